@@ -1,0 +1,2 @@
+export * from './larder-config';
+export * from './config.module';

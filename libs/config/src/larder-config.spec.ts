@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from './larder-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded engine in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.engine).toBe('pglite');
+    expect(config.timezone).toBe('Asia/Shanghai');
+  });
+
+  it('picks the PostgreSQL server when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://root@localhost/x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ LARDER_DEMO: 'maybe' }, 'LARDER_DEMO'],
+    [{ LARDER_TIMEZONE: 'Mars/Olympus' }, 'LARDER_TIMEZONE'],
+    [{ LARDER_PSEUDONYM_SECRET: 'short' }, 'LARDER_PSEUDONYM_SECRET'],
+  ])('rejects %p naming %s', (env, setting) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));
+  });
+});

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+
+export type DatabaseEngine = 'pglite' | 'postgres';
+export type DemoMode = 'auto' | 'on' | 'off';
+
+export interface LarderConfig {
+  readonly port: number;
+  readonly database:
+    | { readonly engine: 'pglite'; readonly dataDir: string }
+    | { readonly engine: 'postgres'; readonly url: string };
+  /** 'auto' seeds the demo enterprise into an empty embedded database; 'on' also on a server. */
+  readonly demo: DemoMode;
+  readonly demoSeed: number;
+  readonly timezone: string;
+  readonly pseudonymSecret: string | null;
+  readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  readonly reportsDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly setting: string, problem: string) {
+    super(`Invalid configuration: ${setting} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function readPort(env: Env): number {
+  const raw = env.PORT ?? '3000';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) throw new ConfigError('PORT', `must be a port number 1-65535, got ${JSON.stringify(raw)}`);
+  return port;
+}
+
+function readDatabase(env: Env): LarderConfig['database'] {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) {
+    const dataDir = env.LARDER_DATA_DIR?.trim() || './data';
+    // memory:// keeps the embedded database in memory: throwaway tests and trials.
+    return { engine: 'pglite', dataDir: dataDir === 'memory://' ? dataDir : resolve(dataDir) };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user:password@host:port/database)');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got ${parsed.protocol}//`);
+  }
+  return { engine: 'postgres', url };
+}
+
+function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw as T;
+}
+
+function readTimezone(env: Env): string {
+  const zone = env.LARDER_TIMEZONE?.trim() || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ConfigError('LARDER_TIMEZONE', `is not a known IANA time zone: ${JSON.stringify(zone)}`);
+  }
+  return zone;
+}
+
+function readSecret(env: Env): string | null {
+  const secret = env.LARDER_PSEUDONYM_SECRET;
+  if (secret === undefined || secret === '') return null;
+  if (secret.length < 16) throw new ConfigError('LARDER_PSEUDONYM_SECRET', 'must be at least 16 characters');
+  return secret;
+}
+
+function readInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+/** Reads and validates the whole configuration once; nothing else in Larder reads the environment. */
+export function loadConfig(env: Env): LarderConfig {
+  return Object.freeze({
+    port: readPort(env),
+    database: readDatabase(env),
+    demo: readEnum<DemoMode>(env, 'LARDER_DEMO', ['auto', 'on', 'off'], 'auto'),
+    demoSeed: readInteger(env, 'LARDER_DEMO_SEED', 42),
+    timezone: readTimezone(env),
+    pseudonymSecret: readSecret(env),
+    logLevel: readEnum(env, 'LARDER_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    reportsDir: resolve(env.LARDER_REPORTS_DIR?.trim() || './reports'),
+  });
+}
+
+/** The process environment, read in exactly one place. */
+export function loadConfigFromProcess(overrides: Env = {}): LarderConfig {
+  return loadConfig({ ...process.env, ...overrides });
+}

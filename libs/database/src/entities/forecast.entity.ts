@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { MealPeriod } from '@larder/domain';
+import { numberTransformer } from './column-types';
+
+@Entity()
+export class ForecastRun {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  /** The last day of history the forecasts could see. */
+  @Column({ type: 'date' })
+  asOf!: string;
+
+  @Column({ type: 'integer' })
+  horizonDays!: number;
+
+  @Column({ type: 'text' })
+  status!: 'running' | 'done' | 'failed';
+}
+
+/** A quantity forecast for canteen × day × meal and a dish (dishId 0 = covers). */
+@Entity()
+@Index(['canteenId', 'serviceDate'])
+export class Forecast {
+  @PrimaryColumn({ type: 'integer' })
+  canteenId!: number;
+
+  @PrimaryColumn({ type: 'uuid' })
+  runId!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  serviceDate!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  meal!: MealPeriod;
+
+  @PrimaryColumn({ type: 'integer' })
+  dishId!: number;
+
+  @Column({ type: 'text' })
+  model!: string;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: numberTransformer })
+  p50!: number;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: numberTransformer })
+  p10!: number;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, transformer: numberTransformer })
+  p90!: number;
+
+  /** Further quantile levels by level, e.g. {"0.95": 512}. */
+  @Column({ type: 'jsonb', default: {} })
+  quantiles!: Record<string, number>;
+
+  /** Backtest WAPE of the chosen model on this series. */
+  @Column({ type: 'numeric', precision: 8, scale: 4, nullable: true, transformer: numberTransformer })
+  backtestWape!: number | null;
+}

@@ -1,0 +1,45 @@
+import { AppUser, ApiToken } from './app-user.entity';
+import { AppSetting } from './app-setting.entity';
+import { AuditLog } from './audit-log.entity';
+import { CalendarDay } from './calendar-day.entity';
+import { Canteen } from './canteen.entity';
+import { CanteenClosure } from './canteen-closure.entity';
+import { DailyDishRollup } from './daily-dish-rollup.entity';
+import { DailyMealRollup } from './daily-meal-rollup.entity';
+import { Dish } from './dish.entity';
+import { Feedback } from './feedback.entity';
+import { Forecast, ForecastRun } from './forecast.entity';
+import { Headcount } from './headcount.entity';
+import { ImportBatch } from './import-batch.entity';
+import { Ingredient } from './ingredient.entity';
+import { JobRun, JobStep } from './job-run.entity';
+import { MealPeriod } from './meal-period.entity';
+import { MenuItem } from './menu-item.entity';
+import { PlanLine, PlanOverride, ProductionPlan } from './production-plan.entity';
+import { ProductionLog } from './production-log.entity';
+import { PurchaseOrder, PurchaseOrderLine } from './purchase-order.entity';
+import { QuarantineRow } from './quarantine-row.entity';
+import { RecipeLine } from './recipe-line.entity';
+import { Site } from './site.entity';
+import { StockCount } from './stock-count.entity';
+import { SubsidyRule } from './subsidy-rule.entity';
+import { Supplier } from './supplier.entity';
+import { SupplierItem } from './supplier-item.entity';
+import { SupplierPrice } from './supplier-price.entity';
+import { SaleTransaction } from './transaction.entity';
+import { SaleLine } from './transaction-line.entity';
+import { WasteLog } from './waste-log.entity';
+
+export {
+  AppSetting, AppUser, ApiToken, AuditLog, CalendarDay, Canteen, CanteenClosure, DailyDishRollup, DailyMealRollup, Dish,
+  Feedback, Forecast, ForecastRun, Headcount, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
+  PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderLine, QuarantineRow,
+  RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, WasteLog,
+};
+
+export const ENTITIES = [
+  Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, MenuItem,
+  SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
+  SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, ForecastRun, Forecast, ProductionPlan,
+  PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting,
+];

@@ -1,0 +1,61 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { numberTransformer } from './column-types';
+
+export type PurchaseOrderStatus = 'draft' | 'approved' | 'sent' | 'received' | 'cancelled';
+
+/** One order to one supplier for one delivery to one canteen. */
+@Entity()
+@Index(['canteenId', 'deliveryDate'])
+export class PurchaseOrder {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'integer' })
+  canteenId!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  planId!: string | null;
+
+  @Column({ type: 'integer' })
+  supplierId!: number;
+
+  @Column({ type: 'date' })
+  orderDate!: string;
+
+  @Column({ type: 'date' })
+  deliveryDate!: string;
+
+  @Column({ type: 'text' })
+  status!: PurchaseOrderStatus;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  totalFen!: number;
+}
+
+@Entity()
+export class PurchaseOrderLine {
+  @PrimaryColumn({ type: 'uuid' })
+  orderId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  supplierItemId!: number;
+
+  @Column({ type: 'integer' })
+  canteenId!: number;
+
+  @Column({ type: 'integer' })
+  ingredientId!: number;
+
+  @Column({ type: 'integer' })
+  packs!: number;
+
+  @Column({ type: 'integer' })
+  packPriceFen!: number;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  amountFen!: number;
+
+  /** What the plan needs, in the ingredient's unit, before rounding up to packs. */
+  @Column({ type: 'numeric', precision: 12, scale: 3, transformer: numberTransformer })
+  neededQuantity!: number;
+}

@@ -1,0 +1,5 @@
+export * from './meal-period';
+export * from './enums';
+export * from './money';
+export * from './local-date';
+export * from './china-calendar';

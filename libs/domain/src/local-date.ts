@@ -1,0 +1,51 @@
+/**
+ * Service dates are calendar dates in the canteen's time zone, carried as 'YYYY-MM-DD' strings
+ * so that no time-zone conversion can shift a day. Arithmetic goes through UTC midnight.
+ */
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseIsoDate(value: string): IsoDate {
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new Error(`not a date (expected YYYY-MM-DD): ${JSON.stringify(value)}`);
+  }
+  const roundTrip = new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10);
+  if (roundTrip !== value) throw new Error(`not a calendar date: ${value}`);
+  return value;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday .. 7 = Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+export function* eachDate(from: IsoDate, to: IsoDate): Generator<IsoDate> {
+  for (let date = from; date <= to; date = addDays(date, 1)) yield date;
+}
+
+/** ISO week label such as 2026-W48, as canteen managers plan by week. */
+export function isoWeek(date: IsoDate): string {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = thursday.slice(0, 4);
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export function isoWeekStart(week: string): IsoDate {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) throw new Error(`not an ISO week (expected YYYY-Www): ${JSON.stringify(week)}`);
+  const jan4 = `${match[1]}-01-04`;
+  const mondayOfWeek1 = addDays(jan4, 1 - isoWeekday(jan4));
+  return addDays(mondayOfWeek1, (Number(match[2]) - 1) * 7);
+}
