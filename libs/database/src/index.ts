@@ -5,7 +5,7 @@ export { DatabaseModule } from './database.module';
 export { DatabaseService } from './database.service';
 export type { DatabaseHealth } from './database.service';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
-export { copyRows, isEmbedded, TableCopier } from './bulk/copy-writer';
+export { copyRows, isEmbedded, TableCopier, withDeferredIndexes } from './bulk/copy-writer';
 export type { CopyTarget } from './bulk/copy-writer';
 export { entityCopyTarget } from './bulk/entity-copy-target';
 export type { CopyValue } from './bulk/copy-encoding';

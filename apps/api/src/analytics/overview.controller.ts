@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { LarderError } from '@larder/common';
+import { parseIsoDate } from '@larder/domain';
+import { OverviewService } from '@larder/analytics';
+
+function dateParameter(name: string, value: string | undefined): string {
+  if (value === undefined) throw new LarderError('VALIDATION_FAILED', `query parameter "${name}" is required (YYYY-MM-DD)`);
+  try {
+    return parseIsoDate(value);
+  } catch (error) {
+    throw new LarderError('VALIDATION_FAILED', `query parameter "${name}": ${(error as Error).message}`);
+  }
+}
+
+@Controller('api')
+export class OverviewController {
+  constructor(private readonly overview: OverviewService) {}
+
+  @Get('canteens')
+  canteens() {
+    return this.overview.canteens();
+  }
+
+  @Get('summary')
+  summary() {
+    return this.overview.summary();
+  }
+
+  @Get('covers/daily')
+  dailyCovers(@Query('from') from?: string, @Query('to') to?: string) {
+    const range = { from: dateParameter('from', from), to: dateParameter('to', to) };
+    if (range.from > range.to) throw new LarderError('VALIDATION_FAILED', '"from" must not be after "to"');
+    return this.overview.dailyCovers(range);
+  }
+}

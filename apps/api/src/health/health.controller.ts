@@ -1,0 +1,15 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { HealthService } from './health.service';
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  async get(@Res({ passthrough: true }) response: Response) {
+    const report = await this.health.report();
+    if (report.status !== 'ok') response.status(503);
+    return report;
+  }
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadConfigFromProcess } from '@larder/config';
+import { DatabaseService } from '@larder/database';
+import { DemoSeedService } from '@larder/ingestion';
+import { AppModule } from './app.module';
+import { configureHttp } from './http-setup';
+
+const LOG_LEVELS = { error: ['error'], warn: ['error', 'warn'], log: ['error', 'warn', 'log'], debug: ['error', 'warn', 'log', 'debug'] } as const;
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigFromProcess();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: [...LOG_LEVELS[config.logLevel]] });
+  configureHttp(app);
+  app.enableShutdownHooks();
+  await app.get(DatabaseService).migrate();
+  await app.listen(config.port);
+  const logger = new Logger('Larder');
+  logger.log(`Larder is serving on http://localhost:${config.port} (${config.database.engine})`);
+  // Seeding runs after the server answers so /health can report its progress.
+  await app
+    .get(DemoSeedService)
+    .seedOnStart()
+    .catch((error: Error) => logger.error(`demo seeding failed: ${error.message}`));
+}
+
+bootstrap().catch((error: Error) => {
+  // A bad setting is the user's to fix: print what is wrong, not a stack trace.
+  console.error(error instanceof ConfigError ? error.message : (error.stack ?? error.message));
+  process.exit(1);
+});

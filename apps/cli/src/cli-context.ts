@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, loadConfigFromProcess } from '@larder/config';
+import { DatabaseModule, DatabaseService } from '@larder/database';
+import { IngestionModule } from '@larder/ingestion';
+
+@Module({})
+class CliModule {
+  static forRoot(): DynamicModule {
+    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess()), DatabaseModule, IngestionModule] };
+  }
+}
+
+/** Opens Larder's services for one command, migrated, and always closes them again. */
+export async function withContext<T>(work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
+  const context = await NestFactory.createApplicationContext(CliModule.forRoot(), { logger: ['error', 'warn'] });
+  try {
+    await context.get(DatabaseService).migrate();
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}

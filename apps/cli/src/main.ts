@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '@larder/config';
+import { LarderError } from '@larder/common';
+import { backtestCommand } from './commands/backtest.command';
+import { demoCommand } from './commands/demo.command';
+import { healthCommand } from './commands/health.command';
+import { migrateCommand } from './commands/migrate.command';
+
+export function buildProgram(): Command {
+  return new Command('larder')
+    .description('Larder: canteen analytics and purchase planning')
+    .showHelpAfterError()
+    .addCommand(migrateCommand())
+    .addCommand(healthCommand())
+    .addCommand(demoCommand())
+    .addCommand(backtestCommand());
+}
+
+async function main(): Promise<void> {
+  await buildProgram().parseAsync(process.argv);
+}
+
+main().catch((error: Error) => {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  // Every failure reads as one line naming what is wrong; unexpected ones keep their stack for a bug report.
+  const expected = error instanceof ConfigError || error instanceof LarderError || !(error instanceof TypeError || error instanceof ReferenceError);
+  console.error(expected ? `larder: ${error.message}` : (error.stack ?? error.message));
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+/**
+ * Speed benchmark: N synthetic series × two years of daily history; per series a 4-window
+ * backtest (lead 7, refit every 7, 28 test days), model selection and 28-day quantile forecasts
+ * (autoForecast). Runs with 1 and then 2 worker threads in the same process and prints series/s.
+ *
+ *   node_modules/.bin/swc libs/forecasting/src bench/forecasting -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/speed.bench.js --series 10000 --workers 1,2
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { autoForecast } from '@larder/forecasting';
+import { SyntheticCase, syntheticCase } from './synthetic-series';
+import { WorkerPool } from './worker-pool';
+
+interface Job {
+  readonly phase: 'prepare' | 'run';
+  readonly from: number;
+  readonly to: number;
+}
+
+interface Reply {
+  readonly count: number;
+  readonly milliseconds: number;
+  readonly models: Record<string, number>;
+  readonly quantileChecksum: number;
+}
+
+const SEED = 'larder-bench';
+
+function workerMain(): void {
+  let cases: SyntheticCase[] = [];
+  parentPort!.on('message', (job: Job) => {
+    if (job.phase === 'prepare') {
+      // Data generation is not timed: only the forecasting work is.
+      cases = [];
+      for (let i = job.from; i < job.to; i++) cases.push(syntheticCase(SEED, i));
+      parentPort!.postMessage({ count: cases.length, milliseconds: 0, models: {}, quantileChecksum: 0 } satisfies Reply);
+      return;
+    }
+    const started = performance.now();
+    const models: Record<string, number> = {};
+    let quantileChecksum = 0;
+    for (const { series, horizon } of cases) {
+      const result = autoForecast({ series, horizon, levels: [0.5, 0.8, 0.9], leadDays: 7, testDays: 28, refitEvery: 7 });
+      models[result.model] = (models[result.model] ?? 0) + 1;
+      quantileChecksum += result.forecast.quantiles.get(0.9)![27];
+    }
+    parentPort!.postMessage({ count: cases.length, milliseconds: performance.now() - started, models, quantileChecksum } satisfies Reply);
+  });
+}
+
+function argument(argv: readonly string[], name: string, fallback: string): string {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 && argv[index + 1] ? argv[index + 1] : fallback;
+}
+
+async function measure(total: number, workers: number): Promise<{ seconds: number; replies: Reply[] }> {
+  const pool = new WorkerPool<Job, Reply>({ script: __filename, size: workers, workerData: { worker: true } });
+  try {
+    const chunk = Math.ceil(total / workers);
+    const ranges = Array.from({ length: workers }, (_, i) => ({ from: i * chunk, to: Math.min(total, (i + 1) * chunk) }));
+    await pool.runOnEach(ranges.map((range) => ({ phase: 'prepare' as const, ...range })));
+    const started = performance.now();
+    const replies = await pool.runOnEach(ranges.map((range) => ({ phase: 'run' as const, ...range })));
+    return { seconds: (performance.now() - started) / 1000, replies };
+  } finally {
+    await pool.close();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const total = Number(argument(argv, 'series', '10000'));
+  const workerCounts = argument(argv, 'workers', '1,2').split(',').map(Number);
+  const rows: Record<string, unknown>[] = [];
+  for (const workers of workerCounts) {
+    const { seconds, replies } = await measure(total, workers);
+    const models: Record<string, number> = {};
+    for (const reply of replies) for (const [name, count] of Object.entries(reply.models)) models[name] = (models[name] ?? 0) + count;
+    const checksum = replies.reduce((sum, reply) => sum + reply.quantileChecksum, 0);
+    rows.push({ workers, series: total, seconds: Number(seconds.toFixed(2)), seriesPerSecond: Math.round(total / seconds), checksum: Number(checksum.toFixed(3)), models });
+    console.log(JSON.stringify(rows[rows.length - 1]));
+  }
+}
+
+if (isMainThread) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else if ((workerData as { worker?: boolean } | undefined)?.worker) {
+  workerMain();
+}

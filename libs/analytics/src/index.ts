@@ -1,0 +1,2 @@
+export * from './overview.service';
+export * from './analytics.module';

@@ -1,0 +1,12 @@
+export type { DemoOptions, ResolvedDemoOptions } from './demo-options';
+export { resolveDemoOptions } from './demo-options';
+export type * from './demo-rows';
+export type { DemoMasterData } from './demo-master';
+export type { DemoDay } from './day-stream';
+export type { DemoEnterprise, DinerPseudonymizer, PseudonymousFeedback, PseudonymousTransaction } from './demo-enterprise';
+export { generateDemoEnterprise, toFeedbackRow, toTransactionRow } from './demo-enterprise';
+export { FEEDBACK_TAGS } from './feedback.generator';
+export type { DemoTotals } from './demo-totals';
+export { demoTotals } from './demo-totals';
+export type { DemoManifest } from './export/demo-export';
+export { exportDemoEnterprise } from './export/demo-export';

@@ -1,0 +1,101 @@
+import { formatIsoDate, isoWeekday } from '../core/iso-date';
+import { randomSource, serviceDays } from '../testing/synthetic';
+import { runBacktestCommand } from './backtest-command';
+import { formatBacktestTable } from './backtest-table';
+
+const METRIC_KEYS = ['wape', 'mae', 'mase', 'bias', 'overPct', 'underPct', 'pinball', 'coverage80', 'n'];
+
+/** Two canteens' lunch covers (staff-driven) plus one dish, with a cautious manager's plan. */
+function csv(options: { planned: boolean }): string {
+  const random = randomSource('command');
+  const days = serviceDays({ from: '2025-03-03', count: 300 });
+  const lines = [options.planned ? 'date,canteen,meal,item,quantity,planned,staff_on_duty' : 'date,canteen,meal,item,quantity,staff_on_duty'];
+  for (const canteen of ['depot-north', 'hq']) {
+    days.forEach((day, i) => {
+      const staff = Math.round(1000 + 150 * random.normal());
+      const covers = Math.round(0.6 * staff + (isoWeekday(day) === 4 ? -80 : 0) + 20 * random.normal());
+      const plan = i % 10 === 0 ? '' : String(Math.round(covers * (1.1 + 0.1 * random.normal())));
+      const cells = [formatIsoDate(day), canteen, 'lunch', canteen === 'hq' ? '' : '*', covers, ...(options.planned ? [plan] : []), staff];
+      lines.push(cells.join(','));
+    });
+  }
+  days.forEach((day) => lines.push([formatIsoDate(day), 'hq', 'lunch', 'mapo tofu', Math.round(40 + 10 * random.normal()), ...(options.planned ? ['50'] : []), ''].join(',')));
+  return lines.join('\n');
+}
+
+describe('backtest command core', () => {
+  it('returns exactly the documented JSON shape', () => {
+    const result = runBacktestCommand(csv({ planned: true }), { testDays: 40 });
+    expect(Object.keys(result)).toEqual(['system', 'baselines', 'plans', 'matchedShortfall']);
+    expect(Object.keys(result.baselines)).toEqual(['seasonalNaive', 'median4', 'planned']);
+    for (const metrics of [result.system, result.baselines.seasonalNaive, result.baselines.median4, result.baselines.planned!]) {
+      expect(Object.keys(metrics)).toEqual(METRIC_KEYS);
+    }
+    expect(result.system.n).toBe(120); // 3 series × 40 test days
+    expect(result.baselines.planned!.n).toBe(120 - 8); // days without a plan are left out of the plan's metrics
+    expect(result.baselines.planned!.coverage80).toBeNull();
+    expect(result.plans.map((plan) => plan.level)).toEqual([0.5, 0.8, 0.9]);
+    expect(Object.keys(result.matchedShortfall!)).toEqual(['level', 'leftoverPct', 'plannedLeftoverPct', 'plannedShortfallPct']);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result); // plain JSON, no NaN/Map
+  });
+
+  it('learns the driver: the system beats both baselines, and higher levels trade shortfall for leftover', () => {
+    const result = runBacktestCommand(csv({ planned: true }), { testDays: 40 });
+    expect(result.system.wape!).toBeLessThan(result.baselines.median4.wape!);
+    expect(result.system.wape!).toBeLessThan(result.baselines.seasonalNaive.wape!);
+    const [p50, p80, p90] = result.plans;
+    expect(p80.shortfallPct!).toBeLessThan(p50.shortfallPct!);
+    expect(p90.leftoverPct!).toBeGreaterThan(p80.leftoverPct!);
+    const matched = result.matchedShortfall!;
+    expect(matched.level).toBeGreaterThan(0.5);
+    expect(matched.level).toBeLessThan(1);
+    // The manager over-plans by ~10 %: matching his shortfall, the system wastes less.
+    expect(matched.leftoverPct!).toBeLessThan(matched.plannedLeftoverPct!);
+  });
+
+  it('omits planned and matchedShortfall without a planned column, and honours levels', () => {
+    const result = runBacktestCommand(csv({ planned: false }), { testDays: 20, levels: [0.7] });
+    expect(Object.keys(result)).toEqual(['system', 'baselines', 'plans']);
+    expect(Object.keys(result.baselines)).toEqual(['seasonalNaive', 'median4']);
+    expect(result.plans.map((plan) => plan.level)).toEqual([0.7]);
+    expect(result.system.n).toBe(60);
+  });
+
+  it('testFrom scores every service day from that date', () => {
+    const result = runBacktestCommand(csv({ planned: false }), { testFrom: '2026-04-01' });
+    const expectedDays = serviceDays({ from: '2025-03-03', count: 300 }).filter((day) => formatIsoDate(day) >= '2026-04-01').length;
+    expect(result.system.n).toBe(3 * expectedDays);
+  });
+
+  it('formats a readable table', () => {
+    const text = formatBacktestTable(runBacktestCommand(csv({ planned: true }), { testDays: 20 }));
+    expect(text).toMatch(/^system\s+\d+\.\d%/m);
+    expect(text).toMatch(/^median of 4/m);
+    expect(text).toMatch(/^planned/m);
+    expect(text).toMatch(/Same shortfall as the plan/);
+  });
+
+  it.each([
+    ['date,canteen,meal,quantity\n2026-01-05,a,lunch,3', /missing column\(s\) item/],
+    ['date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3\n2026-13-01,a,lunch,*,4', /line 3: column date: invalid date "2026-13-01"/],
+    ['date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3\n2026-01-06,a,lunch,*,-4', /line 3: column quantity is negative/],
+    ['date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,abc', /line 2: column quantity is not a number/],
+    ['date,canteen,meal,item,quantity,staff\n2026-01-05,a,lunch,*,3,x', /line 2: column staff is not a number/],
+    ['date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3\n2026-01-05,a,lunch,,4', /line 3: duplicate row for a\/lunch\/\*/],
+    ['date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3,9', /bad CSV: .*line 2/],
+  ])('names the problem in a bad CSV (%#)', (text, message) => {
+    expect(() => runBacktestCommand(text)).toThrow(message);
+  });
+
+  it('says so when no test day has any history', () => {
+    expect(() => runBacktestCommand('date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3')).toThrow(/no test day could be forecast/);
+  });
+
+  it('accepts a UTF-8 BOM and reads closed days as absent, not zero', () => {
+    const days = serviceDays({ from: '2025-01-06', count: 120, closed: ['2025-02-10', '2025-02-11', '2025-02-12'] });
+    const text = '\uFEFFdate,canteen,meal,item,quantity\n' + days.map((day) => `${formatIsoDate(day)},a,lunch,*,200`).join('\n');
+    const result = runBacktestCommand(text, { testDays: 30 });
+    expect(result.system.wape).toBe(0);
+    expect(result.baselines.median4.wape).toBe(0);
+  });
+});

@@ -1,0 +1,191 @@
+import { mergeLevels, quantileOfSorted, roundLevel } from '../core/quantiles';
+import { ServiceCalendar } from '../core/service-calendar';
+import { defaultCandidates } from '../evaluation/auto-forecast';
+import { testStartIndex } from '../evaluation/backtest';
+import { computeMetrics, ForecastMetrics } from '../evaluation/metrics';
+import { evaluateSeries, MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
+import { sliceSeries } from '../core/service-series';
+import { parseLarderCsv, ParsedSeries } from './larder-csv';
+
+export interface BacktestCommandOptions {
+  /** Minimum age in days of the data behind each forecast. */
+  readonly leadDays?: number;
+  /** Score the last N service days of each series (default 28)… */
+  readonly testDays?: number;
+  /** …or every service day from this ISO date on (wins over testDays). */
+  readonly testFrom?: string;
+  readonly refitEvery?: number;
+  /** Production quantile levels to evaluate as plans. */
+  readonly levels?: readonly number[];
+  readonly calendar?: ServiceCalendar;
+  /** Override the system's candidate models (default: by series type). */
+  readonly candidates?: readonly string[];
+}
+
+export interface PlanOutcome {
+  readonly level: number;
+  readonly leftoverPct: number | null;
+  readonly shortfallPct: number | null;
+}
+
+export interface MatchedShortfall {
+  readonly level: number;
+  readonly leftoverPct: number | null;
+  readonly plannedLeftoverPct: number | null;
+  readonly plannedShortfallPct: number | null;
+}
+
+export interface BacktestCommandResult {
+  readonly system: ForecastMetrics;
+  readonly baselines: { readonly seasonalNaive: ForecastMetrics; readonly median4: ForecastMetrics; readonly planned?: ForecastMetrics };
+  readonly plans: readonly PlanOutcome[];
+  readonly matchedShortfall?: MatchedShortfall;
+}
+
+/** Levels on which the system's plan curve is traced to match the planned column's shortfall. */
+const CURVE_LEVELS = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+
+/** Core of `larder backtest`: CSV text in, accuracy of the system vs baselines (and vs the plan) out. */
+export function runBacktestCommand(csvText: string, options: BacktestCommandOptions = {}): BacktestCommandResult {
+  const planLevels = options.levels ?? [0.5, 0.8, 0.9];
+  const levels = mergeLevels(planLevels);
+  const parsed = parseLarderCsv(csvText);
+  const evaluations = parsed.series.map((entry) => ({ entry, evaluation: evaluate(entry, { ...options, levels }) }));
+  const pooled = (pickMethod: (evaluation: SeriesEvaluation) => MethodForecasts) => pool(evaluations.map(({ evaluation }) => ({ evaluation, method: pickMethod(evaluation) })));
+
+  const system = pooled((evaluation) => evaluation.system);
+  if (system.actual.length === 0) throw new Error('backtest: no test day could be forecast (each series needs service days before its test period)');
+  const metrics = (method: ReturnType<typeof pooled>) =>
+    computeMetrics({ actual: system.actual, point: method.point, quantiles: method.quantiles, levels: planLevels, scale: system.scale });
+  const result: BacktestCommandResult = {
+    system: metrics(system),
+    baselines: { seasonalNaive: metrics(pooled((e) => e.seasonalNaive)), median4: metrics(pooled((e) => e.median4)) },
+    plans: planLevels.map((level) => planOutcome(system.actual, system.quantiles.get(roundLevel(level))!, level)),
+  };
+  if (!parsed.hasPlanned) return result;
+
+  const planned = plannedComparison(evaluations);
+  return {
+    ...result,
+    baselines: { ...result.baselines, planned: computeMetrics({ actual: planned.actual, point: planned.planned, scale: planned.scale }) },
+    matchedShortfall: matchShortfall(planned),
+  };
+}
+
+function evaluate(entry: ParsedSeries, options: BacktestCommandOptions & { levels: readonly number[] }): SeriesEvaluation {
+  const { series } = entry;
+  const testStart = testStartIndex(series.days, options);
+  return evaluateSeries({
+    series,
+    // Chosen from pre-test history only, so the test period cannot steer the candidate set.
+    candidates: options.candidates ?? defaultCandidates(sliceSeries(series, 0, Math.max(1, testStart))),
+    modelOptions: { calendar: options.calendar },
+    leadDays: options.leadDays ?? 7,
+    refitEvery: options.refitEvery ?? 7,
+    testStart,
+    levels: options.levels,
+  });
+}
+
+function concat(parts: readonly Float64Array[]): Float64Array {
+  const result = new Float64Array(parts.reduce((size, part) => size + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    result.set(part, offset);
+    offset += part.length;
+  }
+  return result;
+}
+
+function pool(parts: readonly { evaluation: SeriesEvaluation; method: MethodForecasts }[]) {
+  const levels = parts.length > 0 ? [...parts[0].method.quantiles.keys()] : [];
+  return {
+    actual: concat(parts.map(({ evaluation }) => evaluation.actual)),
+    point: concat(parts.map(({ method }) => method.point)),
+    quantiles: new Map(levels.map((level) => [level, concat(parts.map(({ method }) => method.quantiles.get(level)!))])),
+    scale: concat(parts.map(({ evaluation }) => new Float64Array(evaluation.actual.length).fill(evaluation.scale))),
+  };
+}
+
+function planOutcome(actual: Float64Array, production: Float64Array, level: number): PlanOutcome {
+  const { leftover, shortfall, total } = outcome(actual, production);
+  return { level, leftoverPct: total > 0 ? leftover / total : null, shortfallPct: total > 0 ? shortfall / total : null };
+}
+
+function outcome(actual: ArrayLike<number>, production: ArrayLike<number>): { leftover: number; shortfall: number; total: number } {
+  let leftover = 0;
+  let shortfall = 0;
+  let total = 0;
+  for (let i = 0; i < actual.length; i++) {
+    total += actual[i];
+    leftover += Math.max(production[i] - actual[i], 0);
+    shortfall += Math.max(actual[i] - production[i], 0);
+  }
+  return { leftover, shortfall, total };
+}
+
+interface PlannedComparison {
+  readonly actual: Float64Array;
+  readonly planned: Float64Array;
+  readonly scale: Float64Array;
+  /** System leftover / shortfall sums at each CURVE_LEVELS level, on the same days. */
+  readonly curveLeftover: Float64Array;
+  readonly curveShortfall: Float64Array;
+}
+
+/** Restricts to scored days that have a plan and traces the system's leftover/shortfall curve on them. */
+function plannedComparison(evaluations: readonly { entry: ParsedSeries; evaluation: SeriesEvaluation }[]): PlannedComparison {
+  const actual: number[] = [];
+  const planned: number[] = [];
+  const scale: number[] = [];
+  const curveLeftover = new Float64Array(CURVE_LEVELS.length);
+  const curveShortfall = new Float64Array(CURVE_LEVELS.length);
+  for (const { entry, evaluation } of evaluations) {
+    evaluation.indices.forEach((seriesIndex, k) => {
+      const plan = entry.planned[seriesIndex];
+      if (!Number.isFinite(plan)) return;
+      const value = evaluation.actual[k];
+      actual.push(value);
+      planned.push(plan);
+      scale.push(evaluation.scale);
+      const point = evaluation.system.point[k];
+      const residuals = evaluation.system.residuals[k];
+      CURVE_LEVELS.forEach((level, j) => {
+        const production = Math.max(0, point + quantileOfSorted(residuals, level));
+        curveLeftover[j] += Math.max(production - value, 0);
+        curveShortfall[j] += Math.max(value - production, 0);
+      });
+    });
+  }
+  return { actual: Float64Array.from(actual), planned: Float64Array.from(planned), scale: Float64Array.from(scale), curveLeftover, curveShortfall };
+}
+
+/**
+ * The level at which the system runs out as often (in portions) as the actual plan did, by
+ * linear interpolation on the 1 %-step curve, and the leftover the system would have had there.
+ */
+function matchShortfall(comparison: PlannedComparison): MatchedShortfall {
+  const { total, leftover, shortfall } = outcome(comparison.actual, comparison.planned);
+  const fraction = (value: number) => (total > 0 ? value / total : null);
+  const target = shortfall;
+  const { curveLeftover: left, curveShortfall: short } = comparison;
+  const last = CURVE_LEVELS.length - 1;
+  let level: number;
+  let systemLeftover: number;
+  if (target >= short[0]) [level, systemLeftover] = [CURVE_LEVELS[0], left[0]];
+  else if (target <= short[last]) [level, systemLeftover] = [CURVE_LEVELS[last], left[last]];
+  else {
+    let j = 0;
+    while (!(short[j] >= target && short[j + 1] <= target)) j++;
+    const step = short[j] - short[j + 1];
+    const t = step > 0 ? (short[j] - target) / step : 0;
+    level = CURVE_LEVELS[j] + t * (CURVE_LEVELS[j + 1] - CURVE_LEVELS[j]);
+    systemLeftover = left[j] + t * (left[j + 1] - left[j]);
+  }
+  return {
+    level: Math.round(level * 1e4) / 1e4,
+    leftoverPct: fraction(systemLeftover),
+    plannedLeftoverPct: fraction(leftover),
+    plannedShortfallPct: fraction(shortfall),
+  };
+}

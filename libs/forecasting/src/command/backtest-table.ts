@@ -1,0 +1,40 @@
+import { BacktestCommandResult } from './backtest-command';
+import { ForecastMetrics } from '../evaluation/metrics';
+
+const percent = (value: number | null): string => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
+const plain = (value: number | null, digits = 1): string => (value === null ? '-' : value.toFixed(digits));
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')).join('\n');
+}
+
+/** Human-readable report of `larder backtest` (the --json flag prints the result object instead). */
+export function formatBacktestTable(result: BacktestCommandResult): string {
+  const methods: [string, ForecastMetrics | undefined][] = [
+    ['system', result.system],
+    ['seasonal naive', result.baselines.seasonalNaive],
+    ['median of 4', result.baselines.median4],
+    ['planned', result.baselines.planned],
+  ];
+  const accuracy = table([
+    ['method', 'WAPE', 'MAE', 'MASE', 'bias', 'over', 'under', 'pinball', 'cover80', 'n'],
+    ...methods
+      .filter((entry): entry is [string, ForecastMetrics] => entry[1] !== undefined)
+      .map(([name, m]) => [name, percent(m.wape), plain(m.mae), plain(m.mase, 3), percent(m.bias), percent(m.overPct), percent(m.underPct), percent(m.pinball), percent(m.coverage80), String(m.n)]),
+  ]);
+  const plans = table([
+    ['produce at quantile', 'leftover', 'shortfall'],
+    ...result.plans.map((plan) => [`p${Math.round(plan.level * 100)}`, percent(plan.leftoverPct), percent(plan.shortfallPct)]),
+  ]);
+  const lines = ['Forecast accuracy (ratios of actual quantity)', accuracy, '', 'Production plans from the system quantiles', plans];
+  const matched = result.matchedShortfall;
+  if (matched) {
+    lines.push(
+      '',
+      `Same shortfall as the plan (${percent(matched.plannedShortfallPct)}) is reached at p${(matched.level * 100).toFixed(1)}:` +
+        ` leftover ${percent(matched.leftoverPct)} vs planned ${percent(matched.plannedLeftoverPct)}.`,
+    );
+  }
+  return lines.join('\n');
+}

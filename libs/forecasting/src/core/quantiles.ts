@@ -1,0 +1,54 @@
+/** Quantile level (probability in (0,1)) -> values aligned with the forecast days. */
+export type QuantileMap = ReadonlyMap<number, Float64Array>;
+
+/** p10, p50 and p90 are always produced, whatever else is requested. */
+export const DEFAULT_LEVELS: readonly number[] = [0.1, 0.5, 0.9];
+
+export function mergeLevels(levels: readonly number[] = []): number[] {
+  for (const level of levels) {
+    if (!(level > 0 && level < 1)) throw new Error(`quantile level ${level} must be strictly between 0 and 1`);
+  }
+  const rounded = [...DEFAULT_LEVELS, ...levels].map(roundLevel);
+  return [...new Set(rounded)].sort((a, b) => a - b);
+}
+
+/** Levels are map keys: rounding makes 0.1 + 0.7 and 0.8 the same key. */
+export function roundLevel(level: number): number {
+  return Math.round(level * 1e6) / 1e6;
+}
+
+export function sortedCopy(values: ArrayLike<number>): Float64Array {
+  const copy = Float64Array.from(values).filter(Number.isFinite);
+  return copy.sort();
+}
+
+/** Linear-interpolation quantile (type 7, as numpy/R default) of an ascending array. */
+export function quantileOfSorted(sorted: Float64Array, level: number): number {
+  const count = sorted.length;
+  if (count === 0) return 0;
+  const position = (count - 1) * level;
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, count - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
+export interface CalibrationInput {
+  readonly point: Float64Array;
+  /** Errors actual − forecast, from backtest (or in-sample) history. */
+  readonly residuals: ArrayLike<number>;
+  readonly levels: readonly number[];
+}
+
+/**
+ * Empirical-residual quantiles: q_level = max(0, point + quantile(residuals, level)).
+ * Demand cannot be negative, so the lower quantiles are clipped at zero.
+ */
+export function calibrateQuantiles(input: CalibrationInput): Map<number, Float64Array> {
+  const sorted = sortedCopy(input.residuals);
+  const quantiles = new Map<number, Float64Array>();
+  for (const level of input.levels) {
+    const shift = quantileOfSorted(sorted, level);
+    quantiles.set(level, input.point.map((value) => Math.max(0, value + shift)));
+  }
+  return quantiles;
+}

@@ -1,0 +1,99 @@
+import { calibrateQuantiles, mergeLevels } from '../core/quantiles';
+import { Horizon, ServiceSeries } from '../core/service-series';
+import { Forecast, ForecastModel } from '../models/forecast-model';
+import { createModel, ModelOptions } from '../models/model-factory';
+import { backtestModel, planBacktest } from './backtest';
+
+/** Share of zero days above which a series is treated as intermittent (a dish that rarely sells). */
+const INTERMITTENT_ZERO_SHARE = 0.3;
+/** Fewer backtest errors than this and the model's in-sample errors calibrate the quantiles instead. */
+const MIN_CALIBRATION_ERRORS = 10;
+const FALLBACK_CHAIN = ['median4', 'seasonalNaive'];
+
+export function defaultCandidates(series: ServiceSeries): string[] {
+  let zeros = 0;
+  for (const value of series.values) if (value === 0) zeros++;
+  if (zeros > INTERMITTENT_ZERO_SHARE * series.values.length) return ['median4', 'croston', 'sba', 'tsb'];
+  return ['seasonalNaive', 'median4', 'mean4', 'ets', 'regression'];
+}
+
+export interface AutoForecastInput {
+  readonly series: ServiceSeries;
+  /** Future service days to forecast (with known future drivers). */
+  readonly horizon: Horizon;
+  readonly levels?: readonly number[];
+  readonly candidates?: readonly string[];
+  readonly modelOptions?: ModelOptions;
+  readonly leadDays?: number;
+  /** Backtest days: the last `testDays` service days, refitted every `refitEvery` days. */
+  readonly testDays?: number;
+  readonly refitEvery?: number;
+}
+
+export interface AutoForecastResult {
+  readonly model: string;
+  readonly forecast: Forecast;
+  /** Backtest WAPE per candidate (null when it could not be scored). */
+  readonly backtestWape: Readonly<Record<string, number | null>>;
+  /** True when quantiles come from backtest errors rather than in-sample errors. */
+  readonly calibrated: boolean;
+}
+
+/**
+ * Production path for one series: backtest the candidates, keep the lowest WAPE (the weekly
+ * naive is a candidate, so the winner never does worse than it in the backtest), refit on all
+ * history and attach quantiles calibrated on the winner's backtest errors.
+ */
+export function autoForecast(input: AutoForecastInput): AutoForecastResult {
+  const { series, horizon } = input;
+  const levels = mergeLevels(input.levels);
+  const candidates = input.candidates ?? defaultCandidates(series);
+  const testDays = input.testDays ?? 28;
+  const blocks = planBacktest({
+    days: series.days,
+    testStart: Math.max(1, series.days.length - testDays),
+    leadDays: input.leadDays ?? 7,
+    refitEvery: input.refitEvery ?? 7,
+  });
+  const offset = blocks[0]?.testFrom ?? series.days.length;
+  const actual = series.values.subarray(offset);
+
+  const backtestWape: Record<string, number | null> = {};
+  let best: { name: string; wape: number; errors: Float64Array } | undefined;
+  for (const name of candidates) {
+    const forecasts = backtestModel({ series, blocks, model: createModel(name, input.modelOptions) });
+    const scored = scoreWape(actual, forecasts);
+    backtestWape[name] = scored ? scored.wape : null;
+    if (scored && (!best || scored.wape < best.wape)) best = { name, ...scored };
+  }
+
+  for (const name of best ? [best.name, ...FALLBACK_CHAIN] : FALLBACK_CHAIN) {
+    try {
+      const model: ForecastModel = createModel(name, input.modelOptions).fit(series);
+      const point = model.predictPoint(horizon);
+      const fromBacktest = best?.name === name && best.errors.length >= MIN_CALIBRATION_ERRORS;
+      const residuals = fromBacktest ? best!.errors : model.insampleResiduals();
+      const quantiles = calibrateQuantiles({ point, residuals, levels });
+      return { model: name, forecast: { days: horizon.days, point, quantiles }, backtestWape, calibrated: fromBacktest };
+    } catch {
+      // Try the next model in the fallback chain.
+    }
+  }
+  throw new Error('autoForecast: no model could forecast this series (is the history empty?)');
+}
+
+function scoreWape(actual: Float64Array, forecasts: Float64Array): { wape: number; errors: Float64Array } | undefined {
+  const errors: number[] = [];
+  let absolute = 0;
+  let total = 0;
+  for (let i = 0; i < actual.length; i++) {
+    if (!Number.isFinite(forecasts[i])) continue;
+    const error = actual[i] - forecasts[i];
+    errors.push(error);
+    absolute += Math.abs(error);
+    total += actual[i];
+  }
+  if (errors.length === 0) return undefined;
+  // An all-zero test window has no WAPE; rank by absolute error instead so selection still works.
+  return { wape: total > 0 ? absolute / total : absolute, errors: Float64Array.from(errors) };
+}

@@ -1,0 +1,28 @@
+import { computeMetrics, pinballLoss } from './metrics';
+
+describe('metrics', () => {
+  it('computes the hand-checked values', () => {
+    const actual = Float64Array.from([10, 20, 30, 40]);
+    const point = Float64Array.from([12, 18, 30, 50]);
+    const quantiles = new Map([
+      [0.1, Float64Array.from([5, 19, 20, 30])],
+      [0.5, point],
+      [0.9, Float64Array.from([15, 25, 29, 60])],
+    ]);
+    const metrics = computeMetrics({ actual, point, quantiles, levels: [0.5], scale: Float64Array.from([2, 2, 2, 2]) });
+    expect(metrics.n).toBe(4);
+    expect(metrics.mae).toBeCloseTo(14 / 4);
+    expect(metrics.wape).toBeCloseTo(14 / 100);
+    expect(metrics.bias).toBeCloseTo(10 / 100);
+    expect(metrics.overPct).toBeCloseTo(12 / 100);
+    expect(metrics.underPct).toBeCloseTo(2 / 100);
+    expect(metrics.mase).toBeCloseTo(14 / 8);
+    expect(metrics.pinball).toBeCloseTo((0.5 * 14) / 100); // at the median, pinball = WAPE / 2
+    expect(metrics.coverage80).toBeCloseTo(3 / 4); // 10, 20 and 40 inside their bands; 30 > 29 is outside
+  });
+
+  it('pinball loss penalises under-forecasts by the level', () => {
+    expect(pinballLoss(10, 8, 0.9)).toBeCloseTo(1.8);
+    expect(pinballLoss(10, 12, 0.9)).toBeCloseTo(0.2);
+  });
+});

@@ -1,0 +1,96 @@
+import { QuantileMap } from '../core/quantiles';
+
+/** Accuracy summary; every ratio is a fraction (0.12 = 12 %). null when undefined (e.g. no quantiles). */
+export interface ForecastMetrics {
+  /** Σ|F−A| / ΣA. */
+  readonly wape: number | null;
+  readonly mae: number | null;
+  /** Σ|F−A| / Σ scale, scale = in-sample MAE of the weekly seasonal naive of the point's series. */
+  readonly mase: number | null;
+  /** Σ(F−A) / ΣA: positive means over-forecast. */
+  readonly bias: number | null;
+  /** Σ max(F−A,0) / ΣA. */
+  readonly overPct: number | null;
+  /** Σ max(A−F,0) / ΣA. */
+  readonly underPct: number | null;
+  /** Mean over the levels of Σ pinball_τ(A, q_τ) / ΣA (scaled like WAPE: at τ = 0.5 it equals WAPE/2). */
+  readonly pinball: number | null;
+  /** Share of days with p10 ≤ A ≤ p90. */
+  readonly coverage80: number | null;
+  readonly n: number;
+}
+
+export interface MetricsInput {
+  readonly actual: Float64Array;
+  readonly point: Float64Array;
+  readonly quantiles?: QuantileMap;
+  /** Levels averaged by the pinball loss; defaults to all levels in `quantiles`. */
+  readonly levels?: readonly number[];
+  /** Per-point MASE denominator. */
+  readonly scale?: Float64Array;
+}
+
+const ratio = (numerator: number, denominator: number): number | null => (denominator > 0 ? numerator / denominator : null);
+
+export function pinballLoss(actual: number, quantile: number, level: number): number {
+  const error = actual - quantile;
+  return error >= 0 ? level * error : (level - 1) * error;
+}
+
+export function computeMetrics(input: MetricsInput): ForecastMetrics {
+  const { actual, point, quantiles, scale } = input;
+  const n = actual.length;
+  let totalActual = 0;
+  let absolute = 0;
+  let signed = 0;
+  let over = 0;
+  let under = 0;
+  let scaleSum = 0;
+  let scaledAbsolute = 0;
+  for (let i = 0; i < n; i++) {
+    const error = point[i] - actual[i];
+    totalActual += actual[i];
+    absolute += Math.abs(error);
+    signed += error;
+    if (error > 0) over += error;
+    else under -= error;
+    // Points of series without a usable scale (too little history) are left out of MASE only.
+    if (scale && Number.isFinite(scale[i])) {
+      scaleSum += scale[i];
+      scaledAbsolute += Math.abs(error);
+    }
+  }
+  return {
+    wape: ratio(absolute, totalActual),
+    mae: n > 0 ? absolute / n : null,
+    mase: scale ? ratio(scaledAbsolute, scaleSum) : null,
+    bias: ratio(signed, totalActual),
+    overPct: ratio(over, totalActual),
+    underPct: ratio(under, totalActual),
+    pinball: quantiles ? meanPinball({ actual, quantiles, levels: input.levels ?? [...quantiles.keys()], totalActual }) : null,
+    coverage80: quantiles ? coverage({ actual, lower: quantiles.get(0.1), upper: quantiles.get(0.9) }) : null,
+    n,
+  };
+}
+
+function meanPinball(input: { actual: Float64Array; quantiles: QuantileMap; levels: readonly number[]; totalActual: number }): number | null {
+  const { actual, quantiles, levels, totalActual } = input;
+  if (levels.length === 0 || !(totalActual > 0)) return null;
+  let sum = 0;
+  for (const level of levels) {
+    const values = quantiles.get(level);
+    if (!values) throw new Error(`metrics: quantile ${level} missing`);
+    let loss = 0;
+    for (let i = 0; i < actual.length; i++) loss += pinballLoss(actual[i], values[i], level);
+    sum += loss / totalActual;
+  }
+  return sum / levels.length;
+}
+
+function coverage(input: { actual: Float64Array; lower?: Float64Array; upper?: Float64Array }): number | null {
+  const { actual, lower, upper } = input;
+  if (!lower || !upper || actual.length === 0) return null;
+  let inside = 0;
+  for (let i = 0; i < actual.length; i++) if (actual[i] >= lower[i] && actual[i] <= upper[i]) inside++;
+  return inside / actual.length;
+}

@@ -1,0 +1,38 @@
+/** @larder/forecasting — pure forecasting for canteen covers and dishes (no Nest, no I/O). */
+export { EpochDay, formatIsoDate, isoWeekday, parseIsoDate } from './core/iso-date';
+export { countUpTo, createHorizon, createServiceSeries, DriverColumns, Horizon, horizonOf, SeriesInput, ServiceSeries, sliceSeries } from './core/service-series';
+export { CalendarInput, CalendarPeriodInput, createCalendar, dayKind, DayKind, ServiceCalendar } from './core/service-calendar';
+export { calibrateQuantiles, DEFAULT_LEVELS, mergeLevels, QuantileMap, quantileOfSorted } from './core/quantiles';
+
+export { BaseForecastModel, Forecast, ForecastModel, PredictRequest } from './models/forecast-model';
+export { SeasonalNaiveModel } from './models/seasonal-naive.model';
+export { WindowModel, WindowModelOptions, WindowStatistic } from './models/window.model';
+export { EtsModel } from './models/ets.model';
+export { RegressionModel, RegressionModelOptions } from './models/regression.model';
+export { IntermittentMethod, IntermittentModel } from './models/intermittent.model';
+export { FallbackModel, FallbackModelOptions } from './models/fallback.model';
+export { createBareModel, createModel, MODEL_NAMES, ModelName, ModelOptions } from './models/model-factory';
+
+export { computeMetrics, ForecastMetrics, MetricsInput, pinballLoss } from './evaluation/metrics';
+export { backtestModel, BacktestBlock, crossValidation, CrossValidationInput, CrossValidationResult, planBacktest, testStartIndex } from './evaluation/backtest';
+export { OnlineSelectionInput, OnlineSelectionResult, selectOnline } from './evaluation/online-selection';
+export { evaluateSeries, SeriesEvaluation, SeriesEvaluationInput } from './evaluation/series-evaluation';
+export { autoForecast, AutoForecastInput, AutoForecastResult, defaultCandidates } from './evaluation/auto-forecast';
+
+export { DishInfo, DishShareModel, DishShareModelOptions, MenuDayObservation } from './shares/dish-share.model';
+export {
+  distributionOfDay,
+  expectedLeftover,
+  expectedShortfall,
+  expectedWaste,
+  learnPlateWaste,
+  PlateWasteLog,
+  PlateWasteRates,
+  QuantileDistribution,
+  WasteEstimate,
+  WasteEstimateInput,
+} from './waste/waste-forecast';
+
+export { COVERS_ITEM, parseLarderCsv, ParsedLarderCsv, ParsedSeries, SeriesKey } from './command/larder-csv';
+export { BacktestCommandOptions, BacktestCommandResult, MatchedShortfall, PlanOutcome, runBacktestCommand } from './command/backtest-command';
+export { formatBacktestTable } from './command/backtest-table';

@@ -1,0 +1,52 @@
+import { ServiceCalendar } from '../core/service-calendar';
+import { EtsModel } from './ets.model';
+import { FallbackModel } from './fallback.model';
+import { ForecastModel } from './forecast-model';
+import { IntermittentModel } from './intermittent.model';
+import { RegressionModel } from './regression.model';
+import { SeasonalNaiveModel } from './seasonal-naive.model';
+import { WindowModel } from './window.model';
+
+/** `median4`, `mean8` … name the window model with its k. */
+export type ModelName = 'seasonalNaive' | 'ets' | 'regression' | 'croston' | 'sba' | 'tsb' | `median${number}` | `mean${number}`;
+
+export const MODEL_NAMES: readonly string[] = ['seasonalNaive', 'median4', 'mean4', 'ets', 'regression', 'croston', 'sba', 'tsb'];
+
+export interface ModelOptions {
+  readonly calendar?: ServiceCalendar;
+  /** Regression recency half-life in days. */
+  readonly halfLifeDays?: number;
+  readonly penalty?: number;
+  /** Regression: follow unexplained level shifts by the mean error of the latest N days. */
+  readonly recentErrorDays?: number;
+}
+
+/** The bare model, without fallback. Throws on an unknown name. */
+export function createBareModel(name: string, options: ModelOptions = {}): ForecastModel {
+  const window = /^(median|mean)(\d+)?$/.exec(name);
+  if (window) return new WindowModel({ statistic: window[1] as 'median' | 'mean', window: window[2] ? Number(window[2]) : 4 });
+  switch (name) {
+    case 'seasonalNaive':
+      return new SeasonalNaiveModel();
+    case 'ets':
+      return new EtsModel();
+    case 'regression':
+      return new RegressionModel(options);
+    case 'croston':
+    case 'sba':
+    case 'tsb':
+      return new IntermittentModel(name);
+    default:
+      throw new Error(`unknown model "${name}" (known: ${MODEL_NAMES.join(', ')}, or medianK/meanK)`);
+  }
+}
+
+/** Minimum service days before a model is worth trying; below it the median-of-4 fallback answers. */
+const MIN_HISTORY: Readonly<Record<string, number>> = { ets: 21, regression: 28, croston: 8, sba: 8, tsb: 8 };
+
+/** A model by name, wrapped so that a failure or a short history falls back to median-of-last-4-same-weekdays. */
+export function createModel(name: string, options: ModelOptions = {}): ForecastModel {
+  const primary = createBareModel(name, options);
+  if (name === 'median4' || name === 'seasonalNaive') return primary;
+  return new FallbackModel({ primary, fallback: new WindowModel({ statistic: 'median' }), minHistory: MIN_HISTORY[name] ?? 1 });
+}

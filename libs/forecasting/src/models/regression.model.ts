@@ -1,0 +1,109 @@
+import { createCalendar, ServiceCalendar } from '../core/service-calendar';
+import { fitRidge, RidgeFit } from '../core/ridge';
+import { Horizon, ServiceSeries, sliceSeries } from '../core/service-series';
+import { buildDesign, FeatureLayout, featureLayout } from './calendar-features';
+import { BaseForecastModel } from './forecast-model';
+
+export interface RegressionModelOptions {
+  readonly calendar?: ServiceCalendar;
+  /** Older days count less: weight halves every halfLifeDays (demand habits drift). */
+  readonly halfLifeDays?: number;
+  /** Ridge penalty relative to total weight; keeps rare dummies (makeup days) from exploding. */
+  readonly penalty?: number;
+  /**
+   * Adds the mean error of the latest N service days to the forecast, so a level shift the
+   * drivers do not explain is followed before the next refit (0 disables).
+   */
+  readonly recentErrorDays?: number;
+}
+
+/**
+ * Linear regression of the day's quantity on calendar features and exogenous drivers
+ * (staff on duty / on leave / travelling / overtime / remote, price, subsidy …).
+ * Drivers must be supplied for the forecast days: they are treated as known in advance.
+ */
+export class RegressionModel extends BaseForecastModel {
+  readonly name = 'regression';
+  private readonly calendar: ServiceCalendar;
+  private readonly halfLifeDays: number;
+  private readonly penalty: number;
+  private readonly recentErrorDays: number;
+  private correction = 0;
+  private layout: FeatureLayout | undefined;
+  private model: RidgeFit | undefined;
+
+  constructor(options: RegressionModelOptions = {}) {
+    super();
+    this.calendar = options.calendar ?? createCalendar();
+    this.halfLifeDays = options.halfLifeDays ?? 180;
+    this.penalty = options.penalty ?? 1e-3;
+    this.recentErrorDays = options.recentErrorDays ?? 5;
+  }
+
+  /** Fitted coefficients by feature name (e.g. `driver:staff_on_duty`, `fri`), for inspection and tests. */
+  coefficients(): Record<string, number> {
+    if (!this.layout || !this.model) throw new Error('regression: not fitted');
+    const named: Record<string, number> = { intercept: this.model.intercept };
+    this.layout.names.forEach((name, i) => (named[name] = this.model!.coefficients[i]));
+    return named;
+  }
+
+  protected fitHistory(series: ServiceSeries): void {
+    const layout = featureLayout(this.calendar, series.drivers);
+    const rows = series.days.length;
+    const columns = layout.names.length;
+    if (rows < Math.max(14, 2 * columns)) throw new Error(`regression: ${rows} service days are too few for ${columns} features`);
+    const design = buildDesign({ layout, calendar: this.calendar, days: series.days, drivers: series.drivers });
+    const lastDay = series.days[rows - 1];
+    const weights = new Float64Array(rows);
+    const decay = Math.LN2 / this.halfLifeDays;
+    for (let r = 0; r < rows; r++) weights[r] = Math.exp(-decay * (lastDay - series.days[r]));
+    this.layout = layout;
+    this.model = fitRidge({ design, rows, columns, target: series.values, weights, penalty: this.penalty });
+    this.correction = this.recentError(series);
+  }
+
+  /** Coefficients stay; only the recent-error correction follows the new days. */
+  protected override updateHistory(series: ServiceSeries): void {
+    this.correction = this.recentError(series);
+  }
+
+  /** Errors of the regression part (without the correction) on the given rows of the series. */
+  private errors(series: ServiceSeries, from: number): Float64Array {
+    const tail = sliceSeries(series, from, series.days.length);
+    const design = buildDesign({ layout: this.layout!, calendar: this.calendar, days: tail.days, drivers: tail.drivers });
+    const fitted = this.apply(design, tail.days.length);
+    return tail.values.map((value, i) => value - fitted[i]);
+  }
+
+  private recentError(series: ServiceSeries): number {
+    const count = Math.min(this.recentErrorDays, series.days.length);
+    if (count === 0) return 0;
+    const errors = this.errors(series, series.days.length - count);
+    return errors.reduce((sum, error) => sum + error, 0) / count;
+  }
+
+  protected predictDays(horizon: Horizon): Float64Array {
+    if (!this.layout) throw new Error('regression: not fitted');
+    const design = buildDesign({ layout: this.layout, calendar: this.calendar, days: horizon.days, drivers: horizon.drivers });
+    const point = this.apply(design, horizon.days.length);
+    for (let i = 0; i < point.length; i++) point[i] += this.correction;
+    return point;
+  }
+
+  private apply(design: Float64Array, rows: number): Float64Array {
+    const { intercept, coefficients } = this.model!;
+    const columns = coefficients.length;
+    const result = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) {
+      let sum = intercept;
+      for (let c = 0; c < columns; c++) sum += coefficients[c] * design[r * columns + c];
+      result[r] = sum;
+    }
+    return result;
+  }
+
+  insampleResiduals(): Float64Array {
+    return this.errors(this.history, 0);
+  }
+}

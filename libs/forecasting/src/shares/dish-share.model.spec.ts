@@ -1,0 +1,96 @@
+import { randomSource } from '../testing/synthetic';
+import { DishInfo, DishShareModel, MenuDayObservation } from './dish-share.model';
+
+const TRUE_ATTRACTIVENESS: Record<string, number> = { braised_pork: 1.0, kung_pao: 0.5, tofu: -0.4, greens: -0.2, fish: 0.8, noodles: 0 };
+const DISHES: DishInfo[] = [
+  { dish: 'braised_pork', category: 'meat' },
+  { dish: 'kung_pao', category: 'meat' },
+  { dish: 'tofu', category: 'veg' },
+  { dish: 'greens', category: 'veg' },
+  { dish: 'fish', category: 'fish' },
+  { dish: 'noodles', category: 'staple' },
+];
+
+/** Days with random 3–4 dish menus; each diner takes 1.2 portions chosen by the true logit shares. */
+function history(seed: string, count: number): MenuDayObservation[] {
+  const random = randomSource(seed);
+  return Array.from({ length: count }, () => {
+    const menu = DISHES.map((d) => d.dish).filter(() => random.uniform() < 0.6);
+    while (menu.length < 2) menu.push(DISHES[menu.length].dish);
+    const weights = menu.map((dish) => Math.exp(TRUE_ATTRACTIVENESS[dish]));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const covers = 400;
+    const quantities = menu.map(() => 0);
+    for (let portion = 0; portion < covers * 1.2; portion++) {
+      let pick = random.uniform() * total;
+      let k = 0;
+      while (pick > weights[k]) pick -= weights[k++];
+      quantities[k]++;
+    }
+    return { covers, dishes: menu.map((dish, k) => ({ dish, quantity: quantities[k] })) };
+  });
+}
+
+function trueShares(menu: string[]): number[] {
+  const weights = menu.map((dish) => Math.exp(TRUE_ATTRACTIVENESS[dish]));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((weight) => weight / total);
+}
+
+describe('menu-aware dish shares', () => {
+  const model = new DishShareModel().fit({ days: history('shares', 150), dishes: DISHES });
+
+  it('recovers the shares of a menu it has not seen in that exact form', () => {
+    const menu = ['braised_pork', 'tofu', 'fish', 'noodles'];
+    const shares = model.shares(menu);
+    trueShares(menu).forEach((share, i) => expect(shares.get(menu[i])).toBeCloseTo(share, 1));
+    expect(model.portionsPerCover()).toBeCloseTo(1.2, 5);
+  });
+
+  it('moves the demand of a dish taken off the menu to the others, in proportion', () => {
+    const full = model.portions({ covers: 500, menu: ['braised_pork', 'kung_pao', 'tofu'] });
+    const reduced = model.portions({ covers: 500, menu: ['braised_pork', 'tofu'] });
+    const total = (portions: Map<string, number>) => [...portions.values()].reduce((a, b) => a + b, 0);
+    expect(total(reduced)).toBeCloseTo(total(full), 6); // covers × portions per cover is unchanged
+    expect(reduced.get('braised_pork')!).toBeGreaterThan(full.get('braised_pork')!);
+    expect(reduced.get('tofu')!).toBeGreaterThan(full.get('tofu')!);
+    // Independence of irrelevant alternatives: the ratio of the remaining two is unchanged.
+    expect(reduced.get('braised_pork')! / reduced.get('tofu')!).toBeCloseTo(full.get('braised_pork')! / full.get('tofu')!, 6);
+    expect(total(full)).toBeCloseTo(500 * 1.2, 0);
+  });
+
+  it('gives a new dish its category prior (cold start)', () => {
+    const newMeat: DishInfo = { dish: 'beef_stew', category: 'meat' };
+    const newVeg: DishInfo = { dish: 'eggplant', category: 'veg' };
+    const meatPrior = model.attractivenessOf(newMeat);
+    const known = (dish: string) => model.attractivenessOf(dish);
+    // Shrunk mean of the category's dishes: (a1 + a2) / (2 + 1).
+    expect(meatPrior).toBeCloseTo((known('braised_pork') + known('kung_pao')) / 3, 6);
+    expect(meatPrior).toBeGreaterThan(model.attractivenessOf(newVeg));
+    const shares = model.shares(['tofu', newMeat, newVeg]);
+    expect(shares.get('beef_stew')!).toBeGreaterThan(shares.get('eggplant')!);
+    expect([...shares.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('keeps separate choice groups (mains vs sides) from competing', () => {
+    const grouped = new DishShareModel().fit({
+      dishes: [
+        { dish: 'pork', category: 'meat', group: 'main' },
+        { dish: 'fish', category: 'fish', group: 'main' },
+        { dish: 'rice', category: 'staple', group: 'side' },
+      ],
+      days: [
+        { covers: 100, dishes: [{ dish: 'pork', quantity: 60 }, { dish: 'fish', quantity: 40 }, { dish: 'rice', quantity: 90 }] },
+        { covers: 100, dishes: [{ dish: 'pork', quantity: 55 }, { dish: 'fish', quantity: 45 }, { dish: 'rice', quantity: 95 }] },
+      ],
+    });
+    const shares = grouped.shares(['pork', 'fish', 'rice']);
+    expect(shares.get('rice')).toBeCloseTo(1, 9);
+    expect(shares.get('pork')! + shares.get('fish')!).toBeCloseTo(1, 9);
+    expect(grouped.portions({ covers: 200, menu: ['pork', 'fish', 'rice'] }).get('rice')).toBeCloseTo(185, 6);
+  });
+
+  it('names an unknown dish instead of guessing', () => {
+    expect(() => model.shares(['mystery'])).toThrow(/unknown dish "mystery"/);
+  });
+});

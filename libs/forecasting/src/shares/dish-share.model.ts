@@ -1,0 +1,165 @@
+/** A dish and what it competes with: dishes of one `group` (mains, sides…) split that group's portions. */
+export interface DishInfo {
+  readonly dish: string;
+  /** Cold-start prior: a new dish starts at its category's mean attractiveness. */
+  readonly category: string;
+  readonly group?: string;
+}
+
+export interface MenuDayObservation {
+  readonly covers: number;
+  /** Every dish on that day's menu with the portions sold (0 is a valid observation). */
+  readonly dishes: readonly { readonly dish: string; readonly quantity: number }[];
+}
+
+export interface DishShareFitInput {
+  readonly days: readonly MenuDayObservation[];
+  readonly dishes: readonly DishInfo[];
+}
+
+export interface DishShareModelOptions {
+  /** Precision of the Gaussian prior a_i ~ N(category mean, 1/priorStrength). */
+  readonly priorStrength?: number;
+  readonly maxIterations?: number;
+}
+
+const DEFAULT_GROUP = 'all';
+/** Pseudo-dishes at attractiveness 0 that shrink a category mean learnt from few dishes. */
+const CATEGORY_SHRINK = 1;
+
+interface GroupFit {
+  portionsPerCover: number;
+  categoryMeans: Map<string, number>;
+}
+
+/**
+ * Multinomial-logit dish shares: on a day with menu M, dish i takes
+ * share_i = exp(a_i) / Σ_{j∈M, same group} exp(a_j) of its group's portions, and
+ * portions_i = covers × portionsPerCover(group) × share_i. Taking a dish off the menu
+ * hands its demand to the remaining dishes in proportion to their attractiveness.
+ * a_i is fitted by penalised maximum likelihood (diagonal Newton steps) with a category prior.
+ */
+export class DishShareModel {
+  private readonly priorStrength: number;
+  private readonly maxIterations: number;
+  private readonly info = new Map<string, DishInfo>();
+  private readonly attractiveness = new Map<string, number>();
+  private readonly groups = new Map<string, GroupFit>();
+
+  constructor(options: DishShareModelOptions = {}) {
+    this.priorStrength = options.priorStrength ?? 1;
+    this.maxIterations = options.maxIterations ?? 500;
+  }
+
+  fit(input: DishShareFitInput): this {
+    for (const dish of input.dishes) this.info.set(dish.dish, dish);
+    const byGroup = new Map<string, { covers: number; items: { dish: string; quantity: number }[] }[]>();
+    for (const day of input.days) {
+      const split = new Map<string, { dish: string; quantity: number }[]>();
+      for (const item of day.dishes) {
+        const group = this.infoOf(item.dish).group ?? DEFAULT_GROUP;
+        if (!(item.quantity >= 0)) throw new Error(`dish shares: negative or missing quantity for ${item.dish}`);
+        split.set(group, [...(split.get(group) ?? []), item]);
+      }
+      for (const [group, items] of split) byGroup.set(group, [...(byGroup.get(group) ?? []), { covers: day.covers, items }]);
+    }
+    for (const [group, days] of byGroup) this.fitGroup(group, days);
+    return this;
+  }
+
+  private infoOf(dish: string): DishInfo {
+    const info = this.info.get(dish);
+    if (!info) throw new Error(`dish shares: unknown dish "${dish}" (pass its DishInfo with the menu)`);
+    return info;
+  }
+
+  private fitGroup(group: string, days: { covers: number; items: { dish: string; quantity: number }[] }[]): void {
+    const dishes = [...new Set(days.flatMap((day) => day.items.map((item) => item.dish)))];
+    const index = new Map(dishes.map((dish, i) => [dish, i]));
+    const categories = dishes.map((dish) => this.infoOf(dish).category);
+    const a = new Float64Array(dishes.length);
+    const prior = new Float64Array(dishes.length);
+    const menus = days.map((day) => ({ members: Int32Array.from(day.items, (item) => index.get(item.dish)!), quantities: Float64Array.from(day.items, (item) => item.quantity) }));
+    let categoryMeans = new Map<string, number>();
+    for (let iteration = 0; iteration < this.maxIterations; iteration++) {
+      const gradient = prior.map((mean, i) => -this.priorStrength * (a[i] - mean));
+      const curvature = new Float64Array(dishes.length).fill(this.priorStrength);
+      for (const { members, quantities } of menus) {
+        let total = 0;
+        let normaliser = 0;
+        for (let k = 0; k < members.length; k++) {
+          total += quantities[k];
+          normaliser += Math.exp(a[members[k]]);
+        }
+        for (let k = 0; k < members.length; k++) {
+          const share = Math.exp(a[members[k]]) / normaliser;
+          gradient[members[k]] += quantities[k] - total * share;
+          curvature[members[k]] += total * share * (1 - share);
+        }
+      }
+      let largestStep = 0;
+      for (let i = 0; i < a.length; i++) {
+        const step = gradient[i] / curvature[i];
+        a[i] += step;
+        largestStep = Math.max(largestStep, Math.abs(step));
+      }
+      categoryMeans = meansByCategory(categories, a);
+      categories.forEach((category, i) => (prior[i] = categoryMeans.get(category)!));
+      if (largestStep < 1e-7) break;
+    }
+    dishes.forEach((dish, i) => this.attractiveness.set(dish, a[i]));
+    let portions = 0;
+    let covers = 0;
+    for (const day of days) {
+      covers += day.covers;
+      for (const item of day.items) portions += item.quantity;
+    }
+    this.groups.set(group, { portionsPerCover: covers > 0 ? portions / covers : 0, categoryMeans });
+  }
+
+  /** Learnt attractiveness a_i; a dish never sold gets its category prior (0 for an unknown category). */
+  attractivenessOf(dish: string | DishInfo): number {
+    const info = typeof dish === 'string' ? this.infoOf(dish) : dish;
+    const learnt = this.attractiveness.get(info.dish);
+    if (learnt !== undefined) return learnt;
+    return this.groups.get(info.group ?? DEFAULT_GROUP)?.categoryMeans.get(info.category) ?? 0;
+  }
+
+  /** Shares of each dish within its group for one day's menu (new dishes may be given as DishInfo). */
+  shares(menu: readonly (string | DishInfo)[]): Map<string, number> {
+    const entries = menu.map((dish) => {
+      const info = typeof dish === 'string' ? this.infoOf(dish) : dish;
+      return { dish: info.dish, group: info.group ?? DEFAULT_GROUP, weight: Math.exp(this.attractivenessOf(info)) };
+    });
+    const totals = new Map<string, number>();
+    for (const entry of entries) totals.set(entry.group, (totals.get(entry.group) ?? 0) + entry.weight);
+    return new Map(entries.map((entry) => [entry.dish, entry.weight / totals.get(entry.group)!]));
+  }
+
+  /** Expected portions per dish: covers × portions-per-cover of its group × share. */
+  portions(request: { readonly covers: number; readonly menu: readonly (string | DishInfo)[] }): Map<string, number> {
+    const shares = this.shares(request.menu);
+    const result = new Map<string, number>();
+    for (const dish of request.menu) {
+      const info = typeof dish === 'string' ? this.infoOf(dish) : dish;
+      const ratio = this.groups.get(info.group ?? DEFAULT_GROUP)?.portionsPerCover ?? 1;
+      result.set(info.dish, request.covers * ratio * shares.get(info.dish)!);
+    }
+    return result;
+  }
+
+  portionsPerCover(group: string = DEFAULT_GROUP): number | undefined {
+    return this.groups.get(group)?.portionsPerCover;
+  }
+}
+
+function meansByCategory(categories: readonly string[], values: Float64Array): Map<string, number> {
+  const sums = new Map<string, { sum: number; count: number }>();
+  categories.forEach((category, i) => {
+    const entry = sums.get(category) ?? { sum: 0, count: 0 };
+    entry.sum += values[i];
+    entry.count++;
+    sums.set(category, entry);
+  });
+  return new Map([...sums].map(([category, { sum, count }]) => [category, sum / (count + CATEGORY_SHRINK)]));
+}

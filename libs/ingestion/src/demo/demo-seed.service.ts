@@ -1,0 +1,182 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityTarget, QueryRunner } from 'typeorm';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { LarderError } from '@larder/common';
+import {
+  CalendarDay, Canteen, CanteenClosure, Dish, entityCopyTarget, Feedback, Headcount, Ingredient, MealPeriod, MenuItem,
+  ProductionLog, RecipeLine, SaleLine, SaleTransaction, Site, StockCount, SubsidyRule, Supplier, SupplierItem,
+  SupplierPrice, TableCopier, WasteLog, withDeferredIndexes,
+} from '@larder/database';
+import { DemoDay, DemoEnterprise, DemoFeedback, DemoOptions, DemoTransaction, generateDemoEnterprise } from '@larder/demo-data';
+import { addDays } from '@larder/domain';
+import { PseudonymKeyService } from '../privacy/pseudonym-key.service';
+import { RollupService } from '../rollups/rollup.service';
+
+export interface DemoSeedState {
+  status: 'idle' | 'seeding' | 'seeded' | 'skipped' | 'failed';
+  progress: number;
+  rows: number;
+  seconds: number | null;
+  error?: string;
+}
+
+export interface DemoSeedSummary {
+  seeded: boolean;
+  reason?: string;
+  rows: Record<string, number>;
+  seconds: number;
+}
+
+/** Tables the demo writes, masters first; a replace empties them in reverse. */
+const DEMO_TABLES: EntityTarget<unknown>[] = [
+  Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, SubsidyRule,
+  CalendarDay, CanteenClosure, MenuItem, SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount,
+];
+
+/**
+ * Loads the demo enterprise in one transaction: a start that is killed half-way leaves an empty
+ * database, and the next start seeds again.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+  private current: DemoSeedState = { status: 'idle', progress: 0, rows: 0, seconds: null };
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
+    private readonly pseudonyms: PseudonymKeyService,
+    private readonly rollups: RollupService,
+  ) {}
+
+  state(): DemoSeedState {
+    return { ...this.current };
+  }
+
+  /** What `npm start` does: seed an empty database in demo mode, and say why not otherwise. */
+  async seedOnStart(today: Date = new Date()): Promise<DemoSeedSummary> {
+    const wanted = this.config.demo === 'on' || (this.config.demo === 'auto' && this.config.database.engine === 'pglite');
+    if (!wanted) return this.skip('demo mode is off for this database (LARDER_DEMO)');
+    if (!(await this.isEmpty())) return this.skip('the database already holds data');
+    return this.seed({ seed: this.config.demoSeed, endDate: this.yesterday(today) });
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM canteen) AS any');
+    return !row.any;
+  }
+
+  async seed(options: Partial<DemoOptions> & { endDate: string }, mode: { replace?: boolean } = {}): Promise<DemoSeedSummary> {
+    const started = performance.now();
+    if (!mode.replace && !(await this.isEmpty())) {
+      throw new LarderError('CONFLICT', 'the database already holds data; seed the demo only into an empty database, or pass --replace to empty it first');
+    }
+    this.current = { status: 'seeding', progress: 0, rows: 0, seconds: null };
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      if (mode.replace) await this.emptyTables(runner);
+      const rows = await this.writeEnterprise(runner, options);
+      await runner.commitTransaction();
+      const seconds = (performance.now() - started) / 1000;
+      this.current = { status: 'seeded', progress: 1, rows: this.current.rows, seconds };
+      this.logger.log(`demo enterprise seeded: ${this.current.rows} rows in ${seconds.toFixed(1)} s`);
+      return { seeded: true, rows, seconds };
+    } catch (error) {
+      await runner.rollbackTransaction();
+      this.current = { ...this.current, status: 'failed', error: (error as Error).message };
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private skip(reason: string): DemoSeedSummary {
+    this.current = { status: 'skipped', progress: 1, rows: 0, seconds: 0 };
+    this.logger.log(`demo seeding skipped: ${reason}`);
+    return { seeded: false, reason, rows: {}, seconds: 0 };
+  }
+
+  private yesterday(today: Date): string {
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(today);
+    return addDays(local, -1);
+  }
+
+  private async emptyTables(runner: QueryRunner): Promise<void> {
+    const tables = [...DEMO_TABLES, 'daily_dish_rollup', 'daily_meal_rollup'].map((target) =>
+      typeof target === 'string' ? target : this.dataSource.getMetadata(target).tableName,
+    );
+    await runner.query(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')}`);
+  }
+
+  private async copier<Row extends object>(runner: QueryRunner, entity: EntityTarget<unknown>): Promise<TableCopier<Row>> {
+    return TableCopier.open(runner, entityCopyTarget<Row>(this.dataSource, entity));
+  }
+
+  /** A copier that swaps the diner's raw identity for the pseudonym as each row is encoded. */
+  private async pseudonymisingCopier<Raw, Row extends object>(runner: QueryRunner, entity: EntityTarget<unknown>, pseudonymise: (row: Raw) => Row): Promise<TableCopier<Raw>> {
+    const target = entityCopyTarget<Row>(this.dataSource, entity);
+    return TableCopier.open(runner, { ...target, values: (row: Raw) => target.values(pseudonymise(row)) });
+  }
+
+  private async writeEnterprise(runner: QueryRunner, options: Partial<DemoOptions> & { endDate: string }): Promise<Record<string, number>> {
+    const started = performance.now();
+    const enterprise = generateDemoEnterprise(options);
+    const { masters } = enterprise;
+    const counts: Record<string, number> = {};
+    const masterTables: [string, EntityTarget<unknown>, object[]][] = [
+      ['sites', Site, masters.sites], ['canteens', Canteen, masters.canteens], ['mealPeriods', MealPeriod, masters.mealPeriods],
+      ['dishes', Dish, masters.dishes], ['ingredients', Ingredient, masters.ingredients], ['recipeLines', RecipeLine, masters.recipeLines],
+      ['suppliers', Supplier, masters.suppliers], ['supplierItems', SupplierItem, masters.supplierItems],
+      ['supplierPrices', SupplierPrice, masters.supplierPrices], ['subsidyRules', SubsidyRule, masters.subsidyRules],
+      ['calendarDays', CalendarDay, masters.calendarDays], ['closures', CanteenClosure, masters.closures],
+    ];
+    for (const [name, entity, rows] of masterTables) {
+      const copier = await this.copier(runner, entity);
+      await copier.addAll(rows);
+      counts[name] = await copier.flush();
+    }
+
+    const factTables = [MenuItem, SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount].map((entity) => this.dataSource.getMetadata(entity).tableName);
+    await withDeferredIndexes(runner, factTables, () => this.writeFacts(runner, enterprise, counts));
+    this.logger.debug(`demo facts written and indexed after ${(performance.now() - started) / 1000} s`);
+    await this.rollups.refresh(
+      { canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate },
+      runner.manager,
+    );
+    return counts;
+  }
+
+  private async writeFacts(runner: QueryRunner, enterprise: DemoEnterprise, counts: Record<string, number>): Promise<void> {
+    const pseudonymizer = await this.pseudonyms.get();
+    const facts = {
+      menuItems: await this.copier<DemoDay['menuItems'][number]>(runner, MenuItem),
+      transactions: await this.pseudonymisingCopier(runner, SaleTransaction, (row: DemoTransaction) => enterprise.toTransactionRow(row, pseudonymizer)),
+      saleLines: await this.copier<DemoDay['saleLines'][number]>(runner, SaleLine),
+      production: await this.copier<DemoDay['production'][number]>(runner, ProductionLog),
+      waste: await this.copier<DemoDay['waste'][number]>(runner, WasteLog),
+      stockCounts: await this.copier<DemoDay['stockCounts'][number]>(runner, StockCount),
+      feedback: await this.pseudonymisingCopier(runner, Feedback, (row: DemoFeedback) => enterprise.toFeedbackRow(row, pseudonymizer)),
+      headcount: await this.copier<DemoDay['headcount'][number]>(runner, Headcount),
+    };
+    const totalDays = enterprise.options.days + enterprise.options.futureDays;
+    let dayIndex = 0;
+    for (const day of enterprise.days()) {
+      await facts.menuItems.addAll(day.menuItems);
+      await facts.transactions.addAll(day.transactions);
+      await facts.saleLines.addAll(day.saleLines);
+      await facts.production.addAll(day.production);
+      await facts.waste.addAll(day.waste);
+      await facts.stockCounts.addAll(day.stockCounts);
+      await facts.feedback.addAll(day.feedback);
+      await facts.headcount.addAll(day.headcount);
+      dayIndex++;
+      // The rollups take about a fifth of the time; leave room for them in the progress figure.
+      this.current.progress = 0.8 * (dayIndex / totalDays);
+      this.current.rows += day.transactions.length + day.saleLines.length;
+    }
+    for (const [name, copier] of Object.entries(facts)) counts[name] = await copier.flush();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './ingestion.module';
+export * from './privacy/pseudonymizer';
+export * from './privacy/pseudonym-key.service';
+export * from './rollups/rollup.service';
+export * from './demo/demo-seed.service';

@@ -1,0 +1,55 @@
+/**
+ * The rollups are rebuilt for a set of canteen-days: delete, then aggregate the facts of exactly
+ * those days again. Recomputing whole days (rather than adding deltas) keeps them right after
+ * re-imports, refunds and rollbacks. Parameters: $1 canteen ids (int[]), $2 first date, $3 last date.
+ */
+const DAYS = `canteen_id = ANY($1::int[]) AND service_date BETWEEN $2::date AND $3::date`;
+
+export const DELETE_DISH_ROLLUP = `DELETE FROM daily_dish_rollup WHERE ${DAYS}`;
+export const DELETE_MEAL_ROLLUP = `DELETE FROM daily_meal_rollup WHERE ${DAYS}`;
+
+export const INSERT_DISH_ROLLUP = `
+INSERT INTO daily_dish_rollup (canteen_id, service_date, meal, dish_id, quantity, revenue_fen, subsidy_fen, diners, prepared, wasted_portions, wasted_kg)
+SELECT canteen_id, service_date, meal, dish_id,
+       COALESCE(sum(quantity), 0), COALESCE(sum(revenue_fen), 0), COALESCE(sum(subsidy_fen), 0), COALESCE(sum(diners), 0),
+       COALESCE(sum(prepared), 0), COALESCE(sum(wasted_portions), 0), COALESCE(sum(wasted_kg), 0)
+FROM (
+  SELECT t.canteen_id, t.service_date, t.meal, l.dish_id,
+         sum(l.quantity)::int AS quantity, sum(l.amount_fen) AS revenue_fen, sum(l.subsidy_fen) AS subsidy_fen,
+         count(DISTINCT t.diner_pseudonym) FILTER (WHERE t.kind = 'sale')::int AS diners,
+         0 AS prepared, 0 AS wasted_portions, 0::numeric AS wasted_kg
+  FROM sale_transaction t
+  JOIN sale_line l ON l.canteen_id = t.canteen_id AND l.transaction_id = t.id
+  WHERE t.${DAYS}
+  GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT canteen_id, service_date, meal, dish_id, 0, 0, 0, 0, portions_prepared, 0, 0
+  FROM production_log WHERE ${DAYS}
+  UNION ALL
+  SELECT canteen_id, service_date, meal, dish_id, 0, 0, 0, 0, 0, COALESCE(sum(portions), 0)::int, sum(kg)
+  FROM waste_log WHERE ${DAYS} AND dish_id IS NOT NULL AND meal IS NOT NULL
+  GROUP BY 1, 2, 3, 4
+) facts
+GROUP BY 1, 2, 3, 4`;
+
+export const INSERT_MEAL_ROLLUP = `
+WITH meals AS (
+  SELECT canteen_id, service_date, meal,
+         count(DISTINCT diner_pseudonym) FILTER (WHERE kind = 'sale')::int AS covers,
+         count(*) FILTER (WHERE kind = 'sale')::int AS transactions,
+         count(*) FILTER (WHERE kind = 'refund')::int AS refunds,
+         sum(amount_paid_fen) AS paid_fen, sum(subsidy_fen) AS subsidy_fen
+  FROM sale_transaction WHERE ${DAYS}
+  GROUP BY 1, 2, 3
+), channels AS (
+  SELECT canteen_id, service_date, meal, jsonb_object_agg(channel, paid_fen) AS paid_by_channel
+  FROM (
+    SELECT canteen_id, service_date, meal, channel, sum(amount_paid_fen) AS paid_fen
+    FROM sale_transaction WHERE ${DAYS}
+    GROUP BY 1, 2, 3, 4
+  ) by_channel
+  GROUP BY 1, 2, 3
+)
+INSERT INTO daily_meal_rollup (canteen_id, service_date, meal, covers, transactions, refunds, paid_fen, subsidy_fen, paid_by_channel)
+SELECT m.canteen_id, m.service_date, m.meal, m.covers, m.transactions, m.refunds, m.paid_fen, m.subsidy_fen, c.paid_by_channel
+FROM meals m JOIN channels c USING (canteen_id, service_date, meal)`;

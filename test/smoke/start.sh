@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts Larder as a new user would (`npm start`, fresh data folder) and checks that /health turns
+# ok and / serves the page within the 60 s budget, demo seeding included.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port=${SMOKE_PORT:-3917}
+data_dir=$(mktemp -d)
+log=$(mktemp)
+PORT=$port LARDER_DATA_DIR=$data_dir npm start >"$log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
+trap cleanup EXIT
+started=$(date +%s)
+status=""
+while [ $(( $(date +%s) - started )) -lt 60 ]; do
+  status=$(curl -s "http://127.0.0.1:$port/health" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).status)}catch{console.log("")}})' || true)
+  [ "$status" = "ok" ] && break
+  if ! kill -0 "$server" 2>/dev/null; then echo "npm start exited early:"; cat "$log"; exit 1; fi
+  sleep 1
+done
+elapsed=$(( $(date +%s) - started ))
+if [ "$status" != "ok" ]; then echo "/health was not ok after ${elapsed}s (last: '$status')"; tail -30 "$log"; exit 1; fi
+curl -sf "http://127.0.0.1:$port/" | grep -q "<title>" || { echo "/ did not serve the page"; exit 1; }
+summary=$(curl -sf "http://127.0.0.1:$port/api/summary")
+echo "$summary" | grep -q '"transactions":[1-9]' || { echo "no demo data after start: $summary"; exit 1; }
+echo "smoke: npm start answered /health ok and served / in ${elapsed}s with demo data: $summary"
