@@ -6,9 +6,10 @@ cd "$(dirname "$0")/../.."
 port=${SMOKE_PORT:-3917}
 data_dir=$(mktemp -d)
 log=$(mktemp)
-PORT=$port LARDER_DATA_DIR=$data_dir npm start >"$log" 2>&1 &
+# setsid gives npm and the node server it starts a process group of their own, so both stop together.
+PORT=$port LARDER_DATA_DIR=$data_dir setsid npm start >"$log" 2>&1 &
 server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
+cleanup() { kill -- -"$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
 trap cleanup EXIT
 started=$(date +%s)
 status=""

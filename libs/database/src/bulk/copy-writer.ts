@@ -13,13 +13,51 @@ export interface CopyTarget<Row> {
 }
 
 /**
- * Bytes per COPY statement. Rows are encoded straight into one reused buffer: holding 50,000 row
- * strings until a flush made them survive into the old generation, and garbage collection then
- * cost as much as the load itself.
+ * Bytes per COPY statement. Rows are encoded straight into one buffer: holding 50,000 row strings
+ * until a flush made them survive into the old generation, and garbage collection then cost as
+ * much as the load itself.
  */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 /** A UTF-16 code unit never takes more than 3 bytes in UTF-8. */
 const MAX_BYTES_PER_CHAR = 3;
+
+export interface EncodedChunk {
+  data: Uint8Array;
+  rows: number;
+}
+
+/** Fills COPY text into a byte buffer and hands it out when full; usable in a worker thread. */
+export class CopyChunkEncoder {
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  private rows = 0;
+
+  /** Appends one row; returns the chunk filled so far when the row did not fit into it. */
+  append(values: readonly CopyValue[]): EncodedChunk | null {
+    const line = encodeCopyRow(values);
+    const worstCase = line.length * MAX_BYTES_PER_CHAR;
+    let full: EncodedChunk | null = null;
+    if (this.used + worstCase > this.chunk.length) {
+      full = this.take();
+      if (worstCase > this.chunk.length) this.chunk = Buffer.allocUnsafe(worstCase);
+    }
+    this.used += this.chunk.write(line, this.used);
+    this.rows++;
+    return full;
+  }
+
+  /** The rows encoded so far, in a buffer of their own (it may be transferred to another thread). */
+  take(): EncodedChunk | null {
+    if (this.rows === 0) return null;
+    // A plain Uint8Array owns its memory; a small Buffer could share Node's pool and must not be transferred.
+    const data = new Uint8Array(this.used);
+    data.set(this.chunk.subarray(0, this.used));
+    const taken = { data, rows: this.rows };
+    this.used = 0;
+    this.rows = 0;
+    return taken;
+  }
+}
 
 export function isEmbedded(dataSource: DataSource): boolean {
   return 'driver' in dataSource.options && dataSource.options.driver !== undefined;
@@ -30,13 +68,12 @@ function copyStatement(target: CopyTarget<never>, source: string): string {
 }
 
 /**
- * Buffers rows for one table and writes them with COPY, chunk by chunk, on the query runner's
- * connection so that they take part in the runner's transaction.
+ * Writes rows of one table with COPY, chunk by chunk, on the query runner's connection so that
+ * they take part in the runner's transaction. Rows can be added as objects or as chunks that were
+ * already encoded elsewhere (a worker thread).
  */
 export class TableCopier<Row> {
-  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  private used = 0;
-  private pendingRows = 0;
+  private readonly encoder = new CopyChunkEncoder();
   private written = 0;
 
   private constructor(
@@ -56,31 +93,27 @@ export class TableCopier<Row> {
   /** Awaits only when a chunk is full: an await per row would cost more than encoding the row. */
   async addAll(rows: Iterable<Row>): Promise<void> {
     for (const row of rows) {
-      const line = encodeCopyRow(this.target.values(row));
-      const worstCase = line.length * MAX_BYTES_PER_CHAR;
-      if (this.used + worstCase > this.chunk.length) {
-        await this.flush();
-        if (worstCase > this.chunk.length) this.chunk = Buffer.allocUnsafe(worstCase);
-      }
-      this.used += this.chunk.write(line, this.used);
-      this.pendingRows++;
+      const full = this.encoder.append(this.target.values(row));
+      if (full) await this.writeChunk(full);
     }
   }
 
   /** Writes what is buffered; returns the number of rows written so far. */
   async flush(): Promise<number> {
-    if (this.pendingRows === 0) return this.written;
-    const data = this.chunk.subarray(0, this.used);
+    const rest = this.encoder.take();
+    if (rest) await this.writeChunk(rest);
+    return this.written;
+  }
+
+  /** Writes a chunk encoded for this table's columns, in their order. */
+  async writeChunk(chunk: EncodedChunk): Promise<void> {
     if (this.client) {
-      await pipeline(Readable.from([data]), this.client.query(copyFrom(copyStatement(this.target as CopyTarget<never>, 'STDIN'))));
+      await pipeline(Readable.from([chunk.data]), this.client.query(copyFrom(copyStatement(this.target as CopyTarget<never>, 'STDIN'))));
     } else {
       const pglite = await getPGliteInstance();
-      await pglite.query(copyStatement(this.target as CopyTarget<never>, "'/dev/blob'"), [], { blob: new Blob([data]) });
+      await pglite.query(copyStatement(this.target as CopyTarget<never>, "'/dev/blob'"), [], { blob: new Blob([chunk.data]) });
     }
-    this.written += this.pendingRows;
-    this.pendingRows = 0;
-    this.used = 0;
-    return this.written;
+    this.written += chunk.rows;
   }
 }
 

@@ -8,10 +8,12 @@ import {
   ProductionLog, RecipeLine, SaleLine, SaleTransaction, Site, StockCount, SubsidyRule, Supplier, SupplierItem,
   SupplierPrice, TableCopier, WasteLog, withDeferredIndexes,
 } from '@larder/database';
-import { DemoDay, DemoEnterprise, DemoFeedback, DemoOptions, DemoTransaction, generateDemoEnterprise } from '@larder/demo-data';
+import { DemoOptions, generateDemoEnterprise } from '@larder/demo-data';
 import { addDays } from '@larder/domain';
 import { PseudonymKeyService } from '../privacy/pseudonym-key.service';
 import { RollupService } from '../rollups/rollup.service';
+import { DEMO_FACT_LISTS, DemoFactList } from './demo-fact-chunks';
+import { streamDemoFactChunks } from './demo-fact-source';
 
 export interface DemoSeedState {
   status: 'idle' | 'seeding' | 'seeded' | 'skipped' | 'failed';
@@ -33,6 +35,12 @@ const DEMO_TABLES: EntityTarget<unknown>[] = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, SubsidyRule,
   CalendarDay, CanteenClosure, MenuItem, SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount,
 ];
+
+/** Where each list of the demo's day stream is stored. */
+const FACT_ENTITIES: Record<DemoFactList, EntityTarget<unknown>> = {
+  menuItems: MenuItem, transactions: SaleTransaction, saleLines: SaleLine, production: ProductionLog,
+  waste: WasteLog, stockCounts: StockCount, feedback: Feedback, headcount: Headcount,
+};
 
 /**
  * Loads the demo enterprise in one transaction: a start that is killed half-way leaves an empty
@@ -115,12 +123,6 @@ export class DemoSeedService {
     return TableCopier.open(runner, entityCopyTarget<Row>(this.dataSource, entity));
   }
 
-  /** A copier that swaps the diner's raw identity for the pseudonym as each row is encoded. */
-  private async pseudonymisingCopier<Raw, Row extends object>(runner: QueryRunner, entity: EntityTarget<unknown>, pseudonymise: (row: Raw) => Row): Promise<TableCopier<Raw>> {
-    const target = entityCopyTarget<Row>(this.dataSource, entity);
-    return TableCopier.open(runner, { ...target, values: (row: Raw) => target.values(pseudonymise(row)) });
-  }
-
   private async writeEnterprise(runner: QueryRunner, options: Partial<DemoOptions> & { endDate: string }): Promise<Record<string, number>> {
     const started = performance.now();
     const enterprise = generateDemoEnterprise(options);
@@ -139,8 +141,8 @@ export class DemoSeedService {
       counts[name] = await copier.flush();
     }
 
-    const factTables = [MenuItem, SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount].map((entity) => this.dataSource.getMetadata(entity).tableName);
-    await withDeferredIndexes(runner, factTables, () => this.writeFacts(runner, enterprise, counts));
+    const factTables = Object.values(FACT_ENTITIES).map((entity) => this.dataSource.getMetadata(entity).tableName);
+    await withDeferredIndexes(runner, factTables, () => this.writeFacts(runner, options, counts));
     this.logger.debug(`demo facts written and indexed after ${(performance.now() - started) / 1000} s`);
     await this.rollups.refresh(
       { canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate },
@@ -149,34 +151,19 @@ export class DemoSeedService {
     return counts;
   }
 
-  private async writeFacts(runner: QueryRunner, enterprise: DemoEnterprise, counts: Record<string, number>): Promise<void> {
-    const pseudonymizer = await this.pseudonyms.get();
-    const facts = {
-      menuItems: await this.copier<DemoDay['menuItems'][number]>(runner, MenuItem),
-      transactions: await this.pseudonymisingCopier(runner, SaleTransaction, (row: DemoTransaction) => enterprise.toTransactionRow(row, pseudonymizer)),
-      saleLines: await this.copier<DemoDay['saleLines'][number]>(runner, SaleLine),
-      production: await this.copier<DemoDay['production'][number]>(runner, ProductionLog),
-      waste: await this.copier<DemoDay['waste'][number]>(runner, WasteLog),
-      stockCounts: await this.copier<DemoDay['stockCounts'][number]>(runner, StockCount),
-      feedback: await this.pseudonymisingCopier(runner, Feedback, (row: DemoFeedback) => enterprise.toFeedbackRow(row, pseudonymizer)),
-      headcount: await this.copier<DemoDay['headcount'][number]>(runner, Headcount),
-    };
-    const totalDays = enterprise.options.days + enterprise.options.futureDays;
-    let dayIndex = 0;
-    for (const day of enterprise.days()) {
-      await facts.menuItems.addAll(day.menuItems);
-      await facts.transactions.addAll(day.transactions);
-      await facts.saleLines.addAll(day.saleLines);
-      await facts.production.addAll(day.production);
-      await facts.waste.addAll(day.waste);
-      await facts.stockCounts.addAll(day.stockCounts);
-      await facts.feedback.addAll(day.feedback);
-      await facts.headcount.addAll(day.headcount);
-      dayIndex++;
-      // The rollups take about a fifth of the time; leave room for them in the progress figure.
-      this.current.progress = 0.8 * (dayIndex / totalDays);
-      this.current.rows += day.transactions.length + day.saleLines.length;
+  private async writeFacts(runner: QueryRunner, options: DemoOptions, counts: Record<string, number>): Promise<void> {
+    const copiers = new Map<DemoFactList, TableCopier<object>>();
+    const layout = {} as Record<DemoFactList, string[]>;
+    for (const list of DEMO_FACT_LISTS) {
+      copiers.set(list, await this.copier(runner, FACT_ENTITIES[list]));
+      layout[list] = this.dataSource.getMetadata(FACT_ENTITIES[list]).columns.map((column) => column.propertyName);
     }
-    for (const [name, copier] of Object.entries(facts)) counts[name] = await copier.flush();
+    await streamDemoFactChunks({ options, pseudonymSecret: await this.pseudonyms.secret(), layout }, async (chunk) => {
+      await copiers.get(chunk.list)!.writeChunk(chunk);
+      // The rollups take about a fifth of the time; leave room for them in the progress figure.
+      this.current.progress = 0.8 * (chunk.daysDone / chunk.totalDays);
+      this.current.rows += chunk.rows;
+    });
+    for (const [list, copier] of copiers) counts[list] = await copier.flush();
   }
 }

@@ -15,6 +15,7 @@ const SETTING_KEY = 'pseudonym_secret';
 @Injectable()
 export class PseudonymKeyService {
   private pseudonymizer: Pseudonymizer | null = null;
+  private key: string | null = null;
 
   constructor(
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
@@ -22,8 +23,14 @@ export class PseudonymKeyService {
   ) {}
 
   async get(): Promise<Pseudonymizer> {
-    if (!this.pseudonymizer) this.pseudonymizer = new Pseudonymizer(this.config.pseudonymSecret ?? (await this.storedSecret()));
+    if (!this.pseudonymizer) this.pseudonymizer = new Pseudonymizer(await this.secret());
     return this.pseudonymizer;
+  }
+
+  /** The key itself, for code that pseudonymises outside this service (a worker thread). */
+  async secret(): Promise<string> {
+    if (!this.key) this.key = this.config.pseudonymSecret ?? (await this.storedSecret());
+    return this.key;
   }
 
   private async storedSecret(): Promise<string> {
