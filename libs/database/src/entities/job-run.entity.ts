@@ -4,6 +4,7 @@ export type JobStatus = 'running' | 'succeeded' | 'failed';
 
 @Entity()
 @Index(['name', 'startedAt'])
+@Index(['name', 'slot'], { unique: true })
 export class JobRun {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -13,6 +14,13 @@ export class JobRun {
 
   @Column({ type: 'text' })
   trigger!: 'schedule' | 'manual' | 'startup';
+
+  /**
+   * The scheduled time a run answers, e.g. nightly@2026-11-25T02:00+08:00. Unique per job, so when
+   * several instances wake for the same slot exactly one of them records it and runs.
+   */
+  @Column({ type: 'text', nullable: true })
+  slot!: string | null;
 
   @Column({ type: 'timestamptz' })
   startedAt!: Date;

@@ -1,4 +1,5 @@
 import { InitialSchema1795566502769 } from './1795566502769-initial-schema.migration';
+import { JobSlots1795569367729 } from './1795569367729-job-slots.migration';
 
 /** Migrations in the order they run; `npm run migration:generate -- Name` writes a new one to add here. */
-export const MIGRATIONS: Function[] = [InitialSchema1795566502769];
+export const MIGRATIONS: Function[] = [InitialSchema1795566502769, JobSlots1795569367729];
