@@ -12,7 +12,12 @@ export interface TestDatabase {
  * set. On a server each test file gets its own scratch database, created here and dropped after.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const base = loadConfigFromProcess({ LARDER_DATA_DIR: 'memory://', LARDER_PSEUDONYM_SECRET: 'test-pseudonym-key-0123456789' });
+  const base = loadConfigFromProcess({
+    LARDER_DATA_DIR: 'memory://',
+    LARDER_PSEUDONYM_SECRET: 'test-pseudonym-key-0123456789',
+    LARDER_SCHEDULER: 'off',
+    LARDER_JOB_RETRY_DELAY_MS: '0',
+  });
   if (base.database.engine === 'pglite') return { config: base, drop: async () => undefined };
   const serverUrl = base.database.url;
   const name = `larder_test_${randomBytes(6).toString('hex')}`;

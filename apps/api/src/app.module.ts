@@ -3,13 +3,14 @@ import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule } from '@larder/database';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { HealthModule } from './health/health.module';
+import { JobsApiModule } from './jobs/jobs.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AnalyticsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AnalyticsModule, JobsApiModule],
     };
   }
 }

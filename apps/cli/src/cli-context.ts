@@ -4,11 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule, loadConfigFromProcess } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { IngestionModule } from '@larder/ingestion';
+import { PipelineModule } from '@larder/pipeline';
 
 @Module({})
 class CliModule {
   static forRoot(): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess()), DatabaseModule, IngestionModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess({ LARDER_SCHEDULER: 'off' })), DatabaseModule, IngestionModule, PipelineModule] };
   }
 }
 

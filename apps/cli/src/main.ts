@@ -4,6 +4,7 @@ import { LarderError } from '@larder/common';
 import { backtestCommand } from './commands/backtest.command';
 import { demoCommand } from './commands/demo.command';
 import { healthCommand } from './commands/health.command';
+import { jobsCommand } from './commands/jobs.command';
 import { migrateCommand } from './commands/migrate.command';
 
 export function buildProgram(): Command {
@@ -13,7 +14,8 @@ export function buildProgram(): Command {
     .addCommand(migrateCommand())
     .addCommand(healthCommand())
     .addCommand(demoCommand())
-    .addCommand(backtestCommand());
+    .addCommand(backtestCommand())
+    .addCommand(jobsCommand());
 }
 
 async function main(): Promise<void> {

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
     [{ LARDER_DEMO: 'maybe' }, 'LARDER_DEMO'],
     [{ LARDER_TIMEZONE: 'Mars/Olympus' }, 'LARDER_TIMEZONE'],
     [{ LARDER_PSEUDONYM_SECRET: 'short' }, 'LARDER_PSEUDONYM_SECRET'],
+    [{ LARDER_NIGHTLY_CRON: '61 2 * * *' }, 'LARDER_NIGHTLY_CRON'],
+    [{ LARDER_JOB_RETRIES: '0' }, 'LARDER_JOB_RETRIES'],
+    [{ LARDER_SCHEDULER: 'sometimes' }, 'LARDER_SCHEDULER'],
   ])('rejects %p naming %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { validateCronExpression } from 'cron';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
 export type DemoMode = 'auto' | 'on' | 'off';
@@ -15,6 +16,13 @@ export interface LarderConfig {
   readonly pseudonymSecret: string | null;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   readonly reportsDir: string;
+  readonly jobs: {
+    /** Whether this process fires scheduled jobs (CLI commands and tests turn it off). */
+    readonly scheduler: boolean;
+    readonly nightlyCron: string;
+    readonly retryAttempts: number;
+    readonly retryBaseDelayMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -83,6 +91,19 @@ function readInteger(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
+function readCron(env: Env, name: string, fallback: string): string {
+  const expression = env[name]?.trim() || fallback;
+  const check = validateCronExpression(expression);
+  if (!check.valid) throw new ConfigError(name, `is not a cron expression (${check.error?.message ?? 'invalid'}): ${JSON.stringify(expression)}`);
+  return expression;
+}
+
+function readRange(env: Env, setting: { name: string; fallback: number; min: number; max: number }): number {
+  const value = readInteger(env, setting.name, setting.fallback);
+  if (value < setting.min || value > setting.max) throw new ConfigError(setting.name, `must be between ${setting.min} and ${setting.max}, got ${value}`);
+  return value;
+}
+
 /** Reads and validates the whole configuration once; nothing else in Larder reads the environment. */
 export function loadConfig(env: Env): LarderConfig {
   return Object.freeze({
@@ -94,6 +115,12 @@ export function loadConfig(env: Env): LarderConfig {
     pseudonymSecret: readSecret(env),
     logLevel: readEnum(env, 'LARDER_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     reportsDir: resolve(env.LARDER_REPORTS_DIR?.trim() || './reports'),
+    jobs: Object.freeze({
+      scheduler: readEnum(env, 'LARDER_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
+      nightlyCron: readCron(env, 'LARDER_NIGHTLY_CRON', '0 2 * * *'),
+      retryAttempts: readRange(env, { name: 'LARDER_JOB_RETRIES', fallback: 3, min: 1, max: 10 }),
+      retryBaseDelayMs: readRange(env, { name: 'LARDER_JOB_RETRY_DELAY_MS', fallback: 5000, min: 0, max: 600_000 }),
+    }),
   });
 }
 

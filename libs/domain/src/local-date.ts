@@ -49,3 +49,8 @@ export function isoWeekStart(week: string): IsoDate {
   const mondayOfWeek1 = addDays(jan4, 1 - isoWeekday(jan4));
   return addDays(mondayOfWeek1, (Number(match[2]) - 1) * 7);
 }
+
+/** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

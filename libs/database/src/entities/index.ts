@@ -43,3 +43,8 @@ export const ENTITIES = [
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting,
 ];
+
+export type { JobStatus } from './job-run.entity';
+export type { ImportBatchStatus } from './import-batch.entity';
+export type { PlanStatus } from './production-plan.entity';
+export type { PurchaseOrderStatus } from './purchase-order.entity';

@@ -9,7 +9,7 @@ import {
   SupplierPrice, TableCopier, WasteLog, withDeferredIndexes,
 } from '@larder/database';
 import { DemoOptions, generateDemoEnterprise } from '@larder/demo-data';
-import { addDays } from '@larder/domain';
+import { addDays, localDate } from '@larder/domain';
 import { PseudonymKeyService } from '../privacy/pseudonym-key.service';
 import { RollupService } from '../rollups/rollup.service';
 import { DEMO_FACT_LISTS, DemoFactList } from './demo-fact-chunks';
@@ -108,8 +108,7 @@ export class DemoSeedService {
   }
 
   private yesterday(today: Date): string {
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(today);
-    return addDays(local, -1);
+    return addDays(localDate(today, this.config.timezone), -1);
   }
 
   private async emptyTables(runner: QueryRunner): Promise<void> {

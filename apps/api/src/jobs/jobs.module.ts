@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { PipelineModule } from '@larder/pipeline';
+import { JobsController } from './jobs.controller';
+
+@Module({ imports: [PipelineModule], controllers: [JobsController] })
+export class JobsApiModule {}

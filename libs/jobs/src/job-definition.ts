@@ -1,0 +1,22 @@
+/** What one step reports back: counts that end up on the step's record (rows, forecasts, files...). */
+export type StepCounts = Record<string, number>;
+
+export interface StepContext {
+  /** Set for steps that run once per canteen. */
+  canteenId?: number;
+  /** The local date the run works for (a nightly run at 02:00 works for the day before). */
+  asOf: string;
+}
+
+export interface JobStepDefinition {
+  name: string;
+  /** A per-canteen step runs once for each canteen; one canteen failing does not stop the others. */
+  perCanteen: boolean;
+  run(context: StepContext): Promise<StepCounts>;
+}
+
+export interface JobDefinition {
+  name: string;
+  description: string;
+  steps: JobStepDefinition[];
+}

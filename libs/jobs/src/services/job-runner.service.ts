@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { Canteen, JobRun, JobStep, JobStatus } from '@larder/database';
+import { localDate } from '@larder/domain';
+import { JobStepDefinition, StepContext } from '../job-definition';
+import { retryWithBackoff } from '../retry';
+import { JobRegistry } from './job-registry.service';
+
+export interface RunRequest {
+  trigger: JobRun['trigger'];
+  /** The scheduled time the run answers; another instance that already took it wins. */
+  slot?: string;
+  asOf: string;
+  canteenIds?: number[];
+}
+
+export interface RunSummary {
+  runId: string | null;
+  name: string;
+  status: JobStatus | 'skipped';
+  reason?: string;
+  steps: { name: string; canteenId: number | null; status: JobStatus; attempts: number; counts: Record<string, number>; error: string | null }[];
+}
+
+/**
+ * Runs a job's steps in order and records every run and step. A step that fails is retried with
+ * backoff; a per-canteen step that still fails for one canteen is recorded and the others go on.
+ */
+@Injectable()
+export class JobRunnerService {
+  private readonly logger = new Logger(JobRunnerService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
+    private readonly registry: JobRegistry,
+  ) {}
+
+  /** A run asked for by a person (CLI, dashboard): it works up to today, canteen time. */
+  runNow(name: string): Promise<RunSummary> {
+    return this.run(name, { trigger: 'manual', asOf: localDate(new Date(), this.config.timezone) });
+  }
+
+  async run(name: string, request: RunRequest): Promise<RunSummary> {
+    const job = this.registry.get(name);
+    const runId = randomUUID();
+    const claimed = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(JobRun)
+      .values({ id: runId, name, trigger: request.trigger, slot: request.slot ?? null, startedAt: new Date(), status: 'running', finishedAt: null, error: null })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if ((claimed.raw as unknown[]).length === 0) {
+      return { runId: null, name, status: 'skipped', reason: `slot ${request.slot} already taken by another instance`, steps: [] };
+    }
+    const steps: RunSummary['steps'] = [];
+    for (const step of job.steps) {
+      const canteenIds = step.perCanteen ? (request.canteenIds ?? (await this.canteenIds())) : [undefined];
+      for (const canteenId of canteenIds) steps.push(await this.runStep({ runId, stepNo: steps.length + 1, step, context: { asOf: request.asOf, canteenId } }));
+    }
+    const failed = steps.filter((step) => step.status === 'failed');
+    const status: JobStatus = failed.length ? 'failed' : 'succeeded';
+    const error = failed.length ? `${failed.length} of ${steps.length} steps failed: ${failed.map((step) => `${step.name}${step.canteenId ? ` (canteen ${step.canteenId})` : ''}`).join(', ')}` : null;
+    await this.dataSource.getRepository(JobRun).update({ id: runId }, { status, finishedAt: new Date(), error });
+    this.logger.log(`job ${name} ${status}${error ? `: ${error}` : ''}`);
+    return { runId, name, status, steps };
+  }
+
+  private async canteenIds(): Promise<number[]> {
+    const canteens = await this.dataSource.getRepository(Canteen).find({ select: { id: true }, order: { id: 'ASC' } });
+    return canteens.map((canteen) => canteen.id);
+  }
+
+  private async runStep(input: { runId: string; stepNo: number; step: JobStepDefinition; context: StepContext }): Promise<RunSummary['steps'][number]> {
+    const steps = this.dataSource.getRepository(JobStep);
+    const key = { runId: input.runId, stepNo: input.stepNo };
+    const canteenId = input.context.canteenId ?? null;
+    await steps.insert({ ...key, name: input.step.name, canteenId, startedAt: new Date(), status: 'running', attempts: 0, counts: {}, finishedAt: null, error: null });
+    const outcome = await retryWithBackoff({ attempts: this.config.jobs.retryAttempts, baseDelayMs: this.config.jobs.retryBaseDelayMs }, async (attempt) => {
+      await steps.update(key, { attempts: attempt });
+      return input.step.run(input.context);
+    });
+    const status: JobStatus = outcome.error ? 'failed' : 'succeeded';
+    const error = outcome.error?.message ?? null;
+    if (outcome.error) this.logger.warn(`step ${input.step.name}${canteenId ? ` for canteen ${canteenId}` : ''} failed after ${outcome.attempts} attempts: ${error}`);
+    await steps.update(key, { status, finishedAt: new Date(), counts: outcome.value ?? {}, error, attempts: outcome.attempts });
+    return { name: input.step.name, canteenId, status, attempts: outcome.attempts, counts: outcome.value ?? {}, error };
+  }
+}

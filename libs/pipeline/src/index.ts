@@ -1,0 +1,2 @@
+export * from './pipeline.module';
+export * from './nightly-pipeline';

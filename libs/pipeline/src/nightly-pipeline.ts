@@ -1,0 +1,32 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { addDays } from '@larder/domain';
+import { RollupService } from '@larder/ingestion';
+import { JobRegistry, NIGHTLY_JOB } from '@larder/jobs';
+
+/** Days of rollups the nightly run rebuilds: late files and refunds still arrive for a week. */
+const ROLLUP_LOOKBACK_DAYS = 7;
+
+/**
+ * The nightly pipeline, assembled from the features' steps: pull → rollups → forecast → draft
+ * plans → scheduled reports. Each feature contributes its step here as it lands.
+ */
+@Injectable()
+export class NightlyPipeline implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly rollups: RollupService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define({ name: NIGHTLY_JOB, description: 'refresh rollups, forecasts, draft plans and scheduled reports' });
+    this.registry.addStep(NIGHTLY_JOB, {
+      name: 'refresh-rollups',
+      perCanteen: true,
+      run: async ({ canteenId, asOf }) => {
+        const from = addDays(asOf, -ROLLUP_LOOKBACK_DAYS + 1);
+        await this.rollups.refresh({ canteenIds: [canteenId!], from, to: asOf });
+        return { days: ROLLUP_LOOKBACK_DAYS };
+      },
+    });
+  }
+}
