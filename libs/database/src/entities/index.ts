@@ -28,20 +28,21 @@ import { SupplierItem } from './supplier-item.entity';
 import { SupplierPrice } from './supplier-price.entity';
 import { SaleTransaction } from './transaction.entity';
 import { SaleLine } from './transaction-line.entity';
+import { UserSession } from './user-session.entity';
 import { WasteLog } from './waste-log.entity';
 
 export {
   AppSetting, AppUser, ApiToken, AuditLog, CalendarDay, Canteen, CanteenClosure, DailyDishRollup, DailyMealRollup, Dish,
   Feedback, Forecast, ForecastRun, Headcount, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderLine, QuarantineRow,
-  RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, WasteLog,
+  RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
 };
 
 export const ENTITIES = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, MenuItem,
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, ForecastRun, Forecast, ProductionPlan,
-  PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting,
+  PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
 ];
 
 export type { JobStatus } from './job-run.entity';
