@@ -4,6 +4,7 @@ import { LarderError } from '@larder/common';
 import { backtestCommand } from './commands/backtest.command';
 import { demoCommand } from './commands/demo.command';
 import { healthCommand } from './commands/health.command';
+import { importCommand } from './commands/import.command';
 import { jobsCommand } from './commands/jobs.command';
 import { migrateCommand } from './commands/migrate.command';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .addCommand(healthCommand())
     .addCommand(demoCommand())
     .addCommand(backtestCommand())
+    .addCommand(importCommand())
     .addCommand(jobsCommand());
 }
 

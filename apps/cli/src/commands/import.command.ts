@@ -1,0 +1,112 @@
+import { userInfo } from 'node:os';
+import { Command, Option } from 'commander';
+import { LarderError } from '@larder/common';
+import {
+  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, isImportKind, loadProfiles, TEXT_ENCODINGS,
+} from '@larder/ingestion';
+import type { FileFormat, ImportKind, TextEncoding } from '@larder/ingestion';
+import { withContext } from '../cli-context';
+import { printResult } from '../output';
+
+interface ImportFlags {
+  profile?: string;
+  profiles?: string;
+  encoding?: string;
+  sheet?: string;
+  format?: FileFormat;
+  rollback?: string;
+  progress?: boolean;
+  json?: boolean;
+}
+
+function who(): string {
+  return `cli:${userInfo().username}`;
+}
+
+function parseKind(kind: string | undefined): ImportKind | 'auto' {
+  const normalized = (kind ?? '').replace(/-/g, '_');
+  if (normalized === 'auto' || isImportKind(normalized)) return normalized;
+  throw new LarderError('VALIDATION_FAILED', `unknown kind ${JSON.stringify(kind)}; use auto or one of ${IMPORT_KINDS.join(', ')}`);
+}
+
+function encodingOf(flag: string | undefined): TextEncoding | undefined {
+  if (flag === undefined) return undefined;
+  const normalized = flag.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (normalized === 'utf8') return 'utf8';
+  if (['gb18030', 'gbk', 'gb2312', 'cp936'].includes(normalized)) return 'gb18030';
+  throw new LarderError('VALIDATION_FAILED', `unknown encoding ${JSON.stringify(flag)}; use ${TEXT_ENCODINGS.join(' or ')} (gbk and gb2312 read as gb18030)`);
+}
+
+/** A progress line on stderr when a person is watching (or --progress asks for lines in a log); silent otherwise. */
+function progressReporter(options: { fileName: string; forced?: boolean }) {
+  const tty = process.stderr.isTTY;
+  if (!tty && !options.forced) return undefined;
+  const started = performance.now();
+  return ({ records }: { records: number }) => {
+    const seconds = (performance.now() - started) / 1000;
+    const text = `${options.fileName}: ${records} rows, ${Math.round(records / Math.max(seconds, 0.001))} rows/s`;
+    process.stderr.write(tty ? `\r${text}   ` : `${text}\n`);
+  };
+}
+
+function human(summary: ImportSummary): string {
+  const lines = [`${summary.fileName}: ${summary.kind} via profile ${summary.profile} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.flagged ? `, ${summary.flagged} flagged` : ''} in ${summary.seconds.toFixed(1)} s (batch ${summary.batchId})`];
+  for (const rejection of summary.rejections.slice(0, 5)) lines.push(`  line ${rejection.line}: ${rejection.reason}`);
+  return lines.join('\n');
+}
+
+function jsonSummary(summary: ImportSummary) {
+  const { batchId, accepted, rejected, duplicates, seconds, rejections, kind, profile, fileName, flagged } = summary;
+  return { batchId, accepted, rejected, duplicates, seconds, rejections: rejections.map((rejection) => `line ${rejection.line}: ${rejection.reason}`), kind, profile, fileName, flagged };
+}
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description('import files (CSV, XLSX, JSON, NDJSON, Arrow) as batches; <kind> is a table or auto')
+    .argument('[kind]', `auto or one of: ${IMPORT_KINDS.join(', ')}`)
+    .argument('[files...]', 'files to import; each is one batch, masters first')
+    .option('--profile <name>', 'mapping profile (default: detected from the headers)')
+    .option('--profiles <file>', 'JSON file with more mapping profiles')
+    .option('--encoding <encoding>', 'text encoding of CSV/JSON files: utf8 or gb18030/gbk (default: detected)')
+    .option('--sheet <name>', 'XLSX sheet to read (default: the first)')
+    .addOption(new Option('--format <format>', 'read the files as this format whatever their names say').choices([...FILE_FORMATS]))
+    .option('--rollback <batchId>', 'remove exactly the rows of that batch and refresh the rollups')
+    .option('--progress', 'write progress lines to stderr even when it is not a terminal')
+    .option('--json', 'print one JSON object')
+    .action(async (kindArgument: string | undefined, files: string[], flags: ImportFlags) => {
+      if (flags.rollback) {
+        const result = await withContext((context) => context.get(ImportRollbackService).rollback(flags.rollback as string, who()));
+        printResult(flags, result, () => `rolled back batch ${result.batchId} (${result.kind}): removed ${Object.entries(result.removed).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+        return;
+      }
+      const kind = parseKind(kindArgument);
+      if (files.length === 0) throw new LarderError('VALIDATION_FAILED', 'name at least one file to import');
+      const profiles = await loadProfiles(flags.profiles);
+      const base = { kind, profile: flags.profile, profiles, encoding: encodingOf(flags.encoding), sheet: flags.sheet, format: flags.format, createdBy: who() };
+      const summaries = await withContext(async (context) => {
+        const importer = context.get(ImportService);
+        const ordered = [];
+        for (const path of files) ordered.push({ path, kind: (await importer.inspect({ ...base, path })).kind });
+        ordered.sort((a, b) => IMPORT_KINDS.indexOf(a.kind) - IMPORT_KINDS.indexOf(b.kind));
+        const results: ImportSummary[] = [];
+        for (const file of ordered) {
+          const onProgress = progressReporter({ fileName: file.path, forced: flags.progress });
+          results.push(await importer.importFile({ ...base, kind: file.kind, path: file.path, onProgress }));
+          if (onProgress && process.stderr.isTTY) process.stderr.write('\n');
+          if (!flags.json) process.stdout.write(human(results[results.length - 1]) + '\n');
+        }
+        return results;
+      });
+      if (!flags.json) return;
+      if (summaries.length === 1) {
+        printResult(flags, jsonSummary(summaries[0]), () => '');
+        return;
+      }
+      const total = (key: 'accepted' | 'rejected' | 'duplicates' | 'seconds') => summaries.reduce((sum, summary) => sum + summary[key], 0);
+      printResult(flags, {
+        batchId: null, accepted: total('accepted'), rejected: total('rejected'), duplicates: total('duplicates'), seconds: Math.round(total('seconds') * 1000) / 1000,
+        rejections: summaries.flatMap((summary) => jsonSummary(summary).rejections.map((reason) => `${summary.fileName} ${reason}`)).slice(0, 10),
+        batches: summaries.map(jsonSummary),
+      }, () => '');
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * Ingestion benchmark: N synthetic transaction lines (demo export layout) imported end to end —
+ * parse, validate, pseudonymise, dedupe, store, roll up — into the embedded engine or a server.
+ * Then the same file again (every payment a duplicate). Prints lines/s and peak memory as JSON.
+ *
+ *   node_modules/.bin/swc libs bench/ingestion -d /tmp/ing-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/ing-dist/bench/ingestion/ingestion.bench.js --lines 5000000 [--url postgres://...]
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, loadConfig } from '@larder/config';
+import { DatabaseModule, DatabaseService } from '@larder/database';
+import { ImportService, IngestionModule } from '@larder/ingestion';
+import { masterFiles, writeTransactionFile } from './transaction-file';
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+
+class MemoryWatch {
+  peakRss = 0;
+  peakHeap = 0;
+  private readonly timer = setInterval(() => this.sample(), 250);
+
+  sample(): void {
+    const usage = process.memoryUsage();
+    this.peakRss = Math.max(this.peakRss, usage.rss);
+    this.peakHeap = Math.max(this.peakHeap, usage.heapUsed);
+  }
+
+  stop(): { peakRssMb: number; peakHeapMb: number } {
+    clearInterval(this.timer);
+    this.sample();
+    return { peakRssMb: Math.round(this.peakRss / 1048576), peakHeapMb: Math.round(this.peakHeap / 1048576) };
+  }
+}
+
+async function scratchServerDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `larder_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const cleanup = new Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const lines = Number(argument('lines', '5000000'));
+  const serverUrl = argument('url', '');
+  const dir = mkdtempSync(join(tmpdir(), 'larder-ingest-bench-'));
+  const server = serverUrl ? await scratchServerDatabase(serverUrl) : null;
+  const env = server ? { DATABASE_URL: server.url } : { LARDER_DATA_DIR: join(dir, 'data') };
+  const config = loadConfig({ ...env, LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456789', LARDER_LOG_LEVEL: 'error' });
+
+  const generated = performance.now();
+  const file = join(dir, 'transactions.csv');
+  const shape = await writeTransactionFile({ path: file, lines, canteens: 4, dishes: 200, employees: 17_500 });
+  const generateSeconds = (performance.now() - generated) / 1000;
+
+  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, IngestionModule] })
+  class BenchModule {}
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
+  try {
+    await app.get(DatabaseService).migrate();
+    const importer = app.get(ImportService);
+    for (const [name, content] of Object.entries(masterFiles({ canteens: 4, dishes: 200 }))) {
+      await writeFile(join(dir, name), content);
+      await importer.importFile({ kind: 'auto', path: join(dir, name), createdBy: 'bench' });
+    }
+    const runs = [];
+    for (const label of ['first import', 'same file again']) {
+      const memory = new MemoryWatch();
+      const started = performance.now();
+      const summary = await importer.importFile({ kind: 'transactions', path: file, createdBy: 'bench' });
+      const seconds = (performance.now() - started) / 1000;
+      runs.push({ label, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), accepted: summary.accepted, duplicates: summary.duplicates, rejected: summary.rejected, ...memory.stop() });
+    }
+    console.log(JSON.stringify({ engine: config.database.engine, lines: shape.lines, payments: shape.payments, fileMb: Math.round(statSync(file).size / 1048576), generateSeconds: Math.round(generateSeconds), runs }, null, 2));
+  } finally {
+    await app.close();
+    await server?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import type { FileFormat, ReadLimits, TextEncoding } from '../formats/record-stream';
+import type { ImportKind } from '../profiles/import-kinds';
+import type { MappingProfile } from '../profiles/mapping-profile';
+
+export interface ImportProgress {
+  records: number;
+}
+
+/** One file to import. The HTTP endpoint and the inbox spool their bytes to a file and call the same service. */
+export interface ImportRequest {
+  kind: ImportKind | 'auto';
+  path: string;
+  /** The name the user knows; defaults to the path's base name. */
+  fileName?: string;
+  /** A profile by name; detected from the headers when absent. */
+  profile?: string;
+  /** Profiles to choose from; the built-in ones when absent. */
+  profiles?: MappingProfile[];
+  format?: FileFormat;
+  encoding?: TextEncoding;
+  sheet?: string;
+  limits?: Partial<ReadLimits>;
+  /** Who asked: a user name, "cli:<os user>", "token:<name>", "inbox". */
+  createdBy: string;
+  onProgress?: (progress: ImportProgress) => void;
+}

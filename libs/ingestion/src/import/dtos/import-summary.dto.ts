@@ -1,0 +1,32 @@
+import type { FileFormat, TextEncoding } from '../formats/record-stream';
+import type { ImportKind } from '../profiles/import-kinds';
+
+export interface RejectionSample {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+export interface ImportSummary {
+  batchId: string;
+  kind: ImportKind;
+  profile: string;
+  fileName: string;
+  format: FileFormat;
+  encoding: TextEncoding | null;
+  /** Source rows stored (inserted, or masters changed). */
+  accepted: number;
+  rejected: number;
+  /** Rows already present (same payment, same natural key, or an unchanged master). */
+  duplicates: number;
+  /** Accepted rows that are worth a look (a sale outside meal times); listed in quarantine_row too. */
+  flagged: number;
+  seconds: number;
+  rejections: RejectionSample[];
+}
+
+export interface RollbackSummary {
+  batchId: string;
+  kind: string;
+  removed: Record<string, number>;
+}

@@ -1,0 +1,174 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { LarderError } from '@larder/common';
+import { openRecordStream } from './open-record-stream';
+import { JsonArraySplitter } from './json-array-splitter';
+import { RecordStream } from './record-stream';
+
+const dir = mkdtempSync(join(tmpdir(), 'larder-readers-'));
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+async function all(stream: RecordStream) {
+  const rows = [];
+  for await (const record of stream.records) rows.push(record);
+  return rows;
+}
+async function read(name: string, content: string | Buffer, options: { sheet?: string; limits?: object } = {}) {
+  const stream = await openRecordStream({ path: file(name, content), fileName: name, ...options });
+  return { stream, rows: await all(stream) };
+}
+async function failure(name: string, content: string | Buffer, options: { limits?: object } = {}): Promise<LarderError> {
+  try {
+    await read(name, content, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(LarderError);
+    return error as LarderError;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+/** A zip with stored sizes of our choosing, to build hostile archives. */
+function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const packed = deflateRawSync(entry.data);
+    const name = Buffer.from(entry.name);
+    const size = entry.declaredSize ?? entry.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(size, 24); central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('说明').addRow(['这张表不是数据']);
+  const sheet = book.addWorksheet('流水');
+  sheet.addRow(['交易流水号', '交易时间', '消费金额']);
+  sheet.addRow(['T1', new Date(Date.UTC(2026, 10, 25, 12, 3, 0)), 12.5]);
+  sheet.addRow([]);
+  sheet.addRow(['T2', '2026-11-25 12:05:00', { formula: '1+1', result: 2 }]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('readers', () => {
+  it('read UTF-8 CSV with and without a BOM, keeping physical line numbers', async () => {
+    for (const bom of ['', '\uFEFF']) {
+      const { stream, rows } = await read(`a${bom.length}.csv`, `${bom}交易流水号,菜品名称\nT1,"红烧肉, 大份"\n\nT2,"多行\n备注"\nT3,青菜\n`);
+      expect(stream.encoding).toBe('utf8');
+      expect(stream.headers).toEqual(['交易流水号', '菜品名称']);
+      expect(rows.map((row) => row.values)).toEqual([['T1', '红烧肉, 大份'], ['T2', '多行\n备注'], ['T3', '青菜']]);
+      expect(rows.map((row) => row.line)).toEqual([2, 5, 6]);
+    }
+  });
+
+  it('detect GB18030/GBK CSV and read it, or honour --encoding', async () => {
+    const text = '交易流水号\t食堂\t餐别\nT1\t一食堂\t午餐\n';
+    const { stream, rows } = await read('gbk.csv', iconv.encode(text, 'gbk'));
+    expect(stream.encoding).toBe('gb18030');
+    expect(stream.headers).toEqual(['交易流水号', '食堂', '餐别']);
+    expect(rows[0].values).toEqual(['T1', '一食堂', '午餐']);
+    const forced = await openRecordStream({ path: file('forced.csv', iconv.encode(text, 'gb18030')), fileName: 'forced.csv', encoding: 'gb18030' });
+    expect(forced.headers[0]).toBe('交易流水号');
+  });
+
+  it('read the first or a named XLSX sheet, dates as wall-clock text', async () => {
+    const book = await workbook();
+    const first = await read('book.xlsx', book);
+    expect(first.stream.sheet).toBe('说明');
+    const named = await read('book2.xlsx', book, { sheet: '流水' });
+    expect(named.stream.headers).toEqual(['交易流水号', '交易时间', '消费金额']);
+    expect(named.rows).toEqual([{ line: 2, values: ['T1', '2026-11-25 12:03:00', 12.5] }, { line: 4, values: ['T2', '2026-11-25 12:05:00', 2] }]);
+    const missing = await failure('book3.xlsx', book, { sheet: 'nope' } as object);
+    expect(missing.message).toMatch(/流水/);
+  });
+
+  it('read a JSON array and NDJSON, reporting a broken NDJSON line as a defective record', async () => {
+    const json = await read('a.json', '[\n {"id": "T1", "tags": ["咸", "凉"], "n": 1},\n {"id": "T2, ]", "n": null}\n]');
+    expect(json.stream.format).toBe('json');
+    expect(json.rows).toEqual([{ line: 2, values: ['T1', '咸;凉', 1] }, { line: 3, values: ['T2, ]', null, null] }]);
+    const ndjson = await read('a.ndjson', '{"id":"T1"}\n{"id":\n[1]\n{"id":"T3"}\n');
+    expect(ndjson.rows.map((row) => [row.line, row.values, Boolean(row.problem)])).toEqual([[1, ['T1'], false], [2, [null], true], [3, [null], true], [4, ['T3'], false]]);
+  });
+
+  it('read Arrow IPC files and streams', async () => {
+    const table = tableFromArrays({ external_id: ['T1', 'T2'], amount: Float64Array.from([12.5, 3]) });
+    for (const [name, format] of [['a.arrow', 'file'], ['a.arrows', 'stream']] as const) {
+      const { stream, rows } = await read(name, Buffer.from(tableToIPC(table, format)));
+      expect(stream.format).toBe(`arrow-${format}`);
+      expect(stream.headers).toEqual(['external_id', 'amount']);
+      expect(rows.map((row) => row.values)).toEqual([['T1', 12.5], ['T2', 3]]);
+    }
+  });
+
+  it('split JSON arrays across arbitrary chunk boundaries', () => {
+    const text = '[{"a":"x\\"]"},{"b":[1,{"c":2}]}, 3 ]';
+    for (let cut = 1; cut < text.length; cut++) {
+      const splitter = new JsonArraySplitter();
+      const parts = [...splitter.push(text.slice(0, cut)), ...splitter.push(text.slice(cut))].map((element) => JSON.parse(element.text));
+      expect(parts).toEqual([{ a: 'x"]' }, { b: [1, { c: 2 }] }, 3]);
+      expect(splitter.isComplete).toBe(true);
+    }
+  });
+
+  describe('refuse hostile or broken files with one clear error', () => {
+    it('empty and blank files', async () => {
+      expect((await failure('empty.csv', '')).message).toMatch(/空/);
+      expect((await failure('blank.csv', '\n\n  \n')).message).toMatch(/blank/);
+    });
+
+    it('files that are not what their name claims', async () => {
+      expect((await failure('fake.xlsx', 'a,b\n1,2\n')).message).toMatch(/claims to be XLSX but its content is CSV/);
+      expect((await failure('fake.csv', await workbook())).message).toMatch(/claims to be CSV but its content is XLSX/);
+      expect((await failure('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]))).message).toMatch(/\.xls/);
+      expect((await failure('noise.csv', Buffer.from([1, 0, 2, 0, 3]))).code).toBe('UNSUPPORTED_FORMAT');
+      expect((await failure('notbook.xlsx', zip([{ name: 'hello.txt', data: Buffer.from('hi') }]))).message).toMatch(/not an Excel workbook/);
+    });
+
+    it('truncated XLSX, JSON, NDJSON, CSV and Arrow files', async () => {
+      const book = await workbook();
+      expect((await failure('cut.xlsx', book.subarray(0, Math.floor(book.length * 0.7)))).message).toMatch(/truncated or damaged/);
+      expect((await failure('cut.json', '[{"a":1},{"a":')).message).toMatch(/truncated/);
+      expect((await failure('cut.ndjson', '{"a":1}\n{"a":2')).message).toMatch(/truncated/);
+      expect((await failure('cut.csv', 'a,b\n1,"unterminated\n')).message).toMatch(/truncated/);
+      const arrow = Buffer.from(tableToIPC(tableFromArrays({ a: Float64Array.from({ length: 1000 }, (_, i) => i) }), 'stream'));
+      expect((await failure('cut.arrows', arrow.subarray(0, arrow.length - 3000))).message).toMatch(/Arrow/);
+    });
+
+    it('zip bombs: by declared ratio, by declared total, and by lying about the size', async () => {
+      const zeros = Buffer.alloc(30 * 1024 * 1024);
+      const base = [{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }];
+      expect((await failure('ratio.xlsx', zip([...base, { name: 'xl/worksheets/sheet1.xml', data: zeros }]))).message).toMatch(/zip bomb/);
+      const total = await failure('total.xlsx', zip([...base, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('x'.repeat(2000)) }]), { limits: { maxUnpackedBytes: 1000 } });
+      expect(total.code).toBe('PAYLOAD_TOO_LARGE');
+      const liar = await failure('liar.xlsx', zip([...base, { name: 'xl/worksheets/sheet1.xml', data: zeros, declaredSize: 1000 }]));
+      expect(liar.message).toMatch(/more than the 1000 bytes it declares/);
+    });
+
+    it('files beyond the size limit', async () => {
+      const error = await failure('big.csv', 'a,b\n1,2\n', { limits: { maxFileBytes: 4 } });
+      expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+  });
+});

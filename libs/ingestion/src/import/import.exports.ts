@@ -1,0 +1,11 @@
+export { ImportService } from './services/import.service';
+export { ImportRollbackService } from './services/import-rollback.service';
+export type { ImportRequest, ImportProgress } from './dtos/import-request.dto';
+export type { ImportSummary, RejectionSample, RollbackSummary } from './dtos/import-summary.dto';
+export { IMPORT_KINDS, isImportKind } from './profiles/import-kinds';
+export type { ImportKind } from './profiles/import-kinds';
+export type { MappingProfile } from './profiles/mapping-profile';
+export { BUILT_IN_PROFILES, loadProfiles } from './profiles/profile-registry';
+export { openRecordStream } from './formats/open-record-stream';
+export { FILE_FORMATS, TEXT_ENCODINGS } from './formats/record-stream';
+export type { FileFormat, TextEncoding, RecordStream, SourceRecord } from './formats/record-stream';

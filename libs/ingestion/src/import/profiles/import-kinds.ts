@@ -1,0 +1,54 @@
+/**
+ * What can be imported, in the order a set of files must be loaded (masters before the facts that
+ * name them), and the logical fields of each kind that a profile maps columns onto.
+ */
+export const IMPORT_KINDS = [
+  'sites', 'canteens', 'meal_periods', 'dishes', 'ingredients', 'recipes', 'suppliers', 'supplier_items', 'supplier_prices',
+  'subsidy_rules', 'calendar', 'closures', 'headcount', 'menus', 'production', 'waste', 'stock_counts', 'feedback', 'transactions',
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export function isImportKind(value: string): value is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(value);
+}
+
+export interface FieldSpec {
+  required?: boolean;
+  /** A card or staff number: pseudonymised, never stored, logged or echoed in a reason. */
+  sensitive?: boolean;
+}
+
+const R = { required: true } as const;
+const O = {} as const;
+
+export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
+  sites: { code: R, name: R, nameEn: O },
+  canteens: { code: R, name: R, nameEn: O, site: R, timezone: O, seats: R, opensWeekends: O },
+  meal_periods: { canteen: R, meal: R, startsAt: R, endsAt: R },
+  dishes: { code: R, name: R, nameEn: O, category: R, listPrice: R, subsidisedPrice: O, portionKg: R, introducedOn: O, retiredOn: O },
+  ingredients: { code: R, name: R, nameEn: O, unit: R, shelfLifeDays: R, storage: R },
+  recipes: { dish: R, ingredient: R, quantityPerPortion: R, yieldLoss: O },
+  suppliers: { code: R, name: R, nameEn: O, contact: O },
+  supplier_items: { supplier: R, ingredient: R, sku: R, packSize: R, minOrderPacks: O, leadTimeDays: O, deliveryWeekdays: O, orderCutoff: O },
+  /** The supplier may be left out when SKUs are unique across suppliers. */
+  supplier_prices: { supplier: O, sku: R, validFrom: R, packPrice: R },
+  subsidy_rules: { validFrom: R, meal: R, subsidy: R },
+  closures: { canteen: R, fromDate: R, toDate: R, reason: O },
+  calendar: { day: R, kind: R, holidayName: O, holidayNameZh: O },
+  headcount: { site: R, day: R, employees: R, onDuty: R, onLeave: O, travelling: O, overtime: O, remote: O },
+  /** The dish name is read only to be checked against nothing; it keeps the export's column from counting as unknown. */
+  menus: { canteen: R, serviceDate: R, meal: R, dish: R, dishName: O },
+  production: { canteen: R, serviceDate: R, meal: R, dish: R, portionsPrepared: R },
+  waste: { id: O, canteen: R, serviceDate: R, meal: O, kind: R, dish: O, ingredient: O, kg: R, portions: O },
+  /** A unit column, when present, must agree with the ingredient's unit. */
+  stock_counts: { canteen: R, countedOn: R, ingredient: R, quantity: R, unit: O },
+  feedback: { id: O, canteen: R, submittedAt: R, serviceDate: O, meal: O, dish: O, rating: R, tags: O, comment: O, employeeNo: { sensitive: true } },
+  transactions: {
+    canteen: R, externalId: R, transactionNo: O, source: O, terminal: O, cardNo: { sensitive: true }, employeeNo: { sensitive: true },
+    occurredAt: R, serviceDate: O, meal: O, kind: O, channel: O, refundOf: O,
+    /** Transaction totals repeated on each of its lines. */
+    amountPaid: O, subsidy: O,
+    /** One dish line; a file without them holds payments only. */
+    lineNo: O, dish: O, dishName: O, quantity: O, unitPrice: O, lineAmount: O, lineSubsidy: O, linePaid: O,
+  },
+};

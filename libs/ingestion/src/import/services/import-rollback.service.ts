@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { LarderError } from '@larder/common';
+import { isEmbedded } from '@larder/database';
+import { RollupService } from '../../rollups/rollup.service';
+import { RollbackSummary } from '../dtos/import-summary.dto';
+import { bilingual } from '../messages';
+import { ImportLock, lockImportsInTransaction } from './import-lock';
+import { ImportService } from './import.service';
+
+/** Fact tables that carry batch_id, by the kind that fills them; their day column feeds the rollup refresh. */
+const BATCHED: Record<string, { table: string; day: string }> = {
+  production: { table: 'production_log', day: 'service_date' },
+  waste: { table: 'waste_log', day: 'service_date' },
+  stock_counts: { table: 'stock_count', day: 'counted_on' },
+  feedback: { table: 'feedback', day: 'service_date' },
+};
+
+/** Removes exactly one committed batch's rows, refreshes the rollups of its days, and marks it rolled back. */
+@Injectable()
+export class ImportRollbackService {
+  private readonly logger = new Logger(ImportRollbackService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rollups: RollupService,
+  ) {}
+
+  async rollback(batchId: string, by: string): Promise<RollbackSummary> {
+    if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw new LarderError('VALIDATION_FAILED', bilingual(`“${batchId}”不是批次编号`, `"${batchId}" is not a batch id`));
+    const lock: ImportLock = ImportService.lock;
+    return lock.run(() =>
+      this.dataSource.transaction(async (manager) => {
+        if (!isEmbedded(this.dataSource)) await lockImportsInTransaction(manager);
+        const [batch] = await manager.query('SELECT kind, status FROM import_batch WHERE id = $1 FOR UPDATE', [batchId]);
+        if (!batch) throw new LarderError('NOT_FOUND', bilingual(`没有批次 ${batchId}`, `no batch ${batchId}`));
+        if (batch.status !== 'committed') throw new LarderError('CONFLICT', bilingual(`批次 ${batchId} 的状态是 ${batch.status}，只能撤销已提交的批次`, `batch ${batchId} is ${batch.status}; only committed batches can be rolled back`));
+        const removed = batch.kind === 'transactions' ? await this.removeTransactions(manager, batchId) : await this.removeFacts(manager, batchId, batch.kind);
+        await manager.query(`UPDATE import_batch SET status = 'rolled_back', error = $2 WHERE id = $1`, [batchId, `rolled back by ${by} at ${new Date().toISOString()}`]);
+        this.logger.log(`batch ${batchId} rolled back by ${by}: ${JSON.stringify(removed)}`);
+        return { batchId, kind: batch.kind as string, removed };
+      }),
+    );
+  }
+
+  private async refresh(manager: EntityManager, days: { canteen_id: number; first: string; last: string }[]): Promise<void> {
+    for (const day of days) await this.rollups.refresh({ canteenIds: [day.canteen_id], from: day.first, to: day.last }, manager);
+  }
+
+  private async removeTransactions(manager: EntityManager, batchId: string): Promise<Record<string, number>> {
+    const days = await manager.query(`SELECT canteen_id, min(service_date)::text AS first, max(service_date)::text AS last FROM sale_transaction WHERE batch_id = $1 GROUP BY 1`, [batchId]);
+    const [lines] = await manager.query(
+      `WITH d AS (DELETE FROM sale_line l USING sale_transaction t WHERE t.batch_id = $1 AND l.canteen_id = t.canteen_id AND l.transaction_id = t.id RETURNING 1) SELECT count(*)::int AS n FROM d`,
+      [batchId],
+    );
+    const [transactions] = await manager.query(`WITH d AS (DELETE FROM sale_transaction WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);
+    await this.refresh(manager, days);
+    return { sale_transaction: transactions.n, sale_line: lines.n };
+  }
+
+  private async removeFacts(manager: EntityManager, batchId: string, kind: string): Promise<Record<string, number>> {
+    const target = BATCHED[kind];
+    if (!target) {
+      throw new LarderError('CONFLICT', bilingual(
+        `${kind} 的数据表没有批次编号（主数据在导入时直接更新），无法按批次撤销；请导入更正后的文件`,
+        `${kind} rows carry no batch id (master data are updated in place), so this batch cannot be rolled back; import a corrected file instead`,
+      ));
+    }
+    const days = await manager.query(`SELECT canteen_id, min(${target.day})::text AS first, max(${target.day})::text AS last FROM ${target.table} WHERE batch_id = $1 GROUP BY 1`, [batchId]);
+    const [removed] = await manager.query(`WITH d AS (DELETE FROM ${target.table} WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);
+    await this.refresh(manager, days);
+    return { [target.table]: removed.n };
+  }
+}

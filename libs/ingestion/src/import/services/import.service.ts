@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import { LarderError } from '@larder/common';
+import { isEmbedded } from '@larder/database';
+import { PseudonymKeyService } from '../../privacy/pseudonym-key.service';
+import { RollupService } from '../../rollups/rollup.service';
+import { ImportRequest } from '../dtos/import-request.dto';
+import { ImportSummary } from '../dtos/import-summary.dto';
+import { openRecordStream } from '../formats/open-record-stream';
+import { DEFAULT_READ_LIMITS, RecordStream } from '../formats/record-stream';
+import { bilingual } from '../messages';
+import { ImportKind } from '../profiles/import-kinds';
+import { ColumnMapping, detectMapping, mapColumns, missingFields, MappingProfile } from '../profiles/mapping-profile';
+import { BUILT_IN_PROFILES, findProfile } from '../profiles/profile-registry';
+import { ImportLock, lockImportsInTransaction } from './import-lock';
+import { QuarantineWriter } from './quarantine.writer';
+import { PipelineCounts, runTablePipeline, runTransactionPipeline, TouchedDays } from './record-pipeline';
+import { loadReferenceData } from './reference-data.loader';
+import { sha256File, spoolToTempFile } from './import-source';
+
+const PROGRESS_EVERY = 10_000;
+
+/**
+ * Imports one file as one batch, in one transaction: the batch row, its facts, its quarantine and
+ * the rollups of the days it touched commit together or not at all.
+ */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+  /** Shared by every import of this process; see ImportLock for why. */
+  static readonly lock = new ImportLock();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pseudonyms: PseudonymKeyService,
+    private readonly rollups: RollupService,
+  ) {}
+
+  /** For callers holding a stream rather than a file (HTTP upload, vendor pull). */
+  async importStream(request: Omit<ImportRequest, 'path'> & { stream: Readable; fileName: string }): Promise<ImportSummary> {
+    const maxBytes = request.limits?.maxFileBytes ?? DEFAULT_READ_LIMITS.maxFileBytes;
+    return spoolToTempFile({ stream: request.stream, fileName: request.fileName, maxBytes, work: (path) => this.importFile({ ...request, path }) });
+  }
+
+  /** Which kind and profile a file would be imported as, without importing it: to order a set of files. */
+  async inspect(request: ImportRequest): Promise<{ kind: ImportKind; profile: string; format: RecordStream['format'] }> {
+    const fileName = request.fileName ?? basename(request.path);
+    const stream = await openRecordStream({ path: request.path, fileName, format: request.format, encoding: request.encoding, sheet: request.sheet, limits: request.limits });
+    try {
+      const mapping = this.chooseMapping({ request, stream, fileName });
+      return { kind: mapping.kind, profile: mapping.profile.name, format: stream.format };
+    } finally {
+      await stream.close();
+    }
+  }
+
+  async importFile(request: ImportRequest): Promise<ImportSummary> {
+    const started = performance.now();
+    const fileName = request.fileName ?? basename(request.path);
+    const checksum = await sha256File(request.path);
+    const stream = await openRecordStream({ path: request.path, fileName, format: request.format, encoding: request.encoding, sheet: request.sheet, limits: request.limits });
+    try {
+      const mapping = this.chooseMapping({ request, stream, fileName });
+      return await ImportService.lock.run(() => this.runBatch({ request, stream, mapping, fileName, checksum, started }));
+    } finally {
+      await stream.close();
+    }
+  }
+
+  private chooseMapping(options: { request: ImportRequest; stream: RecordStream; fileName: string }): ColumnMapping {
+    const { request, stream, fileName } = options;
+    const profiles: MappingProfile[] = request.profiles ?? [...BUILT_IN_PROFILES];
+    const candidates = request.profile ? [findProfile(profiles, request.profile)] : profiles;
+    if (request.profile && request.kind !== 'auto') {
+      const mapping = mapColumns({ profile: candidates[0], kind: request.kind, headers: stream.headers });
+      if (mapping) return mapping;
+      const missing = missingFields({ profile: candidates[0], kind: request.kind, headers: stream.headers });
+      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：按映射“${candidates[0].name}”导入${request.kind}缺少列：${missing.join('、')}`, `${fileName}: profile ${candidates[0].name} needs these ${request.kind} columns: ${missing.join(', ')}`), { missing });
+    }
+    const detected = detectMapping({ profiles: candidates, kind: request.kind, headers: stream.headers, fileName });
+    if (!detected) {
+      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：无法从表头识别数据类型和映射（表头：${stream.headers.slice(0, 12).join('、')}）`, `${fileName}: no profile fits these headers${request.kind === 'auto' ? '' : ` for ${request.kind}`}; pass --profile and the kind, or add a profile (headers: ${stream.headers.slice(0, 12).join(', ')})`));
+    }
+    if (detected.candidates.length > 1 && new Set(detected.candidates.map((candidate) => candidate.kind)).size > 1) {
+      const kinds = detected.candidates.map((candidate) => candidate.kind).join(', ');
+      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：表头同样符合多种数据（${kinds}），请指明类型`, `${fileName}: the headers fit several kinds equally (${kinds}); name the kind`));
+    }
+    return detected.mapping;
+  }
+
+  private async runBatch(options: { request: ImportRequest; stream: RecordStream; mapping: ColumnMapping; fileName: string; checksum: string; started: number }): Promise<ImportSummary> {
+    const { request, stream, mapping, fileName } = options;
+    const batchId = randomUUID();
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      if (!isEmbedded(this.dataSource)) await lockImportsInTransaction(runner.manager);
+      await runner.query(
+        `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status) VALUES ($1, $2, $3, $4, $5, $6, 'running')`,
+        [batchId, mapping.kind, mapping.profile.source, fileName, options.checksum, request.createdBy],
+      );
+      const quarantine = await QuarantineWriter.open({ runner, batchId, fileName });
+      const counts = await this.runRecords({ runner, stream, mapping, batchId, quarantine, onProgress: request.onProgress });
+      await quarantine.flush();
+      const summary: ImportSummary = {
+        batchId, kind: mapping.kind, profile: mapping.profile.name, fileName, format: stream.format, encoding: stream.encoding,
+        accepted: counts.accepted, rejected: quarantine.count, duplicates: counts.duplicates, flagged: counts.flagged,
+        seconds: Math.round(performance.now() - options.started) / 1000, rejections: quarantine.first.slice(0, 10),
+      };
+      await runner.query(
+        `UPDATE import_batch SET status = 'committed', finished_at = now(), accepted = $2, rejected = $3, duplicates = $4 WHERE id = $1`,
+        [batchId, summary.accepted, summary.rejected, summary.duplicates],
+      );
+      await runner.commitTransaction();
+      this.logger.log(`batch ${batchId} (${mapping.kind}, ${fileName}): ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates`);
+      return summary;
+    } catch (error) {
+      await runner.rollbackTransaction();
+      await this.recordFailure({ runner, batchId, mapping, fileName, checksum: options.checksum, createdBy: request.createdBy, error: error as Error });
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async runRecords(options: { runner: QueryRunner; stream: RecordStream; mapping: ColumnMapping; batchId: string; quarantine: QuarantineWriter; onProgress?: ImportRequest['onProgress'] }): Promise<PipelineCounts> {
+    const { runner, mapping } = options;
+    const refs = await loadReferenceData(runner.manager);
+    const pseudonymizer = await this.pseudonyms.get();
+    const touched = new TouchedDays();
+    let records = 0;
+    const onRecord = () => {
+      if (++records % PROGRESS_EVERY === 0) options.onProgress?.({ records });
+    };
+    const input = {
+      runner, stream: options.stream, mapping, batchId: options.batchId, quarantine: options.quarantine, touched, onRecord,
+      context: { refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier: string) => pseudonymizer.pseudonym(identifier) },
+    };
+    const kind: ImportKind = mapping.kind;
+    const counts = kind === 'transactions' ? await runTransactionPipeline(input) : await runTablePipeline({ ...input, kind });
+    options.onProgress?.({ records });
+    if (touched.from !== null && touched.to !== null) {
+      await this.rollups.refresh({ canteenIds: [...touched.canteens], from: touched.from, to: touched.to }, runner.manager);
+    }
+    return counts;
+  }
+
+  /** The data is gone with the rollback; the attempt itself is kept, so every batch is on record. */
+  private async recordFailure(options: { runner: QueryRunner; batchId: string; mapping: ColumnMapping; fileName: string; checksum: string; createdBy: string; error: Error }): Promise<void> {
+    try {
+      await options.runner.query(
+        `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status, finished_at, error) VALUES ($1, $2, $3, $4, $5, $6, 'failed', now(), $7)`,
+        [options.batchId, options.mapping.kind, options.mapping.profile.source, options.fileName, options.checksum, options.createdBy, options.error.message.slice(0, 2000)],
+      );
+    } catch (recordError) {
+      this.logger.error(`could not record failed batch ${options.batchId}: ${(recordError as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import type { CellValue } from '../formats/record-stream';
+
+/** A field that cannot be read; the message says what was expected, in words a canteen clerk understands. */
+export class FieldProblem extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+export function textOf(value: CellValue): string | null {
+  if (value === null) return null;
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}
+
+const show = (value: CellValue) => JSON.stringify(String(value).slice(0, 60));
+
+export function parseInteger(value: CellValue, range: { min?: number; max?: number } = {}): number {
+  const number = typeof value === 'number' ? value : /^[+-]?\d+(\.0+)?$/.test(String(value).trim().replace(/,/g, '')) ? Number(String(value).trim().replace(/,/g, '')) : Number.NaN;
+  if (!Number.isInteger(number)) throw new FieldProblem(`${show(value)} 不是整数`, `${show(value)} is not a whole number`);
+  checkRange(number, range);
+  return number;
+}
+
+export function parseDecimal(value: CellValue, range: { min?: number; max?: number } = {}): number {
+  const number = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(String(value).trim().replace(/,/g, '')) ? Number(String(value).trim().replace(/,/g, '')) : Number.NaN;
+  if (!Number.isFinite(number)) throw new FieldProblem(`${show(value)} 不是数字`, `${show(value)} is not a number`);
+  checkRange(number, range);
+  return number;
+}
+
+function checkRange(number: number, range: { min?: number; max?: number }): void {
+  if (range.min !== undefined && number < range.min) throw new FieldProblem(`${number} 小于允许的最小值 ${range.min}`, `${number} is below the minimum ${range.min}`);
+  if (range.max !== undefined && number > range.max) throw new FieldProblem(`${number} 超过允许的最大值 ${range.max}`, `${number} is above the maximum ${range.max}`);
+}
+
+const YUAN = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
+
+/** The common spelling, "-12.50", read digit by digit: money is parsed several times on every row. */
+function plainYuan(text: string): number | null {
+  if (typeof text !== 'string') return null;
+  const length = text.length;
+  const negative = text.charCodeAt(0) === 45;
+  if (length < 4 || length > 12 || text.charCodeAt(length - 3) !== 46) return null;
+  let fen = 0;
+  for (let index = negative ? 1 : 0; index < length; index++) {
+    if (index === length - 3) continue;
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return null;
+    fen = fen * 10 + digit;
+  }
+  return negative ? -fen : fen;
+}
+
+/** Money to integer fen without floating-point rounding: "12.5" yuan -> 1250. */
+export function parseMoney(value: CellValue, unit: 'yuan' | 'fen'): number {
+  if (unit === 'fen') return parseInteger(value);
+  if (typeof value === 'number') {
+    const fen = Math.round(value * 100);
+    if (!Number.isFinite(value) || Math.abs(fen - value * 100) > 1e-6 * Math.max(1, Math.abs(fen))) {
+      throw new FieldProblem(`${value} 不是以元为单位、最多两位小数的金额`, `${value} is not an amount in yuan with at most two decimals`);
+    }
+    return fen;
+  }
+  const fast = plainYuan(value as string);
+  if (fast !== null) return fast;
+  const match = YUAN.exec(String(value).trim().replace(/^[¥￥]/, '').replace(/,/g, ''));
+  if (!match) throw new FieldProblem(`${show(value)} 不是金额（应为元，最多两位小数）`, `${show(value)} is not an amount (yuan, at most two decimals)`);
+  const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen) || fen > 2_000_000_000) throw new FieldProblem(`金额 ${show(value)} 过大`, `the amount ${show(value)} is too large`);
+  return match[1] === '-' ? -fen : fen;
+}
+
+const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d{2})$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Checked arithmetically: this runs for every row of a multi-million-line file. */
+function isoDate(year: string, month: string, day: string, value: CellValue): string {
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) throw new FieldProblem(`${show(value)} 不是有效日期`, `${show(value)} is not a calendar date`);
+  return `${year}-${month.length === 1 ? `0${month}` : month}-${day.length === 1 ? `0${day}` : day}`;
+}
+
+export function parseDate(value: CellValue): string {
+  const text = String(value).trim().replace(/[年月]/g, '-').replace(/日$/, '');
+  const match = DATE.exec(text) ?? DATE.exec(text.split(/[ T]/)[0]);
+  if (!match) throw new FieldProblem(`${show(value)} 不是日期（应为 YYYY-MM-DD）`, `${show(value)} is not a date (expected YYYY-MM-DD)`);
+  return match[1] ? isoDate(match[1], match[2], match[3], value) : isoDate(match[4], match[5], match[6], value);
+}
+
+export function parseTimeOfDay(value: CellValue): string {
+  const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(String(value).trim());
+  if (!match || Number(match[1]) > 24 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) throw new FieldProblem(`${show(value)} 不是时刻（应为 HH:mm）`, `${show(value)} is not a time of day (expected HH:mm)`);
+  return `${match[1].padStart(2, '0')}:${match[2]}:${match[3] ?? '00'}`;
+}
+
+export interface LocalInstant {
+  instant: Date;
+  localDate: string;
+  /** Minutes after local midnight. */
+  localMinutes: number;
+}
+
+const DATE_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const offsetCache = new Map<string, number>();
+
+/** The zone's UTC offset in minutes at an instant, cached by hour: Intl is far too slow to ask per row. */
+export function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
+  if (timeZone === 'Asia/Shanghai') return 480;
+  const hour = Math.floor(utcMs / 3_600_000);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(hour * 3_600_000));
+    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    offset = Math.round((Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - hour * 3_600_000) / 60_000);
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+let lastDateTime: { text: string; timeZone: string; result: LocalInstant } | null = null;
+
+/** A time with an offset is an instant; one without is the canteen's wall clock. */
+export function parseDateTime(value: CellValue, timeZone: string): LocalInstant {
+  // the lines of one payment repeat its time: the previous answer is often the right one
+  if (lastDateTime !== null && lastDateTime.text === value && lastDateTime.timeZone === timeZone) return lastDateTime.result;
+  const result = parseDateTimeUncached(value, timeZone);
+  if (typeof value === 'string') lastDateTime = { text: value, timeZone, result };
+  return result;
+}
+
+function parseDateTimeUncached(value: CellValue, timeZone: string): LocalInstant {
+  const match = DATE_TIME.exec(String(value).trim());
+  if (!match) throw new FieldProblem(`${show(value)} 不是日期时间（应为 YYYY-MM-DD HH:mm:ss）`, `${show(value)} is not a date and time (expected YYYY-MM-DD HH:mm:ss)`);
+  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0', zone] = match;
+  isoDate(year, month, day, value);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw new FieldProblem(`${show(value)} 的时刻无效`, `${show(value)} has an impossible time of day`);
+  const wallMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
+  let utcMs: number;
+  if (zone) {
+    const sign = zone === 'Z' ? 0 : zone.startsWith('-') ? -1 : 1;
+    const digits = zone.replace(/[^0-9]/g, '');
+    utcMs = wallMs - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
+  } else {
+    utcMs = wallMs - zoneOffsetMinutes(timeZone, wallMs) * 60_000;
+  }
+  const localMs = utcMs + zoneOffsetMinutes(timeZone, utcMs) * 60_000;
+  const local = new Date(localMs);
+  return { instant: new Date(utcMs), localDate: local.toISOString().slice(0, 10), localMinutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+export function parseBoolean(value: CellValue): boolean {
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', 't', '1', 'yes', 'y', '是', '开'].includes(text)) return true;
+  if (['false', 'f', '0', 'no', 'n', '否', '关'].includes(text)) return false;
+  throw new FieldProblem(`${show(value)} 不是“是/否”`, `${show(value)} is not yes/no`);
+}
+
+export function parseIntegerList(value: CellValue): number[] {
+  const text = String(value).trim().replace(/^[{[]|[}\]]$/g, '');
+  if (text === '') return [];
+  return text.split(/[,;|、\s]+/).map((part) => parseInteger(part));
+}
+
+export function parseTextList(value: CellValue): string[] {
+  return String(value).split(/[;|、]/).map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** A coded value by its canonical name or any known spelling (早餐 -> breakfast). */
+export function parseCode<T extends string>(value: CellValue, options: { allowed: readonly T[]; synonyms: Record<string, T>; extra?: Record<string, string>; what: [zh: string, en: string] }): T {
+  const text = String(value).trim();
+  const key = text.toLowerCase();
+  const resolved = options.extra?.[text] ?? options.synonyms[text] ?? options.synonyms[key] ?? key;
+  if ((options.allowed as readonly string[]).includes(resolved)) return resolved as T;
+  throw new FieldProblem(`未知的${options.what[0]} ${show(value)}（可用：${options.allowed.join('、')}）`, `unknown ${options.what[1]} ${show(value)} (expected one of ${options.allowed.join(', ')})`);
+}

@@ -1,0 +1,94 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@larder/database';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+import { csv, MASTER_FILES, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
+
+const root = join(__dirname, '..', '..');
+/** The CLI compiled on its own, so this test neither needs nor disturbs a shared dist/ build. */
+const cliDir = join(root, 'node_modules', '.cache', `larder-import-kill-${process.pid}`);
+
+function childEnv(database: TestDatabase, dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'test-pseudonym-key-0123456789', LARDER_LOG_LEVEL: 'error' };
+  delete env.DATABASE_URL;
+  if (database.config.database.engine === 'postgres') env.DATABASE_URL = database.config.database.url;
+  else env.LARDER_DATA_DIR = dataDir;
+  return env;
+}
+
+async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, [join(cliDir, 'apps', 'cli', 'src', 'main.js'), ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout };
+}
+
+describe('import killed half-way', () => {
+  let database: TestDatabase;
+  const dir = scratchDir('import-kill');
+  const dataDir = join(dir, 'data');
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    execFileSync(join(root, 'node_modules', '.bin', 'swc'), ['apps/cli', 'libs', '-d', cliDir, '--quiet', '--ignore', '**/*.spec.ts'], { cwd: root });
+  }, 120_000);
+
+  afterAll(async () => {
+    await database?.drop();
+    rmSync(cliDir, { recursive: true, force: true });
+  });
+
+  it('leaves none of the batch behind, and the same file then imports in full', async () => {
+    const env = childEnv(database, dataDir);
+    const masters = Object.entries(MASTER_FILES).map(([name, content]) => writeFile(dir, name, content));
+    expect((await runCli(['import', 'auto', ...masters], env)).code).toBe(0);
+
+    const path = join(dir, 'big.csv');
+    const out = createWriteStream(path);
+    out.write(csv([TX_HEADER]));
+    const payments = 250_000;
+    for (let index = 0; index < payments; index++) {
+      const minute = String(index % 60).padStart(2, '0');
+      out.write(csv(saleRows({ id: `K${index}`, at: `2026-11-${String(1 + (index % 28)).padStart(2, '0')}T12:${minute}:00+08:00`, employee: String(index % 5000), lines: [['D001', 1, '18.00']] })));
+    }
+    out.end();
+    await once(out, 'finish');
+
+    const child = spawn(process.execPath, [join(cliDir, 'apps', 'cli', 'src', 'main.js'), 'import', 'transactions', path, '--progress'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const exited = once(child, 'exit');
+    // killed once the first chunk of 100,000 rows has been merged into the facts inside the open transaction
+    let progressed = 0;
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        for (const match of chunk.toString().matchAll(/: (\d+) rows/g)) progressed = Math.max(progressed, Number(match[1]));
+        if (progressed >= 120_000) resolve();
+      });
+      child.on('exit', () => resolve());
+    });
+    child.kill('SIGKILL');
+    expect(progressed).toBeGreaterThanOrEqual(120_000);
+    expect(progressed).toBeLessThan(payments);
+    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal }).toEqual({ code: null, signal: 'SIGKILL' });
+
+    const config = database.config.database.engine === 'postgres' ? database.config.database : { engine: 'pglite' as const, dataDir };
+    if (config.engine === 'pglite') expect(existsSync(dataDir)).toBe(true);
+    const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+    try {
+      const counts = await dataSource.query(`SELECT (SELECT count(*) FROM sale_transaction)::int AS tx, (SELECT count(*) FROM sale_line)::int AS lines,
+        (SELECT count(*) FROM quarantine_row)::int AS quarantine, (SELECT count(*) FROM daily_meal_rollup)::int AS rollups,
+        (SELECT count(*) FROM import_batch WHERE kind = 'transactions')::int AS batches`);
+      expect(counts).toEqual([{ tx: 0, lines: 0, quarantine: 0, rollups: 0, batches: 0 }]);
+    } finally {
+      await dataSource.destroy();
+    }
+
+    const again = await runCli(['import', 'transactions', path, '--json'], env);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ accepted: payments, rejected: 0, duplicates: 0 });
+  }, 240_000);
+});

@@ -1,0 +1,167 @@
+import ExcelJS from 'exceljs';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ImportService, loadProfiles } from '@larder/ingestion';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+import { count, csv, importMasters, openImportContext, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
+
+describe('import: validation, quarantine, formats, other kinds and hostile files', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let importer: ImportService;
+  let dataSource: DataSource;
+  const dir = scratchDir('import-validation');
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ({ app, importer, dataSource } = await openImportContext(database.config));
+    await importMasters(importer, dir);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  const good = saleRows({ id: 'G1', at: '2026-11-24T12:00:00+08:00', employee: '3001', lines: [['D001', 1, '18.00']] });
+
+  it('quarantines every kind of bad row with file, line, field and a readable reason, and keeps the good rows', async () => {
+    const row = (id: string, patch: Record<string, string | null>) => {
+      const base = saleRows({ id, at: '2026-11-24T12:00:00+08:00', employee: '3002', lines: [['D002', 1, '9.50']] })[0];
+      return base.map((value, index) => (TX_HEADER[index] in patch ? patch[TX_HEADER[index]] : value));
+    };
+    const refund = (id: string, of: string) => row(id, { kind: 'refund', refund_of_external_id: of, amount_paid: '-9.50', quantity: '-1', line_amount: '-9.50' });
+    const rows = [
+      TX_HEADER, ...good,
+      row('B1', { canteen_code: 'C9' }),
+      row('B2', { dish_code: 'D999' }),
+      row('B3', { line_amount: '12,3x' }),
+      row('B4', { occurred_at: '2026-02-30 12:00' }),
+      row('B5', { amount_paid: '-9.50', line_amount: '-9.50' }),
+      refund('B6', 'NOPE'),
+      refund('R1', 'G1'),
+      row('B7', { external_id: '' }),
+      row('B8', { quantity: '0' }),
+      row('B9', { meal: 'brunch' }),
+      row('B10', { card_no: '1234', employee_no: '' , channel: 'bitcoin' }),
+      row('F1', { occurred_at: '2026-11-24T15:40:00+08:00' }),
+      ...saleRows({ id: 'B11', at: '2026-11-24T12:00:00+08:00', employee: '3003', lines: [['D001', 1, '18.00'], ['D404', 1, '2.00']] }),
+    ];
+    const summary = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'mixed.csv', csv(rows)), createdBy: 'test' });
+    expect(summary).toMatchObject({ accepted: 3, rejected: 12, duplicates: 0, flagged: 1 });
+    const quarantined: { line: number; field: string | null; reason: string; raw: Record<string, unknown> }[] = await dataSource.query(
+      'SELECT line, field, reason, raw FROM quarantine_row WHERE batch_id = $1 ORDER BY line', [summary.batchId],
+    );
+    const reasons = Object.fromEntries(quarantined.map((entry) => [entry.line, `${entry.field ?? '-'}: ${entry.reason}`]));
+    expect(reasons[3]).toMatch(/canteen_code: .*未知的食堂“C9”.*unknown canteen "C9"/);
+    expect(reasons[4]).toMatch(/dish_code: .*unknown dish code "D999"/);
+    expect(reasons[5]).toMatch(/line_amount: .*"12,3x" is not an amount/);
+    expect(reasons[6]).toMatch(/occurred_at: .*not a calendar date/);
+    expect(reasons[7]).toMatch(/negative amount .* only allowed on a refund of a known transaction/);
+    expect(reasons[8]).toMatch(/refund_of_external_id: .*reverses NOPE, which is not a known transaction/);
+    expect(reasons[10]).toMatch(/external_id: .*a value is required/);
+    expect(reasons[11]).toMatch(/quantity: .*cannot be 0/);
+    expect(reasons[12]).toMatch(/meal: .*unknown meal "brunch"/);
+    expect(reasons[13]).toMatch(/channel: .*unknown payment channel "bitcoin"/);
+    expect(reasons[14]).toMatch(/occurred_at: .*accepted, but 15:40 is outside the lunch period 11:00-13:30/);
+    expect(reasons[16]).toMatch(/dish_code: .*D404/);
+    expect(reasons[15]).toMatch(/line 16 of the same payment was rejected/);
+    expect(quarantined.every((entry) => entry.raw.card_no === '***' && entry.raw.employee_no !== 'E3002')).toBe(true);
+    expect(JSON.stringify(quarantined)).not.toContain('886003002');
+    expect(await count(dataSource, `SELECT count(*) FROM sale_transaction WHERE external_id IN ('G1', 'R1', 'F1')`)).toBe(3);
+    expect(await count(dataSource, `SELECT refunds FROM daily_meal_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch'`)).toBe(1);
+    const [batch] = await dataSource.query('SELECT accepted, rejected FROM import_batch WHERE id = $1', [summary.batchId]);
+    expect(batch).toEqual({ accepted: 3, rejected: 12 });
+  });
+
+  it('reads the same payments from XLSX, JSON, NDJSON and Arrow identically (all duplicates of the CSV)', async () => {
+    const rows = saleRows({ id: 'X1', at: '2026-11-23T12:00:00+08:00', employee: '4001', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']], subsidy: '6.00' });
+    const first = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'x.csv', csv([TX_HEADER, ...rows])), createdBy: 'test' });
+    expect(first.accepted).toBe(2);
+    const objects = rows.map((row) => Object.fromEntries(TX_HEADER.map((header, index) => [header, row[index]])));
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('交易');
+    sheet.addRow(TX_HEADER);
+    for (const row of rows) sheet.addRow(row.map((value, index) => (TX_HEADER[index] === 'line_amount' ? Number(value) : value)));
+    const columns = Object.fromEntries(TX_HEADER.map((header, index) => [header, rows.map((row) => (row[index] === null ? null : String(row[index])))]));
+    const files: [string, string | Buffer | Uint8Array][] = [
+      ['x.xlsx', Buffer.from(await book.xlsx.writeBuffer())],
+      ['x.json', JSON.stringify(objects)],
+      ['x.ndjson', objects.map((object) => JSON.stringify(object)).join('\n') + '\n'],
+      ['x.arrow', tableToIPC(tableFromArrays(columns as unknown as Record<string, string[]>), 'file')],
+      ['x.arrows', tableToIPC(tableFromArrays(columns as unknown as Record<string, string[]>), 'stream')],
+    ];
+    for (const [name, content] of files) {
+      const summary = await importer.importFile({ kind: 'auto', path: writeFile(dir, name, content), createdBy: 'test' });
+      expect([name, summary.kind, summary.accepted, summary.rejected, summary.duplicates]).toEqual([name, 'transactions', 0, 0, 2]);
+    }
+  });
+
+  it('imports the kitchen, supplier, HR and calendar kinds, idempotently', async () => {
+    const files: Record<string, string> = {
+      'suppliers.csv': csv([['supplier_code', 'name', 'name_en', 'contact'], ['S1', '鲜达食品', 'Xianda Foods', '021-5555']]),
+      'supplier_items.csv': csv([['supplier_code', 'ingredient_code', 'sku', 'pack_size', 'min_order_packs', 'lead_time_days', 'delivery_weekdays', 'order_cutoff'], ['S1', 'I001', 'PB-5', '5', '1', '1', '1|3|5', '16:00']]),
+      'supplier_prices.csv': csv([['supplier_code', 'sku', 'valid_from', 'pack_price'], ['S1', 'PB-5', '2026-11-01', '150.00']]),
+      'recipes.csv': csv([['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'], ['D001', 'I001', '0.2', '0.05']]),
+      'calendar.csv': csv([['day', 'kind', 'holiday_name', 'holiday_name_zh'], ['2026-10-01', 'holiday', 'National Day', '国庆节'], ['2026-10-11', '调休', '', '']]),
+      'headcount.csv': csv([['site_code', 'day', 'employees', 'on_duty', 'on_leave', 'travelling', 'overtime', 'remote'], ['HQ', '2026-11-24', 17500, 15000, 1500, 500, 800, 500]]),
+      'menus.csv': csv([['canteen_code', 'service_date', 'meal', 'dish_code'], ['C1', '2026-11-24', 'lunch', 'D001'], ['C1', '2026-11-24', '午餐', 'D002']]),
+      'production.csv': csv([['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'], ['C1', '2026-11-24', 'lunch', 'D001', 120]]),
+      'waste.csv': csv([['canteen_code', 'service_date', 'meal', 'kind', 'dish_code', 'ingredient_code', 'kg', 'portions'], ['C1', '2026-11-24', 'lunch', 'overproduction', 'D001', '', '3.5', 10], ['C1', '2026-11-24', '', 'spoilage', '', 'I003', '1.2', '']]),
+      'stock_counts.csv': csv([['canteen_code', 'counted_on', 'ingredient_code', 'quantity'], ['C1', '2026-11-24', 'I001', '12.5']]),
+      'feedback.csv': csv([['canteen_code', 'submitted_at', 'service_date', 'meal', 'dish_code', 'rating', 'tags', 'comment', 'employee_no'], ['C1', '2026-11-24T12:30:00+08:00', '', 'lunch', 'D001', 4, '太咸;份量足', '不错', 'E5001'], ['C1', '2026-11-24T12:31:00+08:00', '', 'lunch', '', 9, '', '', '']]),
+    };
+    const results: Record<string, [number, number, number]> = {};
+    for (const [name, content] of Object.entries(files)) {
+      const summary = await importer.importFile({ kind: 'auto', path: writeFile(dir, name, content), createdBy: 'test' });
+      results[`${name}:${summary.kind}`] = [summary.accepted, summary.rejected, summary.duplicates];
+    }
+    expect(results).toEqual({
+      'suppliers.csv:suppliers': [1, 0, 0], 'supplier_items.csv:supplier_items': [1, 0, 0], 'supplier_prices.csv:supplier_prices': [1, 0, 0],
+      'recipes.csv:recipes': [1, 0, 0], 'calendar.csv:calendar': [2, 0, 0], 'headcount.csv:headcount': [1, 0, 0], 'menus.csv:menus': [2, 0, 0],
+      'production.csv:production': [1, 0, 0], 'waste.csv:waste': [2, 0, 0], 'stock_counts.csv:stock_counts': [1, 0, 0], 'feedback.csv:feedback': [1, 1, 0],
+    });
+    expect(await count(dataSource, `SELECT prepared FROM daily_dish_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch' AND dish_id = 1`)).toBe(120);
+    expect(await count(dataSource, `SELECT wasted_portions FROM daily_dish_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch' AND dish_id = 1`)).toBe(10);
+    expect(await dataSource.query(`SELECT delivery_weekdays FROM supplier_item`)).toEqual([{ delivery_weekdays: [1, 3, 5] }]);
+    expect(await count(dataSource, `SELECT count(*) FROM feedback WHERE diner_pseudonym IS NOT NULL AND diner_pseudonym <> 'E5001'`)).toBe(1);
+    for (const [name, content] of Object.entries(files)) {
+      const summary = await importer.importFile({ kind: 'auto', path: writeFile(dir, `again-${name}`, content), createdBy: 'test' });
+      expect([name, summary.accepted]).toEqual([name, 0]);
+    }
+  });
+
+  it('uses a profile from a user file, with its own headers and value spellings', async () => {
+    const file = writeFile(dir, 'profiles.json', JSON.stringify({
+      profiles: [{ name: 'acme', source: 'acme-pos', amountUnit: 'fen', kinds: { transactions: { canteen: 'Outlet', externalId: 'Receipt', occurredAt: 'Time', employeeNo: 'Staff', amountPaid: 'PaidFen', meal: 'Shift' } }, values: { meal: { Mittag: 'lunch' } } }],
+    }));
+    const profiles = await loadProfiles(file);
+    const summary = await importer.importFile({
+      kind: 'auto', profiles, path: writeFile(dir, 'acme.csv', csv([['Outlet', 'Receipt', 'Time', 'Staff', 'PaidFen', 'Shift'], ['C2', 'A-1', '2026-11-24 12:00', 'E7', '850', 'Mittag']])), createdBy: 'test',
+    });
+    expect(summary).toMatchObject({ profile: 'acme', accepted: 1 });
+    expect(await dataSource.query(`SELECT source, amount_paid_fen, meal FROM sale_transaction WHERE external_id = 'A-1'`)).toEqual([{ source: 'acme-pos', amount_paid_fen: 850, meal: 'lunch' }]);
+    await expect(loadProfiles(writeFile(dir, 'bad-profiles.json', JSON.stringify({ profiles: [{ name: 'x', source: 's', kinds: { transactions: { tipAmount: 'Tip' } } }] })))).rejects.toThrow(/no field "tipAmount"/);
+  });
+
+  it('refuses a broken or hostile file with one error and changes nothing', async () => {
+    const tables = ['sale_transaction', 'sale_line', 'quarantine_row', 'daily_meal_rollup'];
+    const snapshot = async () => Promise.all(tables.map((table) => count(dataSource, `SELECT count(*) FROM ${table}`)));
+    const before = await snapshot();
+    const batchesBefore = await count(dataSource, 'SELECT count(*) FROM import_batch');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('x').addRow(TX_HEADER);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'cut.xlsx', xlsx.subarray(0, xlsx.length - 100)), createdBy: 'test' })).rejects.toThrow(/truncated or damaged/);
+    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'named.xlsx', csv([TX_HEADER, ...good])), createdBy: 'test' })).rejects.toThrow(/claims to be XLSX but its content is CSV/);
+    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'big.csv', csv([TX_HEADER, ...good])), limits: { maxFileBytes: 100 }, createdBy: 'test' })).rejects.toThrow(/too large/);
+    await expect(importer.importFile({ kind: 'auto', path: writeFile(dir, 'what.csv', 'foo,bar\n1,2\n'), createdBy: 'test' })).rejects.toThrow(/no profile fits/);
+    expect(await count(dataSource, 'SELECT count(*) FROM import_batch')).toBe(batchesBefore);
+    // damage found half-way through the stream: the rows before it are rolled back, the attempt is on record
+    const truncated = csv([TX_HEADER, ...saleRows({ id: 'Z1', at: '2026-11-22T12:00:00+08:00', employee: '9', lines: [['D001', 1, '18.00']] })]) + 'C1,"Z2,unterminated\n';
+    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'cut.csv', truncated), createdBy: 'test' })).rejects.toThrow(/truncated/);
+    expect(await snapshot()).toEqual(before);
+    expect(await dataSource.query(`SELECT status, file_name FROM import_batch WHERE status = 'failed'`)).toEqual([{ status: 'failed', file_name: 'cut.csv' }]);
+  });
+});
