@@ -69,6 +69,9 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(reasons[15]).toMatch(/line 16 of the same payment was rejected/);
     expect(quarantined.every((entry) => entry.raw.card_no === '***' && entry.raw.employee_no !== 'E3002')).toBe(true);
     expect(JSON.stringify(quarantined)).not.toContain('886003002');
+    const severities: { line: number; severity: string }[] = await dataSource.query('SELECT line, severity FROM quarantine_row WHERE batch_id = $1 ORDER BY line', [summary.batchId]);
+    expect(severities.filter((entry) => entry.severity === 'flagged').map((entry) => entry.line)).toEqual([14]);
+    expect(severities.filter((entry) => entry.severity === 'rejected')).toHaveLength(quarantined.length - 1);
     expect(await count(dataSource, `SELECT count(*) FROM sale_transaction WHERE external_id IN ('G1', 'R1', 'F1')`)).toBe(3);
     expect(await count(dataSource, `SELECT refunds FROM daily_meal_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch'`)).toBe(1);
     const [batch] = await dataSource.query('SELECT accepted, rejected FROM import_batch WHERE id = $1', [summary.batchId]);

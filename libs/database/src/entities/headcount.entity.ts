@@ -26,4 +26,7 @@ export class Headcount {
 
   @Column({ type: 'integer' })
   remote!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  batchId!: string | null;
 }

@@ -1,4 +1,4 @@
-import { Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { MealPeriod } from '@larder/domain';
 
 /** One dish offered in one canteen at one meal on one day: the menu plan, row by row. */
@@ -15,4 +15,7 @@ export class MenuItem {
 
   @PrimaryColumn({ type: 'integer' })
   dishId!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  batchId!: string | null;
 }

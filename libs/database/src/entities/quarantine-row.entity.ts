@@ -22,6 +22,10 @@ export class QuarantineRow {
   @Column({ type: 'text' })
   reason!: string;
 
+  /** 'rejected': the row was not stored; 'flagged': stored, but a person should look at it. */
+  @Column({ type: 'text', default: 'rejected' })
+  severity!: 'rejected' | 'flagged';
+
   @Column({ type: 'jsonb' })
   raw!: Record<string, unknown>;
 }

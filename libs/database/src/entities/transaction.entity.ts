@@ -9,6 +9,7 @@ import type { MealPeriod, PaymentChannel, TransactionKind } from '@larder/domain
 @Entity({ name: 'sale_transaction' })
 @Index(['canteenId', 'source', 'externalId'], { unique: true })
 @Index(['canteenId', 'serviceDate'])
+@Index(['batchId'])
 export class SaleTransaction {
   @PrimaryColumn({ type: 'integer' })
   canteenId!: number;

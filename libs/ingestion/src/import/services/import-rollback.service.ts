@@ -11,6 +11,7 @@ import { ImportService } from './import.service';
 
 /** Fact tables that carry batch_id, by the kind that fills them; their day column feeds the rollup refresh. */
 const BATCHED: Record<string, { table: string; day: string }> = {
+  menus: { table: 'menu_item', day: 'service_date' },
   production: { table: 'production_log', day: 'service_date' },
   waste: { table: 'waste_log', day: 'service_date' },
   stock_counts: { table: 'stock_count', day: 'counted_on' },

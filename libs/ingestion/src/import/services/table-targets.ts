@@ -37,7 +37,7 @@ export const TABLE_TARGETS: Record<TableKind, TableTarget> = {
   calendar: { entity: CalendarDay, key: ['day'], mode: 'upsert' },
   closures: { entity: CanteenClosure, key: ['canteenId', 'fromDate'], mode: 'upsert' },
   headcount: { entity: Headcount, key: ['siteId', 'day'], mode: 'upsert' },
-  menus: { entity: MenuItem, key: ['canteenId', 'serviceDate', 'meal', 'dishId'], mode: 'insert' },
+  menus: { entity: MenuItem, key: ['canteenId', 'serviceDate', 'meal', 'dishId'], mode: 'insert', batched: true },
   production: { entity: ProductionLog, key: ['canteenId', 'serviceDate', 'meal', 'dishId'], mode: 'insert', batched: true },
   waste: { entity: WasteLog, key: ['canteenId', 'serviceDate', 'meal', 'kind', 'dishId', 'ingredientId'], mode: 'insert', assignId: 'canteenId', batched: true, sourceIdKey: ['canteenId', 'id'] },
   stock_counts: { entity: StockCount, key: ['canteenId', 'countedOn', 'ingredientId'], mode: 'insert', batched: true },

@@ -47,8 +47,8 @@ const LINE_TARGET: CopyTarget<StoredLine> = {
 
 const FLAG_TARGET: CopyTarget<Flag> = {
   table: 'quarantine_row',
-  columns: ['batch_id', 'file_name', 'line', 'field', 'reason', 'raw'],
-  values: (flag) => [flag.batchId, flag.fileName, flag.line, flag.field, flag.reason, JSON.stringify(flag.raw)],
+  columns: ['batch_id', 'file_name', 'line', 'field', 'reason', 'raw', 'severity'],
+  values: (flag) => [flag.batchId, flag.fileName, flag.line, flag.field, flag.reason, JSON.stringify(flag.raw), 'flagged'],
 };
 
 /** Which of these (canteen, source, external id) keys are already stored: one indexed lookup per key. */
