@@ -21,7 +21,7 @@ describe('jobs', () => {
     database = await createTestDatabase();
     context = await openContext(database.config);
     await context.get(DatabaseService).migrate();
-    await context.get(DemoSeedService).seed({ seed: 3, canteens: 3, employees: 600, days: 20, endDate: '2026-11-20', futureDays: 3 });
+    await context.get(DemoSeedService).seed({ seed: 3, canteens: 3, employees: 600, days: 90, endDate: '2026-11-20', futureDays: 10 });
   });
 
   afterAll(async () => {
@@ -33,6 +33,9 @@ describe('jobs', () => {
     const summary = await context.get(JobRunnerService).run(NIGHTLY_JOB, { trigger: 'manual', asOf: '2026-11-20' });
     expect(summary.status).toBe('succeeded');
     expect(summary.steps.filter((step) => step.name === 'refresh-rollups').map((step) => step.canteenId)).toEqual([1, 2, 3]);
+    const forecastSteps = summary.steps.filter((step) => step.name === 'forecast');
+    expect(forecastSteps.map((step) => step.canteenId)).toEqual([1, 2, 3]);
+    expect(forecastSteps.every((step) => step.counts.forecasts > 0)).toBe(true);
     const run = await context.get(DatabaseService).dataSource.getRepository(JobRun).findOneByOrFail({ id: summary.runId! });
     expect(run.status).toBe('succeeded');
     expect(run.finishedAt).not.toBeNull();

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule } from '@larder/database';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthModule } from './health/health.module';
 import { JobsApiModule } from './jobs/jobs.module';
 
@@ -10,7 +11,7 @@ export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AnalyticsModule, JobsApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule],
     };
   }
 }

@@ -1,15 +1,17 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AuthModule } from '@larder/auth';
 import { ConfigModule, loadConfigFromProcess } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { IngestionModule } from '@larder/ingestion';
+import { DemandModule } from '@larder/demand';
 import { PipelineModule } from '@larder/pipeline';
 
 @Module({})
 class CliModule {
   static forRoot(): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess({ LARDER_SCHEDULER: 'off' })), DatabaseModule, IngestionModule, PipelineModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess({ LARDER_SCHEDULER: 'off' })), DatabaseModule, AuthModule, IngestionModule, PipelineModule, DemandModule] };
   }
 }
 

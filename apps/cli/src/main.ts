@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@larder/config';
 import { LarderError } from '@larder/common';
+import { tokensCommand, usersCommand } from './commands/access.command';
 import { backtestCommand } from './commands/backtest.command';
 import { demoCommand } from './commands/demo.command';
+import { forecastCommand } from './commands/forecast.command';
 import { healthCommand } from './commands/health.command';
 import { importCommand } from './commands/import.command';
 import { jobsCommand } from './commands/jobs.command';
@@ -16,8 +18,11 @@ export function buildProgram(): Command {
     .addCommand(healthCommand())
     .addCommand(demoCommand())
     .addCommand(backtestCommand())
+    .addCommand(forecastCommand())
     .addCommand(importCommand())
-    .addCommand(jobsCommand());
+    .addCommand(jobsCommand())
+    .addCommand(usersCommand())
+    .addCommand(tokensCommand());
 }
 
 async function main(): Promise<void> {

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
     [{ LARDER_NIGHTLY_CRON: '61 2 * * *' }, 'LARDER_NIGHTLY_CRON'],
     [{ LARDER_JOB_RETRIES: '0' }, 'LARDER_JOB_RETRIES'],
     [{ LARDER_SCHEDULER: 'sometimes' }, 'LARDER_SCHEDULER'],
+    [{ LARDER_DEMO_PASSWORD: 'short' }, 'LARDER_DEMO_PASSWORD'],
+    [{ LARDER_SESSION_HOURS: '0' }, 'LARDER_SESSION_HOURS'],
   ])('rejects %p naming %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));

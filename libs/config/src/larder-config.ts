@@ -16,6 +16,13 @@ export interface LarderConfig {
   readonly pseudonymSecret: string | null;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   readonly reportsDir: string;
+  readonly auth: {
+    /** The first admin's password; generated and printed once when unset. */
+    readonly adminPassword: string | null;
+    /** The demo users' password in demo mode; generated and printed at start when unset. */
+    readonly demoPassword: string | null;
+    readonly sessionHours: number;
+  };
   readonly jobs: {
     /** Whether this process fires scheduled jobs (CLI commands and tests turn it off). */
     readonly scheduler: boolean;
@@ -77,6 +84,13 @@ function readTimezone(env: Env): string {
   return zone;
 }
 
+function readPassword(env: Env, name: string): string | null {
+  const password = env[name];
+  if (password === undefined || password === '') return null;
+  if (password.length < 10) throw new ConfigError(name, 'must be at least 10 characters');
+  return password;
+}
+
 function readSecret(env: Env): string | null {
   const secret = env.LARDER_PSEUDONYM_SECRET;
   if (secret === undefined || secret === '') return null;
@@ -115,6 +129,11 @@ export function loadConfig(env: Env): LarderConfig {
     pseudonymSecret: readSecret(env),
     logLevel: readEnum(env, 'LARDER_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     reportsDir: resolve(env.LARDER_REPORTS_DIR?.trim() || './reports'),
+    auth: Object.freeze({
+      adminPassword: readPassword(env, 'LARDER_ADMIN_PASSWORD'),
+      demoPassword: readPassword(env, 'LARDER_DEMO_PASSWORD'),
+      sessionHours: readRange(env, { name: 'LARDER_SESSION_HOURS', fallback: 12, min: 1, max: 24 * 30 }),
+    }),
     jobs: Object.freeze({
       scheduler: readEnum(env, 'LARDER_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
       nightlyCron: readCron(env, 'LARDER_NIGHTLY_CRON', '0 2 * * *'),

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ForecastRunService } from '@larder/demand';
 import { addDays } from '@larder/domain';
 import { RollupService } from '@larder/ingestion';
 import { JobRegistry, NIGHTLY_JOB } from '@larder/jobs';
@@ -15,6 +16,7 @@ export class NightlyPipeline implements OnModuleInit {
   constructor(
     private readonly registry: JobRegistry,
     private readonly rollups: RollupService,
+    private readonly forecasts: ForecastRunService,
   ) {}
 
   onModuleInit(): void {
@@ -26,6 +28,15 @@ export class NightlyPipeline implements OnModuleInit {
         const from = addDays(asOf, -ROLLUP_LOOKBACK_DAYS + 1);
         await this.rollups.refresh({ canteenIds: [canteenId!], from, to: asOf });
         return { days: ROLLUP_LOOKBACK_DAYS };
+      },
+    });
+    this.registry.addStep(NIGHTLY_JOB, {
+      name: 'forecast',
+      perCanteen: true,
+      run: async ({ canteenId, asOf }) => {
+        const summary = await this.forecasts.run({ asOf, canteenIds: [canteenId!], trigger: 'schedule' });
+        if (summary.failed.length > 0) throw new Error(summary.failed.map((series) => `${series.canteenCode} ${series.meal}: ${series.error}`).join('; '));
+        return { series: summary.series, forecasts: summary.forecasts };
       },
     });
   }

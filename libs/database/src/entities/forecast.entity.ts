@@ -19,6 +19,17 @@ export class ForecastRun {
 
   @Column({ type: 'text' })
   status!: 'running' | 'done' | 'failed';
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  /** Series that could not be forecast, with the reason, e.g. [{canteenId, canteenCode, meal, error}]. */
+  @Column({ type: 'jsonb', default: [] })
+  failedSeries!: { canteenId: number; canteenCode: string; meal: string; error: string }[];
+
+  /** Why the whole run failed, when it did. */
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
 }
 
 /** A quantity forecast for canteen × day × meal and a dish (dishId 0 = covers). */

@@ -99,7 +99,10 @@ export class DishShareModel {
       }
       let largestStep = 0;
       for (let i = 0; i < a.length; i++) {
-        const step = gradient[i] / curvature[i];
+        // Half a diagonal Newton step: the softmax Hessian couples the dishes of a menu, and the full
+        // diagonal step overshoots (with two dishes always served together it oscillates for ever).
+        // Gershgorin bounds the diagonally scaled Hessian's eigenvalues by 2, so half a step converges.
+        const step = (0.5 * gradient[i]) / curvature[i];
         a[i] += step;
         largestStep = Math.max(largestStep, Math.abs(step));
       }

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ForecastQueryService, ForecastRunService, parseForecastQuery, parseRunsQuery, parseRunTrigger, RawQuery } from '@larder/demand';
+
+@Controller('api/forecasts')
+export class ForecastsController {
+  constructor(
+    private readonly queries: ForecastQueryService,
+    private readonly runner: ForecastRunService,
+  ) {}
+
+  /** `?canteen=&from=&to=&meal=&dish=&run=`: quantities with p10/p50/p90, model and backtest WAPE. */
+  @Get()
+  forecasts(@Query() query: RawQuery) {
+    return this.queries.forecasts(parseForecastQuery(query));
+  }
+
+  @Get('runs')
+  runs(@Query() query: RawQuery) {
+    return this.queries.runs(parseRunsQuery(query).limit);
+  }
+
+  /** Runs a refresh (`{asOf?, horizonDays?, canteen?}`) and answers with its summary. The auth issue will guard this. */
+  @Post('runs')
+  @HttpCode(201)
+  trigger(@Body() body: unknown) {
+    const request = parseRunTrigger(body);
+    return this.runner.run({ asOf: request.asOf, horizonDays: request.horizonDays, canteenCodes: request.canteen === undefined ? undefined : [request.canteen], trigger: 'manual' });
+  }
+}

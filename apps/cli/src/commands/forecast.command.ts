@@ -1,0 +1,40 @@
+import { Command } from 'commander';
+import { ForecastRunService, ForecastRunSummary } from '@larder/demand';
+import { withContext } from '../cli-context';
+import { parseInteger, printResult } from '../output';
+
+interface ForecastFlags {
+  asOf?: string;
+  horizon: number;
+  canteen?: string[];
+  json?: boolean;
+}
+
+const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)} %`);
+
+function formatSummary(summary: ForecastRunSummary): string {
+  const lines = [
+    `forecast run ${summary.runId} (${summary.status}) as of ${summary.asOf}, ${summary.horizonDays} days ahead: ${summary.series} series, ${summary.forecasts} forecasts in ${summary.seconds.toFixed(1)} s`,
+    `models: ${Object.entries(summary.models).map(([model, count]) => `${model} ${count}`).join(', ') || 'none'}`,
+    `backtest WAPE (mean over series): covers ${percent(summary.meanBacktestWape.covers)} (seasonal naive ${percent(summary.baselineWape.covers.seasonalNaive)}, median4 ${percent(summary.baselineWape.covers.median4)}); ` +
+      `dishes ${percent(summary.meanBacktestWape.dishes)} (last served ${percent(summary.baselineWape.dishes.lastServed)}, median of 4 servings ${percent(summary.baselineWape.dishes.median4)})`,
+  ];
+  for (const failure of summary.failed) lines.push(`failed: ${failure.canteenCode} ${failure.meal}: ${failure.error}`);
+  return lines.join('\n');
+}
+
+export function forecastCommand(): Command {
+  return new Command('forecast')
+    .description('refresh the stored covers and dish forecasts of every canteen, meal and menu dish')
+    .option('--as-of <YYYY-MM-DD>', 'last day of history to use (default: yesterday)')
+    .option('--horizon <days>', 'days ahead to forecast', parseInteger('--horizon'), 28)
+    .option('--canteen <code>', 'only this canteen (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--json', 'print one JSON object')
+    .action(async (flags: ForecastFlags) => {
+      const summary = await withContext((context) =>
+        context.get(ForecastRunService).run({ asOf: flags.asOf, horizonDays: flags.horizon, canteenCodes: flags.canteen, trigger: 'manual' }),
+      );
+      printResult(flags, summary, () => formatSummary(summary));
+      if (summary.status === 'failed') process.exitCode = 1;
+    });
+}

@@ -1,0 +1,19 @@
+import type { Role } from '@larder/domain';
+
+export const TOKEN_SCOPES = ['import', 'read'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** Who is calling: a signed-in person with a role, or a machine holding an API token. */
+export type Principal =
+  | { kind: 'user'; userId: string; username: string; role: Role; canteenIds: number[]; csrfToken: string }
+  | { kind: 'token'; tokenId: string; name: string; scopes: TokenScope[] };
+
+export function principalName(principal: Principal): string {
+  return principal.kind === 'user' ? principal.username : `token:${principal.name}`;
+}
+
+/** Managers see their own canteens; every other role that sees canteen data sees all of them. */
+export function canteenScope(principal: Principal): number[] | 'all' {
+  if (principal.kind === 'user' && principal.role === 'manager') return principal.canteenIds;
+  return 'all';
+}

@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { LarderError } from '@larder/common';
+import { UserSession } from '@larder/database';
+import { hashPassword, verifyPassword } from '../password';
+import { Principal } from '../principal';
+import { AuditService } from './audit.service';
+import { UserService } from './user.service';
+
+export interface SignedIn {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  principal: Extract<Principal, { kind: 'user' }>;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+@Injectable()
+export class SessionService {
+  /** Checked for unknown users, so a wrong username takes as long to refuse as a wrong password. */
+  private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
+    private readonly users: UserService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(credentials: { username: string; password: string }): Promise<SignedIn> {
+    const user = await this.users.findByUsername(credentials.username);
+    const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), credentials.password);
+    if (!user || !valid || !user.active) {
+      await this.audit.record({ actor: credentials.username.slice(0, 64), action: 'login.failed' });
+      throw new LarderError('UNAUTHENTICATED', 'wrong username or password');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.auth.sessionHours * 3_600_000);
+    const sessions = this.dataSource.getRepository(UserSession);
+    await sessions.delete({ userId: user.id, expiresAt: LessThan(new Date()) });
+    await sessions.insert({ tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt });
+    await this.audit.record({ actor: user.username, action: 'login' });
+    return { token, csrfToken, expiresAt, principal: { kind: 'user', userId: user.id, username: user.username, role: user.role, canteenIds: user.canteenIds, csrfToken } };
+  }
+
+  async resolve(token: string): Promise<Extract<Principal, { kind: 'user' }> | null> {
+    const session = await this.dataSource.getRepository(UserSession).findOneBy({ tokenHash: sha256(token) });
+    if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+    const user = await this.users.findById(session.userId);
+    if (!user || !user.active) return null;
+    return { kind: 'user', userId: user.id, username: user.username, role: user.role, canteenIds: user.canteenIds, csrfToken: session.csrfToken };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.dataSource.getRepository(UserSession).delete({ tokenHash: sha256(token) });
+  }
+}

@@ -1,0 +1,129 @@
+import { LarderError } from '@larder/common';
+import { isMealPeriod, MealPeriod, MEAL_PERIODS, parseIsoDate } from '@larder/domain';
+import type { BacktestSummary } from './forecast-run.dto';
+
+/** Validated `GET /api/forecasts` filters. Canteen and dish may be a code or a numeric id. */
+export interface ForecastQuery {
+  readonly canteen?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly meal?: MealPeriod;
+  /** A dish code or id; `0` or `covers` selects the covers rows. */
+  readonly dish?: string;
+  readonly run?: string;
+}
+
+export type RawQuery = Readonly<Record<string, unknown>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+const KNOWN = ['canteen', 'from', 'to', 'meal', 'dish', 'run'];
+
+function invalid(name: string, problem: string): LarderError {
+  return new LarderError('VALIDATION_FAILED', `query parameter "${name}" ${problem}`, { parameter: name });
+}
+
+function single(query: RawQuery, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw invalid(name, 'must be given once');
+  return value;
+}
+
+function date(query: RawQuery, name: string): string | undefined {
+  const value = single(query, name);
+  if (value === undefined) return undefined;
+  try {
+    return parseIsoDate(value);
+  } catch (error) {
+    throw invalid(name, `must be a date YYYY-MM-DD: ${(error as Error).message}`);
+  }
+}
+
+function code(query: RawQuery, name: string): string | undefined {
+  const value = single(query, name);
+  if (value !== undefined && !CODE.test(value)) throw invalid(name, `must be a code or a numeric id, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Checks the query string of `GET /api/forecasts`; every error names its parameter. */
+export function parseForecastQuery(query: RawQuery): ForecastQuery {
+  const unknown = Object.keys(query).filter((name) => !KNOWN.includes(name));
+  if (unknown.length > 0) throw invalid(unknown[0], `is not known (use ${KNOWN.join(', ')})`);
+  const meal = single(query, 'meal');
+  if (meal !== undefined && !isMealPeriod(meal)) throw invalid('meal', `must be one of ${MEAL_PERIODS.join(', ')}, got ${JSON.stringify(meal)}`);
+  const run = single(query, 'run');
+  if (run !== undefined && !UUID.test(run)) throw invalid('run', `must be a run id (UUID), got ${JSON.stringify(run)}`);
+  const parsed: ForecastQuery = { canteen: code(query, 'canteen'), from: date(query, 'from'), to: date(query, 'to'), meal, dish: code(query, 'dish'), run };
+  if (parsed.from && parsed.to && parsed.from > parsed.to) throw invalid('from', `(${parsed.from}) must not be after "to" (${parsed.to})`);
+  return parsed;
+}
+
+export interface RunsQuery {
+  readonly limit: number;
+}
+
+/** `GET /api/forecasts/runs?limit=` (1..100, default 20). */
+export function parseRunsQuery(query: RawQuery): RunsQuery {
+  const raw = single(query, 'limit');
+  if (raw === undefined) return { limit: 20 };
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 100) throw invalid('limit', `must be a whole number 1-100, got ${JSON.stringify(raw)}`);
+  return { limit: Number(raw) };
+}
+
+export interface RunTriggerBody {
+  readonly asOf?: string;
+  readonly horizonDays?: number;
+  readonly canteen?: string;
+}
+
+/** Body of `POST /api/forecasts/runs`: `{ asOf?, horizonDays?, canteen? }`. */
+export function parseRunTrigger(body: unknown): RunTriggerBody {
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body !== 'object' || Array.isArray(body)) throw new LarderError('VALIDATION_FAILED', 'the request body must be a JSON object');
+  const record = body as Record<string, unknown>;
+  const field = (name: string, problem: string) => new LarderError('VALIDATION_FAILED', `body field "${name}" ${problem}`, { parameter: name });
+  const unknown = Object.keys(record).filter((name) => !['asOf', 'horizonDays', 'canteen'].includes(name));
+  if (unknown.length > 0) throw field(unknown[0], 'is not known (use asOf, horizonDays, canteen)');
+  let asOf: string | undefined;
+  if (record.asOf !== undefined) {
+    try {
+      asOf = parseIsoDate(String(record.asOf));
+    } catch (error) {
+      throw field('asOf', `must be a date YYYY-MM-DD: ${(error as Error).message}`);
+    }
+  }
+  const horizon = record.horizonDays;
+  if (horizon !== undefined && !(Number.isInteger(horizon) && (horizon as number) >= 1 && (horizon as number) <= 91)) {
+    throw field('horizonDays', `must be a whole number of days 1-91, got ${JSON.stringify(horizon)}`);
+  }
+  const canteen = record.canteen;
+  if (canteen !== undefined && !(typeof canteen === 'string' && CODE.test(canteen))) throw field('canteen', `must be a canteen code, got ${JSON.stringify(canteen)}`);
+  return { asOf, horizonDays: horizon as number | undefined, canteen: canteen as string | undefined };
+}
+
+/** One stored forecast as served by the API. */
+export interface ForecastView {
+  readonly runId: string;
+  readonly canteenId: number;
+  readonly canteenCode: string;
+  readonly serviceDate: string;
+  readonly meal: MealPeriod;
+  /** 0 for covers. */
+  readonly dishId: number;
+  readonly dishCode: string | null;
+  readonly dishName: string | null;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly quantiles: Record<string, number>;
+  readonly model: string;
+  readonly backtestWape: number | null;
+}
+
+export interface ForecastListing {
+  /** The runs the rows come from (by default each canteen's latest done run). */
+  readonly runs: readonly { readonly id: string; readonly asOf: string; readonly createdAt: string }[];
+  readonly forecasts: readonly ForecastView[];
+  readonly meanBacktestWape: BacktestSummary;
+}

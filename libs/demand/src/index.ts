@@ -1,0 +1,11 @@
+/** @larder/demand — stored covers and dish forecasts: refresh runs and reads (Nest feature library). */
+export { DemandModule } from './demand.module';
+export { ForecastRunService } from './services/forecast-run.service';
+export { ForecastQueryService } from './services/forecast-query.service';
+export { CanteenRef, DemandHistoryService, DRIVERS } from './services/demand-history.service';
+export { EXTRA_LEVELS, forecastMeal, MealForecastInput, MealForecastResult, QuantityForecast, RUN_BACKTEST } from './services/meal-forecaster';
+export { DishDay, dishQuantiles } from './services/dish-split';
+export { BacktestSummary, BaselineSummary, FailedSeries, ForecastRunInfo, ForecastRunRequest, ForecastRunSummary } from './dtos/forecast-run.dto';
+export {
+  ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, parseRunTrigger, RawQuery, RunsQuery, RunTriggerBody,
+} from './dtos/forecast-query.dto';

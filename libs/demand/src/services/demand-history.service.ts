@@ -1,0 +1,256 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DayKind, isMealPeriod, MealPeriod } from '@larder/domain';
+import { createCalendar, DishInfo, parseIsoDate as toEpochDay, ServiceCalendar } from '@larder/forecasting';
+import type { DishDay } from './dish-split';
+import type { MealForecastInput } from './meal-forecaster';
+
+export interface CanteenRef {
+  readonly id: number;
+  readonly code: string;
+  readonly siteId: number;
+  readonly opensWeekends: boolean;
+}
+
+/** Epoch-day window of one run. */
+export interface RunWindow {
+  /** First day of covers history read. */
+  readonly historyFrom: number;
+  /** First day of dish history read (the share model's window). */
+  readonly sharesFrom: number;
+  readonly asOf: number;
+  /** Last day of the horizon (asOf + horizonDays). */
+  readonly horizonEnd: number;
+}
+
+export type MealInput = Omit<MealForecastInput, 'dishInfo' | 'calendar'>;
+
+/** Driver columns of the covers models, in the order the regression sees them. */
+export const DRIVERS = ['staff_on_duty', 'staff_on_leave', 'staff_travelling', 'overtime', 'staff_remote', 'subsidy_fen'] as const;
+type DriverName = (typeof DRIVERS)[number];
+type DriverRow = Record<DriverName, number>;
+
+/** Dish categories whose dishes are side orders: they split their own portions, not the mains'. */
+const SIDE_CATEGORIES = new Set(['soup', 'drink', 'dessert']);
+
+const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Reads what a forecast run needs, from the rollups (never raw sales), menus, closures, HR
+ * headcount, subsidy rules and the holiday calendar. One canteen at a time keeps memory flat.
+ */
+@Injectable()
+export class DemandHistoryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async canteens(ids?: readonly number[]): Promise<CanteenRef[]> {
+    const rows: { id: number; code: string; site_id: number; opens_weekends: boolean }[] = await this.dataSource.query(
+      `SELECT id, code, site_id, opens_weekends FROM canteen ${ids ? 'WHERE id = ANY($1::int[])' : ''} ORDER BY id`,
+      ids ? [ids] : [],
+    );
+    return rows.map((row) => ({ id: Number(row.id), code: row.code, siteId: Number(row.site_id), opensWeekends: row.opens_weekends }));
+  }
+
+  async canteenByCode(code: string): Promise<CanteenRef | undefined> {
+    const [row] = await this.dataSource.query(`SELECT id FROM canteen WHERE code = $1 OR id::text = $1 ORDER BY id LIMIT 1`, [code]);
+    return row ? (await this.canteens([Number(row.id)]))[0] : undefined;
+  }
+
+  async latestServiceDate(): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT max(service_date)::text AS last FROM daily_meal_rollup`);
+    return row?.last ?? null;
+  }
+
+  /** Holidays and make-up working days from `calendar_day`, plus the summer months as a period. */
+  async calendar(window: RunWindow): Promise<ServiceCalendar> {
+    const from = iso(window.historyFrom - 14);
+    const to = iso(window.horizonEnd + 14);
+    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(
+      `SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date ORDER BY day`,
+      [from, to],
+    );
+    const days: Record<string, DayKind> = {};
+    for (const row of rows) if (row.kind !== 'workday') days[row.day] = row.kind;
+    const periods = [];
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) periods.push({ name: 'summer', from: `${year}-07-01`, to: `${year}-08-31` });
+    return createCalendar({ days, periods });
+  }
+
+  /** Every dish with its category (the cold-start prior) and its group: side orders or mains. */
+  async dishInfo(): Promise<Map<string, DishInfo>> {
+    const rows: { id: number; category: string }[] = await this.dataSource.query(`SELECT id, category FROM dish ORDER BY id`);
+    return new Map(rows.map((row) => [String(row.id), { dish: String(row.id), category: row.category, group: SIDE_CATEGORIES.has(row.category) ? 'side' : 'main' }]));
+  }
+
+  /** Day kinds of the horizon, for the weekday-only rule. */
+  async dayKinds(window: RunWindow): Promise<Map<number, DayKind>> {
+    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(
+      `SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date`,
+      [iso(window.asOf + 1), iso(window.horizonEnd)],
+    );
+    return new Map(rows.map((row) => [toEpochDay(row.day), row.kind]));
+  }
+
+  /** The inputs of every meal of one canteen that has service history up to asOf. */
+  async mealInputs(canteen: CanteenRef, window: RunWindow): Promise<Map<MealPeriod, MealInput>> {
+    const covers = await this.covers(canteen.id, window);
+    const drivers = await this.driverTable(canteen.siteId, window);
+    const menus = await this.menus(canteen, window);
+    const sold = await this.dishSales(canteen.id, window);
+    const inputs = new Map<MealPeriod, MealInput>();
+    for (const [meal, history] of covers) {
+      const rows = drivers(meal);
+      const horizon = [...(menus.future.get(meal) ?? new Map<number, string[]>())].sort(([a], [b]) => a - b).map(([day, menu]) => ({ day, menu: menu.sort() }));
+      const dishDays: DishDay[] = [];
+      for (const [day, menu] of [...(menus.past.get(meal) ?? [])].sort(([a], [b]) => a - b)) {
+        const dayCovers = history.get(day);
+        if (dayCovers === undefined) continue;
+        const quantities = sold.get(`${meal}|${day}`) ?? new Map<string, number>();
+        const dishes = [...new Set([...menu, ...quantities.keys()])].sort().map((dish) => ({ dish, quantity: quantities.get(dish) ?? 0 }));
+        dishDays.push({ day, covers: dayCovers, dishes });
+      }
+      const days = [...history.keys()].sort((a, b) => a - b);
+      inputs.set(meal, {
+        days,
+        covers: days.map((day) => history.get(day)!),
+        drivers: columns(days.map((day) => rows(day))),
+        horizon,
+        horizonDrivers: columns(horizon.map((entry) => rows(entry.day))),
+        dishDays,
+      });
+    }
+    return inputs;
+  }
+
+  private async covers(canteenId: number, window: RunWindow): Promise<Map<MealPeriod, Map<number, number>>> {
+    const rows: { service_date: string; meal: string; covers: number }[] = await this.dataSource.query(
+      `SELECT service_date::text AS service_date, meal, covers FROM daily_meal_rollup
+       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY meal, service_date`,
+      [canteenId, iso(window.historyFrom), iso(window.asOf)],
+    );
+    const byMeal = new Map<MealPeriod, Map<number, number>>();
+    for (const row of rows) {
+      if (!isMealPeriod(row.meal)) continue;
+      const series = byMeal.get(row.meal) ?? new Map<number, number>();
+      series.set(toEpochDay(row.service_date), Number(row.covers));
+      byMeal.set(row.meal, series);
+    }
+    return byMeal;
+  }
+
+  /**
+   * Site headcount (planned figures for future days) and the meal's subsidy, by day. A day without
+   * a headcount row takes the nearest earlier one (the first one before any), so a late HR feed
+   * does not stop the forecast; without any headcount the staff drivers are left out.
+   */
+  private async driverTable(siteId: number, window: RunWindow): Promise<(meal: MealPeriod) => (day: number) => Partial<DriverRow>> {
+    const headcount: { day: string; on_duty: number; on_leave: number; travelling: number; overtime: number; remote: number }[] = await this.dataSource.query(
+      `SELECT day::text AS day, on_duty, on_leave, travelling, overtime, remote FROM headcount
+       WHERE site_id = $1 AND day BETWEEN $2::date AND $3::date ORDER BY day`,
+      [siteId, iso(window.historyFrom), iso(window.horizonEnd)],
+    );
+    const staffDays = Int32Array.from(headcount, (row) => toEpochDay(row.day));
+    const rules: { valid_from: string; meal: string; subsidy_fen: number }[] = await this.dataSource.query(
+      `SELECT valid_from::text AS valid_from, meal, subsidy_fen FROM subsidy_rule ORDER BY valid_from`,
+    );
+    const staffOn = (day: number): Partial<DriverRow> => {
+      if (headcount.length === 0) return {};
+      let index = upperBound(staffDays, day) - 1;
+      if (index < 0) index = 0;
+      const row = headcount[index];
+      return {
+        staff_on_duty: Number(row.on_duty), staff_on_leave: Number(row.on_leave), staff_travelling: Number(row.travelling),
+        overtime: Number(row.overtime), staff_remote: Number(row.remote),
+      };
+    };
+    return (meal) => {
+      const mealRules = rules.filter((rule) => rule.meal === meal).map((rule) => ({ from: toEpochDay(rule.valid_from), fen: Number(rule.subsidy_fen) }));
+      return (day) => {
+        const drivers = staffOn(day);
+        if (mealRules.length === 0) return drivers;
+        const rule = [...mealRules].reverse().find((entry) => entry.from <= day) ?? mealRules[0];
+        return { ...drivers, subsidy_fen: rule.fen };
+      };
+    };
+  }
+
+  /**
+   * Menus by meal and day: past ones (share model) and future service days — a day with a menu,
+   * outside any closure, and for a weekday-only canteen not a weekend or public holiday.
+   */
+  private async menus(canteen: CanteenRef, window: RunWindow) {
+    const rows: { service_date: string; meal: string; dish_id: number }[] = await this.dataSource.query(
+      `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item
+       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY service_date, meal, dish_id`,
+      [canteen.id, iso(window.sharesFrom), iso(window.horizonEnd)],
+    );
+    const closures: { from_date: string; to_date: string }[] = await this.dataSource.query(
+      `SELECT from_date::text AS from_date, to_date::text AS to_date FROM canteen_closure
+       WHERE canteen_id = $1 AND to_date >= $2::date AND from_date <= $3::date`,
+      [canteen.id, iso(window.asOf + 1), iso(window.horizonEnd)],
+    );
+    const closed = closures.map((closure) => ({ from: toEpochDay(closure.from_date), to: toEpochDay(closure.to_date) }));
+    const kinds = await this.dayKinds(window);
+    const isServiceDay = (day: number) => {
+      if (closed.some((closure) => closure.from <= day && day <= closure.to)) return false;
+      const kind = kinds.get(day) ?? (isWeekend(day) ? 'weekend' : 'workday');
+      return canteen.opensWeekends || (kind !== 'weekend' && kind !== 'holiday');
+    };
+    const past = new Map<MealPeriod, Map<number, string[]>>();
+    const future = new Map<MealPeriod, Map<number, string[]>>();
+    for (const row of rows) {
+      if (!isMealPeriod(row.meal)) continue;
+      const day = toEpochDay(row.service_date);
+      if (day > window.asOf && !isServiceDay(day)) continue;
+      const target = day <= window.asOf ? past : future;
+      const byDay = target.get(row.meal) ?? new Map<number, string[]>();
+      byDay.set(day, [...(byDay.get(day) ?? []), String(row.dish_id)]);
+      target.set(row.meal, byDay);
+    }
+    return { past, future };
+  }
+
+  private async dishSales(canteenId: number, window: RunWindow): Promise<Map<string, Map<string, number>>> {
+    const rows: { service_date: string; meal: string; dish_id: number; quantity: number }[] = await this.dataSource.query(
+      `SELECT service_date::text AS service_date, meal, dish_id, quantity FROM daily_dish_rollup
+       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date`,
+      [canteenId, iso(window.sharesFrom), iso(window.asOf)],
+    );
+    const byDay = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      const key = `${row.meal}|${toEpochDay(row.service_date)}`;
+      const quantities = byDay.get(key) ?? new Map<string, number>();
+      quantities.set(String(row.dish_id), Number(row.quantity));
+      byDay.set(key, quantities);
+    }
+    return byDay;
+  }
+}
+
+/** Index of the first element greater than `value` in an increasing array. */
+function upperBound(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Saturday or Sunday (1970-01-01, epoch day 0, was a Thursday). */
+function isWeekend(day: number): boolean {
+  const weekday = (((day + 3) % 7) + 7) % 7;
+  return weekday >= 5;
+}
+
+/** Rows of drivers to columns; only drivers present on every row are kept. */
+function columns(rows: readonly Partial<DriverRow>[]): Record<string, number[]> {
+  const result: Record<string, number[]> = {};
+  for (const name of DRIVERS) {
+    if (rows.length > 0 && rows.every((row) => row[name] !== undefined)) result[name] = rows.map((row) => row[name]!);
+  }
+  return result;
+}

@@ -1,0 +1,157 @@
+import { DishInfo, DishShareModel, quantileOfSorted } from '@larder/forecasting';
+
+/** One past service of a canteen × meal: its covers and every dish on that day's menu with portions sold. */
+export interface DishDay {
+  readonly day: number;
+  readonly covers: number;
+  readonly dishes: readonly { readonly dish: string; readonly quantity: number }[];
+}
+
+/** Fewer residuals than this and the share model's in-sample residuals calibrate the dish quantiles. */
+const MIN_RESIDUALS = 10;
+
+/** Fits the share model on the given days (dishes without DishInfo get an `unknown` category). */
+export function fitShares(days: readonly DishDay[], dishInfo: ReadonlyMap<string, DishInfo>): DishShareModel {
+  const seen = new Set<string>();
+  for (const day of days) for (const item of day.dishes) seen.add(item.dish);
+  const dishes = [...seen].sort().map((dish) => infoOf(dishInfo, dish));
+  return new DishShareModel().fit({ days: days.map((day) => ({ covers: day.covers, dishes: day.dishes })), dishes });
+}
+
+export function infoOf(dishInfo: ReadonlyMap<string, DishInfo>, dish: string): DishInfo {
+  return dishInfo.get(dish) ?? { dish, category: 'unknown', group: 'main' };
+}
+
+/**
+ * Dish-level noise on top of the covers error: for each dish served on `days`, the Pearson-style
+ * residual (actual − expected) / √expected, the expectation taken from the share model with the
+ * day's *actual* covers. Dividing by √expected (count noise grows like the square root of the
+ * count) lets residuals of small and large dishes be pooled. Falls back to `fallbackDays`
+ * (in-sample) when `days` give too few residuals. Sorted ascending.
+ */
+export function shareResiduals(input: {
+  readonly model: DishShareModel;
+  readonly days: readonly DishDay[];
+  readonly fallbackModel: DishShareModel;
+  readonly fallbackDays: readonly DishDay[];
+  readonly dishInfo: ReadonlyMap<string, DishInfo>;
+}): Float64Array {
+  const collect = (model: DishShareModel, days: readonly DishDay[]) => {
+    const residuals: number[] = [];
+    for (const day of days) {
+      const expected = model.portions({ covers: day.covers, menu: day.dishes.map((item) => infoOf(input.dishInfo, item.dish)) });
+      for (const item of day.dishes) {
+        const value = expected.get(item.dish)!;
+        if (value > 0) residuals.push((item.quantity - value) / Math.sqrt(value));
+      }
+    }
+    return residuals;
+  };
+  let residuals = collect(input.model, input.days);
+  if (residuals.length < MIN_RESIDUALS) residuals = collect(input.fallbackModel, input.fallbackDays);
+  return Float64Array.from(residuals).sort();
+}
+
+/**
+ * Dish quantiles from the covers quantiles and the dish residual spread. The dish median is
+ * m = covers p50 × portions-per-cover × share, so the dish medians of a group add up to covers p50 ×
+ * portions per cover. A level τ moves it by the covers' deviation m × (c_τ / c_50 − 1) and the dish
+ * noise (r_τ − r_50) × √m (r = residuals of `shareResiduals`), combined as independent errors:
+ * q_τ = m + sign(τ − ½) × √((m (c_τ/c_50 − 1))² + ((r_τ − r_50) √m)²), floored at 0. Both
+ * deviations grow with |τ − ½|, so the dish quantiles are ordered like the covers quantiles.
+ */
+export function dishQuantiles(input: {
+  /** Portions per cover of the dish's group × its share on that day's menu. */
+  readonly perCover: number;
+  readonly coversQuantiles: ReadonlyMap<number, number>;
+  /** Sorted residuals from `shareResiduals`. */
+  readonly residuals: Float64Array;
+}): Map<number, number> {
+  const { perCover, coversQuantiles, residuals } = input;
+  const c50 = coversQuantiles.get(0.5)!;
+  const median = perCover * c50;
+  const residualMedian = residuals.length > 0 ? quantileOfSorted(residuals, 0.5) : 0;
+  const result = new Map<number, number>();
+  for (const [level, covers] of coversQuantiles) {
+    if (level === 0.5 || !(c50 > 0)) {
+      result.set(level, perCover * covers);
+      continue;
+    }
+    const coversDeviation = median * (covers / c50 - 1);
+    const dishDeviation = residuals.length > 0 ? (quantileOfSorted(residuals, level) - residualMedian) * Math.sqrt(median) : 0;
+    const sign = level < 0.5 ? -1 : 1;
+    result.set(level, Math.max(0, median + sign * Math.hypot(coversDeviation, dishDeviation)));
+  }
+  return result;
+}
+
+/** Portions per cover × share for each dish of a menu (what dish quantiles scale the covers by). */
+export function perCoverOfMenu(model: DishShareModel, menu: readonly DishInfo[]): Map<string, number> {
+  return model.portions({ covers: 1, menu });
+}
+
+export interface DishBacktest {
+  readonly wape: number | null;
+  readonly lastServed: number | null;
+  readonly median4: number | null;
+  readonly pairs: number;
+}
+
+/**
+ * Scores dish portions over the covers backtest days: system = backtested covers forecast × share
+ * model fitted on data older than the first test day − lead; baselines = the dish's quantity the last
+ * time it was served (lastServed) and the median of its last 4 servings (median4), both only from
+ * servings at least `leadDays` older. A dish never served before is given the mean dish quantity of
+ * the latest visible service by the baselines.
+ */
+export function backtestDishes(input: {
+  readonly model: DishShareModel;
+  readonly history: readonly DishDay[];
+  /** Backtested covers forecasts by epoch day (finite only). */
+  readonly coversForecast: ReadonlyMap<number, number>;
+  readonly leadDays: number;
+  readonly dishInfo: ReadonlyMap<string, DishInfo>;
+}): DishBacktest {
+  const { history, leadDays } = input;
+  const servings = new Map<string, { day: number; quantity: number }[]>();
+  for (const day of history) for (const item of day.dishes) {
+    const list = servings.get(item.dish) ?? [];
+    list.push({ day: day.day, quantity: item.quantity });
+    servings.set(item.dish, list);
+  }
+  let actualSum = 0;
+  const errors = { system: 0, lastServed: 0, median4: 0 };
+  let pairs = 0;
+  for (const day of history) {
+    const covers = input.coversForecast.get(day.day);
+    if (covers === undefined) continue;
+    const visibleUntil = day.day - leadDays;
+    const expected = input.model.portions({ covers, menu: day.dishes.map((item) => infoOf(input.dishInfo, item.dish)) });
+    const fallback = meanOfLatestDay(history, visibleUntil);
+    for (const item of day.dishes) {
+      const past = (servings.get(item.dish) ?? []).filter((serving) => serving.day <= visibleUntil).map((serving) => serving.quantity);
+      const last = past.length > 0 ? past[past.length - 1] : fallback;
+      const median = past.length > 0 ? medianOf(past.slice(-4)) : fallback;
+      actualSum += item.quantity;
+      errors.system += Math.abs(item.quantity - expected.get(item.dish)!);
+      errors.lastServed += Math.abs(item.quantity - last);
+      errors.median4 += Math.abs(item.quantity - median);
+      pairs++;
+    }
+  }
+  const wape = (error: number) => (actualSum > 0 ? error / actualSum : null);
+  return { wape: wape(errors.system), lastServed: wape(errors.lastServed), median4: wape(errors.median4), pairs };
+}
+
+function meanOfLatestDay(history: readonly DishDay[], visibleUntil: number): number {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const day = history[i];
+    if (day.day > visibleUntil || day.dishes.length === 0) continue;
+    return day.dishes.reduce((sum, item) => sum + item.quantity, 0) / day.dishes.length;
+  }
+  return 0;
+}
+
+function medianOf(values: readonly number[]): number {
+  return quantileOfSorted(Float64Array.from(values).sort(), 0.5);
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LarderError } from '@larder/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { entityCopyTarget, Forecast, ForecastRun, TableCopier } from '@larder/database';
+import { addDays, localDate, MealPeriod, parseIsoDate } from '@larder/domain';
+import { parseIsoDate as toEpochDay } from '@larder/forecasting';
+import { FailedSeries, ForecastRunRequest, ForecastRunSummary } from '../dtos/forecast-run.dto';
+import { CanteenRef, DemandHistoryService, RunWindow } from './demand-history.service';
+import { forecastMeal, MealForecastResult } from './meal-forecaster';
+
+/** Days of covers history the models see (two years), and of dish sales the share model sees (one year). */
+const HISTORY_DAYS = 730;
+const SHARE_DAYS = 364;
+const MAX_HORIZON_DAYS = 91;
+
+interface ForecastRow {
+  canteenId: number;
+  runId: string;
+  serviceDate: string;
+  meal: MealPeriod;
+  dishId: number;
+  model: string;
+  p50: number;
+  p10: number;
+  p90: number;
+  quantiles: string;
+  backtestWape: number | null;
+}
+
+interface SeriesOutcome {
+  canteen: CanteenRef;
+  meal: MealPeriod;
+  startedAt: Date;
+  finishedAt: Date;
+  result?: MealForecastResult;
+  error?: string;
+}
+
+const round4 = (value: number | null) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 1e4) / 1e4);
+
+function mean(values: readonly (number | null | undefined)[]): number | null {
+  const finite = values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
+  return finite.length > 0 ? round4(finite.reduce((sum, value) => sum + value, 0) / finite.length) : null;
+}
+
+/**
+ * A forecast refresh: for every canteen × meal with service history, covers by the backtest-selected
+ * model and portions of every dish on each future menu, stored as one `forecast_run` with its
+ * `forecast` rows (covers as dish 0). A series that fails is logged, recorded on the run with its
+ * reason, and skipped; the others are stored.
+ */
+@Injectable()
+export class ForecastRunService {
+  private readonly logger = new Logger(ForecastRunService.name);
+  private running = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
+    private readonly history: DemandHistoryService,
+  ) {}
+
+  /** One run at a time per process: the embedded engine has a single session for every write. */
+  async run(request: ForecastRunRequest = {}): Promise<ForecastRunSummary> {
+    if (this.running) throw new LarderError('CONFLICT', 'a forecast run is already in progress; try again when it has finished');
+    this.running = true;
+    try {
+      return await this.execute(request);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async execute(request: ForecastRunRequest): Promise<ForecastRunSummary> {
+    const started = performance.now();
+    const horizonDays = request.horizonDays ?? 28;
+    if (!Number.isInteger(horizonDays) || horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
+      throw new LarderError('VALIDATION_FAILED', `horizon must be a whole number of days 1-${MAX_HORIZON_DAYS}, got ${horizonDays}`);
+    }
+    const asOf = request.asOf === undefined ? this.yesterday() : checkedDate(request.asOf);
+    const canteens = await this.history.canteens(await this.canteenIds(request));
+    const missing = (request.canteenIds ?? []).filter((id) => !canteens.some((canteen) => canteen.id === id));
+    if (missing.length > 0) throw new LarderError('NOT_FOUND', `no canteen with id ${missing.join(', ')}`);
+    const asOfDay = toEpochDay(asOf);
+    const window: RunWindow = { historyFrom: asOfDay - HISTORY_DAYS + 1, sharesFrom: asOfDay - SHARE_DAYS + 1, asOf: asOfDay, horizonEnd: asOfDay + horizonDays };
+
+    const runId = randomUUID();
+    await this.dataSource.getRepository(ForecastRun).insert({ id: runId, asOf, horizonDays, status: 'running', finishedAt: null, failedSeries: [], error: null });
+    try {
+      const outcomes = await this.forecastAll(canteens, window);
+      const summary = this.summarise({ runId, asOf, horizonDays, outcomes, started });
+      await this.store({ runId, outcomes, summary });
+      this.logger.log(`forecast run ${runId} as of ${asOf}: ${summary.series} series, ${summary.forecasts} rows, ${summary.failed.length} failed, ${summary.seconds} s`);
+      return summary;
+    } catch (error) {
+      await this.markFailed(runId, (error as Error).message);
+      throw error;
+    }
+  }
+
+  private async canteenIds(request: ForecastRunRequest): Promise<readonly number[] | undefined> {
+    if (!request.canteenCodes) return request.canteenIds;
+    const ids = [...(request.canteenIds ?? [])];
+    for (const code of request.canteenCodes) {
+      const canteen = await this.history.canteenByCode(code);
+      if (!canteen) throw new LarderError('VALIDATION_FAILED', `canteen: no canteen with code or id ${JSON.stringify(code)}`, { parameter: 'canteen' });
+      ids.push(canteen.id);
+    }
+    return ids;
+  }
+
+  private async forecastAll(canteens: readonly CanteenRef[], window: RunWindow): Promise<SeriesOutcome[]> {
+    const calendar = await this.history.calendar(window);
+    const dishInfo = await this.history.dishInfo();
+    const outcomes: SeriesOutcome[] = [];
+    for (const canteen of canteens) {
+      const inputs = await this.history.mealInputs(canteen, window);
+      for (const [meal, input] of [...inputs].sort(([a], [b]) => a.localeCompare(b))) {
+        if (input.horizon.length === 0) continue;
+        const startedAt = new Date();
+        try {
+          const result = forecastMeal({ ...input, dishInfo, calendar });
+          outcomes.push({ canteen, meal, startedAt, finishedAt: new Date(), result });
+        } catch (error) {
+          const message = (error as Error).message;
+          this.logger.warn(`forecast of ${canteen.code} ${meal} failed, carrying on without it: ${message}`);
+          outcomes.push({ canteen, meal, startedAt, finishedAt: new Date(), error: message });
+        }
+        // Forecasting is CPU work: let the API answer other requests between series.
+        await nextTurn();
+      }
+    }
+    return outcomes;
+  }
+
+  private summarise(params: { runId: string; asOf: string; horizonDays: number; outcomes: SeriesOutcome[]; started: number }): ForecastRunSummary {
+    const done = params.outcomes.filter((outcome) => outcome.result).map((outcome) => outcome.result!);
+    const failed: FailedSeries[] = params.outcomes
+      .filter((outcome) => outcome.error !== undefined)
+      .map((outcome) => ({ canteenId: outcome.canteen.id, canteenCode: outcome.canteen.code, meal: outcome.meal, error: outcome.error! }));
+    const models: Record<string, number> = {};
+    for (const result of done) models[result.model] = (models[result.model] ?? 0) + 1;
+    return {
+      runId: params.runId,
+      asOf: params.asOf,
+      horizonDays: params.horizonDays,
+      status: done.length === 0 && failed.length > 0 ? 'failed' : 'done',
+      series: done.length,
+      forecasts: done.reduce((sum, result) => sum + result.covers.length + result.dishes.length, 0),
+      failed,
+      seconds: Math.round((performance.now() - params.started) / 10) / 100,
+      meanBacktestWape: { covers: mean(done.map((result) => result.backtestWape)), dishes: mean(done.map((result) => result.dishBacktest.wape)) },
+      baselineWape: {
+        covers: { seasonalNaive: mean(done.map((result) => result.candidateWape.seasonalNaive)), median4: mean(done.map((result) => result.candidateWape.median4)) },
+        dishes: { lastServed: mean(done.map((result) => result.dishBacktest.lastServed)), median4: mean(done.map((result) => result.dishBacktest.median4)) },
+      },
+      models,
+    };
+  }
+
+  /** Forecast rows by COPY and the run's outcome, in one transaction. */
+  private async store(params: { runId: string; outcomes: SeriesOutcome[]; summary: ForecastRunSummary }): Promise<void> {
+    const { runId, outcomes, summary } = params;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const copier = await TableCopier.open(runner, entityCopyTarget<ForecastRow>(this.dataSource, Forecast));
+      for (const outcome of outcomes) if (outcome.result) await copier.addAll(rowsOf(runId, outcome));
+      await copier.flush();
+      await runner.manager.update(ForecastRun, { id: runId }, { status: summary.status, finishedAt: new Date(), failedSeries: [...summary.failed] });
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async markFailed(runId: string, error: string): Promise<void> {
+    try {
+      await this.dataSource.getRepository(ForecastRun).update({ id: runId }, { status: 'failed', finishedAt: new Date(), error });
+    } catch (secondary) {
+      this.logger.error(`could not mark forecast run ${runId} as failed: ${(secondary as Error).message}`);
+    }
+  }
+
+  private yesterday(): string {
+    return addDays(localDate(new Date(), this.config.timezone), -1);
+  }
+}
+
+function checkedDate(value: string): string {
+  try {
+    return parseIsoDate(value);
+  } catch (error) {
+    throw new LarderError('VALIDATION_FAILED', `as-of date: ${(error as Error).message}`);
+  }
+}
+
+function* rowsOf(runId: string, outcome: SeriesOutcome): Generator<ForecastRow> {
+  const result = outcome.result!;
+  const base = { canteenId: outcome.canteen.id, runId, meal: outcome.meal };
+  for (const row of result.covers) {
+    yield { ...base, serviceDate: row.serviceDate, dishId: 0, model: result.model, p50: row.p50, p10: row.p10, p90: row.p90, quantiles: JSON.stringify(row.quantiles), backtestWape: round4(result.backtestWape) };
+  }
+  const dishModel = `${result.model}+shares`;
+  for (const row of result.dishes) {
+    yield { ...base, serviceDate: row.serviceDate, dishId: Number(row.dish), model: dishModel, p50: row.p50, p10: row.p10, p90: row.p90, quantiles: JSON.stringify(row.quantiles), backtestWape: round4(result.dishBacktest.wape) };
+  }
+}

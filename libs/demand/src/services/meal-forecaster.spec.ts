@@ -1,0 +1,71 @@
+import { createCalendar, DishInfo, parseIsoDate } from '@larder/forecasting';
+import { DishDay, dishQuantiles } from './dish-split';
+import { forecastMeal } from './meal-forecaster';
+
+const coversQuantiles = new Map([[0.1, 80], [0.25, 90], [0.5, 100], [0.75, 110], [0.9, 125]]);
+
+describe('dishQuantiles', () => {
+  it('scales the covers quantiles when the dish adds no noise of its own', () => {
+    const quantiles = dishQuantiles({ perCover: 0.3, coversQuantiles, residuals: new Float64Array() });
+    expect([...quantiles.values()]).toEqual([24, 27, 30, 33, 37.5].map((value) => expect.closeTo(value, 9)));
+  });
+
+  it('widens the interval by the dish noise and keeps the levels ordered', () => {
+    const residuals = Float64Array.from({ length: 101 }, (_, i) => (i - 50) / 25).sort();
+    const quantiles = [...dishQuantiles({ perCover: 0.3, coversQuantiles, residuals }).entries()];
+    expect(quantiles.find(([level]) => level === 0.5)![1]).toBeCloseTo(30, 9);
+    expect(quantiles.find(([level]) => level === 0.9)![1]).toBeGreaterThan(37.5);
+    expect(quantiles.find(([level]) => level === 0.1)![1]).toBeLessThan(24);
+    for (let i = 1; i < quantiles.length; i++) expect(quantiles[i][1]).toBeGreaterThanOrEqual(quantiles[i - 1][1]);
+  });
+
+  it('follows the covers when the covers median is zero', () => {
+    const quantiles = dishQuantiles({ perCover: 0.5, coversQuantiles: new Map([[0.1, 0], [0.5, 0], [0.9, 4]]), residuals: Float64Array.of(-1, 0, 1) });
+    expect([...quantiles.values()]).toEqual([0, 0, 2]);
+  });
+});
+
+describe('forecastMeal', () => {
+  // 30 weeks of Monday–Friday lunches: 200 covers, +40 on Fridays; dishes A (popular) and B share the mains, S is a side.
+  const start = parseIsoDate('2026-01-05');
+  const days: number[] = [];
+  for (let day = start; days.length < 150; day++) if ((day + 3) % 7 < 5) days.push(day);
+  const covers = days.map((day) => ((day + 3) % 7 === 4 ? 240 : 200));
+  const dishInfo = new Map<string, DishInfo>([
+    ['A', { dish: 'A', category: 'meat', group: 'main' }],
+    ['B', { dish: 'B', category: 'vegetable', group: 'main' }],
+    ['C', { dish: 'C', category: 'meat', group: 'main' }],
+    ['S', { dish: 'S', category: 'soup', group: 'side' }],
+  ]);
+  const dishDays: DishDay[] = days.map((day, i) => ({
+    day,
+    covers: covers[i],
+    dishes: [{ dish: 'A', quantity: 0.6 * covers[i] }, { dish: 'B', quantity: 0.4 * covers[i] }, { dish: 'S', quantity: 0.2 * covers[i] }],
+  }));
+  const last = days[days.length - 1];
+  const horizon = [
+    { day: last + 3, menu: ['A', 'B', 'S'] }, // Monday
+    { day: last + 4, menu: ['B', 'S'] }, // A taken off the menu
+    { day: last + 5, menu: ['A', 'B', 'C'] }, // a new dish, no side
+  ];
+  const result = forecastMeal({ days, covers, drivers: {}, horizon, horizonDrivers: {}, dishDays, dishInfo, calendar: createCalendar() });
+
+  it('forecasts the covers of the given service days only, with the model and its backtest WAPE', () => {
+    expect(result.covers.map((row) => row.serviceDate)).toHaveLength(3);
+    expect(result.covers[0].p50).toBeCloseTo(200, 0);
+    expect(result.backtestWape).toBeLessThan(0.01);
+  });
+
+  it('splits covers over the day\'s menu by share, hands an absent dish\'s demand to the others, and prices a new dish at its category', () => {
+    const dish = (date: number, id: string) => result.dishes.find((row) => row.serviceDate === result.covers[date].serviceDate && row.dish === id);
+    expect(dish(0, 'A')!.p50).toBeCloseTo(120, 0);
+    expect(dish(0, 'B')!.p50).toBeCloseTo(80, 0);
+    expect(dish(0, 'S')!.p50).toBeCloseTo(40, 0);
+    expect(dish(1, 'A')).toBeUndefined();
+    expect(dish(1, 'B')!.p50).toBeCloseTo(200, 0);
+    const newDish = dish(2, 'C')!.p50;
+    expect(newDish).toBeGreaterThan(0);
+    expect(dish(2, 'A')!.p50 + dish(2, 'B')!.p50 + newDish).toBeCloseTo(200, 0);
+    expect(result.dishBacktest.wape).toBeLessThan(0.01);
+  });
+});

@@ -1,0 +1,115 @@
+import {
+  autoForecast, backtestModel, createModel, createServiceSeries, DishInfo, formatIsoDate, Horizon, mergeLevels, ModelOptions,
+  planBacktest, ServiceCalendar,
+} from '@larder/forecasting';
+import { backtestDishes, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
+
+/** Backtest settings of the product run (the library's defaults): last 28 service days, lead 7, refit weekly. */
+export const RUN_BACKTEST = { testDays: 56, leadDays: 14, refitEvery: 7 } as const;
+/** Quantile levels stored besides p10/p50/p90 (in the `quantiles` column). */
+export const EXTRA_LEVELS: readonly number[] = [0.25, 0.75, 0.8, 0.95];
+
+/** History and horizon of one canteen × meal, already read from the rollups, menus and HR figures. */
+export interface MealForecastInput {
+  /** Service days (epoch days, increasing) and their covers; closed days are absent. */
+  readonly days: readonly number[];
+  readonly covers: readonly number[];
+  /** Driver columns aligned with `days`. */
+  readonly drivers: Readonly<Record<string, readonly number[]>>;
+  /** Future service days, each with its menu (dish ids as strings). */
+  readonly horizon: readonly { readonly day: number; readonly menu: readonly string[] }[];
+  /** Driver columns aligned with `horizon`. */
+  readonly horizonDrivers: Readonly<Record<string, readonly number[]>>;
+  /** Past menus with portions sold, increasing by day (the share model's data). */
+  readonly dishDays: readonly DishDay[];
+  readonly dishInfo: ReadonlyMap<string, DishInfo>;
+  readonly calendar: ServiceCalendar;
+}
+
+export interface QuantityForecast {
+  readonly serviceDate: string;
+  /** null for covers. */
+  readonly dish: string | null;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly quantiles: Record<string, number>;
+}
+
+export interface MealForecastResult {
+  readonly model: string;
+  readonly backtestWape: number | null;
+  readonly candidateWape: Readonly<Record<string, number | null>>;
+  readonly dishBacktest: { readonly wape: number | null; readonly lastServed: number | null; readonly median4: number | null };
+  readonly covers: readonly QuantityForecast[];
+  readonly dishes: readonly QuantityForecast[];
+}
+
+/** p10, p50, p90 and the extra levels, as the library keys them. */
+const LEVELS = mergeLevels(EXTRA_LEVELS);
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * Forecasts one canteen × meal: covers by the backtest-selected model (`autoForecast`), then the
+ * portions of each dish on each future day's menu by the share model. Pure and deterministic.
+ */
+export function forecastMeal(input: MealForecastInput): MealForecastResult {
+  const series = createServiceSeries({ dates: input.days, values: input.covers, drivers: input.drivers });
+  const horizon: Horizon = { days: Int32Array.from(input.horizon, (entry) => entry.day), drivers: toColumns(input.horizonDrivers) };
+  const modelOptions: ModelOptions = { calendar: input.calendar };
+  const auto = autoForecast({ series, horizon, levels: EXTRA_LEVELS, modelOptions, ...RUN_BACKTEST });
+
+  const coversQuantiles = input.horizon.map((_, i) => new Map(LEVELS.map((level) => [level, auto.forecast.quantiles.get(level)![i]])));
+  const covers = input.horizon.map((entry, i) => toForecast({ day: entry.day, dish: null, quantiles: coversQuantiles[i] }));
+
+  // Dish split: the share model on all history for the forecasts, and on data visible at the start
+  // of the covers backtest for the dish backtest and the dish quantile spread (its residuals).
+  const blocks = planBacktest({ days: series.days, testStart: Math.max(1, series.days.length - RUN_BACKTEST.testDays), leadDays: RUN_BACKTEST.leadDays, refitEvery: RUN_BACKTEST.refitEvery });
+  const testFrom = blocks[0]?.testFrom ?? series.days.length;
+  const backtested = backtestModel({ series, blocks, model: createModel(auto.model, modelOptions) });
+  const coversForecast = new Map<number, number>();
+  backtested.forEach((value, i) => {
+    if (Number.isFinite(value)) coversForecast.set(series.days[testFrom + i], value);
+  });
+  const cutoff = testFrom < series.days.length ? series.days[testFrom] - RUN_BACKTEST.leadDays : Number.POSITIVE_INFINITY;
+  const fullShares = fitShares(input.dishDays, input.dishInfo);
+  const earlyShares = fitShares(input.dishDays.filter((day) => day.day <= cutoff), input.dishInfo);
+  const testDishDays = input.dishDays.filter((day) => coversForecast.has(day.day));
+  const residuals = shareResiduals({ model: earlyShares, days: testDishDays, fallbackModel: fullShares, fallbackDays: input.dishDays, dishInfo: input.dishInfo });
+  const dishBacktest = backtestDishes({ model: earlyShares, history: input.dishDays, coversForecast, leadDays: RUN_BACKTEST.leadDays, dishInfo: input.dishInfo });
+
+  const dishes: QuantityForecast[] = [];
+  input.horizon.forEach((entry, i) => {
+    const perCover = perCoverOfMenu(fullShares, entry.menu.map((dish) => infoOf(input.dishInfo, dish)));
+    for (const dish of [...entry.menu].sort()) {
+      const quantiles = dishQuantiles({ perCover: perCover.get(dish)!, coversQuantiles: coversQuantiles[i], residuals });
+      dishes.push(toForecast({ day: entry.day, dish, quantiles }));
+    }
+  });
+  return {
+    model: auto.model,
+    backtestWape: auto.backtestWape[auto.model] ?? null,
+    candidateWape: auto.backtestWape,
+    dishBacktest: { wape: dishBacktest.wape, lastServed: dishBacktest.lastServed, median4: dishBacktest.median4 },
+    covers,
+    dishes,
+  };
+}
+
+function toColumns(drivers: Readonly<Record<string, readonly number[]>>): Record<string, Float64Array> {
+  return Object.fromEntries(Object.entries(drivers).map(([name, values]) => [name, Float64Array.from(values)]));
+}
+
+function toForecast(params: { day: number; dish: string | null; quantiles: ReadonlyMap<number, number> }): QuantityForecast {
+  const { day, dish, quantiles } = params;
+  const extra: Record<string, number> = {};
+  for (const level of EXTRA_LEVELS) extra[String(level)] = round2(quantiles.get(level)!);
+  return {
+    serviceDate: formatIsoDate(day),
+    dish,
+    p10: round2(quantiles.get(0.1)!),
+    p50: round2(quantiles.get(0.5)!),
+    p90: round2(quantiles.get(0.9)!),
+    quantiles: extra,
+  };
+}
