@@ -5,13 +5,14 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthModule } from './health/health.module';
 import { JobsApiModule } from './jobs/jobs.module';
+import { PlanningModule } from './planning/planning.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule],
     };
   }
 }

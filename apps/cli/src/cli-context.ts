@@ -7,11 +7,12 @@ import { DatabaseModule, DatabaseService } from '@larder/database';
 import { IngestionModule } from '@larder/ingestion';
 import { DemandModule } from '@larder/demand';
 import { PipelineModule } from '@larder/pipeline';
+import { ProcurementModule } from '@larder/procurement';
 
 @Module({})
 class CliModule {
   static forRoot(): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess({ LARDER_SCHEDULER: 'off' })), DatabaseModule, AuthModule, IngestionModule, PipelineModule, DemandModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess({ LARDER_SCHEDULER: 'off' })), DatabaseModule, AuthModule, IngestionModule, PipelineModule, DemandModule, ProcurementModule] };
   }
 }
 

@@ -9,6 +9,7 @@ import { healthCommand } from './commands/health.command';
 import { importCommand } from './commands/import.command';
 import { jobsCommand } from './commands/jobs.command';
 import { migrateCommand } from './commands/migrate.command';
+import { planCommand } from './commands/plan.command';
 
 export function buildProgram(): Command {
   return new Command('larder')
@@ -22,7 +23,8 @@ export function buildProgram(): Command {
     .addCommand(importCommand())
     .addCommand(jobsCommand())
     .addCommand(usersCommand())
-    .addCommand(tokensCommand());
+    .addCommand(tokensCommand())
+    .addCommand(planCommand());
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,137 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
+import { LarderError } from '@larder/common';
+import { PlanningDataLoader, PlanService, WasteAccountingService, WhatIfService } from '@larder/procurement';
+import { asBody, dateValue, optionalNumber, parseScenario, requiredInteger, requiredString } from './planning-request.parser';
+
+/** Plans, approval, overrides, purchase orders and what-if. Managers plan; finance, union and viewers read. */
+@Controller('api')
+export class PlansController {
+  constructor(
+    private readonly plans: PlanService,
+    private readonly whatIf: WhatIfService,
+    private readonly loader: PlanningDataLoader,
+    private readonly waste: WasteAccountingService,
+  ) {}
+
+  /** `?from=&to=&canteen=`: waste by week, canteen, kind and dish in kg, portions and fen; plate waste per cover; against approved plans. */
+  @Get('waste/accounting')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
+  async wasteAccounting(@Query('from') from?: string, @Query('to') to?: string, @Query('canteen') canteen?: string, @CurrentPrincipal() principal?: Principal) {
+    const scope = principal ? canteenScope(principal) : 'all';
+    const canteenIds = canteen !== undefined ? [await this.loader.resolveCanteen(canteen)] : scope === 'all' ? undefined : scope;
+    for (const id of canteenIds ?? []) allow(principal, id);
+    return this.waste.account({ from: dateValue('from', from), to: dateValue('to', to), canteenIds });
+  }
+
+  /** `?canteen=&week=`: every version, newest first. */
+  @Get('plans')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
+  async list(@Query('canteen') canteen?: string, @Query('week') week?: string, @CurrentPrincipal() principal?: Principal) {
+    const canteenId = canteen === undefined ? undefined : await this.loader.resolveCanteen(canteen);
+    if (canteenId !== undefined) allow(principal, canteenId);
+    const plans = await this.plans.listPlans({ canteenId, week });
+    return plans.filter((plan) => maySee(principal, plan.canteenId));
+  }
+
+  /** `{canteen, week, serviceLevel?}`: a new draft version for the canteen's ISO week. */
+  @Post('plans')
+  @Roles('manager')
+  async create(@Body() raw: unknown, @CurrentPrincipal() principal?: Principal) {
+    const body = asBody(raw);
+    const canteenId = await this.loader.resolveCanteen(requiredString({ canteen: String(body.canteen ?? '') }, 'canteen'));
+    allow(principal, canteenId);
+    return this.plans.createPlan({ canteenId, week: requiredString(body, 'week'), serviceLevel: optionalNumber(body, 'serviceLevel'), createdBy: who(principal) });
+  }
+
+  @Get('plans/:id')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
+  async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.plans.canteenOf(id));
+    return this.plans.getPlan(id);
+  }
+
+  @Post('plans/:id/approve')
+  @HttpCode(200)
+  @Roles('manager')
+  async approve(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.plans.canteenOf(id));
+    return this.plans.approve(id, { approvedBy: who(principal) });
+  }
+
+  /** `{serviceDate, meal, dishId, portions, reason}` on a draft. */
+  @Post('plans/:id/overrides')
+  @Roles('manager')
+  async override(@Param('id') id: string, @Body() raw: unknown, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.plans.canteenOf(id));
+    const body = asBody(raw);
+    return this.plans.override(id, {
+      serviceDate: dateValue('serviceDate', body.serviceDate), meal: requiredString(body, 'meal'), dishId: requiredInteger(body, 'dishId'),
+      portions: requiredInteger(body, 'portions'), reason: requiredString(body, 'reason'), createdBy: who(principal),
+    });
+  }
+
+  @Get('plans/:id/overrides')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
+  async overrides(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.plans.canteenOf(id));
+    return (await this.plans.getPlan(id)).overrides;
+  }
+
+  @Get('plans/:id/orders')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
+  async orders(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.plans.canteenOf(id));
+    return this.plans.orders({ planId: id });
+  }
+
+  /** `?canteen=&status=&from=&to=` by delivery date. */
+  @Get('purchase-orders')
+  @Roles('manager', 'finance', 'viewer')
+  @TokenScopes('read')
+  async purchaseOrders(
+    @Query('canteen') canteen?: string, @Query('status') status?: string, @Query('from') from?: string, @Query('to') to?: string,
+    @CurrentPrincipal() principal?: Principal,
+  ) {
+    const orders = await this.plans.orders({
+      canteenId: canteen === undefined ? undefined : await this.loader.resolveCanteen(canteen), status,
+      from: from === undefined ? undefined : dateValue('from', from), to: to === undefined ? undefined : dateValue('to', to),
+    });
+    return orders.filter((order) => maySee(principal, order.canteenId));
+  }
+
+  /** `{week, canteens?: [id], scenario: {...}}`: covers, expected waste, purchase cost and cost per meal, before and after. */
+  @Post('plans/what-if')
+  @HttpCode(200)
+  @Roles('manager', 'finance')
+  compare(@Body() raw: unknown, @CurrentPrincipal() principal?: Principal) {
+    const body = asBody(raw);
+    const canteens = body.canteens;
+    if (canteens !== undefined && (!Array.isArray(canteens) || canteens.some((id) => !Number.isInteger(id)))) {
+      throw new LarderError('VALIDATION_FAILED', '"canteens" must be a list of canteen ids');
+    }
+    const scope = principal ? canteenScope(principal) : 'all';
+    const canteenIds = (canteens as number[] | undefined) ?? (scope === 'all' ? undefined : scope);
+    for (const id of canteenIds ?? []) allow(principal, id);
+    return this.whatIf.compare({ week: requiredString(body, 'week'), canteenIds, scenario: parseScenario(body.scenario) });
+  }
+}
+
+function maySee(principal: Principal | undefined, canteenId: number): boolean {
+  const scope = principal ? canteenScope(principal) : 'all';
+  return scope === 'all' || scope.includes(canteenId);
+}
+
+/** Managers work on their own canteens only. */
+function allow(principal: Principal | undefined, canteenId: number): void {
+  if (!maySee(principal, canteenId)) throw new LarderError('FORBIDDEN', `canteen ${canteenId} is not one of yours`);
+}
+
+function who(principal: Principal | undefined): string {
+  return principal ? principalName(principal) : 'api';
+}

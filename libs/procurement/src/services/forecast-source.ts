@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { IsoDate, MealPeriod } from '@larder/domain';
+import type { DemandForecast } from '../planning/planning-types';
+import { distributionFromStored } from '../planning/quantile-interpolation';
+
+export interface ForecastRequest {
+  readonly canteenId: number;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /** A plan re-computed after an override reads the run it was made from. */
+  readonly runId?: string | null;
+}
+
+/** Forecast quantiles for a canteen's days: dishes and covers (dishId 0). */
+export interface StoredForecasts {
+  readonly runId: string;
+  /** Last day of history the run could see. */
+  readonly asOf: IsoDate;
+  readonly demand: DemandForecast[];
+}
+
+/**
+ * Where planning reads forecast quantiles from. The default reads the `forecast` table (latest `done`
+ * run that covers the canteen's days); another implementation can be bound to FORECAST_QUANTILE_SOURCE.
+ * null means "nothing stored": the planner then falls back to its seasonal estimate and says so.
+ */
+export interface ForecastQuantileSource {
+  load(request: ForecastRequest): Promise<StoredForecasts | null>;
+}
+
+export const FORECAST_QUANTILE_SOURCE = Symbol('FORECAST_QUANTILE_SOURCE');
+
+type Row = Record<string, unknown>;
+
+@Injectable()
+export class StoredForecastSource implements ForecastQuantileSource {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async load(request: ForecastRequest): Promise<StoredForecasts | null> {
+    const runs: Row[] = request.runId
+      ? await this.dataSource.query(`SELECT id, as_of::text AS as_of FROM forecast_run WHERE id = $1`, [request.runId])
+      : await this.dataSource.query(
+        `SELECT r.id, r.as_of::text AS as_of FROM forecast_run r
+         WHERE r.status = 'done' AND EXISTS (
+           SELECT 1 FROM forecast f WHERE f.run_id = r.id AND f.canteen_id = $1 AND f.service_date BETWEEN $2::date AND $3::date)
+         ORDER BY r.created_at DESC, r.as_of DESC LIMIT 1`,
+        [request.canteenId, request.from, request.to],
+      );
+    if (runs.length === 0) return null;
+    const runId = String(runs[0].id);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT service_date::text AS service_date, meal, dish_id, p10, p50, p90, quantiles FROM forecast
+       WHERE run_id = $1 AND canteen_id = $2 AND service_date BETWEEN $3::date AND $4::date`,
+      [runId, request.canteenId, request.from, request.to],
+    );
+    return {
+      runId,
+      asOf: String(runs[0].as_of),
+      demand: rows.map((row) => ({
+        canteenId: request.canteenId, serviceDate: String(row.service_date), meal: row.meal as MealPeriod, dishId: Number(row.dish_id),
+        distribution: distributionFromStored({ p10: Number(row.p10), p50: Number(row.p50), p90: Number(row.p90), quantiles: parseJson(row.quantiles) }),
+      })),
+    };
+  }
+}
+
+function parseJson(value: unknown): Record<string, number> {
+  if (value === null || value === undefined) return {};
+  if (typeof value === 'string') return JSON.parse(value) as Record<string, number>;
+  return value as Record<string, number>;
+}

@@ -1,0 +1,90 @@
+import type { IsoDate, MealPeriod } from '@larder/domain';
+import type { PlanStatus, PurchaseOrderStatus } from '@larder/database';
+import type { PlanSummary } from '../planning/week-planner';
+import type { ForecastOrigin } from './plan-demand.service';
+
+export interface PlanLineView {
+  serviceDate: IsoDate;
+  meal: MealPeriod;
+  dishId: number;
+  forecastP50: number;
+  serviceLevel: number;
+  plannedPortions: number;
+  expectedLeftover: number;
+  expectedShortfall: number;
+}
+
+export interface PlanOverrideView {
+  id: string;
+  serviceDate: IsoDate;
+  meal: MealPeriod;
+  dishId: number;
+  previousPortions: number;
+  newPortions: number;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface PurchaseOrderLineView {
+  supplierItemId: number;
+  ingredientId: number;
+  packs: number;
+  packPriceFen: number;
+  amountFen: number;
+  neededQuantity: number;
+}
+
+export interface PurchaseOrderView {
+  id: string;
+  canteenId: number;
+  planId: string | null;
+  supplierId: number;
+  orderDate: IsoDate;
+  deliveryDate: IsoDate;
+  status: PurchaseOrderStatus;
+  totalFen: number;
+  lines: PurchaseOrderLineView[];
+}
+
+export interface CoversView {
+  serviceDate: IsoDate;
+  meal: MealPeriod;
+  covers: number;
+}
+
+export interface PlanView {
+  id: string;
+  canteenId: number;
+  week: string;
+  version: number;
+  status: PlanStatus;
+  /** The manager's level for every dish, or null when each dish's newsvendor level was used. */
+  serviceLevel: number | null;
+  forecastRunId: string | null;
+  forecastSource: ForecastOrigin;
+  notes: string[];
+  createdAt: string;
+  createdBy: string;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  summary: PlanSummary;
+  covers: CoversView[];
+  lines: PlanLineView[];
+  overrides: PlanOverrideView[];
+  orders: PurchaseOrderView[];
+}
+
+export interface PlanListItem {
+  id: string;
+  canteenId: number;
+  week: string;
+  version: number;
+  status: PlanStatus;
+  serviceLevel: number | null;
+  forecastRunId: string | null;
+  createdAt: string;
+  createdBy: string;
+  approvedAt: string | null;
+  approvedBy: string | null;
+}

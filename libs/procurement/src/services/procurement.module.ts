@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { DemandModule } from '@larder/demand';
+import { FORECAST_QUANTILE_SOURCE, StoredForecastSource } from './forecast-source';
+import { PlanDemandService } from './plan-demand.service';
+import { PlanStore } from './plan-store';
+import { PlanService } from './plan.service';
+import { PlanningDataLoader } from './planning-data.loader';
+import { ReplayService } from './replay.service';
+import { WasteAccountingService } from './waste-accounting.service';
+import { WhatIfService } from './what-if.service';
+
+const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService];
+
+@Module({
+  imports: [DemandModule],
+  providers: [...SERVICES, StoredForecastSource, { provide: FORECAST_QUANTILE_SOURCE, useExisting: StoredForecastSource }],
+  exports: [...SERVICES, FORECAST_QUANTILE_SOURCE],
+})
+export class ProcurementModule {}

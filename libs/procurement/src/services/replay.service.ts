@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LarderError } from '@larder/common';
+import { addDays, IsoDate, isoWeek, isoWeekday, MealPeriod, parseIsoDate } from '@larder/domain';
+import { CanteenRef, DemandHistoryService, forecastMeal } from '@larder/demand';
+import { DishInfo, parseIsoDate as toEpochDay } from '@larder/forecasting';
+import type { CostPolicy } from '../planning/newsvendor';
+import type { DemandForecast } from '../planning/planning-types';
+import { distributionFromStored } from '../planning/quantile-interpolation';
+import { replayDays, replayWeek, ReplaySlot, ReplaySummary, ReplayWeekResult, summariseReplay } from '../planning/replay';
+import { PlanningDataLoader } from './planning-data.loader';
+
+type Row = Record<string, unknown>;
+
+/** History the seasonal estimate reads before each replayed week. */
+const HISTORY_DAYS = 130;
+
+/** `demand`: the stored-forecast engine (@larder/demand) run as of each planning day; `seasonal`: the fallback estimate only. */
+export type ReplayForecaster = 'demand' | 'seasonal';
+
+export interface ReplayRequest {
+  from: string;
+  to: string;
+  canteenIds?: number[];
+  policy?: CostPolicy;
+  forecaster?: ReplayForecaster;
+}
+
+export interface ReplayReport extends ReplaySummary {
+  from: IsoDate;
+  to: IsoDate;
+  forecaster: ReplayForecaster;
+  method: string[];
+}
+
+/** Covers history (days) and share window the demand engine reads, as its product runs do. */
+const ENGINE_HISTORY_DAYS = 730;
+const ENGINE_SHARE_DAYS = 364;
+
+/**
+ * Plans every past week with only the data before it (the seasonal estimate: stored forecasts of the
+ * past do not exist) and scores that plan and the kitchen's recorded production against demand.
+ */
+@Injectable()
+export class ReplayService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly loader: PlanningDataLoader,
+    private readonly demandHistory: DemandHistoryService,
+  ) {}
+
+  async replay(request: ReplayRequest): Promise<ReplayReport> {
+    const from = date('--from', request.from);
+    const to = date('--to', request.to);
+    if (from > to) throw new LarderError('VALIDATION_FAILED', '--from must not be after --to');
+    const firstMonday = addDays(from, (8 - isoWeekday(from)) % 7);
+    const weekStarts: IsoDate[] = [];
+    for (let monday = firstMonday; addDays(monday, 6) <= to; monday = addDays(monday, 7)) weekStarts.push(monday);
+    if (weekStarts.length === 0) throw new LarderError('VALIDATION_FAILED', `no whole ISO week (Monday to Sunday) lies within ${from}..${to}`);
+    const last = addDays(weekStarts[weekStarts.length - 1], 6);
+    const catalogue = await this.loader.catalogue();
+    const canteenIds = request.canteenIds ?? (await this.loader.canteenIds());
+    const historyFrom = addDays(firstMonday, -HISTORY_DAYS);
+    const daysOff = await this.loader.daysOff({ from: historyFrom, to: last });
+    const forecaster = request.forecaster ?? 'demand';
+    const dishInfo = forecaster === 'demand' ? await this.demandHistory.dishInfo() : new Map<string, DishInfo>();
+    const failures: string[] = [];
+    const results: ReplayWeekResult[] = [];
+    for (const canteenId of canteenIds) {
+      const [canteen] = await this.demandHistory.canteens([canteenId]);
+      const history = await this.loader.history({ canteenId, from: historyFrom, to: last });
+      const shares = await this.soldOutShares({ canteenId, from: firstMonday, to: last });
+      const byWeek = new Map<IsoDate, ReplaySlot[]>();
+      for (const row of history.dishes) {
+        if (row.serviceDate < firstMonday || row.prepared <= 0) continue;
+        const monday = addDays(row.serviceDate, 1 - isoWeekday(row.serviceDate));
+        const slot = { ...row, soldOutShare: shares.get(`${row.serviceDate}|${row.meal}|${row.dishId}`) ?? null };
+        byWeek.set(monday, [...(byWeek.get(monday) ?? []), slot]);
+      }
+      for (const weekStart of weekStarts) {
+        const slots = byWeek.get(weekStart) ?? [];
+        if (slots.length === 0) continue;
+        const forecasts = forecaster === 'demand' ? await this.engineForecasts({ canteen, weekStart, dishInfo, failures }) : undefined;
+        results.push(replayWeek({
+          canteenId, week: isoWeek(weekStart), weekStart, slots, covers: history.covers, dishes: history.dishes, catalogue,
+          policy: request.policy ?? {}, daysOff, forecasts,
+        }));
+      }
+    }
+    if (results.length === 0) throw new LarderError('NOT_FOUND', `no production was recorded in ${from}..${to}: there is nothing to replay`);
+    return {
+      from: firstMonday, to: last, forecaster, ...summariseReplay(results),
+      method: [
+        forecaster === 'demand'
+          ? 'each week is planned on the Friday before, at each dish\'s newsvendor level, from forecasts the demand engine (@larder/demand, as its stored runs) makes as of the Thursday; dishes it does not forecast get the seasonal estimate'
+          : 'each week is planned on the Friday before from rollups up to the Thursday with the seasonal estimate (the fallback without stored forecasts), at each dish\'s newsvendor level',
+        ...(failures.length > 0 ? [`the demand engine failed for ${failures.length} canteen-meal-week(s), planned with the seasonal estimate: ${failures.slice(0, 3).join('; ')}`] : []),
+        'demand = portions sold; when a dish sold out (sold >= prepared) its demand is extrapolated from the share of the meal\'s sales made by the time its last portion sold (at most 10x); diners who then chose another dish still count for that dish, so demand is somewhat overstated overall',
+        'leftover and shortfall are fractions of that demand; purchase cost = ingredient cost of the portions cooked (recorded) or planned (system) at the prices in force on the planning day, in yuan — recorded purchases are not in the data, so both sides are costed the same way',
+        'lowerBound takes demand as what sold: the recorded production then never runs short, and the system\'s shortfall there is a floor',
+      ],
+    };
+  }
+
+  /** The demand engine's covers and dish quantiles for one week, made as of the replay's history cut-off. */
+  private async engineForecasts(params: { canteen: CanteenRef; weekStart: IsoDate; dishInfo: Map<string, DishInfo>; failures: string[] }): Promise<DemandForecast[]> {
+    const { canteen, weekStart } = params;
+    const { asOf } = replayDays(weekStart);
+    const asOfDay = toEpochDay(asOf);
+    const weekEnd = addDays(weekStart, 6);
+    const window = { historyFrom: asOfDay - ENGINE_HISTORY_DAYS + 1, sharesFrom: asOfDay - ENGINE_SHARE_DAYS + 1, asOf: asOfDay, horizonEnd: toEpochDay(weekEnd) };
+    const calendar = await this.demandHistory.calendar(window);
+    const inputs = await this.demandHistory.mealInputs(canteen, window);
+    const demand: DemandForecast[] = [];
+    for (const [meal, input] of inputs) {
+      if (input.horizon.length === 0) continue;
+      try {
+        const result = forecastMeal({ ...input, dishInfo: params.dishInfo, calendar });
+        for (const row of [...result.covers, ...result.dishes]) {
+          if (row.serviceDate < weekStart || row.serviceDate > weekEnd) continue;
+          demand.push({ canteenId: canteen.id, serviceDate: row.serviceDate, meal, dishId: row.dish === null ? 0 : Number(row.dish), distribution: distributionFromStored(row) });
+        }
+      } catch (error) {
+        params.failures.push(`${canteen.code} ${meal} ${isoWeek(weekStart)}: ${(error as Error).message}`);
+      }
+    }
+    return demand;
+  }
+
+  /** For each sell-out: the share of the meal's sales made by the time the dish's last portion sold. */
+  private async soldOutShares(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<Map<string, number>> {
+    const rows: Row[] = await this.dataSource.query(
+      `WITH censored AS (
+         SELECT service_date, meal, dish_id FROM daily_dish_rollup
+         WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date AND prepared > 0 AND quantity >= prepared
+       ), sales AS (
+         SELECT t.id, t.service_date, t.meal,
+                row_number() OVER (PARTITION BY t.service_date, t.meal ORDER BY t.occurred_at, t.id) AS n,
+                count(*) OVER (PARTITION BY t.service_date, t.meal) AS total
+         FROM sale_transaction t
+         WHERE t.canteen_id = $1 AND t.service_date BETWEEN $2::date AND $3::date AND t.kind = 'sale'
+           AND EXISTS (SELECT 1 FROM censored c WHERE c.service_date = t.service_date AND c.meal = t.meal)
+       )
+       SELECT c.service_date::text AS service_date, c.meal, c.dish_id, max(s.n)::float8 / max(s.total) AS share
+       FROM censored c
+       JOIN sales s ON s.service_date = c.service_date AND s.meal = c.meal
+       JOIN sale_line l ON l.canteen_id = $1 AND l.transaction_id = s.id AND l.dish_id = c.dish_id
+       GROUP BY 1, 2, 3`,
+      [params.canteenId, params.from, params.to],
+    );
+    return new Map(rows.map((row) => [`${String(row.service_date)}|${row.meal as MealPeriod}|${Number(row.dish_id)}`, Number(row.share)]));
+  }
+}
+
+function date(name: string, value: string): IsoDate {
+  try {
+    return parseIsoDate(value);
+  } catch (error) {
+    throw new LarderError('VALIDATION_FAILED', `${name}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { LarderError } from '@larder/common';
+import { applyScenario, addSummaries, compareSummaries, validateScenario, WhatIfComparison, WhatIfScenario } from '../planning/what-if';
+import { planWeek } from '../planning/week-planner';
+import { PlanningDataLoader } from './planning-data.loader';
+import { ComputedWeek, PlanService } from './plan.service';
+
+export interface WhatIfRequest {
+  week: string;
+  /** Canteens to compare (default: all); closed and receiving canteens are added. */
+  canteenIds?: number[];
+  scenario: WhatIfScenario;
+  at?: Date;
+}
+
+export interface WhatIfResult extends WhatIfComparison {
+  week: string;
+  canteens: (WhatIfComparison & { canteenId: number })[];
+  notes: string[];
+}
+
+/** Plans the week as it stands and under a scenario, stores neither, and compares them. */
+@Injectable()
+export class WhatIfService {
+  constructor(
+    private readonly plans: PlanService,
+    private readonly loader: PlanningDataLoader,
+  ) {}
+
+  async compare(request: WhatIfRequest): Promise<WhatIfResult> {
+    const problems = validateScenario(request.scenario);
+    if (problems.length > 0) throw new LarderError('VALIDATION_FAILED', `what-if: ${problems.join('; ')}`);
+    const { scenario } = request;
+    const all = await this.loader.canteenIds();
+    const wanted = new Set(request.canteenIds ?? all);
+    for (const id of [...(scenario.closeCanteens ?? []), ...(scenario.redirect?.toCanteenIds ?? [])]) wanted.add(id);
+    const unknown = [...wanted].filter((id) => !all.includes(id));
+    if (unknown.length > 0) throw new LarderError('NOT_FOUND', `no canteen with id ${unknown.join(', ')}`);
+    const canteenIds = [...wanted].sort((a, b) => a - b);
+    const base: ComputedWeek[] = [];
+    for (const canteenId of canteenIds) base.push(await this.plans.computeWeek({ canteenId, week: request.week, at: request.at }));
+    const changed = applyScenario(base.flatMap((week) => week.plan.production.length > 0 || week.plan.covers.length > 0 ? week.demand.demand : []), scenario);
+    const canteens = base.map((week, index) => {
+      const canteenId = canteenIds[index];
+      const plan = planWeek({
+        catalogue: week.catalogue, now: week.now, stock: week.stock,
+        demand: changed.filter((slot) => slot.canteenId === canteenId),
+        policy: { serviceLevel: scenario.serviceLevel },
+      });
+      return { canteenId, ...compareSummaries(week.plan.summary, plan.summary) };
+    });
+    const notes = [...new Set(base.flatMap((week) => week.demand.notes))];
+    for (const swap of scenario.swaps ?? []) {
+      if (base[0] && !base[0].catalogue.dishes.has(swap.toDishId)) throw new LarderError('NOT_FOUND', `no dish with id ${swap.toDishId}`);
+      if (base[0] && base[0].catalogue.recipeOf(swap.toDishId).length === 0) notes.push(`dish ${swap.toDishId} has no recipe: its food cost counts as zero`);
+    }
+    return {
+      week: request.week, notes, canteens,
+      ...compareSummaries(addSummaries(canteens.map((entry) => entry.base)), addSummaries(canteens.map((entry) => entry.scenario))),
+    };
+  }
+}

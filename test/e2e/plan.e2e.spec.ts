@@ -1,0 +1,87 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DemoSeedService } from '@larder/ingestion';
+import { createHttpApp, signIn } from '../support/http-app';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+const WEEK = '2026-W48';
+
+describe('plans over HTTP', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let get: (path: string) => request.Test;
+  let post: (path: string) => request.Test;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createHttpApp(database.config);
+    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 42, endDate: '2026-11-20', futureDays: 10 });
+    const open = await request(app.getHttpServer()).get('/api/plans');
+    if (open.status === 401) {
+      // Behind the access guard: sign in as a manager of both canteens.
+      const { agent, csrfToken } = await signIn(app, { username: 'plan-manager', role: 'manager', canteenIds: [1, 2] });
+      get = (path) => agent.get(path);
+      post = (path) => agent.post(path).set('x-csrf-token', csrfToken);
+    } else {
+      get = (path) => request(app.getHttpServer()).get(path);
+      post = (path) => request(app.getHttpServer()).post(path);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('creates a draft, overrides a line with a reason, approves it and serves its orders', async () => {
+    const created = await post('/api/plans').send({ canteen: 'C02', week: WEEK }).expect(201);
+    const plan = created.body;
+    expect(plan).toMatchObject({ canteenId: 2, week: WEEK, status: 'draft', version: 1, forecastSource: 'seasonal-estimate' });
+    expect(plan.lines.length).toBeGreaterThan(10);
+    expect(plan.orders.length).toBeGreaterThan(0);
+
+    const line = plan.lines[0];
+    const overridden = await post(`/api/plans/${plan.id}/overrides`)
+      .send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 30, reason: 'training day' }).expect(201);
+    expect(overridden.body.overrides).toEqual([expect.objectContaining({ newPortions: line.plannedPortions + 30, reason: 'training day' })]);
+    const missingReason = await post(`/api/plans/${plan.id}/overrides`).send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 5 }).expect(400);
+    expect(missingReason.body.message).toContain('reason');
+
+    const approved = await post(`/api/plans/${plan.id}/approve`).expect(200);
+    expect(approved.body.status).toBe('approved');
+    const frozen = await post(`/api/plans/${plan.id}/overrides`).send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 5, reason: 'late' }).expect(409);
+    expect(frozen.body.error).toBe('CONFLICT');
+
+    const orders = await get(`/api/plans/${plan.id}/orders`).expect(200);
+    expect(orders.body.every((order: { status: string }) => order.status === 'approved')).toBe(true);
+    const byDelivery = await get('/api/purchase-orders?canteen=C02&status=approved').expect(200);
+    expect(byDelivery.body.length).toBe(orders.body.length);
+    const listed = await get(`/api/plans?canteen=2&week=${WEEK}`).expect(200);
+    expect(listed.body.map((entry: { id: string }) => entry.id)).toContain(plan.id);
+  });
+
+  it('answers what-if questions without storing anything', async () => {
+    const before = (await get('/api/plans').expect(200)).body.length;
+    const response = await post('/api/plans/what-if').send({ week: WEEK, canteens: [2], scenario: { headcountFactor: 0.5, serviceLevel: 0.7 } }).expect(200);
+    expect(response.body.scenario.covers).toBeLessThan(response.body.base.covers);
+    expect(response.body.change.purchaseCostFen).toBeLessThan(0);
+    expect(response.body.canteens).toHaveLength(1);
+    expect((await get('/api/plans').expect(200)).body.length).toBe(before);
+    await post('/api/plans/what-if').send({ week: WEEK, scenario: { headcountFactor: -2 } }).expect(400);
+  });
+
+  it('accounts waste by week, canteen and kind', async () => {
+    const response = await get('/api/waste/accounting?from=2026-11-02&to=2026-11-15&canteen=C02').expect(200);
+    expect(response.body.canteenWeeks.map((week: { week: string }) => week.week)).toEqual(['2026-W45', '2026-W46']);
+    expect(response.body.total.kg).toBeGreaterThan(0);
+    expect(response.body.canteenWeeks[0].plateKgPerCover).toBeGreaterThan(0);
+    await get('/api/waste/accounting?from=2026-11-15&to=2026-11-02').expect(400);
+  });
+
+  it('answers unknown plans and bad weeks clearly', async () => {
+    await get('/api/plans/00000000-0000-0000-0000-000000000000').expect(404);
+    const bad = await post('/api/plans').send({ canteen: 'C02', week: '2026-48' }).expect(400);
+    expect(bad.body.message).toContain('week');
+    await post('/api/plans').send({ canteen: 'C99', week: WEEK }).expect(404);
+  });
+});

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Test, TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { ConfigModule } from '@larder/config';
+import { DatabaseModule, DatabaseService } from '@larder/database';
+import { DemoSeedService, IngestionModule } from '@larder/ingestion';
+import { PlanService, ProcurementModule } from '@larder/procurement';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+/** Wednesday 2026-11-18, 10:00 in Shanghai: the week 2026-W48 (Mon 23 – Sun 29 Nov) is planned. Canteen 3 is closed for refurbishment. */
+const AT = new Date('2026-11-18T02:00:00Z');
+const WEEK = '2026-W48';
+
+describe('production plans and purchase orders (integration)', () => {
+  let database: TestDatabase;
+  let moduleRef: TestingModule;
+  let plans: PlanService;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot({ ...database.config, demo: 'off' }), DatabaseModule, IngestionModule, ProcurementModule],
+    }).compile();
+    await moduleRef.init();
+    await moduleRef.get(DatabaseService).migrate();
+    await moduleRef.get(DemoSeedService).seed({ seed: 7, canteens: 3, employees: 900, days: 42, endDate: '2026-11-20', futureDays: 10 });
+    plans = moduleRef.get(PlanService);
+    dataSource = moduleRef.get(DataSource);
+  }, 180_000);
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await database?.drop();
+  });
+
+  it('plans a week from the seasonal estimate when no forecast is stored, and says so', async () => {
+    const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT, createdBy: 'chef' });
+    expect(plan).toMatchObject({ status: 'draft', version: 1, forecastSource: 'seasonal-estimate', forecastRunId: null, createdBy: 'chef' });
+    expect(plan.notes.join(' ')).toMatch(/seasonal estimate/);
+    const [menu] = await dataSource.query(`SELECT count(*)::int AS n FROM menu_item WHERE canteen_id = 1 AND service_date BETWEEN '2026-11-23' AND '2026-11-29'`);
+    expect(plan.lines).toHaveLength(menu.n);
+    expect(plan.covers.length).toBeGreaterThan(0);
+    for (const line of plan.lines) {
+      expect(line.serviceLevel).toBeGreaterThanOrEqual(0.05);
+      expect(line.serviceLevel).toBeLessThanOrEqual(0.99);
+      if (line.serviceLevel >= 0.5) expect(line.plannedPortions).toBeGreaterThanOrEqual(Math.floor(line.forecastP50));
+    }
+    expect(plan.orders.length).toBeGreaterThan(0);
+    for (const order of plan.orders) {
+      expect(order.status).toBe('draft');
+      expect(order.orderDate >= '2026-11-18').toBe(true);
+      expect(order.totalFen).toBe(order.lines.reduce((sum, line) => sum + line.amountFen, 0));
+      expect(new Set(order.lines.map((line) => line.supplierItemId)).size).toBe(order.lines.length);
+    }
+    const keys = plan.orders.map((order) => `${order.supplierId}|${order.deliveryDate}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(plan.summary.purchaseCostFen).toBe(plan.orders.reduce((sum, order) => sum + order.totalFen, 0));
+    expect(plan.summary.costPerMealFen).toBeGreaterThan(0);
+  });
+
+  it('applies a manager\'s service level to every dish', async () => {
+    const plan = await plans.createPlan({ canteenId: 2, week: WEEK, at: AT, serviceLevel: 0.9 });
+    expect(plan.serviceLevel).toBe(0.9);
+    expect(new Set(plan.lines.map((line) => line.serviceLevel))).toEqual(new Set([0.9]));
+    await expect(plans.createPlan({ canteenId: 2, week: WEEK, at: AT, serviceLevel: 1.5 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(plans.createPlan({ canteenId: 2, week: '2026-W99x', at: AT })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('plans nothing for the days a canteen is closed', async () => {
+    const plan = await plans.createPlan({ canteenId: 3, week: WEEK, at: AT });
+    expect(plan.lines).toEqual([]);
+    expect(plan.orders).toEqual([]);
+    expect(plan.notes.join(' ')).toMatch(/closed on 2026-11-23/);
+  });
+
+  it('keeps overrides with their reason and re-computes the orders', async () => {
+    const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT });
+    const line = plan.lines[0];
+    await expect(plans.override(plan.id, { ...line, portions: line.plannedPortions + 50, reason: ' ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const changed = await plans.override(plan.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 200, reason: 'union meeting in the canteen', createdBy: 'manager', at: AT });
+    const after = changed.lines.find((entry) => entry.serviceDate === line.serviceDate && entry.meal === line.meal && entry.dishId === line.dishId)!;
+    expect(after.plannedPortions).toBe(line.plannedPortions + 200);
+    expect(after.expectedLeftover).toBeGreaterThan(line.expectedLeftover);
+    expect(changed.overrides).toEqual([expect.objectContaining({ previousPortions: line.plannedPortions, newPortions: line.plannedPortions + 200, reason: 'union meeting in the canteen', createdBy: 'manager' })]);
+    expect(changed.summary.purchaseCostFen).toBeGreaterThan(plan.summary.purchaseCostFen);
+    // A second override keeps the first one.
+    const other = plan.lines[1];
+    const twice = await plans.override(plan.id, { serviceDate: other.serviceDate, meal: other.meal, dishId: other.dishId, portions: 0, reason: 'dish withdrawn', at: AT });
+    expect(twice.overrides).toHaveLength(2);
+    expect(twice.lines.find((entry) => entry.dishId === line.dishId && entry.serviceDate === line.serviceDate && entry.meal === line.meal)!.plannedPortions).toBe(line.plannedPortions + 200);
+  });
+
+  it('freezes an approved plan: re-planning makes a new version that nets the approved orders', async () => {
+    const draft = await plans.createPlan({ canteenId: 2, week: WEEK, at: AT });
+    const approved = await plans.approve(draft.id, { approvedBy: 'manager', at: AT });
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'manager' });
+    expect(approved.orders.every((order) => order.status === 'approved')).toBe(true);
+    const line = approved.lines[0];
+    await expect(plans.override(draft.id, { ...line, portions: 1, reason: 'too late' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(plans.approve(draft.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const again = await plans.createPlan({ canteenId: 2, week: WEEK, at: AT });
+    expect(again.version).toBe(approved.version + 1);
+    expect(again.status).toBe('draft');
+    // The approved orders are on their way: the new version buys (almost) nothing more.
+    expect(again.summary.purchaseCostFen).toBeLessThan(approved.summary.purchaseCostFen * 0.2);
+    const frozen = await plans.getPlan(draft.id);
+    expect(frozen.lines).toEqual(approved.lines);
+
+    await plans.approve(again.id, { at: AT });
+    const history = await plans.listPlans({ canteenId: 2, week: WEEK });
+    const status = Object.fromEntries(history.map((plan) => [plan.version, plan.status]));
+    expect(status[approved.version]).toBe('superseded');
+    expect(status[again.version]).toBe('approved');
+    expect((await plans.orders({ planId: draft.id })).every((order) => order.status === 'approved')).toBe(true);
+  });
+
+  it('reads stored forecast quantiles when a forecast run covers the week', async () => {
+    const runId = randomUUID();
+    await dataSource.query(`INSERT INTO forecast_run (id, as_of, horizon_days, status) VALUES ($1, '2026-11-20', 14, 'done')`, [runId]);
+    const menu: { service_date: string; meal: string; dish_id: number }[] = await dataSource.query(
+      `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item WHERE canteen_id = 1 AND service_date BETWEEN '2026-11-23' AND '2026-11-29'`,
+    );
+    for (const item of menu) {
+      await dataSource.query(
+        `INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p10, p50, p90, quantiles) VALUES (1, $1, $2, $3, $4, 'test', 40, 50, 60, '{"0.95": 66}')`,
+        [runId, item.service_date, item.meal, item.dish_id],
+      );
+    }
+    const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT, serviceLevel: 0.9 });
+    expect(plan).toMatchObject({ forecastSource: 'stored', forecastRunId: runId });
+    expect(plan.lines.every((line) => line.forecastP50 === 50 && line.plannedPortions === 60)).toBe(true);
+  });
+});
