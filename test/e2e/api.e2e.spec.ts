@@ -1,23 +1,18 @@
-import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { DatabaseService } from '@larder/database';
 import { DemoSeedService } from '@larder/ingestion';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureHttp } from '../../apps/api/src/http-setup';
+import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 describe('API over HTTP', () => {
   let database: TestDatabase;
   let app: NestExpressApplication;
+  let viewer: SignedInAgent;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ ...database.config, demo: 'off' })] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
-    configureHttp(app);
-    await app.init();
-    await app.get(DatabaseService).migrate();
+    app = await createHttpApp(database.config);
+    viewer = await signIn(app, { username: 'viewer', role: 'viewer' });
     await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 30, endDate: '2026-11-20', futureDays: 7 });
   });
 
@@ -39,14 +34,14 @@ describe('API over HTTP', () => {
   });
 
   it('summarises the seeded data from the rollups', async () => {
-    const response = await request(app.getHttpServer()).get('/api/summary').expect(200);
+    const response = await viewer.agent.get('/api/summary').expect(200);
     expect(response.body.canteens).toBe(2);
     expect(response.body.transactions).toBeGreaterThan(1000);
     expect(response.body.lastServiceDate <= '2026-11-20').toBe(true);
   });
 
   it('answers a bad query with a clear 400 naming the parameter', async () => {
-    const response = await request(app.getHttpServer()).get('/api/covers/daily?from=2026-13-01&to=2026-11-20').expect(400);
+    const response = await viewer.agent.get('/api/covers/daily?from=2026-13-01&to=2026-11-20').expect(400);
     expect(response.body).toMatchObject({ error: 'VALIDATION_FAILED' });
     expect(response.body.message).toContain('"from"');
   });

@@ -1,10 +1,6 @@
-import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DatabaseService } from '@larder/database';
 import { DemoSeedService } from '@larder/ingestion';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureHttp } from '../../apps/api/src/http-setup';
+import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const AS_OF = '2026-11-20';
@@ -12,15 +8,12 @@ const AS_OF = '2026-11-20';
 describe('forecasts over HTTP', () => {
   let database: TestDatabase;
   let app: NestExpressApplication;
-  const http = () => request(app.getHttpServer());
+  let manager: SignedInAgent;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ ...database.config, demo: 'off' })] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
-    configureHttp(app);
-    await app.init();
-    await app.get(DatabaseService).migrate();
+    app = await createHttpApp(database.config);
+    manager = await signIn(app, { username: 'fc-manager', role: 'manager', canteenIds: [1, 2] });
     await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 120, endDate: AS_OF, futureDays: 35 });
   });
 
@@ -30,20 +23,20 @@ describe('forecasts over HTTP', () => {
   });
 
   it('answers 404 with a hint before any run', async () => {
-    const response = await http().get('/api/forecasts').expect(404);
+    const response = await manager.agent.get('/api/forecasts').expect(404);
     expect(response.body).toMatchObject({ error: 'NOT_FOUND' });
     expect(response.body.message).toContain('larder -- forecast');
   });
 
   it('POST /api/forecasts/runs runs a refresh and answers with its summary', async () => {
-    const response = await http().post('/api/forecasts/runs').send({ asOf: AS_OF }).expect(201);
+    const response = await manager.agent.post('/api/forecasts/runs').set('x-csrf-token', manager.csrfToken).send({ asOf: AS_OF }).expect(201);
     expect(response.body).toMatchObject({ status: 'done', asOf: AS_OF, horizonDays: 28, series: 7, failed: [] });
     expect(response.body.forecasts).toBeGreaterThan(300);
     expect(response.body.meanBacktestWape.covers).toBeGreaterThan(0);
   });
 
   it('GET /api/forecasts serves covers and dish quantiles with the model and its backtest WAPE', async () => {
-    const response = await http().get('/api/forecasts?canteen=C01&meal=lunch&from=2026-11-23&to=2026-11-27').expect(200);
+    const response = await manager.agent.get('/api/forecasts?canteen=C01&meal=lunch&from=2026-11-23&to=2026-11-27').expect(200);
     const { forecasts, runs } = response.body;
     expect(runs).toHaveLength(1);
     expect(forecasts.length).toBeGreaterThan(5);
@@ -62,15 +55,15 @@ describe('forecasts over HTTP', () => {
     const dish = forecasts.find((row: { dishId: number }) => row.dishId !== 0);
     expect(dish.dishCode).toEqual(expect.any(String));
 
-    const one = await http().get(`/api/forecasts?canteen=C01&meal=lunch&dish=${dish.dishCode}`).expect(200);
+    const one = await manager.agent.get(`/api/forecasts?canteen=C01&meal=lunch&dish=${dish.dishCode}`).expect(200);
     expect(one.body.forecasts.every((row: { dishId: number }) => row.dishId === dish.dishId)).toBe(true);
-    const coversOnly = await http().get(`/api/forecasts?dish=covers&run=${runs[0].id}`).expect(200);
+    const coversOnly = await manager.agent.get(`/api/forecasts?dish=covers&run=${runs[0].id}`).expect(200);
     expect(coversOnly.body.forecasts.every((row: { dishId: number }) => row.dishId === 0)).toBe(true);
     expect(new Set(coversOnly.body.forecasts.map((row: { canteenCode: string }) => row.canteenCode))).toEqual(new Set(['C01', 'C02']));
   });
 
   it('GET /api/forecasts/runs lists runs with status, counts and mean backtest WAPE', async () => {
-    const response = await http().get('/api/forecasts/runs').expect(200);
+    const response = await manager.agent.get('/api/forecasts/runs').expect(200);
     expect(response.body).toHaveLength(1);
     expect(response.body[0]).toMatchObject({ status: 'done', asOf: AS_OF, horizonDays: 28, counts: { series: 7, failed: 0 }, failed: [] });
     expect(response.body[0].counts.dishes).toBeGreaterThan(response.body[0].counts.covers);
@@ -87,15 +80,15 @@ describe('forecasts over HTTP', () => {
     ['/api/forecasts?week=2026-W48', '"week"'],
     ['/api/forecasts/runs?limit=0', '"limit"'],
   ])('GET %s is a 400 naming the parameter', async (url, name) => {
-    const response = await http().get(url).expect(400);
+    const response = await manager.agent.get(url).expect(400);
     expect(response.body).toMatchObject({ error: 'VALIDATION_FAILED' });
     expect(response.body.message).toContain(name);
   });
 
   it('rejects a bad run request with a 400 and an unknown run with a 404', async () => {
-    const bad = await http().post('/api/forecasts/runs').send({ horizonDays: 500 }).expect(400);
+    const bad = await manager.agent.post('/api/forecasts/runs').set('x-csrf-token', manager.csrfToken).send({ horizonDays: 500 }).expect(400);
     expect(bad.body.message).toContain('"horizonDays"');
-    await http().post('/api/forecasts/runs').send({ asOf: '20261120' }).expect(400);
-    await http().get('/api/forecasts?run=00000000-0000-4000-8000-000000000000').expect(404);
+    await manager.agent.post('/api/forecasts/runs').set('x-csrf-token', manager.csrfToken).send({ asOf: '20261120' }).expect(400);
+    await manager.agent.get('/api/forecasts?run=00000000-0000-4000-8000-000000000000').expect(404);
   });
 });

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { LarderExceptionFilter } from './errors/larder-exception.filter';
 
 /** Finds the project folder whether running from dist/ or from the TypeScript sources under test. */
@@ -18,7 +21,12 @@ function projectRoot(): string {
 export function configureHttp(app: NestExpressApplication): void {
   const root = projectRoot();
   app.useGlobalFilters(new LarderExceptionFilter());
+  // Bodies are checked against their DTO classes: unknown fields are refused, not silently kept.
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '1mb' });
   app.useStaticAssets(join(root, 'apps', 'web', 'public'), { index: 'index.html' });
   app.useStaticAssets(join(root, 'node_modules', 'echarts', 'dist'), { prefix: '/vendor/echarts/' });
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AuthBootstrapService, CreatedAccount } from '@larder/auth';
 import { ConfigError, loadConfigFromProcess } from '@larder/config';
 import { DatabaseService } from '@larder/database';
 import { DemoSeedService } from '@larder/ingestion';
@@ -10,12 +11,20 @@ import { configureHttp } from './http-setup';
 
 const LOG_LEVELS = { error: ['error'], warn: ['error', 'warn'], log: ['error', 'warn', 'log'], debug: ['error', 'warn', 'log', 'debug'] } as const;
 
+/** New accounts' generated passwords are shown once, here, and stored only as hashes. */
+function announceAccounts(accounts: CreatedAccount[]): void {
+  if (accounts.length === 0) return;
+  const lines = accounts.map((account) => `  ${account.username.padEnd(8)} ${account.role.padEnd(8)} ${account.password ?? '(password from configuration)'}`);
+  process.stdout.write(['', 'Larder created these accounts; generated passwords are shown only this once:', ...lines, ''].join('\n') + '\n');
+}
+
 async function bootstrap(): Promise<void> {
   const config = loadConfigFromProcess();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: [...LOG_LEVELS[config.logLevel]] });
   configureHttp(app);
   app.enableShutdownHooks();
   await app.get(DatabaseService).migrate();
+  announceAccounts(await app.get(AuthBootstrapService).ensureAccounts());
   await app.listen(config.port);
   const logger = new Logger('Larder');
   logger.log(`Larder is serving on http://localhost:${config.port} (${config.database.engine})`);

@@ -5,6 +5,7 @@ import { AuthModule } from '@larder/auth';
 import { ConfigModule, loadConfigFromProcess } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { IngestionModule } from '@larder/ingestion';
+import { ReportingModule } from '@larder/reporting';
 import { DemandModule } from '@larder/demand';
 import { PipelineModule } from '@larder/pipeline';
 import { ProcurementModule } from '@larder/procurement';
@@ -12,7 +13,7 @@ import { ProcurementModule } from '@larder/procurement';
 @Module({})
 class CliModule {
   static forRoot(): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess({ LARDER_SCHEDULER: 'off' })), DatabaseModule, AuthModule, IngestionModule, PipelineModule, DemandModule, ProcurementModule] };
+    return { module: CliModule, imports: [ConfigModule.forRoot(loadConfigFromProcess({ LARDER_SCHEDULER: 'off' })), DatabaseModule, AuthModule, IngestionModule, PipelineModule, DemandModule, ReportingModule, ProcurementModule] };
   }
 }
 

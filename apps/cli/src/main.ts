@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.command';
 import { jobsCommand } from './commands/jobs.command';
 import { migrateCommand } from './commands/migrate.command';
 import { planCommand } from './commands/plan.command';
+import { reportCommand } from './commands/report.command';
 
 export function buildProgram(): Command {
   return new Command('larder')
@@ -24,7 +25,8 @@ export function buildProgram(): Command {
     .addCommand(jobsCommand())
     .addCommand(usersCommand())
     .addCommand(tokensCommand())
-    .addCommand(planCommand());
+    .addCommand(planCommand())
+    .addCommand(reportCommand());
 }
 
 async function main(): Promise<void> {

@@ -18,6 +18,10 @@ function applyLanguage() {
 
 async function getJson(url) {
   const response = await fetch(url);
+  if (response.status === 401) {
+    location.href = `/login.html?lang=${lang}&next=${encodeURIComponent(location.pathname + location.search)}`;
+    throw new Error('not signed in');
+  }
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { LarderError } from '@larder/common';
 import { parseIsoDate } from '@larder/domain';
 import { OverviewService } from '@larder/analytics';
+import { Roles, TokenScopes } from '@larder/auth';
 
 function dateParameter(name: string, value: string | undefined): string {
   if (value === undefined) throw new LarderError('VALIDATION_FAILED', `query parameter "${name}" is required (YYYY-MM-DD)`);
@@ -17,16 +18,22 @@ export class OverviewController {
   constructor(private readonly overview: OverviewService) {}
 
   @Get('canteens')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
   canteens() {
     return this.overview.canteens();
   }
 
   @Get('summary')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
   summary() {
     return this.overview.summary();
   }
 
   @Get('covers/daily')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
   dailyCovers(@Query('from') from?: string, @Query('to') to?: string) {
     const range = { from: dateParameter('from', from), to: dateParameter('to', to) };
     if (range.from > range.to) throw new LarderError('VALIDATION_FAILED', '"from" must not be after "to"');

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Roles, TokenScopes } from '@larder/auth';
 import { ForecastQueryService, ForecastRunService, parseForecastQuery, parseRunsQuery, parseRunTrigger, RawQuery } from '@larder/demand';
 
 @Controller('api/forecasts')
@@ -10,17 +11,22 @@ export class ForecastsController {
 
   /** `?canteen=&from=&to=&meal=&dish=&run=`: quantities with p10/p50/p90, model and backtest WAPE. */
   @Get()
+  @Roles('manager', 'finance', 'viewer')
+  @TokenScopes('read')
   forecasts(@Query() query: RawQuery) {
     return this.queries.forecasts(parseForecastQuery(query));
   }
 
   @Get('runs')
+  @Roles('manager', 'finance', 'viewer')
+  @TokenScopes('read')
   runs(@Query() query: RawQuery) {
     return this.queries.runs(parseRunsQuery(query).limit);
   }
 
-  /** Runs a refresh (`{asOf?, horizonDays?, canteen?}`) and answers with its summary. The auth issue will guard this. */
+  /** Runs a refresh (`{asOf?, horizonDays?, canteen?}`) and answers with its summary. */
   @Post('runs')
+  @Roles('manager')
   @HttpCode(201)
   trigger(@Body() body: unknown) {
     const request = parseRunTrigger(body);

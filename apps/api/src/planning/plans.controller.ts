@@ -16,7 +16,7 @@ export class PlansController {
 
   /** `?from=&to=&canteen=`: waste by week, canteen, kind and dish in kg, portions and fen; plate waste per cover; against approved plans. */
   @Get('waste/accounting')
-  @Roles('manager', 'finance', 'union', 'viewer')
+  @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async wasteAccounting(@Query('from') from?: string, @Query('to') to?: string, @Query('canteen') canteen?: string, @CurrentPrincipal() principal?: Principal) {
     const scope = principal ? canteenScope(principal) : 'all';
@@ -27,7 +27,7 @@ export class PlansController {
 
   /** `?canteen=&week=`: every version, newest first. */
   @Get('plans')
-  @Roles('manager', 'finance', 'union', 'viewer')
+  @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async list(@Query('canteen') canteen?: string, @Query('week') week?: string, @CurrentPrincipal() principal?: Principal) {
     const canteenId = canteen === undefined ? undefined : await this.loader.resolveCanteen(canteen);
@@ -47,7 +47,7 @@ export class PlansController {
   }
 
   @Get('plans/:id')
-  @Roles('manager', 'finance', 'union', 'viewer')
+  @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.plans.canteenOf(id));
@@ -75,7 +75,7 @@ export class PlansController {
   }
 
   @Get('plans/:id/overrides')
-  @Roles('manager', 'finance', 'union', 'viewer')
+  @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async overrides(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.plans.canteenOf(id));
@@ -83,7 +83,7 @@ export class PlansController {
   }
 
   @Get('plans/:id/orders')
-  @Roles('manager', 'finance', 'union', 'viewer')
+  @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async orders(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.plans.canteenOf(id));

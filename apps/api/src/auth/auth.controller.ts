@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Throttle } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Principal, Public, Roles, SESSION_COOKIE, SessionService } from '@larder/auth';
+import { LoginDto } from './dtos/login.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+
+const EVERY_ROLE = ['manager', 'finance', 'union', 'viewer'] as const;
+
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly sessions: SessionService) {}
+
+  /** Ten tries a minute per client and username: enough for a person, too slow to guess passwords. */
+  @Post('login')
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @HttpCode(200)
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const signedIn = await this.sessions.login(body);
+    response.cookie(SESSION_COOKIE, signedIn.token, { httpOnly: true, sameSite: 'strict', secure: request.secure, expires: signedIn.expiresAt, path: '/' });
+    const { username, role, canteenIds } = signedIn.principal;
+    return { username, role, canteenIds, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt };
+  }
+
+  @Post('logout')
+  @Roles(...EVERY_ROLE)
+  @HttpCode(204)
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (token) await this.sessions.logout(token);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @Roles(...EVERY_ROLE)
+  me(@CurrentPrincipal() principal: Principal) {
+    if (principal.kind === 'token') return { kind: 'token', name: principal.name, scopes: principal.scopes };
+    return { kind: 'user', username: principal.username, role: principal.role, canteenIds: principal.canteenIds, csrfToken: principal.csrfToken };
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { LarderError } from '@larder/common';
+import type { Role } from '@larder/domain';
+import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
+
+/** Who may read which report, besides admins and read tokens. */
+const READERS: Record<ReportKind, Role[]> = {
+  finance: ['finance', 'manager'],
+  satisfaction: ['union', 'manager', 'finance'],
+  waste: ['manager', 'finance', 'viewer'],
+  accuracy: ['manager', 'finance', 'viewer'],
+  'purchase-plan': ['manager', 'finance'],
+};
+
+/** `GET /api/reports/:kind?month=|week=&canteen=&lang=`: the workbook, streamed as it is written. */
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportService) {}
+
+  @Get(':kind')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  @TokenScopes('read')
+  async report(
+    @Param('kind') kind: string,
+    @Res() response: Response,
+    @Query('month') month?: string,
+    @Query('week') week?: string,
+    @Query('canteen') canteen?: string,
+    @Query('lang') lang?: string,
+    @CurrentPrincipal() principal?: Principal,
+  ): Promise<void> {
+    if (!isReportKind(kind)) throw new LarderError('NOT_FOUND', `no report ${JSON.stringify(kind)}; reports: ${REPORT_KINDS.join(', ')}`);
+    if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
+      throw new LarderError('VALIDATION_FAILED', `query parameter "lang" must be one of ${REPORT_LANGUAGES.join(', ')}`);
+    }
+    if (principal?.kind === 'user' && principal.role !== 'admin' && !READERS[kind].includes(principal.role)) {
+      throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
+    }
+    const request = { kind, month, week, canteen, language: lang as ReportLanguage | undefined };
+    const prepared = await this.reports.prepare(request);
+    const scope = principal ? canteenScope(principal) : 'all';
+    if (scope !== 'all' && !(prepared.scope.canteen && scope.includes(prepared.scope.canteen.id))) {
+      throw new LarderError('FORBIDDEN', 'choose one of your canteens with ?canteen=');
+    }
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', `attachment; filename="${prepared.fileName}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      await this.reports.write(request, response, prepared);
+    } catch (error) {
+      // Once the workbook has started, the status is sent: cut the download so it cannot pass for complete.
+      if (response.headersSent) response.destroy(error as Error);
+      else throw error;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { LarderError } from '@larder/common';
+import { REPORT_KINDS, REPORT_LANGUAGES, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
+import { withContext } from '../cli-context';
+import { printResult } from '../output';
+
+interface ReportFlags {
+  month?: string;
+  week?: string;
+  canteen?: string;
+  lang: ReportLanguage;
+  out: string;
+  settlement?: string;
+  budgetUplift?: string;
+  json?: boolean;
+}
+
+function readSettlement(path: string): { name: string; text: string } {
+  try {
+    return { name: basename(path), text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    throw new LarderError('NOT_FOUND', `cannot read --settlement ${path}: ${(error as Error).message}`);
+  }
+}
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('write an Excel report: purchase plan, monthly finance, satisfaction, waste or forecast accuracy')
+    .addArgument(new Command().createArgument('<kind>', 'which report').choices(REPORT_KINDS))
+    .option('--month <YYYY-MM>', 'the month to report')
+    .option('--week <YYYY-Www>', 'the ISO week to report (not for finance)')
+    .option('--canteen <code>', 'one canteen (code such as C01); all canteens when left out')
+    .addOption(new Option('--lang <language>', 'language of the workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
+    .requiredOption('--out <file.xlsx>', 'where to write the workbook')
+    .option('--settlement <file.csv>', 'finance: card or bank settlement file to reconcile (date, channel, amount in yuan)')
+    .option('--budget-uplift <fraction>', 'finance: budget = same month last year × (1 + fraction)', '0')
+    .option('--json', 'print one JSON object')
+    .action(async (kind: ReportKind, flags: ReportFlags) => {
+      if (!flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
+      const uplift = Number(flags.budgetUplift ?? '0');
+      if (!Number.isFinite(uplift)) throw new LarderError('VALIDATION_FAILED', `--budget-uplift must be a number such as 0.03, got ${JSON.stringify(flags.budgetUplift)}`);
+      const request = {
+        kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, budgetUplift: uplift,
+        settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
+      };
+      const summary = await withContext((context) => context.get(ReportService).writeFile(request, resolve(flags.out)));
+      printResult(flags, summary, () => `wrote ${summary.path} (${summary.kind} ${summary.period}, ${summary.language}, ${summary.bytes} bytes) in ${summary.seconds.toFixed(1)} s${summary.charts ? '' : ' — without charts (@resvg/resvg-js is not installed)'}`);
+    });
+}

@@ -1,0 +1,135 @@
+/**
+ * Finance report benchmark: one month with N synthetic payments (the detail lines), on a server or
+ * the embedded engine; measures writing the whole finance workbook — summary, comparison,
+ * reconciliation against a settlement file, charts and the streamed payment detail — in a process
+ * of its own, so its peak memory is the report's (Nest and the database client included). Prints JSON.
+ *
+ *   node_modules/.bin/swc libs bench/reporting -d /tmp/rep-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rep-dist/bench/reporting/finance-report.bench.js --lines 1000000 [--url postgres://...]
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, loadConfig } from '@larder/config';
+import { DatabaseModule, DatabaseService } from '@larder/database';
+import { DemoSeedService, IngestionModule, RollupService } from '@larder/ingestion';
+import { ReportingModule, ReportService } from '@larder/reporting';
+import { DataSource } from 'typeorm';
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+
+class MemoryWatch {
+  peakRss = 0;
+  peakHeap = 0;
+  peakExternal = 0;
+  private readonly timer = setInterval(() => this.sample(), 100);
+
+  sample(): void {
+    const usage = process.memoryUsage();
+    this.peakRss = Math.max(this.peakRss, usage.rss);
+    this.peakHeap = Math.max(this.peakHeap, usage.heapUsed);
+    this.peakExternal = Math.max(this.peakExternal, usage.external);
+  }
+
+  stop(): { peakRssMb: number; peakHeapMb: number; peakExternalMb: number } {
+    clearInterval(this.timer);
+    this.sample();
+    return { peakRssMb: Math.round(this.peakRss / 1e6), peakHeapMb: Math.round(this.peakHeap / 1e6), peakExternalMb: Math.round(this.peakExternal / 1e6) };
+  }
+}
+
+async function main(): Promise<void> {
+  const lines = Number(argument('lines', '1000000'));
+  const serverUrl = argument('url', '');
+  const work = mkdtempSync(join(tmpdir(), 'larder-report-bench-'));
+  let database = `embedded ${work}`;
+  const env: Record<string, string> = { LARDER_DATA_DIR: join(work, 'data'), LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456', LARDER_DEMO: 'off' };
+  let dropDatabase = async () => undefined as void;
+  if (serverUrl) {
+    const name = `larder_report_bench_${process.pid}`;
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    database = 'postgres server';
+    dropDatabase = async () => {
+      const cleanup = new Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    };
+  }
+  @Module({ imports: [ConfigModule.forRoot(loadConfig(env)), DatabaseModule, IngestionModule, ReportingModule] })
+  class BenchModule {}
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
+  try {
+    await app.get(DatabaseService).migrate();
+    await app.get(DemoSeedService).seed({ seed: 7, canteens: 4, employees: 17500, days: 45, endDate: '2026-10-31' });
+    const dataSource = app.get(DataSource);
+    const loadStarted = performance.now();
+    // November: N payments spread over 4 canteens × 30 days, every channel, a refund every 200th.
+    for (let from = 1; from <= lines; from += 250_000) {
+      const to = Math.min(lines, from + 249_999);
+      await dataSource.query(
+        `INSERT INTO sale_transaction (canteen_id, id, source, external_id, terminal, diner_pseudonym, occurred_at, service_date, meal, kind, amount_paid_fen, subsidy_fen, channel)
+         SELECT 1 + g % 4, 900000000000 + g, 'bench', 'B' || g, 'W' || lpad((g % 8)::text, 2, '0'), 'p' || (g % 17500),
+                timestamptz '2026-11-01 03:30:00+00' + ((g / 4) % 30) * interval '1 day' + (g % 9000) * interval '1 second',
+                date '2026-11-01' + ((g / 4) % 30)::int, 'lunch', CASE WHEN g % 200 = 0 THEN 'refund' ELSE 'sale' END,
+                CASE WHEN g % 200 = 0 THEN -1500 ELSE 1200 + g % 900 END, CASE WHEN g % 200 = 0 THEN -1000 ELSE 1000 END,
+                (ARRAY['card', 'card', 'card', 'bank_app', 'wechat', 'alipay'])[1 + g % 6]
+         FROM generate_series($1::int, $2::int) g`,
+        [from, to],
+      );
+    }
+    await app.get(RollupService).refresh({ canteenIds: [1, 2, 3, 4], from: '2026-11-01', to: '2026-11-30' });
+    // As autovacuum would after a day's import: fresh statistics for the planner.
+    await dataSource.query('ANALYZE');
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    await app.close();
+    const child = execFileSync(process.execPath, [__filename, '--measure', JSON.stringify(env), join(work, 'finance.xlsx')], { encoding: 'utf8', env: process.env });
+    console.log(JSON.stringify({ database, ...JSON.parse(child), loadSeconds: Number(loadSeconds.toFixed(1)), node: process.version }));
+  } finally {
+    await app.close().catch(() => undefined);
+    await dropDatabase();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The child: open Larder on the prepared database, write the report, report time and peak memory. */
+async function measure(env: Record<string, string>, path: string): Promise<void> {
+  @Module({ imports: [ConfigModule.forRoot(loadConfig(env)), DatabaseModule, ReportingModule] })
+  class ReportModule {}
+  const app = await NestFactory.createApplicationContext(ReportModule, { logger: ['error'] });
+  try {
+    const settlement = ['date,channel,amount', '2026-11-03,card,12345.67', '2026-11-04,wechat,1.00'].join('\n');
+    const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
+    const watch = new MemoryWatch();
+    const started = performance.now();
+    const summary = await app.get(ReportService).writeFile({ kind: 'finance', month: '2026-11', language: 'zh-CN', settlement: { name: 'settlement.csv', text: settlement } }, path);
+    const seconds = (performance.now() - started) / 1000;
+    const memory = watch.stop();
+    process.stdout.write(JSON.stringify({
+      detailLines: summary.totals.paymentLines, seconds: Number(seconds.toFixed(1)), linesPerSecond: Math.round(Number(summary.totals.paymentLines) / seconds),
+      rssBeforeMb, ...memory, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1000), fileMb: Number(((summary.bytes ?? 0) / 1e6).toFixed(1)), charts: summary.charts,
+    }));
+  } finally {
+    await app.close();
+  }
+}
+
+const measureAt = process.argv.indexOf('--measure');
+(measureAt >= 0 ? measure(JSON.parse(process.argv[measureAt + 1]) as Record<string, string>, process.argv[measureAt + 2]) : main()).catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});

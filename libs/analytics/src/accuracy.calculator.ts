@@ -1,0 +1,60 @@
+/** One forecast set against what happened: canteen × day × meal × dish (dish 0 = covers). */
+export interface ForecastPair {
+  canteenId: number;
+  serviceDate: string;
+  meal: string;
+  dishId: number;
+  p50: number;
+  p10: number;
+  p90: number;
+  actual: number;
+}
+
+export interface AccuracyFigures {
+  pairs: number;
+  actual: number;
+  forecast: number;
+  absoluteError: number;
+  /** Sum |forecast − actual| / sum actual: weighted absolute percentage error. */
+  wape: number | null;
+  /** Sum (forecast − actual) / sum actual: positive means over-forecast. */
+  bias: number | null;
+  /** Share of pairs whose actual fell inside P10–P90 (0.8 if calibrated). */
+  intervalHitRate: number | null;
+}
+
+export function accuracyOf(pairs: ForecastPair[]): AccuracyFigures {
+  let actual = 0;
+  let forecast = 0;
+  let absoluteError = 0;
+  let hits = 0;
+  for (const pair of pairs) {
+    actual += pair.actual;
+    forecast += pair.p50;
+    absoluteError += Math.abs(pair.p50 - pair.actual);
+    if (pair.actual >= pair.p10 && pair.actual <= pair.p90) hits += 1;
+  }
+  return {
+    pairs: pairs.length,
+    actual,
+    forecast,
+    absoluteError,
+    wape: actual > 0 ? absoluteError / actual : null,
+    bias: actual > 0 ? (forecast - actual) / actual : null,
+    intervalHitRate: pairs.length > 0 ? hits / pairs.length : null,
+  };
+}
+
+/** Groups pairs by a key and scores each group, in key order. */
+export function accuracyBy<K extends string | number>(pairs: ForecastPair[], key: (pair: ForecastPair) => K): { key: K; figures: AccuracyFigures }[] {
+  const groups = new Map<K, ForecastPair[]>();
+  for (const pair of pairs) {
+    const value = key(pair);
+    const list = groups.get(value);
+    if (list) list.push(pair);
+    else groups.set(value, [pair]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([value, list]) => ({ key: value, figures: accuracyOf(list) }));
+}

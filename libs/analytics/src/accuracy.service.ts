@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ForecastPair } from './accuracy.calculator';
+
+export interface AccuracyScope {
+  from: string;
+  to: string;
+  canteenIds: number[];
+}
+
+export interface StoredForecasts {
+  /** Forecast rows stored for the period at all, whatever their run. */
+  stored: number;
+  /** The latest forecast made before each day (run as-of earlier than the day), paired with the actuals. */
+  pairs: ForecastPair[];
+}
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/**
+ * A day counts once, with the most recent forecast that could not see it. Days without sales in the
+ * rollups (closed, or not yet imported) are left out rather than scored against zero.
+ */
+const PAIRS_SQL = `
+WITH latest AS (
+  SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal, f.dish_id)
+         f.canteen_id, f.service_date, f.meal, f.dish_id, f.p50, f.p10, f.p90
+  FROM forecast f JOIN forecast_run r ON r.id = f.run_id
+  WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[])
+    AND r.as_of < f.service_date AND r.status = 'done'
+  ORDER BY f.canteen_id, f.service_date, f.meal, f.dish_id, r.as_of DESC, r.created_at DESC
+)
+SELECT l.canteen_id, l.service_date::text AS service_date, l.meal, l.dish_id, l.p50, l.p10, l.p90,
+       CASE WHEN l.dish_id = 0 THEN m.covers ELSE COALESCE(d.quantity, 0) END AS actual
+FROM latest l
+JOIN daily_meal_rollup m ON m.canteen_id = l.canteen_id AND m.service_date = l.service_date AND m.meal = l.meal
+LEFT JOIN daily_dish_rollup d ON d.canteen_id = l.canteen_id AND d.service_date = l.service_date AND d.meal = l.meal AND d.dish_id = l.dish_id
+ORDER BY 1, 2, 3, 4`;
+
+@Injectable()
+export class AccuracyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async forecastPairs(scope: AccuracyScope): Promise<StoredForecasts> {
+    const parameters = [scope.from, scope.to, scope.canteenIds];
+    const [count] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM forecast WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])`,
+      parameters,
+    )) as { n: number }[];
+    if (num(count.n) === 0) return { stored: 0, pairs: [] };
+    const rows: Record<string, unknown>[] = await this.dataSource.query(PAIRS_SQL, parameters);
+    return {
+      stored: num(count.n),
+      pairs: rows.map((row) => ({
+        canteenId: num(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: num(row.dish_id),
+        p50: num(row.p50), p10: num(row.p10), p90: num(row.p90), actual: num(row.actual),
+      })),
+    };
+  }
+}

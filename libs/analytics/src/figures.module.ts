@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccuracyService } from './accuracy.service';
+import { FinanceService } from './finance.service';
+import { OverviewService } from './overview.service';
+import { ParticipationService } from './participation.service';
+import { SatisfactionService } from './satisfaction.service';
+import { WasteService } from './waste.service';
+
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, WasteService, AccuracyService];
+
+/** The figures reports and the dashboard share: each computed once, here. */
+@Module({ providers: FIGURES, exports: FIGURES })
+export class FiguresModule {}

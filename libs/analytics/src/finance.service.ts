@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COST_CTES } from './ingredient-cost.sql';
+import { emptyFinanceInputs, FinanceFigures, FinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
+import { ParticipationService } from './participation.service';
+import { WasteService } from './waste.service';
+
+export interface FinanceScope {
+  from: string;
+  to: string;
+  canteenIds: number[];
+  /** Count the staff of every site in the total participation (true when no canteen was chosen). */
+  allSites: boolean;
+}
+
+export interface CanteenFinance {
+  canteenId: number;
+  figures: FinanceFigures;
+}
+
+export interface FinanceResult {
+  canteens: CanteenFinance[];
+  total: FinanceFigures;
+}
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+const MEALS_SQL = `
+SELECT canteen_id, sum(covers)::bigint AS covers, sum(transactions)::bigint AS transactions, sum(refunds)::bigint AS refunds,
+       sum(paid_fen)::bigint AS paid_fen, sum(subsidy_fen)::bigint AS subsidy_fen
+FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])
+GROUP BY 1`;
+
+const CHANNELS_SQL = `
+SELECT r.canteen_id, c.key AS channel, sum(c.value::bigint)::bigint AS paid_fen
+FROM daily_meal_rollup r CROSS JOIN LATERAL jsonb_each_text(r.paid_by_channel) c
+WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[])
+GROUP BY 1, 2`;
+
+/** Portions prepared (sold, where the kitchen logged nothing) at the recipe cost of the day. */
+const INGREDIENT_COST_SQL = `
+WITH ${COST_CTES}
+SELECT r.canteen_id,
+       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * dc.fen_per_portion), 0) AS cost_fen,
+       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END) FILTER (WHERE dc.dish_id IS NULL), 0)::bigint AS uncosted
+FROM daily_dish_rollup r
+LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
+WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[])
+GROUP BY 1`;
+
+/** The month's money per canteen and in total, from the rollups and the small master tables. */
+@Injectable()
+export class FinanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly participation: ParticipationService,
+    private readonly wasteService: WasteService,
+  ) {}
+
+  async figures(scope: FinanceScope): Promise<FinanceResult> {
+    const parameters = [scope.from, scope.to, scope.canteenIds];
+    const meals: Record<string, unknown>[] = await this.dataSource.query(MEALS_SQL, parameters);
+    const channels: Record<string, unknown>[] = await this.dataSource.query(CHANNELS_SQL, parameters);
+    const costs: Record<string, unknown>[] = await this.dataSource.query(INGREDIENT_COST_SQL, parameters);
+    const waste = await this.wasteService.waste(scope);
+    const participation = await this.participation.byCanteen(scope);
+    const inputs = new Map<number, FinanceInputs>(scope.canteenIds.map((id) => [id, emptyFinanceInputs()]));
+    const of = (id: unknown): FinanceInputs => inputs.get(num(id)) ?? emptyFinanceInputs();
+    for (const row of meals) {
+      Object.assign(of(row.canteen_id), {
+        covers: num(row.covers), transactions: num(row.transactions), refunds: num(row.refunds), paidFen: num(row.paid_fen), subsidyFen: num(row.subsidy_fen),
+      });
+    }
+    for (const row of channels) of(row.canteen_id).paidByChannel[String(row.channel)] = num(row.paid_fen);
+    for (const row of costs) {
+      const target = of(row.canteen_id);
+      target.ingredientCostFen += Math.round(num(row.cost_fen));
+      target.uncostedPortions = num(row.uncosted);
+    }
+    for (const row of waste.canteens) {
+      const target = of(row.canteenId);
+      target.ingredientCostFen += row.spoilageCostFen;
+      target.wasteCostFen = row.wasteCostFen;
+    }
+    for (const [id, counts] of participation) Object.assign(of(id), counts);
+    const total = await this.participation.total(scope);
+    const canteens = scope.canteenIds.map((canteenId) => ({ canteenId, figures: financeFigures(inputs.get(canteenId)!) }));
+    return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)) };
+  }
+}

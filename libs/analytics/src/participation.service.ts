@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface ParticipationScope {
+  from: string;
+  to: string;
+  canteenIds: number[];
+}
+
+/** Diners and staff on duty over the service days of a canteen (its own site) or of all canteens (the sites counted). */
+export interface ParticipationCounts {
+  /** Sum over service days of the covers of the busiest meal: the rollups count distinct diners per meal. */
+  dinerDays: number;
+  staffOnDutyDays: number;
+  serviceDays: number;
+}
+
+export interface WeeklyParticipation extends ParticipationCounts {
+  week: string;
+  canteenId: number | null;
+}
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/**
+ * Participation = distinct diners / staff on duty. Per canteen, the staff are those of the canteen's
+ * own site; in total, those of every site (all sites when no canteen is chosen), because station
+ * staff have no canteen of their own and eat wherever they are. A day's distinct diners are the
+ * covers of its busiest meal, as the rollups keep distinct diners per meal only.
+ */
+@Injectable()
+export class ParticipationService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byCanteen(scope: ParticipationScope): Promise<Map<number, ParticipationCounts>> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH daily AS (
+         SELECT canteen_id, service_date, max(covers) AS busiest FROM daily_meal_rollup
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) GROUP BY 1, 2
+       )
+       SELECT d.canteen_id, sum(d.busiest)::bigint AS diner_days, COALESCE(sum(h.on_duty), 0)::bigint AS staff_days, count(*)::int AS days
+       FROM daily d JOIN canteen c ON c.id = d.canteen_id
+       LEFT JOIN headcount h ON h.site_id = c.site_id AND h.day = d.service_date
+       GROUP BY 1`,
+      [scope.from, scope.to, scope.canteenIds],
+    );
+    return new Map(rows.map((row) => [num(row.canteen_id), { dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days) }]));
+  }
+
+  /** All canteens chosen together; allSites counts every site's staff (the whole enterprise). */
+  async total(scope: ParticipationScope & { allSites: boolean }): Promise<ParticipationCounts> {
+    const [row] = (await this.dataSource.query(
+      `WITH daily AS (
+         SELECT service_date, canteen_id, max(covers) AS busiest FROM daily_meal_rollup
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) GROUP BY 1, 2
+       ), days AS (SELECT DISTINCT service_date FROM daily)
+       SELECT (SELECT COALESCE(sum(busiest), 0) FROM daily)::bigint AS diner_days,
+              (SELECT COALESCE(sum(h.on_duty), 0) FROM headcount h JOIN days ON days.service_date = h.day
+               WHERE $4::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[])))::bigint AS staff_days,
+              (SELECT count(*) FROM days)::int AS days`,
+      [scope.from, scope.to, scope.canteenIds, scope.allSites],
+    )) as Record<string, unknown>[];
+    return { dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days) };
+  }
+
+  /** Weekly, per canteen and in total, for trends. */
+  async weekly(scope: ParticipationScope & { allSites: boolean }): Promise<WeeklyParticipation[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH daily AS (
+         SELECT canteen_id, service_date, max(covers) AS busiest FROM daily_meal_rollup
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) GROUP BY 1, 2
+       ), per_canteen AS (
+         SELECT to_char(d.service_date, 'IYYY-"W"IW') AS week, d.canteen_id, sum(d.busiest) AS diner_days,
+                COALESCE(sum(h.on_duty), 0) AS staff_days, count(*) AS days
+         FROM daily d JOIN canteen c ON c.id = d.canteen_id LEFT JOIN headcount h ON h.site_id = c.site_id AND h.day = d.service_date
+         GROUP BY 1, 2
+       ), days AS (SELECT DISTINCT service_date FROM daily), total AS (
+         SELECT to_char(days.service_date, 'IYYY-"W"IW') AS week,
+                (SELECT COALESCE(sum(busiest), 0) FROM daily WHERE daily.service_date = days.service_date) AS diner_days,
+                (SELECT COALESCE(sum(h.on_duty), 0) FROM headcount h WHERE h.day = days.service_date
+                   AND ($4::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[])))) AS staff_days
+         FROM days
+       )
+       SELECT week, canteen_id, diner_days::bigint, staff_days::bigint, days::int FROM per_canteen
+       UNION ALL
+       SELECT week, NULL, sum(diner_days)::bigint, sum(staff_days)::bigint, count(*)::int FROM total GROUP BY week
+       ORDER BY 1, 2 NULLS LAST`,
+      [scope.from, scope.to, scope.canteenIds, scope.allSites],
+    );
+    return rows.map((row) => ({
+      week: String(row.week), canteenId: row.canteen_id === null ? null : num(row.canteen_id),
+      dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days),
+    }));
+  }
+}

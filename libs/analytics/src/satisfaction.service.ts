@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { groupsToSuppress, MIN_GROUP_DINERS, publishRatings, RatingFigures, RatingGroupCounts } from './satisfaction.calculator';
+
+export interface SatisfactionScope {
+  from: string;
+  to: string;
+  canteenIds: number[];
+}
+
+export interface CanteenRatings extends RatingFigures {
+  canteenId: number;
+}
+
+export interface DishRatings extends RatingFigures {
+  canteenId: number;
+  dishId: number;
+}
+
+export interface TagFigures {
+  /** Null for all canteens together. */
+  canteenId: number | null;
+  tag: string;
+  suppressed: boolean;
+  mentions: number | null;
+  /** Share of the canteen's (or all) responses that carry the tag. */
+  shareOfResponses: number | null;
+  /** Share of the mentions that came with a rating of 1 or 2: high for complaints. */
+  lowRatingShare: number | null;
+}
+
+export interface WeeklyRatings extends RatingFigures {
+  week: string;
+  canteenId: number;
+}
+
+export interface SatisfactionResult {
+  total: RatingFigures;
+  canteens: CanteenRatings[];
+  dishes: DishRatings[];
+  tags: TagFigures[];
+  weeks: WeeklyRatings[];
+  minGroupDiners: number;
+}
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+const COUNTS = `count(*)::int AS responses,
+  (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
+  sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied`;
+const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])`;
+
+function counts(row: Record<string, unknown>): RatingGroupCounts {
+  return { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
+}
+
+/** Ratings and tags from the feedback table, aggregated and with small groups suppressed before anything leaves. */
+@Injectable()
+export class SatisfactionService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async satisfaction(scope: SatisfactionScope): Promise<SatisfactionResult> {
+    const parameters = [scope.from, scope.to, scope.canteenIds];
+    const groups: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT canteen_id, dish_id, GROUPING(canteen_id)::int AS all_canteens, GROUPING(dish_id)::int AS all_dishes, ${COUNTS}
+       FROM feedback WHERE ${SCOPE} GROUP BY GROUPING SETS ((), (canteen_id), (canteen_id, dish_id))`,
+      parameters,
+    );
+    const totalRow = groups.find((row) => num(row.all_canteens) === 1);
+    const canteenRows = groups.filter((row) => num(row.all_canteens) === 0 && num(row.all_dishes) === 1);
+    const dishRows = groups.filter((row) => num(row.all_dishes) === 0 && row.dish_id !== null);
+    const canteens = this.publishWithin(canteenRows, (row, figures) => ({ canteenId: num(row.canteen_id), ...figures }));
+    const dishes: DishRatings[] = [];
+    for (const canteenId of scope.canteenIds) {
+      const own = dishRows.filter((row) => num(row.canteen_id) === canteenId);
+      dishes.push(...this.publishWithin(own, (row, figures) => ({ canteenId, dishId: num(row.dish_id), ...figures })));
+    }
+    return {
+      total: publishRatings(totalRow ? counts(totalRow) : counts({}), { suppress: false }),
+      canteens,
+      dishes: dishes.sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
+      tags: await this.tags(parameters, totalRow ? num(totalRow.responses) : 0, canteenRows),
+      weeks: await this.weeks(parameters),
+      minGroupDiners: MIN_GROUP_DINERS,
+    };
+  }
+
+  private publishWithin<T>(rows: Record<string, unknown>[], shape: (row: Record<string, unknown>, figures: RatingFigures) => T): T[] {
+    const withCounts = rows.map((row) => ({ row, ...counts(row) }));
+    const hidden = groupsToSuppress(withCounts);
+    return withCounts.map((group) => shape(group.row, publishRatings(group, { suppress: hidden.has(group) })));
+  }
+
+  private async tags(parameters: unknown[], totalResponses: number, canteenRows: Record<string, unknown>[]): Promise<TagFigures[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT canteen_id, GROUPING(canteen_id)::int AS all_canteens, tag, ${COUNTS}
+       FROM feedback CROSS JOIN LATERAL unnest(tags) AS tag WHERE ${SCOPE}
+       GROUP BY GROUPING SETS ((tag), (canteen_id, tag)) ORDER BY all_canteens DESC, canteen_id, responses DESC, tag`,
+      parameters,
+    );
+    const responsesOf = new Map(canteenRows.map((row) => [num(row.canteen_id), num(row.responses)]));
+    return rows.map((row) => {
+      const canteenId = num(row.all_canteens) === 1 ? null : num(row.canteen_id);
+      const group = counts(row);
+      const base = canteenId === null ? totalResponses : (responsesOf.get(canteenId) ?? 0);
+      const suppressed = group.respondents < MIN_GROUP_DINERS;
+      return {
+        canteenId, tag: String(row.tag), suppressed,
+        mentions: suppressed ? null : group.responses,
+        shareOfResponses: suppressed || base === 0 ? null : group.responses / base,
+        lowRatingShare: suppressed ? null : group.dissatisfied / group.responses,
+      };
+    });
+  }
+
+  private async weeks(parameters: unknown[]): Promise<WeeklyRatings[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, canteen_id, ${COUNTS}
+       FROM feedback WHERE ${SCOPE} GROUP BY 1, 2 ORDER BY 1, 2`,
+      parameters,
+    );
+    // Weeks add up to the published month, so one hidden week per canteen takes a second one with it.
+    const canteenIds = [...new Set(rows.map((row) => num(row.canteen_id)))];
+    return canteenIds
+      .flatMap((canteenId) => this.publishWithin(rows.filter((row) => num(row.canteen_id) === canteenId), (row, figures) => ({ week: String(row.week), canteenId, ...figures })))
+      .sort((a, b) => a.week.localeCompare(b.week) || a.canteenId - b.canteenId);
+  }
+}

@@ -1,0 +1,10 @@
+export * from './report-request';
+export * from './reporting.module';
+export { ReportService } from './services/report.service';
+export { REPORT_LANGUAGES, labelsFor } from './layout/labels';
+export type { ReportLanguage } from './layout/labels';
+export { looksLikeFormula, FORMATS } from './layout/cells';
+export { barChart, lineChart, pieChart } from './charts/chart-options';
+export { renderChartSvg, renderChartPng, chartsAvailable } from './charts/chart-renderer';
+export { parseSettlementCsv, reconcile } from './reconciliation/settlement';
+export type { Reconciliation, SettlementFile, Mismatch } from './reconciliation/settlement';

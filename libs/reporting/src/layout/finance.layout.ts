@@ -1,0 +1,167 @@
+import type { FinanceFigures } from '@larder/analytics';
+import { barChart, lineChart, pieChart } from '../charts/chart-options';
+import type { ChartOption } from '../charts/chart-renderer';
+import { fenToYuan, FORMATS, TextCell } from './cells';
+import { writeChartSheet, writeNotesSheet } from './common-sheets';
+import { codeName, fill } from './labels';
+import { Picture } from './pictures';
+import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
+import { ReportSheet, WorkbookWriter } from './report-sheet';
+import { PaymentLine, writePaymentDetail } from './payment-detail.layout';
+import { ReconciliationResult, writeReconciliationSheet } from './reconciliation.layout';
+
+export interface FinanceBudget {
+  ingredientCostFen: number;
+  costPerMealFen: number | null;
+}
+
+export interface FinanceRow {
+  figures: FinanceFigures;
+  lastMonth: FinanceFigures;
+  /** Null where last year has no data for the month. */
+  budget: FinanceBudget | null;
+}
+
+export interface FinanceReportData {
+  context: ReportContext;
+  canteens: (FinanceRow & { canteen: Named })[];
+  total: FinanceRow;
+  channels: string[];
+  daily: { date: string; canteen: Named; covers: number }[];
+  budgetUplift: number;
+  reconciliation: ReconciliationResult | null;
+  /** Payments of the month in batches, streamed onto the detail sheet. */
+  payments: AsyncIterable<PaymentLine[]>;
+}
+
+const yuan = fenToYuan;
+const text = (value: string): TextCell => ({ text: value });
+
+function writeSummary(workbook: WorkbookWriter, data: FinanceReportData): void {
+  const labels = labelsOf(data.context);
+  const money = { width: 16, format: FORMATS.yuan };
+  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
+    name: labels.summary, reportTitle: labels.financeTitle, title: labels.summary, landscape: true,
+    columns: [
+      { header: labels.canteen, width: 26 }, { header: labels.serviceDays, width: 9, format: FORMATS.integer },
+      { header: labels.covers, width: 12, format: FORMATS.integer }, { header: labels.transactions, width: 11, format: FORMATS.integer },
+      { header: labels.refunds, width: 9, format: FORMATS.integer }, { header: labels.paid, ...money }, { header: labels.subsidy, ...money },
+      { header: labels.revenue, ...money }, { header: labels.ingredientCost, ...money }, { header: labels.wasteCost, ...money },
+      { header: labels.costPerMeal, width: 12, format: FORMATS.yuan }, { header: labels.foodCostPct, width: 11, format: FORMATS.percent },
+      { header: labels.participation, width: 11, format: FORMATS.percent },
+    ],
+  }));
+  const figureRow = (label: string | TextCell, f: FinanceFigures, row: number, sums: { from: number; to: number } | null) => {
+    const cell = (column: number, value: number | null) => (sums ? { formula: sheet.sum(column, sums.from, sums.to), result: value } : value);
+    return [
+      label, f.serviceDays, cell(3, f.covers), cell(4, f.transactions), cell(5, f.refunds), cell(6, yuan(f.paidFen)), cell(7, yuan(f.subsidyFen)),
+      { formula: `${sheet.ref(6, row)}+${sheet.ref(7, row)}`, result: yuan(f.revenueFen) },
+      cell(9, yuan(f.ingredientCostFen)), cell(10, yuan(f.wasteCostFen)),
+      { formula: `IF(${sheet.ref(3, row)}=0,"",${sheet.ref(9, row)}/${sheet.ref(3, row)})`, result: f.costPerMealFen === null ? '' : f.costPerMealFen / 100 },
+      { formula: `IF(${sheet.ref(8, row)}=0,"",${sheet.ref(9, row)}/${sheet.ref(8, row)})`, result: f.foodCostRatio ?? '' },
+      f.participation,
+    ];
+  };
+  for (const row of data.canteens) sheet.add(figureRow(text(nameOf(data.context, row.canteen)), row.figures, sheet.currentRow, null));
+  const last = sheet.currentRow - 1;
+  sheet.endTable();
+  sheet.add(figureRow(labels.total, data.total.figures, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
+  sheet.finish();
+}
+
+function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void {
+  const labels = labelsOf(data.context);
+  const columns = data.channels.length;
+  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
+    name: labels.channels, reportTitle: labels.financeTitle, title: labels.channels, landscape: columns > 4,
+    columns: [
+      { header: labels.canteen, width: 26 },
+      ...data.channels.map((channel) => ({ header: `${codeName(data.context.language, channel)} (¥)`, width: 15, format: FORMATS.yuan })),
+      { header: labels.channelTotal, width: 16, format: FORMATS.yuan },
+    ],
+  }));
+  const rowOf = (label: string | TextCell, f: FinanceFigures, row: number, sums: { from: number; to: number } | null) => [
+    label,
+    ...data.channels.map((channel, index) => {
+      const value = yuan(f.paidByChannel[channel] ?? 0);
+      return sums ? { formula: sheet.sum(index + 2, sums.from, sums.to), result: value } : value;
+    }),
+    { formula: `SUM(${sheet.ref(2, row)}:${sheet.ref(columns + 1, row)})`, result: yuan(Object.values(f.paidByChannel).reduce((a, b) => a + b, 0)) },
+  ];
+  for (const row of data.canteens) sheet.add(rowOf(text(nameOf(data.context, row.canteen)), row.figures, sheet.currentRow, null));
+  const last = sheet.currentRow - 1;
+  sheet.endTable();
+  sheet.add(rowOf(labels.total, data.total.figures, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
+  sheet.finish();
+}
+
+function writeComparison(workbook: WorkbookWriter, data: FinanceReportData): void {
+  const labels = labelsOf(data.context);
+  const money = { width: 15, format: FORMATS.yuan };
+  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
+    name: labels.comparison, reportTitle: labels.financeTitle, title: labels.comparison, landscape: true,
+    columns: [
+      { header: labels.canteen, width: 26 }, { header: `${labels.ingredientCost} ${labels.thisMonth}`, ...money }, { header: labels.budget, ...money },
+      { header: labels.variance, ...money }, { header: labels.variancePct, width: 10, format: FORMATS.percent },
+      { header: `${labels.ingredientCost} ${labels.lastMonth}`, ...money }, { header: `${labels.covers} ${labels.thisMonth}`, width: 12, format: FORMATS.integer },
+      { header: `${labels.covers} ${labels.lastMonth}`, width: 12, format: FORMATS.integer }, { header: `${labels.costPerMeal} ${labels.thisMonth}`, width: 13, format: FORMATS.yuan },
+      { header: `${labels.costPerMeal} ${labels.lastMonth}`, width: 13, format: FORMATS.yuan }, { header: labels.changePct, width: 10, format: FORMATS.percent },
+    ],
+  }));
+  const rowOf = (label: string | TextCell, row: FinanceRow, n: number, sums: { from: number; to: number } | null) => {
+    const r = (column: number) => sheet.ref(column, n);
+    const f = row.figures;
+    const l = row.lastMonth;
+    const cell = (column: number, value: number | string | null) => (sums && typeof value !== 'string' ? { formula: sheet.sum(column, sums.from, sums.to), result: value } : value);
+    const budget = row.budget ? yuan(row.budget.ingredientCostFen) : labels.budgetNone;
+    const variance = row.budget ? (f.ingredientCostFen - row.budget.ingredientCostFen) / 100 : '';
+    return [
+      label, cell(2, yuan(f.ingredientCostFen)), cell(3, budget),
+      { formula: `IF(ISNUMBER(${r(3)}),${r(2)}-${r(3)},"")`, result: variance },
+      { formula: `IF(AND(ISNUMBER(${r(3)}),N(${r(3)})<>0),${r(4)}/${r(3)},"")`, result: row.budget && row.budget.ingredientCostFen !== 0 ? (f.ingredientCostFen - row.budget.ingredientCostFen) / row.budget.ingredientCostFen : '' },
+      cell(6, yuan(l.ingredientCostFen)), cell(7, f.covers), cell(8, l.covers),
+      { formula: `IF(${r(7)}=0,"",${r(2)}/${r(7)})`, result: f.costPerMealFen === null ? '' : f.costPerMealFen / 100 },
+      { formula: `IF(${r(8)}=0,"",${r(6)}/${r(8)})`, result: l.costPerMealFen === null ? '' : l.costPerMealFen / 100 },
+      { formula: `IF(OR(${r(9)}="",${r(10)}="",N(${r(10)})=0),"",${r(9)}/${r(10)}-1)`, result: f.costPerMealFen !== null && l.costPerMealFen ? f.costPerMealFen / l.costPerMealFen - 1 : '' },
+    ];
+  };
+  for (const row of data.canteens) sheet.add(rowOf(text(nameOf(data.context, row.canteen)), row, sheet.currentRow, null));
+  const last = sheet.currentRow - 1;
+  sheet.endTable();
+  sheet.add(rowOf(labels.total, data.total, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
+  sheet.note(fill(labels.financeNotes[5], { uplift: `${(data.budgetUplift * 100).toFixed(1)}%` }));
+  sheet.finish();
+}
+
+export function financeCharts(data: FinanceReportData): { option: ChartOption; description: string }[] {
+  const labels = labelsOf(data.context);
+  const names = data.canteens.map((row) => nameOf(data.context, row.canteen));
+  const perMeal = (f: FinanceFigures) => (f.costPerMealFen === null ? null : Math.round(f.costPerMealFen) / 100);
+  const dates = [...new Set(data.daily.map((day) => day.date))].sort();
+  const channelSlices = data.channels.map((channel) => ({ name: codeName(data.context.language, channel), value: yuan(data.total.figures.paidByChannel[channel] ?? 0)! }));
+  return [
+    { description: labels.costPerMeal, option: barChart({ title: labels.costPerMeal, categories: names, series: [
+      { name: labels.thisMonth, values: data.canteens.map((row) => perMeal(row.figures)) }, { name: labels.lastMonth, values: data.canteens.map((row) => perMeal(row.lastMonth)) }] }) },
+    { description: labels.foodCostPct, option: barChart({ title: labels.foodCostPct, categories: names, percent: true, series: [
+      { name: labels.thisMonth, values: data.canteens.map((row) => row.figures.foodCostRatio) }, { name: labels.lastMonth, values: data.canteens.map((row) => row.lastMonth.foodCostRatio) }] }) },
+    { description: labels.channels, option: pieChart({ title: labels.channels, slices: channelSlices }) },
+    { description: labels.covers, option: lineChart({ title: labels.covers, categories: dates.map((date) => date.slice(5)), series: data.canteens.map((row) => ({
+      name: nameOf(data.context, row.canteen),
+      values: dates.map((date) => data.daily.find((day) => day.date === date && day.canteen.code === row.canteen.code)?.covers ?? null),
+    })) }) },
+  ];
+}
+
+/** The whole finance workbook, sheet by sheet, onto a streaming writer; the caller commits it. */
+export async function writeFinanceReport(input: { workbook: WorkbookWriter; data: FinanceReportData; charts: Picture[] | null }): Promise<{ paymentLines: number; paidFen: number }> {
+  const { workbook, data } = input;
+  const labels = labelsOf(data.context);
+  writeSummary(workbook, data);
+  writeChannels(workbook, data);
+  writeComparison(workbook, data);
+  writeReconciliationSheet({ workbook, context: data.context, result: data.reconciliation });
+  writeChartSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, charts: input.charts });
+  const uncosted = data.total.figures.uncostedPortions;
+  writeNotesSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, notes: labels.financeNotes as string[], values: { uplift: `${(data.budgetUplift * 100).toFixed(1)}%`, uncosted } });
+  return writePaymentDetail({ workbook, context: data.context, batches: data.payments });
+}

@@ -1,0 +1,223 @@
+import { ValueType } from 'exceljs';
+import type { Cell, Row, stream, Worksheet } from 'exceljs';
+import { CellInput, columnLetter, FORMATS, isFormula, isText } from './cells';
+
+export type WorkbookWriter = stream.xlsx.WorkbookWriter;
+
+export interface ColumnSpec {
+  header: string;
+  width: number;
+  /** Number format for numbers, dates and formulas; text cells are always in Text format. */
+  format?: string;
+}
+
+export interface SheetFrame {
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: ColumnSpec[];
+  landscape?: boolean;
+  /** Page header left and right, page footer left; page numbers are added on the right of the footer. */
+  pageHeader: { left: string; right: string };
+  pageFooter: { left: string; pageOf: string };
+}
+
+export type RowStyle = 'plain' | 'total' | 'note' | 'section';
+
+const HEADER_ROW = 3;
+const FIRST_DATA_ROW = HEADER_ROW + 1;
+const BORDER = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+
+/** Text in a page header or footer: & starts a code there, so a literal one is doubled. */
+function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/**
+ * One printable table on a streamed worksheet: title and subtitle rows, a frozen header row with an
+ * autofilter, A4 page setup fitted to the page width, title rows repeated on every printed page.
+ * Rows are written and committed in order, so memory stays bounded however long the sheet is.
+ */
+export class ReportSheet {
+  private nextRow = FIRST_DATA_ROW;
+  private lastTableRow = HEADER_ROW;
+  private tableOpen = true;
+
+  private constructor(readonly worksheet: Worksheet, private readonly columns: ColumnSpec[]) {}
+
+  static open(workbook: WorkbookWriter, frame: SheetFrame): ReportSheet {
+    const worksheet = workbook.addWorksheet(frame.name.slice(0, 31), {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, activeCell: `A${FIRST_DATA_ROW}` }],
+      pageSetup: {
+        paperSize: 9, orientation: frame.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+        printTitlesRow: `1:${HEADER_ROW}`, horizontalCentered: true,
+        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: {
+        oddHeader: `&L${headerText(frame.pageHeader.left)}&R${headerText(frame.pageHeader.right)}`,
+        oddFooter: `&L${headerText(frame.pageFooter.left)}&R${headerText(frame.pageFooter.pageOf).replace('{page}', '&P').replace('{pages}', '&N')}`,
+      },
+    });
+    worksheet.columns = frame.columns.map((column) => ({ width: column.width }));
+    const sheet = new ReportSheet(worksheet, frame.columns);
+    const title = worksheet.getRow(1);
+    title.getCell(1).value = frame.title;
+    title.getCell(1).font = { bold: true, size: 14 };
+    title.height = 22;
+    title.commit();
+    const subtitle = worksheet.getRow(2);
+    subtitle.getCell(1).value = frame.subtitle;
+    subtitle.getCell(1).font = { italic: true, color: { argb: 'FF595959' } };
+    subtitle.commit();
+    const header = worksheet.getRow(HEADER_ROW);
+    frame.columns.forEach((column, index) => {
+      const cell = header.getCell(index + 1);
+      cell.value = column.header;
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+      cell.border = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+    });
+    header.height = 32;
+    header.commit();
+    return sheet;
+  }
+
+  get firstDataRow(): number {
+    return FIRST_DATA_ROW;
+  }
+
+  /** The row number the next add() writes. */
+  get currentRow(): number {
+    return this.nextRow;
+  }
+
+  /** A1 reference of a column in a row, 1-based column. */
+  ref(column: number, row: number): string {
+    return `${columnLetter(column)}${row}`;
+  }
+
+  sum(column: number, fromRow: number, toRow: number): string {
+    return toRow < fromRow ? '0' : `SUM(${this.ref(column, fromRow)}:${this.ref(column, toRow)})`;
+  }
+
+  /** Writes a table row; returns its row number. Rows written after endTable() are outside the autofilter. */
+  add(values: CellInput[], style: RowStyle = 'plain'): number {
+    const number = this.nextRow++;
+    const row = this.worksheet.getRow(number);
+    values.forEach((value, index) => this.write(row.getCell(index + 1), value, this.columns[index]?.format));
+    if (style === 'total' || style === 'section') {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.font = { bold: true };
+        if (style === 'total') cell.border = { top: BORDER, bottom: { style: 'double', color: { argb: 'FF7F7F7F' } } };
+      });
+    }
+    if (style === 'note') {
+      row.getCell(1).alignment = { wrapText: false };
+      row.getCell(1).font = { italic: true, color: { argb: 'FF595959' } };
+    }
+    row.commit();
+    if (this.tableOpen) this.lastTableRow = number;
+    return number;
+  }
+
+  /** The workbook's style index for a number format, for rows written as raw XML. */
+  styleId(numFmt: string, kind: 'number' | 'text'): number {
+    const writer = this.worksheet as unknown as { workbook: { styles: { addStyleModel(model: object, type: number): number } } };
+    return writer.workbook.styles.addStyleModel({ numFmt }, kind === 'number' ? ValueType.Number : ValueType.String);
+  }
+
+  /**
+   * The fast path of long detail sheets: rows already rendered as sheet XML (see rawRowXml), written
+   * straight to the sheet's stream after the rows committed so far.
+   */
+  writeRawRows(xml: string, rows: number): void {
+    const writer = this.worksheet as unknown as { stream: { write(text: string): void }; _rowZero: number; startedData: boolean };
+    if (!writer.startedData) throw new Error('write the header before raw rows');
+    writer.stream.write(xml);
+    this.nextRow += rows;
+    writer._rowZero = this.nextRow;
+    if (this.tableOpen) this.lastTableRow = this.nextRow - 1;
+  }
+
+  /**
+   * Waits while the zip behind this sheet holds more than a few megabytes not yet compressed:
+   * exceljs's streaming writer does not push back on its own, so a fast producer would otherwise
+   * pile up the whole sheet in memory.
+   */
+  async drain(limitBytes = 8 * 1024 * 1024): Promise<void> {
+    type Buffered = { writableLength?: number; _writableState?: { length: number }; _readableState?: { length: number } };
+    const stream = (this.worksheet as unknown as { stream: { pipes?: Buffered[]; buffers?: unknown[] } }).stream;
+    // The sheet is piped into the zip through a PassThrough (readable-stream) whose buffers grow while deflate lags.
+    const held = (pipe: Buffered) => (pipe.writableLength ?? pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+    const backlog = () => (stream.pipes?.length ? Math.max(...stream.pipes.map(held)) : (stream.buffers?.length ?? 0) * 65536);
+    for (let waited = 0; backlog() > limitBytes && waited < 60_000; waited += 2) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  /** Ends the filterable table (before totals and notes). */
+  endTable(): void {
+    this.tableOpen = false;
+  }
+
+  note(text: string): number {
+    this.endTable();
+    return this.add([text], 'note');
+  }
+
+  blank(): void {
+    this.endTable();
+    this.nextRow += 1;
+  }
+
+  finish(): void {
+    this.worksheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(this.lastTableRow, HEADER_ROW), column: this.columns.length } };
+    (this.worksheet as unknown as { commit(): void }).commit();
+  }
+
+  private write(cell: Cell, value: CellInput, format: string | undefined): void {
+    if (value === null || value === undefined) return;
+    if (typeof value === 'string' || isText(value)) {
+      // Never a formula: a string cell in Text format, whatever it starts with.
+      cell.value = typeof value === 'string' ? value : value.text;
+      cell.numFmt = FORMATS.text;
+      return;
+    }
+    if (isFormula(value)) {
+      cell.value = { formula: value.formula, result: value.result ?? undefined } as Cell['value'];
+    } else {
+      cell.value = value;
+    }
+    if (format) cell.numFmt = format;
+    else if (value instanceof Date) cell.numFmt = FORMATS.date;
+  }
+}
+
+export type { Row };
+
+/** A cell of a raw row: a number (with a style index) or text, always an inline string, never a formula. */
+export type RawCell = { n: number; s: number } | { t: string; s: number } | null;
+
+const XML_ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', '\r': '&#13;' };
+
+function xmlText(text: string): string {
+  // Characters XML cannot carry are dropped; a carriage return is kept as a character reference.
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[<>&"\r]/g, (c) => XML_ESCAPES[c]);
+}
+
+const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
+
+/** One row of sheet XML; the caller guarantees at most 26 columns. */
+export function rawRowXml(rowNumber: number, cells: RawCell[]): string {
+  let xml = `<row r="${rowNumber}">`;
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = cells[i];
+    if (cell === null) continue;
+    const ref = `${LETTERS[i]}${rowNumber}`;
+    xml += 'n' in cell
+      ? `<c r="${ref}" s="${cell.s}"><v>${cell.n}</v></c>`
+      : `<c r="${ref}" s="${cell.s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(cell.t)}</t></is></c>`;
+  }
+  return `${xml}</row>`;
+}

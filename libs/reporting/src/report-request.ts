@@ -1,0 +1,41 @@
+import type { ReportLanguage } from './layout/labels';
+
+export const REPORT_KINDS = ['purchase-plan', 'finance', 'satisfaction', 'waste', 'accuracy'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export function isReportKind(value: string): value is ReportKind {
+  return (REPORT_KINDS as readonly string[]).includes(value);
+}
+
+/** What a user asks for, from the CLI, the API or a schedule. */
+export interface ReportRequest {
+  kind: ReportKind;
+  month?: string;
+  week?: string;
+  /** Canteen code (C01) or id; all canteens when absent. */
+  canteen?: string;
+  language?: ReportLanguage;
+  /** Finance only: the card or bank settlement file to reconcile (CSV: date, channel, amount). */
+  settlement?: { name: string; text: string };
+  /** Finance only: budget = same month last year × (1 + uplift); 0 when absent. */
+  budgetUplift?: number;
+  /** When the report counts as made (tests pin it); now when absent. */
+  now?: Date;
+}
+
+/** What was written, for the CLI's --json, the API's headers and the scheduler's history. */
+export interface ReportSummary {
+  kind: ReportKind;
+  period: string;
+  from: string;
+  to: string;
+  canteen: string | null;
+  language: ReportLanguage;
+  charts: boolean;
+  /** The headline figures as Larder computed them (fen for money), to compare with the workbook. */
+  totals: Record<string, number | null>;
+  fileName: string;
+  bytes?: number;
+  path?: string;
+  seconds: number;
+}

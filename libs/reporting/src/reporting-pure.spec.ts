@@ -1,0 +1,66 @@
+import { PassThrough } from 'node:stream';
+import * as ExcelJS from 'exceljs';
+import { looksLikeFormula, sheetDateTime } from './layout/cells';
+import { addPictures } from './layout/pictures';
+import { ReportSheet } from './layout/report-sheet';
+import { parseSettlementCsv, reconcile } from './reconciliation/settlement';
+import { renderChartSvg } from './charts/chart-renderer';
+import { barChart } from './charts/chart-options';
+
+describe('reporting building blocks', () => {
+  it('recognises text that a spreadsheet would take for a formula', () => {
+    for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(looksLikeFormula(text)).toBe(true);
+    for (const text of ['1-1', 'a=b', '红烧肉', '']) expect(looksLikeFormula(text)).toBe(false);
+  });
+
+  it('reads a settlement file in either language and lists every difference', () => {
+    const file = parseSettlementCsv('\uFEFF日期,渠道,金额\n2026-11-02,员工卡,"1,000.50"\n2026-11-02,Bank app,20\n2026-11-03,bitcoin,1\n2026-11-04,card,abc\n', 'bank.csv');
+    expect(file.lines).toEqual([
+      { line: 2, date: '2026-11-02', channel: 'card', amountFen: 100050 },
+      { line: 3, date: '2026-11-02', channel: 'bank_app', amountFen: 2000 },
+    ]);
+    expect(file.rejected.map((r) => r.line)).toEqual([4, 5]);
+    const result = reconcile({ file, from: '2026-11-01', to: '2026-11-30', larder: [
+      { date: '2026-11-02', channel: 'card', amountFen: 100050 }, { date: '2026-11-02', channel: 'bank_app', amountFen: 1990 }, { date: '2026-11-05', channel: 'wechat', amountFen: 700 },
+    ] });
+    expect(result).toMatchObject({ pairs: 3, agree: 1, settlementFen: 102050, larderFen: 102740 });
+    expect(result.mismatches.map((m) => m.status)).toEqual(['differs', 'only_larder']);
+    expect(parseSettlementCsv('a,b\n1,2', 'x.csv').rejected[0].reason).toContain('header');
+  });
+
+  it('converts a moment to the wall clock of a time zone', () => {
+    expect(sheetDateTime(new Date('2026-11-03T16:30:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-11-04T00:30:00.000Z');
+  });
+
+  it('draws a chart to SVG without a browser', () => {
+    const svg = renderChartSvg(barChart({ title: '每餐成本', categories: ['总部', '车辆段'], series: [{ name: '本月', values: [8.1, 7.9] }] }), { widthPx: 400, heightPx: 300 });
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('每餐成本');
+  });
+
+  it('streams a sheet with a live total and an embedded picture that reads back', async () => {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
+    const sheet = ReportSheet.open(workbook, { name: 'S', title: 'T', subtitle: 'sub', columns: [{ header: 'a', width: 10 }, { header: 'n', width: 10, format: '#,##0' }],
+      pageHeader: { left: 'L & R', right: 'r' }, pageFooter: { left: 'f', pageOf: '{page}/{pages}' } });
+    sheet.add([{ text: '=cmd|calc' }, 2]);
+    sheet.add(['x', 3]);
+    sheet.endTable();
+    sheet.add(['total', { formula: sheet.sum(2, 4, 5), result: 5 }], 'total');
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    addPictures(workbook, sheet.worksheet, [{ png, column: 3, row: 1, widthPx: 10, heightPx: 10, description: 'dot' }]);
+    sheet.finish();
+    await workbook.commit();
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const back = read.getWorksheet('S')!;
+    expect(back.getCell('A4').value).toBe('=cmd|calc');
+    expect(back.getCell('A4').type).toBe(ExcelJS.ValueType.String);
+    expect(back.getCell('B6').value).toMatchObject({ formula: 'SUM(B4:B5)', result: 5 });
+    expect(back.headerFooter.oddHeader).toBe('&LL && R&Rr');
+    expect(back.getImages()).toHaveLength(1);
+  });
+});

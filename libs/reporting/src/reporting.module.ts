@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { FiguresModule } from '@larder/analytics';
+import { FinanceReportService } from './services/finance-report.service';
+import { ReportDataService } from './services/report-data.service';
+import { PaymentSourceService } from './services/payment-source.service';
+import { ReportScopeService } from './services/report-scope.service';
+import { ReportService } from './services/report.service';
+import { ReportWriters } from './services/report-writers.service';
+
+@Module({
+  imports: [FiguresModule],
+  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService],
+  exports: [ReportService],
+})
+export class ReportingModule {}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Canteen } from '@larder/database';
+import { eachDate } from '@larder/domain';
+import type { PaymentLine } from '../layout/payment-detail.layout';
+import type { DayChannelAmount } from '../reconciliation/settlement';
+
+/**
+ * The only place reports read raw payments: one canteen-day at a time (a bounded query on the
+ * canteen and service-date index), so a month of any size streams in constant memory.
+ */
+@Injectable()
+export class PaymentSourceService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async *payments(scope: { canteens: Canteen[]; from: string; to: string }): AsyncGenerator<PaymentLine[]> {
+    for (const canteen of scope.canteens) {
+      for (const day of eachDate(scope.from, scope.to)) {
+        const rows: Record<string, unknown>[] = await this.dataSource.query(
+          `SELECT occurred_at, terminal, meal, kind, channel, amount_paid_fen, subsidy_fen, external_id, refund_of_external_id
+           FROM sale_transaction WHERE canteen_id = $1 AND service_date = $2::date ORDER BY occurred_at, id`,
+          [canteen.id, day],
+        );
+        if (rows.length === 0) continue;
+        yield rows.map((row) => ({
+          occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(String(row.occurred_at)),
+          serviceDate: day, canteenCode: canteen.code, timeZone: canteen.timezone, terminal: String(row.terminal), meal: String(row.meal),
+          kind: String(row.kind), channel: String(row.channel), paidFen: Number(row.amount_paid_fen), subsidyFen: Number(row.subsidy_fen),
+          externalId: String(row.external_id), refundOf: row.refund_of_external_id === null ? null : String(row.refund_of_external_id),
+        }));
+      }
+    }
+  }
+
+  /** Payments per local payment day and channel, as a card or bank settles them (refunds netted). */
+  async dayChannelTotals(scope: { canteenIds: number[]; from: string; to: string }): Promise<DayChannelAmount[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT (t.occurred_at AT TIME ZONE c.timezone)::date::text AS day, t.channel, sum(t.amount_paid_fen)::bigint AS fen
+       FROM sale_transaction t JOIN canteen c ON c.id = t.canteen_id
+       WHERE t.canteen_id = ANY($1::int[]) AND t.service_date BETWEEN ($2::date - 1) AND ($3::date + 1)
+         AND (t.occurred_at AT TIME ZONE c.timezone)::date BETWEEN $2::date AND $3::date
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+      [scope.canteenIds, scope.from, scope.to],
+    );
+    return rows.map((row) => ({ date: String(row.day), channel: String(row.channel), amountFen: Number(row.fen) }));
+  }
+}

@@ -1,0 +1,108 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { ApiTokenService } from '@larder/auth';
+import type { Role } from '@larder/domain';
+import { DemoSeedService } from '@larder/ingestion';
+import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+type Caller = Role | 'anonymous' | 'token:read' | 'token:import';
+const CALLERS: Caller[] = ['anonymous', 'admin', 'manager', 'finance', 'union', 'viewer', 'token:read', 'token:import'];
+const ALL_PEOPLE: Caller[] = ['admin', 'manager', 'finance', 'union', 'viewer'];
+const OPERATIONS: Caller[] = ['admin', 'manager', 'finance', 'viewer', 'token:read'];
+
+/**
+ * Who may call what. Every route the API registers must appear here: a new route without an entry
+ * fails this test, so access is always decided on purpose.
+ */
+const ACCESS: Record<string, Caller[]> = {
+  'GET /health': CALLERS,
+  'POST /api/auth/login': CALLERS,
+  'POST /api/auth/logout': ALL_PEOPLE,
+  'GET /api/auth/me': ALL_PEOPLE,
+  'GET /api/admin/tokens': ['admin'],
+  'POST /api/admin/tokens': ['admin'],
+  'DELETE /api/admin/tokens/:id': ['admin'],
+  'GET /api/admin/audit': ['admin'],
+  'GET /api/canteens': [...ALL_PEOPLE, 'token:read'],
+  'GET /api/summary': [...ALL_PEOPLE, 'token:read'],
+  'GET /api/covers/daily': [...ALL_PEOPLE, 'token:read'],
+  'GET /api/jobs': ['admin', 'manager', 'finance'],
+  'POST /api/jobs/:name/runs': ['admin'],
+  'GET /api/forecasts': OPERATIONS,
+  'GET /api/forecasts/runs': OPERATIONS,
+  'POST /api/forecasts/runs': ['admin', 'manager'],
+  'GET /api/waste/accounting': OPERATIONS,
+  'GET /api/plans': OPERATIONS,
+  'POST /api/plans': ['admin', 'manager'],
+  'GET /api/plans/:id': OPERATIONS,
+  'POST /api/plans/:id/approve': ['admin', 'manager'],
+  'POST /api/plans/:id/overrides': ['admin', 'manager'],
+  'GET /api/plans/:id/overrides': OPERATIONS,
+  'GET /api/plans/:id/orders': OPERATIONS,
+  'GET /api/purchase-orders': OPERATIONS,
+  'POST /api/plans/what-if': ['admin', 'manager', 'finance'],
+  // Checked with the satisfaction report; each report kind names its own readers.
+  'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
+};
+
+const PARAMETERS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction' };
+
+/** The routes Express has registered for the Nest controllers, as "METHOD /path". */
+function registeredRoutes(app: NestExpressApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+  return express.router.stack
+    .filter((layer) => layer.route)
+    .flatMap((layer) => Object.keys(layer.route!.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
+}
+
+describe('who may call what: every route with every role', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  const people = new Map<Caller, SignedInAgent>();
+  const tokens = new Map<Caller, string>();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createHttpApp(database.config);
+    await app.get(DemoSeedService).seed({ seed: 5, canteens: 2, employees: 400, days: 30, endDate: '2026-11-20', futureDays: 7 });
+    for (const role of ALL_PEOPLE as Role[]) people.set(role, await signIn(app, { username: `matrix-${role}`, role, canteenIds: role === 'manager' ? [1] : [] }));
+    for (const scope of ['read', 'import'] as const) tokens.set(`token:${scope}`, (await app.get(ApiTokenService).create({ name: `matrix ${scope}`, scopes: [scope] })).token);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('has an access decision for every registered route and no stale entries', () => {
+    const routes = registeredRoutes(app);
+    expect(routes.filter((route) => !(route in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it.each(Object.entries(ACCESS))('%s answers each caller as the table says', async (route, allowed) => {
+    const [method, pattern] = route.split(' ');
+    const path = pattern.replace(/:(\w+)/g, (_match, name: string) => PARAMETERS[name]);
+    for (const caller of CALLERS) {
+      let call: request.Test;
+      if (caller === 'anonymous') call = request(app.getHttpServer())[method.toLowerCase() as 'get'](path);
+      else if (caller.startsWith('token:')) call = request(app.getHttpServer())[method.toLowerCase() as 'get'](path).set('authorization', `Bearer ${tokens.get(caller)}`);
+      else {
+        const person = people.get(caller)!;
+        call = person.agent[method.toLowerCase() as 'get'](path).set('x-csrf-token', person.csrfToken);
+      }
+      // Logging out would end the session the rest of the table needs: check it with a throwaway one.
+      if (route === 'POST /api/auth/logout' && people.has(caller)) {
+        const throwaway = await signIn(app, { username: `matrix-${caller}`, role: caller as Role });
+        call = throwaway.agent.post(path).set('x-csrf-token', throwaway.csrfToken);
+      }
+      const response = await call.send(method === 'GET' ? undefined : {});
+      const denied = response.status === 401 || response.status === 403;
+      const expectation = `${caller} → ${route}: ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`;
+      if (allowed.includes(caller)) expect({ expectation, denied }).toEqual({ expectation, denied: false });
+      else expect({ expectation, denied }).toEqual({ expectation, denied: true });
+      if (caller === 'anonymous' && !allowed.includes(caller)) expect(response.status).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import * as ExcelJS from 'exceljs';
+import request from 'supertest';
+import { DemoSeedService } from '@larder/ingestion';
+import { createHttpApp, signIn } from '../support/http-app';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+/** supertest buffers binary bodies with this parser. */
+function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+describe('reports over HTTP', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let get: (path: string) => request.Test;
+  let guarded = false;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createHttpApp(database.config);
+    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 40, endDate: '2026-11-20' });
+    const open = await request(app.getHttpServer()).get('/api/reports/waste?month=2026-11');
+    guarded = open.status === 401;
+    if (guarded) {
+      const { agent } = await signIn(app, { username: 'report-finance', role: 'finance' });
+      get = (path) => agent.get(path);
+    } else {
+      get = (path) => request(app.getHttpServer()).get(path);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('GET /api/reports/finance streams the workbook as an attachment', async () => {
+    const response = await get('/api/reports/finance?month=2026-11&lang=en').buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toContain('larder-finance-2026-11-en.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('Summary');
+    expect(String(workbook.getWorksheet('Summary')!.getCell('A1').value)).toContain('Monthly finance cost report');
+  });
+
+  it('serves each report in Chinese by default', async () => {
+    for (const kind of ['satisfaction', 'waste', 'accuracy']) {
+      const response = await get(`/api/reports/${kind}?month=2026-11&canteen=C02`).buffer(true).parse(binary).expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as ArrayBuffer);
+      expect(workbook.worksheets[0].name).toBe('汇总');
+    }
+    await get('/api/reports/purchase-plan?week=2026-W48').buffer(true).parse(binary).expect(200);
+  });
+
+  it('answers mistakes with a clear 4xx before writing anything', async () => {
+    expect((await get('/api/reports/budget?month=2026-11').expect(404)).body.message).toContain('finance');
+    expect((await get('/api/reports/finance?month=2026-13').expect(400)).body.message).toContain('YYYY-MM');
+    expect((await get('/api/reports/finance?week=2026-W47').expect(400)).body.message).toContain('monthly');
+    expect((await get('/api/reports/waste?month=2026-11&lang=fr').expect(400)).body.message).toContain('lang');
+    expect((await get('/api/reports/waste?month=2026-11&canteen=C77').expect(404)).body.error).toBe('NOT_FOUND');
+  });
+
+  it('keeps the finance report from the union and managers to their canteens', async () => {
+    if (!guarded) return;
+    const union = await signIn(app, { username: 'report-union', role: 'union' });
+    await union.agent.get('/api/reports/finance?month=2026-11').expect(403);
+    await union.agent.get('/api/reports/satisfaction?month=2026-11').expect(200);
+    const manager = await signIn(app, { username: 'report-manager', role: 'manager', canteenIds: [2] });
+    await manager.agent.get('/api/reports/waste?month=2026-11').expect(403);
+    await manager.agent.get('/api/reports/waste?month=2026-11&canteen=C01').expect(403);
+    await manager.agent.get('/api/reports/waste?month=2026-11&canteen=C02').expect(200);
+  });
+});

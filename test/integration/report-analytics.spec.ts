@@ -1,0 +1,175 @@
+import { PassThrough } from 'node:stream';
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import * as ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { ConfigModule } from '@larder/config';
+import { DatabaseModule, DatabaseService } from '@larder/database';
+import { DemoSeedService, IngestionModule } from '@larder/ingestion';
+import { ReportingModule, ReportRequest, ReportService, ReportSummary } from '@larder/reporting';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+async function render(service: ReportService, request: ReportRequest): Promise<{ workbook: ExcelJS.Workbook; summary: ReportSummary }> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const summary = await service.write(request, sink);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  return { workbook, summary };
+}
+
+function rowsOf(sheet: ExcelJS.Worksheet): ExcelJS.Row[] {
+  const rows: ExcelJS.Row[] = [];
+  for (let n = 4; n <= sheet.rowCount; n += 1) rows.push(sheet.getRow(n));
+  return rows;
+}
+
+function formulaResult(cell: ExcelJS.Cell): number {
+  const value = cell.value as ExcelJS.CellFormulaValue;
+  expect(typeof value.formula).toBe('string');
+  return Number(value.result);
+}
+
+const INJECTIONS = ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR'];
+
+describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let reports: ReportService;
+  let dataSource: DataSource;
+  const one = async (sql: string, parameters: unknown[] = []) => Number(Object.values((await dataSource.query(sql, parameters))[0])[0]);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot({ ...database.config, demo: 'off' }), DatabaseModule, IngestionModule, ReportingModule] }).compile();
+    app = await moduleRef.init();
+    await app.get(DatabaseService).migrate();
+    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 45, endDate: '2026-11-20' });
+    reports = app.get(ReportService);
+    dataSource = app.get(DataSource);
+    // December has no demo feedback: canteen 1 dish 1 six diners, dish 2 seven, dish 3 two anonymous, dish 4 five; canteen 2 one diner three times.
+    const feedback: [number, number, number, string | null, string[]][] = [];
+    [5, 4, 4, 3, 2, 5].forEach((rating, i) => feedback.push([1, 1, rating, `p1-${i}`, [...INJECTIONS, 'plain']]));
+    [4, 4, 4, 4, 4, 4, 4].forEach((rating, i) => feedback.push([1, 2, rating, `p2-${i}`, []]));
+    [1, 2].forEach((rating) => feedback.push([1, 3, rating, null, ['难吃']]));
+    [3, 3, 3, 3, 3].forEach((rating, i) => feedback.push([1, 4, rating, `p4-${i}`, []]));
+    [5, 5, 5].forEach((rating) => feedback.push([2, 1, rating, 'same-diner', ['好吃']]));
+    let id = 9_000_000;
+    for (const [canteenId, dishId, rating, pseudonym, tags] of feedback) {
+      await dataSource.query(
+        `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES ($1, $2, '2026-12-07T04:00:00Z', '2026-12-07', 'lunch', $3, $4, $5, $6)`,
+        [canteenId, id++, dishId, rating, tags, pseudonym]);
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('satisfaction: suppresses groups under 5 diners, and the next smallest where one alone would be', async () => {
+    const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language: 'en' });
+    const dishes = rowsOf(workbook.getWorksheet('Dishes')!).filter((row) => row.getCell(1).value);
+    const byDish = new Map(dishes.map((row) => [String(row.getCell(2).value), row]));
+    expect(dishes).toHaveLength(5);
+    const suppressed = dishes.filter((row) => String(row.getCell(3).value).startsWith('fewer than 5'));
+    expect(suppressed).toHaveLength(3); // canteen 1: dish 3 (2 diners) and dish 4 (next smallest); canteen 2: dish 1 (1 diner)
+    for (const row of suppressed) expect(row.getCell(4).value).toBeNull();
+    const published = dishes.filter((row) => typeof row.getCell(3).value === 'number');
+    expect(published.map((row) => row.getCell(3).value).sort()).toEqual([6, 7]);
+    expect(published.find((row) => row.getCell(3).value === 6)!.getCell(4).value).toBeCloseTo(23 / 6, 10);
+    expect(byDish.size).toBeGreaterThan(0);
+    // One canteen under 5 diners takes the other with it; the total (23 responses) is published.
+    const summary = rowsOf(workbook.getWorksheet('Summary')!);
+    expect(summary.slice(0, 2).every((row) => String(row.getCell(2).value).startsWith('fewer than 5'))).toBe(true);
+    const total = summary.find((row) => row.getCell(1).value === 'Total')!;
+    expect(total.getCell(2).value).toBe(23);
+    expect(total.getCell(3).value).toBeCloseTo((23 + 28 + 3 + 15 + 15) / 23, 10);
+    // The tag of only two diners is suppressed; no comment text appears anywhere.
+    const tags = rowsOf(workbook.getWorksheet('Tags')!);
+    expect(tags.filter((row) => row.getCell(2).value === '难吃').every((row) => String(row.getCell(3).value).startsWith('fewer than 5'))).toBe(true);
+  });
+
+  it('writes text from imported data that looks like a formula as text, never as a formula', async () => {
+    const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language: 'zh-CN' });
+    const tags = workbook.getWorksheet('标签')!;
+    const found = new Map<string, ExcelJS.Cell>();
+    tags.eachRow((row) => row.eachCell((cell) => {
+      expect(cell.formula ?? undefined).toBeUndefined();
+      if (typeof cell.value === 'string') found.set(cell.value, cell);
+    }));
+    for (const text of INJECTIONS) {
+      // XML turns a bare carriage return into a line feed on reading; the cell stays text either way.
+      const cell = found.get(text) ?? found.get(text.replace(/\r/g, '\n'));
+      if (!cell) throw new Error(`${JSON.stringify(text)} not found among ${JSON.stringify([...found.keys()])}`);
+      expect(cell).toBeDefined();
+      expect(cell!.type).toBe(ExcelJS.ValueType.String);
+      expect(cell!.numFmt).toBe('@');
+    }
+  });
+
+  it('waste: totals equal the rollups and the waste log', async () => {
+    const { workbook, summary } = await render(reports, { kind: 'waste', month: '2026-11', language: 'en' });
+    const total = rowsOf(workbook.getWorksheet('Summary')!).find((row) => row.getCell(1).value === 'Total')!;
+    const range = ['2026-11-01', '2026-11-30'];
+    expect(formulaResult(total.getCell(3))).toBe(await one('SELECT sum(prepared) FROM daily_dish_rollup WHERE service_date BETWEEN $1 AND $2', range));
+    expect(formulaResult(total.getCell(5))).toBe(await one('SELECT sum(wasted_portions) FROM daily_dish_rollup WHERE service_date BETWEEN $1 AND $2', range));
+    expect(formulaResult(total.getCell(7))).toBeCloseTo(await one(`SELECT sum(kg) FROM waste_log WHERE kind = 'plate' AND service_date BETWEEN $1 AND $2`, range), 3);
+    expect(formulaResult(total.getCell(12))).toBeCloseTo(summary.totals.wasteCostFen! / 100, 2);
+    expect(summary.totals.wasteCostFen).toBeGreaterThan(0);
+  });
+
+  it('accuracy: says so plainly when no forecasts are stored, and scores them once they are', async () => {
+    const empty = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
+    expect(String(empty.workbook.getWorksheet('Summary')!.getCell('A4').value)).toContain('No forecasts are stored');
+    expect(empty.summary.totals.pairs).toBe(0);
+
+    const runId = '00000000-0000-4000-8000-000000000001';
+    await dataSource.query(`INSERT INTO forecast_run (id, as_of, horizon_days, status) VALUES ($1, '2026-11-09', 14, 'done')`, [runId]);
+    const actuals: { service_date: string; covers: number }[] = await dataSource.query(
+      `SELECT service_date::text, covers FROM daily_meal_rollup WHERE canteen_id = 2 AND meal = 'lunch' AND service_date BETWEEN '2026-11-10' AND '2026-11-12' ORDER BY 1`);
+    expect(actuals.length).toBe(3);
+    for (const [i, day] of actuals.entries()) {
+      const p50 = day.covers + (i === 0 ? 10 : -5);
+      await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90) VALUES (2, $1, $2, 'lunch', 0, 'test', $3, $4, $5)`,
+        [runId, day.service_date, p50, p50 - 8, p50 + 8]);
+    }
+    const { workbook, summary } = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
+    const actualSum = actuals.reduce((sum, day) => sum + day.covers, 0);
+    expect(summary.totals.pairs).toBe(3);
+    expect(summary.totals.coversWape).toBeCloseTo(20 / actualSum, 10);
+    const total = rowsOf(workbook.getWorksheet('Summary')!).find((row) => row.getCell(1).value === 'Total')!;
+    expect(formulaResult(total.getCell(7))).toBeCloseTo(20 / actualSum, 10);
+    expect(total.getCell(9).value).toBeCloseTo(2 / 3, 10); // the over-forecast day misses P10-P90
+  });
+
+  it('purchase plan: a summary linked to one sheet per supplier, totals equal the orders', async () => {
+    const orders = [
+      { id: '00000000-0000-4000-8000-0000000000a1', supplier: 1, canteen: 1, delivery: '2026-11-24', lines: [[1, 1, 3, 6645], [3, 2, 2, 5000]] },
+      { id: '00000000-0000-4000-8000-0000000000a2', supplier: 2, canteen: 2, delivery: '2026-11-26', lines: [[2, 1, 5, 12359]] },
+      { id: '00000000-0000-4000-8000-0000000000a3', supplier: 2, canteen: 2, delivery: '2026-11-27', lines: [[2, 1, 9, 12359]], status: 'cancelled' },
+    ];
+    for (const order of orders) {
+      const total = order.lines.reduce((sum, [, , packs, price]) => sum + packs * price, 0);
+      await dataSource.query(`INSERT INTO purchase_order (id, canteen_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, '2026-11-20', $4, $5, $6)`,
+        [order.id, order.canteen, order.supplier, order.delivery, order.status ?? 'approved', total]);
+      for (const [item, ingredient, packs, price] of order.lines) {
+        await dataSource.query(`INSERT INTO purchase_order_line (order_id, supplier_item_id, canteen_id, ingredient_id, packs, pack_price_fen, amount_fen, needed_quantity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [order.id, item, order.canteen, ingredient, packs, price, packs * price, packs * 9.5]);
+      }
+    }
+    const { workbook, summary } = await render(reports, { kind: 'purchase-plan', week: '2026-W48', language: 'en' });
+    const expected = await one(`SELECT sum(l.amount_fen) FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id WHERE o.status <> 'cancelled' AND o.delivery_date BETWEEN '2026-11-23' AND '2026-11-29'`);
+    expect(summary.totals.amountFen).toBe(expected);
+    expect(workbook.worksheets).toHaveLength(4);
+    const sheet = workbook.getWorksheet('Summary')!;
+    const total = rowsOf(sheet).find((row) => row.getCell(1).value === 'Total')!;
+    expect(formulaResult(total.getCell(4))).toBeCloseTo(expected / 100, 2);
+    const link = sheet.getCell('D4').value as ExcelJS.CellFormulaValue;
+    expect(link.formula).toMatch(/^'.+'!I6$/);
+    const supplierSheet = workbook.worksheets[1];
+    expect(supplierSheet.getCell('I4').value).toMatchObject({ formula: 'G4*H4', result: (3 * 6645) / 100 });
+    expect(supplierSheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:3' });
+  });
+});

@@ -1,0 +1,135 @@
+import { PassThrough } from 'node:stream';
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import * as ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { ConfigModule } from '@larder/config';
+import { DatabaseModule, DatabaseService } from '@larder/database';
+import { DemoSeedService, IngestionModule } from '@larder/ingestion';
+import { ReportingModule, ReportRequest, ReportService, ReportSummary } from '@larder/reporting';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+async function render(service: ReportService, request: ReportRequest): Promise<{ workbook: ExcelJS.Workbook; summary: ReportSummary }> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const summary = await service.write(request, sink);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  return { workbook, summary };
+}
+
+/** The total row: the first row whose first cell is the language's word for total. */
+function totalRow(sheet: ExcelJS.Worksheet, word: string): ExcelJS.Row {
+  for (let n = 4; n <= sheet.rowCount; n += 1) if (sheet.getRow(n).getCell(1).value === word) return sheet.getRow(n);
+  throw new Error(`no ${word} row on ${sheet.name}`);
+}
+
+function result(cell: ExcelJS.Cell): number {
+  const value = cell.value as ExcelJS.CellFormulaValue;
+  expect(typeof value.formula).toBe('string');
+  return Number(value.result);
+}
+
+describe('finance report', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let reports: ReportService;
+  let dataSource: DataSource;
+  const month = { from: '2026-11-01', to: '2026-11-30' };
+  const one = async (sql: string, parameters: unknown[] = []) => Number(Object.values((await dataSource.query(sql, parameters))[0])[0]);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot({ ...database.config, demo: 'off' }), DatabaseModule, IngestionModule, ReportingModule] }).compile();
+    app = await moduleRef.init();
+    await app.get(DatabaseService).migrate();
+    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 45, endDate: '2026-11-20' });
+    reports = app.get(ReportService);
+    dataSource = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('totals on the summary and the payment detail equal the database, as live formulas', async () => {
+    const { workbook, summary } = await render(reports, { kind: 'finance', month: '2026-11', language: 'zh-CN' });
+    const covers = await one('SELECT sum(covers) FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    const paidFen = await one('SELECT sum(amount_paid_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    const subsidyFen = await one('SELECT sum(subsidy_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    const payments = await one('SELECT count(*) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算与上月对比', '对账', '图表', '说明', '收款明细']);
+
+    const sheet = workbook.getWorksheet('汇总')!;
+    const total = totalRow(sheet, '合计');
+    expect(result(total.getCell(3))).toBe(covers);
+    expect(result(total.getCell(6))).toBeCloseTo(paidFen / 100, 2);
+    expect(result(total.getCell(7))).toBeCloseTo(subsidyFen / 100, 2);
+    expect(result(total.getCell(8))).toBeCloseTo((paidFen + subsidyFen) / 100, 2);
+    expect(result(total.getCell(9))).toBeCloseTo(summary.totals.ingredientCostFen! / 100, 2);
+    expect(result(total.getCell(11))).toBeCloseTo(summary.totals.ingredientCostFen! / 100 / covers, 6);
+    // Canteen rows are numbers, not text, and add up to the total.
+    const canteenCovers = [4, 5].map((n) => sheet.getRow(n).getCell(3).value);
+    expect(canteenCovers.every((value) => typeof value === 'number')).toBe(true);
+    expect((canteenCovers as number[]).reduce((a, b) => a + b, 0)).toBe(covers);
+
+    const channels = workbook.getWorksheet('支付渠道')!;
+    expect(result(totalRow(channels, '合计').getCell(channels.columnCount))).toBeCloseTo(paidFen / 100, 2);
+
+    const detail = workbook.getWorksheet('收款明细')!;
+    const detailTotal = totalRow(detail, '合计');
+    expect(detailTotal.number - 4).toBe(payments);
+    expect(result(detailTotal.getCell(8))).toBeCloseTo(paidFen / 100, 2);
+    expect(result(detailTotal.getCell(9))).toBeCloseTo(subsidyFen / 100, 2);
+    expect(summary.totals.paymentLines).toBe(payments);
+    expect(detail.getCell('A4').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(typeof detail.getCell('H4').value).toBe('number');
+  });
+
+  it('is print-ready: A4, repeated title rows, frozen header, autofilter, page header', async () => {
+    const { workbook } = await render(reports, { kind: 'finance', month: '2026-11', language: 'en' });
+    const sheet = workbook.getWorksheet('Summary')!;
+    expect(sheet.pageSetup.paperSize).toBe(9);
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:3');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.headerFooter.oddHeader).toContain('Monthly finance cost report');
+    expect(sheet.getCell('A1').value).toContain('Monthly finance cost report');
+    expect(sheet.getCell('I3').value).toBe('Ingredient cost (¥)');
+    expect(sheet.getCell('I4').numFmt).toContain('¥');
+    const reconciliation = workbook.getWorksheet('Reconciliation')!;
+    expect(String(reconciliation.getCell('A4').value)).toContain('No settlement file was given');
+  });
+
+  it('lists every day × channel where the settlement file and the payments differ', async () => {
+    const rows: { day: string; channel: string; fen: string }[] = await dataSource.query(
+      `SELECT (occurred_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, channel, sum(amount_paid_fen)::text AS fen
+       FROM sale_transaction WHERE (occurred_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2 GROUP BY 1, 2 ORDER BY 1, 2`, [month.from, month.to]);
+    const lines = rows.map((row) => [row.day, row.channel, (Number(row.fen) / 100).toFixed(2)]);
+    const changed = lines[3];
+    changed[2] = (Number(changed[2]) + 12.34).toFixed(2);
+    const dropped = lines.splice(5, 1)[0];
+    lines.push(['2026-11-25', 'alipay', '9.99'], ['2026-11-02', 'card', '=HYPERLINK("x")']);
+    const text = ['date,channel,amount', ...lines.map((line) => line.join(','))].join('\n');
+    const { workbook, summary } = await render(reports, { kind: 'finance', month: '2026-11', language: 'en', settlement: { name: 'bank.csv', text } });
+    expect(summary.totals.mismatches).toBe(3);
+    const sheet = workbook.getWorksheet('Reconciliation')!;
+    const listed = [4, 5, 6].map((n) => [(sheet.getCell(`A${n}`).value as Date).toISOString().slice(0, 10), sheet.getCell(`F${n}`).value]);
+    expect(listed).toEqual(expect.arrayContaining([[changed[0], 'amounts differ'], [dropped[0], 'only in canteen payments'], ['2026-11-25', 'only in settlement']]));
+    const notes = sheet.getColumn(1).values.map(String).join('\n');
+    expect(notes).toContain('amount is not a number of yuan');
+  });
+
+  it('refuses a week for the monthly finance report and an unknown canteen', async () => {
+    await expect(reports.write({ kind: 'finance', week: '2026-W46' }, new PassThrough())).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(reports.prepare({ kind: 'finance', month: '2026-11', canteen: 'C99' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('one canteen: its own figures only', async () => {
+    const { workbook } = await render(reports, { kind: 'finance', month: '2026-11', canteen: 'C02', language: 'en' });
+    const covers = await one('SELECT sum(covers) FROM daily_meal_rollup WHERE canteen_id = 2 AND service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    expect(result(totalRow(workbook.getWorksheet('Summary')!, 'Total').getCell(3))).toBe(covers);
+  });
+});
