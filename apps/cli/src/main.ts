@@ -11,6 +11,7 @@ import { jobsCommand } from './commands/jobs.command';
 import { migrateCommand } from './commands/migrate.command';
 import { planCommand } from './commands/plan.command';
 import { reportCommand } from './commands/report.command';
+import { workerCommand } from './commands/worker.command';
 
 export function buildProgram(): Command {
   return new Command('larder')
@@ -26,7 +27,8 @@ export function buildProgram(): Command {
     .addCommand(usersCommand())
     .addCommand(tokensCommand())
     .addCommand(planCommand())
-    .addCommand(reportCommand());
+    .addCommand(reportCommand())
+    .addCommand(workerCommand());
 }
 
 async function main(): Promise<void> {

@@ -26,6 +26,10 @@ describe('loadConfig', () => {
     [{ LARDER_SCHEDULER: 'sometimes' }, 'LARDER_SCHEDULER'],
     [{ LARDER_DEMO_PASSWORD: 'short' }, 'LARDER_DEMO_PASSWORD'],
     [{ LARDER_SESSION_HOURS: '0' }, 'LARDER_SESSION_HOURS'],
+    [{ LARDER_JOB_QUEUE: 'always' }, 'LARDER_JOB_QUEUE'],
+    [{ LARDER_JOB_WORKER: 'yes' }, 'LARDER_JOB_WORKER'],
+    [{ LARDER_WORKER_CONCURRENCY: '0' }, 'LARDER_WORKER_CONCURRENCY'],
+    [{ LARDER_JOB_EXPIRY_SECONDS: '1' }, 'LARDER_JOB_EXPIRY_SECONDS'],
   ])('rejects %p naming %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));

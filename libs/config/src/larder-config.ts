@@ -29,6 +29,17 @@ export interface LarderConfig {
     readonly nightlyCron: string;
     readonly retryAttempts: number;
     readonly retryBaseDelayMs: number;
+    /**
+     * 'auto': on a PostgreSQL server, per-canteen steps go through the pg-boss queue to any worker;
+     * 'off': they run in the process that runs the job. The embedded engine always runs them in-process.
+     */
+    readonly queue: 'auto' | 'off';
+    /** Whether API instances and `jobs run` also take queued steps; `larder worker` always does. */
+    readonly worker: boolean;
+    /** Queued steps one process runs at a time (`larder worker --concurrency` overrides it). */
+    readonly workerConcurrency: number;
+    /** How long a queued step may run before it counts as lost (its worker died) and is retried. */
+    readonly expirySeconds: number;
   };
 }
 
@@ -139,6 +150,10 @@ export function loadConfig(env: Env): LarderConfig {
       nightlyCron: readCron(env, 'LARDER_NIGHTLY_CRON', '0 2 * * *'),
       retryAttempts: readRange(env, { name: 'LARDER_JOB_RETRIES', fallback: 3, min: 1, max: 10 }),
       retryBaseDelayMs: readRange(env, { name: 'LARDER_JOB_RETRY_DELAY_MS', fallback: 5000, min: 0, max: 600_000 }),
+      queue: readEnum(env, 'LARDER_JOB_QUEUE', ['auto', 'off'] as const, 'auto'),
+      worker: readEnum(env, 'LARDER_JOB_WORKER', ['on', 'off'] as const, 'on') === 'on',
+      workerConcurrency: readRange(env, { name: 'LARDER_WORKER_CONCURRENCY', fallback: 1, min: 1, max: 32 }),
+      expirySeconds: readRange(env, { name: 'LARDER_JOB_EXPIRY_SECONDS', fallback: 900, min: 2, max: 86_400 }),
     }),
   });
 }

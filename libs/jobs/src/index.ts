@@ -5,3 +5,8 @@ export * from './services/job-registry.service';
 export * from './services/job-runner.service';
 export * from './services/job-scheduler.service';
 export * from './services/job-history.service';
+export * from './queue/step-task';
+export * from './queue/step-queue.service';
+export * from './services/step-recorder.service';
+export * from './services/step-fan-out.service';
+export * from './services/step-worker.service';

@@ -12,6 +12,11 @@ export interface JobStepDefinition {
   name: string;
   /** A per-canteen step runs once for each canteen; one canteen failing does not stop the others. */
   perCanteen: boolean;
+  /**
+   * The step's service allows one call at a time per process (forecasting does): a worker taking
+   * several steps at once runs these one after another. Other processes still run them in parallel.
+   */
+  onePerProcess?: boolean;
   run(context: StepContext): Promise<StepCounts>;
 }
 

@@ -9,7 +9,8 @@ const ROLLUP_LOOKBACK_DAYS = 7;
 
 /**
  * The nightly pipeline, assembled from the features' steps: pull → rollups → forecast → draft
- * plans → scheduled reports. Each feature contributes its step here as it lands.
+ * plans → scheduled reports. Each feature contributes its step here as it lands. A `perCanteen`
+ * step needs nothing more to be spread over workers on a server: the runner queues it per canteen.
  */
 @Injectable()
 export class NightlyPipeline implements OnModuleInit {
@@ -33,6 +34,8 @@ export class NightlyPipeline implements OnModuleInit {
     this.registry.addStep(NIGHTLY_JOB, {
       name: 'forecast',
       perCanteen: true,
+      // ForecastRunService takes one run at a time per process.
+      onePerProcess: true,
       run: async ({ canteenId, asOf }) => {
         const summary = await this.forecasts.run({ asOf, canteenIds: [canteenId!], trigger: 'schedule' });
         if (summary.failed.length > 0) throw new Error(summary.failed.map((series) => `${series.canteenCode} ${series.meal}: ${series.error}`).join('; '));

@@ -3,11 +3,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { Canteen, JobRun, JobStep, JobStatus } from '@larder/database';
+import { Canteen, JobRun, JobStatus } from '@larder/database';
 import { localDate } from '@larder/domain';
-import { JobStepDefinition, StepContext } from '../job-definition';
+import { JobDefinition, JobStepDefinition, StepContext } from '../job-definition';
 import { retryWithBackoff } from '../retry';
+import { StepQueueService } from '../queue/step-queue.service';
 import { JobRegistry } from './job-registry.service';
+import { StepFanOutService, StepResult } from './step-fan-out.service';
+import { StepRecorder } from './step-recorder.service';
+import { StepWorkerService } from './step-worker.service';
 
 export interface RunRequest {
   trigger: JobRun['trigger'];
@@ -22,12 +26,14 @@ export interface RunSummary {
   name: string;
   status: JobStatus | 'skipped';
   reason?: string;
-  steps: { name: string; canteenId: number | null; status: JobStatus; attempts: number; counts: Record<string, number>; error: string | null }[];
+  steps: StepResult[];
 }
 
 /**
  * Runs a job's steps in order and records every run and step. A step that fails is retried with
  * backoff; a per-canteen step that still fails for one canteen is recorded and the others go on.
+ * On a PostgreSQL server the canteens of a per-canteen step are queued for any worker (this process
+ * included) and the next step waits for all of them; on the embedded engine they run here, in turn.
  */
 @Injectable()
 export class JobRunnerService {
@@ -37,6 +43,10 @@ export class JobRunnerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
     private readonly registry: JobRegistry,
+    private readonly recorder: StepRecorder,
+    private readonly queue: StepQueueService,
+    private readonly fanOut: StepFanOutService,
+    private readonly worker: StepWorkerService,
   ) {}
 
   /** A run asked for by a person (CLI, dashboard): it works up to today, canteen time. */
@@ -58,10 +68,13 @@ export class JobRunnerService {
     if ((claimed.raw as unknown[]).length === 0) {
       return { runId: null, name, status: 'skipped', reason: `slot ${request.slot} already taken by another instance`, steps: [] };
     }
-    const steps: RunSummary['steps'] = [];
-    for (const step of job.steps) {
-      const canteenIds = step.perCanteen ? (request.canteenIds ?? (await this.canteenIds())) : [undefined];
-      for (const canteenId of canteenIds) steps.push(await this.runStep({ runId, stepNo: steps.length + 1, step, context: { asOf: request.asOf, canteenId } }));
+    let steps: StepResult[];
+    try {
+      steps = await this.worker.serveWhile(() => this.runSteps({ runId, job, request }));
+    } catch (error) {
+      // Not a step failing (those are recorded and the run goes on) but the run itself: the queue or database went away.
+      await this.dataSource.getRepository(JobRun).update({ id: runId }, { status: 'failed', finishedAt: new Date(), error: (error as Error).message });
+      throw error;
     }
     const failed = steps.filter((step) => step.status === 'failed');
     const status: JobStatus = failed.length ? 'failed' : 'succeeded';
@@ -71,24 +84,37 @@ export class JobRunnerService {
     return { runId, name, status, steps };
   }
 
+  private async runSteps(input: { runId: string; job: JobDefinition; request: RunRequest }): Promise<StepResult[]> {
+    const { runId, job, request } = input;
+    const steps: StepResult[] = [];
+    for (const [stepIndex, step] of job.steps.entries()) {
+      const canteenIds = step.perCanteen ? (request.canteenIds ?? (await this.canteenIds())) : [undefined];
+      if (step.perCanteen && this.queue.enabled) {
+        steps.push(...(await this.fanOut.run({ runId, job, stepIndex, firstStepNo: steps.length + 1, canteenIds: canteenIds as number[], asOf: request.asOf })));
+        continue;
+      }
+      for (const canteenId of canteenIds) steps.push(await this.runStep({ runId, stepNo: steps.length + 1, step, context: { asOf: request.asOf, canteenId } }));
+    }
+    return steps;
+  }
+
   private async canteenIds(): Promise<number[]> {
     const canteens = await this.dataSource.getRepository(Canteen).find({ select: { id: true }, order: { id: 'ASC' } });
     return canteens.map((canteen) => canteen.id);
   }
 
-  private async runStep(input: { runId: string; stepNo: number; step: JobStepDefinition; context: StepContext }): Promise<RunSummary['steps'][number]> {
-    const steps = this.dataSource.getRepository(JobStep);
+  private async runStep(input: { runId: string; stepNo: number; step: JobStepDefinition; context: StepContext }): Promise<StepResult> {
     const key = { runId: input.runId, stepNo: input.stepNo };
     const canteenId = input.context.canteenId ?? null;
-    await steps.insert({ ...key, name: input.step.name, canteenId, startedAt: new Date(), status: 'running', attempts: 0, counts: {}, finishedAt: null, error: null });
     const outcome = await retryWithBackoff({ attempts: this.config.jobs.retryAttempts, baseDelayMs: this.config.jobs.retryBaseDelayMs }, async (attempt) => {
-      await steps.update(key, { attempts: attempt });
+      await this.recorder.begin({ ...key, name: input.step.name, canteenId, attempt });
       return input.step.run(input.context);
     });
     const status: JobStatus = outcome.error ? 'failed' : 'succeeded';
     const error = outcome.error?.message ?? null;
     if (outcome.error) this.logger.warn(`step ${input.step.name}${canteenId ? ` for canteen ${canteenId}` : ''} failed after ${outcome.attempts} attempts: ${error}`);
-    await steps.update(key, { status, finishedAt: new Date(), counts: outcome.value ?? {}, error, attempts: outcome.attempts });
-    return { name: input.step.name, canteenId, status, attempts: outcome.attempts, counts: outcome.value ?? {}, error };
+    const counts = outcome.value ?? {};
+    await this.recorder.finish(key, { status, attempts: outcome.attempts, counts, error });
+    return { name: input.step.name, canteenId, status, attempts: outcome.attempts, counts, error };
   }
 }
