@@ -36,7 +36,7 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
   const { sites, canteens, staff } = organisation;
   const appeal = new DishAppeal({ dishes: catalogue.dishes, specs: catalogue.dishSpecs, random: new Random(options.seed, 'appeal') });
   const planner = new MenuPlanner({ seed: options.seed, dishes: catalogue.dishes, specs: catalogue.dishSpecs, startDate: options.startDate });
-  const kitchen = new Kitchen({ catalogue, canteens: canteens.length });
+  const kitchen = new Kitchen({ catalogue, canteens: canteens.length, seed: options.seed });
   const sales = new SalesGenerator({ staff, dishes: catalogue.dishes, specs: catalogue.dishSpecs });
   const appealToday = new Float64Array(catalogue.dishes.length);
 
@@ -69,8 +69,9 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
         }
         if (future) continue;
         const feeders = feedersFor({ world, canteenIndex, meal, headcount, subsidyRaised, dayIndex: day.index });
-        const expectedCovers = expectedCoversOf({ world, meal, feeders });
-        const prepared = kitchen.planProduction({ expectedCovers, meal, menu, appeal: appealToday, buffer: appeal.buffer, random });
+        // The generator's expected covers reach the kitchen only as the opening figure of its first services.
+        const openingCovers = expectedCoversOf({ world, meal, feeders });
+        const prepared = kitchen.planProduction({ canteenIndex, meal, day, menu, dishBuffer: appeal.buffer, openingCovers, random });
         const firstSale = out.transactions.length;
         const outcome = sales.run({
           canteenId: canteen.row.id, canteenCode: canteen.row.code, terminals: canteen.terminals, serviceDate: day.date,
@@ -80,7 +81,7 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
         }, buffers);
         sequence = outcome.nextSequence;
         kitchen.closeService({
-          canteenId: canteen.row.id, serviceDate: day.date, meal, menu, prepared, sold: outcome.sold,
+          canteenIndex, canteenId: canteen.row.id, day, meal, menu, prepared, sold: outcome.sold,
           covers: outcome.sales, random, nextWasteId, production: out.production, waste: out.waste,
         });
         generateFeedback({

@@ -1,12 +1,12 @@
 import type { MealPeriod } from '@larder/domain';
 import type { Catalogue } from './catalogue/catalogue';
+import { Chef } from './chef';
 import type { ProductionLogRow, StockCountRow, WasteLogRow } from './demo-rows';
 import type { Menu } from './menu-cycle';
 import { Random } from './random';
+import type { DayInfo } from './service-calendar';
 
-const EXTRA_RATE: Record<MealPeriod, number> = { breakfast: 0.55, lunch: 0.14, dinner: 0.11, night: 0.16 };
 const PLATE_WASTE_KG_PER_COVER: Record<MealPeriod, number> = { breakfast: 0.012, lunch: 0.045, dinner: 0.04, night: 0.03 };
-const MIN_BATCH = 5;
 
 /** Recipes and usage bookkeeping per canteen, for spoilage and the weekly stock count. */
 export class Kitchen {
@@ -18,9 +18,11 @@ export class Kitchen {
   private readonly todayUsage: Float64Array;
   private readonly openDaysThisWeek: Int32Array;
   private readonly ingredientCount: number;
+  private readonly chef: Chef;
 
-  constructor(private readonly params: { catalogue: Catalogue; canteens: number }) {
+  constructor(private readonly params: { catalogue: Catalogue; canteens: number; seed: number }) {
     const { catalogue } = params;
+    this.chef = new Chef({ seed: params.seed, canteens: params.canteens, specs: catalogue.dishSpecs });
     const byDish = catalogue.dishes.map(() => [] as Array<{ ingredient: number; gross: number }>);
     for (const line of catalogue.recipeLines) {
       byDish[line.dishId - 1].push({ ingredient: line.ingredientId - 1, gross: line.quantityPerPortion / (1 - line.yieldLoss) });
@@ -36,47 +38,29 @@ export class Kitchen {
     this.openDaysThisWeek = new Int32Array(params.canteens);
   }
 
-  /**
-   * Portions to cook: the chef's estimate of demand plus a dish-specific buffer. The estimate is off by a few
-   * percent each day, so on some days a dish runs out and on most some is left over.
-   */
+  /** Portions to cook per menu position: the canteen's chef plans from the kitchen's own records (see `Chef`). */
   planProduction(params: {
-    expectedCovers: number; meal: MealPeriod; menu: Menu; appeal: Float64Array; buffer: Float64Array; random: Random;
+    canteenIndex: number; meal: MealPeriod; day: DayInfo; menu: Menu; dishBuffer: Float64Array; openingCovers: number; random: Random;
   }): Int32Array {
-    const { menu, appeal, random, meal } = params;
-    const prepared = new Int32Array(menu.mains.length + menu.extras.length);
-    const estimate = params.expectedCovers * Math.exp(0.06 * random.normal());
-    const plan = (dishes: number[], covers: number, offset: number) => {
-      let total = 0;
-      for (const dish of dishes) total += appeal[dish];
-      dishes.forEach((dish, i) => {
-        const spec = this.params.catalogue.dishSpecs[dish];
-        const perDiner = spec.byPiece ? (spec.role === 'main' ? 1.9 : 1.3) : 1;
-        const demand = (covers * appeal[dish] * perDiner) / total;
-        // A square-root safety stock covers the randomness of small batches, as an experienced chef would.
-        const planned = demand * (1 + params.buffer[dish]) * Math.exp(0.05 * random.normal()) + 0.8 * Math.sqrt(demand);
-        prepared[offset + i] = Math.max(MIN_BATCH, Math.ceil(planned));
-      });
-    };
-    plan(menu.mains, estimate, 0);
-    plan(menu.extras, estimate * EXTRA_RATE[meal], menu.mains.length);
-    return prepared;
+    return this.chef.plan(params);
   }
 
   /** Production rows, leftovers thrown away and plate waste for one service; books ingredient use. */
   closeService(params: {
-    canteenId: number; serviceDate: string; meal: MealPeriod; menu: Menu;
+    canteenIndex: number; canteenId: number; day: DayInfo; meal: MealPeriod; menu: Menu;
     prepared: Int32Array; sold: Int32Array; covers: number; random: Random; nextWasteId: () => number;
     production: ProductionLogRow[]; waste: WasteLogRow[];
   }): void {
     const { menu, prepared, sold, random } = params;
+    const serviceDate = params.day.date;
+    this.chef.record({ canteenIndex: params.canteenIndex, meal: params.meal, day: params.day, menu, prepared, sold, covers: params.covers, random });
     const catalogue = this.params.catalogue;
     const dishes = [...menu.mains, ...menu.extras];
     let preparedKg = 0;
     let leftoverKg = 0;
     dishes.forEach((dish, position) => {
       const portionsPrepared = prepared[position];
-      params.production.push({ canteenId: params.canteenId, serviceDate: params.serviceDate, meal: params.meal, dishId: dish + 1, portionsPrepared });
+      params.production.push({ canteenId: params.canteenId, serviceDate, meal: params.meal, dishId: dish + 1, portionsPrepared });
       const portionKg = catalogue.dishes[dish].portionKg;
       preparedKg += portionsPrepared * portionKg;
       for (let r = this.recipeStart[dish]; r < this.recipeStart[dish + 1]; r++) {
@@ -89,7 +73,7 @@ export class Kitchen {
         const kg = round3(binned * portionKg);
         leftoverKg += kg;
         params.waste.push({
-          canteenId: params.canteenId, id: params.nextWasteId(), serviceDate: params.serviceDate, meal: params.meal,
+          canteenId: params.canteenId, id: params.nextWasteId(), serviceDate, meal: params.meal,
           kind: 'overproduction', dishId: dish + 1, ingredientId: null, kg, portions: binned,
         });
       }
@@ -98,7 +82,7 @@ export class Kitchen {
       const plateKg = floor3(Math.min(preparedKg - leftoverKg, params.covers * PLATE_WASTE_KG_PER_COVER[params.meal] * Math.exp(0.15 * random.normal())));
       if (plateKg > 0) {
         params.waste.push({
-          canteenId: params.canteenId, id: params.nextWasteId(), serviceDate: params.serviceDate, meal: params.meal,
+          canteenId: params.canteenId, id: params.nextWasteId(), serviceDate, meal: params.meal,
           kind: 'plate', dishId: null, ingredientId: null, kg: plateKg, portions: null,
         });
       }

@@ -10,12 +10,55 @@ export interface DishDay {
 /** Fewer residuals than this and the share model's in-sample residuals calibrate the dish quantiles. */
 const MIN_RESIDUALS = 10;
 
+/**
+ * Half-lives (days) the share model may weigh its history with, longest first: every day alike, or
+ * recent days more. Dish tastes drift, and seasonal or new dishes rise and fall, so on some canteens
+ * the last few months split a menu better than a whole year; `chooseShareHalfLife` picks by backtest.
+ */
+export const SHARE_HALF_LIVES: readonly number[] = [Number.POSITIVE_INFINITY, 180, 90, 45];
+
 /** Fits the share model on the given days (dishes without DishInfo get an `unknown` category). */
-export function fitShares(days: readonly DishDay[], dishInfo: ReadonlyMap<string, DishInfo>): DishShareModel {
+export function fitShares(days: readonly DishDay[], dishInfo: ReadonlyMap<string, DishInfo>, halfLifeDays = Number.POSITIVE_INFINITY): DishShareModel {
   const seen = new Set<string>();
   for (const day of days) for (const item of day.dishes) seen.add(item.dish);
   const dishes = [...seen].sort().map((dish) => infoOf(dishInfo, dish));
-  return new DishShareModel().fit({ days: days.map((day) => ({ covers: day.covers, dishes: day.dishes })), dishes });
+  return new DishShareModel({ halfLifeDays }).fit({ days: days.map((day) => ({ day: day.day, covers: day.covers, dishes: day.dishes })), dishes });
+}
+
+/** WAPE of a share model's split on the given days, given each day's actual covers (the split alone); null without sales. */
+export function splitWape(params: { model: DishShareModel; days: readonly DishDay[]; dishInfo: ReadonlyMap<string, DishInfo> }): number | null {
+  let error = 0;
+  let actual = 0;
+  for (const day of params.days) {
+    const expected = params.model.portions({ covers: day.covers, menu: day.dishes.map((item) => infoOf(params.dishInfo, item.dish)) });
+    for (const item of day.dishes) {
+      error += Math.abs(item.quantity - expected.get(item.dish)!);
+      actual += item.quantity;
+    }
+  }
+  return actual > 0 ? error / actual : null;
+}
+
+/**
+ * The half-life of `SHARE_HALF_LIVES` whose model, fitted on data up to `cutoff`, splits the test days'
+ * actual covers best (lowest WAPE; a shorter one must do strictly better). Uses only data the caller
+ * passes, so a backtest window before the forecast origin keeps the choice honest. Returns the winner's
+ * early model for the caller's dish backtest and residuals.
+ */
+export function chooseShareHalfLife(params: {
+  dishDays: readonly DishDay[]; cutoff: number; testDays: readonly DishDay[]; dishInfo: ReadonlyMap<string, DishInfo>;
+}): { halfLifeDays: number; early: DishShareModel; wape: number | null } {
+  const training = params.dishDays.filter((day) => day.day <= params.cutoff);
+  let best: { halfLifeDays: number; early: DishShareModel; wape: number | null } | null = null;
+  for (const halfLifeDays of SHARE_HALF_LIVES) {
+    const early = fitShares(training, params.dishInfo, halfLifeDays);
+    const wape = splitWape({ model: early, days: params.testDays, dishInfo: params.dishInfo });
+    if (best === null) best = { halfLifeDays, early, wape };
+    else if (wape !== null && (best.wape === null || wape < best.wape)) best = { halfLifeDays, early, wape };
+    // Without test days there is nothing to choose by: every day alike.
+    if (params.testDays.length === 0 || training.length === 0) break;
+  }
+  return best!;
 }
 
 export function infoOf(dishInfo: ReadonlyMap<string, DishInfo>, dish: string): DishInfo {

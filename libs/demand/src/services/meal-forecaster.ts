@@ -2,7 +2,7 @@ import {
   autoForecast, backtestModel, createModel, createServiceSeries, DishInfo, formatIsoDate, Horizon, mergeLevels, ModelOptions,
   planBacktest, ServiceCalendar,
 } from '@larder/forecasting';
-import { backtestDishes, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
+import { backtestDishes, chooseShareHalfLife, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
 
 /** Backtest settings of the product run (the library's defaults): last 28 service days, lead 7, refit weekly. */
 export const RUN_BACKTEST = { testDays: 56, leadDays: 14, refitEvery: 7 } as const;
@@ -41,6 +41,8 @@ export interface MealForecastResult {
   readonly backtestWape: number | null;
   readonly candidateWape: Readonly<Record<string, number | null>>;
   readonly dishBacktest: { readonly wape: number | null; readonly lastServed: number | null; readonly median4: number | null };
+  /** Half-life (days) of the share model's history weights chosen by the backtest; null = every day alike. */
+  readonly shareHalfLifeDays: number | null;
   readonly covers: readonly QuantityForecast[];
   readonly dishes: readonly QuantityForecast[];
 }
@@ -72,9 +74,11 @@ export function forecastMeal(input: MealForecastInput): MealForecastResult {
     if (Number.isFinite(value)) coversForecast.set(series.days[testFrom + i], value);
   });
   const cutoff = testFrom < series.days.length ? series.days[testFrom] - RUN_BACKTEST.leadDays : Number.POSITIVE_INFINITY;
-  const fullShares = fitShares(input.dishDays, input.dishInfo);
-  const earlyShares = fitShares(input.dishDays.filter((day) => day.day <= cutoff), input.dishInfo);
   const testDishDays = input.dishDays.filter((day) => coversForecast.has(day.day));
+  // How far back the split looks is chosen on the backtest window, which ends before the forecast origin.
+  const chosen = chooseShareHalfLife({ dishDays: input.dishDays, cutoff, testDays: testDishDays, dishInfo: input.dishInfo });
+  const earlyShares = chosen.early;
+  const fullShares = fitShares(input.dishDays, input.dishInfo, chosen.halfLifeDays);
   const residuals = shareResiduals({ model: earlyShares, days: testDishDays, fallbackModel: fullShares, fallbackDays: input.dishDays, dishInfo: input.dishInfo });
   const dishBacktest = backtestDishes({ model: earlyShares, history: input.dishDays, coversForecast, leadDays: RUN_BACKTEST.leadDays, dishInfo: input.dishInfo });
 
@@ -91,6 +95,7 @@ export function forecastMeal(input: MealForecastInput): MealForecastResult {
     backtestWape: auto.backtestWape[auto.model] ?? null,
     candidateWape: auto.backtestWape,
     dishBacktest: { wape: dishBacktest.wape, lastServed: dishBacktest.lastServed, median4: dishBacktest.median4 },
+    shareHalfLifeDays: Number.isFinite(chosen.halfLifeDays) ? chosen.halfLifeDays : null,
     covers,
     dishes,
   };

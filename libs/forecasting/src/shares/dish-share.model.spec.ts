@@ -90,6 +90,21 @@ describe('menu-aware dish shares', () => {
     expect(grouped.portions({ covers: 200, menu: ['pork', 'fish', 'rice'] }).get('rice')).toBeCloseTo(185, 6);
   });
 
+  it('weighs recent days more with a half-life, and needs their dates for it', () => {
+    const dishes: DishInfo[] = [{ dish: 'pork', category: 'meat' }, { dish: 'fish', category: 'fish' }];
+    // Pork took 70 % a year ago and 40 % in the last two months.
+    const days = Array.from({ length: 300 }, (_, i) => {
+      const pork = i < 240 ? 70 : 40;
+      return { day: 20_000 + i, covers: 100, dishes: [{ dish: 'pork', quantity: pork }, { dish: 'fish', quantity: 100 - pork }] };
+    });
+    const flat = new DishShareModel().fit({ days, dishes }).shares(['pork', 'fish']).get('pork')!;
+    const recent = new DishShareModel({ halfLifeDays: 14 }).fit({ days, dishes }).shares(['pork', 'fish']).get('pork')!;
+    expect(flat).toBeGreaterThan(0.6);
+    expect(recent).toBeCloseTo(0.4, 1);
+    expect(() => new DishShareModel({ halfLifeDays: 14 }).fit({ days: [{ covers: 1, dishes: [] }], dishes })).toThrow(/half-life/);
+    expect(() => new DishShareModel({ halfLifeDays: 0 })).toThrow(/positive/);
+  });
+
   it('names an unknown dish instead of guessing', () => {
     expect(() => model.shares(['mystery'])).toThrow(/unknown dish "mystery"/);
   });

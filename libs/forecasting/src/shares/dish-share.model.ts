@@ -7,6 +7,8 @@ export interface DishInfo {
 }
 
 export interface MenuDayObservation {
+  /** Epoch day; needed only with `halfLifeDays` (older days then weigh less). */
+  readonly day?: number;
   readonly covers: number;
   /** Every dish on that day's menu with the portions sold (0 is a valid observation). */
   readonly dishes: readonly { readonly dish: string; readonly quantity: number }[];
@@ -21,11 +23,23 @@ export interface DishShareModelOptions {
   /** Precision of the Gaussian prior a_i ~ N(category mean, 1/priorStrength). */
   readonly priorStrength?: number;
   readonly maxIterations?: number;
+  /**
+   * Days over which a day's weight in the fit halves, counted back from the latest day fitted; default
+   * Infinity (every day alike). Tastes drift and dishes come in and out of season, so recent sales may say
+   * more than last year's; whether they do is for a backtest to decide (`chooseShareHalfLife` in @larder/demand).
+   */
+  readonly halfLifeDays?: number;
 }
 
 const DEFAULT_GROUP = 'all';
 /** Pseudo-dishes at attractiveness 0 that shrink a category mean learnt from few dishes. */
 const CATEGORY_SHRINK = 1;
+
+interface GroupDay {
+  covers: number;
+  weight: number;
+  items: { dish: string; quantity: number }[];
+}
 
 interface GroupFit {
   portionsPerCover: number;
@@ -42,6 +56,7 @@ interface GroupFit {
 export class DishShareModel {
   private readonly priorStrength: number;
   private readonly maxIterations: number;
+  private readonly halfLifeDays: number;
   private readonly info = new Map<string, DishInfo>();
   private readonly attractiveness = new Map<string, number>();
   private readonly groups = new Map<string, GroupFit>();
@@ -49,22 +64,38 @@ export class DishShareModel {
   constructor(options: DishShareModelOptions = {}) {
     this.priorStrength = options.priorStrength ?? 1;
     this.maxIterations = options.maxIterations ?? 500;
+    this.halfLifeDays = options.halfLifeDays ?? Number.POSITIVE_INFINITY;
+    if (!(this.halfLifeDays > 0)) throw new Error(`dish shares: halfLifeDays must be positive, got ${this.halfLifeDays}`);
   }
 
   fit(input: DishShareFitInput): this {
     for (const dish of input.dishes) this.info.set(dish.dish, dish);
-    const byGroup = new Map<string, { covers: number; items: { dish: string; quantity: number }[] }[]>();
-    for (const day of input.days) {
+    const byGroup = new Map<string, GroupDay[]>();
+    const weightOf = this.dayWeights(input.days);
+    for (const [d, day] of input.days.entries()) {
       const split = new Map<string, { dish: string; quantity: number }[]>();
       for (const item of day.dishes) {
         const group = this.infoOf(item.dish).group ?? DEFAULT_GROUP;
         if (!(item.quantity >= 0)) throw new Error(`dish shares: negative or missing quantity for ${item.dish}`);
         split.set(group, [...(split.get(group) ?? []), item]);
       }
-      for (const [group, items] of split) byGroup.set(group, [...(byGroup.get(group) ?? []), { covers: day.covers, items }]);
+      for (const [group, items] of split) byGroup.set(group, [...(byGroup.get(group) ?? []), { covers: day.covers, weight: weightOf[d], items }]);
     }
     for (const [group, days] of byGroup) this.fitGroup(group, days);
     return this;
+  }
+
+  /** 0.5^(age / half-life), the age counted from the latest day; all 1 without a half-life. */
+  private dayWeights(days: readonly MenuDayObservation[]): Float64Array {
+    const weights = new Float64Array(days.length).fill(1);
+    if (!Number.isFinite(this.halfLifeDays) || days.length === 0) return weights;
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const day of days) {
+      if (day.day === undefined) throw new Error('dish shares: a half-life needs the day of every observation');
+      latest = Math.max(latest, day.day);
+    }
+    days.forEach((day, i) => (weights[i] = Math.pow(0.5, (latest - day.day!) / this.halfLifeDays)));
+    return weights;
   }
 
   private infoOf(dish: string): DishInfo {
@@ -73,26 +104,39 @@ export class DishShareModel {
     return info;
   }
 
-  private fitGroup(group: string, days: { covers: number; items: { dish: string; quantity: number }[] }[]): void {
+  private fitGroup(group: string, days: GroupDay[]): void {
     const dishes = [...new Set(days.flatMap((day) => day.items.map((item) => item.dish)))];
     const index = new Map(dishes.map((dish, i) => [dish, i]));
     const categories = dishes.map((dish) => this.infoOf(dish).category);
     const a = new Float64Array(dishes.length);
     const prior = new Float64Array(dishes.length);
-    const menus = days.map((day) => ({ members: Int32Array.from(day.items, (item) => index.get(item.dish)!), quantities: Float64Array.from(day.items, (item) => item.quantity) }));
+    // Menus flattened: members[start[m]..start[m+1]) with their (weighted) quantities and each menu's total.
+    const start = new Int32Array(days.length + 1);
+    days.forEach((day, m) => (start[m + 1] = start[m] + day.items.length));
+    const members = new Int32Array(start[days.length]);
+    const quantities = new Float64Array(start[days.length]);
+    const totals = new Float64Array(days.length);
+    days.forEach((day, m) => day.items.forEach((item, k) => {
+      members[start[m] + k] = index.get(item.dish)!;
+      quantities[start[m] + k] = item.quantity * day.weight;
+      totals[m] += item.quantity * day.weight;
+    }));
+    const exp = new Float64Array(dishes.length);
+    const gradient = new Float64Array(dishes.length);
+    const curvature = new Float64Array(dishes.length);
     let categoryMeans = new Map<string, number>();
     for (let iteration = 0; iteration < this.maxIterations; iteration++) {
-      const gradient = prior.map((mean, i) => -this.priorStrength * (a[i] - mean));
-      const curvature = new Float64Array(dishes.length).fill(this.priorStrength);
-      for (const { members, quantities } of menus) {
-        let total = 0;
+      for (let i = 0; i < a.length; i++) {
+        exp[i] = Math.exp(a[i]);
+        gradient[i] = -this.priorStrength * (a[i] - prior[i]);
+        curvature[i] = this.priorStrength;
+      }
+      for (let m = 0; m < days.length; m++) {
         let normaliser = 0;
-        for (let k = 0; k < members.length; k++) {
-          total += quantities[k];
-          normaliser += Math.exp(a[members[k]]);
-        }
-        for (let k = 0; k < members.length; k++) {
-          const share = Math.exp(a[members[k]]) / normaliser;
+        for (let k = start[m]; k < start[m + 1]; k++) normaliser += exp[members[k]];
+        const total = totals[m];
+        for (let k = start[m]; k < start[m + 1]; k++) {
+          const share = exp[members[k]] / normaliser;
           gradient[members[k]] += quantities[k] - total * share;
           curvature[members[k]] += total * share * (1 - share);
         }
@@ -114,8 +158,8 @@ export class DishShareModel {
     let portions = 0;
     let covers = 0;
     for (const day of days) {
-      covers += day.covers;
-      for (const item of day.items) portions += item.quantity;
+      covers += day.covers * day.weight;
+      for (const item of day.items) portions += item.quantity * day.weight;
     }
     this.groups.set(group, { portionsPerCover: covers > 0 ? portions / covers : 0, categoryMeans });
   }
