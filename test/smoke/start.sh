@@ -7,9 +7,15 @@ port=${SMOKE_PORT:-3917}
 data_dir=$(mktemp -d)
 log=$(mktemp)
 # setsid gives npm and the node server it starts a process group of their own, so both stop together.
-PORT=$port LARDER_DATA_DIR=$data_dir setsid npm start >"$log" 2>&1 &
+password=smoke-test-password-42
+PORT=$port LARDER_DATA_DIR=$data_dir LARDER_DEMO_PASSWORD=$password setsid npm start >"$log" 2>&1 &
 server=$!
-cleanup() { kill -- -"$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data_dir"; }
+cleanup() {
+  kill -- -"$server" 2>/dev/null || true
+  # The server may still be writing its last pages after npm itself has gone: wait for the group.
+  for _ in $(seq 1 50); do kill -0 -- -"$server" 2>/dev/null || break; sleep 0.2; done
+  rm -rf "$data_dir"
+}
 trap cleanup EXIT
 started=$(date +%s)
 status=""
@@ -22,6 +28,9 @@ done
 elapsed=$(( $(date +%s) - started ))
 if [ "$status" != "ok" ]; then echo "/health was not ok after ${elapsed}s (last: '$status')"; tail -30 "$log"; exit 1; fi
 curl -sf "http://127.0.0.1:$port/" | grep -q "<title>" || { echo "/ did not serve the page"; exit 1; }
-summary=$(curl -sf "http://127.0.0.1:$port/api/summary")
+cookies=$(mktemp)
+curl -sf -c "$cookies" -H 'content-type: application/json' -d "{\"username\":\"finance\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/auth/login" >/dev/null || { echo "the demo user finance could not sign in"; exit 1; }
+summary=$(curl -s -b "$cookies" "http://127.0.0.1:$port/api/summary")
+rm -f "$cookies"
 echo "$summary" | grep -q '"transactions":[1-9]' || { echo "no demo data after start: $summary"; exit 1; }
 echo "smoke: npm start answered /health ok and served / in ${elapsed}s with demo data: $summary"
