@@ -88,9 +88,13 @@ async function main(): Promise<void> {
     for (const label of ['first import', 'same file again']) {
       const memory = new MemoryWatch();
       const started = performance.now();
+      // CPU of this process, worker threads included (not the database server's): a steadier figure than wall time on a shared machine
+      const cpuBefore = process.cpuUsage();
       const summary = await importer.importFile({ kind: 'transactions', path: file, createdBy: 'bench' });
       const seconds = (performance.now() - started) / 1000;
-      runs.push({ label, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), accepted: summary.accepted, duplicates: summary.duplicates, rejected: summary.rejected, ...memory.stop() });
+      const cpu = process.cpuUsage(cpuBefore);
+      const nodeCpuSeconds = Math.round((cpu.user + cpu.system) / 100_000) / 10;
+      runs.push({ label, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), nodeCpuSeconds, accepted: summary.accepted, duplicates: summary.duplicates, rejected: summary.rejected, ...memory.stop() });
     }
     console.log(JSON.stringify({ engine: config.database.engine, lines: shape.lines, payments: shape.payments, fileMb: Math.round(statSync(file).size / 1048576), generateSeconds: Math.round(generateSeconds), runs }, null, 2));
   } finally {

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DELETE_DISH_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS } from './rollup-meals.sql';
 import { DELETE_DISH_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
 
 export interface RollupScope {
   canteenIds: number[];
   from: string;
   to: string;
+}
+
+/** A canteen-day-meal: "canteenId|yyyy-mm-dd|meal". */
+export type MealKey = string;
+
+export function mealArrays(meals: readonly MealKey[]): [number[], string[], string[]] {
+  const parts = meals.map((meal) => meal.split('|'));
+  return [parts.map((part) => Number(part[0])), parts.map((part) => part[1]), parts.map((part) => part[2])];
 }
 
 /** Keeps the daily rollups that dashboards and reports read in step with the facts. */
@@ -22,5 +31,15 @@ export class RollupService {
     await manager.query(DELETE_MEAL_ROLLUP, parameters);
     await manager.query(INSERT_DISH_ROLLUP, parameters);
     await manager.query(INSERT_MEAL_ROLLUP, parameters);
+  }
+
+  /** Rebuilds the rollups of exactly these canteen-day-meals from all their facts. */
+  async refreshMeals(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (meals.length === 0) return;
+    const parameters = mealArrays(meals);
+    await manager.query(DELETE_DISH_ROLLUP_MEALS, parameters);
+    await manager.query(DELETE_MEAL_ROLLUP_MEALS, parameters);
+    await manager.query(INSERT_DISH_ROLLUP_MEALS, parameters);
+    await manager.query(INSERT_MEAL_ROLLUP_MEALS, parameters);
   }
 }

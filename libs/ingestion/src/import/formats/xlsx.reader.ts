@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { LarderError } from '@larder/common';
 import { fileError } from '../messages';
 import { CellValue, ReadLimits, RecordStream, SourceRecord } from './record-stream';
-import { checkDeclaredSizes, readZipDirectory, verifyEntry, ZipEntry, ZipProblem } from './zip-inspector';
+import { checkDeclaredSizes, openZip, ZipArchive, ZipProblem } from './zip-inspector';
 
 const READ_ENTRIES = /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml)$/;
 
@@ -35,20 +35,23 @@ async function drain(worksheet: unknown): Promise<void> {
 
 async function inspect(options: { path: string; fileName: string; limits: ReadLimits }): Promise<void> {
   const { path, fileName } = options;
-  let entries: ZipEntry[];
+  let archive: ZipArchive | null = null;
   try {
-    entries = await readZipDirectory(path);
+    archive = await openZip(path);
+    const { entries } = archive;
     if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
       throw fileError('UNSUPPORTED_FORMAT', fileName, '这是一个 zip 压缩包，但不是 Excel 工作簿', 'this is a zip archive but not an Excel workbook');
     }
     checkDeclaredSizes(entries, options.limits);
-    for (const entry of entries.filter((candidate) => READ_ENTRIES.test(candidate.name))) await verifyEntry(path, entry);
+    for (const entry of entries.filter((candidate) => READ_ENTRIES.test(candidate.name))) await archive.verify(entry);
   } catch (error) {
     if (!(error instanceof ZipProblem)) throw error;
-    if (error.kind === 'bomb' || error.kind === 'zip64') {
+    if (error.kind === 'bomb') {
       throw fileError('PAYLOAD_TOO_LARGE', fileName, `拒绝解压：疑似压缩炸弹或超出大小限制（${error.message}）`, `refused to unpack: a zip bomb or beyond the size limits (${error.message})`);
     }
     throw fileError('VALIDATION_FAILED', fileName, `XLSX 文件被截断或已损坏（${error.message}）`, `the XLSX file is truncated or damaged (${error.message})`);
+  } finally {
+    archive?.close();
   }
 }
 

@@ -50,13 +50,14 @@ export class ImportRollbackService {
   }
 
   private async removeTransactions(manager: EntityManager, batchId: string): Promise<Record<string, number>> {
-    const days = await manager.query(`SELECT canteen_id, min(service_date)::text AS first, max(service_date)::text AS last FROM sale_transaction WHERE batch_id = $1 GROUP BY 1`, [batchId]);
+    // only the meals the batch's payments fall on need their rollups rebuilt
+    const meals: { meal: string }[] = await manager.query(`SELECT DISTINCT canteen_id || '|' || service_date::text || '|' || meal AS meal FROM sale_transaction WHERE batch_id = $1`, [batchId]);
     const [lines] = await manager.query(
       `WITH d AS (DELETE FROM sale_line l USING sale_transaction t WHERE t.batch_id = $1 AND l.canteen_id = t.canteen_id AND l.transaction_id = t.id RETURNING 1) SELECT count(*)::int AS n FROM d`,
       [batchId],
     );
     const [transactions] = await manager.query(`WITH d AS (DELETE FROM sale_transaction WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);
-    await this.refresh(manager, days);
+    await this.rollups.refreshMeals(meals.map((row) => row.meal), manager);
     return { sale_transaction: transactions.n, sale_line: lines.n };
   }
 

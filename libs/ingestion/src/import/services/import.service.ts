@@ -18,7 +18,8 @@ import { ColumnMapping, detectMapping, mapColumns, missingFields, MappingProfile
 import { BUILT_IN_PROFILES, findProfile } from '../profiles/profile-registry';
 import { ImportLock, lockImportsInTransaction } from './import-lock';
 import { QuarantineWriter } from './quarantine.writer';
-import { PipelineCounts, runTablePipeline, runTransactionPipeline, TouchedDays } from './record-pipeline';
+import { runPaymentPipeline } from '../payments/payment-pipeline';
+import { PipelineCounts, runTablePipeline, TouchedDays } from './record-pipeline';
 import { loadReferenceData } from './reference-data.loader';
 import { sha256File, spoolToTempFile } from './import-source';
 
@@ -105,7 +106,7 @@ export class ImportService {
         [batchId, mapping.kind, mapping.profile.source, fileName, options.checksum, request.createdBy],
       );
       const quarantine = await QuarantineWriter.open({ runner, batchId, fileName });
-      const counts = await this.runRecords({ runner, stream, mapping, batchId, quarantine, onProgress: request.onProgress });
+      const counts = await this.runRecords({ runner, request, fileName, stream, mapping, batchId, quarantine });
       await quarantine.flush();
       const summary: ImportSummary = {
         batchId, kind: mapping.kind, profile: mapping.profile.name, fileName, format: stream.format, encoding: stream.encoding,
@@ -128,22 +129,29 @@ export class ImportService {
     }
   }
 
-  private async runRecords(options: { runner: QueryRunner; stream: RecordStream; mapping: ColumnMapping; batchId: string; quarantine: QuarantineWriter; onProgress?: ImportRequest['onProgress'] }): Promise<PipelineCounts> {
-    const { runner, mapping } = options;
+  private async runRecords(options: { runner: QueryRunner; request: ImportRequest; fileName: string; stream: RecordStream; mapping: ColumnMapping; batchId: string; quarantine: QuarantineWriter }): Promise<PipelineCounts> {
+    const { runner, request, mapping } = options;
     const refs = await loadReferenceData(runner.manager);
+    if (mapping.kind === 'transactions') {
+      // progress counts records once they are stored, so a figure on the screen is a figure in the transaction
+      const read = { path: request.path, fileName: options.fileName, format: options.stream.format, encoding: options.stream.encoding ?? undefined, sheet: options.stream.sheet ?? undefined, limits: request.limits };
+      const counts = await runPaymentPipeline({
+        runner, read, stream: options.stream, mapping, refs, pseudonymSecret: await this.pseudonyms.secret(), batchId: options.batchId,
+        quarantine: options.quarantine, rollups: this.rollups, onProgress: (records) => request.onProgress?.({ records }),
+      });
+      return counts;
+    }
     const pseudonymizer = await this.pseudonyms.get();
     const touched = new TouchedDays();
     let records = 0;
     const onRecord = () => {
-      if (++records % PROGRESS_EVERY === 0) options.onProgress?.({ records });
+      if (++records % PROGRESS_EVERY === 0) request.onProgress?.({ records });
     };
-    const input = {
-      runner, stream: options.stream, mapping, batchId: options.batchId, quarantine: options.quarantine, touched, onRecord,
+    const counts = await runTablePipeline({
+      runner, stream: options.stream, mapping, batchId: options.batchId, quarantine: options.quarantine, touched, onRecord, kind: mapping.kind,
       context: { refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier: string) => pseudonymizer.pseudonym(identifier) },
-    };
-    const kind: ImportKind = mapping.kind;
-    const counts = kind === 'transactions' ? await runTransactionPipeline(input) : await runTablePipeline({ ...input, kind });
-    options.onProgress?.({ records });
+    });
+    request.onProgress?.({ records });
     if (touched.from !== null && touched.to !== null) {
       await this.rollups.refresh({ canteenIds: [...touched.canteens], from: touched.from, to: touched.to }, runner.manager);
     }

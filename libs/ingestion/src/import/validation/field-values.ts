@@ -138,7 +138,74 @@ export function parseDateTime(value: CellValue, timeZone: string): LocalInstant 
   return result;
 }
 
+const DAY_MS = 86_400_000;
+const localDates = new Map<number, string>();
+
+/** yyyy-mm-dd of a day number, cached: every row needs one and few days occur. */
+function localDateOf(dayNumber: number): string {
+  let text = localDates.get(dayNumber);
+  if (text === undefined) {
+    text = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    if (localDates.size > 100_000) localDates.clear();
+    localDates.set(dayNumber, text);
+  }
+  return text;
+}
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let index = from; index < from + count; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The common spellings, "2026-11-24 12:01:30" and "2026-11-24T12:01:30+08:00", read by position:
+ * this runs for every payment of a multi-million-line file. Anything else (or anything odd) is left
+ * to the general parser, which also produces the messages.
+ */
+function parseDateTimeFast(text: string, timeZone: string): LocalInstant | null {
+  const length = text.length;
+  if (length !== 19 && length !== 20 && length !== 25) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
+  const separator = text.charCodeAt(10);
+  if (separator !== 32 && separator !== 84) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return null;
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
+  let utcMs: number;
+  if (length === 19) {
+    utcMs = wallMs - zoneOffsetMinutes(timeZone, wallMs) * 60_000;
+  } else if (length === 20) {
+    if (text.charCodeAt(19) !== 90) return null;
+    utcMs = wallMs;
+  } else {
+    const sign = text.charCodeAt(19) === 43 ? 1 : text.charCodeAt(19) === 45 ? -1 : 0;
+    const offsetHours = digits(text, 20, 2);
+    const offsetMinutes = digits(text, 23, 2);
+    if (sign === 0 || text.charCodeAt(22) !== 58 || offsetHours < 0 || offsetMinutes < 0) return null;
+    utcMs = wallMs - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+  }
+  const localMs = utcMs + zoneOffsetMinutes(timeZone, utcMs) * 60_000;
+  const localDay = Math.floor(localMs / DAY_MS);
+  return { instant: new Date(utcMs), localDate: localDateOf(localDay), localMinutes: Math.floor((localMs - localDay * DAY_MS) / 60_000) };
+}
+
 function parseDateTimeUncached(value: CellValue, timeZone: string): LocalInstant {
+  if (typeof value === 'string') {
+    const fast = parseDateTimeFast(value, timeZone);
+    if (fast !== null) return fast;
+  }
   const match = DATE_TIME.exec(String(value).trim());
   if (!match) throw new FieldProblem(`${show(value)} 不是日期时间（应为 YYYY-MM-DD HH:mm:ss）`, `${show(value)} is not a date and time (expected YYYY-MM-DD HH:mm:ss)`);
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0', zone] = match;
@@ -177,10 +244,12 @@ export function parseTextList(value: CellValue): string[] {
 }
 
 /** A coded value by its canonical name or any known spelling (早餐 -> breakfast). */
-export function parseCode<T extends string>(value: CellValue, options: { allowed: readonly T[]; synonyms: Record<string, T>; extra?: Record<string, string>; what: [zh: string, en: string] }): T {
+export function parseCode<T extends string>(value: CellValue, options: { allowed: readonly T[]; synonyms: Record<string, T>; extra?: Record<string, string>; what: [zh: string, en: string] }, extra = options.extra): T {
   const text = String(value).trim();
+  // canonical spellings are the common case: no lower-casing, no synonym lookups
+  if ((options.allowed as readonly string[]).includes(text) && extra?.[text] === undefined) return text as T;
   const key = text.toLowerCase();
-  const resolved = options.extra?.[text] ?? options.synonyms[text] ?? options.synonyms[key] ?? key;
+  const resolved = extra?.[text] ?? options.synonyms[text] ?? options.synonyms[key] ?? key;
   if ((options.allowed as readonly string[]).includes(resolved)) return resolved as T;
   throw new FieldProblem(`未知的${options.what[0]} ${show(value)}（可用：${options.allowed.join('、')}）`, `unknown ${options.what[1]} ${show(value)} (expected one of ${options.allowed.join(', ')})`);
 }

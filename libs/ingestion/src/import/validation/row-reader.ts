@@ -80,11 +80,11 @@ export class RowReader {
   }
 
   code<T extends string>(field: string, options: { allowed: readonly T[]; synonyms: Record<string, T>; what: [string, string] }): T {
-    return this.required(field, (value) => parseCode(value, { ...options, extra: this.mapping.profile.values?.[field] }));
+    return this.required(field, (value) => parseCode(value, options, this.mapping.profile.values?.[field]));
   }
 
   optionalCode<T extends string>(field: string, options: { allowed: readonly T[]; synonyms: Record<string, T>; what: [string, string] }): T | null {
-    return this.optional(field, (value) => parseCode(value, { ...options, extra: this.mapping.profile.values?.[field] }));
+    return this.optional(field, (value) => parseCode(value, options, this.mapping.profile.values?.[field]));
   }
 
   /** A master named by code (or unambiguous name) that must already exist. */

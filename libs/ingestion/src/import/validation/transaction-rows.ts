@@ -40,6 +40,9 @@ export interface TransactionRecord {
 }
 
 const MEAL = { allowed: MEAL_PERIODS, synonyms: MEAL_SYNONYMS, what: ['餐别', 'meal'] as [string, string] };
+const KIND = { allowed: TRANSACTION_KINDS, synonyms: TRANSACTION_KIND_SYNONYMS, what: ['交易类型', 'transaction kind'] as [string, string] };
+const CHANNEL = { allowed: PAYMENT_CHANNELS, synonyms: CHANNEL_SYNONYMS, what: ['支付方式', 'payment channel'] as [string, string] };
+const CANTEEN_WHAT: [string, string] = ['食堂', 'canteen'];
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 function distance(window: MealWindow, minute: number): number {
@@ -49,7 +52,7 @@ function distance(window: MealWindow, minute: number): number {
 
 export function mapTransactionRecord(r: RowReader, context: MapContext): TransactionRecord {
   const { refs } = context;
-  const canteen = r.ref('canteen', { in: refs.canteens, what: ['食堂', 'canteen'] });
+  const canteen = r.ref('canteen', { in: refs.canteens, what: CANTEEN_WHAT });
   const externalId = r.text('externalId');
   const occurred = r.required('occurredAt', (value) => parseDateTime(value, canteen.timezone));
   const windows = refs.mealPeriods.get(canteen.id) ?? {};
@@ -80,8 +83,7 @@ export function mapTransactionRecord(r: RowReader, context: MapContext): Transac
   return {
     line: r.line, canteenId: canteen.id, source: r.optionalText('source') ?? r.mapping.profile.source, externalId,
     terminal: r.optionalText('terminal') ?? '', dinerPseudonym, occurredAt: occurred.instant, serviceDate, meal,
-    kind: r.optionalCode('kind', { allowed: TRANSACTION_KINDS, synonyms: TRANSACTION_KIND_SYNONYMS, what: ['交易类型', 'transaction kind'] }),
-    channel: r.optionalCode('channel', { allowed: PAYMENT_CHANNELS, synonyms: CHANNEL_SYNONYMS, what: ['支付方式', 'payment channel'] }) ?? 'card',
+    kind: r.optionalCode('kind', KIND), channel: r.optionalCode('channel', CHANNEL) ?? 'card',
     refundOfExternalId: r.optionalText('refundOf'), amountPaidFen: money('amountPaid'), subsidyFen: money('subsidy'),
     saleLine: mapSaleLine(r, context), flag,
   };
@@ -128,14 +130,31 @@ export interface TransactionDraft {
 
 /** Checks a payment's records as a whole; returns the draft or the reason it is refused. */
 export function assembleTransaction(records: TransactionRecord[]): TransactionDraft | { reason: string; field: string | null } {
+  // loops rather than map/filter/reduce: this runs for every payment of a multi-million-line file
   const first = records[0];
-  const lines = records.flatMap((record) => (record.saleLine ? [record.saleLine] : []));
-  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-  const amountPaidFen = first.amountPaidFen ?? (lines.length > 0 ? sum(lines.map((line) => line.paidFen ?? line.amountFen - line.subsidyFen)) : null);
+  const lines: (SaleLineDraft & { lineNo: number })[] = [];
+  const sourceLines: number[] = [];
+  let linesPaid = 0;
+  let linesSubsidy = 0;
+  let negative = false;
+  let positive = false;
+  for (const record of records) {
+    sourceLines.push(record.line);
+    const line = record.saleLine;
+    if (line === null) continue;
+    linesPaid += line.paidFen ?? line.amountFen - line.subsidyFen;
+    linesSubsidy += line.subsidyFen;
+    if (line.amountFen < 0 || line.quantity < 0) negative = true;
+    if (line.amountFen > 0 || line.quantity > 0) positive = true;
+    // lines without a number are numbered by their position among the payment's lines
+    if (line.lineNo === null) line.lineNo = lines.length + 1;
+    lines.push(line as SaleLineDraft & { lineNo: number });
+  }
+  const amountPaidFen = first.amountPaidFen ?? (lines.length > 0 ? linesPaid : null);
   if (amountPaidFen === null) return { field: null, reason: bilingual('缺少实付金额', 'no amount paid') };
-  const subsidyFen = first.subsidyFen ?? sum(lines.map((line) => line.subsidyFen));
-  const negative = amountPaidFen < 0 || subsidyFen < 0 || lines.some((line) => line.amountFen < 0 || line.quantity < 0);
-  const positive = amountPaidFen > 0 || subsidyFen > 0 || lines.some((line) => line.amountFen > 0 || line.quantity > 0);
+  const subsidyFen = first.subsidyFen ?? linesSubsidy;
+  negative ||= amountPaidFen < 0 || subsidyFen < 0;
+  positive ||= amountPaidFen > 0 || subsidyFen > 0;
   const kind = first.kind ?? (negative ? 'refund' : 'sale');
   if (kind === 'sale' && negative) {
     return { field: null, reason: bilingual(`交易 ${first.externalId} 含负数金额或数量：负数只允许出现在对已知交易的退款中`, `transaction ${first.externalId} has a negative amount or quantity: negatives are only allowed on a refund of a known transaction`) };
@@ -144,16 +163,15 @@ export function assembleTransaction(records: TransactionRecord[]): TransactionDr
   if (kind === 'refund' && first.refundOfExternalId === null) {
     return { field: null, reason: bilingual(`退款 ${first.externalId} 没有注明原交易流水号，负数金额只允许出现在对已知交易的退款中`, `refund ${first.externalId} names no original transaction; negative amounts are only allowed on a refund of a known transaction`) };
   }
-  const seen = new Set<number>();
-  const numbered = lines.map((line, index) => ({ ...line, lineNo: line.lineNo ?? index + 1 }));
-  for (const line of numbered) {
-    if (seen.has(line.lineNo)) return { field: null, reason: bilingual(`交易 ${first.externalId} 的明细序号 ${line.lineNo} 重复`, `transaction ${first.externalId} repeats line number ${line.lineNo}`) };
-    seen.add(line.lineNo);
+  for (let index = 1; index < lines.length; index++) {
+    for (let earlier = 0; earlier < index; earlier++) {
+      if (lines[earlier].lineNo === lines[index].lineNo) return { field: null, reason: bilingual(`交易 ${first.externalId} 的明细序号 ${lines[index].lineNo} 重复`, `transaction ${first.externalId} repeats line number ${lines[index].lineNo}`) };
+    }
   }
   return {
     canteenId: first.canteenId, source: first.source, externalId: first.externalId, terminal: first.terminal, dinerPseudonym: first.dinerPseudonym,
     occurredAt: first.occurredAt, serviceDate: first.serviceDate, meal: first.meal, kind, amountPaidFen, subsidyFen, channel: first.channel,
-    refundOfExternalId: kind === 'refund' ? first.refundOfExternalId : null, lines: numbered, sourceLines: records.map((record) => record.line),
+    refundOfExternalId: kind === 'refund' ? first.refundOfExternalId : null, lines, sourceLines,
   };
 }
 

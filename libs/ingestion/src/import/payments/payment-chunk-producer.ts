@@ -1,0 +1,141 @@
+import { Pseudonymizer } from '../../privacy/pseudonymizer';
+import { MealRollupAggregator } from '../../rollups/meal-rollup-aggregator';
+import type { RecordStream, SourceRecord } from '../formats/record-stream';
+import { bilingual } from '../messages';
+import { rawRecord, RowReader, RowRejection } from '../validation/row-reader';
+import type { MapContext } from '../validation/table-rows';
+import { assembleTransaction, mapTransactionRecord, TransactionRecord } from '../validation/transaction-rows';
+import type { OpenRefund, PaymentChunk, PaymentChunkRequest, PaymentFlag, RejectedRecord } from './payment-chunk';
+import { PaymentChunkEncoder } from './payment-chunk-encoder';
+
+/** Source lines per chunk: large enough to amortise the duplicate check, small enough to keep memory flat. */
+export const CHUNK_LINES = 50_000;
+
+function problemOf(error: unknown): RowRejection {
+  if (error instanceof RowRejection) return error;
+  throw error;
+}
+
+/**
+ * Reads payment records, checks them, pseudonymises diners and encodes the payments as COPY chunks
+ * with their ids. Consecutive records with the same canteen and serial number are one payment, stored
+ * whole or refused whole: one bad line would otherwise leave its totals wrong. Pure of Nest and of the
+ * database, so it runs the same in a worker thread or in process; `emit` may wait, which is how the
+ * writer holds the reader back.
+ */
+export async function producePaymentChunks(options: { request: PaymentChunkRequest; stream: RecordStream; emit: (chunk: PaymentChunk) => Promise<void> }): Promise<void> {
+  const { request, stream, emit } = options;
+  const { mapping } = request;
+  const pseudonymizer = new Pseudonymizer(request.pseudonymSecret);
+  const context: MapContext = { refs: request.refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier) => pseudonymizer.pseudonym(identifier) };
+  const reader = new RowReader(mapping, stream.headers);
+  const masked = new Set(['cardNo', 'employeeNo'].map((field) => mapping.columns[field]).filter((index) => index !== undefined));
+  const raw = (record: SourceRecord) => rawRecord({ headers: stream.headers, record, masked });
+  const canteenColumn = mapping.columns.canteen;
+  const externalColumn = mapping.columns.externalId;
+  const lastId = new Map(request.lastIds);
+  const encoder = new PaymentChunkEncoder(request.batchId);
+  const rollup = new MealRollupAggregator();
+
+  let rejected: RejectedRecord[] = [];
+  let flags: PaymentFlag[] = [];
+  /** The chunk's payments by external id (value: its position if a sale, else -1), per canteen and source. */
+  type Scope = Map<string, number>;
+  let refunds: (OpenRefund & { scope: Scope })[] = [];
+  let scopes = new Map<string, Scope>();
+  let lastScope: { canteenId: number; source: string; scope: Scope } | null = null;
+  // a file nearly always holds one source and few canteens: no key string per payment
+  const scopeOf = (canteenId: number, source: string): Scope => {
+    if (lastScope !== null && lastScope.canteenId === canteenId && lastScope.source === source) return lastScope.scope;
+    const name = `${canteenId}|${source}`;
+    let scope = scopes.get(name);
+    if (scope === undefined) scopes.set(name, (scope = new Map()));
+    lastScope = { canteenId, source, scope };
+    return scope;
+  };
+  let repeatedLines = 0;
+  let recordsRead = 0;
+
+  const cut = async (final: boolean) => {
+    // a refund may come before its sale in the file: look the original up once the chunk is complete
+    const open: OpenRefund[] = refunds.map(({ scope, ...refund }) => ({ ...refund, saleIndex: scope.get(refund.refundOf) ?? -1 }));
+    const chunk: PaymentChunk = { ...encoder.take(), refunds: open, flags, rejected, repeatedLines, rollup: rollup.cut(final), recordsRead };
+    rejected = [];
+    flags = [];
+    refunds = [];
+    scopes = new Map();
+    lastScope = null;
+    repeatedLines = 0;
+    await emit(chunk);
+  };
+
+  const reject = (records: SourceRecord[], failure: { record: SourceRecord; rejection: RowRejection } | null, refused: { reason: string; field: string | null } | null) => {
+    const reason = failure ? failure.rejection.reason : (refused as { reason: string }).reason;
+    const field = failure ? failure.rejection.field : (refused as { field: string | null }).field;
+    for (const record of records) {
+      const own = !failure || record === failure.record;
+      rejected.push({
+        line: record.line, field: own ? field : null, raw: raw(record),
+        reason: own ? reason : bilingual(`同一笔交易的第 ${failure?.record.line} 行被拒绝，整笔交易未导入`, `line ${failure?.record.line} of the same payment was rejected, so the whole payment was not imported`),
+      });
+    }
+  };
+
+  const payment = (records: SourceRecord[]) => {
+    const mapped: TransactionRecord[] = [];
+    for (const record of records) {
+      try {
+        mapped.push(mapTransactionRecord(reader.load(record), context));
+      } catch (error) {
+        return reject(records, { record, rejection: problemOf(error) }, null);
+      }
+    }
+    const draft = assembleTransaction(mapped);
+    if ('reason' in draft) return reject(records, null, draft);
+    const scope = scopeOf(draft.canteenId, draft.source);
+    if (scope.has(draft.externalId)) {
+      // the same payment twice close together in one file: the first one counts, the copy is a duplicate
+      repeatedLines += records.length;
+      return;
+    }
+    const id = (lastId.get(draft.canteenId) ?? 0) + 1;
+    lastId.set(draft.canteenId, id);
+    const index = encoder.add(draft, id);
+    rollup.add(draft);
+    scope.set(draft.externalId, draft.kind === 'sale' ? index : -1);
+    for (let position = 0; position < mapped.length; position++) {
+      const flag = mapped[position].flag;
+      if (flag) flags.push({ index, line: mapped[position].line, field: flag.field, reason: flag.reason, raw: raw(records[position]) });
+    }
+    if (draft.kind === 'refund') {
+      refunds.push({
+        index, refundOf: draft.refundOfExternalId as string, saleIndex: -1, scope,
+        records: records.map((record) => ({ line: record.line, raw: raw(record) })),
+      });
+    }
+  };
+
+  let group: SourceRecord[] = [];
+  let groupKey = '';
+  const flush = async () => {
+    if (group.length === 0) return;
+    payment(group);
+    group = [];
+    if (encoder.lineCount >= CHUNK_LINES || encoder.full) await cut(false);
+  };
+  for await (const record of stream.records) {
+    recordsRead++;
+    if (record.problem) {
+      rejected.push({ line: record.line, field: null, reason: record.problem, raw: raw(record) });
+      continue;
+    }
+    const key = `${record.values[canteenColumn] ?? ''}|${record.values[externalColumn] ?? ''}`;
+    if (key !== groupKey) {
+      await flush();
+      groupKey = key;
+    }
+    group.push(record);
+  }
+  await flush();
+  await cut(true);
+}
