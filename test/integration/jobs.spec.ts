@@ -1,9 +1,12 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService, JobRun, JobStep } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { JobRegistry, JobRunnerService, JobSchedulerService, NIGHTLY_JOB } from '@larder/jobs';
+import { FINANCE_REPORT_JOB, JobRegistry, JobRunnerService, JobSchedulerService, NIGHTLY_JOB } from '@larder/jobs';
 import { PipelineModule } from '@larder/pipeline';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -16,9 +19,11 @@ function openContext(config: LarderConfig): Promise<INestApplicationContext> {
 describe('jobs', () => {
   let database: TestDatabase;
   let context: INestApplicationContext;
+  const reportsDir = mkdtempSync(join(tmpdir(), 'larder-scheduled-reports-'));
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    database.config = { ...database.config, reportsDir };
     context = await openContext(database.config);
     await context.get(DatabaseService).migrate();
     await context.get(DemoSeedService).seed({ seed: 3, canteens: 3, employees: 600, days: 90, endDate: '2026-11-20', futureDays: 10 });
@@ -27,6 +32,16 @@ describe('jobs', () => {
   afterAll(async () => {
     await context?.close();
     await database?.drop();
+    rmSync(reportsDir, { recursive: true, force: true });
+  });
+
+  it('writes the scheduled finance report of the month just ended, in both languages, keeping each run', async () => {
+    const first = await context.get(JobRunnerService).run(FINANCE_REPORT_JOB, { trigger: 'manual', asOf: '2026-10-31' });
+    expect(first.status).toBe('succeeded');
+    expect(first.steps).toEqual([expect.objectContaining({ name: 'write-finance-report', counts: { files: 2 } })]);
+    await context.get(JobRunnerService).run(FINANCE_REPORT_JOB, { trigger: 'manual', asOf: '2026-10-31' });
+    const files = readdirSync(join(reportsDir, 'finance', '2026-10'));
+    expect(files.filter((file) => file.endsWith('.xlsx'))).toHaveLength(4);
   });
 
   it('runs the nightly pipeline step by step, once per canteen, and records it', async () => {

@@ -27,6 +27,10 @@ export interface LarderConfig {
     /** Whether this process fires scheduled jobs (CLI commands and tests turn it off). */
     readonly scheduler: boolean;
     readonly nightlyCron: string;
+    /** When the monthly finance report for the month just ended is written (default 06:00 on the 1st). */
+    readonly financeReportCron: string;
+    /** When next week's purchase plan report is written (default Thursday 09:00). */
+    readonly purchasePlanReportCron: string;
     readonly retryAttempts: number;
     readonly retryBaseDelayMs: number;
     /**
@@ -148,6 +152,8 @@ export function loadConfig(env: Env): LarderConfig {
     jobs: Object.freeze({
       scheduler: readEnum(env, 'LARDER_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
       nightlyCron: readCron(env, 'LARDER_NIGHTLY_CRON', '0 2 * * *'),
+      financeReportCron: readCron(env, 'LARDER_FINANCE_REPORT_CRON', '0 6 1 * *'),
+      purchasePlanReportCron: readCron(env, 'LARDER_PURCHASE_PLAN_REPORT_CRON', '0 9 * * 4'),
       retryAttempts: readRange(env, { name: 'LARDER_JOB_RETRIES', fallback: 3, min: 1, max: 10 }),
       retryBaseDelayMs: readRange(env, { name: 'LARDER_JOB_RETRY_DELAY_MS', fallback: 5000, min: 0, max: 600_000 }),
       queue: readEnum(env, 'LARDER_JOB_QUEUE', ['auto', 'off'] as const, 'auto'),

@@ -1,2 +1,3 @@
 export * from './pipeline.module';
 export * from './nightly-pipeline';
+export * from './scheduled-reports';

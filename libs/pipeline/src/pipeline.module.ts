@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DemandModule } from '@larder/demand';
 import { IngestionModule } from '@larder/ingestion';
+import { ReportingModule } from '@larder/reporting';
 import { JobsModule } from '@larder/jobs';
 import { NightlyPipeline } from './nightly-pipeline';
+import { ScheduledReports } from './scheduled-reports';
 
-@Module({ imports: [JobsModule, IngestionModule, DemandModule], providers: [NightlyPipeline], exports: [JobsModule] })
+@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule], providers: [NightlyPipeline, ScheduledReports], exports: [JobsModule] })
 export class PipelineModule {}

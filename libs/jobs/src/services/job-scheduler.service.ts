@@ -6,10 +6,12 @@ import { addDays, localDate } from '@larder/domain';
 import { JobRunnerService } from './job-runner.service';
 
 export const NIGHTLY_JOB = 'nightly';
+export const FINANCE_REPORT_JOB = 'finance-report';
+export const PURCHASE_PLAN_REPORT_JOB = 'purchase-plan-report';
 
 /**
- * Fires the nightly pipeline on its cron in the canteens' time zone. Every instance schedules it;
- * the run claims its slot (the scheduled minute) in the database, so it runs once.
+ * Fires the scheduled jobs on their crons in the canteens' time zone. Every instance schedules
+ * them; a run claims its slot (job and scheduled minute) in the database, so it runs once.
  */
 @Injectable()
 export class JobSchedulerService implements OnApplicationBootstrap {
@@ -23,23 +25,29 @@ export class JobSchedulerService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.config.jobs.scheduler) return;
-    const job = CronJob.from({
-      cronTime: this.config.jobs.nightlyCron,
-      timeZone: this.config.timezone,
-      onTick: () => this.fireNightly(new Date()),
-      start: true,
-    });
-    this.schedulerRegistry.addCronJob(NIGHTLY_JOB, job);
-    this.logger.log(`nightly pipeline scheduled at "${this.config.jobs.nightlyCron}" (${this.config.timezone}), next ${job.nextDate().toISO()}`);
+    const schedules: [string, string][] = [
+      [NIGHTLY_JOB, this.config.jobs.nightlyCron],
+      [FINANCE_REPORT_JOB, this.config.jobs.financeReportCron],
+      [PURCHASE_PLAN_REPORT_JOB, this.config.jobs.purchasePlanReportCron],
+    ];
+    for (const [name, cronTime] of schedules) {
+      const job = CronJob.from({ cronTime, timeZone: this.config.timezone, onTick: () => this.fire(name, new Date()), start: true });
+      this.schedulerRegistry.addCronJob(name, job);
+      this.logger.log(`${name} scheduled at "${cronTime}" (${this.config.timezone}), next ${job.nextDate().toISO()}`);
+    }
+  }
+
+  fireNightly(now: Date): Promise<void> {
+    return this.fire(NIGHTLY_JOB, now);
   }
 
   /** One scheduled firing: the slot is the minute it was due, the data day is the day before. */
-  async fireNightly(now: Date): Promise<void> {
+  async fire(name: string, now: Date): Promise<void> {
     const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
     try {
-      await this.runner.run(NIGHTLY_JOB, { trigger: 'schedule', slot: `${NIGHTLY_JOB}@${minute.toISOString()}`, asOf: addDays(localDate(now, this.config.timezone), -1) });
+      await this.runner.run(name, { trigger: 'schedule', slot: `${name}@${minute.toISOString()}`, asOf: addDays(localDate(now, this.config.timezone), -1) });
     } catch (error) {
-      this.logger.error(`nightly run failed to start: ${(error as Error).message}`);
+      this.logger.error(`${name} run failed to start: ${(error as Error).message}`);
     }
   }
 }

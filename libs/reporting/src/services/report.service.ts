@@ -81,7 +81,8 @@ export class ReportService {
    */
   async writeScheduled(request: ReportRequest & { kind: ReportKind }): Promise<ReportSummary> {
     const { fileName } = await this.prepare(request);
-    const stamp = (request.now ?? new Date()).toISOString().replace(/[-:]/g, '').slice(0, 15);
+    // To the millisecond, so two runs in the same second keep two files.
+    const stamp = (request.now ?? new Date()).toISOString().replace(/[-:.]/g, '').slice(0, 18);
     const period = request.month ?? request.week ?? 'period';
     return this.writeFile(request, join(this.config.reportsDir, request.kind, period, fileName.replace(/\.xlsx$/, `-${stamp}.xlsx`)));
   }
