@@ -1,23 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import * as ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { ConfigModule } from '@larder/config';
-import { DatabaseModule, DatabaseService } from '@larder/database';
-import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { ReportingModule, ReportRequest, ReportService, ReportSummary } from '@larder/reporting';
-import { createTestDatabase, TestDatabase } from '../support/test-config';
-
-async function render(service: ReportService, request: ReportRequest): Promise<{ workbook: ExcelJS.Workbook; summary: ReportSummary }> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const summary = await service.write(request, sink);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-  return { workbook, summary };
-}
+import { ReportService } from '@larder/reporting';
+import { openReportingContext, ReportingContext, renderReport as render } from '../support/reporting-context';
+import { TestDatabase } from '../support/test-config';
 
 /** The total row: the first row whose first cell is the language's word for total. */
 function totalRow(sheet: ExcelJS.Worksheet, word: string): ExcelJS.Row {
@@ -37,16 +24,10 @@ describe('finance report', () => {
   let reports: ReportService;
   let dataSource: DataSource;
   const month = { from: '2026-11-01', to: '2026-11-30' };
-  const one = async (sql: string, parameters: unknown[] = []) => Number(Object.values((await dataSource.query(sql, parameters))[0])[0]);
+  let one: ReportingContext['one'];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot({ ...database.config, demo: 'off' }), DatabaseModule, IngestionModule, ReportingModule] }).compile();
-    app = await moduleRef.init();
-    await app.get(DatabaseService).migrate();
-    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 45, endDate: '2026-11-20' });
-    reports = app.get(ReportService);
-    dataSource = app.get(DataSource);
+    ({ database, app, reports, dataSource, one } = await openReportingContext());
   });
 
   afterAll(async () => {
