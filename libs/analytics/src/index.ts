@@ -10,3 +10,4 @@ export * from './satisfaction.service';
 export * from './accuracy.calculator';
 export * from './accuracy.service';
 export * from './figures.module';
+export * from './dashboard/dashboard.contract';

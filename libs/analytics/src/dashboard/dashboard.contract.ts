@@ -1,0 +1,194 @@
+/**
+ * The dashboard's HTTP contract: what each page may ask for and what it gets back.
+ * Shared, type for type, by `apps/api` (which serves it) and `apps/web` (which draws it), so the
+ * two cannot drift. No imports: the front-end bundler reads this file as it is.
+ *
+ * Conventions for every panel endpoint (`GET /api/dashboard/<page>`):
+ * - query `from`, `to`: YYYY-MM-DD, inclusive, in the canteen's time zone; default the last 28
+ *   service days that have data; at most 400 days apart.
+ * - query `canteens`: comma-separated canteen ids; default every canteen the caller may see.
+ *   A manager asking for a canteen outside their own gets 403 FORBIDDEN.
+ * - query `meal`: one meal period or absent for all meals.
+ * - money in fen (integers); the page formats yuan. Shares and rates are fractions 0..1.
+ * - every figure comes from the rollups (or small tables such as feedback and plans), never from
+ *   a scan of raw sales.
+ */
+
+export type DashboardRole = 'admin' | 'manager' | 'finance' | 'union' | 'viewer';
+export type DashboardMeal = 'breakfast' | 'lunch' | 'dinner' | 'night';
+
+export type DashboardPageId = 'overview' | 'dishes' | 'demand' | 'waste' | 'purchasing' | 'finance' | 'satisfaction' | 'jobs';
+
+/** Which roles see which page; the API enforces the same table on the page's endpoints. Admins see all. */
+export const DASHBOARD_PAGES: Record<DashboardPageId, readonly DashboardRole[]> = {
+  overview: ['admin', 'manager', 'finance', 'viewer'],
+  dishes: ['admin', 'manager', 'finance', 'viewer'],
+  demand: ['admin', 'manager', 'finance', 'viewer'],
+  waste: ['admin', 'manager', 'finance', 'viewer'],
+  purchasing: ['admin', 'manager', 'finance', 'viewer'],
+  finance: ['admin', 'finance'],
+  satisfaction: ['admin', 'manager', 'union', 'viewer'],
+  jobs: ['admin', 'manager', 'finance'],
+};
+
+export const DASHBOARD_PAGE_ORDER: readonly DashboardPageId[] = ['overview', 'dishes', 'demand', 'waste', 'purchasing', 'finance', 'satisfaction', 'jobs'];
+
+export function pagesFor(role: DashboardRole): DashboardPageId[] {
+  return DASHBOARD_PAGE_ORDER.filter((page) => DASHBOARD_PAGES[page].includes(role));
+}
+
+/** The filters every panel endpoint accepts, as the page keeps them in its URL. */
+export interface DashboardFilters {
+  from: string;
+  to: string;
+  canteens: number[];
+  meal: DashboardMeal | null;
+}
+
+/** Echoed by every response: the filters actually applied after defaults and scoping. */
+export interface AppliedFilters extends DashboardFilters {
+  /** The last service date with data, the "today" the page measures against. */
+  asOf: string;
+}
+
+export interface TrendPoint {
+  date: string;
+  value: number | null;
+}
+
+export interface Kpi {
+  /** Current value over the range; null when there is nothing to measure. */
+  value: number | null;
+  /** The same figure over the previous range of equal length, for the arrow and the delta. */
+  previous: number | null;
+  /** Daily (or weekly, for ranges over 92 days) values for the sparkline. */
+  trend: TrendPoint[];
+}
+
+export type AlertKind = 'forecast_drift' | 'unusual_waste' | 'falling_ratings';
+
+export interface DashboardAlert {
+  kind: AlertKind;
+  severity: 'info' | 'warning' | 'critical';
+  canteenId: number | null;
+  dishId: number | null;
+  /** Numbers behind the message, so the page can word it in either language. */
+  figures: Record<string, number>;
+}
+
+// GET /api/dashboard/meta — every role: canteens, dishes and the data's date span for the filters.
+export interface DashboardMeta {
+  role: DashboardRole;
+  pages: DashboardPageId[];
+  canteens: { id: number; code: string; name: string; nameEn: string | null }[];
+  dishes: { id: number; code: string; name: string; nameEn: string | null; category: string }[];
+  meals: DashboardMeal[];
+  firstServiceDate: string | null;
+  lastServiceDate: string | null;
+  timeZone: string;
+}
+
+// GET /api/dashboard/overview
+export interface OverviewPanel {
+  filters: AppliedFilters;
+  coversToday: { date: string; actual: number | null; forecast: number | null };
+  coversWeek: { week: string; actual: number; forecast: number | null };
+  kpis: {
+    covers: Kpi;
+    participationRate: Kpi;
+    revenueFen: Kpi;
+    subsidyFen: Kpi;
+    foodCostPct: Kpi;
+    wasteKg: Kpi;
+    wastePct: Kpi;
+    satisfaction: Kpi;
+  };
+  /** Daily covers against the stored forecast (p10/p50/p90) for the range. */
+  coversVsForecast: { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[];
+  alerts: DashboardAlert[];
+}
+
+// GET /api/dashboard/dishes
+export type MenuQuadrant = 'star' | 'plowhorse' | 'puzzle' | 'dog';
+export interface DishRow {
+  dishId: number;
+  quantity: number;
+  shareOfCovers: number;
+  revenueFen: number;
+  /** Revenue (paid + subsidy) minus ingredient cost, per portion. */
+  marginFen: number | null;
+  rating: number | null;
+  wastedPortions: number;
+  quadrant: MenuQuadrant | null;
+  /** Rank change against the previous range of equal length (positive = climbed). */
+  rankChange: number | null;
+}
+export interface DishesPanel {
+  filters: AppliedFilters;
+  dishes: DishRow[];
+  /** The matrix's dividing lines (menu-engineering: 70% of the average mix share, average margin). */
+  popularityThreshold: number;
+  marginThresholdFen: number | null;
+  /** Weekly quantity of the top dishes for the trend chart. */
+  trend: { week: string; dishId: number; quantity: number }[];
+}
+
+// GET /api/dashboard/dishes/:dishId
+export interface DishDetailPanel {
+  filters: AppliedFilters;
+  dishId: number;
+  daily: { date: string; quantity: number; prepared: number; wastedPortions: number; wastedKg: number; revenueFen: number }[];
+  /** Suppressed (null) when fewer than 5 diners rated it in the range. */
+  ratings: { week: string; average: number | null; responses: number | null }[];
+  marginFen: number | null;
+  ingredientCostFen: number | null;
+}
+
+// GET /api/dashboard/demand — optional query `dish` (dish id) narrows the forecast series to one dish.
+export interface DemandPanel {
+  filters: AppliedFilters;
+  series: { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[];
+  /** Weekly accuracy of the stored forecasts against what happened. */
+  accuracy: { week: string; wape: number | null; bias: number | null; coverage80: number | null }[];
+  /** Average transactions by ISO weekday (1 = Monday) x hour of day, for staffing the lines. */
+  heatmap: { weekday: number; hour: number; transactions: number }[];
+}
+
+// GET /api/dashboard/waste
+export interface WastePanel {
+  filters: AppliedFilters;
+  byKind: { kind: 'overproduction' | 'plate' | 'spoilage'; kg: number; portions: number; costFen: number }[];
+  byDish: { dishId: number; kg: number; portions: number; costFen: number }[];
+  byCanteen: { canteenId: number; kg: number; pct: number | null; costFen: number; platePerCoverG: number | null }[];
+  /** Daily waste share of prepared against the target share. */
+  trend: { date: string; pct: number | null; kg: number }[];
+  targetPct: number;
+  costFen: number;
+}
+
+// GET /api/dashboard/finance
+export interface FinancePanel {
+  filters: AppliedFilters;
+  canteens: { canteenId: number; covers: number; costPerMealFen: number | null; foodCostPct: number | null; revenueFen: number; subsidyFen: number; ingredientCostFen: number; wasteCostFen: number }[];
+  total: { covers: number; costPerMealFen: number | null; foodCostPct: number | null; revenueFen: number; subsidyFen: number; ingredientCostFen: number; wasteCostFen: number };
+  byChannel: { channel: string; paidFen: number }[];
+  /** Subsidy: the budget for the range (when one is set or derived) and what was spent. */
+  subsidy: { spentFen: number; budgetFen: number | null; usedShare: number | null };
+  budget: { month: string; budgetCostFen: number | null; actualCostFen: number }[];
+  reconciliation: { status: 'matched' | 'mismatched' | 'no_settlement'; checkedDays: number; mismatchedDays: number; differenceFen: number };
+  monthly: { month: string; costPerMealFen: number | null; foodCostPct: number | null }[];
+}
+
+// GET /api/dashboard/satisfaction — aggregated only; every group under 5 diners is suppressed.
+export interface SatisfactionPanel {
+  filters: AppliedFilters;
+  minGroupDiners: number;
+  total: { average: number | null; responses: number | null; satisfiedShare: number | null; suppressed: boolean };
+  canteens: { canteenId: number; average: number | null; responses: number | null; suppressed: boolean }[];
+  dishes: { canteenId: number; dishId: number; average: number | null; responses: number | null; suppressed: boolean }[];
+  tags: { tag: string; mentions: number | null; shareOfResponses: number | null; lowRatingShare: number | null; suppressed: boolean }[];
+  participation: { week: string; rate: number | null }[];
+  /** Price fairness: share of responses tagged about price, and the average price paid per cover. */
+  priceFairness: { week: string; priceComplaintShare: number | null; averagePaidFen: number | null }[];
+  trend: { week: string; average: number | null; suppressed: boolean }[];
+}
