@@ -1,7 +1,11 @@
 export { ImportService } from './services/import.service';
 export { ImportRollbackService } from './services/import-rollback.service';
 export type { ImportRequest, ImportProgress } from './dtos/import-request.dto';
-export type { ImportSummary, RejectionSample, RollbackSummary } from './dtos/import-summary.dto';
+export type { ImportSummary, ImportSummaryJson, RejectionSample, RollbackSummary } from './dtos/import-summary.dto';
+export { importSummaryJson } from './dtos/import-summary.dto';
+export { ImportUploadService, tooLarge } from './sources/import-upload.service';
+export type { UploadRequest } from './sources/import-upload.service';
+export { parseImportKind, sanitizeUploadName } from './sources/upload-name';
 export { IMPORT_KINDS, isImportKind } from './profiles/import-kinds';
 export type { ImportKind } from './profiles/import-kinds';
 export type { MappingProfile } from './profiles/mapping-profile';

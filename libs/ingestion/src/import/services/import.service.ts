@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { isEmbedded } from '@larder/database';
 import { PseudonymKeyService } from '../../privacy/pseudonym-key.service';
@@ -25,6 +26,12 @@ import { sha256File, spoolToTempFile } from './import-source';
 
 const PROGRESS_EVERY = 10_000;
 
+/** What the audit log keeps of a batch: never a row's content, only its label and counts. */
+function auditDetail(summary: ImportSummary): Record<string, unknown> {
+  const { batchId, kind, profile, fileName, format, accepted, rejected, duplicates, flagged } = summary;
+  return { batchId, kind, source: fileName, profile, format, accepted, rejected, duplicates, flagged };
+}
+
 /**
  * Imports one file as one batch, in one transaction: the batch row, its facts, its quarantine and
  * the rollups of the days it touched commit together or not at all.
@@ -39,6 +46,7 @@ export class ImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pseudonyms: PseudonymKeyService,
     private readonly rollups: RollupService,
+    private readonly audit: AuditService,
   ) {}
 
   /** For callers holding a stream rather than a file (HTTP upload, vendor pull). */
@@ -117,6 +125,8 @@ export class ImportService {
         `UPDATE import_batch SET status = 'committed', finished_at = now(), accepted = $2, rejected = $3, duplicates = $4 WHERE id = $1`,
         [batchId, summary.accepted, summary.rejected, summary.duplicates],
       );
+      await request.beforeCommit?.({ manager: runner.manager, summary });
+      await this.audit.record({ actor: request.createdBy, action: 'import', detail: auditDetail(summary) }, runner.manager);
       await runner.commitTransaction();
       this.logger.log(`batch ${batchId} (${mapping.kind}, ${fileName}): ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates`);
       return summary;
@@ -165,6 +175,10 @@ export class ImportService {
         `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status, finished_at, error) VALUES ($1, $2, $3, $4, $5, $6, 'failed', now(), $7)`,
         [options.batchId, options.mapping.kind, options.mapping.profile.source, options.fileName, options.checksum, options.createdBy, options.error.message.slice(0, 2000)],
       );
+      await this.audit.record({
+        actor: options.createdBy, action: 'import.failed',
+        detail: { batchId: options.batchId, kind: options.mapping.kind, source: options.fileName, profile: options.mapping.profile.name, error: options.error.message.slice(0, 500) },
+      });
     } catch (recordError) {
       this.logger.error(`could not record failed batch ${options.batchId}: ${(recordError as Error).message}`);
     }
