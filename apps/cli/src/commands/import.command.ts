@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import {
-  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, loadProfiles, parseImportKind, TEXT_ENCODINGS,
+  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, InboxService, loadProfiles, parseImportKind, TEXT_ENCODINGS, VendorPullService,
 } from '@larder/ingestion';
 import type { FileFormat, TextEncoding } from '@larder/ingestion';
 import { withContext } from '../cli-context';
@@ -49,8 +49,44 @@ function human(summary: ImportSummary): string {
   return lines.join('\n');
 }
 
+function inboxCommand(): Command {
+  return new Command('inbox')
+    .description('import every file at rest in the inbox folder now; each moves to processed/ or failed/ with its report')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: { json?: boolean }) => {
+      const scan = await withContext((context) => context.get(InboxService).scan());
+      if (scan.failed.length > 0) process.exitCode = 1;
+      printResult(flags, scan, () => {
+        if (scan.missing) return `no inbox folder at ${scan.inbox} (create it, or set LARDER_INBOX_DIR)`;
+        const lines = [`${scan.inbox}: ${scan.imported.length} imported, ${scan.failed.length} failed, ${scan.waiting.length} still being written`];
+        for (const file of scan.imported) lines.push(`  ${file.file}: ${file.kind} ${file.accepted} accepted, ${file.rejected} rejected, ${file.duplicates} duplicates → ${file.movedTo}`);
+        for (const file of scan.failed) lines.push(`  ${file.file}: ${file.message} → ${file.movedTo || '(left in the inbox)'}`);
+        return lines.join('\n');
+      });
+    });
+}
+
+function pullCommand(): Command {
+  return new Command('pull')
+    .description('pull new rows from the vendor databases of the pull sources file, page by page from each watermark')
+    .option('--source <name>', 'only this source')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: { source?: string; json?: boolean }) => {
+      const sources = await withContext((context) => context.get(VendorPullService).pull({ source: flags.source, createdBy: who() }));
+      if (sources.some((source) => source.error)) process.exitCode = 1;
+      printResult(flags, { sources }, () =>
+        sources.length === 0
+          ? 'no pull sources configured (see LARDER_PULL_SOURCES in the README)'
+          : sources.map((source) => `${source.source}: ${source.pages} pages, ${source.accepted} accepted, ${source.rejected} rejected, ${source.duplicates} duplicates; watermark ${source.watermark}${source.error ? `; stopped: ${source.error}` : ''}`).join('\n'),
+      );
+    });
+}
+
 export function importCommand(): Command {
   return new Command('import')
+    .enablePositionalOptions()
+    .addCommand(inboxCommand())
+    .addCommand(pullCommand())
     .description('import files (CSV, XLSX, JSON, NDJSON, Arrow) as batches; <kind> is a table or auto')
     .argument('[kind]', `auto or one of: ${IMPORT_KINDS.join(', ')}`)
     .argument('[files...]', 'files to import; each is one batch, masters first')

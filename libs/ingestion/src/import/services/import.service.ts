@@ -67,9 +67,20 @@ export class ImportService {
     }
   }
 
+  /** Every attempt is audited: a batch with its counts, a refused file with the reason. */
   async importFile(request: ImportRequest): Promise<ImportSummary> {
-    const started = performance.now();
     const fileName = request.fileName ?? basename(request.path);
+    try {
+      return await this.importChecked(request, fileName);
+    } catch (error) {
+      const detail = { kind: request.kind, source: fileName, profile: request.profile ?? null, error: (error as Error).message.slice(0, 500) };
+      await this.audit.record({ actor: request.createdBy, action: 'import.failed', detail }).catch((auditError: Error) => this.logger.error(`could not audit a failed import: ${auditError.message}`));
+      throw error;
+    }
+  }
+
+  private async importChecked(request: ImportRequest, fileName: string): Promise<ImportSummary> {
+    const started = performance.now();
     const checksum = await sha256File(request.path);
     const stream = await openRecordStream({ path: request.path, fileName, format: request.format, encoding: request.encoding, sheet: request.sheet, limits: request.limits });
     try {
@@ -175,10 +186,6 @@ export class ImportService {
         `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status, finished_at, error) VALUES ($1, $2, $3, $4, $5, $6, 'failed', now(), $7)`,
         [options.batchId, options.mapping.kind, options.mapping.profile.source, options.fileName, options.checksum, options.createdBy, options.error.message.slice(0, 2000)],
       );
-      await this.audit.record({
-        actor: options.createdBy, action: 'import.failed',
-        detail: { batchId: options.batchId, kind: options.mapping.kind, source: options.fileName, profile: options.mapping.profile.name, error: options.error.message.slice(0, 500) },
-      });
     } catch (recordError) {
       this.logger.error(`could not record failed batch ${options.batchId}: ${(recordError as Error).message}`);
     }
