@@ -85,7 +85,11 @@ describe('pulling from a vendor PostgreSQL database', () => {
     await vendor.connect();
     await vendor.query(VENDOR_TABLE);
     const sourcesFile = writeFile(dir, 'pull-sources.json', JSON.stringify({
-      sources: [{ name: 'canteen-pos', url: vendorUrl.toString(), query: QUERY, watermarkColumn: '交易时间', profile: 'cn-card', kind: 'transactions', pageSize: PAGE_SIZE }],
+      sources: [
+        { name: 'canteen-pos', url: vendorUrl.toString(), query: QUERY, watermarkColumn: '交易时间', profile: 'cn-card', kind: 'transactions', pageSize: PAGE_SIZE },
+        // nothing listens on port 1: a source that is down must not stop the others
+        { name: 'closed-pos', url: 'postgres://reader:secret-password@127.0.0.1:1/pos', query: QUERY, watermarkColumn: '交易时间', profile: 'cn-card', kind: 'transactions' },
+      ],
     }));
 
     database = await createTestDatabase();
@@ -164,6 +168,18 @@ describe('pulling from a vendor PostgreSQL database', () => {
     expect(entries.length).toBeGreaterThan(3);
     expect(entries.every((entry) => entry.actor === 'system:pull:canteen-pos' && entry.detail.kind === 'transactions')).toBe(true);
     expect(entries.reduce((sum, entry) => sum + Number(entry.detail.accepted), 0)).toBe(await count(dataSource, `SELECT count(*) FROM sale_line l JOIN sale_transaction t ON t.canteen_id = l.canteen_id AND t.id = l.transaction_id WHERE t.source = 'cn-card'`));
+  });
+
+  it('reports a source that cannot be reached, without its password, and pulls the others', async () => {
+    if (skipped()) return;
+    await addLines(payments({ from: 41, to: 43, day: '2026-11-25' }));
+    const [open, closed] = await pulls.pull();
+    expect(open).toMatchObject({ source: 'canteen-pos', accepted: 4, watermark: '2026-11-25 11:43:00' });
+    expect(open.error).toBeUndefined();
+    expect(closed).toMatchObject({ source: 'closed-pos', pages: 0, accepted: 0, watermark: '-infinity' });
+    expect(closed.error).toMatch(/ECONNREFUSED|connect/);
+    expect(closed.error).not.toMatch(/secret-password/);
+    await expectSameTotals();
   });
 
   it('names an unknown source', async () => {

@@ -43,7 +43,11 @@ export class ImportUploadService {
     }
     if (body.contentLength !== undefined && body.contentLength > limits.maxFileBytes) throw tooLarge(limits.maxFileBytes);
     const fileName = sanitizeUploadName({ name: body.name, contentType: body.contentType });
-    return importSummaryJson(await this.importer.importStream({ ...base, stream: body.stream, fileName }));
+    const summary = await this.importer.importStream({ ...base, stream: body.stream, fileName }).catch((error: unknown) => {
+      // a body sent without its length is stopped at the limit while it streams
+      throw error instanceof LarderError && error.code === 'PAYLOAD_TOO_LARGE' ? tooLarge(limits.maxFileBytes) : error;
+    });
+    return importSummaryJson(summary);
   }
 }
 
