@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { ImportService, IngestionModule, VendorPullService } from '@larder/ingestion';
+import { PipelineModule, PullSourcesStep } from '@larder/pipeline';
 import { count, importMasters, scratchDir, writeFile } from '../fixtures/import/import-test-kit';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -94,7 +95,7 @@ describe('pulling from a vendor PostgreSQL database', () => {
 
     database = await createTestDatabase();
     const config: LarderConfig = { ...database.config, demo: 'off', imports: { ...database.config.imports, pullSourcesFile: sourcesFile, inboxDir: join(dir, 'inbox') } };
-    @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, IngestionModule] })
+    @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, IngestionModule, PipelineModule] })
     class PullTestModule {}
     app = await NestFactory.createApplicationContext(PullTestModule, { logger: ['error'] });
     await app.get(DatabaseService).migrate();
@@ -179,6 +180,14 @@ describe('pulling from a vendor PostgreSQL database', () => {
     expect(closed).toMatchObject({ source: 'closed-pos', pages: 0, accepted: 0, watermark: '-infinity' });
     expect(closed.error).toMatch(/ECONNREFUSED|connect/);
     expect(closed.error).not.toMatch(/secret-password/);
+    await expectSameTotals();
+  });
+
+  it('fails the nightly pull-sources step for a source that is down, after pulling the others, so the runner retries it', async () => {
+    if (skipped()) return;
+    await addLines(payments({ from: 44, to: 45, day: '2026-11-25' }));
+    await expect(app.get(PullSourcesStep).definition.run({ asOf: '2026-11-25' })).rejects.toThrow(/pull closed-pos: .*(ECONNREFUSED|connect)/);
+    expect(await pulls.watermark((await pulls.sources())[0])).toBe('2026-11-25 11:45:00');
     await expectSameTotals();
   });
 

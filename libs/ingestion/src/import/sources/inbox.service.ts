@@ -50,24 +50,31 @@ export class InboxService {
         result.waiting.push(file.name);
         continue;
       }
+      let summary: ImportSummaryJson;
       try {
-        const summary = importSummaryJson(await this.importer.importFile({ kind: 'auto', path: file.path, fileName: file.name, createdBy: INBOX_ACTOR, limits }));
-        const movedTo = await fileAway({ file, folder: join(dir, 'processed'), report: summary, now });
-        result.imported.push({ ...summary, file: file.name, movedTo: `processed/${movedTo}` });
+        summary = importSummaryJson(await this.importer.importFile({ kind: 'auto', path: file.path, fileName: file.name, createdBy: INBOX_ACTOR, limits }));
       } catch (error) {
         const code = error instanceof LarderError ? error.code : 'INTERNAL';
         const message = (error as Error).message;
         this.logger.warn(`inbox: ${file.name} failed: ${message}`);
-        try {
-          const movedTo = await fileAway({ file, folder: join(dir, 'failed'), report: { file: file.name, error: code, message, at: now.toISOString() }, now });
-          result.failed.push({ file: file.name, movedTo: `failed/${movedTo}`, error: code, message });
-        } catch (moveError) {
-          // the file stays in the inbox and is tried again; its batch, if any, is a duplicate then
-          result.failed.push({ file: file.name, movedTo: '', error: code, message: `${message}; could not move it: ${(moveError as Error).message}` });
-        }
+        const movedTo = await this.move({ file, folder: join(dir, 'failed'), report: { file: file.name, error: code, message, at: now.toISOString() }, now });
+        result.failed.push({ file: file.name, movedTo: movedTo === null ? '' : `failed/${movedTo}`, error: code, message });
+        continue;
       }
+      const movedTo = await this.move({ file, folder: join(dir, 'processed'), report: summary, now });
+      result.imported.push({ ...summary, file: file.name, movedTo: movedTo === null ? '' : `processed/${movedTo}` });
     }
     return result;
+  }
+
+  /** A file that cannot be moved stays in the inbox and is tried again: a committed batch then reads as duplicates. */
+  private async move(options: Parameters<typeof fileAway>[0]): Promise<string | null> {
+    try {
+      return await fileAway(options);
+    } catch (error) {
+      this.logger.error(`inbox: could not move ${options.file.name} to ${options.folder}: ${(error as Error).message}`);
+      return null;
+    }
   }
 }
 
