@@ -89,6 +89,8 @@ export class VendorPullService {
     const { source } = options;
     const result: SourcePull = { source: source.name, pages: 0, batches: [], accepted: 0, rejected: 0, duplicates: 0, watermark: await this.watermark(source) };
     const client = new Client({ connectionString: source.url, types: VENDOR_TYPES, application_name: 'larder-pull' });
+    // a connection dropped between queries is reported as an event: unheard, it would end the process
+    client.on('error', (error: Error) => this.logger.warn(`pull ${source.name}: connection lost: ${error.message}`));
     const dir = await mkdtemp(join(tmpdir(), 'larder-pull-'));
     try {
       await client.connect();
