@@ -44,6 +44,8 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/plans/what-if': ['admin', 'manager', 'finance'],
   // Checked with the satisfaction report; each report kind names its own readers.
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
+  // Machines push files with an import token; of the people only admins may (an unknown kind answers 400).
+  'POST /api/import/:kind': ['admin', 'token:import'],
 };
 
 const PARAMETERS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction' };

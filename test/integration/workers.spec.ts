@@ -126,11 +126,12 @@ describeOnServer('workers on a PostgreSQL server', () => {
 
     expect(summary.status).toBe('succeeded');
     expect(summary.steps.map((step) => `${step.name}:${step.canteenId}:${step.status}:${step.attempts}`)).toEqual([
+      'pull-sources:null:succeeded:1',
       ...CANTEENS.map((id) => `refresh-rollups:${id}:succeeded:1`),
       ...CANTEENS.map((id) => `forecast:${id}:succeeded:1`),
     ]);
     const recorded = await orchestrator.get(DatabaseService).dataSource.getRepository(JobStep).find({ where: { runId: summary.runId! }, order: { stepNo: 'ASC' } });
-    expect(recorded.map((step) => step.stepNo)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expect(recorded.map((step) => step.stepNo)).toEqual(Array.from({ length: 13 }, (_, index) => index + 1));
     expect(recorded.every((step) => step.counts && step.finishedAt)).toBe(true);
 
     // Every forecast step stores one forecast run: six runs, one canteen each, every canteen once.
@@ -192,6 +193,7 @@ describeOnServer('workers on a PostgreSQL server', () => {
       expect(runs[0].status).toBe('succeeded');
       const steps = await query<{ name: string; canteen_id: number; attempts: number }>('SELECT name, canteen_id, attempts FROM job_step WHERE run_id = $1 ORDER BY step_no', [runs[0].id]);
       expect(steps.map((step) => `${step.name}:${step.canteen_id}:${step.attempts}`)).toEqual([
+        'pull-sources:null:1',
         ...CANTEENS.map((id) => `refresh-rollups:${id}:1`),
         ...CANTEENS.map((id) => `forecast:${id}:1`),
       ]);

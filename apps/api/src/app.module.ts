@@ -5,6 +5,7 @@ import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthModule } from './health/health.module';
+import { ImportsApiModule } from './imports/imports.module';
 import { JobsApiModule } from './jobs/jobs.module';
 import { PlanningModule } from './planning/planning.module';
 import { ReportsApiModule } from './reports/reports.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule],
     };
   }
 }

@@ -26,7 +26,8 @@ export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  // Import uploads stream their body to disk themselves, whatever its type, however large.
+  app.useBodyParser('json', { limit: '1mb', type: (request) => !request.url?.startsWith('/api/import/') && /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '') });
   app.useStaticAssets(join(root, 'apps', 'web', 'public'), { index: 'index.html' });
   app.useStaticAssets(join(root, 'node_modules', 'echarts', 'dist'), { prefix: '/vendor/echarts/' });
 }

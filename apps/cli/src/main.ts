@@ -17,6 +17,8 @@ export function buildProgram(): Command {
   return new Command('larder')
     .description('Larder: canteen analytics and purchase planning')
     .showHelpAfterError()
+    // options after a subcommand belong to it: `import pull --json`, `jobs run nightly --json`
+    .enablePositionalOptions()
     .addCommand(migrateCommand())
     .addCommand(healthCommand())
     .addCommand(demoCommand())

@@ -8,6 +8,12 @@ describe('loadConfig', () => {
     expect(config.timezone).toBe('Asia/Shanghai');
   });
 
+  it('keeps the inbox and the pull sources in the data folder unless told otherwise', () => {
+    const config = loadConfig({ LARDER_DATA_DIR: '/srv/larder' });
+    expect(config.imports).toMatchObject({ inboxDir: '/srv/larder/inbox', pullSourcesFile: '/srv/larder/pull-sources.json', maxBytes: 1024 ** 3, inboxCron: '*/5 * * * *' });
+    expect(loadConfig({ LARDER_INBOX_DIR: '/in' }).imports.inboxDir).toBe('/in');
+  });
+
   it('picks the PostgreSQL server when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
@@ -31,6 +37,10 @@ describe('loadConfig', () => {
     [{ LARDER_JOB_WORKER: 'yes' }, 'LARDER_JOB_WORKER'],
     [{ LARDER_WORKER_CONCURRENCY: '0' }, 'LARDER_WORKER_CONCURRENCY'],
     [{ LARDER_JOB_EXPIRY_SECONDS: '1' }, 'LARDER_JOB_EXPIRY_SECONDS'],
+    [{ LARDER_IMPORT_MAX_BYTES: '10' }, 'LARDER_IMPORT_MAX_BYTES'],
+    [{ LARDER_IMPORT_UPLOADS_PER_MINUTE: '0' }, 'LARDER_IMPORT_UPLOADS_PER_MINUTE'],
+    [{ LARDER_INBOX_CRON: 'often' }, 'LARDER_INBOX_CRON'],
+    [{ LARDER_INBOX_SETTLE_SECONDS: '-1' }, 'LARDER_INBOX_SETTLE_SECONDS'],
   ])('rejects %p naming %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));

@@ -23,6 +23,20 @@ export interface LarderConfig {
     readonly demoPassword: string | null;
     readonly sessionHours: number;
   };
+  readonly imports: {
+    /** The largest file an upload, an inbox file or a pulled page may be (default 1 GiB). */
+    readonly maxBytes: number;
+    /** Uploads per minute one token or user may send. */
+    readonly uploadsPerMinute: number;
+    /** The folder watched for files to import; each is moved to processed/ or failed/ beside its report. */
+    readonly inboxDir: string;
+    /** When the inbox is scanned (default every five minutes). */
+    readonly inboxCron: string;
+    /** A file whose size or time changed in the last seconds is still being written and waits for the next scan. */
+    readonly inboxSettleSeconds: number;
+    /** The vendor databases to pull from (JSON; see the README). Missing file: no sources. */
+    readonly pullSourcesFile: string;
+  };
   readonly jobs: {
     /** Whether this process fires scheduled jobs (CLI commands and tests turn it off). */
     readonly scheduler: boolean;
@@ -133,6 +147,12 @@ function readRange(env: Env, setting: { name: string; fallback: number; min: num
   return value;
 }
 
+/** Where files of the installation live; an in-memory database still keeps its inbox on disk. */
+function readDataDir(env: Env): string {
+  const dataDir = env.LARDER_DATA_DIR?.trim() || './data';
+  return resolve(dataDir === 'memory://' ? './data' : dataDir);
+}
+
 /** Reads and validates the whole configuration once; nothing else in Larder reads the environment. */
 export function loadConfig(env: Env): LarderConfig {
   return Object.freeze({
@@ -148,6 +168,14 @@ export function loadConfig(env: Env): LarderConfig {
       adminPassword: readPassword(env, 'LARDER_ADMIN_PASSWORD'),
       demoPassword: readPassword(env, 'LARDER_DEMO_PASSWORD'),
       sessionHours: readRange(env, { name: 'LARDER_SESSION_HOURS', fallback: 12, min: 1, max: 24 * 30 }),
+    }),
+    imports: Object.freeze({
+      maxBytes: readRange(env, { name: 'LARDER_IMPORT_MAX_BYTES', fallback: 1024 ** 3, min: 1024, max: 64 * 1024 ** 3 }),
+      uploadsPerMinute: readRange(env, { name: 'LARDER_IMPORT_UPLOADS_PER_MINUTE', fallback: 30, min: 1, max: 10_000 }),
+      inboxDir: resolve(env.LARDER_INBOX_DIR?.trim() || `${readDataDir(env)}/inbox`),
+      inboxCron: readCron(env, 'LARDER_INBOX_CRON', '*/5 * * * *'),
+      inboxSettleSeconds: readRange(env, { name: 'LARDER_INBOX_SETTLE_SECONDS', fallback: 30, min: 0, max: 86_400 }),
+      pullSourcesFile: resolve(env.LARDER_PULL_SOURCES?.trim() || `${readDataDir(env)}/pull-sources.json`),
     }),
     jobs: Object.freeze({
       scheduler: readEnum(env, 'LARDER_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@larder/auth';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { PseudonymKeyService } from './privacy/pseudonym-key.service';
 import { RollupService } from './rollups/rollup.service';
-import { ImportRollbackService, ImportService } from './import/import.exports';
+import { ImportRollbackService, ImportService, ImportUploadService, InboxService, VendorPullService } from './import/import.exports';
 
 @Module({
-  providers: [PseudonymKeyService, RollupService, DemoSeedService, ImportService, ImportRollbackService],
-  exports: [PseudonymKeyService, RollupService, DemoSeedService, ImportService, ImportRollbackService],
+  imports: [AuthModule],
+  providers: [PseudonymKeyService, RollupService, DemoSeedService, ImportService, ImportRollbackService, ImportUploadService, InboxService, VendorPullService],
+  exports: [PseudonymKeyService, RollupService, DemoSeedService, ImportService, ImportRollbackService, ImportUploadService, InboxService, VendorPullService],
 })
 export class IngestionModule {}

@@ -1,3 +1,4 @@
 export * from './pipeline.module';
 export * from './nightly-pipeline';
 export * from './scheduled-reports';
+export * from './pull-sources.step';

@@ -3,6 +3,7 @@ import { ForecastRunService } from '@larder/demand';
 import { addDays } from '@larder/domain';
 import { RollupService } from '@larder/ingestion';
 import { JobRegistry, NIGHTLY_JOB } from '@larder/jobs';
+import { PullSourcesStep } from './pull-sources.step';
 
 /** Days of rollups the nightly run rebuilds: late files and refunds still arrive for a week. */
 const ROLLUP_LOOKBACK_DAYS = 7;
@@ -18,10 +19,12 @@ export class NightlyPipeline implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly rollups: RollupService,
     private readonly forecasts: ForecastRunService,
+    private readonly pullSources: PullSourcesStep,
   ) {}
 
   onModuleInit(): void {
-    this.registry.define({ name: NIGHTLY_JOB, description: 'refresh rollups, forecasts, draft plans and scheduled reports' });
+    this.registry.define({ name: NIGHTLY_JOB, description: 'pull sources, refresh rollups, forecasts, draft plans and scheduled reports' });
+    this.registry.addStep(NIGHTLY_JOB, this.pullSources.definition);
     this.registry.addStep(NIGHTLY_JOB, {
       name: 'refresh-rollups',
       perCanteen: true,

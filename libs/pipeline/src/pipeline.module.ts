@@ -4,7 +4,8 @@ import { IngestionModule } from '@larder/ingestion';
 import { ReportingModule } from '@larder/reporting';
 import { JobsModule } from '@larder/jobs';
 import { NightlyPipeline } from './nightly-pipeline';
+import { PullSourcesStep } from './pull-sources.step';
 import { ScheduledReports } from './scheduled-reports';
 
-@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule], providers: [NightlyPipeline, ScheduledReports], exports: [JobsModule] })
+@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule], providers: [NightlyPipeline, ScheduledReports, PullSourcesStep], exports: [JobsModule] })
 export class PipelineModule {}

@@ -2,9 +2,9 @@ import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import {
-  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, isImportKind, loadProfiles, TEXT_ENCODINGS,
+  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, InboxService, loadProfiles, parseImportKind, TEXT_ENCODINGS, VendorPullService,
 } from '@larder/ingestion';
-import type { FileFormat, ImportKind, TextEncoding } from '@larder/ingestion';
+import type { FileFormat, TextEncoding } from '@larder/ingestion';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
 
@@ -21,12 +21,6 @@ interface ImportFlags {
 
 function who(): string {
   return `cli:${userInfo().username}`;
-}
-
-function parseKind(kind: string | undefined): ImportKind | 'auto' {
-  const normalized = (kind ?? '').replace(/-/g, '_');
-  if (normalized === 'auto' || isImportKind(normalized)) return normalized;
-  throw new LarderError('VALIDATION_FAILED', `unknown kind ${JSON.stringify(kind)}; use auto or one of ${IMPORT_KINDS.join(', ')}`);
 }
 
 function encodingOf(flag: string | undefined): TextEncoding | undefined {
@@ -55,13 +49,44 @@ function human(summary: ImportSummary): string {
   return lines.join('\n');
 }
 
-function jsonSummary(summary: ImportSummary) {
-  const { batchId, accepted, rejected, duplicates, seconds, rejections, kind, profile, fileName, flagged } = summary;
-  return { batchId, accepted, rejected, duplicates, seconds, rejections: rejections.map((rejection) => `line ${rejection.line}: ${rejection.reason}`), kind, profile, fileName, flagged };
+function inboxCommand(): Command {
+  return new Command('inbox')
+    .description('import every file at rest in the inbox folder now; each moves to processed/ or failed/ with its report')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: { json?: boolean }) => {
+      const scan = await withContext((context) => context.get(InboxService).scan());
+      if (scan.failed.length > 0) process.exitCode = 1;
+      printResult(flags, scan, () => {
+        if (scan.missing) return `no inbox folder at ${scan.inbox} (create it, or set LARDER_INBOX_DIR)`;
+        const lines = [`${scan.inbox}: ${scan.imported.length} imported, ${scan.failed.length} failed, ${scan.waiting.length} still being written`];
+        for (const file of scan.imported) lines.push(`  ${file.file}: ${file.kind} ${file.accepted} accepted, ${file.rejected} rejected, ${file.duplicates} duplicates → ${file.movedTo}`);
+        for (const file of scan.failed) lines.push(`  ${file.file}: ${file.message} → ${file.movedTo || '(left in the inbox)'}`);
+        return lines.join('\n');
+      });
+    });
+}
+
+function pullCommand(): Command {
+  return new Command('pull')
+    .description('pull new rows from the vendor databases of the pull sources file, page by page from each watermark')
+    .option('--source <name>', 'only this source')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: { source?: string; json?: boolean }) => {
+      const sources = await withContext((context) => context.get(VendorPullService).pull({ source: flags.source, createdBy: who() }));
+      if (sources.some((source) => source.error)) process.exitCode = 1;
+      printResult(flags, { sources }, () =>
+        sources.length === 0
+          ? 'no pull sources configured (see LARDER_PULL_SOURCES in the README)'
+          : sources.map((source) => `${source.source}: ${source.pages} pages, ${source.accepted} accepted, ${source.rejected} rejected, ${source.duplicates} duplicates; watermark ${source.watermark}${source.error ? `; stopped: ${source.error}` : ''}`).join('\n'),
+      );
+    });
 }
 
 export function importCommand(): Command {
   return new Command('import')
+    .enablePositionalOptions()
+    .addCommand(inboxCommand())
+    .addCommand(pullCommand())
     .description('import files (CSV, XLSX, JSON, NDJSON, Arrow) as batches; <kind> is a table or auto')
     .argument('[kind]', `auto or one of: ${IMPORT_KINDS.join(', ')}`)
     .argument('[files...]', 'files to import; each is one batch, masters first')
@@ -79,7 +104,7 @@ export function importCommand(): Command {
         printResult(flags, result, () => `rolled back batch ${result.batchId} (${result.kind}): removed ${Object.entries(result.removed).map(([table, n]) => `${n} ${table}`).join(', ')}`);
         return;
       }
-      const kind = parseKind(kindArgument);
+      const kind = parseImportKind(kindArgument);
       if (files.length === 0) throw new LarderError('VALIDATION_FAILED', 'name at least one file to import');
       const profiles = await loadProfiles(flags.profiles);
       const base = { kind, profile: flags.profile, profiles, encoding: encodingOf(flags.encoding), sheet: flags.sheet, format: flags.format, createdBy: who() };
@@ -99,14 +124,14 @@ export function importCommand(): Command {
       });
       if (!flags.json) return;
       if (summaries.length === 1) {
-        printResult(flags, jsonSummary(summaries[0]), () => '');
+        printResult(flags, importSummaryJson(summaries[0]), () => '');
         return;
       }
       const total = (key: 'accepted' | 'rejected' | 'duplicates' | 'seconds') => summaries.reduce((sum, summary) => sum + summary[key], 0);
       printResult(flags, {
         batchId: null, accepted: total('accepted'), rejected: total('rejected'), duplicates: total('duplicates'), seconds: Math.round(total('seconds') * 1000) / 1000,
-        rejections: summaries.flatMap((summary) => jsonSummary(summary).rejections.map((reason) => `${summary.fileName} ${reason}`)).slice(0, 10),
-        batches: summaries.map(jsonSummary),
+        rejections: summaries.flatMap((summary) => importSummaryJson(summary).rejections.map((reason) => `${summary.fileName} ${reason}`)).slice(0, 10),
+        batches: summaries.map(importSummaryJson),
       }, () => '');
     });
 }

@@ -8,6 +8,7 @@ import { JobRunnerService } from './job-runner.service';
 export const NIGHTLY_JOB = 'nightly';
 export const FINANCE_REPORT_JOB = 'finance-report';
 export const PURCHASE_PLAN_REPORT_JOB = 'purchase-plan-report';
+export const INBOX_JOB = 'inbox';
 
 /**
  * Fires the scheduled jobs on their crons in the canteens' time zone. Every instance schedules
@@ -29,6 +30,7 @@ export class JobSchedulerService implements OnApplicationBootstrap {
       [NIGHTLY_JOB, this.config.jobs.nightlyCron],
       [FINANCE_REPORT_JOB, this.config.jobs.financeReportCron],
       [PURCHASE_PLAN_REPORT_JOB, this.config.jobs.purchasePlanReportCron],
+      [INBOX_JOB, this.config.imports.inboxCron],
     ];
     for (const [name, cronTime] of schedules) {
       const job = CronJob.from({ cronTime, timeZone: this.config.timezone, onTick: () => this.fire(name, new Date()), start: true });

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+import type { ImportSummary } from './import-summary.dto';
 import type { FileFormat, ReadLimits, TextEncoding } from '../formats/record-stream';
 import type { ImportKind } from '../profiles/import-kinds';
 import type { MappingProfile } from '../profiles/mapping-profile';
@@ -20,7 +22,9 @@ export interface ImportRequest {
   encoding?: TextEncoding;
   sheet?: string;
   limits?: Partial<ReadLimits>;
-  /** Who asked: a user name, "cli:<os user>", "token:<name>", "inbox". */
+  /** Who asked: a user name, "cli:<os user>", "token:<name>", "system:inbox", "system:pull:<source>". */
   createdBy: string;
+  /** Runs inside the batch's transaction just before it commits: a vendor pull stores its watermark here. */
+  beforeCommit?: (context: { manager: EntityManager; summary: ImportSummary }) => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
 }

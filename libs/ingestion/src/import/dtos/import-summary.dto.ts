@@ -30,3 +30,10 @@ export interface RollbackSummary {
   kind: string;
   removed: Record<string, number>;
 }
+
+/** The summary every entry point prints or answers (`--json`, HTTP, inbox reports): first reasons as text. */
+export function importSummaryJson(summary: ImportSummary) {
+  const { batchId, accepted, rejected, duplicates, seconds, rejections, kind, profile, fileName, flagged } = summary;
+  return { batchId, accepted, rejected, duplicates, seconds, rejections: rejections.map((rejection) => `line ${rejection.line}: ${rejection.reason}`), kind, profile, fileName, flagged };
+}
+export type ImportSummaryJson = ReturnType<typeof importSummaryJson>;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { isEmbedded } from '@larder/database';
 import { RollupService } from '../../rollups/rollup.service';
@@ -26,6 +27,7 @@ export class ImportRollbackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rollups: RollupService,
+    private readonly audit: AuditService,
   ) {}
 
   async rollback(batchId: string, by: string): Promise<RollbackSummary> {
@@ -34,11 +36,12 @@ export class ImportRollbackService {
     return lock.run(() =>
       this.dataSource.transaction(async (manager) => {
         if (!isEmbedded(this.dataSource)) await lockImportsInTransaction(manager);
-        const [batch] = await manager.query('SELECT kind, status FROM import_batch WHERE id = $1 FOR UPDATE', [batchId]);
+        const [batch] = await manager.query('SELECT kind, status, file_name FROM import_batch WHERE id = $1 FOR UPDATE', [batchId]);
         if (!batch) throw new LarderError('NOT_FOUND', bilingual(`没有批次 ${batchId}`, `no batch ${batchId}`));
         if (batch.status !== 'committed') throw new LarderError('CONFLICT', bilingual(`批次 ${batchId} 的状态是 ${batch.status}，只能撤销已提交的批次`, `batch ${batchId} is ${batch.status}; only committed batches can be rolled back`));
         const removed = batch.kind === 'transactions' ? await this.removeTransactions(manager, batchId) : await this.removeFacts(manager, batchId, batch.kind);
         await manager.query(`UPDATE import_batch SET status = 'rolled_back', error = $2 WHERE id = $1`, [batchId, `rolled back by ${by} at ${new Date().toISOString()}`]);
+        await this.audit.record({ actor: by, action: 'import.rollback', detail: { batchId, kind: batch.kind, source: batch.file_name, removed } }, manager);
         this.logger.log(`batch ${batchId} rolled back by ${by}: ${JSON.stringify(removed)}`);
         return { batchId, kind: batch.kind as string, removed };
       }),

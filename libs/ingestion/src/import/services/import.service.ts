@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { isEmbedded } from '@larder/database';
 import { PseudonymKeyService } from '../../privacy/pseudonym-key.service';
@@ -25,6 +26,12 @@ import { sha256File, spoolToTempFile } from './import-source';
 
 const PROGRESS_EVERY = 10_000;
 
+/** What the audit log keeps of a batch: never a row's content, only its label and counts. */
+function auditDetail(summary: ImportSummary): Record<string, unknown> {
+  const { batchId, kind, profile, fileName, format, accepted, rejected, duplicates, flagged } = summary;
+  return { batchId, kind, source: fileName, profile, format, accepted, rejected, duplicates, flagged };
+}
+
 /**
  * Imports one file as one batch, in one transaction: the batch row, its facts, its quarantine and
  * the rollups of the days it touched commit together or not at all.
@@ -39,6 +46,7 @@ export class ImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pseudonyms: PseudonymKeyService,
     private readonly rollups: RollupService,
+    private readonly audit: AuditService,
   ) {}
 
   /** For callers holding a stream rather than a file (HTTP upload, vendor pull). */
@@ -59,9 +67,20 @@ export class ImportService {
     }
   }
 
+  /** Every attempt is audited: a batch with its counts, a refused file with the reason. */
   async importFile(request: ImportRequest): Promise<ImportSummary> {
-    const started = performance.now();
     const fileName = request.fileName ?? basename(request.path);
+    try {
+      return await this.importChecked(request, fileName);
+    } catch (error) {
+      const detail = { kind: request.kind, source: fileName, profile: request.profile ?? null, error: (error as Error).message.slice(0, 500) };
+      await this.audit.record({ actor: request.createdBy, action: 'import.failed', detail }).catch((auditError: Error) => this.logger.error(`could not audit a failed import: ${auditError.message}`));
+      throw error;
+    }
+  }
+
+  private async importChecked(request: ImportRequest, fileName: string): Promise<ImportSummary> {
+    const started = performance.now();
     const checksum = await sha256File(request.path);
     const stream = await openRecordStream({ path: request.path, fileName, format: request.format, encoding: request.encoding, sheet: request.sheet, limits: request.limits });
     try {
@@ -117,6 +136,8 @@ export class ImportService {
         `UPDATE import_batch SET status = 'committed', finished_at = now(), accepted = $2, rejected = $3, duplicates = $4 WHERE id = $1`,
         [batchId, summary.accepted, summary.rejected, summary.duplicates],
       );
+      await request.beforeCommit?.({ manager: runner.manager, summary });
+      await this.audit.record({ actor: request.createdBy, action: 'import', detail: auditDetail(summary) }, runner.manager);
       await runner.commitTransaction();
       this.logger.log(`batch ${batchId} (${mapping.kind}, ${fileName}): ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates`);
       return summary;
