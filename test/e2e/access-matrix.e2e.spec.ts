@@ -44,6 +44,9 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/plans/what-if': ['admin', 'manager', 'finance'],
   // Checked with the satisfaction report; each report kind names its own readers.
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
+  // The dashboard is for people: each page's roles as DASHBOARD_PAGES lists them; no tokens.
+  'GET /api/dashboard/meta': ALL_PEOPLE,
+  'GET /api/dashboard/overview': ['admin', 'manager', 'finance', 'viewer'],
 };
 
 const PARAMETERS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction' };

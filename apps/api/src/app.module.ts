@@ -3,6 +3,7 @@ import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule } from '@larder/database';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthApiModule } from './auth/auth-api.module';
+import { DashboardApiModule } from './dashboard/dashboard.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthModule } from './health/health.module';
 import { JobsApiModule } from './jobs/jobs.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, DashboardApiModule],
     };
   }
 }

@@ -11,3 +11,8 @@ export * from './accuracy.calculator';
 export * from './accuracy.service';
 export * from './figures.module';
 export * from './dashboard/dashboard.contract';
+export * from './dashboard/dashboard-filters';
+export * from './dashboard/dashboard-scope.service';
+export * from './dashboard/dashboard-meta.service';
+export * from './dashboard/dashboard-overview.service';
+export * from './dashboard/dashboard.module';
