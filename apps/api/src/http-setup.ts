@@ -27,6 +27,10 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(helmet());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
-  app.useStaticAssets(join(root, 'apps', 'web', 'public'), { index: 'index.html' });
+  // The dashboard as Vite built it (apps/web/build.js, run by `npm run build`); hashed assets never change.
+  app.useStaticAssets(join(root, 'dist', 'web'), {
+    index: 'index.html',
+    setHeaders: (response, path) => response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   app.useStaticAssets(join(root, 'node_modules', 'echarts', 'dist'), { prefix: '/vendor/echarts/' });
 }
