@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { COST_CTES } from './ingredient-cost.sql';
 import { emptyFinanceInputs, FinanceFigures, FinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
 import { ParticipationService } from './participation.service';
-import { WasteService } from './waste.service';
+import { CanteenWaste, WasteService } from './waste.service';
 
 export interface FinanceScope {
   from: string;
@@ -24,6 +24,8 @@ export interface CanteenFinance {
 export interface FinanceResult {
   canteens: CanteenFinance[];
   total: FinanceFigures;
+  /** The waste figures the costs include, per canteen, so a caller needing both reads them once. */
+  waste: CanteenWaste[];
 }
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
@@ -88,6 +90,6 @@ export class FinanceService {
     for (const [id, counts] of participation) Object.assign(of(id), counts);
     const total = await this.participation.total(scope);
     const canteens = scope.canteenIds.map((canteenId) => ({ canteenId, figures: financeFigures(inputs.get(canteenId)!) }));
-    return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)) };
+    return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)), waste: waste.canteens };
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
-  CanteenAccess, DASHBOARD_PAGES, DashboardMetaService, DashboardOverviewService, DashboardPageId, DashboardScope, DashboardScopeService, parseDashboardQuery, RawQuery,
+  CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
+  DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery, RawQuery,
 } from '@larder/analytics';
 import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { LarderError } from '@larder/common';
@@ -16,6 +17,11 @@ function signedIn(principal: Principal | undefined): Extract<Principal, { kind: 
   return principal;
 }
 
+function dishParameter(value: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new LarderError('VALIDATION_FAILED', `dish id must be a positive whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
 /** `GET /api/dashboard/<page>?from=&to=&canteens=&meal=`: one panel each, see dashboard.contract.ts. */
 @Controller('api/dashboard')
 export class DashboardController {
@@ -23,6 +29,11 @@ export class DashboardController {
     private readonly scopes: DashboardScopeService,
     private readonly metaService: DashboardMetaService,
     private readonly overviewService: DashboardOverviewService,
+    private readonly dishesService: DashboardDishesService,
+    private readonly demandService: DashboardDemandService,
+    private readonly wasteService: DashboardWasteService,
+    private readonly financeService: DashboardFinanceService,
+    private readonly satisfactionService: DashboardSatisfactionService,
   ) {}
 
   @Get('meta')
@@ -38,8 +49,50 @@ export class DashboardController {
     return this.overviewService.overview(await this.scope(query, principal));
   }
 
+  @Get('dishes')
+  @Roles(...pageRoles('dishes'))
+  async dishes(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.dishesService.dishes(await this.scope(query, principal));
+  }
+
+  @Get('dishes/:dishId')
+  @Roles(...pageRoles('dishes'))
+  async dish(@Param('dishId') dishId: string, @Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    const id = dishParameter(dishId);
+    return this.dishesService.dish(await this.scope(query, principal), id);
+  }
+
+  /** `&dish=` narrows the forecast series and accuracy to one dish. */
+  @Get('demand')
+  @Roles(...pageRoles('demand'))
+  async demand(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    const requested = parseDashboardQuery(query);
+    return this.demandService.panel(await this.scopes.resolve(requested, this.access(principal)), requested.dish ?? null);
+  }
+
+  @Get('waste')
+  @Roles(...pageRoles('waste'))
+  async waste(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.wasteService.waste(await this.scope(query, principal));
+  }
+
+  @Get('finance')
+  @Roles(...pageRoles('finance'))
+  async finance(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.financeService.panel(await this.scope(query, principal));
+  }
+
+  @Get('satisfaction')
+  @Roles(...pageRoles('satisfaction'))
+  async satisfaction(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.satisfactionService.panel(await this.scope(query, principal));
+  }
+
+  private access(principal: Principal | undefined): CanteenAccess {
+    return canteenScope(signedIn(principal));
+  }
+
   private scope(query: RawQuery, principal: Principal | undefined): Promise<DashboardScope> {
-    const access: CanteenAccess = canteenScope(signedIn(principal));
-    return this.scopes.resolve(parseDashboardQuery(query), access);
+    return this.scopes.resolve(parseDashboardQuery(query), this.access(principal));
   }
 }

@@ -11,7 +11,8 @@ export interface SeriesScope {
   to: string;
   canteenIds: number[];
   meal: string | null;
-  grain: TrendGrain;
+  /** A month bucket is its first day. */
+  grain: TrendGrain | 'month';
   allSites: boolean;
 }
 
@@ -31,7 +32,8 @@ export interface BucketSums {
 }
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-const BUCKET = (column: string) => `(CASE WHEN $5::text = 'week' THEN date_trunc('week', ${column})::date ELSE ${column} END)::text`;
+const BUCKET = (column: string) =>
+  `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)::text`;
 const MEAL = (column: string) => `($4::text IS NULL OR ${column} = $4)`;
 
 const MEALS_SQL = `
@@ -49,26 +51,28 @@ SELECT m.bucket, m.covers::bigint, m.paid::bigint, m.subsidy::bigint, m.busiest:
 FROM (SELECT ${BUCKET('service_date')} AS bucket, sum(covers) AS covers, sum(paid) AS paid, sum(subsidy) AS subsidy, sum(busiest) AS busiest FROM daily GROUP BY 1) m
 LEFT JOIN staff s ON s.bucket = m.bucket`;
 
-/** Same costing as FinanceService and WasteService, per bucket instead of per canteen. */
-const DISHES_SQL = `
-WITH ${COST_CTES}
-SELECT ${BUCKET('r.service_date')} AS bucket,
-       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * dc.fen_per_portion), 0) AS cost_fen,
-       sum(r.prepared)::bigint AS prepared, sum(r.wasted_portions)::bigint AS wasted_portions, COALESCE(sum(r.wasted_kg), 0) AS wasted_kg
-FROM daily_dish_rollup r
-LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
-WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ${MEAL('r.meal')}
-GROUP BY 1`;
-
-const LOGGED_SQL = `
-WITH ${COST_CTES}
-SELECT ${BUCKET('w.service_date')} AS bucket, COALESCE(sum(w.kg), 0) AS kg,
-       COALESCE(sum(w.kg * uc.fen_per_unit) FILTER (WHERE w.kind = 'spoilage'), 0) AS spoilage_fen
-FROM waste_log w
-LEFT JOIN ingredient i ON i.id = w.ingredient_id
-LEFT JOIN unit_cost uc ON uc.d = w.service_date AND uc.ingredient_id = w.ingredient_id AND i.unit IN ('kg', 'l')
-WHERE w.service_date BETWEEN $1::date AND $2::date AND w.canteen_id = ANY($3::int[]) AND w.kind IN ('plate', 'spoilage') AND ${MEAL('w.meal')}
-GROUP BY 1`;
+/** Same costing as FinanceService and WasteService, per bucket instead of per canteen, with one costing pass. */
+const COSTS_SQL = `
+WITH ${COST_CTES},
+dishes AS (
+  SELECT ${BUCKET('r.service_date')} AS bucket,
+         COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * dc.fen_per_portion), 0) AS cost_fen,
+         sum(r.prepared)::bigint AS prepared, sum(r.wasted_portions)::bigint AS wasted_portions, COALESCE(sum(r.wasted_kg), 0) AS kg
+  FROM daily_dish_rollup r
+  LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
+  WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ${MEAL('r.meal')}
+  GROUP BY 1
+), logged AS (
+  SELECT ${BUCKET('w.service_date')} AS bucket, COALESCE(sum(w.kg * uc.fen_per_unit) FILTER (WHERE w.kind = 'spoilage'), 0) AS cost_fen,
+         0::bigint AS prepared, 0::bigint AS wasted_portions, COALESCE(sum(w.kg), 0) AS kg
+  FROM waste_log w
+  LEFT JOIN ingredient i ON i.id = w.ingredient_id
+  LEFT JOIN unit_cost uc ON uc.d = w.service_date AND uc.ingredient_id = w.ingredient_id AND i.unit IN ('kg', 'l')
+  WHERE w.service_date BETWEEN $1::date AND $2::date AND w.canteen_id = ANY($3::int[]) AND w.kind IN ('plate', 'spoilage') AND ${MEAL('w.meal')}
+  GROUP BY 1
+)
+SELECT bucket, sum(cost_fen) AS cost_fen, sum(prepared)::bigint AS prepared, sum(wasted_portions)::bigint AS wasted_portions, sum(kg) AS kg
+FROM (SELECT * FROM dishes UNION ALL SELECT * FROM logged) costs GROUP BY 1`;
 
 const RATINGS_SQL = `
 SELECT ${BUCKET('service_date')} AS bucket, count(*)::int AS responses,
@@ -85,8 +89,7 @@ export class DashboardDailyService {
   async sums(scope: SeriesScope): Promise<BucketSums[]> {
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, scope.grain, scope.allSites];
     const meals: Record<string, unknown>[] = await this.dataSource.query(MEALS_SQL, parameters);
-    const dishes: Record<string, unknown>[] = await this.dataSource.query(DISHES_SQL, parameters.slice(0, 5));
-    const logged: Record<string, unknown>[] = await this.dataSource.query(LOGGED_SQL, parameters.slice(0, 5));
+    const costs: Record<string, unknown>[] = await this.dataSource.query(COSTS_SQL, parameters.slice(0, 5));
     const ratings: Record<string, unknown>[] = await this.dataSource.query(RATINGS_SQL, parameters.slice(0, 5));
     const buckets = new Map<string, BucketSums>();
     const of = (bucket: unknown): BucketSums => {
@@ -102,17 +105,8 @@ export class DashboardDailyService {
       return sums;
     };
     for (const row of meals) Object.assign(of(row.bucket), { covers: num(row.covers), paidFen: num(row.paid), subsidyFen: num(row.subsidy), dinerDays: num(row.busiest), staffOnDutyDays: num(row.staff) });
-    for (const row of dishes) {
-      const sums = of(row.bucket);
-      sums.ingredientCostFen += num(row.cost_fen);
-      sums.preparedPortions = num(row.prepared);
-      sums.overproductionPortions = num(row.wasted_portions);
-      sums.wasteKg += num(row.wasted_kg);
-    }
-    for (const row of logged) {
-      const sums = of(row.bucket);
-      sums.ingredientCostFen += num(row.spoilage_fen);
-      sums.wasteKg += num(row.kg);
+    for (const row of costs) {
+      Object.assign(of(row.bucket), { ingredientCostFen: num(row.cost_fen), preparedPortions: num(row.prepared), overproductionPortions: num(row.wasted_portions), wasteKg: num(row.kg) });
     }
     for (const row of ratings) {
       of(row.bucket).ratings = { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };

@@ -6,7 +6,7 @@ import { AccuracyService } from '../accuracy.service';
 import { FinanceFigures } from '../finance.calculator';
 import { FinanceService } from '../finance.service';
 import { publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
-import { CanteenWaste, WasteService } from '../waste.service';
+import type { CanteenWaste } from '../waste.service';
 import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
 import { fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
 import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
@@ -37,7 +37,6 @@ export class DashboardOverviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly finance: FinanceService,
-    private readonly waste: WasteService,
     private readonly accuracy: AccuracyService,
     private readonly daily: DashboardDailyService,
   ) {}
@@ -74,7 +73,6 @@ export class DashboardOverviewService {
   private async rangeFigures(scope: DashboardScope, range: { from: string; to: string }): Promise<RangeFigures> {
     const figureScope = { from: range.from, to: range.to, canteenIds: scope.canteenIds, allSites: scope.allSites, meal: scope.meal };
     const finance = await this.finance.figures(figureScope);
-    const waste = await this.waste.waste(figureScope);
     const [ratings] = (await this.dataSource.query(
       `SELECT count(*)::int AS responses, (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
               COALESCE(sum(rating), 0)::int AS rating_sum
@@ -83,7 +81,7 @@ export class DashboardOverviewService {
     )) as Record<string, unknown>[];
     const counts = { responses: num(ratings.responses), respondents: num(ratings.respondents), ratingSum: num(ratings.rating_sum), satisfied: 0, dissatisfied: 0 };
     // As the satisfaction report publishes its total: suppressed only when fewer than five diners answered.
-    return { finance: finance.total, waste: wasteTotals(waste.canteens), satisfaction: publishRatings(counts, { suppress: false }).averageRating };
+    return { finance: finance.total, waste: wasteTotals(finance.waste), satisfaction: publishRatings(counts, { suppress: false }).averageRating };
   }
 
   /** Today is the last day with data; the week runs from its Monday to that day, forecast for the same days. */
@@ -104,7 +102,7 @@ export class DashboardOverviewService {
   }
 
   private async alerts(scope: DashboardScope): Promise<DashboardAlert[]> {
-    const stored = await this.accuracy.forecastPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal });
+    const stored = await this.accuracy.forecastPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
     const drift = forecastDriftAlerts({ pairs: stored.pairs, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
     const checkFrom = addDays(scope.to, 1 - WASTE_CHECK_DAYS);
     const wasteRows: Record<string, unknown>[] = await this.dataSource.query(
