@@ -137,6 +137,7 @@ describeWithChromium('the dashboard in a browser (admin, every page)', () => {
       await openView(zh.page, '/?page=overview');
       expect(await zh.page.locator('[data-nav=overview]').textContent()).toBe('概览');
       expect(await zh.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      await pageScreenshot(zh, 'overview-zh');
       await afterRender(zh.page, () => zh.page.locator('[data-action=lang]').click());
       expect(await zh.page.locator('[data-nav=overview]').textContent()).toBe('Overview');
       await openView(zh.page, '/?page=overview');

@@ -22,8 +22,22 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T> 
   return payload as T;
 }
 
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Starts a GET now; the next `api.get` of the same URL takes its answer instead of asking again. */
+export function prefetch(url: string): void {
+  const pending = send('GET', url);
+  // Handled here so an answer nobody takes (the view changed) is not an unhandled rejection.
+  pending.catch(() => undefined);
+  prefetched.set(url, pending);
+}
+
 export const api = {
-  get: <T>(url: string) => send<T>('GET', url),
+  get: <T>(url: string) => {
+    const pending = prefetched.get(url);
+    prefetched.delete(url);
+    return (pending as Promise<T> | undefined) ?? send<T>('GET', url);
+  },
   post: <T>(url: string, body?: unknown) => send<T>('POST', url, body ?? {}),
 };
 

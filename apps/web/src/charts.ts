@@ -57,14 +57,17 @@ export function addChart(parent: HTMLElement, spec: ChartSpec, savePngTitle: str
   const canvas = h('div', { class: 'chart', 'data-chart': spec.id, style: `height:${spec.height ?? 320}px` });
   parent.append(h('section', { class: 'card chart-card', 'data-panel': spec.id }, h('h3', {}, spec.title), canvas));
   const chart = echarts.init(canvas, null, { renderer: 'canvas' });
+  // A bar as wide as half the chart reads as a block, not a figure.
+  const series = ((spec.option.series ?? []) as { type?: string; barMaxWidth?: number }[]).map((entry) => (entry.type === 'bar' && entry.barMaxWidth === undefined ? { ...entry, barMaxWidth: 44 } : entry));
   chart.setOption({
     color: PALETTE,
     textStyle: { fontFamily: FONT },
     animationDuration: 300,
-    grid: { left: 56, right: 24, top: 40, bottom: 36, containLabel: true },
+    grid: { left: 56, right: 24, top: 56, bottom: 36, containLabel: true },
     tooltip: { trigger: 'axis' },
     toolbox: { right: 8, top: 0, feature: { saveAsImage: { title: savePngTitle, name: spec.fileName ?? spec.id, pixelRatio: 2, backgroundColor: '#fff' } } },
     ...spec.option,
+    series,
   });
   if (spec.onClick) chart.on('click', (params) => spec.onClick!(params as never));
   live.set(spec.id, chart);

@@ -37,6 +37,7 @@ const zh = {
   costPerMeal: '每餐成本', foodCostPct: '食材成本率', subsidySpent: '补贴支出', subsidyUsed: '补贴使用率', byChannel: '按支付渠道的收入', budgetVsActual: '预算与实际成本',
   budget: '预算', reconciliation: '对账', 'recon.matched': '已核对一致', 'recon.mismatched': '存在差异', 'recon.no_settlement': '无结算数据', checkedDays: '核对天数',
   mismatchedDays: '差异天数', difference: '差额', financeByCanteen: '各食堂财务', monthlyCost: '每月每餐成本与成本率', ingredientCostTotal: '食材成本', subsidy: '补贴', covers: '人次',
+  'channel.card': '饭卡', 'channel.bank_app': '银行 App', 'channel.wechat': '微信支付', 'channel.alipay': '支付宝', 'channel.cash': '现金',
   // satisfaction
   average: '平均评分', satisfied: '满意比例', byCanteen: '各食堂评分', byDish: '菜品评分', tags: '投诉标签', mentions: '提及次数', lowShare: '低分占比',
   participation: '就餐率', priceFairness: '价格公平感', priceComplaints: '价格投诉占比', averagePaid: '人均支付', ratingTrend: '评分趋势', suppressed: '少于 {n} 人，已隐藏',
@@ -83,6 +84,7 @@ const en: Record<TextKey, string> = {
   costPerMeal: 'Cost per meal', foodCostPct: 'Food cost %', subsidySpent: 'Subsidy spent', subsidyUsed: 'Subsidy used', byChannel: 'Revenue by payment channel', budgetVsActual: 'Budget vs actual cost',
   budget: 'Budget', reconciliation: 'Reconciliation', 'recon.matched': 'Matched', 'recon.mismatched': 'Mismatched', 'recon.no_settlement': 'No settlement data', checkedDays: 'Days checked',
   mismatchedDays: 'Days mismatched', difference: 'Difference', financeByCanteen: 'Finance by canteen', monthlyCost: 'Monthly cost per meal and food cost %', ingredientCostTotal: 'Ingredient cost', subsidy: 'Subsidy', covers: 'Covers',
+  'channel.card': 'Smart card', 'channel.bank_app': 'Bank app', 'channel.wechat': 'WeChat Pay', 'channel.alipay': 'Alipay', 'channel.cash': 'Cash',
   average: 'Average rating', satisfied: 'Satisfied', byCanteen: 'Ratings by canteen', byDish: 'Ratings by dish', tags: 'Complaint tags', mentions: 'Mentions', lowShare: 'Low-rating share',
   participation: 'Participation', priceFairness: 'Price fairness', priceComplaints: 'Price complaints', averagePaid: 'Paid per cover', ratingTrend: 'Rating trend', suppressed: 'under {n} diners, hidden',
   aggregatedOnly: 'Aggregates only; groups of fewer than {n} diners are not shown.',

@@ -1,7 +1,8 @@
 import './styles.css';
-import { api, ApiError, setCsrfToken } from './api';
+import { api, ApiError, prefetch, setCsrfToken } from './api';
 import { addChart, chartSnapshot, disposeCharts } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
+import { pagesFor } from './contract';
 import { h } from './dom';
 import { formats } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
@@ -16,7 +17,7 @@ import { renderPurchasing } from './pages/purchasing.page';
 import { renderSatisfaction } from './pages/satisfaction.page';
 import { renderWaste } from './pages/waste.page';
 import { addTable } from './table';
-import { readState, stateUrl, type ViewState } from './url-state';
+import { panelUrl, readState, stateUrl, type ViewState } from './url-state';
 
 const PAGES: Record<DashboardPageId, PageRenderer> = {
   overview: renderOverview, dishes: renderDishes, demand: renderDemand, waste: renderWaste,
@@ -31,10 +32,10 @@ let firstPaintMarked = false;
 
 declare global {
   interface Window {
-    larder: { charts: typeof chartSnapshot; rendered: number; page: string | null };
+    larder: { charts: typeof chartSnapshot; rendered: number; busy: boolean; page: string | null };
   }
 }
-window.larder = { charts: chartSnapshot, rendered: 0, page: null };
+window.larder = { charts: chartSnapshot, rendered: 0, busy: true, page: null };
 
 async function boot(): Promise<void> {
   try {
@@ -47,6 +48,10 @@ async function boot(): Promise<void> {
     throw error;
   }
   setCsrfToken(me.csrfToken);
+  // The page's data is asked for alongside the reference data, not after it: one round trip less
+  // before the first paint. Only for a page the role may see, so a refusal never reaches the console.
+  const first = readState();
+  if (pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first));
   meta = await api.get<DashboardMeta>('/api/dashboard/meta');
   window.addEventListener('popstate', () => void render());
   await render();
@@ -60,6 +65,7 @@ function go(patch: Partial<ViewState>): void {
 
 async function render(): Promise<void> {
   const ticket = ++renderCount;
+  window.larder.busy = true;
   const state = readState();
   const t = translator(lang);
   const f = formats(lang);
@@ -111,6 +117,10 @@ async function render(): Promise<void> {
     await PAGES[state.page](context);
   } catch (error) {
     if (ticket !== renderCount) return;
+    if (error instanceof ApiError && error.status === 401) {
+      location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+      return;
+    }
     const message = error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
     content.append(h('section', { class: 'card error', 'data-view': 'error' }, h('h3', {}, t('error')), h('p', {}, message)));
   }
@@ -120,6 +130,7 @@ async function render(): Promise<void> {
 function finish(ticket: number, page: string): void {
   if (ticket !== renderCount) return;
   window.larder.rendered += 1;
+  window.larder.busy = false;
   window.larder.page = page;
   document.body.dataset.ready = String(window.larder.rendered);
   if (!firstPaintMarked) {

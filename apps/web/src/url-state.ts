@@ -75,3 +75,19 @@ export function isoWeek(date: string): string {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The first request a page makes, so the shell can start it while it loads the reference data. */
+export function panelUrl(state: ViewState): string {
+  switch (state.page) {
+    case 'dishes':
+      return state.dish ? `/api/dashboard/dishes/${state.dish}${filterQuery(state)}` : `/api/dashboard/dishes${filterQuery(state)}`;
+    case 'demand':
+      return `/api/dashboard/demand${filterQuery(state, { dish: state.dish })}`;
+    case 'purchasing':
+      return '/api/plans';
+    case 'jobs':
+      return '/api/jobs?limit=50';
+    default:
+      return `/api/dashboard/${state.page}${filterQuery(state)}`;
+  }
+}

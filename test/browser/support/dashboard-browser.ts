@@ -112,14 +112,21 @@ export async function signedInPage(params: { browser: Browser; server: Dashboard
 /** Opens a dashboard URL and waits until its page has drawn (or said it may not). */
 export async function openView(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  await page.waitForFunction(() => ((globalThis as unknown as { larder?: { rendered: number } }).larder?.rendered ?? 0) > 0);
+  await page.waitForFunction(() => {
+    const state = (globalThis as unknown as { larder?: { rendered: number; busy: boolean } }).larder;
+    return state !== undefined && state.rendered > 0 && !state.busy;
+  });
 }
 
 /** Waits for the next render after an action (a filter change, a click). */
 export async function afterRender(page: Page, action: () => Promise<void>): Promise<void> {
   const before = await page.evaluate(() => (globalThis as unknown as { larder: { rendered: number } }).larder.rendered);
   await action();
-  await page.waitForFunction((count) => (globalThis as unknown as { larder: { rendered: number } }).larder.rendered > count, before);
+  // Until the latest render is done: one action may start two (a date input fires input and change).
+  await page.waitForFunction((count) => {
+    const state = (globalThis as unknown as { larder: { rendered: number; busy: boolean } }).larder;
+    return state.rendered > count && !state.busy;
+  }, before);
 }
 
 export interface ChartSeries {

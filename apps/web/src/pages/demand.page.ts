@@ -3,12 +3,12 @@ import { COLOURS } from '../charts';
 import type { DemandPanel } from '../contract';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
-import { filterQuery } from '../url-state';
+import { panelUrl } from '../url-state';
 import { grid } from '../widgets';
 
 export async function renderDemand(context: PageContext): Promise<void> {
   const { t, f, root, state } = context;
-  const panel = await api.get<DemandPanel>(`/api/dashboard/demand${filterQuery(state, { dish: state.dish })}`);
+  const panel = await api.get<DemandPanel>(panelUrl(state));
   context.applied(panel.filters);
 
   const dishSelect = h('select', { name: 'dish' }, h('option', { value: '' }, t('allDishes')),

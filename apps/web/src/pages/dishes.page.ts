@@ -4,7 +4,7 @@ import type { DishDetailPanel, DishesPanel, DishRow, MenuQuadrant } from '../con
 import { h } from '../dom';
 import { toYuan } from '../format';
 import type { PageContext } from '../page-context';
-import { filterQuery } from '../url-state';
+import { panelUrl } from '../url-state';
 import { badge, grid } from '../widgets';
 
 const QUADRANT_COLOURS: Record<MenuQuadrant, string> = { star: '#15803d', plowhorse: '#2563eb', puzzle: '#d97706', dog: '#9ca3af' };
@@ -13,7 +13,7 @@ const QUADRANTS: MenuQuadrant[] = ['star', 'plowhorse', 'puzzle', 'dog'];
 export async function renderDishes(context: PageContext): Promise<void> {
   if (context.state.dish !== null) return renderDish(context, context.state.dish);
   const { t, f, root } = context;
-  const panel = await api.get<DishesPanel>(`/api/dashboard/dishes${filterQuery(context.state)}`);
+  const panel = await api.get<DishesPanel>(panelUrl(context.state));
   context.applied(panel.filters);
   const open = (dishId: number) => context.go({ dish: dishId });
   root.append(h('p', { class: 'muted hint' }, t('pickDish')));
@@ -89,7 +89,7 @@ export async function renderDishes(context: PageContext): Promise<void> {
 
 async function renderDish(context: PageContext, dishId: number): Promise<void> {
   const { t, f, root } = context;
-  const panel = await api.get<DishDetailPanel>(`/api/dashboard/dishes/${dishId}${filterQuery(context.state)}`);
+  const panel = await api.get<DishDetailPanel>(panelUrl({ ...context.state, dish: dishId }));
   context.applied(panel.filters);
   const dish = context.meta.dishes.find((entry) => entry.id === dishId);
   root.append(h('div', { class: 'dish-head' },

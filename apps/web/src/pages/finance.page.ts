@@ -5,13 +5,13 @@ import { h } from '../dom';
 import { toYuan } from '../format';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
-import { filterQuery } from '../url-state';
+import { panelUrl } from '../url-state';
 import { badge, grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
 
 export async function renderFinance(context: PageContext): Promise<void> {
   const { t, f, root } = context;
-  const panel = await api.get<FinancePanel>(`/api/dashboard/finance${filterQuery(context.state)}`);
+  const panel = await api.get<FinancePanel>(panelUrl(context.state));
   context.applied(panel.filters);
   const recon = panel.reconciliation;
   const card = (id: string, label: string, value: string | Node, note?: string) =>
@@ -34,7 +34,7 @@ export async function renderFinance(context: PageContext): Promise<void> {
     option: {
       tooltip: { trigger: 'item', formatter: '{b}: ¥{c} ({d}%)' },
       legend: { bottom: 0 },
-      series: [{ name: t('byChannel'), type: 'pie', radius: ['40%', '68%'], data: panel.byChannel.map((row) => ({ name: row.channel, value: toYuan(row.paidFen) })) }],
+      series: [{ name: t('byChannel'), type: 'pie', radius: ['40%', '68%'], data: panel.byChannel.map((row) => ({ name: textOr(t, `channel.${row.channel}`, row.channel), value: toYuan(row.paidFen) })) }],
     },
   });
   context.chart(charts, {

@@ -3,6 +3,7 @@ import { COLOURS } from '../charts';
 import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
+import { panelUrl } from '../url-state';
 import { badge } from '../widgets';
 
 /** The shape of GET /api/jobs (apps/api jobs controller). */
@@ -14,7 +15,7 @@ const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Dat
 
 export async function renderJobs(context: PageContext): Promise<void> {
   const { t, f, root } = context;
-  const { runs } = await api.get<JobsResponse>('/api/jobs?limit=50');
+  const { runs } = await api.get<JobsResponse>(panelUrl(context.state));
   const tone = (status: string) => (status === 'succeeded' ? 'good' : status === 'failed' ? 'bad' : status === 'running' ? 'info' : 'muted');
   const latest = runs[0];
   if (latest) {

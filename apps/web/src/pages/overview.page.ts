@@ -4,14 +4,14 @@ import type { DashboardAlert, OverviewPanel } from '../contract';
 import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
-import { filterQuery } from '../url-state';
+import { panelUrl } from '../url-state';
 import { badge, grid, kpiCard } from '../widgets';
 
 type KpiKey = keyof OverviewPanel['kpis'];
 
 export async function renderOverview(context: PageContext): Promise<void> {
   const { t, f, root } = context;
-  const panel = await api.get<OverviewPanel>(`/api/dashboard/overview${filterQuery(context.state)}`);
+  const panel = await api.get<OverviewPanel>(panelUrl(context.state));
   context.applied(panel.filters);
 
   const headline = grid('grid kpis headline');

@@ -5,6 +5,7 @@ import { h } from '../dom';
 import { toYuan } from '../format';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
+import { panelUrl } from '../url-state';
 
 import { badge, grid } from '../widgets';
 
@@ -24,7 +25,7 @@ interface PlanView extends PlanListItem {
 export async function renderPurchasing(context: PageContext): Promise<void> {
   const { t, f, root, state } = context;
   const visible = new Set(state.canteens.length > 0 ? state.canteens : context.meta.canteens.map((canteen) => canteen.id));
-  const plans = (await api.get<PlanListItem[]>('/api/plans')).filter((plan) => visible.has(plan.canteenId));
+  const plans = (await api.get<PlanListItem[]>(panelUrl(state))).filter((plan) => visible.has(plan.canteenId));
   if (plans.length === 0) {
     root.append(h('section', { class: 'card', 'data-view': 'no-plan' }, h('p', { class: 'muted' }, t('noPlan'))));
     return;

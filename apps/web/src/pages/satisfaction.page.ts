@@ -4,13 +4,13 @@ import type { SatisfactionPanel } from '../contract';
 import { h } from '../dom';
 import { toYuan } from '../format';
 import type { PageContext } from '../page-context';
-import { filterQuery } from '../url-state';
+import { panelUrl } from '../url-state';
 import { grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
 
 export async function renderSatisfaction(context: PageContext): Promise<void> {
   const { t, f, root } = context;
-  const panel = await api.get<SatisfactionPanel>(`/api/dashboard/satisfaction${filterQuery(context.state)}`);
+  const panel = await api.get<SatisfactionPanel>(panelUrl(context.state));
   context.applied(panel.filters);
   const hidden = t('suppressed', { n: panel.minGroupDiners });
   const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));

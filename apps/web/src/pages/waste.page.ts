@@ -5,13 +5,13 @@ import { h } from '../dom';
 import { toYuan } from '../format';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
-import { filterQuery } from '../url-state';
+import { panelUrl } from '../url-state';
 import { grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
 
 export async function renderWaste(context: PageContext): Promise<void> {
   const { t, f, root } = context;
-  const panel = await api.get<WastePanel>(`/api/dashboard/waste${filterQuery(context.state)}`);
+  const panel = await api.get<WastePanel>(panelUrl(context.state));
   context.applied(panel.filters);
   const totalKg = panel.byKind.reduce((sum, row) => sum + row.kg, 0);
   root.append(h('div', { class: 'toolbar' },
