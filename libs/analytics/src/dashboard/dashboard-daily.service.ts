@@ -88,9 +88,11 @@ export class DashboardDailyService {
 
   async sums(scope: SeriesScope): Promise<BucketSums[]> {
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, scope.grain, scope.allSites];
-    const meals: Record<string, unknown>[] = await this.dataSource.query(MEALS_SQL, parameters);
-    const costs: Record<string, unknown>[] = await this.dataSource.query(COSTS_SQL, parameters.slice(0, 5));
-    const ratings: Record<string, unknown>[] = await this.dataSource.query(RATINGS_SQL, parameters.slice(0, 5));
+    const [meals, costs, ratings] = (await Promise.all([
+      this.dataSource.query(MEALS_SQL, parameters),
+      this.dataSource.query(COSTS_SQL, parameters.slice(0, 5)),
+      this.dataSource.query(RATINGS_SQL, parameters.slice(0, 5)),
+    ])) as Record<string, unknown>[][];
     const buckets = new Map<string, BucketSums>();
     const of = (bucket: unknown): BucketSums => {
       const key = String(bucket);

@@ -55,17 +55,19 @@ export class DashboardDishesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async dishes(scope: DashboardScope): Promise<DishesPanel> {
-    const current = await this.sums(scope, scope, null);
-    const previous = await this.sums(scope, scope.previous, null);
-    const [covers] = (await this.dataSource.query(
-      `SELECT COALESCE(sum(covers), 0)::bigint AS covers FROM daily_meal_rollup m WHERE ${RANGE('m')}`,
-      [scope.from, scope.to, scope.canteenIds, scope.meal],
-    )) as Record<string, unknown>[];
+    const [current, previous, coverRows, ratings] = await Promise.all([
+      this.sums(scope, scope, null),
+      this.sums(scope, scope.previous, null),
+      this.dataSource.query(`SELECT COALESCE(sum(covers), 0)::bigint AS covers FROM daily_meal_rollup m WHERE ${RANGE('m')}`, [scope.from, scope.to, scope.canteenIds, scope.meal]) as Promise<
+        Record<string, unknown>[]
+      >,
+      this.ratings(scope),
+    ]);
+    const [covers] = coverRows;
     const margins = new Map(current.map((sums) => [sums.dishId, marginOf(sums).marginFen]));
     const matrix = menuEngineering(current.map((sums) => ({ dishId: sums.dishId, quantity: sums.quantity, marginFen: margins.get(sums.dishId) ?? null })));
     const ranksNow = quantityRanks(current);
     const ranksBefore = quantityRanks(previous);
-    const ratings = await this.ratings(scope);
     const dishes: DishRow[] = current
       .map((sums) => ({
         dishId: sums.dishId,

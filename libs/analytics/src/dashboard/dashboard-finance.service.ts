@@ -34,9 +34,11 @@ export class DashboardFinanceService {
   ) {}
 
   async panel(scope: DashboardScope): Promise<FinancePanel> {
-    const result = await this.finance.figures(scope);
-    const monthly = await this.months(scope, scope);
-    const lastYear = await this.months(scope, { from: yearEarlier(scope.from), to: yearEarlier(scope.to) });
+    const [result, monthly, lastYear] = await Promise.all([
+      this.finance.figures(scope),
+      this.months(scope, scope),
+      this.months(scope, { from: yearEarlier(scope.from), to: yearEarlier(scope.to) }),
+    ]);
     const lastYearByMonth = new Map(lastYear.map((bucket) => [bucket.bucket.slice(5, 7), bucket]));
     const [subsidyRow] = (await this.dataSource.query(
       `SELECT count(*)::int AS meals, COALESCE(sum(subsidy_fen), 0)::bigint AS subsidy FROM daily_meal_rollup

@@ -42,19 +42,24 @@ export class DashboardOverviewService {
   ) {}
 
   async overview(scope: DashboardScope): Promise<OverviewPanel> {
-    const current = await this.rangeFigures(scope, scope);
-    const previous = await this.rangeFigures(scope, scope.previous);
     const grain = trendGrain(scope);
-    const sums = await this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites });
+    // Independent reads: on a server each takes a pooled connection of its own.
+    const [current, previous, sums, coversVsForecast, today, alerts] = await Promise.all([
+      this.rangeFigures(scope, scope),
+      this.rangeFigures(scope, scope.previous),
+      this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
+      this.daily.actualAgainstForecast({ ...scope, dishId: 0 }),
+      this.today(scope),
+      this.alerts(scope),
+    ]);
     const buckets = bucketsOf(scope, grain);
     const kpi = (value: number | null, before: number | null, sum: (rows: BucketSums[]) => number | null): Kpi => ({
       value, previous: before, trend: kpiTrend({ rows: sums, buckets, sum }),
     });
     const total = (rows: BucketSums[], field: keyof Omit<BucketSums, 'bucket' | 'ratings'>) => rows.reduce((sum, row) => sum + row[field], 0);
-    const coversVsForecast = await this.daily.actualAgainstForecast({ ...scope, dishId: 0 });
     return {
       filters: scope.filters,
-      ...(await this.today(scope)),
+      ...today,
       kpis: {
         covers: kpi(current.finance.covers, previous.finance.covers, (rows) => total(rows, 'covers')),
         participationRate: kpi(current.finance.participation, previous.finance.participation, (rows) => ratio(total(rows, 'dinerDays'), total(rows, 'staffOnDutyDays'))),
@@ -66,7 +71,7 @@ export class DashboardOverviewService {
         satisfaction: kpi(current.satisfaction, previous.satisfaction, (rows) => publishRatings(sumRatings(rows.map((row) => row.ratings)), { suppress: false }).averageRating),
       },
       coversVsForecast: coversVsForecast.filter((point) => point.date >= scope.from && point.date <= scope.to),
-      alerts: await this.alerts(scope),
+      alerts,
     };
   }
 

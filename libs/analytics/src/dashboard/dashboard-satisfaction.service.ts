@@ -11,6 +11,20 @@ import type { DashboardScope } from './dashboard-scope.service';
 /** Tags that say the price is unfair. */
 export const PRICE_COMPLAINT_TAGS = ['价格贵'];
 
+const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`;
+
+/** Rating counts per ISO week, with the responses that complain about the price ($5: the tags). */
+const WEEKS_SQL = `
+SELECT to_char(service_date, 'IYYY-"W"IW') AS week, count(*)::int AS responses,
+       (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
+       sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied,
+       count(*) FILTER (WHERE tags && $5::text[])::int AS price_complaints
+FROM feedback WHERE ${SCOPE} GROUP BY 1 ORDER BY 1`;
+
+const PAID_SQL = `
+SELECT to_char(service_date, 'IYYY-"W"IW') AS week, sum(paid_fen)::bigint AS paid, sum(covers)::bigint AS covers
+FROM daily_meal_rollup WHERE ${SCOPE} GROUP BY 1`;
+
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /** The satisfaction page: aggregated only, every group under five diners suppressed before it leaves. */
@@ -23,30 +37,20 @@ export class DashboardSatisfactionService {
   ) {}
 
   async panel(scope: DashboardScope): Promise<SatisfactionPanel> {
-    const result = await this.satisfaction.satisfaction(scope);
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal];
-    const weekRows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, count(*)::int AS responses,
-              (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
-              sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied,
-              count(*) FILTER (WHERE tags && $5::text[])::int AS price_complaints
-       FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
-       GROUP BY 1 ORDER BY 1`,
-      [...parameters, PRICE_COMPLAINT_TAGS],
-    );
+    const [result, weekRows, paidRows, participation] = await Promise.all([
+      this.satisfaction.satisfaction(scope),
+      this.dataSource.query(WEEKS_SQL, [...parameters, PRICE_COMPLAINT_TAGS]) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>,
+      this.participation.weekly(scope),
+    ]);
     const weeks = weekRows.map((row) => ({
       week: String(row.week), priceComplaints: num(row.price_complaints),
       responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied),
     }));
     // Weeks add up to the published total, so one hidden week takes the next smallest with it.
     const hidden = groupsToSuppress<RatingGroupCounts & { week: string; priceComplaints: number }>(weeks);
-    const paidRows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, sum(paid_fen)::bigint AS paid, sum(covers)::bigint AS covers FROM daily_meal_rollup
-       WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) GROUP BY 1`,
-      parameters,
-    );
     const paid = new Map(paidRows.map((row) => [String(row.week), ratio(num(row.paid), num(row.covers))]));
-    const participation = await this.participation.weekly(scope);
     const weekLabels = [...new Set([...weeks.map((week) => week.week), ...paid.keys()])].sort();
     const total = result.total;
     return {

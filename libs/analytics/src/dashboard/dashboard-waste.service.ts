@@ -23,7 +23,11 @@ export class DashboardWasteService {
   ) {}
 
   async waste(scope: DashboardScope): Promise<WastePanel> {
-    const result = await this.wasteService.waste(scope);
+    const grain = trendGrain(scope);
+    const [result, sums] = await Promise.all([
+      this.wasteService.waste(scope),
+      this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
+    ]);
     const plateRows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT COALESCE(sum(portions), 0)::bigint AS portions FROM waste_log
        WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND kind = 'plate' AND ($4::text IS NULL OR meal = $4)`,
@@ -47,8 +51,6 @@ export class DashboardWasteService {
         byDish.set(dish.dishId, row);
       }
     }
-    const grain = trendGrain(scope);
-    const sums = await this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites });
     return {
       filters: scope.filters,
       byKind: [
