@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DASHBOARD_PAGE_ORDER } from '@larder/analytics';
+import { TEST_PASSWORD } from '../support/http-app';
 import {
   afterRender, charts, describeWithChromium, launchChromium, openView, pointCount, ROOT, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
 } from './support/dashboard-browser';
@@ -129,6 +130,27 @@ describeWithChromium('the dashboard in a browser (admin, every page)', () => {
     const lines = text.replace(/^\ufeff/, '').trim().split(/\r\n/);
     expect(lines[0]).toContain('Dish');
     expect(lines).toHaveLength(rows + 1);
+  });
+
+  it('sends a visitor who is not signed in to the login page and back to the view they asked for', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto('/?page=waste&meal=lunch');
+      await page.waitForURL(/\/login\.html\?next=/);
+      await page.fill('#username', 'admin-browser');
+      await page.fill('#password', 'wrong-password-0000');
+      await page.click('button[type=submit]');
+      await page.locator('#error', { hasText: 'Wrong username or password' }).waitFor();
+      await page.fill('#password', TEST_PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForURL(/\/\?page=waste&meal=lunch$/);
+      await page.waitForFunction(() => ((globalThis as unknown as { larder?: { rendered: number } }).larder?.rendered ?? 0) > 0);
+      expect((await charts(page)).some((chart) => chart.id === 'waste-trend')).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows Chinese to a browser that asks for it, switches to English, and remembers the choice', async () => {

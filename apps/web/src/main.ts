@@ -38,6 +38,9 @@ declare global {
 window.larder = { charts: chartSnapshot, rendered: 0, busy: true, page: null };
 
 async function boot(): Promise<void> {
+  // Who is signed in and the reference data are asked for together; both need a session.
+  const metaRequest = api.get<DashboardMeta>('/api/dashboard/meta');
+  metaRequest.catch(() => undefined);
   try {
     me = await api.get<Me>('/api/auth/me');
   } catch (error) {
@@ -48,11 +51,11 @@ async function boot(): Promise<void> {
     throw error;
   }
   setCsrfToken(me.csrfToken);
-  // The page's data is asked for alongside the reference data, not after it: one round trip less
-  // before the first paint. Only for a page the role may see, so a refusal never reaches the console.
+  // The page's data is asked for as soon as the role is known, not after the reference data: one
+  // round trip less before the first paint. Only for a page the role may see, so no refusal is logged.
   const first = readState();
   if (pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first));
-  meta = await api.get<DashboardMeta>('/api/dashboard/meta');
+  meta = await metaRequest;
   window.addEventListener('popstate', () => void render());
   await render();
 }
