@@ -46,9 +46,18 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
   // Machines push files with an import token; of the people only admins may (an unknown kind answers 400).
   'POST /api/import/:kind': ['admin', 'token:import'],
+  // The dashboard is for people: each page's roles as DASHBOARD_PAGES lists them; no tokens.
+  'GET /api/dashboard/meta': ALL_PEOPLE,
+  'GET /api/dashboard/overview': ['admin', 'manager', 'finance', 'viewer'],
+  'GET /api/dashboard/dishes': ['admin', 'manager', 'finance', 'viewer'],
+  'GET /api/dashboard/dishes/:dishId': ['admin', 'manager', 'finance', 'viewer'],
+  'GET /api/dashboard/demand': ['admin', 'manager', 'finance', 'viewer'],
+  'GET /api/dashboard/waste': ['admin', 'manager', 'finance', 'viewer'],
+  'GET /api/dashboard/finance': ['admin', 'finance'],
+  'GET /api/dashboard/satisfaction': ['admin', 'manager', 'union', 'viewer'],
 };
 
-const PARAMETERS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction' };
+const PARAMETERS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1' };
 
 /** The routes Express has registered for the Nest controllers, as "METHOD /path". */
 function registeredRoutes(app: NestExpressApplication): string[] {

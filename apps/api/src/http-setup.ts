@@ -28,6 +28,10 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(cookieParser());
   // Import uploads stream their body to disk themselves, whatever its type, however large.
   app.useBodyParser('json', { limit: '1mb', type: (request) => !request.url?.startsWith('/api/import/') && /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '') });
-  app.useStaticAssets(join(root, 'apps', 'web', 'public'), { index: 'index.html' });
+  // The dashboard as Vite built it (apps/web/build.js, run by `npm run build`); hashed assets never change.
+  app.useStaticAssets(join(root, 'dist', 'web'), {
+    index: 'index.html',
+    setHeaders: (response, path) => response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   app.useStaticAssets(join(root, 'node_modules', 'echarts', 'dist'), { prefix: '/vendor/echarts/' });
 }

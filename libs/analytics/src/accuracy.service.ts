@@ -7,6 +7,10 @@ export interface AccuracyScope {
   from: string;
   to: string;
   canteenIds: number[];
+  /** One meal period only; absent or null for all. */
+  meal?: string | null;
+  /** One target only (0 = covers); absent or null for covers and every dish. */
+  dishId?: number | null;
 }
 
 export interface StoredForecasts {
@@ -27,7 +31,7 @@ WITH latest AS (
   SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal, f.dish_id)
          f.canteen_id, f.service_date, f.meal, f.dish_id, f.p50, f.p10, f.p90
   FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-  WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[])
+  WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND ($5::int IS NULL OR f.dish_id = $5)
     AND r.as_of < f.service_date AND r.status = 'done'
   ORDER BY f.canteen_id, f.service_date, f.meal, f.dish_id, r.as_of DESC, r.created_at DESC
 )
@@ -43,9 +47,9 @@ export class AccuracyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forecastPairs(scope: AccuracyScope): Promise<StoredForecasts> {
-    const parameters = [scope.from, scope.to, scope.canteenIds];
+    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null, scope.dishId ?? null];
     const [count] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM forecast WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])`,
+      `SELECT count(*)::int AS n FROM forecast WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) AND ($5::int IS NULL OR dish_id = $5)`,
       parameters,
     )) as { n: number }[];
     if (num(count.n) === 0) return { stored: 0, pairs: [] };

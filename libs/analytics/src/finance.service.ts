@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { COST_CTES } from './ingredient-cost.sql';
 import { emptyFinanceInputs, FinanceFigures, FinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
 import { ParticipationService } from './participation.service';
-import { WasteService } from './waste.service';
+import { CanteenWaste, WasteService } from './waste.service';
 
 export interface FinanceScope {
   from: string;
@@ -12,6 +12,8 @@ export interface FinanceScope {
   canteenIds: number[];
   /** Count the staff of every site in the total participation (true when no canteen was chosen). */
   allSites: boolean;
+  /** One meal period only (the dashboard's filter); absent or null for all meals, as the reports ask. */
+  meal?: string | null;
 }
 
 export interface CanteenFinance {
@@ -22,6 +24,8 @@ export interface CanteenFinance {
 export interface FinanceResult {
   canteens: CanteenFinance[];
   total: FinanceFigures;
+  /** The waste figures the costs include, per canteen, so a caller needing both reads them once. */
+  waste: CanteenWaste[];
 }
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
@@ -29,13 +33,13 @@ const num = (value: unknown): number => (value === null || value === undefined ?
 const MEALS_SQL = `
 SELECT canteen_id, sum(covers)::bigint AS covers, sum(transactions)::bigint AS transactions, sum(refunds)::bigint AS refunds,
        sum(paid_fen)::bigint AS paid_fen, sum(subsidy_fen)::bigint AS subsidy_fen
-FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])
+FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
 GROUP BY 1`;
 
 const CHANNELS_SQL = `
 SELECT r.canteen_id, c.key AS channel, sum(c.value::bigint)::bigint AS paid_fen
 FROM daily_meal_rollup r CROSS JOIN LATERAL jsonb_each_text(r.paid_by_channel) c
-WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[])
+WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1, 2`;
 
 /** Portions prepared (sold, where the kitchen logged nothing) at the recipe cost of the day. */
@@ -46,7 +50,7 @@ SELECT r.canteen_id,
        COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END) FILTER (WHERE dc.dish_id IS NULL), 0)::bigint AS uncosted
 FROM daily_dish_rollup r
 LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
-WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[])
+WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1`;
 
 /** The month's money per canteen and in total, from the rollups and the small master tables. */
@@ -59,7 +63,7 @@ export class FinanceService {
   ) {}
 
   async figures(scope: FinanceScope): Promise<FinanceResult> {
-    const parameters = [scope.from, scope.to, scope.canteenIds];
+    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
     const meals: Record<string, unknown>[] = await this.dataSource.query(MEALS_SQL, parameters);
     const channels: Record<string, unknown>[] = await this.dataSource.query(CHANNELS_SQL, parameters);
     const costs: Record<string, unknown>[] = await this.dataSource.query(INGREDIENT_COST_SQL, parameters);
@@ -86,6 +90,6 @@ export class FinanceService {
     for (const [id, counts] of participation) Object.assign(of(id), counts);
     const total = await this.participation.total(scope);
     const canteens = scope.canteenIds.map((canteenId) => ({ canteenId, figures: financeFigures(inputs.get(canteenId)!) }));
-    return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)) };
+    return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)), waste: waste.canteens };
   }
 }

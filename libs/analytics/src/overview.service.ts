@@ -39,13 +39,14 @@ export class OverviewService {
     return { canteens: row.canteens, dishes: row.dishes, transactions: Number(row.transactions), firstServiceDate: row.first, lastServiceDate: row.last };
   }
 
-  async dailyCovers(range: { from: string; to: string }): Promise<DailyCovers[]> {
+  /** `canteenIds` limits the rows to those canteens (a manager's own); absent for all. */
+  async dailyCovers(range: { from: string; to: string; canteenIds?: number[] }): Promise<DailyCovers[]> {
     const rows: Record<string, string | number>[] = await this.dataSource.query(
       `SELECT service_date::text AS service_date, canteen_id, sum(covers)::int AS covers, sum(transactions)::int AS transactions,
               sum(paid_fen)::bigint AS paid_fen, sum(subsidy_fen)::bigint AS subsidy_fen
-       FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date
+       FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR canteen_id = ANY($3::int[]))
        GROUP BY 1, 2 ORDER BY 1, 2`,
-      [range.from, range.to],
+      [range.from, range.to, range.canteenIds ?? null],
     );
     return rows.map((row) => ({
       serviceDate: String(row.service_date),

@@ -6,6 +6,8 @@ export interface ParticipationScope {
   from: string;
   to: string;
   canteenIds: number[];
+  /** One meal period only (its covers are the day's diners); absent or null for the busiest meal of all. */
+  meal?: string | null;
 }
 
 /** Diners and staff on duty over the service days of a canteen (its own site) or of all canteens (the sites counted). */
@@ -37,13 +39,13 @@ export class ParticipationService {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `WITH daily AS (
          SELECT canteen_id, service_date, max(covers) AS busiest FROM daily_meal_rollup
-         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) GROUP BY 1, 2
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) GROUP BY 1, 2
        )
        SELECT d.canteen_id, sum(d.busiest)::bigint AS diner_days, COALESCE(sum(h.on_duty), 0)::bigint AS staff_days, count(*)::int AS days
        FROM daily d JOIN canteen c ON c.id = d.canteen_id
        LEFT JOIN headcount h ON h.site_id = c.site_id AND h.day = d.service_date
        GROUP BY 1`,
-      [scope.from, scope.to, scope.canteenIds],
+      [scope.from, scope.to, scope.canteenIds, scope.meal ?? null],
     );
     return new Map(rows.map((row) => [num(row.canteen_id), { dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days) }]));
   }
@@ -53,13 +55,13 @@ export class ParticipationService {
     const [row] = (await this.dataSource.query(
       `WITH daily AS (
          SELECT service_date, canteen_id, max(covers) AS busiest FROM daily_meal_rollup
-         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) GROUP BY 1, 2
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($5::text IS NULL OR meal = $5) GROUP BY 1, 2
        ), days AS (SELECT DISTINCT service_date FROM daily)
        SELECT (SELECT COALESCE(sum(busiest), 0) FROM daily)::bigint AS diner_days,
               (SELECT COALESCE(sum(h.on_duty), 0) FROM headcount h JOIN days ON days.service_date = h.day
                WHERE $4::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[])))::bigint AS staff_days,
               (SELECT count(*) FROM days)::int AS days`,
-      [scope.from, scope.to, scope.canteenIds, scope.allSites],
+      [scope.from, scope.to, scope.canteenIds, scope.allSites, scope.meal ?? null],
     )) as Record<string, unknown>[];
     return { dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days) };
   }
@@ -69,7 +71,7 @@ export class ParticipationService {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `WITH daily AS (
          SELECT canteen_id, service_date, max(covers) AS busiest FROM daily_meal_rollup
-         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) GROUP BY 1, 2
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($5::text IS NULL OR meal = $5) GROUP BY 1, 2
        ), per_canteen AS (
          SELECT to_char(d.service_date, 'IYYY-"W"IW') AS week, d.canteen_id, sum(d.busiest) AS diner_days,
                 COALESCE(sum(h.on_duty), 0) AS staff_days, count(*) AS days
@@ -86,7 +88,7 @@ export class ParticipationService {
        UNION ALL
        SELECT week, NULL, sum(diner_days)::bigint, sum(staff_days)::bigint, count(*)::int FROM total GROUP BY week
        ORDER BY 1, 2 NULLS LAST`,
-      [scope.from, scope.to, scope.canteenIds, scope.allSites],
+      [scope.from, scope.to, scope.canteenIds, scope.allSites, scope.meal ?? null],
     );
     return rows.map((row) => ({
       week: String(row.week), canteenId: row.canteen_id === null ? null : num(row.canteen_id),

@@ -7,6 +7,8 @@ export interface SatisfactionScope {
   from: string;
   to: string;
   canteenIds: number[];
+  /** One meal period only; absent or null for every response, as the reports ask. */
+  meal?: string | null;
 }
 
 export interface CanteenRatings extends RatingFigures {
@@ -49,7 +51,7 @@ const num = (value: unknown): number => (value === null || value === undefined ?
 const COUNTS = `count(*)::int AS responses,
   (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
   sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied`;
-const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])`;
+const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`;
 
 function counts(row: Record<string, unknown>): RatingGroupCounts {
   return { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
@@ -61,7 +63,7 @@ export class SatisfactionService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async satisfaction(scope: SatisfactionScope): Promise<SatisfactionResult> {
-    const parameters = [scope.from, scope.to, scope.canteenIds];
+    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
     const groups: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT canteen_id, dish_id, GROUPING(canteen_id)::int AS all_canteens, GROUPING(dish_id)::int AS all_dishes, ${COUNTS}
        FROM feedback WHERE ${SCOPE} GROUP BY GROUPING SETS ((), (canteen_id), (canteen_id, dish_id))`,

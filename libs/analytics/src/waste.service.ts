@@ -7,6 +7,8 @@ export interface WasteScope {
   from: string;
   to: string;
   canteenIds: number[];
+  /** One meal period only; spoilage, logged without a meal, then drops out. Absent or null for all meals. */
+  meal?: string | null;
 }
 
 /** Waste of one canteen over a period. Plate waste is weighed without a dish, so it has no cost. */
@@ -56,7 +58,7 @@ SELECT r.canteen_id, r.dish_id,
 FROM daily_dish_rollup r
 JOIN dish d ON d.id = r.dish_id
 LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
-WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[])
+WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1, 2`;
 
 const LOGGED_WASTE_SQL = `
@@ -70,6 +72,7 @@ FROM waste_log w
 LEFT JOIN ingredient i ON i.id = w.ingredient_id
 LEFT JOIN unit_cost uc ON uc.d = w.service_date AND uc.ingredient_id = w.ingredient_id AND i.unit IN ('kg', 'l')
 WHERE w.service_date BETWEEN $1::date AND $2::date AND w.canteen_id = ANY($3::int[]) AND w.kind IN ('plate', 'spoilage')
+  AND ($4::text IS NULL OR w.meal = $4)
 GROUP BY 1`;
 
 @Injectable()
@@ -78,7 +81,7 @@ export class WasteService {
 
   /** Per canteen and per dish in one pass; the per-canteen cost is the sum of the dish costs, rounded once per canteen. */
   async waste(scope: WasteScope): Promise<{ canteens: CanteenWaste[]; dishes: Map<number, DishWaste[]> }> {
-    const parameters = [scope.from, scope.to, scope.canteenIds];
+    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
     const dishRows: Record<string, unknown>[] = await this.dataSource.query(DISH_WASTE_SQL, parameters);
     const loggedRows: Record<string, unknown>[] = await this.dataSource.query(LOGGED_WASTE_SQL, parameters);
     const dishes = new Map<number, DishWaste[]>();
@@ -132,9 +135,9 @@ export class WasteService {
               COALESCE(sum(kg) FILTER (WHERE kind = 'overproduction'), 0) AS over_kg,
               COALESCE(sum(kg) FILTER (WHERE kind = 'plate'), 0) AS plate_kg,
               COALESCE(sum(kg) FILTER (WHERE kind = 'spoilage'), 0) AS spoil_kg
-       FROM waste_log WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])
+       FROM waste_log WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
        GROUP BY 1, 2 ORDER BY 1, 2`,
-      [scope.from, scope.to, scope.canteenIds],
+      [scope.from, scope.to, scope.canteenIds, scope.meal ?? null],
     );
     return rows.map((row) => ({
       serviceDate: String(row.day), canteenId: num(row.canteen_id), overproductionKg: num(row.over_kg), plateKg: num(row.plate_kg), spoilageKg: num(row.spoil_kg),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { Roles, TokenScopes } from '@larder/auth';
+import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
 import { ForecastQueryService, ForecastRunService, parseForecastQuery, parseRunsQuery, parseRunTrigger, RawQuery } from '@larder/demand';
 
 @Controller('api/forecasts')
@@ -13,8 +13,9 @@ export class ForecastsController {
   @Get()
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
-  forecasts(@Query() query: RawQuery) {
-    return this.queries.forecasts(parseForecastQuery(query));
+  forecasts(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    // A manager sees the forecasts of their own canteens; naming another canteen is refused (403).
+    return this.queries.forecasts(parseForecastQuery(query), principal ? canteenScope(principal) : 'all');
   }
 
   @Get('runs')

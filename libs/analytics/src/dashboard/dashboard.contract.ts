@@ -72,6 +72,8 @@ export interface DashboardAlert {
   severity: 'info' | 'warning' | 'critical';
   canteenId: number | null;
   dishId: number | null;
+  /** The service date the alert is about, when it is about one day (unusual waste). */
+  date?: string;
   /** Numbers behind the message, so the page can word it in either language. */
   figures: Record<string, number>;
 }

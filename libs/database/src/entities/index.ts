@@ -10,6 +10,7 @@ import { Dish } from './dish.entity';
 import { Feedback } from './feedback.entity';
 import { Forecast, ForecastRun } from './forecast.entity';
 import { Headcount } from './headcount.entity';
+import { HourlyLoadRollup } from './hourly-load-rollup.entity';
 import { ImportBatch } from './import-batch.entity';
 import { Ingredient } from './ingredient.entity';
 import { JobRun, JobStep } from './job-run.entity';
@@ -33,7 +34,7 @@ import { WasteLog } from './waste-log.entity';
 
 export {
   AppSetting, AppUser, ApiToken, AuditLog, CalendarDay, Canteen, CanteenClosure, DailyDishRollup, DailyMealRollup, Dish,
-  Feedback, Forecast, ForecastRun, Headcount, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
+  Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderLine, QuarantineRow,
   RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
 };
@@ -41,7 +42,7 @@ export {
 export const ENTITIES = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, MenuItem,
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
-  SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, ForecastRun, Forecast, ProductionPlan,
+  SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
 ];
 

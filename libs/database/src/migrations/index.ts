@@ -3,6 +3,7 @@ import { JobSlots1795569367729 } from './1795569367729-job-slots.migration';
 import { UserSessions1795569588611 } from './1795569588611-user-sessions.migration';
 import { ImportBatchTracking1795569927692 } from './1795569927692-import-batch-tracking.migration';
 import { ForecastRunOutcome1795570097828 } from './1795570097828-forecast-run-outcome.migration';
+import { HourlyLoadRollup1795577791578 } from './1795577791578-hourly-load-rollup.migration';
 
 /** Migrations in the order they run; `npm run migration:generate -- Name` writes a new one to add here. */
-export const MIGRATIONS: Function[] = [InitialSchema1795566502769, JobSlots1795569367729, UserSessions1795569588611, ImportBatchTracking1795569927692, ForecastRunOutcome1795570097828];
+export const MIGRATIONS: Function[] = [InitialSchema1795566502769, JobSlots1795569367729, UserSessions1795569588611, ImportBatchTracking1795569927692, ForecastRunOutcome1795570097828, HourlyLoadRollup1795577791578];

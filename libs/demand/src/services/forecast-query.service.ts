@@ -27,10 +27,11 @@ export class ForecastQueryService {
    * Forecast rows matching the filters. Without `run`, each canteen's rows come from the latest
    * finished run that forecast that canteen (a run limited to one canteen does not hide the others).
    */
-  async forecasts(query: ForecastQuery): Promise<ForecastListing> {
+  async forecasts(query: ForecastQuery, visible: number[] | 'all' = 'all'): Promise<ForecastListing> {
     const canteenId = query.canteen === undefined ? undefined : await this.resolve('canteen', query.canteen);
+    if (canteenId !== undefined && visible !== 'all' && !visible.includes(canteenId)) throw new LarderError('FORBIDDEN', `canteen ${query.canteen} is not one of yours`);
     const dishId = query.dish === undefined ? undefined : await this.resolve('dish', query.dish);
-    const runs = query.run ? [await this.runPair(query.run)] : await this.latestRuns(canteenId);
+    const runs = (query.run ? [await this.runPair(query.run)] : await this.latestRuns(canteenId)).filter((run) => query.run || visible === 'all' || visible.includes(run.canteenId));
     if (runs.length === 0) throw new LarderError('NOT_FOUND', 'no finished forecast run yet: run `npm run larder -- forecast` or POST /api/forecasts/runs');
 
     // Each canteen paired with its own run (with `run`, every canteen of that run).
@@ -41,6 +42,7 @@ export class ForecastQueryService {
       where.push(clause.replace('?', `$${params.length}`));
     };
     if (canteenId !== undefined) add('f.canteen_id = ?', canteenId);
+    if (visible !== 'all') add('f.canteen_id = ANY(?::int[])', visible);
     if (query.from) add('f.service_date >= ?::date', query.from);
     if (query.to) add('f.service_date <= ?::date', query.to);
     if (query.meal) add('f.meal = ?', query.meal);

@@ -1,3 +1,5 @@
+import { insertHourlyRollup } from './rollup.sql';
+
 /**
  * Rollup maintenance at the grain of canteen-day-meals, the grain of a payment. Parameters: a list
  * of meals as three parallel arrays ($1 canteen ids int[], $2 dates date[], $3 meals text[]).
@@ -64,3 +66,6 @@ FROM (
 GROUP BY 1, 2, 3, 4`;
 
 export const INSERT_MEAL_ROLLUP_MEALS = mealRollup(`(t.canteen_id, t.service_date, t.meal) ${MEALS}`);
+
+export const DELETE_HOURLY_ROLLUP_MEALS = `DELETE FROM hourly_load_rollup WHERE (canteen_id, service_date, meal) ${MEALS}`;
+export const INSERT_HOURLY_ROLLUP_MEALS = insertHourlyRollup(`(t.canteen_id, t.service_date, t.meal) ${MEALS}`);

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DELETE_DISH_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS } from './rollup-meals.sql';
-import { DELETE_DISH_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
+import {
+  DELETE_DISH_ROLLUP_MEALS, DELETE_HOURLY_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_HOURLY_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS,
+} from './rollup-meals.sql';
+import { DELETE_DISH_ROLLUP, DELETE_HOURLY_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_HOURLY_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
 
 export interface RollupScope {
   canteenIds: number[];
@@ -31,6 +33,8 @@ export class RollupService {
     await manager.query(DELETE_MEAL_ROLLUP, parameters);
     await manager.query(INSERT_DISH_ROLLUP, parameters);
     await manager.query(INSERT_MEAL_ROLLUP, parameters);
+    await manager.query(DELETE_HOURLY_ROLLUP, parameters);
+    await manager.query(INSERT_HOURLY_ROLLUP, parameters);
   }
 
   /** Rebuilds the rollups of exactly these canteen-day-meals from all their facts. */
@@ -41,5 +45,18 @@ export class RollupService {
     await manager.query(DELETE_MEAL_ROLLUP_MEALS, parameters);
     await manager.query(INSERT_DISH_ROLLUP_MEALS, parameters);
     await manager.query(INSERT_MEAL_ROLLUP_MEALS, parameters);
+    await this.refreshHours(meals, manager);
+  }
+
+  /**
+   * Rebuilds only the hourly load of these canteen-day-meals. An import calls it for the meals whose
+   * daily rollups it filled from the reader's figures: the reader keeps no hours, and reading the
+   * payments of just those meals back goes through the (canteen, date) index, never a scan.
+   */
+  async refreshHours(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (meals.length === 0) return;
+    const parameters = mealArrays(meals);
+    await manager.query(DELETE_HOURLY_ROLLUP_MEALS, parameters);
+    await manager.query(INSERT_HOURLY_ROLLUP_MEALS, parameters);
   }
 }

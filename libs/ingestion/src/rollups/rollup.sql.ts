@@ -53,3 +53,20 @@ WITH meals AS (
 INSERT INTO daily_meal_rollup (canteen_id, service_date, meal, covers, transactions, refunds, paid_fen, subsidy_fen, paid_by_channel)
 SELECT m.canteen_id, m.service_date, m.meal, m.covers, m.transactions, m.refunds, m.paid_fen, m.subsidy_fen, c.paid_by_channel
 FROM meals m JOIN channels c USING (canteen_id, service_date, meal)`;
+
+/**
+ * Sales per hour of the canteen's own clock, for the staffing heat map. `where` picks the payments
+ * (alias t) by canteen-day or canteen-day-meal, so the facts are read through their (canteen, date) index.
+ */
+export function insertHourlyRollup(where: string): string {
+  return `
+INSERT INTO hourly_load_rollup (canteen_id, service_date, meal, hour, transactions, covers)
+SELECT t.canteen_id, t.service_date, t.meal, extract(hour FROM t.occurred_at AT TIME ZONE c.timezone)::smallint,
+       count(*)::int, count(DISTINCT t.diner_pseudonym)::int
+FROM sale_transaction t JOIN canteen c ON c.id = t.canteen_id
+WHERE t.kind = 'sale' AND ${where}
+GROUP BY 1, 2, 3, 4`;
+}
+
+export const DELETE_HOURLY_ROLLUP = `DELETE FROM hourly_load_rollup WHERE ${DAYS}`;
+export const INSERT_HOURLY_ROLLUP = insertHourlyRollup(`t.canteen_id = ANY($1::int[]) AND t.service_date BETWEEN $2::date AND $3::date`);

@@ -1,0 +1,98 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
+  DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery, RawQuery,
+} from '@larder/analytics';
+import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
+import { LarderError } from '@larder/common';
+import type { Role } from '@larder/domain';
+
+/** The roles of a page as the contract lists them; admins pass every route anyway. */
+function pageRoles(page: DashboardPageId): Role[] {
+  return DASHBOARD_PAGES[page].filter((role) => role !== 'admin');
+}
+
+function signedIn(principal: Principal | undefined): Extract<Principal, { kind: 'user' }> {
+  if (principal?.kind !== 'user') throw new LarderError('FORBIDDEN', 'the dashboard is for signed-in people');
+  return principal;
+}
+
+function dishParameter(value: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new LarderError('VALIDATION_FAILED', `dish id must be a positive whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/** `GET /api/dashboard/<page>?from=&to=&canteens=&meal=`: one panel each, see dashboard.contract.ts. */
+@Controller('api/dashboard')
+export class DashboardController {
+  constructor(
+    private readonly scopes: DashboardScopeService,
+    private readonly metaService: DashboardMetaService,
+    private readonly overviewService: DashboardOverviewService,
+    private readonly dishesService: DashboardDishesService,
+    private readonly demandService: DashboardDemandService,
+    private readonly wasteService: DashboardWasteService,
+    private readonly financeService: DashboardFinanceService,
+    private readonly satisfactionService: DashboardSatisfactionService,
+  ) {}
+
+  @Get('meta')
+  @Roles('manager', 'finance', 'union', 'viewer')
+  meta(@CurrentPrincipal() principal?: Principal) {
+    const user = signedIn(principal);
+    return this.metaService.meta({ role: user.role, access: canteenScope(user) });
+  }
+
+  @Get('overview')
+  @Roles(...pageRoles('overview'))
+  async overview(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.overviewService.overview(await this.scope(query, principal));
+  }
+
+  @Get('dishes')
+  @Roles(...pageRoles('dishes'))
+  async dishes(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.dishesService.dishes(await this.scope(query, principal));
+  }
+
+  @Get('dishes/:dishId')
+  @Roles(...pageRoles('dishes'))
+  async dish(@Param('dishId') dishId: string, @Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    const id = dishParameter(dishId);
+    return this.dishesService.dish(await this.scope(query, principal), id);
+  }
+
+  /** `&dish=` narrows the forecast series and accuracy to one dish. */
+  @Get('demand')
+  @Roles(...pageRoles('demand'))
+  async demand(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    const requested = parseDashboardQuery(query);
+    return this.demandService.panel(await this.scopes.resolve(requested, this.access(principal)), requested.dish ?? null);
+  }
+
+  @Get('waste')
+  @Roles(...pageRoles('waste'))
+  async waste(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.wasteService.waste(await this.scope(query, principal));
+  }
+
+  @Get('finance')
+  @Roles(...pageRoles('finance'))
+  async finance(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.financeService.panel(await this.scope(query, principal));
+  }
+
+  @Get('satisfaction')
+  @Roles(...pageRoles('satisfaction'))
+  async satisfaction(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+    return this.satisfactionService.panel(await this.scope(query, principal));
+  }
+
+  private access(principal: Principal | undefined): CanteenAccess {
+    return canteenScope(signedIn(principal));
+  }
+
+  private scope(query: RawQuery, principal: Principal | undefined): Promise<DashboardScope> {
+    return this.scopes.resolve(parseDashboardQuery(query), this.access(principal));
+  }
+}

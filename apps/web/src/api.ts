@@ -1,0 +1,49 @@
+/** JSON over fetch with the session cookie; writes echo the CSRF token the API gave at sign-in. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (response.status === 204) return undefined as T;
+  const payload = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
+  if (!response.ok) throw new ApiError(response.status, payload?.error ?? String(response.status), payload?.message ?? response.statusText);
+  return payload as T;
+}
+
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Starts a GET now; the next `api.get` of the same URL takes its answer instead of asking again. */
+export function prefetch(url: string): void {
+  const pending = send('GET', url);
+  // Handled here so an answer nobody takes (the view changed) is not an unhandled rejection.
+  pending.catch(() => undefined);
+  prefetched.set(url, pending);
+}
+
+export const api = {
+  get: <T>(url: string) => {
+    const pending = prefetched.get(url);
+    prefetched.delete(url);
+    return (pending as Promise<T> | undefined) ?? send<T>('GET', url);
+  },
+  post: <T>(url: string, body?: unknown) => send<T>('POST', url, body ?? {}),
+};
+
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

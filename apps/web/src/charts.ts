@@ -1,0 +1,76 @@
+import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { h } from './dom';
+
+echarts.use([
+  BarChart, HeatmapChart, LineChart, PieChart, ScatterChart, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
+  TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer,
+]);
+
+/** One palette for every chart, so a canteen or a quadrant keeps its colour across pages. */
+export const PALETTE = ['#15803d', '#2563eb', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#65a30d', '#db2777', '#4b5563', '#0d9488'];
+export const COLOURS = { actual: '#15803d', forecast: '#2563eb', band: '#93c5fd', warn: '#d97706', bad: '#dc2626', muted: '#9ca3af' };
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+
+export type ChartOption = echarts.EChartsCoreOption;
+type Chart = ReturnType<typeof echarts.init>;
+
+const live = new Map<string, Chart>();
+const resizer = new ResizeObserver((entries) => {
+  for (const entry of entries) live.get((entry.target as HTMLElement).dataset.chart ?? '')?.resize();
+});
+
+/** The charts on screen with their series data, for the browser tests and for debugging. */
+export function chartSnapshot(): { id: string; png: boolean; series: { name: string; type: string; data: unknown[] }[] }[] {
+  return [...live.entries()].map(([id, chart]) => ({
+    id,
+    png: Boolean((chart.getOption() as { toolbox?: { feature?: { saveAsImage?: unknown } }[] }).toolbox?.[0]?.feature?.saveAsImage),
+    series: ((chart.getOption() as { series?: { name?: string; type?: string; data?: unknown[] }[] }).series ?? []).map((series) => ({
+      name: String(series.name ?? ''), type: String(series.type ?? ''), data: series.data ?? [],
+    })),
+  }));
+}
+
+export function disposeCharts(): void {
+  for (const [id, chart] of live) {
+    const element = chart.getDom();
+    resizer.unobserve(element);
+    chart.dispose();
+    live.delete(id);
+  }
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  option: ChartOption;
+  height?: number;
+  /** File name for the PNG export. */
+  fileName?: string;
+  onClick?: (params: { dataIndex: number; seriesIndex: number; data: unknown; name: string }) => void;
+}
+
+/** A titled card holding one chart; the toolbox saves it as PNG. */
+export function addChart(parent: HTMLElement, spec: ChartSpec, savePngTitle: string): Chart {
+  const canvas = h('div', { class: 'chart', 'data-chart': spec.id, style: `height:${spec.height ?? 320}px` });
+  parent.append(h('section', { class: 'card chart-card', 'data-panel': spec.id }, h('h3', {}, spec.title), canvas));
+  const chart = echarts.init(canvas, null, { renderer: 'canvas' });
+  // A bar as wide as half the chart reads as a block, not a figure.
+  const series = ((spec.option.series ?? []) as { type?: string; barMaxWidth?: number }[]).map((entry) => (entry.type === 'bar' && entry.barMaxWidth === undefined ? { ...entry, barMaxWidth: 44 } : entry));
+  chart.setOption({
+    color: PALETTE,
+    textStyle: { fontFamily: FONT },
+    animationDuration: 300,
+    grid: { left: 56, right: 24, top: 56, bottom: 36, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    toolbox: { right: 8, top: 0, feature: { saveAsImage: { title: savePngTitle, name: spec.fileName ?? spec.id, pixelRatio: 2, backgroundColor: '#fff' } } },
+    ...spec.option,
+    series,
+  });
+  if (spec.onClick) chart.on('click', (params) => spec.onClick!(params as never));
+  live.set(spec.id, chart);
+  resizer.observe(canvas);
+  return chart;
+}

@@ -1,0 +1,16 @@
+import { formats, toYuan } from './format';
+
+describe('formats', () => {
+  it('shows fen as yuan, shares as percentages, and a dash for nothing', () => {
+    const zh = formats('zh-CN');
+    expect(zh.yuan(1234567)).toBe('¥12,346');
+    expect(zh.yuan(1234567, 2)).toBe('¥12,345.67');
+    expect(zh.pct(0.1234)).toBe('12.3%');
+    expect(zh.number(null)).toBe('–');
+    expect(toYuan(199)).toBe(1.99);
+  });
+
+  it('shows times in Asia/Shanghai whatever the machine clock', () => {
+    expect(formats('en').dateTime('2026-11-20T16:30:00Z')).toBe('21/11/2026, 00:30');
+  });
+});

@@ -1,0 +1,123 @@
+/** Every word the page shows, in both languages; zh-CN is the reference the English must match. */
+const zh = {
+  brand: 'Larder 食堂分析', signOut: '退出', switchTo: 'English', loading: '加载中…', noData: '暂无数据', error: '加载失败',
+  notPermitted: '无权访问', notPermittedBody: '您的角色不能查看此页面。', seeding: '正在生成演示数据…',
+  'page.overview': '概览', 'page.dishes': '菜品', 'page.demand': '需求与预测', 'page.waste': '浪费', 'page.purchasing': '采购',
+  'page.finance': '财务', 'page.satisfaction': '满意度', 'page.jobs': '任务',
+  'role.admin': '管理员', 'role.manager': '食堂经理', 'role.finance': '财务', 'role.union': '工会', 'role.viewer': '访客',
+  canteens: '食堂', allCanteens: '全部食堂', from: '开始', to: '结束', meal: '餐次', allMeals: '全部餐次', apply: '应用', reset: '重置',
+  'meal.breakfast': '早餐', 'meal.lunch': '午餐', 'meal.dinner': '晚餐', 'meal.night': '夜宵',
+  asOf: '数据截至', exportCsv: '导出 CSV', savePng: '保存图片', download: '下载 Excel',
+  'report.finance': '财务月报', 'report.satisfaction': '满意度月报', 'report.waste': '浪费月报', 'report.accuracy': '预测准确率', 'report.purchase-plan': '采购计划',
+  // overview
+  'kpi.covers': '就餐人次', 'kpi.participationRate': '就餐率', 'kpi.revenueFen': '营业收入', 'kpi.subsidyFen': '补贴', 'kpi.foodCostPct': '食材成本率',
+  'kpi.wasteKg': '浪费重量', 'kpi.wastePct': '浪费率', 'kpi.satisfaction': '满意度', vsPrevious: '较上期', today: '今日人次', thisWeek: '本周人次', forecast: '预测',
+  actual: '实际', band: '预测区间 P10–P90', coversVsForecast: '每日人次与预测', alerts: '提醒', noAlerts: '当前没有提醒',
+  'alert.forecast_drift': '预测偏差', 'alert.unusual_waste': '浪费异常', 'alert.falling_ratings': '评分下降',
+  // dishes
+  dish: '菜品', category: '类别', quantity: '份数', share: '人次占比', revenue: '收入', margin: '单份毛利', rating: '评分', wasted: '浪费份数',
+  quadrant: '象限', rankChange: '排名变化', popularity: '受欢迎度（人次占比）', ranking: '菜品销量排行', weeklyTrend: '热门菜品周趋势', matrix: '菜单工程矩阵',
+  'quadrant.star': '明星', 'quadrant.plowhorse': '耕马', 'quadrant.puzzle': '谜题', 'quadrant.dog': '瘦狗', dishDetail: '菜品详情', back: '返回',
+  salesHistory: '销售与浪费', prepared: '制作份数', ratingsWeekly: '每周评分', responses: '评价数', ingredientCost: '单份食材成本', pickDish: '点击排行或矩阵中的菜品查看详情',
+  // demand
+  forecastVsActual: '预测与实际', accuracy: '每周预测准确率', wape: 'WAPE', bias: '偏差', coverage80: '80% 区间覆盖率', heatmap: '每小时交易量（星期 × 小时）',
+  allDishes: '全部菜品', weekday: '星期', hour: '小时', transactions: '交易笔数',
+  'weekday.1': '周一', 'weekday.2': '周二', 'weekday.3': '周三', 'weekday.4': '周四', 'weekday.5': '周五', 'weekday.6': '周六', 'weekday.7': '周日',
+  // waste
+  wasteByKind: '按类型', wasteByDish: '按菜品（前 15）', wasteByCanteen: '按食堂', wasteTrend: '浪费率与目标', target: '目标', wasteCost: '浪费成本',
+  wasteKg: '浪费（公斤）', portions: '份数', cost: '成本', wastePct: '浪费率', platePerCover: '人均剩菜（克）',
+  'kind.overproduction': '过量制作', 'kind.plate': '剩菜', 'kind.spoilage': '变质',
+  // purchasing
+  plan: '生产计划', week: '周', version: '版本', status: '状态', approve: '批准计划', approved: '已批准', override: '调整份数', reason: '原因', save: '保存',
+  'status.draft': '草稿', 'status.approved': '已批准', 'status.superseded': '已替代', 'status.cancelled': '已取消', 'status.sent': '已发送', 'status.received': '已收货',
+  planLines: '计划明细', plannedPortions: '计划份数', forecastP50: '预测中位数', ordersBySupplier: '按供应商的采购单', supplier: '供应商', delivery: '送货日期', total: '金额',
+  overrides: '调整记录', previous: '原份数', newPortions: '新份数', by: '操作人', noPlan: '该周还没有计划', emptyPlan: '此计划没有菜品明细（没有可用的需求预测）。', purchaseCost: '采购金额', foodCost: '食材成本',
+  expectedLeftover: '预计剩余', costPerCover: '每人次食材成本', reasonRequired: '请填写原因', date: '日期',
+  // finance
+  costPerMeal: '每餐成本', foodCostPct: '食材成本率', subsidySpent: '补贴支出', subsidyUsed: '补贴使用率', byChannel: '按支付渠道的收入', budgetVsActual: '预算与实际成本',
+  budget: '预算', reconciliation: '对账', 'recon.matched': '已核对一致', 'recon.mismatched': '存在差异', 'recon.no_settlement': '无结算数据', checkedDays: '核对天数',
+  mismatchedDays: '差异天数', difference: '差额', financeByCanteen: '各食堂财务', monthlyCost: '每月每餐成本与成本率', ingredientCostTotal: '食材成本', subsidy: '补贴', covers: '人次',
+  'channel.card': '饭卡', 'channel.bank_app': '银行 App', 'channel.wechat': '微信支付', 'channel.alipay': '支付宝', 'channel.cash': '现金',
+  // satisfaction
+  average: '平均评分', satisfied: '满意比例', byCanteen: '各食堂评分', byDish: '菜品评分', tags: '投诉标签', mentions: '提及次数', lowShare: '低分占比',
+  participation: '就餐率', priceFairness: '价格公平感', priceComplaints: '价格投诉占比', averagePaid: '人均支付', ratingTrend: '评分趋势', suppressed: '少于 {n} 人，已隐藏',
+  aggregatedOnly: '仅显示汇总数据；少于 {n} 位就餐者的分组不显示。',
+  // jobs
+  job: '任务', runs: '最近运行', steps: '步骤', started: '开始时间', finished: '结束时间', duration: '耗时', attempts: '尝试', trigger: '触发方式', errorText: '错误',
+  'job.succeeded': '成功', 'job.failed': '失败', 'job.running': '运行中', 'job.queued': '排队中', 'job.skipped': '跳过', stepDurations: '各步骤耗时（秒）',
+  // login
+  username: '用户名', password: '密码', signIn: '登录', loginFailed: '用户名或密码错误', tooMany: '尝试次数过多，请稍后再试',
+};
+
+export type TextKey = keyof typeof zh;
+export type Lang = 'zh-CN' | 'en';
+
+const en: Record<TextKey, string> = {
+  brand: 'Larder canteen analytics', signOut: 'Sign out', switchTo: '中文', loading: 'Loading…', noData: 'No data', error: 'Could not load',
+  notPermitted: 'Not permitted', notPermittedBody: 'Your role cannot see this page.', seeding: 'Preparing demo data…',
+  'page.overview': 'Overview', 'page.dishes': 'Dishes', 'page.demand': 'Demand & forecast', 'page.waste': 'Waste', 'page.purchasing': 'Purchasing',
+  'page.finance': 'Finance', 'page.satisfaction': 'Satisfaction', 'page.jobs': 'Jobs',
+  'role.admin': 'Admin', 'role.manager': 'Canteen manager', 'role.finance': 'Finance', 'role.union': 'Union', 'role.viewer': 'Viewer',
+  canteens: 'Canteens', allCanteens: 'All canteens', from: 'From', to: 'To', meal: 'Meal', allMeals: 'All meals', apply: 'Apply', reset: 'Reset',
+  'meal.breakfast': 'Breakfast', 'meal.lunch': 'Lunch', 'meal.dinner': 'Dinner', 'meal.night': 'Night',
+  asOf: 'Data as of', exportCsv: 'Export CSV', savePng: 'Save image', download: 'Download Excel',
+  'report.finance': 'Finance report', 'report.satisfaction': 'Satisfaction report', 'report.waste': 'Waste report', 'report.accuracy': 'Forecast accuracy', 'report.purchase-plan': 'Purchase plan',
+  'kpi.covers': 'Covers', 'kpi.participationRate': 'Participation', 'kpi.revenueFen': 'Revenue', 'kpi.subsidyFen': 'Subsidy', 'kpi.foodCostPct': 'Food cost %',
+  'kpi.wasteKg': 'Waste', 'kpi.wastePct': 'Waste %', 'kpi.satisfaction': 'Satisfaction', vsPrevious: 'vs previous', today: 'Covers today', thisWeek: 'Covers this week', forecast: 'Forecast',
+  actual: 'Actual', band: 'Forecast band P10–P90', coversVsForecast: 'Daily covers vs forecast', alerts: 'Alerts', noAlerts: 'No alerts right now',
+  'alert.forecast_drift': 'Forecast drift', 'alert.unusual_waste': 'Unusual waste', 'alert.falling_ratings': 'Falling ratings',
+  dish: 'Dish', category: 'Category', quantity: 'Portions', share: 'Share of covers', revenue: 'Revenue', margin: 'Margin per portion', rating: 'Rating', wasted: 'Wasted portions',
+  quadrant: 'Quadrant', rankChange: 'Rank change', popularity: 'Popularity (share of covers)', ranking: 'Dish popularity', weeklyTrend: 'Top dishes by week', matrix: 'Menu-engineering matrix',
+  'quadrant.star': 'Star', 'quadrant.plowhorse': 'Plowhorse', 'quadrant.puzzle': 'Puzzle', 'quadrant.dog': 'Dog', dishDetail: 'Dish detail', back: 'Back',
+  salesHistory: 'Sales and waste', prepared: 'Prepared', ratingsWeekly: 'Weekly rating', responses: 'Responses', ingredientCost: 'Ingredient cost per portion', pickDish: 'Click a dish in the ranking or the matrix for its page',
+  forecastVsActual: 'Forecast vs actual', accuracy: 'Weekly forecast accuracy', wape: 'WAPE', bias: 'Bias', coverage80: '80% band coverage', heatmap: 'Transactions by weekday × hour',
+  allDishes: 'All dishes', weekday: 'Weekday', hour: 'Hour', transactions: 'Transactions',
+  'weekday.1': 'Mon', 'weekday.2': 'Tue', 'weekday.3': 'Wed', 'weekday.4': 'Thu', 'weekday.5': 'Fri', 'weekday.6': 'Sat', 'weekday.7': 'Sun',
+  wasteByKind: 'By kind', wasteByDish: 'By dish (top 15)', wasteByCanteen: 'By canteen', wasteTrend: 'Waste % against target', target: 'Target', wasteCost: 'Cost of waste',
+  wasteKg: 'Waste (kg)', portions: 'Portions', cost: 'Cost', wastePct: 'Waste %', platePerCover: 'Plate waste per cover (g)',
+  'kind.overproduction': 'Overproduction', 'kind.plate': 'Plate', 'kind.spoilage': 'Spoilage',
+  plan: 'Production plan', week: 'Week', version: 'Version', status: 'Status', approve: 'Approve plan', approved: 'Approved', override: 'Override portions', reason: 'Reason', save: 'Save',
+  'status.draft': 'Draft', 'status.approved': 'Approved', 'status.superseded': 'Superseded', 'status.cancelled': 'Cancelled', 'status.sent': 'Sent', 'status.received': 'Received',
+  planLines: 'Plan lines', plannedPortions: 'Planned', forecastP50: 'Forecast median', ordersBySupplier: 'Purchase orders by supplier', supplier: 'Supplier', delivery: 'Delivery', total: 'Amount',
+  overrides: 'Overrides', previous: 'Before', newPortions: 'After', by: 'By', noPlan: 'No plan for this week yet', emptyPlan: 'This plan has no lines (no demand forecast was available).', purchaseCost: 'Purchase cost', foodCost: 'Food cost',
+  expectedLeftover: 'Expected leftover', costPerCover: 'Food cost per cover', reasonRequired: 'A reason is required', date: 'Date',
+  costPerMeal: 'Cost per meal', foodCostPct: 'Food cost %', subsidySpent: 'Subsidy spent', subsidyUsed: 'Subsidy used', byChannel: 'Revenue by payment channel', budgetVsActual: 'Budget vs actual cost',
+  budget: 'Budget', reconciliation: 'Reconciliation', 'recon.matched': 'Matched', 'recon.mismatched': 'Mismatched', 'recon.no_settlement': 'No settlement data', checkedDays: 'Days checked',
+  mismatchedDays: 'Days mismatched', difference: 'Difference', financeByCanteen: 'Finance by canteen', monthlyCost: 'Monthly cost per meal and food cost %', ingredientCostTotal: 'Ingredient cost', subsidy: 'Subsidy', covers: 'Covers',
+  'channel.card': 'Smart card', 'channel.bank_app': 'Bank app', 'channel.wechat': 'WeChat Pay', 'channel.alipay': 'Alipay', 'channel.cash': 'Cash',
+  average: 'Average rating', satisfied: 'Satisfied', byCanteen: 'Ratings by canteen', byDish: 'Ratings by dish', tags: 'Complaint tags', mentions: 'Mentions', lowShare: 'Low-rating share',
+  participation: 'Participation', priceFairness: 'Price fairness', priceComplaints: 'Price complaints', averagePaid: 'Paid per cover', ratingTrend: 'Rating trend', suppressed: 'under {n} diners, hidden',
+  aggregatedOnly: 'Aggregates only; groups of fewer than {n} diners are not shown.',
+  job: 'Job', runs: 'Recent runs', steps: 'Steps', started: 'Started', finished: 'Finished', duration: 'Duration', attempts: 'Attempts', trigger: 'Trigger', errorText: 'Error',
+  'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
+  username: 'Username', password: 'Password', signIn: 'Sign in', loginFailed: 'Wrong username or password', tooMany: 'Too many attempts; try again in a minute',
+};
+
+const TEXTS: Record<Lang, Record<TextKey, string>> = { 'zh-CN': zh, en };
+const STORAGE_KEY = 'larder.lang';
+
+/** The saved choice, else Chinese when the browser prefers it, else English. */
+export function initialLang(): Lang {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === 'zh-CN' || saved === 'en') return saved;
+  return (navigator.languages ?? [navigator.language]).some((tag) => tag.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+}
+
+export function saveLang(lang: Lang): void {
+  localStorage.setItem(STORAGE_KEY, lang);
+}
+
+export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  return (key, values) => {
+    let text = TEXTS[lang][key] ?? key;
+    for (const [name, value] of Object.entries(values ?? {})) text = text.replace(`{${name}}`, String(value));
+    return text;
+  };
+}
+
+/** Keys built from data (meal names, statuses) fall back to the raw value when unknown. */
+export function textOr(t: Translate, key: string, fallback: string): string {
+  return key in zh ? t(key as TextKey) : fallback;
+}

@@ -1,0 +1,213 @@
+import './styles.css';
+import { api, ApiError, prefetch, setCsrfToken } from './api';
+import { addChart, chartSnapshot, disposeCharts } from './charts';
+import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
+import { pagesFor } from './contract';
+import { h } from './dom';
+import { formats } from './format';
+import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
+import type { Me, PageContext, PageRenderer } from './page-context';
+import { REPORT_READERS } from './page-context';
+import { renderDemand } from './pages/demand.page';
+import { renderDishes } from './pages/dishes.page';
+import { renderFinance } from './pages/finance.page';
+import { renderJobs } from './pages/jobs.page';
+import { renderOverview } from './pages/overview.page';
+import { renderPurchasing } from './pages/purchasing.page';
+import { renderSatisfaction } from './pages/satisfaction.page';
+import { renderWaste } from './pages/waste.page';
+import { addTable } from './table';
+import { panelUrl, readState, stateUrl, type ViewState } from './url-state';
+
+const PAGES: Record<DashboardPageId, PageRenderer> = {
+  overview: renderOverview, dishes: renderDishes, demand: renderDemand, waste: renderWaste,
+  purchasing: renderPurchasing, finance: renderFinance, satisfaction: renderSatisfaction, jobs: renderJobs,
+};
+
+let lang: Lang = initialLang();
+let me: Me;
+let meta: DashboardMeta;
+let renderCount = 0;
+let firstPaintMarked = false;
+
+declare global {
+  interface Window {
+    larder: { charts: typeof chartSnapshot; rendered: number; busy: boolean; page: string | null };
+  }
+}
+window.larder = { charts: chartSnapshot, rendered: 0, busy: true, page: null };
+
+async function boot(): Promise<void> {
+  // Who is signed in and the reference data are asked for together; both need a session.
+  const metaRequest = api.get<DashboardMeta>('/api/dashboard/meta');
+  metaRequest.catch(() => undefined);
+  try {
+    me = await api.get<Me>('/api/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+      return;
+    }
+    throw error;
+  }
+  setCsrfToken(me.csrfToken);
+  // The page's data is asked for as soon as the role is known, not after the reference data: one
+  // round trip less before the first paint. Only for a page the role may see, so no refusal is logged.
+  const first = readState();
+  if (pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first));
+  meta = await metaRequest;
+  window.addEventListener('popstate', () => void render());
+  await render();
+}
+
+function go(patch: Partial<ViewState>): void {
+  const next = { ...readState(), ...patch };
+  history.pushState(null, '', stateUrl(next));
+  void render();
+}
+
+async function render(): Promise<void> {
+  const ticket = ++renderCount;
+  window.larder.busy = true;
+  const state = readState();
+  const t = translator(lang);
+  const f = formats(lang);
+  document.documentElement.lang = lang;
+  document.title = `${t(`page.${state.page}`)} · ${t('brand')}`;
+  disposeCharts();
+  const content = h('main', { class: 'content', 'data-page': state.page });
+  const filterBar = h('div', { class: 'filters' });
+  document.body.replaceChildren(h('div', { class: 'app' }, header(t), nav(state, t), h('div', { class: 'body' }, filterBar, content)));
+  const allowed = meta.pages.includes(state.page);
+  if (!allowed) {
+    content.append(h('section', { class: 'card not-permitted', 'data-view': 'not-permitted' }, h('h2', {}, t('notPermitted')), h('p', {}, t('notPermittedBody'))));
+    finish(ticket, state.page);
+    return;
+  }
+  const asOf = h('span', { class: 'as-of muted' });
+  if (state.page === 'purchasing') filterBar.append(...filterControls(state, t).slice(0, 1));
+  else if (state.page !== 'jobs') filterBar.append(...filterControls(state, t), asOf);
+  else filterBar.hidden = true;
+  content.append(h('h2', { class: 'page-title' }, t(`page.${state.page}`)));
+  const context: PageContext = {
+    state, meta, me, lang, t, f, root: content, go,
+    applied: (filters: AppliedFilters) => {
+      if (ticket !== renderCount) return;
+      setInput(filterBar, 'from', filters.from);
+      setInput(filterBar, 'to', filters.to);
+      asOf.textContent = `${t('asOf')} ${filters.asOf}`;
+    },
+    canteenName: (id) => {
+      const canteen = meta.canteens.find((entry) => entry.id === id);
+      return canteen ? (lang === 'en' && canteen.nameEn ? canteen.nameEn : canteen.name) : id === null ? '–' : `#${id}`;
+    },
+    dishName: (id) => {
+      const dish = meta.dishes.find((entry) => entry.id === id);
+      return dish ? (lang === 'en' && dish.nameEn ? dish.nameEn : dish.name) : id === null ? '–' : `#${id}`;
+    },
+    chart: (parent, spec) => void addChart(parent, spec, t('savePng')),
+    table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('noData') }),
+    report: (kind, params) => {
+      if (!REPORT_READERS[kind].includes(me.role)) return null;
+      const search = new URLSearchParams({ lang });
+      if (params.month) search.set('month', params.month);
+      if (params.week) search.set('week', params.week);
+      if (params.canteen) search.set('canteen', String(params.canteen));
+      return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}`);
+    },
+  };
+  try {
+    await PAGES[state.page](context);
+  } catch (error) {
+    if (ticket !== renderCount) return;
+    if (error instanceof ApiError && error.status === 401) {
+      location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+      return;
+    }
+    const message = error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
+    content.append(h('section', { class: 'card error', 'data-view': 'error' }, h('h3', {}, t('error')), h('p', {}, message)));
+  }
+  finish(ticket, state.page);
+}
+
+function finish(ticket: number, page: string): void {
+  if (ticket !== renderCount) return;
+  window.larder.rendered += 1;
+  window.larder.busy = false;
+  window.larder.page = page;
+  document.body.dataset.ready = String(window.larder.rendered);
+  if (!firstPaintMarked) {
+    firstPaintMarked = true;
+    // The first frame after the first page's data is drawn: what a user perceives as "loaded".
+    requestAnimationFrame(() => performance.mark('larder:first-meaningful-paint'));
+  }
+}
+
+function header(t: ReturnType<typeof translator>): HTMLElement {
+  const switchLang = () => {
+    lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
+    saveLang(lang);
+    void render();
+  };
+  const signOut = async () => {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    location.assign('/login.html');
+  };
+  return h('header', { class: 'topbar' },
+    h('div', { class: 'brand' }, h('span', { class: 'logo' }, 'L'), t('brand')),
+    h('div', { class: 'who' },
+      h('span', { class: 'user' }, me.username, ' · ', textOr(t, `role.${me.role}`, me.role)),
+      h('button', { type: 'button', class: 'ghost light', 'data-action': 'lang', onclick: switchLang }, t('switchTo')),
+      h('button', { type: 'button', class: 'ghost light', 'data-action': 'sign-out', onclick: () => void signOut() }, t('signOut'))));
+}
+
+function nav(state: ViewState, t: ReturnType<typeof translator>): HTMLElement {
+  const links = meta.pages.map((page) => {
+    const href = stateUrl({ ...state, page, dish: null, week: page === 'purchasing' ? state.week : null });
+    return h('a', {
+      href, class: page === state.page ? 'active' : '', 'data-nav': page,
+      onclick: (event: Event) => {
+        const mouse = event as MouseEvent;
+        if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
+        event.preventDefault();
+        go({ page, dish: null });
+      },
+    }, t(`page.${page}`));
+  });
+  return h('nav', { class: 'sidenav' }, ...links);
+}
+
+function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTMLElement[] {
+  const canteens = h('div', { class: 'canteen-chips', role: 'group', 'aria-label': t('canteens') },
+    h('span', { class: 'filter-label' }, t('canteens')),
+    ...meta.canteens.map((canteen) => {
+      // No choice in the URL means every canteen, so all are ticked.
+      const checked = state.canteens.length === 0 || state.canteens.includes(canteen.id);
+      const input = h('input', { type: 'checkbox', name: 'canteen', value: canteen.id, checked });
+      input.addEventListener('change', () => {
+        const chosen = [...document.querySelectorAll<HTMLInputElement>('input[name=canteen]:checked')].map((box) => Number(box.value));
+        go({ canteens: chosen.length === meta.canteens.length || chosen.length === 0 ? [] : chosen });
+      });
+      return h('label', { class: `chip ${checked ? 'on' : ''}` }, input, lang === 'en' && canteen.nameEn ? canteen.nameEn : canteen.name);
+    }));
+  const date = (name: 'from' | 'to') => {
+    const input = h('input', { type: 'date', name, value: state[name] ?? '', min: meta.firstServiceDate ?? '', max: meta.lastServiceDate ?? '' });
+    input.addEventListener('change', () => go({ [name]: input.value || null }));
+    return h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t(name)), input);
+  };
+  const meal = h('select', { name: 'meal' },
+    h('option', { value: '' }, t('allMeals')),
+    ...meta.meals.map((value) => h('option', { value, selected: state.meal === value }, textOr(t, `meal.${value}`, value))));
+  meal.addEventListener('change', () => go({ meal: (meal.value || null) as ViewState['meal'] }));
+  return [canteens, date('from'), date('to'), h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('meal')), meal)];
+}
+
+function setInput(bar: HTMLElement, name: string, value: string): void {
+  const input = bar.querySelector<HTMLInputElement>(`input[name=${name}]`);
+  if (input && !input.value) input.value = value;
+}
+
+boot().catch((error: unknown) => {
+  document.body.replaceChildren(h('p', { class: 'fatal' }, String(error instanceof Error ? error.message : error)));
+});
+

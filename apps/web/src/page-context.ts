@@ -1,0 +1,47 @@
+import type { ChartSpec } from './charts';
+import type { AppliedFilters, DashboardMeta, DashboardRole } from './contract';
+import type { Formats } from './format';
+import type { Lang, Translate } from './i18n';
+import type { TableSpec } from './table';
+import type { ViewState } from './url-state';
+
+export interface Me {
+  username: string;
+  role: DashboardRole;
+  canteenIds: number[];
+  csrfToken: string;
+}
+
+/** What a page gets to draw itself: the view in the URL, the reference data and the helpers. */
+export interface PageContext {
+  state: ViewState;
+  meta: DashboardMeta;
+  me: Me;
+  lang: Lang;
+  t: Translate;
+  f: Formats;
+  root: HTMLElement;
+  /** Changes the view (pushes the URL) and redraws. */
+  go(patch: Partial<ViewState>): void;
+  /** Shows the filters the API applied (defaults filled in) in the filter bar. */
+  applied(filters: AppliedFilters): void;
+  canteenName(id: number | null): string;
+  dishName(id: number | null): string;
+  chart(parent: HTMLElement, spec: ChartSpec): void;
+  table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText'>): void;
+  /** A download link for an Excel report, when the role may read it. */
+  report(kind: ReportKind, params: { month?: string; week?: string; canteen?: number }): HTMLElement | null;
+}
+
+export type ReportKind = 'finance' | 'satisfaction' | 'waste' | 'accuracy' | 'purchase-plan';
+
+/** The API's report readers (apps/api reports controller), so the page offers only what will download. */
+export const REPORT_READERS: Record<ReportKind, DashboardRole[]> = {
+  finance: ['admin', 'finance', 'manager'],
+  satisfaction: ['admin', 'union', 'manager', 'finance'],
+  waste: ['admin', 'manager', 'finance', 'viewer'],
+  accuracy: ['admin', 'manager', 'finance', 'viewer'],
+  'purchase-plan': ['admin', 'manager', 'finance'],
+};
+
+export type PageRenderer = (context: PageContext) => Promise<void>;

@@ -1,0 +1,71 @@
+import { api } from '../api';
+import { COLOURS } from '../charts';
+import type { DashboardAlert, OverviewPanel } from '../contract';
+import { h } from '../dom';
+import { textOr } from '../i18n';
+import type { PageContext } from '../page-context';
+import { panelUrl } from '../url-state';
+import { badge, grid, kpiCard } from '../widgets';
+
+type KpiKey = keyof OverviewPanel['kpis'];
+
+export async function renderOverview(context: PageContext): Promise<void> {
+  const { t, f, root } = context;
+  const panel = await api.get<OverviewPanel>(panelUrl(context.state));
+  context.applied(panel.filters);
+
+  const headline = grid('grid kpis headline');
+  headline.append(
+    h('div', { class: 'kpi card big', 'data-kpi': 'today' }, h('div', { class: 'kpi-label' }, `${t('today')} · ${panel.coversToday.date}`),
+      h('div', { class: 'kpi-value' }, f.number(panel.coversToday.actual)), h('div', { class: 'muted' }, `${t('forecast')} ${f.number(panel.coversToday.forecast)}`)),
+    h('div', { class: 'kpi card big', 'data-kpi': 'week' }, h('div', { class: 'kpi-label' }, `${t('thisWeek')} · ${panel.coversWeek.week}`),
+      h('div', { class: 'kpi-value' }, f.number(panel.coversWeek.actual)), h('div', { class: 'muted' }, `${t('forecast')} ${f.number(panel.coversWeek.forecast)}`)));
+  root.append(headline);
+
+  const formatters: Record<KpiKey, { format: (value: number | null) => string; higherIsBetter: boolean }> = {
+    covers: { format: (value) => f.number(value), higherIsBetter: true },
+    participationRate: { format: (value) => f.pct(value), higherIsBetter: true },
+    revenueFen: { format: (value) => f.yuan(value), higherIsBetter: true },
+    subsidyFen: { format: (value) => f.yuan(value), higherIsBetter: false },
+    foodCostPct: { format: (value) => f.pct(value), higherIsBetter: false },
+    wasteKg: { format: (value) => `${f.number(value, 1)} kg`, higherIsBetter: false },
+    wastePct: { format: (value) => f.pct(value), higherIsBetter: false },
+    satisfaction: { format: (value) => f.number(value, 2), higherIsBetter: true },
+  };
+  const kpis = grid('grid kpis');
+  for (const key of Object.keys(formatters) as KpiKey[]) {
+    kpis.append(kpiCard({ id: key, label: t(`kpi.${key}`), kpi: panel.kpis[key], previousLabel: t('vsPrevious'), ...formatters[key] }));
+  }
+  root.append(kpis);
+
+  const main = grid('grid two-one');
+  root.append(main);
+  const rows = panel.coversVsForecast;
+  context.chart(main, {
+    id: 'covers-vs-forecast', title: t('coversVsForecast'), height: 340,
+    option: {
+      legend: { top: 4, left: 8, data: [t('band'), t('forecast'), t('actual')] },
+      xAxis: { type: 'category', data: rows.map((row) => row.date), boundaryGap: false },
+      yAxis: { type: 'value' },
+      series: [
+        { name: 'p10', type: 'line', data: rows.map((row) => row.p10), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
+        { name: t('band'), type: 'line', data: rows.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: COLOURS.band, opacity: 0.45 }, color: COLOURS.band },
+        { name: t('forecast'), type: 'line', data: rows.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
+        { name: t('actual'), type: 'line', data: rows.map((row) => row.actual), color: COLOURS.actual, symbolSize: 4 },
+      ],
+    },
+  });
+  const alerts = h('section', { class: 'card alerts', 'data-panel': 'alerts' }, h('h3', {}, t('alerts')));
+  if (panel.alerts.length === 0) alerts.append(h('p', { class: 'muted' }, t('noAlerts')));
+  for (const alert of panel.alerts) alerts.append(alertItem(context, alert));
+  main.append(alerts);
+}
+
+function alertItem(context: PageContext, alert: DashboardAlert): HTMLElement {
+  const { t, f } = context;
+  const tone = alert.severity === 'critical' ? 'bad' : alert.severity === 'warning' ? 'warn' : 'info';
+  const subject = [alert.canteenId !== null ? context.canteenName(alert.canteenId) : null, alert.dishId !== null ? context.dishName(alert.dishId) : null, alert.date ?? null].filter(Boolean).join(' · ');
+  const figures = Object.entries(alert.figures).map(([name, value]) => `${name} ${Math.abs(value) < 1 && value !== 0 ? f.pct(value) : f.number(value, 2)}`).join(' · ');
+  return h('div', { class: `alert ${tone}`, 'data-alert': alert.kind },
+    badge(textOr(t, `alert.${alert.kind}`, alert.kind), tone), h('div', { class: 'alert-body' }, h('strong', {}, subject || t('allCanteens')), h('div', { class: 'muted small' }, figures)));
+}

@@ -1,0 +1,166 @@
+import { api, ApiError } from '../api';
+import { COLOURS } from '../charts';
+import type { DashboardMeal } from '../contract';
+import { h } from '../dom';
+import { toYuan } from '../format';
+import { textOr } from '../i18n';
+import type { PageContext } from '../page-context';
+import { panelUrl } from '../url-state';
+
+import { badge, grid } from '../widgets';
+
+/** The shapes of /api/plans (apps/api plans controller), as far as the page reads them. */
+interface PlanListItem { id: string; canteenId: number; week: string; version: number; status: string; createdAt: string; createdBy: string; approvedAt: string | null; approvedBy: string | null }
+interface PlanLine { serviceDate: string; meal: DashboardMeal; dishId: number; forecastP50: number; plannedPortions: number; expectedLeftover: number; expectedShortfall: number }
+interface PlanOverride { id: string; serviceDate: string; meal: DashboardMeal; dishId: number; previousPortions: number; newPortions: number; reason: string; createdBy: string; createdAt: string }
+interface PurchaseOrder { id: string; canteenId: number; supplierId: number; orderDate: string; deliveryDate: string; status: string; totalFen: number; lines: unknown[] }
+interface PlanView extends PlanListItem {
+  summary: { covers: number; plannedPortions: number; expectedLeftoverKg: number; foodCostFen: number; purchaseCostFen: number; foodCostPerCoverFen?: number };
+  lines: PlanLine[];
+  overrides: PlanOverride[];
+  orders: PurchaseOrder[];
+  notes: string[];
+}
+
+export async function renderPurchasing(context: PageContext): Promise<void> {
+  const { t, f, root, state } = context;
+  const visible = new Set(state.canteens.length > 0 ? state.canteens : context.meta.canteens.map((canteen) => canteen.id));
+  const plans = (await api.get<PlanListItem[]>(panelUrl(state))).filter((plan) => visible.has(plan.canteenId));
+  if (plans.length === 0) {
+    root.append(h('section', { class: 'card', 'data-view': 'no-plan' }, h('p', { class: 'muted' }, t('noPlan'))));
+    return;
+  }
+  const weeks = [...new Set(plans.map((plan) => plan.week))].sort().reverse();
+  const week = state.week && weeks.includes(state.week) ? state.week : weeks[0]!;
+  const ofWeek = plans.filter((plan) => plan.week === week).sort((a, b) => a.canteenId - b.canteenId || b.version - a.version);
+  const chosen = ofWeek.find((plan) => plan.id === state.plan) ?? ofWeek.find((plan) => plan.status === 'draft' || plan.status === 'approved') ?? ofWeek[0]!;
+
+  const weekSelect = h('select', { name: 'week' }, ...weeks.map((value) => h('option', { value, selected: value === week }, value)));
+  weekSelect.addEventListener('change', () => context.go({ week: weekSelect.value, plan: null }));
+  const plan = await api.get<PlanView>(`/api/plans/${chosen.id}`);
+  const mayEdit = (context.me.role === 'manager' || context.me.role === 'admin') && plan.status === 'draft';
+  const approve = mayEdit ? h('button', { type: 'button', class: 'primary', 'data-action': 'approve', onclick: () => void act(context, () => api.post(`/api/plans/${plan.id}/approve`)) }, t('approve')) : null;
+  root.append(h('div', { class: 'toolbar' },
+    h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
+    h('span', {}, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
+    approve, context.report('purchase-plan', { week, canteen: plan.canteenId })));
+
+  const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
+  const cards = grid('grid kpis');
+  cards.append(card('covers', t('covers'), f.number(plan.summary.covers)), card('planned', t('plannedPortions'), f.number(plan.summary.plannedPortions)),
+    card('purchase-cost', t('purchaseCost'), f.yuan(plan.summary.purchaseCostFen)), card('food-cost', t('foodCost'), f.yuan(plan.summary.foodCostFen)),
+    card('leftover', t('expectedLeftover'), `${f.number(plan.summary.expectedLeftoverKg, 1)} kg`));
+  root.append(cards);
+  if (plan.lines.length === 0) {
+    root.append(h('section', { class: 'card', 'data-view': 'empty-plan' }, h('p', { class: 'muted' }, t('emptyPlan')), ...plan.notes.map((note) => h('p', { class: 'muted small' }, note))));
+  }
+
+  context.table(root, {
+    id: `plans-${week}`, title: `${t('plan')} · ${week}`, rows: ofWeek, onRowClick: (row) => context.go({ week, plan: row.id }),
+    columns: [
+      { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
+      { label: t('version'), cell: (row) => `v${row.version}`, csv: (row) => row.version },
+      { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
+      { label: t('by'), cell: (row) => row.createdBy },
+      { label: t('approved'), cell: (row) => (row.approvedAt ? `${f.dateTime(row.approvedAt)} ${row.approvedBy ?? ''}` : '–'), csv: (row) => row.approvedAt },
+    ],
+  });
+
+  const bySupplier = new Map<number, number>();
+  for (const order of plan.orders) bySupplier.set(order.supplierId, (bySupplier.get(order.supplierId) ?? 0) + order.totalFen);
+  const suppliers = [...bySupplier.entries()].sort((a, b) => b[1] - a[1]);
+  const charts = grid('grid two');
+  if (plan.lines.length > 0) root.append(charts);
+  if (plan.lines.length > 0) context.chart(charts, {
+    id: 'orders-by-supplier', title: t('ordersBySupplier'), height: 300,
+    option: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: suppliers.map(([id]) => `${t('supplier')} ${id}`) },
+      yAxis: { type: 'value', name: '¥' },
+      series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)), color: COLOURS.forecast }],
+    },
+  });
+  const days = [...new Set(plan.lines.map((line) => line.serviceDate))].sort();
+  if (plan.lines.length > 0) context.chart(charts, {
+    id: 'plan-by-day', title: t('planLines'), height: 300,
+    option: {
+      legend: { top: 4, left: 8 },
+      xAxis: { type: 'category', data: days },
+      yAxis: { type: 'value' },
+      series: [
+        { name: t('forecastP50'), type: 'line', data: days.map((day) => Math.round(sum(plan.lines.filter((line) => line.serviceDate === day), (line) => line.forecastP50))), color: COLOURS.forecast },
+        { name: t('plannedPortions'), type: 'bar', data: days.map((day) => sum(plan.lines.filter((line) => line.serviceDate === day), (line) => line.plannedPortions)), color: COLOURS.actual },
+      ],
+    },
+  });
+  if (mayEdit) root.append(overrideForm(context, plan));
+  const tables = grid('grid two');
+  root.append(tables);
+  context.table(tables, {
+    id: `orders-${week}`, title: t('ordersBySupplier'), rows: plan.orders, limit: 12,
+    columns: [
+      { label: t('supplier'), cell: (row) => `${t('supplier')} ${row.supplierId}`, csv: (row) => row.supplierId },
+      { label: t('delivery'), cell: (row) => row.deliveryDate },
+      { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
+      { label: t('total'), cell: (row) => f.yuan(row.totalFen, 2), csv: (row) => toYuan(row.totalFen), numeric: true },
+    ],
+  });
+  context.table(tables, {
+    id: `overrides-${week}`, title: t('overrides'), rows: plan.overrides,
+    columns: [
+      { label: t('date'), cell: (row) => `${row.serviceDate} ${textOr(t, `meal.${row.meal}`, row.meal)}` },
+      { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
+      { label: t('previous'), cell: (row) => f.number(row.previousPortions), csv: (row) => row.previousPortions, numeric: true },
+      { label: t('newPortions'), cell: (row) => f.number(row.newPortions), csv: (row) => row.newPortions, numeric: true },
+      { label: t('reason'), cell: (row) => row.reason },
+      { label: t('by'), cell: (row) => row.createdBy },
+    ],
+  });
+  context.table(root, {
+    id: `plan-lines-${week}`, title: t('planLines'), rows: plan.lines, limit: 20,
+    columns: [
+      { label: t('date'), cell: (row) => row.serviceDate },
+      { label: t('meal'), cell: (row) => textOr(t, `meal.${row.meal}`, row.meal), csv: (row) => row.meal },
+      { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
+      { label: t('forecastP50'), cell: (row) => f.number(row.forecastP50, 1), csv: (row) => row.forecastP50, numeric: true },
+      { label: t('plannedPortions'), cell: (row) => f.number(row.plannedPortions), csv: (row) => row.plannedPortions, numeric: true },
+    ],
+  });
+}
+
+function overrideForm(context: PageContext, plan: PlanView): HTMLElement {
+  const { t } = context;
+  const line = h('select', { name: 'line' }, ...plan.lines.map((entry, index) =>
+    h('option', { value: index }, `${entry.serviceDate} ${textOr(t, `meal.${entry.meal}`, entry.meal)} · ${context.dishName(entry.dishId)} (${entry.plannedPortions})`)));
+  const portions = h('input', { type: 'number', name: 'portions', min: 0, step: 1, required: true, style: 'width:7em' });
+  const reason = h('input', { type: 'text', name: 'reason', required: true, placeholder: t('reason'), style: 'flex:1;min-width:12em' });
+  const message = h('span', { class: 'form-message', role: 'alert' });
+  const form = h('form', { class: 'card override-form', 'data-panel': 'override' }, h('h3', {}, t('override')), h('div', { class: 'row' }, line, portions, reason, h('button', { type: 'submit', class: 'primary' }, t('save'))), message);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const chosen = plan.lines[Number(line.value)]!;
+    if (!reason.value.trim()) {
+      message.textContent = t('reasonRequired');
+      return;
+    }
+    void act(context, () => api.post(`/api/plans/${plan.id}/overrides`, { serviceDate: chosen.serviceDate, meal: chosen.meal, dishId: chosen.dishId, portions: Number(portions.value), reason: reason.value.trim() }), message);
+  });
+  return form;
+}
+
+async function act(context: PageContext, call: () => Promise<unknown>, message?: HTMLElement): Promise<void> {
+  try {
+    await call();
+    context.go({});
+  } catch (error) {
+    const text = error instanceof ApiError ? error.message : String(error);
+    if (message) message.textContent = text;
+    else context.root.prepend(h('div', { class: 'card error' }, text));
+  }
+}
+
+function sum<T>(rows: T[], value: (row: T) => number): number {
+  return rows.reduce((total, row) => total + value(row), 0);
+}
+
+

@@ -1,0 +1,91 @@
+import { api } from '../api';
+import { COLOURS } from '../charts';
+import type { SatisfactionPanel } from '../contract';
+import { h } from '../dom';
+import { toYuan } from '../format';
+import type { PageContext } from '../page-context';
+import { panelUrl } from '../url-state';
+import { grid } from '../widgets';
+import { scopedCanteen } from './demand.page';
+
+export async function renderSatisfaction(context: PageContext): Promise<void> {
+  const { t, f, root } = context;
+  const panel = await api.get<SatisfactionPanel>(panelUrl(context.state));
+  context.applied(panel.filters);
+  const hidden = t('suppressed', { n: panel.minGroupDiners });
+  const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
+  const cards = grid('grid kpis');
+  cards.append(
+    card('average', t('average'), panel.total.suppressed ? hidden : f.number(panel.total.average, 2)),
+    card('responses', t('responses'), f.number(panel.total.responses)),
+    card('satisfied', t('satisfied'), f.pct(panel.total.satisfiedShare)));
+  root.append(h('p', { class: 'muted hint' }, t('aggregatedOnly', { n: panel.minGroupDiners })), cards,
+    h('div', { class: 'toolbar' }, context.report('satisfaction', { month: panel.filters.to.slice(0, 7), canteen: scopedCanteen(context, panel.filters.canteens) })));
+
+  const charts = grid('grid two');
+  root.append(charts);
+  context.chart(charts, {
+    id: 'rating-trend', title: t('ratingTrend'), height: 300,
+    option: {
+      xAxis: { type: 'category', data: panel.trend.map((row) => row.week) },
+      yAxis: { type: 'value', min: 1, max: 5 },
+      series: [{ name: t('average'), type: 'line', data: panel.trend.map((row) => (row.suppressed ? null : row.average)), color: COLOURS.actual }],
+    },
+  });
+  const visible = panel.canteens.filter((row) => !row.suppressed);
+  // Drawing an empty chart would look like missing data; say why instead.
+  if (visible.length === 0) charts.append(h('section', { class: 'card', 'data-panel': 'rating-by-canteen' }, h('h3', {}, t('byCanteen')), h('p', { class: 'muted' }, `${panel.canteens.map((row) => context.canteenName(row.canteenId)).join('、')}: ${hidden}`)));
+  else context.chart(charts, {
+    id: 'rating-by-canteen', title: t('byCanteen'), height: 300,
+    option: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: visible.map((row) => context.canteenName(row.canteenId)) },
+      yAxis: { type: 'value', min: 0, max: 5 },
+      series: [{ name: t('average'), type: 'bar', data: visible.map((row) => row.average), color: COLOURS.forecast, label: { show: true, position: 'top', formatter: (params: { value: number }) => params.value.toFixed(2) } }],
+    },
+  });
+  const tags = panel.tags.filter((row) => !row.suppressed).sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
+  context.chart(charts, {
+    id: 'complaint-tags', title: t('tags'), height: 300,
+    option: {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 24, top: 30, bottom: 16, containLabel: true },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: tags.map((row) => row.tag).reverse() },
+      series: [{ name: t('mentions'), type: 'bar', data: tags.map((row) => row.mentions).reverse(), color: COLOURS.warn }],
+    },
+  });
+  context.chart(charts, {
+    id: 'participation-price', title: `${t('participation')} · ${t('priceFairness')}`, height: 300,
+    option: {
+      legend: { top: 4, left: 8 },
+      xAxis: { type: 'category', data: panel.participation.map((row) => row.week) },
+      yAxis: [{ type: 'value', axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } }, { type: 'value', name: '¥', splitLine: { show: false } }],
+      series: [
+        { name: t('participation'), type: 'line', data: panel.participation.map((row) => row.rate), color: COLOURS.actual },
+        { name: t('priceComplaints'), type: 'line', data: panel.priceFairness.map((row) => row.priceComplaintShare), color: COLOURS.bad },
+        { name: t('averagePaid'), type: 'bar', yAxisIndex: 1, data: panel.priceFairness.map((row) => toYuan(row.averagePaidFen)), color: '#d1d5db' },
+      ],
+    },
+  });
+  const tables = grid('grid two');
+  root.append(tables);
+  context.table(tables, {
+    id: 'ratings-by-dish', title: t('byDish'), rows: panel.dishes.filter((row) => !row.suppressed).sort((a, b) => (b.average ?? 0) - (a.average ?? 0)), limit: 20,
+    columns: [
+      { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
+      { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
+      { label: t('average'), cell: (row) => f.number(row.average, 2), csv: (row) => row.average, numeric: true },
+      { label: t('responses'), cell: (row) => f.number(row.responses), csv: (row) => row.responses, numeric: true },
+    ],
+  });
+  context.table(tables, {
+    id: 'complaint-tags', title: t('tags'), rows: tags,
+    columns: [
+      { label: t('tags'), cell: (row) => row.tag },
+      { label: t('mentions'), cell: (row) => f.number(row.mentions), csv: (row) => row.mentions, numeric: true },
+      { label: t('share'), cell: (row) => f.pct(row.shareOfResponses), csv: (row) => row.shareOfResponses, numeric: true },
+      { label: t('lowShare'), cell: (row) => f.pct(row.lowRatingShare), csv: (row) => row.lowRatingShare, numeric: true },
+    ],
+  });
+}

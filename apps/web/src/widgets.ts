@@ -1,0 +1,45 @@
+import type { Kpi } from './contract';
+import { h } from './dom';
+
+/** A KPI card: the figure, its change against the previous range, and a sparkline of its trend. */
+export function kpiCard(params: { id: string; label: string; kpi: Kpi; format: (value: number | null) => string; previousLabel: string; higherIsBetter?: boolean }): HTMLElement {
+  const { kpi } = params;
+  const delta = kpi.value !== null && kpi.previous !== null && kpi.previous !== 0 ? (kpi.value - kpi.previous) / Math.abs(kpi.previous) : null;
+  const better = delta === null || delta === 0 ? null : (delta > 0) === (params.higherIsBetter ?? true);
+  const deltaText = delta === null ? '' : `${delta > 0 ? '▲' : delta < 0 ? '▼' : '■'} ${(Math.abs(delta) * 100).toFixed(1)}%`;
+  return h('div', { class: 'kpi card', 'data-kpi': params.id },
+    h('div', { class: 'kpi-label' }, params.label),
+    h('div', { class: 'kpi-value' }, params.format(kpi.value)),
+    h('div', { class: `kpi-delta ${better === null ? '' : better ? 'good' : 'bad'}` }, deltaText, deltaText ? h('span', { class: 'muted' }, ` ${params.previousLabel}`) : ''),
+    sparkline(kpi.trend.map((point) => point.value)));
+}
+
+/** Inline SVG: eight sparklines as ECharts instances would cost more than the rest of the page. */
+function sparkline(values: (number | null)[]): SVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 100 24');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('class', 'spark');
+  const present = values.filter((value): value is number => value !== null);
+  if (present.length < 2) return svg;
+  const min = Math.min(...present);
+  const span = Math.max(...present) - min || 1;
+  const step = 100 / (values.length - 1);
+  let path = '';
+  values.forEach((value, index) => {
+    if (value === null) return;
+    path += `${path === '' || values[index - 1] === null ? 'M' : 'L'}${(index * step).toFixed(1)},${(22 - ((value - min) / span) * 20).toFixed(1)}`;
+  });
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  line.setAttribute('d', path);
+  svg.append(line);
+  return svg;
+}
+
+export function grid(className = 'grid'): HTMLElement {
+  return h('div', { class: className });
+}
+
+export function badge(text: string, tone: 'good' | 'bad' | 'warn' | 'info' | 'muted' = 'muted'): HTMLElement {
+  return h('span', { class: `badge ${tone}` }, text);
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COST_CTES } from '../ingredient-cost.sql';
+import type { RatingGroupCounts } from '../satisfaction.calculator';
+import type { TrendGrain } from './dashboard.calculator';
+
+/** The range, canteens and meal a daily series covers, bucketed by day or ISO week (the Monday). */
+export interface SeriesScope {
+  from: string;
+  to: string;
+  canteenIds: number[];
+  meal: string | null;
+  /** A month bucket is its first day. */
+  grain: TrendGrain | 'month';
+  allSites: boolean;
+}
+
+/** The sums behind the overview's KPIs for one bucket; each ratio is formed from these, as the reports do. */
+export interface BucketSums {
+  bucket: string;
+  covers: number;
+  paidFen: number;
+  subsidyFen: number;
+  dinerDays: number;
+  staffOnDutyDays: number;
+  ingredientCostFen: number;
+  preparedPortions: number;
+  overproductionPortions: number;
+  wasteKg: number;
+  ratings: RatingGroupCounts;
+}
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const BUCKET = (column: string) =>
+  `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)::text`;
+const MEAL = (column: string) => `($4::text IS NULL OR ${column} = $4)`;
+
+const MEALS_SQL = `
+WITH daily AS (
+  SELECT service_date, canteen_id, sum(covers) AS covers, sum(paid_fen) AS paid, sum(subsidy_fen) AS subsidy, max(covers) AS busiest
+  FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
+  GROUP BY 1, 2
+), days AS (SELECT DISTINCT service_date FROM daily),
+staff AS (
+  SELECT ${BUCKET('h.day')} AS bucket, sum(h.on_duty) AS staff FROM headcount h JOIN days ON days.service_date = h.day
+  WHERE $6::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[]))
+  GROUP BY 1
+)
+SELECT m.bucket, m.covers::bigint, m.paid::bigint, m.subsidy::bigint, m.busiest::bigint, COALESCE(s.staff, 0)::bigint AS staff
+FROM (SELECT ${BUCKET('service_date')} AS bucket, sum(covers) AS covers, sum(paid) AS paid, sum(subsidy) AS subsidy, sum(busiest) AS busiest FROM daily GROUP BY 1) m
+LEFT JOIN staff s ON s.bucket = m.bucket`;
+
+/** Same costing as FinanceService and WasteService, per bucket instead of per canteen, with one costing pass. */
+const COSTS_SQL = `
+WITH ${COST_CTES},
+dishes AS (
+  SELECT ${BUCKET('r.service_date')} AS bucket,
+         COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * dc.fen_per_portion), 0) AS cost_fen,
+         sum(r.prepared)::bigint AS prepared, sum(r.wasted_portions)::bigint AS wasted_portions, COALESCE(sum(r.wasted_kg), 0) AS kg
+  FROM daily_dish_rollup r
+  LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
+  WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ${MEAL('r.meal')}
+  GROUP BY 1
+), logged AS (
+  SELECT ${BUCKET('w.service_date')} AS bucket, COALESCE(sum(w.kg * uc.fen_per_unit) FILTER (WHERE w.kind = 'spoilage'), 0) AS cost_fen,
+         0::bigint AS prepared, 0::bigint AS wasted_portions, COALESCE(sum(w.kg), 0) AS kg
+  FROM waste_log w
+  LEFT JOIN ingredient i ON i.id = w.ingredient_id
+  LEFT JOIN unit_cost uc ON uc.d = w.service_date AND uc.ingredient_id = w.ingredient_id AND i.unit IN ('kg', 'l')
+  WHERE w.service_date BETWEEN $1::date AND $2::date AND w.canteen_id = ANY($3::int[]) AND w.kind IN ('plate', 'spoilage') AND ${MEAL('w.meal')}
+  GROUP BY 1
+)
+SELECT bucket, sum(cost_fen) AS cost_fen, sum(prepared)::bigint AS prepared, sum(wasted_portions)::bigint AS wasted_portions, sum(kg) AS kg
+FROM (SELECT * FROM dishes UNION ALL SELECT * FROM logged) costs GROUP BY 1`;
+
+const RATINGS_SQL = `
+SELECT ${BUCKET('service_date')} AS bucket, count(*)::int AS responses,
+       (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
+       sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied
+FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
+GROUP BY 1`;
+
+/** Bucketed sums from the rollups, feedback and logged waste, for sparklines. */
+@Injectable()
+export class DashboardDailyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async sums(scope: SeriesScope): Promise<BucketSums[]> {
+    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, scope.grain, scope.allSites];
+    const [meals, costs, ratings] = (await Promise.all([
+      this.dataSource.query(MEALS_SQL, parameters),
+      this.dataSource.query(COSTS_SQL, parameters.slice(0, 5)),
+      this.dataSource.query(RATINGS_SQL, parameters.slice(0, 5)),
+    ])) as Record<string, unknown>[][];
+    const buckets = new Map<string, BucketSums>();
+    const of = (bucket: unknown): BucketSums => {
+      const key = String(bucket);
+      let sums = buckets.get(key);
+      if (!sums) {
+        sums = {
+          bucket: key, covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
+          ratings: { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 },
+        };
+        buckets.set(key, sums);
+      }
+      return sums;
+    };
+    for (const row of meals) Object.assign(of(row.bucket), { covers: num(row.covers), paidFen: num(row.paid), subsidyFen: num(row.subsidy), dinerDays: num(row.busiest), staffOnDutyDays: num(row.staff) });
+    for (const row of costs) {
+      Object.assign(of(row.bucket), { ingredientCostFen: num(row.cost_fen), preparedPortions: num(row.prepared), overproductionPortions: num(row.wasted_portions), wasteKg: num(row.kg) });
+    }
+    for (const row of ratings) {
+      of(row.bucket).ratings = { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
+    }
+    return [...buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
+  }
+
+  /**
+   * Daily covers (or one dish's quantity) against the stored forecasts: for each day the latest run
+   * made before it, summed over canteens and meals.
+   */
+  async actualAgainstForecast(scope: { from: string; to: string; canteenIds: number[]; meal: string | null; dishId: number }): Promise<
+    { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[]
+  > {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.service_date, f.p10, f.p50, f.p90
+         FROM forecast f JOIN forecast_run r ON r.id = f.run_id
+         WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = $5
+           AND r.as_of < f.service_date AND r.status = 'done'
+         ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC
+       ), predicted AS (
+         SELECT service_date, sum(p10) AS p10, sum(p50) AS p50, sum(p90) AS p90 FROM latest GROUP BY 1
+       ), actual AS (
+         SELECT service_date, sum(covers) AS actual FROM daily_meal_rollup
+         WHERE $5 = 0 AND service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')} GROUP BY 1
+         UNION ALL
+         SELECT service_date, sum(quantity) FROM daily_dish_rollup
+         WHERE $5 <> 0 AND dish_id = $5 AND service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')} GROUP BY 1
+       )
+       SELECT COALESCE(a.service_date, p.service_date)::text AS date, a.actual, p.p10, p.p50, p.p90
+       FROM actual a FULL JOIN predicted p ON p.service_date = a.service_date ORDER BY 1`,
+      [scope.from, scope.to, scope.canteenIds, scope.meal, scope.dishId],
+    );
+    const optional = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+    return rows.map((row) => ({ date: String(row.date), actual: optional(row.actual), p10: optional(row.p10), p50: optional(row.p50), p90: optional(row.p90) }));
+  }
+}

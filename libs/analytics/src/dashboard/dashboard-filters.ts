@@ -1,0 +1,60 @@
+import { LarderError } from '@larder/common';
+import { daysBetween, isMealPeriod, MEAL_PERIODS, parseIsoDate } from '@larder/domain';
+import type { DashboardMeal } from './dashboard.contract';
+
+/** The longest range a panel answers for, inclusive of both ends. */
+export const MAX_RANGE_DAYS = 400;
+/** Without dates, a panel shows this many of the last service days that have data. */
+export const DEFAULT_RANGE_SERVICE_DAYS = 28;
+
+/** What the caller asked for, before defaults and scoping: absent means "use the default". */
+export interface RequestedFilters {
+  from?: string;
+  to?: string;
+  canteens?: number[];
+  meal: DashboardMeal | null;
+  /** Demand and dish detail: one dish id. */
+  dish?: number;
+}
+
+export type RawQuery = Record<string, unknown>;
+
+function invalid(name: string, message: string): LarderError {
+  return new LarderError('VALIDATION_FAILED', `query parameter "${name}" ${message}`);
+}
+
+function single(query: RawQuery, name: string): string | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw invalid(name, 'must be given once');
+  return value;
+}
+
+function date(query: RawQuery, name: string): string | undefined {
+  const value = single(query, name);
+  if (value === undefined) return undefined;
+  try {
+    return parseIsoDate(value);
+  } catch {
+    throw invalid(name, `must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+}
+
+function id(name: string, value: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw invalid(name, `must be a positive whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/** `from`, `to`, `canteens` (comma-separated ids), `meal`, `dish`: checked, not yet defaulted. */
+export function parseDashboardQuery(query: RawQuery): RequestedFilters {
+  const from = date(query, 'from');
+  const to = date(query, 'to');
+  if (from && to && from > to) throw invalid('from', `(${from}) must not be after "to" (${to})`);
+  if (from && to && daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw invalid('to', `must be at most ${MAX_RANGE_DAYS} days from "from" (${from} to ${to} is ${daysBetween(from, to) + 1})`);
+  const rawCanteens = single(query, 'canteens');
+  const canteens = rawCanteens === undefined ? undefined : [...new Set(rawCanteens.split(',').map((part) => id('canteens', part.trim())))].sort((a, b) => a - b);
+  const meal = single(query, 'meal');
+  if (meal !== undefined && !isMealPeriod(meal)) throw invalid('meal', `must be one of ${MEAL_PERIODS.join(', ')}, got ${JSON.stringify(meal)}`);
+  const rawDish = single(query, 'dish');
+  return { from, to, canteens, meal: (meal as DashboardMeal | undefined) ?? null, dish: rawDish === undefined ? undefined : id('dish', rawDish) };
+}

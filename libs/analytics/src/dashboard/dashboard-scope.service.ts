@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LarderError } from '@larder/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { addDays, localDate } from '@larder/domain';
+import type { AppliedFilters, DashboardMeal } from './dashboard.contract';
+import { DEFAULT_RANGE_SERVICE_DAYS, RequestedFilters } from './dashboard-filters';
+import { previousRange } from './dashboard.calculator';
+
+/** The canteens a caller may see: all of them, or a manager's own. */
+export type CanteenAccess = number[] | 'all';
+
+/** Filters after defaults and scoping, with what the figure services need. */
+export interface DashboardScope {
+  filters: AppliedFilters;
+  from: string;
+  to: string;
+  canteenIds: number[];
+  meal: DashboardMeal | null;
+  /** No canteen chosen by a caller who sees all: participation counts the staff of every site. */
+  allSites: boolean;
+  previous: { from: string; to: string };
+}
+
+/** Resolves the filters every panel shares: defaults from the data, the caller's canteens, 403 outside them. */
+@Injectable()
+export class DashboardScopeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
+  ) {}
+
+  async resolve(requested: RequestedFilters, access: CanteenAccess): Promise<DashboardScope> {
+    const canteenIds = await this.canteens(requested.canteens, access);
+    const span = await this.span(canteenIds);
+    const asOf = span.last ?? localDate(new Date(), this.config.timezone);
+    let { from, to } = requested;
+    if (!from && !to) {
+      to = asOf;
+      from = span.defaultFrom ?? addDays(asOf, -(DEFAULT_RANGE_SERVICE_DAYS - 1));
+    } else if (!from) {
+      from = addDays(to!, -(DEFAULT_RANGE_SERVICE_DAYS - 1));
+    } else if (!to) {
+      to = addDays(from, DEFAULT_RANGE_SERVICE_DAYS - 1);
+    }
+    const meal = requested.meal;
+    return {
+      filters: { from: from!, to: to!, canteens: canteenIds, meal, asOf },
+      from: from!,
+      to: to!,
+      canteenIds,
+      meal,
+      allSites: requested.canteens === undefined && access === 'all',
+      previous: previousRange({ from: from!, to: to! }),
+    };
+  }
+
+  private async canteens(requested: number[] | undefined, access: CanteenAccess): Promise<number[]> {
+    const rows: { id: number }[] = await this.dataSource.query('SELECT id FROM canteen ORDER BY id');
+    const known = rows.map((row) => Number(row.id));
+    const visible = access === 'all' ? known : known.filter((id) => access.includes(id));
+    if (requested === undefined) return visible;
+    const unknown = requested.filter((id) => !known.includes(id));
+    if (unknown.length > 0) throw new LarderError('VALIDATION_FAILED', `query parameter "canteens": no canteen with id ${unknown.join(', ')}`);
+    const foreign = requested.filter((id) => !visible.includes(id));
+    if (foreign.length > 0) throw new LarderError('FORBIDDEN', `canteen ${foreign.join(', ')} is not one of yours`);
+    return requested;
+  }
+
+  /** The last service date with data and the first of the last 28 such dates, over the chosen canteens. */
+  private async span(canteenIds: number[]): Promise<{ last: string | null; defaultFrom: string | null }> {
+    const rows: { d: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT service_date::text AS d FROM daily_meal_rollup WHERE canteen_id = ANY($1::int[]) ORDER BY 1 DESC LIMIT $2`,
+      [canteenIds, DEFAULT_RANGE_SERVICE_DAYS],
+    );
+    return { last: rows[0]?.d ?? null, defaultFrom: rows[rows.length - 1]?.d ?? null };
+  }
+}

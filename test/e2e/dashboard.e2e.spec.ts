@@ -1,0 +1,275 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { AccuracyService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
+import { ForecastRunService } from '@larder/demand';
+import { DemoSeedService } from '@larder/ingestion';
+import { isoWeek as isoWeekOf } from '@larder/domain';
+import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+const END = '2026-11-20';
+
+describe('the dashboard API over HTTP', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let admin: SignedInAgent;
+  let finance: SignedInAgent;
+  let manager: SignedInAgent;
+  let union: SignedInAgent;
+  let viewer: SignedInAgent;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createHttpApp(database.config);
+    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 60, endDate: END });
+    await app.get(ForecastRunService).run({ asOf: '2026-10-30', horizonDays: 21, trigger: 'manual' });
+    admin = await signIn(app, { username: 'dash-admin', role: 'admin' });
+    finance = await signIn(app, { username: 'dash-finance', role: 'finance' });
+    // Canteen 1 of this demo is closed for most of November, so the manager runs canteen 2.
+    manager = await signIn(app, { username: 'dash-manager', role: 'manager', canteenIds: [2] });
+    union = await signIn(app, { username: 'dash-union', role: 'union' });
+    viewer = await signIn(app, { username: 'dash-viewer', role: 'viewer' });
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  describe('meta', () => {
+    it('lists the pages, canteens and dishes each role may use', async () => {
+      const all = (await finance.agent.get('/api/dashboard/meta').expect(200)).body;
+      expect(all.role).toBe('finance');
+      expect(all.pages).toEqual(['overview', 'dishes', 'demand', 'waste', 'purchasing', 'finance', 'jobs']);
+      expect(all.canteens.map((canteen: { id: number }) => canteen.id)).toEqual([1, 2]);
+      expect(all.dishes.length).toBeGreaterThan(10);
+      expect(all.meals).toEqual(['breakfast', 'lunch', 'dinner', 'night']);
+      expect(all.lastServiceDate).toBe(END);
+      expect(all.timeZone).toBe('Asia/Shanghai');
+      const own = (await manager.agent.get('/api/dashboard/meta').expect(200)).body;
+      expect(own.canteens.map((canteen: { id: number }) => canteen.id)).toEqual([2]);
+      expect((await union.agent.get('/api/dashboard/meta').expect(200)).body.pages).toEqual(['satisfaction']);
+    });
+  });
+
+  describe('overview', () => {
+    it('defaults to the last 28 service days of every visible canteen, with KPIs equal to the report figures', async () => {
+      const body = (await finance.agent.get('/api/dashboard/overview').expect(200)).body;
+      expect(body.filters).toMatchObject({ to: END, asOf: END, canteens: [1, 2], meal: null });
+      const dates: { d: string }[] = await app.get(DataSource).query(`SELECT DISTINCT service_date::text AS d FROM daily_meal_rollup ORDER BY 1 DESC LIMIT 28`);
+      expect(body.filters.from).toBe(dates[27].d);
+      const scope = { from: body.filters.from, to: END, canteenIds: [1, 2], allSites: true };
+      const figures = (await app.get(FinanceService).figures(scope)).total;
+      expect(body.kpis.covers.value).toBe(figures.covers);
+      expect(body.kpis.revenueFen.value).toBe(figures.revenueFen);
+      expect(body.kpis.subsidyFen.value).toBe(figures.subsidyFen);
+      expect(body.kpis.foodCostPct.value).toBeCloseTo(figures.foodCostRatio!, 10);
+      expect(body.kpis.participationRate.value).toBeCloseTo(figures.participation!, 10);
+      const waste = await app.get(WasteService).waste(scope);
+      const wasted = waste.canteens.reduce((sum, row) => sum + row.overproductionPortions, 0);
+      const prepared = waste.canteens.reduce((sum, row) => sum + row.preparedPortions, 0);
+      expect(body.kpis.wastePct.value).toBeCloseTo(wasted / prepared, 10);
+      expect(body.kpis.wasteKg.value).toBeCloseTo(waste.canteens.reduce((sum, row) => sum + row.overproductionKg + row.plateKg + row.spoilageKg, 0), 2);
+      const ratings = await app.get(SatisfactionService).satisfaction(scope);
+      expect(body.kpis.satisfaction.value).toBeCloseTo(ratings.total.averageRating!, 10);
+      // The daily trend adds up to the range: covers day by day sum to the KPI.
+      expect(body.kpis.covers.trend[0].date).toBe(body.filters.from);
+      expect(body.kpis.covers.trend.reduce((sum: number, point: { value: number | null }) => sum + (point.value ?? 0), 0)).toBe(figures.covers);
+      const previous = (await app.get(FinanceService).figures({ ...scope, from: shift(body.filters.from, body.filters.to).from, to: shift(body.filters.from, body.filters.to).to })).total;
+      expect(body.kpis.covers.previous).toBe(previous.covers);
+      expect(body.coversToday).toMatchObject({ date: END });
+      expect(body.coversToday.actual).toBeGreaterThan(0);
+      expect(body.coversVsForecast.filter((point: { p50: number | null }) => point.p50 !== null).length).toBeGreaterThan(5);
+      expect(Array.isArray(body.alerts)).toBe(true);
+    });
+
+    it('narrows to a canteen and a meal', async () => {
+      const all = (await finance.agent.get(`/api/dashboard/overview?from=2026-11-01&to=${END}`).expect(200)).body;
+      const lunch = (await finance.agent.get(`/api/dashboard/overview?from=2026-11-01&to=${END}&canteens=2&meal=lunch`).expect(200)).body;
+      expect(lunch.filters).toMatchObject({ from: '2026-11-01', to: END, canteens: [2], meal: 'lunch' });
+      const scope = { from: '2026-11-01', to: END, canteenIds: [2], allSites: false, meal: 'lunch' };
+      const figures = (await app.get(FinanceService).figures(scope)).total;
+      expect(lunch.kpis.covers.value).toBe(figures.covers);
+      expect(lunch.kpis.covers.value).toBeLessThan(all.kpis.covers.value);
+      expect(lunch.kpis.foodCostPct.value).toBeCloseTo(figures.foodCostRatio!, 10);
+    });
+
+    it('answers bad filters with VALIDATION_FAILED naming the parameter', async () => {
+      const bad = async (query: string, text: string) => {
+        const response = await finance.agent.get(`/api/dashboard/overview?${query}`).expect(400);
+        expect(response.body.error).toBe('VALIDATION_FAILED');
+        expect(response.body.message).toContain(text);
+      };
+      await bad('meal=brunch', '"meal" must be one of');
+      await bad('from=2026-11-20&to=2026-11-01', 'must not be after');
+      await bad('from=2020-01-01&to=2026-11-01', 'at most 400 days');
+      await bad('canteens=1,abc', '"canteens"');
+      await bad('canteens=99', 'no canteen with id 99');
+      await bad('from=yesterday', '"from" must be a date');
+    });
+
+    it('keeps a manager to their own canteens and the union out', async () => {
+      const own = (await manager.agent.get('/api/dashboard/overview').expect(200)).body;
+      expect(own.filters.canteens).toEqual([2]);
+      const figures = (await app.get(FinanceService).figures({ from: own.filters.from, to: own.filters.to, canteenIds: [2], allSites: false })).total;
+      expect(own.kpis.covers.value).toBe(figures.covers);
+      const refused = await manager.agent.get('/api/dashboard/overview?canteens=1,2').expect(403);
+      expect(refused.body.error).toBe('FORBIDDEN');
+      await union.agent.get('/api/dashboard/overview').expect(403);
+      await viewer.agent.get('/api/dashboard/overview').expect(200);
+      await admin.agent.get('/api/dashboard/overview?canteens=1').expect(200);
+    });
+  });
+
+  describe('dishes', () => {
+    it('ranks the dishes with menu-engineering quadrants and figures from the rollups', async () => {
+      const body = (await finance.agent.get(`/api/dashboard/dishes?from=2026-11-01&to=${END}`).expect(200)).body;
+      const rows: { dishId: number; quantity: number; revenueFen: number; wastedPortions: number; quadrant: string | null; marginFen: number | null }[] = body.dishes;
+      expect(rows.length).toBeGreaterThan(5);
+      const [sold] = (await app.get(DataSource).query(
+        `SELECT sum(quantity)::int AS quantity, sum(revenue_fen)::bigint AS revenue FROM daily_dish_rollup WHERE service_date BETWEEN '2026-11-01' AND $1`, [END],
+      )) as { quantity: number; revenue: string }[];
+      expect(rows.reduce((sum, row) => sum + row.quantity, 0)).toBe(Number(sold.quantity));
+      expect(rows.reduce((sum, row) => sum + row.revenueFen, 0)).toBe(Number(sold.revenue));
+      const waste = await app.get(WasteService).waste({ from: '2026-11-01', to: END, canteenIds: [1, 2] });
+      const wasted = [...waste.dishes.values()].flat().reduce((sum, dish) => sum + dish.wastedPortions, 0);
+      expect(rows.reduce((sum, row) => sum + row.wastedPortions, 0)).toBe(wasted);
+      expect(body.popularityThreshold).toBeCloseTo(0.7 / rows.filter((row) => row.quantity > 0).length, 10);
+      expect(new Set(rows.map((row) => row.quadrant))).toEqual(new Set(['star', 'plowhorse', 'puzzle', 'dog']));
+      expect(body.trend.length).toBeGreaterThan(0);
+      const lunch = (await finance.agent.get(`/api/dashboard/dishes?from=2026-11-01&to=${END}&meal=lunch`).expect(200)).body;
+      expect(lunch.dishes.reduce((sum: number, row: { quantity: number }) => sum + row.quantity, 0)).toBeLessThan(Number(sold.quantity));
+    });
+
+    it('details one dish day by day', async () => {
+      const list = (await viewer.agent.get(`/api/dashboard/dishes?from=2026-11-01&to=${END}`).expect(200)).body;
+      const top = list.dishes[0];
+      const body = (await viewer.agent.get(`/api/dashboard/dishes/${top.dishId}?from=2026-11-01&to=${END}`).expect(200)).body;
+      expect(body.dishId).toBe(top.dishId);
+      expect(body.daily.reduce((sum: number, day: { quantity: number }) => sum + day.quantity, 0)).toBe(top.quantity);
+      expect(body.marginFen).toBe(top.marginFen);
+      for (const week of body.ratings) expect(week.average === null || (week.responses ?? 0) > 0).toBe(true);
+      await viewer.agent.get('/api/dashboard/dishes/999999').expect(404);
+      await viewer.agent.get('/api/dashboard/dishes/abc').expect(400);
+    });
+  });
+
+  describe('demand', () => {
+    it('sets actual covers against the stored forecasts, scores them weekly and maps the load by hour', async () => {
+      const body = (await manager.agent.get(`/api/dashboard/demand?from=2026-10-31&to=${END}`).expect(200)).body;
+      expect(body.filters.canteens).toEqual([2]);
+      const forecast = body.series.filter((point: { p50: number | null }) => point.p50 !== null);
+      expect(forecast.length).toBeGreaterThan(10);
+      const stored = await app.get(AccuracyService).forecastPairs({ from: '2026-10-31', to: END, canteenIds: [2], dishId: 0 });
+      const actual = stored.pairs.reduce((sum, pair) => sum + pair.actual, 0);
+      const error = stored.pairs.reduce((sum, pair) => sum + Math.abs(pair.p50 - pair.actual), 0);
+      const weeks: { week: string; wape: number | null }[] = body.accuracy;
+      expect(weeks.length).toBeGreaterThan(1);
+      // Weekly WAPE weighted by each week's actuals gives back the range's WAPE.
+      const weekActual = (week: string) => stored.pairs.filter((pair) => isoWeekOf(pair.serviceDate) === week).reduce((sum, pair) => sum + pair.actual, 0);
+      expect(weeks.reduce((sum, week) => sum + (week.wape ?? 0) * weekActual(week.week), 0) / actual).toBeCloseTo(error / actual, 10);
+      const [transactions] = (await app.get(DataSource).query(
+        `SELECT count(*)::int AS n FROM sale_transaction WHERE kind = 'sale' AND canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1`, [END],
+      )) as { n: number }[];
+      const weekdays: { w: number; n: number }[] = await app.get(DataSource).query(
+        `SELECT extract(isodow FROM service_date)::int AS w, count(DISTINCT service_date)::int AS n FROM hourly_load_rollup
+         WHERE canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1 GROUP BY 1`, [END],
+      );
+      const days = new Map(weekdays.map((row) => [Number(row.w), Number(row.n)]));
+      expect(body.heatmap.length).toBeGreaterThan(5);
+      for (const cell of body.heatmap) {
+        expect(cell.weekday).toBeGreaterThanOrEqual(1);
+        expect(cell.weekday).toBeLessThanOrEqual(7);
+        expect(cell.hour).toBeGreaterThanOrEqual(0);
+        expect(cell.hour).toBeLessThan(24);
+      }
+      // Averages per weekday times the days of that weekday give back every sale of the range.
+      const total = body.heatmap.reduce((sum: number, cell: { weekday: number; transactions: number }) => sum + cell.transactions * days.get(cell.weekday)!, 0);
+      expect(total).toBeCloseTo(Number(transactions.n), 6);
+      expect(Number(transactions.n)).toBeGreaterThan(0);
+      const dish = (await manager.agent.get(`/api/dashboard/demand?from=2026-10-31&to=${END}&dish=${(await firstDish())}`).expect(200)).body;
+      expect(dish.series.some((point: { actual: number | null }) => point.actual !== null)).toBe(true);
+    });
+  });
+
+  describe('waste', () => {
+    it('splits waste by kind, dish and canteen as the waste report does', async () => {
+      const body = (await finance.agent.get(`/api/dashboard/waste?from=2026-11-01&to=${END}`).expect(200)).body;
+      const waste = await app.get(WasteService).waste({ from: '2026-11-01', to: END, canteenIds: [1, 2] });
+      const over = body.byKind.find((row: { kind: string }) => row.kind === 'overproduction');
+      expect(over.portions).toBe(waste.canteens.reduce((sum, row) => sum + row.overproductionPortions, 0));
+      expect(over.costFen).toBe(waste.canteens.reduce((sum, row) => sum + row.overproductionCostFen, 0));
+      expect(body.costFen).toBe(waste.canteens.reduce((sum, row) => sum + row.wasteCostFen, 0));
+      expect(body.byCanteen.map((row: { canteenId: number; costFen: number }) => [row.canteenId, row.costFen])).toEqual(waste.canteens.map((row) => [row.canteenId, row.wasteCostFen]));
+      expect(body.byCanteen[0].pct).toBeCloseTo(waste.canteens[0].overproductionPortions / waste.canteens[0].preparedPortions, 10);
+      expect(body.trend.length).toBeGreaterThan(10);
+      expect(body.targetPct).toBeGreaterThan(0);
+      const one = (await finance.agent.get(`/api/dashboard/waste?from=2026-11-01&to=${END}&canteens=2`).expect(200)).body;
+      expect(one.byCanteen.map((row: { canteenId: number }) => row.canteenId)).toEqual([2]);
+    });
+  });
+
+  describe('finance', () => {
+    it('matches the finance report per canteen and in total, and is for finance only', async () => {
+      const body = (await finance.agent.get(`/api/dashboard/finance?from=2026-11-01&to=${END}`).expect(200)).body;
+      const result = await app.get(FinanceService).figures({ from: '2026-11-01', to: END, canteenIds: [1, 2], allSites: true });
+      expect(body.total).toMatchObject({ covers: result.total.covers, revenueFen: result.total.revenueFen, subsidyFen: result.total.subsidyFen, ingredientCostFen: result.total.ingredientCostFen, wasteCostFen: result.total.wasteCostFen });
+      expect(body.total.foodCostPct).toBeCloseTo(result.total.foodCostRatio!, 10);
+      expect(body.canteens.map((row: { canteenId: number; ingredientCostFen: number }) => [row.canteenId, row.ingredientCostFen])).toEqual(result.canteens.map((row) => [row.canteenId, row.figures.ingredientCostFen]));
+      expect(body.byChannel.reduce((sum: number, row: { paidFen: number }) => sum + row.paidFen, 0)).toBe(result.total.paidFen);
+      expect(body.subsidy.spentFen).toBe(result.total.subsidyFen);
+      expect(body.monthly.map((row: { month: string }) => row.month)).toEqual(['2026-11']);
+      expect(body.reconciliation.status).toBe('no_settlement');
+      await manager.agent.get('/api/dashboard/finance').expect(403);
+      await viewer.agent.get('/api/dashboard/finance').expect(403);
+    });
+  });
+
+  describe('satisfaction', () => {
+    it('publishes the ratings as the satisfaction report does, small groups suppressed, and the union sees it', async () => {
+      const body = (await union.agent.get(`/api/dashboard/satisfaction?from=2026-10-01&to=${END}`).expect(200)).body;
+      const result = await app.get(SatisfactionService).satisfaction({ from: '2026-10-01', to: END, canteenIds: [1, 2] });
+      expect(body.minGroupDiners).toBe(5);
+      expect(body.total.average).toBeCloseTo(result.total.averageRating!, 10);
+      expect(body.canteens.map((row: { average: number | null }) => row.average)).toEqual(result.canteens.map((row) => row.averageRating));
+      expect(body.dishes.length).toBe(result.dishes.length);
+      for (const row of [...body.canteens, ...body.dishes, ...body.tags]) {
+        if (row.suppressed) expect([row.average, row.responses, row.mentions].filter((value) => value !== undefined && value !== null)).toEqual([]);
+      }
+      expect(body.dishes.some((row: { suppressed: boolean }) => row.suppressed)).toBe(true);
+      expect(body.participation.length).toBeGreaterThan(3);
+      expect(body.trend.length).toBeGreaterThan(3);
+      expect(body.priceFairness.some((row: { averagePaidFen: number | null }) => row.averagePaidFen !== null)).toBe(true);
+      for (const page of ['overview', 'dishes', 'demand', 'waste', 'finance']) await union.agent.get(`/api/dashboard/${page}`).expect(403);
+      await finance.agent.get('/api/dashboard/satisfaction').expect(403);
+      await manager.agent.get('/api/dashboard/satisfaction?canteens=1').expect(403);
+    });
+  });
+
+  describe('existing endpoints keep a manager to their canteens', () => {
+    it('GET /api/covers/daily and GET /api/forecasts', async () => {
+      const covers = (await manager.agent.get(`/api/covers/daily?from=2026-11-01&to=${END}`).expect(200)).body;
+      expect(new Set(covers.map((row: { canteenId: number }) => row.canteenId))).toEqual(new Set([2]));
+      const all = (await finance.agent.get(`/api/covers/daily?from=2026-11-01&to=${END}`).expect(200)).body;
+      expect(new Set(all.map((row: { canteenId: number }) => row.canteenId))).toEqual(new Set([1, 2]));
+      const forecasts = (await manager.agent.get('/api/forecasts').expect(200)).body;
+      expect(forecasts.forecasts.length).toBeGreaterThan(0);
+      expect(new Set(forecasts.forecasts.map((row: { canteenId: number }) => row.canteenId))).toEqual(new Set([2]));
+      await manager.agent.get('/api/forecasts?canteen=C01').expect(403);
+      const everything = (await finance.agent.get('/api/forecasts').expect(200)).body;
+      expect(new Set(everything.forecasts.map((row: { canteenId: number }) => row.canteenId))).toEqual(new Set([1, 2]));
+    });
+  });
+
+  async function firstDish(): Promise<number> {
+    const [row] = (await app.get(DataSource).query('SELECT dish_id FROM daily_dish_rollup WHERE canteen_id = 2 GROUP BY 1 ORDER BY sum(quantity) DESC LIMIT 1')) as { dish_id: number }[];
+    return Number(row.dish_id);
+  }
+});
+
+function shift(from: string, to: string): { from: string; to: string } {
+  const day = 86_400_000;
+  const length = (Date.parse(to) - Date.parse(from)) / day + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(Date.parse(from) - length * day), to: iso(Date.parse(from) - day) };
+}
