@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import * as ExcelJS from 'exceljs';
 import request from 'supertest';
+import { AuditService } from '@larder/auth';
 import { DemoSeedService } from '@larder/ingestion';
 import { createHttpApp, signIn } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -74,5 +75,17 @@ describe('reports over HTTP', () => {
     await manager.agent.get('/api/reports/waste?month=2026-11').expect(403);
     await manager.agent.get('/api/reports/waste?month=2026-11&canteen=C01').expect(403);
     await manager.agent.get('/api/reports/waste?month=2026-11&canteen=C02').expect(200);
+  });
+
+  it('records each download in the audit log: who, which report, period and canteens', async () => {
+    if (!guarded) return;
+    const manager = await signIn(app, { username: 'report-auditee', role: 'manager', canteenIds: [2] });
+    await manager.agent.get('/api/reports/waste?month=2026-10&canteen=C02&lang=en').buffer(true).parse(binary).expect(200);
+    // the entry is written once the workbook is complete, which may be just after the client has it all
+    const recorded = async () => (await app.get(AuditService).recent(20)).filter((row) => row.actor === 'report-auditee' && row.action === 'report.export');
+    for (let wait = 0; wait < 50 && (await recorded()).length === 0; wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const [entry] = await recorded();
+    expect(entry).toMatchObject({ detail: { kind: 'waste', period: '2026-10', canteens: ['C02'], language: 'en' } });
+    expect(entry.at).toBeInstanceOf(Date);
   });
 });

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@larder/config';
 import { LarderError } from '@larder/common';
+import { isConnectionLost } from '@larder/database';
 import { tokensCommand, usersCommand } from './commands/access.command';
 import { backtestCommand } from './commands/backtest.command';
 import { demoCommand } from './commands/demo.command';
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (isConnectionLost(error)) {
+    console.error(`larder: the connection to the database was lost mid-way (${error.message}); work inside a transaction (an import, a plan) was rolled back — check the database and run the command again`);
+    process.exit(1);
+  }
   // Every failure reads as one line naming what is wrong; unexpected ones keep their stack for a bug report.
   const expected = error instanceof ConfigError || error instanceof LarderError || !(error instanceof TypeError || error instanceof ReferenceError);
   console.error(expected ? `larder: ${error.message}` : (error.stack ?? error.message));

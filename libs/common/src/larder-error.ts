@@ -10,7 +10,9 @@ export type LarderErrorCode =
   | 'UNAUTHENTICATED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_FORMAT'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  /** A full disk or a file-size limit while writing a file (a report). */
+  | 'STORAGE_FULL';
 
 export class LarderError extends Error {
   constructor(
@@ -32,4 +34,5 @@ export const HTTP_STATUS_BY_CODE: Record<LarderErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FORMAT: 415,
   UNAVAILABLE: 503,
+  STORAGE_FULL: 507,
 };

@@ -31,7 +31,7 @@ export class ScheduledReports implements OnModuleInit {
   }
 
   private async writeBoth(request: { kind: 'finance' | 'purchase-plan'; month?: string; week?: string }): Promise<Record<string, number>> {
-    for (const language of REPORT_LANGUAGES) await this.reports.writeScheduled({ ...request, language });
+    for (const language of REPORT_LANGUAGES) await this.reports.writeScheduled({ ...request, language, requestedBy: 'scheduler' });
     return { files: REPORT_LANGUAGES.length };
   }
 }

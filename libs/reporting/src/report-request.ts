@@ -21,6 +21,8 @@ export interface ReportRequest {
   budgetUplift?: number;
   /** When the report counts as made (tests pin it); now when absent. */
   now?: Date;
+  /** Who asked, for the audit log: a user name, `token:<name>`, `cli` or `scheduler`. */
+  requestedBy?: string;
 }
 
 /** What was written, for the CLI's --json, the API's headers and the scheduler's history. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FiguresModule } from '@larder/analytics';
+import { AuthModule } from '@larder/auth';
 import { FinanceReportService } from './services/finance-report.service';
 import { ReportDataService } from './services/report-data.service';
 import { PaymentSourceService } from './services/payment-source.service';
@@ -8,7 +9,7 @@ import { ReportService } from './services/report.service';
 import { ReportWriters } from './services/report-writers.service';
 
 @Module({
-  imports: [FiguresModule],
+  imports: [FiguresModule, AuthModule],
   providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService],
   exports: [ReportService],
 })

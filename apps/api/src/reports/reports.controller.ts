@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import type { Role } from '@larder/domain';
 import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
@@ -38,7 +38,7 @@ export class ReportsController {
     if (principal?.kind === 'user' && principal.role !== 'admin' && !READERS[kind].includes(principal.role)) {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
-    const request = { kind, month, week, canteen, language: lang as ReportLanguage | undefined };
+    const request = { kind, month, week, canteen, language: lang as ReportLanguage | undefined, requestedBy: principal ? principalName(principal) : 'anonymous' };
     const prepared = await this.reports.prepare(request);
     const scope = principal ? canteenScope(principal) : 'all';
     if (scope !== 'all' && !(prepared.scope.canteen && scope.includes(prepared.scope.canteen.id))) {

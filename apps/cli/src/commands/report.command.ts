@@ -42,7 +42,7 @@ export function reportCommand(): Command {
       const uplift = Number(flags.budgetUplift ?? '0');
       if (!Number.isFinite(uplift)) throw new LarderError('VALIDATION_FAILED', `--budget-uplift must be a number such as 0.03, got ${JSON.stringify(flags.budgetUplift)}`);
       const request = {
-        kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, budgetUplift: uplift,
+        kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, budgetUplift: uplift, requestedBy: 'cli',
         settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
       };
       const summary = await withContext((context) => context.get(ReportService).writeFile(request, resolve(flags.out)));

@@ -5,6 +5,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { ApiToken } from '@larder/database';
 import { Principal, TOKEN_SCOPES, TokenScope } from '../principal';
+import { PRINCIPAL_CACHE_MS, PrincipalCache } from './principal-cache';
 import { sha256 } from './session.service';
 
 const PREFIX = 'lrd_';
@@ -12,6 +13,8 @@ const PREFIX = 'lrd_';
 /** Machines that push data hold a token; only its hash is kept, and revoking it keeps the record. */
 @Injectable()
 export class ApiTokenService {
+  private readonly cache = new PrincipalCache<Extract<Principal, { kind: 'token' }>>({ ttlMs: PRINCIPAL_CACHE_MS, maxEntries: 1000 });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Returns the token itself once: it cannot be shown again. */
@@ -28,12 +31,20 @@ export class ApiTokenService {
 
   async resolve(token: string): Promise<Extract<Principal, { kind: 'token' }> | null> {
     if (!token.startsWith(PREFIX)) return null;
-    const row = await this.dataSource.getRepository(ApiToken).findOneBy({ tokenHash: sha256(token), revokedAt: IsNull() });
-    return row ? { kind: 'token', tokenId: row.id, name: row.name, scopes: row.scopes as TokenScope[] } : null;
+    const tokenHash = sha256(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached !== undefined) return cached;
+    const row = await this.dataSource.getRepository(ApiToken).findOneBy({ tokenHash, revokedAt: IsNull() });
+    if (!row) return null;
+    const principal = { kind: 'token' as const, tokenId: row.id, name: row.name, scopes: row.scopes as TokenScope[] };
+    this.cache.set(tokenHash, principal);
+    return principal;
   }
 
   async revoke(id: string): Promise<void> {
     const result = await this.dataSource.getRepository(ApiToken).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    // only the hash is known by token, not by id: forget every remembered token
+    this.cache.clear();
     if (!result.affected) throw new LarderError('NOT_FOUND', `no active token with id ${id}`);
   }
 

@@ -4,9 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderError } from '@larder/common';
+import type { Role } from '@larder/domain';
 import { UserSession } from '@larder/database';
 import { hashPassword, verifyPassword } from '../password';
 import { Principal } from '../principal';
+import { PRINCIPAL_CACHE_MS, PrincipalCache } from './principal-cache';
 import { AuditService } from './audit.service';
 import { UserService } from './user.service';
 
@@ -25,6 +27,7 @@ export function sha256(text: string): string {
 export class SessionService {
   /** Checked for unknown users, so a wrong username takes as long to refuse as a wrong password. */
   private readonly decoyHash = hashPassword(randomBytes(16).toString('hex'));
+  private readonly cache = new PrincipalCache<Extract<Principal, { kind: 'user' }>>({ ttlMs: PRINCIPAL_CACHE_MS, maxEntries: 10_000 });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -50,15 +53,26 @@ export class SessionService {
     return { token, csrfToken, expiresAt, principal: { kind: 'user', userId: user.id, username: user.username, role: user.role, canteenIds: user.canteenIds, csrfToken } };
   }
 
+  /** One query per session and few seconds: every request of a signed-in person passes here. */
   async resolve(token: string): Promise<Extract<Principal, { kind: 'user' }> | null> {
-    const session = await this.dataSource.getRepository(UserSession).findOneBy({ tokenHash: sha256(token) });
-    if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-    const user = await this.users.findById(session.userId);
-    if (!user || !user.active) return null;
-    return { kind: 'user', userId: user.id, username: user.username, role: user.role, canteenIds: user.canteenIds, csrfToken: session.csrfToken };
+    const tokenHash = sha256(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached !== undefined) return cached;
+    const rows: { id: string; username: string; role: Role; canteen_ids: number[]; csrf_token: string; expires_at: Date | string }[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.role, u.canteen_ids, s.csrf_token, s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND u.active`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    const expiresAt = row ? new Date(row.expires_at).getTime() : 0;
+    if (!row || expiresAt <= Date.now()) return null;
+    const principal = { kind: 'user' as const, userId: row.id, username: row.username, role: row.role, canteenIds: (row.canteen_ids ?? []).map(Number), csrfToken: row.csrf_token };
+    this.cache.set(tokenHash, principal, expiresAt);
+    return principal;
   }
 
   async logout(token: string): Promise<void> {
+    this.cache.delete(sha256(token));
     await this.dataSource.getRepository(UserSession).delete({ tokenHash: sha256(token) });
   }
 }

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { entityCopyTarget, Forecast, ForecastRun, TableCopier } from '@larder/database';
+import { entityCopyTarget, Forecast, ForecastRun, isConnectionLost, TableCopier } from '@larder/database';
 import { addDays, localDate, MealPeriod, parseIsoDate } from '@larder/domain';
 import { parseIsoDate as toEpochDay } from '@larder/forecasting';
 import { FailedSeries, ForecastRunRequest, ForecastRunSummary } from '../dtos/forecast-run.dto';
@@ -182,11 +182,24 @@ export class ForecastRunService {
     }
   }
 
+  /**
+   * A run that failed because the database went away would otherwise stay 'running' for ever: the
+   * pool may first hand out other connections the same restart has killed, so a lost connection is
+   * tried again on a fresh one, a few times.
+   */
   private async markFailed(runId: string, error: string): Promise<void> {
-    try {
-      await this.dataSource.getRepository(ForecastRun).update({ id: runId }, { status: 'failed', finishedAt: new Date(), error });
-    } catch (secondary) {
-      this.logger.error(`could not mark forecast run ${runId} as failed: ${(secondary as Error).message}`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.getRepository(ForecastRun).update({ id: runId }, { status: 'failed', finishedAt: new Date(), error });
+        return;
+      } catch (secondary) {
+        if (attempt < 5 && isConnectionLost(secondary)) {
+          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+          continue;
+        }
+        this.logger.error(`could not mark forecast run ${runId} as failed: ${(secondary as Error).message}`);
+        return;
+      }
     }
   }
 

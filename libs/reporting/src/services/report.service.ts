@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import * as ExcelJS from 'exceljs';
+import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { chartsAvailable, ChartOption, renderChartPng } from '../charts/chart-renderer';
@@ -26,6 +27,7 @@ export class ReportService {
   constructor(
     private readonly scopes: ReportScopeService,
     private readonly writers: ReportWriters,
+    private readonly audit: AuditService,
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
 
@@ -37,9 +39,22 @@ export class ReportService {
     return { scope, fileName: `larder-${parts.join('-')}.xlsx` };
   }
 
+  /** Streams the workbook (the API's download) and records the export in the audit log, complete or not. */
   async write(request: ReportRequest, output: Writable, prepared?: { scope: ReportScope; fileName: string }): Promise<ReportSummary> {
+    const ready = prepared ?? (await this.prepare(request));
+    try {
+      const summary = await this.produce(request, output, ready);
+      await this.recordExport({ request, scope: ready.scope, outcome: 'complete' });
+      return summary;
+    } catch (error) {
+      await this.recordExport({ request, scope: ready.scope, outcome: 'failed', error });
+      throw error;
+    }
+  }
+
+  private async produce(request: ReportRequest, output: Writable, prepared: { scope: ReportScope; fileName: string }): Promise<ReportSummary> {
     const started = performance.now();
-    const { scope, fileName } = prepared ?? (await this.prepare(request));
+    const { scope, fileName } = prepared;
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: output, useStyles: true, useSharedStrings: false,
       // Fast deflate: the detail sheets are large and highly repetitive, so level 1 loses little size.
@@ -57,21 +72,30 @@ export class ReportService {
     };
   }
 
-  /** Writes to a temporary file beside the target and renames it, so a failed run leaves no half file. */
+  /**
+   * Writes to a temporary file beside the target and renames it only once the workbook is complete, so
+   * a failed run (a full disk, a file-size limit) leaves no half file under the target's name.
+   */
   async writeFile(request: ReportRequest, path: string): Promise<ReportSummary> {
     const prepared = await this.prepare(request);
     await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.${process.pid}.partial`;
     const stream = createWriteStream(partial);
+    // Listening from the start: a write error (ENOSPC) surfaces here, not as an uncaught 'error' event,
+    // and it ends the wait even if the workbook writer never hears of it.
+    const failure = new Promise<never>((_resolve, reject) => stream.once('error', reject));
     try {
-      const summary = await this.write(request, stream, prepared);
-      await finished(stream);
+      const summary = await Promise.race([this.produce(request, stream, prepared), failure]);
+      await Promise.race([finished(stream), failure]);
       await rename(partial, path);
-      return { ...summary, path, bytes: (await stat(path)).size };
+      const bytes = (await stat(path)).size;
+      await this.recordExport({ request, scope: prepared.scope, outcome: 'complete', path, bytes });
+      return { ...summary, path, bytes };
     } catch (error) {
       stream.destroy();
       await rm(partial, { force: true });
-      throw error;
+      await this.recordExport({ request, scope: prepared.scope, outcome: 'failed', path, error });
+      throw storageError(error, path);
     }
   }
 
@@ -86,4 +110,29 @@ export class ReportService {
     const period = request.month ?? request.week ?? 'period';
     return this.writeFile(request, join(this.config.reportsDir, request.kind, period, fileName.replace(/\.xlsx$/, `-${stamp}.xlsx`)));
   }
+
+  /** Who exported which report, period and canteens, and whether it was complete: every export is in the audit log. */
+  private async recordExport(entry: { request: ReportRequest; scope: ReportScope; outcome: 'complete' | 'failed'; path?: string; bytes?: number; error?: unknown }): Promise<void> {
+    const { request, scope } = entry;
+    await this.audit.record({
+      actor: request.requestedBy ?? 'unknown',
+      action: entry.outcome === 'complete' ? 'report.export' : 'report.export.failed',
+      detail: {
+        kind: request.kind, period: scope.period.label, from: scope.period.from, to: scope.period.to,
+        canteens: scope.canteen ? [scope.canteen.code] : 'all', language: scope.context.language,
+        ...(entry.path !== undefined ? { path: entry.path } : {}), ...(entry.bytes !== undefined ? { bytes: entry.bytes } : {}),
+        ...(entry.error !== undefined ? { error: entry.error instanceof Error ? entry.error.message.slice(0, 300) : String(entry.error) } : {}),
+      },
+    });
+  }
+}
+
+const STORAGE_ERRORS = new Set(['ENOSPC', 'EFBIG', 'EDQUOT']);
+
+/** A full disk or a file-size limit, said plainly; other errors pass unchanged. */
+function storageError(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === undefined || !STORAGE_ERRORS.has(code)) return error;
+  const why = code === 'EFBIG' ? 'the file is larger than this process may write (file-size limit)' : code === 'EDQUOT' ? 'the disk quota is used up' : 'the disk is full';
+  return new LarderError('STORAGE_FULL', `cannot write the report ${path}: ${why} (${code}); nothing was written there — free space and run it again`, { path, code });
 }

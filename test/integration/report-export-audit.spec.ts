@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule } from '@larder/config';
+import { AuditLog, DatabaseModule, DatabaseService } from '@larder/database';
+import { DemoSeedService, IngestionModule } from '@larder/ingestion';
+import { FINANCE_REPORT_JOB, JobRunnerService } from '@larder/jobs';
+import { PipelineModule } from '@larder/pipeline';
+import { ReportService } from '@larder/reporting';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+/** Every way a report leaves Larder — download, file, schedule — is in the audit log, complete or failed. */
+describe('report exports in the audit log', () => {
+  let database: TestDatabase;
+  let context: INestApplicationContext;
+  let reports: ReportService;
+  const dir = mkdtempSync(join(tmpdir(), 'larder-export-audit-'));
+
+  const exportsSince = async (id: string) =>
+    (await context.get(DatabaseService).dataSource.getRepository(AuditLog).find({ order: { id: 'ASC' } }))
+      .filter((entry) => BigInt(entry.id) > BigInt(id) && entry.action.startsWith('report.export'));
+  const lastId = async () => (await context.get(DatabaseService).dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`))[0].id as string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    @Module({ imports: [ConfigModule.forRoot({ ...database.config, demo: 'off', reportsDir: join(dir, 'scheduled') }), DatabaseModule, IngestionModule, PipelineModule] })
+    class ExportAuditModule {}
+    context = await NestFactory.createApplicationContext(ExportAuditModule, { logger: false });
+    await context.get(DatabaseService).migrate();
+    await context.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 600, days: 40, endDate: '2026-11-20' });
+    reports = context.get(ReportService);
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records who wrote which report, period and canteens to a file', async () => {
+    const before = await lastId();
+    const path = join(dir, 'waste.xlsx');
+    const summary = await reports.writeFile({ kind: 'waste', month: '2026-11', canteen: 'C02', language: 'en', requestedBy: 'cli' }, path);
+    const [entry] = await exportsSince(before);
+    expect(entry).toMatchObject({
+      actor: 'cli', action: 'report.export',
+      detail: { kind: 'waste', period: '2026-11', from: '2026-11-01', to: '2026-11-30', canteens: ['C02'], language: 'en', path, bytes: summary.bytes },
+    });
+    expect(Math.abs(entry.at.getTime() - Date.now())).toBeLessThan(10 * 60_000);
+  });
+
+  it('records a streamed download for all canteens', async () => {
+    const before = await lastId();
+    await reports.write({ kind: 'accuracy', week: '2026-W46', requestedBy: 'token:bi-reader' }, new PassThrough().resume());
+    expect(await exportsSince(before)).toEqual([
+      expect.objectContaining({ actor: 'token:bi-reader', action: 'report.export', detail: expect.objectContaining({ kind: 'accuracy', period: '2026-W46', canteens: 'all' }) }),
+    ]);
+  });
+
+  it('records an export that failed, and leaves no file behind', async () => {
+    const before = await lastId();
+    // a directory where the workbook should go: the rename fails after the workbook was written
+    const blocked = join(dir, 'blocked.xlsx');
+    rmSync(blocked, { force: true });
+    mkdirSync(join(blocked, 'inside'), { recursive: true });
+    await expect(reports.writeFile({ kind: 'waste', month: '2026-11', requestedBy: 'cli' }, blocked)).rejects.toThrow();
+    expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect(await exportsSince(before)).toEqual([expect.objectContaining({ actor: 'cli', action: 'report.export.failed', detail: expect.objectContaining({ kind: 'waste', path: blocked, error: expect.any(String) }) })]);
+  });
+
+  it('records the scheduled finance reports as written by the scheduler', async () => {
+    const before = await lastId();
+    const run = await context.get(JobRunnerService).run(FINANCE_REPORT_JOB, { trigger: 'manual', asOf: '2026-10-31' });
+    expect(run.status).toBe('succeeded');
+    const entries = await exportsSince(before);
+    expect(entries.map((entry) => [entry.actor, entry.action, entry.detail.kind, entry.detail.period, entry.detail.canteens, entry.detail.language])).toEqual([
+      ['scheduler', 'report.export', 'finance', '2026-10', 'all', 'zh-CN'],
+      ['scheduler', 'report.export', 'finance', '2026-10', 'all', 'en'],
+    ]);
+    for (const entry of entries) expect(existsSync(entry.detail.path as string)).toBe(true);
+  });
+});
