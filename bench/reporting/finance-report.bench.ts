@@ -5,7 +5,7 @@
  * of its own, so its peak memory is the report's (Nest and the database client included). Prints JSON.
  *
  *   node_modules/.bin/swc libs bench/reporting bench/support -d /tmp/rep-dist --ignore '**\/*.spec.ts' -q
- *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rep-dist/bench/reporting/finance-report.bench.js --lines 1000000 [--url postgres://...]
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rep-dist/bench/reporting/finance-report.bench.js --lines 1000000 [--url postgres://...] [--semi-space 16,0]
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule, RollupService } from '@larder/ingestion';
 import { ReportingModule, ReportService } from '@larder/reporting';
 import { DataSource } from 'typeorm';
-import { argument } from '../support/arguments';
+import { argument, numberList } from '../support/arguments';
 import { mib, MemoryWatch } from '../support/memory-watch';
 import { createScratchDatabase } from '../support/scratch-database';
 
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     await app.close();
     // The report runs as the product launches it (bin/larder.js, npm start: --max-semi-space-size=16), then with V8's default young generation.
-    for (const semiSpaceMib of argument('semi-space', '16,0').split(',').map(Number)) {
+    for (const semiSpaceMib of numberList('semi-space', '16,0')) {
       const flags = semiSpaceMib > 0 ? [`--max-semi-space-size=${semiSpaceMib}`] : [];
       const child = execFileSync(process.execPath, [...flags, __filename, '--measure', JSON.stringify(env), join(work, 'finance.xlsx')], { encoding: 'utf8', env: process.env });
       console.log(JSON.stringify({ database, semiSpaceMib: semiSpaceMib || 'V8 default', ...JSON.parse(child), loadSeconds: Number(loadSeconds.toFixed(1)), node: process.version }));
