@@ -3,13 +3,14 @@
  * backtest (lead 7, refit every 7, 28 test days), model selection and 28-day quantile forecasts
  * (autoForecast). Runs with 1 and then 2 worker threads in the same process and prints series/s.
  *
- *   node_modules/.bin/swc libs/forecasting/src bench/forecasting -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/speed.bench.js --series 10000 --workers 1,2
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { autoForecast } from '@larder/forecasting';
 import { SyntheticCase, syntheticCase } from './synthetic-series';
 import { WorkerPool } from './worker-pool';
+import { argument, numberList } from '../support/arguments';
 
 interface Job {
   readonly phase: 'prepare' | 'run';
@@ -48,11 +49,6 @@ function workerMain(): void {
   });
 }
 
-function argument(argv: readonly string[], name: string, fallback: string): string {
-  const index = argv.indexOf(`--${name}`);
-  return index >= 0 && argv[index + 1] ? argv[index + 1] : fallback;
-}
-
 async function measure(total: number, workers: number): Promise<{ seconds: number; replies: Reply[] }> {
   const pool = new WorkerPool<Job, Reply>({ script: __filename, size: workers, workerData: { worker: true } });
   try {
@@ -68,8 +64,8 @@ async function measure(total: number, workers: number): Promise<{ seconds: numbe
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const total = Number(argument(argv, 'series', '10000'));
-  const workerCounts = argument(argv, 'workers', '1,2').split(',').map(Number);
+  const total = Number(argument('series', '10000', argv));
+  const workerCounts = numberList('workers', '1,2', argv);
   const rows: Record<string, unknown>[] = [];
   for (const workers of workerCounts) {
     const { seconds, replies } = await measure(total, workers);

@@ -3,7 +3,7 @@
  * parse, validate, pseudonymise, dedupe, store, roll up — into the embedded engine or a server.
  * Then the same file again (every payment a duplicate). Prints lines/s and peak memory as JSON.
  *
- *   node_modules/.bin/swc libs bench/ingestion -d /tmp/ing-dist --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc libs bench/ingestion bench/support -d /tmp/ing-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/ing-dist/bench/ingestion/ingestion.bench.js --lines 5000000 [--url postgres://...]
  */
 import 'reflect-metadata';
@@ -11,61 +11,21 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, loadConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { ImportService, IngestionModule } from '@larder/ingestion';
+import { argument } from '../support/arguments';
+import { MemoryWatch } from '../support/memory-watch';
+import { createScratchDatabase } from '../support/scratch-database';
 import { masterFiles, writeTransactionFile } from './transaction-file';
-
-function argument(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
-
-class MemoryWatch {
-  peakRss = 0;
-  peakHeap = 0;
-  private readonly timer = setInterval(() => this.sample(), 250);
-
-  sample(): void {
-    const usage = process.memoryUsage();
-    this.peakRss = Math.max(this.peakRss, usage.rss);
-    this.peakHeap = Math.max(this.peakHeap, usage.heapUsed);
-  }
-
-  stop(): { peakRssMb: number; peakHeapMb: number } {
-    clearInterval(this.timer);
-    this.sample();
-    return { peakRssMb: Math.round(this.peakRss / 1048576), peakHeapMb: Math.round(this.peakHeap / 1048576) };
-  }
-}
-
-async function scratchServerDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `larder_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    drop: async () => {
-      const cleanup = new Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 async function main(): Promise<void> {
   const lines = Number(argument('lines', '5000000'));
   const serverUrl = argument('url', '');
   const dir = mkdtempSync(join(tmpdir(), 'larder-ingest-bench-'));
-  const server = serverUrl ? await scratchServerDatabase(serverUrl) : null;
+  const server = serverUrl ? await createScratchDatabase(serverUrl) : null;
   const env = server ? { DATABASE_URL: server.url } : { LARDER_DATA_DIR: join(dir, 'data') };
   const config = loadConfig({ ...env, LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456789', LARDER_LOG_LEVEL: 'error' });
 
@@ -86,7 +46,7 @@ async function main(): Promise<void> {
     }
     const runs = [];
     for (const label of ['first import', 'same file again']) {
-      const memory = new MemoryWatch();
+      const memory = new MemoryWatch(250);
       const started = performance.now();
       // CPU of this process, worker threads included (not the database server's): a steadier figure than wall time on a shared machine
       const cpuBefore = process.cpuUsage();
@@ -96,7 +56,7 @@ async function main(): Promise<void> {
       const nodeCpuSeconds = Math.round((cpu.user + cpu.system) / 100_000) / 10;
       runs.push({ label, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), nodeCpuSeconds, accepted: summary.accepted, duplicates: summary.duplicates, rejected: summary.rejected, ...memory.stop() });
     }
-    console.log(JSON.stringify({ engine: config.database.engine, lines: shape.lines, payments: shape.payments, fileMb: Math.round(statSync(file).size / 1048576), generateSeconds: Math.round(generateSeconds), runs }, null, 2));
+    console.log(JSON.stringify({ engine: config.database.engine, lines: shape.lines, payments: shape.payments, fileMib: Math.round(statSync(file).size / 1048576), generateSeconds: Math.round(generateSeconds), runs }, null, 2));
   } finally {
     await app.close();
     await server?.drop();

@@ -4,7 +4,7 @@
  * step from job_step; rollup query latency and row counts. Optionally first adds simulated canteens
  * (copies of the demo's, see simulate-canteens.ts).
  *
- *   node_modules/.bin/swc apps/cli libs bench/jobs -d node_modules/.cache/larder-bench-jobs --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc apps/cli libs bench/jobs bench/support -d node_modules/.cache/larder-bench-jobs --ignore '**\/*.spec.ts' -q
  *   export DATABASE_URL=postgres://postgres@127.0.0.1:5432/larder_bench_jobs   # seeded: npm run larder -- demo seed
  *   node_modules/.bin/node node_modules/.cache/larder-bench-jobs/bench/jobs/nightly.bench.js --canteens 4 --workers 0,1,2
  *   node_modules/.bin/node node_modules/.cache/larder-bench-jobs/bench/jobs/nightly.bench.js --simulate 100 --canteens 1,10,100 --workers 0,1,2
@@ -12,6 +12,7 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -21,6 +22,7 @@ import { addDays, localDate } from '@larder/domain';
 import { IngestionModule } from '@larder/ingestion';
 import { JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
 import { PipelineModule } from '@larder/pipeline';
+import { argument, flag, numberList } from '../support/arguments';
 import { simulateCanteens } from './simulate-canteens';
 
 interface Measurement {
@@ -29,13 +31,11 @@ interface Measurement {
   seconds: number;
   status: string;
   perCanteenMs: Record<string, number>;
+  /** Per step: the summed time of its per-canteen tasks over the span from the first start to the last finish — 2.0 is two tasks at once all along. */
+  parallelism: Record<string, number>;
+  /** The 1-minute load average at the end of the run (this machine's cores are shared). */
+  loadAverage: number;
 }
-
-function argument(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
-const list = (value: string) => value.split(',').map(Number);
 
 function openContext(config: LarderConfig, jobs: Partial<LarderConfig['jobs']>): Promise<INestApplicationContext> {
   @Module({ imports: [ConfigModule.forRoot({ ...config, jobs: { ...config.jobs, ...jobs } }), DatabaseModule, IngestionModule, PipelineModule] })
@@ -71,11 +71,18 @@ async function measure(input: { config: LarderConfig; canteenIds: number[]; work
     const started = performance.now();
     const summary = await context.get(JobRunnerService).run(NIGHTLY_JOB, { trigger: 'manual', asOf: input.asOf, canteenIds: input.canteenIds });
     const seconds = (performance.now() - started) / 1000;
-    const rows: { name: string; ms: number }[] = await context.get(DatabaseService).dataSource.query(
-      `SELECT name, avg(extract(epoch FROM finished_at - started_at) * 1000)::float AS ms FROM job_step WHERE run_id = $1 GROUP BY name`,
+    const loadAverage = Math.round(loadavg()[0] * 10) / 10;
+    const rows: { name: string; ms: number; parallelism: number | null }[] = await context.get(DatabaseService).dataSource.query(
+      `SELECT name, avg(extract(epoch FROM finished_at - started_at) * 1000)::float AS ms,
+              (sum(extract(epoch FROM finished_at - started_at)) / nullif(extract(epoch FROM max(finished_at) - min(started_at)), 0))::float AS parallelism
+       FROM job_step WHERE run_id = $1 GROUP BY name`,
       [summary.runId],
     );
-    return { canteens: input.canteenIds.length, workers: inProcess ? 'in-process' : input.workers, seconds, status: summary.status, perCanteenMs: Object.fromEntries(rows.map((row) => [row.name, Math.round(row.ms)])) };
+    return {
+      canteens: input.canteenIds.length, workers: inProcess ? 'in-process' : input.workers, seconds, status: summary.status, loadAverage,
+      perCanteenMs: Object.fromEntries(rows.map((row) => [row.name, Math.round(row.ms)])),
+      parallelism: Object.fromEntries(rows.map((row) => [row.name, Math.round((row.parallelism ?? 1) * 100) / 100])),
+    };
   } finally {
     await stopWorkers(children);
     await context.close();
@@ -118,8 +125,8 @@ async function databaseFigures(context: INestApplicationContext): Promise<Record
 async function main(): Promise<void> {
   const config = loadConfigFromProcess({ LARDER_SCHEDULER: 'off', LARDER_DEMO: 'off' });
   if (config.database.engine !== 'postgres') throw new Error('set DATABASE_URL: this benchmark measures the PostgreSQL server with its workers');
-  const canteenCounts = list(argument('canteens', '4'));
-  const workerCounts = list(argument('workers', '0,1,2'));
+  const canteenCounts = numberList('canteens', '4');
+  const workerCounts = numberList('workers', '0,1,2');
   const simulate = Number(argument('simulate', '0'));
   const setup = await openContext(config, {});
   let figures: Record<string, unknown>;
@@ -143,18 +150,18 @@ async function main(): Promise<void> {
   for (const canteens of canteenCounts) {
     for (const workers of workerCounts) {
       const result = await measure({ config, canteenIds: Array.from({ length: canteens }, (_, i) => i + 1), workers, asOf });
-      console.error(`${canteens} canteens, ${result.workers} worker(s): ${result.seconds.toFixed(1)} s ${JSON.stringify(result.perCanteenMs)}`);
+      console.error(`${canteens} canteens, ${result.workers} worker(s): ${result.seconds.toFixed(1)} s ${JSON.stringify(result.perCanteenMs)} parallelism ${JSON.stringify(result.parallelism)} load ${result.loadAverage}`);
       measurements.push(result);
     }
   }
   const report = { asOf, database: figures, measurements };
-  if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(report) + '\n');
+  if (flag('json')) process.stdout.write(JSON.stringify(report) + '\n');
   else {
-    console.log('| canteens | workers | nightly run | per canteen (wall) | refresh-rollups per canteen | forecast per canteen | speed-up vs 1 worker |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('| canteens | workers | nightly run | per canteen (wall) | refresh-rollups per canteen | forecast per canteen | tasks at once (rollups / forecast) | load | speed-up vs 1 worker |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const m of measurements) {
       const one = measurements.find((other) => other.canteens === m.canteens && other.workers === 1);
-      console.log(`| ${m.canteens} | ${m.workers} | ${m.seconds.toFixed(1)} s | ${((m.seconds * 1000) / m.canteens).toFixed(0)} ms | ${m.perCanteenMs['refresh-rollups']} ms | ${m.perCanteenMs.forecast} ms | ${one && typeof m.workers === 'number' ? `${(one.seconds / m.seconds).toFixed(2)}×` : ''} |`);
+      console.log(`| ${m.canteens} | ${m.workers} | ${m.seconds.toFixed(1)} s | ${((m.seconds * 1000) / m.canteens).toFixed(0)} ms | ${m.perCanteenMs['refresh-rollups']} ms | ${m.perCanteenMs.forecast} ms | ${m.parallelism['refresh-rollups']} / ${m.parallelism.forecast} | ${m.loadAverage} | ${one && typeof m.workers === 'number' ? `${(one.seconds / m.seconds).toFixed(2)}×` : ''} |`);
     }
     console.log(JSON.stringify(figures, null, 2));
   }

@@ -4,13 +4,14 @@
  * recipe explosion, stock netting, shelf-life splitting, supplier choice and pack-rounded orders.
  * Only `planWeek` is timed; building the synthetic data is not.
  *
- *   node_modules/.bin/swc libs bench/procurement -d /tmp/procurement-bench --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc libs bench/procurement bench/support -d /tmp/procurement-bench --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/procurement-bench/bench/procurement/planning.bench.js [--runs 5] [--json]
  */
 import { addDays } from '@larder/domain';
 import {
   CatalogueInput, DemandForecast, openingLots, PlanningCatalogue, planWeek, StockLot,
 } from '@larder/procurement';
+import { argument, flag } from '../support/arguments';
 
 const CANTEENS = 20;
 const DAYS = 7;
@@ -95,8 +96,8 @@ function spread(median: number, relative: number) {
 }
 
 function main(): void {
-  const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-  const json = process.argv.includes('--json');
+  const runs = Number(argument('runs', '5')) || 5;
+  const json = flag('json');
   const input = syntheticInput();
   const times: number[] = [];
   let result: ReturnType<typeof planWeek> | undefined;

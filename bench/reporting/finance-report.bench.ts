@@ -4,15 +4,14 @@
  * reconciliation against a settlement file, charts and the streamed payment detail — in a process
  * of its own, so its peak memory is the report's (Nest and the database client included). Prints JSON.
  *
- *   node_modules/.bin/swc libs bench/reporting -d /tmp/rep-dist --ignore '**\/*.spec.ts' -q
- *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rep-dist/bench/reporting/finance-report.bench.js --lines 1000000 [--url postgres://...]
+ *   node_modules/.bin/swc libs bench/reporting bench/support -d /tmp/rep-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rep-dist/bench/reporting/finance-report.bench.js --lines 1000000 [--url postgres://...] [--semi-space 16,0]
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, loadConfig } from '@larder/config';
@@ -20,31 +19,9 @@ import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule, RollupService } from '@larder/ingestion';
 import { ReportingModule, ReportService } from '@larder/reporting';
 import { DataSource } from 'typeorm';
-
-function argument(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
-
-class MemoryWatch {
-  peakRss = 0;
-  peakHeap = 0;
-  peakExternal = 0;
-  private readonly timer = setInterval(() => this.sample(), 100);
-
-  sample(): void {
-    const usage = process.memoryUsage();
-    this.peakRss = Math.max(this.peakRss, usage.rss);
-    this.peakHeap = Math.max(this.peakHeap, usage.heapUsed);
-    this.peakExternal = Math.max(this.peakExternal, usage.external);
-  }
-
-  stop(): { peakRssMb: number; peakHeapMb: number; peakExternalMb: number } {
-    clearInterval(this.timer);
-    this.sample();
-    return { peakRssMb: Math.round(this.peakRss / 1e6), peakHeapMb: Math.round(this.peakHeap / 1e6), peakExternalMb: Math.round(this.peakExternal / 1e6) };
-  }
-}
+import { argument, numberList } from '../support/arguments';
+import { mib, MemoryWatch } from '../support/memory-watch';
+import { createScratchDatabase } from '../support/scratch-database';
 
 async function main(): Promise<void> {
   const lines = Number(argument('lines', '1000000'));
@@ -52,23 +29,10 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'larder-report-bench-'));
   let database = `embedded ${work}`;
   const env: Record<string, string> = { LARDER_DATA_DIR: join(work, 'data'), LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456', LARDER_DEMO: 'off' };
-  let dropDatabase = async () => undefined as void;
-  if (serverUrl) {
-    const name = `larder_report_bench_${process.pid}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
+  const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'larder_report_bench') : null;
+  if (scratch) {
+    env.DATABASE_URL = scratch.url;
     database = 'postgres server';
-    dropDatabase = async () => {
-      const cleanup = new Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    };
   }
   @Module({ imports: [ConfigModule.forRoot(loadConfig(env)), DatabaseModule, IngestionModule, ReportingModule] })
   class BenchModule {}
@@ -97,11 +61,15 @@ async function main(): Promise<void> {
     await dataSource.query('ANALYZE');
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     await app.close();
-    const child = execFileSync(process.execPath, [__filename, '--measure', JSON.stringify(env), join(work, 'finance.xlsx')], { encoding: 'utf8', env: process.env });
-    console.log(JSON.stringify({ database, ...JSON.parse(child), loadSeconds: Number(loadSeconds.toFixed(1)), node: process.version }));
+    // The report runs as the product launches it (bin/larder.js, npm start: --max-semi-space-size=16), then with V8's default young generation.
+    for (const semiSpaceMib of numberList('semi-space', '16,0')) {
+      const flags = semiSpaceMib > 0 ? [`--max-semi-space-size=${semiSpaceMib}`] : [];
+      const child = execFileSync(process.execPath, [...flags, __filename, '--measure', JSON.stringify(env), join(work, 'finance.xlsx')], { encoding: 'utf8', env: process.env });
+      console.log(JSON.stringify({ database, semiSpaceMib: semiSpaceMib || 'V8 default', ...JSON.parse(child), loadSeconds: Number(loadSeconds.toFixed(1)), node: process.version }));
+    }
   } finally {
     await app.close().catch(() => undefined);
-    await dropDatabase();
+    await scratch?.drop();
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -113,7 +81,7 @@ async function measure(env: Record<string, string>, path: string): Promise<void>
   const app = await NestFactory.createApplicationContext(ReportModule, { logger: ['error'] });
   try {
     const settlement = ['date,channel,amount', '2026-11-03,card,12345.67', '2026-11-04,wechat,1.00'].join('\n');
-    const rssBeforeMb = Math.round(process.memoryUsage().rss / 1e6);
+    const rssBeforeMib = mib(process.memoryUsage().rss);
     const watch = new MemoryWatch();
     const started = performance.now();
     const summary = await app.get(ReportService).writeFile({ kind: 'finance', month: '2026-11', language: 'zh-CN', settlement: { name: 'settlement.csv', text: settlement } }, path);
@@ -121,7 +89,7 @@ async function measure(env: Record<string, string>, path: string): Promise<void>
     const memory = watch.stop();
     process.stdout.write(JSON.stringify({
       detailLines: summary.totals.paymentLines, seconds: Number(seconds.toFixed(1)), linesPerSecond: Math.round(Number(summary.totals.paymentLines) / seconds),
-      rssBeforeMb, ...memory, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1000), fileMb: Number(((summary.bytes ?? 0) / 1e6).toFixed(1)), charts: summary.charts,
+      rssBeforeMib, ...memory, maxRssMib: Math.round(process.resourceUsage().maxRSS / 1024), fileMib: Number(((summary.bytes ?? 0) / 1048576).toFixed(1)), charts: summary.charts,
     }));
   } finally {
     await app.close();
