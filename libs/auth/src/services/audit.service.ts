@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@larder/database';
 
 /** Who did what and when: logins, imports, approvals, overrides, exports. Visible to admins. */
@@ -8,9 +8,10 @@ import { AuditLog } from '@larder/database';
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(entry: { actor: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
-    const row = this.dataSource.getRepository(AuditLog).create({ actor: entry.actor, action: entry.action, detail: entry.detail ?? {} });
-    await this.dataSource.getRepository(AuditLog).save(row);
+  /** `manager`: record inside the caller's transaction, so the entry stands or falls with the change it describes. */
+  async record(entry: { actor: string; action: string; detail?: Record<string, unknown> }, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const repository = manager.getRepository(AuditLog);
+    await repository.save(repository.create({ actor: entry.actor, action: entry.action, detail: entry.detail ?? {} }));
   }
 
   recent(limit = 100): Promise<AuditLog[]> {

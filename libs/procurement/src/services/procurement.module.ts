@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@larder/auth';
 import { DemandModule } from '@larder/demand';
 import { FORECAST_QUANTILE_SOURCE, StoredForecastSource } from './forecast-source';
 import { PlanDemandService } from './plan-demand.service';
@@ -12,7 +13,7 @@ import { WhatIfService } from './what-if.service';
 const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService];
 
 @Module({
-  imports: [DemandModule],
+  imports: [DemandModule, AuthModule],
   providers: [...SERVICES, StoredForecastSource, { provide: FORECAST_QUANTILE_SOURCE, useExisting: StoredForecastSource }],
   exports: [...SERVICES, FORECAST_QUANTILE_SOURCE],
 })
