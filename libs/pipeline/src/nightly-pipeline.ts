@@ -3,6 +3,7 @@ import { ForecastRunService } from '@larder/demand';
 import { addDays } from '@larder/domain';
 import { RollupService } from '@larder/ingestion';
 import { JobRegistry, NIGHTLY_JOB } from '@larder/jobs';
+import { DraftPlansStep } from './draft-plans.step';
 
 /** Days of rollups the nightly run rebuilds: late files and refunds still arrive for a week. */
 const ROLLUP_LOOKBACK_DAYS = 7;
@@ -18,6 +19,7 @@ export class NightlyPipeline implements OnModuleInit {
     private readonly registry: JobRegistry,
     private readonly rollups: RollupService,
     private readonly forecasts: ForecastRunService,
+    private readonly draftPlans: DraftPlansStep,
   ) {}
 
   onModuleInit(): void {
@@ -42,5 +44,6 @@ export class NightlyPipeline implements OnModuleInit {
         return { series: summary.series, forecasts: summary.forecasts };
       },
     });
+    this.registry.addStep(NIGHTLY_JOB, this.draftPlans.definition());
   }
 }

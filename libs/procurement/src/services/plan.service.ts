@@ -93,8 +93,24 @@ export class PlanService {
 
   async createPlan(request: CreatePlanRequest): Promise<PlanView> {
     const computed = await this.computeWeek({ canteenId: request.canteenId, week: request.week, serviceLevel: request.serviceLevel, at: request.at, policy: request.policy });
+    const id = await this.storeDraft({ request, computed, unlessApproved: false });
+    return this.getPlan(id!, [...computed.demand.notes, ...computed.plan.warnings]);
+  }
+
+  /**
+   * Stores a computed week as the new draft version, superseding earlier drafts. `unlessApproved`:
+   * stores nothing (null) when the week has an approved plan, checked inside the transaction so an
+   * approval at the same moment is never overtaken by an unattended draft.
+   */
+  async storeDraft(params: { request: CreatePlanRequest; computed: ComputedWeek; unlessApproved: boolean }): Promise<string | null> {
+    const { request, computed } = params;
     const id = randomUUID();
+    let stored = true;
     await this.inTransaction(`canteen ${request.canteenId} ${request.week} was planned by someone else at the same moment; plan again`, async (manager) => {
+      if (params.unlessApproved && (await this.store.hasApproved(manager, request.canteenId, request.week))) {
+        stored = false;
+        return;
+      }
       await this.store.supersedeDrafts(manager, request.canteenId, request.week);
       const version = await this.store.nextVersion(manager, request.canteenId, request.week);
       await this.store.insertHeader(manager, {
@@ -103,7 +119,7 @@ export class PlanService {
       });
       await this.store.writeContents(manager, { planId: id, canteenId: request.canteenId, plan: computed.plan });
     });
-    return this.getPlan(id, [...computed.demand.notes, ...computed.plan.warnings]);
+    return stored ? id : null;
   }
 
   /** The canteen a plan belongs to (for access checks). */
@@ -194,8 +210,15 @@ export class PlanService {
       this.requireDraft(current, 'override');
       await this.store.insertOverride(manager, {
         planId: id, serviceDate: request.serviceDate, meal: meal as MealPeriod, dishId: request.dishId, previousPortions: line.plannedPortions,
-        newPortions: request.portions, reason, createdBy: request.createdBy ?? 'system',
+        newPortions: request.portions, reason, createdBy: actor,
       });
+      await this.audit.record({
+        actor, action: 'plan.override',
+        detail: {
+          planId: id, canteenId: header.canteenId, week: header.week, version: header.version,
+          serviceDate: request.serviceDate, meal, dishId: request.dishId, from: line.plannedPortions, to: request.portions, reason,
+        },
+      }, manager);
       await this.store.writeContents(manager, { planId: id, canteenId: header.canteenId, plan: computed.plan });
     });
     return this.getPlan(id, [...computed.demand.notes, ...computed.plan.warnings]);
