@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { AuditService } from '@larder/auth';
 import { DemoSeedService } from '@larder/ingestion';
 import { createHttpApp, signIn } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -11,6 +12,7 @@ describe('plans over HTTP', () => {
   let app: NestExpressApplication;
   let get: (path: string) => request.Test;
   let post: (path: string) => request.Test;
+  let actor = 'api';
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -22,6 +24,7 @@ describe('plans over HTTP', () => {
       const { agent, csrfToken } = await signIn(app, { username: 'plan-manager', role: 'manager', canteenIds: [1, 2] });
       get = (path) => agent.get(path);
       post = (path) => agent.post(path).set('x-csrf-token', csrfToken);
+      actor = 'plan-manager';
     } else {
       get = (path) => request(app.getHttpServer()).get(path);
       post = (path) => request(app.getHttpServer()).post(path);
@@ -58,6 +61,11 @@ describe('plans over HTTP', () => {
     expect(byDelivery.body.length).toBe(orders.body.length);
     const listed = await get(`/api/plans?canteen=2&week=${WEEK}`).expect(200);
     expect(listed.body.map((entry: { id: string }) => entry.id)).toContain(plan.id);
+
+    // The signed-in manager is who the audit log names for the override and the approval.
+    const audit = (await app.get(AuditService).recent(20)).filter((entry) => (entry.detail as { planId?: string }).planId === plan.id);
+    expect(audit.map(({ actor: who, action }) => ({ who, action }))).toEqual([{ who: actor, action: 'plan.approve' }, { who: actor, action: 'plan.override' }]);
+    expect(audit[1].detail).toMatchObject({ dishId: line.dishId, from: line.plannedPortions, to: line.plannedPortions + 30, reason: 'training day' });
   });
 
   it('answers what-if questions without storing anything', async () => {

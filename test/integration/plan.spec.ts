@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { AuditService } from '@larder/auth';
 import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
@@ -114,6 +115,31 @@ describe('production plans and purchase orders (integration)', () => {
     expect(status[approved.version]).toBe('superseded');
     expect(status[again.version]).toBe('approved');
     expect((await plans.orders({ planId: draft.id })).every((order) => order.status === 'approved')).toBe(true);
+  });
+
+  it('records approvals and overrides in the audit log: who, plan, line, old and new quantity, reason, when', async () => {
+    const draft = await plans.createPlan({ canteenId: 1, week: '2026-W49', at: AT });
+    const line = draft.lines[0];
+    const before = new Date();
+    await plans.override(draft.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 12, reason: 'team lunch', createdBy: 'wang.li', at: AT });
+    await expect(plans.override(draft.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 5, reason: '' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const approved = await plans.approve(draft.id, { approvedBy: 'zhang.wei', at: AT });
+    await expect(plans.approve(draft.id, { approvedBy: 'zhang.wei' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const entries = (await moduleRef.get(AuditService).recent(50)).filter((entry) => (entry.detail as { planId?: string }).planId === draft.id);
+    expect(entries.map((entry) => entry.action)).toEqual(['plan.approve', 'plan.override']);
+    const [approval, override] = entries;
+    expect(override).toMatchObject({
+      actor: 'wang.li',
+      detail: {
+        planId: draft.id, canteenId: 1, week: '2026-W49', version: draft.version,
+        serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, from: line.plannedPortions, to: line.plannedPortions + 12, reason: 'team lunch',
+      },
+    });
+    expect(approval).toMatchObject({
+      actor: 'zhang.wei',
+      detail: { planId: draft.id, canteenId: 1, week: '2026-W49', version: draft.version, orders: approved.orders.length, ordersFen: approved.orders.reduce((sum, order) => sum + order.totalFen, 0) },
+    });
+    for (const entry of entries) expect(entry.at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
   });
 
   it('reads stored forecast quantiles when a forecast run covers the week', async () => {

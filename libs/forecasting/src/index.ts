@@ -11,6 +11,7 @@ export { EtsModel } from './models/ets.model';
 export { RegressionModel, RegressionModelOptions } from './models/regression.model';
 export { IntermittentMethod, IntermittentModel } from './models/intermittent.model';
 export { FallbackModel, FallbackModelOptions } from './models/fallback.model';
+export { CalendarDaysModel, isCalendarDay } from './models/calendar-days.model';
 export { createBareModel, createModel, MODEL_NAMES, ModelName, ModelOptions } from './models/model-factory';
 
 export { computeMetrics, ForecastMetrics, MetricsInput, pinballLoss } from './evaluation/metrics';

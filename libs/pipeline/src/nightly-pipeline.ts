@@ -4,6 +4,7 @@ import { addDays } from '@larder/domain';
 import { RollupService } from '@larder/ingestion';
 import { JobRegistry, NIGHTLY_JOB } from '@larder/jobs';
 import { PullSourcesStep } from './pull-sources.step';
+import { DraftPlansStep } from './draft-plans.step';
 
 /** Days of rollups the nightly run rebuilds: late files and refunds still arrive for a week. */
 const ROLLUP_LOOKBACK_DAYS = 7;
@@ -20,6 +21,7 @@ export class NightlyPipeline implements OnModuleInit {
     private readonly rollups: RollupService,
     private readonly forecasts: ForecastRunService,
     private readonly pullSources: PullSourcesStep,
+    private readonly draftPlans: DraftPlansStep,
   ) {}
 
   onModuleInit(): void {
@@ -45,5 +47,6 @@ export class NightlyPipeline implements OnModuleInit {
         return { series: summary.series, forecasts: summary.forecasts };
       },
     });
+    this.registry.addStep(NIGHTLY_JOB, this.draftPlans.definition());
   }
 }

@@ -3,9 +3,11 @@ import { DemandModule } from '@larder/demand';
 import { IngestionModule } from '@larder/ingestion';
 import { ReportingModule } from '@larder/reporting';
 import { JobsModule } from '@larder/jobs';
+import { ProcurementModule } from '@larder/procurement';
+import { DraftPlansStep } from './draft-plans.step';
 import { NightlyPipeline } from './nightly-pipeline';
 import { PullSourcesStep } from './pull-sources.step';
 import { ScheduledReports } from './scheduled-reports';
 
-@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule], providers: [NightlyPipeline, ScheduledReports, PullSourcesStep], exports: [JobsModule] })
+@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule, ProcurementModule], providers: [NightlyPipeline, ScheduledReports, PullSourcesStep, DraftPlansStep], exports: [JobsModule] })
 export class PipelineModule {}

@@ -18,6 +18,7 @@ export * from './services/plan-demand.service';
 export * from './services/plan-store';
 export * from './services/plan-views';
 export * from './services/plan.service';
+export * from './services/draft-plan.service';
 export * from './services/planning-data.loader';
 export * from './services/planning-clock';
 export * from './planning/what-if';

@@ -19,6 +19,8 @@ export interface ReportRequest {
   settlement?: { name: string; text: string };
   /** Finance only: budget = same month last year × (1 + uplift); 0 when absent. */
   budgetUplift?: number;
+  /** Purchase plan only: the orders of these plans, whatever day they deliver; absent = every order delivering in the week. */
+  planIds?: string[];
   /** When the report counts as made (tests pin it); now when absent. */
   now?: Date;
   /** Who asked, for the audit log: a user name, `token:<name>`, `cli` or `scheduler`. */

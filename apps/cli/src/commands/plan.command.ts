@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import { PlanningDataLoader, PlanService, PlanView, ReplayReport, ReplayService } from '@larder/procurement';
+import { REPORT_LANGUAGES, ReportLanguage, ReportService, ReportSummary } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
 
@@ -12,6 +14,8 @@ interface PlanFlags {
   from?: string;
   to?: string;
   forecaster: 'demand' | 'seasonal';
+  out?: string;
+  lang: ReportLanguage;
   json?: boolean;
 }
 
@@ -65,8 +69,12 @@ export function planCommand(): Command {
     .option('--from <YYYY-MM-DD>', 'first day of the replay')
     .option('--to <YYYY-MM-DD>', 'last day of the replay')
     .addOption(new Option('--forecaster <name>', 'replay: forecasts from the demand engine as of each week, or the seasonal fallback only').choices(['demand', 'seasonal']).default('demand'))
+    .option('--out <file.xlsx>', 'also write the purchase-plan workbook of the plans just made (their orders by supplier) to this file')
+    .addOption(new Option('--lang <language>', 'language of the --out workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
     .option('--json', 'print one JSON object')
     .action(async (flags: PlanFlags) => {
+      if (flags.out !== undefined && flags.replay) throw new LarderError('VALIDATION_FAILED', '--out writes a planned week\'s workbook; it does not go with --replay');
+      if (flags.out !== undefined && !flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
       if (flags.replay) {
         if (!flags.from || !flags.to) throw new LarderError('VALIDATION_FAILED', '--replay needs --from and --to');
         const report = await withContext(async (context) => {
@@ -78,14 +86,20 @@ export function planCommand(): Command {
         return;
       }
       if (!flags.week) throw new LarderError('VALIDATION_FAILED', 'give --week YYYY-Www to plan, or --replay --from --to');
-      const plans = await withContext(async (context) => {
+      const { plans, workbook } = await withContext(async (context) => {
         const loader = context.get(PlanningDataLoader);
         const canteenIds = flags.canteen === undefined ? await loader.canteenIds() : [await loader.resolveCanteen(flags.canteen)];
         const made: PlanView[] = [];
         // One after another: on the embedded engine all work shares one session.
         for (const canteenId of canteenIds) made.push(await context.get(PlanService).createPlan({ canteenId, week: flags.week!, serviceLevel: flags.serviceLevel, createdBy: 'cli' }));
-        return made;
+        const written: ReportSummary | undefined = flags.out === undefined ? undefined : await context.get(ReportService).writeFile(
+          { kind: 'purchase-plan', week: flags.week, canteen: flags.canteen, language: flags.lang, planIds: made.map((plan) => plan.id) }, resolve(flags.out),
+        );
+        return { plans: made, workbook: written };
       });
-      printResult(flags, { week: flags.week, plans }, () => formatPlans(plans));
+      printResult(flags, { week: flags.week, plans, workbook }, () => [
+        formatPlans(plans),
+        ...(workbook ? [`wrote ${workbook.path} (purchase plan ${workbook.period}, ${workbook.language}, ${workbook.bytes} bytes)`] : []),
+      ].join('\n'));
     });
 }

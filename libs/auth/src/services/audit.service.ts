@@ -8,7 +8,7 @@ import { AuditLog } from '@larder/database';
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** With a manager, the entry commits or rolls back with that transaction (an import and its record). */
+  /** `manager`: record inside the caller's transaction, so the entry stands or falls with the change it describes. */
   async record(entry: { actor: string; action: string; detail?: Record<string, unknown> }, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const repository = manager.getRepository(AuditLog);
     await repository.save(repository.create({ actor: entry.actor, action: entry.action, detail: entry.detail ?? {} }));

@@ -26,13 +26,29 @@ export interface RunWindow {
 
 export type MealInput = Omit<MealForecastInput, 'dishInfo' | 'calendar'>;
 
+interface DishSale {
+  readonly quantity: number;
+  readonly diners: number;
+  readonly soldOut: boolean;
+}
+
 /** Driver columns of the covers models, in the order the regression sees them. */
 export const DRIVERS = ['staff_on_duty', 'staff_on_leave', 'staff_travelling', 'overtime', 'staff_remote', 'subsidy_fen'] as const;
 type DriverName = (typeof DRIVERS)[number];
 type DriverRow = Record<DriverName, number>;
 
-/** Dish categories whose dishes are side orders: they split their own portions, not the mains'. */
+/** Dish categories whose dishes are side orders when their sales do not say: they split their own portions, not the mains'. */
 const SIDE_CATEGORIES = new Set(['soup', 'drink', 'dessert']);
+/** Days of sale lines read to tell sides from mains. */
+const ROLE_DAYS = 28;
+/** Fewer lines than this in those days and the category decides. */
+const MIN_ROLE_LINES = 30;
+/**
+ * Share of a dish's lines in multi-line transactions above which it is a side. Mains are bought alone
+ * most of the time (a side with them now and then); sides almost never are. Between the two there is
+ * a wide gap, so the exact value matters little.
+ */
+const SIDE_SHARED_SHARE = 2 / 3;
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
@@ -77,10 +93,30 @@ export class DemandHistoryService {
     return createCalendar({ days, periods });
   }
 
-  /** Every dish with its category (the cold-start prior) and its group: side orders or mains. */
-  async dishInfo(): Promise<Map<string, DishInfo>> {
+  /**
+   * Every dish with its category (the cold-start prior) and its group: side orders or mains. A side is
+   * what diners buy *with* something else (congee, a tea egg, a drink beside the main), whatever its
+   * category: so the group comes from how the dish was bought in the `ROLE_DAYS` up to `asOf` in these
+   * canteens — a dish sold in a transaction of two or more lines more than `SIDE_SHARED_SHARE` of the
+   * time is a side. Dishes with too few recent sales fall back to their category.
+   */
+  async dishInfo(scope: { asOf: number; canteenIds: readonly number[] }): Promise<Map<string, DishInfo>> {
     const rows: { id: number; category: string }[] = await this.dataSource.query(`SELECT id, category FROM dish ORDER BY id`);
-    return new Map(rows.map((row) => [String(row.id), { dish: String(row.id), category: row.category, group: SIDE_CATEGORIES.has(row.category) ? 'side' : 'main' }]));
+    const bought: { dish_id: number; lines: number; shared: number }[] = await this.dataSource.query(
+      `WITH lines AS (
+         SELECT l.dish_id, count(*) OVER (PARTITION BY l.canteen_id, l.transaction_id) AS n
+         FROM sale_transaction t JOIN sale_line l ON l.canteen_id = t.canteen_id AND l.transaction_id = t.id
+         WHERE t.canteen_id = ANY($1::int[]) AND t.service_date BETWEEN $2::date AND $3::date AND t.kind = 'sale'
+       )
+       SELECT dish_id, count(*)::int AS lines, (count(*) FILTER (WHERE n > 1))::int AS shared FROM lines GROUP BY dish_id`,
+      [[...scope.canteenIds], iso(scope.asOf - ROLE_DAYS + 1), iso(scope.asOf)],
+    );
+    const byDish = new Map(bought.map((row) => [Number(row.dish_id), row]));
+    return new Map(rows.map((row) => {
+      const sales = byDish.get(Number(row.id));
+      const side = sales && sales.lines >= MIN_ROLE_LINES ? sales.shared / sales.lines > SIDE_SHARED_SHARE : SIDE_CATEGORIES.has(row.category);
+      return [String(row.id), { dish: String(row.id), category: row.category, group: side ? 'side' : 'main' }];
+    }));
   }
 
   /** Day kinds of the horizon, for the weekday-only rule. */
@@ -106,8 +142,12 @@ export class DemandHistoryService {
       for (const [day, menu] of [...(menus.past.get(meal) ?? [])].sort(([a], [b]) => a - b)) {
         const dayCovers = history.get(day);
         if (dayCovers === undefined) continue;
-        const quantities = sold.get(`${meal}|${day}`) ?? new Map<string, number>();
-        const dishes = [...new Set([...menu, ...quantities.keys()])].sort().map((dish) => ({ dish, quantity: quantities.get(dish) ?? 0 }));
+        const quantities = sold.get(`${meal}|${day}`) ?? new Map<string, DishSale>();
+        const dishes = [...new Set([...menu, ...quantities.keys()])].sort().map((dish) => {
+          const sale = quantities.get(dish);
+          if (!sale) return { dish, quantity: 0 };
+          return sale.soldOut ? { dish, quantity: sale.quantity, diners: sale.diners, censored: true } : { dish, quantity: sale.quantity, diners: sale.diners };
+        });
         dishDays.push({ day, covers: dayCovers, dishes });
       }
       const days = [...history.keys()].sort((a, b) => a - b);
@@ -211,17 +251,20 @@ export class DemandHistoryService {
     return { past, future };
   }
 
-  private async dishSales(canteenId: number, window: RunWindow): Promise<Map<string, Map<string, number>>> {
-    const rows: { service_date: string; meal: string; dish_id: number; quantity: number }[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id, quantity FROM daily_dish_rollup
+  /** Portions sold per dish and day; `soldOut` when everything prepared sold (demand was at least that). */
+  private async dishSales(canteenId: number, window: RunWindow): Promise<Map<string, Map<string, DishSale>>> {
+    const rows: { service_date: string; meal: string; dish_id: number; quantity: number; diners: number; prepared: number }[] = await this.dataSource.query(
+      `SELECT service_date::text AS service_date, meal, dish_id, quantity, diners, prepared FROM daily_dish_rollup
        WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date`,
       [canteenId, iso(window.sharesFrom), iso(window.asOf)],
     );
-    const byDay = new Map<string, Map<string, number>>();
+    const byDay = new Map<string, Map<string, DishSale>>();
     for (const row of rows) {
       const key = `${row.meal}|${toEpochDay(row.service_date)}`;
-      const quantities = byDay.get(key) ?? new Map<string, number>();
-      quantities.set(String(row.dish_id), Number(row.quantity));
+      const quantities = byDay.get(key) ?? new Map<string, DishSale>();
+      const quantity = Number(row.quantity);
+      const prepared = Number(row.prepared);
+      quantities.set(String(row.dish_id), { quantity, diners: Number(row.diners), soldOut: prepared > 0 && quantity >= prepared });
       byDay.set(key, quantities);
     }
     return byDay;

@@ -4,7 +4,8 @@ import { DishInfo, DishShareModel, quantileOfSorted } from '@larder/forecasting'
 export interface DishDay {
   readonly day: number;
   readonly covers: number;
-  readonly dishes: readonly { readonly dish: string; readonly quantity: number }[];
+  /** `censored`: sold out, so `quantity` is a lower bound of demand; errors are not scored on it. */
+  readonly dishes: readonly { readonly dish: string; readonly quantity: number; readonly diners?: number; readonly censored?: boolean }[];
 }
 
 /** Fewer residuals than this and the share model's in-sample residuals calibrate the dish quantiles. */
@@ -32,6 +33,7 @@ export function splitWape(params: { model: DishShareModel; days: readonly DishDa
   for (const day of params.days) {
     const expected = params.model.portions({ covers: day.covers, menu: day.dishes.map((item) => infoOf(params.dishInfo, item.dish)) });
     for (const item of day.dishes) {
+      if (item.censored) continue;
       error += Math.abs(item.quantity - expected.get(item.dish)!);
       actual += item.quantity;
     }
@@ -85,7 +87,7 @@ export function shareResiduals(input: {
       const expected = model.portions({ covers: day.covers, menu: day.dishes.map((item) => infoOf(input.dishInfo, item.dish)) });
       for (const item of day.dishes) {
         const value = expected.get(item.dish)!;
-        if (value > 0) residuals.push((item.quantity - value) / Math.sqrt(value));
+        if (value > 0 && !item.censored) residuals.push((item.quantity - value) / Math.sqrt(value));
       }
     }
     return residuals;
@@ -158,6 +160,7 @@ export function backtestDishes(input: {
   const { history, leadDays } = input;
   const servings = new Map<string, { day: number; quantity: number }[]>();
   for (const day of history) for (const item of day.dishes) {
+    // The baselines remember what sold, sell-outs included: that is what a cook going by last time has.
     const list = servings.get(item.dish) ?? [];
     list.push({ day: day.day, quantity: item.quantity });
     servings.set(item.dish, list);
@@ -172,6 +175,7 @@ export function backtestDishes(input: {
     const expected = input.model.portions({ covers, menu: day.dishes.map((item) => infoOf(input.dishInfo, item.dish)) });
     const fallback = meanOfLatestDay(history, visibleUntil);
     for (const item of day.dishes) {
+      if (item.censored) continue;
       const past = (servings.get(item.dish) ?? []).filter((serving) => serving.day <= visibleUntil).map((serving) => serving.quantity);
       const last = past.length > 0 ? past[past.length - 1] : fallback;
       const median = past.length > 0 ? medianOf(past.slice(-4)) : fallback;

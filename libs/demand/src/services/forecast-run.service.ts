@@ -115,9 +115,10 @@ export class ForecastRunService {
 
   private async forecastAll(canteens: readonly CanteenRef[], window: RunWindow): Promise<SeriesOutcome[]> {
     const calendar = await this.history.calendar(window);
-    const dishInfo = await this.history.dishInfo();
     const outcomes: SeriesOutcome[] = [];
     for (const canteen of canteens) {
+      // Per canteen: how a dish is bought there, and a run for one canteen forecasts it as the full run does.
+      const dishInfo = await this.history.dishInfo({ asOf: window.asOf, canteenIds: [canteen.id] });
       const inputs = await this.history.mealInputs(canteen, window);
       for (const [meal, input] of [...inputs].sort(([a], [b]) => a.localeCompare(b))) {
         if (input.horizon.length === 0) continue;
@@ -155,7 +156,7 @@ export class ForecastRunService {
       seconds: Math.round((performance.now() - params.started) / 10) / 100,
       meanBacktestWape: { covers: mean(done.map((result) => result.backtestWape)), dishes: mean(done.map((result) => result.dishBacktest.wape)) },
       baselineWape: {
-        covers: { seasonalNaive: mean(done.map((result) => result.candidateWape.seasonalNaive)), median4: mean(done.map((result) => result.candidateWape.median4)) },
+        covers: { seasonalNaive: mean(done.map((result) => result.baselineWape.seasonalNaive)), median4: mean(done.map((result) => result.baselineWape.median4)) },
         dishes: { lastServed: mean(done.map((result) => result.dishBacktest.lastServed)), median4: mean(done.map((result) => result.dishBacktest.median4)) },
       },
       models,

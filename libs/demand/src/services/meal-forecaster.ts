@@ -1,5 +1,5 @@
 import {
-  autoForecast, backtestModel, createModel, createServiceSeries, DishInfo, formatIsoDate, Horizon, mergeLevels, ModelOptions,
+  autoForecast, backtestModel, createBareModel, createModel, createServiceSeries, DishInfo, formatIsoDate, Horizon, mergeLevels, ModelOptions,
   planBacktest, ServiceCalendar,
 } from '@larder/forecasting';
 import { backtestDishes, chooseShareHalfLife, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
@@ -40,6 +40,8 @@ export interface MealForecastResult {
   readonly model: string;
   readonly backtestWape: number | null;
   readonly candidateWape: Readonly<Record<string, number | null>>;
+  /** The naive covers baselines as they are (no calendar), on the same backtest: what the models must beat. */
+  readonly baselineWape: { readonly seasonalNaive: number | null; readonly median4: number | null };
   readonly dishBacktest: { readonly wape: number | null; readonly lastServed: number | null; readonly median4: number | null };
   /** Half-life (days) of the share model's history weights chosen by the backtest; null = every day alike. */
   readonly shareHalfLifeDays: number | null;
@@ -69,6 +71,7 @@ export function forecastMeal(input: MealForecastInput): MealForecastResult {
   const blocks = planBacktest({ days: series.days, testStart: Math.max(1, series.days.length - RUN_BACKTEST.testDays), leadDays: RUN_BACKTEST.leadDays, refitEvery: RUN_BACKTEST.refitEvery });
   const testFrom = blocks[0]?.testFrom ?? series.days.length;
   const backtested = backtestModel({ series, blocks, model: createModel(auto.model, modelOptions) });
+  const baseline = (name: string) => wapeOf(series.values.subarray(testFrom), backtestModel({ series, blocks, model: createBareModel(name) }));
   const coversForecast = new Map<number, number>();
   backtested.forEach((value, i) => {
     if (Number.isFinite(value)) coversForecast.set(series.days[testFrom + i], value);
@@ -94,11 +97,23 @@ export function forecastMeal(input: MealForecastInput): MealForecastResult {
     model: auto.model,
     backtestWape: auto.backtestWape[auto.model] ?? null,
     candidateWape: auto.backtestWape,
+    baselineWape: { seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') },
     dishBacktest: { wape: dishBacktest.wape, lastServed: dishBacktest.lastServed, median4: dishBacktest.median4 },
     shareHalfLifeDays: Number.isFinite(chosen.halfLifeDays) ? chosen.halfLifeDays : null,
     covers,
     dishes,
   };
+}
+
+function wapeOf(actual: Float64Array, forecast: Float64Array): number | null {
+  let error = 0;
+  let total = 0;
+  for (let i = 0; i < actual.length; i++) {
+    if (!Number.isFinite(forecast[i])) continue;
+    error += Math.abs(actual[i] - forecast[i]);
+    total += actual[i];
+  }
+  return total > 0 ? error / total : null;
 }
 
 function toColumns(drivers: Readonly<Record<string, readonly number[]>>): Record<string, Float64Array> {

@@ -52,3 +52,19 @@ export function calibrateQuantiles(input: CalibrationInput): Map<number, Float64
   }
   return quantiles;
 }
+
+/**
+ * Quantiles from relative errors (actual − forecast) / forecast: point × (1 + q_τ(relative)). For a
+ * series whose level differs a lot between days (a canteen serving 1,200 on weekdays and 300 at the
+ * weekend) errors grow with the level, and one additive spread would be too wide for the small days
+ * and too narrow for the big ones.
+ */
+export function calibrateRelativeQuantiles(input: { point: Float64Array; relativeErrors: ArrayLike<number>; levels: readonly number[] }): Map<number, Float64Array> {
+  const sorted = sortedCopy(input.relativeErrors);
+  const quantiles = new Map<number, Float64Array>();
+  for (const level of input.levels) {
+    const factor = 1 + quantileOfSorted(sorted, level);
+    quantiles.set(level, input.point.map((value) => Math.max(0, value * factor)));
+  }
+  return quantiles;
+}

@@ -1,4 +1,4 @@
-import { calibrateQuantiles, mergeLevels } from '../core/quantiles';
+import { calibrateQuantiles, calibrateRelativeQuantiles, mergeLevels } from '../core/quantiles';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { Forecast, ForecastModel } from '../models/forecast-model';
 import { createModel, ModelOptions } from '../models/model-factory';
@@ -59,7 +59,7 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   const actual = series.values.subarray(offset);
 
   const backtestWape: Record<string, number | null> = {};
-  let best: { name: string; wape: number; errors: Float64Array } | undefined;
+  let best: { name: string; wape: number; errors: Float64Array; relative: Float64Array } | undefined;
   for (const name of candidates) {
     const forecasts = backtestModel({ series, blocks, model: createModel(name, input.modelOptions) });
     const scored = scoreWape(actual, forecasts);
@@ -72,8 +72,10 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
       const model: ForecastModel = createModel(name, input.modelOptions).fit(series);
       const point = model.predictPoint(horizon);
       const fromBacktest = best?.name === name && best.errors.length >= MIN_CALIBRATION_ERRORS;
-      const residuals = fromBacktest ? best!.errors : model.insampleResiduals();
-      const quantiles = calibrateQuantiles({ point, residuals, levels });
+      // Backtest errors relative to their forecasts, so the spread scales with each day's level.
+      const quantiles = fromBacktest && best!.relative.length >= MIN_CALIBRATION_ERRORS
+        ? calibrateRelativeQuantiles({ point, relativeErrors: best!.relative, levels })
+        : calibrateQuantiles({ point, residuals: fromBacktest ? best!.errors : model.insampleResiduals(), levels });
       return { model: name, forecast: { days: horizon.days, point, quantiles }, backtestWape, calibrated: fromBacktest };
     } catch {
       // Try the next model in the fallback chain.
@@ -82,18 +84,20 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   throw new Error('autoForecast: no model could forecast this series (is the history empty?)');
 }
 
-function scoreWape(actual: Float64Array, forecasts: Float64Array): { wape: number; errors: Float64Array } | undefined {
+function scoreWape(actual: Float64Array, forecasts: Float64Array): { wape: number; errors: Float64Array; relative: Float64Array } | undefined {
   const errors: number[] = [];
+  const relative: number[] = [];
   let absolute = 0;
   let total = 0;
   for (let i = 0; i < actual.length; i++) {
     if (!Number.isFinite(forecasts[i])) continue;
     const error = actual[i] - forecasts[i];
     errors.push(error);
+    if (forecasts[i] > 0) relative.push(error / forecasts[i]);
     absolute += Math.abs(error);
     total += actual[i];
   }
   if (errors.length === 0) return undefined;
   // An all-zero test window has no WAPE; rank by absolute error instead so selection still works.
-  return { wape: total > 0 ? absolute / total : absolute, errors: Float64Array.from(errors) };
+  return { wape: total > 0 ? absolute / total : absolute, errors: Float64Array.from(errors), relative: Float64Array.from(relative) };
 }

@@ -1,4 +1,5 @@
 import { ServiceCalendar } from '../core/service-calendar';
+import { CalendarDaysModel } from './calendar-days.model';
 import { EtsModel } from './ets.model';
 import { FallbackModel } from './fallback.model';
 import { ForecastModel } from './forecast-model';
@@ -44,8 +45,20 @@ export function createBareModel(name: string, options: ModelOptions = {}): Forec
 /** Minimum service days before a model is worth trying; below it the median-of-4 fallback answers. */
 const MIN_HISTORY: Readonly<Record<string, number>> = { ets: 21, regression: 28, croston: 8, sba: 8, tsb: 8 };
 
-/** A model by name, wrapped so that a failure or a short history falls back to median-of-last-4-same-weekdays. */
+/**
+ * A model by name, wrapped so that a failure or a short history falls back to median-of-last-4-same-weekdays.
+ * With a calendar that names holidays or make-up days, the weekday models hand those days (and the days
+ * around holidays) to the calendar regression (`CalendarDaysModel`).
+ */
 export function createModel(name: string, options: ModelOptions = {}): ForecastModel {
+  const model = createWeekdayModel(name, options);
+  if (name === 'regression' || INTERMITTENT.has(name) || !options.calendar || options.calendar.kinds.size === 0) return model;
+  return new CalendarDaysModel({ base: model, regression: createWeekdayModel('regression', options), calendar: options.calendar });
+}
+
+const INTERMITTENT = new Set(['croston', 'sba', 'tsb']);
+
+function createWeekdayModel(name: string, options: ModelOptions): ForecastModel {
   const primary = createBareModel(name, options);
   if (name === 'median4' || name === 'seasonalNaive') return primary;
   return new FallbackModel({ primary, fallback: new WindowModel({ statistic: 'median' }), minHistory: MIN_HISTORY[name] ?? 1 });

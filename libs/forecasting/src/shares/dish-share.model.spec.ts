@@ -108,4 +108,32 @@ describe('menu-aware dish shares', () => {
   it('names an unknown dish instead of guessing', () => {
     expect(() => model.shares(['mystery'])).toThrow(/unknown dish "mystery"/);
   });
+
+  it('splits diners, not portions: a by-the-piece dish does not take a larger share of the choices', () => {
+    // Two mains chosen half and half; buns sell three pieces a diner, congee one bowl.
+    const info: DishInfo[] = [{ dish: 'buns', category: 'breakfast' }, { dish: 'congee', category: 'breakfast' }, { dish: 'noodles', category: 'breakfast' }];
+    const days: MenuDayObservation[] = Array.from({ length: 40 }, (_, i) => (i % 2 === 0
+      ? { covers: 200, dishes: [{ dish: 'buns', quantity: 300, diners: 100 }, { dish: 'congee', quantity: 100, diners: 100 }] }
+      : { covers: 200, dishes: [{ dish: 'congee', quantity: 100, diners: 100 }, { dish: 'noodles', quantity: 100, diners: 100 }] }));
+    const fitted = new DishShareModel().fit({ days, dishes: info });
+    const withBuns = fitted.portions({ covers: 200, menu: ['buns', 'congee'] });
+    expect(withBuns.get('buns')).toBeCloseTo(300, 0);
+    expect(withBuns.get('congee')).toBeCloseTo(100, 0);
+    // A menu without buns sells fewer portions per cover: one a diner.
+    const plain = fitted.portions({ covers: 200, menu: ['congee', 'noodles'] });
+    expect(plain.get('congee')! + plain.get('noodles')!).toBeCloseTo(200, 0);
+  });
+
+  it('does not learn a sold-out dish as unpopular: its capped sales are left out of the shares', () => {
+    const info: DishInfo[] = [{ dish: 'pork', category: 'meat' }, { dish: 'tofu', category: 'veg' }, { dish: 'greens', category: 'veg' }];
+    // Pork is wanted twice as much as tofu, but half the days it sells out at 100 and diners take tofu or greens.
+    const days: MenuDayObservation[] = Array.from({ length: 60 }, (_, i) => (i % 2 === 0
+      ? { covers: 400, dishes: [{ dish: 'pork', quantity: 200 }, { dish: 'tofu', quantity: 100 }, { dish: 'greens', quantity: 100 }] }
+      : { covers: 400, dishes: [{ dish: 'pork', quantity: 100, censored: true }, { dish: 'tofu', quantity: 150 }, { dish: 'greens', quantity: 150 }] }));
+    const censored = new DishShareModel().fit({ days, dishes: info }).shares(['pork', 'tofu', 'greens']);
+    const naive = new DishShareModel().fit({ days: days.map((day) => ({ ...day, dishes: day.dishes.map(({ dish, quantity }) => ({ dish, quantity })) })), dishes: info })
+      .shares(['pork', 'tofu', 'greens']);
+    expect(censored.get('pork')! / censored.get('tofu')!).toBeCloseTo(2, 1);
+    expect(naive.get('pork')! / naive.get('tofu')!).toBeLessThan(1.5);
+  });
 });

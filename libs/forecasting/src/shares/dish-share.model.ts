@@ -10,8 +10,26 @@ export interface MenuDayObservation {
   /** Epoch day; needed only with `halfLifeDays` (older days then weigh less). */
   readonly day?: number;
   readonly covers: number;
-  /** Every dish on that day's menu with the portions sold (0 is a valid observation). */
-  readonly dishes: readonly { readonly dish: string; readonly quantity: number }[];
+  /**
+   * Every dish on that day's menu with the portions sold (0 is a valid observation). `censored`: the
+   * dish sold out, so its demand was at least `quantity` — a lower bound, not a measurement.
+   */
+  readonly dishes: readonly DishObservation[];
+}
+
+export interface DishObservation {
+  readonly dish: string;
+  /** Portions sold. */
+  readonly quantity: number;
+  /**
+   * Diners who bought the dish, when known. Diners choose dishes; portions are choices × pieces each
+   * (three buns, one bowl of congee), so the split is fitted on choices and scaled back by the dish's
+   * own portions per diner — a menu heavy in by-the-piece dishes then sells more portions per cover.
+   * Absent (or 0 with sales): every portion counts as a choice.
+   */
+  readonly diners?: number;
+  /** Sold out: demand was at least `quantity`, a lower bound rather than a measurement. */
+  readonly censored?: boolean;
 }
 
 export interface DishShareFitInput {
@@ -35,23 +53,34 @@ const DEFAULT_GROUP = 'all';
 /** Pseudo-dishes at attractiveness 0 that shrink a category mean learnt from few dishes. */
 const CATEGORY_SHRINK = 1;
 
+/** One dish on one day as the fit uses it: choices (diners) rather than portions. */
+interface GroupItem {
+  dish: string;
+  choices: number;
+  censored: boolean;
+}
+
 interface GroupDay {
   covers: number;
   weight: number;
-  items: { dish: string; quantity: number }[];
+  items: GroupItem[];
 }
 
 interface GroupFit {
+  choicesPerCover: number;
   portionsPerCover: number;
+  /** Portions per choice over the group's dishes: for a dish not seen yet. */
+  portionsPerChoice: number;
   categoryMeans: Map<string, number>;
 }
 
 /**
  * Multinomial-logit dish shares: on a day with menu M, dish i takes
- * share_i = exp(a_i) / Σ_{j∈M, same group} exp(a_j) of its group's portions, and
- * portions_i = covers × portionsPerCover(group) × share_i. Taking a dish off the menu
+ * share_i = exp(a_i) / Σ_{j∈M, same group} exp(a_j) of its group's choices (diners), and
+ * portions_i = covers × choicesPerCover(group) × share_i × portionsPerChoice_i. Taking a dish off the menu
  * hands its demand to the remaining dishes in proportion to their attractiveness.
  * a_i is fitted by penalised maximum likelihood (diagonal Newton steps) with a category prior.
+ * Sell-outs are censored observations: they do not enter the shares (see fitGroup).
  */
 export class DishShareModel {
   private readonly priorStrength: number;
@@ -60,6 +89,8 @@ export class DishShareModel {
   private readonly info = new Map<string, DishInfo>();
   private readonly attractiveness = new Map<string, number>();
   private readonly groups = new Map<string, GroupFit>();
+  /** Portions per choice of each dish seen (weighted like the days). */
+  private readonly portionsPerChoice = new Map<string, number>();
 
   constructor(options: DishShareModelOptions = {}) {
     this.priorStrength = options.priorStrength ?? 1;
@@ -72,15 +103,22 @@ export class DishShareModel {
     for (const dish of input.dishes) this.info.set(dish.dish, dish);
     const byGroup = new Map<string, GroupDay[]>();
     const weightOf = this.dayWeights(input.days);
+    const pieces = new Map<string, { portions: number; choices: number }>();
     for (const [d, day] of input.days.entries()) {
-      const split = new Map<string, { dish: string; quantity: number }[]>();
+      const split = new Map<string, GroupItem[]>();
       for (const item of day.dishes) {
         const group = this.infoOf(item.dish).group ?? DEFAULT_GROUP;
         if (!(item.quantity >= 0)) throw new Error(`dish shares: negative or missing quantity for ${item.dish}`);
-        split.set(group, [...(split.get(group) ?? []), item]);
+        const choices = item.diners !== undefined && item.diners > 0 ? Math.min(item.diners, item.quantity) : item.quantity;
+        split.set(group, [...(split.get(group) ?? []), { dish: item.dish, choices, censored: item.censored === true }]);
+        const entry = pieces.get(item.dish) ?? { portions: 0, choices: 0 };
+        entry.portions += item.quantity * weightOf[d];
+        entry.choices += choices * weightOf[d];
+        pieces.set(item.dish, entry);
       }
       for (const [group, items] of split) byGroup.set(group, [...(byGroup.get(group) ?? []), { covers: day.covers, weight: weightOf[d], items }]);
     }
+    for (const [dish, entry] of pieces) if (entry.choices > 0) this.portionsPerChoice.set(dish, entry.portions / entry.choices);
     for (const [group, days] of byGroup) this.fitGroup(group, days);
     return this;
   }
@@ -111,15 +149,19 @@ export class DishShareModel {
     const a = new Float64Array(dishes.length);
     const prior = new Float64Array(dishes.length);
     // Menus flattened: members[start[m]..start[m+1]) with their (weighted) quantities and each menu's total.
+    // A sold-out dish is left out of its day's choice set: the day then says how the dishes that did not
+    // sell out split among themselves (a conditional logit), which the sell-out does not bias — diners who
+    // found it gone chose among the rest in the same proportions — while its own capped sales would.
+    const observed = days.map((day) => day.items.filter((item) => !item.censored));
     const start = new Int32Array(days.length + 1);
-    days.forEach((day, m) => (start[m + 1] = start[m] + day.items.length));
+    observed.forEach((items, m) => (start[m + 1] = start[m] + items.length));
     const members = new Int32Array(start[days.length]);
     const quantities = new Float64Array(start[days.length]);
     const totals = new Float64Array(days.length);
-    days.forEach((day, m) => day.items.forEach((item, k) => {
+    days.forEach((day, m) => observed[m].forEach((item, k) => {
       members[start[m] + k] = index.get(item.dish)!;
-      quantities[start[m] + k] = item.quantity * day.weight;
-      totals[m] += item.quantity * day.weight;
+      quantities[start[m] + k] = item.choices * day.weight;
+      totals[m] += item.choices * day.weight;
     }));
     const exp = new Float64Array(dishes.length);
     const gradient = new Float64Array(dishes.length);
@@ -156,12 +198,19 @@ export class DishShareModel {
     }
     dishes.forEach((dish, i) => this.attractiveness.set(dish, a[i]));
     let portions = 0;
+    let choices = 0;
     let covers = 0;
     for (const day of days) {
       covers += day.covers * day.weight;
-      for (const item of day.items) portions += item.quantity * day.weight;
+      for (const item of day.items) {
+        choices += item.choices * day.weight;
+        portions += item.choices * (this.portionsPerChoice.get(item.dish) ?? 1) * day.weight;
+      }
     }
-    this.groups.set(group, { portionsPerCover: covers > 0 ? portions / covers : 0, categoryMeans });
+    this.groups.set(group, {
+      choicesPerCover: covers > 0 ? choices / covers : 0, portionsPerCover: covers > 0 ? portions / covers : 0,
+      portionsPerChoice: choices > 0 ? portions / choices : 1, categoryMeans,
+    });
   }
 
   /** Learnt attractiveness a_i; a dish never sold gets its category prior (0 for an unknown category). */
@@ -183,14 +232,15 @@ export class DishShareModel {
     return new Map(entries.map((entry) => [entry.dish, entry.weight / totals.get(entry.group)!]));
   }
 
-  /** Expected portions per dish: covers × portions-per-cover of its group × share. */
+  /** Expected portions per dish: covers × choices per cover of its group × share × the dish's portions per choice. */
   portions(request: { readonly covers: number; readonly menu: readonly (string | DishInfo)[] }): Map<string, number> {
     const shares = this.shares(request.menu);
     const result = new Map<string, number>();
     for (const dish of request.menu) {
       const info = typeof dish === 'string' ? this.infoOf(dish) : dish;
-      const ratio = this.groups.get(info.group ?? DEFAULT_GROUP)?.portionsPerCover ?? 1;
-      result.set(info.dish, request.covers * ratio * shares.get(info.dish)!);
+      const group = this.groups.get(info.group ?? DEFAULT_GROUP);
+      const pieces = this.portionsPerChoice.get(info.dish) ?? group?.portionsPerChoice ?? 1;
+      result.set(info.dish, request.covers * (group?.choicesPerCover ?? 1) * shares.get(info.dish)! * pieces);
     }
     return result;
   }

@@ -56,6 +56,12 @@ export class PlanStore {
     return Number(row.version);
   }
 
+  async hasApproved(manager: EntityManager, canteenId: number, week: string): Promise<boolean> {
+    // Every version locked, not only approved ones: an approval committing meanwhile is waited for and then seen.
+    const rows: Row[] = await manager.query(`SELECT status FROM production_plan WHERE canteen_id = $1 AND week = $2 FOR UPDATE`, [canteenId, week]);
+    return rows.some((row) => row.status === 'approved');
+  }
+
   /** Earlier drafts of the week give way to a new version; their draft orders are cancelled. */
   async supersedeDrafts(manager: EntityManager, canteenId: number, week: string): Promise<void> {
     await manager.query(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@larder/auth';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderError } from '@larder/common';
 import { addDays, IsoDate, isMealPeriod, isoWeekStart, MealPeriod } from '@larder/domain';
@@ -64,6 +65,7 @@ export class PlanService {
     private readonly loader: PlanningDataLoader,
     private readonly demandService: PlanDemandService,
     private readonly store: PlanStore,
+    private readonly audit: AuditService,
   ) {}
 
   /** Plans one canteen's week without storing it. `demandOverride` lets what-if change the demand. */
@@ -91,8 +93,24 @@ export class PlanService {
 
   async createPlan(request: CreatePlanRequest): Promise<PlanView> {
     const computed = await this.computeWeek({ canteenId: request.canteenId, week: request.week, serviceLevel: request.serviceLevel, at: request.at, policy: request.policy });
+    const id = await this.storeDraft({ request, computed, unlessApproved: false });
+    return this.getPlan(id!, [...computed.demand.notes, ...computed.plan.warnings]);
+  }
+
+  /**
+   * Stores a computed week as the new draft version, superseding earlier drafts. `unlessApproved`:
+   * stores nothing (null) when the week has an approved plan, checked inside the transaction so an
+   * approval at the same moment is never overtaken by an unattended draft.
+   */
+  async storeDraft(params: { request: CreatePlanRequest; computed: ComputedWeek; unlessApproved: boolean }): Promise<string | null> {
+    const { request, computed } = params;
     const id = randomUUID();
+    let stored = true;
     await this.inTransaction(`canteen ${request.canteenId} ${request.week} was planned by someone else at the same moment; plan again`, async (manager) => {
+      if (params.unlessApproved && (await this.store.hasApproved(manager, request.canteenId, request.week))) {
+        stored = false;
+        return;
+      }
       await this.store.supersedeDrafts(manager, request.canteenId, request.week);
       const version = await this.store.nextVersion(manager, request.canteenId, request.week);
       await this.store.insertHeader(manager, {
@@ -101,7 +119,7 @@ export class PlanService {
       });
       await this.store.writeContents(manager, { planId: id, canteenId: request.canteenId, plan: computed.plan });
     });
-    return this.getPlan(id, [...computed.demand.notes, ...computed.plan.warnings]);
+    return stored ? id : null;
   }
 
   /** The canteen a plan belongs to (for access checks). */
@@ -146,6 +164,7 @@ export class PlanService {
   }
 
   async approve(id: string, params: { approvedBy?: string; at?: Date } = {}): Promise<PlanView> {
+    const approvedBy = params.approvedBy ?? 'system';
     await this.store.transaction(async (manager) => {
       const header = await this.requirePlan(id, manager);
       this.requireDraft(header, 'approve');
@@ -155,8 +174,15 @@ export class PlanService {
         [header.canteenId, header.week, id],
       );
       await manager.query(`UPDATE production_plan SET status = 'superseded' WHERE canteen_id = $1 AND week = $2 AND status IN ('approved', 'draft') AND id <> $3`, [header.canteenId, header.week, id]);
-      await manager.query(`UPDATE production_plan SET status = 'approved', approved_at = $2, approved_by = $3 WHERE id = $1`, [id, params.at ?? new Date(), params.approvedBy ?? 'system']);
+      await manager.query(`UPDATE production_plan SET status = 'approved', approved_at = $2, approved_by = $3 WHERE id = $1`, [id, params.at ?? new Date(), approvedBy]);
       await manager.query(`UPDATE purchase_order SET status = 'approved' WHERE plan_id = $1 AND status = 'draft'`, [id]);
+      const [orders]: { n: number; fen: string }[] = await manager.query(
+        `SELECT count(*)::int AS n, COALESCE(sum(total_fen), 0)::text AS fen FROM purchase_order WHERE plan_id = $1 AND status = 'approved'`, [id],
+      );
+      await this.audit.record({
+        actor: approvedBy, action: 'plan.approve',
+        detail: { planId: id, canteenId: header.canteenId, week: header.week, version: header.version, orders: Number(orders.n), ordersFen: Number(orders.fen) },
+      }, manager);
     });
     return this.getPlan(id);
   }
@@ -169,6 +195,7 @@ export class PlanService {
     if (!isMealPeriod(meal)) throw new LarderError('VALIDATION_FAILED', `meal must be breakfast, lunch, dinner or night, got ${JSON.stringify(meal)}`);
     if (!Number.isInteger(request.portions) || request.portions < 0) throw new LarderError('VALIDATION_FAILED', `portions must be a whole number >= 0, got ${request.portions}`);
     const reason = (request.reason ?? '').trim();
+    const actor = request.createdBy ?? 'system';
     if (reason.length === 0) throw new LarderError('VALIDATION_FAILED', 'an override needs a reason');
     const { lines } = await this.store.lines(id);
     const line = lines.find((entry) => entry.serviceDate === request.serviceDate && entry.meal === meal && entry.dishId === request.dishId);
@@ -183,8 +210,15 @@ export class PlanService {
       this.requireDraft(current, 'override');
       await this.store.insertOverride(manager, {
         planId: id, serviceDate: request.serviceDate, meal: meal as MealPeriod, dishId: request.dishId, previousPortions: line.plannedPortions,
-        newPortions: request.portions, reason, createdBy: request.createdBy ?? 'system',
+        newPortions: request.portions, reason, createdBy: actor,
       });
+      await this.audit.record({
+        actor, action: 'plan.override',
+        detail: {
+          planId: id, canteenId: header.canteenId, week: header.week, version: header.version,
+          serviceDate: request.serviceDate, meal, dishId: request.dishId, from: line.plannedPortions, to: request.portions, reason,
+        },
+      }, manager);
       await this.store.writeContents(manager, { planId: id, canteenId: header.canteenId, plan: computed.plan });
     });
     return this.getPlan(id, [...computed.demand.notes, ...computed.plan.warnings]);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@larder/auth';
 import { DemandModule } from '@larder/demand';
 import { FORECAST_QUANTILE_SOURCE, StoredForecastSource } from './forecast-source';
+import { DraftPlanService } from './draft-plan.service';
 import { PlanDemandService } from './plan-demand.service';
 import { PlanStore } from './plan-store';
 import { PlanService } from './plan.service';
@@ -9,10 +11,10 @@ import { ReplayService } from './replay.service';
 import { WasteAccountingService } from './waste-accounting.service';
 import { WhatIfService } from './what-if.service';
 
-const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService];
+const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService, DraftPlanService];
 
 @Module({
-  imports: [DemandModule],
+  imports: [DemandModule, AuthModule],
   providers: [...SERVICES, StoredForecastSource, { provide: FORECAST_QUANTILE_SOURCE, useExisting: StoredForecastSource }],
   exports: [...SERVICES, FORECAST_QUANTILE_SOURCE],
 })

@@ -64,11 +64,14 @@ export class ReplayService {
     const historyFrom = addDays(firstMonday, -HISTORY_DAYS);
     const daysOff = await this.loader.daysOff({ from: historyFrom, to: last });
     const forecaster = request.forecaster ?? 'demand';
-    const dishInfo = forecaster === 'demand' ? await this.demandHistory.dishInfo() : new Map<string, DishInfo>();
     const failures: string[] = [];
     const results: ReplayWeekResult[] = [];
     for (const canteenId of canteenIds) {
       const [canteen] = await this.demandHistory.canteens([canteenId]);
+      // Sides and mains told apart from the sales before the first replayed week's planning day: no look ahead.
+      const dishInfo = forecaster === 'demand'
+        ? await this.demandHistory.dishInfo({ asOf: toEpochDay(replayDays(firstMonday).asOf), canteenIds: [canteenId] })
+        : new Map<string, DishInfo>();
       const history = await this.loader.history({ canteenId, from: historyFrom, to: last });
       const shares = await this.soldOutShares({ canteenId, from: firstMonday, to: last });
       const byWeek = new Map<IsoDate, ReplaySlot[]>();

@@ -83,8 +83,8 @@ export class ReportDataService {
     };
   }
 
-  /** Orders delivering in the period (cancelled ones left out), grouped by supplier. */
-  async purchasePlanData(scope: ReportScope): Promise<PurchasePlanData> {
+  /** Orders delivering in the period, or the given plans' orders (cancelled ones left out), grouped by supplier. */
+  async purchasePlanData(scope: ReportScope, planIds?: readonly string[]): Promise<PurchasePlanData> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT s.id AS supplier_id, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact,
               o.id AS order_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date,
@@ -97,9 +97,10 @@ export class ReportDataService {
        JOIN canteen c ON c.id = o.canteen_id
        JOIN ingredient i ON i.id = l.ingredient_id
        JOIN supplier_item si ON si.id = l.supplier_item_id
-       WHERE o.delivery_date BETWEEN $1::date AND $2::date AND o.canteen_id = ANY($3::int[]) AND o.status <> 'cancelled'
+       WHERE (CASE WHEN $4::uuid[] IS NULL THEN o.delivery_date BETWEEN $1::date AND $2::date ELSE o.plan_id = ANY($4::uuid[]) END)
+         AND o.canteen_id = ANY($3::int[]) AND o.status <> 'cancelled'
        ORDER BY s.code, o.delivery_date, c.code, i.code, si.sku`,
-      [scope.period.from, scope.period.to, scope.canteenIds],
+      [scope.period.from, scope.period.to, scope.canteenIds, planIds ? [...planIds] : null],
     );
     const suppliers = new Map<number, SupplierOrders & { orderIds: Set<string> }>();
     for (const row of rows) {

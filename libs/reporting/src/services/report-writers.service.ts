@@ -48,8 +48,8 @@ export class ReportWriters {
         const covers = accuracyOf(data.pairs.filter((pair) => pair.dishId === 0));
         return { storedForecasts: data.stored, pairs: data.pairs.length, coversWape: covers.wape, coversBias: covers.bias };
       },
-      'purchase-plan': async ({ workbook, scope }) => {
-        const data = await this.reports.purchasePlanData(scope);
+      'purchase-plan': async ({ workbook, scope, request }) => {
+        const data = await this.reports.purchasePlanData(scope, request.planIds);
         const written = await writePurchasePlanReport({ workbook, data });
         return { suppliers: data.suppliers.length, lines: data.suppliers.reduce((sum, s) => sum + s.lines.length, 0), amountFen: written.amountFen, storedAmountFen: written.storedAmountFen };
       },

@@ -1,0 +1,79 @@
+import { dayKind, isNextToHoliday, ServiceCalendar } from '../core/service-calendar';
+import { calibrateQuantiles, mergeLevels } from '../core/quantiles';
+import { Horizon, ServiceSeries } from '../core/service-series';
+import { Forecast, ForecastModel, PredictRequest } from './forecast-model';
+
+/**
+ * A day whose demand the calendar explains and a weekday pattern does not: a holiday served, a
+ * make-up working day (a Saturday or Sunday worked in exchange for a longer holiday), and the
+ * working days right before and after a holiday (people leave early, come back late).
+ */
+export function isCalendarDay(calendar: ServiceCalendar, day: number): boolean {
+  const kind = dayKind(calendar, day);
+  return kind === 'holiday' || kind === 'makeup_workday' || isNextToHoliday(calendar, day, 1) || isNextToHoliday(calendar, day, -1);
+}
+
+/**
+ * A weekday model (seasonal naive, window means, ETS) for ordinary days and the calendar regression
+ * for calendar days. The weekday models forecast a make-up Sunday as a Sunday and the eve of the
+ * National Day as a Wednesday; the regression has the holiday, make-up, before- and after-holiday
+ * columns and learns what those days do from the earlier ones. When the regression cannot be fitted
+ * the weekday model answers every day.
+ */
+export class CalendarDaysModel implements ForecastModel {
+  private regressionFitted = false;
+
+  constructor(private readonly options: { readonly base: ForecastModel; readonly regression: ForecastModel; readonly calendar: ServiceCalendar }) {}
+
+  get name(): string {
+    return this.options.base.name;
+  }
+
+  fit(series: ServiceSeries): this {
+    this.options.base.fit(series);
+    this.regressionFitted = this.tryRegression(() => this.options.regression.fit(series));
+    return this;
+  }
+
+  update(series: ServiceSeries): this {
+    this.options.base.update(series);
+    this.regressionFitted = this.tryRegression(() => (this.regressionFitted ? this.options.regression.update(series) : this.options.regression.fit(series)));
+    return this;
+  }
+
+  predictPoint(horizon: Horizon): Float64Array {
+    const point = this.options.base.predictPoint(horizon);
+    if (!this.regressionFitted) return point;
+    const special: number[] = [];
+    horizon.days.forEach((day, i) => {
+      if (isCalendarDay(this.options.calendar, day)) special.push(i);
+    });
+    if (special.length === 0) return point;
+    try {
+      const calendarPoint = this.options.regression.predictPoint(horizon);
+      for (const i of special) point[i] = calendarPoint[i];
+    } catch {
+      // A driver missing for the horizon: the weekday model's forecast stands.
+    }
+    return point;
+  }
+
+  predict(request: PredictRequest): Forecast {
+    const point = this.predictPoint(request.horizon);
+    const quantiles = calibrateQuantiles({ point, residuals: this.insampleResiduals(), levels: mergeLevels(request.levels) });
+    return { days: request.horizon.days, point, quantiles };
+  }
+
+  insampleResiduals(): Float64Array {
+    return this.options.base.insampleResiduals();
+  }
+
+  private tryRegression(fit: () => unknown): boolean {
+    try {
+      fit();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
