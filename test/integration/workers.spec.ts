@@ -129,9 +129,10 @@ describeOnServer('workers on a PostgreSQL server', () => {
       'pull-sources:null:succeeded:1',
       ...CANTEENS.map((id) => `refresh-rollups:${id}:succeeded:1`),
       ...CANTEENS.map((id) => `forecast:${id}:succeeded:1`),
+      ...CANTEENS.map((id) => `draft-plans:${id}:succeeded:1`),
     ]);
     const recorded = await orchestrator.get(DatabaseService).dataSource.getRepository(JobStep).find({ where: { runId: summary.runId! }, order: { stepNo: 'ASC' } });
-    expect(recorded.map((step) => step.stepNo)).toEqual(Array.from({ length: 13 }, (_, index) => index + 1));
+    expect(recorded.map((step) => step.stepNo)).toEqual(Array.from({ length: 1 + 3 * CANTEENS.length }, (_, index) => index + 1));
     expect(recorded.every((step) => step.counts && step.finishedAt)).toBe(true);
 
     // Every forecast step stores one forecast run: six runs, one canteen each, every canteen once.
