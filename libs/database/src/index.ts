@@ -10,3 +10,4 @@ export type { EncodedChunk } from './bulk/copy-writer';
 export type { CopyTarget } from './bulk/copy-writer';
 export { entityCopyTarget } from './bulk/entity-copy-target';
 export type { CopyValue } from './bulk/copy-encoding';
+export { COST_CTES } from './ingredient-cost.sql';
