@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { supersedeForecasts } from '@larder/demand';
 
 /**
  * Grows a seeded demo enterprise server-side: each copy adds canteens with the same sites, menus and
@@ -55,13 +56,15 @@ export async function syntheticForecasts(dataSource: DataSource, input: { lastDa
       [id, asOf, input.horizon],
     );
     rows += inserted.length;
+    // as ForecastRunService does when it stores a run: the older forecasts of the same days are marked superseded
+    await supersedeForecasts(dataSource.manager, id);
   }
   return rows;
 }
 
 /**
  * The copies' facts equal the originals' with another canteen id, so their rollups are the originals'
- * (built by RollupService) with the same shift: copied server-side instead of aggregated 30 million
+ * (built by RollupService, the stored portion costs included) with the same shift: copied server-side instead of aggregated 30 million
  * lines again, which would take over an hour on the two shared cores.
  */
 export async function copyRollups(dataSource: DataSource, copies: number): Promise<void> {

@@ -32,7 +32,7 @@ WITH latest AS (
          f.canteen_id, f.service_date, f.meal, f.dish_id, f.p50, f.p10, f.p90
   FROM forecast f JOIN forecast_run r ON r.id = f.run_id
   WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND ($5::int IS NULL OR f.dish_id = $5)
-    AND r.as_of < f.service_date AND r.status = 'done'
+    AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
   ORDER BY f.canteen_id, f.service_date, f.meal, f.dish_id, r.as_of DESC, r.created_at DESC
 )
 SELECT l.canteen_id, l.service_date::text AS service_date, l.meal, l.dish_id, l.p50, l.p10, l.p90,

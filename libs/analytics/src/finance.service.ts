@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COST_CTES } from './ingredient-cost.sql';
 import { emptyFinanceInputs, FinanceFigures, FinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
 import { ParticipationService } from './participation.service';
 import { CanteenWaste, WasteService } from './waste.service';
@@ -42,14 +41,12 @@ FROM daily_meal_rollup r CROSS JOIN LATERAL jsonb_each_text(r.paid_by_channel) c
 WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1, 2`;
 
-/** Portions prepared (sold, where the kitchen logged nothing) at the recipe cost of the day. */
+/** Portions prepared (sold, where the kitchen logged nothing) at the recipe cost of the day, stored on the rollup. */
 const INGREDIENT_COST_SQL = `
-WITH ${COST_CTES}
 SELECT r.canteen_id,
-       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * dc.fen_per_portion), 0) AS cost_fen,
-       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END) FILTER (WHERE dc.dish_id IS NULL), 0)::bigint AS uncosted
+       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * r.fen_per_portion), 0) AS cost_fen,
+       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END) FILTER (WHERE r.fen_per_portion IS NULL), 0)::bigint AS uncosted
 FROM daily_dish_rollup r
-LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
 WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1`;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COST_CTES } from './ingredient-cost.sql';
+import { COST_CTES } from '@larder/database';
 
 export interface WasteScope {
   from: string;
@@ -47,17 +47,15 @@ export interface DailyWaste {
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
-/** Portions cooked and thrown away, priced at the recipe cost of the day; kg without portions count as kg ÷ portion size. */
+/** Portions cooked and thrown away, priced at the recipe cost of the day (stored on the rollup); kg without portions count as kg ÷ portion size. */
 const DISH_WASTE_SQL = `
-WITH ${COST_CTES}
 SELECT r.canteen_id, r.dish_id,
        sum(r.prepared)::bigint AS prepared, sum(r.quantity)::bigint AS sold,
        sum(r.wasted_portions)::bigint AS wasted_portions, sum(r.wasted_kg) AS wasted_kg,
        sum(CASE WHEN r.wasted_portions > 0 THEN r.wasted_portions WHEN d.portion_kg > 0 THEN r.wasted_kg / d.portion_kg ELSE 0 END
-           * dc.fen_per_portion) AS waste_fen
+           * r.fen_per_portion) AS waste_fen
 FROM daily_dish_rollup r
 JOIN dish d ON d.id = r.dish_id
-LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
 WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1, 2`;
 

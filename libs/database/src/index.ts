@@ -11,3 +11,4 @@ export type { CopyTarget } from './bulk/copy-writer';
 export { entityCopyTarget } from './bulk/entity-copy-target';
 export type { CopyValue } from './bulk/copy-encoding';
 export { isConnectionLost } from './connection-lost';
+export { COST_CTES } from './ingredient-cost.sql';

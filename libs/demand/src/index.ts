@@ -9,3 +9,4 @@ export { BacktestSummary, BaselineSummary, FailedSeries, ForecastRunInfo, Foreca
 export {
   ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, parseRunTrigger, RawQuery, RunsQuery, RunTriggerBody,
 } from './dtos/forecast-query.dto';
+export { supersedeForecasts } from './services/forecast-supersede';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COST_CTES } from '../ingredient-cost.sql';
+import { COST_CTES } from '@larder/database';
 import type { RatingGroupCounts } from '../satisfaction.calculator';
 import type { TrendGrain } from './dashboard.calculator';
 
@@ -56,10 +56,9 @@ const COSTS_SQL = `
 WITH ${COST_CTES},
 dishes AS (
   SELECT ${BUCKET('r.service_date')} AS bucket,
-         COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * dc.fen_per_portion), 0) AS cost_fen,
+         COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * r.fen_per_portion), 0) AS cost_fen,
          sum(r.prepared)::bigint AS prepared, sum(r.wasted_portions)::bigint AS wasted_portions, COALESCE(sum(r.wasted_kg), 0) AS kg
   FROM daily_dish_rollup r
-  LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
   WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ${MEAL('r.meal')}
   GROUP BY 1
 ), logged AS (
@@ -128,7 +127,7 @@ export class DashboardDailyService {
          SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.service_date, f.p10, f.p50, f.p90
          FROM forecast f JOIN forecast_run r ON r.id = f.run_id
          WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = $5
-           AND r.as_of < f.service_date AND r.status = 'done'
+           AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
          ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC
        ), predicted AS (
          SELECT service_date, sum(p10) AS p10, sum(p50) AS p50, sum(p90) AS p90 FROM latest GROUP BY 1

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { COST_CTES } from '../ingredient-cost.sql';
 import { groupsToSuppress, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
 import type { DishDetailPanel, DishesPanel, DishRow } from './dashboard.contract';
 import { menuEngineering, quantityRanks, rankChange } from './dashboard.calculator';
@@ -20,10 +19,9 @@ const RANGE = (alias: string) => `${alias}.service_date BETWEEN $1::date AND $2:
  * portions sold at the day's prices (the same costing as the finance report). $5: one dish or null.
  */
 const DISH_SQL = `
-WITH ${COST_CTES}
 SELECT r.dish_id, sum(r.quantity)::bigint AS quantity, sum(r.revenue_fen)::bigint AS revenue_fen, sum(r.wasted_portions)::bigint AS wasted_portions,
-       sum(GREATEST(r.quantity, 0) * dc.fen_per_portion) AS cost_fen, COALESCE(sum(GREATEST(r.quantity, 0)) FILTER (WHERE dc.dish_id IS NOT NULL), 0)::bigint AS costed
-FROM daily_dish_rollup r LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
+       sum(GREATEST(r.quantity, 0) * r.fen_per_portion) AS cost_fen, COALESCE(sum(GREATEST(r.quantity, 0)) FILTER (WHERE r.fen_per_portion IS NOT NULL), 0)::bigint AS costed
+FROM daily_dish_rollup r
 WHERE ${RANGE('r')} AND ($5::int IS NULL OR r.dish_id = $5)
 GROUP BY 1`;
 

@@ -37,4 +37,11 @@ export class DailyDishRollup {
 
   @Column({ type: 'numeric', precision: 12, scale: 3, default: 0, transformer: numberTransformer })
   wastedKg!: number;
+
+  /**
+   * The ingredient cost of one portion on that day (COST_CTES' dish_cost), stored when the rollup is
+   * built so the money figures are sums over rollups; null when the dish has no priced recipe.
+   */
+  @Column({ type: 'numeric', nullable: true, transformer: numberTransformer })
+  fenPerPortion!: number | null;
 }

@@ -35,6 +35,8 @@ export class ForecastRun {
 /** A quantity forecast for canteen × day × meal and a dish (dishId 0 = covers). */
 @Entity()
 @Index(['canteenId', 'serviceDate'])
+// The current forecasts only: what the accuracy report and the dashboard read (see superseded).
+@Index('forecast_current_idx', ['canteenId', 'serviceDate', 'meal', 'dishId'], { where: 'NOT superseded' })
 export class Forecast {
   @PrimaryColumn({ type: 'integer' })
   canteenId!: number;
@@ -70,4 +72,11 @@ export class Forecast {
   /** Backtest WAPE of the chosen model on this series. */
   @Column({ type: 'numeric', precision: 8, scale: 4, nullable: true, transformer: numberTransformer })
   backtestWape!: number | null;
+
+  /**
+   * A later done run, made before the day, forecast the same series and day: this row is no longer
+   * the one the day is judged by. Set when runs are stored (supersedeForecasts in @larder/demand).
+   */
+  @Column({ type: 'boolean', default: false })
+  superseded!: boolean;
 }

@@ -11,6 +11,7 @@ import { parseIsoDate as toEpochDay } from '@larder/forecasting';
 import { FailedSeries, ForecastRunRequest, ForecastRunSummary } from '../dtos/forecast-run.dto';
 import { CanteenRef, DemandHistoryService, RunWindow } from './demand-history.service';
 import { forecastMeal, MealForecastResult } from './meal-forecaster';
+import { supersedeForecasts } from './forecast-supersede';
 
 /** Days of covers history the models see (two years), and of dish sales the share model sees (one year). */
 const HISTORY_DAYS = 730;
@@ -170,10 +171,11 @@ export class ForecastRunService {
     await runner.connect();
     await runner.startTransaction();
     try {
-      const copier = await TableCopier.open(runner, entityCopyTarget<ForecastRow>(this.dataSource, Forecast));
+      const copier = await TableCopier.open(runner, entityCopyTarget<ForecastRow>(this.dataSource, Forecast, { omit: ['superseded'] }));
       for (const outcome of outcomes) if (outcome.result) await copier.addAll(rowsOf(runId, outcome));
       await copier.flush();
       await runner.manager.update(ForecastRun, { id: runId }, { status: summary.status, finishedAt: new Date(), failedSeries: [...summary.failed] });
+      if (summary.status === 'done') await supersedeForecasts(runner.manager, runId);
       await runner.commitTransaction();
     } catch (error) {
       await runner.rollbackTransaction();

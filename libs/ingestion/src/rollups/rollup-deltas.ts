@@ -74,6 +74,7 @@ export class RollupDeltas {
       const parameters = mealArrays(used);
       await manager.query(INSERT_MEALS, parameters);
       await manager.query(INSERT_DISHES, parameters);
+      await rollups.priceMeals(used, manager);
       await rollups.refreshHours(used, manager);
     }
     await rollups.refreshMeals([...this.rebuild].filter((meal) => stored.has(meal)), manager);

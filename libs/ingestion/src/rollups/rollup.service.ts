@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   DELETE_DISH_ROLLUP_MEALS, DELETE_HOURLY_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_HOURLY_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS,
 } from './rollup-meals.sql';
+import { CLEAR_DISH_COST_DAYS, CLEAR_DISH_COST_MEALS, PRICE_DISH_COST_DAYS, PRICE_DISH_COST_MEALS } from './rollup-cost.sql';
 import { DELETE_DISH_ROLLUP, DELETE_HOURLY_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_HOURLY_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
 
 export interface RollupScope {
@@ -33,6 +34,7 @@ export class RollupService {
     await manager.query(DELETE_MEAL_ROLLUP, parameters);
     await manager.query(INSERT_DISH_ROLLUP, parameters);
     await manager.query(INSERT_MEAL_ROLLUP, parameters);
+    await this.priceDays({ canteenIds: scope.canteenIds, from: scope.from, to: scope.to }, manager);
     await manager.query(DELETE_HOURLY_ROLLUP, parameters);
     await manager.query(INSERT_HOURLY_ROLLUP, parameters);
   }
@@ -45,7 +47,34 @@ export class RollupService {
     await manager.query(DELETE_MEAL_ROLLUP_MEALS, parameters);
     await manager.query(INSERT_DISH_ROLLUP_MEALS, parameters);
     await manager.query(INSERT_MEAL_ROLLUP_MEALS, parameters);
+    await this.priceMeals(meals, manager);
     await this.refreshHours(meals, manager);
+  }
+
+  /**
+   * Stores each dish rollup row's portion cost at the day's prices for these canteen-days (every
+   * canteen when canteenIds is null). Rollup rebuilds call it; so does an import of prices, supplier
+   * items or recipes, which changes the cost of days whose facts did not change.
+   */
+  async priceDays(scope: { canteenIds: number[] | null; from: string; to: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const parameters = [scope.from, scope.to, scope.canteenIds];
+    await manager.query(CLEAR_DISH_COST_DAYS, parameters);
+    await manager.query(PRICE_DISH_COST_DAYS, parameters);
+  }
+
+  /** Re-prices every dish rollup row, after the prices or recipes changed. */
+  async priceAll(manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const [span] = (await manager.query('SELECT min(service_date)::text AS first, max(service_date)::text AS last FROM daily_dish_rollup')) as { first: string | null; last: string | null }[];
+    if (span?.first && span.last) await this.priceDays({ canteenIds: null, from: span.first, to: span.last }, manager);
+  }
+
+  /** Stores the portion cost of the dish rollup rows of exactly these canteen-day-meals. */
+  async priceMeals(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (meals.length === 0) return;
+    const [canteens, dates, periods] = mealArrays(meals);
+    const sorted = [...dates].sort();
+    await manager.query(CLEAR_DISH_COST_MEALS, [canteens, dates, periods]);
+    await manager.query(PRICE_DISH_COST_MEALS, [sorted[0], sorted[sorted.length - 1], canteens, dates, periods]);
   }
 
   /**

@@ -25,6 +25,8 @@ import { loadReferenceData } from './reference-data.loader';
 import { sha256File, spoolToTempFile } from './import-source';
 
 const PROGRESS_EVERY = 10_000;
+/** Imports that change what a portion costs: the stored costs of the dish rollups are re-priced after them. */
+const COST_KINDS = new Set<string>(['recipes', 'supplier_items', 'supplier_prices']);
 
 /** What the audit log keeps of a batch: never a row's content, only its label and counts. */
 function auditDetail(summary: ImportSummary): Record<string, unknown> {
@@ -176,6 +178,8 @@ export class ImportService {
     if (touched.from !== null && touched.to !== null) {
       await this.rollups.refresh({ canteenIds: [...touched.canteens], from: touched.from, to: touched.to }, runner.manager);
     }
+    // The dish rollups store each day's portion cost; new prices or recipes change it on days whose facts did not change.
+    if (COST_KINDS.has(mapping.kind)) await this.rollups.priceAll(runner.manager);
     return counts;
   }
 

@@ -1,0 +1,96 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { COST_CTES } from '@larder/database';
+import { ImportRollbackService, ImportService } from '@larder/ingestion';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+import { csv, importMasters, openImportContext, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
+
+/**
+ * The dish rollup stores each row's portion cost when it is built; the finance, waste and dashboard
+ * figures sum it. Whatever was imported or rolled back, it must equal the cost recomputed from the
+ * prices and recipes with the reports' own costing (COST_CTES), null where a dish has no priced recipe.
+ */
+describe('dish rollup: the stored portion cost equals the recomputed one', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let importer: ImportService;
+  let dataSource: DataSource;
+  let rollback: ImportRollbackService;
+  const dir = scratchDir('dish-rollup-cost');
+
+  const importCsv = async (kind: 'transactions' | 'production' | 'supplier_prices' | 'recipes' | 'auto', name: string, rows: (string | number | null)[][]) =>
+    importer.importFile({ kind, path: writeFile(dir, name, csv(rows)), profile: kind === 'auto' ? undefined : 'demo', createdBy: 'test' });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ({ app, importer, rollback, dataSource } = await openImportContext(database.config));
+    await importMasters(importer, dir);
+    await importCsv('auto', 'suppliers.csv', [['supplier_code', 'name', 'name_en', 'contact'], ['S1', '鲜达食品', 'Xianda Foods', '021-5555']]);
+    await importCsv('auto', 'supplier_items.csv', [
+      ['supplier_code', 'ingredient_code', 'sku', 'pack_size', 'min_order_packs', 'lead_time_days', 'delivery_weekdays', 'order_cutoff'],
+      ['S1', 'I001', 'PB-5', '5', '1', '1', '1|3|5', '16:00'],
+      ['S1', 'I003', 'TM-10', '10', '1', '1', '1|3|5', '16:00'],
+    ]);
+    await importCsv('supplier_prices', 'prices.csv', [
+      ['supplier_code', 'sku', 'valid_from', 'pack_price'], ['S1', 'PB-5', '2026-11-01', '150.00'], ['S1', 'PB-5', '2026-11-25', '160.00'], ['S1', 'TM-10', '2026-11-01', '45.00'],
+    ]);
+    await importCsv('recipes', 'recipes.csv', [
+      ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'], ['D001', 'I001', '0.2', '0.05'], ['D002', 'I003', '0.15', '0.1'],
+    ]);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  /** Every dish rollup row: what it stores and what the costing gives for its day and dish. */
+  async function costs(): Promise<{ key: string; stored: string | null; recomputed: string | null }[]> {
+    return dataSource.query(
+      `WITH ${COST_CTES}
+       SELECT r.canteen_id || '|' || r.service_date::text || '|' || r.meal || '|' || r.dish_id AS key,
+              r.fen_per_portion::text AS stored, dc.fen_per_portion::text AS recomputed
+       FROM daily_dish_rollup r LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
+       ORDER BY 1`,
+      ['2026-10-01', '2026-12-31'],
+    );
+  }
+
+  async function expectStoredEqualsRecomputed(): Promise<{ priced: number; uncosted: number }> {
+    const rows = await costs();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.stored !== row.recomputed)).toEqual([]);
+    return { priced: rows.filter((row) => row.stored !== null).length, uncosted: rows.filter((row) => row.stored === null).length };
+  }
+
+  it('after imports through the reader path, a rebuilt meal and production', async () => {
+    const sales = [
+      ...saleRows({ id: 'A1', at: '2026-11-24T12:00:00+08:00', employee: '1', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']] }),
+      ...saleRows({ id: 'A2', at: '2026-11-25T12:00:00+08:00', employee: '2', lines: [['D001', 2, '18.00'], ['D002', 1, '9.50']] }),
+    ];
+    expect(await importCsv('transactions', 'first.csv', [TX_HEADER, ...sales])).toMatchObject({ accepted: 4 });
+    const more = saleRows({ id: 'B1', at: '2026-11-25T12:30:00+08:00', employee: '3', lines: [['D002', 1, '9.50']] });
+    expect(await importCsv('transactions', 'more.csv', [TX_HEADER, ...more])).toMatchObject({ accepted: 1 });
+    const production = [['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'], ['C1', '2026-11-26', 'lunch', 'D001', 40]];
+    expect(await importCsv('production', 'production.csv', production)).toMatchObject({ accepted: 1 });
+    // D001 and D002 are priced, D003 has no recipe and stays uncosted
+    expect(await expectStoredEqualsRecomputed()).toEqual({ priced: 4, uncosted: 1 });
+    const [day24, day25] = (await costs()).filter((row) => row.key.endsWith('|lunch|1')).map((row) => Number(row.stored));
+    expect(day24).toBeCloseTo((150_00 / 5) * (0.2 / 0.95), 6);
+    expect(day25).toBeCloseTo((160_00 / 5) * (0.2 / 0.95), 6);
+  });
+
+  it('after a rollback of a batch that added to an existing meal', async () => {
+    const [batch] = await dataSource.query(`SELECT id FROM import_batch WHERE file_name = 'more.csv' AND status = 'committed'`);
+    await rollback.rollback(batch.id, 'test');
+    expect(await expectStoredEqualsRecomputed()).toEqual({ priced: 4, uncosted: 1 });
+  });
+
+  it('after a new price and a new recipe, for days whose facts did not change', async () => {
+    const before = await costs();
+    await importCsv('supplier_prices', 'new-price.csv', [['supplier_code', 'sku', 'valid_from', 'pack_price'], ['S1', 'PB-5', '2026-11-26', '200.00']]);
+    await importCsv('recipes', 'soup.csv', [['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'], ['D003', 'I003', '0.05', '0']]);
+    expect(await expectStoredEqualsRecomputed()).toEqual({ priced: 5, uncosted: 0 });
+    expect(await costs()).not.toEqual(before);
+  });
+});
