@@ -2,8 +2,9 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
-import { DemandModule, ForecastQueryService, ForecastRunService, ForecastRunSummary } from '@larder/demand';
+import { DemandHistoryService, DemandModule, ForecastQueryService, ForecastRunService, ForecastRunSummary } from '@larder/demand';
 import { addDays, isoWeekday } from '@larder/domain';
+import { parseIsoDate } from '@larder/forecasting';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -187,6 +188,31 @@ describe('forecast runs on a seeded demo', () => {
     const listing = await moduleRef.get(ForecastQueryService).forecasts({});
     expect(new Set(listing.forecasts.map((row) => row.runId))).toEqual(new Set([again.runId, summary.runId]));
     expect(listing.forecasts.filter((row) => row.canteenId === first.id).every((row) => row.runId === again.runId)).toBe(true);
+  });
+
+  it('gives each meal the staff at work on the sites without a canteen, past days and horizon', async () => {
+    const outlying: { id: number }[] = await dataSource.query(
+      'SELECT s.id FROM site s WHERE NOT EXISTS (SELECT 1 FROM canteen c WHERE c.site_id = s.id) ORDER BY s.id',
+    );
+    expect(outlying.length).toBeGreaterThan(0);
+    const [row] = await dataSource.query(`SELECT id, site_id, opens_weekends FROM canteen ORDER BY id LIMIT 1`);
+    const asOf = parseIsoDate(AS_OF);
+    const inputs = await moduleRef.get(DemandHistoryService).mealInputs(
+      { id: row.id, code: 'x', siteId: row.site_id, opensWeekends: row.opens_weekends },
+      { historyFrom: asOf - 60, sharesFrom: asOf - 28, asOf, horizonEnd: asOf + 7 },
+    );
+    const lunch = inputs.get('lunch')!;
+    const day = lunch.days[lunch.days.length - 1];
+    const [headcount] = await dataSource.query(
+      `SELECT on_duty - remote AS on_site FROM headcount WHERE site_id = $1 AND day = $2::date`,
+      [outlying[0].id, AS_OF],
+    );
+    expect(day).toBe(asOf);
+    for (const site of outlying) {
+      expect(lunch.drivers[`staff_on_site_${site.id}`]).toHaveLength(lunch.days.length);
+      expect(lunch.horizonDrivers[`staff_on_site_${site.id}`]).toHaveLength(lunch.horizon.length);
+    }
+    expect(lunch.drivers[`staff_on_site_${outlying[0].id}`].at(-1)).toBe(Number(headcount.on_site));
   });
 
   it('records a failing canteen/meal and stores the others', async () => {

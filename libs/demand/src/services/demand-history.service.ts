@@ -35,7 +35,8 @@ interface DishSale {
 /** Driver columns of the covers models, in the order the regression sees them. */
 export const DRIVERS = ['staff_on_duty', 'staff_on_leave', 'staff_travelling', 'overtime', 'staff_remote', 'subsidy_fen'] as const;
 type DriverName = (typeof DRIVERS)[number];
-type DriverRow = Record<DriverName, number>;
+/** The named drivers, plus `staff_on_site_<site>` for each site without a canteen of its own. */
+type DriverRow = Record<DriverName, number> & Record<string, number>;
 
 /** Dish categories whose dishes are side orders when their sales do not say: they split their own portions, not the mains'. */
 const SIDE_CATEGORIES = new Set(['soup', 'drink', 'dessert']);
@@ -194,15 +195,17 @@ export class DemandHistoryService {
     const rules: { valid_from: string; meal: string; subsidy_fen: number }[] = await this.dataSource.query(
       `SELECT valid_from::text AS valid_from, meal, subsidy_fen FROM subsidy_rule ORDER BY valid_from`,
     );
+    const outlying = await this.outlyingSitesOnSite(window);
     const staffOn = (day: number): Partial<DriverRow> => {
       if (headcount.length === 0) return {};
       let index = upperBound(staffDays, day) - 1;
       if (index < 0) index = 0;
       const row = headcount[index];
-      return {
+      const own: Partial<DriverRow> = {
         staff_on_duty: Number(row.on_duty), staff_on_leave: Number(row.on_leave), staff_travelling: Number(row.travelling),
         overtime: Number(row.overtime), staff_remote: Number(row.remote),
       };
+      return { ...own, ...outlying(day) };
     };
     return (meal) => {
       const mealRules = rules.filter((rule) => rule.meal === meal).map((rule) => ({ from: toEpochDay(rule.valid_from), fen: Number(rule.subsidy_fen) }));
@@ -212,6 +215,38 @@ export class DemandHistoryService {
         const rule = [...mealRules].reverse().find((entry) => entry.from <= day) ?? mealRules[0];
         return { ...drivers, subsidy_fen: rule.fen };
       };
+    };
+  }
+
+  /**
+   * Staff at work on the sites that have no canteen of their own (stations, substations), by day:
+   * on duty less those working away. They eat at whichever canteen is near, so the covers of the
+   * canteens they use swing with how many of them are about (a station roster changes every day);
+   * the regression learns per canteen which of those sites' swing reaches it and how much. One
+   * column `staff_on_site_<site id>` per such site.
+   */
+  private async outlyingSitesOnSite(window: RunWindow): Promise<(day: number) => Record<string, number>> {
+    const rows: { site_id: number; day: string; on_site: number }[] = await this.dataSource.query(
+      `SELECT h.site_id, h.day::text AS day, h.on_duty - h.remote AS on_site FROM headcount h
+       WHERE h.day BETWEEN $1::date AND $2::date AND NOT EXISTS (SELECT 1 FROM canteen c WHERE c.site_id = h.site_id)
+       ORDER BY h.site_id, h.day`,
+      [iso(window.historyFrom), iso(window.horizonEnd)],
+    );
+    const bySite = new Map<number, { days: number[]; values: number[] }>();
+    for (const row of rows) {
+      const site = bySite.get(Number(row.site_id)) ?? { days: [], values: [] };
+      site.days.push(toEpochDay(row.day));
+      site.values.push(Number(row.on_site));
+      bySite.set(Number(row.site_id), site);
+    }
+    const sites = [...bySite].map(([id, site]) => ({ name: `staff_on_site_${id}`, days: Int32Array.from(site.days), values: site.values }));
+    return (day) => {
+      const row: Record<string, number> = {};
+      for (const site of sites) {
+        // A late HR feed: the nearest earlier row stands, as for the canteen's own site.
+        row[site.name] = site.values[Math.max(0, upperBound(site.days, day) - 1)];
+      }
+      return row;
     };
   }
 
@@ -292,7 +327,9 @@ function isWeekend(day: number): boolean {
 /** Rows of drivers to columns; only drivers present on every row are kept. */
 function columns(rows: readonly Partial<DriverRow>[]): Record<string, number[]> {
   const result: Record<string, number[]> = {};
-  for (const name of DRIVERS) {
+  const names = new Set<string>(DRIVERS);
+  for (const row of rows) for (const name of Object.keys(row)) names.add(name);
+  for (const name of names) {
     if (rows.length > 0 && rows.every((row) => row[name] !== undefined)) result[name] = rows.map((row) => row[name]!);
   }
   return result;
