@@ -149,7 +149,7 @@ describeOnServer('workers on a PostgreSQL server', () => {
     const [first, second] = workers.map(stepsDone);
     expect(first.length).toBeGreaterThan(0);
     expect(second.length).toBeGreaterThan(0);
-    expect([...first, ...second].sort()).toEqual([...CANTEENS.map((id) => `forecast:${id}`), ...CANTEENS.map((id) => `refresh-rollups:${id}`)].sort());
+    expect([...first, ...second].sort()).toEqual(['draft-plans', 'forecast', 'refresh-rollups'].flatMap((step) => CANTEENS.map((id) => `${step}:${id}`)).sort());
 
     expect(await forecastsSince(started)).toEqual(reference);
     for (const worker of workers.splice(0)) expect(await stopWorker(worker)).toBe(0);
@@ -197,6 +197,7 @@ describeOnServer('workers on a PostgreSQL server', () => {
         'pull-sources:null:1',
         ...CANTEENS.map((id) => `refresh-rollups:${id}:1`),
         ...CANTEENS.map((id) => `forecast:${id}:1`),
+        ...CANTEENS.map((id) => `draft-plans:${id}:1`),
       ]);
     } finally {
       await Promise.all([first.close(), second.close()]);
