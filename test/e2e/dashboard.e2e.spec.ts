@@ -43,6 +43,10 @@ describe('the dashboard API over HTTP', () => {
       expect(all.pages).toEqual(['overview', 'dishes', 'demand', 'waste', 'purchasing', 'finance', 'jobs']);
       expect(all.canteens.map((canteen: { id: number }) => canteen.id)).toEqual([1, 2]);
       expect(all.dishes.length).toBeGreaterThan(10);
+      // Purchase orders carry supplier ids; the page names them from here.
+      const supplierIds = (await app.get(DataSource).query('SELECT id FROM supplier ORDER BY id')).map((row: { id: number }) => Number(row.id));
+      expect(all.suppliers.map((supplier: { id: number }) => supplier.id)).toEqual(supplierIds);
+      expect(all.suppliers.every((supplier: { name: string }) => supplier.name.length > 0)).toBe(true);
       expect(all.meals).toEqual(['breakfast', 'lunch', 'dinner', 'night']);
       expect(all.lastServiceDate).toBe(END);
       expect(all.timeZone).toBe('Asia/Shanghai');

@@ -105,6 +105,10 @@ async function render(): Promise<void> {
       const dish = meta.dishes.find((entry) => entry.id === id);
       return dish ? (lang === 'en' && dish.nameEn ? dish.nameEn : dish.name) : id === null ? '–' : `#${id}`;
     },
+    supplierName: (id) => {
+      const supplier = meta.suppliers.find((entry) => entry.id === id);
+      return supplier ? (lang === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name) : `${t('supplier')} #${id}`;
+    },
     chart: (parent, spec) => void addChart(parent, spec, t('savePng')),
     table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('noData') }),
     report: (kind, params) => {

@@ -27,6 +27,7 @@ export interface PageContext {
   applied(filters: AppliedFilters): void;
   canteenName(id: number | null): string;
   dishName(id: number | null): string;
+  supplierName(id: number): string;
   chart(parent: HTMLElement, spec: ChartSpec): void;
   table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText'>): void;
   /** A download link for an Excel report, when the role may read it. */

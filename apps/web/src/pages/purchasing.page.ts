@@ -75,7 +75,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     id: 'orders-by-supplier', title: t('ordersBySupplier'), height: 300,
     option: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: suppliers.map(([id]) => `${t('supplier')} ${id}`) },
+      xAxis: { type: 'category', data: suppliers.map(([id]) => context.supplierName(id)) },
       yAxis: { type: 'value', name: '¥' },
       series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)), color: COLOURS.forecast }],
     },
@@ -99,7 +99,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   context.table(tables, {
     id: `orders-${week}`, title: t('ordersBySupplier'), rows: plan.orders, limit: 12,
     columns: [
-      { label: t('supplier'), cell: (row) => `${t('supplier')} ${row.supplierId}`, csv: (row) => row.supplierId },
+      { label: t('supplier'), cell: (row) => context.supplierName(row.supplierId) },
       { label: t('delivery'), cell: (row) => row.deliveryDate },
       { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
       { label: t('total'), cell: (row) => f.yuan(row.totalFen, 2), csv: (row) => toYuan(row.totalFen), numeric: true },

@@ -84,6 +84,8 @@ export interface DashboardMeta {
   pages: DashboardPageId[];
   canteens: { id: number; code: string; name: string; nameEn: string | null }[];
   dishes: { id: number; code: string; name: string; nameEn: string | null; category: string }[];
+  /** Suppliers by id, so purchase orders read by name. */
+  suppliers: { id: number; code: string; name: string; nameEn: string | null }[];
   meals: DashboardMeal[];
   firstServiceDate: string | null;
   lastServiceDate: string | null;
