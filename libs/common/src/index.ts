@@ -1,1 +1,2 @@
 export * from './larder-error';
+export * from './query-parameters';

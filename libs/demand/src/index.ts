@@ -7,6 +7,6 @@ export { EXTRA_LEVELS, forecastMeal, MealForecastInput, MealForecastResult, Quan
 export { DishDay, dishQuantiles } from './services/dish-split';
 export { BacktestSummary, BaselineSummary, FailedSeries, ForecastRunInfo, ForecastRunRequest, ForecastRunSummary } from './dtos/forecast-run.dto';
 export {
-  ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, parseRunTrigger, RawQuery, RunsQuery, RunTriggerBody,
+  ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, parseRunTrigger, RunsQuery, RunTriggerBody,
 } from './dtos/forecast-query.dto';
 export { supersedeForecasts } from './services/forecast-supersede';

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
-  DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery, RawQuery,
+  DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery,
 } from '@larder/analytics';
 import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
-import { LarderError } from '@larder/common';
+import { LarderError, RawQuery } from '@larder/common';
 import type { Role } from '@larder/domain';
 
 /** The roles of a page as the contract lists them; admins pass every route anyway. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
-import { ForecastQueryService, ForecastRunService, parseForecastQuery, parseRunsQuery, parseRunTrigger, RawQuery } from '@larder/demand';
+import { ForecastQueryService, ForecastRunService, parseForecastQuery, parseRunsQuery, parseRunTrigger } from '@larder/demand';
+import type { RawQuery } from '@larder/common';
 
 @Controller('api/forecasts')
 export class ForecastsController {

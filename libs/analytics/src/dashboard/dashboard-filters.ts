@@ -1,6 +1,9 @@
-import { LarderError } from '@larder/common';
+import { invalidQueryParameter as invalid, parsedQueryParameter, RawQuery, singleQueryParameter as single } from '@larder/common';
 import { daysBetween, isMealPeriod, MEAL_PERIODS, parseIsoDate } from '@larder/domain';
 import type { DashboardMeal } from './dashboard.contract';
+
+const ISO_DATE = { expected: 'a date YYYY-MM-DD', read: parseIsoDate };
+const date = (query: RawQuery, name: string): string | undefined => parsedQueryParameter(query, name, ISO_DATE);
 
 /** The longest range a panel answers for, inclusive of both ends. */
 export const MAX_RANGE_DAYS = 400;
@@ -15,29 +18,6 @@ export interface RequestedFilters {
   meal: DashboardMeal | null;
   /** Demand and dish detail: one dish id. */
   dish?: number;
-}
-
-export type RawQuery = Record<string, unknown>;
-
-function invalid(name: string, message: string): LarderError {
-  return new LarderError('VALIDATION_FAILED', `query parameter "${name}" ${message}`);
-}
-
-function single(query: RawQuery, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') throw invalid(name, 'must be given once');
-  return value;
-}
-
-function date(query: RawQuery, name: string): string | undefined {
-  const value = single(query, name);
-  if (value === undefined) return undefined;
-  try {
-    return parseIsoDate(value);
-  } catch {
-    throw invalid(name, `must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  }
 }
 
 function id(name: string, value: string): number {

@@ -1,6 +1,9 @@
-import { LarderError } from '@larder/common';
+import { invalidQueryParameter as invalid, LarderError, parsedQueryParameter, RawQuery, singleQueryParameter as single } from '@larder/common';
 import { isMealPeriod, MealPeriod, MEAL_PERIODS, parseIsoDate } from '@larder/domain';
 import type { BacktestSummary } from './forecast-run.dto';
+
+const ISO_DATE = { expected: 'a date YYYY-MM-DD', read: parseIsoDate };
+const date = (query: RawQuery, name: string): string | undefined => parsedQueryParameter(query, name, ISO_DATE);
 
 /** Validated `GET /api/forecasts` filters. Canteen and dish may be a code or a numeric id. */
 export interface ForecastQuery {
@@ -13,32 +16,9 @@ export interface ForecastQuery {
   readonly run?: string;
 }
 
-export type RawQuery = Readonly<Record<string, unknown>>;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const KNOWN = ['canteen', 'from', 'to', 'meal', 'dish', 'run'];
-
-function invalid(name: string, problem: string): LarderError {
-  return new LarderError('VALIDATION_FAILED', `query parameter "${name}" ${problem}`, { parameter: name });
-}
-
-function single(query: RawQuery, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') throw invalid(name, 'must be given once');
-  return value;
-}
-
-function date(query: RawQuery, name: string): string | undefined {
-  const value = single(query, name);
-  if (value === undefined) return undefined;
-  try {
-    return parseIsoDate(value);
-  } catch (error) {
-    throw invalid(name, `must be a date YYYY-MM-DD: ${(error as Error).message}`);
-  }
-}
 
 function code(query: RawQuery, name: string): string | undefined {
   const value = single(query, name);
