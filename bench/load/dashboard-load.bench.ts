@@ -33,7 +33,7 @@ function isoDaysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The read endpoints behind the dashboard today; /api/dashboard/* can be passed with --endpoints. */
+/** The read endpoints behind the dashboard pages finance sees: their panels with default filters, and the older reads. */
 function defaultEndpoints(): string[] {
   return [
     '/api/summary',
@@ -41,6 +41,12 @@ function defaultEndpoints(): string[] {
     `/api/forecasts?canteen=C01&meal=lunch&from=${isoDaysAgo(0)}&to=${isoDaysAgo(-7)}`,
     '/api/plans',
     '/api/jobs',
+    '/api/dashboard/meta',
+    '/api/dashboard/overview',
+    '/api/dashboard/dishes',
+    '/api/dashboard/demand',
+    '/api/dashboard/waste',
+    '/api/dashboard/finance',
   ];
 }
 
