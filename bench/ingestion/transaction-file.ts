@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom } from '../support/seeded-random';
 
 /** Masters the synthetic payments name: canteens with meal periods and a menu of dishes. */
 export function masterFiles(options: { canteens: number; dishes: number }): Record<string, string> {
@@ -15,17 +16,6 @@ export function masterFiles(options: { canteens: number; dishes: number }): Reco
 
 const HEADER = 'external_id,occurred_at,service_date,card_no,employee_no,canteen_code,terminal,meal,line_no,dish_code,dish_name,quantity,unit_price,line_amount,line_subsidy,paid_amount,subsidy_amount,payment_channel,kind,refund_of\n';
 
-/** A tiny deterministic generator: the same arguments give the same file. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
@@ -34,7 +24,7 @@ const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) %
  * about 1.3 lines per payment, 1 in 200 payments refunded, spread over canteens, days and meals.
  */
 export async function writeTransactionFile(options: { path: string; lines: number; canteens: number; dishes: number; employees: number; seed?: number }): Promise<{ lines: number; payments: number }> {
-  const next = random(options.seed ?? 42);
+  const next = seededRandom(options.seed ?? 42);
   const out = createWriteStream(options.path, { highWaterMark: 1024 * 1024 });
   out.write(HEADER);
   let written = 0;

@@ -12,6 +12,7 @@ import {
   CatalogueInput, DemandForecast, openingLots, PlanningCatalogue, planWeek, StockLot,
 } from '@larder/procurement';
 import { argument, flag } from '../support/arguments';
+import { seededRandom } from '../support/seeded-random';
 
 const CANTEENS = 20;
 const DAYS = 7;
@@ -25,20 +26,9 @@ const LEVELS = [0.1, 0.25, 0.5, 0.75, 0.8, 0.9, 0.95];
 const CATEGORIES = ['staple', 'meat', 'fish', 'vegetable', 'soup', 'noodle', 'breakfast', 'dessert', 'drink', 'set_meal'] as const;
 const STORAGE = ['chilled', 'ambient', 'frozen'] as const;
 
-/** Small deterministic generator (mulberry32): the same data on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticInput(seed = 1) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const dishCount = DISHES_PER_MEAL * MEALS.length;
   const catalogue: CatalogueInput = {
