@@ -15,6 +15,22 @@ export const COLOURS = { actual: '#15803d', forecast: '#2563eb', band: '#93c5fd'
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
 
 export type ChartOption = echarts.EChartsCoreOption;
+
+/** Daily actuals against the stored forecast's median and its p10–p90 band (labels already translated). */
+export function forecastBandOption(rows: readonly { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[], labels: { band: string; forecast: string; actual: string }): ChartOption {
+  return {
+    legend: { top: 4, left: 8, data: [labels.band, labels.forecast, labels.actual] },
+    xAxis: { type: 'category', data: rows.map((row) => row.date), boundaryGap: false },
+    yAxis: { type: 'value' },
+    series: [
+      // The band is p10 plus a stacked, filled (p90 - p10) on top of it.
+      { name: 'p10', type: 'line', data: rows.map((row) => row.p10), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
+      { name: labels.band, type: 'line', data: rows.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: COLOURS.band, opacity: 0.45 }, color: COLOURS.band },
+      { name: labels.forecast, type: 'line', data: rows.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
+      { name: labels.actual, type: 'line', data: rows.map((row) => row.actual), color: COLOURS.actual, symbolSize: 4 },
+    ],
+  };
+}
 type Chart = ReturnType<typeof echarts.init>;
 
 const live = new Map<string, Chart>();

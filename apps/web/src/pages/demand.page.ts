@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { COLOURS } from '../charts';
+import { COLOURS, forecastBandOption } from '../charts';
 import type { DemandPanel } from '../contract';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
@@ -21,18 +21,7 @@ export async function renderDemand(context: PageContext): Promise<void> {
   const rows = panel.series;
   context.chart(root, {
     id: 'forecast-vs-actual', title: t('forecastVsActual'), height: 360,
-    option: {
-      legend: { top: 4, left: 8, data: [t('band'), t('forecast'), t('actual')] },
-      dataZoom: [{ type: 'inside' }],
-      xAxis: { type: 'category', data: rows.map((row) => row.date), boundaryGap: false },
-      yAxis: { type: 'value' },
-      series: [
-        { name: 'p10', type: 'line', data: rows.map((row) => row.p10), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
-        { name: t('band'), type: 'line', data: rows.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: COLOURS.band, opacity: 0.45 }, color: COLOURS.band },
-        { name: t('forecast'), type: 'line', data: rows.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
-        { name: t('actual'), type: 'line', data: rows.map((row) => row.actual), color: COLOURS.actual, symbolSize: 4 },
-      ],
-    },
+    option: { ...forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }), dataZoom: [{ type: 'inside' }] },
   });
   const charts = grid('grid two');
   root.append(charts);

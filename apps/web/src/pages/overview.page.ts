@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { COLOURS } from '../charts';
+import { forecastBandOption } from '../charts';
 import type { DashboardAlert, OverviewPanel } from '../contract';
 import { h } from '../dom';
 import { textOr } from '../i18n';
@@ -43,17 +43,7 @@ export async function renderOverview(context: PageContext): Promise<void> {
   const rows = panel.coversVsForecast;
   context.chart(main, {
     id: 'covers-vs-forecast', title: t('coversVsForecast'), height: 340,
-    option: {
-      legend: { top: 4, left: 8, data: [t('band'), t('forecast'), t('actual')] },
-      xAxis: { type: 'category', data: rows.map((row) => row.date), boundaryGap: false },
-      yAxis: { type: 'value' },
-      series: [
-        { name: 'p10', type: 'line', data: rows.map((row) => row.p10), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
-        { name: t('band'), type: 'line', data: rows.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: COLOURS.band, opacity: 0.45 }, color: COLOURS.band },
-        { name: t('forecast'), type: 'line', data: rows.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
-        { name: t('actual'), type: 'line', data: rows.map((row) => row.actual), color: COLOURS.actual, symbolSize: 4 },
-      ],
-    },
+    option: forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }),
   });
   const alerts = h('section', { class: 'card alerts', 'data-panel': 'alerts' }, h('h3', {}, t('alerts')));
   if (panel.alerts.length === 0) alerts.append(h('p', { class: 'muted' }, t('noAlerts')));
