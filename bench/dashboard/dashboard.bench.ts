@@ -6,7 +6,10 @@
  *
  *   node_modules/.bin/swc libs apps bench/dashboard -d /tmp/dash-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node /tmp/dash-dist/bench/dashboard/dashboard.bench.js \
- *     --url postgres://postgres@127.0.0.1:5432/test --copies 10 [--calls 200] [--reuse <db>] [--keep]
+ *     --url postgres://postgres@127.0.0.1:5432/test --copies 10 [--calls 200] [--reuse <db>] [--keep] [--cache off|on]
+ *
+ * `--cache off` (the default) computes every call from the rollups; `--cache on` serves repeated views
+ * from the dashboard cache as a running server does between data changes.
  */
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
@@ -47,13 +50,15 @@ async function main(): Promise<void> {
   const calls = Number(argument('calls', '200'));
   const reuse = argument('reuse', '');
   const keep = process.argv.includes('--keep');
+  const cache = argument('cache', 'off');
   const name = reuse || `larder_dash_bench_${process.pid}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456', LARDER_DATA_DIR: `/tmp/${name}` });
+  const config = loadConfig({ DATABASE_URL: url.toString(), LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456', LARDER_DATA_DIR: `/tmp/${name}`,
+    LARDER_DASHBOARD_CACHE_ENTRIES: cache === 'on' ? '256' : '0' });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
   configureHttp(app);
@@ -120,7 +125,7 @@ async function main(): Promise<void> {
       results[label] = { p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]), calls };
       log(`${label}: ${JSON.stringify(results[label])}`);
     }
-    process.stdout.write(`${JSON.stringify({ database: name, copies, timings, counts, results, loadAverage: loadavg() }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ database: name, copies, cache, timings, counts, results, loadAverage: loadavg() }, null, 2)}\n`);
   } finally {
     await app.close();
     if (!reuse && !keep) await admin.query(`DROP DATABASE ${name}`);

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { AccuracyService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
+import { AccuracyService, DashboardWasteService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
 import { ForecastRunService } from '@larder/demand';
 import { DemoSeedService } from '@larder/ingestion';
 import { isoWeek as isoWeekOf } from '@larder/domain';
@@ -262,6 +262,31 @@ describe('the dashboard API over HTTP', () => {
       await manager.agent.get('/api/forecasts?canteen=C01').expect(403);
       const everything = (await finance.agent.get('/api/forecasts').expect(200)).body;
       expect(new Set(everything.forecasts.map((row: { canteenId: number }) => row.canteenId))).toEqual(new Set([1, 2]));
+    });
+  });
+
+  describe('answers remembered until the data changes', () => {
+    it('computes a view once for repeated and concurrent requests, and afresh after a write', async () => {
+      const waste = jest.spyOn(app.get(DashboardWasteService), 'waste');
+      const url = `/api/dashboard/waste?from=2026-11-10&to=${END}&canteens=2`;
+      const plateKg = (body: { byKind: { kind: string; kg: number }[] }) => body.byKind.find((row) => row.kind === 'plate')?.kg ?? 0;
+      const first = (await finance.agent.get(url).expect(200)).body;
+      const again = await Promise.all([1, 2, 3].map(() => finance.agent.get(url).expect(200)));
+      expect(again.map((response) => response.body)).toEqual([first, first, first]);
+      expect(waste).toHaveBeenCalledTimes(1);
+      // Another role or a manager limited to other canteens never gets this answer from the cache.
+      await manager.agent.get(`/api/dashboard/waste?from=2026-11-10&to=${END}&canteens=1`).expect(403);
+      const dataSource = app.get(DataSource);
+      await dataSource.query(`INSERT INTO waste_log (canteen_id, id, service_date, meal, kind, kg, portions) VALUES (2, 987654321, $1, 'lunch', 'plate', 12.5, NULL)`, [END]);
+      try {
+        const after = (await finance.agent.get(url).expect(200)).body;
+        expect(plateKg(after)).toBeCloseTo(plateKg(first) + 12.5, 3);
+        expect(waste).toHaveBeenCalledTimes(2);
+      } finally {
+        await dataSource.query('DELETE FROM waste_log WHERE canteen_id = 2 AND id = 987654321');
+        waste.mockRestore();
+      }
+      expect(plateKg((await finance.agent.get(url).expect(200)).body)).toBeCloseTo(plateKg(first), 3);
     });
   });
 

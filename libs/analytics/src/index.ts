@@ -20,4 +20,5 @@ export * from './dashboard/dashboard-demand.service';
 export * from './dashboard/dashboard-waste.service';
 export * from './dashboard/dashboard-finance.service';
 export * from './dashboard/dashboard-satisfaction.service';
+export * from './dashboard/dashboard-cache.service';
 export * from './dashboard/dashboard.module';

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.database.engine).toBe('pglite');
     expect(config.timezone).toBe('Asia/Shanghai');
+    expect(config.dashboard.cacheEntries).toBe(256);
   });
 
   it('keeps the inbox and the pull sources in the data folder unless told otherwise', () => {
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
     [{ LARDER_IMPORT_UPLOADS_PER_MINUTE: '0' }, 'LARDER_IMPORT_UPLOADS_PER_MINUTE'],
     [{ LARDER_INBOX_CRON: 'often' }, 'LARDER_INBOX_CRON'],
     [{ LARDER_INBOX_SETTLE_SECONDS: '-1' }, 'LARDER_INBOX_SETTLE_SECONDS'],
+    [{ LARDER_DASHBOARD_CACHE_ENTRIES: '-1' }, 'LARDER_DASHBOARD_CACHE_ENTRIES'],
   ])('rejects %p naming %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));

@@ -37,6 +37,10 @@ export interface LarderConfig {
     /** The vendor databases to pull from (JSON; see the README). Missing file: no sources. */
     readonly pullSourcesFile: string;
   };
+  readonly dashboard: {
+    /** Panel answers kept per process until the data changes; 0 computes every request afresh. */
+    readonly cacheEntries: number;
+  };
   readonly jobs: {
     /** Whether this process fires scheduled jobs (CLI commands and tests turn it off). */
     readonly scheduler: boolean;
@@ -176,6 +180,9 @@ export function loadConfig(env: Env): LarderConfig {
       inboxCron: readCron(env, 'LARDER_INBOX_CRON', '*/5 * * * *'),
       inboxSettleSeconds: readRange(env, { name: 'LARDER_INBOX_SETTLE_SECONDS', fallback: 30, min: 0, max: 86_400 }),
       pullSourcesFile: resolve(env.LARDER_PULL_SOURCES?.trim() || `${readDataDir(env)}/pull-sources.json`),
+    }),
+    dashboard: Object.freeze({
+      cacheEntries: readRange(env, { name: 'LARDER_DASHBOARD_CACHE_ENTRIES', fallback: 256, min: 0, max: 100_000 }),
     }),
     jobs: Object.freeze({
       scheduler: readEnum(env, 'LARDER_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import {
   CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
   DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery,
@@ -6,6 +6,7 @@ import {
 import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { LarderError, RawQuery } from '@larder/common';
 import type { Role } from '@larder/domain';
+import { DashboardCacheInterceptor } from './dashboard-cache.interceptor';
 
 /** The roles of a page as the contract lists them; admins pass every route anyway. */
 function pageRoles(page: DashboardPageId): Role[] {
@@ -24,6 +25,7 @@ function dishParameter(value: string): number {
 
 /** `GET /api/dashboard/<page>?from=&to=&canteens=&meal=`: one panel each, see dashboard.contract.ts. */
 @Controller('api/dashboard')
+@UseInterceptors(DashboardCacheInterceptor)
 export class DashboardController {
   constructor(
     private readonly scopes: DashboardScopeService,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FiguresModule } from '../figures.module';
+import { DashboardCacheService } from './dashboard-cache.service';
 import { DashboardDailyService } from './dashboard-daily.service';
 import { DashboardDemandService } from './dashboard-demand.service';
 import { DashboardDishesService } from './dashboard-dishes.service';
@@ -11,7 +12,7 @@ import { DashboardScopeService } from './dashboard-scope.service';
 import { DashboardWasteService } from './dashboard-waste.service';
 
 const SERVICES = [
-  DashboardScopeService, DashboardMetaService, DashboardDailyService, DashboardOverviewService, DashboardDishesService, DashboardDemandService,
+  DashboardCacheService, DashboardScopeService, DashboardMetaService, DashboardDailyService, DashboardOverviewService, DashboardDishesService, DashboardDemandService,
   DashboardWasteService, DashboardFinanceService, DashboardSatisfactionService,
 ];
 
