@@ -9,8 +9,14 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
+/** Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first); a number written as text is left alone. */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const NUMBER_TEXT = /^[+-]?\d+(\.\d+)?%?$/;
+
 function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  // Dish names, tags and comments come from imported files: a leading apostrophe keeps them text.
+  const text = typeof value === 'string' && FORMULA_TRIGGER.test(raw) && !NUMBER_TEXT.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
