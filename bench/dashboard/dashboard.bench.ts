@@ -110,19 +110,23 @@ async function main(): Promise<void> {
     // Realistic filter mixes: the default 28 days, a quarter, one canteen, one meal, a canteen's quarter at lunch.
     const mixes = ['', `from=${addDays(END, -90)}&to=${END}`, `canteens=${first.id}`, 'meal=lunch', `from=${addDays(END, -90)}&to=${END}&canteens=${first.id}&meal=lunch`];
     const endpoints = ['overview', 'dishes', `dishes/${dish.dish_id}`, 'demand', 'waste', 'finance', 'satisfaction'];
-    const results: Record<string, { p50: number; p95: number; max: number; calls: number }> = {};
+    const mixNames = ['28 days', 'quarter', 'one canteen', 'lunch', 'canteen quarter lunch'];
+    const results: Record<string, { p50: number; p95: number; max: number; calls: number; p50ByMix: Record<string, number> }> = {};
     for (const endpoint of endpoints) {
       await agent.get(`/api/dashboard/${endpoint}`).expect(200);
       const latencies: number[] = [];
+      const byMix: number[][] = mixes.map(() => []);
       for (let call = 0; call < calls; call += 1) {
         const query = mixes[call % mixes.length];
         const started = performance.now();
         await agent.get(`/api/dashboard/${endpoint}${query ? `?${query}` : ''}`).expect(200);
         latencies.push(performance.now() - started);
+        byMix[call % mixes.length].push(performance.now() - started);
       }
       latencies.sort((a, b) => a - b);
       const label = endpoint.startsWith('dishes/') ? 'dishes/:dishId' : endpoint;
-      results[label] = { p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]), calls };
+      const p50ByMix = Object.fromEntries(byMix.map((times, mix) => [mixNames[mix], Math.round(percentile([...times].sort((a, b) => a - b), 0.5))]));
+      results[label] = { p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]), calls, p50ByMix };
       log(`${label}: ${JSON.stringify(results[label])}`);
     }
     process.stdout.write(`${JSON.stringify({ database: name, copies, cache, timings, counts, results, loadAverage: loadavg() }, null, 2)}\n`);
