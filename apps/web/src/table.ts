@@ -1,3 +1,4 @@
+import { looksLikeFormula } from '../../../libs/domain/src/spreadsheet-text';
 import { h } from './dom';
 
 export interface Column<Row> {
@@ -9,14 +10,13 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first); a number written as text is left alone. */
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+/** A signed number written as text ("-12.5%") starts like a formula but is left alone. */
 const NUMBER_TEXT = /^[+-]?\d+(\.\d+)?%?$/;
 
 function csvField(value: string | number | null): string {
   const raw = value === null ? '' : String(value);
   // Dish names, tags and comments come from imported files: a leading apostrophe keeps them text.
-  const text = typeof value === 'string' && FORMULA_TRIGGER.test(raw) && !NUMBER_TEXT.test(raw) ? `'${raw}` : raw;
+  const text = typeof value === 'string' && looksLikeFormula(raw) && !NUMBER_TEXT.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -3,3 +3,4 @@ export * from './enums';
 export * from './money';
 export * from './local-date';
 export * from './china-calendar';
+export * from './spreadsheet-text';

@@ -13,12 +13,7 @@ export const FORMATS = {
 
 export type NumberFormat = (typeof FORMATS)[keyof typeof FORMATS];
 
-/** A leading =, +, -, @, tab or CR would make a spreadsheet (or a user's Enter) treat text as a formula. */
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
-
-export function looksLikeFormula(text: string): boolean {
-  return FORMULA_TRIGGER.test(text);
-}
+export { looksLikeFormula } from '@larder/domain';
 
 /** A formula with the value Larder computed, so a reader that does not recalculate still shows it. */
 export interface FormulaCell {

@@ -1,0 +1,10 @@
+/**
+ * A leading =, +, -, @, tab or CR would make a spreadsheet (or a user's Enter) treat text as a
+ * formula. Shared by the Excel reports and the dashboard's CSV export (which imports this file
+ * directly, as it does the API contract).
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_TRIGGER.test(text);
+}
