@@ -120,8 +120,9 @@ async function main(): Promise<void> {
         const query = mixes[call % mixes.length];
         const started = performance.now();
         await agent.get(`/api/dashboard/${endpoint}${query ? `?${query}` : ''}`).expect(200);
-        latencies.push(performance.now() - started);
-        byMix[call % mixes.length].push(performance.now() - started);
+        const elapsed = performance.now() - started;
+        latencies.push(elapsed);
+        byMix[call % mixes.length].push(elapsed);
       }
       latencies.sort((a, b) => a - b);
       const label = endpoint.startsWith('dishes/') ? 'dishes/:dishId' : endpoint;
