@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AccuracyService, DashboardWasteService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
 import { ForecastRunService } from '@larder/demand';
-import { DemoSeedService } from '@larder/ingestion';
+import { DemoSeedService, RollupService } from '@larder/ingestion';
 import { isoWeek as isoWeekOf } from '@larder/domain';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -283,13 +283,17 @@ describe('the dashboard API over HTTP', () => {
       await union.agent.get(url).expect(403);
       waste.mockClear();
       const dataSource = app.get(DataSource);
+      // As an import does: the fact, then the rollups of its day.
+      const day = { canteenIds: [2], from: END, to: END };
       await dataSource.query(`INSERT INTO waste_log (canteen_id, id, service_date, meal, kind, kg, portions) VALUES (2, 987654321, $1, 'lunch', 'plate', 12.5, NULL)`, [END]);
+      await app.get(RollupService).refresh(day);
       try {
         const after = (await finance.agent.get(url).expect(200)).body;
         expect(plateKg(after)).toBeCloseTo(plateKg(first) + 12.5, 3);
         expect(waste).toHaveBeenCalledTimes(1);
       } finally {
         await dataSource.query('DELETE FROM waste_log WHERE canteen_id = 2 AND id = 987654321');
+        await app.get(RollupService).refresh(day);
         waste.mockRestore();
       }
       expect(plateKg((await finance.agent.get(url).expect(200)).body)).toBeCloseTo(plateKg(first), 3);

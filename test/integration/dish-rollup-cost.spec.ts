@@ -6,11 +6,12 @@ import { createTestDatabase, TestDatabase } from '../support/test-config';
 import { csv, importMasters, openImportContext, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
 
 /**
- * The dish rollup stores each row's portion cost when it is built; the finance, waste and dashboard
- * figures sum it. Whatever was imported or rolled back, it must equal the cost recomputed from the
- * prices and recipes with the reports' own costing (COST_CTES), null where a dish has no priced recipe.
+ * The dish rollup stores each row's portion cost when it is built, and the cost rollup sums it with the
+ * logged waste per canteen, day and meal; the finance, waste and dashboard figures read them. Whatever
+ * was imported or rolled back, both must equal what the reports' own costing (COST_CTES) recomputes
+ * from the facts, prices and recipes: null where a dish has no priced recipe.
  */
-describe('dish rollup: the stored portion cost equals the recomputed one', () => {
+describe('dish and cost rollups: the stored costs equal the recomputed ones', () => {
   let database: TestDatabase;
   let app: INestApplicationContext;
   let importer: ImportService;
@@ -18,7 +19,7 @@ describe('dish rollup: the stored portion cost equals the recomputed one', () =>
   let rollback: ImportRollbackService;
   const dir = scratchDir('dish-rollup-cost');
 
-  const importCsv = async (kind: 'transactions' | 'production' | 'supplier_prices' | 'recipes' | 'auto', name: string, rows: (string | number | null)[][]) =>
+  const importCsv = async (kind: 'transactions' | 'production' | 'waste' | 'supplier_prices' | 'recipes' | 'auto', name: string, rows: (string | number | null)[][]) =>
     importer.importFile({ kind, path: writeFile(dir, name, csv(rows)), profile: kind === 'auto' ? undefined : 'demo', createdBy: 'test' });
 
   beforeAll(async () => {
@@ -56,10 +57,54 @@ describe('dish rollup: the stored portion cost equals the recomputed one', () =>
     );
   }
 
+  /** Each canteen-day-meal's costs recomputed from the facts at today's prices, rounded to 1e-6 fen, as the cost rollup should hold them. */
+  async function recomputedCostRollup(): Promise<Record<string, string[]>> {
+    const parameters = ['2026-10-01', '2026-12-31'];
+    const dishes: Record<string, unknown>[] = await dataSource.query(
+      `WITH ${COST_CTES}
+       SELECT r.canteen_id || '|' || r.service_date::text || '|' || r.meal AS key,
+              COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * dc.fen_per_portion), 0) AS ingredient,
+              COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END) FILTER (WHERE dc.fen_per_portion IS NULL), 0) AS uncosted,
+              sum(r.prepared) AS prepared, sum(r.quantity) AS sold, sum(r.wasted_portions) AS over_portions, sum(r.wasted_kg) AS over_kg,
+              COALESCE(sum(CASE WHEN r.wasted_portions > 0 THEN r.wasted_portions WHEN d.portion_kg > 0 THEN r.wasted_kg / d.portion_kg ELSE 0 END * dc.fen_per_portion), 0) AS over_fen
+       FROM daily_dish_rollup r JOIN dish d ON d.id = r.dish_id LEFT JOIN dish_cost dc ON dc.d = r.service_date AND dc.dish_id = r.dish_id
+       GROUP BY 1`,
+      parameters,
+    );
+    const logged: Record<string, unknown>[] = await dataSource.query(
+      `WITH ${COST_CTES}
+       SELECT w.canteen_id || '|' || w.service_date::text || '|' || COALESCE(w.meal, '') AS key,
+              COALESCE(sum(w.kg) FILTER (WHERE w.kind = 'plate'), 0) AS plate, COALESCE(sum(w.kg) FILTER (WHERE w.kind = 'spoilage'), 0) AS spoiled,
+              COALESCE(sum(w.kg * uc.fen_per_unit) FILTER (WHERE w.kind = 'spoilage'), 0) AS spoiled_fen,
+              COALESCE(sum(w.kg) FILTER (WHERE w.kind = 'spoilage' AND uc.fen_per_unit IS NULL), 0) AS spoiled_uncosted
+       FROM waste_log w LEFT JOIN ingredient i ON i.id = w.ingredient_id
+       LEFT JOIN unit_cost uc ON uc.d = w.service_date AND uc.ingredient_id = w.ingredient_id AND i.unit IN ('kg', 'l')
+       WHERE w.kind IN ('plate', 'spoilage')
+       GROUP BY 1`,
+      parameters,
+    );
+    const round = (value: unknown) => Number(value ?? 0).toFixed(6);
+    const expected: Record<string, string[]> = {};
+    const of = (key: unknown) => (expected[String(key)] ??= Array<string>(11).fill(round(0)));
+    for (const row of dishes) of(row.key).splice(0, 7, ...[row.ingredient, row.uncosted, row.prepared, row.sold, row.over_portions, row.over_kg, row.over_fen].map(round));
+    for (const row of logged) of(row.key).splice(7, 4, ...[row.plate, row.spoiled, row.spoiled_fen, row.spoiled_uncosted].map(round));
+    return expected;
+  }
+
+  async function storedCostRollup(): Promise<Record<string, string[]>> {
+    const rows: Record<string, unknown>[] = await dataSource.query(
+      `SELECT canteen_id || '|' || service_date::text || '|' || meal AS key, ingredient_cost_fen, uncosted_portions, prepared_portions, sold_portions,
+              overproduction_portions, overproduction_kg, overproduction_cost_fen, plate_kg, spoilage_kg, spoilage_cost_fen, spoilage_uncosted_kg
+       FROM daily_cost_rollup`,
+    );
+    return Object.fromEntries(rows.map(({ key, ...figures }) => [String(key), Object.values(figures).map((value) => Number(value).toFixed(6))]));
+  }
+
   async function expectStoredEqualsRecomputed(): Promise<{ priced: number; uncosted: number }> {
     const rows = await costs();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((row) => row.stored !== row.recomputed)).toEqual([]);
+    expect(await storedCostRollup()).toEqual(await recomputedCostRollup());
     return { priced: rows.filter((row) => row.stored !== null).length, uncosted: rows.filter((row) => row.stored === null).length };
   }
 
@@ -73,6 +118,14 @@ describe('dish rollup: the stored portion cost equals the recomputed one', () =>
     expect(await importCsv('transactions', 'more.csv', [TX_HEADER, ...more])).toMatchObject({ accepted: 1 });
     const production = [['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'], ['C1', '2026-11-26', 'lunch', 'D001', 40]];
     expect(await importCsv('production', 'production.csv', production)).toMatchObject({ accepted: 1 });
+    // Spoilage of a priced ingredient (on a day without sales too), of one without a price, and plate waste
+    const waste = [
+      ['canteen_code', 'service_date', 'meal', 'kind', 'dish_code', 'ingredient_code', 'kg', 'portions'],
+      ['C1', '2026-11-24', '', 'spoilage', '', 'I001', '1.5', ''], ['C1', '2026-11-27', '', 'spoilage', '', 'I003', '2', ''],
+      ['C1', '2026-11-24', '', 'spoilage', '', 'I002', '0.7', ''], ['C1', '2026-11-25', 'lunch', 'plate', '', '', '3.25', ''],
+      ['C1', '2026-11-26', 'lunch', 'overproduction', 'D001', '', '1.2', 4],
+    ];
+    expect(await importCsv('waste', 'waste.csv', waste)).toMatchObject({ accepted: 5 });
     // D001 and D002 are priced, D003 has no recipe and stays uncosted
     expect(await expectStoredEqualsRecomputed()).toEqual({ priced: 4, uncosted: 1 });
     const [day24, day25] = (await costs()).filter((row) => row.key.endsWith('|lunch|1')).map((row) => Number(row.stored));

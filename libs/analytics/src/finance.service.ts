@@ -41,13 +41,11 @@ FROM daily_meal_rollup r CROSS JOIN LATERAL jsonb_each_text(r.paid_by_channel) c
 WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1, 2`;
 
-/** Portions prepared (sold, where the kitchen logged nothing) at the recipe cost of the day, stored on the rollup. */
+/** Portions prepared (sold, where the kitchen logged nothing) at the recipe cost of the day, summed in the cost rollup. */
 const INGREDIENT_COST_SQL = `
-SELECT r.canteen_id,
-       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * r.fen_per_portion), 0) AS cost_fen,
-       COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END) FILTER (WHERE r.fen_per_portion IS NULL), 0)::bigint AS uncosted
-FROM daily_dish_rollup r
-WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
+SELECT canteen_id, sum(ingredient_cost_fen) AS cost_fen, sum(uncosted_portions)::bigint AS uncosted
+FROM daily_cost_rollup
+WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
 GROUP BY 1`;
 
 /** The month's money per canteen and in total, from the rollups and the small master tables. */
@@ -64,7 +62,7 @@ export class FinanceService {
     const meals: Record<string, unknown>[] = await this.dataSource.query(MEALS_SQL, parameters);
     const channels: Record<string, unknown>[] = await this.dataSource.query(CHANNELS_SQL, parameters);
     const costs: Record<string, unknown>[] = await this.dataSource.query(INGREDIENT_COST_SQL, parameters);
-    const waste = await this.wasteService.waste(scope);
+    const waste = await this.wasteService.canteens(scope);
     const participation = await this.participation.byCanteen(scope);
     const inputs = new Map<number, FinanceInputs>(scope.canteenIds.map((id) => [id, emptyFinanceInputs()]));
     const of = (id: unknown): FinanceInputs => inputs.get(num(id)) ?? emptyFinanceInputs();
@@ -79,7 +77,7 @@ export class FinanceService {
       target.ingredientCostFen += Math.round(num(row.cost_fen));
       target.uncostedPortions = num(row.uncosted);
     }
-    for (const row of waste.canteens) {
+    for (const row of waste) {
       const target = of(row.canteenId);
       target.ingredientCostFen += row.spoilageCostFen;
       target.wasteCostFen = row.wasteCostFen;
@@ -87,6 +85,6 @@ export class FinanceService {
     for (const [id, counts] of participation) Object.assign(of(id), counts);
     const total = await this.participation.total(scope);
     const canteens = scope.canteenIds.map((canteenId) => ({ canteenId, figures: financeFigures(inputs.get(canteenId)!) }));
-    return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)), waste: waste.canteens };
+    return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)), waste };
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COST_CTES } from '@larder/database';
 
 export interface WasteScope {
   from: string;
@@ -59,72 +58,50 @@ JOIN dish d ON d.id = r.dish_id
 WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1, 2`;
 
-const LOGGED_WASTE_SQL = `
-WITH ${COST_CTES}
-SELECT w.canteen_id,
-       COALESCE(sum(w.kg) FILTER (WHERE w.kind = 'plate'), 0) AS plate_kg,
-       COALESCE(sum(w.kg) FILTER (WHERE w.kind = 'spoilage'), 0) AS spoilage_kg,
-       COALESCE(sum(w.kg * uc.fen_per_unit) FILTER (WHERE w.kind = 'spoilage'), 0) AS spoilage_fen,
-       COALESCE(sum(w.kg) FILTER (WHERE w.kind = 'spoilage' AND uc.fen_per_unit IS NULL), 0) AS spoilage_uncosted_kg
-FROM waste_log w
-LEFT JOIN ingredient i ON i.id = w.ingredient_id
-LEFT JOIN unit_cost uc ON uc.d = w.service_date AND uc.ingredient_id = w.ingredient_id AND i.unit IN ('kg', 'l')
-WHERE w.service_date BETWEEN $1::date AND $2::date AND w.canteen_id = ANY($3::int[]) AND w.kind IN ('plate', 'spoilage')
-  AND ($4::text IS NULL OR w.meal = $4)
+/** Per canteen from the cost rollup, where overproduction is costed as DISH_WASTE_SQL costs it per dish and spoilage at the day's unit cost. */
+const CANTEEN_WASTE_SQL = `
+SELECT canteen_id, sum(prepared_portions)::bigint AS prepared, sum(sold_portions)::bigint AS sold,
+       sum(overproduction_portions)::bigint AS overproduction_portions, sum(overproduction_kg) AS overproduction_kg,
+       sum(overproduction_cost_fen) AS overproduction_fen, sum(plate_kg) AS plate_kg, sum(spoilage_kg) AS spoilage_kg,
+       sum(spoilage_cost_fen) AS spoilage_fen, sum(spoilage_uncosted_kg) AS spoilage_uncosted_kg
+FROM daily_cost_rollup
+WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
 GROUP BY 1`;
 
 @Injectable()
 export class WasteService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Per canteen and per dish in one pass; the per-canteen cost is the sum of the dish costs, rounded once per canteen. */
+  /** Per canteen and per dish; a canteen's costs are the sums of its dishes' and spoiled ingredients' costs, rounded once. */
   async waste(scope: WasteScope): Promise<{ canteens: CanteenWaste[]; dishes: Map<number, DishWaste[]> }> {
-    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
-    const dishRows: Record<string, unknown>[] = await this.dataSource.query(DISH_WASTE_SQL, parameters);
-    const loggedRows: Record<string, unknown>[] = await this.dataSource.query(LOGGED_WASTE_SQL, parameters);
+    const dishRows: Record<string, unknown>[] = await this.dataSource.query(DISH_WASTE_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal ?? null]);
     const dishes = new Map<number, DishWaste[]>();
-    const canteens = new Map<number, CanteenWaste>();
-    const canteen = (id: number): CanteenWaste => {
-      let row = canteens.get(id);
-      if (!row) {
-        row = {
-          canteenId: id, preparedPortions: 0, soldPortions: 0, overproductionPortions: 0, overproductionKg: 0, overproductionCostFen: 0,
-          plateKg: 0, spoilageKg: 0, spoilageCostFen: 0, spoilageUncostedKg: 0, wasteCostFen: 0,
-        };
-        canteens.set(id, row);
-      }
-      return row;
-    };
     for (const row of dishRows) {
       const id = num(row.canteen_id);
       const dish: DishWaste = {
         dishId: num(row.dish_id), preparedPortions: num(row.prepared), soldPortions: num(row.sold), wastedPortions: num(row.wasted_portions),
-        wastedKg: num(row.wasted_kg), wasteCostFen: num(row.waste_fen),
+        wastedKg: num(row.wasted_kg), wasteCostFen: Math.round(num(row.waste_fen)),
       };
       dishes.set(id, [...(dishes.get(id) ?? []), dish]);
-      const target = canteen(id);
-      target.preparedPortions += dish.preparedPortions;
-      target.soldPortions += dish.soldPortions;
-      target.overproductionPortions += dish.wastedPortions;
-      target.overproductionKg += dish.wastedKg;
-      target.overproductionCostFen += dish.wasteCostFen;
     }
-    for (const row of loggedRows) {
-      const target = canteen(num(row.canteen_id));
-      target.plateKg = num(row.plate_kg);
-      target.spoilageKg = num(row.spoilage_kg);
-      target.spoilageCostFen = Math.round(num(row.spoilage_fen));
-      target.spoilageUncostedKg = num(row.spoilage_uncosted_kg);
-    }
-    for (const target of canteens.values()) {
-      target.overproductionCostFen = Math.round(target.overproductionCostFen);
-      target.overproductionKg = Math.round(target.overproductionKg * 1000) / 1000;
-      target.wasteCostFen = target.overproductionCostFen + target.spoilageCostFen;
-    }
-    for (const list of dishes.values()) {
-      for (const dish of list) dish.wasteCostFen = Math.round(dish.wasteCostFen);
-    }
-    return { canteens: [...canteens.values()].sort((a, b) => a.canteenId - b.canteenId), dishes };
+    return { canteens: await this.canteens(scope), dishes };
+  }
+
+  /** Per canteen only, from the cost rollup: what finance and the overview need. */
+  async canteens(scope: WasteScope): Promise<CanteenWaste[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(CANTEEN_WASTE_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal ?? null]);
+    return rows
+      .map((row) => {
+        const overproductionCostFen = Math.round(num(row.overproduction_fen));
+        const spoilageCostFen = Math.round(num(row.spoilage_fen));
+        return {
+          canteenId: num(row.canteen_id), preparedPortions: num(row.prepared), soldPortions: num(row.sold),
+          overproductionPortions: num(row.overproduction_portions), overproductionKg: Math.round(num(row.overproduction_kg) * 1000) / 1000,
+          overproductionCostFen, plateKg: num(row.plate_kg), spoilageKg: num(row.spoilage_kg), spoilageCostFen,
+          spoilageUncostedKg: num(row.spoilage_uncosted_kg), wasteCostFen: overproductionCostFen + spoilageCostFen,
+        };
+      })
+      .sort((a, b) => a.canteenId - b.canteenId);
   }
 
   async daily(scope: WasteScope): Promise<DailyWaste[]> {

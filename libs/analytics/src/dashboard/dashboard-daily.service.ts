@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { COST_CTES } from '@larder/database';
 import type { RatingGroupCounts } from '../satisfaction.calculator';
 import type { TrendGrain } from './dashboard.calculator';
 
@@ -51,27 +50,13 @@ SELECT m.bucket, m.covers::bigint, m.paid::bigint, m.subsidy::bigint, m.busiest:
 FROM (SELECT ${BUCKET('service_date')} AS bucket, sum(covers) AS covers, sum(paid) AS paid, sum(subsidy) AS subsidy, sum(busiest) AS busiest FROM daily GROUP BY 1) m
 LEFT JOIN staff s ON s.bucket = m.bucket`;
 
-/** Same costing as FinanceService and WasteService, per bucket instead of per canteen, with one costing pass. */
+/** Same costs as FinanceService and WasteService (the cost rollup), per bucket instead of per canteen. */
 const COSTS_SQL = `
-WITH ${COST_CTES},
-dishes AS (
-  SELECT ${BUCKET('r.service_date')} AS bucket,
-         COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END * r.fen_per_portion), 0) AS cost_fen,
-         sum(r.prepared)::bigint AS prepared, sum(r.wasted_portions)::bigint AS wasted_portions, COALESCE(sum(r.wasted_kg), 0) AS kg
-  FROM daily_dish_rollup r
-  WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ${MEAL('r.meal')}
-  GROUP BY 1
-), logged AS (
-  SELECT ${BUCKET('w.service_date')} AS bucket, COALESCE(sum(w.kg * uc.fen_per_unit) FILTER (WHERE w.kind = 'spoilage'), 0) AS cost_fen,
-         0::bigint AS prepared, 0::bigint AS wasted_portions, COALESCE(sum(w.kg), 0) AS kg
-  FROM waste_log w
-  LEFT JOIN ingredient i ON i.id = w.ingredient_id
-  LEFT JOIN unit_cost uc ON uc.d = w.service_date AND uc.ingredient_id = w.ingredient_id AND i.unit IN ('kg', 'l')
-  WHERE w.service_date BETWEEN $1::date AND $2::date AND w.canteen_id = ANY($3::int[]) AND w.kind IN ('plate', 'spoilage') AND ${MEAL('w.meal')}
-  GROUP BY 1
-)
-SELECT bucket, sum(cost_fen) AS cost_fen, sum(prepared)::bigint AS prepared, sum(wasted_portions)::bigint AS wasted_portions, sum(kg) AS kg
-FROM (SELECT * FROM dishes UNION ALL SELECT * FROM logged) costs GROUP BY 1`;
+SELECT ${BUCKET('service_date')} AS bucket, sum(ingredient_cost_fen + spoilage_cost_fen) AS cost_fen, sum(prepared_portions)::bigint AS prepared,
+       sum(overproduction_portions)::bigint AS wasted_portions, sum(overproduction_kg + plate_kg + spoilage_kg) AS kg
+FROM daily_cost_rollup
+WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
+GROUP BY 1`;
 
 const RATINGS_SQL = `
 SELECT ${BUCKET('service_date')} AS bucket, count(*)::int AS responses,

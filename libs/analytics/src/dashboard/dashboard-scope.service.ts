@@ -68,10 +68,17 @@ export class DashboardScopeService {
     return requested;
   }
 
-  /** The last service date with data and the first of the last 28 such dates, over the chosen canteens. */
+  /**
+   * The last service date with data and the first of the last 28 such dates, over the chosen canteens.
+   * Each of those dates is among its own canteen's last 28, so reading each canteen's from the end of
+   * its index gives the answer without scanning every row of the rollup.
+   */
   private async span(canteenIds: number[]): Promise<{ last: string | null; defaultFrom: string | null }> {
     const rows: { d: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT service_date::text AS d FROM daily_meal_rollup WHERE canteen_id = ANY($1::int[]) ORDER BY 1 DESC LIMIT $2`,
+      `SELECT DISTINCT days.d::text AS d
+       FROM unnest($1::int[]) AS c(id)
+       CROSS JOIN LATERAL (SELECT DISTINCT service_date AS d FROM daily_meal_rollup WHERE canteen_id = c.id ORDER BY 1 DESC LIMIT $2) days
+       ORDER BY 1 DESC LIMIT $2`,
       [canteenIds, DEFAULT_RANGE_SERVICE_DAYS],
     );
     return { last: rows[0]?.d ?? null, defaultFrom: rows[rows.length - 1]?.d ?? null };

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   DELETE_DISH_ROLLUP_MEALS, DELETE_HOURLY_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_HOURLY_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS,
 } from './rollup-meals.sql';
+import { COST_DAYS, COST_PAIRS, deleteCostRollup, insertCostRollup } from './rollup-cost-day.sql';
 import { CLEAR_DISH_COST_DAYS, CLEAR_DISH_COST_MEALS, PRICE_DISH_COST_DAYS, PRICE_DISH_COST_MEALS } from './rollup-cost.sql';
 import { DELETE_DISH_ROLLUP, DELETE_HOURLY_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_HOURLY_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
 
@@ -53,28 +54,43 @@ export class RollupService {
 
   /**
    * Stores each dish rollup row's portion cost at the day's prices for these canteen-days (every
-   * canteen when canteenIds is null). Rollup rebuilds call it; so does an import of prices, supplier
-   * items or recipes, which changes the cost of days whose facts did not change.
+   * canteen when canteenIds is null), and rebuilds their cost rollup. Rollup rebuilds call it; so does
+   * an import of prices, supplier items or recipes, which changes the cost of days whose facts did not change.
    */
   async priceDays(scope: { canteenIds: number[] | null; from: string; to: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const parameters = [scope.from, scope.to, scope.canteenIds];
     await manager.query(CLEAR_DISH_COST_DAYS, parameters);
     await manager.query(PRICE_DISH_COST_DAYS, parameters);
+    await manager.query(deleteCostRollup(COST_DAYS), parameters);
+    await manager.query(insertCostRollup(COST_DAYS), parameters);
   }
 
-  /** Re-prices every dish rollup row, after the prices or recipes changed. */
+  /** Re-prices every dish rollup row and the cost rollup, after the prices or recipes changed. */
   async priceAll(manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const [span] = (await manager.query('SELECT min(service_date)::text AS first, max(service_date)::text AS last FROM daily_dish_rollup')) as { first: string | null; last: string | null }[];
+    // Spoilage can be logged on days without a dish rollup row; the cost rollup prices those too.
+    const [span] = (await manager.query(
+      `SELECT min(d)::text AS first, max(d)::text AS last
+       FROM (SELECT min(service_date) AS d FROM daily_dish_rollup UNION ALL SELECT max(service_date) FROM daily_dish_rollup
+             UNION ALL SELECT min(service_date) FROM waste_log UNION ALL SELECT max(service_date) FROM waste_log) ends`,
+    )) as { first: string | null; last: string | null }[];
     if (span?.first && span.last) await this.priceDays({ canteenIds: null, from: span.first, to: span.last }, manager);
   }
 
-  /** Stores the portion cost of the dish rollup rows of exactly these canteen-day-meals. */
+  /**
+   * Stores the portion cost of the dish rollup rows of exactly these canteen-day-meals, and rebuilds
+   * the cost rollup of their canteen-days (a day's spoilage is logged without a meal).
+   */
   async priceMeals(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (meals.length === 0) return;
     const [canteens, dates, periods] = mealArrays(meals);
     const sorted = [...dates].sort();
+    const [first, last] = [sorted[0], sorted[sorted.length - 1]];
     await manager.query(CLEAR_DISH_COST_MEALS, [canteens, dates, periods]);
-    await manager.query(PRICE_DISH_COST_MEALS, [sorted[0], sorted[sorted.length - 1], canteens, dates, periods]);
+    await manager.query(PRICE_DISH_COST_MEALS, [first, last, canteens, dates, periods]);
+    const days = [...new Set(meals.map((meal) => meal.split('|', 2).join('|')))].map((day) => day.split('|'));
+    const parameters = [first, last, days.map((day) => Number(day[0])), days.map((day) => day[1])];
+    await manager.query(deleteCostRollup(COST_PAIRS), parameters);
+    await manager.query(insertCostRollup(COST_PAIRS), parameters);
   }
 
   /**
