@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       timings.forecastAndAnalyzeSeconds = (performance.now() - started) / 1000;
     }
     const counts: Record<string, number> = {};
-    for (const table of ['canteen', 'sale_transaction', 'sale_line', 'daily_meal_rollup', 'daily_dish_rollup', 'daily_cost_rollup', 'hourly_load_rollup', 'forecast', 'feedback', 'waste_log']) {
+    for (const table of ['canteen', 'sale_transaction', 'sale_line', 'daily_meal_rollup', 'daily_dish_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup', 'forecast', 'feedback', 'waste_log']) {
       const [row] = (await dataSource.query(`SELECT count(*)::bigint AS n FROM "${table}"`)) as { n: string }[];
       counts[table] = Number(row.n);
     }

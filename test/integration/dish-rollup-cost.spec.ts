@@ -7,11 +7,11 @@ import { csv, importMasters, openImportContext, saleRows, scratchDir, TX_HEADER,
 
 /**
  * The dish rollup stores each row's portion cost when it is built, and the cost rollup sums it with the
- * logged waste per canteen, day and meal; the finance, waste and dashboard figures read them. Whatever
+ * logged waste per canteen, day and meal (the channel rollup, the meal rollup's payments by channel); the finance, waste and dashboard figures read them. Whatever
  * was imported or rolled back, both must equal what the reports' own costing (COST_CTES) recomputes
  * from the facts, prices and recipes: null where a dish has no priced recipe.
  */
-describe('dish and cost rollups: the stored costs equal the recomputed ones', () => {
+describe('dish, cost and channel rollups: the stored figures equal the recomputed ones', () => {
   let database: TestDatabase;
   let app: INestApplicationContext;
   let importer: ImportService;
@@ -105,6 +105,10 @@ describe('dish and cost rollups: the stored costs equal the recomputed ones', ()
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((row) => row.stored !== row.recomputed)).toEqual([]);
     expect(await storedCostRollup()).toEqual(await recomputedCostRollup());
+    const channels = (sql: string) => dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, channel, paid_fen::bigint::text AS fen FROM (${sql}) c ORDER BY 1, 2, 3, 4`);
+    const expanded = await channels('SELECT m.canteen_id, m.service_date, m.meal, e.key AS channel, e.value::bigint AS paid_fen FROM daily_meal_rollup m, jsonb_each_text(m.paid_by_channel) e');
+    expect(expanded.length).toBeGreaterThan(0);
+    expect(await channels('SELECT * FROM daily_channel_rollup')).toEqual(expanded);
     return { priced: rows.filter((row) => row.stored !== null).length, uncosted: rows.filter((row) => row.stored === null).length };
   }
 

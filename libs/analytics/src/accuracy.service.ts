@@ -46,20 +46,25 @@ ORDER BY 1, 2, 3, 4`;
 export class AccuracyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The pairs with how many forecast rows were stored at all, which the accuracy report states; counting them reads every run's rows. */
   async forecastPairs(scope: AccuracyScope): Promise<StoredForecasts> {
-    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null, scope.dishId ?? null];
     const [count] = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM forecast WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) AND ($5::int IS NULL OR dish_id = $5)`,
-      parameters,
+      this.parameters(scope),
     )) as { n: number }[];
     if (num(count.n) === 0) return { stored: 0, pairs: [] };
-    const rows: Record<string, unknown>[] = await this.dataSource.query(PAIRS_SQL, parameters);
-    return {
-      stored: num(count.n),
-      pairs: rows.map((row) => ({
-        canteenId: num(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: num(row.dish_id),
-        p50: num(row.p50), p10: num(row.p10), p90: num(row.p90), actual: num(row.actual),
-      })),
-    };
+    return { stored: num(count.n), pairs: await this.pairs(scope) };
+  }
+
+  async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(PAIRS_SQL, this.parameters(scope));
+    return rows.map((row) => ({
+      canteenId: num(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: num(row.dish_id),
+      p50: num(row.p50), p10: num(row.p10), p90: num(row.p90), actual: num(row.actual),
+    }));
+  }
+
+  private parameters(scope: AccuracyScope): unknown[] {
+    return [scope.from, scope.to, scope.canteenIds, scope.meal ?? null, scope.dishId ?? null];
   }
 }

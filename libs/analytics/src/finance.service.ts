@@ -36,9 +36,9 @@ FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND cant
 GROUP BY 1`;
 
 const CHANNELS_SQL = `
-SELECT r.canteen_id, c.key AS channel, sum(c.value::bigint)::bigint AS paid_fen
-FROM daily_meal_rollup r CROSS JOIN LATERAL jsonb_each_text(r.paid_by_channel) c
-WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
+SELECT canteen_id, channel, sum(paid_fen)::bigint AS paid_fen
+FROM daily_channel_rollup
+WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
 GROUP BY 1, 2`;
 
 /** Portions prepared (sold, where the kitchen logged nothing) at the recipe cost of the day, summed in the cost rollup. */

@@ -37,12 +37,11 @@ export class DashboardDemandService {
 
   async panel(scope: DashboardScope, dishId: number | null): Promise<DemandPanel> {
     const target = dishId ?? 0;
-    const [series, stored, heatmap] = await Promise.all([
+    const [series, pairs, heatmap] = await Promise.all([
       this.daily.actualAgainstForecast({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: target }),
-      this.accuracy.forecastPairs({ ...scope, dishId: target }),
+      this.accuracy.pairs({ ...scope, dishId: target }),
       this.dataSource.query(HEATMAP_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal]) as Promise<Record<string, unknown>[]>,
     ]);
-    const pairs = stored.pairs;
     const accuracy = accuracyBy(pairs, (pair) => isoWeek(pair.serviceDate)).map((group) => ({
       week: group.key, wape: group.figures.wape, bias: group.figures.bias, coverage80: group.figures.intervalHitRate,
     }));

@@ -107,8 +107,8 @@ export class DashboardOverviewService {
   }
 
   private async alerts(scope: DashboardScope): Promise<DashboardAlert[]> {
-    const stored = await this.accuracy.forecastPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
-    const drift = forecastDriftAlerts({ pairs: stored.pairs, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
+    const pairs = await this.accuracy.pairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
+    const drift = forecastDriftAlerts({ pairs, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
     const checkFrom = addDays(scope.to, 1 - WASTE_CHECK_DAYS);
     const wasteRows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT canteen_id, service_date::text AS d, sum(wasted_portions)::bigint AS wasted, sum(prepared)::bigint AS prepared

@@ -112,7 +112,7 @@ export class DemoSeedService {
   }
 
   private async emptyTables(runner: QueryRunner): Promise<void> {
-    const tables = [...DEMO_TABLES, 'daily_dish_rollup', 'daily_meal_rollup', 'daily_cost_rollup', 'hourly_load_rollup'].map((target) =>
+    const tables = [...DEMO_TABLES, 'daily_dish_rollup', 'daily_meal_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup'].map((target) =>
       typeof target === 'string' ? target : this.dataSource.getMetadata(target).tableName,
     );
     await runner.query(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')}`);

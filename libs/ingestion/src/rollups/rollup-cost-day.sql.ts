@@ -1,7 +1,7 @@
 import { COST_CTES } from '@larder/database';
 
 /**
- * The cost rollup (canteen × day × meal) from the priced dish rollup and the waste log, spoilage
+ * The rollups derived from the dish and meal rollups per canteen-day. The cost rollup (canteen × day × meal) from the priced dish rollup and the waste log, spoilage
  * priced per kg at the day's unit cost, as the finance and waste figures have always costed them.
  * Every statement takes $1 and $2, the first and last date (COST_CTES prices those days), and a
  * predicate on the canteen-days it rebuilds.
@@ -48,3 +48,11 @@ SELECT canteen_id, service_date, meal,
        COALESCE(d.overproduction_portions, 0), COALESCE(d.overproduction_kg, 0), COALESCE(d.overproduction_cost_fen, 0),
        COALESCE(l.plate_kg, 0), COALESCE(l.spoilage_kg, 0), COALESCE(l.spoilage_cost_fen, 0), COALESCE(l.spoilage_uncosted_kg, 0)
 FROM dishes d FULL JOIN logged l USING (canteen_id, service_date, meal)`;
+
+export const deleteChannelRollup = (scope: Scope): string => `DELETE FROM daily_channel_rollup WHERE ${scope('')}`;
+
+export const insertChannelRollup = (scope: Scope): string => `
+INSERT INTO daily_channel_rollup (canteen_id, service_date, meal, channel, paid_fen)
+SELECT m.canteen_id, m.service_date, m.meal, c.key, c.value::bigint
+FROM daily_meal_rollup m CROSS JOIN LATERAL jsonb_each_text(m.paid_by_channel) c
+WHERE ${scope('m.')}`;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   DELETE_DISH_ROLLUP_MEALS, DELETE_HOURLY_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_HOURLY_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS,
 } from './rollup-meals.sql';
-import { COST_DAYS, COST_PAIRS, deleteCostRollup, insertCostRollup } from './rollup-cost-day.sql';
+import { COST_DAYS, COST_PAIRS, deleteChannelRollup, deleteCostRollup, insertChannelRollup, insertCostRollup } from './rollup-cost-day.sql';
 import { CLEAR_DISH_COST_DAYS, CLEAR_DISH_COST_MEALS, PRICE_DISH_COST_DAYS, PRICE_DISH_COST_MEALS } from './rollup-cost.sql';
 import { DELETE_DISH_ROLLUP, DELETE_HOURLY_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_HOURLY_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
 
@@ -54,7 +54,7 @@ export class RollupService {
 
   /**
    * Stores each dish rollup row's portion cost at the day's prices for these canteen-days (every
-   * canteen when canteenIds is null), and rebuilds their cost rollup. Rollup rebuilds call it; so does
+   * canteen when canteenIds is null), and rebuilds their cost and channel rollups from the dish and meal rollups. Rollup rebuilds call it; so does
    * an import of prices, supplier items or recipes, which changes the cost of days whose facts did not change.
    */
   async priceDays(scope: { canteenIds: number[] | null; from: string; to: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
@@ -63,6 +63,8 @@ export class RollupService {
     await manager.query(PRICE_DISH_COST_DAYS, parameters);
     await manager.query(deleteCostRollup(COST_DAYS), parameters);
     await manager.query(insertCostRollup(COST_DAYS), parameters);
+    await manager.query(deleteChannelRollup(COST_DAYS), parameters);
+    await manager.query(insertChannelRollup(COST_DAYS), parameters);
   }
 
   /** Re-prices every dish rollup row and the cost rollup, after the prices or recipes changed. */
@@ -78,7 +80,7 @@ export class RollupService {
 
   /**
    * Stores the portion cost of the dish rollup rows of exactly these canteen-day-meals, and rebuilds
-   * the cost rollup of their canteen-days (a day's spoilage is logged without a meal).
+   * the cost and channel rollups of their canteen-days (a day's spoilage is logged without a meal).
    */
   async priceMeals(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (meals.length === 0) return;
@@ -91,6 +93,8 @@ export class RollupService {
     const parameters = [first, last, days.map((day) => Number(day[0])), days.map((day) => day[1])];
     await manager.query(deleteCostRollup(COST_PAIRS), parameters);
     await manager.query(insertCostRollup(COST_PAIRS), parameters);
+    await manager.query(deleteChannelRollup(COST_PAIRS), parameters);
+    await manager.query(insertChannelRollup(COST_PAIRS), parameters);
   }
 
   /**
