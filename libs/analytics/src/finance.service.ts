@@ -59,11 +59,15 @@ export class FinanceService {
 
   async figures(scope: FinanceScope): Promise<FinanceResult> {
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
-    const meals: Record<string, unknown>[] = await this.dataSource.query(MEALS_SQL, parameters);
-    const channels: Record<string, unknown>[] = await this.dataSource.query(CHANNELS_SQL, parameters);
-    const costs: Record<string, unknown>[] = await this.dataSource.query(INGREDIENT_COST_SQL, parameters);
-    const waste = await this.wasteService.canteens(scope);
-    const participation = await this.participation.byCanteen(scope);
+    // Independent reads: on a server each takes a pooled connection of its own.
+    const [meals, channels, costs, waste, participation, total] = await Promise.all([
+      this.dataSource.query(MEALS_SQL, parameters) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(CHANNELS_SQL, parameters) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(INGREDIENT_COST_SQL, parameters) as Promise<Record<string, unknown>[]>,
+      this.wasteService.canteens(scope),
+      this.participation.byCanteen(scope),
+      this.participation.total(scope),
+    ]);
     const inputs = new Map<number, FinanceInputs>(scope.canteenIds.map((id) => [id, emptyFinanceInputs()]));
     const of = (id: unknown): FinanceInputs => inputs.get(num(id)) ?? emptyFinanceInputs();
     for (const row of meals) {
@@ -83,7 +87,6 @@ export class FinanceService {
       target.wasteCostFen = row.wasteCostFen;
     }
     for (const [id, counts] of participation) Object.assign(of(id), counts);
-    const total = await this.participation.total(scope);
     const canteens = scope.canteenIds.map((canteenId) => ({ canteenId, figures: financeFigures(inputs.get(canteenId)!) }));
     return { canteens, total: financeFigures(sumFinanceInputs([...inputs.values()], total)), waste };
   }

@@ -63,12 +63,27 @@ export class SatisfactionService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async satisfaction(scope: SatisfactionScope): Promise<SatisfactionResult> {
-    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
-    const groups: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, dish_id, GROUPING(canteen_id)::int AS all_canteens, GROUPING(dish_id)::int AS all_dishes, ${COUNTS}
-       FROM feedback WHERE ${SCOPE} GROUP BY GROUPING SETS ((), (canteen_id), (canteen_id, dish_id))`,
-      parameters,
-    );
+    const [summary, weeks] = await Promise.all([this.summary(scope), this.weeks(this.parameters(scope))]);
+    return { ...summary, weeks };
+  }
+
+  /** Everything but the weekly series per canteen, which the dashboard draws from its own weekly read. */
+  async summary(scope: SatisfactionScope): Promise<Omit<SatisfactionResult, 'weeks'>> {
+    const parameters = this.parameters(scope);
+    // Independent reads: on a server each takes a pooled connection of its own.
+    const [groups, tagRows] = (await Promise.all([
+      this.dataSource.query(
+        `SELECT canteen_id, dish_id, GROUPING(canteen_id)::int AS all_canteens, GROUPING(dish_id)::int AS all_dishes, ${COUNTS}
+         FROM feedback WHERE ${SCOPE} GROUP BY GROUPING SETS ((), (canteen_id), (canteen_id, dish_id))`,
+        parameters,
+      ),
+      this.dataSource.query(
+        `SELECT canteen_id, GROUPING(canteen_id)::int AS all_canteens, tag, ${COUNTS}
+         FROM feedback CROSS JOIN LATERAL unnest(tags) AS tag WHERE ${SCOPE}
+         GROUP BY GROUPING SETS ((tag), (canteen_id, tag)) ORDER BY all_canteens DESC, canteen_id, responses DESC, tag`,
+        parameters,
+      ),
+    ])) as Record<string, unknown>[][];
     const totalRow = groups.find((row) => num(row.all_canteens) === 1);
     const canteenRows = groups.filter((row) => num(row.all_canteens) === 0 && num(row.all_dishes) === 1);
     const dishRows = groups.filter((row) => num(row.all_dishes) === 0 && row.dish_id !== null);
@@ -82,10 +97,13 @@ export class SatisfactionService {
       total: publishRatings(totalRow ? counts(totalRow) : counts({}), { suppress: false }),
       canteens,
       dishes: dishes.sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
-      tags: await this.tags(parameters, totalRow ? num(totalRow.responses) : 0, canteenRows),
-      weeks: await this.weeks(parameters),
+      tags: this.tags(tagRows, totalRow ? num(totalRow.responses) : 0, canteenRows),
       minGroupDiners: MIN_GROUP_DINERS,
     };
+  }
+
+  private parameters(scope: SatisfactionScope): unknown[] {
+    return [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
   }
 
   private publishWithin<T>(rows: Record<string, unknown>[], shape: (row: Record<string, unknown>, figures: RatingFigures) => T): T[] {
@@ -94,13 +112,7 @@ export class SatisfactionService {
     return withCounts.map((group) => shape(group.row, publishRatings(group, { suppress: hidden.has(group) })));
   }
 
-  private async tags(parameters: unknown[], totalResponses: number, canteenRows: Record<string, unknown>[]): Promise<TagFigures[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, GROUPING(canteen_id)::int AS all_canteens, tag, ${COUNTS}
-       FROM feedback CROSS JOIN LATERAL unnest(tags) AS tag WHERE ${SCOPE}
-       GROUP BY GROUPING SETS ((tag), (canteen_id, tag)) ORDER BY all_canteens DESC, canteen_id, responses DESC, tag`,
-      parameters,
-    );
+  private tags(rows: Record<string, unknown>[], totalResponses: number, canteenRows: Record<string, unknown>[]): TagFigures[] {
     const responsesOf = new Map(canteenRows.map((row) => [num(row.canteen_id), num(row.responses)]));
     return rows.map((row) => {
       const canteenId = num(row.all_canteens) === 1 ? null : num(row.canteen_id);

@@ -39,7 +39,7 @@ export class DashboardSatisfactionService {
   async panel(scope: DashboardScope): Promise<SatisfactionPanel> {
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal];
     const [result, weekRows, paidRows, participation] = await Promise.all([
-      this.satisfaction.satisfaction(scope),
+      this.satisfaction.summary(scope),
       this.dataSource.query(WEEKS_SQL, [...parameters, PRICE_COMPLAINT_TAGS]) as Promise<Record<string, unknown>[]>,
       this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>,
       this.participation.weekly(scope),
