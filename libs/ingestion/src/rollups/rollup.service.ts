@@ -54,8 +54,9 @@ export class RollupService {
 
   /**
    * Stores each dish rollup row's portion cost at the day's prices for these canteen-days (every
-   * canteen when canteenIds is null), and rebuilds their cost and channel rollups from the dish and meal rollups. Rollup rebuilds call it; so does
-   * an import of prices, supplier items or recipes, which changes the cost of days whose facts did not change.
+   * canteen when canteenIds is null), and rebuilds their cost and channel rollups from the dish and
+   * meal rollups. Rollup rebuilds call it; so does an import of prices, supplier items or recipes,
+   * which changes the cost of days whose facts did not change.
    */
   async priceDays(scope: { canteenIds: number[] | null; from: string; to: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const parameters = [scope.from, scope.to, scope.canteenIds];
@@ -67,7 +68,7 @@ export class RollupService {
     await manager.query(insertChannelRollup(COST_DAYS), parameters);
   }
 
-  /** Re-prices every dish rollup row and the cost rollup, after the prices or recipes changed. */
+  /** Re-prices every dish rollup row and rebuilds the cost and channel rollups, after the prices or recipes changed. */
   async priceAll(manager: EntityManager = this.dataSource.manager): Promise<void> {
     // Spoilage can be logged on days without a dish rollup row; the cost rollup prices those too.
     const [span] = (await manager.query(
