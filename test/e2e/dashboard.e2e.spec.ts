@@ -165,6 +165,13 @@ describe('the dashboard API over HTTP', () => {
       const forecast = body.series.filter((point: { p50: number | null }) => point.p50 !== null);
       expect(forecast.length).toBeGreaterThan(10);
       const stored = await app.get(AccuracyService).forecastPairs({ from: '2026-10-31', to: END, canteenIds: [2], dishId: 0 });
+      // The chart's days: covers as the meal rollup sums them, forecasts as the report pairs them (every forecast day here had payments).
+      const covers: { d: string; covers: number }[] = await app.get(DataSource).query(
+        `SELECT service_date::text AS d, sum(covers)::int AS covers FROM daily_meal_rollup WHERE canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1 GROUP BY 1`, [END],
+      );
+      const pointOf = (date: string) => body.series.find((point: { date: string }) => point.date === date);
+      for (const day of covers) expect(pointOf(day.d).actual).toBe(day.covers);
+      for (const pair of stored.pairs) expect(pointOf(pair.serviceDate).p50).toBeCloseTo(stored.pairs.filter((other) => other.serviceDate === pair.serviceDate).reduce((sum, other) => sum + other.p50, 0), 6);
       const actual = stored.pairs.reduce((sum, pair) => sum + pair.actual, 0);
       const error = stored.pairs.reduce((sum, pair) => sum + Math.abs(pair.p50 - pair.actual), 0);
       const weeks: { week: string; wape: number | null }[] = body.accuracy;

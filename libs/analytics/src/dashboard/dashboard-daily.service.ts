@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { ForecastPair } from '../accuracy.calculator';
 import type { RatingGroupCounts } from '../satisfaction.calculator';
+import { ForecastPoint, forecastPairs, forecastSeries } from './dashboard-forecast.calculator';
 import type { TrendGrain } from './dashboard.calculator';
 
 /** The range, canteens and meal a daily series covers, bucketed by day or ISO week (the Monday). */
@@ -13,6 +15,15 @@ export interface SeriesScope {
   /** A month bucket is its first day. */
   grain: TrendGrain | 'month';
   allSites: boolean;
+}
+
+/** One forecast target (dishId 0 = covers) over a range. */
+export interface ForecastScope {
+  from: string;
+  to: string;
+  canteenIds: number[];
+  meal: string | null;
+  dishId: number;
 }
 
 /** The sums behind the overview's KPIs for one bucket; each ratio is formed from these, as the reports do. */
@@ -58,6 +69,25 @@ FROM daily_cost_rollup
 WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
 GROUP BY 1`;
 
+/** The latest forecast made before each canteen-day-meal of one target ($5: 0 for covers, else a dish). */
+const LATEST_FORECASTS_SQL = `
+SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.canteen_id, f.service_date::text AS d, f.meal, f.p10, f.p50, f.p90
+FROM forecast f JOIN forecast_run r ON r.id = f.run_id
+WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = $5
+  AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
+ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC`;
+
+/** Covers per canteen-day-meal with payments, and the dish's quantity per canteen-day-meal in the dish rollup ($5 <> 0). */
+const MEAL_ACTUALS_SQL = `
+WITH m AS (
+  SELECT canteen_id, service_date, meal, covers FROM daily_meal_rollup
+  WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
+), d AS (
+  SELECT canteen_id, service_date, meal, quantity FROM daily_dish_rollup
+  WHERE $5 <> 0 AND dish_id = $5 AND service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
+)
+SELECT canteen_id, service_date::text AS d, meal, m.covers, d.quantity FROM m FULL JOIN d USING (canteen_id, service_date, meal)`;
+
 const RATINGS_SQL = `
 SELECT ${BUCKET('service_date')} AS bucket, count(*)::int AS responses,
        (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
@@ -100,34 +130,29 @@ export class DashboardDailyService {
     return [...buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
   }
 
+  /** Daily covers (or one dish's quantity) against the stored forecasts, summed over canteens and meals. */
+  async actualAgainstForecast(scope: ForecastScope): Promise<ForecastPoint[]> {
+    return (await this.forecastsAndPairs(scope)).series;
+  }
+
   /**
-   * Daily covers (or one dish's quantity) against the stored forecasts: for each day the latest run
-   * made before it, summed over canteens and meals.
+   * The chart's daily series and the accuracy pairs from one read of the latest forecast made before
+   * each canteen-day-meal (the accuracy report's PAIRS_SQL ranks them the same way) and one of the sales.
    */
-  async actualAgainstForecast(scope: { from: string; to: string; canteenIds: number[]; meal: string | null; dishId: number }): Promise<
-    { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[]
-  > {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH latest AS (
-         SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.service_date, f.p10, f.p50, f.p90
-         FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-         WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = $5
-           AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
-         ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC
-       ), predicted AS (
-         SELECT service_date, sum(p10) AS p10, sum(p50) AS p50, sum(p90) AS p90 FROM latest GROUP BY 1
-       ), actual AS (
-         SELECT service_date, sum(covers) AS actual FROM daily_meal_rollup
-         WHERE $5 = 0 AND service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')} GROUP BY 1
-         UNION ALL
-         SELECT service_date, sum(quantity) FROM daily_dish_rollup
-         WHERE $5 <> 0 AND dish_id = $5 AND service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')} GROUP BY 1
-       )
-       SELECT COALESCE(a.service_date, p.service_date)::text AS date, a.actual, p.p10, p.p50, p.p90
-       FROM actual a FULL JOIN predicted p ON p.service_date = a.service_date ORDER BY 1`,
-      [scope.from, scope.to, scope.canteenIds, scope.meal, scope.dishId],
-    );
+  async forecastsAndPairs(scope: ForecastScope): Promise<{ series: ForecastPoint[]; pairs: ForecastPair[] }> {
+    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, scope.dishId];
+    const [latestRows, actualRows] = (await Promise.all([
+      this.dataSource.query(LATEST_FORECASTS_SQL, parameters),
+      this.dataSource.query(MEAL_ACTUALS_SQL, parameters),
+    ])) as Record<string, unknown>[][];
     const optional = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-    return rows.map((row) => ({ date: String(row.date), actual: optional(row.actual), p10: optional(row.p10), p50: optional(row.p50), p90: optional(row.p90) }));
+    const latest = latestRows.map((row) => ({
+      canteenId: num(row.canteen_id), serviceDate: String(row.d), meal: String(row.meal), p10: num(row.p10), p50: num(row.p50), p90: num(row.p90),
+    }));
+    const actuals = actualRows.map((row) => ({
+      canteenId: num(row.canteen_id), serviceDate: String(row.d), meal: String(row.meal), covers: optional(row.covers), quantity: optional(row.quantity),
+    }));
+    const input = { latest, actuals, dishId: scope.dishId };
+    return { series: forecastSeries(input), pairs: forecastPairs(input) };
   }
 }

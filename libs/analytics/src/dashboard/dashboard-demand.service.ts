@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isoWeek } from '@larder/domain';
 import { accuracyBy } from '../accuracy.calculator';
-import { AccuracyService } from '../accuracy.service';
 import type { DemandPanel } from './dashboard.contract';
 import { DashboardDailyService } from './dashboard-daily.service';
 import type { DashboardScope } from './dashboard-scope.service';
@@ -31,15 +30,13 @@ GROUP BY 1, 2 ORDER BY 1, 2`;
 export class DashboardDemandService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly accuracy: AccuracyService,
     private readonly daily: DashboardDailyService,
   ) {}
 
   async panel(scope: DashboardScope, dishId: number | null): Promise<DemandPanel> {
     const target = dishId ?? 0;
-    const [series, pairs, heatmap] = await Promise.all([
-      this.daily.actualAgainstForecast({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: target }),
-      this.accuracy.pairs({ ...scope, dishId: target }),
+    const [{ series, pairs }, heatmap] = await Promise.all([
+      this.daily.forecastsAndPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: target }),
       this.dataSource.query(HEATMAP_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal]) as Promise<Record<string, unknown>[]>,
     ]);
     const accuracy = accuracyBy(pairs, (pair) => isoWeek(pair.serviceDate)).map((group) => ({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeek, isoWeekday } from '@larder/domain';
-import { AccuracyService } from '../accuracy.service';
+import type { ForecastPair } from '../accuracy.calculator';
 import { FinanceFigures } from '../finance.calculator';
 import { FinanceService } from '../finance.service';
 import { publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
@@ -37,20 +37,20 @@ export class DashboardOverviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly finance: FinanceService,
-    private readonly accuracy: AccuracyService,
     private readonly daily: DashboardDailyService,
   ) {}
 
   async overview(scope: DashboardScope): Promise<OverviewPanel> {
     const grain = trendGrain(scope);
     // Independent reads: on a server each takes a pooled connection of its own.
-    const [current, previous, sums, coversVsForecast, today, alerts] = await Promise.all([
+    const forecasts = this.daily.forecastsAndPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
+    const [current, previous, sums, { series: coversVsForecast }, today, alerts] = await Promise.all([
       this.rangeFigures(scope, scope),
       this.rangeFigures(scope, scope.previous),
       this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
-      this.daily.actualAgainstForecast({ ...scope, dishId: 0 }),
+      forecasts,
       this.today(scope),
-      this.alerts(scope),
+      this.alerts(scope, forecasts),
     ]);
     const buckets = bucketsOf(scope, grain);
     const kpi = (value: number | null, before: number | null, sum: (rows: BucketSums[]) => number | null): Kpi => ({
@@ -106,8 +106,9 @@ export class DashboardOverviewService {
     };
   }
 
-  private async alerts(scope: DashboardScope): Promise<DashboardAlert[]> {
-    const pairs = await this.accuracy.pairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
+  /** The drift alert scores the same forecast pairs the chart draws, read once for both. */
+  private async alerts(scope: DashboardScope, forecasts: Promise<{ pairs: ForecastPair[] }>): Promise<DashboardAlert[]> {
+    const { pairs } = await forecasts;
     const drift = forecastDriftAlerts({ pairs, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
     const checkFrom = addDays(scope.to, 1 - WASTE_CHECK_DAYS);
     const wasteRows: Record<string, unknown>[] = await this.dataSource.query(
