@@ -277,9 +277,20 @@ describe('the dashboard API over HTTP', () => {
       const waste = jest.spyOn(app.get(DashboardWasteService), 'waste');
       const url = `/api/dashboard/waste?from=2026-11-10&to=${END}&canteens=2`;
       const plateKg = (body: { byKind: { kind: string; kg: number }[] }) => body.byKind.find((row) => row.kind === 'plate')?.kg ?? 0;
-      const first = (await finance.agent.get(url).expect(200)).body;
-      const again = await Promise.all([1, 2, 3].map(() => finance.agent.get(url).expect(200)));
-      expect(again.map((response) => response.body)).toEqual([first, first, first]);
+      // The snapshot is the server's, so on a shared PostgreSQL server a commit in another database (the
+      // suite's other files) also ends the answers: a round that saw one is tried again.
+      const snapshot = async () => ((await app.get(DataSource).query('SELECT pg_current_snapshot()::text AS s')) as { s: string }[])[0].s;
+      let first: { byKind: { kind: string; kg: number }[] } | undefined;
+      for (let round = 0; round < 5; round += 1) {
+        waste.mockClear();
+        const before = await snapshot();
+        first = (await finance.agent.get(url).expect(200)).body;
+        const again = await Promise.all([1, 2, 3].map(() => finance.agent.get(url).expect(200)));
+        if ((await snapshot()) !== before) continue;
+        expect(again.map((response) => response.body)).toEqual([first, first, first]);
+        expect(waste).toHaveBeenCalledTimes(1);
+        break;
+      }
       expect(waste).toHaveBeenCalledTimes(1);
       // The same address asked by a manager is their own canteens' answer, never finance's from the cache.
       const everyCanteen = `/api/dashboard/waste?from=2026-11-10&to=${END}`;
@@ -296,14 +307,14 @@ describe('the dashboard API over HTTP', () => {
       await app.get(RollupService).refresh(day);
       try {
         const after = (await finance.agent.get(url).expect(200)).body;
-        expect(plateKg(after)).toBeCloseTo(plateKg(first) + 12.5, 3);
+        expect(plateKg(after)).toBeCloseTo(plateKg(first!) + 12.5, 3);
         expect(waste).toHaveBeenCalledTimes(1);
       } finally {
         await dataSource.query('DELETE FROM waste_log WHERE canteen_id = 2 AND id = 987654321');
         await app.get(RollupService).refresh(day);
         waste.mockRestore();
       }
-      expect(plateKg((await finance.agent.get(url).expect(200)).body)).toBeCloseTo(plateKg(first), 3);
+      expect(plateKg((await finance.agent.get(url).expect(200)).body)).toBeCloseTo(plateKg(first!), 3);
     });
   });
 
