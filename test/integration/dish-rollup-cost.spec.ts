@@ -118,6 +118,8 @@ describe('dish, cost and channel rollups: the stored figures equal the recompute
       ...saleRows({ id: 'A2', at: '2026-11-25T12:00:00+08:00', employee: '2', lines: [['D001', 2, '18.00'], ['D002', 1, '9.50']] }),
     ];
     expect(await importCsv('transactions', 'first.csv', [TX_HEADER, ...sales])).toMatchObject({ accepted: 4 });
+    // New meals go through the reader's figures only, before any rebuild touches their days.
+    await expectStoredEqualsRecomputed();
     const more = saleRows({ id: 'B1', at: '2026-11-25T12:30:00+08:00', employee: '3', lines: [['D002', 1, '9.50']] });
     expect(await importCsv('transactions', 'more.csv', [TX_HEADER, ...more])).toMatchObject({ accepted: 1 });
     const production = [['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'], ['C1', '2026-11-26', 'lunch', 'D001', 40]];
