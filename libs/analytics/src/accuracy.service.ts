@@ -56,7 +56,7 @@ export class AccuracyService {
     return { stored: num(count.n), pairs: await this.pairs(scope) };
   }
 
-  async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
+  private async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(PAIRS_SQL, this.parameters(scope));
     return rows.map((row) => ({
       canteenId: num(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: num(row.dish_id),

@@ -1,17 +1,18 @@
 import { COST_CTES } from '@larder/database';
 
 /**
- * The rollups derived from the dish and meal rollups per canteen-day. The cost rollup (canteen × day × meal) from the priced dish rollup and the waste log, spoilage
- * priced per kg at the day's unit cost, as the finance and waste figures have always costed them.
- * Every statement takes $1 and $2, the first and last date (COST_CTES prices those days), and a
- * predicate on the canteen-days it rebuilds.
+ * The rollups rebuilt per canteen-day from the dish and meal rollups: the cost rollup (canteen × day ×
+ * meal) from the priced dish rollup and the waste log, spoilage priced per kg at the day's unit cost as
+ * the finance and waste figures have always costed it; the channel rollup from the meal rollup's
+ * payments by channel. Every statement takes $1 and $2, the first and last date (COST_CTES prices those
+ * days), and a predicate on the canteen-days it rebuilds.
  */
 type Scope = (alias: string) => string;
 
 /** $3 canteen ids (int[], null for every canteen): every canteen-day of the range. */
-export const COST_DAYS: Scope = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR ${alias}canteen_id = ANY($3::int[]))`;
+export const DAY_RANGE: Scope = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR ${alias}canteen_id = ANY($3::int[]))`;
 /** $3 canteen ids, $4 dates (parallel arrays): exactly these canteen-days. */
-export const COST_PAIRS: Scope = (alias) =>
+export const DAY_PAIRS: Scope = (alias) =>
   `${alias}service_date BETWEEN $1::date AND $2::date AND (${alias}canteen_id, ${alias}service_date) IN (SELECT * FROM unnest($3::int[], $4::date[]))`;
 
 export const deleteCostRollup = (scope: Scope): string => `DELETE FROM daily_cost_rollup WHERE ${scope('')}`;

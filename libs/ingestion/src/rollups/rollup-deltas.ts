@@ -75,6 +75,7 @@ export class RollupDeltas {
       await manager.query(INSERT_MEALS, parameters);
       await manager.query(INSERT_DISHES, parameters);
       await rollups.priceMeals(used, manager);
+      await rollups.refreshChannels(used, manager);
       await rollups.refreshHours(used, manager);
     }
     await rollups.refreshMeals([...this.rebuild].filter((meal) => stored.has(meal)), manager);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   DELETE_DISH_ROLLUP_MEALS, DELETE_HOURLY_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_HOURLY_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS,
 } from './rollup-meals.sql';
-import { COST_DAYS, COST_PAIRS, deleteChannelRollup, deleteCostRollup, insertChannelRollup, insertCostRollup } from './rollup-cost-day.sql';
+import { DAY_PAIRS, DAY_RANGE, deleteChannelRollup, deleteCostRollup, insertChannelRollup, insertCostRollup } from './rollup-canteen-day.sql';
 import { CLEAR_DISH_COST_DAYS, CLEAR_DISH_COST_MEALS, PRICE_DISH_COST_DAYS, PRICE_DISH_COST_MEALS } from './rollup-cost.sql';
 import { DELETE_DISH_ROLLUP, DELETE_HOURLY_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_HOURLY_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
 
@@ -22,6 +22,13 @@ export function mealArrays(meals: readonly MealKey[]): [number[], string[], stri
   return [parts.map((part) => Number(part[0])), parts.map((part) => part[1]), parts.map((part) => part[2])];
 }
 
+/** The DAY_PAIRS parameters of these meals' canteen-days: first date, last date, canteen ids, dates. */
+function canteenDays(meals: readonly MealKey[]): [string, string, number[], string[]] {
+  const days = [...new Set(meals.map((meal) => meal.slice(0, meal.lastIndexOf('|'))))].map((day) => day.split('|'));
+  const dates = days.map((day) => day[1]).sort();
+  return [dates[0], dates[dates.length - 1], days.map((day) => Number(day[0])), days.map((day) => day[1])];
+}
+
 /** Keeps the daily rollups that dashboards and reports read in step with the facts. */
 @Injectable()
 export class RollupService {
@@ -36,6 +43,9 @@ export class RollupService {
     await manager.query(INSERT_DISH_ROLLUP, parameters);
     await manager.query(INSERT_MEAL_ROLLUP, parameters);
     await this.priceDays({ canteenIds: scope.canteenIds, from: scope.from, to: scope.to }, manager);
+    const days = [scope.from, scope.to, scope.canteenIds];
+    await manager.query(deleteChannelRollup(DAY_RANGE), days);
+    await manager.query(insertChannelRollup(DAY_RANGE), days);
     await manager.query(DELETE_HOURLY_ROLLUP, parameters);
     await manager.query(INSERT_HOURLY_ROLLUP, parameters);
   }
@@ -49,26 +59,24 @@ export class RollupService {
     await manager.query(INSERT_DISH_ROLLUP_MEALS, parameters);
     await manager.query(INSERT_MEAL_ROLLUP_MEALS, parameters);
     await this.priceMeals(meals, manager);
+    await this.refreshChannels(meals, manager);
     await this.refreshHours(meals, manager);
   }
 
   /**
    * Stores each dish rollup row's portion cost at the day's prices for these canteen-days (every
-   * canteen when canteenIds is null), and rebuilds their cost and channel rollups from the dish and
-   * meal rollups. Rollup rebuilds call it; so does an import of prices, supplier items or recipes,
-   * which changes the cost of days whose facts did not change.
+   * canteen when canteenIds is null), and rebuilds their cost rollup. Rollup rebuilds call it; so does
+   * an import of prices, supplier items or recipes, which changes the cost of days whose facts did not change.
    */
   async priceDays(scope: { canteenIds: number[] | null; from: string; to: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const parameters = [scope.from, scope.to, scope.canteenIds];
     await manager.query(CLEAR_DISH_COST_DAYS, parameters);
     await manager.query(PRICE_DISH_COST_DAYS, parameters);
-    await manager.query(deleteCostRollup(COST_DAYS), parameters);
-    await manager.query(insertCostRollup(COST_DAYS), parameters);
-    await manager.query(deleteChannelRollup(COST_DAYS), parameters);
-    await manager.query(insertChannelRollup(COST_DAYS), parameters);
+    await manager.query(deleteCostRollup(DAY_RANGE), parameters);
+    await manager.query(insertCostRollup(DAY_RANGE), parameters);
   }
 
-  /** Re-prices every dish rollup row and rebuilds the cost and channel rollups, after the prices or recipes changed. */
+  /** Re-prices every dish rollup row and the cost rollup, after the prices or recipes changed. */
   async priceAll(manager: EntityManager = this.dataSource.manager): Promise<void> {
     // Spoilage can be logged on days without a dish rollup row; the cost rollup prices those too.
     const [span] = (await manager.query(
@@ -81,21 +89,24 @@ export class RollupService {
 
   /**
    * Stores the portion cost of the dish rollup rows of exactly these canteen-day-meals, and rebuilds
-   * the cost and channel rollups of their canteen-days (a day's spoilage is logged without a meal).
+   * the cost rollup of their canteen-days (a day's spoilage is logged without a meal).
    */
   async priceMeals(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (meals.length === 0) return;
     const [canteens, dates, periods] = mealArrays(meals);
-    const sorted = [...dates].sort();
-    const [first, last] = [sorted[0], sorted[sorted.length - 1]];
+    const days = canteenDays(meals);
     await manager.query(CLEAR_DISH_COST_MEALS, [canteens, dates, periods]);
-    await manager.query(PRICE_DISH_COST_MEALS, [first, last, canteens, dates, periods]);
-    const days = [...new Set(meals.map((meal) => meal.split('|', 2).join('|')))].map((day) => day.split('|'));
-    const parameters = [first, last, days.map((day) => Number(day[0])), days.map((day) => day[1])];
-    await manager.query(deleteCostRollup(COST_PAIRS), parameters);
-    await manager.query(insertCostRollup(COST_PAIRS), parameters);
-    await manager.query(deleteChannelRollup(COST_PAIRS), parameters);
-    await manager.query(insertChannelRollup(COST_PAIRS), parameters);
+    await manager.query(PRICE_DISH_COST_MEALS, [days[0], days[1], canteens, dates, periods]);
+    await manager.query(deleteCostRollup(DAY_PAIRS), days);
+    await manager.query(insertCostRollup(DAY_PAIRS), days);
+  }
+
+  /** Rebuilds the channel rollup of these meals' canteen-days from the meal rollup, after the payments of those meals changed. */
+  async refreshChannels(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (meals.length === 0) return;
+    const days = canteenDays(meals);
+    await manager.query(deleteChannelRollup(DAY_PAIRS), days);
+    await manager.query(insertChannelRollup(DAY_PAIRS), days);
   }
 
   /**
