@@ -7,6 +7,7 @@
  *   node_modules/.bin/swc libs apps bench/dashboard -d /tmp/dash-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node /tmp/dash-dist/bench/dashboard/dashboard.bench.js \
  *     --url postgres://postgres@127.0.0.1:5432/test --copies 10 [--calls 200] [--reuse <db>] [--keep] [--cache off|on]
+ *     [--endpoints overview,dishes/:dishId] [--mixes quarter]
  *
  * `--cache off` (the default) computes every call from the rollups; `--cache on` serves repeated views
  * from the dashboard cache as a running server does between data changes.
@@ -108,9 +109,15 @@ async function main(): Promise<void> {
     const [dish] = (await dataSource.query('SELECT dish_id FROM daily_dish_rollup GROUP BY 1 ORDER BY sum(quantity) DESC LIMIT 1')) as { dish_id: number }[];
 
     // Realistic filter mixes: the default 28 days, a quarter, one canteen, one meal, a canteen's quarter at lunch.
-    const mixes = ['', `from=${addDays(END, -90)}&to=${END}`, `canteens=${first.id}`, 'meal=lunch', `from=${addDays(END, -90)}&to=${END}&canteens=${first.id}&meal=lunch`];
-    const endpoints = ['overview', 'dishes', `dishes/${dish.dish_id}`, 'demand', 'waste', 'finance', 'satisfaction'];
-    const mixNames = ['28 days', 'quarter', 'one canteen', 'lunch', 'canteen quarter lunch'];
+    const allMixes = ['', `from=${addDays(END, -90)}&to=${END}`, `canteens=${first.id}`, 'meal=lunch', `from=${addDays(END, -90)}&to=${END}&canteens=${first.id}&meal=lunch`];
+    const allEndpoints = ['overview', 'dishes', `dishes/${dish.dish_id}`, 'demand', 'waste', 'finance', 'satisfaction'];
+    const allMixNames = ['28 days', 'quarter', 'one canteen', 'lunch', 'canteen quarter lunch'];
+    // For profiling one panel or one mix: --endpoints overview,demand --mixes quarter
+    const only = (list: string, fallback: string[], name: (item: string) => string) => (list ? fallback.filter((item) => list.split(',').includes(name(item))) : fallback);
+    const endpoints = only(argument('endpoints', ''), allEndpoints, (endpoint) => endpoint.replace(/\/\d+$/, '/:dishId'));
+    const chosenMixes = only(argument('mixes', ''), allMixNames, (mix) => mix);
+    const mixNames = chosenMixes;
+    const mixes = chosenMixes.map((mix) => allMixes[allMixNames.indexOf(mix)]);
     const results: Record<string, { p50: number; p95: number; max: number; calls: number; p50ByMix: Record<string, number> }> = {};
     for (const endpoint of endpoints) {
       await agent.get(`/api/dashboard/${endpoint}`).expect(200);
