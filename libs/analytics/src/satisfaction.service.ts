@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { groupsToSuppress, MIN_GROUP_DINERS, publishRatings, RatingFigures, RatingGroupCounts } from './satisfaction.calculator';
+import { RATING_COUNTS_SQL, ratingCountsOf } from './rating-counts.sql';
+import { groupsToSuppress, MIN_GROUP_DINERS, publishRatings, RatingFigures } from './satisfaction.calculator';
 
 export interface SatisfactionScope {
   from: string;
@@ -48,14 +49,7 @@ export interface SatisfactionResult {
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
-const COUNTS = `count(*)::int AS responses,
-  (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
-  sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied`;
 const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`;
-
-function counts(row: Record<string, unknown>): RatingGroupCounts {
-  return { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
-}
 
 /** Ratings and tags from the feedback table, aggregated and with small groups suppressed before anything leaves. */
 @Injectable()
@@ -73,12 +67,12 @@ export class SatisfactionService {
     // Independent reads: on a server each takes a pooled connection of its own.
     const [groups, tagRows] = (await Promise.all([
       this.dataSource.query(
-        `SELECT canteen_id, dish_id, GROUPING(canteen_id)::int AS all_canteens, GROUPING(dish_id)::int AS all_dishes, ${COUNTS}
+        `SELECT canteen_id, dish_id, GROUPING(canteen_id)::int AS all_canteens, GROUPING(dish_id)::int AS all_dishes, ${RATING_COUNTS_SQL}
          FROM feedback WHERE ${SCOPE} GROUP BY GROUPING SETS ((), (canteen_id), (canteen_id, dish_id))`,
         parameters,
       ),
       this.dataSource.query(
-        `SELECT canteen_id, GROUPING(canteen_id)::int AS all_canteens, tag, ${COUNTS}
+        `SELECT canteen_id, GROUPING(canteen_id)::int AS all_canteens, tag, ${RATING_COUNTS_SQL}
          FROM feedback CROSS JOIN LATERAL unnest(tags) AS tag WHERE ${SCOPE}
          GROUP BY GROUPING SETS ((tag), (canteen_id, tag)) ORDER BY all_canteens DESC, canteen_id, responses DESC, tag`,
         parameters,
@@ -94,7 +88,7 @@ export class SatisfactionService {
       dishes.push(...this.publishWithin(own, (row, figures) => ({ canteenId, dishId: num(row.dish_id), ...figures })));
     }
     return {
-      total: publishRatings(totalRow ? counts(totalRow) : counts({}), { suppress: false }),
+      total: publishRatings(totalRow ? ratingCountsOf(totalRow) : ratingCountsOf({}), { suppress: false }),
       canteens,
       dishes: dishes.sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
       tags: this.tags(tagRows, totalRow ? num(totalRow.responses) : 0, canteenRows),
@@ -107,7 +101,7 @@ export class SatisfactionService {
   }
 
   private publishWithin<T>(rows: Record<string, unknown>[], shape: (row: Record<string, unknown>, figures: RatingFigures) => T): T[] {
-    const withCounts = rows.map((row) => ({ row, ...counts(row) }));
+    const withCounts = rows.map((row) => ({ row, ...ratingCountsOf(row) }));
     const hidden = groupsToSuppress(withCounts);
     return withCounts.map((group) => shape(group.row, publishRatings(group, { suppress: hidden.has(group) })));
   }
@@ -116,7 +110,7 @@ export class SatisfactionService {
     const responsesOf = new Map(canteenRows.map((row) => [num(row.canteen_id), num(row.responses)]));
     return rows.map((row) => {
       const canteenId = num(row.all_canteens) === 1 ? null : num(row.canteen_id);
-      const group = counts(row);
+      const group = ratingCountsOf(row);
       const base = canteenId === null ? totalResponses : (responsesOf.get(canteenId) ?? 0);
       const suppressed = group.respondents < MIN_GROUP_DINERS;
       return {
@@ -130,7 +124,7 @@ export class SatisfactionService {
 
   private async weeks(parameters: unknown[]): Promise<WeeklyRatings[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, canteen_id, ${COUNTS}
+      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, canteen_id, ${RATING_COUNTS_SQL}
        FROM feedback WHERE ${SCOPE} GROUP BY 1, 2 ORDER BY 1, 2`,
       parameters,
     );

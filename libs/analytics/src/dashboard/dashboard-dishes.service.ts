@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { groupsToSuppress, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
+import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
+import { groupsToSuppress, publishRatings } from '../satisfaction.calculator';
 import type { DishDetailPanel, DishesPanel, DishRow } from './dashboard.contract';
 import { menuEngineering, quantityRanks, rankChange } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
@@ -24,13 +25,6 @@ SELECT r.dish_id, sum(r.quantity)::bigint AS quantity, sum(r.revenue_fen)::bigin
 FROM daily_dish_rollup r
 WHERE ${RANGE('r')} AND ($5::int IS NULL OR r.dish_id = $5)
 GROUP BY 1`;
-
-const RATING_COUNTS = `count(*)::int AS responses, (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
-  sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied`;
-
-function counts(row: Record<string, unknown>): RatingGroupCounts {
-  return { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
-}
 
 interface DishSums {
   dishId: number;
@@ -105,11 +99,11 @@ export class DashboardDishesService {
       parameters,
     );
     const weeks: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, ${RATING_COUNTS}
+      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, ${RATING_COUNTS_SQL}
        FROM feedback f WHERE ${RANGE('f')} AND f.dish_id = $5 GROUP BY 1 ORDER BY 1`,
       parameters,
     );
-    const groups = weeks.map((row) => ({ week: String(row.week), ...counts(row) }));
+    const groups = weeks.map((row) => ({ week: String(row.week), ...ratingCountsOf(row) }));
     // As in the satisfaction report: one hidden week takes the next smallest with it.
     const hidden = groupsToSuppress(groups);
     const [sums] = await this.sums(scope, scope, dishId);
@@ -141,10 +135,10 @@ export class DashboardDishesService {
   /** Average rating per dish over the chosen canteens, suppressed under five diners (and its complement). */
   private async ratings(scope: DashboardScope): Promise<Map<number, number | null>> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT dish_id, ${RATING_COUNTS} FROM feedback f WHERE ${RANGE('f')} AND f.dish_id IS NOT NULL GROUP BY 1`,
+      `SELECT dish_id, ${RATING_COUNTS_SQL} FROM feedback f WHERE ${RANGE('f')} AND f.dish_id IS NOT NULL GROUP BY 1`,
       [scope.from, scope.to, scope.canteenIds, scope.meal],
     );
-    const groups = rows.map((row) => ({ dishId: num(row.dish_id), ...counts(row) }));
+    const groups = rows.map((row) => ({ dishId: num(row.dish_id), ...ratingCountsOf(row) }));
     const hidden = groupsToSuppress(groups);
     return new Map(groups.map((group) => [group.dishId, publishRatings(group, { suppress: hidden.has(group) }).averageRating]));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ParticipationService } from '../participation.service';
+import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { groupsToSuppress, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
 import { SatisfactionService } from '../satisfaction.service';
 import type { SatisfactionPanel } from './dashboard.contract';
@@ -15,9 +16,7 @@ const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($
 
 /** Rating counts per ISO week, with the responses that complain about the price ($5: the tags). */
 const WEEKS_SQL = `
-SELECT to_char(service_date, 'IYYY-"W"IW') AS week, count(*)::int AS responses,
-       (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
-       sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied,
+SELECT to_char(service_date, 'IYYY-"W"IW') AS week, ${RATING_COUNTS_SQL},
        count(*) FILTER (WHERE tags && $5::text[])::int AS price_complaints
 FROM feedback WHERE ${SCOPE} GROUP BY 1 ORDER BY 1`;
 
@@ -46,7 +45,7 @@ export class DashboardSatisfactionService {
     ]);
     const weeks = weekRows.map((row) => ({
       week: String(row.week), priceComplaints: num(row.price_complaints),
-      responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied),
+      ...ratingCountsOf(row),
     }));
     // Weeks add up to the published total, so one hidden week takes the next smallest with it.
     const hidden = groupsToSuppress<RatingGroupCounts & { week: string; priceComplaints: number }>(weeks);

@@ -1,0 +1,17 @@
+import type { RatingGroupCounts } from './satisfaction.calculator';
+
+/**
+ * The rating counts of a group of feedback rows, as RatingGroupCounts reads them. Diners are told
+ * apart byte by byte (COLLATE "C"): a pseudonym is an opaque code, and under the database's
+ * linguistic collation the sort behind count(DISTINCT) takes about twice as long.
+ */
+export const RATING_COUNTS_SQL = `count(*)::int AS responses,
+  (count(DISTINCT diner_pseudonym COLLATE "C") + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
+  COALESCE(sum(rating), 0)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied`;
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/** A row of a statement that selected RATING_COUNTS_SQL. */
+export function ratingCountsOf(row: Record<string, unknown>): RatingGroupCounts {
+  return { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
+}
