@@ -79,8 +79,20 @@ describe('the dashboard API over HTTP', () => {
       // The daily trend adds up to the range: covers day by day sum to the KPI.
       expect(body.kpis.covers.trend[0].date).toBe(body.filters.from);
       expect(body.kpis.covers.trend.reduce((sum: number, point: { value: number | null }) => sum + (point.value ?? 0), 0)).toBe(figures.covers);
-      const previous = (await app.get(FinanceService).figures({ ...scope, from: shift(body.filters.from, body.filters.to).from, to: shift(body.filters.from, body.filters.to).to })).total;
+      // The previous range is read in the same pass as the range; its values are still the reports' figures.
+      const before = { ...scope, ...shift(body.filters.from, body.filters.to) };
+      const previous = (await app.get(FinanceService).figures(before)).total;
       expect(body.kpis.covers.previous).toBe(previous.covers);
+      expect(body.kpis.revenueFen.previous).toBe(previous.revenueFen);
+      expect(body.kpis.subsidyFen.previous).toBe(previous.subsidyFen);
+      expect(body.kpis.foodCostPct.previous).toBeCloseTo(previous.foodCostRatio!, 10);
+      expect(body.kpis.participationRate.previous).toBeCloseTo(previous.participation!, 10);
+      const wasteBefore = (await app.get(WasteService).waste(before)).canteens;
+      expect(body.kpis.wasteKg.previous).toBeCloseTo(wasteBefore.reduce((sum, row) => sum + row.overproductionKg + row.plateKg + row.spoilageKg, 0), 3);
+      expect(body.kpis.wastePct.previous).toBeCloseTo(
+        wasteBefore.reduce((sum, row) => sum + row.overproductionPortions, 0) / wasteBefore.reduce((sum, row) => sum + row.preparedPortions, 0), 10,
+      );
+      expect(body.kpis.satisfaction.previous).toBeCloseTo((await app.get(SatisfactionService).satisfaction(before)).total.averageRating!, 10);
       expect(body.coversToday).toMatchObject({ date: END });
       expect(body.coversToday.actual).toBeGreaterThan(0);
       expect(body.coversVsForecast.filter((point: { p50: number | null }) => point.p50 !== null).length).toBeGreaterThan(5);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ForecastPair } from '../accuracy.calculator';
+import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import type { RatingGroupCounts } from '../satisfaction.calculator';
 import { ForecastPoint, forecastPairs, forecastSeries } from './dashboard-forecast.calculator';
 import type { TrendGrain } from './dashboard.calculator';
@@ -41,10 +42,35 @@ export interface BucketSums {
   ratings: RatingGroupCounts;
 }
 
+/**
+ * One canteen's costs and waste over a range, unrounded, so a range's totals can be rounded per
+ * canteen as FinanceService and WasteService round them.
+ */
+export interface CanteenCostSums {
+  canteenId: number;
+  ingredientCostFen: number;
+  spoilageCostFen: number;
+  overproductionKg: number;
+  /** Plate waste and spoiled stock. */
+  otherWasteKg: number;
+}
+
+/** A range's buckets, its canteens' costs and its ratings with the range's own distinct respondents. */
+export interface RangeSums {
+  buckets: BucketSums[];
+  canteens: CanteenCostSums[];
+  ratings: RatingGroupCounts;
+}
+
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-const BUCKET = (column: string) =>
-  `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)::text`;
+/** A date-typed bucket sorts far faster than its text under the database's linguistic collation. */
+const BUCKET_DATE = (column: string) =>
+  `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)`;
+const BUCKET = (column: string) => `${BUCKET_DATE(column)}::text`;
 const MEAL = (column: string) => `($4::text IS NULL OR ${column} = $4)`;
+
+/** Days before this date (parameter `$n`) belong to the previous range: the overview reads both ranges in one pass. */
+const CURRENT = (column: string, parameter: string) => `${column} >= ${parameter}::date`;
 
 const MEALS_SQL = `
 WITH daily AS (
@@ -53,21 +79,35 @@ WITH daily AS (
   GROUP BY 1, 2
 ), days AS (SELECT DISTINCT service_date FROM daily),
 staff AS (
-  SELECT ${BUCKET('h.day')} AS bucket, sum(h.on_duty) AS staff FROM headcount h JOIN days ON days.service_date = h.day
+  SELECT ${CURRENT('h.day', '$7')} AS is_current, ${BUCKET('h.day')} AS bucket, sum(h.on_duty) AS staff FROM headcount h JOIN days ON days.service_date = h.day
   WHERE $6::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[]))
-  GROUP BY 1
+  GROUP BY 1, 2
 )
-SELECT m.bucket, m.covers::bigint, m.paid::bigint, m.subsidy::bigint, m.busiest::bigint, COALESCE(s.staff, 0)::bigint AS staff
-FROM (SELECT ${BUCKET('service_date')} AS bucket, sum(covers) AS covers, sum(paid) AS paid, sum(subsidy) AS subsidy, sum(busiest) AS busiest FROM daily GROUP BY 1) m
-LEFT JOIN staff s ON s.bucket = m.bucket`;
+SELECT m.is_current, m.bucket, m.covers::bigint, m.paid::bigint, m.subsidy::bigint, m.busiest::bigint, COALESCE(s.staff, 0)::bigint AS staff
+FROM (SELECT ${CURRENT('service_date', '$7')} AS is_current, ${BUCKET('service_date')} AS bucket, sum(covers) AS covers, sum(paid) AS paid, sum(subsidy) AS subsidy,
+             sum(busiest) AS busiest
+      FROM daily GROUP BY 1, 2) m
+LEFT JOIN staff s ON s.is_current = m.is_current AND s.bucket = m.bucket`;
 
-/** Same costs as FinanceService and WasteService (the cost rollup), per bucket instead of per canteen. */
+/**
+ * Same costs as FinanceService and WasteService (the cost rollup), per bucket, and per canteen so a
+ * range's totals are rounded per canteen exactly as those services round them.
+ */
 const COSTS_SQL = `
-SELECT ${BUCKET('service_date')} AS bucket, sum(ingredient_cost_fen + spoilage_cost_fen) AS cost_fen, sum(prepared_portions)::bigint AS prepared,
-       sum(overproduction_portions)::bigint AS wasted_portions, sum(overproduction_kg + plate_kg + spoilage_kg) AS kg
-FROM daily_cost_rollup
-WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
-GROUP BY 1`;
+SELECT is_current, bucket::text AS bucket, canteen_id, GROUPING(canteen_id)::int AS by_bucket,
+       sum(ingredient_cost_fen + spoilage_cost_fen) AS cost_fen, sum(ingredient_cost_fen) AS ingredient_fen, sum(spoilage_cost_fen) AS spoilage_fen,
+       sum(prepared_portions)::bigint AS prepared, sum(overproduction_portions)::bigint AS wasted_portions, sum(overproduction_kg + plate_kg + spoilage_kg) AS kg,
+       sum(overproduction_kg) AS overproduction_kg, sum(plate_kg + spoilage_kg) AS other_kg
+FROM (SELECT ${CURRENT('service_date', '$6')} AS is_current, ${BUCKET_DATE('service_date')} AS bucket, * FROM daily_cost_rollup
+      WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}) c
+GROUP BY GROUPING SETS ((is_current, bucket), (is_current, canteen_id))`;
+
+/** Ratings per bucket, and per range with its distinct respondents (which do not add up across buckets). */
+const RATINGS_SQL = `
+SELECT is_current, bucket::text AS bucket, GROUPING(bucket)::int AS whole_range, ${RATING_COUNTS_SQL}
+FROM (SELECT ${CURRENT('service_date', '$6')} AS is_current, ${BUCKET_DATE('service_date')} AS bucket, diner_pseudonym, rating FROM feedback
+      WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}) f
+GROUP BY GROUPING SETS ((is_current, bucket), (is_current))`;
 
 /** The latest forecast made before each canteen-day-meal of one target ($5: 0 for covers, else a dish). */
 const LATEST_FORECASTS_SQL = `
@@ -88,12 +128,6 @@ WITH m AS (
 )
 SELECT canteen_id, service_date::text AS d, meal, m.covers, d.quantity FROM m FULL JOIN d USING (canteen_id, service_date, meal)`;
 
-const RATINGS_SQL = `
-SELECT ${BUCKET('service_date')} AS bucket, count(*)::int AS responses,
-       (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
-       sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied
-FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
-GROUP BY 1`;
 
 /** Bucketed sums from the rollups, feedback and logged waste, for sparklines. */
 @Injectable()
@@ -101,33 +135,45 @@ export class DashboardDailyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async sums(scope: SeriesScope): Promise<BucketSums[]> {
-    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, scope.grain, scope.allSites];
+    return (await this.rangeSums({ ...scope, currentFrom: scope.from })).current.buckets;
+  }
+
+  /**
+   * Two adjacent ranges in one pass over each rollup: the days from `currentFrom` on are the current
+   * range, bucketed; the days before it the previous range, which is only ever totalled.
+   */
+  async rangeSums(scope: SeriesScope & { currentFrom: string }): Promise<{ current: RangeSums; previous: RangeSums }> {
+    const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, scope.grain, scope.allSites, scope.currentFrom];
     const [meals, costs, ratings] = (await Promise.all([
       this.dataSource.query(MEALS_SQL, parameters),
-      this.dataSource.query(COSTS_SQL, parameters.slice(0, 5)),
-      this.dataSource.query(RATINGS_SQL, parameters.slice(0, 5)),
+      this.dataSource.query(COSTS_SQL, [...parameters.slice(0, 5), scope.currentFrom]),
+      this.dataSource.query(RATINGS_SQL, [...parameters.slice(0, 5), scope.currentFrom]),
     ])) as Record<string, unknown>[][];
-    const buckets = new Map<string, BucketSums>();
-    const of = (bucket: unknown): BucketSums => {
-      const key = String(bucket);
-      let sums = buckets.get(key);
-      if (!sums) {
-        sums = {
-          bucket: key, covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
-          ratings: { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 },
-        };
-        buckets.set(key, sums);
-      }
-      return sums;
-    };
-    for (const row of meals) Object.assign(of(row.bucket), { covers: num(row.covers), paidFen: num(row.paid), subsidyFen: num(row.subsidy), dinerDays: num(row.busiest), staffOnDutyDays: num(row.staff) });
+    const ranges = { current: new RangeSumsBuilder(), previous: new RangeSumsBuilder() };
+    const rangeOf = (row: Record<string, unknown>) => (row.is_current === true || row.is_current === 't' ? ranges.current : ranges.previous);
+    for (const row of meals) {
+      Object.assign(rangeOf(row).bucket(row.bucket), { covers: num(row.covers), paidFen: num(row.paid), subsidyFen: num(row.subsidy), dinerDays: num(row.busiest), staffOnDutyDays: num(row.staff) });
+    }
     for (const row of costs) {
-      Object.assign(of(row.bucket), { ingredientCostFen: num(row.cost_fen), preparedPortions: num(row.prepared), overproductionPortions: num(row.wasted_portions), wasteKg: num(row.kg) });
+      const range = rangeOf(row);
+      if (num(row.by_bucket) === 1) {
+        Object.assign(range.bucket(row.bucket), {
+          ingredientCostFen: num(row.cost_fen), preparedPortions: num(row.prepared), overproductionPortions: num(row.wasted_portions),
+          wasteKg: num(row.kg),
+        });
+      } else {
+        range.canteens.push({
+          canteenId: num(row.canteen_id), ingredientCostFen: num(row.ingredient_fen), spoilageCostFen: num(row.spoilage_fen),
+          overproductionKg: num(row.overproduction_kg), otherWasteKg: num(row.other_kg),
+        });
+      }
     }
     for (const row of ratings) {
-      of(row.bucket).ratings = { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
+      const counts = ratingCountsOf(row);
+      if (num(row.whole_range) === 1) rangeOf(row).ratings = counts;
+      else rangeOf(row).bucket(row.bucket).ratings = counts;
     }
-    return [...buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
+    return { current: ranges.current.build(), previous: ranges.previous.build() };
   }
 
   /** Daily covers (or one dish's quantity) against the stored forecasts, summed over canteens and meals. */
@@ -155,4 +201,35 @@ export class DashboardDailyService {
     const input = { latest, actuals, dishId: scope.dishId };
     return { series: forecastSeries(input), pairs: forecastPairs(input) };
   }
+}
+
+class RangeSumsBuilder {
+  readonly canteens: CanteenCostSums[] = [];
+  ratings: RatingGroupCounts = emptyRatings();
+  private readonly buckets = new Map<string, BucketSums>();
+
+  bucket(bucket: unknown): BucketSums {
+    const key = String(bucket);
+    let sums = this.buckets.get(key);
+    if (!sums) {
+      sums = {
+        bucket: key, covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
+        ratings: emptyRatings(),
+      };
+      this.buckets.set(key, sums);
+    }
+    return sums;
+  }
+
+  build(): RangeSums {
+    return {
+      buckets: [...this.buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket)),
+      canteens: [...this.canteens].sort((a, b) => a.canteenId - b.canteenId),
+      ratings: this.ratings,
+    };
+  }
+}
+
+function emptyRatings(): RatingGroupCounts {
+  return { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
 }

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeek, isoWeekday } from '@larder/domain';
 import type { ForecastPair } from '../accuracy.calculator';
-import { FinanceFigures } from '../finance.calculator';
-import { FinanceService } from '../finance.service';
+import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
-import type { CanteenWaste } from '../waste.service';
 import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
 import { fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
 import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
+import type { ForecastPoint } from './dashboard-forecast.calculator';
+import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 
@@ -18,82 +18,69 @@ const num = (value: unknown): number => (value === null || value === undefined ?
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
 
-interface RangeFigures {
-  finance: FinanceFigures;
-  waste: { kg: number; share: number | null };
-  satisfaction: number | null;
-}
-
-function wasteTotals(canteens: CanteenWaste[]): { kg: number; share: number | null } {
-  const kg = canteens.reduce((sum, row) => sum + row.overproductionKg + row.plateKg + row.spoilageKg, 0);
-  const prepared = canteens.reduce((sum, row) => sum + row.preparedPortions, 0);
-  const wasted = canteens.reduce((sum, row) => sum + row.overproductionPortions, 0);
-  return { kg: Math.round(kg * 1000) / 1000, share: ratio(wasted, prepared) };
-}
+const within = (range: { from: string; to: string }) => (point: { date?: string; serviceDate?: string }) => {
+  const date = point.date ?? point.serviceDate!;
+  return date >= range.from && date <= range.to;
+};
 
 /** The overview page: KPIs against the previous range, covers against forecast, and alerts. */
 @Injectable()
 export class DashboardOverviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly finance: FinanceService,
     private readonly daily: DashboardDailyService,
   ) {}
 
   async overview(scope: DashboardScope): Promise<OverviewPanel> {
     const grain = trendGrain(scope);
-    // Independent reads: on a server each takes a pooled connection of its own.
+    const week = this.week(scope);
+    // The chart, the drift alert and this week's covers share one read of the forecasts when the week lies in the range.
+    const weekInRange = week.from >= scope.from && week.to <= scope.to;
     const forecasts = this.daily.forecastsAndPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
-    const [current, previous, sums, { series: coversVsForecast }, today, alerts] = await Promise.all([
-      this.rangeFigures(scope, scope),
-      this.rangeFigures(scope, scope.previous),
-      this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
+    const weekSeries = weekInRange
+      ? forecasts.then(({ series }) => series.filter(within(week)))
+      : this.daily.actualAgainstForecast({ ...week, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
+    // Independent reads: on a server each takes a pooled connection of its own.
+    const [sums, { series: coversVsForecast }, weekPoints, alerts] = await Promise.all([
+      this.daily.rangeSums({ from: scope.previous.from, to: scope.to, currentFrom: scope.from, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
       forecasts,
-      this.today(scope),
+      weekSeries,
       this.alerts(scope, forecasts),
     ]);
+    const current = rangeKpis(sums.current);
+    const previous = rangeKpis(sums.previous);
     const buckets = bucketsOf(scope, grain);
-    const kpi = (value: number | null, before: number | null, sum: (rows: BucketSums[]) => number | null): Kpi => ({
-      value, previous: before, trend: kpiTrend({ rows: sums, buckets, sum }),
+    const rows = sums.current.buckets;
+    const kpi = (field: keyof RangeKpis, sum: (rows: BucketSums[]) => number | null): Kpi => ({
+      value: current[field], previous: previous[field], trend: kpiTrend({ rows, buckets, sum }),
     });
     const total = (rows: BucketSums[], field: keyof Omit<BucketSums, 'bucket' | 'ratings'>) => rows.reduce((sum, row) => sum + row[field], 0);
     return {
       filters: scope.filters,
-      ...today,
+      ...this.today(scope.filters.asOf, weekPoints),
       kpis: {
-        covers: kpi(current.finance.covers, previous.finance.covers, (rows) => total(rows, 'covers')),
-        participationRate: kpi(current.finance.participation, previous.finance.participation, (rows) => ratio(total(rows, 'dinerDays'), total(rows, 'staffOnDutyDays'))),
-        revenueFen: kpi(current.finance.revenueFen, previous.finance.revenueFen, (rows) => total(rows, 'paidFen') + total(rows, 'subsidyFen')),
-        subsidyFen: kpi(current.finance.subsidyFen, previous.finance.subsidyFen, (rows) => total(rows, 'subsidyFen')),
-        foodCostPct: kpi(current.finance.foodCostRatio, previous.finance.foodCostRatio, (rows) => ratio(total(rows, 'ingredientCostFen'), total(rows, 'paidFen') + total(rows, 'subsidyFen'))),
-        wasteKg: kpi(current.waste.kg, previous.waste.kg, (rows) => Math.round(total(rows, 'wasteKg') * 1000) / 1000),
-        wastePct: kpi(current.waste.share, previous.waste.share, (rows) => ratio(total(rows, 'overproductionPortions'), total(rows, 'preparedPortions'))),
-        satisfaction: kpi(current.satisfaction, previous.satisfaction, (rows) => publishRatings(sumRatings(rows.map((row) => row.ratings)), { suppress: false }).averageRating),
+        covers: kpi('covers', (rows) => total(rows, 'covers')),
+        participationRate: kpi('participation', (rows) => ratio(total(rows, 'dinerDays'), total(rows, 'staffOnDutyDays'))),
+        revenueFen: kpi('revenueFen', (rows) => total(rows, 'paidFen') + total(rows, 'subsidyFen')),
+        subsidyFen: kpi('subsidyFen', (rows) => total(rows, 'subsidyFen')),
+        foodCostPct: kpi('foodCostRatio', (rows) => ratio(total(rows, 'ingredientCostFen'), total(rows, 'paidFen') + total(rows, 'subsidyFen'))),
+        wasteKg: kpi('wasteKg', (rows) => Math.round(total(rows, 'wasteKg') * 1000) / 1000),
+        wastePct: kpi('wasteShare', (rows) => ratio(total(rows, 'overproductionPortions'), total(rows, 'preparedPortions'))),
+        satisfaction: kpi('satisfaction', (rows) => publishRatings(sumRatings(rows.map((row) => row.ratings)), { suppress: false }).averageRating),
       },
-      coversVsForecast: coversVsForecast.filter((point) => point.date >= scope.from && point.date <= scope.to),
+      coversVsForecast: coversVsForecast.filter(within(scope)),
       alerts,
     };
   }
 
-  private async rangeFigures(scope: DashboardScope, range: { from: string; to: string }): Promise<RangeFigures> {
-    const figureScope = { from: range.from, to: range.to, canteenIds: scope.canteenIds, allSites: scope.allSites, meal: scope.meal };
-    const finance = await this.finance.figures(figureScope);
-    const [ratings] = (await this.dataSource.query(
-      `SELECT count(*)::int AS responses, (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
-              COALESCE(sum(rating), 0)::int AS rating_sum
-       FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`,
-      [range.from, range.to, scope.canteenIds, scope.meal],
-    )) as Record<string, unknown>[];
-    const counts = { responses: num(ratings.responses), respondents: num(ratings.respondents), ratingSum: num(ratings.rating_sum), satisfied: 0, dissatisfied: 0 };
-    // As the satisfaction report publishes its total: suppressed only when fewer than five diners answered.
-    return { finance: finance.total, waste: wasteTotals(finance.waste), satisfaction: publishRatings(counts, { suppress: false }).averageRating };
+  /** Today is the last day with data; the week runs from its Monday to that day. */
+  private week(scope: DashboardScope): { from: string; to: string } {
+    const asOf = scope.filters.asOf;
+    return { from: addDays(asOf, 1 - isoWeekday(asOf)), to: asOf };
   }
 
-  /** Today is the last day with data; the week runs from its Monday to that day, forecast for the same days. */
-  private async today(scope: DashboardScope): Promise<Pick<OverviewPanel, 'coversToday' | 'coversWeek'>> {
-    const asOf = scope.filters.asOf;
-    const monday = addDays(asOf, 1 - isoWeekday(asOf));
-    const series = await this.daily.actualAgainstForecast({ from: monday, to: asOf, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
+  /** Today's and this week's covers against the forecasts for the same days. */
+  private today(asOf: string, series: ForecastPoint[]): Pick<OverviewPanel, 'coversToday' | 'coversWeek'> {
     const day = series.find((point) => point.date === asOf);
     const forecasts = series.filter((point) => point.p50 !== null);
     return {
@@ -128,9 +115,7 @@ export class DashboardOverviewService {
    */
   private async ratingCounts(input: { from: string; to: string; canteenIds: number[]; meal: string | null; splitAt: string }): Promise<RatingWindows[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, dish_id, recent, count(*)::int AS responses,
-              (count(DISTINCT diner_pseudonym) + count(*) FILTER (WHERE diner_pseudonym IS NULL))::int AS respondents,
-              sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating >= 4)::int AS satisfied, count(*) FILTER (WHERE rating <= 2)::int AS dissatisfied
+      `SELECT canteen_id, dish_id, recent, ${RATING_COUNTS_SQL}
        FROM (SELECT canteen_id, dish_id, diner_pseudonym, rating, service_date >= $5::date AS recent FROM feedback
              WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)) f
        GROUP BY GROUPING SETS ((canteen_id, recent), (canteen_id, dish_id, recent))
@@ -144,7 +129,7 @@ export class DashboardOverviewService {
       const key = `${num(row.canteen_id)}:${dishId}`;
       const group = groups.get(key) ?? { canteenId: num(row.canteen_id), dishId, recent: empty(), previous: empty() };
       groups.set(key, group);
-      const counts = { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
+      const counts = ratingCountsOf(row);
       if (row.recent === true || row.recent === 't') group.recent = counts;
       else group.previous = counts;
     }

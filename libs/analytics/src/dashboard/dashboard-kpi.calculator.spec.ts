@@ -1,0 +1,44 @@
+import type { BucketSums, RangeSums } from './dashboard-daily.service';
+import { rangeKpis } from './dashboard-kpi.calculator';
+
+const ratings = { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
+
+function bucket(values: Partial<BucketSums>): BucketSums {
+  return {
+    bucket: '2026-11-02', covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
+    ratings, ...values,
+  };
+}
+
+describe('rangeKpis', () => {
+  const sums: RangeSums = {
+    buckets: [
+      bucket({ covers: 100, paidFen: 60_000, subsidyFen: 40_000, dinerDays: 90, staffOnDutyDays: 120, preparedPortions: 200, overproductionPortions: 10 }),
+      bucket({ bucket: '2026-11-09', covers: 50, paidFen: 30_000, subsidyFen: 20_000, dinerDays: 45, staffOnDutyDays: 60, preparedPortions: 100, overproductionPortions: 20 }),
+    ],
+    canteens: [
+      { canteenId: 1, ingredientCostFen: 40_000.4, spoilageCostFen: 100.4, overproductionKg: 1.2344, otherWasteKg: 2 },
+      { canteenId: 2, ingredientCostFen: 10_000.4, spoilageCostFen: 0.4, overproductionKg: 0.0004, otherWasteKg: 0.5 },
+    ],
+    ratings: { responses: 10, respondents: 6, ratingSum: 42, satisfied: 7, dissatisfied: 1 },
+  };
+
+  it('adds the buckets up and forms each ratio from the sums', () => {
+    const kpis = rangeKpis(sums);
+    expect(kpis).toMatchObject({ covers: 150, revenueFen: 150_000, subsidyFen: 60_000, satisfaction: 4.2 });
+    expect(kpis.participation).toBeCloseTo(135 / 180, 12);
+    expect(kpis.wasteShare).toBeCloseTo(30 / 300, 12);
+  });
+
+  it('rounds costs to the fen and overproduction to the gram per canteen, as the reports do', () => {
+    const kpis = rangeKpis(sums);
+    // 40,000 + 100 + 10,000 + 0 fen: each canteen's 0.4 fen rounds away, where a grand total would keep 1.6.
+    expect(kpis.foodCostRatio).toBe(50_100 / 150_000);
+    expect(kpis.wasteKg).toBe(1.234 + 2 + 0 + 0.5);
+  });
+
+  it('leaves undefined ratios and a rating total under five diners empty', () => {
+    const kpis = rangeKpis({ buckets: [], canteens: [], ratings: { ...sums.ratings, respondents: 4 } });
+    expect(kpis).toEqual({ covers: 0, participation: null, revenueFen: 0, subsidyFen: 0, foodCostRatio: null, wasteKg: 0, wasteShare: null, satisfaction: null });
+  });
+});
