@@ -37,6 +37,8 @@ export class ForecastRun {
 @Index(['canteenId', 'serviceDate'])
 // The current forecasts only: what the accuracy report and the dashboard read (see superseded).
 @Index('forecast_current_idx', ['canteenId', 'serviceDate', 'meal', 'dishId'], { where: 'NOT superseded' })
+// One target's current forecasts (the covers, or one dish) for many canteens: the dashboard's forecast charts.
+@Index('forecast_current_target_idx', ['dishId', 'canteenId', 'serviceDate', 'meal'], { where: 'NOT superseded' })
 export class Forecast {
   @PrimaryColumn({ type: 'integer' })
   canteenId!: number;
