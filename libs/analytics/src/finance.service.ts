@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { emptyFinanceInputs, FinanceFigures, FinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
-import { ParticipationService } from './participation.service';
+import { ParticipationCounts, ParticipationService } from './participation.service';
 import { CanteenWaste, WasteService } from './waste.service';
 
 export interface FinanceScope {
@@ -13,6 +13,8 @@ export interface FinanceScope {
   allSites: boolean;
   /** One meal period only (the dashboard's filter); absent or null for all meals, as the reports ask. */
   meal?: string | null;
+  /** Count diners and staff on duty; false leaves participation empty for a caller that shows none. */
+  participation?: boolean;
 }
 
 export interface CanteenFinance {
@@ -59,14 +61,15 @@ export class FinanceService {
 
   async figures(scope: FinanceScope): Promise<FinanceResult> {
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
+    const withParticipation = scope.participation ?? true;
     // Independent reads: on a server each takes a pooled connection of its own.
     const [meals, channels, costs, waste, participation, total] = await Promise.all([
       this.dataSource.query(MEALS_SQL, parameters) as Promise<Record<string, unknown>[]>,
       this.dataSource.query(CHANNELS_SQL, parameters) as Promise<Record<string, unknown>[]>,
       this.dataSource.query(INGREDIENT_COST_SQL, parameters) as Promise<Record<string, unknown>[]>,
       this.wasteService.canteens(scope),
-      this.participation.byCanteen(scope),
-      this.participation.total(scope),
+      withParticipation ? this.participation.byCanteen(scope) : new Map<number, ParticipationCounts>(),
+      withParticipation ? this.participation.total(scope) : { dinerDays: 0, staffOnDutyDays: 0, serviceDays: 0 },
     ]);
     const inputs = new Map<number, FinanceInputs>(scope.canteenIds.map((id) => [id, emptyFinanceInputs()]));
     const of = (id: unknown): FinanceInputs => inputs.get(num(id)) ?? emptyFinanceInputs();

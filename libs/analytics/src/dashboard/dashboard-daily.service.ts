@@ -16,7 +16,12 @@ export interface SeriesScope {
   /** A month bucket is its first day. */
   grain: TrendGrain | 'month';
   allSites: boolean;
+  /** The sums to read, all by default: a panel that draws no ratings need not count distinct respondents. */
+  parts?: readonly SumsPart[];
 }
+
+/** Covers and money (meal rollup), costs and waste (cost rollup), ratings (feedback). */
+export type SumsPart = 'meals' | 'costs' | 'ratings';
 
 /** One forecast target (dishId 0 = covers) over a range. */
 export interface ForecastScope {
@@ -144,11 +149,13 @@ export class DashboardDailyService {
    */
   async rangeSums(scope: SeriesScope & { currentFrom: string }): Promise<{ current: RangeSums; previous: RangeSums }> {
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, scope.grain, scope.allSites, scope.currentFrom];
-    const [meals, costs, ratings] = (await Promise.all([
-      this.dataSource.query(MEALS_SQL, parameters),
-      this.dataSource.query(COSTS_SQL, [...parameters.slice(0, 5), scope.currentFrom]),
-      this.dataSource.query(RATINGS_SQL, [...parameters.slice(0, 5), scope.currentFrom]),
-    ])) as Record<string, unknown>[][];
+    const parts = new Set(scope.parts ?? ['meals', 'costs', 'ratings']);
+    const read = (part: SumsPart, sql: string, values: unknown[]): Promise<Record<string, unknown>[]> => (parts.has(part) ? this.dataSource.query(sql, values) : Promise.resolve([]));
+    const [meals, costs, ratings] = await Promise.all([
+      read('meals', MEALS_SQL, parameters),
+      read('costs', COSTS_SQL, [...parameters.slice(0, 5), scope.currentFrom]),
+      read('ratings', RATINGS_SQL, [...parameters.slice(0, 5), scope.currentFrom]),
+    ]);
     const ranges = { current: new RangeSumsBuilder(), previous: new RangeSumsBuilder() };
     const rangeOf = (row: Record<string, unknown>) => (row.is_current === true || row.is_current === 't' ? ranges.current : ranges.previous);
     for (const row of meals) {

@@ -34,17 +34,18 @@ export class DashboardFinanceService {
   ) {}
 
   async panel(scope: DashboardScope): Promise<FinancePanel> {
-    const [result, monthly, lastYear] = await Promise.all([
-      this.finance.figures(scope),
+    const [result, monthly, lastYear, [subsidyRow]] = await Promise.all([
+      // The panel shows no participation; the overview does, from its own read.
+      this.finance.figures({ ...scope, participation: false }),
       this.months(scope, scope),
       this.months(scope, { from: yearEarlier(scope.from), to: yearEarlier(scope.to) }),
+      this.dataSource.query(
+        `SELECT count(*)::int AS meals, COALESCE(sum(subsidy_fen), 0)::bigint AS subsidy FROM daily_meal_rollup
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`,
+        [yearEarlier(scope.from), yearEarlier(scope.to), scope.canteenIds, scope.meal],
+      ) as Promise<Record<string, unknown>[]>,
     ]);
     const lastYearByMonth = new Map(lastYear.map((bucket) => [bucket.bucket.slice(5, 7), bucket]));
-    const [subsidyRow] = (await this.dataSource.query(
-      `SELECT count(*)::int AS meals, COALESCE(sum(subsidy_fen), 0)::bigint AS subsidy FROM daily_meal_rollup
-       WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`,
-      [yearEarlier(scope.from), yearEarlier(scope.to), scope.canteenIds, scope.meal],
-    )) as Record<string, unknown>[];
     // Without a budget of its own, the subsidy budget is what the same dates cost a year earlier.
     const budgetFen = num(subsidyRow.meals) > 0 ? num(subsidyRow.subsidy) : null;
     const spentFen = result.total.subsidyFen;
@@ -69,7 +70,7 @@ export class DashboardFinanceService {
   }
 
   private months(scope: DashboardScope, range: { from: string; to: string }): Promise<BucketSums[]> {
-    return this.daily.sums({ from: range.from, to: range.to, canteenIds: scope.canteenIds, meal: scope.meal, grain: 'month', allSites: scope.allSites });
+    return this.daily.sums({ from: range.from, to: range.to, canteenIds: scope.canteenIds, meal: scope.meal, grain: 'month', allSites: scope.allSites, parts: ['meals', 'costs'] });
   }
 }
 

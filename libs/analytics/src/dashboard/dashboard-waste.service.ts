@@ -24,20 +24,21 @@ export class DashboardWasteService {
 
   async waste(scope: DashboardScope): Promise<WastePanel> {
     const grain = trendGrain(scope);
-    const [result, sums] = await Promise.all([
+    const range = [scope.from, scope.to, scope.canteenIds, scope.meal];
+    const [result, sums, plateRows, coverRows] = await Promise.all([
       this.wasteService.waste(scope),
-      this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
+      this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites, parts: ['costs'] }),
+      this.dataSource.query(
+        `SELECT COALESCE(sum(portions), 0)::bigint AS portions FROM waste_log
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND kind = 'plate' AND ($4::text IS NULL OR meal = $4)`,
+        range,
+      ) as Promise<Record<string, unknown>[]>,
+      this.dataSource.query(
+        `SELECT canteen_id, sum(covers)::bigint AS covers FROM daily_meal_rollup
+         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) GROUP BY 1`,
+        range,
+      ) as Promise<Record<string, unknown>[]>,
     ]);
-    const plateRows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT COALESCE(sum(portions), 0)::bigint AS portions FROM waste_log
-       WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND kind = 'plate' AND ($4::text IS NULL OR meal = $4)`,
-      [scope.from, scope.to, scope.canteenIds, scope.meal],
-    );
-    const coverRows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, sum(covers)::bigint AS covers FROM daily_meal_rollup
-       WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) GROUP BY 1`,
-      [scope.from, scope.to, scope.canteenIds, scope.meal],
-    );
     const covers = new Map(coverRows.map((row) => [num(row.canteen_id), num(row.covers)]));
     const canteens = result.canteens;
     const sum = (pick: (row: (typeof canteens)[number]) => number) => canteens.reduce((total, row) => total + pick(row), 0);
