@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import * as ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { ParticipationService } from '@larder/analytics';
+import { addDays, isoWeekStart } from '@larder/domain';
 import { ReportService } from '@larder/reporting';
 import { openReportingContext, ReportingContext, renderReport as render } from '../support/reporting-context';
 import { TestDatabase } from '../support/test-config';
@@ -86,6 +88,29 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
       expect(cell).toBeDefined();
       expect(cell!.type).toBe(ExcelJS.ValueType.String);
       expect(cell!.numFmt).toBe('@');
+    }
+  });
+
+  it('participation: each week, per canteen and in total, equals the same figures read for that week alone', async () => {
+    const participation = app.get(ParticipationService);
+    // Every site's staff, and only canteen 2's own site's.
+    for (const range of [{ from: '2026-10-07', to: '2026-11-03', canteenIds: [1, 2], allSites: true }, { from: '2026-10-07', to: '2026-11-03', canteenIds: [2], allSites: false }]) {
+    const weeks = await participation.weekly(range);
+    const totals = weeks.filter((week) => week.canteenId === null);
+    expect(totals.map((week) => week.week)).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45']);
+    for (const week of totals) {
+      // The first and last weeks are cut to the range.
+      const from = [isoWeekStart(week.week), range.from].sort()[1];
+      const to = [addDays(isoWeekStart(week.week), 6), range.to].sort()[0];
+      expect(week).toMatchObject(await participation.total({ ...range, from, to }));
+      for (const canteenId of range.canteenIds) {
+        const alone = (await participation.byCanteen({ ...range, from, to, canteenIds: [canteenId] })).get(canteenId);
+        const row = weeks.find((candidate) => candidate.week === week.week && candidate.canteenId === canteenId);
+        // A canteen closed all week has no row, as it has no figures read alone.
+        expect(row && { dinerDays: row.dinerDays, staffOnDutyDays: row.staffOnDutyDays, serviceDays: row.serviceDays }).toEqual(alone);
+      }
+    }
+    expect(totals.every((week) => week.dinerDays > 0 && week.staffOnDutyDays > week.dinerDays)).toBe(true);
     }
   });
 

@@ -77,12 +77,15 @@ export class ParticipationService {
                 COALESCE(sum(h.on_duty), 0) AS staff_days, count(*) AS days
          FROM daily d JOIN canteen c ON c.id = d.canteen_id LEFT JOIN headcount h ON h.site_id = c.site_id AND h.day = d.service_date
          GROUP BY 1, 2
-       ), days AS (SELECT DISTINCT service_date FROM daily), total AS (
-         SELECT to_char(days.service_date, 'IYYY-"W"IW') AS week,
-                (SELECT COALESCE(sum(busiest), 0) FROM daily WHERE daily.service_date = days.service_date) AS diner_days,
-                (SELECT COALESCE(sum(h.on_duty), 0) FROM headcount h WHERE h.day = days.service_date
-                   AND ($4::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[])))) AS staff_days
-         FROM days
+       ), days AS (
+         SELECT service_date, sum(busiest) AS diner_days FROM daily GROUP BY 1
+       ), staff AS (
+         SELECT h.day, sum(h.on_duty) AS staff_days FROM headcount h JOIN days ON days.service_date = h.day
+         WHERE $4::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[]))
+         GROUP BY 1
+       ), total AS (
+         SELECT to_char(days.service_date, 'IYYY-"W"IW') AS week, days.diner_days, COALESCE(staff.staff_days, 0) AS staff_days
+         FROM days LEFT JOIN staff ON staff.day = days.service_date
        )
        SELECT week, canteen_id, diner_days::bigint, staff_days::bigint, days::int FROM per_canteen
        UNION ALL
