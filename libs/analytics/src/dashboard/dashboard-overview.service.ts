@@ -66,7 +66,8 @@ export class DashboardOverviewService {
         foodCostPct: kpi('foodCostRatio', (rows) => ratio(total(rows, 'ingredientCostFen'), total(rows, 'paidFen') + total(rows, 'subsidyFen'))),
         wasteKg: kpi('wasteKg', (rows) => Math.round(total(rows, 'wasteKg') * 1000) / 1000),
         wastePct: kpi('wasteShare', (rows) => ratio(total(rows, 'overproductionPortions'), total(rows, 'preparedPortions'))),
-        satisfaction: kpi('satisfaction', (rows) => publishRatings(sumRatings(rows.map((row) => row.ratings)), { suppress: false }).averageRating),
+        // A bucket comes as one row: its respondents are distinct within it and could not be added up anyway.
+        satisfaction: kpi('satisfaction', ([row]) => publishRatings(row.ratings, { suppress: false }).averageRating),
       },
       coversVsForecast: coversVsForecast.filter(within(scope)),
       alerts,
@@ -135,15 +136,4 @@ export class DashboardOverviewService {
     }
     return [...groups.values()];
   }
-}
-
-/** Respondents add up across canteens (a diner is pseudonymised per canteen), not across days. */
-function sumRatings(groups: RatingGroupCounts[]): RatingGroupCounts {
-  return groups.reduce(
-    (sum, group) => ({
-      responses: sum.responses + group.responses, respondents: sum.respondents + group.respondents, ratingSum: sum.ratingSum + group.ratingSum,
-      satisfied: sum.satisfied + group.satisfied, dissatisfied: sum.dissatisfied + group.dissatisfied,
-    }),
-    { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 },
-  );
 }
