@@ -18,10 +18,7 @@ const num = (value: unknown): number => (value === null || value === undefined ?
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
 
-const within = (range: { from: string; to: string }) => (point: { date?: string; serviceDate?: string }) => {
-  const date = point.date ?? point.serviceDate!;
-  return date >= range.from && date <= range.to;
-};
+const within = (range: { from: string; to: string }) => (point: ForecastPoint) => point.date >= range.from && point.date <= range.to;
 
 /** The overview page: KPIs against the previous range, covers against forecast, and alerts. */
 @Injectable()
