@@ -5,6 +5,7 @@ import type { ForecastPair } from '../accuracy.calculator';
 import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import type { RatingGroupCounts } from '../satisfaction.calculator';
 import { ForecastPoint, forecastPairs, forecastSeries } from './dashboard-forecast.calculator';
+import { rangeRatings } from './dashboard-kpi.calculator';
 import type { TrendGrain } from './dashboard.calculator';
 
 /** The range, canteens and meal a daily series covers, bucketed by day or ISO week (the Monday). */
@@ -60,10 +61,14 @@ export interface CanteenCostSums {
   otherWasteKg: number;
 }
 
-/** A range's buckets, its canteens' costs and its ratings with the range's own distinct respondents. */
+/** A range's buckets, its canteens' costs and its rating counts. */
 export interface RangeSums {
   buckets: BucketSums[];
   canteens: CanteenCostSums[];
+  /**
+   * Respondents are exact below MIN_GROUP_DINERS; from there on at least that many, which is all
+   * publishing the range's total needs (see rangeRatings).
+   */
   ratings: RatingGroupCounts;
 }
 
@@ -107,12 +112,18 @@ FROM (SELECT ${CURRENT('service_date', '$6')} AS is_current, ${BUCKET_DATE('serv
       WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}) c
 GROUP BY GROUPING SETS ((is_current, bucket), (is_current, canteen_id))`;
 
-/** Ratings per bucket, and per range with its distinct respondents (which do not add up across buckets). */
+/** Ratings per bucket; a range's respondents come from these where they decide it (rangeRatings). */
 const RATINGS_SQL = `
-SELECT is_current, bucket::text AS bucket, GROUPING(bucket)::int AS whole_range, ${RATING_COUNTS_SQL}
+SELECT is_current, bucket::text AS bucket, ${RATING_COUNTS_SQL}
 FROM (SELECT ${CURRENT('service_date', '$6')} AS is_current, ${BUCKET_DATE('service_date')} AS bucket, diner_pseudonym, rating FROM feedback
       WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}) f
-GROUP BY GROUPING SETS ((is_current, bucket), (is_current))`;
+GROUP BY is_current, bucket`;
+
+/** Distinct respondents per range, for a range whose buckets leave it open: few answers spread over many days. */
+const RANGE_RESPONDENTS_SQL = `
+SELECT ${CURRENT('service_date', '$5')} AS is_current, ${RATING_COUNTS_SQL}
+FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
+GROUP BY 1`;
 
 /** The latest forecast made before each canteen-day-meal of one target ($5: 0 for covers, else a dish). */
 const LATEST_FORECASTS_SQL = `
@@ -175,12 +186,23 @@ export class DashboardDailyService {
         });
       }
     }
-    for (const row of ratings) {
-      const counts = ratingCountsOf(row);
-      if (num(row.whole_range) === 1) rangeOf(row).ratings = counts;
-      else rangeOf(row).bucket(row.bucket).ratings = counts;
+    for (const row of ratings) rangeOf(row).bucket(row.bucket).ratings = ratingCountsOf(row);
+    const current = ranges.current.build();
+    const previous = ranges.previous.build();
+    const open: RangeSums[] = [];
+    for (const range of [current, previous]) {
+      const { counts, decided } = rangeRatings(range.buckets);
+      range.ratings = counts;
+      if (!decided) open.push(range);
     }
-    return { current: ranges.current.build(), previous: ranges.previous.build() };
+    if (open.length > 0) {
+      const rows: Record<string, unknown>[] = await this.dataSource.query(RANGE_RESPONDENTS_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal, scope.currentFrom]);
+      for (const row of rows) {
+        const range = row.is_current === true || row.is_current === 't' ? current : previous;
+        if (open.includes(range)) range.ratings = ratingCountsOf(row);
+      }
+    }
+    return { current, previous };
   }
 
   /** Daily covers (or one dish's quantity) against the stored forecasts, summed over canteens and meals. */
@@ -212,7 +234,6 @@ export class DashboardDailyService {
 
 class RangeSumsBuilder {
   readonly canteens: CanteenCostSums[] = [];
-  ratings: RatingGroupCounts = emptyRatings();
   private readonly buckets = new Map<string, BucketSums>();
 
   bucket(bucket: unknown): BucketSums {
@@ -232,7 +253,7 @@ class RangeSumsBuilder {
     return {
       buckets: [...this.buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket)),
       canteens: [...this.canteens].sort((a, b) => a.canteenId - b.canteenId),
-      ratings: this.ratings,
+      ratings: emptyRatings(),
     };
   }
 }

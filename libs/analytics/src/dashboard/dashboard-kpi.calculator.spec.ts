@@ -1,5 +1,5 @@
 import type { BucketSums, RangeSums } from './dashboard-daily.service';
-import { rangeKpis } from './dashboard-kpi.calculator';
+import { rangeKpis, rangeRatings } from './dashboard-kpi.calculator';
 
 const ratings = { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
 
@@ -40,5 +40,24 @@ describe('rangeKpis', () => {
   it('leaves undefined ratios and a rating total under five diners empty', () => {
     const kpis = rangeKpis({ buckets: [], canteens: [], ratings: { ...sums.ratings, respondents: 4 } });
     expect(kpis).toEqual({ covers: 0, participation: null, revenueFen: 0, subsidyFen: 0, foodCostRatio: null, wasteKg: 0, wasteShare: null, satisfaction: null });
+  });
+});
+
+describe('rangeRatings', () => {
+  const day = (respondents: number, responses = respondents) => bucket({ ratings: { responses, respondents, ratingSum: 4 * responses, satisfied: responses, dissatisfied: 0 } });
+
+  it('adds responses and ratings up, and takes the busiest day as the respondents once it has five', () => {
+    expect(rangeRatings([day(6, 8), day(2)])).toEqual({ counts: { responses: 10, respondents: 6, ratingSum: 40, satisfied: 10, dissatisfied: 0 }, decided: true });
+  });
+
+  it('is settled below five when even the sum of the days has fewer', () => {
+    const { counts, decided } = rangeRatings([day(1), day(2), day(1)]);
+    expect(decided).toBe(true);
+    expect(counts.respondents).toBe(4);
+    expect(rangeRatings([]).decided).toBe(true);
+  });
+
+  it('leaves it to an exact count when no day has five but the days together might', () => {
+    expect(rangeRatings([day(4), day(1)]).decided).toBe(false);
   });
 });

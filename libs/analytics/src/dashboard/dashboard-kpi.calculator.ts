@@ -1,5 +1,5 @@
-import { publishRatings } from '../satisfaction.calculator';
-import type { RangeSums } from './dashboard-daily.service';
+import { MIN_GROUP_DINERS, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
+import type { BucketSums, RangeSums } from './dashboard-daily.service';
 import { ratio } from './dashboard.calculator';
 
 /** The overview's KPI values for one range, equal to the finance, waste and satisfaction reports' totals. */
@@ -37,4 +37,26 @@ export function rangeKpis(sums: RangeSums): RangeKpis {
     // As the satisfaction report publishes its total: suppressed only when fewer than five diners answered.
     satisfaction: publishRatings(sums.ratings, { suppress: false }).averageRating,
   };
+}
+
+/**
+ * A range's rating counts from its buckets. Responses and ratings add up; distinct respondents do
+ * not, but a published total only asks whether there are at least MIN_GROUP_DINERS of them: the
+ * busiest bucket's count is a lower bound and the buckets' sum an upper one. When the bounds settle
+ * it, respondents is the bound that does (so the answer publishes as the exact count would);
+ * otherwise `decided` is false and the caller counts them.
+ */
+export function rangeRatings(buckets: BucketSums[]): { counts: RatingGroupCounts; decided: boolean } {
+  const counts: RatingGroupCounts = { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
+  let busiest = 0;
+  for (const { ratings } of buckets) {
+    counts.responses += ratings.responses;
+    counts.respondents += ratings.respondents;
+    counts.ratingSum += ratings.ratingSum;
+    counts.satisfied += ratings.satisfied;
+    counts.dissatisfied += ratings.dissatisfied;
+    busiest = Math.max(busiest, ratings.respondents);
+  }
+  if (busiest >= MIN_GROUP_DINERS) return { counts: { ...counts, respondents: busiest }, decided: true };
+  return { counts, decided: counts.respondents < MIN_GROUP_DINERS };
 }
