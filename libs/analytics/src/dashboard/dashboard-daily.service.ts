@@ -66,8 +66,9 @@ export interface RangeSums {
   buckets: BucketSums[];
   canteens: CanteenCostSums[];
   /**
-   * Respondents are exact below MIN_GROUP_DINERS; from there on at least that many, which is all
-   * publishing the range's total needs (see rangeRatings).
+   * Respondents settle the five-diner threshold as the exact count would, which is all publishing
+   * the range's total needs: exact where they had to be counted, else a bound on the same side of
+   * the threshold (see rangeRatings).
    */
   ratings: RatingGroupCounts;
 }
