@@ -110,14 +110,17 @@ describe('the dashboard API over HTTP', () => {
       expect(lunch.kpis.foodCostPct.value).toBeCloseTo(figures.foodCostRatio!, 10);
     });
 
-    it('publishes the satisfaction KPI by the distinct diners of the whole range, though no day had five', async () => {
+    it('publishes the satisfaction KPI by the distinct diners of the whole range, and each day of its trend by its own', async () => {
       // Before the demo's data: one answer a day, from seven diners in one week and two in the week before.
       const dataSource = app.get(DataSource);
       const days = (from: string) => Array.from({ length: 7 }, (_, i) => new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10));
-      const rows = [
+      const week = [
         ...days('2026-08-03').map((day, i) => ({ day, diner: `week-${i}`, rating: [5, 4, 4, 3, 5, 4, 2][i] })),
-        ...days('2026-07-27').map((day, i) => ({ day, diner: `pair-${i % 2}`, rating: 4 })),
+        // A day with six answers from two diners stays hidden in the trend; one with six diners shows.
+        ...[1, 2, 3, 4, 5].map(() => ({ day: '2026-08-05', diner: 'week-0', rating: 1 })),
+        ...[1, 2, 3, 4, 5].map((i) => ({ day: '2026-08-07', diner: `extra-${i}`, rating: 5 })),
       ];
+      const rows = [...week, ...days('2026-07-27').map((day, i) => ({ day, diner: `pair-${i % 2}`, rating: 4 }))];
       let id = 8_800_000;
       for (const row of rows) {
         await dataSource.query(
@@ -128,13 +131,14 @@ describe('the dashboard API over HTTP', () => {
       try {
         const body = (await finance.agent.get('/api/dashboard/overview?from=2026-08-03&to=2026-08-09&canteens=2').expect(200)).body;
         const scope = { from: '2026-08-03', to: '2026-08-09', canteenIds: [2] };
-        expect(body.kpis.satisfaction.value).toBeCloseTo(27 / 7, 10);
+        expect(body.kpis.satisfaction.value).toBeCloseTo(week.reduce((sum, row) => sum + row.rating, 0) / week.length, 10);
         expect(body.kpis.satisfaction.value).toBeCloseTo((await app.get(SatisfactionService).satisfaction(scope)).total.averageRating!, 10);
         // Two diners answered the week before: fewer than five, so it is not published, as in the report.
         expect(body.kpis.satisfaction.previous).toBeNull();
         expect((await app.get(SatisfactionService).satisfaction({ ...scope, from: '2026-07-27', to: '2026-08-02' })).total.averageRating).toBeNull();
-        // Each day alone had one diner.
-        expect(body.kpis.satisfaction.trend.every((point: { value: number | null }) => point.value === null)).toBe(true);
+        // Each day alone had one diner but 5 August (two) and 7 August (six).
+        const shown = body.kpis.satisfaction.trend.filter((point: { value: number | null }) => point.value !== null);
+        expect(shown).toEqual([{ date: '2026-08-07', value: (5 + 5 * 5) / 6 }]);
       } finally {
         await dataSource.query('DELETE FROM feedback WHERE id >= 8800000 AND id < 8800100');
       }

@@ -113,12 +113,25 @@ FROM (SELECT ${CURRENT('service_date', '$6')} AS is_current, ${BUCKET_DATE('serv
       WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}) c
 GROUP BY GROUPING SETS ((is_current, bucket), (is_current, canteen_id))`;
 
-/** Ratings per bucket; a range's respondents come from these where they decide it (rangeRatings). */
+/**
+ * Ratings per bucket; a range's respondents come from these where they decide it (rangeRatings).
+ * Diners are told apart by a hashed SELECT DISTINCT rather than count(DISTINCT), which sorts the rows
+ * of every bucket (a quarter and the one before it at 40 canteens: 57 -> 38 ms).
+ */
 const RATINGS_SQL = `
-SELECT is_current, bucket::text AS bucket, ${RATING_COUNTS_SQL}
-FROM (SELECT ${CURRENT('service_date', '$6')} AS is_current, ${BUCKET_DATE('service_date')} AS bucket, diner_pseudonym, rating FROM feedback
-      WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}) f
-GROUP BY is_current, bucket`;
+WITH f AS MATERIALIZED (
+  SELECT ${CURRENT('service_date', '$6')} AS is_current, ${BUCKET_DATE('service_date')} AS bucket, diner_pseudonym, rating FROM feedback
+  WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
+), sums AS (
+  SELECT is_current, bucket, count(*) AS responses, count(*) FILTER (WHERE diner_pseudonym IS NULL) AS anonymous, COALESCE(sum(rating), 0) AS rating_sum,
+         count(*) FILTER (WHERE rating >= 4) AS satisfied, count(*) FILTER (WHERE rating <= 2) AS dissatisfied
+  FROM f GROUP BY 1, 2
+), diners AS (
+  SELECT is_current, bucket, count(*) AS diners FROM (SELECT DISTINCT is_current, bucket, diner_pseudonym FROM f WHERE diner_pseudonym IS NOT NULL) d GROUP BY 1, 2
+)
+SELECT s.is_current, s.bucket::text AS bucket, s.responses::int AS responses, (s.anonymous + COALESCE(d.diners, 0))::int AS respondents,
+       s.rating_sum::int AS rating_sum, s.satisfied::int AS satisfied, s.dissatisfied::int AS dissatisfied
+FROM sums s LEFT JOIN diners d ON d.is_current = s.is_current AND d.bucket = s.bucket`;
 
 /** Distinct respondents per range, for a range whose buckets leave it open: few answers spread over many days. */
 const RANGE_RESPONDENTS_SQL = `
