@@ -11,15 +11,25 @@ describe('retryWithBackoff', () => {
     expect(outcome).toEqual({ value: 'done', attempts: 2 });
   });
 
-  it('gives up after the last attempt with the last error, waiting longer each time', async () => {
-    const started: number[] = [];
-    const outcome = await retryWithBackoff({ attempts: 3, baseDelayMs: 20 }, async () => {
-      started.push(Date.now());
-      throw new Error('still down');
-    });
-    expect(outcome.error?.message).toBe('still down');
-    expect(outcome.attempts).toBe(3);
-    expect(started[2] - started[1]).toBeGreaterThanOrEqual(started[1] - started[0]);
-    expect(started[1] - started[0]).toBeGreaterThanOrEqual(15);
+  it('gives up after the last attempt with the last error, waiting twice as long each time', async () => {
+    // The waits are read from the timer requests, not from the clock: a busy machine stretches real delays.
+    const delays: number[] = [];
+    const timer = jest.spyOn(global, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+      delays.push(ms ?? 0);
+      callback();
+      return 0 as unknown as NodeJS.Timeout;
+    }) as unknown as typeof setTimeout);
+    try {
+      let calls = 0;
+      const outcome = await retryWithBackoff({ attempts: 3, baseDelayMs: 20 }, async () => {
+        calls++;
+        throw new Error(calls === 3 ? 'still down' : 'down');
+      });
+      expect(outcome.error?.message).toBe('still down');
+      expect(outcome.attempts).toBe(3);
+      expect(delays).toEqual([20, 40]);
+    } finally {
+      timer.mockRestore();
+    }
   });
 });
