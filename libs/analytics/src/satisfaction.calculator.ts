@@ -12,6 +12,10 @@ export interface RatingGroupCounts {
   dissatisfied: number;
 }
 
+export function emptyRatingCounts(): RatingGroupCounts {
+  return { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
+}
+
 /** A published group: every figure is null when the group is suppressed. */
 export interface RatingFigures {
   suppressed: boolean;

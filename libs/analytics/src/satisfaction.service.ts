@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RATING_COUNTS_SQL, ratingCountsOf } from './rating-counts.sql';
-import { groupsToSuppress, MIN_GROUP_DINERS, publishRatings, RatingFigures } from './satisfaction.calculator';
+import { emptyRatingCounts, groupsToSuppress, MIN_GROUP_DINERS, publishRatings, RatingFigures } from './satisfaction.calculator';
 
 export interface SatisfactionScope {
   from: string;
@@ -88,7 +88,7 @@ export class SatisfactionService {
       dishes.push(...this.publishWithin(own, (row, figures) => ({ canteenId, dishId: num(row.dish_id), ...figures })));
     }
     return {
-      total: publishRatings(totalRow ? ratingCountsOf(totalRow) : ratingCountsOf({}), { suppress: false }),
+      total: publishRatings(totalRow ? ratingCountsOf(totalRow) : emptyRatingCounts(), { suppress: false }),
       canteens,
       dishes: dishes.sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
       tags: this.tags(tagRows, totalRow ? num(totalRow.responses) : 0, canteenRows),

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ForecastPair } from '../accuracy.calculator';
 import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
-import type { RatingGroupCounts } from '../satisfaction.calculator';
+import { emptyRatingCounts, RatingGroupCounts } from '../satisfaction.calculator';
 import { ForecastPoint, forecastPairs, forecastSeries } from './dashboard-forecast.calculator';
 import { rangeRatings } from './dashboard-kpi.calculator';
 import type { TrendGrain } from './dashboard.calculator';
@@ -74,6 +74,7 @@ export interface RangeSums {
 }
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const isCurrent = (row: Record<string, unknown>) => row.is_current === true || row.is_current === 't';
 /** A date-typed bucket sorts far faster than its text under the database's linguistic collation. */
 const BUCKET_DATE = (column: string) =>
   `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)`;
@@ -158,7 +159,6 @@ WITH m AS (
 )
 SELECT canteen_id, service_date::text AS d, meal, m.covers, d.quantity FROM m FULL JOIN d USING (canteen_id, service_date, meal)`;
 
-
 /** Bucketed sums from the rollups, feedback and logged waste, for sparklines. */
 @Injectable()
 export class DashboardDailyService {
@@ -182,7 +182,7 @@ export class DashboardDailyService {
       read('ratings', RATINGS_SQL, [...parameters.slice(0, 5), scope.currentFrom]),
     ]);
     const ranges = { current: new RangeSumsBuilder(), previous: new RangeSumsBuilder() };
-    const rangeOf = (row: Record<string, unknown>) => (row.is_current === true || row.is_current === 't' ? ranges.current : ranges.previous);
+    const rangeOf = (row: Record<string, unknown>) => (isCurrent(row) ? ranges.current : ranges.previous);
     for (const row of meals) {
       Object.assign(rangeOf(row).bucket(row.bucket), { covers: num(row.covers), paidFen: num(row.paid), subsidyFen: num(row.subsidy), dinerDays: num(row.busiest), staffOnDutyDays: num(row.staff) });
     }
@@ -201,19 +201,13 @@ export class DashboardDailyService {
       }
     }
     for (const row of ratings) rangeOf(row).bucket(row.bucket).ratings = ratingCountsOf(row);
-    const current = ranges.current.build();
-    const previous = ranges.previous.build();
-    const open: RangeSums[] = [];
-    for (const range of [current, previous]) {
-      const { counts, decided } = rangeRatings(range.buckets);
-      range.ratings = counts;
-      if (!decided) open.push(range);
-    }
-    if (open.length > 0) {
+    const built = { current: ranges.current.build(), previous: ranges.previous.build() };
+    const [current, previous] = [built.current.sums, built.previous.sums];
+    if (!built.current.decided || !built.previous.decided) {
       const rows: Record<string, unknown>[] = await this.dataSource.query(RANGE_RESPONDENTS_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal, scope.currentFrom]);
       for (const row of rows) {
-        const range = row.is_current === true || row.is_current === 't' ? current : previous;
-        if (open.includes(range)) range.ratings = ratingCountsOf(row);
+        const range = isCurrent(row) ? built.current : built.previous;
+        if (!range.decided) range.sums.ratings = ratingCountsOf(row);
       }
     }
     return { current, previous };
@@ -256,22 +250,17 @@ class RangeSumsBuilder {
     if (!sums) {
       sums = {
         bucket: key, covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
-        ratings: emptyRatings(),
+        ratings: emptyRatingCounts(),
       };
       this.buckets.set(key, sums);
     }
     return sums;
   }
 
-  build(): RangeSums {
-    return {
-      buckets: [...this.buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket)),
-      canteens: [...this.canteens].sort((a, b) => a.canteenId - b.canteenId),
-      ratings: emptyRatings(),
-    };
+  /** The range's sums, and whether its buckets settle its respondents (else they must be counted). */
+  build(): { sums: RangeSums; decided: boolean } {
+    const buckets = [...this.buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
+    const { counts, decided } = rangeRatings(buckets);
+    return { sums: { buckets, canteens: [...this.canteens].sort((a, b) => a.canteenId - b.canteenId), ratings: counts }, decided };
   }
-}
-
-function emptyRatings(): RatingGroupCounts {
-  return { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
 }

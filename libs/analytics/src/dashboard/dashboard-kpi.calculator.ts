@@ -1,4 +1,4 @@
-import { MIN_GROUP_DINERS, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
+import { emptyRatingCounts, MIN_GROUP_DINERS, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
 import type { BucketSums, RangeSums } from './dashboard-daily.service';
 import { ratio } from './dashboard.calculator';
 
@@ -47,7 +47,7 @@ export function rangeKpis(sums: RangeSums): RangeKpis {
  * otherwise `decided` is false and the caller counts them.
  */
 export function rangeRatings(buckets: BucketSums[]): { counts: RatingGroupCounts; decided: boolean } {
-  const counts: RatingGroupCounts = { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
+  const counts: RatingGroupCounts = emptyRatingCounts();
   let busiest = 0;
   for (const { ratings } of buckets) {
     counts.responses += ratings.responses;

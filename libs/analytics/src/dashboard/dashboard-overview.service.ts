@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, isoWeek, isoWeekday } from '@larder/domain';
 import type { ForecastPair } from '../accuracy.calculator';
 import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
-import { publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
+import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
 import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
 import { fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
 import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
@@ -120,12 +120,11 @@ export class DashboardOverviewService {
        HAVING GROUPING(dish_id) = 1 OR dish_id IS NOT NULL`,
       [input.from, input.to, input.canteenIds, input.meal, input.splitAt],
     );
-    const empty = (): RatingGroupCounts => ({ responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 });
     const groups = new Map<string, RatingWindows>();
     for (const row of rows) {
       const dishId = row.dish_id === null || row.dish_id === undefined ? null : num(row.dish_id);
       const key = `${num(row.canteen_id)}:${dishId}`;
-      const group = groups.get(key) ?? { canteenId: num(row.canteen_id), dishId, recent: empty(), previous: empty() };
+      const group = groups.get(key) ?? { canteenId: num(row.canteen_id), dishId, recent: emptyRatingCounts(), previous: emptyRatingCounts() };
       groups.set(key, group);
       const counts = ratingCountsOf(row);
       if (row.recent === true || row.recent === 't') group.recent = counts;
