@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccuracyService, DashboardWasteService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
 import { ForecastRunService } from '@larder/demand';
 import { DemoSeedService, RollupService } from '@larder/ingestion';
-import { isoWeek as isoWeekOf } from '@larder/domain';
+import { addDays, isoWeek as isoWeekOf } from '@larder/domain';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -113,7 +113,7 @@ describe('the dashboard API over HTTP', () => {
     it('publishes the satisfaction KPI by the distinct diners of the whole range, and each day of its trend by its own', async () => {
       // Before the demo's data: one answer a day, from seven diners in one week and two in the week before.
       const dataSource = app.get(DataSource);
-      const days = (from: string) => Array.from({ length: 7 }, (_, i) => new Date(Date.parse(from) + i * 86_400_000).toISOString().slice(0, 10));
+      const days = (from: string) => Array.from({ length: 7 }, (_, i) => addDays(from, i));
       const week = [
         ...days('2026-08-03').map((day, i) => ({ day, diner: `week-${i}`, rating: [5, 4, 4, 3, 5, 4, 2][i] })),
         // A day with six answers from two diners stays hidden in the trend; one with six diners shows.

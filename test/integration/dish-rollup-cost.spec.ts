@@ -7,9 +7,10 @@ import { csv, importMasters, openImportContext, saleRows, scratchDir, TX_HEADER,
 
 /**
  * The dish rollup stores each row's portion cost when it is built, and the cost rollup sums it with the
- * logged waste per canteen, day and meal (the channel rollup, the meal rollup's payments by channel); the finance, waste and dashboard figures read them. Whatever
- * was imported or rolled back, both must equal what the reports' own costing (COST_CTES) recomputes
- * from the facts, prices and recipes: null where a dish has no priced recipe.
+ * logged waste per canteen, day and meal; the channel rollup holds the meal rollup's payments by
+ * channel as rows. The finance, waste and dashboard figures read them. Whatever was imported or rolled
+ * back, the costs must equal what the reports' own costing (COST_CTES) recomputes from the facts,
+ * prices and recipes (null where a dish has no priced recipe), and the channels the meal rollup's.
  */
 describe('dish, cost and channel rollups: the stored figures equal the recomputed ones', () => {
   let database: TestDatabase;
