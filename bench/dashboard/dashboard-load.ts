@@ -69,7 +69,7 @@ export async function syntheticForecasts(dataSource: DataSource, input: { lastDa
  */
 export async function copyRollups(dataSource: DataSource, copies: number): Promise<void> {
   const step = 100;
-  for (const table of ['daily_meal_rollup', 'daily_dish_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup']) {
+  for (const table of ['daily_meal_rollup', 'daily_dish_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup', 'daily_feedback_rollup']) {
     await dataSource.query(`DELETE FROM "${table}" WHERE canteen_id >= $1`, [step]);
     const columns: { column_name: string }[] = await dataSource.query(
       `SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema() ORDER BY ordinal_position`,

@@ -110,6 +110,29 @@ describe('the dashboard API over HTTP', () => {
       expect(lunch.kpis.foodCostPct.value).toBeCloseTo(figures.foodCostRatio!, 10);
     });
 
+    it('raises an unusual-waste alert for a canteen-day whose kitchen threw away far more than on its other days', async () => {
+      const dataSource = app.get(DataSource);
+      const unusual = async () =>
+        ((await finance.agent.get('/api/dashboard/overview').expect(200)).body.alerts as { kind: string; canteenId: number; date?: string }[])
+          .filter((alert) => alert.kind === 'unusual_waste' && alert.canteenId === 2 && alert.date === END);
+      expect(await unusual()).toEqual([]);
+      // Half the day's prepared portions more thrown away, logged against its busiest lunch dish.
+      const [day] = await dataSource.query(`SELECT sum(prepared_portions)::int AS prepared FROM daily_cost_rollup WHERE canteen_id = 2 AND service_date = $1`, [END]);
+      const [dish] = await dataSource.query(`SELECT dish_id FROM daily_dish_rollup WHERE canteen_id = 2 AND service_date = $1 AND meal = 'lunch' ORDER BY prepared DESC LIMIT 1`, [END]);
+      await dataSource.query(
+        `INSERT INTO waste_log (canteen_id, id, service_date, meal, kind, dish_id, kg, portions) VALUES (2, 9900001, $1, 'lunch', 'overproduction', $2, 30, $3)`,
+        [END, dish.dish_id, Math.round(Number(day.prepared) / 2)],
+      );
+      const refresh = () => app.get(RollupService).refresh({ canteenIds: [2], from: END, to: END });
+      await refresh();
+      try {
+        expect(await unusual()).toEqual([expect.objectContaining({ kind: 'unusual_waste', canteenId: 2, date: END })]);
+      } finally {
+        await dataSource.query('DELETE FROM waste_log WHERE canteen_id = 2 AND id = 9900001');
+        await refresh();
+      }
+    });
+
     it('publishes the satisfaction KPI by the distinct diners of the whole range, and each day of its trend by its own', async () => {
       // Before the demo's data: one answer a day, from seven diners in one week and two in the week before.
       const dataSource = app.get(DataSource);
@@ -119,15 +142,20 @@ describe('the dashboard API over HTTP', () => {
         // A day with six answers from two diners stays hidden in the trend; one with six diners shows.
         ...[1, 2, 3, 4, 5].map(() => ({ day: '2026-08-05', diner: 'week-0', rating: 1 })),
         ...[1, 2, 3, 4, 5].map((i) => ({ day: '2026-08-07', diner: `extra-${i}`, rating: 5 })),
+        // 8 August: four diners at dinner, one of them the lunch's; the meals' five answers are four diners, hidden.
+        ...['week-5', 'extra-1', 'extra-2', 'extra-3'].map((diner) => ({ day: '2026-08-08', diner, rating: 3, meal: 'dinner' })),
       ];
       const rows = [...week, ...days('2026-07-27').map((day, i) => ({ day, diner: `pair-${i % 2}`, rating: 4 }))];
       let id = 8_800_000;
       for (const row of rows) {
         await dataSource.query(
-          `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES (2, $1, $2::date + time '04:00', $2, 'lunch', NULL, $3, '{}', $4)`,
-          [id++, row.day, row.rating, row.diner],
+          `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES (2, $1, $2::date + time '04:00', $2, $5, NULL, $3, '{}', $4)`,
+          [id++, row.day, row.rating, row.diner, 'meal' in row ? row.meal : 'lunch'],
         );
       }
+      // As every import of feedback does, the days' rollups are rebuilt with it.
+      const refresh = () => app.get(RollupService).refresh({ canteenIds: [2], from: '2026-07-27', to: '2026-08-09' });
+      await refresh();
       try {
         const body = (await finance.agent.get('/api/dashboard/overview?from=2026-08-03&to=2026-08-09&canteens=2').expect(200)).body;
         const scope = { from: '2026-08-03', to: '2026-08-09', canteenIds: [2] };
@@ -136,11 +164,12 @@ describe('the dashboard API over HTTP', () => {
         // Two diners answered the week before: fewer than five, so it is not published, as in the report.
         expect(body.kpis.satisfaction.previous).toBeNull();
         expect((await app.get(SatisfactionService).satisfaction({ ...scope, from: '2026-07-27', to: '2026-08-02' })).total.averageRating).toBeNull();
-        // Each day alone had one diner but 5 August (two) and 7 August (six).
+        // Each day alone had one diner but 5 August (two), 7 August (six) and 8 August (four).
         const shown = body.kpis.satisfaction.trend.filter((point: { value: number | null }) => point.value !== null);
         expect(shown).toEqual([{ date: '2026-08-07', value: (5 + 5 * 5) / 6 }]);
       } finally {
         await dataSource.query('DELETE FROM feedback WHERE id >= 8800000 AND id < 8800100');
+        await refresh();
       }
     });
 

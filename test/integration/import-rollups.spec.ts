@@ -42,6 +42,8 @@ describe('import: rollups stay equal to a full rebuild', () => {
       FROM daily_dish_rollup ORDER BY 1, 2, 3, 4`),
     meals: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, covers, transactions, refunds, paid_fen::text AS paid, subsidy_fen::text AS subsidy, paid_by_channel::text AS channels
       FROM daily_meal_rollup ORDER BY 1, 2, 3`),
+    feedback: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, responses, anonymous, diners, rating_sum, satisfied, dissatisfied
+      FROM daily_feedback_rollup ORDER BY 1, 2, 3`),
   });
 
   async function expectEqualToRebuild(): Promise<void> {
@@ -91,6 +93,33 @@ describe('import: rollups stay equal to a full rebuild', () => {
     expect(await importRows('production.csv', production, 'production')).toMatchObject({ accepted: 2 });
     const later = saleRows({ id: 'P1', at: '2026-11-27T12:00:00+08:00', employee: '7', lines: [['D001', 1, '18.00'], ['D002', 1, '9.50']] });
     expect(await importRows('later.csv', [TX_HEADER, ...later])).toMatchObject({ accepted: 2 });
+    await expectEqualToRebuild();
+  });
+
+  it('after feedback, counted per meal with diners told apart and answers without a meal kept apart, and after its rollback', async () => {
+    const header = ['canteen_code', 'submitted_at', 'service_date', 'meal', 'dish_code', 'rating', 'tags', 'comment', 'employee_no'];
+    const answer = (options: { at: string; meal: string; rating: number; employee: string; dish?: string }) =>
+      ['C1', options.at, '', options.meal, options.dish ?? 'D001', options.rating, '', '', options.employee];
+    const rows = [
+      header,
+      answer({ at: '2026-11-24T12:30:00+08:00', meal: 'lunch', rating: 5, employee: 'E1' }),
+      answer({ at: '2026-11-24T12:31:00+08:00', meal: 'lunch', rating: 2, employee: 'E1', dish: 'D002' }),
+      answer({ at: '2026-11-24T12:32:00+08:00', meal: 'lunch', rating: 4, employee: 'E2' }),
+      answer({ at: '2026-11-24T12:33:00+08:00', meal: 'lunch', rating: 1, employee: '' }),
+      answer({ at: '2026-11-24T20:00:00+08:00', meal: '', rating: 3, employee: 'E1' }),
+    ];
+    const summary = await importer.importFile({ kind: 'feedback', path: writeFile(dir, 'feedback.csv', csv(rows)), profile: 'demo', createdBy: 'test' });
+    expect(summary).toMatchObject({ accepted: 5, rejected: 0 });
+    const rollup = async () =>
+      dataSource.query(`SELECT meal, responses, anonymous, diners, rating_sum, satisfied, dissatisfied FROM daily_feedback_rollup
+        WHERE canteen_id = (SELECT id FROM canteen WHERE code = 'C1') AND service_date = '2026-11-24' ORDER BY meal`);
+    expect(await rollup()).toEqual([
+      { meal: '', responses: 1, anonymous: 0, diners: 1, rating_sum: 3, satisfied: 0, dissatisfied: 0 },
+      { meal: 'lunch', responses: 4, anonymous: 1, diners: 2, rating_sum: 12, satisfied: 2, dissatisfied: 2 },
+    ]);
+    await expectEqualToRebuild();
+    await rollback.rollback(summary.batchId, 'test');
+    expect(await rollup()).toEqual([]);
     await expectEqualToRebuild();
   });
 

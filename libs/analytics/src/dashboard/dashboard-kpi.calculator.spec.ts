@@ -1,12 +1,12 @@
 import type { BucketSums, RangeSums } from './dashboard-daily.service';
-import { rangeKpis, rangeRatings } from './dashboard-kpi.calculator';
+import { rangeKpis, rangeRatings, settledRespondents } from './dashboard-kpi.calculator';
 
 const ratings = { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, dissatisfied: 0 };
 
 function bucket(values: Partial<BucketSums>): BucketSums {
   return {
     bucket: '2026-11-02', covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
-    ratings, ...values,
+    ratings, respondentBounds: { least: 0, most: 0 }, ...values,
   };
 }
 
@@ -43,8 +43,21 @@ describe('rangeKpis', () => {
   });
 });
 
+describe('settledRespondents', () => {
+  it('takes a lower bound of five or more, and an upper bound under five', () => {
+    expect(settledRespondents({ least: 5, most: 9 })).toBe(5);
+    expect(settledRespondents({ least: 1, most: 4 })).toBe(4);
+    expect(settledRespondents({ least: 3, most: 3 })).toBe(3);
+  });
+
+  it('leaves bounds that straddle the threshold to a count', () => {
+    expect(settledRespondents({ least: 4, most: 5 })).toBeNull();
+  });
+});
+
 describe('rangeRatings', () => {
-  const day = (respondents: number, responses = respondents) => bucket({ ratings: { responses, respondents, ratingSum: 4 * responses, satisfied: responses, dissatisfied: 0 } });
+  const day = (least: number, responses = least, most = least) =>
+    bucket({ ratings: { responses, respondents: least, ratingSum: 4 * responses, satisfied: responses, dissatisfied: 0 }, respondentBounds: { least, most } });
 
   it('adds responses and ratings up, and takes the busiest day as the respondents once it has five', () => {
     expect(rangeRatings([day(6, 8), day(2)])).toEqual({ counts: { responses: 10, respondents: 6, ratingSum: 40, satisfied: 10, dissatisfied: 0 }, decided: true });
@@ -55,6 +68,11 @@ describe('rangeRatings', () => {
     expect(decided).toBe(true);
     expect(counts.respondents).toBe(4);
     expect(rangeRatings([]).decided).toBe(true);
+  });
+
+  it('bounds the range by the days\' bounds, not by their counted respondents', () => {
+    expect(rangeRatings([day(1, 1, 2), day(1, 1, 2)])).toMatchObject({ counts: { respondents: 4 }, decided: true });
+    expect(rangeRatings([day(2, 2, 3), day(1, 1, 2)]).decided).toBe(false);
   });
 
   it('leaves it to an exact count when no day has five but the days together might', () => {

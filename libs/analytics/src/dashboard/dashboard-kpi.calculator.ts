@@ -39,24 +39,40 @@ export function rangeKpis(sums: RangeSums): RangeKpis {
   };
 }
 
+/** What is known of a group's distinct respondents without counting them: at least `least`, at most `most`. */
+export interface RespondentBounds {
+  least: number;
+  most: number;
+}
+
+/**
+ * The respondents a published figure can go by: publishing only asks whether there are at least
+ * MIN_GROUP_DINERS of them, so a bound on the far side of the threshold publishes as the exact
+ * count would. Null when the bounds straddle it and the diners must be counted.
+ */
+export function settledRespondents(bounds: RespondentBounds): number | null {
+  if (bounds.least >= MIN_GROUP_DINERS) return bounds.least;
+  if (bounds.most < MIN_GROUP_DINERS) return bounds.most;
+  return null;
+}
+
 /**
  * A range's rating counts from its buckets. Responses and ratings add up; distinct respondents do
- * not, but a published total only asks whether there are at least MIN_GROUP_DINERS of them: the
- * busiest bucket's count is a lower bound and the buckets' sum an upper one. When the bounds settle
- * it, respondents is the bound that does (so the answer publishes as the exact count would);
- * otherwise `decided` is false and the caller counts them.
+ * not, but the busiest bucket's lower bound is one for the range and the buckets' upper bounds add
+ * up to one. When they settle the threshold, respondents is the bound that does; otherwise
+ * `decided` is false and the caller counts them.
  */
 export function rangeRatings(buckets: BucketSums[]): { counts: RatingGroupCounts; decided: boolean } {
   const counts: RatingGroupCounts = emptyRatingCounts();
-  let busiest = 0;
-  for (const { ratings } of buckets) {
+  const bounds: RespondentBounds = { least: 0, most: 0 };
+  for (const { ratings, respondentBounds } of buckets) {
     counts.responses += ratings.responses;
-    counts.respondents += ratings.respondents;
     counts.ratingSum += ratings.ratingSum;
     counts.satisfied += ratings.satisfied;
     counts.dissatisfied += ratings.dissatisfied;
-    busiest = Math.max(busiest, ratings.respondents);
+    bounds.least = Math.max(bounds.least, respondentBounds.least);
+    bounds.most += respondentBounds.most;
   }
-  if (busiest >= MIN_GROUP_DINERS) return { counts: { ...counts, respondents: busiest }, decided: true };
-  return { counts, decided: counts.respondents < MIN_GROUP_DINERS };
+  const settled = settledRespondents(bounds);
+  return { counts: { ...counts, respondents: settled ?? bounds.most }, decided: settled !== null };
 }

@@ -51,7 +51,7 @@ export class DashboardOverviewService {
     const kpi = (field: keyof RangeKpis, sum: (rows: BucketSums[]) => number | null): Kpi => ({
       value: current[field], previous: previous[field], trend: kpiTrend({ rows, buckets, sum }),
     });
-    const total = (rows: BucketSums[], field: keyof Omit<BucketSums, 'bucket' | 'ratings'>) => rows.reduce((sum, row) => sum + row[field], 0);
+    const total = (rows: BucketSums[], field: keyof Omit<BucketSums, 'bucket' | 'ratings' | 'respondentBounds'>) => rows.reduce((sum, row) => sum + row[field], 0);
     return {
       filters: scope.filters,
       ...this.today(scope.filters.asOf, weekPoints),
@@ -91,20 +91,27 @@ export class DashboardOverviewService {
     };
   }
 
-  /** The drift alert scores the same forecast pairs the chart draws, read once for both. */
+  /** The drift alert scores the same forecast pairs the chart draws, read once for both; the other alerts' reads run beside it. */
   private async alerts(scope: DashboardScope, forecasts: Promise<{ pairs: ForecastPair[] }>): Promise<DashboardAlert[]> {
-    const { pairs } = await forecasts;
+    const [{ pairs }, waste, ratings] = await Promise.all([
+      forecasts,
+      this.wasteAlerts(scope),
+      this.ratingCounts({ from: addDays(scope.to, -55), to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, splitAt: addDays(scope.to, -27) }),
+    ]);
     const drift = forecastDriftAlerts({ pairs, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
+    return [...drift, ...waste, ...fallingRatingAlerts(ratings)];
+  }
+
+  /** Each canteen-day's share of its prepared portions wasted, from the cost rollup: a row per meal, where the dish rollup has one per dish. */
+  private async wasteAlerts(scope: DashboardScope): Promise<DashboardAlert[]> {
     const checkFrom = addDays(scope.to, 1 - WASTE_CHECK_DAYS);
-    const wasteRows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, service_date::text AS d, sum(wasted_portions)::bigint AS wasted, sum(prepared)::bigint AS prepared
-       FROM daily_dish_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
-       GROUP BY 1, 2 HAVING sum(prepared) > 0`,
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT canteen_id, service_date::text AS d, sum(overproduction_portions)::bigint AS wasted, sum(prepared_portions)::bigint AS prepared
+       FROM daily_cost_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
+       GROUP BY 1, 2 HAVING sum(prepared_portions) > 0`,
       [addDays(checkFrom, -WASTE_TRAILING_DAYS), scope.to, scope.canteenIds, scope.meal],
     );
-    const waste = unusualWasteAlerts({ days: wasteRows.map((row) => ({ canteenId: num(row.canteen_id), date: String(row.d), share: num(row.wasted) / num(row.prepared) })), checkFrom });
-    const ratings = await this.ratingCounts({ from: addDays(scope.to, -55), to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, splitAt: addDays(scope.to, -27) });
-    return [...drift, ...waste, ...fallingRatingAlerts(ratings)];
+    return unusualWasteAlerts({ days: rows.map((row) => ({ canteenId: num(row.canteen_id), date: String(row.d), share: num(row.wasted) / num(row.prepared) })), checkFrom });
   }
 
   /**

@@ -7,6 +7,7 @@ import { CanteenClosure } from './canteen-closure.entity';
 import { DailyChannelRollup } from './daily-channel-rollup.entity';
 import { DailyCostRollup } from './daily-cost-rollup.entity';
 import { DailyDishRollup } from './daily-dish-rollup.entity';
+import { DailyFeedbackRollup } from './daily-feedback-rollup.entity';
 import { DailyMealRollup } from './daily-meal-rollup.entity';
 import { Dish } from './dish.entity';
 import { Feedback } from './feedback.entity';
@@ -35,7 +36,7 @@ import { UserSession } from './user-session.entity';
 import { WasteLog } from './waste-log.entity';
 
 export {
-  AppSetting, AppUser, ApiToken, AuditLog, CalendarDay, Canteen, CanteenClosure, DailyChannelRollup, DailyCostRollup, DailyDishRollup, DailyMealRollup, Dish,
+  AppSetting, AppUser, ApiToken, AuditLog, CalendarDay, Canteen, CanteenClosure, DailyChannelRollup, DailyCostRollup, DailyDishRollup, DailyFeedbackRollup, DailyMealRollup, Dish,
   Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderLine, QuarantineRow,
   RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
@@ -44,7 +45,7 @@ export {
 export const ENTITIES = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, MenuItem,
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
-  SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
+  SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, DailyFeedbackRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
 ];
 

@@ -6,7 +6,9 @@ import {
 } from './rollup-meals.sql';
 import { DAY_PAIRS, DAY_RANGE, deleteChannelRollup, deleteCostRollup, insertChannelRollup, insertCostRollup } from './rollup-canteen-day.sql';
 import { CLEAR_DISH_COST_DAYS, CLEAR_DISH_COST_MEALS, PRICE_DISH_COST_DAYS, PRICE_DISH_COST_MEALS } from './rollup-cost.sql';
-import { DELETE_DISH_ROLLUP, DELETE_HOURLY_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_HOURLY_ROLLUP, INSERT_MEAL_ROLLUP } from './rollup.sql';
+import {
+  DELETE_DISH_ROLLUP, DELETE_FEEDBACK_ROLLUP, DELETE_HOURLY_ROLLUP, DELETE_MEAL_ROLLUP, INSERT_DISH_ROLLUP, INSERT_FEEDBACK_ROLLUP, INSERT_HOURLY_ROLLUP, INSERT_MEAL_ROLLUP,
+} from './rollup.sql';
 
 export interface RollupScope {
   canteenIds: number[];
@@ -48,6 +50,8 @@ export class RollupService {
     await manager.query(insertChannelRollup(DAY_RANGE), days);
     await manager.query(DELETE_HOURLY_ROLLUP, parameters);
     await manager.query(INSERT_HOURLY_ROLLUP, parameters);
+    await manager.query(DELETE_FEEDBACK_ROLLUP, parameters);
+    await manager.query(INSERT_FEEDBACK_ROLLUP, parameters);
   }
 
   /** Rebuilds the rollups of exactly these canteen-day-meals from all their facts. */

@@ -70,3 +70,11 @@ GROUP BY 1, 2, 3, 4`;
 
 export const DELETE_HOURLY_ROLLUP = `DELETE FROM hourly_load_rollup WHERE ${DAYS}`;
 export const INSERT_HOURLY_ROLLUP = insertHourlyRollup(`t.canteen_id = ANY($1::int[]) AND t.service_date BETWEEN $2::date AND $3::date`);
+
+export const DELETE_FEEDBACK_ROLLUP = `DELETE FROM daily_feedback_rollup WHERE ${DAYS}`;
+export const INSERT_FEEDBACK_ROLLUP = `
+INSERT INTO daily_feedback_rollup (canteen_id, service_date, meal, responses, anonymous, diners, rating_sum, satisfied, dissatisfied)
+SELECT canteen_id, service_date, COALESCE(meal, ''), count(*), count(*) FILTER (WHERE diner_pseudonym IS NULL), count(DISTINCT diner_pseudonym COLLATE "C"),
+       sum(rating), count(*) FILTER (WHERE rating >= 4), count(*) FILTER (WHERE rating <= 2)
+FROM feedback WHERE ${DAYS}
+GROUP BY 1, 2, 3`;

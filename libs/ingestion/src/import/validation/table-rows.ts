@@ -180,13 +180,15 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     const canteen = canteenOf(r, c);
     const submitted = r.required('submittedAt', (value) => parseDateTime(value, canteen.timezone));
     const employeeNo = r.optionalText('employeeNo');
+    const serviceDate = r.optional('serviceDate', parseDate) ?? submitted.localDate;
     return {
       row: {
-        id: sourceId(r), canteenId: canteen.id, submittedAt: submitted.instant, serviceDate: r.optional('serviceDate', parseDate) ?? submitted.localDate,
+        id: sourceId(r), canteenId: canteen.id, submittedAt: submitted.instant, serviceDate,
         meal: r.optionalCode('meal', MEAL), dishId: r.optionalRef('dish', { in: c.refs.dishes, what: ['菜品编码', 'dish code'] }),
         rating: r.required('rating', (value) => parseInteger(value, { min: 1, max: 5 })), tags: r.optional('tags', parseTextList) ?? [],
         comment: r.optionalText('comment'), dinerPseudonym: employeeNo === null ? null : c.pseudonym(employeeNo),
       },
+      day: { canteenId: canteen.id, date: serviceDate },
     };
   },
 };
