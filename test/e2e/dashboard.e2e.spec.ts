@@ -133,6 +133,52 @@ describe('the dashboard API over HTTP', () => {
       }
     });
 
+    it('warns of a dish whose rating fell, once five diners or more answered in each four weeks', async () => {
+      const dataSource = app.get(DataSource);
+      // Canteen 1, closed for most of November, has few answers of its own in the recent window.
+      const canteenId = 1;
+      const [before, recent] = [addDays(END, -40), addDays(END, -5)];
+      const unrated = await dataSource.query(
+        `SELECT id FROM dish WHERE id NOT IN (SELECT dish_id FROM feedback WHERE canteen_id = $2 AND dish_id IS NOT NULL AND service_date >= $1) ORDER BY id LIMIT 2`,
+        [addDays(END, -60), canteenId],
+      );
+      const [fell, fewDiners] = unrated.map((row: { id: number }) => Number(row.id));
+      // Both dishes drop from 5 to 2 stars on six answers a window, but the second's recent answers come from two diners.
+      const rows = [
+        ...[0, 1, 2, 3, 4, 5].map((i) => ({ dish: fell, day: before, diner: `fell-a${i}`, rating: 5 })),
+        ...[0, 1, 2, 3, 4, 5].map((i) => ({ dish: fell, day: recent, diner: `fell-b${i}`, rating: 2 })),
+        ...[0, 1, 2, 3, 4, 5].map((i) => ({ dish: fewDiners, day: before, diner: `few-a${i}`, rating: 5 })),
+        ...[0, 1, 2, 3, 4, 5].map((i) => ({ dish: fewDiners, day: recent, diner: `few-b${i % 2}`, rating: 2 })),
+        // The canteen as a whole holds up: its own alert must be judged on all its answers, not on the two dishes alone.
+        ...Array.from({ length: 30 }, (_, i) => ({ dish: null, day: recent, diner: `steady-${i}`, rating: 5 })),
+      ];
+      let id = 8_900_000;
+      for (const row of rows) {
+        await dataSource.query(
+          `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES ($6, $1, $2::date + time '04:00', $2, 'lunch', $3, $4, '{}', $5)`,
+          [id++, row.day, row.dish, row.rating, row.diner, canteenId],
+        );
+      }
+      const refresh = () => app.get(RollupService).refresh({ canteenIds: [canteenId], from: before, to: recent });
+      await refresh();
+      try {
+        const alerts = (await finance.agent.get('/api/dashboard/overview').expect(200)).body.alerts as { kind: string; canteenId: number; dishId: number | null; severity: string }[];
+        const falling = alerts.filter((alert) => alert.kind === 'falling_ratings' && alert.canteenId === canteenId);
+        expect(falling).toContainEqual(expect.objectContaining({ dishId: fell, severity: 'critical', figures: expect.objectContaining({ recentAverage: 2, previousAverage: 5 }) }));
+        expect(falling.map((alert) => alert.dishId)).not.toContain(fewDiners);
+        const [canteen] = await dataSource.query(
+          `SELECT avg(rating) FILTER (WHERE service_date < $2)::float AS before, avg(rating) FILTER (WHERE service_date >= $2)::float AS recent
+           FROM feedback WHERE canteen_id = $4 AND service_date BETWEEN $1 AND $3`,
+          [addDays(END, -55), addDays(END, -27), END, canteenId],
+        );
+        expect(canteen.before - canteen.recent).toBeLessThan(0.3);
+        expect(falling.filter((alert) => alert.dishId === null)).toEqual([]);
+      } finally {
+        await dataSource.query('DELETE FROM feedback WHERE id >= 8900000 AND id < 8900200');
+        await refresh();
+      }
+    });
+
     it('publishes the satisfaction KPI by the distinct diners of the whole range, and each day of its trend by its own', async () => {
       // Before the demo's data: one answer a day, from seven diners in one week and two in the week before.
       const dataSource = app.get(DataSource);

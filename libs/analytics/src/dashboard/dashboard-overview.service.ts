@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeek, isoWeekday } from '@larder/domain';
 import type { ForecastPair } from '../accuracy.calculator';
-import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
+import { RATING_BOUND_SQL, RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
 import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
 import { fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
@@ -96,10 +96,10 @@ export class DashboardOverviewService {
     const [{ pairs }, waste, ratings] = await Promise.all([
       forecasts,
       this.wasteAlerts(scope),
-      this.ratingCounts({ from: addDays(scope.to, -55), to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, splitAt: addDays(scope.to, -27) }),
+      this.fallingRatings(scope),
     ]);
     const drift = forecastDriftAlerts({ pairs, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
-    return [...drift, ...waste, ...fallingRatingAlerts(ratings)];
+    return [...drift, ...waste, ...ratings];
   }
 
   /** Each canteen-day's share of its prepared portions wasted, from the cost rollup: a row per meal, where the dish rollup has one per dish. */
@@ -115,21 +115,49 @@ export class DashboardOverviewService {
   }
 
   /**
-   * Rating counts per canteen and per canteen and dish (dishId null for the canteen), in two windows
-   * split at a date: `recent` from the split on, `previous` before it.
+   * Falling ratings, with distinct diners counted only for the groups that could raise an alert: an
+   * alert needs five diners in both windows, and with each response taken for a diner (an upper
+   * bound) the averages alone pick out every group that may. Counting all 290 groups of the
+   * quarter view at 40 canteens took 22-28 ms; the sums alone 10.
    */
-  private async ratingCounts(input: { from: string; to: string; canteenIds: number[]; meal: string | null; splitAt: string }): Promise<RatingWindows[]> {
+  private async fallingRatings(scope: DashboardScope): Promise<DashboardAlert[]> {
+    const windows = { from: addDays(scope.to, -55), to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, splitAt: addDays(scope.to, -27) };
+    const possible = fallingRatingAlerts(await this.ratingCounts({ ...windows, respondents: RATING_BOUND_SQL }));
+    if (possible.length === 0) return [];
+    const only = {
+      canteenIds: possible.flatMap(({ canteenId, dishId }) => (canteenId !== null && dishId === null ? [canteenId] : [])),
+      dishes: possible.flatMap(({ canteenId, dishId }) => (canteenId !== null && dishId !== null ? [{ canteenId, dishId }] : [])),
+    };
+    return fallingRatingAlerts(await this.ratingCounts({ ...windows, respondents: RATING_COUNTS_SQL, only }));
+  }
+
+  /**
+   * Rating counts per canteen and per canteen and dish (dishId null for the canteen), in two windows
+   * split at a date: `recent` from the split on, `previous` before it. `only` limits them to whole
+   * canteens and single dishes of a canteen.
+   */
+  private async ratingCounts(input: {
+    from: string; to: string; canteenIds: number[]; meal: string | null; splitAt: string; respondents: string;
+    only?: { canteenIds: number[]; dishes: { canteenId: number; dishId: number }[] };
+  }): Promise<RatingWindows[]> {
+    const { only } = input;
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, dish_id, recent, ${RATING_COUNTS_SQL}
+      `SELECT canteen_id, dish_id, recent, ${input.respondents}
        FROM (SELECT canteen_id, dish_id, diner_pseudonym, rating, service_date >= $5::date AS recent FROM feedback
-             WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)) f
+             WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
+               ${only ? 'AND (canteen_id = ANY($6::int[]) OR (canteen_id, dish_id) IN (SELECT * FROM unnest($7::int[], $8::int[])))' : ''}) f
        GROUP BY GROUPING SETS ((canteen_id, recent), (canteen_id, dish_id, recent))
        HAVING GROUPING(dish_id) = 1 OR dish_id IS NOT NULL`,
-      [input.from, input.to, input.canteenIds, input.meal, input.splitAt],
+      [
+        input.from, input.to, input.canteenIds, input.meal, input.splitAt,
+        ...(only ? [only.canteenIds, only.dishes.map((dish) => dish.canteenId), only.dishes.map((dish) => dish.dishId)] : []),
+      ],
     );
     const groups = new Map<string, RatingWindows>();
     for (const row of rows) {
       const dishId = row.dish_id === null || row.dish_id === undefined ? null : num(row.dish_id);
+      // A canteen's own counts are whole only where `only` took all its answers.
+      if (only && dishId === null && !only.canteenIds.includes(num(row.canteen_id))) continue;
       const key = `${num(row.canteen_id)}:${dishId}`;
       const group = groups.get(key) ?? { canteenId: num(row.canteen_id), dishId, recent: emptyRatingCounts(), previous: emptyRatingCounts() };
       groups.set(key, group);
