@@ -54,3 +54,8 @@ export function isoWeekStart(week: string): IsoDate {
 export function localDate(instant: Date, timeZone: string): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+/** ISO dates and codes such as meal periods in code-unit order: the calendar order for dates, and far cheaper than localeCompare. */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -13,9 +13,14 @@ const DRIFT_MIN_PAIRS = 5;
  */
 export function forecastDriftAlerts(input: { pairs: ForecastPair[]; recentFrom: string }): DashboardAlert[] {
   const alerts: DashboardAlert[] = [];
-  const canteenIds = [...new Set(input.pairs.map((pair) => pair.canteenId))].sort((a, b) => a - b);
-  for (const canteenId of canteenIds) {
-    const own = input.pairs.filter((pair) => pair.canteenId === canteenId && pair.dishId === 0);
+  const byCanteen = new Map<number, ForecastPair[]>();
+  for (const pair of input.pairs) {
+    if (pair.dishId !== 0) continue;
+    const own = byCanteen.get(pair.canteenId);
+    if (own) own.push(pair);
+    else byCanteen.set(pair.canteenId, [pair]);
+  }
+  for (const [canteenId, own] of [...byCanteen].sort(([a], [b]) => a - b)) {
     const recent = own.filter((pair) => pair.serviceDate >= input.recentFrom);
     const earlier = own.filter((pair) => pair.serviceDate < input.recentFrom);
     if (recent.length < DRIFT_MIN_PAIRS || earlier.length < DRIFT_MIN_PAIRS) continue;

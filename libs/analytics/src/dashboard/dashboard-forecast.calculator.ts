@@ -1,3 +1,4 @@
+import { compareCodes } from '@larder/domain';
 import type { ForecastPair } from '../accuracy.calculator';
 
 /** The forecast a canteen-day-meal was judged by: the latest run made before the day. */
@@ -54,7 +55,7 @@ export function forecastSeries(input: { latest: LatestForecast[]; actuals: MealA
     point.p50 = cents((point.p50 ?? 0) + row.p50);
     point.p90 = cents((point.p90 ?? 0) + row.p90);
   }
-  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return [...days.values()].sort((a, b) => compareCodes(a.date, b.date));
 }
 
 /**
@@ -71,5 +72,5 @@ export function forecastPairs(input: { latest: LatestForecast[]; actuals: MealAc
     const actual = input.dishId === 0 ? meal.covers! : (meal.quantity ?? 0);
     pairs.push({ canteenId: row.canteenId, serviceDate: row.serviceDate, meal: row.meal, dishId: input.dishId, p50: row.p50, p10: row.p10, p90: row.p90, actual });
   }
-  return pairs.sort((a, b) => a.canteenId - b.canteenId || a.serviceDate.localeCompare(b.serviceDate) || a.meal.localeCompare(b.meal));
+  return pairs.sort((a, b) => a.canteenId - b.canteenId || compareCodes(a.serviceDate, b.serviceDate) || compareCodes(a.meal, b.meal));
 }

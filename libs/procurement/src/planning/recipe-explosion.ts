@@ -1,3 +1,4 @@
+import { compareCodes } from '@larder/domain';
 import type { IsoDate, MealPeriod } from '@larder/domain';
 import { shiftDate } from './calendar-cache';
 import { PlanningCatalogue } from './planning-catalogue';
@@ -50,9 +51,5 @@ export function explodeRecipes(params: {
       else sums.set(key, { canteenId: line.canteenId, ingredientId: recipe.ingredientId, neededBy, quantity });
     }
   }
-  return [...sums.values()].sort((a, b) => a.canteenId - b.canteenId || a.ingredientId - b.ingredientId || compareDates(a.neededBy, b.neededBy));
-}
-
-export function compareDates(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...sums.values()].sort((a, b) => a.canteenId - b.canteenId || a.ingredientId - b.ingredientId || compareCodes(a.neededBy, b.neededBy));
 }

@@ -1,6 +1,6 @@
+import { compareCodes } from '@larder/domain';
 import type { IsoDate } from '@larder/domain';
 import { shiftDate } from './calendar-cache';
-import { compareDates } from './recipe-explosion';
 
 /** Stock that can be used from one day until (and including) its last usable day. */
 export interface StockLot {
@@ -47,7 +47,7 @@ export function openingLots(params: {
     if (delivery.quantity <= 0) continue;
     lots.push({ quantity: delivery.quantity, availableFrom: delivery.deliveryDate, usableUntil: lastUsableDay(delivery.deliveryDate, params.shelfLifeDays), source: 'order' });
   }
-  lots.sort((a, b) => compareDates(a.availableFrom, b.availableFrom) || compareDates(a.usableUntil, b.usableUntil));
+  lots.sort((a, b) => compareCodes(a.availableFrom, b.availableFrom) || compareCodes(a.usableUntil, b.usableUntil));
   let used = Math.max(0, params.usedSinceCount);
   for (const lot of lots) {
     if (used <= 0) break;
@@ -92,7 +92,7 @@ export function netRequirements(params: { needs: readonly DatedQuantity[]; lots:
   const lots = params.lots.map((lot) => ({ ...lot }));
   const net: DatedQuantity[] = [];
   let fromStock = 0;
-  const needs = [...params.needs].sort((a, b) => compareDates(a.date, b.date));
+  const needs = [...params.needs].sort((a, b) => compareCodes(a.date, b.date));
   for (const need of needs) {
     const missing = drawFromLots(lots, need.date, need.quantity);
     fromStock += need.quantity - missing;
