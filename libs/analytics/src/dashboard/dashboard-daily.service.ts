@@ -86,22 +86,27 @@ const MEAL = (column: string) => `($4::text IS NULL OR ${column} = $4)`;
 /** Days before this date (parameter `$n`) belong to the previous range: the overview reads both ranges in one pass. */
 const CURRENT = (column: string, parameter: string) => `${column} >= ${parameter}::date`;
 
+const MEAL_ROWS = `FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}`;
+
+/**
+ * Covers, money and staff on duty per bucket; diner-days add up each canteen-day's busiest meal. The
+ * sums are taken per day and the busiest meal apart: summing money per canteen-day kept a numeric
+ * state for each of thousands of groups (the quarter view at 40 canteens: 20 -> 14 ms).
+ */
 const MEALS_SQL = `
-WITH daily AS (
-  SELECT service_date, canteen_id, sum(covers) AS covers, sum(paid_fen) AS paid, sum(subsidy_fen) AS subsidy, max(covers) AS busiest
-  FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
-  GROUP BY 1, 2
-), days AS (SELECT DISTINCT service_date FROM daily),
-staff AS (
-  SELECT ${CURRENT('h.day', '$7')} AS is_current, ${BUCKET('h.day')} AS bucket, sum(h.on_duty) AS staff FROM headcount h JOIN days ON days.service_date = h.day
+WITH busiest AS (
+  SELECT service_date, sum(busiest) AS busiest FROM (SELECT service_date, max(covers) AS busiest ${MEAL_ROWS} GROUP BY service_date, canteen_id) b GROUP BY 1
+), daily AS (
+  SELECT service_date, sum(covers) AS covers, sum(paid_fen) AS paid, sum(subsidy_fen) AS subsidy ${MEAL_ROWS} GROUP BY 1
+), staff AS (
+  SELECT h.day AS service_date, sum(h.on_duty) AS staff FROM headcount h JOIN daily ON daily.service_date = h.day
   WHERE $6::boolean OR h.site_id IN (SELECT site_id FROM canteen WHERE id = ANY($3::int[]))
-  GROUP BY 1, 2
+  GROUP BY 1
 )
-SELECT m.is_current, m.bucket, m.covers::bigint, m.paid::bigint, m.subsidy::bigint, m.busiest::bigint, COALESCE(s.staff, 0)::bigint AS staff
-FROM (SELECT ${CURRENT('service_date', '$7')} AS is_current, ${BUCKET('service_date')} AS bucket, sum(covers) AS covers, sum(paid) AS paid, sum(subsidy) AS subsidy,
-             sum(busiest) AS busiest
-      FROM daily GROUP BY 1, 2) m
-LEFT JOIN staff s ON s.is_current = m.is_current AND s.bucket = m.bucket`;
+SELECT ${CURRENT('service_date', '$7')} AS is_current, ${BUCKET('service_date')} AS bucket, sum(d.covers)::bigint AS covers, sum(d.paid)::bigint AS paid,
+       sum(d.subsidy)::bigint AS subsidy, sum(b.busiest)::bigint AS busiest, COALESCE(sum(s.staff), 0)::bigint AS staff
+FROM daily d JOIN busiest b USING (service_date) LEFT JOIN staff s USING (service_date)
+GROUP BY 1, 2`;
 
 /**
  * Same costs as FinanceService and WasteService (the cost rollup), per bucket, and per canteen so a
