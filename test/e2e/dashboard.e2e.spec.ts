@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { AccuracyService, DashboardWasteService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
+import { AccuracyService, accuracyOf, DashboardWasteService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
 import { ForecastRunService } from '@larder/demand';
 import { DemoSeedService, RollupService } from '@larder/ingestion';
 import { addDays, isoWeek as isoWeekOf } from '@larder/domain';
@@ -108,6 +108,42 @@ describe('the dashboard API over HTTP', () => {
       expect(lunch.kpis.covers.value).toBe(figures.covers);
       expect(lunch.kpis.covers.value).toBeLessThan(all.kpis.covers.value);
       expect(lunch.kpis.foodCostPct.value).toBeCloseTo(figures.foodCostRatio!, 10);
+    });
+
+    it('warns of forecast drift as the accuracy report scores the same forecasts, and draws the covers against them', async () => {
+      const dataSource = app.get(DataSource);
+      const range = `from=2026-10-31&to=${END}&canteens=2`;
+      const recentFrom = addDays(END, -13);
+      // The last two weeks' covers forecasts of canteen 2 doubled: their error grows far past the week before.
+      const scale = (factor: number) => dataSource.query(
+        `UPDATE forecast SET p10 = p10 * $1, p50 = p50 * $1, p90 = p90 * $1 WHERE canteen_id = 2 AND dish_id = 0 AND service_date >= $2`, [factor, recentFrom],
+      );
+      await scale(2);
+      try {
+        const body = (await finance.agent.get(`/api/dashboard/overview?${range}`).expect(200)).body;
+        const { pairs } = await app.get(AccuracyService).forecastPairs({ from: '2026-10-31', to: END, canteenIds: [2], dishId: 0 });
+        const recent = pairs.filter((pair) => pair.serviceDate >= recentFrom);
+        const earlier = pairs.filter((pair) => pair.serviceDate < recentFrom);
+        expect(recent.length).toBeGreaterThan(5);
+        expect(earlier.length).toBeGreaterThan(5);
+        const [now, before] = [accuracyOf(recent), accuracyOf(earlier)];
+        const drift = body.alerts.filter((alert: { kind: string }) => alert.kind === 'forecast_drift');
+        expect(drift).toEqual([
+          expect.objectContaining({ canteenId: 2, severity: now.wape! >= before.wape! * 2 ? 'critical' : 'warning', figures: expect.objectContaining({ recentDays: new Set(recent.map((pair) => pair.serviceDate)).size }) }),
+        ]);
+        expect(drift[0].figures.recentWape).toBeCloseTo(now.wape!, 10);
+        expect(drift[0].figures.earlierWape).toBeCloseTo(before.wape!, 10);
+        expect(drift[0].figures.recentBias).toBeCloseTo(now.bias!, 10);
+        // The chart's forecasts per day are the same forecasts summed.
+        for (const pair of pairs) {
+          const point = body.coversVsForecast.find((day: { date: string }) => day.date === pair.serviceDate);
+          expect(point.p50).toBeCloseTo(pairs.filter((other) => other.serviceDate === pair.serviceDate).reduce((sum, other) => sum + other.p50, 0), 6);
+        }
+      } finally {
+        await scale(0.5);
+      }
+      const calm = (await finance.agent.get(`/api/dashboard/overview?${range}`).expect(200)).body;
+      expect(calm.alerts.filter((alert: { kind: string }) => alert.kind === 'forecast_drift')).toEqual([]);
     });
 
     it('raises an unusual-waste alert for a canteen-day whose kitchen threw away far more than on its other days', async () => {

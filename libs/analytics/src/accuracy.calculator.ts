@@ -23,25 +23,37 @@ export interface AccuracyFigures {
   intervalHitRate: number | null;
 }
 
+/** What accuracy is scored from; the database can sum these for many pairs at once. */
+export interface AccuracySums {
+  pairs: number;
+  actual: number;
+  forecast: number;
+  absoluteError: number;
+  /** Pairs whose actual fell inside P10–P90, ends included. */
+  hits: number;
+}
+
 export function accuracyOf(pairs: ForecastPair[]): AccuracyFigures {
-  let actual = 0;
-  let forecast = 0;
-  let absoluteError = 0;
-  let hits = 0;
+  const sums: AccuracySums = { pairs: pairs.length, actual: 0, forecast: 0, absoluteError: 0, hits: 0 };
   for (const pair of pairs) {
-    actual += pair.actual;
-    forecast += pair.p50;
-    absoluteError += Math.abs(pair.p50 - pair.actual);
-    if (pair.actual >= pair.p10 && pair.actual <= pair.p90) hits += 1;
+    sums.actual += pair.actual;
+    sums.forecast += pair.p50;
+    sums.absoluteError += Math.abs(pair.p50 - pair.actual);
+    if (pair.actual >= pair.p10 && pair.actual <= pair.p90) sums.hits += 1;
   }
+  return accuracyFromSums(sums);
+}
+
+export function accuracyFromSums(sums: AccuracySums): AccuracyFigures {
+  const { pairs, actual, forecast, absoluteError, hits } = sums;
   return {
-    pairs: pairs.length,
+    pairs,
     actual,
     forecast,
     absoluteError,
     wape: actual > 0 ? absoluteError / actual : null,
     bias: actual > 0 ? (forecast - actual) / actual : null,
-    intervalHitRate: pairs.length > 0 ? hits / pairs.length : null,
+    intervalHitRate: pairs > 0 ? hits / pairs : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { addDays } from '@larder/domain';
-import type { ForecastPair } from '../accuracy.calculator';
+import { accuracyOf, ForecastPair } from '../accuracy.calculator';
 import { fallingRatingAlerts, forecastDriftAlerts, median, unusualWasteAlerts } from './dashboard-alerts.calculator';
 
 function pairs(canteenId: number, from: string, days: number, error: number): ForecastPair[] {
@@ -8,20 +8,30 @@ function pairs(canteenId: number, from: string, days: number, error: number): Fo
   }));
 }
 
+/** Each canteen's windows scored from its pairs, as the database sums them. */
+function windows(list: ForecastPair[], recentFrom: string) {
+  return [...new Set(list.map((pair) => pair.canteenId))].map((canteenId) => {
+    const recent = list.filter((pair) => pair.canteenId === canteenId && pair.serviceDate >= recentFrom);
+    const earlier = list.filter((pair) => pair.canteenId === canteenId && pair.serviceDate < recentFrom);
+    return { canteenId, recent: accuracyOf(recent), earlier: accuracyOf(earlier), recentDays: new Set(recent.map((pair) => pair.serviceDate)).size };
+  });
+}
+
 describe('forecast drift', () => {
   it('warns when the last two weeks are much worse than before, and says how much', () => {
     const list = [...pairs(1, '2026-10-01', 20, 0.05), ...pairs(1, '2026-10-21', 14, 0.15), ...pairs(2, '2026-10-01', 34, 0.05)];
-    const alerts = forecastDriftAlerts({ pairs: list, recentFrom: '2026-10-21' });
+    const alerts = forecastDriftAlerts(windows(list, '2026-10-21'));
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: 'forecast_drift', severity: 'critical', canteenId: 1 });
     expect(alerts[0].figures.recentWape).toBeCloseTo(0.15);
     expect(alerts[0].figures.earlierWape).toBeCloseTo(0.05);
     expect(alerts[0].figures.recentBias).toBeCloseTo(0.15);
+    expect(alerts[0].figures.recentDays).toBe(14);
   });
 
   it('stays quiet on small changes and on too few days', () => {
-    expect(forecastDriftAlerts({ pairs: [...pairs(1, '2026-10-01', 20, 0.1), ...pairs(1, '2026-10-21', 14, 0.13)], recentFrom: '2026-10-21' })).toEqual([]);
-    expect(forecastDriftAlerts({ pairs: [...pairs(1, '2026-10-01', 20, 0.05), ...pairs(1, '2026-10-21', 3, 0.5)], recentFrom: '2026-10-21' })).toEqual([]);
+    expect(forecastDriftAlerts(windows([...pairs(1, '2026-10-01', 20, 0.1), ...pairs(1, '2026-10-21', 14, 0.13)], '2026-10-21'))).toEqual([]);
+    expect(forecastDriftAlerts(windows([...pairs(1, '2026-10-01', 20, 0.05), ...pairs(1, '2026-10-21', 3, 0.5)], '2026-10-21'))).toEqual([]);
   });
 });
 

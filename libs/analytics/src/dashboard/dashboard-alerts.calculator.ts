@@ -1,4 +1,4 @@
-import { accuracyOf, ForecastPair } from '../accuracy.calculator';
+import type { AccuracyFigures } from '../accuracy.calculator';
 import { publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
 import type { DashboardAlert } from './dashboard.contract';
 
@@ -6,26 +6,24 @@ import type { DashboardAlert } from './dashboard.contract';
 export const DRIFT_RECENT_DAYS = 14;
 const DRIFT_MIN_PAIRS = 5;
 
+/** One canteen's covers forecasts scored over the last DRIFT_RECENT_DAYS of the range and over the days before. */
+export interface DriftWindows {
+  canteenId: number;
+  recent: AccuracyFigures;
+  earlier: AccuracyFigures;
+  /** Days of the recent window with a scored forecast. */
+  recentDays: number;
+}
+
 /**
  * Forecast drift per canteen (covers forecasts): the WAPE of the last two weeks of the range against
  * that of the earlier days. Warns when recent error is half as large again and at least 5 points
  * worse; critical when it has doubled.
  */
-export function forecastDriftAlerts(input: { pairs: ForecastPair[]; recentFrom: string }): DashboardAlert[] {
+export function forecastDriftAlerts(windows: DriftWindows[]): DashboardAlert[] {
   const alerts: DashboardAlert[] = [];
-  const byCanteen = new Map<number, ForecastPair[]>();
-  for (const pair of input.pairs) {
-    if (pair.dishId !== 0) continue;
-    const own = byCanteen.get(pair.canteenId);
-    if (own) own.push(pair);
-    else byCanteen.set(pair.canteenId, [pair]);
-  }
-  for (const [canteenId, own] of [...byCanteen].sort(([a], [b]) => a - b)) {
-    const recent = own.filter((pair) => pair.serviceDate >= input.recentFrom);
-    const earlier = own.filter((pair) => pair.serviceDate < input.recentFrom);
-    if (recent.length < DRIFT_MIN_PAIRS || earlier.length < DRIFT_MIN_PAIRS) continue;
-    const now = accuracyOf(recent);
-    const before = accuracyOf(earlier);
+  for (const { canteenId, recent: now, earlier: before, recentDays } of [...windows].sort((a, b) => a.canteenId - b.canteenId)) {
+    if (now.pairs < DRIFT_MIN_PAIRS || before.pairs < DRIFT_MIN_PAIRS) continue;
     if (now.wape === null || before.wape === null) continue;
     if (now.wape < before.wape * 1.5 || now.wape - before.wape < 0.05) continue;
     alerts.push({
@@ -33,7 +31,7 @@ export function forecastDriftAlerts(input: { pairs: ForecastPair[]; recentFrom: 
       severity: now.wape >= before.wape * 2 ? 'critical' : 'warning',
       canteenId,
       dishId: null,
-      figures: { recentWape: now.wape, earlierWape: before.wape, recentBias: now.bias ?? 0, earlierBias: before.bias ?? 0, recentDays: new Set(recent.map((pair) => pair.serviceDate)).size },
+      figures: { recentWape: now.wape, earlierWape: before.wape, recentBias: now.bias ?? 0, earlierBias: before.bias ?? 0, recentDays },
     });
   }
   return alerts;

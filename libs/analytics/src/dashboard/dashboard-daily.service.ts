@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ForecastPair } from '../accuracy.calculator';
+import { compareCodes } from '@larder/domain';
+import { accuracyFromSums, ForecastPair } from '../accuracy.calculator';
+import type { DriftWindows } from './dashboard-alerts.calculator';
 import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, RatingGroupCounts } from '../satisfaction.calculator';
 import { ForecastPoint, forecastPairs, forecastSeries } from './dashboard-forecast.calculator';
@@ -159,6 +161,33 @@ WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::in
   AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
 ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC`;
 
+/**
+ * The overview's covers against forecast without sending each canteen-day-meal back: per day, the
+ * covers and the summed latest forecasts (LATEST_FORECASTS_SQL's, for covers); per canteen and
+ * window ($5: the first recent day), the sums accuracy is scored from, over the meals with payments
+ * as forecastPairs pairs them. The quarter view at 40 canteens sent 18,000 rows for this before.
+ */
+const COVERS_AND_DRIFT_SQL = `
+WITH latest AS MATERIALIZED (
+  SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.canteen_id, f.service_date, f.meal, f.p10, f.p50, f.p90
+  FROM forecast f JOIN forecast_run r ON r.id = f.run_id
+  WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = 0
+    AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
+  ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC
+), meals AS MATERIALIZED (
+  SELECT canteen_id, service_date, meal, covers ${MEAL_ROWS}
+)
+SELECT 'day' AS kind, service_date::text AS d, NULL::int AS canteen_id, NULL::boolean AS recent, sum(actual) AS actual,
+       sum(p10) AS p10, sum(p50) AS p50, sum(p90) AS p90, NULL::bigint AS pairs, NULL::numeric AS absolute_error, NULL::bigint AS hits, NULL::bigint AS days
+FROM (SELECT service_date, covers AS actual, NULL::numeric AS p10, NULL::numeric AS p50, NULL::numeric AS p90 FROM meals
+      UNION ALL SELECT service_date, NULL, p10, p50, p90 FROM latest) x
+GROUP BY service_date
+UNION ALL
+SELECT 'drift', NULL, l.canteen_id, l.service_date >= $5::date, sum(m.covers), NULL, sum(l.p50), NULL, count(*), sum(abs(l.p50 - m.covers)),
+       count(*) FILTER (WHERE m.covers BETWEEN l.p10 AND l.p90), count(DISTINCT l.service_date)
+FROM latest l JOIN meals m USING (canteen_id, service_date, meal)
+GROUP BY 3, 4`;
+
 /** Covers per canteen-day-meal with payments, and the dish's quantity per canteen-day-meal in the dish rollup ($5 <> 0). */
 const MEAL_ACTUALS_SQL = `
 WITH m AS (
@@ -248,6 +277,28 @@ export class DashboardDailyService {
       const respondents = anonymous + (diners.get(`${current}|${bucket.bucket}`) ?? 0);
       bucket.respondentBounds = { least: respondents, most: respondents };
     }
+  }
+
+  /** Daily covers against the forecasts, and each canteen's forecast accuracy before and from `recentFrom`. */
+  async coversAndDrift(scope: Omit<ForecastScope, 'dishId'> & { recentFrom: string }): Promise<{ series: ForecastPoint[]; drift: DriftWindows[] }> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(COVERS_AND_DRIFT_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal, scope.recentFrom]);
+    const optional = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+    const series: ForecastPoint[] = [];
+    const drift = new Map<number, DriftWindows>();
+    const none = () => accuracyFromSums({ pairs: 0, actual: 0, forecast: 0, absoluteError: 0, hits: 0 });
+    for (const row of rows) {
+      if (row.kind === 'day') {
+        series.push({ date: String(row.d), actual: optional(row.actual), p10: optional(row.p10), p50: optional(row.p50), p90: optional(row.p90) });
+        continue;
+      }
+      const canteenId = num(row.canteen_id);
+      const windows = drift.get(canteenId) ?? { canteenId, recent: none(), earlier: none(), recentDays: 0 };
+      drift.set(canteenId, windows);
+      const figures = accuracyFromSums({ pairs: num(row.pairs), actual: num(row.actual), forecast: num(row.p50), absoluteError: num(row.absolute_error), hits: num(row.hits) });
+      if (row.recent === true || row.recent === 't') Object.assign(windows, { recent: figures, recentDays: num(row.days) });
+      else windows.earlier = figures;
+    }
+    return { series: series.sort((a, b) => compareCodes(a.date, b.date)), drift: [...drift.values()] };
   }
 
   /** Daily covers (or one dish's quantity) against the stored forecasts, summed over canteens and meals. */

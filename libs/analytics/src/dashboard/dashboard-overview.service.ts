@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeek, isoWeekday } from '@larder/domain';
-import type { ForecastPair } from '../accuracy.calculator';
 import { RATING_BOUND_SQL, RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
 import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
-import { fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
+import { DriftWindows, fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
 import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
 import type { ForecastPoint } from './dashboard-forecast.calculator';
 import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
@@ -33,7 +32,7 @@ export class DashboardOverviewService {
     const week = this.week(scope);
     // The chart, the drift alert and this week's covers share one read of the forecasts when the week lies in the range.
     const weekInRange = week.from >= scope.from && week.to <= scope.to;
-    const forecasts = this.daily.forecastsAndPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
+    const forecasts = this.daily.coversAndDrift({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
     const weekSeries = weekInRange
       ? forecasts.then(({ series }) => series.filter(within(week)))
       : this.daily.actualAgainstForecast({ ...week, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
@@ -91,15 +90,10 @@ export class DashboardOverviewService {
     };
   }
 
-  /** The drift alert scores the same forecast pairs the chart draws, read once for both; the other alerts' reads run beside it. */
-  private async alerts(scope: DashboardScope, forecasts: Promise<{ pairs: ForecastPair[] }>): Promise<DashboardAlert[]> {
-    const [{ pairs }, waste, ratings] = await Promise.all([
-      forecasts,
-      this.wasteAlerts(scope),
-      this.fallingRatings(scope),
-    ]);
-    const drift = forecastDriftAlerts({ pairs, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
-    return [...drift, ...waste, ...ratings];
+  /** The drift alert scores the same forecasts the chart draws, read once for both; the other alerts' reads run beside it. */
+  private async alerts(scope: DashboardScope, forecasts: Promise<{ drift: DriftWindows[] }>): Promise<DashboardAlert[]> {
+    const [{ drift }, waste, ratings] = await Promise.all([forecasts, this.wasteAlerts(scope), this.fallingRatings(scope)]);
+    return [...forecastDriftAlerts(drift), ...waste, ...ratings];
   }
 
   /** Each canteen-day's share of its prepared portions wasted, from the cost rollup: a row per meal, where the dish rollup has one per dish. */
