@@ -153,27 +153,24 @@ SELECT ${CURRENT('service_date', '$5')} AS is_current, ${RATING_COUNTS_SQL}
 FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ${MEAL('meal')}
 GROUP BY 1`;
 
-/** The latest forecast made before each canteen-day-meal of one target ($5: 0 for covers, else a dish). */
-const LATEST_FORECASTS_SQL = `
-SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.canteen_id, f.service_date::text AS d, f.meal, f.p10, f.p50, f.p90
+/** The latest forecast made before each canteen-day-meal of one target (`dish`: 0 for covers, else a dish). */
+const latestForecasts = (dish: string) => `
+SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.canteen_id, f.service_date, f.meal, f.p10, f.p50, f.p90
 FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = $5
+WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = ${dish}
   AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
 ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC`;
 
+const LATEST_FORECASTS_SQL = `SELECT canteen_id, service_date::text AS d, meal, p10, p50, p90 FROM (${latestForecasts('$5')}) l`;
+
 /**
  * The overview's covers against forecast without sending each canteen-day-meal back: per day, the
- * covers and the summed latest forecasts (LATEST_FORECASTS_SQL's, for covers); per canteen and
+ * covers and the summed latest forecasts of covers; per canteen and
  * window ($5: the first recent day), the sums accuracy is scored from, over the meals with payments
  * as forecastPairs pairs them. The quarter view at 40 canteens sent 18,000 rows for this before.
  */
 const COVERS_AND_DRIFT_SQL = `
-WITH latest AS MATERIALIZED (
-  SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.canteen_id, f.service_date, f.meal, f.p10, f.p50, f.p90
-  FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-  WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = 0
-    AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
-  ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC
+WITH latest AS MATERIALIZED (${latestForecasts('0')}
 ), meals AS MATERIALIZED (
   SELECT canteen_id, service_date, meal, covers ${MEAL_ROWS}
 )
