@@ -1,3 +1,5 @@
+import { compareCodes } from '@larder/domain';
+
 /** One forecast set against what happened: canteen × day × meal × dish (dish 0 = covers). */
 export interface ForecastPair {
   canteenId: number;
@@ -67,6 +69,6 @@ export function accuracyBy<K extends string | number>(pairs: ForecastPair[], key
     else groups.set(value, [pair]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodes(a, b))
     .map(([value, list]) => ({ key: value, figures: accuracyOf(list) }));
 }

@@ -55,7 +55,7 @@ export function localDate(instant: Date, timeZone: string): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
-/** ISO dates and codes such as meal periods in code-unit order: the calendar order for dates, and far cheaper than localeCompare. */
-export function compareCodes(a: string, b: string): number {
+/** ISO dates, codes such as meal periods, and numbers in natural order: the calendar order for dates, and far cheaper than localeCompare. */
+export function compareCodes<T extends string | number>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { compareCodes } from '@larder/domain';
 import type { AccuracyFigures } from '../accuracy.calculator';
 import { publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
 import type { DashboardAlert } from './dashboard.contract';
@@ -58,7 +59,7 @@ export function unusualWasteAlerts(input: { days: { canteenId: number; date: str
   const alerts: DashboardAlert[] = [];
   const canteenIds = [...new Set(input.days.map((day) => day.canteenId))].sort((a, b) => a - b);
   for (const canteenId of canteenIds) {
-    const own = input.days.filter((day) => day.canteenId === canteenId).sort((a, b) => a.date.localeCompare(b.date));
+    const own = input.days.filter((day) => day.canteenId === canteenId).sort((a, b) => compareCodes(a.date, b.date));
     let found: DashboardAlert | null = null;
     own.forEach((day, index) => {
       if (day.date < input.checkFrom) return;

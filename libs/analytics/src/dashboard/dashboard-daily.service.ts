@@ -344,7 +344,7 @@ class RangeSumsBuilder {
 
   /** The range's sums, and whether its buckets settle its respondents (else they must be counted). */
   build(): { sums: RangeSums; decided: boolean } {
-    const buckets = [...this.buckets.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
+    const buckets = [...this.buckets.values()].sort((a, b) => compareCodes(a.bucket, b.bucket));
     for (const bucket of buckets) bucket.ratings.respondents = settledRespondents(bucket.respondentBounds) ?? bucket.respondentBounds.most;
     const { counts, decided } = rangeRatings(buckets);
     return { sums: { buckets, canteens: [...this.canteens].sort((a, b) => a.canteenId - b.canteenId), ratings: counts }, decided };
