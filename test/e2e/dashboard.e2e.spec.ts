@@ -36,6 +36,30 @@ describe('the dashboard API over HTTP', () => {
     await database?.drop();
   });
 
+  type Answer = { day: string; diner: string; rating: number; meal?: string; dish?: number | null };
+
+  /**
+   * Adds a canteen's answers (ids from `firstId`, lunch unless said), rebuilds the rollups of their
+   * days as every import of feedback does, and returns what takes them away again.
+   */
+  async function addFeedback(canteenId: number, answers: Answer[], firstId: number): Promise<() => Promise<void>> {
+    const dataSource = app.get(DataSource);
+    const days = answers.map((answer) => answer.day).sort();
+    const refresh = () => app.get(RollupService).refresh({ canteenIds: [canteenId], from: days[0], to: days[days.length - 1] });
+    let id = firstId;
+    for (const answer of answers) {
+      await dataSource.query(
+        `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES ($1, $2, $3::date + time '04:00', $3, $4, $5, $6, '{}', $7)`,
+        [canteenId, id++, answer.day, answer.meal ?? 'lunch', answer.dish ?? null, answer.rating, answer.diner],
+      );
+    }
+    await refresh();
+    return async () => {
+      await dataSource.query('DELETE FROM feedback WHERE canteen_id = $1 AND id >= $2 AND id < $3', [canteenId, firstId, id]);
+      await refresh();
+    };
+  }
+
   describe('meta', () => {
     it('lists the pages, canteens and dishes each role may use', async () => {
       const all = (await finance.agent.get('/api/dashboard/meta').expect(200)).body;
@@ -188,15 +212,7 @@ describe('the dashboard API over HTTP', () => {
         // The canteen as a whole holds up: its own alert must be judged on all its answers, not on the two dishes alone.
         ...Array.from({ length: 30 }, (_, i) => ({ dish: null, day: recent, diner: `steady-${i}`, rating: 5 })),
       ];
-      let id = 8_900_000;
-      for (const row of rows) {
-        await dataSource.query(
-          `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES ($6, $1, $2::date + time '04:00', $2, 'lunch', $3, $4, '{}', $5)`,
-          [id++, row.day, row.dish, row.rating, row.diner, canteenId],
-        );
-      }
-      const refresh = () => app.get(RollupService).refresh({ canteenIds: [canteenId], from: before, to: recent });
-      await refresh();
+      const remove = await addFeedback(canteenId, rows, 8_900_000);
       try {
         const alerts = (await finance.agent.get('/api/dashboard/overview').expect(200)).body.alerts as { kind: string; canteenId: number; dishId: number | null; severity: string }[];
         const falling = alerts.filter((alert) => alert.kind === 'falling_ratings' && alert.canteenId === canteenId);
@@ -210,14 +226,12 @@ describe('the dashboard API over HTTP', () => {
         expect(canteen.before - canteen.recent).toBeLessThan(0.3);
         expect(falling.filter((alert) => alert.dishId === null)).toEqual([]);
       } finally {
-        await dataSource.query('DELETE FROM feedback WHERE id >= 8900000 AND id < 8900200');
-        await refresh();
+        await remove();
       }
     });
 
     it('publishes the satisfaction KPI by the distinct diners of the whole range, and each day of its trend by its own', async () => {
       // Before the demo's data: one answer a day, from seven diners in one week and two in the week before.
-      const dataSource = app.get(DataSource);
       const days = (from: string) => Array.from({ length: 7 }, (_, i) => addDays(from, i));
       const week = [
         ...days('2026-08-03').map((day, i) => ({ day, diner: `week-${i}`, rating: [5, 4, 4, 3, 5, 4, 2][i] })),
@@ -228,16 +242,7 @@ describe('the dashboard API over HTTP', () => {
         ...['week-5', 'extra-1', 'extra-2', 'extra-3'].map((diner) => ({ day: '2026-08-08', diner, rating: 3, meal: 'dinner' })),
       ];
       const rows = [...week, ...days('2026-07-27').map((day, i) => ({ day, diner: `pair-${i % 2}`, rating: 4 }))];
-      let id = 8_800_000;
-      for (const row of rows) {
-        await dataSource.query(
-          `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES (2, $1, $2::date + time '04:00', $2, $5, NULL, $3, '{}', $4)`,
-          [id++, row.day, row.rating, row.diner, 'meal' in row ? row.meal : 'lunch'],
-        );
-      }
-      // As every import of feedback does, the days' rollups are rebuilt with it.
-      const refresh = () => app.get(RollupService).refresh({ canteenIds: [2], from: '2026-07-27', to: '2026-08-09' });
-      await refresh();
+      const remove = await addFeedback(2, rows, 8_800_000);
       try {
         const body = (await finance.agent.get('/api/dashboard/overview?from=2026-08-03&to=2026-08-09&canteens=2').expect(200)).body;
         const scope = { from: '2026-08-03', to: '2026-08-09', canteenIds: [2] };
@@ -250,8 +255,7 @@ describe('the dashboard API over HTTP', () => {
         const shown = body.kpis.satisfaction.trend.filter((point: { value: number | null }) => point.value !== null);
         expect(shown).toEqual([{ date: '2026-08-07', value: (5 + 5 * 5) / 6 }]);
       } finally {
-        await dataSource.query('DELETE FROM feedback WHERE id >= 8800000 AND id < 8800100');
-        await refresh();
+        await remove();
       }
     });
 
