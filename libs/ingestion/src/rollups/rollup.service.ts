@@ -50,6 +50,20 @@ export class RollupService {
     await manager.query(insertChannelRollup(DAY_RANGE), days);
     await manager.query(DELETE_HOURLY_ROLLUP, parameters);
     await manager.query(INSERT_HOURLY_ROLLUP, parameters);
+    await this.refreshFeedback(scope, manager);
+  }
+
+  /**
+   * Rebuilds the rollups that facts of one import kind feed: feedback feeds only its own rollup, so a
+   * year of answers does not rebuild a year of sales rollups; every other kind feeds the lot.
+   */
+  async refreshKind(kind: string, scope: RollupScope, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await (kind === 'feedback' ? this.refreshFeedback(scope, manager) : this.refresh(scope, manager));
+  }
+
+  async refreshFeedback(scope: RollupScope, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (scope.canteenIds.length === 0) return;
+    const parameters = [scope.canteenIds, scope.from, scope.to];
     await manager.query(DELETE_FEEDBACK_ROLLUP, parameters);
     await manager.query(INSERT_FEEDBACK_ROLLUP, parameters);
   }

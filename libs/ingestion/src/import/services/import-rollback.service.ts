@@ -48,9 +48,6 @@ export class ImportRollbackService {
     );
   }
 
-  private async refresh(manager: EntityManager, days: { canteen_id: number; first: string; last: string }[]): Promise<void> {
-    for (const day of days) await this.rollups.refresh({ canteenIds: [day.canteen_id], from: day.first, to: day.last }, manager);
-  }
 
   private async removeTransactions(manager: EntityManager, batchId: string): Promise<Record<string, number>> {
     // only the meals the batch's payments fall on need their rollups rebuilt
@@ -74,7 +71,7 @@ export class ImportRollbackService {
     }
     const days = await manager.query(`SELECT canteen_id, min(${target.day})::text AS first, max(${target.day})::text AS last FROM ${target.table} WHERE batch_id = $1 GROUP BY 1`, [batchId]);
     const [removed] = await manager.query(`WITH d AS (DELETE FROM ${target.table} WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);
-    await this.refresh(manager, days);
+    for (const day of days) await this.rollups.refreshKind(kind, { canteenIds: [day.canteen_id], from: day.first, to: day.last }, manager);
     return { [target.table]: removed.n };
   }
 }

@@ -176,7 +176,7 @@ export class ImportService {
     });
     request.onProgress?.({ records });
     if (touched.from !== null && touched.to !== null) {
-      await this.rollups.refresh({ canteenIds: [...touched.canteens], from: touched.from, to: touched.to }, runner.manager);
+      await this.rollups.refreshKind(mapping.kind, { canteenIds: [...touched.canteens], from: touched.from, to: touched.to }, runner.manager);
     }
     // The dish rollups store each day's portion cost; new prices or recipes change it on days whose facts did not change.
     if (COST_KINDS.has(mapping.kind)) await this.rollups.priceAll(runner.manager);
