@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import yauzl from 'yauzl';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { LarderError } from '@larder/common';
 import { openRecordStream } from './open-record-stream';
@@ -61,6 +62,29 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
   return Buffer.concat([...locals, directory, end]);
 }
 
+/** The parts of an archive, to store them again in another order or with other names. */
+async function partsOf(archive: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  const zipFile = await yauzl.fromBufferPromise(archive, { lazyEntries: true, autoClose: false });
+  const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
+    const listed: yauzl.Entry[] = [];
+    zipFile.on('entry', (entry: yauzl.Entry) => {
+      listed.push(entry);
+      zipFile.readEntry();
+    });
+    zipFile.on('end', () => resolve(listed));
+    zipFile.on('error', reject);
+    zipFile.readEntry();
+  });
+  const parts: { name: string; data: Buffer }[] = [];
+  for (const entry of entries) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await zipFile.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+    parts.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+  }
+  zipFile.close();
+  return parts;
+}
+
 async function workbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.addWorksheet('说明').addRow(['这张表不是数据']);
@@ -102,6 +126,27 @@ describe('readers', () => {
     expect(named.rows).toEqual([{ line: 2, values: ['T1', '2026-11-25 12:03:00', 12.5] }, { line: 4, values: ['T2', '2026-11-25 12:05:00', 2] }]);
     const missing = await failure('book3.xlsx', book, { sheet: 'nope' } as object);
     expect(missing.message).toMatch(/流水/);
+  });
+
+  it('read a workbook whatever order its parts are stored in, finding sheets by the workbook\'s relationships', async () => {
+    const parts = await partsOf(await workbook());
+    const workbookPart = parts.filter((part) => part.name === 'xl/workbook.xml');
+    const others = parts.filter((part) => part.name !== 'xl/workbook.xml');
+    const orders = { written: parts, reversed: [...parts].reverse(), workbookFirst: [...workbookPart, ...others], workbookLast: [...others, ...workbookPart] };
+    for (const [order, stored] of Object.entries(orders)) {
+      const first = await read(`${order}.xlsx`, zip(stored));
+      expect([order, first.stream.sheet, first.rows]).toEqual([order, '说明', []]);
+      const named = await read(`${order}-named.xlsx`, zip(stored), { sheet: '流水' });
+      expect(named.rows.map((row) => row.values[0])).toEqual(['T1', 'T2']);
+    }
+    // the first tab's relationship now points at the second part: the tab, not the file name, decides
+    const swapped = parts.map((part) =>
+      part.name === 'xl/_rels/workbook.xml.rels'
+        ? { ...part, data: Buffer.from(part.data.toString().replace('worksheets/sheet1.xml', 'worksheets/SWAP').replace('worksheets/sheet2.xml', 'worksheets/sheet1.xml').replace('worksheets/SWAP', 'worksheets/sheet2.xml')) }
+        : part,
+    );
+    const first = await read('swapped.xlsx', zip(swapped));
+    expect([first.stream.sheet, first.stream.headers]).toEqual(['说明', ['交易流水号', '交易时间', '消费金额']]);
   });
 
   it('read a JSON array and NDJSON, reporting a broken NDJSON line as a defective record', async () => {
@@ -164,6 +209,17 @@ describe('readers', () => {
       expect(total.code).toBe('PAYLOAD_TOO_LARGE');
       const liar = await failure('liar.xlsx', zip([...base, { name: 'xl/worksheets/sheet1.xml', data: zeros, declaredSize: 1000 }]));
       expect(liar.message).toMatch(/more than the 1000 bytes it declares/);
+      const parts = await partsOf(await workbook());
+      const lyingStyles = parts.map((part) => (part.name === 'xl/styles.xml' ? { ...part, declaredSize: 10 } : part));
+      expect((await failure('styles-liar.xlsx', zip(lyingStyles))).code).toBe('PAYLOAD_TOO_LARGE');
+      // a sheet stored under a name of its own is not judged beforehand, so it is held to its size as it is read
+      const elsewhere = parts.map((part) => {
+        if (part.name === 'xl/worksheets/sheet1.xml') return { ...part, name: 'xl/worksheets/intro.xml', declaredSize: 10 };
+        if (part.name === 'xl/_rels/workbook.xml.rels') return { ...part, data: Buffer.from(part.data.toString().replace('worksheets/sheet1.xml', 'worksheets/intro.xml')) };
+        return part;
+      });
+      const midRead = await failure('sheet-liar.xlsx', zip(elsewhere));
+      expect([midRead.code, midRead.message]).toEqual(['PAYLOAD_TOO_LARGE', expect.stringMatching(/intro\.xml unpacks to more than the 10 bytes/)]);
     });
 
     it('files beyond the size limit', async () => {

@@ -2,9 +2,11 @@ import ExcelJS from 'exceljs';
 import { LarderError } from '@larder/common';
 import { fileError } from '../messages';
 import { CellValue, ReadLimits, RecordStream, SourceRecord } from './record-stream';
+import { XlsxWorkbook } from './xlsx-workbook';
 import { checkDeclaredSizes, openZip, ZipArchive, ZipProblem } from './zip-inspector';
 
-const READ_ENTRIES = /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml)$/;
+/** the parts a read unpacks, each inflated once beforehand to judge it; a sheet elsewhere is held to its declared size as it is read */
+const READ_ENTRIES = /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|_rels\/workbook\.xml\.rels)$/;
 
 /** Excel keeps wall-clock times without a zone; ExcelJS hands them over as UTC. Written as local text, the canteen's zone applies. */
 function wallClock(date: Date): string {
@@ -24,16 +26,8 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   return String(value);
 }
 
-/**
- * A sheet handed over must be read through before asking for the next one: ExcelJS deletes the temp
- * file it spooled the sheet into as soon as it moves on, and an unread sheet would fail on the missing file.
- */
-async function drain(worksheet: unknown): Promise<void> {
-  const rows = (worksheet as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-  while (!(await rows.next()).done) continue;
-}
-
-async function inspect(options: { path: string; fileName: string; limits: ReadLimits }): Promise<void> {
+/** Judges the archive before anything is unpacked for real and hands it over open, or throws one clear error. */
+async function inspect(options: { path: string; fileName: string; limits: ReadLimits }): Promise<ZipArchive> {
   const { path, fileName } = options;
   let archive: ZipArchive | null = null;
   try {
@@ -44,72 +38,87 @@ async function inspect(options: { path: string; fileName: string; limits: ReadLi
     }
     checkDeclaredSizes(entries, options.limits);
     for (const entry of entries.filter((candidate) => READ_ENTRIES.test(candidate.name))) await archive.verify(entry);
+    return archive;
   } catch (error) {
-    if (!(error instanceof ZipProblem)) throw error;
-    if (error.kind === 'bomb') {
-      throw fileError('PAYLOAD_TOO_LARGE', fileName, `拒绝解压：疑似压缩炸弹或超出大小限制（${error.message}）`, `refused to unpack: a zip bomb or beyond the size limits (${error.message})`);
-    }
-    throw fileError('VALIDATION_FAILED', fileName, `XLSX 文件被截断或已损坏（${error.message}）`, `the XLSX file is truncated or damaged (${error.message})`);
-  } finally {
     archive?.close();
+    throw error instanceof ZipProblem ? zipFailure(fileName, error) : error;
   }
 }
 
-export async function readXlsx(options: { path: string; fileName: string; sheet?: string; limits: ReadLimits }): Promise<RecordStream> {
-  const { path, fileName } = options;
-  await inspect(options);
-  const damaged = (error: unknown) =>
-    error instanceof LarderError ? error : fileError('VALIDATION_FAILED', fileName, `XLSX 文件已损坏：${(error as Error).message}`, `the XLSX file is damaged: ${(error as Error).message}`);
+function zipFailure(fileName: string, problem: ZipProblem): LarderError {
+  if (problem.kind === 'bomb') {
+    return fileError('PAYLOAD_TOO_LARGE', fileName, `拒绝解压：疑似压缩炸弹或超出大小限制（${problem.message}）`, `refused to unpack: a zip bomb or beyond the size limits (${problem.message})`);
+  }
+  return fileError('VALIDATION_FAILED', fileName, `XLSX 文件被截断或已损坏（${problem.message}）`, `the XLSX file is truncated or damaged (${problem.message})`);
+}
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const sheets = reader[Symbol.asyncIterator]();
-  const seen: string[] = [];
-  let worksheet: ExcelJS.stream.xlsx.WorksheetReader | null = null;
+export async function readXlsx(options: { path: string; fileName: string; sheet?: string; limits: ReadLimits }): Promise<RecordStream> {
+  const { fileName } = options;
+  const archive = await inspect(options);
+  const damaged = (error: unknown) =>
+    error instanceof LarderError ? error : error instanceof ZipProblem ? zipFailure(fileName, error) : fileError('VALIDATION_FAILED', fileName, `XLSX 文件已损坏：${(error as Error).message}`, `the XLSX file is damaged: ${(error as Error).message}`);
+
+  let workbook: XlsxWorkbook;
+  let sheetRows: Awaited<ReturnType<XlsxWorkbook['rows']>>;
   try {
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
-      const candidate = next.value as ExcelJS.stream.xlsx.WorksheetReader & { name: string };
-      seen.push(candidate.name);
-      if (options.sheet === undefined || candidate.name === options.sheet) {
-        worksheet = candidate;
-        break;
-      }
-      await drain(candidate);
-    }
+    workbook = await XlsxWorkbook.open(archive);
   } catch (error) {
+    archive.close();
     throw damaged(error);
   }
-  if (!worksheet) {
-    throw fileError('NOT_FOUND', fileName, `没有名为“${options.sheet}”的工作表；现有：${seen.join('、')}`, `no sheet named "${options.sheet}"; the workbook has: ${seen.join(', ')}`);
+  const sheet = options.sheet === undefined ? workbook.sheets[0] : workbook.sheets.find((candidate) => candidate.name === options.sheet);
+  if (!sheet) {
+    workbook.close();
+    if (options.sheet === undefined) throw fileError('VALIDATION_FAILED', fileName, '工作簿里没有工作表', 'the workbook has no sheets');
+    const names = workbook.sheets.map((candidate) => candidate.name);
+    throw fileError('NOT_FOUND', fileName, `没有名为“${options.sheet}”的工作表；现有：${names.join('、')}`, `no sheet named "${options.sheet}"; the workbook has: ${names.join(', ')}`);
   }
-  const sheetName = (worksheet as unknown as { name: string }).name;
-  const rows = (worksheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  try {
+    sheetRows = await workbook.rows(sheet);
+  } catch (error) {
+    workbook.close();
+    throw damaged(error);
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    sheetRows.stop();
+    workbook.close();
+  };
   const nextRow = async () => {
     try {
-      return await rows.next();
+      return await sheetRows.rows.next();
     } catch (error) {
+      release();
       throw damaged(error);
     }
   };
   let header = await nextRow();
   while (!header.done && header.value.cellCount === 0) header = await nextRow();
-  if (header.done) throw fileError('VALIDATION_FAILED', fileName, `工作表“${sheetName}”是空的`, `sheet "${sheetName}" is empty`);
+  if (header.done) {
+    release();
+    throw fileError('VALIDATION_FAILED', fileName, `工作表“${sheet.name}”是空的`, `sheet "${sheet.name}" is empty`);
+  }
   const headerValues = header.value.values as ExcelJS.CellValue[];
   const width = headerValues.length - 1;
   const headers = Array.from({ length: width }, (_, index) => String(toCellValue(headerValues[index + 1]) ?? '').trim());
 
   async function* records(): AsyncGenerator<SourceRecord> {
-    for (let row = await nextRow(); !row.done; row = await nextRow()) {
-      if (row.value.cellCount === 0) continue;
-      const values = row.value.values as ExcelJS.CellValue[];
-      yield { line: row.value.number, values: Array.from({ length: width }, (_, index) => toCellValue(values[index + 1])) };
+    try {
+      for (let row = await nextRow(); !row.done; row = await nextRow()) {
+        if (row.value.cellCount === 0) continue;
+        const values = row.value.values as ExcelJS.CellValue[];
+        yield { line: row.value.number, values: Array.from({ length: width }, (_, index) => toCellValue(values[index + 1])) };
+      }
+    } finally {
+      release();
     }
-    // the rest of the workbook is read to its end so the zip stream and its temp files are released
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) await drain(next.value);
   }
   const generator = records();
   const close = async () => {
-    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+    release();
     await generator.return(undefined);
   };
-  return { format: 'xlsx', encoding: null, sheet: sheetName, headers, records: generator, close };
+  return { format: 'xlsx', encoding: null, sheet: sheet.name, headers, records: generator, close };
 }

@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
+import { pipeline as pipeStreams, Readable, Transform, Writable } from 'node:stream';
 import yauzl, { Entry, ZipFile } from 'yauzl';
 
 /**
@@ -24,6 +24,8 @@ export interface ZipArchive {
   entries: ZipEntry[];
   /** Inflates one entry, discarding the bytes, and fails as soon as it yields more than it declared. */
   verify(entry: ZipEntry): Promise<void>;
+  /** The inflated bytes of a named entry, read through the central directory (so entry order does not matter) and held to its declared size. */
+  open(name: string): Promise<Readable>;
   close(): void;
 }
 
@@ -46,6 +48,17 @@ async function listEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
+/** Passes an entry's bytes on and fails as soon as they come to more than the entry declared. */
+function sizeGuard(entry: Entry): Transform {
+  let produced = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      produced += chunk.length;
+      done(produced > entry.uncompressedSize ? new ZipProblem('bomb', `entry ${entry.fileName} unpacks to more than the ${entry.uncompressedSize} bytes it declares`) : null, chunk);
+    },
+  });
+}
+
 export async function openZip(path: string): Promise<ZipArchive> {
   let zip: ZipFile;
   let raw: Entry[];
@@ -65,17 +78,20 @@ export async function openZip(path: string): Promise<ZipArchive> {
   return {
     entries: raw.map((entry) => ({ name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize })),
     close: () => zip.close(),
+    open: async (name) => {
+      const entry = byName.get(name);
+      if (!entry) throw new ZipProblem('damaged', `the archive has no entry ${name}`);
+      try {
+        // pipeline, unlike pipe, hands an inflate error on to whoever reads the guarded stream
+        return pipeStreams(await zip.openReadStreamPromise(entry), sizeGuard(entry), () => undefined);
+      } catch (error) {
+        throw problemOf(error as Error);
+      }
+    },
     verify: async (wanted) => {
       const entry = byName.get(wanted.name) as Entry;
-      let produced = 0;
-      const counter = new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          produced += chunk.length;
-          done(produced > entry.uncompressedSize ? new ZipProblem('bomb', `entry ${entry.fileName} unpacks to more than the ${entry.uncompressedSize} bytes it declares`) : null);
-        },
-      });
       try {
-        await pipeline(await zip.openReadStreamPromise(entry), counter);
+        await pipeline(await zip.openReadStreamPromise(entry), sizeGuard(entry), new Writable({ write: (_chunk, _encoding, done) => done() }));
       } catch (error) {
         throw error instanceof ZipProblem ? error : new ZipProblem('damaged', `entry ${entry.fileName} cannot be unpacked: ${(error as Error).message}`);
       }
