@@ -1,7 +1,8 @@
 /**
  * Ingestion benchmark: N synthetic transaction lines (demo export layout) imported end to end —
  * parse, validate, pseudonymise, dedupe, store, roll up — into the embedded engine or a server.
- * Then the same file again (every payment a duplicate). Prints lines/s and peak memory as JSON.
+ * Then the same file again (every payment a duplicate), then the ceilings of storing and parsing alone
+ * (storage-ceiling.ts; skip with --no-ceiling). Prints lines/s and peak memory as JSON.
  *
  *   node_modules/.bin/swc libs bench/ingestion bench/support -d /tmp/ing-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/ing-dist/bench/ingestion/ingestion.bench.js --lines 5000000 [--url postgres://...]
@@ -12,13 +13,15 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, loadConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { ImportService, IngestionModule } from '@larder/ingestion';
-import { argument } from '../support/arguments';
+import { argument, flag } from '../support/arguments';
 import { MemoryWatch } from '../support/memory-watch';
 import { createScratchDatabase } from '../support/scratch-database';
+import { measureStorageCeiling } from './storage-ceiling';
 import { masterFiles, writeTransactionFile } from './transaction-file';
 
 async function main(): Promise<void> {
@@ -56,7 +59,8 @@ async function main(): Promise<void> {
       const nodeCpuSeconds = Math.round((cpu.user + cpu.system) / 100_000) / 10;
       runs.push({ label, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), nodeCpuSeconds, accepted: summary.accepted, duplicates: summary.duplicates, rejected: summary.rejected, ...memory.stop() });
     }
-    console.log(JSON.stringify({ engine: config.database.engine, lines: shape.lines, payments: shape.payments, fileMib: Math.round(statSync(file).size / 1048576), generateSeconds: Math.round(generateSeconds), runs }, null, 2));
+    const ceiling = flag('no-ceiling') ? null : await measureStorageCeiling({ dataSource: app.get(DataSource), file, lines });
+    console.log(JSON.stringify({ engine: config.database.engine, lines: shape.lines, payments: shape.payments, fileMib: Math.round(statSync(file).size / 1048576), generateSeconds: Math.round(generateSeconds), runs, ceiling }, null, 2));
   } finally {
     await app.close();
     await server?.drop();
