@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -96,6 +96,14 @@ async function workbook(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** What the workbook's 流水 sheet reads as: a date cell as wall-clock text, a formula as its result. */
+const PAYMENT_ROWS = [{ line: 2, values: ['T1', '2026-11-25 12:03:00', 12.5] }, { line: 4, values: ['T2', '2026-11-25 12:05:00', 2] }];
+
+/** A part with its text edited, the others as they were. */
+function edited(parts: { name: string; data: Buffer }[], name: string, edit: (text: string) => string) {
+  return parts.map((part) => (part.name === name ? { ...part, data: Buffer.from(edit(part.data.toString())) } : part));
+}
+
 describe('readers', () => {
   it('read UTF-8 CSV with and without a BOM, keeping physical line numbers', async () => {
     for (const bom of ['', '\uFEFF']) {
@@ -123,7 +131,7 @@ describe('readers', () => {
     expect(first.stream.sheet).toBe('说明');
     const named = await read('book2.xlsx', book, { sheet: '流水' });
     expect(named.stream.headers).toEqual(['交易流水号', '交易时间', '消费金额']);
-    expect(named.rows).toEqual([{ line: 2, values: ['T1', '2026-11-25 12:03:00', 12.5] }, { line: 4, values: ['T2', '2026-11-25 12:05:00', 2] }]);
+    expect(named.rows).toEqual(PAYMENT_ROWS);
     const missing = await failure('book3.xlsx', book, { sheet: 'nope' } as object);
     expect(missing.message).toMatch(/流水/);
   });
@@ -137,7 +145,7 @@ describe('readers', () => {
       const first = await read(`${order}.xlsx`, zip(stored));
       expect([order, first.stream.sheet, first.rows]).toEqual([order, '说明', []]);
       const named = await read(`${order}-named.xlsx`, zip(stored), { sheet: '流水' });
-      expect(named.rows.map((row) => row.values[0])).toEqual(['T1', 'T2']);
+      expect([order, named.rows]).toEqual([order, PAYMENT_ROWS]);
     }
     // the first tab's relationship now points at the second part: the tab, not the file name, decides
     const swapped = parts.map((part) =>
@@ -147,6 +155,41 @@ describe('readers', () => {
     );
     const first = await read('swapped.xlsx', zip(swapped));
     expect([first.stream.sheet, first.stream.headers]).toEqual(['说明', ['交易流水号', '交易时间', '消费金额']]);
+  });
+
+  it('take the first visible worksheet, passing over hidden tabs and chart sheets; a hidden sheet is still read by name', async () => {
+    let parts = await partsOf(await workbook());
+    parts = edited(parts, 'xl/workbook.xml', (text) => text.replace('<sheets>', '<sheets><sheet sheetId="9" name="图表" r:id="rId99"/>').replace('name="说明" state="visible"', 'name="说明" state="hidden"'));
+    parts = edited(parts, 'xl/_rels/workbook.xml.rels', (text) =>
+      text.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'),
+    );
+    const chart = '<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>';
+    parts.push({ name: 'xl/chartsheets/sheet1.xml', data: Buffer.from(chart) });
+    const first = await read('tabs.xlsx', zip(parts));
+    expect([first.stream.sheet, first.rows]).toEqual(['流水', PAYMENT_ROWS]);
+    const hidden = await read('tabs-hidden.xlsx', zip(parts), { sheet: '说明' });
+    expect([hidden.stream.sheet, hidden.stream.headers]).toEqual(['说明', ['这张表不是数据']]);
+    const missing = await failure('tabs-chart.xlsx', zip(parts), { sheet: '图表' } as object);
+    expect([missing.code, missing.message]).toEqual(['NOT_FOUND', expect.stringMatching(/the workbook has: 说明, 流水）$/)]);
+  });
+
+  it('leave no file open after a workbook is read to the end or closed after its header', async () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('流水');
+    sheet.addRow(['交易流水号', '消费金额']);
+    for (let row = 1; row <= 20_000; row++) sheet.addRow([`T${row}`, row / 100]);
+    const path = file('long.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    const before = openFiles();
+    for (let round = 0; round < 3; round++) {
+      const whole = await openRecordStream({ path, fileName: 'long.xlsx' });
+      expect((await all(whole)).length).toBe(20_000);
+      const headerOnly = await openRecordStream({ path, fileName: 'long.xlsx' });
+      expect(headerOnly.headers).toEqual(['交易流水号', '消费金额']);
+      await headerOnly.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBe(before);
   });
 
   it('read a JSON array and NDJSON, reporting a broken NDJSON line as a defective record', async () => {

@@ -13,7 +13,7 @@ import { ZipArchive } from './zip-inspector';
  */
 interface WorkbookParts {
   model?: { sheets?: { name: string; rId: string; id: number; state?: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
+  workbookRels?: { Id: string; Type?: string; Target: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
@@ -25,12 +25,16 @@ export interface WorkbookSheet {
   name: string;
   /** the sheet's part inside the archive, e.g. xl/worksheets/sheet2.xml */
   part: string;
+  /** false for a tab hidden in Excel: a person calling a sheet "the first" means the first they see */
+  visible: boolean;
 }
 
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const WORKBOOK = 'xl/workbook.xml';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
+/** Chart, dialog and macro sheets are tabs too, but hold no rows. */
+const WORKSHEET_TYPE = /\/relationships\/worksheet$/;
 
 function partOf(target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(`xl/${target}`);
@@ -48,18 +52,30 @@ export class XlsxWorkbook {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
     const parts = reader as unknown as WorkbookParts;
     const names = new Set(archive.entries.map((entry) => entry.name));
-    if (names.has(WORKBOOK_RELS)) await parts._parseRels(await archive.open(WORKBOOK_RELS));
-    await parts._parseWorkbook(await archive.open(WORKBOOK));
-    if (names.has(SHARED_STRINGS)) {
+    // A zip stream not read to its end keeps the file open after the archive is closed; whether
+    // ExcelJS's parsers read a part to its end is theirs to decide, so each part is destroyed once parsed.
+    const parse = async (name: string, parser: (entry: Readable) => Promise<void>) => {
+      if (!names.has(name)) return;
+      const entry = await archive.open(name);
+      try {
+        await parser(entry);
+      } finally {
+        entry.destroy();
+      }
+    };
+    await parse(WORKBOOK_RELS, (entry) => parts._parseRels(entry));
+    await parse(WORKBOOK, (entry) => parts._parseWorkbook(entry));
+    await parse(SHARED_STRINGS, async (entry) => {
       // the strings are cached on the reader as they are parsed; in that mode the generator yields nothing
-      const strings = parts._parseSharedStrings(await archive.open(SHARED_STRINGS));
+      const strings = parts._parseSharedStrings(entry);
       while (!(await strings.next()).done) continue;
-    }
-    if (names.has(STYLES)) await parts._parseStyles(await archive.open(STYLES));
-    const targets = new Map((parts.workbookRels ?? []).map((rel) => [rel.Id, partOf(rel.Target)]));
+    });
+    await parse(STYLES, (entry) => parts._parseStyles(entry));
+    const worksheets = (parts.workbookRels ?? []).filter((rel) => WORKSHEET_TYPE.test(rel.Type ?? ''));
+    const targets = new Map(worksheets.map((rel) => [rel.Id, partOf(rel.Target)]));
     const sheets = (parts.model?.sheets ?? []).flatMap((sheet) => {
       const part = targets.get(sheet.rId);
-      return part ? [{ name: sheet.name, part }] : [];
+      return part ? [{ name: sheet.name, part, visible: sheet.state === undefined || sheet.state === 'visible' }] : [];
     });
     return new XlsxWorkbook(archive, parts, sheets);
   }

@@ -66,10 +66,10 @@ export async function readXlsx(options: { path: string; fileName: string; sheet?
     archive.close();
     throw damaged(error);
   }
-  const sheet = options.sheet === undefined ? workbook.sheets[0] : workbook.sheets.find((candidate) => candidate.name === options.sheet);
+  const sheet = options.sheet === undefined ? workbook.sheets.find((candidate) => candidate.visible) : workbook.sheets.find((candidate) => candidate.name === options.sheet);
   if (!sheet) {
     workbook.close();
-    if (options.sheet === undefined) throw fileError('VALIDATION_FAILED', fileName, '工作簿里没有工作表', 'the workbook has no sheets');
+    if (options.sheet === undefined) throw fileError('VALIDATION_FAILED', fileName, '工作簿里没有可见的工作表', 'the workbook has no visible worksheet');
     const names = workbook.sheets.map((candidate) => candidate.name);
     throw fileError('NOT_FOUND', fileName, `没有名为“${options.sheet}”的工作表；现有：${names.join('、')}`, `no sheet named "${options.sheet}"; the workbook has: ${names.join(', ')}`);
   }
