@@ -92,8 +92,8 @@ async function main(): Promise<void> {
       timings.forecastRows = await syntheticForecasts(dataSource, { lastDate: END, days: 90, horizon: 7 });
       // As autovacuum does after a bulk load in production: statistics, and the visibility map index-only scans need.
       await dataSource.query('VACUUM (ANALYZE)');
-      // The load and the vacuum leave gigabytes of WAL behind: without this the first measuring pass ran
-      // under back-to-back checkpoints (p95 up to 1.9x the passes after), which is not how a serving day looks.
+      // The load and the vacuum leave gigabytes of WAL behind, which set off a checkpoint every 11-15 s;
+      // no measuring pass should overlap those (it does not explain all of a first pass's extra time: BENCHMARKS.md).
       await dataSource.query('CHECKPOINT');
       timings.forecastAndAnalyzeSeconds = (performance.now() - started) / 1000;
     }
