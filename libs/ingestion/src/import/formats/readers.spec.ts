@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import yauzl from 'yauzl';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { LarderError } from '@larder/common';
 import { openRecordStream } from './open-record-stream';
 import { JsonArraySplitter } from './json-array-splitter';
 import { RecordStream } from './record-stream';
+import { openZip } from './zip-inspector';
 
 const dir = mkdtempSync(join(tmpdir(), 'larder-readers-'));
 function file(name: string, content: string | Buffer): string {
@@ -64,24 +64,14 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
 
 /** The parts of an archive, to store them again in another order or with other names. */
 async function partsOf(archive: Buffer): Promise<{ name: string; data: Buffer }[]> {
-  const zipFile = await yauzl.fromBufferPromise(archive, { lazyEntries: true, autoClose: false });
-  const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
-    const listed: yauzl.Entry[] = [];
-    zipFile.on('entry', (entry: yauzl.Entry) => {
-      listed.push(entry);
-      zipFile.readEntry();
-    });
-    zipFile.on('end', () => resolve(listed));
-    zipFile.on('error', reject);
-    zipFile.readEntry();
-  });
+  const opened = await openZip(file('parts-of.xlsx', archive));
   const parts: { name: string; data: Buffer }[] = [];
-  for (const entry of entries) {
+  for (const { name } of opened.entries) {
     const chunks: Buffer[] = [];
-    for await (const chunk of await zipFile.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    parts.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+    for await (const chunk of await opened.open(name)) chunks.push(chunk as Buffer);
+    parts.push({ name, data: Buffer.concat(chunks) });
   }
-  zipFile.close();
+  opened.close();
   return parts;
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { LarderError } from '@larder/common';
 import { fileError } from '../messages';
 import { CellValue, ReadLimits, RecordStream, SourceRecord } from './record-stream';
-import { XlsxWorkbook } from './xlsx-workbook';
+import { WorkbookSheet, XlsxWorkbook } from './xlsx-workbook';
 import { checkDeclaredSizes, openZip, ZipArchive, ZipProblem } from './zip-inspector';
 
 /** the parts a read unpacks, each inflated once beforehand to judge it; a sheet elsewhere is held to its declared size as it is read */
@@ -52,6 +52,16 @@ function zipFailure(fileName: string, problem: ZipProblem): LarderError {
   return fileError('VALIDATION_FAILED', fileName, `XLSX 文件被截断或已损坏（${problem.message}）`, `the XLSX file is truncated or damaged (${problem.message})`);
 }
 
+/** The sheet asked for by name, or else the first tab a person sees. */
+function chooseSheet(options: { sheets: WorkbookSheet[]; wanted?: string; fileName: string }): WorkbookSheet {
+  const { sheets, wanted, fileName } = options;
+  const sheet = wanted === undefined ? sheets.find((candidate) => candidate.visible) : sheets.find((candidate) => candidate.name === wanted);
+  if (sheet) return sheet;
+  if (wanted === undefined) throw fileError('VALIDATION_FAILED', fileName, '工作簿里没有可见的工作表', 'the workbook has no visible worksheet');
+  const names = sheets.map((candidate) => candidate.name);
+  throw fileError('NOT_FOUND', fileName, `没有名为“${wanted}”的工作表；现有：${names.join('、')}`, `no sheet named "${wanted}"; the workbook has: ${names.join(', ')}`);
+}
+
 export async function readXlsx(options: { path: string; fileName: string; sheet?: string; limits: ReadLimits }): Promise<RecordStream> {
   const { fileName } = options;
   const archive = await inspect(options);
@@ -59,24 +69,14 @@ export async function readXlsx(options: { path: string; fileName: string; sheet?
     error instanceof LarderError ? error : error instanceof ZipProblem ? zipFailure(fileName, error) : fileError('VALIDATION_FAILED', fileName, `XLSX 文件已损坏：${(error as Error).message}`, `the XLSX file is damaged: ${(error as Error).message}`);
 
   let workbook: XlsxWorkbook;
+  let sheet: WorkbookSheet;
   let sheetRows: Awaited<ReturnType<XlsxWorkbook['rows']>>;
   try {
     workbook = await XlsxWorkbook.open(archive);
-  } catch (error) {
-    archive.close();
-    throw damaged(error);
-  }
-  const sheet = options.sheet === undefined ? workbook.sheets.find((candidate) => candidate.visible) : workbook.sheets.find((candidate) => candidate.name === options.sheet);
-  if (!sheet) {
-    workbook.close();
-    if (options.sheet === undefined) throw fileError('VALIDATION_FAILED', fileName, '工作簿里没有可见的工作表', 'the workbook has no visible worksheet');
-    const names = workbook.sheets.map((candidate) => candidate.name);
-    throw fileError('NOT_FOUND', fileName, `没有名为“${options.sheet}”的工作表；现有：${names.join('、')}`, `no sheet named "${options.sheet}"; the workbook has: ${names.join(', ')}`);
-  }
-  try {
+    sheet = chooseSheet({ sheets: workbook.sheets, wanted: options.sheet, fileName });
     sheetRows = await workbook.rows(sheet);
   } catch (error) {
-    workbook.close();
+    archive.close();
     throw damaged(error);
   }
   let released = false;

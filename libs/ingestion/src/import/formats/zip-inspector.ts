@@ -75,6 +75,8 @@ export async function openZip(path: string): Promise<ZipArchive> {
     throw problemOf(error as Error);
   }
   const byName = new Map(raw.map((entry) => [entry.fileName, entry]));
+  // pipeline, unlike pipe, hands an inflate error on to whoever reads the guarded stream
+  const guarded = async (entry: Entry): Promise<Readable> => pipeStreams(await zip.openReadStreamPromise(entry), sizeGuard(entry), () => undefined);
   return {
     entries: raw.map((entry) => ({ name: entry.fileName, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize })),
     close: () => zip.close(),
@@ -82,8 +84,7 @@ export async function openZip(path: string): Promise<ZipArchive> {
       const entry = byName.get(name);
       if (!entry) throw new ZipProblem('damaged', `the archive has no entry ${name}`);
       try {
-        // pipeline, unlike pipe, hands an inflate error on to whoever reads the guarded stream
-        return pipeStreams(await zip.openReadStreamPromise(entry), sizeGuard(entry), () => undefined);
+        return await guarded(entry);
       } catch (error) {
         throw problemOf(error as Error);
       }
@@ -91,7 +92,7 @@ export async function openZip(path: string): Promise<ZipArchive> {
     verify: async (wanted) => {
       const entry = byName.get(wanted.name) as Entry;
       try {
-        await pipeline(await zip.openReadStreamPromise(entry), sizeGuard(entry), new Writable({ write: (_chunk, _encoding, done) => done() }));
+        await pipeline(await guarded(entry), new Writable({ write: (_chunk, _encoding, done) => done() }));
       } catch (error) {
         throw error instanceof ZipProblem ? error : new ZipProblem('damaged', `entry ${entry.fileName} cannot be unpacked: ${(error as Error).message}`);
       }
