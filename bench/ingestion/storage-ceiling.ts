@@ -3,7 +3,7 @@
  * measured in the same run as the import they bound:
  *
  * - storing: the rows the import just stored, read back as COPY text, then COPYed by the product's own
- *   TableCopier into empty tables with the same columns and indexes (`LIKE … INCLUDING ALL`), in one
+ *   TableCopier, in the columns its importer writes (PAYMENT_COPY_COLUMNS), into empty tables with the same columns and indexes (`LIKE … INCLUDING ALL`), in one
  *   transaction, with nothing else running in this process;
  * - parsing: csv-parse alone over the same file on this thread, records counted and dropped (arrays,
  *   no column names, no `info`: cheaper than the product's parse).
@@ -19,11 +19,12 @@ import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, QueryRunner } from 'typeorm';
 import { getPGliteInstance } from 'typeorm-pglite';
 import { EncodedChunk, isEmbedded, TableCopier } from '@larder/database';
+import { PAYMENT_COPY_COLUMNS } from '@larder/ingestion';
 
-/** The product's payment tables and the columns its importer COPYs into them (payment-chunk-encoder). */
+/** The product's payment tables, each with the column a payment's rows are found by. */
 const TABLES = [
-  { table: 'sale_transaction', key: 'id', columns: ['canteen_id', 'id', 'source', 'external_id', 'terminal', 'diner_pseudonym', 'occurred_at', 'service_date', 'meal', 'kind', 'amount_paid_fen', 'subsidy_fen', 'channel', 'refund_of_external_id', 'batch_id'] },
-  { table: 'sale_line', key: 'transaction_id', columns: ['canteen_id', 'transaction_id', 'line_no', 'dish_id', 'quantity', 'unit_price_fen', 'amount_fen', 'subsidy_fen'] },
+  { table: 'sale_transaction', key: 'id' },
+  { table: 'sale_line', key: 'transaction_id' },
 ] as const;
 
 /** Payments per exported slice: about the 50,000 lines of one import chunk. */
@@ -63,7 +64,8 @@ async function storeCeiling(dataSource: DataSource, lines: number): Promise<Pick
   const copySeconds: Record<string, number> = {};
   try {
     const [{ low, high }] = (await queryRunner.query('SELECT min(id)::bigint AS low, max(id)::bigint AS high FROM sale_transaction')) as { low: string; high: string }[];
-    for (const { table, key, columns } of TABLES) {
+    for (const { table, key } of TABLES) {
+      const columns = PAYMENT_COPY_COLUMNS[table];
       const list = columns.map((column) => `"${column}"`).join(', ');
       const chunks: EncodedChunk[] = [];
       for (let from = Number(low); from <= Number(high); from += SLICE_PAYMENTS) {

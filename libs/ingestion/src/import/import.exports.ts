@@ -19,3 +19,4 @@ export { VendorPullService, PULL_ACTOR } from './sources/vendor-pull.service';
 export type { SourcePull, PullRequest } from './sources/vendor-pull.service';
 export { loadPullSources } from './sources/pull-sources';
 export type { PullSource, PullSourcesFile } from './sources/pull-sources';
+export { PAYMENT_COPY_COLUMNS } from './payments/payment-chunk-encoder';
