@@ -1,4 +1,5 @@
 import { parse, CsvError, Info } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { fileError } from '../messages';
 import { RecordStream, SourceRecord, TextEncoding } from './record-stream';
 import { openTextStream } from './text-encoding';
@@ -13,11 +14,35 @@ export function detectDelimiter(headerLine: string): string {
   return counts[0].count > 0 ? counts[0].delimiter : ',';
 }
 
-function describeCsvError(fileName: string, error: CsvError) {
+/**
+ * The parser's own messages quote the cell they stopped at, which may be a card number: say what
+ * is wrong and where (line and column header) in words of our own, never the value.
+ */
+function describeCsvError(fileName: string, error: CsvError, headers: string[] | null) {
+  const line = error.lines ?? '?';
   if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') {
-    return fileError('VALIDATION_FAILED', fileName, `文件被截断或引号未闭合（第 ${error.lines ?? '?'} 行附近）`, `the file is truncated or a quote is never closed (near line ${error.lines ?? '?'})`);
+    return fileError('VALIDATION_FAILED', fileName, `文件被截断或引号未闭合（第 ${line} 行附近）`, `the file is truncated or a quote is never closed (near line ${line})`);
   }
-  return fileError('VALIDATION_FAILED', fileName, `CSV 格式错误（第 ${error.lines ?? '?'} 行）：${error.message}`, `malformed CSV at line ${error.lines ?? '?'}: ${error.message}`);
+  const index = typeof error.column === 'number' ? error.column : null;
+  const header = index === null ? null : headers === null ? `第 ${index + 1} 列` : (headers[index] ?? `第 ${index + 1} 列`);
+  const column = index === null ? null : headers === null ? `column ${index + 1}` : (headers[index] ?? `column ${index + 1}`);
+  const where = { zh: `第 ${line} 行${header === null ? '' : `“${header}”列`}`, en: `line ${line}${column === null ? '' : `, column ${column}`}` };
+  const problem: Record<string, [string, string]> = {
+    INVALID_OPENING_QUOTE: ['值的中间出现了引号，应整体加引号并把引号写成两个', 'a quote inside an unquoted value; quote the whole value and double the quote'],
+    CSV_INVALID_CLOSING_QUOTE: ['引号后面紧跟了其他字符', 'a closing quote is followed by other characters'],
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: ['引号后面紧跟了其他字符', 'a closing quote is followed by other characters'],
+  };
+  const [zh, en] = problem[error.code] ?? [`CSV 格式错误（${error.code}）`, `malformed CSV (${error.code})`];
+  return fileError('VALIDATION_FAILED', fileName, `${where.zh}：${zh}（为保护隐私不显示该值）`, `malformed CSV at ${where.en}: ${en} (the value is not shown, for privacy)`);
+}
+
+function sampleHeaders(firstLine: string, delimiter: string): string[] | null {
+  try {
+    const [row] = parseSync(firstLine, { delimiter, relax_column_count: true }) as string[][];
+    return row ? row.map((header) => header.trim()) : null;
+  } catch {
+    return null;
+  }
 }
 
 interface ParsedRow {
@@ -28,20 +53,22 @@ interface ParsedRow {
 export async function readCsv(options: { path: string; fileName: string; encoding: TextEncoding; headerSample: string }): Promise<RecordStream> {
   const { fileName } = options;
   const firstLine = options.headerSample.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
-  const parser = openTextStream(options).pipe(
-    parse({ delimiter: detectDelimiter(firstLine), relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_CHARS }),
-  );
+  const delimiter = detectDelimiter(firstLine);
+  const parser = openTextStream(options).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_CHARS }));
   const iterator: AsyncIterator<ParsedRow> = parser[Symbol.asyncIterator]();
+  // A fault in a small file surfaces before its header row is handed out: name columns from the sample.
+  let headers: string[] | null = sampleHeaders(firstLine, delimiter);
   const next = async (): Promise<IteratorResult<ParsedRow>> => {
     try {
       return await iterator.next();
     } catch (error) {
-      throw error instanceof CsvError ? describeCsvError(fileName, error) : error;
+      throw error instanceof CsvError ? describeCsvError(fileName, error, headers) : error;
     }
   };
   const first = await next();
   if (first.done) throw fileError('VALIDATION_FAILED', fileName, '文件没有表头行', 'the file has no header line');
-  const headers = first.value.record.map((header) => header.trim());
+  const names = first.value.record.map((header) => header.trim());
+  headers = names;
 
   async function* records(): AsyncGenerator<SourceRecord> {
     try {
@@ -57,5 +84,5 @@ export async function readCsv(options: { path: string; fileName: string; encodin
     parser.destroy();
     await generator.return(undefined);
   };
-  return { format: 'csv', encoding: options.encoding, sheet: null, headers, records: generator, close };
+  return { format: 'csv', encoding: options.encoding, sheet: null, headers: names, records: generator, close };
 }

@@ -18,6 +18,15 @@ function toCell(value: unknown): CellValue {
   return JSON.stringify(value);
 }
 
+/**
+ * Where JSON.parse stopped, in words of our own: its message may quote the text around the fault
+ * (a card number, say), so only the position is kept.
+ */
+function whereInvalid(error: unknown): { zh: string; en: string } {
+  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  return match ? { zh: `（第 ${Number(match[1]) + 1} 个字符处）`, en: ` at character ${Number(match[1]) + 1}` } : { zh: '', en: '' };
+}
+
 function asItem(parsed: unknown, line: number): JsonItem {
   if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return { line, object: parsed as Record<string, unknown> };
   return { line, object: null, problem: bilingual('这条记录不是 JSON 对象', 'the record is not a JSON object') };
@@ -69,7 +78,8 @@ export async function readJsonArray(options: { path: string; fileName: string; e
           try {
             parsed = JSON.parse(element.text);
           } catch (error) {
-            throw fileError('VALIDATION_FAILED', fileName, `第 ${element.line} 行的 JSON 无法解析：${(error as Error).message}`, `invalid JSON at line ${element.line}: ${(error as Error).message}`);
+            const where = whereInvalid(error);
+            throw fileError('VALIDATION_FAILED', fileName, `第 ${element.line} 行的 JSON 无法解析${where.zh}`, `invalid JSON at line ${element.line}${where.en}`);
           }
           yield asItem(parsed, element.line);
         }
@@ -90,18 +100,18 @@ export async function readNdjson(options: { path: string; fileName: string; enco
     const text = openTextStream(options);
     const lines = createInterface({ input: text, crlfDelay: Infinity });
     let lineNo = 0;
-    let pendingError: { line: number; message: string } | null = null;
+    let pendingError: { line: number; where: { zh: string; en: string } } | null = null;
     try {
       for await (const line of lines) {
         lineNo++;
         if (line.trim() === '') continue;
-        if (pendingError) yield { line: pendingError.line, object: null, problem: bilingual(`这一行不是有效的 JSON：${pendingError.message}`, `the line is not valid JSON: ${pendingError.message}`) };
+        if (pendingError) yield { line: pendingError.line, object: null, problem: bilingual(`这一行不是有效的 JSON${pendingError.where.zh}`, `the line is not valid JSON${pendingError.where.en}`) };
         pendingError = null;
         try {
           yield asItem(JSON.parse(line), lineNo);
         } catch (error) {
           // only known bad once the next line arrives: a broken last line means a truncated file
-          pendingError = { line: lineNo, message: (error as Error).message };
+          pendingError = { line: lineNo, where: whereInvalid(error) };
         }
       }
     } finally {

@@ -1,8 +1,9 @@
+import { PersonalDataGuard } from '../../privacy/personal-data';
 import { Pseudonymizer } from '../../privacy/pseudonymizer';
 import { MealRollupAggregator } from '../../rollups/meal-rollup-aggregator';
 import type { RecordStream, SourceRecord } from '../formats/record-stream';
 import { bilingual } from '../messages';
-import { rawRecord, RowReader, RowRejection } from '../validation/row-reader';
+import { RowReader, RowRejection } from '../validation/row-reader';
 import type { MapContext } from '../validation/table-rows';
 import { assembleTransaction, mapTransactionRecord, TransactionRecord } from '../validation/transaction-rows';
 import type { OpenRefund, PaymentChunk, PaymentChunkRequest, PaymentFlag, RejectedRecord } from './payment-chunk';
@@ -29,8 +30,8 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   const pseudonymizer = new Pseudonymizer(request.pseudonymSecret);
   const context: MapContext = { refs: request.refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier) => pseudonymizer.pseudonym(identifier) };
   const reader = new RowReader(mapping, stream.headers);
-  const masked = new Set(['cardNo', 'employeeNo'].map((field) => mapping.columns[field]).filter((index) => index !== undefined));
-  const raw = (record: SourceRecord) => rawRecord({ headers: stream.headers, record, masked });
+  const guard = new PersonalDataGuard(mapping, stream.headers, pseudonymizer);
+  const raw = (record: SourceRecord) => guard.quarantined(record);
   const canteenColumn = mapping.columns.canteen;
   const externalColumn = mapping.columns.externalId;
   const lastId = new Map(request.lastIds);
@@ -123,8 +124,9 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
     group = [];
     if (encoder.lineCount >= CHUNK_LINES || encoder.full) await cut(false);
   };
-  for await (const record of stream.records) {
+  for await (const source of stream.records) {
     recordsRead++;
+    const record = guard.apply(source);
     if (record.problem) {
       rejected.push({ line: record.line, field: null, reason: record.problem, raw: raw(record) });
       continue;

@@ -7,6 +7,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { isEmbedded } from '@larder/database';
+import { maskPersonalError, maskPersonalText, PersonalDataGuard } from '../../privacy/personal-data';
 import { PseudonymKeyService } from '../../privacy/pseudonym-key.service';
 import { RollupService } from '../../rollups/rollup.service';
 import { ImportRequest } from '../dtos/import-request.dto';
@@ -69,12 +70,17 @@ export class ImportService {
     }
   }
 
-  /** Every attempt is audited: a batch with its counts, a refused file with the reason. */
+  /**
+   * Every attempt is audited: a batch with its counts, a refused file with the reason. A reason
+   * may quote a reader library's words about the file; anything in it that looks like a person's
+   * number is masked before it is audited, logged or answered.
+   */
   async importFile(request: ImportRequest): Promise<ImportSummary> {
     const fileName = request.fileName ?? basename(request.path);
     try {
       return await this.importChecked(request, fileName);
     } catch (error) {
+      maskPersonalError(error);
       const detail = { kind: request.kind, source: fileName, profile: request.profile ?? null, error: (error as Error).message.slice(0, 500) };
       await this.audit.record({ actor: request.createdBy, action: 'import.failed', detail }).catch((auditError: Error) => this.logger.error(`could not audit a failed import: ${auditError.message}`));
       throw error;
@@ -105,7 +111,9 @@ export class ImportService {
     }
     const detected = detectMapping({ profiles: candidates, kind: request.kind, headers: stream.headers, fileName });
     if (!detected) {
-      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：无法从表头识别数据类型和映射（表头：${stream.headers.slice(0, 12).join('、')}）`, `${fileName}: no profile fits these headers${request.kind === 'auto' ? '' : ` for ${request.kind}`}; pass --profile and the kind, or add a profile (headers: ${stream.headers.slice(0, 12).join(', ')})`));
+      // a file without a header line has its first record here: show headers, never values
+      const shown = stream.headers.slice(0, 12).map(maskPersonalText);
+      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：无法从表头识别数据类型和映射（表头：${shown.join('、')}）`, `${fileName}: no profile fits these headers${request.kind === 'auto' ? '' : ` for ${request.kind}`}; pass --profile and the kind, or add a profile (headers: ${shown.join(', ')})`));
     }
     if (detected.candidates.length > 1 && new Set(detected.candidates.map((candidate) => candidate.kind)).size > 1) {
       const kinds = detected.candidates.map((candidate) => candidate.kind).join(', ');
@@ -145,6 +153,7 @@ export class ImportService {
       return summary;
     } catch (error) {
       await runner.rollbackTransaction();
+      maskPersonalError(error);
       await this.recordFailure({ runner, batchId, mapping, fileName, checksum: options.checksum, createdBy: request.createdBy, error: error as Error });
       throw error;
     } finally {
@@ -172,6 +181,7 @@ export class ImportService {
     };
     const counts = await runTablePipeline({
       runner, stream: options.stream, mapping, batchId: options.batchId, quarantine: options.quarantine, touched, onRecord, kind: mapping.kind,
+      guard: new PersonalDataGuard(mapping, options.stream.headers, pseudonymizer),
       context: { refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier: string) => pseudonymizer.pseudonym(identifier) },
     });
     request.onProgress?.({ records });

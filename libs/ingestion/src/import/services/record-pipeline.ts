@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { PersonalDataGuard } from '../../privacy/personal-data';
 import type { RecordStream } from '../formats/record-stream';
 import type { ColumnMapping } from '../profiles/mapping-profile';
 import { RowReader, RowRejection } from '../validation/row-reader';
@@ -34,6 +35,8 @@ export interface PipelineInput {
   batchId: string;
   quarantine: QuarantineWriter;
   touched: TouchedDays;
+  /** Built for this file's mapping: every record passes it before anything reads it. */
+  guard: PersonalDataGuard;
   onRecord: () => void;
 }
 
@@ -47,11 +50,13 @@ export async function runTablePipeline(input: PipelineInput & { kind: TableKind 
   const reader = new RowReader(input.mapping, input.stream.headers);
   const writer = await TableWriter.open({ runner: input.runner, target: TABLE_TARGETS[input.kind], batchId: input.batchId, sourceIds: input.mapping.columns.id !== undefined });
   const mapper = TABLE_ROW_MAPPERS[input.kind];
-  for await (const record of input.stream.records) {
+  const { guard } = input;
+  for await (const source of input.stream.records) {
     input.onRecord();
+    const record = guard.apply(source);
     reader.load(record);
     if (record.problem) {
-      await input.quarantine.add({ line: record.line, field: null, reason: record.problem, raw: reader.rawRecord() });
+      await input.quarantine.add({ line: record.line, field: null, reason: record.problem, raw: guard.quarantined(record) });
       continue;
     }
     let mapped;
@@ -59,7 +64,7 @@ export async function runTablePipeline(input: PipelineInput & { kind: TableKind 
       mapped = mapper(reader, input.context);
     } catch (error) {
       const rejection = problemOf(error);
-      await input.quarantine.add({ line: record.line, field: rejection.field, reason: rejection.reason, raw: reader.rawRecord() });
+      await input.quarantine.add({ line: record.line, field: rejection.field, reason: rejection.reason, raw: guard.quarantined(record) });
       continue;
     }
     if (mapped.day) input.touched.add(mapped.day.canteenId, mapped.day.date);

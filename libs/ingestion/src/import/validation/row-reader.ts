@@ -16,7 +16,8 @@ export class RowRejection extends Error {
 
 /**
  * Reads logical fields of one record through a column mapping; every failure becomes a RowRejection
- * that names the file's column. Values of sensitive fields are never repeated in a reason.
+ * that names the file's column. Records arrive through the PersonalDataGuard, so personal fields
+ * hold pseudonyms; even those are never repeated in a reason.
  */
 export class RowReader {
   private record: SourceRecord = { line: 0, values: [] };
@@ -113,19 +114,4 @@ export class RowReader {
       return this.fail(field, error.zh, error.en);
     }
   }
-
-  /** The record as a column -> value object for the quarantine, sensitive columns masked. */
-  rawRecord(): Record<string, unknown> {
-    const masked = new Set([...this.sensitive].map((field) => this.mapping.columns[field]).filter((index) => index !== undefined));
-    return rawRecord({ headers: this.headers, record: this.record, masked });
-  }
-}
-
-export function rawRecord(options: { headers: string[]; record: SourceRecord; masked: Set<number> }): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  options.headers.forEach((header, index) => {
-    const value = options.record.values[index] ?? null;
-    raw[header || `column${index + 1}`] = options.masked.has(index) && value !== null ? '***' : value;
-  });
-  return raw;
 }

@@ -14,6 +14,7 @@ import type { RowReader } from './row-reader';
 export interface MapContext {
   refs: ReferenceData;
   amountUnit: 'yuan' | 'fen';
+  /** Keys an identifier that is not in the file (an anonymous payer's); the file's own are keyed already. */
   pseudonym(identifier: string): string;
 }
 
@@ -179,14 +180,15 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
   feedback: (r, c) => {
     const canteen = canteenOf(r, c);
     const submitted = r.required('submittedAt', (value) => parseDateTime(value, canteen.timezone));
-    const employeeNo = r.optionalText('employeeNo');
+    // already the staff number's pseudonym: the PersonalDataGuard replaced it before this read
+    const diner = r.optionalText('employeeNo');
     const serviceDate = r.optional('serviceDate', parseDate) ?? submitted.localDate;
     return {
       row: {
         id: sourceId(r), canteenId: canteen.id, submittedAt: submitted.instant, serviceDate,
         meal: r.optionalCode('meal', MEAL), dishId: r.optionalRef('dish', { in: c.refs.dishes, what: ['菜品编码', 'dish code'] }),
         rating: r.required('rating', (value) => parseInteger(value, { min: 1, max: 5 })), tags: r.optional('tags', parseTextList) ?? [],
-        comment: r.optionalText('comment'), dinerPseudonym: employeeNo === null ? null : c.pseudonym(employeeNo),
+        comment: r.optionalText('comment'), dinerPseudonym: diner,
       },
       day: { canteenId: canteen.id, date: serviceDate },
     };

@@ -76,9 +76,9 @@ export function mapTransactionRecord(r: RowReader, context: MapContext): Transac
   const pastMidnight = window !== undefined && window.starts > window.ends && occurred.localMinutes <= window.ends;
   const serviceDate = r.optional('serviceDate', parseDate) ?? (pastMidnight ? addDays(occurred.localDate, -1) : occurred.localDate);
 
-  const identity = r.optionalText('employeeNo') ?? r.optionalText('cardNo');
+  // the PersonalDataGuard has already put the staff or card number's pseudonym in its place;
   // a cash payer without card is still one diner: anonymous, counted once for this payment
-  const dinerPseudonym = context.pseudonym(identity ?? `anonymous:${canteen.id}:${externalId}`);
+  const dinerPseudonym = r.optionalText('employeeNo') ?? r.optionalText('cardNo') ?? context.pseudonym(`anonymous:${canteen.id}:${externalId}`);
 
   return {
     line: r.line, canteenId: canteen.id, source: r.optionalText('source') ?? r.mapping.profile.source, externalId,
