@@ -15,6 +15,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ LARDER_INBOX_DIR: '/in' }).imports.inboxDir).toBe('/in');
   });
 
+  it('keeps the generated pseudonym key outside the data folder, and refuses a key file inside it', () => {
+    const config = loadConfig({ LARDER_DATA_DIR: '/srv/larder', XDG_CONFIG_HOME: '/etc/xdg' });
+    expect(config.pseudonymKeyFile).toBe('/etc/xdg/larder/pseudonym.key');
+    expect(loadConfig({ LARDER_PSEUDONYM_KEY_FILE: '/run/secrets/larder-key' }).pseudonymKeyFile).toBe('/run/secrets/larder-key');
+    expect(() => loadConfig({ LARDER_DATA_DIR: '/srv/larder', LARDER_PSEUDONYM_KEY_FILE: '/srv/larder/keys/pseudonym.key' })).toThrow(/LARDER_PSEUDONYM_KEY_FILE must be outside the data folder/);
+  });
+
+  it('reads the proxy trust and the future-date horizon', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({}).futureDays).toBe(3);
+    expect(loadConfig({ LARDER_TRUST_PROXY: 'on' }).trustProxy).toBe(true);
+    expect(loadConfig({ LARDER_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ LARDER_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+
   it('picks the PostgreSQL server when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
@@ -43,6 +58,8 @@ describe('loadConfig', () => {
     [{ LARDER_INBOX_CRON: 'often' }, 'LARDER_INBOX_CRON'],
     [{ LARDER_INBOX_SETTLE_SECONDS: '-1' }, 'LARDER_INBOX_SETTLE_SECONDS'],
     [{ LARDER_DASHBOARD_CACHE_ENTRIES: '-1' }, 'LARDER_DASHBOARD_CACHE_ENTRIES'],
+    [{ LARDER_TRUST_PROXY: 'yes please' }, 'LARDER_TRUST_PROXY'],
+    [{ LARDER_FUTURE_DAYS: '-1' }, 'LARDER_FUTURE_DAYS'],
   ])('rejects %p naming %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { validateCronExpression } from 'cron';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -14,6 +15,15 @@ export interface LarderConfig {
   readonly demoSeed: number;
   readonly timezone: string;
   readonly pseudonymSecret: string | null;
+  /**
+   * Where the generated pseudonym key is kept when LARDER_PSEUDONYM_SECRET is unset: never in the
+   * data folder, so a copy of the data alone cannot re-identify a diner.
+   */
+  readonly pseudonymKeyFile: string;
+  /** Express "trust proxy": behind a TLS proxy, the request's protocol and address come from its headers. */
+  readonly trustProxy: boolean | number | string;
+  /** Rows dated more than this many days after today (canteen time) are quarantined, not stored. */
+  readonly futureDays: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   readonly reportsDir: string;
   readonly auth: {
@@ -131,6 +141,28 @@ function readSecret(env: Env): string | null {
   return secret;
 }
 
+/** Default: the user's configuration folder, well away from LARDER_DATA_DIR; a file inside the data folder is refused. */
+function readKeyFile(env: Env): string {
+  const configured = env.LARDER_PSEUDONYM_KEY_FILE?.trim();
+  const file = configured ? resolve(configured) : join(env.XDG_CONFIG_HOME?.trim() || join(homedir(), '.config'), 'larder', 'pseudonym.key');
+  const dataDir = readDataDir(env);
+  const inside = relative(dataDir, file);
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+    throw new ConfigError('LARDER_PSEUDONYM_KEY_FILE', `must be outside the data folder ${dataDir}: a copy of the data and its key re-identify every diner, got ${JSON.stringify(file)}`);
+  }
+  return file;
+}
+
+/** "off" (default), "on" (every proxy), a hop count, or addresses/subnets as Express takes them. */
+function readTrustProxy(env: Env): boolean | number | string {
+  const raw = env.LARDER_TRUST_PROXY?.trim();
+  if (!raw || raw === 'off') return false;
+  if (raw === 'on') return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/.test(raw)) return raw;
+  throw new ConfigError('LARDER_TRUST_PROXY', `must be off, on, a hop count, or proxy addresses (loopback, 10.0.0.0/8, …), got ${JSON.stringify(raw)}`);
+}
+
 function readInteger(env: Env, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
@@ -166,6 +198,9 @@ export function loadConfig(env: Env): LarderConfig {
     demoSeed: readInteger(env, 'LARDER_DEMO_SEED', 42),
     timezone: readTimezone(env),
     pseudonymSecret: readSecret(env),
+    pseudonymKeyFile: readKeyFile(env),
+    trustProxy: readTrustProxy(env),
+    futureDays: readRange(env, { name: 'LARDER_FUTURE_DAYS', fallback: 3, min: 0, max: 366 }),
     logLevel: readEnum(env, 'LARDER_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     reportsDir: resolve(env.LARDER_REPORTS_DIR?.trim() || './reports'),
     auth: Object.freeze({
