@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { dirname, join } from 'node:path';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderExceptionFilter } from './errors/larder-exception.filter';
+import { answerRequestErrors, checkJsonBody, MAX_JSON_BYTES, refuseNulInAddress } from './errors/request-limits';
 
 /** Finds the project folder whether running from dist/ or from the TypeScript sources under test. */
 function projectRoot(): string {
@@ -24,10 +27,21 @@ export function configureHttp(app: NestExpressApplication): void {
   // Bodies are checked against their DTO classes: unknown fields are refused, not silently kept.
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.disable('x-powered-by');
+  // Behind a TLS proxy: the protocol (so session cookies get Secure) and the client address (login limits) come from its headers.
+  app.set('trust proxy', app.get<LarderConfig>(LARDER_CONFIG).trustProxy);
   app.use(helmet());
+  app.use(refuseNulInAddress);
   app.use(cookieParser());
-  // Import uploads stream their body to disk themselves, whatever its type, however large.
-  app.useBodyParser('json', { limit: '1mb', type: (request) => !request.url?.startsWith('/api/import/') && /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '') });
+  // Import uploads stream their body to disk themselves, whatever its type, however large. Every
+  // other JSON body is bounded in size and depth before it is parsed, signed in or not.
+  // (`verify` is left out of Nest's option type only because Nest uses it for `rawBody`, which Larder does not.)
+  const json = {
+    limit: MAX_JSON_BYTES,
+    type: (request: IncomingMessage) => !request.url?.startsWith('/api/import/') && /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? ''),
+    verify: (_request: IncomingMessage, _response: unknown, body: Buffer) => checkJsonBody(body),
+  };
+  app.useBodyParser('json', json);
+  app.use(answerRequestErrors);
   // The dashboard as Vite built it (apps/web/build.js, run by `npm run build`); hashed assets never change.
   app.useStaticAssets(join(root, 'dist', 'web'), {
     index: 'index.html',

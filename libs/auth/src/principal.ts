@@ -17,3 +17,8 @@ export function canteenScope(principal: Principal): number[] | 'all' {
   if (principal.kind === 'user' && principal.role === 'manager') return principal.canteenIds;
   return 'all';
 }
+
+/** The union reads diners' satisfaction and participation, never money: no paid, subsidy or price figures. */
+export function mayReadMoney(principal: Principal): boolean {
+  return principal.kind === 'token' || principal.role !== 'union';
+}

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { LarderError } from '@larder/common';
 import { parseIsoDate } from '@larder/domain';
 import { OverviewService } from '@larder/analytics';
-import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles, TokenScopes } from '@larder/auth';
 
 function dateParameter(name: string, value: string | undefined): string {
   if (value === undefined) throw new LarderError('VALIDATION_FAILED', `query parameter "${name}" is required (YYYY-MM-DD)`);
@@ -34,11 +34,13 @@ export class OverviewController {
   @Get('covers/daily')
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
-  dailyCovers(@Query('from') from?: string, @Query('to') to?: string, @CurrentPrincipal() principal?: Principal) {
+  async dailyCovers(@Query('from') from?: string, @Query('to') to?: string, @CurrentPrincipal() principal?: Principal) {
     const range = { from: dateParameter('from', from), to: dateParameter('to', to) };
     if (range.from > range.to) throw new LarderError('VALIDATION_FAILED', '"from" must not be after "to"');
     // A manager sees the covers of their own canteens only.
     const scope = principal ? canteenScope(principal) : 'all';
-    return this.overview.dailyCovers({ ...range, canteenIds: scope === 'all' ? undefined : scope });
+    const rows = await this.overview.dailyCovers({ ...range, canteenIds: scope === 'all' ? undefined : scope });
+    if (!principal || mayReadMoney(principal)) return rows;
+    return rows.map(({ serviceDate, canteenId, covers, transactions }) => ({ serviceDate, canteenId, covers, transactions }));
   }
 }

@@ -3,7 +3,7 @@ import {
   CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
   DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery,
 } from '@larder/analytics';
-import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
+import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles } from '@larder/auth';
 import { LarderError, RawQuery } from '@larder/common';
 import type { Role } from '@larder/domain';
 import { DashboardCacheInterceptor } from './dashboard-cache.interceptor';
@@ -87,7 +87,7 @@ export class DashboardController {
   @Get('satisfaction')
   @Roles(...pageRoles('satisfaction'))
   async satisfaction(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
-    return this.satisfactionService.panel(await this.scope(query, principal));
+    return this.satisfactionService.panel(await this.scope(query, principal), { money: mayReadMoney(signedIn(principal)) });
   }
 
   private access(principal: Principal | undefined): CanteenAccess {

@@ -26,12 +26,16 @@ export class ForecastsController {
     return this.queries.runs(parseRunsQuery(query).limit);
   }
 
-  /** Runs a refresh (`{asOf?, horizonDays?, canteen?}`) and answers with its summary. */
+  /** Runs a refresh (`{asOf?, horizonDays?, canteen?}`) and answers with its summary; a manager's, of their own canteens only. */
   @Post('runs')
   @Roles('manager')
   @HttpCode(201)
-  trigger(@Body() body: unknown) {
+  trigger(@Body() body: unknown, @CurrentPrincipal() principal?: Principal) {
     const request = parseRunTrigger(body);
-    return this.runner.run({ asOf: request.asOf, horizonDays: request.horizonDays, canteenCodes: request.canteen === undefined ? undefined : [request.canteen], trigger: 'manual' });
+    const scope = principal ? canteenScope(principal) : 'all';
+    return this.runner.run({
+      asOf: request.asOf, horizonDays: request.horizonDays, canteenCodes: request.canteen === undefined ? undefined : [request.canteen], trigger: 'manual',
+      allowedCanteenIds: scope === 'all' ? undefined : scope,
+    });
   }
 }

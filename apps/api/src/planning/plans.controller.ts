@@ -41,7 +41,7 @@ export class PlansController {
   @Roles('manager')
   async create(@Body() raw: unknown, @CurrentPrincipal() principal?: Principal) {
     const body = asBody(raw);
-    const canteenId = await this.loader.resolveCanteen(requiredString({ canteen: String(body.canteen ?? '') }, 'canteen'));
+    const canteenId = await this.loader.resolveCanteen(typeof body.canteen === 'number' ? String(body.canteen) : requiredString(body, 'canteen'));
     allow(principal, canteenId);
     return this.plans.createPlan({ canteenId, week: requiredString(body, 'week'), serviceLevel: optionalNumber(body, 'serviceLevel'), createdBy: who(principal) });
   }

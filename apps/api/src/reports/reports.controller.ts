@@ -5,6 +5,17 @@ import { LarderError } from '@larder/common';
 import type { Role } from '@larder/domain';
 import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 
+/**
+ * RFC 6266 with RFC 5987: the name in UTF-8 as `filename*`, and an ASCII fallback without quotes,
+ * backslashes or control characters for clients that ignore it. A canteen code such as 食堂六 or
+ * one holding a quote can no longer break the header.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\;%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** Who may read which report, besides admins and read tokens. */
 const READERS: Record<ReportKind, Role[]> = {
   finance: ['finance', 'manager'],
@@ -45,7 +56,7 @@ export class ReportsController {
       throw new LarderError('FORBIDDEN', 'choose one of your canteens with ?canteen=');
     }
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader('Content-Disposition', `attachment; filename="${prepared.fileName}"`);
+    response.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
     response.setHeader('Cache-Control', 'no-store');
     try {
       await this.reports.write(request, response, prepared);

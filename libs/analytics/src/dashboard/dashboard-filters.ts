@@ -25,8 +25,13 @@ function id(name: string, value: string): number {
   return Number(value);
 }
 
+/** Every parameter a panel reads; anything else is refused rather than ignored. */
+export const DASHBOARD_QUERY_PARAMETERS = ['from', 'to', 'canteens', 'meal', 'dish'] as const;
+
 /** `from`, `to`, `canteens` (comma-separated ids), `meal`, `dish`: checked, not yet defaulted. */
 export function parseDashboardQuery(query: RawQuery): RequestedFilters {
+  const unknown = Object.keys(query).find((name) => !(DASHBOARD_QUERY_PARAMETERS as readonly string[]).includes(name));
+  if (unknown !== undefined) throw invalid(unknown, `is not known (use ${DASHBOARD_QUERY_PARAMETERS.join(', ')})`);
   const from = date(query, 'from');
   const to = date(query, 'to');
   if (from && to && from > to) throw invalid('from', `(${from}) must not be after "to" (${to})`);
@@ -37,4 +42,15 @@ export function parseDashboardQuery(query: RawQuery): RequestedFilters {
   if (meal !== undefined && !isMealPeriod(meal)) throw invalid('meal', `must be one of ${MEAL_PERIODS.join(', ')}, got ${JSON.stringify(meal)}`);
   const rawDish = single(query, 'dish');
   return { from, to, canteens, meal: (meal as DashboardMeal | undefined) ?? null, dish: rawDish === undefined ? undefined : id('dish', rawDish) };
+}
+
+/**
+ * The one cache key of a panel request: the handler, its path parameters and the parsed filters,
+ * never the raw address. `&_=1`, a reordered or repeated-but-equal spelling or `dishes/012` reach
+ * the same entry; an unknown parameter is refused before any entry is made.
+ */
+export function dashboardCacheKey(request: { handler: string; params: Record<string, string>; query: RawQuery }): string {
+  const filters = parseDashboardQuery(request.query);
+  const params = Object.keys(request.params).sort().map((name) => [name, /^\d{1,9}$/.test(request.params[name]) ? String(Number(request.params[name])) : request.params[name]]);
+  return JSON.stringify([request.handler, params, filters.from ?? null, filters.to ?? null, filters.canteens ?? null, filters.meal, filters.dish ?? null]);
 }

@@ -35,12 +35,13 @@ export class DashboardSatisfactionService {
     private readonly participation: ParticipationService,
   ) {}
 
-  async panel(scope: DashboardScope): Promise<SatisfactionPanel> {
+  /** `money: false` (the union) leaves out the price paid per cover: the union reads no money figures. */
+  async panel(scope: DashboardScope, options: { money: boolean } = { money: true }): Promise<SatisfactionPanel> {
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal];
     const [result, weekRows, paidRows, participation] = await Promise.all([
       this.satisfaction.summary(scope),
       this.dataSource.query(WEEKS_SQL, [...parameters, PRICE_COMPLAINT_TAGS]) as Promise<Record<string, unknown>[]>,
-      this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>,
+      options.money ? (this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
       this.participation.weekly(scope),
     ]);
     const weeks = weekRows.map((row) => ({

@@ -11,6 +11,8 @@ export interface ForecastRunRequest {
   /** …or these canteens by code (or id as text); an unknown one is a validation error. */
   readonly canteenCodes?: readonly string[];
   readonly trigger?: 'manual' | 'schedule' | 'startup';
+  /** The canteens the caller may forecast (a manager's own): others are refused, and "all" means these. */
+  readonly allowedCanteenIds?: readonly number[];
 }
 
 /** One canteen × meal that could not be forecast; the run carries on without it. */

@@ -104,14 +104,17 @@ export class ForecastRunService {
   }
 
   private async canteenIds(request: ForecastRunRequest): Promise<readonly number[] | undefined> {
-    if (!request.canteenCodes) return request.canteenIds;
     const ids = [...(request.canteenIds ?? [])];
-    for (const code of request.canteenCodes) {
+    for (const code of request.canteenCodes ?? []) {
       const canteen = await this.history.canteenByCode(code);
       if (!canteen) throw new LarderError('VALIDATION_FAILED', `canteen: no canteen with code or id ${JSON.stringify(code)}`, { parameter: 'canteen' });
       ids.push(canteen.id);
     }
-    return ids;
+    const allowed = request.allowedCanteenIds;
+    if (allowed === undefined) return request.canteenIds || request.canteenCodes ? ids : undefined;
+    const foreign = ids.filter((id) => !allowed.includes(id));
+    if (foreign.length > 0) throw new LarderError('FORBIDDEN', `canteen ${foreign.join(', ')} is not one of yours`, { parameter: 'canteen' });
+    return ids.length > 0 ? ids : allowed;
   }
 
   private async forecastAll(canteens: readonly CanteenRef[], window: RunWindow): Promise<SeriesOutcome[]> {

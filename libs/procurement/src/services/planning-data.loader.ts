@@ -23,8 +23,12 @@ export class PlanningDataLoader {
   }
 
   /** A canteen by id ('2') or code ('C02'). */
-  async resolveCanteen(reference: string | number): Promise<number> {
+  async resolveCanteen(reference: string | number, parameter = 'canteen'): Promise<number> {
     const text = String(reference).trim();
+    // an id past PostgreSQL's integer range, or text no code could be, is the request's mistake: 400 naming it
+    if ((/^\d+$/.test(text) && Number(text) > 2_147_483_647) || text.length > 64) {
+      throw new LarderError('VALIDATION_FAILED', `"${parameter}" must be a canteen id or code, got ${JSON.stringify(text.slice(0, 64))}`, { parameter });
+    }
     const rows: Row[] = /^\d+$/.test(text)
       ? await this.dataSource.query('SELECT id FROM canteen WHERE id = $1', [Number(text)])
       : await this.dataSource.query('SELECT id FROM canteen WHERE upper(code) = upper($1)', [text]);
