@@ -6,6 +6,7 @@ export * from './finance.service';
 export * from './participation.service';
 export * from './waste.service';
 export * from './satisfaction.calculator';
+export * from './released-cells.calculator';
 export * from './satisfaction.service';
 export * from './accuracy.calculator';
 export * from './accuracy.service';

@@ -66,12 +66,16 @@ export class ParticipationService {
     return { dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days) };
   }
 
-  /** Weekly, per canteen and in total, for trends. */
-  async weekly(scope: ParticipationScope & { allSites: boolean }): Promise<WeeklyParticipation[]> {
+  /**
+   * Weekly, per canteen and in total, for trends. `minDiners`: a canteen-day with fewer diners is
+   * left out whole (its diners and its staff), so no answer moves by a group that small.
+   */
+  async weekly(scope: ParticipationScope & { allSites: boolean; minDiners?: number }): Promise<WeeklyParticipation[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `WITH daily AS (
          SELECT canteen_id, service_date, max(covers) AS busiest FROM daily_meal_rollup
          WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($5::text IS NULL OR meal = $5) GROUP BY 1, 2
+         HAVING max(covers) >= $6
        ), per_canteen AS (
          SELECT to_char(d.service_date, 'IYYY-"W"IW') AS week, d.canteen_id, sum(d.busiest) AS diner_days,
                 COALESCE(sum(h.on_duty), 0) AS staff_days, count(*) AS days
@@ -91,7 +95,7 @@ export class ParticipationService {
        UNION ALL
        SELECT week, NULL, sum(diner_days)::bigint, sum(staff_days)::bigint, count(*)::int FROM total GROUP BY week
        ORDER BY 1, 2 NULLS LAST`,
-      [scope.from, scope.to, scope.canteenIds, scope.allSites, scope.meal ?? null],
+      [scope.from, scope.to, scope.canteenIds, scope.allSites, scope.meal ?? null, scope.minDiners ?? 0],
     );
     return rows.map((row) => ({
       week: String(row.week), canteenId: row.canteen_id === null ? null : num(row.canteen_id),

@@ -187,6 +187,12 @@ export interface FinancePanel {
 export interface SatisfactionPanel {
   filters: AppliedFilters;
   minGroupDiners: number;
+  /**
+   * The whole ISO weeks (Monday to Sunday, ended) the figures cover: the weeks the range touches.
+   * Figures are sums of released cells (canteen × meal × week, five diners or more), so no two
+   * answers differ by a group under five; null when no whole week has ended in the range.
+   */
+  period: { from: string; to: string } | null;
   total: { average: number | null; responses: number | null; satisfiedShare: number | null; suppressed: boolean };
   canteens: { canteenId: number; average: number | null; responses: number | null; suppressed: boolean }[];
   dishes: { canteenId: number; dishId: number; average: number | null; responses: number | null; suppressed: boolean }[];
