@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { UserService } from '@larder/auth';
 import { DemoSeedService } from '@larder/ingestion';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -95,5 +96,24 @@ describe('hostile requests are refused with 4xx, and every caller keeps to what 
     };
     expect(String((await login('https')).headers['set-cookie'])).toMatch(/; Secure/);
     expect(String((await login()).headers['set-cookie'])).not.toMatch(/; Secure/);
+  });
+
+  it('refuses weak passwords, and lets a person change theirs, ending their other sessions', async () => {
+    const users = app.get(UserService);
+    for (const weak of ['aaaaaaaaaa', 'aaaaaaaaaaaa', 'abcabcabcabc', '123456789012', 'Password1234', 'short-1']) {
+      await expect(users.create({ username: `weak-${weak.length}`, password: weak, role: 'viewer' })).rejects.toThrow(/password/);
+    }
+    await expect(users.create({ username: 'wang.li', password: 'wang.li-canteen-77', role: 'viewer' })).rejects.toThrow(/username/);
+    const first = await signIn(app, { username: 'changer', role: 'viewer' });
+    const second = await signIn(app, { username: 'changer', role: 'viewer' });
+    const change = (agent: SignedInAgent, body: object) => agent.agent.post('/api/auth/password').set('x-csrf-token', agent.csrfToken).send(body);
+    await change(first, { oldPassword: 'not-the-password', newPassword: 'a-better-secret-phrase-42' }).expect(403);
+    const weak = await change(first, { oldPassword: 'test-password-0123', newPassword: 'aaaaaaaaaaaa' }).expect(400);
+    expect(weak.body.message).toMatch(/repeated/);
+    await change(first, { oldPassword: 'test-password-0123', newPassword: 'a-better-secret-phrase-42' }).expect(204);
+    await first.agent.get('/api/auth/me').expect(200);
+    await second.agent.get('/api/auth/me').expect(401);
+    await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'changer', password: 'a-better-secret-phrase-42' }).expect(200);
+    await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'changer', password: 'test-password-0123' }).expect(401);
   });
 });

@@ -23,4 +23,45 @@ export function generatePassword(length = 16): string {
   return password;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
+
+/** Obvious words no password may be built on, whatever else surrounds them. */
+const OBVIOUS = ['password', 'passwort', 'qwerty', 'larder', 'canteen', 'admin', 'letmein', 'welcome', 'iloveyou', 'abc123', '123456'];
+
+/** True when the text is one short piece (up to four characters) said over and over: aaaaaaaaaaaa, abcabcabcabc. */
+function repeats(text: string): boolean {
+  for (let size = 1; size <= 4; size++) {
+    if (text.length % size === 0 && text.slice(0, size).repeat(text.length / size) === text) return true;
+  }
+  return false;
+}
+
+/** True when each character follows the previous one, up or down: 123456789012 does not count as a password. */
+function sequential(text: string): boolean {
+  let up = true;
+  let down = true;
+  for (let index = 1; index < text.length; index++) {
+    const step = text.charCodeAt(index) - text.charCodeAt(index - 1);
+    // digits wrap: ...8901...
+    up &&= step === 1 || (text[index] === '0' && text[index - 1] === '9');
+    down &&= step === -1 || (text[index] === '9' && text[index - 1] === '0');
+  }
+  return up || down;
+}
+
+/**
+ * What is wrong with a new password, or null: at least 12 characters, not one character or short
+ * piece repeated, not a run like 123456789012, at least five different characters, not built on
+ * an obvious word or on the user's own name.
+ */
+export function passwordProblem(password: string, username?: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `password must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `password must be at most ${MAX_PASSWORD_LENGTH} characters`;
+  const lower = password.toLowerCase();
+  if (repeats(lower) || sequential(lower) || new Set(lower).size < 5) return 'password must not be one character or a short piece repeated, or a run such as 123456789012';
+  const stripped = lower.replace(/[^a-z0-9]/g, '');
+  if (OBVIOUS.some((word) => stripped.replace(/\d+$/, '') === word || (stripped.includes(word) && stripped.length - word.length < 6))) return 'password is too close to a common password';
+  if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return 'password must not contain the username';
+  return null;
+}

@@ -130,7 +130,7 @@ function readTimezone(env: Env): string {
 function readPassword(env: Env, name: string): string | null {
   const password = env[name];
   if (password === undefined || password === '') return null;
-  if (password.length < 10) throw new ConfigError(name, 'must be at least 10 characters');
+  if (password.length < 12) throw new ConfigError(name, 'must be at least 12 characters');
   return password;
 }
 

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { LarderError } from '@larder/common';
 import { CurrentPrincipal, Principal, Public, Roles, SESSION_COOKIE, SessionService } from '@larder/auth';
+import { ChangePasswordDto } from './dtos/change-password.dto';
 import { LoginDto } from './dtos/login.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 
@@ -22,6 +24,18 @@ export class AuthController {
     response.cookie(SESSION_COOKIE, signedIn.token, { httpOnly: true, sameSite: 'strict', secure: request.secure, expires: signedIn.expiresAt, path: '/' });
     const { username, role, canteenIds } = signedIn.principal;
     return { username, role, canteenIds, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt };
+  }
+
+  /** Self-service: `{oldPassword, newPassword}`; the user's other sessions end, this one stays. */
+  @Post('password')
+  @Roles(...EVERY_ROLE)
+  @UseGuards(LoginThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @HttpCode(204)
+  async changePassword(@Body() body: ChangePasswordDto, @Req() request: Request, @CurrentPrincipal() principal: Principal): Promise<void> {
+    const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (principal.kind !== 'user' || !token) throw new LarderError('FORBIDDEN', 'only a signed-in person can change their password');
+    await this.sessions.changePassword({ userId: principal.userId, currentToken: token, oldPassword: body.oldPassword, newPassword: body.newPassword });
   }
 
   @Post('logout')

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan, Not } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderError } from '@larder/common';
 import type { Role } from '@larder/domain';
-import { UserSession } from '@larder/database';
-import { hashPassword, verifyPassword } from '../password';
+import { AppUser, UserSession } from '@larder/database';
+import { hashPassword, passwordProblem, verifyPassword } from '../password';
 import { Principal } from '../principal';
 import { PRINCIPAL_CACHE_MS, PrincipalCache } from './principal-cache';
 import { AuditService } from './audit.service';
@@ -69,6 +69,31 @@ export class SessionService {
     const principal = { kind: 'user' as const, userId: row.id, username: row.username, role: row.role, canteenIds: (row.canteen_ids ?? []).map(Number), csrfToken: row.csrf_token };
     this.cache.set(tokenHash, principal, expiresAt);
     return principal;
+  }
+
+  /**
+   * A signed-in person changes their own password: the old one must be right, the new one must
+   * pass the policy, and every other session of theirs ends (this one stays signed in). Another
+   * server process may honour an ended session for a few seconds (PRINCIPAL_CACHE_MS).
+   */
+  async changePassword(request: { userId: string; currentToken: string; oldPassword: string; newPassword: string }): Promise<void> {
+    const users = this.dataSource.getRepository(AppUser);
+    const user = await users.findOneBy({ id: request.userId });
+    if (!user || !(await verifyPassword(user.passwordHash, request.oldPassword))) {
+      await this.audit.record({ actor: user?.username ?? request.userId, action: 'password.change.failed' });
+      throw new LarderError('FORBIDDEN', 'the current password is wrong');
+    }
+    const weak = passwordProblem(request.newPassword, user.username);
+    if (weak) throw new LarderError('VALIDATION_FAILED', weak, { parameter: 'newPassword' });
+    if (request.newPassword === request.oldPassword) throw new LarderError('VALIDATION_FAILED', 'the new password must differ from the current one', { parameter: 'newPassword' });
+    const keep = sha256(request.currentToken);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(AppUser).update({ id: user.id }, { passwordHash: await hashPassword(request.newPassword) });
+      await manager.getRepository(UserSession).delete({ userId: user.id, tokenHash: Not(keep) });
+      await this.audit.record({ actor: user.username, action: 'password.change' }, manager);
+    });
+    // this process forgets the ended sessions at once
+    this.cache.clear();
   }
 
   async logout(token: string): Promise<void> {

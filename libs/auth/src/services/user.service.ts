@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { AppUser } from '@larder/database';
 import { Role, ROLES } from '@larder/domain';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../password';
+import { hashPassword, passwordProblem } from '../password';
 
 export interface NewUser {
   username: string;
@@ -23,7 +23,8 @@ export class UserService {
   async create(user: NewUser): Promise<AppUser> {
     if (!USERNAME.test(user.username)) throw new LarderError('VALIDATION_FAILED', 'username must be 3-32 lower-case letters, digits, dots, dashes or underscores, starting with a letter');
     if (!ROLES.includes(user.role)) throw new LarderError('VALIDATION_FAILED', `role must be one of ${ROLES.join(', ')}`);
-    if (user.password.length < MIN_PASSWORD_LENGTH) throw new LarderError('VALIDATION_FAILED', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const weak = passwordProblem(user.password, user.username);
+    if (weak) throw new LarderError('VALIDATION_FAILED', weak, { parameter: 'password' });
     const users = this.dataSource.getRepository(AppUser);
     if (await users.existsBy({ username: user.username })) throw new LarderError('CONFLICT', `user ${user.username} already exists`);
     const row = users.create({ id: randomUUID(), username: user.username, role: user.role, canteenIds: user.canteenIds ?? [], passwordHash: await hashPassword(user.password), active: true });
