@@ -78,6 +78,17 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(batch).toEqual({ accepted: 3, rejected: 12 });
   });
 
+  it('quarantines a sale dated after LARDER_FUTURE_DAYS instead of letting it move everyone\'s "today"', async () => {
+    const future = saleRows({ id: 'FUT-1', at: '2031-06-02T12:00:00+08:00', employee: '3101', lines: [['D001', 1, '18.00']] });
+    const today = saleRows({ id: 'FUT-2', at: '2026-11-25T12:00:00+08:00', employee: '3102', lines: [['D001', 1, '18.00']] });
+    const summary = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'future.csv', csv([TX_HEADER, ...future, ...today])), createdBy: 'test' });
+    expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(summary.rejections[0]).toMatchObject({ line: 2, field: 'service_date', reason: expect.stringMatching(/dated 2031-06-02, after the latest date allowed/) });
+    expect(await count(dataSource, `SELECT count(*) FROM daily_meal_rollup WHERE service_date > '2027-01-01'`)).toBe(0);
+    const feedback = csv([['canteen_code', 'submitted_at', 'rating'], ['C1', '2031-06-02T12:30:00+08:00', 4]]);
+    expect(await importer.importFile({ kind: 'feedback', path: writeFile(dir, 'future-feedback.csv', feedback), createdBy: 'test' })).toMatchObject({ accepted: 0, rejected: 1 });
+  });
+
   it('reads the same payments from XLSX, JSON, NDJSON and Arrow identically (all duplicates of the CSV)', async () => {
     const rows = saleRows({ id: 'X1', at: '2026-11-23T12:00:00+08:00', employee: '4001', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']], subsidy: '6.00' });
     const first = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'x.csv', csv([TX_HEADER, ...rows])), createdBy: 'test' });

@@ -74,12 +74,14 @@ export class DashboardScopeService {
    * its index gives the answer without scanning every row of the rollup.
    */
   private async span(canteenIds: number[]): Promise<{ last: string | null; defaultFrom: string | null }> {
+    // a row dated past LARDER_FUTURE_DAYS (stored before imports refused them) never becomes everyone's "today"
+    const latest = addDays(localDate(new Date(), this.config.timezone), this.config.futureDays);
     const rows: { d: string }[] = await this.dataSource.query(
       `SELECT DISTINCT days.d::text AS d
        FROM unnest($1::int[]) AS c(id)
-       CROSS JOIN LATERAL (SELECT DISTINCT service_date AS d FROM daily_meal_rollup WHERE canteen_id = c.id ORDER BY 1 DESC LIMIT $2) days
+       CROSS JOIN LATERAL (SELECT DISTINCT service_date AS d FROM daily_meal_rollup WHERE canteen_id = c.id AND service_date <= $3::date ORDER BY 1 DESC LIMIT $2) days
        ORDER BY 1 DESC LIMIT $2`,
-      [canteenIds, DEFAULT_RANGE_SERVICE_DAYS],
+      [canteenIds, DEFAULT_RANGE_SERVICE_DAYS, latest],
     );
     return { last: rows[0]?.d ?? null, defaultFrom: rows[rows.length - 1]?.d ?? null };
   }

@@ -28,7 +28,7 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   const { request, stream, emit } = options;
   const { mapping } = request;
   const pseudonymizer = new Pseudonymizer(request.pseudonymSecret);
-  const context: MapContext = { refs: request.refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier) => pseudonymizer.pseudonym(identifier) };
+  const context: MapContext = { refs: request.refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier) => pseudonymizer.pseudonym(identifier), latestDate: request.latestDate };
   const reader = new RowReader(mapping, stream.headers);
   const guard = new PersonalDataGuard(mapping, stream.headers, pseudonymizer);
   const raw = (record: SourceRecord) => guard.quarantined(record);

@@ -67,6 +67,8 @@ export interface PaymentChunkRequest {
   mapping: ColumnMapping;
   refs: ReferenceData;
   pseudonymSecret: string;
+  /** The last service date a sale may have (today plus LARDER_FUTURE_DAYS). */
+  latestDate: string;
   batchId: string;
   /** Highest sale_transaction id per canteen when the batch started; the import lock keeps it so. */
   lastIds: [canteenId: number, lastId: number][];

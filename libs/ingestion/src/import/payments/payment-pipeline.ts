@@ -14,6 +14,7 @@ export interface PaymentPipelineInput {
   mapping: ColumnMapping;
   refs: ReferenceData;
   pseudonymSecret: string;
+  latestDate: string;
   batchId: string;
   quarantine: QuarantineWriter;
   rollups: RollupService;
@@ -32,7 +33,7 @@ export async function runPaymentPipeline(input: PaymentPipelineInput): Promise<{
   const writer = await PaymentChunkWriter.open({ runner, quarantine: input.quarantine, batchId: input.batchId, refundColumn: refundIndex === undefined ? 'refundOf' : input.stream.headers[refundIndex] });
   await streamPaymentChunks({
     request: {
-      read: input.read, mapping, refs: input.refs, pseudonymSecret: input.pseudonymSecret, batchId: input.batchId,
+      read: input.read, mapping, refs: input.refs, pseudonymSecret: input.pseudonymSecret, latestDate: input.latestDate, batchId: input.batchId,
       lastIds: last.map((row) => [row.canteen_id, Number(row.max ?? 0)]),
     },
     stream: input.stream,

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { addDays, localDate } from '@larder/domain';
 import { isEmbedded } from '@larder/database';
 import { maskPersonalError, maskPersonalText, PersonalDataGuard } from '../../privacy/personal-data';
 import { PseudonymKeyService } from '../../privacy/pseudonym-key.service';
@@ -50,7 +52,13 @@ export class ImportService {
     private readonly pseudonyms: PseudonymKeyService,
     private readonly rollups: RollupService,
     private readonly audit: AuditService,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
+
+  /** Today in the canteens' time zone plus LARDER_FUTURE_DAYS: later rows are quarantined. */
+  private latestDate(): string {
+    return addDays(localDate(new Date(), this.config.timezone), this.config.futureDays);
+  }
 
   /** For callers holding a stream rather than a file (HTTP upload, vendor pull). */
   async importStream(request: Omit<ImportRequest, 'path'> & { stream: Readable; fileName: string }): Promise<ImportSummary> {
@@ -168,7 +176,7 @@ export class ImportService {
       // progress counts records once they are stored, so a figure on the screen is a figure in the transaction
       const read = { path: request.path, fileName: options.fileName, format: options.stream.format, encoding: options.stream.encoding ?? undefined, sheet: options.stream.sheet ?? undefined, limits: request.limits };
       const counts = await runPaymentPipeline({
-        runner, read, stream: options.stream, mapping, refs, pseudonymSecret: await this.pseudonyms.secret(), batchId: options.batchId,
+        runner, read, stream: options.stream, mapping, refs, pseudonymSecret: await this.pseudonyms.secret(), latestDate: this.latestDate(), batchId: options.batchId,
         quarantine: options.quarantine, rollups: this.rollups, onProgress: (records) => request.onProgress?.({ records }),
       });
       return counts;
@@ -182,7 +190,7 @@ export class ImportService {
     const counts = await runTablePipeline({
       runner, stream: options.stream, mapping, batchId: options.batchId, quarantine: options.quarantine, touched, onRecord, kind: mapping.kind,
       guard: new PersonalDataGuard(mapping, options.stream.headers, pseudonymizer),
-      context: { refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier: string) => pseudonymizer.pseudonym(identifier) },
+      context: { refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier: string) => pseudonymizer.pseudonym(identifier), latestDate: this.latestDate() },
     });
     request.onProgress?.({ records });
     if (touched.from !== null && touched.to !== null) {

@@ -16,6 +16,8 @@ export interface MapContext {
   amountUnit: 'yuan' | 'fen';
   /** Keys an identifier that is not in the file (an anonymous payer's); the file's own are keyed already. */
   pseudonym(identifier: string): string;
+  /** The last service date a sale or an answer may have: today plus LARDER_FUTURE_DAYS. */
+  latestDate: string;
 }
 
 /** An entity row (property names as in the entity) and, for facts, the canteen-day it touches. */
@@ -40,6 +42,12 @@ function canteenOf(r: RowReader, context: MapContext) {
 }
 const dishOf = (r: RowReader, context: MapContext) => r.ref('dish', { in: context.refs.dishes, what: ['菜品编码', 'dish code'] });
 const ingredientOf = (r: RowReader, context: MapContext) => r.ref('ingredient', { in: context.refs.ingredients, what: ['食材编码', 'ingredient code'] });
+
+/** A sale or an answer dated after LARDER_FUTURE_DAYS from today: a clock or export fault, kept out of every figure. */
+export function refuseFuture(r: RowReader, context: MapContext, field: string, date: string): void {
+  if (date <= context.latestDate) return;
+  r.fail(field, `日期 ${date} 晚于允许的最晚日期 ${context.latestDate}（今天之后的天数见 LARDER_FUTURE_DAYS）`, `dated ${date}, after the latest date allowed, ${context.latestDate} (LARDER_FUTURE_DAYS days after today)`);
+}
 
 /** One mapper per kind: read and check every field, or throw a RowRejection. */
 export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapContext) => MappedRow> = {
@@ -183,6 +191,7 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     // already the staff number's pseudonym: the PersonalDataGuard replaced it before this read
     const diner = r.optionalText('employeeNo');
     const serviceDate = r.optional('serviceDate', parseDate) ?? submitted.localDate;
+    refuseFuture(r, c, r.has('serviceDate') ? 'serviceDate' : 'submittedAt', serviceDate);
     return {
       row: {
         id: sourceId(r), canteenId: canteen.id, submittedAt: submitted.instant, serviceDate,

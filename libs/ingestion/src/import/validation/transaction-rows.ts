@@ -5,7 +5,7 @@ import { CHANNEL_SYNONYMS, MEAL_SYNONYMS, TRANSACTION_KIND_SYNONYMS } from './co
 import { parseDate, parseDateTime, parseInteger, parseMoney } from './field-values';
 import { isWithin, MealWindow } from './reference-data';
 import { RowReader } from './row-reader';
-import type { MapContext } from './table-rows';
+import { MapContext, refuseFuture } from './table-rows';
 
 export interface SaleLineDraft {
   lineNo: number | null;
@@ -75,6 +75,7 @@ export function mapTransactionRecord(r: RowReader, context: MapContext): Transac
   // a late-night meal served past midnight belongs to the service day it started on
   const pastMidnight = window !== undefined && window.starts > window.ends && occurred.localMinutes <= window.ends;
   const serviceDate = r.optional('serviceDate', parseDate) ?? (pastMidnight ? addDays(occurred.localDate, -1) : occurred.localDate);
+  refuseFuture(r, context, r.has('serviceDate') ? 'serviceDate' : 'occurredAt', serviceDate > occurred.localDate ? serviceDate : occurred.localDate);
 
   // the PersonalDataGuard has already put the staff or card number's pseudonym in its place;
   // a cash payer without card is still one diner: anonymous, counted once for this payment
