@@ -108,22 +108,45 @@ export function importCommand(): Command {
       if (files.length === 0) throw new LarderError('VALIDATION_FAILED', 'name at least one file to import');
       const profiles = await loadProfiles(flags.profiles);
       const base = { kind, profile: flags.profile, profiles, encoding: encodingOf(flags.encoding), sheet: flags.sheet, format: flags.format, createdBy: who() };
+      // every good file is imported and every bad one reported: one refused file does not stop the rest
+      const failed: { fileName: string; error: string }[] = [];
+      const refuse = (path: string, error: unknown) => {
+        if (files.length === 1) throw error;
+        failed.push({ fileName: path, error: (error as Error).message });
+        if (!flags.json) process.stderr.write(`${path}: refused — ${(error as Error).message}\n`);
+      };
       const summaries = await withContext(async (context) => {
         const importer = context.get(ImportService);
         const ordered = [];
-        for (const path of files) ordered.push({ path, kind: (await importer.inspect({ ...base, path })).kind });
+        for (const path of files) {
+          try {
+            ordered.push({ path, kind: (await importer.inspect({ ...base, path })).kind });
+          } catch (error) {
+            refuse(path, error);
+          }
+        }
         ordered.sort((a, b) => IMPORT_KINDS.indexOf(a.kind) - IMPORT_KINDS.indexOf(b.kind));
         const results: ImportSummary[] = [];
         for (const file of ordered) {
           const onProgress = progressReporter({ fileName: file.path, forced: flags.progress });
-          results.push(await importer.importFile({ ...base, kind: file.kind, path: file.path, onProgress }));
-          if (onProgress && process.stderr.isTTY) process.stderr.write('\n');
+          try {
+            results.push(await importer.importFile({ ...base, kind: file.kind, path: file.path, onProgress }));
+          } catch (error) {
+            refuse(file.path, error);
+            continue;
+          } finally {
+            if (onProgress && process.stderr.isTTY) process.stderr.write('\n');
+          }
           if (!flags.json) process.stdout.write(human(results[results.length - 1]) + '\n');
         }
         return results;
       });
-      if (!flags.json) return;
-      if (summaries.length === 1) {
+      if (failed.length > 0) process.exitCode = 1;
+      if (!flags.json) {
+        if (failed.length > 0) process.stdout.write(`${summaries.length} of ${files.length} files imported; refused: ${failed.map((file) => file.fileName).join(', ')}\n`);
+        return;
+      }
+      if (summaries.length === 1 && files.length === 1) {
         printResult(flags, importSummaryJson(summaries[0]), () => '');
         return;
       }
@@ -132,6 +155,7 @@ export function importCommand(): Command {
         batchId: null, accepted: total('accepted'), rejected: total('rejected'), duplicates: total('duplicates'), seconds: Math.round(total('seconds') * 1000) / 1000,
         rejections: summaries.flatMap((summary) => importSummaryJson(summary).rejections.map((reason) => `${summary.fileName} ${reason}`)).slice(0, 10),
         batches: summaries.map(importSummaryJson),
+        failed,
       }, () => '');
     });
 }

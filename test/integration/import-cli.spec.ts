@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { childEnv, CompiledCli, compileCli } from '../support/compiled-cli';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+import { MASTER_FILES, writeFile } from '../fixtures/import/import-test-kit';
+
+/** `larder import auto a b c` through the compiled CLI: every good file in, every bad one reported. */
+describe('import auto over many files (compiled CLI)', () => {
+  let database: TestDatabase;
+  let cli: CompiledCli;
+  let env: NodeJS.ProcessEnv;
+  const dir = mkdtempSync(join(tmpdir(), 'larder-import-cli-'));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    cli = compileCli({ name: 'import-cli' });
+    env = childEnv(database, { dataDir: join(dir, 'data') });
+    expect((await cli.run(['migrate', '--json'], env)).code).toBe(0);
+  }, 240_000);
+
+  afterAll(async () => {
+    cli?.remove();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports the good files around two bad ones, names each bad one and exits non-zero', async () => {
+    const files = [
+      writeFile(dir, 'garbage.csv', 'foo,bar\n1,2\n'),
+      writeFile(dir, 'sites.csv', MASTER_FILES['sites.csv']),
+      writeFile(dir, 'broken.xlsx', 'not a workbook at all'),
+      writeFile(dir, 'canteens.csv', MASTER_FILES['canteens.csv']),
+    ];
+    const { code, stdout } = await cli.run(['import', 'auto', ...files, '--json'], env);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as { accepted: number; batches: { fileName: string }[]; failed: { fileName: string; error: string }[] };
+    expect(result.batches.map((batch) => batch.fileName).sort()).toEqual(['canteens.csv', 'sites.csv']);
+    expect(result.failed.map((file) => file.fileName)).toEqual([files[0], files[2]]);
+    expect(result.failed[0].error).toMatch(/no profile fits/);
+    expect(result.accepted).toBe(3);
+  }, 120_000);
+});
