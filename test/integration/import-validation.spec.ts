@@ -178,4 +178,17 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(await snapshot()).toEqual(before);
     expect(await dataSource.query(`SELECT status, file_name FROM import_batch WHERE status = 'failed'`)).toEqual([{ status: 'failed', file_name: 'cut.csv' }]);
   });
+
+  it('refuses a runaway NDJSON line or JSON element naming where it is, and quarantines a record nested too deeply', async () => {
+    const record = (id: string, extra: Record<string, unknown> = {}) => JSON.stringify({ canteen_code: 'C1', external_id: id, occurred_at: '2026-11-24 12:00:00', amount_paid: '9.50', ...extra });
+    const giant = 'x'.repeat(3 * 1024 * 1024);
+    await expect(importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'giant.ndjson', `${record('N-1')}\n${record('N-2', { terminal: giant })}\n`), createdBy: 'test' }))
+      .rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/line 2 is longer than 1048576 characters/) });
+    await expect(importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'giant.json', `[${record('N-1')},\n${record('N-2', { terminal: giant })}]`), createdBy: 'test' }))
+      .rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/element starting at line 2 is longer than/) });
+    const deep = `${record('N-3', { terminal: 'W1' })}\n${record('N-4').slice(0, -1)},"terminal":${'['.repeat(200_000)}${']'.repeat(200_000)}}\n`;
+    const summary = await importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'deep.ndjson', deep), createdBy: 'test' });
+    expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(summary.rejections[0].reason).toMatch(/nested too deeply/);
+  });
 });

@@ -16,6 +16,10 @@ export class JsonArraySplitter {
   private escaped = false;
   private line = 1;
   private current: string[] = [];
+  private currentLength = 0;
+
+  /** `maxChars`: the longest element accepted; a runaway one would otherwise fill memory. */
+  constructor(private readonly maxChars = Number.POSITIVE_INFINITY) {}
   private elementStart = 0;
   private elementLine = 0;
   private inElement = false;
@@ -75,7 +79,12 @@ export class JsonArraySplitter {
         out.push(this.take(chunk, index));
       }
     }
-    if (this.inElement) this.current.push(chunk.slice(this.elementStart));
+    if (this.inElement) {
+      const rest = chunk.slice(this.elementStart);
+      this.current.push(rest);
+      this.currentLength += rest.length;
+      if (this.currentLength > this.maxChars) throw new Error(`the element starting at line ${this.elementLine} is longer than ${this.maxChars} characters: not one record`);
+    }
     return out;
   }
 
@@ -83,6 +92,8 @@ export class JsonArraySplitter {
     this.current.push(chunk.slice(this.elementStart, end));
     const text = this.current.join('');
     this.current = [];
+    this.currentLength = 0;
+    if (text.length > this.maxChars) throw new Error(`the element starting at line ${this.elementLine} is longer than ${this.maxChars} characters: not one record`);
     this.inElement = false;
     return { text, line: this.elementLine };
   }

@@ -1,8 +1,36 @@
-import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { bilingual, fileError } from '../messages';
 import { JsonArraySplitter } from './json-array-splitter';
 import { CellValue, RecordStream, SourceRecord, TextEncoding } from './record-stream';
 import { openTextStream } from './text-encoding';
+
+/** Longest record (an NDJSON line, a JSON array element) accepted, as for CSV: a runaway one would fill memory. */
+export const MAX_JSON_RECORD_CHARS = 1024 * 1024;
+
+/**
+ * The text's lines, each at most `max` characters: readline would hold a 560 MB line whole before
+ * anything could refuse it. `tooLong(line)` is thrown as soon as a line passes the limit.
+ */
+async function* boundedLines(text: Readable, max: number, tooLong: (line: number) => Error): AsyncGenerator<string> {
+  let pending = '';
+  let line = 1;
+  for await (const chunk of text) {
+    let piece = chunk as string;
+    let newline = piece.indexOf('\n');
+    while (newline >= 0) {
+      const whole = pending + piece.slice(0, newline);
+      if (whole.length > max) throw tooLong(line);
+      yield whole.endsWith('\r') ? whole.slice(0, -1) : whole;
+      line++;
+      pending = '';
+      piece = piece.slice(newline + 1);
+      newline = piece.indexOf('\n');
+    }
+    pending += piece;
+    if (pending.length > max) throw tooLong(line);
+  }
+  if (pending !== '') yield pending.endsWith('\r') ? pending.slice(0, -1) : pending;
+}
 
 interface JsonItem {
   line: number;
@@ -44,10 +72,15 @@ async function toRecordStream(options: { format: 'json' | 'ndjson'; fileName: st
   if (next.done) throw fileError('VALIDATION_FAILED', options.fileName, '文件中没有任何 JSON 对象记录', 'the file holds no JSON object records');
   items.push(next.value);
   const headers = Object.keys(next.value.object as Record<string, unknown>);
-  const toRecord = (item: JsonItem): SourceRecord =>
-    item.object === null
-      ? { line: item.line, values: headers.map(() => null), problem: item.problem }
-      : { line: item.line, values: headers.map((header) => toCell((item.object as Record<string, unknown>)[header])) };
+  const toRecord = (item: JsonItem): SourceRecord => {
+    if (item.object === null) return { line: item.line, values: headers.map(() => null), problem: item.problem };
+    try {
+      return { line: item.line, values: headers.map((header) => toCell((item.object as Record<string, unknown>)[header])) };
+    } catch {
+      // a value nested thousands of levels deep overflows JSON.stringify: the record, not the file, is at fault
+      return { line: item.line, values: headers.map(() => null), problem: bilingual('这条记录的值嵌套过深', 'a value of the record is nested too deeply') };
+    }
+  };
   async function* records(): AsyncGenerator<SourceRecord> {
     for (const item of items) yield toRecord(item);
     for (let item = await options.items.next(); !item.done; item = await options.items.next()) yield toRecord(item.value);
@@ -63,7 +96,7 @@ async function toRecordStream(options: { format: 'json' | 'ndjson'; fileName: st
 export async function readJsonArray(options: { path: string; fileName: string; encoding: TextEncoding }): Promise<RecordStream> {
   const { fileName } = options;
   async function* items(): AsyncGenerator<JsonItem> {
-    const splitter = new JsonArraySplitter();
+    const splitter = new JsonArraySplitter(MAX_JSON_RECORD_CHARS);
     const text = openTextStream(options);
     try {
       for await (const chunk of text) {
@@ -98,7 +131,9 @@ export async function readNdjson(options: { path: string; fileName: string; enco
   const { fileName } = options;
   async function* items(): AsyncGenerator<JsonItem> {
     const text = openTextStream(options);
-    const lines = createInterface({ input: text, crlfDelay: Infinity });
+    const tooLong = (line: number) =>
+      fileError('VALIDATION_FAILED', fileName, `第 ${line} 行超过 ${MAX_JSON_RECORD_CHARS} 个字符，不是一条记录`, `line ${line} is longer than ${MAX_JSON_RECORD_CHARS} characters: not one record`);
+    const lines = boundedLines(text, MAX_JSON_RECORD_CHARS, tooLong);
     let lineNo = 0;
     let pendingError: { line: number; where: { zh: string; en: string } } | null = null;
     try {
@@ -115,7 +150,7 @@ export async function readNdjson(options: { path: string; fileName: string; enco
         }
       }
     } finally {
-      lines.close();
+      await lines.return(undefined);
       text.destroy();
     }
     if (pendingError) {
