@@ -19,6 +19,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /health': CALLERS,
   'POST /api/auth/login': CALLERS,
   'POST /api/auth/logout': ALL_PEOPLE,
+  'POST /api/auth/password': ALL_PEOPLE,
   'GET /api/auth/me': ALL_PEOPLE,
   'GET /api/admin/tokens': ['admin'],
   'POST /api/admin/tokens': ['admin'],
