@@ -191,4 +191,24 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
     expect(summary.rejections[0].reason).toMatch(/nested too deeply/);
   });
+
+  it('quarantines a different payment under a serial number already seen as a conflict naming both lines, and counts an identical copy as a duplicate', async () => {
+    const first = saleRows({ id: 'CF-1', at: '2026-11-23T12:00:00+08:00', employee: '3201', lines: [['D001', 1, '18.00']] });
+    const other = saleRows({ id: 'CF-2', at: '2026-11-23T12:01:00+08:00', employee: '3202', lines: [['D002', 1, '9.50']] });
+    const conflicting = saleRows({ id: 'CF-1', at: '2026-11-23T12:05:00+08:00', employee: '3203', lines: [['D002', 2, '9.50']] });
+    const mixed = [
+      ...saleRows({ id: 'CF-3', at: '2026-11-23T12:10:00+08:00', employee: '3204', lines: [['D001', 1, '18.00']] }),
+      ...saleRows({ id: 'CF-3', at: '2026-11-23T12:40:00+08:00', employee: '3205', lines: [['D002', 1, '9.50']] }).map((row) => row.map((value, index) => (TX_HEADER[index] === 'line_no' ? 2 : value))),
+    ];
+    const between = saleRows({ id: 'CF-4', at: '2026-11-23T12:06:00+08:00', employee: '3206', lines: [['D003', 1, '2.00']] });
+    const rows = [TX_HEADER, ...first, ...other, ...conflicting, ...between, ...first, ...mixed];
+    const summary = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'conflict.csv', csv(rows)), createdBy: 'test' });
+    expect(summary).toMatchObject({ accepted: 3, rejected: 3, duplicates: 1 });
+    const reasons = Object.fromEntries(summary.rejections.map((rejection) => [rejection.line, rejection.reason]));
+    expect(reasons[4]).toMatch(/transaction CF-1 already appeared at line 2 with a different time, diner, amount or lines/);
+    expect(reasons[7]).toMatch(/lines 7 and 8 of transaction CF-3 disagree/);
+    expect(await dataSource.query(`SELECT external_id, amount_paid_fen FROM sale_transaction WHERE external_id LIKE 'CF-%' ORDER BY 1`)).toEqual([
+      { external_id: 'CF-1', amount_paid_fen: 1800 }, { external_id: 'CF-2', amount_paid_fen: 950 }, { external_id: 'CF-4', amount_paid_fen: 200 },
+    ]);
+  });
 });

@@ -5,12 +5,19 @@ import type { RecordStream, SourceRecord } from '../formats/record-stream';
 import { bilingual } from '../messages';
 import { RowReader, RowRejection } from '../validation/row-reader';
 import type { MapContext } from '../validation/table-rows';
-import { assembleTransaction, mapTransactionRecord, TransactionRecord } from '../validation/transaction-rows';
+import { assembleTransaction, mapTransactionRecord, TransactionDraft, TransactionRecord } from '../validation/transaction-rows';
 import type { OpenRefund, PaymentChunk, PaymentChunkRequest, PaymentFlag, RejectedRecord } from './payment-chunk';
 import { PaymentChunkEncoder } from './payment-chunk-encoder';
 
 /** Source lines per chunk: large enough to amortise the duplicate check, small enough to keep memory flat. */
 export const CHUNK_LINES = 50_000;
+
+/** What makes two payments under one serial number the same payment. */
+function paymentContent(draft: TransactionDraft): string {
+  let lines = '';
+  for (const line of draft.lines) lines += `${line.lineNo}:${line.dishId}:${line.quantity}:${line.amountFen}:${line.subsidyFen};`;
+  return `${draft.occurredAt.getTime()}|${draft.dinerPseudonym}|${draft.kind}|${draft.amountPaidFen}|${draft.subsidyFen}|${draft.channel}|${draft.refundOfExternalId ?? ''}|${lines}`;
+}
 
 function problemOf(error: unknown): RowRejection {
   if (error instanceof RowRejection) return error;
@@ -34,14 +41,15 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   const raw = (record: SourceRecord) => guard.quarantined(record);
   const canteenColumn = mapping.columns.canteen;
   const externalColumn = mapping.columns.externalId;
+  const externalHeader = stream.headers[externalColumn] ?? null;
   const lastId = new Map(request.lastIds);
   const encoder = new PaymentChunkEncoder(request.batchId);
   const rollup = new MealRollupAggregator();
 
   let rejected: RejectedRecord[] = [];
   let flags: PaymentFlag[] = [];
-  /** The chunk's payments by external id (value: its position if a sale, else -1), per canteen and source. */
-  type Scope = Map<string, number>;
+  /** The chunk's payments by external id, per canteen and source: position if a sale (else -1), content, first line. */
+  type Scope = Map<string, { index: number; content: string; line: number }>;
   let refunds: (OpenRefund & { scope: Scope })[] = [];
   let scopes = new Map<string, Scope>();
   let lastScope: { canteenId: number; source: string; scope: Scope } | null = null;
@@ -59,7 +67,7 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
 
   const cut = async (final: boolean) => {
     // a refund may come before its sale in the file: look the original up once the chunk is complete
-    const open: OpenRefund[] = refunds.map(({ scope, ...refund }) => ({ ...refund, saleIndex: scope.get(refund.refundOf) ?? -1 }));
+    const open: OpenRefund[] = refunds.map(({ scope, ...refund }) => ({ ...refund, saleIndex: scope.get(refund.refundOf)?.index ?? -1 }));
     const chunk: PaymentChunk = { ...encoder.take(), refunds: open, flags, rejected, repeatedLines, rollup: rollup.cut(final), recordsRead };
     rejected = [];
     flags = [];
@@ -94,16 +102,28 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
     const draft = assembleTransaction(mapped);
     if ('reason' in draft) return reject(records, null, draft);
     const scope = scopeOf(draft.canteenId, draft.source);
-    if (scope.has(draft.externalId)) {
-      // the same payment twice close together in one file: the first one counts, the copy is a duplicate
-      repeatedLines += records.length;
-      return;
+    const content = paymentContent(draft);
+    const seen = scope.get(draft.externalId);
+    if (seen !== undefined) {
+      // the same payment twice close together in one file: the first one counts, an identical copy is a duplicate
+      if (seen.content === content) {
+        repeatedLines += records.length;
+        return;
+      }
+      // a different payment under a serial number already used is not a duplicate: both lines are named
+      return reject(records, null, {
+        field: externalHeader,
+        reason: bilingual(
+          `交易流水号 ${draft.externalId} 在第 ${seen.line} 行已出现，但这一笔的时间、就餐人、金额或明细不同：保留第 ${seen.line} 行的交易，这一笔未导入`,
+          `transaction ${draft.externalId} already appeared at line ${seen.line} with a different time, diner, amount or lines: the one at line ${seen.line} is kept, this one is not imported`,
+        ),
+      });
     }
     const id = (lastId.get(draft.canteenId) ?? 0) + 1;
     lastId.set(draft.canteenId, id);
     const index = encoder.add(draft, id);
     rollup.add(draft);
-    scope.set(draft.externalId, draft.kind === 'sale' ? index : -1);
+    scope.set(draft.externalId, { index: draft.kind === 'sale' ? index : -1, content, line: draft.sourceLines[0] });
     for (let position = 0; position < mapped.length; position++) {
       const flag = mapped[position].flag;
       if (flag) flags.push({ index, line: mapped[position].line, field: flag.field, reason: flag.reason, raw: raw(records[position]) });

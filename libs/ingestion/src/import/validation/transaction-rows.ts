@@ -141,6 +141,16 @@ export function assembleTransaction(records: TransactionRecord[]): TransactionDr
   let positive = false;
   for (const record of records) {
     sourceLines.push(record.line);
+    // the lines of one payment repeat its time, diner and totals: a line that differs is another payment under the same serial
+    if (record !== first && (record.occurredAt.getTime() !== first.occurredAt.getTime() || record.dinerPseudonym !== first.dinerPseudonym || record.amountPaidFen !== first.amountPaidFen || record.subsidyFen !== first.subsidyFen)) {
+      return {
+        field: null,
+        reason: bilingual(
+          `交易 ${first.externalId} 的第 ${first.line} 行和第 ${record.line} 行的时间、就餐人或金额不一致：同一流水号下是两笔不同的交易，整笔未导入`,
+          `lines ${first.line} and ${record.line} of transaction ${first.externalId} disagree on the time, diner or totals: two different payments under one serial number, neither imported`,
+        ),
+      };
+    }
     const line = record.saleLine;
     if (line === null) continue;
     linesPaid += line.paidFen ?? line.amountFen - line.subsidyFen;
