@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -210,5 +211,12 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(await dataSource.query(`SELECT external_id, amount_paid_fen FROM sale_transaction WHERE external_id LIKE 'CF-%' ORDER BY 1`)).toEqual([
       { external_id: 'CF-1', amount_paid_fen: 1800 }, { external_id: 'CF-2', amount_paid_fen: 950 }, { external_id: 'CF-4', amount_paid_fen: 200 },
     ]);
+  });
+
+  it('names the missing serial-number column of a GB18030 card export instead of only listing its headers', async () => {
+    const header = ['交易时间', '卡号', '消费金额', '补贴金额', '实付金额', '窗口', '餐别', '菜品编码', '食堂'];
+    const text = csv([header, ['2026-11-24 12:01:00', '6222040000000000111', '18.00', '6.00', '12.00', 'W01', '午餐', 'D001', 'C1']]);
+    const failure = importer.importFile({ kind: 'auto', path: writeFile(dir, '消费流水-gbk.csv', iconv.encode(text, 'gb18030')), createdBy: 'test' });
+    await expect(failure).rejects.toThrow(/looks like transactions of profile cn-card but lacks the required column 交易流水号/);
   });
 });

@@ -97,3 +97,22 @@ export function detectMapping(options: { profiles: MappingProfile[]; kind: Impor
   scored.sort((a, b) => b.score - a.score);
   return { mapping: scored[0].mapping, candidates: scored.filter((entry) => entry.score === scored[0].score).map((entry) => entry.mapping) };
 }
+
+/**
+ * For a file no profile fits: the profile and kind it comes closest to (most of the profile's
+ * columns present, at least three) and the required columns it lacks, so the message can name them.
+ */
+export function nearestMiss(options: { profiles: MappingProfile[]; kind: ImportKind | 'auto'; headers: string[] }): { profile: MappingProfile; kind: ImportKind; missing: string[] } | null {
+  const present = new Set(options.headers.map(normalizeHeader));
+  let best: { profile: MappingProfile; kind: ImportKind; missing: string[]; matched: number } | null = null;
+  for (const profile of options.profiles) {
+    for (const kind of options.kind === 'auto' ? IMPORT_KINDS : [options.kind]) {
+      const fields = profile.kinds[kind];
+      if (!fields) continue;
+      const matched = Object.values(fields).filter((names) => (Array.isArray(names) ? names : [names]).some((name) => present.has(normalizeHeader(name)))).length;
+      const missing = missingFields({ profile, kind, headers: options.headers });
+      if (matched >= 3 && missing.length > 0 && (best === null || matched > best.matched)) best = { profile, kind, missing, matched };
+    }
+  }
+  return best && { profile: best.profile, kind: best.kind, missing: best.missing };
+}

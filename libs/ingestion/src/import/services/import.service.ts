@@ -18,7 +18,7 @@ import { openRecordStream } from '../formats/open-record-stream';
 import { DEFAULT_READ_LIMITS, RecordStream } from '../formats/record-stream';
 import { bilingual } from '../messages';
 import { ImportKind } from '../profiles/import-kinds';
-import { ColumnMapping, detectMapping, mapColumns, missingFields, MappingProfile } from '../profiles/mapping-profile';
+import { ColumnMapping, detectMapping, mapColumns, missingFields, MappingProfile, nearestMiss } from '../profiles/mapping-profile';
 import { BUILT_IN_PROFILES, findProfile } from '../profiles/profile-registry';
 import { ImportLock, lockImportsInTransaction } from './import-lock';
 import { QuarantineWriter } from './quarantine.writer';
@@ -119,6 +119,13 @@ export class ImportService {
     }
     const detected = detectMapping({ profiles: candidates, kind: request.kind, headers: stream.headers, fileName });
     if (!detected) {
+      const near = nearestMiss({ profiles: candidates, kind: request.kind, headers: stream.headers });
+      if (near) {
+        throw new LarderError('VALIDATION_FAILED', bilingual(
+          `${fileName}：看起来是按映射“${near.profile.name}”的${near.kind}，但缺少必需的列：${near.missing.join('、')}`,
+          `${fileName}: looks like ${near.kind} of profile ${near.profile.name} but lacks the required column${near.missing.length > 1 ? 's' : ''} ${near.missing.join(', ')}`,
+        ), { missing: near.missing, profile: near.profile.name, kind: near.kind });
+      }
       // a file without a header line has its first record here: show headers, never values
       const shown = stream.headers.slice(0, 12).map(maskPersonalText);
       throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：无法从表头识别数据类型和映射（表头：${shown.join('、')}）`, `${fileName}: no profile fits these headers${request.kind === 'auto' ? '' : ` for ${request.kind}`}; pass --profile and the kind, or add a profile (headers: ${shown.join(', ')})`));
