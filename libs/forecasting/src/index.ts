@@ -19,6 +19,9 @@ export { backtestModel, BacktestBlock, crossValidation, CrossValidationInput, Cr
 export { OnlineSelectionInput, OnlineSelectionResult, selectOnline } from './evaluation/online-selection';
 export { evaluateSeries, SeriesEvaluation, SeriesEvaluationInput } from './evaluation/series-evaluation';
 export { autoForecast, AutoForecastInput, AutoForecastResult, defaultCandidates } from './evaluation/auto-forecast';
+export { evaluatePanel, PanelEvaluationInput } from './evaluation/panel-evaluation';
+export { forecastPanel, PanelForecastInput, PanelForecastResult } from './evaluation/panel-forecast';
+export { fitGbm, GbmModel, GbmOptions } from './learners/histogram-gbm';
 
 export { DishInfo, DishShareModel, DishShareModelOptions, MenuDayObservation } from './shares/dish-share.model';
 export {

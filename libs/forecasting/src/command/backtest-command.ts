@@ -1,10 +1,8 @@
 import { mergeLevels, quantileOfSorted, roundLevel } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
-import { defaultCandidates } from '../evaluation/auto-forecast';
-import { testStartIndex } from '../evaluation/backtest';
 import { computeMetrics, ForecastMetrics } from '../evaluation/metrics';
-import { evaluateSeries, MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
-import { sliceSeries } from '../core/service-series';
+import { MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
+import { evaluatePanel } from '../evaluation/panel-evaluation';
 import { parseLarderCsv, ParsedSeries } from './larder-csv';
 
 export interface BacktestCommandOptions {
@@ -50,7 +48,16 @@ export function runBacktestCommand(csvText: string, options: BacktestCommandOpti
   const planLevels = options.levels ?? [0.5, 0.8, 0.9];
   const levels = mergeLevels(planLevels);
   const parsed = parseLarderCsv(csvText);
-  const evaluations = parsed.series.map((entry) => ({ entry, evaluation: evaluate(entry, { ...options, levels }) }));
+  const panel = evaluatePanel({
+    series: parsed.series.map((entry) => entry.series),
+    leadDays: options.leadDays ?? 7,
+    refitEvery: options.refitEvery ?? 7,
+    test: { testDays: options.testDays, testFrom: options.testFrom },
+    levels,
+    calendar: options.calendar,
+    candidates: options.candidates,
+  });
+  const evaluations = parsed.series.map((entry, s) => ({ entry, evaluation: panel[s] }));
   const pooled = (pickMethod: (evaluation: SeriesEvaluation) => MethodForecasts) => pool(evaluations.map(({ evaluation }) => ({ evaluation, method: pickMethod(evaluation) })));
 
   const system = pooled((evaluation) => evaluation.system);
@@ -70,21 +77,6 @@ export function runBacktestCommand(csvText: string, options: BacktestCommandOpti
     baselines: { ...result.baselines, planned: computeMetrics({ actual: planned.actual, point: planned.planned, scale: planned.scale }) },
     matchedShortfall: matchShortfall(planned),
   };
-}
-
-function evaluate(entry: ParsedSeries, options: BacktestCommandOptions & { levels: readonly number[] }): SeriesEvaluation {
-  const { series } = entry;
-  const testStart = testStartIndex(series.days, options);
-  return evaluateSeries({
-    series,
-    // Chosen from pre-test history only, so the test period cannot steer the candidate set.
-    candidates: options.candidates ?? defaultCandidates(sliceSeries(series, 0, Math.max(1, testStart))),
-    modelOptions: { calendar: options.calendar },
-    leadDays: options.leadDays ?? 7,
-    refitEvery: options.refitEvery ?? 7,
-    testStart,
-    levels: options.levels,
-  });
 }
 
 function concat(parts: readonly Float64Array[]): Float64Array {
@@ -151,7 +143,7 @@ function plannedComparison(evaluations: readonly { entry: ParsedSeries; evaluati
       const point = evaluation.system.point[k];
       const residuals = evaluation.system.residuals[k];
       CURVE_LEVELS.forEach((level, j) => {
-        const production = Math.max(0, point + quantileOfSorted(residuals, level));
+        const production = Math.max(0, point * (1 + quantileOfSorted(residuals, level)));
         curveLeftover[j] += Math.max(production - value, 0);
         curveShortfall[j] += Math.max(value - production, 0);
       });

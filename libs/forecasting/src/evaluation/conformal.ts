@@ -1,0 +1,122 @@
+import { EpochDay } from '../core/iso-date';
+import { quantileOfSorted } from '../core/quantiles';
+
+/** Past out-of-sample errors per series that calibrate a day's quantiles, and the pooled ones that fill in for short records. */
+export const CALIBRATION_ERRORS = 120;
+const POOL_WEIGHT = 30;
+const POOL_DAYS = 56;
+
+export interface ConformalSeries {
+  readonly days: Int32Array;
+  readonly actual: Float64Array;
+  /** Out-of-sample forecasts aligned with `days` (NaN where none). */
+  readonly point: Float64Array;
+}
+
+/**
+ * Split-conformal quantiles on relative errors: for day t with origin t − lead, the forecast is
+ * scaled by 1 + the level's quantile of (actual − forecast) / forecast over the series' latest
+ * out-of-sample errors whose actual was known at the origin, blended with the same quantile over
+ * every series' errors of the last weeks when the series' own record is short. Nothing dated after
+ * the origin is used, so the coverage measured on later days is honest.
+ */
+export function conformalQuantiles(params: {
+  series: readonly ConformalSeries[];
+  lead: number;
+  levels: readonly number[];
+  /** Only days from here on get quantiles. */
+  fromDay: EpochDay;
+}): { quantiles: Map<number, Float64Array>[]; relative: Float64Array[][] } {
+  const { series, lead, levels, fromDay } = params;
+  const calibrator = new ConformalCalibrator(series);
+  const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
+  const relative = series.map((entry) => new Array<Float64Array>(entry.days.length).fill(new Float64Array(0)));
+  series.forEach((entry, s) => {
+    let cachedOrigin = Number.NaN;
+    let sample: Float64Array = new Float64Array(0);
+    for (let i = 0; i < entry.days.length; i++) {
+      if (entry.days[i] < fromDay || !Number.isFinite(entry.point[i])) continue;
+      const origin = entry.days[i] - lead;
+      if (origin !== cachedOrigin) {
+        cachedOrigin = origin;
+        sample = calibrator.sample(s, origin);
+      }
+      relative[s][i] = sample;
+      for (const level of levels) quantiles[s].get(level)![i] = Math.max(0, entry.point[i] * (1 + quantileOfSorted(sample, level)));
+    }
+  });
+  return { quantiles, relative };
+}
+
+/** The relative errors that calibrate a series' quantiles at an origin (see conformalQuantiles). */
+export class ConformalCalibrator {
+  private readonly errors: DatedErrors[];
+  private readonly pooled: (origin: EpochDay) => Float64Array;
+
+  constructor(series: readonly ConformalSeries[]) {
+    this.errors = series.map(relativeErrors);
+    this.pooled = pooledErrors(this.errors, series);
+  }
+
+  /** Sorted relative errors of series `s` known at `origin`, shrunk towards the panel's when few. */
+  sample(s: number, origin: EpochDay): Float64Array {
+    return blend(latestBefore(this.errors[s], origin, CALIBRATION_ERRORS), this.pooled(origin));
+  }
+}
+
+interface DatedErrors {
+  readonly days: Int32Array;
+  readonly errors: Float64Array;
+}
+
+function relativeErrors(entry: ConformalSeries): DatedErrors {
+  const days: number[] = [];
+  const errors: number[] = [];
+  for (let i = 0; i < entry.days.length; i++) {
+    const forecast = entry.point[i];
+    if (!(forecast > 0) || !Number.isFinite(entry.actual[i])) continue;
+    days.push(entry.days[i]);
+    // Capped so that one day of a near-zero forecast cannot stretch every later band.
+    errors.push(Math.min((entry.actual[i] - forecast) / forecast, 5));
+  }
+  return { days: Int32Array.from(days), errors: Float64Array.from(errors) };
+}
+
+/** The latest `count` errors dated ≤ origin, sorted. */
+function latestBefore(dated: DatedErrors, origin: EpochDay, count: number): Float64Array {
+  let end = 0;
+  while (end < dated.days.length && dated.days[end] <= origin) end++;
+  return Float64Array.from(dated.errors.subarray(Math.max(0, end - count), end)).sort();
+}
+
+/** Every series' errors of the POOL_DAYS days up to an origin, sorted; cached by origin. */
+function pooledErrors(errorsBySeries: readonly DatedErrors[], series: readonly ConformalSeries[]): (origin: EpochDay) => Float64Array {
+  const cache = new Map<EpochDay, Float64Array>();
+  return (origin) => {
+    let cached = cache.get(origin);
+    if (!cached) {
+      const values: number[] = [];
+      for (const dated of errorsBySeries) {
+        for (let k = dated.days.length - 1; k >= 0 && dated.days[k] > origin - POOL_DAYS; k--) if (dated.days[k] <= origin) values.push(dated.errors[k]);
+      }
+      cached = Float64Array.from(values).sort();
+      if (cache.size > 64) cache.clear();
+      cache.set(origin, cached);
+    }
+    return series.length > 0 ? cached : new Float64Array(0);
+  };
+}
+
+/**
+ * A sorted sample whose quantiles are the series' own shrunk towards the pool's: the pool enters
+ * as POOL_WEIGHT pseudo-errors, placed at its own quantiles.
+ */
+function blend(own: Float64Array, pool: Float64Array): Float64Array {
+  if (pool.length === 0 || own.length >= CALIBRATION_ERRORS) return own;
+  const weight = Math.round(POOL_WEIGHT * (1 - own.length / CALIBRATION_ERRORS));
+  if (weight === 0) return own;
+  const merged = new Float64Array(own.length + weight);
+  merged.set(own);
+  for (let k = 0; k < weight; k++) merged[own.length + k] = quantileOfSorted(pool, (k + 0.5) / weight);
+  return merged.sort();
+}
