@@ -55,7 +55,7 @@ export class ConformalCalibrator {
 
   constructor(series: readonly ConformalSeries[]) {
     this.errors = series.map(relativeErrors);
-    this.pooled = pooledErrors(this.errors, series);
+    this.pooled = pooledErrors(this.errors);
   }
 
   /** Sorted relative errors of series `s` known at `origin`, shrunk towards the panel's when few. */
@@ -89,8 +89,14 @@ function latestBefore(dated: DatedErrors, origin: EpochDay, count: number): Floa
   return Float64Array.from(dated.errors.subarray(Math.max(0, end - count), end)).sort();
 }
 
-/** Every series' errors of the POOL_DAYS days up to an origin, sorted; cached by origin. */
-function pooledErrors(errorsBySeries: readonly DatedErrors[], series: readonly ConformalSeries[]): (origin: EpochDay) => Float64Array {
+/** Points kept of the panel's error distribution per origin (its quantiles at evenly spaced levels). */
+const POOL_POINTS = 201;
+
+/**
+ * Every series' errors of the POOL_DAYS days up to an origin, summarised as POOL_POINTS sorted
+ * quantiles and cached by origin: a panel has a few hundred origins, each shared by all its series.
+ */
+function pooledErrors(errorsBySeries: readonly DatedErrors[]): (origin: EpochDay) => Float64Array {
   const cache = new Map<EpochDay, Float64Array>();
   return (origin) => {
     let cached = cache.get(origin);
@@ -99,11 +105,11 @@ function pooledErrors(errorsBySeries: readonly DatedErrors[], series: readonly C
       for (const dated of errorsBySeries) {
         for (let k = dated.days.length - 1; k >= 0 && dated.days[k] > origin - POOL_DAYS; k--) if (dated.days[k] <= origin) values.push(dated.errors[k]);
       }
-      cached = Float64Array.from(values).sort();
-      if (cache.size > 64) cache.clear();
+      const sorted = Float64Array.from(values).sort();
+      cached = sorted.length <= POOL_POINTS ? sorted : Float64Array.from({ length: POOL_POINTS }, (_, k) => quantileOfSorted(sorted, k / (POOL_POINTS - 1)));
       cache.set(origin, cached);
     }
-    return series.length > 0 ? cached : new Float64Array(0);
+    return cached;
   };
 }
 
