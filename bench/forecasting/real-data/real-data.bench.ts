@@ -5,10 +5,11 @@
  *
  *   node_modules/.bin/swc libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/real-data.bench.js \
- *     [--datasets lh,kiel,recruit,london] [--leads 7,14] [--sets groups,top20-dishes] [--include-holdout] \
+ *     [--datasets lh,kiel,recruit,london] [--leads 7,14] [--sets groups,top20-dishes] [--include-holdout] [--baselines-only] \
  *     [--data /work/shared/datasets] [--out /work/realdata-results]
  *
- * zhaw (the hold-out) runs only with --include-holdout. Exit code 1 when, on any tuning set and
+ * zhaw (the hold-out) runs only with --include-holdout; --baselines-only checks a converter and the
+ * protocol without computing Larder's figures (the way to look at the hold-out before the end). Exit code 1 when, on any tuning set and
  * lead, Larder's WAPE is above 0.95 × median4's or above the best simple rule's, or its p10–p90
  * coverage is outside 75–85 %.
  */
@@ -200,15 +201,19 @@ function gateFailures(run: Omit<SetRun, 'gateFailures'>): string[] {
   return failures;
 }
 
-function runSet(dataset: RealDataset, set: SeriesSet, lead: number, calendar: ServiceCalendar): SetRun {
+/**
+ * `baselinesOnly` checks a converter and the protocol without looking at Larder's figures (for the
+ * hold-out): the system is reduced to median4 and left out of the tables, the gate and the dish level.
+ */
+function runSet(dataset: RealDataset, set: SeriesSet, lead: number, calendar: ServiceCalendar, baselinesOnly: boolean): SetRun {
   const csv = larderCsv(set);
-  const options = { leadDays: lead, testFrom: dataset.protocol.testFrom, refitEvery: REFIT_EVERY, levels: PLAN_LEVELS, calendar };
+  const options = { leadDays: lead, testFrom: dataset.protocol.testFrom, refitEvery: REFIT_EVERY, levels: PLAN_LEVELS, calendar, ...(baselinesOnly ? { candidates: ['median4'] } : {}) };
   const started = performance.now();
   const result = runBacktestCommand(csv, options);
-  const dish = set.perItem ? dishLevel(csv, { lead, testFrom: dataset.protocol.testFrom, calendar }, result.system.wape) : undefined;
+  const dish = set.perItem && !baselinesOnly ? dishLevel(csv, { lead, testFrom: dataset.protocol.testFrom, calendar }, result.system.wape) : undefined;
   const seconds = (performance.now() - started) / 1000;
   const methods = [
-    figures('Larder', result.system),
+    ...(baselinesOnly ? [] : [figures('Larder', result.system)]),
     figures('seasonal naive', result.baselines.seasonalNaive),
     figures('median4', result.baselines.median4),
     ...(result.baselines.planned ? [figures('planners', result.baselines.planned)] : []),
@@ -223,11 +228,11 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number, calendar: Se
     seconds,
     series: new Set(set.rows.map((row) => `${row.canteen}|${row.meal}|${row.item}`)).size,
     methods,
-    ...(matched ? { leftoverAtPlannersShortfall: { level: matched.level, larder: matched.leftoverPct, planners: matched.plannedLeftoverPct, shortfall: matched.plannedShortfallPct } } : {}),
+    ...(matched && !baselinesOnly ? { leftoverAtPlannersShortfall: { level: matched.level, larder: matched.leftoverPct, planners: matched.plannedLeftoverPct, shortfall: matched.plannedShortfallPct } } : {}),
     parity: parityOf(result, set.reference.find((reference) => reference.lead === lead)),
     ...(dish ? { dishLevel: dish } : {}),
   };
-  return { ...run, gateFailures: dataset.holdout ? [] : gateFailures(run) };
+  return { ...run, gateFailures: dataset.holdout || baselinesOnly ? [] : gateFailures(run) };
 }
 
 const pct = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? '-' : `${(value * 100).toFixed(digits)} %`);
@@ -281,6 +286,7 @@ function main(): void {
   const leads = numberList('leads', '7,14');
   const includeHoldout = flag('include-holdout');
   const onlySets = argument('sets', '').split(',').filter(Boolean);
+  const baselinesOnly = flag('baselines-only');
   const ids = datasetIds(argument('datasets', includeHoldout ? 'lh,kiel,recruit,london,zhaw' : 'lh,kiel,recruit,london'));
   const runs: SetRun[] = [];
   for (const id of ids) {
@@ -292,11 +298,12 @@ function main(): void {
     const calendar = calendarFromRows(dataset.calendar);
     for (const set of dataset.sets.filter((candidate) => onlySets.length === 0 || onlySets.includes(candidate.id))) {
       for (const lead of leads) {
-        const run = runSet(dataset, set, lead, calendar);
+        const run = runSet(dataset, set, lead, calendar, baselinesOnly);
         runs.push(run);
-        const [system, naive, median4] = run.methods;
+        const named = (method: string) => run.methods.find((m) => m.method === method);
+        const system = named('Larder');
         console.log(
-          `${id}/${set.id} lead ${lead}: Larder ${pct(system.wape)} (cover ${pct(system.coverage80)}), naive ${pct(naive.wape)}, median4 ${pct(median4.wape)}, n ${system.n}, ${run.seconds.toFixed(1)} s` +
+          `${id}/${set.id} lead ${lead}: ${system ? `Larder ${pct(system.wape)} (cover ${pct(system.coverage80)}), ` : ''}naive ${pct(named('seasonal naive')!.wape)}, median4 ${pct(named('median4')!.wape)}, n ${named('median4')!.n}, ${run.seconds.toFixed(1)} s` +
             (run.parity && !run.parity.matches ? ' [baselines differ from SOURCE.md]' : '') +
             (run.gateFailures.length > 0 ? ` [gate: ${run.gateFailures.join('; ')}]` : ''),
         );
