@@ -8,9 +8,10 @@ export interface DishHistory {
 
 /**
  * The cook's per-dish rules, for each target service day `targets[j]` (an index into the series),
- * made at the origin day − lead from servings only: a serving is a service day on which the dish
- * sold (quantity > 0), so the days a dish was offered and not taken, or not offered, are skipped.
- * NaN where the dish had not been served by the origin.
+ * made at the origin day − lead from the dish's servings: the service days of its series, i.e. the
+ * days it was on the menu (a 0 there is a serving nobody took). Days it was not offered have no row
+ * and are skipped, so a dish on a rotating menu is judged by its own last servings, whatever the
+ * weekday. NaN where the dish had not been served by the origin.
  */
 function servingsBefore(history: DishHistory, targets: ArrayLike<number>, lead: number, k: number, summarise: (values: number[]) => number): Float64Array {
   if (!Number.isInteger(lead) || lead < 0) throw new Error(`lead must be a whole number of days >= 0, got ${lead}`);
@@ -20,7 +21,7 @@ function servingsBefore(history: DishHistory, targets: ArrayLike<number>, lead: 
     const target = targets[j];
     if (!(target >= 0 && target < days.length)) throw new Error(`target index ${target} is outside the series (0..${days.length - 1})`);
     const picked: number[] = [];
-    for (let i = countUpTo(days, days[target] - lead) - 1; i >= 0 && picked.length < k; i--) if (values[i] > 0) picked.push(values[i]);
+    for (let i = countUpTo(days, days[target] - lead) - 1; i >= 0 && picked.length < k; i--) picked.push(values[i]);
     return picked.length > 0 ? summarise(picked) : Number.NaN;
   });
 }
