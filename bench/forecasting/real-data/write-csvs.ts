@@ -6,17 +6,28 @@
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/write-csvs.js \
  *     [--data /work/shared/datasets] [--out /work/realdata-csv] [--datasets lh,kiel,recruit,london,zhaw]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { argument } from '../../support/arguments';
 import { datasetIds, DATASETS, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { calendarCsv, larderCsv, RealDataset } from './real-dataset';
 
+/** The Larder checkout the command runs from: the nearest folder up from the working directory whose package.json is Larder's. */
+function projectRoot(): string | undefined {
+  for (let dir = resolve(process.cwd()); ; dir = dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'larder') return dir;
+    } catch {
+      // No package.json here: look further up.
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** Refuses to write inside the project: third-party data must never enter the repository. */
 function checkOutside(out: string): void {
-  const project = resolve(__dirname, '../../../..');
-  const inProject = [resolve(process.cwd()), project].some((root) => out === root || out.startsWith(`${root}/`));
-  if (inProject && !out.startsWith('/tmp/')) throw new Error(`--out ${out} is inside the project: write the CSVs outside it`);
+  const root = projectRoot();
+  if (root && (out === root || out.startsWith(`${root}/`))) throw new Error(`--out ${out} is inside the project (${root}): write the CSVs outside it`);
 }
 
 function protocolJson(dataset: RealDataset): object {
