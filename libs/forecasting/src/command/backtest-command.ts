@@ -3,7 +3,8 @@ import { ServiceCalendar } from '../core/service-calendar';
 import { computeMetrics, ForecastMetrics } from '../evaluation/metrics';
 import { MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
 import { evaluatePanel } from '../evaluation/panel-evaluation';
-import { parseLarderCsv, ParsedSeries } from './larder-csv';
+import { parseLarderCsv, ParsedLarderCsv, ParsedSeries, PLANNED_COLUMN } from './larder-csv';
+import { ServiceSeries } from '../core/service-series';
 
 export interface BacktestCommandOptions {
   /** Minimum age in days of the data behind each forecast. */
@@ -38,6 +39,11 @@ export interface BacktestCommandResult {
   readonly baselines: { readonly seasonalNaive: ForecastMetrics; readonly median4: ForecastMetrics; readonly planned?: ForecastMetrics };
   readonly plans: readonly PlanOutcome[];
   readonly matchedShortfall?: MatchedShortfall;
+  /**
+   * With a planned column: the system again with the planners' number as a driver known at the lead
+   * (forecast value added: does Larder add to the planner, does the planner add to Larder?).
+   */
+  readonly withPlanned?: { readonly system: ForecastMetrics; readonly matchedShortfall: MatchedShortfall };
 }
 
 /** Levels on which the system's plan curve is traced to match the planned column's shortfall. */
@@ -48,8 +54,33 @@ export function runBacktestCommand(csvText: string, options: BacktestCommandOpti
   const planLevels = options.levels ?? [0.5, 0.8, 0.9];
   const levels = mergeLevels(planLevels);
   const parsed = parseLarderCsv(csvText);
+  const result = backtestPanel(parsed, parsed.series.map((entry) => entry.series), { ...options, planLevels, levels });
+  if (!parsed.hasPlanned) return result;
+  const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels });
+  return { ...result, withPlanned: { system: withPlanned.system, matchedShortfall: withPlanned.matchedShortfall! } };
+}
+
+/** The series with the planners' number as one more driver (blank plans repeat the previous one, as drivers do). */
+function withPlannedDriver(entry: ParsedSeries): ServiceSeries {
+  const planned = Float64Array.from(entry.planned);
+  let last = Number.NaN;
+  for (let i = 0; i < planned.length; i++) {
+    if (Number.isFinite(planned[i])) last = planned[i];
+    else planned[i] = last;
+  }
+  const first = planned.findIndex(Number.isFinite);
+  for (let i = 0; i < Math.max(0, first); i++) planned[i] = planned[first];
+  return { ...entry.series, drivers: { ...entry.series.drivers, [PLANNED_COLUMN]: planned } };
+}
+
+function backtestPanel(
+  parsed: ParsedLarderCsv,
+  series: readonly ServiceSeries[],
+  options: BacktestCommandOptions & { planLevels: readonly number[]; levels: readonly number[] },
+): BacktestCommandResult {
+  const { planLevels, levels } = options;
   const panel = evaluatePanel({
-    series: parsed.series.map((entry) => entry.series),
+    series,
     leadDays: options.leadDays ?? 7,
     refitEvery: options.refitEvery ?? 7,
     test: { testDays: options.testDays, testFrom: options.testFrom },

@@ -17,8 +17,11 @@ export interface ConformalSeries {
  * Split-conformal quantiles on relative errors: for day t with origin t − lead, the forecast is
  * scaled by 1 + the level's quantile of (actual − forecast) / forecast over the series' latest
  * out-of-sample errors whose actual was known at the origin, blended with the same quantile over
- * every series' errors of the last weeks when the series' own record is short. Nothing dated after
- * the origin is used, so the coverage measured on later days is honest.
+ * every series' errors of the last weeks when the series' own record is short. Errors drift
+ * (a calm month calibrates a busy one), so the levels themselves are recalibrated on how the
+ * panel's bands of the last RECALIBRATION_DAYS did: a nominal 90 % level that was exceeded 14 % of
+ * the time is moved to the level that was exceeded 10 % (quantile recalibration on the PIT values).
+ * Nothing dated after the origin is used, so the coverage measured on later days is honest.
  */
 export function conformalQuantiles(params: {
   series: readonly ConformalSeries[];
@@ -26,32 +29,105 @@ export function conformalQuantiles(params: {
   levels: readonly number[];
   /** Only days from here on get quantiles. */
   fromDay: EpochDay;
+  /** Pass one to read its band outcomes afterwards (ConformalCalibrator.history). */
+  calibrator?: ConformalCalibrator;
 }): { quantiles: Map<number, Float64Array>[]; relative: Float64Array[][] } {
   const { series, lead, levels, fromDay } = params;
-  const calibrator = new ConformalCalibrator(series);
-  const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
-  const relative = series.map((entry) => new Array<Float64Array>(entry.days.length).fill(new Float64Array(0)));
-  series.forEach((entry, s) => {
+  const calibrator = params.calibrator ?? new ConformalCalibrator(series);
+  const samples = series.map((entry, s) => {
+    const byDay = new Array<Float64Array>(entry.days.length).fill(new Float64Array(0));
     let cachedOrigin = Number.NaN;
     let sample: Float64Array = new Float64Array(0);
     for (let i = 0; i < entry.days.length; i++) {
-      if (entry.days[i] < fromDay || !Number.isFinite(entry.point[i])) continue;
+      if (!Number.isFinite(entry.point[i])) continue;
       const origin = entry.days[i] - lead;
       if (origin !== cachedOrigin) {
         cachedOrigin = origin;
         sample = calibrator.sample(s, origin);
       }
-      relative[s][i] = sample;
-      for (const level of levels) quantiles[s].get(level)![i] = Math.max(0, entry.point[i] * (1 + quantileOfSorted(sample, level)));
+      byDay[i] = sample;
+      if (sample.length > 0 && entry.point[i] > 0 && Number.isFinite(entry.actual[i])) {
+        calibrator.history.add(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / entry.point[i]));
+      }
+    }
+    return byDay;
+  });
+  const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
+  series.forEach((entry, s) => {
+    for (let i = 0; i < entry.days.length; i++) {
+      if (entry.days[i] < fromDay || !Number.isFinite(entry.point[i])) continue;
+      const adjusted = calibrator.history.levelsAt(entry.days[i] - lead, levels);
+      levels.forEach((level, k) => (quantiles[s].get(level)![i] = Math.max(0, entry.point[i] * (1 + quantileOfSorted(samples[s][i], adjusted[k])))));
     }
   });
-  return { quantiles, relative };
+  return { quantiles, relative: samples };
+}
+
+/** Days of past bands whose outcomes recalibrate the levels, and the fewest outcomes worth using. */
+const RECALIBRATION_DAYS = 120;
+const MIN_RECALIBRATION_OUTCOMES = 100;
+const PIT_BINS = 200;
+
+/** Where a realised error fell within the sample that calibrated its band (0 … 1). */
+function pit(sorted: Float64Array, error: number): number {
+  let below = 0;
+  while (below < sorted.length && sorted[below] <= error) below++;
+  return (below + 0.5) / (sorted.length + 1);
+}
+
+/** The PIT values of past bands, by day, and the levels that would have given the nominal frequencies. */
+export class PitHistory {
+  private readonly byDay = new Map<EpochDay, Int32Array>();
+  private readonly cache = new Map<EpochDay, Float64Array>();
+  private cachedLevels: readonly number[] = [];
+
+  add(day: EpochDay, value: number): void {
+    let bins = this.byDay.get(day);
+    if (!bins) this.byDay.set(day, (bins = new Int32Array(PIT_BINS)));
+    bins[Math.min(PIT_BINS - 1, Math.floor(value * PIT_BINS))]++;
+    this.cache.clear();
+  }
+
+  /** For each nominal level, the level of the PIT distribution of the bands dated ≤ origin (the nominal one when too few). */
+  levelsAt(origin: EpochDay, levels: readonly number[]): Float64Array {
+    if (levels !== this.cachedLevels) {
+      this.cache.clear();
+      this.cachedLevels = levels;
+    }
+    let cached = this.cache.get(origin);
+    if (cached) return cached;
+    const counts = new Float64Array(PIT_BINS);
+    let total = 0;
+    for (const [day, bins] of this.byDay) {
+      if (day > origin || day <= origin - RECALIBRATION_DAYS) continue;
+      for (let b = 0; b < PIT_BINS; b++) counts[b] += bins[b];
+      for (let b = 0; b < PIT_BINS; b++) total += bins[b];
+    }
+    cached = Float64Array.from(levels, (level) => (total < MIN_RECALIBRATION_OUTCOMES ? level : pitQuantile(counts, total, level)));
+    this.cache.set(origin, cached);
+    return cached;
+  }
+}
+
+function pitQuantile(counts: Float64Array, total: number, level: number): number {
+  const target = level * total;
+  let cumulative = 0;
+  for (let b = 0; b < counts.length; b++) {
+    if (cumulative + counts[b] >= target) {
+      const within = counts[b] > 0 ? (target - cumulative) / counts[b] : 0;
+      return Math.min(0.995, Math.max(0.005, (b + within) / counts.length));
+    }
+    cumulative += counts[b];
+  }
+  return 0.995;
 }
 
 /** The relative errors that calibrate a series' quantiles at an origin (see conformalQuantiles). */
 export class ConformalCalibrator {
   private readonly errors: DatedErrors[];
   private readonly pooled: (origin: EpochDay) => Float64Array;
+  /** Outcomes of the bands built so far (fed by conformalQuantiles). */
+  readonly history = new PitHistory();
 
   constructor(series: readonly ConformalSeries[]) {
     this.errors = series.map(relativeErrors);

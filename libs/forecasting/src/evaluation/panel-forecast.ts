@@ -7,7 +7,7 @@ import { createBareModel, createModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
 import { combineOnline, mix } from './combination';
-import { ConformalCalibrator } from './conformal';
+import { ConformalCalibrator, conformalQuantiles } from './conformal';
 
 export interface PanelForecastInput {
   readonly entries: readonly { readonly series: ServiceSeries; readonly horizon: Horizon }[];
@@ -72,7 +72,10 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     local: locals[s].local,
   }));
   const combined = combineOnline({ series: combinationSeries, lead: leadDays });
-  const calibrator = new ConformalCalibrator(combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s] })));
+  const conformalSeries = combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s] }));
+  const calibrator = new ConformalCalibrator(conformalSeries);
+  // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
+  conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
 
   const finalGlobal = forecastHorizon(input, history);
   return input.entries.map(({ series }, s) => {
@@ -83,7 +86,8 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const weight = combineOnline({ series: [{ ...entry, days: Int32Array.of(...entry.days, lastDay + leadDays), actual: appendNaN(entry.actual), global: appendNaN(entry.global), local: appendNaN(entry.local) }], lead: leadDays }).weight[0][entry.days.length];
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const relative = calibrator.sample(s, lastDay);
-    const quantiles = new Map(levels.map((level) => [level, Float64Array.from(point, (value) => Math.max(0, value * (1 + quantileOfSorted(relative, level))))] as const));
+    const adjusted = calibrator.history.levelsAt(lastDay, levels);
+    const quantiles = new Map(levels.map((level, k) => [level, Float64Array.from(point, (value) => Math.max(0, value * (1 + quantileOfSorted(relative, adjusted[k]))))] as const));
     const backtest = new Map<number, number>();
     combined.point[s].forEach((value, i) => {
       if (Number.isFinite(value)) backtest.set(entry.days[i], value);

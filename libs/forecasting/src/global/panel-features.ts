@@ -34,7 +34,7 @@ export function featureSpace(calendar: ServiceCalendar | undefined, drivers: rea
     'last_year', 'gap_before', 'gap_after', 'since_break', 'until_break',
     'holiday', 'makeup_workday', 'before_holiday', 'after_holiday',
     ...periods.map((name) => `period:${name}`),
-    ...drivers.map((name) => `driver:${name}`),
+    ...drivers.flatMap((name) => [`driver:${name}`, `driver_per_level:${name}`]),
   ];
   return { names, periods, drivers };
 }
@@ -125,6 +125,7 @@ export function writeFeatures(params: {
     const column = drivers[name];
     if (!column) {
       out[c++] = Number.NaN;
+      out[c++] = Number.NaN;
       continue;
     }
     let sum = 0;
@@ -137,6 +138,8 @@ export function writeFeatures(params: {
     }
     const typical = count > 0 ? sum / count : Number.NaN;
     out[c++] = typical !== 0 ? column[index] / typical : column[index] === 0 ? 1 : Number.NaN;
+    // In the series' own units (a planned quantity, staff on duty) relative to its level.
+    out[c++] = column[index] / level;
   }
   return level;
 }
