@@ -15,22 +15,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  BacktestCommandResult,
-  calendarFromRows,
-  defaultCandidates,
-  evaluateSeries,
-  ForecastMetrics,
-  lastServed,
-  medianOfServings,
-  mergeLevels,
-  parseLarderCsv,
-  runBacktestCommand,
-  ServiceCalendar,
-  sliceSeries,
-  smape,
-  testStartIndex,
-} from '@larder/forecasting';
+import { BacktestCommandResult, backtestWithSeries, calendarFromRows, ForecastMetrics, lastServed, medianOfServings, SeriesBacktest, ServiceCalendar, smape } from '@larder/forecasting';
 import { argument, flag, numberList } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv, RealDataset, ReferenceFigures, SeriesSet } from './real-dataset';
@@ -127,30 +112,18 @@ function parityOf(result: BacktestCommandResult, reference: ReferenceFigures | u
 }
 
 /**
- * Per-dish forecasts of Larder and of the cook's rules on the days runBacktestCommand scores.
- * Larder's come from evaluateSeries called as runBacktestCommand calls it (same candidates, options
- * and test start); `consistent` checks that its pooled WAPE is runBacktestCommand's, so a change of
- * the system path shows here instead of passing silently.
+ * Per-dish forecasts of Larder and of the cook's rules on the days `larder backtest` scores, from the
+ * backtest's own per-series forecasts; `consistent` checks that their pooled WAPE is the command's.
  */
-function dishLevel(csv: string, options: { lead: number; testFrom: string; calendar: ServiceCalendar }, systemWape: number | null): DishLevel {
-  const levels = mergeLevels(PLAN_LEVELS);
+function dishLevel(backtests: readonly SeriesBacktest[], options: { lead: number }, systemWape: number | null): DishLevel {
   const sums = new Map<string, { error: number; smape: number; dishes: number }>();
   let actualSum = 0;
   let days = 0;
   let dishes = 0;
   let systemError = 0;
   let systemActual = 0;
-  for (const { series } of parseLarderCsv(csv).series) {
-    const testStart = testStartIndex(series.days, { testFrom: options.testFrom });
-    const evaluation = evaluateSeries({
-      series,
-      candidates: defaultCandidates(sliceSeries(series, 0, Math.max(1, testStart))),
-      modelOptions: { calendar: options.calendar },
-      leadDays: options.lead,
-      refitEvery: REFIT_EVERY,
-      testStart,
-      levels,
-    });
+  for (const { entry, evaluation } of backtests) {
+    const { series } = entry;
     for (let k = 0; k < evaluation.actual.length; k++) {
       systemError += Math.abs(evaluation.system.point[k] - evaluation.actual[k]);
       systemActual += evaluation.actual[k];
@@ -209,8 +182,8 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number, calendar: Se
   const csv = larderCsv(set);
   const options = { leadDays: lead, testFrom: dataset.protocol.testFrom, refitEvery: REFIT_EVERY, levels: PLAN_LEVELS, calendar, ...(baselinesOnly ? { candidates: ['median4'] } : {}) };
   const started = performance.now();
-  const result = runBacktestCommand(csv, options);
-  const dish = set.perItem && !baselinesOnly ? dishLevel(csv, { lead, testFrom: dataset.protocol.testFrom, calendar }, result.system.wape) : undefined;
+  const { result, series } = backtestWithSeries(csv, options);
+  const dish = set.perItem && !baselinesOnly ? dishLevel(series, { lead }, result.system.wape) : undefined;
   const seconds = (performance.now() - started) / 1000;
   const methods = [
     ...(baselinesOnly ? [] : [figures('Larder', result.system)]),

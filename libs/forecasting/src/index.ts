@@ -40,5 +40,5 @@ export {
 
 export { CALENDAR_FILE_KINDS, calendarFromRows, CalendarFileKind, CalendarFileRow, parseCalendarCsv } from './command/calendar-csv';
 export { COVERS_ITEM, parseLarderCsv, ParsedLarderCsv, ParsedSeries, SeriesKey } from './command/larder-csv';
-export { BacktestCommandOptions, BacktestCommandResult, MatchedShortfall, PlanOutcome, runBacktestCommand } from './command/backtest-command';
+export { BacktestCommandOptions, BacktestCommandResult, backtestWithSeries, MatchedShortfall, PlanOutcome, runBacktestCommand, SeriesBacktest } from './command/backtest-command';
 export { formatBacktestTable } from './command/backtest-table';

@@ -51,13 +51,23 @@ const CURVE_LEVELS = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
 /** Core of `larder backtest`: CSV text in, accuracy of the system vs baselines (and vs the plan) out. */
 export function runBacktestCommand(csvText: string, options: BacktestCommandOptions = {}): BacktestCommandResult {
+  return backtestWithSeries(csvText, options).result;
+}
+
+/** The same, with each series' scored forecasts (for per-series tables such as the dish level). */
+export function backtestWithSeries(csvText: string, options: BacktestCommandOptions = {}): { result: BacktestCommandResult; series: readonly SeriesBacktest[] } {
   const planLevels = options.levels ?? [0.5, 0.8, 0.9];
   const levels = mergeLevels(planLevels);
   const parsed = parseLarderCsv(csvText);
-  const result = backtestPanel(parsed, parsed.series.map((entry) => entry.series), { ...options, planLevels, levels });
-  if (!parsed.hasPlanned) return result;
-  const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels });
-  return { ...result, withPlanned: { system: withPlanned.system, matchedShortfall: withPlanned.matchedShortfall! } };
+  const { result, series } = backtestPanel(parsed, parsed.series.map((entry) => entry.series), { ...options, planLevels, levels });
+  if (!parsed.hasPlanned) return { result, series };
+  const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels }).result;
+  return { result: { ...result, withPlanned: { system: withPlanned.system, matchedShortfall: withPlanned.matchedShortfall! } }, series };
+}
+
+export interface SeriesBacktest {
+  readonly entry: ParsedSeries;
+  readonly evaluation: SeriesEvaluation;
 }
 
 /** The series with the planners' number as one more driver (blank plans repeat the previous one, as drivers do). */
@@ -77,7 +87,7 @@ function backtestPanel(
   parsed: ParsedLarderCsv,
   series: readonly ServiceSeries[],
   options: BacktestCommandOptions & { planLevels: readonly number[]; levels: readonly number[] },
-): BacktestCommandResult {
+): { result: BacktestCommandResult; series: readonly SeriesBacktest[] } {
   const { planLevels, levels } = options;
   const panel = evaluatePanel({
     series,
@@ -100,13 +110,16 @@ function backtestPanel(
     baselines: { seasonalNaive: metrics(pooled((e) => e.seasonalNaive)), median4: metrics(pooled((e) => e.median4)) },
     plans: planLevels.map((level) => planOutcome(system.actual, system.quantiles.get(roundLevel(level))!, level)),
   };
-  if (!parsed.hasPlanned) return result;
+  if (!parsed.hasPlanned) return { result, series: evaluations };
 
   const planned = plannedComparison(evaluations);
   return {
-    ...result,
-    baselines: { ...result.baselines, planned: computeMetrics({ actual: planned.actual, point: planned.planned, scale: planned.scale }) },
-    matchedShortfall: matchShortfall(planned),
+    result: {
+      ...result,
+      baselines: { ...result.baselines, planned: computeMetrics({ actual: planned.actual, point: planned.planned, scale: planned.scale }) },
+      matchedShortfall: matchShortfall(planned),
+    },
+    series: evaluations,
   };
 }
 

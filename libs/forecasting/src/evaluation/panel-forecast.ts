@@ -53,7 +53,8 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   const starts = input.entries.map(({ series }) => Math.max(1, series.days.length - testDays));
   const fromDay = Math.min(...input.entries.map(({ series }, s) => series.days[starts[s]] ?? Number.POSITIVE_INFINITY));
   const globalBacktest = Number.isFinite(fromDay)
-    ? backtestGlobal({ timelines: history, lead: leadDays, fromDay, refitEvery: 28, options: { calendar: input.calendar, ...input.global } })
+    ? // One fit for the whole backtest window (it is as long as a refit interval): the product refits nightly anyway.
+      backtestGlobal({ timelines: history, lead: leadDays, fromDay, refitEvery: testDays + leadDays, options: { calendar: input.calendar, ...input.global } })
     : history.map((timeline) => new Float64Array(timeline.days.length).fill(Number.NaN));
 
   const locals = input.entries.map(({ series, horizon }) => {
