@@ -2,7 +2,7 @@ import { EpochDay } from '../core/iso-date';
 import { quantileOfSorted } from '../core/quantiles';
 
 /** Past out-of-sample errors per series that calibrate a day's quantiles, and the pooled ones that fill in for short records. */
-export const CALIBRATION_ERRORS = 120;
+export const CALIBRATION_ERRORS = 240;
 const POOL_WEIGHT = 30;
 const POOL_DAYS = 56;
 
@@ -16,7 +16,7 @@ export interface ConformalSeries {
 /**
  * Split-conformal quantiles on relative errors: for day t with origin t − lead, the forecast is
  * scaled by 1 + the level's quantile of (actual − forecast) / forecast over the series' latest
- * out-of-sample errors whose actual was known at the origin, blended with the same quantile over
+ * out-of-sample errors (up to 240) whose actual was known at the origin, blended with the same quantile over
  * every series' errors of the last weeks when the series' own record is short. Errors drift
  * (a calm month calibrates a busy one), so the levels themselves are recalibrated on how the
  * panel's bands of the last RECALIBRATION_DAYS did: a nominal 90 % level that was exceeded 14 % of

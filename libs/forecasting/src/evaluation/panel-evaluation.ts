@@ -27,7 +27,7 @@ export interface PanelEvaluationInput {
 
 /** Refitting the global model monthly keeps it current at a twelfth of the cost of weekly refits. */
 export const GLOBAL_REFIT_DAYS = 28;
-const WARMUP_DAYS = 120;
+const WARMUP_DAYS = 240;
 
 /**
  * Backtests the Larder system on a panel of series at one lead: the global model learned across
