@@ -3,7 +3,7 @@ export { DemandModule } from './demand.module';
 export { ForecastRunService } from './services/forecast-run.service';
 export { ForecastQueryService } from './services/forecast-query.service';
 export { CanteenRef, DemandHistoryService, DRIVERS } from './services/demand-history.service';
-export { EXTRA_LEVELS, forecastMeal, MealForecastInput, MealForecastResult, QuantityForecast, RUN_BACKTEST } from './services/meal-forecaster';
+export { EXTRA_LEVELS, forecastMeal, forecastMeals, MealForecastInput, MealForecastResult, QuantityForecast, RUN_BACKTEST } from './services/meal-forecaster';
 export { DishDay, dishQuantiles } from './services/dish-split';
 export { BacktestSummary, BaselineSummary, FailedSeries, ForecastRunInfo, ForecastRunRequest, ForecastRunSummary } from './dtos/forecast-run.dto';
 export {

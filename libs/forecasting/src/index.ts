@@ -14,11 +14,15 @@ export { FallbackModel, FallbackModelOptions } from './models/fallback.model';
 export { CalendarDaysModel, isCalendarDay } from './models/calendar-days.model';
 export { createBareModel, createModel, MODEL_NAMES, ModelName, ModelOptions } from './models/model-factory';
 
-export { computeMetrics, ForecastMetrics, MetricsInput, pinballLoss } from './evaluation/metrics';
+export { computeMetrics, ForecastMetrics, MetricsInput, pinballLoss, smape } from './evaluation/metrics';
+export { DishHistory, lastServed, medianOfServings } from './evaluation/baselines';
 export { backtestModel, BacktestBlock, crossValidation, CrossValidationInput, CrossValidationResult, planBacktest, testStartIndex } from './evaluation/backtest';
 export { OnlineSelectionInput, OnlineSelectionResult, selectOnline } from './evaluation/online-selection';
 export { evaluateSeries, SeriesEvaluation, SeriesEvaluationInput } from './evaluation/series-evaluation';
 export { autoForecast, AutoForecastInput, AutoForecastResult, defaultCandidates } from './evaluation/auto-forecast';
+export { evaluatePanel, PanelEvaluationInput } from './evaluation/panel-evaluation';
+export { forecastPanel, PanelForecastInput, PanelForecastResult } from './evaluation/panel-forecast';
+export { fitGbm, GbmModel, GbmOptions } from './learners/histogram-gbm';
 
 export { DishInfo, DishShareModel, DishShareModelOptions, MenuDayObservation } from './shares/dish-share.model';
 export {
@@ -34,6 +38,7 @@ export {
   WasteEstimateInput,
 } from './waste/waste-forecast';
 
+export { CALENDAR_FILE_KINDS, calendarFromRows, CalendarFileKind, CalendarFileRow, parseCalendarCsv } from './command/calendar-csv';
 export { COVERS_ITEM, parseLarderCsv, ParsedLarderCsv, ParsedSeries, SeriesKey } from './command/larder-csv';
-export { BacktestCommandOptions, BacktestCommandResult, MatchedShortfall, PlanOutcome, runBacktestCommand } from './command/backtest-command';
+export { BacktestCommandOptions, BacktestCommandResult, backtestWithSeries, MatchedShortfall, PlanOutcome, runBacktestCommand, SeriesBacktest } from './command/backtest-command';
 export { formatBacktestTable } from './command/backtest-table';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { LarderError } from '@larder/common';
 import { chinaCalendar, parseIsoDate } from '@larder/domain';
-import { createCalendar, formatBacktestTable, runBacktestCommand } from '@larder/forecasting';
+import { calendarFromRows, createCalendar, formatBacktestTable, parseCalendarCsv, runBacktestCommand, ServiceCalendar } from '@larder/forecasting';
 import { parseInteger, printResult } from '../output';
 
 interface BacktestFlags {
@@ -12,7 +12,7 @@ interface BacktestFlags {
   testFrom?: string;
   refitEvery: number;
   levels: number[];
-  calendar: 'china' | 'none';
+  calendar: string;
   json?: boolean;
 }
 
@@ -29,6 +29,27 @@ function chinaServiceCalendar() {
   return createCalendar({ days: Object.fromEntries(chinaCalendar().map((day) => [day.date, day.kind])) });
 }
 
+/**
+ * The calendar behind `--calendar`: `china` (China's holidays and make-up days), `none`, or a file
+ * `date,kind[,name]` with kinds holiday, makeup_workday, closure, school_holiday and event — the
+ * canteen's own calendar, for a canteen outside China or with its own shutdowns.
+ */
+export function backtestCalendar(value: string): ServiceCalendar | undefined {
+  if (value === 'china') return chinaServiceCalendar();
+  if (value === 'none') return undefined;
+  let text: string;
+  try {
+    text = readFileSync(value, 'utf8');
+  } catch (error) {
+    throw new LarderError('NOT_FOUND', `--calendar must be china, none or a calendar file (date,kind[,name]); cannot read ${value}: ${(error as Error).message}`);
+  }
+  try {
+    return calendarFromRows(parseCalendarCsv(text));
+  } catch (error) {
+    throw new LarderError('VALIDATION_FAILED', `--calendar ${value}: ${(error as Error).message}`);
+  }
+}
+
 export function backtestCommand(): Command {
   return new Command('backtest')
     .description('backtest the forecasts on a daily history CSV (date,canteen,meal,item,quantity[,planned][,drivers…]) against the planners\' rules')
@@ -38,10 +59,11 @@ export function backtestCommand(): Command {
     .option('--test-from <YYYY-MM-DD>', 'score every service day from this date on')
     .option('--refit-every <D>', 're-estimate the models every D days', parseInteger('--refit-every'), 7)
     .option('--levels <list>', 'production quantile levels to evaluate', parseLevels, [0.5, 0.8, 0.9])
-    .addOption(new Option('--calendar <name>', "public holidays used as features").choices(['china', 'none']).default('china'))
+    .option('--calendar <china|none|FILE>', 'holidays, closures and events used as features: china, none, or a file date,kind[,name] (kinds holiday, makeup_workday, closure, school_holiday, event)', 'china')
     .option('--json', 'print one JSON object')
     .action((flags: BacktestFlags) => {
       if (flags.testFrom !== undefined) parseIsoDate(flags.testFrom);
+      const calendar = backtestCalendar(flags.calendar);
       let text: string;
       try {
         text = readFileSync(flags.input, 'utf8');
@@ -54,7 +76,7 @@ export function backtestCommand(): Command {
         testFrom: flags.testFrom,
         refitEvery: flags.refitEvery,
         levels: flags.levels,
-        calendar: flags.calendar === 'china' ? chinaServiceCalendar() : undefined,
+        calendar,
       });
       printResult(flags, result, () => formatBacktestTable(result));
     });

@@ -10,7 +10,7 @@ import { addDays, localDate, MealPeriod, parseIsoDate } from '@larder/domain';
 import { parseIsoDate as toEpochDay } from '@larder/forecasting';
 import { FailedSeries, ForecastRunRequest, ForecastRunSummary } from '../dtos/forecast-run.dto';
 import { CanteenRef, DemandHistoryService, RunWindow } from './demand-history.service';
-import { forecastMeal, MealForecastResult } from './meal-forecaster';
+import { forecastMeals, MealForecastInput, MealForecastResult } from './meal-forecaster';
 import { supersedeForecasts } from './forecast-supersede';
 
 /** Days of covers history the models see (two years), and of dish sales the share model sees (one year). */
@@ -119,27 +119,27 @@ export class ForecastRunService {
 
   private async forecastAll(canteens: readonly CanteenRef[], window: RunWindow): Promise<SeriesOutcome[]> {
     const calendar = await this.history.calendar(window);
-    const outcomes: SeriesOutcome[] = [];
+    const series: { canteen: CanteenRef; meal: MealPeriod; input: MealForecastInput }[] = [];
     for (const canteen of canteens) {
       // Per canteen: how a dish is bought there, and a run for one canteen forecasts it as the full run does.
       const dishInfo = await this.history.dishInfo({ asOf: window.asOf, canteenIds: [canteen.id] });
       const inputs = await this.history.mealInputs(canteen, window);
       for (const [meal, input] of [...inputs].sort(([a], [b]) => a.localeCompare(b))) {
-        if (input.horizon.length === 0) continue;
-        const startedAt = new Date();
-        try {
-          const result = forecastMeal({ ...input, dishInfo, calendar });
-          outcomes.push({ canteen, meal, startedAt, finishedAt: new Date(), result });
-        } catch (error) {
-          const message = (error as Error).message;
-          this.logger.warn(`forecast of ${canteen.code} ${meal} failed, carrying on without it: ${message}`);
-          outcomes.push({ canteen, meal, startedAt, finishedAt: new Date(), error: message });
-        }
-        // Forecasting is CPU work: let the API answer other requests between series.
-        await nextTurn();
+        if (input.horizon.length > 0) series.push({ canteen, meal, input: { ...input, dishInfo, calendar } });
       }
+      // Reading is I/O, forecasting CPU work: let the API answer other requests in between.
+      await nextTurn();
     }
-    return outcomes;
+    const startedAt = new Date();
+    // Every canteen × meal together: the global covers model learns from all of them at once.
+    const results = forecastMeals(series.map((entry) => entry.input));
+    const finishedAt = new Date();
+    return series.map(({ canteen, meal }, s) => {
+      const result = results[s];
+      if (!(result instanceof Error)) return { canteen, meal, startedAt, finishedAt, result };
+      this.logger.warn(`forecast of ${canteen.code} ${meal} failed, carrying on without it: ${result.message}`);
+      return { canteen, meal, startedAt, finishedAt, error: result.message };
+    });
   }
 
   private summarise(params: { runId: string; asOf: string; horizonDays: number; outcomes: SeriesOutcome[]; started: number }): ForecastRunSummary {

@@ -1,7 +1,4 @@
-import {
-  autoForecast, backtestModel, createBareModel, createModel, createServiceSeries, DishInfo, formatIsoDate, Horizon, mergeLevels, ModelOptions,
-  planBacktest, ServiceCalendar,
-} from '@larder/forecasting';
+import { createServiceSeries, DishInfo, forecastPanel, formatIsoDate, Horizon, mergeLevels, PanelForecastResult, ServiceCalendar } from '@larder/forecasting';
 import { backtestDishes, chooseShareHalfLife, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
 
 /** Backtest settings of the product run (the library's defaults): last 28 service days, lead 7, refit weekly. */
@@ -54,29 +51,73 @@ const LEVELS = mergeLevels(EXTRA_LEVELS);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
- * Forecasts one canteen × meal: covers by the backtest-selected model (`autoForecast`), then the
- * portions of each dish on each future day's menu by the share model. Pure and deterministic.
+ * Forecasts one canteen × meal (see forecastMeals; alone, the global model has only its own history to learn from).
  */
 export function forecastMeal(input: MealForecastInput): MealForecastResult {
-  const series = createServiceSeries({ dates: input.days, values: input.covers, drivers: input.drivers });
-  const horizon: Horizon = { days: Int32Array.from(input.horizon, (entry) => entry.day), drivers: toColumns(input.horizonDrivers) };
-  const modelOptions: ModelOptions = { calendar: input.calendar };
-  const auto = autoForecast({ series, horizon, levels: EXTRA_LEVELS, modelOptions, ...RUN_BACKTEST });
+  const [result] = forecastMeals([input]);
+  if (result instanceof Error) throw result;
+  return result;
+}
 
-  const coversQuantiles = input.horizon.map((_, i) => new Map(LEVELS.map((level) => [level, auto.forecast.quantiles.get(level)![i]])));
+/**
+ * Forecasts every canteen × meal of a run together: covers by the panel forecaster (one model
+ * learned across all the series mixed with each series' own backtest-selected model, with
+ * conformal quantiles), then the portions of each dish on each future day's menu by the share
+ * model. A series whose dish split fails gets its error in its slot; the others are unaffected.
+ * Pure and deterministic. All inputs share one calendar (the install's).
+ */
+export function forecastMeals(inputs: readonly MealForecastInput[]): (MealForecastResult | Error)[] {
+  if (inputs.length === 0) return [];
+  let panel: (PanelForecastResult | Error)[];
+  try {
+    panel = coversPanel(inputs);
+  } catch {
+    // One series the panel cannot take (e.g. no history at all) must not cost the others their forecast.
+    panel = inputs.map((input) => {
+      try {
+        return coversPanel([input])[0];
+      } catch (error) {
+        return error as Error;
+      }
+    });
+  }
+  return inputs.map((input, s) => {
+    const covers = panel[s];
+    if (covers instanceof Error) return covers;
+    try {
+      return splitMeal(input, covers);
+    } catch (error) {
+      return error as Error;
+    }
+  });
+}
+
+function coversPanel(inputs: readonly MealForecastInput[]): PanelForecastResult[] {
+  return forecastPanel({
+    entries: inputs.map((input) => ({
+      series: createServiceSeries({ dates: input.days, values: input.covers, drivers: input.drivers }),
+      horizon: { days: Int32Array.from(input.horizon, (entry) => entry.day), drivers: toColumns(input.horizonDrivers) } satisfies Horizon,
+    })),
+    calendar: inputs[0].calendar,
+    levels: EXTRA_LEVELS,
+    ...RUN_BACKTEST,
+  });
+}
+
+/** The model label stored with the forecasts: the local model and the global model's share in the mix. */
+export function modelLabel(covers: PanelForecastResult): string {
+  return covers.globalWeight === 0 ? covers.localModel : `global${Math.round(covers.globalWeight * 100)}%+${covers.localModel}`;
+}
+
+function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealForecastResult {
+  const coversQuantiles = input.horizon.map((_, i) => new Map(LEVELS.map((level) => [level, panel.quantiles.get(level)![i]])));
   const covers = input.horizon.map((entry, i) => toForecast({ day: entry.day, dish: null, quantiles: coversQuantiles[i] }));
 
   // Dish split: the share model on all history for the forecasts, and on data visible at the start
   // of the covers backtest for the dish backtest and the dish quantile spread (its residuals).
-  const blocks = planBacktest({ days: series.days, testStart: Math.max(1, series.days.length - RUN_BACKTEST.testDays), leadDays: RUN_BACKTEST.leadDays, refitEvery: RUN_BACKTEST.refitEvery });
-  const testFrom = blocks[0]?.testFrom ?? series.days.length;
-  const backtested = backtestModel({ series, blocks, model: createModel(auto.model, modelOptions) });
-  const baseline = (name: string) => wapeOf(series.values.subarray(testFrom), backtestModel({ series, blocks, model: createBareModel(name) }));
-  const coversForecast = new Map<number, number>();
-  backtested.forEach((value, i) => {
-    if (Number.isFinite(value)) coversForecast.set(series.days[testFrom + i], value);
-  });
-  const cutoff = testFrom < series.days.length ? series.days[testFrom] - RUN_BACKTEST.leadDays : Number.POSITIVE_INFINITY;
+  const coversForecast = new Map(panel.backtest);
+  const firstBacktestDay = Math.min(...coversForecast.keys());
+  const cutoff = Number.isFinite(firstBacktestDay) ? firstBacktestDay - RUN_BACKTEST.leadDays : Number.POSITIVE_INFINITY;
   const testDishDays = input.dishDays.filter((day) => coversForecast.has(day.day));
   // How far back the split looks is chosen on the backtest window, which ends before the forecast origin.
   const chosen = chooseShareHalfLife({ dishDays: input.dishDays, cutoff, testDays: testDishDays, dishInfo: input.dishInfo });
@@ -94,26 +135,15 @@ export function forecastMeal(input: MealForecastInput): MealForecastResult {
     }
   });
   return {
-    model: auto.model,
-    backtestWape: auto.backtestWape[auto.model] ?? null,
-    candidateWape: auto.backtestWape,
-    baselineWape: { seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') },
+    model: modelLabel(panel),
+    backtestWape: panel.backtestWape,
+    candidateWape: panel.candidateWape,
+    baselineWape: panel.baselineWape,
     dishBacktest: { wape: dishBacktest.wape, lastServed: dishBacktest.lastServed, median4: dishBacktest.median4 },
     shareHalfLifeDays: Number.isFinite(chosen.halfLifeDays) ? chosen.halfLifeDays : null,
     covers,
     dishes,
   };
-}
-
-function wapeOf(actual: Float64Array, forecast: Float64Array): number | null {
-  let error = 0;
-  let total = 0;
-  for (let i = 0; i < actual.length; i++) {
-    if (!Number.isFinite(forecast[i])) continue;
-    error += Math.abs(actual[i] - forecast[i]);
-    total += actual[i];
-  }
-  return total > 0 ? error / total : null;
 }
 
 function toColumns(drivers: Readonly<Record<string, readonly number[]>>): Record<string, Float64Array> {

@@ -26,7 +26,9 @@ function csv(options: { planned: boolean }): string {
 describe('backtest command core', () => {
   it('returns exactly the documented JSON shape', () => {
     const result = runBacktestCommand(csv({ planned: true }), { testDays: 40 });
-    expect(Object.keys(result)).toEqual(['system', 'baselines', 'plans', 'matchedShortfall']);
+    expect(Object.keys(result)).toEqual(['system', 'baselines', 'plans', 'matchedShortfall', 'withPlanned']);
+    expect(Object.keys(result.withPlanned!)).toEqual(['system', 'matchedShortfall']);
+    expect(Object.keys(result.withPlanned!.system)).toEqual(METRIC_KEYS);
     expect(Object.keys(result.baselines)).toEqual(['seasonalNaive', 'median4', 'planned']);
     for (const metrics of [result.system, result.baselines.seasonalNaive, result.baselines.median4, result.baselines.planned!]) {
       expect(Object.keys(metrics)).toEqual(METRIC_KEYS);
@@ -51,6 +53,9 @@ describe('backtest command core', () => {
     expect(matched.level).toBeLessThan(1);
     // The manager over-plans by ~10 %: matching his shortfall, the system wastes less.
     expect(matched.leftoverPct!).toBeLessThan(matched.plannedLeftoverPct!);
+    // The plan as a driver is scored on the same days; here it is a noisy copy of what the staff driver says already.
+    expect(result.withPlanned!.system.n).toBe(result.system.n);
+    expect(result.withPlanned!.system.wape!).toBeLessThan(result.baselines.planned!.wape!);
   });
 
   it('omits planned and matchedShortfall without a planned column, and honours levels', () => {

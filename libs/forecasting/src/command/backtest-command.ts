@@ -1,11 +1,10 @@
 import { mergeLevels, quantileOfSorted, roundLevel } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
-import { defaultCandidates } from '../evaluation/auto-forecast';
-import { testStartIndex } from '../evaluation/backtest';
 import { computeMetrics, ForecastMetrics } from '../evaluation/metrics';
-import { evaluateSeries, MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
-import { sliceSeries } from '../core/service-series';
-import { parseLarderCsv, ParsedSeries } from './larder-csv';
+import { MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
+import { evaluatePanel } from '../evaluation/panel-evaluation';
+import { parseLarderCsv, ParsedLarderCsv, ParsedSeries, PLANNED_COLUMN } from './larder-csv';
+import { ServiceSeries } from '../core/service-series';
 
 export interface BacktestCommandOptions {
   /** Minimum age in days of the data behind each forecast. */
@@ -40,6 +39,11 @@ export interface BacktestCommandResult {
   readonly baselines: { readonly seasonalNaive: ForecastMetrics; readonly median4: ForecastMetrics; readonly planned?: ForecastMetrics };
   readonly plans: readonly PlanOutcome[];
   readonly matchedShortfall?: MatchedShortfall;
+  /**
+   * With a planned column: the system again with the planners' number as a driver known at the lead
+   * (forecast value added: does Larder add to the planner, does the planner add to Larder?).
+   */
+  readonly withPlanned?: { readonly system: ForecastMetrics; readonly matchedShortfall: MatchedShortfall };
 }
 
 /** Levels on which the system's plan curve is traced to match the planned column's shortfall. */
@@ -47,10 +51,54 @@ const CURVE_LEVELS = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
 /** Core of `larder backtest`: CSV text in, accuracy of the system vs baselines (and vs the plan) out. */
 export function runBacktestCommand(csvText: string, options: BacktestCommandOptions = {}): BacktestCommandResult {
+  return backtestWithSeries(csvText, options).result;
+}
+
+/** The same, with each series' scored forecasts (for per-series tables such as the dish level). */
+export function backtestWithSeries(csvText: string, options: BacktestCommandOptions = {}): { result: BacktestCommandResult; series: readonly SeriesBacktest[] } {
   const planLevels = options.levels ?? [0.5, 0.8, 0.9];
   const levels = mergeLevels(planLevels);
   const parsed = parseLarderCsv(csvText);
-  const evaluations = parsed.series.map((entry) => ({ entry, evaluation: evaluate(entry, { ...options, levels }) }));
+  const { result, series } = backtestPanel(parsed, parsed.series.map((entry) => entry.series), { ...options, planLevels, levels });
+  if (!parsed.hasPlanned) return { result, series };
+  const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels }).result;
+  return { result: { ...result, withPlanned: { system: withPlanned.system, matchedShortfall: withPlanned.matchedShortfall! } }, series };
+}
+
+export interface SeriesBacktest {
+  readonly entry: ParsedSeries;
+  readonly evaluation: SeriesEvaluation;
+}
+
+/** The series with the planners' number as one more driver (blank plans repeat the previous one, as drivers do). */
+function withPlannedDriver(entry: ParsedSeries): ServiceSeries {
+  const planned = Float64Array.from(entry.planned);
+  let last = Number.NaN;
+  for (let i = 0; i < planned.length; i++) {
+    if (Number.isFinite(planned[i])) last = planned[i];
+    else planned[i] = last;
+  }
+  const first = planned.findIndex(Number.isFinite);
+  for (let i = 0; i < Math.max(0, first); i++) planned[i] = planned[first];
+  return { ...entry.series, drivers: { ...entry.series.drivers, [PLANNED_COLUMN]: planned } };
+}
+
+function backtestPanel(
+  parsed: ParsedLarderCsv,
+  series: readonly ServiceSeries[],
+  options: BacktestCommandOptions & { planLevels: readonly number[]; levels: readonly number[] },
+): { result: BacktestCommandResult; series: readonly SeriesBacktest[] } {
+  const { planLevels, levels } = options;
+  const panel = evaluatePanel({
+    series,
+    leadDays: options.leadDays ?? 7,
+    refitEvery: options.refitEvery ?? 7,
+    test: { testDays: options.testDays, testFrom: options.testFrom },
+    levels,
+    calendar: options.calendar,
+    candidates: options.candidates,
+  });
+  const evaluations = parsed.series.map((entry, s) => ({ entry, evaluation: panel[s] }));
   const pooled = (pickMethod: (evaluation: SeriesEvaluation) => MethodForecasts) => pool(evaluations.map(({ evaluation }) => ({ evaluation, method: pickMethod(evaluation) })));
 
   const system = pooled((evaluation) => evaluation.system);
@@ -62,29 +110,17 @@ export function runBacktestCommand(csvText: string, options: BacktestCommandOpti
     baselines: { seasonalNaive: metrics(pooled((e) => e.seasonalNaive)), median4: metrics(pooled((e) => e.median4)) },
     plans: planLevels.map((level) => planOutcome(system.actual, system.quantiles.get(roundLevel(level))!, level)),
   };
-  if (!parsed.hasPlanned) return result;
+  if (!parsed.hasPlanned) return { result, series: evaluations };
 
   const planned = plannedComparison(evaluations);
   return {
-    ...result,
-    baselines: { ...result.baselines, planned: computeMetrics({ actual: planned.actual, point: planned.planned, scale: planned.scale }) },
-    matchedShortfall: matchShortfall(planned),
+    result: {
+      ...result,
+      baselines: { ...result.baselines, planned: computeMetrics({ actual: planned.actual, point: planned.planned, scale: planned.scale }) },
+      matchedShortfall: matchShortfall(planned),
+    },
+    series: evaluations,
   };
-}
-
-function evaluate(entry: ParsedSeries, options: BacktestCommandOptions & { levels: readonly number[] }): SeriesEvaluation {
-  const { series } = entry;
-  const testStart = testStartIndex(series.days, options);
-  return evaluateSeries({
-    series,
-    // Chosen from pre-test history only, so the test period cannot steer the candidate set.
-    candidates: options.candidates ?? defaultCandidates(sliceSeries(series, 0, Math.max(1, testStart))),
-    modelOptions: { calendar: options.calendar },
-    leadDays: options.leadDays ?? 7,
-    refitEvery: options.refitEvery ?? 7,
-    testStart,
-    levels: options.levels,
-  });
 }
 
 function concat(parts: readonly Float64Array[]): Float64Array {
@@ -151,7 +187,7 @@ function plannedComparison(evaluations: readonly { entry: ParsedSeries; evaluati
       const point = evaluation.system.point[k];
       const residuals = evaluation.system.residuals[k];
       CURVE_LEVELS.forEach((level, j) => {
-        const production = Math.max(0, point + quantileOfSorted(residuals, level));
+        const production = Math.max(0, point * (1 + quantileOfSorted(residuals, level)));
         curveLeftover[j] += Math.max(production - value, 0);
         curveShortfall[j] += Math.max(value - production, 0);
       });

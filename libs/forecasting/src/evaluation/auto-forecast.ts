@@ -37,6 +37,9 @@ export interface AutoForecastResult {
   readonly backtestWape: Readonly<Record<string, number | null>>;
   /** True when quantiles come from backtest errors rather than in-sample errors. */
   readonly calibrated: boolean;
+  /** Each candidate's backtest forecasts of the service days from `backtestFrom` on (NaN where none). */
+  readonly backtests: ReadonlyMap<string, Float64Array>;
+  readonly backtestFrom: number;
 }
 
 /**
@@ -59,9 +62,11 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   const actual = series.values.subarray(offset);
 
   const backtestWape: Record<string, number | null> = {};
+  const backtests = new Map<string, Float64Array>();
   let best: { name: string; wape: number; errors: Float64Array; relative: Float64Array } | undefined;
   for (const name of candidates) {
     const forecasts = backtestModel({ series, blocks, model: createModel(name, input.modelOptions) });
+    backtests.set(name, forecasts);
     const scored = scoreWape(actual, forecasts);
     backtestWape[name] = scored ? scored.wape : null;
     if (scored && (!best || scored.wape < best.wape)) best = { name, ...scored };
@@ -76,7 +81,7 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
       const quantiles = fromBacktest && best!.relative.length >= MIN_CALIBRATION_ERRORS
         ? calibrateRelativeQuantiles({ point, relativeErrors: best!.relative, levels })
         : calibrateQuantiles({ point, residuals: fromBacktest ? best!.errors : model.insampleResiduals(), levels });
-      return { model: name, forecast: { days: horizon.days, point, quantiles }, backtestWape, calibrated: fromBacktest };
+      return { model: name, forecast: { days: horizon.days, point, quantiles }, backtestWape, calibrated: fromBacktest, backtests, backtestFrom: offset };
     } catch {
       // Try the next model in the fallback chain.
     }

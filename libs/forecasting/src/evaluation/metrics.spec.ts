@@ -1,4 +1,4 @@
-import { computeMetrics, pinballLoss } from './metrics';
+import { computeMetrics, pinballLoss, smape } from './metrics';
 
 describe('metrics', () => {
   it('computes the hand-checked values', () => {
@@ -24,5 +24,15 @@ describe('metrics', () => {
   it('pinball loss penalises under-forecasts by the level', () => {
     expect(pinballLoss(10, 8, 0.9)).toBeCloseTo(1.8);
     expect(pinballLoss(10, 12, 0.9)).toBeCloseTo(0.2);
+  });
+
+  it('sMAPE averages 2|F−A|/(|F|+|A|) over the days, an exact 0 counting as 0', () => {
+    // Days: 2·2/22, 2·2/38, 0, 2·10/90, and F = A = 0 → 0; mean over 5 days.
+    const expected = (4 / 22 + 4 / 38 + 0 + 20 / 90 + 0) / 5;
+    expect(smape([10, 20, 30, 40, 0], [12, 18, 30, 50, 0])).toBeCloseTo(expected, 12);
+    // A forecast of 0 for a sale (or a sale forecast for a 0) is the maximum, 2.
+    expect(smape([0, 3], [4, 0])).toBe(2);
+    expect(Number.isNaN(smape([], []))).toBe(true);
+    expect(() => smape([1], [1, 2])).toThrow('smape');
   });
 });

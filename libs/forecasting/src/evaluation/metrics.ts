@@ -94,3 +94,18 @@ function coverage(input: { actual: Float64Array; lower?: Float64Array; upper?: F
   for (let i = 0; i < actual.length; i++) if (actual[i] >= lower[i] && actual[i] <= upper[i]) inside++;
   return inside / actual.length;
 }
+
+/**
+ * Symmetric MAPE of one series: mean over its days of 2|F−A| / (|F|+|A|), a day with F = A = 0
+ * counting as 0 (an exact forecast of no sale). Per dish, so that a rarely-sold dish weighs as much
+ * as a best seller when the per-dish values are averaged; NaN without days.
+ */
+export function smape(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {
+  if (actual.length !== forecast.length) throw new Error(`smape: ${actual.length} actual values but ${forecast.length} forecasts`);
+  let sum = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const denominator = Math.abs(forecast[i]) + Math.abs(actual[i]);
+    if (denominator > 0) sum += (2 * Math.abs(forecast[i] - actual[i])) / denominator;
+  }
+  return actual.length > 0 ? sum / actual.length : Number.NaN;
+}

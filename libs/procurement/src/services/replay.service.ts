@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { addDays, IsoDate, isoWeek, isoWeekday, MealPeriod, parseIsoDate } from '@larder/domain';
-import { CanteenRef, DemandHistoryService, forecastMeal } from '@larder/demand';
+import { CanteenRef, DemandHistoryService, forecastMeals, MealForecastResult } from '@larder/demand';
 import { DishInfo, parseIsoDate as toEpochDay } from '@larder/forecasting';
 import type { CostPolicy } from '../planning/newsvendor';
 import type { DemandForecast } from '../planning/planning-types';
@@ -114,20 +114,25 @@ export class ReplayService {
     const weekEnd = addDays(weekStart, 6);
     const window = { historyFrom: asOfDay - ENGINE_HISTORY_DAYS + 1, sharesFrom: asOfDay - ENGINE_SHARE_DAYS + 1, asOf: asOfDay, horizonEnd: toEpochDay(weekEnd) };
     const calendar = await this.demandHistory.calendar(window);
-    const inputs = await this.demandHistory.mealInputs(canteen, window);
+    const inputs = [...(await this.demandHistory.mealInputs(canteen, window))].filter(([, input]) => input.horizon.length > 0);
     const demand: DemandForecast[] = [];
-    for (const [meal, input] of inputs) {
-      if (input.horizon.length === 0) continue;
-      try {
-        const result = forecastMeal({ ...input, dishInfo: params.dishInfo, calendar });
-        for (const row of [...result.covers, ...result.dishes]) {
-          if (row.serviceDate < weekStart || row.serviceDate > weekEnd) continue;
-          demand.push({ canteenId: canteen.id, serviceDate: row.serviceDate, meal, dishId: row.dish === null ? 0 : Number(row.dish), distribution: distributionFromStored(row) });
-        }
-      } catch (error) {
-        params.failures.push(`${canteen.code} ${meal} ${isoWeek(weekStart)}: ${(error as Error).message}`);
-      }
+    let results: (MealForecastResult | Error)[];
+    try {
+      results = forecastMeals(inputs.map(([, input]) => ({ ...input, dishInfo: params.dishInfo, calendar })));
+    } catch (error) {
+      results = inputs.map(() => error as Error);
     }
+    inputs.forEach(([meal], s) => {
+      const result = results[s];
+      if (result instanceof Error) {
+        params.failures.push(`${canteen.code} ${meal} ${isoWeek(weekStart)}: ${result.message}`);
+        return;
+      }
+      for (const row of [...result.covers, ...result.dishes]) {
+        if (row.serviceDate < weekStart || row.serviceDate > weekEnd) continue;
+        demand.push({ canteenId: canteen.id, serviceDate: row.serviceDate, meal, dishId: row.dish === null ? 0 : Number(row.dish), distribution: distributionFromStored(row) });
+      }
+    });
     return demand;
   }
 

@@ -1,0 +1,95 @@
+import { EpochDay } from '../core/iso-date';
+import { countUpTo } from '../core/service-series';
+
+/** Weights of the global model tried; the rest goes to the series' own model. */
+export const COMBINATION_WEIGHTS: readonly number[] = [0, 0.25, 0.5, 0.75, 1];
+/** Calendar days of past errors that choose the weight. */
+const WINDOW_DAYS = 91;
+/** Before any error is known: an even mix. */
+export const DEFAULT_GLOBAL_WEIGHT = 0.5;
+
+export interface CombinationSeries {
+  readonly days: Int32Array;
+  readonly actual: Float64Array;
+  readonly global: Float64Array;
+  readonly local: Float64Array;
+}
+
+export function mix(global: number, local: number, weight: number): number {
+  if (!Number.isFinite(global)) return local;
+  if (!Number.isFinite(local)) return global;
+  return weight * global + (1 - weight) * local;
+}
+
+/**
+ * The system's point forecast: the global model and the series' own selected model mixed with the
+ * weight whose forecasts erred least over the last WINDOW_DAYS days of actuals known at the origin,
+ * judged half on the series itself and half on the whole panel (so one series' short record cannot
+ * swing it far). Combinations are robust where either model alone fails: the global model on a
+ * series unlike the others, a local model through a level shift. Returns the forecasts and the
+ * weight chosen for each day.
+ */
+export function combineOnline(params: { series: readonly CombinationSeries[]; lead: number }): { point: Float64Array[]; weight: Float64Array[] } {
+  const { series, lead } = params;
+  const errors = series.map(cumulativeErrors);
+  const panelCache = new Map<EpochDay, Float64Array>();
+  const windowErrors = (s: number, origin: EpochDay): Float64Array => {
+    const { days } = series[s];
+    const end = countUpTo(days, origin);
+    const start = countUpTo(days, origin - WINDOW_DAYS);
+    return Float64Array.from(errors[s], (prefix) => prefix[end] - prefix[start]);
+  };
+  const panelErrors = (origin: EpochDay): Float64Array => {
+    let cached = panelCache.get(origin);
+    if (!cached) {
+      cached = new Float64Array(COMBINATION_WEIGHTS.length + 1);
+      for (let s = 0; s < series.length; s++) windowErrors(s, origin).forEach((value, k) => (cached![k] += value));
+      if (panelCache.size > 512) panelCache.clear();
+      panelCache.set(origin, cached);
+    }
+    return cached;
+  };
+  const point = series.map((entry) => new Float64Array(entry.days.length));
+  const weight = series.map((entry) => new Float64Array(entry.days.length));
+  series.forEach((entry, s) => {
+    for (let i = 0; i < entry.days.length; i++) {
+      const origin = entry.days[i] - lead;
+      const own = windowErrors(s, origin);
+      const panel = panelErrors(origin);
+      const chosen = bestWeight(own, panel);
+      weight[s][i] = chosen;
+      point[s][i] = mix(entry.global[i], entry.local[i], chosen);
+    }
+  });
+  return { point, weight };
+}
+
+/**
+ * Per weight, prefix sums of |actual − mix| over the days where both models forecast; the last slot
+ * holds the prefix sums of the actuals (the WAPE denominator).
+ */
+function cumulativeErrors(entry: CombinationSeries): Float64Array[] {
+  const n = entry.days.length;
+  const sums = Array.from({ length: COMBINATION_WEIGHTS.length + 1 }, () => new Float64Array(n + 1));
+  for (let i = 0; i < n; i++) {
+    const usable = Number.isFinite(entry.global[i]) && Number.isFinite(entry.local[i]) && Number.isFinite(entry.actual[i]);
+    COMBINATION_WEIGHTS.forEach((w, k) => (sums[k][i + 1] = sums[k][i] + (usable ? Math.abs(entry.actual[i] - mix(entry.global[i], entry.local[i], w)) : 0)));
+    sums[COMBINATION_WEIGHTS.length][i + 1] = sums[COMBINATION_WEIGHTS.length][i] + (usable ? entry.actual[i] : 0);
+  }
+  return sums;
+}
+
+function bestWeight(own: Float64Array, panel: Float64Array): number {
+  const last = COMBINATION_WEIGHTS.length;
+  if (!(panel[last] > 0)) return DEFAULT_GLOBAL_WEIGHT;
+  let best = DEFAULT_GLOBAL_WEIGHT;
+  let bestScore = Number.POSITIVE_INFINITY;
+  COMBINATION_WEIGHTS.forEach((w, k) => {
+    const score = panel[k] / panel[last] + (own[last] > 0 ? own[k] / own[last] : panel[k] / panel[last]);
+    if (score < bestScore - 1e-12) {
+      bestScore = score;
+      best = w;
+    }
+  });
+  return best;
+}

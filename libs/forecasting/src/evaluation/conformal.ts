@@ -1,0 +1,204 @@
+import { EpochDay } from '../core/iso-date';
+import { quantileOfSorted } from '../core/quantiles';
+
+/** Past out-of-sample errors per series that calibrate a day's quantiles, and the pooled ones that fill in for short records. */
+export const CALIBRATION_ERRORS = 240;
+const POOL_WEIGHT = 30;
+const POOL_DAYS = 56;
+
+export interface ConformalSeries {
+  readonly days: Int32Array;
+  readonly actual: Float64Array;
+  /** Out-of-sample forecasts aligned with `days` (NaN where none). */
+  readonly point: Float64Array;
+}
+
+/**
+ * Split-conformal quantiles on relative errors: for day t with origin t − lead, the forecast is
+ * scaled by 1 + the level's quantile of (actual − forecast) / forecast over the series' latest
+ * out-of-sample errors (up to 240) whose actual was known at the origin, blended with the same quantile over
+ * every series' errors of the last weeks when the series' own record is short. Errors drift
+ * (a calm month calibrates a busy one), so the levels themselves are recalibrated on how the
+ * panel's bands of the last RECALIBRATION_DAYS did: a nominal 90 % level that was exceeded 14 % of
+ * the time is moved to the level that was exceeded 10 % (quantile recalibration on the PIT values).
+ * Nothing dated after the origin is used, so the coverage measured on later days is honest.
+ */
+export function conformalQuantiles(params: {
+  series: readonly ConformalSeries[];
+  lead: number;
+  levels: readonly number[];
+  /** Only days from here on get quantiles. */
+  fromDay: EpochDay;
+  /** Pass one to read its band outcomes afterwards (ConformalCalibrator.history). */
+  calibrator?: ConformalCalibrator;
+}): { quantiles: Map<number, Float64Array>[]; relative: Float64Array[][] } {
+  const { series, lead, levels, fromDay } = params;
+  const calibrator = params.calibrator ?? new ConformalCalibrator(series);
+  const samples = series.map((entry, s) => {
+    const byDay = new Array<Float64Array>(entry.days.length).fill(new Float64Array(0));
+    let cachedOrigin = Number.NaN;
+    let sample: Float64Array = new Float64Array(0);
+    for (let i = 0; i < entry.days.length; i++) {
+      if (!Number.isFinite(entry.point[i])) continue;
+      const origin = entry.days[i] - lead;
+      if (origin !== cachedOrigin) {
+        cachedOrigin = origin;
+        sample = calibrator.sample(s, origin);
+      }
+      byDay[i] = sample;
+      if (sample.length > 0 && entry.point[i] > 0 && Number.isFinite(entry.actual[i])) {
+        calibrator.history.add(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / entry.point[i]));
+      }
+    }
+    return byDay;
+  });
+  const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
+  series.forEach((entry, s) => {
+    for (let i = 0; i < entry.days.length; i++) {
+      if (entry.days[i] < fromDay || !Number.isFinite(entry.point[i])) continue;
+      const adjusted = calibrator.history.levelsAt(entry.days[i] - lead, levels);
+      levels.forEach((level, k) => (quantiles[s].get(level)![i] = Math.max(0, entry.point[i] * (1 + quantileOfSorted(samples[s][i], adjusted[k])))));
+    }
+  });
+  return { quantiles, relative: samples };
+}
+
+/** Days of past bands whose outcomes recalibrate the levels, and the fewest outcomes worth using. */
+const RECALIBRATION_DAYS = 120;
+const MIN_RECALIBRATION_OUTCOMES = 100;
+const PIT_BINS = 200;
+
+/** Where a realised error fell within the sample that calibrated its band (0 … 1). */
+function pit(sorted: Float64Array, error: number): number {
+  let below = 0;
+  while (below < sorted.length && sorted[below] <= error) below++;
+  return (below + 0.5) / (sorted.length + 1);
+}
+
+/** The PIT values of past bands, by day, and the levels that would have given the nominal frequencies. */
+export class PitHistory {
+  private readonly byDay = new Map<EpochDay, Int32Array>();
+  private readonly cache = new Map<EpochDay, Float64Array>();
+  private cachedLevels: readonly number[] = [];
+
+  add(day: EpochDay, value: number): void {
+    let bins = this.byDay.get(day);
+    if (!bins) this.byDay.set(day, (bins = new Int32Array(PIT_BINS)));
+    bins[Math.min(PIT_BINS - 1, Math.floor(value * PIT_BINS))]++;
+    this.cache.clear();
+  }
+
+  /** For each nominal level, the level of the PIT distribution of the bands dated ≤ origin (the nominal one when too few). */
+  levelsAt(origin: EpochDay, levels: readonly number[]): Float64Array {
+    if (levels !== this.cachedLevels) {
+      this.cache.clear();
+      this.cachedLevels = levels;
+    }
+    let cached = this.cache.get(origin);
+    if (cached) return cached;
+    const counts = new Float64Array(PIT_BINS);
+    let total = 0;
+    for (const [day, bins] of this.byDay) {
+      if (day > origin || day <= origin - RECALIBRATION_DAYS) continue;
+      for (let b = 0; b < PIT_BINS; b++) counts[b] += bins[b];
+      for (let b = 0; b < PIT_BINS; b++) total += bins[b];
+    }
+    cached = Float64Array.from(levels, (level) => (total < MIN_RECALIBRATION_OUTCOMES ? level : pitQuantile(counts, total, level)));
+    this.cache.set(origin, cached);
+    return cached;
+  }
+}
+
+function pitQuantile(counts: Float64Array, total: number, level: number): number {
+  const target = level * total;
+  let cumulative = 0;
+  for (let b = 0; b < counts.length; b++) {
+    if (cumulative + counts[b] >= target) {
+      const within = counts[b] > 0 ? (target - cumulative) / counts[b] : 0;
+      return Math.min(0.995, Math.max(0.005, (b + within) / counts.length));
+    }
+    cumulative += counts[b];
+  }
+  return 0.995;
+}
+
+/** The relative errors that calibrate a series' quantiles at an origin (see conformalQuantiles). */
+export class ConformalCalibrator {
+  private readonly errors: DatedErrors[];
+  private readonly pooled: (origin: EpochDay) => Float64Array;
+  /** Outcomes of the bands built so far (fed by conformalQuantiles). */
+  readonly history = new PitHistory();
+
+  constructor(series: readonly ConformalSeries[]) {
+    this.errors = series.map(relativeErrors);
+    this.pooled = pooledErrors(this.errors);
+  }
+
+  /** Sorted relative errors of series `s` known at `origin`, shrunk towards the panel's when few. */
+  sample(s: number, origin: EpochDay): Float64Array {
+    return blend(latestBefore(this.errors[s], origin, CALIBRATION_ERRORS), this.pooled(origin));
+  }
+}
+
+interface DatedErrors {
+  readonly days: Int32Array;
+  readonly errors: Float64Array;
+}
+
+function relativeErrors(entry: ConformalSeries): DatedErrors {
+  const days: number[] = [];
+  const errors: number[] = [];
+  for (let i = 0; i < entry.days.length; i++) {
+    const forecast = entry.point[i];
+    if (!(forecast > 0) || !Number.isFinite(entry.actual[i])) continue;
+    days.push(entry.days[i]);
+    // Capped so that one day of a near-zero forecast cannot stretch every later band.
+    errors.push(Math.min((entry.actual[i] - forecast) / forecast, 5));
+  }
+  return { days: Int32Array.from(days), errors: Float64Array.from(errors) };
+}
+
+/** The latest `count` errors dated ≤ origin, sorted. */
+function latestBefore(dated: DatedErrors, origin: EpochDay, count: number): Float64Array {
+  let end = 0;
+  while (end < dated.days.length && dated.days[end] <= origin) end++;
+  return Float64Array.from(dated.errors.subarray(Math.max(0, end - count), end)).sort();
+}
+
+/** Points kept of the panel's error distribution per origin (its quantiles at evenly spaced levels). */
+const POOL_POINTS = 201;
+
+/**
+ * Every series' errors of the POOL_DAYS days up to an origin, summarised as POOL_POINTS sorted
+ * quantiles and cached by origin: a panel has a few hundred origins, each shared by all its series.
+ */
+function pooledErrors(errorsBySeries: readonly DatedErrors[]): (origin: EpochDay) => Float64Array {
+  const cache = new Map<EpochDay, Float64Array>();
+  return (origin) => {
+    let cached = cache.get(origin);
+    if (!cached) {
+      const values: number[] = [];
+      for (const dated of errorsBySeries) {
+        for (let k = dated.days.length - 1; k >= 0 && dated.days[k] > origin - POOL_DAYS; k--) if (dated.days[k] <= origin) values.push(dated.errors[k]);
+      }
+      const sorted = Float64Array.from(values).sort();
+      cached = sorted.length <= POOL_POINTS ? sorted : Float64Array.from({ length: POOL_POINTS }, (_, k) => quantileOfSorted(sorted, k / (POOL_POINTS - 1)));
+      cache.set(origin, cached);
+    }
+    return cached;
+  };
+}
+
+/**
+ * A sorted sample whose quantiles are the series' own shrunk towards the pool's: the pool enters
+ * as POOL_WEIGHT pseudo-errors, placed at its own quantiles.
+ */
+function blend(own: Float64Array, pool: Float64Array): Float64Array {
+  if (pool.length === 0 || own.length >= CALIBRATION_ERRORS) return own;
+  const weight = Math.round(POOL_WEIGHT * (1 - own.length / CALIBRATION_ERRORS));
+  if (weight === 0) return own;
+  const merged = new Float64Array(own.length + weight);
+  merged.set(own);
+  for (let k = 0; k < weight; k++) merged[own.length + k] = quantileOfSorted(pool, (k + 0.5) / weight);
+  return merged.sort();
+}

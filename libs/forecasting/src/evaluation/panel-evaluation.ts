@@ -1,0 +1,94 @@
+import { ServiceCalendar } from '../core/service-calendar';
+import { ServiceSeries, sliceSeries } from '../core/service-series';
+import { backtestGlobal, GlobalModelOptions } from '../global/global-model';
+import { createModel } from '../models/model-factory';
+import { defaultCandidates } from './auto-forecast';
+import { backtestModel, planBacktest, testStartIndex } from './backtest';
+import { combineOnline } from './combination';
+import { conformalQuantiles } from './conformal';
+import { selectOnline } from './online-selection';
+import { seasonalNaiveScale, SeriesEvaluation } from './series-evaluation';
+
+export interface PanelEvaluationInput {
+  readonly series: readonly ServiceSeries[];
+  readonly leadDays: number;
+  /** Local models' refits (days); the global model is refitted every `globalRefitEvery` days. */
+  readonly refitEvery: number;
+  readonly globalRefitEvery?: number;
+  readonly test: { readonly testDays?: number; readonly testFrom?: string };
+  readonly levels: readonly number[];
+  readonly calendar?: ServiceCalendar;
+  /** Local candidates (default: by series type, from pre-test history). */
+  readonly candidates?: readonly string[];
+  readonly global?: GlobalModelOptions;
+  /** Service days backtested before the test only to give the combination and calibration a past. */
+  readonly warmupDays?: number;
+}
+
+/** Refitting the global model monthly keeps it current at a twelfth of the cost of weekly refits. */
+export const GLOBAL_REFIT_DAYS = 28;
+const WARMUP_DAYS = 240;
+
+/**
+ * Backtests the Larder system on a panel of series at one lead: the global model learned across
+ * all series, each series' own backtest-selected model, their combination, and split-conformal
+ * quantiles; beside it the two planners' rules (same weekday last week, median of the last four).
+ * Every forecast for day t uses data dated ≤ t − lead only.
+ */
+export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
+  const { series, leadDays, levels } = input;
+  const setups = series.map((entry) => {
+    const testStart = testStartIndex(entry.days, input.test);
+    const evalStart = Math.max(1, testStart - (input.warmupDays ?? WARMUP_DAYS));
+    return { entry, testStart, evalStart };
+  });
+  const firstEvalDay = Math.min(...setups.map(({ entry, evalStart }) => (evalStart < entry.days.length ? entry.days[evalStart] : Number.POSITIVE_INFINITY)));
+  const global = Number.isFinite(firstEvalDay)
+    ? backtestGlobal({ timelines: series, lead: leadDays, fromDay: firstEvalDay, refitEvery: input.globalRefitEvery ?? GLOBAL_REFIT_DAYS, options: { calendar: input.calendar, ...input.global } })
+    : series.map((entry) => new Float64Array(entry.days.length).fill(Number.NaN));
+
+  const locals = setups.map(({ entry, testStart, evalStart }, s) => {
+    const blocks = planBacktest({ days: entry.days, testStart: evalStart, leadDays, refitEvery: input.refitEvery });
+    const evalDays = entry.days.subarray(evalStart);
+    const actual = entry.values.subarray(evalStart);
+    const origins = evalDays.map((day) => day - leadDays);
+    const names = input.candidates ?? defaultCandidates(sliceSeries(entry, 0, Math.max(1, testStart)));
+    const modelOptions = { calendar: input.calendar };
+    const candidates = new Map(names.map((name) => [name, backtestModel({ series: entry, blocks, model: createModel(name, modelOptions) })] as const));
+    const local = selectOnline({ days: evalDays, actual, origins, candidates, levels });
+    const baseline = (name: string) => selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series: entry, blocks, model: createModel(name) })]]), levels });
+    return { evalDays, actual, global: global[s].subarray(evalStart), local: local.point, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
+  });
+  const combined = combineOnline({ series: locals.map((local) => ({ days: local.evalDays, actual: local.actual, global: local.global, local: local.local })), lead: leadDays });
+
+  const conformal = conformalQuantiles({
+    series: locals.map((local, s) => ({ days: local.evalDays, actual: local.actual, point: combined.point[s] })),
+    lead: leadDays,
+    levels,
+    fromDay: Number.NEGATIVE_INFINITY,
+  });
+
+  return setups.map(({ entry, testStart, evalStart }, s) => {
+    const local = { ...locals[s], point: combined.point[s] };
+    const offset = testStart - evalStart;
+    const scored: number[] = [];
+    for (let i = Math.max(0, offset); i < local.evalDays.length; i++) {
+      if ([local.point[i], local.seasonalNaive.point[i], local.median4.point[i]].every(Number.isFinite)) scored.push(i);
+    }
+    const pick = (values: Float64Array) => Float64Array.from(scored, (i) => values[i]);
+    const pickQuantiles = (quantiles: ReadonlyMap<number, Float64Array>) => new Map([...quantiles].map(([level, values]) => [level, pick(values)]));
+    return {
+      indices: Int32Array.from(scored, (i) => i + evalStart),
+      actual: pick(local.actual),
+      scale: seasonalNaiveScale(entry, testStart),
+      system: {
+        point: pick(local.point),
+        quantiles: pickQuantiles(conformal.quantiles[s]),
+        chosen: scored.map((i) => `global×${combined.weight[s][i]}`),
+        residuals: scored.map((i) => conformal.relative[s][i]),
+      },
+      seasonalNaive: { point: pick(local.seasonalNaive.point), quantiles: pickQuantiles(local.seasonalNaive.quantiles) },
+      median4: { point: pick(local.median4.point), quantiles: pickQuantiles(local.median4.quantiles) },
+    };
+  });
+}

@@ -1,0 +1,161 @@
+import { quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
+import { ServiceCalendar } from '../core/service-calendar';
+import { Horizon, ServiceSeries } from '../core/service-series';
+import { backtestGlobal, fitGlobalModel, GlobalModelOptions, kept, originMatrix, predictRow, trainingShare } from '../global/global-model';
+import { Timeline } from '../global/panel-features';
+import { createBareModel, createModel } from '../models/model-factory';
+import { autoForecast } from './auto-forecast';
+import { backtestModel, planBacktest } from './backtest';
+import { combineOnline, mix } from './combination';
+import { ConformalCalibrator, conformalQuantiles } from './conformal';
+
+export interface PanelForecastInput {
+  readonly entries: readonly { readonly series: ServiceSeries; readonly horizon: Horizon }[];
+  readonly calendar?: ServiceCalendar;
+  readonly levels?: readonly number[];
+  /** The backtest that weighs the models and calibrates the quantiles: lead, scored days, local refits. */
+  readonly leadDays?: number;
+  readonly testDays?: number;
+  readonly refitEvery?: number;
+  readonly global?: GlobalModelOptions;
+}
+
+export interface PanelForecastResult {
+  /** The series' own backtest-selected model. */
+  readonly localModel: string;
+  /** Weight of the global model in the final mix (0 = the local model alone). */
+  readonly globalWeight: number;
+  readonly point: Float64Array;
+  readonly quantiles: QuantileMap;
+  /** Backtest WAPE of the system (the mix) and of the two planners' rules, on the same days. */
+  readonly backtestWape: number | null;
+  readonly baselineWape: { readonly seasonalNaive: number | null; readonly median4: number | null };
+  /** The system's backtest forecasts by service day (the dish split is backtested on them). */
+  readonly backtest: ReadonlyMap<number, number>;
+  readonly candidateWape: Readonly<Record<string, number | null>>;
+}
+
+const HORIZON_LEADS = 28;
+
+/**
+ * The production forecast of a panel of series (every canteen × meal of an install): the global
+ * model learned across all of them and each series' own selected model, mixed with the weight that
+ * erred least in the backtest, with split-conformal quantiles from the backtest's relative errors.
+ * The global model that forecasts the horizon is trained on rows seen at every lead 1…28 days, so
+ * one model serves the whole horizon; the backtest runs at `leadDays` (14: the middle of it).
+ */
+export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] {
+  const levels = mergeLevels(input.levels);
+  const leadDays = input.leadDays ?? 14;
+  const testDays = input.testDays ?? 56;
+  const refitEvery = input.refitEvery ?? 7;
+  const history: Timeline[] = input.entries.map(({ series }) => series);
+  const starts = input.entries.map(({ series }) => Math.max(1, series.days.length - testDays));
+  const fromDay = Math.min(...input.entries.map(({ series }, s) => series.days[starts[s]] ?? Number.POSITIVE_INFINITY));
+  const globalBacktest = Number.isFinite(fromDay)
+    ? // One fit for the whole backtest window (it is as long as a refit interval): the product refits nightly anyway.
+      backtestGlobal({ timelines: history, lead: leadDays, fromDay, refitEvery: testDays + leadDays, options: { calendar: input.calendar, ...input.global } })
+    : history.map((timeline) => new Float64Array(timeline.days.length).fill(Number.NaN));
+
+  const locals = input.entries.map(({ series, horizon }) => {
+    const auto = autoForecast({ series, horizon, levels, modelOptions: { calendar: input.calendar }, leadDays, testDays, refitEvery });
+    const offset = auto.backtestFrom;
+    const blocks = planBacktest({ days: series.days, testStart: offset, leadDays, refitEvery });
+    // The planners' rules as they are (without the calendar days the product's weekday models hand to the regression).
+    const baseline = (name: string) => backtestModel({ series, blocks, model: createBareModel(name) });
+    const local = auto.backtests.get(auto.model) ?? backtestModel({ series, blocks, model: createModel(auto.model, { calendar: input.calendar }) });
+    return { auto, offset, local, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
+  });
+  const combinationSeries = input.entries.map(({ series }, s) => ({
+    days: series.days.subarray(locals[s].offset),
+    actual: series.values.subarray(locals[s].offset),
+    global: globalBacktest[s].subarray(locals[s].offset),
+    local: locals[s].local,
+  }));
+  const combined = combineOnline({ series: combinationSeries, lead: leadDays });
+  const conformalSeries = combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s] }));
+  const calibrator = new ConformalCalibrator(conformalSeries);
+  // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
+  conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
+
+  const finalGlobal = forecastHorizon(input, history);
+  return input.entries.map(({ series }, s) => {
+    const local = locals[s];
+    const entry = combinationSeries[s];
+    // The weight the combination would pick on the day after the history, from every backtest error.
+    const lastDay = series.days[series.days.length - 1];
+    const weight = combineOnline({ series: [{ ...entry, days: Int32Array.of(...entry.days, lastDay + leadDays), actual: appendNaN(entry.actual), global: appendNaN(entry.global), local: appendNaN(entry.local) }], lead: leadDays }).weight[0][entry.days.length];
+    const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
+    const relative = calibrator.sample(s, lastDay);
+    const adjusted = calibrator.history.levelsAt(lastDay, levels);
+    const quantiles = new Map(levels.map((level, k) => [level, Float64Array.from(point, (value) => Math.max(0, value * (1 + quantileOfSorted(relative, adjusted[k]))))] as const));
+    const backtest = new Map<number, number>();
+    combined.point[s].forEach((value, i) => {
+      if (Number.isFinite(value)) backtest.set(entry.days[i], value);
+    });
+    return {
+      localModel: local.auto.model,
+      globalWeight: weight,
+      point,
+      quantiles: relative.length > 0 ? quantiles : local.auto.forecast.quantiles,
+      backtestWape: wape(entry.actual, combined.point[s]),
+      baselineWape: { seasonalNaive: wape(entry.actual, local.seasonalNaive), median4: wape(entry.actual, local.median4) },
+      backtest,
+      candidateWape: local.auto.backtestWape,
+    };
+  });
+}
+
+/** The global model fitted on all history at leads 1…28 and its forecasts of each horizon day from the last history day. */
+function forecastHorizon(input: PanelForecastInput, history: readonly Timeline[]): Float64Array[] {
+  const asOf = Math.max(...history.map((timeline) => timeline.days[timeline.days.length - 1] ?? Number.NEGATIVE_INFINITY));
+  const share = trainingShare(history, input.global?.maxTrainingRows ?? 120_000);
+  const training = originMatrix({
+    timelines: history,
+    calendar: input.calendar,
+    // Each past day is seen from one lead, spread evenly over the horizon's leads.
+    originOf: (s, day, index) => (kept(s, index, share) ? day - (1 + ((index * 7 + s * 3) % HORIZON_LEADS)) : Number.NaN),
+  });
+  const model = fitGlobalModel(training, asOf, { calendar: input.calendar, ...input.global });
+  const timelines: Timeline[] = input.entries.map(({ series, horizon }) => joinHorizon(series, horizon));
+  const horizonStart = input.entries.map(({ series }) => series.days.length);
+  const forecasts = input.entries.map(({ horizon }) => new Float64Array(horizon.days.length).fill(Number.NaN));
+  if (!model) return forecasts;
+  const future = originMatrix({ timelines, calendar: input.calendar, originOf: (s, _day, index) => (index >= horizonStart[s] ? asOf : Number.NaN) });
+  for (let r = 0; r < future.day.length; r++) forecasts[future.series[r]][future.index[r] - horizonStart[future.series[r]]] = predictRow(model, future, r);
+  return forecasts;
+}
+
+function joinHorizon(series: ServiceSeries, horizon: Horizon): Timeline {
+  const days = new Int32Array(series.days.length + horizon.days.length);
+  days.set(series.days);
+  days.set(horizon.days, series.days.length);
+  const values = new Float64Array(days.length).fill(Number.NaN);
+  values.set(series.values);
+  const drivers: Record<string, Float64Array> = {};
+  for (const [name, column] of Object.entries(series.drivers)) {
+    const joined = new Float64Array(days.length).fill(Number.NaN);
+    joined.set(column);
+    const future = horizon.drivers?.[name];
+    if (future) joined.set(future, series.days.length);
+    drivers[name] = joined;
+  }
+  return { days, values, drivers };
+}
+
+function appendNaN(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length + 1).fill(Number.NaN);
+  out.set(values);
+  return out;
+}
+
+function wape(actual: Float64Array, forecast: Float64Array): number | null {
+  let error = 0;
+  let total = 0;
+  for (let i = 0; i < actual.length; i++) {
+    if (!Number.isFinite(forecast[i])) continue;
+    error += Math.abs(actual[i] - forecast[i]);
+    total += actual[i];
+  }
+  return total > 0 ? error / total : null;
+}

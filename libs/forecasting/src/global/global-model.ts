@@ -1,0 +1,162 @@
+import { EpochDay } from '../core/iso-date';
+import { ServiceCalendar } from '../core/service-calendar';
+import { fitGbm, GbmModel, GbmOptions } from '../learners/histogram-gbm';
+import { featureSpace, FeatureSpace, prepareTimeline, Timeline, writeFeatures } from './panel-features';
+
+/**
+ * One demand model learned across every series of a kind (all canteens' covers, all dishes): a
+ * gradient-boosted tree model on calendar, lag and level features expressed relative to each
+ * series' recent level, trained with the absolute loss weighted by that level, so one model serves
+ * series of any size and minimises the pooled absolute error (the WAPE numerator).
+ */
+export interface GlobalModelOptions {
+  readonly calendar?: ServiceCalendar;
+  readonly gbm?: GbmOptions;
+  /** Training rows above this are sampled (deterministically) to bound the fitting time. */
+  readonly maxTrainingRows?: number;
+  /** Older target days weigh less: weight × 2^(−age / halfLife). */
+  readonly halfLifeDays?: number;
+}
+
+export const GLOBAL_GBM: GbmOptions = { loss: 'l1', iterations: 150, learningRate: 0.08, maxLeaves: 31, minLeafRows: 50, rowSubsample: 0.7 };
+const DEFAULT_MAX_ROWS = 120_000;
+
+/** Every (series, day) featurised at one lead: the training pool and the rows to predict. */
+export interface PanelMatrix {
+  readonly space: FeatureSpace;
+  readonly x: Float64Array;
+  readonly series: Int32Array;
+  readonly index: Int32Array;
+  readonly day: Int32Array;
+  readonly scale: Float64Array;
+  /** The actual relative to the scale (NaN for planned days). */
+  readonly target: Float64Array;
+}
+
+export function driverNamesOf(timelines: readonly Timeline[]): string[] {
+  return [...new Set(timelines.flatMap((timeline) => Object.keys(timeline.drivers)))].sort();
+}
+
+/** Featurises every service day of every timeline from day ≥ `fromDay` as seen `lead` days before it. */
+export function panelMatrix(params: { timelines: readonly Timeline[]; lead: number; trainFrom?: EpochDay; scoreFrom?: EpochDay; calendar?: ServiceCalendar; maxTrainingRows?: number }): PanelMatrix {
+  const { lead, trainFrom, scoreFrom } = params;
+  const keep = trainingShare(params.timelines, params.maxTrainingRows ?? DEFAULT_MAX_ROWS);
+  return originMatrix({
+    ...params,
+    originOf: (s, day, index) => {
+      if (trainFrom !== undefined && day < trainFrom) return Number.NaN;
+      // Days before the scored ones only train: a share of them is enough, and keeps the matrix small.
+      if (scoreFrom !== undefined && day < scoreFrom && !kept(s, index, keep)) return Number.NaN;
+      return day - lead;
+    },
+  });
+}
+
+/** Share of rows to featurise so that a fit sees about twice its row limit to sample from. */
+export function trainingShare(timelines: readonly Timeline[], limit: number): number {
+  let rows = 0;
+  for (const timeline of timelines) rows += timeline.days.length;
+  return Math.min(1, (2 * limit) / Math.max(1, rows));
+}
+
+/** A deterministic pseudo-random choice of (series, index) rows with probability `share`. */
+export function kept(series: number, index: number, share: number): boolean {
+  if (share >= 1) return true;
+  const hash = Math.imul(series + 1, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b);
+  return ((hash >>> 0) % 1_000_003) / 1_000_003 < share;
+}
+
+/**
+ * Featurises the service days for which `originOf(series, day)` gives the date of the data the
+ * forecast may use (NaN: not wanted).
+ */
+export function originMatrix(params: { timelines: readonly Timeline[]; calendar?: ServiceCalendar; originOf: (series: number, day: EpochDay, index: number) => number }): PanelMatrix {
+  const { timelines, calendar } = params;
+  const space = featureSpace(calendar, driverNamesOf(timelines));
+  const width = space.names.length;
+  let capacity = 0;
+  for (const timeline of timelines) capacity += timeline.days.length;
+  const x = new Float64Array(capacity * width);
+  const series = new Int32Array(capacity);
+  const index = new Int32Array(capacity);
+  const day = new Int32Array(capacity);
+  const scale = new Float64Array(capacity);
+  const target = new Float64Array(capacity);
+  let rows = 0;
+  timelines.forEach((timeline, s) => {
+    const prepared = prepareTimeline(timeline);
+    for (let i = 0; i < timeline.days.length; i++) {
+      const origin = params.originOf(s, timeline.days[i], i);
+      if (!Number.isFinite(origin)) continue;
+      const level = writeFeatures({ prepared, index: i, origin, space, calendar, out: x, offset: rows * width });
+      if (!(level > 0)) continue;
+      series[rows] = s;
+      index[rows] = i;
+      day[rows] = timeline.days[i];
+      scale[rows] = level;
+      target[rows] = timeline.values[i] / level;
+      rows++;
+    }
+  });
+  return { space, x: x.subarray(0, rows * width), series: series.subarray(0, rows), index: index.subarray(0, rows), day: day.subarray(0, rows), scale: scale.subarray(0, rows), target: target.subarray(0, rows) };
+}
+
+/** Fits the model on the matrix rows whose day is ≤ `until` (their actuals were known then). */
+export function fitGlobalModel(matrix: PanelMatrix, until: EpochDay, options: GlobalModelOptions = {}): GbmModel | null {
+  const width = matrix.space.names.length;
+  const candidates: number[] = [];
+  for (let r = 0; r < matrix.day.length; r++) if (matrix.day[r] <= until && Number.isFinite(matrix.target[r])) candidates.push(r);
+  const limit = options.maxTrainingRows ?? DEFAULT_MAX_ROWS;
+  const picked = candidates.length > limit ? sampleEvenly(candidates, limit) : candidates;
+  if (picked.length < 200) return null;
+  const x = new Float64Array(picked.length * width);
+  const y = new Float64Array(picked.length);
+  const weight = new Float64Array(picked.length);
+  const halfLife = options.halfLifeDays ?? 0;
+  picked.forEach((r, k) => {
+    x.set(matrix.x.subarray(r * width, (r + 1) * width), k * width);
+    y[k] = matrix.target[r];
+    weight[k] = matrix.scale[r] * (halfLife > 0 ? 2 ** (-(until - matrix.day[r]) / halfLife) : 1);
+  });
+  return fitGbm({ x, features: width, y, weight }, { ...GLOBAL_GBM, ...options.gbm });
+}
+
+/** Forecast in the series' own units for matrix row r. */
+export function predictRow(model: GbmModel, matrix: PanelMatrix, r: number): number {
+  const width = matrix.space.names.length;
+  return Math.max(0, model.predictRow(matrix.x, r * width) * matrix.scale[r]);
+}
+
+/** Every k-th candidate, so the sample keeps the spread of days and series. */
+function sampleEvenly(rows: number[], limit: number): number[] {
+  const step = rows.length / limit;
+  return Array.from({ length: limit }, (_, k) => rows[Math.floor(k * step)]);
+}
+
+/**
+ * Rolling-origin backtest of the global model at one lead: refitted every `refitEvery` days, each
+ * day t predicted by the latest model fitted on actuals dated ≤ t − lead, from features that see
+ * only data dated ≤ t − lead. Returns, per timeline, forecasts aligned with its days (NaN where none).
+ */
+export function backtestGlobal(params: {
+  timelines: readonly Timeline[];
+  lead: number;
+  fromDay: EpochDay;
+  refitEvery: number;
+  options?: GlobalModelOptions;
+}): Float64Array[] {
+  const { timelines, lead, fromDay, refitEvery } = params;
+  const matrix = panelMatrix({ timelines, lead, scoreFrom: fromDay, calendar: params.options?.calendar, maxTrainingRows: params.options?.maxTrainingRows });
+  const forecasts = timelines.map((timeline) => new Float64Array(timeline.days.length).fill(Number.NaN));
+  let lastDay = fromDay;
+  for (let r = 0; r < matrix.day.length; r++) lastDay = Math.max(lastDay, matrix.day[r]);
+  for (let blockStart = fromDay; blockStart <= lastDay; blockStart += refitEvery) {
+    const model = fitGlobalModel(matrix, blockStart - lead, params.options);
+    if (!model) continue;
+    for (let r = 0; r < matrix.day.length; r++) {
+      if (matrix.day[r] < blockStart || matrix.day[r] >= blockStart + refitEvery) continue;
+      forecasts[matrix.series[r]][matrix.index[r]] = predictRow(model, matrix, r);
+    }
+  }
+  return forecasts;
+}

@@ -1,0 +1,204 @@
+import { EpochDay, isoWeekday } from '../core/iso-date';
+import { previousSameWeekday } from '../core/same-weekday';
+import { dayKind, isInPeriod, isNextToHoliday, periodNames, ServiceCalendar } from '../core/service-calendar';
+import { countUpTo, DriverColumns } from '../core/service-series';
+
+/**
+ * One series as the global model sees it: every known service day, past and planned. Values after
+ * the forecast origin are never read by a feature (NaN for planned days).
+ */
+export interface Timeline {
+  readonly days: Int32Array;
+  readonly values: Float64Array;
+  readonly drivers: DriverColumns;
+}
+
+/** Service days a level is averaged over, and fewer visible days than this give no row. */
+export const LEVEL_DAYS = 28;
+export const MIN_VISIBLE_DAYS = 14;
+/** A gap of at least this many calendar days between two service days is a break (a weekend is 3). */
+const BREAK_GAP = 5;
+const BREAK_LOOK = 42;
+
+export interface FeatureSpace {
+  readonly names: readonly string[];
+  readonly periods: readonly string[];
+  readonly drivers: readonly string[];
+}
+
+export function featureSpace(calendar: ServiceCalendar | undefined, drivers: readonly string[]): FeatureSpace {
+  const periods = calendar ? periodNames(calendar) : [];
+  const names = [
+    'weekday', 'day_of_year', 'lead',
+    'same_1', 'same_2', 'same_3', 'same_4', 'same_median', 'same_mean_8', 'weekday_profile', 'recent_7', 'last', 'level_trend', 'log_level', 'zero_share',
+    'last_year', 'gap_before', 'gap_after', 'since_break', 'until_break',
+    'holiday', 'makeup_workday', 'before_holiday', 'after_holiday',
+    ...periods.map((name) => `period:${name}`),
+    ...drivers.flatMap((name) => [`driver:${name}`, `driver_per_level:${name}`]),
+  ];
+  return { names, periods, drivers };
+}
+
+interface PreparedTimeline {
+  readonly timeline: Timeline;
+  readonly prefix: Float64Array;
+  readonly zeroPrefix: Int32Array;
+  readonly previous: Int32Array;
+}
+
+export function prepareTimeline(timeline: Timeline): PreparedTimeline {
+  const n = timeline.days.length;
+  const prefix = new Float64Array(n + 1);
+  const zeroPrefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const v = timeline.values[i];
+    prefix[i + 1] = prefix[i] + (v === v ? v : 0);
+    zeroPrefix[i + 1] = zeroPrefix[i] + (v === 0 ? 1 : 0);
+  }
+  return { timeline, prefix, zeroPrefix, previous: previousSameWeekday(timeline.days) };
+}
+
+/** Mean of values[from, to) from the prefix sums. */
+function windowMean(prepared: PreparedTimeline, from: number, to: number): number {
+  const start = Math.max(0, from);
+  return to > start ? (prepared.prefix[to] - prepared.prefix[start]) / (to - start) : Number.NaN;
+}
+
+/**
+ * Writes the features of service day `index` forecast from data dated ≤ `origin` into `out` and
+ * returns the scale (the level of the last LEVEL_DAYS visible service days) that the target and
+ * the prediction are expressed in, or NaN when the day cannot be featurised (too little history,
+ * or a level of zero).
+ */
+export function writeFeatures(params: {
+  prepared: PreparedTimeline;
+  index: number;
+  origin: EpochDay;
+  space: FeatureSpace;
+  calendar: ServiceCalendar | undefined;
+  out: Float64Array;
+  offset: number;
+}): number {
+  const { prepared, index, origin, space, calendar, out, offset } = params;
+  const { days, values, drivers } = prepared.timeline;
+  const day = days[index];
+  const visible = countUpTo(days, origin);
+  if (visible < MIN_VISIBLE_DAYS) return Number.NaN;
+  const level = windowMean(prepared, visible - LEVEL_DAYS, visible);
+  if (!(level > 0)) return Number.NaN;
+  let c = offset;
+  out[c++] = isoWeekday(day);
+  out[c++] = dayOfYear(day);
+  out[c++] = day - origin;
+
+  const same: number[] = [];
+  for (let j = prepared.previous[index]; j >= 0 && same.length < 8; j = prepared.previous[j]) {
+    if (j < visible) same.push(values[j] / level);
+  }
+  for (let k = 0; k < 4; k++) out[c++] = k < same.length ? same[k] : Number.NaN;
+  out[c++] = same.length > 0 ? medianOf(same.slice(0, 4)) : Number.NaN;
+  out[c++] = same.length > 0 ? same.reduce((a, b) => a + b, 0) / same.length : Number.NaN;
+  out[c++] = weekdayProfile(prepared, index, visible);
+  out[c++] = windowMean(prepared, visible - 7, visible) / level;
+  out[c++] = values[visible - 1] / level;
+  out[c++] = level / windowMean(prepared, visible - 91, visible);
+  out[c++] = Math.log1p(level);
+  const from = Math.max(0, visible - LEVEL_DAYS);
+  out[c++] = (prepared.zeroPrefix[visible] - prepared.zeroPrefix[from]) / (visible - from);
+  out[c++] = lastYear(prepared, day, visible);
+  out[c++] = index > 0 ? Math.min(days[index] - days[index - 1], BREAK_LOOK) : Number.NaN;
+  out[c++] = index + 1 < days.length ? Math.min(days[index + 1] - days[index], BREAK_LOOK) : Number.NaN;
+  out[c++] = sinceBreak(days, index);
+  out[c++] = untilBreak(days, index);
+
+  if (calendar) {
+    const kind = dayKind(calendar, day);
+    out[c++] = kind === 'holiday' ? 1 : 0;
+    out[c++] = kind === 'makeup_workday' ? 1 : 0;
+    out[c++] = isNextToHoliday(calendar, day, 1) ? 1 : 0;
+    out[c++] = isNextToHoliday(calendar, day, -1) ? 1 : 0;
+    for (const name of space.periods) out[c++] = isInPeriod(calendar, day, name) ? 1 : 0;
+  } else {
+    for (let k = 0; k < 4; k++) out[c++] = Number.NaN;
+  }
+  for (const name of space.drivers) {
+    const column = drivers[name];
+    if (!column) {
+      out[c++] = Number.NaN;
+      out[c++] = Number.NaN;
+      continue;
+    }
+    let sum = 0;
+    let count = 0;
+    for (let j = Math.max(0, visible - LEVEL_DAYS); j < visible; j++) {
+      if (column[j] === column[j]) {
+        sum += column[j];
+        count++;
+      }
+    }
+    const typical = count > 0 ? sum / count : Number.NaN;
+    out[c++] = typical !== 0 ? column[index] / typical : column[index] === 0 ? 1 : Number.NaN;
+    // In the series' own units (a planned quantity, staff on duty) relative to its level.
+    out[c++] = column[index] / level;
+  }
+  return level;
+}
+
+/** The weekday's mean over the last 12 weeks of visible days relative to all days' mean then. */
+function weekdayProfile(prepared: PreparedTimeline, index: number, visible: number): number {
+  const { days, values } = prepared.timeline;
+  const weekday = isoWeekday(days[index]);
+  const since = days[visible - 1] - 84;
+  let sum = 0;
+  let count = 0;
+  let all = 0;
+  let allCount = 0;
+  for (let j = visible - 1; j >= 0 && days[j] > since; j--) {
+    all += values[j];
+    allCount++;
+    if (isoWeekday(days[j]) === weekday) {
+      sum += values[j];
+      count++;
+    }
+  }
+  return count > 0 && all > 0 ? sum / count / (all / allCount) : Number.NaN;
+}
+
+function dayOfYear(day: EpochDay): number {
+  const date = new Date(day * 86_400_000);
+  return (Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000 + 1;
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The same weekday 52 weeks earlier (or a week either side), relative to the level around it then. */
+function lastYear(prepared: PreparedTimeline, day: EpochDay, visible: number): number {
+  const { days, values } = prepared.timeline;
+  for (const back of [364, 357, 371]) {
+    const end = countUpTo(days, day - back);
+    if (end === 0 || end > visible || days[end - 1] !== day - back) continue;
+    const around = windowMean(prepared, end - 1 - LEVEL_DAYS / 2, Math.min(visible, end - 1 + LEVEL_DAYS / 2));
+    return around > 0 ? values[end - 1] / around : Number.NaN;
+  }
+  return Number.NaN;
+}
+
+/** Calendar days since the first service day after the latest break (capped). */
+function sinceBreak(days: Int32Array, index: number): number {
+  for (let j = index; j > 0 && days[index] - days[j] < BREAK_LOOK; j--) {
+    if (days[j] - days[j - 1] >= BREAK_GAP) return days[index] - days[j];
+  }
+  return BREAK_LOOK;
+}
+
+/** Calendar days until the last service day before the next break (capped; the timeline's end counts as unknown). */
+function untilBreak(days: Int32Array, index: number): number {
+  for (let j = index; j + 1 < days.length && days[j] - days[index] < BREAK_LOOK; j++) {
+    if (days[j + 1] - days[j] >= BREAK_GAP) return days[j] - days[index];
+  }
+  return BREAK_LOOK;
+}
