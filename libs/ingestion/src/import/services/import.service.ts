@@ -6,7 +6,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import { isEmbedded } from '@larder/database';
 import { PseudonymKeyService } from '../../privacy/pseudonym-key.service';
 import { RollupService } from '../../rollups/rollup.service';
 import { ImportRequest } from '../dtos/import-request.dto';
@@ -121,7 +120,7 @@ export class ImportService {
     await runner.connect();
     await runner.startTransaction();
     try {
-      if (!isEmbedded(this.dataSource)) await lockImportsInTransaction(runner.manager);
+      await lockImportsInTransaction(runner.manager);
       await runner.query(
         `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status) VALUES ($1, $2, $3, $4, $5, $6, 'running')`,
         [batchId, mapping.kind, mapping.profile.source, fileName, options.checksum, request.createdBy],
