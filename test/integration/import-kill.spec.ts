@@ -45,6 +45,7 @@ describe('import killed half-way', () => {
     rmSync(cliDir, { recursive: true, force: true });
   });
 
+  // two imports of 250,000 payments, each child process joining or starting the folder's PostgreSQL
   it('leaves none of the batch behind, and the same file then imports in full', async () => {
     const env = childEnv(database, dataDir);
     const masters = Object.entries(MASTER_FILES).map(([name, content]) => writeFile(dir, name, content));
@@ -108,5 +109,5 @@ describe('import killed half-way', () => {
     } finally {
       await reopenedDatabase.close();
     }
-  }, 240_000);
+  }, 480_000);
 });

@@ -1,11 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import * as lockfile from 'proper-lockfile';
 import { postgresBinaries } from './postgres-binaries';
 
 /** application_name of the one connection each Larder process keeps open while it uses a data folder. */
@@ -14,9 +13,10 @@ export const PRESENCE_APPLICATION = 'larder-presence';
 const SUPERUSER = 'larder';
 /** Prefix of the temp folders behind LARDER_DATA_DIR=memory://. */
 const THROWAWAY_PREFIX = 'larder-memory-';
-/** How long a stale lock (its holder was killed) blocks others, and how long they wait for a live one. */
+/** A lock whose holder has not touched it for this long was left by a killed process. */
 const LOCK_STALE_MS = 15_000;
-const LOCK_RETRIES = { retries: 240, minTimeout: 50, maxTimeout: 1000, factor: 1.5 };
+/** How long a process waits for a live holder (an initdb, a start after a crash) before giving up. */
+const LOCK_WAIT_MS = 300_000;
 
 /** The files Larder keeps in a data folder for its cluster. */
 export function clusterLayout(dataDir: string) {
@@ -27,7 +27,7 @@ export function clusterLayout(dataDir: string) {
     staging: join(dataDir, 'postgres.initdb'),
     /** The superuser's random password, made at initdb; readable only by the user that runs Larder. */
     passwordFile: join(dataDir, 'postgres-password'),
-    /** Serialises every decision to create, start or stop the cluster (proper-lockfile's lock folder). */
+    /** Serialises every decision to create, start or stop the cluster: a folder made with mkdir, which is atomic. */
     lockFile: join(dataDir, 'postgres.lock'),
   };
 }
@@ -208,15 +208,50 @@ function refuseForeignFolder(dataDir: string): void {
   }
 }
 
+/**
+ * Takes the folder's lock: mkdir either makes the lock folder or fails because another process holds
+ * it. The holder touches it every few seconds; one untouched for LOCK_STALE_MS belonged to a process
+ * that was killed, and is taken over. (Written here rather than taken from proper-lockfile, which
+ * installs signal-exit: its handler turns the SIGXFSZ that Node ignores into a fatal one, so a report
+ * hitting a file-size limit would kill the process instead of failing with EFBIG.)
+ */
 async function lockFolder(dataDir: string, log: (message: string) => void): Promise<() => Promise<void>> {
-  return lockfile.lock(dataDir, {
-    lockfilePath: clusterLayout(dataDir).lockFile,
-    stale: LOCK_STALE_MS,
-    retries: LOCK_RETRIES,
-    realpath: false,
-    // Compromised means this process stalled past the stale time and another took over: say so, do not crash.
-    onCompromised: (error) => log(`the lock on ${dataDir} was taken over while held: ${error.message}`),
-  });
+  const path = clusterLayout(dataDir).lockFile;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      mkdirSync(path);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let age: number;
+    try {
+      age = Date.now() - statSync(path).mtimeMs;
+    } catch {
+      continue; // released in between: try again at once
+    }
+    if (age > LOCK_STALE_MS) {
+      log(`taking over the lock on ${dataDir}, untouched for ${Math.round(age / 1000)} s (its process was killed)`);
+      rmSync(path, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new DataFolderError(`another Larder process has held the lock on ${dataDir} (${path}) for ${LOCK_WAIT_MS / 1000} s; is it stuck?`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 1.5 ** attempt)));
+  }
+  const touch = setInterval(() => {
+    const now = new Date();
+    try {
+      utimesSync(path, now, now);
+    } catch {
+      // Taken over after a stall past LOCK_STALE_MS: the decision under way finishes regardless.
+    }
+  }, LOCK_STALE_MS / 5);
+  touch.unref();
+  return async () => {
+    clearInterval(touch);
+    rmSync(path, { recursive: true, force: true });
+  };
 }
 
 /**
