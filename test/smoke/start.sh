@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=${SMOKE_PORT:-3917}
 data_dir=$(mktemp -d)
+# mktemp makes it 0700; run as root, Larder runs PostgreSQL as the postgres user, who must pass through it
+chmod 711 "$data_dir"
 log=$(mktemp)
 # setsid gives npm and the node server it starts a process group of their own, so both stop together.
 password=smoke-test-password-42
