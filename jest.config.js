@@ -20,6 +20,9 @@ module.exports = {
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper: { '^@larder/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // One database server for the run (the embedded engine unless DATABASE_URL is set) and a migrated template.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -19,7 +19,7 @@ async function main() {
   await admin.query(`CREATE DATABASE ${scratch}`);
   const url = new URL(serverUrl);
   url.pathname = `/${scratch}`;
-  const dataSource = new DataSource(dataSourceOptions({ engine: 'postgres', url: url.toString() }));
+  const dataSource = new DataSource(dataSourceOptions(url.toString()));
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();

@@ -7,13 +7,16 @@
  *   node_modules/.bin/swc libs apps bench/dashboard -d /tmp/dash-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node /tmp/dash-dist/bench/dashboard/dashboard.bench.js \
  *     --url postgres://postgres@127.0.0.1:5432/test --copies 10 [--calls 200] [--reuse <db>] [--keep] [--cache off|on]
+ *     (or --embedded instead of --url: the embedded engine's PostgreSQL in a temp data folder)
  *     [--endpoints overview,dishes/:dishId] [--mixes quarter]
  *
  * `--cache off` (the default) computes every call from the rollups; `--cache on` serves repeated views
  * from the dashboard cache as a running server does between data changes.
  */
 import 'reflect-metadata';
-import { loadavg } from 'node:os';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -22,7 +25,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { UserService } from '@larder/auth';
 import { loadConfig } from '@larder/config';
-import { DatabaseService } from '@larder/database';
+import { DatabaseService, EmbeddedCluster } from '@larder/database';
 import { addDays } from '@larder/domain';
 import { DemoSeedService, RollupService } from '@larder/ingestion';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -45,8 +48,17 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
 }
 
+async function openEmbedded(): Promise<EmbeddedCluster> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'larder-dash-bench-'));
+  // as root, PostgreSQL's own user must be able to pass through the folder
+  chmodSync(dataDir, 0o711);
+  return EmbeddedCluster.open({ dataDir, database: 'postgres' });
+}
+
 async function main(): Promise<void> {
-  const serverUrl = argument('url', 'postgres://postgres@127.0.0.1:5432/test');
+  // --embedded: the default engine's PostgreSQL, in a temp data folder this run starts and stops
+  const embedded = process.argv.includes('--embedded') ? await openEmbedded() : null;
+  const serverUrl = embedded ? embedded.url('postgres') : argument('url', 'postgres://postgres@127.0.0.1:5432/test');
   const copies = Number(argument('copies', '10'));
   const calls = Number(argument('calls', '200'));
   const reuse = argument('reuse', '');
@@ -141,11 +153,15 @@ async function main(): Promise<void> {
       results[label] = { p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]), calls, p50ByMix };
       log(`${label}: ${JSON.stringify(results[label])}`);
     }
-    process.stdout.write(`${JSON.stringify({ database: name, copies, cache, timings, counts, results, loadAverage: loadavg() }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ engine: embedded ? 'embedded' : 'server', database: name, copies, cache, timings, counts, results, loadAverage: loadavg() }, null, 2)}\n`);
   } finally {
     await app.close();
     if (!reuse && !keep) await admin.query(`DROP DATABASE ${name}`);
     await admin.end();
+    if (embedded) {
+      await embedded.close();
+      rmSync(embedded.dataDir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Ingestion benchmark: N synthetic transaction lines (demo export layout) imported end to end —
- * parse, validate, pseudonymise, dedupe, store, roll up — into the embedded engine or a server.
+ * parse, validate, pseudonymise, dedupe, store, roll up — into the embedded engine (a data folder of
+ * its own) or a server.
  * Then the same file again (every payment a duplicate), then the ceilings of storing and parsing alone
  * (storage-ceiling.ts; skip with --no-ceiling). Prints lines/s and peak memory as JSON.
  *
@@ -8,7 +9,7 @@
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/ing-dist/bench/ingestion/ingestion.bench.js --lines 5000000 [--url postgres://...]
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const lines = Number(argument('lines', '5000000'));
   const serverUrl = argument('url', '');
   const dir = mkdtempSync(join(tmpdir(), 'larder-ingest-bench-'));
+  // as root, the embedded PostgreSQL's own user must be able to pass through to the data folder
+  chmodSync(dir, 0o711);
   const server = serverUrl ? await createScratchDatabase(serverUrl) : null;
   const env = server ? { DATABASE_URL: server.url } : { LARDER_DATA_DIR: join(dir, 'data') };
   const config = loadConfig({ ...env, LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456789', LARDER_LOG_LEVEL: 'error' });

@@ -17,8 +17,7 @@ import { parse } from 'csv-parse';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, QueryRunner } from 'typeorm';
-import { getPGliteInstance } from 'typeorm-pglite';
-import { EncodedChunk, isEmbedded, TableCopier } from '@larder/database';
+import { EncodedChunk, TableCopier } from '@larder/database';
 import { PAYMENT_COPY_COLUMNS } from '@larder/ingestion';
 
 /** The product's payment tables, each with the column a payment's rows are found by. */
@@ -43,10 +42,6 @@ export interface StorageCeiling {
 const seconds = (since: number): number => Math.round((performance.now() - since) / 10) / 100;
 
 async function exportSlice(queryRunner: QueryRunner, statement: string): Promise<Uint8Array> {
-  if (isEmbedded(queryRunner.connection)) {
-    const result = await (await getPGliteInstance()).query(`COPY (${statement}) TO '/dev/blob'`);
-    return new Uint8Array(await (result.blob as Blob).arrayBuffer());
-  }
   const parts: Buffer[] = [];
   const client = (await queryRunner.connect()) as PoolClient;
   await pipeline(client.query(copyTo(`COPY (${statement}) TO STDOUT`)), new Writable({ write: (chunk: Buffer, _encoding, done) => {

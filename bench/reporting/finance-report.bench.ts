@@ -9,7 +9,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const lines = Number(argument('lines', '1000000'));
   const serverUrl = argument('url', '');
   const work = mkdtempSync(join(tmpdir(), 'larder-report-bench-'));
+  // as root, the embedded PostgreSQL runs as the postgres user, who must pass through the folder
+  chmodSync(work, 0o711);
   let database = `embedded ${work}`;
   const env: Record<string, string> = { LARDER_DATA_DIR: join(work, 'data'), LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456', LARDER_DEMO: 'off' };
   const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'larder_report_bench') : null;

@@ -9,7 +9,7 @@
  *   npm run build && node bench/web/first-paint.bench.js [--runs 5] [--json]
  */
 const { spawn } = require('node:child_process');
-const { mkdtempSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -45,6 +45,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'larder-paint-'));
+  // as root, the embedded PostgreSQL runs as the postgres user, who must pass through the folder
+  chmodSync(dataDir, 0o711);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {

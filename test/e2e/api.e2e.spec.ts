@@ -24,7 +24,7 @@ describe('API over HTTP', () => {
   it('GET /health reports the database and its migrations', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
     expect(response.body).toMatchObject({ status: 'ok', database: { status: 'up', migrations: { pending: 0 } } });
-    expect(['pglite', 'postgres']).toContain(response.body.database.engine);
+    expect(['embedded', 'postgres']).toContain(response.body.database.engine);
   });
 
   it('serves the dashboard page at /', async () => {

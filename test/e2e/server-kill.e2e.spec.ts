@@ -1,7 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -10,6 +9,7 @@ import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
+import { releaseDataFolder, scratchFolder } from '../support/data-folder';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const PASSWORD = 'server-kill-password-0123';
@@ -17,7 +17,7 @@ const WEEK = '2026-W48';
 
 /** The database the server child uses: a scratch database on the server, or an embedded data directory on disk. */
 function engineConfig(database: TestDatabase, dataDir: string): LarderConfig {
-  return database.config.database.engine === 'postgres' ? database.config : { ...database.config, database: { engine: 'pglite', dataDir } };
+  return database.config.database.engine === 'postgres' ? database.config : { ...database.config, database: { engine: 'embedded', dataDir, name: 'larder' } };
 }
 
 /** Seeds a small demo with next week's menus and a manager, in this process, then lets go of the database. */
@@ -42,7 +42,7 @@ interface Session {
 describe('the API server killed (SIGKILL) in the middle of writes', () => {
   let database: TestDatabase;
   let cli: CompiledCli;
-  const dir = mkdtempSync(join(tmpdir(), 'larder-server-kill-'));
+  const dir = scratchFolder('server-kill');
   const dataDir = join(dir, 'data');
   const port = 31_700 + (process.pid % 200);
   const base = `http://127.0.0.1:${port}`;
@@ -60,6 +60,7 @@ describe('the API server killed (SIGKILL) in the middle of writes', () => {
       await once(server, 'exit');
     }
     cli?.remove();
+    await releaseDataFolder(dataDir);
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });

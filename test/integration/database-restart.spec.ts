@@ -10,12 +10,13 @@ import { csv, MASTER_FILES, saleRows, scratchDir, TX_HEADER, writeFile } from '.
 /**
  * The database going away under a running import and a running nightly job, as a server restart or a
  * failover does to them: every backend of the test's scratch database is terminated
- * (pg_terminate_backend), which leaves the shared server and every other database alone. Server only:
- * the embedded engine lives inside the process, there is no connection to lose.
+ * (pg_terminate_backend), which leaves the shared server and every other database alone. Run on the
+ * server only: the same PostgreSQL code runs the embedded engine, but there the CLI children would
+ * need a data folder of their own rather than this test's database.
  */
 const onServer = Boolean(process.env.DATABASE_URL);
 const serverIt = onServer ? it : it.skip;
-if (!onServer) console.info('database-restart: skipped on the embedded engine (it has no server connections to lose); run with DATABASE_URL');
+if (!onServer) console.info('database-restart: skipped on the embedded engine run; run with DATABASE_URL');
 
 function databaseName(database: TestDatabase): string {
   return new URL((database.config.database as { url: string }).url).pathname.slice(1);

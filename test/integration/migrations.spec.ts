@@ -7,8 +7,9 @@ describe('migrations', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(dataSourceOptions(database.config.database)).initialize();
+    // an empty database: this test runs the migrations itself
+    database = await createTestDatabase({ migrated: false });
+    dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { childEnv, CompiledCli, compileCli } from '../support/compiled-cli';
+import { releaseDataFolder, scratchFolder } from '../support/data-folder';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 interface PlanOutput {
@@ -15,7 +15,7 @@ describe('plan --out (compiled CLI)', () => {
   let database: TestDatabase;
   let cli: CompiledCli;
   let env: NodeJS.ProcessEnv;
-  const dir = mkdtempSync(join(tmpdir(), 'larder-plan-cli-'));
+  const dir = scratchFolder('plan-cli');
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -27,6 +27,7 @@ describe('plan --out (compiled CLI)', () => {
 
   afterAll(async () => {
     cli?.remove();
+    await releaseDataFolder(join(dir, 'data'));
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });

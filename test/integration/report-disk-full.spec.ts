@@ -4,26 +4,33 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { EmbeddedCluster } from '@larder/database';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
+import { scratchFolder } from '../support/data-folder';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 /**
  * A real write failure, not a mocked one: the compiled CLI writes the report in a shell whose file-size
  * limit (`ulimit -f`, in KiB) is smaller than the workbook, so the kernel refuses the write with EFBIG —
- * what a full disk (ENOSPC) does to the same code path. The embedded engine runs in memory here, so
- * the limit only touches the report.
+ * what a full disk (ENOSPC) does to the same code path. On the embedded engine this process starts the
+ * data folder's PostgreSQL before the CLI runs (the CLI joins it), so the limit only touches the report.
  */
 describe('a report that cannot be written in full', () => {
   let database: TestDatabase;
   let cli: CompiledCli;
   const dir = mkdtempSync(join(tmpdir(), 'larder-disk-full-'));
+  const dataDir = join(scratchFolder('disk-full-data'), 'data');
+  let cluster: EmbeddedCluster | null = null;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     cli = compileCli({ name: 'disk-full' });
+    if (database.config.database.engine === 'embedded') cluster = await EmbeddedCluster.open({ dataDir, database: 'larder' });
   }, 120_000);
 
   afterAll(async () => {
+    await cluster?.close();
+    rmSync(join(dataDir, '..'), { recursive: true, force: true });
     cli?.remove();
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -33,7 +40,7 @@ describe('a report that cannot be written in full', () => {
     const main = join(cli.dir, 'apps', 'cli', 'src', 'main.js');
     const limit = limitKiB === null ? 'unlimited' : String(limitKiB);
     const child = spawn('bash', ['-c', `ulimit -f ${limit} && exec "$0" "$@"`, process.execPath, main, 'report', 'waste', '--month', '2026-11', '--lang', 'en', '--out', out], {
-      env: childEnv(database),
+      env: childEnv(database, { dataDir }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -57,11 +64,7 @@ describe('a report that cannot be written in full', () => {
     expect(readdirSync(dir)).toEqual(['waste.xlsx']);
     expect(existsSync(`${out}.partial`)).toBe(false);
 
-    if (database.config.database.engine !== 'postgres') {
-      console.info('report-disk-full: the audit rows of these runs are checked on a PostgreSQL server only (the embedded engine ran in memory)');
-      return;
-    }
-    const client = new Client({ connectionString: database.config.database.url });
+    const client = new Client({ connectionString: database.config.database.engine === 'postgres' ? database.config.database.url : cluster!.url() });
     await client.connect();
     try {
       const { rows } = await client.query<{ actor: string; action: string; error: string | null }>(`SELECT actor, action, detail->>'error' AS error FROM audit_log WHERE action LIKE 'report.export%' ORDER BY id`);

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/../.."
 command -v soffice >/dev/null || { echo "soffice not found: apt-get install -y libreoffice-calc-nogui fonts-noto-cjk"; exit 1; }
 
 work=$(mktemp -d)
+# mktemp makes it 0700; run as root, Larder runs PostgreSQL as the postgres user, who must pass through it
+chmod 711 "$work"
 trap 'rm -rf "$work"' EXIT
 export LARDER_DATA_DIR="$work/data" LARDER_PSEUDONYM_SECRET=office-check-pseudonym-key LARDER_DEMO=off
 unset DATABASE_URL

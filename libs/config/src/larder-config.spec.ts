@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './larder-config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded engine in ./data on port 3000', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database.engine).toBe('pglite');
+    expect(config.database).toEqual({ engine: 'embedded', dataDir: resolve('./data'), name: 'larder' });
     expect(config.timezone).toBe('Asia/Shanghai');
     expect(config.dashboard.cacheEntries).toBe(256);
   });

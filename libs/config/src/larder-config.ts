@@ -2,13 +2,17 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { validateCronExpression } from 'cron';
 
-export type DatabaseEngine = 'pglite' | 'postgres';
+export type DatabaseEngine = 'embedded' | 'postgres';
 export type DemoMode = 'auto' | 'on' | 'off';
 
 export interface LarderConfig {
   readonly port: number;
   readonly database:
-    | { readonly engine: 'pglite'; readonly dataDir: string }
+    /**
+     * A PostgreSQL cluster Larder initialises, starts and stops itself in `<dataDir>/postgres/`;
+     * `name` is the database in it (tests give each file its own in one shared cluster).
+     */
+    | { readonly engine: 'embedded'; readonly dataDir: string; readonly name: string }
     | { readonly engine: 'postgres'; readonly url: string };
   /** 'auto' seeds the demo enterprise into an empty embedded database; 'on' also on a server. */
   readonly demo: DemoMode;
@@ -95,8 +99,8 @@ function readDatabase(env: Env): LarderConfig['database'] {
   const url = env.DATABASE_URL?.trim();
   if (!url) {
     const dataDir = env.LARDER_DATA_DIR?.trim() || './data';
-    // memory:// keeps the embedded database in memory: throwaway tests and trials.
-    return { engine: 'pglite', dataDir: dataDir === 'memory://' ? dataDir : resolve(dataDir) };
+    // memory:// is a throwaway cluster in a temp folder, removed when the process ends: tests and trials.
+    return { engine: 'embedded', dataDir: dataDir === 'memory://' ? dataDir : resolve(dataDir), name: 'larder' };
   }
   let parsed: URL;
   try {

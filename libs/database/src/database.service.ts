@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { DatabaseEngine, LARDER_CONFIG, LarderConfig } from '@larder/config';
 
 export interface DatabaseHealth {
   status: 'up' | 'down';
-  engine: 'pglite' | 'postgres';
+  engine: DatabaseEngine;
   migrations: { applied: number; pending: number };
   latencyMs: number;
   error?: string;

@@ -1,11 +1,15 @@
 export * from './entities';
 export { MIGRATIONS } from './migrations';
-export { dataSourceOptions } from './data-source-options';
+export { dataSourceOptions, openDatabase } from './data-source-options';
+export type { OpenDatabase } from './data-source-options';
+export { DatabaseEndpoint } from './embedded/database-endpoint';
+export { clusterLayout, DataFolderError, EmbeddedCluster, PRESENCE_APPLICATION } from './embedded/embedded-cluster';
+export type { EmbeddedClusterOptions } from './embedded/embedded-cluster';
 export { DatabaseModule } from './database.module';
 export { DatabaseService } from './database.service';
 export type { DatabaseHealth } from './database.service';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
-export { copyRows, CopyChunkEncoder, isEmbedded, TableCopier, withDeferredIndexes } from './bulk/copy-writer';
+export { copyRows, CopyChunkEncoder, TableCopier, withDeferredIndexes } from './bulk/copy-writer';
 export type { EncodedChunk } from './bulk/copy-writer';
 export type { CopyTarget } from './bulk/copy-writer';
 export { entityCopyTarget } from './bulk/entity-copy-target';

@@ -90,7 +90,7 @@ export function planCommand(): Command {
         const loader = context.get(PlanningDataLoader);
         const canteenIds = flags.canteen === undefined ? await loader.canteenIds() : [await loader.resolveCanteen(flags.canteen)];
         const made: PlanView[] = [];
-        // One after another: on the embedded engine all work shares one session.
+        // One after another, each plan its own transaction, so the output lists them in canteen order.
         for (const canteenId of canteenIds) made.push(await context.get(PlanService).createPlan({ canteenId, week: flags.week!, serviceLevel: flags.serviceLevel, createdBy: 'cli' }));
         const written: ReportSummary | undefined = flags.out === undefined ? undefined : await context.get(ReportService).writeFile(
           { kind: 'purchase-plan', week: flags.week, canteen: flags.canteen, language: flags.lang, planIds: made.map((plan) => plan.id) }, resolve(flags.out),

@@ -30,7 +30,7 @@ export class AuthBootstrapService {
   ) {}
 
   isDemoMode(): boolean {
-    return this.config.demo === 'on' || (this.config.demo === 'auto' && this.config.database.engine === 'pglite');
+    return this.config.demo === 'on' || (this.config.demo === 'auto' && this.config.database.engine === 'embedded');
   }
 
   async ensureAccounts(): Promise<CreatedAccount[]> {

@@ -1,7 +1,7 @@
 /**
  * Who a session or API token belongs to, remembered for a few seconds so that a dashboard's burst
- * of requests does not look the same session up in the database for every one of them (on the
- * embedded engine those lookups ran on the one main thread and capped every read endpoint).
+ * of requests does not look the same session up in the database for every one of them (those
+ * lookups once capped every read endpoint).
  * Signing out and revoking evict at once in this process; another server process may honour a
  * revoked token or ended session for at most `ttlMs`.
  */

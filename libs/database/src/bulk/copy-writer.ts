@@ -2,8 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
-import { DataSource, QueryRunner } from 'typeorm';
-import { getPGliteInstance } from 'typeorm-pglite';
+import { QueryRunner } from 'typeorm';
 import { CopyValue, encodeCopyRow } from './copy-encoding';
 
 export interface CopyTarget<Row> {
@@ -59,12 +58,8 @@ export class CopyChunkEncoder {
   }
 }
 
-export function isEmbedded(dataSource: DataSource): boolean {
-  return 'driver' in dataSource.options && dataSource.options.driver !== undefined;
-}
-
-function copyStatement(target: CopyTarget<never>, source: string): string {
-  return `COPY "${target.table}" (${target.columns.map((column) => `"${column}"`).join(', ')}) FROM ${source}`;
+function copyStatement(target: CopyTarget<never>): string {
+  return `COPY "${target.table}" (${target.columns.map((column) => `"${column}"`).join(', ')}) FROM STDIN`;
 }
 
 /**
@@ -78,12 +73,11 @@ export class TableCopier<Row> {
 
   private constructor(
     private readonly target: CopyTarget<Row>,
-    private readonly client: PoolClient | null,
+    private readonly client: PoolClient,
   ) {}
 
   static async open<Row>(queryRunner: QueryRunner, target: CopyTarget<Row>): Promise<TableCopier<Row>> {
-    const client = isEmbedded(queryRunner.connection) ? null : ((await queryRunner.connect()) as PoolClient);
-    return new TableCopier(target, client);
+    return new TableCopier(target, (await queryRunner.connect()) as PoolClient);
   }
 
   async add(row: Row): Promise<void> {
@@ -107,12 +101,7 @@ export class TableCopier<Row> {
 
   /** Writes a chunk encoded for this table's columns, in their order. */
   async writeChunk(chunk: EncodedChunk): Promise<void> {
-    if (this.client) {
-      await pipeline(Readable.from([chunk.data]), this.client.query(copyFrom(copyStatement(this.target as CopyTarget<never>, 'STDIN'))));
-    } else {
-      const pglite = await getPGliteInstance();
-      await pglite.query(copyStatement(this.target as CopyTarget<never>, "'/dev/blob'"), [], { blob: new Blob([chunk.data]) });
-    }
+    await pipeline(Readable.from([chunk.data]), this.client.query(copyFrom(copyStatement(this.target as CopyTarget<never>))));
     this.written += chunk.rows;
   }
 }

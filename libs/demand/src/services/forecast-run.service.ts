@@ -65,7 +65,7 @@ export class ForecastRunService {
     private readonly history: DemandHistoryService,
   ) {}
 
-  /** One run at a time per process: the embedded engine has a single session for every write. */
+  /** One run at a time per process: a second would compete with the first for the same canteens' forecasts. */
   async run(request: ForecastRunRequest = {}): Promise<ForecastRunSummary> {
     if (this.running) throw new LarderError('CONFLICT', 'a forecast run is already in progress; try again when it has finished');
     this.running = true;

@@ -3,7 +3,7 @@ import { DemoFactChunkRequest, produceDemoFactChunks } from './demo-fact-chunks'
 
 /**
  * Runs the demo generator beside the main thread, so generating and encoding overlap with the
- * embedded database's COPY (which holds the main thread). At most MAX_IN_FLIGHT chunks wait for
+ * COPY into the database and the main thread stays free to answer requests. At most MAX_IN_FLIGHT chunks wait for
  * the writer at any time, which keeps memory flat whichever side is faster.
  */
 const MAX_IN_FLIGHT = 8;

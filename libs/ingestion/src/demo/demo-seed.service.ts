@@ -64,7 +64,7 @@ export class DemoSeedService {
 
   /** What `npm start` does: seed an empty database in demo mode, and say why not otherwise. */
   async seedOnStart(today: Date = new Date()): Promise<DemoSeedSummary> {
-    const wanted = this.config.demo === 'on' || (this.config.demo === 'auto' && this.config.database.engine === 'pglite');
+    const wanted = this.config.demo === 'on' || (this.config.demo === 'auto' && this.config.database.engine === 'embedded');
     if (!wanted) return this.skip('demo mode is off for this database (LARDER_DEMO)');
     if (!(await this.isEmpty())) return this.skip('the database already holds data');
     return this.seed({ seed: this.config.demoSeed, endDate: this.yesterday(today) });

@@ -35,7 +35,10 @@ export class StepQueueService implements OnModuleDestroy {
 
   constructor(@Inject(LARDER_CONFIG) private readonly config: LarderConfig) {}
 
-  /** Per-canteen steps go through the queue only on a server: an embedded database belongs to one process. */
+  /**
+   * Per-canteen steps go through the queue only on a server. The embedded engine is a real server too
+   * now, but its install is one machine's: its jobs still run in the process that runs them.
+   */
   get enabled(): boolean {
     return this.config.database.engine === 'postgres' && this.config.jobs.queue === 'auto';
   }

@@ -14,9 +14,9 @@ let cursors = 0;
 /**
  * The only place reports read raw payments: a canteen-day at a time (one scan on the canteen and
  * service-date index), through a cursor fetched PAYMENT_FETCH_ROWS at a time, so neither this
- * process nor the embedded engine's WebAssembly heap ever holds more than one fetch, whatever the
- * size of a month or a day. WITH HOLD: the cursor lives in the session, not in a transaction held
- * open while the workbook drains — the embedded engine has one connection every request shares.
+ * process nor the database ever holds more than one fetch, whatever the size of a month or a day.
+ * WITH HOLD: the cursor lives in the session, not in a transaction held open while the workbook
+ * drains (a long-open transaction would hold back vacuum for as long as a download takes).
  */
 @Injectable()
 export class PaymentSourceService {

@@ -6,7 +6,7 @@ import { producePaymentChunks } from './payment-chunk-producer';
 
 /**
  * Reads, checks and encodes payments beside the main thread, so that all of it overlaps with the
- * database work (the embedded engine runs its SQL on the main thread). At most MAX_IN_FLIGHT chunks
+ * database work the main thread drives (COPY, merges, rollups). At most MAX_IN_FLIGHT chunks
  * wait for the writer at any time, which keeps memory flat whichever side is faster.
  */
 const MAX_IN_FLIGHT = 3;

@@ -1,10 +1,9 @@
 import { EntityManager } from 'typeorm';
 
 /**
- * Imports run one at a time. On the embedded engine every connection is the same single session, so
- * two write transactions would interleave their statements: an in-process queue keeps them apart
- * (an embedded database belongs to one process). On a server a transaction-scoped advisory lock does
- * the same across processes; it also makes "max(id) + n" id assignment safe.
+ * Imports run one at a time. Across processes a transaction-scoped advisory lock keeps them apart
+ * (and makes "max(id) + n" id assignment safe); within a process this queue makes them wait in
+ * turn without each holding a pooled connection while it waits for the lock.
  */
 export class ImportLock {
   private tail: Promise<unknown> = Promise.resolve();

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import { isEmbedded } from '@larder/database';
 import { RollupService } from '../../rollups/rollup.service';
 import { RollbackSummary } from '../dtos/import-summary.dto';
 import { bilingual } from '../messages';
@@ -35,7 +34,7 @@ export class ImportRollbackService {
     const lock: ImportLock = ImportService.lock;
     return lock.run(() =>
       this.dataSource.transaction(async (manager) => {
-        if (!isEmbedded(this.dataSource)) await lockImportsInTransaction(manager);
+        await lockImportsInTransaction(manager);
         const [batch] = await manager.query('SELECT kind, status, file_name FROM import_batch WHERE id = $1 FOR UPDATE', [batchId]);
         if (!batch) throw new LarderError('NOT_FOUND', bilingual(`没有批次 ${batchId}`, `no batch ${batchId}`));
         if (batch.status !== 'committed') throw new LarderError('CONFLICT', bilingual(`批次 ${batchId} 的状态是 ${batch.status}，只能撤销已提交的批次`, `batch ${batchId} is ${batch.status}; only committed batches can be rolled back`));

@@ -8,7 +8,6 @@ import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { addDays, localDate } from '@larder/domain';
-import { isEmbedded } from '@larder/database';
 import { maskPersonalError, maskPersonalText, PersonalDataGuard } from '../../privacy/personal-data';
 import { PseudonymKeyService } from '../../privacy/pseudonym-key.service';
 import { RollupService } from '../../rollups/rollup.service';
@@ -144,7 +143,7 @@ export class ImportService {
     await runner.connect();
     await runner.startTransaction();
     try {
-      if (!isEmbedded(this.dataSource)) await lockImportsInTransaction(runner.manager);
+      await lockImportsInTransaction(runner.manager);
       await runner.query(
         `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status) VALUES ($1, $2, $3, $4, $5, $6, 'running')`,
         [batchId, mapping.kind, mapping.profile.source, fileName, options.checksum, request.createdBy],
