@@ -283,7 +283,8 @@ class TreeGrower {
       const [leftRows, rightRows] = this.partition(parent.rows, split);
       const smallerIsLeft = leftRows.length <= rightRows.length;
       const small = this.histogram(smallerIsLeft ? leftRows : rightRows, gradient, hessian);
-      const large = subtract(parent.histogram, small);
+      // The parent's histogram is not needed once split: it becomes the larger child's in place.
+      const large = subtractInPlace(parent.histogram, small);
       const leftNode = feature.length;
       feature.push(-1, -1);
       bin.push(0, 0);
@@ -302,16 +303,24 @@ class TreeGrower {
     }
     if (leaves.length === 1 && sample.length === 0) return null;
     leaves.forEach((leaf, index) => (leafIndex[leaf.node] = index));
+    for (const leaf of leaves) this.free.push(leaf.histogram);
     return new GrownTree(feature, bin, left, right, leafIndex, leaves.map((leaf) => leaf.rows));
   }
+
+  /** Histograms of finished trees, reused: allocating one per leaf made most of the work garbage collection. */
+  private readonly free: Histogram[] = [];
 
   private histogram(rows: Int32Array, gradient: Float64Array, hessian: Float64Array): Histogram {
     const { features } = this.s;
     const codes = this.s.bins.codes;
     const size = features * this.width;
-    const g = new Float64Array(size);
-    const h = new Float64Array(size);
-    const count = new Int32Array(size);
+    const reused = this.free.pop();
+    if (reused) {
+      reused.g.fill(0);
+      reused.h.fill(0);
+      reused.count.fill(0);
+    }
+    const { g, h, count } = reused ?? { g: new Float64Array(size), h: new Float64Array(size), count: new Int32Array(size) };
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r];
       const gi = gradient[i];
@@ -324,7 +333,7 @@ class TreeGrower {
         count[index]++;
       }
     }
-    return { g, h, count };
+    return reused ?? { g, h, count };
   }
 
   private bestSplit(leaf: Leaf): Split | null {
@@ -381,16 +390,14 @@ class TreeGrower {
   }
 }
 
-function subtract(parent: Histogram, child: Histogram): Histogram {
-  const g = parent.g.slice();
-  const h = parent.h.slice();
-  const count = parent.count.slice();
+function subtractInPlace(parent: Histogram, child: Histogram): Histogram {
+  const { g, h, count } = parent;
   for (let k = 0; k < g.length; k++) {
     g[k] -= child.g[k];
     h[k] -= child.h[k];
     count[k] -= child.count[k];
   }
-  return { g, h, count };
+  return parent;
 }
 
 function subsample(n: number, share: number, random: () => number): Int32Array {
