@@ -7,6 +7,11 @@ export const COMBINATION_WEIGHTS: readonly number[] = [0, 0.25, 0.5, 0.75, 1];
 const WINDOW_DAYS = 91;
 /** Before any error is known: an even mix. */
 export const DEFAULT_GLOBAL_WEIGHT = 0.5;
+/**
+ * A "global" model of fewer series than this has learned from one or two histories only: a tree
+ * model on a few hundred rows, no better placed than the series' own model, so it gets at most half.
+ */
+export const MIN_GLOBAL_PANEL = 4;
 
 export interface CombinationSeries {
   readonly days: Int32Array;
@@ -56,7 +61,7 @@ export function combineOnline(params: { series: readonly CombinationSeries[]; le
       const origin = entry.days[i] - lead;
       const own = windowErrors(s, origin);
       const panel = panelErrors(origin);
-      const chosen = bestWeight(own, panel);
+      const chosen = bestWeight(own, panel, series.length >= MIN_GLOBAL_PANEL ? 1 : DEFAULT_GLOBAL_WEIGHT);
       weight[s][i] = chosen;
       point[s][i] = mix(entry.global[i], entry.local[i], chosen);
     }
@@ -79,12 +84,13 @@ function cumulativeErrors(entry: CombinationSeries): Float64Array[] {
   return sums;
 }
 
-function bestWeight(own: Float64Array, panel: Float64Array): number {
+function bestWeight(own: Float64Array, panel: Float64Array, maxWeight: number): number {
   const last = COMBINATION_WEIGHTS.length;
   if (!(panel[last] > 0)) return DEFAULT_GLOBAL_WEIGHT;
   let best = DEFAULT_GLOBAL_WEIGHT;
   let bestScore = Number.POSITIVE_INFINITY;
   COMBINATION_WEIGHTS.forEach((w, k) => {
+    if (w > maxWeight) return;
     const score = panel[k] / panel[last] + (own[last] > 0 ? own[k] / own[last] : panel[k] / panel[last]);
     if (score < bestScore - 1e-12) {
       bestScore = score;
