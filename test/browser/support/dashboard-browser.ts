@@ -61,7 +61,7 @@ export async function startDashboardServer(): Promise<DashboardServer> {
   await ensureWebBuild();
   const database = await createTestDatabase();
   const app = await createHttpApp(database.config);
-  await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 45, endDate: DEMO_END });
+  await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 4000, days: 45, endDate: DEMO_END });
   // Two weeks before the end, so stored forecasts overlap the actuals and next week's draft plans exist.
   await app.get(JobRunnerService).run(NIGHTLY_JOB, { trigger: 'manual', asOf: '2026-11-09' });
   const plans = app.get(PlanService);

@@ -92,7 +92,9 @@ export class ForecastRunService {
     const runId = randomUUID();
     await this.dataSource.getRepository(ForecastRun).insert({ id: runId, asOf, horizonDays, status: 'running', finishedAt: null, failedSeries: [], error: null });
     try {
-      const outcomes = await this.forecastAll(canteens, window);
+      // The global model always learns from every canteen: a run for some canteens forecasts them as the full run does.
+      const wanted = new Set(canteens.map((canteen) => canteen.id));
+      const outcomes = (await this.forecastAll(await this.history.canteens(), window)).filter((outcome) => wanted.has(outcome.canteen.id));
       const summary = this.summarise({ runId, asOf, horizonDays, outcomes, started });
       await this.store({ runId, outcomes, summary });
       this.logger.log(`forecast run ${runId} as of ${asOf}: ${summary.series} series, ${summary.forecasts} rows, ${summary.failed.length} failed, ${summary.seconds} s`);
@@ -121,7 +123,7 @@ export class ForecastRunService {
     const calendar = await this.history.calendar(window);
     const series: { canteen: CanteenRef; meal: MealPeriod; input: MealForecastInput }[] = [];
     for (const canteen of canteens) {
-      // Per canteen: how a dish is bought there, and a run for one canteen forecasts it as the full run does.
+      // Per canteen: how a dish is bought there.
       const dishInfo = await this.history.dishInfo({ asOf: window.asOf, canteenIds: [canteen.id] });
       const inputs = await this.history.mealInputs(canteen, window);
       for (const [meal, input] of [...inputs].sort(([a], [b]) => a.localeCompare(b))) {
