@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv, CompiledCli, compileCli } from '../support/compiled-cli';
+import { releaseDataFolder, scratchFolder } from '../support/data-folder';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 import { MASTER_FILES, writeFile } from '../fixtures/import/import-test-kit';
 
@@ -10,7 +10,8 @@ describe('import auto over many files (compiled CLI)', () => {
   let database: TestDatabase;
   let cli: CompiledCli;
   let env: NodeJS.ProcessEnv;
-  const dir = mkdtempSync(join(tmpdir(), 'larder-import-cli-'));
+  // Reachable by the embedded PostgreSQL's own user when the tests run as root.
+  const dir = scratchFolder('import-cli');
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -21,6 +22,7 @@ describe('import auto over many files (compiled CLI)', () => {
 
   afterAll(async () => {
     cli?.remove();
+    await releaseDataFolder(join(dir, 'data'));
     await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
