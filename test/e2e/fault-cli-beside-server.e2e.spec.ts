@@ -1,12 +1,13 @@
 import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LarderConfig } from '@larder/config';
 import { clusterLayout, openDatabase } from '@larder/database';
 import { csv, MASTER_FILES, saleRows, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
-import { releaseDataFolder, scratchFolder } from '../support/data-folder';
+import { scratchFolder } from '../support/data-folder';
+import { startApiServer, tearDownSpawned } from '../support/spawned-server';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 /**
@@ -50,26 +51,10 @@ describe('the CLI and the running server on one data folder at once', () => {
     env = childEnv(database, { dataDir, extra: { PORT: String(port), LARDER_DEMO: 'off', LARDER_SCHEDULER: 'off', LARDER_ADMIN_PASSWORD: PASSWORD } });
   }, 120_000);
 
-  afterAll(async () => {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGKILL');
-      await once(server, 'exit');
-    }
-    cli?.remove();
-    await releaseDataFolder(dataDir);
-    await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDownSpawned({ server, cli, dataDir, database, dir }));
 
   async function startServer(): Promise<ChildProcess> {
-    const child = cli.spawn([], { env, entry: 'apps/api/src/main.js', stdio: ['ignore', 'ignore', 'inherit'] });
-    for (let wait = 0; wait < 600; wait++) {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-      const health = await fetch(`${base}/health`).then((response) => response.json() as Promise<{ status: string }>).catch(() => null);
-      if (health?.status === 'ok') return child;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('the server did not become healthy');
+    return startApiServer({ cli, env, base });
   }
 
   async function serverImport(path: string): Promise<{ status: number; body: { batchId: string; accepted: number; duplicates: number; rejected: number } }> {

@@ -1,9 +1,8 @@
 import { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
-import { releaseDataFolder, scratchFolder } from '../support/data-folder';
+import { scratchFolder } from '../support/data-folder';
+import { tearDownSpawned } from '../support/spawned-server';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 /**
@@ -35,16 +34,7 @@ describe('the demo seeding while people open the login page', () => {
     cli = compileCli({ name: 'demo-seeding', extra: ['apps/api'] });
   }, 120_000);
 
-  afterAll(async () => {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGKILL');
-      await once(server, 'exit');
-    }
-    cli?.remove();
-    await releaseDataFolder(dataDir);
-    await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDownSpawned({ server, cli, dataDir, database, dir }));
 
   async function timed(path: string): Promise<{ ms: number; body: string; status: number }> {
     const started = performance.now();

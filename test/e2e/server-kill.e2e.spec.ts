@@ -1,6 +1,5 @@
 import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -9,7 +8,8 @@ import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
-import { releaseDataFolder, scratchFolder } from '../support/data-folder';
+import { scratchFolder } from '../support/data-folder';
+import { startApiServer, tearDownSpawned } from '../support/spawned-server';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const PASSWORD = 'server-kill-password-0123';
@@ -54,27 +54,11 @@ describe('the API server killed (SIGKILL) in the middle of writes', () => {
     await prepare(engineConfig(database, dataDir));
   }, 300_000);
 
-  afterAll(async () => {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGKILL');
-      await once(server, 'exit');
-    }
-    cli?.remove();
-    await releaseDataFolder(dataDir);
-    await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => tearDownSpawned({ server, cli, dataDir, database, dir }));
 
   async function start(): Promise<ChildProcess> {
     const env = childEnv(database, { dataDir, extra: { PORT: String(port), LARDER_DEMO: 'off', LARDER_SCHEDULER: 'off', LARDER_ADMIN_PASSWORD: PASSWORD } });
-    const child = cli.spawn([], { env, entry: 'apps/api/src/main.js', stdio: ['ignore', 'ignore', 'inherit'] });
-    for (let wait = 0; wait < 600; wait++) {
-      if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-      const health = await fetch(`${base}/health`).then((response) => response.json() as Promise<{ status: string }>).catch(() => null);
-      if (health?.status === 'ok') return child;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('the server did not become healthy');
+    return startApiServer({ cli, env, base });
   }
 
   async function signIn(): Promise<Session> {
