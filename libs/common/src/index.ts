@@ -1,2 +1,3 @@
 export * from './larder-error';
 export * from './query-parameters';
+export * from './personal-text';
