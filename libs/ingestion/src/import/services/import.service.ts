@@ -157,7 +157,7 @@ export class ImportService {
         seconds: Math.round(performance.now() - options.started) / 1000, rejections: quarantine.first.slice(0, 10),
       };
       await runner.query(
-        `UPDATE import_batch SET status = 'committed', finished_at = now(), accepted = $2, rejected = $3, duplicates = $4 WHERE id = $1`,
+        `UPDATE import_batch SET status = 'committed', finished_at = clock_timestamp(), accepted = $2, rejected = $3, duplicates = $4 WHERE id = $1`,
         [batchId, summary.accepted, summary.rejected, summary.duplicates],
       );
       await request.beforeCommit?.({ manager: runner.manager, summary });
