@@ -17,6 +17,8 @@ const OPERATIONS: Caller[] = ['admin', 'manager', 'finance', 'viewer', 'token:re
  */
 const ACCESS: Record<string, Caller[]> = {
   'GET /health': CALLERS,
+  // The Prometheus scrape: admins and tokens with the metrics scope (tested in observability.e2e.spec.ts).
+  'GET /metrics': ['admin'],
   'POST /api/auth/login': CALLERS,
   'POST /api/auth/logout': ALL_PEOPLE,
   'POST /api/auth/password': ALL_PEOPLE,
@@ -64,7 +66,8 @@ const PARAMETERS: Record<string, string> = { id: '00000000-0000-4000-8000-000000
 function registeredRoutes(app: NestExpressApplication): string[] {
   const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
   return express.router.stack
-    .filter((layer) => layer.route)
+    // Middleware Nest mounts on every path (the request logger) is not a route anyone calls.
+    .filter((layer) => layer.route && layer.route.path !== '{/*splat}')
     .flatMap((layer) => Object.keys(layer.route!.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
 }
 

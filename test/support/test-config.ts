@@ -26,6 +26,8 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     LARDER_PSEUDONYM_SECRET: 'test-pseudonym-key-0123456789',
     LARDER_SCHEDULER: 'off',
     LARDER_JOB_RETRY_DELAY_MS: '0',
+    // request lines are info; a test that reads the logs asks for them
+    LARDER_LOG_LEVEL: 'warn',
   });
   const name = `larder_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });

@@ -8,6 +8,7 @@ import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthModule } from './health/health.module';
 import { ImportsApiModule } from './imports/imports.module';
 import { JobsApiModule } from './jobs/jobs.module';
+import { MetricsApiModule } from './metrics/metrics-api.module';
 import { PlanningModule } from './planning/planning.module';
 import { ReportsApiModule } from './reports/reports.module';
 
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule, DashboardApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule, DashboardApiModule, MetricsApiModule],
     };
   }
 }

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { httpMetricsMiddleware, MetricsService } from '@larder/observability';
 import { LarderExceptionFilter } from './errors/larder-exception.filter';
 import { answerRequestErrors, checkJsonBody, MAX_JSON_BYTES, refuseNulInAddress } from './errors/request-limits';
 
@@ -29,6 +30,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   // Behind a TLS proxy: the protocol (so session cookies get Secure) and the client address (login limits) come from its headers.
   app.set('trust proxy', app.get<LarderConfig>(LARDER_CONFIG).trustProxy);
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(helmet());
   app.use(refuseNulInAddress);
   app.use(cookieParser());

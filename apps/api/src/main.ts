@@ -6,10 +6,9 @@ import { AuthBootstrapService, CreatedAccount } from '@larder/auth';
 import { ConfigError, loadConfigFromProcess } from '@larder/config';
 import { DatabaseService } from '@larder/database';
 import { DemoSeedService } from '@larder/ingestion';
+import { LarderLogger } from '@larder/observability';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
-
-const LOG_LEVELS = { error: ['error'], warn: ['error', 'warn'], log: ['error', 'warn', 'log'], debug: ['error', 'warn', 'log', 'debug'] } as const;
 
 /** New accounts' generated passwords are shown once, here, and stored only as hashes. */
 function announceAccounts(accounts: CreatedAccount[]): void {
@@ -20,7 +19,9 @@ function announceAccounts(accounts: CreatedAccount[]): void {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigFromProcess();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: [...LOG_LEVELS[config.logLevel]] });
+  // Nest's own messages wait for the structured logger (LARDER_LOG_FORMAT) instead of printing in another format first.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(LarderLogger));
   configureHttp(app);
   app.enableShutdownHooks();
   await app.get(DatabaseService).migrate();

@@ -1,6 +1,6 @@
 import type { Role } from '@larder/domain';
 
-export const TOKEN_SCOPES = ['import', 'read'] as const;
+export const TOKEN_SCOPES = ['import', 'read', 'metrics'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Who is calling: a signed-in person with a role, or a machine holding an API token. */

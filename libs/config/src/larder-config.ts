@@ -29,6 +29,8 @@ export interface LarderConfig {
   /** Rows dated more than this many days after today (canteen time) are quarantined, not stored. */
   readonly futureDays: number;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** 'text': one readable line per event (a terminal); 'json': one JSON object per line (a log collector). */
+  readonly logFormat: 'text' | 'json';
   readonly reportsDir: string;
   readonly auth: {
     /** The first admin's password; generated and printed once when unset. */
@@ -206,6 +208,7 @@ export function loadConfig(env: Env): LarderConfig {
     trustProxy: readTrustProxy(env),
     futureDays: readRange(env, { name: 'LARDER_FUTURE_DAYS', fallback: 3, min: 0, max: 366 }),
     logLevel: readEnum(env, 'LARDER_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    logFormat: readEnum(env, 'LARDER_LOG_FORMAT', ['text', 'json'] as const, 'text'),
     reportsDir: resolve(env.LARDER_REPORTS_DIR?.trim() || './reports'),
     auth: Object.freeze({
       adminPassword: readPassword(env, 'LARDER_ADMIN_PASSWORD'),

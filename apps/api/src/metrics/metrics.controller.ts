@@ -1,0 +1,19 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Roles, TokenScopes } from '@larder/auth';
+import { MetricsService } from '@larder/observability';
+
+/** The Prometheus scrape: admins, or a machine holding a token with the `metrics` scope. */
+@Controller('metrics')
+@Roles()
+@TokenScopes('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: MetricsService) {}
+
+  @Get()
+  async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
+    const { contentType, body } = await this.metrics.scrape();
+    response.type(contentType);
+    return body;
+  }
+}
