@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ApiTokenService, AuditService, generatePassword, TOKEN_SCOPES, TokenScope, UserService } from '@larder/auth';
+import { ApiTokenService, AuditService, AuthModule, generatePassword, TOKEN_SCOPES, TokenScope, UserService } from '@larder/auth';
 import { ROLES, Role } from '@larder/domain';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
@@ -11,7 +11,7 @@ function parseCanteens(value: string): number[] {
 }
 
 export function usersCommand(): Command {
-  const users = new Command('users').description('people who sign in to the dashboard');
+  const users = new Command('users');
   users
     .command('add <username>')
     .description('create a user; the generated password is printed once')
@@ -20,7 +20,7 @@ export function usersCommand(): Command {
     .option('--json', 'print one JSON object')
     .action(async (username: string, flags: { role: Role; canteens?: number[]; json?: boolean }) => {
       const password = generatePassword();
-      await withContext(async (context) => {
+      await withContext([AuthModule], async (context) => {
         await context.get(UserService).create({ username, password, role: flags.role, canteenIds: flags.canteens });
         await context.get(AuditService).record({ actor: 'cli', action: 'user.create', detail: { username, role: flags.role } });
       });
@@ -30,7 +30,7 @@ export function usersCommand(): Command {
 }
 
 export function tokensCommand(): Command {
-  const tokens = new Command('tokens').description('API tokens for machines that push data or read it');
+  const tokens = new Command('tokens');
   tokens
     .command('create')
     .description('create a token; it is printed once and stored only as a hash')
@@ -38,7 +38,7 @@ export function tokensCommand(): Command {
     .addOption(new Option('--scope <scope...>', 'what it may do').choices([...TOKEN_SCOPES]).makeOptionMandatory())
     .option('--json', 'print one JSON object')
     .action(async (flags: { name: string; scope: TokenScope[]; json?: boolean }) => {
-      const created = await withContext(async (context) => {
+      const created = await withContext([AuthModule], async (context) => {
         const token = await context.get(ApiTokenService).create({ name: flags.name, scopes: flags.scope });
         await context.get(AuditService).record({ actor: 'cli', action: 'token.create', detail: { tokenId: token.id, name: flags.name, scopes: flags.scope } });
         return token;
@@ -50,7 +50,7 @@ export function tokensCommand(): Command {
     .description('tokens with their scopes and whether they are revoked')
     .option('--json', 'print one JSON object')
     .action(async (flags: { json?: boolean }) => {
-      const list = await withContext((context) => context.get(ApiTokenService).list());
+      const list = await withContext([AuthModule], (context) => context.get(ApiTokenService).list());
       printResult(flags, { tokens: list }, () => list.map((token) => `${token.id}  ${token.name}  ${token.scopes.join(',')}  ${token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active'}`).join('\n') || 'no tokens');
     });
   tokens
@@ -58,7 +58,7 @@ export function tokensCommand(): Command {
     .description('revoke a token at once')
     .option('--json', 'print one JSON object')
     .action(async (id: string, flags: { json?: boolean }) => {
-      await withContext(async (context) => {
+      await withContext([AuthModule], async (context) => {
         await context.get(ApiTokenService).revoke(id);
         await context.get(AuditService).record({ actor: 'cli', action: 'token.revoke', detail: { tokenId: id } });
       });

@@ -52,7 +52,6 @@ export function backtestCalendar(value: string): ServiceCalendar | undefined {
 
 export function backtestCommand(): Command {
   return new Command('backtest')
-    .description('backtest the forecasts on a daily history CSV (date,canteen,meal,item,quantity[,planned][,drivers…]) against the planners\' rules')
     .requiredOption('--input <file>', 'daily history CSV; an empty item or * means covers')
     .option('--lead-days <L>', 'forecast each test day only from data at least L days older', parseInteger('--lead-days'), 7)
     .option('--test-days <N>', 'score the last N service days of each series', parseInteger('--test-days'))

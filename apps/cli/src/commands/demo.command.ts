@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { DemoSeedService } from '@larder/ingestion';
+import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { demoTotals, exportDemoEnterprise } from '@larder/demo-data';
 import { addDays } from '@larder/domain';
 import { withContext } from '../cli-context';
@@ -30,11 +30,11 @@ function generatorOptions(flags: DemoFlags) {
 }
 
 export function demoCommand(): Command {
-  const demo = new Command('demo').description('the demo enterprise: a realistic, deterministic canteen group');
+  const demo = new Command('demo');
   withShapeOptions(demo.command('seed').description('load the demo enterprise into the database'))
     .option('--replace', 'empty the demo tables first (otherwise the database must be empty)')
     .action(async (flags: DemoFlags & { replace?: boolean }) => {
-      const summary = await withContext((context) => context.get(DemoSeedService).seed(generatorOptions(flags), { replace: flags.replace }));
+      const summary = await withContext([IngestionModule], (context) => context.get(DemoSeedService).seed(generatorOptions(flags), { replace: flags.replace }));
       printResult(flags, summary, () => `seeded ${Object.entries(summary.rows).map(([table, count]) => `${count} ${table}`).join(', ')} in ${summary.seconds.toFixed(1)} s`);
     });
   withShapeOptions(demo.command('export').description("write the demo data as a card system's and a kitchen's export files"))

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ForecastRunService, ForecastRunSummary } from '@larder/demand';
+import { DemandModule, ForecastRunService, ForecastRunSummary } from '@larder/demand';
 import { withContext } from '../cli-context';
 import { parseInteger, printResult } from '../output';
 
@@ -25,13 +25,12 @@ function formatSummary(summary: ForecastRunSummary): string {
 
 export function forecastCommand(): Command {
   return new Command('forecast')
-    .description('refresh the stored covers and dish forecasts of every canteen, meal and menu dish')
     .option('--as-of <YYYY-MM-DD>', 'last day of history to use (default: yesterday)')
     .option('--horizon <days>', 'days ahead to forecast', parseInteger('--horizon'), 28)
     .option('--canteen <code>', 'only this canteen (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print one JSON object')
     .action(async (flags: ForecastFlags) => {
-      const summary = await withContext((context) =>
+      const summary = await withContext([DemandModule], (context) =>
         context.get(ForecastRunService).run({ asOf: flags.asOf, horizonDays: flags.horizon, canteenCodes: flags.canteen, trigger: 'manual' }),
       );
       printResult(flags, summary, () => formatSummary(summary));

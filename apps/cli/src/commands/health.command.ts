@@ -5,10 +5,9 @@ import { printResult } from '../output';
 
 export function healthCommand(): Command {
   return new Command('health')
-    .description('check the database connection and migrations')
     .option('--json', 'print one JSON object')
     .action(async (options: { json?: boolean }) => {
-      const health = await withContext((context) => context.get(DatabaseService).health());
+      const health = await withContext([], (context) => context.get(DatabaseService).health());
       printResult(options, health, () => `database ${health.status} (${health.engine}), ${health.migrations.applied} migrations applied, ${health.latencyMs} ms`);
       if (health.status !== 'up') process.exitCode = 1;
     });

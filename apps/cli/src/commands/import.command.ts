@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import {
-  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, InboxService, loadProfiles, parseImportKind, TEXT_ENCODINGS, VendorPullService,
+  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, InboxService, IngestionModule, loadProfiles, parseImportKind, TEXT_ENCODINGS, VendorPullService,
 } from '@larder/ingestion';
 import type { FileFormat, TextEncoding } from '@larder/ingestion';
 import { withContext } from '../cli-context';
@@ -54,7 +54,7 @@ function inboxCommand(): Command {
     .description('import every file at rest in the inbox folder now; each moves to processed/ or failed/ with its report')
     .option('--json', 'print one JSON object')
     .action(async (flags: { json?: boolean }) => {
-      const scan = await withContext((context) => context.get(InboxService).scan());
+      const scan = await withContext([IngestionModule], (context) => context.get(InboxService).scan());
       if (scan.failed.length > 0) process.exitCode = 1;
       printResult(flags, scan, () => {
         if (scan.missing) return `no inbox folder at ${scan.inbox} (create it, or set LARDER_INBOX_DIR)`;
@@ -72,7 +72,7 @@ function pullCommand(): Command {
     .option('--source <name>', 'only this source')
     .option('--json', 'print one JSON object')
     .action(async (flags: { source?: string; json?: boolean }) => {
-      const sources = await withContext((context) => context.get(VendorPullService).pull({ source: flags.source, createdBy: who() }));
+      const sources = await withContext([IngestionModule], (context) => context.get(VendorPullService).pull({ source: flags.source, createdBy: who() }));
       if (sources.some((source) => source.error)) process.exitCode = 1;
       printResult(flags, { sources }, () =>
         sources.length === 0
@@ -87,7 +87,6 @@ export function importCommand(): Command {
     .enablePositionalOptions()
     .addCommand(inboxCommand())
     .addCommand(pullCommand())
-    .description('import files (CSV, XLSX, JSON, NDJSON, Arrow) as batches; <kind> is a table or auto')
     .argument('[kind]', `auto or one of: ${IMPORT_KINDS.join(', ')}`)
     .argument('[files...]', 'files to import; each is one batch, masters first')
     .option('--profile <name>', 'mapping profile (default: detected from the headers)')
@@ -100,7 +99,7 @@ export function importCommand(): Command {
     .option('--json', 'print one JSON object')
     .action(async (kindArgument: string | undefined, files: string[], flags: ImportFlags) => {
       if (flags.rollback) {
-        const result = await withContext((context) => context.get(ImportRollbackService).rollback(flags.rollback as string, who()));
+        const result = await withContext([IngestionModule], (context) => context.get(ImportRollbackService).rollback(flags.rollback as string, who()));
         printResult(flags, result, () => `rolled back batch ${result.batchId} (${result.kind}): removed ${Object.entries(result.removed).map(([table, n]) => `${n} ${table}`).join(', ')}`);
         return;
       }
@@ -115,7 +114,7 @@ export function importCommand(): Command {
         failed.push({ fileName: path, error: (error as Error).message });
         if (!flags.json) process.stderr.write(`${path}: refused — ${(error as Error).message}\n`);
       };
-      const summaries = await withContext(async (context) => {
+      const summaries = await withContext([IngestionModule], async (context) => {
         const importer = context.get(ImportService);
         const ordered = [];
         for (const path of files) {

@@ -5,10 +5,9 @@ import { printResult } from '../output';
 
 export function migrateCommand(): Command {
   return new Command('migrate')
-    .description('apply pending database migrations')
     .option('--json', 'print one JSON object')
     .action(async (options: { json?: boolean }) => {
-      const applied = await withContext((context) => context.get(DatabaseService).migrate());
+      const applied = await withContext([], (context) => context.get(DatabaseService).migrate());
       printResult(options, { applied }, () => (applied.length ? `applied ${applied.join(', ')}` : 'the database is up to date'));
     });
 }

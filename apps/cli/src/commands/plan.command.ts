@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
-import { PlanningDataLoader, PlanService, PlanView, ReplayReport, ReplayService } from '@larder/procurement';
-import { REPORT_LANGUAGES, ReportLanguage, ReportService, ReportSummary } from '@larder/reporting';
+import { PlanningDataLoader, PlanService, PlanView, ProcurementModule, ReplayReport, ReplayService } from '@larder/procurement';
+import { REPORT_LANGUAGES, ReportingModule, ReportLanguage, ReportService, ReportSummary } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
 
@@ -61,7 +61,6 @@ function formatReplay(report: ReplayReport): string {
 
 export function planCommand(): Command {
   return new Command('plan')
-    .description('plan production and purchase orders for an ISO week, or replay past weeks against what was cooked and sold')
     .option('--week <YYYY-Www>', 'ISO week to plan, e.g. 2026-W48 (each canteen gets a new draft version)')
     .option('--canteen <code>', 'only this canteen (code or id)')
     .option('--service-level <level>', 'the manager\'s service level for every dish (default: each dish\'s newsvendor level)', parseLevel)
@@ -77,7 +76,7 @@ export function planCommand(): Command {
       if (flags.out !== undefined && !flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
       if (flags.replay) {
         if (!flags.from || !flags.to) throw new LarderError('VALIDATION_FAILED', '--replay needs --from and --to');
-        const report = await withContext(async (context) => {
+        const report = await withContext([ProcurementModule, ReportingModule], async (context) => {
           const canteenIds = flags.canteen === undefined ? undefined : [await context.get(PlanningDataLoader).resolveCanteen(flags.canteen)];
           const policy = flags.serviceLevel === undefined ? undefined : { serviceLevel: flags.serviceLevel };
           return context.get(ReplayService).replay({ from: flags.from!, to: flags.to!, canteenIds, policy, forecaster: flags.forecaster });
@@ -86,7 +85,7 @@ export function planCommand(): Command {
         return;
       }
       if (!flags.week) throw new LarderError('VALIDATION_FAILED', 'give --week YYYY-Www to plan, or --replay --from --to');
-      const { plans, workbook } = await withContext(async (context) => {
+      const { plans, workbook } = await withContext([ProcurementModule, ReportingModule], async (context) => {
         const loader = context.get(PlanningDataLoader);
         const canteenIds = flags.canteen === undefined ? await loader.canteenIds() : [await loader.resolveCanteen(flags.canteen)];
         const made: PlanView[] = [];

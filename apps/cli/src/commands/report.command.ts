@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
-import { REPORT_KINDS, REPORT_LANGUAGES, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
+import { REPORT_KINDS, REPORT_LANGUAGES, ReportingModule, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
 
@@ -27,7 +27,6 @@ function readSettlement(path: string): { name: string; text: string } {
 
 export function reportCommand(): Command {
   return new Command('report')
-    .description('write an Excel report: purchase plan, monthly finance, satisfaction, waste or forecast accuracy')
     .addArgument(new Command().createArgument('<kind>', 'which report').choices(REPORT_KINDS))
     .option('--month <YYYY-MM>', 'the month to report')
     .option('--week <YYYY-Www>', 'the ISO week to report (not for finance)')
@@ -45,7 +44,7 @@ export function reportCommand(): Command {
         kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, budgetUplift: uplift, requestedBy: 'cli',
         settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
       };
-      const summary = await withContext((context) => context.get(ReportService).writeFile(request, resolve(flags.out)));
+      const summary = await withContext([ReportingModule], (context) => context.get(ReportService).writeFile(request, resolve(flags.out)));
       printResult(flags, summary, () => `wrote ${summary.path} (${summary.kind} ${summary.period}, ${summary.language}, ${summary.bytes} bytes) in ${summary.seconds.toFixed(1)} s${summary.charts ? '' : ' — without charts (@resvg/resvg-js is not installed)'}`);
     });
 }

@@ -1,16 +1,16 @@
 import { Command } from 'commander';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { StepQueueService, StepWorkerService } from '@larder/jobs';
+import { PipelineModule } from '@larder/pipeline';
 import { withContext } from '../cli-context';
 import { parseInteger } from '../output';
 
 export function workerCommand(): Command {
   return new Command('worker')
-    .description('take per-canteen job steps (rollups, forecasts...) from the queue until SIGTERM or SIGINT; PostgreSQL server only')
     .option('--concurrency <n>', 'steps this process runs at a time (default: LARDER_WORKER_CONCURRENCY or 1)', parseInteger('--concurrency'))
     .action(async (flags: { concurrency?: number }) => {
       if (flags.concurrency !== undefined && (flags.concurrency < 1 || flags.concurrency > 32)) throw new Error(`--concurrency must be between 1 and 32, got ${flags.concurrency}`);
-      const ending = await withContext(async (context) => {
+      const ending = await withContext([PipelineModule], async (context) => {
         if (!context.get(StepQueueService).enabled) throw new Error('workers take steps from the queue on a PostgreSQL server (set DATABASE_URL, and LARDER_JOB_QUEUE=auto); the embedded engine runs jobs in-process');
         const concurrency = flags.concurrency ?? context.get<LarderConfig>(LARDER_CONFIG).jobs.workerConcurrency;
         console.error(`larder worker ${process.pid}: taking job steps, ${concurrency} at a time; SIGTERM or Ctrl-C stops it`);
