@@ -23,6 +23,10 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/auth/logout': ALL_PEOPLE,
   'POST /api/auth/password': ALL_PEOPLE,
   'GET /api/auth/me': ALL_PEOPLE,
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/:username': ['admin'],
+  'POST /api/admin/users/:username/password': ['admin'],
   'GET /api/admin/tokens': ['admin'],
   'POST /api/admin/tokens': ['admin'],
   'DELETE /api/admin/tokens/:id': ['admin'],
@@ -60,7 +64,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/dashboard/satisfaction': ['admin', 'manager', 'union', 'viewer'],
 };
 
-const PARAMETERS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1' };
+const PARAMETERS: Record<string, string> = { username: 'no-such-user', id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1' };
 
 /** The routes Express has registered for the Nest controllers, as "METHOD /path". */
 function registeredRoutes(app: NestExpressApplication): string[] {

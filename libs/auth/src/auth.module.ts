@@ -4,9 +4,10 @@ import { ApiTokenService } from './services/api-token.service';
 import { AuditService } from './services/audit.service';
 import { AuthBootstrapService } from './services/auth-bootstrap.service';
 import { SessionService } from './services/session.service';
+import { UserAdminService } from './services/user-admin.service';
 import { UserService } from './services/user.service';
 
-const SERVICES = [UserService, SessionService, ApiTokenService, AuditService, AuthBootstrapService, AccessGuard];
+const SERVICES = [UserService, UserAdminService, SessionService, ApiTokenService, AuditService, AuthBootstrapService, AccessGuard];
 
 @Module({ providers: SERVICES, exports: SERVICES })
 export class AuthModule {}

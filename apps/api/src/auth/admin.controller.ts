@@ -1,6 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTokenService, AuditService, CurrentPrincipal, Principal, principalName } from '@larder/auth';
-import { LarderError } from '@larder/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ApiTokenService, AuditService, canteenIdsOf, CurrentPrincipal, Principal, principalName, UserAdminService } from '@larder/auth';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { looksLikeFormula } from '@larder/domain';
+import { AuditQueryDto, CreateUserDto, UpdateUserDto } from './dtos/user-admin.dto';
 import { CreateTokenDto } from './dtos/create-token.dto';
 
 /** Admin only: no @Roles, so the access guard lets admins and nobody else through. */
@@ -9,7 +15,33 @@ export class AdminController {
   constructor(
     private readonly tokens: ApiTokenService,
     private readonly audit: AuditService,
+    private readonly users: UserAdminService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
+
+  @Get('users')
+  listUsers() {
+    return this.users.list();
+  }
+
+  /** The generated password is in this answer only. */
+  @Post('users')
+  createUser(@Body() body: CreateUserDto, @CurrentPrincipal() principal: Principal) {
+    return this.users.create(principalName(principal), body);
+  }
+
+  @Patch('users/:username')
+  updateUser(@Param('username') username: string, @Body() body: UpdateUserDto, @CurrentPrincipal() principal: Principal) {
+    return this.users.update(principalName(principal), username, body);
+  }
+
+  /** A new generated password, in this answer only; the person's sessions end. */
+  @Post('users/:username/password')
+  @HttpCode(200)
+  resetPassword(@Param('username') username: string, @CurrentPrincipal() principal: Principal) {
+    return this.users.resetPassword(principalName(principal), username);
+  }
 
   @Get('tokens')
   listTokens() {
@@ -30,10 +62,19 @@ export class AdminController {
     await this.audit.record({ actor: principalName(principal), action: 'token.revoke', detail: { tokenId: id } });
   }
 
+  /** Newest first, filtered; `format=csv` downloads the same rows as a spreadsheet-safe CSV. */
   @Get('audit')
-  auditLog(@Query('limit') limit?: string) {
-    const take = limit === undefined ? 100 : Number(limit);
-    if (!Number.isInteger(take) || take < 1 || take > 1000) throw new LarderError('VALIDATION_FAILED', 'query parameter "limit" must be a whole number from 1 to 1000');
-    return this.audit.recent(take);
+  async auditLog(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response) {
+    const [canteenId] = query.canteen === undefined ? [undefined] : await canteenIdsOf(this.dataSource, [query.canteen], 'canteen');
+    const entries = await this.audit.search({ limit: query.limit ?? 100, actor: query.actor, action: query.action, from: query.from, to: query.to, timeZone: this.config.timezone, canteenId });
+    if (query.format !== 'csv') return entries;
+    response.type('text/csv; charset=utf-8').attachment('larder-audit.csv');
+    const rows = entries.map((entry) => [entry.at.toISOString(), entry.actor, entry.action, JSON.stringify(entry.detail)]);
+    // A leading BOM so spreadsheet programs read the Chinese text; a leading quote defuses formulas.
+    return '\uFEFF' + stringify([['at', 'actor', 'action', 'detail'], ...rows.map((row) => row.map(defuseFormula))]);
   }
+}
+
+function defuseFormula(text: string): string {
+  return looksLikeFormula(text) ? `'${text}` : text;
 }

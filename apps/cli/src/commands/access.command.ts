@@ -1,13 +1,37 @@
-import { Command, Option } from 'commander';
-import { ApiTokenService, AuditService, AuthModule, generatePassword, TOKEN_SCOPES, TokenScope, UserService } from '@larder/auth';
+import { userInfo } from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ApiTokenService, AuditService, AuthModule, TOKEN_SCOPES, TokenScope, UserAdminService, UserChange, UserListing } from '@larder/auth';
 import { ROLES, Role } from '@larder/domain';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
 
-function parseCanteens(value: string): number[] {
-  const ids = value.split(',').map((part) => Number(part.trim()));
-  if (ids.some((id) => !Number.isInteger(id) || id < 1)) throw new Error(`--canteens must be canteen ids separated by commas, got ${JSON.stringify(value)}`);
-  return ids;
+/** Who made a change from the command line, for the audit log. */
+function cliActor(): string {
+  return `cli:${userInfo().username}`;
+}
+
+function parseCanteens(value: string): string[] {
+  const codes = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (codes.length === 0) throw new InvalidArgumentError(`give canteen codes separated by commas, e.g. C01,C02`);
+  return codes;
+}
+
+function describe(user: UserListing): string {
+  return `${user.username.padEnd(16)} ${user.role.padEnd(8)} ${(user.canteens.join(',') || '-').padEnd(12)} ${user.active ? 'active' : 'disabled'}`;
+}
+
+/** Every change goes through UserAdminService, as on the admin page: same rules, same audit. */
+function change(users: Command, spec: { name: string; description: string; change: (value: string | undefined) => UserChange; argument?: string }): void {
+  users
+    .command(spec.argument ? `${spec.name} <username> <${spec.argument}>` : `${spec.name} <username>`)
+    .description(spec.description)
+    .option('--json', 'print one JSON object')
+    .action(async (username: string, ...rest: unknown[]) => {
+      const value = spec.argument ? (rest[0] as string) : undefined;
+      const flags = (spec.argument ? rest[1] : rest[0]) as { json?: boolean };
+      const user = await withContext([AuthModule], (context) => context.get(UserAdminService).update(cliActor(), username, spec.change(value)));
+      printResult(flags, user, () => describe(user));
+    });
 }
 
 export function usersCommand(): Command {
@@ -16,17 +40,39 @@ export function usersCommand(): Command {
     .command('add <username>')
     .description('create a user; the generated password is printed once')
     .addOption(new Option('--role <role>', 'what the user may see').choices([...ROLES]).makeOptionMandatory())
-    .option('--canteens <ids>', "a manager's canteens, e.g. 1,2", parseCanteens)
+    .option('--canteens <codes>', "a manager's canteens, e.g. C01,C02", parseCanteens)
     .option('--json', 'print one JSON object')
-    .action(async (username: string, flags: { role: Role; canteens?: number[]; json?: boolean }) => {
-      const password = generatePassword();
-      await withContext([AuthModule], async (context) => {
-        await context.get(UserService).create({ username, password, role: flags.role, canteenIds: flags.canteens });
-        await context.get(AuditService).record({ actor: 'cli', action: 'user.create', detail: { username, role: flags.role } });
-      });
-      printResult(flags, { username, role: flags.role, password }, () => `created ${username} (${flags.role}); password, shown once: ${password}`);
+    .action(async (username: string, flags: { role: Role; canteens?: string[]; json?: boolean }) => {
+      const created = await withContext([AuthModule], (context) => context.get(UserAdminService).create(cliActor(), { username, role: flags.role, canteens: flags.canteens }));
+      printResult(flags, { ...created.user, password: created.password }, () => `created ${username} (${flags.role}); password, shown once: ${created.password}`);
+    });
+  users
+    .command('list')
+    .description('everyone who may sign in, with role, canteens and whether they are active')
+    .option('--json', 'print one JSON object')
+    .action(async (flags: { json?: boolean }) => {
+      const list = await withContext([AuthModule], (context) => context.get(UserAdminService).list());
+      printResult(flags, { users: list }, () => list.map(describe).join('\n') || 'no users');
+    });
+  change(users, { name: 'disable', description: 'stop a user signing in; their sessions end at once', change: () => ({ active: false }) });
+  change(users, { name: 'enable', description: 'let a disabled user sign in again', change: () => ({ active: true }) });
+  change(users, { name: 'set-role', argument: 'role', description: `change a user's role (${ROLES.join(', ')}); their sessions end`, change: (role) => ({ role: parseRole(role) }) });
+  change(users, { name: 'set-canteens', argument: 'codes', description: "change a manager's canteens, e.g. C01,C02; their sessions end", change: (codes) => ({ canteens: parseCanteens(codes ?? '') }) });
+  users
+    .command('passwd <username>')
+    .description('give a user a new generated password, printed once; their sessions end')
+    .option('--json', 'print one JSON object')
+    .action(async (username: string, flags: { json?: boolean }) => {
+      const reset = await withContext([AuthModule], (context) => context.get(UserAdminService).resetPassword(cliActor(), username));
+      printResult(flags, reset, () => `new password for ${username}, shown once: ${reset.password}`);
     });
   return users;
+}
+
+function parseRole(value: string | undefined): Role {
+  const role = ROLES.find((candidate) => candidate === value);
+  if (!role) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}, got ${JSON.stringify(value)}`);
+  return role;
 }
 
 export function tokensCommand(): Command {
@@ -40,7 +86,7 @@ export function tokensCommand(): Command {
     .action(async (flags: { name: string; scope: TokenScope[]; json?: boolean }) => {
       const created = await withContext([AuthModule], async (context) => {
         const token = await context.get(ApiTokenService).create({ name: flags.name, scopes: flags.scope });
-        await context.get(AuditService).record({ actor: 'cli', action: 'token.create', detail: { tokenId: token.id, name: flags.name, scopes: flags.scope } });
+        await context.get(AuditService).record({ actor: cliActor(), action: 'token.create', detail: { tokenId: token.id, name: flags.name, scopes: flags.scope } });
         return token;
       });
       printResult(flags, created, () => `token ${created.id} (${flags.scope.join(', ')}), shown once:\n${created.token}`);
@@ -60,7 +106,7 @@ export function tokensCommand(): Command {
     .action(async (id: string, flags: { json?: boolean }) => {
       await withContext([AuthModule], async (context) => {
         await context.get(ApiTokenService).revoke(id);
-        await context.get(AuditService).record({ actor: 'cli', action: 'token.revoke', detail: { tokenId: id } });
+        await context.get(AuditService).record({ actor: cliActor(), action: 'token.revoke', detail: { tokenId: id } });
       });
       printResult(flags, { revoked: id }, () => `revoked ${id}`);
     });

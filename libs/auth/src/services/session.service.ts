@@ -96,6 +96,11 @@ export class SessionService {
     this.cache.clear();
   }
 
+  /** After an admin changed someone's rights or ended their sessions: this process asks the database again. */
+  forgetCached(): void {
+    this.cache.clear();
+  }
+
   async logout(token: string): Promise<void> {
     this.cache.delete(sha256(token));
     await this.dataSource.getRepository(UserSession).delete({ tokenHash: sha256(token) });
