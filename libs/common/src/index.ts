@@ -1,2 +1,3 @@
+export * from './bilingual';
 export * from './larder-error';
 export * from './query-parameters';
