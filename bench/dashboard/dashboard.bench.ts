@@ -4,14 +4,15 @@
  * included) with the product's RollupService, ANALYZEs, then starts the API in-process and calls each
  * panel endpoint with a mix of filters. Prints JSON: row counts and p50/p95/max per endpoint.
  *
- *   node_modules/.bin/swc libs apps bench/dashboard -d /tmp/dash-dist --ignore '**\/*.spec.ts' -q
- *   NODE_PATH=$PWD/node_modules node /tmp/dash-dist/bench/dashboard/dashboard.bench.js \
+ *   node_modules/.bin/swc libs apps bench/dashboard -d scratch/bench-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node scratch/bench-dist/bench/dashboard/dashboard.bench.js \
  *     --url postgres://postgres@127.0.0.1:5432/test --copies 10 [--calls 200] [--reuse <db>] [--keep] [--cache off|on]
  *     (or --embedded instead of --url: the embedded engine's PostgreSQL in a temp data folder)
  *     [--endpoints overview,dishes/:dishId] [--mixes quarter]
  *
- * `--cache off` (the default) computes every call from the rollups; `--cache on` serves repeated views
- * from the dashboard cache as a running server does between data changes.
+ * Compile inside the project folder (scratch/ is ignored by git): the API finds the project's files
+ * above its own. `--cache off` (the default) computes every call from the rollups; `--cache on`
+ * serves repeated views from the dashboard cache as a running server does between data changes.
  */
 import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';

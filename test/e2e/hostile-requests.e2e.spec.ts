@@ -110,6 +110,8 @@ describe('hostile requests are refused with 4xx, and every caller keeps to what 
     await change(first, { oldPassword: 'not-the-password', newPassword: 'a-better-secret-phrase-42' }).expect(403);
     const weak = await change(first, { oldPassword: 'test-password-0123', newPassword: 'aaaaaaaaaaaa' }).expect(400);
     expect(weak.body.message).toMatch(/repeated/);
+    const common = await change(first, { oldPassword: 'test-password-0123', newPassword: 'Iloveyou2024!' }).expect(400);
+    expect(common.body.message).toMatch(/常用密码列表.*published list of common passwords/);
     await change(first, { oldPassword: 'test-password-0123', newPassword: 'a-better-secret-phrase-42' }).expect(204);
     await first.agent.get('/api/auth/me').expect(200);
     await second.agent.get('/api/auth/me').expect(401);

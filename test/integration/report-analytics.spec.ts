@@ -50,31 +50,32 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     await database?.drop();
   });
 
-  it('satisfaction: suppresses groups under 5 diners, and the next smallest where one alone would be', async () => {
-    const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language: 'en' });
+  // made after December: its figures come from the whole ISO weeks that have ended (2026-W50 here)
+  const AFTER_DECEMBER = new Date('2027-01-05T04:00:00Z');
+
+  it('satisfaction: publishes only released cells, suppressing the small dishes and the next smallest with them', async () => {
+    const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language: 'en', now: AFTER_DECEMBER });
+    // canteen 1's lunch cell of 2026-W50 (20 diners) is released: dish 3 (2 diners) is hidden and dish 4 (5, the next smallest) with it
     const dishes = rowsOf(workbook.getWorksheet('Dishes')!).filter((row) => row.getCell(1).value);
-    const byDish = new Map(dishes.map((row) => [String(row.getCell(2).value), row]));
-    expect(dishes).toHaveLength(5);
-    const suppressed = dishes.filter((row) => String(row.getCell(3).value).startsWith('fewer than 5'));
-    expect(suppressed).toHaveLength(3); // canteen 1: dish 3 (2 diners) and dish 4 (next smallest); canteen 2: dish 1 (1 diner)
-    for (const row of suppressed) expect(row.getCell(4).value).toBeNull();
-    const published = dishes.filter((row) => typeof row.getCell(3).value === 'number');
-    expect(published.map((row) => row.getCell(3).value).sort()).toEqual([6, 7]);
-    expect(published.find((row) => row.getCell(3).value === 6)!.getCell(4).value).toBeCloseTo(23 / 6, 10);
-    expect(byDish.size).toBeGreaterThan(0);
-    // One canteen under 5 diners takes the other with it; the total (23 responses) is published.
+    expect(dishes.map((row) => row.getCell(3).value).sort()).toEqual([6, 7]);
+    expect(dishes.find((row) => row.getCell(3).value === 6)!.getCell(4).value).toBeCloseTo(23 / 6, 10);
+    // canteen 2's cell (one diner) enters no figure, not even the total: the total is canteen 1's
     const summary = rowsOf(workbook.getWorksheet('Summary')!);
-    expect(summary.slice(0, 2).every((row) => String(row.getCell(2).value).startsWith('fewer than 5'))).toBe(true);
+    expect(summary[0].getCell(2).value).toBe(20);
+    expect(String(summary[1].getCell(2).value)).toMatch(/^fewer than 5/);
     const total = summary.find((row) => row.getCell(1).value === 'Total')!;
-    expect(total.getCell(2).value).toBe(23);
-    expect(total.getCell(3).value).toBeCloseTo((23 + 28 + 3 + 15 + 15) / 23, 10);
-    // The tag of only two diners is suppressed; no comment text appears anywhere.
+    expect(total.getCell(2).value).toBe(20);
+    expect(total.getCell(3).value).toBeCloseTo((23 + 28 + 3 + 15) / 20, 10);
+    // the tag of only two diners is not published; no comment text appears anywhere
     const tags = rowsOf(workbook.getWorksheet('Tags')!);
-    expect(tags.filter((row) => row.getCell(2).value === '难吃').every((row) => String(row.getCell(3).value).startsWith('fewer than 5'))).toBe(true);
+    expect(tags.some((row) => row.getCell(2).value === '难吃' && typeof row.getCell(3).value === 'number')).toBe(false);
+    expect(tags.some((row) => row.getCell(2).value === 'plain' && row.getCell(3).value === 6)).toBe(true);
+    const notes = rowsOf(workbook.getWorksheet('Notes')!).map((row) => String(row.getCell(1).value));
+    expect(notes.some((note) => note.includes('2026-11-30 to 2027-01-03'))).toBe(true);
   });
 
   it('writes text from imported data that looks like a formula as text, never as a formula', async () => {
-    const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language: 'zh-CN' });
+    const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language: 'zh-CN', now: AFTER_DECEMBER });
     const tags = workbook.getWorksheet('标签')!;
     const found = new Map<string, ExcelJS.Cell>();
     tags.eachRow((row) => row.eachCell((cell) => {

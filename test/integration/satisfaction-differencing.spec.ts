@@ -5,6 +5,7 @@ import { DashboardModule, DashboardSatisfactionService, type DashboardScope, typ
 import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { addDays } from '@larder/domain';
+import { deleteSmallWeeks, FEEDBACK_FIRST_DAY, seedSmallGroupFeedback } from '../fixtures/satisfaction-feedback';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 /**
@@ -17,7 +18,7 @@ describe('satisfaction for the union survives differencing', () => {
   let app: INestApplicationContext;
   let dataSource: DataSource;
   let service: DashboardSatisfactionService;
-  const FIRST = '2026-10-12';
+  const FIRST = FEEDBACK_FIRST_DAY;
   const TODAY = '2026-12-01';
 
   beforeAll(async () => {
@@ -28,22 +29,7 @@ describe('satisfaction for the union survives differencing', () => {
     await app.get(DatabaseService).migrate();
     dataSource = app.get(DataSource);
     service = app.get(DashboardSatisfactionService);
-    await dataSource.query(`INSERT INTO site (id, code, name, name_en) VALUES (1, 'HQ', '总部', 'HQ')`);
-    await dataSource.query(`INSERT INTO canteen (id, code, name, name_en, site_id, seats) VALUES (1, 'C1', '一食堂', 'C1', 1, 300), (2, 'C2', '二食堂', 'C2', 1, 100)`);
-    await dataSource.query(`INSERT INTO dish (id, code, name, name_en, category, list_price_fen, subsidised_price_fen, portion_kg) VALUES (1, 'D1', '红烧肉', 'D1', 'meat', 1800, 1200, 0.3), (2, 'D2', '番茄炒蛋', 'D2', 'vegetable', 900, 600, 0.3), (3, 'D3', '汤', 'D3', 'soup', 200, 100, 0.2)`);
-    let id = 1;
-    const answer = (canteen: number, day: string, meal: string, diner: string, rating: number, dish: number | null, tags: string[] = []) =>
-      dataSource.query(
-        `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES ($1, $2, $3::date + time '12:00', $3, $4, $5, $6, $7, $8)`,
-        [canteen, id++, day, meal, dish, rating, tags, diner],
-      );
-    for (let day = 0; day < 35; day++) {
-      const date = addDays(FIRST, day);
-      // canteen 1's lunches: busy, released every week, with a dish or two answered rarely
-      for (let n = 0; n < 6; n++) await answer(1, date, 'lunch', `c1-${(day * 7 + n) % 40}`, 2 + ((day + n) % 4), n < 3 ? 1 : n < 5 ? 2 : day % 9 === 0 ? 3 : null, n % 2 ? ['太咸'] : []);
-      // canteen 2's dinners: one answer on some days only, so some weeks have fewer than five diners
-      if (day % 3 === 0 || (day >= 14 && day < 21)) await answer(2, date, 'dinner', `c2-${day % 11}`, 1 + (day % 5), day % 2 ? 2 : 1, day % 4 ? [] : ['价格贵']);
-    }
+    await seedSmallGroupFeedback(dataSource);
   }, 120_000);
 
   afterAll(async () => {
@@ -94,11 +80,7 @@ describe('satisfaction for the union survives differencing', () => {
     const before = await Promise.all(requests.map(ask));
     expect(before[2].total.responses).toBeGreaterThan(0);
     // the small weeks: canteen 2's dinner weeks with fewer than five diners
-    const small: { week: string }[] = await dataSource.query(
-      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week FROM feedback WHERE canteen_id = 2 GROUP BY 1 HAVING count(DISTINCT diner_pseudonym) < 5`,
-    );
-    expect(small.length).toBeGreaterThan(0);
-    await dataSource.query(`DELETE FROM feedback WHERE canteen_id = 2 AND to_char(service_date, 'IYYY-"W"IW') = ANY($1::text[])`, [small.map((row) => row.week)]);
+    expect((await deleteSmallWeeks(dataSource)).length).toBeGreaterThan(0);
     const after = await Promise.all(requests.map(ask));
     expect(after).toEqual(before);
   });

@@ -3,10 +3,11 @@ import { AccuracyService } from './accuracy.service';
 import { FinanceService } from './finance.service';
 import { OverviewService } from './overview.service';
 import { ParticipationService } from './participation.service';
+import { ReleasedSatisfactionService } from './released-satisfaction.service';
 import { SatisfactionService } from './satisfaction.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, WasteService, AccuracyService];
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

@@ -7,6 +7,8 @@ export * from './participation.service';
 export * from './waste.service';
 export * from './satisfaction.calculator';
 export * from './released-cells.calculator';
+export * from './released-satisfaction.calculator';
+export * from './released-satisfaction.service';
 export * from './satisfaction.service';
 export * from './accuracy.calculator';
 export * from './accuracy.service';

@@ -1,5 +1,5 @@
 import { addDays, isoWeekday } from '@larder/domain';
-import { MIN_GROUP_DINERS, RatingGroupCounts } from './satisfaction.calculator';
+import { emptyRatingCounts, MIN_GROUP_DINERS, RatingGroupCounts } from './satisfaction.calculator';
 
 /**
  * Suppression that survives differencing. Answers for the union are never computed on the range
@@ -84,4 +84,14 @@ export function addCounts(into: RatingGroupCounts, cell: RatingGroupCounts): Rat
   into.satisfied += cell.satisfied;
   into.dissatisfied += cell.dissatisfied;
   return into;
+}
+
+/** Released cells summed by what a figure is about (a canteen, a week, a dish, a tag). */
+export function sumBy<T extends RatingGroupCounts>(cells: T[], key: (cell: T) => string): Map<string, RatingGroupCounts> {
+  const sums = new Map<string, RatingGroupCounts>();
+  for (const cell of cells) {
+    const name = key(cell);
+    sums.set(name, addCounts(sums.get(name) ?? emptyRatingCounts(), cell));
+  }
+  return sums;
 }

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { bilingual } from '@larder/common';
+import { isCommonPassword } from './common-passwords';
 
 // Argon2id with the library's defaults (19 MiB, 2 passes), OWASP's recommended minimum.
 export function hashPassword(password: string): Promise<string> {
@@ -52,16 +54,24 @@ function sequential(text: string): boolean {
 
 /**
  * What is wrong with a new password, or null: at least 12 characters, not one character or short
- * piece repeated, not a run like 123456789012, at least five different characters, not built on
- * an obvious word or on the user's own name.
+ * piece repeated, not a run like 123456789012, at least five different characters, not on the
+ * published common-password list (common-passwords.ts), not built on an obvious word or on the
+ * user's own name. In Chinese and English, as every message a person reads.
  */
-export function passwordProblem(password: string, username?: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `password must be at most ${MAX_PASSWORD_LENGTH} characters`;
+export async function passwordProblem(password: string, username?: string): Promise<string | null> {
+  if (password.length < MIN_PASSWORD_LENGTH) return bilingual(`密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`, `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) return bilingual(`密码最多 ${MAX_PASSWORD_LENGTH} 个字符`, `password must be at most ${MAX_PASSWORD_LENGTH} characters`);
   const lower = password.toLowerCase();
-  if (repeats(lower) || sequential(lower) || new Set(lower).size < 5) return 'password must not be one character or a short piece repeated, or a run such as 123456789012';
+  if (repeats(lower) || sequential(lower) || new Set(lower).size < 5) {
+    return bilingual('密码不能是同一个字符或一小段字符的重复，也不能是 123456789012 这样的连续字符', 'password must not be one character or a short piece repeated, or a run such as 123456789012');
+  }
+  if (await isCommonPassword(password)) {
+    return bilingual('密码在公开的常用密码列表中（或只是在常用密码前后加了几个字符）', 'password is on a published list of common passwords, or is one with a few characters added');
+  }
   const stripped = lower.replace(/[^a-z0-9]/g, '');
-  if (OBVIOUS.some((word) => stripped.replace(/\d+$/, '') === word || (stripped.includes(word) && stripped.length - word.length < 6))) return 'password is too close to a common password';
-  if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return 'password must not contain the username';
+  if (OBVIOUS.some((word) => stripped.replace(/\d+$/, '') === word || (stripped.includes(word) && stripped.length - word.length < 6))) {
+    return bilingual('密码与常见密码过于接近', 'password is too close to a common password');
+  }
+  if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return bilingual('密码不能包含用户名', 'password must not contain the username');
   return null;
 }

@@ -1,3 +1,4 @@
+export * from './bilingual';
 export * from './larder-error';
 export * from './query-parameters';
 export * from './personal-text';

@@ -45,6 +45,7 @@ function progressReporter(options: { fileName: string; forced?: boolean }) {
 
 function human(summary: ImportSummary): string {
   const lines = [`${summary.fileName}: ${summary.kind} via profile ${summary.profile} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.flagged ? `, ${summary.flagged} flagged` : ''} in ${summary.seconds.toFixed(1)} s (batch ${summary.batchId})`];
+  for (const note of summary.notes) lines.push(`  ${note}`);
   for (const rejection of summary.rejections.slice(0, 5)) lines.push(`  line ${rejection.line}: ${rejection.reason}`);
   return lines.join('\n');
 }

@@ -83,7 +83,7 @@ export class SessionService {
       await this.audit.record({ actor: user?.username ?? request.userId, action: 'password.change.failed' });
       throw new LarderError('FORBIDDEN', 'the current password is wrong');
     }
-    const weak = passwordProblem(request.newPassword, user.username);
+    const weak = await passwordProblem(request.newPassword, user.username);
     if (weak) throw new LarderError('VALIDATION_FAILED', weak, { parameter: 'newPassword' });
     if (request.newPassword === request.oldPassword) throw new LarderError('VALIDATION_FAILED', 'the new password must differ from the current one', { parameter: 'newPassword' });
     const keep = sha256(request.currentToken);

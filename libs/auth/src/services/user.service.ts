@@ -23,7 +23,7 @@ export class UserService {
   async create(user: NewUser): Promise<AppUser> {
     if (!USERNAME.test(user.username)) throw new LarderError('VALIDATION_FAILED', 'username must be 3-32 lower-case letters, digits, dots, dashes or underscores, starting with a letter');
     if (!ROLES.includes(user.role)) throw new LarderError('VALIDATION_FAILED', `role must be one of ${ROLES.join(', ')}`);
-    const weak = passwordProblem(user.password, user.username);
+    const weak = await passwordProblem(user.password, user.username);
     if (weak) throw new LarderError('VALIDATION_FAILED', weak, { parameter: 'password' });
     const users = this.dataSource.getRepository(AppUser);
     if (await users.existsBy({ username: user.username })) throw new LarderError('CONFLICT', `user ${user.username} already exists`);

@@ -91,7 +91,8 @@ const EN = {
   week: 'Week',
   satisfactionNotes: [
     'Aggregated figures only: no comment and no individual response appears in this report.',
-    'Any group answered by fewer than {min} diners is suppressed; where one group of a canteen would be suppressed, the next smallest is suppressed too, so it cannot be worked out from the total.',
+    'Figures are sums of cells of one canteen, one meal and one whole ISO week that has ended: {from} to {to}, the weeks the period touches (a week not yet over when the report was made is left out).',
+    'A cell answered by fewer than {min} diners enters no figure, not even the totals; within a cell, a dish or tag of fewer than {min} diners is suppressed, and where the suppressed dishes together hold fewer than {min}, the next smallest too. So no two reports, of any weeks, months or canteens, differ by a group under {min}.',
     'Diners are counted by their pseudonym; each anonymous response counts as one diner.',
     'Tags are those diners ticked; "With rating 1-2" is the share of mentions that came with a low rating, high for complaints.',
     'Participation = distinct diners a day / staff on duty (see the finance report notes).',
@@ -242,7 +243,8 @@ const ZH: Labels = {
   week: '周',
   satisfactionNotes: [
     '本报告仅含汇总数据，不含任何留言或个人评价。',
-    '评价人数不足 {min} 人的分组不公布；某食堂只有一个分组不足时，另将人数次少的分组一并隐去，以免由合计反推。',
+    '各项数字均由“一个食堂 × 一个餐别 × 一个已结束的完整 ISO 周”的单元相加得出：{from} 至 {to}，即本期所涉及的各周（报表生成时尚未结束的周不计入）。',
+    '评价人数不足 {min} 人的单元不计入任何数字（包括合计）；单元内不足 {min} 人的菜品或标签不公布，被隐去的菜品合计不足 {min} 人时，另将人数次少的菜品一并隐去。因此任意两份报表（不论周、月或食堂）之差都不会是不足 {min} 人的分组。',
     '评价人数按化名统计；每条匿名评价计为一人。',
     '标签为就餐者勾选；“其中 1-2 分”为带低分的提及比例，越高越像投诉。',
     '就餐率 = 每日不重复就餐人数 ÷ 在岗人数（见财务报表说明）。',

@@ -10,6 +10,8 @@ import { ReportSheet, WorkbookWriter } from './report-sheet';
 
 export interface SatisfactionReportData {
   context: ReportContext;
+  /** The whole, ended ISO weeks the figures cover (null: none of the period has ended yet). */
+  period: { from: string; to: string } | null;
   canteens: (Named & { id: number; participation: number | null })[];
   dishes: Map<number, Named>;
   result: SatisfactionResult;
@@ -97,6 +99,6 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
   trends.finish();
 
   writeChartSheet({ workbook, context, reportTitle: title, charts: input.charts });
-  writeNotesSheet({ workbook, context, reportTitle: title, notes: labels.satisfactionNotes as string[], values: { min: result.minGroupDiners } });
+  writeNotesSheet({ workbook, context, reportTitle: title, notes: labels.satisfactionNotes as string[], values: { min: result.minGroupDiners, from: data.period?.from ?? '-', to: data.period?.to ?? '-' } });
   return Promise.resolve();
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccuracyService, FinanceService, ParticipationService, SatisfactionService, WasteService } from '@larder/analytics';
+import { AccuracyService, FinanceService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, WasteService, WeeklyParticipation } from '@larder/analytics';
+import { localDate } from '@larder/domain';
 import type { AccuracyReportData } from '../layout/accuracy.layout';
 import type { PurchasePlanData, SupplierOrders } from '../layout/purchase-plan.layout';
 import type { Named } from '../layout/report-context';
@@ -16,7 +17,7 @@ const num = (value: unknown): number => Number(value ?? 0);
 export class ReportDataService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly satisfaction: SatisfactionService,
+    private readonly satisfaction: ReleasedSatisfactionService,
     private readonly participation: ParticipationService,
     private readonly waste: WasteService,
     private readonly finance: FinanceService,
@@ -32,18 +33,27 @@ export class ReportDataService {
     return { from: scope.period.from, to: scope.period.to, canteenIds: scope.canteenIds, allSites: scope.canteen === null };
   }
 
+  /**
+   * The union's report: ratings, tags and participation from the released cells of the whole ISO
+   * weeks that ended by the time the report is made, as on the satisfaction panel, so that no two
+   * reports (weeks, months, a canteen or all) differ by a group under five diners.
+   */
   async satisfactionData(scope: ReportScope): Promise<SatisfactionReportData> {
     const range = this.range(scope);
-    const byCanteen = await this.participation.byCanteen(range);
-    const total = await this.participation.total(range);
-    const share = (counts: { dinerDays: number; staffOnDutyDays: number } | undefined) => (counts && counts.staffOnDutyDays > 0 ? counts.dinerDays / counts.staffOnDutyDays : null);
+    const { period, cells } = await this.satisfaction.released(range, { today: localDate(scope.context.generatedAt, scope.context.timeZone) });
+    const weekly = period ? await this.participation.weekly({ ...range, ...period, minDiners: MIN_GROUP_DINERS }) : [];
+    const share = (rows: WeeklyParticipation[]) => {
+      const staff = rows.reduce((sum, row) => sum + row.staffOnDutyDays, 0);
+      return staff > 0 ? rows.reduce((sum, row) => sum + row.dinerDays, 0) / staff : null;
+    };
     return {
       context: scope.context,
-      canteens: scope.canteens.map((canteen) => ({ id: canteen.id, code: canteen.code, name: canteen.name, nameEn: canteen.nameEn, participation: share(byCanteen.get(canteen.id)) })),
+      period,
+      canteens: scope.canteens.map((canteen) => ({ id: canteen.id, code: canteen.code, name: canteen.name, nameEn: canteen.nameEn, participation: share(weekly.filter((row) => row.canteenId === canteen.id)) })),
       dishes: await this.dishes(),
-      result: await this.satisfaction.satisfaction(range),
-      totalParticipation: share(total),
-      weeklyParticipation: await this.participation.weekly(range),
+      result: releasedSatisfactionResult(cells, scope.canteenIds),
+      totalParticipation: share(weekly.filter((row) => row.canteenId === null)),
+      weeklyParticipation: weekly,
     };
   }
 

@@ -21,6 +21,8 @@ export interface ImportSummary {
   duplicates: number;
   /** Accepted rows that are worth a look (a sale outside meal times); listed in quarantine_row too. */
   flagged: number;
+  /** Sentences about the file beyond the counts (serial numbers derived), bilingual. */
+  notes: string[];
   seconds: number;
   rejections: RejectionSample[];
 }
@@ -33,7 +35,7 @@ export interface RollbackSummary {
 
 /** The summary every entry point prints or answers (`--json`, HTTP, inbox reports): first reasons as text. */
 export function importSummaryJson(summary: ImportSummary) {
-  const { batchId, accepted, rejected, duplicates, seconds, rejections, kind, profile, fileName, flagged } = summary;
-  return { batchId, accepted, rejected, duplicates, seconds, rejections: rejections.map((rejection) => `line ${rejection.line}: ${rejection.reason}`), kind, profile, fileName, flagged };
+  const { batchId, accepted, rejected, duplicates, seconds, rejections, kind, profile, fileName, flagged, notes } = summary;
+  return { batchId, accepted, rejected, duplicates, seconds, rejections: rejections.map((rejection) => `line ${rejection.line}: ${rejection.reason}`), kind, profile, fileName, flagged, notes };
 }
 export type ImportSummaryJson = ReturnType<typeof importSummaryJson>;

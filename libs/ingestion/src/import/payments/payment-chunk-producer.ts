@@ -3,6 +3,7 @@ import { Pseudonymizer } from '../../privacy/pseudonymizer';
 import { MealRollupAggregator } from '../../rollups/meal-rollup-aggregator';
 import type { RecordStream, SourceRecord } from '../formats/record-stream';
 import { bilingual } from '../messages';
+import { mappedHeaders, SerialDeriver } from '../profiles/derived-serial';
 import { RowReader, RowRejection } from '../validation/row-reader';
 import type { MapContext } from '../validation/table-rows';
 import { assembleTransaction, mapTransactionRecord, TransactionDraft, TransactionRecord } from '../validation/transaction-rows';
@@ -36,12 +37,15 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   const { mapping } = request;
   const pseudonymizer = new Pseudonymizer(request.pseudonymSecret);
   const context: MapContext = { refs: request.refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier) => pseudonymizer.pseudonym(identifier), latestDate: request.latestDate };
-  const reader = new RowReader(mapping, stream.headers);
-  const guard = new PersonalDataGuard(mapping, stream.headers, pseudonymizer);
+  const headers = mappedHeaders(mapping, stream.headers);
+  const reader = new RowReader(mapping, headers);
+  const guard = new PersonalDataGuard(mapping, headers, pseudonymizer);
+  // after the guard, so a derived serial is made from the card's pseudonym, never its number
+  const deriver = mapping.derivedSerial ? new SerialDeriver(mapping) : null;
   const raw = (record: SourceRecord) => guard.quarantined(record);
   const canteenColumn = mapping.columns.canteen;
   const externalColumn = mapping.columns.externalId;
-  const externalHeader = stream.headers[externalColumn] ?? null;
+  const externalHeader = headers[externalColumn] ?? null;
   const lastId = new Map(request.lastIds);
   const encoder = new PaymentChunkEncoder(request.batchId);
   const rollup = new MealRollupAggregator();
@@ -64,17 +68,19 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   };
   let repeatedLines = 0;
   let recordsRead = 0;
+  let derivedSerials = 0;
 
   const cut = async (final: boolean) => {
     // a refund may come before its sale in the file: look the original up once the chunk is complete
     const open: OpenRefund[] = refunds.map(({ scope, ...refund }) => ({ ...refund, saleIndex: scope.get(refund.refundOf)?.index ?? -1 }));
-    const chunk: PaymentChunk = { ...encoder.take(), refunds: open, flags, rejected, repeatedLines, rollup: rollup.cut(final), recordsRead };
+    const chunk: PaymentChunk = { ...encoder.take(), refunds: open, flags, rejected, repeatedLines, derivedSerials, rollup: rollup.cut(final), recordsRead };
     rejected = [];
     flags = [];
     refunds = [];
     scopes = new Map();
     lastScope = null;
     repeatedLines = 0;
+    derivedSerials = 0;
     await emit(chunk);
   };
 
@@ -140,6 +146,7 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   let groupKey = '';
   const flush = async () => {
     if (group.length === 0) return;
+    if (deriver !== null) derivedSerials++;
     payment(group);
     group = [];
     if (encoder.lineCount >= CHUNK_LINES || encoder.full) await cut(false);
@@ -147,6 +154,7 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   for await (const source of stream.records) {
     recordsRead++;
     const record = guard.apply(source);
+    deriver?.apply(record);
     if (record.problem) {
       rejected.push({ line: record.line, field: null, reason: record.problem, raw: raw(record) });
       continue;

@@ -53,6 +53,8 @@ export interface PaymentChunk {
   rejected: RejectedRecord[];
   /** Source lines of payments repeated inside this chunk: the first one counts, the rest are duplicates. */
   repeatedLines: number;
+  /** Payments (groups of lines) given a derived serial number, whether stored, duplicate or refused. */
+  derivedSerials: number;
   /** Canteen-day-meals the chunk's payments fall on, as "canteenId|yyyy-mm-dd|meal", and per payment its meal's position. */
   meals: string[];
   mealOf: Uint16Array;

@@ -12,6 +12,8 @@ export interface PaymentWriteCounts {
   acceptedTransactions: number;
   duplicateRows: number;
   flagged: number;
+  /** Payments whose serial number the import derived (the file had none). */
+  derivedSerials: number;
 }
 
 type Flag = PaymentFlag & { batchId: string; fileName: string };
@@ -63,7 +65,7 @@ function keptBytes(data: Uint8Array, ends: Uint32Array, dropped: Set<number>): U
  * into sale_transaction and sale_line by COPY exactly as it was encoded. Each row is written once.
  */
 export class PaymentChunkWriter {
-  readonly counts: PaymentWriteCounts = { acceptedRows: 0, acceptedTransactions: 0, duplicateRows: 0, flagged: 0 };
+  readonly counts: PaymentWriteCounts = { acceptedRows: 0, acceptedTransactions: 0, duplicateRows: 0, flagged: 0, derivedSerials: 0 };
   /** Canteen-day-meals of the stored payments, for the rollups. */
   readonly meals = new Set<string>();
   private optimistic = true;
@@ -89,6 +91,7 @@ export class PaymentChunkWriter {
   async write(chunk: PaymentChunk): Promise<void> {
     for (const entry of chunk.rejected) await this.quarantine.add(entry);
     this.counts.duplicateRows += chunk.repeatedLines;
+    this.counts.derivedSerials += chunk.derivedSerials;
     await this.rollup.add(chunk.rollup);
     if (chunk.txEnd.length === 0) return;
     if (!(this.optimistic && (await this.writeOptimistically(chunk)))) await this.writeChecked(chunk);

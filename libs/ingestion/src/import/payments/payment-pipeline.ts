@@ -1,7 +1,9 @@
 import { QueryRunner } from 'typeorm';
 import type { RollupService } from '../../rollups/rollup.service';
 import type { ReadOptions, RecordStream } from '../formats/record-stream';
+import { derivedSerialNote } from '../profiles/derived-serial';
 import type { ColumnMapping } from '../profiles/mapping-profile';
+import type { PipelineCounts } from '../services/record-pipeline';
 import type { ReferenceData } from '../validation/reference-data';
 import { QuarantineWriter } from '../services/quarantine.writer';
 import { streamPaymentChunks } from './payment-chunk-source';
@@ -25,7 +27,7 @@ export interface PaymentPipelineInput {
  * Payments: read and encoded in chunks (in a worker thread for large files), stored chunk by chunk
  * while the next chunk is read, then the batch is added to the rollups.
  */
-export async function runPaymentPipeline(input: PaymentPipelineInput): Promise<{ accepted: number; duplicates: number; flagged: number }> {
+export async function runPaymentPipeline(input: PaymentPipelineInput): Promise<PipelineCounts> {
   const { runner, mapping } = input;
   const canteenIds = [...new Set([...input.refs.canteens.values()].map((canteen) => canteen.id))];
   const last: { canteen_id: number; max: string | null }[] = await runner.query('SELECT c AS canteen_id, (SELECT max(id) FROM sale_transaction WHERE canteen_id = c) AS max FROM unnest($1::int[]) AS c', [canteenIds]);
@@ -44,5 +46,5 @@ export async function runPaymentPipeline(input: PaymentPipelineInput): Promise<{
   });
   const counts = await writer.finish();
   await writer.rollup.apply(writer.meals, input.rollups);
-  return { accepted: counts.acceptedRows, duplicates: counts.duplicateRows, flagged: counts.flagged };
+  return { accepted: counts.acceptedRows, duplicates: counts.duplicateRows, flagged: counts.flagged, notes: [derivedSerialNote(counts.derivedSerials)].filter((note) => note !== null) };
 }

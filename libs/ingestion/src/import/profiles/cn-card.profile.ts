@@ -10,6 +10,8 @@ export const CN_CARD_PROFILE: MappingProfile = {
   description: '智慧食堂一卡通消费流水导出 (typical Chinese smart-canteen card export)',
   source: 'cn-card',
   amountUnit: 'yuan',
+  // some card systems export no 交易流水号: one is derived from time, card and terminal
+  deriveSerials: true,
   kinds: {
     transactions: {
       externalId: ['交易流水号', '流水号', '消费流水号', '订单号'],

@@ -1,3 +1,4 @@
+import { derivesSerial } from './derived-serial';
 import { ImportKind, IMPORT_KINDS, KIND_FIELDS } from './import-kinds';
 
 /**
@@ -14,6 +15,8 @@ export interface MappingProfile {
   kinds: Partial<Record<ImportKind, Record<string, string | string[]>>>;
   /** Extra spellings of coded values, per logical field: {"meal": {"中班餐": "lunch"}}. */
   values?: Record<string, Record<string, string>>;
+  /** Transactions without a serial-number column get one derived instead of being refused (derived-serial.ts). */
+  deriveSerials?: boolean;
 }
 
 /** A profile applied to one file: field name -> column index. */
@@ -23,6 +26,8 @@ export interface ColumnMapping {
   columns: Record<string, number>;
   /** Columns of the file no field uses. */
   unused: string[];
+  /** The serial number is derived: `columns.externalId` is a column Larder adds after the file's own. */
+  derivedSerial: boolean;
 }
 
 export function normalizeHeader(header: string): string {
@@ -49,23 +54,27 @@ export function mapColumns(options: { profile: MappingProfile; kind: ImportKind;
       }
     }
   }
+  const derivedSerial = derivesSerial(profile, kind, (field) => columns[field] !== undefined);
+  if (derivedSerial) columns.externalId = headers.length;
   for (const [field, spec] of Object.entries(KIND_FIELDS[kind])) {
     if (spec.required && columns[field] === undefined) return null;
   }
   const used = new Set(Object.values(columns));
-  return { profile, kind, columns, unused: headers.filter((_, position) => !used.has(position)) };
+  return { profile, kind, columns, unused: headers.filter((_, position) => !used.has(position)), derivedSerial };
 }
 
 /** Which required fields of a kind a profile cannot find in these headers: for a helpful error. */
 export function missingFields(options: { profile: MappingProfile; kind: ImportKind; headers: string[] }): string[] {
   const fields = options.profile.kinds[options.kind] ?? {};
   const present = new Set(options.headers.map(normalizeHeader));
+  const lacks = (field: string) => {
+    const names = fields[field];
+    return !names || !(Array.isArray(names) ? names : [names]).some((name) => present.has(normalizeHeader(name)));
+  };
+  const derived = derivesSerial(options.profile, options.kind, (field) => !lacks(field));
   return Object.entries(KIND_FIELDS[options.kind])
     .filter(([, spec]) => spec.required)
-    .filter(([field]) => {
-      const names = fields[field];
-      return !names || !(Array.isArray(names) ? names : [names]).some((name) => present.has(normalizeHeader(name)));
-    })
+    .filter(([field]) => lacks(field) && !(derived && field === 'externalId'))
     .map(([field]) => {
       const names = fields[field];
       return names ? (Array.isArray(names) ? names[0] : names) : field;
@@ -90,7 +99,8 @@ export function detectMapping(options: { profiles: MappingProfile[]; kind: Impor
       const mapping = mapColumns({ profile, kind, headers: options.headers });
       if (!mapping) continue;
       const nameHint = base.includes(kind) || base.includes(kind.replace(/_/g, '-')) ? 0.5 : 0;
-      scored.push({ mapping, score: Object.keys(mapping.columns).length - mapping.unused.length + nameHint });
+      // a derived serial is no column of the file: it does not count as a match
+      scored.push({ mapping, score: Object.keys(mapping.columns).length - (mapping.derivedSerial ? 1 : 0) - mapping.unused.length + nameHint });
     }
   }
   if (scored.length === 0) return null;

@@ -153,7 +153,7 @@ export class ImportService {
       await quarantine.flush();
       const summary: ImportSummary = {
         batchId, kind: mapping.kind, profile: mapping.profile.name, fileName, format: stream.format, encoding: stream.encoding,
-        accepted: counts.accepted, rejected: quarantine.count, duplicates: counts.duplicates, flagged: counts.flagged,
+        accepted: counts.accepted, rejected: quarantine.count, duplicates: counts.duplicates, flagged: counts.flagged, notes: counts.notes ?? [],
         seconds: Math.round(performance.now() - options.started) / 1000, rejections: quarantine.first.slice(0, 10),
       };
       await runner.query(

@@ -12,6 +12,8 @@ export interface PipelineCounts {
   accepted: number;
   duplicates: number;
   flagged: number;
+  /** What the batch report should say about the file beyond the counts, bilingual. */
+  notes?: string[];
 }
 
 /** The canteen-days a batch touched, for the rollup refresh. */
