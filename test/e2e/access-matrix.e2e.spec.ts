@@ -38,6 +38,7 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/plans': ['admin', 'manager'],
   'GET /api/plans/:id': OPERATIONS,
   'POST /api/plans/:id/approve': ['admin', 'manager'],
+  'POST /api/plans/:id/revise': ['admin', 'manager'],
   'POST /api/plans/:id/overrides': ['admin', 'manager'],
   'GET /api/plans/:id/overrides': OPERATIONS,
   'GET /api/plans/:id/orders': OPERATIONS,

@@ -72,6 +72,20 @@ export class PlanStore {
     await manager.query(`UPDATE production_plan SET status = 'superseded' WHERE canteen_id = $1 AND week = $2 AND status = 'draft'`, [canteenId, week]);
   }
 
+  /** The approved orders of the week's other plans, cancelled because a new version is approved; returned for the audit. */
+  async cancelApprovedOrders(manager: EntityManager, params: { canteenId: number; week: string; except: string }): Promise<{ id: string; planId: string; supplierId: number; deliveryDate: string; totalFen: number }[]> {
+    const rows: Row[] = await manager.query(
+      // Through a CTE: the driver answers a bare UPDATE … RETURNING as [rows, count].
+      `WITH cancelled AS (
+         UPDATE purchase_order SET status = 'cancelled' WHERE status = 'approved' AND plan_id IN
+         (SELECT id FROM production_plan WHERE canteen_id = $1 AND week = $2 AND id <> $3)
+         RETURNING id, plan_id, supplier_id, delivery_date, total_fen
+       ) SELECT id, plan_id, supplier_id, delivery_date::text AS delivery_date, total_fen FROM cancelled ORDER BY delivery_date, supplier_id`,
+      [params.canteenId, params.week, params.except],
+    );
+    return rows.map((row) => ({ id: String(row.id), planId: String(row.plan_id), supplierId: Number(row.supplier_id), deliveryDate: String(row.delivery_date), totalFen: Number(row.total_fen) }));
+  }
+
   async insertHeader(manager: EntityManager, header: Omit<PlanHeader, 'createdAt' | 'approvedAt' | 'approvedBy'>): Promise<void> {
     await manager.query(
       `INSERT INTO production_plan (id, canteen_id, week, version, status, service_level, forecast_run_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
