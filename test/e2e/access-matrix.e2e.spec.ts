@@ -29,7 +29,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/summary': [...ALL_PEOPLE, 'token:read'],
   'GET /api/covers/daily': [...ALL_PEOPLE, 'token:read'],
   'GET /api/jobs': ['admin', 'manager', 'finance'],
-  'POST /api/jobs/:name/runs': ['admin'],
+  'POST /api/jobs/:name/runs': ['admin', 'manager'],
   'GET /api/forecasts': OPERATIONS,
   'GET /api/forecasts/runs': OPERATIONS,
   'POST /api/forecasts/runs': ['admin', 'manager'],

@@ -115,6 +115,17 @@ describe('plans over HTTP', () => {
     await get('/api/waste/accounting?from=2026-11-15&to=2026-11-02').expect(400);
   });
 
+  it("lets a manager run the nightly run from the page for their own canteens only", async () => {
+    const own = await signIn(app, { username: 'night-manager', role: 'manager', canteenIds: [2] });
+    const run = await own.agent.post('/api/jobs/nightly/runs').set('x-csrf-token', own.csrfToken).expect(201);
+    expect(run.body.status).toBe('succeeded');
+    const perCanteen = run.body.steps.filter((step: { canteenId: number | null }) => step.canteenId !== null);
+    expect(perCanteen.map((step: { name: string }) => step.name)).toEqual(expect.arrayContaining(['refresh-rollups', 'forecast', 'draft-plans']));
+    expect(perCanteen.every((step: { canteenId: number }) => step.canteenId === 2)).toBe(true);
+    const other = await own.agent.post('/api/jobs/inbox/runs').set('x-csrf-token', own.csrfToken).expect(403);
+    expect(other.body.message).toMatch(/nightly job only/);
+  });
+
   it('answers unknown plans and bad weeks clearly', async () => {
     await get('/api/plans/00000000-0000-0000-0000-000000000000').expect(404);
     const bad = await post('/api/plans').send({ canteen: 'C02', week: '2026-48' }).expect(400);
