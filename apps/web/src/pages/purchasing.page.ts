@@ -1,4 +1,5 @@
 import { api, ApiError } from '../api';
+import { confirmDialog, figuresTable } from '../dialog';
 import { COLOURS } from '../charts';
 import type { DashboardMeal } from '../contract';
 import { h } from '../dom';
@@ -7,6 +8,7 @@ import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 
+import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
 
 /** The shapes of /api/plans (apps/api plans controller), as far as the page reads them. */
@@ -14,8 +16,12 @@ interface PlanListItem { id: string; canteenId: number; week: string; version: n
 interface PlanLine { serviceDate: string; meal: DashboardMeal; dishId: number; forecastP50: number; plannedPortions: number; expectedLeftover: number; expectedShortfall: number }
 interface PlanOverride { id: string; serviceDate: string; meal: DashboardMeal; dishId: number; previousPortions: number; newPortions: number; reason: string; createdBy: string; createdAt: string }
 interface PurchaseOrder { id: string; canteenId: number; supplierId: number; orderDate: string; deliveryDate: string; status: string; totalFen: number; lines: unknown[] }
+/** Why the API asks for confirmation (libs/procurement plan-guards), worded here in the page's language. */
+interface ConfirmationReason { code: string; [value: string]: string | number }
+interface PlanFigures { purchaseCostFen: number; foodCostFen: number; expectedLeftoverKg: number; expectedLeftoverFen: number }
 interface PlanView extends PlanListItem {
-  summary: { covers: number; plannedPortions: number; expectedLeftoverKg: number; foodCostFen: number; purchaseCostFen: number; foodCostPerCoverFen?: number };
+  summary: { covers: number; plannedPortions: number; expectedLeftoverKg: number; expectedLeftoverFen: number; foodCostFen: number; purchaseCostFen: number; orders: number };
+  approvalWarnings: ConfirmationReason[];
   lines: PlanLine[];
   overrides: PlanOverride[];
   orders: PurchaseOrder[];
@@ -26,24 +32,51 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   const { t, f, root, state } = context;
   const visible = new Set(state.canteens.length > 0 ? state.canteens : context.meta.canteens.map((canteen) => canteen.id));
   const plans = (await api.get<PlanListItem[]>(panelUrl(state))).filter((plan) => visible.has(plan.canteenId));
+  const mayPlan = context.me.role === 'manager' || context.me.role === 'admin';
+  const coming = nextWeek();
+  // The canteen a new draft is for: the one in view, else the first the person may plan.
+  const draftButton = (canteenId: number | undefined, week: string, label: string) => mayPlan && canteenId !== undefined
+    ? h('button', { type: 'button', 'data-action': 'draft-plan', onclick: (event: Event) => {
+      (event.target as HTMLButtonElement).disabled = true;
+      void act(context, async () => {
+        const made = await api.post<PlanView>('/api/plans', { canteen: canteenId, week });
+        context.go({ week, plan: made.id });
+        return 'navigated';
+      });
+    } }, label)
+    : null;
+  const ownCanteens = [...visible].filter((id) => context.me.role !== 'manager' || context.me.canteenIds.includes(id)).sort((a, b) => a - b);
   if (plans.length === 0) {
-    root.append(h('section', { class: 'card', 'data-view': 'no-plan' }, h('p', { class: 'muted' }, t('noPlan'))));
+    root.append(h('section', { class: 'card', 'data-view': 'no-plan' }, h('p', { class: 'muted' }, t('noPlan')), draftButton(ownCanteens[0], coming, `${t('draftNextWeek')} (${coming})`)));
     return;
   }
   const weeks = [...new Set(plans.map((plan) => plan.week))].sort().reverse();
-  const week = state.week && weeks.includes(state.week) ? state.week : weeks[0]!;
+  // The coming week first: it is the one to plan and order for now.
+  const week = state.week && weeks.includes(state.week) ? state.week : weeks.includes(coming) ? coming : weeks[0]!;
   const ofWeek = plans.filter((plan) => plan.week === week).sort((a, b) => a.canteenId - b.canteenId || b.version - a.version);
   const chosen = ofWeek.find((plan) => plan.id === state.plan) ?? ofWeek.find((plan) => plan.status === 'draft' || plan.status === 'approved') ?? ofWeek[0]!;
 
   const weekSelect = h('select', { name: 'week' }, ...weeks.map((value) => h('option', { value, selected: value === week }, value)));
   weekSelect.addEventListener('change', () => context.go({ week: weekSelect.value, plan: null }));
   const plan = await api.get<PlanView>(`/api/plans/${chosen.id}`);
-  const mayEdit = (context.me.role === 'manager' || context.me.role === 'admin') && plan.status === 'draft';
-  const approve = mayEdit ? h('button', { type: 'button', class: 'primary', 'data-action': 'approve', onclick: () => void act(context, () => api.post(`/api/plans/${plan.id}/approve`)) }, t('approve')) : null;
+  const mayOwn = mayPlan && (context.me.role === 'admin' || context.me.canteenIds.includes(plan.canteenId));
+  const mayEdit = mayOwn && plan.status === 'draft';
+  const approve = mayEdit ? h('button', { type: 'button', class: 'primary', 'data-action': 'approve', onclick: () => void approveFlow(context, plan) }, t('approve')) : null;
+  const revise = mayOwn && plan.status === 'approved'
+    ? h('button', { type: 'button', 'data-action': 'revise', onclick: (event: Event) => {
+      (event.target as HTMLButtonElement).disabled = true;
+      void act(context, async () => {
+        const made = await api.post<PlanView>(`/api/plans/${plan.id}/revise`);
+        context.go({ week: plan.week, plan: made.id });
+        return 'navigated';
+      });
+    } }, t('revise'))
+    : null;
+  const comingButton = !weeks.includes(coming) ? draftButton(ownCanteens[0], coming, `${t('draftNextWeek')} (${coming})`) : null;
   root.append(h('div', { class: 'toolbar' },
     h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
-    h('span', {}, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
-    approve, context.report('purchase-plan', { week, canteen: plan.canteenId })));
+    h('span', { 'data-plan-status': plan.status, 'data-plan-version': plan.version }, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
+    approve, revise, comingButton, context.report('purchase-plan', { week, canteen: plan.canteenId })));
 
   const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
   const cards = grid('grid kpis');
@@ -129,7 +162,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
 }
 
 function overrideForm(context: PageContext, plan: PlanView): HTMLElement {
-  const { t } = context;
+  const { t, f } = context;
   const line = h('select', { name: 'line' }, ...plan.lines.map((entry, index) =>
     h('option', { value: index }, `${entry.serviceDate} ${textOr(t, `meal.${entry.meal}`, entry.meal)} · ${context.dishName(entry.dishId)} (${entry.plannedPortions})`)));
   const portions = h('input', { type: 'number', name: 'portions', min: 0, step: 1, required: true, style: 'width:7em' });
@@ -143,14 +176,86 @@ function overrideForm(context: PageContext, plan: PlanView): HTMLElement {
       message.textContent = t('reasonRequired');
       return;
     }
-    void act(context, () => api.post(`/api/plans/${plan.id}/overrides`, { serviceDate: chosen.serviceDate, meal: chosen.meal, dishId: chosen.dishId, portions: Number(portions.value), reason: reason.value.trim() }), message);
+    const body = { serviceDate: chosen.serviceDate, meal: chosen.meal, dishId: chosen.dishId, portions: Number(portions.value), reason: reason.value.trim() };
+    void act(context, () => withConfirmation(
+      (confirm) => api.post(`/api/plans/${plan.id}/overrides`, confirm ? { ...body, confirm } : body),
+      (details) => confirmDialog({
+        id: 'override', title: t('overrideTitle'), confirmLabel: t('overrideConfirm'), cancelLabel: t('cancel'),
+        body: [
+          h('p', {}, `${chosen.serviceDate} ${textOr(t, `meal.${chosen.meal}`, chosen.meal)} · ${context.dishName(chosen.dishId)}: ${f.number(chosen.plannedPortions)} → ${f.number(body.portions)}`),
+          reasonList(context, details.reasons as ConfirmationReason[]),
+          costTable(context, details.before as PlanFigures, details.after as PlanFigures),
+        ],
+      }),
+    ), message);
   });
   return form;
 }
 
+/** The plan's figures before and after an override: what the manager pays and throws away for it. */
+function costTable(context: PageContext, before: PlanFigures, after: PlanFigures): HTMLElement {
+  const { t, f } = context;
+  const delta = (value: number, format: (value: number) => string) => `${value > 0 ? '+' : ''}${format(value)}`;
+  const yuan = (fen: number) => f.yuan(fen);
+  const kg = (value: number) => `${f.number(value, 1)} kg`;
+  return figuresTable(['', t('before'), t('after'), t('change')], [
+    [t('purchaseCost'), yuan(before.purchaseCostFen), yuan(after.purchaseCostFen), delta(after.purchaseCostFen - before.purchaseCostFen, yuan)],
+    [t('foodCost'), yuan(before.foodCostFen), yuan(after.foodCostFen), delta(after.foodCostFen - before.foodCostFen, yuan)],
+    [t('expectedLeftover'), kg(before.expectedLeftoverKg), kg(after.expectedLeftoverKg), delta(after.expectedLeftoverKg - before.expectedLeftoverKg, kg)],
+    [t('expectedLeftoverCost'), yuan(before.expectedLeftoverFen), yuan(after.expectedLeftoverFen), delta(after.expectedLeftoverFen - before.expectedLeftoverFen, yuan)],
+  ]);
+}
+
+function reasonList(context: PageContext, reasons: ConfirmationReason[]): HTMLElement {
+  return h('ul', { class: 'reasons' }, ...reasons.map((reason) => {
+    const { code, ...values } = reason;
+    return h('li', { class: 'warning', 'data-reason': code }, textOr(context.t, `reason.${code}`, code) === code ? code : context.t(`reason.${code}` as never, values));
+  }));
+}
+
+/** Approval: the plan's summary, what changed since the draft and any warning, confirmed before it is sent. */
+async function approveFlow(context: PageContext, plan: PlanView): Promise<void> {
+  const { t, f } = context;
+  const summary = figuresTable(['', ''], [
+    [t('covers'), f.number(plan.summary.covers)],
+    [t('plannedPortions'), f.number(plan.summary.plannedPortions)],
+    [t('purchaseCost'), f.yuan(plan.summary.purchaseCostFen)],
+    [t('purchaseOrders'), f.number(plan.orders.filter((order) => order.status !== 'cancelled').length)],
+    [t('expectedLeftover'), `${f.number(plan.summary.expectedLeftoverKg, 1)} kg`],
+    [t('expectedLeftoverCost'), f.yuan(plan.summary.expectedLeftoverFen)],
+  ]);
+  const changes = plan.overrides.length === 0
+    ? h('p', { class: 'muted' }, t('noChanges'))
+    : h('ul', { 'data-changes': plan.overrides.length }, ...plan.overrides.map((entry) =>
+      h('li', {}, `${entry.serviceDate} ${textOr(t, `meal.${entry.meal}`, entry.meal)} · ${context.dishName(entry.dishId)}: ${f.number(entry.previousPortions)} → ${f.number(entry.newPortions)} (${entry.reason})`)));
+  const warned = plan.approvalWarnings.length > 0;
+  const ok = await confirmDialog({
+    id: 'approve', title: `${t('approveTitle')} · ${context.canteenName(plan.canteenId)} · ${plan.week} · v${plan.version}`, confirmLabel: t('approveConfirm'), cancelLabel: t('cancel'),
+    body: [summary, h('h4', {}, t('changesSinceDraft')), changes, warned ? h('h4', {}, t('warnings')) : null, warned ? reasonList(context, plan.approvalWarnings) : null],
+  });
+  if (!ok) return;
+  await act(context, () => withConfirmation(
+    (confirm) => api.post(`/api/plans/${plan.id}/approve`, { confirm: confirm || warned }),
+    (details) => confirmDialog({ id: 'approve-late', title: t('confirmTitle'), confirmLabel: t('approveConfirm'), cancelLabel: t('cancel'), body: [reasonList(context, details.reasons as ConfirmationReason[])] }),
+  ));
+}
+
+/** Sends a change; when the API asks for confirmation, shows why and sends it again only if confirmed. */
+async function withConfirmation(send: (confirm: boolean) => Promise<unknown>, ask: (details: Record<string, unknown>) => Promise<boolean>): Promise<unknown> {
+  try {
+    return await send(false);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'CONFIRMATION_REQUIRED' || !error.details) throw error;
+    if (!(await ask(error.details))) return 'cancelled';
+    return send(true);
+  }
+}
+
 async function act(context: PageContext, call: () => Promise<unknown>, message?: HTMLElement): Promise<void> {
   try {
-    await call();
+    const outcome = await call();
+    // A cancelled confirmation changes nothing; a call that already moved the view has redrawn it.
+    if (outcome === 'cancelled' || outcome === 'navigated') return;
     context.go({});
   } catch (error) {
     const text = error instanceof ApiError ? error.message : String(error);
