@@ -128,4 +128,21 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
     expect(await page.locator(`[data-table=plans-${comingWeek}] tbody`).textContent()).toContain('已批准');
     expect(errors.splice(0)).toEqual([]);
   }, 300_000);
+
+  it('runs the nightly run from the Jobs page, showing how far it is', async () => {
+    await openView(page, '/?page=jobs');
+    const rendered = await page.evaluate(() => (globalThis as unknown as { larder: { rendered: number } }).larder.rendered);
+    await page.locator('[data-action=run-nightly]').click();
+    await page.locator('[data-run-progress]').filter({ hasText: '正在运行' }).waitFor();
+    expect(await page.locator('[data-action=run-forecast]').isDisabled()).toBe(true);
+    // The page draws itself again when the run has answered.
+    await page.waitForFunction((before) => {
+      const state = (globalThis as unknown as { larder: { rendered: number; busy: boolean } }).larder;
+      return state.rendered > before && !state.busy;
+    }, rendered, { timeout: 600_000 });
+    const newest = await page.locator('[data-table=job-runs] tbody tr').first().textContent();
+    expect(newest).toContain('nightly');
+    expect(newest).toContain('成功');
+    expect(errors.splice(0)).toEqual([]);
+  }, 700_000);
 });
