@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
+import { MEAL_PERIODS } from '@larder/domain';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { PlanService, ProcurementModule } from '@larder/procurement';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -38,6 +39,10 @@ describe('production plans and purchase orders (integration)', () => {
   it('plans a week from the seasonal estimate when no forecast is stored, and says so', async () => {
     const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT, createdBy: 'chef' });
     expect(plan).toMatchObject({ status: 'draft', version: 1, forecastSource: 'seasonal-estimate', forecastRunId: null, createdBy: 'chef' });
+    // Lines come day by day, meals in the order of the day.
+    const order = plan.lines.map((line) => `${line.serviceDate}|${MEAL_PERIODS.indexOf(line.meal)}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set(plan.lines.map((line) => line.meal)).size).toBeGreaterThan(1);
     expect(plan.notes.join(' ')).toMatch(/seasonal estimate/);
     const [menu] = await dataSource.query(`SELECT count(*)::int AS n FROM menu_item WHERE canteen_id = 1 AND service_date BETWEEN '2026-11-23' AND '2026-11-29'`);
     expect(plan.lines).toHaveLength(menu.n);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { copyRows, entityCopyTarget, PlanLine, PurchaseOrderLine } from '@larder/database';
-import type { MealPeriod } from '@larder/domain';
+import { MEAL_PERIODS, type MealPeriod } from '@larder/domain';
 import type { WeekPlan } from '../planning/week-planner';
 import { COVERS_DISH_ID } from '../planning/planning-types';
 import type { CoversView, PlanLineView, PlanListItem, PlanOverrideView, PurchaseOrderView } from './plan-views';
@@ -132,8 +132,9 @@ export class PlanStore {
   async lines(planId: string): Promise<{ covers: CoversView[]; lines: PlanLineView[] }> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT service_date::text AS service_date, meal, dish_id, forecast_p50, service_level, planned_portions, expected_leftover, expected_shortfall
-       FROM plan_line WHERE plan_id = $1 ORDER BY service_date, meal, dish_id`,
-      [planId],
+       FROM plan_line WHERE plan_id = $1 ORDER BY service_date, array_position($2::text[], meal), dish_id`,
+      // Meals in the order of the day (breakfast to night), not of their names.
+      [planId, [...MEAL_PERIODS]],
     );
     const covers: CoversView[] = [];
     const lines: PlanLineView[] = [];
