@@ -143,6 +143,8 @@ export class DemoSeedService {
 
     const factTables = Object.values(FACT_ENTITIES).map((entity) => this.dataSource.getMetadata(entity).tableName);
     await withDeferredIndexes(runner, factTables, () => this.writeFacts(runner, options, counts));
+    // The indexes are rebuilt: only the rollups are left (minutes on a busy machine, so the progress moves on).
+    this.current.progress = 0.9;
     this.logger.debug(`demo facts written and indexed after ${(performance.now() - started) / 1000} s`);
     await this.rollups.refresh(
       { canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate },
