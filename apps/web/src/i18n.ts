@@ -45,6 +45,16 @@ const zh = {
   // jobs
   job: '任务', runs: '最近运行', steps: '步骤', started: '开始时间', finished: '结束时间', duration: '耗时', attempts: '尝试', trigger: '触发方式', errorText: '错误',
   'job.succeeded': '成功', 'job.failed': '失败', 'job.running': '运行中', 'job.queued': '排队中', 'job.skipped': '跳过', stepDurations: '各步骤耗时（秒）',
+  // the manager's week: confirmations, revisions, runs from the page
+  confirmTitle: '请确认', confirm: '确认', cancel: '取消', approveTitle: '批准计划前请确认', approveConfirm: '确认批准', overrideTitle: '份数超出常规范围',
+  overrideConfirm: '仍然保存', revise: '修订为新版本', draftPlan: '起草计划', draftNextWeek: '起草下周计划', replan: '重新起草', changesSinceDraft: '起草后的调整',
+  noChanges: '无调整', before: '调整前', after: '调整后', change: '变化', expectedLeftoverCost: '预计剩余成本', purchaseOrders: '采购单数',
+  'reason.above-forecast': '超过预测 P99（{p99}）× 1.5，即 {limit} 份', 'reason.above-capacity': '超过座位数 {seats} × 当天餐次 {meals}，即 {limit} 份',
+  'reason.past-cutoff': '{orders} 张采购单已过供应商截单时间（最早应于 {firstOrderDate} 下单）', 'reason.week-started': '该周已于 {weekStart} 开始（今天是 {today}）',
+  warnings: '注意', runForecast: '运行预测', runNightly: '运行夜间任务', running: '正在运行…', runDone: '已完成', runFailed: '运行失败', elapsed: '已用 {s} 秒',
+  stepsDone: '已完成 {done}/{total} 步', weekOf: '{week} 周', nextWeek: '下周',
+  'start.seeding': '正在生成演示数据', 'start.forecasting': '正在预测并起草下周计划', 'start.history': '正在补充历史预测', 'start.ready': '准备就绪',
+  startHint: '首次启动：准备完成后即可登录查看数据。',
   // login
   username: '用户名', password: '密码', signIn: '登录', loginFailed: '用户名或密码错误', tooMany: '尝试次数过多，请稍后再试',
 };
@@ -90,6 +100,15 @@ const en: Record<TextKey, string> = {
   aggregatedOnly: 'Aggregates only; groups of fewer than {n} diners are not shown.',
   job: 'Job', runs: 'Recent runs', steps: 'Steps', started: 'Started', finished: 'Finished', duration: 'Duration', attempts: 'Attempts', trigger: 'Trigger', errorText: 'Error',
   'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
+  confirmTitle: 'Please confirm', confirm: 'Confirm', cancel: 'Cancel', approveTitle: 'Confirm before approving', approveConfirm: 'Approve', overrideTitle: 'Portions out of the usual range',
+  overrideConfirm: 'Save anyway', revise: 'Revise as a new version', draftPlan: 'Draft plan', draftNextWeek: "Draft next week's plan", replan: 'Draft again', changesSinceDraft: 'Changes since the draft',
+  noChanges: 'No changes', before: 'Before', after: 'After', change: 'Change', expectedLeftoverCost: 'Expected leftover cost', purchaseOrders: 'Purchase orders',
+  'reason.above-forecast': "above the forecast's P99 ({p99}) × 1.5, i.e. {limit} portions", 'reason.above-capacity': 'above {seats} seats × {meals} meals that day, i.e. {limit} portions',
+  'reason.past-cutoff': "{orders} order(s) are past their supplier's cut-off (the first was due on {firstOrderDate})", 'reason.week-started': 'the week began on {weekStart} (today is {today})',
+  warnings: 'Note', runForecast: 'Run forecast', runNightly: 'Run the nightly run', running: 'Running…', runDone: 'Done', runFailed: 'The run failed', elapsed: '{s} s so far',
+  stepsDone: '{done} of {total} steps done', weekOf: 'week {week}', nextWeek: 'Next week',
+  'start.seeding': 'Generating the demo data', 'start.forecasting': "Forecasting and drafting next week's plans", 'start.history': 'Adding the forecast history', 'start.ready': 'Ready',
+  startHint: 'First start: sign in when the preparation is done to see the data.',
   username: 'Username', password: 'Password', signIn: 'Sign in', loginFailed: 'Wrong username or password', tooMany: 'Too many attempts; try again in a minute',
 };
 
