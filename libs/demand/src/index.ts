@@ -10,3 +10,4 @@ export {
   ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, parseRunTrigger, RunsQuery, RunTriggerBody,
 } from './dtos/forecast-query.dto';
 export { supersedeForecasts } from './services/forecast-supersede';
+export { forecastMealsOffThread } from './services/forecast-off-thread';

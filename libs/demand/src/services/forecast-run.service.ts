@@ -10,7 +10,8 @@ import { addDays, localDate, MealPeriod, parseIsoDate } from '@larder/domain';
 import { parseIsoDate as toEpochDay } from '@larder/forecasting';
 import { FailedSeries, ForecastRunRequest, ForecastRunSummary } from '../dtos/forecast-run.dto';
 import { CanteenRef, DemandHistoryService, RunWindow } from './demand-history.service';
-import { forecastMeals, MealForecastInput, MealForecastResult } from './meal-forecaster';
+import { forecastMealsOffThread } from './forecast-off-thread';
+import { MealForecastInput, MealForecastResult } from './meal-forecaster';
 import { supersedeForecasts } from './forecast-supersede';
 
 /** Days of covers history the models see (two years), and of dish sales the share model sees (one year). */
@@ -133,8 +134,9 @@ export class ForecastRunService {
       await nextTurn();
     }
     const startedAt = new Date();
-    // Every canteen × meal together: the global covers model learns from all of them at once.
-    const results = forecastMeals(series.map((entry) => entry.input));
+    // Every canteen × meal together: the global covers model learns from all of them at once, in a
+    // thread of its own so the server keeps answering meanwhile.
+    const results = await forecastMealsOffThread(series.map((entry) => entry.input));
     const finishedAt = new Date();
     return series.map(({ canteen, meal }, s) => {
       const result = results[s];

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { addDays, IsoDate, isoWeek, isoWeekday, MealPeriod, parseIsoDate } from '@larder/domain';
-import { CanteenRef, DemandHistoryService, forecastMeals, MealForecastResult } from '@larder/demand';
+import { CanteenRef, DemandHistoryService, forecastMealsOffThread, MealForecastResult } from '@larder/demand';
 import { DishInfo, parseIsoDate as toEpochDay } from '@larder/forecasting';
 import type { CostPolicy } from '../planning/newsvendor';
 import type { DemandForecast } from '../planning/planning-types';
@@ -118,7 +118,7 @@ export class ReplayService {
     const demand: DemandForecast[] = [];
     let results: (MealForecastResult | Error)[];
     try {
-      results = forecastMeals(inputs.map(([, input]) => ({ ...input, dishInfo: params.dishInfo, calendar })));
+      results = await forecastMealsOffThread(inputs.map(([, input]) => ({ ...input, dishInfo: params.dishInfo, calendar })));
     } catch (error) {
       results = inputs.map(() => error as Error);
     }
