@@ -20,6 +20,14 @@ async function takeSecret(page: Page): Promise<string> {
   return secret;
 }
 
+/** Waits until the audit results have loaded more often than `before` (a filter is applied in place, without a page render). */
+async function auditLoaded(page: Page, before: number): Promise<void> {
+  await page.waitForFunction((count) => {
+    const results = (globalThis as unknown as { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } }).document.querySelector('[data-slot=audit-results]');
+    return Number(results?.getAttribute('data-loaded')) > count;
+  }, before);
+}
+
 describeWithChromium('the admin pages in a browser', () => {
   let server: DashboardServer;
   let browser: Browser;
@@ -79,7 +87,7 @@ describeWithChromium('the admin pages in a browser', () => {
     await page.locator('dialog[data-dialog=confirm] [data-action=confirm]').click();
     await page.locator('dialog[data-dialog=secret] [data-action=copy]').click();
     await page.locator('dialog[data-dialog=secret] [role=status]').filter({ hasText: /\S/ }).waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
     const password = await takeSecret(page);
     expect(copied).toBe(password);
     expect(password).not.toBe(firstPassword);
@@ -129,7 +137,7 @@ describeWithChromium('the admin pages in a browser', () => {
     await page.fill('input[name=actor]', adminName);
     await page.selectOption('select[name=action]', 'user.disable');
     await page.locator('form[data-form=audit-filter] button[type=submit]').click();
-    await page.waitForFunction((before) => Number(document.querySelector('[data-slot=audit-results]')?.getAttribute('data-loaded')) > before, loaded);
+    await auditLoaded(page, loaded);
     const rows = await page.locator('[data-table=audit-log] tbody tr').allTextContents();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain(text.disableAction);
@@ -145,7 +153,7 @@ describeWithChromium('the admin pages in a browser', () => {
     // Canteen narrows further: no user change names a canteen id, so nothing is left.
     await page.selectOption('select[name=canteen]', canteenCode!);
     await page.locator('form[data-form=audit-filter] button[type=submit]').click();
-    await page.waitForFunction((before) => Number(document.querySelector('[data-slot=audit-results]')?.getAttribute('data-loaded')) > before, loaded + 1);
+    await auditLoaded(page, loaded + 1);
     expect(await page.locator('[data-table=audit-log] tbody tr').count()).toBe(0);
     expect(await page.locator('[data-table=audit-log]').textContent()).toContain(text.noData);
     expect(admin.errors.filter((error) => !/401|409/.test(error))).toEqual([]);
