@@ -62,7 +62,10 @@ describeWithChromium('the dashboard for each role', () => {
     await afterRender(manager.page, () => manager.page.locator('[data-panel=override] button[type=submit]').click());
     expect(await manager.page.locator('[data-table^=overrides] tbody tr').count()).toBe(1);
     expect(await manager.page.locator('[data-table^=overrides] tbody').textContent()).toContain('school trip');
-    await afterRender(manager.page, () => manager.page.locator('[data-action=approve]').click());
+    // Approval asks first, showing the summary and the change made since the draft.
+    await manager.page.locator('[data-action=approve]').click();
+    expect(await manager.page.locator('[data-dialog=approve] [data-changes]').getAttribute('data-changes')).toBe('1');
+    await afterRender(manager.page, () => manager.page.locator('[data-dialog=approve] [data-action=confirm]').click());
     expect(await manager.page.locator('[data-action=approve]').count()).toBe(0);
     expect(await manager.page.locator('[data-report=purchase-plan]').getAttribute('href')).toMatch(/^\/api\/reports\/purchase-plan\?.*week=2026-W48/);
     expect(manager.errors).toEqual([]);

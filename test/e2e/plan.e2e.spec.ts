@@ -48,9 +48,14 @@ describe('plans over HTTP', () => {
       .send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 30, reason: 'training day' }).expect(201);
     expect(overridden.body.overrides).toEqual([expect.objectContaining({ newPortions: line.plannedPortions + 30, reason: 'training day' })]);
     const missingReason = await post(`/api/plans/${plan.id}/overrides`).send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 5 }).expect(400);
-    expect(missingReason.body.message).toContain('reason');
+    expect(String(missingReason.body.message)).toContain('reason');
 
-    const approved = await post(`/api/plans/${plan.id}/approve`).expect(200);
+    // The week is past (the plan is made today for an old week): approving it warns, and is done only when confirmed.
+    const warned = await post(`/api/plans/${plan.id}/approve`).expect(409);
+    expect(warned.body).toMatchObject({ error: 'CONFIRMATION_REQUIRED', details: { reasons: expect.arrayContaining([expect.objectContaining({ code: 'week-started' })]) } });
+    expect(warned.body.message).toMatch(/the week began on 2026-11-23/);
+    await post(`/api/plans/${plan.id}/approve`).send({ confirm: 'yes' }).expect(400);
+    const approved = await post(`/api/plans/${plan.id}/approve`).send({ confirm: true }).expect(200);
     expect(approved.body.status).toBe('approved');
     const frozen = await post(`/api/plans/${plan.id}/overrides`).send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 5, reason: 'late' }).expect(409);
     expect(frozen.body.error).toBe('CONFLICT');
@@ -66,6 +71,30 @@ describe('plans over HTTP', () => {
     const audit = (await app.get(AuditService).recent(20)).filter((entry) => (entry.detail as { planId?: string }).planId === plan.id);
     expect(audit.map(({ actor: who, action }) => ({ who, action }))).toEqual([{ who: actor, action: 'plan.approve' }, { who: actor, action: 'plan.override' }]);
     expect(audit[1].detail).toMatchObject({ dishId: line.dishId, from: line.plannedPortions, to: line.plannedPortions + 30, reason: 'training day' });
+  });
+
+  it('asks before an unusual override, names why and what it costs; revises an approved plan into a new version', async () => {
+    const plan = (await post('/api/plans').send({ canteen: 'C02', week: WEEK }).expect(201)).body;
+    const line = plan.lines.reduce((most: { plannedPortions: number }, entry: { plannedPortions: number }) => (entry.plannedPortions > most.plannedPortions ? entry : most));
+    const huge = { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 999_999, reason: 'typo' };
+    const asked = await post(`/api/plans/${plan.id}/overrides`).send(huge).expect(409);
+    expect(asked.body.error).toBe('CONFIRMATION_REQUIRED');
+    expect(asked.body.message).toMatch(/999999 portions is out of the usual range: more than \d+ portions \(the forecast's p99/);
+    expect(asked.body.details.after.purchaseCostFen).toBeGreaterThan(asked.body.details.before.purchaseCostFen);
+    expect(asked.body.details.after.expectedLeftoverKg).toBeGreaterThan(asked.body.details.before.expectedLeftoverKg);
+    await post(`/api/plans/${plan.id}/overrides`).send({ ...huge, portions: -5, confirm: true }).expect(400);
+    const made = await post(`/api/plans/${plan.id}/overrides`).send({ ...huge, confirm: true }).expect(201);
+    expect(made.body.overrides).toEqual([expect.objectContaining({ newPortions: 999_999 })]);
+
+    await post(`/api/plans/${plan.id}/revise`).expect(409);
+    await post(`/api/plans/${plan.id}/approve`).send({ confirm: true }).expect(200);
+    const revised = await post(`/api/plans/${plan.id}/revise`).expect(201);
+    expect(revised.body).toMatchObject({ status: 'draft', version: plan.version + 1, overrides: [expect.objectContaining({ newPortions: 999_999 })] });
+    await post(`/api/plans/${revised.body.id}/approve`).send({ confirm: true }).expect(200);
+    const old = await get(`/api/plans/${plan.id}/orders`).expect(200);
+    expect(old.body.length).toBeGreaterThan(0);
+    expect(old.body.every((order: { status: string }) => order.status === 'cancelled')).toBe(true);
+    expect((await get(`/api/plans/${plan.id}`).expect(200)).body.status).toBe('superseded');
   });
 
   it('answers what-if questions without storing anything', async () => {
@@ -86,10 +115,22 @@ describe('plans over HTTP', () => {
     await get('/api/waste/accounting?from=2026-11-15&to=2026-11-02').expect(400);
   });
 
+  it("lets a manager run the nightly run from the page for their own canteens only", async () => {
+    const own = await signIn(app, { username: 'night-manager', role: 'manager', canteenIds: [2] });
+    const run = await own.agent.post('/api/jobs/nightly/runs').set('x-csrf-token', own.csrfToken).expect(201);
+    expect(run.body.status).toBe('succeeded');
+    const perCanteen = run.body.steps.filter((step: { canteenId: number | null }) => step.canteenId !== null);
+    expect(perCanteen.map((step: { name: string }) => step.name)).toEqual(expect.arrayContaining(['refresh-rollups', 'forecast', 'draft-plans']));
+    expect(perCanteen.every((step: { canteenId: number }) => step.canteenId === 2)).toBe(true);
+    const other = await own.agent.post('/api/jobs/inbox/runs').set('x-csrf-token', own.csrfToken).expect(403);
+    expect(other.body.message).toMatch(/nightly job only/);
+  });
+
   it('answers unknown plans and bad weeks clearly', async () => {
     await get('/api/plans/00000000-0000-0000-0000-000000000000').expect(404);
     const bad = await post('/api/plans').send({ canteen: 'C02', week: '2026-48' }).expect(400);
-    expect(bad.body.message).toContain('week');
+    expect(String(bad.body.message)).toContain('week');
+    await post('/api/plans').send({ canteen: 'C02', week: WEEK, extra: 1 }).expect(400);
     await post('/api/plans').send({ canteen: 'C99', week: WEEK }).expect(404);
   });
 });

@@ -91,7 +91,8 @@ describe('the API server killed (SIGKILL) in the middle of writes', () => {
       () => call(session, 'POST', '/api/plans', { canteen: 'C01', week: WEEK }),
       () => call(session, 'POST', '/api/plans', { canteen: 'C02', week: WEEK }),
       () => call(session, 'POST', `/api/plans/${drafts[1].id}/overrides`, { ...pick(drafts[1].lines[0]), portions: drafts[1].lines[0].plannedPortions + 5, reason: 'visitors' }),
-      () => call(session, 'POST', `/api/plans/${drafts[1].id}/approve`),
+      // confirmed: the test's week is past by today, which approval otherwise asks about
+      () => call(session, 'POST', `/api/plans/${drafts[1].id}/approve`, { confirm: true }),
       () => call(session, 'GET', '/api/reports/waste?month=2026-11&canteen=C01'),
     ];
     const inFlight = writes.map((write) => write().then((response) => response.status).catch(() => 'cut' as const));
@@ -127,7 +128,7 @@ describe('the API server killed (SIGKILL) in the middle of writes', () => {
 
     // and the work goes on: the approval that may have been cut is simply made again
     const latest = plans.filter((plan) => plan.canteenId === 2 && plan.status === 'draft').sort((a, b) => b.version - a.version)[0];
-    if (latest) expect((await call(session, 'POST', `/api/plans/${latest.id}/approve`)).status).toBe(200);
+    if (latest) expect((await call(session, 'POST', `/api/plans/${latest.id}/approve`, { confirm: true })).status).toBe(200);
     const report = await call(session, 'GET', '/api/reports/waste?month=2026-11&canteen=C01');
     expect(report.status).toBe(200);
     expect((await report.arrayBuffer()).byteLength).toBeGreaterThan(1000);

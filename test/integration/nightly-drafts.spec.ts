@@ -66,10 +66,11 @@ describe('nightly draft plans', () => {
 
   it('never replaces an approved plan, nor a draft a manager has overridden', async () => {
     const [draft1] = await plans.listPlans({ canteenId: 1, week: NEXT_WEEK });
-    await plans.approve(draft1.id, { approvedBy: 'manager' });
+    // The demo's weeks are past by today: approving (and a large override) is confirmed.
+    await plans.approve(draft1.id, { approvedBy: 'manager', confirm: true });
     const [draft2] = await plans.listPlans({ canteenId: 2, week: NEXT_WEEK });
     const line = (await plans.getPlan(draft2.id)).lines[0];
-    await plans.override(draft2.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 30, reason: 'open day', createdBy: 'manager' });
+    await plans.override(draft2.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 30, reason: 'open day', createdBy: 'manager', confirm: true });
     const summary = await night();
     expect(summary.status).toBe('succeeded');
     expect(draftSteps(summary).map(({ canteenId, counts }) => ({ canteenId, counts }))).toEqual([

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
+import { MEAL_PERIODS } from '@larder/domain';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { PlanService, ProcurementModule } from '@larder/procurement';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -38,6 +39,10 @@ describe('production plans and purchase orders (integration)', () => {
   it('plans a week from the seasonal estimate when no forecast is stored, and says so', async () => {
     const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT, createdBy: 'chef' });
     expect(plan).toMatchObject({ status: 'draft', version: 1, forecastSource: 'seasonal-estimate', forecastRunId: null, createdBy: 'chef' });
+    // Lines come day by day, meals in the order of the day.
+    const order = plan.lines.map((line) => `${line.serviceDate}|${MEAL_PERIODS.indexOf(line.meal)}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set(plan.lines.map((line) => line.meal)).size).toBeGreaterThan(1);
     expect(plan.notes.join(' ')).toMatch(/seasonal estimate/);
     const [menu] = await dataSource.query(`SELECT count(*)::int AS n FROM menu_item WHERE canteen_id = 1 AND service_date BETWEEN '2026-11-23' AND '2026-11-29'`);
     expect(plan.lines).toHaveLength(menu.n);
@@ -79,7 +84,7 @@ describe('production plans and purchase orders (integration)', () => {
     const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT });
     const line = plan.lines[0];
     await expect(plans.override(plan.id, { ...line, portions: line.plannedPortions + 50, reason: ' ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const changed = await plans.override(plan.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 200, reason: 'union meeting in the canteen', createdBy: 'manager', at: AT });
+    const changed = await plans.override(plan.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 200, reason: 'union meeting in the canteen', createdBy: 'manager', at: AT, confirm: true });
     const after = changed.lines.find((entry) => entry.serviceDate === line.serviceDate && entry.meal === line.meal && entry.dishId === line.dishId)!;
     expect(after.plannedPortions).toBe(line.plannedPortions + 200);
     expect(after.expectedLeftover).toBeGreaterThan(line.expectedLeftover);
@@ -92,7 +97,7 @@ describe('production plans and purchase orders (integration)', () => {
     expect(twice.lines.find((entry) => entry.dishId === line.dishId && entry.serviceDate === line.serviceDate && entry.meal === line.meal)!.plannedPortions).toBe(line.plannedPortions + 200);
   });
 
-  it('freezes an approved plan: re-planning makes a new version that nets the approved orders', async () => {
+  it('freezes an approved plan: a revision is a whole new version whose approval cancels the old orders, audited', async () => {
     const draft = await plans.createPlan({ canteenId: 2, week: WEEK, at: AT });
     const approved = await plans.approve(draft.id, { approvedBy: 'manager', at: AT });
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'manager' });
@@ -101,20 +106,54 @@ describe('production plans and purchase orders (integration)', () => {
     await expect(plans.override(draft.id, { ...line, portions: 1, reason: 'too late' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(plans.approve(draft.id)).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    const again = await plans.createPlan({ canteenId: 2, week: WEEK, at: AT });
+    const again = await plans.revise(draft.id, { createdBy: 'manager', at: AT });
     expect(again.version).toBe(approved.version + 1);
     expect(again.status).toBe('draft');
-    // The approved orders are on their way: the new version buys (almost) nothing more.
-    expect(again.summary.purchaseCostFen).toBeLessThan(approved.summary.purchaseCostFen * 0.2);
+    // The approved orders are what the revision replaces, not stock on the way: it buys the whole week again.
+    expect(again.summary.purchaseCostFen).toBeGreaterThan(approved.summary.purchaseCostFen * 0.8);
+    await expect(plans.revise(again.id)).rejects.toMatchObject({ code: 'CONFLICT' });
     const frozen = await plans.getPlan(draft.id);
     expect(frozen.lines).toEqual(approved.lines);
+    expect(frozen.status).toBe('approved');
 
-    await plans.approve(again.id, { at: AT });
+    await plans.approve(again.id, { approvedBy: 'manager', at: AT });
     const history = await plans.listPlans({ canteenId: 2, week: WEEK });
     const status = Object.fromEntries(history.map((plan) => [plan.version, plan.status]));
     expect(status[approved.version]).toBe('superseded');
     expect(status[again.version]).toBe('approved');
-    expect((await plans.orders({ planId: draft.id })).every((order) => order.status === 'approved')).toBe(true);
+    const oldOrders = await plans.orders({ planId: draft.id });
+    expect(oldOrders.every((order) => order.status === 'cancelled')).toBe(true);
+    const cancels = (await moduleRef.get(AuditService).recent(200)).filter((entry) => entry.action === 'purchase-order.cancel' && (entry.detail as { planId?: string }).planId === draft.id);
+    expect(cancels.map((entry) => (entry.detail as { orderId: string }).orderId).sort()).toEqual(oldOrders.map((order) => order.id).sort());
+    expect(cancels.every((entry) => entry.actor === 'manager' && (entry.detail as { replacedBy: string }).replacedBy === again.id)).toBe(true);
+    const revision = (await moduleRef.get(AuditService).recent(200)).find((entry) => entry.action === 'plan.revise' && (entry.detail as { planId?: string }).planId === again.id);
+    expect(revision?.detail).toMatchObject({ revises: draft.id, fromVersion: approved.version, version: again.version });
+  });
+
+  it('asks for confirmation before an out-of-range override or a late approval, with the cost shown', async () => {
+    const draft = await plans.createPlan({ canteenId: 2, week: '2026-W49', at: AT });
+    const line = draft.lines.find((entry) => entry.plannedPortions > 20)!;
+    const huge = { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 999_999, reason: 'typo', at: AT };
+    const refused = await plans.override(draft.id, huge).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+    const details = (refused as { details: { reasons: { code: string; limit: number }[]; before: { purchaseCostFen: number }; after: { purchaseCostFen: number; expectedLeftoverKg: number } } }).details;
+    expect(details.reasons.map((reason) => reason.code)).toEqual(['above-forecast', 'above-capacity']);
+    expect(details.reasons[0].limit).toBeGreaterThan(line.plannedPortions);
+    expect(details.after.purchaseCostFen).toBeGreaterThan(details.before.purchaseCostFen);
+    expect((await plans.getPlan(draft.id)).overrides).toHaveLength(0);
+    // Within the range nothing is asked; confirmed, the unusual one is made.
+    await plans.override(draft.id, { ...huge, portions: line.plannedPortions + 5 });
+    const made = await plans.override(draft.id, { ...huge, confirm: true });
+    expect(made.overrides.map((entry) => entry.newPortions)).toEqual([line.plannedPortions + 5, 999_999]);
+    await expect(plans.override(draft.id, { ...huge, portions: -1, confirm: true })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+
+    // The Monday of the week, after every cut-off: approval warns and needs confirming.
+    const late = new Date('2026-11-30T04:00:00Z');
+    const warned = await plans.approve(draft.id, { approvedBy: 'manager', at: late }).catch((error: unknown) => error);
+    expect(warned).toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+    expect((warned as { details: { reasons: { code: string }[] } }).details.reasons.map((reason) => reason.code)).toContain('week-started');
+    expect((await plans.getPlan(draft.id)).status).toBe('draft');
+    expect((await plans.approve(draft.id, { approvedBy: 'manager', at: late, confirm: true })).status).toBe('approved');
   });
 
   it('records approvals and overrides in the audit log: who, plan, line, old and new quantity, reason, when', async () => {

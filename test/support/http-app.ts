@@ -11,8 +11,8 @@ import { configureHttp } from '../../apps/api/src/http-setup';
 export const TEST_PASSWORD = 'test-password-0123';
 
 /** The API as `npm start` builds it, on a test database, migrated. */
-export async function createHttpApp(config: LarderConfig): Promise<NestExpressApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ ...config, demo: 'off' })] }).compile();
+export async function createHttpApp(config: LarderConfig, options: { demo?: LarderConfig['demo'] } = {}): Promise<NestExpressApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ ...config, demo: options.demo ?? 'off' })] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
   configureHttp(app);
   await app.init();

@@ -5,8 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AuthBootstrapService, CreatedAccount } from '@larder/auth';
 import { ConfigError, loadConfigFromProcess } from '@larder/config';
 import { DatabaseService } from '@larder/database';
-import { DemoSeedService } from '@larder/ingestion';
 import { LarderLogger } from '@larder/observability';
+import { FirstStartService } from '@larder/pipeline';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
 
@@ -29,11 +29,11 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port);
   const logger = new Logger('Larder');
   logger.log(`Larder is serving on http://localhost:${config.port} (${config.database.engine})`);
-  // Seeding runs after the server answers so /health can report its progress.
+  // Seeding, the first forecasts and drafts run after the server answers so /health and the login page can show their progress.
   await app
-    .get(DemoSeedService)
-    .seedOnStart()
-    .catch((error: Error) => logger.error(`demo seeding failed: ${error.message}`));
+    .get(FirstStartService)
+    .start()
+    .catch((error: Error) => logger.error(`demo start failed: ${error.message}`));
 }
 
 bootstrap().catch((error: Error) => {

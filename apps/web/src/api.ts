@@ -1,6 +1,6 @@
 /** JSON over fetch with the session cookie; writes echo the CSRF token the API gave at sign-in. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
     super(message);
   }
 }
@@ -17,8 +17,11 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T> 
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
-  const payload = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
-  if (!response.ok) throw new ApiError(response.status, payload?.error ?? String(response.status), payload?.message ?? response.statusText);
+  const payload = (await response.json().catch(() => null)) as { error?: string; message?: string | string[]; details?: Record<string, unknown> } | null;
+  if (!response.ok) {
+    const message = Array.isArray(payload?.message) ? payload.message.join('; ') : (payload?.message ?? response.statusText);
+    throw new ApiError(response.status, payload?.error ?? String(response.status), message, payload?.details);
+  }
   return payload as T;
 }
 

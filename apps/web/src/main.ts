@@ -22,6 +22,7 @@ import { renderUsers } from './pages/users.page';
 import { renderWaste } from './pages/waste.page';
 import { addTable } from './table';
 import { panelUrl, readState, stateUrl, type ViewState } from './url-state';
+import { weeksAroundNext } from './weeks';
 
 const PAGES: Record<DashboardPageId | AdminPageId, PageRenderer> = {
   overview: renderOverview, dishes: renderDishes, demand: renderDemand, waste: renderWaste,
@@ -59,7 +60,7 @@ async function boot(): Promise<void> {
   // The page's data is asked for as soon as the role is known, not after the reference data: one
   // round trip less before the first paint. Only for a page the role may see, so no refusal is logged.
   const first = readState();
-  if (!isAdminPage(first.page) && pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first));
+  if (!isAdminPage(first.page) && pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
   meta = await metaRequest;
   window.addEventListener('popstate', () => void render());
   await render();
@@ -202,7 +203,9 @@ function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTM
       return h('label', { class: `chip ${checked ? 'on' : ''}` }, input, lang === 'en' && canteen.nameEn ? canteen.nameEn : canteen.name);
     }));
   const date = (name: 'from' | 'to') => {
-    const input = h('input', { type: 'date', name, value: state[name] ?? '', min: meta.firstServiceDate ?? '', max: meta.lastServiceDate ?? '' });
+    // The demand page reaches into the coming week, where the forecast is.
+    const max = state.page === 'demand' ? weeksAroundNext().to : (meta.lastServiceDate ?? '');
+    const input = h('input', { type: 'date', name, value: state[name] ?? '', min: meta.firstServiceDate ?? '', max });
     input.addEventListener('change', () => go({ [name]: input.value || null }));
     return h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t(name)), input);
   };

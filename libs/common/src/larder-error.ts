@@ -12,7 +12,9 @@ export type LarderErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'UNAVAILABLE'
   /** A full disk or a file-size limit while writing a file (a report). */
-  | 'STORAGE_FULL';
+  | 'STORAGE_FULL'
+  /** A change out of the usual range: sent again with `confirm: true` it is made; `details.reasons` say why. */
+  | 'CONFIRMATION_REQUIRED';
 
 export class LarderError extends Error {
   constructor(
@@ -35,4 +37,5 @@ export const HTTP_STATUS_BY_CODE: Record<LarderErrorCode, number> = {
   UNSUPPORTED_FORMAT: 415,
   UNAVAILABLE: 503,
   STORAGE_FULL: 507,
+  CONFIRMATION_REQUIRED: 409,
 };

@@ -5,9 +5,10 @@ import { ReportingModule } from '@larder/reporting';
 import { JobsModule } from '@larder/jobs';
 import { ProcurementModule } from '@larder/procurement';
 import { DraftPlansStep } from './draft-plans.step';
+import { FirstStartService } from './first-start.service';
 import { NightlyPipeline } from './nightly-pipeline';
 import { PullSourcesStep } from './pull-sources.step';
 import { ScheduledReports } from './scheduled-reports';
 
-@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule, ProcurementModule], providers: [NightlyPipeline, ScheduledReports, PullSourcesStep, DraftPlansStep], exports: [JobsModule] })
+@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule, ProcurementModule], providers: [NightlyPipeline, ScheduledReports, PullSourcesStep, DraftPlansStep, FirstStartService], exports: [JobsModule, FirstStartService] })
 export class PipelineModule {}

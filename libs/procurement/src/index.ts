@@ -10,6 +10,7 @@ export * from './planning/order-schedule';
 export * from './planning/purchase-planner';
 export * from './planning/purchase-orders';
 export * from './planning/week-planner';
+export * from './planning/plan-guards';
 export * from './planning/seasonal-estimate';
 
 export * from './services/procurement.module';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { IngestionModule } from '@larder/ingestion';
+import { PipelineModule } from '@larder/pipeline';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ imports: [IngestionModule], controllers: [HealthController], providers: [HealthService] })
+@Module({ imports: [PipelineModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseHealth, DatabaseService } from '@larder/database';
-import { DemoSeedService, DemoSeedState } from '@larder/ingestion';
+import { DemoSeedState } from '@larder/ingestion';
+import { FirstStartService, FirstStartState } from '@larder/pipeline';
 
 export interface HealthReport {
   status: 'ok' | 'starting' | 'down';
   database: DatabaseHealth;
   demo: DemoSeedState;
+  /** The first start's phases: seeding, the first forecasts and drafts, the forecast history. */
+  start: Omit<FirstStartState, 'demo'>;
   uptimeSeconds: number;
 }
 
@@ -13,13 +16,15 @@ export interface HealthReport {
 export class HealthService {
   constructor(
     private readonly database: DatabaseService,
-    private readonly demoSeed: DemoSeedService,
+    private readonly firstStart: FirstStartService,
   ) {}
 
   async report(): Promise<HealthReport> {
     const database = await this.database.health();
-    const demo = this.demoSeed.state();
-    const status = database.status === 'down' ? 'down' : database.migrations.pending > 0 || demo.status === 'seeding' ? 'starting' : 'ok';
-    return { status, database, demo, uptimeSeconds: Math.round(process.uptime()) };
+    const { demo, ...start } = this.firstStart.state();
+    // Ready once the demo has its forecasts and drafts; the history of past weeks follows while people work.
+    const preparing = demo.status === 'seeding' || start.phase === 'seeding' || start.phase === 'forecasting';
+    const status = database.status === 'down' ? 'down' : database.migrations.pending > 0 || preparing ? 'starting' : 'ok';
+    return { status, database, demo, start, uptimeSeconds: Math.round(process.uptime()) };
   }
 }

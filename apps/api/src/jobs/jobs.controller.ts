@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { Roles } from '@larder/auth';
+import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import { JobHistoryService, JobRegistry, JobRunnerService } from '@larder/jobs';
+import { JobHistoryService, JobRegistry, JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
 
 @Controller('api/jobs')
 export class JobsController {
@@ -19,10 +19,17 @@ export class JobsController {
     return { jobs: this.registry.list().map(({ name, description, steps }) => ({ name, description, steps: steps.map((step) => step.name) })), runs: await this.history.recent(take) };
   }
 
-  /** Admins only: a run touches every canteen. */
+  /**
+   * Admins run any job for every canteen; a manager runs the nightly run for their own canteens
+   * (its per-canteen steps), as the night would, to see today's data planned now.
+   */
   @Post(':name/runs')
   @HttpCode(201)
-  run(@Param('name') name: string) {
-    return this.runner.runNow(name);
+  @Roles('manager')
+  run(@Param('name') name: string, @CurrentPrincipal() principal?: Principal) {
+    const scope = principal ? canteenScope(principal) : 'all';
+    this.registry.get(name);
+    if (principal?.kind === 'user' && principal.role === 'manager' && name !== NIGHTLY_JOB) throw new LarderError('FORBIDDEN', `a manager may run the ${NIGHTLY_JOB} job only, not ${JSON.stringify(name)}`);
+    return this.runner.runNow(name, { canteenIds: scope === 'all' ? undefined : [...scope] });
   }
 }

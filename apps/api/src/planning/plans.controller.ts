@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { PlanningDataLoader, PlanService, WasteAccountingService, WhatIfService } from '@larder/procurement';
-import { asBody, dateValue, optionalNumber, parseScenario, requiredInteger, requiredString } from './planning-request.parser';
+import { ApproveDto, CreatePlanDto, OverrideDto } from './dtos/plan-requests.dto';
+import { asBody, dateValue, parseScenario, requiredString } from './planning-request.parser';
 
 /** Plans, approval, overrides, purchase orders and what-if. Managers plan; finance, union and viewers read. */
 @Controller('api')
@@ -39,11 +40,10 @@ export class PlansController {
   /** `{canteen, week, serviceLevel?}`: a new draft version for the canteen's ISO week. */
   @Post('plans')
   @Roles('manager')
-  async create(@Body() raw: unknown, @CurrentPrincipal() principal?: Principal) {
-    const body = asBody(raw);
-    const canteenId = await this.loader.resolveCanteen(typeof body.canteen === 'number' ? String(body.canteen) : requiredString(body, 'canteen'));
+  async create(@Body() body: CreatePlanDto, @CurrentPrincipal() principal?: Principal) {
+    const canteenId = await this.loader.resolveCanteen(typeof body.canteen === 'number' ? String(body.canteen) : requiredString(asBody(body), 'canteen'));
     allow(principal, canteenId);
-    return this.plans.createPlan({ canteenId, week: requiredString(body, 'week'), serviceLevel: optionalNumber(body, 'serviceLevel'), createdBy: who(principal) });
+    return this.plans.createPlan({ canteenId, week: body.week, serviceLevel: body.serviceLevel, createdBy: who(principal) });
   }
 
   @Get('plans/:id')
@@ -57,20 +57,27 @@ export class PlansController {
   @Post('plans/:id/approve')
   @HttpCode(200)
   @Roles('manager')
-  async approve(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+  async approve(@Param('id') id: string, @Body() body: ApproveDto, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.plans.canteenOf(id));
-    return this.plans.approve(id, { approvedBy: who(principal) });
+    return this.plans.approve(id, { approvedBy: who(principal), confirm: body.confirm === true });
   }
 
-  /** `{serviceDate, meal, dishId, portions, reason}` on a draft. */
+  /** An approved plan into a new draft version (its overrides carried over); its orders stand until that is approved. */
+  @Post('plans/:id/revise')
+  @Roles('manager')
+  async revise(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.plans.canteenOf(id));
+    return this.plans.revise(id, { createdBy: who(principal) });
+  }
+
+  /** `{serviceDate, meal, dishId, portions, reason, confirm?}` on a draft; an unusual quantity needs `confirm`. */
   @Post('plans/:id/overrides')
   @Roles('manager')
-  async override(@Param('id') id: string, @Body() raw: unknown, @CurrentPrincipal() principal?: Principal) {
+  async override(@Param('id') id: string, @Body() body: OverrideDto, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.plans.canteenOf(id));
-    const body = asBody(raw);
     return this.plans.override(id, {
-      serviceDate: dateValue('serviceDate', body.serviceDate), meal: requiredString(body, 'meal'), dishId: requiredInteger(body, 'dishId'),
-      portions: requiredInteger(body, 'portions'), reason: requiredString(body, 'reason'), createdBy: who(principal),
+      serviceDate: dateValue('serviceDate', body.serviceDate), meal: body.meal, dishId: body.dishId,
+      portions: body.portions, reason: body.reason, createdBy: who(principal), confirm: body.confirm === true,
     });
   }
 

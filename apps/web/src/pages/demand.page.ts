@@ -4,10 +4,13 @@ import type { DemandPanel } from '../contract';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
+import { weeksAroundNext } from '../weeks';
 import { grid } from '../widgets';
 
 export async function renderDemand(context: PageContext): Promise<void> {
-  const { t, f, root, state } = context;
+  const { t, f, root } = context;
+  // Without a chosen range the page looks ahead: the coming week's band beside the last four weeks.
+  const state = context.state.from || context.state.to ? context.state : { ...context.state, ...weeksAroundNext() };
   const panel = await api.get<DemandPanel>(panelUrl(state));
   context.applied(panel.filters);
 

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { COLOURS } from '../charts';
 import { h } from '../dom';
 import { textOr } from '../i18n';
@@ -16,6 +16,7 @@ const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Dat
 export async function renderJobs(context: PageContext): Promise<void> {
   const { t, f, root } = context;
   const { runs } = await api.get<JobsResponse>(panelUrl(context.state));
+  if (context.me.role === 'manager' || context.me.role === 'admin') root.append(runControls(context));
   const tone = (status: string) => (status === 'succeeded' ? 'good' : status === 'failed' ? 'bad' : status === 'running' ? 'info' : 'muted');
   const latest = runs[0];
   if (latest) {
@@ -57,4 +58,49 @@ export async function renderJobs(context: PageContext): Promise<void> {
     });
   }
   if (runs.length === 0) root.append(h('p', { class: 'muted' }, t('noData')));
+}
+
+/**
+ * Starting the forecast or the nightly run from the page. Both answer when done (seconds to a
+ * minute); meanwhile the newest job run's recorded steps and the time taken show how far it is.
+ */
+function runControls(context: PageContext): HTMLElement {
+  const { t } = context;
+  const status = h('span', { class: 'run-progress', role: 'status', 'data-run-progress': '' });
+  const buttons: HTMLButtonElement[] = [];
+  const start = (kind: string, call: () => Promise<unknown>) => async () => {
+    for (const button of buttons) button.disabled = true;
+    const started = Date.now();
+    let done = false;
+    const tick = async () => {
+      if (done) return;
+      const elapsed = t('elapsed', { s: Math.round((Date.now() - started) / 1000) });
+      let steps = '';
+      if (kind === 'nightly') {
+        const latest = (await api.get<JobsResponse>('/api/jobs?limit=1').catch(() => null))?.runs[0];
+        if (latest && latest.status === 'running' && Date.parse(latest.startedAt) >= started - 5000) {
+          steps = ` · ${t('stepsDone', { done: latest.steps.filter((step) => step.status === 'succeeded').length, total: latest.steps.length })}`;
+        }
+      }
+      if (!done) status.textContent = `${t('running')} ${elapsed}${steps}`;
+      if (!done) setTimeout(() => void tick(), 1500);
+    };
+    void tick();
+    try {
+      await call();
+      done = true;
+      status.dataset.runProgress = 'done';
+      context.go({});
+    } catch (error) {
+      done = true;
+      status.dataset.runProgress = 'failed';
+      status.textContent = `${t('runFailed')}: ${error instanceof ApiError ? error.message : String(error)}`;
+      for (const button of buttons) button.disabled = false;
+    }
+  };
+  buttons.push(
+    h('button', { type: 'button', class: 'primary', 'data-action': 'run-forecast', onclick: () => void start('forecast', () => api.post('/api/forecasts/runs', {}))() }, t('runForecast')),
+    h('button', { type: 'button', 'data-action': 'run-nightly', onclick: () => void start('nightly', () => api.post('/api/jobs/nightly/runs'))() }, t('runNightly')),
+  );
+  return h('div', { class: 'toolbar' }, ...buttons, status);
 }

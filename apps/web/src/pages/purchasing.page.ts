@@ -1,49 +1,63 @@
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { COLOURS } from '../charts';
-import type { DashboardMeal } from '../contract';
 import { h } from '../dom';
 import { toYuan } from '../format';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
-
+import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
-
-/** The shapes of /api/plans (apps/api plans controller), as far as the page reads them. */
-interface PlanListItem { id: string; canteenId: number; week: string; version: number; status: string; createdAt: string; createdBy: string; approvedAt: string | null; approvedBy: string | null }
-interface PlanLine { serviceDate: string; meal: DashboardMeal; dishId: number; forecastP50: number; plannedPortions: number; expectedLeftover: number; expectedShortfall: number }
-interface PlanOverride { id: string; serviceDate: string; meal: DashboardMeal; dishId: number; previousPortions: number; newPortions: number; reason: string; createdBy: string; createdAt: string }
-interface PurchaseOrder { id: string; canteenId: number; supplierId: number; orderDate: string; deliveryDate: string; status: string; totalFen: number; lines: unknown[] }
-interface PlanView extends PlanListItem {
-  summary: { covers: number; plannedPortions: number; expectedLeftoverKg: number; foodCostFen: number; purchaseCostFen: number; foodCostPerCoverFen?: number };
-  lines: PlanLine[];
-  overrides: PlanOverride[];
-  orders: PurchaseOrder[];
-  notes: string[];
-}
+import { act, approveFlow, overrideForm, type PlanListItem, type PlanView } from './plan-actions';
 
 export async function renderPurchasing(context: PageContext): Promise<void> {
   const { t, f, root, state } = context;
   const visible = new Set(state.canteens.length > 0 ? state.canteens : context.meta.canteens.map((canteen) => canteen.id));
   const plans = (await api.get<PlanListItem[]>(panelUrl(state))).filter((plan) => visible.has(plan.canteenId));
+  const mayPlan = context.me.role === 'manager' || context.me.role === 'admin';
+  const coming = nextWeek();
+  // The canteen a new draft is for: the one in view, else the first the person may plan.
+  const draftButton = (canteenId: number | undefined, week: string, label: string) => mayPlan && canteenId !== undefined
+    ? h('button', { type: 'button', 'data-action': 'draft-plan', onclick: (event: Event) => {
+      (event.target as HTMLButtonElement).disabled = true;
+      void act(context, async () => {
+        const made = await api.post<PlanView>('/api/plans', { canteen: canteenId, week });
+        context.go({ week, plan: made.id });
+        return 'navigated';
+      });
+    } }, label)
+    : null;
+  const ownCanteens = [...visible].filter((id) => context.me.role !== 'manager' || context.me.canteenIds.includes(id)).sort((a, b) => a - b);
   if (plans.length === 0) {
-    root.append(h('section', { class: 'card', 'data-view': 'no-plan' }, h('p', { class: 'muted' }, t('noPlan'))));
+    root.append(h('section', { class: 'card', 'data-view': 'no-plan' }, h('p', { class: 'muted' }, t('noPlan')), draftButton(ownCanteens[0], coming, `${t('draftNextWeek')} (${coming})`)));
     return;
   }
   const weeks = [...new Set(plans.map((plan) => plan.week))].sort().reverse();
-  const week = state.week && weeks.includes(state.week) ? state.week : weeks[0]!;
+  // The coming week first: it is the one to plan and order for now.
+  const week = state.week && weeks.includes(state.week) ? state.week : weeks.includes(coming) ? coming : weeks[0]!;
   const ofWeek = plans.filter((plan) => plan.week === week).sort((a, b) => a.canteenId - b.canteenId || b.version - a.version);
   const chosen = ofWeek.find((plan) => plan.id === state.plan) ?? ofWeek.find((plan) => plan.status === 'draft' || plan.status === 'approved') ?? ofWeek[0]!;
 
   const weekSelect = h('select', { name: 'week' }, ...weeks.map((value) => h('option', { value, selected: value === week }, value)));
   weekSelect.addEventListener('change', () => context.go({ week: weekSelect.value, plan: null }));
   const plan = await api.get<PlanView>(`/api/plans/${chosen.id}`);
-  const mayEdit = (context.me.role === 'manager' || context.me.role === 'admin') && plan.status === 'draft';
-  const approve = mayEdit ? h('button', { type: 'button', class: 'primary', 'data-action': 'approve', onclick: () => void act(context, () => api.post(`/api/plans/${plan.id}/approve`)) }, t('approve')) : null;
+  const mayOwn = mayPlan && (context.me.role === 'admin' || context.me.canteenIds.includes(plan.canteenId));
+  const mayEdit = mayOwn && plan.status === 'draft';
+  const approve = mayEdit ? h('button', { type: 'button', class: 'primary', 'data-action': 'approve', onclick: () => void approveFlow(context, plan) }, t('approve')) : null;
+  const revise = mayOwn && plan.status === 'approved'
+    ? h('button', { type: 'button', 'data-action': 'revise', onclick: (event: Event) => {
+      (event.target as HTMLButtonElement).disabled = true;
+      void act(context, async () => {
+        const made = await api.post<PlanView>(`/api/plans/${plan.id}/revise`);
+        context.go({ week: plan.week, plan: made.id });
+        return 'navigated';
+      });
+    } }, t('revise'))
+    : null;
+  const comingButton = !weeks.includes(coming) ? draftButton(ownCanteens[0], coming, `${t('draftNextWeek')} (${coming})`) : null;
   root.append(h('div', { class: 'toolbar' },
     h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
-    h('span', {}, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
-    approve, context.report('purchase-plan', { week, canteen: plan.canteenId })));
+    h('span', { 'data-plan-status': plan.status, 'data-plan-version': plan.version }, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
+    approve, revise, comingButton, context.report('purchase-plan', { week, canteen: plan.canteenId })));
 
   const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
   const cards = grid('grid kpis');
@@ -127,38 +141,6 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     ],
   });
 }
-
-function overrideForm(context: PageContext, plan: PlanView): HTMLElement {
-  const { t } = context;
-  const line = h('select', { name: 'line' }, ...plan.lines.map((entry, index) =>
-    h('option', { value: index }, `${entry.serviceDate} ${textOr(t, `meal.${entry.meal}`, entry.meal)} · ${context.dishName(entry.dishId)} (${entry.plannedPortions})`)));
-  const portions = h('input', { type: 'number', name: 'portions', min: 0, step: 1, required: true, style: 'width:7em' });
-  const reason = h('input', { type: 'text', name: 'reason', required: true, placeholder: t('reason'), style: 'flex:1;min-width:12em' });
-  const message = h('span', { class: 'form-message', role: 'alert' });
-  const form = h('form', { class: 'card override-form', 'data-panel': 'override' }, h('h3', {}, t('override')), h('div', { class: 'row' }, line, portions, reason, h('button', { type: 'submit', class: 'primary' }, t('save'))), message);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const chosen = plan.lines[Number(line.value)]!;
-    if (!reason.value.trim()) {
-      message.textContent = t('reasonRequired');
-      return;
-    }
-    void act(context, () => api.post(`/api/plans/${plan.id}/overrides`, { serviceDate: chosen.serviceDate, meal: chosen.meal, dishId: chosen.dishId, portions: Number(portions.value), reason: reason.value.trim() }), message);
-  });
-  return form;
-}
-
-async function act(context: PageContext, call: () => Promise<unknown>, message?: HTMLElement): Promise<void> {
-  try {
-    await call();
-    context.go({});
-  } catch (error) {
-    const text = error instanceof ApiError ? error.message : String(error);
-    if (message) message.textContent = text;
-    else context.root.prepend(h('div', { class: 'card error' }, text));
-  }
-}
-
 function sum<T>(rows: T[], value: (row: T) => number): number {
   return rows.reduce((total, row) => total + value(row), 0);
 }

@@ -63,11 +63,12 @@ export class DemoSeedService {
   }
 
   /** What `npm start` does: seed an empty database in demo mode, and say why not otherwise. */
-  async seedOnStart(today: Date = new Date()): Promise<DemoSeedSummary> {
+  /** `size` makes a smaller enterprise than the default one (tests of the first start). */
+  async seedOnStart(today: Date = new Date(), size: Pick<DemoOptions, 'canteens' | 'employees' | 'days'> = {}): Promise<DemoSeedSummary> {
     const wanted = this.config.demo === 'on' || (this.config.demo === 'auto' && this.config.database.engine === 'embedded');
     if (!wanted) return this.skip('demo mode is off for this database (LARDER_DEMO)');
     if (!(await this.isEmpty())) return this.skip('the database already holds data');
-    return this.seed({ seed: this.config.demoSeed, endDate: this.yesterday(today) });
+    return this.seed({ ...size, seed: this.config.demoSeed, endDate: this.yesterday(today) });
   }
 
   async isEmpty(): Promise<boolean> {
@@ -142,6 +143,8 @@ export class DemoSeedService {
 
     const factTables = Object.values(FACT_ENTITIES).map((entity) => this.dataSource.getMetadata(entity).tableName);
     await withDeferredIndexes(runner, factTables, () => this.writeFacts(runner, options, counts));
+    // The indexes are rebuilt: only the rollups are left (minutes on a busy machine, so the progress moves on).
+    this.current.progress = 0.9;
     this.logger.debug(`demo facts written and indexed after ${(performance.now() - started) / 1000} s`);
     await this.rollups.refresh(
       { canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate },

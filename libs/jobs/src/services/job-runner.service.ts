@@ -50,8 +50,8 @@ export class JobRunnerService {
   ) {}
 
   /** A run asked for by a person (CLI, dashboard): it works up to today, canteen time. */
-  runNow(name: string): Promise<RunSummary> {
-    return this.run(name, { trigger: 'manual', asOf: localDate(new Date(), this.config.timezone) });
+  runNow(name: string, scope: { canteenIds?: number[] } = {}): Promise<RunSummary> {
+    return this.run(name, { trigger: 'manual', asOf: localDate(new Date(), this.config.timezone), canteenIds: scope.canteenIds });
   }
 
   async run(name: string, request: RunRequest): Promise<RunSummary> {

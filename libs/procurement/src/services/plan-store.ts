@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { copyRows, entityCopyTarget, PlanLine, PurchaseOrderLine } from '@larder/database';
-import type { MealPeriod } from '@larder/domain';
+import { MEAL_PERIODS, type MealPeriod } from '@larder/domain';
 import type { WeekPlan } from '../planning/week-planner';
 import { COVERS_DISH_ID } from '../planning/planning-types';
 import type { CoversView, PlanLineView, PlanListItem, PlanOverrideView, PurchaseOrderView } from './plan-views';
@@ -72,6 +72,20 @@ export class PlanStore {
     await manager.query(`UPDATE production_plan SET status = 'superseded' WHERE canteen_id = $1 AND week = $2 AND status = 'draft'`, [canteenId, week]);
   }
 
+  /** The approved orders of the week's other plans, cancelled because a new version is approved; returned for the audit. */
+  async cancelApprovedOrders(manager: EntityManager, params: { canteenId: number; week: string; except: string }): Promise<{ id: string; planId: string; supplierId: number; deliveryDate: string; totalFen: number }[]> {
+    const rows: Row[] = await manager.query(
+      // Through a CTE: the driver answers a bare UPDATE … RETURNING as [rows, count].
+      `WITH cancelled AS (
+         UPDATE purchase_order SET status = 'cancelled' WHERE status = 'approved' AND plan_id IN
+         (SELECT id FROM production_plan WHERE canteen_id = $1 AND week = $2 AND id <> $3)
+         RETURNING id, plan_id, supplier_id, delivery_date, total_fen
+       ) SELECT id, plan_id, supplier_id, delivery_date::text AS delivery_date, total_fen FROM cancelled ORDER BY delivery_date, supplier_id`,
+      [params.canteenId, params.week, params.except],
+    );
+    return rows.map((row) => ({ id: String(row.id), planId: String(row.plan_id), supplierId: Number(row.supplier_id), deliveryDate: String(row.delivery_date), totalFen: Number(row.total_fen) }));
+  }
+
   async insertHeader(manager: EntityManager, header: Omit<PlanHeader, 'createdAt' | 'approvedAt' | 'approvedBy'>): Promise<void> {
     await manager.query(
       `INSERT INTO production_plan (id, canteen_id, week, version, status, service_level, forecast_run_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -118,8 +132,9 @@ export class PlanStore {
   async lines(planId: string): Promise<{ covers: CoversView[]; lines: PlanLineView[] }> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT service_date::text AS service_date, meal, dish_id, forecast_p50, service_level, planned_portions, expected_leftover, expected_shortfall
-       FROM plan_line WHERE plan_id = $1 ORDER BY service_date, meal, dish_id`,
-      [planId],
+       FROM plan_line WHERE plan_id = $1 ORDER BY service_date, array_position($2::text[], meal), dish_id`,
+      // Meals in the order of the day (breakfast to night), not of their names.
+      [planId, [...MEAL_PERIODS]],
     );
     const covers: CoversView[] = [];
     const lines: PlanLineView[] = [];

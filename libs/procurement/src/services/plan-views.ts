@@ -1,5 +1,6 @@
 import type { IsoDate, MealPeriod } from '@larder/domain';
 import type { PlanStatus, PurchaseOrderStatus } from '@larder/database';
+import type { ConfirmationReason } from '../planning/plan-guards';
 import type { PlanSummary } from '../planning/week-planner';
 import type { ForecastOrigin } from './plan-demand.service';
 
@@ -73,6 +74,8 @@ export interface PlanView {
   lines: PlanLineView[];
   overrides: PlanOverrideView[];
   orders: PurchaseOrderView[];
+  /** For a draft: what approving it now would warn about (and so needs confirming). */
+  approvalWarnings: ConfirmationReason[];
 }
 
 export interface PlanListItem {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderError } from '@larder/common';
 import { addDays, IsoDate, isMealPeriod, isoWeekStart, MealPeriod } from '@larder/domain';
 import { CostPolicy, validateServiceLevel } from '../planning/newsvendor';
+import { approvalReasons, ConfirmationReason, describeReasons, overrideReasons } from '../planning/plan-guards';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
 import { DemandForecast, PlanningMoment, slotKey } from '../planning/planning-types';
 import type { StockLot } from '../planning/stock-netting';
@@ -34,6 +36,15 @@ export interface OverrideRequest {
   reason: string;
   createdBy?: string;
   at?: Date;
+  /** The manager has seen why the quantity is unusual and its cost, and makes it anyway. */
+  confirm?: boolean;
+}
+
+export interface ApproveRequest {
+  approvedBy?: string;
+  at?: Date;
+  /** The manager has seen the warnings (orders past their cut-off, a week begun) and approves anyway. */
+  confirm?: boolean;
 }
 
 /** A week computed but not stored: what createPlan stores and what-if compares. */
@@ -80,7 +91,7 @@ export class PlanService {
     const now = localMoment(params.at ?? new Date(), this.config.timezone);
     const catalogue = await this.loader.catalogue();
     const demand = await this.demandService.demandFor({ canteenId: params.canteenId, from, to, runId: params.runId, catalogue });
-    const stock = await this.loader.openingStock({ canteenId: params.canteenId, today: now.date, useUntil: from, catalogue });
+    const stock = await this.loader.openingStock({ canteenId: params.canteenId, today: now.date, useUntil: from, catalogue, week: params.week });
     const plan = planWeek({
       catalogue, now, stock: stock.lots, overrides: params.overrides,
       demand: params.transformDemand ? params.transformDemand(demand.demand) : demand.demand,
@@ -102,7 +113,11 @@ export class PlanService {
    * stores nothing (null) when the week has an approved plan, checked inside the transaction so an
    * approval at the same moment is never overtaken by an unattended draft.
    */
-  async storeDraft(params: { request: CreatePlanRequest; computed: ComputedWeek; unlessApproved: boolean }): Promise<string | null> {
+  async storeDraft(params: {
+    request: CreatePlanRequest; computed: ComputedWeek; unlessApproved: boolean;
+    /** More to write in the same transaction once the draft exists (a revision's carried overrides). */
+    also?: (manager: EntityManager, id: string, version: number) => Promise<void>;
+  }): Promise<string | null> {
     const { request, computed } = params;
     const id = randomUUID();
     let stored = true;
@@ -118,6 +133,7 @@ export class PlanService {
         serviceLevel: request.serviceLevel ?? null, forecastRunId: computed.demand.runId, createdBy: request.createdBy ?? 'system',
       });
       await this.store.writeContents(manager, { planId: id, canteenId: request.canteenId, plan: computed.plan });
+      await params.also?.(manager, id, version);
     });
     return stored ? id : null;
   }
@@ -160,11 +176,22 @@ export class PlanService {
     return {
       ...header, forecastSource: origin, notes: [originNote, ...notes.filter((note) => note !== originNote)],
       summary, covers, lines, overrides, orders,
+      approvalWarnings: header.status === 'draft' ? await this.approvalWarnings(header) : [],
     };
   }
 
-  async approve(id: string, params: { approvedBy?: string; at?: Date } = {}): Promise<PlanView> {
+  /**
+   * Approves a draft; the week's other versions give way and the orders of a plan it replaces are
+   * cancelled (audited). Orders past their cut-off or a week already begun need `confirm`.
+   */
+  async approve(id: string, params: ApproveRequest = {}): Promise<PlanView> {
     const approvedBy = params.approvedBy ?? 'system';
+    const first = await this.requirePlan(id);
+    this.requireDraft(first, 'approve');
+    const warnings = await this.approvalWarnings(first, params.at);
+    if (warnings.length > 0 && !params.confirm) {
+      throw new LarderError('CONFIRMATION_REQUIRED', `approving plan ${id} needs confirmation: ${describeReasons(warnings)}; send it again with "confirm": true`, { reasons: warnings });
+    }
     await this.store.transaction(async (manager) => {
       const header = await this.requirePlan(id, manager);
       this.requireDraft(header, 'approve');
@@ -173,6 +200,13 @@ export class PlanService {
          (SELECT id FROM production_plan WHERE canteen_id = $1 AND week = $2 AND status = 'draft' AND id <> $3)`,
         [header.canteenId, header.week, id],
       );
+      const replaced = await this.store.cancelApprovedOrders(manager, { canteenId: header.canteenId, week: header.week, except: id });
+      for (const order of replaced) {
+        await this.audit.record({
+          actor: approvedBy, action: 'purchase-order.cancel',
+          detail: { orderId: order.id, planId: order.planId, supplierId: order.supplierId, deliveryDate: order.deliveryDate, totalFen: order.totalFen, replacedBy: id, canteenId: header.canteenId, week: header.week },
+        }, manager);
+      }
       await manager.query(`UPDATE production_plan SET status = 'superseded' WHERE canteen_id = $1 AND week = $2 AND status IN ('approved', 'draft') AND id <> $3`, [header.canteenId, header.week, id]);
       await manager.query(`UPDATE production_plan SET status = 'approved', approved_at = $2, approved_by = $3 WHERE id = $1`, [id, params.at ?? new Date(), approvedBy]);
       await manager.query(`UPDATE purchase_order SET status = 'approved' WHERE plan_id = $1 AND status = 'draft'`, [id]);
@@ -181,10 +215,41 @@ export class PlanService {
       );
       await this.audit.record({
         actor: approvedBy, action: 'plan.approve',
-        detail: { planId: id, canteenId: header.canteenId, week: header.week, version: header.version, orders: Number(orders.n), ordersFen: Number(orders.fen) },
+        detail: {
+          planId: id, canteenId: header.canteenId, week: header.week, version: header.version, orders: Number(orders.n), ordersFen: Number(orders.fen),
+          cancelledOrders: replaced.length, warnings: warnings.map((warning) => warning.code),
+        },
       }, manager);
     });
     return this.getPlan(id);
+  }
+
+  /**
+   * A new draft version of an approved week, from the newest forecasts, with the approved plan's
+   * overrides carried over. The approved plan and its orders stand until the revision is approved.
+   */
+  async revise(id: string, params: { createdBy?: string; at?: Date } = {}): Promise<PlanView> {
+    const header = await this.requirePlan(id);
+    if (header.status !== 'approved') {
+      throw new LarderError('CONFLICT', `plan ${id} (${header.week}, version ${header.version}) is ${header.status}; only an approved plan is revised — a draft is changed with overrides`);
+    }
+    const carried = await this.store.overrides(id);
+    const overrides = new Map<string, number>();
+    for (const entry of carried) overrides.set(slotKey({ canteenId: header.canteenId, ...entry }), entry.newPortions);
+    const createdBy = params.createdBy ?? 'system';
+    const computed = await this.computeWeek({ canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel, at: params.at, overrides });
+    const newId = await this.storeDraft({
+      request: { canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel ?? undefined, createdBy },
+      computed, unlessApproved: false,
+      also: async (manager, planId, version) => {
+        for (const entry of carried) await this.store.insertOverride(manager, { ...entry, planId });
+        await this.audit.record({
+          actor: createdBy, action: 'plan.revise',
+          detail: { planId, revises: id, canteenId: header.canteenId, week: header.week, version, fromVersion: header.version, carriedOverrides: carried.length },
+        }, manager);
+      },
+    });
+    return this.getPlan(newId!, [...computed.demand.notes, ...computed.plan.warnings]);
   }
 
   /** Sets one quantity with a reason (kept in plan_override) and re-computes the draft's needs and orders. */
@@ -203,8 +268,26 @@ export class PlanService {
     const previous = await this.store.overrides(id);
     const overrides = new Map<string, number>();
     for (const entry of previous) overrides.set(slotKey({ canteenId: header.canteenId, ...entry }), entry.newPortions);
+    const before = new Map(overrides);
     overrides.set(slotKey({ canteenId: header.canteenId, serviceDate: request.serviceDate, meal, dishId: request.dishId }), request.portions);
-    const computed = await this.computeWeek({ canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel, at: request.at, runId: header.forecastRunId, overrides });
+    const week = { canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel, at: request.at, runId: header.forecastRunId };
+    const computed = await this.computeWeek({ ...week, overrides });
+    const slot = computed.demand.demand.find((entry) => entry.serviceDate === request.serviceDate && entry.meal === meal && entry.dishId === request.dishId);
+    const reasons = overrideReasons({
+      portions: request.portions, distribution: slot?.distribution ?? null, seats: await this.loader.seats(header.canteenId),
+      mealsThatDay: new Set(lines.filter((entry) => entry.serviceDate === request.serviceDate).map((entry) => entry.meal)).size,
+    });
+    if (reasons.length > 0 && !request.confirm) {
+      // The same computation without this override, so the change shown is the override's own.
+      const base = (await this.computeWeek({ ...week, overrides: before })).plan.summary;
+      const after = computed.plan.summary;
+      const figures = (summary: typeof after) => ({
+        purchaseCostFen: summary.purchaseCostFen, foodCostFen: summary.foodCostFen, expectedLeftoverKg: summary.expectedLeftoverKg, expectedLeftoverFen: summary.expectedLeftoverFen,
+      });
+      throw new LarderError('CONFIRMATION_REQUIRED', `${request.portions} portions is out of the usual range: ${describeReasons(reasons)}; send it again with "confirm": true to make it`, {
+        reasons, portions: request.portions, previousPortions: line.plannedPortions, before: figures(base), after: figures(after),
+      });
+    }
     await this.store.transaction(async (manager) => {
       const current = await this.requirePlan(id, manager);
       this.requireDraft(current, 'override');
@@ -217,11 +300,26 @@ export class PlanService {
         detail: {
           planId: id, canteenId: header.canteenId, week: header.week, version: header.version,
           serviceDate: request.serviceDate, meal, dishId: request.dishId, from: line.plannedPortions, to: request.portions, reason,
+          confirmed: reasons.map((entry) => entry.code),
         },
       }, manager);
       await this.store.writeContents(manager, { planId: id, canteenId: header.canteenId, plan: computed.plan });
     });
     return this.getPlan(id, [...computed.demand.notes, ...computed.plan.warnings]);
+  }
+
+  /** What approving this plan now would warn about: its orders past their cut-off, the week already begun. */
+  private async approvalWarnings(header: PlanHeader, at?: Date): Promise<ConfirmationReason[]> {
+    const orders = (await this.store.orders({ planId: header.id })).filter((order) => order.status === 'draft');
+    const catalogue = await this.loader.catalogue();
+    return approvalReasons({
+      orders: orders.map((order) => ({
+        orderDate: order.orderDate, deliveryDate: order.deliveryDate,
+        items: order.lines.flatMap((line) => catalogue.supplierItems.get(line.supplierItemId) ?? []),
+      })),
+      weekStart: parseWeek(header.week).from,
+      now: localMoment(at ?? new Date(), this.config.timezone),
+    });
   }
 
   async orders(filter: { planId?: string; canteenId?: number; status?: string; from?: string; to?: string }): Promise<PurchaseOrderView[]> {

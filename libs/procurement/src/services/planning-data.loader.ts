@@ -41,6 +41,12 @@ export class PlanningDataLoader {
     if (rows.length === 0) throw new LarderError('NOT_FOUND', `no canteen with id ${canteenId}`);
   }
 
+  /** Seats of the canteen (0 when unknown): the ceiling of a sane quantity. */
+  async seats(canteenId: number): Promise<number> {
+    const rows: Row[] = await this.dataSource.query('SELECT seats FROM canteen WHERE id = $1', [canteenId]);
+    return rows.length === 0 ? 0 : Number(rows[0].seats ?? 0);
+  }
+
   async catalogue(): Promise<PlanningCatalogue> {
     const q = (sql: string) => this.dataSource.query(sql) as Promise<Row[]>;
     const [dishes, ingredients, recipeLines, items, prices] = [
@@ -117,7 +123,11 @@ export class PlanningDataLoader {
    * `today`, minus the gross use of what was produced since (production log) and what approved plans
    * will cook before `useUntil` (the week's first day), minus spoilage logged in kg; plus deliveries of committed orders since the count.
    */
-  async openingStock(params: { canteenId: number; today: IsoDate; useUntil: IsoDate; catalogue: PlanningCatalogue }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null }> {
+  async openingStock(params: {
+    canteenId: number; today: IsoDate; useUntil: IsoDate; catalogue: PlanningCatalogue;
+    /** The week being planned: its own approved orders are what a new version replaces, not stock on the way. */
+    week?: string;
+  }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null }> {
     const { canteenId, catalogue } = params;
     const [last]: Row[] = await this.dataSource.query('SELECT max(counted_on)::text AS day FROM stock_count WHERE canteen_id = $1 AND counted_on <= $2::date', [canteenId, params.today]);
     const countedOn = (last?.day as string | null) ?? null;
@@ -147,8 +157,9 @@ export class PlanningDataLoader {
       `SELECT l.ingredient_id, o.delivery_date::text AS delivery_date, sum(l.packs * i.pack_size) AS quantity
        FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id JOIN supplier_item i ON i.id = l.supplier_item_id
        WHERE o.canteen_id = $1 AND o.status = ANY($2::text[]) AND o.delivery_date > $3::date
+         AND NOT (o.status = 'approved' AND o.plan_id IN (SELECT id FROM production_plan WHERE canteen_id = $1 AND week = $4))
        GROUP BY 1, 2`,
-      [canteenId, [...COMMITTED_ORDER_STATUSES], since],
+      [canteenId, [...COMMITTED_ORDER_STATUSES], since, params.week ?? null],
     );
     const usedBy = new Map<number, number>(used.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
     for (const row of spoiled) {
