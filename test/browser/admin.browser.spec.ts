@@ -84,7 +84,7 @@ describeWithChromium('the admin pages in a browser', () => {
     // Reset password, after a confirmation; the new one is shown once and copied from the dialog.
     await admin.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.locator(`[data-user="${newcomer}"] [data-action=reset-password]`).click();
-    await page.locator('dialog[data-dialog=confirm] [data-action=confirm]').click();
+    await page.locator('[data-dialog=confirm-reset] [data-action=confirm]').click();
     await page.locator('dialog[data-dialog=secret] [data-action=copy]').click();
     await page.locator('dialog[data-dialog=secret] [role=status]').filter({ hasText: /\S/ }).waitFor();
     const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
@@ -123,7 +123,7 @@ describeWithChromium('the admin pages in a browser', () => {
     const withToken = () => admin.context.request.get('/api/plans', { headers: { authorization: `Bearer ${token}` } });
     expect((await withToken()).status()).toBe(200);
     await page.locator(`[data-action=revoke][data-token="${tokenName}"]`).click();
-    await afterRender(page, () => page.locator('dialog[data-dialog=confirm] [data-action=confirm]').click());
+    await afterRender(page, () => page.locator('[data-dialog=confirm-revoke] [data-action=confirm]').click());
     expect(await page.locator(`[data-table=tokens] tbody tr:has-text("${tokenName}")`).textContent()).toContain(text.revoked);
     expect(await page.locator(`[data-action=revoke][data-token="${tokenName}"]`).count()).toBe(0);
     expect((await withToken()).status()).toBe(401);

@@ -52,16 +52,3 @@ export function showSecretOnce(t: Translate, params: { title: string; secret: st
     dialog.addEventListener('close', () => resolve());
   });
 }
-
-/** Asks before something that cannot be undone; resolves true when confirmed. */
-export function confirmAction(t: Translate, question: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    let answer = false;
-    const dialog = modal('confirm',
-      h('p', {}, question),
-      h('div', { class: 'row' },
-        h('button', { type: 'button', class: 'ghost', 'data-action': 'cancel', onclick: () => dialog.close() }, t('cancel')),
-        h('button', { type: 'button', class: 'primary', 'data-action': 'confirm', onclick: () => { answer = true; dialog.close(); } }, t('confirm'))));
-    dialog.addEventListener('close', () => resolve(answer));
-  });
-}

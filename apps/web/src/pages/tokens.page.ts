@@ -1,5 +1,6 @@
 import { api } from '../api';
-import { confirmAction, errorNotice, say, showSecretOnce } from '../admin-widgets';
+import { errorNotice, say, showSecretOnce } from '../admin-widgets';
+import { confirmDialog } from '../dialog';
 import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
@@ -16,7 +17,7 @@ export async function renderTokens(context: PageContext): Promise<void> {
   const tokens = await api.get<TokenRow[]>('/api/admin/tokens');
   const message = h('p', { class: 'form-message', role: 'alert', 'data-message': 'tokens' });
   const revoke = async (token: TokenRow) => {
-    if (!(await confirmAction(t, t('confirmRevoke', { name: token.name })))) return;
+    if (!(await confirmDialog({ id: 'confirm-revoke', title: t('confirmTitle'), body: [h('p', {}, t('confirmRevoke', { name: token.name }))], confirmLabel: t('revoke'), cancelLabel: t('cancel') }))) return;
     try {
       await api.delete(`/api/admin/tokens/${token.id}`);
       context.go({});

@@ -1,5 +1,6 @@
 import { api } from '../api';
-import { confirmAction, errorNotice, say, showSecretOnce } from '../admin-widgets';
+import { errorNotice, say, showSecretOnce } from '../admin-widgets';
+import { confirmDialog } from '../dialog';
 import type { DashboardRole } from '../contract';
 import { h } from '../dom';
 import { textOr, type TextKey } from '../i18n';
@@ -28,7 +29,7 @@ export async function renderUsers(context: PageContext): Promise<void> {
     }
   };
   const reset = async (user: UserRow) => {
-    if (!(await confirmAction(t, t('confirmReset', { user: user.username })))) return;
+    if (!(await confirmDialog({ id: 'confirm-reset', title: t('confirmTitle'), body: [h('p', {}, t('confirmReset', { user: user.username }))], confirmLabel: t('resetPassword'), cancelLabel: t('cancel') }))) return;
     try {
       const answer = await api.post<{ password: string }>(`/api/admin/users/${encodeURIComponent(user.username)}/password`);
       await showSecretOnce(t, { title: t('passwordFor', { user: user.username }), secret: answer.password });
