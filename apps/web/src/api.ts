@@ -42,6 +42,8 @@ export const api = {
     return (pending as Promise<T> | undefined) ?? send<T>('GET', url);
   },
   post: <T>(url: string, body?: unknown) => send<T>('POST', url, body ?? {}),
+  patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, body),
+  delete: (url: string) => send<void>('DELETE', url),
 };
 
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -1,4 +1,5 @@
 import './styles.css';
+import { ADMIN_PAGE_ORDER, isAdminPage, type AdminPageId } from './admin-pages';
 import { api, ApiError, prefetch, setCsrfToken } from './api';
 import { addChart, chartSnapshot, disposeCharts } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
@@ -8,6 +9,7 @@ import { formats } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
 import type { Me, PageContext, PageRenderer } from './page-context';
 import { REPORT_READERS } from './page-context';
+import { renderAudit } from './pages/audit.page';
 import { renderDemand } from './pages/demand.page';
 import { renderDishes } from './pages/dishes.page';
 import { renderFinance } from './pages/finance.page';
@@ -15,14 +17,17 @@ import { renderJobs } from './pages/jobs.page';
 import { renderOverview } from './pages/overview.page';
 import { renderPurchasing } from './pages/purchasing.page';
 import { renderSatisfaction } from './pages/satisfaction.page';
+import { renderTokens } from './pages/tokens.page';
+import { renderUsers } from './pages/users.page';
 import { renderWaste } from './pages/waste.page';
 import { addTable } from './table';
 import { panelUrl, readState, stateUrl, type ViewState } from './url-state';
 import { weeksAroundNext } from './weeks';
 
-const PAGES: Record<DashboardPageId, PageRenderer> = {
+const PAGES: Record<DashboardPageId | AdminPageId, PageRenderer> = {
   overview: renderOverview, dishes: renderDishes, demand: renderDemand, waste: renderWaste,
   purchasing: renderPurchasing, finance: renderFinance, satisfaction: renderSatisfaction, jobs: renderJobs,
+  users: renderUsers, tokens: renderTokens, audit: renderAudit,
 };
 
 let lang: Lang = initialLang();
@@ -55,7 +60,7 @@ async function boot(): Promise<void> {
   // The page's data is asked for as soon as the role is known, not after the reference data: one
   // round trip less before the first paint. Only for a page the role may see, so no refusal is logged.
   const first = readState();
-  if (pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
+  if (!isAdminPage(first.page) && pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
   meta = await metaRequest;
   window.addEventListener('popstate', () => void render());
   await render();
@@ -79,7 +84,7 @@ async function render(): Promise<void> {
   const content = h('main', { class: 'content', 'data-page': state.page });
   const filterBar = h('div', { class: 'filters' });
   document.body.replaceChildren(h('div', { class: 'app' }, header(t), nav(state, t), h('div', { class: 'body' }, filterBar, content)));
-  const allowed = meta.pages.includes(state.page);
+  const allowed = isAdminPage(state.page) ? me.role === 'admin' : meta.pages.includes(state.page);
   if (!allowed) {
     content.append(h('section', { class: 'card not-permitted', 'data-view': 'not-permitted' }, h('h2', {}, t('notPermitted')), h('p', {}, t('notPermittedBody'))));
     finish(ticket, state.page);
@@ -87,7 +92,7 @@ async function render(): Promise<void> {
   }
   const asOf = h('span', { class: 'as-of muted' });
   if (state.page === 'purchasing') filterBar.append(...filterControls(state, t).slice(0, 1));
-  else if (state.page !== 'jobs') filterBar.append(...filterControls(state, t), asOf);
+  else if (state.page !== 'jobs' && !isAdminPage(state.page)) filterBar.append(...filterControls(state, t), asOf);
   else filterBar.hidden = true;
   content.append(h('h2', { class: 'page-title' }, t(`page.${state.page}`)));
   const context: PageContext = {
@@ -167,7 +172,7 @@ function header(t: ReturnType<typeof translator>): HTMLElement {
 }
 
 function nav(state: ViewState, t: ReturnType<typeof translator>): HTMLElement {
-  const links = meta.pages.map((page) => {
+  const link = (page: ViewState['page']) => {
     const href = stateUrl({ ...state, page, dish: null, week: page === 'purchasing' ? state.week : null });
     return h('a', {
       href, class: page === state.page ? 'active' : '', 'data-nav': page,
@@ -178,8 +183,10 @@ function nav(state: ViewState, t: ReturnType<typeof translator>): HTMLElement {
         go({ page, dish: null });
       },
     }, t(`page.${page}`));
-  });
-  return h('nav', { class: 'sidenav' }, ...links);
+  };
+  // The admin pages as their own group under the figures, for admins only (the API refuses the rest).
+  const admin = me.role === 'admin' ? [h('div', { class: 'nav-group', 'data-nav-group': 'admin' }, t('nav.admin')), ...ADMIN_PAGE_ORDER.map(link)] : [];
+  return h('nav', { class: 'sidenav' }, ...meta.pages.map(link), ...admin);
 }
 
 function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTMLElement[] {

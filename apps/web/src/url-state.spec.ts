@@ -20,6 +20,12 @@ describe('the view in the URL', () => {
     expect(panelUrl(readState('?page=demand&dish=5'))).toBe('/api/dashboard/demand?dish=5');
   });
 
+  it('opens the admin pages from a link, each asking its own admin endpoint', () => {
+    expect(readState('?page=users').page).toBe('users');
+    expect(panelUrl(readState('?page=tokens'))).toBe('/api/admin/tokens');
+    expect(readState(stateUrl({ ...readState('?page=audit'), from: '2026-11-01' }).slice(1))).toMatchObject({ page: 'audit', from: '2026-11-01' });
+  });
+
   it('names ISO weeks across the turn of the year', () => {
     expect(isoWeek('2026-11-23')).toBe('2026-W48');
     expect(isoWeek('2027-01-01')).toBe('2026-W53');
