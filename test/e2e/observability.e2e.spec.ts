@@ -78,7 +78,7 @@ describe('structured logs and /metrics', () => {
     for (const entry of requests) {
       expect(entry).toEqual(expect.objectContaining({ reqId: expect.any(String), durationMs: expect.any(Number), req: expect.objectContaining({ method: expect.any(String) }), res: { statusCode: expect.any(Number) } }));
     }
-    expect(requests).toContainEqual(expect.objectContaining({ route: '/api/auth/login', level: 40, res: { statusCode: 401 } }));
+    expect(requests).toContainEqual(expect.objectContaining({ route: '/api/auth/login', level: 30, res: { statusCode: 401 } }));
     expect(requests).toContainEqual(expect.objectContaining({ route: '/api/import/:kind', principal: 'token:pos export', res: { statusCode: 200 } }));
     expect(requests).toContainEqual(expect.objectContaining({ route: 'unmatched', req: { method: 'GET', url: '/api/no-such-thing/***' }, res: { statusCode: 404 } }));
     const traced = requests.find((entry) => entry.reqId === 'trace-42');

@@ -81,8 +81,9 @@ export function requestLogOptions(config: LarderConfig) {
     genReqId: requestId,
     quietReqLogger: true,
     autoLogging: { ignore: (request: IncomingMessage) => !isLoggedPath(request.url) },
-    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    // A refused request (4xx) is the caller's business and routine (a wrong password, an expired
+    // session): logged like any other; the server's own failures (5xx) are errors.
+    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     customProps: (request: IncomingMessage) => {
       const logged = request as LoggedRequest;
       return { route: routeOf(logged), principal: logged.principal ? principalName(logged.principal) : null };
