@@ -22,10 +22,12 @@ describe('global model row budget', () => {
     expect(rowBudget(2_000_000, 20_000)).toBe(20_000);
   });
 
-  it('featurises only the wanted rows, about twice the budget of a big panel', () => {
+  it('featurises only the wanted rows: twice the budget, 1.25 times for a big panel', () => {
     const timelines = Array.from({ length: 50 }, (_, s) => timeline(400, 100 + s));
     const share = trainingShare(timelines, 4_000);
     expect(share).toBeCloseTo(0.4, 5);
+    // 2,000,000 days: a budget of 60,000 rows, featurised 1.25 times over.
+    expect(trainingShare(new Array<Timeline>(4_000).fill(timeline(500, 50)), 120_000)).toBeCloseTo((1.25 * 60_000) / 2_000_000, 8);
     const matrix = originMatrix({ timelines, originOf: (s, day, index) => (kept(s, index, share) ? day - 7 : Number.NaN) });
     expect(matrix.poolDays).toBe(20_000);
     expect(matrix.day.length).toBeGreaterThan(0.35 * 20_000);
