@@ -1,7 +1,7 @@
 import { EpochDay } from '../core/iso-date';
 import { ServiceCalendar } from '../core/service-calendar';
 import { fitGbm, GbmModel, GbmOptions } from '../learners/histogram-gbm';
-import { featureSpace, FeatureSpace, prepareTimeline, Timeline, writeFeatures } from './panel-features';
+import { featureSpace, FeatureSpace, PreparedTimeline, prepareTimeline, Timeline, writeFeatures } from './panel-features';
 
 /**
  * One demand model learned across every series of a kind (all canteens' covers, all dishes): a
@@ -19,7 +19,23 @@ export interface GlobalModelOptions {
 }
 
 export const GLOBAL_GBM: GbmOptions = { loss: 'l1', iterations: 150, learningRate: 0.08, maxLeaves: 31, minLeafRows: 50, rowSubsample: 0.7 };
+/** Big panels (past FULL_BUDGET_DAYS, fitted on fewer rows each) take a third of the trees with 2.5 times the step. */
+const BIG_PANEL_GBM: GbmOptions = { iterations: 50, learningRate: 0.2 };
 const DEFAULT_MAX_ROWS = 120_000;
+/** Panels up to this many service days are sampled up to the full row limit (every real dataset so far). */
+const FULL_BUDGET_DAYS = 500_000;
+const MIN_BUDGET_ROWS = 30_000;
+
+/**
+ * Rows a fit samples from a panel of `poolDays` service days. Past FULL_BUDGET_DAYS the budget
+ * falls with the square root of the panel's size (to MIN_BUDGET_ROWS): with thousands of series
+ * each contributes fewer rows. The fitting time grows with the rows, while the splits of trees of
+ * 31 leaves of at least 50 rows are already settled by tens of thousands of rows.
+ */
+export function rowBudget(poolDays: number, limit = DEFAULT_MAX_ROWS): number {
+  if (poolDays <= FULL_BUDGET_DAYS) return limit;
+  return Math.min(limit, Math.max(MIN_BUDGET_ROWS, Math.round(limit * Math.sqrt(FULL_BUDGET_DAYS / poolDays))));
+}
 
 /** Every (series, day) featurised at one lead: the training pool and the rows to predict. */
 export interface PanelMatrix {
@@ -31,6 +47,8 @@ export interface PanelMatrix {
   readonly scale: Float64Array;
   /** The actual relative to the scale (NaN for planned days). */
   readonly target: Float64Array;
+  /** Service days in the panel the matrix was drawn from (its size sets the fits' row budget). */
+  readonly poolDays: number;
 }
 
 export function driverNamesOf(timelines: readonly Timeline[]): string[] {
@@ -52,11 +70,18 @@ export function panelMatrix(params: { timelines: readonly Timeline[]; lead: numb
   });
 }
 
-/** Share of rows to featurise so that a fit sees about twice its row limit to sample from. */
+/** Share of rows to featurise so that a fit has about twice its row budget to sample from (a big panel 1.25 times). */
 export function trainingShare(timelines: readonly Timeline[], limit: number): number {
+  const rows = poolDaysOf(timelines);
+  // A big panel's share is drawn closer to its budget: most of a second draw would only be featurised to be left out.
+  const spare = rows > FULL_BUDGET_DAYS ? 1.25 : 2;
+  return Math.min(1, (spare * rowBudget(rows, limit)) / Math.max(1, rows));
+}
+
+function poolDaysOf(timelines: readonly Timeline[]): number {
   let rows = 0;
   for (const timeline of timelines) rows += timeline.days.length;
-  return Math.min(1, (2 * limit) / Math.max(1, rows));
+  return rows;
 }
 
 /** A deterministic pseudo-random choice of (series, index) rows with probability `share`. */
@@ -74,8 +99,16 @@ export function originMatrix(params: { timelines: readonly Timeline[]; calendar?
   const { timelines, calendar } = params;
   const space = featureSpace(calendar, driverNamesOf(timelines));
   const width = space.names.length;
+  // The wanted rows first: a panel has millions of days, of which a fit samples a few percent.
   let capacity = 0;
-  for (const timeline of timelines) capacity += timeline.days.length;
+  const origins = timelines.map((timeline, s) => {
+    const wanted = new Float64Array(timeline.days.length);
+    for (let i = 0; i < wanted.length; i++) {
+      wanted[i] = params.originOf(s, timeline.days[i], i);
+      if (Number.isFinite(wanted[i])) capacity++;
+    }
+    return wanted;
+  });
   const x = new Float64Array(capacity * width);
   const series = new Int32Array(capacity);
   const index = new Int32Array(capacity);
@@ -84,10 +117,12 @@ export function originMatrix(params: { timelines: readonly Timeline[]; calendar?
   const target = new Float64Array(capacity);
   let rows = 0;
   timelines.forEach((timeline, s) => {
-    const prepared = prepareTimeline(timeline);
+    const wanted = origins[s];
+    let prepared: PreparedTimeline | null = null;
     for (let i = 0; i < timeline.days.length; i++) {
-      const origin = params.originOf(s, timeline.days[i], i);
+      const origin = wanted[i];
       if (!Number.isFinite(origin)) continue;
+      prepared ??= prepareTimeline(timeline);
       const level = writeFeatures({ prepared, index: i, origin, space, calendar, out: x, offset: rows * width });
       if (!(level > 0)) continue;
       series[rows] = s;
@@ -98,7 +133,7 @@ export function originMatrix(params: { timelines: readonly Timeline[]; calendar?
       rows++;
     }
   });
-  return { space, x: x.subarray(0, rows * width), series: series.subarray(0, rows), index: index.subarray(0, rows), day: day.subarray(0, rows), scale: scale.subarray(0, rows), target: target.subarray(0, rows) };
+  return { space, x: x.subarray(0, rows * width), series: series.subarray(0, rows), index: index.subarray(0, rows), day: day.subarray(0, rows), scale: scale.subarray(0, rows), target: target.subarray(0, rows), poolDays: poolDaysOf(timelines) };
 }
 
 /** Fits the model on the matrix rows whose day is ≤ `until` (their actuals were known then). */
@@ -106,7 +141,7 @@ export function fitGlobalModel(matrix: PanelMatrix, until: EpochDay, options: Gl
   const width = matrix.space.names.length;
   const candidates: number[] = [];
   for (let r = 0; r < matrix.day.length; r++) if (matrix.day[r] <= until && Number.isFinite(matrix.target[r])) candidates.push(r);
-  const limit = options.maxTrainingRows ?? DEFAULT_MAX_ROWS;
+  const limit = rowBudget(matrix.poolDays, options.maxTrainingRows ?? DEFAULT_MAX_ROWS);
   const picked = candidates.length > limit ? sampleEvenly(candidates, limit) : candidates;
   if (picked.length < 200) return null;
   const x = new Float64Array(picked.length * width);
@@ -118,7 +153,8 @@ export function fitGlobalModel(matrix: PanelMatrix, until: EpochDay, options: Gl
     y[k] = matrix.target[r];
     weight[k] = matrix.scale[r] * (halfLife > 0 ? 2 ** (-(until - matrix.day[r]) / halfLife) : 1);
   });
-  return fitGbm({ x, features: width, y, weight }, { ...GLOBAL_GBM, ...options.gbm });
+  const big = matrix.poolDays > FULL_BUDGET_DAYS;
+  return fitGbm({ x, features: width, y, weight }, { ...GLOBAL_GBM, ...(big ? BIG_PANEL_GBM : {}), ...options.gbm });
 }
 
 /** Forecast in the series' own units for matrix row r. */

@@ -39,14 +39,25 @@ export function featureSpace(calendar: ServiceCalendar | undefined, drivers: rea
   return { names, periods, drivers };
 }
 
-interface PreparedTimeline {
+export interface PreparedTimeline {
   readonly timeline: Timeline;
   readonly prefix: Float64Array;
   readonly zeroPrefix: Int32Array;
   readonly previous: Int32Array;
 }
 
+/** Prepared once per timeline object: a panel's backtest and its final fit featurise the same history. */
+const preparedCache = new WeakMap<Timeline, PreparedTimeline>();
+
 export function prepareTimeline(timeline: Timeline): PreparedTimeline {
+  const cached = preparedCache.get(timeline);
+  if (cached) return cached;
+  const prepared = prepareFresh(timeline);
+  preparedCache.set(timeline, prepared);
+  return prepared;
+}
+
+function prepareFresh(timeline: Timeline): PreparedTimeline {
   const n = timeline.days.length;
   const prefix = new Float64Array(n + 1);
   const zeroPrefix = new Int32Array(n + 1);

@@ -7,6 +7,8 @@
  * global demand model needs one: see libs/forecasting/README.md.
  */
 
+import { binOf, binRows, FeatureBins, learnBins } from './feature-bins';
+
 export type GbmLoss = 'l2' | 'l1';
 
 export interface GbmOptions {
@@ -32,37 +34,45 @@ export interface GbmTrainingSet {
   readonly weight?: Float64Array;
 }
 
-interface Tree {
+const DEFAULTS = { loss: 'l1' as GbmLoss, iterations: 200, learningRate: 0.08, maxLeaves: 31, minLeafRows: 40, lambda: 1, maxBins: 255, rowSubsample: 0.8, seed: 1 };
+
+/** The trees of an ensemble in flat arrays; a node splits on bin codes (`code ≤ bin` goes left, so missing goes left). */
+interface Forest {
+  readonly roots: Int32Array;
   readonly feature: Int32Array;
-  readonly threshold: Float64Array;
+  readonly bin: Int32Array;
   readonly left: Int32Array;
   readonly right: Int32Array;
   readonly value: Float64Array;
 }
 
-const DEFAULTS = { loss: 'l1' as GbmLoss, iterations: 200, learningRate: 0.08, maxLeaves: 31, minLeafRows: 40, lambda: 1, maxBins: 255, rowSubsample: 0.8, seed: 1 };
-
-/** A fitted ensemble; `predict` needs no binning (thresholds are in feature units, missing goes left). */
+/** A fitted ensemble: a row is binned with the training edges once, then walks every tree on bytes. */
 export class GbmModel {
+  private readonly codes: Uint8Array;
+
   constructor(
     readonly features: number,
     private readonly base: number,
-    private readonly trees: readonly Tree[],
-  ) {}
+    private readonly bins: FeatureBins,
+    private readonly forest: Forest,
+  ) {
+    this.codes = new Uint8Array(features);
+  }
 
   get treeCount(): number {
-    return this.trees.length;
+    return this.forest.roots.length;
   }
 
   predictRow(x: ArrayLike<number>, offset = 0): number {
+    const { codes, features } = this;
+    const edges = this.bins.edges;
+    for (let j = 0; j < features; j++) codes[j] = binOf(edges[j], x[offset + j]);
+    const { roots, feature, bin, left, right, value } = this.forest;
     let sum = this.base;
-    for (const tree of this.trees) {
-      let node = 0;
-      while (tree.feature[node] >= 0) {
-        const v = x[offset + tree.feature[node]];
-        node = v !== v || v <= tree.threshold[node] ? tree.left[node] : tree.right[node];
-      }
-      sum += tree.value[node];
+    for (let t = 0; t < roots.length; t++) {
+      let node = roots[t];
+      while (feature[node] >= 0) node = codes[feature[node]] <= bin[node] ? left[node] : right[node];
+      sum += value[node];
     }
     return sum;
   }
@@ -82,128 +92,107 @@ export function fitGbm(data: GbmTrainingSet, options: GbmOptions = {}): GbmModel
   const n = data.y.length;
   if (data.x.length !== n * p) throw new Error(`gbm: ${data.x.length} feature values for ${n} rows × ${p} features`);
   if (n === 0) throw new Error('gbm: no training rows');
+  const { y } = data;
   const weight = data.weight ?? new Float64Array(n).fill(1);
-  const bins = binFeatures(data.x, n, p, o.maxBins);
-  const base = o.loss === 'l1' ? weightedMedian(Float64Array.from(data.y), Float64Array.from(weight)) : weightedMean(data.y, weight);
+  const bins = learnBins(data.x, n, p, o.maxBins);
+  const codes = binRows(bins, data.x, n);
+  const base = o.loss === 'l1' ? weightedMedian(Float64Array.from(y), Float64Array.from(weight)) : weightedMean(y, weight);
   const prediction = new Float64Array(n).fill(base);
-  const gradient = new Float64Array(n);
-  const hessian = new Float64Array(n);
+  // Gradient and hessian of row i at 2i and 2i + 1: the histogram reads both at once.
+  const gh = new Float64Array(2 * n);
+  const l1 = o.loss === 'l1';
   const random = lcg(o.seed);
-  const grower = new TreeGrower({ bins, rows: n, features: p, maxLeaves: o.maxLeaves, minLeafRows: o.minLeafRows, lambda: o.lambda });
-  const trees: Tree[] = [];
+  const grower = new TreeGrower(codes, n, bins, o);
+  const forest = new ForestBuilder();
+  const residuals = new Float64Array(n);
+  const weights = new Float64Array(n);
+  const inSample = new Uint8Array(n);
   for (let iteration = 0; iteration < o.iterations; iteration++) {
     for (let i = 0; i < n; i++) {
-      const residual = data.y[i] - prediction[i];
+      const residual = y[i] - prediction[i];
       // l1: the sign of the residual drives the structure; the leaf values come from the residuals' medians below.
-      gradient[i] = o.loss === 'l1' ? -weight[i] * Math.sign(residual) : -weight[i] * residual;
-      hessian[i] = weight[i];
+      gh[2 * i] = l1 ? -weight[i] * Math.sign(residual) : -weight[i] * residual;
+      gh[2 * i + 1] = weight[i];
     }
-    const sample = subsample(n, o.rowSubsample, random);
-    const grown = grower.grow(sample, gradient, hessian);
+    const grown = grower.grow(subsample(n, o.rowSubsample, random), gh);
     if (!grown) break;
-    const values = new Float64Array(grown.leafRows.length);
-    grown.leafRows.forEach((rows, leaf) => {
-      if (o.loss === 'l1') {
-        const residuals = new Float64Array(rows.length);
-        const weights = new Float64Array(rows.length);
-        for (let k = 0; k < rows.length; k++) {
-          residuals[k] = data.y[rows[k]] - prediction[rows[k]];
-          weights[k] = weight[rows[k]];
+    const { order, starts, ends } = grown;
+    const leaves = starts.length;
+    const scaled = new Float64Array(leaves);
+    for (let leaf = 0; leaf < leaves; leaf++) {
+      const from = starts[leaf];
+      const to = ends[leaf];
+      if (l1) {
+        for (let k = from; k < to; k++) {
+          residuals[k - from] = y[order[k]] - prediction[order[k]];
+          weights[k - from] = weight[order[k]];
         }
-        values[leaf] = weightedMedian(residuals, weights);
+        scaled[leaf] = weightedMedian(residuals.subarray(0, to - from), weights.subarray(0, to - from)) * o.learningRate;
       } else {
         let g = 0;
         let h = 0;
-        for (const i of rows) {
-          g += gradient[i];
-          h += hessian[i];
+        for (let k = from; k < to; k++) {
+          g += gh[2 * order[k]];
+          h += gh[2 * order[k] + 1];
         }
-        values[leaf] = -g / (h + o.lambda);
+        scaled[leaf] = (-g / (h + o.lambda)) * o.learningRate;
       }
-    });
-    const scaled = values.map((value) => value * o.learningRate);
-    const tree = grown.toTree(scaled, bins.edges);
+    }
+    const root = forest.add(grown, scaled);
     // Rows the tree was grown on already know their leaf; only the others are walked down it.
-    const inSample = new Uint8Array(n);
-    grown.leafRows.forEach((rows, leaf) => {
-      for (let k = 0; k < rows.length; k++) {
-        prediction[rows[k]] += scaled[leaf];
-        inSample[rows[k]] = 1;
+    inSample.fill(0);
+    for (let leaf = 0; leaf < leaves; leaf++) {
+      for (let k = starts[leaf]; k < ends[leaf]; k++) {
+        prediction[order[k]] += scaled[leaf];
+        inSample[order[k]] = 1;
       }
-    });
-    for (let i = 0; i < n; i++) if (!inSample[i]) prediction[i] += tree.value[leafOf(tree, data.x, i * p)];
-    trees.push(tree);
-  }
-  return new GbmModel(p, base, trees);
-}
-
-function leafOf(tree: Tree, x: Float64Array, offset: number): number {
-  let node = 0;
-  while (tree.feature[node] >= 0) {
-    const v = x[offset + tree.feature[node]];
-    node = v !== v || v <= tree.threshold[node] ? tree.left[node] : tree.right[node];
-  }
-  return node;
-}
-
-interface BinnedFeatures {
-  /** Row-major bin indices; bin 0 holds missing values, bin b ≥ 1 the values in (edges[b−2], edges[b−1]]. */
-  readonly codes: Uint8Array;
-  readonly edges: readonly Float64Array[];
-  readonly binCount: number;
-}
-
-function binFeatures(x: Float64Array, rows: number, features: number, maxBins: number): BinnedFeatures {
-  const edges: Float64Array[] = [];
-  const codes = new Uint8Array(rows * features);
-  const stride = Math.max(1, Math.floor(rows / 50_000));
-  for (let j = 0; j < features; j++) {
-    const sample: number[] = [];
-    for (let i = 0; i < rows; i += stride) {
-      const v = x[i * features + j];
-      if (v === v) sample.push(v);
     }
-    const featureEdges = quantileEdges(sample, maxBins - 1);
-    edges.push(featureEdges);
-    for (let i = 0; i < rows; i++) {
-      const v = x[i * features + j];
-      codes[i * features + j] = v !== v ? 0 : 1 + upperBound(featureEdges, v);
+    for (let i = 0; i < n; i++) if (!inSample[i]) prediction[i] += forest.leafValue(root, codes, i * p);
+  }
+  return new GbmModel(p, base, bins, forest.build());
+}
+
+/** Collects the grown trees' nodes in growable arrays (cheap to walk while fitting). */
+class ForestBuilder {
+  private readonly roots: number[] = [];
+  private readonly feature: number[] = [];
+  private readonly bin: number[] = [];
+  private readonly left: number[] = [];
+  private readonly right: number[] = [];
+  private readonly value: number[] = [];
+
+  /** Appends a tree whose leaf k has value `leafValues[k]`; returns its root node. */
+  add(tree: GrownTree, leafValues: Float64Array): number {
+    const root = this.feature.length;
+    for (let node = 0; node < tree.feature.length; node++) {
+      const split = tree.feature[node] >= 0;
+      this.feature.push(tree.feature[node]);
+      this.bin.push(tree.bin[node]);
+      this.left.push(split ? root + tree.left[node] : -1);
+      this.right.push(split ? root + tree.right[node] : -1);
+      this.value.push(split ? 0 : leafValues[tree.leafIndex[node]]);
     }
+    this.roots.push(root);
+    return root;
   }
-  return { codes, edges, binCount: maxBins + 1 };
-}
 
-/** At most `bins − 1` cut points: midpoints between distinct values, at quantiles when there are too many. */
-function quantileEdges(sample: number[], bins: number): Float64Array {
-  sample.sort((a, b) => a - b);
-  const distinct: number[] = [];
-  for (const v of sample) if (distinct.length === 0 || v !== distinct[distinct.length - 1]) distinct.push(v);
-  if (distinct.length <= 1) return new Float64Array(0);
-  if (distinct.length <= bins) return Float64Array.from(distinct.slice(1), (v, i) => (distinct[i] + v) / 2);
-  const cuts: number[] = [];
-  for (let b = 1; b < bins; b++) {
-    const v = sample[Math.floor((b * sample.length) / bins)];
-    if (cuts.length === 0 || v > cuts[cuts.length - 1]) cuts.push(v);
+  leafValue(root: number, codes: Uint8Array, offset: number): number {
+    const { feature, bin, left, right } = this;
+    let node = root;
+    while (feature[node] >= 0) node = codes[offset + feature[node]] <= bin[node] ? left[node] : right[node];
+    return this.value[node];
   }
-  return Float64Array.from(cuts);
-}
 
-/** Number of edges strictly below v. */
-function upperBound(edges: Float64Array, v: number): number {
-  let low = 0;
-  let high = edges.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (edges[mid] < v) low = mid + 1;
-    else high = mid;
+  build(): Forest {
+    return {
+      roots: Int32Array.from(this.roots),
+      feature: Int32Array.from(this.feature),
+      bin: Int32Array.from(this.bin),
+      left: Int32Array.from(this.left),
+      right: Int32Array.from(this.right),
+      value: Float64Array.from(this.value),
+    };
   }
-  return low;
-}
-
-interface Histogram {
-  readonly g: Float64Array;
-  readonly h: Float64Array;
-  readonly count: Int32Array;
 }
 
 interface Split {
@@ -213,65 +202,55 @@ interface Split {
   readonly bin: number;
 }
 
+/** A leaf being grown: its rows are `order[start, end)`; its histogram holds (g, h, count) per bin. */
 interface Leaf {
-  readonly rows: Int32Array;
-  readonly histogram: Histogram;
+  readonly start: number;
+  readonly end: number;
+  readonly histogram: Float64Array;
   readonly node: number;
   split: Split | null;
 }
 
-interface GrowerSettings {
-  readonly bins: BinnedFeatures;
-  readonly rows: number;
-  readonly features: number;
-  readonly maxLeaves: number;
-  readonly minLeafRows: number;
-  readonly lambda: number;
-}
-
-class GrownTree {
-  constructor(
-    private readonly feature: number[],
-    private readonly bin: number[],
-    private readonly left: number[],
-    private readonly right: number[],
-    private readonly leafIndex: number[],
-    readonly leafRows: Int32Array[],
-  ) {}
-
-  toTree(leafValues: Float64Array, edges: readonly Float64Array[]): Tree {
-    const nodes = this.feature.length;
-    const threshold = new Float64Array(nodes);
-    const value = new Float64Array(nodes);
-    for (let node = 0; node < nodes; node++) {
-      if (this.feature[node] >= 0) {
-        const featureEdges = edges[this.feature[node]];
-        // Bin b ≥ 1 holds values ≤ edges[b − 1]; the last bin has no upper edge.
-        threshold[node] = this.bin[node] === 0 ? Number.NEGATIVE_INFINITY : this.bin[node] - 1 < featureEdges.length ? featureEdges[this.bin[node] - 1] : Number.POSITIVE_INFINITY;
-      } else value[node] = leafValues[this.leafIndex[node]];
-    }
-    return { feature: Int32Array.from(this.feature), threshold, left: Int32Array.from(this.left), right: Int32Array.from(this.right), value };
-  }
+interface GrownTree {
+  readonly feature: readonly number[];
+  readonly bin: readonly number[];
+  readonly left: readonly number[];
+  readonly right: readonly number[];
+  readonly leafIndex: readonly number[];
+  /** Leaf k's rows are `order[starts[k], ends[k])` (valid until the next tree is grown). */
+  readonly order: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
 }
 
 class TreeGrower {
-  private readonly width: number;
+  /** Every leaf's rows are a contiguous run of `order`: splitting a leaf partitions its run in place. */
+  private readonly order: Int32Array;
+  private readonly scratch: Int32Array;
+  /** Histograms of finished trees, reused: allocating one per leaf made most of the work garbage collection. */
+  private readonly free: Float64Array[] = [];
 
-  constructor(private readonly s: GrowerSettings) {
-    this.width = s.bins.binCount;
+  constructor(
+    private readonly codes: Uint8Array,
+    rows: number,
+    private readonly bins: FeatureBins,
+    private readonly o: Required<Pick<GbmOptions, 'maxLeaves' | 'minLeafRows' | 'lambda'>>,
+  ) {
+    this.order = new Int32Array(rows);
+    this.scratch = new Int32Array(rows);
   }
 
-  grow(sample: Int32Array, gradient: Float64Array, hessian: Float64Array): GrownTree | null {
-    const { maxLeaves } = this.s;
+  grow(sample: Int32Array, gh: Float64Array): GrownTree | null {
+    this.order.set(sample);
     const feature: number[] = [-1];
     const bin: number[] = [0];
     const left: number[] = [-1];
     const right: number[] = [-1];
     const leafIndex: number[] = [0];
-    const root: Leaf = { rows: sample, histogram: this.histogram(sample, gradient, hessian), node: 0, split: null };
+    const root: Leaf = { start: 0, end: sample.length, histogram: this.histogram(0, sample.length, gh), node: 0, split: null };
     root.split = this.bestSplit(root);
     const leaves: Leaf[] = [root];
-    while (leaves.length < maxLeaves) {
+    while (leaves.length < this.o.maxLeaves) {
       let best = -1;
       for (let l = 0; l < leaves.length; l++) {
         const split = leaves[l].split;
@@ -280,9 +259,9 @@ class TreeGrower {
       if (best < 0) break;
       const parent = leaves[best];
       const split = parent.split!;
-      const [leftRows, rightRows] = this.partition(parent.rows, split);
-      const smallerIsLeft = leftRows.length <= rightRows.length;
-      const small = this.histogram(smallerIsLeft ? leftRows : rightRows, gradient, hessian);
+      const middle = this.partition(parent, split);
+      const smallerIsLeft = middle - parent.start <= parent.end - middle;
+      const small = smallerIsLeft ? this.histogram(parent.start, middle, gh) : this.histogram(middle, parent.end, gh);
       // The parent's histogram is not needed once split: it becomes the larger child's in place.
       const large = subtractInPlace(parent.histogram, small);
       const leftNode = feature.length;
@@ -295,108 +274,102 @@ class TreeGrower {
       bin[parent.node] = split.bin;
       left[parent.node] = leftNode;
       right[parent.node] = leftNode + 1;
-      const leftLeaf: Leaf = { rows: leftRows, histogram: smallerIsLeft ? small : large, node: leftNode, split: null };
-      const rightLeaf: Leaf = { rows: rightRows, histogram: smallerIsLeft ? large : small, node: leftNode + 1, split: null };
+      const leftLeaf: Leaf = { start: parent.start, end: middle, histogram: smallerIsLeft ? small : large, node: leftNode, split: null };
+      const rightLeaf: Leaf = { start: middle, end: parent.end, histogram: smallerIsLeft ? large : small, node: leftNode + 1, split: null };
       leftLeaf.split = this.bestSplit(leftLeaf);
       rightLeaf.split = this.bestSplit(rightLeaf);
       leaves.splice(best, 1, leftLeaf, rightLeaf);
     }
     if (leaves.length === 1 && sample.length === 0) return null;
-    leaves.forEach((leaf, index) => (leafIndex[leaf.node] = index));
+    const starts = new Int32Array(leaves.length);
+    const ends = new Int32Array(leaves.length);
+    leaves.forEach((leaf, index) => {
+      leafIndex[leaf.node] = index;
+      starts[index] = leaf.start;
+      ends[index] = leaf.end;
+    });
     for (const leaf of leaves) this.free.push(leaf.histogram);
-    return new GrownTree(feature, bin, left, right, leafIndex, leaves.map((leaf) => leaf.rows));
+    return { feature, bin, left, right, leafIndex, order: this.order, starts, ends };
   }
 
-  /** Histograms of finished trees, reused: allocating one per leaf made most of the work garbage collection. */
-  private readonly free: Histogram[] = [];
-
-  private histogram(rows: Int32Array, gradient: Float64Array, hessian: Float64Array): Histogram {
-    const { features } = this.s;
-    const codes = this.s.bins.codes;
-    const size = features * this.width;
+  private histogram(start: number, end: number, gh: Float64Array): Float64Array {
+    const { features, offsets } = this.bins;
+    const codes = this.codes;
+    const order = this.order;
     const reused = this.free.pop();
-    if (reused) {
-      reused.g.fill(0);
-      reused.h.fill(0);
-      reused.count.fill(0);
-    }
-    const { g, h, count } = reused ?? { g: new Float64Array(size), h: new Float64Array(size), count: new Int32Array(size) };
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r];
-      const gi = gradient[i];
-      const hi = hessian[i];
+    if (reused) reused.fill(0);
+    const histogram = reused ?? new Float64Array(3 * offsets[features]);
+    for (let r = start; r < end; r++) {
+      const i = order[r];
+      const g = gh[2 * i];
+      const h = gh[2 * i + 1];
       const base = i * features;
-      for (let j = 0, slot = 0; j < features; j++, slot += this.width) {
-        const index = slot + codes[base + j];
-        g[index] += gi;
-        h[index] += hi;
-        count[index]++;
+      for (let j = 0; j < features; j++) {
+        const k = 3 * (offsets[j] + codes[base + j]);
+        histogram[k] += g;
+        histogram[k + 1] += h;
+        histogram[k + 2]++;
       }
     }
-    return reused ?? { g, h, count };
+    return histogram;
   }
 
   private bestSplit(leaf: Leaf): Split | null {
-    const { features, minLeafRows, lambda } = this.s;
-    if (leaf.rows.length < 2 * minLeafRows) return null;
-    const { g, h, count } = leaf.histogram;
+    const { minLeafRows, lambda } = this.o;
+    const { features, offsets } = this.bins;
+    const rows = leaf.end - leaf.start;
+    if (rows < 2 * minLeafRows) return null;
+    const histogram = leaf.histogram;
     let totalG = 0;
     let totalH = 0;
-    for (let b = 0; b < this.width; b++) {
-      totalG += g[b];
-      totalH += h[b];
+    for (let b = offsets[0]; b < offsets[1]; b++) {
+      totalG += histogram[3 * b];
+      totalH += histogram[3 * b + 1];
     }
     const parentScore = (totalG * totalG) / (totalH + lambda);
     let best: Split | null = null;
     for (let j = 0; j < features; j++) {
-      const slot = j * this.width;
+      const first = offsets[j];
+      // The last bin cannot be a split: every row would go left.
+      const last = offsets[j + 1] - 1;
       let leftG = 0;
       let leftH = 0;
       let leftCount = 0;
-      for (let b = 0; b < this.width - 1; b++) {
-        leftG += g[slot + b];
-        leftH += h[slot + b];
-        leftCount += count[slot + b];
+      for (let slot = first; slot < last; slot++) {
+        const k = 3 * slot;
+        leftG += histogram[k];
+        leftH += histogram[k + 1];
+        leftCount += histogram[k + 2];
         if (leftCount < minLeafRows) continue;
-        if (leaf.rows.length - leftCount < minLeafRows) break;
-        if (count[slot + b] === 0 && b > 0) continue;
+        if (rows - leftCount < minLeafRows) break;
+        if (histogram[k + 2] === 0 && slot > first) continue;
         const rightG = totalG - leftG;
         const rightH = totalH - leftH;
         const gain = (leftG * leftG) / (leftH + lambda) + (rightG * rightG) / (rightH + lambda) - parentScore;
-        if (!best || gain > best.gain) best = { gain, feature: j, bin: b };
+        if (!best || gain > best.gain) best = { gain, feature: j, bin: slot - first };
       }
     }
     return best;
   }
 
-  private partition(rows: Int32Array, split: Split): [Int32Array, Int32Array] {
-    const { features } = this.s;
-    const codes = this.s.bins.codes;
-    const goesLeft = new Uint8Array(rows.length);
-    let leftCount = 0;
-    for (let r = 0; r < rows.length; r++) {
-      if (codes[rows[r] * features + split.feature] <= split.bin) {
-        goesLeft[r] = 1;
-        leftCount++;
-      }
+  /** Stable partition of the leaf's run: rows going left first; returns where the right ones start. */
+  private partition(leaf: Leaf, split: Split): number {
+    const { features } = this.bins;
+    const { codes, order, scratch } = this;
+    let a = leaf.start;
+    let b = 0;
+    for (let r = leaf.start; r < leaf.end; r++) {
+      const i = order[r];
+      if (codes[i * features + split.feature] <= split.bin) order[a++] = i;
+      else scratch[b++] = i;
     }
-    const left = new Int32Array(leftCount);
-    const right = new Int32Array(rows.length - leftCount);
-    for (let r = 0, a = 0, b = 0; r < rows.length; r++) {
-      if (goesLeft[r]) left[a++] = rows[r];
-      else right[b++] = rows[r];
-    }
-    return [left, right];
+    order.set(scratch.subarray(0, b), a);
+    return a;
   }
 }
 
-function subtractInPlace(parent: Histogram, child: Histogram): Histogram {
-  const { g, h, count } = parent;
-  for (let k = 0; k < g.length; k++) {
-    g[k] -= child.g[k];
-    h[k] -= child.h[k];
-    count[k] -= child.count[k];
-  }
+function subtractInPlace(parent: Float64Array, child: Float64Array): Float64Array {
+  for (let k = 0; k < parent.length; k++) parent[k] -= child[k];
   return parent;
 }
 
