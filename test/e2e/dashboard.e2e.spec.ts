@@ -450,17 +450,20 @@ describe('the dashboard API over HTTP', () => {
       // suite's other files) also ends the answers: a round that saw one is tried again.
       const snapshot = async () => ((await app.get(DataSource).query('SELECT pg_current_snapshot()::text AS s')) as { s: string }[])[0].s;
       let first: { byKind: { kind: string; kg: number }[] } | undefined;
-      for (let round = 0; round < 5; round += 1) {
+      let clean = false;
+      for (let round = 0; round < 20 && !clean; round += 1) {
         waste.mockClear();
         const before = await snapshot();
         first = (await finance.agent.get(url).expect(200)).body;
         const again = await Promise.all([1, 2, 3].map(() => finance.agent.get(url).expect(200)));
         if ((await snapshot()) !== before) continue;
+        // A round within one snapshot: four answers from at most one computation (none when a
+        // previous round already computed this snapshot's answer).
         expect(again.map((response) => response.body)).toEqual([first, first, first]);
-        expect(waste).toHaveBeenCalledTimes(1);
-        break;
+        expect(waste.mock.calls.length).toBeLessThanOrEqual(1);
+        clean = true;
       }
-      expect(waste).toHaveBeenCalledTimes(1);
+      expect(clean).toBe(true);
       // The same address asked by a manager is their own canteens' answer, never finance's from the cache.
       const everyCanteen = `/api/dashboard/waste?from=2026-11-10&to=${END}`;
       const canteensOf = (body: { byCanteen: { canteenId: number }[] }) => body.byCanteen.map((row) => row.canteenId);
