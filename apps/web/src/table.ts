@@ -1,4 +1,4 @@
-import { looksLikeFormula } from '../../../libs/domain/src/spreadsheet-text';
+import { defuseFormula } from '../../../libs/domain/src/spreadsheet-text';
 import { h } from './dom';
 
 export interface Column<Row> {
@@ -16,7 +16,7 @@ const NUMBER_TEXT = /^[+-]?\d+(\.\d+)?%?$/;
 function csvField(value: string | number | null): string {
   const raw = value === null ? '' : String(value);
   // Dish names, tags and comments come from imported files: a leading apostrophe keeps them text.
-  const text = typeof value === 'string' && looksLikeFormula(raw) && !NUMBER_TEXT.test(raw) ? `'${raw}` : raw;
+  const text = typeof value === 'string' && !NUMBER_TEXT.test(raw) ? defuseFormula(raw) : raw;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

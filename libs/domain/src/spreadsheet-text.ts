@@ -8,3 +8,8 @@ const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 export function looksLikeFormula(text: string): boolean {
   return FORMULA_TRIGGER.test(text);
 }
+
+/** The text as a spreadsheet shows it as text: a leading apostrophe when it would read as a formula. */
+export function defuseFormula(text: string): string {
+  return looksLikeFormula(text) ? `'${text}` : text;
+}

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ApiTokenService, AuditService, canteenIdsOf, CurrentPrincipal, Principal, principalName, UserAdminService } from '@larder/auth';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { looksLikeFormula } from '@larder/domain';
+import { defuseFormula } from '@larder/domain';
 import { AuditQueryDto, CreateUserDto, UpdateUserDto } from './dtos/user-admin.dto';
 import { CreateTokenDto } from './dtos/create-token.dto';
 
@@ -73,8 +73,4 @@ export class AdminController {
     // A leading BOM so spreadsheet programs read the Chinese text; a leading quote defuses formulas.
     return '\uFEFF' + stringify([['at', 'actor', 'action', 'detail'], ...rows.map((row) => row.map(defuseFormula))]);
   }
-}
-
-function defuseFormula(text: string): string {
-  return looksLikeFormula(text) ? `'${text}` : text;
 }

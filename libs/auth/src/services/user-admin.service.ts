@@ -43,12 +43,15 @@ export class UserAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<UserListing[]> {
+  /** Every account, or with `username` that one only. */
+  async list(username?: string): Promise<UserListing[]> {
     const rows: { id: string; username: string; role: Role; codes: string[]; active: boolean; created_at: Date }[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.role, u.active, u.created_at,
               COALESCE(array_agg(c.code ORDER BY c.code) FILTER (WHERE c.code IS NOT NULL), '{}') AS codes
          FROM app_user u LEFT JOIN canteen c ON c.id = ANY(u.canteen_ids)
+        WHERE $1::text IS NULL OR u.username = $1
         GROUP BY u.id ORDER BY u.username`,
+      [username ?? null],
     );
     return rows.map((row) => ({ id: row.id, username: row.username, role: row.role, canteens: row.codes, active: row.active, createdAt: new Date(row.created_at) }));
   }
@@ -95,7 +98,7 @@ export class UserAdminService {
   }
 
   private async listing(username: string): Promise<UserListing> {
-    const found = (await this.list()).find((user) => user.username === username);
+    const [found] = await this.list(username);
     if (!found) throw new LarderError('NOT_FOUND', `no user ${username}`);
     return found;
   }
@@ -116,5 +119,6 @@ export class UserAdminService {
 }
 
 function sameIds(a: number[], b: number[]): boolean {
-  return a.length === b.length && [...a].sort().every((id, index) => id === [...b].sort()[index]);
+  const sortedB = [...b].sort((x, y) => x - y);
+  return a.length === b.length && [...a].sort((x, y) => x - y).every((id, index) => id === sortedB[index]);
 }
