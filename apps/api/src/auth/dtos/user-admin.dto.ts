@@ -1,6 +1,10 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ROLES, Role } from '@larder/domain';
+
+/** Canteen codes (C01) as a list: a manager's canteens. */
+const CanteenCodes = () => applyDecorators(IsArray(), ArrayMaxSize(200), IsString({ each: true }), Length(1, 32, { each: true }));
 
 export class CreateUserDto {
   @IsString()
@@ -11,10 +15,7 @@ export class CreateUserDto {
   role!: Role;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 32, { each: true })
+  @CanteenCodes()
   canteens?: string[];
 }
 
@@ -24,10 +25,7 @@ export class UpdateUserDto {
   role?: Role;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 32, { each: true })
+  @CanteenCodes()
   canteens?: string[];
 
   @IsOptional()
