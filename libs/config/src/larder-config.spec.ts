@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
   });
 
+  it('reads the delivery settings: no SMTP by default, links on the local port, the chat tools\' webhook hosts', () => {
+    const defaults = loadConfig({ PORT: '8080' }).delivery;
+    expect(defaults).toEqual(expect.objectContaining({ smtpUrl: null, publicUrl: 'http://localhost:8080', webhookHosts: ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'], retryAttempts: 6 }));
+    const set = loadConfig({ LARDER_SMTP_URL: 'smtps://larder:secret@mail.example.com:465', LARDER_PUBLIC_URL: 'https://larder.example.com/', LARDER_WEBHOOK_HOSTS: 'Hooks.Example.com,127.0.0.1:9000' }).delivery;
+    expect(set).toEqual(expect.objectContaining({ smtpUrl: 'smtps://larder:secret@mail.example.com:465', publicUrl: 'https://larder.example.com', webhookHosts: ['hooks.example.com', '127.0.0.1:9000'] }));
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -61,6 +68,11 @@ describe('loadConfig', () => {
     [{ LARDER_DASHBOARD_CACHE_ENTRIES: '-1' }, 'LARDER_DASHBOARD_CACHE_ENTRIES'],
     [{ LARDER_TRUST_PROXY: 'yes please' }, 'LARDER_TRUST_PROXY'],
     [{ LARDER_FUTURE_DAYS: '-1' }, 'LARDER_FUTURE_DAYS'],
+    [{ LARDER_SMTP_URL: 'http://mail.example.com' }, 'LARDER_SMTP_URL'],
+    [{ LARDER_PUBLIC_URL: 'ftp://larder' }, 'LARDER_PUBLIC_URL'],
+    [{ LARDER_WEBHOOK_HOSTS: 'hooks.example.com, a b' }, 'LARDER_WEBHOOK_HOSTS'],
+    [{ LARDER_DELIVERY_CRON: 'hourly' }, 'LARDER_DELIVERY_CRON'],
+    [{ LARDER_DELIVERY_RETRIES: '0' }, 'LARDER_DELIVERY_RETRIES'],
   ])('rejects %p naming %s', (env, setting) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${setting} `));

@@ -79,6 +79,21 @@ export interface LarderConfig {
     /** How long a queued step may run before it counts as lost (its worker died) and is retried. */
     readonly expirySeconds: number;
   };
+  readonly delivery: {
+    /** The SMTP server e-mails go through (smtp:// or smtps://, user and password in the URL); null: no e-mail. */
+    readonly smtpUrl: string | null;
+    /** The sender of every e-mail. */
+    readonly mailFrom: string;
+    /** The address people reach Larder at, for the unsubscribe link in each e-mail. */
+    readonly publicUrl: string;
+    /** Hosts webhooks may be sent to (a subscriber names the URL; other hosts are refused). */
+    readonly webhookHosts: readonly string[];
+    /** When waiting and failed deliveries are sent (the nightly run also sends what it queued). */
+    readonly cron: string;
+    readonly retryAttempts: number;
+    /** Delay before the second attempt; each further attempt waits twice as long. */
+    readonly retryBaseDelayMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -195,10 +210,43 @@ function readDataDir(env: Env): string {
   return resolve(dataDir === 'memory://' ? './data' : dataDir);
 }
 
+function readSmtpUrl(env: Env): string | null {
+  const raw = env.LARDER_SMTP_URL?.trim();
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError('LARDER_SMTP_URL', 'is not a URL (expected smtp://user:password@host:587 or smtps://…:465)');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new ConfigError('LARDER_SMTP_URL', `must start with smtp:// or smtps://, got ${parsed.protocol}//`);
+  if (!parsed.hostname) throw new ConfigError('LARDER_SMTP_URL', 'names no host');
+  return raw;
+}
+
+function readPublicUrl(env: Env, port: number): string {
+  const raw = env.LARDER_PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError('LARDER_PUBLIC_URL', `must be an http:// or https:// address, got ${JSON.stringify(raw)}`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function readHosts(env: Env, name: string, fallback: string): string[] {
+  const hosts = (env[name]?.trim() || fallback).split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const bad = hosts.find((host) => !/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/.test(host));
+  if (bad !== undefined) throw new ConfigError(name, `must be host names separated by commas, got ${JSON.stringify(bad)}`);
+  return hosts;
+}
+
 /** Reads and validates the whole configuration once; nothing else in Larder reads the environment. */
 export function loadConfig(env: Env): LarderConfig {
+  const port = readPort(env);
   return Object.freeze({
-    port: readPort(env),
+    port,
     database: readDatabase(env),
     demo: readEnum<DemoMode>(env, 'LARDER_DEMO', ['auto', 'on', 'off'], 'auto'),
     demoSeed: readInteger(env, 'LARDER_DEMO_SEED', 42),
@@ -237,6 +285,15 @@ export function loadConfig(env: Env): LarderConfig {
       worker: readEnum(env, 'LARDER_JOB_WORKER', ['on', 'off'] as const, 'on') === 'on',
       workerConcurrency: readRange(env, { name: 'LARDER_WORKER_CONCURRENCY', fallback: 1, min: 1, max: 32 }),
       expirySeconds: readRange(env, { name: 'LARDER_JOB_EXPIRY_SECONDS', fallback: 900, min: 2, max: 86_400 }),
+    }),
+    delivery: Object.freeze({
+      smtpUrl: readSmtpUrl(env),
+      mailFrom: env.LARDER_MAIL_FROM?.trim() || 'Larder <larder@localhost>',
+      publicUrl: readPublicUrl(env, port),
+      webhookHosts: Object.freeze(readHosts(env, 'LARDER_WEBHOOK_HOSTS', 'qyapi.weixin.qq.com,oapi.dingtalk.com')),
+      cron: readCron(env, 'LARDER_DELIVERY_CRON', '*/10 * * * *'),
+      retryAttempts: readRange(env, { name: 'LARDER_DELIVERY_RETRIES', fallback: 6, min: 1, max: 20 }),
+      retryBaseDelayMs: readRange(env, { name: 'LARDER_DELIVERY_RETRY_DELAY_MS', fallback: 60_000, min: 0, max: 86_400_000 }),
     }),
   });
 }

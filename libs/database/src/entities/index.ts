@@ -26,6 +26,7 @@ import { QuarantineRow } from './quarantine-row.entity';
 import { RecipeLine } from './recipe-line.entity';
 import { Site } from './site.entity';
 import { StockCount } from './stock-count.entity';
+import { DeliveryOutbox, Subscription } from './subscription.entity';
 import { SubsidyRule } from './subsidy-rule.entity';
 import { Supplier } from './supplier.entity';
 import { SupplierItem } from './supplier-item.entity';
@@ -40,13 +41,16 @@ export {
   Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderLine, QuarantineRow,
   RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
+  Subscription, DeliveryOutbox,
 };
+export type { DeliveryChannel, DeliveryStatus, SubscriptionTopic } from './subscription.entity';
 
 export const ENTITIES = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, MenuItem,
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, DailyFeedbackRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
+  Subscription, DeliveryOutbox,
 ];
 
 export type { JobStatus } from './job-run.entity';
