@@ -11,13 +11,14 @@ import { JobsApiModule } from './jobs/jobs.module';
 import { MetricsApiModule } from './metrics/metrics-api.module';
 import { PlanningModule } from './planning/planning.module';
 import { ReportsApiModule } from './reports/reports.module';
+import { SubscriptionsApiModule } from './subscriptions/subscriptions.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule, DashboardApiModule, MetricsApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule, DashboardApiModule, MetricsApiModule, SubscriptionsApiModule],
     };
   }
 }

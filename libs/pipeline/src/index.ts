@@ -3,3 +3,4 @@ export * from './nightly-pipeline';
 export * from './scheduled-reports';
 export * from './pull-sources.step';
 export * from './first-start.service';
+export * from './delivery.steps';

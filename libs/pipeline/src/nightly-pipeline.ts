@@ -5,13 +5,14 @@ import { RollupService } from '@larder/ingestion';
 import { JobRegistry, NIGHTLY_JOB } from '@larder/jobs';
 import { PullSourcesStep } from './pull-sources.step';
 import { DraftPlansStep } from './draft-plans.step';
+import { DeliverySteps } from './delivery.steps';
 
 /** Days of rollups the nightly run rebuilds: late files and refunds still arrive for a week. */
 const ROLLUP_LOOKBACK_DAYS = 7;
 
 /**
  * The nightly pipeline, assembled from the features' steps: pull → rollups → forecast → draft
- * plans → scheduled reports. Each feature contributes its step here as it lands. A `perCanteen`
+ * plans → subscribed reports and alerts queued and sent. Each feature contributes its step here as it lands. A `perCanteen`
  * step needs nothing more to be spread over workers on a server: the runner queues it per canteen.
  */
 @Injectable()
@@ -22,6 +23,7 @@ export class NightlyPipeline implements OnModuleInit {
     private readonly forecasts: ForecastRunService,
     private readonly pullSources: PullSourcesStep,
     private readonly draftPlans: DraftPlansStep,
+    private readonly deliveries: DeliverySteps,
   ) {}
 
   onModuleInit(): void {
@@ -48,5 +50,7 @@ export class NightlyPipeline implements OnModuleInit {
       },
     });
     this.registry.addStep(NIGHTLY_JOB, this.draftPlans.definition());
+    this.registry.addStep(NIGHTLY_JOB, this.deliveries.queueStep());
+    this.registry.addStep(NIGHTLY_JOB, this.deliveries.sendStep());
   }
 }

@@ -2,8 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import type { Role } from '@larder/domain';
-import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
+import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportLanguage, ReportService } from '@larder/reporting';
 
 /**
  * RFC 6266 with RFC 5987: the name in UTF-8 as `filename*`, and an ASCII fallback without quotes,
@@ -15,15 +14,6 @@ export function contentDisposition(fileName: string): string {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
-
-/** Who may read which report, besides admins and read tokens. */
-const READERS: Record<ReportKind, Role[]> = {
-  finance: ['finance', 'manager'],
-  satisfaction: ['union', 'manager', 'finance'],
-  waste: ['manager', 'finance', 'viewer'],
-  accuracy: ['manager', 'finance', 'viewer'],
-  'purchase-plan': ['manager', 'finance'],
-};
 
 /** `GET /api/reports/:kind?month=|week=&canteen=&lang=`: the workbook, streamed as it is written. */
 @Controller('api/reports')
@@ -46,7 +36,7 @@ export class ReportsController {
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
       throw new LarderError('VALIDATION_FAILED', `query parameter "lang" must be one of ${REPORT_LANGUAGES.join(', ')}`);
     }
-    if (principal?.kind === 'user' && principal.role !== 'admin' && !READERS[kind].includes(principal.role)) {
+    if (principal?.kind === 'user' && principal.role !== 'admin' && !REPORT_READERS[kind].includes(principal.role)) {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
     const request = { kind, month, week, canteen, language: lang as ReportLanguage | undefined, requestedBy: principal ? principalName(principal) : 'anonymous' };

@@ -70,6 +70,12 @@ export class DashboardOverviewService {
     };
   }
 
+  /** The overview's alerts alone, for pushing them to subscribers: the same reads and rules as the page. */
+  async alertsOnly(scope: DashboardScope): Promise<DashboardAlert[]> {
+    const forecasts = this.daily.coversAndDrift({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, recentFrom: addDays(scope.to, 1 - DRIFT_RECENT_DAYS) });
+    return this.alerts(scope, forecasts);
+  }
+
   /** Today is the last day with data; the week runs from its Monday to that day. */
   private week(scope: DashboardScope): { from: string; to: string } {
     const asOf = scope.filters.asOf;

@@ -9,6 +9,7 @@ export const NIGHTLY_JOB = 'nightly';
 export const FINANCE_REPORT_JOB = 'finance-report';
 export const PURCHASE_PLAN_REPORT_JOB = 'purchase-plan-report';
 export const INBOX_JOB = 'inbox';
+export const DELIVERY_JOB = 'deliveries';
 
 /**
  * Fires the scheduled jobs on their crons in the canteens' time zone. Every instance schedules
@@ -31,6 +32,7 @@ export class JobSchedulerService implements OnApplicationBootstrap {
       [FINANCE_REPORT_JOB, this.config.jobs.financeReportCron],
       [PURCHASE_PLAN_REPORT_JOB, this.config.jobs.purchasePlanReportCron],
       [INBOX_JOB, this.config.imports.inboxCron],
+      [DELIVERY_JOB, this.config.delivery.cron],
     ];
     for (const [name, cronTime] of schedules) {
       const job = CronJob.from({ cronTime, timeZone: this.config.timezone, onTick: () => this.fire(name, new Date()), start: true });

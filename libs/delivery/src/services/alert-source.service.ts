@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DashboardOverviewService, DashboardScopeService } from '@larder/analytics';
+import { addDays, isoWeek } from '@larder/domain';
+import type { DeliveredAlert } from '../delivery-event';
+
+/** A supplier price at least this much above the one before it is a rise worth telling. */
+export const PRICE_RISE_THRESHOLD = 0.05;
+
+export interface KeyedAlert {
+  /** Names the event, so the same alert found again on a later night is not sent again. */
+  key: string;
+  alert: DeliveredAlert;
+}
+
+interface PlanRow { id: string; canteen_id: number; week: string; version: number }
+interface PriceRow { supplier_item_id: number; valid_from: string; price_fen: number; previous_fen: number; supplier_id: number; ingredient_id: number }
+
+/**
+ * The alerts worth pushing on a data day: the overview's (forecast drift, unusual waste, falling
+ * ratings, computed by the dashboard's own service over every canteen), draft plans of the coming
+ * weeks waiting for approval, and supplier pack prices that rise.
+ */
+@Injectable()
+export class AlertSourceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scopes: DashboardScopeService,
+    private readonly overview: DashboardOverviewService,
+  ) {}
+
+  async current(asOf: string): Promise<KeyedAlert[]> {
+    const [dashboard, plans, prices] = await Promise.all([this.dashboardAlerts(), this.plansReady(asOf), this.priceRises(asOf)]);
+    return [...dashboard, ...plans, ...prices];
+  }
+
+  private async dashboardAlerts(): Promise<KeyedAlert[]> {
+    const scope = await this.scopes.resolve({ meal: null }, 'all');
+    const week = isoWeek(scope.to);
+    return (await this.overview.alertsOnly(scope)).map((alert) => {
+      // Drift and ratings are about a stretch of weeks: told at most once a week; waste once per day it happened.
+      const when = alert.kind === 'unusual_waste' ? alert.date : week;
+      return { key: `${alert.kind}:c${alert.canteenId ?? 'all'}:d${alert.dishId ?? 'all'}:${when}`, alert };
+    });
+  }
+
+  private async plansReady(asOf: string): Promise<KeyedAlert[]> {
+    const rows: PlanRow[] = await this.dataSource.query(
+      `SELECT id, canteen_id, week, version FROM production_plan WHERE status = 'draft' AND week > $1 ORDER BY canteen_id, week`,
+      [isoWeek(asOf)],
+    );
+    return rows.map((row) => ({
+      key: `plan_ready:${row.id}`,
+      alert: { kind: 'plan_ready', severity: 'info', canteenId: Number(row.canteen_id), dishId: null, week: row.week, figures: { version: Number(row.version) } },
+    }));
+  }
+
+  /** Prices that took effect in the last week or take effect in the next two, against the price before each. */
+  private async priceRises(asOf: string): Promise<KeyedAlert[]> {
+    const rows: PriceRow[] = await this.dataSource.query(
+      `SELECT p.supplier_item_id, p.valid_from::text AS valid_from, p.pack_price_fen AS price_fen, prev.pack_price_fen AS previous_fen, si.supplier_id, si.ingredient_id
+         FROM supplier_price p
+         JOIN supplier_item si ON si.id = p.supplier_item_id
+         JOIN LATERAL (SELECT q.pack_price_fen FROM supplier_price q WHERE q.supplier_item_id = p.supplier_item_id AND q.valid_from < p.valid_from
+                       ORDER BY q.valid_from DESC LIMIT 1) prev ON true
+        WHERE p.valid_from BETWEEN $1::date AND $2::date AND prev.pack_price_fen > 0 AND p.pack_price_fen >= prev.pack_price_fen * (1 + $3::numeric)
+        ORDER BY p.valid_from, p.supplier_item_id`,
+      [addDays(asOf, -6), addDays(asOf, 14), PRICE_RISE_THRESHOLD],
+    );
+    return rows.map((row) => {
+      const priceFen = Number(row.price_fen);
+      const previousFen = Number(row.previous_fen);
+      return {
+        key: `price_rise:si${row.supplier_item_id}:${row.valid_from}`,
+        alert: {
+          kind: 'price_rise', severity: priceFen >= previousFen * 1.2 ? 'critical' : 'warning', canteenId: null, dishId: null, date: row.valid_from,
+          supplierId: Number(row.supplier_id), ingredientId: Number(row.ingredient_id), figures: { priceFen, previousFen, rise: priceFen / previousFen - 1 },
+        },
+      };
+    });
+  }
+}

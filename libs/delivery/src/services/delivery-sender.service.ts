@@ -1,0 +1,130 @@
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { maskPersonalText } from '@larder/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import type { DeliveryChannel } from '@larder/database';
+import { ReportService } from '@larder/reporting';
+import type { DeliveryEvent, Names, ReportLanguage } from '../delivery-event';
+import { renderMessage, webhookBody } from '../delivery-message';
+import { isReportLanguage } from '../subscription-rules';
+import { MailSender, WebhookSender } from './channel-senders';
+
+/** Rows one run takes; the rest wait for the next run. */
+const BATCH = 100;
+/** How long a taken row is left to its sender before another run may take it again (a report can take a minute). */
+const LEASE_MINUTES = 15;
+
+interface DueRow {
+  id: string;
+  event_key: string;
+  channel: DeliveryChannel;
+  payload: DeliveryEvent;
+  attempts: number;
+  email: string | null;
+  webhook_url: string | null;
+  language: string;
+  unsubscribe_token: string;
+  active: boolean;
+  username: string;
+}
+
+interface NameRow { kind: 'canteen' | 'dish' | 'supplier' | 'ingredient'; id: number; name: string; name_en: string | null }
+
+/**
+ * Sends what waits in the outbox: takes due rows (skipping those another process holds), words
+ * each in its subscriber's language, sends it, and records the outcome. A failure is tried again
+ * after base × 2^(attempt-1); after the last attempt the row stays failed with its error.
+ */
+@Injectable()
+export class DeliverySenderService {
+  private readonly logger = new Logger(DeliverySenderService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
+    private readonly reports: ReportService,
+    private readonly mail: MailSender,
+    private readonly webhooks: WebhookSender,
+  ) {}
+
+  async sendDue(): Promise<{ sent: number; failed: number }> {
+    const due = await this.claim();
+    if (due.length === 0) return { sent: 0, failed: 0 };
+    const names = await this.names();
+    let sent = 0;
+    for (const row of due) {
+      try {
+        if (!row.active) throw new Error('unsubscribed');
+        await this.deliver(row, names);
+        await this.dataSource.query(`UPDATE delivery_outbox SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
+        sent++;
+      } catch (error) {
+        const message = maskPersonalText(error instanceof Error ? error.message : String(error)).slice(0, 500);
+        const final = !row.active || row.attempts + 1 >= this.config.delivery.retryAttempts;
+        const delayMs = this.config.delivery.retryBaseDelayMs * 2 ** row.attempts;
+        await this.dataSource.query(
+          `UPDATE delivery_outbox SET attempts = attempts + 1, last_error = $2, status = $3, next_attempt_at = now() + ($4::bigint * interval '1 millisecond') WHERE id = $1`,
+          [row.id, message, final ? 'failed' : 'pending', delayMs],
+        );
+        this.logger.warn(`delivery ${row.event_key} by ${row.channel} for ${row.username} failed (attempt ${row.attempts + 1}${final ? ', giving up' : ''}): ${message}`);
+      }
+    }
+    return { sent, failed: due.length - sent };
+  }
+
+  /** Takes the due rows for this run: leased, so a second process skips them until the lease ends. */
+  private claim(): Promise<DueRow[]> {
+    return this.dataSource.query(
+      // A SELECT over the UPDATE, so the rows come back as rows (TypeORM answers a bare UPDATE with [rows, count]).
+      `WITH due AS (
+         SELECT id FROM delivery_outbox WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE delivery_outbox o SET next_attempt_at = now() + ($2::int * interval '1 minute') FROM due WHERE o.id = due.id
+         RETURNING o.id, o.subscription_id, o.event_key, o.channel, o.payload, o.attempts)
+       SELECT c.id, c.event_key, c.channel, c.payload, c.attempts, s.email, s.webhook_url, s.language, s.unsubscribe_token, s.active AND u.active AS active, u.username
+         FROM claimed c JOIN subscription s ON s.id = c.subscription_id JOIN app_user u ON u.id = s.user_id`,
+      [BATCH, LEASE_MINUTES],
+    );
+  }
+
+  private async deliver(row: DueRow, names: (language: ReportLanguage) => Names): Promise<void> {
+    const language: ReportLanguage = isReportLanguage(row.language) ? row.language : 'zh-CN';
+    const unsubscribeUrl = `${this.config.delivery.publicUrl}/api/subscriptions/unsubscribe?token=${encodeURIComponent(row.unsubscribe_token)}`;
+    const message = renderMessage({ event: row.payload, names: names(language), language, unsubscribeUrl });
+    if (row.channel === 'webhook') {
+      if (!row.webhook_url) throw new Error('the subscription has no webhook URL any more');
+      return this.webhooks.send(row.webhook_url, webhookBody(message));
+    }
+    if (!row.email) throw new Error('the subscription has no e-mail address any more');
+    const attachment = row.payload.type === 'report' ? await this.workbook(row.payload, language, row.username) : undefined;
+    await this.mail.send({ to: row.email, subject: message.subject, text: message.text, unsubscribeUrl, attachment });
+  }
+
+  /** The report's workbook, written by the report writers into memory; the export is audited as the subscriber's. */
+  private async workbook(event: Extract<DeliveryEvent, { type: 'report' }>, language: ReportLanguage, username: string): Promise<{ fileName: string; content: Buffer }> {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { chunks.push(chunk); done(); } });
+    const request = { kind: event.kind, month: event.month, week: event.week, canteen: event.canteenId === null ? undefined : String(event.canteenId), language, requestedBy: `subscription:${username}` };
+    const summary = await this.reports.write(request, sink);
+    await finished(sink);
+    return { fileName: summary.fileName, content: Buffer.concat(chunks) };
+  }
+
+  private async names(): Promise<(language: ReportLanguage) => Names> {
+    const rows: NameRow[] = await this.dataSource.query(
+      `SELECT 'canteen' AS kind, id, name, name_en FROM canteen UNION ALL SELECT 'dish', id, name, name_en FROM dish
+       UNION ALL SELECT 'supplier', id, name, name_en FROM supplier UNION ALL SELECT 'ingredient', id, name, name_en FROM ingredient`,
+    );
+    const byKey = new Map(rows.map((row) => [`${row.kind}:${row.id}`, row]));
+    return (language) => {
+      const name = (kind: NameRow['kind'], id: number) => {
+        const row = byKey.get(`${kind}:${id}`);
+        return row ? (language === 'en' && row.name_en ? row.name_en : row.name) : `#${id}`;
+      };
+      return { canteen: (id) => name('canteen', id), dish: (id) => name('dish', id), supplier: (id) => name('supplier', id), ingredient: (id) => name('ingredient', id) };
+    };
+  }
+}

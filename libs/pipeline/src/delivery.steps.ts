@@ -1,0 +1,30 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DeliveryQueueService, DeliverySenderService } from '@larder/delivery';
+import { DELIVERY_JOB, JobRegistry, JobStepDefinition } from '@larder/jobs';
+
+/**
+ * Pushing reports and alerts to their subscribers. The nightly run, once the data and plans are
+ * fresh, queues the reports due and the alerts found and sends them; the `deliveries` job, on its
+ * own cron, sends what is still waiting, retries included.
+ */
+@Injectable()
+export class DeliverySteps implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly queue: DeliveryQueueService,
+    private readonly sender: DeliverySenderService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.define({ name: DELIVERY_JOB, description: 'send the subscribed reports and alerts waiting in the outbox, retries included' });
+    this.registry.addStep(DELIVERY_JOB, this.sendStep());
+  }
+
+  queueStep(): JobStepDefinition {
+    return { name: 'queue-deliveries', perCanteen: false, run: ({ asOf }) => this.queue.queue(asOf) };
+  }
+
+  sendStep(): JobStepDefinition {
+    return { name: 'send-deliveries', perCanteen: false, run: () => this.sender.sendDue() };
+  }
+}
