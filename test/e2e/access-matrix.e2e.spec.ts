@@ -31,6 +31,12 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/admin/tokens': ['admin'],
   'DELETE /api/admin/tokens/:id': ['admin'],
   'GET /api/admin/audit': ['admin'],
+  'GET /api/admin/subscriptions': ['admin'],
+  // Each person's own subscriptions; the unsubscribe link in an e-mail needs no sign-in (without a token: 400).
+  'GET /api/subscriptions': ALL_PEOPLE,
+  'POST /api/subscriptions': ALL_PEOPLE,
+  'DELETE /api/subscriptions/:id': ALL_PEOPLE,
+  'GET /api/subscriptions/unsubscribe': CALLERS,
   'GET /api/canteens': [...ALL_PEOPLE, 'token:read'],
   'GET /api/summary': [...ALL_PEOPLE, 'token:read'],
   'GET /api/covers/daily': [...ALL_PEOPLE, 'token:read'],

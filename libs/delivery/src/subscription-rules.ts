@@ -33,13 +33,15 @@ export function mayReceive(role: Role, subscription: { topic: 'report'; subject:
 
 /**
  * The period a report subscription is due for on a data day: the last whole ISO week or month that
- * has ended by then, and for the purchase plan the coming week. Asked again on a later day it
- * answers the same period until the next one has ended, so a missed night is caught up.
+ * has ended by then, and for the purchase plan the coming week from Wednesday's data on (the night
+ * to Thursday, as the scheduled purchase-plan report). Asked again on a later day it answers the
+ * same period until the next one is due, so a missed night is caught up.
  */
 export function duePeriod(input: { kind: ReportKind; period: ReportPeriod; asOf: string }): { week: string } | { month: string } {
   const { asOf } = input;
-  if (input.kind === 'purchase-plan') return { week: isoWeek(addDays(asOf, 8 - isoWeekday(asOf))) };
-  if (input.period === 'weekly') return { week: isoWeek(addDays(asOf, -(isoWeekday(asOf) % 7))) };
+  const weekday = isoWeekday(asOf);
+  if (input.kind === 'purchase-plan') return { week: isoWeek(addDays(asOf, weekday >= 3 ? 8 - weekday : 1 - weekday)) };
+  if (input.period === 'weekly') return { week: isoWeek(addDays(asOf, -(weekday % 7))) };
   const monthEnded = addDays(asOf, 1).slice(0, 7) !== asOf.slice(0, 7);
   return { month: monthEnded ? asOf.slice(0, 7) : addDays(`${asOf.slice(0, 7)}-01`, -1).slice(0, 7) };
 }
