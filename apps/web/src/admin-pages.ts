@@ -5,3 +5,6 @@ export type AdminPageId = (typeof ADMIN_PAGE_ORDER)[number];
 export function isAdminPage(page: string): page is AdminPageId {
   return (ADMIN_PAGE_ORDER as readonly string[]).includes(page);
 }
+
+/** Every signed-in person's own page, beside the figures: the reports and alerts they have sent to them. */
+export const SUBSCRIPTIONS_PAGE = 'subscriptions' as const;

@@ -74,6 +74,13 @@ const zh = {
   'action.plan': '计划（全部）', 'action.plan.approve': '批准计划', 'action.plan.override': '调整计划', 'action.import': '导入（全部）', 'action.import.failed': '导入失败', 'action.import.rollback': '撤回导入',
   'action.report': '报表（全部）', 'action.report.export': '导出报表', 'action.report.export.failed': '导出报表失败',
   username: '用户名', password: '密码', signIn: '登录', loginFailed: '用户名或密码错误', tooMany: '尝试次数过多，请稍后再试',
+  // subscriptions
+  'page.subscriptions': '订阅', mySubscriptions: '我的订阅', allSubscriptions: '全部订阅', addSubscription: '添加订阅', topicLabel: '类型',
+  'topic.report': '定期报表', 'topic.alert': '提醒', subjectLabel: '内容', periodLabel: '周期', 'period.weekly': '每周', 'period.monthly': '每月',
+  languageLabel: '语言', 'language.zh-CN': '中文', 'language.en': 'English', channels: '发送方式', emailLabel: '电子邮件', webhookLabel: 'Webhook（企业微信/钉钉机器人）',
+  'alert.plan_ready': '计划待审批', 'alert.price_rise': '供应商涨价', 'subscription.active': '有效', 'subscription.ended': '已退订', remove: '删除', owner: '用户',
+  needChannel: '请填写电子邮件或 Webhook 地址', confirmRemove: '删除此订阅？待发送的消息也将取消。', subscriptionsHint: '定期报表以 Excel 附件发送；提醒在夜间任务发现时发送，每件事只发一次。每封邮件都附有退订链接。',
+  'subjectReport.finance': '财务月报', 'subjectReport.satisfaction': '满意度报告', 'subjectReport.waste': '浪费报告', 'subjectReport.accuracy': '预测准确率报告', 'subjectReport.purchase-plan': '下周采购计划',
 };
 
 export type TextKey = keyof typeof zh;
@@ -143,6 +150,13 @@ const en: Record<TextKey, string> = {
   'action.plan': 'Plans (all)', 'action.plan.approve': 'Plan approved', 'action.plan.override': 'Plan override', 'action.import': 'Imports (all)', 'action.import.failed': 'Failed import', 'action.import.rollback': 'Import rolled back',
   'action.report': 'Reports (all)', 'action.report.export': 'Report exported', 'action.report.export.failed': 'Failed report export',
   username: 'Username', password: 'Password', signIn: 'Sign in', loginFailed: 'Wrong username or password', tooMany: 'Too many attempts; try again in a minute',
+  // subscriptions
+  'page.subscriptions': 'Subscriptions', mySubscriptions: 'My subscriptions', allSubscriptions: 'All subscriptions', addSubscription: 'Add a subscription', topicLabel: 'Kind',
+  'topic.report': 'Scheduled report', 'topic.alert': 'Alert', subjectLabel: 'What', periodLabel: 'Period', 'period.weekly': 'Weekly', 'period.monthly': 'Monthly',
+  languageLabel: 'Language', 'language.zh-CN': '中文', 'language.en': 'English', channels: 'Sent by', emailLabel: 'E-mail', webhookLabel: 'Webhook (WeCom/DingTalk robot)',
+  'alert.plan_ready': 'Plan ready for approval', 'alert.price_rise': 'Price rise', 'subscription.active': 'Active', 'subscription.ended': 'Unsubscribed', remove: 'Remove', owner: 'User',
+  needChannel: 'Give an e-mail address or a webhook URL', confirmRemove: 'Remove this subscription? Messages waiting to be sent are dropped too.', subscriptionsHint: 'Reports come as an Excel attachment; alerts are sent when the nightly run finds them, each once. Every e-mail carries an unsubscribe link.',
+  'subjectReport.finance': 'Monthly finance report', 'subjectReport.satisfaction': 'Satisfaction report', 'subjectReport.waste': 'Waste report', 'subjectReport.accuracy': 'Forecast accuracy report', 'subjectReport.purchase-plan': "Next week's purchase plan",
 };
 
 const TEXTS: Record<Lang, Record<TextKey, string>> = { 'zh-CN': zh, en };

@@ -1,5 +1,5 @@
 import './styles.css';
-import { ADMIN_PAGE_ORDER, isAdminPage, type AdminPageId } from './admin-pages';
+import { ADMIN_PAGE_ORDER, isAdminPage, SUBSCRIPTIONS_PAGE, type AdminPageId } from './admin-pages';
 import { api, ApiError, prefetch, setCsrfToken } from './api';
 import { addChart, chartSnapshot, disposeCharts } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
@@ -17,6 +17,7 @@ import { renderJobs } from './pages/jobs.page';
 import { renderOverview } from './pages/overview.page';
 import { renderPurchasing } from './pages/purchasing.page';
 import { renderSatisfaction } from './pages/satisfaction.page';
+import { renderSubscriptions } from './pages/subscriptions.page';
 import { renderTokens } from './pages/tokens.page';
 import { renderUsers } from './pages/users.page';
 import { renderWaste } from './pages/waste.page';
@@ -24,10 +25,10 @@ import { addTable } from './table';
 import { panelUrl, readState, stateUrl, type ViewState } from './url-state';
 import { weeksAroundNext } from './weeks';
 
-const PAGES: Record<DashboardPageId | AdminPageId, PageRenderer> = {
+const PAGES: Record<DashboardPageId | AdminPageId | typeof SUBSCRIPTIONS_PAGE, PageRenderer> = {
   overview: renderOverview, dishes: renderDishes, demand: renderDemand, waste: renderWaste,
   purchasing: renderPurchasing, finance: renderFinance, satisfaction: renderSatisfaction, jobs: renderJobs,
-  users: renderUsers, tokens: renderTokens, audit: renderAudit,
+  users: renderUsers, tokens: renderTokens, audit: renderAudit, subscriptions: renderSubscriptions,
 };
 
 let lang: Lang = initialLang();
@@ -60,7 +61,7 @@ async function boot(): Promise<void> {
   // The page's data is asked for as soon as the role is known, not after the reference data: one
   // round trip less before the first paint. Only for a page the role may see, so no refusal is logged.
   const first = readState();
-  if (!isAdminPage(first.page) && pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
+  if (first.page !== SUBSCRIPTIONS_PAGE && !isAdminPage(first.page) && pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
   meta = await metaRequest;
   window.addEventListener('popstate', () => void render());
   await render();
@@ -84,7 +85,7 @@ async function render(): Promise<void> {
   const content = h('main', { class: 'content', 'data-page': state.page });
   const filterBar = h('div', { class: 'filters' });
   document.body.replaceChildren(h('div', { class: 'app' }, header(t), nav(state, t), h('div', { class: 'body' }, filterBar, content)));
-  const allowed = isAdminPage(state.page) ? me.role === 'admin' : meta.pages.includes(state.page);
+  const allowed = state.page === SUBSCRIPTIONS_PAGE || (isAdminPage(state.page) ? me.role === 'admin' : meta.pages.includes(state.page));
   if (!allowed) {
     content.append(h('section', { class: 'card not-permitted', 'data-view': 'not-permitted' }, h('h2', {}, t('notPermitted')), h('p', {}, t('notPermittedBody'))));
     finish(ticket, state.page);
@@ -92,7 +93,7 @@ async function render(): Promise<void> {
   }
   const asOf = h('span', { class: 'as-of muted' });
   if (state.page === 'purchasing') filterBar.append(...filterControls(state, t).slice(0, 1));
-  else if (state.page !== 'jobs' && !isAdminPage(state.page)) filterBar.append(...filterControls(state, t), asOf);
+  else if (state.page !== 'jobs' && state.page !== SUBSCRIPTIONS_PAGE && !isAdminPage(state.page)) filterBar.append(...filterControls(state, t), asOf);
   else filterBar.hidden = true;
   content.append(h('h2', { class: 'page-title' }, t(`page.${state.page}`)));
   const context: PageContext = {
@@ -186,7 +187,8 @@ function nav(state: ViewState, t: ReturnType<typeof translator>): HTMLElement {
   };
   // The admin pages as their own group under the figures, for admins only (the API refuses the rest).
   const admin = me.role === 'admin' ? [h('div', { class: 'nav-group', 'data-nav-group': 'admin' }, t('nav.admin')), ...ADMIN_PAGE_ORDER.map(link)] : [];
-  return h('nav', { class: 'sidenav' }, ...meta.pages.map(link), ...admin);
+  // Everyone's own subscriptions, after the figures they read.
+  return h('nav', { class: 'sidenav' }, ...meta.pages.map(link), link(SUBSCRIPTIONS_PAGE), ...admin);
 }
 
 function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTMLElement[] {

@@ -1,10 +1,10 @@
 import type { DashboardMeal, DashboardPageId } from './contract';
 import { DASHBOARD_PAGE_ORDER } from './contract';
-import { isAdminPage, type AdminPageId } from './admin-pages';
+import { isAdminPage, SUBSCRIPTIONS_PAGE, type AdminPageId } from './admin-pages';
 
 /** Everything a view depends on lives in the URL, so a copied link opens the same view. */
 export interface ViewState {
-  page: DashboardPageId | AdminPageId;
+  page: DashboardPageId | AdminPageId | typeof SUBSCRIPTIONS_PAGE;
   from: string | null;
   to: string | null;
   canteens: number[];
@@ -27,7 +27,7 @@ export function readState(search: string = location.search): ViewState {
   const dish = Number(params.get('dish'));
   const week = params.get('week');
   return {
-    page: (DASHBOARD_PAGE_ORDER as readonly string[]).includes(page ?? '') || isAdminPage(page ?? '') ? (page as ViewState['page']) : 'overview',
+    page: (DASHBOARD_PAGE_ORDER as readonly string[]).includes(page ?? '') || isAdminPage(page ?? '') || page === SUBSCRIPTIONS_PAGE ? (page as ViewState['page']) : 'overview',
     from: DATE.test(params.get('from') ?? '') ? params.get('from') : null,
     to: DATE.test(params.get('to') ?? '') ? params.get('to') : null,
     canteens: (params.get('canteens') ?? '').split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0),
@@ -92,6 +92,8 @@ export function panelUrl(state: ViewState): string {
     case 'tokens':
     case 'audit':
       return `/api/admin/${state.page}`;
+    case 'subscriptions':
+      return '/api/subscriptions';
     default:
       return `/api/dashboard/${state.page}${filterQuery(state)}`;
   }

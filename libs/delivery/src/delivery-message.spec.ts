@@ -65,6 +65,7 @@ describe('messages', () => {
     expect(message.subject).toBe('Larder: 食物浪费报告 2026-W46 · 食堂2');
     expect(message.text).toContain('退订此订阅：https://l/u?token=t');
     expect(webhookBody(message)).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining('食物浪费报告') } });
-    expect(webhookBody(message).markdown.content).not.toContain('token');
+    expect(JSON.stringify(webhookBody(message))).not.toContain('token');
+    expect(webhookBody(message, 'https://oapi.dingtalk.com/robot/send?access_token=x')).toEqual({ msgtype: 'markdown', markdown: { title: message.subject, text: message.markdown } });
   });
 });

@@ -35,7 +35,13 @@ export function renderMessage(input: { event: DeliveryEvent; names: Names; langu
   };
 }
 
-/** The body a WeCom-style group robot's incoming webhook takes. */
-export function webhookBody(message: RenderedMessage): { msgtype: 'markdown'; markdown: { content: string } } {
-  return { msgtype: 'markdown', markdown: { content: message.markdown } };
+export type WebhookBody = { msgtype: 'markdown'; markdown: { content: string } } | { msgtype: 'markdown'; markdown: { title: string; text: string } };
+
+/**
+ * The body a group robot's incoming webhook takes: WeCom's markdown `content` by default, and
+ * DingTalk's `title` and `text` for a robot on DingTalk's host.
+ */
+export function webhookBody(message: RenderedMessage, url = ''): WebhookBody {
+  const dingTalk = /^https?:\/\/oapi\.dingtalk\.com\//i.test(url);
+  return dingTalk ? { msgtype: 'markdown', markdown: { title: message.subject, text: message.markdown } } : { msgtype: 'markdown', markdown: { content: message.markdown } };
 }

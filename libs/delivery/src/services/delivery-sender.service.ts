@@ -96,7 +96,7 @@ export class DeliverySenderService {
     const message = renderMessage({ event: row.payload, names: names(language), language, unsubscribeUrl });
     if (row.channel === 'webhook') {
       if (!row.webhook_url) throw new Error('the subscription has no webhook URL any more');
-      return this.webhooks.send(row.webhook_url, webhookBody(message));
+      return this.webhooks.send(row.webhook_url, webhookBody(message, row.webhook_url));
     }
     if (!row.email) throw new Error('the subscription has no e-mail address any more');
     const attachment = row.payload.type === 'report' ? await this.workbook(row.payload, language, row.username) : undefined;
