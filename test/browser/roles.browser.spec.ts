@@ -35,7 +35,8 @@ describeWithChromium('the dashboard for each role', () => {
     const allowed = pagesFor(role);
     await openView(session.page, `/?page=${allowed[0]}`);
     const nav = await session.page.locator('[data-nav]').evaluateAll((links) => links.map((link) => link.getAttribute('data-nav')));
-    expect(nav).toEqual(allowed);
+    // Every person also has their own subscriptions page, after the figures.
+    expect(nav).toEqual([...allowed, 'subscriptions']);
     expect(await charts(session.page)).not.toHaveLength(0);
     for (const forbidden of DASHBOARD_PAGE_ORDER.filter((page: DashboardPageId) => !allowed.includes(page))) {
       await openView(session.page, `/?page=${forbidden}`);

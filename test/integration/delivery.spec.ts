@@ -12,7 +12,7 @@ import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService, DeliveryOutbox } from '@larder/database';
 import { SubscriptionService } from '@larder/delivery';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { DELIVERY_JOB, JobRegistry, JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
+import { DELIVERY_JOB, JobRegistry, JobRunnerService, JobSchedulerService, NIGHTLY_JOB } from '@larder/jobs';
 import { PipelineModule } from '@larder/pipeline';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -122,6 +122,11 @@ describe('reports and alerts pushed to subscribers', () => {
     const third = await runner.run(DELIVERY_JOB, { trigger: 'manual', asOf: AS_OF });
     expect(third.steps[0].counts).toEqual({ sent: 0, failed: 0 });
     expect(await outbox.countBy({ status: 'sent' })).toBe(queued.reports + queued.alerts);
+    // With nothing waiting, the scheduled firing leaves no run in the history.
+    const runs = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM job_run WHERE name = $1`, [DELIVERY_JOB]))[0].n);
+    const recorded = await runs();
+    await context.get(JobSchedulerService).fire(DELIVERY_JOB, new Date());
+    expect(await runs()).toBe(recorded);
 
     // The report: one e-mail, the workbook attached, an unsubscribe link in the text and the header.
     expect(mails).toHaveLength(1);
@@ -155,5 +160,12 @@ describe('reports and alerts pushed to subscribers', () => {
     expect(await subscriptions.list(asSubscriber(finance), 'own')).toEqual([expect.objectContaining({ subject: 'waste', active: false })]);
     await dataSource.query(`DELETE FROM delivery_outbox`);
     expect((await queueStep.run({ asOf: AS_OF })).reports).toBe(0);
+
+    // Something waiting: the scheduled firing runs and sends it (the price rise queued again after the clean-up above).
+    expect(await outbox.countBy({ status: 'pending' })).toBeGreaterThanOrEqual(1);
+    const before = hooks.length;
+    await context.get(JobSchedulerService).fire(DELIVERY_JOB, new Date(Date.now() + 60_000));
+    expect(await runs()).toBe(recorded + 1);
+    expect(hooks.length).toBeGreaterThan(before);
   });
 });

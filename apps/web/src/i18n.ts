@@ -73,6 +73,7 @@ const zh = {
   'action.user.password.reset': '重置密码', 'action.token': '令牌（全部）', 'action.token.create': '创建令牌', 'action.token.revoke': '撤销令牌',
   'action.plan': '计划（全部）', 'action.plan.approve': '批准计划', 'action.plan.override': '调整计划', 'action.import': '导入（全部）', 'action.import.failed': '导入失败', 'action.import.rollback': '撤回导入',
   'action.report': '报表（全部）', 'action.report.export': '导出报表', 'action.report.export.failed': '导出报表失败',
+  'action.subscription': '订阅（全部）', 'action.subscription.create': '添加订阅', 'action.subscription.delete': '删除订阅', 'action.subscription.unsubscribe': '通过邮件退订',
   username: '用户名', password: '密码', signIn: '登录', loginFailed: '用户名或密码错误', tooMany: '尝试次数过多，请稍后再试',
   // subscriptions
   'page.subscriptions': '订阅', mySubscriptions: '我的订阅', allSubscriptions: '全部订阅', addSubscription: '添加订阅', topicLabel: '类型',
@@ -149,6 +150,7 @@ const en: Record<TextKey, string> = {
   'action.user.password.reset': 'Password reset', 'action.token': 'Tokens (all)', 'action.token.create': 'Token created', 'action.token.revoke': 'Token revoked',
   'action.plan': 'Plans (all)', 'action.plan.approve': 'Plan approved', 'action.plan.override': 'Plan override', 'action.import': 'Imports (all)', 'action.import.failed': 'Failed import', 'action.import.rollback': 'Import rolled back',
   'action.report': 'Reports (all)', 'action.report.export': 'Report exported', 'action.report.export.failed': 'Failed report export',
+  'action.subscription': 'Subscriptions (all)', 'action.subscription.create': 'Subscription added', 'action.subscription.delete': 'Subscription removed', 'action.subscription.unsubscribe': 'Unsubscribed by link',
   username: 'Username', password: 'Password', signIn: 'Sign in', loginFailed: 'Wrong username or password', tooMany: 'Too many attempts; try again in a minute',
   // subscriptions
   'page.subscriptions': 'Subscriptions', mySubscriptions: 'My subscriptions', allSubscriptions: 'All subscriptions', addSubscription: 'Add a subscription', topicLabel: 'Kind',

@@ -23,5 +23,10 @@ export interface JobStepDefinition {
 export interface JobDefinition {
   name: string;
   description: string;
+  /**
+   * Whether a scheduled firing has anything to do: when it answers false the firing is dropped
+   * without a recorded run, so a frequent job that mostly finds nothing does not fill the history.
+   */
+  due?(): Promise<boolean>;
   steps: JobStepDefinition[];
 }

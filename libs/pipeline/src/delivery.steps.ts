@@ -16,7 +16,12 @@ export class DeliverySteps implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define({ name: DELIVERY_JOB, description: 'send the subscribed reports and alerts waiting in the outbox, retries included' });
+    this.registry.define({
+      name: DELIVERY_JOB,
+      description: 'send the subscribed reports and alerts waiting in the outbox, retries included',
+      // Fired every few minutes: a firing with nothing waiting leaves no run in the history.
+      due: () => this.sender.hasDue(),
+    });
     this.registry.addStep(DELIVERY_JOB, this.sendStep());
   }
 

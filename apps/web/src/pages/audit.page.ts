@@ -12,7 +12,7 @@ const ACTIONS = [
   'login', 'login.failed', 'password.change', 'password.change.failed',
   'user', 'user.create', 'user.update', 'user.disable', 'user.enable', 'user.password.reset',
   'token', 'token.create', 'token.revoke', 'plan', 'plan.approve', 'plan.override', 'import', 'import.failed', 'import.rollback',
-  'report', 'report.export', 'report.export.failed',
+  'report', 'report.export', 'report.export.failed', 'subscription', 'subscription.create', 'subscription.delete', 'subscription.unsubscribe',
 ];
 const LIMIT = 500;
 

@@ -73,6 +73,12 @@ function addForm(context: PageContext): HTMLFormElement {
   const period = h('select', { name: 'period' });
   const reports = (Object.keys(REPORT_PERIODS) as ReportKind[]).filter((kind) => REPORT_READERS[kind].includes(me.role));
   const alerts = Object.keys(ALERT_READERS).filter((kind) => ALERT_READERS[kind].includes(me.role));
+  // A manager's report is for one of their canteens; their alerts and everyone else's may cover every canteen they read.
+  const canteens = me.role === 'manager' ? meta.canteens.filter((entry) => me.canteenIds.includes(entry.id)) : meta.canteens;
+  const canteen = h('select', { name: 'canteen' });
+  const fillCanteens = () => canteen.replaceChildren(
+    ...(me.role === 'manager' && topic.value === 'report' ? [] : [option('', t('allCanteens'))]),
+    ...canteens.map((entry) => option(entry.code, context.canteenName(entry.id))));
   const fillPeriods = () => {
     const periods = topic.value === 'report' ? REPORT_PERIODS[subject.value as ReportKind] ?? [] : [];
     period.replaceChildren(...periods.map((value) => option(value, t(`period.${value}`))));
@@ -82,15 +88,11 @@ function addForm(context: PageContext): HTMLFormElement {
     const choices = topic.value === 'report' ? reports.map((kind) => option(kind, textOr(t, `subjectReport.${kind}`, kind))) : alerts.map((kind) => option(kind, textOr(t, `alert.${kind}`, kind)));
     subject.replaceChildren(...choices);
     fillPeriods();
+    fillCanteens();
   };
   topic.addEventListener('change', fillSubjects);
   subject.addEventListener('change', fillPeriods);
   fillSubjects();
-  // A manager chooses one of their canteens; others may take every canteen.
-  const canteens = me.role === 'manager' ? meta.canteens.filter((entry) => me.canteenIds.includes(entry.id)) : meta.canteens;
-  const canteen = h('select', { name: 'canteen' },
-    ...(me.role === 'manager' ? [] : [option('', t('allCanteens'))]),
-    ...canteens.map((entry) => option(entry.code, context.canteenName(entry.id))));
   const language = h('select', { name: 'language' }, option('zh-CN', t('language.zh-CN'), lang === 'zh-CN'), option('en', t('language.en'), lang === 'en'));
   const email = h('input', { type: 'email', name: 'email', maxlength: 254, autocomplete: 'email', placeholder: t('emailLabel') });
   const webhook = h('input', { type: 'url', name: 'webhookUrl', maxlength: 2000, autocomplete: 'off', placeholder: t('webhookLabel') });

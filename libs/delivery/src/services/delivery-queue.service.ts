@@ -55,7 +55,8 @@ export class DeliveryQueueService {
     for (const row of alertRows) {
       for (const { key, alert } of current) {
         if (alert.kind !== row.subject) continue;
-        if (row.canteen_id !== null && alert.canteenId !== row.canteen_id) continue;
+        // An alert of no one canteen (a supplier's price) concerns every canteen.
+        if (row.canteen_id !== null && alert.canteenId !== null && alert.canteenId !== row.canteen_id) continue;
         if (row.role === 'manager' && alert.canteenId !== null && !row.canteen_ids.includes(alert.canteenId)) continue;
         items.push(...channelsOf(row, { key, event: { type: 'alert', alert } }));
       }

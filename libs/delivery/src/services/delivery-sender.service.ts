@@ -75,6 +75,12 @@ export class DeliverySenderService {
     return { sent, failed: due.length - sent };
   }
 
+  /** Whether anything waits to be sent now. */
+  async hasDue(): Promise<boolean> {
+    const [row]: { due: boolean }[] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM delivery_outbox WHERE status = 'pending' AND next_attempt_at <= now()) AS due`);
+    return row.due;
+  }
+
   /** Takes the due rows for this run: leased, so a second process skips them until the lease ends. */
   private claim(): Promise<DueRow[]> {
     return this.dataSource.query(

@@ -87,7 +87,7 @@ export class SubscriptionService {
         id, userId: subscriber.userId, topic: request.topic, subject: request.subject, period: request.topic === 'report' ? request.period! : null, canteenId,
         language: request.language, email: request.email ?? null, webhookUrl: request.webhookUrl ?? null, unsubscribeToken: randomBytes(24).toString('base64url'), active: true,
       });
-      await this.audit.record({ actor: subscriber.username, action: 'subscription.create', detail: { id, topic: request.topic, subject: request.subject, period: request.period ?? null, canteens: canteenId === null ? 'all' : [request.canteen] } }, manager);
+      await this.audit.record({ actor: subscriber.username, action: 'subscription.create', detail: { id, topic: request.topic, subject: request.subject, period: request.period ?? null, canteenId } }, manager);
     });
     return (await this.list(subscriber, 'own')).find((view) => view.id === id)!;
   }

@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { addDays, localDate } from '@larder/domain';
+import { JobRegistry } from './job-registry.service';
 import { JobRunnerService } from './job-runner.service';
 
 export const NIGHTLY_JOB = 'nightly';
@@ -22,6 +23,7 @@ export class JobSchedulerService implements OnApplicationBootstrap {
   constructor(
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
     private readonly runner: JobRunnerService,
+    private readonly registry: JobRegistry,
     private readonly schedulerRegistry: SchedulerRegistry,
   ) {}
 
@@ -49,6 +51,8 @@ export class JobSchedulerService implements OnApplicationBootstrap {
   async fire(name: string, now: Date): Promise<void> {
     const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
     try {
+      const due = this.registry.get(name).due;
+      if (due && !(await due())) return;
       await this.runner.run(name, { trigger: 'schedule', slot: `${name}@${minute.toISOString()}`, asOf: addDays(localDate(now, this.config.timezone), -1) });
     } catch (error) {
       this.logger.error(`${name} run failed to start: ${(error as Error).message}`);
