@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { latestForecastBeforeDaySql } from '@larder/demand';
 import { ForecastPair } from './accuracy.calculator';
 
 export interface AccuracyScope {
@@ -27,13 +28,10 @@ const num = (value: unknown): number => (value === null || value === undefined ?
  * rollups (closed, or not yet imported) are left out rather than scored against zero.
  */
 const PAIRS_SQL = `
-WITH latest AS (
-  SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal, f.dish_id)
-         f.canteen_id, f.service_date, f.meal, f.dish_id, f.p50, f.p10, f.p90
-  FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-  WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND ($5::int IS NULL OR f.dish_id = $5)
-    AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
-  ORDER BY f.canteen_id, f.service_date, f.meal, f.dish_id, r.as_of DESC, r.created_at DESC
+WITH latest AS (${latestForecastBeforeDaySql(
+  'f.p50, f.p10, f.p90',
+  'f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND ($5::int IS NULL OR f.dish_id = $5)',
+)}
 )
 SELECT l.canteen_id, l.service_date::text AS service_date, l.meal, l.dish_id, l.p50, l.p10, l.p90,
        CASE WHEN l.dish_id = 0 THEN m.covers ELSE COALESCE(d.quantity, 0) END AS actual

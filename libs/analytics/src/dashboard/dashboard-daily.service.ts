@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { latestForecastBeforeDaySql } from '@larder/demand';
 import { compareCodes } from '@larder/domain';
 import { accuracyFromSums, ForecastPair } from '../accuracy.calculator';
 import type { DriftWindows } from './dashboard-alerts.calculator';
@@ -154,12 +155,8 @@ FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = 
 GROUP BY 1`;
 
 /** The latest forecast made before each canteen-day-meal of one target (`dish`: 0 for covers, else a dish). */
-const latestForecasts = (dish: string) => `
-SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.canteen_id, f.service_date, f.meal, f.p10, f.p50, f.p90
-FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = ${dish}
-  AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
-ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC`;
+const latestForecasts = (dish: string) =>
+  latestForecastBeforeDaySql('f.p10, f.p50, f.p90', `f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = ${dish}`);
 
 const LATEST_FORECASTS_SQL = `SELECT canteen_id, service_date::text AS d, meal, p10, p50, p90 FROM (${latestForecasts('$5')}) l`;
 

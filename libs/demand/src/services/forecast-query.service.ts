@@ -5,6 +5,7 @@ import { LarderError } from '@larder/common';
 import type { MealPeriod } from '@larder/domain';
 import { ForecastListing, ForecastQuery, ForecastView } from '../dtos/forecast-query.dto';
 import { FailedSeries, ForecastRunInfo } from '../dtos/forecast-run.dto';
+import { currentForecastRuns } from '../current-forecast.queries';
 
 interface RunRow {
   id: string;
@@ -129,19 +130,10 @@ export class ForecastQueryService {
     return { id: run.id, canteenId: 0, asOf: run.as_of, createdAt: toIso(run.created_at) };
   }
 
-  /** Each canteen's latest finished run that stored forecasts for it. */
+  /** Each canteen's current run (currentForecastRuns). */
   private async latestRuns(canteenId?: number): Promise<{ id: string; canteenId: number; asOf: string; createdAt: string }[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT c.id AS canteen_id, r.id, r.as_of::text AS as_of, r.created_at
-       FROM canteen c CROSS JOIN LATERAL (
-         SELECT r.id, r.as_of, r.created_at FROM forecast_run r
-         WHERE r.status = 'done' AND EXISTS (SELECT 1 FROM forecast f WHERE f.canteen_id = c.id AND f.run_id = r.id)
-         ORDER BY r.as_of DESC, r.created_at DESC, r.id LIMIT 1) r
-       ${canteenId === undefined ? '' : 'WHERE c.id = $1'}
-       ORDER BY c.id`,
-      canteenId === undefined ? [] : [canteenId],
-    );
-    return rows.map((row) => ({ id: String(row.id), canteenId: Number(row.canteen_id), asOf: String(row.as_of), createdAt: toIso(row.created_at as Date) }));
+    const runs = await currentForecastRuns(this.dataSource, canteenId === undefined ? {} : { canteenIds: [canteenId] });
+    return runs.map((run) => ({ id: run.runId, canteenId: run.canteenId, asOf: run.asOf, createdAt: run.createdAt.toISOString() }));
   }
 }
 
