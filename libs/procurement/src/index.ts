@@ -11,7 +11,6 @@ export * from './planning/purchase-planner';
 export * from './planning/purchase-orders';
 export * from './planning/week-planner';
 export * from './planning/plan-guards';
-export * from './planning/seasonal-estimate';
 
 export * from './services/procurement.module';
 export * from './services/forecast-source';

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { addDays, IsoDate, MealPeriod } from '@larder/domain';
-import { CoversHistory, DishHistory, EstimateSlot } from '../planning/seasonal-estimate';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
+import type { CoversHistory, DishHistory, EstimateSlot } from '../planning/planning-types';
 import { openingLots, StockLot } from '../planning/stock-netting';
 
 type Row = Record<string, unknown>;
