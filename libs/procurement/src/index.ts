@@ -1,6 +1,7 @@
 /** @larder/procurement — from forecasts to production plans and purchase orders. Pure maths in planning/, Nest services in services/. */
 export * from './planning/planning-types';
 export * from './planning/planning-catalogue';
+export * from './planning/portion-costs';
 export * from './planning/quantile-interpolation';
 export * from './planning/newsvendor';
 export * from './planning/production-planner';
