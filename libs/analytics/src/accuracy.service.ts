@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { latestForecastBeforeDaySql } from '@larder/demand';
+import { sqlNumber } from '@larder/database';
 import { ForecastPair } from './accuracy.calculator';
 
 export interface AccuracyScope {
@@ -20,8 +21,6 @@ export interface StoredForecasts {
   /** The latest forecast made before each day (run as-of earlier than the day), paired with the actuals. */
   pairs: ForecastPair[];
 }
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
  * A day counts once, with the most recent forecast that could not see it. Days without sales in the
@@ -50,15 +49,15 @@ export class AccuracyService {
       `SELECT count(*)::int AS n FROM forecast WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) AND ($5::int IS NULL OR dish_id = $5)`,
       this.parameters(scope),
     )) as { n: number }[];
-    if (num(count.n) === 0) return { stored: 0, pairs: [] };
-    return { stored: num(count.n), pairs: await this.pairs(scope) };
+    if (sqlNumber(count.n) === 0) return { stored: 0, pairs: [] };
+    return { stored: sqlNumber(count.n), pairs: await this.pairs(scope) };
   }
 
   private async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(PAIRS_SQL, this.parameters(scope));
     return rows.map((row) => ({
-      canteenId: num(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: num(row.dish_id),
-      p50: num(row.p50), p10: num(row.p10), p90: num(row.p90), actual: num(row.actual),
+      canteenId: sqlNumber(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: sqlNumber(row.dish_id),
+      p50: sqlNumber(row.p50), p10: sqlNumber(row.p10), p90: sqlNumber(row.p90), actual: sqlNumber(row.actual),
     }));
   }
 

@@ -17,3 +17,4 @@ export type { CopyValue } from './bulk/copy-encoding';
 export { isConnectionLost } from './connection-lost';
 export { COST_CTES, PORTION_COSTS_SQL } from './ingredient-cost.sql';
 export type { PortionCostRow } from './ingredient-cost.sql';
+export { sqlNumber } from './sql-values';
