@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { mean as meanOf } from 'simple-statistics';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import type { MealPeriod } from '@larder/domain';
@@ -153,7 +154,7 @@ function seriesMeans(rows: readonly ForecastView[]): { covers: number | null; di
   }
   const average = (values: (number | null)[]) => {
     const finite = values.filter((value): value is number => value !== null);
-    return finite.length > 0 ? round4(finite.reduce((sum, value) => sum + value, 0) / finite.length) : null;
+    return finite.length > 0 ? round4(meanOf(finite)) : null;
   };
   const entries = [...perSeries.values()];
   return { covers: average(entries.map((entry) => entry.covers)), dishes: average(entries.map((entry) => entry.dishes)) };
