@@ -12,26 +12,26 @@ const COVERS_DISH_ID = 0;
 const addDays = (date: IsoDate, days: number): IsoDate => formatIsoDate(parseIsoDate(date) + days);
 const isoWeekday = (date: IsoDate): number => weekdayOf(parseIsoDate(date));
 
-/** Covers of one canteen's meal on one day, from the rollups. */
-export interface CoversHistory<M extends string = string> {
+/** One meal of one day. */
+export interface MealDay<M extends string = string> {
   readonly serviceDate: IsoDate;
   readonly meal: M;
+}
+
+/** Covers of one canteen's meal on one day, from the rollups. */
+export interface CoversHistory<M extends string = string> extends MealDay<M> {
   readonly covers: number;
 }
 
-/** Portions of a dish sold and prepared at one meal, from the rollups. */
-export interface DishSalesHistory<M extends string = string> {
-  readonly serviceDate: IsoDate;
-  readonly meal: M;
+/** A dish on the menu of a meal. */
+export interface EstimateSlot<M extends string = string> extends MealDay<M> {
   readonly dishId: number;
-  readonly sold: number;
-  readonly prepared: number;
 }
 
-export interface EstimateSlot<M extends string = string> {
-  readonly serviceDate: IsoDate;
-  readonly meal: M;
-  readonly dishId: number;
+/** Portions of a dish sold and prepared at one meal, from the rollups. */
+export interface DishSalesHistory<M extends string = string> extends EstimateSlot<M> {
+  readonly sold: number;
+  readonly prepared: number;
 }
 
 export interface SeasonalEstimateInput<M extends string = string> {
@@ -51,11 +51,8 @@ export interface SeasonalEstimateInput<M extends string = string> {
 }
 
 /** One estimated target: covers (dish 0) or a dish at a canteen's meal on a day. */
-export interface EstimatedDemand<M extends string = string> {
+export interface EstimatedDemand<M extends string = string> extends EstimateSlot<M> {
   readonly canteenId: number;
-  readonly serviceDate: IsoDate;
-  readonly meal: M;
-  readonly dishId: number;
   readonly distribution: QuantileDistribution;
 }
 
