@@ -34,7 +34,16 @@ export interface ForecastQuantileSource {
 
 export const FORECAST_QUANTILE_SOURCE = Symbol('FORECAST_QUANTILE_SOURCE');
 
-type Row = Record<string, unknown>;
+/** A stored forecast row as the query below selects it (numeric columns arrive as text). */
+interface ForecastRow {
+  service_date: string;
+  meal: MealPeriod;
+  dish_id: number;
+  p10: string | number;
+  p50: string | number;
+  p90: string | number;
+  quantiles: string | Record<string, number> | null;
+}
 
 @Injectable()
 export class StoredForecastSource implements ForecastQuantileSource {
@@ -55,7 +64,7 @@ export class StoredForecastSource implements ForecastQuantileSource {
     const run = request.runId ? await this.storedRun(request.runId) : await this.currentRun(request);
     if (!run) return null;
     const runId = run.id;
-    const rows: Row[] = await this.dataSource.query(
+    const rows: ForecastRow[] = await this.dataSource.query(
       `SELECT service_date::text AS service_date, meal, dish_id, p10, p50, p90, quantiles FROM forecast
        WHERE run_id = $1 AND canteen_id = $2 AND service_date BETWEEN $3::date AND $4::date`,
       [runId, request.canteenId, request.from, request.to],
@@ -64,7 +73,7 @@ export class StoredForecastSource implements ForecastQuantileSource {
       runId,
       asOf: run.asOf,
       demand: rows.map((row) => ({
-        canteenId: request.canteenId, serviceDate: String(row.service_date), meal: row.meal as MealPeriod, dishId: Number(row.dish_id),
+        canteenId: request.canteenId, serviceDate: row.service_date, meal: row.meal, dishId: Number(row.dish_id),
         distribution: distributionFromStored({ p10: Number(row.p10), p50: Number(row.p50), p90: Number(row.p90), quantiles: parseJson(row.quantiles) }),
       })),
     };
@@ -77,8 +86,7 @@ interface RunRef {
   readonly asOf: IsoDate;
 }
 
-function parseJson(value: unknown): Record<string, number> {
+function parseJson(value: ForecastRow['quantiles']): Record<string, number> {
   if (value === null || value === undefined) return {};
-  if (typeof value === 'string') return JSON.parse(value) as Record<string, number>;
-  return value as Record<string, number>;
+  return typeof value === 'string' ? (JSON.parse(value) as Record<string, number>) : value;
 }
