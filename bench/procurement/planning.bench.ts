@@ -9,7 +9,7 @@
  */
 import { addDays } from '@larder/domain';
 import {
-  CatalogueInput, DemandForecast, openingLots, PlanningCatalogue, planWeek, StockLot,
+  CatalogueInput, DemandForecast, openingLots, PlanningCatalogue, planWeek, PortionCosts, StockLot,
 } from '@larder/procurement';
 import { argument, flag } from '../support/arguments';
 import { seededRandom } from '../support/seeded-random';
@@ -76,7 +76,10 @@ export function syntheticInput(seed = 1) {
       if (lots.length > 0) stock.set(`${canteenId}|${ingredient}`, lots);
     }
   }
-  return { catalogue, demand, stock };
+  // Portion costs come from the database's costing in Larder; here a cost per dish on the planning day, from a stream of its own.
+  const cost = seededRandom(seed + 1);
+  const portionCosts = new PortionCosts(NOW.date, NOW.date, catalogue.dishes.map((dish) => ({ dishId: dish.id, date: NOW.date, fenPerPortion: 50 + cost() * 1500 })));
+  return { catalogue: { ...catalogue, portionCosts }, demand, stock };
 }
 
 /** Quantiles of a demand with median m and a relative spread. */

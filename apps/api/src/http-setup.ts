@@ -49,5 +49,4 @@ export function configureHttp(app: NestExpressApplication): void {
     index: 'index.html',
     setHeaders: (response, path) => response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  app.useStaticAssets(join(root, 'node_modules', 'echarts', 'dist'), { prefix: '/vendor/echarts/' });
 }

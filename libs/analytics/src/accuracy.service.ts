@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { latestForecastBeforeDaySql } from '@larder/demand';
+import { sqlNumber } from '@larder/database';
 import { ForecastPair } from './accuracy.calculator';
 
 export interface AccuracyScope {
@@ -20,20 +22,15 @@ export interface StoredForecasts {
   pairs: ForecastPair[];
 }
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-
 /**
  * A day counts once, with the most recent forecast that could not see it. Days without sales in the
  * rollups (closed, or not yet imported) are left out rather than scored against zero.
  */
 const PAIRS_SQL = `
-WITH latest AS (
-  SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal, f.dish_id)
-         f.canteen_id, f.service_date, f.meal, f.dish_id, f.p50, f.p10, f.p90
-  FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-  WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND ($5::int IS NULL OR f.dish_id = $5)
-    AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
-  ORDER BY f.canteen_id, f.service_date, f.meal, f.dish_id, r.as_of DESC, r.created_at DESC
+WITH latest AS (${latestForecastBeforeDaySql(
+  'f.p50, f.p10, f.p90',
+  'f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND ($5::int IS NULL OR f.dish_id = $5)',
+)}
 )
 SELECT l.canteen_id, l.service_date::text AS service_date, l.meal, l.dish_id, l.p50, l.p10, l.p90,
        CASE WHEN l.dish_id = 0 THEN m.covers ELSE COALESCE(d.quantity, 0) END AS actual
@@ -52,15 +49,15 @@ export class AccuracyService {
       `SELECT count(*)::int AS n FROM forecast WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) AND ($5::int IS NULL OR dish_id = $5)`,
       this.parameters(scope),
     )) as { n: number }[];
-    if (num(count.n) === 0) return { stored: 0, pairs: [] };
-    return { stored: num(count.n), pairs: await this.pairs(scope) };
+    if (sqlNumber(count.n) === 0) return { stored: 0, pairs: [] };
+    return { stored: sqlNumber(count.n), pairs: await this.pairs(scope) };
   }
 
   private async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(PAIRS_SQL, this.parameters(scope));
     return rows.map((row) => ({
-      canteenId: num(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: num(row.dish_id),
-      p50: num(row.p50), p10: num(row.p10), p90: num(row.p90), actual: num(row.actual),
+      canteenId: sqlNumber(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: sqlNumber(row.dish_id),
+      p50: sqlNumber(row.p50), p10: sqlNumber(row.p10), p90: sqlNumber(row.p90), actual: sqlNumber(row.actual),
     }));
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlNumber } from '@larder/database';
 import { emptyFinanceInputs, FinanceFigures, FinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
 import { ParticipationCounts, ParticipationService } from './participation.service';
 import { CanteenWaste, WasteService } from './waste.service';
@@ -28,8 +29,6 @@ export interface FinanceResult {
   /** The waste figures the costs include, per canteen, so a caller needing both reads them once. */
   waste: CanteenWaste[];
 }
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 const MEALS_SQL = `
 SELECT canteen_id, sum(covers)::bigint AS covers, sum(transactions)::bigint AS transactions, sum(refunds)::bigint AS refunds,
@@ -72,17 +71,17 @@ export class FinanceService {
       withParticipation ? this.participation.total(scope) : { dinerDays: 0, staffOnDutyDays: 0, serviceDays: 0 },
     ]);
     const inputs = new Map<number, FinanceInputs>(scope.canteenIds.map((id) => [id, emptyFinanceInputs()]));
-    const of = (id: unknown): FinanceInputs => inputs.get(num(id)) ?? emptyFinanceInputs();
+    const of = (id: unknown): FinanceInputs => inputs.get(sqlNumber(id)) ?? emptyFinanceInputs();
     for (const row of meals) {
       Object.assign(of(row.canteen_id), {
-        covers: num(row.covers), transactions: num(row.transactions), refunds: num(row.refunds), paidFen: num(row.paid_fen), subsidyFen: num(row.subsidy_fen),
+        covers: sqlNumber(row.covers), transactions: sqlNumber(row.transactions), refunds: sqlNumber(row.refunds), paidFen: sqlNumber(row.paid_fen), subsidyFen: sqlNumber(row.subsidy_fen),
       });
     }
-    for (const row of channels) of(row.canteen_id).paidByChannel[String(row.channel)] = num(row.paid_fen);
+    for (const row of channels) of(row.canteen_id).paidByChannel[String(row.channel)] = sqlNumber(row.paid_fen);
     for (const row of costs) {
       const target = of(row.canteen_id);
-      target.ingredientCostFen += Math.round(num(row.cost_fen));
-      target.uncostedPortions = num(row.uncosted);
+      target.ingredientCostFen += Math.round(sqlNumber(row.cost_fen));
+      target.uncostedPortions = sqlNumber(row.uncosted);
     }
     for (const row of waste) {
       const target = of(row.canteenId);

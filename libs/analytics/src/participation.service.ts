@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlNumber } from '@larder/database';
 
 export interface ParticipationScope {
   from: string;
@@ -22,8 +23,6 @@ export interface WeeklyParticipation extends ParticipationCounts {
   week: string;
   canteenId: number | null;
 }
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
  * Participation = distinct diners / staff on duty. Per canteen, the staff are those of the canteen's
@@ -47,7 +46,7 @@ export class ParticipationService {
        GROUP BY 1`,
       [scope.from, scope.to, scope.canteenIds, scope.meal ?? null],
     );
-    return new Map(rows.map((row) => [num(row.canteen_id), { dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days) }]));
+    return new Map(rows.map((row) => [sqlNumber(row.canteen_id), { dinerDays: sqlNumber(row.diner_days), staffOnDutyDays: sqlNumber(row.staff_days), serviceDays: sqlNumber(row.days) }]));
   }
 
   /** All canteens chosen together; allSites counts every site's staff (the whole enterprise). */
@@ -63,7 +62,7 @@ export class ParticipationService {
               (SELECT count(*) FROM days)::int AS days`,
       [scope.from, scope.to, scope.canteenIds, scope.allSites, scope.meal ?? null],
     )) as Record<string, unknown>[];
-    return { dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days) };
+    return { dinerDays: sqlNumber(row.diner_days), staffOnDutyDays: sqlNumber(row.staff_days), serviceDays: sqlNumber(row.days) };
   }
 
   /**
@@ -98,8 +97,8 @@ export class ParticipationService {
       [scope.from, scope.to, scope.canteenIds, scope.allSites, scope.meal ?? null, scope.minDiners ?? 0],
     );
     return rows.map((row) => ({
-      week: String(row.week), canteenId: row.canteen_id === null ? null : num(row.canteen_id),
-      dinerDays: num(row.diner_days), staffOnDutyDays: num(row.staff_days), serviceDays: num(row.days),
+      week: String(row.week), canteenId: row.canteen_id === null ? null : sqlNumber(row.canteen_id),
+      dinerDays: sqlNumber(row.diner_days), staffOnDutyDays: sqlNumber(row.staff_days), serviceDays: sqlNumber(row.days),
     }));
   }
 }

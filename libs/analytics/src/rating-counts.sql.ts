@@ -1,3 +1,4 @@
+import { sqlNumber } from '@larder/database';
 import type { RatingGroupCounts } from './satisfaction.calculator';
 
 /**
@@ -15,9 +16,7 @@ export const RATING_COUNTS_SQL = `count(*)::int AS responses,
 /** As RATING_COUNTS_SQL with the responses for respondents: no diner answers twice per response, so an upper bound, and far cheaper. */
 export const RATING_BOUND_SQL = `count(*)::int AS responses, count(*)::int AS respondents, ${RATING_TOTALS_SQL}`;
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-
 /** A row of a statement that selected RATING_COUNTS_SQL. */
 export function ratingCountsOf(row: Record<string, unknown>): RatingGroupCounts {
-  return { responses: num(row.responses), respondents: num(row.respondents), ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
+  return { responses: sqlNumber(row.responses), respondents: sqlNumber(row.respondents), ratingSum: sqlNumber(row.rating_sum), satisfied: sqlNumber(row.satisfied), dissatisfied: sqlNumber(row.dissatisfied) };
 }

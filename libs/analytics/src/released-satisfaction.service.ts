@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { localDate } from '@larder/domain';
+import { sqlNumber } from '@larder/database';
 import { ChildCounts, CellCounts, releaseCells, ReleasedCells, releasedWeeks, TagCounts } from './released-cells.calculator';
 import { MIN_GROUP_DINERS } from './satisfaction.calculator';
 
@@ -38,12 +39,10 @@ SELECT p.canteen_id, p.meal, p.week, p.tag,
        count(DISTINCT f.diner) FILTER (WHERE NOT f.tags @> ARRAY[p.tag])::int AS others
 FROM pairs p JOIN f USING (canteen_id, meal, week) GROUP BY 1, 2, 3, 4`;
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-
 function cellOf(row: Record<string, unknown>): CellCounts {
   return {
-    canteenId: num(row.canteen_id), meal: String(row.meal), week: String(row.week), responses: num(row.responses), respondents: num(row.respondents),
-    ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied),
+    canteenId: sqlNumber(row.canteen_id), meal: String(row.meal), week: String(row.week), responses: sqlNumber(row.responses), respondents: sqlNumber(row.respondents),
+    ratingSum: sqlNumber(row.rating_sum), satisfied: sqlNumber(row.satisfied), dissatisfied: sqlNumber(row.dissatisfied),
   };
 }
 
@@ -83,10 +82,10 @@ export class ReleasedSatisfactionService {
       this.dataSource.query(TAGS_SQL, parameters),
     ])) as Record<string, unknown>[][];
     const cells = releaseCells({
-      parents: cellRows.filter((row) => num(row.parent) === 1).map(cellOf),
-      children: cellRows.filter((row) => num(row.parent) === 0).map((row): ChildCounts => ({ ...cellOf(row), dishId: num(row.dish) })),
-      tags: tagRows.map((row): TagCounts => ({ ...cellOf(row), tag: String(row.tag), others: num(row.others) })),
-      smallChildDiners: new Map(smallRows.map((row) => [`${num(row.canteen_id)}|${String(row.meal)}|${String(row.week)}`, num(row.diners)])),
+      parents: cellRows.filter((row) => sqlNumber(row.parent) === 1).map(cellOf),
+      children: cellRows.filter((row) => sqlNumber(row.parent) === 0).map((row): ChildCounts => ({ ...cellOf(row), dishId: sqlNumber(row.dish) })),
+      tags: tagRows.map((row): TagCounts => ({ ...cellOf(row), tag: String(row.tag), others: sqlNumber(row.others) })),
+      smallChildDiners: new Map(smallRows.map((row) => [`${sqlNumber(row.canteen_id)}|${String(row.meal)}|${String(row.week)}`, sqlNumber(row.diners)])),
     });
     return { period, cells };
   }

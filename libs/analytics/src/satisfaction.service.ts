@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlNumber } from '@larder/database';
 import { RATING_COUNTS_SQL, ratingCountsOf } from './rating-counts.sql';
 import { emptyRatingCounts, groupsToSuppress, MIN_GROUP_DINERS, publishRatings, RatingFigures } from './satisfaction.calculator';
 
@@ -47,8 +48,6 @@ export interface SatisfactionResult {
   minGroupDiners: number;
 }
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-
 const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`;
 
 /** Ratings and tags from the feedback table, aggregated and with small groups suppressed before anything leaves. */
@@ -78,20 +77,20 @@ export class SatisfactionService {
         parameters,
       ),
     ])) as Record<string, unknown>[][];
-    const totalRow = groups.find((row) => num(row.all_canteens) === 1);
-    const canteenRows = groups.filter((row) => num(row.all_canteens) === 0 && num(row.all_dishes) === 1);
-    const dishRows = groups.filter((row) => num(row.all_dishes) === 0 && row.dish_id !== null);
-    const canteens = this.publishWithin(canteenRows, (row, figures) => ({ canteenId: num(row.canteen_id), ...figures }));
+    const totalRow = groups.find((row) => sqlNumber(row.all_canteens) === 1);
+    const canteenRows = groups.filter((row) => sqlNumber(row.all_canteens) === 0 && sqlNumber(row.all_dishes) === 1);
+    const dishRows = groups.filter((row) => sqlNumber(row.all_dishes) === 0 && row.dish_id !== null);
+    const canteens = this.publishWithin(canteenRows, (row, figures) => ({ canteenId: sqlNumber(row.canteen_id), ...figures }));
     const dishes: DishRatings[] = [];
     for (const canteenId of scope.canteenIds) {
-      const own = dishRows.filter((row) => num(row.canteen_id) === canteenId);
-      dishes.push(...this.publishWithin(own, (row, figures) => ({ canteenId, dishId: num(row.dish_id), ...figures })));
+      const own = dishRows.filter((row) => sqlNumber(row.canteen_id) === canteenId);
+      dishes.push(...this.publishWithin(own, (row, figures) => ({ canteenId, dishId: sqlNumber(row.dish_id), ...figures })));
     }
     return {
       total: publishRatings(totalRow ? ratingCountsOf(totalRow) : emptyRatingCounts(), { suppress: false }),
       canteens,
       dishes: dishes.sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
-      tags: this.tags(tagRows, totalRow ? num(totalRow.responses) : 0, canteenRows),
+      tags: this.tags(tagRows, totalRow ? sqlNumber(totalRow.responses) : 0, canteenRows),
       minGroupDiners: MIN_GROUP_DINERS,
     };
   }
@@ -107,9 +106,9 @@ export class SatisfactionService {
   }
 
   private tags(rows: Record<string, unknown>[], totalResponses: number, canteenRows: Record<string, unknown>[]): TagFigures[] {
-    const responsesOf = new Map(canteenRows.map((row) => [num(row.canteen_id), num(row.responses)]));
+    const responsesOf = new Map(canteenRows.map((row) => [sqlNumber(row.canteen_id), sqlNumber(row.responses)]));
     return rows.map((row) => {
-      const canteenId = num(row.all_canteens) === 1 ? null : num(row.canteen_id);
+      const canteenId = sqlNumber(row.all_canteens) === 1 ? null : sqlNumber(row.canteen_id);
       const group = ratingCountsOf(row);
       const base = canteenId === null ? totalResponses : (responsesOf.get(canteenId) ?? 0);
       const suppressed = group.respondents < MIN_GROUP_DINERS;
@@ -129,9 +128,9 @@ export class SatisfactionService {
       parameters,
     );
     // Weeks add up to the published month, so one hidden week per canteen takes a second one with it.
-    const canteenIds = [...new Set(rows.map((row) => num(row.canteen_id)))];
+    const canteenIds = [...new Set(rows.map((row) => sqlNumber(row.canteen_id)))];
     return canteenIds
-      .flatMap((canteenId) => this.publishWithin(rows.filter((row) => num(row.canteen_id) === canteenId), (row, figures) => ({ week: String(row.week), canteenId, ...figures })))
+      .flatMap((canteenId) => this.publishWithin(rows.filter((row) => sqlNumber(row.canteen_id) === canteenId), (row, figures) => ({ week: String(row.week), canteenId, ...figures })))
       .sort((a, b) => a.week.localeCompare(b.week) || a.canteenId - b.canteenId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlNumber } from '@larder/database';
 
 export interface WasteScope {
   from: string;
@@ -44,8 +45,6 @@ export interface DailyWaste {
   spoilageKg: number;
 }
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-
 /** Portions cooked and thrown away, priced at the recipe cost of the day (stored on the rollup); kg without portions count as kg ÷ portion size. */
 const DISH_WASTE_SQL = `
 SELECT r.canteen_id, r.dish_id,
@@ -77,10 +76,10 @@ export class WasteService {
     const dishRows: Record<string, unknown>[] = await this.dataSource.query(DISH_WASTE_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal ?? null]);
     const dishes = new Map<number, DishWaste[]>();
     for (const row of dishRows) {
-      const id = num(row.canteen_id);
+      const id = sqlNumber(row.canteen_id);
       const dish: DishWaste = {
-        dishId: num(row.dish_id), preparedPortions: num(row.prepared), soldPortions: num(row.sold), wastedPortions: num(row.wasted_portions),
-        wastedKg: num(row.wasted_kg), wasteCostFen: Math.round(num(row.waste_fen)),
+        dishId: sqlNumber(row.dish_id), preparedPortions: sqlNumber(row.prepared), soldPortions: sqlNumber(row.sold), wastedPortions: sqlNumber(row.wasted_portions),
+        wastedKg: sqlNumber(row.wasted_kg), wasteCostFen: Math.round(sqlNumber(row.waste_fen)),
       };
       dishes.set(id, [...(dishes.get(id) ?? []), dish]);
     }
@@ -92,13 +91,13 @@ export class WasteService {
     const rows: Record<string, unknown>[] = await this.dataSource.query(CANTEEN_WASTE_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal ?? null]);
     return rows
       .map((row) => {
-        const overproductionCostFen = Math.round(num(row.overproduction_fen));
-        const spoilageCostFen = Math.round(num(row.spoilage_fen));
+        const overproductionCostFen = Math.round(sqlNumber(row.overproduction_fen));
+        const spoilageCostFen = Math.round(sqlNumber(row.spoilage_fen));
         return {
-          canteenId: num(row.canteen_id), preparedPortions: num(row.prepared), soldPortions: num(row.sold),
-          overproductionPortions: num(row.overproduction_portions), overproductionKg: Math.round(num(row.overproduction_kg) * 1000) / 1000,
-          overproductionCostFen, plateKg: num(row.plate_kg), spoilageKg: num(row.spoilage_kg), spoilageCostFen,
-          spoilageUncostedKg: num(row.spoilage_uncosted_kg), wasteCostFen: overproductionCostFen + spoilageCostFen,
+          canteenId: sqlNumber(row.canteen_id), preparedPortions: sqlNumber(row.prepared), soldPortions: sqlNumber(row.sold),
+          overproductionPortions: sqlNumber(row.overproduction_portions), overproductionKg: Math.round(sqlNumber(row.overproduction_kg) * 1000) / 1000,
+          overproductionCostFen, plateKg: sqlNumber(row.plate_kg), spoilageKg: sqlNumber(row.spoilage_kg), spoilageCostFen,
+          spoilageUncostedKg: sqlNumber(row.spoilage_uncosted_kg), wasteCostFen: overproductionCostFen + spoilageCostFen,
         };
       })
       .sort((a, b) => a.canteenId - b.canteenId);
@@ -115,7 +114,7 @@ export class WasteService {
       [scope.from, scope.to, scope.canteenIds, scope.meal ?? null],
     );
     return rows.map((row) => ({
-      serviceDate: String(row.day), canteenId: num(row.canteen_id), overproductionKg: num(row.over_kg), plateKg: num(row.plate_kg), spoilageKg: num(row.spoil_kg),
+      serviceDate: String(row.day), canteenId: sqlNumber(row.canteen_id), overproductionKg: sqlNumber(row.over_kg), plateKg: sqlNumber(row.plate_kg), spoilageKg: sqlNumber(row.spoil_kg),
     }));
   }
 }

@@ -24,3 +24,18 @@ dish_cost AS (
   FROM recipe_line rl JOIN unit_cost uc ON uc.ingredient_id = rl.ingredient_id
   GROUP BY 1, 2
 )`;
+
+/** One dish's ingredient cost of a portion on one day (COST_CTES' dish_cost). */
+export interface PortionCostRow {
+  day: string;
+  dish_id: number;
+  fen_per_portion: number;
+}
+
+/**
+ * Every dish's portion cost on each day from $1 to $2, the one costing the rollups store and
+ * planning prices with. A dish without a priced recipe line has no row on that day.
+ */
+export const PORTION_COSTS_SQL = `
+WITH ${COST_CTES}
+SELECT d::text AS day, dish_id, fen_per_portion::float8 AS fen_per_portion FROM dish_cost ORDER BY 1, 2`;

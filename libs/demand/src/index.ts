@@ -9,5 +9,8 @@ export { BacktestSummary, BaselineSummary, FailedSeries, ForecastRunInfo, Foreca
 export {
   ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, parseRunTrigger, RunsQuery, RunTriggerBody,
 } from './dtos/forecast-query.dto';
+export {
+  currentForecastRuns, CurrentRun, CurrentRunScope, latestForecastBeforeDaySql, RUN_PRECEDENCE, SqlRunner,
+} from './current-forecast.queries';
 export { supersedeForecasts } from './services/forecast-supersede';
 export { forecastMealsOffThread } from './services/forecast-off-thread';

@@ -1,6 +1,7 @@
 /** @larder/procurement — from forecasts to production plans and purchase orders. Pure maths in planning/, Nest services in services/. */
 export * from './planning/planning-types';
 export * from './planning/planning-catalogue';
+export * from './planning/portion-costs';
 export * from './planning/quantile-interpolation';
 export * from './planning/newsvendor';
 export * from './planning/production-planner';
@@ -11,7 +12,6 @@ export * from './planning/purchase-planner';
 export * from './planning/purchase-orders';
 export * from './planning/week-planner';
 export * from './planning/plan-guards';
-export * from './planning/seasonal-estimate';
 
 export * from './services/procurement.module';
 export * from './services/forecast-source';

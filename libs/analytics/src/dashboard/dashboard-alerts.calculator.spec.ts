@@ -1,6 +1,6 @@
 import { addDays } from '@larder/domain';
 import { accuracyOf, ForecastPair } from '../accuracy.calculator';
-import { fallingRatingAlerts, forecastDriftAlerts, median, unusualWasteAlerts } from './dashboard-alerts.calculator';
+import { fallingRatingAlerts, forecastDriftAlerts, unusualWasteAlerts } from './dashboard-alerts.calculator';
 
 function pairs(canteenId: number, from: string, days: number, error: number): ForecastPair[] {
   return Array.from({ length: days }, (_, index) => ({
@@ -51,10 +51,6 @@ describe('unusual waste', () => {
     expect(unusualWasteAlerts({ days: history(1, Array.from({ length: 20 }, (_, i) => 0.2 + (i % 3) * 0.01)), checkFrom: '2026-10-10' })).toEqual([]);
     const shares = [0.05, 0.06, 0.05, 0.07, 0.06, 0.05, 0.06, 0.05, 0.06, 0.07, 0.05, 0.3, 0.06];
     expect(unusualWasteAlerts({ days: history(1, shares), checkFrom: '2026-10-13' })).toEqual([]);
-  });
-
-  it('takes the median of an even count as the mean of the middle two', () => {
-    expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });
 

@@ -1,3 +1,4 @@
+import { median } from 'simple-statistics';
 import { compareCodes } from '@larder/domain';
 import type { AccuracyFigures } from '../accuracy.calculator';
 import { publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
@@ -36,12 +37,6 @@ export function forecastDriftAlerts(windows: DriftWindows[]): DashboardAlert[] {
     });
   }
   return alerts;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Days of its own history a canteen-day's waste share is measured against. */

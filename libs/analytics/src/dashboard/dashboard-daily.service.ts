@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { latestForecastBeforeDaySql } from '@larder/demand';
 import { compareCodes } from '@larder/domain';
+import { sqlNumber } from '@larder/database';
 import { accuracyFromSums, ForecastPair } from '../accuracy.calculator';
 import type { DriftWindows } from './dashboard-alerts.calculator';
 import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
@@ -77,8 +79,7 @@ export interface RangeSums {
   ratings: RatingGroupCounts;
 }
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-const isCurrent = (row: Record<string, unknown>) => row.is_current === true || row.is_current === 't';
+const isCurrent = (row: Record<string, unknown>) => row.is_current === true;
 /** A date-typed bucket sorts far faster than its text under the database's linguistic collation. */
 const BUCKET_DATE = (column: string) =>
   `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)`;
@@ -154,12 +155,8 @@ FROM feedback WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = 
 GROUP BY 1`;
 
 /** The latest forecast made before each canteen-day-meal of one target (`dish`: 0 for covers, else a dish). */
-const latestForecasts = (dish: string) => `
-SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal) f.canteen_id, f.service_date, f.meal, f.p10, f.p50, f.p90
-FROM forecast f JOIN forecast_run r ON r.id = f.run_id
-WHERE f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = ${dish}
-  AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
-ORDER BY f.canteen_id, f.service_date, f.meal, r.as_of DESC, r.created_at DESC`;
+const latestForecasts = (dish: string) =>
+  latestForecastBeforeDaySql('f.p10, f.p50, f.p90', `f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ${MEAL('f.meal')} AND f.dish_id = ${dish}`);
 
 const LATEST_FORECASTS_SQL = `SELECT canteen_id, service_date::text AS d, meal, p10, p50, p90 FROM (${latestForecasts('$5')}) l`;
 
@@ -228,28 +225,28 @@ export class DashboardDailyService {
     const ranges = { current: new RangeSumsBuilder(), previous: new RangeSumsBuilder() };
     const rangeOf = (row: Record<string, unknown>) => (isCurrent(row) ? ranges.current : ranges.previous);
     for (const row of meals) {
-      Object.assign(rangeOf(row).bucket(row.bucket), { covers: num(row.covers), paidFen: num(row.paid), subsidyFen: num(row.subsidy), dinerDays: num(row.busiest), staffOnDutyDays: num(row.staff) });
+      Object.assign(rangeOf(row).bucket(row.bucket), { covers: sqlNumber(row.covers), paidFen: sqlNumber(row.paid), subsidyFen: sqlNumber(row.subsidy), dinerDays: sqlNumber(row.busiest), staffOnDutyDays: sqlNumber(row.staff) });
     }
     for (const row of costs) {
       const range = rangeOf(row);
-      if (num(row.by_bucket) === 1) {
+      if (sqlNumber(row.by_bucket) === 1) {
         Object.assign(range.bucket(row.bucket), {
-          ingredientCostFen: num(row.ingredient_fen) + num(row.spoilage_fen), preparedPortions: num(row.prepared), overproductionPortions: num(row.wasted_portions),
-          wasteKg: num(row.overproduction_kg) + num(row.other_kg),
+          ingredientCostFen: sqlNumber(row.ingredient_fen) + sqlNumber(row.spoilage_fen), preparedPortions: sqlNumber(row.prepared), overproductionPortions: sqlNumber(row.wasted_portions),
+          wasteKg: sqlNumber(row.overproduction_kg) + sqlNumber(row.other_kg),
         });
       } else {
         range.canteens.push({
-          canteenId: num(row.canteen_id), ingredientCostFen: num(row.ingredient_fen), spoilageCostFen: num(row.spoilage_fen),
-          overproductionKg: num(row.overproduction_kg), otherWasteKg: num(row.other_kg),
+          canteenId: sqlNumber(row.canteen_id), ingredientCostFen: sqlNumber(row.ingredient_fen), spoilageCostFen: sqlNumber(row.spoilage_fen),
+          overproductionKg: sqlNumber(row.overproduction_kg), otherWasteKg: sqlNumber(row.other_kg),
         });
       }
     }
     const open: OpenBucket[] = [];
     for (const row of ratings) {
       const bucket = rangeOf(row).bucket(row.bucket);
-      bucket.ratings = { responses: num(row.responses), respondents: 0, ratingSum: num(row.rating_sum), satisfied: num(row.satisfied), dissatisfied: num(row.dissatisfied) };
-      bucket.respondentBounds = { least: num(row.least_respondents), most: num(row.most_respondents) };
-      if (settledRespondents(bucket.respondentBounds) === null) open.push({ bucket, isCurrent: isCurrent(row), anonymous: num(row.anonymous) });
+      bucket.ratings = { responses: sqlNumber(row.responses), respondents: 0, ratingSum: sqlNumber(row.rating_sum), satisfied: sqlNumber(row.satisfied), dissatisfied: sqlNumber(row.dissatisfied) };
+      bucket.respondentBounds = { least: sqlNumber(row.least_respondents), most: sqlNumber(row.most_respondents) };
+      if (settledRespondents(bucket.respondentBounds) === null) open.push({ bucket, isCurrent: isCurrent(row), anonymous: sqlNumber(row.anonymous) });
     }
     if (open.length > 0) await this.countRespondents(scope, open);
     const built = { current: ranges.current.build(), previous: ranges.previous.build() };
@@ -269,7 +266,7 @@ export class DashboardDailyService {
     const buckets = [...new Set(open.map(({ bucket }) => bucket.bucket))].sort();
     const from = buckets[0] > scope.from ? buckets[0] : scope.from;
     const rows: Record<string, unknown>[] = await this.dataSource.query(BUCKET_DINERS_SQL, [from, scope.to, scope.canteenIds, scope.meal, scope.grain, scope.currentFrom, buckets]);
-    const diners = new Map(rows.map((row) => [`${isCurrent(row)}|${String(row.bucket)}`, num(row.diners)]));
+    const diners = new Map(rows.map((row) => [`${isCurrent(row)}|${String(row.bucket)}`, sqlNumber(row.diners)]));
     for (const { bucket, isCurrent: current, anonymous } of open) {
       const respondents = anonymous + (diners.get(`${current}|${bucket.bucket}`) ?? 0);
       bucket.respondentBounds = { least: respondents, most: respondents };
@@ -288,11 +285,11 @@ export class DashboardDailyService {
         series.push({ date: String(row.d), actual: optional(row.actual), p10: optional(row.p10), p50: optional(row.p50), p90: optional(row.p90) });
         continue;
       }
-      const canteenId = num(row.canteen_id);
+      const canteenId = sqlNumber(row.canteen_id);
       const windows = drift.get(canteenId) ?? { canteenId, recent: none(), earlier: none(), recentDays: 0 };
       drift.set(canteenId, windows);
-      const figures = accuracyFromSums({ pairs: num(row.pairs), actual: num(row.actual), forecast: num(row.p50), absoluteError: num(row.absolute_error), hits: num(row.hits) });
-      if (row.recent === true || row.recent === 't') Object.assign(windows, { recent: figures, recentDays: num(row.days) });
+      const figures = accuracyFromSums({ pairs: sqlNumber(row.pairs), actual: sqlNumber(row.actual), forecast: sqlNumber(row.p50), absoluteError: sqlNumber(row.absolute_error), hits: sqlNumber(row.hits) });
+      if (row.recent === true) Object.assign(windows, { recent: figures, recentDays: sqlNumber(row.days) });
       else windows.earlier = figures;
     }
     return { series: series.sort((a, b) => compareCodes(a.date, b.date)), drift: [...drift.values()] };
@@ -315,10 +312,10 @@ export class DashboardDailyService {
     ])) as Record<string, unknown>[][];
     const optional = (value: unknown) => (value === null || value === undefined ? null : Number(value));
     const latest = latestRows.map((row) => ({
-      canteenId: num(row.canteen_id), serviceDate: String(row.d), meal: String(row.meal), p10: num(row.p10), p50: num(row.p50), p90: num(row.p90),
+      canteenId: sqlNumber(row.canteen_id), serviceDate: String(row.d), meal: String(row.meal), p10: sqlNumber(row.p10), p50: sqlNumber(row.p50), p90: sqlNumber(row.p90),
     }));
     const actuals = actualRows.map((row) => ({
-      canteenId: num(row.canteen_id), serviceDate: String(row.d), meal: String(row.meal), covers: optional(row.covers), quantity: optional(row.quantity),
+      canteenId: sqlNumber(row.canteen_id), serviceDate: String(row.d), meal: String(row.meal), covers: optional(row.covers), quantity: optional(row.quantity),
     }));
     const input = { latest, actuals, dishId: scope.dishId };
     return { series: forecastSeries(input), pairs: forecastPairs(input) };

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isoWeek } from '@larder/domain';
+import { sqlNumber } from '@larder/database';
 import { accuracyBy } from '../accuracy.calculator';
 import type { DemandPanel } from './dashboard.contract';
 import { DashboardDailyService } from './dashboard-daily.service';
 import type { DashboardScope } from './dashboard-scope.service';
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
  * Average sales per ISO weekday and hour over the days of that weekday on which the chosen canteens
@@ -46,7 +45,7 @@ export class DashboardDemandService {
       filters: scope.filters,
       series,
       accuracy,
-      heatmap: heatmap.map((row) => ({ weekday: num(row.weekday), hour: num(row.hour), transactions: num(row.transactions) })),
+      heatmap: heatmap.map((row) => ({ weekday: sqlNumber(row.weekday), hour: sqlNumber(row.hour), transactions: sqlNumber(row.transactions) })),
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
+import { sqlNumber } from '@larder/database';
 import { RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { groupsToSuppress, publishRatings } from '../satisfaction.calculator';
 import type { DishDetailPanel, DishesPanel, DishRow } from './dashboard.contract';
@@ -11,7 +12,6 @@ import type { DashboardScope } from './dashboard-scope.service';
 /** Dishes drawn in the weekly trend chart: the best sellers of the range. */
 export const TREND_TOP_DISHES = 8;
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const MEAL = (column: string) => `($4::text IS NULL OR ${column} = $4)`;
 const RANGE = (alias: string) => `${alias}.service_date BETWEEN $1::date AND $2::date AND ${alias}.canteen_id = ANY($3::int[]) AND ${MEAL(`${alias}.meal`)}`;
 
@@ -64,7 +64,7 @@ export class DashboardDishesService {
       .map((sums) => ({
         dishId: sums.dishId,
         quantity: sums.quantity,
-        shareOfCovers: num(covers.covers) > 0 ? sums.quantity / num(covers.covers) : 0,
+        shareOfCovers: sqlNumber(covers.covers) > 0 ? sums.quantity / sqlNumber(covers.covers) : 0,
         revenueFen: sums.revenueFen,
         marginFen: margins.get(sums.dishId) ?? null,
         rating: ratings.get(sums.dishId) ?? null,
@@ -84,13 +84,13 @@ export class DashboardDishesService {
       dishes,
       popularityThreshold: matrix.popularityThreshold,
       marginThresholdFen: matrix.marginThresholdFen,
-      trend: trendRows.map((row) => ({ week: String(row.week), dishId: num(row.dish_id), quantity: num(row.quantity) })),
+      trend: trendRows.map((row) => ({ week: String(row.week), dishId: sqlNumber(row.dish_id), quantity: sqlNumber(row.quantity) })),
     };
   }
 
   async dish(scope: DashboardScope, dishId: number): Promise<DishDetailPanel> {
     const [known] = (await this.dataSource.query('SELECT count(*)::int AS n FROM dish WHERE id = $1', [dishId])) as { n: number }[];
-    if (num(known.n) === 0) throw new LarderError('NOT_FOUND', `no dish with id ${dishId}`);
+    if (sqlNumber(known.n) === 0) throw new LarderError('NOT_FOUND', `no dish with id ${dishId}`);
     const parameters = [scope.from, scope.to, scope.canteenIds, scope.meal, dishId];
     const daily: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT r.service_date::text AS date, sum(r.quantity)::bigint AS quantity, sum(r.prepared)::bigint AS prepared, sum(r.wasted_portions)::bigint AS wasted_portions,
@@ -112,8 +112,8 @@ export class DashboardDishesService {
       filters: scope.filters,
       dishId,
       daily: daily.map((row) => ({
-        date: String(row.date), quantity: num(row.quantity), prepared: num(row.prepared), wastedPortions: num(row.wasted_portions),
-        wastedKg: Math.round(num(row.wasted_kg) * 1000) / 1000, revenueFen: num(row.revenue_fen),
+        date: String(row.date), quantity: sqlNumber(row.quantity), prepared: sqlNumber(row.prepared), wastedPortions: sqlNumber(row.wasted_portions),
+        wastedKg: Math.round(sqlNumber(row.wasted_kg) * 1000) / 1000, revenueFen: sqlNumber(row.revenue_fen),
       })),
       ratings: groups.map((group) => {
         const published = publishRatings(group, { suppress: hidden.has(group) });
@@ -127,8 +127,8 @@ export class DashboardDishesService {
   private async sums(scope: DashboardScope, range: { from: string; to: string }, dishId: number | null): Promise<DishSums[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(DISH_SQL, [range.from, range.to, scope.canteenIds, scope.meal, dishId]);
     return rows.map((row) => ({
-      dishId: num(row.dish_id), quantity: num(row.quantity), revenueFen: num(row.revenue_fen), wastedPortions: num(row.wasted_portions),
-      costFen: num(row.cost_fen), costedPortions: num(row.costed),
+      dishId: sqlNumber(row.dish_id), quantity: sqlNumber(row.quantity), revenueFen: sqlNumber(row.revenue_fen), wastedPortions: sqlNumber(row.wasted_portions),
+      costFen: sqlNumber(row.cost_fen), costedPortions: sqlNumber(row.costed),
     }));
   }
 
@@ -138,7 +138,7 @@ export class DashboardDishesService {
       `SELECT dish_id, ${RATING_COUNTS_SQL} FROM feedback f WHERE ${RANGE('f')} AND f.dish_id IS NOT NULL GROUP BY 1`,
       [scope.from, scope.to, scope.canteenIds, scope.meal],
     );
-    const groups = rows.map((row) => ({ dishId: num(row.dish_id), ...ratingCountsOf(row) }));
+    const groups = rows.map((row) => ({ dishId: sqlNumber(row.dish_id), ...ratingCountsOf(row) }));
     const hidden = groupsToSuppress(groups);
     return new Map(groups.map((group) => [group.dishId, publishRatings(group, { suppress: hidden.has(group) }).averageRating]));
   }

@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays } from '@larder/domain';
+import { sqlNumber } from '@larder/database';
 import { budgetFromLastYear, financeFigures, emptyFinanceInputs, FinanceFigures } from '../finance.calculator';
 import { FinanceService } from '../finance.service';
 import type { FinancePanel } from './dashboard.contract';
 import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
 import { ratio } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /** The same calendar dates a year earlier (29 February falls back to the 28th). */
 function yearEarlier(date: string): string {
@@ -47,7 +46,7 @@ export class DashboardFinanceService {
     ]);
     const lastYearByMonth = new Map(lastYear.map((bucket) => [bucket.bucket.slice(5, 7), bucket]));
     // Without a budget of its own, the subsidy budget is what the same dates cost a year earlier.
-    const budgetFen = num(subsidyRow.meals) > 0 ? num(subsidyRow.subsidy) : null;
+    const budgetFen = sqlNumber(subsidyRow.meals) > 0 ? sqlNumber(subsidyRow.subsidy) : null;
     const spentFen = result.total.subsidyFen;
     return {
       filters: scope.filters,

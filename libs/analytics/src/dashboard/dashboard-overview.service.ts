@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeek, isoWeekday } from '@larder/domain';
+import { sqlNumber } from '@larder/database';
 import { RATING_BOUND_SQL, RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
 import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
@@ -11,8 +12,6 @@ import type { ForecastPoint } from './dashboard-forecast.calculator';
 import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
@@ -111,7 +110,7 @@ export class DashboardOverviewService {
        GROUP BY 1, 2 HAVING sum(prepared_portions) > 0`,
       [addDays(checkFrom, -WASTE_TRAILING_DAYS), scope.to, scope.canteenIds, scope.meal],
     );
-    return unusualWasteAlerts({ days: rows.map((row) => ({ canteenId: num(row.canteen_id), date: String(row.d), share: num(row.wasted) / num(row.prepared) })), checkFrom });
+    return unusualWasteAlerts({ days: rows.map((row) => ({ canteenId: sqlNumber(row.canteen_id), date: String(row.d), share: sqlNumber(row.wasted) / sqlNumber(row.prepared) })), checkFrom });
   }
 
   /**
@@ -155,14 +154,14 @@ export class DashboardOverviewService {
     );
     const groups = new Map<string, RatingWindows>();
     for (const row of rows) {
-      const dishId = row.dish_id === null || row.dish_id === undefined ? null : num(row.dish_id);
+      const dishId = row.dish_id === null || row.dish_id === undefined ? null : sqlNumber(row.dish_id);
       // A canteen's own counts are whole only where `only` took all its answers.
-      if (only && dishId === null && !only.canteenIds.includes(num(row.canteen_id))) continue;
-      const key = `${num(row.canteen_id)}:${dishId}`;
-      const group = groups.get(key) ?? { canteenId: num(row.canteen_id), dishId, recent: emptyRatingCounts(), previous: emptyRatingCounts() };
+      if (only && dishId === null && !only.canteenIds.includes(sqlNumber(row.canteen_id))) continue;
+      const key = `${sqlNumber(row.canteen_id)}:${dishId}`;
+      const group = groups.get(key) ?? { canteenId: sqlNumber(row.canteen_id), dishId, recent: emptyRatingCounts(), previous: emptyRatingCounts() };
       groups.set(key, group);
       const counts = ratingCountsOf(row);
-      if (row.recent === true || row.recent === 't') group.recent = counts;
+      if (row.recent === true) group.recent = counts;
       else group.previous = counts;
     }
     return [...groups.values()];

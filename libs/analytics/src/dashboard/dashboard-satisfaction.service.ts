@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlNumber } from '@larder/database';
 import { ParticipationService } from '../participation.service';
 import { addCounts, sumBy } from '../released-cells.calculator';
 import { ReleasedSatisfactionService } from '../released-satisfaction.service';
@@ -15,8 +16,6 @@ export const PRICE_COMPLAINT_TAGS = ['价格贵'];
 const PAID_SQL = `
 SELECT to_char(service_date, 'IYYY-"W"IW') AS week, sum(paid_fen)::bigint AS paid, sum(covers)::bigint AS covers
 FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) GROUP BY 1`;
-
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
  * The satisfaction page, for the union above all: every rating, tag and participation figure is a
@@ -49,7 +48,7 @@ export class DashboardSatisfactionService {
     const priceByWeek = sumBy(released.tags.filter((tag) => PRICE_COMPLAINT_TAGS.includes(tag.tag)), (tag) => tag.week);
     const published = (counts: RatingGroupCounts | undefined) => publishRatings(counts ?? emptyRatingCounts(), { suppress: false });
     const totalFigures = published(total);
-    const paid = new Map(paidRows.map((row) => [String(row.week), ratio(num(row.paid), num(row.covers))]));
+    const paid = new Map(paidRows.map((row) => [String(row.week), ratio(sqlNumber(row.paid), sqlNumber(row.covers))]));
     const weekLabels = [...new Set([...byWeek.keys(), ...paid.keys(), ...participation.map((row) => row.week)])].sort();
     return {
       filters: scope.filters,

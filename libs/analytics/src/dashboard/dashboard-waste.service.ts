@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sqlNumber } from '@larder/database';
 import { WasteService } from '../waste.service';
 import type { WastePanel } from './dashboard.contract';
 import { DashboardDailyService } from './dashboard-daily.service';
@@ -10,7 +11,6 @@ import type { DashboardScope } from './dashboard-scope.service';
 /** The share of prepared portions thrown away that the waste page measures against (5%, a common kitchen target). */
 export const WASTE_TARGET_SHARE = 0.05;
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const kg = (value: number) => Math.round(value * 1000) / 1000;
 
 /** The waste page: by kind, dish and canteen, priced as in the waste report, and its daily share. */
@@ -39,7 +39,7 @@ export class DashboardWasteService {
         range,
       ) as Promise<Record<string, unknown>[]>,
     ]);
-    const covers = new Map(coverRows.map((row) => [num(row.canteen_id), num(row.covers)]));
+    const covers = new Map(coverRows.map((row) => [sqlNumber(row.canteen_id), sqlNumber(row.covers)]));
     const canteens = result.canteens;
     const sum = (pick: (row: (typeof canteens)[number]) => number) => canteens.reduce((total, row) => total + pick(row), 0);
     const byDish = new Map<number, { dishId: number; kg: number; portions: number; costFen: number }>();
@@ -57,7 +57,7 @@ export class DashboardWasteService {
       byKind: [
         { kind: 'overproduction', kg: kg(sum((row) => row.overproductionKg)), portions: sum((row) => row.overproductionPortions), costFen: sum((row) => row.overproductionCostFen) },
         // Plate waste is weighed without a dish, so it has no recipe cost.
-        { kind: 'plate', kg: kg(sum((row) => row.plateKg)), portions: num(plateRows[0]?.portions), costFen: 0 },
+        { kind: 'plate', kg: kg(sum((row) => row.plateKg)), portions: sqlNumber(plateRows[0]?.portions), costFen: 0 },
         { kind: 'spoilage', kg: kg(sum((row) => row.spoilageKg)), portions: 0, costFen: sum((row) => row.spoilageCostFen) },
       ],
       byDish: [...byDish.values()].map((row) => ({ ...row, kg: kg(row.kg) })).filter((row) => row.kg > 0 || row.portions > 0).sort((a, b) => b.costFen - a.costFen || a.dishId - b.dishId),

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { mean as meanOf } from 'simple-statistics';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import type { MealPeriod } from '@larder/domain';
 import { ForecastListing, ForecastQuery, ForecastView } from '../dtos/forecast-query.dto';
 import { FailedSeries, ForecastRunInfo } from '../dtos/forecast-run.dto';
+import { currentForecastRuns } from '../current-forecast.queries';
 
 interface RunRow {
   id: string;
@@ -129,19 +131,10 @@ export class ForecastQueryService {
     return { id: run.id, canteenId: 0, asOf: run.as_of, createdAt: toIso(run.created_at) };
   }
 
-  /** Each canteen's latest finished run that stored forecasts for it. */
+  /** Each canteen's current run (currentForecastRuns). */
   private async latestRuns(canteenId?: number): Promise<{ id: string; canteenId: number; asOf: string; createdAt: string }[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT c.id AS canteen_id, r.id, r.as_of::text AS as_of, r.created_at
-       FROM canteen c CROSS JOIN LATERAL (
-         SELECT r.id, r.as_of, r.created_at FROM forecast_run r
-         WHERE r.status = 'done' AND EXISTS (SELECT 1 FROM forecast f WHERE f.canteen_id = c.id AND f.run_id = r.id)
-         ORDER BY r.as_of DESC, r.created_at DESC, r.id LIMIT 1) r
-       ${canteenId === undefined ? '' : 'WHERE c.id = $1'}
-       ORDER BY c.id`,
-      canteenId === undefined ? [] : [canteenId],
-    );
-    return rows.map((row) => ({ id: String(row.id), canteenId: Number(row.canteen_id), asOf: String(row.as_of), createdAt: toIso(row.created_at as Date) }));
+    const runs = await currentForecastRuns(this.dataSource, canteenId === undefined ? {} : { canteenIds: [canteenId] });
+    return runs.map((run) => ({ id: run.runId, canteenId: run.canteenId, asOf: run.asOf, createdAt: run.createdAt.toISOString() }));
   }
 }
 
@@ -161,7 +154,7 @@ function seriesMeans(rows: readonly ForecastView[]): { covers: number | null; di
   }
   const average = (values: (number | null)[]) => {
     const finite = values.filter((value): value is number => value !== null);
-    return finite.length > 0 ? round4(finite.reduce((sum, value) => sum + value, 0) / finite.length) : null;
+    return finite.length > 0 ? round4(meanOf(finite)) : null;
   };
   const entries = [...perSeries.values()];
   return { covers: average(entries.map((entry) => entry.covers)), dishes: average(entries.map((entry) => entry.dishes)) };

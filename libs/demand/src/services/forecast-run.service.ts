@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { mean as meanOf } from 'simple-statistics';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
@@ -46,7 +47,7 @@ const round4 = (value: number | null) => (value === null || !Number.isFinite(val
 
 function mean(values: readonly (number | null | undefined)[]): number | null {
   const finite = values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
-  return finite.length > 0 ? round4(finite.reduce((sum, value) => sum + value, 0) / finite.length) : null;
+  return finite.length > 0 ? round4(meanOf(finite)) : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Fen, IsoDate } from '@larder/domain';
 import type { DishInfo, IngredientInfo, RecipeLineInfo, SupplierItemInfo, SupplierPriceInfo } from './planning-types';
+import { PortionCosts } from './portion-costs';
 
 export interface CatalogueInput {
   readonly dishes: readonly DishInfo[];
@@ -7,6 +8,8 @@ export interface CatalogueInput {
   readonly recipeLines: readonly RecipeLineInfo[];
   readonly supplierItems: readonly SupplierItemInfo[];
   readonly prices: readonly SupplierPriceInfo[];
+  /** Portion costs of the days planning prices (from the database's costing); none when absent. */
+  readonly portionCosts?: PortionCosts;
 }
 
 /** A recipe line with the gross quantity to buy per portion: net / (1 − yield loss). */
@@ -31,8 +34,10 @@ export class PlanningCatalogue {
   private readonly priceDates = new Map<number, IsoDate[]>();
   private readonly priceValues = new Map<number, Fen[]>();
   private readonly unitCostCache = new Map<string, number | null>();
+  private readonly portionCosts: PortionCosts;
 
   constructor(input: CatalogueInput) {
+    this.portionCosts = input.portionCosts ?? PortionCosts.none();
     for (const dish of input.dishes) this.dishes.set(dish.id, dish);
     for (const ingredient of input.ingredients) this.ingredients.set(ingredient.id, ingredient);
     for (const line of input.recipeLines) {
@@ -96,10 +101,8 @@ export class PlanningCatalogue {
     return best;
   }
 
-  /** Food cost of one portion on a date (fen, fractional): gross recipe quantities at the cheapest unit prices. */
+  /** Food cost of one portion on a date (fen, fractional): the database's costing, loaded with the catalogue. */
   costPerPortionOn(dishId: number, date: IsoDate): number {
-    let cost = 0;
-    for (const line of this.recipeOf(dishId)) cost += line.grossPerPortion * (this.unitCostOn(line.ingredientId, date) ?? 0);
-    return cost;
+    return this.portionCosts.on(dishId, date);
   }
 }

@@ -1,8 +1,13 @@
 import type { DishCategory, Fen, IngredientUnit, IsoDate, MealPeriod, StorageKind } from '@larder/domain';
-import type { QuantileDistribution } from '@larder/forecasting';
+import type { CoversHistory as CoversRow, DishSalesHistory, EstimateSlot as Slot, QuantileDistribution } from '@larder/forecasting';
 
 /** dishId 0 in a demand forecast stands for covers (diners), as in the stored forecasts. */
 export const COVERS_DISH_ID = 0;
+
+/** The seasonal estimate's history and menu slots (@larder/forecasting) at Larder's meals. */
+export type CoversHistory = CoversRow<MealPeriod>;
+export type DishHistory = DishSalesHistory<MealPeriod>;
+export type EstimateSlot = Slot<MealPeriod>;
 
 export interface DishInfo {
   readonly id: number;

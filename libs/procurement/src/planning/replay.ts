@@ -1,10 +1,10 @@
 import { addDays, IsoDate, MealPeriod } from '@larder/domain';
+import { seasonalEstimate } from '@larder/forecasting';
 import type { CostPolicy } from './newsvendor';
 import { PlanningCatalogue } from './planning-catalogue';
 import { planProduction } from './production-planner';
-import { COVERS_DISH_ID, DemandForecast } from './planning-types';
+import { COVERS_DISH_ID, CoversHistory, DemandForecast, DishHistory } from './planning-types';
 import { quantileAt } from './quantile-interpolation';
-import { CoversHistory, DishHistory, seasonalEstimate } from './seasonal-estimate';
 
 /** What happened to one dish at one meal in a past week: the truth the replay is scored on. */
 export interface ReplaySlot {

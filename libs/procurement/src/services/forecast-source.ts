@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { currentForecastRuns } from '@larder/demand';
 import type { IsoDate, MealPeriod } from '@larder/domain';
 import type { DemandForecast } from '../planning/planning-types';
 import { distributionFromStored } from '../planning/quantile-interpolation';
@@ -22,8 +23,9 @@ export interface StoredForecasts {
 }
 
 /**
- * Where planning reads forecast quantiles from. The default reads the `forecast` table (latest `done`
- * run that covers the canteen's days); another implementation can be bound to FORECAST_QUANTILE_SOURCE.
+ * Where planning reads forecast quantiles from. The default reads the `forecast` table (the canteen's
+ * current run, by @larder/demand's rule, among those that cover the canteen's days); another
+ * implementation can be bound to FORECAST_QUANTILE_SOURCE.
  * null means "nothing stored": the planner then falls back to its seasonal estimate and says so.
  */
 export interface ForecastQuantileSource {
@@ -32,42 +34,59 @@ export interface ForecastQuantileSource {
 
 export const FORECAST_QUANTILE_SOURCE = Symbol('FORECAST_QUANTILE_SOURCE');
 
-type Row = Record<string, unknown>;
+/** A stored forecast row as the query below selects it (numeric columns arrive as text). */
+interface ForecastRow {
+  service_date: string;
+  meal: MealPeriod;
+  dish_id: number;
+  p10: string | number;
+  p50: string | number;
+  p90: string | number;
+  quantiles: string | Record<string, number> | null;
+}
 
 @Injectable()
 export class StoredForecastSource implements ForecastQuantileSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  private async storedRun(id: string): Promise<RunRef | null> {
+    const [row] = (await this.dataSource.query(`SELECT id, as_of::text AS as_of FROM forecast_run WHERE id = $1`, [id])) as { id: string; as_of: string }[];
+    return row ? { id: row.id, asOf: row.as_of } : null;
+  }
+
+  /** The canteen's current run (@larder/demand's rule) among those that forecast a day of the request. */
+  private async currentRun(request: ForecastRequest): Promise<RunRef | null> {
+    const [run] = await currentForecastRuns(this.dataSource, { canteenIds: [request.canteenId], from: request.from, to: request.to });
+    return run ? { id: run.runId, asOf: run.asOf } : null;
+  }
+
   async load(request: ForecastRequest): Promise<StoredForecasts | null> {
-    const runs: Row[] = request.runId
-      ? await this.dataSource.query(`SELECT id, as_of::text AS as_of FROM forecast_run WHERE id = $1`, [request.runId])
-      : await this.dataSource.query(
-        `SELECT r.id, r.as_of::text AS as_of FROM forecast_run r
-         WHERE r.status = 'done' AND EXISTS (
-           SELECT 1 FROM forecast f WHERE f.run_id = r.id AND f.canteen_id = $1 AND f.service_date BETWEEN $2::date AND $3::date)
-         ORDER BY r.created_at DESC, r.as_of DESC LIMIT 1`,
-        [request.canteenId, request.from, request.to],
-      );
-    if (runs.length === 0) return null;
-    const runId = String(runs[0].id);
-    const rows: Row[] = await this.dataSource.query(
+    const run = request.runId ? await this.storedRun(request.runId) : await this.currentRun(request);
+    if (!run) return null;
+    const runId = run.id;
+    const rows: ForecastRow[] = await this.dataSource.query(
       `SELECT service_date::text AS service_date, meal, dish_id, p10, p50, p90, quantiles FROM forecast
        WHERE run_id = $1 AND canteen_id = $2 AND service_date BETWEEN $3::date AND $4::date`,
       [runId, request.canteenId, request.from, request.to],
     );
     return {
       runId,
-      asOf: String(runs[0].as_of),
+      asOf: run.asOf,
       demand: rows.map((row) => ({
-        canteenId: request.canteenId, serviceDate: String(row.service_date), meal: row.meal as MealPeriod, dishId: Number(row.dish_id),
+        canteenId: request.canteenId, serviceDate: row.service_date, meal: row.meal, dishId: Number(row.dish_id),
         distribution: distributionFromStored({ p10: Number(row.p10), p50: Number(row.p50), p90: Number(row.p90), quantiles: parseJson(row.quantiles) }),
       })),
     };
   }
 }
 
-function parseJson(value: unknown): Record<string, number> {
+/** A run and the last day of history it saw. */
+interface RunRef {
+  readonly id: string;
+  readonly asOf: IsoDate;
+}
+
+function parseJson(value: ForecastRow['quantiles']): Record<string, number> {
   if (value === null || value === undefined) return {};
-  if (typeof value === 'string') return JSON.parse(value) as Record<string, number>;
-  return value as Record<string, number>;
+  return typeof value === 'string' ? (JSON.parse(value) as Record<string, number>) : value;
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, IsoDate } from '@larder/domain';
+import { seasonalEstimate } from '@larder/forecasting';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
-import { COVERS_DISH_ID, DemandForecast, slotKey } from '../planning/planning-types';
-import { EstimateSlot, seasonalEstimate } from '../planning/seasonal-estimate';
+import { COVERS_DISH_ID, DemandForecast, EstimateSlot, slotKey } from '../planning/planning-types';
 import { FORECAST_QUANTILE_SOURCE, ForecastQuantileSource } from './forecast-source';
 import { PlanningDataLoader } from './planning-data.loader';
 

@@ -89,7 +89,7 @@ export class PlanService {
     if (params.serviceLevel !== undefined && params.serviceLevel !== null) this.checkLevel(params.serviceLevel);
     await this.loader.requireCanteen(params.canteenId);
     const now = localMoment(params.at ?? new Date(), this.config.timezone);
-    const catalogue = await this.loader.catalogue();
+    const catalogue = await this.loader.catalogue({ from: now.date, to: now.date });
     const demand = await this.demandService.demandFor({ canteenId: params.canteenId, from, to, runId: params.runId, catalogue });
     const stock = await this.loader.openingStock({ canteenId: params.canteenId, today: now.date, useUntil: from, catalogue, week: params.week });
     const plan = planWeek({
@@ -153,8 +153,8 @@ export class PlanService {
     const { covers, lines } = await this.store.lines(id);
     const overrides = await this.store.overrides(id);
     const orders = await this.store.orders({ planId: id });
-    const catalogue = await this.loader.catalogue();
     const priceDate = header.createdAt.slice(0, 10);
+    const catalogue = await this.loader.catalogue({ from: priceDate, to: priceDate });
     const summary = summarisePlan({
       covers,
       production: lines.map((line) => ({

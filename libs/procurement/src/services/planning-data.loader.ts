@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
+import { PORTION_COSTS_SQL, PortionCostRow } from '@larder/database';
 import { addDays, IsoDate, MealPeriod } from '@larder/domain';
-import { CoversHistory, DishHistory, EstimateSlot } from '../planning/seasonal-estimate';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
+import type { CoversHistory, DishHistory, EstimateSlot } from '../planning/planning-types';
+import { PortionCosts } from '../planning/portion-costs';
 import { openingLots, StockLot } from '../planning/stock-netting';
 
 type Row = Record<string, unknown>;
@@ -47,7 +49,8 @@ export class PlanningDataLoader {
     return rows.length === 0 ? 0 : Number(rows[0].seats ?? 0);
   }
 
-  async catalogue(): Promise<PlanningCatalogue> {
+  /** Master data; with `costDays`, the portion costs of those days (the database's costing, PORTION_COSTS_SQL). */
+  async catalogue(costDays?: { from: IsoDate; to: IsoDate }): Promise<PlanningCatalogue> {
     const q = (sql: string) => this.dataSource.query(sql) as Promise<Row[]>;
     const [dishes, ingredients, recipeLines, items, prices] = [
       await q('SELECT id, category, list_price_fen, portion_kg FROM dish'),
@@ -66,7 +69,13 @@ export class PlanningDataLoader {
         orderCutoff: String(row.order_cutoff),
       })),
       prices: prices.map((row) => ({ supplierItemId: Number(row.supplier_item_id), validFrom: String(row.valid_from), packPriceFen: Number(row.pack_price_fen) })),
+      portionCosts: costDays ? await this.portionCosts(costDays.from, costDays.to) : undefined,
     });
+  }
+
+  private async portionCosts(from: IsoDate, to: IsoDate): Promise<PortionCosts> {
+    const rows = (await this.dataSource.query(PORTION_COSTS_SQL, [from, to])) as PortionCostRow[];
+    return new PortionCosts(from, to, rows.map((row) => ({ dishId: Number(row.dish_id), date: row.day, fenPerPortion: Number(row.fen_per_portion) })));
   }
 
   async menu(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<EstimateSlot[]> {

@@ -59,7 +59,8 @@ export class ReplayService {
     for (let monday = firstMonday; addDays(monday, 6) <= to; monday = addDays(monday, 7)) weekStarts.push(monday);
     if (weekStarts.length === 0) throw new LarderError('VALIDATION_FAILED', `no whole ISO week (Monday to Sunday) lies within ${from}..${to}`);
     const last = addDays(weekStarts[weekStarts.length - 1], 6);
-    const catalogue = await this.loader.catalogue();
+    // Each week is priced on its planning day, a few days before its Monday.
+    const catalogue = await this.loader.catalogue({ from: addDays(firstMonday, -7), to: last });
     const canteenIds = request.canteenIds ?? (await this.loader.canteenIds());
     const historyFrom = addDays(firstMonday, -HISTORY_DAYS);
     const daysOff = await this.loader.daysOff({ from: historyFrom, to: last });

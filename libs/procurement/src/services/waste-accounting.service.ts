@@ -33,7 +33,7 @@ export class WasteAccountingService {
       args,
     );
     const account = accountWaste({
-      catalogue: await this.loader.catalogue(),
+      catalogue: await this.loader.catalogue({ from, to }),
       waste: waste.map((row) => ({
         canteenId: Number(row.canteen_id), serviceDate: String(row.service_date), meal: (row.meal as MealPeriod | null) ?? null, kind: row.kind as WasteKind,
         dishId: row.dish_id === null ? null : Number(row.dish_id), ingredientId: row.ingredient_id === null ? null : Number(row.ingredient_id),

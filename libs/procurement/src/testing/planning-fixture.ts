@@ -1,5 +1,7 @@
+import { addDays, IsoDate } from '@larder/domain';
 import type { QuantileDistribution } from '@larder/forecasting';
 import { CatalogueInput, PlanningCatalogue } from '../planning/planning-catalogue';
+import { PortionCost, PortionCosts } from '../planning/portion-costs';
 import type { IngredientInfo, SupplierItemInfo } from '../planning/planning-types';
 
 /** Week 2026-W48 runs Monday 2026-11-23 .. Sunday 2026-11-29; plans are made the Thursday before. */
@@ -39,8 +41,22 @@ export function fixtureInput(overrides: Partial<CatalogueInput> = {}): Catalogue
       { supplierItemId: 103, validFrom: '2026-01-01', packPriceFen: 15000 },
       { supplierItemId: 103, validFrom: '2026-11-01', packPriceFen: 16000 },
     ],
+    portionCosts: fixturePortionCosts(),
     ...overrides,
   };
+}
+
+/**
+ * The portion costs the database's costing gives the fixture's recipes and prices, October to
+ * December: dish 10 is 0.15 / 0.75 kg tomato × 6 + 0.1 kg rice × 5 yuan = 1.70 yuan; dish 20 is
+ * 0.12 / 0.8 kg pork × 30 (32 from 1 November) + 0.1 kg rice × 5 yuan = 5.00 (5.30) yuan.
+ */
+export function fixturePortionCosts(): PortionCosts {
+  const rows: PortionCost[] = [];
+  for (let date: IsoDate = '2026-10-01'; date <= '2026-12-31'; date = addDays(date, 1)) {
+    rows.push({ dishId: 10, date, fenPerPortion: 170 }, { dishId: 20, date, fenPerPortion: date < '2026-11-01' ? 500 : 530 });
+  }
+  return new PortionCosts('2026-10-01', '2026-12-31', rows);
 }
 
 export function fixtureCatalogue(overrides: Partial<CatalogueInput> = {}): PlanningCatalogue {

@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccuracyService, FinanceService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, WasteService, WeeklyParticipation } from '@larder/analytics';
 import { localDate } from '@larder/domain';
+import { sqlNumber } from '@larder/database';
 import type { AccuracyReportData } from '../layout/accuracy.layout';
 import type { PurchasePlanData, SupplierOrders } from '../layout/purchase-plan.layout';
 import type { Named } from '../layout/report-context';
 import type { SatisfactionReportData } from '../layout/satisfaction.layout';
 import type { WasteReportData } from '../layout/waste.layout';
 import { ReportScope } from './report-scope.service';
-
-const num = (value: unknown): number => Number(value ?? 0);
 
 /** Gathers the figures of the satisfaction, waste, accuracy and purchase-plan reports from the shared analytics. */
 @Injectable()
@@ -26,7 +25,7 @@ export class ReportDataService {
 
   private async dishes(): Promise<Map<number, Named>> {
     const rows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM dish');
-    return new Map(rows.map((row) => [num(row.id), { code: String(row.code), name: String(row.name), nameEn: String(row.name_en) }]));
+    return new Map(rows.map((row) => [sqlNumber(row.id), { code: String(row.code), name: String(row.name), nameEn: String(row.name_en) }]));
   }
 
   private range(scope: ReportScope) {
@@ -114,7 +113,7 @@ export class ReportDataService {
     );
     const suppliers = new Map<number, SupplierOrders & { orderIds: Set<string> }>();
     for (const row of rows) {
-      const id = num(row.supplier_id);
+      const id = sqlNumber(row.supplier_id);
       let entry = suppliers.get(id);
       if (!entry) {
         entry = {
@@ -128,7 +127,7 @@ export class ReportDataService {
         canteen: { code: String(row.canteen_code), name: String(row.canteen_name), nameEn: String(row.canteen_name_en) },
         orderDate: String(row.order_date), deliveryDate: String(row.delivery_date),
         ingredient: { code: String(row.ingredient_code), name: String(row.ingredient_name), nameEn: String(row.ingredient_name_en) },
-        unit: String(row.unit), sku: String(row.sku), packSize: num(row.pack_size), packs: num(row.packs), packPriceFen: num(row.pack_price_fen), amountFen: num(row.amount_fen),
+        unit: String(row.unit), sku: String(row.sku), packSize: sqlNumber(row.pack_size), packs: sqlNumber(row.packs), packPriceFen: sqlNumber(row.pack_price_fen), amountFen: sqlNumber(row.amount_fen),
       });
     }
     return {

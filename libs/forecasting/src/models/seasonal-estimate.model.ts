@@ -1,34 +1,45 @@
-import { addDays, IsoDate, isoWeekday, MealPeriod } from '@larder/domain';
-import { COVERS_DISH_ID, DemandForecast } from './planning-types';
+import { formatIsoDate, isoWeekday as weekdayOf, parseIsoDate } from '../core/iso-date';
+import { quantileOfSorted } from '../core/quantiles';
+import { median } from '../core/same-weekday';
+import type { QuantileDistribution } from '../waste/waste-forecast';
+
+/** A day as `YYYY-MM-DD`; such strings sort as the days do. */
+type IsoDate = string;
+
+/** The target of covers rather than of a dish. */
+const COVERS_DISH_ID = 0;
+
+const addDays = (date: IsoDate, days: number): IsoDate => formatIsoDate(parseIsoDate(date) + days);
+const isoWeekday = (date: IsoDate): number => weekdayOf(parseIsoDate(date));
+
+/** One meal of one day. */
+export interface MealDay<M extends string = string> {
+  readonly serviceDate: IsoDate;
+  readonly meal: M;
+}
 
 /** Covers of one canteen's meal on one day, from the rollups. */
-export interface CoversHistory {
-  readonly serviceDate: IsoDate;
-  readonly meal: MealPeriod;
+export interface CoversHistory<M extends string = string> extends MealDay<M> {
   readonly covers: number;
 }
 
-/** Portions of a dish sold and prepared at one meal, from the rollups. */
-export interface DishHistory {
-  readonly serviceDate: IsoDate;
-  readonly meal: MealPeriod;
+/** A dish on the menu of a meal. */
+export interface EstimateSlot<M extends string = string> extends MealDay<M> {
   readonly dishId: number;
+}
+
+/** Portions of a dish sold and prepared at one meal, from the rollups. */
+export interface DishSalesHistory<M extends string = string> extends EstimateSlot<M> {
   readonly sold: number;
   readonly prepared: number;
 }
 
-export interface EstimateSlot {
-  readonly serviceDate: IsoDate;
-  readonly meal: MealPeriod;
-  readonly dishId: number;
-}
-
-export interface SeasonalEstimateInput {
+export interface SeasonalEstimateInput<M extends string = string> {
   readonly canteenId: number;
-  readonly covers: readonly CoversHistory[];
-  readonly dishes: readonly DishHistory[];
+  readonly covers: readonly CoversHistory<M>[];
+  readonly dishes: readonly DishSalesHistory<M>[];
   /** The menu to estimate: every dish on it (covers are estimated for each day and meal that has one). */
-  readonly slots: readonly EstimateSlot[];
+  readonly slots: readonly EstimateSlot<M>[];
   /** Last day of history the estimate may use. */
   readonly asOf: IsoDate;
   /** Holidays and weekends that are not make-up working days: they are compared only with each other. */
@@ -37,6 +48,12 @@ export interface SeasonalEstimateInput {
   readonly windowDays?: number;
   /** Category of each dish, for dishes never served here before. */
   readonly categories?: ReadonlyMap<number, string>;
+}
+
+/** One estimated target: covers (dish 0) or a dish at a canteen's meal on a day. */
+export interface EstimatedDemand<M extends string = string> extends EstimateSlot<M> {
+  readonly canteenId: number;
+  readonly distribution: QuantileDistribution;
 }
 
 export const ESTIMATE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
@@ -51,25 +68,25 @@ const MIN_RESIDUALS = 30;
  * of this very estimator's relative errors over the window. Sell-outs (sold ≥ prepared) understate
  * demand: they are left out of the ratios when the dish has other days, but kept in the errors.
  */
-export function seasonalEstimate(input: SeasonalEstimateInput): DemandForecast[] {
+export function seasonalEstimate<M extends string>(input: SeasonalEstimateInput<M>): EstimatedDemand<M>[] {
   const windowDays = input.windowDays ?? 84;
   const windowStart = addDays(input.asOf, -windowDays + 1);
   const daysOff = input.daysOff ?? new Set<IsoDate>();
-  const coversByMeal = new Map<MealPeriod, CoversHistory[]>();
+  const coversByMeal = new Map<M, CoversHistory<M>[]>();
   for (const row of input.covers) {
     if (row.serviceDate > input.asOf || row.covers <= 0) continue;
     append(coversByMeal, row.meal, row);
   }
   for (const rows of coversByMeal.values()) rows.sort((a, b) => (a.serviceDate < b.serviceDate ? -1 : 1));
   const coversOn = new Map<string, number>(input.covers.map((row) => [`${row.serviceDate}|${row.meal}`, row.covers]));
-  const estimateCovers = (meal: MealPeriod, date: IsoDate, before: IsoDate) => coversEstimate({ rows: coversByMeal.get(meal) ?? [], date, before, daysOff });
+  const estimateCovers = (meal: M, date: IsoDate, before: IsoDate) => coversEstimate({ rows: coversByMeal.get(meal) ?? [], date, before, daysOff });
 
   const recent = input.dishes.filter((row) => row.serviceDate <= input.asOf && row.serviceDate >= windowStart);
   const ratios = dishRatios({ rows: recent, coversOn, categories: input.categories });
 
   // Relative errors of the estimator on the window, per meal (covers and dishes separately).
-  const coverErrors = new Map<MealPeriod, number[]>();
-  const dishErrors = new Map<MealPeriod, number[]>();
+  const coverErrors = new Map<M, number[]>();
+  const dishErrors = new Map<M, number[]>();
   for (const [meal, rows] of coversByMeal) {
     for (const row of rows) {
       if (row.serviceDate < windowStart) continue;
@@ -84,9 +101,9 @@ export function seasonalEstimate(input: SeasonalEstimateInput): DemandForecast[]
   }
   const allCoverErrors = [...coverErrors.values()].flat();
   const allDishErrors = [...dishErrors.values()].flat();
-  const spreadOf = (pool: Map<MealPeriod, number[]>, all: number[], meal: MealPeriod) => errorQuantiles((pool.get(meal)?.length ?? 0) >= MIN_RESIDUALS ? pool.get(meal)! : all);
+  const spreadOf = (pool: Map<M, number[]>, all: number[], meal: M) => errorQuantiles((pool.get(meal)?.length ?? 0) >= MIN_RESIDUALS ? pool.get(meal)! : all);
 
-  const result: DemandForecast[] = [];
+  const result: EstimatedDemand<M>[] = [];
   const seenMeals = new Set<string>();
   for (const slot of input.slots) {
     const covers = estimateCovers(slot.meal, slot.serviceDate, addDays(input.asOf, 1));
@@ -103,7 +120,7 @@ export function seasonalEstimate(input: SeasonalEstimateInput): DemandForecast[]
 }
 
 /** Median covers of the last four earlier service days with the same weekday and day kind, falling back to any recent days of that kind. */
-function coversEstimate(params: { rows: readonly CoversHistory[]; date: IsoDate; before: IsoDate; daysOff: ReadonlySet<IsoDate> }): number {
+function coversEstimate(params: { rows: readonly CoversHistory<string>[]; date: IsoDate; before: IsoDate; daysOff: ReadonlySet<IsoDate> }): number {
   const { rows, date, before, daysOff } = params;
   const off = daysOff.has(date);
   const weekday = isoWeekday(date);
@@ -121,7 +138,7 @@ function coversEstimate(params: { rows: readonly CoversHistory[]; date: IsoDate;
     if (daysBetweenLimit(row.serviceDate, date)) break;
   }
   const pick = same.length >= 2 ? same : kind.length >= 2 ? kind : any;
-  return median(pick);
+  return pick.length === 0 ? 0 : median(Float64Array.from(pick));
 }
 
 /** Stop looking more than a year back. */
@@ -129,7 +146,7 @@ function daysBetweenLimit(earlier: IsoDate, date: IsoDate): boolean {
   return addDays(earlier, 366) < date;
 }
 
-function dishRatios(params: { rows: readonly DishHistory[]; coversOn: ReadonlyMap<string, number>; categories?: ReadonlyMap<number, string> }) {
+function dishRatios<M extends string>(params: { rows: readonly DishSalesHistory<M>[]; coversOn: ReadonlyMap<string, number>; categories?: ReadonlyMap<number, string> }) {
   const occurrences = new Map<string, { ratio: number; censored: boolean; date: IsoDate }[]>();
   for (const row of params.rows) {
     const covers = params.coversOn.get(`${row.serviceDate}|${row.meal}`) ?? 0;
@@ -153,7 +170,7 @@ function dishRatios(params: { rows: readonly DishHistory[]; coversOn: ReadonlyMa
     add(byMeal, meal, ratio);
   }
   return {
-    of(meal: MealPeriod, dishId: number): number {
+    of(meal: M, dishId: number): number {
       const own = byDish.get(`${meal}|${dishId}`);
       if (own !== undefined) return own;
       const category = params.categories?.get(dishId);
@@ -182,21 +199,9 @@ function add(map: Map<string, { sum: number; n: number }>, key: string, value: n
 function errorQuantiles(errors: readonly number[]): number[] {
   if (errors.length < 5) return ESTIMATE_LEVELS.map((level) => 1 + (level - 0.5) * 0.6);
   const sorted = Float64Array.from(errors).sort();
-  return ESTIMATE_LEVELS.map((level) => {
-    const position = (sorted.length - 1) * level;
-    const below = Math.floor(position);
-    const above = Math.min(below + 1, sorted.length - 1);
-    return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-  });
+  return ESTIMATE_LEVELS.map((level) => quantileOfSorted(sorted, level));
 }
 
 function scaled(point: number, factors: readonly number[]) {
   return { levels: [...ESTIMATE_LEVELS], values: factors.map((factor) => Math.max(0, point * factor)) };
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

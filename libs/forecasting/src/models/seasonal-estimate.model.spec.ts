@@ -1,14 +1,22 @@
-import { addDays, isoWeekday } from '@larder/domain';
-import { quantileAt } from './quantile-interpolation';
-import { CoversHistory, DishHistory, seasonalEstimate } from './seasonal-estimate';
+import { formatIsoDate, isoWeekday, parseIsoDate } from '../core/iso-date';
+import type { QuantileDistribution } from '../waste/waste-forecast';
+import { CoversHistory, DishSalesHistory, seasonalEstimate } from './seasonal-estimate.model';
+
+/** The estimates' levels include 0.5 and 0.9. */
+const quantileAt = (distribution: QuantileDistribution, level: number) => {
+  const index = distribution.levels.indexOf(level);
+  if (index < 0) throw new Error(`no level ${level}`);
+  return distribution.values[index];
+};
 
 describe('seasonal estimate (the fallback without stored forecasts)', () => {
   const covers: CoversHistory[] = [];
-  const dishes: DishHistory[] = [];
+  const dishes: DishSalesHistory[] = [];
   for (let day = 0; day < 84; day++) {
-    const date = addDays('2026-08-31', day);
-    if (isoWeekday(date) > 5) continue;
-    const base = isoWeekday(date) === 5 ? 200 : 400;
+    const date = formatIsoDate(parseIsoDate('2026-08-31') + day);
+    const weekday = isoWeekday(parseIsoDate(date)) + 1;
+    if (weekday > 5) continue;
+    const base = weekday === 5 ? 200 : 400;
     const wobble = 1 + 0.05 * Math.sin(day);
     covers.push({ serviceDate: date, meal: 'lunch', covers: Math.round(base * wobble) });
     dishes.push({ serviceDate: date, meal: 'lunch', dishId: 7, sold: Math.round(base * wobble * 0.3), prepared: 1000 });
