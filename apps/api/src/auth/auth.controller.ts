@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { LarderError } from '@larder/common';
@@ -15,6 +16,7 @@ export class AuthController {
 
   /** Ten tries a minute per client and username: enough for a person, too slow to guess passwords. */
   @Post('login')
+  @ApiOperation({ summary: 'Sign in: sets the session cookie and answers the role, canteens and the CSRF token for writes' })
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
@@ -28,6 +30,7 @@ export class AuthController {
 
   /** Self-service: `{oldPassword, newPassword}`; the user's other sessions end, this one stays. */
   @Post('password')
+  @ApiOperation({ summary: "Change one's own password; one's other sessions end" })
   @Roles(...EVERY_ROLE)
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
@@ -39,6 +42,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out: the session ends' })
   @Roles(...EVERY_ROLE)
   @HttpCode(204)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
@@ -48,6 +52,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'Who is calling: a person (role, canteens, CSRF token) or a token (name, scopes)' })
   @Roles(...EVERY_ROLE)
   me(@CurrentPrincipal() principal: Principal) {
     if (principal.kind === 'token') return { kind: 'token', name: principal.name, scopes: principal.scopes };

@@ -1,0 +1,126 @@
+import { Reflector } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import request from 'supertest';
+import { AccessGuard, ApiTokenService, Principal, SessionService, TOKEN_SCOPES, TokenScope } from '@larder/auth';
+import { Role, ROLES } from '@larder/domain';
+import { ACCESS_EXTENSION } from '../../apps/api/src/openapi/access-documentation';
+import { isDocumentationRoute, OPENAPI_DOCUMENT_PATH, OPENAPI_PAGE_PATH } from '../../apps/api/src/openapi/openapi.setup';
+import { routeHandlers } from '../../apps/api/src/openapi/route-handlers';
+import { createHttpApp } from '../support/http-app';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+type Operation = { operationId: string; security?: Record<string, string[]>[]; [ACCESS_EXTENSION]?: { public?: true; roles?: string[]; tokenScopes?: string[] } };
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+/** Everyone who may knock: nobody signed in, a person of each role, a token of each scope. */
+const CALLERS = ['anonymous', ...ROLES, ...TOKEN_SCOPES.map((scope) => `token:${scope}`)];
+
+/** The routes Express has registered, as "METHOD /path" in OpenAPI's `{param}` form. */
+function registeredRoutes(app: NestExpressApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+  return express.router.stack
+    .filter((layer) => layer.route && layer.route.path !== '{/*splat}' && !isDocumentationRoute(layer.route.path))
+    .flatMap((layer) => Object.keys(layer.route!.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`));
+}
+
+function principalOf(caller: string): Principal | null {
+  if (caller === 'anonymous') return null;
+  if (caller.startsWith('token:')) return { kind: 'token', tokenId: 't', name: caller, scopes: [caller.slice('token:'.length) as TokenScope] };
+  return { kind: 'user', userId: 'u', username: caller, role: caller as Role, canteenIds: [1], csrfToken: 'csrf' };
+}
+
+/** Asks the real access guard, over the route's real handler and controller, whether the caller passes. */
+async function guardLets(app: NestExpressApplication, operationId: string, method: string, caller: string): Promise<boolean> {
+  const route = routeHandlers(app).get(operationId);
+  if (!route) throw new Error(`no handler for ${operationId}`);
+  const principal = principalOf(caller);
+  const resolve = async () => principal;
+  const guard = new AccessGuard(app.get(Reflector), { resolve } as unknown as SessionService, { resolve } as unknown as ApiTokenService);
+  const headers: Record<string, string> = { 'x-csrf-token': 'csrf', ...(principal?.kind === 'token' ? { authorization: 'Bearer secret' } : {}) };
+  const httpRequest = { method, path: operationId, cookies: principal?.kind === 'user' ? { larder_session: 'session' } : {}, header: (name: string) => headers[name.toLowerCase()] };
+  const context = { getHandler: () => route.handler, getClass: () => route.controller, switchToHttp: () => ({ getRequest: () => httpRequest }) };
+  return guard.canActivate(context as never).then(() => true, () => false);
+}
+
+function documentedCallers(operation: Operation): string[] {
+  const access = operation[ACCESS_EXTENSION];
+  if (!access) return [];
+  if (access.public) return CALLERS;
+  return [...(access.roles ?? []), ...(access.tokenScopes ?? []).map((scope) => `token:${scope}`)];
+}
+
+describe('the API description', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let document: Document;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createHttpApp(database.config);
+    const response = await request(app.getHttpServer()).get(OPENAPI_DOCUMENT_PATH).expect(200).expect('content-type', /json/);
+    document = response.body;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('is a valid OpenAPI 3.1 document, served to anyone', async () => {
+    expect(document.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(document as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('describes every route the application registers, and nothing else', () => {
+    const routes = registeredRoutes(app);
+    expect(routes.length).toBeGreaterThan(40);
+    const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(routes.filter((route) => !documented.includes(route))).toEqual([]);
+    expect(documented.filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('documents for each route exactly the callers the access guard lets through', async () => {
+    const mismatches: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const documented = documentedCallers(operation);
+        const passed: string[] = [];
+        for (const caller of CALLERS) if (await guardLets(app, operation.operationId, method.toUpperCase(), caller)) passed.push(caller);
+        if (documented.join() !== passed.join()) mismatches.push(`${method.toUpperCase()} ${path}: documented ${documented.join(', ')}; the guard lets ${passed.join(', ')}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('states the same access in its security requirements', () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const access = operation[ACCESS_EXTENSION]!;
+        const expected = access.public ? [] : [
+          { session: access.roles, ...(method === 'get' ? {} : { csrf: [] }) },
+          ...(access.tokenScopes!.length > 0 ? [{ apiToken: access.tokenScopes }] : []),
+        ];
+        expect({ route: `${method} ${path}`, security: operation.security }).toEqual({ route: `${method} ${path}`, security: expected });
+      }
+    }
+  });
+
+  it('serves the docs page without sign-in, under a CSP its scripts satisfy, and leaks no settings', async () => {
+    const server = request(app.getHttpServer());
+    const page = await server.get(OPENAPI_PAGE_PATH).expect(200).expect('content-type', /html/);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    const scripts = [...page.text.matchAll(/<script src=['"]([^'"]+)['"]/g)].map((match) => match[1]);
+    expect(scripts.length).toBeGreaterThan(1);
+    expect(page.text).not.toMatch(/<script>/);
+    for (const script of scripts) {
+      expect(script).not.toMatch(/^(https?:)?\/\//);
+      await server.get(new URL(script, `http://larder${OPENAPI_PAGE_PATH}`).pathname).expect(200).expect('content-type', /javascript/);
+    }
+    const text = JSON.stringify(document);
+    for (const secret of [database.url, database.config.pseudonymSecret, database.config.pseudonymKeyFile]) if (secret) expect(text).not.toContain(secret);
+  });
+});
