@@ -1,17 +1,40 @@
 import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { AccessGuard, ApiTokenService, Principal, SessionService, TOKEN_SCOPES, TokenScope } from '@larder/auth';
 import { Role, ROLES } from '@larder/domain';
 import { ACCESS_EXTENSION } from '../../apps/api/src/openapi/access-documentation';
 import { isDocumentationRoute, OPENAPI_DOCUMENT_PATH, OPENAPI_PAGE_PATH } from '../../apps/api/src/openapi/openapi.setup';
 import { routeHandlers } from '../../apps/api/src/openapi/route-handlers';
-import { createHttpApp } from '../support/http-app';
+import { MASTER_FILES } from '../fixtures/import/import-test-kit';
+import { createHttpApp, signIn, TEST_PASSWORD } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 type Operation = { operationId: string; security?: Record<string, string[]>[]; [ACCESS_EXTENSION]?: { public?: true; roles?: string[]; tokenScopes?: string[] } };
-type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
+
+/** Checks an answer against the schema the document gives for that route's status. */
+function answerProblems(document: Document, route: string, status: number, body: unknown): string[] {
+  const [method, path] = route.split(' ');
+  type Response = { $ref?: string; content?: Record<string, { schema: object }> };
+  let response = (document.paths[path][method.toLowerCase()] as unknown as { responses: Record<string, Response> }).responses[status];
+  if (response?.$ref) response = (document.components.responses as Record<string, Response>)[response.$ref.replace('#/components/responses/', '')];
+  const schema = response?.content?.['application/json']?.schema;
+  if (!schema) return [`${route} documents no JSON answer for ${status}`];
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'larder', components: document.components });
+  const validate = ajv.compile(rebase(schema));
+  return validate(body) ? [] : (validate.errors ?? []).map((error) => `${route} ${status}: ${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
+}
+
+/** The document's local references (`#/components/…`) pointed at the copy registered as `larder`. */
+function rebase(schema: object): object {
+  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"larder#/components/'));
+}
 
 /** Everyone who may knock: nobody signed in, a person of each role, a token of each scope. */
 const CALLERS = ['anonymous', ...ROLES, ...TOKEN_SCOPES.map((scope) => `token:${scope}`)];
@@ -106,6 +129,29 @@ describe('the API description', () => {
         expect({ route: `${method} ${path}`, security: operation.security }).toEqual({ route: `${method} ${path}`, security: expected });
       }
     }
+  });
+
+  it('documents the main answers as they are: sign-in, caller, token, canteens, import summary', async () => {
+    const server = request(app.getHttpServer());
+    const admin = await signIn(app, { username: 'openapi-admin', role: 'admin' });
+    const login = await server.post('/api/auth/login').send({ username: 'openapi-admin', password: TEST_PASSWORD }).expect(200);
+    const me = await admin.agent.get('/api/auth/me').expect(200);
+    const read = await admin.agent.post('/api/admin/tokens').set('x-csrf-token', admin.csrfToken).send({ name: 'openapi read', scopes: ['read'] }).expect(201);
+    const pusher = await admin.agent.post('/api/admin/tokens').set('x-csrf-token', admin.csrfToken).send({ name: 'openapi import', scopes: ['import'] }).expect(201);
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const tokenMe = await server.get('/api/auth/me').set(bearer(read.body.token)).expect(403);
+    const imported = await server.post('/api/import/auto').set(bearer(pusher.body.token)).attach('file', Buffer.from(MASTER_FILES['sites.csv']), 'sites.csv').expect(200);
+    await server.post('/api/import/canteens').set(bearer(pusher.body.token)).attach('file', Buffer.from(MASTER_FILES['canteens.csv']), 'canteens.csv').expect(200);
+    const canteens = await server.get('/api/canteens').set(bearer(read.body.token)).expect(200);
+    expect(canteens.body.length).toBeGreaterThan(0);
+    const answers: [string, number, unknown][] = [
+      ['POST /api/auth/login', 200, login.body], ['GET /api/auth/me', 200, me.body], ['GET /api/auth/me', 403, tokenMe.body],
+      ['POST /api/admin/tokens', 201, read.body], ['POST /api/import/{kind}', 200, imported.body], ['GET /api/canteens', 200, canteens.body],
+    ];
+    expect(imported.body.accepted).toBe(1);
+    expect(answers.flatMap(([route, status, body]) => answerProblems(document, route, status, body))).toEqual([]);
+    // A field the schema does not know is caught: the check can fail.
+    expect(answerProblems(document, 'POST /api/admin/tokens', 201, { ...read.body, secret: 'x' })).not.toEqual([]);
   });
 
   it('serves the docs page without sign-in, under a CSP its scripts satisfy, and leaks no settings', async () => {

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { LarderError } from '@larder/common';
 import { parseIsoDate } from '@larder/domain';
 import { OverviewService } from '@larder/analytics';
 import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles, TokenScopes } from '@larder/auth';
 import { DAY_FROM, DAY_TO, QueryParameters } from '../openapi/documentation.decorators';
+import { CanteenAnswer } from './dtos/canteen-answer.dto';
 
 function dateParameter(name: string, value: string | undefined): string {
   if (value === undefined) throw new LarderError('VALIDATION_FAILED', `query parameter "${name}" is required (YYYY-MM-DD)`);
@@ -21,6 +22,7 @@ export class OverviewController {
 
   @Get('canteens')
   @ApiOperation({ summary: 'The canteens with code, name and site' })
+  @ApiOkResponse({ type: CanteenAnswer, isArray: true })
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
   canteens() {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
@@ -8,6 +8,7 @@ import { ApiTokenService, AuditService, canteenIdsOf, CurrentPrincipal, Principa
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { defuseFormula } from '@larder/domain';
 import { AuditQueryDto, CreateUserDto, UpdateUserDto } from './dtos/user-admin.dto';
+import { CreatedTokenAnswer } from './dtos/auth-answers.dto';
 import { CreateTokenDto } from './dtos/create-token.dto';
 
 /** Admin only: no @Roles, so the access guard lets admins and nobody else through. */
@@ -56,6 +57,7 @@ export class AdminController {
 
   @Post('tokens')
   @ApiOperation({ summary: 'Create an API token; the token is in this answer only' })
+  @ApiCreatedResponse({ type: CreatedTokenAnswer })
   async createToken(@Body() body: CreateTokenDto, @CurrentPrincipal() principal: Principal) {
     const created = await this.tokens.create(body);
     await this.audit.record({ actor: principalName(principal), action: 'token.create', detail: { tokenId: created.id, name: body.name, scopes: body.scopes } });

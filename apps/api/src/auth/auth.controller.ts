@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, getSchemaPath } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { LarderError } from '@larder/common';
 import { CurrentPrincipal, Principal, Public, Roles, SESSION_COOKIE, SessionService } from '@larder/auth';
+import { PersonAnswer, SignedInAnswer, TokenAnswer } from './dtos/auth-answers.dto';
 import { ChangePasswordDto } from './dtos/change-password.dto';
 import { LoginDto } from './dtos/login.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -11,12 +12,14 @@ import { LoginThrottlerGuard } from './login-throttler.guard';
 const EVERY_ROLE = ['manager', 'finance', 'union', 'viewer'] as const;
 
 @Controller('api/auth')
+@ApiExtraModels(PersonAnswer, TokenAnswer)
 export class AuthController {
   constructor(private readonly sessions: SessionService) {}
 
   /** Ten tries a minute per client and username: enough for a person, too slow to guess passwords. */
   @Post('login')
   @ApiOperation({ summary: 'Sign in: sets the session cookie and answers the role, canteens and the CSRF token for writes' })
+  @ApiOkResponse({ type: SignedInAnswer, description: 'Signed in; the session cookie is set' })
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
@@ -52,6 +55,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(PersonAnswer) }, { $ref: getSchemaPath(TokenAnswer) }] } })
   @ApiOperation({ summary: 'Who is calling: a person (role, canteens, CSRF token) or a token (name, scopes)' })
   @Roles(...EVERY_ROLE)
   me(@CurrentPrincipal() principal: Principal) {

@@ -1,10 +1,11 @@
 import { Controller, HttpCode, Param, Post, Query, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiParam } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { IMPORT_KINDS, ImportUploadService, UPLOAD_CONTENT_TYPES } from '@larder/ingestion';
 import { QueryParameters, UploadOperation } from '../openapi/documentation.decorators';
+import { ImportSummaryAnswer } from './dtos/import-summary-answer.dto';
 import { ImportThrottlerGuard } from './import-throttler.guard';
 import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
 
@@ -16,6 +17,7 @@ export class ImportsController {
   @Post(':kind')
   @UploadOperation('Import a file: one batch, checked, pseudonymised and rolled up; answers the batch summary', UPLOAD_CONTENT_TYPES)
   @ApiParam({ name: 'kind', enum: ['auto', ...IMPORT_KINDS], description: 'The table, or auto to recognise it from the headers' })
+  @ApiOkResponse({ type: ImportSummaryAnswer })
   @QueryParameters({ profile: 'A mapping profile (default: recognised from the headers)', name: 'A label for a raw body' })
   @Roles()
   @TokenScopes('import')
