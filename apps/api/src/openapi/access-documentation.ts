@@ -37,7 +37,7 @@ function accessText(access: RouteAccess): string {
   return `Access: roles ${access.roles.join(', ')}; ${tokens}.`;
 }
 
-function describe(method: string, operation: OperationObject, access: RouteAccess): void {
+function describeOperation(method: string, operation: OperationObject, access: RouteAccess): void {
   Object.assign(operation, { [ACCESS_EXTENSION]: access.public ? { public: true } : { roles: access.roles, tokenScopes: access.tokenScopes } });
   operation.description = [operation.description, accessText(access)].filter(Boolean).join('\n\n');
   operation.security = access.public ? [] : security(method, access);
@@ -56,7 +56,7 @@ export function describeAccess(document: OpenAPIObject, handlers: ReadonlyMap<st
       if (!operation) continue;
       const route = operation.operationId === undefined ? undefined : handlers.get(operation.operationId);
       if (!route) throw new Error(`no controller method for ${method.toUpperCase()} ${path} (${operation.operationId})`);
-      describe(method, operation, routeAccess(reflector, route.handler, route.controller));
+      describeOperation(method, operation, routeAccess(reflector, route.handler, route.controller));
     }
   }
 }
