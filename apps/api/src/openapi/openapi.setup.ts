@@ -16,7 +16,7 @@ const ERROR_SCHEMA = {
   type: 'object',
   required: ['error', 'message'],
   properties: {
-    error: { type: 'string', description: 'A stable code: VALIDATION_FAILED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, CONFIRMATION_REQUIRED, PAYLOAD_TOO_LARGE, UNSUPPORTED_FORMAT, UNAVAILABLE, STORAGE_FULL, INTERNAL' },
+    error: { type: 'string', description: 'A stable code (VALIDATION_FAILED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, CONFIRMATION_REQUIRED, PAYLOAD_TOO_LARGE, UNSUPPORTED_FORMAT, UNAVAILABLE, STORAGE_FULL, INTERNAL), or the framework\'s name for a few answers such as 429 (ThrottlerException)' },
     message: { type: 'string' },
     details: { type: 'object', description: 'The parameter or fields at fault, or the reasons a confirmation is asked for', additionalProperties: true },
   },
