@@ -89,6 +89,9 @@ describe('forecasts over HTTP', () => {
     const bad = await manager.agent.post('/api/forecasts/runs').set('x-csrf-token', manager.csrfToken).send({ horizonDays: 500 }).expect(400);
     expect(bad.body.message).toContain('"horizonDays"');
     await manager.agent.post('/api/forecasts/runs').set('x-csrf-token', manager.csrfToken).send({ asOf: '20261120' }).expect(400);
+    const unknown = await manager.agent.post('/api/forecasts/runs').set('x-csrf-token', manager.csrfToken).send({ asOf: AS_OF, horizon: 7 }).expect(400);
+    expect(unknown.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['horizon'] } });
+    await manager.agent.post('/api/forecasts/runs').set('x-csrf-token', manager.csrfToken).send({ asOf: '2026-02-30' }).expect(400);
     await manager.agent.get('/api/forecasts?run=00000000-0000-4000-8000-000000000000').expect(404);
   });
 });

@@ -107,6 +107,16 @@ describe('plans over HTTP', () => {
     await post('/api/plans/what-if').send({ week: WEEK, scenario: { headcountFactor: -2 } }).expect(400);
   });
 
+  it('refuses what-if bodies with unknown or mistyped fields, naming them', async () => {
+    const unknown = await post('/api/plans/what-if').send({ week: WEEK, scenario: { headcount: 0.5 } }).expect(400);
+    expect(unknown.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['scenario.headcount'] } });
+    const swap = await post('/api/plans/what-if').send({ week: WEEK, scenario: { swaps: [{ fromDishId: 1, toDishId: 2, meal: 'brunch' }] } }).expect(400);
+    expect(swap.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['scenario.swaps.0.meal'] } });
+    const canteens = await post('/api/plans/what-if').send({ week: WEEK, canteens: ['C01'] }).expect(400);
+    expect(canteens.body.message).toContain('"canteens" must be a list of canteen ids');
+    await post('/api/plans/what-if').send({ week: WEEK, scenario: { swaps: [{ fromDishId: 1, toDishId: 2, serviceDate: '2026-11-31' }] } }).expect(400);
+  });
+
   it('accounts waste by week, canteen and kind', async () => {
     const response = await get('/api/waste/accounting?from=2026-11-02&to=2026-11-15&canteen=C02').expect(200);
     expect(response.body.canteenWeeks.map((week: { week: string }) => week.week)).toEqual(['2026-W45', '2026-W46']);

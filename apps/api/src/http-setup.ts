@@ -8,7 +8,9 @@ import helmet from 'helmet';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { httpMetricsMiddleware, MetricsService } from '@larder/observability';
 import { LarderExceptionFilter } from './errors/larder-exception.filter';
+import { validationFailed } from './errors/validation-errors';
 import { answerRequestErrors, checkJsonBody, MAX_JSON_BYTES, refuseNulInAddress } from './errors/request-limits';
+import { configureOpenApi } from './openapi/openapi.setup';
 
 /** Finds the project folder whether running from dist/ or from the TypeScript sources under test. */
 function projectRoot(): string {
@@ -26,7 +28,7 @@ export function configureHttp(app: NestExpressApplication): void {
   const root = projectRoot();
   app.useGlobalFilters(new LarderExceptionFilter());
   // Bodies are checked against their DTO classes: unknown fields are refused, not silently kept.
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed }));
   app.disable('x-powered-by');
   // Behind a TLS proxy: the protocol (so session cookies get Secure) and the client address (login limits) come from its headers.
   app.set('trust proxy', app.get<LarderConfig>(LARDER_CONFIG).trustProxy);
@@ -49,4 +51,5 @@ export function configureHttp(app: NestExpressApplication): void {
     index: 'index.html',
     setHeaders: (response, path) => response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
+  configureOpenApi(app);
 }

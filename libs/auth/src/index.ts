@@ -1,5 +1,6 @@
 export * from './principal';
 export * from './access.decorators';
+export * from './route-access';
 export * from './password';
 export * from './auth.module';
 export * from './guards/access.guard';

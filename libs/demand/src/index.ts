@@ -7,7 +7,7 @@ export { EXTRA_LEVELS, forecastMeal, forecastMeals, MealForecastInput, MealForec
 export { DishDay, dishQuantiles } from './services/dish-split';
 export { BacktestSummary, BaselineSummary, FailedSeries, ForecastRunInfo, ForecastRunRequest, ForecastRunSummary } from './dtos/forecast-run.dto';
 export {
-  ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, parseRunTrigger, RunsQuery, RunTriggerBody,
+  ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, RunsQuery,
 } from './dtos/forecast-query.dto';
 export {
   currentForecastRuns, CurrentRun, CurrentRunScope, latestForecastBeforeDaySql, RUN_PRECEDENCE, SqlRunner,

@@ -1,8 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { LarderError } from '@larder/common';
 import { parseIsoDate } from '@larder/domain';
 import { OverviewService } from '@larder/analytics';
 import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles, TokenScopes } from '@larder/auth';
+import { DAY_FROM, DAY_TO, QueryParameters } from '../openapi/documentation.decorators';
+import { CanteenAnswer } from './dtos/canteen-answer.dto';
 
 function dateParameter(name: string, value: string | undefined): string {
   if (value === undefined) throw new LarderError('VALIDATION_FAILED', `query parameter "${name}" is required (YYYY-MM-DD)`);
@@ -18,6 +21,8 @@ export class OverviewController {
   constructor(private readonly overview: OverviewService) {}
 
   @Get('canteens')
+  @ApiOperation({ summary: 'The canteens with code, name and site' })
+  @ApiOkResponse({ type: CanteenAnswer, isArray: true })
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
   canteens() {
@@ -25,6 +30,7 @@ export class OverviewController {
   }
 
   @Get('summary')
+  @ApiOperation({ summary: 'Totals of the stored data: canteens, sales, covers and the dates they span' })
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
   summary() {
@@ -32,6 +38,8 @@ export class OverviewController {
   }
 
   @Get('covers/daily')
+  @ApiOperation({ summary: 'Covers and transactions per canteen and day (and money figures, except for the union)' })
+  @QueryParameters({ from: { ...DAY_FROM, required: true }, to: { ...DAY_TO, required: true } })
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
   async dailyCovers(@Query('from') from?: string, @Query('to') to?: string, @CurrentPrincipal() principal?: Principal) {

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, getSchemaPath } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { LarderError } from '@larder/common';
 import { CurrentPrincipal, Principal, Public, Roles, SESSION_COOKIE, SessionService } from '@larder/auth';
+import { PersonAnswer, SignedInAnswer, TokenAnswer } from './dtos/auth-answers.dto';
 import { ChangePasswordDto } from './dtos/change-password.dto';
 import { LoginDto } from './dtos/login.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -10,11 +12,14 @@ import { LoginThrottlerGuard } from './login-throttler.guard';
 const EVERY_ROLE = ['manager', 'finance', 'union', 'viewer'] as const;
 
 @Controller('api/auth')
+@ApiExtraModels(PersonAnswer, TokenAnswer)
 export class AuthController {
   constructor(private readonly sessions: SessionService) {}
 
   /** Ten tries a minute per client and username: enough for a person, too slow to guess passwords. */
   @Post('login')
+  @ApiOperation({ summary: 'Sign in: sets the session cookie and answers the role, canteens and the CSRF token for writes' })
+  @ApiOkResponse({ type: SignedInAnswer, description: 'Signed in; the session cookie is set' })
   @Public()
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
@@ -28,6 +33,7 @@ export class AuthController {
 
   /** Self-service: `{oldPassword, newPassword}`; the user's other sessions end, this one stays. */
   @Post('password')
+  @ApiOperation({ summary: "Change one's own password; one's other sessions end" })
   @Roles(...EVERY_ROLE)
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
@@ -39,6 +45,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'Sign out: the session ends' })
   @Roles(...EVERY_ROLE)
   @HttpCode(204)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
@@ -48,6 +55,8 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(PersonAnswer) }, { $ref: getSchemaPath(TokenAnswer) }] } })
+  @ApiOperation({ summary: 'Who is calling: a person (role, canteens, CSRF token) or a token (name, scopes)' })
   @Roles(...EVERY_ROLE)
   me(@CurrentPrincipal() principal: Principal) {
     if (principal.kind === 'token') return { kind: 'token', name: principal.name, scopes: principal.scopes };

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
   DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery,
@@ -6,6 +7,7 @@ import {
 import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles } from '@larder/auth';
 import { LarderError, RawQuery } from '@larder/common';
 import type { Role } from '@larder/domain';
+import { DASHBOARD_FILTERS, QueryParameters } from '../openapi/documentation.decorators';
 import { DashboardCacheInterceptor } from './dashboard-cache.interceptor';
 
 /** The roles of a page as the contract lists them; admins pass every route anyway. */
@@ -39,6 +41,7 @@ export class DashboardController {
   ) {}
 
   @Get('meta')
+  @ApiOperation({ summary: 'What the signed-in person may see: pages, canteens, meals, default dates' })
   @Roles('manager', 'finance', 'union', 'viewer')
   meta(@CurrentPrincipal() principal?: Principal) {
     const user = signedIn(principal);
@@ -46,18 +49,24 @@ export class DashboardController {
   }
 
   @Get('overview')
+  @ApiOperation({ summary: 'The overview panel' })
+  @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('overview'))
   async overview(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     return this.overviewService.overview(await this.scope(query, principal));
   }
 
   @Get('dishes')
+  @ApiOperation({ summary: 'The dishes panel: popularity, trend, menu engineering' })
+  @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('dishes'))
   async dishes(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     return this.dishesService.dishes(await this.scope(query, principal));
   }
 
   @Get('dishes/:dishId')
+  @ApiOperation({ summary: "One dish's sales, waste and ratings" })
+  @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('dishes'))
   async dish(@Param('dishId') dishId: string, @Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     const id = dishParameter(dishId);
@@ -66,6 +75,8 @@ export class DashboardController {
 
   /** `&dish=` narrows the forecast series and accuracy to one dish. */
   @Get('demand')
+  @ApiOperation({ summary: 'The demand panel: actual covers against the forecast band, accuracy, weekday × hour' })
+  @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('demand'))
   async demand(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     const requested = parseDashboardQuery(query);
@@ -73,18 +84,24 @@ export class DashboardController {
   }
 
   @Get('waste')
+  @ApiOperation({ summary: 'The waste panel' })
+  @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('waste'))
   async waste(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     return this.wasteService.waste(await this.scope(query, principal));
   }
 
   @Get('finance')
+  @ApiOperation({ summary: 'The finance panel' })
+  @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('finance'))
   async finance(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     return this.financeService.panel(await this.scope(query, principal));
   }
 
   @Get('satisfaction')
+  @ApiOperation({ summary: 'The satisfaction panel: released cells of five diners or more only' })
+  @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('satisfaction'))
   async satisfaction(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     return this.satisfactionService.panel(await this.scope(query, principal), { money: mayReadMoney(signedIn(principal)) });

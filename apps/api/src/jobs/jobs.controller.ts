@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { JobHistoryService, JobRegistry, JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
+import { QueryParameters } from '../openapi/documentation.decorators';
 
 @Controller('api/jobs')
 export class JobsController {
@@ -12,6 +14,8 @@ export class JobsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'The jobs and their steps, and the recent runs with their steps' })
+  @QueryParameters({ limit: 'Runs, 1-200 (default 20)' })
   @Roles('manager', 'finance')
   async list(@Query('limit') limit?: string) {
     const take = limit === undefined ? 20 : Number(limit);
@@ -24,6 +28,7 @@ export class JobsController {
    * (its per-canteen steps), as the night would, to see today's data planned now.
    */
   @Post(':name/runs')
+  @ApiOperation({ summary: "Run a job now (a manager: the nightly run, for their own canteens)" })
   @HttpCode(201)
   @Roles('manager')
   run(@Param('name') name: string, @CurrentPrincipal() principal?: Principal) {

@@ -1,11 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { PlanningDataLoader, PlanService, WasteAccountingService, WhatIfService } from '@larder/procurement';
 import { ApproveDto, CreatePlanDto, OverrideDto } from './dtos/plan-requests.dto';
-import { asBody, dateValue, parseScenario, requiredString } from './planning-request.parser';
+import { toScenario, WhatIfDto } from './dtos/what-if.dto';
+import { DAY_FROM, DAY_TO, QueryParameters } from '../openapi/documentation.decorators';
+import { asBody, dateValue, requiredString } from './planning-request.parser';
+
+const CANTEEN = 'A canteen by code (C01) or id';
 
 /** Plans, approval, overrides, purchase orders and what-if. Managers plan; finance, union and viewers read. */
+@ApiTags('Planning')
 @Controller('api')
 export class PlansController {
   constructor(
@@ -17,6 +23,8 @@ export class PlansController {
 
   /** `?from=&to=&canteen=`: waste by week, canteen, kind and dish in kg, portions and fen; plate waste per cover; against approved plans. */
   @Get('waste/accounting')
+  @ApiOperation({ summary: 'Waste by week, canteen, kind and dish in kg, portions and fen, against approved plans' })
+  @QueryParameters({ from: { ...DAY_FROM, required: true }, to: { ...DAY_TO, required: true }, canteen: CANTEEN })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async wasteAccounting(@Query('from') from?: string, @Query('to') to?: string, @Query('canteen') canteen?: string, @CurrentPrincipal() principal?: Principal) {
@@ -28,6 +36,8 @@ export class PlansController {
 
   /** `?canteen=&week=`: every version, newest first. */
   @Get('plans')
+  @ApiOperation({ summary: 'Plans, every version, newest first' })
+  @QueryParameters({ canteen: CANTEEN, week: 'An ISO week (2026-W50)' })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async list(@Query('canteen') canteen?: string, @Query('week') week?: string, @CurrentPrincipal() principal?: Principal) {
@@ -39,6 +49,7 @@ export class PlansController {
 
   /** `{canteen, week, serviceLevel?}`: a new draft version for the canteen's ISO week. */
   @Post('plans')
+  @ApiOperation({ summary: "A new draft version of a canteen's plan for an ISO week" })
   @Roles('manager')
   async create(@Body() body: CreatePlanDto, @CurrentPrincipal() principal?: Principal) {
     const canteenId = await this.loader.resolveCanteen(typeof body.canteen === 'number' ? String(body.canteen) : requiredString(asBody(body), 'canteen'));
@@ -47,6 +58,7 @@ export class PlansController {
   }
 
   @Get('plans/:id')
+  @ApiOperation({ summary: 'One plan with its lines, overrides and summary' })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
@@ -55,6 +67,7 @@ export class PlansController {
   }
 
   @Post('plans/:id/approve')
+  @ApiOperation({ summary: 'Approve a draft; its purchase orders are issued (409 CONFIRMATION_REQUIRED past a cut-off until confirmed)' })
   @HttpCode(200)
   @Roles('manager')
   async approve(@Param('id') id: string, @Body() body: ApproveDto, @CurrentPrincipal() principal?: Principal) {
@@ -64,6 +77,7 @@ export class PlansController {
 
   /** An approved plan into a new draft version (its overrides carried over); its orders stand until that is approved. */
   @Post('plans/:id/revise')
+  @ApiOperation({ summary: 'An approved plan into a new draft version, its overrides carried over' })
   @Roles('manager')
   async revise(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.plans.canteenOf(id));
@@ -72,6 +86,7 @@ export class PlansController {
 
   /** `{serviceDate, meal, dishId, portions, reason, confirm?}` on a draft; an unusual quantity needs `confirm`. */
   @Post('plans/:id/overrides')
+  @ApiOperation({ summary: 'Override one quantity of a draft, with the reason (409 CONFIRMATION_REQUIRED when unusual until confirmed)' })
   @Roles('manager')
   async override(@Param('id') id: string, @Body() body: OverrideDto, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.plans.canteenOf(id));
@@ -82,6 +97,7 @@ export class PlansController {
   }
 
   @Get('plans/:id/overrides')
+  @ApiOperation({ summary: "A plan's overrides" })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async overrides(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
@@ -90,6 +106,7 @@ export class PlansController {
   }
 
   @Get('plans/:id/orders')
+  @ApiOperation({ summary: "A plan's purchase orders, per supplier" })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async orders(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
@@ -99,6 +116,8 @@ export class PlansController {
 
   /** `?canteen=&status=&from=&to=` by delivery date. */
   @Get('purchase-orders')
+  @ApiOperation({ summary: 'Purchase orders by delivery date' })
+  @QueryParameters({ canteen: CANTEEN, status: 'An order status (draft, approved, sent, received, cancelled)', from: DAY_FROM, to: DAY_TO })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async purchaseOrders(
@@ -114,18 +133,14 @@ export class PlansController {
 
   /** `{week, canteens?: [id], scenario: {...}}`: covers, expected waste, purchase cost and cost per meal, before and after. */
   @Post('plans/what-if')
+  @ApiOperation({ summary: 'Covers, expected waste, purchase cost and cost per meal of a scenario, before and after; nothing is stored' })
   @HttpCode(200)
   @Roles('manager', 'finance')
-  compare(@Body() raw: unknown, @CurrentPrincipal() principal?: Principal) {
-    const body = asBody(raw);
-    const canteens = body.canteens;
-    if (canteens !== undefined && (!Array.isArray(canteens) || canteens.some((id) => !Number.isInteger(id)))) {
-      throw new LarderError('VALIDATION_FAILED', '"canteens" must be a list of canteen ids');
-    }
+  compare(@Body() body: WhatIfDto, @CurrentPrincipal() principal?: Principal) {
     const scope = principal ? canteenScope(principal) : 'all';
-    const canteenIds = (canteens as number[] | undefined) ?? (scope === 'all' ? undefined : scope);
+    const canteenIds = body.canteens ?? (scope === 'all' ? undefined : scope);
     for (const id of canteenIds ?? []) allow(principal, id);
-    return this.whatIf.compare({ week: requiredString(body, 'week'), canteenIds, scenario: parseScenario(body.scenario) });
+    return this.whatIf.compare({ week: body.week, canteenIds, scenario: toScenario(body.scenario) });
   }
 }
 

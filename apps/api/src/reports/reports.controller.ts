@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportLanguage, ReportService } from '@larder/reporting';
+import { FileAnswer, QueryParameters } from '../openapi/documentation.decorators';
 
 /**
  * RFC 6266 with RFC 5987: the name in UTF-8 as `filename*`, and an ASCII fallback without quotes,
@@ -21,6 +23,10 @@ export class ReportsController {
   constructor(private readonly reports: ReportService) {}
 
   @Get(':kind')
+  @ApiOperation({ summary: `A report as an Excel workbook; readers per kind: ${REPORT_KINDS.map((kind) => `${kind} (${REPORT_READERS[kind].join(', ')})`).join(', ')}` })
+  @ApiParam({ name: 'kind', enum: REPORT_KINDS })
+  @QueryParameters({ month: 'A month (YYYY-MM), for monthly reports', week: 'An ISO week (2026-W50), for weekly reports', canteen: 'A canteen by code (a manager must name one of theirs)', lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES } })
+  @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook, streamed as it is written')
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
   async report(

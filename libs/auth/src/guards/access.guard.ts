@@ -2,9 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { LarderError } from '@larder/common';
-import type { Role } from '@larder/domain';
-import { PUBLIC_ROUTE, ROUTE_ROLES, ROUTE_TOKEN_SCOPES } from '../access.decorators';
-import { Principal, TokenScope } from '../principal';
+import type { Principal } from '../principal';
+import { routeAccess } from '../route-access';
 import { ApiTokenService } from '../services/api-token.service';
 import { SessionService } from '../services/session.service';
 
@@ -26,19 +25,17 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const access = routeAccess(this.reflector, context.getHandler(), context.getClass());
+    if (access.public) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const principal = await this.identify(request);
     if (!principal) throw new LarderError('UNAUTHENTICATED', 'sign in, or send an API token as "Authorization: Bearer …"');
     request.principal = principal;
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROUTE_ROLES, targets) ?? [];
-    const scopes = this.reflector.getAllAndOverride<TokenScope[]>(ROUTE_TOKEN_SCOPES, targets) ?? [];
     if (principal.kind === 'token') {
-      if (!principal.scopes.some((scope) => scopes.includes(scope))) throw new LarderError('FORBIDDEN', `this token may not call ${request.method} ${request.path}`);
+      if (!principal.scopes.some((scope) => access.tokenScopes.includes(scope))) throw new LarderError('FORBIDDEN', `this token may not call ${request.method} ${request.path}`);
       return true;
     }
-    if (principal.role !== 'admin' && !roles.includes(principal.role)) throw new LarderError('FORBIDDEN', `the ${principal.role} role may not call ${request.method} ${request.path}`);
+    if (!access.roles.includes(principal.role)) throw new LarderError('FORBIDDEN', `the ${principal.role} role may not call ${request.method} ${request.path}`);
     if (!SAFE_METHODS.has(request.method) && request.header(CSRF_HEADER) !== principal.csrfToken) {
       throw new LarderError('FORBIDDEN', `missing or wrong ${CSRF_HEADER} header`);
     }

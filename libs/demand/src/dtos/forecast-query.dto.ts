@@ -1,4 +1,4 @@
-import { invalidQueryParameter as invalid, LarderError, parsedQueryParameter, RawQuery, singleQueryParameter as single } from '@larder/common';
+import { invalidQueryParameter as invalid, parsedQueryParameter, RawQuery, singleQueryParameter as single } from '@larder/common';
 import { isMealPeriod, MealPeriod, MEAL_PERIODS, parseIsoDate } from '@larder/domain';
 import type { BacktestSummary } from './forecast-run.dto';
 
@@ -49,37 +49,6 @@ export function parseRunsQuery(query: RawQuery): RunsQuery {
   if (raw === undefined) return { limit: 20 };
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 100) throw invalid('limit', `must be a whole number 1-100, got ${JSON.stringify(raw)}`);
   return { limit: Number(raw) };
-}
-
-export interface RunTriggerBody {
-  readonly asOf?: string;
-  readonly horizonDays?: number;
-  readonly canteen?: string;
-}
-
-/** Body of `POST /api/forecasts/runs`: `{ asOf?, horizonDays?, canteen? }`. */
-export function parseRunTrigger(body: unknown): RunTriggerBody {
-  if (body === undefined || body === null || body === '') return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw new LarderError('VALIDATION_FAILED', 'the request body must be a JSON object');
-  const record = body as Record<string, unknown>;
-  const field = (name: string, problem: string) => new LarderError('VALIDATION_FAILED', `body field "${name}" ${problem}`, { parameter: name });
-  const unknown = Object.keys(record).filter((name) => !['asOf', 'horizonDays', 'canteen'].includes(name));
-  if (unknown.length > 0) throw field(unknown[0], 'is not known (use asOf, horizonDays, canteen)');
-  let asOf: string | undefined;
-  if (record.asOf !== undefined) {
-    try {
-      asOf = parseIsoDate(String(record.asOf));
-    } catch (error) {
-      throw field('asOf', `must be a date YYYY-MM-DD: ${(error as Error).message}`);
-    }
-  }
-  const horizon = record.horizonDays;
-  if (horizon !== undefined && !(Number.isInteger(horizon) && (horizon as number) >= 1 && (horizon as number) <= 91)) {
-    throw field('horizonDays', `must be a whole number of days 1-91, got ${JSON.stringify(horizon)}`);
-  }
-  const canteen = record.canteen;
-  if (canteen !== undefined && !(typeof canteen === 'string' && CODE.test(canteen))) throw field('canteen', `must be a canteen code, got ${JSON.stringify(canteen)}`);
-  return { asOf, horizonDays: horizon as number | undefined, canteen: canteen as string | undefined };
 }
 
 /** One stored forecast as served by the API. */

@@ -5,7 +5,7 @@ export type { ImportSummary, ImportSummaryJson, RejectionSample, RollbackSummary
 export { importSummaryJson } from './dtos/import-summary.dto';
 export { ImportUploadService, tooLarge } from './sources/import-upload.service';
 export type { UploadRequest } from './sources/import-upload.service';
-export { parseImportKind, sanitizeUploadName } from './sources/upload-name';
+export { parseImportKind, sanitizeUploadName, UPLOAD_CONTENT_TYPES } from './sources/upload-name';
 export { IMPORT_KINDS, isImportKind } from './profiles/import-kinds';
 export type { ImportKind } from './profiles/import-kinds';
 export type { MappingProfile } from './profiles/mapping-profile';

@@ -17,6 +17,9 @@ const EXTENSION_BY_CONTENT_TYPE: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
 };
 
+/** The content types a raw upload body may declare. */
+export const UPLOAD_CONTENT_TYPES: readonly string[] = Object.keys(EXTENSION_BY_CONTENT_TYPE);
+
 export function parseImportKind(kind: string | undefined): ImportKind | 'auto' {
   const normalized = (kind ?? '').replace(/-/g, '_');
   if (normalized === 'auto' || isImportKind(normalized)) return normalized;
