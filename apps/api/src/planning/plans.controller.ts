@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
+import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { PlanningDataLoader, PlanService, WasteAccountingService, WhatIfService } from '@larder/procurement';
+import { allow, maySee, who } from './canteen-access';
 import { ApproveDto, CreatePlanDto, OverrideDto } from './dtos/plan-requests.dto';
 import { asBody, dateValue, parseScenario, requiredString } from './planning-request.parser';
 
@@ -127,18 +128,4 @@ export class PlansController {
     for (const id of canteenIds ?? []) allow(principal, id);
     return this.whatIf.compare({ week: requiredString(body, 'week'), canteenIds, scenario: parseScenario(body.scenario) });
   }
-}
-
-function maySee(principal: Principal | undefined, canteenId: number): boolean {
-  const scope = principal ? canteenScope(principal) : 'all';
-  return scope === 'all' || scope.includes(canteenId);
-}
-
-/** Managers work on their own canteens only. */
-function allow(principal: Principal | undefined, canteenId: number): void {
-  if (!maySee(principal, canteenId)) throw new LarderError('FORBIDDEN', `canteen ${canteenId} is not one of yours`);
-}
-
-function who(principal: Principal | undefined): string {
-  return principal ? principalName(principal) : 'api';
 }

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { LarderError } from '@larder/common';
+import { PurchaseOrderService } from '@larder/procurement';
+import { allow, who } from './canteen-access';
+import { EditOrderLineDto, MoveOrderDto } from './dtos/purchase-order-requests.dto';
+
+/** One purchase order as a buyer uses it: open it, change its lines before it is sent, send, receive or cancel it. */
+@Controller('api/purchase-orders')
+export class PurchaseOrdersController {
+  constructor(private readonly orders: PurchaseOrderService) {}
+
+  @Get(':id')
+  @Roles('manager', 'finance', 'viewer')
+  @TokenScopes('read')
+  async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.order(id);
+  }
+
+  @Patch(':id/lines/:supplierItemId')
+  @Roles('manager')
+  async editLine(@Param('id') id: string, @Param('supplierItemId') item: string, @Body() body: EditOrderLineDto, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.editLine(id, { supplierItemId: itemId(item), packs: body.packs, reason: body.reason, actor: who(principal) });
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Roles('manager')
+  async move(@Param('id') id: string, @Body() body: MoveOrderDto, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.move(id, { status: body.status, reason: body.reason, actor: who(principal) });
+  }
+}
+
+function itemId(value: string): number {
+  const id = Number(value);
+  if (!/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id)) throw new LarderError('VALIDATION_FAILED', `supplier item must be a whole number, got ${JSON.stringify(value)}`, { field: 'supplierItemId' });
+  return id;
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@larder/auth';
+import { LarderError } from '@larder/common';
+import { isOrderStatus, lineAmountFen, linePacksProblem, ORDER_MOVES, orderEditProblem, orderMoveProblem, type OrderStatus } from '../planning/order-rules';
+import type { PurchaseOrderDetail } from './plan-views';
+import { OrderHeader, PurchaseOrderQueries } from './purchase-order.queries';
+
+export interface EditOrderLineRequest {
+  supplierItemId: number;
+  packs: number;
+  reason: string;
+  actor: string;
+}
+
+export interface MoveOrderRequest {
+  status: string;
+  /** Required to cancel. */
+  reason?: string;
+  actor: string;
+}
+
+/** A buyer's work on one purchase order: open it, change its packs before it is sent, send, receive or cancel it. */
+@Injectable()
+export class PurchaseOrderService {
+  constructor(
+    private readonly queries: PurchaseOrderQueries,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The canteen the order belongs to (for access checks). */
+  async canteenOf(id: string): Promise<number> {
+    return (await this.requireOrder(id)).canteenId;
+  }
+
+  async order(id: string): Promise<PurchaseOrderDetail> {
+    const header = await this.requireOrder(id);
+    const lines = await this.queries.lines(id);
+    return {
+      ...header, lines, edits: await this.queries.edits(id),
+      orderCutoff: lines.length === 0 ? null : lines.map((line) => line.orderCutoff).sort()[0],
+      leadTimeDays: lines.length === 0 ? null : Math.max(...lines.map((line) => line.leadTimeDays)),
+      nextStatuses: [...ORDER_MOVES[header.status]], editable: orderEditProblem(header.status) === null,
+    };
+  }
+
+  /** One line's packs, with a reason; the amount and the order's total follow the pack price. Audited as `purchase-order.edit`. */
+  async editLine(id: string, request: EditOrderLineRequest): Promise<PurchaseOrderDetail> {
+    const reason = request.reason.trim();
+    if (reason.length === 0) throw new LarderError('VALIDATION_FAILED', 'changing an order line needs a reason', { field: 'reason' });
+    await this.queries.transaction(async (manager) => {
+      const header = await this.requireOrder(id, manager);
+      const editProblem = orderEditProblem(header.status);
+      if (editProblem) throw new LarderError('CONFLICT', `purchase order ${id} is ${header.status}: ${editProblem}`, { status: header.status });
+      const line = (await this.queries.lines(id, manager)).find((entry) => entry.supplierItemId === request.supplierItemId);
+      if (!line) throw new LarderError('NOT_FOUND', `purchase order ${id} has no line for supplier item ${request.supplierItemId}`);
+      const packsProblem = linePacksProblem(request.packs, line.minOrderPacks);
+      if (packsProblem) throw new LarderError('VALIDATION_FAILED', packsProblem, { field: 'packs', minOrderPacks: line.minOrderPacks });
+      if (request.packs === line.packs) throw new LarderError('VALIDATION_FAILED', `the line already has ${line.packs} packs`, { field: 'packs' });
+      const amountFen = lineAmountFen(request.packs, line.packPriceFen);
+      await this.queries.setLine(manager, { orderId: id, supplierItemId: line.supplierItemId, packs: request.packs, amountFen });
+      await this.audit.record({
+        actor: request.actor, action: 'purchase-order.edit',
+        detail: {
+          orderId: id, canteenId: header.canteenId, planId: header.planId, supplierId: header.supplierId, deliveryDate: header.deliveryDate,
+          supplierItemId: line.supplierItemId, sku: line.sku, fromPacks: line.packs, toPacks: request.packs, fromFen: line.amountFen, toFen: amountFen, reason,
+        },
+      }, manager);
+    });
+    return this.order(id);
+  }
+
+  /** Sends, receives or cancels the order; any other move is refused. Audited as `purchase-order.<status>`. */
+  async move(id: string, request: MoveOrderRequest): Promise<PurchaseOrderDetail> {
+    const to = request.status;
+    if (!isOrderStatus(to)) throw new LarderError('VALIDATION_FAILED', `status must be sent, received or cancelled, got ${JSON.stringify(to)}`, { field: 'status' });
+    const reason = (request.reason ?? '').trim();
+    if (to === 'cancelled' && reason.length === 0) throw new LarderError('VALIDATION_FAILED', 'cancelling an order needs a reason', { field: 'reason' });
+    await this.queries.transaction(async (manager) => {
+      const header = await this.requireOrder(id, manager);
+      const problem = orderMoveProblem(header.status, to);
+      if (problem) throw new LarderError('CONFLICT', `purchase order ${id} is ${header.status}: ${problem}`, { status: header.status, to, allowed: ORDER_MOVES[header.status] });
+      await this.queries.setStatus(manager, id, to);
+      await this.audit.record({
+        actor: request.actor, action: `purchase-order.${actionOf(to)}`,
+        detail: {
+          orderId: id, canteenId: header.canteenId, planId: header.planId, supplierId: header.supplierId, deliveryDate: header.deliveryDate,
+          totalFen: header.totalFen, from: header.status, to, ...(reason ? { reason } : {}),
+        },
+      }, manager);
+    });
+    return this.order(id);
+  }
+
+  private async requireOrder(id: string, manager?: Parameters<PurchaseOrderQueries['header']>[1]): Promise<OrderHeader> {
+    const header = await this.queries.header(id, manager, manager !== undefined);
+    if (!header) throw new LarderError('NOT_FOUND', `no purchase order with id ${id}`);
+    return header;
+  }
+}
+
+/** The audit action's last word: `purchase-order.send`, `.receive`, `.cancel` (as plan revisions record it). */
+function actionOf(status: OrderStatus): string {
+  return status === 'sent' ? 'send' : status === 'received' ? 'receive' : status === 'cancelled' ? 'cancel' : status;
+}

@@ -1,0 +1,119 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { AuditService } from '@larder/auth';
+import { DemoSeedService } from '@larder/ingestion';
+import { createHttpApp, signIn } from '../support/http-app';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+const WEEK = '2026-W48';
+
+interface Line { supplierItemId: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; sku: string; ingredient: { name: string; unit: string } }
+interface Order { id: string; status: string; totalFen: number; lines: Line[]; nextStatuses: string[]; editable: boolean; edits: unknown[]; supplier: { address: string | null; phone: string | null } }
+
+describe('purchase orders as a buyer uses them, over HTTP', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let get: (path: string) => request.Test;
+  let post: (path: string) => request.Test;
+  let patch: (path: string) => request.Test;
+  let plan: { id: string; orders: { id: string; status: string }[] };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createHttpApp(database.config);
+    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 42, endDate: '2026-11-20', futureDays: 10 });
+    const { agent, csrfToken } = await signIn(app, { username: 'buyer', role: 'manager', canteenIds: [2] });
+    get = (path) => agent.get(path);
+    post = (path) => agent.post(path).set('x-csrf-token', csrfToken);
+    patch = (path) => agent.patch(path).set('x-csrf-token', csrfToken);
+    plan = (await post('/api/plans').send({ canteen: 'C02', week: WEEK }).expect(201)).body;
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('opens an order with its lines, supplier, cut-off and lead time; a draft order follows its plan', async () => {
+    const draft: Order = (await get(`/api/purchase-orders/${plan.orders[0].id}`).expect(200)).body;
+    expect(draft).toMatchObject({ status: 'draft', editable: false, nextStatuses: [], week: WEEK, canteen: { code: 'C02' } });
+    expect(draft.supplier.address).toMatch(/上海市/);
+    expect(draft.supplier.phone).toMatch(/^021-/);
+    expect(draft.lines.length).toBeGreaterThan(0);
+    for (const line of draft.lines) {
+      expect(line).toMatchObject({ sku: expect.any(String), packSize: expect.any(Number), leadTimeDays: expect.any(Number), orderCutoff: expect.stringMatching(/^\d{2}:\d{2}$/) });
+      expect(line.amountFen).toBe(line.packs * line.packPriceFen);
+    }
+    expect(draft.totalFen).toBe(draft.lines.reduce((sum, line) => sum + line.amountFen, 0));
+    const refused = await patch(`/api/purchase-orders/${draft.id}/lines/${draft.lines[0].supplierItemId}`).send({ packs: draft.lines[0].packs + 1, reason: 'more' }).expect(409);
+    expect(refused.body).toMatchObject({ error: 'CONFLICT', message: expect.stringMatching(/draft order follows its plan/) });
+    await post(`/api/purchase-orders/${draft.id}/status`).send({ status: 'sent' }).expect(409);
+    const listed = (await get('/api/purchase-orders?canteen=C02').expect(200)).body as { orderCutoff: string | null; leadTimeDays: number | null }[];
+    expect(listed.every((order) => /^\d{2}:\d{2}$/.test(order.orderCutoff ?? '') && Number.isInteger(order.leadTimeDays))).toBe(true);
+    await get('/api/purchase-orders/00000000-0000-4000-8000-000000000000').expect(404);
+    await get('/api/purchase-orders/not-an-id').expect(404);
+  });
+
+  it('edits a line of an approved order with a reason, audited, amount and total from the pack price', async () => {
+    await post(`/api/plans/${plan.id}/approve`).send({ confirm: true }).expect(200);
+    const order: Order = (await get(`/api/purchase-orders/${plan.orders[0].id}`).expect(200)).body;
+    expect(order).toMatchObject({ status: 'approved', editable: true, nextStatuses: ['sent', 'cancelled'] });
+    const line = order.lines[0];
+    const url = `/api/purchase-orders/${order.id}/lines/${line.supplierItemId}`;
+    expect(String((await patch(url).send({ packs: line.packs + 2 }).expect(400)).body.message)).toContain('reason');
+    expect(String((await patch(url).send({ packs: line.packs + 2, reason: '' }).expect(400)).body.message)).toContain('reason');
+    expect((await patch(url).send({ packs: line.packs + 2, reason: '   ' }).expect(400)).body).toMatchObject({ error: 'VALIDATION_FAILED', details: { field: 'reason' } });
+    await patch(url).send({ packs: -1, reason: 'x' }).expect(400);
+    await patch(url).send({ packs: 1.5, reason: 'x' }).expect(400);
+    await patch(url).send({ packs: '3', reason: 'x' }).expect(400);
+    await patch(url).send({ packs: 3, reason: 'x', price: 1 }).expect(400);
+    await patch(url).send({ packs: line.packs, reason: 'same' }).expect(400);
+    await patch(`/api/purchase-orders/${order.id}/lines/999999`).send({ packs: 3, reason: 'x' }).expect(404);
+    await patch(`/api/purchase-orders/${order.id}/lines/abc`).send({ packs: 3, reason: 'x' }).expect(400);
+    const withMinimum = order.lines.find((entry) => entry.minOrderPacks > 1);
+    if (withMinimum) {
+      const below = await patch(`/api/purchase-orders/${order.id}/lines/${withMinimum.supplierItemId}`).send({ packs: 1, reason: 'less' }).expect(400);
+      expect(below.body.message).toMatch(/at least \d+ packs/);
+    }
+
+    const edited: Order = (await patch(url).send({ packs: line.packs + 2, reason: '周五加餐' }).expect(200)).body;
+    const after = edited.lines.find((entry) => entry.supplierItemId === line.supplierItemId)!;
+    expect(after.packs).toBe(line.packs + 2);
+    expect(after.amountFen).toBe((line.packs + 2) * line.packPriceFen);
+    expect(edited.totalFen).toBe(order.totalFen + 2 * line.packPriceFen);
+    expect(edited.edits).toEqual([expect.objectContaining({ actor: 'buyer', supplierItemId: line.supplierItemId, fromPacks: line.packs, toPacks: line.packs + 2, reason: '周五加餐' })]);
+    const audit = (await app.get(AuditService).recent(10)).find((entry) => entry.action === 'purchase-order.edit');
+    expect(audit).toMatchObject({ actor: 'buyer', detail: { orderId: order.id, canteenId: 2, fromPacks: line.packs, toPacks: line.packs + 2, reason: '周五加餐' } });
+    // The plan's figures read the orders as stored: the edit shows in its purchase cost.
+    const orders = (await get(`/api/plans/${plan.id}/orders`).expect(200)).body as Order[];
+    expect(orders.find((entry) => entry.id === order.id)!.totalFen).toBe(edited.totalFen);
+  });
+
+  it('moves an order approved → sent → received only, cancels with a reason, and refuses the rest with coded errors', async () => {
+    const [first, second] = plan.orders;
+    const url = (id: string) => `/api/purchase-orders/${id}/status`;
+    expect((await post(url(first.id)).send({ status: 'received' }).expect(409)).body).toMatchObject({ error: 'CONFLICT', details: { status: 'approved', allowed: ['sent', 'cancelled'] } });
+    expect(String((await post(url(first.id)).send({ status: 'shipped' }).expect(400)).body.message)).toContain('status must be one of sent, received, cancelled');
+    await post(url(first.id)).send({ status: 'approved' }).expect(400);
+    const sent: Order = (await post(url(first.id)).send({ status: 'sent' }).expect(200)).body;
+    expect(sent).toMatchObject({ status: 'sent', editable: false, nextStatuses: ['received', 'cancelled'] });
+    await post(url(first.id)).send({ status: 'sent' }).expect(409);
+    const line = sent.lines[0];
+    expect((await patch(`/api/purchase-orders/${first.id}/lines/${line.supplierItemId}`).send({ packs: line.packs + 1, reason: 'late change' }).expect(409)).body.message)
+      .toMatch(/sent order can no longer be edited/);
+    expect((await post(url(first.id)).send({ status: 'received' }).expect(200)).body).toMatchObject({ status: 'received', nextStatuses: [] });
+    expect((await post(url(first.id)).send({ status: 'cancelled', reason: 'too late' }).expect(409)).body.message).toMatch(/received order is final/);
+
+    expect((await post(url(second.id)).send({ status: 'cancelled' }).expect(400)).body.message).toMatch(/needs a reason/);
+    expect((await post(url(second.id)).send({ status: 'cancelled', reason: '供应商停业' }).expect(200)).body.status).toBe('cancelled');
+    await post(url(second.id)).send({ status: 'sent' }).expect(409);
+    const actions = (await app.get(AuditService).recent(20)).filter((entry) => entry.action.startsWith('purchase-order.')).map((entry) => entry.action);
+    expect(actions.slice(0, 3)).toEqual(['purchase-order.cancel', 'purchase-order.receive', 'purchase-order.send']);
+
+    const stranger = await signIn(app, { username: 'other-manager', role: 'manager', canteenIds: [1] });
+    await stranger.agent.get(`/api/purchase-orders/${first.id}`).expect(403);
+    const viewer = await signIn(app, { username: 'order-viewer', role: 'viewer' });
+    await viewer.agent.get(`/api/purchase-orders/${first.id}`).expect(200);
+    await viewer.agent.post(url(second.id)).set('x-csrf-token', viewer.csrfToken).send({ status: 'sent' }).expect(403);
+  });
+});
