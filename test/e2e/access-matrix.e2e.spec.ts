@@ -50,6 +50,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/plans/:id/orders': OPERATIONS,
   'GET /api/purchase-orders': OPERATIONS,
   'GET /api/purchase-orders/:id': OPERATIONS,
+  'GET /api/purchase-orders/:id/sheet': OPERATIONS,
   'PATCH /api/purchase-orders/:id/lines/:supplierItemId': ['admin', 'manager'],
   'POST /api/purchase-orders/:id/status': ['admin', 'manager'],
   'POST /api/plans/what-if': ['admin', 'manager', 'finance'],

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import * as ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditService } from '@larder/auth';
 import { DemoSeedService } from '@larder/ingestion';
@@ -6,6 +7,27 @@ import { createHttpApp, signIn } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const WEEK = '2026-W48';
+
+/** supertest buffers binary bodies with this parser. */
+function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+async function sheetOf(response: request.Response): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.body as ArrayBuffer);
+  expect(workbook.worksheets).toHaveLength(1);
+  return workbook.worksheets[0];
+}
+
+/** Every cell's text of a sheet, row by row, for searching. */
+function textOf(sheet: ExcelJS.Worksheet): string {
+  const rows: string[] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).map((value) => (value && typeof value === 'object' && 'result' in value ? String((value as { result: unknown }).result) : String(value ?? ''))).join('|')));
+  return rows.join('\n');
+}
 
 interface Line { supplierItemId: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; sku: string; ingredient: { name: string; unit: string } }
 interface Order { id: string; status: string; totalFen: number; lines: Line[]; nextStatuses: string[]; editable: boolean; edits: unknown[]; supplier: { address: string | null; phone: string | null } }
@@ -115,5 +137,36 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     const viewer = await signIn(app, { username: 'order-viewer', role: 'viewer' });
     await viewer.agent.get(`/api/purchase-orders/${first.id}`).expect(200);
     await viewer.agent.post(url(second.id)).set('x-csrf-token', viewer.csrfToken).send({ status: 'sent' }).expect(403);
+  });
+
+  it('prints an order as a 采购单 workbook for the supplier, in Chinese and English, A4 portrait fitted to the width', async () => {
+    const order: Order & { orderCutoff: string; deliveryDate: string } = (await get(`/api/purchase-orders/${plan.orders[2].id}`).expect(200)).body;
+    const zh = await get(`/api/purchase-orders/${order.id}/sheet`).buffer(true).parse(binary).expect(200);
+    expect(zh.headers['content-disposition']).toContain(`larder-purchase-order-`);
+    const sheet = await sheetOf(zh);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1 });
+    const zhText = textOf(sheet);
+    expect(zhText).toContain('采购单');
+    expect(zhText).toContain(order.supplier.address!);
+    expect(zhText).toContain(order.supplier.phone!);
+    expect(zhText).toContain(`${order.deliveryDate}（`);
+    expect(zhText).toMatch(/供应商（签字盖章）/);
+    expect(zhText).toMatch(/收货人（签字）/);
+    for (const line of order.lines.filter((entry) => entry.packs > 0)) expect(zhText).toContain(line.ingredient.name);
+    const totalRow = sheet.getRow(4 + order.lines.filter((entry) => entry.packs > 0).length);
+    expect(totalRow.getCell(1).value).toBe('合计');
+    const total = totalRow.getCell(6).value as { formula: string; result: number };
+    expect(total.formula).toMatch(/^SUM\(F4:F\d+\)$/);
+    expect(Math.round(total.result * 100)).toBe(order.totalFen);
+
+    const en = await sheetOf(await get(`/api/purchase-orders/${order.id}/sheet?lang=en`).buffer(true).parse(binary).expect(200));
+    const enText = textOf(en);
+    expect(enText).toContain('Purchase order');
+    expect(enText).toMatch(/Supplier \(signature and stamp\)/);
+    expect(enText).not.toMatch(/采购单|合计|供应商|收货人/);
+    await get(`/api/purchase-orders/${order.id}/sheet?lang=fr`).expect(400);
+    await get('/api/purchase-orders/00000000-0000-4000-8000-000000000000/sheet').expect(404);
+    const exports = (await app.get(AuditService).recent(5)).filter((entry) => entry.action === 'report.export');
+    expect(exports[0]).toMatchObject({ actor: 'buyer', detail: { kind: 'purchase-order', orderId: order.id, language: 'en' } });
   });
 });

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProcurementModule } from '@larder/procurement';
+import { ReportingModule } from '@larder/reporting';
 import { PlansController } from './plans.controller';
 import { PurchaseOrdersController } from './purchase-orders.controller';
 
-@Module({ imports: [ProcurementModule], controllers: [PlansController, PurchaseOrdersController] })
+@Module({ imports: [ProcurementModule, ReportingModule], controllers: [PlansController, PurchaseOrdersController] })
 export class PlanningModule {}
