@@ -7,6 +7,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
+import { orderPanel } from './order-panel';
 import { act, approveFlow, overrideForm, type PlanListItem, type PlanView } from './plan-actions';
 
 export async function renderPurchasing(context: PageContext): Promise<void> {
@@ -108,17 +109,22 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     },
   });
   if (mayEdit) root.append(overrideForm(context, plan));
-  const tables = grid('grid two');
-  root.append(tables);
-  context.table(tables, {
-    id: `orders-${week}`, title: t('ordersBySupplier'), rows: plan.orders, limit: 12,
+  if (state.order && plan.orders.some((order) => order.id === state.order)) root.append(await orderPanel(context, state.order, mayOwn));
+  // Every order of the plan's week, each opened by a click.
+  context.table(root, {
+    id: `orders-${week}`, title: `${t('ordersBySupplier')} · ${t('openOrderHint')}`, rows: plan.orders, onRowClick: (row) => context.go({ order: row.id }),
     columns: [
       { label: t('supplier'), cell: (row) => context.supplierName(row.supplierId) },
+      { label: t('orderBy'), cell: (row) => `${row.orderDate} ${row.orderCutoff ?? ''}`.trim() },
       { label: t('delivery'), cell: (row) => row.deliveryDate },
+      { label: t('leadTime'), cell: (row) => (row.leadTimeDays === null ? '–' : t('leadDays', { n: row.leadTimeDays })), csv: (row) => row.leadTimeDays },
+      { label: t('lineCount'), cell: (row) => f.number(row.lines.length), csv: (row) => row.lines.length, numeric: true },
       { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
       { label: t('total'), cell: (row) => f.yuan(row.totalFen, 2), csv: (row) => toYuan(row.totalFen), numeric: true },
     ],
   });
+  const tables = grid('grid two');
+  root.append(tables);
   context.table(tables, {
     id: `overrides-${week}`, title: t('overrides'), rows: plan.overrides,
     columns: [
