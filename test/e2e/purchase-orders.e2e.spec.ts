@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditService } from '@larder/auth';
 import { DemoSeedService } from '@larder/ingestion';
+import { PlanService } from '@larder/procurement';
 import { createHttpApp, signIn } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -168,5 +169,29 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     await get('/api/purchase-orders/00000000-0000-4000-8000-000000000000/sheet').expect(404);
     const exports = (await app.get(AuditService).recent(5)).filter((entry) => entry.action === 'report.export');
     expect(exports[0]).toMatchObject({ actor: 'buyer', detail: { kind: 'purchase-order', orderId: order.id, language: 'en' } });
+  });
+
+  it("prints the week's purchase plan with the page's total and each order's status, whatever other weeks deliver", async () => {
+    // Next week's draft has orders delivering in this week too; they are not this week's.
+    await app.get(PlanService).createPlan({ canteenId: 2, week: '2026-W49', createdBy: 'buyer', at: new Date('2026-11-20T10:00:00+08:00') });
+    const delivering = (await get('/api/purchase-orders?canteen=C02&from=2026-11-23&to=2026-11-29').expect(200)).body as { planId: string }[];
+    expect(delivering.some((order) => order.planId !== plan.id)).toBe(true);
+    const shown = (await get(`/api/plans/${plan.id}`).expect(200)).body as { summary: { purchaseCostFen: number }; orders: { status: string; totalFen: number }[] };
+    const pageTotal = shown.summary.purchaseCostFen;
+    expect(pageTotal).toBe(shown.orders.filter((order) => order.status !== 'cancelled').reduce((sum, order) => sum + order.totalFen, 0));
+    for (const query of ['week=2026-W48&canteen=C02', `week=2026-W48&canteen=C02&plan=${plan.id}`]) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await get(`/api/reports/purchase-plan?${query}`).buffer(true).parse(binary).expect(200)).body as ArrayBuffer);
+      const summary = workbook.getWorksheet('汇总')!;
+      let total: { result: number } | undefined;
+      summary.eachRow((row) => { if (row.getCell(1).value === '合计') total = row.getCell(4).value as { result: number }; });
+      expect(Math.round(total!.result * 100)).toBe(pageTotal);
+      const statuses = new Set<string>();
+      for (const sheet of workbook.worksheets.slice(1, -1)) sheet.eachRow((row, n) => { if (n > 3 && row.getCell(10).value) statuses.add(String(row.getCell(10).value)); });
+      // The first order was sent and received, the second cancelled (left out), the rest approved.
+      expect([...statuses].sort()).toEqual(['已批准（待发送）', '已收货'].sort());
+    }
+    await get('/api/reports/purchase-plan?week=2026-W48&canteen=C02&plan=nope').expect(400);
+    await get(`/api/reports/waste?week=2026-W48&canteen=C02&plan=${plan.id}`).expect(400);
   });
 });

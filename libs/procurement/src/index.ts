@@ -10,6 +10,7 @@ export * from './planning/order-schedule';
 export * from './planning/purchase-planner';
 export * from './planning/purchase-orders';
 export * from './planning/order-rules';
+export * from './planning/plan-choice';
 export * from './planning/week-planner';
 export * from './planning/plan-guards';
 export * from './planning/seasonal-estimate';

@@ -1,3 +1,4 @@
+import { currentPlanOf } from '../../../../libs/procurement/src/planning/plan-choice';
 import { api } from '../api';
 import { COLOURS } from '../charts';
 import { h } from '../dom';
@@ -36,7 +37,8 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   // The coming week first: it is the one to plan and order for now.
   const week = state.week && weeks.includes(state.week) ? state.week : weeks.includes(coming) ? coming : weeks[0]!;
   const ofWeek = plans.filter((plan) => plan.week === week).sort((a, b) => a.canteenId - b.canteenId || b.version - a.version);
-  const chosen = ofWeek.find((plan) => plan.id === state.plan) ?? ofWeek.find((plan) => plan.status === 'draft' || plan.status === 'approved') ?? ofWeek[0]!;
+  // The version shown is the one the purchase-plan workbook counts (one rule, libs/procurement plan-choice).
+  const chosen = ofWeek.find((plan) => plan.id === state.plan) ?? currentPlanOf(ofWeek.filter((plan) => plan.canteenId === ofWeek[0]!.canteenId))!;
 
   const weekSelect = h('select', { name: 'week' }, ...weeks.map((value) => h('option', { value, selected: value === week }, value)));
   weekSelect.addEventListener('change', () => context.go({ week: weekSelect.value, plan: null }));
@@ -58,7 +60,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   root.append(h('div', { class: 'toolbar' },
     h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
     h('span', { 'data-plan-status': plan.status, 'data-plan-version': plan.version }, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
-    approve, revise, comingButton, context.report('purchase-plan', { week, canteen: plan.canteenId })));
+    approve, revise, comingButton, context.report('purchase-plan', { week, canteen: plan.canteenId, plan: plan.id })));
 
   const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
   const cards = grid('grid kpis');

@@ -147,9 +147,9 @@ const EN = {
   unitPrice: 'Price per pack (¥)',
   deliveryDate: 'Delivery',
   orderDate: 'Order date',
-  noOrders: 'No purchase orders deliver in this period.',
+  noOrders: 'No purchase orders for this period.',
   purchaseNotes: [
-    'Orders of every status except cancelled, by delivery date. Amount = packs × price per pack, as live formulas.',
+    "The orders of each canteen's plan of the week as the Purchasing page shows it (the newest draft or approved version), every status except cancelled; each line shows its order's status. Amount = packs × price per pack, as live formulas.",
   ],
   contact: 'Contact',
   // one purchase order (采购单)
@@ -312,8 +312,8 @@ const ZH: Labels = {
   unitPrice: '每包单价（元）',
   deliveryDate: '送货日期',
   orderDate: '下单日期',
-  noOrders: '本期间没有送货的采购订单。',
-  purchaseNotes: ['包含除已取消外所有状态的订单，按送货日期。金额 = 包数 × 每包单价，为实时公式。'],
+  noOrders: '本期间没有采购单。',
+  purchaseNotes: ['各食堂该周计划（与采购页面一致：最新的草稿或已批准版本）的采购单，包含除已取消外所有状态，每行注明其采购单状态。金额 = 包数 × 每包单价，为实时公式。'],
   contact: '联系方式',
   orderSheetTitle: '采购单',
   orderNumber: '单号 {number}',
