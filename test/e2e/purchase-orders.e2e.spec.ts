@@ -3,7 +3,7 @@ import * as ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditService } from '@larder/auth';
 import { DemoSeedService } from '@larder/ingestion';
-import { PlanService } from '@larder/procurement';
+import { PlanningDataLoader, PlanService } from '@larder/procurement';
 import { createHttpApp, signIn } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -30,7 +30,7 @@ function textOf(sheet: ExcelJS.Worksheet): string {
   return rows.join('\n');
 }
 
-interface Line { supplierItemId: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; sku: string; ingredient: { name: string; unit: string } }
+interface Line { supplierItemId: number; ingredientId: number; packSize: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; sku: string; ingredient: { name: string; unit: string } }
 interface Order { id: string; status: string; totalFen: number; lines: Line[]; nextStatuses: string[]; editable: boolean; edits: unknown[]; supplier: { address: string | null; phone: string | null } }
 
 describe('purchase orders as a buyer uses them, over HTTP', () => {
@@ -138,6 +138,41 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     const viewer = await signIn(app, { username: 'order-viewer', role: 'viewer' });
     await viewer.agent.get(`/api/purchase-orders/${first.id}`).expect(200);
     await viewer.agent.post(url(second.id)).set('x-csrf-token', viewer.csrfToken).send({ status: 'sent' }).expect(403);
+  });
+
+  it('receives a sent order (验收入库): a short delivery and a new price are flagged, audited and netted as stock', async () => {
+    const order: Order & { deliveryDate: string } = (await get(`/api/purchase-orders/${plan.orders[3].id}`).expect(200)).body;
+    const url = `/api/purchase-orders/${order.id}/receipt`;
+    expect((await post(url).send({ lines: [] }).expect(409)).body.message).toMatch(/approved order can only be sent or cancelled/);
+    await post(`/api/purchase-orders/${order.id}/status`).send({ status: 'sent' }).expect(200);
+    const line = order.lines[0];
+    await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: -1 }] }).expect(400);
+    await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1.5 }] }).expect(400);
+    await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1, weight: 3 }] }).expect(400);
+    await post(url).send({}).expect(400);
+    expect((await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1 }, { supplierItemId: line.supplierItemId, packs: 2 }] }).expect(400)).body.message).toMatch(/listed twice/);
+    await post(url).send({ lines: [{ supplierItemId: 999_999, packs: 1 }] }).expect(404);
+    expect((await get(`/api/purchase-orders/${order.id}`).expect(200)).body.status).toBe('sent');
+
+    const loader = app.get(PlanningDataLoader);
+    const catalogue = await loader.catalogue();
+    const onTheWay = async () => {
+      const { lots } = await loader.openingStock({ canteenId: 2, today: '2026-11-20', useUntil: '2026-11-23', catalogue });
+      return (lots.get(`2|${line.ingredientId}`) ?? []).filter((lot) => lot.source === 'order' && lot.availableFrom === order.deliveryDate).reduce((sum, lot) => sum + lot.quantity, 0);
+    };
+    const before = await onTheWay();
+    const received: Order & { receivedTotalFen: number } = (await post(url)
+      .send({ lines: [{ supplierItemId: line.supplierItemId, packs: line.packs - 1, packPriceFen: line.packPriceFen + 10 }], note: '少送一件' }).expect(200)).body;
+    expect(received.status).toBe('received');
+    const got = received.lines.find((entry) => entry.supplierItemId === line.supplierItemId)! as Line & { receivedPacks: number; receivedAmountFen: number; differences: string[] };
+    expect(got).toMatchObject({ receivedPacks: line.packs - 1, receivedAmountFen: (line.packs - 1) * (line.packPriceFen + 10), differences: ['short', 'price-up'] });
+    expect(received.lines.filter((entry) => entry.supplierItemId !== line.supplierItemId).every((entry) => (entry as unknown as { differences: string[] }).differences.length === 0)).toBe(true);
+    expect(received.receivedTotalFen).toBe(order.totalFen - line.amountFen + (line.packs - 1) * (line.packPriceFen + 10));
+    // Stock on the way for the next plan: what was delivered, one pack less.
+    expect(await onTheWay()).toBeCloseTo(before - line.packSize, 6);
+    const audit = (await app.get(AuditService).recent(5)).find((entry) => entry.action === 'purchase-order.receive');
+    expect(audit).toMatchObject({ actor: 'buyer', detail: { orderId: order.id, note: '少送一件', differences: [expect.objectContaining({ supplierItemId: line.supplierItemId, flags: ['short', 'price-up'] })] } });
+    await post(url).send({ lines: [] }).expect(409);
   });
 
   it('prints an order as a 采购单 workbook for the supplier, in Chinese and English, A4 portrait fitted to the width', async () => {

@@ -6,7 +6,7 @@ import { PurchaseOrderService } from '@larder/procurement';
 import { PurchaseOrderSheetService } from '@larder/reporting';
 import { contentDisposition } from '../reports/reports.controller';
 import { allow, who } from './canteen-access';
-import { EditOrderLineDto, MoveOrderDto } from './dtos/purchase-order-requests.dto';
+import { EditOrderLineDto, MoveOrderDto, ReceiveOrderDto } from './dtos/purchase-order-requests.dto';
 
 /** One purchase order as a buyer uses it: open it, change its lines before it is sent, send, receive or cancel it. */
 @Controller('api/purchase-orders')
@@ -48,6 +48,15 @@ export class PurchaseOrdersController {
   async editLine(@Param('id') id: string, @Param('supplierItemId') item: string, @Body() body: EditOrderLineDto, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.orders.canteenOf(id));
     return this.orders.editLine(id, { supplierItemId: itemId(item), packs: body.packs, reason: body.reason, actor: who(principal) });
+  }
+
+  /** 验收入库: a sent order received, with what each differing line delivered. */
+  @Post(':id/receipt')
+  @HttpCode(200)
+  @Roles('manager')
+  async receive(@Param('id') id: string, @Body() body: ReceiveOrderDto, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.receive(id, { lines: body.lines, note: body.note, actor: who(principal) });
   }
 
   @Post(':id/status')

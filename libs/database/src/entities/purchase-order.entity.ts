@@ -58,4 +58,12 @@ export class PurchaseOrderLine {
   /** What the plan needs, in the ingredient's unit, before rounding up to packs. */
   @Column({ type: 'numeric', precision: 12, scale: 3, transformer: numberTransformer })
   neededQuantity!: number;
+
+  /** Packs delivered, recorded when the order is received (验收入库); null until then. */
+  @Column({ type: 'integer', nullable: true })
+  receivedPacks!: number | null;
+
+  /** Price per pack on the delivery note, when received. */
+  @Column({ type: 'integer', nullable: true })
+  receivedPackPriceFen!: number | null;
 }

@@ -1,4 +1,4 @@
-import { lineAmountFen, linePacksProblem, ORDER_MOVES, ORDER_STATUSES, orderEditProblem, orderMoveProblem } from './order-rules';
+import { lineAmountFen, linePacksProblem, ORDER_MOVES, ORDER_STATUSES, orderEditProblem, orderMoveProblem, receiptDifferences, receivedLineProblem } from './order-rules';
 
 describe('purchase order rules', () => {
   it('allows approved → sent → received and cancelling before receipt, nothing else', () => {
@@ -21,5 +21,19 @@ describe('purchase order rules', () => {
     expect(linePacksProblem(2, 4)).toMatch(/at least 4 packs/);
     expect(linePacksProblem(-1, 1)).toMatch(/0 or more/);
     expect(linePacksProblem(1.5, 1)).toMatch(/whole number/);
+  });
+});
+
+describe('receiving an order', () => {
+  it('flags short and over deliveries and price changes against the order', () => {
+    expect(receiptDifferences({ packs: 10, packPriceFen: 500 }, { packs: 10, packPriceFen: 500 })).toEqual([]);
+    expect(receiptDifferences({ packs: 10, packPriceFen: 500 }, { packs: 7, packPriceFen: 520 })).toEqual(['short', 'price-up']);
+    expect(receiptDifferences({ packs: 10, packPriceFen: 500 }, { packs: 12, packPriceFen: 450 })).toEqual(['over', 'price-down']);
+  });
+
+  it('refuses parts of packs and negative figures', () => {
+    expect(receivedLineProblem({ packs: 0, packPriceFen: 0 })).toBeNull();
+    expect(receivedLineProblem({ packs: 2.5, packPriceFen: 100 })).toMatch(/whole number/);
+    expect(receivedLineProblem({ packs: 2, packPriceFen: -1 })).toMatch(/whole fen/);
   });
 });

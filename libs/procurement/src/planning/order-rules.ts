@@ -48,3 +48,22 @@ export function linePacksProblem(packs: number, minOrderPacks: number): string |
   if (packs > 0 && packs < minOrderPacks) return `the supplier takes at least ${minOrderPacks} packs of this item (or 0 to drop it), got ${packs}`;
   return null;
 }
+
+/** How a delivered line differs from the order: fewer or more packs, a higher or lower price per pack. */
+export type ReceiptDifference = 'short' | 'over' | 'price-up' | 'price-down';
+
+export function receiptDifferences(ordered: { packs: number; packPriceFen: Fen }, received: { packs: number; packPriceFen: Fen }): ReceiptDifference[] {
+  const differences: ReceiptDifference[] = [];
+  if (received.packs < ordered.packs) differences.push('short');
+  if (received.packs > ordered.packs) differences.push('over');
+  if (received.packPriceFen > ordered.packPriceFen) differences.push('price-up');
+  if (received.packPriceFen < ordered.packPriceFen) differences.push('price-down');
+  return differences;
+}
+
+/** Why a received line cannot be recorded so, or null: whole packs of 0 or more at a price of 0 fen or more. */
+export function receivedLineProblem(received: { packs: number; packPriceFen: number }): string | null {
+  if (!Number.isInteger(received.packs) || received.packs < 0) return `received packs must be a whole number of 0 or more, got ${received.packs}`;
+  if (!Number.isInteger(received.packPriceFen) || received.packPriceFen < 0) return `the received price per pack must be whole fen of 0 or more, got ${received.packPriceFen}`;
+  return null;
+}

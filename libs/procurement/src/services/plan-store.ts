@@ -123,6 +123,7 @@ export class PlanStore {
         orderLines.push({
           orderId: id, supplierItemId: line.supplierItemId, canteenId: order.canteenId, ingredientId: line.ingredientId, packs: line.packs,
           packPriceFen: line.packPriceFen, amountFen: line.amountFen, neededQuantity: Math.round(line.neededQuantity * 1000) / 1000,
+          receivedPacks: null, receivedPackPriceFen: null,
         });
       }
     }

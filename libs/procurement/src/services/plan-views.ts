@@ -1,7 +1,7 @@
 import type { IsoDate, MealPeriod } from '@larder/domain';
 import type { PlanStatus, PurchaseOrderStatus } from '@larder/database';
 import type { ConfirmationReason } from '../planning/plan-guards';
-import type { OrderStatus } from '../planning/order-rules';
+import type { OrderStatus, ReceiptDifference } from '../planning/order-rules';
 import type { PlanSummary } from '../planning/week-planner';
 import type { ForecastOrigin } from './plan-demand.service';
 
@@ -113,6 +113,12 @@ export interface PurchaseOrderLineDetail extends PurchaseOrderLineView {
   leadTimeDays: number;
   /** Local time of day by which the order must be placed (HH:MM). */
   orderCutoff: string;
+  /** What was delivered (验收入库), null until the order is received. */
+  receivedPacks: number | null;
+  receivedPackPriceFen: number | null;
+  receivedAmountFen: number | null;
+  /** How the delivery differs from the order: short, over, price-up, price-down. */
+  differences: ReceiptDifference[];
 }
 
 /** A change to an order's lines, from the audit log. */
@@ -135,4 +141,6 @@ export interface PurchaseOrderDetail extends Omit<PurchaseOrderView, 'lines'> {
   /** What the buyer may do next (the allowed status moves). */
   nextStatuses: OrderStatus[];
   editable: boolean;
+  /** The delivered amount, once received. */
+  receivedTotalFen: number | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OrderStatus } from '../planning/order-rules';
+import { lineAmountFen, receiptDifferences, type OrderStatus } from '../planning/order-rules';
 import type { PurchaseOrderDetail, PurchaseOrderEditView, PurchaseOrderLineDetail } from './plan-views';
 
 interface OrderHeaderRow {
@@ -15,11 +15,12 @@ interface OrderLineRow {
   supplier_item_id: number; ingredient_id: number; packs: number; pack_price_fen: number; amount_fen: string; needed_quantity: string;
   ingredient_code: string; ingredient_name: string; ingredient_name_en: string; unit: string;
   sku: string; pack_size: string; min_order_packs: number; lead_time_days: number; order_cutoff: string;
+  received_packs: number | null; received_pack_price_fen: number | null;
 }
 
 interface EditRow { at: Date; actor: string; detail: { supplierItemId: number; fromPacks: number; toPacks: number; reason: string } }
 
-export type OrderHeader = Omit<PurchaseOrderDetail, 'lines' | 'edits' | 'nextStatuses' | 'editable' | 'orderCutoff' | 'leadTimeDays'>;
+export type OrderHeader = Omit<PurchaseOrderDetail, 'lines' | 'edits' | 'nextStatuses' | 'editable' | 'orderCutoff' | 'leadTimeDays' | 'receivedTotalFen'>;
 
 /** Reads one purchase order with its supplier, canteen and lines; writes its lines and status. Callers own the transactions. */
 @Injectable()
@@ -58,7 +59,8 @@ export class PurchaseOrderQueries {
     const rows: OrderLineRow[] = await manager.query(
       `SELECT l.supplier_item_id, l.ingredient_id, l.packs, l.pack_price_fen, l.amount_fen::text AS amount_fen, l.needed_quantity::text AS needed_quantity,
               i.code AS ingredient_code, i.name AS ingredient_name, i.name_en AS ingredient_name_en, i.unit,
-              si.sku, si.pack_size::text AS pack_size, si.min_order_packs, si.lead_time_days, to_char(si.order_cutoff, 'HH24:MI') AS order_cutoff
+              si.sku, si.pack_size::text AS pack_size, si.min_order_packs, si.lead_time_days, to_char(si.order_cutoff, 'HH24:MI') AS order_cutoff,
+              l.received_packs, l.received_pack_price_fen
        FROM purchase_order_line l
        JOIN ingredient i ON i.id = l.ingredient_id
        JOIN supplier_item si ON si.id = l.supplier_item_id
@@ -66,12 +68,19 @@ export class PurchaseOrderQueries {
        ORDER BY i.code, si.sku`,
       [orderId],
     );
-    return rows.map((row) => ({
-      supplierItemId: Number(row.supplier_item_id), ingredientId: Number(row.ingredient_id), packs: Number(row.packs), packPriceFen: Number(row.pack_price_fen),
-      amountFen: Number(row.amount_fen), neededQuantity: Number(row.needed_quantity),
-      ingredient: { id: Number(row.ingredient_id), code: row.ingredient_code, name: row.ingredient_name, nameEn: row.ingredient_name_en, unit: row.unit },
-      sku: row.sku, packSize: Number(row.pack_size), minOrderPacks: Number(row.min_order_packs), leadTimeDays: Number(row.lead_time_days), orderCutoff: row.order_cutoff,
-    }));
+    return rows.map((row) => {
+      const ordered = { packs: Number(row.packs), packPriceFen: Number(row.pack_price_fen) };
+      const received = row.received_packs === null ? null : { packs: Number(row.received_packs), packPriceFen: Number(row.received_pack_price_fen ?? row.pack_price_fen) };
+      return {
+        supplierItemId: Number(row.supplier_item_id), ingredientId: Number(row.ingredient_id), ...ordered,
+        amountFen: Number(row.amount_fen), neededQuantity: Number(row.needed_quantity),
+        ingredient: { id: Number(row.ingredient_id), code: row.ingredient_code, name: row.ingredient_name, nameEn: row.ingredient_name_en, unit: row.unit },
+        sku: row.sku, packSize: Number(row.pack_size), minOrderPacks: Number(row.min_order_packs), leadTimeDays: Number(row.lead_time_days), orderCutoff: row.order_cutoff,
+        receivedPacks: received?.packs ?? null, receivedPackPriceFen: received?.packPriceFen ?? null,
+        receivedAmountFen: received ? lineAmountFen(received.packs, received.packPriceFen) : null,
+        differences: received ? receiptDifferences(ordered, received) : [],
+      };
+    });
   }
 
   /** Line edits recorded in the audit log, oldest first. */
@@ -91,6 +100,12 @@ export class PurchaseOrderQueries {
     await manager.query('UPDATE purchase_order_line SET packs = $3, amount_fen = $4 WHERE order_id = $1 AND supplier_item_id = $2',
       [params.orderId, params.supplierItemId, params.packs, params.amountFen]);
     await manager.query('UPDATE purchase_order SET total_fen = (SELECT COALESCE(sum(amount_fen), 0) FROM purchase_order_line WHERE order_id = $1) WHERE id = $1', [params.orderId]);
+  }
+
+  /** Records what one line delivered. */
+  async setReceived(manager: EntityManager, params: { orderId: string; supplierItemId: number; packs: number; packPriceFen: number }): Promise<void> {
+    await manager.query('UPDATE purchase_order_line SET received_packs = $3, received_pack_price_fen = $4 WHERE order_id = $1 AND supplier_item_id = $2',
+      [params.orderId, params.supplierItemId, params.packs, params.packPriceFen]);
   }
 
   async setStatus(manager: EntityManager, orderId: string, status: OrderStatus): Promise<void> {
