@@ -9,7 +9,7 @@ import {
   afterRender, DashboardServer, DEMO_END, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage,
 } from './support/dashboard-browser';
 
-/** A buyer on the Purchasing page: opens an order, changes a line with a reason, downloads the 采购单, sends the order. */
+/** A buyer on the Purchasing page: opens an order, changes a line with a reason, downloads the 采购单, sends and receives the order. */
 describeWithChromium('purchase orders in a browser', () => {
   let server: DashboardServer;
   let browser: Browser;
@@ -87,6 +87,18 @@ describeWithChromium('purchase orders in a browser', () => {
     await afterRender(page, () => reopened.locator('[data-action=order-sent]').click());
     expect(await page.locator('[data-view=order]').getAttribute('data-order-status')).toBe('sent');
     expect(await page.locator('[data-view=order] [data-action=edit-line]').count()).toBe(0);
+
+    // 验收入库 with a short delivery of the changed line: flagged on the line, the received total below the order's.
+    await page.locator('[data-view=order] [data-action=order-received]').click();
+    const receipt = page.locator('[data-dialog=order-receive]');
+    await receipt.locator(`input[name=received-${firstLine.supplierItemId}]`).fill(String(firstLine.packs + 1));
+    await receipt.locator('input[name=receive-note]').fill('少送两件');
+    await afterRender(page, () => receipt.locator('[data-action=confirm]').click());
+    const received = page.locator('[data-view=order]');
+    expect(await received.getAttribute('data-order-status')).toBe('received');
+    expect(await received.locator('[data-differences=short]').textContent()).toBe('少送');
+    expect(Number(await received.locator('[data-received-total]').getAttribute('data-received-total'))).toBe(totalBefore + firstLine.packPriceFen);
+    await screenshot(page, 'purchase-order-received-zh');
     expect(zh.errors).toEqual([]);
   }, 120_000);
 

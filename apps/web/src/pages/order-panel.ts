@@ -14,9 +14,15 @@ export interface OrderDetail {
   orderCutoff: string | null; leadTimeDays: number | null; editable: boolean; nextStatuses: string[];
   supplier: Named & { contact: string | null; address: string | null; phone: string | null };
   canteen: Named;
-  lines: { supplierItemId: number; sku: string; packSize: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; ingredient: Named & { unit: string } }[];
+  lines: {
+    supplierItemId: number; sku: string; packSize: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; ingredient: Named & { unit: string };
+    receivedPacks: number | null; receivedPackPriceFen: number | null; receivedAmountFen: number | null; differences: string[];
+  }[];
+  receivedTotalFen: number | null;
   edits: { at: string; actor: string; supplierItemId: number; fromPacks: number; toPacks: number; reason: string }[];
 }
+
+type Line = OrderDetail['lines'][number];
 
 const ACTION_LABELS: Record<string, 'sendOrder' | 'receiveOrder' | 'cancelOrder'> = { sent: 'sendOrder', received: 'receiveOrder', cancelled: 'cancelOrder' };
 
@@ -35,7 +41,8 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
   const buttons: HTMLElement[] = [];
   if (mayOwn) {
     for (const status of order.nextStatuses) {
-      buttons.push(h('button', { type: 'button', class: status === 'cancelled' ? '' : 'primary', 'data-action': `order-${status}`, onclick: () => void move(context, order, status, message) }, t(ACTION_LABELS[status] ?? 'confirm')));
+      const act = status === 'received' ? () => void receive(context, order, message) : () => void move(context, order, status, message);
+      buttons.push(h('button', { type: 'button', class: status === 'cancelled' ? '' : 'primary', 'data-action': `order-${status}`, onclick: act }, t(ACTION_LABELS[status] ?? 'confirm')));
     }
   }
   buttons.push(h('a', { class: 'button', 'data-action': 'order-sheet', href: `/api/purchase-orders/${order.id}/sheet?lang=${lang}`, download: '' }, t('downloadOrder')));
@@ -54,9 +61,18 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
       { label: t('packs'), cell: (row) => (order.editable && mayOwn ? packsCell(context, order, row, message) : f.number(row.packs)), csv: (row) => row.packs, numeric: true },
       { label: t('unitPrice'), cell: (row) => f.yuan(row.packPriceFen, 2), csv: (row) => row.packPriceFen / 100, numeric: true },
       { label: t('total'), cell: (row) => f.yuan(row.amountFen, 2), csv: (row) => row.amountFen / 100, numeric: true },
+      ...(order.receivedTotalFen === null ? [] : [
+        { label: t('receivedPacks'), cell: (row: Line) => f.number(row.receivedPacks), csv: (row: Line) => row.receivedPacks, numeric: true },
+        { label: t('receivedAmount'), cell: (row: Line) => f.yuan(row.receivedAmountFen, 2), csv: (row: Line) => (row.receivedAmountFen ?? 0) / 100, numeric: true },
+        {
+          label: t('differences'), csv: (row: Line) => row.differences.join(' '),
+          cell: (row: Line) => h('span', { 'data-differences': row.differences.join(' ') }, ...row.differences.map((code) => badge(textOr(t, `diff.${code}`, code), 'bad'))),
+        },
+      ]),
     ],
   });
   panel.append(h('p', { class: 'order-total', 'data-order-total': order.totalFen }, `${t('total')}: ${f.yuan(order.totalFen, 2)}`));
+  if (order.receivedTotalFen !== null) panel.append(h('p', { class: 'order-total', 'data-received-total': order.receivedTotalFen }, `${t('receivedTotal')}: ${f.yuan(order.receivedTotalFen, 2)}`));
   if (order.edits.length > 0) {
     context.table(panel, {
       id: `order-edits-${order.id}`, title: t('orderEdits'), rows: order.edits,
@@ -105,6 +121,32 @@ async function move(context: PageContext, order: OrderDetail, status: string, me
     if (!reason) return say(message, t('reasonRequired'));
   }
   await run(context, () => api.post(`/api/purchase-orders/${order.id}/status`, reason ? { status, reason } : { status }), message);
+}
+
+/** 验收入库: what each line delivered (prefilled as ordered); only the lines that differ are sent. */
+async function receive(context: PageContext, order: OrderDetail, message: HTMLElement): Promise<void> {
+  const { t, lang } = context;
+  const inputs = order.lines.map((line) => ({
+    line,
+    packs: h('input', { type: 'number', name: `received-${line.supplierItemId}`, min: 0, step: 1, value: line.packs, style: 'width:6em' }),
+    price: h('input', { type: 'number', name: `price-${line.supplierItemId}`, min: 0, step: 0.01, value: (line.packPriceFen / 100).toFixed(2), style: 'width:7em' }),
+  }));
+  const note = h('input', { type: 'text', name: 'receive-note', placeholder: t('receiveNote'), style: 'width:100%' });
+  const table = h('table', {},
+    h('thead', {}, h('tr', {}, h('th', {}, t('ingredient')), h('th', { class: 'num' }, t('packs')), h('th', { class: 'num' }, t('receivedPacks')), h('th', { class: 'num' }, t('receivedPrice')))),
+    h('tbody', {}, ...inputs.map(({ line, packs, price }) => h('tr', {},
+      h('td', {}, lang === 'en' ? line.ingredient.nameEn || line.ingredient.name : line.ingredient.name), h('td', { class: 'num' }, String(line.packs)), h('td', { class: 'num' }, packs), h('td', { class: 'num' }, price)))));
+  const ok = await confirmDialog({ id: 'order-receive', title: t('receiveTitle'), confirmLabel: t('receiveOrder'), cancelLabel: t('cancel'), body: [table, note] });
+  if (!ok) return;
+  const lines: { supplierItemId: number; packs: number; packPriceFen: number }[] = [];
+  for (const { line, packs, price } of inputs) {
+    const received = Number(packs.value);
+    const fen = Math.round(Number(price.value) * 100);
+    if (packs.value.trim() === '' || price.value.trim() === '' || !Number.isInteger(received) || received < 0 || !Number.isFinite(fen) || fen < 0) return say(message, t('receiveRule'));
+    if (received !== line.packs || fen !== line.packPriceFen) lines.push({ supplierItemId: line.supplierItemId, packs: received, packPriceFen: fen });
+  }
+  const text = note.value.trim();
+  await run(context, () => api.post(`/api/purchase-orders/${order.id}/receipt`, text ? { lines, note: text } : { lines }), message);
 }
 
 /** Sends a change and redraws; a refusal is said in the page's language, the API's words as a tooltip. */
