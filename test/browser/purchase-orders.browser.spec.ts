@@ -99,6 +99,10 @@ describeWithChromium('purchase orders in a browser', () => {
     expect(await received.locator('[data-differences=short]').textContent()).toBe('少送');
     expect(Number(await received.locator('[data-received-total]').getAttribute('data-received-total'))).toBe(totalBefore + firstLine.packPriceFen);
     await screenshot(page, 'purchase-order-received-zh');
+    // The stock the next plan nets, beside the orders: last count, received since, on hand, on the way.
+    const stock = page.locator('[data-table=stock-2]');
+    expect(await stock.locator('thead').textContent()).toMatch(/盘点数量[\s\S]*盘点后到货[\s\S]*可用库存[\s\S]*在途/);
+    expect(await stock.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(zh.errors).toEqual([]);
   }, 120_000);
 
@@ -110,6 +114,7 @@ describeWithChromium('purchase orders in a browser', () => {
     expect(await panel.locator('h3').first().textContent()).toMatch(/^Purchase order · /);
     expect(await panel.locator('dl.terms').textContent()).toMatch(/Lead time\d+ days/);
     expect(await panel.locator('[data-action=order-sheet]').getAttribute('href')).toBe(`/api/purchase-orders/${order.id}/sheet?lang=en`);
+    expect(await page.locator('[data-table=stock-2] thead').textContent()).toMatch(/Last count[\s\S]*Received since[\s\S]*On hand[\s\S]*On the way/);
     await screenshot(page, 'purchase-order-en');
     expect(en.errors).toEqual([]);
   }, 60_000);

@@ -161,6 +161,10 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
       return (lots.get(`2|${line.ingredientId}`) ?? []).filter((lot) => lot.source === 'order' && lot.availableFrom === order.deliveryDate).reduce((sum, lot) => sum + lot.quantity, 0);
     };
     const before = await onTheWay();
+    type Stock = { countedOn: string | null; lines: { ingredientId: number; received: number; onHand: number; counted: number | null }[] };
+    const stockOf = async () => ((await get(`/api/stock?canteen=C02&date=${order.deliveryDate}`).expect(200)).body as Stock);
+    const ingredientIn = (stock: Stock) => stock.lines.find((entry) => entry.ingredientId === line.ingredientId) ?? { received: 0, onHand: 0 };
+    const stockBefore = await stockOf();
     const received: Order & { receivedTotalFen: number } = (await post(url)
       .send({ lines: [{ supplierItemId: line.supplierItemId, packs: line.packs - 1, packPriceFen: line.packPriceFen + 10 }], note: '少送一件' }).expect(200)).body;
     expect(received.status).toBe('received');
@@ -170,6 +174,15 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     expect(received.receivedTotalFen).toBe(order.totalFen - line.amountFen + (line.packs - 1) * (line.packPriceFen + 10));
     // Stock on the way for the next plan: what was delivered, one pack less.
     expect(await onTheWay()).toBeCloseTo(before - line.packSize, 6);
+    // Shown as stock on the delivery day: received since the count, and one pack less on hand.
+    const stockAfter = await stockOf();
+    expect(stockAfter.countedOn).toBe(stockBefore.countedOn);
+    expect(ingredientIn(stockAfter).received - ingredientIn(stockBefore).received).toBeCloseTo((line.packs - 1) * line.packSize, 6);
+    expect(ingredientIn(stockAfter).onHand).toBeCloseTo(Math.max(0, ingredientIn(stockBefore).onHand - line.packSize), 6);
+    await get('/api/stock').expect(400);
+    await get('/api/stock?canteen=C02&date=yesterday').expect(400);
+    const stranger = await signIn(app, { username: 'stock-stranger', role: 'manager', canteenIds: [1] });
+    await stranger.agent.get('/api/stock?canteen=C02').expect(403);
     const audit = (await app.get(AuditService).recent(5)).find((entry) => entry.action === 'purchase-order.receive');
     expect(audit).toMatchObject({ actor: 'buyer', detail: { orderId: order.id, note: '少送一件', differences: [expect.objectContaining({ supplierItemId: line.supplierItemId, flags: ['short', 'price-up'] })] } });
     await post(url).send({ lines: [] }).expect(409);

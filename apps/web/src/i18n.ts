@@ -42,6 +42,7 @@ const zh = {
   'action.purchase-order': '采购单（全部）', 'action.purchase-order.edit': '修改采购单', 'action.purchase-order.send': '发送采购单', 'action.purchase-order.receive': '采购单收货',
   'action.purchase-order.cancel': '取消采购单', 'action.plan.revise': '修订计划',
   receiveTitle: '验收入库', receivedPacks: '实收件数', receivedPrice: '实收单价（元）', receivedAmount: '实收金额', differences: '差异', receivedTotal: '实收合计',
+  stockOnHand: '库存', stockAsOf: '{date}，盘点日 {counted}', noCount: '无盘点', lastCount: '盘点数量', receivedSince: '盘点后到货', onHand: '可用库存', onTheWay: '在途', unitLabel: '单位',
   receiveNote: '备注', 'diff.short': '少送', 'diff.over': '多送', 'diff.price-up': '涨价', 'diff.price-down': '降价', receiveRule: '实收件数须为 0 或正整数，单价须为 0 或以上',
   // finance
   costPerMeal: '每餐成本', foodCostPct: '食材成本率', subsidySpent: '补贴支出', subsidyUsed: '补贴使用率', byChannel: '按支付渠道的收入', budgetVsActual: '预算与实际成本',
@@ -126,6 +127,7 @@ const en: Record<TextKey, string> = {
   'action.purchase-order': 'Purchase orders (all)', 'action.purchase-order.edit': 'Order changed', 'action.purchase-order.send': 'Order sent', 'action.purchase-order.receive': 'Order received',
   'action.purchase-order.cancel': 'Order cancelled', 'action.plan.revise': 'Plan revised',
   receiveTitle: 'Receive the delivery', receivedPacks: 'Received packs', receivedPrice: 'Received price (¥)', receivedAmount: 'Received amount', differences: 'Differences', receivedTotal: 'Received total',
+  stockOnHand: 'Stock on hand', stockAsOf: '{date}, counted on {counted}', noCount: 'not counted', lastCount: 'Last count', receivedSince: 'Received since', onHand: 'On hand', onTheWay: 'On the way', unitLabel: 'Unit',
   receiveNote: 'Note', 'diff.short': 'Short', 'diff.over': 'Over', 'diff.price-up': 'Price up', 'diff.price-down': 'Price down', receiveRule: 'Received packs must be 0 or a whole number, the price 0 or more',
   costPerMeal: 'Cost per meal', foodCostPct: 'Food cost %', subsidySpent: 'Subsidy spent', subsidyUsed: 'Subsidy used', byChannel: 'Revenue by payment channel', budgetVsActual: 'Budget vs actual cost',
   budget: 'Budget', reconciliation: 'Reconciliation', 'recon.matched': 'Matched', 'recon.mismatched': 'Mismatched', 'recon.no_settlement': 'No settlement data', checkedDays: 'Days checked',

@@ -23,6 +23,7 @@ export * from './services/plan-views';
 export * from './services/plan.service';
 export * from './services/purchase-order.queries';
 export * from './services/purchase-order.service';
+export * from './services/stock.service';
 export * from './services/draft-plan.service';
 export * from './services/planning-data.loader';
 export * from './services/planning-clock';

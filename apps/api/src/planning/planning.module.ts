@@ -3,6 +3,7 @@ import { ProcurementModule } from '@larder/procurement';
 import { ReportingModule } from '@larder/reporting';
 import { PlansController } from './plans.controller';
 import { PurchaseOrdersController } from './purchase-orders.controller';
+import { StockController } from './stock.controller';
 
-@Module({ imports: [ProcurementModule, ReportingModule], controllers: [PlansController, PurchaseOrdersController] })
+@Module({ imports: [ProcurementModule, ReportingModule], controllers: [PlansController, PurchaseOrdersController, StockController] })
 export class PlanningModule {}

@@ -11,6 +11,12 @@ import { badge, grid } from '../widgets';
 import { orderPanel } from './order-panel';
 import { act, approveFlow, overrideForm, type PlanListItem, type PlanView } from './plan-actions';
 
+/** GET /api/stock (libs/procurement StockService), as far as the page reads it. */
+interface StockView {
+  date: string; countedOn: string | null;
+  lines: { ingredientId: number; name: string; nameEn: string; unit: string; counted: number | null; received: number; onHand: number; onTheWay: number }[];
+}
+
 export async function renderPurchasing(context: PageContext): Promise<void> {
   const { t, f, root, state } = context;
   const visible = new Set(state.canteens.length > 0 ? state.canteens : context.meta.canteens.map((canteen) => canteen.id));
@@ -123,6 +129,20 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       { label: t('lineCount'), cell: (row) => f.number(row.lines.length), csv: (row) => row.lines.length, numeric: true },
       { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
       { label: t('total'), cell: (row) => f.yuan(row.totalFen, 2), csv: (row) => toYuan(row.totalFen), numeric: true },
+    ],
+  });
+  // What the next plan nets: the last count, received since, usable today and on the way.
+  const stock = await api.get<StockView>(`/api/stock?canteen=${plan.canteenId}`);
+  const ingredientName = (row: StockView['lines'][number]) => (context.lang === 'en' ? row.nameEn || row.name : row.name);
+  context.table(root, {
+    id: `stock-${plan.canteenId}`, title: `${t('stockOnHand')} · ${t('stockAsOf', { date: stock.date, counted: stock.countedOn ?? t('noCount') })}`, rows: stock.lines, limit: 20,
+    columns: [
+      { label: t('ingredient'), cell: ingredientName },
+      { label: t('unitLabel'), cell: (row) => textOr(t, `unit.${row.unit}`, row.unit), csv: (row) => row.unit },
+      { label: t('lastCount'), cell: (row) => f.number(row.counted, 1), csv: (row) => row.counted, numeric: true },
+      { label: t('receivedSince'), cell: (row) => f.number(row.received, 1), csv: (row) => row.received, numeric: true },
+      { label: t('onHand'), cell: (row) => f.number(row.onHand, 1), csv: (row) => row.onHand, numeric: true },
+      { label: t('onTheWay'), cell: (row) => f.number(row.onTheWay, 1), csv: (row) => row.onTheWay, numeric: true },
     ],
   });
   const tables = grid('grid two');
