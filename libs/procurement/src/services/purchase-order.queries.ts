@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,7 +19,7 @@ interface OrderLineRow {
   received_packs: number | null; received_pack_price_fen: number | null;
 }
 
-interface EditRow { at: Date; actor: string; detail: { supplierItemId: number; fromPacks: number; toPacks: number; reason: string } }
+interface ChangeRow { created_at: Date; created_by: string; supplier_item_id: number; previous_packs: number; new_packs: number; reason: string }
 
 export type OrderHeader = Omit<PurchaseOrderDetail, 'lines' | 'edits' | 'nextStatuses' | 'editable' | 'orderCutoff' | 'leadTimeDays' | 'receivedTotalFen'>;
 
@@ -83,16 +84,24 @@ export class PurchaseOrderQueries {
     });
   }
 
-  /** Line edits recorded in the audit log, oldest first. */
+  /** The changes made to the order's lines, oldest first. */
   async edits(orderId: string): Promise<PurchaseOrderEditView[]> {
-    const rows: EditRow[] = await this.dataSource.query(
-      `SELECT at, actor, detail FROM audit_log WHERE action = 'purchase-order.edit' AND detail->>'orderId' = $1 ORDER BY at, id`,
+    const rows: ChangeRow[] = await this.dataSource.query(
+      `SELECT created_at, created_by, supplier_item_id, previous_packs, new_packs, reason FROM purchase_order_change WHERE order_id = $1 ORDER BY created_at, id`,
       [orderId],
     );
     return rows.map((row) => ({
-      at: new Date(row.at).toISOString(), actor: row.actor, supplierItemId: Number(row.detail.supplierItemId),
-      fromPacks: Number(row.detail.fromPacks), toPacks: Number(row.detail.toPacks), reason: String(row.detail.reason),
+      at: new Date(row.created_at).toISOString(), actor: row.created_by, supplierItemId: Number(row.supplier_item_id),
+      fromPacks: Number(row.previous_packs), toPacks: Number(row.new_packs), reason: row.reason,
     }));
+  }
+
+  /** Keeps a change with its reason, in the caller's transaction. */
+  async insertChange(manager: EntityManager, change: { orderId: string; supplierItemId: number; previousPacks: number; newPacks: number; reason: string; createdBy: string }): Promise<void> {
+    await manager.query(
+      'INSERT INTO purchase_order_change (id, order_id, supplier_item_id, previous_packs, new_packs, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [randomUUID(), change.orderId, change.supplierItemId, change.previousPacks, change.newPacks, change.reason, change.createdBy],
+    );
   }
 
   /** Sets a line's packs and amount, then the order's total as the sum of its lines. */

@@ -53,7 +53,7 @@ export class PurchaseOrderService {
     };
   }
 
-  /** One line's packs, with a reason; the amount and the order's total follow the pack price. Audited as `purchase-order.edit`. */
+  /** One line's packs, with a reason (kept in purchase_order_change); the amount and the order's total follow the pack price. Audited as `purchase-order.edit`. */
   async editLine(id: string, request: EditOrderLineRequest): Promise<PurchaseOrderDetail> {
     const reason = request.reason.trim();
     if (reason.length === 0) throw new LarderError('VALIDATION_FAILED', 'changing an order line needs a reason', { field: 'reason' });
@@ -68,6 +68,7 @@ export class PurchaseOrderService {
       if (request.packs === line.packs) throw new LarderError('VALIDATION_FAILED', `the line already has ${line.packs} packs`, { field: 'packs' });
       const amountFen = lineAmountFen(request.packs, line.packPriceFen);
       await this.queries.setLine(manager, { orderId: id, supplierItemId: line.supplierItemId, packs: request.packs, amountFen });
+      await this.queries.insertChange(manager, { orderId: id, supplierItemId: line.supplierItemId, previousPacks: line.packs, newPacks: request.packs, reason, createdBy: request.actor });
       await this.audit.record({
         actor: request.actor, action: 'purchase-order.edit',
         detail: {
