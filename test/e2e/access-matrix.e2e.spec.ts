@@ -56,6 +56,12 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/plans/:id/overrides': OPERATIONS,
   'GET /api/plans/:id/orders': OPERATIONS,
   'GET /api/purchase-orders': OPERATIONS,
+  'GET /api/purchase-orders/:id': OPERATIONS,
+  'GET /api/purchase-orders/:id/sheet': OPERATIONS,
+  'PATCH /api/purchase-orders/:id/lines/:supplierItemId': ['admin', 'manager'],
+  'POST /api/purchase-orders/:id/status': ['admin', 'manager'],
+  'POST /api/purchase-orders/:id/receipt': ['admin', 'manager'],
+  'GET /api/stock': OPERATIONS,
   'POST /api/plans/what-if': ['admin', 'manager', 'finance'],
   // Checked with the satisfaction report; each report kind names its own readers.
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
@@ -72,7 +78,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/dashboard/satisfaction': ['admin', 'manager', 'union', 'viewer'],
 };
 
-const PARAMETERS: Record<string, string> = { username: 'no-such-user', id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1' };
+const PARAMETERS: Record<string, string> = { username: 'no-such-user', id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1', supplierItemId: '1' };
 
 /** The routes Express has registered for the Nest controllers, as "METHOD /path". */
 function registeredRoutes(app: NestExpressApplication): string[] {

@@ -155,18 +155,27 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
       { id: '00000000-0000-4000-8000-0000000000a1', supplier: 1, canteen: 1, delivery: '2026-11-24', lines: [[1, 1, 3, 6645], [3, 2, 2, 5000]] },
       { id: '00000000-0000-4000-8000-0000000000a2', supplier: 2, canteen: 2, delivery: '2026-11-26', lines: [[2, 1, 5, 12359]] },
       { id: '00000000-0000-4000-8000-0000000000a3', supplier: 2, canteen: 2, delivery: '2026-11-27', lines: [[2, 1, 9, 12359]], status: 'cancelled' },
+      // Next week's draft delivers on Saturday of this one: it belongs to W49's plan, not to W48's workbook.
+      { id: '00000000-0000-4000-8000-0000000000a4', supplier: 1, canteen: 2, delivery: '2026-11-28', lines: [[1, 1, 4, 6645]], status: 'draft', week: '2026-W49' },
+      // A superseded version's order is not the week's either.
+      { id: '00000000-0000-4000-8000-0000000000a5', supplier: 1, canteen: 1, delivery: '2026-11-25', lines: [[1, 1, 7, 6645]], status: 'cancelled', version: 1 },
     ];
+    const planId = (canteen: number, week: string, version: number) => `00000000-0000-4000-8000-${String(canteen * 1000 + version).padStart(4, '0')}${week.slice(-2)}000000`;
+    for (const [canteen, week, version, status] of [[1, '2026-W48', 1, 'superseded'], [1, '2026-W48', 2, 'approved'], [2, '2026-W48', 1, 'approved'], [2, '2026-W49', 1, 'draft']] as const) {
+      await dataSource.query(`INSERT INTO production_plan (id, canteen_id, week, version, status, created_by) VALUES ($1, $2, $3, $4, $5, 'test')`, [planId(canteen, week, version), canteen, week, version, status]);
+    }
     for (const order of orders) {
       const total = order.lines.reduce((sum, [, , packs, price]) => sum + packs * price, 0);
-      await dataSource.query(`INSERT INTO purchase_order (id, canteen_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, '2026-11-20', $4, $5, $6)`,
-        [order.id, order.canteen, order.supplier, order.delivery, order.status ?? 'approved', total]);
+      const plan = planId(order.canteen, order.week ?? '2026-W48', order.version ?? (order.canteen === 1 ? 2 : 1));
+      await dataSource.query(`INSERT INTO purchase_order (id, canteen_id, plan_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, $4, '2026-11-20', $5, $6, $7)`,
+        [order.id, order.canteen, plan, order.supplier, order.delivery, order.status ?? 'approved', total]);
       for (const [item, ingredient, packs, price] of order.lines) {
         await dataSource.query(`INSERT INTO purchase_order_line (order_id, supplier_item_id, canteen_id, ingredient_id, packs, pack_price_fen, amount_fen, needed_quantity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
           [order.id, item, order.canteen, ingredient, packs, price, packs * price, packs * 9.5]);
       }
     }
     const { workbook, summary } = await render(reports, { kind: 'purchase-plan', week: '2026-W48', language: 'en' });
-    const expected = await one(`SELECT sum(l.amount_fen) FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id WHERE o.status <> 'cancelled' AND o.delivery_date BETWEEN '2026-11-23' AND '2026-11-29'`);
+    const expected = (3 * 6645 + 2 * 5000) + 5 * 12359;
     expect(summary.totals.amountFen).toBe(expected);
     expect(workbook.worksheets).toHaveLength(4);
     const sheet = workbook.getWorksheet('Summary')!;
@@ -176,6 +185,7 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     expect(link.formula).toMatch(/^'.+'!I6$/);
     const supplierSheet = workbook.worksheets[1];
     expect(supplierSheet.getCell('I4').value).toMatchObject({ formula: 'G4*H4', result: (3 * 6645) / 100 });
+    expect(supplierSheet.getCell('J4').value).toBe('Approved, to send');
     expect(supplierSheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:3' });
   });
 });

@@ -124,6 +124,7 @@ async function render(): Promise<void> {
       if (params.month) search.set('month', params.month);
       if (params.week) search.set('week', params.week);
       if (params.canteen) search.set('canteen', String(params.canteen));
+      if (params.plan) search.set('plan', params.plan);
       return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}`);
     },
   };

@@ -30,8 +30,8 @@ export interface PageContext {
   supplierName(id: number): string;
   chart(parent: HTMLElement, spec: ChartSpec): void;
   table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText'>): void;
-  /** A download link for an Excel report, when the role may read it. */
-  report(kind: ReportKind, params: { month?: string; week?: string; canteen?: number }): HTMLElement | null;
+  /** A download link for an Excel report, when the role may read it; `plan`: the purchase plan of exactly that version. */
+  report(kind: ReportKind, params: { month?: string; week?: string; canteen?: number; plan?: string }): HTMLElement | null;
 }
 
 export type ReportKind = 'finance' | 'satisfaction' | 'waste' | 'accuracy' | 'purchase-plan';

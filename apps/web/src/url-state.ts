@@ -15,6 +15,8 @@ export interface ViewState {
   week: string | null;
   /** Purchasing: the plan version shown. */
   plan: string | null;
+  /** Purchasing: the purchase order opened. */
+  order: string | null;
 }
 
 const MEALS: readonly DashboardMeal[] = ['breakfast', 'lunch', 'dinner', 'night'];
@@ -35,6 +37,7 @@ export function readState(search: string = location.search): ViewState {
     dish: Number.isInteger(dish) && dish > 0 ? dish : null,
     week: week && /^\d{4}-W\d{2}$/.test(week) ? week : null,
     plan: /^[0-9a-f-]{36}$/i.test(params.get('plan') ?? '') ? params.get('plan') : null,
+    order: /^[0-9a-f-]{36}$/i.test(params.get('order') ?? '') ? params.get('order') : null,
   };
 }
 
@@ -48,6 +51,7 @@ export function stateUrl(state: ViewState): string {
   if (state.dish) params.set('dish', String(state.dish));
   if (state.week) params.set('week', state.week);
   if (state.plan) params.set('plan', state.plan);
+  if (state.order) params.set('order', state.order);
   return `/?${params.toString()}`;
 }
 

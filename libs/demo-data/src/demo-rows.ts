@@ -29,7 +29,7 @@ export interface IngredientRow {
 
 export interface RecipeLineRow { dishId: number; ingredientId: number; quantityPerPortion: number; yieldLoss: number }
 
-export interface SupplierRow { id: number; code: string; name: string; nameEn: string; contact: string | null }
+export interface SupplierRow { id: number; code: string; name: string; nameEn: string; contact: string | null; address: string | null; phone: string | null }
 
 export interface SupplierItemRow {
   id: number; supplierId: number; ingredientId: number; sku: string; packSize: number; minOrderPacks: number;

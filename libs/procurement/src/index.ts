@@ -10,6 +10,8 @@ export * from './planning/stock-netting';
 export * from './planning/order-schedule';
 export * from './planning/purchase-planner';
 export * from './planning/purchase-orders';
+export * from './planning/order-rules';
+export * from './planning/plan-choice';
 export * from './planning/week-planner';
 export * from './planning/plan-guards';
 
@@ -19,6 +21,9 @@ export * from './services/plan-demand.service';
 export * from './services/plan-store';
 export * from './services/plan-views';
 export * from './services/plan.service';
+export * from './services/purchase-order.queries';
+export * from './services/purchase-order.service';
+export * from './services/stock.service';
 export * from './services/draft-plan.service';
 export * from './services/planning-data.loader';
 export * from './services/planning-clock';

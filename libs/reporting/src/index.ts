@@ -1,6 +1,10 @@
 export * from './report-request';
 export * from './reporting.module';
 export { ReportService } from './services/report.service';
+export { PurchaseOrderSheetService } from './services/purchase-order-sheet.service';
+export type { PreparedOrderSheet } from './services/purchase-order-sheet.service';
+export { writePurchaseOrderSheet } from './layout/purchase-order.layout';
+export type { PurchaseOrderSheetData } from './layout/purchase-order.layout';
 export { REPORT_LANGUAGES, labelsFor } from './layout/labels';
 export type { ReportLanguage } from './layout/labels';
 export { looksLikeFormula, FORMATS } from './layout/cells';

@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { FiguresModule } from '@larder/analytics';
 import { AuthModule } from '@larder/auth';
+import { ProcurementModule } from '@larder/procurement';
 import { FinanceReportService } from './services/finance-report.service';
 import { ReportDataService } from './services/report-data.service';
 import { PaymentSourceService } from './services/payment-source.service';
 import { ReportScopeService } from './services/report-scope.service';
 import { ReportService } from './services/report.service';
+import { PurchaseOrderSheetService } from './services/purchase-order-sheet.service';
 import { ReportWriters } from './services/report-writers.service';
 
 @Module({
-  imports: [FiguresModule, AuthModule],
-  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService],
-  exports: [ReportService],
+  imports: [FiguresModule, AuthModule, ProcurementModule],
+  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService],
+  exports: [ReportService, PurchaseOrderSheetService],
 })
 export class ReportingModule {}

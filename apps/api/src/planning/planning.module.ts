@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ProcurementModule } from '@larder/procurement';
+import { ReportingModule } from '@larder/reporting';
 import { PlansController } from './plans.controller';
+import { PurchaseOrdersController } from './purchase-orders.controller';
+import { StockController } from './stock.controller';
 
-@Module({ imports: [ProcurementModule], controllers: [PlansController] })
+@Module({ imports: [ProcurementModule, ReportingModule], controllers: [PlansController, PurchaseOrdersController, StockController] })
 export class PlanningModule {}

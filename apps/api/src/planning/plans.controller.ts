@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
-import { LarderError } from '@larder/common';
+import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
 import { PlanningDataLoader, PlanService, WasteAccountingService, WhatIfService } from '@larder/procurement';
+import { allow, maySee, who } from './canteen-access';
 import { ApproveDto, CreatePlanDto, OverrideDto } from './dtos/plan-requests.dto';
 import { toScenario, WhatIfDto } from './dtos/what-if.dto';
 import { DAY_FROM, DAY_TO, QueryParameters } from '../openapi/documentation.decorators';
@@ -142,18 +142,4 @@ export class PlansController {
     for (const id of canteenIds ?? []) allow(principal, id);
     return this.whatIf.compare({ week: body.week, canteenIds, scenario: toScenario(body.scenario) });
   }
-}
-
-function maySee(principal: Principal | undefined, canteenId: number): boolean {
-  const scope = principal ? canteenScope(principal) : 'all';
-  return scope === 'all' || scope.includes(canteenId);
-}
-
-/** Managers work on their own canteens only. */
-function allow(principal: Principal | undefined, canteenId: number): void {
-  if (!maySee(principal, canteenId)) throw new LarderError('FORBIDDEN', `canteen ${canteenId} is not one of yours`);
-}
-
-function who(principal: Principal | undefined): string {
-  return principal ? principalName(principal) : 'api';
 }

@@ -17,7 +17,7 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** `GET /api/reports/:kind?month=|week=&canteen=&lang=`: the workbook, streamed as it is written. */
+/** `GET /api/reports/:kind?month=|week=&canteen=&lang=` (purchase-plan also `&plan=`): the workbook, streamed as it is written. */
 @Controller('api/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportService) {}
@@ -37,6 +37,7 @@ export class ReportsController {
     @Query('canteen') canteen?: string,
     @Query('lang') lang?: string,
     @CurrentPrincipal() principal?: Principal,
+    @Query('plan') plan?: string,
   ): Promise<void> {
     if (!isReportKind(kind)) throw new LarderError('NOT_FOUND', `no report ${JSON.stringify(kind)}; reports: ${REPORT_KINDS.join(', ')}`);
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
@@ -45,7 +46,13 @@ export class ReportsController {
     if (principal?.kind === 'user' && principal.role !== 'admin' && !REPORT_READERS[kind].includes(principal.role)) {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
-    const request = { kind, month, week, canteen, language: lang as ReportLanguage | undefined, requestedBy: principal ? principalName(principal) : 'anonymous' };
+    if (plan !== undefined && (kind !== 'purchase-plan' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(plan))) {
+      throw new LarderError('VALIDATION_FAILED', 'query parameter "plan" is a plan id, for the purchase-plan report only');
+    }
+    const request = {
+      kind, month, week, canteen, language: lang as ReportLanguage | undefined, requestedBy: principal ? principalName(principal) : 'anonymous',
+      ...(plan !== undefined ? { planIds: [plan] } : {}),
+    };
     const prepared = await this.reports.prepare(request);
     const scope = principal ? canteenScope(principal) : 'all';
     if (scope !== 'all' && !(prepared.scope.canteen && scope.includes(prepared.scope.canteen.id))) {

@@ -11,7 +11,8 @@ interface AuditRow { id: string; at: string; actor: string; action: string; deta
 const ACTIONS = [
   'login', 'login.failed', 'password.change', 'password.change.failed',
   'user', 'user.create', 'user.update', 'user.disable', 'user.enable', 'user.password.reset',
-  'token', 'token.create', 'token.revoke', 'plan', 'plan.approve', 'plan.override', 'import', 'import.failed', 'import.rollback',
+  'token', 'token.create', 'token.revoke', 'plan', 'plan.approve', 'plan.override', 'plan.revise',
+  'purchase-order', 'purchase-order.edit', 'purchase-order.send', 'purchase-order.receive', 'purchase-order.cancel', 'import', 'import.failed', 'import.rollback',
   'report', 'report.export', 'report.export.failed', 'subscription', 'subscription.create', 'subscription.delete', 'subscription.unsubscribe',
 ];
 const LIMIT = 500;

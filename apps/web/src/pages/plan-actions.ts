@@ -10,7 +10,10 @@ import type { PageContext } from '../page-context';
 export interface PlanListItem { id: string; canteenId: number; week: string; version: number; status: string; createdAt: string; createdBy: string; approvedAt: string | null; approvedBy: string | null }
 export interface PlanLine { serviceDate: string; meal: DashboardMeal; dishId: number; forecastP50: number; plannedPortions: number; expectedLeftover: number; expectedShortfall: number }
 export interface PlanOverride { id: string; serviceDate: string; meal: DashboardMeal; dishId: number; previousPortions: number; newPortions: number; reason: string; createdBy: string; createdAt: string }
-export interface PurchaseOrder { id: string; canteenId: number; supplierId: number; orderDate: string; deliveryDate: string; status: string; totalFen: number; lines: unknown[] }
+export interface PurchaseOrder {
+  id: string; canteenId: number; supplierId: number; orderDate: string; deliveryDate: string; status: string; totalFen: number;
+  orderCutoff: string | null; leadTimeDays: number | null; lines: unknown[];
+}
 /** Why the API asks for confirmation (libs/procurement plan-guards), worded here in the page's language. */
 export interface ConfirmationReason { code: string; [value: string]: string | number }
 export interface PlanFigures { purchaseCostFen: number; foodCostFen: number; expectedLeftoverKg: number; expectedLeftoverFen: number }

@@ -1,3 +1,4 @@
+import { currentPlanOf } from '../../../../libs/procurement/src/planning/plan-choice';
 import { api } from '../api';
 import { COLOURS } from '../charts';
 import { h } from '../dom';
@@ -7,7 +8,14 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
+import { orderPanel } from './order-panel';
 import { act, approveFlow, overrideForm, type PlanListItem, type PlanView } from './plan-actions';
+
+/** GET /api/stock (libs/procurement StockService), as far as the page reads it. */
+interface StockView {
+  date: string; countedOn: string | null;
+  lines: { ingredientId: number; name: string; nameEn: string; unit: string; counted: number | null; received: number; onHand: number; onTheWay: number }[];
+}
 
 export async function renderPurchasing(context: PageContext): Promise<void> {
   const { t, f, root, state } = context;
@@ -35,7 +43,8 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   // The coming week first: it is the one to plan and order for now.
   const week = state.week && weeks.includes(state.week) ? state.week : weeks.includes(coming) ? coming : weeks[0]!;
   const ofWeek = plans.filter((plan) => plan.week === week).sort((a, b) => a.canteenId - b.canteenId || b.version - a.version);
-  const chosen = ofWeek.find((plan) => plan.id === state.plan) ?? ofWeek.find((plan) => plan.status === 'draft' || plan.status === 'approved') ?? ofWeek[0]!;
+  // The version shown is the one the purchase-plan workbook counts (one rule, libs/procurement plan-choice).
+  const chosen = ofWeek.find((plan) => plan.id === state.plan) ?? currentPlanOf(ofWeek.filter((plan) => plan.canteenId === ofWeek[0]!.canteenId))!;
 
   const weekSelect = h('select', { name: 'week' }, ...weeks.map((value) => h('option', { value, selected: value === week }, value)));
   weekSelect.addEventListener('change', () => context.go({ week: weekSelect.value, plan: null }));
@@ -57,7 +66,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   root.append(h('div', { class: 'toolbar' },
     h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
     h('span', { 'data-plan-status': plan.status, 'data-plan-version': plan.version }, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
-    approve, revise, comingButton, context.report('purchase-plan', { week, canteen: plan.canteenId })));
+    approve, revise, comingButton, context.report('purchase-plan', { week, canteen: plan.canteenId, plan: plan.id })));
 
   const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
   const cards = grid('grid kpis');
@@ -108,17 +117,36 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     },
   });
   if (mayEdit) root.append(overrideForm(context, plan));
-  const tables = grid('grid two');
-  root.append(tables);
-  context.table(tables, {
-    id: `orders-${week}`, title: t('ordersBySupplier'), rows: plan.orders, limit: 12,
+  if (state.order && plan.orders.some((order) => order.id === state.order)) root.append(await orderPanel(context, state.order, mayOwn));
+  // Every order of the plan's week, each opened by a click.
+  context.table(root, {
+    id: `orders-${week}`, title: `${t('ordersBySupplier')} · ${t('openOrderHint')}`, rows: plan.orders, onRowClick: (row) => context.go({ order: row.id }),
     columns: [
       { label: t('supplier'), cell: (row) => context.supplierName(row.supplierId) },
+      { label: t('orderBy'), cell: (row) => `${row.orderDate} ${row.orderCutoff ?? ''}`.trim() },
       { label: t('delivery'), cell: (row) => row.deliveryDate },
+      { label: t('leadTime'), cell: (row) => (row.leadTimeDays === null ? '–' : t('leadDays', { n: row.leadTimeDays })), csv: (row) => row.leadTimeDays },
+      { label: t('lineCount'), cell: (row) => f.number(row.lines.length), csv: (row) => row.lines.length, numeric: true },
       { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
       { label: t('total'), cell: (row) => f.yuan(row.totalFen, 2), csv: (row) => toYuan(row.totalFen), numeric: true },
     ],
   });
+  // What the next plan nets: the last count, received since, usable today and on the way.
+  const stock = await api.get<StockView>(`/api/stock?canteen=${plan.canteenId}`);
+  const ingredientName = (row: StockView['lines'][number]) => (context.lang === 'en' ? row.nameEn || row.name : row.name);
+  context.table(root, {
+    id: `stock-${plan.canteenId}`, title: `${t('stockOnHand')} · ${t('stockAsOf', { date: stock.date, counted: stock.countedOn ?? t('noCount') })}`, rows: stock.lines, limit: 20,
+    columns: [
+      { label: t('ingredient'), cell: ingredientName },
+      { label: t('unitLabel'), cell: (row) => textOr(t, `unit.${row.unit}`, row.unit), csv: (row) => row.unit },
+      { label: t('lastCount'), cell: (row) => f.number(row.counted, 1), csv: (row) => row.counted, numeric: true },
+      { label: t('receivedSince'), cell: (row) => f.number(row.received, 1), csv: (row) => row.received, numeric: true },
+      { label: t('onHand'), cell: (row) => f.number(row.onHand, 1), csv: (row) => row.onHand, numeric: true },
+      { label: t('onTheWay'), cell: (row) => f.number(row.onTheWay, 1), csv: (row) => row.onTheWay, numeric: true },
+    ],
+  });
+  const tables = grid('grid two');
+  root.append(tables);
   context.table(tables, {
     id: `overrides-${week}`, title: t('overrides'), rows: plan.overrides,
     columns: [

@@ -21,7 +21,7 @@ import { MealPeriod } from './meal-period.entity';
 import { MenuItem } from './menu-item.entity';
 import { PlanLine, PlanOverride, ProductionPlan } from './production-plan.entity';
 import { ProductionLog } from './production-log.entity';
-import { PurchaseOrder, PurchaseOrderLine } from './purchase-order.entity';
+import { PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine } from './purchase-order.entity';
 import { QuarantineRow } from './quarantine-row.entity';
 import { RecipeLine } from './recipe-line.entity';
 import { Site } from './site.entity';
@@ -39,7 +39,7 @@ import { WasteLog } from './waste-log.entity';
 export {
   AppSetting, AppUser, ApiToken, AuditLog, CalendarDay, Canteen, CanteenClosure, DailyChannelRollup, DailyCostRollup, DailyDishRollup, DailyFeedbackRollup, DailyMealRollup, Dish,
   Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
-  PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderLine, QuarantineRow,
+  PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine, QuarantineRow,
   RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
   Subscription, DeliveryOutbox,
 };
@@ -49,7 +49,7 @@ export const ENTITIES = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, MenuItem,
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, DailyFeedbackRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
-  PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
+  PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, PurchaseOrderChange, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
   Subscription, DeliveryOutbox,
 ];
 

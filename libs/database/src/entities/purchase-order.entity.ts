@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { numberTransformer } from './column-types';
 
 export type PurchaseOrderStatus = 'draft' | 'approved' | 'sent' | 'received' | 'cancelled';
@@ -58,4 +58,41 @@ export class PurchaseOrderLine {
   /** What the plan needs, in the ingredient's unit, before rounding up to packs. */
   @Column({ type: 'numeric', precision: 12, scale: 3, transformer: numberTransformer })
   neededQuantity!: number;
+
+  /** Packs delivered, recorded when the order is received (验收入库); null until then. */
+  @Column({ type: 'integer', nullable: true })
+  receivedPacks!: number | null;
+
+  /** Price per pack on the delivery note, when received. */
+  @Column({ type: 'integer', nullable: true })
+  receivedPackPriceFen!: number | null;
+}
+
+/** A buyer's change to the packs of an order line before it was sent, kept with its reason. */
+@Entity()
+@Index(['orderId', 'createdAt'])
+export class PurchaseOrderChange {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  orderId!: string;
+
+  @Column({ type: 'integer' })
+  supplierItemId!: number;
+
+  @Column({ type: 'integer' })
+  previousPacks!: number;
+
+  @Column({ type: 'integer' })
+  newPacks!: number;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'text' })
+  createdBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
 }

@@ -16,4 +16,11 @@ export class Supplier {
 
   @Column({ type: 'text', nullable: true })
   contact!: string | null;
+
+  /** Where the supplier is, printed on its purchase orders. */
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
 }

@@ -36,9 +36,17 @@ const SUPPLIERS: SupplierSpec[] = [
   { name: '惠民综合批发商行', nameEn: 'Huimin General Wholesale', contact: '批发部 钱老板', primary: [], secondary: ['grain_oil', 'seasoning', 'dry_goods', 'egg', 'fruit', 'beverage', 'frozen'], leadTimeDays: 2, deliveryWeekdays: [1, 3, 5], orderCutoff: '16:00', priceFactor: 0.95, minOrderPacks: 3 },
 ];
 
+/** Where each supplier is, in SUPPLIERS' order: printed on its purchase orders with a landline number. */
+const ADDRESSES = [
+  '上海市浦东新区川沙路 1288 号', '上海市奉贤区金汇镇光明路 66 号', '上海市闵行区浦江镇江月路 2100 号', '上海市嘉定区曹安公路 4588 号',
+  '上海市杨浦区军工路 2000 号', '上海市宝山区铁力路 805 号', '上海市普陀区真北路 1108 号', '上海市静安区共和新路 3201 号',
+  '上海市松江区九亭镇沪亭北路 99 号', '上海市青浦区华新镇华腾路 1500 号', '上海市浦东新区康桥路 787 号', '上海市徐汇区龙吴路 1555 号',
+];
+
 export function buildSuppliers(): SupplierRow[] {
   return SUPPLIERS.map((spec, index) => ({
     id: index + 1, code: `SUP${String(index + 1).padStart(2, '0')}`, name: spec.name, nameEn: spec.nameEn, contact: spec.contact,
+    address: ADDRESSES[index] ?? null, phone: `021-6${String(6180 + index * 7).padStart(4, '0')} ${String(2001 + index * 113).padStart(4, '0')}`,
   }));
 }
 

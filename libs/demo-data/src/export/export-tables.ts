@@ -54,7 +54,7 @@ export const MASTER_FILES: MasterFile[] = [
     name: 'recipes.csv', columns: ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'],
     rows: (m, c) => m.recipeLines.map((r) => [c.dish.get(r.dishId)!.code, c.ingredient.get(r.ingredientId)!.code, r.quantityPerPortion, r.yieldLoss]),
   },
-  { name: 'suppliers.csv', columns: ['supplier_code', 'name', 'name_en', 'contact'], rows: (m) => m.suppliers.map((r) => [r.code, r.name, r.nameEn, r.contact]) },
+  { name: 'suppliers.csv', columns: ['supplier_code', 'name', 'name_en', 'contact', 'address', 'phone'], rows: (m) => m.suppliers.map((r) => [r.code, r.name, r.nameEn, r.contact, r.address, r.phone]) },
   {
     name: 'supplier_items.csv',
     columns: ['sku', 'supplier_code', 'ingredient_code', 'pack_size', 'min_order_packs', 'lead_time_days', 'delivery_weekdays', 'order_cutoff'],

@@ -3,6 +3,7 @@ import { shiftDate } from './calendar-cache';
 import { canStillOrder, earliestDelivery, latestDeliveryBy, orderDayFor } from './order-schedule';
 import { PlanningCatalogue } from './planning-catalogue';
 import type { IngredientInfo, PlanningMoment, SupplierItemInfo } from './planning-types';
+import { lineAmountFen } from './order-rules';
 import { DatedQuantity, drawFromLots, StockLot } from './stock-netting';
 
 export interface PurchaseOptions {
@@ -123,7 +124,7 @@ export function planIngredientPurchases(params: {
     batches.push({
       canteenId: params.canteenId, ingredientId: ingredient.id, supplierItemId: best.item.id, supplierId: best.item.supplierId,
       orderDate: best.orderDate, deliveryDate: best.deliveryDate, packs: best.packs, packSize: best.item.packSize,
-      packPriceFen: best.packPriceFen, amountFen: best.packs * best.packPriceFen, neededQuantity: best.quantity, surplusQuantity: surplus,
+      packPriceFen: best.packPriceFen, amountFen: lineAmountFen(best.packs, best.packPriceFen), neededQuantity: best.quantity, surplusQuantity: surplus,
       coversFrom: need.date, coversTo, late: best.late, beyondShelfLife: best.beyondShelfLife,
     });
   }

@@ -123,6 +123,7 @@ export class PlanStore {
         orderLines.push({
           orderId: id, supplierItemId: line.supplierItemId, canteenId: order.canteenId, ingredientId: line.ingredientId, packs: line.packs,
           packPriceFen: line.packPriceFen, amountFen: line.amountFen, neededQuantity: Math.round(line.neededQuantity * 1000) / 1000,
+          receivedPacks: null, receivedPackPriceFen: null,
         });
       }
     }
@@ -174,11 +175,16 @@ export class PlanStore {
 
   async orders(filter: { planId?: string; canteenId?: number; status?: string; from?: string; to?: string }): Promise<PurchaseOrderView[]> {
     const orders: Row[] = await this.dataSource.query(
-      `SELECT id, canteen_id, plan_id, supplier_id, order_date::text AS order_date, delivery_date::text AS delivery_date, status, total_fen
-       FROM purchase_order
-       WHERE ($1::uuid IS NULL OR plan_id = $1) AND ($2::int IS NULL OR canteen_id = $2) AND ($3::text IS NULL OR status = $3)
-         AND ($4::date IS NULL OR delivery_date >= $4) AND ($5::date IS NULL OR delivery_date <= $5)
-       ORDER BY delivery_date, canteen_id, supplier_id`,
+      `SELECT o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status, o.total_fen,
+              terms.order_cutoff, terms.lead_time_days
+       FROM purchase_order o
+       LEFT JOIN LATERAL (
+         SELECT to_char(min(si.order_cutoff), 'HH24:MI') AS order_cutoff, max(si.lead_time_days) AS lead_time_days
+         FROM purchase_order_line l JOIN supplier_item si ON si.id = l.supplier_item_id WHERE l.order_id = o.id
+       ) terms ON true
+       WHERE ($1::uuid IS NULL OR o.plan_id = $1) AND ($2::int IS NULL OR o.canteen_id = $2) AND ($3::text IS NULL OR o.status = $3)
+         AND ($4::date IS NULL OR o.delivery_date >= $4) AND ($5::date IS NULL OR o.delivery_date <= $5)
+       ORDER BY o.delivery_date, o.canteen_id, o.supplier_id`,
       [filter.planId ?? null, filter.canteenId ?? null, filter.status ?? null, filter.from ?? null, filter.to ?? null],
     );
     if (orders.length === 0) return [];
@@ -199,7 +205,8 @@ export class PlanStore {
     return orders.map((order) => ({
       id: String(order.id), canteenId: Number(order.canteen_id), planId: (order.plan_id as string | null) ?? null, supplierId: Number(order.supplier_id),
       orderDate: String(order.order_date), deliveryDate: String(order.delivery_date), status: order.status as PurchaseOrderView['status'],
-      totalFen: Number(order.total_fen), lines: byOrder.get(String(order.id)) ?? [],
+      totalFen: Number(order.total_fen), orderCutoff: (order.order_cutoff as string | null) ?? null,
+      leadTimeDays: order.lead_time_days === null ? null : Number(order.lead_time_days), lines: byOrder.get(String(order.id)) ?? [],
     }));
   }
 }

@@ -1,6 +1,7 @@
 import type { IsoDate, MealPeriod } from '@larder/domain';
 import type { PlanStatus, PurchaseOrderStatus } from '@larder/database';
 import type { ConfirmationReason } from '../planning/plan-guards';
+import type { OrderStatus, ReceiptDifference } from '../planning/order-rules';
 import type { PlanSummary } from '../planning/week-planner';
 import type { ForecastOrigin } from './plan-demand.service';
 
@@ -45,6 +46,10 @@ export interface PurchaseOrderView {
   deliveryDate: IsoDate;
   status: PurchaseOrderStatus;
   totalFen: number;
+  /** The earliest cut-off time of its items on the order date (HH:MM), null without lines. */
+  orderCutoff: string | null;
+  /** The longest lead time of its items, in days. */
+  leadTimeDays: number | null;
   lines: PurchaseOrderLineView[];
 }
 
@@ -90,4 +95,52 @@ export interface PlanListItem {
   createdBy: string;
   approvedAt: string | null;
   approvedBy: string | null;
+}
+
+export interface NamedRef {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+/** One line of an order as a buyer reads it. */
+export interface PurchaseOrderLineDetail extends PurchaseOrderLineView {
+  ingredient: NamedRef & { unit: string };
+  sku: string;
+  packSize: number;
+  minOrderPacks: number;
+  leadTimeDays: number;
+  /** Local time of day by which the order must be placed (HH:MM). */
+  orderCutoff: string;
+  /** What was delivered (验收入库), null until the order is received. */
+  receivedPacks: number | null;
+  receivedPackPriceFen: number | null;
+  receivedAmountFen: number | null;
+  /** How the delivery differs from the order: short, over, price-up, price-down. */
+  differences: ReceiptDifference[];
+}
+
+/** A change to an order's lines, from the audit log. */
+export interface PurchaseOrderEditView {
+  at: string;
+  actor: string;
+  supplierItemId: number;
+  fromPacks: number;
+  toPacks: number;
+  reason: string;
+}
+
+/** One order opened: its supplier, canteen, plan week, terms and lines. */
+export interface PurchaseOrderDetail extends Omit<PurchaseOrderView, 'lines'> {
+  week: string | null;
+  supplier: NamedRef & { contact: string | null; address: string | null; phone: string | null };
+  canteen: NamedRef;
+  lines: PurchaseOrderLineDetail[];
+  edits: PurchaseOrderEditView[];
+  /** What the buyer may do next (the allowed status moves). */
+  nextStatuses: OrderStatus[];
+  editable: boolean;
+  /** The delivered amount, once received. */
+  receivedTotalFen: number | null;
 }

@@ -163,7 +163,8 @@ export class PlanningDataLoader {
       [canteenId, since, params.today],
     );
     const deliveries: Row[] = await this.dataSource.query(
-      `SELECT l.ingredient_id, o.delivery_date::text AS delivery_date, sum(l.packs * i.pack_size) AS quantity
+      // A received order counts what was delivered (验收入库), the others what was ordered.
+      `SELECT l.ingredient_id, o.delivery_date::text AS delivery_date, sum(COALESCE(l.received_packs, l.packs) * i.pack_size) AS quantity
        FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id JOIN supplier_item i ON i.id = l.supplier_item_id
        WHERE o.canteen_id = $1 AND o.status = ANY($2::text[]) AND o.delivery_date > $3::date
          AND NOT (o.status = 'approved' AND o.plan_id IN (SELECT id FROM production_plan WHERE canteen_id = $1 AND week = $4))

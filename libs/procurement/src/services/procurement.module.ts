@@ -6,12 +6,16 @@ import { DraftPlanService } from './draft-plan.service';
 import { PlanDemandService } from './plan-demand.service';
 import { PlanStore } from './plan-store';
 import { PlanService } from './plan.service';
+import { PurchaseOrderQueries } from './purchase-order.queries';
+import { PurchaseOrderService } from './purchase-order.service';
+import { StockService } from './stock.service';
 import { PlanningDataLoader } from './planning-data.loader';
 import { ReplayService } from './replay.service';
 import { WasteAccountingService } from './waste-accounting.service';
 import { WhatIfService } from './what-if.service';
 
-const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService, DraftPlanService];
+const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService, DraftPlanService,
+  PurchaseOrderQueries, PurchaseOrderService, StockService];
 
 @Module({
   imports: [DemandModule, AuthModule],

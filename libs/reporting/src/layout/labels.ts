@@ -147,11 +147,27 @@ const EN = {
   unitPrice: 'Price per pack (¥)',
   deliveryDate: 'Delivery',
   orderDate: 'Order date',
-  noOrders: 'No purchase orders deliver in this period.',
+  noOrders: 'No purchase orders for this period.',
   purchaseNotes: [
-    'Orders of every status except cancelled, by delivery date. Amount = packs × price per pack, as live formulas.',
+    "The orders of each canteen's plan of the week as the Purchasing page shows it (the newest draft or approved version), every status except cancelled; each line shows its order's status. Amount = packs × price per pack, as live formulas.",
   ],
   contact: 'Contact',
+  // one purchase order (采购单)
+  orderSheetTitle: 'Purchase order',
+  orderNumber: 'Order {number}',
+  deliverTo: 'Deliver to',
+  address: 'Address',
+  phone: 'Phone',
+  orderBy: 'Order by',
+  deliveryWindow: 'Delivery',
+  deliveryOn: '{date} ({weekday})',
+  leadTime: 'Lead time',
+  leadDays: '{days} days',
+  orderTotal: 'Total',
+  signSupplier: 'Supplier (signature and stamp): ____________________    Date: ____________',
+  signReceiver: 'Received by (signature): ____________________    Date: ____________',
+  orderSheetNote: 'Amount = packs × price per pack; the total is a live formula. Differences on delivery are written beside the line and signed by both.',
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 } satisfies Record<string, string | string[]>;
 
 export type Labels = { [K in keyof typeof EN]: (typeof EN)[K] extends string[] ? string[] : string };
@@ -296,9 +312,24 @@ const ZH: Labels = {
   unitPrice: '每包单价（元）',
   deliveryDate: '送货日期',
   orderDate: '下单日期',
-  noOrders: '本期间没有送货的采购订单。',
-  purchaseNotes: ['包含除已取消外所有状态的订单，按送货日期。金额 = 包数 × 每包单价，为实时公式。'],
+  noOrders: '本期间没有采购单。',
+  purchaseNotes: ['各食堂该周计划（与采购页面一致：最新的草稿或已批准版本）的采购单，包含除已取消外所有状态，每行注明其采购单状态。金额 = 包数 × 每包单价，为实时公式。'],
   contact: '联系方式',
+  orderSheetTitle: '采购单',
+  orderNumber: '单号 {number}',
+  deliverTo: '收货食堂',
+  address: '地址',
+  phone: '电话',
+  orderBy: '截单时间',
+  deliveryWindow: '送货时间',
+  deliveryOn: '{date}（{weekday}）',
+  leadTime: '提前期',
+  leadDays: '{days} 天',
+  orderTotal: '合计',
+  signSupplier: '供应商（签字盖章）：____________________    日期：____________',
+  signReceiver: '收货人（签字）：____________________    日期：____________',
+  orderSheetNote: '金额 = 包数 × 每包单价，合计为实时公式。送货时如有差异，请在对应行旁注明并由双方签字。',
+  weekdays: ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'],
 };
 
 const NAMES: Record<ReportLanguage, Record<string, string>> = {
@@ -306,11 +337,13 @@ const NAMES: Record<ReportLanguage, Record<string, string>> = {
     card: 'Staff card', bank_app: 'Bank app', wechat: 'WeChat Pay', alipay: 'Alipay', cash: 'Cash',
     breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', night: 'Night meal', sale: 'Sale', refund: 'Refund',
     kg: 'kg', l: 'l', piece: 'pc',
+    draft: 'Draft', approved: 'Approved, to send', sent: 'Sent', received: 'Received', cancelled: 'Cancelled',
   },
   'zh-CN': {
     card: '员工卡', bank_app: '银行App', wechat: '微信支付', alipay: '支付宝', cash: '现金',
     breakfast: '早餐', lunch: '午餐', dinner: '晚餐', night: '夜宵', sale: '消费', refund: '退款',
     kg: '公斤', l: '升', piece: '个',
+    draft: '草稿', approved: '已批准（待发送）', sent: '已发送', received: '已收货', cancelled: '已取消',
   },
 };
 

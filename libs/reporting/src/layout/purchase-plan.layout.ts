@@ -15,6 +15,8 @@ export interface PurchaseLine {
   packs: number;
   packPriceFen: number;
   amountFen: number;
+  /** The status of the line's order (draft, approved, sent, received). */
+  status: string;
 }
 
 export interface SupplierOrders {
@@ -73,12 +75,13 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
     const sheet = ReportSheet.open(workbook, frameOf(context, { name, reportTitle: `${title} · ${nameOf(context, entry.supplier)}`, title: nameOf(context, entry.supplier), landscape: true, columns: [
       { header: labels.canteen, width: 22 }, { header: labels.orderDate, width: 11, format: FORMATS.date }, { header: labels.deliveryDate, width: 11, format: FORMATS.date },
       { header: labels.ingredient, width: 22 }, { header: labels.sku, width: 14 }, { header: labels.pack, width: 12 },
-      { header: labels.packs, width: 8, format: FORMATS.integer }, { header: labels.unitPrice, width: 13, format: FORMATS.yuan }, { header: labels.amount, width: 14, format: FORMATS.yuan }] }));
+      { header: labels.packs, width: 8, format: FORMATS.integer }, { header: labels.unitPrice, width: 13, format: FORMATS.yuan }, { header: labels.amount, width: 14, format: FORMATS.yuan },
+      { header: labels.status, width: 14 }] }));
     for (const line of entry.lines) {
       const n = sheet.currentRow;
       sheet.add([text(nameOf(context, line.canteen)), sheetDate(line.orderDate), sheetDate(line.deliveryDate), text(nameOf(context, line.ingredient)), text(line.sku),
         `${line.packSize} ${codeName(context.language, line.unit)}`, line.packs, fenToYuan(line.packPriceFen),
-        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: (line.packs * line.packPriceFen) / 100 }]);
+        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: (line.packs * line.packPriceFen) / 100 }, codeName(context.language, line.status)]);
     }
     const lastLine = sheet.currentRow - 1;
     sheet.endTable();

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccuracyService, FinanceService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, WasteService, WeeklyParticipation } from '@larder/analytics';
-import { localDate } from '@larder/domain';
+import { addDays, isoWeek, isoWeekday, localDate } from '@larder/domain';
 import { sqlNumber } from '@larder/database';
+import { currentPlanOf } from '@larder/procurement';
 import type { AccuracyReportData } from '../layout/accuracy.layout';
 import type { PurchasePlanData, SupplierOrders } from '../layout/purchase-plan.layout';
 import type { Named } from '../layout/report-context';
@@ -92,11 +93,16 @@ export class ReportDataService {
     };
   }
 
-  /** Orders delivering in the period, or the given plans' orders (cancelled ones left out), grouped by supplier. */
+  /**
+   * The orders of the given plans, else of each canteen's current plan (`currentPlanOf`, as the
+   * Purchasing page shows it) of the weeks that begin in the period; cancelled ones left out,
+   * grouped by supplier.
+   */
   async purchasePlanData(scope: ReportScope, planIds?: readonly string[]): Promise<PurchasePlanData> {
+    const chosen = planIds ?? (await this.currentPlans(scope));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT s.id AS supplier_id, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact,
-              o.id AS order_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date,
+              o.id AS order_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status,
               c.code AS canteen_code, c.name AS canteen_name, c.name_en AS canteen_name_en,
               i.code AS ingredient_code, i.name AS ingredient_name, i.name_en AS ingredient_name_en, i.unit,
               si.sku, si.pack_size, l.packs, l.pack_price_fen, l.amount_fen
@@ -106,10 +112,9 @@ export class ReportDataService {
        JOIN canteen c ON c.id = o.canteen_id
        JOIN ingredient i ON i.id = l.ingredient_id
        JOIN supplier_item si ON si.id = l.supplier_item_id
-       WHERE (CASE WHEN $4::uuid[] IS NULL THEN o.delivery_date BETWEEN $1::date AND $2::date ELSE o.plan_id = ANY($4::uuid[]) END)
-         AND o.canteen_id = ANY($3::int[]) AND o.status <> 'cancelled'
+       WHERE o.plan_id = ANY($2::uuid[]) AND o.canteen_id = ANY($1::int[]) AND o.status <> 'cancelled'
        ORDER BY s.code, o.delivery_date, c.code, i.code, si.sku`,
-      [scope.period.from, scope.period.to, scope.canteenIds, planIds ? [...planIds] : null],
+      [scope.canteenIds, [...chosen]],
     );
     const suppliers = new Map<number, SupplierOrders & { orderIds: Set<string> }>();
     for (const row of rows) {
@@ -128,6 +133,7 @@ export class ReportDataService {
         orderDate: String(row.order_date), deliveryDate: String(row.delivery_date),
         ingredient: { code: String(row.ingredient_code), name: String(row.ingredient_name), nameEn: String(row.ingredient_name_en) },
         unit: String(row.unit), sku: String(row.sku), packSize: sqlNumber(row.pack_size), packs: sqlNumber(row.packs), packPriceFen: sqlNumber(row.pack_price_fen), amountFen: sqlNumber(row.amount_fen),
+        status: String(row.status),
       });
     }
     return {
@@ -135,4 +141,22 @@ export class ReportDataService {
       suppliers: [...suppliers.values()].map(({ orderIds, ...entry }) => ({ ...entry, orders: orderIds.size })),
     };
   }
+
+  /** Each scope canteen's current plan of every ISO week that begins in the period. */
+  private async currentPlans(scope: ReportScope): Promise<string[]> {
+    const weeks: string[] = [];
+    for (let day = scope.period.from; day <= scope.period.to; day = addDays(day, 1)) if (isoWeekday(day) === 1) weeks.push(isoWeek(day));
+    const plans: PlanVersionRow[] = await this.dataSource.query(
+      'SELECT id, canteen_id, week, version, status FROM production_plan WHERE canteen_id = ANY($1::int[]) AND week = ANY($2::text[])',
+      [scope.canteenIds, weeks],
+    );
+    const byWeek = new Map<string, PlanVersionRow[]>();
+    for (const plan of plans) {
+      const key = `${plan.canteen_id}|${plan.week}`;
+      byWeek.set(key, [...(byWeek.get(key) ?? []), plan]);
+    }
+    return [...byWeek.values()].flatMap((versions) => currentPlanOf(versions)?.id ?? []);
+  }
 }
+
+interface PlanVersionRow { id: string; canteen_id: number; week: string; version: number; status: string }

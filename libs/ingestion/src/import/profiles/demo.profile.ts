@@ -17,7 +17,7 @@ export const DEMO_PROFILE: MappingProfile = {
     },
     ingredients: { code: 'ingredient_code', name: 'name', nameEn: 'name_en', unit: 'unit', shelfLifeDays: 'shelf_life_days', storage: 'storage' },
     recipes: { dish: 'dish_code', ingredient: 'ingredient_code', quantityPerPortion: 'quantity_per_portion', yieldLoss: 'yield_loss' },
-    suppliers: { code: 'supplier_code', name: 'name', nameEn: 'name_en', contact: 'contact' },
+    suppliers: { code: 'supplier_code', name: 'name', nameEn: 'name_en', contact: 'contact', address: 'address', phone: 'phone' },
     supplier_items: {
       supplier: 'supplier_code', ingredient: 'ingredient_code', sku: 'sku', packSize: 'pack_size', minOrderPacks: 'min_order_packs',
       leadTimeDays: 'lead_time_days', deliveryWeekdays: 'delivery_weekdays', orderCutoff: 'order_cutoff',

@@ -28,7 +28,7 @@ export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
   dishes: { code: R, name: R, nameEn: O, category: R, listPrice: R, subsidisedPrice: O, portionKg: R, introducedOn: O, retiredOn: O },
   ingredients: { code: R, name: R, nameEn: O, unit: R, shelfLifeDays: R, storage: R },
   recipes: { dish: R, ingredient: R, quantityPerPortion: R, yieldLoss: O },
-  suppliers: { code: R, name: R, nameEn: O, contact: O },
+  suppliers: { code: R, name: R, nameEn: O, contact: O, address: O, phone: O },
   supplier_items: { supplier: R, ingredient: R, sku: R, packSize: R, minOrderPacks: O, leadTimeDays: O, deliveryWeekdays: O, orderCutoff: O },
   /** The supplier may be left out when SKUs are unique across suppliers. */
   supplier_prices: { supplier: O, sku: R, validFrom: R, packPrice: R },

@@ -96,7 +96,7 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
       yieldLoss: r.optional('yieldLoss', (value) => parseDecimal(value, { min: 0, max: 0.95 })) ?? 0,
     },
   }),
-  suppliers: (r) => ({ row: { code: r.text('code'), name: r.text('name'), nameEn: r.optionalText('nameEn') ?? '', contact: r.optionalText('contact') } }),
+  suppliers: (r) => ({ row: { code: r.text('code'), name: r.text('name'), nameEn: r.optionalText('nameEn') ?? '', contact: r.optionalText('contact'), address: r.optionalText('address'), phone: r.optionalText('phone') } }),
   supplier_items: (r, c) => ({
     row: {
       supplierId: r.ref('supplier', { in: c.refs.suppliers, what: ['供应商编码', 'supplier code'] }), ingredientId: ingredientOf(r, c), sku: r.text('sku'),

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { LarderError } from '@larder/common';
+import { PurchaseOrderService } from '@larder/procurement';
+import { PurchaseOrderSheetService } from '@larder/reporting';
+import { contentDisposition } from '../reports/reports.controller';
+import { allow, who } from './canteen-access';
+import { EditOrderLineDto, MoveOrderDto, ReceiveOrderDto } from './dtos/purchase-order-requests.dto';
+
+/** One purchase order as a buyer uses it: open it, change its lines before it is sent, send, receive or cancel it. */
+@Controller('api/purchase-orders')
+export class PurchaseOrdersController {
+  constructor(
+    private readonly orders: PurchaseOrderService,
+    private readonly sheets: PurchaseOrderSheetService,
+  ) {}
+
+  @Get(':id')
+  @Roles('manager', 'finance', 'viewer')
+  @TokenScopes('read')
+  async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.order(id);
+  }
+
+  /** `?lang=zh-CN|en`: the printable 采购单 (A4 workbook) for the supplier. */
+  @Get(':id/sheet')
+  @Roles('manager', 'finance', 'viewer')
+  @TokenScopes('read')
+  async sheet(@Param('id') id: string, @Res() response: Response, @Query('lang') lang?: string, @CurrentPrincipal() principal?: Principal): Promise<void> {
+    allow(principal, await this.orders.canteenOf(id));
+    const prepared = await this.sheets.prepare(id, lang);
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      await this.sheets.write(prepared, response, who(principal));
+    } catch (error) {
+      // Once the workbook has started, the status is sent: cut the download so it cannot pass for complete.
+      if (response.headersSent) response.destroy(error as Error);
+      else throw error;
+    }
+  }
+
+  @Patch(':id/lines/:supplierItemId')
+  @Roles('manager')
+  async editLine(@Param('id') id: string, @Param('supplierItemId') item: string, @Body() body: EditOrderLineDto, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.editLine(id, { supplierItemId: itemId(item), packs: body.packs, reason: body.reason, actor: who(principal) });
+  }
+
+  /** 验收入库: a sent order received, with what each differing line delivered. */
+  @Post(':id/receipt')
+  @HttpCode(200)
+  @Roles('manager')
+  async receive(@Param('id') id: string, @Body() body: ReceiveOrderDto, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.receive(id, { lines: body.lines, note: body.note, actor: who(principal) });
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Roles('manager')
+  async move(@Param('id') id: string, @Body() body: MoveOrderDto, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.orders.canteenOf(id));
+    return this.orders.move(id, { status: body.status, reason: body.reason, actor: who(principal) });
+  }
+}
+
+function itemId(value: string): number {
+  const id = Number(value);
+  if (!/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id)) throw new LarderError('VALIDATION_FAILED', `supplier item must be a whole number, got ${JSON.stringify(value)}`, { field: 'supplierItemId' });
+  return id;
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { addDays, type IsoDate } from '@larder/domain';
+import { localMoment } from './planning-clock';
+import { PlanningDataLoader } from './planning-data.loader';
+
+/** One ingredient's stock at a canteen on a day, in the ingredient's unit. */
+export interface StockLineView {
+  ingredientId: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  /** The latest count on or before the day, null without one. */
+  counted: number | null;
+  /** Delivered by received orders since the count, up to the day. */
+  received: number;
+  /** Usable on the day: the count less what was cooked and spoiled since, plus deliveries, as the next plan nets it. */
+  onHand: number;
+  /** Committed orders (approved, sent) still to arrive after the day. */
+  onTheWay: number;
+}
+
+export interface StockView {
+  canteenId: number;
+  date: IsoDate;
+  countedOn: IsoDate | null;
+  lines: StockLineView[];
+}
+
+interface ReceivedRow { ingredient_id: number; quantity: string }
+interface IngredientRow { id: number; code: string; name: string; name_en: string; unit: string }
+
+/** Stock on hand as the planner nets it, shown to the buyer: counts, what was received since, what is usable and what is on the way. */
+@Injectable()
+export class StockService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
+    private readonly loader: PlanningDataLoader,
+  ) {}
+
+  async stock(params: { canteenId: number; date?: IsoDate }): Promise<StockView> {
+    await this.loader.requireCanteen(params.canteenId);
+    const date = params.date ?? localMoment(new Date(), this.config.timezone).date;
+    const catalogue = await this.loader.catalogue();
+    // Use counted up to the day itself, so what is left is what the day starts with.
+    const { lots, countedOn } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
+    const received: ReceivedRow[] = countedOn === null ? [] : await this.dataSource.query(
+      `SELECT l.ingredient_id, sum(COALESCE(l.received_packs, l.packs) * i.pack_size)::text AS quantity
+       FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id JOIN supplier_item i ON i.id = l.supplier_item_id
+       WHERE o.canteen_id = $1 AND o.status = 'received' AND o.delivery_date > $2::date AND o.delivery_date <= $3::date
+       GROUP BY 1`,
+      [params.canteenId, countedOn, date],
+    );
+    const counts: { ingredient_id: number; quantity: string }[] = countedOn === null ? [] : await this.dataSource.query(
+      'SELECT ingredient_id, quantity::text AS quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date', [params.canteenId, countedOn],
+    );
+    const ingredients: IngredientRow[] = await this.dataSource.query('SELECT id, code, name, name_en, unit FROM ingredient ORDER BY code');
+    const countBy = new Map(counts.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
+    const receivedBy = new Map(received.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
+    const lines: StockLineView[] = [];
+    for (const ingredient of ingredients) {
+      const id = Number(ingredient.id);
+      const ingredientLots = lots.get(`${params.canteenId}|${id}`) ?? [];
+      const onHand = ingredientLots.filter((lot) => lot.availableFrom <= date && lot.usableUntil >= date).reduce((sum, lot) => sum + lot.quantity, 0);
+      const onTheWay = ingredientLots.filter((lot) => lot.availableFrom > date).reduce((sum, lot) => sum + lot.quantity, 0);
+      const line = {
+        ingredientId: id, code: ingredient.code, name: ingredient.name, nameEn: ingredient.name_en, unit: ingredient.unit,
+        counted: countBy.get(id) ?? null, received: round3(receivedBy.get(id) ?? 0), onHand: round3(onHand), onTheWay: round3(onTheWay),
+      };
+      if (line.counted !== null || line.received > 0 || line.onHand > 0 || line.onTheWay > 0) lines.push(line);
+    }
+    return { canteenId: params.canteenId, date, countedOn, lines };
+  }
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
