@@ -2,7 +2,7 @@ import { calibrateQuantiles, calibrateRelativeQuantiles, mergeLevels } from '../
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { Forecast, ForecastModel } from '../models/forecast-model';
 import { createModel, ModelOptions } from '../models/model-factory';
-import { backtestModel, planBacktest } from './backtest';
+import { backtestCandidates, planBacktest } from './backtest';
 
 /** Share of zero days above which a series is treated as intermittent (a dish that rarely sells). */
 const INTERMITTENT_ZERO_SHARE = 0.3;
@@ -14,7 +14,9 @@ export function defaultCandidates(series: ServiceSeries): string[] {
   let zeros = 0;
   for (const value of series.values) if (value === 0) zeros++;
   if (zeros > INTERMITTENT_ZERO_SHARE * series.values.length) return ['median4', 'croston', 'sba', 'tsb'];
-  return ['seasonalNaive', 'median4', 'mean4', 'ets', 'regression'];
+  // With drivers the regression knows what the other models cannot (staff on leave, a price), so it
+  // stays selectable beside the average; without them the average of the three is the model.
+  return Object.keys(series.drivers).length > 0 ? ['ensemble', 'seasonalNaive', 'median4', 'mean4', 'ets', 'regression'] : ['ensemble'];
 }
 
 export interface AutoForecastInput {
@@ -64,8 +66,7 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   const backtestWape: Record<string, number | null> = {};
   const backtests = new Map<string, Float64Array>();
   let best: { name: string; wape: number; errors: Float64Array; relative: Float64Array } | undefined;
-  for (const name of candidates) {
-    const forecasts = backtestModel({ series, blocks, model: createModel(name, input.modelOptions) });
+  for (const [name, forecasts] of backtestCandidates({ series, blocks, names: candidates, options: input.modelOptions })) {
     backtests.set(name, forecasts);
     const scored = scoreWape(actual, forecasts);
     backtestWape[name] = scored ? scored.wape : null;

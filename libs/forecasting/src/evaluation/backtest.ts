@@ -1,7 +1,7 @@
 import { EpochDay, toEpochDay } from '../core/iso-date';
 import { countUpTo, horizonOf, ServiceSeries, sliceSeries } from '../core/service-series';
 import { ForecastModel } from '../models/forecast-model';
-import { createModel, ModelOptions } from '../models/model-factory';
+import { createModel, ENSEMBLE_MEMBERS, ModelOptions } from '../models/model-factory';
 
 /**
  * One refit of a rolling-origin backtest: the model is fitted on service days [0, trainEnd) —
@@ -81,6 +81,30 @@ export function backtestModel(input: BacktestModelInput): Float64Array {
     }
   }
   return forecasts;
+}
+
+/**
+ * Backtests of several candidates on the same blocks. The ensemble's forecasts are the mean of its
+ * members' where they are candidates too (the same models on the same data): each is fitted once.
+ */
+export function backtestCandidates(params: { series: ServiceSeries; blocks: readonly BacktestBlock[]; names: readonly string[]; options?: ModelOptions }): Map<string, Float64Array> {
+  const { series, blocks, names, options } = params;
+  const wanted = names.includes('ensemble') ? [...new Set([...names, ...ENSEMBLE_MEMBERS])] : names;
+  const all = new Map(wanted.filter((name) => name !== 'ensemble').map((name) => [name, backtestModel({ series, blocks, model: createModel(name, options) })] as const));
+  return new Map(names.map((name) => [name, name === 'ensemble' ? meanOfFinite(ENSEMBLE_MEMBERS.map((member) => all.get(member)!)) : all.get(name)!] as const));
+}
+
+function meanOfFinite(parts: readonly Float64Array[]): Float64Array {
+  return Float64Array.from(parts[0], (_, i) => {
+    let sum = 0;
+    let count = 0;
+    for (const part of parts) {
+      if (!Number.isFinite(part[i])) continue;
+      sum += part[i];
+      count++;
+    }
+    return count > 0 ? sum / count : Number.NaN;
+  });
 }
 
 /** Index of the first of the last `testDays` service days, or of the first day on/after `testFrom`. */

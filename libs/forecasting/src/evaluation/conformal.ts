@@ -53,14 +53,57 @@ export function conformalQuantiles(params: {
     return byDay;
   });
   const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
+  const withBand = [...levels, ...BAND.filter((level) => !levels.includes(level))];
   series.forEach((entry, s) => {
     for (let i = 0; i < entry.days.length; i++) {
-      if (entry.days[i] < fromDay || !Number.isFinite(entry.point[i])) continue;
-      const adjusted = calibrator.history.levelsAt(entry.days[i] - lead, levels);
-      levels.forEach((level, k) => (quantiles[s].get(level)![i] = Math.max(0, entry.point[i] * (1 + quantileOfSorted(samples[s][i], adjusted[k])))));
+      if (!Number.isFinite(entry.point[i])) continue;
+      const origin = entry.days[i] - lead;
+      const adjusted = calibrator.levelsFor(s, origin, withBand);
+      const at = (k: number) => Math.max(0, entry.point[i] * (1 + quantileOfSorted(samples[s][i], adjusted[k])));
+      if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = at(k)));
+      if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i])) {
+        const missed = entry.actual[i] < at(withBand.indexOf(BAND[0])) || entry.actual[i] > at(withBand.indexOf(BAND[1]));
+        calibrator.recordBand(s, entry.days[i], missed);
+      }
     }
   });
   return { quantiles, relative: samples };
+}
+
+/** The band whose coverage is steered: p10–p90, missed by 20 % of days when calibrated. */
+const BAND = [0.1, 0.9] as const;
+const BAND_MISS = 0.2;
+/**
+ * Step of the adaptive band (adaptive conformal inference, Gibbs & Candès 2021, on the band as a
+ * whole): after each outcome the band's miss rate target moves by STEP × (0.2 − missed), so a
+ * series whose bands keep missing widens them and one whose bands always hold narrows them.
+ */
+const ADAPT_STEP = 0.02;
+const ADAPT_LIMITS = [0.02, 0.6] as const;
+
+/** Per series, the adaptive band's miss target after each recorded outcome, in day order. */
+class AdaptiveBand {
+  private readonly days: number[] = [];
+  private readonly targets: number[] = [];
+
+  record(day: EpochDay, missed: boolean): void {
+    const previous = this.targets.length > 0 ? this.targets[this.targets.length - 1] : BAND_MISS;
+    const next = previous + ADAPT_STEP * (BAND_MISS - (missed ? 1 : 0));
+    this.days.push(day);
+    this.targets.push(Math.min(ADAPT_LIMITS[1], Math.max(ADAPT_LIMITS[0], next)));
+  }
+
+  /** The miss target from the outcomes of days ≤ origin. */
+  targetAt(origin: EpochDay): number {
+    let lo = 0;
+    let hi = this.days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.days[mid] <= origin) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? BAND_MISS : this.targets[lo - 1];
+  }
 }
 
 /** Days of past bands whose outcomes recalibrate the levels, and the fewest outcomes worth using. */
@@ -129,9 +172,28 @@ export class ConformalCalibrator {
   /** Outcomes of the bands built so far (fed by conformalQuantiles). */
   readonly history = new PitHistory();
 
+  private readonly bands: AdaptiveBand[];
+
   constructor(series: readonly ConformalSeries[]) {
     this.errors = series.map(relativeErrors);
+    this.bands = series.map(() => new AdaptiveBand());
     this.pooled = pooledErrors(this.errors);
+  }
+
+  /**
+   * The levels to read from series `s`'s sample at `origin`: the nominal ones recalibrated on the
+   * panel's past bands, then spread around the median by the series' own adaptive band.
+   */
+  levelsFor(s: number, origin: EpochDay, levels: readonly number[]): Float64Array {
+    const recalibrated = this.history.levelsAt(origin, levels);
+    const spread = (1 - this.bands[s].targetAt(origin)) / (1 - BAND_MISS);
+    if (spread === 1) return recalibrated;
+    return recalibrated.map((level) => Math.min(0.995, Math.max(0.005, 0.5 + (level - 0.5) * spread)));
+  }
+
+  /** Whether the p10–p90 band of series `s` for `day` missed its actual (fed by conformalQuantiles, in day order). */
+  recordBand(s: number, day: EpochDay, missed: boolean): void {
+    this.bands[s].record(day, missed);
   }
 
   /** Sorted relative errors of series `s` known at `origin`, shrunk towards the panel's when few. */

@@ -3,7 +3,7 @@ import { ServiceSeries, sliceSeries } from '../core/service-series';
 import { backtestGlobal, GlobalModelOptions } from '../global/global-model';
 import { createModel } from '../models/model-factory';
 import { defaultCandidates } from './auto-forecast';
-import { backtestModel, planBacktest, testStartIndex } from './backtest';
+import { backtestCandidates, backtestModel, planBacktest, testStartIndex } from './backtest';
 import { combineOnline } from './combination';
 import { conformalQuantiles } from './conformal';
 import { selectOnline } from './online-selection';
@@ -54,7 +54,7 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
     const origins = evalDays.map((day) => day - leadDays);
     const names = input.candidates ?? defaultCandidates(sliceSeries(entry, 0, Math.max(1, testStart)));
     const modelOptions = { calendar: input.calendar };
-    const candidates = new Map(names.map((name) => [name, backtestModel({ series: entry, blocks, model: createModel(name, modelOptions) })] as const));
+    const candidates = backtestCandidates({ series: entry, blocks, names, options: modelOptions });
     const local = selectOnline({ days: evalDays, actual, origins, candidates, levels });
     const baseline = (name: string) => selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series: entry, blocks, model: createModel(name) })]]), levels });
     return { evalDays, actual, global: global[s].subarray(evalStart), local: local.point, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };

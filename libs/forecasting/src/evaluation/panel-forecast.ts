@@ -87,7 +87,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const weight = combineOnline({ series: [{ ...entry, days: Int32Array.of(...entry.days, lastDay + leadDays), actual: appendNaN(entry.actual), global: appendNaN(entry.global), local: appendNaN(entry.local) }], lead: leadDays }).weight[0][entry.days.length];
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const relative = calibrator.sample(s, lastDay);
-    const adjusted = calibrator.history.levelsAt(lastDay, levels);
+    const adjusted = calibrator.levelsFor(s, lastDay, levels);
     const quantiles = new Map(levels.map((level, k) => [level, Float64Array.from(point, (value) => Math.max(0, value * (1 + quantileOfSorted(relative, adjusted[k]))))] as const));
     const backtest = new Map<number, number>();
     combined.point[s].forEach((value, i) => {

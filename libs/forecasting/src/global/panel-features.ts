@@ -75,6 +75,29 @@ function windowMean(prepared: PreparedTimeline, from: number, to: number): numbe
   return to > start ? (prepared.prefix[to] - prepared.prefix[start]) / (to - start) : Number.NaN;
 }
 
+const levelScratch = new Float64Array(LEVEL_DAYS);
+/** Share of the level window's days dropped at each end: a holiday week or one outlier must not rescale every row. */
+const LEVEL_TRIM = 0.2;
+
+/**
+ * The level a day's features and target are scaled by: the trimmed mean of the window's service
+ * days, so that a few days of a break inside the window (New Year, a closure week) do not depress
+ * it; the plain mean where trimming leaves nothing above zero (mostly-zero items).
+ */
+function robustLevel(prepared: PreparedTimeline, from: number, to: number): number {
+  const start = Math.max(0, from);
+  const n = to - start;
+  if (n <= 0) return Number.NaN;
+  const window = levelScratch.subarray(0, n);
+  window.set(prepared.timeline.values.subarray(start, to));
+  window.sort();
+  const cut = Math.floor(n * LEVEL_TRIM);
+  let sum = 0;
+  for (let k = cut; k < n - cut; k++) sum += window[k];
+  const trimmed = sum / (n - 2 * cut);
+  return trimmed > 0 ? trimmed : windowMean(prepared, from, to);
+}
+
 /**
  * Writes the features of service day `index` forecast from data dated ≤ `origin` into `out` and
  * returns the scale (the level of the last LEVEL_DAYS visible service days) that the target and
@@ -95,7 +118,7 @@ export function writeFeatures(params: {
   const day = days[index];
   const visible = countUpTo(days, origin);
   if (visible < MIN_VISIBLE_DAYS) return Number.NaN;
-  const level = windowMean(prepared, visible - LEVEL_DAYS, visible);
+  const level = robustLevel(prepared, visible - LEVEL_DAYS, visible);
   if (!(level > 0)) return Number.NaN;
   let c = offset;
   out[c++] = isoWeekday(day);

@@ -1,5 +1,6 @@
 import { ServiceCalendar } from '../core/service-calendar';
 import { CalendarDaysModel } from './calendar-days.model';
+import { EnsembleModel } from './ensemble.model';
 import { EtsModel } from './ets.model';
 import { FallbackModel } from './fallback.model';
 import { ForecastModel } from './forecast-model';
@@ -9,9 +10,12 @@ import { SeasonalNaiveModel } from './seasonal-naive.model';
 import { WindowModel } from './window.model';
 
 /** `median4`, `mean8` … name the window model with its k. */
-export type ModelName = 'seasonalNaive' | 'ets' | 'regression' | 'croston' | 'sba' | 'tsb' | `median${number}` | `mean${number}`;
+export type ModelName = 'seasonalNaive' | 'ets' | 'regression' | 'ensemble' | 'croston' | 'sba' | 'tsb' | `median${number}` | `mean${number}`;
 
-export const MODEL_NAMES: readonly string[] = ['seasonalNaive', 'median4', 'mean4', 'ets', 'regression', 'croston', 'sba', 'tsb'];
+export const MODEL_NAMES: readonly string[] = ['seasonalNaive', 'median4', 'mean4', 'ets', 'regression', 'ensemble', 'croston', 'sba', 'tsb'];
+
+/** The members of `ensemble`: a robust same-weekday rule, exponential smoothing and the calendar/driver regression. */
+export const ENSEMBLE_MEMBERS: readonly string[] = ['median4', 'ets', 'regression'];
 
 export interface ModelOptions {
   readonly calendar?: ServiceCalendar;
@@ -37,6 +41,8 @@ export function createBareModel(name: string, options: ModelOptions = {}): Forec
     case 'sba':
     case 'tsb':
       return new IntermittentModel(name);
+    case 'ensemble':
+      return new EnsembleModel(ENSEMBLE_MEMBERS.map((member) => createBareModel(member, options)));
     default:
       throw new Error(`unknown model "${name}" (known: ${MODEL_NAMES.join(', ')}, or medianK/meanK)`);
   }
@@ -51,6 +57,7 @@ const MIN_HISTORY: Readonly<Record<string, number>> = { ets: 21, regression: 28,
  * around holidays) to the calendar regression (`CalendarDaysModel`).
  */
 export function createModel(name: string, options: ModelOptions = {}): ForecastModel {
+  if (name === 'ensemble') return new EnsembleModel(ENSEMBLE_MEMBERS.map((member) => createModel(member, options)));
   const model = createWeekdayModel(name, options);
   if (name === 'regression' || INTERMITTENT.has(name) || !options.calendar || options.calendar.kinds.size === 0) return model;
   return new CalendarDaysModel({ base: model, regression: createWeekdayModel('regression', options), calendar: options.calendar });

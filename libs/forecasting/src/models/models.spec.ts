@@ -26,7 +26,7 @@ function nextWeekdays(lastDay: number, count: number): number[] {
 }
 
 describe('models on series with known answers', () => {
-  const names = ['seasonalNaive', 'median4', 'mean4', 'ets', 'regression'];
+  const names = ['seasonalNaive', 'median4', 'mean4', 'ets', 'regression', 'ensemble'];
 
   it.each(names)('%s forecasts a constant series as that constant', (name) => {
     const days = serviceDays({ from: '2025-01-06', count: 120 });

@@ -1,0 +1,54 @@
+import { randomSource } from '../testing/synthetic';
+import { ConformalCalibrator, conformalQuantiles, ConformalSeries } from './conformal';
+
+const LEVELS = [0.1, 0.5, 0.9];
+
+/** A forecast of 100 every day and actuals 100 × (1 + scale × noise), the scale changing at day `switchAt`. */
+function drifting(seed: string, scales: readonly [number, number], switchAt: number, count: number): ConformalSeries {
+  const random = randomSource(seed);
+  const days = Int32Array.from({ length: count }, (_, i) => 20_000 + i);
+  const actual = Float64Array.from(days, (_, i) => 100 * (1 + (i < switchAt ? scales[0] : scales[1]) * random.normal()));
+  return { days, actual, point: new Float64Array(count).fill(100) };
+}
+
+function coverage(series: ConformalSeries, quantiles: Map<number, Float64Array>, from: number): number {
+  const low = quantiles.get(0.1)!;
+  const high = quantiles.get(0.9)!;
+  let inside = 0;
+  for (let i = from; i < series.days.length; i++) inside += series.actual[i] >= low[i] && series.actual[i] <= high[i] ? 1 : 0;
+  return inside / (series.days.length - from);
+}
+
+describe('adaptive conformal band', () => {
+  it('widens the band of a series whose bands keep missing and narrows one whose bands always hold', () => {
+    const series = drifting('levels', [0.1, 0.1], 0, 300);
+    const calibrator = new ConformalCalibrator([series, series]);
+    for (let day = 20_000; day < 20_100; day++) {
+      calibrator.recordBand(0, day, true);
+      calibrator.recordBand(1, day, false);
+    }
+    const before = calibrator.levelsFor(0, 19_999, LEVELS);
+    const missing = calibrator.levelsFor(0, 20_100, LEVELS);
+    const holding = calibrator.levelsFor(1, 20_100, LEVELS);
+    expect([...before]).toEqual(LEVELS);
+    expect(missing[0]).toBeLessThan(0.1);
+    expect(missing[2]).toBeGreaterThan(0.9);
+    expect(holding[0]).toBeGreaterThan(0.1);
+    expect(holding[2]).toBeLessThan(0.9);
+    // The median stays the median; an outcome after the origin changes nothing.
+    expect(missing[1]).toBeCloseTo(0.5, 12);
+    expect(calibrator.levelsFor(0, 20_004, LEVELS)[2]).toBeLessThan(calibrator.levelsFor(0, 20_009, LEVELS)[2]);
+  });
+
+  it.each([
+    ['calm then busy', [0.05, 0.2] as const],
+    ['busy then calm', [0.2, 0.05] as const],
+  ])('keeps the p10–p90 band near 80 %% after the errors change scale (%s)', (_, scales) => {
+    const series = drifting(`drift-${scales.join('-')}`, scales, 400, 700);
+    const { quantiles } = conformalQuantiles({ series: [series], lead: 7, levels: LEVELS, fromDay: Number.NEGATIVE_INFINITY });
+    // Over the 300 days after the change; without any adaptation the calm-then-busy case covers about 53 %.
+    const after = coverage(series, quantiles[0], 400);
+    expect(after).toBeGreaterThan(0.72);
+    expect(after).toBeLessThan(0.88);
+  });
+});
