@@ -81,7 +81,7 @@ describe('forecast runs on a seeded demo', () => {
     for (const row of rows.filter((entry) => entry.dish_id === 0)) {
       expect(row.backtest_wape).not.toBeNull();
       // The series' own model, alone or mixed with the global one ("global50%+regression").
-      expect(row.model).toMatch(/^(global(25|50|75|100)%\+)?(seasonalNaive|median4|mean4|ets|regression)$/);
+      expect(row.model).toMatch(/^(global(25|50|75|100)%\+)?(seasonalNaive|median4|mean4|ets|regression|ensemble)$/);
     }
   });
 
