@@ -15,11 +15,11 @@ import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, lau
 const LANGS = [
   {
     lang: 'zh-CN', locale: 'zh-CN', nightly: '夜间任务', inbox: '收件箱导入', empty: '3 次运行无事可做', failed: '失败', succeeded: '成功', running: '正在运行',
-    steps: ['拉取数据源', '刷新汇总', '预测'], report: '采购计划报表', reportStep: '生成采购计划报表', manual: '手动', stepsFailed: '1/3 个步骤失败',
+    steps: ['拉取数据源', '刷新汇总', '预测'], report: '采购计划报表', reportStep: '生成采购计划报表', manual: '手动', sourcesCount: '数据源 0', stepsFailed: '1/3 个步骤失败',
   },
   {
     lang: 'en', locale: 'en-US', nightly: 'Nightly run', inbox: 'Inbox import', empty: '3 runs with nothing to do', failed: 'Failed', succeeded: 'Succeeded', running: 'Running',
-    steps: ['Pull sources', 'Refresh rollups', 'Forecast'], report: 'Purchase plan report', reportStep: 'Write the purchase plan report', manual: 'Manual', stepsFailed: '1 of 3 steps failed',
+    steps: ['Pull sources', 'Refresh rollups', 'Forecast'], report: 'Purchase plan report', reportStep: 'Write the purchase plan report', manual: 'Manual', sourcesCount: 'sources 0', stepsFailed: '1 of 3 steps failed',
   },
 ] as const;
 
@@ -81,6 +81,7 @@ describeWithChromium('the Jobs page in a browser', () => {
     const steps = panel.locator(`[data-table=job-run-steps-${failedRun}] tbody tr`);
     expect(await steps.count()).toBe(3);
     for (const [index, name] of text.steps.entries()) expect(await steps.nth(index).textContent()).toContain(name);
+    expect(await steps.nth(0).textContent()).toContain(text.sourcesCount);
     const forecast = (await steps.nth(2).locator('td').allTextContents()).map((cell) => cell.trim());
     expect(forecast).toEqual(expect.arrayContaining([text.failed, '120.0 s', '3', 'database restarting']));
     await screenshot(page, `jobs-run-${text.lang}`);

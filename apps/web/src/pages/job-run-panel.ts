@@ -2,6 +2,7 @@
 import { api } from '../api';
 import { COLOURS } from '../charts';
 import { h } from '../dom';
+import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 import { jobName, runError, type JobRunView, runSeconds, statusName, statusTone, stepName, triggerName } from './job-runs';
@@ -41,7 +42,7 @@ export async function runPanel(context: PageContext, runId: string): Promise<HTM
       { label: t('started'), cell: (row) => f.dateTime(row.startedAt), csv: (row) => row.startedAt },
       { label: t('duration'), cell: (row) => (row.durationMs === null ? '–' : `${f.number(row.durationMs / 1000, 1)} s`), csv: (row) => (row.durationMs === null ? '' : row.durationMs / 1000), numeric: true },
       { label: t('attempts'), cell: (row) => String(row.attempts), numeric: true },
-      { label: t('counts'), cell: (row) => Object.entries(row.counts).map(([key, value]) => `${key} ${f.number(value, 0)}`).join(' · '), csv: (row) => JSON.stringify(row.counts) },
+      { label: t('counts'), cell: (row) => Object.entries(row.counts).map(([key, value]) => `${textOr(t, `count.${key}`, key)} ${f.number(value, 0)}`).join(' · '), csv: (row) => JSON.stringify(row.counts) },
       { label: t('errorText'), cell: (row) => row.error ?? '' },
     ],
   });
