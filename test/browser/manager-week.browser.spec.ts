@@ -141,7 +141,7 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
       return state.rendered > before && !state.busy;
     }, rendered, { timeout: 600_000 });
     const newest = await page.locator('[data-table=job-runs] tbody tr').first().textContent();
-    expect(newest).toContain('nightly');
+    expect(newest).toContain('夜间任务');
     expect(newest).toContain('成功');
     expect(errors.splice(0)).toEqual([]);
   }, 700_000);

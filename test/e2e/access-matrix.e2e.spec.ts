@@ -43,6 +43,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/covers/daily': [...ALL_PEOPLE, 'token:read'],
   'GET /api/jobs': ['admin', 'manager', 'finance'],
   'POST /api/jobs/:name/runs': ['admin', 'manager'],
+  'GET /api/jobs/runs/:id': ['admin', 'manager', 'finance'],
   'GET /api/forecasts': OPERATIONS,
   'GET /api/forecasts/runs': OPERATIONS,
   'POST /api/forecasts/runs': ['admin', 'manager'],

@@ -175,14 +175,14 @@ function header(t: ReturnType<typeof translator>): HTMLElement {
 
 function nav(state: ViewState, t: ReturnType<typeof translator>): HTMLElement {
   const link = (page: ViewState['page']) => {
-    const href = stateUrl({ ...state, page, dish: null, week: page === 'purchasing' ? state.week : null });
+    const href = stateUrl({ ...state, page, dish: null, run: null, week: page === 'purchasing' ? state.week : null });
     return h('a', {
       href, class: page === state.page ? 'active' : '', 'data-nav': page,
       onclick: (event: Event) => {
         const mouse = event as MouseEvent;
         if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
         event.preventDefault();
-        go({ page, dish: null });
+        go({ page, dish: null, run: null });
       },
     }, t(`page.${page}`));
   };

@@ -2,13 +2,13 @@ import { filterQuery, isoWeek, panelUrl, readState, stateUrl } from './url-state
 
 describe('the view in the URL', () => {
   it('survives a round trip through the URL', () => {
-    const state = { page: 'demand' as const, from: '2026-11-01', to: '2026-11-20', canteens: [2, 3], meal: 'lunch' as const, dish: 7, week: null, plan: null, order: null };
+    const state = { page: 'demand' as const, from: '2026-11-01', to: '2026-11-20', canteens: [2, 3], meal: 'lunch' as const, dish: 7, week: null, plan: null, order: null, run: null };
     expect(readState(stateUrl(state).slice(1))).toEqual(state);
   });
 
   it('drops what it does not understand instead of sending it to the API', () => {
     expect(readState('?page=secret&from=yesterday&canteens=1,x,-2,3&meal=brunch&dish=0&week=W48&plan=1')).toEqual({
-      page: 'overview', from: null, to: null, canteens: [1, 3], meal: null, dish: null, week: null, plan: null, order: null,
+      page: 'overview', from: null, to: null, canteens: [1, 3], meal: null, dish: null, week: null, plan: null, order: null, run: null,
     });
   });
 

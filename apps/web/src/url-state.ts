@@ -17,6 +17,8 @@ export interface ViewState {
   plan: string | null;
   /** Purchasing: the purchase order opened. */
   order: string | null;
+  /** Jobs: the run opened with its steps. */
+  run: string | null;
 }
 
 const MEALS: readonly DashboardMeal[] = ['breakfast', 'lunch', 'dinner', 'night'];
@@ -38,6 +40,7 @@ export function readState(search: string = location.search): ViewState {
     week: week && /^\d{4}-W\d{2}$/.test(week) ? week : null,
     plan: /^[0-9a-f-]{36}$/i.test(params.get('plan') ?? '') ? params.get('plan') : null,
     order: /^[0-9a-f-]{36}$/i.test(params.get('order') ?? '') ? params.get('order') : null,
+    run: /^[0-9a-f-]{36}$/i.test(params.get('run') ?? '') ? params.get('run') : null,
   };
 }
 
@@ -52,6 +55,7 @@ export function stateUrl(state: ViewState): string {
   if (state.week) params.set('week', state.week);
   if (state.plan) params.set('plan', state.plan);
   if (state.order) params.set('order', state.order);
+  if (state.run) params.set('run', state.run);
   return `/?${params.toString()}`;
 }
 

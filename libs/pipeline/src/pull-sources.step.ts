@@ -16,7 +16,12 @@ export class PullSourcesStep implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define({ name: INBOX_JOB, description: 'import the files waiting in the inbox folder' });
+    this.registry.define({
+      name: INBOX_JOB,
+      description: 'import the files waiting in the inbox folder',
+      // Fired every five minutes: a missing or empty folder (or files still being written) leaves no run in the history.
+      due: () => this.inbox.hasWork(),
+    });
     this.registry.addStep(INBOX_JOB, { name: 'scan-inbox', perCanteen: false, run: async () => inboxCounts(await this.inbox.scan()) });
   }
 

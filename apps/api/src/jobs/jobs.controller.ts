@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { LarderError } from '@larder/common';
@@ -14,13 +14,24 @@ export class JobsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The jobs and their steps, and the recent runs with their steps' })
+  @ApiOperation({ summary: 'The jobs and their steps, the recent runs that did something with their steps, and the empty runs of frequent jobs counted per day' })
   @QueryParameters({ limit: 'Runs, 1-200 (default 20)' })
   @Roles('manager', 'finance')
   async list(@Query('limit') limit?: string) {
     const take = limit === undefined ? 20 : Number(limit);
     if (!Number.isInteger(take) || take < 1 || take > 200) throw new LarderError('VALIDATION_FAILED', 'query parameter "limit" must be a whole number from 1 to 200');
-    return { jobs: this.registry.list().map(({ name, description, steps }) => ({ name, description, steps: steps.map((step) => step.name) })), runs: await this.history.recent(take) };
+    return {
+      jobs: this.registry.list().map(({ name, description, steps }) => ({ name, description, steps: steps.map((step) => step.name) })),
+      runs: await this.history.recent(take),
+      emptyRuns: await this.history.emptyRunsByDay(),
+    };
+  }
+
+  @Get('runs/:id')
+  @ApiOperation({ summary: 'One run with its steps: durations, attempts, counts and errors' })
+  @Roles('manager', 'finance')
+  runDetail(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.history.run(id);
   }
 
   /**

@@ -1,106 +1,69 @@
-import { api, ApiError } from '../api';
+import { errorNotice } from '../admin-widgets';
+import { api } from '../api';
 import { COLOURS } from '../charts';
 import { h } from '../dom';
-import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { badge } from '../widgets';
+import { runControls } from './job-run-controls';
+import { runPanel } from './job-run-panel';
+import { type EmptyRunsDay, jobName, runError, type JobRunView, type JobsResponse, runSeconds, statusName, statusTone, stepName, triggerName } from './job-runs';
 
-/** The shape of GET /api/jobs (apps/api jobs controller). */
-interface JobStepView { runId: string; stepNo: number; name: string; canteenId: number | null; startedAt: string; finishedAt: string | null; status: string; attempts: number; error: string | null }
-interface JobRunView { id: string; name: string; trigger: string; startedAt: string; finishedAt: string | null; status: string; error: string | null; steps: JobStepView[] }
-interface JobsResponse { jobs: { name: string; description: string; steps: string[] }[]; runs: JobRunView[] }
-
-const seconds = (from: string, to: string | null) => (to ? (Date.parse(to) - Date.parse(from)) / 1000 : null);
+/** A line of the runs table: a run (opened by a click), or a day's empty runs of a frequent job collapsed into one. */
+type RunRow = { run: JobRunView; empty?: undefined; at: string } | { run?: undefined; empty: EmptyRunsDay; at: string };
 
 export async function renderJobs(context: PageContext): Promise<void> {
-  const { t, f, root } = context;
-  const { runs } = await api.get<JobsResponse>(panelUrl(context.state));
-  if (context.me.role === 'manager' || context.me.role === 'admin') root.append(runControls(context));
-  const tone = (status: string) => (status === 'succeeded' ? 'good' : status === 'failed' ? 'bad' : status === 'running' ? 'info' : 'muted');
-  const latest = runs[0];
-  if (latest) {
-    const steps = latest.steps;
+  const { t, f, root, state } = context;
+  const { runs, emptyRuns } = await api.get<JobsResponse>(panelUrl(state));
+  const controls = runControls(context);
+  if (controls) root.append(controls);
+  if (state.run) {
+    root.append(await runPanel(context, state.run).catch((error: unknown) => h('p', { class: 'form-message', role: 'alert', 'data-run-error': '' }, errorNotice(t, error))));
+  } else if (runs[0]) {
+    // The newest run that did something (empty scans are not in the list): its steps' durations.
+    const latest = runs[0];
     context.chart(root, {
-      id: 'job-steps', title: `${t('stepDurations')} · ${latest.name} · ${f.dateTime(latest.startedAt)}`, height: Math.max(200, 40 + steps.length * 28),
+      id: 'job-steps', title: `${t('stepDurations')} · ${jobName(t, latest.name)} · ${f.dateTime(latest.startedAt)}`, height: Math.max(200, 40 + latest.steps.length * 28),
       option: {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 40, top: 30, bottom: 16, containLabel: true },
         xAxis: { type: 'value', name: 's' },
-        yAxis: { type: 'category', inverse: true, data: steps.map((step) => (step.canteenId === null ? step.name : `${step.name} · ${context.canteenName(step.canteenId)}`)) },
-        series: [{ name: t('duration'), type: 'bar', data: steps.map((step) => ({ value: seconds(step.startedAt, step.finishedAt), itemStyle: { color: step.status === 'failed' ? COLOURS.bad : COLOURS.actual } })) }],
+        yAxis: { type: 'category', inverse: true, data: latest.steps.map((step) => (step.canteenId === null ? stepName(t, step.name) : `${stepName(t, step.name)} · ${context.canteenName(step.canteenId)}`)) },
+        series: [{ name: t('duration'), type: 'bar', data: latest.steps.map((step) => ({ value: step.durationMs === null ? null : step.durationMs / 1000, itemStyle: { color: step.status === 'failed' ? COLOURS.bad : COLOURS.actual } })) }],
       },
     });
   }
+  const rows: RunRow[] = [...runs.map((run) => ({ run, at: run.startedAt })), ...emptyRuns.map((empty) => ({ empty, at: empty.lastAt }))];
+  rows.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   context.table(root, {
-    id: 'job-runs', title: t('runs'), rows: runs,
+    id: 'job-runs', title: `${t('runs')} · ${t('openRunHint')}`, rows,
+    onRowClick: (row) => { if (row.run) context.go({ run: row.run.id }); },
     columns: [
-      { label: t('job'), cell: (row) => row.name },
-      { label: t('trigger'), cell: (row) => row.trigger },
-      { label: t('status'), cell: (row) => badge(textOr(t, `job.${row.status}`, row.status), tone(row.status)), csv: (row) => row.status },
-      { label: t('started'), cell: (row) => f.dateTime(row.startedAt), csv: (row) => row.startedAt },
-      { label: t('duration'), cell: (row) => `${f.number(seconds(row.startedAt, row.finishedAt), 1)} s`, csv: (row) => seconds(row.startedAt, row.finishedAt), numeric: true },
-      { label: t('steps'), cell: (row) => `${row.steps.filter((step) => step.status === 'succeeded').length}/${row.steps.length}`, numeric: true },
-      { label: t('errorText'), cell: (row) => row.error ?? '' },
+      { label: t('job'), cell: (row) => jobName(t, row.run?.name ?? row.empty!.name), csv: (row) => row.run?.name ?? row.empty!.name },
+      { label: t('trigger'), cell: (row) => (row.run ? triggerName(t, row.run.trigger) : triggerName(t, 'schedule')), csv: (row) => row.run?.trigger ?? 'schedule' },
+      {
+        label: t('status'),
+        cell: (row) => (row.run ? badge(statusName(t, row.run.status), statusTone(row.run.status)) : badge(t('emptyRuns', { n: row.empty.runs }), 'muted')),
+        csv: (row) => row.run?.status ?? 'empty',
+      },
+      { label: t('started'), cell: (row) => (row.run ? f.dateTime(row.run.startedAt) : `${f.dateTime(row.empty.firstAt)} – ${f.dateTime(row.empty.lastAt)}`), csv: (row) => row.run?.startedAt ?? row.empty!.day },
+      { label: t('duration'), cell: (row) => (row.run ? `${f.number(runSeconds(row.run), 1)} s` : ''), csv: (row) => (row.run ? runSeconds(row.run) : null), numeric: true },
+      { label: t('steps'), cell: (row) => (row.run ? `${row.run.steps.filter((step) => step.status === 'succeeded').length}/${row.run.steps.length}` : ''), numeric: true },
+      { label: t('errorText'), cell: (row) => (row.run ? runError(t, row.run) : ''), csv: (row) => row.run?.error ?? '' },
     ],
   });
   const failed = runs.flatMap((run) => run.steps.filter((step) => step.error !== null).map((step) => ({ run, step })));
   if (failed.length > 0) {
     context.table(root, {
-      id: 'job-step-errors', title: `${t('steps')} · ${t('errorText')}`, rows: failed,
+      id: 'job-step-errors', title: `${t('steps')} · ${t('errorText')}`, rows: failed, onRowClick: (row) => context.go({ run: row.run.id }),
       columns: [
-        { label: t('job'), cell: (row) => row.run.name },
-        { label: t('steps'), cell: (row) => row.step.name },
+        { label: t('job'), cell: (row) => jobName(t, row.run.name), csv: (row) => row.run.name },
+        { label: t('steps'), cell: (row) => stepName(t, row.step.name), csv: (row) => row.step.name },
         { label: t('canteens'), cell: (row) => context.canteenName(row.step.canteenId) },
         { label: t('attempts'), cell: (row) => String(row.step.attempts), numeric: true },
         { label: t('errorText'), cell: (row) => row.step.error ?? '' },
       ],
     });
   }
-  if (runs.length === 0) root.append(h('p', { class: 'muted' }, t('noData')));
-}
-
-/**
- * Starting the forecast or the nightly run from the page. Both answer when done (seconds to a
- * minute); meanwhile the newest job run's recorded steps and the time taken show how far it is.
- */
-function runControls(context: PageContext): HTMLElement {
-  const { t } = context;
-  const status = h('span', { class: 'run-progress', role: 'status', 'data-run-progress': '' });
-  const buttons: HTMLButtonElement[] = [];
-  const start = (kind: string, call: () => Promise<unknown>) => async () => {
-    for (const button of buttons) button.disabled = true;
-    const started = Date.now();
-    let done = false;
-    const tick = async () => {
-      if (done) return;
-      const elapsed = t('elapsed', { s: Math.round((Date.now() - started) / 1000) });
-      let steps = '';
-      if (kind === 'nightly') {
-        const latest = (await api.get<JobsResponse>('/api/jobs?limit=1').catch(() => null))?.runs[0];
-        if (latest && latest.status === 'running' && Date.parse(latest.startedAt) >= started - 5000) {
-          steps = ` · ${t('stepsDone', { done: latest.steps.filter((step) => step.status === 'succeeded').length, total: latest.steps.length })}`;
-        }
-      }
-      if (!done) status.textContent = `${t('running')} ${elapsed}${steps}`;
-      if (!done) setTimeout(() => void tick(), 1500);
-    };
-    void tick();
-    try {
-      await call();
-      done = true;
-      status.dataset.runProgress = 'done';
-      context.go({});
-    } catch (error) {
-      done = true;
-      status.dataset.runProgress = 'failed';
-      status.textContent = `${t('runFailed')}: ${error instanceof ApiError ? error.message : String(error)}`;
-      for (const button of buttons) button.disabled = false;
-    }
-  };
-  buttons.push(
-    h('button', { type: 'button', class: 'primary', 'data-action': 'run-forecast', onclick: () => void start('forecast', () => api.post('/api/forecasts/runs', {}))() }, t('runForecast')),
-    h('button', { type: 'button', 'data-action': 'run-nightly', onclick: () => void start('nightly', () => api.post('/api/jobs/nightly/runs'))() }, t('runNightly')),
-  );
-  return h('div', { class: 'toolbar' }, ...buttons, status);
+  if (rows.length === 0) root.append(h('p', { class: 'muted' }, t('noData')));
 }

@@ -31,6 +31,12 @@ export class InboxService {
     private readonly importer: ImportService,
   ) {}
 
+  /** Whether a scan would import anything: the folder exists and holds a file at rest. */
+  async hasWork(now = new Date()): Promise<boolean> {
+    const listed = await listInbox({ dir: this.config.imports.inboxDir, settleMs: this.config.imports.inboxSettleSeconds * 1000, now: now.getTime() });
+    return listed !== null && listed.ready.length > 0;
+  }
+
   async scan(now = new Date()): Promise<InboxScan> {
     const dir = this.config.imports.inboxDir;
     const listed = await listInbox({ dir, settleMs: this.config.imports.inboxSettleSeconds * 1000, now: now.getTime() });

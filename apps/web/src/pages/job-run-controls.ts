@@ -1,0 +1,67 @@
+/**
+ * Starting a run from the Jobs page: the forecast and the nightly run (managers for their own
+ * canteens, admins), the scheduled reports (admins, as the API allows). Each call answers when the
+ * run is done (seconds to a minute); meanwhile the run's recorded steps and the time taken show how
+ * far it is, and the finished run opens with its steps.
+ */
+import { api, ApiError } from '../api';
+import { h } from '../dom';
+import type { TextKey } from '../i18n';
+import type { PageContext } from '../page-context';
+import { type JobsResponse, stepName } from './job-runs';
+
+interface RunChoice { action: string; label: TextKey; job: string | null; url: string; body?: object; roles: string[] }
+
+const CHOICES: RunChoice[] = [
+  { action: 'run-forecast', label: 'runForecast', job: null, url: '/api/forecasts/runs', body: {}, roles: ['admin', 'manager'] },
+  { action: 'run-nightly', label: 'runNightly', job: 'nightly', url: '/api/jobs/nightly/runs', roles: ['admin', 'manager'] },
+  { action: 'run-finance-report', label: 'runFinanceReport', job: 'finance-report', url: '/api/jobs/finance-report/runs', roles: ['admin'] },
+  { action: 'run-purchase-plan-report', label: 'runPurchasePlanReport', job: 'purchase-plan-report', url: '/api/jobs/purchase-plan-report/runs', roles: ['admin'] },
+];
+
+export function runControls(context: PageContext): HTMLElement | null {
+  const { t } = context;
+  const choices = CHOICES.filter((choice) => choice.roles.includes(context.me.role));
+  if (choices.length === 0) return null;
+  const status = h('span', { class: 'run-progress', role: 'status', 'data-run-progress': '' });
+  const buttons: HTMLButtonElement[] = [];
+
+  /** The recorded steps of the run this click started, once the server has begun it. */
+  const progress = async (job: string, since: number): Promise<string> => {
+    const runs = (await api.get<JobsResponse>('/api/jobs?limit=5').catch(() => null))?.runs ?? [];
+    const run = runs.find((entry) => entry.name === job && entry.status === 'running' && Date.parse(entry.startedAt) >= since - 5000);
+    if (!run) return '';
+    const done = run.steps.filter((step) => step.status !== 'running').length;
+    const current = run.steps.find((step) => step.status === 'running');
+    return ` · ${t('stepsDone', { done, total: run.steps.length })}${current ? ` · ${t('currentStep', { step: stepName(t, current.name) })}` : ''}`;
+  };
+
+  const start = async (choice: RunChoice) => {
+    for (const button of buttons) button.disabled = true;
+    const started = Date.now();
+    let done = false;
+    status.dataset.runProgress = 'running';
+    const tick = async () => {
+      if (done) return;
+      const steps = choice.job ? await progress(choice.job, started) : '';
+      if (!done) status.textContent = `${t(choice.label)} · ${t('running')} ${t('elapsed', { s: Math.round((Date.now() - started) / 1000) })}${steps}`;
+      if (!done) setTimeout(() => void tick(), 1500);
+    };
+    void tick();
+    try {
+      const summary = await api.post<{ runId?: string | null }>(choice.url, choice.body);
+      done = true;
+      status.dataset.runProgress = 'done';
+      context.go({ run: choice.job && summary?.runId ? summary.runId : null });
+    } catch (error) {
+      done = true;
+      status.dataset.runProgress = 'failed';
+      status.textContent = `${t('runFailed')}: ${error instanceof ApiError ? error.message : String(error)}`;
+      for (const button of buttons) button.disabled = false;
+    }
+  };
+  for (const choice of choices) {
+    buttons.push(h('button', { type: 'button', class: choice.job === null ? 'primary' : '', 'data-action': choice.action, onclick: () => void start(choice) }, t(choice.label)));
+  }
+  return h('div', { class: 'toolbar' }, ...buttons, status);
+}
