@@ -29,7 +29,7 @@ function stepText(update: ProgressUpdate): string {
 
 /** One line for a log or a pipe: no control characters. */
 export function plainLine(label: string, update: ProgressUpdate, leftSeconds: number | null): string {
-  const left = leftSeconds === null || leftSeconds === 0 ? '' : `, about ${formatDuration(leftSeconds)} left`;
+  const left = leftSeconds === null || leftSeconds < 1 ? '' : `, about ${formatDuration(leftSeconds)} left`;
   return `${label}: ${percentOf(update)} % (${stepText(update)})${left}`;
 }
 
