@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,14 +37,7 @@ describe('progress of a long command (compiled CLI, piped)', () => {
   async function backtest(extra: string[]) {
     const input = join(dir, 'history.csv');
     writeFileSync(input, history());
-    const env = { ...process.env, LARDER_LOG_LEVEL: 'error' };
-    const child = cli.spawn(['backtest', '--input', input, '--test-days', '40', '--json', ...extra], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = (await once(child, 'exit')) as [number | null];
-    return { code, stdout, stderr };
+    return cli.run(['backtest', '--input', input, '--test-days', '40', '--json', ...extra], { ...process.env, LARDER_LOG_LEVEL: 'error' });
   }
 
   it('writes percentages line by line to stderr and only the JSON result to stdout', async () => {
