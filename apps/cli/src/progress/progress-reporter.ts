@@ -72,6 +72,12 @@ export class ProgressReporter {
     this.drawn = true;
   }
 
+  /** Clears a terminal's bar so another line can be printed; the next update draws it again. */
+  clear(): void {
+    if (this.tty && this.drawn) this.output.write('\r\x1b[K');
+    this.lastDraw = Number.NEGATIVE_INFINITY;
+  }
+
   /** The work is over: the bar's line is ended, and a pipe is told how long it took. */
   finish(outcome: 'done' | 'failed' = 'done'): void {
     if (!this.drawn) return;
