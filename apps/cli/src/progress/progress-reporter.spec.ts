@@ -1,10 +1,10 @@
 import { ProgressReporter } from './progress-reporter';
 import { barLine, formatDuration, plainLine, timeLeft } from './progress-format';
 
-function recorder(isTTY: boolean) {
+function recorder(isTTY: boolean, columns = 100) {
   const writes: string[] = [];
   let clock = 0;
-  const reporter = new ProgressReporter('demo seed', { output: { isTTY, columns: 100, write: (text: string) => writes.push(text) }, now: () => clock });
+  const reporter = new ProgressReporter('demo seed', { output: { isTTY, columns, write: (text: string) => writes.push(text) }, now: () => clock });
   return { writes, reporter, tick: (ms: number) => (clock += ms) };
 }
 
@@ -61,6 +61,14 @@ describe('ProgressReporter', () => {
     expect(writes[1]).toContain(' 20 % --:-- left  series 2/10');
     expect(writes[2]).toContain('100 % 0 s left');
     expect(writes[3]).toBe('\n');
+  });
+
+  it('draws the bar on a terminal that does not say its width, and clears it for another line', () => {
+    const { writes, reporter } = recorder(true, 0);
+    reporter.update({ step: 'weeks', done: 1, total: 2 });
+    reporter.clear();
+    expect(writes[0]).toMatch(/^\rdemo seed █+░+  50 % --:-- left  weeks 1\/2\x1b\[K$/);
+    expect(writes[1]).toBe('\r\x1b[K');
   });
 
   it('says a failed run failed, and says nothing when turned off or never updated', async () => {

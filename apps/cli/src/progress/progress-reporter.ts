@@ -48,6 +48,11 @@ export class ProgressReporter {
     return this.output.isTTY === true;
   }
 
+  /** A terminal that does not say its width (0 or unknown) gets 80 columns. */
+  private columns(): number {
+    return this.output.columns || 80;
+  }
+
   private elapsedSeconds(): number {
     return (this.now() - this.started) / 1000;
   }
@@ -61,7 +66,7 @@ export class ProgressReporter {
     if (this.tty) {
       if (!stepChanged && this.now() - this.lastDraw < REDRAW_MS) return;
       this.lastDraw = this.now();
-      this.output.write(`\r${barLine(this.label, update, left, this.output.columns)}\x1b[K`);
+      this.output.write(`\r${barLine(this.label, update, left, this.columns())}\x1b[K`);
       this.drawn = true;
       return;
     }
@@ -83,7 +88,7 @@ export class ProgressReporter {
     if (!this.drawn) return;
     const took = formatDuration(this.elapsedSeconds());
     if (this.tty) {
-      if (outcome === 'done' && this.last) this.output.write(`\r${barLine(this.label, { ...this.last, fraction: 1 }, 0, this.output.columns)}\x1b[K`);
+      if (outcome === 'done' && this.last) this.output.write(`\r${barLine(this.label, { ...this.last, fraction: 1 }, 0, this.columns())}\x1b[K`);
       this.output.write('\n');
     } else {
       this.output.write(`${this.label}: ${outcome === 'done' ? `100 % done in ${took}` : `failed after ${took}`}\n`);
