@@ -80,7 +80,7 @@ describe('the database restarting under a running import and nightly run', () =>
     await new Promise<void>((resolve) => {
       child.stderr!.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
-        for (const match of chunk.toString().matchAll(/: (\d+) rows/g)) progressed = Math.max(progressed, Number(match[1]));
+        for (const match of chunk.toString().matchAll(/ rows (\d+)\//g)) progressed = Math.max(progressed, Number(match[1]));
         if (progressed >= 120_000) resolve();
       });
       child.on('exit', () => resolve());

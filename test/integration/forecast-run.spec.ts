@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemandHistoryService, DemandModule, ForecastQueryService, ForecastRunService, ForecastRunSummary } from '@larder/demand';
-import { addDays, isoWeekday } from '@larder/domain';
+import { addDays, isoWeekday, ProgressUpdate } from '@larder/domain';
 import { parseIsoDate } from '@larder/forecasting';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -32,6 +32,8 @@ describe('forecast runs on a seeded demo', () => {
   let summary: ForecastRunSummary;
   let rows: StoredRow[];
   let canteens: { id: number; code: string; opens_weekends: boolean }[];
+  const seedProgress: ProgressUpdate[] = [];
+  const runProgress: ProgressUpdate[] = [];
 
   const rowsOf = (runId: string): Promise<StoredRow[]> =>
     dataSource.query(
@@ -48,7 +50,7 @@ describe('forecast runs on a seeded demo', () => {
     moduleRef.useLogger(['error']);
     await moduleRef.init();
     await moduleRef.get(DatabaseService).migrate();
-    await moduleRef.get(DemoSeedService).seed({ seed: 11, canteens: 2, employees: 800, days: 150, endDate: AS_OF, futureDays: 35 });
+    await moduleRef.get(DemoSeedService).seed({ seed: 11, canteens: 2, employees: 800, days: 150, endDate: AS_OF, futureDays: 35 }, { onProgress: (update) => seedProgress.push(update) });
     dataSource = moduleRef.get(DataSource);
     runs = moduleRef.get(ForecastRunService);
     canteens = await dataSource.query('SELECT id, code, opens_weekends FROM canteen ORDER BY id');
@@ -58,13 +60,26 @@ describe('forecast runs on a seeded demo', () => {
     const weekdayCanteen = canteens.find((canteen) => !canteen.opens_weekends)!;
     await dataSource.query(`INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) SELECT $1, '2026-10-17', 'lunch', id FROM dish ORDER BY id LIMIT 3`, [weekdayCanteen.id]);
 
-    summary = await runs.run({ asOf: AS_OF });
+    summary = await runs.run({ asOf: AS_OF, onProgress: (update) => runProgress.push(update) });
     rows = await rowsOf(summary.runId);
   });
 
   afterAll(async () => {
     await moduleRef?.close();
     await database?.drop();
+  });
+
+  it('reports the progress of the seeding and of the run, step by step and never backwards', () => {
+    const steps = (updates: ProgressUpdate[]) => [...new Set(updates.map((update) => update.step))];
+    const fractions = (updates: ProgressUpdate[]) => updates.map((update) => update.fraction!);
+    expect(steps(seedProgress)).toEqual(['master tables', 'days of sales', 'indexes', 'rollups']);
+    expect(fractions(seedProgress)).toEqual([...fractions(seedProgress)].sort((a, b) => a - b));
+    expect(seedProgress.find((update) => update.step === 'days of sales' && update.done === update.total)).toMatchObject({ total: 150 + 35, fraction: 0.8 });
+    expect(steps(runProgress)).toEqual(['canteens read', 'series forecast', 'storing']);
+    expect(fractions(runProgress)).toEqual([...fractions(runProgress)].sort((a, b) => a - b));
+    const forecast = runProgress.filter((update) => update.step === 'series forecast');
+    expect(forecast.map((update) => update.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(forecast.at(-1)).toMatchObject({ total: 7, fraction: 0.95 });
   });
 
   it('stores a done run with covers and dish forecasts for every canteen and meal', async () => {

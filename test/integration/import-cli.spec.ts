@@ -34,8 +34,14 @@ describe('import auto over many files (compiled CLI)', () => {
       writeFile(dir, 'broken.xlsx', 'not a workbook at all'),
       writeFile(dir, 'canteens.csv', MASTER_FILES['canteens.csv']),
     ];
-    const { code, stdout } = await cli.run(['import', 'auto', ...files, '--json'], env);
+    const { code, stdout, stderr } = await cli.run(['import', 'auto', ...files, '--json'], env);
     expect(code).toBe(1);
+    // piped: plain progress lines on stderr, per file (masters first) with rows of the lines the file holds
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^import: 49 % \(sites\.csv rows \d+\/\d+\)/),
+      expect.stringMatching(/^import: 99 % \(canteens\.csv rows \d+\/\d+\)/),
+      expect.stringMatching(/^import: 100 % done in /),
+    ]);
     const result = JSON.parse(stdout) as { accepted: number; batches: { fileName: string }[]; failed: { fileName: string; error: string }[] };
     expect(result.batches.map((batch) => batch.fileName).sort()).toEqual(['canteens.csv', 'sites.csv']);
     expect(result.failed.map((file) => file.fileName)).toEqual([files[0], files[2]]);

@@ -68,7 +68,7 @@ describe('import killed half-way', () => {
     let progressed = 0;
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
-        for (const match of chunk.toString().matchAll(/: (\d+) rows/g)) progressed = Math.max(progressed, Number(match[1]));
+        for (const match of chunk.toString().matchAll(/ rows (\d+)\//g)) progressed = Math.max(progressed, Number(match[1]));
         if (progressed >= 120_000) resolve();
       });
       child.on('exit', () => resolve());

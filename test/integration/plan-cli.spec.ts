@@ -53,6 +53,15 @@ describe('plan --out (compiled CLI)', () => {
     expect(workbook.worksheets).toHaveLength(result.workbook.totals.suppliers + 2);
   }, 120_000);
 
+  it('replays past weeks with progress lines on stderr, per week replayed, and the JSON alone on stdout', async () => {
+    const { code, stdout, stderr } = await cli.run(['plan', '--replay', '--from', '2026-10-26', '--to', '2026-11-15', '--forecaster', 'seasonal', '--json'], env);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ from: '2026-10-26', to: '2026-11-15', forecaster: 'seasonal' });
+    const lines = stderr.trimEnd().split('\n').filter((line) => line.startsWith('replay: '));
+    expect(lines.slice(0, -1)).toEqual([0, 1, 2, 3, 4, 5, 6].map((done) => expect.stringMatching(new RegExp(`^replay: ${Math.floor((done / 6) * 100)} % \\(weeks replayed ${done}/6\\)`))));
+    expect(lines.at(-1)).toMatch(/^replay: 100 % done in /);
+  }, 120_000);
+
   it('refuses an --out that is not a workbook, and --out with --replay', async () => {
     const csv = join(dir, 'plan.csv');
     const wrong = await cli.run(['plan', '--week', '2026-W49', '--canteen', 'C01', '--out', csv, '--json'], env);

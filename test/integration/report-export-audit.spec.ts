@@ -43,7 +43,11 @@ describe('report exports in the audit log', () => {
   it('records who wrote which report, period and canteens to a file', async () => {
     const before = await lastId();
     const path = join(dir, 'waste.xlsx');
-    const summary = await reports.writeFile({ kind: 'waste', month: '2026-11', canteen: 'C02', language: 'en', requestedBy: 'cli' }, path);
+    const progress: string[] = [];
+    const onProgress = (update: { step: string; done: number; total: number }) => progress.push(`${update.done}/${update.total} ${update.step}`);
+    const summary = await reports.writeFile({ kind: 'waste', month: '2026-11', canteen: 'C02', language: 'en', requestedBy: 'cli', onProgress }, path);
+    // the CLI's progress: each step of the report in order
+    expect(progress).toEqual(['0/5 checking the scope', '1/5 reading the figures', '2/5 drawing the charts', '3/5 writing the sheets', '4/5 saving the workbook']);
     const [entry] = await exportsSince(before);
     expect(entry).toMatchObject({
       actor: 'cli', action: 'report.export',

@@ -11,8 +11,8 @@ export interface CompiledCli {
   dir: string;
   /** Starts `larder <args>`, or with `entry` another compiled file, as a child process. */
   spawn(args: string[], options: { env: NodeJS.ProcessEnv; entry?: string; stdio?: ('ignore' | 'pipe' | 'inherit')[] }): ChildProcess;
-  /** Runs `larder <args>` to its end. */
-  run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string }>;
+  /** Runs `larder <args>` to its end, piped as in CI or a script. */
+  run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }>;
   remove(): void;
 }
 
@@ -30,11 +30,13 @@ export function compileCli(options: { name: string; extra?: string[] }): Compile
     dir,
     spawn: start,
     async run(args, env) {
-      const child = start(args, { env });
+      const child = start(args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
+      let stderr = '';
       child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      const [code] = (await once(child, 'exit')) as [number | null];
-      return { code, stdout };
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const [code] = (await once(child, 'close')) as [number | null];
+      return { code, stdout, stderr };
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

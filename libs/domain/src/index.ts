@@ -4,3 +4,4 @@ export * from './money';
 export * from './local-date';
 export * from './china-calendar';
 export * from './spreadsheet-text';
+export * from './progress';

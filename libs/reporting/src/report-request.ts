@@ -1,4 +1,4 @@
-import type { Role } from '@larder/domain';
+import type { ProgressListener, Role } from '@larder/domain';
 import type { ReportLanguage } from './layout/labels';
 
 export const REPORT_KINDS = ['purchase-plan', 'finance', 'satisfaction', 'waste', 'accuracy'] as const;
@@ -35,6 +35,8 @@ export interface ReportRequest {
   now?: Date;
   /** Who asked, for the audit log: a user name, `token:<name>`, `cli` or `scheduler`. */
   requestedBy?: string;
+  /** How far the report is: scope checked, figures read, charts drawn, sheets written, workbook saved. */
+  onProgress?: ProgressListener;
 }
 
 /** What was written, for the CLI's --json, the API's headers and the scheduler's history. */

@@ -4,6 +4,7 @@ import { LarderError } from '@larder/common';
 import { chinaCalendar, parseIsoDate } from '@larder/domain';
 import { calendarFromRows, createCalendar, formatBacktestTable, parseCalendarCsv, runBacktestCommand, ServiceCalendar } from '@larder/forecasting';
 import { parseInteger, printResult } from '../output';
+import { progressFor, withProgressOption } from '../progress/progress-reporter';
 
 interface BacktestFlags {
   input: string;
@@ -14,6 +15,7 @@ interface BacktestFlags {
   levels: number[];
   calendar: string;
   json?: boolean;
+  progress?: boolean;
 }
 
 function parseLevels(value: string): number[] {
@@ -51,7 +53,7 @@ export function backtestCalendar(value: string): ServiceCalendar | undefined {
 }
 
 export function backtestCommand(): Command {
-  return new Command('backtest')
+  return withProgressOption(new Command('backtest'))
     .requiredOption('--input <file>', 'daily history CSV; an empty item or * means covers')
     .option('--lead-days <L>', 'forecast each test day only from data at least L days older', parseInteger('--lead-days'), 7)
     .option('--test-days <N>', 'score the last N service days of each series', parseInteger('--test-days'))
@@ -60,7 +62,7 @@ export function backtestCommand(): Command {
     .option('--levels <list>', 'production quantile levels to evaluate', parseLevels, [0.5, 0.8, 0.9])
     .option('--calendar <china|none|FILE>', 'holidays, closures and events used as features: china, none, or a file date,kind[,name] (kinds holiday, makeup_workday, closure, school_holiday, event)', 'china')
     .option('--json', 'print one JSON object')
-    .action((flags: BacktestFlags) => {
+    .action(async (flags: BacktestFlags) => {
       if (flags.testFrom !== undefined) parseIsoDate(flags.testFrom);
       const calendar = backtestCalendar(flags.calendar);
       let text: string;
@@ -69,14 +71,17 @@ export function backtestCommand(): Command {
       } catch (error) {
         throw new LarderError('NOT_FOUND', `cannot read --input ${flags.input}: ${(error as Error).message}`);
       }
-      const result = runBacktestCommand(text, {
-        leadDays: flags.leadDays,
-        testDays: flags.testDays,
-        testFrom: flags.testFrom,
-        refitEvery: flags.refitEvery,
-        levels: flags.levels,
-        calendar,
-      });
+      const result = await progressFor('backtest', flags).around((onProgress) =>
+        runBacktestCommand(text, {
+          leadDays: flags.leadDays,
+          testDays: flags.testDays,
+          testFrom: flags.testFrom,
+          refitEvery: flags.refitEvery,
+          levels: flags.levels,
+          calendar,
+          onProgress,
+        }),
+      );
       printResult(flags, result, () => formatBacktestTable(result));
     });
 }

@@ -4,6 +4,7 @@ import { demoTotals, exportDemoEnterprise } from '@larder/demo-data';
 import { addDays } from '@larder/domain';
 import { withContext } from '../cli-context';
 import { parseInteger, printResult } from '../output';
+import { progressFor, withProgressOption } from '../progress/progress-reporter';
 
 interface DemoFlags {
   canteens: number;
@@ -12,6 +13,7 @@ interface DemoFlags {
   seed: number;
   endDate?: string;
   json?: boolean;
+  progress?: boolean;
 }
 
 function withShapeOptions(command: Command): Command {
@@ -31,10 +33,12 @@ function generatorOptions(flags: DemoFlags) {
 
 export function demoCommand(): Command {
   const demo = new Command('demo');
-  withShapeOptions(demo.command('seed').description('load the demo enterprise into the database'))
+  withProgressOption(withShapeOptions(demo.command('seed').description('load the demo enterprise into the database')))
     .option('--replace', 'empty the demo tables first (otherwise the database must be empty)')
     .action(async (flags: DemoFlags & { replace?: boolean }) => {
-      const summary = await withContext([IngestionModule], (context) => context.get(DemoSeedService).seed(generatorOptions(flags), { replace: flags.replace }));
+      const summary = await withContext([IngestionModule], (context) =>
+        progressFor('demo seed', flags).around((onProgress) => context.get(DemoSeedService).seed(generatorOptions(flags), { replace: flags.replace, onProgress })),
+      );
       printResult(flags, summary, () => `seeded ${Object.entries(summary.rows).map(([table, count]) => `${count} ${table}`).join(', ')} in ${summary.seconds.toFixed(1)} s`);
     });
   withShapeOptions(demo.command('export').description("write the demo data as a card system's and a kitchen's export files"))

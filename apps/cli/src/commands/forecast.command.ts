@@ -2,12 +2,14 @@ import { Command } from 'commander';
 import { DemandModule, ForecastRunService, ForecastRunSummary } from '@larder/demand';
 import { withContext } from '../cli-context';
 import { parseInteger, printResult } from '../output';
+import { progressFor, withProgressOption } from '../progress/progress-reporter';
 
 interface ForecastFlags {
   asOf?: string;
   horizon: number;
   canteen?: string[];
   json?: boolean;
+  progress?: boolean;
 }
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)} %`);
@@ -24,14 +26,16 @@ function formatSummary(summary: ForecastRunSummary): string {
 }
 
 export function forecastCommand(): Command {
-  return new Command('forecast')
+  return withProgressOption(new Command('forecast'))
     .option('--as-of <YYYY-MM-DD>', 'last day of history to use (default: yesterday)')
     .option('--horizon <days>', 'days ahead to forecast', parseInteger('--horizon'), 28)
     .option('--canteen <code>', 'only this canteen (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print one JSON object')
     .action(async (flags: ForecastFlags) => {
       const summary = await withContext([DemandModule], (context) =>
-        context.get(ForecastRunService).run({ asOf: flags.asOf, horizonDays: flags.horizon, canteenCodes: flags.canteen, trigger: 'manual' }),
+        progressFor('forecast', flags).around((onProgress) =>
+          context.get(ForecastRunService).run({ asOf: flags.asOf, horizonDays: flags.horizon, canteenCodes: flags.canteen, trigger: 'manual', onProgress }),
+        ),
       );
       printResult(flags, summary, () => formatSummary(summary));
       if (summary.status === 'failed') process.exitCode = 1;

@@ -1,12 +1,14 @@
 import { userInfo } from 'node:os';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import {
-  FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, InboxService, IngestionModule, loadProfiles, parseImportKind, TEXT_ENCODINGS, VendorPullService,
+  estimateRecords, FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, InboxService, IngestionModule, loadProfiles, parseImportKind, TEXT_ENCODINGS, VendorPullService,
 } from '@larder/ingestion';
 import type { FileFormat, TextEncoding } from '@larder/ingestion';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
+import { progressFor, ProgressReporter, withProgressOption } from '../progress/progress-reporter';
 
 interface ImportFlags {
   profile?: string;
@@ -31,15 +33,12 @@ function encodingOf(flag: string | undefined): TextEncoding | undefined {
   throw new LarderError('VALIDATION_FAILED', `unknown encoding ${JSON.stringify(flag)}; use ${TEXT_ENCODINGS.join(' or ')} (gbk and gb2312 read as gb18030)`);
 }
 
-/** A progress line on stderr when a person is watching (or --progress asks for lines in a log); silent otherwise. */
-function progressReporter(options: { fileName: string; forced?: boolean }) {
-  const tty = process.stderr.isTTY;
-  if (!tty && !options.forced) return undefined;
-  const started = performance.now();
+/** Progress over all the files: each file an equal share, within it the rows stored of the rows its lines promise. */
+function fileProgress(reporter: ProgressReporter, file: { path: string; index: number; files: number; estimate: number | null }) {
+  const name = basename(file.path);
   return ({ records }: { records: number }) => {
-    const seconds = (performance.now() - started) / 1000;
-    const text = `${options.fileName}: ${records} rows, ${Math.round(records / Math.max(seconds, 0.001))} rows/s`;
-    process.stderr.write(tty ? `\r${text}   ` : `${text}\n`);
+    const within = file.estimate ? Math.min(0.99, records / file.estimate) : 0;
+    reporter.listener({ step: `${name} rows`, done: records, total: file.estimate ?? 0, fraction: (file.index + within) / file.files });
   };
 }
 
@@ -84,7 +83,7 @@ function pullCommand(): Command {
 }
 
 export function importCommand(): Command {
-  return new Command('import')
+  return withProgressOption(new Command('import'))
     .enablePositionalOptions()
     .addCommand(inboxCommand())
     .addCommand(pullCommand())
@@ -96,7 +95,7 @@ export function importCommand(): Command {
     .option('--sheet <name>', 'XLSX sheet to read (default: the first)')
     .addOption(new Option('--format <format>', 'read the files as this format whatever their names say').choices([...FILE_FORMATS]))
     .option('--rollback <batchId>', 'remove exactly the rows of that batch and refresh the rollups')
-    .option('--progress', 'write progress lines to stderr even when it is not a terminal')
+    .option('--progress', 'show progress on stderr (the default; kept for older scripts)')
     .option('--json', 'print one JSON object')
     .action(async (kindArgument: string | undefined, files: string[], flags: ImportFlags) => {
       if (flags.rollback) {
@@ -110,9 +109,11 @@ export function importCommand(): Command {
       const base = { kind, profile: flags.profile, profiles, encoding: encodingOf(flags.encoding), sheet: flags.sheet, format: flags.format, createdBy: who() };
       // every good file is imported and every bad one reported: one refused file does not stop the rest
       const failed: { fileName: string; error: string }[] = [];
+      const progress = progressFor('import', flags);
       const refuse = (path: string, error: unknown) => {
         if (files.length === 1) throw error;
         failed.push({ fileName: path, error: (error as Error).message });
+        progress.clear();
         if (!flags.json) process.stderr.write(`${path}: refused — ${(error as Error).message}\n`);
       };
       const summaries = await withContext([IngestionModule], async (context) => {
@@ -120,24 +121,31 @@ export function importCommand(): Command {
         const ordered = [];
         for (const path of files) {
           try {
-            ordered.push({ path, kind: (await importer.inspect({ ...base, path })).kind });
+            const { kind: found, format } = await importer.inspect({ ...base, path });
+            ordered.push({ path, kind: found, format });
           } catch (error) {
             refuse(path, error);
           }
         }
         ordered.sort((a, b) => IMPORT_KINDS.indexOf(a.kind) - IMPORT_KINDS.indexOf(b.kind));
         const results: ImportSummary[] = [];
-        for (const file of ordered) {
-          const onProgress = progressReporter({ fileName: file.path, forced: flags.progress });
-          try {
-            results.push(await importer.importFile({ ...base, kind: file.kind, path: file.path, onProgress }));
-          } catch (error) {
-            refuse(file.path, error);
-            continue;
-          } finally {
-            if (onProgress && process.stderr.isTTY) process.stderr.write('\n');
+        try {
+          for (const [index, file] of ordered.entries()) {
+            const estimate = flags.progress === false ? null : await estimateRecords(file.path, file.format);
+            const onProgress = fileProgress(progress, { path: file.path, index, files: ordered.length, estimate });
+            try {
+              results.push(await importer.importFile({ ...base, kind: file.kind, path: file.path, onProgress }));
+            } catch (error) {
+              refuse(file.path, error);
+              continue;
+            }
+            progress.clear();
+            if (!flags.json) process.stdout.write(human(results[results.length - 1]) + '\n');
           }
-          if (!flags.json) process.stdout.write(human(results[results.length - 1]) + '\n');
+          progress.finish(results.length > 0 ? 'done' : 'failed');
+        } catch (error) {
+          progress.finish('failed');
+          throw error;
         }
         return results;
       });

@@ -5,6 +5,7 @@ import { PlanningDataLoader, PlanService, PlanView, ProcurementModule, ReplayRep
 import { REPORT_LANGUAGES, ReportingModule, ReportLanguage, ReportService, ReportSummary } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
+import { progressFor, withProgressOption } from '../progress/progress-reporter';
 
 interface PlanFlags {
   week?: string;
@@ -17,6 +18,7 @@ interface PlanFlags {
   out?: string;
   lang: ReportLanguage;
   json?: boolean;
+  progress?: boolean;
 }
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
@@ -60,7 +62,7 @@ function formatReplay(report: ReplayReport): string {
 }
 
 export function planCommand(): Command {
-  return new Command('plan')
+  return withProgressOption(new Command('plan'))
     .option('--week <YYYY-Www>', 'ISO week to plan, e.g. 2026-W48 (each canteen gets a new draft version)')
     .option('--canteen <code>', 'only this canteen (code or id)')
     .option('--service-level <level>', 'the manager\'s service level for every dish (default: each dish\'s newsvendor level)', parseLevel)
@@ -79,7 +81,9 @@ export function planCommand(): Command {
         const report = await withContext([ProcurementModule, ReportingModule], async (context) => {
           const canteenIds = flags.canteen === undefined ? undefined : [await context.get(PlanningDataLoader).resolveCanteen(flags.canteen)];
           const policy = flags.serviceLevel === undefined ? undefined : { serviceLevel: flags.serviceLevel };
-          return context.get(ReplayService).replay({ from: flags.from!, to: flags.to!, canteenIds, policy, forecaster: flags.forecaster });
+          return progressFor('replay', flags).around((onProgress) =>
+            context.get(ReplayService).replay({ from: flags.from!, to: flags.to!, canteenIds, policy, forecaster: flags.forecaster, onProgress }),
+          );
         });
         printResult(flags, report, () => formatReplay(report));
         return;
@@ -90,7 +94,13 @@ export function planCommand(): Command {
         const canteenIds = flags.canteen === undefined ? await loader.canteenIds() : [await loader.resolveCanteen(flags.canteen)];
         const made: PlanView[] = [];
         // One after another, each plan its own transaction, so the output lists them in canteen order.
-        for (const canteenId of canteenIds) made.push(await context.get(PlanService).createPlan({ canteenId, week: flags.week!, serviceLevel: flags.serviceLevel, createdBy: 'cli' }));
+        await progressFor('plan', flags).around(async (onProgress) => {
+          for (const [index, canteenId] of canteenIds.entries()) {
+            onProgress({ step: 'canteens planned', done: index, total: canteenIds.length });
+            made.push(await context.get(PlanService).createPlan({ canteenId, week: flags.week!, serviceLevel: flags.serviceLevel, createdBy: 'cli' }));
+          }
+          onProgress({ step: 'canteens planned', done: canteenIds.length, total: canteenIds.length });
+        });
         const written: ReportSummary | undefined = flags.out === undefined ? undefined : await context.get(ReportService).writeFile(
           { kind: 'purchase-plan', week: flags.week, canteen: flags.canteen, language: flags.lang, planIds: made.map((plan) => plan.id) }, resolve(flags.out),
         );

@@ -5,6 +5,7 @@ import { LarderError } from '@larder/common';
 import { REPORT_KINDS, REPORT_LANGUAGES, ReportingModule, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
+import { progressFor, withProgressOption } from '../progress/progress-reporter';
 
 interface ReportFlags {
   month?: string;
@@ -15,6 +16,7 @@ interface ReportFlags {
   settlement?: string;
   budgetUplift?: string;
   json?: boolean;
+  progress?: boolean;
 }
 
 function readSettlement(path: string): { name: string; text: string } {
@@ -26,7 +28,7 @@ function readSettlement(path: string): { name: string; text: string } {
 }
 
 export function reportCommand(): Command {
-  return new Command('report')
+  return withProgressOption(new Command('report'))
     .addArgument(new Command().createArgument('<kind>', 'which report').choices(REPORT_KINDS))
     .option('--month <YYYY-MM>', 'the month to report')
     .option('--week <YYYY-Www>', 'the ISO week to report (not for finance)')
@@ -44,7 +46,9 @@ export function reportCommand(): Command {
         kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, budgetUplift: uplift, requestedBy: 'cli',
         settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
       };
-      const summary = await withContext([ReportingModule], (context) => context.get(ReportService).writeFile(request, resolve(flags.out)));
+      const summary = await withContext([ReportingModule], (context) =>
+        progressFor('report', flags).around((onProgress) => context.get(ReportService).writeFile({ ...request, onProgress }, resolve(flags.out))),
+      );
       printResult(flags, summary, () => `wrote ${summary.path} (${summary.kind} ${summary.period}, ${summary.language}, ${summary.bytes} bytes) in ${summary.seconds.toFixed(1)} s${summary.charts ? '' : ' — without charts (@resvg/resvg-js is not installed)'}`);
     });
 }

@@ -1,4 +1,4 @@
-import type { MealPeriod } from '@larder/domain';
+import type { MealPeriod, ProgressListener } from '@larder/domain';
 
 /** What `ForecastRunService.run` is asked to do; every field is optional. */
 export interface ForecastRunRequest {
@@ -13,6 +13,8 @@ export interface ForecastRunRequest {
   readonly trigger?: 'manual' | 'schedule' | 'startup';
   /** The canteens the caller may forecast (a manager's own): others are refused, and "all" means these. */
   readonly allowedCanteenIds?: readonly number[];
+  /** How far the run is: canteens read, series forecast, then storing. */
+  readonly onProgress?: ProgressListener;
 }
 
 /** One canteen × meal that could not be forecast; the run carries on without it. */

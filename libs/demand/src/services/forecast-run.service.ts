@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { entityCopyTarget, Forecast, ForecastRun, isConnectionLost, TableCopier } from '@larder/database';
-import { addDays, localDate, MealPeriod, parseIsoDate } from '@larder/domain';
+import { addDays, localDate, MealPeriod, parseIsoDate, ProgressListener } from '@larder/domain';
 import { parseIsoDate as toEpochDay } from '@larder/forecasting';
 import { FailedSeries, ForecastRunRequest, ForecastRunSummary } from '../dtos/forecast-run.dto';
 import { CanteenRef, DemandHistoryService, RunWindow } from './demand-history.service';
@@ -96,8 +96,9 @@ export class ForecastRunService {
     try {
       // The global model always learns from every canteen: a run for some canteens forecasts them as the full run does.
       const wanted = new Set(canteens.map((canteen) => canteen.id));
-      const outcomes = (await this.forecastAll(await this.history.canteens(), window)).filter((outcome) => wanted.has(outcome.canteen.id));
+      const outcomes = (await this.forecastAll(await this.history.canteens(), window, request.onProgress)).filter((outcome) => wanted.has(outcome.canteen.id));
       const summary = this.summarise({ runId, asOf, horizonDays, outcomes, started });
+      request.onProgress?.({ step: 'storing', done: 0, total: 0, fraction: 0.95 });
       await this.store({ runId, outcomes, summary });
       this.logger.log(`forecast run ${runId} as of ${asOf}: ${summary.series} series, ${summary.forecasts} rows, ${summary.failed.length} failed, ${summary.seconds} s`);
       return summary;
@@ -121,10 +122,12 @@ export class ForecastRunService {
     return ids.length > 0 ? ids : allowed;
   }
 
-  private async forecastAll(canteens: readonly CanteenRef[], window: RunWindow): Promise<SeriesOutcome[]> {
+  /** Reading takes about a sixth of a run, forecasting most of the rest, storing the last few percent. */
+  private async forecastAll(canteens: readonly CanteenRef[], window: RunWindow, onProgress?: ProgressListener): Promise<SeriesOutcome[]> {
     const calendar = await this.history.calendar(window);
     const series: { canteen: CanteenRef; meal: MealPeriod; input: MealForecastInput }[] = [];
-    for (const canteen of canteens) {
+    for (const [index, canteen] of canteens.entries()) {
+      onProgress?.({ step: 'canteens read', done: index, total: canteens.length, fraction: 0.15 * (index / canteens.length) });
       // Per canteen: how a dish is bought there.
       const dishInfo = await this.history.dishInfo({ asOf: window.asOf, canteenIds: [canteen.id] });
       const inputs = await this.history.mealInputs(canteen, window);
@@ -137,7 +140,10 @@ export class ForecastRunService {
     const startedAt = new Date();
     // Every canteen × meal together: the global covers model learns from all of them at once, in a
     // thread of its own so the server keeps answering meanwhile.
-    const results = await forecastMealsOffThread(series.map((entry) => entry.input));
+    const results = await forecastMealsOffThread(series.map((entry) => entry.input), (done, total) =>
+      // the first step is the covers model of every series at once; each further one a series' dishes
+      onProgress?.({ step: 'series forecast', done: done - 1, total: total - 1, fraction: round4(0.15 + 0.8 * (done / total)) ?? 0.95 }),
+    );
     const finishedAt = new Date();
     return series.map(({ canteen, meal }, s) => {
       const result = results[s];

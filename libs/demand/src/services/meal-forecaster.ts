@@ -66,7 +66,8 @@ export function forecastMeal(input: MealForecastInput): MealForecastResult {
  * model. A series whose dish split fails gets its error in its slot; the others are unaffected.
  * Pure and deterministic. All inputs share one calendar (the install's).
  */
-export function forecastMeals(inputs: readonly MealForecastInput[]): (MealForecastResult | Error)[] {
+/** `onStep` hears done of inputs + 1 steps: the covers panel of all series, then each series' dishes. */
+export function forecastMeals(inputs: readonly MealForecastInput[], onStep?: (done: number, total: number) => void): (MealForecastResult | Error)[] {
   if (inputs.length === 0) return [];
   let panel: (PanelForecastResult | Error)[];
   try {
@@ -81,13 +82,15 @@ export function forecastMeals(inputs: readonly MealForecastInput[]): (MealForeca
       }
     });
   }
+  onStep?.(1, inputs.length + 1);
   return inputs.map((input, s) => {
     const covers = panel[s];
-    if (covers instanceof Error) return covers;
     try {
-      return splitMeal(input, covers);
+      return covers instanceof Error ? covers : splitMeal(input, covers);
     } catch (error) {
       return error as Error;
+    } finally {
+      onStep?.(s + 2, inputs.length + 1);
     }
   });
 }

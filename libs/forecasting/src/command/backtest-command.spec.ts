@@ -92,6 +92,16 @@ describe('backtest command core', () => {
     expect(() => runBacktestCommand(text)).toThrow(message);
   });
 
+  it('reports each series evaluated, twice over with a planned column, up to the whole', () => {
+    const updates: { step: string; done: number; total: number; fraction?: number }[] = [];
+    runBacktestCommand(csv({ planned: true }), { testDays: 20, onProgress: (update) => updates.push(update) });
+    expect(updates.map((update) => `${update.step} ${update.done}/${update.total}`)).toEqual([
+      ...[0, 1, 2, 3].map((done) => `series ${done}/3`),
+      ...[0, 1, 2, 3].map((done) => `series with planned ${done}/3`),
+    ]);
+    expect(updates.map((update) => update.fraction)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((step) => step / 8));
+  });
+
   it('says so when no test day has any history', () => {
     expect(() => runBacktestCommand('date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3')).toThrow(/no test day could be forecast/);
   });

@@ -5,6 +5,7 @@ import { MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluati
 import { evaluatePanel } from '../evaluation/panel-evaluation';
 import { parseLarderCsv, ParsedLarderCsv, ParsedSeries, PLANNED_COLUMN } from './larder-csv';
 import { ServiceSeries } from '../core/service-series';
+import type { ProgressListener } from '@larder/domain';
 
 export interface BacktestCommandOptions {
   /** Minimum age in days of the data behind each forecast. */
@@ -19,6 +20,8 @@ export interface BacktestCommandOptions {
   readonly calendar?: ServiceCalendar;
   /** Override the system's candidate models (default: by series type). */
   readonly candidates?: readonly string[];
+  /** How far the backtest is: series evaluated of all (twice over with a planned column). */
+  readonly onProgress?: ProgressListener;
 }
 
 export interface PlanOutcome {
@@ -59,9 +62,13 @@ export function backtestWithSeries(csvText: string, options: BacktestCommandOpti
   const planLevels = options.levels ?? [0.5, 0.8, 0.9];
   const levels = mergeLevels(planLevels);
   const parsed = parseLarderCsv(csvText);
-  const { result, series } = backtestPanel(parsed, parsed.series.map((entry) => entry.series), { ...options, planLevels, levels });
+  const panels = parsed.hasPlanned ? 2 : 1;
+  // With a planned column the panel is backtested twice: each pass is half of the work.
+  const onStep = (pass: number) => (done: number, total: number) =>
+    options.onProgress?.({ step: pass === 0 ? 'series' : 'series with planned', done: Math.max(0, done - 1), total: total - 1, fraction: (pass + done / total) / panels });
+  const { result, series } = backtestPanel(parsed, parsed.series.map((entry) => entry.series), { ...options, planLevels, levels, onStep: onStep(0) });
   if (!parsed.hasPlanned) return { result, series };
-  const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels }).result;
+  const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels, onStep: onStep(1) }).result;
   return { result: { ...result, withPlanned: { system: withPlanned.system, matchedShortfall: withPlanned.matchedShortfall! } }, series };
 }
 
@@ -86,7 +93,7 @@ function withPlannedDriver(entry: ParsedSeries): ServiceSeries {
 function backtestPanel(
   parsed: ParsedLarderCsv,
   series: readonly ServiceSeries[],
-  options: BacktestCommandOptions & { planLevels: readonly number[]; levels: readonly number[] },
+  options: BacktestCommandOptions & { planLevels: readonly number[]; levels: readonly number[]; onStep?: (done: number, total: number) => void },
 ): { result: BacktestCommandResult; series: readonly SeriesBacktest[] } {
   const { planLevels, levels } = options;
   const panel = evaluatePanel({
@@ -97,6 +104,7 @@ function backtestPanel(
     levels,
     calendar: options.calendar,
     candidates: options.candidates,
+    onStep: options.onStep,
   });
   const evaluations = parsed.series.map((entry, s) => ({ entry, evaluation: panel[s] }));
   const pooled = (pickMethod: (evaluation: SeriesEvaluation) => MethodForecasts) => pool(evaluations.map(({ evaluation }) => ({ evaluation, method: pickMethod(evaluation) })));

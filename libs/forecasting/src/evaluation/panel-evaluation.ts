@@ -23,6 +23,8 @@ export interface PanelEvaluationInput {
   readonly global?: GlobalModelOptions;
   /** Service days backtested before the test only to give the combination and calibration a past. */
   readonly warmupDays?: number;
+  /** Called after the global model and after each series' local models: done of series + 1 steps. */
+  readonly onStep?: (done: number, total: number) => void;
 }
 
 /** Refitting the global model monthly keeps it current at a twelfth of the cost of weekly refits. */
@@ -46,6 +48,7 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
   const global = Number.isFinite(firstEvalDay)
     ? backtestGlobal({ timelines: series, lead: leadDays, fromDay: firstEvalDay, refitEvery: input.globalRefitEvery ?? GLOBAL_REFIT_DAYS, options: { calendar: input.calendar, ...input.global } })
     : series.map((entry) => new Float64Array(entry.days.length).fill(Number.NaN));
+  input.onStep?.(1, series.length + 1);
 
   const locals = setups.map(({ entry, testStart, evalStart }, s) => {
     const blocks = planBacktest({ days: entry.days, testStart: evalStart, leadDays, refitEvery: input.refitEvery });
@@ -57,7 +60,9 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
     const candidates = backtestCandidates({ series: entry, blocks, names, options: modelOptions });
     const local = selectOnline({ days: evalDays, actual, origins, candidates, levels });
     const baseline = (name: string) => selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series: entry, blocks, model: createModel(name) })]]), levels });
-    return { evalDays, actual, global: global[s].subarray(evalStart), local: local.point, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
+    const evaluated = { evalDays, actual, global: global[s].subarray(evalStart), local: local.point, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
+    input.onStep?.(s + 2, series.length + 1);
+    return evaluated;
   });
   const combined = combineOnline({ series: locals.map((local) => ({ days: local.evalDays, actual: local.actual, global: local.global, local: local.local })), lead: leadDays });
 

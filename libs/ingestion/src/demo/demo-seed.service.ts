@@ -9,7 +9,7 @@ import {
   SupplierPrice, TableCopier, WasteLog, withDeferredIndexes,
 } from '@larder/database';
 import { DemoOptions, generateDemoEnterprise } from '@larder/demo-data';
-import { addDays, localDate } from '@larder/domain';
+import { addDays, localDate, ProgressListener } from '@larder/domain';
 import { PseudonymKeyService } from '../privacy/pseudonym-key.service';
 import { RollupService } from '../rollups/rollup.service';
 import { DEMO_FACT_LISTS, DemoFactList } from './demo-fact-chunks';
@@ -50,6 +50,7 @@ const FACT_ENTITIES: Record<DemoFactList, EntityTarget<unknown>> = {
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
   private current: DemoSeedState = { status: 'idle', progress: 0, rows: 0, seconds: null };
+  private listener?: ProgressListener;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -76,12 +77,14 @@ export class DemoSeedService {
     return !row.any;
   }
 
-  async seed(options: Partial<DemoOptions> & { endDate: string }, mode: { replace?: boolean } = {}): Promise<DemoSeedSummary> {
+  /** `onProgress` hears each step: masters, the days of facts, the indexes, the rollups. */
+  async seed(options: Partial<DemoOptions> & { endDate: string }, mode: { replace?: boolean; onProgress?: ProgressListener } = {}): Promise<DemoSeedSummary> {
     const started = performance.now();
     if (!mode.replace && !(await this.isEmpty())) {
       throw new LarderError('CONFLICT', 'the database already holds data; seed the demo only into an empty database, or pass --replace to empty it first');
     }
     this.current = { status: 'seeding', progress: 0, rows: 0, seconds: null };
+    this.listener = mode.onProgress;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -98,8 +101,15 @@ export class DemoSeedService {
       this.current = { ...this.current, status: 'failed', error: (error as Error).message };
       throw error;
     } finally {
+      this.listener = undefined;
       await runner.release();
     }
+  }
+
+  /** The state /health reads and the caller's listener move together. */
+  private advance(step: string, done: number, total: number, fraction: number): void {
+    this.current.progress = fraction;
+    this.listener?.({ step, done, total, fraction });
   }
 
   private skip(reason: string): DemoSeedSummary {
@@ -135,7 +145,8 @@ export class DemoSeedService {
       ['supplierPrices', SupplierPrice, masters.supplierPrices], ['subsidyRules', SubsidyRule, masters.subsidyRules],
       ['calendarDays', CalendarDay, masters.calendarDays], ['closures', CanteenClosure, masters.closures],
     ];
-    for (const [name, entity, rows] of masterTables) {
+    for (const [index, [name, entity, rows]] of masterTables.entries()) {
+      this.advance('master tables', index, masterTables.length, 0);
       const copier = await this.copier(runner, entity);
       await copier.addAll(rows);
       counts[name] = await copier.flush();
@@ -144,7 +155,7 @@ export class DemoSeedService {
     const factTables = Object.values(FACT_ENTITIES).map((entity) => this.dataSource.getMetadata(entity).tableName);
     await withDeferredIndexes(runner, factTables, () => this.writeFacts(runner, options, counts));
     // The indexes are rebuilt: only the rollups are left (minutes on a busy machine, so the progress moves on).
-    this.current.progress = 0.9;
+    this.advance('rollups', 0, 0, 0.9);
     this.logger.debug(`demo facts written and indexed after ${(performance.now() - started) / 1000} s`);
     await this.rollups.refresh(
       { canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate },
@@ -163,9 +174,10 @@ export class DemoSeedService {
     await streamDemoFactChunks({ options, pseudonymSecret: await this.pseudonyms.secret(), layout }, async (chunk) => {
       await copiers.get(chunk.list)!.writeChunk(chunk);
       // The rollups take about a fifth of the time; leave room for them in the progress figure.
-      this.current.progress = 0.8 * (chunk.daysDone / chunk.totalDays);
+      this.advance('days of sales', chunk.daysDone, chunk.totalDays, 0.8 * (chunk.daysDone / chunk.totalDays));
       this.current.rows += chunk.rows;
     });
     for (const [list, copier] of copiers) counts[list] = await copier.flush();
+    this.advance('indexes', 0, 0, 0.8);
   }
 }

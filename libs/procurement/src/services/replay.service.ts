@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { addDays, IsoDate, isoWeek, isoWeekday, MealPeriod, parseIsoDate } from '@larder/domain';
+import { addDays, IsoDate, isoWeek, isoWeekday, MealPeriod, parseIsoDate, ProgressListener } from '@larder/domain';
 import { CanteenRef, DemandHistoryService, forecastMealsOffThread, MealForecastResult } from '@larder/demand';
 import { DishInfo, parseIsoDate as toEpochDay } from '@larder/forecasting';
 import type { CostPolicy } from '../planning/newsvendor';
@@ -25,6 +25,8 @@ export interface ReplayRequest {
   canteenIds?: number[];
   policy?: CostPolicy;
   forecaster?: ReplayForecaster;
+  /** Weeks replayed of all (every canteen's weeks). */
+  onProgress?: ProgressListener;
 }
 
 export interface ReplayReport extends ReplaySummary {
@@ -67,6 +69,9 @@ export class ReplayService {
     const forecaster = request.forecaster ?? 'demand';
     const failures: string[] = [];
     const results: ReplayWeekResult[] = [];
+    const weeks = { done: 0, total: canteenIds.length * weekStarts.length };
+    const weekDone = () => request.onProgress?.({ step: 'weeks replayed', done: ++weeks.done, total: weeks.total });
+    request.onProgress?.({ step: 'weeks replayed', done: 0, total: weeks.total });
     for (const canteenId of canteenIds) {
       const [canteen] = await this.demandHistory.canteens([canteenId]);
       // Sides and mains told apart from the sales before the first replayed week's planning day: no look ahead.
@@ -84,12 +89,16 @@ export class ReplayService {
       }
       for (const weekStart of weekStarts) {
         const slots = byWeek.get(weekStart) ?? [];
-        if (slots.length === 0) continue;
+        if (slots.length === 0) {
+          weekDone();
+          continue;
+        }
         const forecasts = forecaster === 'demand' ? await this.engineForecasts({ canteen, weekStart, dishInfo, failures }) : undefined;
         results.push(replayWeek({
           canteenId, week: isoWeek(weekStart), weekStart, slots, covers: history.covers, dishes: history.dishes, catalogue,
           policy: request.policy ?? {}, daysOff, forecasts,
         }));
+        weekDone();
       }
     }
     if (results.length === 0) throw new LarderError('NOT_FOUND', `no production was recorded in ${from}..${to}: there is nothing to replay`);

@@ -18,6 +18,13 @@ import { ReportWriters } from './report-writers.service';
 
 const CHART_SIZE = { widthPx: 560, heightPx: 320 };
 
+/** The steps every report goes through, in order, for its progress. */
+const REPORT_STEPS = ['checking the scope', 'reading the figures', 'drawing the charts', 'writing the sheets', 'saving the workbook'] as const;
+
+function reportStep(request: ReportRequest, step: (typeof REPORT_STEPS)[number]): void {
+  request.onProgress?.({ step, done: REPORT_STEPS.indexOf(step), total: REPORT_STEPS.length });
+}
+
 /** A report's work once its scope is known: write the sheets, return the headline totals. */
 export type WriteReport = (input: { workbook: WorkbookWriter; scope: ReportScope; request: ReportRequest; charts: (options: { option: ChartOption; description: string }[]) => Picture[] | null }) => Promise<Record<string, number | null>>;
 
@@ -33,6 +40,7 @@ export class ReportService {
 
   /** Checks the request and names the file, before anything is written. */
   async prepare(request: ReportRequest): Promise<{ scope: ReportScope; fileName: string }> {
+    reportStep(request, 'checking the scope');
     const scope = await this.scopes.resolve(request);
     if (request.kind === 'finance' && scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the finance report is monthly: give a month (YYYY-MM)');
     const parts = [request.kind, scope.period.label, scope.canteen?.code, scope.context.language].filter(Boolean);
@@ -62,9 +70,16 @@ export class ReportService {
     } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
     workbook.creator = 'Larder';
     workbook.created = scope.context.generatedAt;
-    const charts = (options: { option: ChartOption; description: string }[]) =>
-      chartsAvailable() ? placeCharts(options.map((chart) => ({ png: renderChartPng(chart.option, CHART_SIZE), description: chart.description })), CHART_SIZE) : null;
+    // A writer reads its figures, then draws its charts (if it has any), then writes its sheets.
+    const charts = (options: { option: ChartOption; description: string }[]) => {
+      reportStep(request, 'drawing the charts');
+      const placed = chartsAvailable() ? placeCharts(options.map((chart) => ({ png: renderChartPng(chart.option, CHART_SIZE), description: chart.description })), CHART_SIZE) : null;
+      reportStep(request, 'writing the sheets');
+      return placed;
+    };
+    reportStep(request, 'reading the figures');
     const totals = await this.writers.writerFor(request.kind)({ workbook, scope, request, charts });
+    reportStep(request, 'saving the workbook');
     await workbook.commit();
     return {
       kind: request.kind, period: scope.period.label, from: scope.period.from, to: scope.period.to, canteen: scope.canteen?.code ?? null,
