@@ -53,6 +53,8 @@ const zh = {
   average: '平均评分', satisfied: '满意比例', byCanteen: '各食堂评分', byDish: '菜品评分', tags: '投诉标签', mentions: '提及次数', lowShare: '低分占比',
   participation: '就餐率', priceFairness: '价格公平感', priceComplaints: '价格投诉占比', averagePaid: '人均支付', ratingTrend: '评分趋势', suppressed: '少于 {n} 人，已隐藏',
   aggregatedOnly: '仅显示汇总数据；少于 {n} 位就餐者的分组不显示。',
+  praiseTags: '表扬标签', allTags: '全部标签', tagKind: '类别', 'tagKind.praise': '表扬', 'tagKind.complaint': '投诉', 'tagKind.other': '未分类',
+  noComplaints: '所选时段没有可显示的投诉标签。', noPraise: '所选时段没有可显示的表扬标签。',
   // jobs
   job: '任务', runs: '最近运行', steps: '步骤', started: '开始时间', finished: '结束时间', duration: '耗时', attempts: '尝试', trigger: '触发方式', errorText: '错误',
   'job.succeeded': '成功', 'job.failed': '失败', 'job.running': '运行中', 'job.queued': '排队中', 'job.skipped': '跳过', stepDurations: '各步骤耗时（秒）',
@@ -144,6 +146,8 @@ const en: Record<TextKey, string> = {
   average: 'Average rating', satisfied: 'Satisfied', byCanteen: 'Ratings by canteen', byDish: 'Ratings by dish', tags: 'Complaint tags', mentions: 'Mentions', lowShare: 'Low-rating share',
   participation: 'Participation', priceFairness: 'Price fairness', priceComplaints: 'Price complaints', averagePaid: 'Paid per cover', ratingTrend: 'Rating trend', suppressed: 'under {n} diners, hidden',
   aggregatedOnly: 'Aggregates only; groups of fewer than {n} diners are not shown.',
+  praiseTags: 'Praise tags', allTags: 'All tags', tagKind: 'Kind', 'tagKind.praise': 'Praise', 'tagKind.complaint': 'Complaint', 'tagKind.other': 'Unclassed',
+  noComplaints: 'No complaint tags to show for this period.', noPraise: 'No praise tags to show for this period.',
   job: 'Job', runs: 'Recent runs', steps: 'Steps', started: 'Started', finished: 'Finished', duration: 'Duration', attempts: 'Attempts', trigger: 'Trigger', errorText: 'Error',
   'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
   confirmTitle: 'Please confirm', confirm: 'Confirm', cancel: 'Cancel', approveTitle: 'Confirm before approving', approveConfirm: 'Approve', overrideTitle: 'Portions out of the usual range',

@@ -2,6 +2,7 @@ import { api } from '../api';
 import { COLOURS } from '../charts';
 import type { SatisfactionPanel } from '../contract';
 import { h } from '../dom';
+import { tagName } from '../feedback-tags';
 import { toYuan } from '../format';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
@@ -45,16 +46,25 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     },
   });
   const tags = panel.tags.filter((row) => !row.suppressed).sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
-  context.chart(charts, {
-    id: 'complaint-tags', title: t('tags'), height: 300,
-    option: {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 24, top: 30, bottom: 16, containLabel: true },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: tags.map((row) => row.tag).reverse() },
-      series: [{ name: t('mentions'), type: 'bar', data: tags.map((row) => row.mentions).reverse(), color: COLOURS.warn }],
-    },
-  });
+  const tagChart = (id: string, title: string, kind: 'complaint' | 'praise', colour: string, emptyKey: 'noComplaints' | 'noPraise') => {
+    const rows = tags.filter((row) => row.kind === kind);
+    if (rows.length === 0) {
+      charts.append(h('section', { class: 'card', 'data-panel': id }, h('h3', {}, title), h('p', { class: 'muted' }, t(emptyKey))));
+      return;
+    }
+    context.chart(charts, {
+      id, title, height: 300,
+      option: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 8, right: 24, top: 30, bottom: 16, containLabel: true },
+        xAxis: { type: 'value' },
+        yAxis: { type: 'category', data: rows.map((row) => tagName(row.tag, context.lang)).reverse() },
+        series: [{ name: t('mentions'), type: 'bar', data: rows.map((row) => row.mentions).reverse(), color: colour }],
+      },
+    });
+  };
+  tagChart('complaint-tags', t('tags'), 'complaint', COLOURS.warn, 'noComplaints');
+  tagChart('praise-tags', t('praiseTags'), 'praise', COLOURS.actual, 'noPraise');
   context.chart(charts, {
     id: 'participation-price', title: `${t('participation')} · ${t('priceFairness')}`, height: 300,
     option: {
@@ -80,9 +90,10 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     ],
   });
   context.table(tables, {
-    id: 'complaint-tags', title: t('tags'), rows: tags,
+    id: 'feedback-tags', title: t('allTags'), rows: tags,
     columns: [
-      { label: t('tags'), cell: (row) => row.tag },
+      { label: t('allTags'), cell: (row) => tagName(row.tag, context.lang) },
+      { label: t('tagKind'), cell: (row) => t(`tagKind.${row.kind}`) },
       { label: t('mentions'), cell: (row) => f.number(row.mentions), csv: (row) => row.mentions, numeric: true },
       { label: t('share'), cell: (row) => f.pct(row.shareOfResponses), csv: (row) => row.shareOfResponses, numeric: true },
       { label: t('lowShare'), cell: (row) => f.pct(row.lowRatingShare), csv: (row) => row.lowRatingShare, numeric: true },

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { sqlNumber } from '@larder/database';
+import { feedbackTagKind } from '../feedback-tag.calculator';
 import { ParticipationService } from '../participation.service';
 import { addCounts, sumBy } from '../released-cells.calculator';
 import { ReleasedSatisfactionService } from '../released-satisfaction.service';
@@ -28,6 +30,7 @@ export class DashboardSatisfactionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cells: ReleasedSatisfactionService,
     private readonly participation: ParticipationService,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
 
   /** `money: false` (the union) leaves out the price paid per cover: the union reads no money figures. */
@@ -65,7 +68,7 @@ export class DashboardSatisfactionService {
         return { canteenId, dishId, average: figures.averageRating, responses: figures.responses, suppressed: figures.suppressed };
       }).sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
       tags: [...byTag.entries()].map(([tag, counts]) => ({
-        tag, mentions: counts.responses, shareOfResponses: total.responses > 0 ? counts.responses / total.responses : null,
+        tag, kind: feedbackTagKind(tag, this.config.feedback), mentions: counts.responses, shareOfResponses: total.responses > 0 ? counts.responses / total.responses : null,
         lowRatingShare: counts.dissatisfied / counts.responses, suppressed: false,
       })).sort((a, b) => b.mentions - a.mentions || (a.tag < b.tag ? -1 : 1)),
       participation: participation.filter((row) => row.canteenId === null).map((row) => ({ week: row.week, rate: ratio(row.dinerDays, row.staffOnDutyDays) })),

@@ -183,6 +183,9 @@ export interface FinancePanel {
   monthly: { month: string; costPerMealFen: number | null; foodCostPct: number | null }[];
 }
 
+/** A feedback tag praises, complains, or is on neither configured list. */
+export type FeedbackTagKind = 'praise' | 'complaint' | 'other';
+
 // GET /api/dashboard/satisfaction — aggregated only; every group under 5 diners is suppressed.
 export interface SatisfactionPanel {
   filters: AppliedFilters;
@@ -196,7 +199,7 @@ export interface SatisfactionPanel {
   total: { average: number | null; responses: number | null; satisfiedShare: number | null; suppressed: boolean };
   canteens: { canteenId: number; average: number | null; responses: number | null; suppressed: boolean }[];
   dishes: { canteenId: number; dishId: number; average: number | null; responses: number | null; suppressed: boolean }[];
-  tags: { tag: string; mentions: number | null; shareOfResponses: number | null; lowRatingShare: number | null; suppressed: boolean }[];
+  tags: { tag: string; kind: FeedbackTagKind; mentions: number | null; shareOfResponses: number | null; lowRatingShare: number | null; suppressed: boolean }[];
   participation: { week: string; rate: number | null }[];
   /** Price fairness: share of responses tagged about price, and the average price paid per cover. */
   priceFairness: { week: string; priceComplaintShare: number | null; averagePaidFen: number | null }[];
