@@ -99,4 +99,39 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
       { label: t('lowShare'), cell: (row) => f.pct(row.lowRatingShare), csv: (row) => row.lowRatingShare, numeric: true },
     ],
   });
+  renderThemes(context, panel);
+}
+
+/** Comment themes: per canteen and dish, groups of five diners or more, one masked comment per theme word. */
+function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
+  const { t, f, root } = context;
+  const dishLabel = (dishId: number | null) => (dishId === null ? t('wholeCanteen') : context.dishName(dishId));
+  const section = h('section', { class: 'themes', 'data-panel': 'comment-themes' }, h('h3', {}, t('commentThemes')), h('p', { class: 'muted hint' }, t('themesHint', { n: panel.minGroupDiners })));
+  root.append(section);
+  const tables = grid('grid two');
+  section.append(tables);
+  context.table(tables, {
+    id: 'theme-groups', title: t('themeGroups'), rows: panel.themes,
+    columns: [
+      { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
+      { label: t('dish'), cell: (row) => dishLabel(row.dishId) },
+      { label: t('diners'), cell: (row) => f.number(row.diners), csv: (row) => row.diners, numeric: true },
+      { label: t('sentiment.complaint'), cell: (row) => f.number(row.sentiment.complaint), csv: (row) => row.sentiment.complaint, numeric: true },
+      { label: t('sentiment.praise'), cell: (row) => f.number(row.sentiment.praise), csv: (row) => row.sentiment.praise, numeric: true },
+      { label: t('sentiment.neutral'), cell: (row) => f.number(row.sentiment.neutral), csv: (row) => row.sentiment.neutral, numeric: true },
+    ],
+  });
+  const words = panel.themes.flatMap((group) => group.keywords.map((keyword) => ({ ...keyword, canteenId: group.canteenId, dishId: group.dishId })))
+    .sort((a, b) => (a.sentiment === 'complaint' ? 0 : 1) - (b.sentiment === 'complaint' ? 0 : 1) || b.diners - a.diners);
+  context.table(tables, {
+    id: 'theme-words', title: t('themeWords'), rows: words, limit: 30,
+    columns: [
+      { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
+      { label: t('dish'), cell: (row) => dishLabel(row.dishId) },
+      { label: t('theme'), cell: (row) => row.word },
+      { label: t('sentiment'), cell: (row) => t(`sentiment.${row.sentiment}`) },
+      { label: t('diners'), cell: (row) => f.number(row.diners), csv: (row) => row.diners, numeric: true },
+      { label: t('example'), cell: (row) => h('q', { class: 'comment' }, row.example), csv: (row) => row.example },
+    ],
+  });
 }

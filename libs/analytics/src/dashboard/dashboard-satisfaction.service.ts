@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { sqlNumber } from '@larder/database';
 import { feedbackTagKind } from '../feedback-tag.calculator';
+import { CommentThemesService } from '../comment-themes.service';
 import { ParticipationService } from '../participation.service';
 import { addCounts, sumBy } from '../released-cells.calculator';
 import { ReleasedSatisfactionService } from '../released-satisfaction.service';
@@ -30,18 +31,21 @@ export class DashboardSatisfactionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cells: ReleasedSatisfactionService,
     private readonly participation: ParticipationService,
+    private readonly commentThemes: CommentThemesService,
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
 
   /** `money: false` (the union) leaves out the price paid per cover: the union reads no money figures. */
   async panel(scope: DashboardScope, options: { money: boolean; today?: string } = { money: true }): Promise<SatisfactionPanel> {
-    const { period: weeks, cells: released } = await this.cells.released(scope, { today: options.today });
-    const empty = { filters: scope.filters, minGroupDiners: MIN_GROUP_DINERS, period: null, total: { average: null, responses: null, satisfiedShare: null, suppressed: true }, canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })), dishes: [], tags: [], participation: [], priceFairness: [], trend: [] };
+    const answer = await this.cells.released(scope, { today: options.today });
+    const { period: weeks, cells: released } = answer;
+    const empty = { filters: scope.filters, minGroupDiners: MIN_GROUP_DINERS, period: null, total: { average: null, responses: null, satisfiedShare: null, suppressed: true }, canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })), dishes: [], tags: [], participation: [], priceFairness: [], trend: [], themes: [] };
     if (weeks === null) return empty;
     const parameters = [weeks.from, weeks.to, scope.canteenIds, scope.meal];
-    const [paidRows, participation] = await Promise.all([
+    const [paidRows, participation, themes] = await Promise.all([
       options.money ? (this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
       this.participation.weekly({ ...scope, from: weeks.from, to: weeks.to, minDiners: MIN_GROUP_DINERS }),
+      this.commentThemes.themes(scope, answer),
     ]);
     const total = released.parents.reduce((sum, cell) => addCounts(sum, cell), emptyRatingCounts());
     const byCanteen = sumBy(released.parents, (cell) => String(cell.canteenId));
@@ -80,6 +84,7 @@ export class DashboardSatisfactionService {
         const figures = published(byWeek.get(week));
         return { week, average: figures.averageRating, suppressed: figures.suppressed };
       }),
+      themes,
     };
   }
 }

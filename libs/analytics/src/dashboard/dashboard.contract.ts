@@ -186,6 +186,21 @@ export interface FinancePanel {
 /** A feedback tag praises, complains, or is on neither configured list. */
 export type FeedbackTagKind = 'praise' | 'complaint' | 'other';
 
+export type CommentSentiment = 'praise' | 'complaint' | 'neutral';
+
+/** The comment themes of a canteen (dishId null) or one of its dishes; only groups of five diners or more. */
+export interface CommentThemeGroup {
+  canteenId: number;
+  dishId: number | null;
+  /** Distinct diners who commented. */
+  diners: number;
+  comments: number;
+  /** Comments by sentiment: from their tags' classes, else a small lexicon. */
+  sentiment: Record<CommentSentiment, number>;
+  /** Theme words (segmented), each written by five diners or more, with one masked representative comment. */
+  keywords: { word: string; sentiment: CommentSentiment; diners: number; mentions: number; example: string }[];
+}
+
 // GET /api/dashboard/satisfaction — aggregated only; every group under 5 diners is suppressed.
 export interface SatisfactionPanel {
   filters: AppliedFilters;
@@ -204,4 +219,6 @@ export interface SatisfactionPanel {
   /** Price fairness: share of responses tagged about price, and the average price paid per cover. */
   priceFairness: { week: string; priceComplaintShare: number | null; averagePaidFen: number | null }[];
   trend: { week: string; average: number | null; suppressed: boolean }[];
+  /** Comment themes per canteen and dish, from released cells, groups of five diners or more. */
+  themes: CommentThemeGroup[];
 }
