@@ -123,7 +123,8 @@ function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
   });
   const words = panel.themes.flatMap((group) => group.keywords.map((keyword) => ({ ...keyword, canteenId: group.canteenId, dishId: group.dishId })))
     .sort((a, b) => (a.sentiment === 'complaint' ? 0 : 1) - (b.sentiment === 'complaint' ? 0 : 1) || b.diners - a.diners);
-  context.table(tables, {
+  // the examples need the width: the words table takes a row of its own
+  context.table(section, {
     id: 'theme-words', title: t('themeWords'), rows: words, limit: 30,
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },

@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { loadConfig } from '@larder/config';
+import { charts, describeWithChromium, launchChromium, openView, screenshot, signedInPage, startDashboardServer, DashboardServer, SignedInPage } from './support/dashboard-browser';
+
+const { praiseTags, complaintTags } = loadConfig({}).feedback;
+const HAN = /[\u4e00-\u9fff]/;
+
+describeWithChromium('the satisfaction page for union officials', () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  const sessions = new Map<string, SignedInPage>();
+
+  beforeAll(async () => {
+    server = await startDashboardServer();
+    browser = await launchChromium();
+    for (const locale of ['zh-CN', 'en-US']) sessions.set(locale, await signedInPage({ browser, server, username: `union-${locale.toLowerCase()}`, role: 'union', locale }));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const WHOLE_DEMO = '/?page=satisfaction&from=2026-10-01&to=2026-11-30';
+
+  it('charts complaint tags apart from praise, in Chinese', async () => {
+    const { page, errors } = sessions.get('zh-CN')!;
+    await openView(page, WHOLE_DEMO);
+    const drawn = await charts(page);
+    const complaints = drawn.find((chart) => chart.id === 'complaint-tags');
+    const praise = drawn.find((chart) => chart.id === 'praise-tags');
+    expect(complaints ?? praise).toBeDefined();
+    for (const tag of complaints?.categories ?? []) expect(complaintTags).toContain(tag);
+    for (const tag of praise?.categories ?? []) expect(praiseTags).toContain(tag);
+    expect(await page.locator('[data-panel=comment-themes] > h3').textContent()).toBe('评论主题');
+    await screenshot(page, 'satisfaction-union-zh');
+    expect(errors).toEqual([]);
+  });
+
+  it('names the demo\'s tags in English, and shows comment themes with masked examples', async () => {
+    const { page, errors } = sessions.get('en-US')!;
+    await openView(page, WHOLE_DEMO);
+    const drawn = await charts(page);
+    const tagCharts = drawn.filter((chart) => chart.id === 'complaint-tags' || chart.id === 'praise-tags');
+    expect(tagCharts.flatMap((chart) => chart.categories).length).toBeGreaterThan(0);
+    for (const tag of tagCharts.flatMap((chart) => chart.categories)) expect(tag).not.toMatch(HAN);
+    const tagCells = await page.locator('[data-table^=feedback-tags] tbody tr td:first-child').allTextContents();
+    for (const tag of tagCells) expect(tag).not.toMatch(HAN);
+    expect(await page.locator('[data-panel=comment-themes] > h3').textContent()).toBe('Comment themes');
+    const examples = await page.locator('[data-table^=theme-words] tbody q.comment').allTextContents();
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect(example).not.toMatch(/\d/);
+    await screenshot(page, 'satisfaction-union-en');
+    expect(errors).toEqual([]);
+  });
+});
