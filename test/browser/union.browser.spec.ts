@@ -50,6 +50,17 @@ describeWithChromium('the satisfaction page for union officials', () => {
     const examples = await page.locator('[data-table^=theme-words] tbody q.comment').allTextContents();
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) expect(example).not.toMatch(/\d/);
+    // the demo's data ends on Friday 2026-11-20: its week is partial, drawn apart from the whole weeks
+    expect((await page.locator('[data-partial-weeks]').getAttribute('data-partial-weeks'))?.split(',')).toContain('2026-W47');
+    expect(await page.locator('[data-partial-weeks]').textContent()).toContain('2026-W47 has data on 5 of 7 days');
+    const participation = drawn.find((chart) => chart.id === 'participation-price')!;
+    const at = participation.categories.indexOf('2026-W47');
+    expect(at).toBeGreaterThan(0);
+    const series = new Map(participation.series.map((entry) => [entry.name, entry.data]));
+    expect(series.get('Participation')![at]).toBeNull();
+    expect(series.get('Participation')![at - 1]).not.toBeNull();
+    expect(series.get('Participation · partial week')![at]).toEqual(expect.any(Number));
+    expect(series.get('Participation · partial week')![at - 1]).toBeNull();
     await screenshot(page, 'satisfaction-union-en');
     expect(errors).toEqual([]);
   });

@@ -58,6 +58,7 @@ const zh = {
   commentThemes: '评论主题', themesHint: '评论经分词归纳为主题；仅显示至少 {n} 位就餐者的分组和主题词，示例评论已隐去数字、姓名和卡号。', themeGroups: '评论分组',
   themeWords: '主题词与示例评论', theme: '主题词', sentiment: '倾向', 'sentiment.praise': '表扬', 'sentiment.complaint': '投诉', 'sentiment.neutral': '中性',
   diners: '就餐者', example: '示例评论', wholeCanteen: '全食堂',
+  partialWeek: '不完整周', partialWeeksNote: '不完整周单独标出，不与整周相连比较：', partialWeekDays: '{week} 仅 {n}/7 天有数据',
   // jobs
   job: '任务', runs: '最近运行', steps: '步骤', started: '开始时间', finished: '结束时间', duration: '耗时', attempts: '尝试', trigger: '触发方式', errorText: '错误',
   'job.succeeded': '成功', 'job.failed': '失败', 'job.running': '运行中', 'job.queued': '排队中', 'job.skipped': '跳过', stepDurations: '各步骤耗时（秒）',
@@ -154,6 +155,7 @@ const en: Record<TextKey, string> = {
   commentThemes: 'Comment themes', themesHint: 'Comments are segmented into themes; only groups and theme words of at least {n} diners are shown, and example comments have numbers, names and card numbers masked.', themeGroups: 'Comments by group',
   themeWords: 'Theme words and example comments', theme: 'Theme word', sentiment: 'Sentiment', 'sentiment.praise': 'Praise', 'sentiment.complaint': 'Complaint', 'sentiment.neutral': 'Neutral',
   diners: 'Diners', example: 'Example comment', wholeCanteen: 'Whole canteen',
+  partialWeek: 'partial week', partialWeeksNote: 'Partial weeks are drawn apart, not joined to whole weeks:', partialWeekDays: '{week} has data on {n} of 7 days',
   job: 'Job', runs: 'Recent runs', steps: 'Steps', started: 'Started', finished: 'Finished', duration: 'Duration', attempts: 'Attempts', trigger: 'Trigger', errorText: 'Error',
   'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
   confirmTitle: 'Please confirm', confirm: 'Confirm', cancel: 'Cancel', approveTitle: 'Confirm before approving', approveConfirm: 'Approve', overrideTitle: 'Portions out of the usual range',

@@ -23,14 +23,26 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
   root.append(h('p', { class: 'muted hint' }, t('aggregatedOnly', { n: panel.minGroupDiners })), cards,
     h('div', { class: 'toolbar' }, context.report('satisfaction', { month: panel.filters.to.slice(0, 7), canteen: scopedCanteen(context, panel.filters.canteens) })));
 
+  // Partial weeks (the data begins or ends within them) are drawn as points apart, never on the line of whole weeks.
+  const partial = new Map(panel.partialWeeks.map((row) => [row.week, row.days]));
+  const weekAxis = (weeks: string[]) => ({ type: 'category', data: weeks, axisLabel: { formatter: (week: string) => (partial.has(week) ? `${week}*` : week) } });
+  const whole = <T>(weeks: string[], values: (T | null)[]) => values.map((value, index) => (partial.has(weeks[index]) ? null : value));
+  const apart = <T>(weeks: string[], values: (T | null)[]) => values.map((value, index) => (partial.has(weeks[index]) ? value : null));
+  const partialPoints = (name: string, weeks: string[], values: (number | null)[], colour: string, yAxisIndex = 0) =>
+    ({ name, type: 'scatter', yAxisIndex, data: apart(weeks, values), color: colour, symbol: 'emptyCircle', symbolSize: 9 });
   const charts = grid('grid two');
   root.append(charts);
+  const trendWeeks = panel.trend.map((row) => row.week);
+  const trendValues = panel.trend.map((row) => (row.suppressed ? null : row.average));
   context.chart(charts, {
     id: 'rating-trend', title: t('ratingTrend'), height: 300,
     option: {
-      xAxis: { type: 'category', data: panel.trend.map((row) => row.week) },
+      xAxis: weekAxis(trendWeeks),
       yAxis: { type: 'value', min: 1, max: 5 },
-      series: [{ name: t('average'), type: 'line', data: panel.trend.map((row) => (row.suppressed ? null : row.average)), color: COLOURS.actual }],
+      series: [
+        { name: t('average'), type: 'line', data: whole(trendWeeks, trendValues), color: COLOURS.actual },
+        partialPoints(t('partialWeek'), trendWeeks, trendValues, COLOURS.muted),
+      ],
     },
   });
   const visible = panel.canteens.filter((row) => !row.suppressed);
@@ -65,19 +77,29 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
   };
   tagChart('complaint-tags', t('tags'), 'complaint', COLOURS.warn, 'noComplaints');
   tagChart('praise-tags', t('praiseTags'), 'praise', COLOURS.actual, 'noPraise');
+  // the participation and price series share one axis: the price weeks include the participation ones
+  const participationWeeks = panel.priceFairness.map((row) => row.week);
+  const participationRates = participationWeeks.map((week) => panel.participation.find((row) => row.week === week)?.rate ?? null);
+  const priceWeeks = participationWeeks;
+  const priceShares = panel.priceFairness.map((row) => row.priceComplaintShare);
   context.chart(charts, {
     id: 'participation-price', title: `${t('participation')} · ${t('priceFairness')}`, height: 300,
     option: {
       legend: { top: 4, left: 8 },
-      xAxis: { type: 'category', data: panel.participation.map((row) => row.week) },
+      xAxis: weekAxis(participationWeeks),
       yAxis: [{ type: 'value', axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } }, { type: 'value', name: '¥', splitLine: { show: false } }],
       series: [
-        { name: t('participation'), type: 'line', data: panel.participation.map((row) => row.rate), color: COLOURS.actual },
-        { name: t('priceComplaints'), type: 'line', data: panel.priceFairness.map((row) => row.priceComplaintShare), color: COLOURS.bad },
+        { name: t('participation'), type: 'line', data: whole(participationWeeks, participationRates), color: COLOURS.actual },
+        partialPoints(`${t('participation')} · ${t('partialWeek')}`, participationWeeks, participationRates, COLOURS.actual),
+        { name: t('priceComplaints'), type: 'line', data: whole(priceWeeks, priceShares), color: COLOURS.bad },
+        partialPoints(`${t('priceComplaints')} · ${t('partialWeek')}`, priceWeeks, priceShares, COLOURS.bad),
         { name: t('averagePaid'), type: 'bar', yAxisIndex: 1, data: panel.priceFairness.map((row) => toYuan(row.averagePaidFen)), color: '#d1d5db' },
       ],
     },
   });
+  const shownWeeks = new Set([...trendWeeks, ...participationWeeks]);
+  const partialNote = panel.partialWeeks.filter((row) => shownWeeks.has(row.week)).map((row) => t('partialWeekDays', { week: row.week, n: row.days })).join(context.lang === 'en' ? '; ' : '；');
+  if (partialNote) root.append(h('p', { class: 'muted hint', 'data-partial-weeks': panel.partialWeeks.map((row) => row.week).join(',') }, `* ${t('partialWeeksNote')} ${partialNote}`));
   const tables = grid('grid two');
   root.append(tables);
   context.table(tables, {

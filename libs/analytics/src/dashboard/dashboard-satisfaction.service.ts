@@ -11,10 +11,14 @@ import { ReleasedSatisfactionService } from '../released-satisfaction.service';
 import { emptyRatingCounts, MIN_GROUP_DINERS, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
 import type { SatisfactionPanel } from './dashboard.contract';
 import { ratio } from './dashboard.calculator';
+import { partialWeeks } from './partial-weeks.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 
 /** Tags that say the price is unfair. */
 export const PRICE_COMPLAINT_TAGS = ['价格贵'];
+
+/** The first and last service day with data of the canteens, as text (no time zone involved). */
+const SPAN_SQL = `SELECT min(service_date)::text AS first, max(service_date)::text AS last FROM daily_meal_rollup WHERE canteen_id = ANY($1::int[])`;
 
 const PAID_SQL = `
 SELECT to_char(service_date, 'IYYY-"W"IW') AS week, sum(paid_fen)::bigint AS paid, sum(covers)::bigint AS covers
@@ -39,14 +43,16 @@ export class DashboardSatisfactionService {
   async panel(scope: DashboardScope, options: { money: boolean; today?: string } = { money: true }): Promise<SatisfactionPanel> {
     const answer = await this.cells.released(scope, { today: options.today });
     const { period: weeks, cells: released } = answer;
-    const empty = { filters: scope.filters, minGroupDiners: MIN_GROUP_DINERS, period: null, total: { average: null, responses: null, satisfiedShare: null, suppressed: true }, canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })), dishes: [], tags: [], participation: [], priceFairness: [], trend: [], themes: [] };
+    const empty = { filters: scope.filters, minGroupDiners: MIN_GROUP_DINERS, period: null, total: { average: null, responses: null, satisfiedShare: null, suppressed: true }, canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })), dishes: [], tags: [], participation: [], priceFairness: [], trend: [], partialWeeks: [], themes: [] };
     if (weeks === null) return empty;
     const parameters = [weeks.from, weeks.to, scope.canteenIds, scope.meal];
-    const [paidRows, participation, themes] = await Promise.all([
+    const [paidRows, participation, themes, spanRows] = await Promise.all([
       options.money ? (this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
       this.participation.weekly({ ...scope, from: weeks.from, to: weeks.to, minDiners: MIN_GROUP_DINERS }),
       this.commentThemes.themes(scope, answer),
+      this.dataSource.query(SPAN_SQL, [scope.canteenIds]) as Promise<{ first: string | null; last: string | null }[]>,
     ]);
+    const span = spanRows[0]?.first && spanRows[0]?.last ? { first: spanRows[0].first, last: spanRows[0].last } : null;
     const total = released.parents.reduce((sum, cell) => addCounts(sum, cell), emptyRatingCounts());
     const byCanteen = sumBy(released.parents, (cell) => String(cell.canteenId));
     const byWeek = sumBy(released.parents, (cell) => cell.week);
@@ -84,6 +90,7 @@ export class DashboardSatisfactionService {
         const figures = published(byWeek.get(week));
         return { week, average: figures.averageRating, suppressed: figures.suppressed };
       }),
+      partialWeeks: partialWeeks(weeks, span),
       themes,
     };
   }

@@ -219,6 +219,11 @@ export interface SatisfactionPanel {
   /** Price fairness: share of responses tagged about price, and the average price paid per cover. */
   priceFairness: { week: string; priceComplaintShare: number | null; averagePaidFen: number | null }[];
   trend: { week: string; average: number | null; suppressed: boolean }[];
+  /**
+   * Weeks of `period` the data covers only in part (`days` of 7 within the first to last service
+   * day with data): the page draws their figures apart and never joins them to whole weeks.
+   */
+  partialWeeks: { week: string; days: number }[];
   /** Comment themes per canteen and dish, from released cells, groups of five diners or more. */
   themes: CommentThemeGroup[];
 }
