@@ -2,7 +2,7 @@ import { loadConfig } from '@larder/config';
 import { commentKeywords, commentSentiment, commentThemes, CommentRow, maskComment } from './comment-themes.calculator';
 
 const classes = loadConfig({}).feedback;
-const comment = (diner: string, text: string, tags: string[] = ['太咸'], dishId = 7): CommentRow => ({ canteenId: 1, dishId, diner, tags, comment: text });
+const comment = (diner: string, text: string, tags: string[] = ['太咸'], dishId = 7, cell = '1|lunch|2026-W45'): CommentRow => ({ cell, canteenId: 1, dishId, diner, tags, comment: text });
 
 describe('comment themes', () => {
   it('segments Chinese comments into theme words, without filler or numbers', () => {
@@ -44,6 +44,18 @@ describe('comment themes', () => {
     expect(dish.keywords.map((keyword) => keyword.word)).not.toContain('希望');
     expect(dish.keywords.map((keyword) => keyword.word)).not.toContain('电话');
     for (const keyword of dish.keywords) expect(keyword.example).not.toMatch(/\d|王/);
+  });
+
+  it('sums words and sentiments over cells only where five diners wrote them, and the rest of the cell is none or five', () => {
+    const first = ['a', 'b', 'c', 'd', 'e'].map((diner) => comment(diner, '红烧肉太咸了', ['太咸'], 7, 'W44'));
+    // in the next week three diners write 太咸 and two 好吃: neither part may enter a sum
+    const second = [...['a', 'b', 'c'].map((diner) => comment(diner, '红烧肉太咸了', ['太咸'], 7, 'W45')), ...['f', 'g'].map((diner) => comment(diner, '红烧肉好吃', ['好吃'], 7, 'W45'))];
+    // a third week of four commenters enters nothing at all
+    const third = ['h', 'i', 'j', 'k'].map((diner) => comment(diner, '红烧肉太咸了', ['太咸'], 7, 'W46'));
+    const [canteen] = commentThemes([...first, ...second, ...third], classes);
+    expect([canteen.diners, canteen.comments]).toEqual([10, 10]);
+    expect(canteen.sentiment).toEqual({ praise: 0, complaint: 5, neutral: 0 });
+    expect(canteen.keywords.map((keyword) => [keyword.word, keyword.diners, keyword.mentions])).toEqual([['太咸', 5, 5], ['红烧', 10, 10]].sort((a, b) => (b[1] as number) - (a[1] as number)));
   });
 
   it('keeps a dish of 4 diners hidden inside a canteen of 5', () => {

@@ -6,6 +6,8 @@ import { MIN_GROUP_DINERS } from './satisfaction.calculator';
 
 /** One comment of a released cell: who wrote it is only a pseudonym (or the answer's own id when anonymous). */
 export interface CommentRow {
+  /** The released cell (canteen × meal × week) the comment belongs to. */
+  cell: string;
   canteenId: number;
   /** 0 for a comment about no dish. */
   dishId: number;
@@ -69,21 +71,33 @@ export function maskComment(text: string): string {
 interface Group {
   canteenId: number;
   dishId: number | null;
-  rows: CommentRow[];
+  /** The group's comments by released cell. */
+  cells: Map<string, CommentRow[]>;
 }
 
+type Sentiments = Record<CommentSentiment, number>;
+const noSentiment = (): Sentiments => ({ praise: 0, complaint: 0, neutral: 0 });
+
 /**
- * Themes of the comments per canteen and per dish. A group (and within it a keyword) is published
- * only when at least `threshold` distinct diners stand behind it; below that nothing of it leaves,
- * neither a count nor a comment. Each published keyword shows one representative comment, masked:
- * the one most diners wrote alike.
+ * Within one cell, a part of its commenters (those of a word, of a sentiment) may enter a sum
+ * only as released-cells.calculator.ts releases a tag: five diners or more, and the rest of the
+ * cell's commenters five or more, or none.
+ */
+const releasable = (part: number, all: number, threshold: number) => part >= threshold && (all - part === 0 || all - part >= threshold);
+
+/**
+ * Themes of the comments per canteen and per dish, summed over released cells as every union
+ * figure is. Within a cell, the group's commenters count only when five diners or more wrote, and
+ * a word or a sentiment only by the tag rule above; so two answers differ by whole released parts
+ * of cells, never by a group under five, and a group of four shows nothing — no count, no comment.
+ * Each published word shows one representative comment, masked: the one most diners wrote alike.
  */
 export function commentThemes(rows: readonly CommentRow[], classes: FeedbackTagClasses, options: { threshold?: number; keywords?: number } = {}): CommentThemeGroup[] {
   const threshold = options.threshold ?? MIN_GROUP_DINERS;
   const groups = new Map<string, Group>();
   const add = (key: string, canteenId: number, dishId: number | null, row: CommentRow) => {
-    const group = groups.get(key) ?? { canteenId, dishId, rows: [] };
-    group.rows.push(row);
+    const group = groups.get(key) ?? { canteenId, dishId, cells: new Map() };
+    group.cells.set(row.cell, [...(group.cells.get(row.cell) ?? []), row]);
     groups.set(key, group);
   };
   for (const row of rows) {
@@ -92,35 +106,50 @@ export function commentThemes(rows: readonly CommentRow[], classes: FeedbackTagC
   }
   const published: CommentThemeGroup[] = [];
   for (const group of groups.values()) {
-    const diners = new Set(group.rows.map((row) => row.diner)).size;
-    if (diners < threshold) continue;
-    const sentiment = { praise: 0, complaint: 0, neutral: 0 };
-    const byWord = new Map<string, { diners: Set<string>; mentions: number; sentiment: Record<CommentSentiment, number>; texts: Map<string, Set<string>> }>();
-    for (const row of group.rows) {
-      const feeling = commentSentiment(row, classes);
-      sentiment[feeling] += 1;
-      const masked = maskComment(row.comment);
-      for (const word of commentKeywords(row.comment, classes)) {
-        const entry = byWord.get(word) ?? { diners: new Set(), mentions: 0, sentiment: { praise: 0, complaint: 0, neutral: 0 }, texts: new Map() };
-        entry.diners.add(row.diner);
-        entry.mentions += 1;
-        entry.sentiment[feeling] += 1;
-        entry.texts.set(masked, (entry.texts.get(masked) ?? new Set()).add(row.diner));
+    let diners = 0;
+    let comments = 0;
+    const sentiment = noSentiment();
+    const byWord = new Map<string, { diners: number; mentions: number; sentiment: Sentiments; texts: Map<string, number> }>();
+    for (const cellRows of group.cells.values()) {
+      const commenters = new Set(cellRows.map((row) => row.diner)).size;
+      if (commenters < threshold) continue;
+      diners += commenters;
+      comments += cellRows.length;
+      const feelings = cellRows.map((row) => commentSentiment(row, classes));
+      for (const kind of ['praise', 'complaint', 'neutral'] as const) {
+        const own = cellRows.filter((_, index) => feelings[index] === kind);
+        if (releasable(new Set(own.map((row) => row.diner)).size, commenters, threshold)) sentiment[kind] += own.length;
+      }
+      const words = new Map<string, number[]>();
+      cellRows.forEach((row, index) => {
+        for (const word of commentKeywords(row.comment, classes)) words.set(word, [...(words.get(word) ?? []), index]);
+      });
+      for (const [word, indexes] of words) {
+        const writers = new Set(indexes.map((index) => cellRows[index].diner));
+        if (!releasable(writers.size, commenters, threshold)) continue;
+        const entry = byWord.get(word) ?? { diners: 0, mentions: 0, sentiment: noSentiment(), texts: new Map() };
+        entry.diners += writers.size;
+        entry.mentions += indexes.length;
+        for (const index of indexes) {
+          entry.sentiment[feelings[index]] += 1;
+          const masked = maskComment(cellRows[index].comment);
+          entry.texts.set(masked, (entry.texts.get(masked) ?? 0) + 1);
+        }
         byWord.set(word, entry);
       }
     }
+    if (diners < threshold) continue;
     const keywords = [...byWord]
-      .filter(([, entry]) => entry.diners.size >= threshold)
       .map(([word, entry]) => ({
         word,
         sentiment: (['complaint', 'praise', 'neutral'] as const).reduce((best, kind) => (entry.sentiment[kind] > entry.sentiment[best] ? kind : best), 'complaint' as CommentSentiment),
-        diners: entry.diners.size,
+        diners: entry.diners,
         mentions: entry.mentions,
-        example: [...entry.texts].sort((a, b) => b[1].size - a[1].size || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0][0],
+        example: [...entry.texts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0][0],
       }))
       .sort((a, b) => b.diners - a.diners || b.mentions - a.mentions || (a.word < b.word ? -1 : 1))
       .slice(0, options.keywords ?? 8);
-    published.push({ canteenId: group.canteenId, dishId: group.dishId, diners, comments: group.rows.length, sentiment, keywords });
+    published.push({ canteenId: group.canteenId, dishId: group.dishId, diners, comments, sentiment, keywords });
   }
   return published.sort((a, b) => a.canteenId - b.canteenId || (a.dishId ?? 0) - (b.dishId ?? 0));
 }

@@ -29,7 +29,7 @@ interface CommentSqlRow {
  * Comment themes for the satisfaction page. Like every union figure they come from released cells
  * only (released-cells.calculator.ts): a comment whose canteen × meal × week cell is not released
  * is not read into any theme, and one whose dish is not a released child counts for its canteen
- * alone. Within that, commentThemes publishes only groups and words of five diners or more.
+ * alone. Within each cell, commentThemes counts only parts of five diners or more (the tag rule).
  */
 @Injectable()
 export class CommentThemesService {
@@ -49,7 +49,7 @@ export class CommentThemesService {
       const cell = cellKey({ canteenId: sqlNumber(row.canteen_id), meal: row.meal, week: row.week });
       if (!parents.has(cell)) continue;
       const dishId = sqlNumber(row.dish);
-      comments.push({ canteenId: sqlNumber(row.canteen_id), dishId: children.has(`${cell}|${dishId}`) ? dishId : 0, diner: row.diner, tags: row.tags ?? [], comment: row.comment });
+      comments.push({ cell, canteenId: sqlNumber(row.canteen_id), dishId: children.has(`${cell}|${dishId}`) ? dishId : 0, diner: row.diner, tags: row.tags ?? [], comment: row.comment });
     }
     return commentThemes(comments, this.config.feedback);
   }
