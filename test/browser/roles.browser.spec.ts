@@ -46,6 +46,16 @@ describeWithChromium('the dashboard for each role', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it.each(ROLES)('lands the $role on its first permitted page after sign-in', async ({ role }) => {
+    const session = sessions.get(role)!;
+    await openView(session.page, '/');
+    expect(await session.page.locator('main.content').getAttribute('data-page')).toBe(pagesFor(role)[0]);
+    expect(new URL(session.page.url()).searchParams.get('page')).toBe(pagesFor(role)[0]);
+    expect(await session.page.locator('[data-view=not-permitted]').count()).toBe(0);
+    expect(await charts(session.page)).not.toHaveLength(0);
+    expect(session.errors).toEqual([]);
+  });
+
   it('offers a manager only their own canteen in the filters', async () => {
     const manager = sessions.get('manager')!;
     await openView(manager.page, '/?page=overview');

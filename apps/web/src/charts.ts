@@ -39,9 +39,15 @@ const resizer = new ResizeObserver((entries) => {
 });
 
 /** The charts on screen with their series data, for the browser tests and for debugging. */
-export function chartSnapshot(): { id: string; png: boolean; series: { name: string; type: string; data: unknown[] }[] }[] {
+export function chartSnapshot(): { id: string; png: boolean; categories: string[]; series: { name: string; type: string; data: unknown[] }[] }[] {
   return [...live.entries()].map(([id, chart]) => ({
     id,
+    // the labels of the chart's category axis (x or y), as drawn
+    categories: (() => {
+      const option = chart.getOption() as { xAxis?: { type?: string; data?: unknown[] }[]; yAxis?: { type?: string; data?: unknown[] }[] };
+      const axis = [...(option.xAxis ?? []), ...(option.yAxis ?? [])].find((entry) => entry.type === 'category');
+      return (axis?.data ?? []).map((label) => String(typeof label === 'object' && label !== null && 'value' in label ? (label as { value: unknown }).value : label));
+    })(),
     png: Boolean((chart.getOption() as { toolbox?: { feature?: { saveAsImage?: unknown } }[] }).toolbox?.[0]?.feature?.saveAsImage),
     series: ((chart.getOption() as { series?: { name?: string; type?: string; data?: unknown[] }[] }).series ?? []).map((series) => ({
       name: String(series.name ?? ''), type: String(series.type ?? ''), data: series.data ?? [],

@@ -58,6 +58,11 @@ async function boot(): Promise<void> {
     throw error;
   }
   setCsrfToken(me.csrfToken);
+  // A link that names no page (the sign-in's "/", a bookmark of the root) lands on the role's first
+  // permitted page; a link to a named page keeps it, and says "not permitted" when it is not.
+  if (!new URLSearchParams(location.search).has('page')) {
+    history.replaceState(null, '', stateUrl({ ...readState(), page: pagesFor(me.role)[0] ?? SUBSCRIPTIONS_PAGE }));
+  }
   // The page's data is asked for as soon as the role is known, not after the reference data: one
   // round trip less before the first paint. Only for a page the role may see, so no refusal is logged.
   const first = readState();

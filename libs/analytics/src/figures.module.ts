@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccuracyService } from './accuracy.service';
+import { CommentThemesService } from './comment-themes.service';
 import { FinanceService } from './finance.service';
 import { OverviewService } from './overview.service';
 import { ParticipationService } from './participation.service';
@@ -7,7 +8,7 @@ import { ReleasedSatisfactionService } from './released-satisfaction.service';
 import { SatisfactionService } from './satisfaction.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService];
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, CommentThemesService];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

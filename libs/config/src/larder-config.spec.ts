@@ -43,7 +43,17 @@ describe('loadConfig', () => {
     expect(set).toEqual(expect.objectContaining({ smtpUrl: 'smtps://larder:secret@mail.example.com:465', publicUrl: 'https://larder.example.com', webhookHosts: ['hooks.example.com', '127.0.0.1:9000'] }));
   });
 
+  it('classes the demo\'s feedback tags by default, and takes lists of its own', () => {
+    const defaults = loadConfig({}).feedback;
+    expect(defaults.praiseTags).toEqual(expect.arrayContaining(['实惠', '好吃', '新鲜', '分量足']));
+    expect(defaults.complaintTags).toEqual(expect.arrayContaining(['太咸', '价格贵', '排队久']));
+    const set = loadConfig({ LARDER_PRAISE_TAGS: '好评， 干净,好评', LARDER_COMPLAINT_TAGS: '难吃' }).feedback;
+    expect(set).toEqual({ praiseTags: ['好评', '干净'], complaintTags: ['难吃'] });
+  });
+
   it.each([
+    [{ LARDER_PRAISE_TAGS: '好吃,太咸' }, 'LARDER_PRAISE_TAGS'],
+    [{ LARDER_COMPLAINT_TAGS: ' , ' }, 'LARDER_COMPLAINT_TAGS'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://root@localhost/x' }, 'DATABASE_URL'],

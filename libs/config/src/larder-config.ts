@@ -57,6 +57,12 @@ export interface LarderConfig {
     /** Panel answers kept per process until the data changes; 0 computes every request afresh. */
     readonly cacheEntries: number;
   };
+  readonly feedback: {
+    /** Feedback tags that praise (shown apart from complaints); LARDER_PRAISE_TAGS. */
+    readonly praiseTags: readonly string[];
+    /** Feedback tags that complain (the complaint chart); LARDER_COMPLAINT_TAGS. */
+    readonly complaintTags: readonly string[];
+  };
   readonly jobs: {
     /** Whether this process fires scheduled jobs (CLI commands and tests turn it off). */
     readonly scheduler: boolean;
@@ -242,6 +248,26 @@ function readHosts(env: Env, name: string, fallback: string): string[] {
   return hosts;
 }
 
+/** The demo's tag vocabulary, classed; a setting replaces a list as a whole. */
+const DEFAULT_PRAISE_TAGS = '好吃,新鲜,分量足,实惠,服务好,上菜快,品种多,环境好';
+const DEFAULT_COMPLAINT_TAGS = '太咸,太油,分量少,价格贵,排队久,不新鲜,菜凉了,口味一般,售罄了,品种少';
+
+function readTags(env: Env, name: string, fallback: string): string[] {
+  const tags = (env[name]?.trim() || fallback).split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
+  if (tags.length === 0) throw new ConfigError(name, 'must name at least one tag, separated by commas');
+  const long = tags.find((tag) => tag.length > 40);
+  if (long !== undefined) throw new ConfigError(name, `tags are at most 40 characters, got ${JSON.stringify(long)}`);
+  return [...new Set(tags)];
+}
+
+function readFeedback(env: Env): LarderConfig['feedback'] {
+  const praiseTags = readTags(env, 'LARDER_PRAISE_TAGS', DEFAULT_PRAISE_TAGS);
+  const complaintTags = readTags(env, 'LARDER_COMPLAINT_TAGS', DEFAULT_COMPLAINT_TAGS);
+  const both = praiseTags.find((tag) => complaintTags.includes(tag));
+  if (both !== undefined) throw new ConfigError('LARDER_PRAISE_TAGS', `${JSON.stringify(both)} is also in LARDER_COMPLAINT_TAGS; a tag praises or complains, not both`);
+  return Object.freeze({ praiseTags: Object.freeze(praiseTags), complaintTags: Object.freeze(complaintTags) });
+}
+
 /** Reads and validates the whole configuration once; nothing else in Larder reads the environment. */
 export function loadConfig(env: Env): LarderConfig {
   const port = readPort(env);
@@ -274,6 +300,7 @@ export function loadConfig(env: Env): LarderConfig {
     dashboard: Object.freeze({
       cacheEntries: readRange(env, { name: 'LARDER_DASHBOARD_CACHE_ENTRIES', fallback: 256, min: 0, max: 100_000 }),
     }),
+    feedback: readFeedback(env),
     jobs: Object.freeze({
       scheduler: readEnum(env, 'LARDER_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
       nightlyCron: readCron(env, 'LARDER_NIGHTLY_CRON', '0 2 * * *'),

@@ -132,6 +132,7 @@ export async function afterRender(page: Page, action: () => Promise<void>): Prom
 export interface ChartSeries {
   id: string;
   png: boolean;
+  categories: string[];
   series: { name: string; type: string; data: unknown[] }[];
 }
 

@@ -2,6 +2,7 @@ import { api } from '../api';
 import { COLOURS } from '../charts';
 import type { SatisfactionPanel } from '../contract';
 import { h } from '../dom';
+import { tagName } from '../feedback-tags';
 import { toYuan } from '../format';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
@@ -22,14 +23,26 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
   root.append(h('p', { class: 'muted hint' }, t('aggregatedOnly', { n: panel.minGroupDiners })), cards,
     h('div', { class: 'toolbar' }, context.report('satisfaction', { month: panel.filters.to.slice(0, 7), canteen: scopedCanteen(context, panel.filters.canteens) })));
 
+  // Partial weeks (the data begins or ends within them) are drawn as points apart, never on the line of whole weeks.
+  const partial = new Map(panel.partialWeeks.map((row) => [row.week, row.days]));
+  const weekAxis = (weeks: string[]) => ({ type: 'category', data: weeks, axisLabel: { formatter: (week: string) => (partial.has(week) ? `${week}*` : week) } });
+  const whole = <T>(weeks: string[], values: (T | null)[]) => values.map((value, index) => (partial.has(weeks[index]) ? null : value));
+  const apart = <T>(weeks: string[], values: (T | null)[]) => values.map((value, index) => (partial.has(weeks[index]) ? value : null));
+  const partialPoints = (name: string, weeks: string[], values: (number | null)[], colour: string, yAxisIndex = 0) =>
+    ({ name, type: 'scatter', yAxisIndex, data: apart(weeks, values), color: colour, symbol: 'emptyCircle', symbolSize: 9 });
   const charts = grid('grid two');
   root.append(charts);
+  const trendWeeks = panel.trend.map((row) => row.week);
+  const trendValues = panel.trend.map((row) => (row.suppressed ? null : row.average));
   context.chart(charts, {
     id: 'rating-trend', title: t('ratingTrend'), height: 300,
     option: {
-      xAxis: { type: 'category', data: panel.trend.map((row) => row.week) },
+      xAxis: weekAxis(trendWeeks),
       yAxis: { type: 'value', min: 1, max: 5 },
-      series: [{ name: t('average'), type: 'line', data: panel.trend.map((row) => (row.suppressed ? null : row.average)), color: COLOURS.actual }],
+      series: [
+        { name: t('average'), type: 'line', data: whole(trendWeeks, trendValues), color: COLOURS.actual },
+        partialPoints(t('partialWeek'), trendWeeks, trendValues, COLOURS.muted),
+      ],
     },
   });
   const visible = panel.canteens.filter((row) => !row.suppressed);
@@ -45,29 +58,48 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     },
   });
   const tags = panel.tags.filter((row) => !row.suppressed).sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
-  context.chart(charts, {
-    id: 'complaint-tags', title: t('tags'), height: 300,
-    option: {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 24, top: 30, bottom: 16, containLabel: true },
-      xAxis: { type: 'value' },
-      yAxis: { type: 'category', data: tags.map((row) => row.tag).reverse() },
-      series: [{ name: t('mentions'), type: 'bar', data: tags.map((row) => row.mentions).reverse(), color: COLOURS.warn }],
-    },
-  });
+  const tagChart = (id: string, title: string, kind: 'complaint' | 'praise', colour: string, emptyKey: 'noComplaints' | 'noPraise') => {
+    const rows = tags.filter((row) => row.kind === kind);
+    if (rows.length === 0) {
+      charts.append(h('section', { class: 'card', 'data-panel': id }, h('h3', {}, title), h('p', { class: 'muted' }, t(emptyKey))));
+      return;
+    }
+    context.chart(charts, {
+      id, title, height: 300,
+      option: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 8, right: 24, top: 30, bottom: 16, containLabel: true },
+        xAxis: { type: 'value' },
+        yAxis: { type: 'category', data: rows.map((row) => tagName(row.tag, context.lang)).reverse() },
+        series: [{ name: t('mentions'), type: 'bar', data: rows.map((row) => row.mentions).reverse(), color: colour }],
+      },
+    });
+  };
+  tagChart('complaint-tags', t('tags'), 'complaint', COLOURS.warn, 'noComplaints');
+  tagChart('praise-tags', t('praiseTags'), 'praise', COLOURS.actual, 'noPraise');
+  // the participation and price series share one axis: the price weeks include the participation ones
+  const participationWeeks = panel.priceFairness.map((row) => row.week);
+  const participationRates = participationWeeks.map((week) => panel.participation.find((row) => row.week === week)?.rate ?? null);
+  const priceWeeks = participationWeeks;
+  const priceShares = panel.priceFairness.map((row) => row.priceComplaintShare);
   context.chart(charts, {
     id: 'participation-price', title: `${t('participation')} · ${t('priceFairness')}`, height: 300,
     option: {
       legend: { top: 4, left: 8 },
-      xAxis: { type: 'category', data: panel.participation.map((row) => row.week) },
+      xAxis: weekAxis(participationWeeks),
       yAxis: [{ type: 'value', axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } }, { type: 'value', name: '¥', splitLine: { show: false } }],
       series: [
-        { name: t('participation'), type: 'line', data: panel.participation.map((row) => row.rate), color: COLOURS.actual },
-        { name: t('priceComplaints'), type: 'line', data: panel.priceFairness.map((row) => row.priceComplaintShare), color: COLOURS.bad },
+        { name: t('participation'), type: 'line', data: whole(participationWeeks, participationRates), color: COLOURS.actual },
+        partialPoints(`${t('participation')} · ${t('partialWeek')}`, participationWeeks, participationRates, COLOURS.actual),
+        { name: t('priceComplaints'), type: 'line', data: whole(priceWeeks, priceShares), color: COLOURS.bad },
+        partialPoints(`${t('priceComplaints')} · ${t('partialWeek')}`, priceWeeks, priceShares, COLOURS.bad),
         { name: t('averagePaid'), type: 'bar', yAxisIndex: 1, data: panel.priceFairness.map((row) => toYuan(row.averagePaidFen)), color: '#d1d5db' },
       ],
     },
   });
+  const shownWeeks = new Set([...trendWeeks, ...participationWeeks]);
+  const partialNote = panel.partialWeeks.filter((row) => shownWeeks.has(row.week)).map((row) => t('partialWeekDays', { week: row.week, n: row.days })).join(context.lang === 'en' ? '; ' : '；');
+  if (partialNote) root.append(h('p', { class: 'muted hint', 'data-partial-weeks': panel.partialWeeks.map((row) => row.week).join(',') }, `* ${t('partialWeeksNote')} ${partialNote}`));
   const tables = grid('grid two');
   root.append(tables);
   context.table(tables, {
@@ -80,12 +112,49 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     ],
   });
   context.table(tables, {
-    id: 'complaint-tags', title: t('tags'), rows: tags,
+    id: 'feedback-tags', title: t('allTags'), rows: tags,
     columns: [
-      { label: t('tags'), cell: (row) => row.tag },
+      { label: t('allTags'), cell: (row) => tagName(row.tag, context.lang) },
+      { label: t('tagKind'), cell: (row) => t(`tagKind.${row.kind}`) },
       { label: t('mentions'), cell: (row) => f.number(row.mentions), csv: (row) => row.mentions, numeric: true },
       { label: t('share'), cell: (row) => f.pct(row.shareOfResponses), csv: (row) => row.shareOfResponses, numeric: true },
       { label: t('lowShare'), cell: (row) => f.pct(row.lowRatingShare), csv: (row) => row.lowRatingShare, numeric: true },
+    ],
+  });
+  renderThemes(context, panel);
+}
+
+/** Comment themes: per canteen and dish, groups of five diners or more, one masked comment per theme word. */
+function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
+  const { t, f, root } = context;
+  const dishLabel = (dishId: number | null) => (dishId === null ? t('wholeCanteen') : context.dishName(dishId));
+  const section = h('section', { class: 'themes', 'data-panel': 'comment-themes' }, h('h3', {}, t('commentThemes')), h('p', { class: 'muted hint' }, t('themesHint', { n: panel.minGroupDiners })));
+  root.append(section);
+  const tables = grid('grid two');
+  section.append(tables);
+  context.table(tables, {
+    id: 'theme-groups', title: t('themeGroups'), rows: panel.themes,
+    columns: [
+      { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
+      { label: t('dish'), cell: (row) => dishLabel(row.dishId) },
+      { label: t('diners'), cell: (row) => f.number(row.diners), csv: (row) => row.diners, numeric: true },
+      { label: t('sentiment.complaint'), cell: (row) => f.number(row.sentiment.complaint), csv: (row) => row.sentiment.complaint, numeric: true },
+      { label: t('sentiment.praise'), cell: (row) => f.number(row.sentiment.praise), csv: (row) => row.sentiment.praise, numeric: true },
+      { label: t('sentiment.neutral'), cell: (row) => f.number(row.sentiment.neutral), csv: (row) => row.sentiment.neutral, numeric: true },
+    ],
+  });
+  const words = panel.themes.flatMap((group) => group.keywords.map((keyword) => ({ ...keyword, canteenId: group.canteenId, dishId: group.dishId })))
+    .sort((a, b) => (a.sentiment === 'complaint' ? 0 : 1) - (b.sentiment === 'complaint' ? 0 : 1) || b.diners - a.diners);
+  // the examples need the width: the words table takes a row of its own
+  context.table(section, {
+    id: 'theme-words', title: t('themeWords'), rows: words, limit: 30,
+    columns: [
+      { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
+      { label: t('dish'), cell: (row) => dishLabel(row.dishId) },
+      { label: t('theme'), cell: (row) => row.word },
+      { label: t('sentiment'), cell: (row) => t(`sentiment.${row.sentiment}`) },
+      { label: t('diners'), cell: (row) => f.number(row.diners), csv: (row) => row.diners, numeric: true },
+      { label: t('example'), cell: (row) => h('q', { class: 'comment' }, row.example), csv: (row) => row.example },
     ],
   });
 }

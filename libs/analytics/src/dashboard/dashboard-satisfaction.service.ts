@@ -1,17 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { sqlNumber } from '@larder/database';
+import { feedbackTagKind } from '../feedback-tag.calculator';
+import { CommentThemesService } from '../comment-themes.service';
 import { ParticipationService } from '../participation.service';
 import { addCounts, sumBy } from '../released-cells.calculator';
 import { ReleasedSatisfactionService } from '../released-satisfaction.service';
 import { emptyRatingCounts, MIN_GROUP_DINERS, publishRatings, RatingGroupCounts } from '../satisfaction.calculator';
 import type { SatisfactionPanel } from './dashboard.contract';
 import { ratio } from './dashboard.calculator';
+import { partialWeeks } from './partial-weeks.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 
 /** Tags that say the price is unfair. */
 export const PRICE_COMPLAINT_TAGS = ['价格贵'];
+
+/** The first and last service day with data of the canteens, as text (no time zone involved). */
+const SPAN_SQL = `SELECT min(service_date)::text AS first, max(service_date)::text AS last FROM daily_meal_rollup WHERE canteen_id = ANY($1::int[])`;
 
 const PAID_SQL = `
 SELECT to_char(service_date, 'IYYY-"W"IW') AS week, sum(paid_fen)::bigint AS paid, sum(covers)::bigint AS covers
@@ -28,18 +35,24 @@ export class DashboardSatisfactionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cells: ReleasedSatisfactionService,
     private readonly participation: ParticipationService,
+    private readonly commentThemes: CommentThemesService,
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
 
   /** `money: false` (the union) leaves out the price paid per cover: the union reads no money figures. */
   async panel(scope: DashboardScope, options: { money: boolean; today?: string } = { money: true }): Promise<SatisfactionPanel> {
-    const { period: weeks, cells: released } = await this.cells.released(scope, { today: options.today });
-    const empty = { filters: scope.filters, minGroupDiners: MIN_GROUP_DINERS, period: null, total: { average: null, responses: null, satisfiedShare: null, suppressed: true }, canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })), dishes: [], tags: [], participation: [], priceFairness: [], trend: [] };
+    const answer = await this.cells.released(scope, { today: options.today });
+    const { period: weeks, cells: released } = answer;
+    const empty = { filters: scope.filters, minGroupDiners: MIN_GROUP_DINERS, period: null, total: { average: null, responses: null, satisfiedShare: null, suppressed: true }, canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })), dishes: [], tags: [], participation: [], priceFairness: [], trend: [], partialWeeks: [], themes: [] };
     if (weeks === null) return empty;
     const parameters = [weeks.from, weeks.to, scope.canteenIds, scope.meal];
-    const [paidRows, participation] = await Promise.all([
+    const [paidRows, participation, themes, spanRows] = await Promise.all([
       options.money ? (this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
       this.participation.weekly({ ...scope, from: weeks.from, to: weeks.to, minDiners: MIN_GROUP_DINERS }),
+      this.commentThemes.themes(scope, answer),
+      this.dataSource.query(SPAN_SQL, [scope.canteenIds]) as Promise<{ first: string | null; last: string | null }[]>,
     ]);
+    const span = spanRows[0]?.first && spanRows[0]?.last ? { first: spanRows[0].first, last: spanRows[0].last } : null;
     const total = released.parents.reduce((sum, cell) => addCounts(sum, cell), emptyRatingCounts());
     const byCanteen = sumBy(released.parents, (cell) => String(cell.canteenId));
     const byWeek = sumBy(released.parents, (cell) => cell.week);
@@ -65,7 +78,7 @@ export class DashboardSatisfactionService {
         return { canteenId, dishId, average: figures.averageRating, responses: figures.responses, suppressed: figures.suppressed };
       }).sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
       tags: [...byTag.entries()].map(([tag, counts]) => ({
-        tag, mentions: counts.responses, shareOfResponses: total.responses > 0 ? counts.responses / total.responses : null,
+        tag, kind: feedbackTagKind(tag, this.config.feedback), mentions: counts.responses, shareOfResponses: total.responses > 0 ? counts.responses / total.responses : null,
         lowRatingShare: counts.dissatisfied / counts.responses, suppressed: false,
       })).sort((a, b) => b.mentions - a.mentions || (a.tag < b.tag ? -1 : 1)),
       participation: participation.filter((row) => row.canteenId === null).map((row) => ({ week: row.week, rate: ratio(row.dinerDays, row.staffOnDutyDays) })),
@@ -77,6 +90,8 @@ export class DashboardSatisfactionService {
         const figures = published(byWeek.get(week));
         return { week, average: figures.averageRating, suppressed: figures.suppressed };
       }),
+      partialWeeks: partialWeeks(weeks, span),
+      themes,
     };
   }
 }

@@ -183,6 +183,24 @@ export interface FinancePanel {
   monthly: { month: string; costPerMealFen: number | null; foodCostPct: number | null }[];
 }
 
+/** A feedback tag praises, complains, or is on neither configured list. */
+export type FeedbackTagKind = 'praise' | 'complaint' | 'other';
+
+export type CommentSentiment = 'praise' | 'complaint' | 'neutral';
+
+/** The comment themes of a canteen (dishId null) or one of its dishes; only groups of five diners or more. */
+export interface CommentThemeGroup {
+  canteenId: number;
+  dishId: number | null;
+  /** Distinct diners who commented. */
+  diners: number;
+  comments: number;
+  /** Comments by sentiment: from their tags' classes, else a small lexicon. */
+  sentiment: Record<CommentSentiment, number>;
+  /** Theme words (segmented), each written by five diners or more, with one masked representative comment. */
+  keywords: { word: string; sentiment: CommentSentiment; diners: number; mentions: number; example: string }[];
+}
+
 // GET /api/dashboard/satisfaction — aggregated only; every group under 5 diners is suppressed.
 export interface SatisfactionPanel {
   filters: AppliedFilters;
@@ -196,9 +214,16 @@ export interface SatisfactionPanel {
   total: { average: number | null; responses: number | null; satisfiedShare: number | null; suppressed: boolean };
   canteens: { canteenId: number; average: number | null; responses: number | null; suppressed: boolean }[];
   dishes: { canteenId: number; dishId: number; average: number | null; responses: number | null; suppressed: boolean }[];
-  tags: { tag: string; mentions: number | null; shareOfResponses: number | null; lowRatingShare: number | null; suppressed: boolean }[];
+  tags: { tag: string; kind: FeedbackTagKind; mentions: number | null; shareOfResponses: number | null; lowRatingShare: number | null; suppressed: boolean }[];
   participation: { week: string; rate: number | null }[];
   /** Price fairness: share of responses tagged about price, and the average price paid per cover. */
   priceFairness: { week: string; priceComplaintShare: number | null; averagePaidFen: number | null }[];
   trend: { week: string; average: number | null; suppressed: boolean }[];
+  /**
+   * Weeks of `period` the data covers only in part (`days` of 7 within the first to last service
+   * day with data): the page draws their figures apart and never joins them to whole weeks.
+   */
+  partialWeeks: { week: string; days: number }[];
+  /** Comment themes per canteen and dish, from released cells, groups of five diners or more. */
+  themes: CommentThemeGroup[];
 }
