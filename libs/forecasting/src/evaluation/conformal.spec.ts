@@ -1,5 +1,5 @@
 import { randomSource } from '../testing/synthetic';
-import { ConformalCalibrator, conformalQuantiles, ConformalSeries } from './conformal';
+import { ConformalCalibrator, conformalQuantiles, ConformalSeries, errorScales } from './conformal';
 
 const LEVELS = [0.1, 0.5, 0.9];
 
@@ -22,7 +22,7 @@ function coverage(series: ConformalSeries, quantiles: Map<number, Float64Array>,
 describe('adaptive conformal band', () => {
   it('widens the band of a series whose bands keep missing and narrows one whose bands always hold', () => {
     const series = drifting('levels', [0.1, 0.1], 0, 300);
-    const calibrator = new ConformalCalibrator([series, series]);
+    const calibrator = new ConformalCalibrator([series, series], 7);
     for (let day = 20_000; day < 20_100; day++) {
       calibrator.recordBand(0, day, true);
       calibrator.recordBand(1, day, false);
@@ -50,5 +50,33 @@ describe('adaptive conformal band', () => {
     const after = coverage(series, quantiles[0], 400);
     expect(after).toBeGreaterThan(0.72);
     expect(after).toBeLessThan(0.88);
+  });
+});
+
+describe('error scale', () => {
+  it("is the forecast, but never below half the mean of the last 28 days known at the origin", () => {
+    const days = Int32Array.from({ length: 60 }, (_, i) => 20_000 + i);
+    const actual = Float64Array.from(days, (_, i) => (i < 30 ? 4 : 100));
+    const point = Float64Array.from(days, (_, i) => (i === 40 ? 150 : 0.1));
+    const scales = errorScales({ days, actual, point }, 7);
+    expect(scales[0]).toBe(0.1); // nothing known yet
+    expect(scales[20]).toBeCloseTo(2, 12); // days 0-13 known: mean 4
+    expect(scales[40]).toBe(150); // the forecast itself when larger
+    expect(scales[36]).toBeCloseTo(2, 12); // days 1-29 known, the last 28 all 4
+    expect(scales[59]).toBeCloseTo(0.5 * ((5 * 4 + 23 * 100) / 28), 12); // days 25-52 known: five of 4, 23 of 100
+  });
+
+  it("keeps a day's band near its forecast when the same series had near-zero forecasts on other days", () => {
+    const random = randomSource('mixed');
+    const count = 400;
+    const days = Int32Array.from({ length: count }, (_, i) => 20_000 + i);
+    const actual = Float64Array.from(days, () => 8 + Math.floor(7 * random.uniform()));
+    // Every other day the model (wrongly) forecast almost nothing: relative to 0.05, each sale is an error of thousands of percent.
+    const point = Float64Array.from(days, (_, i) => (i % 2 === 0 ? 12 : 0.05));
+    const { quantiles } = conformalQuantiles({ series: [{ days, actual, point }], lead: 7, levels: [0.1, 0.5, 0.9], fromDay: Number.NEGATIVE_INFINITY });
+    for (let i = 300; i < count; i += 2) {
+      expect(quantiles[0].get(0.5)![i]).toBeLessThan(24);
+      expect(quantiles[0].get(0.9)![i]).toBeLessThan(48);
+    }
   });
 });

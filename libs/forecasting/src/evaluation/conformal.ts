@@ -33,7 +33,7 @@ export function conformalQuantiles(params: {
   calibrator?: ConformalCalibrator;
 }): { quantiles: Map<number, Float64Array>[]; relative: Float64Array[][] } {
   const { series, lead, levels, fromDay } = params;
-  const calibrator = params.calibrator ?? new ConformalCalibrator(series);
+  const calibrator = params.calibrator ?? new ConformalCalibrator(series, lead);
   const samples = series.map((entry, s) => {
     const byDay = new Array<Float64Array>(entry.days.length).fill(new Float64Array(0));
     let cachedOrigin = Number.NaN;
@@ -46,8 +46,9 @@ export function conformalQuantiles(params: {
         sample = calibrator.sample(s, origin);
       }
       byDay[i] = sample;
-      if (sample.length > 0 && entry.point[i] > 0 && Number.isFinite(entry.actual[i])) {
-        calibrator.history.add(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / entry.point[i]));
+      const scale = calibrator.scale(s, i);
+      if (sample.length > 0 && scale > 0 && Number.isFinite(entry.actual[i])) {
+        calibrator.history.add(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / scale));
       }
     }
     return byDay;
@@ -59,7 +60,8 @@ export function conformalQuantiles(params: {
       if (!Number.isFinite(entry.point[i])) continue;
       const origin = entry.days[i] - lead;
       const adjusted = calibrator.levelsFor(s, origin, withBand);
-      const at = (k: number) => Math.max(0, entry.point[i] * (1 + quantileOfSorted(samples[s][i], adjusted[k])));
+      const scale = calibrator.scale(s, i);
+      const at = (k: number) => Math.max(0, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
       if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = at(k)));
       if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i])) {
         const missed = entry.actual[i] < at(withBand.indexOf(BAND[0])) || entry.actual[i] > at(withBand.indexOf(BAND[1]));
@@ -111,11 +113,17 @@ const RECALIBRATION_DAYS = 120;
 const MIN_RECALIBRATION_OUTCOMES = 100;
 const PIT_BINS = 200;
 
-/** Where a realised error fell within the sample that calibrated its band (0 … 1). */
+/**
+ * Where a realised error fell within the sample that calibrated its band (0 … 1). Ties count half
+ * (mid-rank): an item that sells nothing on most days repeats one error value, and counting all of
+ * them as below would read every such day as a high outcome and push the median into the sales.
+ */
 function pit(sorted: Float64Array, error: number): number {
   let below = 0;
-  while (below < sorted.length && sorted[below] <= error) below++;
-  return (below + 0.5) / (sorted.length + 1);
+  while (below < sorted.length && sorted[below] < error) below++;
+  let equal = 0;
+  while (below + equal < sorted.length && sorted[below + equal] === error) equal++;
+  return (below + equal / 2 + 0.5) / (sorted.length + 1);
 }
 
 /** The PIT values of past bands, by day, and the levels that would have given the nominal frequencies. */
@@ -174,8 +182,11 @@ export class ConformalCalibrator {
 
   private readonly bands: AdaptiveBand[];
 
-  constructor(series: readonly ConformalSeries[]) {
-    this.errors = series.map(relativeErrors);
+  private readonly scales: Float64Array[];
+
+  constructor(series: readonly ConformalSeries[], lead: number) {
+    this.scales = series.map((entry) => errorScales(entry, lead));
+    this.errors = series.map((entry, s) => relativeErrors(entry, this.scales[s]));
     this.bands = series.map(() => new AdaptiveBand());
     this.pooled = pooledErrors(this.errors);
   }
@@ -196,6 +207,11 @@ export class ConformalCalibrator {
     this.bands[s].record(day, missed);
   }
 
+  /** What day `i` of series `s`'s errors are relative to (see errorScales). */
+  scale(s: number, i: number): number {
+    return this.scales[s][i];
+  }
+
   /** Sorted relative errors of series `s` known at `origin`, shrunk towards the panel's when few. */
   sample(s: number, origin: EpochDay): Float64Array {
     return blend(latestBefore(this.errors[s], origin, CALIBRATION_ERRORS), this.pooled(origin));
@@ -207,15 +223,42 @@ interface DatedErrors {
   readonly errors: Float64Array;
 }
 
-function relativeErrors(entry: ConformalSeries): DatedErrors {
+/** Known service days whose mean floors the error scale. */
+const SCALE_DAYS = 28;
+const SCALE_FLOOR = 0.5;
+
+/**
+ * Errors are relative to the day's forecast, but never to less than half the series' mean of its
+ * last 28 known days: a near-zero forecast of an item that sells a few a day would otherwise turn
+ * every sale into a relative error of hundreds of percent and blow its bands (and median) up.
+ */
+export function errorScales(entry: ConformalSeries, lead: number): Float64Array {
+  const { days, actual, point } = entry;
+  const prefix = new Float64Array(days.length + 1);
+  const counts = new Int32Array(days.length + 1);
+  for (let i = 0; i < days.length; i++) {
+    const known = Number.isFinite(actual[i]);
+    prefix[i + 1] = prefix[i] + (known ? actual[i] : 0);
+    counts[i + 1] = counts[i] + (known ? 1 : 0);
+  }
+  let visible = 0;
+  return Float64Array.from(days, (day, i) => {
+    while (visible < days.length && days[visible] <= day - lead) visible++;
+    const from = Math.max(0, visible - SCALE_DAYS);
+    const n = counts[visible] - counts[from];
+    const mean = n > 0 ? (prefix[visible] - prefix[from]) / n : 0;
+    return Math.max(Number.isFinite(point[i]) ? point[i] : 0, SCALE_FLOOR * mean);
+  });
+}
+
+function relativeErrors(entry: ConformalSeries, scales: Float64Array): DatedErrors {
   const days: number[] = [];
   const errors: number[] = [];
   for (let i = 0; i < entry.days.length; i++) {
-    const forecast = entry.point[i];
-    if (!(forecast > 0) || !Number.isFinite(entry.actual[i])) continue;
+    if (!Number.isFinite(entry.point[i]) || !(scales[i] > 0) || !Number.isFinite(entry.actual[i])) continue;
     days.push(entry.days[i]);
     // Capped so that one day of a near-zero forecast cannot stretch every later band.
-    errors.push(Math.min((entry.actual[i] - forecast) / forecast, 5));
+    errors.push(Math.min((entry.actual[i] - entry.point[i]) / scales[i], 5));
   }
   return { days: Int32Array.from(days), errors: Float64Array.from(errors) };
 }

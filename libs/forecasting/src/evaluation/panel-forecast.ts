@@ -7,7 +7,7 @@ import { createBareModel, createModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
 import { combineOnline, mix } from './combination';
-import { ConformalCalibrator, conformalQuantiles } from './conformal';
+import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
 
 export interface PanelForecastInput {
   readonly entries: readonly { readonly series: ServiceSeries; readonly horizon: Horizon }[];
@@ -74,7 +74,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   }));
   const combined = combineOnline({ series: combinationSeries, lead: leadDays });
   const conformalSeries = combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s] }));
-  const calibrator = new ConformalCalibrator(conformalSeries);
+  const calibrator = new ConformalCalibrator(conformalSeries, leadDays);
   // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
   conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
 
@@ -88,7 +88,10 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const relative = calibrator.sample(s, lastDay);
     const adjusted = calibrator.levelsFor(s, lastDay, levels);
-    const quantiles = new Map(levels.map((level, k) => [level, Float64Array.from(point, (value) => Math.max(0, value * (1 + quantileOfSorted(relative, adjusted[k]))))] as const));
+    // The scale floor of the day after the history: every backtest actual is known.
+    const floor = errorScales({ days: Int32Array.of(...entry.days, lastDay + leadDays), actual: appendNaN(entry.actual), point: Float64Array.of(...combined.point[s], 0) }, leadDays);
+    const scaleFloor = floor[floor.length - 1];
+    const quantiles = new Map(levels.map((level, k) => [level, Float64Array.from(point, (value) => Math.max(0, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k])))] as const));
     const backtest = new Map<number, number>();
     combined.point[s].forEach((value, i) => {
       if (Number.isFinite(value)) backtest.set(entry.days[i], value);
