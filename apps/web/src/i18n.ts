@@ -12,6 +12,7 @@ const zh = {
   // overview
   'kpi.covers': '就餐人次', 'kpi.participationRate': '就餐率', 'kpi.revenueFen': '营业收入', 'kpi.subsidyFen': '补贴', 'kpi.foodCostPct': '食材成本率',
   'kpi.wasteKg': '浪费重量', 'kpi.wastePct': '浪费率', 'kpi.satisfaction': '满意度', vsPrevious: '较上期', today: '今日人次', thisWeek: '本周人次', forecast: '预测',
+  'today.awaiting': '今天还没有数据', 'today.closed': '今天不营业', 'today.noService': '今天没有供餐',
   actual: '实际', band: '预测区间 P10–P90', coversVsForecast: '每日人次与预测', alerts: '提醒', noAlerts: '当前没有提醒',
   'alert.forecast_drift': '预测偏差', 'alert.unusual_waste': '浪费异常', 'alert.falling_ratings': '评分下降',
   // dishes
@@ -110,6 +111,7 @@ const en: Record<TextKey, string> = {
   'report.finance': 'Finance report', 'report.satisfaction': 'Satisfaction report', 'report.waste': 'Waste report', 'report.accuracy': 'Forecast accuracy', 'report.purchase-plan': 'Purchase plan',
   'kpi.covers': 'Covers', 'kpi.participationRate': 'Participation', 'kpi.revenueFen': 'Revenue', 'kpi.subsidyFen': 'Subsidy', 'kpi.foodCostPct': 'Food cost %',
   'kpi.wasteKg': 'Waste', 'kpi.wastePct': 'Waste %', 'kpi.satisfaction': 'Satisfaction', vsPrevious: 'vs previous', today: 'Covers today', thisWeek: 'Covers this week', forecast: 'Forecast',
+  'today.awaiting': 'No data yet today', 'today.closed': 'Closed today', 'today.noService': 'No service today',
   actual: 'Actual', band: 'Forecast band P10–P90', coversVsForecast: 'Daily covers vs forecast', alerts: 'Alerts', noAlerts: 'No alerts right now',
   'alert.forecast_drift': 'Forecast drift', 'alert.unusual_waste': 'Unusual waste', 'alert.falling_ratings': 'Falling ratings',
   dish: 'Dish', category: 'Category', quantity: 'Portions', share: 'Share of covers', revenue: 'Revenue', margin: 'Margin per portion', rating: 'Rating', wasted: 'Wasted portions',

@@ -93,9 +93,14 @@ export interface DashboardMeta {
 }
 
 // GET /api/dashboard/overview
+/** What the overview's "today" says: covers served, the canteen open with no sales in yet, or closed today. */
+export type TodayStatus = 'served' | 'awaiting' | 'closed';
+
 export interface OverviewPanel {
   filters: AppliedFilters;
-  coversToday: { date: string; actual: number | null; forecast: number | null };
+  /** Today in the canteens' time zone (not the last day with data) and what is known of it. */
+  coversToday: { date: string; actual: number | null; forecast: number | null; status: TodayStatus };
+  /** Today's ISO week, from its Monday to today. */
   coversWeek: { week: string; actual: number; forecast: number | null };
   kpis: {
     covers: Kpi;
