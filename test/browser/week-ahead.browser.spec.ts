@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { localDate } from '@larder/domain';
-import { describeWithChromium, launchChromium, openView, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer } from './support/dashboard-browser';
+import { addDays, isoWeekStart, localDate } from '@larder/domain';
+import {
+  describeWithChromium, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
+} from './support/dashboard-browser';
 
 /** Issue #22, the week ahead at a glance: today on the overview, the what-if and overrides in the plan-lines table. */
 describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
@@ -49,5 +51,38 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
       await db.query(`DELETE FROM canteen_closure WHERE from_date = $1 AND reason = 'browser test'`, [today]);
       for (const { canteen_id: canteen } of added) await db.query('DELETE FROM menu_item WHERE canteen_id = $1 AND service_date = $2 AND meal = $3 AND dish_id = $4', [canteen, today, 'lunch', dish]);
     }
+  });
+
+  it('answers "+10 % covers on Friday" and "the main ingredient +15 %" against the plan, with cost per meal and waste', async () => {
+    const { page } = manager;
+    await openView(page, `/?page=purchasing&canteens=${server.plannedCanteens[0]}&week=${PLAN_WEEK}`);
+    const panel = page.locator('[data-panel=what-if]');
+    const friday = addDays(isoWeekStart(PLAN_WEEK), 4);
+    expect(await panel.locator('select[name=whatif-day] option[value="' + friday + '"]').textContent()).toBe(`周五 ${friday}`);
+    await panel.locator('select[name=whatif-day]').selectOption(friday);
+    await panel.locator('input[name=whatif-covers]').fill('10');
+    await panel.locator('button[type=submit]').click();
+    const rows = panel.locator('[data-whatif-result] tbody tr');
+    await rows.first().waitFor();
+    const cells = async (label: string) => (await rows.filter({ hasText: label }).first().locator('td').allTextContents()).slice(1);
+    const [planCovers, scenarioCovers, coversChange] = await cells('人次');
+    expect(Number(scenarioCovers!.replace(/,/g, ''))).toBeGreaterThan(Number(planCovers!.replace(/,/g, '')));
+    expect(coversChange).toMatch(/^\+/);
+    expect(await rows.count()).toBe(8);
+    expect(await panel.locator('thead').textContent()).toMatch(/当前计划[\s\S]*假设[\s\S]*变化/);
+
+    // The ingredient the plan spends most on comes first; priced 15 % up, covers stay and cost per meal rises.
+    await panel.locator('select[name=whatif-day]').selectOption('');
+    await panel.locator('input[name=whatif-covers]').fill('0');
+    const ingredient = (await panel.locator('select[name=whatif-ingredient] option').nth(1).getAttribute('value'))!;
+    await panel.locator('select[name=whatif-ingredient]').selectOption(ingredient);
+    await panel.locator('input[name=whatif-price]').fill('15');
+    const before = await panel.locator('[data-whatif-result]').innerHTML();
+    await panel.locator('button[type=submit]').click();
+    await page.waitForFunction((html) => document.querySelector('[data-whatif-result]')!.innerHTML !== html, before);
+    expect((await cells('人次'))[2]).toBe('0');
+    expect((await cells('每餐成本'))[2]).toMatch(/^\+¥/);
+    expect((await cells('采购金额'))[2]).toMatch(/^\+¥/);
+    await screenshot(page, 'purchasing-what-if');
   });
 });

@@ -60,6 +60,8 @@ const zh = {
   // the manager's week: confirmations, revisions, runs from the page
   confirmTitle: '请确认', confirm: '确认', cancel: '取消', approveTitle: '批准计划前请确认', approveConfirm: '确认批准', overrideTitle: '份数超出常规范围',
   overrideConfirm: '仍然保存', revise: '修订为新版本', draftPlan: '起草计划', draftNextWeek: '起草下周计划', replan: '重新起草', changesSinceDraft: '起草后的调整',
+  'whatIf.title': '假设分析', 'whatIf.covers': '人次变化', 'whatIf.wholeWeek': '整周', 'whatIf.price': '食材价格变化', 'whatIf.noPriceChange': '不改价格',
+  'whatIf.compute': '计算', 'whatIf.plan': '当前计划', 'whatIf.scenario': '假设', 'whatIf.shortfall': '预计短缺份数', 'whatIf.failed': '无法计算此假设，请检查输入',
   noChanges: '无调整', before: '调整前', after: '调整后', change: '变化', expectedLeftoverCost: '预计剩余成本', purchaseOrders: '采购单数',
   'reason.above-forecast': '超过预测 P99（{p99}）× 1.5，即 {limit} 份', 'reason.above-capacity': '超过座位数 {seats} × 当天餐次 {meals}，即 {limit} 份',
   'reason.past-cutoff': '{orders} 张采购单已过供应商截单时间（最早应于 {firstOrderDate} 下单）', 'reason.week-started': '该周已于 {weekStart} 开始（今天是 {today}）',
@@ -150,6 +152,8 @@ const en: Record<TextKey, string> = {
   'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
   confirmTitle: 'Please confirm', confirm: 'Confirm', cancel: 'Cancel', approveTitle: 'Confirm before approving', approveConfirm: 'Approve', overrideTitle: 'Portions out of the usual range',
   overrideConfirm: 'Save anyway', revise: 'Revise as a new version', draftPlan: 'Draft plan', draftNextWeek: "Draft next week's plan", replan: 'Draft again', changesSinceDraft: 'Changes since the draft',
+  'whatIf.title': 'What-if', 'whatIf.covers': 'Covers change', 'whatIf.wholeWeek': 'Whole week', 'whatIf.price': 'Ingredient price change', 'whatIf.noPriceChange': 'No price change',
+  'whatIf.compute': 'Compute', 'whatIf.plan': 'Current plan', 'whatIf.scenario': 'What-if', 'whatIf.shortfall': 'Expected shortfall (portions)', 'whatIf.failed': 'This what-if cannot be computed; check the figures',
   noChanges: 'No changes', before: 'Before', after: 'After', change: 'Change', expectedLeftoverCost: 'Expected leftover cost', purchaseOrders: 'Purchase orders',
   'reason.above-forecast': "above the forecast's P99 ({p99}) × 1.5, i.e. {limit} portions", 'reason.above-capacity': 'above {seats} seats × {meals} meals that day, i.e. {limit} portions',
   'reason.past-cutoff': "{orders} order(s) are past their supplier's cut-off (the first was due on {firstOrderDate})", 'reason.week-started': 'the week began on {weekStart} (today is {today})',

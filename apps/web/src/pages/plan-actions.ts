@@ -12,7 +12,7 @@ export interface PlanLine { serviceDate: string; meal: DashboardMeal; dishId: nu
 export interface PlanOverride { id: string; serviceDate: string; meal: DashboardMeal; dishId: number; previousPortions: number; newPortions: number; reason: string; createdBy: string; createdAt: string }
 export interface PurchaseOrder {
   id: string; canteenId: number; supplierId: number; orderDate: string; deliveryDate: string; status: string; totalFen: number;
-  orderCutoff: string | null; leadTimeDays: number | null; lines: unknown[];
+  orderCutoff: string | null; leadTimeDays: number | null; lines: { ingredientId: number; amountFen: number }[];
 }
 /** Why the API asks for confirmation (libs/procurement plan-guards), worded here in the page's language. */
 export interface ConfirmationReason { code: string; [value: string]: string | number }

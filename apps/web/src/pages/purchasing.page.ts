@@ -10,6 +10,7 @@ import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
 import { orderPanel } from './order-panel';
 import { act, approveFlow, overrideForm, type PlanListItem, type PlanView } from './plan-actions';
+import { whatIfPanel } from './what-if-panel';
 
 /** GET /api/stock (libs/procurement StockService), as far as the page reads it. */
 interface StockView {
@@ -74,6 +75,8 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     card('purchase-cost', t('purchaseCost'), f.yuan(plan.summary.purchaseCostFen)), card('food-cost', t('foodCost'), f.yuan(plan.summary.foodCostFen)),
     card('leftover', t('expectedLeftover'), `${f.number(plan.summary.expectedLeftoverKg, 1)} kg`));
   root.append(cards);
+  // The what-if answers managers and finance (the API's roles), against the plan shown.
+  if (plan.lines.length > 0 && (mayPlan || context.me.role === 'finance')) root.append(whatIfPanel(context, plan));
   if (plan.lines.length === 0) {
     root.append(h('section', { class: 'card', 'data-view': 'empty-plan' }, h('p', { class: 'muted' }, t('emptyPlan')), ...plan.notes.map((note) => h('p', { class: 'muted small' }, note))));
   }

@@ -86,6 +86,8 @@ export interface DashboardMeta {
   dishes: { id: number; code: string; name: string; nameEn: string | null; category: string }[];
   /** Suppliers by id, so purchase orders read by name. */
   suppliers: { id: number; code: string; name: string; nameEn: string | null }[];
+  /** Ingredients by id, for the what-if's price changes. */
+  ingredients: { id: number; code: string; name: string; nameEn: string | null }[];
   meals: DashboardMeal[];
   firstServiceDate: string | null;
   lastServiceDate: string | null;
