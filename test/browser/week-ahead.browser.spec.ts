@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeekStart, localDate } from '@larder/domain';
 import {
-  describeWithChromium, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
+  afterRender, describeWithChromium, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
 } from './support/dashboard-browser';
 
 /** Issue #22, the week ahead at a glance: today on the overview, the what-if and overrides in the plan-lines table. */
@@ -79,10 +79,68 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     await panel.locator('input[name=whatif-price]').fill('15');
     const before = await panel.locator('[data-whatif-result]').innerHTML();
     await panel.locator('button[type=submit]').click();
-    await page.waitForFunction((html) => document.querySelector('[data-whatif-result]')!.innerHTML !== html, before);
+    await page.waitForFunction((html) => {
+      const result = (globalThis as unknown as { document: { querySelector(selector: string): { innerHTML: string } } }).document.querySelector('[data-whatif-result]');
+      return result.innerHTML !== html;
+    }, before);
     expect((await cells('人次'))[2]).toBe('0');
     expect((await cells('每餐成本'))[2]).toMatch(/^\+¥/);
     expect((await cells('采购金额'))[2]).toMatch(/^\+¥/);
     await screenshot(page, 'purchasing-what-if');
+  });
+
+  it('edits a draft line in the plan-lines table, filtered by day, meal and dish, meals in the order of the day', async () => {
+    const { page } = manager;
+    const canteen = server.plannedCanteens[0];
+    await openView(page, `/?page=purchasing&canteens=${canteen}&week=${PLAN_WEEK}`);
+    const table = page.locator(`[data-table=plan-lines-${PLAN_WEEK}]`);
+    const filters = page.locator('[data-filters=plan-lines]');
+    // Meals in the order of the day, on the filter and within each day of the table.
+    const mealOptions = (await filters.locator('select[name=line-meal] option').allTextContents()).slice(1);
+    const order = ['早餐', '午餐', '晚餐', '夜宵'];
+    expect(mealOptions).toEqual(order.filter((meal) => mealOptions.includes(meal)));
+    const monday = isoWeekStart(PLAN_WEEK);
+    await filters.locator('select[name=line-day]').selectOption(monday);
+    const mealsOfMonday = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(mealsOfMonday.map((meal) => order.indexOf(meal))).toEqual([...mealsOfMonday.map((meal) => order.indexOf(meal))].sort((a, b) => a - b));
+    await filters.locator('select[name=line-meal]').selectOption('lunch');
+    const firstDish = (await table.locator('tbody tr').first().locator('td').nth(2).textContent())!;
+    await filters.locator('input[name=line-dish]').fill(firstDish);
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(1);
+    for (const cells of await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()))) {
+      expect(cells.slice(0, 3)).toEqual([monday, '午餐', expect.stringContaining(firstDish)]);
+    }
+
+    // Edited in its row: a usual quantity is saved at once, with its reason, and the line shows it.
+    const planned = Number((await rows.first().locator('td').nth(4).textContent())!.replace(/[^\d]/g, ''));
+    await rows.first().locator('[data-action=edit-line]').click();
+    const editor = table.locator('[data-editor=override]');
+    await editor.locator('input[name=portions]').fill(String(planned + 1));
+    await editor.locator('button[type=submit]').click();
+    expect(await editor.locator('[role=alert]').textContent()).toBe('请填写原因');
+    await editor.locator('input[name=reason]').fill('部门聚餐');
+    await afterRender(page, () => editor.locator('button[type=submit]').click());
+    const overrides = page.locator(`[data-table=overrides-${PLAN_WEEK}] tbody`);
+    expect(await overrides.textContent()).toContain('部门聚餐');
+    const stored = await db.query('SELECT new_portions FROM plan_override WHERE reason = $1', ['部门聚餐']);
+    expect(stored.map((row: { new_portions: number }) => Number(row.new_portions))).toEqual([planned + 1]);
+
+    // The filters stay as they were after the save redrew the page.
+    expect(await filters.locator('select[name=line-meal]').inputValue()).toBe('lunch');
+    expect(await filters.locator('input[name=line-dish]').inputValue()).toBe(firstDish);
+    // An unusual quantity asks first (409 CONFIRMATION_REQUIRED); cancelled, nothing more is stored.
+    await page.locator(`[data-table=plan-lines-${PLAN_WEEK}] [data-action=edit-line]`).first().click();
+    await editor.locator('input[name=portions]').fill('999999');
+    await editor.locator('input[name=reason]').fill('多按了几个9');
+    await editor.locator('button[type=submit]').click();
+    const asked = page.locator('[data-dialog=override]');
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('采购金额');
+    await asked.locator('[data-action=cancel]').click();
+    expect(await db.query('SELECT count(*)::int AS n FROM plan_override WHERE reason = $1', ['多按了几个9'])).toEqual([{ n: 0 }]);
+    await screenshot(page, 'purchasing-plan-lines');
+    // Expected answers of the page: the 409 that asks for the confirmation.
+    manager.errors.splice(0, manager.errors.length, ...manager.errors.filter((error) => !/409 \(Conflict\)/.test(error)));
   });
 });
