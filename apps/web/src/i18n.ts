@@ -56,6 +56,8 @@ const zh = {
   aggregatedOnly: '仅显示汇总数据；少于 {n} 位就餐者的分组不显示。',
   // jobs
   job: '任务', runs: '最近运行', steps: '步骤', started: '开始时间', finished: '结束时间', duration: '耗时', attempts: '尝试', trigger: '触发方式', errorText: '错误',
+  'jobName.nightly': '夜间运行', 'jobName.finance-report': '财务月报', 'jobName.purchase-plan-report': '采购计划报表', 'jobName.inbox': '收件箱导入',
+  'jobName.deliveries': '发送订阅', 'jobName.first-start': '首次启动', 'trigger.manual': '手动', 'trigger.schedule': '定时', 'trigger.startup': '启动时',
   'job.succeeded': '成功', 'job.failed': '失败', 'job.running': '运行中', 'job.queued': '排队中', 'job.skipped': '跳过', stepDurations: '各步骤耗时（秒）',
   // the manager's week: confirmations, revisions, runs from the page
   confirmTitle: '请确认', confirm: '确认', cancel: '取消', approveTitle: '批准计划前请确认', approveConfirm: '确认批准', overrideTitle: '份数超出常规范围',
@@ -150,6 +152,8 @@ const en: Record<TextKey, string> = {
   participation: 'Participation', priceFairness: 'Price fairness', priceComplaints: 'Price complaints', averagePaid: 'Paid per cover', ratingTrend: 'Rating trend', suppressed: 'under {n} diners, hidden',
   aggregatedOnly: 'Aggregates only; groups of fewer than {n} diners are not shown.',
   job: 'Job', runs: 'Recent runs', steps: 'Steps', started: 'Started', finished: 'Finished', duration: 'Duration', attempts: 'Attempts', trigger: 'Trigger', errorText: 'Error',
+  'jobName.nightly': 'Nightly run', 'jobName.finance-report': 'Finance report', 'jobName.purchase-plan-report': 'Purchase plan report', 'jobName.inbox': 'Inbox import',
+  'jobName.deliveries': 'Deliveries', 'jobName.first-start': 'First start', 'trigger.manual': 'Manual', 'trigger.schedule': 'Scheduled', 'trigger.startup': 'At start',
   'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
   confirmTitle: 'Please confirm', confirm: 'Confirm', cancel: 'Cancel', approveTitle: 'Confirm before approving', approveConfirm: 'Approve', overrideTitle: 'Portions out of the usual range',
   overrideConfirm: 'Save anyway', revise: 'Revise as a new version', draftPlan: 'Draft plan', draftNextWeek: "Draft next week's plan", replan: 'Draft again', changesSinceDraft: 'Changes since the draft',

@@ -17,12 +17,14 @@ export async function renderJobs(context: PageContext): Promise<void> {
   const { t, f, root } = context;
   const { runs } = await api.get<JobsResponse>(panelUrl(context.state));
   if (context.me.role === 'manager' || context.me.role === 'admin') root.append(runControls(context));
+  // A job by its name in the page's language, with the name the `larder` command takes.
+  const jobName = (name: string) => textOr(t, `jobName.${name}`, name);
   const tone = (status: string) => (status === 'succeeded' ? 'good' : status === 'failed' ? 'bad' : status === 'running' ? 'info' : 'muted');
   const latest = runs[0];
   if (latest) {
     const steps = latest.steps;
     context.chart(root, {
-      id: 'job-steps', title: `${t('stepDurations')} · ${latest.name} · ${f.dateTime(latest.startedAt)}`, height: Math.max(200, 40 + steps.length * 28),
+      id: 'job-steps', title: `${t('stepDurations')} · ${jobName(latest.name)} · ${f.dateTime(latest.startedAt)}`, height: Math.max(200, 40 + steps.length * 28),
       option: {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 40, top: 30, bottom: 16, containLabel: true },
@@ -35,8 +37,8 @@ export async function renderJobs(context: PageContext): Promise<void> {
   context.table(root, {
     id: 'job-runs', title: t('runs'), rows: runs,
     columns: [
-      { label: t('job'), cell: (row) => row.name },
-      { label: t('trigger'), cell: (row) => row.trigger },
+      { label: t('job'), cell: (row) => (jobName(row.name) === row.name ? row.name : `${jobName(row.name)} (${row.name})`), csv: (row) => row.name },
+      { label: t('trigger'), cell: (row) => textOr(t, `trigger.${row.trigger}`, row.trigger), csv: (row) => row.trigger },
       { label: t('status'), cell: (row) => badge(textOr(t, `job.${row.status}`, row.status), tone(row.status)), csv: (row) => row.status },
       { label: t('started'), cell: (row) => f.dateTime(row.startedAt), csv: (row) => row.startedAt },
       { label: t('duration'), cell: (row) => `${f.number(seconds(row.startedAt, row.finishedAt), 1)} s`, csv: (row) => seconds(row.startedAt, row.finishedAt), numeric: true },
@@ -49,7 +51,7 @@ export async function renderJobs(context: PageContext): Promise<void> {
     context.table(root, {
       id: 'job-step-errors', title: `${t('steps')} · ${t('errorText')}`, rows: failed,
       columns: [
-        { label: t('job'), cell: (row) => row.run.name },
+        { label: t('job'), cell: (row) => jobName(row.run.name), csv: (row) => row.run.name },
         { label: t('steps'), cell: (row) => row.step.name },
         { label: t('canteens'), cell: (row) => context.canteenName(row.step.canteenId) },
         { label: t('attempts'), cell: (row) => String(row.step.attempts), numeric: true },
