@@ -7,14 +7,14 @@ describe('the untranslated-text check', () => {
     expect(untranslated(texts, 'en')).toHaveLength(6);
   });
 
-  it('finds English words on the Chinese page outside data values and the allow-list', () => {
+  it('finds English words on the Chinese page, data cells included, outside the allow-list', () => {
     const texts = [
       { text: 'Larder 食堂分析 · 导出 CSV · 12.5 kg · C01 · 2026-W48 · v2 · P90 · 2026-11-23', data: false },
       { text: 'Save 保存 · draft', data: false },
       { text: 'browser-test', data: true },
     ];
-    expect(untranslated(texts, 'zh-CN')).toEqual(['english: Save', 'english: draft']);
-    expect(untranslated(texts, 'zh-CN', { words: new Set(['Save', 'draft']) })).toEqual([]);
+    expect(untranslated(texts, 'zh-CN')).toEqual(['english: Save', 'english: browser-test', 'english: draft']);
+    expect(untranslated(texts, 'zh-CN', { words: new Set(['Save', 'draft', 'browser-test']) })).toEqual([]);
   });
 
   it('finds Chinese on the English page outside data values, but not the switch to Chinese', () => {

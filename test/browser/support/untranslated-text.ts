@@ -24,7 +24,9 @@ const RAW_CODES: RegExp[] = [
  */
 export const ZH_ALLOWED_WORDS = new Set([
   // the brand and its logo mark
-  'Larder', 'L', 'English', 'kg', 'g', 'CSV', 'Excel', 'PNG', 'PDF', 'API', 'WAPE', 'SKU', 'ISO', 'OpenAPI', 'JSON', 'URL', 'ID',
+  'Larder', 'L',
+  // SI units as the pages write them (12.5 kg, 3.2 s)
+  's', 'English', 'kg', 'g', 'CSV', 'Excel', 'PNG', 'PDF', 'API', 'WAPE', 'SKU', 'ISO', 'OpenAPI', 'JSON', 'URL', 'ID',
 ]);
 
 const CHINESE = /[\u3400-\u9fff]+/g;
@@ -39,7 +41,8 @@ export function untranslated(texts: readonly PageText[], lang: 'zh-CN' | 'en', a
       findings.add(`code: ${match[0]}`);
       text = text.replace(match[0], ' ');
     }
-    if (lang === 'zh-CN' && !data) {
+    // Data cells count in zh-CN too: English in them is a code or a status left untranslated, or a known data value (allowed.words).
+    if (lang === 'zh-CN') {
       for (const match of text.matchAll(/[A-Za-z]+(?:[-'][A-Za-z]+)*/g)) {
         const word = match[0];
         // Part of a code with digits (C01, SKU-1001, 2026-W48, v2, P90): not a word.
