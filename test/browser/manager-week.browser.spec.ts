@@ -91,12 +91,14 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
 
   it('asks before an out-of-range override, shows the summary before approving, and revises an approved plan', async () => {
     await openView(page, `/?page=purchasing&canteens=1&week=${comingWeek}`);
-    const options = await page.locator('[data-panel=override] select[name=line] option').count();
-    expect(options).toBeGreaterThan(0);
-    await page.selectOption('[data-panel=override] select[name=line]', '0');
-    await page.fill('input[name=portions]', '999999');
-    await page.fill('input[name=reason]', '多按了几个9');
-    await page.locator('[data-panel=override] button[type=submit]').click();
+    // The override is edited in the plan-lines table, on the line itself.
+    const edit = page.locator(`[data-table=plan-lines-${comingWeek}] [data-action=edit-line]`);
+    expect(await edit.count()).toBeGreaterThan(0);
+    await edit.first().click();
+    const editor = page.locator('[data-editor=override]');
+    await editor.locator('input[name=portions]').fill('999999');
+    await editor.locator('input[name=reason]').fill('多按了几个9');
+    await editor.locator('button[type=submit]').click();
     const asked = page.locator('[data-dialog=override]');
     await asked.waitFor();
     expect(await asked.locator('[data-reason=above-forecast]').textContent()).toMatch(/超过预测 P99/);
@@ -106,7 +108,7 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
     // Cancelled, nothing is stored; confirmed, the override is made.
     await asked.locator('[data-action=cancel]').click();
     expect(await page.locator(`[data-table=overrides-${comingWeek}] tbody tr`).count()).toBe(0);
-    await page.locator('[data-panel=override] button[type=submit]').click();
+    await editor.locator('button[type=submit]').click();
     await afterRender(page, () => page.locator('[data-dialog=override] [data-action=confirm]').click());
     expect(await page.locator(`[data-table=overrides-${comingWeek}] tbody`).textContent()).toContain('999,999');
 

@@ -68,9 +68,11 @@ describeWithChromium('the dashboard for each role', () => {
     const manager = sessions.get('manager')!;
     await openView(manager.page, '/?page=purchasing');
     expect(await manager.page.locator('[data-table^=overrides] tbody tr').count()).toBe(0);
-    await manager.page.fill('input[name=portions]', '7');
-    await manager.page.fill('input[name=reason]', 'school trip');
-    await afterRender(manager.page, () => manager.page.locator('[data-panel=override] button[type=submit]').click());
+    // Overridden on its line in the plan-lines table.
+    await manager.page.locator('[data-action=edit-line]').first().click();
+    await manager.page.fill('[data-editor=override] input[name=portions]', '7');
+    await manager.page.fill('[data-editor=override] input[name=reason]', 'school trip');
+    await afterRender(manager.page, () => manager.page.locator('[data-editor=override] button[type=submit]').click());
     expect(await manager.page.locator('[data-table^=overrides] tbody tr').count()).toBe(1);
     expect(await manager.page.locator('[data-table^=overrides] tbody').textContent()).toContain('school trip');
     // Approval asks first, showing the summary and the change made since the draft.

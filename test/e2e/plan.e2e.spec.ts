@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AuditService } from '@larder/auth';
+import { DataSource } from 'typeorm';
+import { addDays, isoWeekStart } from '@larder/domain';
 import { DemoSeedService } from '@larder/ingestion';
 import { createHttpApp, signIn } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
@@ -105,6 +107,28 @@ describe('plans over HTTP', () => {
     expect(response.body.canteens).toHaveLength(1);
     expect((await get('/api/plans').expect(200)).body.length).toBe(before);
     await post('/api/plans/what-if').send({ week: WEEK, scenario: { headcountFactor: -2 } }).expect(400);
+  });
+
+  it('answers "+10 % covers on one day" and "an ingredient +15 %" with cost per meal and waste', async () => {
+    const monday = isoWeekStart(WEEK);
+    const busier = (await post('/api/plans/what-if').send({ week: WEEK, canteens: [2], scenario: { dayFactors: [{ serviceDate: addDays(monday, 4), factor: 1.1 }] } }).expect(200)).body;
+    expect(busier.change.covers).toBeGreaterThan(0);
+    expect(busier.change.plannedPortions).toBeGreaterThan(0);
+    expect(busier.change.purchaseCostFen).toBeGreaterThanOrEqual(0);
+    // The ingredient the week buys most of, priced 15 % up: purchase cost and cost per meal rise, covers stay.
+    const [{ ingredient_id: ingredient }] = await app.get(DataSource).query(
+      'SELECT ingredient_id FROM purchase_order_line WHERE canteen_id = 2 GROUP BY 1 ORDER BY sum(amount_fen) DESC LIMIT 1',
+    );
+    const dearer = (await post('/api/plans/what-if').send({ week: WEEK, canteens: [2], scenario: { priceFactors: [{ ingredientId: ingredient, factor: 1.15 }] } }).expect(200)).body;
+    expect(dearer.change.covers).toBe(0);
+    expect(dearer.change.purchaseCostFen).toBeGreaterThan(0);
+    expect(dearer.change.costPerMealFen).toBeGreaterThan(0);
+    const unknown = await post('/api/plans/what-if').send({ week: WEEK, scenario: { priceFactors: [{ ingredientId: 999999, factor: 1.1 }] } }).expect(404);
+    expect(unknown.body).toMatchObject({ error: 'NOT_FOUND' });
+    const outOfRange = await post('/api/plans/what-if').send({ week: WEEK, scenario: { dayFactors: [{ serviceDate: monday, factor: 9 }] } }).expect(400);
+    expect(outOfRange.body.message).toContain('must be between 0 and 5');
+    const mistyped = await post('/api/plans/what-if').send({ week: WEEK, scenario: { priceFactors: [{ ingredientId: 'pork', factor: 1.1 }] } }).expect(400);
+    expect(mistyped.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['scenario.priceFactors.0.ingredientId'] } });
   });
 
   it('refuses what-if bodies with unknown or mistyped fields, naming them', async () => {

@@ -43,7 +43,7 @@ describe('comment themes on the satisfaction panel', () => {
   });
 
   const scope = (canteenIds: number[]): DashboardScope => ({
-    filters: { from: '2026-11-02', to: '2026-11-08', canteens: canteenIds, meal: null, asOf: TODAY }, from: '2026-11-02', to: '2026-11-08', canteenIds, meal: null, allSites: false, previous: { from: '2026-10-26', to: '2026-11-01' },
+    filters: { from: '2026-11-02', to: '2026-11-08', canteens: canteenIds, meal: null, asOf: TODAY }, from: '2026-11-02', to: '2026-11-08', canteenIds, meal: null, allSites: false, previous: { from: '2026-10-26', to: '2026-11-01' }, today: TODAY,
   });
 
   it('shows themes of released groups of five diners or more only, with masked examples', async () => {

@@ -38,7 +38,7 @@ describe('satisfaction for the union survives differencing', () => {
   });
 
   const scope = (from: string, to: string, canteenIds: number[], meal: 'dinner' | 'lunch' | null): DashboardScope => ({
-    filters: { from, to, canteens: canteenIds, meal, asOf: TODAY }, from, to, canteenIds, meal, allSites: false, previous: { from, to },
+    filters: { from, to, canteens: canteenIds, meal, asOf: TODAY }, from, to, canteenIds, meal, allSites: false, previous: { from, to }, today: TODAY,
   });
   const ask = (request: DashboardScope) => service.panel(request, { money: false, today: TODAY });
 

@@ -12,6 +12,7 @@ const zh = {
   // overview
   'kpi.covers': '就餐人次', 'kpi.participationRate': '就餐率', 'kpi.revenueFen': '营业收入', 'kpi.subsidyFen': '补贴', 'kpi.foodCostPct': '食材成本率',
   'kpi.wasteKg': '浪费重量', 'kpi.wastePct': '浪费率', 'kpi.satisfaction': '满意度', vsPrevious: '较上期', today: '今日人次', thisWeek: '本周人次', forecast: '预测',
+  'today.awaiting': '今天还没有数据', 'today.closed': '今天不营业', 'today.noService': '今天没有供餐',
   actual: '实际', band: '预测区间 P10–P90', coversVsForecast: '每日人次与预测', alerts: '提醒', noAlerts: '当前没有提醒',
   'alert.forecast_drift': '预测偏差', 'alert.unusual_waste': '浪费异常', 'alert.falling_ratings': '评分下降',
   // dishes
@@ -61,6 +62,8 @@ const zh = {
   partialWeek: '不完整周', partialWeeksNote: '不完整周单独标出，不与整周相连比较：', partialWeekDays: '{week} 仅 {n}/7 天有数据',
   // jobs
   job: '任务', runs: '最近运行', steps: '步骤', started: '开始时间', finished: '结束时间', duration: '耗时', attempts: '尝试', trigger: '触发方式', errorText: '错误',
+  'jobName.nightly': '夜间运行', 'jobName.finance-report': '财务月报', 'jobName.purchase-plan-report': '采购计划报表', 'jobName.inbox': '收件箱导入',
+  'jobName.deliveries': '发送订阅', 'jobName.first-start': '首次启动', 'trigger.manual': '手动', 'trigger.schedule': '定时', 'trigger.startup': '启动时',
   'job.succeeded': '成功', 'job.failed': '失败', 'job.running': '运行中', 'job.queued': '排队中', 'job.skipped': '跳过', stepDurations: '各步骤耗时（秒）',
   'job.empty': '无事可做', emptyRuns: '{n} 次运行无事可做', runDetail: '运行详情', closeRun: '关闭', openRunHint: '点击一行查看各步骤', counts: '计数', stepNo: '序号',
   currentStep: '正在：{step}', stepsFailed: '{failed}/{total} 个步骤失败', runFinanceReport: '生成财务月报', runPurchasePlanReport: '生成采购计划报表',
@@ -78,6 +81,9 @@ const zh = {
   // the manager's week: confirmations, revisions, runs from the page
   confirmTitle: '请确认', confirm: '确认', cancel: '取消', approveTitle: '批准计划前请确认', approveConfirm: '确认批准', overrideTitle: '份数超出常规范围',
   overrideConfirm: '仍然保存', revise: '修订为新版本', draftPlan: '起草计划', draftNextWeek: '起草下周计划', replan: '重新起草', changesSinceDraft: '起草后的调整',
+  'whatIf.title': '假设分析', 'whatIf.covers': '人次变化', 'whatIf.wholeWeek': '整周', 'whatIf.price': '食材价格变化', 'whatIf.noPriceChange': '不改价格',
+  'whatIf.compute': '计算', 'whatIf.plan': '当前计划', 'whatIf.scenario': '假设', 'whatIf.shortfall': '预计短缺份数', 'whatIf.failed': '无法计算此假设，请检查输入',
+  allDays: '全部日期', dishFilter: '按菜名筛选', overridden: '已调整',
   noChanges: '无调整', before: '调整前', after: '调整后', change: '变化', expectedLeftoverCost: '预计剩余成本', purchaseOrders: '采购单数',
   'reason.above-forecast': '超过预测 P99（{p99}）× 1.5，即 {limit} 份', 'reason.above-capacity': '超过座位数 {seats} × 当天餐次 {meals}，即 {limit} 份',
   'reason.past-cutoff': '{orders} 张采购单已过供应商截单时间（最早应于 {firstOrderDate} 下单）', 'reason.week-started': '该周已于 {weekStart} 开始（今天是 {today}）',
@@ -129,6 +135,7 @@ const en: Record<TextKey, string> = {
   'report.finance': 'Finance report', 'report.satisfaction': 'Satisfaction report', 'report.waste': 'Waste report', 'report.accuracy': 'Forecast accuracy', 'report.purchase-plan': 'Purchase plan',
   'kpi.covers': 'Covers', 'kpi.participationRate': 'Participation', 'kpi.revenueFen': 'Revenue', 'kpi.subsidyFen': 'Subsidy', 'kpi.foodCostPct': 'Food cost %',
   'kpi.wasteKg': 'Waste', 'kpi.wastePct': 'Waste %', 'kpi.satisfaction': 'Satisfaction', vsPrevious: 'vs previous', today: 'Covers today', thisWeek: 'Covers this week', forecast: 'Forecast',
+  'today.awaiting': 'No data yet today', 'today.closed': 'Closed today', 'today.noService': 'No service today',
   actual: 'Actual', band: 'Forecast band P10–P90', coversVsForecast: 'Daily covers vs forecast', alerts: 'Alerts', noAlerts: 'No alerts right now',
   'alert.forecast_drift': 'Forecast drift', 'alert.unusual_waste': 'Unusual waste', 'alert.falling_ratings': 'Falling ratings',
   dish: 'Dish', category: 'Category', quantity: 'Portions', share: 'Share of covers', revenue: 'Revenue', margin: 'Margin per portion', rating: 'Rating', wasted: 'Wasted portions',
@@ -170,6 +177,8 @@ const en: Record<TextKey, string> = {
   diners: 'Diners', example: 'Example comment', wholeCanteen: 'Whole canteen',
   partialWeek: 'partial week', partialWeeksNote: 'Partial weeks are drawn apart, not joined to whole weeks:', partialWeekDays: '{week} has data on {n} of 7 days',
   job: 'Job', runs: 'Recent runs', steps: 'Steps', started: 'Started', finished: 'Finished', duration: 'Duration', attempts: 'Attempts', trigger: 'Trigger', errorText: 'Error',
+  'jobName.nightly': 'Nightly run', 'jobName.finance-report': 'Finance report', 'jobName.purchase-plan-report': 'Purchase plan report', 'jobName.inbox': 'Inbox import',
+  'jobName.deliveries': 'Deliveries', 'jobName.first-start': 'First start', 'trigger.manual': 'Manual', 'trigger.schedule': 'Scheduled', 'trigger.startup': 'At start',
   'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
   'job.empty': 'Nothing to do', emptyRuns: '{n} runs with nothing to do', runDetail: 'Run details', closeRun: 'Close', openRunHint: 'click a run to see its steps', counts: 'Counts', stepNo: 'No.',
   currentStep: 'now: {step}', stepsFailed: '{failed} of {total} steps failed', runFinanceReport: 'Write the finance report', runPurchasePlanReport: 'Write the purchase plan report',
@@ -186,6 +195,9 @@ const en: Record<TextKey, string> = {
   'count.drafted': 'drafted', 'count.approved-kept': 'approved kept', 'count.unchanged': 'unchanged', 'count.overridden-kept': 'overrides kept',
   confirmTitle: 'Please confirm', confirm: 'Confirm', cancel: 'Cancel', approveTitle: 'Confirm before approving', approveConfirm: 'Approve', overrideTitle: 'Portions out of the usual range',
   overrideConfirm: 'Save anyway', revise: 'Revise as a new version', draftPlan: 'Draft plan', draftNextWeek: "Draft next week's plan", replan: 'Draft again', changesSinceDraft: 'Changes since the draft',
+  'whatIf.title': 'What-if', 'whatIf.covers': 'Covers change', 'whatIf.wholeWeek': 'Whole week', 'whatIf.price': 'Ingredient price change', 'whatIf.noPriceChange': 'No price change',
+  'whatIf.compute': 'Compute', 'whatIf.plan': 'Current plan', 'whatIf.scenario': 'What-if', 'whatIf.shortfall': 'Expected shortfall (portions)', 'whatIf.failed': 'This what-if cannot be computed; check the figures',
+  allDays: 'All days', dishFilter: 'Filter by dish', overridden: 'Overridden',
   noChanges: 'No changes', before: 'Before', after: 'After', change: 'Change', expectedLeftoverCost: 'Expected leftover cost', purchaseOrders: 'Purchase orders',
   'reason.above-forecast': "above the forecast's P99 ({p99}) × 1.5, i.e. {limit} portions", 'reason.above-capacity': 'above {seats} seats × {meals} meals that day, i.e. {limit} portions',
   'reason.past-cutoff': "{orders} order(s) are past their supplier's cut-off (the first was due on {firstOrderDate})", 'reason.week-started': 'the week began on {weekStart} (today is {today})',

@@ -16,8 +16,7 @@ export async function renderOverview(context: PageContext): Promise<void> {
 
   const headline = grid('grid kpis headline');
   headline.append(
-    h('div', { class: 'kpi card big', 'data-kpi': 'today' }, h('div', { class: 'kpi-label' }, `${t('today')} · ${panel.coversToday.date}`),
-      h('div', { class: 'kpi-value' }, f.number(panel.coversToday.actual)), h('div', { class: 'muted' }, `${t('forecast')} ${f.number(panel.coversToday.forecast)}`)),
+    todayCard(context, panel.coversToday),
     h('div', { class: 'kpi card big', 'data-kpi': 'week' }, h('div', { class: 'kpi-label' }, `${t('thisWeek')} · ${panel.coversWeek.week}`),
       h('div', { class: 'kpi-value' }, f.number(panel.coversWeek.actual)), h('div', { class: 'muted' }, `${t('forecast')} ${f.number(panel.coversWeek.forecast)}`)));
   root.append(headline);
@@ -49,6 +48,16 @@ export async function renderOverview(context: PageContext): Promise<void> {
   if (panel.alerts.length === 0) alerts.append(h('p', { class: 'muted' }, t('noAlerts')));
   for (const alert of panel.alerts) alerts.append(alertItem(context, alert));
   main.append(alerts);
+}
+
+/** Today's covers; before any are in, whether the canteen is closed today or has no data yet. */
+function todayCard(context: PageContext, today: OverviewPanel['coversToday']): HTMLElement {
+  const { t, f } = context;
+  const value = today.status === 'served' ? f.number(today.actual) : t(`today.${today.status}`);
+  const forecast = today.status === 'closed' && today.forecast === null ? t('today.noService') : `${t('forecast')} ${f.number(today.forecast)}`;
+  return h('div', { class: 'kpi card big', 'data-kpi': 'today', 'data-today': today.status },
+    h('div', { class: 'kpi-label' }, `${t('today')} · ${today.date}`),
+    h('div', { class: today.status === 'served' ? 'kpi-value' : 'kpi-value kpi-note' }, value), h('div', { class: 'muted' }, forecast));
 }
 
 function alertItem(context: PageContext, alert: DashboardAlert): HTMLElement {

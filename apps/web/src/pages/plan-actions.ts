@@ -12,7 +12,7 @@ export interface PlanLine { serviceDate: string; meal: DashboardMeal; dishId: nu
 export interface PlanOverride { id: string; serviceDate: string; meal: DashboardMeal; dishId: number; previousPortions: number; newPortions: number; reason: string; createdBy: string; createdAt: string }
 export interface PurchaseOrder {
   id: string; canteenId: number; supplierId: number; orderDate: string; deliveryDate: string; status: string; totalFen: number;
-  orderCutoff: string | null; leadTimeDays: number | null; lines: unknown[];
+  orderCutoff: string | null; leadTimeDays: number | null; lines: { ingredientId: number; amountFen: number }[];
 }
 /** Why the API asks for confirmation (libs/procurement plan-guards), worded here in the page's language. */
 export interface ConfirmationReason { code: string; [value: string]: string | number }
@@ -26,35 +26,28 @@ export interface PlanView extends PlanListItem {
   notes: string[];
 }
 
-export function overrideForm(context: PageContext, plan: PlanView): HTMLElement {
+/**
+ * Overrides one line of a draft with a reason; when the API asks (an unusual quantity), shows why and
+ * what it costs, and saves only if confirmed. Problems are written to `message`.
+ */
+export function saveOverride(context: PageContext, plan: PlanView, chosen: PlanLine, input: { portions: number; reason: string }, message: HTMLElement): Promise<void> {
   const { t, f } = context;
-  const line = h('select', { name: 'line' }, ...plan.lines.map((entry, index) =>
-    h('option', { value: index }, `${entry.serviceDate} ${textOr(t, `meal.${entry.meal}`, entry.meal)} · ${context.dishName(entry.dishId)} (${entry.plannedPortions})`)));
-  const portions = h('input', { type: 'number', name: 'portions', min: 0, step: 1, required: true, style: 'width:7em' });
-  const reason = h('input', { type: 'text', name: 'reason', required: true, placeholder: t('reason'), style: 'flex:1;min-width:12em' });
-  const message = h('span', { class: 'form-message', role: 'alert' });
-  const form = h('form', { class: 'card override-form', 'data-panel': 'override' }, h('h3', {}, t('override')), h('div', { class: 'row' }, line, portions, reason, h('button', { type: 'submit', class: 'primary' }, t('save'))), message);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const chosen = plan.lines[Number(line.value)]!;
-    if (!reason.value.trim()) {
-      message.textContent = t('reasonRequired');
-      return;
-    }
-    const body = { serviceDate: chosen.serviceDate, meal: chosen.meal, dishId: chosen.dishId, portions: Number(portions.value), reason: reason.value.trim() };
-    void act(context, () => withConfirmation(
-      (confirm) => api.post(`/api/plans/${plan.id}/overrides`, confirm ? { ...body, confirm } : body),
-      (details) => confirmDialog({
-        id: 'override', title: t('overrideTitle'), confirmLabel: t('overrideConfirm'), cancelLabel: t('cancel'),
-        body: [
-          h('p', {}, `${chosen.serviceDate} ${textOr(t, `meal.${chosen.meal}`, chosen.meal)} · ${context.dishName(chosen.dishId)}: ${f.number(chosen.plannedPortions)} → ${f.number(body.portions)}`),
-          reasonList(context, details.reasons as ConfirmationReason[]),
-          costTable(context, details.before as PlanFigures, details.after as PlanFigures),
-        ],
-      }),
-    ), message);
-  });
-  return form;
+  if (!input.reason) {
+    message.textContent = t('reasonRequired');
+    return Promise.resolve();
+  }
+  const body = { serviceDate: chosen.serviceDate, meal: chosen.meal, dishId: chosen.dishId, portions: input.portions, reason: input.reason };
+  return act(context, () => withConfirmation(
+    (confirm) => api.post(`/api/plans/${plan.id}/overrides`, confirm ? { ...body, confirm } : body),
+    (details) => confirmDialog({
+      id: 'override', title: t('overrideTitle'), confirmLabel: t('overrideConfirm'), cancelLabel: t('cancel'),
+      body: [
+        h('p', {}, `${chosen.serviceDate} ${textOr(t, `meal.${chosen.meal}`, chosen.meal)} · ${context.dishName(chosen.dishId)}: ${f.number(chosen.plannedPortions)} → ${f.number(body.portions)}`),
+        reasonList(context, details.reasons as ConfirmationReason[]),
+        costTable(context, details.before as PlanFigures, details.after as PlanFigures),
+      ],
+    }),
+  ), message);
 }
 
 /** The plan's figures before and after an override: what the manager pays and throws away for it. */

@@ -9,7 +9,9 @@ import { panelUrl } from '../url-state';
 import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
 import { orderPanel } from './order-panel';
-import { act, approveFlow, overrideForm, type PlanListItem, type PlanView } from './plan-actions';
+import { act, approveFlow, type PlanListItem, type PlanView } from './plan-actions';
+import { planLinesSection } from './plan-lines';
+import { whatIfPanel } from './what-if-panel';
 
 /** GET /api/stock (libs/procurement StockService), as far as the page reads it. */
 interface StockView {
@@ -74,6 +76,8 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     card('purchase-cost', t('purchaseCost'), f.yuan(plan.summary.purchaseCostFen)), card('food-cost', t('foodCost'), f.yuan(plan.summary.foodCostFen)),
     card('leftover', t('expectedLeftover'), `${f.number(plan.summary.expectedLeftoverKg, 1)} kg`));
   root.append(cards);
+  // The what-if answers managers and finance (the API's roles), against the plan shown.
+  if (plan.lines.length > 0 && (mayPlan || context.me.role === 'finance')) root.append(whatIfPanel(context, plan));
   if (plan.lines.length === 0) {
     root.append(h('section', { class: 'card', 'data-view': 'empty-plan' }, h('p', { class: 'muted' }, t('emptyPlan')), ...plan.notes.map((note) => h('p', { class: 'muted small' }, note))));
   }
@@ -116,7 +120,6 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       ],
     },
   });
-  if (mayEdit) root.append(overrideForm(context, plan));
   if (state.order && plan.orders.some((order) => order.id === state.order)) root.append(await orderPanel(context, state.order, mayOwn));
   // Every order of the plan's week, each opened by a click.
   context.table(root, {
@@ -158,16 +161,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       { label: t('by'), cell: (row) => row.createdBy },
     ],
   });
-  context.table(root, {
-    id: `plan-lines-${week}`, title: t('planLines'), rows: plan.lines, limit: 20,
-    columns: [
-      { label: t('date'), cell: (row) => row.serviceDate },
-      { label: t('meal'), cell: (row) => textOr(t, `meal.${row.meal}`, row.meal), csv: (row) => row.meal },
-      { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
-      { label: t('forecastP50'), cell: (row) => f.number(row.forecastP50, 1), csv: (row) => row.forecastP50, numeric: true },
-      { label: t('plannedPortions'), cell: (row) => f.number(row.plannedPortions), csv: (row) => row.plannedPortions, numeric: true },
-    ],
-  });
+  if (plan.lines.length > 0) root.append(planLinesSection(context, plan, mayEdit));
 }
 function sum<T>(rows: T[], value: (row: T) => number): number {
   return rows.reduce((total, row) => total + value(row), 0);

@@ -21,6 +21,8 @@ export class DashboardMetaService {
       .filter((canteen) => input.access === 'all' || input.access.includes(canteen.id));
     const dishRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en, category FROM dish ORDER BY id');
     const supplierRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM supplier ORDER BY id');
+    const ingredientRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM ingredient ORDER BY id');
+    const named = (row: Record<string, unknown>) => ({ id: Number(row.id), code: String(row.code), name: String(row.name), nameEn: (row.name_en as string | null) ?? null });
     const [span] = (await this.dataSource.query(
       'SELECT min(service_date)::text AS first, max(service_date)::text AS last FROM daily_meal_rollup WHERE canteen_id = ANY($1::int[])',
       [canteens.map((canteen) => canteen.id)],
@@ -30,7 +32,8 @@ export class DashboardMetaService {
       pages: pagesFor(input.role),
       canteens,
       dishes: dishRows.map((row) => ({ id: Number(row.id), code: String(row.code), name: String(row.name), nameEn: (row.name_en as string | null) ?? null, category: String(row.category) })),
-      suppliers: supplierRows.map((row) => ({ id: Number(row.id), code: String(row.code), name: String(row.name), nameEn: (row.name_en as string | null) ?? null })),
+      suppliers: supplierRows.map(named),
+      ingredients: ingredientRows.map(named),
       meals: [...MEAL_PERIODS],
       firstServiceDate: span?.first ?? null,
       lastServiceDate: span?.last ?? null,

@@ -12,6 +12,7 @@ import type { ForecastPoint } from './dashboard-forecast.calculator';
 import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
+import { todayStatus } from './dashboard-today.calculator';
 
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
@@ -36,11 +37,12 @@ export class DashboardOverviewService {
       ? forecasts.then(({ series }) => series.filter(within(week)))
       : this.daily.actualAgainstForecast({ ...week, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
     // Independent reads: on a server each takes a pooled connection of its own.
-    const [sums, { series: coversVsForecast }, weekPoints, alerts] = await Promise.all([
+    const [sums, { series: coversVsForecast }, weekPoints, alerts, service] = await Promise.all([
       this.daily.rangeSums({ from: scope.previous.from, to: scope.to, currentFrom: scope.from, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
       forecasts,
       weekSeries,
       this.alerts(scope, forecasts),
+      this.serviceToday(scope),
     ]);
     const current = rangeKpis(sums.current);
     const previous = rangeKpis(sums.previous);
@@ -52,7 +54,7 @@ export class DashboardOverviewService {
     const total = (rows: BucketSums[], field: keyof Omit<BucketSums, 'bucket' | 'ratings' | 'respondentBounds'>) => rows.reduce((sum, row) => sum + row[field], 0);
     return {
       filters: scope.filters,
-      ...this.today(scope.filters.asOf, weekPoints),
+      ...this.today(scope.today, weekPoints, service),
       kpis: {
         covers: kpi('covers', (rows) => total(rows, 'covers')),
         participationRate: kpi('participation', (rows) => ratio(total(rows, 'dinerDays'), total(rows, 'staffOnDutyDays'))),
@@ -75,24 +77,36 @@ export class DashboardOverviewService {
     return this.alerts(scope, forecasts);
   }
 
-  /** Today is the last day with data; the week runs from its Monday to that day. */
+  /** Today in the canteens' time zone; the week runs from its Monday to today. */
   private week(scope: DashboardScope): { from: string; to: string } {
-    const asOf = scope.filters.asOf;
-    return { from: addDays(asOf, 1 - isoWeekday(asOf)), to: asOf };
+    return { from: addDays(scope.today, 1 - isoWeekday(scope.today)), to: scope.today };
   }
 
-  /** Today's and this week's covers against the forecasts for the same days. */
-  private today(asOf: string, series: ForecastPoint[]): Pick<OverviewPanel, 'coversToday' | 'coversWeek'> {
-    const day = series.find((point) => point.date === asOf);
+  /** Today's and this week's covers against the forecasts for the same days, and whether the canteens serve today. */
+  private today(today: string, series: ForecastPoint[], service: { menuToday: boolean; allClosed: boolean }): Pick<OverviewPanel, 'coversToday' | 'coversWeek'> {
+    const day = series.find((point) => point.date === today);
     const forecasts = series.filter((point) => point.p50 !== null);
+    const actual = day?.actual ?? null;
+    const forecast = day?.p50 ?? null;
     return {
-      coversToday: { date: asOf, actual: day?.actual ?? null, forecast: day?.p50 ?? null },
+      coversToday: { date: today, actual, forecast, status: todayStatus({ actual, forecast, ...service }) },
       coversWeek: {
-        week: isoWeek(asOf),
+        week: isoWeek(today),
         actual: series.reduce((sum, point) => sum + (point.actual ?? 0), 0),
         forecast: forecasts.length > 0 ? forecasts.reduce((sum, point) => sum + point.p50!, 0) : null,
       },
     };
+  }
+
+  /** Whether a canteen shown has today's menu (at the meal shown) outside a closure, and whether closures cover them all today. */
+  private async serviceToday(scope: DashboardScope): Promise<{ menuToday: boolean; allClosed: boolean }> {
+    const [row]: { menu_today: boolean; closed: string }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM menu_item m WHERE m.canteen_id = ANY($1::int[]) AND m.service_date = $2::date AND ($3::text IS NULL OR m.meal = $3)
+                        AND NOT EXISTS (SELECT 1 FROM canteen_closure c WHERE c.canteen_id = m.canteen_id AND $2::date BETWEEN c.from_date AND c.to_date)) AS menu_today,
+              (SELECT count(DISTINCT canteen_id) FROM canteen_closure WHERE canteen_id = ANY($1::int[]) AND $2::date BETWEEN from_date AND to_date) AS closed`,
+      [scope.canteenIds, scope.today, scope.meal],
+    );
+    return { menuToday: row.menu_today === true, allClosed: scope.canteenIds.length > 0 && sqlNumber(row.closed) === scope.canteenIds.length };
   }
 
   /** The drift alert scores the same forecasts the chart draws, read once for both; the other alerts' reads run beside it. */

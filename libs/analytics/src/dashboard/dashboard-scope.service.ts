@@ -21,6 +21,8 @@ export interface DashboardScope {
   /** No canteen chosen by a caller who sees all: participation counts the staff of every site. */
   allSites: boolean;
   previous: { from: string; to: string };
+  /** Today in the canteens' time zone, whatever the data's last day. */
+  today: string;
 }
 
 /** Resolves the filters every panel shares: defaults from the data, the caller's canteens, 403 outside them. */
@@ -34,7 +36,8 @@ export class DashboardScopeService {
   async resolve(requested: RequestedFilters, access: CanteenAccess): Promise<DashboardScope> {
     const canteenIds = await this.canteens(requested.canteens, access);
     const span = await this.span(canteenIds);
-    const asOf = span.last ?? localDate(new Date(), this.config.timezone);
+    const today = localDate(new Date(), this.config.timezone);
+    const asOf = span.last ?? today;
     let { from, to } = requested;
     if (!from && !to) {
       to = asOf;
@@ -53,6 +56,7 @@ export class DashboardScopeService {
       meal,
       allSites: requested.canteens === undefined && access === 'all',
       previous: previousRange({ from: from!, to: to! }),
+      today,
     };
   }
 

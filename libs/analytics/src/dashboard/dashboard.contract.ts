@@ -86,6 +86,8 @@ export interface DashboardMeta {
   dishes: { id: number; code: string; name: string; nameEn: string | null; category: string }[];
   /** Suppliers by id, so purchase orders read by name. */
   suppliers: { id: number; code: string; name: string; nameEn: string | null }[];
+  /** Ingredients by id, for the what-if's price changes. */
+  ingredients: { id: number; code: string; name: string; nameEn: string | null }[];
   meals: DashboardMeal[];
   firstServiceDate: string | null;
   lastServiceDate: string | null;
@@ -93,9 +95,14 @@ export interface DashboardMeta {
 }
 
 // GET /api/dashboard/overview
+/** What the overview's "today" says: covers served, the canteen open with no sales in yet, or closed today. */
+export type TodayStatus = 'served' | 'awaiting' | 'closed';
+
 export interface OverviewPanel {
   filters: AppliedFilters;
-  coversToday: { date: string; actual: number | null; forecast: number | null };
+  /** Today in the canteens' time zone (not the last day with data) and what is known of it. */
+  coversToday: { date: string; actual: number | null; forecast: number | null; status: TodayStatus };
+  /** Today's ISO week, from its Monday to today. */
   coversWeek: { week: string; actual: number; forecast: number | null };
   kpis: {
     covers: Kpi;

@@ -36,7 +36,7 @@ export class PlanningCatalogue {
   private readonly unitCostCache = new Map<string, number | null>();
   private readonly portionCosts: PortionCosts;
 
-  constructor(input: CatalogueInput) {
+  constructor(private readonly input: CatalogueInput) {
     this.portionCosts = input.portionCosts ?? PortionCosts.none();
     for (const dish of input.dishes) this.dishes.set(dish.id, dish);
     for (const ingredient of input.ingredients) this.ingredients.set(ingredient.id, ingredient);
@@ -99,6 +99,27 @@ export class PlanningCatalogue {
     }
     this.unitCostCache.set(key, best);
     return best;
+  }
+
+  /**
+   * The same catalogue with some ingredients' pack prices times a factor (ingredient id → factor):
+   * each portion's cost changes by its gross quantity of them at the cheapest unit price that day.
+   */
+  repriced(factors: ReadonlyMap<number, number>): PlanningCatalogue {
+    if (factors.size === 0) return this;
+    const extra = (dishId: number, date: IsoDate) => this.recipeOf(dishId).reduce((sum, line) => {
+      const factor = factors.get(line.ingredientId);
+      const unit = factor === undefined ? null : this.unitCostOn(line.ingredientId, date);
+      return unit === null ? sum : sum + line.grossPerPortion * unit * (factor! - 1);
+    }, 0);
+    return new PlanningCatalogue({
+      ...this.input,
+      prices: this.input.prices.map((price) => {
+        const factor = factors.get(this.supplierItems.get(price.supplierItemId)?.ingredientId ?? 0);
+        return factor === undefined ? price : { ...price, packPriceFen: Math.round(price.packPriceFen * factor) };
+      }),
+      portionCosts: this.portionCosts.map((dishId, date, fen) => fen + extra(dishId, date)),
+    });
   }
 
   /** Food cost of one portion on a date (fen, fractional): the database's costing, loaded with the catalogue. */

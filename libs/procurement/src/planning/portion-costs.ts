@@ -28,6 +28,15 @@ export class PortionCosts {
     return new PortionCosts('9999-12-31', '0000-01-01', []);
   }
 
+  /** The same days with each loaded cost changed. */
+  map(change: (dishId: number, date: IsoDate, fenPerPortion: number) => number): PortionCosts {
+    const rows = [...this.costs.entries()].map(([key, fen]) => {
+      const [dishId, date] = key.split('|');
+      return { dishId: Number(dishId), date: date as IsoDate, fenPerPortion: change(Number(dishId), date as IsoDate, fen) };
+    });
+    return new PortionCosts(this.from, this.to, rows);
+  }
+
   on(dishId: number, date: IsoDate): number {
     if (date < this.from || date > this.to) throw new Error(`portion costs of ${date} were not loaded (loaded: ${this.from}..${this.to})`);
     return this.costs.get(`${dishId}|${date}`) ?? 0;

@@ -38,4 +38,36 @@ describe('what-if', () => {
     expect(closed.find((slot) => slot.dishId === 0)!.distribution.values[1]).toBeCloseTo(360, 9);
     expect(validateScenario({ headcountFactor: -1, serviceLevel: 1 })).toHaveLength(2);
   });
+
+  it('raises one day\'s covers: "+10 % on Monday" leaves the other days as they were', () => {
+    const tuesday = demand().map((slot) => ({ ...slot, serviceDate: '2026-11-24' }));
+    const changed = applyScenario([...demand(), ...tuesday], { dayFactors: [{ serviceDate: WEEK_START, factor: 1.1 }], headcountFactor: 2 });
+    const covers = (date: string) => changed.filter((slot) => slot.serviceDate === date && slot.canteenId === 1 && slot.dishId === 0)[0]!.distribution.values[1];
+    expect(covers(WEEK_START)).toBeCloseTo(660, 6);
+    expect(covers('2026-11-24')).toBeCloseTo(600, 6);
+  });
+
+  it('prices an ingredient up: its packs and the portions made with it cost more, the others as before', () => {
+    const catalogue = fixtureCatalogue();
+    const pork = catalogue.repriced(new Map([[3, 1.15]]));
+    expect(pork.packPriceOn(103, '2026-11-20')).toBe(18400);
+    expect(pork.packPriceOn(101, '2026-11-20')).toBe(6000);
+    // 0.15 kg gross pork a portion at 32 yuan/kg: 4.80 yuan, 15 % of it is 0.72 yuan.
+    expect(pork.costPerPortionOn(20, '2026-11-20')).toBeCloseTo(530 + 72, 6);
+    expect(pork.costPerPortionOn(10, '2026-11-20')).toBe(170);
+    const base = planWeek({ catalogue, demand: demand(), policy: {}, now: NOW });
+    const dearer = planWeek({ catalogue: pork, demand: demand(), policy: {}, now: NOW });
+    const comparison = compareSummaries(base.summary, dearer.summary);
+    expect(comparison.change.covers).toBe(0);
+    expect(comparison.change.purchaseCostFen).toBeGreaterThan(0);
+    expect(comparison.change.costPerMealFen).toBeGreaterThan(0);
+    expect(catalogue.repriced(new Map())).toBe(catalogue);
+  });
+
+  it('refuses day and price factors out of range or given twice', () => {
+    expect(validateScenario({ dayFactors: [{ serviceDate: WEEK_START, factor: 6 }] })).toEqual(['dayFactors: the factor of 2026-11-23 must be between 0 and 5']);
+    expect(validateScenario({ dayFactors: [{ serviceDate: WEEK_START, factor: 1 }, { serviceDate: WEEK_START, factor: 2 }] })).toEqual(['dayFactors: one factor a day']);
+    expect(validateScenario({ priceFactors: [{ ingredientId: 3, factor: 0 }] })).toEqual(['priceFactors: the factor of ingredient 3 must be above 0 and at most 5']);
+    expect(validateScenario({ priceFactors: [{ ingredientId: 3, factor: 1.1 }, { ingredientId: 3, factor: 1.2 }] })).toEqual(['priceFactors: one factor an ingredient']);
+  });
 });

@@ -18,6 +18,10 @@ export interface WhatIfScenario {
   readonly headcountFactor?: number;
   /** The new dish takes over the old one's forecast in its slot (same place on the menu, same demand). */
   readonly swaps?: readonly DishSwap[];
+  /** Covers of one day times a factor, e.g. 1.1 for "+10 % on Friday" (on top of the headcount factor). */
+  readonly dayFactors?: readonly { readonly serviceDate: IsoDate; readonly factor: number }[];
+  /** An ingredient's pack prices times a factor, e.g. 1.15 for "pork +15 %": purchase cost and food cost follow. */
+  readonly priceFactors?: readonly { readonly ingredientId: number; readonly factor: number }[];
   /** Canteens closed for the whole week. */
   readonly closeCanteens?: readonly number[];
   /** Where diners of the closed canteens go instead: that share of their covers and portions, spread over these canteens by their own covers. */
@@ -28,6 +32,14 @@ export function validateScenario(scenario: WhatIfScenario): string[] {
   const problems: string[] = [];
   if (scenario.serviceLevel !== undefined && !(scenario.serviceLevel > 0 && scenario.serviceLevel < 1)) problems.push('serviceLevel must be strictly between 0 and 1');
   if (scenario.headcountFactor !== undefined && !(scenario.headcountFactor >= 0 && scenario.headcountFactor <= 5)) problems.push('headcountFactor must be between 0 and 5');
+  for (const day of scenario.dayFactors ?? []) {
+    if (!(day.factor >= 0 && day.factor <= 5)) problems.push(`dayFactors: the factor of ${day.serviceDate} must be between 0 and 5`);
+  }
+  if (new Set((scenario.dayFactors ?? []).map((day) => day.serviceDate)).size < (scenario.dayFactors ?? []).length) problems.push('dayFactors: one factor a day');
+  for (const price of scenario.priceFactors ?? []) {
+    if (!(price.factor > 0 && price.factor <= 5)) problems.push(`priceFactors: the factor of ingredient ${price.ingredientId} must be above 0 and at most 5`);
+  }
+  if (new Set((scenario.priceFactors ?? []).map((price) => price.ingredientId)).size < (scenario.priceFactors ?? []).length) problems.push('priceFactors: one factor an ingredient');
   if (scenario.redirect && !(scenario.redirect.share >= 0 && scenario.redirect.share <= 1)) problems.push('redirect.share must be between 0 and 1');
   for (const swap of scenario.swaps ?? []) {
     if (!Number.isInteger(swap.fromDishId) || !Number.isInteger(swap.toDishId) || swap.toDishId <= 0) problems.push('swaps need whole-number fromDishId and toDishId');
@@ -35,10 +47,11 @@ export function validateScenario(scenario: WhatIfScenario): string[] {
   return problems;
 }
 
-/** The demand under a scenario: swaps, then the headcount factor, then closed canteens and where their diners go. */
+/** The demand under a scenario: swaps, then the headcount and day factors, then closed canteens and where their diners go. */
 export function applyScenario(demand: readonly DemandForecast[], scenario: WhatIfScenario): DemandForecast[] {
-  const factor = scenario.headcountFactor ?? 1;
+  const days = new Map((scenario.dayFactors ?? []).map((day) => [day.serviceDate, day.factor]));
   let result = demand.map((slot) => {
+    const factor = (scenario.headcountFactor ?? 1) * (days.get(slot.serviceDate) ?? 1);
     const swap = scenario.swaps?.find((entry) => entry.fromDishId === slot.dishId && slot.dishId !== COVERS_DISH_ID
       && (entry.serviceDate === undefined || entry.serviceDate === slot.serviceDate) && (entry.meal === undefined || entry.meal === slot.meal));
     const dishId = swap ? swap.toDishId : slot.dishId;

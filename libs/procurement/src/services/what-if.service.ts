@@ -39,11 +39,14 @@ export class WhatIfService {
     const canteenIds = [...wanted].sort((a, b) => a - b);
     const base: ComputedWeek[] = [];
     for (const canteenId of canteenIds) base.push(await this.plans.computeWeek({ canteenId, week: request.week, at: request.at }));
+    const prices = new Map((scenario.priceFactors ?? []).map((price) => [price.ingredientId, price.factor]));
+    const missing = [...prices.keys()].filter((id) => base[0] && !base[0].catalogue.ingredients.has(id));
+    if (missing.length > 0) throw new LarderError('NOT_FOUND', `no ingredient with id ${missing.join(', ')}`);
     const changed = applyScenario(base.flatMap((week) => week.plan.production.length > 0 || week.plan.covers.length > 0 ? week.demand.demand : []), scenario);
     const canteens = base.map((week, index) => {
       const canteenId = canteenIds[index];
       const plan = planWeek({
-        catalogue: week.catalogue, now: week.now, stock: week.stock,
+        catalogue: week.catalogue.repriced(prices), now: week.now, stock: week.stock,
         demand: changed.filter((slot) => slot.canteenId === canteenId),
         policy: { serviceLevel: scenario.serviceLevel },
       });

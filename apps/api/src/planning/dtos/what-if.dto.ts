@@ -28,6 +28,29 @@ export class DishSwapDto {
   meal?: MealPeriod;
 }
 
+/** One day's covers times a factor. */
+export class DayFactorDto {
+  @ApiProperty({ description: 'The service day', format: 'date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dayFactors need a serviceDate (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'dayFactors need a calendar date (YYYY-MM-DD)' })
+  serviceDate!: string;
+
+  @ApiProperty({ description: 'Covers multiplier 0-5, e.g. 1.1 for +10 %', minimum: 0, maximum: 5 })
+  @IsNumber({}, { message: 'dayFactors need a number factor' })
+  factor!: number;
+}
+
+/** One ingredient's prices times a factor. */
+export class PriceFactorDto {
+  @ApiProperty({ type: 'integer', description: 'The ingredient' })
+  @IsInt({ message: 'priceFactors need a whole-number ingredientId' })
+  ingredientId!: number;
+
+  @ApiProperty({ description: 'Price multiplier above 0 up to 5, e.g. 1.15 for +15 %', maximum: 5 })
+  @IsNumber({}, { message: 'priceFactors need a number factor' })
+  factor!: number;
+}
+
 /** Where the diners of closed canteens go instead. */
 export class RedirectDto {
   @ApiProperty({ type: 'integer', isArray: true, description: 'Canteen ids that take them in, by their own covers' })
@@ -51,6 +74,20 @@ export class WhatIfScenarioDto {
   @IsOptional()
   @IsNumber()
   headcountFactor?: number;
+
+  @ApiPropertyOptional({ type: [DayFactorDto], description: 'Covers of single days times a factor, on top of headcountFactor' })
+  @IsOptional()
+  @IsArray({ message: '"dayFactors" must be a list' })
+  @ValidateNested({ each: true })
+  @Type(() => DayFactorDto)
+  dayFactors?: DayFactorDto[];
+
+  @ApiPropertyOptional({ type: [PriceFactorDto], description: "Ingredients' pack prices times a factor" })
+  @IsOptional()
+  @IsArray({ message: '"priceFactors" must be a list' })
+  @ValidateNested({ each: true })
+  @Type(() => PriceFactorDto)
+  priceFactors?: PriceFactorDto[];
 
   @ApiPropertyOptional({ type: [DishSwapDto] })
   @IsOptional()
@@ -95,9 +132,11 @@ export class WhatIfDto {
 /** The scenario as the planner takes it; a missing redirect share moves nobody. */
 export function toScenario(dto: WhatIfScenarioDto | undefined): WhatIfScenario {
   if (!dto) return {};
-  const { serviceLevel, headcountFactor, swaps, closeCanteens, redirect } = dto;
+  const { serviceLevel, headcountFactor, dayFactors, priceFactors, swaps, closeCanteens, redirect } = dto;
   return {
     serviceLevel, headcountFactor, closeCanteens,
+    dayFactors: dayFactors?.map(({ serviceDate, factor }) => ({ serviceDate, factor })),
+    priceFactors: priceFactors?.map(({ ingredientId, factor }) => ({ ingredientId, factor })),
     swaps: swaps?.map(({ fromDishId, toDishId, serviceDate, meal }) => ({ fromDishId, toDishId, serviceDate, meal })),
     redirect: redirect && { toCanteenIds: redirect.toCanteenIds, share: redirect.share ?? 0 },
   };
