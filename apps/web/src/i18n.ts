@@ -62,8 +62,6 @@ const zh = {
   partialWeek: '不完整周', partialWeeksNote: '不完整周单独标出，不与整周相连比较：', partialWeekDays: '{week} 仅 {n}/7 天有数据',
   // jobs
   job: '任务', runs: '最近运行', steps: '步骤', started: '开始时间', finished: '结束时间', duration: '耗时', attempts: '尝试', trigger: '触发方式', errorText: '错误',
-  'jobName.nightly': '夜间运行', 'jobName.finance-report': '财务月报', 'jobName.purchase-plan-report': '采购计划报表', 'jobName.inbox': '收件箱导入',
-  'jobName.deliveries': '发送订阅', 'jobName.first-start': '首次启动', 'trigger.manual': '手动', 'trigger.schedule': '定时', 'trigger.startup': '启动时',
   'job.succeeded': '成功', 'job.failed': '失败', 'job.running': '运行中', 'job.queued': '排队中', 'job.skipped': '跳过', stepDurations: '各步骤耗时（秒）',
   'job.empty': '无事可做', emptyRuns: '{n} 次运行无事可做', runDetail: '运行详情', closeRun: '关闭', openRunHint: '点击一行查看各步骤', counts: '计数', stepNo: '序号',
   currentStep: '正在：{step}', stepsFailed: '{failed}/{total} 个步骤失败', runFinanceReport: '生成财务月报', runPurchasePlanReport: '生成采购计划报表',
@@ -177,8 +175,6 @@ const en: Record<TextKey, string> = {
   diners: 'Diners', example: 'Example comment', wholeCanteen: 'Whole canteen',
   partialWeek: 'partial week', partialWeeksNote: 'Partial weeks are drawn apart, not joined to whole weeks:', partialWeekDays: '{week} has data on {n} of 7 days',
   job: 'Job', runs: 'Recent runs', steps: 'Steps', started: 'Started', finished: 'Finished', duration: 'Duration', attempts: 'Attempts', trigger: 'Trigger', errorText: 'Error',
-  'jobName.nightly': 'Nightly run', 'jobName.finance-report': 'Finance report', 'jobName.purchase-plan-report': 'Purchase plan report', 'jobName.inbox': 'Inbox import',
-  'jobName.deliveries': 'Deliveries', 'jobName.first-start': 'First start', 'trigger.manual': 'Manual', 'trigger.schedule': 'Scheduled', 'trigger.startup': 'At start',
   'job.succeeded': 'Succeeded', 'job.failed': 'Failed', 'job.running': 'Running', 'job.queued': 'Queued', 'job.skipped': 'Skipped', stepDurations: 'Step durations (s)',
   'job.empty': 'Nothing to do', emptyRuns: '{n} runs with nothing to do', runDetail: 'Run details', closeRun: 'Close', openRunHint: 'click a run to see its steps', counts: 'Counts', stepNo: 'No.',
   currentStep: 'now: {step}', stepsFailed: '{failed} of {total} steps failed', runFinanceReport: 'Write the finance report', runPurchasePlanReport: 'Write the purchase plan report',
