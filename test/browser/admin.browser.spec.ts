@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { ImportService } from '@larder/ingestion';
 import { importMasters, scratchDir } from '../fixtures/import/import-test-kit';
 import { createHttpApp } from '../support/http-app';
 import { createTestDatabase } from '../support/test-config';
-import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, launchChromium, openView, screenshot, signedInPage } from './support/dashboard-browser';
+import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, launchChromium, openView, screenshot, signedInPage, serveForBrowser } from './support/dashboard-browser';
 
 /** What the admin pages must say in each language; the page's own words, never an API code. */
 const LANGS = [
@@ -38,9 +37,7 @@ describeWithChromium('the admin pages in a browser', () => {
     const database = await createTestDatabase();
     const app = await createHttpApp(database.config);
     await importMasters(app.get(ImportService), scratchDir('admin-browser'));
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    server = { app, database, plannedCanteens: [], baseUrl: `http://127.0.0.1:${port}`, close: async () => { await app.close(); await database.drop(); } };
+    server = await serveForBrowser(app, database);
     browser = await launchChromium();
   }, 240_000);
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -9,7 +8,7 @@ import { DemoSeedService } from '@larder/ingestion';
 import { INBOX_JOB, NIGHTLY_JOB } from '@larder/jobs';
 import { createHttpApp } from '../support/http-app';
 import { createTestDatabase } from '../support/test-config';
-import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, launchChromium, openView, screenshot, signedInPage } from './support/dashboard-browser';
+import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, launchChromium, openView, screenshot, signedInPage, serveForBrowser } from './support/dashboard-browser';
 
 /** What the Jobs page must say in each language. */
 const LANGS = [
@@ -50,9 +49,7 @@ describeWithChromium('the Jobs page in a browser', () => {
       await dataSource.getRepository(JobRun).insert({ id, name: INBOX_JOB, trigger: 'schedule', slot: `${INBOX_JOB}@${at(minute).toISOString()}`, startedAt: at(minute), finishedAt: at(minute), status: 'succeeded', error: null });
       await dataSource.getRepository(JobStep).insert({ runId: id, stepNo: 1, name: 'scan-inbox', canteenId: null, startedAt: at(minute), finishedAt: at(minute), status: 'succeeded', attempts: 1, counts: { files: 0, failed: 0, waiting: 0 }, error: null });
     }
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    server = { app, database, plannedCanteens: [], baseUrl: `http://127.0.0.1:${port}`, close: async () => { await app.close(); await database.drop(); } };
+    server = await serveForBrowser(app, database);
     browser = await launchChromium();
   }, 240_000);
 

@@ -56,6 +56,13 @@ export interface DashboardServer {
   close(): Promise<void>;
 }
 
+/** An app its test has filled, listening on a free port; closing it drops its database. */
+export async function serveForBrowser(app: NestExpressApplication, database: TestDatabase, plannedCanteens: number[] = []): Promise<DashboardServer> {
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, database, plannedCanteens, baseUrl: `http://127.0.0.1:${port}`, close: async () => { await app.close(); await database.drop(); } };
+}
+
 /** The real API on a free port over a seeded small demo, with forecasts, plans and a job run from the nightly pipeline. */
 export async function startDashboardServer(): Promise<DashboardServer> {
   await ensureWebBuild();
