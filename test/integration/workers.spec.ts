@@ -138,9 +138,11 @@ describeOnServer('workers on a PostgreSQL server', () => {
       ...CANTEENS.map((id) => `refresh-rollups:${id}:succeeded:1`),
       ...CANTEENS.map((id) => `forecast:${id}:succeeded:1`),
       ...CANTEENS.map((id) => `draft-plans:${id}:succeeded:1`),
+      'queue-deliveries:null:succeeded:1',
+      'send-deliveries:null:succeeded:1',
     ]);
     const recorded = await orchestrator.get(DatabaseService).dataSource.getRepository(JobStep).find({ where: { runId: summary.runId! }, order: { stepNo: 'ASC' } });
-    expect(recorded.map((step) => step.stepNo)).toEqual(Array.from({ length: 1 + 3 * CANTEENS.length }, (_, index) => index + 1));
+    expect(recorded.map((step) => step.stepNo)).toEqual(Array.from({ length: 3 + 3 * CANTEENS.length }, (_, index) => index + 1));
     expect(recorded.every((step) => step.counts && step.finishedAt)).toBe(true);
 
     // Every forecast step stores one forecast run: six runs, one canteen each, every canteen once.
@@ -210,6 +212,8 @@ describeOnServer('workers on a PostgreSQL server', () => {
         ...CANTEENS.map((id) => `refresh-rollups:${id}:1`),
         ...CANTEENS.map((id) => `forecast:${id}:1`),
         ...CANTEENS.map((id) => `draft-plans:${id}:1`),
+        'queue-deliveries:null:1',
+        'send-deliveries:null:1',
       ]);
     } finally {
       await Promise.all([first.close(), second.close()]);
