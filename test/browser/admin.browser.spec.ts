@@ -1,9 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ImportService } from '@larder/ingestion';
-import { importMasters, scratchDir } from '../fixtures/import/import-test-kit';
-import { createHttpApp } from '../support/http-app';
-import { createTestDatabase } from '../support/test-config';
-import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, launchChromium, openView, screenshot, signedInPage, serveForBrowser } from './support/dashboard-browser';
+import { afterRender, describeWithChromium, DashboardServer, launchChromium, openView, screenshot, signedInPage, serveWithMasters } from './support/dashboard-browser';
 
 /** What the admin pages must say in each language; the page's own words, never an API code. */
 const LANGS = [
@@ -32,12 +28,7 @@ describeWithChromium('the admin pages in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    // Canteens are all these pages need: no demo, so the test starts in seconds.
-    await ensureWebBuild();
-    const database = await createTestDatabase();
-    const app = await createHttpApp(database.config);
-    await importMasters(app.get(ImportService), scratchDir('admin-browser'));
-    server = await serveForBrowser(app, database);
+    server = await serveWithMasters('admin-browser');
     browser = await launchChromium();
   }, 240_000);
 

@@ -1,9 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { ImportService } from '@larder/ingestion';
-import { importMasters, scratchDir } from '../fixtures/import/import-test-kit';
-import { createHttpApp } from '../support/http-app';
-import { createTestDatabase } from '../support/test-config';
-import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, launchChromium, openView, screenshot, signedInPage, serveForBrowser } from './support/dashboard-browser';
+import { afterRender, describeWithChromium, DashboardServer, launchChromium, openView, screenshot, signedInPage, serveWithMasters } from './support/dashboard-browser';
 
 /** What the subscriptions page must say in each language. */
 const LANGS = [
@@ -16,11 +12,7 @@ describeWithChromium('the subscriptions page in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    const database = await createTestDatabase();
-    const app = await createHttpApp(database.config);
-    await importMasters(app.get(ImportService), scratchDir('subscriptions-browser'));
-    server = await serveForBrowser(app, database);
+    server = await serveWithMasters('subscriptions-browser');
     browser = await launchChromium();
   }, 240_000);
 

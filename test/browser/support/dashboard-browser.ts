@@ -7,10 +7,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { UserService } from '@larder/auth';
 import type { Role } from '@larder/domain';
-import { DemoSeedService } from '@larder/ingestion';
+import { DemoSeedService, ImportService } from '@larder/ingestion';
 import { JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
 import { PlanService } from '@larder/procurement';
 import { DataSource } from 'typeorm';
+import { importMasters, scratchDir } from '../../fixtures/import/import-test-kit';
 import { createHttpApp, TEST_PASSWORD } from '../../support/http-app';
 import { createTestDatabase, TestDatabase } from '../../support/test-config';
 
@@ -61,6 +62,15 @@ export async function serveForBrowser(app: NestExpressApplication, database: Tes
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, database, plannedCanteens, baseUrl: `http://127.0.0.1:${port}`, close: async () => { await app.close(); await database.drop(); } };
+}
+
+/** The real API over the imported master data only (canteens, dishes, suppliers): pages that need no demo start in seconds. */
+export async function serveWithMasters(scratchName: string): Promise<DashboardServer> {
+  await ensureWebBuild();
+  const database = await createTestDatabase();
+  const app = await createHttpApp(database.config);
+  await importMasters(app.get(ImportService), scratchDir(scratchName));
+  return serveForBrowser(app, database);
 }
 
 /** The real API on a free port over a seeded small demo, with forecasts, plans and a job run from the nightly pipeline. */
