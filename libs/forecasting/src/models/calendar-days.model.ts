@@ -1,6 +1,7 @@
 import { dayKind, isNextToHoliday, ServiceCalendar } from '../core/service-calendar';
 import { calibrateQuantiles, mergeLevels } from '../core/quantiles';
 import { Horizon, ServiceSeries } from '../core/service-series';
+import { OrdinaryDays } from './ordinary-days';
 import { Forecast, ForecastModel, PredictRequest } from './forecast-model';
 
 /**
@@ -18,25 +19,30 @@ export function isCalendarDay(calendar: ServiceCalendar, day: number): boolean {
  * for calendar days. The weekday models forecast a make-up Sunday as a Sunday and the eve of the
  * National Day as a Wednesday; the regression has the holiday, make-up, before- and after-holiday
  * columns and learns what those days do from the earlier ones. When the regression cannot be fitted
- * the weekday model answers every day.
+ * the weekday model answers every day. The weekday model also LEARNS from ordinary days only: a New
+ * Year's week or a Golden Week served at a third of the usual covers is not evidence of the level
+ * of the weeks after it (the regression, which knows the day kinds, learns from every day).
  */
 export class CalendarDaysModel implements ForecastModel {
   private regressionFitted = false;
+  private readonly ordinary: OrdinaryDays;
 
-  constructor(private readonly options: { readonly base: ForecastModel; readonly regression: ForecastModel; readonly calendar: ServiceCalendar }) {}
+  constructor(private readonly options: { readonly base: ForecastModel; readonly regression: ForecastModel; readonly calendar: ServiceCalendar }) {
+    this.ordinary = new OrdinaryDays((day) => isCalendarDay(options.calendar, day));
+  }
 
   get name(): string {
     return this.options.base.name;
   }
 
   fit(series: ServiceSeries): this {
-    this.options.base.fit(series);
+    this.options.base.fit(this.ordinary.reset(series));
     this.regressionFitted = this.tryRegression(() => this.options.regression.fit(series));
     return this;
   }
 
   update(series: ServiceSeries): this {
-    this.options.base.update(series);
+    this.options.base.update(this.ordinary.extend(series));
     this.regressionFitted = this.tryRegression(() => (this.regressionFitted ? this.options.regression.update(series) : this.options.regression.fit(series)));
     return this;
   }

@@ -112,6 +112,24 @@ describe('models on series with known answers', () => {
     expect(isCalendarDay(future, parseIsoDate('2025-05-30'))).toBe(false);
   });
 
+  it('a holiday week served at a third does not drag the weekday models on the ordinary days after it', () => {
+    const { days } = weeklySeries(130);
+    const holidayWeek = days.slice(120, 125);
+    const values = days.map((day, i) => (holidayWeek.includes(day) ? WEEKLY[isoWeekday(day)] / 3 : WEEKLY[isoWeekday(day)]) + (i % 3) - 1);
+    const calendar = createCalendar({ days: Object.fromEntries(holidayWeek.map((day) => [formatIsoDate(day), 'holiday' as const])) });
+    const horizon = createHorizon(nextWeekdays(days[days.length - 1], 5));
+    for (const name of ['ets', 'median4', 'ensemble']) {
+      // Fitted before the holiday week and updated day by day across it, as a backtest does.
+      const model = createModel(name, { calendar }).fit(createServiceSeries({ dates: days.slice(0, 118), values: values.slice(0, 118) }));
+      for (let end = 119; end <= days.length; end++) model.update(createServiceSeries({ dates: days.slice(0, end), values: values.slice(0, end) }));
+      const aware = model.predictPoint(horizon);
+      aware.forEach((point, i) => expect(Math.abs(point - WEEKLY[i])).toBeLessThan(0.02 * WEEKLY[i]));
+    }
+    // Without the calendar ETS reads the week as a fall in level.
+    const plain = createModel('ets').fit(createServiceSeries({ dates: days, values })).predictPoint(horizon);
+    expect(plain[0]).toBeLessThan(0.99 * WEEKLY[0]);
+  });
+
   it('croston, sba and tsb forecast the mean rate of a regular intermittent dish', () => {
     const days = serviceDays({ from: '2025-01-06', count: 200 });
     const values = days.map((_, i) => (i % 4 === 3 ? 12 : 0)); // 12 portions every 4th service day
