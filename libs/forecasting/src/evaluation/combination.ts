@@ -99,3 +99,25 @@ function bestWeight(own: Float64Array, panel: Float64Array, maxWeight: number): 
   });
   return best;
 }
+
+/**
+ * The weight the combination picks for the days after each history (forecast from the series' last
+ * day), from every backtest error: judged as in the backtest, half on the series, half on the panel.
+ */
+export function horizonWeights(params: { series: readonly CombinationSeries[]; lastDays: readonly number[]; lead: number }): number[] {
+  const { series, lastDays, lead } = params;
+  const extended = series.map((entry, s) => ({
+    days: Int32Array.of(...entry.days, lastDays[s] + lead),
+    actual: withUnknownDay(entry.actual),
+    global: withUnknownDay(entry.global),
+    local: withUnknownDay(entry.local),
+  }));
+  const { weight } = combineOnline({ series: extended, lead });
+  return extended.map((entry, s) => weight[s][entry.days.length - 1]);
+}
+
+function withUnknownDay(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length + 1).fill(Number.NaN);
+  out.set(values);
+  return out;
+}

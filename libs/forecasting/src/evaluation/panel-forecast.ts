@@ -6,7 +6,7 @@ import { Timeline } from '../global/panel-features';
 import { createBareModel, createModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
-import { combineOnline, mix } from './combination';
+import { combineOnline, horizonWeights, mix } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
 
 export interface PanelForecastInput {
@@ -79,12 +79,12 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
 
   const finalGlobal = forecastHorizon(input, history);
+  const finalWeights = horizonWeights({ series: combinationSeries, lastDays: input.entries.map(({ series }) => series.days[series.days.length - 1]), lead: leadDays });
   return input.entries.map(({ series }, s) => {
     const local = locals[s];
     const entry = combinationSeries[s];
-    // The weight the combination would pick on the day after the history, from every backtest error.
     const lastDay = series.days[series.days.length - 1];
-    const weight = combineOnline({ series: [{ ...entry, days: Int32Array.of(...entry.days, lastDay + leadDays), actual: appendNaN(entry.actual), global: appendNaN(entry.global), local: appendNaN(entry.local) }], lead: leadDays }).weight[0][entry.days.length];
+    const weight = finalWeights[s];
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const relative = calibrator.sample(s, lastDay);
     const adjusted = calibrator.levelsFor(s, lastDay, levels);
