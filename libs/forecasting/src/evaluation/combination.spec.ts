@@ -1,4 +1,6 @@
-import { combineOnline, horizonWeights } from './combination';
+import { combineForHorizon, combineOnline } from './combination';
+
+const horizonWeights = (params: Parameters<typeof combineForHorizon>[0]) => combineForHorizon(params).horizonWeight;
 
 /** Days 0…n−1 where the global model is exact and the series' own model 20 % high. */
 function series(n: number, level: number) {
@@ -19,6 +21,14 @@ describe('combination of the global model and the series own model', () => {
   it('picks the horizon weight as the backtest would: from the panel, not from the series alone', () => {
     const weights = horizonWeights({ series: panel, lastDays: panel.map((entry) => entry.days[entry.days.length - 1]), lead: 7 });
     expect(weights).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('combines the backtest days exactly as without the horizon day', () => {
+    const noisy = panel.map((entry, s) => ({ ...entry, global: Float64Array.from(entry.global, (value, i) => value * (1 + 0.3 * Math.sin(i * (s + 1)))) }));
+    const plain = combineOnline({ series: noisy, lead: 7 });
+    const withHorizon = combineForHorizon({ series: noisy, lastDays: noisy.map((entry) => entry.days[119]), lead: 7 });
+    expect(withHorizon.point).toEqual(plain.point);
+    expect(withHorizon.weight).toEqual(plain.weight);
   });
 
   it('caps the global model at half for a panel of fewer than four series', () => {

@@ -101,10 +101,15 @@ function bestWeight(own: Float64Array, panel: Float64Array, maxWeight: number): 
 }
 
 /**
- * The weight the combination picks for the days after each history (forecast from the series' last
- * day), from every backtest error: judged as in the backtest, half on the series, half on the panel.
+ * The combination of the backtest days (as `combineOnline`) and the weight it picks for the days
+ * after each history (forecast from the series' last day), from every backtest error: judged as in
+ * the backtest, half on the series, half on the panel. One pass: each series gets one unknown day.
  */
-export function horizonWeights(params: { series: readonly CombinationSeries[]; lastDays: readonly number[]; lead: number }): number[] {
+export function combineForHorizon(params: { series: readonly CombinationSeries[]; lastDays: readonly number[]; lead: number }): {
+  point: Float64Array[];
+  weight: Float64Array[];
+  horizonWeight: number[];
+} {
   const { series, lastDays, lead } = params;
   const extended = series.map((entry, s) => ({
     days: Int32Array.of(...entry.days, lastDays[s] + lead),
@@ -112,8 +117,9 @@ export function horizonWeights(params: { series: readonly CombinationSeries[]; l
     global: withUnknownDay(entry.global),
     local: withUnknownDay(entry.local),
   }));
-  const { weight } = combineOnline({ series: extended, lead });
-  return extended.map((entry, s) => weight[s][entry.days.length - 1]);
+  const { point, weight } = combineOnline({ series: extended, lead });
+  const known = (values: Float64Array, s: number) => values.subarray(0, series[s].days.length);
+  return { point: point.map(known), weight: weight.map(known), horizonWeight: weight.map((values, s) => values[series[s].days.length]) };
 }
 
 function withUnknownDay(values: Float64Array): Float64Array {

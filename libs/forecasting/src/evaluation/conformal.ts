@@ -1,5 +1,6 @@
 import { EpochDay } from '../core/iso-date';
 import { quantileOfSorted } from '../core/quantiles';
+import { countUpTo } from '../core/service-series';
 
 /** Past out-of-sample errors per series that calibrate a day's quantiles, and the pooled ones that fill in for short records. */
 export const CALIBRATION_ERRORS = 240;
@@ -265,8 +266,7 @@ function relativeErrors(entry: ConformalSeries, scales: Float64Array): DatedErro
 
 /** The latest `count` errors dated ≤ origin, sorted. */
 function latestBefore(dated: DatedErrors, origin: EpochDay, count: number): Float64Array {
-  let end = 0;
-  while (end < dated.days.length && dated.days[end] <= origin) end++;
+  const end = countUpTo(dated.days, origin);
   return Float64Array.from(dated.errors.subarray(Math.max(0, end - count), end)).sort();
 }
 

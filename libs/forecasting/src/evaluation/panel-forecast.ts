@@ -6,7 +6,7 @@ import { Timeline } from '../global/panel-features';
 import { createBareModel, createModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
-import { combineOnline, horizonWeights, mix } from './combination';
+import { combineForHorizon, mix } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
 
 export interface PanelForecastInput {
@@ -72,19 +72,19 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     global: globalBacktest[s].subarray(locals[s].offset),
     local: locals[s].local,
   }));
-  const combined = combineOnline({ series: combinationSeries, lead: leadDays });
+  const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
+  const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
   const conformalSeries = combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s] }));
   const calibrator = new ConformalCalibrator(conformalSeries, leadDays);
   // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
   conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
 
   const finalGlobal = forecastHorizon(input, history);
-  const finalWeights = horizonWeights({ series: combinationSeries, lastDays: input.entries.map(({ series }) => series.days[series.days.length - 1]), lead: leadDays });
   return input.entries.map(({ series }, s) => {
     const local = locals[s];
     const entry = combinationSeries[s];
     const lastDay = series.days[series.days.length - 1];
-    const weight = finalWeights[s];
+    const weight = combined.horizonWeight[s];
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const relative = calibrator.sample(s, lastDay);
     const adjusted = calibrator.levelsFor(s, lastDay, levels);
