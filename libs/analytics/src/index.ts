@@ -28,3 +28,4 @@ export * from './dashboard/dashboard-finance.service';
 export * from './dashboard/dashboard-satisfaction.service';
 export * from './dashboard/dashboard-cache.service';
 export * from './dashboard/dashboard.module';
+export * from './forecast-value-added.calculator';

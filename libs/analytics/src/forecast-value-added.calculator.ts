@@ -1,0 +1,151 @@
+import { countUpTo, CURVE_LEVELS, matchShortfall, medianOfServings, parseIsoDate, productionOutcome, quantileAt } from '@larder/forecasting';
+
+/**
+ * One scored service of a dish: Larder's latest forecast before the day (made as of `asOf`), what
+ * was sold, and the kitchen's own number for it (null when the kitchen recorded none).
+ */
+export interface ValueAddedDay {
+  canteenId: number;
+  serviceDate: string;
+  meal: string;
+  dishId: number;
+  /** The day Larder's forecast was made as of: the median of four sees only what was known then. */
+  asOf: string;
+  p10: number;
+  p50: number;
+  p90: number;
+  actual: number;
+  kitchen: number | null;
+}
+
+/** A past service of a dish (what sold), from which the planners' median of four is taken. */
+export interface ServedDay {
+  canteenId: number;
+  serviceDate: string;
+  meal: string;
+  dishId: number;
+  quantity: number;
+}
+
+export interface MethodError {
+  /** Sum |number − actual| / sum actual. */
+  wape: number | null;
+  /** Sum (number − actual) / sum actual: positive means too much. */
+  bias: number | null;
+  /** Sum of the excess over the actual / sum actual. */
+  over: number | null;
+  /** Sum of the shortfall under the actual / sum actual. */
+  under: number | null;
+}
+
+export interface ForecastValueAdded {
+  /** Services with a Larder forecast and an actual in the scope. */
+  scored: number;
+  /** Of those, the ones all three numbers exist for: the comparison is made on these only. */
+  compared: number;
+  /** Left out because the kitchen recorded no number for the service. */
+  withoutKitchen: number;
+  /** Left out (the kitchen had a number) because the dish had not been served before the forecast was made. */
+  withoutHistory: number;
+  actual: number;
+  larder: MethodError;
+  kitchen: MethodError;
+  median4: MethodError;
+  /** Error of the planner − error of Larder, in WAPE points (positive: Larder is closer). */
+  larderOverKitchen: number | null;
+  /** Error of median4 − error of the kitchen (positive: the kitchen beats the rule of thumb). */
+  kitchenOverMedian4: number | null;
+  /** Error of median4 − error of Larder (positive: Larder beats the rule of thumb). */
+  larderOverMedian4: number | null;
+  /** The kitchen's leftover and shortfall, and Larder's plan leftover at the kitchen's shortfall (shares of the actual). */
+  leftover: { kitchenLeftover: number | null; kitchenShortfall: number | null; larderLeftover: number | null; level: number } | null;
+}
+
+const FORECAST_LEVELS = [0.1, 0.5, 0.9];
+const MEDIAN_OF = 4;
+
+const key = (row: { canteenId: number; meal: string; dishId: number }) => `${row.canteenId}|${row.meal}|${row.dishId}`;
+
+/**
+ * The planners' rule of thumb for each day: the median of the dish's last four servings at that canteen
+ * and meal made as of the day Larder's forecast was made (`medianOfServings`, the backtest's dish baseline).
+ * NaN where the dish had not been served by then.
+ */
+export function medianOfFour(days: readonly ValueAddedDay[], served: readonly ServedDay[]): number[] {
+  const histories = new Map<string, ServedDay[]>();
+  for (const row of served) {
+    const list = histories.get(key(row));
+    if (list) list.push(row);
+    else histories.set(key(row), [row]);
+  }
+  const series = new Map<string, { days: Int32Array; values: Float64Array }>();
+  for (const [name, list] of histories) {
+    const sorted = [...list].sort((a, b) => (a.serviceDate < b.serviceDate ? -1 : a.serviceDate > b.serviceDate ? 1 : 0));
+    series.set(name, { days: Int32Array.from(sorted, (row) => parseIsoDate(row.serviceDate)), values: Float64Array.from(sorted, (row) => row.quantity) });
+  }
+  return days.map((day) => {
+    const history = series.get(key(day));
+    if (!history) return Number.NaN;
+    const target = parseIsoDate(day.serviceDate);
+    // The day itself closes the series (medianOfServings names its targets by index); only servings up to the as-of day are read.
+    const before = countUpTo(history.days, target - 1);
+    const upTo = {
+      days: Int32Array.from([...history.days.subarray(0, before), target]),
+      values: Float64Array.from([...history.values.subarray(0, before), day.actual]),
+    };
+    return medianOfServings(upTo, [before], target - parseIsoDate(day.asOf), MEDIAN_OF)[0];
+  });
+}
+
+function errorOf(actual: readonly number[], numbers: readonly number[]): MethodError {
+  const { leftover, shortfall, total } = productionOutcome(actual, numbers);
+  if (total <= 0) return { wape: null, bias: null, over: null, under: null };
+  return { wape: (leftover + shortfall) / total, bias: (leftover - shortfall) / total, over: leftover / total, under: shortfall / total };
+}
+
+const points = (planner: MethodError, larder: MethodError) => (planner.wape === null || larder.wape === null ? null : (planner.wape - larder.wape) * 100);
+
+/** Forecast value added over the services of a scope: Larder, the kitchen and median4 on the same services. */
+export function forecastValueAdded(days: readonly ValueAddedDay[], served: readonly ServedDay[]): ForecastValueAdded {
+  const medians = medianOfFour(days, served);
+  const kept: { day: ValueAddedDay; kitchen: number; median: number }[] = [];
+  let withoutKitchen = 0;
+  let withoutHistory = 0;
+  days.forEach((day, i) => {
+    if (day.kitchen === null) withoutKitchen++;
+    else if (!Number.isFinite(medians[i])) withoutHistory++;
+    else kept.push({ day, kitchen: day.kitchen, median: medians[i] });
+  });
+  const actual = kept.map((row) => row.day.actual);
+  const larder = errorOf(actual, kept.map((row) => row.day.p50));
+  const kitchen = errorOf(actual, kept.map((row) => row.kitchen));
+  const median4 = errorOf(actual, kept.map((row) => row.median));
+  return {
+    scored: days.length,
+    compared: kept.length,
+    withoutKitchen,
+    withoutHistory,
+    actual: actual.reduce((sum, value) => sum + value, 0),
+    larder, kitchen, median4,
+    larderOverKitchen: points(kitchen, larder),
+    kitchenOverMedian4: points(median4, kitchen),
+    larderOverMedian4: points(median4, larder),
+    leftover: kept.length > 0 && kitchen.wape !== null ? leftoverAtKitchenShortfall(kept.map((row) => row.day), kept.map((row) => row.kitchen)) : null,
+  };
+}
+
+/** Larder's plan at each level is the day's forecast quantile there, on the P10–P50–P90 curve the plan's waste estimate uses. */
+function leftoverAtKitchenShortfall(days: readonly ValueAddedDay[], kitchen: readonly number[]) {
+  const curveLeftover = new Float64Array(CURVE_LEVELS.length);
+  const curveShortfall = new Float64Array(CURVE_LEVELS.length);
+  for (const day of days) {
+    const distribution = { levels: FORECAST_LEVELS, values: [day.p10, day.p50, day.p90] };
+    CURVE_LEVELS.forEach((level, j) => {
+      const production = quantileAt(distribution, level);
+      curveLeftover[j] += Math.max(production - day.actual, 0);
+      curveShortfall[j] += Math.max(day.actual - production, 0);
+    });
+  }
+  const matched = matchShortfall({ actual: days.map((day) => day.actual), planned: kitchen, curveLeftover, curveShortfall });
+  return { kitchenLeftover: matched.plannedLeftoverPct, kitchenShortfall: matched.plannedShortfallPct, larderLeftover: matched.leftoverPct, level: matched.level };
+}
