@@ -42,6 +42,7 @@ describe('forecast value added', () => {
     expect(leftover!.kitchenLeftover).toBeCloseTo(9 / 90, 12);
     expect(leftover!.level).toBeCloseTo(0.9, 2);
     expect(leftover!.larderLeftover).toBeCloseTo(8 / 90, 3);
+    expect(leftover!.larderShortfall).toBeCloseTo(0, 3);
   });
 
   it('finds the level at which Larder runs as short as the kitchen and the leftover there', () => {
@@ -52,7 +53,7 @@ describe('forecast value added', () => {
     ], twoDishes);
     // Kitchen: 10 short on dish 1, 10 over on dish 2, of 150. Larder is 10 short on dish 1 at 80 + 50 × (u − 0.1) = 90,
     // u = 0.3, where dish 2 gets 60 + 25 × 0.2 = 65: 15 left over.
-    expect(result.leftover).toEqual({ kitchenLeftover: 10 / 150, kitchenShortfall: 10 / 150, larderLeftover: expect.closeTo(15 / 150, 10), level: 0.3 });
+    expect(result.leftover).toEqual({ kitchenLeftover: 10 / 150, kitchenShortfall: 10 / 150, larderLeftover: expect.closeTo(15 / 150, 10), larderShortfall: expect.closeTo(10 / 150, 10), level: 0.3 });
     expect(result.median4.wape).toBeCloseTo(5 / 150, 12);
   });
 

@@ -1,4 +1,5 @@
 import { countUpTo, CURVE_LEVELS, matchShortfall, medianOfServings, parseIsoDate, productionOutcome, quantileAt } from '@larder/forecasting';
+import type { ForecastValueAdded, MethodError } from './dashboard/dashboard.contract';
 
 /**
  * One scored service of a dish: Larder's latest forecast before the day (made as of `asOf`), what
@@ -25,40 +26,6 @@ export interface ServedDay {
   meal: string;
   dishId: number;
   quantity: number;
-}
-
-export interface MethodError {
-  /** Sum |number − actual| / sum actual. */
-  wape: number | null;
-  /** Sum (number − actual) / sum actual: positive means too much. */
-  bias: number | null;
-  /** Sum of the excess over the actual / sum actual. */
-  over: number | null;
-  /** Sum of the shortfall under the actual / sum actual. */
-  under: number | null;
-}
-
-export interface ForecastValueAdded {
-  /** Services with a Larder forecast and an actual in the scope. */
-  scored: number;
-  /** Of those, the ones all three numbers exist for: the comparison is made on these only. */
-  compared: number;
-  /** Left out because the kitchen recorded no number for the service. */
-  withoutKitchen: number;
-  /** Left out (the kitchen had a number) because the dish had not been served before the forecast was made. */
-  withoutHistory: number;
-  actual: number;
-  larder: MethodError;
-  kitchen: MethodError;
-  median4: MethodError;
-  /** Error of the planner − error of Larder, in WAPE points (positive: Larder is closer). */
-  larderOverKitchen: number | null;
-  /** Error of median4 − error of the kitchen (positive: the kitchen beats the rule of thumb). */
-  kitchenOverMedian4: number | null;
-  /** Error of median4 − error of Larder (positive: Larder beats the rule of thumb). */
-  larderOverMedian4: number | null;
-  /** The kitchen's leftover and shortfall, and Larder's plan leftover at the kitchen's shortfall (shares of the actual). */
-  leftover: { kitchenLeftover: number | null; kitchenShortfall: number | null; larderLeftover: number | null; level: number } | null;
 }
 
 const FORECAST_LEVELS = [0.1, 0.5, 0.9];
@@ -146,6 +113,13 @@ function leftoverAtKitchenShortfall(days: readonly ValueAddedDay[], kitchen: rea
       curveShortfall[j] += Math.max(day.actual - production, 0);
     });
   }
-  const matched = matchShortfall({ actual: days.map((day) => day.actual), planned: kitchen, curveLeftover, curveShortfall });
-  return { kitchenLeftover: matched.plannedLeftoverPct, kitchenShortfall: matched.plannedShortfallPct, larderLeftover: matched.leftoverPct, level: matched.level };
+  const actual = days.map((day) => day.actual);
+  const matched = matchShortfall({ actual, planned: kitchen, curveLeftover, curveShortfall });
+  // At the matched level itself: its shortfall is the kitchen's unless the curve's ends were reached.
+  const atLevel = productionOutcome(actual, days.map((day) => quantileAt({ levels: FORECAST_LEVELS, values: [day.p10, day.p50, day.p90] }, matched.level)));
+  const share = (value: number) => (atLevel.total > 0 ? value / atLevel.total : null);
+  return {
+    kitchenLeftover: matched.plannedLeftoverPct, kitchenShortfall: matched.plannedShortfallPct,
+    larderLeftover: share(atLevel.leftover), larderShortfall: share(atLevel.shortfall), level: matched.level,
+  };
 }
