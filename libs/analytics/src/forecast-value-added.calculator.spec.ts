@@ -43,6 +43,7 @@ describe('forecast value added', () => {
     expect(leftover!.level).toBeCloseTo(0.9, 2);
     expect(leftover!.larderLeftover).toBeCloseTo(8 / 90, 3);
     expect(leftover!.larderShortfall).toBeCloseTo(0, 3);
+    expect(leftover!.matched).toBe(true);
   });
 
   it('finds the level at which Larder runs as short as the kitchen and the leftover there', () => {
@@ -53,8 +54,14 @@ describe('forecast value added', () => {
     ], twoDishes);
     // Kitchen: 10 short on dish 1, 10 over on dish 2, of 150. Larder is 10 short on dish 1 at 80 + 50 × (u − 0.1) = 90,
     // u = 0.3, where dish 2 gets 60 + 25 × 0.2 = 65: 15 left over.
-    expect(result.leftover).toEqual({ kitchenLeftover: 10 / 150, kitchenShortfall: 10 / 150, larderLeftover: expect.closeTo(15 / 150, 10), larderShortfall: expect.closeTo(10 / 150, 10), level: 0.3 });
+    expect(result.leftover).toEqual({ kitchenLeftover: 10 / 150, kitchenShortfall: 10 / 150, larderLeftover: expect.closeTo(15 / 150, 10), larderShortfall: expect.closeTo(10 / 150, 10), level: 0.3, matched: true });
     expect(result.median4.wape).toBeCloseTo(5 / 150, 12);
+  });
+
+  it('says when no level of Larder\'s plan runs as little short as the kitchen', () => {
+    // P99 on the P50–P90 slope: 100 + 50 × 0.49 = 124.5, still 5.5 short of 130 sold.
+    const result = forecastValueAdded([day({ serviceDate: '2026-03-09', asOf: '2026-03-08', p10: 60, p50: 100, p90: 120, actual: 130, kitchen: 140 })], [served('2026-03-02', 100)]);
+    expect(result.leftover).toEqual({ kitchenLeftover: 10 / 130, kitchenShortfall: 0, larderLeftover: 0, larderShortfall: expect.closeTo(5.5 / 130, 10), level: 0.99, matched: false });
   });
 
   it('has no figures when the kitchen recorded nothing', () => {

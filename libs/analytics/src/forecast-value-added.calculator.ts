@@ -30,6 +30,8 @@ export interface ServedDay {
 
 const FORECAST_LEVELS = [0.1, 0.5, 0.9];
 const MEDIAN_OF = 4;
+/** Shortfalls within 0.05 % of the actual count as the same. */
+const MATCH_TOLERANCE = 0.0005;
 
 const key = (row: { canteenId: number; meal: string; dishId: number }) => `${row.canteenId}|${row.meal}|${row.dishId}`;
 
@@ -118,8 +120,10 @@ function leftoverAtKitchenShortfall(days: readonly ValueAddedDay[], kitchen: rea
   // At the matched level itself: its shortfall is the kitchen's unless the curve's ends were reached.
   const atLevel = productionOutcome(actual, days.map((day) => quantileAt({ levels: FORECAST_LEVELS, values: [day.p10, day.p50, day.p90] }, matched.level)));
   const share = (value: number) => (atLevel.total > 0 ? value / atLevel.total : null);
+  const larderShortfall = share(atLevel.shortfall);
   return {
     kitchenLeftover: matched.plannedLeftoverPct, kitchenShortfall: matched.plannedShortfallPct,
-    larderLeftover: share(atLevel.leftover), larderShortfall: share(atLevel.shortfall), level: matched.level,
+    larderLeftover: share(atLevel.leftover), larderShortfall, level: matched.level,
+    matched: larderShortfall !== null && matched.plannedShortfallPct !== null && Math.abs(larderShortfall - matched.plannedShortfallPct) <= MATCH_TOLERANCE,
   };
 }

@@ -92,7 +92,7 @@ function renderValueAdded(context: PageContext, figures: ForecastValueAdded): vo
   const counts = { scored: figures.scored, compared: figures.compared, withoutKitchen: figures.withoutKitchen, withoutHistory: figures.withoutHistory };
   const lines = figures.compared === 0 ? [t('vaNone'), t('vaCounts', counts)] : [
     t('vaLarderOverKitchen', { points: f.number(figures.larderOverKitchen, 1) }),
-    ...(figures.leftover ? [t('vaLeftover', {
+    ...(figures.leftover ? [t(figures.leftover.matched ? 'vaLeftover' : 'vaLeftoverUnmatched', {
       kitchen: f.pct(figures.leftover.kitchenLeftover), kitchenShort: f.pct(figures.leftover.kitchenShortfall), level: f.number(figures.leftover.level * 100, 1),
       larder: f.pct(figures.leftover.larderLeftover), larderShort: f.pct(figures.leftover.larderShortfall),
     })] : []),

@@ -199,9 +199,11 @@ export interface ForecastValueAdded {
   larderOverMedian4: number | null;
   /**
    * The kitchen's leftover and shortfall, and Larder's plan at the forecast quantile `level` that runs as short
-   * as the kitchen did (shares of the actual; its shortfall differs only where no level runs that short).
+   * as the kitchen did (shares of the actual). `matched` is false where no level between P1 and P99 runs that
+   * short: then `level` is the end reached. A kitchen whose numbers are what it cooked never runs short in the
+   * sales (they stop when a dish runs out), so Larder's plan is matched at the level that does not run short either.
    */
-  leftover: { kitchenLeftover: number | null; kitchenShortfall: number | null; larderLeftover: number | null; larderShortfall: number | null; level: number } | null;
+  leftover: { kitchenLeftover: number | null; kitchenShortfall: number | null; larderLeftover: number | null; larderShortfall: number | null; level: number; matched: boolean } | null;
 }
 
 // GET /api/dashboard/waste

@@ -146,6 +146,7 @@ const EN = {
   larderOverKitchen: 'Larder over the kitchen (WAPE points)',
   kitchenOutcome: 'What the kitchen cooked: left over and short',
   larderAtKitchenShortfall: 'Larder\'s plan at the kitchen\'s shortfall (P{level})',
+  larderNearestShortfall: 'Larder\'s plan at P{level}: no level runs as little short as the kitchen',
   valueAddedCounts: 'Dish services scored {scored}; compared {compared}; left out because the kitchen recorded no number {withoutKitchen}; left out because the dish had not been served before {withoutHistory}.',
   noValueAdded: 'No dish service in this period has a kitchen number (a production log, or a manager\'s override in an approved plan), so there is nothing to compare.',
   valueAddedExplanation:
@@ -328,6 +329,7 @@ const ZH: Labels = {
   larderOverKitchen: 'Larder 相对厨房的增值（WAPE 百分点）',
   kitchenOutcome: '厨房实际制作：剩余与短缺',
   larderAtKitchenShortfall: '按厨房的短缺水平执行 Larder 计划（P{level}）',
+  larderNearestShortfall: 'Larder 计划按 P{level} 执行：没有任何水平能像厨房一样少短缺',
   valueAddedCounts: '评估菜品餐次 {scored}；参与比较 {compared}；厨房无数字而剔除 {withoutKitchen}；菜品此前未供应而剔除 {withoutHistory}。',
   noValueAdded: '本期间没有任何菜品餐次有厨房的数字（制作记录，或已批准计划中经理的调整），因此无可比较。',
   valueAddedExplanation:

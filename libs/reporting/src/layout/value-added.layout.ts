@@ -28,7 +28,7 @@ export function writeValueAddedSheet(input: { workbook: WorkbookWriter; context:
     if (figures.leftover) {
       sheet.add([labels.kitchenOutcome, null, null, null, figures.leftover.kitchenLeftover, figures.leftover.kitchenShortfall, null]);
       const level = String(Math.round(figures.leftover.level * 1000) / 10);
-      sheet.add([fill(labels.larderAtKitchenShortfall, { level }), null, null, null, figures.leftover.larderLeftover, figures.leftover.larderShortfall, null]);
+      sheet.add([fill(figures.leftover.matched ? labels.larderAtKitchenShortfall : labels.larderNearestShortfall, { level }), null, null, null, figures.leftover.larderLeftover, figures.leftover.larderShortfall, null]);
     }
     sheet.blank();
     sheet.note(counts);
