@@ -8,8 +8,11 @@ import type { AccuracyScope } from './accuracy.service';
 import type { ForecastValueAdded } from './dashboard/dashboard.contract';
 import { forecastValueAdded, ServedDay, ValueAddedDay } from './forecast-value-added.calculator';
 
-/** How far back the dishes' servings are read: four servings of a dish on a rotating menu, and a forecast made weeks ahead. */
-const HISTORY_DAYS = 182;
+/**
+ * How far back before the scope the dishes' servings are read: four servings of a dish on a two-week
+ * rotation and a forecast made weeks ahead fit; a dish served more rarely is judged by fewer servings.
+ */
+const HISTORY_DAYS = 91;
 
 /**
  * The kitchen's number for a service is what it prepared (production_log): the quantity diners met,
