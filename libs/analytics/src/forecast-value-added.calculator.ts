@@ -72,7 +72,8 @@ function errorOf(actual: readonly number[], numbers: readonly number[]): MethodE
   return { wape: (leftover + shortfall) / total, bias: (leftover - shortfall) / total, over: leftover / total, under: shortfall / total };
 }
 
-const points = (planner: MethodError, larder: MethodError) => (planner.wape === null || larder.wape === null ? null : (planner.wape - larder.wape) * 100);
+/** What `number` adds over `baseline`: the baseline's WAPE minus its own, in points. */
+const points = (baseline: MethodError, number: MethodError) => (baseline.wape === null || number.wape === null ? null : (baseline.wape - number.wape) * 100);
 
 /** Forecast value added over the services of a scope: Larder, the kitchen and median4 on the same services. */
 export function forecastValueAdded(days: readonly ValueAddedDay[], served: readonly ServedDay[]): ForecastValueAdded {
