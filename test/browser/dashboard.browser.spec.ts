@@ -153,6 +153,25 @@ describeWithChromium('the dashboard in a browser (admin, every page)', () => {
     }
   });
 
+  it('shows the forecast value added on the demand page, in English and in Chinese', async () => {
+    const view = '/?page=demand&from=2026-11-10&to=2026-11-20';
+    for (const [locale, title, line] of [['en-US', 'Forecast value added (dish portions)', 'Larder over the kitchen'], ['zh-CN', '预测增值（菜品份数）', 'Larder 相对厨房的增值']] as const) {
+      const session = await signedInPage({ browser, server, username: `value-added-${locale.slice(0, 2)}`, role: 'admin', locale });
+      try {
+        await openView(session.page, view);
+        const panel = session.page.locator('[data-panel=value-added]');
+        expect(await panel.locator('h3').textContent()).toBe(title);
+        expect(await panel.locator('tbody tr').count()).toBe(3);
+        expect(await panel.locator('[data-line=value-added]').first().textContent()).toContain(line);
+        await panel.scrollIntoViewIfNeeded();
+        await pageScreenshot(session, `demand-value-added-${locale === 'en-US' ? 'en' : 'zh'}`);
+        expect(session.errors).toEqual([]);
+      } finally {
+        await session.context.close();
+      }
+    }
+  });
+
   it('shows Chinese to a browser that asks for it, switches to English, and remembers the choice', async () => {
     const zh = await signedInPage({ browser, server, username: 'admin-browser', role: 'admin', locale: 'zh-CN' });
     try {

@@ -1,10 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { AccuracyService, accuracyOf, DashboardWasteService, FinanceService, SatisfactionService, WasteService } from '@larder/analytics';
+import { AccuracyService, accuracyOf, DashboardWasteService, FinanceService, ForecastValueAddedService, SatisfactionService, WasteService } from '@larder/analytics';
 import { ForecastRunService } from '@larder/demand';
 import { DemoSeedService, RollupService } from '@larder/ingestion';
 import { addDays, isoWeek as isoWeekOf, localDate } from '@larder/domain';
+import { ReportService } from '@larder/reporting';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
+import { renderReport } from '../support/reporting-context';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const END = '2026-11-20';
@@ -380,6 +382,73 @@ describe('the dashboard API over HTTP', () => {
       expect(Number(transactions.n)).toBeGreaterThan(0);
       const dish = (await manager.agent.get(`/api/dashboard/demand?from=2026-10-31&to=${END}&dish=${(await firstDish())}`).expect(200)).body;
       expect(dish.series.some((point: { actual: number | null }) => point.actual !== null)).toBe(true);
+    });
+  });
+
+  describe('forecast value added', () => {
+    const month = { from: '2026-11-01', to: '2026-11-30' };
+
+    it('shows the same figures on the demand page as in the accuracy workbook, in both languages', async () => {
+      const page = (await admin.agent.get(`/api/dashboard/demand?from=${month.from}&to=${month.to}&canteens=2`).expect(200)).body.valueAdded;
+      // The demo's chefs cook from their own rule and buffer, so the kitchen's numbers are not Larder's.
+      expect(page.compared).toBeGreaterThan(100);
+      expect(page.kitchen.wape).not.toBeCloseTo(page.larder.wape, 3);
+      expect(page.kitchen.over).toBeGreaterThan(page.kitchen.under);
+      expect(page.scored).toBe(page.compared + page.withoutKitchen + page.withoutHistory);
+      for (const [language, sheetName] of [['en', 'Forecast value added'], ['zh-CN', '预测增值']] as const) {
+        const { workbook } = await renderReport(app.get(ReportService), { kind: 'accuracy', month: '2026-11', canteen: 'C02', language });
+        const sheet = workbook.getWorksheet(sheetName)!;
+        const row = (n: number) => [2, 3, 4, 5, 6, 7].map((column) => sheet.getRow(n).getCell(column).value as number | null);
+        const method = (figures: { wape: number; bias: number; over: number; under: number }, added: number | null) => [page.compared, figures.wape, figures.bias, figures.over, figures.under, added];
+        const expectRow = (actual: (number | null)[], expected: (number | null)[]) => expected.forEach((value, i) => (value === null ? expect(actual[i]).toBeNull() : expect(actual[i]).toBeCloseTo(value, 10)));
+        expectRow(row(4), method(page.larder, page.larderOverMedian4));
+        expectRow(row(5), method(page.kitchen, page.kitchenOverMedian4));
+        expectRow(row(6), method(page.median4, null));
+        expect(sheet.getRow(7).getCell(7).value).toBeCloseTo(page.larderOverKitchen, 10);
+        expect(sheet.getRow(9).getCell(5).value).toBeCloseTo(page.leftover.larderLeftover, 10);
+        expect(sheet.getRow(9).getCell(6).value).toBeCloseTo(page.leftover.larderShortfall, 10);
+        expect(String(sheet.getRow(9).getCell(1).value)).toContain(`P${Math.round(page.leftover.level * 1000) / 10}`);
+        // The demo's sales stop at what the chef cooked: the kitchen is never short in them, and says so.
+        expect(page.leftover.kitchenShortfall).toBe(0);
+        if (language === 'en') expect(String(sheet.getRow(9).getCell(1).value)).toContain(page.leftover.matched ? "at the kitchen's shortfall" : 'no level runs as little short');
+      }
+    });
+
+    it('takes a manager\'s override in an approved plan where the kitchen logged nothing, and counts services with neither', async () => {
+      const dataSource = app.get(DataSource);
+      const valueAdded = app.get(ForecastValueAddedService);
+      const scope = { ...month, canteenIds: [2] };
+      const before = await valueAdded.figures(scope);
+      const [service] = (await dataSource.query(
+        `SELECT p.service_date::text AS service_date, p.meal, p.dish_id, p.portions_prepared FROM production_log p
+         JOIN forecast f ON f.canteen_id = p.canteen_id AND f.service_date = p.service_date AND f.meal = p.meal AND f.dish_id = p.dish_id
+         WHERE p.canteen_id = 2 AND p.service_date BETWEEN '2026-11-10' AND '2026-11-13' ORDER BY 1, 2, 3 LIMIT 1`,
+      )) as { service_date: string; meal: string; dish_id: number; portions_prepared: number }[];
+      const key = [2, service.service_date, service.meal, service.dish_id];
+      const planId = '00000000-0000-4000-8000-00000000f0a1';
+      await dataSource.query('DELETE FROM production_log WHERE canteen_id = $1 AND service_date = $2 AND meal = $3 AND dish_id = $4', key);
+      try {
+        const unlogged = await valueAdded.figures(scope);
+        expect([unlogged.compared, unlogged.withoutKitchen]).toEqual([before.compared - 1, before.withoutKitchen + 1]);
+        await dataSource.query(`INSERT INTO production_plan (id, canteen_id, week, version, status, created_by) VALUES ($1, 2, $2, 1, 'approved', 'test')`, [planId, isoWeekOf(service.service_date)]);
+        await dataSource.query(
+          `INSERT INTO plan_line (plan_id, service_date, meal, dish_id, canteen_id, forecast_p50, service_level, planned_portions, expected_leftover, expected_shortfall)
+           VALUES ($1, $2, $3, $4, 2, 10, 0.9, $5, 0, 0)`, [planId, service.service_date, service.meal, service.dish_id, service.portions_prepared + 40]);
+        // An approved line that nobody overrode is Larder's number, not the kitchen's.
+        expect((await valueAdded.figures(scope)).withoutKitchen).toBe(before.withoutKitchen + 1);
+        await dataSource.query(
+          `INSERT INTO plan_override (id, plan_id, service_date, meal, dish_id, previous_portions, new_portions, reason, created_by)
+           VALUES ('00000000-0000-4000-8000-00000000f0a2', $1, $2, $3, $4, 1, $5, 'party', 'test')`, [planId, service.service_date, service.meal, service.dish_id, service.portions_prepared + 40]);
+        const overridden = await valueAdded.figures(scope);
+        expect([overridden.compared, overridden.withoutKitchen]).toEqual([before.compared, before.withoutKitchen]);
+        // Forty portions more than the kitchen cooked: all of them over what sold.
+        expect(overridden.kitchen.over! * overridden.actual - before.kitchen.over! * before.actual).toBeCloseTo(40, 6);
+      } finally {
+        await dataSource.query('DELETE FROM plan_override WHERE plan_id = $1', [planId]);
+        await dataSource.query('DELETE FROM plan_line WHERE plan_id = $1', [planId]);
+        await dataSource.query('DELETE FROM production_plan WHERE id = $1', [planId]);
+        await dataSource.query('INSERT INTO production_log (canteen_id, service_date, meal, dish_id, portions_prepared) VALUES ($1, $2, $3, $4, $5)', [...key, service.portions_prepared]);
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccuracyService } from './accuracy.service';
+import { ForecastValueAddedService } from './forecast-value-added.service';
 import { CommentThemesService } from './comment-themes.service';
 import { FinanceService } from './finance.service';
 import { OverviewService } from './overview.service';
@@ -8,7 +9,7 @@ import { ReleasedSatisfactionService } from './released-satisfaction.service';
 import { SatisfactionService } from './satisfaction.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, CommentThemesService];
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

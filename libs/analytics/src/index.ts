@@ -15,6 +15,8 @@ export * from './comment-themes.calculator';
 export * from './comment-themes.service';
 export * from './accuracy.calculator';
 export * from './accuracy.service';
+export * from './forecast-value-added.calculator';
+export * from './forecast-value-added.service';
 export * from './figures.module';
 export * from './dashboard/dashboard.contract';
 export * from './dashboard/dashboard-filters';

@@ -19,6 +19,7 @@ export { createBareModel, createModel, MODEL_NAMES, ModelName, ModelOptions } fr
 
 export { computeMetrics, ForecastMetrics, MetricsInput, pinballLoss, smape } from './evaluation/metrics';
 export { DishHistory, lastServed, medianOfServings } from './evaluation/baselines';
+export { CURVE_LEVELS, matchShortfall, MatchedShortfall, PlanCurveComparison, productionOutcome } from './evaluation/matched-shortfall';
 export { backtestModel, BacktestBlock, crossValidation, CrossValidationInput, CrossValidationResult, planBacktest, testStartIndex } from './evaluation/backtest';
 export { OnlineSelectionInput, OnlineSelectionResult, selectOnline } from './evaluation/online-selection';
 export { evaluateSeries, SeriesEvaluation, SeriesEvaluationInput } from './evaluation/series-evaluation';
@@ -36,6 +37,7 @@ export {
   learnPlateWaste,
   PlateWasteLog,
   PlateWasteRates,
+  quantileAt,
   QuantileDistribution,
   WasteEstimate,
   WasteEstimateInput,
@@ -43,5 +45,5 @@ export {
 
 export { CALENDAR_FILE_KINDS, calendarFromRows, CalendarFileKind, CalendarFileRow, parseCalendarCsv } from './command/calendar-csv';
 export { COVERS_ITEM, parseLarderCsv, ParsedLarderCsv, ParsedSeries, SeriesKey } from './command/larder-csv';
-export { BacktestCommandOptions, BacktestCommandResult, backtestWithSeries, MatchedShortfall, PlanOutcome, runBacktestCommand, SeriesBacktest } from './command/backtest-command';
+export { BacktestCommandOptions, BacktestCommandResult, backtestWithSeries, PlanOutcome, runBacktestCommand, SeriesBacktest } from './command/backtest-command';
 export { formatBacktestTable } from './command/backtest-table';

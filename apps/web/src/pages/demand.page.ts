@@ -1,6 +1,6 @@
 import { api } from '../api';
 import { COLOURS, forecastBandOption } from '../charts';
-import type { DemandPanel } from '../contract';
+import type { DemandPanel, ForecastValueAdded, MethodError } from '../contract';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
@@ -65,6 +65,40 @@ export async function renderDemand(context: PageContext): Promise<void> {
       { label: t('coverage80'), cell: (row) => f.pct(row.coverage80), csv: (row) => row.coverage80, numeric: true },
     ],
   });
+  renderValueAdded(context, panel.valueAdded);
+}
+
+/** Larder against the kitchen's own numbers and median4, on the same dish services. */
+function renderValueAdded(context: PageContext, figures: ForecastValueAdded): void {
+  const { t, f, root } = context;
+  const section = h('div', { 'data-panel': 'value-added' });
+  root.append(section);
+  const rows: { name: string; error: MethodError; added: number | null }[] = figures.compared === 0 ? [] : [
+    { name: t('vaLarder'), error: figures.larder, added: figures.larderOverMedian4 },
+    { name: t('vaKitchen'), error: figures.kitchen, added: figures.kitchenOverMedian4 },
+    { name: t('vaMedian4'), error: figures.median4, added: null },
+  ];
+  context.table(section, {
+    id: 'value-added', title: t('valueAdded'), rows,
+    columns: [
+      { label: t('vaNumber'), cell: (row) => row.name },
+      { label: t('wape'), cell: (row) => f.pct(row.error.wape), csv: (row) => row.error.wape, numeric: true },
+      { label: t('bias'), cell: (row) => f.pct(row.error.bias), csv: (row) => row.error.bias, numeric: true },
+      { label: t('vaOver'), cell: (row) => f.pct(row.error.over), csv: (row) => row.error.over, numeric: true },
+      { label: t('vaUnder'), cell: (row) => f.pct(row.error.under), csv: (row) => row.error.under, numeric: true },
+      { label: t('vaAddedOverMedian4'), cell: (row) => f.number(row.added, 1), csv: (row) => row.added, numeric: true },
+    ],
+  });
+  const counts = { scored: figures.scored, compared: figures.compared, withoutKitchen: figures.withoutKitchen, withoutHistory: figures.withoutHistory };
+  const lines = figures.compared === 0 ? [t('vaNone'), t('vaCounts', counts)] : [
+    t('vaLarderOverKitchen', { points: f.number(figures.larderOverKitchen, 1) }),
+    ...(figures.leftover ? [t(figures.leftover.matched ? 'vaLeftover' : 'vaLeftoverUnmatched', {
+      kitchen: f.pct(figures.leftover.kitchenLeftover), kitchenShort: f.pct(figures.leftover.kitchenShortfall), level: f.number(figures.leftover.level * 100, 1),
+      larder: f.pct(figures.leftover.larderLeftover), larderShort: f.pct(figures.leftover.larderShortfall),
+    })] : []),
+    t('vaCounts', counts),
+  ];
+  section.querySelector('.table-card')?.append(...lines.map((line) => h('p', { class: 'muted', 'data-line': 'value-added' }, line)), h('p', { class: 'muted' }, t('vaExplain')));
 }
 
 /** Managers must name one of their canteens for a report; others may take all. */

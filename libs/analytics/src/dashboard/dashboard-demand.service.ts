@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { isoWeek } from '@larder/domain';
 import { sqlNumber } from '@larder/database';
 import { accuracyBy } from '../accuracy.calculator';
+import { ForecastValueAddedService } from '../forecast-value-added.service';
 import type { DemandPanel } from './dashboard.contract';
 import { DashboardDailyService } from './dashboard-daily.service';
 import type { DashboardScope } from './dashboard-scope.service';
@@ -30,13 +31,15 @@ export class DashboardDemandService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly daily: DashboardDailyService,
+    private readonly valueAdded: ForecastValueAddedService,
   ) {}
 
   async panel(scope: DashboardScope, dishId: number | null): Promise<DemandPanel> {
     const target = dishId ?? 0;
-    const [{ series, pairs }, heatmap] = await Promise.all([
+    const [{ series, pairs }, heatmap, valueAdded] = await Promise.all([
       this.daily.forecastsAndPairs({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId: target }),
       this.dataSource.query(HEATMAP_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal]) as Promise<Record<string, unknown>[]>,
+      this.valueAdded.figures({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId }),
     ]);
     const accuracy = accuracyBy(pairs, (pair) => isoWeek(pair.serviceDate)).map((group) => ({
       week: group.key, wape: group.figures.wape, bias: group.figures.bias, coverage80: group.figures.intervalHitRate,
@@ -46,6 +49,7 @@ export class DashboardDemandService {
       series,
       accuracy,
       heatmap: heatmap.map((row) => ({ weekday: sqlNumber(row.weekday), hour: sqlNumber(row.hour), transactions: sqlNumber(row.transactions) })),
+      valueAdded,
     };
   }
 }

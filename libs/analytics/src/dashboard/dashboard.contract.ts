@@ -163,6 +163,47 @@ export interface DemandPanel {
   accuracy: { week: string; wape: number | null; bias: number | null; coverage80: number | null }[];
   /** Average transactions by ISO weekday (1 = Monday) x hour of day, for staffing the lines. */
   heatmap: { weekday: number; hour: number; transactions: number }[];
+  /** Larder against the kitchen's own numbers and median4 on dish portions (the chosen dish, else all dishes). */
+  valueAdded: ForecastValueAdded;
+}
+
+export interface MethodError {
+  /** Sum |number − actual| / sum actual. */
+  wape: number | null;
+  /** Sum (number − actual) / sum actual: positive means too much. */
+  bias: number | null;
+  /** Sum of the excess over the actual / sum actual. */
+  over: number | null;
+  /** Sum of the shortfall under the actual / sum actual. */
+  under: number | null;
+}
+
+export interface ForecastValueAdded {
+  /** Services with a Larder forecast and an actual in the scope. */
+  scored: number;
+  /** Of those, the ones all three numbers exist for: the comparison is made on these only. */
+  compared: number;
+  /** Left out because the kitchen recorded no number for the service. */
+  withoutKitchen: number;
+  /** Left out (the kitchen had a number) because the dish had not been served before the forecast was made. */
+  withoutHistory: number;
+  actual: number;
+  larder: MethodError;
+  kitchen: MethodError;
+  median4: MethodError;
+  /** Error of the planner − error of Larder, in WAPE points (positive: Larder is closer). */
+  larderOverKitchen: number | null;
+  /** Error of median4 − error of the kitchen (positive: the kitchen beats the rule of thumb). */
+  kitchenOverMedian4: number | null;
+  /** Error of median4 − error of Larder (positive: Larder beats the rule of thumb). */
+  larderOverMedian4: number | null;
+  /**
+   * The kitchen's leftover and shortfall, and Larder's plan at the forecast quantile `level` that runs as short
+   * as the kitchen did (shares of the actual). `matched` is false where no level between P1 and P99 runs that
+   * short: then `level` is the end reached. A kitchen whose numbers are what it cooked never runs short in the
+   * sales (they stop when a dish runs out), so Larder's plan is matched at the level that does not run short either.
+   */
+  leftover: { kitchenLeftover: number | null; kitchenShortfall: number | null; larderLeftover: number | null; larderShortfall: number | null; level: number; matched: boolean } | null;
 }
 
 // GET /api/dashboard/waste

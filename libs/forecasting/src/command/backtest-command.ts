@@ -3,9 +3,12 @@ import { ServiceCalendar } from '../core/service-calendar';
 import { computeMetrics, ForecastMetrics } from '../evaluation/metrics';
 import { MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
 import { evaluatePanel } from '../evaluation/panel-evaluation';
+import { CURVE_LEVELS, matchShortfall, MatchedShortfall, productionOutcome } from '../evaluation/matched-shortfall';
 import { parseLarderCsv, ParsedLarderCsv, ParsedSeries, PLANNED_COLUMN } from './larder-csv';
 import { ServiceSeries } from '../core/service-series';
 import type { ProgressListener } from '@larder/domain';
+
+export type { MatchedShortfall };
 
 export interface BacktestCommandOptions {
   /** Minimum age in days of the data behind each forecast. */
@@ -30,13 +33,6 @@ export interface PlanOutcome {
   readonly shortfallPct: number | null;
 }
 
-export interface MatchedShortfall {
-  readonly level: number;
-  readonly leftoverPct: number | null;
-  readonly plannedLeftoverPct: number | null;
-  readonly plannedShortfallPct: number | null;
-}
-
 export interface BacktestCommandResult {
   readonly system: ForecastMetrics;
   readonly baselines: { readonly seasonalNaive: ForecastMetrics; readonly median4: ForecastMetrics; readonly planned?: ForecastMetrics };
@@ -48,9 +44,6 @@ export interface BacktestCommandResult {
    */
   readonly withPlanned?: { readonly system: ForecastMetrics; readonly matchedShortfall: MatchedShortfall };
 }
-
-/** Levels on which the system's plan curve is traced to match the planned column's shortfall. */
-const CURVE_LEVELS = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
 /** Core of `larder backtest`: CSV text in, accuracy of the system vs baselines (and vs the plan) out. */
 export function runBacktestCommand(csvText: string, options: BacktestCommandOptions = {}): BacktestCommandResult {
@@ -152,20 +145,8 @@ function pool(parts: readonly { evaluation: SeriesEvaluation; method: MethodFore
 }
 
 function planOutcome(actual: Float64Array, production: Float64Array, level: number): PlanOutcome {
-  const { leftover, shortfall, total } = outcome(actual, production);
+  const { leftover, shortfall, total } = productionOutcome(actual, production);
   return { level, leftoverPct: total > 0 ? leftover / total : null, shortfallPct: total > 0 ? shortfall / total : null };
-}
-
-function outcome(actual: ArrayLike<number>, production: ArrayLike<number>): { leftover: number; shortfall: number; total: number } {
-  let leftover = 0;
-  let shortfall = 0;
-  let total = 0;
-  for (let i = 0; i < actual.length; i++) {
-    total += actual[i];
-    leftover += Math.max(production[i] - actual[i], 0);
-    shortfall += Math.max(actual[i] - production[i], 0);
-  }
-  return { leftover, shortfall, total };
 }
 
 interface PlannedComparison {
@@ -202,34 +183,4 @@ function plannedComparison(evaluations: readonly { entry: ParsedSeries; evaluati
     });
   }
   return { actual: Float64Array.from(actual), planned: Float64Array.from(planned), scale: Float64Array.from(scale), curveLeftover, curveShortfall };
-}
-
-/**
- * The level at which the system runs out as often (in portions) as the actual plan did, by
- * linear interpolation on the 1 %-step curve, and the leftover the system would have had there.
- */
-function matchShortfall(comparison: PlannedComparison): MatchedShortfall {
-  const { total, leftover, shortfall } = outcome(comparison.actual, comparison.planned);
-  const fraction = (value: number) => (total > 0 ? value / total : null);
-  const target = shortfall;
-  const { curveLeftover: left, curveShortfall: short } = comparison;
-  const last = CURVE_LEVELS.length - 1;
-  let level: number;
-  let systemLeftover: number;
-  if (target >= short[0]) [level, systemLeftover] = [CURVE_LEVELS[0], left[0]];
-  else if (target <= short[last]) [level, systemLeftover] = [CURVE_LEVELS[last], left[last]];
-  else {
-    let j = 0;
-    while (!(short[j] >= target && short[j + 1] <= target)) j++;
-    const step = short[j] - short[j + 1];
-    const t = step > 0 ? (short[j] - target) / step : 0;
-    level = CURVE_LEVELS[j] + t * (CURVE_LEVELS[j + 1] - CURVE_LEVELS[j]);
-    systemLeftover = left[j] + t * (left[j + 1] - left[j]);
-  }
-  return {
-    level: Math.round(level * 1e4) / 1e4,
-    leftoverPct: fraction(systemLeftover),
-    plannedLeftoverPct: fraction(leftover),
-    plannedShortfallPct: fraction(shortfall),
-  };
 }

@@ -31,6 +31,11 @@ function quantileFunction(distribution: QuantileDistribution): (u: number) => nu
   };
 }
 
+/** The demand at `level` (0–1) of the distribution, on the same curve the leftover and shortfall expectations integrate. */
+export function quantileAt(distribution: QuantileDistribution, level: number): number {
+  return quantileFunction(distribution)(level);
+}
+
 function expectation(distribution: QuantileDistribution, payoff: (demand: number) => number): number {
   const quantile = quantileFunction(distribution);
   let sum = 0;

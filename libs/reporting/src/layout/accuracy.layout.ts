@@ -1,4 +1,4 @@
-import { accuracyBy, AccuracyFigures, accuracyOf, ForecastPair } from '@larder/analytics';
+import { accuracyBy, AccuracyFigures, accuracyOf, ForecastPair, ForecastValueAdded } from '@larder/analytics';
 import { barChart, lineChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
 import { CellInput, FORMATS, sheetDate, TextCell } from './cells';
@@ -7,6 +7,7 @@ import { codeName, fill } from './labels';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
+import { writeValueAddedSheet } from './value-added.layout';
 
 export interface AccuracyReportData {
   context: ReportContext;
@@ -14,6 +15,8 @@ export interface AccuracyReportData {
   dishes: Map<number, Named>;
   stored: number;
   pairs: ForecastPair[];
+  /** Larder against the kitchen's numbers and median4 on the dish portions of the report's scope. */
+  valueAdded: ForecastValueAdded;
 }
 
 const text = (value: string): TextCell => ({ text: value });
@@ -74,6 +77,7 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   summary.endTable();
   for (const group of accuracyBy(data.pairs, target)) summary.add([labels.total, group.key, ...figureCells(summary, group.figures, summary.currentRow, 3)], 'total');
   summary.finish();
+  writeValueAddedSheet({ workbook, context, reportTitle: title, figures: data.valueAdded });
 
   const byMeal = ReportSheet.open(workbook, frameOf(context, { name: labels.byMeal, reportTitle: title, title: labels.byMeal, landscape: true, columns: [
     { header: labels.meal, width: 12 }, { header: labels.target, width: 14 }, ...figureColumns(labels)] }));

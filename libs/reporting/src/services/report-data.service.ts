@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccuracyService, FinanceService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, WasteService, WeeklyParticipation } from '@larder/analytics';
+import { AccuracyService, FinanceService, ForecastValueAddedService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, WasteService, WeeklyParticipation } from '@larder/analytics';
 import { addDays, isoWeek, isoWeekday, localDate } from '@larder/domain';
 import { sqlNumber } from '@larder/database';
 import { currentPlanOf } from '@larder/procurement';
@@ -22,6 +22,7 @@ export class ReportDataService {
     private readonly waste: WasteService,
     private readonly finance: FinanceService,
     private readonly accuracy: AccuracyService,
+    private readonly valueAdded: ForecastValueAddedService,
   ) {}
 
   private async dishes(): Promise<Map<number, Named>> {
@@ -84,12 +85,14 @@ export class ReportDataService {
 
   async accuracyData(scope: ReportScope): Promise<AccuracyReportData> {
     const stored = await this.accuracy.forecastPairs(this.range(scope));
+    const valueAdded = await this.valueAdded.figures(this.range(scope));
     return {
       context: scope.context,
       canteens: scope.canteens.map((canteen) => ({ id: canteen.id, code: canteen.code, name: canteen.name, nameEn: canteen.nameEn })),
       dishes: await this.dishes(),
       stored: stored.stored,
       pairs: stored.pairs,
+      valueAdded,
     };
   }
 
