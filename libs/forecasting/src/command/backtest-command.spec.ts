@@ -23,9 +23,22 @@ function csv(options: { planned: boolean }): string {
   return lines.join('\n');
 }
 
+/** Computed once for the tests that read the same backtest (each takes seconds). */
+function once<T>(compute: () => T): () => T {
+  let value: { readonly result: T } | undefined;
+  return () => (value ??= { result: compute() }).result;
+}
+
+const plannedBacktest = once(() => runBacktestCommand(csv({ planned: true }), { testDays: 40 }));
+const shortBacktest = once(() => {
+  const updates: { step: string; done: number; total: number; fraction?: number }[] = [];
+  const result = runBacktestCommand(csv({ planned: true }), { testDays: 20, onProgress: (update) => updates.push(update) });
+  return { result, updates };
+});
+
 describe('backtest command core', () => {
   it('returns exactly the documented JSON shape', () => {
-    const result = runBacktestCommand(csv({ planned: true }), { testDays: 40 });
+    const result = plannedBacktest();
     expect(Object.keys(result)).toEqual(['system', 'baselines', 'plans', 'matchedShortfall', 'withPlanned']);
     expect(Object.keys(result.withPlanned!)).toEqual(['system', 'matchedShortfall']);
     expect(Object.keys(result.withPlanned!.system)).toEqual(METRIC_KEYS);
@@ -42,7 +55,7 @@ describe('backtest command core', () => {
   });
 
   it('learns the driver: the system beats both baselines, and higher levels trade shortfall for leftover', () => {
-    const result = runBacktestCommand(csv({ planned: true }), { testDays: 40 });
+    const result = plannedBacktest();
     expect(result.system.wape!).toBeLessThan(result.baselines.median4.wape!);
     expect(result.system.wape!).toBeLessThan(result.baselines.seasonalNaive.wape!);
     const [p50, p80, p90] = result.plans;
@@ -73,7 +86,7 @@ describe('backtest command core', () => {
   });
 
   it('formats a readable table', () => {
-    const text = formatBacktestTable(runBacktestCommand(csv({ planned: true }), { testDays: 20 }));
+    const text = formatBacktestTable(shortBacktest().result);
     expect(text).toMatch(/^system\s+\d+\.\d%/m);
     expect(text).toMatch(/^median of 4/m);
     expect(text).toMatch(/^planned/m);
@@ -93,8 +106,7 @@ describe('backtest command core', () => {
   });
 
   it('reports each series evaluated, twice over with a planned column, up to the whole', () => {
-    const updates: { step: string; done: number; total: number; fraction?: number }[] = [];
-    runBacktestCommand(csv({ planned: true }), { testDays: 20, onProgress: (update) => updates.push(update) });
+    const { updates } = shortBacktest();
     expect(updates.map((update) => `${update.step} ${update.done}/${update.total}`)).toEqual([
       ...[0, 1, 2, 3].map((done) => `series ${done}/3`),
       ...[0, 1, 2, 3].map((done) => `series with planned ${done}/3`),
