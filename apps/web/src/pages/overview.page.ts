@@ -1,3 +1,4 @@
+import { alertSentence } from '../alert-text';
 import { api } from '../api';
 import { forecastBandOption } from '../charts';
 import type { DashboardAlert, OverviewPanel } from '../contract';
@@ -64,7 +65,6 @@ function alertItem(context: PageContext, alert: DashboardAlert): HTMLElement {
   const { t, f } = context;
   const tone = alert.severity === 'critical' ? 'bad' : alert.severity === 'warning' ? 'warn' : 'info';
   const subject = [alert.canteenId !== null ? context.canteenName(alert.canteenId) : null, alert.dishId !== null ? context.dishName(alert.dishId) : null, alert.date ?? null].filter(Boolean).join(' · ');
-  const figures = Object.entries(alert.figures).map(([name, value]) => `${name} ${Math.abs(value) < 1 && value !== 0 ? f.pct(value) : f.number(value, 2)}`).join(' · ');
   return h('div', { class: `alert ${tone}`, 'data-alert': alert.kind },
-    badge(textOr(t, `alert.${alert.kind}`, alert.kind), tone), h('div', { class: 'alert-body' }, h('strong', {}, subject || t('allCanteens')), h('div', { class: 'muted small' }, figures)));
+    badge(textOr(t, `alert.${alert.kind}`, alert.kind), tone), h('div', { class: 'alert-body' }, h('strong', {}, subject || t('allCanteens')), h('div', { class: 'muted small', 'data-alert-text': '' }, alertSentence(alert, t, f))));
 }
