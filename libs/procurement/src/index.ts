@@ -14,6 +14,7 @@ export * from './planning/order-rules';
 export * from './planning/plan-choice';
 export * from './planning/week-planner';
 export * from './planning/plan-guards';
+export * from './planning/supplier-comparison.calculator';
 
 export * from './services/procurement.module';
 export * from './services/forecast-source';
