@@ -63,6 +63,7 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/purchase-orders/:id/status': ['admin', 'manager'],
   'POST /api/purchase-orders/:id/receipt': ['admin', 'manager'],
   'GET /api/stock': OPERATIONS,
+  'GET /api/supplier-comparison': OPERATIONS,
   'POST /api/plans/what-if': ['admin', 'manager', 'finance'],
   // Checked with the satisfaction report; each report kind names its own readers.
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],

@@ -25,6 +25,7 @@ export * from './services/plan.service';
 export * from './services/purchase-order.queries';
 export * from './services/purchase-order.service';
 export * from './services/stock.service';
+export * from './services/supplier-comparison.service';
 export * from './services/draft-plan.service';
 export * from './services/planning-data.loader';
 export * from './services/planning-clock';

@@ -17,7 +17,8 @@ export interface MonthSpan {
  * and minimum orders included); cheaper ones cannot deliver in time (lead time, delivery days) or only
  * earlier than the shelf life allows; or the cheapest source differs per delivery. 'no-need': not used.
  */
-export type SupplierChoiceReason = 'only-supplier' | 'lowest-cost' | 'others-late' | 'others-not-fresh' | 'cheapest-per-delivery' | 'no-need';
+export const SUPPLIER_CHOICE_REASONS = ['only-supplier', 'lowest-cost', 'others-late', 'others-not-fresh', 'cheapest-per-delivery', 'no-need'] as const;
+export type SupplierChoiceReason = (typeof SUPPLIER_CHOICE_REASONS)[number];
 
 export interface SupplierOffer {
   readonly supplierItemId: number;
