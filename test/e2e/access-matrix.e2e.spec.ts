@@ -63,6 +63,7 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/purchase-orders/:id/status': ['admin', 'manager'],
   'POST /api/purchase-orders/:id/receipt': ['admin', 'manager'],
   'GET /api/stock': OPERATIONS,
+  'GET /api/supplier-comparison': OPERATIONS,
   'POST /api/plans/what-if': ['admin', 'manager', 'finance'],
   // Checked with the satisfaction report; each report kind names its own readers.
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
@@ -77,6 +78,8 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/dashboard/waste': ['admin', 'manager', 'finance', 'viewer'],
   'GET /api/dashboard/finance': ['admin', 'finance'],
   'GET /api/dashboard/satisfaction': ['admin', 'manager', 'union', 'viewer'],
+  // Subsidy reach per site: finance, and the union without yuan (aggregates only, groups under five hidden).
+  'GET /api/subsidy-reach': ['admin', 'finance', 'union', 'token:read'],
 };
 
 const PARAMETERS: Record<string, string> = { username: 'no-such-user', id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1', supplierItemId: '1' };

@@ -41,7 +41,7 @@ describe('finance report', () => {
     const paidFen = await one('SELECT sum(amount_paid_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const subsidyFen = await one('SELECT sum(subsidy_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const payments = await one('SELECT count(*) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算与上月对比', '对账', '图表', '说明', '收款明细']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算与上月对比', '对账', '各站点补贴', '图表', '说明', '收款明细']);
 
     const sheet = workbook.getWorksheet('汇总')!;
     const total = totalRow(sheet, '合计');

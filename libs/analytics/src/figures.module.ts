@@ -7,9 +7,10 @@ import { OverviewService } from './overview.service';
 import { ParticipationService } from './participation.service';
 import { ReleasedSatisfactionService } from './released-satisfaction.service';
 import { SatisfactionService } from './satisfaction.service';
+import { SubsidyReachService } from './subsidy-reach.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService];
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService, SubsidyReachService];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

@@ -30,3 +30,5 @@ export * from './dashboard/dashboard-finance.service';
 export * from './dashboard/dashboard-satisfaction.service';
 export * from './dashboard/dashboard-cache.service';
 export * from './dashboard/dashboard.module';
+export * from './subsidy-reach.calculator';
+export * from './subsidy-reach.service';

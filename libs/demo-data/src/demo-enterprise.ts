@@ -19,6 +19,8 @@ export interface DemoEnterprise {
   days(): Generator<DemoDay>;
   toTransactionRow(row: DemoTransaction, pseudonymizer: DinerPseudonymizer): PseudonymousTransaction;
   toFeedbackRow(row: DemoFeedback, pseudonymizer: DinerPseudonymizer): PseudonymousFeedback;
+  /** The HR roster: each member of staff's pseudonym and the site they work at. */
+  staffSites(pseudonymizer: DinerPseudonymizer): { dinerPseudonym: string; siteId: number }[];
 }
 
 /** A deterministic demo enterprise: same options, same rows, byte for byte. */
@@ -30,6 +32,10 @@ export function generateDemoEnterprise(options: DemoOptions): DemoEnterprise {
     days: () => streamDemoDays(world),
     toTransactionRow,
     toFeedbackRow,
+    staffSites: (pseudonymizer) => {
+      const { staff, sites } = world.organisation;
+      return Array.from({ length: staff.count }, (_, employee) => ({ dinerPseudonym: pseudonymizer.pseudonym(staff.employeeNo[employee]), siteId: sites[staff.site[employee]].row.id }));
+    },
   };
 }
 

@@ -14,6 +14,7 @@ export * from './planning/order-rules';
 export * from './planning/plan-choice';
 export * from './planning/week-planner';
 export * from './planning/plan-guards';
+export * from './planning/supplier-comparison.calculator';
 
 export * from './services/procurement.module';
 export * from './services/forecast-source';
@@ -24,6 +25,7 @@ export * from './services/plan.service';
 export * from './services/purchase-order.queries';
 export * from './services/purchase-order.service';
 export * from './services/stock.service';
+export * from './services/supplier-comparison.service';
 export * from './services/draft-plan.service';
 export * from './services/planning-data.loader';
 export * from './services/planning-clock';

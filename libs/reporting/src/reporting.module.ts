@@ -9,10 +9,11 @@ import { ReportScopeService } from './services/report-scope.service';
 import { ReportService } from './services/report.service';
 import { PurchaseOrderSheetService } from './services/purchase-order-sheet.service';
 import { ReportWriters } from './services/report-writers.service';
+import { SupplierComparisonSheetService } from './services/supplier-comparison-sheet.service';
 
 @Module({
   imports: [FiguresModule, AuthModule, ProcurementModule],
-  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService],
+  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService],
   exports: [ReportService, PurchaseOrderSheetService],
 })
 export class ReportingModule {}

@@ -4,6 +4,7 @@ import { ReportingModule } from '@larder/reporting';
 import { PlansController } from './plans.controller';
 import { PurchaseOrdersController } from './purchase-orders.controller';
 import { StockController } from './stock.controller';
+import { SupplierComparisonController } from './supplier-comparison.controller';
 
-@Module({ imports: [ProcurementModule, ReportingModule], controllers: [PlansController, PurchaseOrdersController, StockController] })
+@Module({ imports: [ProcurementModule, ReportingModule], controllers: [PlansController, PurchaseOrdersController, StockController, SupplierComparisonController] })
 export class PlanningModule {}

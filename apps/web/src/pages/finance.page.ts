@@ -8,6 +8,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { badge, grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
+import { subsidyReachPanel } from './subsidy-reach-panel';
 
 export async function renderFinance(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -74,4 +75,6 @@ export async function renderFinance(context: PageContext): Promise<void> {
       { label: t('wasteCost'), cell: (row) => f.yuan(row.wasteCostFen), csv: (row) => toYuan(row.wasteCostFen), numeric: true },
     ],
   });
+  const reach = await subsidyReachPanel(context, panel.filters.to.slice(0, 7));
+  if (reach) root.append(reach);
 }

@@ -11,6 +11,7 @@ import { badge, grid } from '../widgets';
 import { orderPanel } from './order-panel';
 import { act, approveFlow, type PlanListItem, type PlanView } from './plan-actions';
 import { planLinesSection } from './plan-lines';
+import { supplierComparisonPanel } from './supplier-comparison-panel';
 import { whatIfPanel } from './what-if-panel';
 
 /** GET /api/stock (libs/procurement StockService), as far as the page reads it. */
@@ -134,6 +135,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       { label: t('total'), cell: (row) => f.yuan(row.totalFen, 2), csv: (row) => toYuan(row.totalFen), numeric: true },
     ],
   });
+  root.append(await supplierComparisonPanel(context, { canteenId: plan.canteenId, week }));
   // What the next plan nets: the last count, received since, usable today and on the way.
   const stock = await api.get<StockView>(`/api/stock?canteen=${plan.canteenId}`);
   const ingredientName = (row: StockView['lines'][number]) => (context.lang === 'en' ? row.nameEn || row.name : row.name);

@@ -8,6 +8,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
+import { subsidyReachPanel } from './subsidy-reach-panel';
 
 export async function renderSatisfaction(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -122,6 +123,8 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     ],
   });
   renderThemes(context, panel);
+  const reach = await subsidyReachPanel(context, panel.filters.to.slice(0, 7));
+  if (reach) root.append(reach);
 }
 
 /** Comment themes: per canteen and dish, groups of five diners or more, one masked comment per theme word. */

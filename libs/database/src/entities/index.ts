@@ -33,6 +33,7 @@ import { SupplierItem } from './supplier-item.entity';
 import { SupplierPrice } from './supplier-price.entity';
 import { SaleTransaction } from './transaction.entity';
 import { SaleLine } from './transaction-line.entity';
+import { StaffSite } from './staff-site.entity';
 import { UserSession } from './user-session.entity';
 import { WasteLog } from './waste-log.entity';
 
@@ -41,7 +42,7 @@ export {
   Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine, QuarantineRow,
   RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
-  Subscription, DeliveryOutbox,
+  Subscription, DeliveryOutbox, StaffSite,
 };
 export type { DeliveryChannel, DeliveryStatus, SubscriptionTopic } from './subscription.entity';
 
@@ -50,7 +51,7 @@ export const ENTITIES = [
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, DailyFeedbackRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, PurchaseOrderChange, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
-  Subscription, DeliveryOutbox,
+  Subscription, DeliveryOutbox, StaffSite,
 ];
 
 export type { JobStatus } from './job-run.entity';

@@ -6,11 +6,12 @@ import { LarderError } from '@larder/common';
 import {
   CalendarDay, Canteen, CanteenClosure, Dish, entityCopyTarget, Feedback, Headcount, Ingredient, MealPeriod, MenuItem,
   ProductionLog, RecipeLine, SaleLine, SaleTransaction, Site, StockCount, SubsidyRule, Supplier, SupplierItem,
-  SupplierPrice, TableCopier, WasteLog, withDeferredIndexes,
+  StaffSite, SupplierPrice, TableCopier, WasteLog, withDeferredIndexes,
 } from '@larder/database';
 import { DemoOptions, generateDemoEnterprise } from '@larder/demo-data';
 import { addDays, localDate, ProgressListener } from '@larder/domain';
 import { PseudonymKeyService } from '../privacy/pseudonym-key.service';
+import { Pseudonymizer } from '../privacy/pseudonymizer';
 import { RollupService } from '../rollups/rollup.service';
 import { DEMO_FACT_LISTS, DemoFactList } from './demo-fact-chunks';
 import { streamDemoFactChunks } from './demo-fact-source';
@@ -33,7 +34,7 @@ export interface DemoSeedSummary {
 /** Tables the demo writes, masters first; a replace empties them in reverse. */
 const DEMO_TABLES: EntityTarget<unknown>[] = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, SubsidyRule,
-  CalendarDay, CanteenClosure, MenuItem, SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount,
+  CalendarDay, CanteenClosure, StaffSite, MenuItem, SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount,
 ];
 
 /** Where each list of the demo's day stream is stored. */
@@ -151,6 +152,10 @@ export class DemoSeedService {
       await copier.addAll(rows);
       counts[name] = await copier.flush();
     }
+
+    const roster = await this.copier(runner, StaffSite);
+    await roster.addAll(enterprise.staffSites(new Pseudonymizer(await this.pseudonyms.secret())));
+    counts.staffSites = await roster.flush();
 
     const factTables = Object.values(FACT_ENTITIES).map((entity) => this.dataSource.getMetadata(entity).tableName);
     await withDeferredIndexes(runner, factTables, () => this.writeFacts(runner, options, counts));

@@ -122,6 +122,16 @@ export class PlanningCatalogue {
     });
   }
 
+  /** The same catalogue with only these supplier items on offer: what buying from them alone would cost. */
+  onlyItems(itemIds: ReadonlySet<number>): PlanningCatalogue {
+    return new PlanningCatalogue({
+      ...this.input,
+      supplierItems: this.input.supplierItems.filter((item) => itemIds.has(item.id)),
+      prices: this.input.prices.filter((price) => itemIds.has(price.supplierItemId)),
+      portionCosts: this.portionCosts,
+    });
+  }
+
   /** Food cost of one portion on a date (fen, fractional): the database's costing, loaded with the catalogue. */
   costPerPortionOn(dishId: number, date: IsoDate): number {
     return this.portionCosts.on(dishId, date);

@@ -9,13 +9,14 @@ import { PlanService } from './plan.service';
 import { PurchaseOrderQueries } from './purchase-order.queries';
 import { PurchaseOrderService } from './purchase-order.service';
 import { StockService } from './stock.service';
+import { SupplierComparisonService } from './supplier-comparison.service';
 import { PlanningDataLoader } from './planning-data.loader';
 import { ReplayService } from './replay.service';
 import { WasteAccountingService } from './waste-accounting.service';
 import { WhatIfService } from './what-if.service';
 
 const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService, DraftPlanService,
-  PurchaseOrderQueries, PurchaseOrderService, StockService];
+  PurchaseOrderQueries, PurchaseOrderService, StockService, SupplierComparisonService];
 
 @Module({
   imports: [DemandModule, AuthModule],

@@ -1,8 +1,9 @@
-import type { FinanceFigures } from '@larder/analytics';
+import type { FinanceFigures, SubsidyReachView } from '@larder/analytics';
 import { barChart, lineChart, pieChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
 import { fenToYuan, FORMATS, TextCell } from './cells';
 import { writeChartSheet, writeNotesSheet } from './common-sheets';
+import { writeSubsidyReachSheet } from './subsidy-reach.layout';
 import { codeName, fill } from './labels';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
@@ -32,6 +33,8 @@ export interface FinanceReportData {
   reconciliation: ReconciliationResult | null;
   /** Payments of the month in batches, streamed onto the detail sheet. */
   payments: AsyncIterable<PaymentLine[]>;
+  /** Subsidy reach per site over the month (remote sites included); absent in older callers. */
+  subsidyReach?: SubsidyReachView;
 }
 
 const yuan = fenToYuan;
@@ -160,6 +163,7 @@ export async function writeFinanceReport(input: { workbook: WorkbookWriter; data
   writeChannels(workbook, data);
   writeComparison(workbook, data);
   writeReconciliationSheet({ workbook, context: data.context, result: data.reconciliation });
+  if (data.subsidyReach) writeSubsidyReachSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, reach: data.subsidyReach, money: true });
   writeChartSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, charts: input.charts });
   const uncosted = data.total.figures.uncostedPortions;
   writeNotesSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, notes: labels.financeNotes as string[], values: { uplift: `${(data.budgetUplift * 100).toFixed(1)}%`, uncosted } });

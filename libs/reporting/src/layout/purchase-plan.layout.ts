@@ -3,6 +3,7 @@ import { writeNotesSheet } from './common-sheets';
 import { codeName } from './labels';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
+import { SupplierComparisonSheetData, writeSupplierComparisonSheet } from './supplier-comparison.layout';
 
 export interface PurchaseLine {
   canteen: Named;
@@ -28,6 +29,8 @@ export interface SupplierOrders {
 export interface PurchasePlanData {
   context: ReportContext;
   suppliers: SupplierOrders[];
+  /** The 货比三家 sheet, when the workbook carries one. */
+  comparison?: SupplierComparisonSheetData;
 }
 
 const text = (value: string): TextCell => ({ text: value });
@@ -49,7 +52,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
   const { context } = data;
   const labels = labelsOf(context);
   const title = labels.purchaseTitle;
-  const taken = new Set<string>([labels.summary.toLowerCase(), labels.notes.toLowerCase()]);
+  const taken = new Set<string>([labels.summary.toLowerCase(), labels.notes.toLowerCase(), labels.comparisonSheet.toLowerCase()]);
   const sheets = data.suppliers.map((entry) => ({ entry, name: sheetName(entry.supplier, context, taken) }));
   const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, columns: [
     { header: labels.supplier, width: 30 }, { header: labels.orders, width: 9, format: FORMATS.integer }, { header: labels.lines, width: 9, format: FORMATS.integer },
@@ -89,6 +92,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
       { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0) / 100 }], 'total');
     sheet.finish();
   }
+  if (data.comparison) writeSupplierComparisonSheet({ workbook, context, reportTitle: title, data: data.comparison });
   writeNotesSheet({ workbook, context, reportTitle: title, notes: labels.purchaseNotes as string[] });
   return Promise.resolve({ amountFen, storedAmountFen: data.suppliers.reduce((sum, e) => sum + e.lines.reduce((s, line) => s + line.amountFen, 0), 0) });
 }

@@ -1,8 +1,9 @@
-import type { RatingFigures, SatisfactionResult, WeeklyParticipation } from '@larder/analytics';
+import type { RatingFigures, SatisfactionResult, SubsidyReachView, WeeklyParticipation } from '@larder/analytics';
 import { barChart, lineChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
 import { CellInput, FORMATS, TextCell } from './cells';
 import { writeChartSheet, writeNotesSheet } from './common-sheets';
+import { writeSubsidyReachSheet } from './subsidy-reach.layout';
 import { fill } from './labels';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
@@ -17,6 +18,8 @@ export interface SatisfactionReportData {
   result: SatisfactionResult;
   totalParticipation: number | null;
   weeklyParticipation: WeeklyParticipation[];
+  /** Subsidy reach per site over the period, as shares (the union reads no yuan). */
+  subsidyReach?: SubsidyReachView;
 }
 
 const text = (value: string): TextCell => ({ text: value });
@@ -98,6 +101,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
   }
   trends.finish();
 
+  if (data.subsidyReach) writeSubsidyReachSheet({ workbook, context, reportTitle: title, reach: data.subsidyReach, money: false });
   writeChartSheet({ workbook, context, reportTitle: title, charts: input.charts });
   writeNotesSheet({ workbook, context, reportTitle: title, notes: labels.satisfactionNotes as string[], values: { min: result.minGroupDiners, from: data.period?.from ?? '-', to: data.period?.to ?? '-' } });
   return Promise.resolve();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LarderError } from '@larder/common';
 import { PAYMENT_CHANNELS } from '@larder/domain';
-import { budgetFromLastYear, FinanceResult, FinanceService, OverviewService, shiftMonth } from '@larder/analytics';
+import { budgetFromLastYear, FinanceResult, FinanceService, OverviewService, shiftMonth, SubsidyReachService } from '@larder/analytics';
 import { FinanceReportData, FinanceRow } from '../layout/finance.layout';
 import { parseSettlementCsv, reconcile } from '../reconciliation/settlement';
 import type { ReportRequest } from '../report-request';
@@ -15,6 +15,7 @@ export class FinanceReportService {
     private readonly finance: FinanceService,
     private readonly overview: OverviewService,
     private readonly payments: PaymentSourceService,
+    private readonly subsidy: SubsidyReachService,
   ) {}
 
   async data(scope: ReportScope, request: ReportRequest): Promise<FinanceReportData> {
@@ -51,6 +52,7 @@ export class FinanceReportService {
     }
     return {
       context: scope.context, canteens, total, channels, daily, budgetUplift: uplift, reconciliation,
+      subsidyReach: await this.subsidy.reach({ from: scope.period.from, to: scope.period.to }),
       payments: this.payments.payments({ canteens: scope.canteens, from: scope.period.from, to: scope.period.to }),
     };
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccuracyService, FinanceService, ForecastValueAddedService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, WasteService, WeeklyParticipation } from '@larder/analytics';
+import {
+  AccuracyService, FinanceService, ForecastValueAddedService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, SubsidyReachService, WasteService, WeeklyParticipation, withoutMoney,
+} from '@larder/analytics';
 import { addDays, isoWeek, isoWeekday, localDate } from '@larder/domain';
 import { sqlNumber } from '@larder/database';
 import { currentPlanOf } from '@larder/procurement';
@@ -23,6 +25,7 @@ export class ReportDataService {
     private readonly finance: FinanceService,
     private readonly accuracy: AccuracyService,
     private readonly valueAdded: ForecastValueAddedService,
+    private readonly subsidy: SubsidyReachService,
   ) {}
 
   private async dishes(): Promise<Map<number, Named>> {
@@ -55,7 +58,13 @@ export class ReportDataService {
       result: releasedSatisfactionResult(cells, scope.canteenIds),
       totalParticipation: share(weekly.filter((row) => row.canteenId === null)),
       weeklyParticipation: weekly,
+      subsidyReach: await this.reachWithoutMoney(scope),
     };
+  }
+
+  private async reachWithoutMoney(scope: ReportScope) {
+    const view = await this.subsidy.reach({ from: scope.period.from, to: scope.period.to });
+    return { ...view, ...withoutMoney(view) };
   }
 
   async wasteData(scope: ReportScope): Promise<WasteReportData> {

@@ -9,6 +9,7 @@ import type { ReportKind } from '../report-request';
 import type { WriteReport } from './report.service';
 import { FinanceReportService } from './finance-report.service';
 import { ReportDataService } from './report-data.service';
+import { SupplierComparisonSheetService } from './supplier-comparison-sheet.service';
 
 /** One writer per report kind: gather the data, hand it to the pure layout, return the headline totals. */
 @Injectable()
@@ -16,6 +17,7 @@ export class ReportWriters {
   constructor(
     private readonly finance: FinanceReportService,
     private readonly reports: ReportDataService,
+    private readonly comparison: SupplierComparisonSheetService,
   ) {}
 
   writerFor(kind: ReportKind): WriteReport {
@@ -49,9 +51,10 @@ export class ReportWriters {
         return { storedForecasts: data.stored, pairs: data.pairs.length, coversWape: covers.wape, coversBias: covers.bias };
       },
       'purchase-plan': async ({ workbook, scope, request }) => {
-        const data = await this.reports.purchasePlanData(scope, request.planIds);
+        const data = { ...(await this.reports.purchasePlanData(scope, request.planIds)), comparison: await this.comparison.data(scope) };
         const written = await writePurchasePlanReport({ workbook, data });
-        return { suppliers: data.suppliers.length, lines: data.suppliers.reduce((sum, s) => sum + s.lines.length, 0), amountFen: written.amountFen, storedAmountFen: written.storedAmountFen };
+        return { suppliers: data.suppliers.length, lines: data.suppliers.reduce((sum, s) => sum + s.lines.length, 0), amountFen: written.amountFen, storedAmountFen: written.storedAmountFen,
+          comparisonSavingFen: data.comparison.savingFen };
       },
     };
     return writers[kind];

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { sqlNumber } from '@larder/database';
+import { SiteSubsidyCounts, SubsidyReach, subsidyReach } from './subsidy-reach.calculator';
+
+/** A site as the subsidy view names it. */
+export interface SiteName { id: number; code: string; name: string; nameEn: string }
+
+export interface SubsidyReachView extends SubsidyReach {
+  from: string;
+  to: string;
+  siteNames: SiteName[];
+}
+
+/**
+ * Per site, over [from, to]: staff (the payroll on the last headcount day), distinct diners among
+ * them (the pseudonymised roster, staff_site, joined to the sales of every canteen), the subsidy on
+ * their meals, and the entitlement: one meal a day on duty at the lunch subsidy in force that day.
+ */
+@Injectable()
+export class SubsidyReachService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async reach(range: { from: string; to: string }): Promise<SubsidyReachView> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH last_day AS (SELECT site_id, max(day) AS day FROM headcount WHERE day BETWEEN $1::date AND $2::date GROUP BY 1),
+       staff AS (SELECT h.site_id, h.employees FROM headcount h JOIN last_day l ON l.site_id = h.site_id AND l.day = h.day),
+       entitled AS (
+         SELECT h.site_id, sum(h.on_duty * COALESCE((SELECT r.subsidy_fen FROM subsidy_rule r WHERE r.meal = 'lunch' AND r.valid_from <= h.day ORDER BY r.valid_from DESC LIMIT 1), 0)) AS fen
+         FROM headcount h WHERE h.day BETWEEN $1::date AND $2::date GROUP BY 1
+       ),
+       used AS (
+         SELECT ss.site_id, count(DISTINCT t.diner_pseudonym) FILTER (WHERE t.kind = 'sale') AS diners, sum(t.subsidy_fen) AS fen
+         FROM sale_transaction t JOIN staff_site ss ON ss.diner_pseudonym = t.diner_pseudonym
+         WHERE t.service_date BETWEEN $1::date AND $2::date GROUP BY 1
+       )
+       SELECT s.id, s.code, s.name, s.name_en, EXISTS (SELECT 1 FROM canteen c WHERE c.site_id = s.id) AS has_canteen,
+              COALESCE(st.employees, 0) AS staff, COALESCE(u.diners, 0) AS diners, COALESCE(u.fen, 0) AS used_fen, COALESCE(e.fen, 0) AS entitled_fen
+       FROM site s LEFT JOIN staff st ON st.site_id = s.id LEFT JOIN used u ON u.site_id = s.id LEFT JOIN entitled e ON e.site_id = s.id
+       ORDER BY s.id`,
+      [range.from, range.to],
+    );
+    const counts: SiteSubsidyCounts[] = rows.map((row) => ({
+      siteId: sqlNumber(row.id), hasCanteen: row.has_canteen === true, staff: sqlNumber(row.staff), diners: sqlNumber(row.diners),
+      usedFen: sqlNumber(row.used_fen), entitledFen: sqlNumber(row.entitled_fen),
+    }));
+    return {
+      ...subsidyReach(counts), from: range.from, to: range.to,
+      siteNames: rows.map((row) => ({ id: sqlNumber(row.id), code: String(row.code), name: String(row.name), nameEn: String(row.name_en) })),
+    };
+  }
+}

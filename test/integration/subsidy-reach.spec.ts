@@ -1,0 +1,61 @@
+import * as ExcelJS from 'exceljs';
+import { SubsidyReachService, SubsidyReachView } from '@larder/analytics';
+import { openReportingContext, ReportingContext, renderReport } from '../support/reporting-context';
+
+/** Table rows of a sheet (data from row 4) until the total row. */
+function tableRows(sheet: ExcelJS.Worksheet, label: string): ExcelJS.Row[] {
+  const rows: ExcelJS.Row[] = [];
+  for (let n = 4; n <= sheet.rowCount && sheet.getRow(n).getCell(1).value !== label; n += 1) rows.push(sheet.getRow(n));
+  return rows;
+}
+
+describe('subsidy reach per site on the demo', () => {
+  let context: ReportingContext;
+  let view: SubsidyReachView;
+
+  beforeAll(async () => {
+    context = await openReportingContext();
+    view = await context.app.get(SubsidyReachService).reach({ from: '2026-11-01', to: '2026-11-30' });
+  });
+
+  afterAll(async () => {
+    await context?.app.close();
+    await context?.database.drop();
+  });
+
+  it('counts staff, diners and subsidy per site, remote sites included, from the pseudonymised roster', async () => {
+    const remote = view.sites.filter((site) => !site.hasCanteen);
+    expect(remote.length).toBeGreaterThan(0);
+    expect(await context.one('SELECT count(*) FROM staff_site')).toBe(800);
+    const diners = await context.one(`SELECT count(DISTINCT diner_pseudonym) FROM sale_transaction WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' AND kind = 'sale'`);
+    expect(view.total.diners).toBe(diners);
+    expect(view.total.usedFen).toBe(await context.one(`SELECT sum(subsidy_fen) FROM sale_transaction WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30'`));
+    for (const site of view.sites.filter((row) => !row.hidden)) {
+      expect(site.diners!).toBeLessThanOrEqual(site.staff);
+      expect(site.usedFen!).toBeLessThanOrEqual(site.entitledFen! * 3);
+    }
+    // Remote staff rarely reach a canteen: their reach is below the canteen sites'.
+    const shown = remote.filter((site) => !site.hidden);
+    const ownCanteen = view.sites.filter((site) => site.hasCanteen && !site.hidden);
+    expect(Math.max(...shown.map((site) => site.reach!))).toBeLessThan(Math.min(...ownCanteen.map((site) => site.reach!)));
+  });
+
+  it.each([['finance', 'en', 'Subsidy by site', true], ['satisfaction', 'zh-CN', '各站点补贴', false]] as const)(
+    'the %s workbook (%s) has the same figures as the API', async (kind, language, sheetName, money) => {
+      const { workbook } = await renderReport(context.reports, { kind, month: '2026-11', language, now: new Date('2026-12-05T04:00:00Z') });
+      const sheet = workbook.getWorksheet(sheetName)!;
+      const rows = tableRows(sheet, language === 'en' ? 'Total' : '合计');
+      expect(rows).toHaveLength(view.sites.length);
+      const ordered = [...view.sites].sort((a, b) => Number(a.hasCanteen) - Number(b.hasCanteen) || a.siteId - b.siteId);
+      rows.forEach((row, index) => {
+        const site = ordered[index];
+        expect(row.getCell(3).value).toBe(site.staff);
+        if (site.hidden) return expect(String(row.getCell(4).value)).toMatch(/5/);
+        expect(row.getCell(4).value).toBe(site.diners);
+        if (money) expect(Math.round(Number(row.getCell(6).value) * 100)).toBe(site.usedFen);
+        expect(Number(row.getCell(money ? 8 : 6).value)).toBeCloseTo(site.usedShare!, 10);
+        // the union's sheet has no yuan column
+        if (!money) expect(sheet.getRow(3).cellCount).toBe(6);
+      });
+    });
+});
