@@ -76,6 +76,8 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/dashboard/demand': ['admin', 'manager', 'finance', 'viewer'],
   'GET /api/dashboard/waste': ['admin', 'manager', 'finance', 'viewer'],
   'GET /api/dashboard/finance': ['admin', 'finance'],
+  'GET /api/budgets': ['admin', 'finance'],
+  'PUT /api/budgets': ['admin', 'finance'],
   'GET /api/dashboard/satisfaction': ['admin', 'manager', 'union', 'viewer'],
 };
 

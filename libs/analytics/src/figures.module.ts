@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccuracyService } from './accuracy.service';
+import { BudgetService } from './budget/budget.service';
+import { FinanceBudgetService } from './budget/finance-budget.service';
+import { FinanceChangesService } from './budget/finance-changes.service';
 import { CommentThemesService } from './comment-themes.service';
 import { FinanceService } from './finance.service';
 import { OverviewService } from './overview.service';
@@ -8,7 +11,8 @@ import { ReleasedSatisfactionService } from './released-satisfaction.service';
 import { SatisfactionService } from './satisfaction.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, CommentThemesService];
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, CommentThemesService,
+  BudgetService, FinanceBudgetService, FinanceChangesService];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

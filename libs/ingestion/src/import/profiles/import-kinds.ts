@@ -4,7 +4,7 @@
  */
 export const IMPORT_KINDS = [
   'sites', 'canteens', 'meal_periods', 'dishes', 'ingredients', 'recipes', 'suppliers', 'supplier_items', 'supplier_prices',
-  'subsidy_rules', 'calendar', 'closures', 'headcount', 'menus', 'production', 'waste', 'stock_counts', 'feedback', 'transactions',
+  'subsidy_rules', 'budget', 'calendar', 'closures', 'headcount', 'menus', 'production', 'waste', 'stock_counts', 'feedback', 'transactions',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -33,6 +33,8 @@ export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
   /** The supplier may be left out when SKUs are unique across suppliers. */
   supplier_prices: { supplier: O, sku: R, validFrom: R, packPrice: R },
   subsidy_rules: { validFrom: R, meal: R, subsidy: R },
+  /** A canteen's month (YYYY-MM) and line (ingredients, subsidy, labour): what finance plans to spend. */
+  budget: { canteen: R, month: R, line: R, amount: R },
   closures: { canteen: R, fromDate: R, toDate: R, reason: O },
   calendar: { day: R, kind: R, holidayName: O, holidayNameZh: O },
   headcount: { site: R, day: R, employees: R, onDuty: R, onLeave: O, travelling: O, overtime: O, remote: O },
