@@ -19,6 +19,8 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
     data: [...new Set(panel.changes.filter((item) => item.kind === 'subsidy').map((item) => item.date.slice(0, 7)))]
       .filter((month) => months.some((row) => row.month === month)).map((month) => ({ xAxis: month, name: t('subsidyChange') })),
   });
+  // Months before the data begins are gaps, not zeros.
+  const served = (row: FinanceMonth, fen: number) => (row.covers === 0 && row.revenueFen === 0 ? null : toYuan(fen));
   const charts = grid('grid two');
   root.append(charts);
   context.chart(charts, {
@@ -59,9 +61,9 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
       xAxis: { type: 'category', data: panel.trailing12.map((row) => row.month), axisLabel: { formatter: monthLabel(panel.trailing12) } },
       yAxis: { type: 'value', name: '¥' },
       series: [
-        { name: t('subsidy'), type: 'bar', stack: 'revenue', data: panel.trailing12.map((row) => toYuan(row.subsidyFen)), color: COLOURS.forecast, markLine: markLine(panel.trailing12) },
-        { name: t('paidByDiners'), type: 'bar', stack: 'revenue', data: panel.trailing12.map((row) => toYuan(row.paidFen)), color: COLOURS.actual },
-        { name: t('ingredientCostTotal'), type: 'line', data: panel.trailing12.map((row) => toYuan(row.ingredientCostFen)), color: COLOURS.warn },
+        { name: t('subsidy'), type: 'bar', stack: 'revenue', data: panel.trailing12.map((row) => served(row, row.subsidyFen)), color: COLOURS.forecast, markLine: markLine(panel.trailing12) },
+        { name: t('paidByDiners'), type: 'bar', stack: 'revenue', data: panel.trailing12.map((row) => served(row, row.paidFen)), color: COLOURS.actual },
+        { name: t('ingredientCostTotal'), type: 'line', data: panel.trailing12.map((row) => served(row, row.ingredientCostFen)), color: COLOURS.warn },
       ],
     },
   });

@@ -15,7 +15,7 @@ export function changeText(context: PageContext, change: FinanceChangeNote): str
 export function subsidyChangeNote(context: PageContext, panel: FinancePanel): HTMLElement | null {
   const changes = panel.changes.filter((change) => change.kind === 'subsidy');
   if (changes.length === 0) return null;
-  return h('div', { class: 'small warn-text', 'data-subsidy-change': changes.map((change) => change.date).join(',') }, `⚑ ${changes.map((change) => changeText(context, change)).join(context.lang === 'en' ? '; ' : '；')}`);
+  return h('div', { class: 'small warn-text', 'data-subsidy-change': [...new Set(changes.map((change) => change.date))].join(',') }, `⚑ ${changes.map((change) => changeText(context, change)).join(context.lang === 'en' ? '; ' : '；')}`);
 }
 
 /** "去年同期 ¥X（+3.2%）" for a figure, or that there is nothing to compare. */

@@ -52,7 +52,8 @@ export class DashboardFinanceService {
       labourFen: rangeBudget(amounts, { spans, line: 'labour', canteenIds: scope.canteenIds }),
       prorated: spans.some((span) => span.partial),
     };
-    const lastYearByMonth = new Map(financeMonths(lastYearRange, lastYearMonths).map((month) => [month.month.slice(5), month]));
+    // A month a year earlier with nothing served has nothing to compare with: null, not zeros.
+    const lastYearByMonth = new Map(financeMonths(lastYearRange, lastYearMonths).filter((month) => month.covers > 0 || month.revenueFen > 0).map((month) => [month.month.slice(5), month]));
     return {
       filters: scope.filters,
       canteens: result.canteens.map((canteen) => ({ canteenId: canteen.canteenId, ...row(canteen.figures) })),
