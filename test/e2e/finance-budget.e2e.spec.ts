@@ -124,6 +124,31 @@ describe('finance: one budget, the subsidy change and last year agree between pa
     expect(rows.map((row) => [Number(row.canteen_id), Number(row.amount_fen), row.updated_by])).toEqual([[1, 12_345_678, 'import'], [2, 200_000, 'import']]);
   });
 
+  it('shows subsidy and payments by department and grade in aggregate, hiding a group of four', async () => {
+    expect((await page('2026-11-01', '2026-11-30')).staffGroups).toEqual([]);
+    const diners: { diner: string }[] = await dataSource.query(
+      `SELECT DISTINCT diner_pseudonym AS diner FROM sale_transaction WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' ORDER BY 1`,
+    );
+    expect(diners.length).toBeGreaterThan(30);
+    const departmentOf = (index: number) => (index < 4 ? 'Audit' : index < 12 ? 'Maintenance' : 'Operations');
+    for (const [index, { diner }] of diners.entries()) {
+      await dataSource.query('INSERT INTO staff_group (diner_pseudonym, department, grade) VALUES ($1, $2, $3)', [diner, departmentOf(index), 'G1']);
+    }
+    const body = await page('2026-11-01', '2026-11-30');
+    const departments = body.staffGroups.filter((row: { dimension: string }) => row.dimension === 'department');
+    expect(departments.map((row: { name: string; suppressed: boolean; diners: number | null }) => [row.name, row.suppressed, row.diners])).toEqual([
+      ['Operations', false, diners.length - 12], ['Maintenance', true, null], ['Audit', true, null],
+    ]);
+    const grades = body.staffGroups.filter((row: { dimension: string }) => row.dimension === 'grade');
+    expect(grades).toEqual([{ dimension: 'grade', name: 'G1', suppressed: false, diners: diners.length, subsidyFen: body.total.subsidyFen, paidFen: expect.any(Number) }]);
+    // HR's list comes in as the kind "staff": staff numbers are keyed like the payments', never stored.
+    const file = 'employee_no,department,grade\n900001,Audit,G2\n900002,Operations,\n';
+    await admin.agent.post('/api/import/staff?profile=demo').set('x-csrf-token', admin.csrfToken).attach('file', Buffer.from(file), 'staff.csv').expect(200);
+    const stored: { diner_pseudonym: string; grade: string }[] = await dataSource.query(`SELECT diner_pseudonym, grade FROM staff_group WHERE grade IN ('G2', '') ORDER BY grade DESC`);
+    expect(stored.map((row) => row.grade)).toEqual(['G2', '']);
+    expect(stored.map((row) => row.diner_pseudonym)).not.toContain('900001');
+  });
+
   it('answers a two-year range, month by month, with partial months marked', async () => {
     const body = await page('2024-12-15', '2026-11-30');
     expect(body.months).toHaveLength(24);

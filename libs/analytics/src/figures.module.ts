@@ -3,6 +3,7 @@ import { AccuracyService } from './accuracy.service';
 import { BudgetService } from './budget/budget.service';
 import { FinanceBudgetService } from './budget/finance-budget.service';
 import { FinanceChangesService } from './budget/finance-changes.service';
+import { StaffGroupsService } from './budget/staff-groups.service';
 import { CommentThemesService } from './comment-themes.service';
 import { FinanceService } from './finance.service';
 import { OverviewService } from './overview.service';
@@ -12,7 +13,7 @@ import { SatisfactionService } from './satisfaction.service';
 import { WasteService } from './waste.service';
 
 const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, CommentThemesService,
-  BudgetService, FinanceBudgetService, FinanceChangesService];
+  BudgetService, FinanceBudgetService, FinanceChangesService, StaffGroupsService];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

@@ -20,6 +20,8 @@ export * from './budget/budget.calculator';
 export * from './budget/budget.service';
 export * from './budget/finance-budget.service';
 export * from './budget/finance-changes.service';
+export * from './budget/staff-group.calculator';
+export * from './budget/staff-groups.service';
 export * from './dashboard/dashboard.contract';
 export * from './dashboard/dashboard-filters';
 export * from './dashboard/dashboard-scope.service';

@@ -9,6 +9,7 @@ import { scopedCanteen } from './demand.page';
 import { budgetEntry } from './finance-budget-entry';
 import { financeCharts } from './finance-charts';
 import { comparedText, subsidyChangeNote } from './finance-notes';
+import { staffGroupsTable } from './finance-staff-groups';
 
 export async function renderFinance(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -47,5 +48,6 @@ export async function renderFinance(context: PageContext): Promise<void> {
       { label: t('wasteCost'), cell: (row) => f.yuan(row.wasteCostFen), csv: (row) => row.wasteCostFen / 100, numeric: true },
     ],
   });
+  staffGroupsTable(context, panel);
   root.append(budgetEntry(context, panel.filters.to.slice(0, 7)));
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { monthSpans, rangeBudget } from '../budget/budget.calculator';
 import { BudgetService } from '../budget/budget.service';
 import { FinanceChangesService } from '../budget/finance-changes.service';
+import { StaffGroupsService } from '../budget/staff-groups.service';
 import type { FinanceFigures } from '../finance.calculator';
 import { FinanceService } from '../finance.service';
 import { yearEarlierRange } from '../report-period';
@@ -30,6 +31,7 @@ export class DashboardFinanceService {
     private readonly daily: DashboardDailyService,
     private readonly budgets: BudgetService,
     private readonly changes: FinanceChangesService,
+    private readonly staffGroups: StaffGroupsService,
   ) {}
 
   async panel(scope: DashboardScope): Promise<FinancePanel> {
@@ -38,12 +40,13 @@ export class DashboardFinanceService {
     const twelve = trailingTwelveMonths(scope);
     const figures = (range: { from: string; to: string }) => this.finance.figures({ ...scope, ...range, participation: false });
     const spans = monthSpans(scope);
-    const [result, lastYear, before, months, lastYearMonths, trailing, amounts, changes] = await Promise.all([
+    const [result, lastYear, before, months, lastYearMonths, trailing, amounts, changes, staffGroups] = await Promise.all([
       // The panel shows no participation; the overview does, from its own read.
       figures(scope), figures(lastYearRange), figures(previous),
       this.months(scope, scope), this.months(scope, lastYearRange), this.months(scope, twelve),
       this.budgets.amounts({ canteenIds: scope.canteenIds, fromMonth: spans[0].month, toMonth: spans[spans.length - 1].month }),
       this.changes.changes(scope),
+      this.staffGroups.figures(scope),
     ]);
     const total = result.total;
     const budget = {
@@ -72,6 +75,7 @@ export class DashboardFinanceService {
       })),
       trailing12: financeMonths(twelve, trailing),
       changes,
+      staffGroups,
       // Settlement files are checked when the finance report is made with one; none is stored for the dashboard.
       reconciliation: { status: 'no_settlement', checkedDays: 0, mismatchedDays: 0, differenceFen: 0 },
     };

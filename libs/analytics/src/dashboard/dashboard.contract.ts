@@ -228,6 +228,8 @@ export interface FinancePanel {
   /** The twelve months up to the range's last month. */
   trailing12: FinanceMonth[];
   changes: FinanceChangeNote[];
+  /** Subsidy and paid by department and by grade (name '' = not on the staff list); groups under 5 diners suppressed; empty without a staff list. */
+  staffGroups: { dimension: 'department' | 'grade'; name: string; suppressed: boolean; diners: number | null; subsidyFen: number | null; paidFen: number | null }[];
   reconciliation: { status: 'matched' | 'mismatched' | 'no_settlement'; checkedDays: number; mismatchedDays: number; differenceFen: number };
 }
 

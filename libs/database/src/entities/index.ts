@@ -26,6 +26,7 @@ import { PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine } from './purchas
 import { QuarantineRow } from './quarantine-row.entity';
 import { RecipeLine } from './recipe-line.entity';
 import { Site } from './site.entity';
+import { StaffGroup } from './staff-group.entity';
 import { StockCount } from './stock-count.entity';
 import { DeliveryOutbox, Subscription } from './subscription.entity';
 import { SubsidyRule } from './subsidy-rule.entity';
@@ -41,7 +42,7 @@ export {
   AppSetting, AppUser, ApiToken, AuditLog, BudgetLine, CalendarDay, Canteen, CanteenClosure, DailyChannelRollup, DailyCostRollup, DailyDishRollup, DailyFeedbackRollup, DailyMealRollup, Dish,
   Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine, QuarantineRow,
-  RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
+  RecipeLine, Site, StaffGroup, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
   Subscription, DeliveryOutbox,
 };
 export type { DeliveryChannel, DeliveryStatus, SubscriptionTopic } from './subscription.entity';
@@ -51,7 +52,7 @@ export const ENTITIES = [
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, DailyFeedbackRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, PurchaseOrderChange, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
-  Subscription, DeliveryOutbox, BudgetLine,
+  Subscription, DeliveryOutbox, BudgetLine, StaffGroup,
 ];
 
 export type { JobStatus } from './job-run.entity';

@@ -131,6 +131,7 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     const line = r.code('line', { allowed: BUDGET_LINES, synonyms: BUDGET_LINE_SYNONYMS, what: ['预算科目', 'budget line'] });
     return { row: { canteenId: canteenOf(r, c).id, month: r.required('month', parseMonth), line, amountFen, updatedBy: 'import', updatedAt: new Date() } };
   },
+  staff: (r) => ({ row: { dinerPseudonym: r.text('employeeNo'), department: r.text('department'), grade: r.optionalText('grade') ?? '' } }),
   closures: (r, c) => {
     const row = { canteenId: canteenOf(r, c).id, fromDate: r.required('fromDate', parseDate), toDate: r.required('toDate', parseDate), reason: r.optionalText('reason') ?? '' };
     if (row.toDate < row.fromDate) r.fail('toDate', `结束日期 ${row.toDate} 早于开始日期 ${row.fromDate}`, `the end ${row.toDate} is before the start ${row.fromDate}`);
