@@ -155,6 +155,11 @@ describe('finance: one budget, the subsidy change and last year agree between pa
     expect(body.months[0]).toMatchObject({ month: '2024-12', partial: true, days: 17 });
     expect(body.months.slice(1).every((month: { partial: boolean }) => !month.partial)).toBe(true);
     expect(body.budget.prorated).toBe(true);
+    // Without dates, whole months up to the last day with data (the month it ends in marked partial).
+    const byDefault = (await finance.agent.get('/api/dashboard/finance').expect(200)).body;
+    expect(byDefault.filters.from.endsWith('-01')).toBe(true);
+    expect(byDefault.filters.to).toBe('2026-11-30');
+    expect(byDefault.months.every((month: { partial: boolean }) => !month.partial)).toBe(true);
     const tooLong = await finance.agent.get('/api/dashboard/overview?from=2024-12-01&to=2026-11-30').expect(400);
     expect(tooLong.body.error).toBe('VALIDATION_FAILED');
   });

@@ -97,7 +97,8 @@ export class DashboardController {
   @Roles(...pageRoles('finance'))
   async finance(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
     // Finance compares years: its panel reads monthly sums and answers for ranges far past other panels'.
-    return this.financeService.panel(await this.scopes.resolve(parseDashboardQuery(query, PANEL_MAX_RANGE_DAYS.finance), this.access(principal)));
+    // Its default range starts on a month's first day: whole months, the current one marked partial.
+    return this.financeService.panel(await this.scopes.resolve(parseDashboardQuery(query, PANEL_MAX_RANGE_DAYS.finance), this.access(principal), 'month'));
   }
 
   @Get('satisfaction')
