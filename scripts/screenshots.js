@@ -5,7 +5,7 @@
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 
-const result = spawnSync('npm', ['test', '--', 'test/browser/dashboard.browser.spec.ts'], {
+const result = spawnSync('npm', ['test', '--', 'test/browser/dashboard.browser.spec.ts', 'test/browser/finance.browser.spec.ts'], {
   cwd: join(__dirname, '..'),
   stdio: 'inherit',
   env: { ...process.env, LARDER_DOCS_SCREENSHOTS: '1' },

@@ -77,6 +77,8 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/dashboard/demand': ['admin', 'manager', 'finance', 'viewer'],
   'GET /api/dashboard/waste': ['admin', 'manager', 'finance', 'viewer'],
   'GET /api/dashboard/finance': ['admin', 'finance'],
+  'GET /api/budgets': ['admin', 'finance'],
+  'PUT /api/budgets': ['admin', 'finance'],
   'GET /api/dashboard/satisfaction': ['admin', 'manager', 'union', 'viewer'],
   // Subsidy reach per site: finance, and the union without yuan (aggregates only, groups under five hidden).
   'GET /api/subsidy-reach': ['admin', 'finance', 'union', 'token:read'],

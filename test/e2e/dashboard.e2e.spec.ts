@@ -476,9 +476,14 @@ describe('the dashboard API over HTTP', () => {
       expect(body.total).toMatchObject({ covers: result.total.covers, revenueFen: result.total.revenueFen, subsidyFen: result.total.subsidyFen, ingredientCostFen: result.total.ingredientCostFen, wasteCostFen: result.total.wasteCostFen });
       expect(body.total.foodCostPct).toBeCloseTo(result.total.foodCostRatio!, 10);
       expect(body.canteens.map((row: { canteenId: number; ingredientCostFen: number }) => [row.canteenId, row.ingredientCostFen])).toEqual(result.canteens.map((row) => [row.canteenId, row.figures.ingredientCostFen]));
-      expect(body.byChannel.reduce((sum: number, row: { paidFen: number }) => sum + row.paidFen, 0)).toBe(result.total.paidFen);
+      // revenue in its parts: the subsidy and each channel's payments sum to the revenue
+      expect(body.revenueParts[0]).toEqual({ part: 'subsidy', channel: null, amountFen: result.total.subsidyFen });
+      expect(body.revenueParts.reduce((sum: number, row: { amountFen: number }) => sum + row.amountFen, 0)).toBe(result.total.revenueFen);
       expect(body.subsidy.spentFen).toBe(result.total.subsidyFen);
-      expect(body.monthly.map((row: { month: string }) => row.month)).toEqual(['2026-11']);
+      // the range ends on the 20th: November is a partial month, its budget prorated by day
+      expect(body.months.map((row: { month: string; partial: boolean; days: number }) => [row.month, row.partial, row.days])).toEqual([['2026-11', true, 20]]);
+      expect(body.trailing12).toHaveLength(12);
+      expect(body.budget.prorated).toBe(true);
       expect(body.reconciliation.status).toBe('no_settlement');
       await manager.agent.get('/api/dashboard/finance').expect(403);
       await viewer.agent.get('/api/dashboard/finance').expect(403);

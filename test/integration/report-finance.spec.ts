@@ -41,7 +41,7 @@ describe('finance report', () => {
     const paidFen = await one('SELECT sum(amount_paid_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const subsidyFen = await one('SELECT sum(subsidy_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const payments = await one('SELECT count(*) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算与上月对比', '对账', '各站点补贴', '图表', '说明', '收款明细']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算执行', '环比与同比', '对账', '各站点补贴', '图表', '说明', '收款明细']);
 
     const sheet = workbook.getWorksheet('汇总')!;
     const total = totalRow(sheet, '合计');
@@ -57,7 +57,10 @@ describe('finance report', () => {
     expect((canteenCovers as number[]).reduce((a, b) => a + b, 0)).toBe(covers);
 
     const channels = workbook.getWorksheet('支付渠道')!;
-    expect(result(totalRow(channels, '合计').getCell(channels.columnCount))).toBeCloseTo(paidFen / 100, 2);
+    // the channels add up to what diners paid; with the subsidy beside them, to the revenue
+    expect(result(totalRow(channels, '合计').getCell(channels.columnCount - 2))).toBeCloseTo(paidFen / 100, 2);
+    expect(result(totalRow(channels, '合计').getCell(channels.columnCount - 1))).toBeCloseTo(subsidyFen / 100, 2);
+    expect(result(totalRow(channels, '合计').getCell(channels.columnCount))).toBeCloseTo((paidFen + subsidyFen) / 100, 2);
 
     const detail = workbook.getWorksheet('收款明细')!;
     const detailTotal = totalRow(detail, '合计');

@@ -3,6 +3,7 @@ import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule } from '@larder/database';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthApiModule } from './auth/auth-api.module';
+import { BudgetsApiModule } from './budgets/budgets.module';
 import { DashboardApiModule } from './dashboard/dashboard.module';
 import { ForecastsModule } from './forecasts/forecasts.module';
 import { HealthModule } from './health/health.module';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule, DashboardApiModule, MetricsApiModule, SubscriptionsApiModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule, DashboardApiModule, MetricsApiModule, SubscriptionsApiModule, BudgetsApiModule],
     };
   }
 }

@@ -43,6 +43,7 @@ export const api = {
   },
   post: <T>(url: string, body?: unknown) => send<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, body),
+  put: <T>(url: string, body: unknown) => send<T>('PUT', url, body),
   delete: (url: string) => send<void>('DELETE', url),
 };
 

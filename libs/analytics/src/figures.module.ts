@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccuracyService } from './accuracy.service';
 import { ForecastValueAddedService } from './forecast-value-added.service';
+import { BudgetService } from './budget/budget.service';
+import { FinanceBudgetService } from './budget/finance-budget.service';
+import { FinanceChangesService } from './budget/finance-changes.service';
+import { StaffGroupsService } from './budget/staff-groups.service';
 import { CommentThemesService } from './comment-themes.service';
 import { FinanceService } from './finance.service';
 import { OverviewService } from './overview.service';
@@ -10,7 +14,8 @@ import { SatisfactionService } from './satisfaction.service';
 import { SubsidyReachService } from './subsidy-reach.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService, SubsidyReachService];
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService, SubsidyReachService,
+  BudgetService, FinanceBudgetService, FinanceChangesService, StaffGroupsService];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

@@ -74,12 +74,3 @@ export function sumFinanceInputs(parts: FinanceInputs[], totals: { staffOnDutyDa
   }
   return { ...sum, staffOnDutyDays: totals.staffOnDutyDays, serviceDays: totals.serviceDays };
 }
-
-/** Budget derived from the same month a year earlier, raised by an uplift; null when there is no such month. */
-export function budgetFromLastYear(lastYear: FinanceFigures | null, uplift: number): { ingredientCostFen: number; costPerMealFen: number | null } | null {
-  if (!lastYear || lastYear.covers === 0) return null;
-  return {
-    ingredientCostFen: Math.round(lastYear.ingredientCostFen * (1 + uplift)),
-    costPerMealFen: lastYear.costPerMealFen === null ? null : lastYear.costPerMealFen * (1 + uplift),
-  };
-}

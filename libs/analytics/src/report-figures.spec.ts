@@ -1,5 +1,5 @@
 import { accuracyOf } from './accuracy.calculator';
-import { budgetFromLastYear, emptyFinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
+import { emptyFinanceInputs, financeFigures, sumFinanceInputs } from './finance.calculator';
 import { monthPeriod, parseReportPeriod, shiftMonth, weekPeriod } from './report-period';
 import { groupsToSuppress, publishRatings } from './satisfaction.calculator';
 
@@ -22,8 +22,6 @@ describe('report figures', () => {
     expect(total.foodCostRatio).toBe(180_000 / 400_000);
     expect(total.participation).toBe(280 / 1000);
     expect(financeFigures(emptyFinanceInputs())).toMatchObject({ costPerMealFen: null, foodCostRatio: null, participation: null });
-    expect(budgetFromLastYear(financeFigures(a), 0.05)).toEqual({ ingredientCostFen: 63_000, costPerMealFen: 630 });
-    expect(budgetFromLastYear(financeFigures(emptyFinanceInputs()), 0.05)).toBeNull();
   });
 
   it('suppresses small groups and one more where a single hidden group could be worked out', () => {

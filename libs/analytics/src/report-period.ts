@@ -46,3 +46,13 @@ export function shiftMonth(period: ReportPeriod, months: number): ReportPeriod {
 export function monthOf(date: IsoDate): ReportPeriod {
   return monthPeriod(date.slice(0, 7));
 }
+
+/** The same calendar dates a year earlier; a range ending on a month's last day ends on that month's last day (29 February and all). */
+export function yearEarlierRange(range: { from: IsoDate; to: IsoDate }): { from: IsoDate; to: IsoDate } {
+  const shift = (date: IsoDate) => {
+    const shifted = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+    return shifted.endsWith('-02-29') ? addDays(shifted, -1) : shifted;
+  };
+  const monthEnd = monthOf(range.to).to === range.to;
+  return { from: shift(range.from), to: monthEnd ? shiftMonth(monthOf(range.to), -12).to : shift(range.to) };
+}

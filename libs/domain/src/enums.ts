@@ -4,6 +4,10 @@ export type DishCategory = (typeof DISH_CATEGORIES)[number];
 export const PAYMENT_CHANNELS = ['card', 'bank_app', 'wechat', 'alipay', 'cash'] as const;
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 
+/** The lines a canteen's monthly budget has; labour only where it is known. */
+export const BUDGET_LINES = ['ingredients', 'subsidy', 'labour'] as const;
+export type BudgetLineKind = (typeof BUDGET_LINES)[number];
+
 export const TRANSACTION_KINDS = ['sale', 'refund'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 

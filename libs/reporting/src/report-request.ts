@@ -27,8 +27,6 @@ export interface ReportRequest {
   language?: ReportLanguage;
   /** Finance only: the card or bank settlement file to reconcile (CSV: date, channel, amount). */
   settlement?: { name: string; text: string };
-  /** Finance only: budget = same month last year × (1 + uplift); 0 when absent. */
-  budgetUplift?: number;
   /** Purchase plan only: the orders of these plans, whatever day they deliver; absent = every order delivering in the week. */
   planIds?: string[];
   /** When the report counts as made (tests pin it); now when absent. */

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import {
   CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
-  DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, parseDashboardQuery,
+  DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, PANEL_MAX_RANGE_DAYS, parseDashboardQuery,
 } from '@larder/analytics';
 import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles } from '@larder/auth';
 import { LarderError, RawQuery } from '@larder/common';
@@ -96,7 +96,9 @@ export class DashboardController {
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('finance'))
   async finance(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
-    return this.financeService.panel(await this.scope(query, principal));
+    // Finance compares years: its panel reads monthly sums and answers for ranges far past other panels'.
+    // Its default range starts on a month's first day: whole months, the current one marked partial.
+    return this.financeService.panel(await this.scopes.resolve(parseDashboardQuery(query, PANEL_MAX_RANGE_DAYS.finance), this.access(principal), 'month'));
   }
 
   @Get('satisfaction')

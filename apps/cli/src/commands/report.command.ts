@@ -14,7 +14,6 @@ interface ReportFlags {
   lang: ReportLanguage;
   out: string;
   settlement?: string;
-  budgetUplift?: string;
   json?: boolean;
   progress?: boolean;
 }
@@ -36,14 +35,11 @@ export function reportCommand(): Command {
     .addOption(new Option('--lang <language>', 'language of the workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
     .requiredOption('--out <file.xlsx>', 'where to write the workbook')
     .option('--settlement <file.csv>', 'finance: card or bank settlement file to reconcile (date, channel, amount in yuan)')
-    .option('--budget-uplift <fraction>', 'finance: budget = same month last year × (1 + fraction)', '0')
     .option('--json', 'print one JSON object')
     .action(async (kind: ReportKind, flags: ReportFlags) => {
       if (!flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
-      const uplift = Number(flags.budgetUplift ?? '0');
-      if (!Number.isFinite(uplift)) throw new LarderError('VALIDATION_FAILED', `--budget-uplift must be a number such as 0.03, got ${JSON.stringify(flags.budgetUplift)}`);
       const request = {
-        kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, budgetUplift: uplift, requestedBy: 'cli',
+        kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, requestedBy: 'cli',
         settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
       };
       const summary = await withContext([ReportingModule], (context) =>

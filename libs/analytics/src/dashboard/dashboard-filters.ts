@@ -7,6 +7,8 @@ const date = (query: RawQuery, name: string): string | undefined => parsedQueryP
 
 /** The longest range a panel answers for, inclusive of both ends. */
 export const MAX_RANGE_DAYS = 400;
+/** Panels that read monthly sums answer for longer ranges: finance compares years. */
+export const PANEL_MAX_RANGE_DAYS: Readonly<Record<string, number>> = { finance: 3660 };
 /** Without dates, a panel shows this many of the last service days that have data. */
 export const DEFAULT_RANGE_SERVICE_DAYS = 28;
 
@@ -29,13 +31,13 @@ function id(name: string, value: string): number {
 export const DASHBOARD_QUERY_PARAMETERS = ['from', 'to', 'canteens', 'meal', 'dish'] as const;
 
 /** `from`, `to`, `canteens` (comma-separated ids), `meal`, `dish`: checked, not yet defaulted. */
-export function parseDashboardQuery(query: RawQuery): RequestedFilters {
+export function parseDashboardQuery(query: RawQuery, maxDays = MAX_RANGE_DAYS): RequestedFilters {
   const unknown = Object.keys(query).find((name) => !(DASHBOARD_QUERY_PARAMETERS as readonly string[]).includes(name));
   if (unknown !== undefined) throw invalid(unknown, `is not known (use ${DASHBOARD_QUERY_PARAMETERS.join(', ')})`);
   const from = date(query, 'from');
   const to = date(query, 'to');
   if (from && to && from > to) throw invalid('from', `(${from}) must not be after "to" (${to})`);
-  if (from && to && daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw invalid('to', `must be at most ${MAX_RANGE_DAYS} days from "from" (${from} to ${to} is ${daysBetween(from, to) + 1})`);
+  if (from && to && daysBetween(from, to) + 1 > maxDays) throw invalid('to', `must be at most ${maxDays} days from "from" (${from} to ${to} is ${daysBetween(from, to) + 1})`);
   const rawCanteens = single(query, 'canteens');
   const canteens = rawCanteens === undefined ? undefined : [...new Set(rawCanteens.split(',').map((part) => id('canteens', part.trim())))].sort((a, b) => a - b);
   const meal = single(query, 'meal');
@@ -50,7 +52,7 @@ export function parseDashboardQuery(query: RawQuery): RequestedFilters {
  * the same entry; an unknown parameter is refused before any entry is made.
  */
 export function dashboardCacheKey(request: { handler: string; params: Record<string, string>; query: RawQuery }): string {
-  const filters = parseDashboardQuery(request.query);
+  const filters = parseDashboardQuery(request.query, PANEL_MAX_RANGE_DAYS[request.handler] ?? MAX_RANGE_DAYS);
   const params = Object.keys(request.params).sort().map((name) => [name, /^\d{1,9}$/.test(request.params[name]) ? String(Number(request.params[name])) : request.params[name]]);
   return JSON.stringify([request.handler, params, filters.from ?? null, filters.to ?? null, filters.canteens ?? null, filters.meal, filters.dish ?? null]);
 }

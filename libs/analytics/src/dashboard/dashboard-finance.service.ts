@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { addDays } from '@larder/domain';
-import { sqlNumber } from '@larder/database';
-import { budgetFromLastYear, financeFigures, emptyFinanceInputs, FinanceFigures } from '../finance.calculator';
+import { monthSpans, rangeBudget } from '../budget/budget.calculator';
+import { BudgetService } from '../budget/budget.service';
+import { FinanceChangesService } from '../budget/finance-changes.service';
+import { StaffGroupsService } from '../budget/staff-groups.service';
+import type { FinanceFigures } from '../finance.calculator';
 import { FinanceService } from '../finance.service';
+import { yearEarlierRange } from '../report-period';
 import type { FinancePanel } from './dashboard.contract';
-import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
+import { DashboardDailyService } from './dashboard-daily.service';
 import { ratio } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
-
-/** The same calendar dates a year earlier (29 February falls back to the 28th). */
-function yearEarlier(date: string): string {
-  const shifted = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
-  return shifted.endsWith('-02-29') ? addDays(shifted, -1) : shifted;
-}
+import { financeMonths, financeSummary, previousPeriod, trailingTwelveMonths } from './finance-months.calculator';
+import { revenueParts } from './revenue-parts.calculator';
 
 function row(figures: FinanceFigures) {
   return {
@@ -23,56 +20,68 @@ function row(figures: FinanceFigures) {
   };
 }
 
-/** Finance page: the finance report's figures per canteen and in total, the month by month budget and the subsidy. */
+/**
+ * Finance page: the finance report's figures per canteen and in total, against the budget table, the
+ * same dates a year earlier and the period before, month by month, with what changed the figures.
+ */
 @Injectable()
 export class DashboardFinanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly finance: FinanceService,
     private readonly daily: DashboardDailyService,
+    private readonly budgets: BudgetService,
+    private readonly changes: FinanceChangesService,
+    private readonly staffGroups: StaffGroupsService,
   ) {}
 
   async panel(scope: DashboardScope): Promise<FinancePanel> {
-    const [result, monthly, lastYear, [subsidyRow]] = await Promise.all([
+    const lastYearRange = yearEarlierRange(scope);
+    const previous = previousPeriod(scope);
+    const twelve = trailingTwelveMonths(scope);
+    const figures = (range: { from: string; to: string }) => this.finance.figures({ ...scope, ...range, participation: false });
+    const spans = monthSpans(scope);
+    const [result, lastYear, before, months, lastYearMonths, trailing, amounts, changes, staffGroups] = await Promise.all([
       // The panel shows no participation; the overview does, from its own read.
-      this.finance.figures({ ...scope, participation: false }),
-      this.months(scope, scope),
-      this.months(scope, { from: yearEarlier(scope.from), to: yearEarlier(scope.to) }),
-      this.dataSource.query(
-        `SELECT count(*)::int AS meals, COALESCE(sum(subsidy_fen), 0)::bigint AS subsidy FROM daily_meal_rollup
-         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`,
-        [yearEarlier(scope.from), yearEarlier(scope.to), scope.canteenIds, scope.meal],
-      ) as Promise<Record<string, unknown>[]>,
+      figures(scope), figures(lastYearRange), figures(previous),
+      this.months(scope, scope), this.months(scope, lastYearRange), this.months(scope, twelve),
+      this.budgets.amounts({ canteenIds: scope.canteenIds, fromMonth: spans[0].month, toMonth: spans[spans.length - 1].month }),
+      this.changes.changes(scope),
+      this.staffGroups.figures(scope),
     ]);
-    const lastYearByMonth = new Map(lastYear.map((bucket) => [bucket.bucket.slice(5, 7), bucket]));
-    // Without a budget of its own, the subsidy budget is what the same dates cost a year earlier.
-    const budgetFen = sqlNumber(subsidyRow.meals) > 0 ? sqlNumber(subsidyRow.subsidy) : null;
-    const spentFen = result.total.subsidyFen;
+    const total = result.total;
+    const budget = {
+      ingredientsFen: rangeBudget(amounts, { spans, line: 'ingredients', canteenIds: scope.canteenIds }),
+      subsidyFen: rangeBudget(amounts, { spans, line: 'subsidy', canteenIds: scope.canteenIds }),
+      labourFen: rangeBudget(amounts, { spans, line: 'labour', canteenIds: scope.canteenIds }),
+      prorated: spans.some((span) => span.partial),
+    };
+    // A month a year earlier with nothing served has nothing to compare with: null, not zeros.
+    const lastYearByMonth = new Map(financeMonths(lastYearRange, lastYearMonths).filter((month) => month.covers > 0 || month.revenueFen > 0).map((month) => [month.month.slice(5), month]));
     return {
       filters: scope.filters,
       canteens: result.canteens.map((canteen) => ({ canteenId: canteen.canteenId, ...row(canteen.figures) })),
-      total: row(result.total),
-      byChannel: Object.entries(result.total.paidByChannel).map(([channel, paidFen]) => ({ channel, paidFen })).sort((a, b) => b.paidFen - a.paidFen),
-      subsidy: { spentFen, budgetFen, usedShare: budgetFen === null ? null : ratio(spentFen, budgetFen) },
-      budget: monthly.map((bucket) => {
-        const before = lastYearByMonth.get(bucket.bucket.slice(5, 7));
-        const budget = budgetFromLastYear(before ? figuresOf(before) : null, 0);
-        return { month: bucket.bucket.slice(0, 7), budgetCostFen: budget?.ingredientCostFen ?? null, actualCostFen: Math.round(bucket.ingredientCostFen) };
-      }),
+      total: row(total),
+      revenueParts: revenueParts(total),
+      budget,
+      subsidy: { spentFen: total.subsidyFen, budgetFen: budget.subsidyFen, usedShare: budget.subsidyFen === null ? null : ratio(total.subsidyFen, budget.subsidyFen) },
+      ingredients: { costFen: total.ingredientCostFen, budgetFen: budget.ingredientsFen, usedShare: budget.ingredientsFen === null ? null : ratio(total.ingredientCostFen, budget.ingredientsFen) },
+      sameTimeLastYear: financeSummary(lastYearRange, lastYear.total),
+      previousPeriod: financeSummary(previous, before.total),
+      months: financeMonths(scope, months).map((month, index) => ({
+        ...month,
+        ingredientBudgetFen: rangeBudget(amounts, { spans: [spans[index]], line: 'ingredients', canteenIds: scope.canteenIds }),
+        subsidyBudgetFen: rangeBudget(amounts, { spans: [spans[index]], line: 'subsidy', canteenIds: scope.canteenIds }),
+        lastYear: lastYearByMonth.get(month.month.slice(5)) ?? null,
+      })),
+      trailing12: financeMonths(twelve, trailing),
+      changes,
+      staffGroups,
       // Settlement files are checked when the finance report is made with one; none is stored for the dashboard.
       reconciliation: { status: 'no_settlement', checkedDays: 0, mismatchedDays: 0, differenceFen: 0 },
-      monthly: monthly.map((bucket) => {
-        const figures = figuresOf(bucket);
-        return { month: bucket.bucket.slice(0, 7), costPerMealFen: figures.costPerMealFen, foodCostPct: figures.foodCostRatio };
-      }),
     };
   }
 
-  private months(scope: DashboardScope, range: { from: string; to: string }): Promise<BucketSums[]> {
+  private months(scope: DashboardScope, range: { from: string; to: string }) {
     return this.daily.sums({ from: range.from, to: range.to, canteenIds: scope.canteenIds, meal: scope.meal, grain: 'month', allSites: scope.allSites, parts: ['meals', 'costs'] });
   }
-}
-
-function figuresOf(bucket: BucketSums): FinanceFigures {
-  return financeFigures({ ...emptyFinanceInputs(), covers: bucket.covers, paidFen: bucket.paidFen, subsidyFen: bucket.subsidyFen, ingredientCostFen: Math.round(bucket.ingredientCostFen) });
 }

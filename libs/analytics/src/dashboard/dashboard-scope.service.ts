@@ -33,7 +33,8 @@ export class DashboardScopeService {
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
 
-  async resolve(requested: RequestedFilters, access: CanteenAccess): Promise<DashboardScope> {
+  /** `align: 'month'`: a default range starts on the first of its month, so no month is cut at the start (finance). */
+  async resolve(requested: RequestedFilters, access: CanteenAccess, align: 'day' | 'month' = 'day'): Promise<DashboardScope> {
     const canteenIds = await this.canteens(requested.canteens, access);
     const span = await this.span(canteenIds);
     const today = localDate(new Date(), this.config.timezone);
@@ -42,6 +43,7 @@ export class DashboardScopeService {
     if (!from && !to) {
       to = asOf;
       from = span.defaultFrom ?? addDays(asOf, -(DEFAULT_RANGE_SERVICE_DAYS - 1));
+      if (align === 'month') from = `${from.slice(0, 8)}01`;
     } else if (!from) {
       from = addDays(to!, -(DEFAULT_RANGE_SERVICE_DAYS - 1));
     } else if (!to) {

@@ -218,17 +218,60 @@ export interface WastePanel {
   costFen: number;
 }
 
+/** A month of the finance page: `partial` when the range or the data covers only `days` of its `monthDays`. */
+export interface FinanceMonth {
+  month: string;
+  days: number;
+  monthDays: number;
+  partial: boolean;
+  covers: number;
+  revenueFen: number;
+  paidFen: number;
+  subsidyFen: number;
+  ingredientCostFen: number;
+  costPerMealFen: number | null;
+  foodCostPct: number | null;
+}
+
+/** A range's money in short, to compare with another range. */
+export interface FinanceSummary {
+  from: string;
+  to: string;
+  covers: number;
+  revenueFen: number;
+  subsidyFen: number;
+  ingredientCostFen: number;
+  costPerMealFen: number | null;
+}
+
+/** What changed the figures: a subsidy rule, a price list, the menu (see FinanceChangesService). */
+export type FinanceChangeNote =
+  | { kind: 'subsidy'; date: string; meal: string; beforeFen: number; afterFen: number }
+  | { kind: 'prices'; date: string; items: number }
+  | { kind: 'menu'; date: string; added: number; removed: number };
+
 // GET /api/dashboard/finance
 export interface FinancePanel {
   filters: AppliedFilters;
   canteens: { canteenId: number; covers: number; costPerMealFen: number | null; foodCostPct: number | null; revenueFen: number; subsidyFen: number; ingredientCostFen: number; wasteCostFen: number }[];
   total: { covers: number; costPerMealFen: number | null; foodCostPct: number | null; revenueFen: number; subsidyFen: number; ingredientCostFen: number; wasteCostFen: number };
-  byChannel: { channel: string; paidFen: number }[];
-  /** Subsidy: the budget for the range (when one is set or derived) and what was spent. */
+  /** Revenue in its parts: the employer's subsidy and what diners paid by each channel; they sum to total.revenueFen. */
+  revenueParts: { part: 'subsidy' | 'paid'; channel: string | null; amountFen: number }[];
+  /** The budget table's lines for the range (partial months prorated by day); null where none is set. */
+  budget: { ingredientsFen: number | null; subsidyFen: number | null; labourFen: number | null; prorated: boolean };
   subsidy: { spentFen: number; budgetFen: number | null; usedShare: number | null };
-  budget: { month: string; budgetCostFen: number | null; actualCostFen: number }[];
+  ingredients: { costFen: number; budgetFen: number | null; usedShare: number | null };
+  /** The same dates a year earlier, and the range just before (the months before, for whole months); null when nothing was served. */
+  sameTimeLastYear: FinanceSummary | null;
+  previousPeriod: FinanceSummary | null;
+  /** The range's months, each with its budget (prorated when partial) and the same month a year earlier. */
+  months: (FinanceMonth & { ingredientBudgetFen: number | null; subsidyBudgetFen: number | null; lastYear: FinanceMonth | null })[];
+  /** The twelve months up to the range's last month. */
+  trailing12: FinanceMonth[];
+  changes: FinanceChangeNote[];
+  /** Subsidy and paid by department and by grade (name '' = not on the staff list); groups under 5 diners suppressed; empty without a staff list. */
+  staffGroups: { dimension: 'department' | 'grade'; name: string; suppressed: boolean; diners: number | null; subsidyFen: number | null; paidFen: number | null }[];
   reconciliation: { status: 'matched' | 'mismatched' | 'no_settlement'; checkedDays: number; mismatchedDays: number; differenceFen: number };
-  monthly: { month: string; costPerMealFen: number | null; foodCostPct: number | null }[];
 }
 
 /** A feedback tag praises, complains, or is on neither configured list. */

@@ -1,6 +1,7 @@
 import { AppUser, ApiToken } from './app-user.entity';
 import { AppSetting } from './app-setting.entity';
 import { AuditLog } from './audit-log.entity';
+import { BudgetLine } from './budget-line.entity';
 import { CalendarDay } from './calendar-day.entity';
 import { Canteen } from './canteen.entity';
 import { CanteenClosure } from './canteen-closure.entity';
@@ -25,6 +26,7 @@ import { PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine } from './purchas
 import { QuarantineRow } from './quarantine-row.entity';
 import { RecipeLine } from './recipe-line.entity';
 import { Site } from './site.entity';
+import { StaffGroup } from './staff-group.entity';
 import { StockCount } from './stock-count.entity';
 import { DeliveryOutbox, Subscription } from './subscription.entity';
 import { SubsidyRule } from './subsidy-rule.entity';
@@ -38,10 +40,10 @@ import { UserSession } from './user-session.entity';
 import { WasteLog } from './waste-log.entity';
 
 export {
-  AppSetting, AppUser, ApiToken, AuditLog, CalendarDay, Canteen, CanteenClosure, DailyChannelRollup, DailyCostRollup, DailyDishRollup, DailyFeedbackRollup, DailyMealRollup, Dish,
+  AppSetting, AppUser, ApiToken, AuditLog, BudgetLine, CalendarDay, Canteen, CanteenClosure, DailyChannelRollup, DailyCostRollup, DailyDishRollup, DailyFeedbackRollup, DailyMealRollup, Dish,
   Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine, QuarantineRow,
-  RecipeLine, Site, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
+  RecipeLine, Site, StaffGroup, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
   Subscription, DeliveryOutbox, StaffSite,
 };
 export type { DeliveryChannel, DeliveryStatus, SubscriptionTopic } from './subscription.entity';
@@ -51,7 +53,7 @@ export const ENTITIES = [
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, DailyFeedbackRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, PurchaseOrderChange, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
-  Subscription, DeliveryOutbox, StaffSite,
+  Subscription, DeliveryOutbox, StaffSite, BudgetLine, StaffGroup,
 ];
 
 export type { JobStatus } from './job-run.entity';

@@ -13,6 +13,7 @@ import { addDays, localDate, ProgressListener } from '@larder/domain';
 import { PseudonymKeyService } from '../privacy/pseudonym-key.service';
 import { Pseudonymizer } from '../privacy/pseudonymizer';
 import { RollupService } from '../rollups/rollup.service';
+import { DEMO_BUDGET_SQL } from './demo-budget.sql';
 import { DEMO_FACT_LISTS, DemoFactList } from './demo-fact-chunks';
 import { streamDemoFactChunks } from './demo-fact-source';
 
@@ -124,7 +125,7 @@ export class DemoSeedService {
   }
 
   private async emptyTables(runner: QueryRunner): Promise<void> {
-    const tables = [...DEMO_TABLES, 'daily_dish_rollup', 'daily_meal_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup'].map((target) =>
+    const tables = [...DEMO_TABLES, 'daily_dish_rollup', 'daily_meal_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup', 'budget_line'].map((target) =>
       typeof target === 'string' ? target : this.dataSource.getMetadata(target).tableName,
     );
     await runner.query(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')}`);
@@ -166,6 +167,7 @@ export class DemoSeedService {
       { canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate },
       runner.manager,
     );
+    await runner.query(DEMO_BUDGET_SQL, [enterprise.options.startDate, enterprise.options.endDate]);
     return counts;
   }
 

@@ -4,24 +4,15 @@ import type { ChartOption } from '../charts/chart-renderer';
 import { fenToYuan, FORMATS, TextCell } from './cells';
 import { writeChartSheet, writeNotesSheet } from './common-sheets';
 import { writeSubsidyReachSheet } from './subsidy-reach.layout';
-import { codeName, fill } from './labels';
+import { FinanceRow, SubsidyChange, writeBudgetSheet, writePeriodsSheet } from './finance-comparison.layout';
+import { codeName } from './labels';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
 import { PaymentLine, writePaymentDetail } from './payment-detail.layout';
 import { ReconciliationResult, writeReconciliationSheet } from './reconciliation.layout';
 
-export interface FinanceBudget {
-  ingredientCostFen: number;
-  costPerMealFen: number | null;
-}
-
-export interface FinanceRow {
-  figures: FinanceFigures;
-  lastMonth: FinanceFigures;
-  /** Null where last year has no data for the month. */
-  budget: FinanceBudget | null;
-}
+export type { FinanceRow, SubsidyChange } from './finance-comparison.layout';
 
 export interface FinanceReportData {
   context: ReportContext;
@@ -29,7 +20,8 @@ export interface FinanceReportData {
   total: FinanceRow;
   channels: string[];
   daily: { date: string; canteen: Named; covers: number }[];
-  budgetUplift: number;
+  /** Subsidy rules that changed within the month, said beside the budget. */
+  subsidyChanges: SubsidyChange[];
   reconciliation: ReconciliationResult | null;
   /** Payments of the month in batches, streamed onto the detail sheet. */
   payments: AsyncIterable<PaymentLine[]>;
@@ -80,7 +72,8 @@ function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void 
     columns: [
       { header: labels.canteen, width: 26 },
       ...data.channels.map((channel) => ({ header: `${codeName(data.context.language, channel)} (¥)`, width: 15, format: FORMATS.yuan })),
-      { header: labels.channelTotal, width: 16, format: FORMATS.yuan },
+      { header: labels.channelTotal, width: 16, format: FORMATS.yuan }, { header: labels.subsidy, width: 16, format: FORMATS.yuan },
+      { header: labels.revenue, width: 16, format: FORMATS.yuan },
     ],
   }));
   const rowOf = (label: string | TextCell, f: FinanceFigures, row: number, sums: { from: number; to: number } | null) => [
@@ -90,6 +83,8 @@ function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void 
       return sums ? { formula: sheet.sum(index + 2, sums.from, sums.to), result: value } : value;
     }),
     { formula: `SUM(${sheet.ref(2, row)}:${sheet.ref(columns + 1, row)})`, result: yuan(Object.values(f.paidByChannel).reduce((a, b) => a + b, 0)) },
+    sums ? { formula: sheet.sum(columns + 3, sums.from, sums.to), result: yuan(f.subsidyFen) } : yuan(f.subsidyFen),
+    { formula: `${sheet.ref(columns + 2, row)}+${sheet.ref(columns + 3, row)}`, result: yuan(Object.values(f.paidByChannel).reduce((a, b) => a + b, 0) + f.subsidyFen) },
   ];
   for (const row of data.canteens) sheet.add(rowOf(text(nameOf(data.context, row.canteen)), row.figures, sheet.currentRow, null));
   const last = sheet.currentRow - 1;
@@ -98,50 +93,16 @@ function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void 
   sheet.finish();
 }
 
-function writeComparison(workbook: WorkbookWriter, data: FinanceReportData): void {
-  const labels = labelsOf(data.context);
-  const money = { width: 15, format: FORMATS.yuan };
-  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.comparison, reportTitle: labels.financeTitle, title: labels.comparison, landscape: true,
-    columns: [
-      { header: labels.canteen, width: 26 }, { header: `${labels.ingredientCost} ${labels.thisMonth}`, ...money }, { header: labels.budget, ...money },
-      { header: labels.variance, ...money }, { header: labels.variancePct, width: 10, format: FORMATS.percent },
-      { header: `${labels.ingredientCost} ${labels.lastMonth}`, ...money }, { header: `${labels.covers} ${labels.thisMonth}`, width: 12, format: FORMATS.integer },
-      { header: `${labels.covers} ${labels.lastMonth}`, width: 12, format: FORMATS.integer }, { header: `${labels.costPerMeal} ${labels.thisMonth}`, width: 13, format: FORMATS.yuan },
-      { header: `${labels.costPerMeal} ${labels.lastMonth}`, width: 13, format: FORMATS.yuan }, { header: labels.changePct, width: 10, format: FORMATS.percent },
-    ],
-  }));
-  const rowOf = (label: string | TextCell, row: FinanceRow, n: number, sums: { from: number; to: number } | null) => {
-    const r = (column: number) => sheet.ref(column, n);
-    const f = row.figures;
-    const l = row.lastMonth;
-    const cell = (column: number, value: number | string | null) => (sums && typeof value !== 'string' ? { formula: sheet.sum(column, sums.from, sums.to), result: value } : value);
-    const budget = row.budget ? yuan(row.budget.ingredientCostFen) : labels.budgetNone;
-    const variance = row.budget ? (f.ingredientCostFen - row.budget.ingredientCostFen) / 100 : '';
-    return [
-      label, cell(2, yuan(f.ingredientCostFen)), cell(3, budget),
-      { formula: `IF(ISNUMBER(${r(3)}),${r(2)}-${r(3)},"")`, result: variance },
-      { formula: `IF(AND(ISNUMBER(${r(3)}),N(${r(3)})<>0),${r(4)}/${r(3)},"")`, result: row.budget && row.budget.ingredientCostFen !== 0 ? (f.ingredientCostFen - row.budget.ingredientCostFen) / row.budget.ingredientCostFen : '' },
-      cell(6, yuan(l.ingredientCostFen)), cell(7, f.covers), cell(8, l.covers),
-      { formula: `IF(${r(7)}=0,"",${r(2)}/${r(7)})`, result: f.costPerMealFen === null ? '' : f.costPerMealFen / 100 },
-      { formula: `IF(${r(8)}=0,"",${r(6)}/${r(8)})`, result: l.costPerMealFen === null ? '' : l.costPerMealFen / 100 },
-      { formula: `IF(OR(${r(9)}="",${r(10)}="",N(${r(10)})=0),"",${r(9)}/${r(10)}-1)`, result: f.costPerMealFen !== null && l.costPerMealFen ? f.costPerMealFen / l.costPerMealFen - 1 : '' },
-    ];
-  };
-  for (const row of data.canteens) sheet.add(rowOf(text(nameOf(data.context, row.canteen)), row, sheet.currentRow, null));
-  const last = sheet.currentRow - 1;
-  sheet.endTable();
-  sheet.add(rowOf(labels.total, data.total, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
-  sheet.note(fill(labels.financeNotes[5], { uplift: `${(data.budgetUplift * 100).toFixed(1)}%` }));
-  sheet.finish();
-}
-
 export function financeCharts(data: FinanceReportData): { option: ChartOption; description: string }[] {
   const labels = labelsOf(data.context);
   const names = data.canteens.map((row) => nameOf(data.context, row.canteen));
   const perMeal = (f: FinanceFigures) => (f.costPerMealFen === null ? null : Math.round(f.costPerMealFen) / 100);
   const dates = [...new Set(data.daily.map((day) => day.date))].sort();
-  const channelSlices = data.channels.map((channel) => ({ name: codeName(data.context.language, channel), value: yuan(data.total.figures.paidByChannel[channel] ?? 0)! }));
+  // Revenue in its parts: the subsidy and each channel's payments, as on the finance page.
+  const channelSlices = [
+    { name: labels.subsidy, value: yuan(data.total.figures.subsidyFen)! },
+    ...data.channels.map((channel) => ({ name: codeName(data.context.language, channel), value: yuan(data.total.figures.paidByChannel[channel] ?? 0)! })),
+  ];
   return [
     { description: labels.costPerMeal, option: barChart({ title: labels.costPerMeal, categories: names, series: [
       { name: labels.thisMonth, values: data.canteens.map((row) => perMeal(row.figures)) }, { name: labels.lastMonth, values: data.canteens.map((row) => perMeal(row.lastMonth)) }] }) },
@@ -161,11 +122,12 @@ export async function writeFinanceReport(input: { workbook: WorkbookWriter; data
   const labels = labelsOf(data.context);
   writeSummary(workbook, data);
   writeChannels(workbook, data);
-  writeComparison(workbook, data);
+  writeBudgetSheet(workbook, data);
+  writePeriodsSheet(workbook, data);
   writeReconciliationSheet({ workbook, context: data.context, result: data.reconciliation });
   if (data.subsidyReach) writeSubsidyReachSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, reach: data.subsidyReach, money: true });
   writeChartSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, charts: input.charts });
   const uncosted = data.total.figures.uncostedPortions;
-  writeNotesSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, notes: labels.financeNotes as string[], values: { uplift: `${(data.budgetUplift * 100).toFixed(1)}%`, uncosted } });
+  writeNotesSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, notes: labels.financeNotes as string[], values: { uncosted } });
   return writePaymentDetail({ workbook, context: data.context, batches: data.payments });
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LarderError } from '@larder/common';
 import { PAYMENT_CHANNELS } from '@larder/domain';
-import { budgetFromLastYear, FinanceResult, FinanceService, OverviewService, shiftMonth, SubsidyReachService } from '@larder/analytics';
+import { FinanceBudgetService, FinanceChangesService, FinanceResult, FinanceService, OverviewService, RangeBudget, shiftMonth, SubsidyReachService, yearEarlierRange } from '@larder/analytics';
 import { FinanceReportData, FinanceRow } from '../layout/finance.layout';
 import { parseSettlementCsv, reconcile } from '../reconciliation/settlement';
 import type { ReportRequest } from '../report-request';
@@ -16,28 +16,26 @@ export class FinanceReportService {
     private readonly overview: OverviewService,
     private readonly payments: PaymentSourceService,
     private readonly subsidy: SubsidyReachService,
+    private readonly budgets: FinanceBudgetService,
+    private readonly changes: FinanceChangesService,
   ) {}
 
   async data(scope: ReportScope, request: ReportRequest): Promise<FinanceReportData> {
     if (scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the finance report is monthly: give --month YYYY-MM');
-    const uplift = request.budgetUplift ?? 0;
-    if (!Number.isFinite(uplift) || uplift <= -1 || uplift > 10) throw new LarderError('VALIDATION_FAILED', `budget uplift must be a fraction such as 0.03, got ${uplift}`);
     const figuresOf = (period: { from: string; to: string }) =>
       this.finance.figures({ from: period.from, to: period.to, canteenIds: scope.canteenIds, allSites: scope.canteen === null });
     const current = await figuresOf(scope.period);
     const lastMonth = await figuresOf(shiftMonth(scope.period, -1));
-    const lastYear = await figuresOf(shiftMonth(scope.period, -12));
-    const rowOf = (id: number | null, result: { current: FinanceResult; lastMonth: FinanceResult; lastYear: FinanceResult }): FinanceRow => {
+    const lastYear = await figuresOf(yearEarlierRange(scope.period));
+    // Each canteen's budget and the total's, from the budget table as the finance page reads it.
+    const budgets = await this.budgets.forGroups(scope.period, [...scope.canteens.map((canteen) => [canteen.id]), scope.canteenIds]);
+    const changes = await this.changes.changes(scope.period);
+    const rowOf = (id: number | null, budget: RangeBudget): FinanceRow => {
       const pick = (r: FinanceResult) => (id === null ? r.total : r.canteens.find((row) => row.canteenId === id)!.figures);
-      return { figures: pick(result.current), lastMonth: pick(result.lastMonth), budget: budgetFromLastYear(pick(result.lastYear), uplift) };
+      return { figures: pick(current), lastMonth: pick(lastMonth), lastYear: pick(lastYear), budget };
     };
-    const all = { current, lastMonth, lastYear };
-    const canteens = scope.canteens.map((canteen) => ({ canteen, ...rowOf(canteen.id, all) }));
-    // The total budget is the sum of the canteens' budgets, so the sheet's SUM agrees; none if any canteen has none.
-    const total = rowOf(null, all);
-    total.budget = canteens.every((row) => row.budget)
-      ? { ingredientCostFen: canteens.reduce((sum, row) => sum + row.budget!.ingredientCostFen, 0), costPerMealFen: null }
-      : null;
+    const canteens = scope.canteens.map((canteen, index) => ({ canteen, ...rowOf(canteen.id, budgets[index]) }));
+    const total = rowOf(null, budgets[budgets.length - 1]);
     const seen = Object.keys(current.total.paidByChannel);
     const channels = [...PAYMENT_CHANNELS.filter((channel) => seen.includes(channel)), ...seen.filter((channel) => !(PAYMENT_CHANNELS as readonly string[]).includes(channel)).sort()];
     const byId = new Map(scope.canteens.map((canteen) => [canteen.id, canteen]));
@@ -51,8 +49,9 @@ export class FinanceReportService {
       reconciliation = { ...reconcile({ file, larder, from: scope.period.from, to: scope.period.to }), canteenOnly: scope.canteen !== null };
     }
     return {
-      context: scope.context, canteens, total, channels, daily, budgetUplift: uplift, reconciliation,
+      context: scope.context, canteens, total, channels, daily, reconciliation,
       subsidyReach: await this.subsidy.reach({ from: scope.period.from, to: scope.period.to }),
+      subsidyChanges: changes.flatMap((change) => (change.kind === 'subsidy' ? [change] : [])),
       payments: this.payments.payments({ canteens: scope.canteens, from: scope.period.from, to: scope.period.to }),
     };
   }

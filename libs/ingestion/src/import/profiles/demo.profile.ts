@@ -25,6 +25,8 @@ export const DEMO_PROFILE: MappingProfile = {
     supplier_prices: { supplier: 'supplier_code', sku: 'sku', validFrom: 'valid_from', packPrice: 'pack_price' },
     subsidy_rules: { validFrom: 'valid_from', meal: 'meal', subsidy: 'subsidy' },
     calendar: { day: ['date', 'day'], kind: 'kind', holidayName: 'holiday_name', holidayNameZh: 'holiday_name_zh' },
+    budget: { canteen: 'canteen_code', month: 'month', line: 'line', amount: 'amount' },
+    staff: { employeeNo: 'employee_no', department: 'department', grade: 'grade' },
     closures: { canteen: 'canteen_code', fromDate: 'from_date', toDate: 'to_date', reason: 'reason' },
     headcount: {
       site: 'site_code', day: ['date', 'day'], employees: 'employees', onDuty: 'on_duty', onLeave: 'on_leave', travelling: 'travelling',

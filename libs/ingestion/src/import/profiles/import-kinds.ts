@@ -4,7 +4,7 @@
  */
 export const IMPORT_KINDS = [
   'sites', 'canteens', 'meal_periods', 'dishes', 'ingredients', 'recipes', 'suppliers', 'supplier_items', 'supplier_prices',
-  'subsidy_rules', 'calendar', 'closures', 'headcount', 'menus', 'production', 'waste', 'stock_counts', 'feedback', 'transactions',
+  'subsidy_rules', 'budget', 'calendar', 'closures', 'headcount', 'staff', 'menus', 'production', 'waste', 'stock_counts', 'feedback', 'transactions',
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -33,7 +33,11 @@ export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
   /** The supplier may be left out when SKUs are unique across suppliers. */
   supplier_prices: { supplier: O, sku: R, validFrom: R, packPrice: R },
   subsidy_rules: { validFrom: R, meal: R, subsidy: R },
+  /** A canteen's month (YYYY-MM) and line (ingredients, subsidy, labour): what finance plans to spend. */
+  budget: { canteen: R, month: R, line: R, amount: R },
   closures: { canteen: R, fromDate: R, toDate: R, reason: O },
+  /** HR's department and grade of each staff number (pseudonymised like the payments'), for figures by group. */
+  staff: { employeeNo: { required: true, sensitive: true }, department: R, grade: O },
   calendar: { day: R, kind: R, holidayName: O, holidayNameZh: O },
   headcount: { site: R, day: R, employees: R, onDuty: R, onLeave: O, travelling: O, overtime: O, remote: O },
   /** The dish name is read only to be checked against nothing; it keeps the export's column from counting as unknown. */

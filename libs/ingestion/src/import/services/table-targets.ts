@@ -1,7 +1,7 @@
 import { EntityTarget } from 'typeorm';
 import {
-  CalendarDay, Canteen, CanteenClosure, SubsidyRule, Dish, Feedback, Headcount, Ingredient, MealPeriod, MenuItem, ProductionLog, RecipeLine, Site, StockCount,
-  Supplier, SupplierItem, SupplierPrice, WasteLog,
+  BudgetLine, CalendarDay, Canteen, CanteenClosure, SubsidyRule, Dish, Feedback, Headcount, Ingredient, MealPeriod, MenuItem, ProductionLog, RecipeLine, Site, StockCount,
+  Supplier, SupplierItem, SupplierPrice, StaffGroup, WasteLog,
 } from '@larder/database';
 import type { TableKind } from '../validation/table-rows';
 
@@ -35,6 +35,8 @@ export const TABLE_TARGETS: Record<TableKind, TableTarget> = {
   supplier_prices: { entity: SupplierPrice, key: ['supplierItemId', 'validFrom'], mode: 'upsert' },
   subsidy_rules: { entity: SubsidyRule, key: ['validFrom', 'meal'], mode: 'upsert' },
   calendar: { entity: CalendarDay, key: ['day'], mode: 'upsert' },
+  budget: { entity: BudgetLine, key: ['canteenId', 'month', 'line'], mode: 'upsert' },
+  staff: { entity: StaffGroup, key: ['dinerPseudonym'], mode: 'upsert' },
   closures: { entity: CanteenClosure, key: ['canteenId', 'fromDate'], mode: 'upsert' },
   headcount: { entity: Headcount, key: ['siteId', 'day'], mode: 'upsert' },
   menus: { entity: MenuItem, key: ['canteenId', 'serviceDate', 'meal', 'dishId'], mode: 'insert', batched: true },

@@ -1,4 +1,4 @@
-import type { DayKind, DishCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
+import type { BudgetLineKind, DayKind, DishCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
 
 /** The spellings Chinese canteen, HR and supplier systems use for Larder's coded values. */
 export const MEAL_SYNONYMS: Record<string, MealPeriod> = {
@@ -6,6 +6,10 @@ export const MEAL_SYNONYMS: Record<string, MealPeriod> = {
   午餐: 'lunch', 中餐: 'lunch', 午饭: 'lunch', 中午: 'lunch', 午: 'lunch',
   晚餐: 'dinner', 晚饭: 'dinner', 晚: 'dinner',
   夜宵: 'night', 宵夜: 'night', 夜餐: 'night', 夜班餐: 'night',
+};
+
+export const BUDGET_LINE_SYNONYMS: Record<string, BudgetLineKind> = {
+  食材: 'ingredients', 食材成本: 'ingredients', 原材料: 'ingredients', 补贴: 'subsidy', 餐补: 'subsidy', 人工: 'labour', 人工成本: 'labour', labor: 'labour',
 };
 
 export const CHANNEL_SYNONYMS: Record<string, PaymentChannel> = {

@@ -95,6 +95,14 @@ export function parseDate(value: CellValue): string {
   return match[1] ? isoDate(match[1], match[2], match[3], value) : isoDate(match[4], match[5], match[6], value);
 }
 
+/** A calendar month, 2026-12 or 2026年12月, as its first day. */
+export function parseMonth(value: CellValue): string {
+  const match = /^(\d{4})[-/年](\d{1,2})月?$/.exec(String(value).trim());
+  const month = match ? Number(match[2]) : 0;
+  if (!match || month < 1 || month > 12) throw new FieldProblem(`${show(value)} 不是月份（应为 YYYY-MM）`, `${show(value)} is not a month (expected YYYY-MM)`);
+  return `${match[1]}-${String(month).padStart(2, '0')}-01`;
+}
+
 export function parseTimeOfDay(value: CellValue): string {
   const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(String(value).trim());
   if (!match || Number(match[1]) > 24 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) throw new FieldProblem(`${show(value)} 不是时刻（应为 HH:mm）`, `${show(value)} is not a time of day (expected HH:mm)`);

@@ -1,12 +1,12 @@
 import {
-  DAY_KINDS, DISH_CATEGORIES, INGREDIENT_UNITS, MEAL_PERIODS, STORAGE_KINDS, WASTE_KINDS,
+  BUDGET_LINES, DAY_KINDS, DISH_CATEGORIES, INGREDIENT_UNITS, MEAL_PERIODS, STORAGE_KINDS, WASTE_KINDS,
 } from '@larder/domain';
 import type { ImportKind } from '../profiles/import-kinds';
 import {
-  CATEGORY_SYNONYMS, DAY_KIND_SYNONYMS, MEAL_SYNONYMS, STORAGE_SYNONYMS, UNIT_SYNONYMS, WASTE_KIND_SYNONYMS,
+  BUDGET_LINE_SYNONYMS, CATEGORY_SYNONYMS, DAY_KIND_SYNONYMS, MEAL_SYNONYMS, STORAGE_SYNONYMS, UNIT_SYNONYMS, WASTE_KIND_SYNONYMS,
 } from './code-synonyms';
 import {
-  parseBoolean, parseDate, parseDateTime, parseDecimal, parseInteger, parseIntegerList, parseMoney, parseTextList, parseTimeOfDay,
+  parseBoolean, parseDate, parseDateTime, parseDecimal, parseInteger, parseIntegerList, parseMoney, parseMonth, parseTextList, parseTimeOfDay,
 } from './field-values';
 import type { ReferenceData } from './reference-data';
 import type { RowReader } from './row-reader';
@@ -125,6 +125,13 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
   subsidy_rules: (r, c) => ({
     row: { validFrom: r.required('validFrom', parseDate), meal: r.code('meal', MEAL), subsidyFen: r.required('subsidy', (value) => parseMoney(value, c.amountUnit)) },
   }),
+  budget: (r, c) => {
+    const amountFen = r.required('amount', (value) => parseMoney(value, c.amountUnit));
+    if (amountFen < 0) r.fail('amount', '预算不能为负', 'a budget cannot be negative');
+    const line = r.code('line', { allowed: BUDGET_LINES, synonyms: BUDGET_LINE_SYNONYMS, what: ['预算科目', 'budget line'] });
+    return { row: { canteenId: canteenOf(r, c).id, month: r.required('month', parseMonth), line, amountFen, updatedBy: 'import', updatedAt: new Date() } };
+  },
+  staff: (r) => ({ row: { dinerPseudonym: r.text('employeeNo'), department: r.text('department'), grade: r.optionalText('grade') ?? '' } }),
   closures: (r, c) => {
     const row = { canteenId: canteenOf(r, c).id, fromDate: r.required('fromDate', parseDate), toDate: r.required('toDate', parseDate), reason: r.optionalText('reason') ?? '' };
     if (row.toDate < row.fromDate) r.fail('toDate', `结束日期 ${row.toDate} 早于开始日期 ${row.fromDate}`, `the end ${row.toDate} is before the start ${row.fromDate}`);

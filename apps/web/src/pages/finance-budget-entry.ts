@@ -1,0 +1,32 @@
+import { errorNotice, say } from '../admin-widgets';
+import { api } from '../api';
+import { h } from '../dom';
+import type { PageContext } from '../page-context';
+
+const LINES = ['ingredients', 'subsidy', 'labour'] as const;
+
+/** Finance sets a canteen's budget for a month, line by line; an empty amount removes the line. */
+export function budgetEntry(context: PageContext, month: string): HTMLElement {
+  const { t, meta } = context;
+  const canteen = h('select', { name: 'budget-canteen' }, ...meta.canteens.map((entry) => h('option', { value: entry.id }, context.canteenName(entry.id))));
+  const monthInput = h('input', { type: 'month', name: 'budget-month', value: month, required: true });
+  const line = h('select', { name: 'budget-line' }, ...LINES.map((value) => h('option', { value }, t(`budgetLine.${value}`))));
+  const amount = h('input', { type: 'number', name: 'budget-amount', min: 0, step: 1, placeholder: t('budgetAmountHint') });
+  const message = h('p', { class: 'form-message', role: 'alert' });
+  const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', { class: 'filter-label' }, label), input);
+  const form = h('form', { class: 'card admin-form', 'data-form': 'budget-entry' },
+    h('h3', {}, t('budgetEntry')),
+    field(t('canteens'), canteen), field(t('month'), monthInput), field(t('budgetLineLabel'), line), field(t('budgetAmount'), amount),
+    h('button', { type: 'submit', class: 'primary' }, t('save')), message,
+    h('p', { class: 'muted small' }, t('budgetEntryHint')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const yuan = amount.value.trim();
+    const amountFen = yuan === '' ? null : Math.round(Number(yuan) * 100);
+    if (amountFen !== null && (!Number.isFinite(amountFen) || amountFen < 0)) return say(message, t('budgetAmountRule'));
+    api.put('/api/budgets', { lines: [{ canteenId: Number(canteen.value), month: monthInput.value, line: line.value, amountFen }] })
+      .then(() => context.go({}))
+      .catch((error: unknown) => say(message, errorNotice(t, error)));
+  });
+  return form;
+}

@@ -1,0 +1,95 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterRender, charts, describeWithChromium, launchChromium, openView, ROOT, screenshot, signedInPage, startDashboardServer, DashboardServer, SignedInPage } from './support/dashboard-browser';
+
+// `node scripts/screenshots.js` sets this to refresh the README's screenshots.
+const DOCS_SCREENSHOTS = process.env.LARDER_DOCS_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : null;
+
+/** The small demo's history runs to 2026-11-20; its subsidy rules rise on 2026-11-01 (lunch ¥8 → ¥10, dinner ¥6 → ¥8). */
+const NOVEMBER = '/?page=finance&from=2026-11-01&to=2026-11-20';
+
+describeWithChromium('the finance page for finance (zh-CN and en)', () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  const sessions = new Map<string, SignedInPage>();
+
+  beforeAll(async () => {
+    server = await startDashboardServer();
+    browser = await launchChromium();
+    for (const locale of ['zh-CN', 'en-US']) sessions.set(locale, await signedInPage({ browser, server, username: `finance-${locale.toLowerCase()}`, role: 'finance', locale }));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const panel = async (session: SignedInPage) => (await session.context.request.get('/api/dashboard/finance?from=2026-11-01&to=2026-11-20')).json();
+
+  it('shows the budget, the subsidy change beside the subsidy and on the chart, and revenue in its parts, in English', async () => {
+    const session = sessions.get('en-US')!;
+    const { page, errors } = session;
+    await openView(page, NOVEMBER);
+    const body = await panel(session);
+    const subsidy = page.locator('[data-kpi=subsidy]');
+    expect(await subsidy.textContent()).toContain(`Budget ¥${(body.budget.subsidyFen / 100).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`);
+    expect(await subsidy.locator('[data-subsidy-change]').getAttribute('data-subsidy-change')).toBe('2026-11-01');
+    expect(await subsidy.textContent()).toContain('2026-11-01: Lunch subsidy changed from ¥8.00 to ¥10.00');
+    // nothing a year earlier in this demo: said, not compared with something else
+    expect(await page.locator('[data-kpi=revenue]').textContent()).toContain('Same period last year No data');
+    const drawn = await charts(page);
+    const parts = drawn.find((chart) => chart.id === 'revenue-by-channel')!;
+    const slices = parts.series[0].data as { name: string; value: number }[];
+    expect(slices[0].name).toBe('Subsidy');
+    expect(slices.reduce((sum, slice) => sum + slice.value, 0)).toBeCloseTo(body.total.revenueFen / 100, 1);
+    expect(slices.slice(1).every((slice) => slice.name.startsWith('Paid ('))).toBe(true);
+    expect(drawn.find((chart) => chart.id === 'twelve-months')!.categories).toHaveLength(12);
+    expect((await page.locator('[data-partial-months]').getAttribute('data-partial-months'))?.split(',')).toContain('2026-11');
+    expect(await page.locator('[data-change=subsidy]').count()).toBe(2);
+    await screenshot(page, 'finance-en');
+    if (DOCS_SCREENSHOTS) {
+      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+      copyFileSync(join(ROOT, 'test-artifacts', 'screenshots', 'finance-en.png'), join(DOCS_SCREENSHOTS, 'finance.png'));
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('enters a budget on the page, and says 未设预算 where none is set, in Chinese', async () => {
+    const session = sessions.get('zh-CN')!;
+    const { page, errors } = session;
+    await openView(page, NOVEMBER);
+    expect(await page.locator('[data-kpi=subsidy]').textContent()).toContain('预算 ¥');
+    expect(await page.locator('[data-kpi=subsidy]').textContent()).toContain('2026-11-01 午餐补贴由 ¥8.00 调整为 ¥10.00');
+    expect(await page.locator('[data-kpi=revenue]').textContent()).toContain('去年同期 暂无数据');
+    // An empty amount removes canteen 1's subsidy line: the total no longer has a subsidy budget.
+    const form = page.locator('[data-form=budget-entry]');
+    await form.locator('select[name=budget-canteen]').selectOption('1');
+    await form.locator('input[name=budget-month]').fill('2026-11');
+    await form.locator('select[name=budget-line]').selectOption('subsidy');
+    await form.locator('input[name=budget-amount]').fill('');
+    await afterRender(page, () => form.locator('button[type=submit]').click());
+    expect(await page.locator('[data-kpi=subsidy]').textContent()).toContain('未设预算');
+    expect(await page.locator('[data-kpi=subsidy-used] .kpi-value').textContent()).toBe('未设预算');
+    expect((await panel(session)).budget.subsidyFen).toBeNull();
+    // …and a new amount sets it again, prorated over the 20 of November's 30 days shown.
+    await form.locator('select[name=budget-line]').selectOption('subsidy');
+    await form.locator('input[name=budget-amount]').fill('300000');
+    await afterRender(page, () => form.locator('button[type=submit]').click());
+    const body = await panel(session);
+    expect(body.budget.subsidyFen).not.toBeNull();
+    expect(await page.locator('[data-kpi=subsidy]').textContent()).toContain('不完整月按天折算');
+    expect(await page.locator('[data-table=finance-months]').count()).toBe(1);
+    await screenshot(page, 'finance-zh');
+    expect(errors).toEqual([]);
+  });
+
+  it('answers a two-year range without an error', async () => {
+    const { page, errors } = sessions.get('zh-CN')!;
+    await openView(page, '/?page=finance&from=2024-12-01&to=2026-11-20');
+    expect(await page.locator('[data-view=error]').count()).toBe(0);
+    const months = await page.locator('[data-table=finance-months] tbody tr').count();
+    expect(months).toBe(24);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import * as ExcelJS from 'exceljs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@larder/auth';
+import { DatabaseService } from '@larder/database';
+import { DemoSeedService } from '@larder/ingestion';
+import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
+import { createTestDatabase, TestDatabase } from '../support/test-config';
+
+function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+function totalRow(sheet: ExcelJS.Worksheet, word: string): ExcelJS.Row {
+  for (let n = 4; n <= sheet.rowCount; n += 1) if (sheet.getRow(n).getCell(1).value === word) return sheet.getRow(n);
+  throw new Error(`no ${word} row on ${sheet.name}`);
+}
+
+/** A cell's number, from a formula's result or a plain value; text (such as "no budget set") as it is. */
+function value(cell: ExcelJS.Cell): number | string {
+  const raw = cell.value as ExcelJS.CellValue;
+  if (raw !== null && typeof raw === 'object' && 'formula' in raw) return raw.result as number;
+  return raw as number | string;
+}
+
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+describe('finance: one budget, the subsidy change and last year agree between page and workbook', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let dataSource: DataSource;
+  let finance: SignedInAgent;
+  let admin: SignedInAgent;
+  const changeMonth = '2026-11';
+  const changeDate = '2026-11-23';
+
+  const page = async (from: string, to: string) => (await finance.agent.get(`/api/dashboard/finance?from=${from}&to=${to}`).expect(200)).body;
+  const workbook = async (month: string) => {
+    const response = await finance.agent.get(`/api/reports/finance?month=${month}&lang=en`).buffer(true).parse(binary).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.body as ArrayBuffer);
+    return book;
+  };
+  const monthEnd = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createHttpApp(database.config);
+    dataSource = app.get(DatabaseService).dataSource;
+    // Over a year of history, so November has a same month a year earlier.
+    await app.get(DemoSeedService).seed({ seed: 11, canteens: 2, employees: 300, days: 430, endDate: '2026-11-30' });
+    finance = await signIn(app, { username: 'budget-finance', role: 'finance' });
+    admin = await signIn(app, { username: 'budget-admin', role: 'admin' });
+    // The employer raises the lunch subsidy again on 23 November (the rule, not yet the payments).
+    const rules = 'valid_from,meal,subsidy\n2026-11-23,lunch,11.00\n';
+    await admin.agent.post('/api/import/subsidy_rules?profile=demo').set('x-csrf-token', admin.csrfToken).attach('file', Buffer.from(rules), 'subsidy_rules.csv').expect(200);
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('seeds a demo budget, and the page and the workbook show the same budget, subsidy change and last year', async () => {
+    const body = await page(`${changeMonth}-01`, monthEnd(changeMonth));
+    expect(body.budget.prorated).toBe(false);
+    expect(body.budget.ingredientsFen).toBeGreaterThan(0);
+    expect(body.budget.subsidyFen).toBeGreaterThan(0);
+    expect(body.budget.labourFen).toBeNull();
+    expect(body.subsidy.usedShare).toBeCloseTo(body.subsidy.spentFen / body.budget.subsidyFen, 10);
+    const subsidyChanges = body.changes.filter((change: { kind: string }) => change.kind === 'subsidy');
+    expect(subsidyChanges).toEqual([{ kind: 'subsidy', date: changeDate, meal: 'lunch', beforeFen: 1000, afterFen: 1100 }]);
+    expect(body.sameTimeLastYear).not.toBeNull();
+    expect(body.sameTimeLastYear.from).toBe(`${Number(changeMonth.slice(0, 4)) - 1}${changeMonth.slice(4)}-01`);
+
+    const book = await workbook(changeMonth);
+    const budget = totalRow(book.getWorksheet('Budget')!, 'Total');
+    expect(value(budget.getCell(2))).toBeCloseTo(yuan(body.ingredients.costFen), 2);
+    expect(value(budget.getCell(3))).toBeCloseTo(yuan(body.budget.ingredientsFen), 2);
+    expect(value(budget.getCell(6))).toBeCloseTo(yuan(body.subsidy.spentFen), 2);
+    expect(value(budget.getCell(7))).toBeCloseTo(yuan(body.budget.subsidyFen), 2);
+    expect(value(budget.getCell(10))).toBe('no budget set');
+    const notes = book.getWorksheet('Budget')!.getColumn(1).values.map(String).join('\n');
+    expect(notes).toContain(`${changeDate}: Lunch subsidy changed from ¥10.00 to ¥11.00 a meal.`);
+
+    const periods = totalRow(book.getWorksheet('Month on month, year on year')!, 'Total');
+    expect(value(periods.getCell(2))).toBeCloseTo(yuan(body.total.revenueFen), 2);
+    expect(value(periods.getCell(3))).toBeCloseTo(yuan(body.previousPeriod.revenueFen), 2);
+    expect(value(periods.getCell(4))).toBeCloseTo(yuan(body.sameTimeLastYear.revenueFen), 2);
+    expect(value(periods.getCell(5))).toBeCloseTo(body.total.revenueFen / body.sameTimeLastYear.revenueFen - 1, 8);
+    expect(value(periods.getCell(7))).toBeCloseTo(yuan(body.sameTimeLastYear.subsidyFen), 2);
+    expect(value(periods.getCell(11))).toBeCloseTo(yuan(body.sameTimeLastYear.ingredientCostFen), 2);
+    expect(value(periods.getCell(14))).toBe(body.sameTimeLastYear.covers);
+  });
+
+  it('finance sets a line on the page (audited); a canteen without one leaves the total with "no budget set"', async () => {
+    const put = (lines: unknown[]) => finance.agent.put('/api/budgets').set('x-csrf-token', finance.csrfToken).send({ lines });
+    await put([{ canteenId: 1, month: changeMonth, line: 'labour', amountFen: 12_345_600 }, { canteenId: 2, month: changeMonth, line: 'labour', amountFen: 6_543_200 }]).expect(200);
+    await put([{ canteenId: 2, month: changeMonth, line: 'subsidy', amountFen: null }]).expect(200);
+    await put([{ canteenId: 1, month: changeMonth, line: 'fuel', amountFen: 1 }]).expect(400);
+    const entries = await app.get(AuditService).search({ limit: 5, action: 'budget' });
+    expect(entries.map((entry) => [entry.actor, entry.action])).toEqual([['budget-finance', 'budget.set'], ['budget-finance', 'budget.set']]);
+
+    const body = await page(`${changeMonth}-01`, monthEnd(changeMonth));
+    expect(body.budget.labourFen).toBe(12_345_600 + 6_543_200);
+    expect(body.budget.subsidyFen).toBeNull();
+    expect(body.subsidy.usedShare).toBeNull();
+    const book = await workbook(changeMonth);
+    const sheet = book.getWorksheet('Budget')!;
+    expect(value(totalRow(sheet, 'Total').getCell(7))).toBe('no budget set');
+    expect(value(totalRow(sheet, 'Total').getCell(10))).toBeCloseTo(yuan(12_345_600 + 6_543_200), 2);
+    const listed = (await finance.agent.get(`/api/budgets?from=${changeMonth}&to=${changeMonth}`).expect(200)).body.lines;
+    expect(listed.filter((line: { line: string }) => line.line === 'subsidy').map((line: { canteenId: number }) => line.canteenId)).toEqual([1]);
+  });
+
+  it('imports budget lines as the kind "budget"', async () => {
+    const file = 'canteen_code,month,line,amount\nC01,2026-12,ingredients,123456.78\nC02,2026年12月,食材,2000\n';
+    const response = await admin.agent.post('/api/import/budget?profile=demo').set('x-csrf-token', admin.csrfToken).attach('file', Buffer.from(file), 'budget.csv').expect(200);
+    expect(JSON.stringify(response.body)).not.toContain('rejected":1');
+    const rows: { canteen_id: number; amount_fen: string; updated_by: string }[] = await dataSource.query(`SELECT canteen_id, amount_fen, updated_by FROM budget_line WHERE month = '2026-12-01' AND line = 'ingredients' ORDER BY 1`);
+    expect(rows.map((row) => [Number(row.canteen_id), Number(row.amount_fen), row.updated_by])).toEqual([[1, 12_345_678, 'import'], [2, 200_000, 'import']]);
+  });
+
+  it('shows subsidy and payments by department and grade in aggregate, hiding a group of four', async () => {
+    expect((await page('2026-11-01', '2026-11-30')).staffGroups).toEqual([]);
+    const diners: { diner: string }[] = await dataSource.query(
+      `SELECT DISTINCT diner_pseudonym AS diner FROM sale_transaction WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' ORDER BY 1`,
+    );
+    expect(diners.length).toBeGreaterThan(30);
+    const departmentOf = (index: number) => (index < 4 ? 'Audit' : index < 12 ? 'Maintenance' : 'Operations');
+    for (const [index, { diner }] of diners.entries()) {
+      await dataSource.query('INSERT INTO staff_group (diner_pseudonym, department, grade) VALUES ($1, $2, $3)', [diner, departmentOf(index), 'G1']);
+    }
+    const body = await page('2026-11-01', '2026-11-30');
+    const departments = body.staffGroups.filter((row: { dimension: string }) => row.dimension === 'department');
+    expect(departments.map((row: { name: string; suppressed: boolean; diners: number | null }) => [row.name, row.suppressed, row.diners])).toEqual([
+      ['Operations', false, diners.length - 12], ['Maintenance', true, null], ['Audit', true, null],
+    ]);
+    const grades = body.staffGroups.filter((row: { dimension: string }) => row.dimension === 'grade');
+    expect(grades).toEqual([{ dimension: 'grade', name: 'G1', suppressed: false, diners: diners.length, subsidyFen: body.total.subsidyFen, paidFen: expect.any(Number) }]);
+    // HR's list comes in as the kind "staff": staff numbers are keyed like the payments', never stored.
+    const file = 'employee_no,department,grade\n900001,Audit,G2\n900002,Operations,\n';
+    await admin.agent.post('/api/import/staff?profile=demo').set('x-csrf-token', admin.csrfToken).attach('file', Buffer.from(file), 'staff.csv').expect(200);
+    const stored: { diner_pseudonym: string; grade: string }[] = await dataSource.query(`SELECT diner_pseudonym, grade FROM staff_group WHERE grade IN ('G2', '') ORDER BY grade DESC`);
+    expect(stored.map((row) => row.grade)).toEqual(['G2', '']);
+    expect(stored.map((row) => row.diner_pseudonym)).not.toContain('900001');
+  });
+
+  it('answers a two-year range, month by month, with partial months marked', async () => {
+    const body = await page('2024-12-15', '2026-11-30');
+    expect(body.months).toHaveLength(24);
+    expect(body.months[0]).toMatchObject({ month: '2024-12', partial: true, days: 17 });
+    expect(body.months.slice(1).every((month: { partial: boolean }) => !month.partial)).toBe(true);
+    expect(body.budget.prorated).toBe(true);
+    // Without dates, whole months up to the last day with data (the month it ends in marked partial).
+    const byDefault = (await finance.agent.get('/api/dashboard/finance').expect(200)).body;
+    expect(byDefault.filters.from.endsWith('-01')).toBe(true);
+    expect(byDefault.filters.to).toBe('2026-11-30');
+    expect(byDefault.months.every((month: { partial: boolean }) => !month.partial)).toBe(true);
+    const tooLong = await finance.agent.get('/api/dashboard/overview?from=2024-12-01&to=2026-11-30').expect(400);
+    expect(tooLong.body.error).toBe('VALIDATION_FAILED');
+  });
+});
