@@ -33,3 +33,7 @@ export * from './planning/replay';
 export * from './services/replay.service';
 export * from './planning/waste-accounting';
 export * from './services/waste-accounting.service';
+export * from './menu/menu-proposal-types';
+export * from './menu/menu-rules';
+export * from './menu/menu-figures.calculator';
+export * from './menu/menu-proposal.calculator';
