@@ -17,6 +17,7 @@ export * from './accuracy.calculator';
 export * from './accuracy.service';
 export * from './figures.module';
 export * from './dashboard/dashboard.contract';
+export { menuEngineering, MenuEngineering, MenuItemFigures } from './dashboard/dashboard.calculator';
 export * from './dashboard/dashboard-filters';
 export * from './dashboard/dashboard-scope.service';
 export * from './dashboard/dashboard-meta.service';

@@ -16,8 +16,10 @@ import { SerialDashboardScans1796220400000 } from './1796220400000-serial-dashbo
 import { SupplierAddress1796482977370 } from './1796482977370-supplier-address.migration';
 import { OrderReceipts1796484790249 } from './1796484790249-order-receipts.migration';
 import { OrderChanges1796485719182 } from './1796485719182-order-changes.migration';
+import { MenuProposals1796494527692 } from './1796494527692-menu-proposals.migration';
 
 /** Migrations in the order they run; `npm run migration:generate -- Name` writes a new one to add here. */
 export const MIGRATIONS: Function[] = [InitialSchema1795566502769, JobSlots1795569367729, UserSessions1795569588611, ImportBatchTracking1795569927692, ForecastRunOutcome1795570097828, HourlyLoadRollup1795577791578, DishRollupCost1795580433811, ForecastSuperseded1795580705766, CostRollup1796211233876, ChannelRollup1796212015723, ForecastTargetIndex1796220243363,
   SerialDashboardScans1796220400000, FeedbackRollup1796229973575, ForecastCoveringIndex1796230500000,
-  SupplierAddress1796482977370, Subscriptions1796482985639, OrderReceipts1796484790249, OrderChanges1796485719182];
+  SupplierAddress1796482977370, Subscriptions1796482985639, OrderReceipts1796484790249, OrderChanges1796485719182,
+  MenuProposals1796494527692];

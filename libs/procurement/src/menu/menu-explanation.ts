@@ -1,6 +1,7 @@
+import type { MenuQuadrant } from '@larder/analytics';
 import type { MealPeriod } from '@larder/domain';
 import type { MenuFigures } from './menu-figures.calculator';
-import type { MenuChangeKind, MenuQuadrant } from './menu-proposal-types';
+import type { MenuChangeKind } from './menu-proposal-types';
 import type { MenuViolationRule } from './menu-rules';
 
 export interface Bilingual {

@@ -1,6 +1,5 @@
+import type { MenuQuadrant } from '@larder/analytics';
 import type { IsoDate, MealPeriod } from '@larder/domain';
-
-export type MenuQuadrant = 'star' | 'plowhorse' | 'puzzle' | 'dog';
 
 /** A dish the proposal may put on the menu, with what history says about it. */
 export interface MenuCandidate {

@@ -13,9 +13,11 @@ import { PlanningDataLoader } from './planning-data.loader';
 import { ReplayService } from './replay.service';
 import { WasteAccountingService } from './waste-accounting.service';
 import { WhatIfService } from './what-if.service';
+import { MenuProposalLoader } from './menu-proposal.loader';
+import { MenuProposalService } from './menu-proposal.service';
 
 const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService, DraftPlanService,
-  PurchaseOrderQueries, PurchaseOrderService, StockService];
+  PurchaseOrderQueries, PurchaseOrderService, StockService, MenuProposalLoader, MenuProposalService];
 
 @Module({
   imports: [DemandModule, AuthModule],
