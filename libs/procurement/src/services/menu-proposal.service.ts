@@ -11,8 +11,8 @@ import { proposeMenu } from '../menu/menu-proposal.calculator';
 import type { MenuIssue, MenuRules, MenuSlot, ProposedSlot, SlotFigures } from '../menu/menu-proposal-types';
 import { MenuProposalLoader } from './menu-proposal.loader';
 
-/** A dish comes back at the earliest on the same weekday of the next week, unless the manager says otherwise. */
-export const DEFAULT_REPEAT_GAP_DAYS = 7;
+/** Never the same dish two days running unless the manager says otherwise: a longer gap empties breakfast, whose few dishes come back daily. */
+export const DEFAULT_REPEAT_GAP_DAYS = 2;
 export const MAX_PROPOSAL_WEEKS = 4;
 
 export type MenuDecision = 'accept' | 'reject' | 'edit';

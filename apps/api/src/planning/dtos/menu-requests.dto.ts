@@ -18,7 +18,7 @@ export class ProposeMenuDto {
   @Max(MAX_PROPOSAL_WEEKS)
   weeks!: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 28, description: 'A dish comes back only after this many days (default 7)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 28, description: 'A dish comes back only after this many days (default 2)' })
   @IsOptional()
   @IsInt()
   @Min(1)
