@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { MenuProposalService, MenuProposalView } from '@larder/procurement';
 import {
-  afterRender, describeWithChromium, launchChromium, openView, ROOT, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
+  afterRender, charts, describeWithChromium, launchChromium, openView, pointCount, ROOT, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
 } from './support/dashboard-browser';
 
 // `node scripts/screenshots.js` sets this to refresh the README's screenshots.
@@ -53,6 +53,8 @@ describeWithChromium('the menu page in a browser (manager, en and zh-CN)', () =>
     const row = page.locator('[data-table=menu-changes] tbody tr').first();
     expect(await row.textContent()).toContain(first.explanation.en);
     expect(await page.locator('[data-table=menu-by-day] tbody tr').count()).toBeGreaterThan(0);
+    const [chart] = (await charts(page)).filter((drawn) => drawn.id === 'menu-waste-by-day');
+    expect(pointCount(chart!)).toBeGreaterThan(0);
     await pageScreenshot(manager, 'menu-en');
 
     await afterRender(page, () => row.locator('[data-action=accept-change]').click());

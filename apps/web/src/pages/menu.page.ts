@@ -1,5 +1,6 @@
 import { isoWeekStart } from '../../../../libs/domain/src/local-date';
 import { api } from '../api';
+import { COLOURS } from '../charts';
 import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
@@ -18,7 +19,7 @@ interface MenuProposalView {
   id: string; canteenId: number; from: string; to: string;
   totals: { current: SlotFigures; proposed: SlotFigures };
   issues: { date: string; meal: string; reason: string; category?: string }[];
-  slots: { date: string; meal: string; covers: number; dishIds: number[]; currentDishIds: number[] }[];
+  slots: { date: string; meal: string; covers: number; dishIds: number[]; currentDishIds: number[]; current: SlotFigures; proposed: SlotFigures }[];
   changes: MenuChangeView[];
   dishes: Record<number, { name: string; nameEn: string; category: string }>;
 }
@@ -69,6 +70,26 @@ export async function renderMenu(context: PageContext): Promise<void> {
       { label: t('menuCurrent'), cell: (row) => row.pick(current), numeric: true },
       { label: t('menuProposed'), cell: (row) => row.pick(proposed), numeric: true },
     ],
+  });
+
+  // Per day, cover-weighted over its meals: leftovers per cover of the current and the proposed menu.
+  const days = [...new Set(proposal.slots.map((slot) => slot.date))].sort();
+  const perDay = (pick: 'current' | 'proposed') => days.map((day) => {
+    const slots = proposal.slots.filter((slot) => slot.date === day);
+    const covers = slots.reduce((sum, slot) => sum + slot.covers, 0);
+    return covers > 0 ? Number((slots.reduce((sum, slot) => sum + slot.covers * slot[pick].wasteKgPerCover, 0) / covers).toFixed(4)) : null;
+  });
+  context.chart(root, {
+    id: 'menu-waste-by-day', title: `${t('wastePerCover')} · ${t('menuCurrent')} / ${t('menuProposed')}`, height: 260,
+    option: {
+      tooltip: { trigger: 'axis' }, legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: days }, yAxis: { type: 'value' },
+      series: [
+        { name: t('menuCurrent'), type: 'bar', data: perDay('current'), itemStyle: { color: COLOURS.muted } },
+        { name: t('menuProposed'), type: 'bar', data: perDay('proposed'), itemStyle: { color: COLOURS.actual } },
+      ],
+    },
   });
 
   const mayDecide = context.me.role === 'admin' || context.me.canteenIds.includes(proposal.canteenId);

@@ -105,11 +105,13 @@ export function proposeMenu(input: MenuProposalInput): MenuProposal {
         const now = dishesOf(entry);
         const base = figures.score(entry.slot, now);
         const ceiling = Math.max(budget, costOf(entry, now));
+        // Cheaper or less wasteful, never at the diners' expense: stars stay at the current menu's (or where the rules put them).
+        const floor = Math.min(figures.figures(entry.slot, entry.slot.dishIds).satisfaction, figures.figures(entry.slot, now).satisfaction);
         let best: { dishId: number; gain: number } | null = null;
         for (const dishId of byCategory.get(position.category) ?? []) {
           if (dishId === position.dishId || !legal(entry, index, dishId)) continue;
           const menu = dishesOf(entry, index, dishId);
-          if (costOf(entry, menu) > ceiling) continue;
+          if (costOf(entry, menu) > ceiling || figures.figures(entry.slot, menu).satisfaction < floor - 1e-9) continue;
           const gain = figures.score(entry.slot, menu) - base;
           if (gain > MIN_GAIN && gain > (best?.gain ?? 0)) best = { dishId, gain };
         }
