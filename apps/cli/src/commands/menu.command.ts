@@ -49,8 +49,11 @@ function formatProposal(proposal: MenuProposalView, code: string, lang: Language
 }
 
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(parseIsoDate(value))) throw new Error(`--from must be a date (YYYY-MM-DD), got ${JSON.stringify(value)}`);
-  return value;
+  try {
+    return parseIsoDate(value);
+  } catch {
+    throw new Error(`--from must be a date (YYYY-MM-DD), got ${JSON.stringify(value)}`);
+  }
 }
 
 function parseIds(value: string, previous: number[]): number[] {
