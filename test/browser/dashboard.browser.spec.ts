@@ -41,7 +41,8 @@ describeWithChromium('the dashboard in a browser (admin, every page)', () => {
     expect(admin.errors.splice(0)).toEqual([]);
   });
 
-  it.each(DASHBOARD_PAGE_ORDER)('draws the %s page with data in every chart and export controls', async (pageId) => {
+  // The menu page draws its chart once a proposal exists: test/browser/menu.browser.spec.ts makes one and covers it.
+  it.each(DASHBOARD_PAGE_ORDER.filter((page) => page !== 'menu'))('draws the %s page with data in every chart and export controls', async (pageId) => {
     // The purchasing page opens on the first canteen's plan; show one that has orders.
     await openView(admin.page, pageId === 'purchasing' ? `/?page=purchasing&canteens=${server.plannedCanteens[0]}` : `/?page=${pageId}`);
     await pageScreenshot(admin, pageId);

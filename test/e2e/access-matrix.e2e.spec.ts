@@ -48,6 +48,10 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/forecasts/runs': OPERATIONS,
   'POST /api/forecasts/runs': ['admin', 'manager'],
   'GET /api/waste/accounting': OPERATIONS,
+  'POST /api/menu/proposals': ['admin', 'manager'],
+  'GET /api/menu/proposals': ['admin', 'manager'],
+  'GET /api/menu/proposals/:id': ['admin', 'manager'],
+  'POST /api/menu/proposals/:id/changes/:seq': ['admin', 'manager'],
   'GET /api/plans': OPERATIONS,
   'POST /api/plans': ['admin', 'manager'],
   'GET /api/plans/:id': OPERATIONS,
@@ -84,7 +88,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/subsidy-reach': ['admin', 'finance', 'union', 'token:read'],
 };
 
-const PARAMETERS: Record<string, string> = { username: 'no-such-user', id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1', supplierItemId: '1' };
+const PARAMETERS: Record<string, string> = { username: 'no-such-user', id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1', supplierItemId: '1', seq: '1' };
 
 /** The routes Express has registered for the Nest controllers, as "METHOD /path". */
 function registeredRoutes(app: NestExpressApplication): string[] {

@@ -30,6 +30,11 @@ export const COMMANDS: CommandEntry[] = [
     summary: 'plan production and purchase orders for an ISO week, or replay past weeks against what was cooked and sold',
     load: async () => (await import('./commands/plan.command')).planCommand(),
   },
+  {
+    name: 'menu',
+    summary: "propose a canteen's next menu cycle within the kitchen's rules, and accept, reject or edit each change",
+    load: async () => (await import('./commands/menu.command')).menuCommand(),
+  },
   { name: 'report', summary: 'write an Excel report: purchase plan, monthly finance, satisfaction, waste or forecast accuracy', load: async () => (await import('./commands/report.command')).reportCommand() },
   {
     name: 'worker',

@@ -148,6 +148,15 @@ const zh = {
   'alert.plan_ready': '计划待审批', 'alert.price_rise': '供应商涨价', 'subscription.active': '有效', 'subscription.ended': '已退订', remove: '删除', owner: '用户',
   needChannel: '请填写电子邮件或 Webhook 地址', confirmRemove: '删除此订阅？待发送的消息也将取消。', subscriptionsHint: '定期报表以 Excel 附件发送；提醒在夜间任务发现时发送，每件事只发一次。每封邮件都附有退订链接。',
   'subjectReport.finance': '财务月报', 'subjectReport.satisfaction': '满意度报告', 'subjectReport.waste': '浪费报告', 'subjectReport.accuracy': '预测准确率报告', 'subjectReport.purchase-plan': '下周采购计划',
+  // menu proposals
+  'page.menu': '菜单', menuPropose: '生成下期菜单建议', menuNoProposal: '还没有菜单建议', menuCycle: '菜单周期', menuWhatIf: '当前与建议对比',
+  menuCurrent: '当前菜单', menuProposed: '建议菜单', menuChanges: '调整建议', menuWhy: '说明', menuEffect: '当天预计影响', menuDecision: '处理',
+  menuAccept: '接受', menuReject: '拒绝', menuEdit: '改用所选菜品', menuByDay: '每日每餐菜单', menuIssues: '无法满足规则的餐次',
+  wastePerCover: '人均剩余（公斤）', expectedStars: '预计满意度（星）', menuFigure: '指标', menuDishes: '菜品',
+  'change.proposed': '待定', 'change.accepted': '已接受', 'change.rejected': '已拒绝', 'change.edited': '已修改',
+  'issue.no-candidate': '没有符合规则的菜品', 'issue.over-budget': '超出补贴预算', 'issue.pin-conflict': '固定菜品无法安排',
+  'dishCategory.staple': '主食', 'dishCategory.meat': '荤菜', 'dishCategory.fish': '鱼类', 'dishCategory.vegetable': '素菜', 'dishCategory.soup': '汤',
+  'dishCategory.noodle': '面食', 'dishCategory.breakfast': '早点', 'dishCategory.dessert': '甜品', 'dishCategory.drink': '饮品', 'dishCategory.set_meal': '套餐',
 };
 
 export type TextKey = keyof typeof zh;
@@ -290,6 +299,15 @@ const en: Record<TextKey, string> = {
   'alert.plan_ready': 'Plan ready for approval', 'alert.price_rise': 'Price rise', 'subscription.active': 'Active', 'subscription.ended': 'Unsubscribed', remove: 'Remove', owner: 'User',
   needChannel: 'Give an e-mail address or a webhook URL', confirmRemove: 'Remove this subscription? Messages waiting to be sent are dropped too.', subscriptionsHint: 'Reports come as an Excel attachment; alerts are sent when the nightly run finds them, each once. Every e-mail carries an unsubscribe link.',
   'subjectReport.finance': 'Monthly finance report', 'subjectReport.satisfaction': 'Satisfaction report', 'subjectReport.waste': 'Waste report', 'subjectReport.accuracy': 'Forecast accuracy report', 'subjectReport.purchase-plan': "Next week's purchase plan",
+  // menu proposals
+  'page.menu': 'Menu', menuPropose: 'Propose the next menu', menuNoProposal: 'No menu proposal yet', menuCycle: 'Cycle', menuWhatIf: 'Current vs proposed',
+  menuCurrent: 'Current menu', menuProposed: 'Proposed menu', menuChanges: 'Proposed changes', menuWhy: 'Why', menuEffect: 'Predicted effect on the day', menuDecision: 'Decision',
+  menuAccept: 'Accept', menuReject: 'Reject', menuEdit: 'Use the chosen dish', menuByDay: 'Menu by day and meal', menuIssues: 'Slots the rules leave short',
+  wastePerCover: 'Leftovers per cover (kg)', expectedStars: 'Expected satisfaction (★)', menuFigure: 'Figure', menuDishes: 'Dishes',
+  'change.proposed': 'Open', 'change.accepted': 'Accepted', 'change.rejected': 'Rejected', 'change.edited': 'Edited',
+  'issue.no-candidate': 'no dish meets the rules', 'issue.over-budget': 'over the subsidy budget', 'issue.pin-conflict': 'a pinned dish cannot be placed',
+  'dishCategory.staple': 'Staple', 'dishCategory.meat': 'Meat', 'dishCategory.fish': 'Fish', 'dishCategory.vegetable': 'Vegetable', 'dishCategory.soup': 'Soup',
+  'dishCategory.noodle': 'Noodles', 'dishCategory.breakfast': 'Breakfast', 'dishCategory.dessert': 'Dessert', 'dishCategory.drink': 'Drink', 'dishCategory.set_meal': 'Set meal',
 };
 
 const TEXTS: Record<Lang, Record<TextKey, string>> = { 'zh-CN': zh, en };

@@ -14,6 +14,7 @@ import { renderDemand } from './pages/demand.page';
 import { renderDishes } from './pages/dishes.page';
 import { renderFinance } from './pages/finance.page';
 import { renderJobs } from './pages/jobs.page';
+import { renderMenu } from './pages/menu.page';
 import { renderOverview } from './pages/overview.page';
 import { renderPurchasing } from './pages/purchasing.page';
 import { renderSatisfaction } from './pages/satisfaction.page';
@@ -27,7 +28,7 @@ import { weeksAroundNext } from './weeks';
 
 const PAGES: Record<DashboardPageId | AdminPageId | typeof SUBSCRIPTIONS_PAGE, PageRenderer> = {
   overview: renderOverview, dishes: renderDishes, demand: renderDemand, waste: renderWaste,
-  purchasing: renderPurchasing, finance: renderFinance, satisfaction: renderSatisfaction, jobs: renderJobs,
+  purchasing: renderPurchasing, menu: renderMenu, finance: renderFinance, satisfaction: renderSatisfaction, jobs: renderJobs,
   users: renderUsers, tokens: renderTokens, audit: renderAudit, subscriptions: renderSubscriptions,
 };
 
@@ -97,7 +98,7 @@ async function render(): Promise<void> {
     return;
   }
   const asOf = h('span', { class: 'as-of muted' });
-  if (state.page === 'purchasing') filterBar.append(...filterControls(state, t).slice(0, 1));
+  if (state.page === 'purchasing' || state.page === 'menu') filterBar.append(...filterControls(state, t).slice(0, 1));
   else if (state.page !== 'jobs' && state.page !== SUBSCRIPTIONS_PAGE && !isAdminPage(state.page)) filterBar.append(...filterControls(state, t), asOf);
   else filterBar.hidden = true;
   content.append(h('h2', { class: 'page-title' }, t(`page.${state.page}`)));

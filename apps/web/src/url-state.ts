@@ -94,6 +94,8 @@ export function panelUrl(state: ViewState): string {
       return `/api/dashboard/demand${filterQuery(state, { dish: state.dish })}`;
     case 'purchasing':
       return '/api/plans';
+    case 'menu':
+      return `/api/menu/proposals${state.canteens.length === 1 ? `?canteen=${state.canteens[0]}` : ''}`;
     case 'jobs':
       return '/api/jobs?limit=50';
     case 'users':

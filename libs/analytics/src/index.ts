@@ -25,6 +25,7 @@ export * from './budget/finance-changes.service';
 export * from './budget/staff-group.calculator';
 export * from './budget/staff-groups.service';
 export * from './dashboard/dashboard.contract';
+export { menuEngineering, MenuEngineering, MenuItemFigures } from './dashboard/dashboard.calculator';
 export * from './dashboard/dashboard-filters';
 export * from './dashboard/dashboard-scope.service';
 export * from './dashboard/dashboard-meta.service';

@@ -17,7 +17,7 @@
 export type DashboardRole = 'admin' | 'manager' | 'finance' | 'union' | 'viewer';
 export type DashboardMeal = 'breakfast' | 'lunch' | 'dinner' | 'night';
 
-export type DashboardPageId = 'overview' | 'dishes' | 'demand' | 'waste' | 'purchasing' | 'finance' | 'satisfaction' | 'jobs';
+export type DashboardPageId = 'overview' | 'dishes' | 'demand' | 'waste' | 'purchasing' | 'menu' | 'finance' | 'satisfaction' | 'jobs';
 
 /** Which roles see which page; the API enforces the same table on the page's endpoints. Admins see all. */
 export const DASHBOARD_PAGES: Record<DashboardPageId, readonly DashboardRole[]> = {
@@ -26,12 +26,13 @@ export const DASHBOARD_PAGES: Record<DashboardPageId, readonly DashboardRole[]> 
   demand: ['admin', 'manager', 'finance', 'viewer'],
   waste: ['admin', 'manager', 'finance', 'viewer'],
   purchasing: ['admin', 'manager', 'finance', 'viewer'],
+  menu: ['admin', 'manager'],
   finance: ['admin', 'finance'],
   satisfaction: ['admin', 'manager', 'union', 'viewer'],
   jobs: ['admin', 'manager', 'finance'],
 };
 
-export const DASHBOARD_PAGE_ORDER: readonly DashboardPageId[] = ['overview', 'dishes', 'demand', 'waste', 'purchasing', 'finance', 'satisfaction', 'jobs'];
+export const DASHBOARD_PAGE_ORDER: readonly DashboardPageId[] = ['overview', 'dishes', 'demand', 'waste', 'purchasing', 'menu', 'finance', 'satisfaction', 'jobs'];
 
 export function pagesFor(role: DashboardRole): DashboardPageId[] {
   return DASHBOARD_PAGE_ORDER.filter((page) => DASHBOARD_PAGES[page].includes(role));

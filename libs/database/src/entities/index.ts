@@ -20,6 +20,7 @@ import { Ingredient } from './ingredient.entity';
 import { JobRun, JobStep } from './job-run.entity';
 import { MealPeriod } from './meal-period.entity';
 import { MenuItem } from './menu-item.entity';
+import { MenuProposal, MenuProposalChange } from './menu-proposal.entity';
 import { PlanLine, PlanOverride, ProductionPlan } from './production-plan.entity';
 import { ProductionLog } from './production-log.entity';
 import { PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine } from './purchase-order.entity';
@@ -44,16 +45,17 @@ export {
   Feedback, Forecast, ForecastRun, Headcount, HourlyLoadRollup, ImportBatch, Ingredient, JobRun, JobStep, MealPeriod, MenuItem,
   PlanLine, PlanOverride, ProductionPlan, ProductionLog, PurchaseOrder, PurchaseOrderChange, PurchaseOrderLine, QuarantineRow,
   RecipeLine, Site, StaffGroup, StockCount, SubsidyRule, Supplier, SupplierItem, SupplierPrice, SaleTransaction, SaleLine, UserSession, WasteLog,
-  Subscription, DeliveryOutbox, StaffSite,
+  Subscription, DeliveryOutbox, StaffSite, MenuProposal, MenuProposalChange,
 };
 export type { DeliveryChannel, DeliveryStatus, SubscriptionTopic } from './subscription.entity';
+export type { MenuChangeStatus } from './menu-proposal.entity';
 
 export const ENTITIES = [
   Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, MenuItem,
   SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount, CalendarDay, CanteenClosure,
   SubsidyRule, ImportBatch, QuarantineRow, DailyDishRollup, DailyMealRollup, DailyCostRollup, DailyChannelRollup, DailyFeedbackRollup, HourlyLoadRollup, ForecastRun, Forecast, ProductionPlan,
   PlanLine, PlanOverride, PurchaseOrder, PurchaseOrderLine, PurchaseOrderChange, JobRun, JobStep, AppUser, ApiToken, AuditLog, AppSetting, UserSession,
-  Subscription, DeliveryOutbox, StaffSite, BudgetLine, StaffGroup,
+  Subscription, DeliveryOutbox, StaffSite, BudgetLine, StaffGroup, MenuProposal, MenuProposalChange,
 ];
 
 export type { JobStatus } from './job-run.entity';

@@ -14,9 +14,11 @@ import { PlanningDataLoader } from './planning-data.loader';
 import { ReplayService } from './replay.service';
 import { WasteAccountingService } from './waste-accounting.service';
 import { WhatIfService } from './what-if.service';
+import { MenuProposalLoader } from './menu-proposal.loader';
+import { MenuProposalService } from './menu-proposal.service';
 
 const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService, DraftPlanService,
-  PurchaseOrderQueries, PurchaseOrderService, StockService, SupplierComparisonService];
+  PurchaseOrderQueries, PurchaseOrderService, StockService, SupplierComparisonService, MenuProposalLoader, MenuProposalService];
 
 @Module({
   imports: [DemandModule, AuthModule],

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
+import { yuanToFen } from '@larder/domain';
+import { MenuProposalService, PlanningDataLoader } from '@larder/procurement';
+import { QueryParameters } from '../openapi/documentation.decorators';
+import { allow, who } from './canteen-access';
+import { DecideMenuChangeDto, ProposeMenuDto } from './dtos/menu-requests.dto';
+import { dateValue } from './planning-request.parser';
+
+/** Menu proposals: managers (and admins) propose their canteens' next menus and decide each change. */
+@ApiTags('Menu')
+@Controller('api/menu')
+export class MenuController {
+  constructor(
+    private readonly menus: MenuProposalService,
+    private readonly loader: PlanningDataLoader,
+  ) {}
+
+  @Post('proposals')
+  @ApiOperation({ summary: "A proposed menu for a canteen's coming weeks, each change explained, with predicted waste, cost and satisfaction" })
+  @Roles('manager')
+  async propose(@Body() body: ProposeMenuDto, @CurrentPrincipal() principal?: Principal) {
+    const canteenId = await this.loader.resolveCanteen(body.canteen);
+    allow(principal, canteenId);
+    return this.menus.propose({
+      canteenId, from: dateValue('from', body.from), weeks: body.weeks, repeatGapDays: body.repeatGapDays,
+      maxCostPerCoverFen: body.maxCostPerCoverYuan === undefined ? undefined : yuanToFen(body.maxCostPerCoverYuan),
+      pinned: body.pinned, banned: body.banned, createdBy: who(principal),
+    });
+  }
+
+  @Get('proposals')
+  @ApiOperation({ summary: 'Menu proposals, newest first' })
+  @QueryParameters({ canteen: 'A canteen by code (C01) or id' })
+  @Roles('manager')
+  async list(@Query('canteen') canteen?: string, @CurrentPrincipal() principal?: Principal) {
+    const scope = principal ? canteenScope(principal) : 'all';
+    const canteenIds = canteen !== undefined ? [await this.loader.resolveCanteen(canteen)] : scope === 'all' ? undefined : scope;
+    for (const id of canteenIds ?? []) allow(principal, id);
+    return this.menus.list({ canteenIds });
+  }
+
+  @Get('proposals/:id')
+  @ApiOperation({ summary: 'One menu proposal: current and proposed menu per day × meal, the changes and their status' })
+  @Roles('manager')
+  async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.menus.canteenOf(id));
+    return this.menus.get(id);
+  }
+
+  @Post('proposals/:id/changes/:seq')
+  @ApiOperation({ summary: 'Accept, reject or edit one change; accepted and edited changes are written into the menu the plans use' })
+  @HttpCode(200)
+  @Roles('manager')
+  async decide(@Param('id') id: string, @Param('seq', ParseIntPipe) seq: number, @Body() body: DecideMenuChangeDto, @CurrentPrincipal() principal?: Principal) {
+    allow(principal, await this.menus.canteenOf(id));
+    return this.menus.decide({ proposalId: id, seq, decision: body.decision, dishId: body.dishId, reason: body.reason, decidedBy: who(principal) });
+  }
+}

@@ -1,0 +1,118 @@
+import { Command, Option } from 'commander';
+import { LarderError } from '@larder/common';
+import { DemandHistoryService } from '@larder/demand';
+import { parseIsoDate, yuanToFen } from '@larder/domain';
+import { MAX_PROPOSAL_WEEKS, MenuDecision, MenuProposalService, MenuProposalView, PlanningDataLoader, ProcurementModule, SlotFigures } from '@larder/procurement';
+import { withContext } from '../cli-context';
+import { parseInteger, printResult } from '../output';
+
+type Language = 'zh-CN' | 'en';
+
+interface ProposeFlags {
+  canteen?: string;
+  from: string;
+  weeks: number;
+  repeatGap?: number;
+  maxCostPerCover?: number;
+  pin: number[];
+  ban: number[];
+  lang: Language;
+  json?: boolean;
+}
+
+interface DecideFlags {
+  dish?: number;
+  reason?: string;
+  json?: boolean;
+}
+
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+function figures(label: string, value: SlotFigures): string {
+  return `${label.padEnd(9)} covers ${value.covers.toFixed(0).padStart(7)}  waste ${value.wasteKgPerCover.toFixed(3)} kg/cover  food cost ${yuan(value.costFenPerCover)}/cover  satisfaction ${value.satisfaction.toFixed(2)} ★`;
+}
+
+function formatProposal(proposal: MenuProposalView, code: string, lang: Language): string {
+  const out = [`canteen ${code} ${proposal.from}..${proposal.to}: ${proposal.changes.length} change(s), proposal ${proposal.id}`];
+  for (const change of proposal.changes) {
+    const text = lang === 'en' ? change.explanation.en : change.explanation.zh;
+    const effect = `waste ${change.before.wasteKgPerCover.toFixed(3)}→${change.after.wasteKgPerCover.toFixed(3)} kg/cover, ` +
+      `cost ${yuan(change.before.costFenPerCover)}→${yuan(change.after.costFenPerCover)}, ${change.before.satisfaction.toFixed(2)}→${change.after.satisfaction.toFixed(2)} ★`;
+    out.push(`  #${String(change.seq).padEnd(3)} ${change.date} ${change.meal.padEnd(9)} ${text}`, `        ${effect}`);
+  }
+  for (const issue of proposal.issues) {
+    const what = issue.category ?? (issue.dishId !== undefined ? `dish ${issue.dishId}` : '');
+    out.push(`  ! ${issue.date} ${issue.meal}: ${issue.reason} ${what}`.trimEnd());
+  }
+  out.push(`  ${figures('current', proposal.totals.current)}`, `  ${figures('proposed', proposal.totals.proposed)}`);
+  return out.join('\n');
+}
+
+function parseDate(value: string): string {
+  try {
+    return parseIsoDate(value);
+  } catch {
+    throw new Error(`--from must be a date (YYYY-MM-DD), got ${JSON.stringify(value)}`);
+  }
+}
+
+function parseIds(value: string, previous: number[]): number[] {
+  const ids = value.split(',').map((part) => part.trim());
+  if (ids.some((id) => !/^\d+$/.test(id))) throw new Error(`dish ids must be whole numbers separated by commas, got ${JSON.stringify(value)}`);
+  return [...previous, ...ids.map(Number)];
+}
+
+function parseYuan(value: string): number {
+  const amount = Number(value);
+  if (!(amount >= 0 && amount <= 1000)) throw new Error(`--max-cost-per-cover must be yuan from 0 to 1000, got ${JSON.stringify(value)}`);
+  return amount;
+}
+
+export function menuCommand(): Command {
+  const menu = new Command('menu');
+  menu
+    .command('propose')
+    .description("propose the next menu cycle of a canteen (every canteen without --canteen): each change explained, with predicted waste, cost and satisfaction")
+    .option('--canteen <code>', 'only this canteen (code or id)')
+    .requiredOption('--from <YYYY-MM-DD>', 'first day of the cycle', parseDate)
+    .option('--weeks <n>', `weeks of the cycle, 1 to ${MAX_PROPOSAL_WEEKS}`, parseInteger('--weeks'), 2)
+    .option('--repeat-gap <days>', 'a dish comes back only after this many days (default 2)', parseInteger('--repeat-gap'))
+    .option('--max-cost-per-cover <yuan>', 'food cost per cover the subsidy budget allows (default: no dearer than the dearest current day of each meal)', parseYuan)
+    .option('--pin <ids>', 'dish ids that stay where the current menu has them (comma-separated, repeatable)', parseIds, [])
+    .option('--ban <ids>', 'dish ids never proposed (comma-separated, repeatable)', parseIds, [])
+    .addOption(new Option('--lang <language>', 'language of the explanations').choices(['zh-CN', 'en']).default('en'))
+    .option('--json', 'print one JSON object')
+    .action(async (flags: ProposeFlags) => {
+      const proposals = await withContext([ProcurementModule], async (context) => {
+        const loader = context.get(PlanningDataLoader);
+        const canteenIds = flags.canteen === undefined ? await loader.canteenIds() : [await loader.resolveCanteen(flags.canteen)];
+        const canteens = await context.get(DemandHistoryService).canteens(canteenIds);
+        const made: Array<{ code: string; proposal: MenuProposalView }> = [];
+        for (const { id: canteenId, code } of canteens) {
+          const proposal = await context.get(MenuProposalService).propose({
+            canteenId, from: flags.from, weeks: flags.weeks, repeatGapDays: flags.repeatGap,
+            maxCostPerCoverFen: flags.maxCostPerCover === undefined ? undefined : yuanToFen(flags.maxCostPerCover),
+            pinned: flags.pin, banned: flags.ban, createdBy: 'cli',
+          });
+          made.push({ code, proposal });
+        }
+        return made;
+      });
+      printResult(flags, { proposals: proposals.map((entry) => entry.proposal) }, () => proposals.map((entry) => formatProposal(entry.proposal, entry.code, flags.lang)).join('\n\n'));
+    });
+  menu
+    .command('decide <proposal> <change> <decision>')
+    .description('accept, reject or edit one change of a proposal; accepted and edited changes go into the menu the plans use')
+    .option('--dish <id>', 'with edit: the dish to serve instead', parseInteger('--dish'))
+    .option('--reason <text>', 'why, for the audit log')
+    .option('--json', 'print one JSON object')
+    .action(async (proposalId: string, seq: string, decision: string, flags: DecideFlags) => {
+      if (!['accept', 'reject', 'edit'].includes(decision)) throw new LarderError('VALIDATION_FAILED', `decision must be accept, reject or edit, got ${JSON.stringify(decision)}`);
+      if (!/^\d+$/.test(seq)) throw new LarderError('VALIDATION_FAILED', `the change is its number in the proposal, got ${JSON.stringify(seq)}`);
+      const change = await withContext([ProcurementModule], (context) => context.get(MenuProposalService).decide({
+        proposalId, seq: Number(seq), decision: decision as MenuDecision, dishId: flags.dish, reason: flags.reason, decidedBy: 'cli',
+      }));
+      printResult(flags, change, () => `change #${change.seq} ${change.date} ${change.meal}: ${change.status}${change.toDishId === null ? '' : `, dish ${change.toDishId}`}`);
+    });
+  return menu;
+}
