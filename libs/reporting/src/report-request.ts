@@ -27,6 +27,8 @@ export interface ReportRequest {
   language?: ReportLanguage;
   /** Finance only: the card or bank settlement file to reconcile (CSV: date, channel, amount). */
   settlement?: { name: string; text: string };
+  /** Finance only: the month's payments, one line each, for audit, instead of the finance workbook (which leaves them out to stay printable). */
+  paymentsDetail?: boolean;
   /** Finance only: budget = same month last year × (1 + uplift); 0 when absent. */
   budgetUplift?: number;
   /** Purchase plan only: the orders of these plans, whatever day they deliver; absent = every order delivering in the week. */

@@ -15,6 +15,7 @@ interface ReportFlags {
   out: string;
   settlement?: string;
   budgetUplift?: string;
+  payments?: boolean;
   json?: boolean;
   progress?: boolean;
 }
@@ -37,6 +38,7 @@ export function reportCommand(): Command {
     .requiredOption('--out <file.xlsx>', 'where to write the workbook')
     .option('--settlement <file.csv>', 'finance: card or bank settlement file to reconcile (date, channel, amount in yuan)')
     .option('--budget-uplift <fraction>', 'finance: budget = same month last year × (1 + fraction)', '0')
+    .option('--payments', "finance: write the month's payments, one line each, for audit (the finance workbook leaves them out)")
     .option('--json', 'print one JSON object')
     .action(async (kind: ReportKind, flags: ReportFlags) => {
       if (!flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
@@ -44,7 +46,7 @@ export function reportCommand(): Command {
       if (!Number.isFinite(uplift)) throw new LarderError('VALIDATION_FAILED', `--budget-uplift must be a number such as 0.03, got ${JSON.stringify(flags.budgetUplift)}`);
       const request = {
         kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, budgetUplift: uplift, requestedBy: 'cli',
-        settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
+        settlement: flags.settlement ? readSettlement(flags.settlement) : undefined, paymentsDetail: flags.payments === true,
       };
       const summary = await withContext([ReportingModule], (context) =>
         progressFor('report', flags).around((onProgress) => context.get(ReportService).writeFile({ ...request, onProgress }, resolve(flags.out))),

@@ -3,6 +3,7 @@ import { LarderError } from '@larder/common';
 import { PAYMENT_CHANNELS } from '@larder/domain';
 import { budgetFromLastYear, FinanceResult, FinanceService, OverviewService, shiftMonth } from '@larder/analytics';
 import { FinanceReportData, FinanceRow } from '../layout/finance.layout';
+import type { PaymentLine } from '../layout/payment-detail.layout';
 import { parseSettlementCsv, reconcile } from '../reconciliation/settlement';
 import type { ReportRequest } from '../report-request';
 import { PaymentSourceService } from './payment-source.service';
@@ -49,9 +50,12 @@ export class FinanceReportService {
       const larder = await this.payments.dayChannelTotals({ canteenIds: scope.canteenIds, from: scope.period.from, to: scope.period.to });
       reconciliation = { ...reconcile({ file, larder, from: scope.period.from, to: scope.period.to }), canteenOnly: scope.canteen !== null };
     }
-    return {
-      context: scope.context, canteens, total, channels, daily, budgetUplift: uplift, reconciliation,
-      payments: this.payments.payments({ canteens: scope.canteens, from: scope.period.from, to: scope.period.to }),
-    };
+    return { context: scope.context, canteens, total, channels, daily, budgetUplift: uplift, reconciliation };
+  }
+
+  /** The month's payments in batches, for the audit export beside the workbook. */
+  paymentBatches(scope: ReportScope): AsyncIterable<PaymentLine[]> {
+    if (scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the payments export is monthly: give --month YYYY-MM');
+    return this.payments.payments({ canteens: scope.canteens, from: scope.period.from, to: scope.period.to });
   }
 }
