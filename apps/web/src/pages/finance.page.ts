@@ -8,6 +8,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { badge, grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
+import { reportPeriodOf } from '../report-period';
 
 export async function renderFinance(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -25,7 +26,7 @@ export async function renderFinance(context: PageContext): Promise<void> {
     card('subsidy-used', t('subsidyUsed'), f.pct(panel.subsidy.usedShare)),
     card('reconciliation', t('reconciliation'), badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),
       `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`));
-  root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { month: panel.filters.to.slice(0, 7), canteen: scopedCanteen(context, panel.filters.canteens) })));
+  root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), canteen: scopedCanteen(context, panel.filters.canteens) })));
 
   const charts = grid('grid two');
   root.append(charts);
