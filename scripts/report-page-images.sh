@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 command -v pdftoppm >/dev/null || { echo "pdftoppm not found: apt-get install -y poppler-utils"; exit 1; }
 kept=$(mktemp -d)
 trap 'rm -rf "$kept"' EXIT
-REPORTS_KEEP="$kept" bash test/office/check-reports.sh
+# The images are made from whatever printed, even when the check fails on a time limit (a loaded machine).
+REPORTS_KEEP="$kept" bash test/office/check-reports.sh || echo "note: the office check failed (above); the page images show what printed"
 target=docs/screenshots/reports
 mkdir -p "$target"
 for pdf in "$kept"/*.pdf; do

@@ -202,9 +202,11 @@ export class ReportSheet {
   private write(cell: Cell, value: CellInput, format: string | undefined): void {
     if (value === null || value === undefined) return;
     if (typeof value === 'string' || isText(value)) {
-      // Never a formula: a string cell in Text format, whatever it starts with.
+      // Never a formula: a string cell in Text format, whatever it starts with; wrapped, so a long
+      // name grows its row on the printed page instead of being cut at the next column.
       cell.value = typeof value === 'string' ? value : value.text;
       cell.numFmt = FORMATS.text;
+      if (cell.alignment?.wrapText === undefined) cell.alignment = { ...cell.alignment, wrapText: true };
       return;
     }
     if (isFormula(value)) {
