@@ -1,8 +1,8 @@
 /**
- * Finance report benchmark: one month with N synthetic payments (the detail lines), on a server or
- * the embedded engine; measures writing the whole finance workbook — summary, comparison,
- * reconciliation against a settlement file, charts and the streamed payment detail — in a process
- * of its own, so its peak memory is the report's (Nest and the database client included). Prints JSON.
+ * Payments export benchmark: one month with N synthetic payments (the detail lines), on a server or
+ * the embedded engine; measures writing the finance report's streamed payments export (one line per
+ * payment, apart from the printable finance workbook) in a process of its own, so its peak memory
+ * is the export's (Nest and the database client included). Prints JSON.
  *
  *   node_modules/.bin/swc libs bench/reporting bench/support -d /tmp/rep-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rep-dist/bench/reporting/finance-report.bench.js --lines 1000000 [--url postgres://...] [--semi-space 16,0]
@@ -82,11 +82,10 @@ async function measure(env: Record<string, string>, path: string): Promise<void>
   class ReportModule {}
   const app = await NestFactory.createApplicationContext(ReportModule, { logger: ['error'] });
   try {
-    const settlement = ['date,channel,amount', '2026-11-03,card,12345.67', '2026-11-04,wechat,1.00'].join('\n');
     const rssBeforeMib = mib(process.memoryUsage().rss);
     const watch = new MemoryWatch();
     const started = performance.now();
-    const summary = await app.get(ReportService).writeFile({ kind: 'finance', month: '2026-11', language: 'zh-CN', settlement: { name: 'settlement.csv', text: settlement } }, path);
+    const summary = await app.get(ReportService).writeFile({ kind: 'finance', month: '2026-11', language: 'zh-CN', paymentsDetail: true }, path);
     const seconds = (performance.now() - started) / 1000;
     const memory = watch.stop();
     process.stdout.write(JSON.stringify({

@@ -63,6 +63,7 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/purchase-orders': OPERATIONS,
   'GET /api/purchase-orders/:id': OPERATIONS,
   'GET /api/purchase-orders/:id/sheet': OPERATIONS,
+  'GET /api/purchase-orders/sheet-formats': OPERATIONS,
   'PATCH /api/purchase-orders/:id/lines/:supplierItemId': ['admin', 'manager'],
   'POST /api/purchase-orders/:id/status': ['admin', 'manager'],
   'POST /api/purchase-orders/:id/receipt': ['admin', 'manager'],
@@ -71,6 +72,8 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/plans/what-if': ['admin', 'manager', 'finance'],
   // Checked with the satisfaction report; each report kind names its own readers.
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
+  // The payments export for audit: the finance report's readers.
+  'GET /api/reports/finance/payments': ['admin', 'manager', 'finance', 'token:read'],
   // Machines push files with an import token; of the people only admins may (an unknown kind answers 400).
   'POST /api/import/:kind': ['admin', 'token:import'],
   // The dashboard is for people: each page's roles as DASHBOARD_PAGES lists them; no tokens.

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import * as ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -218,6 +220,24 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     const exports = (await app.get(AuditService).recent(5)).filter((entry) => entry.action === 'report.export');
     expect(exports[0]).toMatchObject({ actor: 'buyer', detail: { kind: 'purchase-order', orderId: order.id, language: 'en' } });
   });
+
+  it('offers the 采购单 as a PDF where LibreOffice is installed, and says so either way', async () => {
+    const installed = (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, 'soffice')));
+    expect((await get('/api/purchase-orders/sheet-formats').expect(200)).body).toEqual({ xlsx: true, pdf: installed });
+    const order = plan.orders[2];
+    await get(`/api/purchase-orders/${order.id}/sheet?format=docx`).expect(400);
+    const pdf = await get(`/api/purchase-orders/${order.id}/sheet?format=pdf&lang=en`).buffer(true).parse(binary);
+    if (!installed) {
+      expect(pdf.status).toBe(503);
+      return;
+    }
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/larder-purchase-order-.*-en\.pdf/);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const exports = (await app.get(AuditService).recent(5)).filter((entry) => entry.action === 'report.export');
+    expect(exports[0]).toMatchObject({ actor: 'buyer', detail: { kind: 'purchase-order', orderId: order.id, language: 'en', format: 'pdf' } });
+  }, 180_000);
 
   it("prints the week's purchase plan with the page's total and each order's status, whatever other weeks deliver", async () => {
     // Next week's draft has orders delivering in this week too; they are not this week's.

@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditService } from '@larder/auth';
 import { DemoSeedService } from '@larder/ingestion';
+import { DataSource } from 'typeorm';
 import { createHttpApp, signIn } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -46,6 +47,18 @@ describe('reports over HTTP', () => {
     await workbook.xlsx.load(response.body as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('Summary');
     expect(String(workbook.getWorksheet('Summary')!.getCell('A1').value)).toContain('Monthly finance cost report');
+  });
+
+  it('GET /api/reports/finance/payments streams the payments export, which the finance workbook leaves out', async () => {
+    const response = await get('/api/reports/finance/payments?month=2026-11&canteen=C02&lang=en').buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-disposition']).toContain('larder-finance-payments-2026-11-C02-en.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Payments']);
+    const [row] = await app.get(DataSource).query("SELECT count(*)::int AS n FROM sale_transaction WHERE canteen_id = 2 AND service_date BETWEEN '2026-11-01' AND '2026-11-30'");
+    // Header rows 1–3, one row per payment, then the total.
+    expect(workbook.worksheets[0].getCell(`A${4 + row.n}`).value).toBe('Total');
+    await get('/api/reports/finance/payments?week=2026-W46').expect(400);
   });
 
   it('serves each report in Chinese by default', async () => {

@@ -35,13 +35,12 @@ describe('finance report', () => {
     await database?.drop();
   });
 
-  it('totals on the summary and the payment detail equal the database, as live formulas', async () => {
+  it('totals on the summary equal the database, as live formulas, without the payments detail', async () => {
     const { workbook, summary } = await render(reports, { kind: 'finance', month: '2026-11', language: 'zh-CN' });
     const covers = await one('SELECT sum(covers) FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const paidFen = await one('SELECT sum(amount_paid_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const subsidyFen = await one('SELECT sum(subsidy_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
-    const payments = await one('SELECT count(*) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算执行', '环比与同比', '对账', '各站点补贴', '图表', '说明', '收款明细']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算执行', '环比与同比', '对账', '各站点补贴', '图表', '说明']);
 
     const sheet = workbook.getWorksheet('汇总')!;
     const total = totalRow(sheet, '合计');
@@ -62,6 +61,16 @@ describe('finance report', () => {
     expect(result(totalRow(channels, '合计').getCell(channels.columnCount - 1))).toBeCloseTo(subsidyFen / 100, 2);
     expect(result(totalRow(channels, '合计').getCell(channels.columnCount))).toBeCloseTo((paidFen + subsidyFen) / 100, 2);
 
+    expect(summary.totals.paymentLines).toBeUndefined();
+  });
+
+  it('the payments export holds every payment of the month, one line each, with live totals', async () => {
+    const { workbook, summary } = await render(reports, { kind: 'finance', month: '2026-11', language: 'zh-CN', paymentsDetail: true });
+    const paidFen = await one('SELECT sum(amount_paid_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    const subsidyFen = await one('SELECT sum(subsidy_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    const payments = await one('SELECT count(*) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
+    expect(summary.fileName).toBe('larder-finance-payments-2026-11-zh-CN.xlsx');
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['收款明细']);
     const detail = workbook.getWorksheet('收款明细')!;
     const detailTotal = totalRow(detail, '合计');
     expect(detailTotal.number - 4).toBe(payments);
@@ -70,13 +79,29 @@ describe('finance report', () => {
     expect(summary.totals.paymentLines).toBe(payments);
     expect(detail.getCell('A4').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     expect(typeof detail.getCell('H4').value).toBe('number');
+    await expect(reports.prepare({ kind: 'waste', month: '2026-11', paymentsDetail: true })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('is print-ready: A4, repeated title rows, frozen header, autofilter, page header', async () => {
+  it('is print-ready: A4 fitted to the width, repeated title rows, frozen header, autofilter, page header, one font', async () => {
     const { workbook } = await render(reports, { kind: 'finance', month: '2026-11', language: 'en' });
     const sheet = workbook.getWorksheet('Summary')!;
-    expect(sheet.pageSetup.paperSize).toBe(9);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.pageSetup.printTitlesRow).toBe('1:3');
+    // Readable once fitted: the columns take at most 10 % more than the landscape page holds.
+    const width = sheet.columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
+    expect(width).toBeLessThanOrEqual(136 * 1.1);
+    const fonts = new Set<string>();
+    for (const each of workbook.worksheets) each.eachRow((row) => row.eachCell((cell) => { fonts.add(cell.font?.name ?? 'default'); }));
+    expect([...fonts]).toEqual(['Noto Sans CJK SC']);
+    // The notes wrap inside the page: one column no wider than portrait A4, each note a wrapped cell.
+    const notes = workbook.getWorksheet('Notes')!;
+    expect(notes.pageSetup.orientation).toBe('portrait');
+    expect(notes.getColumn(1).width).toBeLessThanOrEqual(92);
+    expect(notes.getCell('A4').alignment?.wrapText).toBe(true);
+    // The chart sheet has no table, so no filter and no empty header row.
+    const charts = workbook.getWorksheet('Charts')!;
+    expect(charts.autoFilter).toBeFalsy();
+    expect(charts.getRow(3).values).toEqual([]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.headerFooter.oddHeader).toContain('Monthly finance cost report');

@@ -49,7 +49,7 @@ const zh = {
   // purchase orders
   orderTitle: '采购单', orderBy: '截单时间', leadTime: '提前期', leadDays: '{n} 天', lineCount: '行数', ingredient: '食材', sku: '货号', pack: '包装', packs: '件数',
   unitPrice: '单价', address: '地址', phone: '电话', contact: '联系人', editPacks: '修改件数', editPacksTitle: '修改 {item} 的件数', sendOrder: '发送给供应商',
-  receiveOrder: '确认收货', cancelOrder: '取消采购单', cancelOrderTitle: '取消此采购单？', orderEdits: '修改记录', downloadOrder: '下载采购单', closeOrder: '关闭',
+  receiveOrder: '确认收货', cancelOrder: '取消采购单', cancelOrderTitle: '取消此采购单？', orderEdits: '修改记录', downloadOrder: '下载采购单', downloadOrderPdf: '下载 PDF', orderPrintsAsIs: '采购单工作簿已按 A4 排版，可直接打印（本服务器未装办公软件，不能生成 PDF）。', closeOrder: '关闭',
   openOrderHint: '点击采购单查看明细', draftOrderNote: '草稿采购单随计划变化；批准计划后可修改件数并发送。', orderCanteen: '收货食堂', orderDate: '下单日期',
   'unit.kg': '公斤', 'unit.l': '升', 'unit.piece': '个', packsRule: '件数须为 0 或正整数', weekOrders: '本周全部采购单',
   'action.purchase-order': '采购单（全部）', 'action.purchase-order.edit': '修改采购单', 'action.purchase-order.send': '发送采购单', 'action.purchase-order.receive': '采购单收货',
@@ -206,7 +206,7 @@ const en: Record<TextKey, string> = {
   expectedLeftover: 'Expected leftover', costPerCover: 'Food cost per cover', reasonRequired: 'A reason is required', date: 'Date',
   orderTitle: 'Purchase order', orderBy: 'Order by', leadTime: 'Lead time', leadDays: '{n} days', lineCount: 'Lines', ingredient: 'Ingredient', sku: 'SKU', pack: 'Pack', packs: 'Packs',
   unitPrice: 'Price', address: 'Address', phone: 'Phone', contact: 'Contact', editPacks: 'Change packs', editPacksTitle: 'Change the packs of {item}', sendOrder: 'Send to supplier',
-  receiveOrder: 'Mark received', cancelOrder: 'Cancel order', cancelOrderTitle: 'Cancel this order?', orderEdits: 'Changes', downloadOrder: 'Download order sheet', closeOrder: 'Close',
+  receiveOrder: 'Mark received', cancelOrder: 'Cancel order', cancelOrderTitle: 'Cancel this order?', orderEdits: 'Changes', downloadOrder: 'Download order sheet', downloadOrderPdf: 'Download PDF', orderPrintsAsIs: 'The order workbook is laid out for A4 and prints as it is (LibreOffice is not installed on this server, so there is no PDF).', closeOrder: 'Close',
   openOrderHint: 'Click an order to open it', draftOrderNote: 'A draft order follows its plan; approve the plan to change packs and send it.', orderCanteen: 'Deliver to', orderDate: 'Order date',
   'unit.kg': 'kg', 'unit.l': 'l', 'unit.piece': 'pcs', packsRule: 'Packs must be 0 or a whole number', weekOrders: "All of the week's orders",
   'action.purchase-order': 'Purchase orders (all)', 'action.purchase-order.edit': 'Order changed', 'action.purchase-order.send': 'Order sent', 'action.purchase-order.receive': 'Order received',

@@ -27,6 +27,8 @@ export interface ReportRequest {
   language?: ReportLanguage;
   /** Finance only: the card or bank settlement file to reconcile (CSV: date, channel, amount). */
   settlement?: { name: string; text: string };
+  /** Finance only: the month's payments, one line each, for audit, instead of the finance workbook (which leaves them out to stay printable). */
+  paymentsDetail?: boolean;
   /** Purchase plan only: the orders of these plans, whatever day they deliver; absent = every order delivering in the week. */
   planIds?: string[];
   /** When the report counts as made (tests pin it); now when absent. */

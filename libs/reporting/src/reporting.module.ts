@@ -8,12 +8,13 @@ import { PaymentSourceService } from './services/payment-source.service';
 import { ReportScopeService } from './services/report-scope.service';
 import { ReportService } from './services/report.service';
 import { PurchaseOrderSheetService } from './services/purchase-order-sheet.service';
+import { PdfConverterService } from './services/pdf-converter.service';
 import { ReportWriters } from './services/report-writers.service';
 import { SupplierComparisonSheetService } from './services/supplier-comparison-sheet.service';
 
 @Module({
   imports: [FiguresModule, AuthModule, ProcurementModule],
-  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService],
+  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService, PdfConverterService],
   exports: [ReportService, PurchaseOrderSheetService],
 })
 export class ReportingModule {}

@@ -16,6 +16,14 @@ export class PurchaseOrdersController {
     private readonly sheets: PurchaseOrderSheetService,
   ) {}
 
+  /** Declared before `:id`: whether the 采购单 comes as a PDF too (LibreOffice on the server), for the page's download buttons. */
+  @Get('sheet-formats')
+  @Roles('manager', 'finance', 'viewer')
+  @TokenScopes('read')
+  async sheetFormats(): Promise<{ xlsx: true; pdf: boolean }> {
+    return { xlsx: true, pdf: await this.sheets.pdfAvailable() };
+  }
+
   @Get(':id')
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
@@ -24,13 +32,24 @@ export class PurchaseOrdersController {
     return this.orders.order(id);
   }
 
-  /** `?lang=zh-CN|en`: the printable 采购单 (A4 workbook) for the supplier. */
+  /** `?lang=zh-CN|en&format=xlsx|pdf`: the printable 采购单 (A4) for the supplier, as a workbook or, where LibreOffice is installed, a PDF. */
   @Get(':id/sheet')
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
-  async sheet(@Param('id') id: string, @Res() response: Response, @Query('lang') lang?: string, @CurrentPrincipal() principal?: Principal): Promise<void> {
+  async sheet(
+    @Param('id') id: string, @Res() response: Response, @Query('lang') lang?: string, @CurrentPrincipal() principal?: Principal, @Query('format') format?: string,
+  ): Promise<void> {
+    if (format !== undefined && format !== 'xlsx' && format !== 'pdf') throw new LarderError('VALIDATION_FAILED', 'query parameter "format" must be xlsx or pdf', { field: 'format' });
     allow(principal, await this.orders.canteenOf(id));
     const prepared = await this.sheets.prepare(id, lang);
+    if (format === 'pdf') {
+      const pdf = await this.sheets.pdfOf(prepared, who(principal));
+      response.setHeader('Content-Type', 'application/pdf');
+      response.setHeader('Content-Disposition', contentDisposition(prepared.fileName.replace(/\.xlsx$/, '.pdf')));
+      response.setHeader('Cache-Control', 'no-store');
+      response.end(pdf);
+      return;
+    }
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
     response.setHeader('Cache-Control', 'no-store');

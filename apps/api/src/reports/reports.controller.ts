@@ -3,7 +3,7 @@ import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportLanguage, ReportService } from '@larder/reporting';
+import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { FileAnswer, QueryParameters } from '../openapi/documentation.decorators';
 
 /**
@@ -17,10 +17,30 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** `GET /api/reports/:kind?month=|week=&canteen=&lang=` (purchase-plan also `&plan=`): the workbook, streamed as it is written. */
+/**
+ * `GET /api/reports/:kind?month=|week=&canteen=&lang=` (purchase-plan also `&plan=`): the workbook, streamed as it is written;
+ * `GET /api/reports/finance/payments?month=`: the payments detail for audit.
+ */
 @Controller('api/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportService) {}
+
+  /** Declared before `:kind`: the month's payments, one line each, for audit, apart from the printable finance workbook. */
+  @Get('finance/payments')
+  @ApiOperation({ summary: `The month's payments, one line each, as a streamed Excel workbook for audit (readers: ${REPORT_READERS.finance.join(', ')}); the finance workbook leaves them out` })
+  @QueryParameters({ month: 'A month (YYYY-MM)', canteen: 'A canteen by code (a manager must name one of theirs)', lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES } })
+  @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The payments, streamed as they are read')
+  @Roles('manager', 'finance')
+  @TokenScopes('read')
+  async payments(
+    @Res() response: Response,
+    @Query('month') month?: string,
+    @Query('canteen') canteen?: string,
+    @Query('lang') lang?: string,
+    @CurrentPrincipal() principal?: Principal,
+  ): Promise<void> {
+    await this.send(response, { kind: 'finance', month, canteen, lang, principal, paymentsDetail: true });
+  }
 
   @Get(':kind')
   @ApiOperation({ summary: `A report as an Excel workbook; readers per kind: ${REPORT_KINDS.map((kind) => `${kind} (${REPORT_READERS[kind].join(', ')})`).join(', ')}` })
@@ -40,18 +60,27 @@ export class ReportsController {
     @Query('plan') plan?: string,
   ): Promise<void> {
     if (!isReportKind(kind)) throw new LarderError('NOT_FOUND', `no report ${JSON.stringify(kind)}; reports: ${REPORT_KINDS.join(', ')}`);
+    if (plan !== undefined && (kind !== 'purchase-plan' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(plan))) {
+      throw new LarderError('VALIDATION_FAILED', 'query parameter "plan" is a plan id, for the purchase-plan report only');
+    }
+    await this.send(response, { kind, month, week, canteen, lang, principal, ...(plan !== undefined ? { planIds: [plan] } : {}) });
+  }
+
+  private async send(
+    response: Response,
+    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string; lang?: string; principal?: Principal; planIds?: string[]; paymentsDetail?: boolean },
+  ): Promise<void> {
+    const { kind, lang, principal } = asked;
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
       throw new LarderError('VALIDATION_FAILED', `query parameter "lang" must be one of ${REPORT_LANGUAGES.join(', ')}`);
     }
     if (principal?.kind === 'user' && principal.role !== 'admin' && !REPORT_READERS[kind].includes(principal.role)) {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
-    if (plan !== undefined && (kind !== 'purchase-plan' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(plan))) {
-      throw new LarderError('VALIDATION_FAILED', 'query parameter "plan" is a plan id, for the purchase-plan report only');
-    }
     const request = {
-      kind, month, week, canteen, language: lang as ReportLanguage | undefined, requestedBy: principal ? principalName(principal) : 'anonymous',
-      ...(plan !== undefined ? { planIds: [plan] } : {}),
+      kind, month: asked.month, week: asked.week, canteen: asked.canteen, language: lang as ReportLanguage | undefined,
+      requestedBy: principal ? principalName(principal) : 'anonymous',
+      ...(asked.planIds !== undefined ? { planIds: asked.planIds } : {}), ...(asked.paymentsDetail ? { paymentsDetail: true } : {}),
     };
     const prepared = await this.reports.prepare(request);
     const scope = principal ? canteenScope(principal) : 'all';

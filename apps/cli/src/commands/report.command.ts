@@ -14,6 +14,7 @@ interface ReportFlags {
   lang: ReportLanguage;
   out: string;
   settlement?: string;
+  payments?: boolean;
   json?: boolean;
   progress?: boolean;
 }
@@ -35,12 +36,13 @@ export function reportCommand(): Command {
     .addOption(new Option('--lang <language>', 'language of the workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
     .requiredOption('--out <file.xlsx>', 'where to write the workbook')
     .option('--settlement <file.csv>', 'finance: card or bank settlement file to reconcile (date, channel, amount in yuan)')
+    .option('--payments', "finance: write the month's payments, one line each, for audit (the finance workbook leaves them out)")
     .option('--json', 'print one JSON object')
     .action(async (kind: ReportKind, flags: ReportFlags) => {
       if (!flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
       const request = {
         kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, requestedBy: 'cli',
-        settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
+        settlement: flags.settlement ? readSettlement(flags.settlement) : undefined, paymentsDetail: flags.payments === true,
       };
       const summary = await withContext([ReportingModule], (context) =>
         progressFor('report', flags).around((onProgress) => context.get(ReportService).writeFile({ ...request, onProgress }, resolve(flags.out))),

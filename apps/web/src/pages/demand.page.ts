@@ -6,6 +6,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { weeksAroundNext } from '../weeks';
 import { grid } from '../widgets';
+import { reportPeriodOf } from '../report-period';
 
 export async function renderDemand(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -17,9 +18,8 @@ export async function renderDemand(context: PageContext): Promise<void> {
   const dishSelect = h('select', { name: 'dish' }, h('option', { value: '' }, t('allDishes')),
     ...context.meta.dishes.map((dish) => h('option', { value: dish.id, selected: state.dish === dish.id }, context.dishName(dish.id))));
   dishSelect.addEventListener('change', () => context.go({ dish: dishSelect.value ? Number(dishSelect.value) : null }));
-  const month = (panel.filters.to ?? '').slice(0, 7);
   root.append(h('div', { class: 'toolbar' }, h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('dish')), dishSelect),
-    context.report('accuracy', { month, canteen: scopedCanteen(context, panel.filters.canteens) })));
+    context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), canteen: scopedCanteen(context, panel.filters.canteens) })));
 
   const rows = panel.series;
   context.chart(root, {

@@ -6,6 +6,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { badge, grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
+import { reportPeriodOf } from '../report-period';
 import { subsidyReachPanel } from './subsidy-reach-panel';
 import { budgetEntry } from './finance-budget-entry';
 import { financeCharts } from './finance-charts';
@@ -34,7 +35,7 @@ export async function renderFinance(context: PageContext): Promise<void> {
       panel.ingredients.usedShare === null ? null : `${t('budgetUsed')} ${f.pct(panel.ingredients.usedShare)}`, lastYear((s) => s.ingredientCostFen, panel.ingredients.costFen)),
     card('reconciliation', t('reconciliation'), badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),
       `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`));
-  root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { month: panel.filters.to.slice(0, 7), canteen: scopedCanteen(context, panel.filters.canteens) })));
+  root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), canteen: scopedCanteen(context, panel.filters.canteens) })));
   financeCharts(context, panel);
   context.table(root, {
     id: 'finance-by-canteen', title: t('financeByCanteen'), rows: panel.canteens,

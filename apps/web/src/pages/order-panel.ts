@@ -28,7 +28,9 @@ const ACTION_LABELS: Record<string, 'sendOrder' | 'receiveOrder' | 'cancelOrder'
 
 export async function orderPanel(context: PageContext, orderId: string, mayOwn: boolean): Promise<HTMLElement> {
   const { t, f, lang } = context;
-  const order = await api.get<OrderDetail>(`/api/purchase-orders/${orderId}`);
+  const [order, formats] = await Promise.all([
+    api.get<OrderDetail>(`/api/purchase-orders/${orderId}`), api.get<{ pdf: boolean }>('/api/purchase-orders/sheet-formats'),
+  ]);
   const name = (entry: Named) => (lang === 'en' ? entry.nameEn || entry.name : entry.name);
   const unit = (code: string) => textOr(t, `unit.${code}`, code);
   const itemName = (id: number) => { const line = order.lines.find((entry) => entry.supplierItemId === id); return line ? name(line.ingredient) : String(id); };
@@ -46,12 +48,13 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
     }
   }
   buttons.push(h('a', { class: 'button', 'data-action': 'order-sheet', href: `/api/purchase-orders/${order.id}/sheet?lang=${lang}`, download: '' }, t('downloadOrder')));
+  if (formats.pdf) buttons.push(h('a', { class: 'button', 'data-action': 'order-sheet-pdf', href: `/api/purchase-orders/${order.id}/sheet?lang=${lang}&format=pdf`, download: '' }, t('downloadOrderPdf')));
   buttons.push(h('button', { type: 'button', 'data-action': 'close-order', onclick: () => context.go({ order: null }) }, t('closeOrder')));
   const panel = h('section', { class: 'card', 'data-view': 'order', 'data-order-status': order.status },
     h('h3', {}, `${t('orderTitle')} · ${name(order.supplier)} · ${order.deliveryDate} `, badge(textOr(t, `status.${order.status}`, order.status), order.status === 'received' ? 'good' : order.status === 'cancelled' ? 'muted' : 'warn')),
     h('dl', { class: 'terms' }, ...terms.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])),
     order.status === 'draft' ? h('p', { class: 'muted small' }, t('draftOrderNote')) : null,
-    h('div', { class: 'actions' }, ...buttons), message);
+    h('div', { class: 'actions' }, ...buttons), formats.pdf ? null : h('p', { class: 'muted small', 'data-note': 'order-prints-as-is' }, t('orderPrintsAsIs')), message);
   context.table(panel, {
     id: `order-lines-${order.id}`, title: t('orderTitle'), rows: order.lines,
     columns: [

@@ -8,6 +8,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { grid } from '../widgets';
 import { scopedCanteen } from './demand.page';
+import { reportPeriodOf } from '../report-period';
 
 export async function renderWaste(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -17,7 +18,7 @@ export async function renderWaste(context: PageContext): Promise<void> {
   root.append(h('div', { class: 'toolbar' },
     h('div', { class: 'kpi card inline', 'data-kpi': 'waste-cost' }, h('div', { class: 'kpi-label' }, t('wasteCost')), h('div', { class: 'kpi-value' }, f.yuan(panel.costFen))),
     h('div', { class: 'kpi card inline', 'data-kpi': 'waste-kg' }, h('div', { class: 'kpi-label' }, t('wasteKg')), h('div', { class: 'kpi-value' }, f.number(totalKg, 1))),
-    context.report('waste', { month: panel.filters.to.slice(0, 7), canteen: scopedCanteen(context, panel.filters.canteens) })));
+    context.report('waste', { ...reportPeriodOf(panel.filters, { weekly: true }), canteen: scopedCanteen(context, panel.filters.canteens) })));
 
   context.chart(root, {
     id: 'waste-trend', title: t('wasteTrend'), height: 300,

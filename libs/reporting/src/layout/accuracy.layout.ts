@@ -61,7 +61,7 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   const labels = labelsOf(context);
   const title = labels.accuracyTitle;
   const target = (pair: ForecastPair) => (pair.dishId === 0 ? labels.targetCovers : labels.targetDishes);
-  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, landscape: true, columns: [
+  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, columns: [
     { header: labels.canteen, width: 24 }, { header: labels.target, width: 14 }, ...figureColumns(labels)] }));
   if (data.stored === 0 || data.pairs.length === 0) {
     summary.note(data.stored === 0 ? labels.noForecasts : fill(labels.noPairs, { stored: data.stored }));
@@ -79,7 +79,7 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   summary.finish();
   writeValueAddedSheet({ workbook, context, reportTitle: title, figures: data.valueAdded });
 
-  const byMeal = ReportSheet.open(workbook, frameOf(context, { name: labels.byMeal, reportTitle: title, title: labels.byMeal, landscape: true, columns: [
+  const byMeal = ReportSheet.open(workbook, frameOf(context, { name: labels.byMeal, reportTitle: title, title: labels.byMeal, columns: [
     { header: labels.meal, width: 12 }, { header: labels.target, width: 14 }, ...figureColumns(labels)] }));
   for (const group of accuracyBy(data.pairs, (p) => `${p.meal}|${p.dishId === 0 ? 0 : 1}`)) {
     const [meal, kind] = group.key.split('|');
@@ -87,7 +87,7 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   }
   byMeal.finish();
 
-  const dishes = ReportSheet.open(workbook, frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, landscape: true, columns: [
+  const dishes = ReportSheet.open(workbook, frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, columns: [
     { header: labels.dish, width: 26 }, ...figureColumns(labels)] }));
   const dishGroups = accuracyBy(data.pairs.filter((p) => p.dishId !== 0), (p) => p.dishId).sort((a, b) => b.figures.actual - a.figures.actual);
   for (const group of dishGroups) {
@@ -96,7 +96,7 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   }
   dishes.finish();
 
-  const daily = ReportSheet.open(workbook, frameOf(context, { name: labels.daily, reportTitle: title, title: `${labels.daily} · ${labels.targetCovers}`, landscape: true, columns: [
+  const daily = ReportSheet.open(workbook, frameOf(context, { name: labels.daily, reportTitle: title, title: `${labels.daily} · ${labels.targetCovers}`, columns: [
     { header: labels.date, width: 12, format: FORMATS.date }, { header: labels.canteen, width: 24 }, ...figureColumns(labels)] }));
   const names = new Map(data.canteens.map((c) => [c.id, nameOf(context, c)]));
   for (const group of accuracyBy(data.pairs.filter((p) => p.dishId === 0), (p) => `${p.serviceDate}|${String(p.canteenId).padStart(6, '0')}`)) {

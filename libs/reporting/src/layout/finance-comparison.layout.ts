@@ -36,7 +36,7 @@ export function writeBudgetSheet(workbook: WorkbookWriter, data: ComparisonData)
   const labels = labelsOf(data.context);
   const money = { width: 15, format: FORMATS.yuan };
   const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.comparison, reportTitle: labels.financeTitle, title: labels.comparison, landscape: true,
+    name: labels.comparison, reportTitle: labels.financeTitle, title: labels.comparison,
     columns: [
       { header: labels.canteen, width: 26 }, { header: labels.ingredientCost, ...money }, { header: labels.ingredientBudget, ...money },
       { header: labels.variance, ...money }, { header: labels.variancePct, width: 10, format: FORMATS.percent },
@@ -75,7 +75,7 @@ export function writePeriodsSheet(workbook: WorkbookWriter, data: ComparisonData
   const money = { width: 14, format: FORMATS.yuan };
   const pct = { width: 10, format: FORMATS.percent };
   const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.periods, reportTitle: labels.financeTitle, title: labels.periods, landscape: true,
+    name: labels.periods, reportTitle: labels.financeTitle, title: labels.periods,
     columns: [
       { header: labels.canteen, width: 24 },
       { header: `${labels.revenue} ${labels.thisMonth}`, ...money }, { header: `${labels.revenue} ${labels.lastMonth}`, ...money }, { header: `${labels.revenue} ${labels.sameMonthLastYear}`, ...money },

@@ -9,7 +9,6 @@ import { codeName } from './labels';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
-import { PaymentLine, writePaymentDetail } from './payment-detail.layout';
 import { ReconciliationResult, writeReconciliationSheet } from './reconciliation.layout';
 
 export type { FinanceRow, SubsidyChange } from './finance-comparison.layout';
@@ -23,8 +22,6 @@ export interface FinanceReportData {
   /** Subsidy rules that changed within the month, said beside the budget. */
   subsidyChanges: SubsidyChange[];
   reconciliation: ReconciliationResult | null;
-  /** Payments of the month in batches, streamed onto the detail sheet. */
-  payments: AsyncIterable<PaymentLine[]>;
   /** Subsidy reach per site over the month (remote sites included); absent in older callers. */
   subsidyReach?: SubsidyReachView;
 }
@@ -34,16 +31,16 @@ const text = (value: string): TextCell => ({ text: value });
 
 function writeSummary(workbook: WorkbookWriter, data: FinanceReportData): void {
   const labels = labelsOf(data.context);
-  const money = { width: 16, format: FORMATS.yuan };
+  const money = { width: 14, format: FORMATS.yuan };
   const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.summary, reportTitle: labels.financeTitle, title: labels.summary, landscape: true,
+    name: labels.summary, reportTitle: labels.financeTitle, title: labels.summary,
     columns: [
-      { header: labels.canteen, width: 26 }, { header: labels.serviceDays, width: 9, format: FORMATS.integer },
-      { header: labels.covers, width: 12, format: FORMATS.integer }, { header: labels.transactions, width: 11, format: FORMATS.integer },
-      { header: labels.refunds, width: 9, format: FORMATS.integer }, { header: labels.paid, ...money }, { header: labels.subsidy, ...money },
+      { header: labels.canteen, width: 16 }, { header: labels.serviceDays, width: 7, format: FORMATS.integer },
+      { header: labels.covers, width: 10, format: FORMATS.integer }, { header: labels.transactions, width: 10, format: FORMATS.integer },
+      { header: labels.refunds, width: 7, format: FORMATS.integer }, { header: labels.paid, ...money }, { header: labels.subsidy, ...money },
       { header: labels.revenue, ...money }, { header: labels.ingredientCost, ...money }, { header: labels.wasteCost, ...money },
-      { header: labels.costPerMeal, width: 12, format: FORMATS.yuan }, { header: labels.foodCostPct, width: 11, format: FORMATS.percent },
-      { header: labels.participation, width: 11, format: FORMATS.percent },
+      { header: labels.costPerMeal, width: 10, format: FORMATS.yuan }, { header: labels.foodCostPct, width: 9, format: FORMATS.percent },
+      { header: labels.participation, width: 9, format: FORMATS.percent },
     ],
   }));
   const figureRow = (label: string | TextCell, f: FinanceFigures, row: number, sums: { from: number; to: number } | null) => {
@@ -68,7 +65,7 @@ function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void 
   const labels = labelsOf(data.context);
   const columns = data.channels.length;
   const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.channels, reportTitle: labels.financeTitle, title: labels.channels, landscape: columns > 4,
+    name: labels.channels, reportTitle: labels.financeTitle, title: labels.channels,
     columns: [
       { header: labels.canteen, width: 26 },
       ...data.channels.map((channel) => ({ header: `${codeName(data.context.language, channel)} (¥)`, width: 15, format: FORMATS.yuan })),
@@ -116,8 +113,11 @@ export function financeCharts(data: FinanceReportData): { option: ChartOption; d
   ];
 }
 
-/** The whole finance workbook, sheet by sheet, onto a streaming writer; the caller commits it. */
-export async function writeFinanceReport(input: { workbook: WorkbookWriter; data: FinanceReportData; charts: Picture[] | null }): Promise<{ paymentLines: number; paidFen: number }> {
+/**
+ * The whole finance workbook, sheet by sheet, onto a streaming writer; the caller commits it. The
+ * payments, one line each, are a separate export (writePaymentDetail), so this one prints in seconds.
+ */
+export function writeFinanceReport(input: { workbook: WorkbookWriter; data: FinanceReportData; charts: Picture[] | null }): void {
   const { workbook, data } = input;
   const labels = labelsOf(data.context);
   writeSummary(workbook, data);
@@ -129,5 +129,4 @@ export async function writeFinanceReport(input: { workbook: WorkbookWriter; data
   writeChartSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, charts: input.charts });
   const uncosted = data.total.figures.uncostedPortions;
   writeNotesSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, notes: labels.financeNotes as string[], values: { uncosted } });
-  return writePaymentDetail({ workbook, context: data.context, batches: data.payments });
 }

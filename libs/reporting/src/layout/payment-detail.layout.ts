@@ -86,7 +86,7 @@ export async function writePaymentDetail(input: { workbook: WorkbookWriter; cont
     sheetPaid = 0;
     sheetSubsidy = 0;
     sheet = ReportSheet.open(input.workbook, frameOf(context, {
-      name: part === 1 ? labels.detail : fill(labels.detailPart, { part }), reportTitle: labels.financeTitle, title: labels.detail, landscape: true,
+      name: part === 1 ? labels.detail : fill(labels.detailPart, { part }), reportTitle: labels.financeTitle, title: labels.detail,
       columns: [
         { header: labels.time, width: 19, format: FORMATS.dateTime }, { header: labels.date, width: 11, format: FORMATS.date },
         { header: labels.canteen, width: 8 }, { header: labels.terminal, width: 10 }, { header: labels.meal, width: 9 }, { header: labels.kind, width: 8 },

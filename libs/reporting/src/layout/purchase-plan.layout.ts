@@ -75,7 +75,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
   summary.finish();
 
   for (const { entry, name } of sheets) {
-    const sheet = ReportSheet.open(workbook, frameOf(context, { name, reportTitle: `${title} · ${nameOf(context, entry.supplier)}`, title: nameOf(context, entry.supplier), landscape: true, columns: [
+    const sheet = ReportSheet.open(workbook, frameOf(context, { name, reportTitle: `${title} · ${nameOf(context, entry.supplier)}`, title: nameOf(context, entry.supplier), columns: [
       { header: labels.canteen, width: 22 }, { header: labels.orderDate, width: 11, format: FORMATS.date }, { header: labels.deliveryDate, width: 11, format: FORMATS.date },
       { header: labels.ingredient, width: 22 }, { header: labels.sku, width: 14 }, { header: labels.pack, width: 12 },
       { header: labels.packs, width: 8, format: FORMATS.integer }, { header: labels.unitPrice, width: 13, format: FORMATS.yuan }, { header: labels.amount, width: 14, format: FORMATS.yuan },

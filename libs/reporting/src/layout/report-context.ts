@@ -38,14 +38,14 @@ export function subtitleOf(context: ReportContext): string {
   ].join(' · ');
 }
 
-export function frameOf(context: ReportContext, sheet: { name: string; reportTitle: string; title: string; columns: ColumnSpec[]; landscape?: boolean }): SheetFrame {
+export function frameOf(context: ReportContext, sheet: { name: string; reportTitle: string; title: string; columns: ColumnSpec[]; table?: boolean }): SheetFrame {
   const labels = labelsOf(context);
   return {
     name: sheet.name,
     title: `${sheet.reportTitle} · ${sheet.title}`,
     subtitle: subtitleOf(context),
     columns: sheet.columns,
-    landscape: sheet.landscape,
+    table: sheet.table,
     pageHeader: { left: `${labels.larder} · ${sheet.reportTitle}`, right: `${context.period.label} · ${context.canteen ? nameOf(context, context.canteen) : labels.allCanteens}` },
     pageFooter: { left: fill(labels.generatedAt, { at: localStamp(context.generatedAt, context.timeZone), zone: context.timeZone }), pageOf: labels.pageOf },
   };

@@ -1,8 +1,9 @@
 import { ValueType } from 'exceljs';
-import type { Cell, Row, stream, Worksheet } from 'exceljs';
+import type { Cell, Font, Row, Worksheet } from 'exceljs';
 import { CellInput, columnLetter, FORMATS, isFormula, isText } from './cells';
+import { a4PageSetup, BODY_FONT_SIZE, reportFont, WorkbookWriter, wrappedRowHeight } from './print-setup';
 
-export type WorkbookWriter = stream.xlsx.WorkbookWriter;
+export type { WorkbookWriter } from './print-setup';
 
 export interface ColumnSpec {
   header: string;
@@ -16,17 +17,20 @@ export interface SheetFrame {
   title: string;
   subtitle: string;
   columns: ColumnSpec[];
-  landscape?: boolean;
+  /** False for a sheet without a table (charts): no header row and no filter. */
+  table?: boolean;
   /** Page header left and right, page footer left; page numbers are added on the right of the footer. */
   pageHeader: { left: string; right: string };
   pageFooter: { left: string; pageOf: string };
 }
 
-export type RowStyle = 'plain' | 'total' | 'note' | 'section';
+/** note: a remark in grey italics; paragraph: body text; both wrapped across the table's width. */
+export type RowStyle = 'plain' | 'total' | 'note' | 'section' | 'paragraph';
 
 const HEADER_ROW = 3;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 const BORDER = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+const GREY = { argb: 'FF595959' };
 
 /** Text in a page header or footer: & starts a code there, so a literal one is doubled. */
 function headerText(text: string): string {
@@ -35,50 +39,47 @@ function headerText(text: string): string {
 
 /**
  * One printable table on a streamed worksheet: title and subtitle rows, a frozen header row with an
- * autofilter, A4 page setup fitted to the page width, title rows repeated on every printed page.
- * Rows are written and committed in order, so memory stays bounded however long the sheet is.
+ * autofilter, the page setup every report shares (print-setup.ts), title rows repeated on every
+ * printed page. Rows are written and committed in order, so memory stays bounded however long the
+ * sheet is.
  */
 export class ReportSheet {
   private nextRow = FIRST_DATA_ROW;
   private lastTableRow = HEADER_ROW;
   private tableOpen = true;
 
-  private constructor(readonly worksheet: Worksheet, private readonly columns: ColumnSpec[]) {}
+  private constructor(readonly worksheet: Worksheet, private readonly columns: ColumnSpec[], private readonly hasTable: boolean) {}
 
   static open(workbook: WorkbookWriter, frame: SheetFrame): ReportSheet {
+    const hasTable = frame.table !== false;
+    const width = frame.columns.reduce((sum, column) => sum + column.width, 0);
     const worksheet = workbook.addWorksheet(frame.name.slice(0, 31), {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, activeCell: `A${FIRST_DATA_ROW}` }],
-      pageSetup: {
-        paperSize: 9, orientation: frame.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-        printTitlesRow: `1:${HEADER_ROW}`, horizontalCentered: true,
-        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-      },
+      views: hasTable ? [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, activeCell: `A${FIRST_DATA_ROW}` }] : [],
+      pageSetup: a4PageSetup(width, hasTable ? HEADER_ROW : null),
       headerFooter: {
         oddHeader: `&L${headerText(frame.pageHeader.left)}&R${headerText(frame.pageHeader.right)}`,
         oddFooter: `&L${headerText(frame.pageFooter.left)}&R${headerText(frame.pageFooter.pageOf).replace('{page}', '&P').replace('{pages}', '&N')}`,
       },
     });
     worksheet.columns = frame.columns.map((column) => ({ width: column.width }));
-    const sheet = new ReportSheet(worksheet, frame.columns);
-    const title = worksheet.getRow(1);
-    title.getCell(1).value = frame.title;
-    title.getCell(1).font = { bold: true, size: 14 };
-    title.height = 22;
-    title.commit();
-    const subtitle = worksheet.getRow(2);
-    subtitle.getCell(1).value = frame.subtitle;
-    subtitle.getCell(1).font = { italic: true, color: { argb: 'FF595959' } };
-    subtitle.commit();
+    const sheet = new ReportSheet(worksheet, frame.columns, hasTable);
+    sheet.spanning(1, frame.title, reportFont({ bold: true, size: 14 }), 22);
+    sheet.spanning(2, frame.subtitle, reportFont({ italic: true, color: GREY }), 15);
+    if (!hasTable) {
+      sheet.tableOpen = false;
+      return sheet;
+    }
     const header = worksheet.getRow(HEADER_ROW);
     frame.columns.forEach((column, index) => {
       const cell = header.getCell(index + 1);
       cell.value = column.header;
-      cell.font = { bold: true };
+      cell.font = reportFont({ bold: true });
       cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
       cell.border = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
     });
-    header.height = 32;
+    // Bold headers are a little wider than body text; the tallest one sets the row.
+    header.height = Math.max(32, ...frame.columns.map((column) => wrappedRowHeight(column.header, column.width * 0.9)));
     header.commit();
     return sheet;
   }
@@ -108,13 +109,12 @@ export class ReportSheet {
     values.forEach((value, index) => this.write(row.getCell(index + 1), value, this.columns[index]?.format));
     if (style === 'total' || style === 'section') {
       row.eachCell({ includeEmpty: true }, (cell) => {
-        cell.font = { bold: true };
+        cell.font = reportFont({ bold: true });
         if (style === 'total') cell.border = { top: BORDER, bottom: { style: 'double', color: { argb: 'FF7F7F7F' } } };
       });
     }
-    if (style === 'note') {
-      row.getCell(1).alignment = { wrapText: false };
-      row.getCell(1).font = { italic: true, color: { argb: 'FF595959' } };
+    if (style === 'note' || style === 'paragraph') {
+      this.wrapAcross(row, number, style === 'note' ? reportFont({ italic: true, color: GREY }) : reportFont());
     }
     row.commit();
     if (this.tableOpen) this.lastTableRow = number;
@@ -172,16 +172,41 @@ export class ReportSheet {
   }
 
   finish(): void {
-    this.worksheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(this.lastTableRow, HEADER_ROW), column: this.columns.length } };
+    if (this.hasTable) {
+      this.worksheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: Math.max(this.lastTableRow, HEADER_ROW), column: this.columns.length } };
+    }
     (this.worksheet as unknown as { commit(): void }).commit();
+  }
+
+  /** A title row: one cell across the table, wrapped, so a long title stays inside the printed page. */
+  private spanning(rowNumber: number, text: string, font: Partial<Font>, minHeight: number): void {
+    const row = this.worksheet.getRow(rowNumber);
+    row.getCell(1).value = text;
+    this.wrapAcross(row, rowNumber, font);
+    row.height = Math.max(minHeight, row.height ?? 0);
+    row.commit();
+  }
+
+  /** The first cell's text wrapped across every column of the sheet, with the height it needs. */
+  private wrapAcross(row: Row, rowNumber: number, font: Partial<Font>): void {
+    const cell = row.getCell(1);
+    cell.font = font;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    const text = typeof cell.value === 'string' ? cell.value : '';
+    const width = this.columns.reduce((sum, column) => sum + column.width, 0);
+    const scale = (font.size ?? BODY_FONT_SIZE) / BODY_FONT_SIZE;
+    if (this.columns.length > 1) this.worksheet.mergeCells(rowNumber, 1, rowNumber, this.columns.length);
+    row.height = wrappedRowHeight(text, width / scale) * scale;
   }
 
   private write(cell: Cell, value: CellInput, format: string | undefined): void {
     if (value === null || value === undefined) return;
     if (typeof value === 'string' || isText(value)) {
-      // Never a formula: a string cell in Text format, whatever it starts with.
+      // Never a formula: a string cell in Text format, whatever it starts with; wrapped, so a long
+      // name grows its row on the printed page instead of being cut at the next column.
       cell.value = typeof value === 'string' ? value : value.text;
       cell.numFmt = FORMATS.text;
+      if (cell.alignment?.wrapText === undefined) cell.alignment = { ...cell.alignment, wrapText: true };
       return;
     }
     if (isFormula(value)) {

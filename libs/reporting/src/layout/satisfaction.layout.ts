@@ -59,7 +59,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
   const hidden = fill(labels.suppressed, { min: result.minGroupDiners });
   const canteenName = new Map(data.canteens.map((c) => [c.id, nameOf(context, c)]));
 
-  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, landscape: true, columns: [
+  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, columns: [
     { header: labels.canteen, width: 26 }, ...RATING_COLUMNS(labels), { header: labels.participation, width: 12, format: FORMATS.percent }] }));
   for (const canteen of data.canteens) {
     const figures = result.canteens.find((row) => row.canteenId === canteen.id) ?? { suppressed: true, responses: null, averageRating: null, satisfiedShare: null, dissatisfiedShare: null };
@@ -69,7 +69,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
   summary.add([labels.total, ...ratingCells(result.total, hidden), data.totalParticipation], 'total');
   summary.finish();
 
-  const dishes = ReportSheet.open(workbook, frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, landscape: true, columns: [
+  const dishes = ReportSheet.open(workbook, frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, columns: [
     { header: labels.canteen, width: 24 }, { header: labels.dish, width: 24 }, ...RATING_COLUMNS(labels)] }));
   for (const row of result.dishes) {
     const dish = data.dishes.get(row.dishId);
@@ -88,7 +88,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
   if (result.tags.length === 0) tags.note(labels.noData);
   tags.finish();
 
-  const trends = ReportSheet.open(workbook, frameOf(context, { name: labels.trends, reportTitle: title, title: labels.trends, landscape: true, columns: [
+  const trends = ReportSheet.open(workbook, frameOf(context, { name: labels.trends, reportTitle: title, title: labels.trends, columns: [
     { header: labels.week, width: 10 }, { header: labels.canteen, width: 24 }, ...RATING_COLUMNS(labels), { header: labels.participation, width: 12, format: FORMATS.percent }] }));
   const weekKeys = [...new Set([...result.weeks.map((w) => `${w.week}|${w.canteenId}`), ...data.weeklyParticipation.filter((w) => w.canteenId !== null).map((w) => `${w.week}|${w.canteenId}`)])].sort();
   for (const key of weekKeys) {

@@ -51,7 +51,7 @@ export function writeSupplierComparisonSheet(input: { workbook: WorkbookWriter; 
   const fixed = 6;
   const after = fixed + priceColumns.length;
   const sheet = ReportSheet.open(input.workbook, frameOf(context, {
-    name: labels.comparisonSheet, reportTitle: input.reportTitle, title: fill(labels.comparisonTitle, { month: data.month }), landscape: true,
+    name: labels.comparisonSheet, reportTitle: input.reportTitle, title: fill(labels.comparisonTitle, { month: data.month }),
     columns: [
       { header: labels.ingredient, width: 16 }, { header: labels.supplier, width: 26 }, { header: labels.pack, width: 10 },
       { header: labels.comparisonMinPacks, width: 8, format: FORMATS.integer }, { header: labels.leadTime, width: 8, format: FORMATS.integer },

@@ -10,7 +10,7 @@ const methodCells = (error: MethodError): CellInput[] => [error.wape, error.bias
 export function writeValueAddedSheet(input: { workbook: WorkbookWriter; context: ReportContext; reportTitle: string; figures: ForecastValueAdded }): void {
   const { context, figures } = input;
   const labels = labelsOf(context);
-  const sheet = ReportSheet.open(input.workbook, frameOf(context, { name: labels.valueAdded, reportTitle: input.reportTitle, title: labels.valueAdded, landscape: true, columns: [
+  const sheet = ReportSheet.open(input.workbook, frameOf(context, { name: labels.valueAdded, reportTitle: input.reportTitle, title: labels.valueAdded, columns: [
     { header: labels.valueAddedNumber, width: 44 }, { header: labels.servicesCompared, width: 12, format: FORMATS.integer },
     { header: labels.wape, width: 10, format: FORMATS.percent }, { header: labels.bias, width: 10, format: FORMATS.percent },
     { header: labels.overShare, width: 12, format: FORMATS.percent }, { header: labels.underShare, width: 12, format: FORMATS.percent },

@@ -39,7 +39,7 @@ export async function writeWasteReport(input: { workbook: WorkbookWriter; data: 
   const { context } = data;
   const labels = labelsOf(context);
   const title = labels.wasteTitle;
-  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, landscape: true, columns: [
+  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, columns: [
     { header: labels.canteen, width: 24 }, { header: labels.covers, width: 11, format: FORMATS.integer }, { header: labels.prepared, width: 11, format: FORMATS.integer },
     { header: labels.sold, width: 11, format: FORMATS.integer }, { header: labels.overPortions, width: 11, format: FORMATS.integer },
     { header: labels.overKg, width: 12, format: FORMATS.kg }, { header: labels.plateKg, width: 12, format: FORMATS.kg }, { header: labels.spoilageKg, width: 12, format: FORMATS.kg },
@@ -72,7 +72,7 @@ export async function writeWasteReport(input: { workbook: WorkbookWriter; data: 
   summary.add(rowOf(labels.total, data.canteens.reduce((sum, c) => sum + c.covers, 0), total, summary.currentRow, { from: summary.firstDataRow, to: last }), 'total');
   summary.finish();
 
-  const dishes = ReportSheet.open(workbook, frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, landscape: true, columns: [
+  const dishes = ReportSheet.open(workbook, frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, columns: [
     { header: labels.canteen, width: 24 }, { header: labels.dish, width: 24 }, { header: labels.prepared, width: 11, format: FORMATS.integer },
     { header: labels.sold, width: 11, format: FORMATS.integer }, { header: labels.overPortions, width: 11, format: FORMATS.integer },
     { header: labels.overKg, width: 12, format: FORMATS.kg }, { header: labels.overCost, width: 14, format: FORMATS.yuan }, { header: labels.wasteShare, width: 11, format: FORMATS.percent }] }));

@@ -3,6 +3,7 @@ import { LarderError } from '@larder/common';
 import { PAYMENT_CHANNELS } from '@larder/domain';
 import { FinanceBudgetService, FinanceChangesService, FinanceResult, FinanceService, OverviewService, RangeBudget, shiftMonth, SubsidyReachService, yearEarlierRange } from '@larder/analytics';
 import { FinanceReportData, FinanceRow } from '../layout/finance.layout';
+import type { PaymentLine } from '../layout/payment-detail.layout';
 import { parseSettlementCsv, reconcile } from '../reconciliation/settlement';
 import type { ReportRequest } from '../report-request';
 import { PaymentSourceService } from './payment-source.service';
@@ -52,7 +53,12 @@ export class FinanceReportService {
       context: scope.context, canteens, total, channels, daily, reconciliation,
       subsidyReach: await this.subsidy.reach({ from: scope.period.from, to: scope.period.to }),
       subsidyChanges: changes.flatMap((change) => (change.kind === 'subsidy' ? [change] : [])),
-      payments: this.payments.payments({ canteens: scope.canteens, from: scope.period.from, to: scope.period.to }),
     };
+  }
+
+  /** The month's payments in batches, for the audit export beside the workbook. */
+  paymentBatches(scope: ReportScope): AsyncIterable<PaymentLine[]> {
+    if (scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the payments export is monthly: give --month YYYY-MM');
+    return this.payments.payments({ canteens: scope.canteens, from: scope.period.from, to: scope.period.to });
   }
 }

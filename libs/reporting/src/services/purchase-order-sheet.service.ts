@@ -1,11 +1,12 @@
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import * as ExcelJS from 'exceljs';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { PurchaseOrderService } from '@larder/procurement';
 import { REPORT_LANGUAGES, ReportLanguage } from '../layout/labels';
+import { createReportWorkbook } from '../layout/print-setup';
+import { PdfConverterService } from './pdf-converter.service';
 import { PurchaseOrderSheetData, writePurchaseOrderSheet } from '../layout/purchase-order.layout';
 
 export interface PreparedOrderSheet {
@@ -19,6 +20,7 @@ export class PurchaseOrderSheetService {
   constructor(
     private readonly orders: PurchaseOrderService,
     private readonly audit: AuditService,
+    private readonly pdf: PdfConverterService,
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
 
@@ -45,19 +47,42 @@ export class PurchaseOrderSheetService {
 
   /** Streams the workbook and records the export, complete or failed. */
   async write(prepared: PreparedOrderSheet, output: Writable, requestedBy: string): Promise<{ amountFen: number }> {
+    return this.audited(prepared, requestedBy, 'xlsx', async () => {
+      const workbook = createReportWorkbook(output, { generatedAt: prepared.data.context.generatedAt });
+      const written = writePurchaseOrderSheet({ workbook, data: prepared.data });
+      await workbook.commit();
+      return written;
+    });
+  }
+
+  /** Whether this server can print the sheet to PDF (LibreOffice installed); otherwise the workbook prints as it is. */
+  pdfAvailable(): Promise<boolean> {
+    return this.pdf.available();
+  }
+
+  /** The same sheet as LibreOffice prints it on A4, as a PDF. */
+  async pdfOf(prepared: PreparedOrderSheet, requestedBy: string): Promise<Buffer> {
+    return this.audited(prepared, requestedBy, 'pdf', async () => {
+      const sink = new PassThrough();
+      const chunks: Buffer[] = [];
+      sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const workbook = createReportWorkbook(sink, { generatedAt: prepared.data.context.generatedAt });
+      writePurchaseOrderSheet({ workbook, data: prepared.data });
+      await workbook.commit();
+      return this.pdf.toPdf(Buffer.concat(chunks));
+    });
+  }
+
+  private async audited<T>(prepared: PreparedOrderSheet, requestedBy: string, format: 'xlsx' | 'pdf', produce: () => Promise<T>): Promise<T> {
     const { data } = prepared;
     const detail = {
       kind: 'purchase-order', orderId: data.order.id, period: data.order.deliveryDate, from: data.order.deliveryDate, to: data.order.deliveryDate,
-      canteens: [data.canteen.code], language: data.context.language,
+      canteens: [data.canteen.code], language: data.context.language, ...(format === 'pdf' ? { format } : {}),
     };
     try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-      workbook.creator = 'Larder';
-      workbook.created = data.context.generatedAt;
-      const written = writePurchaseOrderSheet({ workbook, data });
-      await workbook.commit();
+      const result = await produce();
       await this.audit.record({ actor: requestedBy, action: 'report.export', detail });
-      return written;
+      return result;
     } catch (error) {
       await this.audit.record({ actor: requestedBy, action: 'report.export.failed', detail: { ...detail, error: error instanceof Error ? error.message.slice(0, 300) : String(error) } });
       throw error;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accuracyOf } from '@larder/analytics';
 import { accuracyCharts, writeAccuracyReport } from '../layout/accuracy.layout';
 import { financeCharts, writeFinanceReport } from '../layout/finance.layout';
+import { writePaymentDetail } from '../layout/payment-detail.layout';
 import { writePurchasePlanReport } from '../layout/purchase-plan.layout';
 import { satisfactionCharts, writeSatisfactionReport } from '../layout/satisfaction.layout';
 import { wasteCharts, writeWasteReport } from '../layout/waste.layout';
@@ -23,13 +24,18 @@ export class ReportWriters {
   writerFor(kind: ReportKind): WriteReport {
     const writers: Record<ReportKind, WriteReport> = {
       finance: async ({ workbook, scope, request, charts }) => {
+        if (request.paymentsDetail) {
+          const written = await writePaymentDetail({ workbook, context: scope.context, batches: this.finance.paymentBatches(scope) });
+          const totals: Record<string, number> = { paymentLines: written.paymentLines, paymentsPaidFen: written.paidFen };
+          return totals;
+        }
         const data = await this.finance.data(scope, request);
-        const written = await writeFinanceReport({ workbook, data, charts: charts(financeCharts(data)) });
+        writeFinanceReport({ workbook, data, charts: charts(financeCharts(data)) });
         const f = data.total.figures;
         return {
           covers: f.covers, paidFen: f.paidFen, subsidyFen: f.subsidyFen, revenueFen: f.revenueFen, ingredientCostFen: f.ingredientCostFen,
           wasteCostFen: f.wasteCostFen, costPerMealFen: f.costPerMealFen, foodCostRatio: f.foodCostRatio, participation: f.participation,
-          paymentLines: written.paymentLines, paymentsPaidFen: written.paidFen, mismatches: data.reconciliation?.mismatches.length ?? null,
+          mismatches: data.reconciliation?.mismatches.length ?? null,
         };
       },
       satisfaction: async ({ workbook, scope, charts }) => {

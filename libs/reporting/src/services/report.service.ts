@@ -4,14 +4,13 @@ import { dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import * as ExcelJS from 'exceljs';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { chartsAvailable, ChartOption, renderChartPng } from '../charts/chart-renderer';
 import { placeCharts } from '../layout/common-sheets';
 import { Picture } from '../layout/pictures';
-import type { WorkbookWriter } from '../layout/report-sheet';
+import { createReportWorkbook, WorkbookWriter } from '../layout/print-setup';
 import type { ReportKind, ReportRequest, ReportSummary } from '../report-request';
 import { ReportScope, ReportScopeService } from './report-scope.service';
 import { ReportWriters } from './report-writers.service';
@@ -43,7 +42,8 @@ export class ReportService {
     reportStep(request, 'checking the scope');
     const scope = await this.scopes.resolve(request);
     if (request.kind === 'finance' && scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the finance report is monthly: give a month (YYYY-MM)');
-    const parts = [request.kind, scope.period.label, scope.canteen?.code, scope.context.language].filter(Boolean);
+    if (request.paymentsDetail && request.kind !== 'finance') throw new LarderError('VALIDATION_FAILED', 'the payments export belongs to the finance report');
+    const parts = [request.kind, request.paymentsDetail ? 'payments' : null, scope.period.label, scope.canteen?.code, scope.context.language].filter(Boolean);
     return { scope, fileName: `larder-${parts.join('-')}.xlsx` };
   }
 
@@ -63,13 +63,8 @@ export class ReportService {
   private async produce(request: ReportRequest, output: Writable, prepared: { scope: ReportScope; fileName: string }): Promise<ReportSummary> {
     const started = performance.now();
     const { scope, fileName } = prepared;
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output, useStyles: true, useSharedStrings: false,
-      // Fast deflate: the detail sheets are large and highly repetitive, so level 1 loses little size.
-      zip: { zlib: { level: 1 } },
-    } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
-    workbook.creator = 'Larder';
-    workbook.created = scope.context.generatedAt;
+    // Fast deflate: the detail sheets are large and highly repetitive, so level 1 loses little size.
+    const workbook = createReportWorkbook(output, { fastZip: true, generatedAt: scope.context.generatedAt });
     // A writer reads its figures, then draws its charts (if it has any), then writes its sheets.
     const charts = (options: { option: ChartOption; description: string }[]) => {
       reportStep(request, 'drawing the charts');
@@ -133,7 +128,7 @@ export class ReportService {
       actor: request.requestedBy ?? 'unknown',
       action: entry.outcome === 'complete' ? 'report.export' : 'report.export.failed',
       detail: {
-        kind: request.kind, period: scope.period.label, from: scope.period.from, to: scope.period.to,
+        kind: request.kind, ...(request.paymentsDetail ? { export: 'payments' } : {}), period: scope.period.label, from: scope.period.from, to: scope.period.to,
         canteens: scope.canteen ? [scope.canteen.code] : 'all', language: scope.context.language,
         ...(entry.path !== undefined ? { path: entry.path } : {}), ...(entry.bytes !== undefined ? { bytes: entry.bytes } : {}),
         ...(entry.error !== undefined ? { error: entry.error instanceof Error ? entry.error.message.slice(0, 300) : String(entry.error) } : {}),

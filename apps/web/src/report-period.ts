@@ -1,0 +1,30 @@
+import { addDays, isoWeek, isoWeekStart, localDate } from '../../../libs/domain/src/local-date';
+import { TIME_ZONE } from './format';
+
+export type ReportPeriodParam = { month: string } | { week: string };
+
+function lastDayOf(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+}
+
+function previousMonth(month: string): string {
+  return addDays(`${month}-01`, -1).slice(0, 7);
+}
+
+/**
+ * The report a page's range stands for: the whole past month (or, for reports that have weeks, the
+ * past ISO week) the range is exactly; otherwise the last month complete both by the range's end and by
+ * today, never the few days of a month just begun.
+ */
+export function reportPeriodOf(range: { from: string; to: string }, options: { weekly: boolean; today?: string }): ReportPeriodParam {
+  const { from, to } = range;
+  const today = options.today ?? localDate(new Date(), TIME_ZONE);
+  const month = to.slice(0, 7);
+  const complete = to < today;
+  if (complete && from === `${month}-01` && to === lastDayOf(month)) return { month };
+  if (complete && options.weekly && isoWeekStart(isoWeek(from)) === from && addDays(from, 6) === to) return { week: isoWeek(from) };
+  const end = to < today ? to : addDays(today, -1);
+  const last = end.slice(0, 7);
+  return { month: lastDayOf(last) <= end ? last : previousMonth(last) };
+}
