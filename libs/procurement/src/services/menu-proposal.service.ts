@@ -8,7 +8,7 @@ import { MenuChangeStatus, MenuProposal as ProposalRow, MenuProposalChange as Ch
 import { addDays, IsoDate, MealPeriod } from '@larder/domain';
 import { MenuFigures } from '../menu/menu-figures.calculator';
 import { proposeMenu } from '../menu/menu-proposal.calculator';
-import type { MenuIssue, MenuRules, MenuSlot, ProposedSlot, SlotFigures } from '../menu/menu-proposal-types';
+import type { MenuChange, MenuIssue, MenuRules, MenuSlot, ProposedSlot, SlotFigures } from '../menu/menu-proposal-types';
 import { MenuProposalLoader } from './menu-proposal.loader';
 
 /** Never the same dish two days running unless the manager says otherwise: a longer gap empties breakfast, whose few dishes come back daily. */
@@ -29,17 +29,10 @@ export interface MenuProposalRequest {
   readonly createdBy: string;
 }
 
-export interface MenuChangeView {
+/** A stored change: the engine's change as proposed, numbered, with its decision. */
+export interface MenuChangeView extends Omit<MenuChange, 'kind'> {
   readonly seq: number;
-  readonly date: IsoDate;
-  readonly meal: MealPeriod;
   readonly kind: string;
-  readonly category: string;
-  readonly fromDishId: number | null;
-  readonly toDishId: number | null;
-  readonly explanation: { readonly zh: string; readonly en: string };
-  readonly before: SlotFigures;
-  readonly after: SlotFigures;
   readonly status: MenuChangeStatus;
   readonly decidedBy: string | null;
   readonly reason: string | null;
