@@ -7,13 +7,14 @@ import { ReportDataService } from './services/report-data.service';
 import { PaymentSourceService } from './services/payment-source.service';
 import { ReportScopeService } from './services/report-scope.service';
 import { ReportService } from './services/report.service';
+import { MenuProposalWorkbookService } from './services/menu-proposal-workbook.service';
 import { PurchaseOrderSheetService } from './services/purchase-order-sheet.service';
 import { ReportWriters } from './services/report-writers.service';
 import { SupplierComparisonSheetService } from './services/supplier-comparison-sheet.service';
 
 @Module({
   imports: [FiguresModule, AuthModule, ProcurementModule],
-  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService],
-  exports: [ReportService, PurchaseOrderSheetService],
+  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService, MenuProposalWorkbookService],
+  exports: [ReportService, PurchaseOrderSheetService, MenuProposalWorkbookService],
 })
 export class ReportingModule {}
