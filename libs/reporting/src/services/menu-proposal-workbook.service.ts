@@ -1,4 +1,8 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as ExcelJS from 'exceljs';
@@ -60,6 +64,25 @@ export class MenuProposalWorkbookService {
       await this.audit.record({ actor: requestedBy, action: 'report.export', detail });
     } catch (error) {
       await this.audit.record({ actor: requestedBy, action: 'report.export.failed', detail: { ...detail, error: error instanceof Error ? error.message.slice(0, 300) : String(error) } });
+      throw error;
+    }
+  }
+
+  /** Writes the workbook to a file, whole or not at all (a partial file is renamed only once complete). */
+  async writeFile(params: { proposalId: string; language?: string; path: string; requestedBy: string }): Promise<{ path: string; bytes: number; language: ReportLanguage }> {
+    const prepared = await this.prepare(params.proposalId, params.language);
+    await mkdir(dirname(params.path), { recursive: true });
+    const partial = `${params.path}.${process.pid}.partial`;
+    const stream = createWriteStream(partial);
+    const failure = new Promise<never>((_resolve, reject) => stream.once('error', reject));
+    try {
+      await Promise.race([this.write(prepared, stream, params.requestedBy), failure]);
+      await Promise.race([finished(stream), failure]);
+      await rename(partial, params.path);
+      return { path: params.path, bytes: (await stat(params.path)).size, language: prepared.data.context.language };
+    } catch (error) {
+      stream.destroy();
+      await rm(partial, { force: true });
       throw error;
     }
   }
