@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import * as ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { MenuProposalService, MenuProposalView } from '@larder/procurement';
 import {
@@ -16,6 +17,14 @@ async function pageScreenshot(session: SignedInPage, name: string): Promise<void
     mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
     copyFileSync(path, join(DOCS_SCREENSHOTS, `${name}.png`));
   }
+}
+
+/** Clicks the page's workbook link and reads what it downloads. */
+async function downloadWorkbook(page: Page): Promise<{ fileName: string; workbook: ExcelJS.Workbook }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=menu-workbook]').click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  return { fileName: download.suggestedFilename(), workbook };
 }
 
 /** Issue #21: the proposed menu beside the current one, each change explained, decided by the manager, in both languages. */
@@ -47,8 +56,10 @@ describeWithChromium('the menu page in a browser (manager, en and zh-CN)', () =>
     await openView(page, `/?page=menu&canteens=${canteenId}`);
     expect(await page.locator('[data-proposal]').getAttribute('data-proposal')).toBe(proposal.id);
     const whatIf = await page.locator('[data-table=menu-what-if] tbody tr').allTextContents();
-    expect(whatIf).toHaveLength(3);
+    expect(whatIf).toHaveLength(7);
     expect(whatIf[0]).toContain('Food cost per cover');
+    expect(whatIf[5]).toContain('Subsidy per cover');
+    expect(whatIf[6]).toContain('Subsidy in the cycle');
     const first = proposal.changes[0]!;
     const row = page.locator('[data-table=menu-changes] tbody tr').first();
     expect(await row.textContent()).toContain(first.explanation.en);
@@ -56,6 +67,9 @@ describeWithChromium('the menu page in a browser (manager, en and zh-CN)', () =>
     const [chart] = (await charts(page)).filter((drawn) => drawn.id === 'menu-waste-by-day');
     expect(pointCount(chart!)).toBeGreaterThan(0);
     await pageScreenshot(manager, 'menu-en');
+    const en = await downloadWorkbook(page);
+    expect(en.fileName).toMatch(/^larder-menu-proposal-C\d+-2026-11-23-en\.xlsx$/);
+    expect(en.workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Changes', 'Menu']);
 
     await afterRender(page, () => row.locator('[data-action=accept-change]').click());
     expect(await page.locator('[data-table=menu-changes] tbody tr').first().textContent()).toContain('Accepted');
@@ -76,6 +90,10 @@ describeWithChromium('the menu page in a browser (manager, en and zh-CN)', () =>
     expect(await row.textContent()).toContain(open.explanation.zh);
     expect(open.explanation.zh).not.toMatch(/[A-Za-z]/);
     await pageScreenshot(manager, 'menu');
+    expect(await page.locator('[data-table=menu-what-if]').textContent()).toContain('人均补贴');
+    const zh = await downloadWorkbook(page);
+    expect(zh.fileName).toMatch(/^larder-menu-proposal-C\d+-2026-11-23-zh-CN\.xlsx$/);
+    expect(zh.workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '调整建议', '菜单']);
 
     const options = await row.locator('select[name=edit-dish] option').evaluateAll((elements) => elements.map((element) => (element as unknown as { value: string }).value));
     const other = Number(options.find((value) => Number(value) !== open.toDishId && Number(value) !== open.fromDishId));

@@ -51,6 +51,7 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/menu/proposals': ['admin', 'manager'],
   'GET /api/menu/proposals': ['admin', 'manager'],
   'GET /api/menu/proposals/:id': ['admin', 'manager'],
+  'GET /api/menu/proposals/:id/workbook': ['admin', 'manager'],
   'POST /api/menu/proposals/:id/changes/:seq': ['admin', 'manager'],
   'GET /api/plans': OPERATIONS,
   'POST /api/plans': ['admin', 'manager'],

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import * as ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { childEnv, CompiledCli, compileCli } from '../support/compiled-cli';
 import { releaseDataFolder, scratchFolder } from '../support/data-folder';
@@ -8,7 +9,7 @@ interface ProposeOutput {
   proposals: Array<{ id: string; canteenId: number; from: string; to: string; changes: Array<{ seq: number; kind: string; toDishId: number | null }>; totals: { current: { covers: number }; proposed: { covers: number } } }>;
 }
 
-/** `larder menu propose` and `larder menu decide` through the compiled CLI, on the test's database. */
+/** `larder menu propose`, `decide` and `export` through the compiled CLI, on the test's database. */
 describe('menu (compiled CLI)', () => {
   let database: TestDatabase;
   let cli: CompiledCli;
@@ -52,5 +53,30 @@ describe('menu (compiled CLI)', () => {
     const wrong = await cli.run(['menu', 'propose', '--canteen', 'C01', '--from', '2027-01-04', '--weeks', '6'], env);
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain('weeks must be a whole number from 1 to 4');
+  }, 180_000);
+
+  it('writes the proposal workbook with propose --out and with export, in either language', async () => {
+    const proposed = await cli.run(['menu', 'propose', '--canteen', 'C01', '--from', '2027-01-04', '--weeks', '1', '--lang', 'zh-CN', '--out', join(dir, 'proposal-zh.xlsx'), '--json'], env);
+    expect(proposed.code).toBe(0);
+    const output = JSON.parse(proposed.stdout) as ProposeOutput & { workbook: { path: string; language: string } };
+    expect(output.workbook).toMatchObject({ path: join(dir, 'proposal-zh.xlsx'), language: 'zh-CN' });
+    const zh = new ExcelJS.Workbook();
+    await zh.xlsx.readFile(join(dir, 'proposal-zh.xlsx'));
+    expect(zh.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '调整建议', '菜单']);
+
+    const exported = await cli.run(['menu', 'export', '--proposal', output.proposals[0].id, '--lang', 'en', '--out', join(dir, 'proposal-en.xlsx')], env);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^wrote .*proposal-en\.xlsx \(en, \d+ bytes\)/);
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.readFile(join(dir, 'proposal-en.xlsx'));
+    expect(en.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Changes', 'Menu']);
+    expect(en.worksheets[2].rowCount).toBe(zh.worksheets[2].rowCount);
+
+    const everyCanteen = await cli.run(['menu', 'propose', '--from', '2027-01-04', '--weeks', '1', '--out', join(dir, 'all.xlsx')], env);
+    expect(everyCanteen.code).not.toBe(0);
+    expect(everyCanteen.stderr).toContain('--canteen');
+    const missing = await cli.run(['menu', 'export', '--proposal', '00000000-0000-4000-8000-000000000000', '--out', join(dir, 'none.xlsx')], env);
+    expect(missing.code).not.toBe(0);
+    expect(existsSync(join(dir, 'none.xlsx'))).toBe(false);
   }, 180_000);
 });

@@ -97,4 +97,26 @@ describe('menu proposals', () => {
     const expected = [...slot.currentDishIds.filter((dishId) => dishId !== change.fromDishId), change.toDishId!].sort((a, b) => a - b);
     expect(await menuOf(2, change.date, change.meal)).toEqual(expected);
   }, 120_000);
+
+  it('prices the subsidy of the cycle in the what-if: per cover and in total, at the rule in force per meal and day', async () => {
+    // Rules set by hand for the cycle: lunch rises mid-week, so both rules apply to one proposal.
+    await context.get(DatabaseService).dataSource.query(
+      `INSERT INTO subsidy_rule (valid_from, meal, subsidy_fen) VALUES ('2026-11-23', 'breakfast', 300), ('2026-11-23', 'lunch', 800), ('2026-11-25', 'lunch', 1200),
+       ('2026-11-23', 'dinner', 600), ('2026-11-23', 'night', 500) ON CONFLICT (valid_from, meal) DO UPDATE SET subsidy_fen = EXCLUDED.subsidy_fen`,
+    );
+    const view = await menus.get(proposal.id);
+    const hand = (meal: string, date: string) => ({ breakfast: 300, lunch: date >= '2026-11-25' ? 1200 : 800, dinner: 600, night: 500 })[meal]!;
+    const covers = view.slots.reduce((sum, slot) => sum + slot.covers, 0);
+    const subsidyFen = view.slots.reduce((sum, slot) => sum + slot.covers * hand(slot.meal, slot.date), 0);
+    expect(view.slots.some((slot) => slot.meal === 'lunch' && slot.date < '2026-11-25') && view.slots.some((slot) => slot.meal === 'lunch' && slot.date >= '2026-11-25')).toBe(true);
+    for (const side of [view.whatIf.current, view.whatIf.proposed]) {
+      expect(side.covers).toBe(covers);
+      expect(side.subsidyFen).toBeCloseTo(subsidyFen, 6);
+      expect(side.subsidyFenPerCover).toBeCloseTo(subsidyFen / covers, 6);
+    }
+    // Food cost, leftovers and stars are the cycle totals the proposal already states, now also in total.
+    expect(view.whatIf.proposed.costFenPerCover).toBeCloseTo(view.totals.proposed.costFenPerCover, 6);
+    expect(view.whatIf.current.wasteKgPerCover).toBeCloseTo(view.totals.current.wasteKgPerCover, 6);
+    expect(view.whatIf.proposed.costFen).toBeCloseTo(view.totals.proposed.costFenPerCover * covers, 3);
+  });
 });

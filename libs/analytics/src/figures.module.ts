@@ -11,10 +11,11 @@ import { OverviewService } from './overview.service';
 import { ParticipationService } from './participation.service';
 import { ReleasedSatisfactionService } from './released-satisfaction.service';
 import { SatisfactionService } from './satisfaction.service';
+import { MealSubsidyService } from './meal-subsidy.service';
 import { SubsidyReachService } from './subsidy-reach.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService, SubsidyReachService,
+const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService, SubsidyReachService, MealSubsidyService,
   BudgetService, FinanceBudgetService, FinanceChangesService, StaffGroupsService];
 
 /** The figures reports and the dashboard share: each computed once, here. */

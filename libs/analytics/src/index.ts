@@ -39,3 +39,4 @@ export * from './dashboard/dashboard-cache.service';
 export * from './dashboard/dashboard.module';
 export * from './subsidy-reach.calculator';
 export * from './subsidy-reach.service';
+export * from './meal-subsidy.service';

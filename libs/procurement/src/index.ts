@@ -39,5 +39,6 @@ export * from './menu/menu-proposal-types';
 export * from './menu/menu-rules';
 export * from './menu/menu-figures.calculator';
 export * from './menu/menu-proposal.calculator';
+export * from './menu/menu-what-if.calculator';
 export * from './services/menu-proposal.loader';
 export * from './services/menu-proposal.service';

@@ -3,6 +3,8 @@ export * from './reporting.module';
 export { ReportService } from './services/report.service';
 export { PurchaseOrderSheetService } from './services/purchase-order-sheet.service';
 export type { PreparedOrderSheet } from './services/purchase-order-sheet.service';
+export { MenuProposalWorkbookService } from './services/menu-proposal-workbook.service';
+export type { PreparedMenuWorkbook } from './services/menu-proposal-workbook.service';
 export { writePurchaseOrderSheet } from './layout/purchase-order.layout';
 export type { PurchaseOrderSheetData } from './layout/purchase-order.layout';
 export { REPORT_LANGUAGES, labelsFor } from './layout/labels';

@@ -7,6 +7,7 @@ import { ReportDataService } from './services/report-data.service';
 import { PaymentSourceService } from './services/payment-source.service';
 import { ReportScopeService } from './services/report-scope.service';
 import { ReportService } from './services/report.service';
+import { MenuProposalWorkbookService } from './services/menu-proposal-workbook.service';
 import { PurchaseOrderSheetService } from './services/purchase-order-sheet.service';
 import { PdfConverterService } from './services/pdf-converter.service';
 import { ReportWriters } from './services/report-writers.service';
@@ -14,7 +15,7 @@ import { SupplierComparisonSheetService } from './services/supplier-comparison-s
 
 @Module({
   imports: [FiguresModule, AuthModule, ProcurementModule],
-  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService, PdfConverterService],
-  exports: [ReportService, PurchaseOrderSheetService],
+  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService, PdfConverterService, MenuProposalWorkbookService],
+  exports: [ReportService, PurchaseOrderSheetService, MenuProposalWorkbookService],
 })
 export class ReportingModule {}

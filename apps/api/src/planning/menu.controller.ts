@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { yuanToFen } from '@larder/domain';
 import { MenuProposalService, PlanningDataLoader } from '@larder/procurement';
-import { QueryParameters } from '../openapi/documentation.decorators';
+import { MenuProposalWorkbookService } from '@larder/reporting';
+import { FileAnswer, QueryParameters } from '../openapi/documentation.decorators';
+import { contentDisposition } from '../reports/reports.controller';
 import { allow, who } from './canteen-access';
 import { DecideMenuChangeDto, ProposeMenuDto } from './dtos/menu-requests.dto';
 import { dateValue } from './planning-request.parser';
@@ -15,6 +18,7 @@ export class MenuController {
   constructor(
     private readonly menus: MenuProposalService,
     private readonly loader: PlanningDataLoader,
+    private readonly workbooks: MenuProposalWorkbookService,
   ) {}
 
   @Post('proposals')
@@ -47,6 +51,27 @@ export class MenuController {
   async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
     allow(principal, await this.menus.canteenOf(id));
     return this.menus.get(id);
+  }
+
+  /** `?lang=zh-CN|en`: the proposal as a workbook — summary with the what-if, the changes, the menu per day × meal. */
+  @Get('proposals/:id/workbook')
+  @ApiOperation({ summary: 'The proposal as an Excel workbook (zh-CN or en): what-if incl. subsidy, changes with status, menu per day × meal' })
+  @QueryParameters({ lang: 'zh-CN (default) or en' })
+  @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook, streamed as it is written')
+  @Roles('manager')
+  async workbook(@Param('id') id: string, @Res() response: Response, @Query('lang') lang?: string, @CurrentPrincipal() principal?: Principal): Promise<void> {
+    allow(principal, await this.menus.canteenOf(id));
+    const prepared = await this.workbooks.prepare(id, lang);
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
+    response.setHeader('Cache-Control', 'no-store');
+    try {
+      await this.workbooks.write(prepared, response, who(principal));
+    } catch (error) {
+      // Once the workbook has started, the status is sent: cut the download so it cannot pass for complete.
+      if (response.headersSent) response.destroy(error as Error);
+      else throw error;
+    }
   }
 
   @Post('proposals/:id/changes/:seq')

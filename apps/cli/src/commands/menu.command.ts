@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import { DemandHistoryService } from '@larder/demand';
 import { parseIsoDate, yuanToFen } from '@larder/domain';
 import { MAX_PROPOSAL_WEEKS, MenuDecision, MenuProposalService, MenuProposalView, PlanningDataLoader, ProcurementModule, SlotFigures } from '@larder/procurement';
+import { MenuProposalWorkbookService, REPORT_LANGUAGES, ReportingModule } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { parseInteger, printResult } from '../output';
 
@@ -16,6 +18,14 @@ interface ProposeFlags {
   maxCostPerCover?: number;
   pin: number[];
   ban: number[];
+  lang: Language;
+  out?: string;
+  json?: boolean;
+}
+
+interface ExportFlags {
+  proposal: string;
+  out: string;
   lang: Language;
   json?: boolean;
 }
@@ -45,7 +55,14 @@ function formatProposal(proposal: MenuProposalView, code: string, lang: Language
     out.push(`  ! ${issue.date} ${issue.meal}: ${issue.reason} ${what}`.trimEnd());
   }
   out.push(`  ${figures('current', proposal.totals.current)}`, `  ${figures('proposed', proposal.totals.proposed)}`);
+  const { current, proposed } = proposal.whatIf;
+  out.push(`  subsidy   ${yuan(current.subsidyFenPerCover)}/cover, ${yuan(current.subsidyFen)} in the cycle; food cost ${yuan(current.costFen)} now, ${yuan(proposed.costFen)} proposed`);
   return out.join('\n');
+}
+
+function xlsxPath(value: string): string {
+  if (!value.toLowerCase().endsWith('.xlsx')) throw new Error(`--out must name an .xlsx file, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function parseDate(value: string): string {
@@ -80,10 +97,12 @@ export function menuCommand(): Command {
     .option('--max-cost-per-cover <yuan>', 'food cost per cover the subsidy budget allows (default: no dearer than the dearest current day of each meal)', parseYuan)
     .option('--pin <ids>', 'dish ids that stay where the current menu has them (comma-separated, repeatable)', parseIds, [])
     .option('--ban <ids>', 'dish ids never proposed (comma-separated, repeatable)', parseIds, [])
-    .addOption(new Option('--lang <language>', 'language of the explanations').choices(['zh-CN', 'en']).default('en'))
+    .addOption(new Option('--lang <language>', 'language of the explanations and of the --out workbook').choices(['zh-CN', 'en']).default('en'))
+    .option('--out <file.xlsx>', 'with --canteen: also write the proposal workbook (summary with the what-if and subsidy, changes, menu) to this file', xlsxPath)
     .option('--json', 'print one JSON object')
     .action(async (flags: ProposeFlags) => {
-      const proposals = await withContext([ProcurementModule], async (context) => {
+      if (flags.out !== undefined && flags.canteen === undefined) throw new LarderError('VALIDATION_FAILED', '--out writes one proposal\'s workbook: name the canteen with --canteen');
+      const proposals = await withContext([ProcurementModule, ReportingModule], async (context) => {
         const loader = context.get(PlanningDataLoader);
         const canteenIds = flags.canteen === undefined ? await loader.canteenIds() : [await loader.resolveCanteen(flags.canteen)];
         const canteens = await context.get(DemandHistoryService).canteens(canteenIds);
@@ -96,9 +115,26 @@ export function menuCommand(): Command {
           });
           made.push({ code, proposal });
         }
-        return made;
+        const written = flags.out === undefined ? undefined
+          : await context.get(MenuProposalWorkbookService).writeFile({ proposalId: made[0].proposal.id, language: flags.lang, path: resolve(flags.out), requestedBy: 'cli' });
+        return { made, written };
       });
-      printResult(flags, { proposals: proposals.map((entry) => entry.proposal) }, () => proposals.map((entry) => formatProposal(entry.proposal, entry.code, flags.lang)).join('\n\n'));
+      printResult(flags, { proposals: proposals.made.map((entry) => entry.proposal), workbook: proposals.written }, () => [
+        ...proposals.made.map((entry) => formatProposal(entry.proposal, entry.code, flags.lang)),
+        ...(proposals.written ? [`wrote ${proposals.written.path} (${proposals.written.language}, ${proposals.written.bytes} bytes)`] : []),
+      ].join('\n\n'));
+    });
+  menu
+    .command('export')
+    .description('write a menu proposal as a workbook: summary with the what-if and subsidy, the changes with their status, the menu per day × meal')
+    .requiredOption('--proposal <id>', 'the proposal (its id, as menu propose prints it)')
+    .requiredOption('--out <file.xlsx>', 'where to write the workbook', xlsxPath)
+    .addOption(new Option('--lang <language>', 'language of the workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
+    .option('--json', 'print one JSON object')
+    .action(async (flags: ExportFlags) => {
+      const written = await withContext([ReportingModule], (context) =>
+        context.get(MenuProposalWorkbookService).writeFile({ proposalId: flags.proposal, language: flags.lang, path: resolve(flags.out), requestedBy: 'cli' }));
+      printResult(flags, written, () => `wrote ${written.path} (${written.language}, ${written.bytes} bytes)`);
     });
   menu
     .command('decide <proposal> <change> <decision>')

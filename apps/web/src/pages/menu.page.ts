@@ -15,9 +15,12 @@ interface MenuChangeView {
   seq: number; date: string; meal: string; kind: string; category: string; fromDishId: number | null; toDishId: number | null;
   explanation: { zh: string; en: string }; before: SlotFigures; after: SlotFigures; status: 'proposed' | 'accepted' | 'rejected' | 'edited';
 }
+/** One side of the what-if over the cycle (MenuWhatIfSide in libs/procurement). */
+interface WhatIfSide { covers: number; costFenPerCover: number; costFen: number; wasteKgPerCover: number; wasteKg: number; satisfaction: number; subsidyFenPerCover: number; subsidyFen: number }
 interface MenuProposalView {
   id: string; canteenId: number; from: string; to: string;
   totals: { current: SlotFigures; proposed: SlotFigures };
+  whatIf: { current: WhatIfSide; proposed: WhatIfSide };
   issues: { date: string; meal: string; reason: string; category?: string }[];
   slots: { date: string; meal: string; covers: number; dishIds: number[]; currentDishIds: number[]; current: SlotFigures; proposed: SlotFigures }[];
   changes: MenuChangeView[];
@@ -49,7 +52,8 @@ export async function renderMenu(context: PageContext): Promise<void> {
     return;
   }
   const proposal = await api.get<MenuProposalView>(`/api/menu/proposals/${listed[0]!.id}`);
-  header.append(h('p', { 'data-proposal': proposal.id }, `${t('menuCycle')}: ${proposal.from} – ${proposal.to}`));
+  header.append(h('p', { 'data-proposal': proposal.id }, `${t('menuCycle')}: ${proposal.from} – ${proposal.to}`),
+    h('a', { class: 'button', 'data-action': 'menu-workbook', href: `/api/menu/proposals/${proposal.id}/workbook?lang=${lang}`, download: '' }, t('menuDownload')));
   const dishName = (id: number | null) => {
     const dish = id === null ? undefined : proposal.dishes[id];
     return dish ? (lang === 'en' ? dish.nameEn : dish.name) : context.dishName(id);
@@ -57,11 +61,15 @@ export async function renderMenu(context: PageContext): Promise<void> {
   const separator = lang === 'en' ? ', ' : '、';
   const mealName = (meal: string) => textOr(t, `meal.${meal}`, meal);
 
-  const { current, proposed } = proposal.totals;
-  const figures: Array<{ label: string; pick: (value: SlotFigures) => string }> = [
+  const { current, proposed } = proposal.whatIf;
+  const figures: Array<{ label: string; pick: (value: WhatIfSide) => string }> = [
     { label: t('costPerCover'), pick: (value) => f.yuan(value.costFenPerCover, 2) },
+    { label: t('menuCost'), pick: (value) => f.yuan(value.costFen, 0) },
     { label: t('wastePerCover'), pick: (value) => f.number(value.wasteKgPerCover, 3) },
+    { label: t('menuWaste'), pick: (value) => f.number(value.wasteKg, 1) },
     { label: t('expectedStars'), pick: (value) => f.number(value.satisfaction, 2) },
+    { label: t('menuSubsidyPerCover'), pick: (value) => f.yuan(value.subsidyFenPerCover, 2) },
+    { label: t('menuSubsidy'), pick: (value) => f.yuan(value.subsidyFen, 0) },
   ];
   context.table(root, {
     id: 'menu-what-if', title: t('menuWhatIf'), rows: figures,

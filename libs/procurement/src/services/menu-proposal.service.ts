@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { MealSubsidyService } from '@larder/analytics';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { MenuChangeStatus, MenuProposal as ProposalRow, MenuProposalChange as ChangeRow } from '@larder/database';
 import { addDays, IsoDate, MealPeriod } from '@larder/domain';
 import { MenuFigures } from '../menu/menu-figures.calculator';
 import { proposeMenu } from '../menu/menu-proposal.calculator';
+import { MenuWhatIf, menuWhatIf } from '../menu/menu-what-if.calculator';
 import type { MenuChange, MenuIssue, MenuRules, MenuSlot, ProposedSlot, SlotFigures } from '../menu/menu-proposal-types';
 import { MenuProposalLoader } from './menu-proposal.loader';
 
@@ -47,6 +49,8 @@ export interface MenuProposalView {
   readonly createdBy: string;
   readonly rules: MenuRules;
   readonly totals: { readonly current: SlotFigures; readonly proposed: SlotFigures };
+  /** Current against proposed over the cycle, with the subsidy of the rules in force today for its meals and days. */
+  readonly whatIf: MenuWhatIf;
   readonly issues: readonly MenuIssue[];
   readonly slots: readonly ProposedSlot[];
   readonly changes: readonly MenuChangeView[];
@@ -71,6 +75,7 @@ export class MenuProposalService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly loader: MenuProposalLoader,
     private readonly audit: AuditService,
+    private readonly subsidy: MealSubsidyService,
   ) {}
 
   async propose(request: MenuProposalRequest): Promise<MenuProposalView> {
@@ -118,7 +123,7 @@ export class MenuProposalService {
     return budgets;
   }
 
-  async list(params: { canteenIds?: readonly number[] }): Promise<Array<Omit<MenuProposalView, 'slots' | 'changes' | 'dishes' | 'issues'>>> {
+  async list(params: { canteenIds?: readonly number[] }): Promise<Array<Omit<MenuProposalView, 'slots' | 'changes' | 'dishes' | 'issues' | 'whatIf'>>> {
     const query = this.dataSource.getRepository(ProposalRow).createQueryBuilder('p').orderBy('p.createdAt', 'DESC').take(50);
     if (params.canteenIds) query.where('p.canteenId IN (:...ids)', { ids: [...params.canteenIds, -1] });
     const rows = await query.getMany();
@@ -139,10 +144,11 @@ export class MenuProposalService {
     const ids = new Set<number>();
     for (const slot of summary.slots) for (const dishId of [...slot.dishIds, ...slot.currentDishIds]) ids.add(dishId);
     for (const change of changes) for (const dishId of [change.fromDishId, change.toDishId]) if (dishId !== null) ids.add(dishId);
+    const whatIf = menuWhatIf(summary.slots, await this.subsidy.perCover(summary.slots));
     const dishRows: Array<{ id: number; name: string; name_en: string; category: string }> = await this.dataSource.query('SELECT id, name, name_en, category FROM dish WHERE id = ANY($1::int[])', [[...ids]]);
     return {
       id: row.id, canteenId: row.canteenId, from: row.fromDate, to: row.toDate, createdAt: row.createdAt.toISOString(), createdBy: row.createdBy,
-      rules: row.rules as unknown as MenuRules, totals: summary.totals, issues: summary.issues, slots: summary.slots,
+      rules: row.rules as unknown as MenuRules, totals: summary.totals, whatIf, issues: summary.issues, slots: summary.slots,
       changes: changes.map((change) => ({
         seq: change.seq, date: change.serviceDate, meal: change.meal, kind: change.kind, category: change.category,
         fromDishId: change.fromDishId, toDishId: change.toDishId, explanation: { zh: change.explanationZh, en: change.explanationEn },

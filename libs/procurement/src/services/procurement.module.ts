@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FiguresModule } from '@larder/analytics';
 import { AuthModule } from '@larder/auth';
 import { DemandModule } from '@larder/demand';
 import { FORECAST_QUANTILE_SOURCE, StoredForecastSource } from './forecast-source';
@@ -21,7 +22,7 @@ const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService,
   PurchaseOrderQueries, PurchaseOrderService, StockService, SupplierComparisonService, MenuProposalLoader, MenuProposalService];
 
 @Module({
-  imports: [DemandModule, AuthModule],
+  imports: [DemandModule, AuthModule, FiguresModule],
   providers: [...SERVICES, StoredForecastSource, { provide: FORECAST_QUANTILE_SOURCE, useExisting: StoredForecastSource }],
   exports: [...SERVICES, FORECAST_QUANTILE_SOURCE],
 })

@@ -225,6 +225,41 @@ const EN = {
   signReceiver: 'Received by (signature): ____________________    Date: ____________',
   orderSheetNote: 'Amount = packs × price per pack; the total is a live formula. Differences on delivery are written beside the line and signed by both.',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  // menu proposal workbook
+  menuTitle: 'Menu proposal',
+  menuSummary: 'Summary',
+  menuChanges: 'Changes',
+  menuByDay: 'Menu',
+  menuCycleLabel: 'Menu cycle',
+  menuFigure: 'Figure',
+  menuCurrent: 'Current menu',
+  menuProposed: 'Proposed menu',
+  menuDifference: 'Proposed − current',
+  menuCovers: 'Covers',
+  menuCostPerCover: 'Food cost per cover (¥)',
+  menuCost: 'Food cost in the cycle (¥)',
+  menuWastePerCover: 'Leftovers per cover (kg)',
+  menuWaste: 'Leftovers in the cycle (kg)',
+  menuStars: 'Expected satisfaction (★)',
+  menuSubsidyPerCover: 'Subsidy per cover (¥)',
+  menuSubsidy: 'Subsidy in the cycle (¥)',
+  menuDecided: 'Changes decided',
+  menuDate: 'Date',
+  menuMeal: 'Meal',
+  menuCategory: 'Category',
+  menuFrom: 'From',
+  menuTo: 'To',
+  menuReason: 'Reason',
+  menuEffectCost: 'Effect on food cost per cover (¥)',
+  menuEffectWaste: 'Effect on leftovers per cover (kg)',
+  menuEffectStars: 'Effect on satisfaction (★)',
+  menuStatus: 'Status',
+  menuDecidedBy: 'Decided by',
+  menuNote: "Manager's note",
+  menuNoChanges: 'The proposal changes nothing.',
+  menuDishSeparator: ', ',
+  menuSummaryNote: 'Predicted by the menu-aware dish-share model for the same covers: portions prepared = sold ÷ (1 − waste rate), priced at today\'s recipe costs. Subsidy = covers × the subsidy rule in force for the meal on the day (an upper bound: a diner who pays less than it gets less). Per cover figures are cover-weighted over the cycle.',
+  menuChangesNote: 'Effect = that day × meal with this change alone, against the current menu.',
 } satisfies Record<string, string | string[]>;
 
 export type Labels = { [K in keyof typeof EN]: (typeof EN)[K] extends string[] ? string[] : string };
@@ -444,6 +479,40 @@ const ZH: Labels = {
   signReceiver: '收货人（签字）：____________________    日期：____________',
   orderSheetNote: '金额 = 包数 × 每包单价，合计为实时公式。送货时如有差异，请在对应行旁注明并由双方签字。',
   weekdays: ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'],
+  menuTitle: '菜单建议',
+  menuSummary: '汇总',
+  menuChanges: '调整建议',
+  menuByDay: '菜单',
+  menuCycleLabel: '菜单周期',
+  menuFigure: '指标',
+  menuCurrent: '当前菜单',
+  menuProposed: '建议菜单',
+  menuDifference: '建议 − 当前',
+  menuCovers: '就餐人次',
+  menuCostPerCover: '人均食材成本（元）',
+  menuCost: '本期食材成本（元）',
+  menuWastePerCover: '人均剩余（公斤）',
+  menuWaste: '本期剩余（公斤）',
+  menuStars: '预计满意度（星）',
+  menuSubsidyPerCover: '人均补贴（元）',
+  menuSubsidy: '本期补贴（元）',
+  menuDecided: '已处理的调整',
+  menuDate: '日期',
+  menuMeal: '餐次',
+  menuCategory: '类别',
+  menuFrom: '原菜品',
+  menuTo: '新菜品',
+  menuReason: '说明',
+  menuEffectCost: '对人均食材成本的影响（元）',
+  menuEffectWaste: '对人均剩余的影响（公斤）',
+  menuEffectStars: '对满意度的影响（星）',
+  menuStatus: '状态',
+  menuDecidedBy: '处理人',
+  menuNote: '经理备注',
+  menuNoChanges: '建议未作任何调整。',
+  menuDishSeparator: '、',
+  menuSummaryNote: '按考虑菜单组合的菜品份额模型、以相同就餐人次预测：制作份数 = 售出份数 ÷（1 − 浪费率），按当前配方成本计价。补贴 = 人次 × 当天该餐次适用的补贴标准（为上限：实付低于补贴标准的就餐者所得更少）。人均数字按人次加权。',
+  menuChangesNote: '影响 = 当天该餐次仅做此项调整时与当前菜单相比的变化。',
 };
 
 const NAMES: Record<ReportLanguage, Record<string, string>> = {
@@ -452,14 +521,28 @@ const NAMES: Record<ReportLanguage, Record<string, string>> = {
     breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', night: 'Night meal', sale: 'Sale', refund: 'Refund',
     kg: 'kg', l: 'l', piece: 'pc',
     draft: 'Draft', approved: 'Approved, to send', sent: 'Sent', received: 'Received', cancelled: 'Cancelled',
+
+    proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected', edited: 'Edited',
   },
   'zh-CN': {
     card: '员工卡', bank_app: '银行App', wechat: '微信支付', alipay: '支付宝', cash: '现金',
     breakfast: '早餐', lunch: '午餐', dinner: '晚餐', night: '夜宵', sale: '消费', refund: '退款',
     kg: '公斤', l: '升', piece: '个',
     draft: '草稿', approved: '已批准（待发送）', sent: '已发送', received: '已收货', cancelled: '已取消',
+
+    proposed: '待定', accepted: '已接受', rejected: '已拒绝', edited: '已修改',
   },
 };
+
+/** Dish categories by name; apart from the codes above, as "breakfast" is a meal there and a category here. */
+const CATEGORIES: Record<ReportLanguage, Record<string, string>> = {
+  en: { staple: 'Staple', meat: 'Meat', fish: 'Fish', vegetable: 'Vegetable', soup: 'Soup', noodle: 'Noodles', breakfast: 'Breakfast item', dessert: 'Dessert', drink: 'Drink', set_meal: 'Set meal' },
+  'zh-CN': { staple: '主食', meat: '荤菜', fish: '鱼类', vegetable: '素菜', soup: '汤', noodle: '面食', breakfast: '早点', dessert: '甜品', drink: '饮品', set_meal: '套餐' },
+};
+
+export function categoryName(language: ReportLanguage, category: string): string {
+  return CATEGORIES[language][category] ?? category;
+}
 
 export function labelsFor(language: ReportLanguage): Labels {
   return language === 'en' ? (EN as Labels) : ZH;
