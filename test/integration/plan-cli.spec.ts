@@ -49,8 +49,9 @@ describe('plan --out (compiled CLI)', () => {
     const summary = workbook.getWorksheet('Summary')!;
     const totalRow = summary.getRows(1, summary.rowCount)!.find((row) => row.getCell(1).value === 'Total')!;
     expect((totalRow.getCell(4).value as ExcelJS.CellFormulaValue).result).toBeCloseTo(planned / 100, 2);
-    // A sheet per supplier, between the summary and the notes.
-    expect(workbook.worksheets).toHaveLength(result.workbook.totals.suppliers + 2);
+    // A sheet per supplier, between the summary and the supplier comparison and notes.
+    expect(workbook.worksheets.map((sheet) => sheet.name).slice(-2)).toEqual(['Supplier comparison', 'Notes']);
+    expect(workbook.worksheets).toHaveLength(result.workbook.totals.suppliers + 3);
   }, 120_000);
 
   it('replays past weeks with progress lines on stderr, per week replayed, and the JSON alone on stdout', async () => {
