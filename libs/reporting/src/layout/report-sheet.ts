@@ -202,11 +202,11 @@ export class ReportSheet {
   private write(cell: Cell, value: CellInput, format: string | undefined): void {
     if (value === null || value === undefined) return;
     if (typeof value === 'string' || isText(value)) {
-      // Never a formula: a string cell in Text format, whatever it starts with; wrapped, so a long
-      // name grows its row on the printed page instead of being cut at the next column.
+      // Never a formula: a string cell in Text format, whatever it starts with. Not wrapped: rows of a
+      // streamed sheet keep one line's height when printed, so a wrapped name showed only its last
+      // line ("Canteen" for two canteens); cut at the next column, its start stays readable.
       cell.value = typeof value === 'string' ? value : value.text;
       cell.numFmt = FORMATS.text;
-      if (cell.alignment?.wrapText === undefined) cell.alignment = { ...cell.alignment, wrapText: true };
       return;
     }
     if (isFormula(value)) {
