@@ -122,7 +122,8 @@ export function combineForHorizon(params: { series: readonly CombinationSeries[]
   return { point: point.map(known), weight: weight.map(known), horizonWeight: weight.map((values, s) => values[series[s].days.length]) };
 }
 
-function withUnknownDay(values: Float64Array): Float64Array {
+/** The values with one more, unknown (NaN) day at the end: the day after a history. */
+export function withUnknownDay(values: Float64Array): Float64Array {
   const out = new Float64Array(values.length + 1).fill(Number.NaN);
   out.set(values);
   return out;

@@ -6,7 +6,7 @@ import { Timeline } from '../global/panel-features';
 import { createBareModel, createModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
-import { combineForHorizon, mix } from './combination';
+import { combineForHorizon, mix, withUnknownDay } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
 
 export interface PanelForecastInput {
@@ -89,7 +89,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const relative = calibrator.sample(s, lastDay);
     const adjusted = calibrator.levelsFor(s, lastDay, levels);
     // The scale floor of the day after the history: every backtest actual is known.
-    const floor = errorScales({ days: Int32Array.of(...entry.days, lastDay + leadDays), actual: appendNaN(entry.actual), point: Float64Array.of(...combined.point[s], 0) }, leadDays);
+    const floor = errorScales({ days: Int32Array.of(...entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: Float64Array.of(...combined.point[s], 0) }, leadDays);
     const scaleFloor = floor[floor.length - 1];
     const quantiles = new Map(levels.map((level, k) => [level, Float64Array.from(point, (value) => Math.max(0, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k])))] as const));
     const backtest = new Map<number, number>();
@@ -144,12 +144,6 @@ function joinHorizon(series: ServiceSeries, horizon: Horizon): Timeline {
     drivers[name] = joined;
   }
   return { days, values, drivers };
-}
-
-function appendNaN(values: Float64Array): Float64Array {
-  const out = new Float64Array(values.length + 1).fill(Number.NaN);
-  out.set(values);
-  return out;
 }
 
 function wape(actual: Float64Array, forecast: Float64Array): number | null {
