@@ -20,8 +20,8 @@ import { ConfigModule, LarderConfig, loadConfigFromProcess } from '@larder/confi
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { addDays, localDate } from '@larder/domain';
 import { IngestionModule } from '@larder/ingestion';
-import { JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
-import { PipelineModule } from '@larder/pipeline';
+import { JobRunnerService } from '@larder/jobs';
+import { NIGHTLY_JOB, PipelineModule } from '@larder/pipeline';
 import { argument, flag, numberList } from '../support/arguments';
 import { simulateCanteens } from './simulate-canteens';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DatabaseService, JobRun, JobStep } from '@larder/database';
 import { DemoSeedService } from '@larder/ingestion';
-import { INBOX_JOB, NIGHTLY_JOB } from '@larder/jobs';
+import { INBOX_JOB, NIGHTLY_JOB } from '@larder/pipeline';
 import { createHttpApp } from '../support/http-app';
 import { createTestDatabase } from '../support/test-config';
 import { afterRender, describeWithChromium, DashboardServer, ensureWebBuild, launchChromium, openView, screenshot, signedInPage, serveForBrowser } from './support/dashboard-browser';

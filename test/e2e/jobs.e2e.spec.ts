@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DatabaseService, JobRun, JobStep } from '@larder/database';
-import { INBOX_JOB, JobRegistry, JobSchedulerService } from '@larder/jobs';
+import { JobRegistry, JobSchedulerService } from '@larder/jobs';
+import { INBOX_JOB } from '@larder/pipeline';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 

@@ -12,8 +12,8 @@ import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService, DeliveryOutbox } from '@larder/database';
 import { SubscriptionService } from '@larder/delivery';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { DELIVERY_JOB, JobRegistry, JobRunnerService, JobSchedulerService, NIGHTLY_JOB } from '@larder/jobs';
-import { PipelineModule } from '@larder/pipeline';
+import { JobRegistry, JobRunnerService, JobSchedulerService } from '@larder/jobs';
+import { DELIVERY_JOB, NIGHTLY_JOB, PipelineModule } from '@larder/pipeline';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const AS_OF = '2026-11-20';

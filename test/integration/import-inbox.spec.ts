@@ -6,8 +6,8 @@ import { DataSource } from 'typeorm';
 import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { ImportRollbackService, InboxService, IngestionModule } from '@larder/ingestion';
-import { INBOX_JOB, JobRegistry, JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
-import { PipelineModule } from '@larder/pipeline';
+import { JobRegistry, JobRunnerService } from '@larder/jobs';
+import { INBOX_JOB, NIGHTLY_JOB, PipelineModule } from '@larder/pipeline';
 import { count, csv, MASTER_FILES, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 

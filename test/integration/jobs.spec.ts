@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService, JobRun, JobStep } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { FINANCE_REPORT_JOB, JobRegistry, JobRunnerService, JobSchedulerService, NIGHTLY_JOB } from '@larder/jobs';
-import { PipelineModule } from '@larder/pipeline';
+import { JobRegistry, JobRunnerService, JobSchedulerService } from '@larder/jobs';
+import { FINANCE_REPORT_JOB, NIGHTLY_JOB, PipelineModule } from '@larder/pipeline';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 function openContext(config: LarderConfig): Promise<INestApplicationContext> {
@@ -83,11 +84,30 @@ describe('jobs', () => {
     expect(steps[2].counts).toEqual({ rows: 30 });
   });
 
+  it('schedules every job that declares a cron, on the cron its configuration gives, and no other', async () => {
+    const { jobs, imports, delivery } = database.config;
+    const config: LarderConfig = {
+      ...database.config,
+      jobs: { ...jobs, scheduler: true, nightlyCron: '7 3 * * *', financeReportCron: '0 6 2 * *', purchasePlanReportCron: '0 9 * * 4' },
+      imports: { ...imports, inboxCron: '*/7 * * * *' },
+      delivery: { ...delivery, cron: '*/3 * * * *' },
+    };
+    const scheduled = await openContext(config);
+    try {
+      const crons = scheduled.get(SchedulerRegistry).getCronJobs();
+      const sources = Object.fromEntries([...crons].map(([name, job]) => [name, String(job.cronTime.source)]));
+      expect(sources).toEqual({ nightly: '7 3 * * *', 'finance-report': '0 6 2 * *', 'purchase-plan-report': '0 9 * * 4', inbox: '*/7 * * * *', deliveries: '*/3 * * * *' });
+      expect(scheduled.get(JobRegistry).list().map((job) => job.name)).toContain('first-start');
+    } finally {
+      await scheduled.close();
+    }
+  });
+
   it('runs a scheduled slot once even when two instances fire it at the same moment', async () => {
     const second = await openContext(database.config);
     try {
       const due = new Date('2026-11-21T18:00:20Z');
-      await Promise.all([context.get(JobSchedulerService).fireNightly(due), second.get(JobSchedulerService).fireNightly(due)]);
+      await Promise.all([context.get(JobSchedulerService).fire(NIGHTLY_JOB, due), second.get(JobSchedulerService).fire(NIGHTLY_JOB, due)]);
       const runs = await context.get(DatabaseService).dataSource.getRepository(JobRun).findBy({ slot: 'nightly@2026-11-21T18:00:00.000Z' });
       expect(runs).toHaveLength(1);
       expect(runs[0].status).toBe('succeeded');

@@ -4,8 +4,8 @@ import { AuditService } from '@larder/auth';
 import { ConfigModule, LarderConfig } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { JobRunnerService, NIGHTLY_JOB, RunSummary } from '@larder/jobs';
-import { PipelineModule } from '@larder/pipeline';
+import { JobRunnerService, RunSummary } from '@larder/jobs';
+import { NIGHTLY_JOB, PipelineModule } from '@larder/pipeline';
 import { NIGHTLY_PLANNER, PlanService } from '@larder/procurement';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 

@@ -7,8 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@larder/config';
 import { AuditLog, DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { FINANCE_REPORT_JOB, JobRunnerService } from '@larder/jobs';
-import { PipelineModule } from '@larder/pipeline';
+import { JobRunnerService } from '@larder/jobs';
+import { FINANCE_REPORT_JOB, PipelineModule } from '@larder/pipeline';
 import { ReportService } from '@larder/reporting';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 

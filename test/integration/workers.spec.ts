@@ -6,8 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule, LarderConfig, loadConfigFromProcess } from '@larder/config';
 import { DatabaseModule, DatabaseService, JobRun, JobStep } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { JobRunnerService, JobSchedulerService, NIGHTLY_JOB } from '@larder/jobs';
-import { PipelineModule } from '@larder/pipeline';
+import { JobRunnerService, JobSchedulerService } from '@larder/jobs';
+import { NIGHTLY_JOB, PipelineModule } from '@larder/pipeline';
 import { childEnv, CompiledCli, compileCli } from '../support/compiled-cli';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 import { PROBE_JOB, PROBE_TABLE, ProbeJobModule } from './workers-probe.job';
@@ -202,7 +202,7 @@ describeOnServer('workers on a PostgreSQL server', () => {
     const [first, second] = await Promise.all([instance(), instance()]);
     try {
       const due = new Date('2026-11-21T18:00:20Z');
-      await Promise.all([first.get(JobSchedulerService).fireNightly(due), second.get(JobSchedulerService).fireNightly(due)]);
+      await Promise.all([first.get(JobSchedulerService).fire(NIGHTLY_JOB, due), second.get(JobSchedulerService).fire(NIGHTLY_JOB, due)]);
       const runs = await orchestrator.get(DatabaseService).dataSource.getRepository(JobRun).findBy({ slot: 'nightly@2026-11-21T18:00:00.000Z' });
       expect(runs).toHaveLength(1);
       expect(runs[0].status).toBe('succeeded');

@@ -23,6 +23,8 @@ export interface JobStepDefinition {
 export interface JobDefinition {
   name: string;
   description: string;
+  /** When set, every instance fires the job on this cron, in the canteens' time zone; otherwise it runs on demand only. */
+  cron?: string;
   /**
    * Whether a scheduled firing has anything to do: when it answers false the firing is dropped
    * without a recorded run, so a frequent job that mostly finds nothing does not fill the history.

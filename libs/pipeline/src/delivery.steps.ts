@@ -1,6 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { DeliveryQueueService, DeliverySenderService } from '@larder/delivery';
-import { DELIVERY_JOB, JobRegistry, JobStepDefinition } from '@larder/jobs';
+import { JobRegistry, JobStepDefinition } from '@larder/jobs';
+import { DELIVERY_JOB } from './job-names';
 
 /**
  * Pushing reports and alerts to their subscribers. The nightly run, once the data and plans are
@@ -10,6 +12,7 @@ import { DELIVERY_JOB, JobRegistry, JobStepDefinition } from '@larder/jobs';
 @Injectable()
 export class DeliverySteps implements OnModuleInit {
   constructor(
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
     private readonly registry: JobRegistry,
     private readonly queue: DeliveryQueueService,
     private readonly sender: DeliverySenderService,
@@ -18,6 +21,7 @@ export class DeliverySteps implements OnModuleInit {
   onModuleInit(): void {
     this.registry.define({
       name: DELIVERY_JOB,
+      cron: this.config.delivery.cron,
       description: 'send the subscribed reports and alerts waiting in the outbox, retries included',
       // Fired every few minutes: a firing with nothing waiting leaves no run in the history.
       due: () => this.sender.hasDue(),

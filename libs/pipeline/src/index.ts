@@ -1,3 +1,4 @@
+export * from './job-names';
 export * from './pipeline.module';
 export * from './nightly-pipeline';
 export * from './scheduled-reports';

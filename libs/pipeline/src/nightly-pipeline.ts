@@ -1,8 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { ForecastRunService } from '@larder/demand';
 import { addDays } from '@larder/domain';
 import { RollupService } from '@larder/ingestion';
-import { JobRegistry, NIGHTLY_JOB } from '@larder/jobs';
+import { JobRegistry } from '@larder/jobs';
+import { NIGHTLY_JOB } from './job-names';
 import { PullSourcesStep } from './pull-sources.step';
 import { DraftPlansStep } from './draft-plans.step';
 import { DeliverySteps } from './delivery.steps';
@@ -18,6 +20,7 @@ const ROLLUP_LOOKBACK_DAYS = 7;
 @Injectable()
 export class NightlyPipeline implements OnModuleInit {
   constructor(
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
     private readonly registry: JobRegistry,
     private readonly rollups: RollupService,
     private readonly forecasts: ForecastRunService,
@@ -27,7 +30,7 @@ export class NightlyPipeline implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define({ name: NIGHTLY_JOB, description: 'pull sources, refresh rollups, forecasts, draft plans and scheduled reports' });
+    this.registry.define({ name: NIGHTLY_JOB, cron: this.config.jobs.nightlyCron, description: 'pull sources, refresh rollups, forecasts, draft plans and scheduled reports' });
     this.registry.addStep(NIGHTLY_JOB, this.pullSources.definition);
     this.registry.addStep(NIGHTLY_JOB, {
       name: 'refresh-rollups',

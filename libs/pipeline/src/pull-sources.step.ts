@@ -1,6 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { inboxCounts, InboxService, VendorPullService } from '@larder/ingestion';
-import { INBOX_JOB, JobRegistry, JobStepDefinition, StepCounts } from '@larder/jobs';
+import { JobRegistry, JobStepDefinition, StepCounts } from '@larder/jobs';
+import { INBOX_JOB } from './job-names';
 
 /**
  * Brings in what the sources hold: the inbox folder (on its own cron, and first thing at night)
@@ -10,6 +12,7 @@ import { INBOX_JOB, JobRegistry, JobStepDefinition, StepCounts } from '@larder/j
 @Injectable()
 export class PullSourcesStep implements OnModuleInit {
   constructor(
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
     private readonly registry: JobRegistry,
     private readonly inbox: InboxService,
     private readonly pulls: VendorPullService,
@@ -18,6 +21,7 @@ export class PullSourcesStep implements OnModuleInit {
   onModuleInit(): void {
     this.registry.define({
       name: INBOX_JOB,
+      cron: this.config.imports.inboxCron,
       description: 'import the files waiting in the inbox folder',
       // Fired every five minutes: a missing or empty folder (or files still being written) leaves no run in the history.
       due: () => this.inbox.hasWork(),

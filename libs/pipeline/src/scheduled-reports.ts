@@ -1,6 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { addDays, isoWeek } from '@larder/domain';
-import { FINANCE_REPORT_JOB, JobRegistry, PURCHASE_PLAN_REPORT_JOB } from '@larder/jobs';
+import { JobRegistry } from '@larder/jobs';
+import { FINANCE_REPORT_JOB, PURCHASE_PLAN_REPORT_JOB } from './job-names';
 import { REPORT_LANGUAGES, ReportService } from '@larder/reporting';
 
 /**
@@ -10,19 +12,20 @@ import { REPORT_LANGUAGES, ReportService } from '@larder/reporting';
 @Injectable()
 export class ScheduledReports implements OnModuleInit {
   constructor(
+    @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
     private readonly registry: JobRegistry,
     private readonly reports: ReportService,
   ) {}
 
   onModuleInit(): void {
-    this.registry.define({ name: FINANCE_REPORT_JOB, description: "the month's finance cost report, in Chinese and English" });
+    this.registry.define({ name: FINANCE_REPORT_JOB, cron: this.config.jobs.financeReportCron, description: "the month's finance cost report, in Chinese and English" });
     this.registry.addStep(FINANCE_REPORT_JOB, {
       name: 'write-finance-report',
       perCanteen: false,
       // Fired on the 1st, the data day is the last day of the month to report.
       run: async ({ asOf }) => this.writeBoth({ kind: 'finance', month: asOf.slice(0, 7) }),
     });
-    this.registry.define({ name: PURCHASE_PLAN_REPORT_JOB, description: "next week's purchase plan, in Chinese and English" });
+    this.registry.define({ name: PURCHASE_PLAN_REPORT_JOB, cron: this.config.jobs.purchasePlanReportCron, description: "next week's purchase plan, in Chinese and English" });
     this.registry.addStep(PURCHASE_PLAN_REPORT_JOB, {
       name: 'write-purchase-plan-report',
       perCanteen: false,

@@ -8,7 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { UserService } from '@larder/auth';
 import type { Role } from '@larder/domain';
 import { DemoSeedService, ImportService } from '@larder/ingestion';
-import { JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
+import { JobRunnerService } from '@larder/jobs';
+import { NIGHTLY_JOB } from '@larder/pipeline';
 import { PlanService } from '@larder/procurement';
 import { DataSource } from 'typeorm';
 import { importMasters, scratchDir } from '../../fixtures/import/import-test-kit';

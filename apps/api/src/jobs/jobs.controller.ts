@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiOperation } from '@nestjs/swagger';
 import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import { JobHistoryService, JobRegistry, JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
+import { JobHistoryService, JobRegistry, JobRunnerService } from '@larder/jobs';
+import { NIGHTLY_JOB } from '@larder/pipeline';
 import { QueryParameters } from '../openapi/documentation.decorators';
 
 @Controller('api/jobs')

@@ -6,14 +6,8 @@ import { addDays, localDate } from '@larder/domain';
 import { JobRegistry } from './job-registry.service';
 import { JobRunnerService } from './job-runner.service';
 
-export const NIGHTLY_JOB = 'nightly';
-export const FINANCE_REPORT_JOB = 'finance-report';
-export const PURCHASE_PLAN_REPORT_JOB = 'purchase-plan-report';
-export const INBOX_JOB = 'inbox';
-export const DELIVERY_JOB = 'deliveries';
-
 /**
- * Fires the scheduled jobs on their crons in the canteens' time zone. Every instance schedules
+ * Fires every job that declares a cron, on it, in the canteens' time zone. Every instance schedules
  * them; a run claims its slot (job and scheduled minute) in the database, so it runs once.
  */
 @Injectable()
@@ -29,22 +23,12 @@ export class JobSchedulerService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.config.jobs.scheduler) return;
-    const schedules: [string, string][] = [
-      [NIGHTLY_JOB, this.config.jobs.nightlyCron],
-      [FINANCE_REPORT_JOB, this.config.jobs.financeReportCron],
-      [PURCHASE_PLAN_REPORT_JOB, this.config.jobs.purchasePlanReportCron],
-      [INBOX_JOB, this.config.imports.inboxCron],
-      [DELIVERY_JOB, this.config.delivery.cron],
-    ];
-    for (const [name, cronTime] of schedules) {
+    for (const { name, cron: cronTime } of this.registry.list()) {
+      if (!cronTime) continue;
       const job = CronJob.from({ cronTime, timeZone: this.config.timezone, onTick: () => this.fire(name, new Date()), start: true });
       this.schedulerRegistry.addCronJob(name, job);
       this.logger.log(`${name} scheduled at "${cronTime}" (${this.config.timezone}), next ${job.nextDate().toISO()}`);
     }
-  }
-
-  fireNightly(now: Date): Promise<void> {
-    return this.fire(NIGHTLY_JOB, now);
   }
 
   /** One scheduled firing: the slot is the minute it was due, the data day is the day before. */
