@@ -9,4 +9,5 @@ export * from './queue/step-task';
 export * from './queue/step-queue.service';
 export * from './services/step-recorder.service';
 export * from './services/step-fan-out.service';
+export type { StepBatch, StepExecutor, StepResult } from './services/step-executor';
 export * from './services/step-worker.service';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { StepQueueService } from './queue/step-queue.service';
+import { InProcessSteps } from './services/in-process-steps.service';
 import { JobHistoryService } from './services/job-history.service';
 import { JobRegistry } from './services/job-registry.service';
 import { JobRunnerService } from './services/job-runner.service';
@@ -11,7 +12,7 @@ import { StepWorkerService } from './services/step-worker.service';
 
 @Module({
   imports: [ScheduleModule.forRoot()],
-  providers: [JobRegistry, JobRunnerService, JobSchedulerService, JobHistoryService, StepRecorder, StepQueueService, StepFanOutService, StepWorkerService],
+  providers: [JobRegistry, JobRunnerService, JobSchedulerService, JobHistoryService, StepRecorder, StepQueueService, InProcessSteps, StepFanOutService, StepWorkerService],
   exports: [JobRegistry, JobRunnerService, JobSchedulerService, JobHistoryService, StepQueueService, StepWorkerService],
 })
 export class JobsModule {}

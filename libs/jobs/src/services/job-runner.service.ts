@@ -5,12 +5,12 @@ import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { Canteen, JobRun, JobStatus } from '@larder/database';
 import { localDate } from '@larder/domain';
-import { JobDefinition, JobStepDefinition, StepContext } from '../job-definition';
-import { retryWithBackoff } from '../retry';
+import { JobDefinition } from '../job-definition';
 import { StepQueueService } from '../queue/step-queue.service';
+import { InProcessSteps } from './in-process-steps.service';
 import { JobRegistry } from './job-registry.service';
-import { StepFanOutService, StepResult } from './step-fan-out.service';
-import { StepRecorder } from './step-recorder.service';
+import { StepExecutor, StepResult } from './step-executor';
+import { StepFanOutService } from './step-fan-out.service';
 import { StepWorkerService } from './step-worker.service';
 
 export interface RunRequest {
@@ -43,8 +43,8 @@ export class JobRunnerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
     private readonly registry: JobRegistry,
-    private readonly recorder: StepRecorder,
     private readonly queue: StepQueueService,
+    private readonly inProcess: InProcessSteps,
     private readonly fanOut: StepFanOutService,
     private readonly worker: StepWorkerService,
   ) {}
@@ -88,12 +88,9 @@ export class JobRunnerService {
     const { runId, job, request } = input;
     const steps: StepResult[] = [];
     for (const [stepIndex, step] of job.steps.entries()) {
-      const canteenIds = step.perCanteen ? (request.canteenIds ?? (await this.canteenIds())) : [undefined];
-      if (step.perCanteen && this.queue.enabled) {
-        steps.push(...(await this.fanOut.run({ runId, job, stepIndex, firstStepNo: steps.length + 1, canteenIds: canteenIds as number[], asOf: request.asOf })));
-        continue;
-      }
-      for (const canteenId of canteenIds) steps.push(await this.runStep({ runId, stepNo: steps.length + 1, step, context: { asOf: request.asOf, canteenId } }));
+      const canteenIds = step.perCanteen ? (request.canteenIds ?? (await this.canteenIds())) : [];
+      const executor: StepExecutor = step.perCanteen && this.queue.enabled ? this.fanOut : this.inProcess;
+      steps.push(...(await executor.run({ runId, job, stepIndex, firstStepNo: steps.length + 1, canteenIds, asOf: request.asOf })));
     }
     return steps;
   }
@@ -101,20 +98,5 @@ export class JobRunnerService {
   private async canteenIds(): Promise<number[]> {
     const canteens = await this.dataSource.getRepository(Canteen).find({ select: { id: true }, order: { id: 'ASC' } });
     return canteens.map((canteen) => canteen.id);
-  }
-
-  private async runStep(input: { runId: string; stepNo: number; step: JobStepDefinition; context: StepContext }): Promise<StepResult> {
-    const key = { runId: input.runId, stepNo: input.stepNo };
-    const canteenId = input.context.canteenId ?? null;
-    const outcome = await retryWithBackoff({ attempts: this.config.jobs.retryAttempts, baseDelayMs: this.config.jobs.retryBaseDelayMs }, async (attempt) => {
-      await this.recorder.begin({ ...key, name: input.step.name, canteenId, attempt });
-      return input.step.run(input.context);
-    });
-    const status: JobStatus = outcome.error ? 'failed' : 'succeeded';
-    const error = outcome.error?.message ?? null;
-    if (outcome.error) this.logger.warn(`step ${input.step.name}${canteenId ? ` for canteen ${canteenId}` : ''} failed after ${outcome.attempts} attempts: ${error}`);
-    const counts = outcome.value ?? {};
-    await this.recorder.finish(key, { status, attempts: outcome.attempts, counts, error });
-    return { name: input.step.name, canteenId, status, attempts: outcome.attempts, counts, error };
   }
 }

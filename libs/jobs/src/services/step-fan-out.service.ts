@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { JobStatus } from '@larder/database';
-import { JobDefinition, StepCounts } from '../job-definition';
 import { isSettled, StepQueueService, TaskState } from '../queue/step-queue.service';
 import { StepTask } from '../queue/step-task';
+import { StepBatch, StepExecutor, StepResult } from './step-executor';
 import { StepRecorder } from './step-recorder.service';
 
 /** How often the orchestrator looks whether a step's canteens are done (in job_step: one indexed count). */
@@ -14,22 +13,13 @@ const QUEUE_CHECK_MS = 2_000;
 /** How often a run that is waiting on workers says so in the log. */
 const WAITING_NOTE_MS = 30_000;
 
-export interface StepResult {
-  name: string;
-  canteenId: number | null;
-  status: JobStatus;
-  attempts: number;
-  counts: StepCounts;
-  error: string | null;
-}
-
 /**
  * The orchestrator's side of a per-canteen step on a server: one queued task per canteen, then a
  * wait until every task has settled (succeeded, or failed after its last attempt), so the next step
  * starts on complete data. What it returns reads exactly as the in-process runner's results.
  */
 @Injectable()
-export class StepFanOutService {
+export class StepFanOutService implements StepExecutor {
   private readonly logger = new Logger(StepFanOutService.name);
 
   constructor(
@@ -38,7 +28,7 @@ export class StepFanOutService {
     private readonly recorder: StepRecorder,
   ) {}
 
-  async run(input: { runId: string; job: JobDefinition; stepIndex: number; firstStepNo: number; canteenIds: number[]; asOf: string }): Promise<StepResult[]> {
+  async run(input: StepBatch): Promise<StepResult[]> {
     const step = input.job.steps[input.stepIndex];
     const tasks: StepTask[] = input.canteenIds.map((canteenId, index) => ({
       runId: input.runId,
