@@ -1,6 +1,20 @@
+import { fenToYuan } from '../../../libs/domain/src/money';
 import type { Lang } from './i18n';
 
-export const TIME_ZONE = 'Asia/Shanghai';
+/**
+ * The canteens' time zone is the server's setting, which /api/dashboard/meta names; the app takes it
+ * from there before it draws a page. Only a request sent before that answer (the first page's data)
+ * uses the default, and is sent again if the zone differs.
+ */
+let canteenTimeZone = 'Asia/Shanghai';
+
+export function useTimeZone(zone: string): void {
+  canteenTimeZone = zone;
+}
+
+export function timeZone(): string {
+  return canteenTimeZone;
+}
 
 /** Number, money and time formats for one language; money arrives in fen and is shown in yuan. */
 export interface Formats {
@@ -18,11 +32,11 @@ export function formats(lang: Lang): Formats {
     if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale, options));
     return cache.get(key)!;
   };
-  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: canteenTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
   const empty = (value: number | null | undefined) => value === null || value === undefined || Number.isNaN(value);
   return {
     number: (value, digits = 0) => (empty(value) ? '–' : nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value!)),
-    yuan: (fen, digits = 0) => (empty(fen) ? '–' : `¥${nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fen! / 100)}`),
+    yuan: (fen, digits = 0) => (empty(fen) ? '–' : `¥${nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fenToYuan(fen!))}`),
     pct: (share, digits = 1) => (empty(share) ? '–' : `${nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share! * 100)}%`),
     dateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : '–'),
   };
@@ -30,5 +44,5 @@ export function formats(lang: Lang): Formats {
 
 /** Yuan from fen for chart data (charts format their own axes). */
 export function toYuan(fen: number | null | undefined): number | null {
-  return fen === null || fen === undefined ? null : Math.round(fen) / 100;
+  return fen === null || fen === undefined ? null : fenToYuan(Math.round(fen));
 }

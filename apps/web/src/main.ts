@@ -5,7 +5,7 @@ import { addChart, chartSnapshot, disposeCharts } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
 import { pagesFor } from './contract';
 import { h } from './dom';
-import { formats } from './format';
+import { formats, useTimeZone } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
 import type { Me, PageContext, PageRenderer } from './page-context';
 import { REPORT_READERS } from './page-context';
@@ -69,6 +69,7 @@ async function boot(): Promise<void> {
   const first = readState();
   if (first.page !== SUBSCRIPTIONS_PAGE && !isAdminPage(first.page) && pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
   meta = await metaRequest;
+  useTimeZone(meta.timeZone);
   window.addEventListener('popstate', () => void render());
   await render();
 }

@@ -1,5 +1,5 @@
 import { addDays, isoWeek, isoWeekStart, localDate } from '../../../libs/domain/src/local-date';
-import { TIME_ZONE } from './format';
+import { timeZone } from './format';
 
 export type ReportPeriodParam = { month: string } | { week: string };
 
@@ -19,7 +19,7 @@ function previousMonth(month: string): string {
  */
 export function reportPeriodOf(range: { from: string; to: string }, options: { weekly: boolean; today?: string }): ReportPeriodParam {
   const { from, to } = range;
-  const today = options.today ?? localDate(new Date(), TIME_ZONE);
+  const today = options.today ?? localDate(new Date(), timeZone());
   const month = to.slice(0, 7);
   const complete = to < today;
   if (complete && from === `${month}-01` && to === lastDayOf(month)) return { month };
