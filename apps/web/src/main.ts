@@ -5,6 +5,7 @@ import { addChart, chartSnapshot, disposeCharts } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
 import { pagesFor } from './contract';
 import { h } from './dom';
+import { errorText } from './error-text';
 import { formats } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
 import type { Me, PageContext, PageRenderer } from './page-context';
@@ -123,7 +124,7 @@ async function render(): Promise<void> {
       return supplier ? (lang === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name) : `${t('supplier')} #${id}`;
     },
     chart: (parent, spec) => void addChart(parent, spec, t('savePng')),
-    table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('noData') }),
+    table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('empty.table') }),
     report: (kind, params) => {
       if (!REPORT_READERS[kind].includes(me.role)) return null;
       const search = new URLSearchParams({ lang });
@@ -134,6 +135,9 @@ async function render(): Promise<void> {
       return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}`);
     },
   };
+  // Until the page's figures are in, it says so instead of staying blank.
+  const loading = h('p', { class: 'loading muted', role: 'status', 'data-view': 'loading' }, t('loadingPage'));
+  content.append(loading);
   try {
     await PAGES[state.page](context);
   } catch (error) {
@@ -142,8 +146,12 @@ async function render(): Promise<void> {
       location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
       return;
     }
-    const message = error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-    content.append(h('section', { class: 'card error', 'data-view': 'error' }, h('h3', {}, t('error')), h('p', {}, message)));
+    const text = errorText(t, error);
+    content.append(h('section', { class: 'card error', 'data-view': 'error', 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) },
+      h('h3', {}, t('error')), h('p', { 'data-error-sentence': '' }, text.sentence), h('p', { class: 'muted', 'data-error-action': '' }, text.action),
+      h('button', { type: 'button', class: 'ghost', 'data-action': 'retry', onclick: () => void render() }, t('retry'))));
+  } finally {
+    loading.remove();
   }
   finish(ticket, state.page);
 }
