@@ -179,7 +179,7 @@ const zh = {
   'help.valueAdded': '预测增值：比较 Larder 预测、厨房自己的数字和最近四次中位数的误差。Larder 的 WAPE 越低于其他两者，预测带来的价值越大。',
   'help.wape': 'WAPE（加权绝对百分比误差）：各天预测与实际之差的绝对值之和，除以实际总量。越低越好，0% 表示完全准确。',
   'help.wastePct': '浪费率：剩余未售份数占制作份数的比例。',
-  helpLabel: '说明', loadingPage: '正在加载数据…时段较长时可能需要几秒。', 'png.allCanteens': '全部食堂', 'png.period': '{from} 至 {to}', retry: '重试',
+  helpLabel: '说明', loadingPage: '正在加载数据…时段较长时可能需要几秒。', 'png.period': '{from} 至 {to}', retry: '重试',
 };
 
 export type TextKey = keyof typeof zh;
@@ -353,7 +353,7 @@ const en: Record<TextKey, string> = {
   'help.valueAdded': "Forecast value added: the error of Larder's forecast against the kitchen's own numbers and the median of the last four servings. The further Larder's WAPE is below theirs, the more the forecast adds.",
   'help.wape': 'WAPE (weighted absolute percentage error): the sum of daily |forecast − actual| divided by the total actual. Lower is better; 0% is exact.',
   'help.wastePct': 'Waste %: portions left unsold as a share of portions prepared.',
-  helpLabel: 'Explanation', loadingPage: 'Loading the figures… a long range can take a few seconds.', 'png.allCanteens': 'All canteens', 'png.period': '{from} to {to}', retry: 'Try again',
+  helpLabel: 'Explanation', loadingPage: 'Loading the figures… a long range can take a few seconds.', 'png.period': '{from} to {to}', retry: 'Try again',
 };
 
 const TEXTS: Record<Lang, Record<TextKey, string>> = { 'zh-CN': zh, en };

@@ -11,6 +11,7 @@ import { DemoSeedService, ImportService } from '@larder/ingestion';
 import { JobRunnerService, NIGHTLY_JOB } from '@larder/jobs';
 import { PlanService } from '@larder/procurement';
 import { DataSource } from 'typeorm';
+import type { ChartSnapshot } from '../../../apps/web/src/chart-snapshot';
 import { importMasters, scratchDir } from '../../fixtures/import/import-test-kit';
 import { createHttpApp, TEST_PASSWORD } from '../../support/http-app';
 import { createTestDatabase, TestDatabase } from '../../support/test-config';
@@ -146,12 +147,8 @@ export async function afterRender(page: Page, action: () => Promise<void>): Prom
   }, before);
 }
 
-export interface ChartSeries {
-  id: string;
-  png: boolean;
-  categories: string[];
-  series: { name: string; type: string; data: unknown[] }[];
-}
+/** A chart as the page reports it (apps/web/src/charts.ts chartSnapshot). */
+export type ChartSeries = ChartSnapshot;
 
 export function charts(page: Page): Promise<ChartSeries[]> {
   return page.evaluate(() => (globalThis as unknown as { larder: { charts(): ChartSeries[] } }).larder.charts());
