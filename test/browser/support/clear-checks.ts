@@ -47,6 +47,8 @@ export async function checkEmptyStates(page: Page, pageId: string, lang: Lang): 
   const empty = (await charts(page)).filter((chart) => pointCount(chart) === 0);
   expect(empty.length).toBeGreaterThan(0);
   for (const chart of empty) expect({ chart: chart.id, text: await page.locator(`[data-empty="${chart.id}"]`).textContent() }).toEqual({ chart: chart.id, text: translator(lang)('empty.chart') });
+  // Without forecasts the demand page says how to get them.
+  if (pageId === 'demand') expect(await page.locator('[data-empty=forecast]').textContent()).toBe(translator(lang)('empty.forecast'));
 }
 
 /** Every category labelled, no smoothed line, and a saved PNG headed by the title, period, canteens and meal. */

@@ -22,6 +22,8 @@ export async function renderDemand(context: PageContext): Promise<void> {
     context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), canteen: scopedCanteen(context, panel.filters.canteens) })));
 
   const rows = panel.series;
+  // Actuals without any stored forecast: say how forecasts come to be, not just "no data".
+  if (!rows.some((row) => row.p50 !== null)) root.append(h('p', { class: 'muted hint', 'data-empty': 'forecast' }, t('empty.forecast')));
   context.chart(root, {
     id: 'forecast-vs-actual', title: t('forecastVsActual'), height: 360,
     option: { ...forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }), dataZoom: [{ type: 'inside' }] },
