@@ -73,7 +73,8 @@ describeWithChromium('untranslated text on every page (admin, manager, finance, 
     }
     await session.context.close();
     expect([...new Set(found)]).toEqual([]);
-  });
+    // The admin's thirteen pages take about a minute on a shared two-core machine.
+  }, 150_000);
 
   /** Issue #23 item 4, on each role's own page: errors, loading, empty states, chart axes, PNGs and explanations. */
   const CLEAR_PAGES = { manager: 'demand', finance: 'finance', union: 'satisfaction' } as const;
@@ -104,5 +105,5 @@ describeWithChromium('untranslated text on every page (admin, manager, finance, 
     if (role === 'union') await checkHelp(page, `/?page=satisfaction${whole}`, { '[data-panel=participation-price]': [t('help.participation')] });
     expect(session.errors.filter((error) => !/400 \(Bad Request\)/.test(error))).toEqual([]);
     await session.context.close();
-  });
+  }, 150_000);
 });
