@@ -3,6 +3,8 @@ import { pagesFor, type DashboardRole } from '@larder/analytics';
 import { ADMIN_PAGE_ORDER, SUBSCRIPTIONS_PAGE } from '../../apps/web/src/admin-pages';
 import { charts, describeWithChromium, launchChromium, openView, PLAN_WEEK, signedInPage, startDashboardServer, DashboardServer } from './support/dashboard-browser';
 import { PageText, untranslated } from './support/untranslated-text';
+import { translator } from '../../apps/web/src/i18n';
+import { checkCharts, checkEmptyStates, checkErrorCard, checkHelp, checkHourAxis, checkLoading, DEMO_RANGE } from './support/clear-checks';
 
 const ROLES: DashboardRole[] = ['admin', 'manager', 'finance', 'union'];
 const LANGS = [{ lang: 'zh-CN', locale: 'zh-CN' }, { lang: 'en', locale: 'en-US' }] as const;
@@ -71,5 +73,37 @@ describeWithChromium('untranslated text on every page (admin, manager, finance, 
     }
     await session.context.close();
     expect([...new Set(found)]).toEqual([]);
-  });
+    // The admin's thirteen pages take about a minute on a shared two-core machine.
+  }, 150_000);
+
+  /** Issue #23 item 4, on each role's own page: errors, loading, empty states, chart axes, PNGs and explanations. */
+  const CLEAR_PAGES = { manager: 'demand', finance: 'finance', union: 'satisfaction' } as const;
+  it.each((['manager', 'finance', 'union'] as const).flatMap((role) => LANGS.map(({ lang, locale }) => ({ role, lang, locale }))))('makes the $role page clear in $lang', async ({ role, lang, locale }) => {
+    const t = translator(lang);
+    const session = await signedInPage({ browser, server, username: `clear${role}`, role, locale, canteenIds: role === 'manager' ? server.plannedCanteens : undefined });
+    const { page } = session;
+    const pageId = CLEAR_PAGES[role];
+    await checkErrorCard(page, pageId, lang);
+    await checkLoading(page, pageId, lang);
+    await checkEmptyStates(page, pageId, lang);
+    // A manager's scope is their canteens, named; the others see every canteen.
+    const chips = await page.locator('.canteen-chips label.chip').allTextContents();
+    const canteens = role === 'manager' ? chips.map((chip) => chip.trim()).join(lang === 'en' ? ', ' : '、') : t('allCanteens');
+    await checkCharts(page, pageId, lang, { canteens, meal: t('allMeals') });
+    const whole = `&from=${DEMO_RANGE.from}&to=${DEMO_RANGE.to}`;
+    if (role === 'manager') {
+      checkHourAxis((await charts(page)).find((chart) => chart.id === 'hour-heatmap')?.categories ?? []);
+      await checkHelp(page, `/?page=demand${whole}`, {
+        '[data-panel=forecast-accuracy]': [[t('help.wape'), t('help.bias'), t('help.coverage80')].join('\n')],
+        '[data-table=forecast-accuracy]': [t('help.wape'), t('help.bias'), t('help.coverage80')],
+        '[data-table=value-added]': [t('help.valueAdded'), t('help.wape'), t('help.bias')],
+      });
+      await checkHelp(page, `/?page=dishes${whole}`, { '[data-panel=menu-matrix]': [t('help.quadrants')], '[data-table=dishes]': [t('help.quadrants')] });
+      await checkHelp(page, `/?page=overview${whole}`, { '[data-kpi=participationRate]': [t('help.participation')], '[data-kpi=wastePct]': [t('help.wastePct')] });
+    }
+    if (role === 'finance') await checkHelp(page, `/?page=finance${whole}`, { '[data-kpi=subsidy-used]': [t('help.subsidyUsed')], '[data-kpi=food-cost-pct]': [t('help.foodCostPct')] });
+    if (role === 'union') await checkHelp(page, `/?page=satisfaction${whole}`, { '[data-panel=participation-price]': [t('help.participation')] });
+    expect(session.errors.filter((error) => !/400 \(Bad Request\)/.test(error))).toEqual([]);
+    await session.context.close();
+  }, 150_000);
 });

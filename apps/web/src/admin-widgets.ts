@@ -1,16 +1,18 @@
 import { ApiError } from './api';
 import { h } from './dom';
-import { textOr, type TextKey, type Translate } from './i18n';
+import { errorText } from './error-text';
+import type { TextKey, Translate } from './i18n';
 
 /**
- * An API refusal in the page's language. The API's messages are English, so the page says what
- * happened from the error code (or the caller's reading of it) and keeps the API's words as a tooltip.
+ * An API refusal in the page's language: what happened from the error code (or the caller's reading
+ * of it), then what to do. The API's English words stay in an attribute for support, not on screen.
  */
 export function errorNotice(t: Translate, error: unknown, byCode: Partial<Record<string, TextKey>> = {}): HTMLElement {
-  if (!(error instanceof ApiError)) return h('span', { 'data-error': 'unknown' }, `${t('apiError.other')} ${String(error)}`);
-  const key = byCode[error.code];
-  const text = key ? t(key) : textOr(t, `apiError.${error.code}`, t('apiError.other'));
-  return h('span', { 'data-error': error.code, title: error.message }, text);
+  const text = errorText(t, error, byCode);
+  // A form's own reading of a code (a taken username) already says what to do.
+  const own = error instanceof ApiError && byCode[error.code] !== undefined;
+  return h('span', { 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) },
+    own ? text.sentence : `${text.sentence} ${text.action}`);
 }
 
 /** Shows a message in a form's message slot (or clears it). */

@@ -2,7 +2,11 @@ import { BarChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echar
 import { DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { captionedPng, downloadDataUrl } from './chart-png';
+import type { ChartSnapshot, PngCaption } from './chart-snapshot';
+import { readableOption } from './chart-readability';
 import { h } from './dom';
+import { helpMark } from './widgets';
 
 echarts.use([
   BarChart, HeatmapChart, LineChart, PieChart, ScatterChart, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
@@ -34,12 +38,23 @@ export function forecastBandOption(rows: readonly { date: string; actual: number
 type Chart = ReturnType<typeof echarts.init>;
 
 const live = new Map<string, Chart>();
+const captions = new Map<string, () => PngCaption>();
 const resizer = new ResizeObserver((entries) => {
   for (const entry of entries) live.get((entry.target as HTMLElement).dataset.chart ?? '')?.resize();
 });
 
+/** The labels ECharts lays out on the chart's first category axis, read from its model. */
+function labelsDrawn(chart: Chart): number | null {
+  const model = (chart as unknown as { getModel(): { getComponent(type: string, index: number): { axis?: { type: string; getViewLabels(): unknown[] } } | undefined } }).getModel();
+  for (const type of ['xAxis', 'yAxis']) {
+    const axis = model.getComponent(type, 0)?.axis;
+    if (axis?.type === 'category') return axis.getViewLabels().length;
+  }
+  return null;
+}
+
 /** The charts on screen with their series data, for the browser tests and for debugging. */
-export function chartSnapshot(): { id: string; png: boolean; categories: string[]; series: { name: string; type: string; data: unknown[] }[] }[] {
+export function chartSnapshot(): ChartSnapshot[] {
   return [...live.entries()].map(([id, chart]) => ({
     id,
     // the labels of the chart's category axis (x or y), as drawn
@@ -48,9 +63,11 @@ export function chartSnapshot(): { id: string; png: boolean; categories: string[
       const axis = [...(option.xAxis ?? []), ...(option.yAxis ?? [])].find((entry) => entry.type === 'category');
       return (axis?.data ?? []).map((label) => String(typeof label === 'object' && label !== null && 'value' in label ? (label as { value: unknown }).value : label));
     })(),
-    png: Boolean((chart.getOption() as { toolbox?: { feature?: { saveAsImage?: unknown } }[] }).toolbox?.[0]?.feature?.saveAsImage),
-    series: ((chart.getOption() as { series?: { name?: string; type?: string; data?: unknown[] }[] }).series ?? []).map((series) => ({
-      name: String(series.name ?? ''), type: String(series.type ?? ''), data: series.data ?? [],
+    png: Boolean((chart.getOption() as { toolbox?: { feature?: { myPng?: unknown } }[] }).toolbox?.[0]?.feature?.myPng),
+    pngCaption: captions.get(id)?.() ?? null,
+    labelsDrawn: labelsDrawn(chart),
+    series: ((chart.getOption() as { series?: { name?: string; type?: string; smooth?: boolean; data?: unknown[] }[] }).series ?? []).map((series) => ({
+      name: String(series.name ?? ''), type: String(series.type ?? ''), smooth: Boolean(series.smooth), data: series.data ?? [],
     })),
   }));
 }
@@ -61,6 +78,7 @@ export function disposeCharts(): void {
     resizer.unobserve(element);
     chart.dispose();
     live.delete(id);
+    captions.delete(id);
   }
 }
 
@@ -71,28 +89,65 @@ export interface ChartSpec {
   height?: number;
   /** File name for the PNG export. */
   fileName?: string;
+  /** An explanation of the chart's measure, shown as an ⓘ beside the title. */
+  help?: string;
   onClick?: (params: { dataIndex: number; seriesIndex: number; data: unknown; name: string }) => void;
 }
 
-/** A titled card holding one chart; the toolbox saves it as PNG. */
-export function addChart(parent: HTMLElement, spec: ChartSpec, savePngTitle: string): Chart {
+/** What the page around a chart tells it: its words, and the scope a saved image must name. */
+export interface ChartFrame {
+  savePngTitle: string;
+  emptyText: string;
+  helpLabel: string;
+  /** The period and scope line for the saved PNG, read when it is saved (the filters may arrive after the chart). */
+  caption: () => { text: string; fileSuffix: string };
+}
+
+// ECharts' own save-as-image icon, for the captioned save that replaces it.
+const SAVE_ICON = 'path://M4.7,22.9L29.3,45.5L54.7,23.4M4.6,43.6L4.6,58L53.8,58L53.8,43.6M29.2,45.1L29.2,0';
+
+const hasData = (option: ChartOption) => ((option.series ?? []) as { data?: unknown[] }[]).some((series) =>
+  (series.data ?? []).some((value) => value !== null && value !== undefined && value !== '-' && !(typeof value === 'object' && value !== null && 'value' in value && (value as { value: unknown }).value === null)));
+
+/** A titled card holding one chart; the toolbox saves it as a PNG headed by its title, period and scope. */
+export function addChart(parent: HTMLElement, spec: ChartSpec, frame: ChartFrame): Chart {
   const canvas = h('div', { class: 'chart', 'data-chart': spec.id, style: `height:${spec.height ?? 320}px` });
-  parent.append(h('section', { class: 'card chart-card', 'data-panel': spec.id }, h('h3', {}, spec.title), canvas));
+  const empty = hasData(spec.option) ? null : h('p', { class: 'muted chart-empty', 'data-empty': spec.id }, frame.emptyText);
+  parent.append(h('section', { class: 'card chart-card', 'data-panel': spec.id }, h('h3', {}, spec.title, spec.help ? helpMark(spec.help, frame.helpLabel) : null), empty, canvas));
   const chart = echarts.init(canvas, null, { renderer: 'canvas' });
+  const option = readableOption(spec.option);
   // A bar as wide as half the chart reads as a block, not a figure.
-  const series = ((spec.option.series ?? []) as { type?: string; barMaxWidth?: number }[]).map((entry) => (entry.type === 'bar' && entry.barMaxWidth === undefined ? { ...entry, barMaxWidth: 44 } : entry));
+  const series = ((option.series ?? []) as { type?: string; barMaxWidth?: number }[]).map((entry) => (entry.type === 'bar' && entry.barMaxWidth === undefined ? { ...entry, barMaxWidth: 44 } : entry));
+  const caption = (): PngCaption => {
+    const scope = frame.caption();
+    return { title: spec.title, caption: scope.text, fileName: `${spec.fileName ?? spec.id}_${scope.fileSuffix}.png` };
+  };
+  const save = async () => {
+    const png = caption();
+    downloadDataUrl(await captionedPng(chart, png, FONT), png.fileName);
+  };
   chart.setOption({
     color: PALETTE,
     textStyle: { fontFamily: FONT },
     animationDuration: 300,
-    grid: { left: 56, right: 24, top: 56, bottom: 36, containLabel: true },
+    grid: { left: 56, right: 24, top: 56, bottom: option.dataZoom && !spec.option.dataZoom ? 44 : 36, containLabel: true },
     tooltip: { trigger: 'axis' },
-    toolbox: { right: 8, top: 0, feature: { saveAsImage: { title: savePngTitle, name: spec.fileName ?? spec.id, pixelRatio: 2, backgroundColor: '#fff' } } },
-    ...spec.option,
+    toolbox: { right: 8, top: 0, feature: { myPng: { show: true, title: frame.savePngTitle, icon: SAVE_ICON, onclick: () => void save() } } },
+    ...option,
     series,
   });
   if (spec.onClick) chart.on('click', (params) => spec.onClick!(params as never));
   live.set(spec.id, chart);
+  captions.set(spec.id, caption);
   resizer.observe(canvas);
   return chart;
+}
+
+/** Saves a chart's captioned PNG as its toolbox button does (for the browser tests). */
+export function saveChartPng(id: string): boolean {
+  const chart = live.get(id);
+  const caption = captions.get(id);
+  if (!chart || !caption) return false;
+  void captionedPng(chart, caption(), FONT).then((url) => downloadDataUrl(url, caption().fileName));
+  return true;
 }

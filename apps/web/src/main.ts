@@ -1,10 +1,11 @@
 import './styles.css';
 import { ADMIN_PAGE_ORDER, isAdminPage, SUBSCRIPTIONS_PAGE, type AdminPageId } from './admin-pages';
 import { api, ApiError, prefetch, setCsrfToken } from './api';
-import { addChart, chartSnapshot, disposeCharts } from './charts';
+import { addChart, chartSnapshot, disposeCharts, saveChartPng } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
 import { pagesFor } from './contract';
 import { h } from './dom';
+import { errorText } from './error-text';
 import { formats, useTimeZone } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
 import type { Me, PageContext, PageRenderer } from './page-context';
@@ -40,10 +41,10 @@ let firstPaintMarked = false;
 
 declare global {
   interface Window {
-    larder: { charts: typeof chartSnapshot; rendered: number; busy: boolean; page: string | null };
+    larder: { charts: typeof chartSnapshot; savePng: typeof saveChartPng; rendered: number; busy: boolean; page: string | null };
   }
 }
-window.larder = { charts: chartSnapshot, rendered: 0, busy: true, page: null };
+window.larder = { charts: chartSnapshot, savePng: saveChartPng, rendered: 0, busy: true, page: null };
 
 async function boot(): Promise<void> {
   // Who is signed in and the reference data are asked for together; both need a session.
@@ -103,10 +104,12 @@ async function render(): Promise<void> {
   else if (state.page !== 'jobs' && state.page !== SUBSCRIPTIONS_PAGE && !isAdminPage(state.page)) filterBar.append(...filterControls(state, t), asOf);
   else filterBar.hidden = true;
   content.append(h('h2', { class: 'page-title' }, t(`page.${state.page}`)));
+  let appliedFilters: AppliedFilters | null = null;
   const context: PageContext = {
     state, meta, me, lang, t, f, root: content, go,
     applied: (filters: AppliedFilters) => {
       if (ticket !== renderCount) return;
+      appliedFilters = filters;
       setInput(filterBar, 'from', filters.from);
       setInput(filterBar, 'to', filters.to);
       asOf.textContent = `${t('asOf')} ${filters.asOf}`;
@@ -123,8 +126,10 @@ async function render(): Promise<void> {
       const supplier = meta.suppliers.find((entry) => entry.id === id);
       return supplier ? (lang === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name) : `${t('supplier')} #${id}`;
     },
-    chart: (parent, spec) => void addChart(parent, spec, t('savePng')),
-    table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('noData') }),
+    chart: (parent, spec) => void addChart(parent, spec, {
+      savePngTitle: t('savePng'), emptyText: t('empty.chart'), helpLabel: t('helpLabel'), caption: () => chartScope(state, appliedFilters, t),
+    }),
+    table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('empty.table'), helpLabel: t('helpLabel') }),
     report: (kind, params) => {
       if (!REPORT_READERS[kind].includes(me.role)) return null;
       const search = new URLSearchParams({ lang });
@@ -135,6 +140,9 @@ async function render(): Promise<void> {
       return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}`);
     },
   };
+  // Until the page's figures are in, it says so instead of staying blank.
+  const loading = h('p', { class: 'loading muted', role: 'status', 'data-view': 'loading' }, t('loadingPage'));
+  content.append(loading);
   try {
     await PAGES[state.page](context);
   } catch (error) {
@@ -143,10 +151,28 @@ async function render(): Promise<void> {
       location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
       return;
     }
-    const message = error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-    content.append(h('section', { class: 'card error', 'data-view': 'error' }, h('h3', {}, t('error')), h('p', {}, message)));
+    const text = errorText(t, error);
+    content.append(h('section', { class: 'card error', 'data-view': 'error', 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) },
+      h('h3', {}, t('error')), h('p', { 'data-error-sentence': '' }, text.sentence), h('p', { class: 'muted', 'data-error-action': '' }, text.action),
+      h('button', { type: 'button', class: 'ghost', 'data-action': 'retry', onclick: () => void render() }, t('retry'))));
+  } finally {
+    loading.remove();
   }
   finish(ticket, state.page);
+}
+
+/** What a saved chart image names: the period shown, the canteens and the meal (every one when none is chosen). */
+function chartScope(state: ViewState, applied: AppliedFilters | null, t: ReturnType<typeof translator>): { text: string; fileSuffix: string } {
+  const from = applied?.from ?? state.from;
+  const to = applied?.to ?? state.to;
+  const period = from && to ? t('png.period', { from, to }) : (state.week ?? '');
+  const chosen = state.canteens.length > 0 ? state.canteens : me.canteenIds;
+  const name = (id: number) => meta.canteens.find((canteen) => canteen.id === id);
+  const canteens = chosen.length === 0
+    ? t('allCanteens')
+    : chosen.map((id) => (lang === 'en' && name(id)?.nameEn ? name(id)?.nameEn : name(id)?.name) ?? `#${id}`).join(lang === 'en' ? ', ' : '、');
+  const meal = state.meal ? textOr(t, `meal.${state.meal}`, state.meal) : t('allMeals');
+  return { text: [period, canteens, meal].filter(Boolean).join(' · '), fileSuffix: (from && to ? `${from}_${to}` : (state.week ?? 'all')).replace(/[^\w-]/g, '') };
 }
 
 function finish(ticket: number, page: string): void {

@@ -29,7 +29,7 @@ export interface PageContext {
   dishName(id: number | null): string;
   supplierName(id: number): string;
   chart(parent: HTMLElement, spec: ChartSpec): void;
-  table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText'>): void;
+  table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText' | 'helpLabel'>): void;
   /** A download link for an Excel report, when the role may read it; `plan`: the purchase plan of exactly that version. */
   report(kind: ReportKind, params: { month?: string; week?: string; canteen?: number; plan?: string }): HTMLElement | null;
 }

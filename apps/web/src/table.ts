@@ -1,5 +1,6 @@
 import { defuseFormula } from '../../../libs/domain/src/spreadsheet-text';
 import { h } from './dom';
+import { helpMark } from './widgets';
 
 export interface Column<Row> {
   label: string;
@@ -8,6 +9,8 @@ export interface Column<Row> {
   /** Written to the CSV (raw numbers, yuan not fen); the cell text when absent. */
   csv?: (row: Row) => string | number | null;
   numeric?: boolean;
+  /** An explanation of the column's measure (an ⓘ in its header). */
+  help?: string;
 }
 
 /** A signed number written as text ("-12.5%") starts like a formula but is left alone. */
@@ -49,6 +52,9 @@ export interface TableSpec<Row> {
   rows: Row[];
   exportLabel: string;
   emptyText: string;
+  helpLabel: string;
+  /** An explanation of the table's measures (an ⓘ beside its title). */
+  help?: string;
   onRowClick?: (row: Row) => void;
   /** Rows shown; the CSV always holds them all. */
   limit?: number;
@@ -63,10 +69,10 @@ export function addTable<Row>(parent: HTMLElement, spec: TableSpec<Row>): HTMLEl
     for (const column of spec.columns) tr.append(h('td', column.numeric ? { class: 'num' } : {}, column.cell(row)));
     body.append(tr);
   }
-  const table = h('table', {}, h('thead', {}, h('tr', {}, ...spec.columns.map((column) => h('th', column.numeric ? { class: 'num' } : {}, column.label)))), body);
+  const table = h('table', {}, h('thead', {}, h('tr', {}, ...spec.columns.map((column) => h('th', column.numeric ? { class: 'num' } : {}, column.label, column.help ? helpMark(column.help, spec.helpLabel) : null)))), body);
   const exportButton = h('button', { type: 'button', class: 'ghost small', 'data-export': 'csv', onclick: () => download(`${spec.id}.csv`, toCsv(spec.columns, spec.rows)) }, spec.exportLabel);
   const card = h('section', { class: 'card table-card', 'data-table': spec.id },
-    h('div', { class: 'card-head' }, h('h3', {}, spec.title), exportButton),
+    h('div', { class: 'card-head' }, h('h3', {}, spec.title, spec.help ? helpMark(spec.help, spec.helpLabel) : null), exportButton),
     h('div', { class: 'table-wrap' }, spec.rows.length === 0 ? h('p', { class: 'muted' }, spec.emptyText) : table));
   parent.append(card);
   return card;

@@ -2,13 +2,13 @@ import type { Kpi } from './contract';
 import { h } from './dom';
 
 /** A KPI card: the figure, its change against the previous range, and a sparkline of its trend. */
-export function kpiCard(params: { id: string; label: string; kpi: Kpi; format: (value: number | null) => string; previousLabel: string; higherIsBetter?: boolean }): HTMLElement {
+export function kpiCard(params: { id: string; label: string; kpi: Kpi; format: (value: number | null) => string; previousLabel: string; higherIsBetter?: boolean; help?: { text: string; label: string } }): HTMLElement {
   const { kpi } = params;
   const delta = kpi.value !== null && kpi.previous !== null && kpi.previous !== 0 ? (kpi.value - kpi.previous) / Math.abs(kpi.previous) : null;
   const better = delta === null || delta === 0 ? null : (delta > 0) === (params.higherIsBetter ?? true);
   const deltaText = delta === null ? '' : `${delta > 0 ? '▲' : delta < 0 ? '▼' : '■'} ${(Math.abs(delta) * 100).toFixed(1)}%`;
   return h('div', { class: 'kpi card', 'data-kpi': params.id },
-    h('div', { class: 'kpi-label' }, params.label),
+    h('div', { class: 'kpi-label' }, params.label, params.help ? helpMark(params.help.text, params.help.label) : null),
     h('div', { class: 'kpi-value' }, params.format(kpi.value)),
     h('div', { class: `kpi-delta ${better === null ? '' : better ? 'good' : 'bad'}` }, deltaText, deltaText ? h('span', { class: 'muted' }, ` ${params.previousLabel}`) : ''),
     sparkline(kpi.trend.map((point) => point.value)));
@@ -42,4 +42,9 @@ export function grid(className = 'grid'): HTMLElement {
 
 export function badge(text: string, tone: 'good' | 'bad' | 'warn' | 'info' | 'muted' = 'muted'): HTMLElement {
   return h('span', { class: `badge ${tone}` }, text);
+}
+
+/** An ⓘ whose title explains a measure; focusable, so it reads on touch and by keyboard too. */
+export function helpMark(text: string, label: string): HTMLElement {
+  return h('span', { class: 'help', tabindex: 0, role: 'img', title: text, 'aria-label': `${label}: ${text}`, 'data-help': '' }, 'ⓘ');
 }

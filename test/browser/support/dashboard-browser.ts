@@ -12,6 +12,7 @@ import { JobRunnerService } from '@larder/jobs';
 import { NIGHTLY_JOB } from '@larder/pipeline';
 import { PlanService } from '@larder/procurement';
 import { DataSource } from 'typeorm';
+import type { ChartSnapshot } from '../../../apps/web/src/chart-snapshot';
 import { importMasters, scratchDir } from '../../fixtures/import/import-test-kit';
 import { createHttpApp, TEST_PASSWORD } from '../../support/http-app';
 import { createTestDatabase, TestDatabase } from '../../support/test-config';
@@ -147,12 +148,8 @@ export async function afterRender(page: Page, action: () => Promise<void>): Prom
   }, before);
 }
 
-export interface ChartSeries {
-  id: string;
-  png: boolean;
-  categories: string[];
-  series: { name: string; type: string; data: unknown[] }[];
-}
+/** A chart as the page reports it (apps/web/src/charts.ts chartSnapshot). */
+export type ChartSeries = ChartSnapshot;
 
 export function charts(page: Page): Promise<ChartSeries[]> {
   return page.evaluate(() => (globalThis as unknown as { larder: { charts(): ChartSeries[] } }).larder.charts());

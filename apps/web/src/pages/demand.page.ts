@@ -22,6 +22,8 @@ export async function renderDemand(context: PageContext): Promise<void> {
     context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), canteen: scopedCanteen(context, panel.filters.canteens) })));
 
   const rows = panel.series;
+  // Actuals without any stored forecast: say how forecasts come to be, not just "no data".
+  if (!rows.some((row) => row.p50 !== null)) root.append(h('p', { class: 'muted hint', 'data-empty': 'forecast' }, t('empty.forecast')));
   context.chart(root, {
     id: 'forecast-vs-actual', title: t('forecastVsActual'), height: 360,
     option: { ...forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }), dataZoom: [{ type: 'inside' }] },
@@ -29,7 +31,7 @@ export async function renderDemand(context: PageContext): Promise<void> {
   const charts = grid('grid two');
   root.append(charts);
   context.chart(charts, {
-    id: 'forecast-accuracy', title: t('accuracy'), height: 320,
+    id: 'forecast-accuracy', title: t('accuracy'), height: 320, help: [t('help.wape'), t('help.bias'), t('help.coverage80')].join('\n'),
     option: {
       legend: { top: 4, left: 8 },
       tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => f.pct(value) },
@@ -43,7 +45,9 @@ export async function renderDemand(context: PageContext): Promise<void> {
     },
   });
   const weekdays = [1, 2, 3, 4, 5, 6, 7];
-  const hours = [...new Set(panel.heatmap.map((cell) => cell.hour))].sort((a, b) => a - b);
+  // Every hour from the first to the last with trade: an hour without any is an empty column, not skipped.
+  const traded = panel.heatmap.map((cell) => cell.hour);
+  const hours = traded.length === 0 ? [] : Array.from({ length: Math.max(...traded) - Math.min(...traded) + 1 }, (_, index) => Math.min(...traded) + index);
   const max = Math.max(1, ...panel.heatmap.map((cell) => cell.transactions));
   context.chart(charts, {
     id: 'hour-heatmap', title: t('heatmap'), height: 320,
@@ -60,9 +64,9 @@ export async function renderDemand(context: PageContext): Promise<void> {
     id: 'forecast-accuracy', title: t('accuracy'), rows: panel.accuracy,
     columns: [
       { label: t('week'), cell: (row) => row.week },
-      { label: t('wape'), cell: (row) => f.pct(row.wape), csv: (row) => row.wape, numeric: true },
-      { label: t('bias'), cell: (row) => f.pct(row.bias), csv: (row) => row.bias, numeric: true },
-      { label: t('coverage80'), cell: (row) => f.pct(row.coverage80), csv: (row) => row.coverage80, numeric: true },
+      { label: t('wape'), help: t('help.wape'), cell: (row) => f.pct(row.wape), csv: (row) => row.wape, numeric: true },
+      { label: t('bias'), help: t('help.bias'), cell: (row) => f.pct(row.bias), csv: (row) => row.bias, numeric: true },
+      { label: t('coverage80'), help: t('help.coverage80'), cell: (row) => f.pct(row.coverage80), csv: (row) => row.coverage80, numeric: true },
     ],
   });
   renderValueAdded(context, panel.valueAdded);
@@ -79,11 +83,11 @@ function renderValueAdded(context: PageContext, figures: ForecastValueAdded): vo
     { name: t('vaMedian4'), error: figures.median4, added: null },
   ];
   context.table(section, {
-    id: 'value-added', title: t('valueAdded'), rows,
+    id: 'value-added', title: t('valueAdded'), help: t('help.valueAdded'), rows,
     columns: [
       { label: t('vaNumber'), cell: (row) => row.name },
-      { label: t('wape'), cell: (row) => f.pct(row.error.wape), csv: (row) => row.error.wape, numeric: true },
-      { label: t('bias'), cell: (row) => f.pct(row.error.bias), csv: (row) => row.error.bias, numeric: true },
+      { label: t('wape'), help: t('help.wape'), cell: (row) => f.pct(row.error.wape), csv: (row) => row.error.wape, numeric: true },
+      { label: t('bias'), help: t('help.bias'), cell: (row) => f.pct(row.error.bias), csv: (row) => row.error.bias, numeric: true },
       { label: t('vaOver'), cell: (row) => f.pct(row.error.over), csv: (row) => row.error.over, numeric: true },
       { label: t('vaUnder'), cell: (row) => f.pct(row.error.under), csv: (row) => row.error.under, numeric: true },
       { label: t('vaAddedOverMedian4'), cell: (row) => f.number(row.added, 1), csv: (row) => row.added, numeric: true },

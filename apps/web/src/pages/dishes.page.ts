@@ -33,7 +33,7 @@ export async function renderDishes(context: PageContext): Promise<void> {
     onClick: (params) => open(ranked[params.dataIndex]!.dishId),
   });
   context.chart(charts, {
-    id: 'menu-matrix', title: t('matrix'), height: 420,
+    id: 'menu-matrix', title: t('matrix'), height: 420, help: t('help.quadrants'),
     option: {
       tooltip: { trigger: 'item', formatter: (params: { data: { name: string; value: number[] } }) => `${params.data.name}<br>${t('share')} ${f.pct(params.data.value[0]!)}<br>${t('margin')} ¥${params.data.value[1]}` },
       legend: { bottom: 0, left: 'center' },
@@ -64,7 +64,7 @@ export async function renderDishes(context: PageContext): Promise<void> {
       xAxis: { type: 'category', data: weeks },
       yAxis: { type: 'value' },
       series: topIds.map((dishId) => ({
-        name: context.dishName(dishId), type: 'line', smooth: true,
+        name: context.dishName(dishId), type: 'line',
         data: weeks.map((week) => panel.trend.find((row) => row.week === week && row.dishId === dishId)?.quantity ?? null),
       })),
     },
@@ -81,7 +81,7 @@ export async function renderDishes(context: PageContext): Promise<void> {
       { label: t('margin'), cell: (row) => f.yuan(row.marginFen, 2), csv: (row) => toYuan(row.marginFen), numeric: true },
       { label: t('rating'), cell: (row) => f.number(row.rating, 2), csv: (row) => row.rating, numeric: true },
       { label: t('wasted'), cell: (row) => f.number(row.wastedPortions), csv: (row) => row.wastedPortions, numeric: true },
-      { label: t('quadrant'), cell: (row) => (row.quadrant ? badge(t(`quadrant.${row.quadrant}`), row.quadrant === 'star' ? 'good' : row.quadrant === 'dog' ? 'muted' : 'info') : '–'), csv: (row) => row.quadrant },
+      { label: t('quadrant'), help: t('help.quadrants'), cell: (row) => (row.quadrant ? badge(t(`quadrant.${row.quadrant}`), row.quadrant === 'star' ? 'good' : row.quadrant === 'dog' ? 'muted' : 'info') : '–'), csv: (row) => row.quadrant },
       { label: t('rankChange'), cell: (row) => (row.rankChange === null ? '–' : row.rankChange > 0 ? `▲ ${row.rankChange}` : row.rankChange < 0 ? `▼ ${-row.rankChange}` : '0'), csv: (row) => row.rankChange, numeric: true },
     ],
   });

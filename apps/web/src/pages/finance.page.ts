@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
-import { badge, grid } from '../widgets';
+import { badge, grid, helpMark } from '../widgets';
 import { scopedCanteen } from './demand.page';
 import { reportPeriodOf } from '../report-period';
 import { subsidyReachPanel } from './subsidy-reach-panel';
@@ -18,8 +18,8 @@ export async function renderFinance(context: PageContext): Promise<void> {
   const panel = await api.get<FinancePanel>(panelUrl(context.state));
   context.applied(panel.filters);
   const recon = panel.reconciliation;
-  const card = (id: string, label: string, value: string | Node, ...notes: (string | Node | null)[]) =>
-    h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value),
+  const card = (id: string, label: string | (string | Node)[], value: string | Node, ...notes: (string | Node | null)[]) =>
+    h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, ...(typeof label === 'string' ? [label] : label)), h('div', { class: 'kpi-value' }, value),
       ...notes.filter((note) => note !== null).map((note) => (typeof note === 'string' ? h('div', { class: 'muted small' }, note) : note)));
   const budgetNote = (fen: number | null) => (fen === null ? t('noBudgetSet') : `${t('budget')} ${f.yuan(fen)}${panel.budget.prorated ? ` · ${t('budgetProrated')}` : ''}`);
   const lastYear = (pick: (summary: NonNullable<FinancePanel['sameTimeLastYear']>) => number | null, now: number) => comparedText(context, t('sameTimeLastYear'), now, panel.sameTimeLastYear, pick);
@@ -27,10 +27,10 @@ export async function renderFinance(context: PageContext): Promise<void> {
   const cards = grid('grid kpis');
   cards.append(
     card('cost-per-meal', t('costPerMeal'), f.yuan(panel.total.costPerMealFen, 2)),
-    card('food-cost-pct', t('foodCostPct'), f.pct(panel.total.foodCostPct)),
+    card('food-cost-pct', [t('foodCostPct'), helpMark(t('help.foodCostPct'), t('helpLabel'))], f.pct(panel.total.foodCostPct)),
     card('revenue', t('revenue'), f.yuan(panel.total.revenueFen), lastYear((s) => s.revenueFen, panel.total.revenueFen), previous((s) => s.revenueFen, panel.total.revenueFen)),
     card('subsidy', t('subsidySpent'), f.yuan(panel.subsidy.spentFen), budgetNote(panel.subsidy.budgetFen), lastYear((s) => s.subsidyFen, panel.subsidy.spentFen), subsidyChangeNote(context, panel)),
-    card('subsidy-used', t('subsidyUsed'), panel.subsidy.usedShare === null ? t('noBudgetSet') : f.pct(panel.subsidy.usedShare)),
+    card('subsidy-used', [t('subsidyUsed'), helpMark(t('help.subsidyUsed'), t('helpLabel'))], panel.subsidy.usedShare === null ? t('noBudgetSet') : f.pct(panel.subsidy.usedShare)),
     card('ingredient-cost', t('ingredientCostTotal'), f.yuan(panel.ingredients.costFen), budgetNote(panel.ingredients.budgetFen),
       panel.ingredients.usedShare === null ? null : `${t('budgetUsed')} ${f.pct(panel.ingredients.usedShare)}`, lastYear((s) => s.ingredientCostFen, panel.ingredients.costFen)),
     card('reconciliation', t('reconciliation'), badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),

@@ -4,8 +4,9 @@
  * run is done (seconds to a minute); meanwhile the run's recorded steps and the time taken show how
  * far it is, and the finished run opens with its steps.
  */
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { h } from '../dom';
+import { errorLine } from '../error-text';
 import type { TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 import { type JobsResponse, stepName } from './job-runs';
@@ -56,7 +57,7 @@ export function runControls(context: PageContext): HTMLElement | null {
     } catch (error) {
       done = true;
       status.dataset.runProgress = 'failed';
-      status.textContent = `${t('runFailed')}: ${error instanceof ApiError ? error.message : String(error)}`;
+      status.textContent = `${t('runFailed')}: ${errorLine(t, error)}`;
       for (const button of buttons) button.disabled = false;
     }
   };

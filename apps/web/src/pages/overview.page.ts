@@ -3,12 +3,15 @@ import { api } from '../api';
 import { forecastBandOption } from '../charts';
 import type { DashboardAlert, OverviewPanel } from '../contract';
 import { h } from '../dom';
-import { textOr } from '../i18n';
+import { textOr, type TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { badge, grid, kpiCard } from '../widgets';
 
 type KpiKey = keyof OverviewPanel['kpis'];
+
+/** The measures a manager may not know by name. */
+const HELP: Partial<Record<KpiKey, TextKey>> = { participationRate: 'help.participation', foodCostPct: 'help.foodCostPct', wastePct: 'help.wastePct' };
 
 export async function renderOverview(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -34,7 +37,8 @@ export async function renderOverview(context: PageContext): Promise<void> {
   };
   const kpis = grid('grid kpis');
   for (const key of Object.keys(formatters) as KpiKey[]) {
-    kpis.append(kpiCard({ id: key, label: t(`kpi.${key}`), kpi: panel.kpis[key], previousLabel: t('vsPrevious'), ...formatters[key] }));
+    const help = HELP[key];
+    kpis.append(kpiCard({ id: key, label: t(`kpi.${key}`), kpi: panel.kpis[key], previousLabel: t('vsPrevious'), ...formatters[key], help: help ? { text: t(help), label: t('helpLabel') } : undefined }));
   }
   root.append(kpis);
 

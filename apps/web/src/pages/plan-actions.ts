@@ -3,6 +3,7 @@ import { api, ApiError } from '../api';
 import type { DashboardMeal } from '../contract';
 import { confirmDialog, figuresTable } from '../dialog';
 import { h } from '../dom';
+import { errorLine } from '../error-text';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 
@@ -116,8 +117,8 @@ export async function act(context: PageContext, call: () => Promise<unknown>, me
     if (outcome === 'cancelled' || outcome === 'navigated') return;
     context.go({});
   } catch (error) {
-    const text = error instanceof ApiError ? error.message : String(error);
+    const text = errorLine(context.t, error);
     if (message) message.textContent = text;
-    else context.root.prepend(h('div', { class: 'card error' }, text));
+    else context.root.prepend(h('div', { class: 'card error', 'data-view': 'action-error' }, text));
   }
 }

@@ -85,7 +85,7 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
   const priceWeeks = participationWeeks;
   const priceShares = panel.priceFairness.map((row) => row.priceComplaintShare);
   context.chart(charts, {
-    id: 'participation-price', title: `${t('participation')} · ${t('priceFairness')}`, height: 300,
+    id: 'participation-price', title: `${t('participation')} · ${t('priceFairness')}`, height: 300, help: t('help.participation'),
     option: {
       legend: { top: 4, left: 8 },
       xAxis: weekAxis(participationWeeks),

@@ -1,0 +1,55 @@
+import type { EChartsCoreOption as ChartOption } from 'echarts/core';
+
+/** Past this many categories an x axis scrolls (a slider) instead of squeezing its labels. */
+export const SCROLL_AFTER = 60;
+/** Categories shown at once on a scrolling axis. */
+const WINDOW = 40;
+
+interface Axis {
+  type?: string;
+  data?: unknown[];
+  axisLabel?: Record<string, unknown>;
+}
+
+const labelText = (label: unknown) => String(typeof label === 'object' && label !== null && 'value' in label ? (label as { value: unknown }).value : label);
+/** A Chinese character is about two Latin ones wide. */
+const width = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/** Every category labelled: a crowded or long-named x axis turns its labels, a y axis wraps long names. */
+function readableAxis(axis: Axis, horizontal: boolean): Axis {
+  if (axis.type !== 'category' || !axis.data) return axis;
+  const longest = Math.max(0, ...axis.data.map((label) => width(labelText(label))));
+  const turn = horizontal && (axis.data.length > 8 || axis.data.length * longest > 60);
+  const label = horizontal
+    ? { interval: 0, hideOverlap: false, rotate: turn ? 40 : 0, width: turn ? undefined : 120, overflow: turn ? 'none' : 'break' }
+    : { interval: 0, hideOverlap: false, width: 140, overflow: 'break' };
+  return { ...axis, axisLabel: { ...label, ...axis.axisLabel } };
+}
+
+const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/**
+ * What every chart gets before it is drawn: category axes that name every category (turned, wrapped
+ * or, when too many, scrolled), lines drawn straight between real points (a smoothed curve invents
+ * values between them), and donut labels that wrap instead of shrinking to "P…".
+ */
+export function readableOption(option: ChartOption): ChartOption {
+  const xAxes = list(option.xAxis as Axis | Axis[] | undefined).map((axis) => readableAxis(axis, true));
+  const yAxes = list(option.yAxis as Axis | Axis[] | undefined).map((axis) => readableAxis(axis, false));
+  const series = list(option.series as Record<string, unknown> | Record<string, unknown>[] | undefined).map((entry) => {
+    if (entry.type === 'line') return { ...entry, smooth: false };
+    if (entry.type === 'pie') return { ...entry, label: { formatter: '{b}\n{d}%', overflow: 'break', ...(entry.label as object | undefined) }, labelLayout: { hideOverlap: false } };
+    return entry;
+  });
+  const crowded = xAxes.find((axis) => axis.type === 'category' && (axis.data?.length ?? 0) > SCROLL_AFTER);
+  const zoom = crowded && option.dataZoom === undefined
+    ? { dataZoom: [{ type: 'slider', xAxisIndex: 0, startValue: (crowded.data?.length ?? 0) - WINDOW, endValue: (crowded.data?.length ?? 0) - 1, height: 18, bottom: 4 }, { type: 'inside', xAxisIndex: 0 }] }
+    : {};
+  return {
+    ...option,
+    ...(option.xAxis === undefined ? {} : { xAxis: Array.isArray(option.xAxis) ? xAxes : xAxes[0] }),
+    ...(option.yAxis === undefined ? {} : { yAxis: Array.isArray(option.yAxis) ? yAxes : yAxes[0] }),
+    ...(option.series === undefined ? {} : { series }),
+    ...zoom,
+  };
+}

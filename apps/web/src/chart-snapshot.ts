@@ -1,0 +1,19 @@
+/** What the page reports about a chart on screen, for the browser tests and for debugging (no DOM types here). */
+
+/** The header a saved chart image carries, and its file name. */
+export interface PngCaption {
+  title: string;
+  caption: string;
+  fileName: string;
+}
+
+export interface ChartSnapshot {
+  id: string;
+  png: boolean;
+  /** The header the saved PNG carries. */
+  pngCaption: PngCaption | null;
+  categories: string[];
+  /** How many category labels the chart draws (null when it has no category axis). */
+  labelsDrawn: number | null;
+  series: { name: string; type: string; smooth: boolean; data: unknown[] }[];
+}
