@@ -43,10 +43,13 @@ export function orientationFor(totalWidth: number): 'portrait' | 'landscape' {
   return totalWidth <= A4_COLUMN_UNITS.portrait ? 'portrait' : 'landscape';
 }
 
-/** A4, fitted to one page wide (as many pages down as it takes), rows 1..repeatRows on every page. */
-export function a4PageSetup(totalWidth: number, repeatRows: number | null): Partial<PageSetup> {
+/**
+ * A4, fitted to one page wide (as many pages down as it takes, or one with `onePage`), rows
+ * 1..repeatRows on every page.
+ */
+export function a4PageSetup(totalWidth: number, repeatRows: number | null, options: { onePage?: boolean } = {}): Partial<PageSetup> {
   return {
-    paperSize: 9, orientation: orientationFor(totalWidth), fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    paperSize: 9, orientation: orientationFor(totalWidth), fitToPage: true, fitToWidth: 1, fitToHeight: options.onePage ? 1 : 0, horizontalCentered: true,
     ...(repeatRows === null ? {} : { printTitlesRow: `1:${repeatRows}` }),
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
