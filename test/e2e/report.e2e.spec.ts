@@ -101,4 +101,45 @@ describe('reports over HTTP', () => {
     expect(entry).toMatchObject({ detail: { kind: 'waste', period: '2026-10', canteens: ['C02'], language: 'en' } });
     expect(entry.at).toBeInstanceOf(Date);
   });
+
+  it('follows several canteens and a meal exactly, and keeps a manager to their own canteens', async () => {
+    if (!guarded) return;
+    const two = await signIn(app, { username: 'report-two-canteens', role: 'manager', canteenIds: [1, 2] });
+    const response = await two.agent.get('/api/reports/waste?month=2026-11&canteen=1,2&meal=lunch&lang=en').buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-disposition']).toContain('C01+C02-lunch');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Summary')!;
+    const names: { name_en: string }[] = await app.get(DataSource).query('SELECT name_en FROM canteen WHERE id IN (1, 2) ORDER BY id');
+    expect(String(sheet.getCell('A2').value)).toContain(`${names[0].name_en}, ${names[1].name_en} · Lunch`);
+    const rows = Array.from({ length: sheet.rowCount - 3 }, (_, i) => sheet.getRow(i + 4));
+    expect(rows.filter((row) => names.some((n) => row.getCell(1).value === n.name_en))).toHaveLength(2);
+    const total = rows.find((row) => row.getCell(1).value === 'Total')!;
+    const [lunch]: { prepared: string }[] = await app.get(DataSource).query(
+      `SELECT sum(prepared) AS prepared FROM daily_dish_rollup WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' AND meal = 'lunch' AND canteen_id IN (1, 2)`);
+    expect(Number((total.getCell(3).value as ExcelJS.CellFormulaValue).result)).toBe(Number(lunch.prepared));
+    // the same canteens named one by one
+    await two.agent.get('/api/reports/waste?month=2026-11&canteen=C01&canteen=C02').buffer(true).parse(binary).expect(200);
+    const one = await signIn(app, { username: 'report-one-canteen', role: 'manager', canteenIds: [2] });
+    await one.agent.get('/api/reports/waste?month=2026-11&canteen=1,2').expect(403);
+    expect((await two.agent.get('/api/reports/waste?month=2026-11&canteen=1&meal=brunch').expect(400)).body.message).toContain('meal');
+  });
+
+  it("gives the union the workers' congress summary, on one page and without money", async () => {
+    if (!guarded) return;
+    const union = await signIn(app, { username: 'report-congress-union', role: 'union' });
+    const response = await union.agent.get('/api/reports/congress?month=2026-11&lang=en').buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Summary')!;
+    expect(sheet.pageSetup).toMatchObject({ fitToWidth: 1, fitToHeight: 1 });
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts.some((text) => text.includes('not shown to this role'))).toBe(true);
+    expect(texts.some((text) => text.includes('(¥)'))).toBe(false);
+    const finance = await get('/api/reports/congress?month=2026-11&lang=en').buffer(true).parse(binary).expect(200);
+    const withMoney = new ExcelJS.Workbook();
+    await withMoney.xlsx.load(finance.body as ArrayBuffer);
+    expect(withMoney.getWorksheet('Summary')!.getColumn(1).values).toContain('Employer subsidy per meal (¥)');
+  });
 });

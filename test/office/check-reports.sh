@@ -22,7 +22,8 @@ mkdir -p "$out"
 
 # The most pages a report of one month may print: a few pages per sheet at most, whatever the data.
 # (A full-size demo month printed 10, 6, 12, 2 and 16 pages on 2026-12-05; accuracy without stored forecasts.)
-declare -A MAX_PAGES=([finance]=20 [satisfaction]=15 [waste]=30 [accuracy]=40 [purchase-plan]=40)
+# The workers' congress summary is one page by design (fitted to one A4 page).
+declare -A MAX_PAGES=([finance]=20 [satisfaction]=15 [waste]=30 [accuracy]=40 [purchase-plan]=40 [congress]=1)
 PRINT_SECONDS_LIMIT=60
 
 # LibreOffice profiles of our own (one per concurrent conversion: a profile is locked while in use)
@@ -59,7 +60,7 @@ check_language() {
   local lang=$1 profile="$work/profile-$1" failed=0
   make_profile "$profile"
   soffice_run() { soffice "-env:UserInstallation=file://$profile" --headless "$@"; }
-  for kind in finance satisfaction waste accuracy purchase-plan; do
+  for kind in finance satisfaction waste accuracy purchase-plan congress; do
     local file="$out/$kind-$lang.xlsx" period=(--month 2026-10) extra=()
     [ "$kind" = purchase-plan ] && period=(--week 2026-W48)
     [ "$kind" = finance ] && extra=(--settlement "$work/settlement.csv")

@@ -9,6 +9,8 @@ const zh = {
   'meal.breakfast': '早餐', 'meal.lunch': '午餐', 'meal.dinner': '晚餐', 'meal.night': '夜宵',
   asOf: '数据截至', exportCsv: '导出 CSV', savePng: '保存图片', download: '下载 Excel',
   'report.finance': '财务月报', 'report.satisfaction': '满意度月报', 'report.waste': '浪费月报', 'report.accuracy': '预测准确率', 'report.purchase-plan': '采购计划',
+  // union: the workers' congress summary
+  'report.congress': '职代会简报（一页）',
   // overview
   'kpi.covers': '就餐人次', 'kpi.participationRate': '就餐率', 'kpi.revenueFen': '营业收入', 'kpi.subsidyFen': '补贴', 'kpi.foodCostPct': '食材成本率',
   'kpi.wasteKg': '浪费重量', 'kpi.wastePct': '浪费率', 'kpi.satisfaction': '满意度', vsPrevious: '较上期', today: '今日人次', thisWeek: '本周人次', forecast: '预测',
@@ -195,6 +197,8 @@ const en: Record<TextKey, string> = {
   'meal.breakfast': 'Breakfast', 'meal.lunch': 'Lunch', 'meal.dinner': 'Dinner', 'meal.night': 'Night',
   asOf: 'Data as of', exportCsv: 'Export CSV', savePng: 'Save image', download: 'Download Excel',
   'report.finance': 'Finance report', 'report.satisfaction': 'Satisfaction report', 'report.waste': 'Waste report', 'report.accuracy': 'Forecast accuracy', 'report.purchase-plan': 'Purchase plan',
+  // union: the workers' congress summary
+  'report.congress': "Workers' congress summary (one page)",
   'kpi.covers': 'Covers', 'kpi.participationRate': 'Participation', 'kpi.revenueFen': 'Revenue', 'kpi.subsidyFen': 'Subsidy', 'kpi.foodCostPct': 'Food cost %',
   'kpi.wasteKg': 'Waste', 'kpi.wastePct': 'Waste %', 'kpi.satisfaction': 'Satisfaction', vsPrevious: 'vs previous', today: 'Covers today', thisWeek: 'Covers this week', forecast: 'Forecast',
   'today.awaiting': 'No data yet today', 'today.closed': 'Closed today', 'today.noService': 'No service today',

@@ -10,6 +10,7 @@ import { formats, useTimeZone } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
 import type { Me, PageContext, PageRenderer } from './page-context';
 import { REPORT_READERS } from './page-context';
+import { reportScopeOf } from './report-period';
 import { renderAudit } from './pages/audit.page';
 import { renderDemand } from './pages/demand.page';
 import { renderDishes } from './pages/dishes.page';
@@ -135,10 +136,12 @@ async function render(): Promise<void> {
       const search = new URLSearchParams({ lang });
       if (params.month) search.set('month', params.month);
       if (params.week) search.set('week', params.week);
-      if (params.canteen) search.set('canteen', String(params.canteen));
+      if (params.canteens?.length) search.set('canteen', params.canteens.join(','));
+      if (params.meal) search.set('meal', params.meal);
       if (params.plan) search.set('plan', params.plan);
       return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}`);
     },
+    reportScope: (applied) => reportScopeOf(applied, { chosen: state.canteens, restricted: me.role === 'manager' }),
   };
   // Until the page's figures are in, it says so instead of staying blank.
   const loading = h('p', { class: 'loading muted', role: 'status', 'data-view': 'loading' }, t('loadingPage'));

@@ -2,6 +2,7 @@ import type { ChartSpec } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardRole } from './contract';
 import type { Formats } from './format';
 import type { Lang, Translate } from './i18n';
+import type { ReportScopeParam } from './report-period';
 import type { TableSpec } from './table';
 import type { ViewState } from './url-state';
 
@@ -30,11 +31,16 @@ export interface PageContext {
   supplierName(id: number): string;
   chart(parent: HTMLElement, spec: ChartSpec): void;
   table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText' | 'helpLabel'>): void;
-  /** A download link for an Excel report, when the role may read it; `plan`: the purchase plan of exactly that version. */
-  report(kind: ReportKind, params: { month?: string; week?: string; canteen?: number; plan?: string }): HTMLElement | null;
+  /**
+   * A download link for an Excel report, when the role may read it, of the canteens and meal given
+   * (all when absent); `plan`: the purchase plan of exactly that version.
+   */
+  report(kind: ReportKind, params: { month?: string; week?: string; canteens?: number[]; meal?: string; plan?: string }): HTMLElement | null;
+  /** The canteens and meal of the page's filters, for its report links (report-period.ts). */
+  reportScope(applied: AppliedFilters): ReportScopeParam;
 }
 
-export type ReportKind = 'finance' | 'satisfaction' | 'waste' | 'accuracy' | 'purchase-plan';
+export type ReportKind = 'finance' | 'satisfaction' | 'waste' | 'accuracy' | 'purchase-plan' | 'congress';
 
 /** The API's report readers (apps/api reports controller), so the page offers only what will download. */
 export const REPORT_READERS: Record<ReportKind, DashboardRole[]> = {
@@ -43,6 +49,7 @@ export const REPORT_READERS: Record<ReportKind, DashboardRole[]> = {
   waste: ['admin', 'manager', 'finance', 'viewer'],
   accuracy: ['admin', 'manager', 'finance', 'viewer'],
   'purchase-plan': ['admin', 'manager', 'finance'],
+  congress: ['admin', 'union', 'manager', 'finance'],
 };
 
 export type PageRenderer = (context: PageContext) => Promise<void>;

@@ -1,4 +1,4 @@
-import { reportPeriodOf } from './report-period';
+import { reportPeriodOf, reportScopeOf } from './report-period';
 
 describe('the report period of a page range', () => {
   const today = '2026-12-05';
@@ -19,5 +19,16 @@ describe('the report period of a page range', () => {
     expect(reportPeriodOf({ from: '2026-12-01', to: '2026-12-31' }, { weekly: true, today })).toEqual({ month: '2026-11' });
     expect(reportPeriodOf({ from: '2026-11-08', to: '2026-12-04' }, { weekly: true, today })).toEqual({ month: '2026-11' });
     expect(reportPeriodOf({ from: '2026-01-01', to: '2026-01-20' }, { weekly: true, today: '2026-01-21' })).toEqual({ month: '2025-12' });
+  });
+});
+
+describe('the canteens and meal of a report link', () => {
+  it('names every canteen and the meal the page shows, never only the first', () => {
+    // a manager of two canteens, neither chosen: the API applied both
+    expect(reportScopeOf({ canteens: [2, 1], meal: null }, { chosen: [], restricted: true })).toEqual({ canteens: [1, 2] });
+    expect(reportScopeOf({ canteens: [1], meal: 'lunch' }, { chosen: [1], restricted: true })).toEqual({ canteens: [1], meal: 'lunch' });
+    // others: all canteens when none is chosen, else exactly those chosen
+    expect(reportScopeOf({ canteens: [1, 2, 3, 4], meal: null }, { chosen: [], restricted: false })).toEqual({});
+    expect(reportScopeOf({ canteens: [3, 1], meal: 'dinner' }, { chosen: [3, 1], restricted: false })).toEqual({ canteens: [1, 3], meal: 'dinner' });
   });
 });

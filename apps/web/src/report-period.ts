@@ -28,3 +28,18 @@ export function reportPeriodOf(range: { from: string; to: string }, options: { w
   const last = end.slice(0, 7);
   return { month: lastDayOf(last) <= end ? last : previousMonth(last) };
 }
+
+/** The canteens and meal a report link names: absent canteens mean all, absent meal all meals. */
+export interface ReportScopeParam {
+  canteens?: number[];
+  meal?: string;
+}
+
+/**
+ * A report link's scope, exactly the page's filters: the canteens chosen (a manager's as the API
+ * applied them, every one of theirs when none is chosen; others' none for all) and the meal.
+ */
+export function reportScopeOf(applied: { canteens: number[]; meal: string | null }, options: { chosen: number[]; restricted: boolean }): ReportScopeParam {
+  const canteens = options.restricted ? applied.canteens : options.chosen;
+  return { ...(canteens.length > 0 ? { canteens: [...canteens].sort((a, b) => a - b) } : {}), ...(applied.meal ? { meal: applied.meal } : {}) };
+}

@@ -1,4 +1,4 @@
-import { labelsFor, type ReportKind } from '@larder/reporting';
+import { congressLabelsFor, labelsFor, type ReportKind } from '@larder/reporting';
 import { alertSentence, alertTitle } from './alert-sentences';
 import type { DeliveryEvent, Names, RenderedMessage, ReportLanguage } from './delivery-event';
 
@@ -6,6 +6,7 @@ export function reportTitle(kind: ReportKind, language: ReportLanguage): string 
   const labels = labelsFor(language);
   const titles: Record<ReportKind, string> = {
     finance: labels.financeTitle, satisfaction: labels.satisfactionTitle, waste: labels.wasteTitle, accuracy: labels.accuracyTitle, 'purchase-plan': labels.purchaseTitle,
+    congress: congressLabelsFor(language).congressTitle,
   };
   return titles[kind];
 }

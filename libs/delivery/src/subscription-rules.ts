@@ -24,6 +24,7 @@ export const REPORT_PERIODS_BY_KIND: Record<ReportKind, readonly ReportPeriod[]>
   waste: ['weekly', 'monthly'],
   accuracy: ['weekly', 'monthly'],
   'purchase-plan': ['weekly'],
+  congress: ['monthly'],
 };
 
 export function mayReceive(role: Role, subscription: { topic: 'report'; subject: ReportKind } | { topic: 'alert'; subject: SubscribableAlert }): boolean {

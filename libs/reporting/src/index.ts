@@ -8,6 +8,7 @@ export type { PreparedMenuWorkbook } from './services/menu-proposal-workbook.ser
 export { writePurchaseOrderSheet } from './layout/purchase-order.layout';
 export type { PurchaseOrderSheetData } from './layout/purchase-order.layout';
 export { REPORT_LANGUAGES, labelsFor } from './layout/labels';
+export { congressLabelsFor } from './layout/congress-labels';
 export type { ReportLanguage } from './layout/labels';
 export { looksLikeFormula, FORMATS } from './layout/cells';
 export { barChart, lineChart, pieChart } from './charts/chart-options';

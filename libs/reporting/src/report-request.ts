@@ -1,7 +1,7 @@
 import type { ProgressListener, Role } from '@larder/domain';
 import type { ReportLanguage } from './layout/labels';
 
-export const REPORT_KINDS = ['purchase-plan', 'finance', 'satisfaction', 'waste', 'accuracy'] as const;
+export const REPORT_KINDS = ['purchase-plan', 'finance', 'satisfaction', 'waste', 'accuracy', 'congress'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Who may read which report, besides admins and read tokens: downloads and subscriptions alike. */
@@ -11,6 +11,7 @@ export const REPORT_READERS: Record<ReportKind, Role[]> = {
   waste: ['manager', 'finance', 'viewer'],
   accuracy: ['manager', 'finance', 'viewer'],
   'purchase-plan': ['manager', 'finance'],
+  congress: ['union', 'manager', 'finance'],
 };
 
 export function isReportKind(value: string): value is ReportKind {
@@ -22,8 +23,12 @@ export interface ReportRequest {
   kind: ReportKind;
   month?: string;
   week?: string;
-  /** Canteen code (C01) or id; all canteens when absent. */
-  canteen?: string;
+  /** Canteen code (C01) or id, several comma-separated (or repeated in a query); all canteens when absent. */
+  canteen?: string | string[];
+  /** One meal period (breakfast, lunch, dinner, night); all meals when absent. */
+  meal?: string;
+  /** Congress summary: print the per-meal subsidy and prices (false or absent: the reader may read no money, as the union). */
+  money?: boolean;
   language?: ReportLanguage;
   /** Finance only: the card or bank settlement file to reconcile (CSV: date, channel, amount). */
   settlement?: { name: string; text: string };
@@ -45,7 +50,9 @@ export interface ReportSummary {
   period: string;
   from: string;
   to: string;
+  /** The canteen codes, comma-separated; null for all canteens. */
   canteen: string | null;
+  meal: string | null;
   language: ReportLanguage;
   charts: boolean;
   /** The headline figures as Larder computed them (fen for money), to compare with the workbook. */

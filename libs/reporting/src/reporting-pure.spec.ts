@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import { looksLikeFormula, sheetDateTime } from './layout/cells';
 import { addPictures } from './layout/pictures';
+import { wrappedLineCount } from './layout/print-setup';
 import { ReportSheet } from './layout/report-sheet';
 import { parseSettlementCsv, reconcile } from './reconciliation/settlement';
 import { renderChartSvg } from './charts/chart-renderer';
@@ -62,5 +63,36 @@ describe('reporting building blocks', () => {
     expect(back.getCell('B6').value).toMatchObject({ formula: 'SUM(B4:B5)', result: 5 });
     expect(back.headerFooter.oddHeader).toBe('&LL && R&Rr');
     expect(back.getImages()).toHaveLength(1);
+  });
+
+  it('wraps a long name and grows its row to the wrapped lines, CJK counting double', async () => {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
+    const sheet = ReportSheet.open(workbook, { name: 'S', title: 'T', subtitle: 'sub', columns: [{ header: 'canteen', width: 12 }, { header: 'n', width: 10, format: '#,##0' }],
+      pageHeader: { left: 'l', right: 'r' }, pageFooter: { left: 'f', pageOf: '{page}/{pages}' } });
+    sheet.add([{ text: 'Short' }, 1]);
+    sheet.add([{ text: 'Headquarters Staff Canteen' }, 2]);
+    sheet.add([{ text: '总部职工食堂二楼西区' }, 3]);
+    sheet.finish();
+    await workbook.commit();
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const back = read.getWorksheet('S')!;
+    expect(back.getCell('A4').alignment?.wrapText).toBe(true);
+    expect(back.getRow(4).height).toBeUndefined();
+    // 26 characters in 10 usable units: three lines; ten CJK characters are 20 units: two lines.
+    expect(back.getRow(5).height).toBe(3 * 14 + 2);
+    expect(back.getRow(6).height).toBe(2 * 14 + 2);
+    expect(back.getCell('B5').alignment?.vertical).toBe('top');
+  });
+
+  it('counts wrapped lines at spaces, between CJK characters and inside over-long words', () => {
+    expect(wrappedLineCount('Short', 10)).toBe(1);
+    expect(wrappedLineCount('Staff Canteen', 10)).toBe(2);
+    expect(wrappedLineCount('Headquarters', 10)).toBe(2);
+    expect(wrappedLineCount('总部职工食堂', 10)).toBe(2);
+    expect(wrappedLineCount('one\ntwo', 10)).toBe(2);
   });
 });

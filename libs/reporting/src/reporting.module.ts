@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { FiguresModule } from '@larder/analytics';
 import { AuthModule } from '@larder/auth';
 import { ProcurementModule } from '@larder/procurement';
+import { CongressDataService } from './services/congress-data.service';
 import { FinanceReportService } from './services/finance-report.service';
 import { ReportDataService } from './services/report-data.service';
 import { PaymentSourceService } from './services/payment-source.service';
@@ -15,7 +16,7 @@ import { SupplierComparisonSheetService } from './services/supplier-comparison-s
 
 @Module({
   imports: [FiguresModule, AuthModule, ProcurementModule],
-  providers: [ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService, PdfConverterService, MenuProposalWorkbookService],
+  providers: [CongressDataService, ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService, PdfConverterService, MenuProposalWorkbookService],
   exports: [ReportService, PurchaseOrderSheetService, MenuProposalWorkbookService],
 })
 export class ReportingModule {}

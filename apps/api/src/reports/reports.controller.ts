@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
+import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
-import { FileAnswer, QueryParameters } from '../openapi/documentation.decorators';
+import { FileAnswer, MEAL, QueryParameters } from '../openapi/documentation.decorators';
 
 /**
  * RFC 6266 with RFC 5987: the name in UTF-8 as `filename*`, and an ASCII fallback without quotes,
@@ -18,7 +18,8 @@ export function contentDisposition(fileName: string): string {
 }
 
 /**
- * `GET /api/reports/:kind?month=|week=&canteen=&lang=` (purchase-plan also `&plan=`): the workbook, streamed as it is written;
+ * `GET /api/reports/:kind?month=|week=&canteen=&meal=&lang=` (purchase-plan also `&plan=`): the workbook, streamed as it is written,
+ * of the canteens named (`canteen=C01,C02` or `canteen` repeated; all when absent) and one meal or all;
  * `GET /api/reports/finance/payments?month=`: the payments detail for audit.
  */
 @Controller('api/reports')
@@ -45,7 +46,11 @@ export class ReportsController {
   @Get(':kind')
   @ApiOperation({ summary: `A report as an Excel workbook; readers per kind: ${REPORT_KINDS.map((kind) => `${kind} (${REPORT_READERS[kind].join(', ')})`).join(', ')}` })
   @ApiParam({ name: 'kind', enum: REPORT_KINDS })
-  @QueryParameters({ month: 'A month (YYYY-MM), for monthly reports', week: 'An ISO week (2026-W50), for weekly reports', canteen: 'A canteen by code (a manager must name one of theirs)', lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES } })
+  @QueryParameters({
+    month: 'A month (YYYY-MM), for monthly reports', week: 'An ISO week (2026-W50), for weekly reports',
+    canteen: 'Canteens by code or id, comma-separated or repeated; all when absent (a manager must name only theirs)',
+    meal: MEAL, lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES },
+  })
   @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook, streamed as it is written')
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
@@ -54,21 +59,23 @@ export class ReportsController {
     @Res() response: Response,
     @Query('month') month?: string,
     @Query('week') week?: string,
-    @Query('canteen') canteen?: string,
+    @Query('canteen') canteen?: string | string[],
     @Query('lang') lang?: string,
     @CurrentPrincipal() principal?: Principal,
     @Query('plan') plan?: string,
+    @Query('meal') meal?: string,
   ): Promise<void> {
     if (!isReportKind(kind)) throw new LarderError('NOT_FOUND', `no report ${JSON.stringify(kind)}; reports: ${REPORT_KINDS.join(', ')}`);
     if (plan !== undefined && (kind !== 'purchase-plan' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(plan))) {
       throw new LarderError('VALIDATION_FAILED', 'query parameter "plan" is a plan id, for the purchase-plan report only');
     }
-    await this.send(response, { kind, month, week, canteen, lang, principal, ...(plan !== undefined ? { planIds: [plan] } : {}) });
+    if (meal !== undefined && typeof meal !== 'string') throw new LarderError('VALIDATION_FAILED', 'query parameter "meal" names one meal period');
+    await this.send(response, { kind, month, week, canteen, meal, lang, principal, ...(plan !== undefined ? { planIds: [plan] } : {}) });
   }
 
   private async send(
     response: Response,
-    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string; lang?: string; principal?: Principal; planIds?: string[]; paymentsDetail?: boolean },
+    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string | string[]; meal?: string; lang?: string; principal?: Principal; planIds?: string[]; paymentsDetail?: boolean },
   ): Promise<void> {
     const { kind, lang, principal } = asked;
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
@@ -78,14 +85,15 @@ export class ReportsController {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
     const request = {
-      kind, month: asked.month, week: asked.week, canteen: asked.canteen, language: lang as ReportLanguage | undefined,
+      kind, month: asked.month, week: asked.week, canteen: asked.canteen, meal: asked.meal, language: lang as ReportLanguage | undefined,
+      money: principal ? mayReadMoney(principal) : false,
       requestedBy: principal ? principalName(principal) : 'anonymous',
       ...(asked.planIds !== undefined ? { planIds: asked.planIds } : {}), ...(asked.paymentsDetail ? { paymentsDetail: true } : {}),
     };
     const prepared = await this.reports.prepare(request);
     const scope = principal ? canteenScope(principal) : 'all';
-    if (scope !== 'all' && !(prepared.scope.canteen && scope.includes(prepared.scope.canteen.id))) {
-      throw new LarderError('FORBIDDEN', 'choose one of your canteens with ?canteen=');
+    if (scope !== 'all' && (prepared.scope.allCanteens || !prepared.scope.canteenIds.every((id) => scope.includes(id)))) {
+      throw new LarderError('FORBIDDEN', 'choose only your canteens with ?canteen=');
     }
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader('Content-Disposition', contentDisposition(prepared.fileName));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
+import { MEAL_PERIODS } from '@larder/domain';
 import { REPORT_KINDS, REPORT_LANGUAGES, ReportingModule, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
@@ -11,6 +12,7 @@ interface ReportFlags {
   month?: string;
   week?: string;
   canteen?: string;
+  meal?: string;
   lang: ReportLanguage;
   out: string;
   settlement?: string;
@@ -32,7 +34,8 @@ export function reportCommand(): Command {
     .addArgument(new Command().createArgument('<kind>', 'which report').choices(REPORT_KINDS))
     .option('--month <YYYY-MM>', 'the month to report')
     .option('--week <YYYY-Www>', 'the ISO week to report (not for finance)')
-    .option('--canteen <code>', 'one canteen (code such as C01); all canteens when left out')
+    .option('--canteen <codes>', 'canteens by code (C01, or several as C01,C02); all canteens when left out')
+    .addOption(new Option('--meal <meal>', 'one meal period; all meals when left out').choices(MEAL_PERIODS))
     .addOption(new Option('--lang <language>', 'language of the workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
     .requiredOption('--out <file.xlsx>', 'where to write the workbook')
     .option('--settlement <file.csv>', 'finance: card or bank settlement file to reconcile (date, channel, amount in yuan)')
@@ -41,7 +44,7 @@ export function reportCommand(): Command {
     .action(async (kind: ReportKind, flags: ReportFlags) => {
       if (!flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
       const request = {
-        kind, month: flags.month, week: flags.week, canteen: flags.canteen, language: flags.lang, requestedBy: 'cli',
+        kind, month: flags.month, week: flags.week, canteen: flags.canteen, meal: flags.meal, language: flags.lang, requestedBy: 'cli', money: true,
         settlement: flags.settlement ? readSettlement(flags.settlement) : undefined, paymentsDetail: flags.payments === true,
       };
       const summary = await withContext([ReportingModule], (context) =>

@@ -19,7 +19,7 @@ export async function renderDemand(context: PageContext): Promise<void> {
     ...context.meta.dishes.map((dish) => h('option', { value: dish.id, selected: state.dish === dish.id }, context.dishName(dish.id))));
   dishSelect.addEventListener('change', () => context.go({ dish: dishSelect.value ? Number(dishSelect.value) : null }));
   root.append(h('div', { class: 'toolbar' }, h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('dish')), dishSelect),
-    context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), canteen: scopedCanteen(context, panel.filters.canteens) })));
+    context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) })));
 
   const rows = panel.series;
   // Actuals without any stored forecast: say how forecasts come to be, not just "no data".
@@ -103,10 +103,4 @@ function renderValueAdded(context: PageContext, figures: ForecastValueAdded): vo
     t('vaCounts', counts),
   ];
   section.querySelector('.table-card')?.append(...lines.map((line) => h('p', { class: 'muted', 'data-line': 'value-added' }, line)), h('p', { class: 'muted' }, t('vaExplain')));
-}
-
-/** Managers must name one of their canteens for a report; others may take all. */
-export function scopedCanteen(context: PageContext, applied: number[]): number | undefined {
-  if (context.me.role !== 'manager') return context.state.canteens.length === 1 ? context.state.canteens[0] : undefined;
-  return applied[0] ?? context.me.canteenIds[0];
 }

@@ -5,7 +5,6 @@ import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { badge, grid, helpMark } from '../widgets';
-import { scopedCanteen } from './demand.page';
 import { reportPeriodOf } from '../report-period';
 import { subsidyReachPanel } from './subsidy-reach-panel';
 import { budgetEntry } from './finance-budget-entry';
@@ -35,7 +34,7 @@ export async function renderFinance(context: PageContext): Promise<void> {
       panel.ingredients.usedShare === null ? null : `${t('budgetUsed')} ${f.pct(panel.ingredients.usedShare)}`, lastYear((s) => s.ingredientCostFen, panel.ingredients.costFen)),
     card('reconciliation', t('reconciliation'), badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),
       `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`));
-  root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), canteen: scopedCanteen(context, panel.filters.canteens) })));
+  root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), ...context.reportScope(panel.filters) })));
   financeCharts(context, panel);
   context.table(root, {
     id: 'finance-by-canteen', title: t('financeByCanteen'), rows: panel.canteens,

@@ -69,7 +69,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   root.append(h('div', { class: 'toolbar' },
     h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
     h('span', { 'data-plan-status': plan.status, 'data-plan-version': plan.version }, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
-    approve, revise, comingButton, context.report('purchase-plan', { week, canteen: plan.canteenId, plan: plan.id })));
+    approve, revise, comingButton, context.report('purchase-plan', { week, canteens: [plan.canteenId], plan: plan.id })));
 
   const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
   const cards = grid('grid kpis');

@@ -7,7 +7,6 @@ import { toYuan } from '../format';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { grid } from '../widgets';
-import { scopedCanteen } from './demand.page';
 import { reportPeriodOf } from '../report-period';
 import { subsidyReachPanel } from './subsidy-reach-panel';
 
@@ -23,7 +22,8 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     card('responses', t('responses'), f.number(panel.total.responses)),
     card('satisfied', t('satisfied'), f.pct(panel.total.satisfiedShare)));
   root.append(h('p', { class: 'muted hint' }, t('aggregatedOnly', { n: panel.minGroupDiners })), cards,
-    h('div', { class: 'toolbar' }, context.report('satisfaction', { ...reportPeriodOf(panel.filters, { weekly: true }), canteen: scopedCanteen(context, panel.filters.canteens) })));
+    h('div', { class: 'toolbar' }, context.report('satisfaction', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) }),
+      context.report('congress', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) })));
 
   // Partial weeks (the data begins or ends within them) are drawn as points apart, never on the line of whole weeks.
   const partial = new Map(panel.partialWeeks.map((row) => [row.week, row.days]));

@@ -22,7 +22,7 @@ const ALERT_READERS: Record<string, DashboardRole[]> = {
   price_rise: ['admin', 'manager', 'finance'],
 };
 const REPORT_PERIODS: Record<ReportKind, ('weekly' | 'monthly')[]> = {
-  finance: ['monthly'], satisfaction: ['weekly', 'monthly'], waste: ['weekly', 'monthly'], accuracy: ['weekly', 'monthly'], 'purchase-plan': ['weekly'],
+  finance: ['monthly'], satisfaction: ['weekly', 'monthly'], waste: ['weekly', 'monthly'], accuracy: ['weekly', 'monthly'], 'purchase-plan': ['weekly'], congress: ['monthly'],
 };
 
 /** Every person's own subscriptions to reports and alerts, with a form to add one; admins also see everyone's. */

@@ -7,7 +7,6 @@ import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { grid } from '../widgets';
-import { scopedCanteen } from './demand.page';
 import { reportPeriodOf } from '../report-period';
 
 export async function renderWaste(context: PageContext): Promise<void> {
@@ -18,7 +17,7 @@ export async function renderWaste(context: PageContext): Promise<void> {
   root.append(h('div', { class: 'toolbar' },
     h('div', { class: 'kpi card inline', 'data-kpi': 'waste-cost' }, h('div', { class: 'kpi-label' }, t('wasteCost')), h('div', { class: 'kpi-value' }, f.yuan(panel.costFen))),
     h('div', { class: 'kpi card inline', 'data-kpi': 'waste-kg' }, h('div', { class: 'kpi-label' }, t('wasteKg')), h('div', { class: 'kpi-value' }, f.number(totalKg, 1))),
-    context.report('waste', { ...reportPeriodOf(panel.filters, { weekly: true }), canteen: scopedCanteen(context, panel.filters.canteens) })));
+    context.report('waste', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) })));
 
   context.chart(root, {
     id: 'waste-trend', title: t('wasteTrend'), height: 300,

@@ -43,24 +43,57 @@ export function orientationFor(totalWidth: number): 'portrait' | 'landscape' {
   return totalWidth <= A4_COLUMN_UNITS.portrait ? 'portrait' : 'landscape';
 }
 
-/** A4, fitted to one page wide (as many pages down as it takes), rows 1..repeatRows on every page. */
-export function a4PageSetup(totalWidth: number, repeatRows: number | null): Partial<PageSetup> {
+/**
+ * A4, fitted to one page wide (as many pages down as it takes, or one with `onePage`), rows
+ * 1..repeatRows on every page.
+ */
+export function a4PageSetup(totalWidth: number, repeatRows: number | null, options: { onePage?: boolean } = {}): Partial<PageSetup> {
   return {
-    paperSize: 9, orientation: orientationFor(totalWidth), fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    paperSize: 9, orientation: orientationFor(totalWidth), fitToPage: true, fitToWidth: 1, fitToHeight: options.onePage ? 1 : 0, horizontalCentered: true,
     ...(repeatRows === null ? {} : { printTitlesRow: `1:${repeatRows}` }),
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
 }
 
+const WIDE_CHAR = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
 /** Display width of a text in column-width units: CJK and other wide characters take two. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of text) width += WIDE_CHAR.test(char) ? 2 : 1;
   return width;
+}
+
+/**
+ * Lines a text takes when wrapped at this many units, as a spreadsheet wraps it: at spaces, between
+ * any two wide (CJK) characters, and inside a word only when the word alone is wider than the line.
+ */
+export function wrappedLineCount(text: string, units: number): number {
+  const limit = Math.max(1, units);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    // Words of narrow characters (with their trailing space) and single wide characters.
+    const pieces = paragraph.match(/[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+\s*|\s+|./gu) ?? [];
+    let used = 0;
+    lines += 1;
+    for (const piece of pieces) {
+      const width = textWidth(piece.trimEnd());
+      if (used > 0 && used + width > limit) {
+        lines += 1;
+        used = 0;
+      }
+      if (width > limit && !WIDE_CHAR.test(piece)) {
+        lines += Math.ceil(width / limit) - 1;
+        used = width % limit;
+      } else {
+        used += textWidth(piece);
+      }
+    }
+  }
+  return lines;
 }
 
 /** The height a wrapped text needs in a cell of this width: readers do not grow merged rows themselves. */
 export function wrappedRowHeight(text: string, width: number): number {
-  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width - 2))), 0);
-  return lines * LINE_HEIGHT_POINTS + 2;
+  return wrappedLineCount(text, width - 2) * LINE_HEIGHT_POINTS + 2;
 }

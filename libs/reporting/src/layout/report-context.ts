@@ -1,4 +1,4 @@
-import { fill, Labels, labelsFor, ReportLanguage } from './labels';
+import { codeName, fill, Labels, labelsFor, ReportLanguage } from './labels';
 import { localStamp } from './cells';
 import { ColumnSpec, SheetFrame } from './report-sheet';
 import { Picture } from './pictures';
@@ -7,8 +7,12 @@ import { Picture } from './pictures';
 export interface ReportContext {
   language: ReportLanguage;
   period: { label: string; from: string; to: string };
-  /** Null for all canteens. */
+  /** The one canteen chosen; null for all or several. */
   canteen: Named | null;
+  /** The canteens chosen, when several (not all). */
+  canteens?: Named[];
+  /** One meal period only (breakfast, lunch, dinner, night), or null/absent for all meals. */
+  meal?: string | null;
   generatedAt: Date;
   timeZone: string;
 }
@@ -27,18 +31,25 @@ export function nameOf(context: ReportContext, named: Named): string {
   return context.language === 'en' ? named.nameEn : named.name;
 }
 
+/** Which canteens and meal a report covers, as its subtitle and page header print it. */
+export function scopeOf(context: ReportContext): string {
+  const labels = labelsOf(context);
+  const canteens = context.canteen ? nameOf(context, context.canteen)
+    : context.canteens ? context.canteens.map((canteen) => nameOf(context, canteen)).join(context.language === 'en' ? ', ' : '、') : labels.allCanteens;
+  return context.meal ? `${canteens} · ${codeName(context.language, context.meal)}` : canteens;
+}
+
 export function subtitleOf(context: ReportContext): string {
   const labels = labelsOf(context);
-  const scope = context.canteen ? nameOf(context, context.canteen) : labels.allCanteens;
   return [
     `${context.period.label}`,
     fill(labels.period, { from: context.period.from, to: context.period.to }),
-    scope,
+    scopeOf(context),
     fill(labels.generatedAt, { at: localStamp(context.generatedAt, context.timeZone), zone: context.timeZone }),
   ].join(' · ');
 }
 
-export function frameOf(context: ReportContext, sheet: { name: string; reportTitle: string; title: string; columns: ColumnSpec[]; table?: boolean }): SheetFrame {
+export function frameOf(context: ReportContext, sheet: { name: string; reportTitle: string; title: string; columns: ColumnSpec[]; table?: boolean; onePage?: boolean }): SheetFrame {
   const labels = labelsOf(context);
   return {
     name: sheet.name,
@@ -46,7 +57,8 @@ export function frameOf(context: ReportContext, sheet: { name: string; reportTit
     subtitle: subtitleOf(context),
     columns: sheet.columns,
     table: sheet.table,
-    pageHeader: { left: `${labels.larder} · ${sheet.reportTitle}`, right: `${context.period.label} · ${context.canteen ? nameOf(context, context.canteen) : labels.allCanteens}` },
+    onePage: sheet.onePage,
+    pageHeader: { left: `${labels.larder} · ${sheet.reportTitle}`, right: `${context.period.label} · ${scopeOf(context)}` },
     pageFooter: { left: fill(labels.generatedAt, { at: localStamp(context.generatedAt, context.timeZone), zone: context.timeZone }), pageOf: labels.pageOf },
   };
 }

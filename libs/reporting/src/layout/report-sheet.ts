@@ -19,6 +19,8 @@ export interface SheetFrame {
   columns: ColumnSpec[];
   /** False for a sheet without a table (charts): no header row and no filter. */
   table?: boolean;
+  /** Printed on one page, width and height (a one-page summary). */
+  onePage?: boolean;
   /** Page header left and right, page footer left; page numbers are added on the right of the footer. */
   pageHeader: { left: string; right: string };
   pageFooter: { left: string; pageOf: string };
@@ -55,7 +57,7 @@ export class ReportSheet {
     const width = frame.columns.reduce((sum, column) => sum + column.width, 0);
     const worksheet = workbook.addWorksheet(frame.name.slice(0, 31), {
       views: hasTable ? [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, activeCell: `A${FIRST_DATA_ROW}` }] : [],
-      pageSetup: a4PageSetup(width, hasTable ? HEADER_ROW : null),
+      pageSetup: a4PageSetup(width, hasTable ? HEADER_ROW : null, { onePage: frame.onePage === true }),
       headerFooter: {
         oddHeader: `&L${headerText(frame.pageHeader.left)}&R${headerText(frame.pageHeader.right)}`,
         oddFooter: `&L${headerText(frame.pageFooter.left)}&R${headerText(frame.pageFooter.pageOf).replace('{page}', '&P').replace('{pages}', '&N')}`,
@@ -102,11 +104,15 @@ export class ReportSheet {
     return toRow < fromRow ? '0' : `SUM(${this.ref(column, fromRow)}:${this.ref(column, toRow)})`;
   }
 
-  /** Writes a table row; returns its row number. Rows written after endTable() are outside the autofilter. */
-  add(values: CellInput[], style: RowStyle = 'plain'): number {
+  /**
+   * Writes a table row; returns its row number. Rows written after endTable() are outside the autofilter.
+   * `formats`: number formats of this row's cells where they differ from their column's.
+   */
+  add(values: CellInput[], style: RowStyle = 'plain', formats: (string | undefined)[] = []): number {
     const number = this.nextRow++;
     const row = this.worksheet.getRow(number);
-    values.forEach((value, index) => this.write(row.getCell(index + 1), value, this.columns[index]?.format));
+    values.forEach((value, index) => this.write(row.getCell(index + 1), value, formats[index] ?? this.columns[index]?.format));
+    if (style !== 'note' && style !== 'paragraph') this.growForWrappedText(row, values);
     if (style === 'total' || style === 'section') {
       row.eachCell({ includeEmpty: true }, (cell) => {
         cell.font = reportFont({ bold: true });
@@ -199,12 +205,31 @@ export class ReportSheet {
     row.height = wrappedRowHeight(text, width / scale) * scale;
   }
 
+  /**
+   * Text cells wrap, and the row is given the height of its most wrapped cell: LibreOffice keeps a
+   * streamed row at one line's height unless told, which printed only the last line of a long name
+   * (two canteens both read "Canteen"). Every cell of a grown row sits at the top, beside the name.
+   */
+  private growForWrappedText(row: Row, values: CellInput[]): void {
+    let height = 0;
+    values.forEach((value, index) => {
+      const width = this.columns[index]?.width;
+      if (width === undefined || !(typeof value === 'string' || isText(value))) return;
+      const text = typeof value === 'string' ? value : value.text;
+      row.getCell(index + 1).alignment = { wrapText: true, vertical: 'top' };
+      height = Math.max(height, wrappedRowHeight(text, width));
+    });
+    if (height <= wrappedRowHeight('', 1)) return;
+    row.height = height;
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.alignment = { ...cell.alignment, vertical: 'top' };
+    });
+  }
+
   private write(cell: Cell, value: CellInput, format: string | undefined): void {
     if (value === null || value === undefined) return;
     if (typeof value === 'string' || isText(value)) {
-      // Never a formula: a string cell in Text format, whatever it starts with. Not wrapped: rows of a
-      // streamed sheet keep one line's height when printed, so a wrapped name showed only its last
-      // line ("Canteen" for two canteens); cut at the next column, its start stays readable.
+      // Never a formula: a string cell in Text format, whatever it starts with.
       cell.value = typeof value === 'string' ? value : value.text;
       cell.numFmt = FORMATS.text;
       return;

@@ -24,7 +24,7 @@ export class FinanceReportService {
   async data(scope: ReportScope, request: ReportRequest): Promise<FinanceReportData> {
     if (scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the finance report is monthly: give --month YYYY-MM');
     const figuresOf = (period: { from: string; to: string }) =>
-      this.finance.figures({ from: period.from, to: period.to, canteenIds: scope.canteenIds, allSites: scope.canteen === null });
+      this.finance.figures({ from: period.from, to: period.to, canteenIds: scope.canteenIds, allSites: scope.allCanteens, meal: scope.meal });
     const current = await figuresOf(scope.period);
     const lastMonth = await figuresOf(shiftMonth(scope.period, -1));
     const lastYear = await figuresOf(yearEarlierRange(scope.period));
@@ -47,7 +47,7 @@ export class FinanceReportService {
     if (request.settlement) {
       const file = parseSettlementCsv(request.settlement.text, request.settlement.name);
       const larder = await this.payments.dayChannelTotals({ canteenIds: scope.canteenIds, from: scope.period.from, to: scope.period.to });
-      reconciliation = { ...reconcile({ file, larder, from: scope.period.from, to: scope.period.to }), canteenOnly: scope.canteen !== null };
+      reconciliation = { ...reconcile({ file, larder, from: scope.period.from, to: scope.period.to }), canteenOnly: !scope.allCanteens };
     }
     return {
       context: scope.context, canteens, total, channels, daily, reconciliation,

@@ -34,7 +34,7 @@ export class ReportDataService {
   }
 
   private range(scope: ReportScope) {
-    return { from: scope.period.from, to: scope.period.to, canteenIds: scope.canteenIds, allSites: scope.canteen === null };
+    return { from: scope.period.from, to: scope.period.to, canteenIds: scope.canteenIds, allSites: scope.allCanteens, meal: scope.meal };
   }
 
   /**

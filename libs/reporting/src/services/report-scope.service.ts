@@ -5,6 +5,7 @@ import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { Canteen } from '@larder/database';
 import { parseReportPeriod, ReportPeriod } from '@larder/analytics';
+import { isMealPeriod, MEAL_PERIODS, MealPeriod } from '@larder/domain';
 import { REPORT_LANGUAGES, ReportLanguage } from '../layout/labels';
 import type { ReportContext } from '../layout/report-context';
 import type { ReportRequest } from '../report-request';
@@ -12,10 +13,20 @@ import type { ReportRequest } from '../report-request';
 export interface ReportScope {
   period: ReportPeriod;
   canteens: Canteen[];
-  /** The chosen canteen, or null for all. */
+  /** The chosen canteen when exactly one was named, else null. */
   canteen: Canteen | null;
   canteenIds: number[];
+  /** True when no canteen was named: every site counts (the staff of all sites in participation). */
+  allCanteens: boolean;
+  /** One meal period only, or null for all meals. */
+  meal: MealPeriod | null;
   context: ReportContext;
+}
+
+/** Canteen codes or ids as asked: several comma-separated, or repeated in a query string. */
+export function askedCanteens(canteen: string | readonly string[] | undefined): string[] {
+  const parts = typeof canteen === 'string' ? [canteen] : [...(canteen ?? [])];
+  return [...new Set(parts.flatMap((part) => part.split(',')).map((part) => part.trim()).filter((part) => part !== ''))];
 }
 
 /** Turns a request into checked dates, canteens and the printing context; every user mistake is a LarderError. */
@@ -32,23 +43,30 @@ export class ReportScopeService {
     if (!(REPORT_LANGUAGES as readonly string[]).includes(language)) {
       throw new LarderError('VALIDATION_FAILED', `language must be one of ${REPORT_LANGUAGES.join(', ')}, got ${JSON.stringify(language)}`);
     }
+    const meal = request.meal === undefined || request.meal === '' ? null : request.meal;
+    if (meal !== null && !isMealPeriod(meal)) throw new LarderError('VALIDATION_FAILED', `meal must be one of ${MEAL_PERIODS.join(', ')}, got ${JSON.stringify(meal)}`);
     const all = await this.dataSource.getRepository(Canteen).find({ order: { id: 'ASC' } });
-    let canteen: Canteen | null = null;
-    if (request.canteen !== undefined && request.canteen !== '') {
-      const wanted = request.canteen.trim();
-      canteen = all.find((row) => row.code.toLowerCase() === wanted.toLowerCase() || String(row.id) === wanted) ?? null;
+    const chosen = askedCanteens(request.canteen).map((wanted) => {
+      const canteen = all.find((row) => row.code.toLowerCase() === wanted.toLowerCase() || String(row.id) === wanted);
       if (!canteen) throw new LarderError('NOT_FOUND', `no canteen ${JSON.stringify(wanted)}; known: ${all.map((row) => row.code).join(', ') || 'none'}`);
-    }
-    const canteens = canteen ? [canteen] : all;
+      return canteen;
+    });
+    const canteens = chosen.length > 0 ? all.filter((row) => chosen.includes(row)) : all;
+    const canteen = chosen.length === 1 ? chosen[0] : null;
+    const named = (row: Canteen) => ({ code: row.code, name: row.name, nameEn: row.nameEn });
     return {
       period,
       canteens,
       canteen,
       canteenIds: canteens.map((row) => row.id),
+      allCanteens: chosen.length === 0,
+      meal,
       context: {
         language: language as ReportLanguage,
         period: { label: period.label, from: period.from, to: period.to },
-        canteen: canteen ? { code: canteen.code, name: canteen.name, nameEn: canteen.nameEn } : null,
+        canteen: canteen ? named(canteen) : null,
+        ...(chosen.length > 1 ? { canteens: canteens.map(named) } : {}),
+        meal,
         generatedAt: request.now ?? new Date(),
         timeZone: canteen?.timezone ?? this.config.timezone,
       },

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { accuracyOf } from '@larder/analytics';
 import { accuracyCharts, writeAccuracyReport } from '../layout/accuracy.layout';
 import { financeCharts, writeFinanceReport } from '../layout/finance.layout';
+import { writeCongressSummary } from '../layout/congress.layout';
 import { writePaymentDetail } from '../layout/payment-detail.layout';
 import { writePurchasePlanReport } from '../layout/purchase-plan.layout';
 import { satisfactionCharts, writeSatisfactionReport } from '../layout/satisfaction.layout';
 import { wasteCharts, writeWasteReport } from '../layout/waste.layout';
 import type { ReportKind } from '../report-request';
 import type { WriteReport } from './report.service';
+import { CongressDataService } from './congress-data.service';
 import { FinanceReportService } from './finance-report.service';
 import { ReportDataService } from './report-data.service';
 import { SupplierComparisonSheetService } from './supplier-comparison-sheet.service';
@@ -19,6 +21,7 @@ export class ReportWriters {
     private readonly finance: FinanceReportService,
     private readonly reports: ReportDataService,
     private readonly comparison: SupplierComparisonSheetService,
+    private readonly congress: CongressDataService,
   ) {}
 
   writerFor(kind: ReportKind): WriteReport {
@@ -43,6 +46,12 @@ export class ReportWriters {
         await writeSatisfactionReport({ workbook, data, charts: charts(satisfactionCharts(data)) });
         return { responses: data.result.total.responses, averageRating: data.result.total.averageRating, participation: data.totalParticipation,
           suppressedGroups: [...data.result.canteens, ...data.result.dishes].filter((group) => group.suppressed).length };
+      },
+      congress: async ({ workbook, scope, request }) => {
+        const data = await this.congress.data(scope, { money: request.money === true });
+        writeCongressSummary({ workbook, data });
+        return { participation: data.now.participation, responses: data.now.ratings.responses, averageRating: data.now.ratings.averageRating,
+          themeCanteens: data.themes.length, subsidyPerMealFen: data.now.money?.subsidyPerMealFen ?? null };
       },
       waste: async ({ workbook, scope, charts }) => {
         const data = await this.reports.wasteData(scope);

@@ -43,7 +43,8 @@ export class ReportService {
     const scope = await this.scopes.resolve(request);
     if (request.kind === 'finance' && scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the finance report is monthly: give a month (YYYY-MM)');
     if (request.paymentsDetail && request.kind !== 'finance') throw new LarderError('VALIDATION_FAILED', 'the payments export belongs to the finance report');
-    const parts = [request.kind, request.paymentsDetail ? 'payments' : null, scope.period.label, scope.canteen?.code, scope.context.language].filter(Boolean);
+    const canteens = scope.allCanteens ? null : scope.canteens.map((canteen) => canteen.code).join('+');
+    const parts = [request.kind, request.paymentsDetail ? 'payments' : null, scope.period.label, canteens, scope.meal, scope.context.language].filter(Boolean);
     return { scope, fileName: `larder-${parts.join('-')}.xlsx` };
   }
 
@@ -77,7 +78,7 @@ export class ReportService {
     reportStep(request, 'saving the workbook');
     await workbook.commit();
     return {
-      kind: request.kind, period: scope.period.label, from: scope.period.from, to: scope.period.to, canteen: scope.canteen?.code ?? null,
+      kind: request.kind, period: scope.period.label, from: scope.period.from, to: scope.period.to, canteen: scope.allCanteens ? null : scope.canteens.map((canteen) => canteen.code).join(','), meal: scope.meal,
       language: scope.context.language, charts: chartsAvailable(), totals, fileName, seconds: (performance.now() - started) / 1000,
     };
   }
@@ -129,7 +130,7 @@ export class ReportService {
       action: entry.outcome === 'complete' ? 'report.export' : 'report.export.failed',
       detail: {
         kind: request.kind, ...(request.paymentsDetail ? { export: 'payments' } : {}), period: scope.period.label, from: scope.period.from, to: scope.period.to,
-        canteens: scope.canteen ? [scope.canteen.code] : 'all', language: scope.context.language,
+        canteens: scope.allCanteens ? 'all' : scope.canteens.map((canteen) => canteen.code), meal: scope.meal ?? 'all', language: scope.context.language,
         ...(entry.path !== undefined ? { path: entry.path } : {}), ...(entry.bytes !== undefined ? { bytes: entry.bytes } : {}),
         ...(entry.error !== undefined ? { error: entry.error instanceof Error ? entry.error.message.slice(0, 300) : String(entry.error) } : {}),
       },
