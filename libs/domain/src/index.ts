@@ -5,3 +5,4 @@ export * from './local-date';
 export * from './china-calendar';
 export * from './spreadsheet-text';
 export * from './progress';
+export * from './canteen-scope';

@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canteenScope, CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
+import { CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
+import { CanteenScope, inScope } from '@larder/domain';
 import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
+import { CanteenAccess } from '../auth/canteen-access.decorator';
 import { FileAnswer, QueryParameters } from '../openapi/documentation.decorators';
 
 /**
@@ -34,12 +36,13 @@ export class ReportsController {
   @TokenScopes('read')
   async payments(
     @Res() response: Response,
+    @CanteenAccess() canteens: CanteenScope,
+    @CurrentPrincipal() principal: Principal,
     @Query('month') month?: string,
     @Query('canteen') canteen?: string,
     @Query('lang') lang?: string,
-    @CurrentPrincipal() principal?: Principal,
   ): Promise<void> {
-    await this.send(response, { kind: 'finance', month, canteen, lang, principal, paymentsDetail: true });
+    await this.send(response, { kind: 'finance', month, canteen, lang, principal, canteens, paymentsDetail: true });
   }
 
   @Get(':kind')
@@ -52,39 +55,39 @@ export class ReportsController {
   async report(
     @Param('kind') kind: string,
     @Res() response: Response,
+    @CanteenAccess() canteens: CanteenScope,
+    @CurrentPrincipal() principal: Principal,
     @Query('month') month?: string,
     @Query('week') week?: string,
     @Query('canteen') canteen?: string,
     @Query('lang') lang?: string,
-    @CurrentPrincipal() principal?: Principal,
     @Query('plan') plan?: string,
   ): Promise<void> {
     if (!isReportKind(kind)) throw new LarderError('NOT_FOUND', `no report ${JSON.stringify(kind)}; reports: ${REPORT_KINDS.join(', ')}`);
     if (plan !== undefined && (kind !== 'purchase-plan' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(plan))) {
       throw new LarderError('VALIDATION_FAILED', 'query parameter "plan" is a plan id, for the purchase-plan report only');
     }
-    await this.send(response, { kind, month, week, canteen, lang, principal, ...(plan !== undefined ? { planIds: [plan] } : {}) });
+    await this.send(response, { kind, month, week, canteen, lang, principal, canteens, ...(plan !== undefined ? { planIds: [plan] } : {}) });
   }
 
   private async send(
     response: Response,
-    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string; lang?: string; principal?: Principal; planIds?: string[]; paymentsDetail?: boolean },
+    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string; lang?: string; principal: Principal; canteens: CanteenScope; planIds?: string[]; paymentsDetail?: boolean },
   ): Promise<void> {
-    const { kind, lang, principal } = asked;
+    const { kind, lang, principal, canteens } = asked;
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
       throw new LarderError('VALIDATION_FAILED', `query parameter "lang" must be one of ${REPORT_LANGUAGES.join(', ')}`);
     }
-    if (principal?.kind === 'user' && principal.role !== 'admin' && !REPORT_READERS[kind].includes(principal.role)) {
+    if (principal.kind === 'user' && principal.role !== 'admin' && !REPORT_READERS[kind].includes(principal.role)) {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
     const request = {
       kind, month: asked.month, week: asked.week, canteen: asked.canteen, language: lang as ReportLanguage | undefined,
-      requestedBy: principal ? principalName(principal) : 'anonymous',
+      requestedBy: principalName(principal),
       ...(asked.planIds !== undefined ? { planIds: asked.planIds } : {}), ...(asked.paymentsDetail ? { paymentsDetail: true } : {}),
     };
     const prepared = await this.reports.prepare(request);
-    const scope = principal ? canteenScope(principal) : 'all';
-    if (scope !== 'all' && !(prepared.scope.canteen && scope.includes(prepared.scope.canteen.id))) {
+    if (canteens !== 'all' && !(prepared.scope.canteen && inScope(canteens, prepared.scope.canteen.id))) {
       throw new LarderError('FORBIDDEN', 'choose one of your canteens with ?canteen=');
     }
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
