@@ -1,5 +1,5 @@
 import type { ChartSpec } from './charts';
-import type { AppliedFilters, DashboardMeta, DashboardRole } from './contract';
+import type { AppliedFilters, DashboardMeta, DashboardRole, ReportKind } from './contract';
 import type { Formats } from './format';
 import type { Lang, Translate } from './i18n';
 import type { TableSpec } from './table';
@@ -33,16 +33,5 @@ export interface PageContext {
   /** A download link for an Excel report, when the role may read it; `plan`: the purchase plan of exactly that version. */
   report(kind: ReportKind, params: { month?: string; week?: string; canteen?: number; plan?: string }): HTMLElement | null;
 }
-
-export type ReportKind = 'finance' | 'satisfaction' | 'waste' | 'accuracy' | 'purchase-plan';
-
-/** The API's report readers (apps/api reports controller), so the page offers only what will download. */
-export const REPORT_READERS: Record<ReportKind, DashboardRole[]> = {
-  finance: ['admin', 'finance', 'manager'],
-  satisfaction: ['admin', 'union', 'manager', 'finance'],
-  waste: ['admin', 'manager', 'finance', 'viewer'],
-  accuracy: ['admin', 'manager', 'finance', 'viewer'],
-  'purchase-plan': ['admin', 'manager', 'finance'],
-};
 
 export type PageRenderer = (context: PageContext) => Promise<void>;
