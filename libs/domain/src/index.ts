@@ -6,3 +6,4 @@ export * from './china-calendar';
 export * from './spreadsheet-text';
 export * from './progress';
 export * from './canteen-scope';
+export * from './subsidy-rule';
