@@ -7,7 +7,7 @@ import { allowCanteen, CanteenAccess } from '../auth/canteen-access.decorator';
 import { ApproveDto, CreatePlanDto, OverrideDto } from './dtos/plan-requests.dto';
 import { toScenario, WhatIfDto } from './dtos/what-if.dto';
 import { DAY_FROM, DAY_TO, QueryParameters } from '../openapi/documentation.decorators';
-import { asBody, dateValue, requiredString } from './planning-request.parser';
+import { dateValue } from './planning-request.parser';
 
 const CANTEEN = 'A canteen by code (C01) or id';
 
@@ -52,7 +52,7 @@ export class PlansController {
   @ApiOperation({ summary: "A new draft version of a canteen's plan for an ISO week" })
   @Roles('manager')
   async create(@Body() body: CreatePlanDto, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
-    const canteenId = await this.loader.resolveCanteen(typeof body.canteen === 'number' ? String(body.canteen) : requiredString(asBody(body), 'canteen'));
+    const canteenId = await this.loader.resolveCanteen(String(body.canteen));
     allowCanteen(canteens, canteenId);
     return this.plans.createPlan({ canteenId, week: body.week, serviceLevel: body.serviceLevel, createdBy: principalName(principal) });
   }
