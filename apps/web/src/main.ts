@@ -3,13 +3,12 @@ import { ADMIN_PAGE_ORDER, isAdminPage, SUBSCRIPTIONS_PAGE, type AdminPageId } f
 import { api, ApiError, prefetch, setCsrfToken } from './api';
 import { addChart, chartSnapshot, disposeCharts, saveChartPng } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardPageId } from './contract';
-import { pagesFor } from './contract';
+import { mayReadReport, pagesFor } from './contract';
 import { h } from './dom';
 import { errorText } from './error-text';
 import { formats, useTimeZone } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
 import type { Me, PageContext, PageRenderer } from './page-context';
-import { REPORT_READERS } from './page-context';
 import { reportScopeOf } from './report-period';
 import { renderAudit } from './pages/audit.page';
 import { renderDemand } from './pages/demand.page';
@@ -132,7 +131,7 @@ async function render(): Promise<void> {
     }),
     table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('empty.table'), helpLabel: t('helpLabel') }),
     report: (kind, params) => {
-      if (!REPORT_READERS[kind].includes(me.role)) return null;
+      if (!mayReadReport(me.role, kind)) return null;
       const search = new URLSearchParams({ lang });
       if (params.month) search.set('month', params.month);
       if (params.week) search.set('week', params.week);

@@ -1,5 +1,5 @@
 import type { ChartSpec } from './charts';
-import type { AppliedFilters, DashboardMeta, DashboardRole } from './contract';
+import type { AppliedFilters, DashboardMeta, DashboardRole, ReportKind } from './contract';
 import type { Formats } from './format';
 import type { Lang, Translate } from './i18n';
 import type { ReportScopeParam } from './report-period';
@@ -39,17 +39,5 @@ export interface PageContext {
   /** The canteens and meal of the page's filters, for its report links (report-period.ts). */
   reportScope(applied: AppliedFilters): ReportScopeParam;
 }
-
-export type ReportKind = 'finance' | 'satisfaction' | 'waste' | 'accuracy' | 'purchase-plan' | 'congress';
-
-/** The API's report readers (apps/api reports controller), so the page offers only what will download. */
-export const REPORT_READERS: Record<ReportKind, DashboardRole[]> = {
-  finance: ['admin', 'finance', 'manager'],
-  satisfaction: ['admin', 'union', 'manager', 'finance'],
-  waste: ['admin', 'manager', 'finance', 'viewer'],
-  accuracy: ['admin', 'manager', 'finance', 'viewer'],
-  'purchase-plan': ['admin', 'manager', 'finance'],
-  congress: ['admin', 'union', 'manager', 'finance'],
-};
 
 export type PageRenderer = (context: PageContext) => Promise<void>;

@@ -40,3 +40,4 @@ export * from './dashboard/dashboard.module';
 export * from './subsidy-reach.calculator';
 export * from './subsidy-reach.service';
 export * from './meal-subsidy.service';
+export * from './subsidy-rule.sql';

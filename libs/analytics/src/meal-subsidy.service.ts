@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sqlNumber } from '@larder/database';
 import type { IsoDate, MealPeriod } from '@larder/domain';
+import { subsidyInForceSql } from './subsidy-rule.sql';
 
 /**
  * What subsidy a meal gets: the employer's contribution per cover of the subsidy rule in force for
- * that meal on that day (the latest rule from on or before the day), nothing before the first rule.
- * The same rule the subsidy-reach entitlement applies to lunch.
+ * that meal on that day (`subsidyInForceSql`), nothing before the first rule. The same rule the
+ * subsidy-reach entitlement applies to lunch, the forecasts' subsidy driver and the demo data.
  */
 @Injectable()
 export class MealSubsidyService {
@@ -17,7 +18,7 @@ export class MealSubsidyService {
   async perCover(mealDays: readonly { readonly date: IsoDate; readonly meal: MealPeriod }[]): Promise<number[]> {
     if (mealDays.length === 0) return [];
     const rows: { i: string; fen: string | number }[] = await this.dataSource.query(
-      `SELECT d.i, COALESCE((SELECT r.subsidy_fen FROM subsidy_rule r WHERE r.meal = d.meal AND r.valid_from <= d.day ORDER BY r.valid_from DESC LIMIT 1), 0) AS fen
+      `SELECT d.i, ${subsidyInForceSql('d.meal', 'd.day')} AS fen
        FROM unnest($1::date[], $2::text[]) WITH ORDINALITY AS d(day, meal, i) ORDER BY d.i`,
       [mealDays.map((entry) => entry.date), mealDays.map((entry) => entry.meal)],
     );

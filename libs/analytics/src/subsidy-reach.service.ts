@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sqlNumber } from '@larder/database';
 import { SiteSubsidyCounts, SubsidyReach, subsidyReach } from './subsidy-reach.calculator';
+import { subsidyInForceSql } from './subsidy-rule.sql';
 
 /** A site as the subsidy view names it. */
 export interface SiteName { id: number; code: string; name: string; nameEn: string }
@@ -27,7 +28,7 @@ export class SubsidyReachService {
       `WITH last_day AS (SELECT site_id, max(day) AS day FROM headcount WHERE day BETWEEN $1::date AND $2::date GROUP BY 1),
        staff AS (SELECT h.site_id, h.employees FROM headcount h JOIN last_day l ON l.site_id = h.site_id AND l.day = h.day),
        entitled AS (
-         SELECT h.site_id, sum(h.on_duty * COALESCE((SELECT r.subsidy_fen FROM subsidy_rule r WHERE r.meal = 'lunch' AND r.valid_from <= h.day ORDER BY r.valid_from DESC LIMIT 1), 0)) AS fen
+         SELECT h.site_id, sum(h.on_duty * ${subsidyInForceSql("'lunch'", 'h.day')}) AS fen
          FROM headcount h WHERE h.day BETWEEN $1::date AND $2::date GROUP BY 1
        ),
        used AS (

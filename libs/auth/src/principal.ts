@@ -1,4 +1,4 @@
-import type { Role } from '@larder/domain';
+import type { CanteenScope, Role } from '@larder/domain';
 
 export const TOKEN_SCOPES = ['import', 'read', 'metrics'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
@@ -13,7 +13,7 @@ export function principalName(principal: Principal): string {
 }
 
 /** Managers see their own canteens; every other role that sees canteen data sees all of them. */
-export function canteenScope(principal: Principal): number[] | 'all' {
+export function canteenScope(principal: Principal): CanteenScope {
   if (principal.kind === 'user' && principal.role === 'manager') return principal.canteenIds;
   return 'all';
 }

@@ -1,5 +1,5 @@
 import { addDays, isoWeek, isoWeekday, type Role } from '@larder/domain';
-import { REPORT_READERS, type ReportKind, type ReportLanguage } from '@larder/reporting';
+import { mayReadReport, type ReportKind, type ReportLanguage } from '@larder/reporting';
 
 /** The alerts a person may subscribe to: the dashboard's three, plans waiting for approval, and supplier price rises. */
 export const SUBSCRIBABLE_ALERTS = ['forecast_drift', 'unusual_waste', 'falling_ratings', 'plan_ready', 'price_rise'] as const;
@@ -29,7 +29,7 @@ export const REPORT_PERIODS_BY_KIND: Record<ReportKind, readonly ReportPeriod[]>
 
 export function mayReceive(role: Role, subscription: { topic: 'report'; subject: ReportKind } | { topic: 'alert'; subject: SubscribableAlert }): boolean {
   if (role === 'admin') return true;
-  return subscription.topic === 'report' ? REPORT_READERS[subscription.subject].includes(role) : ALERT_READERS[subscription.subject].includes(role);
+  return subscription.topic === 'report' ? mayReadReport(role, subscription.subject) : ALERT_READERS[subscription.subject].includes(role);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DayKind, MealPeriod } from '@larder/domain';
+import { type DayKind, type MealPeriod, subsidyInForceFen } from '@larder/domain';
 import { DishAppeal, mealTurnout } from './demand.model';
 import type { DemoWorld } from './demo-master';
 import type {
@@ -11,7 +11,7 @@ import { MenuPlanner } from './menu-cycle';
 import { MEAL_INDEX } from './organisation';
 import { Random } from './random';
 import { Feeder, SalesBuffers, SalesGenerator } from './sales.generator';
-import { isCanteenOpen, subsidyFor } from './service-calendar';
+import { isCanteenOpen } from './service-calendar';
 
 /** One day's facts. Days after endDate carry only menus and planned headcount. */
 export interface DemoDay {
@@ -76,7 +76,7 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
         const outcome = sales.run({
           canteenId: canteen.row.id, canteenCode: canteen.row.code, terminals: canteen.terminals, serviceDate: day.date,
           dateKey, localMidnightMs, meal, feeders, swing: Math.exp(0.05 * random.normal()), menu, appeal: appealToday,
-          remaining: prepared.slice(), subsidyCapFen: subsidyFor({ rules: calendar.subsidyRules, meal, date: day.date }),
+          remaining: prepared.slice(), subsidyCapFen: subsidyInForceFen(calendar.subsidyRules, meal, day.date),
           bankAppAdoption, sequence, random,
         }, buffers);
         sequence = outcome.nextSequence;

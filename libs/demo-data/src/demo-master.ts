@@ -1,3 +1,4 @@
+import { subsidyInForceFen } from '@larder/domain';
 import { buildCatalogue, Catalogue } from './catalogue/catalogue';
 import { buildSupplierCatalogue, buildSuppliers } from './catalogue/suppliers.catalogue';
 import type { DemoOptions, ResolvedDemoOptions } from './demo-options';
@@ -8,7 +9,7 @@ import type {
 } from './demo-rows';
 import { buildOrganisation, Organisation } from './organisation';
 import { Random } from './random';
-import { buildServiceCalendar, ServiceCalendar, subsidyFor } from './service-calendar';
+import { buildServiceCalendar, ServiceCalendar } from './service-calendar';
 
 export interface DemoMasterData {
   sites: SiteRow[];
@@ -47,7 +48,7 @@ export function buildDemoWorld(input: DemoOptions): DemoWorld {
   // The menu board shows what an employee pays for the dish alone under the subsidy in force at the end.
   catalogue.dishes.forEach((dish, index) => {
     const meal = catalogue.dishSpecs[index].meals[0];
-    const subsidy = subsidyFor({ rules: calendar.subsidyRules, meal, date: options.endDate });
+    const subsidy = subsidyInForceFen(calendar.subsidyRules, meal, options.endDate);
     dish.subsidisedPriceFen = Math.max(0, dish.listPriceFen - subsidy);
   });
   const supplierCatalogue = buildSupplierCatalogue({

@@ -75,14 +75,6 @@ export function buildServiceCalendar(params: {
   return { rows, days: infos, closures, subsidyRules, subsidyChangeDate };
 }
 
-export function subsidyFor(params: { rules: readonly SubsidyRuleRow[]; meal: MealPeriod; date: IsoDate }): number {
-  let best: SubsidyRuleRow | undefined;
-  for (const rule of params.rules) {
-    if (rule.meal === params.meal && rule.validFrom <= params.date && (!best || rule.validFrom > best.validFrom)) best = rule;
-  }
-  return best?.subsidyFen ?? 0;
-}
-
 /** Canteens shut on public holidays; on weekends only those that open weekends serve, at a reduced level. */
 export function isCanteenOpen(params: { canteen: CanteenModel; day: DayInfo; closures: readonly CanteenClosureRow[] }): boolean {
   const { canteen, day } = params;

@@ -6,3 +6,5 @@ export * from './china-calendar';
 export * from './spreadsheet-text';
 export * from './progress';
 export * from './feedback-tag-names';
+export * from './canteen-scope';
+export * from './subsidy-rule';

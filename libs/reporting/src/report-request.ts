@@ -1,18 +1,9 @@
-import type { ProgressListener, Role } from '@larder/domain';
+import { REPORT_KINDS, type ReportKind } from '@larder/analytics';
+import type { ProgressListener } from '@larder/domain';
 import type { ReportLanguage } from './layout/labels';
 
-export const REPORT_KINDS = ['purchase-plan', 'finance', 'satisfaction', 'waste', 'accuracy', 'congress'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-
-/** Who may read which report, besides admins and read tokens: downloads and subscriptions alike. */
-export const REPORT_READERS: Record<ReportKind, Role[]> = {
-  finance: ['finance', 'manager'],
-  satisfaction: ['union', 'manager', 'finance'],
-  waste: ['manager', 'finance', 'viewer'],
-  accuracy: ['manager', 'finance', 'viewer'],
-  'purchase-plan': ['manager', 'finance'],
-  congress: ['union', 'manager', 'finance'],
-};
+// The kinds and their readers are the dashboard contract's, shared with the web page.
+export { mayReadReport, REPORT_KINDS, REPORT_READERS, type ReportKind } from '@larder/analytics';
 
 export function isReportKind(value: string): value is ReportKind {
   return (REPORT_KINDS as readonly string[]).includes(value);

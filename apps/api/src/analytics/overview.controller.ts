@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { LarderError } from '@larder/common';
-import { parseIsoDate } from '@larder/domain';
+import { CanteenScope, parseIsoDate, scopeFilter } from '@larder/domain';
 import { OverviewService } from '@larder/analytics';
-import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles, TokenScopes } from '@larder/auth';
+import { CurrentPrincipal, mayReadMoney, Principal, Roles, TokenScopes } from '@larder/auth';
+import { CanteenAccess } from '../auth/canteen-access.decorator';
 import { DAY_FROM, DAY_TO, QueryParameters } from '../openapi/documentation.decorators';
 import { CanteenAnswer } from './dtos/canteen-answer.dto';
 
@@ -42,13 +43,12 @@ export class OverviewController {
   @QueryParameters({ from: { ...DAY_FROM, required: true }, to: { ...DAY_TO, required: true } })
   @Roles('manager', 'finance', 'union', 'viewer')
   @TokenScopes('read')
-  async dailyCovers(@Query('from') from?: string, @Query('to') to?: string, @CurrentPrincipal() principal?: Principal) {
+  async dailyCovers(@CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal, @Query('from') from?: string, @Query('to') to?: string) {
     const range = { from: dateParameter('from', from), to: dateParameter('to', to) };
     if (range.from > range.to) throw new LarderError('VALIDATION_FAILED', '"from" must not be after "to"');
     // A manager sees the covers of their own canteens only.
-    const scope = principal ? canteenScope(principal) : 'all';
-    const rows = await this.overview.dailyCovers({ ...range, canteenIds: scope === 'all' ? undefined : scope });
-    if (!principal || mayReadMoney(principal)) return rows;
+    const rows = await this.overview.dailyCovers({ ...range, canteenIds: scopeFilter(canteens) });
+    if (mayReadMoney(principal)) return rows;
     return rows.map(({ serviceDate, canteenId, covers, transactions }) => ({ serviceDate, canteenId, covers, transactions }));
   }
 }

@@ -12,10 +12,10 @@ export class SubsidyReachController {
   @Get()
   @Roles('finance', 'union')
   @TokenScopes('read')
-  async get(@Query('month') month?: string, @CurrentPrincipal() principal?: Principal) {
+  async get(@CurrentPrincipal() principal: Principal, @Query('month') month?: string) {
     if (month === undefined || month === '') throw new LarderError('VALIDATION_FAILED', 'query parameter "month" is required (YYYY-MM)', { parameter: 'month' });
     const period = monthPeriod(month);
     const view = await this.subsidy.reach({ from: period.from, to: period.to });
-    return principal && !mayReadMoney(principal) ? { ...view, ...withoutMoney(view) } : view;
+    return !mayReadMoney(principal) ? { ...view, ...withoutMoney(view) } : view;
   }
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import {
-  CanteenAccess, DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
+  DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
   DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, PANEL_MAX_RANGE_DAYS, parseDashboardQuery,
 } from '@larder/analytics';
-import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, Roles } from '@larder/auth';
+import { CurrentPrincipal, mayReadMoney, Principal, Roles } from '@larder/auth';
 import { LarderError, RawQuery } from '@larder/common';
-import type { Role } from '@larder/domain';
+import type { CanteenScope, Role } from '@larder/domain';
+import { CanteenAccess } from '../auth/canteen-access.decorator';
 import { DASHBOARD_FILTERS, QueryParameters } from '../openapi/documentation.decorators';
 import { DashboardCacheInterceptor } from './dashboard-cache.interceptor';
 
@@ -15,8 +16,8 @@ function pageRoles(page: DashboardPageId): Role[] {
   return DASHBOARD_PAGES[page].filter((role) => role !== 'admin');
 }
 
-function signedIn(principal: Principal | undefined): Extract<Principal, { kind: 'user' }> {
-  if (principal?.kind !== 'user') throw new LarderError('FORBIDDEN', 'the dashboard is for signed-in people');
+function signedIn(principal: Principal): Extract<Principal, { kind: 'user' }> {
+  if (principal.kind !== 'user') throw new LarderError('FORBIDDEN', 'the dashboard is for signed-in people');
   return principal;
 }
 
@@ -43,34 +44,33 @@ export class DashboardController {
   @Get('meta')
   @ApiOperation({ summary: 'What the signed-in person may see: pages, canteens, meals, default dates' })
   @Roles('manager', 'finance', 'union', 'viewer')
-  meta(@CurrentPrincipal() principal?: Principal) {
-    const user = signedIn(principal);
-    return this.metaService.meta({ role: user.role, access: canteenScope(user) });
+  meta(@CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
+    return this.metaService.meta({ role: signedIn(principal).role, access: canteens });
   }
 
   @Get('overview')
   @ApiOperation({ summary: 'The overview panel' })
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('overview'))
-  async overview(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
-    return this.overviewService.overview(await this.scope(query, principal));
+  async overview(@Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope) {
+    return this.overviewService.overview(await this.scope(query, canteens));
   }
 
   @Get('dishes')
   @ApiOperation({ summary: 'The dishes panel: popularity, trend, menu engineering' })
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('dishes'))
-  async dishes(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
-    return this.dishesService.dishes(await this.scope(query, principal));
+  async dishes(@Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope) {
+    return this.dishesService.dishes(await this.scope(query, canteens));
   }
 
   @Get('dishes/:dishId')
   @ApiOperation({ summary: "One dish's sales, waste and ratings" })
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('dishes'))
-  async dish(@Param('dishId') dishId: string, @Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+  async dish(@Param('dishId') dishId: string, @Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope) {
     const id = dishParameter(dishId);
-    return this.dishesService.dish(await this.scope(query, principal), id);
+    return this.dishesService.dish(await this.scope(query, canteens), id);
   }
 
   /** `&dish=` narrows the forecast series and accuracy to one dish. */
@@ -78,42 +78,38 @@ export class DashboardController {
   @ApiOperation({ summary: 'The demand panel: actual covers against the forecast band, accuracy, weekday × hour' })
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('demand'))
-  async demand(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+  async demand(@Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope) {
     const requested = parseDashboardQuery(query);
-    return this.demandService.panel(await this.scopes.resolve(requested, this.access(principal)), requested.dish ?? null);
+    return this.demandService.panel(await this.scopes.resolve(requested, canteens), requested.dish ?? null);
   }
 
   @Get('waste')
   @ApiOperation({ summary: 'The waste panel' })
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('waste'))
-  async waste(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
-    return this.wasteService.waste(await this.scope(query, principal));
+  async waste(@Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope) {
+    return this.wasteService.waste(await this.scope(query, canteens));
   }
 
   @Get('finance')
   @ApiOperation({ summary: 'The finance panel' })
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('finance'))
-  async finance(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+  async finance(@Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope) {
     // Finance compares years: its panel reads monthly sums and answers for ranges far past other panels'.
     // Its default range starts on a month's first day: whole months, the current one marked partial.
-    return this.financeService.panel(await this.scopes.resolve(parseDashboardQuery(query, PANEL_MAX_RANGE_DAYS.finance), this.access(principal), 'month'));
+    return this.financeService.panel(await this.scopes.resolve(parseDashboardQuery(query, PANEL_MAX_RANGE_DAYS.finance), canteens, 'month'));
   }
 
   @Get('satisfaction')
   @ApiOperation({ summary: 'The satisfaction panel: released cells of five diners or more only' })
   @QueryParameters(DASHBOARD_FILTERS)
   @Roles(...pageRoles('satisfaction'))
-  async satisfaction(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
-    return this.satisfactionService.panel(await this.scope(query, principal), { money: mayReadMoney(signedIn(principal)) });
+  async satisfaction(@Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
+    return this.satisfactionService.panel(await this.scope(query, canteens), { money: mayReadMoney(signedIn(principal)) });
   }
 
-  private access(principal: Principal | undefined): CanteenAccess {
-    return canteenScope(signedIn(principal));
-  }
-
-  private scope(query: RawQuery, principal: Principal | undefined): Promise<DashboardScope> {
-    return this.scopes.resolve(parseDashboardQuery(query), this.access(principal));
+  private scope(query: RawQuery, canteens: CanteenScope): Promise<DashboardScope> {
+    return this.scopes.resolve(parseDashboardQuery(query), canteens);
   }
 }

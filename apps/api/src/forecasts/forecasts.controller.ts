@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { Roles, TokenScopes } from '@larder/auth';
+import { CanteenScope, scopeFilter } from '@larder/domain';
 import { ForecastQueryService, ForecastRunService, parseForecastQuery, parseRunsQuery } from '@larder/demand';
 import type { RawQuery } from '@larder/common';
+import { CanteenAccess } from '../auth/canteen-access.decorator';
 import { DAY_FROM, DAY_TO, MEAL, QueryParameters } from '../openapi/documentation.decorators';
 import { RunTriggerDto } from './dtos/run-trigger.dto';
 
@@ -19,9 +21,9 @@ export class ForecastsController {
   @QueryParameters({ canteen: 'A canteen by code or id', from: DAY_FROM, to: DAY_TO, meal: MEAL, dish: 'A dish by code or id; 0 or covers for the covers rows', run: 'A run id (UUID)' })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
-  forecasts(@Query() query: RawQuery, @CurrentPrincipal() principal?: Principal) {
+  forecasts(@Query() query: RawQuery, @CanteenAccess() canteens: CanteenScope) {
     // A manager sees the forecasts of their own canteens; naming another canteen is refused (403).
-    return this.queries.forecasts(parseForecastQuery(query), principal ? canteenScope(principal) : 'all');
+    return this.queries.forecasts(parseForecastQuery(query), canteens);
   }
 
   @Get('runs')
@@ -38,11 +40,10 @@ export class ForecastsController {
   @ApiOperation({ summary: 'Run a forecast refresh and answer its summary (a manager: their own canteens)' })
   @Roles('manager')
   @HttpCode(201)
-  trigger(@Body() request: RunTriggerDto, @CurrentPrincipal() principal?: Principal) {
-    const scope = principal ? canteenScope(principal) : 'all';
+  trigger(@Body() request: RunTriggerDto, @CanteenAccess() canteens: CanteenScope) {
     return this.runner.run({
       asOf: request.asOf, horizonDays: request.horizonDays, canteenCodes: request.canteen === undefined ? undefined : [request.canteen], trigger: 'manual',
-      allowedCanteenIds: scope === 'all' ? undefined : scope,
+      allowedCanteenIds: scopeFilter(canteens),
     });
   }
 }

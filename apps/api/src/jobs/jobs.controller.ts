@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { canteenScope, CurrentPrincipal, Principal, Roles } from '@larder/auth';
+import { CurrentPrincipal, Principal, Roles } from '@larder/auth';
 import { LarderError } from '@larder/common';
+import { CanteenScope, scopeFilter } from '@larder/domain';
 import { JobHistoryService, JobRegistry, JobRunnerService } from '@larder/jobs';
 import { NIGHTLY_JOB } from '@larder/pipeline';
+import { CanteenAccess } from '../auth/canteen-access.decorator';
 import { QueryParameters } from '../openapi/documentation.decorators';
 
 @Controller('api/jobs')
@@ -43,10 +45,9 @@ export class JobsController {
   @ApiOperation({ summary: "Run a job now (a manager: the nightly run, for their own canteens)" })
   @HttpCode(201)
   @Roles('manager')
-  run(@Param('name') name: string, @CurrentPrincipal() principal?: Principal) {
-    const scope = principal ? canteenScope(principal) : 'all';
+  run(@Param('name') name: string, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
     this.registry.get(name);
-    if (principal?.kind === 'user' && principal.role === 'manager' && name !== NIGHTLY_JOB) throw new LarderError('FORBIDDEN', `a manager may run the ${NIGHTLY_JOB} job only, not ${JSON.stringify(name)}`);
-    return this.runner.runNow(name, { canteenIds: scope === 'all' ? undefined : [...scope] });
+    if (principal.kind === 'user' && principal.role === 'manager' && name !== NIGHTLY_JOB) throw new LarderError('FORBIDDEN', `a manager may run the ${NIGHTLY_JOB} job only, not ${JSON.stringify(name)}`);
+    return this.runner.runNow(name, { canteenIds: scopeFilter(canteens) });
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
+import type { CanteenScope } from '@larder/domain';
 import { PurchaseOrderService } from '@larder/procurement';
 import { PurchaseOrderSheetService } from '@larder/reporting';
 import { contentDisposition } from '../reports/reports.controller';
-import { allow, who } from './canteen-access';
+import { allowCanteen, CanteenAccess } from '../auth/canteen-access.decorator';
 import { EditOrderLineDto, MoveOrderDto, ReceiveOrderDto } from './dtos/purchase-order-requests.dto';
 
 /** One purchase order as a buyer uses it: open it, change its lines before it is sent, send, receive or cancel it. */
@@ -27,8 +28,8 @@ export class PurchaseOrdersController {
   @Get(':id')
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
-  async get(@Param('id') id: string, @CurrentPrincipal() principal?: Principal) {
-    allow(principal, await this.orders.canteenOf(id));
+  async get(@Param('id') id: string, @CanteenAccess() canteens: CanteenScope) {
+    allowCanteen(canteens, await this.orders.canteenOf(id));
     return this.orders.order(id);
   }
 
@@ -37,13 +38,13 @@ export class PurchaseOrdersController {
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async sheet(
-    @Param('id') id: string, @Res() response: Response, @Query('lang') lang?: string, @CurrentPrincipal() principal?: Principal, @Query('format') format?: string,
+    @Param('id') id: string, @Res() response: Response, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal, @Query('lang') lang?: string, @Query('format') format?: string,
   ): Promise<void> {
     if (format !== undefined && format !== 'xlsx' && format !== 'pdf') throw new LarderError('VALIDATION_FAILED', 'query parameter "format" must be xlsx or pdf', { field: 'format' });
-    allow(principal, await this.orders.canteenOf(id));
+    allowCanteen(canteens, await this.orders.canteenOf(id));
     const prepared = await this.sheets.prepare(id, lang);
     if (format === 'pdf') {
-      const pdf = await this.sheets.pdfOf(prepared, who(principal));
+      const pdf = await this.sheets.pdfOf(prepared, principalName(principal));
       response.setHeader('Content-Type', 'application/pdf');
       response.setHeader('Content-Disposition', contentDisposition(prepared.fileName.replace(/\.xlsx$/, '.pdf')));
       response.setHeader('Cache-Control', 'no-store');
@@ -54,7 +55,7 @@ export class PurchaseOrdersController {
     response.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
     response.setHeader('Cache-Control', 'no-store');
     try {
-      await this.sheets.write(prepared, response, who(principal));
+      await this.sheets.write(prepared, response, principalName(principal));
     } catch (error) {
       // Once the workbook has started, the status is sent: cut the download so it cannot pass for complete.
       if (response.headersSent) response.destroy(error as Error);
@@ -64,26 +65,26 @@ export class PurchaseOrdersController {
 
   @Patch(':id/lines/:supplierItemId')
   @Roles('manager')
-  async editLine(@Param('id') id: string, @Param('supplierItemId') item: string, @Body() body: EditOrderLineDto, @CurrentPrincipal() principal?: Principal) {
-    allow(principal, await this.orders.canteenOf(id));
-    return this.orders.editLine(id, { supplierItemId: itemId(item), packs: body.packs, reason: body.reason, actor: who(principal) });
+  async editLine(@Param('id') id: string, @Param('supplierItemId') item: string, @Body() body: EditOrderLineDto, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
+    allowCanteen(canteens, await this.orders.canteenOf(id));
+    return this.orders.editLine(id, { supplierItemId: itemId(item), packs: body.packs, reason: body.reason, actor: principalName(principal) });
   }
 
   /** 验收入库: a sent order received, with what each differing line delivered. */
   @Post(':id/receipt')
   @HttpCode(200)
   @Roles('manager')
-  async receive(@Param('id') id: string, @Body() body: ReceiveOrderDto, @CurrentPrincipal() principal?: Principal) {
-    allow(principal, await this.orders.canteenOf(id));
-    return this.orders.receive(id, { lines: body.lines, note: body.note, actor: who(principal) });
+  async receive(@Param('id') id: string, @Body() body: ReceiveOrderDto, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
+    allowCanteen(canteens, await this.orders.canteenOf(id));
+    return this.orders.receive(id, { lines: body.lines, note: body.note, actor: principalName(principal) });
   }
 
   @Post(':id/status')
   @HttpCode(200)
   @Roles('manager')
-  async move(@Param('id') id: string, @Body() body: MoveOrderDto, @CurrentPrincipal() principal?: Principal) {
-    allow(principal, await this.orders.canteenOf(id));
-    return this.orders.move(id, { status: body.status, reason: body.reason, actor: who(principal) });
+  async move(@Param('id') id: string, @Body() body: MoveOrderDto, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
+    allowCanteen(canteens, await this.orders.canteenOf(id));
+    return this.orders.move(id, { status: body.status, reason: body.reason, actor: principalName(principal) });
   }
 }
 

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { canteenScope, CurrentPrincipal, Principal, Roles, TokenScopes } from '@larder/auth';
+import { Roles, TokenScopes } from '@larder/auth';
+import type { CanteenScope } from '@larder/domain';
 import { PlanningDataLoader, SupplierComparisonService } from '@larder/procurement';
-import { allow } from './canteen-access';
+import { allowCanteen, CanteenAccess } from '../auth/canteen-access.decorator';
 import { dateValue } from './planning-request.parser';
 
 /** 货比三家: each ingredient's suppliers side by side, the planner's choice and the month's saving. */
@@ -16,15 +17,14 @@ export class SupplierComparisonController {
   @Get()
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
-  async get(@Query('month') month?: string, @Query('canteen') canteen?: string, @Query('asOf') asOf?: string, @CurrentPrincipal() principal?: Principal) {
+  async get(@CanteenAccess() canteens: CanteenScope, @Query('month') month?: string, @Query('canteen') canteen?: string, @Query('asOf') asOf?: string) {
     let canteenIds: number[];
     if (canteen !== undefined && canteen !== '') {
       const canteenId = await this.loader.resolveCanteen(canteen);
-      allow(principal, canteenId);
+      allowCanteen(canteens, canteenId);
       canteenIds = [canteenId];
     } else {
-      const scope = principal ? canteenScope(principal) : 'all';
-      canteenIds = scope === 'all' ? await this.loader.canteenIds() : scope;
+      canteenIds = canteens === 'all' ? await this.loader.canteenIds() : canteens;
     }
     return this.comparison.compare({ canteenIds, month: month === '' ? undefined : month, asOf: asOf === undefined || asOf === '' ? undefined : dateValue('asOf', asOf) });
   }

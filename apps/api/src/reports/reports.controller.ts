@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { canteenScope, CurrentPrincipal, mayReadMoney, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
+import { CurrentPrincipal, mayReadMoney, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
+import { CanteenScope, Role } from '@larder/domain';
+import { isReportKind, mayReadReport, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
+import { CanteenAccess } from '../auth/canteen-access.decorator';
 import { FileAnswer, MEAL, QueryParameters } from '../openapi/documentation.decorators';
 
 /**
@@ -15,6 +17,11 @@ export function contentDisposition(fileName: string): string {
   const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\;%]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The roles that read any of the reports, as the contract lists them; admins pass every route anyway. */
+function readersOf(kinds: readonly ReportKind[]): Role[] {
+  return [...new Set(kinds.flatMap((kind) => REPORT_READERS[kind]))].filter((role) => role !== 'admin');
 }
 
 /**
@@ -31,16 +38,17 @@ export class ReportsController {
   @ApiOperation({ summary: `The month's payments, one line each, as a streamed Excel workbook for audit (readers: ${REPORT_READERS.finance.join(', ')}); the finance workbook leaves them out` })
   @QueryParameters({ month: 'A month (YYYY-MM)', canteen: 'A canteen by code (a manager must name one of theirs)', lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES } })
   @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The payments, streamed as they are read')
-  @Roles('manager', 'finance')
+  @Roles(...readersOf(['finance']))
   @TokenScopes('read')
   async payments(
     @Res() response: Response,
+    @CanteenAccess() canteens: CanteenScope,
+    @CurrentPrincipal() principal: Principal,
     @Query('month') month?: string,
     @Query('canteen') canteen?: string,
     @Query('lang') lang?: string,
-    @CurrentPrincipal() principal?: Principal,
   ): Promise<void> {
-    await this.send(response, { kind: 'finance', month, canteen, lang, principal, paymentsDetail: true });
+    await this.send(response, { kind: 'finance', month, canteen, lang, principal, canteens, paymentsDetail: true });
   }
 
   @Get(':kind')
@@ -52,16 +60,17 @@ export class ReportsController {
     meal: MEAL, lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES },
   })
   @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook, streamed as it is written')
-  @Roles('manager', 'finance', 'union', 'viewer')
+  @Roles(...readersOf(REPORT_KINDS))
   @TokenScopes('read')
   async report(
     @Param('kind') kind: string,
     @Res() response: Response,
+    @CanteenAccess() canteens: CanteenScope,
+    @CurrentPrincipal() principal: Principal,
     @Query('month') month?: string,
     @Query('week') week?: string,
     @Query('canteen') canteen?: string | string[],
     @Query('lang') lang?: string,
-    @CurrentPrincipal() principal?: Principal,
     @Query('plan') plan?: string,
     @Query('meal') meal?: string,
   ): Promise<void> {
@@ -70,29 +79,28 @@ export class ReportsController {
       throw new LarderError('VALIDATION_FAILED', 'query parameter "plan" is a plan id, for the purchase-plan report only');
     }
     if (meal !== undefined && typeof meal !== 'string') throw new LarderError('VALIDATION_FAILED', 'query parameter "meal" names one meal period');
-    await this.send(response, { kind, month, week, canteen, meal, lang, principal, ...(plan !== undefined ? { planIds: [plan] } : {}) });
+    await this.send(response, { kind, month, week, canteen, meal, lang, principal, canteens, ...(plan !== undefined ? { planIds: [plan] } : {}) });
   }
 
   private async send(
     response: Response,
-    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string | string[]; meal?: string; lang?: string; principal?: Principal; planIds?: string[]; paymentsDetail?: boolean },
+    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string | string[]; meal?: string; lang?: string; principal: Principal; canteens: CanteenScope; planIds?: string[]; paymentsDetail?: boolean },
   ): Promise<void> {
-    const { kind, lang, principal } = asked;
+    const { kind, lang, principal, canteens } = asked;
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
       throw new LarderError('VALIDATION_FAILED', `query parameter "lang" must be one of ${REPORT_LANGUAGES.join(', ')}`);
     }
-    if (principal?.kind === 'user' && principal.role !== 'admin' && !REPORT_READERS[kind].includes(principal.role)) {
+    if (principal.kind === 'user' && !mayReadReport(principal.role, kind)) {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
     const request = {
       kind, month: asked.month, week: asked.week, canteen: asked.canteen, meal: asked.meal, language: lang as ReportLanguage | undefined,
-      money: principal ? mayReadMoney(principal) : false,
-      requestedBy: principal ? principalName(principal) : 'anonymous',
+      money: mayReadMoney(principal),
+      requestedBy: principalName(principal),
       ...(asked.planIds !== undefined ? { planIds: asked.planIds } : {}), ...(asked.paymentsDetail ? { paymentsDetail: true } : {}),
     };
     const prepared = await this.reports.prepare(request);
-    const scope = principal ? canteenScope(principal) : 'all';
-    if (scope !== 'all' && (prepared.scope.allCanteens || !prepared.scope.canteenIds.every((id) => scope.includes(id)))) {
+    if (canteens !== 'all' && (prepared.scope.allCanteens || !prepared.scope.canteenIds.every((id) => canteens.includes(id)))) {
       throw new LarderError('FORBIDDEN', 'choose only your canteens with ?canteen=');
     }
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,10 +1,10 @@
 import { api } from '../api';
 import { errorNotice, say } from '../admin-widgets';
-import type { DashboardRole } from '../contract';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
 import { textOr } from '../i18n';
-import { REPORT_READERS, type PageContext, type ReportKind } from '../page-context';
+import { mayReadReport, type DashboardRole, type ReportKind } from '../contract';
+import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 
 /** The shape of GET /api/subscriptions and /api/admin/subscriptions (libs/delivery SubscriptionService). */
@@ -71,7 +71,7 @@ function addForm(context: PageContext): HTMLFormElement {
   const topic = h('select', { name: 'topic' }, option('report', t('topic.report')), option('alert', t('topic.alert')));
   const subject = h('select', { name: 'subject' });
   const period = h('select', { name: 'period' });
-  const reports = (Object.keys(REPORT_PERIODS) as ReportKind[]).filter((kind) => REPORT_READERS[kind].includes(me.role));
+  const reports = (Object.keys(REPORT_PERIODS) as ReportKind[]).filter((kind) => mayReadReport(me.role, kind));
   const alerts = Object.keys(ALERT_READERS).filter((kind) => ALERT_READERS[kind].includes(me.role));
   // A manager's report is for one of their canteens; their alerts and everyone else's may cover every canteen they read.
   const canteens = me.role === 'manager' ? meta.canteens.filter((entry) => me.canteenIds.includes(entry.id)) : meta.canteens;

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { MEAL_PERIODS } from '@larder/domain';
+import { CanteenScope, MEAL_PERIODS } from '@larder/domain';
 import { DashboardMeta, DashboardRole, pagesFor } from './dashboard.contract';
-import type { CanteenAccess } from './dashboard-scope.service';
 
 /** What the filter bar offers a caller: their pages, canteens, the dishes and the span of the data. */
 @Injectable()
@@ -14,7 +13,7 @@ export class DashboardMetaService {
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
 
-  async meta(input: { role: DashboardRole; access: CanteenAccess }): Promise<DashboardMeta> {
+  async meta(input: { role: DashboardRole; access: CanteenScope }): Promise<DashboardMeta> {
     const canteenRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM canteen ORDER BY id');
     const canteens = canteenRows
       .map((row) => ({ id: Number(row.id), code: String(row.code), name: String(row.name), nameEn: (row.name_en as string | null) ?? null }))

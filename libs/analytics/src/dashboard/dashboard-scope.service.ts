@@ -3,13 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { addDays, localDate } from '@larder/domain';
+import { addDays, CanteenScope, localDate } from '@larder/domain';
 import type { AppliedFilters, DashboardMeal } from './dashboard.contract';
 import { DEFAULT_RANGE_SERVICE_DAYS, RequestedFilters } from './dashboard-filters';
 import { previousRange } from './dashboard.calculator';
-
-/** The canteens a caller may see: all of them, or a manager's own. */
-export type CanteenAccess = number[] | 'all';
 
 /** Filters after defaults and scoping, with what the figure services need. */
 export interface DashboardScope {
@@ -34,7 +31,7 @@ export class DashboardScopeService {
   ) {}
 
   /** `align: 'month'`: a default range starts on the first of its month, so no month is cut at the start (finance). */
-  async resolve(requested: RequestedFilters, access: CanteenAccess, align: 'day' | 'month' = 'day'): Promise<DashboardScope> {
+  async resolve(requested: RequestedFilters, access: CanteenScope, align: 'day' | 'month' = 'day'): Promise<DashboardScope> {
     const canteenIds = await this.canteens(requested.canteens, access);
     const span = await this.span(canteenIds);
     const today = localDate(new Date(), this.config.timezone);
@@ -62,7 +59,7 @@ export class DashboardScopeService {
     };
   }
 
-  private async canteens(requested: number[] | undefined, access: CanteenAccess): Promise<number[]> {
+  private async canteens(requested: number[] | undefined, access: CanteenScope): Promise<number[]> {
     const rows: { id: number }[] = await this.dataSource.query('SELECT id FROM canteen ORDER BY id');
     const known = rows.map((row) => Number(row.id));
     const visible = access === 'all' ? known : known.filter((id) => access.includes(id));

@@ -38,6 +38,26 @@ export function pagesFor(role: DashboardRole): DashboardPageId[] {
   return DASHBOARD_PAGE_ORDER.filter((page) => DASHBOARD_PAGES[page].includes(role));
 }
 
+export const REPORT_KINDS = ['purchase-plan', 'finance', 'satisfaction', 'waste', 'accuracy', 'congress'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/**
+ * Who may read which Excel report, downloads and subscriptions alike; admins read all, read tokens
+ * download all. The API refuses the rest; the page offers only what will download.
+ */
+export const REPORT_READERS: Record<ReportKind, readonly DashboardRole[]> = {
+  finance: ['admin', 'finance', 'manager'],
+  satisfaction: ['admin', 'union', 'manager', 'finance'],
+  waste: ['admin', 'manager', 'finance', 'viewer'],
+  accuracy: ['admin', 'manager', 'finance', 'viewer'],
+  'purchase-plan': ['admin', 'manager', 'finance'],
+  congress: ['admin', 'union', 'manager', 'finance'],
+};
+
+export function mayReadReport(role: DashboardRole, kind: ReportKind): boolean {
+  return REPORT_READERS[kind].includes(role);
+}
+
 /** The filters every panel endpoint accepts, as the page keeps them in its URL. */
 export interface DashboardFilters {
   from: string;

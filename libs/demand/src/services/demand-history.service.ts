@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DayKind, isMealPeriod, MealPeriod } from '@larder/domain';
+import { DayKind, isMealPeriod, MealPeriod, subsidyRuleInForce, SubsidyRuleTerms } from '@larder/domain';
 import { createCalendar, DishInfo, parseIsoDate as toEpochDay, ServiceCalendar } from '@larder/forecasting';
 import type { DishDay } from './dish-split';
 import type { MealForecastInput } from './meal-forecaster';
@@ -192,9 +192,10 @@ export class DemandHistoryService {
       [siteId, iso(window.historyFrom), iso(window.horizonEnd)],
     );
     const staffDays = Int32Array.from(headcount, (row) => toEpochDay(row.day));
-    const rules: { valid_from: string; meal: string; subsidy_fen: number }[] = await this.dataSource.query(
+    const ruleRows: { valid_from: string; meal: string; subsidy_fen: number }[] = await this.dataSource.query(
       `SELECT valid_from::text AS valid_from, meal, subsidy_fen FROM subsidy_rule ORDER BY valid_from`,
     );
+    const rules: SubsidyRuleTerms[] = ruleRows.map((row) => ({ validFrom: row.valid_from, meal: row.meal, subsidyFen: Number(row.subsidy_fen) }));
     const outlying = await this.outlyingSitesOnSite(window);
     const staffOn = (day: number): Partial<DriverRow> => {
       if (headcount.length === 0) return {};
@@ -208,12 +209,13 @@ export class DemandHistoryService {
       return { ...own, ...outlying(day) };
     };
     return (meal) => {
-      const mealRules = rules.filter((rule) => rule.meal === meal).map((rule) => ({ from: toEpochDay(rule.valid_from), fen: Number(rule.subsidy_fen) }));
+      const mealRules = rules.filter((rule) => rule.meal === meal);
       return (day) => {
         const drivers = staffOn(day);
         if (mealRules.length === 0) return drivers;
-        const rule = [...mealRules].reverse().find((entry) => entry.from <= day) ?? mealRules[0];
-        return { ...drivers, subsidy_fen: rule.fen };
+        // Before the meal's first rule the driver takes that rule, so the model sees no step that never happened.
+        const rule = subsidyRuleInForce(mealRules, meal, iso(day)) ?? mealRules[0];
+        return { ...drivers, subsidy_fen: rule.subsidyFen };
       };
     };
   }

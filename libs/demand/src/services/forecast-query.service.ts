@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { mean as meanOf } from 'simple-statistics';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import type { MealPeriod } from '@larder/domain';
+import type { CanteenScope, MealPeriod } from '@larder/domain';
 import { ForecastListing, ForecastQuery, ForecastView } from '../dtos/forecast-query.dto';
 import { FailedSeries, ForecastRunInfo } from '../dtos/forecast-run.dto';
 import { currentForecastRuns } from '../current-forecast.queries';
@@ -29,7 +29,7 @@ export class ForecastQueryService {
    * Forecast rows matching the filters. Without `run`, each canteen's rows come from the latest
    * finished run that forecast that canteen (a run limited to one canteen does not hide the others).
    */
-  async forecasts(query: ForecastQuery, visible: number[] | 'all' = 'all'): Promise<ForecastListing> {
+  async forecasts(query: ForecastQuery, visible: CanteenScope = 'all'): Promise<ForecastListing> {
     const canteenId = query.canteen === undefined ? undefined : await this.resolve('canteen', query.canteen);
     if (canteenId !== undefined && visible !== 'all' && !visible.includes(canteenId)) throw new LarderError('FORBIDDEN', `canteen ${query.canteen} is not one of yours`);
     const dishId = query.dish === undefined ? undefined : await this.resolve('dish', query.dish);

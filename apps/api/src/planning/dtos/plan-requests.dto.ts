@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { MEAL_PERIODS, type MealPeriod } from '@larder/domain';
 
@@ -6,7 +7,8 @@ import { MEAL_PERIODS, type MealPeriod } from '@larder/domain';
 export class CreatePlanDto {
   /** The canteen's id or code. */
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'integer' }], description: 'The canteen by code (C01) or id', example: 'C01' })
-  @IsNotEmpty()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty({ message: '"canteen" is required (a code or an id)' })
   canteen!: string | number;
 
   @ApiProperty({ description: 'ISO week', example: '2026-W50' })
