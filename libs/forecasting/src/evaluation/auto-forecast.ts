@@ -2,7 +2,7 @@ import { calibrateQuantiles, calibrateRelativeQuantiles, mergeLevels } from '../
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { Forecast, ForecastModel } from '../models/forecast-model';
 import { createModel, ModelOptions } from '../models/model-factory';
-import { backtestCandidates, planBacktest } from './backtest';
+import { backtestWithMembers, planBacktest } from './backtest';
 
 /** Share of zero days above which a series is treated as intermittent (a dish that rarely sells). */
 const INTERMITTENT_ZERO_SHARE = 0.3;
@@ -39,7 +39,10 @@ export interface AutoForecastResult {
   readonly backtestWape: Readonly<Record<string, number | null>>;
   /** True when quantiles come from backtest errors rather than in-sample errors. */
   readonly calibrated: boolean;
-  /** Each candidate's backtest forecasts of the service days from `backtestFrom` on (NaN where none). */
+  /**
+   * Each candidate's backtest forecasts of the service days from `backtestFrom` on (NaN where none),
+   * and the ensemble's members' when it is a candidate.
+   */
   readonly backtests: ReadonlyMap<string, Float64Array>;
   readonly backtestFrom: number;
 }
@@ -64,10 +67,10 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   const actual = series.values.subarray(offset);
 
   const backtestWape: Record<string, number | null> = {};
-  const backtests = new Map<string, Float64Array>();
   let best: { name: string; wape: number; errors: Float64Array; relative: Float64Array } | undefined;
-  for (const [name, forecasts] of backtestCandidates({ series, blocks, names: candidates, options: input.modelOptions })) {
-    backtests.set(name, forecasts);
+  const computed = backtestWithMembers({ series, blocks, names: candidates, options: input.modelOptions });
+  for (const name of candidates) {
+    const forecasts = computed.get(name)!;
     const scored = scoreWape(actual, forecasts);
     backtestWape[name] = scored ? scored.wape : null;
     if (scored && (!best || scored.wape < best.wape)) best = { name, ...scored };
@@ -82,7 +85,7 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
       const quantiles = fromBacktest && best!.relative.length >= MIN_CALIBRATION_ERRORS
         ? calibrateRelativeQuantiles({ point, relativeErrors: best!.relative, levels })
         : calibrateQuantiles({ point, residuals: fromBacktest ? best!.errors : model.insampleResiduals(), levels });
-      return { model: name, forecast: { days: horizon.days, point, quantiles }, backtestWape, calibrated: fromBacktest, backtests, backtestFrom: offset };
+      return { model: name, forecast: { days: horizon.days, point, quantiles }, backtestWape, calibrated: fromBacktest, backtests: computed, backtestFrom: offset };
     } catch {
       // Try the next model in the fallback chain.
     }

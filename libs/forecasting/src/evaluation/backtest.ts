@@ -88,10 +88,18 @@ export function backtestModel(input: BacktestModelInput): Float64Array {
  * members' where they are candidates too (the same models on the same data): each is fitted once.
  */
 export function backtestCandidates(params: { series: ServiceSeries; blocks: readonly BacktestBlock[]; names: readonly string[]; options?: ModelOptions }): Map<string, Float64Array> {
+  const all = backtestWithMembers(params);
+  return new Map(params.names.map((name) => [name, all.get(name)!] as const));
+}
+
+/** As `backtestCandidates`, followed by the ensemble's members that are not candidates themselves (computed anyway). */
+export function backtestWithMembers(params: { series: ServiceSeries; blocks: readonly BacktestBlock[]; names: readonly string[]; options?: ModelOptions }): Map<string, Float64Array> {
   const { series, blocks, names, options } = params;
   const wanted = names.includes('ensemble') ? [...new Set([...names, ...ENSEMBLE_MEMBERS])] : names;
   const all = new Map(wanted.filter((name) => name !== 'ensemble').map((name) => [name, backtestModel({ series, blocks, model: createModel(name, options) })] as const));
-  return new Map(names.map((name) => [name, name === 'ensemble' ? meanOfFinite(ENSEMBLE_MEMBERS.map((member) => all.get(member)!)) : all.get(name)!] as const));
+  const ordered = new Map(names.map((name) => [name, name === 'ensemble' ? meanOfFinite(ENSEMBLE_MEMBERS.map((member) => all.get(member)!)) : all.get(name)!] as const));
+  for (const [name, forecasts] of all) if (!ordered.has(name)) ordered.set(name, forecasts);
+  return ordered;
 }
 
 function meanOfFinite(parts: readonly Float64Array[]): Float64Array {

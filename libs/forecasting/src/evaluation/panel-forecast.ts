@@ -3,7 +3,7 @@ import { ServiceCalendar } from '../core/service-calendar';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { backtestGlobal, fitGlobalModel, GlobalModelOptions, kept, originMatrix, predictRow, trainingShare } from '../global/global-model';
 import { Timeline } from '../global/panel-features';
-import { createBareModel, createModel } from '../models/model-factory';
+import { createBareModel, createModel, isBareModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
 import { combineForHorizon, mix, withUnknownDay } from './combination';
@@ -57,13 +57,16 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       backtestGlobal({ timelines: history, lead: leadDays, fromDay, refitEvery: testDays + leadDays, options: { calendar: input.calendar, ...input.global } })
     : history.map((timeline) => new Float64Array(timeline.days.length).fill(Number.NaN));
 
+  const modelOptions = { calendar: input.calendar };
   const locals = input.entries.map(({ series, horizon }) => {
-    const auto = autoForecast({ series, horizon, levels, modelOptions: { calendar: input.calendar }, leadDays, testDays, refitEvery });
+    const auto = autoForecast({ series, horizon, levels, modelOptions, leadDays, testDays, refitEvery });
     const offset = auto.backtestFrom;
     const blocks = planBacktest({ days: series.days, testStart: offset, leadDays, refitEvery });
-    // The planners' rules as they are (without the calendar days the product's weekday models hand to the regression).
-    const baseline = (name: string) => backtestModel({ series, blocks, model: createBareModel(name) });
-    const local = auto.backtests.get(auto.model) ?? backtestModel({ series, blocks, model: createModel(auto.model, { calendar: input.calendar }) });
+    // The planners' rules as they are (without the calendar days the product's weekday models hand to the regression),
+    // taken from the candidates' backtests where the candidate is that same model.
+    const baseline = (name: string) =>
+      (isBareModel(name, modelOptions) ? auto.backtests.get(name) : undefined) ?? backtestModel({ series, blocks, model: createBareModel(name) });
+    const local = auto.backtests.get(auto.model) ?? backtestModel({ series, blocks, model: createModel(auto.model, modelOptions) });
     return { auto, offset, local, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
   });
   const combinationSeries = input.entries.map(({ series }, s) => ({

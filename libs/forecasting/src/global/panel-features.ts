@@ -125,13 +125,15 @@ export function writeFeatures(params: {
   out[c++] = dayOfYear(day);
   out[c++] = day - origin;
 
-  const same: number[] = [];
-  for (let j = prepared.previous[index]; j >= 0 && same.length < 8; j = prepared.previous[j]) {
-    if (j < visible) same.push(values[j] / level);
+  let sameCount = 0;
+  for (let j = prepared.previous[index]; j >= 0 && sameCount < 8; j = prepared.previous[j]) {
+    if (j < visible) sameScratch[sameCount++] = values[j] / level;
   }
-  for (let k = 0; k < 4; k++) out[c++] = k < same.length ? same[k] : Number.NaN;
-  out[c++] = same.length > 0 ? medianOf(same.slice(0, 4)) : Number.NaN;
-  out[c++] = same.length > 0 ? same.reduce((a, b) => a + b, 0) / same.length : Number.NaN;
+  for (let k = 0; k < 4; k++) out[c++] = k < sameCount ? sameScratch[k] : Number.NaN;
+  out[c++] = sameCount > 0 ? medianOfFirst(Math.min(4, sameCount)) : Number.NaN;
+  let sameSum = 0;
+  for (let k = 0; k < sameCount; k++) sameSum += sameScratch[k];
+  out[c++] = sameCount > 0 ? sameSum / sameCount : Number.NaN;
   out[c++] = weekdayProfile(prepared, index, visible);
   out[c++] = windowMean(prepared, visible - 7, visible) / level;
   out[c++] = values[visible - 1] / level;
@@ -203,10 +205,20 @@ function dayOfYear(day: EpochDay): number {
   return (Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000 + 1;
 }
 
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+/** The same weekday's latest visible values relative to the level (up to 8), written per row without allocating. */
+const sameScratch = new Float64Array(8);
+const medianScratch = new Float64Array(4);
+
+/** Median of the first `count` (≤ 4) same-weekday values, sorted by insertion in a scratch array. */
+function medianOfFirst(count: number): number {
+  for (let i = 0; i < count; i++) {
+    const value = sameScratch[i];
+    let j = i;
+    for (; j > 0 && medianScratch[j - 1] > value; j--) medianScratch[j] = medianScratch[j - 1];
+    medianScratch[j] = value;
+  }
+  const middle = count >> 1;
+  return count % 2 === 1 ? medianScratch[middle] : (medianScratch[middle - 1] + medianScratch[middle]) / 2;
 }
 
 /** The same weekday 52 weeks earlier (or a week either side), relative to the level around it then. */

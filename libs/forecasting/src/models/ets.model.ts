@@ -32,17 +32,16 @@ export class EtsModel extends BaseForecastModel {
     const { values, days } = series;
     if (values.length < MIN_HISTORY) throw new Error(`ets: needs ${MIN_HISTORY} service days, got ${values.length}`);
     const weekdays = weekdaysOf(days);
-    const initial = initialState(values, weekdays);
+    const search = gridSearch(values, days, weekdays);
     let best = Number.POSITIVE_INFINITY;
-    for (const alpha of ALPHAS) {
-      for (const gamma of GAMMAS) {
-        const sse = smooth({ values, weekdays, alpha, gamma, state: cloneState(initial), from: 0 });
-        if (sse < best) [best, this.alpha, this.gamma] = [sse, alpha, gamma];
-      }
-    }
-    this.initial = initial;
-    this.state = cloneState(initial);
-    smooth({ values, weekdays, alpha: this.alpha, gamma: this.gamma, state: this.state, from: 0 });
+    let chosen = -1;
+    GRID.forEach(({ alpha, gamma }, k) => {
+      if (search.sse[k] < best) [best, this.alpha, this.gamma, chosen] = [search.sse[k], alpha, gamma, k];
+    });
+    this.initial = search.initial;
+    // The chosen point's recursions have already run over these days.
+    this.state = chosen >= 0 ? cloneState(search.states[chosen]) : cloneState(search.initial);
+    if (chosen < 0) smooth({ values, weekdays, alpha: this.alpha, gamma: this.gamma, state: this.state, from: 0 });
     this.processed = values.length;
   }
 
@@ -68,6 +67,44 @@ export class EtsModel extends BaseForecastModel {
     smooth({ values, weekdays: weekdaysOf(days), alpha: this.alpha, gamma: this.gamma, state: cloneState(this.initial), from: 0, residuals });
     return residuals.subarray(Math.min(INIT_DAYS, values.length >> 2));
   }
+}
+
+const GRID = ALPHAS.flatMap((alpha) => GAMMAS.map((gamma) => ({ alpha, gamma })));
+
+/**
+ * The grid's recursions run over the first `processed` days of one series. A backtest refits on
+ * ever longer prefixes of a series (then the final fit on all of it): each continues the last
+ * one's recursions instead of starting over, with the very same arithmetic. The series' buffers
+ * must not change after a fit.
+ */
+interface GridSearch {
+  readonly days: ArrayBufferLike;
+  readonly warmUp: number;
+  readonly initDays: number;
+  readonly initial: EtsState;
+  readonly states: EtsState[];
+  readonly sse: Float64Array;
+  processed: number;
+}
+
+const searches = new WeakMap<ArrayBufferLike, GridSearch>();
+
+function gridSearch(values: Float64Array, days: Int32Array, weekdays: Uint8Array): GridSearch {
+  const warmUp = Math.min(INIT_DAYS, values.length >> 2);
+  const initDays = Math.min(INIT_DAYS, values.length);
+  const prefix = values.byteOffset === 0 && days.byteOffset === 0;
+  let search = prefix ? searches.get(values.buffer) : undefined;
+  if (!search || search.days !== days.buffer || search.warmUp !== warmUp || search.initDays !== initDays || search.processed > values.length) {
+    const initial = initialState(values, weekdays);
+    search = { days: days.buffer, warmUp, initDays, initial, states: GRID.map(() => cloneState(initial)), sse: new Float64Array(GRID.length), processed: 0 };
+    if (prefix) searches.set(values.buffer, search);
+  }
+  const from = search.processed;
+  if (from < values.length) {
+    GRID.forEach(({ alpha, gamma }, k) => (search.sse[k] = smooth({ values, weekdays, alpha, gamma, state: search.states[k], from, sse: search.sse[k] })));
+    search.processed = values.length;
+  }
+  return search;
 }
 
 function initialState(values: Float64Array, weekdays: Uint8Array): EtsState {
@@ -98,6 +135,8 @@ interface SmoothRun {
   /** First day to process; the state holds everything before it. */
   readonly from: number;
   readonly residuals?: Float64Array;
+  /** Squared error of the days before `from` (a continued run adds to it). */
+  readonly sse?: number;
 }
 
 /** Runs the recursions in place on `state`; returns the squared one-step error after the warm-up. */
@@ -106,7 +145,7 @@ function smooth(run: SmoothRun): number {
   const seasonal = state.seasonal;
   const warmUp = Math.min(INIT_DAYS, values.length >> 2);
   let level = state.level;
-  let sse = 0;
+  let sse = run.sse ?? 0;
   for (let i = from; i < values.length; i++) {
     const weekday = weekdays[i];
     const error = values[i] - (level + seasonal[weekday]);

@@ -65,6 +65,11 @@ export function createModel(name: string, options: ModelOptions = {}): ForecastM
 
 const INTERMITTENT = new Set(['croston', 'sba', 'tsb']);
 
+/** True when `createModel(name, options)` is the bare model itself (no fallback, no calendar days): the same forecasts. */
+export function isBareModel(name: string, options: ModelOptions = {}): boolean {
+  return (name === 'median4' || name === 'seasonalNaive') && (!options.calendar || options.calendar.kinds.size === 0);
+}
+
 function createWeekdayModel(name: string, options: ModelOptions): ForecastModel {
   const primary = createBareModel(name, options);
   if (name === 'median4' || name === 'seasonalNaive') return primary;

@@ -1,8 +1,9 @@
 import { createCalendar, ServiceCalendar } from '../core/service-calendar';
 import { fitRidge, RidgeFit } from '../core/ridge';
 import { Horizon, ServiceSeries, sliceSeries } from '../core/service-series';
-import { buildDesign, FeatureLayout, featureLayout } from './calendar-features';
+import { FeatureLayout, featureLayout } from './calendar-features';
 import { BaseForecastModel } from './forecast-model';
+import { SeriesDesign } from './series-design';
 
 export interface RegressionModelOptions {
   readonly calendar?: ServiceCalendar;
@@ -31,6 +32,7 @@ export class RegressionModel extends BaseForecastModel {
   private correction = 0;
   private layout: FeatureLayout | undefined;
   private model: RidgeFit | undefined;
+  private readonly designs = new SeriesDesign();
 
   constructor(options: RegressionModelOptions = {}) {
     super();
@@ -53,7 +55,7 @@ export class RegressionModel extends BaseForecastModel {
     const rows = series.days.length;
     const columns = layout.names.length;
     if (rows < Math.max(14, 2 * columns)) throw new Error(`regression: ${rows} service days are too few for ${columns} features`);
-    const design = buildDesign({ layout, calendar: this.calendar, days: series.days, drivers: series.drivers });
+    const design = this.designs.rows({ layout, calendar: this.calendar, days: series.days, drivers: series.drivers });
     const lastDay = series.days[rows - 1];
     const weights = new Float64Array(rows);
     const decay = Math.LN2 / this.halfLifeDays;
@@ -71,7 +73,7 @@ export class RegressionModel extends BaseForecastModel {
   /** Errors of the regression part (without the correction) on the given rows of the series. */
   private errors(series: ServiceSeries, from: number): Float64Array {
     const tail = sliceSeries(series, from, series.days.length);
-    const design = buildDesign({ layout: this.layout!, calendar: this.calendar, days: tail.days, drivers: tail.drivers });
+    const design = this.designs.rows({ layout: this.layout!, calendar: this.calendar, days: tail.days, drivers: tail.drivers });
     const fitted = this.apply(design, tail.days.length);
     return tail.values.map((value, i) => value - fitted[i]);
   }
@@ -85,7 +87,7 @@ export class RegressionModel extends BaseForecastModel {
 
   protected predictDays(horizon: Horizon): Float64Array {
     if (!this.layout) throw new Error('regression: not fitted');
-    const design = buildDesign({ layout: this.layout, calendar: this.calendar, days: horizon.days, drivers: horizon.drivers });
+    const design = this.designs.rows({ layout: this.layout, calendar: this.calendar, days: horizon.days, drivers: horizon.drivers });
     const point = this.apply(design, horizon.days.length);
     for (let i = 0; i < point.length; i++) point[i] += this.correction;
     return point;

@@ -1,5 +1,5 @@
 import { isoWeekday } from '../core/iso-date';
-import { mean, median, previousSameWeekday, weekdaysOf } from '../core/same-weekday';
+import { mean, median, previousSameWeekday, weekdaysOf, weekdaysPresent } from '../core/same-weekday';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { BaseForecastModel } from './forecast-model';
 
@@ -37,9 +37,10 @@ export class WindowModel extends BaseForecastModel {
     const pools = new Float64Array(7 * k);
     const sizes = new Int32Array(7);
     const weekdays = weekdaysOf(days);
-    // Stops once every weekday has k values, or scans everything when a weekday is never served.
+    // Stops once every weekday served has k values (or scans everything when one has fewer).
+    const served = weekdaysPresent(days);
     let full = 0;
-    for (let i = days.length - 1; i >= 0 && full < 7; i--) {
+    for (let i = days.length - 1; i >= 0 && full < served; i--) {
       const weekday = weekdays[i];
       if (sizes[weekday] < k) {
         pools[weekday * k + sizes[weekday]++] = values[i];
