@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { latestForecastBeforeDaySql } from '@larder/demand';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { ForecastPair } from './accuracy.calculator';
+import { CountRow, PAIRS_SQL, PairRow, STORED_FORECASTS_SQL } from './accuracy.queries';
 
 export interface AccuracyScope {
   from: string;
@@ -22,22 +22,6 @@ export interface StoredForecasts {
   pairs: ForecastPair[];
 }
 
-/**
- * A day counts once, with the most recent forecast that could not see it. Days without sales in the
- * rollups (closed, or not yet imported) are left out rather than scored against zero.
- */
-const PAIRS_SQL = `
-WITH latest AS (${latestForecastBeforeDaySql(
-  'f.p50, f.p10, f.p90',
-  'f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND ($5::int IS NULL OR f.dish_id = $5)',
-)}
-)
-SELECT l.canteen_id, l.service_date::text AS service_date, l.meal, l.dish_id, l.p50, l.p10, l.p90,
-       CASE WHEN l.dish_id = 0 THEN m.covers ELSE COALESCE(d.quantity, 0) END AS actual
-FROM latest l
-JOIN daily_meal_rollup m ON m.canteen_id = l.canteen_id AND m.service_date = l.service_date AND m.meal = l.meal
-LEFT JOIN daily_dish_rollup d ON d.canteen_id = l.canteen_id AND d.service_date = l.service_date AND d.meal = l.meal AND d.dish_id = l.dish_id
-ORDER BY 1, 2, 3, 4`;
 
 @Injectable()
 export class AccuracyService {
@@ -45,19 +29,15 @@ export class AccuracyService {
 
   /** The pairs with how many forecast rows were stored at all, which the accuracy report states; counting them reads every run's rows. */
   async forecastPairs(scope: AccuracyScope): Promise<StoredForecasts> {
-    const [count] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM forecast WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) AND ($5::int IS NULL OR dish_id = $5)`,
-      this.parameters(scope),
-    )) as { n: number }[];
-    if (sqlNumber(count.n) === 0) return { stored: 0, pairs: [] };
-    return { stored: sqlNumber(count.n), pairs: await this.pairs(scope) };
+    const [count] = await query<CountRow>(this.dataSource, STORED_FORECASTS_SQL, this.parameters(scope));
+    if (count.n === 0) return { stored: 0, pairs: [] };
+    return { stored: count.n, pairs: await this.pairs(scope) };
   }
 
   private async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(PAIRS_SQL, this.parameters(scope));
+    const rows = await query<PairRow>(this.dataSource, PAIRS_SQL, this.parameters(scope));
     return rows.map((row) => ({
-      canteenId: sqlNumber(row.canteen_id), serviceDate: String(row.service_date), meal: String(row.meal), dishId: sqlNumber(row.dish_id),
-      p50: sqlNumber(row.p50), p10: sqlNumber(row.p10), p90: sqlNumber(row.p90), actual: sqlNumber(row.actual),
+      canteenId: row.canteen_id, serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id, p50: row.p50, p10: row.p10, p90: row.p90, actual: row.actual,
     }));
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { commentThemes, CommentRow } from './comment-themes.calculator';
 import type { CommentThemeGroup } from './dashboard/dashboard.contract';
 import type { ReleasedSatisfaction, ReleasedSatisfactionScope } from './released-satisfaction.service';
@@ -16,10 +16,10 @@ WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[])
   AND comment IS NOT NULL AND btrim(comment) <> ''`;
 
 interface CommentSqlRow {
-  canteen_id: number | string;
+  canteen_id: number;
   meal: string;
   week: string;
-  dish: number | string;
+  dish: number;
   diner: string;
   tags: string[] | null;
   comment: string;
@@ -43,13 +43,13 @@ export class CommentThemesService {
     const cellKey = (row: { canteenId: number; meal: string; week: string }) => `${row.canteenId}|${row.meal}|${row.week}`;
     const parents = new Set(released.cells.parents.map(cellKey));
     const children = new Set(released.cells.children.map((child) => `${cellKey(child)}|${child.dishId}`));
-    const rows: CommentSqlRow[] = await this.dataSource.query(COMMENTS_SQL, [released.period.from, released.period.to, scope.canteenIds, scope.meal ?? null]);
+    const rows = await query<CommentSqlRow>(this.dataSource, COMMENTS_SQL, [released.period.from, released.period.to, scope.canteenIds, scope.meal ?? null]);
     const comments: CommentRow[] = [];
     for (const row of rows) {
-      const cell = cellKey({ canteenId: sqlNumber(row.canteen_id), meal: row.meal, week: row.week });
+      const cell = cellKey({ canteenId: row.canteen_id, meal: row.meal, week: row.week });
       if (!parents.has(cell)) continue;
-      const dishId = sqlNumber(row.dish);
-      comments.push({ cell, canteenId: sqlNumber(row.canteen_id), dishId: children.has(`${cell}|${dishId}`) ? dishId : 0, diner: row.diner, tags: row.tags ?? [], comment: row.comment });
+      const dishId = row.dish;
+      comments.push({ cell, canteenId: row.canteen_id, dishId: children.has(`${cell}|${dishId}`) ? dishId : 0, diner: row.diner, tags: row.tags ?? [], comment: row.comment });
     }
     return commentThemes(comments, this.config.feedback);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import type { IsoDate, MealPeriod } from '@larder/domain';
 import { subsidyInForceSql } from './subsidy-rule.sql';
 
@@ -17,11 +17,12 @@ export class MealSubsidyService {
   /** Subsidy per cover (fen) of each meal × day, in the order asked. */
   async perCover(mealDays: readonly { readonly date: IsoDate; readonly meal: MealPeriod }[]): Promise<number[]> {
     if (mealDays.length === 0) return [];
-    const rows: { i: string; fen: string | number }[] = await this.dataSource.query(
+    const rows = await query<{ i: number; fen: number }>(
+      this.dataSource,
       `SELECT d.i, ${subsidyInForceSql('d.meal', 'd.day')} AS fen
        FROM unnest($1::date[], $2::text[]) WITH ORDINALITY AS d(day, meal, i) ORDER BY d.i`,
       [mealDays.map((entry) => entry.date), mealDays.map((entry) => entry.meal)],
     );
-    return rows.map((row) => sqlNumber(row.fen));
+    return rows.map((row) => row.fen);
   }
 }

@@ -1,4 +1,3 @@
-import { sqlNumber } from '@larder/database';
 import type { RatingGroupCounts } from './satisfaction.calculator';
 
 /**
@@ -16,7 +15,16 @@ export const RATING_COUNTS_SQL = `count(*)::int AS responses,
 /** As RATING_COUNTS_SQL with the responses for respondents: no diner answers twice per response, so an upper bound, and far cheaper. */
 export const RATING_BOUND_SQL = `count(*)::int AS responses, count(*)::int AS respondents, ${RATING_TOTALS_SQL}`;
 
+/** The columns RATING_COUNTS_SQL and RATING_BOUND_SQL select. */
+export interface RatingCountsRow {
+  responses: number;
+  respondents: number;
+  rating_sum: number;
+  satisfied: number;
+  dissatisfied: number;
+}
+
 /** A row of a statement that selected RATING_COUNTS_SQL. */
-export function ratingCountsOf(row: Record<string, unknown>): RatingGroupCounts {
-  return { responses: sqlNumber(row.responses), respondents: sqlNumber(row.respondents), ratingSum: sqlNumber(row.rating_sum), satisfied: sqlNumber(row.satisfied), dissatisfied: sqlNumber(row.dissatisfied) };
+export function ratingCountsOf(row: RatingCountsRow): RatingGroupCounts {
+  return { responses: row.responses, respondents: row.respondents, ratingSum: row.rating_sum, satisfied: row.satisfied, dissatisfied: row.dissatisfied };
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sqlNumber } from '@larder/database';
-import { RATING_COUNTS_SQL, ratingCountsOf } from './rating-counts.sql';
+import { query } from '@larder/database';
+import { ratingCountsOf, RatingCountsRow } from './rating-counts.sql';
+import { GROUPS_SQL, RatingGroupRow, TAGS_SQL, TagRow, WEEKS_SQL, WeekRow } from './satisfaction.queries';
 import { emptyRatingCounts, groupsToSuppress, MIN_GROUP_DINERS, publishRatings, RatingFigures } from './satisfaction.calculator';
 
 export interface SatisfactionScope {
@@ -48,8 +49,6 @@ export interface SatisfactionResult {
   minGroupDiners: number;
 }
 
-const SCOPE = `service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)`;
-
 /** Ratings and tags from the feedback table, aggregated and with small groups suppressed before anything leaves. */
 @Injectable()
 export class SatisfactionService {
@@ -64,33 +63,21 @@ export class SatisfactionService {
   async summary(scope: SatisfactionScope): Promise<Omit<SatisfactionResult, 'weeks'>> {
     const parameters = this.parameters(scope);
     // Independent reads: on a server each takes a pooled connection of its own.
-    const [groups, tagRows] = (await Promise.all([
-      this.dataSource.query(
-        `SELECT canteen_id, dish_id, GROUPING(canteen_id)::int AS all_canteens, GROUPING(dish_id)::int AS all_dishes, ${RATING_COUNTS_SQL}
-         FROM feedback WHERE ${SCOPE} GROUP BY GROUPING SETS ((), (canteen_id), (canteen_id, dish_id))`,
-        parameters,
-      ),
-      this.dataSource.query(
-        `SELECT canteen_id, GROUPING(canteen_id)::int AS all_canteens, tag, ${RATING_COUNTS_SQL}
-         FROM feedback CROSS JOIN LATERAL unnest(tags) AS tag WHERE ${SCOPE}
-         GROUP BY GROUPING SETS ((tag), (canteen_id, tag)) ORDER BY all_canteens DESC, canteen_id, responses DESC, tag`,
-        parameters,
-      ),
-    ])) as Record<string, unknown>[][];
-    const totalRow = groups.find((row) => sqlNumber(row.all_canteens) === 1);
-    const canteenRows = groups.filter((row) => sqlNumber(row.all_canteens) === 0 && sqlNumber(row.all_dishes) === 1);
-    const dishRows = groups.filter((row) => sqlNumber(row.all_dishes) === 0 && row.dish_id !== null);
-    const canteens = this.publishWithin(canteenRows, (row, figures) => ({ canteenId: sqlNumber(row.canteen_id), ...figures }));
+    const [groups, tagRows] = await Promise.all([query<RatingGroupRow>(this.dataSource, GROUPS_SQL, parameters), query<TagRow>(this.dataSource, TAGS_SQL, parameters)]);
+    const totalRow = groups.find((row) => row.all_canteens === 1);
+    const canteenRows = groups.filter((row) => row.all_canteens === 0 && row.all_dishes === 1);
+    const dishRows = groups.filter((row) => row.all_dishes === 0 && row.dish_id !== null);
+    const canteens = this.publishWithin(canteenRows, (row, figures) => ({ canteenId: row.canteen_id ?? 0, ...figures }));
     const dishes: DishRatings[] = [];
     for (const canteenId of scope.canteenIds) {
-      const own = dishRows.filter((row) => sqlNumber(row.canteen_id) === canteenId);
-      dishes.push(...this.publishWithin(own, (row, figures) => ({ canteenId, dishId: sqlNumber(row.dish_id), ...figures })));
+      const own = dishRows.filter((row) => row.canteen_id === canteenId);
+      dishes.push(...this.publishWithin(own, (row, figures) => ({ canteenId, dishId: row.dish_id ?? 0, ...figures })));
     }
     return {
       total: publishRatings(totalRow ? ratingCountsOf(totalRow) : emptyRatingCounts(), { suppress: false }),
       canteens,
       dishes: dishes.sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
-      tags: this.tags(tagRows, totalRow ? sqlNumber(totalRow.responses) : 0, canteenRows),
+      tags: this.tags(tagRows, totalRow?.responses ?? 0, canteenRows),
       minGroupDiners: MIN_GROUP_DINERS,
     };
   }
@@ -99,21 +86,21 @@ export class SatisfactionService {
     return [scope.from, scope.to, scope.canteenIds, scope.meal ?? null];
   }
 
-  private publishWithin<T>(rows: Record<string, unknown>[], shape: (row: Record<string, unknown>, figures: RatingFigures) => T): T[] {
+  private publishWithin<Row extends RatingCountsRow, T>(rows: Row[], shape: (row: Row, figures: RatingFigures) => T): T[] {
     const withCounts = rows.map((row) => ({ row, ...ratingCountsOf(row) }));
     const hidden = groupsToSuppress(withCounts);
     return withCounts.map((group) => shape(group.row, publishRatings(group, { suppress: hidden.has(group) })));
   }
 
-  private tags(rows: Record<string, unknown>[], totalResponses: number, canteenRows: Record<string, unknown>[]): TagFigures[] {
-    const responsesOf = new Map(canteenRows.map((row) => [sqlNumber(row.canteen_id), sqlNumber(row.responses)]));
+  private tags(rows: TagRow[], totalResponses: number, canteenRows: RatingGroupRow[]): TagFigures[] {
+    const responsesOf = new Map(canteenRows.map((row) => [row.canteen_id, row.responses]));
     return rows.map((row) => {
-      const canteenId = sqlNumber(row.all_canteens) === 1 ? null : sqlNumber(row.canteen_id);
+      const canteenId = row.all_canteens === 1 ? null : row.canteen_id;
       const group = ratingCountsOf(row);
       const base = canteenId === null ? totalResponses : (responsesOf.get(canteenId) ?? 0);
       const suppressed = group.respondents < MIN_GROUP_DINERS;
       return {
-        canteenId, tag: String(row.tag), suppressed,
+        canteenId, tag: row.tag, suppressed,
         mentions: suppressed ? null : group.responses,
         shareOfResponses: suppressed || base === 0 ? null : group.responses / base,
         lowRatingShare: suppressed ? null : group.dissatisfied / group.responses,
@@ -122,15 +109,11 @@ export class SatisfactionService {
   }
 
   private async weeks(parameters: unknown[]): Promise<WeeklyRatings[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT to_char(service_date, 'IYYY-"W"IW') AS week, canteen_id, ${RATING_COUNTS_SQL}
-       FROM feedback WHERE ${SCOPE} GROUP BY 1, 2 ORDER BY 1, 2`,
-      parameters,
-    );
+    const rows = await query<WeekRow>(this.dataSource, WEEKS_SQL, parameters);
     // Weeks add up to the published month, so one hidden week per canteen takes a second one with it.
-    const canteenIds = [...new Set(rows.map((row) => sqlNumber(row.canteen_id)))];
+    const canteenIds = [...new Set(rows.map((row) => row.canteen_id))];
     return canteenIds
-      .flatMap((canteenId) => this.publishWithin(rows.filter((row) => sqlNumber(row.canteen_id) === canteenId), (row, figures) => ({ week: String(row.week), canteenId, ...figures })))
+      .flatMap((canteenId) => this.publishWithin(rows.filter((row) => row.canteen_id === canteenId), (row, figures) => ({ week: row.week, canteenId, ...figures })))
       .sort((a, b) => a.week.localeCompare(b.week) || a.canteenId - b.canteenId);
   }
 }

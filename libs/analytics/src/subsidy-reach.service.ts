@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { SiteSubsidyCounts, SubsidyReach, subsidyReach } from './subsidy-reach.calculator';
 import { subsidyInForceSql } from './subsidy-rule.sql';
+import type { SiteReachRow } from './subsidy-reach.queries';
 
 /** A site as the subsidy view names it. */
 export interface SiteName { id: number; code: string; name: string; nameEn: string }
@@ -24,7 +25,8 @@ export class SubsidyReachService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async reach(range: { from: string; to: string }): Promise<SubsidyReachView> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await query<SiteReachRow>(
+      this.dataSource,
       `WITH last_day AS (SELECT site_id, max(day) AS day FROM headcount WHERE day BETWEEN $1::date AND $2::date GROUP BY 1),
        staff AS (SELECT h.site_id, h.employees FROM headcount h JOIN last_day l ON l.site_id = h.site_id AND l.day = h.day),
        entitled AS (
@@ -43,12 +45,11 @@ export class SubsidyReachService {
       [range.from, range.to],
     );
     const counts: SiteSubsidyCounts[] = rows.map((row) => ({
-      siteId: sqlNumber(row.id), hasCanteen: row.has_canteen === true, staff: sqlNumber(row.staff), diners: sqlNumber(row.diners),
-      usedFen: sqlNumber(row.used_fen), entitledFen: sqlNumber(row.entitled_fen),
+      siteId: row.id, hasCanteen: row.has_canteen === true, staff: row.staff, diners: row.diners, usedFen: row.used_fen, entitledFen: row.entitled_fen,
     }));
     return {
       ...subsidyReach(counts), from: range.from, to: range.to,
-      siteNames: rows.map((row) => ({ id: sqlNumber(row.id), code: String(row.code), name: String(row.name), nameEn: String(row.name_en) })),
+      siteNames: rows.map((row) => ({ id: row.id, code: row.code, name: row.name, nameEn: String(row.name_en) })),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { LarderConfig } from '@larder/config';
 import { DatabaseEndpoint } from './embedded/database-endpoint';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { ROW_TYPES } from './query/row-types';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** One set of entities, migrations and pool for both engines: each is a PostgreSQL server at a URL. */
@@ -17,7 +18,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     logging: ['error'],
     // Every request and job gets a connection of its own, and with it its own transaction.
-    extra: { max: 10, application_name: 'larder' },
+    extra: { max: 10, application_name: 'larder', types: ROW_TYPES },
   };
 }
 

@@ -18,3 +18,5 @@ export { isConnectionLost } from './connection-lost';
 export { COST_CTES, PORTION_COSTS_SQL } from './ingredient-cost.sql';
 export type { PortionCostRow } from './ingredient-cost.sql';
 export { sqlNumber } from './sql-values';
+export { query } from './query/typed-query';
+export type { SqlRunner } from './query/typed-query';

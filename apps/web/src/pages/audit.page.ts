@@ -5,7 +5,7 @@ import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 
 /** The shape of GET /api/admin/audit (libs/auth AuditService), newest first. */
-interface AuditRow { id: string; at: string; actor: string; action: string; detail: Record<string, unknown> }
+interface AuditRow { id: number; at: string; actor: string; action: string; detail: Record<string, unknown> }
 
 /** Actions offered in the filter; a family name ("user") matches every action under it. */
 const ACTIONS = [

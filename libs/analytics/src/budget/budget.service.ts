@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BudgetLine, sqlNumber } from '@larder/database';
+import { BudgetLine, query } from '@larder/database';
 import type { BudgetLineKind } from '@larder/domain';
 import type { BudgetAmount } from './budget.calculator';
 
@@ -11,13 +11,14 @@ export class BudgetService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The budget lines of the canteens for the months from `fromMonth` to `toMonth` (YYYY-MM, both included). */
-  async amounts(query: { canteenIds: readonly number[]; fromMonth: string; toMonth: string }): Promise<BudgetAmount[]> {
-    const rows: { canteen_id: number; month: string; line: BudgetLineKind; amount_fen: string }[] = await this.dataSource.query(
+  async amounts(wanted: { canteenIds: readonly number[]; fromMonth: string; toMonth: string }): Promise<BudgetAmount[]> {
+    const rows = await query<{ canteen_id: number; month: string; line: BudgetLineKind; amount_fen: number }>(
+      this.dataSource,
       `SELECT canteen_id, to_char(month, 'YYYY-MM') AS month, line, amount_fen FROM budget_line
        WHERE canteen_id = ANY($1::int[]) AND month BETWEEN $2::date AND $3::date ORDER BY month, canteen_id, line`,
-      [query.canteenIds, `${query.fromMonth}-01`, `${query.toMonth}-01`],
+      [wanted.canteenIds, `${wanted.fromMonth}-01`, `${wanted.toMonth}-01`],
     );
-    return rows.map((row) => ({ canteenId: Number(row.canteen_id), month: row.month, line: row.line, amountFen: sqlNumber(row.amount_fen) }));
+    return rows.map((row) => ({ canteenId: row.canteen_id, month: row.month, line: row.line, amountFen: row.amount_fen }));
   }
 
   /** Sets lines (an amount of null removes one); runs in the caller's transaction so the audit entry goes with it. */

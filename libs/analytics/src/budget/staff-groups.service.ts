@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { publishStaffGroups, StaffGroupFigures, StaffGroupSums } from './staff-group.calculator';
 
 const GROUP_SUMS_SQL = `
@@ -18,10 +18,13 @@ export class StaffGroupsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async figures(scope: { from: string; to: string; canteenIds: number[]; meal?: string | null }): Promise<StaffGroupFigures[]> {
-    const [{ any }] = await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM staff_group) AS any');
+    const [{ any }] = await query<{ any: boolean }>(this.dataSource, 'SELECT EXISTS (SELECT 1 FROM staff_group) AS any');
     if (!any) return [];
-    const rows: { dimension: StaffGroupSums['dimension']; name: string; diners: number; subsidy_fen: string; paid_fen: string }[] =
-      await this.dataSource.query(GROUP_SUMS_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal ?? null]);
-    return publishStaffGroups(rows.map((row) => ({ dimension: row.dimension, name: row.name, diners: row.diners, subsidyFen: sqlNumber(row.subsidy_fen), paidFen: sqlNumber(row.paid_fen) })));
+    const rows = await query<{ dimension: StaffGroupSums['dimension']; name: string; diners: number; subsidy_fen: number | null; paid_fen: number | null }>(
+      this.dataSource,
+      GROUP_SUMS_SQL,
+      [scope.from, scope.to, scope.canteenIds, scope.meal ?? null],
+    );
+    return publishStaffGroups(rows.map((row) => ({ dimension: row.dimension, name: row.name, diners: row.diners, subsidyFen: row.subsidy_fen ?? 0, paidFen: row.paid_fen ?? 0 })));
   }
 }

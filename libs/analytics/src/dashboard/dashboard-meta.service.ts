@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { CanteenScope, MEAL_PERIODS } from '@larder/domain';
+import { query } from '@larder/database';
 import { DashboardMeta, DashboardRole, pagesFor } from './dashboard.contract';
+import { CANTEENS_SQL, DISHES_SQL, DishNameRow, INGREDIENTS_SQL, NamedRow, SPAN_SQL, SpanRow, SUPPLIERS_SQL } from './dashboard-meta.queries';
+
+const named = (row: NamedRow) => ({ id: row.id, code: row.code, name: row.name, nameEn: row.name_en ?? null });
 
 /** What the filter bar offers a caller: their pages, canteens, the dishes and the span of the data. */
 @Injectable()
@@ -14,23 +18,16 @@ export class DashboardMetaService {
   ) {}
 
   async meta(input: { role: DashboardRole; access: CanteenScope }): Promise<DashboardMeta> {
-    const canteenRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM canteen ORDER BY id');
-    const canteens = canteenRows
-      .map((row) => ({ id: Number(row.id), code: String(row.code), name: String(row.name), nameEn: (row.name_en as string | null) ?? null }))
-      .filter((canteen) => input.access === 'all' || input.access.includes(canteen.id));
-    const dishRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en, category FROM dish ORDER BY id');
-    const supplierRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM supplier ORDER BY id');
-    const ingredientRows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM ingredient ORDER BY id');
-    const named = (row: Record<string, unknown>) => ({ id: Number(row.id), code: String(row.code), name: String(row.name), nameEn: (row.name_en as string | null) ?? null });
-    const [span] = (await this.dataSource.query(
-      'SELECT min(service_date)::text AS first, max(service_date)::text AS last FROM daily_meal_rollup WHERE canteen_id = ANY($1::int[])',
-      [canteens.map((canteen) => canteen.id)],
-    )) as { first: string | null; last: string | null }[];
+    const canteens = (await query<NamedRow>(this.dataSource, CANTEENS_SQL)).map(named).filter((canteen) => input.access === 'all' || input.access.includes(canteen.id));
+    const dishRows = await query<DishNameRow>(this.dataSource, DISHES_SQL);
+    const supplierRows = await query<NamedRow>(this.dataSource, SUPPLIERS_SQL);
+    const ingredientRows = await query<NamedRow>(this.dataSource, INGREDIENTS_SQL);
+    const [span] = await query<SpanRow>(this.dataSource, SPAN_SQL, [canteens.map((canteen) => canteen.id)]);
     return {
       role: input.role,
       pages: pagesFor(input.role),
       canteens,
-      dishes: dishRows.map((row) => ({ id: Number(row.id), code: String(row.code), name: String(row.name), nameEn: (row.name_en as string | null) ?? null, category: String(row.category) })),
+      dishes: dishRows.map((row) => ({ ...named(row), category: row.category })),
       suppliers: supplierRows.map(named),
       ingredients: ingredientRows.map(named),
       meals: [...MEAL_PERIODS],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeek, isoWeekday } from '@larder/domain';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { RATING_BOUND_SQL, RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
 import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
@@ -13,6 +13,7 @@ import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 import { todayStatus } from './dashboard-today.calculator';
+import { ratingWindowsSql, RatingWindowRow, SERVICE_TODAY_SQL, ServiceTodayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
 
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
@@ -100,13 +101,8 @@ export class DashboardOverviewService {
 
   /** Whether a canteen shown has today's menu (at the meal shown) outside a closure, and whether closures cover them all today. */
   private async serviceToday(scope: DashboardScope): Promise<{ menuToday: boolean; allClosed: boolean }> {
-    const [row]: { menu_today: boolean; closed: string }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM menu_item m WHERE m.canteen_id = ANY($1::int[]) AND m.service_date = $2::date AND ($3::text IS NULL OR m.meal = $3)
-                        AND NOT EXISTS (SELECT 1 FROM canteen_closure c WHERE c.canteen_id = m.canteen_id AND $2::date BETWEEN c.from_date AND c.to_date)) AS menu_today,
-              (SELECT count(DISTINCT canteen_id) FROM canteen_closure WHERE canteen_id = ANY($1::int[]) AND $2::date BETWEEN from_date AND to_date) AS closed`,
-      [scope.canteenIds, scope.today, scope.meal],
-    );
-    return { menuToday: row.menu_today === true, allClosed: scope.canteenIds.length > 0 && sqlNumber(row.closed) === scope.canteenIds.length };
+    const [row] = await query<ServiceTodayRow>(this.dataSource, SERVICE_TODAY_SQL, [scope.canteenIds, scope.today, scope.meal]);
+    return { menuToday: row.menu_today === true, allClosed: scope.canteenIds.length > 0 && row.closed === scope.canteenIds.length };
   }
 
   /** The drift alert scores the same forecasts the chart draws, read once for both; the other alerts' reads run beside it. */
@@ -118,13 +114,8 @@ export class DashboardOverviewService {
   /** Each canteen-day's share of its prepared portions wasted, from the cost rollup: a row per meal, where the dish rollup has one per dish. */
   private async wasteAlerts(scope: DashboardScope): Promise<DashboardAlert[]> {
     const checkFrom = addDays(scope.to, 1 - WASTE_CHECK_DAYS);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, service_date::text AS d, sum(overproduction_portions)::bigint AS wasted, sum(prepared_portions)::bigint AS prepared
-       FROM daily_cost_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
-       GROUP BY 1, 2 HAVING sum(prepared_portions) > 0`,
-      [addDays(checkFrom, -WASTE_TRAILING_DAYS), scope.to, scope.canteenIds, scope.meal],
-    );
-    return unusualWasteAlerts({ days: rows.map((row) => ({ canteenId: sqlNumber(row.canteen_id), date: String(row.d), share: sqlNumber(row.wasted) / sqlNumber(row.prepared) })), checkFrom });
+    const rows = await query<WasteDayRow>(this.dataSource, WASTE_DAYS_SQL, [addDays(checkFrom, -WASTE_TRAILING_DAYS), scope.to, scope.canteenIds, scope.meal]);
+    return unusualWasteAlerts({ days: rows.map((row) => ({ canteenId: row.canteen_id, date: row.d, share: row.wasted / row.prepared })), checkFrom });
   }
 
   /**
@@ -154,13 +145,9 @@ export class DashboardOverviewService {
     only?: { canteenIds: number[]; dishes: { canteenId: number; dishId: number }[] };
   }): Promise<RatingWindows[]> {
     const { only } = input;
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT canteen_id, dish_id, recent, ${input.respondents}
-       FROM (SELECT canteen_id, dish_id, diner_pseudonym, rating, service_date >= $5::date AS recent FROM feedback
-             WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4)
-               ${only ? 'AND (canteen_id = ANY($6::int[]) OR (canteen_id, dish_id) IN (SELECT * FROM unnest($7::int[], $8::int[])))' : ''}) f
-       GROUP BY GROUPING SETS ((canteen_id, recent), (canteen_id, dish_id, recent))
-       HAVING GROUPING(dish_id) = 1 OR dish_id IS NOT NULL`,
+    const rows = await query<RatingWindowRow>(
+      this.dataSource,
+      ratingWindowsSql(input.respondents, only !== undefined),
       [
         input.from, input.to, input.canteenIds, input.meal, input.splitAt,
         ...(only ? [only.canteenIds, only.dishes.map((dish) => dish.canteenId), only.dishes.map((dish) => dish.dishId)] : []),
@@ -168,11 +155,11 @@ export class DashboardOverviewService {
     );
     const groups = new Map<string, RatingWindows>();
     for (const row of rows) {
-      const dishId = row.dish_id === null || row.dish_id === undefined ? null : sqlNumber(row.dish_id);
+      const dishId = row.dish_id;
       // A canteen's own counts are whole only where `only` took all its answers.
-      if (only && dishId === null && !only.canteenIds.includes(sqlNumber(row.canteen_id))) continue;
-      const key = `${sqlNumber(row.canteen_id)}:${dishId}`;
-      const group = groups.get(key) ?? { canteenId: sqlNumber(row.canteen_id), dishId, recent: emptyRatingCounts(), previous: emptyRatingCounts() };
+      if (only && dishId === null && !only.canteenIds.includes(row.canteen_id)) continue;
+      const key = `${row.canteen_id}:${dishId}`;
+      const group = groups.get(key) ?? { canteenId: row.canteen_id, dishId, recent: emptyRatingCounts(), previous: emptyRatingCounts() };
       groups.set(key, group);
       const counts = ratingCountsOf(row);
       if (row.recent === true) group.recent = counts;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { feedbackTagKind } from '../feedback-tag.calculator';
 import { CommentThemesService } from '../comment-themes.service';
 import { ParticipationService } from '../participation.service';
@@ -13,16 +13,10 @@ import type { SatisfactionPanel } from './dashboard.contract';
 import { ratio } from './dashboard.calculator';
 import { partialWeeks } from './partial-weeks.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
+import { PAID_SQL, PaidWeekRow, SPAN_SQL, SpanRow } from './dashboard-satisfaction.queries';
 
 /** Tags that say the price is unfair. */
 export const PRICE_COMPLAINT_TAGS = ['价格贵'];
-
-/** The first and last service day with data of the canteens, as text (no time zone involved). */
-const SPAN_SQL = `SELECT min(service_date)::text AS first, max(service_date)::text AS last FROM daily_meal_rollup WHERE canteen_id = ANY($1::int[])`;
-
-const PAID_SQL = `
-SELECT to_char(service_date, 'IYYY-"W"IW') AS week, sum(paid_fen)::bigint AS paid, sum(covers)::bigint AS covers
-FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) GROUP BY 1`;
 
 /**
  * The satisfaction page, for the union above all: every rating, tag and participation figure is a
@@ -47,10 +41,10 @@ export class DashboardSatisfactionService {
     if (weeks === null) return empty;
     const parameters = [weeks.from, weeks.to, scope.canteenIds, scope.meal];
     const [paidRows, participation, themes, spanRows] = await Promise.all([
-      options.money ? (this.dataSource.query(PAID_SQL, parameters) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
+      options.money ? query<PaidWeekRow>(this.dataSource, PAID_SQL, parameters) : Promise.resolve([]),
       this.participation.weekly({ ...scope, from: weeks.from, to: weeks.to, minDiners: MIN_GROUP_DINERS }),
       this.commentThemes.themes(scope, answer),
-      this.dataSource.query(SPAN_SQL, [scope.canteenIds]) as Promise<{ first: string | null; last: string | null }[]>,
+      query<SpanRow>(this.dataSource, SPAN_SQL, [scope.canteenIds]),
     ]);
     const span = spanRows[0]?.first && spanRows[0]?.last ? { first: spanRows[0].first, last: spanRows[0].last } : null;
     const total = released.parents.reduce((sum, cell) => addCounts(sum, cell), emptyRatingCounts());
@@ -61,7 +55,7 @@ export class DashboardSatisfactionService {
     const priceByWeek = sumBy(released.tags.filter((tag) => PRICE_COMPLAINT_TAGS.includes(tag.tag)), (tag) => tag.week);
     const published = (counts: RatingGroupCounts | undefined) => publishRatings(counts ?? emptyRatingCounts(), { suppress: false });
     const totalFigures = published(total);
-    const paid = new Map(paidRows.map((row) => [String(row.week), ratio(sqlNumber(row.paid), sqlNumber(row.covers))]));
+    const paid = new Map(paidRows.map((row) => [row.week, ratio(row.paid, row.covers)]));
     const weekLabels = [...new Set([...byWeek.keys(), ...paid.keys(), ...participation.map((row) => row.week)])].sort();
     return {
       filters: scope.filters,

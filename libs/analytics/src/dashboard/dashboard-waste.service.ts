@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { WasteService } from '../waste.service';
 import type { WastePanel } from './dashboard.contract';
 import { DashboardDailyService } from './dashboard-daily.service';
 import { ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
+import { CANTEEN_COVERS_SQL, CanteenCoversRow, PLATE_PORTIONS_SQL, PlatePortionsRow } from './dashboard-waste.queries';
 
 /** The share of prepared portions thrown away that the waste page measures against (5%, a common kitchen target). */
 export const WASTE_TARGET_SHARE = 0.05;
@@ -28,18 +29,10 @@ export class DashboardWasteService {
     const [result, sums, plateRows, coverRows] = await Promise.all([
       this.wasteService.waste(scope),
       this.daily.sums({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites, parts: ['costs'] }),
-      this.dataSource.query(
-        `SELECT COALESCE(sum(portions), 0)::bigint AS portions FROM waste_log
-         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND kind = 'plate' AND ($4::text IS NULL OR meal = $4)`,
-        range,
-      ) as Promise<Record<string, unknown>[]>,
-      this.dataSource.query(
-        `SELECT canteen_id, sum(covers)::bigint AS covers FROM daily_meal_rollup
-         WHERE service_date BETWEEN $1::date AND $2::date AND canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR meal = $4) GROUP BY 1`,
-        range,
-      ) as Promise<Record<string, unknown>[]>,
+      query<PlatePortionsRow>(this.dataSource, PLATE_PORTIONS_SQL, range),
+      query<CanteenCoversRow>(this.dataSource, CANTEEN_COVERS_SQL, range),
     ]);
-    const covers = new Map(coverRows.map((row) => [sqlNumber(row.canteen_id), sqlNumber(row.covers)]));
+    const covers = new Map(coverRows.map((row) => [row.canteen_id, row.covers]));
     const canteens = result.canteens;
     const sum = (pick: (row: (typeof canteens)[number]) => number) => canteens.reduce((total, row) => total + pick(row), 0);
     const byDish = new Map<number, { dishId: number; kg: number; portions: number; costFen: number }>();
@@ -57,7 +50,7 @@ export class DashboardWasteService {
       byKind: [
         { kind: 'overproduction', kg: kg(sum((row) => row.overproductionKg)), portions: sum((row) => row.overproductionPortions), costFen: sum((row) => row.overproductionCostFen) },
         // Plate waste is weighed without a dish, so it has no recipe cost.
-        { kind: 'plate', kg: kg(sum((row) => row.plateKg)), portions: sqlNumber(plateRows[0]?.portions), costFen: 0 },
+        { kind: 'plate', kg: kg(sum((row) => row.plateKg)), portions: plateRows[0]?.portions ?? 0, costFen: 0 },
         { kind: 'spoilage', kg: kg(sum((row) => row.spoilageKg)), portions: 0, costFen: sum((row) => row.spoilageCostFen) },
       ],
       byDish: [...byDish.values()].map((row) => ({ ...row, kg: kg(row.kg) })).filter((row) => row.kg > 0 || row.portions > 0).sort((a, b) => b.costFen - a.costFen || a.dishId - b.dishId),
