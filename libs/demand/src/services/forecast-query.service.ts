@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { mean as meanOf } from 'simple-statistics';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import type { CanteenScope, MealPeriod } from '@larder/domain';
+import type { CanteenScope } from '@larder/domain';
 import { query } from '@larder/database';
 import { ForecastListing, ForecastQuery, ForecastView } from '../dtos/forecast-query.dto';
 import { ForecastRunInfo } from '../dtos/forecast-run.dto';
