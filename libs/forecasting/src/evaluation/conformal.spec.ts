@@ -11,12 +11,18 @@ function drifting(seed: string, scales: readonly [number, number], switchAt: num
   return { days, actual, point: new Float64Array(count).fill(100) };
 }
 
-function coverage(series: ConformalSeries, quantiles: Map<number, Float64Array>, from: number): number {
+function coverage(series: ConformalSeries, quantiles: Map<number, Float64Array>, from: number, to = series.days.length): number {
   const low = quantiles.get(0.1)!;
   const high = quantiles.get(0.9)!;
   let inside = 0;
-  for (let i = from; i < series.days.length; i++) inside += series.actual[i] >= low[i] && series.actual[i] <= high[i] ? 1 : 0;
-  return inside / (series.days.length - from);
+  for (let i = from; i < to; i++) inside += series.actual[i] >= low[i] && series.actual[i] <= high[i] ? 1 : 0;
+  return inside / (to - from);
+}
+
+function meanWidth(quantiles: Map<number, Float64Array>, from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += quantiles.get(0.9)![i] - quantiles.get(0.1)![i];
+  return total / (to - from);
 }
 
 describe('adaptive conformal band', () => {
@@ -50,6 +56,34 @@ describe('adaptive conformal band', () => {
     const after = coverage(series, quantiles[0], 400);
     expect(after).toBeGreaterThan(0.72);
     expect(after).toBeLessThan(0.88);
+  });
+});
+
+describe('bands by day class', () => {
+  /** Calm days (5 % noise) with a served break of 60 days (40 % noise) flagged unusual, or not flagged. */
+  function withBreak(flagged: boolean): ConformalSeries {
+    const random = randomSource('break');
+    const count = 560;
+    const days = Int32Array.from({ length: count }, (_, i) => 20_000 + i);
+    const inBreak = (i: number) => i >= 300 && i < 360;
+    const actual = Float64Array.from(days, (_, i) => 100 * (1 + (inBreak(i) ? 0.4 : 0.05) * random.normal()));
+    const unusual = flagged ? Uint8Array.from(days, (_, i) => (inBreak(i) ? 1 : 0)) : undefined;
+    return { days, actual, point: new Float64Array(count).fill(100), unusual };
+  }
+
+  it("keeps the ordinary days' band near 80 % in the eight weeks after a break whose days are unusual", () => {
+    const run = (series: ConformalSeries) => conformalQuantiles({ series: [series], lead: 7, levels: LEVELS, fromDay: Number.NEGATIVE_INFINITY }).quantiles[0];
+    const flagged = withBreak(true);
+    const unflagged = withBreak(false);
+    const [apart, mixed] = [run(flagged), run(unflagged)];
+    const weeksAfter = [367, 423] as const;
+    expect(coverage(flagged, apart, ...weeksAfter)).toBeGreaterThan(0.72);
+    expect(coverage(flagged, apart, ...weeksAfter)).toBeLessThan(0.9);
+    // Read as ordinary days, the break's errors make the bands after it several times too wide.
+    expect(coverage(unflagged, mixed, ...weeksAfter)).toBeGreaterThan(0.95);
+    expect(meanWidth(mixed, ...weeksAfter)).toBeGreaterThan(3 * meanWidth(apart, ...weeksAfter));
+    // The break's own days still get the wide bands their errors call for.
+    expect(meanWidth(apart, 340, 360)).toBeGreaterThan(3 * meanWidth(apart, ...weeksAfter));
   });
 });
 

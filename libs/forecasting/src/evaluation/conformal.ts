@@ -6,12 +6,16 @@ import { countUpTo } from '../core/service-series';
 export const CALIBRATION_ERRORS = 240;
 const POOL_WEIGHT = 30;
 const POOL_DAYS = 56;
+/** Fewer errors of a day's class than this calibrate it with every day's errors. */
+const MIN_CLASS_ERRORS = 40;
 
 export interface ConformalSeries {
   readonly days: Int32Array;
   readonly actual: Float64Array;
   /** Out-of-sample forecasts aligned with `days` (NaN where none). */
   readonly point: Float64Array;
+  /** 1 on the days `unusualDays` sets apart; absent: every day is ordinary. */
+  readonly unusual?: Uint8Array;
 }
 
 /**
@@ -23,6 +27,9 @@ export interface ConformalSeries {
  * panel's bands of the last RECALIBRATION_DAYS did: a nominal 90 % level that was exceeded 14 % of
  * the time is moved to the level that was exceeded 10 % (quantile recalibration on the PIT values).
  * Nothing dated after the origin is used, so the coverage measured on later days is honest.
+ * Calibration is split by class (Mondrian conformal): an ordinary day's band reads only ordinary
+ * days' errors and outcomes, so a break's or a holiday week's large errors do not widen the bands
+ * of the weeks after it; an unusual day's band reads every day's.
  */
 export function conformalQuantiles(params: {
   series: readonly ConformalSeries[];
@@ -37,19 +44,22 @@ export function conformalQuantiles(params: {
   const calibrator = params.calibrator ?? new ConformalCalibrator(series, lead);
   const samples = series.map((entry, s) => {
     const byDay = new Array<Float64Array>(entry.days.length).fill(new Float64Array(0));
-    let cachedOrigin = Number.NaN;
-    let sample: Float64Array = new Float64Array(0);
+    const cachedOrigin = [Number.NaN, Number.NaN];
+    const cached: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
     for (let i = 0; i < entry.days.length; i++) {
       if (!Number.isFinite(entry.point[i])) continue;
       const origin = entry.days[i] - lead;
-      if (origin !== cachedOrigin) {
-        cachedOrigin = origin;
-        sample = calibrator.sample(s, origin);
+      const unusual = isUnusual(entry, i);
+      const kind = unusual ? 1 : 0;
+      if (origin !== cachedOrigin[kind]) {
+        cachedOrigin[kind] = origin;
+        cached[kind] = calibrator.sample(s, origin, unusual);
       }
+      const sample = cached[kind];
       byDay[i] = sample;
       const scale = calibrator.scale(s, i);
       if (sample.length > 0 && scale > 0 && Number.isFinite(entry.actual[i])) {
-        calibrator.history.add(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / scale));
+        calibrator.recordPit(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / scale), unusual);
       }
     }
     return byDay;
@@ -60,17 +70,22 @@ export function conformalQuantiles(params: {
     for (let i = 0; i < entry.days.length; i++) {
       if (!Number.isFinite(entry.point[i])) continue;
       const origin = entry.days[i] - lead;
-      const adjusted = calibrator.levelsFor(s, origin, withBand);
+      const unusual = isUnusual(entry, i);
+      const adjusted = calibrator.levelsFor(s, origin, withBand, unusual);
       const scale = calibrator.scale(s, i);
       const at = (k: number) => Math.max(0, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
       if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = at(k)));
       if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i])) {
         const missed = entry.actual[i] < at(withBand.indexOf(BAND[0])) || entry.actual[i] > at(withBand.indexOf(BAND[1]));
-        calibrator.recordBand(s, entry.days[i], missed);
+        if (!unusual) calibrator.recordBand(s, entry.days[i], missed);
       }
     }
   });
   return { quantiles, relative: samples };
+}
+
+function isUnusual(entry: ConformalSeries, i: number): boolean {
+  return entry.unusual !== undefined && entry.unusual[i] === 1;
 }
 
 /** The band whose coverage is steered: p10–p90, missed by 20 % of days when calibrated. */
@@ -176,34 +191,51 @@ function pitQuantile(counts: Float64Array, total: number, level: number): number
 
 /** The relative errors that calibrate a series' quantiles at an origin (see conformalQuantiles). */
 export class ConformalCalibrator {
+  /** Per series, every day's errors, the ordinary days' and the unusual days'. */
   private readonly errors: DatedErrors[];
+  private readonly ordinaryErrors: DatedErrors[];
+  private readonly unusualErrors: DatedErrors[];
   private readonly pooled: (origin: EpochDay) => Float64Array;
-  /** Outcomes of the bands built so far (fed by conformalQuantiles). */
-  readonly history = new PitHistory();
-
+  private readonly pooledOrdinary: (origin: EpochDay) => Float64Array;
+  private readonly pooledUnusual: (origin: EpochDay) => Float64Array;
+  /** Outcomes of the bands built so far (fed by conformalQuantiles): every day's, the ordinary days'. */
+  private readonly history = new PitHistory();
+  private readonly ordinaryHistory = new PitHistory();
+  /** Steered by the ordinary days' outcomes only. */
   private readonly bands: AdaptiveBand[];
 
   private readonly scales: Float64Array[];
 
   constructor(series: readonly ConformalSeries[], lead: number) {
     this.scales = series.map((entry) => errorScales(entry, lead));
-    this.errors = series.map((entry, s) => relativeErrors(entry, this.scales[s]));
+    this.errors = series.map((entry, s) => relativeErrors(entry, this.scales[s], () => true));
+    this.ordinaryErrors = series.map((entry, s) => (entry.unusual ? relativeErrors(entry, this.scales[s], (i) => !isUnusual(entry, i)) : this.errors[s]));
+    this.unusualErrors = series.map((entry, s) => relativeErrors(entry, this.scales[s], (i) => isUnusual(entry, i)));
     this.bands = series.map(() => new AdaptiveBand());
     this.pooled = pooledErrors(this.errors);
+    const classed = series.some((entry) => entry.unusual);
+    this.pooledOrdinary = classed ? pooledErrors(this.ordinaryErrors) : this.pooled;
+    this.pooledUnusual = classed ? pooledErrors(this.unusualErrors) : this.pooled;
   }
 
   /**
    * The levels to read from series `s`'s sample at `origin`: the nominal ones recalibrated on the
-   * panel's past bands, then spread around the median by the series' own adaptive band.
+   * panel's past bands of the day's class, then spread around the median by the series' own adaptive band.
    */
-  levelsFor(s: number, origin: EpochDay, levels: readonly number[]): Float64Array {
-    const recalibrated = this.history.levelsAt(origin, levels);
+  levelsFor(s: number, origin: EpochDay, levels: readonly number[], unusual = false): Float64Array {
+    const recalibrated = (unusual ? this.history : this.ordinaryHistory).levelsAt(origin, levels);
     const spread = (1 - this.bands[s].targetAt(origin)) / (1 - BAND_MISS);
     if (spread === 1) return recalibrated;
     return recalibrated.map((level) => Math.min(0.995, Math.max(0.005, 0.5 + (level - 0.5) * spread)));
   }
 
-  /** Whether the p10–p90 band of series `s` for `day` missed its actual (fed by conformalQuantiles, in day order). */
+  /** Where a day's actual fell within its band's sample (fed by conformalQuantiles). */
+  recordPit(day: EpochDay, value: number, unusual: boolean): void {
+    this.history.add(day, value);
+    if (!unusual) this.ordinaryHistory.add(day, value);
+  }
+
+  /** Whether the p10–p90 band of series `s` for an ordinary `day` missed its actual (fed by conformalQuantiles, in day order). */
   recordBand(s: number, day: EpochDay, missed: boolean): void {
     this.bands[s].record(day, missed);
   }
@@ -213,8 +245,13 @@ export class ConformalCalibrator {
     return this.scales[s][i];
   }
 
-  /** Sorted relative errors of series `s` known at `origin`, shrunk towards the panel's when few. */
-  sample(s: number, origin: EpochDay): Float64Array {
+  /**
+   * Sorted relative errors of series `s` known at `origin`, of the day's class, shrunk towards the
+   * panel's of that class when few; every day's when the class has fewer than MIN_CLASS_ERRORS.
+   */
+  sample(s: number, origin: EpochDay, unusual = false): Float64Array {
+    const own = latestBefore(unusual ? this.unusualErrors[s] : this.ordinaryErrors[s], origin, CALIBRATION_ERRORS);
+    if (own.length >= MIN_CLASS_ERRORS) return blend(own, (unusual ? this.pooledUnusual : this.pooledOrdinary)(origin));
     return blend(latestBefore(this.errors[s], origin, CALIBRATION_ERRORS), this.pooled(origin));
   }
 }
@@ -252,11 +289,11 @@ export function errorScales(entry: ConformalSeries, lead: number): Float64Array 
   });
 }
 
-function relativeErrors(entry: ConformalSeries, scales: Float64Array): DatedErrors {
+function relativeErrors(entry: ConformalSeries, scales: Float64Array, include: (i: number) => boolean): DatedErrors {
   const days: number[] = [];
   const errors: number[] = [];
   for (let i = 0; i < entry.days.length; i++) {
-    if (!Number.isFinite(entry.point[i]) || !(scales[i] > 0) || !Number.isFinite(entry.actual[i])) continue;
+    if (!include(i) || !Number.isFinite(entry.point[i]) || !(scales[i] > 0) || !Number.isFinite(entry.actual[i])) continue;
     days.push(entry.days[i]);
     // Capped so that one day of a near-zero forecast cannot stretch every later band.
     errors.push(Math.min((entry.actual[i] - entry.point[i]) / scales[i], 5));

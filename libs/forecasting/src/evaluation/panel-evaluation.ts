@@ -8,6 +8,7 @@ import { combineOnline } from './combination';
 import { conformalQuantiles } from './conformal';
 import { selectOnline } from './online-selection';
 import { seasonalNaiveScale, SeriesEvaluation } from './series-evaluation';
+import { unusualDays } from './unusual-days';
 
 export interface PanelEvaluationInput {
   readonly series: readonly ServiceSeries[];
@@ -67,7 +68,7 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
   const combined = combineOnline({ series: locals.map((local) => ({ days: local.evalDays, actual: local.actual, global: local.global, local: local.local })), lead: leadDays });
 
   const conformal = conformalQuantiles({
-    series: locals.map((local, s) => ({ days: local.evalDays, actual: local.actual, point: combined.point[s] })),
+    series: locals.map((local, s) => ({ days: local.evalDays, actual: local.actual, point: combined.point[s], unusual: unusualDays(series[s].days, input.calendar).subarray(setups[s].evalStart) })),
     lead: leadDays,
     levels,
     fromDay: Number.NEGATIVE_INFINITY,

@@ -8,6 +8,7 @@ import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
 import { combineForHorizon, mix, withUnknownDay } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
+import { unusualDays } from './unusual-days';
 
 export interface PanelForecastInput {
   readonly entries: readonly { readonly series: ServiceSeries; readonly horizon: Horizon }[];
@@ -77,7 +78,9 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   }));
   const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
   const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
-  const conformalSeries = combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s] }));
+  // Each day's class from the history and the horizon together: a break's first days back are known ahead.
+  const classes = input.entries.map(({ series, horizon }) => unusualDays(Int32Array.of(...series.days, ...horizon.days), input.calendar));
+  const conformalSeries = combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s], unusual: classes[s].subarray(locals[s].offset, input.entries[s].series.days.length) }));
   const calibrator = new ConformalCalibrator(conformalSeries, leadDays);
   // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
   conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
@@ -89,12 +92,20 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const lastDay = series.days[series.days.length - 1];
     const weight = combined.horizonWeight[s];
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
-    const relative = calibrator.sample(s, lastDay);
-    const adjusted = calibrator.levelsFor(s, lastDay, levels);
+    const horizonClass = classes[s].subarray(series.days.length);
     // The scale floor of the day after the history: every backtest actual is known.
     const floor = errorScales({ days: Int32Array.of(...entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: Float64Array.of(...combined.point[s], 0) }, leadDays);
     const scaleFloor = floor[floor.length - 1];
-    const quantiles = new Map(levels.map((level, k) => [level, Float64Array.from(point, (value) => Math.max(0, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k])))] as const));
+    const byClass = [false, true].map((unusual) => ({ relative: calibrator.sample(s, lastDay, unusual), adjusted: calibrator.levelsFor(s, lastDay, levels, unusual) }));
+    const quantiles = new Map(
+      levels.map((level, k) => [
+        level,
+        Float64Array.from(point, (value, i) => {
+          const { relative, adjusted } = byClass[horizonClass[i]];
+          return Math.max(0, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
+        }),
+      ] as const),
+    );
     const backtest = new Map<number, number>();
     combined.point[s].forEach((value, i) => {
       if (Number.isFinite(value)) backtest.set(entry.days[i], value);
@@ -103,7 +114,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       localModel: local.auto.model,
       globalWeight: weight,
       point,
-      quantiles: relative.length > 0 ? quantiles : local.auto.forecast.quantiles,
+      quantiles: byClass.every(({ relative }) => relative.length > 0) ? quantiles : local.auto.forecast.quantiles,
       backtestWape: wape(entry.actual, combined.point[s]),
       baselineWape: { seasonalNaive: wape(entry.actual, local.seasonalNaive), median4: wape(entry.actual, local.median4) },
       backtest,

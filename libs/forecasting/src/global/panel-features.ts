@@ -17,7 +17,7 @@ export interface Timeline {
 export const LEVEL_DAYS = 28;
 export const MIN_VISIBLE_DAYS = 14;
 /** A gap of at least this many calendar days between two service days is a break (a weekend is 3). */
-const BREAK_GAP = 5;
+export const BREAK_GAP = 5;
 const BREAK_LOOK = 42;
 
 export interface FeatureSpace {

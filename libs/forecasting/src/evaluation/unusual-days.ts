@@ -1,0 +1,32 @@
+import { ServiceCalendar } from '../core/service-calendar';
+import { BREAK_GAP } from '../global/panel-features';
+
+/** Calendar days on either side of a break (the last days before it, the first days back) that count as unusual. */
+const BREAK_SIDE_DAYS = 7;
+/**
+ * The service days whose demand does not behave like the weeks around them (1) and the ordinary
+ * ones (0): days inside a calendar period (a closure, a school holiday, an event) and the week
+ * before and after a break in service (a gap of BREAK_GAP days or more, such as a semester break).
+ * The service days and the calendar are known ahead, so a day's class is known at any origin.
+ * Conformal bands are calibrated per class: the large errors of a semester break and of the first
+ * week back say nothing about how far an ordinary Tuesday's forecast misses. Single holidays stay
+ * ordinary: the calendar regression forecasts them, and a class of a few holidays a year would
+ * calibrate them on too few errors.
+ */
+export function unusualDays(days: Int32Array, calendar?: ServiceCalendar): Uint8Array {
+  const unusual = new Uint8Array(days.length);
+  if (days.length === 0) return unusual;
+  const markAround = (lastBefore: number, firstAfter: number) => {
+    days.forEach((day, j) => {
+      if ((day <= lastBefore && lastBefore - day < BREAK_SIDE_DAYS) || (day >= firstAfter && day - firstAfter < BREAK_SIDE_DAYS)) unusual[j] = 1;
+    });
+  };
+  for (let i = 1; i < days.length; i++) {
+    if (days[i] - days[i - 1] >= BREAK_GAP) markAround(days[i - 1], days[i]);
+  }
+  if (!calendar) return unusual;
+  days.forEach((day, i) => {
+    if (calendar.periods.some((period) => day >= period.from && day <= period.to)) unusual[i] = 1;
+  });
+  return unusual;
+}
