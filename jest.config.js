@@ -1,4 +1,9 @@
-/** One jest config for the three tiers: unit specs beside the code, integration and e2e specs under test/. */
+/**
+ * The suite in four tiers, each a jest project (`--selectProjects <tier>`; .ci/run times each):
+ * unit, the specs beside the code in apps/ and libs/, without a database; integration, e2e and
+ * browser, the specs under test/, on one database server per run (the embedded engine unless
+ * DATABASE_URL is set) whose globalSetup migrates a template database once.
+ */
 const swcTransform = [
   '@swc/jest',
   {
@@ -12,17 +17,30 @@ const swcTransform = [
   },
 ];
 
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper: { '^@larder/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  // One database server for the run (the embedded engine unless DATABASE_URL is set) and a migrated template.
+};
+
+/** The tiers under test/ share the run's database server: one setup however many of them run. */
+const onDatabase = {
+  ...shared,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+const TIERS = [
+  { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
+  { ...onDatabase, displayName: 'integration', roots: ['<rootDir>/test/integration'], testMatch: ['**/*.spec.ts'] },
+  { ...onDatabase, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], testMatch: ['**/*.spec.ts'] },
+  { ...onDatabase, displayName: 'browser', roots: ['<rootDir>/test/browser'], testMatch: ['**/*.spec.ts'] },
+];
+
+module.exports = {
+  projects: TIERS,
   testTimeout: 60000,
   maxWorkers: 2,
 };

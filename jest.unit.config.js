@@ -1,12 +1,4 @@
-/**
- * The unit tier alone: the specs beside the code in apps/ and libs/, without the database that the
- * integration, e2e and browser tiers under test/ share (no global setup). `npm run test:unit`.
- */
-const base = require('./jest.config');
+/** The unit tier alone, without the database the other tiers share: `npm run test:unit`. */
+const { projects, ...global } = require('./jest.config');
 
-module.exports = {
-  ...base,
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
-  globalSetup: undefined,
-  globalTeardown: undefined,
-};
+module.exports = { ...global, ...projects.find((tier) => tier.displayName === 'unit') };

@@ -1,12 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import * as ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { DemoSeedService } from '@larder/ingestion';
 import { PlanService, type PlanView } from '@larder/procurement';
 import { createHttpApp } from '../support/http-app';
-import { createTestDatabase } from '../support/test-config';
+import { createDemoDatabase } from '../support/demo-presets';
 import {
-  afterRender, DashboardServer, DEMO_END, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage,
+  afterRender, DashboardServer, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage,
 } from './support/dashboard-browser';
 
 /** A buyer on the Purchasing page: opens an order, changes a line with a reason, downloads the 采购单, sends and receives the order. */
@@ -19,9 +18,8 @@ describeWithChromium('purchase orders in a browser', () => {
 
   beforeAll(async () => {
     await ensureWebBuild();
-    const database = await createTestDatabase();
+    const database = await createDemoDatabase('ordering');
     const app = await createHttpApp(database.config);
-    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 42, endDate: DEMO_END, futureDays: 10 });
     const plans = app.get(PlanService);
     const at = new Date('2026-11-20T10:00:00+08:00');
     plan = await plans.createPlan({ canteenId: 2, week: PLAN_WEEK, createdBy: 'browser-test', at });

@@ -1,12 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { DemoSeedService } from '@larder/ingestion';
 import { PlanService, SupplierComparisonService, SupplierComparisonView } from '@larder/procurement';
 import { ReportService } from '@larder/reporting';
 import { renderReport } from '../support/reporting-context';
 import { createHttpApp } from '../support/http-app';
-import { createTestDatabase } from '../support/test-config';
+import { createDemoDatabase } from '../support/demo-presets';
 import {
-  charts, DashboardServer, DEMO_END, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, serveForBrowser, signedInPage, SignedInPage,
+  charts, DashboardServer, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, serveForBrowser, signedInPage, SignedInPage,
 } from './support/dashboard-browser';
 import { untranslated } from './support/untranslated-text';
 
@@ -19,9 +18,8 @@ describeWithChromium('supplier comparison panel in a browser', () => {
 
   beforeAll(async () => {
     await ensureWebBuild();
-    const database = await createTestDatabase();
+    const database = await createDemoDatabase('ordering');
     const app = await createHttpApp(database.config);
-    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 42, endDate: DEMO_END, futureDays: 10 });
     await app.get(PlanService).createPlan({ canteenId: 2, week: PLAN_WEEK, createdBy: 'browser-test', at: new Date('2026-11-20T10:00:00+08:00') });
     view = await app.get(SupplierComparisonService).compare({ canteenIds: [2], asOf: '2026-11-29' });
     server = await serveForBrowser(app, database, [2]);

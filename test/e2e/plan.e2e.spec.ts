@@ -3,9 +3,9 @@ import request from 'supertest';
 import { AuditService } from '@larder/auth';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeekStart } from '@larder/domain';
-import { DemoSeedService } from '@larder/ingestion';
 import { createHttpApp, signIn } from '../support/http-app';
-import { createTestDatabase, TestDatabase } from '../support/test-config';
+import { createDemoDatabase } from '../support/demo-presets';
+import type { TestDatabase } from '../support/test-config';
 
 const WEEK = '2026-W48';
 
@@ -17,9 +17,8 @@ describe('plans over HTTP', () => {
   let actor = 'api';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createDemoDatabase('ordering');
     app = await createHttpApp(database.config);
-    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 42, endDate: '2026-11-20', futureDays: 10 });
     const open = await request(app.getHttpServer()).get('/api/plans');
     if (open.status === 401) {
       // Behind the access guard: sign in as a manager of both canteens.

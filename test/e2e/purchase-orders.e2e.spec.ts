@@ -4,10 +4,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import * as ExcelJS from 'exceljs';
 import request from 'supertest';
 import { AuditService } from '@larder/auth';
-import { DemoSeedService } from '@larder/ingestion';
 import { PlanningDataLoader, PlanService } from '@larder/procurement';
 import { createHttpApp, signIn } from '../support/http-app';
-import { createTestDatabase, TestDatabase } from '../support/test-config';
+import { createDemoDatabase } from '../support/demo-presets';
+import type { TestDatabase } from '../support/test-config';
 
 const WEEK = '2026-W48';
 
@@ -44,9 +44,8 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
   let plan: { id: string; orders: { id: string; status: string }[] };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createDemoDatabase('ordering');
     app = await createHttpApp(database.config);
-    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 42, endDate: '2026-11-20', futureDays: 10 });
     const { agent, csrfToken } = await signIn(app, { username: 'buyer', role: 'manager', canteenIds: [2] });
     get = (path) => agent.get(path);
     post = (path) => agent.post(path).set('x-csrf-token', csrfToken);

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 
-/** Drops the run's template database on a server, or stops the run's embedded cluster and removes it. */
+/** Drops the run's template and prepared databases on a server, or stops the run's embedded cluster and removes it. */
 export default async function globalTeardown(): Promise<void> {
   const run = globalThis.larderTestRun;
   if (!run) return;
@@ -12,6 +12,8 @@ export default async function globalTeardown(): Promise<void> {
   }
   const admin = new Client({ connectionString: run.adminUrl });
   await admin.connect();
+  const prepared = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${run.template}_`]);
+  for (const { datname } of prepared.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS ${run.template} WITH (FORCE)`);
   await admin.end();
 }

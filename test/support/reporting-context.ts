@@ -5,9 +5,10 @@ import * as ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
-import { DemoSeedService, IngestionModule } from '@larder/ingestion';
+import { IngestionModule } from '@larder/ingestion';
 import { ReportingModule, ReportRequest, ReportService, ReportSummary } from '@larder/reporting';
-import { createTestDatabase, TestDatabase } from './test-config';
+import { createDemoDatabase } from './demo-presets';
+import type { TestDatabase } from './test-config';
 
 export interface ReportingContext {
   database: TestDatabase;
@@ -20,11 +21,10 @@ export interface ReportingContext {
 
 /** The reporting services on a migrated test database holding a small demo (2 canteens, 45 days to 2026-11-20). */
 export async function openReportingContext(): Promise<ReportingContext> {
-  const database = await createTestDatabase();
+  const database = await createDemoDatabase('reporting');
   const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot({ ...database.config, demo: 'off' }), DatabaseModule, IngestionModule, ReportingModule] }).compile();
   const app = await moduleRef.init();
   await app.get(DatabaseService).migrate();
-  await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 45, endDate: '2026-11-20' });
   const dataSource = app.get(DataSource);
   const one = async (sql: string, parameters: unknown[] = []) => Number(Object.values((await dataSource.query(sql, parameters))[0])[0]);
   return { database, app, reports: app.get(ReportService), dataSource, one };

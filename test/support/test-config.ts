@@ -5,6 +5,8 @@ import { TEST_CLUSTER_ENV } from './test-cluster';
 
 export interface TestDatabase {
   config: LarderConfig;
+  /** The database's name on the server or in the run's cluster. */
+  name: string;
   /** The database's URL on either engine, for checks made beside Larder (a pg client, a psql). */
   url: string;
   drop(): Promise<void>;
@@ -15,9 +17,10 @@ export interface TestDatabase {
  * set. Either way jest's globalSetup (test/support/global-setup.ts) has migrated a template database
  * once; each test file gets its own database copied from it here, dropped after. On the embedded
  * engine the copies live in the one cluster the run started, and Larder joins that cluster the way
- * every process joins its data folder's cluster.
+ * every process joins its data folder's cluster. `copyOf` names another database of the run to copy
+ * instead (a prepared demo, test/support/prepared-database.ts).
  */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean; copyOf?: string } = {}): Promise<TestDatabase> {
   const adminUrl = process.env[TEST_CLUSTER_ENV.adminUrl];
   const template = process.env[TEST_CLUSTER_ENV.template];
   if (!adminUrl || !template) throw new Error('the test database server is not set up: run the tests through jest, whose globalSetup starts it');
@@ -33,7 +36,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(options.migrated === false ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.query(options.migrated === false ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${options.copyOf ?? template}`);
   } finally {
     await admin.end();
   }
@@ -42,6 +45,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   const database: LarderConfig['database'] = base.database.engine === 'postgres' ? { engine: 'postgres', url: url.toString() } : { ...base.database, name };
   return {
     config: { ...base, database },
+    name,
     url: url.toString(),
     drop: async () => {
       const cleanup = new Client({ connectionString: adminUrl });

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import type { ChartSnapshot } from '../../../apps/web/src/chart-snapshot';
 import { importMasters, scratchDir } from '../../fixtures/import/import-test-kit';
 import { createHttpApp, TEST_PASSWORD } from '../../support/http-app';
+import { createPreparedDatabase } from '../../support/prepared-database';
 import { createTestDatabase, TestDatabase } from '../../support/test-config';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,6 +26,7 @@ export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 export const DEMO_END = '2026-11-20';
 /** The week after the demo, planned in draft for every canteen. */
 export const PLAN_WEEK = '2026-W48';
+const DASHBOARD_PLANNER = 'browser-test';
 
 /** `describe` when Chromium is here, a skipped block with the reason otherwise. */
 export function describeWithChromium(name: string, body: () => void): void {
@@ -78,26 +80,39 @@ export async function serveWithMasters(scratchName: string): Promise<DashboardSe
 /** The real API on a free port over a seeded small demo, with forecasts, plans and a job run from the nightly pipeline. */
 export async function startDashboardServer(): Promise<DashboardServer> {
   await ensureWebBuild();
-  const database = await createTestDatabase();
+  // Seeded, forecast and planned once per run; each file serves its own copy.
+  const database = await createPreparedDatabase('dashboard', async (scratch) => {
+    const app = await createHttpApp(scratch.config);
+    try {
+      await fillDashboardDemo(app);
+    } finally {
+      await app.close();
+    }
+  });
   const app = await createHttpApp(database.config);
+  return serveForBrowser(app, database, await canteensPlannedWithOrders(app));
+}
+
+async function fillDashboardDemo(app: NestExpressApplication): Promise<void> {
   await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 4000, days: 45, endDate: DEMO_END });
   // Two weeks before the end, so stored forecasts overlap the actuals and next week's draft plans exist.
   await app.get(JobRunnerService).run(NIGHTLY_JOB, { trigger: 'manual', asOf: '2026-11-09' });
   const plans = app.get(PlanService);
-  const plannedCanteens: number[] = [];
   for (const canteen of await app.get(DataSource).query('SELECT id FROM canteen ORDER BY id')) {
-    const plan = await plans.createPlan({ canteenId: canteen.id, week: PLAN_WEEK, createdBy: 'browser-test', at: new Date('2026-11-20T10:00:00+08:00') });
-    if (plan.lines.length > 0 && plan.orders.length > 0) plannedCanteens.push(canteen.id);
+    await plans.createPlan({ canteenId: canteen.id, week: PLAN_WEEK, createdBy: DASHBOARD_PLANNER, at: new Date('2026-11-20T10:00:00+08:00') });
   }
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return {
-    app, database, plannedCanteens, baseUrl: `http://127.0.0.1:${port}`,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
+}
+
+/** Canteens whose draft plan for PLAN_WEEK, made by fillDashboardDemo, has lines and purchase orders. */
+async function canteensPlannedWithOrders(app: NestExpressApplication): Promise<number[]> {
+  const plans = app.get(PlanService);
+  const planned: number[] = [];
+  const drafts = (await plans.listPlans({ week: PLAN_WEEK })).filter((item) => item.createdBy === DASHBOARD_PLANNER).sort((a, b) => a.canteenId - b.canteenId);
+  for (const draft of drafts) {
+    const plan = await plans.getPlan(draft.id);
+    if (plan.lines.length > 0 && plan.orders.length > 0) planned.push(draft.canteenId);
+  }
+  return planned;
 }
 
 export function launchChromium(): Promise<Browser> {
