@@ -43,7 +43,9 @@ function summary(timings: Timing[]) {
 
 async function waitHealthy(port: number): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ok) return;
     await new Promise((done) => setTimeout(done, 200));
   }

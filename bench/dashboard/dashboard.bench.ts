@@ -71,8 +71,13 @@ async function main(): Promise<void> {
   if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456', LARDER_DATA_DIR: `/tmp/${name}`,
-    LARDER_DASHBOARD_CACHE_ENTRIES: cache === 'on' ? '256' : '0' });
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    LARDER_DEMO: 'off',
+    LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456',
+    LARDER_DATA_DIR: `/tmp/${name}`,
+    LARDER_DASHBOARD_CACHE_ENTRIES: cache === 'on' ? '256' : '0',
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
   configureHttp(app);
@@ -111,7 +116,19 @@ async function main(): Promise<void> {
       timings.forecastAndAnalyzeSeconds = (performance.now() - started) / 1000;
     }
     const counts: Record<string, number> = {};
-    for (const table of ['canteen', 'sale_transaction', 'sale_line', 'daily_meal_rollup', 'daily_dish_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup', 'forecast', 'feedback', 'waste_log']) {
+    for (const table of [
+      'canteen',
+      'sale_transaction',
+      'sale_line',
+      'daily_meal_rollup',
+      'daily_dish_rollup',
+      'daily_cost_rollup',
+      'daily_channel_rollup',
+      'hourly_load_rollup',
+      'forecast',
+      'feedback',
+      'waste_log',
+    ]) {
       const [row] = (await dataSource.query(`SELECT count(*)::bigint AS n FROM "${table}"`)) as { n: string }[];
       counts[table] = Number(row.n);
     }
@@ -150,7 +167,17 @@ async function main(): Promise<void> {
       }
       latencies.sort((a, b) => a - b);
       const label = endpoint.startsWith('dishes/') ? 'dishes/:dishId' : endpoint;
-      const p50ByMix = Object.fromEntries(byMix.map((times, mix) => [mixNames[mix], Math.round(percentile([...times].sort((a, b) => a - b), 0.5))]));
+      const p50ByMix = Object.fromEntries(
+        byMix.map((times, mix) => [
+          mixNames[mix],
+          Math.round(
+            percentile(
+              [...times].sort((a, b) => a - b),
+              0.5,
+            ),
+          ),
+        ]),
+      );
       results[label] = { p50: Math.round(percentile(latencies, 0.5)), p95: Math.round(percentile(latencies, 0.95)), max: Math.round(latencies[latencies.length - 1]), calls, p50ByMix };
       log(`${label}: ${JSON.stringify(results[label])}`);
     }

@@ -108,7 +108,21 @@ async function main(argv: readonly string[]): Promise<void> {
     const checksum = replies.reduce((sum, reply) => sum + reply.quantileChecksum, 0);
     const wapeCount = replies.reduce((sum, reply) => sum + reply.wapeCount, 0);
     const meanBacktestWape = replies.reduce((sum, reply) => sum + reply.wapeSum, 0) / Math.max(1, wapeCount);
-    rows.push({ method, leadDays, testDays, workers, series: total, seconds: Number(seconds.toFixed(2)), seriesPerSecond: Math.round(total / seconds), cpuSeconds: Number(cpuSeconds.toFixed(2)), seriesPerCpuSecond: Math.round(total / cpuSeconds), loadAverage: Number(loadavg()[0].toFixed(1)), checksum: Number(checksum.toFixed(3)), meanBacktestWape: Number(meanBacktestWape.toFixed(5)), models });
+    rows.push({
+      method,
+      leadDays,
+      testDays,
+      workers,
+      series: total,
+      seconds: Number(seconds.toFixed(2)),
+      seriesPerSecond: Math.round(total / seconds),
+      cpuSeconds: Number(cpuSeconds.toFixed(2)),
+      seriesPerCpuSecond: Math.round(total / cpuSeconds),
+      loadAverage: Number(loadavg()[0].toFixed(1)),
+      checksum: Number(checksum.toFixed(3)),
+      meanBacktestWape: Number(meanBacktestWape.toFixed(5)),
+      models,
+    });
     console.log(JSON.stringify(rows[rows.length - 1]));
   }
 }

@@ -60,10 +60,33 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpuBefore);
       const nodeCpuSeconds = Math.round((cpu.user + cpu.system) / 100_000) / 10;
-      runs.push({ label, seconds: Math.round(seconds * 10) / 10, linesPerSecond: Math.round(lines / seconds), nodeCpuSeconds, accepted: summary.accepted, duplicates: summary.duplicates, rejected: summary.rejected, ...memory.stop() });
+      runs.push({
+        label,
+        seconds: Math.round(seconds * 10) / 10,
+        linesPerSecond: Math.round(lines / seconds),
+        nodeCpuSeconds,
+        accepted: summary.accepted,
+        duplicates: summary.duplicates,
+        rejected: summary.rejected,
+        ...memory.stop(),
+      });
     }
     const ceiling = flag('no-ceiling') ? null : await measureStorageCeiling({ dataSource: app.get(DataSource), file, lines });
-    console.log(JSON.stringify({ engine: config.database.engine, lines: shape.lines, payments: shape.payments, fileMib: Math.round(statSync(file).size / 1048576), generateSeconds: Math.round(generateSeconds), runs, ceiling }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          engine: config.database.engine,
+          lines: shape.lines,
+          payments: shape.payments,
+          fileMib: Math.round(statSync(file).size / 1048576),
+          generateSeconds: Math.round(generateSeconds),
+          runs,
+          ceiling,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await app.close();
     await server?.drop();

@@ -44,10 +44,15 @@ const seconds = (since: number): number => Math.round((performance.now() - since
 async function exportSlice(queryRunner: QueryRunner, statement: string): Promise<Uint8Array> {
   const parts: Buffer[] = [];
   const client = (await queryRunner.connect()) as PoolClient;
-  await pipeline(client.query(copyTo(`COPY (${statement}) TO STDOUT`)), new Writable({ write: (chunk: Buffer, _encoding, done) => {
-    parts.push(chunk);
-    done();
-  } }));
+  await pipeline(
+    client.query(copyTo(`COPY (${statement}) TO STDOUT`)),
+    new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        parts.push(chunk);
+        done();
+      },
+    }),
+  );
   return Buffer.concat(parts);
 }
 
@@ -90,10 +95,17 @@ async function storeCeiling(dataSource: DataSource, lines: number): Promise<Pick
 async function parseCeiling(file: string, lines: number): Promise<Pick<StorageCeiling, 'parseSeconds' | 'parseLinesPerSecond'>> {
   const started = performance.now();
   let records = 0;
-  await pipeline(createReadStream(file), parse(), new Writable({ objectMode: true, write: (_record, _encoding, done) => {
-    records++;
-    done();
-  } }));
+  await pipeline(
+    createReadStream(file),
+    parse(),
+    new Writable({
+      objectMode: true,
+      write: (_record, _encoding, done) => {
+        records++;
+        done();
+      },
+    }),
+  );
   const parseSeconds = seconds(started);
   if (records !== lines + 1) throw new Error(`csv-parse read ${records} records, expected ${lines} lines and a header`);
   return { parseSeconds, parseLinesPerSecond: Math.round(lines / parseSeconds) };

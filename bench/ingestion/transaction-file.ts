@@ -5,17 +5,28 @@ import { seededRandom } from '../support/seeded-random';
 /** Masters the synthetic payments name: canteens with meal periods and a menu of dishes. */
 export function masterFiles(options: { canteens: number; dishes: number }): Record<string, string> {
   const canteens = Array.from({ length: options.canteens }, (_, index) => `C${index + 1}`);
-  const meals = [['breakfast', '06:30', '09:00'], ['lunch', '11:00', '13:30'], ['dinner', '17:00', '19:30'], ['night', '22:00', '01:00']];
+  const meals = [
+    ['breakfast', '06:30', '09:00'],
+    ['lunch', '11:00', '13:30'],
+    ['dinner', '17:00', '19:30'],
+    ['night', '22:00', '01:00'],
+  ];
   return {
     'sites.csv': 'site_code,name,name_en\nHQ,总部,Headquarters\n',
-    'canteens.csv': 'canteen_code,name,name_en,site_code,timezone,seats,opens_weekends\n' + canteens.map((code, index) => `${code},第${index + 1}食堂,Canteen ${index + 1},HQ,Asia/Shanghai,400,true\n`).join(''),
+    'canteens.csv':
+      'canteen_code,name,name_en,site_code,timezone,seats,opens_weekends\n' + canteens.map((code, index) => `${code},第${index + 1}食堂,Canteen ${index + 1},HQ,Asia/Shanghai,400,true\n`).join(''),
     'meal_periods.csv': 'canteen_code,meal,starts_at,ends_at\n' + canteens.flatMap((code) => meals.map(([meal, from, to]) => `${code},${meal},${from},${to}\n`)).join(''),
-    'dishes.csv': 'dish_code,name,name_en,category,list_price,subsidised_price,portion_kg\n' + Array.from({ length: options.dishes }, (_, index) => `D${String(index + 1).padStart(4, '0')},菜品${index + 1},Dish ${index + 1},meat,${(8 + (index % 20)).toFixed(2)},${(5 + (index % 15)).toFixed(2)},0.3\n`).join(''),
+    'dishes.csv':
+      'dish_code,name,name_en,category,list_price,subsidised_price,portion_kg\n' +
+      Array.from(
+        { length: options.dishes },
+        (_, index) => `D${String(index + 1).padStart(4, '0')},菜品${index + 1},Dish ${index + 1},meat,${(8 + (index % 20)).toFixed(2)},${(5 + (index % 15)).toFixed(2)},0.3\n`,
+      ).join(''),
   };
 }
 
-const HEADER = 'external_id,occurred_at,service_date,card_no,employee_no,canteen_code,terminal,meal,line_no,dish_code,dish_name,quantity,unit_price,line_amount,line_subsidy,paid_amount,subsidy_amount,payment_channel,kind,refund_of\n';
-
+const HEADER =
+  'external_id,occurred_at,service_date,card_no,employee_no,canteen_code,terminal,meal,line_no,dish_code,dish_name,quantity,unit_price,line_amount,line_subsidy,paid_amount,subsidy_amount,payment_channel,kind,refund_of\n';
 
 const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 

@@ -56,11 +56,13 @@ async function startWorkers(count: number): Promise<ChildProcess[]> {
 }
 
 async function stopWorkers(children: ChildProcess[]): Promise<void> {
-  await Promise.all(children.map(async (child) => {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await exited;
-  }));
+  await Promise.all(
+    children.map(async (child) => {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }),
+  );
 }
 
 async function measure(input: { config: LarderConfig; canteenIds: number[]; workers: number; asOf: string }): Promise<Measurement> {
@@ -79,7 +81,11 @@ async function measure(input: { config: LarderConfig; canteenIds: number[]; work
       [summary.runId],
     );
     return {
-      canteens: input.canteenIds.length, workers: inProcess ? 'in-process' : input.workers, seconds, status: summary.status, loadAverage,
+      canteens: input.canteenIds.length,
+      workers: inProcess ? 'in-process' : input.workers,
+      seconds,
+      status: summary.status,
+      loadAverage,
       perCanteenMs: Object.fromEntries(rows.map((row) => [row.name, Math.round(row.ms)])),
       parallelism: Object.fromEntries(rows.map((row) => [row.name, Math.round((row.parallelism ?? 1) * 100) / 100])),
     };
@@ -114,10 +120,26 @@ async function databaseFigures(context: INestApplicationContext): Promise<Record
     rows,
     size,
     latencyMs: {
-      'one canteen, 28 days of covers by day and meal': await latency(context, 'SELECT service_date, meal, covers, paid_fen FROM daily_meal_rollup WHERE canteen_id = $1 AND service_date BETWEEN $2 AND $3', [1, addDays(last, -27), last]),
-      'every canteen, 30 days: covers and takings per canteen': await latency(context, 'SELECT canteen_id, sum(covers), sum(paid_fen) FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2 GROUP BY canteen_id', [monthFrom, last]),
-      'every canteen, 30 days: portions, takings and waste per dish': await latency(context, 'SELECT dish_id, sum(quantity), sum(revenue_fen), sum(wasted_portions) FROM daily_dish_rollup WHERE service_date BETWEEN $1 AND $2 GROUP BY dish_id', [monthFrom, last]),
-      'one canteen, 30 days of payments by day (facts, not rollups)': await latency(context, 'SELECT service_date, count(*), sum(amount_paid_fen) FROM sale_transaction WHERE canteen_id = $1 AND service_date BETWEEN $2 AND $3 GROUP BY service_date', [1, monthFrom, last]),
+      'one canteen, 28 days of covers by day and meal': await latency(
+        context,
+        'SELECT service_date, meal, covers, paid_fen FROM daily_meal_rollup WHERE canteen_id = $1 AND service_date BETWEEN $2 AND $3',
+        [1, addDays(last, -27), last],
+      ),
+      'every canteen, 30 days: covers and takings per canteen': await latency(
+        context,
+        'SELECT canteen_id, sum(covers), sum(paid_fen) FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2 GROUP BY canteen_id',
+        [monthFrom, last],
+      ),
+      'every canteen, 30 days: portions, takings and waste per dish': await latency(
+        context,
+        'SELECT dish_id, sum(quantity), sum(revenue_fen), sum(wasted_portions) FROM daily_dish_rollup WHERE service_date BETWEEN $1 AND $2 GROUP BY dish_id',
+        [monthFrom, last],
+      ),
+      'one canteen, 30 days of payments by day (facts, not rollups)': await latency(
+        context,
+        'SELECT service_date, count(*), sum(amount_paid_fen) FROM sale_transaction WHERE canteen_id = $1 AND service_date BETWEEN $2 AND $3 GROUP BY service_date',
+        [1, monthFrom, last],
+      ),
     },
   };
 }
@@ -150,7 +172,9 @@ async function main(): Promise<void> {
   for (const canteens of canteenCounts) {
     for (const workers of workerCounts) {
       const result = await measure({ config, canteenIds: Array.from({ length: canteens }, (_, i) => i + 1), workers, asOf });
-      console.error(`${canteens} canteens, ${result.workers} worker(s): ${result.seconds.toFixed(1)} s ${JSON.stringify(result.perCanteenMs)} parallelism ${JSON.stringify(result.parallelism)} load ${result.loadAverage}`);
+      console.error(
+        `${canteens} canteens, ${result.workers} worker(s): ${result.seconds.toFixed(1)} s ${JSON.stringify(result.perCanteenMs)} parallelism ${JSON.stringify(result.parallelism)} load ${result.loadAverage}`,
+      );
       measurements.push(result);
     }
   }
@@ -161,7 +185,9 @@ async function main(): Promise<void> {
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const m of measurements) {
       const one = measurements.find((other) => other.canteens === m.canteens && other.workers === 1);
-      console.log(`| ${m.canteens} | ${m.workers} | ${m.seconds.toFixed(1)} s | ${((m.seconds * 1000) / m.canteens).toFixed(0)} ms | ${m.perCanteenMs['refresh-rollups']} ms | ${m.perCanteenMs.forecast} ms | ${m.parallelism['refresh-rollups']} / ${m.parallelism.forecast} | ${m.loadAverage} | ${one && typeof m.workers === 'number' ? `${(one.seconds / m.seconds).toFixed(2)}×` : ''} |`);
+      console.log(
+        `| ${m.canteens} | ${m.workers} | ${m.seconds.toFixed(1)} s | ${((m.seconds * 1000) / m.canteens).toFixed(0)} ms | ${m.perCanteenMs['refresh-rollups']} ms | ${m.perCanteenMs.forecast} ms | ${m.parallelism['refresh-rollups']} / ${m.parallelism.forecast} | ${m.loadAverage} | ${one && typeof m.workers === 'number' ? `${(one.seconds / m.seconds).toFixed(2)}×` : ''} |`,
+      );
     }
     console.log(JSON.stringify(figures, null, 2));
   }

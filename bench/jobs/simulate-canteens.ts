@@ -14,7 +14,9 @@ import { DataSource } from 'typeorm';
 const FULL_TABLES = ['meal_period', 'canteen_closure', 'menu_item', 'daily_meal_rollup', 'daily_dish_rollup'] as const;
 
 async function columns(dataSource: DataSource, table: string): Promise<string[]> {
-  const rows: { column_name: string }[] = await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table]);
+  const rows: { column_name: string }[] = await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [
+    table,
+  ]);
   return rows.map((row) => row.column_name);
 }
 
@@ -23,7 +25,10 @@ function copyList(names: string[], overrides: Record<string, string> = {}): stri
   return names.map((name) => overrides[name] ?? (name === 'canteen_id' ? 'src.canteen_id + k.n * $1' : `src.${name}`)).join(', ');
 }
 
-export async function simulateCanteens(dataSource: DataSource, options: { total: number; paymentDays: number; log?: (line: string) => void }): Promise<{ base: number; total: number; seconds: number }> {
+export async function simulateCanteens(
+  dataSource: DataSource,
+  options: { total: number; paymentDays: number; log?: (line: string) => void },
+): Promise<{ base: number; total: number; seconds: number }> {
   const started = performance.now();
   const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM canteen')) as { count: number }[];
   const [{ base }] = (await dataSource.query(`SELECT count(*)::int AS base FROM canteen WHERE code NOT LIKE '%-S%'`)) as { base: number }[];

@@ -93,7 +93,9 @@ async function credentials(base: string, mode: string, password: string): Promis
   if (mode === 'session') return { cookie: (await signIn(base, 'finance', password)).cookie };
   const admin = await signIn(base, 'admin', password);
   const created = await fetch(`${base}/api/admin/tokens`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken }, body: JSON.stringify({ name: `load-bench-${Date.now()}`, scopes: ['read'] }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    body: JSON.stringify({ name: `load-bench-${Date.now()}`, scopes: ['read'] }),
   });
   if (created.status !== 201) throw new Error(`creating a read token failed: ${created.status} ${await created.text()}`);
   return { authorization: `Bearer ${((await created.json()) as { token: string }).token}` };
@@ -158,7 +160,9 @@ async function main(): Promise<void> {
     }
     const rows: Row[] = [];
     for (const path of endpoints) rows.push(await measure({ base, path, headers, connections, duration }));
-    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}`;
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}`;
     if (flag('json')) {
       console.log(JSON.stringify({ date: new Date().toISOString(), machine, connections, duration, auth, startSeconds: (Date.now() - seedStart) / 1000, rows }, null, 2));
     } else {

@@ -20,7 +20,14 @@ import { argument } from '../support/arguments';
 
 const CYCLE_DAYS = 14;
 
-interface Realised { servings: number; prepared: number; leftover: number; sold: number; ratings: number; ratingSum: number }
+interface Realised {
+  servings: number;
+  prepared: number;
+  leftover: number;
+  sold: number;
+  ratings: number;
+  ratingSum: number;
+}
 
 async function realised(db: DataSource, canteenId: number, from: string, to: string, dishIds: readonly number[]): Promise<Realised> {
   if (dishIds.length === 0) return { servings: 0, prepared: 0, leftover: 0, sold: 0, ratings: 0, ratingSum: 0 };
@@ -38,7 +45,14 @@ async function realised(db: DataSource, canteenId: number, from: string, to: str
 }
 
 function add(a: Realised, b: Realised): Realised {
-  return { servings: a.servings + b.servings, prepared: a.prepared + b.prepared, leftover: a.leftover + b.leftover, sold: a.sold + b.sold, ratings: a.ratings + b.ratings, ratingSum: a.ratingSum + b.ratingSum };
+  return {
+    servings: a.servings + b.servings,
+    prepared: a.prepared + b.prepared,
+    leftover: a.leftover + b.leftover,
+    sold: a.sold + b.sold,
+    ratings: a.ratings + b.ratings,
+    ratingSum: a.ratingSum + b.ratingSum,
+  };
 }
 
 function summary(value: Realised) {
@@ -85,8 +99,14 @@ async function main(): Promise<void> {
         servedAll = add(servedAll, s);
         predicted.push(proposal.totals);
         rows.push({
-          canteen: canteen.code, from, to, changes: proposal.changes.length, shortSlots: proposal.issues.length,
-          predicted: proposal.totals, favoured: { dishes: favoured.length, ...summary(f) }, dropped: { dishes: dropped.length, ...summary(d) },
+          canteen: canteen.code,
+          from,
+          to,
+          changes: proposal.changes.length,
+          shortSlots: proposal.issues.length,
+          predicted: proposal.totals,
+          favoured: { dishes: favoured.length, ...summary(f) },
+          dropped: { dishes: dropped.length, ...summary(d) },
         });
       }
     }
@@ -94,9 +114,16 @@ async function main(): Promise<void> {
     const weigh = (pick: 'current' | 'proposed', field: keyof SlotFigures) => predicted.reduce((sum, entry) => sum + entry[pick].covers * entry[pick][field], 0) / covers(pick);
     const overall = {
       cycles: rows.length,
-      predicted: Object.fromEntries((['current', 'proposed'] as const).map((pick) => [pick, {
-        wasteKgPerCover: weigh(pick, 'wasteKgPerCover'), costFenPerCover: weigh(pick, 'costFenPerCover'), satisfaction: weigh(pick, 'satisfaction'),
-      }])),
+      predicted: Object.fromEntries(
+        (['current', 'proposed'] as const).map((pick) => [
+          pick,
+          {
+            wasteKgPerCover: weigh(pick, 'wasteKgPerCover'),
+            costFenPerCover: weigh(pick, 'costFenPerCover'),
+            satisfaction: weigh(pick, 'satisfaction'),
+          },
+        ]),
+      ),
       cyclesWithLowerWaste: rows.filter((row) => row.predicted.proposed.wasteKgPerCover < row.predicted.current.wasteKgPerCover).length,
       cyclesWithSatisfactionNotLower: rows.filter((row) => row.predicted.proposed.satisfaction >= row.predicted.current.satisfaction).length,
       realised: { favoured: summary(favouredAll), dropped: summary(droppedAll), served: summary(servedAll) },

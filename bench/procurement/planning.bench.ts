@@ -8,9 +8,7 @@
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/procurement-bench/bench/procurement/planning.bench.js [--runs 5] [--json]
  */
 import { addDays } from '@larder/domain';
-import {
-  CatalogueInput, DemandForecast, openingLots, PlanningCatalogue, planWeek, PortionCosts, StockLot,
-} from '@larder/procurement';
+import { CatalogueInput, DemandForecast, openingLots, PlanningCatalogue, planWeek, PortionCosts, StockLot } from '@larder/procurement';
 import { argument, flag } from '../support/arguments';
 import { seededRandom } from '../support/seeded-random';
 
@@ -26,14 +24,18 @@ const LEVELS = [0.1, 0.25, 0.5, 0.75, 0.8, 0.9, 0.95];
 const CATEGORIES = ['staple', 'meat', 'fish', 'vegetable', 'soup', 'noodle', 'breakfast', 'dessert', 'drink', 'set_meal'] as const;
 const STORAGE = ['chilled', 'ambient', 'frozen'] as const;
 
-
 export function syntheticInput(seed = 1) {
   const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const dishCount = DISHES_PER_MEAL * MEALS.length;
   const catalogue: CatalogueInput = {
     dishes: Array.from({ length: dishCount }, (_, i) => ({ id: i + 1, category: CATEGORIES[i % CATEGORIES.length], listPriceFen: 300 + int(1800), portionKg: 0.1 + next() * 0.4 })),
-    ingredients: Array.from({ length: INGREDIENTS }, (_, i) => ({ id: i + 1, unit: i % 10 === 0 ? 'piece' as const : 'kg' as const, shelfLifeDays: [2, 3, 5, 7, 14, 30, 180, 365][i % 8], storage: STORAGE[i % 3] })),
+    ingredients: Array.from({ length: INGREDIENTS }, (_, i) => ({
+      id: i + 1,
+      unit: i % 10 === 0 ? ('piece' as const) : ('kg' as const),
+      shelfLifeDays: [2, 3, 5, 7, 14, 30, 180, 365][i % 8],
+      storage: STORAGE[i % 3],
+    })),
     recipeLines: [],
     supplierItems: [],
     prices: [],
@@ -54,8 +56,20 @@ export function syntheticInput(seed = 1) {
       const supplierId = 1 + ((ingredient * 7 + s * 13) % SUPPLIERS);
       const daily = supplierId % 3 !== 0;
       items.push({
-        id, supplierId, ingredientId: ingredient, packSize: [1, 5, 10, 20, 25][int(5)], minOrderPacks: 1 + int(3), leadTimeDays: 1 + int(2),
-        deliveryWeekdays: daily ? [1, 2, 3, 4, 5, 6] : [[1, 4], [2, 5], [1, 3, 5]][supplierId % 3], orderCutoff: ['12:00', '15:00', '16:00', '18:00'][int(4)],
+        id,
+        supplierId,
+        ingredientId: ingredient,
+        packSize: [1, 5, 10, 20, 25][int(5)],
+        minOrderPacks: 1 + int(3),
+        leadTimeDays: 1 + int(2),
+        deliveryWeekdays: daily
+          ? [1, 2, 3, 4, 5, 6]
+          : [
+              [1, 4],
+              [2, 5],
+              [1, 3, 5],
+            ][supplierId % 3],
+        orderCutoff: ['12:00', '15:00', '16:00', '18:00'][int(4)],
       });
       for (let month = 0; month < 12; month++) prices.push({ supplierItemId: id, validFrom: `2026-${String(month + 1).padStart(2, '0')}-01`, packPriceFen: 500 + int(20000) });
     }
@@ -72,13 +86,22 @@ export function syntheticInput(seed = 1) {
       });
     }
     for (let ingredient = 1; ingredient <= INGREDIENTS; ingredient += 3) {
-      const lots = openingLots({ count: { countedOn: '2026-11-13', quantity: next() * 40 }, usedSinceCount: next() * 10, deliveries: [], shelfLifeDays: catalogue.ingredients[ingredient - 1].shelfLifeDays });
+      const lots = openingLots({
+        count: { countedOn: '2026-11-13', quantity: next() * 40 },
+        usedSinceCount: next() * 10,
+        deliveries: [],
+        shelfLifeDays: catalogue.ingredients[ingredient - 1].shelfLifeDays,
+      });
       if (lots.length > 0) stock.set(`${canteenId}|${ingredient}`, lots);
     }
   }
   // Portion costs come from the database's costing in Larder; here a cost per dish on the planning day, from a stream of its own.
   const cost = seededRandom(seed + 1);
-  const portionCosts = new PortionCosts(NOW.date, NOW.date, catalogue.dishes.map((dish) => ({ dishId: dish.id, date: NOW.date, fenPerPortion: 50 + cost() * 1500 })));
+  const portionCosts = new PortionCosts(
+    NOW.date,
+    NOW.date,
+    catalogue.dishes.map((dish) => ({ dishId: dish.id, date: NOW.date, fenPerPortion: 50 + cost() * 1500 })),
+  );
   return { catalogue: { ...catalogue, portionCosts }, demand, stock };
 }
 
@@ -103,16 +126,28 @@ function main(): void {
   }
   const sorted = [...times].sort((a, b) => a - b);
   const report = {
-    canteens: CANTEENS, days: DAYS, meals: MEALS.length, dishesPerMeal: DISHES_PER_MEAL, ingredients: INGREDIENTS, suppliers: SUPPLIERS,
-    dishSlots: result!.production.length, ingredientNeeds: result!.needs.length, purchaseLines: result!.batches.length, orders: result!.orders.length,
+    canteens: CANTEENS,
+    days: DAYS,
+    meals: MEALS.length,
+    dishesPerMeal: DISHES_PER_MEAL,
+    ingredients: INGREDIENTS,
+    suppliers: SUPPLIERS,
+    dishSlots: result!.production.length,
+    ingredientNeeds: result!.needs.length,
+    purchaseLines: result!.batches.length,
+    orders: result!.orders.length,
     seconds: { first: round(times[0]), median: round(sorted[sorted.length >> 1]), best: round(sorted[0]) },
     node: process.version,
   };
-  process.stdout.write(json ? JSON.stringify(report) + '\n' : [
-    `plan for ${CANTEENS} canteens × ${DAYS} days × ${MEALS.length} meals × ${DISHES_PER_MEAL} dishes (${report.dishSlots} slots), ${INGREDIENTS} ingredients, ${SUPPLIERS} suppliers`,
-    `${report.ingredientNeeds} ingredient-day needs, ${report.purchaseLines} purchase lines in ${report.orders} orders`,
-    `seconds over ${runs} runs: first ${report.seconds.first}, median ${report.seconds.median}, best ${report.seconds.best} (${process.version})`,
-  ].join('\n') + '\n');
+  process.stdout.write(
+    json
+      ? JSON.stringify(report) + '\n'
+      : [
+          `plan for ${CANTEENS} canteens × ${DAYS} days × ${MEALS.length} meals × ${DISHES_PER_MEAL} dishes (${report.dishSlots} slots), ${INGREDIENTS} ingredients, ${SUPPLIERS} suppliers`,
+          `${report.ingredientNeeds} ingredient-day needs, ${report.purchaseLines} purchase lines in ${report.orders} orders`,
+          `seconds over ${runs} runs: first ${report.seconds.first}, median ${report.seconds.median}, best ${report.seconds.best} (${process.version})`,
+        ].join('\n') + '\n',
+  );
   if (report.seconds.median >= 2) process.exitCode = 1;
 }
 

@@ -88,10 +88,18 @@ async function measure(env: Record<string, string>, path: string): Promise<void>
     const summary = await app.get(ReportService).writeFile({ kind: 'finance', month: '2026-11', language: 'zh-CN', paymentsDetail: true }, path);
     const seconds = (performance.now() - started) / 1000;
     const memory = watch.stop();
-    process.stdout.write(JSON.stringify({
-      detailLines: summary.totals.paymentLines, seconds: Number(seconds.toFixed(1)), linesPerSecond: Math.round(Number(summary.totals.paymentLines) / seconds),
-      rssBeforeMib, ...memory, maxRssMib: Math.round(process.resourceUsage().maxRSS / 1024), fileMib: Number(((summary.bytes ?? 0) / 1048576).toFixed(1)), charts: summary.charts,
-    }));
+    process.stdout.write(
+      JSON.stringify({
+        detailLines: summary.totals.paymentLines,
+        seconds: Number(seconds.toFixed(1)),
+        linesPerSecond: Math.round(Number(summary.totals.paymentLines) / seconds),
+        rssBeforeMib,
+        ...memory,
+        maxRssMib: Math.round(process.resourceUsage().maxRSS / 1024),
+        fileMib: Number(((summary.bytes ?? 0) / 1048576).toFixed(1)),
+        charts: summary.charts,
+      }),
+    );
   } finally {
     await app.close();
   }

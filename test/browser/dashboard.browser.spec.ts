@@ -4,7 +4,18 @@ import type { Browser } from 'playwright-core';
 import { DASHBOARD_PAGE_ORDER } from '@larder/analytics';
 import { TEST_PASSWORD } from '../support/http-app';
 import {
-  afterRender, charts, describeWithChromium, launchChromium, openView, pointCount, ROOT, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
+  afterRender,
+  charts,
+  describeWithChromium,
+  launchChromium,
+  openView,
+  pointCount,
+  ROOT,
+  screenshot,
+  signedInPage,
+  SignedInPage,
+  startDashboardServer,
+  DashboardServer,
 } from './support/dashboard-browser';
 
 // `node scripts/screenshots.js` sets this to refresh the README's screenshots.
@@ -129,7 +140,10 @@ describeWithChromium('the dashboard in a browser (admin, every page)', () => {
     const [download] = await Promise.all([admin.page.waitForEvent('download'), admin.page.locator('[data-table=dishes] [data-export=csv]').click()]);
     expect(download.suggestedFilename()).toBe('dishes.csv');
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.replace(/^\ufeff/, '').trim().split(/\r\n/);
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toContain('Dish');
     expect(lines).toHaveLength(rows + 1);
   });
@@ -157,7 +171,10 @@ describeWithChromium('the dashboard in a browser (admin, every page)', () => {
 
   it('shows the forecast value added on the demand page, in English and in Chinese', async () => {
     const view = '/?page=demand&from=2026-11-10&to=2026-11-20';
-    for (const [locale, title, line] of [['en-US', 'Forecast value added (dish portions)', 'Larder over the kitchen'], ['zh-CN', '预测增值（菜品份数）', 'Larder 相对厨房的增值']] as const) {
+    for (const [locale, title, line] of [
+      ['en-US', 'Forecast value added (dish portions)', 'Larder over the kitchen'],
+      ['zh-CN', '预测增值（菜品份数）', 'Larder 相对厨房的增值'],
+    ] as const) {
       const session = await signedInPage({ browser, server, username: `value-added-${locale.slice(0, 2)}`, role: 'admin', locale });
       try {
         await openView(session.page, view);

@@ -57,15 +57,24 @@ describeWithChromium('the first minute of a new installation, in a browser', () 
   });
 
   async function health(): Promise<Health | null> {
-    return fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(30_000) }).then((response) => response.json() as Promise<Health>).catch(() => null);
+    return fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(30_000) })
+      .then((response) => response.json() as Promise<Health>)
+      .catch(() => null);
   }
 
   it('shows the seeding on the login page, then the demo manager sees next week forecast, drafted and ordered', async () => {
     // Demo mode as `npm start` has it on the embedded engine (auto); a server database asks for it (on).
-    const env = childEnv(database, { dataDir, extra: {
-      PORT: String(port), LARDER_DEMO: database.config.database.engine === 'embedded' ? 'auto' : 'on', LARDER_SCHEDULER: 'off',
-      LARDER_DEMO_PASSWORD: DEMO_PASSWORD, LARDER_ADMIN_PASSWORD: 'first-minute-root-secret-42', LARDER_LOG_LEVEL: 'warn',
-    } });
+    const env = childEnv(database, {
+      dataDir,
+      extra: {
+        PORT: String(port),
+        LARDER_DEMO: database.config.database.engine === 'embedded' ? 'auto' : 'on',
+        LARDER_SCHEDULER: 'off',
+        LARDER_DEMO_PASSWORD: DEMO_PASSWORD,
+        LARDER_ADMIN_PASSWORD: 'first-minute-root-secret-42',
+        LARDER_LOG_LEVEL: 'warn',
+      },
+    });
     server = cli.spawn([], { env, entry: 'apps/api/src/main.js', stdio: ['ignore', 'ignore', 'inherit'] });
     let phase = '';
     for (let wait = 0; wait < 3000 && phase !== 'seeding'; wait++) {

@@ -138,10 +138,14 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
     await page.locator('[data-run-progress]').filter({ hasText: '正在运行' }).waitFor();
     expect(await page.locator('[data-action=run-forecast]').isDisabled()).toBe(true);
     // The page draws itself again when the run has answered.
-    await page.waitForFunction((before) => {
-      const state = (globalThis as unknown as { larder: { rendered: number; busy: boolean } }).larder;
-      return state.rendered > before && !state.busy;
-    }, rendered, { timeout: 600_000 });
+    await page.waitForFunction(
+      (before) => {
+        const state = (globalThis as unknown as { larder: { rendered: number; busy: boolean } }).larder;
+        return state.rendered > before && !state.busy;
+      },
+      rendered,
+      { timeout: 600_000 },
+    );
     const newest = await page.locator('[data-table=job-runs] tbody tr').first().textContent();
     expect(newest).toContain('夜间任务');
     expect(newest).toContain('成功');

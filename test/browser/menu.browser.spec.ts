@@ -5,7 +5,18 @@ import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { MenuProposalService, MenuProposalView } from '@larder/procurement';
 import {
-  afterRender, charts, describeWithChromium, launchChromium, openView, pointCount, ROOT, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
+  afterRender,
+  charts,
+  describeWithChromium,
+  launchChromium,
+  openView,
+  pointCount,
+  ROOT,
+  screenshot,
+  signedInPage,
+  SignedInPage,
+  startDashboardServer,
+  DashboardServer,
 } from './support/dashboard-browser';
 
 // `node scripts/screenshots.js` sets this to refresh the README's screenshots.
@@ -35,7 +46,9 @@ describeWithChromium('the menu page in a browser (manager, en and zh-CN)', () =>
   let canteenId: number;
   let proposal: MenuProposalView;
   const served = async (date: string, meal: string) =>
-    ((await db.query('SELECT dish_id FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3', [canteenId, date, meal])) as Array<{ dish_id: number }>).map((row) => row.dish_id);
+    ((await db.query('SELECT dish_id FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3', [canteenId, date, meal])) as Array<{ dish_id: number }>).map(
+      (row) => row.dish_id,
+    );
 
   beforeAll(async () => {
     server = await startDashboardServer();

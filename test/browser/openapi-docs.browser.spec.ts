@@ -33,7 +33,7 @@ describeWithChromium('the API docs page', () => {
       if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
     });
     page.on('pageerror', (error) => refused.push(`page error: ${error.message}`));
-    const operations = await (await fetch(`${baseUrl}${OPENAPI_DOCUMENT_PATH}`)).json() as { paths: Record<string, Record<string, unknown>> };
+    const operations = (await (await fetch(`${baseUrl}${OPENAPI_DOCUMENT_PATH}`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const count = Object.values(operations.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
     await page.goto(`${baseUrl}${OPENAPI_PAGE_PATH}`);
     await page.waitForFunction(`document.querySelectorAll('.opblock').length === ${count}`, undefined, { timeout: 20_000 });

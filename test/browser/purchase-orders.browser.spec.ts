@@ -4,9 +4,7 @@ import type { Browser } from 'playwright-core';
 import { PlanService, type PlanView } from '@larder/procurement';
 import { createHttpApp } from '../support/http-app';
 import { createDemoDatabase } from '../support/demo-presets';
-import {
-  afterRender, DashboardServer, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage,
-} from './support/dashboard-browser';
+import { afterRender, DashboardServer, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage } from './support/dashboard-browser';
 
 /** A buyer on the Purchasing page: opens an order, changes a line with a reason, downloads the 采购单, sends and receives the order. */
 describeWithChromium('purchase orders in a browser', () => {
@@ -26,7 +24,10 @@ describeWithChromium('purchase orders in a browser', () => {
     plan = await plans.approve(plan.id, { approvedBy: 'browser-test', at, confirm: true });
     await app.listen(0, '127.0.0.1');
     server = {
-      app, database, plannedCanteens: [2], baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`,
+      app,
+      database,
+      plannedCanteens: [2],
+      baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`,
       close: async () => {
         await app.close();
         await database.drop();

@@ -4,7 +4,16 @@ import { afterRender, describeWithChromium, DashboardServer, launchChromium, ope
 /** What the subscriptions page must say in each language. */
 const LANGS = [
   { lang: 'zh-CN', locale: 'zh-CN', nav: '订阅', report: '浪费报告', weekly: '每周', alert: '计划待审批', needChannel: '请填写电子邮件或 Webhook 地址', noData: '暂无数据' },
-  { lang: 'en', locale: 'en-US', nav: 'Subscriptions', report: 'Waste report', weekly: 'Weekly', alert: 'Plan ready for approval', needChannel: 'Give an e-mail address or a webhook URL', noData: 'No data' },
+  {
+    lang: 'en',
+    locale: 'en-US',
+    nav: 'Subscriptions',
+    report: 'Waste report',
+    weekly: 'Weekly',
+    alert: 'Plan ready for approval',
+    needChannel: 'Give an e-mail address or a webhook URL',
+    noData: 'No data',
+  },
 ] as const;
 
 describeWithChromium('the subscriptions page in a browser', () => {

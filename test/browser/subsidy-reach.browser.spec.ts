@@ -35,8 +35,13 @@ describeWithChromium('subsidy reach panel in a browser', () => {
     const panel = page.locator('[data-panel=subsidy-reach]');
     const month = (await panel.getAttribute('data-month'))!;
     expect(month).toBe(DEMO_END.slice(0, 7));
-    const cells = await panel.locator('tbody tr').evaluateAll((rows) => rows.map((row) => (row as unknown as { querySelectorAll(s: string): { textContent: string | null }[] })
-      .querySelectorAll('td')).map((tds) => Array.from({ length: tds.length }, (_, index) => (tds[index].textContent ?? '').trim())));
+    const cells = await panel
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows
+          .map((row) => (row as unknown as { querySelectorAll(s: string): { textContent: string | null }[] }).querySelectorAll('td'))
+          .map((tds) => Array.from({ length: tds.length }, (_, index) => (tds[index].textContent ?? '').trim())),
+      );
 
     const { workbook } = await renderReport(server.app.get(ReportService), { kind, month, language: lang });
     const sheet = workbook.getWorksheet(sheetName)!;
@@ -56,7 +61,12 @@ describeWithChromium('subsidy reach panel in a browser', () => {
     if (!money) expect(await panel.textContent()).not.toMatch(/¥/);
 
     const texts = (await panel.locator('h3, p, th, td').allTextContents()).map((text) => ({ text: text.trim(), data: false }));
-    expect(untranslated(texts.filter((entry) => entry.text), lang)).toEqual([]);
+    expect(
+      untranslated(
+        texts.filter((entry) => entry.text),
+        lang,
+      ),
+    ).toEqual([]);
     await screenshot(page, `subsidy-reach-${pageId}-${lang}`);
     expect(errors).toEqual([]);
   });

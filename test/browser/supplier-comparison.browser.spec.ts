@@ -5,7 +5,17 @@ import { renderReport } from '../support/reporting-context';
 import { createHttpApp } from '../support/http-app';
 import { createDemoDatabase } from '../support/demo-presets';
 import {
-  charts, DashboardServer, describeWithChromium, ensureWebBuild, launchChromium, openView, PLAN_WEEK, screenshot, serveForBrowser, signedInPage, SignedInPage,
+  charts,
+  DashboardServer,
+  describeWithChromium,
+  ensureWebBuild,
+  launchChromium,
+  openView,
+  PLAN_WEEK,
+  screenshot,
+  serveForBrowser,
+  signedInPage,
+  SignedInPage,
 } from './support/dashboard-browser';
 import { untranslated } from './support/untranslated-text';
 
@@ -35,7 +45,7 @@ describeWithChromium('supplier comparison panel in a browser', () => {
     await server?.close();
   });
 
-  it.each(['zh-CN', 'en'] as const)('shows every ingredient with two or more suppliers and the workbook\'s saving (%s)', async (lang) => {
+  it.each(['zh-CN', 'en'] as const)("shows every ingredient with two or more suppliers and the workbook's saving (%s)", async (lang) => {
     const { page, errors } = sessions[lang];
     await openView(page, `/?page=purchasing&canteens=2&week=${PLAN_WEEK}`);
     const panel = page.locator('[data-panel=supplier-comparison]');
@@ -57,7 +67,12 @@ describeWithChromium('supplier comparison panel in a browser', () => {
     expect(prices.categories).toEqual(view.priceMonths);
     expect(prices.series.length).toBeGreaterThanOrEqual(2);
     const texts = await panel.evaluate((root) => {
-      interface TextNode { nodeType: number; textContent: string | null; parentElement: { closest(selector: string): unknown } | null; childNodes: { forEach(visit: (node: TextNode) => void): void } }
+      interface TextNode {
+        nodeType: number;
+        textContent: string | null;
+        parentElement: { closest(selector: string): unknown } | null;
+        childNodes: { forEach(visit: (node: TextNode) => void): void };
+      }
       const out: { text: string; data: boolean }[] = [];
       const walk = (node: TextNode) => {
         const text = node.nodeType === 3 ? node.textContent?.trim() : '';

@@ -48,7 +48,7 @@ describeWithChromium('the satisfaction page for union officials', () => {
     expect(errors).toEqual([]);
   });
 
-  it('names the demo\'s tags in English, and shows comment themes with masked examples', async () => {
+  it("names the demo's tags in English, and shows comment themes with masked examples", async () => {
     const { page, errors } = sessions.get('en-US')!;
     await openView(page, WHOLE_DEMO);
     const drawn = await charts(page);

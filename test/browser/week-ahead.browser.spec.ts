@@ -1,9 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeekStart, localDate } from '@larder/domain';
-import {
-  afterRender, describeWithChromium, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer,
-} from './support/dashboard-browser';
+import { afterRender, describeWithChromium, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer } from './support/dashboard-browser';
 
 /** Issue #22, the week ahead at a glance: today on the overview, the what-if and overrides in the plan-lines table. */
 describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {

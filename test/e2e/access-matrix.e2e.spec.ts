@@ -92,16 +92,30 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/subsidy-reach': ['admin', 'finance', 'union', 'token:read'],
 };
 
-const PARAMETERS: Record<string, string> = { username: 'no-such-user', id: '00000000-0000-4000-8000-000000000000', name: 'no-such-job', kind: 'satisfaction', dishId: '1', supplierItemId: '1', seq: '1' };
+const PARAMETERS: Record<string, string> = {
+  username: 'no-such-user',
+  id: '00000000-0000-4000-8000-000000000000',
+  name: 'no-such-job',
+  kind: 'satisfaction',
+  dishId: '1',
+  supplierItemId: '1',
+  seq: '1',
+};
 
 /** The routes Express has registered for the Nest controllers, as "METHOD /path". */
 function registeredRoutes(app: NestExpressApplication): string[] {
   const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
-  return express.router.stack
-    // Middleware Nest mounts on every path (the request logger) is not a route anyone calls; the API
-    // description and its page are open to everyone outside the guard (openapi.e2e.spec.ts).
-    .filter((layer) => layer.route && layer.route.path !== '{/*splat}' && !isDocumentationRoute(layer.route.path))
-    .flatMap((layer) => Object.keys(layer.route!.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path}`));
+  return (
+    express.router.stack
+      // Middleware Nest mounts on every path (the request logger) is not a route anyone calls; the API
+      // description and its page are open to everyone outside the guard (openapi.e2e.spec.ts).
+      .filter((layer) => layer.route && layer.route.path !== '{/*splat}' && !isDocumentationRoute(layer.route.path))
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
+      )
+  );
 }
 
 describe('who may call what: every route with every role', () => {
@@ -135,7 +149,10 @@ describe('who may call what: every route with every role', () => {
     for (const caller of CALLERS) {
       let call: request.Test;
       if (caller === 'anonymous') call = request(app.getHttpServer())[method.toLowerCase() as 'get'](path);
-      else if (caller.startsWith('token:')) call = request(app.getHttpServer())[method.toLowerCase() as 'get'](path).set('authorization', `Bearer ${tokens.get(caller)}`);
+      else if (caller.startsWith('token:'))
+        call = request(app.getHttpServer())
+          [method.toLowerCase() as 'get'](path)
+          .set('authorization', `Bearer ${tokens.get(caller)}`);
       else {
         const person = people.get(caller)!;
         call = person.agent[method.toLowerCase() as 'get'](path).set('x-csrf-token', person.csrfToken);

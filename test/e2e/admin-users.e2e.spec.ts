@@ -28,7 +28,9 @@ describe('admin: users and the audit log', () => {
   const login = (username: string, password: string) => request(app.getHttpServer()).post('/api/auth/login').send({ username, password });
 
   it('creates a manager with a password shown once, changes canteens, disables and enables them, resets the password', async () => {
-    const created = await write('post', '/api/admin/users').send({ username: 'li.ming', role: 'manager', canteens: ['C1'] }).expect(201);
+    const created = await write('post', '/api/admin/users')
+      .send({ username: 'li.ming', role: 'manager', canteens: ['C1'] })
+      .expect(201);
     expect(created.body.user).toMatchObject({ username: 'li.ming', role: 'manager', canteens: ['C1'], active: true });
     const first = created.body.password as string;
     expect(first.length).toBeGreaterThanOrEqual(12);
@@ -37,7 +39,13 @@ describe('admin: users and the audit log', () => {
     expect((await li.get('/api/auth/me').expect(200)).body).toMatchObject({ username: 'li.ming', canteenIds: [1] });
 
     // New canteens end the session, so the next sign-in carries them.
-    expect((await write('patch', '/api/admin/users/li.ming').send({ canteens: ['C1', 'C2'] }).expect(200)).body.canteens).toEqual(['C1', 'C2']);
+    expect(
+      (
+        await write('patch', '/api/admin/users/li.ming')
+          .send({ canteens: ['C1', 'C2'] })
+          .expect(200)
+      ).body.canteens,
+    ).toEqual(['C1', 'C2']);
     await li.get('/api/auth/me').expect(401);
     await li.post('/api/auth/login').send({ username: 'li.ming', password: first }).expect(200);
     expect((await li.get('/api/auth/me').expect(200)).body.canteenIds).toEqual([1, 2]);
@@ -60,7 +68,9 @@ describe('admin: users and the audit log', () => {
   });
 
   it('refuses what would break access: unknown canteens and roles, unknown fields, the last admin', async () => {
-    const unknownCanteen = await write('post', '/api/admin/users').send({ username: 'wang.fang', role: 'manager', canteens: ['C9'] }).expect(400);
+    const unknownCanteen = await write('post', '/api/admin/users')
+      .send({ username: 'wang.fang', role: 'manager', canteens: ['C9'] })
+      .expect(400);
     expect(unknownCanteen.body.message).toContain('C9');
     await write('post', '/api/admin/users').send({ username: 'wang.fang', role: 'chef' }).expect(400);
     await write('patch', '/api/admin/users/chief').send({ superuser: true }).expect(400);
@@ -92,7 +102,10 @@ describe('admin: users and the audit log', () => {
     const csv = await admin.agent.get('/api/admin/audit?action=plan&format=csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="?larder-audit\.csv"?$/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('at,actor,action,detail');
     expect(lines).toHaveLength(3);
     expect(lines.join('\n')).toContain(`'=HYPERLINK`);

@@ -20,7 +20,9 @@ describe('accounts, sessions and tokens over HTTP', () => {
 
   it('refuses data to anyone not signed in, but answers /health and the login page', async () => {
     await request(app.getHttpServer()).get('/api/summary').expect(401);
-    await request(app.getHttpServer()).get('/health').expect((response) => expect([200, 503]).toContain(response.status));
+    await request(app.getHttpServer())
+      .get('/health')
+      .expect((response) => expect([200, 503]).toContain(response.status));
     await request(app.getHttpServer()).get('/login.html').expect(200);
   });
 
@@ -44,13 +46,18 @@ describe('accounts, sessions and tokens over HTTP', () => {
     expect(wrongPassword.body.message).toBe(unknownUser.body.message);
     const { agent } = await signIn(app, { username: 'boss', role: 'admin' });
     const audit = await agent.get('/api/admin/audit').expect(200);
-    expect(audit.body.map((entry: { action: string; actor: string }) => `${entry.action}:${entry.actor}`)).toEqual(expect.arrayContaining(['login.failed:nobody', 'login.failed:union1', 'login:union1']));
+    expect(audit.body.map((entry: { action: string; actor: string }) => `${entry.action}:${entry.actor}`)).toEqual(
+      expect.arrayContaining(['login.failed:nobody', 'login.failed:union1', 'login:union1']),
+    );
   });
 
   it('slows password guessing: the eleventh try in a minute for one account is refused', async () => {
     await signIn(app, { username: 'victim', role: 'viewer' });
     for (let attempt = 1; attempt <= 9; attempt++) {
-      await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'victim', password: `guess-${attempt}` }).expect(401);
+      await request(app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ username: 'victim', password: `guess-${attempt}` })
+        .expect(401);
     }
     await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'victim', password: 'guess-10' }).expect(429);
     await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'someone-else', password: 'guess-1' }).expect(401);
@@ -58,20 +65,41 @@ describe('accounts, sessions and tokens over HTTP', () => {
 
   it('rejects a login body with extra or malformed fields', async () => {
     await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'x', password: 'y', role: 'admin' }).expect(400);
-    await request(app.getHttpServer()).post('/api/auth/login').send({ username: ['x'], password: 'y' }).expect(400);
-    await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'x'.repeat(65), password: 'y' }).expect(400);
+    await request(app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ username: ['x'], password: 'y' })
+      .expect(400);
+    await request(app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ username: 'x'.repeat(65), password: 'y' })
+      .expect(400);
   });
 
   it('requires the CSRF header on writes made with a session cookie', async () => {
     const { agent, csrfToken } = await signIn(app, { username: 'root2', role: 'admin' });
-    await agent.post('/api/admin/tokens').send({ name: 'card system', scopes: ['import'] }).expect(403);
-    await agent.post('/api/admin/tokens').set('x-csrf-token', 'forged').send({ name: 'card system', scopes: ['import'] }).expect(403);
-    await agent.post('/api/admin/tokens').set('x-csrf-token', csrfToken).send({ name: 'card system', scopes: ['import'] }).expect(201);
+    await agent
+      .post('/api/admin/tokens')
+      .send({ name: 'card system', scopes: ['import'] })
+      .expect(403);
+    await agent
+      .post('/api/admin/tokens')
+      .set('x-csrf-token', 'forged')
+      .send({ name: 'card system', scopes: ['import'] })
+      .expect(403);
+    await agent
+      .post('/api/admin/tokens')
+      .set('x-csrf-token', csrfToken)
+      .send({ name: 'card system', scopes: ['import'] })
+      .expect(201);
   });
 
   it('lets an admin create and revoke tokens; a revoked token stops working at once', async () => {
     const { agent, csrfToken } = await signIn(app, { username: 'root', role: 'admin' });
-    const created = await agent.post('/api/admin/tokens').set('x-csrf-token', csrfToken).send({ name: 'reader', scopes: ['read'] }).expect(201);
+    const created = await agent
+      .post('/api/admin/tokens')
+      .set('x-csrf-token', csrfToken)
+      .send({ name: 'reader', scopes: ['read'] })
+      .expect(201);
     expect(created.body.token).toMatch(/^lrd_/);
     const listed = await agent.get('/api/admin/tokens').expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);

@@ -38,7 +38,8 @@ describe('@CanteenAccess() fails closed', () => {
     database = await createTestDatabase();
     // An access guard that lets everything through, as a route left open by mistake would be.
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ ...database.config, demo: 'off' })] })
-      .overrideProvider(AccessGuard).useValue({ canActivate: () => true })
+      .overrideProvider(AccessGuard)
+      .useValue({ canActivate: () => true })
       .compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
     configureHttp(app);
@@ -59,7 +60,9 @@ describe('@CanteenAccess() fails closed', () => {
     const answers: string[] = [];
     for (const route of routes) {
       const [method, path] = route.split(' ');
-      const response = await request(app.getHttpServer())[method.toLowerCase() as 'get'](path).send(method === 'GET' ? undefined : {});
+      const response = await request(app.getHttpServer())
+        [method.toLowerCase() as 'get'](path)
+        .send(method === 'GET' ? undefined : {});
       answers.push(`${route}: ${response.status} ${(response.body as { error?: string }).error}`);
     }
     expect(answers).toEqual(routes.map((route) => `${route}: 401 UNAUTHENTICATED`));

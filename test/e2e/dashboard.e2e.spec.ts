@@ -99,7 +99,10 @@ describe('the dashboard API over HTTP', () => {
       const wasted = waste.canteens.reduce((sum, row) => sum + row.overproductionPortions, 0);
       const prepared = waste.canteens.reduce((sum, row) => sum + row.preparedPortions, 0);
       expect(body.kpis.wastePct.value).toBeCloseTo(wasted / prepared, 10);
-      expect(body.kpis.wasteKg.value).toBeCloseTo(waste.canteens.reduce((sum, row) => sum + row.overproductionKg + row.plateKg + row.spoilageKg, 0), 2);
+      expect(body.kpis.wasteKg.value).toBeCloseTo(
+        waste.canteens.reduce((sum, row) => sum + row.overproductionKg + row.plateKg + row.spoilageKg, 0),
+        2,
+      );
       const ratings = await app.get(SatisfactionService).satisfaction(scope);
       expect(body.kpis.satisfaction.value).toBeCloseTo(ratings.total.averageRating!, 10);
       // The daily trend adds up to the range: covers day by day sum to the KPI.
@@ -114,10 +117,11 @@ describe('the dashboard API over HTTP', () => {
       expect(body.kpis.foodCostPct.previous).toBeCloseTo(previous.foodCostRatio!, 10);
       expect(body.kpis.participationRate.previous).toBeCloseTo(previous.participation!, 10);
       const wasteBefore = (await app.get(WasteService).waste(before)).canteens;
-      expect(body.kpis.wasteKg.previous).toBeCloseTo(wasteBefore.reduce((sum, row) => sum + row.overproductionKg + row.plateKg + row.spoilageKg, 0), 3);
-      expect(body.kpis.wastePct.previous).toBeCloseTo(
-        wasteBefore.reduce((sum, row) => sum + row.overproductionPortions, 0) / wasteBefore.reduce((sum, row) => sum + row.preparedPortions, 0), 10,
+      expect(body.kpis.wasteKg.previous).toBeCloseTo(
+        wasteBefore.reduce((sum, row) => sum + row.overproductionKg + row.plateKg + row.spoilageKg, 0),
+        3,
       );
+      expect(body.kpis.wastePct.previous).toBeCloseTo(wasteBefore.reduce((sum, row) => sum + row.overproductionPortions, 0) / wasteBefore.reduce((sum, row) => sum + row.preparedPortions, 0), 10);
       expect(body.kpis.satisfaction.previous).toBeCloseTo((await app.get(SatisfactionService).satisfaction(before)).total.averageRating!, 10);
       // The demo ends before today: "today" is still today in Asia/Shanghai, not the demo's last day.
       expect(body.coversToday.date).toBe(localDate(new Date(), 'Asia/Shanghai'));
@@ -141,9 +145,8 @@ describe('the dashboard API over HTTP', () => {
       const range = `from=2026-10-31&to=${END}&canteens=2`;
       const recentFrom = addDays(END, -13);
       // The last two weeks' covers forecasts of canteen 2 doubled: their error grows far past the week before.
-      const scale = (factor: number) => dataSource.query(
-        `UPDATE forecast SET p10 = p10 * $1, p50 = p50 * $1, p90 = p90 * $1 WHERE canteen_id = 2 AND dish_id = 0 AND service_date >= $2`, [factor, recentFrom],
-      );
+      const scale = (factor: number) =>
+        dataSource.query(`UPDATE forecast SET p10 = p10 * $1, p50 = p50 * $1, p90 = p90 * $1 WHERE canteen_id = 2 AND dish_id = 0 AND service_date >= $2`, [factor, recentFrom]);
       await scale(2);
       try {
         const body = (await finance.agent.get(`/api/dashboard/overview?${range}`).expect(200)).body;
@@ -155,7 +158,11 @@ describe('the dashboard API over HTTP', () => {
         const [now, before] = [accuracyOf(recent), accuracyOf(earlier)];
         const drift = body.alerts.filter((alert: { kind: string }) => alert.kind === 'forecast_drift');
         expect(drift).toEqual([
-          expect.objectContaining({ canteenId: 2, severity: now.wape! >= before.wape! * 2 ? 'critical' : 'warning', figures: expect.objectContaining({ recentDays: new Set(recent.map((pair) => pair.serviceDate)).size }) }),
+          expect.objectContaining({
+            canteenId: 2,
+            severity: now.wape! >= before.wape! * 2 ? 'critical' : 'warning',
+            figures: expect.objectContaining({ recentDays: new Set(recent.map((pair) => pair.serviceDate)).size }),
+          }),
         ]);
         expect(drift[0].figures.recentWape).toBeCloseTo(now.wape!, 10);
         expect(drift[0].figures.earlierWape).toBeCloseTo(before.wape!, 10);
@@ -163,7 +170,10 @@ describe('the dashboard API over HTTP', () => {
         // The chart's forecasts per day are the same forecasts summed.
         for (const pair of pairs) {
           const point = body.coversVsForecast.find((day: { date: string }) => day.date === pair.serviceDate);
-          expect(point.p50).toBeCloseTo(pairs.filter((other) => other.serviceDate === pair.serviceDate).reduce((sum, other) => sum + other.p50, 0), 6);
+          expect(point.p50).toBeCloseTo(
+            pairs.filter((other) => other.serviceDate === pair.serviceDate).reduce((sum, other) => sum + other.p50, 0),
+            6,
+          );
         }
       } finally {
         await scale(0.5);
@@ -175,16 +185,18 @@ describe('the dashboard API over HTTP', () => {
     it('raises an unusual-waste alert for a canteen-day whose kitchen threw away far more than on its other days', async () => {
       const dataSource = app.get(DataSource);
       const unusual = async () =>
-        ((await finance.agent.get('/api/dashboard/overview').expect(200)).body.alerts as { kind: string; canteenId: number; date?: string }[])
-          .filter((alert) => alert.kind === 'unusual_waste' && alert.canteenId === 2 && alert.date === END);
+        ((await finance.agent.get('/api/dashboard/overview').expect(200)).body.alerts as { kind: string; canteenId: number; date?: string }[]).filter(
+          (alert) => alert.kind === 'unusual_waste' && alert.canteenId === 2 && alert.date === END,
+        );
       expect(await unusual()).toEqual([]);
       // Half the day's prepared portions more thrown away, logged against its busiest lunch dish.
       const [day] = await dataSource.query(`SELECT sum(prepared_portions)::int AS prepared FROM daily_cost_rollup WHERE canteen_id = 2 AND service_date = $1`, [END]);
       const [dish] = await dataSource.query(`SELECT dish_id FROM daily_dish_rollup WHERE canteen_id = 2 AND service_date = $1 AND meal = 'lunch' ORDER BY prepared DESC LIMIT 1`, [END]);
-      await dataSource.query(
-        `INSERT INTO waste_log (canteen_id, id, service_date, meal, kind, dish_id, kg, portions) VALUES (2, 9900001, $1, 'lunch', 'overproduction', $2, 30, $3)`,
-        [END, dish.dish_id, Math.round(Number(day.prepared) / 2)],
-      );
+      await dataSource.query(`INSERT INTO waste_log (canteen_id, id, service_date, meal, kind, dish_id, kg, portions) VALUES (2, 9900001, $1, 'lunch', 'overproduction', $2, 30, $3)`, [
+        END,
+        dish.dish_id,
+        Math.round(Number(day.prepared) / 2),
+      ]);
       const refresh = () => app.get(RollupService).refresh({ canteenIds: [2], from: END, to: END });
       await refresh();
       try {
@@ -312,9 +324,12 @@ describe('the dashboard API over HTTP', () => {
       const body = (await finance.agent.get(`/api/dashboard/dishes?from=2026-11-01&to=${END}`).expect(200)).body;
       const rows: { dishId: number; quantity: number; revenueFen: number; wastedPortions: number; quadrant: string | null; marginFen: number | null }[] = body.dishes;
       expect(rows.length).toBeGreaterThan(5);
-      const [sold] = (await app.get(DataSource).query(
-        `SELECT sum(quantity)::int AS quantity, sum(revenue_fen)::bigint AS revenue FROM daily_dish_rollup WHERE service_date BETWEEN '2026-11-01' AND $1`, [END],
-      )) as { quantity: number; revenue: string }[];
+      const [sold] = (await app
+        .get(DataSource)
+        .query(`SELECT sum(quantity)::int AS quantity, sum(revenue_fen)::bigint AS revenue FROM daily_dish_rollup WHERE service_date BETWEEN '2026-11-01' AND $1`, [END])) as {
+        quantity: number;
+        revenue: string;
+      }[];
       expect(rows.reduce((sum, row) => sum + row.quantity, 0)).toBe(Number(sold.quantity));
       expect(rows.reduce((sum, row) => sum + row.revenueFen, 0)).toBe(Number(sold.revenue));
       const waste = await app.get(WasteService).waste({ from: '2026-11-01', to: END, canteenIds: [1, 2] });
@@ -348,12 +363,16 @@ describe('the dashboard API over HTTP', () => {
       expect(forecast.length).toBeGreaterThan(10);
       const stored = await app.get(AccuracyService).forecastPairs({ from: '2026-10-31', to: END, canteenIds: [2], dishId: 0 });
       // The chart's days: covers as the meal rollup sums them, forecasts as the report pairs them (every forecast day here had payments).
-      const covers: { d: string; covers: number }[] = await app.get(DataSource).query(
-        `SELECT service_date::text AS d, sum(covers)::int AS covers FROM daily_meal_rollup WHERE canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1 GROUP BY 1`, [END],
-      );
+      const covers: { d: string; covers: number }[] = await app
+        .get(DataSource)
+        .query(`SELECT service_date::text AS d, sum(covers)::int AS covers FROM daily_meal_rollup WHERE canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1 GROUP BY 1`, [END]);
       const pointOf = (date: string) => body.series.find((point: { date: string }) => point.date === date);
       for (const day of covers) expect(pointOf(day.d).actual).toBe(day.covers);
-      for (const pair of stored.pairs) expect(pointOf(pair.serviceDate).p50).toBeCloseTo(stored.pairs.filter((other) => other.serviceDate === pair.serviceDate).reduce((sum, other) => sum + other.p50, 0), 6);
+      for (const pair of stored.pairs)
+        expect(pointOf(pair.serviceDate).p50).toBeCloseTo(
+          stored.pairs.filter((other) => other.serviceDate === pair.serviceDate).reduce((sum, other) => sum + other.p50, 0),
+          6,
+        );
       const actual = stored.pairs.reduce((sum, pair) => sum + pair.actual, 0);
       const error = stored.pairs.reduce((sum, pair) => sum + Math.abs(pair.p50 - pair.actual), 0);
       const weeks: { week: string; wape: number | null }[] = body.accuracy;
@@ -361,12 +380,13 @@ describe('the dashboard API over HTTP', () => {
       // Weekly WAPE weighted by each week's actuals gives back the range's WAPE.
       const weekActual = (week: string) => stored.pairs.filter((pair) => isoWeekOf(pair.serviceDate) === week).reduce((sum, pair) => sum + pair.actual, 0);
       expect(weeks.reduce((sum, week) => sum + (week.wape ?? 0) * weekActual(week.week), 0) / actual).toBeCloseTo(error / actual, 10);
-      const [transactions] = (await app.get(DataSource).query(
-        `SELECT count(*)::int AS n FROM sale_transaction WHERE kind = 'sale' AND canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1`, [END],
-      )) as { n: number }[];
+      const [transactions] = (await app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM sale_transaction WHERE kind = 'sale' AND canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1`, [END])) as { n: number }[];
       const weekdays: { w: number; n: number }[] = await app.get(DataSource).query(
         `SELECT extract(isodow FROM service_date)::int AS w, count(DISTINCT service_date)::int AS n FROM hourly_load_rollup
-         WHERE canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1 GROUP BY 1`, [END],
+         WHERE canteen_id = 2 AND service_date BETWEEN '2026-10-31' AND $1 GROUP BY 1`,
+        [END],
       );
       const days = new Map(weekdays.map((row) => [Number(row.w), Number(row.n)]));
       expect(body.heatmap.length).toBeGreaterThan(5);
@@ -380,7 +400,7 @@ describe('the dashboard API over HTTP', () => {
       const total = body.heatmap.reduce((sum: number, cell: { weekday: number; transactions: number }) => sum + cell.transactions * days.get(cell.weekday)!, 0);
       expect(total).toBeCloseTo(Number(transactions.n), 6);
       expect(Number(transactions.n)).toBeGreaterThan(0);
-      const dish = (await manager.agent.get(`/api/dashboard/demand?from=2026-10-31&to=${END}&dish=${(await firstDish())}`).expect(200)).body;
+      const dish = (await manager.agent.get(`/api/dashboard/demand?from=2026-10-31&to=${END}&dish=${await firstDish()}`).expect(200)).body;
       expect(dish.series.some((point: { actual: number | null }) => point.actual !== null)).toBe(true);
     });
   });
@@ -395,12 +415,16 @@ describe('the dashboard API over HTTP', () => {
       expect(page.kitchen.wape).not.toBeCloseTo(page.larder.wape, 3);
       expect(page.kitchen.over).toBeGreaterThan(page.kitchen.under);
       expect(page.scored).toBe(page.compared + page.withoutKitchen + page.withoutHistory);
-      for (const [language, sheetName] of [['en', 'Forecast value added'], ['zh-CN', '预测增值']] as const) {
+      for (const [language, sheetName] of [
+        ['en', 'Forecast value added'],
+        ['zh-CN', '预测增值'],
+      ] as const) {
         const { workbook } = await renderReport(app.get(ReportService), { kind: 'accuracy', month: '2026-11', canteen: 'C02', language });
         const sheet = workbook.getWorksheet(sheetName)!;
         const row = (n: number) => [2, 3, 4, 5, 6, 7].map((column) => sheet.getRow(n).getCell(column).value as number | null);
         const method = (figures: { wape: number; bias: number; over: number; under: number }, added: number | null) => [page.compared, figures.wape, figures.bias, figures.over, figures.under, added];
-        const expectRow = (actual: (number | null)[], expected: (number | null)[]) => expected.forEach((value, i) => (value === null ? expect(actual[i]).toBeNull() : expect(actual[i]).toBeCloseTo(value, 10)));
+        const expectRow = (actual: (number | null)[], expected: (number | null)[]) =>
+          expected.forEach((value, i) => (value === null ? expect(actual[i]).toBeNull() : expect(actual[i]).toBeCloseTo(value, 10)));
         expectRow(row(4), method(page.larder, page.larderOverMedian4));
         expectRow(row(5), method(page.kitchen, page.kitchenOverMedian4));
         expectRow(row(6), method(page.median4, null));
@@ -414,7 +438,7 @@ describe('the dashboard API over HTTP', () => {
       }
     });
 
-    it('takes a manager\'s override in an approved plan where the kitchen logged nothing, and counts services with neither', async () => {
+    it("takes a manager's override in an approved plan where the kitchen logged nothing, and counts services with neither", async () => {
       const dataSource = app.get(DataSource);
       const valueAdded = app.get(ForecastValueAddedService);
       const scope = { ...month, canteenIds: [2] };
@@ -433,12 +457,16 @@ describe('the dashboard API over HTTP', () => {
         await dataSource.query(`INSERT INTO production_plan (id, canteen_id, week, version, status, created_by) VALUES ($1, 2, $2, 1, 'approved', 'test')`, [planId, isoWeekOf(service.service_date)]);
         await dataSource.query(
           `INSERT INTO plan_line (plan_id, service_date, meal, dish_id, canteen_id, forecast_p50, service_level, planned_portions, expected_leftover, expected_shortfall)
-           VALUES ($1, $2, $3, $4, 2, 10, 0.9, $5, 0, 0)`, [planId, service.service_date, service.meal, service.dish_id, service.portions_prepared + 40]);
+           VALUES ($1, $2, $3, $4, 2, 10, 0.9, $5, 0, 0)`,
+          [planId, service.service_date, service.meal, service.dish_id, service.portions_prepared + 40],
+        );
         // An approved line that nobody overrode is Larder's number, not the kitchen's.
         expect((await valueAdded.figures(scope)).withoutKitchen).toBe(before.withoutKitchen + 1);
         await dataSource.query(
           `INSERT INTO plan_override (id, plan_id, service_date, meal, dish_id, previous_portions, new_portions, reason, created_by)
-           VALUES ('00000000-0000-4000-8000-00000000f0a2', $1, $2, $3, $4, 1, $5, 'party', 'test')`, [planId, service.service_date, service.meal, service.dish_id, service.portions_prepared + 40]);
+           VALUES ('00000000-0000-4000-8000-00000000f0a2', $1, $2, $3, $4, 1, $5, 'party', 'test')`,
+          [planId, service.service_date, service.meal, service.dish_id, service.portions_prepared + 40],
+        );
         const overridden = await valueAdded.figures(scope);
         expect([overridden.compared, overridden.withoutKitchen]).toEqual([before.compared, before.withoutKitchen]);
         // Forty portions more than the kitchen cooked: all of them over what sold.
@@ -473,9 +501,17 @@ describe('the dashboard API over HTTP', () => {
     it('matches the finance report per canteen and in total, and is for finance only', async () => {
       const body = (await finance.agent.get(`/api/dashboard/finance?from=2026-11-01&to=${END}`).expect(200)).body;
       const result = await app.get(FinanceService).figures({ from: '2026-11-01', to: END, canteenIds: [1, 2], allSites: true });
-      expect(body.total).toMatchObject({ covers: result.total.covers, revenueFen: result.total.revenueFen, subsidyFen: result.total.subsidyFen, ingredientCostFen: result.total.ingredientCostFen, wasteCostFen: result.total.wasteCostFen });
+      expect(body.total).toMatchObject({
+        covers: result.total.covers,
+        revenueFen: result.total.revenueFen,
+        subsidyFen: result.total.subsidyFen,
+        ingredientCostFen: result.total.ingredientCostFen,
+        wasteCostFen: result.total.wasteCostFen,
+      });
       expect(body.total.foodCostPct).toBeCloseTo(result.total.foodCostRatio!, 10);
-      expect(body.canteens.map((row: { canteenId: number; ingredientCostFen: number }) => [row.canteenId, row.ingredientCostFen])).toEqual(result.canteens.map((row) => [row.canteenId, row.figures.ingredientCostFen]));
+      expect(body.canteens.map((row: { canteenId: number; ingredientCostFen: number }) => [row.canteenId, row.ingredientCostFen])).toEqual(
+        result.canteens.map((row) => [row.canteenId, row.figures.ingredientCostFen]),
+      );
       // revenue in its parts: the subsidy and each channel's payments sum to the revenue
       expect(body.revenueParts[0]).toEqual({ part: 'subsidy', channel: null, amountFen: result.total.subsidyFen });
       expect(body.revenueParts.reduce((sum: number, row: { amountFen: number }) => sum + row.amountFen, 0)).toBe(result.total.revenueFen);

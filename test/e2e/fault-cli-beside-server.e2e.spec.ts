@@ -24,7 +24,15 @@ function salesFile(dir: string, name: string, prefix: string): string {
   const rows: (string | number | null)[][] = [TX_HEADER];
   for (let index = 0; index < PAYMENTS; index++) {
     const day = String(1 + (index % 28)).padStart(2, '0');
-    rows.push(...saleRows({ id: `${prefix}${index}`, canteen: index % 3 ? 'C1' : 'C2', at: `2026-09-${day}T12:${String(index % 60).padStart(2, '0')}:00+08:00`, employee: String(index % 3000), lines: [['D002', 1, '9.50']] }));
+    rows.push(
+      ...saleRows({
+        id: `${prefix}${index}`,
+        canteen: index % 3 ? 'C1' : 'C2',
+        at: `2026-09-${day}T12:${String(index % 60).padStart(2, '0')}:00+08:00`,
+        employee: String(index % 3000),
+        lines: [['D002', 1, '9.50']],
+      }),
+    );
   }
   return writeFile(dir, name, csv(rows));
 }
@@ -63,12 +71,14 @@ describe('the CLI and the running server on one data folder at once', () => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     const response = await fetch(`${base}/api/import/transactions?name=${encodeURIComponent(path.split('/').pop()!)}`, {
-      method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' }, body: readFileSync(path),
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'text/csv' },
+      body: readFileSync(path),
     });
     return { status: response.status, body: (await response.json()) as { batchId: string; accepted: number; duplicates: number; rejected: number } };
   }
 
-  it('keeps every row of both exactly once, and the CLI\'s batch and audit entry after the server stops', async () => {
+  it("keeps every row of both exactly once, and the CLI's batch and audit entry after the server stops", async () => {
     const masters = Object.entries(MASTER_FILES).map(([name, content]) => writeFile(dir, name, content));
     const fromServer = salesFile(dir, 'server.csv', 'SRV');
     const fromCli = salesFile(dir, 'cli.csv', 'CLI');

@@ -51,12 +51,23 @@ describe('the demo seeding while people open the login page', () => {
 
   it('answers /health and the login page within a second all through the seeding and the first forecasts', async () => {
     // the full demo enterprise, as `npm start` seeds it (on a server, LARDER_DEMO=on asks for it)
-    const env = childEnv(database, { dataDir, extra: { PORT: String(port), LARDER_DEMO: database.config.database.engine === 'embedded' ? 'auto' : 'on', LARDER_SCHEDULER: 'off', LARDER_ADMIN_PASSWORD: 'demo-seeding-password-0123', LARDER_LOG_LEVEL: 'warn' } });
+    const env = childEnv(database, {
+      dataDir,
+      extra: {
+        PORT: String(port),
+        LARDER_DEMO: database.config.database.engine === 'embedded' ? 'auto' : 'on',
+        LARDER_SCHEDULER: 'off',
+        LARDER_ADMIN_PASSWORD: 'demo-seeding-password-0123',
+        LARDER_LOG_LEVEL: 'warn',
+      },
+    });
     server = cli.spawn([], { env, entry: 'apps/api/src/main.js', stdio: ['ignore', 'ignore', 'inherit'] });
     let seedingSince = 0;
     for (let wait = 0; wait < 1200 && !seedingSince; wait++) {
       if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-      const health = await fetch(`${base}/health`).then((response) => response.json() as Promise<{ demo: { status: string } }>).catch(() => null);
+      const health = await fetch(`${base}/health`)
+        .then((response) => response.json() as Promise<{ demo: { status: string } }>)
+        .catch(() => null);
       if (health?.demo.status === 'seeding') seedingSince = Date.now();
       else await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -75,7 +86,9 @@ describe('the demo seeding while people open the login page', () => {
     const during = samples.filter((sample) => sample.seeding);
     const worst = (key: 'health' | 'login', from = during) => Math.max(...from.map((sample) => sample[key]));
     const p50 = (key: 'health' | 'login') => during.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(during.length / 2)];
-    console.info(`fault-demo-seeding (${database.config.database.engine}): ${during.length} samples while seeding; /health p50 ${p50('health')} ms, max ${worst('health')} ms; /login.html p50 ${p50('login')} ms, max ${worst('login')} ms`);
+    console.info(
+      `fault-demo-seeding (${database.config.database.engine}): ${during.length} samples while seeding; /health p50 ${p50('health')} ms, max ${worst('health')} ms; /login.html p50 ${p50('login')} ms, max ${worst('login')} ms`,
+    );
     expect(during.length).toBeGreaterThanOrEqual(10);
     expectPrompt(during);
 
@@ -83,7 +96,9 @@ describe('the demo seeding while people open the login page', () => {
     // pages keep answering while it runs.
     let phase = '';
     for (let wait = 0; wait < 3000 && phase !== 'forecasting' && phase !== 'ok'; wait++) {
-      const health = await fetch(`${base}/health`).then((response) => response.json() as Promise<Health>).catch(() => null);
+      const health = await fetch(`${base}/health`)
+        .then((response) => response.json() as Promise<Health>)
+        .catch(() => null);
       phase = health?.status === 'ok' ? 'ok' : (health?.start?.phase ?? '');
       if (phase !== 'forecasting') await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -96,14 +96,19 @@ describe('an import refused at its last line while other requests run beside it'
       await Promise.all([
         (async () => {
           // a new draft for the week and its approval: two committed transactions of their own
-          const draft = await manager.agent.post('/api/plans').set('x-csrf-token', manager.csrfToken).send({ canteen: round % 2 ? 'C01' : 'C02', week: WEEK });
+          const draft = await manager.agent
+            .post('/api/plans')
+            .set('x-csrf-token', manager.csrfToken)
+            .send({ canteen: round % 2 ? 'C01' : 'C02', week: WEEK });
           if (draft.status !== 201) return note('approve', draft.status, wasOpen);
           // confirmed: the test's week is past by today, which approval otherwise asks about
           const approved = await manager.agent.post(`/api/plans/${draft.body.id}/approve`).set('x-csrf-token', manager.csrfToken).send({ confirm: true });
           note('approve', approved.status, wasOpen);
         })(),
         (async () => {
-          const wrong = await request(app.getHttpServer()).post('/api/auth/login').send({ username: `intruder-${round}`, password: 'not-the-password-1' });
+          const wrong = await request(app.getHttpServer())
+            .post('/api/auth/login')
+            .send({ username: `intruder-${round}`, password: 'not-the-password-1' });
           note('failed-login', wrong.status, wasOpen);
         })(),
         (async () => {
@@ -119,7 +124,9 @@ describe('an import refused at its last line while other requests run beside it'
     expect(refused.body.message).toMatch(/quote is never closed/);
     // the other requests did run inside the import's window, and got their own answers
     const during = happened.filter((item) => item.during);
-    console.info(`fault-refused-import: ${happened.length} requests beside the import, ${during.length} while its transaction was open: ${JSON.stringify(during.reduce<Record<string, number>>((acc, item) => ({ ...acc, [`${item.what} ${item.status}`]: (acc[`${item.what} ${item.status}`] ?? 0) + 1 }), {}))}`);
+    console.info(
+      `fault-refused-import: ${happened.length} requests beside the import, ${during.length} while its transaction was open: ${JSON.stringify(during.reduce<Record<string, number>>((acc, item) => ({ ...acc, [`${item.what} ${item.status}`]: (acc[`${item.what} ${item.status}`] ?? 0) + 1 }), {}))}`,
+    );
     expect(during.some((item) => item.what === 'approve' && item.status === 200)).toBe(true);
     expect(during.some((item) => item.what === 'failed-login' && item.status === 401)).toBe(true);
     expect(during.some((item) => item.what === 'bad-query')).toBe(true);
@@ -136,7 +143,9 @@ describe('an import refused at its last line while other requests run beside it'
     expect(await count(dataSource, `SELECT count(*) FROM import_batch WHERE status = 'running'`)).toBe(0);
     // and the approvals made meanwhile are there, approved
     const approvals = happened.filter((item) => item.what === 'approve' && item.status === 200).length;
-    expect(await count(dataSource, `SELECT count(*) FROM production_plan WHERE status = 'approved' OR (status = 'superseded' AND approved_at IS NOT NULL)`)).toBeGreaterThanOrEqual(Math.min(approvals, 1));
+    expect(await count(dataSource, `SELECT count(*) FROM production_plan WHERE status = 'approved' OR (status = 'superseded' AND approved_at IS NOT NULL)`)).toBeGreaterThanOrEqual(
+      Math.min(approvals, 1),
+    );
   }, 600_000);
 
   it('then imports the corrected file in full with no duplicates, and that batch rolls back', async () => {

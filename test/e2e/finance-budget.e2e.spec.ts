@@ -98,11 +98,17 @@ describe('finance: one budget, the subsidy change and last year agree between pa
 
   it('finance sets a line on the page (audited); a canteen without one leaves the total with "no budget set"', async () => {
     const put = (lines: unknown[]) => finance.agent.put('/api/budgets').set('x-csrf-token', finance.csrfToken).send({ lines });
-    await put([{ canteenId: 1, month: changeMonth, line: 'labour', amountFen: 12_345_600 }, { canteenId: 2, month: changeMonth, line: 'labour', amountFen: 6_543_200 }]).expect(200);
+    await put([
+      { canteenId: 1, month: changeMonth, line: 'labour', amountFen: 12_345_600 },
+      { canteenId: 2, month: changeMonth, line: 'labour', amountFen: 6_543_200 },
+    ]).expect(200);
     await put([{ canteenId: 2, month: changeMonth, line: 'subsidy', amountFen: null }]).expect(200);
     await put([{ canteenId: 1, month: changeMonth, line: 'fuel', amountFen: 1 }]).expect(400);
     const entries = await app.get(AuditService).search({ limit: 5, action: 'budget' });
-    expect(entries.map((entry) => [entry.actor, entry.action])).toEqual([['budget-finance', 'budget.set'], ['budget-finance', 'budget.set']]);
+    expect(entries.map((entry) => [entry.actor, entry.action])).toEqual([
+      ['budget-finance', 'budget.set'],
+      ['budget-finance', 'budget.set'],
+    ]);
 
     const body = await page(`${changeMonth}-01`, monthEnd(changeMonth));
     expect(body.budget.labourFen).toBe(12_345_600 + 6_543_200);
@@ -120,15 +126,18 @@ describe('finance: one budget, the subsidy change and last year agree between pa
     const file = 'canteen_code,month,line,amount\nC01,2026-12,ingredients,123456.78\nC02,2026年12月,食材,2000\n';
     const response = await admin.agent.post('/api/import/budget?profile=demo').set('x-csrf-token', admin.csrfToken).attach('file', Buffer.from(file), 'budget.csv').expect(200);
     expect(JSON.stringify(response.body)).not.toContain('rejected":1');
-    const rows: { canteen_id: number; amount_fen: string; updated_by: string }[] = await dataSource.query(`SELECT canteen_id, amount_fen, updated_by FROM budget_line WHERE month = '2026-12-01' AND line = 'ingredients' ORDER BY 1`);
-    expect(rows.map((row) => [Number(row.canteen_id), Number(row.amount_fen), row.updated_by])).toEqual([[1, 12_345_678, 'import'], [2, 200_000, 'import']]);
+    const rows: { canteen_id: number; amount_fen: string; updated_by: string }[] = await dataSource.query(
+      `SELECT canteen_id, amount_fen, updated_by FROM budget_line WHERE month = '2026-12-01' AND line = 'ingredients' ORDER BY 1`,
+    );
+    expect(rows.map((row) => [Number(row.canteen_id), Number(row.amount_fen), row.updated_by])).toEqual([
+      [1, 12_345_678, 'import'],
+      [2, 200_000, 'import'],
+    ]);
   });
 
   it('shows subsidy and payments by department and grade in aggregate, hiding a group of four', async () => {
     expect((await page('2026-11-01', '2026-11-30')).staffGroups).toEqual([]);
-    const diners: { diner: string }[] = await dataSource.query(
-      `SELECT DISTINCT diner_pseudonym AS diner FROM sale_transaction WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' ORDER BY 1`,
-    );
+    const diners: { diner: string }[] = await dataSource.query(`SELECT DISTINCT diner_pseudonym AS diner FROM sale_transaction WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' ORDER BY 1`);
     expect(diners.length).toBeGreaterThan(30);
     const departmentOf = (index: number) => (index < 4 ? 'Audit' : index < 12 ? 'Maintenance' : 'Operations');
     for (const [index, { diner }] of diners.entries()) {
@@ -137,7 +146,9 @@ describe('finance: one budget, the subsidy change and last year agree between pa
     const body = await page('2026-11-01', '2026-11-30');
     const departments = body.staffGroups.filter((row: { dimension: string }) => row.dimension === 'department');
     expect(departments.map((row: { name: string; suppressed: boolean; diners: number | null }) => [row.name, row.suppressed, row.diners])).toEqual([
-      ['Operations', false, diners.length - 12], ['Maintenance', true, null], ['Audit', true, null],
+      ['Operations', false, diners.length - 12],
+      ['Maintenance', true, null],
+      ['Audit', true, null],
     ]);
     const grades = body.staffGroups.filter((row: { dimension: string }) => row.dimension === 'grade');
     expect(grades).toEqual([{ dimension: 'grade', name: 'G1', suppressed: false, diners: diners.length, subsidyFen: body.total.subsidyFen, paidFen: expect.any(Number) }]);

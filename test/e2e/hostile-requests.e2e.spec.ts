@@ -45,7 +45,11 @@ describe('hostile requests are refused with 4xx, and every caller keeps to what 
     expect(body.body.message).toMatch(/NUL/);
     const huge = await manager.agent.get('/api/plans?canteen=1234567890123456789012345678901234567890').expect(400);
     expect(huge.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { parameter: 'canteen' } });
-    const object = await manager.agent.post('/api/plans').set('x-csrf-token', manager.csrfToken).send({ canteen: { id: 1 }, week: '2026-W48' }).expect(400);
+    const object = await manager.agent
+      .post('/api/plans')
+      .set('x-csrf-token', manager.csrfToken)
+      .send({ canteen: { id: 1 }, week: '2026-W48' })
+      .expect(400);
     expect(object.body.message).toMatch(/"canteen" is required/);
     // a value PostgreSQL cannot take anywhere else is still the request's fault: 400, not 500
     await manager.agent.get('/api/purchase-orders?canteen=1&status=%E0%A4%A').expect((response) => expect(response.status).toBeLessThan(500));
@@ -78,10 +82,14 @@ describe('hostile requests are refused with 4xx, and every caller keeps to what 
 
   it('sends a report whose canteen code is not ASCII, with an RFC 5987 file name', async () => {
     await app.get(DataSource).query(`UPDATE canteen SET code = '食堂"六' WHERE id = 3`);
-    const response = await finance.agent.get('/api/reports/waste?month=2026-11&canteen=3').buffer(true).parse((res, done) => {
-      res.on('data', () => undefined);
-      res.on('end', () => done(null, null));
-    }).expect(200);
+    const response = await finance.agent
+      .get('/api/reports/waste?month=2026-11&canteen=3')
+      .buffer(true)
+      .parse((res, done) => {
+        res.on('data', () => undefined);
+        res.on('end', () => done(null, null));
+      })
+      .expect(200);
     const header = String(response.headers['content-disposition']);
     expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
     expect(decodeURIComponent(header.split("UTF-8''")[1])).toContain('食堂"六');

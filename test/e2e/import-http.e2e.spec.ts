@@ -51,7 +51,16 @@ describe('POST /api/import/:kind', () => {
 
   const sales = csv([
     TX_HEADER,
-    ...saleRows({ id: 'H1', at: '2026-11-24T11:45:00+08:00', employee: '1001', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']], subsidy: '6.00' }),
+    ...saleRows({
+      id: 'H1',
+      at: '2026-11-24T11:45:00+08:00',
+      employee: '1001',
+      lines: [
+        ['D001', 1, '18.00'],
+        ['D003', 1, '2.00'],
+      ],
+      subsidy: '6.00',
+    }),
     ...saleRows({ id: 'H2', at: '2026-11-24T12:10:00+08:00', employee: '1002', lines: [['D002', 2, '9.50']] }),
   ]);
 
@@ -74,7 +83,9 @@ describe('POST /api/import/:kind', () => {
       ['HG0001', '2026/11/24 12:01:30', '0099123', 'E7001', '18.00', '6.00', '12.00', '二号窗口', '午餐', 'D001', '红烧肉', '1', '18.00', '一卡通', '一食堂'],
       ['HG0002', '2026/11/24 18:20:00', '0099124', 'E7002', '9.50', '0.00', '9.50', '一号窗口', '晚餐', 'D002', '番茄炒蛋', '1', '9.50', '一卡通', '一食堂'],
     ];
-    const response = await post('/api/import/auto?profile=cn-card').attach('file', iconv.encode(csv(rows), 'gbk'), { filename: '消费流水.csv', contentType: 'text/csv' }).expect(200);
+    const response = await post('/api/import/auto?profile=cn-card')
+      .attach('file', iconv.encode(csv(rows), 'gbk'), { filename: '消费流水.csv', contentType: 'text/csv' })
+      .expect(200);
     expect(response.body).toMatchObject({ accepted: 2, rejected: 0, profile: 'cn-card', fileName: '消费流水.csv' });
     const dump = JSON.stringify(await dataSource.query(`SELECT * FROM sale_transaction WHERE external_id LIKE 'HG%'`)) + JSON.stringify(await dataSource.query('SELECT * FROM audit_log'));
     expect(dump).not.toMatch(/0099123|E7001/);
@@ -101,7 +112,10 @@ describe('POST /api/import/:kind', () => {
     const batches = await count(dataSource, 'SELECT count(*) FROM import_batch');
     const fake = await post('/api/import/auto').attach('file', Buffer.from(sales), 'sales.xlsx').expect(415);
     expect(fake.body.message).toMatch(/XLSX/);
-    const binary = await post('/api/import/auto').set('content-type', 'text/csv').send(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04])).expect(415);
+    const binary = await post('/api/import/auto')
+      .set('content-type', 'text/csv')
+      .send(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04]))
+      .expect(415);
     expect(binary.body.error).toBe('UNSUPPORTED_FORMAT');
     await post('/api/import/auto').set('content-type', 'image/png').send(Buffer.from('x')).expect(415);
     await post('/api/import/nonsense').attach('file', Buffer.from(sales), 'sales.csv').expect(400);
@@ -131,6 +145,9 @@ describe('POST /api/import/:kind', () => {
     expect(statuses.slice(0, UPLOADS_PER_MINUTE).every((status) => status === 400)).toBe(true);
     expect(statuses[UPLOADS_PER_MINUTE]).toBe(429);
     // another token from the same address is not held back
-    await post('/api/import/nonsense', await newToken('patient sender')).set('content-type', 'text/csv').send('a\n').expect(400);
+    await post('/api/import/nonsense', await newToken('patient sender'))
+      .set('content-type', 'text/csv')
+      .send('a\n')
+      .expect(400);
   });
 });

@@ -9,7 +9,15 @@ import { INBOX_JOB } from '@larder/pipeline';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
-interface StepBody { stepNo: number; name: string; status: string; attempts: number; error: string | null; durationMs: number | null; counts: Record<string, number> }
+interface StepBody {
+  stepNo: number;
+  name: string;
+  status: string;
+  attempts: number;
+  error: string | null;
+  durationMs: number | null;
+  counts: Record<string, number>;
+}
 
 describe('job runs over HTTP', () => {
   let database: TestDatabase;
@@ -65,8 +73,21 @@ describe('job runs over HTTP', () => {
     const day = (hour: number, minute: number) => new Date(Date.UTC(2026, 10, 18, hour, minute));
     for (const startedAt of [day(0, 0), day(0, 5), day(0, 10), day(17, 0)]) {
       const id = randomUUID();
-      await dataSource.getRepository(JobRun).insert({ id, name: INBOX_JOB, trigger: 'schedule', slot: `${INBOX_JOB}@${startedAt.toISOString()}`, startedAt, finishedAt: startedAt, status: 'succeeded', error: null });
-      await dataSource.getRepository(JobStep).insert({ runId: id, stepNo: 1, name: 'scan-inbox', canteenId: null, startedAt, finishedAt: startedAt, status: 'succeeded', attempts: 1, counts: { files: 0, failed: 0, waiting: 0, accepted: 0, rejected: 0, duplicates: 0 }, error: null });
+      await dataSource
+        .getRepository(JobRun)
+        .insert({ id, name: INBOX_JOB, trigger: 'schedule', slot: `${INBOX_JOB}@${startedAt.toISOString()}`, startedAt, finishedAt: startedAt, status: 'succeeded', error: null });
+      await dataSource.getRepository(JobStep).insert({
+        runId: id,
+        stepNo: 1,
+        name: 'scan-inbox',
+        canteenId: null,
+        startedAt,
+        finishedAt: startedAt,
+        status: 'succeeded',
+        attempts: 1,
+        counts: { files: 0, failed: 0, waiting: 0, accepted: 0, rejected: 0, duplicates: 0 },
+        error: null,
+      });
     }
     const { body } = await finance.agent.get('/api/jobs?limit=200').expect(200);
     expect((body.runs as { name: string }[]).filter((run) => run.name === INBOX_JOB)).toHaveLength(1);
@@ -81,8 +102,22 @@ describe('job runs over HTTP', () => {
     const registry = app.get(JobRegistry);
     let tries = 0;
     registry.define({ name: 'e2e-detail', description: 'test job' });
-    registry.addStep('e2e-detail', { name: 'flaky', perCanteen: false, run: async () => { tries += 1; if (tries === 1) throw new Error('database restarting'); return { rows: 7 }; } });
-    registry.addStep('e2e-detail', { name: 'broken', perCanteen: false, run: async () => { throw new Error('supplier feed unreachable'); } });
+    registry.addStep('e2e-detail', {
+      name: 'flaky',
+      perCanteen: false,
+      run: async () => {
+        tries += 1;
+        if (tries === 1) throw new Error('database restarting');
+        return { rows: 7 };
+      },
+    });
+    registry.addStep('e2e-detail', {
+      name: 'broken',
+      perCanteen: false,
+      run: async () => {
+        throw new Error('supplier feed unreachable');
+      },
+    });
     const started = await admin.agent.post('/api/jobs/e2e-detail/runs').set('x-csrf-token', admin.csrfToken).expect(201);
     expect(started.body.status).toBe('failed');
 

@@ -39,7 +39,7 @@ describe('menu proposals over HTTP', () => {
 
   const post = (agent: SignedInAgent, path: string) => agent.agent.post(path).set('x-csrf-token', agent.csrfToken);
 
-  it('proposes for a manager\'s own canteen, records the decision and refuses other canteens', async () => {
+  it("proposes for a manager's own canteen, records the decision and refuses other canteens", async () => {
     const created = await post(manager, '/api/menu/proposals').send({ canteen: 'C01', from: '2026-11-23', weeks: 1, repeatGapDays: 5 }).expect(201);
     const proposal = created.body;
     expect(proposal).toMatchObject({ canteenId: 1, from: '2026-11-23', to: '2026-11-29', createdBy: 'menu-manager', rules: expect.objectContaining({ repeatGapDays: 5 }) });
@@ -62,7 +62,7 @@ describe('menu proposals over HTTP', () => {
     await post(manager, '/api/menu/proposals').send({ canteen: 'C01', from: '2026-11-23', weeks: 9 }).expect(400);
   }, 120_000);
 
-  it('downloads the proposal as a workbook in both languages, its what-if equal to the API\'s and every label present', async () => {
+  it("downloads the proposal as a workbook in both languages, its what-if equal to the API's and every label present", async () => {
     const created = await post(manager, '/api/menu/proposals').send({ canteen: 'C01', from: '2026-11-23', weeks: 1 }).expect(201);
     const proposal = created.body;
     const whatIf = proposal.whatIf;
@@ -81,7 +81,10 @@ describe('menu proposals over HTTP', () => {
       const [summary, changes, menu] = workbook.worksheets;
       // Summary rows 4..11: covers, cost per cover, cost, leftovers per cover, leftovers, stars, subsidy per cover, subsidy.
       const figure = (row: number, column: number) => Number(valueOf(summary.getRow(row).getCell(column)));
-      for (const [column, side] of [[2, whatIf.current], [3, whatIf.proposed]] as const) {
+      for (const [column, side] of [
+        [2, whatIf.current],
+        [3, whatIf.proposed],
+      ] as const) {
         expect(figure(4, column)).toBeCloseTo(side.covers, 6);
         expect(figure(5, column)).toBeCloseTo(side.costFenPerCover / 100, 2);
         expect(figure(6, column)).toBeCloseTo(side.costFen / 100, 2);
@@ -93,16 +96,22 @@ describe('menu proposals over HTTP', () => {
       expect(changes.rowCount).toBeGreaterThanOrEqual(3 + proposal.changes.length);
       expect(menu.getRow(4 + proposal.slots.length - 1).getCell(1).value).toBe(proposal.slots.at(-1).date);
       for (const sheet of workbook.worksheets) {
-        sheet.eachRow((row) => row.eachCell((cell) => {
-          const text = String(valueOf(cell) ?? '');
-          expect(text).not.toMatch(/\{\w+\}|undefined|NaN|\[object/);
-          expect(text).not.toMatch(/^#\d+$/);
-        }));
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            const text = String(valueOf(cell) ?? '');
+            expect(text).not.toMatch(/\{\w+\}|undefined|NaN|\[object/);
+            expect(text).not.toMatch(/^#\d+$/);
+          }),
+        );
         if (lang === 'zh-CN') {
           // Headers, meals, categories and statuses in Chinese: no English word left on a zh-CN sheet.
           expect((sheet.getRow(3).values as unknown[]).join('')).not.toMatch(/[A-Za-z]{2,}/);
-          sheet.eachRow((row, n) => { if (n > 3 && sheet !== summary) for (const column of sheet === changes ? [2, 3, 10] : [2]) expect(String(row.getCell(column).value ?? '')).not.toMatch(/[A-Za-z]{2,}/); });
-          summary.eachRow((row, n) => { if (n > 3) expect(String(row.getCell(1).value ?? '')).not.toMatch(/[A-Za-z]{2,}/); });
+          sheet.eachRow((row, n) => {
+            if (n > 3 && sheet !== summary) for (const column of sheet === changes ? [2, 3, 10] : [2]) expect(String(row.getCell(column).value ?? '')).not.toMatch(/[A-Za-z]{2,}/);
+          });
+          summary.eachRow((row, n) => {
+            if (n > 3) expect(String(row.getCell(1).value ?? '')).not.toMatch(/[A-Za-z]{2,}/);
+          });
         }
       }
     }

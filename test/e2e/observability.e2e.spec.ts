@@ -67,7 +67,10 @@ describe('structured logs and /metrics', () => {
       cookie = String((await request(server).post('/api/auth/login').send({ username: 'ops-admin', password: TEST_PASSWORD }).expect(200)).headers['set-cookie']);
       await admin.agent.get(`/api/plans?canteen=${CARD}`).set('x-request-id', 'trace-42');
       await admin.agent.get(`/api/no-such-thing/${CARD}`).expect(404);
-      const upload = await request(server).post('/api/import/auto?profile=cn-card').set('authorization', `Bearer ${token}`).attach('file', cardExport(), { filename: '消费流水.csv', contentType: 'text/csv' });
+      const upload = await request(server)
+        .post('/api/import/auto?profile=cn-card')
+        .set('authorization', `Bearer ${token}`)
+        .attach('file', cardExport(), { filename: '消费流水.csv', contentType: 'text/csv' });
       expect(upload.status).toBe(200);
       expect(upload.body).toMatchObject({ accepted: 1, rejected: 1 });
     });
@@ -76,7 +79,9 @@ describe('structured logs and /metrics', () => {
     const requests = entries.filter((entry) => typeof entry.route === 'string');
     expect(requests.length).toBeGreaterThanOrEqual(4);
     for (const entry of requests) {
-      expect(entry).toEqual(expect.objectContaining({ reqId: expect.any(String), durationMs: expect.any(Number), req: expect.objectContaining({ method: expect.any(String) }), res: { statusCode: expect.any(Number) } }));
+      expect(entry).toEqual(
+        expect.objectContaining({ reqId: expect.any(String), durationMs: expect.any(Number), req: expect.objectContaining({ method: expect.any(String) }), res: { statusCode: expect.any(Number) } }),
+      );
     }
     expect(requests).toContainEqual(expect.objectContaining({ route: '/api/auth/login', level: 30, res: { statusCode: 401 } }));
     expect(requests).toContainEqual(expect.objectContaining({ route: '/api/import/:kind', principal: 'token:pos export', res: { statusCode: 200 } }));
@@ -126,9 +131,14 @@ async function seedAccuracy(dataSource: DataSource): Promise<void> {
   const runId = '00000000-0000-4000-8000-0000000000a1';
   await dataSource.query(`INSERT INTO forecast_run (id, as_of, horizon_days, status) VALUES ($1, $2::date, 14, 'done')`, [runId, addDays(days[0], -7)]);
   // 100 forecast against 90 and 110 sold: WAPE 20 / 200 = 0.1; only the second falls inside p10–p90.
-  await dataSource.query(`INSERT INTO forecast (run_id, canteen_id, service_date, meal, dish_id, p10, p50, p90, model) VALUES ($1, 1, $2, 'lunch', 0, 95, 100, 105, 'test'), ($1, 1, $3, 'lunch', 0, 80, 100, 120, 'test')`, [runId, days[0], days[1]]);
+  await dataSource.query(
+    `INSERT INTO forecast (run_id, canteen_id, service_date, meal, dish_id, p10, p50, p90, model) VALUES ($1, 1, $2, 'lunch', 0, 95, 100, 105, 'test'), ($1, 1, $3, 'lunch', 0, 80, 100, 120, 'test')`,
+    [runId, days[0], days[1]],
+  );
   await dataSource.query(`INSERT INTO daily_meal_rollup (canteen_id, service_date, meal, covers) VALUES (1, $1, 'lunch', 90), (1, $2, 'lunch', 110)`, days);
   const nightly = '00000000-0000-4000-8000-0000000000b1';
   await dataSource.query(`INSERT INTO job_run (id, name, trigger, started_at, finished_at, status) VALUES ($1, 'nightly', 'manual', now() - interval '1 minute', now(), 'failed')`, [nightly]);
-  await dataSource.query(`INSERT INTO job_step (run_id, step_no, name, started_at, finished_at, status, attempts) VALUES ($1, 1, 'forecast', now() - interval '1 minute', now(), 'failed', 3)`, [nightly]);
+  await dataSource.query(`INSERT INTO job_step (run_id, step_no, name, started_at, finished_at, status, attempts) VALUES ($1, 1, 'forecast', now() - interval '1 minute', now(), 'failed', 3)`, [
+    nightly,
+  ]);
 }

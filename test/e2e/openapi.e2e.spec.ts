@@ -45,7 +45,11 @@ function registeredRoutes(app: NestExpressApplication): string[] {
   const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
   return express.router.stack
     .filter((layer) => layer.route && layer.route.path !== '{/*splat}' && !isDocumentationRoute(layer.route.path))
-    .flatMap((layer) => Object.keys(layer.route!.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`));
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods)
+        .filter((method) => method !== '_all')
+        .map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`),
+    );
 }
 
 function principalOf(caller: string): Principal | null {
@@ -65,10 +69,13 @@ async function guardLets(app: NestExpressApplication, handlers: Map<string, Rout
   const httpRequest = { method, path: operationId, cookies: principal?.kind === 'user' ? { [SESSION_COOKIE]: 'session' } : {}, header: (name: string) => headers[name.toLowerCase()] };
   const context = { getHandler: () => route.handler, getClass: () => route.controller, switchToHttp: () => ({ getRequest: () => httpRequest }) };
   // Only the guard's own refusals count as "not let through"; anything else is a fault of this test.
-  return guard.canActivate(context as never).then(() => true, (error: unknown) => {
-    if (error instanceof LarderError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) return false;
-    throw error;
-  });
+  return guard.canActivate(context as never).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof LarderError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED')) return false;
+      throw error;
+    },
+  );
 }
 
 function documentedCallers(operation: Operation): string[] {
@@ -131,10 +138,7 @@ describe('the API description', () => {
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         const access = operation[ACCESS_EXTENSION]!;
-        const expected = access.public ? [] : [
-          { session: access.roles, ...(method === 'get' ? {} : { csrf: [] }) },
-          ...(access.tokenScopes!.length > 0 ? [{ apiToken: access.tokenScopes }] : []),
-        ];
+        const expected = access.public ? [] : [{ session: access.roles, ...(method === 'get' ? {} : { csrf: [] }) }, ...(access.tokenScopes!.length > 0 ? [{ apiToken: access.tokenScopes }] : [])];
         expect({ route: `${method} ${path}`, security: operation.security }).toEqual({ route: `${method} ${path}`, security: expected });
       }
     }
@@ -145,8 +149,16 @@ describe('the API description', () => {
     const admin = await signIn(app, { username: 'openapi-admin', role: 'admin' });
     const login = await server.post('/api/auth/login').send({ username: 'openapi-admin', password: TEST_PASSWORD }).expect(200);
     const me = await admin.agent.get('/api/auth/me').expect(200);
-    const read = await admin.agent.post('/api/admin/tokens').set('x-csrf-token', admin.csrfToken).send({ name: 'openapi read', scopes: ['read'] }).expect(201);
-    const pusher = await admin.agent.post('/api/admin/tokens').set('x-csrf-token', admin.csrfToken).send({ name: 'openapi import', scopes: ['import'] }).expect(201);
+    const read = await admin.agent
+      .post('/api/admin/tokens')
+      .set('x-csrf-token', admin.csrfToken)
+      .send({ name: 'openapi read', scopes: ['read'] })
+      .expect(201);
+    const pusher = await admin.agent
+      .post('/api/admin/tokens')
+      .set('x-csrf-token', admin.csrfToken)
+      .send({ name: 'openapi import', scopes: ['import'] })
+      .expect(201);
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     const tokenMe = await server.get('/api/auth/me').set(bearer(read.body.token)).expect(403);
     const imported = await server.post('/api/import/auto').set(bearer(pusher.body.token)).attach('file', Buffer.from(MASTER_FILES['sites.csv']), 'sites.csv').expect(200);
@@ -154,8 +166,12 @@ describe('the API description', () => {
     const canteens = await server.get('/api/canteens').set(bearer(read.body.token)).expect(200);
     expect(canteens.body.length).toBeGreaterThan(0);
     const answers: [string, number, unknown][] = [
-      ['POST /api/auth/login', 200, login.body], ['GET /api/auth/me', 200, me.body], ['GET /api/auth/me', 403, tokenMe.body],
-      ['POST /api/admin/tokens', 201, read.body], ['POST /api/import/{kind}', 200, imported.body], ['GET /api/canteens', 200, canteens.body],
+      ['POST /api/auth/login', 200, login.body],
+      ['GET /api/auth/me', 200, me.body],
+      ['GET /api/auth/me', 403, tokenMe.body],
+      ['POST /api/admin/tokens', 201, read.body],
+      ['POST /api/import/{kind}', 200, imported.body],
+      ['GET /api/canteens', 200, canteens.body],
     ];
     expect(imported.body.accepted).toBe(1);
     expect(answers.flatMap(([route, status, body]) => answerProblems(document, route, status, body))).toEqual([]);
@@ -173,7 +189,10 @@ describe('the API description', () => {
     expect(page.text).not.toMatch(/<script>/);
     for (const script of scripts) {
       expect(script).not.toMatch(/^(https?:)?\/\//);
-      await server.get(new URL(script, `http://larder${OPENAPI_PAGE_PATH}`).pathname).expect(200).expect('content-type', /javascript/);
+      await server
+        .get(new URL(script, `http://larder${OPENAPI_PAGE_PATH}`).pathname)
+        .expect(200)
+        .expect('content-type', /javascript/);
     }
     const text = JSON.stringify(document);
     for (const secret of [database.url, database.config.pseudonymSecret, database.config.pseudonymKeyFile]) if (secret) expect(text).not.toContain(secret);

@@ -46,7 +46,8 @@ describe('plans over HTTP', () => {
 
     const line = plan.lines[0];
     const overridden = await post(`/api/plans/${plan.id}/overrides`)
-      .send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 30, reason: 'training day' }).expect(201);
+      .send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 30, reason: 'training day' })
+      .expect(201);
     expect(overridden.body.overrides).toEqual([expect.objectContaining({ newPortions: line.plannedPortions + 30, reason: 'training day' })]);
     const missingReason = await post(`/api/plans/${plan.id}/overrides`).send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 5 }).expect(400);
     expect(String(missingReason.body.message)).toContain('reason');
@@ -70,7 +71,10 @@ describe('plans over HTTP', () => {
 
     // The signed-in manager is who the audit log names for the override and the approval.
     const audit = (await app.get(AuditService).recent(20)).filter((entry) => (entry.detail as { planId?: string }).planId === plan.id);
-    expect(audit.map(({ actor: who, action }) => ({ who, action }))).toEqual([{ who: actor, action: 'plan.approve' }, { who: actor, action: 'plan.override' }]);
+    expect(audit.map(({ actor: who, action }) => ({ who, action }))).toEqual([
+      { who: actor, action: 'plan.approve' },
+      { who: actor, action: 'plan.override' },
+    ]);
     expect(audit[1].detail).toMatchObject({ dishId: line.dishId, from: line.plannedPortions, to: line.plannedPortions + 30, reason: 'training day' });
   });
 
@@ -83,8 +87,12 @@ describe('plans over HTTP', () => {
     expect(asked.body.message).toMatch(/999999 portions is out of the usual range: more than \d+ portions \(the forecast's p99/);
     expect(asked.body.details.after.purchaseCostFen).toBeGreaterThan(asked.body.details.before.purchaseCostFen);
     expect(asked.body.details.after.expectedLeftoverKg).toBeGreaterThan(asked.body.details.before.expectedLeftoverKg);
-    await post(`/api/plans/${plan.id}/overrides`).send({ ...huge, portions: -5, confirm: true }).expect(400);
-    const made = await post(`/api/plans/${plan.id}/overrides`).send({ ...huge, confirm: true }).expect(201);
+    await post(`/api/plans/${plan.id}/overrides`)
+      .send({ ...huge, portions: -5, confirm: true })
+      .expect(400);
+    const made = await post(`/api/plans/${plan.id}/overrides`)
+      .send({ ...huge, confirm: true })
+      .expect(201);
     expect(made.body.overrides).toEqual([expect.objectContaining({ newPortions: 999_999 })]);
 
     await post(`/api/plans/${plan.id}/revise`).expect(409);
@@ -100,44 +108,68 @@ describe('plans over HTTP', () => {
 
   it('answers what-if questions without storing anything', async () => {
     const before = (await get('/api/plans').expect(200)).body.length;
-    const response = await post('/api/plans/what-if').send({ week: WEEK, canteens: [2], scenario: { headcountFactor: 0.5, serviceLevel: 0.7 } }).expect(200);
+    const response = await post('/api/plans/what-if')
+      .send({ week: WEEK, canteens: [2], scenario: { headcountFactor: 0.5, serviceLevel: 0.7 } })
+      .expect(200);
     expect(response.body.scenario.covers).toBeLessThan(response.body.base.covers);
     expect(response.body.change.purchaseCostFen).toBeLessThan(0);
     expect(response.body.canteens).toHaveLength(1);
     expect((await get('/api/plans').expect(200)).body.length).toBe(before);
-    await post('/api/plans/what-if').send({ week: WEEK, scenario: { headcountFactor: -2 } }).expect(400);
+    await post('/api/plans/what-if')
+      .send({ week: WEEK, scenario: { headcountFactor: -2 } })
+      .expect(400);
   });
 
   it('answers "+10 % covers on one day" and "an ingredient +15 %" with cost per meal and waste', async () => {
     const monday = isoWeekStart(WEEK);
-    const busier = (await post('/api/plans/what-if').send({ week: WEEK, canteens: [2], scenario: { dayFactors: [{ serviceDate: addDays(monday, 4), factor: 1.1 }] } }).expect(200)).body;
+    const busier = (
+      await post('/api/plans/what-if')
+        .send({ week: WEEK, canteens: [2], scenario: { dayFactors: [{ serviceDate: addDays(monday, 4), factor: 1.1 }] } })
+        .expect(200)
+    ).body;
     expect(busier.change.covers).toBeGreaterThan(0);
     expect(busier.change.plannedPortions).toBeGreaterThan(0);
     expect(busier.change.purchaseCostFen).toBeGreaterThanOrEqual(0);
     // The ingredient the week buys most of, priced 15 % up: purchase cost and cost per meal rise, covers stay.
-    const [{ ingredient_id: ingredient }] = await app.get(DataSource).query(
-      'SELECT ingredient_id FROM purchase_order_line WHERE canteen_id = 2 GROUP BY 1 ORDER BY sum(amount_fen) DESC LIMIT 1',
-    );
-    const dearer = (await post('/api/plans/what-if').send({ week: WEEK, canteens: [2], scenario: { priceFactors: [{ ingredientId: ingredient, factor: 1.15 }] } }).expect(200)).body;
+    const [{ ingredient_id: ingredient }] = await app.get(DataSource).query('SELECT ingredient_id FROM purchase_order_line WHERE canteen_id = 2 GROUP BY 1 ORDER BY sum(amount_fen) DESC LIMIT 1');
+    const dearer = (
+      await post('/api/plans/what-if')
+        .send({ week: WEEK, canteens: [2], scenario: { priceFactors: [{ ingredientId: ingredient, factor: 1.15 }] } })
+        .expect(200)
+    ).body;
     expect(dearer.change.covers).toBe(0);
     expect(dearer.change.purchaseCostFen).toBeGreaterThan(0);
     expect(dearer.change.costPerMealFen).toBeGreaterThan(0);
-    const unknown = await post('/api/plans/what-if').send({ week: WEEK, scenario: { priceFactors: [{ ingredientId: 999999, factor: 1.1 }] } }).expect(404);
+    const unknown = await post('/api/plans/what-if')
+      .send({ week: WEEK, scenario: { priceFactors: [{ ingredientId: 999999, factor: 1.1 }] } })
+      .expect(404);
     expect(unknown.body).toMatchObject({ error: 'NOT_FOUND' });
-    const outOfRange = await post('/api/plans/what-if').send({ week: WEEK, scenario: { dayFactors: [{ serviceDate: monday, factor: 9 }] } }).expect(400);
+    const outOfRange = await post('/api/plans/what-if')
+      .send({ week: WEEK, scenario: { dayFactors: [{ serviceDate: monday, factor: 9 }] } })
+      .expect(400);
     expect(outOfRange.body.message).toContain('must be between 0 and 5');
-    const mistyped = await post('/api/plans/what-if').send({ week: WEEK, scenario: { priceFactors: [{ ingredientId: 'pork', factor: 1.1 }] } }).expect(400);
+    const mistyped = await post('/api/plans/what-if')
+      .send({ week: WEEK, scenario: { priceFactors: [{ ingredientId: 'pork', factor: 1.1 }] } })
+      .expect(400);
     expect(mistyped.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['scenario.priceFactors.0.ingredientId'] } });
   });
 
   it('refuses what-if bodies with unknown or mistyped fields, naming them', async () => {
-    const unknown = await post('/api/plans/what-if').send({ week: WEEK, scenario: { headcount: 0.5 } }).expect(400);
+    const unknown = await post('/api/plans/what-if')
+      .send({ week: WEEK, scenario: { headcount: 0.5 } })
+      .expect(400);
     expect(unknown.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['scenario.headcount'] } });
-    const swap = await post('/api/plans/what-if').send({ week: WEEK, scenario: { swaps: [{ fromDishId: 1, toDishId: 2, meal: 'brunch' }] } }).expect(400);
+    const swap = await post('/api/plans/what-if')
+      .send({ week: WEEK, scenario: { swaps: [{ fromDishId: 1, toDishId: 2, meal: 'brunch' }] } })
+      .expect(400);
     expect(swap.body).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['scenario.swaps.0.meal'] } });
-    const canteens = await post('/api/plans/what-if').send({ week: WEEK, canteens: ['C01'] }).expect(400);
+    const canteens = await post('/api/plans/what-if')
+      .send({ week: WEEK, canteens: ['C01'] })
+      .expect(400);
     expect(canteens.body.message).toContain('"canteens" must be a list of canteen ids');
-    await post('/api/plans/what-if').send({ week: WEEK, scenario: { swaps: [{ fromDishId: 1, toDishId: 2, serviceDate: '2026-11-31' }] } }).expect(400);
+    await post('/api/plans/what-if')
+      .send({ week: WEEK, scenario: { swaps: [{ fromDishId: 1, toDishId: 2, serviceDate: '2026-11-31' }] } })
+      .expect(400);
   });
 
   it('accounts waste by week, canteen and kind', async () => {
@@ -148,7 +180,7 @@ describe('plans over HTTP', () => {
     await get('/api/waste/accounting?from=2026-11-15&to=2026-11-02').expect(400);
   });
 
-  it("lets a manager run the nightly run from the page for their own canteens only", async () => {
+  it('lets a manager run the nightly run from the page for their own canteens only', async () => {
     const own = await signIn(app, { username: 'night-manager', role: 'manager', canteenIds: [2] });
     const run = await own.agent.post('/api/jobs/nightly/runs').set('x-csrf-token', own.csrfToken).expect(201);
     expect(run.body.status).toBe('succeeded');

@@ -28,12 +28,33 @@ async function sheetOf(response: request.Response): Promise<ExcelJS.Worksheet> {
 /** Every cell's text of a sheet, row by row, for searching. */
 function textOf(sheet: ExcelJS.Worksheet): string {
   const rows: string[] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).map((value) => (value && typeof value === 'object' && 'result' in value ? String((value as { result: unknown }).result) : String(value ?? ''))).join('|')));
+  sheet.eachRow((row) =>
+    rows.push((row.values as unknown[]).map((value) => (value && typeof value === 'object' && 'result' in value ? String((value as { result: unknown }).result) : String(value ?? ''))).join('|')),
+  );
   return rows.join('\n');
 }
 
-interface Line { supplierItemId: number; ingredientId: number; packSize: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; sku: string; ingredient: { name: string; unit: string } }
-interface Order { id: string; status: string; totalFen: number; lines: Line[]; nextStatuses: string[]; editable: boolean; edits: unknown[]; supplier: { address: string | null; phone: string | null } }
+interface Line {
+  supplierItemId: number;
+  ingredientId: number;
+  packSize: number;
+  packs: number;
+  packPriceFen: number;
+  amountFen: number;
+  minOrderPacks: number;
+  sku: string;
+  ingredient: { name: string; unit: string };
+}
+interface Order {
+  id: string;
+  status: string;
+  totalFen: number;
+  lines: Line[];
+  nextStatuses: string[];
+  editable: boolean;
+  edits: unknown[];
+  supplier: { address: string | null; phone: string | null };
+}
 
 describe('purchase orders as a buyer uses them, over HTTP', () => {
   let database: TestDatabase;
@@ -69,7 +90,9 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
       expect(line.amountFen).toBe(line.packs * line.packPriceFen);
     }
     expect(draft.totalFen).toBe(draft.lines.reduce((sum, line) => sum + line.amountFen, 0));
-    const refused = await patch(`/api/purchase-orders/${draft.id}/lines/${draft.lines[0].supplierItemId}`).send({ packs: draft.lines[0].packs + 1, reason: 'more' }).expect(409);
+    const refused = await patch(`/api/purchase-orders/${draft.id}/lines/${draft.lines[0].supplierItemId}`)
+      .send({ packs: draft.lines[0].packs + 1, reason: 'more' })
+      .expect(409);
     expect(refused.body).toMatchObject({ error: 'CONFLICT', message: expect.stringMatching(/draft order follows its plan/) });
     await post(`/api/purchase-orders/${draft.id}/status`).send({ status: 'sent' }).expect(409);
     const listed = (await get('/api/purchase-orders?canteen=C02').expect(200)).body as { orderCutoff: string | null; leadTimeDays: number | null }[];
@@ -84,9 +107,31 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     expect(order).toMatchObject({ status: 'approved', editable: true, nextStatuses: ['sent', 'cancelled'] });
     const line = order.lines[0];
     const url = `/api/purchase-orders/${order.id}/lines/${line.supplierItemId}`;
-    expect(String((await patch(url).send({ packs: line.packs + 2 }).expect(400)).body.message)).toContain('reason');
-    expect(String((await patch(url).send({ packs: line.packs + 2, reason: '' }).expect(400)).body.message)).toContain('reason');
-    expect((await patch(url).send({ packs: line.packs + 2, reason: '   ' }).expect(400)).body).toMatchObject({ error: 'VALIDATION_FAILED', details: { field: 'reason' } });
+    expect(
+      String(
+        (
+          await patch(url)
+            .send({ packs: line.packs + 2 })
+            .expect(400)
+        ).body.message,
+      ),
+    ).toContain('reason');
+    expect(
+      String(
+        (
+          await patch(url)
+            .send({ packs: line.packs + 2, reason: '' })
+            .expect(400)
+        ).body.message,
+      ),
+    ).toContain('reason');
+    expect(
+      (
+        await patch(url)
+          .send({ packs: line.packs + 2, reason: '   ' })
+          .expect(400)
+      ).body,
+    ).toMatchObject({ error: 'VALIDATION_FAILED', details: { field: 'reason' } });
     await patch(url).send({ packs: -1, reason: 'x' }).expect(400);
     await patch(url).send({ packs: 1.5, reason: 'x' }).expect(400);
     await patch(url).send({ packs: '3', reason: 'x' }).expect(400);
@@ -100,7 +145,11 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
       expect(below.body.message).toMatch(/at least \d+ packs/);
     }
 
-    const edited: Order = (await patch(url).send({ packs: line.packs + 2, reason: '周五加餐' }).expect(200)).body;
+    const edited: Order = (
+      await patch(url)
+        .send({ packs: line.packs + 2, reason: '周五加餐' })
+        .expect(200)
+    ).body;
     const after = edited.lines.find((entry) => entry.supplierItemId === line.supplierItemId)!;
     expect(after.packs).toBe(line.packs + 2);
     expect(after.amountFen).toBe((line.packs + 2) * line.packPriceFen);
@@ -123,8 +172,13 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     expect(sent).toMatchObject({ status: 'sent', editable: false, nextStatuses: ['received', 'cancelled'] });
     await post(url(first.id)).send({ status: 'sent' }).expect(409);
     const line = sent.lines[0];
-    expect((await patch(`/api/purchase-orders/${first.id}/lines/${line.supplierItemId}`).send({ packs: line.packs + 1, reason: 'late change' }).expect(409)).body.message)
-      .toMatch(/sent order can no longer be edited/);
+    expect(
+      (
+        await patch(`/api/purchase-orders/${first.id}/lines/${line.supplierItemId}`)
+          .send({ packs: line.packs + 1, reason: 'late change' })
+          .expect(409)
+      ).body.message,
+    ).toMatch(/sent order can no longer be edited/);
     expect((await post(url(first.id)).send({ status: 'received' }).expect(200)).body).toMatchObject({ status: 'received', nextStatuses: [] });
     expect((await post(url(first.id)).send({ status: 'cancelled', reason: 'too late' }).expect(409)).body.message).toMatch(/received order is final/);
 
@@ -147,12 +201,31 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     expect((await post(url).send({ lines: [] }).expect(409)).body.message).toMatch(/approved order can only be sent or cancelled/);
     await post(`/api/purchase-orders/${order.id}/status`).send({ status: 'sent' }).expect(200);
     const line = order.lines[0];
-    await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: -1 }] }).expect(400);
-    await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1.5 }] }).expect(400);
-    await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1, weight: 3 }] }).expect(400);
+    await post(url)
+      .send({ lines: [{ supplierItemId: line.supplierItemId, packs: -1 }] })
+      .expect(400);
+    await post(url)
+      .send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1.5 }] })
+      .expect(400);
+    await post(url)
+      .send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1, weight: 3 }] })
+      .expect(400);
     await post(url).send({}).expect(400);
-    expect((await post(url).send({ lines: [{ supplierItemId: line.supplierItemId, packs: 1 }, { supplierItemId: line.supplierItemId, packs: 2 }] }).expect(400)).body.message).toMatch(/listed twice/);
-    await post(url).send({ lines: [{ supplierItemId: 999_999, packs: 1 }] }).expect(404);
+    expect(
+      (
+        await post(url)
+          .send({
+            lines: [
+              { supplierItemId: line.supplierItemId, packs: 1 },
+              { supplierItemId: line.supplierItemId, packs: 2 },
+            ],
+          })
+          .expect(400)
+      ).body.message,
+    ).toMatch(/listed twice/);
+    await post(url)
+      .send({ lines: [{ supplierItemId: 999_999, packs: 1 }] })
+      .expect(404);
     expect((await get(`/api/purchase-orders/${order.id}`).expect(200)).body.status).toBe('sent');
 
     const loader = app.get(PlanningDataLoader);
@@ -163,11 +236,14 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     };
     const before = await onTheWay();
     type Stock = { countedOn: string | null; lines: { ingredientId: number; received: number; onHand: number; counted: number | null }[] };
-    const stockOf = async () => ((await get(`/api/stock?canteen=C02&date=${order.deliveryDate}`).expect(200)).body as Stock);
+    const stockOf = async () => (await get(`/api/stock?canteen=C02&date=${order.deliveryDate}`).expect(200)).body as Stock;
     const ingredientIn = (stock: Stock) => stock.lines.find((entry) => entry.ingredientId === line.ingredientId) ?? { received: 0, onHand: 0 };
     const stockBefore = await stockOf();
-    const received: Order & { receivedTotalFen: number } = (await post(url)
-      .send({ lines: [{ supplierItemId: line.supplierItemId, packs: line.packs - 1, packPriceFen: line.packPriceFen + 10 }], note: '少送一件' }).expect(200)).body;
+    const received: Order & { receivedTotalFen: number } = (
+      await post(url)
+        .send({ lines: [{ supplierItemId: line.supplierItemId, packs: line.packs - 1, packPriceFen: line.packPriceFen + 10 }], note: '少送一件' })
+        .expect(200)
+    ).body;
     expect(received.status).toBe('received');
     const got = received.lines.find((entry) => entry.supplierItemId === line.supplierItemId)! as Line & { receivedPacks: number; receivedAmountFen: number; differences: string[] };
     expect(got).toMatchObject({ receivedPacks: line.packs - 1, receivedAmountFen: (line.packs - 1) * (line.packPriceFen + 10), differences: ['short', 'price-up'] });
@@ -185,7 +261,10 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     const stranger = await signIn(app, { username: 'stock-stranger', role: 'manager', canteenIds: [1] });
     await stranger.agent.get('/api/stock?canteen=C02').expect(403);
     const audit = (await app.get(AuditService).recent(5)).find((entry) => entry.action === 'purchase-order.receive');
-    expect(audit).toMatchObject({ actor: 'buyer', detail: { orderId: order.id, note: '少送一件', differences: [expect.objectContaining({ supplierItemId: line.supplierItemId, flags: ['short', 'price-up'] })] } });
+    expect(audit).toMatchObject({
+      actor: 'buyer',
+      detail: { orderId: order.id, note: '少送一件', differences: [expect.objectContaining({ supplierItemId: line.supplierItemId, flags: ['short', 'price-up'] })] },
+    });
     await post(url).send({ lines: [] }).expect(409);
   });
 
@@ -251,13 +330,18 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
       await workbook.xlsx.load((await get(`/api/reports/purchase-plan?${query}`).buffer(true).parse(binary).expect(200)).body as ArrayBuffer);
       const summary = workbook.getWorksheet('汇总')!;
       let total: { result: number } | undefined;
-      summary.eachRow((row) => { if (row.getCell(1).value === '合计') total = row.getCell(4).value as { result: number }; });
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === '合计') total = row.getCell(4).value as { result: number };
+      });
       expect(Math.round(total!.result * 100)).toBe(pageTotal);
       const statuses = new Set<string>();
       // One sheet per supplier's orders, between the summary and the supplier comparison and notes.
       const orderSheets = workbook.worksheets.filter((sheet) => !['汇总', '货比三家', '说明'].includes(sheet.name));
       expect(orderSheets.length).toBeGreaterThan(0);
-      for (const sheet of orderSheets) sheet.eachRow((row, n) => { if (n > 3 && row.getCell(10).value) statuses.add(String(row.getCell(10).value)); });
+      for (const sheet of orderSheets)
+        sheet.eachRow((row, n) => {
+          if (n > 3 && row.getCell(10).value) statuses.add(String(row.getCell(10).value));
+        });
       // The first order was sent and received, the second cancelled (left out), the rest approved.
       expect([...statuses].sort()).toEqual(['已批准（待发送）', '已收货'].sort());
     }

@@ -115,8 +115,9 @@ describe('reports over HTTP', () => {
     const rows = Array.from({ length: sheet.rowCount - 3 }, (_, i) => sheet.getRow(i + 4));
     expect(rows.filter((row) => names.some((n) => row.getCell(1).value === n.name_en))).toHaveLength(2);
     const total = rows.find((row) => row.getCell(1).value === 'Total')!;
-    const [lunch]: { prepared: string }[] = await app.get(DataSource).query(
-      `SELECT sum(prepared) AS prepared FROM daily_dish_rollup WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' AND meal = 'lunch' AND canteen_id IN (1, 2)`);
+    const [lunch]: { prepared: string }[] = await app
+      .get(DataSource)
+      .query(`SELECT sum(prepared) AS prepared FROM daily_dish_rollup WHERE service_date BETWEEN '2026-11-01' AND '2026-11-30' AND meal = 'lunch' AND canteen_id IN (1, 2)`);
     expect(Number((total.getCell(3).value as ExcelJS.CellFormulaValue).result)).toBe(Number(lunch.prepared));
     // the same canteens named one by one
     await two.agent.get('/api/reports/waste?month=2026-11&canteen=C01&canteen=C02').buffer(true).parse(binary).expect(200);

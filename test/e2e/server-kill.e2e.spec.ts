@@ -68,7 +68,11 @@ describe('the API server killed (SIGKILL) in the middle of writes', () => {
   }
 
   const call = (session: Session, method: string, path: string, body?: unknown) =>
-    fetch(`${base}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${base}${path}`, {
+      method,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it('restarts on the same database with no half-written plan, valid plan states and the session still signed in', async () => {
     server = await start();
@@ -95,7 +99,11 @@ describe('the API server killed (SIGKILL) in the middle of writes', () => {
       () => call(session, 'POST', `/api/plans/${drafts[1].id}/approve`, { confirm: true }),
       () => call(session, 'GET', '/api/reports/waste?month=2026-11&canteen=C01'),
     ];
-    const inFlight = writes.map((write) => write().then((response) => response.status).catch(() => 'cut' as const));
+    const inFlight = writes.map((write) =>
+      write()
+        .then((response) => response.status)
+        .catch(() => 'cut' as const),
+    );
     // early in the request: a repeated plan is made much faster than the first (its data is cached),
     // so where exactly the kill lands (before, inside or after the transaction) varies run to run
     await new Promise((resolve) => setTimeout(resolve, Math.min(15, planMs / 3)));

@@ -55,10 +55,8 @@ describe('subscriptions over HTTP', () => {
     expect((await viewer.agent.get('/api/subscriptions').expect(200)).body).toEqual([]);
   });
 
-  it('ends a subscription from the e-mail link without a sign-in, in the subscriber\'s language first', async () => {
-    const [row]: { unsubscribe_token: string }[] = await app.get(DatabaseService).dataSource.query(
-      `SELECT s.unsubscribe_token FROM subscription s WHERE s.subject = 'waste'`,
-    );
+  it("ends a subscription from the e-mail link without a sign-in, in the subscriber's language first", async () => {
+    const [row]: { unsubscribe_token: string }[] = await app.get(DatabaseService).dataSource.query(`SELECT s.unsubscribe_token FROM subscription s WHERE s.subject = 'waste'`);
     const page = await request(app.getHttpServer()).get(`/api/subscriptions/unsubscribe?token=${row.unsubscribe_token}`).expect(200);
     expect(page.text).toContain('已退订');
     expect(page.text.indexOf('已退订')).toBeLessThan(page.text.indexOf('You are unsubscribed'));

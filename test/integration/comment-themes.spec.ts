@@ -25,12 +25,15 @@ describe('comment themes on the satisfaction panel', () => {
     const dataSource = app.get(DataSource);
     await dataSource.query(`INSERT INTO site (id, code, name, name_en) VALUES (1, 'HQ', '总部', 'HQ')`);
     await dataSource.query(`INSERT INTO canteen (id, code, name, name_en, site_id, seats) VALUES (1, 'C1', '一食堂', 'C1', 1, 300), (2, 'C2', '二食堂', 'C2', 1, 100)`);
-    await dataSource.query(`INSERT INTO dish (id, code, name, name_en, category, list_price_fen, subsidised_price_fen, portion_kg) VALUES (1, 'D1', '红烧肉', 'D1', 'meat', 1800, 1200, 0.3), (2, 'D2', '番茄炒蛋', 'D2', 'vegetable', 900, 600, 0.3), (3, 'D3', '冬瓜汤', 'D3', 'soup', 200, 100, 0.2)`);
-    let id = 1;
-    const answer = (canteen: number, diner: string, rating: number, dish: number, tags: string[], comment: string) => dataSource.query(
-      `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym, comment) VALUES ($1, $2, '2026-11-04 12:00+08', '2026-11-04', 'lunch', $3, $4, $5, $6, $7)`,
-      [canteen, id++, dish, rating, tags, diner, comment],
+    await dataSource.query(
+      `INSERT INTO dish (id, code, name, name_en, category, list_price_fen, subsidised_price_fen, portion_kg) VALUES (1, 'D1', '红烧肉', 'D1', 'meat', 1800, 1200, 0.3), (2, 'D2', '番茄炒蛋', 'D2', 'vegetable', 900, 600, 0.3), (3, 'D3', '冬瓜汤', 'D3', 'soup', 200, 100, 0.2)`,
     );
+    let id = 1;
+    const answer = (canteen: number, diner: string, rating: number, dish: number, tags: string[], comment: string) =>
+      dataSource.query(
+        `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym, comment) VALUES ($1, $2, '2026-11-04 12:00+08', '2026-11-04', 'lunch', $3, $4, $5, $6, $7)`,
+        [canteen, id++, dish, rating, tags, diner, comment],
+      );
     for (let n = 0; n < 7; n++) await answer(1, `salty-${n}`, 2, 1, ['太咸'], `红烧肉太咸了，我的卡号是62220212345678${n}，张师傅少放点盐`);
     for (let n = 0; n < 5; n++) await answer(1, `soup-${n}`, 5, 3, ['好吃'], '冬瓜汤很好吃，食堂师傅辛苦了');
     for (let n = 0; n < 4; n++) await answer(1, `oily-${n}`, 1, 2, ['太油'], '番茄炒蛋太油了，工号E1023');
@@ -43,13 +46,23 @@ describe('comment themes on the satisfaction panel', () => {
   });
 
   const scope = (canteenIds: number[]): DashboardScope => ({
-    filters: { from: '2026-11-02', to: '2026-11-08', canteens: canteenIds, meal: null, asOf: TODAY }, from: '2026-11-02', to: '2026-11-08', canteenIds, meal: null, allSites: false, previous: { from: '2026-10-26', to: '2026-11-01' }, today: TODAY,
+    filters: { from: '2026-11-02', to: '2026-11-08', canteens: canteenIds, meal: null, asOf: TODAY },
+    from: '2026-11-02',
+    to: '2026-11-08',
+    canteenIds,
+    meal: null,
+    allSites: false,
+    previous: { from: '2026-10-26', to: '2026-11-01' },
+    today: TODAY,
   });
 
   it('shows themes of released groups of five diners or more only, with masked examples', async () => {
     const panel = await app.get(DashboardSatisfactionService).panel(scope([1, 2]), { money: false, today: TODAY });
     // canteen 2's week of 4 diners is not released: nothing of it, not even its canteen's group
-    expect(panel.themes.map((group) => [group.canteenId, group.dishId, group.diners])).toEqual([[1, null, 16], [1, 1, 7]]);
+    expect(panel.themes.map((group) => [group.canteenId, group.dishId, group.diners])).toEqual([
+      [1, null, 16],
+      [1, 1, 7],
+    ]);
     const [canteen, dish] = panel.themes;
     expect(canteen.sentiment).toEqual({ complaint: 11, praise: 5, neutral: 0 });
     const words = new Map(canteen.keywords.map((keyword) => [keyword.word, keyword]));

@@ -26,9 +26,11 @@ describe("workers' congress summary", () => {
   beforeAll(async () => {
     ({ database, app, reports, dataSource } = await openReportingContext());
     let id = 9_100_000;
-    const answer = (canteen: number, diner: string, rating: number, tags: string[], comment: string) => dataSource.query(
-      `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym, comment) VALUES ($1, $2, '2026-12-07T04:00:00Z', '2026-12-07', 'lunch', 1, $3, $4, $5, $6)`,
-      [canteen, id++, rating, tags, diner, comment]);
+    const answer = (canteen: number, diner: string, rating: number, tags: string[], comment: string) =>
+      dataSource.query(
+        `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym, comment) VALUES ($1, $2, '2026-12-07T04:00:00Z', '2026-12-07', 'lunch', 1, $3, $4, $5, $6)`,
+        [canteen, id++, rating, tags, diner, comment],
+      );
     for (let n = 0; n < 7; n++) await answer(1, `salty-${n}`, 2, ['太咸'], `菜太咸了，我的工号是E10${n}，王师傅少放点盐`);
     for (let n = 0; n < 5; n++) await answer(1, `tasty-${n}`, 5, ['好吃'], '红烧肉很好吃，食堂辛苦了');
     // canteen 2: a group of four diners, the same complaint each
@@ -70,7 +72,10 @@ describe("workers' congress summary", () => {
     const row = (label: string) => sheet.getRow(sheet.getColumn(1).values.indexOf(label));
     const subsidy = row('每餐单位补贴（元）');
     const perMeal = async (from: string, to: string) => {
-      const [sums]: { covers: string; subsidy: string }[] = await dataSource.query('SELECT sum(covers) AS covers, sum(subsidy_fen) AS subsidy FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2', [from, to]);
+      const [sums]: { covers: string; subsidy: string }[] = await dataSource.query(
+        'SELECT sum(covers) AS covers, sum(subsidy_fen) AS subsidy FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2',
+        [from, to],
+      );
       return Number(sums.subsidy) / Number(sums.covers);
     };
     const november = await perMeal('2026-11-01', '2026-11-30');

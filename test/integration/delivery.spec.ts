@@ -24,11 +24,12 @@ function openContext(config: LarderConfig): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(DeliveryTestModule, { logger: false });
 }
 
-const bodyOf = (request: IncomingMessage) => new Promise<string>((resolve) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-});
+const bodyOf = (request: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
 
 describe('reports and alerts pushed to subscribers', () => {
   let database: TestDatabase;
@@ -43,8 +44,14 @@ describe('reports and alerts pushed to subscribers', () => {
 
   beforeAll(async () => {
     smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-      onData: (stream, _session, callback) => void simpleParser(stream).then((mail) => { mails.push(mail); callback(); }, callback),
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) =>
+        void simpleParser(stream).then((mail) => {
+          mails.push(mail);
+          callback();
+        }, callback),
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     receiver = createServer((request, response) => {
@@ -62,7 +69,8 @@ describe('reports and alerts pushed to subscribers', () => {
     database = await createTestDatabase();
     const base = database.config;
     database.config = {
-      ...base, reportsDir,
+      ...base,
+      reportsDir,
       delivery: { ...base.delivery, smtpUrl: `smtp://127.0.0.1:${smtpPort}`, publicUrl: 'https://larder.example.com', webhookHosts: [`127.0.0.1:${hookPort}`], retryBaseDelayMs: 0, retryAttempts: 3 },
     };
     context = await openContext(database.config);
@@ -90,19 +98,29 @@ describe('reports and alerts pushed to subscribers', () => {
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/robot/send?key=abc`;
     await subscriptions.create(asSubscriber(manager, [1]), { topic: 'alert', subject: 'price_rise', language: 'zh-CN', webhookUrl: hookUrl });
     // Refused: what the person may not read, a report of every canteen for a manager, a webhook host not allowed.
-    await expect(subscriptions.create(asSubscriber(union), { topic: 'report', subject: 'finance', period: 'monthly', language: 'en', email: 'zhao@example.com' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(subscriptions.create(asSubscriber(manager, [1]), { topic: 'report', subject: 'waste', period: 'weekly', language: 'en', email: 'li@example.com' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(subscriptions.create(asSubscriber(manager, [1]), { topic: 'alert', subject: 'plan_ready', language: 'en', webhookUrl: 'http://10.0.0.8/hook' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(subscriptions.create(asSubscriber(union), { topic: 'report', subject: 'finance', period: 'monthly', language: 'en', email: 'zhao@example.com' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(subscriptions.create(asSubscriber(manager, [1]), { topic: 'report', subject: 'waste', period: 'weekly', language: 'en', email: 'li@example.com' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(subscriptions.create(asSubscriber(manager, [1]), { topic: 'alert', subject: 'plan_ready', language: 'en', webhookUrl: 'http://10.0.0.8/hook' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
 
     // A supplier raises a pack price by 30% from the data day on.
     const dataSource = context.get(DatabaseService).dataSource;
     const [latest]: { supplier_item_id: number; pack_price_fen: number }[] = await dataSource.query(
-      `SELECT DISTINCT ON (supplier_item_id) supplier_item_id, pack_price_fen FROM supplier_price WHERE valid_from < $1 ORDER BY supplier_item_id, valid_from DESC LIMIT 1`, [AS_OF],
+      `SELECT DISTINCT ON (supplier_item_id) supplier_item_id, pack_price_fen FROM supplier_price WHERE valid_from < $1 ORDER BY supplier_item_id, valid_from DESC LIMIT 1`,
+      [AS_OF],
     );
     const raised = Math.round(latest.pack_price_fen * 1.3);
     await dataSource.query(`INSERT INTO supplier_price (supplier_item_id, valid_from, pack_price_fen) VALUES ($1, $2, $3)`, [latest.supplier_item_id, AS_OF, raised]);
 
-    const queueStep = context.get(JobRegistry).get(NIGHTLY_JOB).steps.find((step) => step.name === 'queue-deliveries')!;
+    const queueStep = context
+      .get(JobRegistry)
+      .get(NIGHTLY_JOB)
+      .steps.find((step) => step.name === 'queue-deliveries')!;
     const queued = await queueStep.run({ asOf: AS_OF });
     expect(queued.reports).toBe(1);
     expect(queued.alerts).toBeGreaterThanOrEqual(1);
@@ -145,7 +163,8 @@ describe('reports and alerts pushed to subscribers', () => {
     expect(new Set(contents).size).toBe(contents.length);
     expect(hooks.every((hook) => hook.msgtype === 'markdown')).toBe(true);
     const [item]: { ingredient: string; supplier: string }[] = await dataSource.query(
-      `SELECT i.name AS ingredient, s.name AS supplier FROM supplier_item si JOIN ingredient i ON i.id = si.ingredient_id JOIN supplier s ON s.id = si.supplier_id WHERE si.id = $1`, [latest.supplier_item_id],
+      `SELECT i.name AS ingredient, s.name AS supplier FROM supplier_item si JOIN ingredient i ON i.id = si.ingredient_id JOIN supplier s ON s.id = si.supplier_id WHERE si.id = $1`,
+      [latest.supplier_item_id],
     );
     const ours = contents.filter((content) => content.includes(`${item.ingredient} (${item.supplier})`) && content.includes(AS_OF));
     expect(ours).toHaveLength(1);

@@ -27,17 +27,25 @@ describe('dish, cost and channel rollups: the stored figures equal the recompute
     database = await createTestDatabase();
     ({ app, importer, rollback, dataSource } = await openImportContext(database.config));
     await importMasters(importer, dir);
-    await importCsv('auto', 'suppliers.csv', [['supplier_code', 'name', 'name_en', 'contact'], ['S1', '鲜达食品', 'Xianda Foods', '021-5555']]);
+    await importCsv('auto', 'suppliers.csv', [
+      ['supplier_code', 'name', 'name_en', 'contact'],
+      ['S1', '鲜达食品', 'Xianda Foods', '021-5555'],
+    ]);
     await importCsv('auto', 'supplier_items.csv', [
       ['supplier_code', 'ingredient_code', 'sku', 'pack_size', 'min_order_packs', 'lead_time_days', 'delivery_weekdays', 'order_cutoff'],
       ['S1', 'I001', 'PB-5', '5', '1', '1', '1|3|5', '16:00'],
       ['S1', 'I003', 'TM-10', '10', '1', '1', '1|3|5', '16:00'],
     ]);
     await importCsv('supplier_prices', 'prices.csv', [
-      ['supplier_code', 'sku', 'valid_from', 'pack_price'], ['S1', 'PB-5', '2026-11-01', '150.00'], ['S1', 'PB-5', '2026-11-25', '160.00'], ['S1', 'TM-10', '2026-11-01', '45.00'],
+      ['supplier_code', 'sku', 'valid_from', 'pack_price'],
+      ['S1', 'PB-5', '2026-11-01', '150.00'],
+      ['S1', 'PB-5', '2026-11-25', '160.00'],
+      ['S1', 'TM-10', '2026-11-01', '45.00'],
     ]);
     await importCsv('recipes', 'recipes.csv', [
-      ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'], ['D001', 'I001', '0.2', '0.05'], ['D002', 'I003', '0.15', '0.1'],
+      ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'],
+      ['D001', 'I001', '0.2', '0.05'],
+      ['D002', 'I003', '0.15', '0.1'],
     ]);
   });
 
@@ -115,21 +123,42 @@ describe('dish, cost and channel rollups: the stored figures equal the recompute
 
   it('after imports through the reader path, a rebuilt meal and production', async () => {
     const sales = [
-      ...saleRows({ id: 'A1', at: '2026-11-24T12:00:00+08:00', employee: '1', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']] }),
-      ...saleRows({ id: 'A2', at: '2026-11-25T12:00:00+08:00', employee: '2', lines: [['D001', 2, '18.00'], ['D002', 1, '9.50']] }),
+      ...saleRows({
+        id: 'A1',
+        at: '2026-11-24T12:00:00+08:00',
+        employee: '1',
+        lines: [
+          ['D001', 1, '18.00'],
+          ['D003', 1, '2.00'],
+        ],
+      }),
+      ...saleRows({
+        id: 'A2',
+        at: '2026-11-25T12:00:00+08:00',
+        employee: '2',
+        lines: [
+          ['D001', 2, '18.00'],
+          ['D002', 1, '9.50'],
+        ],
+      }),
     ];
     expect(await importCsv('transactions', 'first.csv', [TX_HEADER, ...sales])).toMatchObject({ accepted: 4 });
     // New meals go through the reader's figures only, before any rebuild touches their days.
     await expectStoredEqualsRecomputed();
     const more = saleRows({ id: 'B1', at: '2026-11-25T12:30:00+08:00', employee: '3', lines: [['D002', 1, '9.50']] });
     expect(await importCsv('transactions', 'more.csv', [TX_HEADER, ...more])).toMatchObject({ accepted: 1 });
-    const production = [['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'], ['C1', '2026-11-26', 'lunch', 'D001', 40]];
+    const production = [
+      ['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'],
+      ['C1', '2026-11-26', 'lunch', 'D001', 40],
+    ];
     expect(await importCsv('production', 'production.csv', production)).toMatchObject({ accepted: 1 });
     // Spoilage of a priced ingredient (on a day without sales too), of one without a price, and plate waste
     const waste = [
       ['canteen_code', 'service_date', 'meal', 'kind', 'dish_code', 'ingredient_code', 'kg', 'portions'],
-      ['C1', '2026-11-24', '', 'spoilage', '', 'I001', '1.5', ''], ['C1', '2026-11-27', '', 'spoilage', '', 'I003', '2', ''],
-      ['C1', '2026-11-24', '', 'spoilage', '', 'I002', '0.7', ''], ['C1', '2026-11-25', 'lunch', 'plate', '', '', '3.25', ''],
+      ['C1', '2026-11-24', '', 'spoilage', '', 'I001', '1.5', ''],
+      ['C1', '2026-11-27', '', 'spoilage', '', 'I003', '2', ''],
+      ['C1', '2026-11-24', '', 'spoilage', '', 'I002', '0.7', ''],
+      ['C1', '2026-11-25', 'lunch', 'plate', '', '', '3.25', ''],
       ['C1', '2026-11-26', 'lunch', 'overproduction', 'D001', '', '1.2', 4],
     ];
     expect(await importCsv('waste', 'waste.csv', waste)).toMatchObject({ accepted: 5 });
@@ -148,8 +177,14 @@ describe('dish, cost and channel rollups: the stored figures equal the recompute
 
   it('after a new price and a new recipe, for days whose facts did not change', async () => {
     const before = await costs();
-    await importCsv('supplier_prices', 'new-price.csv', [['supplier_code', 'sku', 'valid_from', 'pack_price'], ['S1', 'PB-5', '2026-11-26', '200.00']]);
-    await importCsv('recipes', 'soup.csv', [['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'], ['D003', 'I003', '0.05', '0']]);
+    await importCsv('supplier_prices', 'new-price.csv', [
+      ['supplier_code', 'sku', 'valid_from', 'pack_price'],
+      ['S1', 'PB-5', '2026-11-26', '200.00'],
+    ]);
+    await importCsv('recipes', 'soup.csv', [
+      ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'],
+      ['D003', 'I003', '0.05', '0'],
+    ]);
     expect(await expectStoredEqualsRecomputed()).toEqual({ priced: 5, uncosted: 0 });
     expect(await costs()).not.toEqual(before);
   });

@@ -46,7 +46,9 @@ class Probe {
   }
 
   static start(cli: CompiledCli, dataDir: string, options: { wait?: boolean } = {}): Probe {
-    return new Probe(cli.spawn([dataDir, 'larder', ...(options.wait ? ['--wait'] : [])], { env: { ...process.env }, entry: 'test/integration/embedded-cluster-probe.js', stdio: ['pipe', 'pipe', 'inherit'] }));
+    return new Probe(
+      cli.spawn([dataDir, 'larder', ...(options.wait ? ['--wait'] : [])], { env: { ...process.env }, entry: 'test/integration/embedded-cluster-probe.js', stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
   }
 
   next(): Promise<Said> {

@@ -114,7 +114,10 @@ describe('forecast runs on a seeded demo', () => {
       })
       .map((menu) => `${menu.canteen_id}|${menu.service_date}|${menu.meal}`)
       .sort();
-    const covers = rows.filter((row) => row.dish_id === 0).map((row) => `${row.canteen_id}|${row.service_date}|${row.meal}`).sort();
+    const covers = rows
+      .filter((row) => row.dish_id === 0)
+      .map((row) => `${row.canteen_id}|${row.service_date}|${row.meal}`)
+      .sort();
     expect(covers).toEqual(expected);
     for (const row of rows) {
       expect(row.service_date > AS_OF && row.service_date <= HORIZON_END).toBe(true);
@@ -127,14 +130,20 @@ describe('forecast runs on a seeded demo', () => {
     expect(weekdayRows.some((row) => row.service_date === '2026-10-10')).toBe(true); // make-up Saturday
   });
 
-  it('forecasts exactly the dishes on each day\'s menu', async () => {
+  it("forecasts exactly the dishes on each day's menu", async () => {
     const menu: { canteen_id: number; service_date: string; meal: string; dish_id: number }[] = await dataSource.query(
       `SELECT canteen_id, service_date::text AS service_date, meal, dish_id FROM menu_item WHERE service_date > $1::date AND service_date <= $2::date`,
       [AS_OF, HORIZON_END],
     );
     const served = new Set(rows.filter((row) => row.dish_id === 0).map((row) => `${row.canteen_id}|${row.service_date}|${row.meal}`));
-    const expected = menu.filter((item) => served.has(`${item.canteen_id}|${item.service_date}|${item.meal}`)).map((item) => `${item.canteen_id}|${item.service_date}|${item.meal}|${item.dish_id}`).sort();
-    const dishes = rows.filter((row) => row.dish_id !== 0).map((row) => `${row.canteen_id}|${row.service_date}|${row.meal}|${row.dish_id}`).sort();
+    const expected = menu
+      .filter((item) => served.has(`${item.canteen_id}|${item.service_date}|${item.meal}`))
+      .map((item) => `${item.canteen_id}|${item.service_date}|${item.meal}|${item.dish_id}`)
+      .sort();
+    const dishes = rows
+      .filter((row) => row.dish_id !== 0)
+      .map((row) => `${row.canteen_id}|${row.service_date}|${row.meal}|${row.dish_id}`)
+      .sort();
     expect(dishes).toEqual(expected);
     expect(rows.filter((row) => row.dish_id !== 0).every((row) => row.model.endsWith('+shares'))).toBe(true);
   });
@@ -207,22 +216,16 @@ describe('forecast runs on a seeded demo', () => {
   });
 
   it('gives each meal the staff at work on the sites without a canteen, past days and horizon', async () => {
-    const outlying: { id: number }[] = await dataSource.query(
-      'SELECT s.id FROM site s WHERE NOT EXISTS (SELECT 1 FROM canteen c WHERE c.site_id = s.id) ORDER BY s.id',
-    );
+    const outlying: { id: number }[] = await dataSource.query('SELECT s.id FROM site s WHERE NOT EXISTS (SELECT 1 FROM canteen c WHERE c.site_id = s.id) ORDER BY s.id');
     expect(outlying.length).toBeGreaterThan(0);
     const [row] = await dataSource.query(`SELECT id, site_id, opens_weekends FROM canteen ORDER BY id LIMIT 1`);
     const asOf = parseIsoDate(AS_OF);
-    const inputs = await moduleRef.get(DemandHistoryService).mealInputs(
-      { id: row.id, code: 'x', siteId: row.site_id, opensWeekends: row.opens_weekends },
-      { historyFrom: asOf - 60, sharesFrom: asOf - 28, asOf, horizonEnd: asOf + 7 },
-    );
+    const inputs = await moduleRef
+      .get(DemandHistoryService)
+      .mealInputs({ id: row.id, code: 'x', siteId: row.site_id, opensWeekends: row.opens_weekends }, { historyFrom: asOf - 60, sharesFrom: asOf - 28, asOf, horizonEnd: asOf + 7 });
     const lunch = inputs.get('lunch')!;
     const day = lunch.days[lunch.days.length - 1];
-    const [headcount] = await dataSource.query(
-      `SELECT on_duty - remote AS on_site FROM headcount WHERE site_id = $1 AND day = $2::date`,
-      [outlying[0].id, AS_OF],
-    );
+    const [headcount] = await dataSource.query(`SELECT on_duty - remote AS on_site FROM headcount WHERE site_id = $1 AND day = $2::date`, [outlying[0].id, AS_OF]);
     expect(day).toBe(asOf);
     for (const site of outlying) {
       expect(lunch.drivers[`staff_on_site_${site.id}`]).toHaveLength(lunch.days.length);
@@ -233,10 +236,9 @@ describe('forecast runs on a seeded demo', () => {
 
   it('records a failing canteen/meal and stores the others', async () => {
     const night = canteens.find((canteen) => canteen.opens_weekends)!;
-    const [broken] = await dataSource.query(
-      `SELECT service_date::text AS service_date, covers FROM daily_meal_rollup WHERE canteen_id = $1 AND meal = 'night' ORDER BY service_date DESC LIMIT 1`,
-      [night.id],
-    );
+    const [broken] = await dataSource.query(`SELECT service_date::text AS service_date, covers FROM daily_meal_rollup WHERE canteen_id = $1 AND meal = 'night' ORDER BY service_date DESC LIMIT 1`, [
+      night.id,
+    ]);
     await dataSource.query(`UPDATE daily_meal_rollup SET covers = -1 WHERE canteen_id = $1 AND meal = 'night' AND service_date = $2::date`, [night.id, broken.service_date]);
     try {
       const partial = await runs.run({ asOf: AS_OF });

@@ -37,8 +37,12 @@ describe('forecast: superseded marks leave the latest forecast made before each 
       await manager.query(`INSERT INTO forecast_run (id, as_of, horizon_days, status, created_at) VALUES ($1, $2::date, 7, 'done', $3::timestamptz)`, [runId, input.asOf, input.createdAt]);
       for (const day of input.days) {
         for (const dish of input.dishes ?? [0, 5]) {
-          await manager.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90) VALUES (1, $1, $2::date, 'lunch', $3, 'test', $4, $4, $4)`,
-            [runId, day, dish, input.id * 100 + dish]);
+          await manager.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90) VALUES (1, $1, $2::date, 'lunch', $3, 'test', $4, $4, $4)`, [
+            runId,
+            day,
+            dish,
+            input.id * 100 + dish,
+          ]);
         }
       }
       await supersedeForecasts(manager, runId);
@@ -75,7 +79,11 @@ describe('forecast: superseded marks leave the latest forecast made before each 
     await storeRun({ id: 5, asOf: '2026-11-05', createdAt: '2026-11-05T22:00:00Z', days: days(5, 6) });
     expect(await wrongMarks()).toEqual([]);
     const rows = await current();
-    const at = (day: string, dish: number) => rows.filter((row) => row.day === day && row.dish_id === dish).map((row) => Number(row.p50)).sort();
+    const at = (day: string, dish: number) =>
+      rows
+        .filter((row) => row.day === day && row.dish_id === dish)
+        .map((row) => Number(row.p50))
+        .sort();
     expect(at('2026-11-01', 0)).toEqual([100]);
     expect(at('2026-11-02', 5)).toEqual([305]);
     expect(at('2026-11-03', 0)).toEqual([200, 400]);

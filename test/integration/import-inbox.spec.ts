@@ -44,26 +44,57 @@ describe('the inbox folder', () => {
     await database?.drop();
   });
 
-  const sales = csv([TX_HEADER, ...saleRows({ id: 'IB1', at: '2026-11-24T11:45:00+08:00', employee: '3001', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']], subsidy: '6.00' })]);
+  const sales = csv([
+    TX_HEADER,
+    ...saleRows({
+      id: 'IB1',
+      at: '2026-11-24T11:45:00+08:00',
+      employee: '3001',
+      lines: [
+        ['D001', 1, '18.00'],
+        ['D003', 1, '2.00'],
+      ],
+      subsidy: '6.00',
+    }),
+  ]);
 
   it('imports every file at rest, masters first, files each with its report, and leaves files still being written', async () => {
     // named so that a plain name order would put the sales before the masters they need
     put('a-sales.csv', sales);
     for (const [name, content] of Object.entries(MASTER_FILES)) put(`m-${name}`, content);
     put('broken.csv', Buffer.from([0x00, 0x01, 0x02, 0xff]));
-    put('b-no-such-layout.csv', csv([['foo', 'bar'], ['1', '2']]));
+    put(
+      'b-no-such-layout.csv',
+      csv([
+        ['foo', 'bar'],
+        ['1', '2'],
+      ]),
+    );
     writeFile(dir, 'c-still-copying.csv', sales);
     writeFile(dir, 'upload.csv.part', 'x');
 
     const scan = await inbox.scan();
 
     expect(scan.imported.map((file) => [file.file, file.kind, file.accepted])).toEqual([
-      ['m-sites.csv', 'sites', 1], ['m-canteens.csv', 'canteens', 2], ['m-meal_periods.csv', 'meal_periods', 5], ['m-dishes.csv', 'dishes', 3], ['m-ingredients.csv', 'ingredients', 3],
+      ['m-sites.csv', 'sites', 1],
+      ['m-canteens.csv', 'canteens', 2],
+      ['m-meal_periods.csv', 'meal_periods', 5],
+      ['m-dishes.csv', 'dishes', 3],
+      ['m-ingredients.csv', 'ingredients', 3],
       ['a-sales.csv', 'transactions', 2],
     ]);
-    expect(scan.failed.map((file) => [file.file, file.error])).toEqual(expect.arrayContaining([['broken.csv', 'UNSUPPORTED_FORMAT'], ['b-no-such-layout.csv', 'VALIDATION_FAILED']]));
+    expect(scan.failed.map((file) => [file.file, file.error])).toEqual(
+      expect.arrayContaining([
+        ['broken.csv', 'UNSUPPORTED_FORMAT'],
+        ['b-no-such-layout.csv', 'VALIDATION_FAILED'],
+      ]),
+    );
     expect(scan.waiting.sort()).toEqual(['c-still-copying.csv', 'upload.csv.part']);
-    expect(readdirSync(dir).filter((name) => !['processed', 'failed'].includes(name)).sort()).toEqual(['c-still-copying.csv', 'upload.csv.part']);
+    expect(
+      readdirSync(dir)
+        .filter((name) => !['processed', 'failed'].includes(name))
+        .sort(),
+    ).toEqual(['c-still-copying.csv', 'upload.csv.part']);
     const report = JSON.parse(readFileSync(join(dir, 'processed', 'a-sales.csv.report.json'), 'utf8'));
     expect(report).toMatchObject({ batchId: scan.imported[5].batchId, accepted: 2, rejected: 0, duplicates: 0, kind: 'transactions' });
     const failure = JSON.parse(readFileSync(join(dir, 'failed', 'broken.csv.report.json'), 'utf8'));
@@ -78,7 +109,10 @@ describe('the inbox folder', () => {
     const sales = entries.find((entry) => entry.action === 'import' && entry.detail.source === 'a-sales.csv');
     expect(sales).toMatchObject({ actor: 'system:inbox', detail: { kind: 'transactions', accepted: 2, rejected: 0, duplicates: 0 } });
     const refused = entries.filter((entry) => entry.action === 'import.failed');
-    expect(refused.map((entry) => [entry.actor, entry.detail.source]).sort()).toEqual([['system:inbox', 'b-no-such-layout.csv'], ['system:inbox', 'broken.csv']]);
+    expect(refused.map((entry) => [entry.actor, entry.detail.source]).sort()).toEqual([
+      ['system:inbox', 'b-no-such-layout.csv'],
+      ['system:inbox', 'broken.csv'],
+    ]);
     await app.get(ImportRollbackService).rollback(sales!.detail.batchId as string, 'cli:finance');
     const [rollback] = await dataSource.query(`SELECT actor, detail FROM audit_log WHERE action = 'import.rollback'`);
     expect(rollback).toMatchObject({ actor: 'cli:finance', detail: { batchId: sales!.detail.batchId, kind: 'transactions', source: 'a-sales.csv', removed: { sale_transaction: 1, sale_line: 2 } } });
@@ -89,7 +123,10 @@ describe('the inbox folder', () => {
     put('a-sales.csv', sales);
     settled(join(dir, 'c-still-copying.csv'));
     const scan = await inbox.scan();
-    expect(scan.imported.map((file) => [file.file, file.accepted, file.duplicates])).toEqual([['a-sales.csv', 2, 0], ['c-still-copying.csv', 0, 2]]);
+    expect(scan.imported.map((file) => [file.file, file.accepted, file.duplicates])).toEqual([
+      ['a-sales.csv', 2, 0],
+      ['c-still-copying.csv', 0, 2],
+    ]);
     const moved = scan.imported[0].movedTo;
     expect(moved).toMatch(/^processed\/a-sales\.\d{8}T\d{6}Z\.csv$/);
     expect(existsSync(join(dir, `${moved}.report.json`))).toBe(true);

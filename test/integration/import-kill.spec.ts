@@ -100,7 +100,8 @@ describe('import killed half-way', () => {
     const reopenedDatabase = await openDatabase(config);
     const reopened = reopenedDatabase.dataSource;
     try {
-      const rollups = () => reopened.query(`SELECT m.*, (SELECT json_agg(d ORDER BY d.dish_id) FROM daily_dish_rollup d WHERE d.canteen_id = m.canteen_id AND d.service_date = m.service_date AND d.meal = m.meal) AS dishes
+      const rollups = () =>
+        reopened.query(`SELECT m.*, (SELECT json_agg(d ORDER BY d.dish_id) FROM daily_dish_rollup d WHERE d.canteen_id = m.canteen_id AND d.service_date = m.service_date AND d.meal = m.meal) AS dishes
         FROM daily_meal_rollup m ORDER BY canteen_id, service_date, meal`);
       const kept = await rollups();
       expect(kept).toHaveLength(28);

@@ -34,8 +34,13 @@ describe('import: personal data never reaches storage, messages or the audit log
   // ID-card number, the holder's name, a phone in a remarks column and the card number twice.
   const HEADER = ['卡号', '交易流水号', '交易时间', '物理卡号', '身份证号', '姓名', '工号', '消费金额', '补贴金额', '实付金额', '窗口', '餐别', '菜品编码', '数量', '食堂', '备注', '卡号'];
   const person = (n: number) => ({
-    card: `62220212345678${String(n).padStart(5, '0')}`, chip: `A1B2C3${n}D4E5`, idCard: `11010119900307${String(4510 + n)}`,
-    name: ['张三丰', '李四光', '王五岳'][n % 3], staff: `E9${String(n).padStart(3, '0')}`, phone: `1390000${String(n).padStart(4, '0')}`, second: `62220299998888${String(n).padStart(5, '0')}`,
+    card: `62220212345678${String(n).padStart(5, '0')}`,
+    chip: `A1B2C3${n}D4E5`,
+    idCard: `11010119900307${String(4510 + n)}`,
+    name: ['张三丰', '李四光', '王五岳'][n % 3],
+    staff: `E9${String(n).padStart(3, '0')}`,
+    phone: `1390000${String(n).padStart(4, '0')}`,
+    second: `62220299998888${String(n).padStart(5, '0')}`,
   });
   const row = (n: number, serial: string, dish: string) => {
     const p = person(n);
@@ -56,8 +61,13 @@ describe('import: personal data never reaches storage, messages or the audit log
     for (const n of [1, 2, 3]) for (const secret of secrets(n)) expect(stored).not.toContain(secret);
     expect(JSON.stringify(summary)).not.toMatch(/6222|110101|张三丰|李四光|王五岳|139000/);
     // pseudonyms are what they always were: the staff number's, keyed
-    const diners: { external_id: string; diner_pseudonym: string }[] = await dataSource.query(`SELECT external_id, diner_pseudonym FROM sale_transaction WHERE external_id IN ('P-1', 'P-3') ORDER BY 1`);
-    expect(diners).toEqual([{ external_id: 'P-1', diner_pseudonym: pseudonyms.pseudonym('E9001') }, { external_id: 'P-3', diner_pseudonym: pseudonyms.pseudonym('E9003') }]);
+    const diners: { external_id: string; diner_pseudonym: string }[] = await dataSource.query(
+      `SELECT external_id, diner_pseudonym FROM sale_transaction WHERE external_id IN ('P-1', 'P-3') ORDER BY 1`,
+    );
+    expect(diners).toEqual([
+      { external_id: 'P-1', diner_pseudonym: pseudonyms.pseudonym('E9001') },
+      { external_id: 'P-3', diner_pseudonym: pseudonyms.pseudonym('E9003') },
+    ]);
   });
 
   it('masks the card number whichever of its repeated columns comes first, and a card read from the chip column alone', async () => {

@@ -85,13 +85,17 @@ describe('pulling from a vendor PostgreSQL database', () => {
     vendor = new Client({ connectionString: vendorUrl.toString() });
     await vendor.connect();
     await vendor.query(VENDOR_TABLE);
-    const sourcesFile = writeFile(dir, 'pull-sources.json', JSON.stringify({
-      sources: [
-        { name: 'canteen-pos', url: vendorUrl.toString(), query: QUERY, watermarkColumn: '交易时间', profile: 'cn-card', kind: 'transactions', pageSize: PAGE_SIZE },
-        // nothing listens on port 1: a source that is down must not stop the others
-        { name: 'closed-pos', url: 'postgres://reader:secret-password@127.0.0.1:1/pos', query: QUERY, watermarkColumn: '交易时间', profile: 'cn-card', kind: 'transactions' },
-      ],
-    }));
+    const sourcesFile = writeFile(
+      dir,
+      'pull-sources.json',
+      JSON.stringify({
+        sources: [
+          { name: 'canteen-pos', url: vendorUrl.toString(), query: QUERY, watermarkColumn: '交易时间', profile: 'cn-card', kind: 'transactions', pageSize: PAGE_SIZE },
+          // nothing listens on port 1: a source that is down must not stop the others
+          { name: 'closed-pos', url: 'postgres://reader:secret-password@127.0.0.1:1/pos', query: QUERY, watermarkColumn: '交易时间', profile: 'cn-card', kind: 'transactions' },
+        ],
+      }),
+    );
 
     database = await createTestDatabase();
     const config: LarderConfig = { ...database.config, demo: 'off', imports: { ...database.config.imports, pullSourcesFile: sourcesFile, inboxDir: join(dir, 'inbox') } };
@@ -125,7 +129,10 @@ describe('pulling from a vendor PostgreSQL database', () => {
     expect(result.error).toBeUndefined();
     expect(result.pages).toBeGreaterThan(2);
     await expectSameTotals();
-    const dump = JSON.stringify(await dataSource.query(`SELECT * FROM sale_transaction`)) + JSON.stringify(await dataSource.query('SELECT * FROM audit_log')) + JSON.stringify(await dataSource.query('SELECT * FROM import_batch'));
+    const dump =
+      JSON.stringify(await dataSource.query(`SELECT * FROM sale_transaction`)) +
+      JSON.stringify(await dataSource.query('SELECT * FROM audit_log')) +
+      JSON.stringify(await dataSource.query('SELECT * FROM import_batch'));
     expect(dump).not.toMatch(/00770001|E00770001/);
     const [payment] = await dataSource.query(`SELECT occurred_at, meal, amount_paid_fen FROM sale_transaction WHERE external_id = 'V0003'`);
     expect(new Date(payment.occurred_at).toISOString()).toBe('2026-11-24T03:03:00.000Z');
@@ -168,7 +175,9 @@ describe('pulling from a vendor PostgreSQL database', () => {
     const entries: { actor: string; detail: Record<string, unknown> }[] = await dataSource.query(`SELECT actor, detail FROM audit_log WHERE action = 'import' AND actor LIKE 'system:pull%'`);
     expect(entries.length).toBeGreaterThan(3);
     expect(entries.every((entry) => entry.actor === 'system:pull:canteen-pos' && entry.detail.kind === 'transactions')).toBe(true);
-    expect(entries.reduce((sum, entry) => sum + Number(entry.detail.accepted), 0)).toBe(await count(dataSource, `SELECT count(*) FROM sale_line l JOIN sale_transaction t ON t.canteen_id = l.canteen_id AND t.id = l.transaction_id WHERE t.source = 'cn-card'`));
+    expect(entries.reduce((sum, entry) => sum + Number(entry.detail.accepted), 0)).toBe(
+      await count(dataSource, `SELECT count(*) FROM sale_line l JOIN sale_transaction t ON t.canteen_id = l.canteen_id AND t.id = l.transaction_id WHERE t.source = 'cn-card'`),
+    );
   });
 
   it('reports a source that cannot be reached, without its password, and pulls the others', async () => {

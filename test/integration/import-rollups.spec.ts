@@ -9,8 +9,25 @@ type Row = (string | number | null)[];
 /** A refund of one line of `of`, in the demo layout. */
 function refundRow(options: { id: string; of: string; canteen?: string; at: string; employee: string; meal?: string; dish: string; price: string }): Row {
   return [
-    options.canteen ?? 'C1', options.id, 'W01', `88600${options.employee}`, `E${options.employee}`, options.at, options.at.slice(0, 10), options.meal ?? 'lunch',
-    'refund', 'wechat', options.of, `-${options.price}`, '0.00', 1, options.dish, -1, options.price, `-${options.price}`, '0.00',
+    options.canteen ?? 'C1',
+    options.id,
+    'W01',
+    `88600${options.employee}`,
+    `E${options.employee}`,
+    options.at,
+    options.at.slice(0, 10),
+    options.meal ?? 'lunch',
+    'refund',
+    'wechat',
+    options.of,
+    `-${options.price}`,
+    '0.00',
+    1,
+    options.dish,
+    -1,
+    options.price,
+    `-${options.price}`,
+    '0.00',
   ];
 }
 
@@ -38,9 +55,11 @@ describe('import: rollups stay equal to a full rebuild', () => {
   });
 
   const snapshot = async () => ({
-    dishes: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, dish_id, quantity, revenue_fen::text AS revenue, subsidy_fen::text AS subsidy, diners, prepared, wasted_portions, wasted_kg::text AS kg
+    dishes:
+      await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, dish_id, quantity, revenue_fen::text AS revenue, subsidy_fen::text AS subsidy, diners, prepared, wasted_portions, wasted_kg::text AS kg
       FROM daily_dish_rollup ORDER BY 1, 2, 3, 4`),
-    meals: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, covers, transactions, refunds, paid_fen::text AS paid, subsidy_fen::text AS subsidy, paid_by_channel::text AS channels
+    meals:
+      await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, covers, transactions, refunds, paid_fen::text AS paid, subsidy_fen::text AS subsidy, paid_by_channel::text AS channels
       FROM daily_meal_rollup ORDER BY 1, 2, 3`),
     feedback: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, responses, anonymous, diners, rating_sum, satisfied, dissatisfied
       FROM daily_feedback_rollup ORDER BY 1, 2, 3`),
@@ -59,7 +78,16 @@ describe('import: rollups stay equal to a full rebuild', () => {
 
   // two canteens, two days, three meals; the same diner twice in a meal; a flagged sale outside the meal times
   const first: Row[] = [
-    ...saleRows({ id: 'A1', at: '2026-11-24T12:00:00+08:00', employee: '1', lines: [['D001', 1, '18.00'], ['D002', 2, '9.50']], subsidy: '6.00' }),
+    ...saleRows({
+      id: 'A1',
+      at: '2026-11-24T12:00:00+08:00',
+      employee: '1',
+      lines: [
+        ['D001', 1, '18.00'],
+        ['D002', 2, '9.50'],
+      ],
+      subsidy: '6.00',
+    }),
     ...saleRows({ id: 'A2', at: '2026-11-24T12:05:00+08:00', employee: '1', lines: [['D001', 1, '18.00']] }),
     ...saleRows({ id: 'A3', at: '2026-11-24T12:10:00+08:00', employee: '2', lines: [['D002', 1, '9.50']] }),
     ...saleRows({ id: 'A4', at: '2026-11-24T07:30:00+08:00', employee: '2', meal: 'breakfast', lines: [['D003', 1, '2.00']] }),
@@ -89,17 +117,38 @@ describe('import: rollups stay equal to a full rebuild', () => {
   });
 
   it('after payments in a meal that so far had only production', async () => {
-    const production = [['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'], ['C1', '2026-11-27', 'lunch', 'D001', 40], ['C1', '2026-11-27', 'lunch', 'D003', 25]];
+    const production = [
+      ['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'],
+      ['C1', '2026-11-27', 'lunch', 'D001', 40],
+      ['C1', '2026-11-27', 'lunch', 'D003', 25],
+    ];
     expect(await importRows('production.csv', production, 'production')).toMatchObject({ accepted: 2 });
-    const later = saleRows({ id: 'P1', at: '2026-11-27T12:00:00+08:00', employee: '7', lines: [['D001', 1, '18.00'], ['D002', 1, '9.50']] });
+    const later = saleRows({
+      id: 'P1',
+      at: '2026-11-27T12:00:00+08:00',
+      employee: '7',
+      lines: [
+        ['D001', 1, '18.00'],
+        ['D002', 1, '9.50'],
+      ],
+    });
     expect(await importRows('later.csv', [TX_HEADER, ...later])).toMatchObject({ accepted: 2 });
     await expectEqualToRebuild();
   });
 
   it('after feedback, counted per meal with diners told apart and answers without a meal kept apart, and after its rollback', async () => {
     const header = ['canteen_code', 'submitted_at', 'service_date', 'meal', 'dish_code', 'rating', 'tags', 'comment', 'employee_no'];
-    const answer = (options: { at: string; meal: string; rating: number; employee: string; dish?: string }) =>
-      ['C1', options.at, '', options.meal, options.dish ?? 'D001', options.rating, '', '', options.employee];
+    const answer = (options: { at: string; meal: string; rating: number; employee: string; dish?: string }) => [
+      'C1',
+      options.at,
+      '',
+      options.meal,
+      options.dish ?? 'D001',
+      options.rating,
+      '',
+      '',
+      options.employee,
+    ];
     const rows = [
       header,
       answer({ at: '2026-11-24T12:30:00+08:00', meal: 'lunch', rating: 5, employee: 'E1' }),

@@ -21,7 +21,9 @@ describe('import: demo export round trip', () => {
     database = await createTestDatabase();
     ({ app, importer, dataSource } = await openImportContext(database.config));
     manifest = await exportDemoEnterprise({ options: { seed: 7, canteens: 2, employees: 600, days: 30, endDate: '2026-03-31', futureDays: 7 }, outDir: dir });
-    const files = readdirSync(dir).filter((name) => name.endsWith('.csv')).map((name) => join(dir, name));
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => join(dir, name));
     const ordered = [];
     for (const path of files) ordered.push({ path, kind: (await importer.inspect({ kind: 'auto', path, createdBy: 'test' })).kind });
     ordered.sort((a, b) => IMPORT_KINDS.indexOf(a.kind) - IMPORT_KINDS.indexOf(b.kind));
@@ -34,7 +36,9 @@ describe('import: demo export round trip', () => {
   });
 
   it('recognises every file and accepts every row', () => {
-    const byFile = Object.fromEntries(summaries.map((summary) => [summary.fileName, { kind: summary.kind, rejected: summary.rejected, duplicates: summary.duplicates, rejections: summary.rejections.slice(0, 2) }]));
+    const byFile = Object.fromEntries(
+      summaries.map((summary) => [summary.fileName, { kind: summary.kind, rejected: summary.rejected, duplicates: summary.duplicates, rejections: summary.rejections.slice(0, 2) }]),
+    );
     expect(Object.keys(byFile).sort()).toEqual(Object.keys(manifest.files).sort());
     for (const [name, { rows }] of Object.entries(manifest.files)) {
       expect({ name, ...byFile[name] }).toEqual({ name, kind: expect.any(String), rejected: 0, duplicates: 0, rejections: [] });
@@ -65,7 +69,10 @@ describe('import: demo export round trip', () => {
       (SELECT sum(paid_fen) FROM daily_meal_rollup)::bigint AS paid, (SELECT sum(transactions + refunds) FROM daily_meal_rollup)::int AS payments,
       (SELECT sum(quantity) FROM daily_dish_rollup)::bigint AS sold, (SELECT sum(prepared) FROM daily_dish_rollup)::bigint AS prepared`);
     expect({ paid: Number(rollups.paid), payments: rollups.payments, sold: Number(rollups.sold), prepared: Number(rollups.prepared) }).toEqual({
-      paid: manifest.totals.amountPaidFen, payments: manifest.totals.transactions, sold: manifest.totals.portionsSold, prepared: manifest.totals.portionsPrepared,
+      paid: manifest.totals.amountPaidFen,
+      payments: manifest.totals.transactions,
+      sold: manifest.totals.portionsSold,
+      prepared: manifest.totals.portionsPrepared,
     });
   });
 

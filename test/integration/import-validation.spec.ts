@@ -34,7 +34,8 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     };
     const refund = (id: string, of: string) => row(id, { kind: 'refund', refund_of_external_id: of, amount_paid: '-9.50', quantity: '-1', line_amount: '-9.50' });
     const rows = [
-      TX_HEADER, ...good,
+      TX_HEADER,
+      ...good,
       row('B1', { canteen_code: 'C9' }),
       row('B2', { dish_code: 'D999' }),
       row('B3', { line_amount: '12,3x' }),
@@ -45,14 +46,23 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
       row('B7', { external_id: '' }),
       row('B8', { quantity: '0' }),
       row('B9', { meal: 'brunch' }),
-      row('B10', { card_no: '1234', employee_no: '' , channel: 'bitcoin' }),
+      row('B10', { card_no: '1234', employee_no: '', channel: 'bitcoin' }),
       row('F1', { occurred_at: '2026-11-24T15:40:00+08:00' }),
-      ...saleRows({ id: 'B11', at: '2026-11-24T12:00:00+08:00', employee: '3003', lines: [['D001', 1, '18.00'], ['D404', 1, '2.00']] }),
+      ...saleRows({
+        id: 'B11',
+        at: '2026-11-24T12:00:00+08:00',
+        employee: '3003',
+        lines: [
+          ['D001', 1, '18.00'],
+          ['D404', 1, '2.00'],
+        ],
+      }),
     ];
     const summary = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'mixed.csv', csv(rows)), createdBy: 'test' });
     expect(summary).toMatchObject({ accepted: 3, rejected: 12, duplicates: 0, flagged: 1 });
     const quarantined: { line: number; field: string | null; reason: string; raw: Record<string, unknown> }[] = await dataSource.query(
-      'SELECT line, field, reason, raw FROM quarantine_row WHERE batch_id = $1 ORDER BY line', [summary.batchId],
+      'SELECT line, field, reason, raw FROM quarantine_row WHERE batch_id = $1 ORDER BY line',
+      [summary.batchId],
     );
     const reasons = Object.fromEntries(quarantined.map((entry) => [entry.line, `${entry.field ?? '-'}: ${entry.reason}`]));
     expect(reasons[3]).toMatch(/canteen_code: .*未知的食堂“C9”.*unknown canteen "C9"/);
@@ -86,12 +96,24 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
     expect(summary.rejections[0]).toMatchObject({ line: 2, field: 'service_date', reason: expect.stringMatching(/dated 2031-06-02, after the latest date allowed/) });
     expect(await count(dataSource, `SELECT count(*) FROM daily_meal_rollup WHERE service_date > '2027-01-01'`)).toBe(0);
-    const feedback = csv([['canteen_code', 'submitted_at', 'rating'], ['C1', '2031-06-02T12:30:00+08:00', 4]]);
+    const feedback = csv([
+      ['canteen_code', 'submitted_at', 'rating'],
+      ['C1', '2031-06-02T12:30:00+08:00', 4],
+    ]);
     expect(await importer.importFile({ kind: 'feedback', path: writeFile(dir, 'future-feedback.csv', feedback), createdBy: 'test' })).toMatchObject({ accepted: 0, rejected: 1 });
   });
 
   it('reads the same payments from XLSX, JSON, NDJSON and Arrow identically (all duplicates of the CSV)', async () => {
-    const rows = saleRows({ id: 'X1', at: '2026-11-23T12:00:00+08:00', employee: '4001', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']], subsidy: '6.00' });
+    const rows = saleRows({
+      id: 'X1',
+      at: '2026-11-23T12:00:00+08:00',
+      employee: '4001',
+      lines: [
+        ['D001', 1, '18.00'],
+        ['D003', 1, '2.00'],
+      ],
+      subsidy: '6.00',
+    });
     const first = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'x.csv', csv([TX_HEADER, ...rows])), createdBy: 'test' });
     expect(first.accepted).toBe(2);
     const objects = rows.map((row) => Object.fromEntries(TX_HEADER.map((header, index) => [header, row[index]])));
@@ -115,17 +137,54 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
 
   it('imports the kitchen, supplier, HR and calendar kinds, idempotently', async () => {
     const files: Record<string, string> = {
-      'suppliers.csv': csv([['supplier_code', 'name', 'name_en', 'contact'], ['S1', '鲜达食品', 'Xianda Foods', '021-5555']]),
-      'supplier_items.csv': csv([['supplier_code', 'ingredient_code', 'sku', 'pack_size', 'min_order_packs', 'lead_time_days', 'delivery_weekdays', 'order_cutoff'], ['S1', 'I001', 'PB-5', '5', '1', '1', '1|3|5', '16:00']]),
-      'supplier_prices.csv': csv([['supplier_code', 'sku', 'valid_from', 'pack_price'], ['S1', 'PB-5', '2026-11-01', '150.00']]),
-      'recipes.csv': csv([['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'], ['D001', 'I001', '0.2', '0.05']]),
-      'calendar.csv': csv([['day', 'kind', 'holiday_name', 'holiday_name_zh'], ['2026-10-01', 'holiday', 'National Day', '国庆节'], ['2026-10-11', '调休', '', '']]),
-      'headcount.csv': csv([['site_code', 'day', 'employees', 'on_duty', 'on_leave', 'travelling', 'overtime', 'remote'], ['HQ', '2026-11-24', 17500, 15000, 1500, 500, 800, 500]]),
-      'menus.csv': csv([['canteen_code', 'service_date', 'meal', 'dish_code'], ['C1', '2026-11-24', 'lunch', 'D001'], ['C1', '2026-11-24', '午餐', 'D002']]),
-      'production.csv': csv([['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'], ['C1', '2026-11-24', 'lunch', 'D001', 120]]),
-      'waste.csv': csv([['canteen_code', 'service_date', 'meal', 'kind', 'dish_code', 'ingredient_code', 'kg', 'portions'], ['C1', '2026-11-24', 'lunch', 'overproduction', 'D001', '', '3.5', 10], ['C1', '2026-11-24', '', 'spoilage', '', 'I003', '1.2', '']]),
-      'stock_counts.csv': csv([['canteen_code', 'counted_on', 'ingredient_code', 'quantity'], ['C1', '2026-11-24', 'I001', '12.5']]),
-      'feedback.csv': csv([['canteen_code', 'submitted_at', 'service_date', 'meal', 'dish_code', 'rating', 'tags', 'comment', 'employee_no'], ['C1', '2026-11-24T12:30:00+08:00', '', 'lunch', 'D001', 4, '太咸;份量足', '不错', 'E5001'], ['C1', '2026-11-24T12:31:00+08:00', '', 'lunch', '', 9, '', '', '']]),
+      'suppliers.csv': csv([
+        ['supplier_code', 'name', 'name_en', 'contact'],
+        ['S1', '鲜达食品', 'Xianda Foods', '021-5555'],
+      ]),
+      'supplier_items.csv': csv([
+        ['supplier_code', 'ingredient_code', 'sku', 'pack_size', 'min_order_packs', 'lead_time_days', 'delivery_weekdays', 'order_cutoff'],
+        ['S1', 'I001', 'PB-5', '5', '1', '1', '1|3|5', '16:00'],
+      ]),
+      'supplier_prices.csv': csv([
+        ['supplier_code', 'sku', 'valid_from', 'pack_price'],
+        ['S1', 'PB-5', '2026-11-01', '150.00'],
+      ]),
+      'recipes.csv': csv([
+        ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'],
+        ['D001', 'I001', '0.2', '0.05'],
+      ]),
+      'calendar.csv': csv([
+        ['day', 'kind', 'holiday_name', 'holiday_name_zh'],
+        ['2026-10-01', 'holiday', 'National Day', '国庆节'],
+        ['2026-10-11', '调休', '', ''],
+      ]),
+      'headcount.csv': csv([
+        ['site_code', 'day', 'employees', 'on_duty', 'on_leave', 'travelling', 'overtime', 'remote'],
+        ['HQ', '2026-11-24', 17500, 15000, 1500, 500, 800, 500],
+      ]),
+      'menus.csv': csv([
+        ['canteen_code', 'service_date', 'meal', 'dish_code'],
+        ['C1', '2026-11-24', 'lunch', 'D001'],
+        ['C1', '2026-11-24', '午餐', 'D002'],
+      ]),
+      'production.csv': csv([
+        ['canteen_code', 'service_date', 'meal', 'dish_code', 'portions_prepared'],
+        ['C1', '2026-11-24', 'lunch', 'D001', 120],
+      ]),
+      'waste.csv': csv([
+        ['canteen_code', 'service_date', 'meal', 'kind', 'dish_code', 'ingredient_code', 'kg', 'portions'],
+        ['C1', '2026-11-24', 'lunch', 'overproduction', 'D001', '', '3.5', 10],
+        ['C1', '2026-11-24', '', 'spoilage', '', 'I003', '1.2', ''],
+      ]),
+      'stock_counts.csv': csv([
+        ['canteen_code', 'counted_on', 'ingredient_code', 'quantity'],
+        ['C1', '2026-11-24', 'I001', '12.5'],
+      ]),
+      'feedback.csv': csv([
+        ['canteen_code', 'submitted_at', 'service_date', 'meal', 'dish_code', 'rating', 'tags', 'comment', 'employee_no'],
+        ['C1', '2026-11-24T12:30:00+08:00', '', 'lunch', 'D001', 4, '太咸;份量足', '不错', 'E5001'],
+        ['C1', '2026-11-24T12:31:00+08:00', '', 'lunch', '', 9, '', '', ''],
+      ]),
     };
     const results: Record<string, [number, number, number]> = {};
     for (const [name, content] of Object.entries(files)) {
@@ -133,9 +192,17 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
       results[`${name}:${summary.kind}`] = [summary.accepted, summary.rejected, summary.duplicates];
     }
     expect(results).toEqual({
-      'suppliers.csv:suppliers': [1, 0, 0], 'supplier_items.csv:supplier_items': [1, 0, 0], 'supplier_prices.csv:supplier_prices': [1, 0, 0],
-      'recipes.csv:recipes': [1, 0, 0], 'calendar.csv:calendar': [2, 0, 0], 'headcount.csv:headcount': [1, 0, 0], 'menus.csv:menus': [2, 0, 0],
-      'production.csv:production': [1, 0, 0], 'waste.csv:waste': [2, 0, 0], 'stock_counts.csv:stock_counts': [1, 0, 0], 'feedback.csv:feedback': [1, 1, 0],
+      'suppliers.csv:suppliers': [1, 0, 0],
+      'supplier_items.csv:supplier_items': [1, 0, 0],
+      'supplier_prices.csv:supplier_prices': [1, 0, 0],
+      'recipes.csv:recipes': [1, 0, 0],
+      'calendar.csv:calendar': [2, 0, 0],
+      'headcount.csv:headcount': [1, 0, 0],
+      'menus.csv:menus': [2, 0, 0],
+      'production.csv:production': [1, 0, 0],
+      'waste.csv:waste': [2, 0, 0],
+      'stock_counts.csv:stock_counts': [1, 0, 0],
+      'feedback.csv:feedback': [1, 1, 0],
     });
     expect(await count(dataSource, `SELECT prepared FROM daily_dish_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch' AND dish_id = 1`)).toBe(120);
     expect(await count(dataSource, `SELECT wasted_portions FROM daily_dish_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch' AND dish_id = 1`)).toBe(10);
@@ -148,16 +215,40 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
   });
 
   it('uses a profile from a user file, with its own headers and value spellings', async () => {
-    const file = writeFile(dir, 'profiles.json', JSON.stringify({
-      profiles: [{ name: 'acme', source: 'acme-pos', amountUnit: 'fen', kinds: { transactions: { canteen: 'Outlet', externalId: 'Receipt', occurredAt: 'Time', employeeNo: 'Staff', amountPaid: 'PaidFen', meal: 'Shift' } }, values: { meal: { Mittag: 'lunch' } } }],
-    }));
+    const file = writeFile(
+      dir,
+      'profiles.json',
+      JSON.stringify({
+        profiles: [
+          {
+            name: 'acme',
+            source: 'acme-pos',
+            amountUnit: 'fen',
+            kinds: { transactions: { canteen: 'Outlet', externalId: 'Receipt', occurredAt: 'Time', employeeNo: 'Staff', amountPaid: 'PaidFen', meal: 'Shift' } },
+            values: { meal: { Mittag: 'lunch' } },
+          },
+        ],
+      }),
+    );
     const profiles = await loadProfiles(file);
     const summary = await importer.importFile({
-      kind: 'auto', profiles, path: writeFile(dir, 'acme.csv', csv([['Outlet', 'Receipt', 'Time', 'Staff', 'PaidFen', 'Shift'], ['C2', 'A-1', '2026-11-24 12:00', 'E7', '850', 'Mittag']])), createdBy: 'test',
+      kind: 'auto',
+      profiles,
+      path: writeFile(
+        dir,
+        'acme.csv',
+        csv([
+          ['Outlet', 'Receipt', 'Time', 'Staff', 'PaidFen', 'Shift'],
+          ['C2', 'A-1', '2026-11-24 12:00', 'E7', '850', 'Mittag'],
+        ]),
+      ),
+      createdBy: 'test',
     });
     expect(summary).toMatchObject({ profile: 'acme', accepted: 1 });
     expect(await dataSource.query(`SELECT source, amount_paid_fen, meal FROM sale_transaction WHERE external_id = 'A-1'`)).toEqual([{ source: 'acme-pos', amount_paid_fen: 850, meal: 'lunch' }]);
-    await expect(loadProfiles(writeFile(dir, 'bad-profiles.json', JSON.stringify({ profiles: [{ name: 'x', source: 's', kinds: { transactions: { tipAmount: 'Tip' } } }] })))).rejects.toThrow(/no field "tipAmount"/);
+    await expect(loadProfiles(writeFile(dir, 'bad-profiles.json', JSON.stringify({ profiles: [{ name: 'x', source: 's', kinds: { transactions: { tipAmount: 'Tip' } } }] })))).rejects.toThrow(
+      /no field "tipAmount"/,
+    );
   });
 
   it('refuses a broken or hostile file with one error and changes nothing', async () => {
@@ -169,8 +260,12 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     book.addWorksheet('x').addRow(TX_HEADER);
     const xlsx = Buffer.from(await book.xlsx.writeBuffer());
     await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'cut.xlsx', xlsx.subarray(0, xlsx.length - 100)), createdBy: 'test' })).rejects.toThrow(/truncated or damaged/);
-    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'named.xlsx', csv([TX_HEADER, ...good])), createdBy: 'test' })).rejects.toThrow(/claims to be XLSX but its content is CSV/);
-    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'big.csv', csv([TX_HEADER, ...good])), limits: { maxFileBytes: 100 }, createdBy: 'test' })).rejects.toThrow(/too large/);
+    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'named.xlsx', csv([TX_HEADER, ...good])), createdBy: 'test' })).rejects.toThrow(
+      /claims to be XLSX but its content is CSV/,
+    );
+    await expect(importer.importFile({ kind: 'transactions', path: writeFile(dir, 'big.csv', csv([TX_HEADER, ...good])), limits: { maxFileBytes: 100 }, createdBy: 'test' })).rejects.toThrow(
+      /too large/,
+    );
     await expect(importer.importFile({ kind: 'auto', path: writeFile(dir, 'what.csv', 'foo,bar\n1,2\n'), createdBy: 'test' })).rejects.toThrow(/no profile fits/);
     expect(await count(dataSource, 'SELECT count(*) FROM import_batch')).toBe(batchesBefore);
     // damage found half-way through the stream: the rows before it are rolled back, the attempt is on record
@@ -183,10 +278,12 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
   it('refuses a runaway NDJSON line or JSON element naming where it is, and quarantines a record nested too deeply', async () => {
     const record = (id: string, extra: Record<string, unknown> = {}) => JSON.stringify({ canteen_code: 'C1', external_id: id, occurred_at: '2026-11-24 12:00:00', amount_paid: '9.50', ...extra });
     const giant = 'x'.repeat(3 * 1024 * 1024);
-    await expect(importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'giant.ndjson', `${record('N-1')}\n${record('N-2', { terminal: giant })}\n`), createdBy: 'test' }))
-      .rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/line 2 is longer than 1048576 characters/) });
-    await expect(importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'giant.json', `[${record('N-1')},\n${record('N-2', { terminal: giant })}]`), createdBy: 'test' }))
-      .rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/element starting at line 2 is longer than/) });
+    await expect(
+      importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'giant.ndjson', `${record('N-1')}\n${record('N-2', { terminal: giant })}\n`), createdBy: 'test' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/line 2 is longer than 1048576 characters/) });
+    await expect(
+      importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'giant.json', `[${record('N-1')},\n${record('N-2', { terminal: giant })}]`), createdBy: 'test' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/element starting at line 2 is longer than/) });
     const deep = `${record('N-3', { terminal: 'W1' })}\n${record('N-4').slice(0, -1)},"terminal":${'['.repeat(200_000)}${']'.repeat(200_000)}}\n`;
     const summary = await importer.importFile({ kind: 'transactions', profile: 'demo', path: writeFile(dir, 'deep.ndjson', deep), createdBy: 'test' });
     expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
@@ -199,7 +296,9 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     const conflicting = saleRows({ id: 'CF-1', at: '2026-11-23T12:05:00+08:00', employee: '3203', lines: [['D002', 2, '9.50']] });
     const mixed = [
       ...saleRows({ id: 'CF-3', at: '2026-11-23T12:10:00+08:00', employee: '3204', lines: [['D001', 1, '18.00']] }),
-      ...saleRows({ id: 'CF-3', at: '2026-11-23T12:40:00+08:00', employee: '3205', lines: [['D002', 1, '9.50']] }).map((row) => row.map((value, index) => (TX_HEADER[index] === 'line_no' ? 2 : value))),
+      ...saleRows({ id: 'CF-3', at: '2026-11-23T12:40:00+08:00', employee: '3205', lines: [['D002', 1, '9.50']] }).map((row) =>
+        row.map((value, index) => (TX_HEADER[index] === 'line_no' ? 2 : value)),
+      ),
     ];
     const between = saleRows({ id: 'CF-4', at: '2026-11-23T12:06:00+08:00', employee: '3206', lines: [['D003', 1, '2.00']] });
     const rows = [TX_HEADER, ...first, ...other, ...conflicting, ...between, ...first, ...mixed];
@@ -209,7 +308,9 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(reasons[4]).toMatch(/transaction CF-1 already appeared at line 2 with a different time, diner, amount or lines/);
     expect(reasons[7]).toMatch(/lines 7 and 8 of transaction CF-3 disagree/);
     expect(await dataSource.query(`SELECT external_id, amount_paid_fen FROM sale_transaction WHERE external_id LIKE 'CF-%' ORDER BY 1`)).toEqual([
-      { external_id: 'CF-1', amount_paid_fen: 1800 }, { external_id: 'CF-2', amount_paid_fen: 950 }, { external_id: 'CF-4', amount_paid_fen: 200 },
+      { external_id: 'CF-1', amount_paid_fen: 1800 },
+      { external_id: 'CF-2', amount_paid_fen: 950 },
+      { external_id: 'CF-4', amount_paid_fen: 200 },
     ]);
   });
 

@@ -18,7 +18,11 @@ describe('import: masters, transactions, idempotency and rollback', () => {
     ({ app, importer, dataSource } = await openImportContext(database.config));
     const masters = await importMasters(importer, dir);
     expect(masters.map((summary) => [summary.kind, summary.accepted, summary.rejected])).toEqual([
-      ['sites', 1, 0], ['canteens', 2, 0], ['meal_periods', 5, 0], ['dishes', 3, 0], ['ingredients', 3, 0],
+      ['sites', 1, 0],
+      ['canteens', 2, 0],
+      ['meal_periods', 5, 0],
+      ['dishes', 3, 0],
+      ['ingredients', 3, 0],
     ]);
   });
 
@@ -29,7 +33,16 @@ describe('import: masters, transactions, idempotency and rollback', () => {
 
   const firstExport = [
     TX_HEADER,
-    ...saleRows({ id: 'T1', at: '2026-11-24T11:45:00+08:00', employee: '1001', lines: [['D001', 1, '18.00'], ['D003', 1, '2.00']], subsidy: '6.00' }),
+    ...saleRows({
+      id: 'T1',
+      at: '2026-11-24T11:45:00+08:00',
+      employee: '1001',
+      lines: [
+        ['D001', 1, '18.00'],
+        ['D003', 1, '2.00'],
+      ],
+      subsidy: '6.00',
+    }),
     ...saleRows({ id: 'T2', at: '2026-11-24T12:10:00+08:00', employee: '1002', lines: [['D002', 2, '9.50']] }),
     ...saleRows({ id: 'T3', at: '2026-11-24T07:30:00+08:00', employee: '1001', meal: 'breakfast', lines: [['D002', 1, '9.50']] }),
   ];
@@ -38,8 +51,17 @@ describe('import: masters, transactions, idempotency and rollback', () => {
     const again = await importMasters(importer, dir);
     expect(again.every((summary) => summary.accepted === 0 && summary.duplicates > 0)).toBe(true);
     const changed = await importer.importFile({
-      kind: 'dishes', path: writeFile(dir, 'dish-price.csv', csv([['dish_code', 'name', 'name_en', 'category', 'list_price', 'portion_kg'], ['D003', '紫菜蛋花汤', 'Seaweed soup', 'soup', '2.50', '0.25']])),
-      profile: 'demo', createdBy: 'test',
+      kind: 'dishes',
+      path: writeFile(
+        dir,
+        'dish-price.csv',
+        csv([
+          ['dish_code', 'name', 'name_en', 'category', 'list_price', 'portion_kg'],
+          ['D003', '紫菜蛋花汤', 'Seaweed soup', 'soup', '2.50', '0.25'],
+        ]),
+      ),
+      profile: 'demo',
+      createdBy: 'test',
     });
     expect(changed).toMatchObject({ accepted: 1, duplicates: 0 });
     expect(await count(dataSource, `SELECT list_price_fen FROM dish WHERE code = 'D003'`)).toBe(250);
@@ -65,11 +87,7 @@ describe('import: masters, transactions, idempotency and rollback', () => {
   it('adds nothing when the same file comes again, and only the new payments of an overlapping export', async () => {
     const again = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'transactions-again.csv', csv(firstExport)), createdBy: 'test' });
     expect(again).toMatchObject({ accepted: 0, rejected: 0, duplicates: 4 });
-    const overlap = [
-      TX_HEADER,
-      ...firstExport.slice(3),
-      ...saleRows({ id: 'T4', at: '2026-11-25T12:00:00+08:00', employee: '1003', lines: [['D001', 1, '18.00']] }),
-    ];
+    const overlap = [TX_HEADER, ...firstExport.slice(3), ...saleRows({ id: 'T4', at: '2026-11-25T12:00:00+08:00', employee: '1003', lines: [['D001', 1, '18.00']] })];
     const summary = await importer.importFile({ kind: 'transactions', path: writeFile(dir, 'overlap.csv', csv(overlap)), createdBy: 'test' });
     expect(summary).toMatchObject({ accepted: 1, duplicates: 2 });
     expect(await count(dataSource, 'SELECT count(*) FROM sale_transaction')).toBe(4);
@@ -81,7 +99,9 @@ describe('import: masters, transactions, idempotency and rollback', () => {
     const summary = await importer.importStream({ kind: 'auto', stream: Readable.from([Buffer.from(csv(rows))]), fileName: 'upload.csv', createdBy: 'token:pos' });
     expect(summary).toMatchObject({ fileName: 'upload.csv', kind: 'transactions', accepted: 1 });
     expect(await count(dataSource, `SELECT count(*) FROM import_batch WHERE id = $1 AND created_by = 'token:pos' AND file_name = 'upload.csv'`, [summary.batchId])).toBe(1);
-    await expect(importer.importStream({ kind: 'auto', stream: Readable.from([Buffer.alloc(2048, 65)]), fileName: 'huge.csv', limits: { maxFileBytes: 1024 }, createdBy: 'token:pos' })).rejects.toThrow(/too large|1024 bytes/);
+    await expect(
+      importer.importStream({ kind: 'auto', stream: Readable.from([Buffer.alloc(2048, 65)]), fileName: 'huge.csv', limits: { maxFileBytes: 1024 }, createdBy: 'token:pos' }),
+    ).rejects.toThrow(/too large|1024 bytes/);
   });
 
   it('reads a GBK card-system export with Chinese headers (cn-card, detected) and its Chinese values', async () => {

@@ -79,7 +79,10 @@ describe('jobs', () => {
       { canteenId: 2, status: 'succeeded', attempts: 2 },
       { canteenId: 3, status: 'succeeded', attempts: 1 },
     ]);
-    const steps = await context.get(DatabaseService).dataSource.getRepository(JobStep).find({ where: { runId: summary.runId! }, order: { stepNo: 'ASC' } });
+    const steps = await context
+      .get(DatabaseService)
+      .dataSource.getRepository(JobStep)
+      .find({ where: { runId: summary.runId! }, order: { stepNo: 'ASC' } });
     expect(steps[0].error).toBe('supplier feed unreachable');
     expect(steps[2].counts).toEqual({ rows: 30 });
   });
@@ -97,7 +100,12 @@ describe('jobs', () => {
       const crons = scheduled.get(SchedulerRegistry).getCronJobs();
       const sources = Object.fromEntries([...crons].map(([name, job]) => [name, String(job.cronTime.source)]));
       expect(sources).toEqual({ nightly: '7 3 * * *', 'finance-report': '0 6 2 * *', 'purchase-plan-report': '0 9 * * 4', inbox: '*/7 * * * *', deliveries: '*/3 * * * *' });
-      expect(scheduled.get(JobRegistry).list().map((job) => job.name)).toContain('first-start');
+      expect(
+        scheduled
+          .get(JobRegistry)
+          .list()
+          .map((job) => job.name),
+      ).toContain('first-start');
     } finally {
       await scheduled.close();
     }

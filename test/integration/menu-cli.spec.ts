@@ -6,7 +6,14 @@ import { releaseDataFolder, scratchFolder } from '../support/data-folder';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 interface ProposeOutput {
-  proposals: Array<{ id: string; canteenId: number; from: string; to: string; changes: Array<{ seq: number; kind: string; toDishId: number | null }>; totals: { current: { covers: number }; proposed: { covers: number } } }>;
+  proposals: Array<{
+    id: string;
+    canteenId: number;
+    from: string;
+    to: string;
+    changes: Array<{ seq: number; kind: string; toDishId: number | null }>;
+    totals: { current: { covers: number }; proposed: { covers: number } };
+  }>;
 }
 
 /** `larder menu propose`, `decide` and `export` through the compiled CLI, on the test's database. */

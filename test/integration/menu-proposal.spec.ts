@@ -24,7 +24,11 @@ describe('menu proposals', () => {
   let menus: MenuProposalService;
   let proposal: MenuProposalView;
   const menuOf = async (canteenId: number, date: string, meal: string): Promise<number[]> =>
-    ((await context.get(DatabaseService).dataSource.query('SELECT dish_id FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 ORDER BY 1', [canteenId, date, meal])) as Array<{ dish_id: number }>).map((row) => row.dish_id);
+    (
+      (await context
+        .get(DatabaseService)
+        .dataSource.query('SELECT dish_id FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 ORDER BY 1', [canteenId, date, meal])) as Array<{ dish_id: number }>
+    ).map((row) => row.dish_id);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -73,13 +77,15 @@ describe('menu proposals', () => {
     expect(cooked).not.toContain(change.fromDishId);
   }, 120_000);
 
-  it('leaves the menu alone on a rejection, serves the manager\'s dish on an edit, and decides a change once', async () => {
+  it("leaves the menu alone on a rejection, serves the manager's dish on an edit, and decides a change once", async () => {
     const [rejected, edited] = proposal.changes.filter((entry) => entry.kind === 'replace' && entry.status === 'proposed').slice(1);
     const before = await menuOf(1, rejected.date, rejected.meal);
     await menus.decide({ proposalId: proposal.id, seq: rejected.seq, decision: 'reject', reason: 'the cook is away', decidedBy: 'manager-1' });
     expect(await menuOf(1, rejected.date, rejected.meal)).toEqual(before);
 
-    const own = proposal.slots.flatMap((slot) => slot.currentDishIds).find((dishId) => !(proposal.slots.find((slot) => slot.date === edited.date && slot.meal === edited.meal)!.currentDishIds.includes(dishId)))!;
+    const own = proposal.slots
+      .flatMap((slot) => slot.currentDishIds)
+      .find((dishId) => !proposal.slots.find((slot) => slot.date === edited.date && slot.meal === edited.meal)!.currentDishIds.includes(dishId))!;
     const result = await menus.decide({ proposalId: proposal.id, seq: edited.seq, decision: 'edit', dishId: own, reason: 'a regular asks for it', decidedBy: 'manager-1' });
     expect(result).toMatchObject({ status: 'edited', toDishId: own });
     const served = await menuOf(1, edited.date, edited.meal);

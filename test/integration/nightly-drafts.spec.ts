@@ -46,7 +46,10 @@ describe('nightly draft plans', () => {
     expect(first.status).toBe('succeeded');
     const names = first.steps.map((step) => step.name);
     expect(names.lastIndexOf('forecast')).toBeLessThan(names.indexOf('draft-plans'));
-    expect(draftSteps(first).map(({ canteenId, counts }) => ({ canteenId, drafted: counts.drafted }))).toEqual([{ canteenId: 1, drafted: 1 }, { canteenId: 2, drafted: 1 }]);
+    expect(draftSteps(first).map(({ canteenId, counts }) => ({ canteenId, drafted: counts.drafted }))).toEqual([
+      { canteenId: 1, drafted: 1 },
+      { canteenId: 2, drafted: 1 },
+    ]);
     for (const canteenId of [1, 2]) {
       expect(await versions(canteenId)).toEqual([{ version: 1, status: 'draft', createdBy: NIGHTLY_PLANNER }]);
       const [listed] = await plans.listPlans({ canteenId, week: NEXT_WEEK });
@@ -57,9 +60,7 @@ describe('nightly draft plans', () => {
 
     const again = await night();
     expect(again.status).toBe('succeeded');
-    expect(draftSteps(again).map((step) => step.counts)).toEqual([
-      expect.objectContaining({ drafted: 0, unchanged: 1 }), expect.objectContaining({ drafted: 0, unchanged: 1 }),
-    ]);
+    expect(draftSteps(again).map((step) => step.counts)).toEqual([expect.objectContaining({ drafted: 0, unchanged: 1 }), expect.objectContaining({ drafted: 0, unchanged: 1 })]);
     expect(await versions(1)).toHaveLength(1);
     expect(await versions(2)).toHaveLength(1);
   }, 180_000);
@@ -70,12 +71,20 @@ describe('nightly draft plans', () => {
     await plans.approve(draft1.id, { approvedBy: 'manager', confirm: true });
     const [draft2] = await plans.listPlans({ canteenId: 2, week: NEXT_WEEK });
     const line = (await plans.getPlan(draft2.id)).lines[0];
-    await plans.override(draft2.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 30, reason: 'open day', createdBy: 'manager', confirm: true });
+    await plans.override(draft2.id, {
+      serviceDate: line.serviceDate,
+      meal: line.meal,
+      dishId: line.dishId,
+      portions: line.plannedPortions + 30,
+      reason: 'open day',
+      createdBy: 'manager',
+      confirm: true,
+    });
     const summary = await night();
     expect(summary.status).toBe('succeeded');
     expect(draftSteps(summary).map(({ canteenId, counts }) => ({ canteenId, counts }))).toEqual([
-      { canteenId: 1, counts: expect.objectContaining({ 'drafted': 0, 'approved-kept': 1 }) },
-      { canteenId: 2, counts: expect.objectContaining({ 'drafted': 0, 'overridden-kept': 1 }) },
+      { canteenId: 1, counts: expect.objectContaining({ drafted: 0, 'approved-kept': 1 }) },
+      { canteenId: 2, counts: expect.objectContaining({ drafted: 0, 'overridden-kept': 1 }) },
     ]);
     expect(await versions(1)).toEqual([{ version: 1, status: 'approved', createdBy: NIGHTLY_PLANNER }]);
     expect(await versions(2)).toEqual([{ version: 1, status: 'draft', createdBy: NIGHTLY_PLANNER }]);

@@ -58,7 +58,10 @@ describe('plan --out (compiled CLI)', () => {
     const { code, stdout, stderr } = await cli.run(['plan', '--replay', '--from', '2026-10-26', '--to', '2026-11-15', '--forecaster', 'seasonal', '--json'], env);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ from: '2026-10-26', to: '2026-11-15', forecaster: 'seasonal' });
-    const lines = stderr.trimEnd().split('\n').filter((line) => line.startsWith('replay: '));
+    const lines = stderr
+      .trimEnd()
+      .split('\n')
+      .filter((line) => line.startsWith('replay: '));
     expect(lines.slice(0, -1)).toEqual([0, 1, 2, 3, 4, 5, 6].map((done) => expect.stringMatching(new RegExp(`^replay: ${Math.floor((done / 6) * 100)} % \\(weeks replayed ${done}/6\\)`))));
     expect(lines.at(-1)).toMatch(/^replay: 100 % done in /);
   }, 120_000);

@@ -65,7 +65,7 @@ describe('production plans and purchase orders (integration)', () => {
     expect(plan.summary.costPerMealFen).toBeGreaterThan(0);
   });
 
-  it('applies a manager\'s service level to every dish', async () => {
+  it("applies a manager's service level to every dish", async () => {
     const plan = await plans.createPlan({ canteenId: 2, week: WEEK, at: AT, serviceLevel: 0.9 });
     expect(plan.serviceLevel).toBe(0.9);
     expect(new Set(plan.lines.map((line) => line.serviceLevel))).toEqual(new Set([0.9]));
@@ -84,11 +84,22 @@ describe('production plans and purchase orders (integration)', () => {
     const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT });
     const line = plan.lines[0];
     await expect(plans.override(plan.id, { ...line, portions: line.plannedPortions + 50, reason: ' ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    const changed = await plans.override(plan.id, { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: line.plannedPortions + 200, reason: 'union meeting in the canteen', createdBy: 'manager', at: AT, confirm: true });
+    const changed = await plans.override(plan.id, {
+      serviceDate: line.serviceDate,
+      meal: line.meal,
+      dishId: line.dishId,
+      portions: line.plannedPortions + 200,
+      reason: 'union meeting in the canteen',
+      createdBy: 'manager',
+      at: AT,
+      confirm: true,
+    });
     const after = changed.lines.find((entry) => entry.serviceDate === line.serviceDate && entry.meal === line.meal && entry.dishId === line.dishId)!;
     expect(after.plannedPortions).toBe(line.plannedPortions + 200);
     expect(after.expectedLeftover).toBeGreaterThan(line.expectedLeftover);
-    expect(changed.overrides).toEqual([expect.objectContaining({ previousPortions: line.plannedPortions, newPortions: line.plannedPortions + 200, reason: 'union meeting in the canteen', createdBy: 'manager' })]);
+    expect(changed.overrides).toEqual([
+      expect.objectContaining({ previousPortions: line.plannedPortions, newPortions: line.plannedPortions + 200, reason: 'union meeting in the canteen', createdBy: 'manager' }),
+    ]);
     expect(changed.summary.purchaseCostFen).toBeGreaterThan(plan.summary.purchaseCostFen);
     // A second override keeps the first one.
     const other = plan.lines[1];
@@ -136,7 +147,8 @@ describe('production plans and purchase orders (integration)', () => {
     const huge = { serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions: 999_999, reason: 'typo', at: AT };
     const refused = await plans.override(draft.id, huge).catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
-    const details = (refused as { details: { reasons: { code: string; limit: number }[]; before: { purchaseCostFen: number }; after: { purchaseCostFen: number; expectedLeftoverKg: number } } }).details;
+    const details = (refused as { details: { reasons: { code: string; limit: number }[]; before: { purchaseCostFen: number }; after: { purchaseCostFen: number; expectedLeftoverKg: number } } })
+      .details;
     expect(details.reasons.map((reason) => reason.code)).toEqual(['above-forecast', 'above-capacity']);
     expect(details.reasons[0].limit).toBeGreaterThan(line.plannedPortions);
     expect(details.after.purchaseCostFen).toBeGreaterThan(details.before.purchaseCostFen);
@@ -170,8 +182,16 @@ describe('production plans and purchase orders (integration)', () => {
     expect(override).toMatchObject({
       actor: 'wang.li',
       detail: {
-        planId: draft.id, canteenId: 1, week: '2026-W49', version: draft.version,
-        serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, from: line.plannedPortions, to: line.plannedPortions + 12, reason: 'team lunch',
+        planId: draft.id,
+        canteenId: 1,
+        week: '2026-W49',
+        version: draft.version,
+        serviceDate: line.serviceDate,
+        meal: line.meal,
+        dishId: line.dishId,
+        from: line.plannedPortions,
+        to: line.plannedPortions + 12,
+        reason: 'team lunch',
       },
     });
     expect(approval).toMatchObject({
@@ -188,10 +208,12 @@ describe('production plans and purchase orders (integration)', () => {
       `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item WHERE canteen_id = 1 AND service_date BETWEEN '2026-11-23' AND '2026-11-29'`,
     );
     for (const item of menu) {
-      await dataSource.query(
-        `INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p10, p50, p90, quantiles) VALUES (1, $1, $2, $3, $4, 'test', 40, 50, 60, '{"0.95": 66}')`,
-        [runId, item.service_date, item.meal, item.dish_id],
-      );
+      await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p10, p50, p90, quantiles) VALUES (1, $1, $2, $3, $4, 'test', 40, 50, 60, '{"0.95": 66}')`, [
+        runId,
+        item.service_date,
+        item.meal,
+        item.dish_id,
+      ]);
     }
     const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT, serviceLevel: 0.9 });
     expect(plan).toMatchObject({ forecastSource: 'stored', forecastRunId: runId });

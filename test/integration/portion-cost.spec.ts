@@ -24,7 +24,11 @@ describe('portion cost: the rollups and planning agree on a day with a price cha
     database = await createTestDatabase();
     ({ app, importer, dataSource } = await openImportContext(database.config));
     await importMasters(importer, dir);
-    await importCsv('auto', 'suppliers.csv', [['supplier_code', 'name', 'name_en', 'contact'], ['S1', '鲜达食品', 'Xianda Foods', '021-5555'], ['S2', '东方粮油', 'Dongfang Grain', '021-6666']]);
+    await importCsv('auto', 'suppliers.csv', [
+      ['supplier_code', 'name', 'name_en', 'contact'],
+      ['S1', '鲜达食品', 'Xianda Foods', '021-5555'],
+      ['S2', '东方粮油', 'Dongfang Grain', '021-6666'],
+    ]);
     await importCsv('auto', 'supplier_items.csv', [
       ['supplier_code', 'ingredient_code', 'sku', 'pack_size', 'min_order_packs', 'lead_time_days', 'delivery_weekdays', 'order_cutoff'],
       ['S1', 'I001', 'PB-5', '5', '1', '1', '1|3|5', '16:00'],
@@ -34,14 +38,36 @@ describe('portion cost: the rollups and planning agree on a day with a price cha
     // On 25 November S1's pack gets dearer than S2's, which becomes the cheapest source.
     await importCsv('supplier_prices', 'prices.csv', [
       ['supplier_code', 'sku', 'valid_from', 'pack_price'],
-      ['S1', 'PB-5', '2026-11-01', '150.00'], ['S1', 'PB-5', '2026-11-25', '170.00'], ['S2', 'PB-10', '2026-11-01', '320.00'], ['S1', 'TM-10', '2026-11-01', '45.00'],
+      ['S1', 'PB-5', '2026-11-01', '150.00'],
+      ['S1', 'PB-5', '2026-11-25', '170.00'],
+      ['S2', 'PB-10', '2026-11-01', '320.00'],
+      ['S1', 'TM-10', '2026-11-01', '45.00'],
     ]);
     await importCsv('recipes', 'recipes.csv', [
-      ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'], ['D001', 'I001', '0.2', '0.05'], ['D001', 'I003', '0.03', '0'], ['D002', 'I003', '0.15', '0.1'],
+      ['dish_code', 'ingredient_code', 'quantity_per_portion', 'yield_loss'],
+      ['D001', 'I001', '0.2', '0.05'],
+      ['D001', 'I003', '0.03', '0'],
+      ['D002', 'I003', '0.15', '0.1'],
     ]);
     const sales = [
-      ...saleRows({ id: 'A1', at: '2026-11-24T12:00:00+08:00', employee: '1', lines: [['D001', 1, '18.00'], ['D002', 1, '9.50']] }),
-      ...saleRows({ id: 'A2', at: '2026-11-25T12:00:00+08:00', employee: '2', lines: [['D001', 2, '18.00'], ['D002', 1, '9.50']] }),
+      ...saleRows({
+        id: 'A1',
+        at: '2026-11-24T12:00:00+08:00',
+        employee: '1',
+        lines: [
+          ['D001', 1, '18.00'],
+          ['D002', 1, '9.50'],
+        ],
+      }),
+      ...saleRows({
+        id: 'A2',
+        at: '2026-11-25T12:00:00+08:00',
+        employee: '2',
+        lines: [
+          ['D001', 2, '18.00'],
+          ['D002', 1, '9.50'],
+        ],
+      }),
     ];
     expect(await importCsv('transactions', 'sales.csv', [TX_HEADER, ...sales])).toMatchObject({ accepted: 4 });
   });

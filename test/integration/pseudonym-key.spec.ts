@@ -27,7 +27,11 @@ function reidentify(candidates: Set<string>, diners: Set<string>): { matched: nu
   let matched = 0;
   for (const key of candidates) {
     for (let n = 1; n <= 17_500; n++) {
-      const pseudonym = createHmac('sha256', key).update(`E${staffNo(n)}`).digest().subarray(0, 16).toString('base64url');
+      const pseudonym = createHmac('sha256', key)
+        .update(`E${staffNo(n)}`)
+        .digest()
+        .subarray(0, 16)
+        .toString('base64url');
       if (diners.has(pseudonym)) matched++;
     }
   }

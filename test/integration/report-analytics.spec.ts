@@ -41,7 +41,8 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     for (const [canteenId, dishId, rating, pseudonym, tags] of feedback) {
       await dataSource.query(
         `INSERT INTO feedback (canteen_id, id, submitted_at, service_date, meal, dish_id, rating, tags, diner_pseudonym) VALUES ($1, $2, '2026-12-07T04:00:00Z', '2026-12-07', 'lunch', $3, $4, $5, $6)`,
-        [canteenId, id++, dishId, rating, tags, pseudonym]);
+        [canteenId, id++, dishId, rating, tags, pseudonym],
+      );
     }
   });
 
@@ -78,10 +79,12 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language: 'zh-CN', now: AFTER_DECEMBER });
     const tags = workbook.getWorksheet('标签')!;
     const found = new Map<string, ExcelJS.Cell>();
-    tags.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.formula ?? undefined).toBeUndefined();
-      if (typeof cell.value === 'string') found.set(cell.value, cell);
-    }));
+    tags.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.formula ?? undefined).toBeUndefined();
+        if (typeof cell.value === 'string') found.set(cell.value, cell);
+      }),
+    );
     for (const text of INJECTIONS) {
       // XML turns a bare carriage return into a line feed on reading; the cell stays text either way.
       const cell = found.get(text) ?? found.get(text.replace(/\r/g, '\n'));
@@ -95,23 +98,26 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
   it('participation: each week, per canteen and in total, equals the same figures read for that week alone', async () => {
     const participation = app.get(ParticipationService);
     // Every site's staff, and only canteen 2's own site's.
-    for (const range of [{ from: '2026-10-07', to: '2026-11-03', canteenIds: [1, 2], allSites: true }, { from: '2026-10-07', to: '2026-11-03', canteenIds: [2], allSites: false }]) {
-    const weeks = await participation.weekly(range);
-    const totals = weeks.filter((week) => week.canteenId === null);
-    expect(totals.map((week) => week.week)).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45']);
-    for (const week of totals) {
-      // The first and last weeks are cut to the range.
-      const from = [isoWeekStart(week.week), range.from].sort()[1];
-      const to = [addDays(isoWeekStart(week.week), 6), range.to].sort()[0];
-      expect(week).toMatchObject(await participation.total({ ...range, from, to }));
-      for (const canteenId of range.canteenIds) {
-        const alone = (await participation.byCanteen({ ...range, from, to, canteenIds: [canteenId] })).get(canteenId);
-        const row = weeks.find((candidate) => candidate.week === week.week && candidate.canteenId === canteenId);
-        // A canteen closed all week has no row, as it has no figures read alone.
-        expect(row && { dinerDays: row.dinerDays, staffOnDutyDays: row.staffOnDutyDays, serviceDays: row.serviceDays }).toEqual(alone);
+    for (const range of [
+      { from: '2026-10-07', to: '2026-11-03', canteenIds: [1, 2], allSites: true },
+      { from: '2026-10-07', to: '2026-11-03', canteenIds: [2], allSites: false },
+    ]) {
+      const weeks = await participation.weekly(range);
+      const totals = weeks.filter((week) => week.canteenId === null);
+      expect(totals.map((week) => week.week)).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45']);
+      for (const week of totals) {
+        // The first and last weeks are cut to the range.
+        const from = [isoWeekStart(week.week), range.from].sort()[1];
+        const to = [addDays(isoWeekStart(week.week), 6), range.to].sort()[0];
+        expect(week).toMatchObject(await participation.total({ ...range, from, to }));
+        for (const canteenId of range.canteenIds) {
+          const alone = (await participation.byCanteen({ ...range, from, to, canteenIds: [canteenId] })).get(canteenId);
+          const row = weeks.find((candidate) => candidate.week === week.week && candidate.canteenId === canteenId);
+          // A canteen closed all week has no row, as it has no figures read alone.
+          expect(row && { dinerDays: row.dinerDays, staffOnDutyDays: row.staffOnDutyDays, serviceDays: row.serviceDays }).toEqual(alone);
+        }
       }
-    }
-    expect(totals.every((week) => week.dinerDays > 0 && week.staffOnDutyDays > week.dinerDays)).toBe(true);
+      expect(totals.every((week) => week.dinerDays > 0 && week.staffOnDutyDays > week.dinerDays)).toBe(true);
     }
   });
 
@@ -134,12 +140,18 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     const runId = '00000000-0000-4000-8000-000000000001';
     await dataSource.query(`INSERT INTO forecast_run (id, as_of, horizon_days, status) VALUES ($1, '2026-11-09', 14, 'done')`, [runId]);
     const actuals: { service_date: string; covers: number }[] = await dataSource.query(
-      `SELECT service_date::text, covers FROM daily_meal_rollup WHERE canteen_id = 2 AND meal = 'lunch' AND service_date BETWEEN '2026-11-10' AND '2026-11-12' ORDER BY 1`);
+      `SELECT service_date::text, covers FROM daily_meal_rollup WHERE canteen_id = 2 AND meal = 'lunch' AND service_date BETWEEN '2026-11-10' AND '2026-11-12' ORDER BY 1`,
+    );
     expect(actuals.length).toBe(3);
     for (const [i, day] of actuals.entries()) {
       const p50 = day.covers + (i === 0 ? 10 : -5);
-      await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90) VALUES (2, $1, $2, 'lunch', 0, 'test', $3, $4, $5)`,
-        [runId, day.service_date, p50, p50 - 8, p50 + 8]);
+      await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90) VALUES (2, $1, $2, 'lunch', 0, 'test', $3, $4, $5)`, [
+        runId,
+        day.service_date,
+        p50,
+        p50 - 8,
+        p50 + 8,
+      ]);
     }
     const { workbook, summary } = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
     const actualSum = actuals.reduce((sum, day) => sum + day.covers, 0);
@@ -152,7 +164,16 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
 
   it('purchase plan: a summary linked to one sheet per supplier, totals equal the orders', async () => {
     const orders = [
-      { id: '00000000-0000-4000-8000-0000000000a1', supplier: 1, canteen: 1, delivery: '2026-11-24', lines: [[1, 1, 3, 6645], [3, 2, 2, 5000]] },
+      {
+        id: '00000000-0000-4000-8000-0000000000a1',
+        supplier: 1,
+        canteen: 1,
+        delivery: '2026-11-24',
+        lines: [
+          [1, 1, 3, 6645],
+          [3, 2, 2, 5000],
+        ],
+      },
       { id: '00000000-0000-4000-8000-0000000000a2', supplier: 2, canteen: 2, delivery: '2026-11-26', lines: [[2, 1, 5, 12359]] },
       { id: '00000000-0000-4000-8000-0000000000a3', supplier: 2, canteen: 2, delivery: '2026-11-27', lines: [[2, 1, 9, 12359]], status: 'cancelled' },
       // Next week's draft delivers on Saturday of this one: it belongs to W49's plan, not to W48's workbook.
@@ -161,21 +182,41 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
       { id: '00000000-0000-4000-8000-0000000000a5', supplier: 1, canteen: 1, delivery: '2026-11-25', lines: [[1, 1, 7, 6645]], status: 'cancelled', version: 1 },
     ];
     const planId = (canteen: number, week: string, version: number) => `00000000-0000-4000-8000-${String(canteen * 1000 + version).padStart(4, '0')}${week.slice(-2)}000000`;
-    for (const [canteen, week, version, status] of [[1, '2026-W48', 1, 'superseded'], [1, '2026-W48', 2, 'approved'], [2, '2026-W48', 1, 'approved'], [2, '2026-W49', 1, 'draft']] as const) {
-      await dataSource.query(`INSERT INTO production_plan (id, canteen_id, week, version, status, created_by) VALUES ($1, $2, $3, $4, $5, 'test')`, [planId(canteen, week, version), canteen, week, version, status]);
+    for (const [canteen, week, version, status] of [
+      [1, '2026-W48', 1, 'superseded'],
+      [1, '2026-W48', 2, 'approved'],
+      [2, '2026-W48', 1, 'approved'],
+      [2, '2026-W49', 1, 'draft'],
+    ] as const) {
+      await dataSource.query(`INSERT INTO production_plan (id, canteen_id, week, version, status, created_by) VALUES ($1, $2, $3, $4, $5, 'test')`, [
+        planId(canteen, week, version),
+        canteen,
+        week,
+        version,
+        status,
+      ]);
     }
     for (const order of orders) {
       const total = order.lines.reduce((sum, [, , packs, price]) => sum + packs * price, 0);
       const plan = planId(order.canteen, order.week ?? '2026-W48', order.version ?? (order.canteen === 1 ? 2 : 1));
-      await dataSource.query(`INSERT INTO purchase_order (id, canteen_id, plan_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, $4, '2026-11-20', $5, $6, $7)`,
-        [order.id, order.canteen, plan, order.supplier, order.delivery, order.status ?? 'approved', total]);
+      await dataSource.query(`INSERT INTO purchase_order (id, canteen_id, plan_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, $4, '2026-11-20', $5, $6, $7)`, [
+        order.id,
+        order.canteen,
+        plan,
+        order.supplier,
+        order.delivery,
+        order.status ?? 'approved',
+        total,
+      ]);
       for (const [item, ingredient, packs, price] of order.lines) {
-        await dataSource.query(`INSERT INTO purchase_order_line (order_id, supplier_item_id, canteen_id, ingredient_id, packs, pack_price_fen, amount_fen, needed_quantity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [order.id, item, order.canteen, ingredient, packs, price, packs * price, packs * 9.5]);
+        await dataSource.query(
+          `INSERT INTO purchase_order_line (order_id, supplier_item_id, canteen_id, ingredient_id, packs, pack_price_fen, amount_fen, needed_quantity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [order.id, item, order.canteen, ingredient, packs, price, packs * price, packs * 9.5],
+        );
       }
     }
     const { workbook, summary } = await render(reports, { kind: 'purchase-plan', week: '2026-W48', language: 'en' });
-    const expected = (3 * 6645 + 2 * 5000) + 5 * 12359;
+    const expected = 3 * 6645 + 2 * 5000 + 5 * 12359;
     expect(summary.totals.amountFen).toBe(expected);
     // Summary, two suppliers, the supplier comparison and the notes.
     expect(workbook.worksheets.map((sheet) => sheet.name).slice(3)).toEqual(['Supplier comparison', 'Notes']);

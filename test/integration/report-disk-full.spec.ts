@@ -67,8 +67,13 @@ describe('a report that cannot be written in full', () => {
     const client = new Client({ connectionString: database.config.database.engine === 'postgres' ? database.config.database.url : cluster!.url() });
     await client.connect();
     try {
-      const { rows } = await client.query<{ actor: string; action: string; error: string | null }>(`SELECT actor, action, detail->>'error' AS error FROM audit_log WHERE action LIKE 'report.export%' ORDER BY id`);
-      expect(rows.map((row) => [row.actor, row.action])).toEqual([['cli', 'report.export.failed'], ['cli', 'report.export']]);
+      const { rows } = await client.query<{ actor: string; action: string; error: string | null }>(
+        `SELECT actor, action, detail->>'error' AS error FROM audit_log WHERE action LIKE 'report.export%' ORDER BY id`,
+      );
+      expect(rows.map((row) => [row.actor, row.action])).toEqual([
+        ['cli', 'report.export.failed'],
+        ['cli', 'report.export'],
+      ]);
       expect(rows[0].error).toContain('EFBIG');
     } finally {
       await client.end();

@@ -20,8 +20,12 @@ describe('report exports in the audit log', () => {
   const dir = mkdtempSync(join(tmpdir(), 'larder-export-audit-'));
 
   const exportsSince = async (id: string) =>
-    (await context.get(DatabaseService).dataSource.getRepository(AuditLog).find({ order: { id: 'ASC' } }))
-      .filter((entry) => BigInt(entry.id) > BigInt(id) && entry.action.startsWith('report.export'));
+    (
+      await context
+        .get(DatabaseService)
+        .dataSource.getRepository(AuditLog)
+        .find({ order: { id: 'ASC' } })
+    ).filter((entry) => BigInt(entry.id) > BigInt(id) && entry.action.startsWith('report.export'));
   const lastId = async () => (await context.get(DatabaseService).dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`))[0].id as string;
 
   beforeAll(async () => {
@@ -50,7 +54,8 @@ describe('report exports in the audit log', () => {
     expect(progress).toEqual(['0/5 checking the scope', '1/5 reading the figures', '2/5 drawing the charts', '3/5 writing the sheets', '4/5 saving the workbook']);
     const [entry] = await exportsSince(before);
     expect(entry).toMatchObject({
-      actor: 'cli', action: 'report.export',
+      actor: 'cli',
+      action: 'report.export',
       detail: { kind: 'waste', period: '2026-11', from: '2026-11-01', to: '2026-11-30', canteens: ['C02'], language: 'en', path, bytes: summary.bytes },
     });
     expect(Math.abs(entry.at.getTime() - Date.now())).toBeLessThan(10 * 60_000);
@@ -72,7 +77,9 @@ describe('report exports in the audit log', () => {
     mkdirSync(join(blocked, 'inside'), { recursive: true });
     await expect(reports.writeFile({ kind: 'waste', month: '2026-11', requestedBy: 'cli' }, blocked)).rejects.toThrow();
     expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
-    expect(await exportsSince(before)).toEqual([expect.objectContaining({ actor: 'cli', action: 'report.export.failed', detail: expect.objectContaining({ kind: 'waste', path: blocked, error: expect.any(String) }) })]);
+    expect(await exportsSince(before)).toEqual([
+      expect.objectContaining({ actor: 'cli', action: 'report.export.failed', detail: expect.objectContaining({ kind: 'waste', path: blocked, error: expect.any(String) }) }),
+    ]);
   });
 
   it('records the scheduled finance reports as written by the scheduler', async () => {

@@ -91,7 +91,12 @@ describe('finance report', () => {
     const width = sheet.columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
     expect(width).toBeLessThanOrEqual(136 * 1.1);
     const fonts = new Set<string>();
-    for (const each of workbook.worksheets) each.eachRow((row) => row.eachCell((cell) => { fonts.add(cell.font?.name ?? 'default'); }));
+    for (const each of workbook.worksheets)
+      each.eachRow((row) =>
+        row.eachCell((cell) => {
+          fonts.add(cell.font?.name ?? 'default');
+        }),
+      );
     expect([...fonts]).toEqual(['Noto Sans CJK SC']);
     // The notes wrap inside the page: one column no wider than portrait A4, each note a wrapped cell.
     const notes = workbook.getWorksheet('Notes')!;
@@ -115,7 +120,9 @@ describe('finance report', () => {
   it('lists every day × channel where the settlement file and the payments differ', async () => {
     const rows: { day: string; channel: string; fen: string }[] = await dataSource.query(
       `SELECT (occurred_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, channel, sum(amount_paid_fen)::text AS fen
-       FROM sale_transaction WHERE (occurred_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2 GROUP BY 1, 2 ORDER BY 1, 2`, [month.from, month.to]);
+       FROM sale_transaction WHERE (occurred_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1 AND $2 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [month.from, month.to],
+    );
     const lines = rows.map((row) => [row.day, row.channel, (Number(row.fen) / 100).toFixed(2)]);
     const changed = lines[3];
     changed[2] = (Number(changed[2]) + 12.34).toFixed(2);
@@ -126,7 +133,13 @@ describe('finance report', () => {
     expect(summary.totals.mismatches).toBe(3);
     const sheet = workbook.getWorksheet('Reconciliation')!;
     const listed = [4, 5, 6].map((n) => [(sheet.getCell(`A${n}`).value as Date).toISOString().slice(0, 10), sheet.getCell(`F${n}`).value]);
-    expect(listed).toEqual(expect.arrayContaining([[changed[0], 'amounts differ'], [dropped[0], 'only in canteen payments'], ['2026-11-25', 'only in settlement']]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        [changed[0], 'amounts differ'],
+        [dropped[0], 'only in canteen payments'],
+        ['2026-11-25', 'only in settlement'],
+      ]),
+    );
     const notes = sheet.getColumn(1).values.map(String).join('\n');
     expect(notes).toContain('amount is not a number of yuan');
   });

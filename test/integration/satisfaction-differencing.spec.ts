@@ -38,7 +38,14 @@ describe('satisfaction for the union survives differencing', () => {
   });
 
   const scope = (from: string, to: string, canteenIds: number[], meal: 'dinner' | 'lunch' | null): DashboardScope => ({
-    filters: { from, to, canteens: canteenIds, meal, asOf: TODAY }, from, to, canteenIds, meal, allSites: false, previous: { from, to }, today: TODAY,
+    filters: { from, to, canteens: canteenIds, meal, asOf: TODAY },
+    from,
+    to,
+    canteenIds,
+    meal,
+    allSites: false,
+    previous: { from, to },
+    today: TODAY,
   });
   const ask = (request: DashboardScope) => service.panel(request, { money: false, today: TODAY });
 
@@ -56,7 +63,11 @@ describe('satisfaction for the union survives differencing', () => {
     const ranges: [string, string][] = [];
     for (let a = 0; a < days.length; a += 2) for (let b = a; b < Math.min(days.length, a + 16); b++) ranges.push([days[a], days[b]]);
     const recovered: string[] = [];
-    for (const [canteens, meal] of [[[2], 'dinner'], [[1, 2], null], [[1], 'lunch']] as [number[], 'dinner' | 'lunch' | null][]) {
+    for (const [canteens, meal] of [
+      [[2], 'dinner'],
+      [[1, 2], null],
+      [[1], 'lunch'],
+    ] as [number[], 'dinner' | 'lunch' | null][]) {
       const answers = new Map<string, Map<string, number>>();
       for (const [from, to] of ranges) answers.set(`${from}|${to}`, counts(await ask(scope(from, to, canteens, meal))));
       // nested ranges: the red team's [from, to] against [from, to + 1], and every other nesting
@@ -76,7 +87,12 @@ describe('satisfaction for the union survives differencing', () => {
   }, 300_000);
 
   it('gives no answer that moves with canteen 2’s dinners when they are too few: the same with them removed', async () => {
-    const requests = [scope('2026-10-20', '2026-11-01', [2], 'dinner'), scope('2026-10-20', '2026-11-02', [2], 'dinner'), scope(FIRST, '2026-11-15', [1, 2], null), scope(FIRST, '2026-11-15', [2], null)];
+    const requests = [
+      scope('2026-10-20', '2026-11-01', [2], 'dinner'),
+      scope('2026-10-20', '2026-11-02', [2], 'dinner'),
+      scope(FIRST, '2026-11-15', [1, 2], null),
+      scope(FIRST, '2026-11-15', [2], null),
+    ];
     const before = await Promise.all(requests.map(ask));
     expect(before[2].total.responses).toBeGreaterThan(0);
     // the small weeks: canteen 2's dinner weeks with fewer than five diners

@@ -40,22 +40,24 @@ describe('subsidy reach per site on the demo', () => {
     expect(Math.max(...shown.map((site) => site.reach!))).toBeLessThan(Math.min(...ownCanteen.map((site) => site.reach!)));
   });
 
-  it.each([['finance', 'en', 'Subsidy by site', true], ['satisfaction', 'zh-CN', '各站点补贴', false]] as const)(
-    'the %s workbook (%s) has the same figures as the API', async (kind, language, sheetName, money) => {
-      const { workbook } = await renderReport(context.reports, { kind, month: '2026-11', language, now: new Date('2026-12-05T04:00:00Z') });
-      const sheet = workbook.getWorksheet(sheetName)!;
-      const rows = tableRows(sheet, language === 'en' ? 'Total' : '合计');
-      expect(rows).toHaveLength(view.sites.length);
-      const ordered = [...view.sites].sort((a, b) => Number(a.hasCanteen) - Number(b.hasCanteen) || a.siteId - b.siteId);
-      rows.forEach((row, index) => {
-        const site = ordered[index];
-        expect(row.getCell(3).value).toBe(site.staff);
-        if (site.hidden) return expect(String(row.getCell(4).value)).toMatch(/5/);
-        expect(row.getCell(4).value).toBe(site.diners);
-        if (money) expect(Math.round(Number(row.getCell(6).value) * 100)).toBe(site.usedFen);
-        expect(Number(row.getCell(money ? 8 : 6).value)).toBeCloseTo(site.usedShare!, 10);
-        // the union's sheet has no yuan column
-        if (!money) expect(sheet.getRow(3).cellCount).toBe(6);
-      });
+  it.each([
+    ['finance', 'en', 'Subsidy by site', true],
+    ['satisfaction', 'zh-CN', '各站点补贴', false],
+  ] as const)('the %s workbook (%s) has the same figures as the API', async (kind, language, sheetName, money) => {
+    const { workbook } = await renderReport(context.reports, { kind, month: '2026-11', language, now: new Date('2026-12-05T04:00:00Z') });
+    const sheet = workbook.getWorksheet(sheetName)!;
+    const rows = tableRows(sheet, language === 'en' ? 'Total' : '合计');
+    expect(rows).toHaveLength(view.sites.length);
+    const ordered = [...view.sites].sort((a, b) => Number(a.hasCanteen) - Number(b.hasCanteen) || a.siteId - b.siteId);
+    rows.forEach((row, index) => {
+      const site = ordered[index];
+      expect(row.getCell(3).value).toBe(site.staff);
+      if (site.hidden) return expect(String(row.getCell(4).value)).toMatch(/5/);
+      expect(row.getCell(4).value).toBe(site.diners);
+      if (money) expect(Math.round(Number(row.getCell(6).value) * 100)).toBe(site.usedFen);
+      expect(Number(row.getCell(money ? 8 : 6).value)).toBeCloseTo(site.usedShare!, 10);
+      // the union's sheet has no yuan column
+      if (!money) expect(sheet.getRow(3).cellCount).toBe(6);
     });
+  });
 });

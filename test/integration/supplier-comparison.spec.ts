@@ -26,7 +26,8 @@ describe('supplier comparison on the demo month', () => {
   it('compares the month of the last sales day, and lists every ingredient with two or more suppliers', async () => {
     expect(view.month).toBe('2026-11');
     const multi: { ingredient_id: number; items: number }[] = await context.dataSource.query(
-      'SELECT ingredient_id, count(*)::int AS items FROM supplier_item GROUP BY 1 HAVING count(*) >= 2 ORDER BY 1');
+      'SELECT ingredient_id, count(*)::int AS items FROM supplier_item GROUP BY 1 HAVING count(*) >= 2 ORDER BY 1',
+    );
     expect(multi.length).toBeGreaterThan(5);
     for (const { ingredient_id: id, items } of multi) {
       const row = view.ingredients.find((ingredient) => ingredient.ingredientId === Number(id));
@@ -38,7 +39,7 @@ describe('supplier comparison on the demo month', () => {
     expect(view.priceMonths).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
   });
 
-  it('adds up: each saving is last month\'s supplier\'s cost less the chosen cost, the month\'s the sum', () => {
+  it("adds up: each saving is last month's supplier's cost less the chosen cost, the month's the sum", () => {
     for (const row of view.ingredients) expect(row.savingFen).toBe(row.lastMonthCostFen - row.chosenCostFen);
     expect(view.savingFen).toBe(view.ingredients.reduce((sum, row) => sum + row.savingFen, 0));
     expect(view.chosenCostFen).toBeGreaterThan(0);
@@ -48,8 +49,12 @@ describe('supplier comparison on the demo month', () => {
     const { workbook, summary } = await renderReport(context.reports, { kind: 'purchase-plan', month: '2026-11', canteen: undefined, language });
     const sheet = workbook.getWorksheet(language === 'en' ? 'Supplier comparison' : '货比三家')!;
     expect(sheet).toBeDefined();
-    const names = new Map((await context.dataSource.query('SELECT id, name, name_en FROM ingredient') as { id: number; name: string; name_en: string }[])
-      .map((row) => [Number(row.id), language === 'en' ? row.name_en : row.name]));
+    const names = new Map(
+      ((await context.dataSource.query('SELECT id, name, name_en FROM ingredient')) as { id: number; name: string; name_en: string }[]).map((row) => [
+        Number(row.id),
+        language === 'en' ? row.name_en : row.name,
+      ]),
+    );
     const listed = firstColumn(sheet);
     for (const row of view.ingredients.filter((ingredient) => ingredient.offers.length >= 2)) {
       expect(listed.filter((name) => name === names.get(row.ingredientId)).length).toBe(row.offers.length);

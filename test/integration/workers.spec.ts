@@ -141,7 +141,10 @@ describeOnServer('workers on a PostgreSQL server', () => {
       'queue-deliveries:null:succeeded:1',
       'send-deliveries:null:succeeded:1',
     ]);
-    const recorded = await orchestrator.get(DatabaseService).dataSource.getRepository(JobStep).find({ where: { runId: summary.runId! }, order: { stepNo: 'ASC' } });
+    const recorded = await orchestrator
+      .get(DatabaseService)
+      .dataSource.getRepository(JobStep)
+      .find({ where: { runId: summary.runId! }, order: { stepNo: 'ASC' } });
     expect(recorded.map((step) => step.stepNo)).toEqual(Array.from({ length: 3 + 3 * CANTEENS.length }, (_, index) => index + 1));
     expect(recorded.every((step) => step.counts && step.finishedAt)).toBe(true);
 
@@ -190,7 +193,12 @@ describeOnServer('workers on a PostgreSQL server', () => {
     );
     const executions = await query<{ canteen_id: number; pid: number; finished: boolean }>('SELECT canteen_id, pid, finished_at IS NOT NULL AS finished FROM probe_execution ORDER BY id');
     // Done exactly once per canteen; the only unfinished execution is the killed one, finished again by the survivor.
-    expect(executions.filter((row) => row.finished).map((row) => row.canteen_id).sort((a, b) => a - b)).toEqual(CANTEENS);
+    expect(
+      executions
+        .filter((row) => row.finished)
+        .map((row) => row.canteen_id)
+        .sort((a, b) => a - b),
+    ).toEqual(CANTEENS);
     expect(executions.filter((row) => !row.finished)).toEqual([{ canteen_id: killed!.canteen_id, pid: victim.child.pid, finished: false }]);
     expect(executions.find((row) => row.canteen_id === killed!.canteen_id && row.finished)?.pid).toBe(survivor.child.pid);
     expect(survivor.log.some((line) => line.includes(`canteen ${killed!.canteen_id} attempt 2 succeeded`))).toBe(true);

@@ -10,7 +10,9 @@ export async function startApiServer(params: { cli: CompiledCli; env: NodeJS.Pro
   const child = params.cli.spawn([], { env: params.env, entry: 'apps/api/src/main.js', stdio: ['ignore', 'ignore', 'inherit'] });
   for (let wait = 0; wait < 600; wait++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const health = await fetch(`${params.base}/health`).then((response) => response.json() as Promise<{ status: string }>).catch(() => null);
+    const health = await fetch(`${params.base}/health`)
+      .then((response) => response.json() as Promise<{ status: string }>)
+      .catch(() => null);
     if (health?.status === 'ok') return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

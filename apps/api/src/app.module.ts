@@ -19,7 +19,22 @@ export class AppModule {
   static forRoot(config: LarderConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthApiModule, HealthModule, AnalyticsModule, JobsApiModule, ForecastsModule, PlanningModule, ReportsApiModule, ImportsApiModule, DashboardApiModule, MetricsApiModule, SubscriptionsApiModule, BudgetsApiModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthApiModule,
+        HealthModule,
+        AnalyticsModule,
+        JobsApiModule,
+        ForecastsModule,
+        PlanningModule,
+        ReportsApiModule,
+        ImportsApiModule,
+        DashboardApiModule,
+        MetricsApiModule,
+        SubscriptionsApiModule,
+        BudgetsApiModule,
+      ],
     };
   }
 }

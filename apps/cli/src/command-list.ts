@@ -35,7 +35,11 @@ export const COMMANDS: CommandEntry[] = [
     summary: "propose a canteen's next menu cycle within the kitchen's rules, and accept, reject or edit each change",
     load: async () => (await import('./commands/menu.command')).menuCommand(),
   },
-  { name: 'report', summary: 'write an Excel report: purchase plan, monthly finance, satisfaction, waste or forecast accuracy', load: async () => (await import('./commands/report.command')).reportCommand() },
+  {
+    name: 'report',
+    summary: 'write an Excel report: purchase plan, monthly finance, satisfaction, waste or forecast accuracy',
+    load: async () => (await import('./commands/report.command')).reportCommand(),
+  },
   {
     name: 'worker',
     summary: 'take per-canteen job steps (rollups, forecasts...) from the queue until SIGTERM or SIGINT; PostgreSQL server only',
@@ -58,4 +62,3 @@ export async function buildProgram(argv: string[]): Promise<Command> {
   }
   return program;
 }
-

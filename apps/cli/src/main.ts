@@ -10,7 +10,9 @@ async function report(error: Error): Promise<never> {
   }
   const [{ ConfigError }, { LarderError }, { isConnectionLost }] = await Promise.all([import('@larder/config'), import('@larder/common'), import('@larder/database')]);
   if (isConnectionLost(error)) {
-    console.error(`larder: the connection to the database was lost mid-way (${error.message}); work inside a transaction (an import, a plan) was rolled back — check the database and run the command again`);
+    console.error(
+      `larder: the connection to the database was lost mid-way (${error.message}); work inside a transaction (an import, a plan) was rolled back — check the database and run the command again`,
+    );
     process.exit(1);
   }
   const expected = error instanceof ConfigError || error instanceof LarderError || !(error instanceof TypeError || error instanceof ReferenceError);

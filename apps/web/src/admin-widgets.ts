@@ -11,8 +11,7 @@ export function errorNotice(t: Translate, error: unknown, byCode: Partial<Record
   const text = errorText(t, error, byCode);
   // A form's own reading of a code (a taken username) already says what to do.
   const own = error instanceof ApiError && byCode[error.code] !== undefined;
-  return h('span', { 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) },
-    own ? text.sentence : `${text.sentence} ${text.action}`);
+  return h('span', { 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) }, own ? text.sentence : `${text.sentence} ${text.action}`);
 }
 
 /** Shows a message in a form's message slot (or clears it). */
@@ -43,14 +42,19 @@ export function showSecretOnce(t: Translate, params: { title: string; secret: st
     }
   };
   return new Promise((resolve) => {
-    const dialog = modal('secret',
+    const dialog = modal(
+      'secret',
       h('h3', {}, params.title),
       h('p', {}, t('shownOnce')),
       h('p', {}, secret),
-      h('div', { class: 'row' },
+      h(
+        'div',
+        { class: 'row' },
         h('button', { type: 'button', class: 'ghost', 'data-action': 'copy', onclick: () => void copy() }, t('copy')),
         copied,
-        h('button', { type: 'button', class: 'primary', 'data-action': 'close', onclick: () => dialog.close() }, t('done'))));
+        h('button', { type: 'button', class: 'primary', 'data-action': 'close', onclick: () => dialog.close() }, t('done')),
+      ),
+    );
     dialog.addEventListener('close', () => resolve());
   });
 }

@@ -3,7 +3,13 @@ import type { DashboardAlert } from './contract';
 import { formats } from './format';
 import { translator } from './i18n';
 
-const drift: DashboardAlert = { kind: 'forecast_drift', severity: 'warning', canteenId: 1, dishId: null, figures: { recentWape: 0.214, earlierWape: 0.12, recentBias: 0.081, earlierBias: 0, recentDays: 14 } };
+const drift: DashboardAlert = {
+  kind: 'forecast_drift',
+  severity: 'warning',
+  canteenId: 1,
+  dishId: null,
+  figures: { recentWape: 0.214, earlierWape: 0.12, recentBias: 0.081, earlierBias: 0, recentDays: 14 },
+};
 const waste: DashboardAlert = { kind: 'unusual_waste', severity: 'critical', canteenId: 1, dishId: null, date: '2026-11-20', figures: { share: 0.183, medianShare: 0.062, mad: 0.01, score: 8 } };
 const ratings: DashboardAlert = { kind: 'falling_ratings', severity: 'warning', canteenId: 1, dishId: 7, figures: { recentAverage: 3.33, previousAverage: 4.6, drop: 1.27, recentResponses: 42 } };
 

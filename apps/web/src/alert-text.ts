@@ -20,6 +20,8 @@ export function alertSentence(alert: DashboardAlert, t: Translate, f: Formats): 
     case 'falling_ratings':
       return t('alertText.falling_ratings', { before: f.number(figure('previousAverage'), 1), recent: f.number(figure('recentAverage'), 1), responses: f.number(figure('recentResponses')) });
     default:
-      return Object.entries(alert.figures).map(([name, value]) => `${name} ${f.number(value, 2)}`).join(' · ');
+      return Object.entries(alert.figures)
+        .map(([name, value]) => `${name} ${f.number(value, 2)}`)
+        .join(' · ');
   }
 }

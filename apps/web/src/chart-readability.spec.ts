@@ -28,7 +28,13 @@ describe('readableOption', () => {
   });
 
   it('draws lines straight and lets donut labels wrap', () => {
-    const option = readableOption({ series: [{ type: 'line', smooth: true, data: [1, 2] }, { type: 'pie', data: [] }, { type: 'bar', data: [] }] }) as { series: Record<string, unknown>[] };
+    const option = readableOption({
+      series: [
+        { type: 'line', smooth: true, data: [1, 2] },
+        { type: 'pie', data: [] },
+        { type: 'bar', data: [] },
+      ],
+    }) as { series: Record<string, unknown>[] };
     expect(option.series[0].smooth).toBe(false);
     expect(option.series[1].label).toMatchObject({ overflow: 'break' });
     expect(option.series[2]).toEqual({ type: 'bar', data: [] });

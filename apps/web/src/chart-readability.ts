@@ -42,9 +42,15 @@ export function readableOption(option: ChartOption): ChartOption {
     return entry;
   });
   const crowded = xAxes.find((axis) => axis.type === 'category' && (axis.data?.length ?? 0) > SCROLL_AFTER);
-  const zoom = crowded && option.dataZoom === undefined
-    ? { dataZoom: [{ type: 'slider', xAxisIndex: 0, startValue: (crowded.data?.length ?? 0) - WINDOW, endValue: (crowded.data?.length ?? 0) - 1, height: 18, bottom: 4 }, { type: 'inside', xAxisIndex: 0 }] }
-    : {};
+  const zoom =
+    crowded && option.dataZoom === undefined
+      ? {
+          dataZoom: [
+            { type: 'slider', xAxisIndex: 0, startValue: (crowded.data?.length ?? 0) - WINDOW, endValue: (crowded.data?.length ?? 0) - 1, height: 18, bottom: 4 },
+            { type: 'inside', xAxisIndex: 0 },
+          ],
+        }
+      : {};
   return {
     ...option,
     ...(option.xAxis === undefined ? {} : { xAxis: Array.isArray(option.xAxis) ? xAxes : xAxes[0] }),

@@ -9,8 +9,21 @@ import { h } from './dom';
 import { helpMark } from './widgets';
 
 echarts.use([
-  BarChart, HeatmapChart, LineChart, PieChart, ScatterChart, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent,
-  TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent, CanvasRenderer,
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  ScatterChart,
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
 ]);
 
 /** One palette for every chart, so a canteen or a quadrant keeps its colour across pages. */
@@ -21,7 +34,10 @@ const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHe
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** Daily actuals against the stored forecast's median and its p10–p90 band (labels already translated). */
-export function forecastBandOption(rows: readonly { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[], labels: { band: string; forecast: string; actual: string }): ChartOption {
+export function forecastBandOption(
+  rows: readonly { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[],
+  labels: { band: string; forecast: string; actual: string },
+): ChartOption {
   return {
     legend: { top: 4, left: 8, data: [labels.band, labels.forecast, labels.actual] },
     xAxis: { type: 'category', data: rows.map((row) => row.date), boundaryGap: false },
@@ -29,7 +45,16 @@ export function forecastBandOption(rows: readonly { date: string; actual: number
     series: [
       // The band is p10 plus a stacked, filled (p90 - p10) on top of it.
       { name: 'p10', type: 'line', data: rows.map((row) => row.p10), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
-      { name: labels.band, type: 'line', data: rows.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: COLOURS.band, opacity: 0.45 }, color: COLOURS.band },
+      {
+        name: labels.band,
+        type: 'line',
+        data: rows.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)),
+        stack: 'band',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: COLOURS.band, opacity: 0.45 },
+        color: COLOURS.band,
+      },
       { name: labels.forecast, type: 'line', data: rows.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
       { name: labels.actual, type: 'line', data: rows.map((row) => row.actual), color: COLOURS.actual, symbolSize: 4 },
     ],
@@ -67,7 +92,10 @@ export function chartSnapshot(): ChartSnapshot[] {
     pngCaption: captions.get(id)?.() ?? null,
     labelsDrawn: labelsDrawn(chart),
     series: ((chart.getOption() as { series?: { name?: string; type?: string; smooth?: boolean; data?: unknown[] }[] }).series ?? []).map((series) => ({
-      name: String(series.name ?? ''), type: String(series.type ?? ''), smooth: Boolean(series.smooth), data: series.data ?? [],
+      name: String(series.name ?? ''),
+      type: String(series.type ?? ''),
+      smooth: Boolean(series.smooth),
+      data: series.data ?? [],
     })),
   }));
 }
@@ -106,8 +134,12 @@ export interface ChartFrame {
 // ECharts' own save-as-image icon, for the captioned save that replaces it.
 const SAVE_ICON = 'path://M4.7,22.9L29.3,45.5L54.7,23.4M4.6,43.6L4.6,58L53.8,58L53.8,43.6M29.2,45.1L29.2,0';
 
-const hasData = (option: ChartOption) => ((option.series ?? []) as { data?: unknown[] }[]).some((series) =>
-  (series.data ?? []).some((value) => value !== null && value !== undefined && value !== '-' && !(typeof value === 'object' && value !== null && 'value' in value && (value as { value: unknown }).value === null)));
+const hasData = (option: ChartOption) =>
+  ((option.series ?? []) as { data?: unknown[] }[]).some((series) =>
+    (series.data ?? []).some(
+      (value) => value !== null && value !== undefined && value !== '-' && !(typeof value === 'object' && value !== null && 'value' in value && (value as { value: unknown }).value === null),
+    ),
+  );
 
 /** A titled card holding one chart; the toolbox saves it as a PNG headed by its title, period and scope. */
 export function addChart(parent: HTMLElement, spec: ChartSpec, frame: ChartFrame): Chart {

@@ -14,9 +14,17 @@ export function confirmDialog(params: { id: string; title: string; body: Child[]
       if (event.key === 'Escape') close(false);
     };
     const confirm = h('button', { type: 'button', class: 'primary', 'data-action': 'confirm', onclick: () => close(true) }, params.confirmLabel);
-    const modal = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'data-dialog': params.id },
-      h('div', { class: 'card' }, h('h3', {}, params.title), ...params.body,
-        h('div', { class: 'actions' }, h('button', { type: 'button', 'data-action': 'cancel', onclick: () => close(false) }, params.cancelLabel), confirm)));
+    const modal = h(
+      'div',
+      { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'data-dialog': params.id },
+      h(
+        'div',
+        { class: 'card' },
+        h('h3', {}, params.title),
+        ...params.body,
+        h('div', { class: 'actions' }, h('button', { type: 'button', 'data-action': 'cancel', onclick: () => close(false) }, params.cancelLabel), confirm),
+      ),
+    );
     document.addEventListener('keydown', onKey);
     document.body.append(modal);
     confirm.focus();
@@ -25,7 +33,10 @@ export function confirmDialog(params: { id: string; title: string; body: Child[]
 
 /** A small two-or-more-column table for a dialog: a header row, then label and figures. */
 export function figuresTable(header: string[], rows: (string | number)[][]): HTMLTableElement {
-  return h('table', {},
+  return h(
+    'table',
+    {},
     h('thead', {}, h('tr', {}, ...header.map((label, index) => h('th', { class: index > 0 ? 'num' : '' }, label)))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, index) => h('td', { class: index > 0 ? 'num' : '' }, String(cell)))))));
+    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell, index) => h('td', { class: index > 0 ? 'num' : '' }, String(cell)))))),
+  );
 }

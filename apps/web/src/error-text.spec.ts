@@ -14,13 +14,24 @@ describe('errorText', () => {
   });
 
   it('has a sentence and an action for every code the API sends', () => {
-    for (const code of ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_FORMAT', 'UNAVAILABLE', 'STORAGE_FULL', 'CONFIRMATION_REQUIRED']) {
+    for (const code of [
+      'VALIDATION_FAILED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'FORBIDDEN',
+      'UNAUTHENTICATED',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_FORMAT',
+      'UNAVAILABLE',
+      'STORAGE_FULL',
+      'CONFIRMATION_REQUIRED',
+    ]) {
       const text = errorText(zh, new ApiError(400, code, 'x'));
       expect({ code, other: text.sentence === zh('errorText.other') || text.action === zh('errorAction.other') }).toEqual({ code, other: false });
     }
   });
 
-  it('falls back for an unknown code, tells a lost connection apart, and takes a form\'s own reading', () => {
+  it("falls back for an unknown code, tells a lost connection apart, and takes a form's own reading", () => {
     expect(errorText(en, new ApiError(500, 'INTERNAL', 'boom')).sentence).toBe(en('errorText.other'));
     expect(errorText(en, new TypeError('Failed to fetch')).code).toBe('network');
     expect(errorText(en, new ApiError(409, 'CONFLICT', 'taken'), { CONFLICT: 'userExists' }).sentence).toBe(en('userExists'));

@@ -36,7 +36,9 @@ function showStart(): void {
 
 async function watchStart(): Promise<void> {
   // /health answers within a second even while the demo seeds (test/e2e/fault-demo-seeding).
-  const health = (await fetch('/health').then((response) => response.json()).catch(() => null)) as StartHealth | null;
+  const health = (await fetch('/health')
+    .then((response) => response.json())
+    .catch(() => null)) as StartHealth | null;
   if (health) lastHealth = health;
   showStart();
   if (!health || health.status === 'starting') setTimeout(() => void watchStart(), 1000);
@@ -46,7 +48,7 @@ document.getElementById('lang')!.addEventListener('click', () => {
   lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
   saveLang(lang);
   applyLanguage();
-void watchStart();
+  void watchStart();
 });
 
 document.getElementById('login')!.addEventListener('submit', (event) => {

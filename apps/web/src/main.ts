@@ -28,9 +28,19 @@ import { panelUrl, readState, stateUrl, type ViewState } from './url-state';
 import { weeksAroundNext } from './weeks';
 
 const PAGES: Record<DashboardPageId | AdminPageId | typeof SUBSCRIPTIONS_PAGE, PageRenderer> = {
-  overview: renderOverview, dishes: renderDishes, demand: renderDemand, waste: renderWaste,
-  purchasing: renderPurchasing, menu: renderMenu, finance: renderFinance, satisfaction: renderSatisfaction, jobs: renderJobs,
-  users: renderUsers, tokens: renderTokens, audit: renderAudit, subscriptions: renderSubscriptions,
+  overview: renderOverview,
+  dishes: renderDishes,
+  demand: renderDemand,
+  waste: renderWaste,
+  purchasing: renderPurchasing,
+  menu: renderMenu,
+  finance: renderFinance,
+  satisfaction: renderSatisfaction,
+  jobs: renderJobs,
+  users: renderUsers,
+  tokens: renderTokens,
+  audit: renderAudit,
+  subscriptions: renderSubscriptions,
 };
 
 let lang: Lang = initialLang();
@@ -68,7 +78,8 @@ async function boot(): Promise<void> {
   // The page's data is asked for as soon as the role is known, not after the reference data: one
   // round trip less before the first paint. Only for a page the role may see, so no refusal is logged.
   const first = readState();
-  if (first.page !== SUBSCRIPTIONS_PAGE && !isAdminPage(first.page) && pagesFor(me.role).includes(first.page)) prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
+  if (first.page !== SUBSCRIPTIONS_PAGE && !isAdminPage(first.page) && pagesFor(me.role).includes(first.page))
+    prefetch(panelUrl(first.page === 'demand' && !first.from && !first.to ? { ...first, ...weeksAroundNext() } : first));
   meta = await metaRequest;
   useTimeZone(meta.timeZone);
   window.addEventListener('popstate', () => void render());
@@ -106,7 +117,14 @@ async function render(): Promise<void> {
   content.append(h('h2', { class: 'page-title' }, t(`page.${state.page}`)));
   let appliedFilters: AppliedFilters | null = null;
   const context: PageContext = {
-    state, meta, me, lang, t, f, root: content, go,
+    state,
+    meta,
+    me,
+    lang,
+    t,
+    f,
+    root: content,
+    go,
     applied: (filters: AppliedFilters) => {
       if (ticket !== renderCount) return;
       appliedFilters = filters;
@@ -126,9 +144,13 @@ async function render(): Promise<void> {
       const supplier = meta.suppliers.find((entry) => entry.id === id);
       return supplier ? (lang === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name) : `${t('supplier')} #${id}`;
     },
-    chart: (parent, spec) => void addChart(parent, spec, {
-      savePngTitle: t('savePng'), emptyText: t('empty.chart'), helpLabel: t('helpLabel'), caption: () => chartScope(state, appliedFilters, t),
-    }),
+    chart: (parent, spec) =>
+      void addChart(parent, spec, {
+        savePngTitle: t('savePng'),
+        emptyText: t('empty.chart'),
+        helpLabel: t('helpLabel'),
+        caption: () => chartScope(state, appliedFilters, t),
+      }),
     table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('empty.table'), helpLabel: t('helpLabel') }),
     report: (kind, params) => {
       if (!mayReadReport(me.role, kind)) return null;
@@ -154,9 +176,16 @@ async function render(): Promise<void> {
       return;
     }
     const text = errorText(t, error);
-    content.append(h('section', { class: 'card error', 'data-view': 'error', 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) },
-      h('h3', {}, t('error')), h('p', { 'data-error-sentence': '' }, text.sentence), h('p', { class: 'muted', 'data-error-action': '' }, text.action),
-      h('button', { type: 'button', class: 'ghost', 'data-action': 'retry', onclick: () => void render() }, t('retry'))));
+    content.append(
+      h(
+        'section',
+        { class: 'card error', 'data-view': 'error', 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) },
+        h('h3', {}, t('error')),
+        h('p', { 'data-error-sentence': '' }, text.sentence),
+        h('p', { class: 'muted', 'data-error-action': '' }, text.action),
+        h('button', { type: 'button', class: 'ghost', 'data-action': 'retry', onclick: () => void render() }, t('retry')),
+      ),
+    );
   } finally {
     loading.remove();
   }
@@ -170,9 +199,7 @@ function chartScope(state: ViewState, applied: AppliedFilters | null, t: ReturnT
   const period = from && to ? t('png.period', { from, to }) : (state.week ?? '');
   const chosen = state.canteens.length > 0 ? state.canteens : me.canteenIds;
   const name = (id: number) => meta.canteens.find((canteen) => canteen.id === id);
-  const canteens = chosen.length === 0
-    ? t('allCanteens')
-    : chosen.map((id) => (lang === 'en' && name(id)?.nameEn ? name(id)?.nameEn : name(id)?.name) ?? `#${id}`).join(lang === 'en' ? ', ' : '、');
+  const canteens = chosen.length === 0 ? t('allCanteens') : chosen.map((id) => (lang === 'en' && name(id)?.nameEn ? name(id)?.nameEn : name(id)?.name) ?? `#${id}`).join(lang === 'en' ? ', ' : '、');
   const meal = state.meal ? textOr(t, `meal.${state.meal}`, state.meal) : t('allMeals');
   return { text: [period, canteens, meal].filter(Boolean).join(' · '), fileSuffix: (from && to ? `${from}_${to}` : (state.week ?? 'all')).replace(/[^\w-]/g, '') };
 }
@@ -200,26 +227,38 @@ function header(t: ReturnType<typeof translator>): HTMLElement {
     await api.post('/api/auth/logout').catch(() => undefined);
     location.assign('/login.html');
   };
-  return h('header', { class: 'topbar' },
+  return h(
+    'header',
+    { class: 'topbar' },
     h('div', { class: 'brand' }, h('span', { class: 'logo' }, 'L'), t('brand')),
-    h('div', { class: 'who' },
+    h(
+      'div',
+      { class: 'who' },
       h('span', { class: 'user' }, me.username, ' · ', textOr(t, `role.${me.role}`, me.role)),
       h('button', { type: 'button', class: 'ghost light', 'data-action': 'lang', onclick: switchLang }, t('switchTo')),
-      h('button', { type: 'button', class: 'ghost light', 'data-action': 'sign-out', onclick: () => void signOut() }, t('signOut'))));
+      h('button', { type: 'button', class: 'ghost light', 'data-action': 'sign-out', onclick: () => void signOut() }, t('signOut')),
+    ),
+  );
 }
 
 function nav(state: ViewState, t: ReturnType<typeof translator>): HTMLElement {
   const link = (page: ViewState['page']) => {
     const href = stateUrl({ ...state, page, dish: null, run: null, week: page === 'purchasing' ? state.week : null });
-    return h('a', {
-      href, class: page === state.page ? 'active' : '', 'data-nav': page,
-      onclick: (event: Event) => {
-        const mouse = event as MouseEvent;
-        if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
-        event.preventDefault();
-        go({ page, dish: null, run: null });
+    return h(
+      'a',
+      {
+        href,
+        class: page === state.page ? 'active' : '',
+        'data-nav': page,
+        onclick: (event: Event) => {
+          const mouse = event as MouseEvent;
+          if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
+          event.preventDefault();
+          go({ page, dish: null, run: null });
+        },
       },
-    }, t(`page.${page}`));
+      t(`page.${page}`),
+    );
   };
   // The admin pages as their own group under the figures, for admins only (the API refuses the rest).
   const admin = me.role === 'admin' ? [h('div', { class: 'nav-group', 'data-nav-group': 'admin' }, t('nav.admin')), ...ADMIN_PAGE_ORDER.map(link)] : [];
@@ -228,7 +267,9 @@ function nav(state: ViewState, t: ReturnType<typeof translator>): HTMLElement {
 }
 
 function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTMLElement[] {
-  const canteens = h('div', { class: 'canteen-chips', role: 'group', 'aria-label': t('canteens') },
+  const canteens = h(
+    'div',
+    { class: 'canteen-chips', role: 'group', 'aria-label': t('canteens') },
     h('span', { class: 'filter-label' }, t('canteens')),
     ...meta.canteens.map((canteen) => {
       // No choice in the URL means every canteen, so all are ticked.
@@ -239,7 +280,8 @@ function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTM
         go({ canteens: chosen.length === meta.canteens.length || chosen.length === 0 ? [] : chosen });
       });
       return h('label', { class: `chip ${checked ? 'on' : ''}` }, input, lang === 'en' && canteen.nameEn ? canteen.nameEn : canteen.name);
-    }));
+    }),
+  );
   const date = (name: 'from' | 'to') => {
     // The demand page reaches into the coming week, where the forecast is.
     const max = state.page === 'demand' ? weeksAroundNext().to : (meta.lastServiceDate ?? '');
@@ -247,9 +289,12 @@ function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTM
     input.addEventListener('change', () => go({ [name]: input.value || null }));
     return h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t(name)), input);
   };
-  const meal = h('select', { name: 'meal' },
+  const meal = h(
+    'select',
+    { name: 'meal' },
     h('option', { value: '' }, t('allMeals')),
-    ...meta.meals.map((value) => h('option', { value, selected: state.meal === value }, textOr(t, `meal.${value}`, value))));
+    ...meta.meals.map((value) => h('option', { value, selected: state.meal === value }, textOr(t, `meal.${value}`, value))),
+  );
   meal.addEventListener('change', () => go({ meal: (meal.value || null) as ViewState['meal'] }));
   return [canteens, date('from'), date('to'), h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('meal')), meal)];
 }
@@ -262,4 +307,3 @@ function setInput(bar: HTMLElement, name: string, value: string): void {
 boot().catch((error: unknown) => {
   document.body.replaceChildren(h('p', { class: 'fatal' }, String(error instanceof Error ? error.message : error)));
 });
-

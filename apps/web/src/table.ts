@@ -26,11 +26,15 @@ function csvField(value: string | number | null): string {
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   const lines = [columns.map((column) => csvField(column.label)).join(',')];
   for (const row of rows) {
-    lines.push(columns.map((column) => {
-      if (column.csv) return csvField(column.csv(row));
-      const cell = column.cell(row);
-      return csvField(typeof cell === 'string' ? cell : (cell.textContent ?? ''));
-    }).join(','));
+    lines.push(
+      columns
+        .map((column) => {
+          if (column.csv) return csvField(column.csv(row));
+          const cell = column.cell(row);
+          return csvField(typeof cell === 'string' ? cell : (cell.textContent ?? ''));
+        })
+        .join(','),
+    );
   }
   // The byte-order mark makes Excel read the Chinese names as UTF-8.
   return `\ufeff${lines.join('\r\n')}\r\n`;
@@ -69,11 +73,19 @@ export function addTable<Row>(parent: HTMLElement, spec: TableSpec<Row>): HTMLEl
     for (const column of spec.columns) tr.append(h('td', column.numeric ? { class: 'num' } : {}, column.cell(row)));
     body.append(tr);
   }
-  const table = h('table', {}, h('thead', {}, h('tr', {}, ...spec.columns.map((column) => h('th', column.numeric ? { class: 'num' } : {}, column.label, column.help ? helpMark(column.help, spec.helpLabel) : null)))), body);
+  const table = h(
+    'table',
+    {},
+    h('thead', {}, h('tr', {}, ...spec.columns.map((column) => h('th', column.numeric ? { class: 'num' } : {}, column.label, column.help ? helpMark(column.help, spec.helpLabel) : null)))),
+    body,
+  );
   const exportButton = h('button', { type: 'button', class: 'ghost small', 'data-export': 'csv', onclick: () => download(`${spec.id}.csv`, toCsv(spec.columns, spec.rows)) }, spec.exportLabel);
-  const card = h('section', { class: 'card table-card', 'data-table': spec.id },
+  const card = h(
+    'section',
+    { class: 'card table-card', 'data-table': spec.id },
     h('div', { class: 'card-head' }, h('h3', {}, spec.title, spec.help ? helpMark(spec.help, spec.helpLabel) : null), exportButton),
-    h('div', { class: 'table-wrap' }, spec.rows.length === 0 ? h('p', { class: 'muted' }, spec.emptyText) : table));
+    h('div', { class: 'table-wrap' }, spec.rows.length === 0 ? h('p', { class: 'muted' }, spec.emptyText) : table),
+  );
   parent.append(card);
   return card;
 }

@@ -8,7 +8,16 @@ describe('the view in the URL', () => {
 
   it('drops what it does not understand instead of sending it to the API', () => {
     expect(readState('?page=secret&from=yesterday&canteens=1,x,-2,3&meal=brunch&dish=0&week=W48&plan=1')).toEqual({
-      page: 'overview', from: null, to: null, canteens: [1, 3], meal: null, dish: null, week: null, plan: null, order: null, run: null,
+      page: 'overview',
+      from: null,
+      to: null,
+      canteens: [1, 3],
+      meal: null,
+      dish: null,
+      week: null,
+      plan: null,
+      order: null,
+      run: null,
     });
   });
 

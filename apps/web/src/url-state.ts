@@ -34,7 +34,10 @@ export function readState(search: string = location.search): ViewState {
     page: (DASHBOARD_PAGE_ORDER as readonly string[]).includes(page ?? '') || isAdminPage(page ?? '') || page === SUBSCRIPTIONS_PAGE ? (page as ViewState['page']) : 'overview',
     from: DATE.test(params.get('from') ?? '') ? params.get('from') : null,
     to: DATE.test(params.get('to') ?? '') ? params.get('to') : null,
-    canteens: (params.get('canteens') ?? '').split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0),
+    canteens: (params.get('canteens') ?? '')
+      .split(',')
+      .map(Number)
+      .filter((id) => Number.isInteger(id) && id > 0),
     meal: (MEALS as readonly string[]).includes(meal ?? '') ? (meal as DashboardMeal) : null,
     dish: Number.isInteger(dish) && dish > 0 ? dish : null,
     week: week && /^\d{4}-W\d{2}$/.test(week) ? week : null,

@@ -2,16 +2,27 @@ import type { Kpi } from './contract';
 import { h } from './dom';
 
 /** A KPI card: the figure, its change against the previous range, and a sparkline of its trend. */
-export function kpiCard(params: { id: string; label: string; kpi: Kpi; format: (value: number | null) => string; previousLabel: string; higherIsBetter?: boolean; help?: { text: string; label: string } }): HTMLElement {
+export function kpiCard(params: {
+  id: string;
+  label: string;
+  kpi: Kpi;
+  format: (value: number | null) => string;
+  previousLabel: string;
+  higherIsBetter?: boolean;
+  help?: { text: string; label: string };
+}): HTMLElement {
   const { kpi } = params;
   const delta = kpi.value !== null && kpi.previous !== null && kpi.previous !== 0 ? (kpi.value - kpi.previous) / Math.abs(kpi.previous) : null;
-  const better = delta === null || delta === 0 ? null : (delta > 0) === (params.higherIsBetter ?? true);
+  const better = delta === null || delta === 0 ? null : delta > 0 === (params.higherIsBetter ?? true);
   const deltaText = delta === null ? '' : `${delta > 0 ? '▲' : delta < 0 ? '▼' : '■'} ${(Math.abs(delta) * 100).toFixed(1)}%`;
-  return h('div', { class: 'kpi card', 'data-kpi': params.id },
+  return h(
+    'div',
+    { class: 'kpi card', 'data-kpi': params.id },
     h('div', { class: 'kpi-label' }, params.label, params.help ? helpMark(params.help.text, params.help.label) : null),
     h('div', { class: 'kpi-value' }, params.format(kpi.value)),
     h('div', { class: `kpi-delta ${better === null ? '' : better ? 'good' : 'bad'}` }, deltaText, deltaText ? h('span', { class: 'muted' }, ` ${params.previousLabel}`) : ''),
-    sparkline(kpi.trend.map((point) => point.value)));
+    sparkline(kpi.trend.map((point) => point.value)),
+  );
 }
 
 /** Inline SVG: eight sparklines as ECharts instances would cost more than the rest of the page. */

@@ -26,7 +26,10 @@ export function loadDataset(id: string, root: string): RealDataset {
 
 /** `lh,kiel` → ids, refusing unknown ones. */
 export function datasetIds(list: string): string[] {
-  const ids = list.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = list
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   for (const id of ids) if (!DATASETS[id]) throw new Error(`unknown dataset "${id}" (known: ${Object.keys(DATASETS).join(', ')})`);
   return ids;
 }

@@ -53,8 +53,7 @@ export function loadLondonTakeaway(folder: string): RealDataset {
     orders.add(line.order);
     ordersPerDay.set(line.date, orders);
   }
-  const dishRows = (item: string): LarderRow[] =>
-    openDays.map((date) => ({ date, canteen: CANTEEN, meal: 'day', item, quantity: units.get(`${item}|${date}`) ?? 0 }));
+  const dishRows = (item: string): LarderRow[] => openDays.map((date) => ({ date, canteen: CANTEEN, meal: 'day', item, quantity: units.get(`${item}|${date}`) ?? 0 }));
 
   // The 20 dishes that sold most in the 365 days before the test window: chosen without look-ahead.
   const chooseFrom = addDays(TEST_FROM, -365);

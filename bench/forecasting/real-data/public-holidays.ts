@@ -78,7 +78,10 @@ export function englandBankHolidays(year: number): Holiday[] {
   const christmas = iso(year, 12, 25);
   const boxing = iso(year, 12, 26);
   const taken = new Set<string>();
-  for (const [date, name] of [[christmas, 'Christmas Day'], [boxing, 'Boxing Day']] as const) {
+  for (const [date, name] of [
+    [christmas, 'Christmas Day'],
+    [boxing, 'Boxing Day'],
+  ] as const) {
     let day: string = date;
     while (weekdayOf(day) >= 5 || taken.has(day)) day = addDays(day, 1);
     taken.add(day);

@@ -201,8 +201,13 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number, calendar: Se
     seconds,
     series: new Set(set.rows.map((row) => `${row.canteen}|${row.meal}|${row.item}`)).size,
     methods,
-    ...(matched && !baselinesOnly ? { leftoverAtPlannersShortfall: { level: matched.level, larder: matched.leftoverPct, planners: matched.plannedLeftoverPct, shortfall: matched.plannedShortfallPct } } : {}),
-    parity: parityOf(result, set.reference.find((reference) => reference.lead === lead)),
+    ...(matched && !baselinesOnly
+      ? { leftoverAtPlannersShortfall: { level: matched.level, larder: matched.leftoverPct, planners: matched.plannedLeftoverPct, shortfall: matched.plannedShortfallPct } }
+      : {}),
+    parity: parityOf(
+      result,
+      set.reference.find((reference) => reference.lead === lead),
+    ),
     ...(dish ? { dishLevel: dish } : {}),
   };
   return { ...run, gateFailures: dataset.holdout || baselinesOnly ? [] : gateFailures(run) };
@@ -220,19 +225,29 @@ function markdown(runs: readonly SetRun[]): string {
       lines.push('| lead | method | WAPE | MAE | bias | over | under | pinball | p10–p90 coverage | n | seconds |', '|---|---|---|---|---|---|---|---|---|---|---|');
       for (const run of own) {
         run.methods.forEach((m, i) =>
-          lines.push(`| ${run.lead} | ${m.method} | ${pct(m.wape)} | ${num(m.mae)} | ${pct(m.bias)} | ${pct(m.over)} | ${pct(m.under)} | ${pct(m.pinball)} | ${pct(m.coverage80)} | ${m.n} | ${i === 0 ? run.seconds.toFixed(1) : ''} |`),
+          lines.push(
+            `| ${run.lead} | ${m.method} | ${pct(m.wape)} | ${num(m.mae)} | ${pct(m.bias)} | ${pct(m.over)} | ${pct(m.under)} | ${pct(m.pinball)} | ${pct(m.coverage80)} | ${m.n} | ${i === 0 ? run.seconds.toFixed(1) : ''} |`,
+          ),
         );
       }
       for (const run of own) {
         const left = run.leftoverAtPlannersShortfall;
-        if (left) lines.push('', `Lead ${run.lead}: at the planners' shortfall (${pct(left.shortfall)}), Larder (p${(left.level * 100).toFixed(1)}) leaves ${pct(left.larder)} over, the planners ${pct(left.planners)}.`);
+        if (left)
+          lines.push(
+            '',
+            `Lead ${run.lead}: at the planners' shortfall (${pct(left.shortfall)}), Larder (p${(left.level * 100).toFixed(1)}) leaves ${pct(left.larder)} over, the planners ${pct(left.planners)}.`,
+          );
       }
       const dishRuns = own.filter((run) => run.dishLevel);
       if (dishRuns.length > 0) {
         lines.push('', '| lead | per dish | pooled WAPE | mean per-dish sMAPE | dishes | dish-days |', '|---|---|---|---|---|---|');
         for (const run of dishRuns) {
           const dish = run.dishLevel!;
-          dish.methods.forEach((m) => lines.push(`| ${run.lead} | ${m.method}${m.method === 'Larder' && !dish.consistent ? ' (differs from the backtest path!)' : ''} | ${pct(m.wape)} | ${pct(m.meanSmape)} | ${dish.dishes} | ${dish.days} |`));
+          dish.methods.forEach((m) =>
+            lines.push(
+              `| ${run.lead} | ${m.method}${m.method === 'Larder' && !dish.consistent ? ' (differs from the backtest path!)' : ''} | ${pct(m.wape)} | ${pct(m.meanSmape)} | ${dish.dishes} | ${dish.days} |`,
+            ),
+          );
         }
       }
       const parity = own.filter((run) => run.parity);

@@ -68,7 +68,5 @@ export function accuracyBy<K extends string | number>(pairs: ForecastPair[], key
     if (list) list.push(pair);
     else groups.set(value, [pair]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => compareCodes(a, b))
-    .map(([value, list]) => ({ key: value, figures: accuracyOf(list) }));
+  return [...groups.entries()].sort(([a], [b]) => compareCodes(a, b)).map(([value, list]) => ({ key: value, figures: accuracyOf(list) }));
 }

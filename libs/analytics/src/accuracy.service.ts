@@ -22,7 +22,6 @@ export interface StoredForecasts {
   pairs: ForecastPair[];
 }
 
-
 @Injectable()
 export class AccuracyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -37,7 +36,14 @@ export class AccuracyService {
   private async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
     const rows = await query<PairRow>(this.dataSource, PAIRS_SQL, this.parameters(scope));
     return rows.map((row) => ({
-      canteenId: row.canteen_id, serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id, p50: row.p50, p10: row.p10, p90: row.p90, actual: row.actual,
+      canteenId: row.canteen_id,
+      serviceDate: row.service_date,
+      meal: row.meal,
+      dishId: row.dish_id,
+      p50: row.p50,
+      p10: row.p10,
+      p90: row.p90,
+      actual: row.actual,
     }));
   }
 

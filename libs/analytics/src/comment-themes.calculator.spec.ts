@@ -35,7 +35,10 @@ describe('comment themes', () => {
     expect(commentThemes(fourTwice, classes)).toEqual([]);
     const five = [...fourTwice, comment('e', '宫保鸡丁太咸了，找王师傅说过')];
     const groups = commentThemes(five, classes);
-    expect(groups.map((group) => [group.canteenId, group.dishId, group.diners, group.comments])).toEqual([[1, null, 5, 6], [1, 7, 5, 6]]);
+    expect(groups.map((group) => [group.canteenId, group.dishId, group.diners, group.comments])).toEqual([
+      [1, null, 5, 6],
+      [1, 7, 5, 6],
+    ]);
     const dish = groups[1];
     expect(dish.sentiment).toEqual({ praise: 0, complaint: 6, neutral: 0 });
     const salty = dish.keywords.find((keyword) => keyword.word === '太咸');
@@ -55,13 +58,21 @@ describe('comment themes', () => {
     const [canteen] = commentThemes([...first, ...second, ...third], classes);
     expect([canteen.diners, canteen.comments]).toEqual([10, 10]);
     expect(canteen.sentiment).toEqual({ praise: 0, complaint: 5, neutral: 0 });
-    expect(canteen.keywords.map((keyword) => [keyword.word, keyword.diners, keyword.mentions])).toEqual([['太咸', 5, 5], ['红烧', 10, 10]].sort((a, b) => (b[1] as number) - (a[1] as number)));
+    expect(canteen.keywords.map((keyword) => [keyword.word, keyword.diners, keyword.mentions])).toEqual(
+      [
+        ['太咸', 5, 5],
+        ['红烧', 10, 10],
+      ].sort((a, b) => (b[1] as number) - (a[1] as number)),
+    );
   });
 
   it('keeps a dish of 4 diners hidden inside a canteen of 5', () => {
     const rows = [...['a', 'b', 'c', 'd'].map((diner) => comment(diner, '排骨太油了', ['太油'], 3)), comment('e', '排骨太油了', ['太油'], 0)];
     const groups = commentThemes(rows, classes);
     expect(groups.map((group) => group.dishId)).toEqual([null]);
-    expect(groups[0].keywords.map((keyword) => [keyword.word, keyword.diners])).toEqual([['太油', 5], ['排骨', 5]]);
+    expect(groups[0].keywords.map((keyword) => [keyword.word, keyword.diners])).toEqual([
+      ['太油', 5],
+      ['排骨', 5],
+    ]);
   });
 });

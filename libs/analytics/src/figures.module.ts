@@ -15,8 +15,23 @@ import { MealSubsidyService } from './meal-subsidy.service';
 import { SubsidyReachService } from './subsidy-reach.service';
 import { WasteService } from './waste.service';
 
-const FIGURES = [OverviewService, FinanceService, ParticipationService, SatisfactionService, ReleasedSatisfactionService, WasteService, AccuracyService, ForecastValueAddedService, CommentThemesService, SubsidyReachService, MealSubsidyService,
-  BudgetService, FinanceBudgetService, FinanceChangesService, StaffGroupsService];
+const FIGURES = [
+  OverviewService,
+  FinanceService,
+  ParticipationService,
+  SatisfactionService,
+  ReleasedSatisfactionService,
+  WasteService,
+  AccuracyService,
+  ForecastValueAddedService,
+  CommentThemesService,
+  SubsidyReachService,
+  MealSubsidyService,
+  BudgetService,
+  FinanceBudgetService,
+  FinanceChangesService,
+  StaffGroupsService,
+];
 
 /** The figures reports and the dashboard share: each computed once, here. */
 @Module({ providers: FIGURES, exports: FIGURES })

@@ -41,8 +41,18 @@ function ratio(numerator: number, denominator: number): number | null {
 
 export function emptyFinanceInputs(): FinanceInputs {
   return {
-    covers: 0, transactions: 0, refunds: 0, paidFen: 0, subsidyFen: 0, paidByChannel: {}, ingredientCostFen: 0,
-    wasteCostFen: 0, uncostedPortions: 0, dinerDays: 0, staffOnDutyDays: 0, serviceDays: 0,
+    covers: 0,
+    transactions: 0,
+    refunds: 0,
+    paidFen: 0,
+    subsidyFen: 0,
+    paidByChannel: {},
+    ingredientCostFen: 0,
+    wasteCostFen: 0,
+    uncostedPortions: 0,
+    dinerDays: 0,
+    staffOnDutyDays: 0,
+    serviceDays: 0,
   };
 }
 

@@ -1,4 +1,3 @@
-
 export const MEALS_SQL = `
 SELECT canteen_id, sum(covers)::bigint AS covers, sum(transactions)::bigint AS transactions, sum(refunds)::bigint AS refunds,
        sum(paid_fen)::bigint AS paid_fen, sum(subsidy_fen)::bigint AS subsidy_fen

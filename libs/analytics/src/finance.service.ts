@@ -31,9 +31,6 @@ export interface FinanceResult {
   waste: CanteenWaste[];
 }
 
-
-
-
 /** The month's money per canteen and in total, from the rollups and the small master tables. */
 @Injectable()
 export class FinanceService {

@@ -2,7 +2,10 @@ import { forecastValueAdded, medianOfFour, ServedDay, ValueAddedDay } from './fo
 
 const served = (serviceDate: string, quantity: number, dishId = 7): ServedDay => ({ canteenId: 1, serviceDate, meal: 'lunch', dishId, quantity });
 const day = (fields: Partial<ValueAddedDay> & Pick<ValueAddedDay, 'serviceDate' | 'asOf' | 'p10' | 'p50' | 'p90' | 'actual' | 'kitchen'>): ValueAddedDay => ({
-  canteenId: 1, meal: 'lunch', dishId: 7, ...fields,
+  canteenId: 1,
+  meal: 'lunch',
+  dishId: 7,
+  ...fields,
 });
 
 describe('forecast value added', () => {
@@ -35,7 +38,7 @@ describe('forecast value added', () => {
     expect(result.larderOverMedian4).toBeCloseTo(1300 / 90, 10);
   });
 
-  it('matches a kitchen that never ran short at the first level of Larder\'s plan that does not either', () => {
+  it("matches a kitchen that never ran short at the first level of Larder's plan that does not either", () => {
     const { leftover } = forecastValueAdded(days, history);
     // The 12th needs P90 (50) to cover 50 sold; at P90 the 13th has 48 − 40 = 8 left.
     expect(leftover!.kitchenShortfall).toBe(0);
@@ -48,17 +51,27 @@ describe('forecast value added', () => {
 
   it('finds the level at which Larder runs as short as the kitchen and the leftover there', () => {
     const twoDishes = [served('2026-03-02', 100, 1), served('2026-03-02', 55, 2)];
-    const result = forecastValueAdded([
-      day({ serviceDate: '2026-03-09', asOf: '2026-03-08', dishId: 1, p10: 80, p50: 100, p90: 120, actual: 100, kitchen: 90 }),
-      day({ serviceDate: '2026-03-09', asOf: '2026-03-08', dishId: 2, p10: 60, p50: 70, p90: 80, actual: 50, kitchen: 60 }),
-    ], twoDishes);
+    const result = forecastValueAdded(
+      [
+        day({ serviceDate: '2026-03-09', asOf: '2026-03-08', dishId: 1, p10: 80, p50: 100, p90: 120, actual: 100, kitchen: 90 }),
+        day({ serviceDate: '2026-03-09', asOf: '2026-03-08', dishId: 2, p10: 60, p50: 70, p90: 80, actual: 50, kitchen: 60 }),
+      ],
+      twoDishes,
+    );
     // Kitchen: 10 short on dish 1, 10 over on dish 2, of 150. Larder is 10 short on dish 1 at 80 + 50 × (u − 0.1) = 90,
     // u = 0.3, where dish 2 gets 60 + 25 × 0.2 = 65: 15 left over.
-    expect(result.leftover).toEqual({ kitchenLeftover: 10 / 150, kitchenShortfall: 10 / 150, larderLeftover: expect.closeTo(15 / 150, 10), larderShortfall: expect.closeTo(10 / 150, 10), level: 0.3, matched: true });
+    expect(result.leftover).toEqual({
+      kitchenLeftover: 10 / 150,
+      kitchenShortfall: 10 / 150,
+      larderLeftover: expect.closeTo(15 / 150, 10),
+      larderShortfall: expect.closeTo(10 / 150, 10),
+      level: 0.3,
+      matched: true,
+    });
     expect(result.median4.wape).toBeCloseTo(5 / 150, 12);
   });
 
-  it('says when no level of Larder\'s plan runs as little short as the kitchen', () => {
+  it("says when no level of Larder's plan runs as little short as the kitchen", () => {
     // P99 on the P50–P90 slope: 100 + 50 × 0.49 = 124.5, still 5.5 short of 130 sold.
     const result = forecastValueAdded([day({ serviceDate: '2026-03-09', asOf: '2026-03-08', p10: 60, p50: 100, p90: 120, actual: 130, kitchen: 140 })], [served('2026-03-02', 100)]);
     expect(result.leftover).toEqual({ kitchenLeftover: 10 / 130, kitchenShortfall: 0, larderLeftover: 0, larderShortfall: expect.closeTo(5.5 / 130, 10), level: 0.99, matched: false });

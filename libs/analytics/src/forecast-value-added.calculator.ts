@@ -87,20 +87,37 @@ export function forecastValueAdded(days: readonly ValueAddedDay[], served: reado
     else kept.push({ day, kitchen: day.kitchen, median: medians[i] });
   });
   const actual = kept.map((row) => row.day.actual);
-  const larder = errorOf(actual, kept.map((row) => row.day.p50));
-  const kitchen = errorOf(actual, kept.map((row) => row.kitchen));
-  const median4 = errorOf(actual, kept.map((row) => row.median));
+  const larder = errorOf(
+    actual,
+    kept.map((row) => row.day.p50),
+  );
+  const kitchen = errorOf(
+    actual,
+    kept.map((row) => row.kitchen),
+  );
+  const median4 = errorOf(
+    actual,
+    kept.map((row) => row.median),
+  );
   return {
     scored: days.length,
     compared: kept.length,
     withoutKitchen,
     withoutHistory,
     actual: actual.reduce((sum, value) => sum + value, 0),
-    larder, kitchen, median4,
+    larder,
+    kitchen,
+    median4,
     larderOverKitchen: points(kitchen, larder),
     kitchenOverMedian4: points(median4, kitchen),
     larderOverMedian4: points(median4, larder),
-    leftover: kept.length > 0 && kitchen.wape !== null ? leftoverAtKitchenShortfall(kept.map((row) => row.day), kept.map((row) => row.kitchen)) : null,
+    leftover:
+      kept.length > 0 && kitchen.wape !== null
+        ? leftoverAtKitchenShortfall(
+            kept.map((row) => row.day),
+            kept.map((row) => row.kitchen),
+          )
+        : null,
   };
 }
 
@@ -119,12 +136,18 @@ function leftoverAtKitchenShortfall(days: readonly ValueAddedDay[], kitchen: rea
   const actual = days.map((day) => day.actual);
   const matched = matchShortfall({ actual, planned: kitchen, curveLeftover, curveShortfall });
   // At the matched level itself: its shortfall is the kitchen's unless the curve's ends were reached.
-  const atLevel = productionOutcome(actual, days.map((day) => quantileAt({ levels: FORECAST_LEVELS, values: [day.p10, day.p50, day.p90] }, matched.level)));
+  const atLevel = productionOutcome(
+    actual,
+    days.map((day) => quantileAt({ levels: FORECAST_LEVELS, values: [day.p10, day.p50, day.p90] }, matched.level)),
+  );
   const share = (value: number) => (atLevel.total > 0 ? value / atLevel.total : null);
   const larderShortfall = share(atLevel.shortfall);
   return {
-    kitchenLeftover: matched.plannedLeftoverPct, kitchenShortfall: matched.plannedShortfallPct,
-    larderLeftover: share(atLevel.leftover), larderShortfall, level: matched.level,
+    kitchenLeftover: matched.plannedLeftoverPct,
+    kitchenShortfall: matched.plannedShortfallPct,
+    larderLeftover: share(atLevel.leftover),
+    larderShortfall,
+    level: matched.level,
     matched: larderShortfall !== null && matched.plannedShortfallPct !== null && Math.abs(larderShortfall - matched.plannedShortfallPct) <= MATCH_TOLERANCE,
   };
 }

@@ -14,8 +14,6 @@ import { DAYS_SQL, SERVED_SQL, ServedRow, ValueAddedDayRow } from './forecast-va
  */
 const HISTORY_DAYS = 91;
 
-
-
 /** Forecast value added on dish portions: the accuracy page and the accuracy workbook read it here. */
 @Injectable()
 export class ForecastValueAddedService {
@@ -34,8 +32,16 @@ export class ForecastValueAddedService {
 
 function toDay(row: ValueAddedDayRow): ValueAddedDay {
   return {
-    canteenId: row.canteen_id, serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id,
-    asOf: row.as_of, p10: row.p10, p50: row.p50, p90: row.p90, actual: row.actual, kitchen: row.kitchen,
+    canteenId: row.canteen_id,
+    serviceDate: row.service_date,
+    meal: row.meal,
+    dishId: row.dish_id,
+    asOf: row.as_of,
+    p10: row.p10,
+    p50: row.p50,
+    p90: row.p90,
+    actual: row.actual,
+    kitchen: row.kitchen,
   };
 }
 

@@ -10,8 +10,14 @@ import { CELLS_SQL, CellOrChildRow, CellRow, CellTagRow, SMALL_CHILDREN_SQL, Sma
 
 function cellOf(row: CellRow): CellCounts {
   return {
-    canteenId: row.canteen_id, meal: row.meal, week: row.week, responses: row.responses, respondents: row.respondents,
-    ratingSum: row.rating_sum, satisfied: row.satisfied, dissatisfied: row.dissatisfied,
+    canteenId: row.canteen_id,
+    meal: row.meal,
+    week: row.week,
+    responses: row.responses,
+    respondents: row.respondents,
+    ratingSum: row.rating_sum,
+    satisfied: row.satisfied,
+    dissatisfied: row.dissatisfied,
   };
 }
 

@@ -100,7 +100,9 @@ export class SatisfactionService {
       const base = canteenId === null ? totalResponses : (responsesOf.get(canteenId) ?? 0);
       const suppressed = group.respondents < MIN_GROUP_DINERS;
       return {
-        canteenId, tag: row.tag, suppressed,
+        canteenId,
+        tag: row.tag,
+        suppressed,
         mentions: suppressed ? null : group.responses,
         shareOfResponses: suppressed || base === 0 ? null : group.responses / base,
         lowRatingShare: suppressed ? null : group.dissatisfied / group.responses,
@@ -113,7 +115,12 @@ export class SatisfactionService {
     // Weeks add up to the published month, so one hidden week per canteen takes a second one with it.
     const canteenIds = [...new Set(rows.map((row) => row.canteen_id))];
     return canteenIds
-      .flatMap((canteenId) => this.publishWithin(rows.filter((row) => row.canteen_id === canteenId), (row, figures) => ({ week: row.week, canteenId, ...figures })))
+      .flatMap((canteenId) =>
+        this.publishWithin(
+          rows.filter((row) => row.canteen_id === canteenId),
+          (row, figures) => ({ week: row.week, canteenId, ...figures }),
+        ),
+      )
       .sort((a, b) => a.week.localeCompare(b.week) || a.canteenId - b.canteenId);
   }
 }

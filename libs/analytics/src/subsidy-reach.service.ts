@@ -7,7 +7,12 @@ import { subsidyInForceSql } from './subsidy-rule.sql';
 import type { SiteReachRow } from './subsidy-reach.queries';
 
 /** A site as the subsidy view names it. */
-export interface SiteName { id: number; code: string; name: string; nameEn: string }
+export interface SiteName {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+}
 
 export interface SubsidyReachView extends SubsidyReach {
   from: string;
@@ -45,10 +50,17 @@ export class SubsidyReachService {
       [range.from, range.to],
     );
     const counts: SiteSubsidyCounts[] = rows.map((row) => ({
-      siteId: row.id, hasCanteen: row.has_canteen === true, staff: row.staff, diners: row.diners, usedFen: row.used_fen, entitledFen: row.entitled_fen,
+      siteId: row.id,
+      hasCanteen: row.has_canteen === true,
+      staff: row.staff,
+      diners: row.diners,
+      usedFen: row.used_fen,
+      entitledFen: row.entitled_fen,
     }));
     return {
-      ...subsidyReach(counts), from: range.from, to: range.to,
+      ...subsidyReach(counts),
+      from: range.from,
+      to: range.to,
       siteNames: rows.map((row) => ({ id: row.id, code: row.code, name: row.name, nameEn: String(row.name_en) })),
     };
   }

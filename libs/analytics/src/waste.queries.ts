@@ -1,4 +1,3 @@
-
 /** Portions cooked and thrown away, priced at the recipe cost of the day (stored on the rollup); kg without portions count as kg ÷ portion size. */
 export const DISH_WASTE_SQL = `
 SELECT r.canteen_id, r.dish_id,

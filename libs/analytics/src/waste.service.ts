@@ -46,8 +46,6 @@ export interface DailyWaste {
   spoilageKg: number;
 }
 
-
-
 @Injectable()
 export class WasteService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -59,8 +57,12 @@ export class WasteService {
     for (const row of dishRows) {
       const id = row.canteen_id;
       const dish: DishWaste = {
-        dishId: row.dish_id, preparedPortions: row.prepared ?? 0, soldPortions: row.sold ?? 0, wastedPortions: row.wasted_portions ?? 0,
-        wastedKg: row.wasted_kg ?? 0, wasteCostFen: Math.round(row.waste_fen ?? 0),
+        dishId: row.dish_id,
+        preparedPortions: row.prepared ?? 0,
+        soldPortions: row.sold ?? 0,
+        wastedPortions: row.wasted_portions ?? 0,
+        wastedKg: row.wasted_kg ?? 0,
+        wasteCostFen: Math.round(row.waste_fen ?? 0),
       };
       dishes.set(id, [...(dishes.get(id) ?? []), dish]);
     }
@@ -75,10 +77,17 @@ export class WasteService {
         const overproductionCostFen = Math.round(row.overproduction_fen ?? 0);
         const spoilageCostFen = Math.round(row.spoilage_fen ?? 0);
         return {
-          canteenId: row.canteen_id, preparedPortions: row.prepared ?? 0, soldPortions: row.sold ?? 0,
-          overproductionPortions: row.overproduction_portions ?? 0, overproductionKg: Math.round((row.overproduction_kg ?? 0) * 1000) / 1000,
-          overproductionCostFen, plateKg: row.plate_kg ?? 0, spoilageKg: row.spoilage_kg ?? 0, spoilageCostFen,
-          spoilageUncostedKg: row.spoilage_uncosted_kg ?? 0, wasteCostFen: overproductionCostFen + spoilageCostFen,
+          canteenId: row.canteen_id,
+          preparedPortions: row.prepared ?? 0,
+          soldPortions: row.sold ?? 0,
+          overproductionPortions: row.overproduction_portions ?? 0,
+          overproductionKg: Math.round((row.overproduction_kg ?? 0) * 1000) / 1000,
+          overproductionCostFen,
+          plateKg: row.plate_kg ?? 0,
+          spoilageKg: row.spoilage_kg ?? 0,
+          spoilageCostFen,
+          spoilageUncostedKg: row.spoilage_uncosted_kg ?? 0,
+          wasteCostFen: overproductionCostFen + spoilageCostFen,
         };
       })
       .sort((a, b) => a.canteenId - b.canteenId);

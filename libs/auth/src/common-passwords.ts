@@ -11,7 +11,14 @@ function commonPasswords(): Promise<Set<string>> {
 }
 
 /** Spellings that swap letters for look-alike digits and signs: p@ssw0rd is password. */
-const LOOK_ALIKES: [RegExp, string][] = [[/@|4/g, 'a'], [/0/g, 'o'], [/3/g, 'e'], [/\$|5/g, 's'], [/7/g, 't'], [/!/g, 'i']];
+const LOOK_ALIKES: [RegExp, string][] = [
+  [/@|4/g, 'a'],
+  [/0/g, 'o'],
+  [/3/g, 'e'],
+  [/\$|5/g, 's'],
+  [/7/g, 't'],
+  [/!/g, 'i'],
+];
 
 function spellings(lower: string): string[] {
   const plain = LOOK_ALIKES.reduce((text, [from, to]) => text.replace(from, to), lower);

@@ -5,8 +5,7 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Who is calling: a signed-in person with a role, or a machine holding an API token. */
 export type Principal =
-  | { kind: 'user'; userId: string; username: string; role: Role; canteenIds: number[]; csrfToken: string }
-  | { kind: 'token'; tokenId: string; name: string; scopes: TokenScope[] };
+  { kind: 'user'; userId: string; username: string; role: Role; canteenIds: number[]; csrfToken: string } | { kind: 'token'; tokenId: string; name: string; scopes: TokenScope[] };
 
 export function principalName(principal: Principal): string {
   return principal.kind === 'user' ? principal.username : `token:${principal.name}`;

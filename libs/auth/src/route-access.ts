@@ -5,9 +5,7 @@ import { PUBLIC_ROUTE, ROUTE_ROLES, ROUTE_TOKEN_SCOPES } from './access.decorato
 import type { TokenScope } from './principal';
 
 /** Who a route serves, read from its decorators the way the access guard reads them. */
-export type RouteAccess =
-  | { readonly public: true }
-  | { readonly public: false; readonly roles: readonly Role[]; readonly tokenScopes: readonly TokenScope[] };
+export type RouteAccess = { readonly public: true } | { readonly public: false; readonly roles: readonly Role[]; readonly tokenScopes: readonly TokenScope[] };
 
 /**
  * The handler's decorators win over its controller's. Admins pass every route that is not public,

@@ -4,10 +4,7 @@
  * Used to mask text Larder did not write itself (a header line that is really data, a parser's
  * message) before it is shown, logged or audited.
  */
-const PERSONAL_VALUE = new RegExp(
-  [String.raw`\d{17}[Xx]`, String.raw`\d{12,}`, String.raw`(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)`, String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`].join('|'),
-  'g',
-);
+const PERSONAL_VALUE = new RegExp([String.raw`\d{17}[Xx]`, String.raw`\d{12,}`, String.raw`(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)`, String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`].join('|'), 'g');
 
 export const MASK = '***';
 

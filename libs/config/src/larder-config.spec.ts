@@ -36,14 +36,20 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
   });
 
-  it('reads the delivery settings: no SMTP by default, links on the local port, the chat tools\' webhook hosts', () => {
+  it("reads the delivery settings: no SMTP by default, links on the local port, the chat tools' webhook hosts", () => {
     const defaults = loadConfig({ PORT: '8080' }).delivery;
     expect(defaults).toEqual(expect.objectContaining({ smtpUrl: null, publicUrl: 'http://localhost:8080', webhookHosts: ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'], retryAttempts: 6 }));
-    const set = loadConfig({ LARDER_SMTP_URL: 'smtps://larder:secret@mail.example.com:465', LARDER_PUBLIC_URL: 'https://larder.example.com/', LARDER_WEBHOOK_HOSTS: 'Hooks.Example.com,127.0.0.1:9000' }).delivery;
-    expect(set).toEqual(expect.objectContaining({ smtpUrl: 'smtps://larder:secret@mail.example.com:465', publicUrl: 'https://larder.example.com', webhookHosts: ['hooks.example.com', '127.0.0.1:9000'] }));
+    const set = loadConfig({
+      LARDER_SMTP_URL: 'smtps://larder:secret@mail.example.com:465',
+      LARDER_PUBLIC_URL: 'https://larder.example.com/',
+      LARDER_WEBHOOK_HOSTS: 'Hooks.Example.com,127.0.0.1:9000',
+    }).delivery;
+    expect(set).toEqual(
+      expect.objectContaining({ smtpUrl: 'smtps://larder:secret@mail.example.com:465', publicUrl: 'https://larder.example.com', webhookHosts: ['hooks.example.com', '127.0.0.1:9000'] }),
+    );
   });
 
-  it('classes the demo\'s feedback tags by default, and takes lists of its own', () => {
+  it("classes the demo's feedback tags by default, and takes lists of its own", () => {
     const defaults = loadConfig({}).feedback;
     expect(defaults.praiseTags).toEqual(expect.arrayContaining(['实惠', '好吃', '新鲜', '分量足']));
     expect(defaults.complaintTags).toEqual(expect.arrayContaining(['太咸', '价格贵', '排队久']));

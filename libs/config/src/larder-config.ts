@@ -12,8 +12,7 @@ export interface LarderConfig {
      * A PostgreSQL cluster Larder initialises, starts and stops itself in `<dataDir>/postgres/`;
      * `name` is the database in it (tests give each file its own in one shared cluster).
      */
-    | { readonly engine: 'embedded'; readonly dataDir: string; readonly name: string }
-    | { readonly engine: 'postgres'; readonly url: string };
+    { readonly engine: 'embedded'; readonly dataDir: string; readonly name: string } | { readonly engine: 'postgres'; readonly url: string };
   /** 'auto' seeds the demo enterprise into an empty embedded database; 'on' also on a server. */
   readonly demo: DemoMode;
   readonly demoSeed: number;
@@ -103,7 +102,10 @@ export interface LarderConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly setting: string, problem: string) {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${setting} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -242,7 +244,10 @@ function readPublicUrl(env: Env, port: number): string {
 }
 
 function readHosts(env: Env, name: string, fallback: string): string[] {
-  const hosts = (env[name]?.trim() || fallback).split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const hosts = (env[name]?.trim() || fallback)
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
   const bad = hosts.find((host) => !/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/.test(host));
   if (bad !== undefined) throw new ConfigError(name, `must be host names separated by commas, got ${JSON.stringify(bad)}`);
   return hosts;
@@ -253,7 +258,10 @@ const DEFAULT_PRAISE_TAGS = '好吃,新鲜,分量足,实惠,服务好,上菜快,
 const DEFAULT_COMPLAINT_TAGS = '太咸,太油,分量少,价格贵,排队久,不新鲜,菜凉了,口味一般,售罄了,品种少';
 
 function readTags(env: Env, name: string, fallback: string): string[] {
-  const tags = (env[name]?.trim() || fallback).split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
+  const tags = (env[name]?.trim() || fallback)
+    .split(/[,，]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
   if (tags.length === 0) throw new ConfigError(name, 'must name at least one tag, separated by commas');
   const long = tags.find((tag) => tag.length > 40);
   if (long !== undefined) throw new ConfigError(name, `tags are at most 40 characters, got ${JSON.stringify(long)}`);

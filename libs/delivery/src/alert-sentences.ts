@@ -44,9 +44,7 @@ export function alertSentence(alert: DeliveredAlert, names: Names, language: Rep
         ? `${where}: ratings fell from ${stars(f.previousAverage)} to ${stars(f.recentAverage)} stars over the last four weeks (${f.recentResponses} responses).`
         : `${where}：近四周评分由 ${stars(f.previousAverage)} 星降至 ${stars(f.recentAverage)} 星（${f.recentResponses} 条评价）。`;
     case 'plan_ready':
-      return en
-        ? `${where}: the draft plan for ${alert.week} (version ${f.version}) is ready for approval.`
-        : `${where}：${alert.week} 的计划草稿（第 ${f.version} 版）已可审批。`;
+      return en ? `${where}: the draft plan for ${alert.week} (version ${f.version}) is ready for approval.` : `${where}：${alert.week} 的计划草稿（第 ${f.version} 版）已可审批。`;
     case 'price_rise': {
       const item = `${names.ingredient(alert.ingredientId ?? 0)} (${names.supplier(alert.supplierId ?? 0)})`;
       return en

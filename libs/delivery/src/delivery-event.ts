@@ -17,9 +17,7 @@ export interface DeliveredAlert {
 }
 
 /** What an outbox row carries: a report to write and attach, or an alert to word. */
-export type DeliveryEvent =
-  | { type: 'report'; kind: ReportKind; month?: string; week?: string; canteenId: number | null }
-  | { type: 'alert'; alert: DeliveredAlert };
+export type DeliveryEvent = { type: 'report'; kind: ReportKind; month?: string; week?: string; canteenId: number | null } | { type: 'alert'; alert: DeliveredAlert };
 
 /** Names of the things a message speaks of, in the subscriber's language. */
 export interface Names {

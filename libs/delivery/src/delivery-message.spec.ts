@@ -38,21 +38,31 @@ describe('who receives what', () => {
 
 describe('alert sentences', () => {
   it.each<[DeliveredAlert, string, string]>([
-    [alert({ kind: 'forecast_drift', figures: { recentWape: 0.24, earlierWape: 0.1, recentDays: 14 } }),
+    [
+      alert({ kind: 'forecast_drift', figures: { recentWape: 0.24, earlierWape: 0.1, recentDays: 14 } }),
       '食堂1：就餐人数预测出现偏差——近 14 天的误差（WAPE）为 24.0%，此前为 10.0%。',
-      '食堂1: the covers forecast is drifting — its error (WAPE) over the last 14 days is 24.0%, against 10.0% before.'],
-    [alert({ kind: 'unusual_waste', date: '2026-11-19', figures: { share: 0.125, medianShare: 0.04 } }),
+      '食堂1: the covers forecast is drifting — its error (WAPE) over the last 14 days is 24.0%, against 10.0% before.',
+    ],
+    [
+      alert({ kind: 'unusual_waste', date: '2026-11-19', figures: { share: 0.125, medianShare: 0.04 } }),
       '食堂1：2026-11-19 浪费异常——剩余份数占备餐的 12.5%，平常约为 4.0%。',
-      '食堂1: unusual waste on 2026-11-19 — 12.5% of the prepared portions were left over, against a usual 4.0%.'],
-    [alert({ kind: 'falling_ratings', dishId: 7, figures: { previousAverage: 4.2, recentAverage: 3.5, recentResponses: 38 } }),
+      '食堂1: unusual waste on 2026-11-19 — 12.5% of the prepared portions were left over, against a usual 4.0%.',
+    ],
+    [
+      alert({ kind: 'falling_ratings', dishId: 7, figures: { previousAverage: 4.2, recentAverage: 3.5, recentResponses: 38 } }),
       '食堂1 · 菜7：近四周评分由 4.2 星降至 3.5 星（38 条评价）。',
-      '食堂1 · 菜7: ratings fell from 4.2 to 3.5 stars over the last four weeks (38 responses).'],
-    [alert({ kind: 'plan_ready', severity: 'info', week: '2026-W48', figures: { version: 2 } }),
+      '食堂1 · 菜7: ratings fell from 4.2 to 3.5 stars over the last four weeks (38 responses).',
+    ],
+    [
+      alert({ kind: 'plan_ready', severity: 'info', week: '2026-W48', figures: { version: 2 } }),
       '食堂1：2026-W48 的计划草稿（第 2 版）已可审批。',
-      '食堂1: the draft plan for 2026-W48 (version 2) is ready for approval.'],
-    [alert({ kind: 'price_rise', canteenId: null, date: '2026-11-20', supplierId: 3, ingredientId: 9, figures: { previousFen: 12000, priceFen: 15600, rise: 0.3 } }),
+      '食堂1: the draft plan for 2026-W48 (version 2) is ready for approval.',
+    ],
+    [
+      alert({ kind: 'price_rise', canteenId: null, date: '2026-11-20', supplierId: 3, ingredientId: 9, figures: { previousFen: 12000, priceFen: 15600, rise: 0.3 } }),
       '原料9 (供应商3)：自 2026-11-20 起包装价由 ¥120.00 涨至 ¥156.00（上涨 30.0%）。',
-      '原料9 (供应商3): the pack price rises from ¥120.00 to ¥156.00 (+30.0%) from 2026-11-20.'],
+      '原料9 (供应商3): the pack price rises from ¥120.00 to ¥156.00 (+30.0%) from 2026-11-20.',
+    ],
   ])('words %p in Chinese and English', (given, zh, en) => {
     expect(alertSentence(given, names, 'zh-CN')).toBe(zh);
     expect(alertSentence(given, names, 'en')).toBe(en);

@@ -5,7 +5,11 @@ import type { DeliveryEvent, Names, RenderedMessage, ReportLanguage } from './de
 export function reportTitle(kind: ReportKind, language: ReportLanguage): string {
   const labels = labelsFor(language);
   const titles: Record<ReportKind, string> = {
-    finance: labels.financeTitle, satisfaction: labels.satisfactionTitle, waste: labels.wasteTitle, accuracy: labels.accuracyTitle, 'purchase-plan': labels.purchaseTitle,
+    finance: labels.financeTitle,
+    satisfaction: labels.satisfactionTitle,
+    waste: labels.wasteTitle,
+    accuracy: labels.accuracyTitle,
+    'purchase-plan': labels.purchaseTitle,
     congress: congressLabelsFor(language).congressTitle,
   };
   return titles[kind];

@@ -42,19 +42,15 @@ export class Chef {
     this.roleRates = Array.from({ length: slots }, () => [[], []]);
     this.habit = Array.from({ length: params.canteens }, (_, canteenIndex) => {
       const random = new Random(params.seed, 'chef', canteenIndex);
-      return { weeks: 2 + random.int(3), buffer: random.between(0.06, 0.10) };
+      return { weeks: 2 + random.int(3), buffer: random.between(0.06, 0.1) };
     });
   }
 
   /** Portions to cook per menu position (mains first, then extras). */
-  plan(params: {
-    canteenIndex: number; meal: MealPeriod; day: DayInfo; menu: Menu; dishBuffer: Float64Array;
-    openingCovers: number; random: Random;
-  }): Int32Array {
+  plan(params: { canteenIndex: number; meal: MealPeriod; day: DayInfo; menu: Menu; dishBuffer: Float64Array; openingCovers: number; random: Random }): Int32Array {
     const { canteenIndex, meal, menu, random } = params;
     const slot = canteenIndex * 4 + MEAL_INDEX[meal];
-    const covers = this.coversEstimate({ slot, day: params.day, habitWeeks: this.habit[canteenIndex].weeks })
-      ?? params.openingCovers * Math.exp(0.15 * random.normal());
+    const covers = this.coversEstimate({ slot, day: params.day, habitWeeks: this.habit[canteenIndex].weeks }) ?? params.openingCovers * Math.exp(0.15 * random.normal());
     const prepared = new Int32Array(menu.mains.length + menu.extras.length);
     const buffer = this.habit[canteenIndex].buffer;
     const split = (dishes: number[], role: number, offset: number) => {
@@ -62,7 +58,11 @@ export class Chef {
       const rates = this.roleRates[slot][role];
       let known = 0;
       let knownSum = 0;
-      for (const dish of dishes) if (!Number.isNaN(memory[dish])) { known++; knownSum += memory[dish]; }
+      for (const dish of dishes)
+        if (!Number.isNaN(memory[dish])) {
+          known++;
+          knownSum += memory[dish];
+        }
       const roleRate = rates.length > 0 ? mean(rates) : this.openingRoleRate({ dishes, role, meal });
       // A new dish gets an even share of the role: the mean remembered rate of its companions, or 1/n of all.
       const stand = known > 0 ? knownSum / known : roleRate / dishes.length;
@@ -70,7 +70,7 @@ export class Chef {
       for (const dish of dishes) total += Number.isNaN(memory[dish]) ? stand : memory[dish];
       dishes.forEach((dish, i) => {
         const weight = Number.isNaN(memory[dish]) ? stand : memory[dish];
-        const expected = total > 0 ? (covers * roleRate * weight) / total : covers * roleRate / dishes.length;
+        const expected = total > 0 ? (covers * roleRate * weight) / total : (covers * roleRate) / dishes.length;
         const planned = expected * (1 + buffer + params.dishBuffer[dish]) * Math.exp(0.05 * random.normal()) + 0.5 * Math.sqrt(expected);
         prepared[offset + i] = Math.max(MIN_BATCH, Math.ceil(planned));
       });
@@ -81,10 +81,7 @@ export class Chef {
   }
 
   /** What the chef remembers of a service: covers served, and each dish's sales per cover. */
-  record(params: {
-    canteenIndex: number; meal: MealPeriod; day: DayInfo; menu: Menu; prepared: Int32Array; sold: Int32Array;
-    covers: number; random: Random;
-  }): void {
+  record(params: { canteenIndex: number; meal: MealPeriod; day: DayInfo; menu: Menu; prepared: Int32Array; sold: Int32Array; covers: number; random: Random }): void {
     const { menu, prepared, sold, covers, random } = params;
     const slot = params.canteenIndex * 4 + MEAL_INDEX[params.meal];
     const services = this.services[slot];

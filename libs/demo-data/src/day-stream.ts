@@ -1,9 +1,7 @@
 import { type DayKind, type MealPeriod, subsidyInForceFen } from '@larder/domain';
 import { DishAppeal, mealTurnout } from './demand.model';
 import type { DemoWorld } from './demo-master';
-import type {
-  DemoFeedback, DemoTransaction, HeadcountRow, MenuItemRow, ProductionLogRow, SaleLineRow, StockCountRow, WasteLogRow,
-} from './demo-rows';
+import type { DemoFeedback, DemoTransaction, HeadcountRow, MenuItemRow, ProductionLogRow, SaleLineRow, StockCountRow, WasteLogRow } from './demo-rows';
 import { generateFeedback } from './feedback.generator';
 import { employedOn, siteHeadcount } from './headcount.model';
 import { Kitchen } from './kitchen';
@@ -45,8 +43,17 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
     const random = new Random(options.seed, 'day', day.date);
     const headcount = sites.map((site) => siteHeadcount({ site, day, historyDays: options.days, random, planned: future }));
     const out: DemoDay = {
-      date: day.date, dayKind: day.kind, future, menuItems: [], transactions: [], saleLines: [], production: [],
-      waste: [], feedback: [], headcount, stockCounts: [],
+      date: day.date,
+      dayKind: day.kind,
+      future,
+      menuItems: [],
+      transactions: [],
+      saleLines: [],
+      production: [],
+      waste: [],
+      feedback: [],
+      headcount,
+      stockCounts: [],
     };
     const buffers: SalesBuffers = { transactions: out.transactions, lines: out.saleLines, firstLine: [] };
     appeal.fill(day, appealToday);
@@ -73,44 +80,78 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
         const openingCovers = expectedCoversOf({ world, meal, feeders });
         const prepared = kitchen.planProduction({ canteenIndex, meal, day, menu, dishBuffer: appeal.buffer, openingCovers, random });
         const firstSale = out.transactions.length;
-        const outcome = sales.run({
-          canteenId: canteen.row.id, canteenCode: canteen.row.code, terminals: canteen.terminals, serviceDate: day.date,
-          dateKey, localMidnightMs, meal, feeders, swing: Math.exp(0.05 * random.normal()), menu, appeal: appealToday,
-          remaining: prepared.slice(), subsidyCapFen: subsidyInForceFen(calendar.subsidyRules, meal, day.date),
-          bankAppAdoption, sequence, random,
-        }, buffers);
+        const outcome = sales.run(
+          {
+            canteenId: canteen.row.id,
+            canteenCode: canteen.row.code,
+            terminals: canteen.terminals,
+            serviceDate: day.date,
+            dateKey,
+            localMidnightMs,
+            meal,
+            feeders,
+            swing: Math.exp(0.05 * random.normal()),
+            menu,
+            appeal: appealToday,
+            remaining: prepared.slice(),
+            subsidyCapFen: subsidyInForceFen(calendar.subsidyRules, meal, day.date),
+            bankAppAdoption,
+            sequence,
+            random,
+          },
+          buffers,
+        );
         sequence = outcome.nextSequence;
         kitchen.closeService({
-          canteenIndex, canteenId: canteen.row.id, day, meal, menu, prepared, sold: outcome.sold,
-          covers: outcome.sales, random, nextWasteId, production: out.production, waste: out.waste,
+          canteenIndex,
+          canteenId: canteen.row.id,
+          day,
+          meal,
+          menu,
+          prepared,
+          sold: outcome.sold,
+          covers: outcome.sales,
+          random,
+          nextWasteId,
+          production: out.production,
+          waste: out.waste,
         });
         generateFeedback({
-          transactions: out.transactions, firstSale, sales: outcome.sales,
+          transactions: out.transactions,
+          firstSale,
+          sales: outcome.sales,
           lineOfTransaction: (index) => out.saleLines[buffers.firstLine[index]],
-          dishes: catalogue.dishes, quality: appeal.quality, stockouts: outcome.stockouts, meal, localMidnightMs,
-          random, nextId: nextFeedbackId, out: out.feedback,
+          dishes: catalogue.dishes,
+          quality: appeal.quality,
+          stockouts: outcome.stockouts,
+          meal,
+          localMidnightMs,
+          random,
+          nextId: nextFeedbackId,
+          out: out.feedback,
         });
       }
       if (!future) kitchen.closeDay({ canteenIndex, canteenId: canteen.row.id, serviceDate: day.date, random, nextWasteId, waste: out.waste });
     });
     if (!future && day.weekday === 5) {
-      canteens.forEach((canteen, canteenIndex) =>
-        kitchen.stockCount({ canteenIndex, canteenId: canteen.row.id, countedOn: day.date, random, out: out.stockCounts }));
+      canteens.forEach((canteen, canteenIndex) => kitchen.stockCount({ canteenIndex, canteenId: canteen.row.id, countedOn: day.date, random, out: out.stockCounts }));
     }
     yield out;
   }
 }
 
-function feedersFor(params: {
-  world: DemoWorld; canteenIndex: number; meal: MealPeriod; headcount: HeadcountRow[]; subsidyRaised: boolean; dayIndex: number;
-}): Feeder[] {
+function feedersFor(params: { world: DemoWorld; canteenIndex: number; meal: MealPeriod; headcount: HeadcountRow[]; subsidyRaised: boolean; dayIndex: number }): Feeder[] {
   const { world, meal } = params;
   const day = world.calendar.days[params.dayIndex];
   const feeders: Feeder[] = [];
   world.organisation.sites.forEach((site, siteIndex) => {
     if (site.canteenIndex !== params.canteenIndex) return;
     const turnout = mealTurnout({
-      kind: site.kind, meal, day, headcount: params.headcount[siteIndex], subsidyRaised: params.subsidyRaised,
+      kind: site.kind,
+      meal,
+      day,
+      headcount: params.headcount[siteIndex],
+      subsidyRaised: params.subsidyRaised,
     });
     const employed = employedOn({ site, day, historyDays: world.options.days });
     if (turnout > 0) feeders.push({ from: site.firstEmployee, to: site.firstEmployee + employed, turnout });

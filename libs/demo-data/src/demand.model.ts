@@ -64,9 +64,7 @@ export class DishAppeal {
  * Multiplier on each employee's habit to eat this meal today: who is on site, the weekday pattern, overtime
  * for dinner, the subsidy level, and a slow improvement of participation over the history.
  */
-export function mealTurnout(params: {
-  kind: SiteKind; meal: MealPeriod; day: DayInfo; headcount: HeadcountRow; subsidyRaised: boolean;
-}): number {
+export function mealTurnout(params: { kind: SiteKind; meal: MealPeriod; day: DayInfo; headcount: HeadcountRow; subsidyRaised: boolean }): number {
   const { kind, meal, day, headcount } = params;
   if (headcount.employees === 0) return 0;
   const onSite = Math.max(0, headcount.onDuty - headcount.remote) / headcount.employees;

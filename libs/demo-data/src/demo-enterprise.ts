@@ -43,8 +43,21 @@ export function generateDemoEnterprise(options: DemoOptions): DemoEnterprise {
 export function toTransactionRow(row: DemoTransaction, pseudonymizer: DinerPseudonymizer): PseudonymousTransaction {
   const { canteenId, id, source, externalId, terminal, occurredAt, serviceDate, meal, kind, amountPaidFen, subsidyFen, channel, refundOfExternalId } = row;
   return {
-    canteenId, id, source, externalId, terminal, dinerPseudonym: pseudonymizer.pseudonym(row.employeeNo), occurredAt, serviceDate,
-    meal, kind, amountPaidFen, subsidyFen, channel, refundOfExternalId, batchId: null,
+    canteenId,
+    id,
+    source,
+    externalId,
+    terminal,
+    dinerPseudonym: pseudonymizer.pseudonym(row.employeeNo),
+    occurredAt,
+    serviceDate,
+    meal,
+    kind,
+    amountPaidFen,
+    subsidyFen,
+    channel,
+    refundOfExternalId,
+    batchId: null,
   };
 }
 

@@ -30,9 +30,7 @@ describe('demo facts', () => {
       for (const canteen of masters.canteens) {
         const served = day.menuItems.some((item) => item.canteenId === canteen.id);
         const sold = day.transactions.some((t) => t.canteenId === canteen.id);
-        const closed = kind === 'holiday'
-          || (kind === 'weekend' && !canteen.opensWeekends)
-          || (canteen.id === closure.canteenId && closure.fromDate <= day.date && day.date <= closure.toDate);
+        const closed = kind === 'holiday' || (kind === 'weekend' && !canteen.opensWeekends) || (canteen.id === closure.canteenId && closure.fromDate <= day.date && day.date <= closure.toDate);
         expect({ date: day.date, canteen: canteen.code, served: served && !closed }).toEqual({ date: day.date, canteen: canteen.code, served: !closed });
         if (closed || day.future) expect(sold).toBe(false);
         else expect(sold).toBe(true);
@@ -65,9 +63,7 @@ describe('demo facts', () => {
         expect(local.slice(0, 10)).toBe(t.serviceDate);
         const time = local.slice(11, 19);
         const window = windows.get(key(t.canteenId, t.meal))!;
-        const inWindow = window.startsAt < window.endsAt
-          ? time >= window.startsAt && time <= window.endsAt
-          : time >= window.startsAt || time <= window.endsAt;
+        const inWindow = window.startsAt < window.endsAt ? time >= window.startsAt && time <= window.endsAt : time >= window.startsAt || time <= window.endsAt;
         expect({ id: t.externalId, time, inWindow }).toEqual({ id: t.externalId, time, inWindow: true });
       }
     }
@@ -150,9 +146,7 @@ describe('demo facts', () => {
       }
       for (const [k, kg] of wasteKg) {
         const [canteenId, meal] = k.split('|');
-        const preparedKg = day.production
-          .filter((p) => String(p.canteenId) === canteenId && p.meal === meal)
-          .reduce((sum, p) => sum + p.portionsPrepared * dishById.get(p.dishId)!.portionKg, 0);
+        const preparedKg = day.production.filter((p) => String(p.canteenId) === canteenId && p.meal === meal).reduce((sum, p) => sum + p.portionsPrepared * dishById.get(p.dishId)!.portionKg, 0);
         expect(kg).toBeLessThanOrEqual(preparedKg + 1e-9);
       }
       for (const p of day.production) expect(menu.has(key(p.canteenId, p.serviceDate, p.meal, p.dishId))).toBe(true);

@@ -4,8 +4,18 @@ import { buildSupplierCatalogue, buildSuppliers } from './catalogue/suppliers.ca
 import type { DemoOptions, ResolvedDemoOptions } from './demo-options';
 import { resolveDemoOptions } from './demo-options';
 import type {
-  CalendarDayRow, CanteenClosureRow, CanteenRow, DishRow, IngredientRow, MealPeriodRow, RecipeLineRow, SiteRow,
-  SubsidyRuleRow, SupplierItemRow, SupplierPriceRow, SupplierRow,
+  CalendarDayRow,
+  CanteenClosureRow,
+  CanteenRow,
+  DishRow,
+  IngredientRow,
+  MealPeriodRow,
+  RecipeLineRow,
+  SiteRow,
+  SubsidyRuleRow,
+  SupplierItemRow,
+  SupplierPriceRow,
+  SupplierRow,
 } from './demo-rows';
 import { buildOrganisation, Organisation } from './organisation';
 import { Random } from './random';
@@ -39,11 +49,16 @@ export interface DemoWorld {
 export function buildDemoWorld(input: DemoOptions): DemoWorld {
   const options = resolveDemoOptions(input);
   const organisation = buildOrganisation({
-    canteens: options.canteens, employees: options.employees, random: new Random(options.seed, 'staff'),
+    canteens: options.canteens,
+    employees: options.employees,
+    random: new Random(options.seed, 'staff'),
   });
   const catalogue = buildCatalogue({ startDate: options.startDate, days: options.days });
   const calendar = buildServiceCalendar({
-    startDate: options.startDate, days: options.days, horizonEnd: options.horizonEnd, canteens: organisation.canteens,
+    startDate: options.startDate,
+    days: options.days,
+    horizonEnd: options.horizonEnd,
+    canteens: organisation.canteens,
   });
   // The menu board shows what an employee pays for the dish alone under the subsidy in force at the end.
   catalogue.dishes.forEach((dish, index) => {
@@ -52,7 +67,10 @@ export function buildDemoWorld(input: DemoOptions): DemoWorld {
     dish.subsidisedPriceFen = Math.max(0, dish.listPriceFen - subsidy);
   });
   const supplierCatalogue = buildSupplierCatalogue({
-    ingredients: catalogue.ingredients, specs: catalogue.ingredientSpecs, from: options.startDate, to: options.endDate,
+    ingredients: catalogue.ingredients,
+    specs: catalogue.ingredientSpecs,
+    from: options.startDate,
+    to: options.endDate,
     random: new Random(options.seed, 'suppliers'),
   });
   const masters: DemoMasterData = {

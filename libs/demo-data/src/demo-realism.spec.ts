@@ -22,8 +22,7 @@ describe('demo realism', () => {
   });
 
   it('is busier at Monday lunch than at Friday lunch, and thin at Friday dinner', () => {
-    const count = (meal: string, weekday: number) =>
-      sales.filter((t) => t.meal === meal && isoWeekday(t.serviceDate) === weekday).length;
+    const count = (meal: string, weekday: number) => sales.filter((t) => t.meal === meal && isoWeekday(t.serviceDate) === weekday).length;
     expect(count('lunch', 1)).toBeGreaterThan(count('lunch', 5) * 1.1);
     expect(count('dinner', 2)).toBeGreaterThan(count('dinner', 5) * 1.5);
     expect(count('lunch', 3)).toBeGreaterThan(count('breakfast', 3) * 2);
@@ -42,7 +41,7 @@ describe('demo realism', () => {
   it('rates popular dishes better than unpopular ones', () => {
     const ratings = days.flatMap((day) => day.feedback).filter((item) => item.dishId !== null);
     const mean = (popular: boolean) => {
-      const chosen = ratings.filter((item) => (DISH_SPECS[item.dishId! - 1].popularity >= 1.2) === popular);
+      const chosen = ratings.filter((item) => DISH_SPECS[item.dishId! - 1].popularity >= 1.2 === popular);
       return chosen.reduce((sum, item) => sum + item.rating, 0) / chosen.length;
     };
     expect(mean(true)).toBeGreaterThan(mean(false) + 0.3);

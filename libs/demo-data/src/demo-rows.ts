@@ -1,6 +1,4 @@
-import type {
-  DayKind, DishCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind,
-} from '@larder/domain';
+import type { DayKind, DishCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
 
 /**
  * Plain rows mirroring Larder's entities property for property, so ingestion can copy them into the tables.
@@ -8,43 +6,115 @@ import type {
  * ingestion replaces it with a keyed pseudonym; batch ids are left to ingestion.
  */
 
-export interface SiteRow { id: number; code: string; name: string; nameEn: string }
+export interface SiteRow {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+}
 
 export interface CanteenRow {
-  id: number; code: string; name: string; nameEn: string; siteId: number; timezone: string; seats: number;
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  siteId: number;
+  timezone: string;
+  seats: number;
   opensWeekends: boolean;
 }
 
-export interface MealPeriodRow { canteenId: number; meal: MealPeriod; startsAt: string; endsAt: string }
+export interface MealPeriodRow {
+  canteenId: number;
+  meal: MealPeriod;
+  startsAt: string;
+  endsAt: string;
+}
 
 export interface DishRow {
-  id: number; code: string; name: string; nameEn: string; category: DishCategory; listPriceFen: number;
-  subsidisedPriceFen: number; portionKg: number; introducedOn: string | null; retiredOn: string | null;
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  category: DishCategory;
+  listPriceFen: number;
+  subsidisedPriceFen: number;
+  portionKg: number;
+  introducedOn: string | null;
+  retiredOn: string | null;
 }
 
 export interface IngredientRow {
-  id: number; code: string; name: string; nameEn: string; unit: IngredientUnit; shelfLifeDays: number;
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: IngredientUnit;
+  shelfLifeDays: number;
   storage: StorageKind;
 }
 
-export interface RecipeLineRow { dishId: number; ingredientId: number; quantityPerPortion: number; yieldLoss: number }
-
-export interface SupplierRow { id: number; code: string; name: string; nameEn: string; contact: string | null; address: string | null; phone: string | null }
-
-export interface SupplierItemRow {
-  id: number; supplierId: number; ingredientId: number; sku: string; packSize: number; minOrderPacks: number;
-  leadTimeDays: number; deliveryWeekdays: number[]; orderCutoff: string;
+export interface RecipeLineRow {
+  dishId: number;
+  ingredientId: number;
+  quantityPerPortion: number;
+  yieldLoss: number;
 }
 
-export interface SupplierPriceRow { supplierItemId: number; validFrom: string; packPriceFen: number }
+export interface SupplierRow {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  contact: string | null;
+  address: string | null;
+  phone: string | null;
+}
 
-export interface SubsidyRuleRow { validFrom: string; meal: MealPeriod; subsidyFen: number }
+export interface SupplierItemRow {
+  id: number;
+  supplierId: number;
+  ingredientId: number;
+  sku: string;
+  packSize: number;
+  minOrderPacks: number;
+  leadTimeDays: number;
+  deliveryWeekdays: number[];
+  orderCutoff: string;
+}
 
-export interface CalendarDayRow { day: string; kind: DayKind; holidayName: string | null; holidayNameZh: string | null }
+export interface SupplierPriceRow {
+  supplierItemId: number;
+  validFrom: string;
+  packPriceFen: number;
+}
 
-export interface CanteenClosureRow { canteenId: number; fromDate: string; toDate: string; reason: string }
+export interface SubsidyRuleRow {
+  validFrom: string;
+  meal: MealPeriod;
+  subsidyFen: number;
+}
 
-export interface MenuItemRow { canteenId: number; serviceDate: string; meal: MealPeriod; dishId: number }
+export interface CalendarDayRow {
+  day: string;
+  kind: DayKind;
+  holidayName: string | null;
+  holidayNameZh: string | null;
+}
+
+export interface CanteenClosureRow {
+  canteenId: number;
+  fromDate: string;
+  toDate: string;
+  reason: string;
+}
+
+export interface MenuItemRow {
+  canteenId: number;
+  serviceDate: string;
+  meal: MealPeriod;
+  dishId: number;
+}
 
 export interface DemoTransaction {
   canteenId: number;
@@ -66,29 +136,64 @@ export interface DemoTransaction {
 }
 
 export interface SaleLineRow {
-  canteenId: number; transactionId: number; lineNo: number; dishId: number; quantity: number; unitPriceFen: number;
-  amountFen: number; subsidyFen: number;
+  canteenId: number;
+  transactionId: number;
+  lineNo: number;
+  dishId: number;
+  quantity: number;
+  unitPriceFen: number;
+  amountFen: number;
+  subsidyFen: number;
 }
 
 export interface ProductionLogRow {
-  canteenId: number; serviceDate: string; meal: MealPeriod; dishId: number; portionsPrepared: number;
+  canteenId: number;
+  serviceDate: string;
+  meal: MealPeriod;
+  dishId: number;
+  portionsPrepared: number;
 }
 
 export interface WasteLogRow {
-  canteenId: number; id: number; serviceDate: string; meal: MealPeriod | null; kind: WasteKind;
-  dishId: number | null; ingredientId: number | null; kg: number; portions: number | null;
+  canteenId: number;
+  id: number;
+  serviceDate: string;
+  meal: MealPeriod | null;
+  kind: WasteKind;
+  dishId: number | null;
+  ingredientId: number | null;
+  kg: number;
+  portions: number | null;
 }
 
 export interface DemoFeedback {
-  canteenId: number; id: number; submittedAt: Date; serviceDate: string; meal: MealPeriod | null;
-  dishId: number | null; rating: number; tags: string[]; comment: string | null;
+  canteenId: number;
+  id: number;
+  submittedAt: Date;
+  serviceDate: string;
+  meal: MealPeriod | null;
+  dishId: number | null;
+  rating: number;
+  tags: string[];
+  comment: string | null;
   /** Null when the diner chose to stay anonymous. */
   employeeNo: string | null;
 }
 
-export interface StockCountRow { canteenId: number; countedOn: string; ingredientId: number; quantity: number }
+export interface StockCountRow {
+  canteenId: number;
+  countedOn: string;
+  ingredientId: number;
+  quantity: number;
+}
 
 export interface HeadcountRow {
-  siteId: number; day: string; employees: number; onDuty: number; onLeave: number; travelling: number;
-  overtime: number; remote: number;
+  siteId: number;
+  day: string;
+  employees: number;
+  onDuty: number;
+  onLeave: number;
+  travelling: number;
+  overtime: number;
+  remote: number;
 }

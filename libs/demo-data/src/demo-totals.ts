@@ -23,8 +23,19 @@ export interface DemoTotals {
 
 export class DemoTotalsAccumulator {
   private readonly totals: DemoTotals = {
-    transactions: 0, saleTransactions: 0, refundTransactions: 0, lines: 0, amountPaidFen: 0, subsidyFen: 0,
-    lineAmountFen: 0, portionsSold: 0, portionsPrepared: 0, portionsWasted: 0, wasteKg: 0, menuItems: 0, feedback: 0,
+    transactions: 0,
+    saleTransactions: 0,
+    refundTransactions: 0,
+    lines: 0,
+    amountPaidFen: 0,
+    subsidyFen: 0,
+    lineAmountFen: 0,
+    portionsSold: 0,
+    portionsPrepared: 0,
+    portionsWasted: 0,
+    wasteKg: 0,
+    menuItems: 0,
+    feedback: 0,
   };
   /** Kilograms are summed in grams so the total does not depend on floating-point order. */
   private wasteGrams = 0;

@@ -3,8 +3,24 @@ import type { DemoFeedback, DemoTransaction, DishRow, SaleLineRow } from './demo
 import { Random } from './random';
 
 export const FEEDBACK_TAGS = [
-  '太咸', '太油', '分量少', '价格贵', '排队久', '不新鲜', '菜凉了', '口味一般', '售罄了', '品种少',
-  '好吃', '新鲜', '分量足', '实惠', '服务好', '上菜快', '品种多', '环境好',
+  '太咸',
+  '太油',
+  '分量少',
+  '价格贵',
+  '排队久',
+  '不新鲜',
+  '菜凉了',
+  '口味一般',
+  '售罄了',
+  '品种少',
+  '好吃',
+  '新鲜',
+  '分量足',
+  '实惠',
+  '服务好',
+  '上菜快',
+  '品种多',
+  '环境好',
 ] as const;
 export type FeedbackTag = (typeof FEEDBACK_TAGS)[number];
 
@@ -42,10 +58,18 @@ const SECONDS_TO_LOCAL_MIDNIGHT = 86_399;
  * dishes collect the complaints; a sold-out dish brings its own tag.
  */
 export function generateFeedback(params: {
-  transactions: readonly DemoTransaction[]; firstSale: number; sales: number;
+  transactions: readonly DemoTransaction[];
+  firstSale: number;
+  sales: number;
   lineOfTransaction: (transactionIndex: number) => SaleLineRow | undefined;
-  dishes: readonly DishRow[]; quality: Float64Array; stockouts: number; meal: MealPeriod; localMidnightMs: number;
-  random: Random; nextId: () => number; out: DemoFeedback[];
+  dishes: readonly DishRow[];
+  quality: Float64Array;
+  stockouts: number;
+  meal: MealPeriod;
+  localMidnightMs: number;
+  random: Random;
+  nextId: () => number;
+  out: DemoFeedback[];
 }): void {
   const { random, sales } = params;
   if (sales === 0) return;
@@ -61,9 +85,7 @@ export function generateFeedback(params: {
     const rating = Math.max(1, Math.min(5, Math.round(mean + 0.9 * random.normal())));
     const tags = pickTags({ rating, aboutDish, soldOut: params.stockouts > 0, random });
     const dishName = aboutDish ? params.dishes[dishIndex].name : '';
-    const comment = tags.length > 0 && random.next() < 0.25 && (aboutDish || !COMMENTS[tags[0]].includes('{dish}'))
-      ? COMMENTS[tags[0]].replace('{dish}', dishName)
-      : null;
+    const comment = tags.length > 0 && random.next() < 0.25 && (aboutDish || !COMMENTS[tags[0]].includes('{dish}')) ? COMMENTS[tags[0]].replace('{dish}', dishName) : null;
     const eatenAt = (transaction.occurredAt.getTime() - params.localMidnightMs) / 1000;
     const submittedSeconds = Math.min(SECONDS_TO_LOCAL_MIDNIGHT, Math.floor(eatenAt + 600 + random.int(4 * 3600)));
     params.out.push({
@@ -87,9 +109,16 @@ function pickTags(params: { rating: number; aboutDish: boolean; soldOut: boolean
   const praise = aboutDish ? DISH_PRAISE : SERVICE_PRAISE;
   let pool: FeedbackTag[];
   let count: number;
-  if (rating <= 2) { pool = complaints; count = 1 + random.int(2); }
-  else if (rating === 3) { pool = complaints; count = random.int(2); }
-  else { pool = praise; count = random.next() < 0.8 ? 1 + random.int(2) : 0; }
+  if (rating <= 2) {
+    pool = complaints;
+    count = 1 + random.int(2);
+  } else if (rating === 3) {
+    pool = complaints;
+    count = random.int(2);
+  } else {
+    pool = praise;
+    count = random.next() < 0.8 ? 1 + random.int(2) : 0;
+  }
   const tags: FeedbackTag[] = [];
   if (soldOut && rating <= 3 && random.next() < 0.4) tags.push('售罄了');
   for (let i = 0; i < count; i++) {

@@ -33,9 +33,7 @@ export function employedOn(params: { site: SiteModel; day: DayInfo; historyDays:
  * HR's daily figures for a site. Planned days (after the history) carry no noise: a plan is smooth.
  * Leave peaks in the summer holidays and on the bridge days around public holidays.
  */
-export function siteHeadcount(params: {
-  site: SiteModel; day: DayInfo; historyDays: number; random: Random; planned: boolean;
-}): HeadcountRow {
+export function siteHeadcount(params: { site: SiteModel; day: DayInfo; historyDays: number; random: Random; planned: boolean }): HeadcountRow {
   const { site, day, random, planned } = params;
   const profile = PROFILES[site.kind];
   const jitter = (spread: number) => (planned ? 1 : Math.exp(spread * random.normal()));

@@ -31,7 +31,9 @@ export class Kitchen {
     const flat = byDish.flat();
     this.recipeIngredient = Int32Array.from(flat.map((entry) => entry.ingredient));
     this.recipeGross = Float64Array.from(flat.map((entry) => entry.gross));
-    byDish.forEach((lines, i) => { this.recipeStart[i + 1] = this.recipeStart[i] + lines.length; });
+    byDish.forEach((lines, i) => {
+      this.recipeStart[i + 1] = this.recipeStart[i] + lines.length;
+    });
     this.ingredientCount = catalogue.ingredients.length;
     this.weekUsage = new Float64Array(params.canteens * this.ingredientCount);
     this.todayUsage = new Float64Array(this.ingredientCount);
@@ -39,17 +41,24 @@ export class Kitchen {
   }
 
   /** Portions to cook per menu position: the canteen's chef plans from the kitchen's own records (see `Chef`). */
-  planProduction(params: {
-    canteenIndex: number; meal: MealPeriod; day: DayInfo; menu: Menu; dishBuffer: Float64Array; openingCovers: number; random: Random;
-  }): Int32Array {
+  planProduction(params: { canteenIndex: number; meal: MealPeriod; day: DayInfo; menu: Menu; dishBuffer: Float64Array; openingCovers: number; random: Random }): Int32Array {
     return this.chef.plan(params);
   }
 
   /** Production rows, leftovers thrown away and plate waste for one service; books ingredient use. */
   closeService(params: {
-    canteenIndex: number; canteenId: number; day: DayInfo; meal: MealPeriod; menu: Menu;
-    prepared: Int32Array; sold: Int32Array; covers: number; random: Random; nextWasteId: () => number;
-    production: ProductionLogRow[]; waste: WasteLogRow[];
+    canteenIndex: number;
+    canteenId: number;
+    day: DayInfo;
+    meal: MealPeriod;
+    menu: Menu;
+    prepared: Int32Array;
+    sold: Int32Array;
+    covers: number;
+    random: Random;
+    nextWasteId: () => number;
+    production: ProductionLogRow[];
+    waste: WasteLogRow[];
   }): void {
     const { menu, prepared, sold, random } = params;
     const serviceDate = params.day.date;
@@ -73,8 +82,15 @@ export class Kitchen {
         const kg = round3(binned * portionKg);
         leftoverKg += kg;
         params.waste.push({
-          canteenId: params.canteenId, id: params.nextWasteId(), serviceDate, meal: params.meal,
-          kind: 'overproduction', dishId: dish + 1, ingredientId: null, kg, portions: binned,
+          canteenId: params.canteenId,
+          id: params.nextWasteId(),
+          serviceDate,
+          meal: params.meal,
+          kind: 'overproduction',
+          dishId: dish + 1,
+          ingredientId: null,
+          kg,
+          portions: binned,
         });
       }
     });
@@ -82,8 +98,15 @@ export class Kitchen {
       const plateKg = floor3(Math.min(preparedKg - leftoverKg, params.covers * PLATE_WASTE_KG_PER_COVER[params.meal] * Math.exp(0.15 * random.normal())));
       if (plateKg > 0) {
         params.waste.push({
-          canteenId: params.canteenId, id: params.nextWasteId(), serviceDate, meal: params.meal,
-          kind: 'plate', dishId: null, ingredientId: null, kg: plateKg, portions: null,
+          canteenId: params.canteenId,
+          id: params.nextWasteId(),
+          serviceDate,
+          meal: params.meal,
+          kind: 'plate',
+          dishId: null,
+          ingredientId: null,
+          kg: plateKg,
+          portions: null,
         });
       }
     }
@@ -107,8 +130,15 @@ export class Kitchen {
     if (candidates.length > 0 && random.next() < 0.12) {
       const ingredient = candidates[random.int(candidates.length)];
       params.waste.push({
-        canteenId: params.canteenId, id: params.nextWasteId(), serviceDate: params.serviceDate, meal: null,
-        kind: 'spoilage', dishId: null, ingredientId: ingredient + 1, kg: Math.round(random.between(0.5, 6) * 10) / 10, portions: null,
+        canteenId: params.canteenId,
+        id: params.nextWasteId(),
+        serviceDate: params.serviceDate,
+        meal: null,
+        kind: 'spoilage',
+        dishId: null,
+        ingredientId: ingredient + 1,
+        kg: Math.round(random.between(0.5, 6) * 10) / 10,
+        portions: null,
       });
     }
   }

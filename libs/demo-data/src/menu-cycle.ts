@@ -65,7 +65,10 @@ export class MenuPlanner {
       scored.push({ index, score: Math.pow(u, 1 / weight) });
     }
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
-    return scored.slice(0, params.count).map((entry) => entry.index).sort((a, b) => a - b);
+    return scored
+      .slice(0, params.count)
+      .map((entry) => entry.index)
+      .sort((a, b) => a - b);
   }
 }
 

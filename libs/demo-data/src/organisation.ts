@@ -5,7 +5,12 @@ import { Random } from './random';
 export type SiteKind = 'headquarters' | 'depot' | 'office' | 'remote';
 
 interface CanteenTemplate {
-  code: string; name: string; nameEn: string; seats: number; terminals: number; opensWeekends: boolean;
+  code: string;
+  name: string;
+  nameEn: string;
+  seats: number;
+  terminals: number;
+  opensWeekends: boolean;
   meals: MealPeriod[];
   site: { name: string; nameEn: string; kind: SiteKind; share: number };
 }
@@ -13,18 +18,66 @@ interface CanteenTemplate {
 const BLD: MealPeriod[] = ['breakfast', 'lunch', 'dinner'];
 
 const CANTEEN_TEMPLATES: CanteenTemplate[] = [
-  { code: 'C01', name: '总部机关食堂', nameEn: 'Headquarters Staff Canteen', seats: 600, terminals: 8, opensWeekends: false, meals: BLD,
-    site: { name: '总部大楼', nameEn: 'Headquarters Building', kind: 'headquarters', share: 0.19 } },
-  { code: 'C02', name: '北郊车辆段食堂', nameEn: 'Beijiao Depot Canteen', seats: 400, terminals: 6, opensWeekends: true, meals: [...BLD, 'night'],
-    site: { name: '北郊车辆段', nameEn: 'Beijiao Rolling Stock Depot', kind: 'depot', share: 0.16 } },
-  { code: 'C03', name: '南湖停车场食堂', nameEn: 'Nanhu Stabling Yard Canteen', seats: 300, terminals: 4, opensWeekends: false, meals: BLD,
-    site: { name: '南湖停车场', nameEn: 'Nanhu Stabling Yard', kind: 'depot', share: 0.11 } },
-  { code: 'C04', name: '运营控制中心食堂', nameEn: 'Operations Control Centre Canteen', seats: 200, terminals: 3, opensWeekends: false, meals: BLD,
-    site: { name: '运营控制中心', nameEn: 'Operations Control Centre', kind: 'office', share: 0.09 } },
-  { code: 'C05', name: '东区车辆段食堂', nameEn: 'Dongqu Depot Canteen', seats: 300, terminals: 4, opensWeekends: false, meals: BLD,
-    site: { name: '东区车辆段', nameEn: 'Dongqu Rolling Stock Depot', kind: 'depot', share: 0.08 } },
-  { code: 'C06', name: '维修基地食堂', nameEn: 'Maintenance Base Canteen', seats: 250, terminals: 3, opensWeekends: false, meals: BLD,
-    site: { name: '综合维修基地', nameEn: 'Maintenance Base', kind: 'depot', share: 0.07 } },
+  {
+    code: 'C01',
+    name: '总部机关食堂',
+    nameEn: 'Headquarters Staff Canteen',
+    seats: 600,
+    terminals: 8,
+    opensWeekends: false,
+    meals: BLD,
+    site: { name: '总部大楼', nameEn: 'Headquarters Building', kind: 'headquarters', share: 0.19 },
+  },
+  {
+    code: 'C02',
+    name: '北郊车辆段食堂',
+    nameEn: 'Beijiao Depot Canteen',
+    seats: 400,
+    terminals: 6,
+    opensWeekends: true,
+    meals: [...BLD, 'night'],
+    site: { name: '北郊车辆段', nameEn: 'Beijiao Rolling Stock Depot', kind: 'depot', share: 0.16 },
+  },
+  {
+    code: 'C03',
+    name: '南湖停车场食堂',
+    nameEn: 'Nanhu Stabling Yard Canteen',
+    seats: 300,
+    terminals: 4,
+    opensWeekends: false,
+    meals: BLD,
+    site: { name: '南湖停车场', nameEn: 'Nanhu Stabling Yard', kind: 'depot', share: 0.11 },
+  },
+  {
+    code: 'C04',
+    name: '运营控制中心食堂',
+    nameEn: 'Operations Control Centre Canteen',
+    seats: 200,
+    terminals: 3,
+    opensWeekends: false,
+    meals: BLD,
+    site: { name: '运营控制中心', nameEn: 'Operations Control Centre', kind: 'office', share: 0.09 },
+  },
+  {
+    code: 'C05',
+    name: '东区车辆段食堂',
+    nameEn: 'Dongqu Depot Canteen',
+    seats: 300,
+    terminals: 4,
+    opensWeekends: false,
+    meals: BLD,
+    site: { name: '东区车辆段', nameEn: 'Dongqu Rolling Stock Depot', kind: 'depot', share: 0.08 },
+  },
+  {
+    code: 'C06',
+    name: '维修基地食堂',
+    nameEn: 'Maintenance Base Canteen',
+    seats: 250,
+    terminals: 3,
+    opensWeekends: false,
+    meals: BLD,
+    site: { name: '综合维修基地', nameEn: 'Maintenance Base', kind: 'depot', share: 0.07 },
+  },
 ];
 
 /** Station and substation staff: most of the workforce, who rarely get to a canteen. */
@@ -94,7 +147,10 @@ export function buildOrganisation(params: { canteens: number; employees: number;
   const siteDrafts = [
     ...templates.map((template, index) => ({ ...template.site, canteenIndex: index })),
     ...REMOTE_SITES.map((site) => ({
-      name: site.name, nameEn: site.nameEn, kind: 'remote' as SiteKind, share: site.share,
+      name: site.name,
+      nameEn: site.nameEn,
+      kind: 'remote' as SiteKind,
+      share: site.share,
       canteenIndex: Math.min(site.preferredCanteen, templates.length - 1),
     })),
   ];
@@ -105,7 +161,10 @@ export function buildOrganisation(params: { canteens: number; employees: number;
     const employees = isLast ? params.employees - assigned : Math.round((params.employees * draft.share) / totalShare);
     const site: SiteModel = {
       row: { id: index + 1, code: `S${String(index + 1).padStart(2, '0')}`, name: draft.name, nameEn: draft.nameEn },
-      kind: draft.kind, canteenIndex: draft.canteenIndex, employees, firstEmployee: assigned,
+      kind: draft.kind,
+      canteenIndex: draft.canteenIndex,
+      employees,
+      firstEmployee: assigned,
     };
     assigned += employees;
     return site;
@@ -113,16 +172,20 @@ export function buildOrganisation(params: { canteens: number; employees: number;
 
   const canteens: CanteenModel[] = templates.map((template, index) => ({
     row: {
-      id: index + 1, code: template.code, name: template.name, nameEn: template.nameEn, siteId: index + 1,
-      timezone: 'Asia/Shanghai', seats: template.seats, opensWeekends: template.opensWeekends,
+      id: index + 1,
+      code: template.code,
+      name: template.name,
+      nameEn: template.nameEn,
+      siteId: index + 1,
+      timezone: 'Asia/Shanghai',
+      seats: template.seats,
+      opensWeekends: template.opensWeekends,
     },
     meals: template.meals,
     terminals: Array.from({ length: template.terminals }, (_, t) => `W${String(t + 1).padStart(2, '0')}`),
     size: template.seats >= 500 ? 'large' : template.seats >= 300 ? 'medium' : 'small',
   }));
-  const mealPeriods = canteens.flatMap((canteen) =>
-    canteen.meals.map((meal) => ({ canteenId: canteen.row.id, meal, ...MEAL_WINDOWS[meal] })),
-  );
+  const mealPeriods = canteens.flatMap((canteen) => canteen.meals.map((meal) => ({ canteenId: canteen.row.id, meal, ...MEAL_WINDOWS[meal] })));
   return { sites, canteens, mealPeriods, staff: buildStaff({ sites, random }) };
 }
 

@@ -6,7 +6,11 @@ import { MEAL_INDEX, StaffRegister } from './organisation';
 import { Random } from './random';
 
 /** Employees of one site who eat at the canteen: index range and today's turnout multiplier. */
-export interface Feeder { from: number; to: number; turnout: number }
+export interface Feeder {
+  from: number;
+  to: number;
+  turnout: number;
+}
 
 export interface ServiceRequest {
   canteenId: number;
@@ -94,7 +98,9 @@ export class SalesGenerator {
     }
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random.next() * (i + 1));
-      const t = this.diners[i]; this.diners[i] = this.diners[j]; this.diners[j] = t;
+      const t = this.diners[i];
+      this.diners[i] = this.diners[j];
+      this.diners[j] = t;
     }
     const times = this.arrivalTimes({ meal: request.meal, n, random });
 
@@ -153,8 +159,7 @@ export class SalesGenerator {
     const random = request.random;
     const id = request.dateKey * 100_000 + params.sequence;
     const roll = random.next();
-    const channel: PaymentChannel = roll < 0.03 ? 'wechat' : roll < 0.05 ? 'alipay'
-      : staff.appAffinity[employee] < request.bankAppAdoption ? 'bank_app' : 'card';
+    const channel: PaymentChannel = roll < 0.03 ? 'wechat' : roll < 0.05 ? 'alipay' : staff.appAffinity[employee] < request.bankAppAdoption ? 'bank_app' : 'card';
     const transaction: DemoTransaction = {
       canteenId: request.canteenId,
       id,
@@ -177,9 +182,7 @@ export class SalesGenerator {
     return transaction;
   }
 
-  private addLine(params: {
-    request: ServiceRequest; transaction: DemoTransaction; lineNo: number; position: number; dishIndex: number; sold: Int32Array; quantity: number;
-  }): number {
+  private addLine(params: { request: ServiceRequest; transaction: DemoTransaction; lineNo: number; position: number; dishIndex: number; sold: Int32Array; quantity: number }): number {
     const { request, position } = params;
     const quantity = Math.min(params.quantity, request.remaining[position]);
     request.remaining[position] -= quantity;
@@ -187,8 +190,14 @@ export class SalesGenerator {
     const unitPriceFen = this.context.dishes[params.dishIndex].listPriceFen;
     const amountFen = quantity * unitPriceFen;
     this.out.lines.push({
-      canteenId: request.canteenId, transactionId: params.transaction.id, lineNo: params.lineNo,
-      dishId: params.dishIndex + 1, quantity, unitPriceFen, amountFen, subsidyFen: 0,
+      canteenId: request.canteenId,
+      transactionId: params.transaction.id,
+      lineNo: params.lineNo,
+      dishId: params.dishIndex + 1,
+      quantity,
+      unitPriceFen,
+      amountFen,
+      subsidyFen: 0,
     });
     return amountFen;
   }
@@ -270,4 +279,3 @@ export class SalesGenerator {
     return sequence;
   }
 }
-

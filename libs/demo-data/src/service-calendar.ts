@@ -29,16 +29,17 @@ const SUBSIDY_BEFORE: Record<MealPeriod, number> = { breakfast: 300, lunch: 800,
 /** The employer raised the lunch and dinner subsidy once during the history (职工餐补上调). */
 const SUBSIDY_AFTER: Partial<Record<MealPeriod, number>> = { lunch: 1000, dinner: 800 };
 
-export function buildServiceCalendar(params: {
-  startDate: IsoDate; days: number; horizonEnd: IsoDate; canteens: CanteenModel[];
-}): ServiceCalendar {
+export function buildServiceCalendar(params: { startDate: IsoDate; days: number; horizonEnd: IsoDate; canteens: CanteenModel[] }): ServiceCalendar {
   const { startDate, days, horizonEnd, canteens } = params;
   // A week either side so bridge days at the edges are still recognised.
   const extended = chinaCalendar(addDays(startDate, -7), addDays(horizonEnd, 7));
   const kindByDate = new Map(extended.map((day) => [day.date, day.kind]));
   const inRange = extended.filter((day) => day.date >= startDate && day.date <= horizonEnd);
   const rows: CalendarDayRow[] = inRange.map((day) => ({
-    day: day.date, kind: day.kind, holidayName: day.holidayName, holidayNameZh: day.holidayNameZh,
+    day: day.date,
+    kind: day.kind,
+    holidayName: day.holidayName,
+    holidayNameZh: day.holidayNameZh,
   }));
   const infos: DayInfo[] = inRange.map((day, index) => {
     const working = isWorkingDay(day.kind);
@@ -80,8 +81,7 @@ export function isCanteenOpen(params: { canteen: CanteenModel; day: DayInfo; clo
   const { canteen, day } = params;
   if (day.kind === 'holiday') return false;
   if (day.kind === 'weekend' && !canteen.row.opensWeekends) return false;
-  return !params.closures.some((closure) =>
-    closure.canteenId === canteen.row.id && closure.fromDate <= day.date && day.date <= closure.toDate);
+  return !params.closures.some((closure) => closure.canteenId === canteen.row.id && closure.fromDate <= day.date && day.date <= closure.toDate);
 }
 
 export function mondayOnOrAfter(date: IsoDate): IsoDate {

@@ -12,9 +12,7 @@ export { RegressionModel, RegressionModelOptions } from './models/regression.mod
 export { IntermittentMethod, IntermittentModel } from './models/intermittent.model';
 export { FallbackModel, FallbackModelOptions } from './models/fallback.model';
 export { CalendarDaysModel, isCalendarDay } from './models/calendar-days.model';
-export {
-  CoversHistory, DishSalesHistory, ESTIMATE_LEVELS, EstimatedDemand, EstimateSlot, seasonalEstimate, SeasonalEstimateInput,
-} from './models/seasonal-estimate.model';
+export { CoversHistory, DishSalesHistory, ESTIMATE_LEVELS, EstimatedDemand, EstimateSlot, seasonalEstimate, SeasonalEstimateInput } from './models/seasonal-estimate.model';
 export { createBareModel, createModel, MODEL_NAMES, ModelName, ModelOptions } from './models/model-factory';
 
 export { computeMetrics, ForecastMetrics, MetricsInput, pinballLoss, smape } from './evaluation/metrics';

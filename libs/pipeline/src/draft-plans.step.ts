@@ -18,7 +18,7 @@ export class DraftPlansStep {
       perCanteen: true,
       run: async ({ canteenId, asOf }) => {
         const result = await this.drafts.draftWeek({ canteenId: canteenId!, week: isoWeek(addDays(asOf, 7)) });
-        const counts: Record<DraftOutcome, number> = { 'drafted': 0, 'approved-kept': 0, 'unchanged': 0, 'overridden-kept': 0 };
+        const counts: Record<DraftOutcome, number> = { drafted: 0, 'approved-kept': 0, unchanged: 0, 'overridden-kept': 0 };
         counts[result.outcome] = 1;
         return counts;
       },

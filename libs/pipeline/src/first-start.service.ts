@@ -47,7 +47,7 @@ export class FirstStartService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.define({ name: FIRST_START_JOB, description: 'after the demo is seeded: forecasts, next week\'s draft plans and the forecast history of past weeks' });
+    this.registry.define({ name: FIRST_START_JOB, description: "after the demo is seeded: forecasts, next week's draft plans and the forecast history of past weeks" });
     this.registry.addStep(FIRST_START_JOB, {
       name: 'forecast',
       perCanteen: false,

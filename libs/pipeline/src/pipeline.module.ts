@@ -12,5 +12,9 @@ import { NightlyPipeline } from './nightly-pipeline';
 import { PullSourcesStep } from './pull-sources.step';
 import { ScheduledReports } from './scheduled-reports';
 
-@Module({ imports: [JobsModule, IngestionModule, DemandModule, ReportingModule, ProcurementModule, DeliveryModule], providers: [NightlyPipeline, DeliverySteps, ScheduledReports, PullSourcesStep, DraftPlansStep, FirstStartService], exports: [JobsModule, FirstStartService] })
+@Module({
+  imports: [JobsModule, IngestionModule, DemandModule, ReportingModule, ProcurementModule, DeliveryModule],
+  providers: [NightlyPipeline, DeliverySteps, ScheduledReports, PullSourcesStep, DraftPlansStep, FirstStartService],
+  exports: [JobsModule, FirstStartService],
+})
 export class PipelineModule {}

@@ -40,8 +40,15 @@ export class PullSourcesStep implements OnModuleInit {
       if (failed.length > 0) throw new Error(failed.map((source) => `pull ${source.source}: ${source.error}`).join('; '));
       const sum = (key: 'pages' | 'accepted' | 'duplicates' | 'rejected') => pulled.reduce((total, source) => total + source[key], 0);
       return {
-        inboxFiles: inbox.files, inboxFailed: inbox.failed, inboxWaiting: inbox.waiting, inboxAccepted: inbox.accepted,
-        sources: pulled.length, pages: sum('pages'), pulledAccepted: sum('accepted'), pulledDuplicates: sum('duplicates'), pulledRejected: sum('rejected'),
+        inboxFiles: inbox.files,
+        inboxFailed: inbox.failed,
+        inboxWaiting: inbox.waiting,
+        inboxAccepted: inbox.accepted,
+        sources: pulled.length,
+        pages: sum('pages'),
+        pulledAccepted: sum('accepted'),
+        pulledDuplicates: sum('duplicates'),
+        pulledRejected: sum('rejected'),
       };
     },
   };

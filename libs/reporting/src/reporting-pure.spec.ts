@@ -21,9 +21,16 @@ describe('reporting building blocks', () => {
       { line: 3, date: '2026-11-02', channel: 'bank_app', amountFen: 2000 },
     ]);
     expect(file.rejected.map((r) => r.line)).toEqual([4, 5]);
-    const result = reconcile({ file, from: '2026-11-01', to: '2026-11-30', larder: [
-      { date: '2026-11-02', channel: 'card', amountFen: 100050 }, { date: '2026-11-02', channel: 'bank_app', amountFen: 1990 }, { date: '2026-11-05', channel: 'wechat', amountFen: 700 },
-    ] });
+    const result = reconcile({
+      file,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      larder: [
+        { date: '2026-11-02', channel: 'card', amountFen: 100050 },
+        { date: '2026-11-02', channel: 'bank_app', amountFen: 1990 },
+        { date: '2026-11-05', channel: 'wechat', amountFen: 700 },
+      ],
+    });
     expect(result).toMatchObject({ pairs: 3, agree: 1, settlementFen: 102050, larderFen: 102740 });
     expect(result.mismatches.map((m) => m.status)).toEqual(['differs', 'only_larder']);
     expect(parseSettlementCsv('a,b\n1,2', 'x.csv').rejected[0].reason).toContain('header');
@@ -44,8 +51,17 @@ describe('reporting building blocks', () => {
     const chunks: Buffer[] = [];
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
-    const sheet = ReportSheet.open(workbook, { name: 'S', title: 'T', subtitle: 'sub', columns: [{ header: 'a', width: 10 }, { header: 'n', width: 10, format: '#,##0' }],
-      pageHeader: { left: 'L & R', right: 'r' }, pageFooter: { left: 'f', pageOf: '{page}/{pages}' } });
+    const sheet = ReportSheet.open(workbook, {
+      name: 'S',
+      title: 'T',
+      subtitle: 'sub',
+      columns: [
+        { header: 'a', width: 10 },
+        { header: 'n', width: 10, format: '#,##0' },
+      ],
+      pageHeader: { left: 'L & R', right: 'r' },
+      pageFooter: { left: 'f', pageOf: '{page}/{pages}' },
+    });
     sheet.add([{ text: '=cmd|calc' }, 2]);
     sheet.add(['x', 3]);
     sheet.endTable();
@@ -70,8 +86,17 @@ describe('reporting building blocks', () => {
     const chunks: Buffer[] = [];
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
-    const sheet = ReportSheet.open(workbook, { name: 'S', title: 'T', subtitle: 'sub', columns: [{ header: 'canteen', width: 12 }, { header: 'n', width: 10, format: '#,##0' }],
-      pageHeader: { left: 'l', right: 'r' }, pageFooter: { left: 'f', pageOf: '{page}/{pages}' } });
+    const sheet = ReportSheet.open(workbook, {
+      name: 'S',
+      title: 'T',
+      subtitle: 'sub',
+      columns: [
+        { header: 'canteen', width: 12 },
+        { header: 'n', width: 10, format: '#,##0' },
+      ],
+      pageHeader: { left: 'l', right: 'r' },
+      pageFooter: { left: 'f', pageOf: '{page}/{pages}' },
+    });
     sheet.add([{ text: 'Short' }, 1]);
     sheet.add([{ text: 'Headquarters Staff Canteen' }, 2]);
     sheet.add([{ text: '总部职工食堂二楼西区' }, 3]);

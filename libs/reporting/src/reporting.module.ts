@@ -16,7 +16,19 @@ import { SupplierComparisonSheetService } from './services/supplier-comparison-s
 
 @Module({
   imports: [FiguresModule, AuthModule, ProcurementModule],
-  providers: [CongressDataService, ReportScopeService, PaymentSourceService, FinanceReportService, ReportDataService, ReportWriters, ReportService, PurchaseOrderSheetService, SupplierComparisonSheetService, PdfConverterService, MenuProposalWorkbookService],
+  providers: [
+    CongressDataService,
+    ReportScopeService,
+    PaymentSourceService,
+    FinanceReportService,
+    ReportDataService,
+    ReportWriters,
+    ReportService,
+    PurchaseOrderSheetService,
+    SupplierComparisonSheetService,
+    PdfConverterService,
+    MenuProposalWorkbookService,
+  ],
   exports: [ReportService, PurchaseOrderSheetService, MenuProposalWorkbookService],
 })
 export class ReportingModule {}

@@ -25,7 +25,9 @@ export async function checkErrorCard(page: Page, pageId: string, lang: Lang): Pr
 /** While the page's figures are on their way, it says it is loading instead of staying blank. */
 export async function checkLoading(page: Page, pageId: string, lang: Lang): Promise<void> {
   let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => { release = resolve; });
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const panel = (url: URL) => url.pathname === `/api/dashboard/${pageId}`;
   await page.route(panel, async (route) => {
     await held;
@@ -36,7 +38,9 @@ export async function checkLoading(page: Page, pageId: string, lang: Lang): Prom
   await loading.waitFor();
   expect(await loading.textContent()).toBe(translator(lang)('loadingPage'));
   release();
-  await page.waitForFunction(() => (globalThis as unknown as { larder: { rendered: number; busy: boolean } }).larder.rendered > 0 && !(globalThis as unknown as { larder: { busy: boolean } }).larder.busy);
+  await page.waitForFunction(
+    () => (globalThis as unknown as { larder: { rendered: number; busy: boolean } }).larder.rendered > 0 && !(globalThis as unknown as { larder: { busy: boolean } }).larder.busy,
+  );
   await page.unroute(panel);
   expect(await loading.count()).toBe(0);
 }

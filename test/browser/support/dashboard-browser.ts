@@ -65,7 +65,16 @@ export interface DashboardServer {
 export async function serveForBrowser(app: NestExpressApplication, database: TestDatabase, plannedCanteens: number[] = []): Promise<DashboardServer> {
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, database, plannedCanteens, baseUrl: `http://127.0.0.1:${port}`, close: async () => { await app.close(); await database.drop(); } };
+  return {
+    app,
+    database,
+    plannedCanteens,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
 }
 
 /** The real API over the imported master data only (canteens, dishes, suppliers): pages that need no demo start in seconds. */
@@ -130,7 +139,13 @@ export interface SignedInPage {
 export async function signedInPage(params: { browser: Browser; server: DashboardServer; username: string; role: Role; canteenIds?: number[]; locale?: string }): Promise<SignedInPage> {
   const users = params.server.app.get(UserService);
   if (!(await users.exists(params.username))) await users.create({ username: params.username, role: params.role, canteenIds: params.canteenIds, password: TEST_PASSWORD });
-  const context = await params.browser.newContext({ baseURL: params.server.baseUrl, locale: params.locale ?? 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const context = await params.browser.newContext({
+    baseURL: params.server.baseUrl,
+    locale: params.locale ?? 'en-US',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+  });
   const login = await context.request.post('/api/auth/login', { data: { username: params.username, password: TEST_PASSWORD } });
   if (!login.ok()) throw new Error(`sign-in as ${params.username} failed: ${login.status()}`);
   const page = await context.newPage();

@@ -2,7 +2,10 @@ import { untranslated } from './untranslated-text';
 
 describe('the untranslated-text check', () => {
   it('finds raw codes in either language', () => {
-    const texts = [{ text: 'VALIDATION_FAILED: plan_id', data: false }, { text: 'undefined 份 · NaN% · {count} · kpi.covers', data: true }];
+    const texts = [
+      { text: 'VALIDATION_FAILED: plan_id', data: false },
+      { text: 'undefined 份 · NaN% · {count} · kpi.covers', data: true },
+    ];
     expect(untranslated(texts, 'zh-CN')).toEqual(['code: NaN', 'code: VALIDATION_FAILED', 'code: kpi.covers', 'code: plan_id', 'code: undefined', 'code: {count}']);
     expect(untranslated(texts, 'en')).toHaveLength(6);
   });
@@ -18,7 +21,10 @@ describe('the untranslated-text check', () => {
   });
 
   it('finds Chinese on the English page outside data values, but not the switch to Chinese', () => {
-    const texts = [{ text: 'Plan 计划 · 中文', data: false }, { text: '红烧肉', data: true }];
+    const texts = [
+      { text: 'Plan 计划 · 中文', data: false },
+      { text: '红烧肉', data: true },
+    ];
     expect(untranslated(texts, 'en')).toEqual(['chinese: 计划']);
   });
 });

@@ -24,9 +24,25 @@ const RAW_CODES: RegExp[] = [
  */
 export const ZH_ALLOWED_WORDS = new Set([
   // the brand and its logo mark
-  'Larder', 'L',
+  'Larder',
+  'L',
   // SI units as the pages write them (12.5 kg, 3.2 s)
-  's', 'English', 'kg', 'g', 'CSV', 'Excel', 'PNG', 'PDF', 'API', 'WAPE', 'SKU', 'ISO', 'OpenAPI', 'JSON', 'URL', 'ID',
+  's',
+  'English',
+  'kg',
+  'g',
+  'CSV',
+  'Excel',
+  'PNG',
+  'PDF',
+  'API',
+  'WAPE',
+  'SKU',
+  'ISO',
+  'OpenAPI',
+  'JSON',
+  'URL',
+  'ID',
 ]);
 
 const CHINESE = /[\u3400-\u9fff]+/g;
@@ -37,10 +53,11 @@ export function untranslated(texts: readonly PageText[], lang: 'zh-CN' | 'en', a
   for (const { text: raw, data } of texts) {
     let text = raw;
     // A code is reported once, as a code, not again for its words.
-    for (const pattern of RAW_CODES) for (const match of raw.matchAll(pattern)) {
-      findings.add(`code: ${match[0]}`);
-      text = text.replace(match[0], ' ');
-    }
+    for (const pattern of RAW_CODES)
+      for (const match of raw.matchAll(pattern)) {
+        findings.add(`code: ${match[0]}`);
+        text = text.replace(match[0], ' ');
+      }
     // Data cells count in zh-CN too: English in them is a code or a status left untranslated, or a known data value (allowed.words).
     if (lang === 'zh-CN') {
       for (const match of text.matchAll(/[A-Za-z]+(?:[-'][A-Za-z]+)*/g)) {

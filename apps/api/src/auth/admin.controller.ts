@@ -75,7 +75,10 @@ export class AdminController {
   /** Newest first, filtered; `format=csv` downloads the same rows as a spreadsheet-safe CSV. */
   @Get('audit')
   @ApiOperation({ summary: 'The audit log, newest first, filtered; format=csv downloads the same rows' })
-  @ApiOkResponse({ description: 'The entries, or with format=csv the same rows as a CSV file', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'text/csv': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'The entries, or with format=csv the same rows as a CSV file',
+    content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   async auditLog(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response) {
     const [canteenId] = query.canteen === undefined ? [undefined] : await canteenIdsOf(this.dataSource, [query.canteen], 'canteen');
     const entries = await this.audit.search({ limit: query.limit ?? 100, actor: query.actor, action: query.action, from: query.from, to: query.to, timeZone: this.config.timezone, canteenId });

@@ -1,8 +1,19 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import {
-  DASHBOARD_PAGES, DashboardDemandService, DashboardDishesService, DashboardFinanceService, DashboardMetaService, DashboardOverviewService, DashboardPageId,
-  DashboardSatisfactionService, DashboardScope, DashboardScopeService, DashboardWasteService, PANEL_MAX_RANGE_DAYS, parseDashboardQuery,
+  DASHBOARD_PAGES,
+  DashboardDemandService,
+  DashboardDishesService,
+  DashboardFinanceService,
+  DashboardMetaService,
+  DashboardOverviewService,
+  DashboardPageId,
+  DashboardSatisfactionService,
+  DashboardScope,
+  DashboardScopeService,
+  DashboardWasteService,
+  PANEL_MAX_RANGE_DAYS,
+  parseDashboardQuery,
 } from '@larder/analytics';
 import { CurrentPrincipal, mayReadMoney, Principal, Roles } from '@larder/auth';
 import { LarderError, RawQuery } from '@larder/common';

@@ -34,7 +34,9 @@ export class LarderExceptionFilter implements ExceptionFilter {
     }
     if (isConnectionLost(exception)) {
       this.logger.error(`database connection lost: ${(exception as Error).message}`);
-      response.status(HTTP_STATUS_BY_CODE.UNAVAILABLE).json({ error: 'UNAVAILABLE', message: 'The database connection was lost; nothing of this request was kept if it was one transaction. Try again shortly.' });
+      response
+        .status(HTTP_STATUS_BY_CODE.UNAVAILABLE)
+        .json({ error: 'UNAVAILABLE', message: 'The database connection was lost; nothing of this request was kept if it was one transaction. Try again shortly.' });
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -17,7 +17,7 @@ export class ForecastsController {
 
   /** `?canteen=&from=&to=&meal=&dish=&run=`: quantities with p10/p50/p90, model and backtest WAPE. */
   @Get()
-  @ApiOperation({ summary: 'Stored forecasts with p10/p50/p90, model and backtest WAPE (default: each canteen\'s latest run)' })
+  @ApiOperation({ summary: "Stored forecasts with p10/p50/p90, model and backtest WAPE (default: each canteen's latest run)" })
   @QueryParameters({ canteen: 'A canteen by code or id', from: DAY_FROM, to: DAY_TO, meal: MEAL, dish: 'A dish by code or id; 0 or covers for the covers rows', run: 'A run id (UUID)' })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
@@ -42,7 +42,10 @@ export class ForecastsController {
   @HttpCode(201)
   trigger(@Body() request: RunTriggerDto, @CanteenAccess() canteens: CanteenScope) {
     return this.runner.run({
-      asOf: request.asOf, horizonDays: request.horizonDays, canteenCodes: request.canteen === undefined ? undefined : [request.canteen], trigger: 'manual',
+      asOf: request.asOf,
+      horizonDays: request.horizonDays,
+      canteenCodes: request.canteen === undefined ? undefined : [request.canteen],
+      trigger: 'manual',
       allowedCanteenIds: scopeFilter(canteens),
     });
   }

@@ -34,7 +34,9 @@ export class ImportsController {
   ) {
     const length = request.header('content-length');
     return this.uploads.receive({
-      kind, profile, createdBy: principalName(principal),
+      kind,
+      profile,
+      createdBy: principalName(principal),
       file: file && { path: file.path, originalName: file.originalname, contentType: file.mimetype },
       body: file ? undefined : { stream: request, contentType: request.header('content-type'), contentLength: length === undefined ? undefined : Number(length), name },
     });

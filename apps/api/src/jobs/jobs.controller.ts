@@ -42,12 +42,13 @@ export class JobsController {
    * (its per-canteen steps), as the night would, to see today's data planned now.
    */
   @Post(':name/runs')
-  @ApiOperation({ summary: "Run a job now (a manager: the nightly run, for their own canteens)" })
+  @ApiOperation({ summary: 'Run a job now (a manager: the nightly run, for their own canteens)' })
   @HttpCode(201)
   @Roles('manager')
   run(@Param('name') name: string, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
     this.registry.get(name);
-    if (principal.kind === 'user' && principal.role === 'manager' && name !== NIGHTLY_JOB) throw new LarderError('FORBIDDEN', `a manager may run the ${NIGHTLY_JOB} job only, not ${JSON.stringify(name)}`);
+    if (principal.kind === 'user' && principal.role === 'manager' && name !== NIGHTLY_JOB)
+      throw new LarderError('FORBIDDEN', `a manager may run the ${NIGHTLY_JOB} job only, not ${JSON.stringify(name)}`);
     return this.runner.runNow(name, { canteenIds: scopeFilter(canteens) });
   }
 }

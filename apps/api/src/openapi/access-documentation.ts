@@ -11,16 +11,22 @@ const SAFE = new Set(['get', 'head', 'options']);
 
 export const SECURITY_SCHEMES = {
   session: {
-    type: 'apiKey', in: 'cookie', name: SESSION_COOKIE,
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
     description: 'The session cookie set by `POST /api/auth/login`. The scopes listed with it are the roles that may call the operation (any one of them).',
   },
   csrf: {
-    type: 'apiKey', in: 'header', name: CSRF_HEADER,
+    type: 'apiKey',
+    in: 'header',
+    name: CSRF_HEADER,
     description: 'Every write made with the session cookie echoes the `csrfToken` of the login answer (or of `GET /api/auth/me`) in this header.',
   },
   apiToken: {
-    type: 'http', scheme: 'bearer',
-    description: 'An API token (`larder tokens create --scope read|import|metrics`, or the API tokens page): `Authorization: Bearer <token>`. The scopes listed with it are the token scopes that may call the operation (any one of them).',
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token (`larder tokens create --scope read|import|metrics`, or the API tokens page): `Authorization: Bearer <token>`. The scopes listed with it are the token scopes that may call the operation (any one of them).',
   },
 } as const;
 

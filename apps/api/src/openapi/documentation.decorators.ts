@@ -13,10 +13,12 @@ export type QueryParameter = string | QueryParameterSpec;
 
 /** Documents query parameters, optional unless said otherwise (the handler's own checks stay the rule). */
 export function QueryParameters(parameters: Record<string, QueryParameter>): MethodDecorator & ClassDecorator {
-  return applyDecorators(...Object.entries(parameters).map(([name, parameter]) => {
-    const { description, required = false, format, enum: values } = typeof parameter === 'string' ? { description: parameter } : parameter;
-    return ApiQuery({ name, description, required, schema: { type: 'string', ...(format ? { format } : {}), ...(values ? { enum: [...values] } : {}) } });
-  }));
+  return applyDecorators(
+    ...Object.entries(parameters).map(([name, parameter]) => {
+      const { description, required = false, format, enum: values } = typeof parameter === 'string' ? { description: parameter } : parameter;
+      return ApiQuery({ name, description, required, schema: { type: 'string', ...(format ? { format } : {}), ...(values ? { enum: [...values] } : {}) } });
+    }),
+  );
 }
 
 export const DAY_FROM: QueryParameterSpec = { description: 'First day (YYYY-MM-DD)', format: 'date' };
@@ -25,7 +27,11 @@ export const MEAL: QueryParameterSpec = { description: 'One meal', enum: MEAL_PE
 
 /** The dashboard panels' filters (dashboard.contract.ts); a parameter not listed is refused. */
 export const DASHBOARD_FILTERS: Record<string, QueryParameter> = {
-  from: DAY_FROM, to: DAY_TO, canteens: 'Canteen ids, comma-separated (default: every canteen the caller sees)', meal: MEAL, dish: 'One dish id',
+  from: DAY_FROM,
+  to: DAY_TO,
+  canteens: 'Canteen ids, comma-separated (default: every canteen the caller sees)',
+  meal: MEAL,
+  dish: 'One dish id',
 };
 
 /** A route that answers a file or text instead of JSON. */
@@ -38,5 +44,8 @@ export function UploadOperation(summary: string, contentTypes: readonly string[]
   const file = { type: 'string', format: 'binary' } as const;
   const multipart = { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file } } } };
   const raw = Object.fromEntries(contentTypes.map((type) => [type, { schema: file }]));
-  return ApiOperation({ summary, requestBody: { required: true, description: 'The file, as the multipart field `file` or as the body (`?name=` labels a raw body)', content: { ...multipart, ...raw } } });
+  return ApiOperation({
+    summary,
+    requestBody: { required: true, description: 'The file, as the multipart field `file` or as the body (`?name=` labels a raw body)', content: { ...multipart, ...raw } },
+  });
 }

@@ -16,7 +16,11 @@ const ERROR_SCHEMA = {
   type: 'object',
   required: ['error', 'message'],
   properties: {
-    error: { type: 'string', description: 'A stable code (VALIDATION_FAILED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, CONFIRMATION_REQUIRED, PAYLOAD_TOO_LARGE, UNSUPPORTED_FORMAT, UNAVAILABLE, STORAGE_FULL, INTERNAL), or the framework\'s name for a few answers such as 429 (ThrottlerException)' },
+    error: {
+      type: 'string',
+      description:
+        "A stable code (VALIDATION_FAILED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, CONFIRMATION_REQUIRED, PAYLOAD_TOO_LARGE, UNSUPPORTED_FORMAT, UNAVAILABLE, STORAGE_FULL, INTERNAL), or the framework's name for a few answers such as 429 (ThrottlerException)",
+    },
     message: { type: 'string' },
     details: { type: 'object', description: 'The parameter or fields at fault, or the reasons a confirmation is asked for', additionalProperties: true },
   },
@@ -28,9 +32,9 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
     .setOpenAPIVersion('3.1.0')
     .setTitle('Larder API')
     .setDescription(
-      'Canteen analytics and purchase planning. Sign in with `POST /api/auth/login` (a session cookie; writes echo the CSRF token) '
-      + `or send an API token as \`Authorization: Bearer <token>\`. Each operation's access is in its description and in \`${ACCESS_EXTENSION}\`; `
-      + 'admins pass every operation that is not open to everyone. Amounts are integer fen unless named in yuan; dates are canteen-local YYYY-MM-DD.',
+      'Canteen analytics and purchase planning. Sign in with `POST /api/auth/login` (a session cookie; writes echo the CSRF token) ' +
+        `or send an API token as \`Authorization: Bearer <token>\`. Each operation's access is in its description and in \`${ACCESS_EXTENSION}\`; ` +
+        'admins pass every operation that is not open to everyone. Amounts are integer fen unless named in yuan; dates are canteen-local YYYY-MM-DD.',
     )
     .setVersion('1')
     .build();

@@ -28,9 +28,14 @@ export class MenuController {
     const canteenId = await this.loader.resolveCanteen(body.canteen);
     allowCanteen(canteens, canteenId);
     return this.menus.propose({
-      canteenId, from: dateValue('from', body.from), weeks: body.weeks, repeatGapDays: body.repeatGapDays,
+      canteenId,
+      from: dateValue('from', body.from),
+      weeks: body.weeks,
+      repeatGapDays: body.repeatGapDays,
       maxCostPerCoverFen: body.maxCostPerCoverYuan === undefined ? undefined : yuanToFen(body.maxCostPerCoverYuan),
-      pinned: body.pinned, banned: body.banned, createdBy: principalName(principal),
+      pinned: body.pinned,
+      banned: body.banned,
+      createdBy: principalName(principal),
     });
   }
 

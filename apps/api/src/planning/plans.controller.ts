@@ -91,8 +91,13 @@ export class PlansController {
   async override(@Param('id') id: string, @Body() body: OverrideDto, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal) {
     allowCanteen(canteens, await this.plans.canteenOf(id));
     return this.plans.override(id, {
-      serviceDate: dateValue('serviceDate', body.serviceDate), meal: body.meal, dishId: body.dishId,
-      portions: body.portions, reason: body.reason, createdBy: principalName(principal), confirm: body.confirm === true,
+      serviceDate: dateValue('serviceDate', body.serviceDate),
+      meal: body.meal,
+      dishId: body.dishId,
+      portions: body.portions,
+      reason: body.reason,
+      createdBy: principalName(principal),
+      confirm: body.confirm === true,
     });
   }
 
@@ -120,12 +125,12 @@ export class PlansController {
   @QueryParameters({ canteen: CANTEEN, status: 'An order status (draft, approved, sent, received, cancelled)', from: DAY_FROM, to: DAY_TO })
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
-  async purchaseOrders(
-    @CanteenAccess() canteens: CanteenScope, @Query('canteen') canteen?: string, @Query('status') status?: string, @Query('from') from?: string, @Query('to') to?: string,
-  ) {
+  async purchaseOrders(@CanteenAccess() canteens: CanteenScope, @Query('canteen') canteen?: string, @Query('status') status?: string, @Query('from') from?: string, @Query('to') to?: string) {
     const orders = await this.plans.orders({
-      canteenId: canteen === undefined ? undefined : await this.loader.resolveCanteen(canteen), status,
-      from: from === undefined ? undefined : dateValue('from', from), to: to === undefined ? undefined : dateValue('to', to),
+      canteenId: canteen === undefined ? undefined : await this.loader.resolveCanteen(canteen),
+      status,
+      from: from === undefined ? undefined : dateValue('from', from),
+      to: to === undefined ? undefined : dateValue('to', to),
     });
     return orders.filter((order) => inScope(canteens, order.canteenId));
   }

@@ -38,7 +38,12 @@ export class PurchaseOrdersController {
   @Roles('manager', 'finance', 'viewer')
   @TokenScopes('read')
   async sheet(
-    @Param('id') id: string, @Res() response: Response, @CanteenAccess() canteens: CanteenScope, @CurrentPrincipal() principal: Principal, @Query('lang') lang?: string, @Query('format') format?: string,
+    @Param('id') id: string,
+    @Res() response: Response,
+    @CanteenAccess() canteens: CanteenScope,
+    @CurrentPrincipal() principal: Principal,
+    @Query('lang') lang?: string,
+    @Query('format') format?: string,
   ): Promise<void> {
     if (format !== undefined && format !== 'xlsx' && format !== 'pdf') throw new LarderError('VALIDATION_FAILED', 'query parameter "format" must be xlsx or pdf', { field: 'format' });
     allowCanteen(canteens, await this.orders.canteenOf(id));
@@ -90,6 +95,7 @@ export class PurchaseOrdersController {
 
 function itemId(value: string): number {
   const id = Number(value);
-  if (!/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id)) throw new LarderError('VALIDATION_FAILED', `supplier item must be a whole number, got ${JSON.stringify(value)}`, { field: 'supplierItemId' });
+  if (!/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id))
+    throw new LarderError('VALIDATION_FAILED', `supplier item must be a whole number, got ${JSON.stringify(value)}`, { field: 'supplierItemId' });
   return id;
 }

@@ -14,7 +14,10 @@ import { FileAnswer, MEAL, QueryParameters } from '../openapi/documentation.deco
  * one holding a quote can no longer break the header.
  */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\;%]/g, '_');
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\;%]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
@@ -55,9 +58,11 @@ export class ReportsController {
   @ApiOperation({ summary: `A report as an Excel workbook; readers per kind: ${REPORT_KINDS.map((kind) => `${kind} (${REPORT_READERS[kind].join(', ')})`).join(', ')}` })
   @ApiParam({ name: 'kind', enum: REPORT_KINDS })
   @QueryParameters({
-    month: 'A month (YYYY-MM), for monthly reports', week: 'An ISO week (2026-W50), for weekly reports',
+    month: 'A month (YYYY-MM), for monthly reports',
+    week: 'An ISO week (2026-W50), for weekly reports',
     canteen: 'Canteens by code or id, comma-separated or repeated; all when absent (a manager must name only theirs)',
-    meal: MEAL, lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES },
+    meal: MEAL,
+    lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES },
   })
   @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook, streamed as it is written')
   @Roles(...readersOf(REPORT_KINDS))
@@ -84,7 +89,18 @@ export class ReportsController {
 
   private async send(
     response: Response,
-    asked: { kind: ReportKind; month?: string; week?: string; canteen?: string | string[]; meal?: string; lang?: string; principal: Principal; canteens: CanteenScope; planIds?: string[]; paymentsDetail?: boolean },
+    asked: {
+      kind: ReportKind;
+      month?: string;
+      week?: string;
+      canteen?: string | string[];
+      meal?: string;
+      lang?: string;
+      principal: Principal;
+      canteens: CanteenScope;
+      planIds?: string[];
+      paymentsDetail?: boolean;
+    },
   ): Promise<void> {
     const { kind, lang, principal, canteens } = asked;
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
@@ -94,10 +110,16 @@ export class ReportsController {
       throw new LarderError('FORBIDDEN', `the ${kind} report is not open to the ${principal.role} role`);
     }
     const request = {
-      kind, month: asked.month, week: asked.week, canteen: asked.canteen, meal: asked.meal, language: lang as ReportLanguage | undefined,
+      kind,
+      month: asked.month,
+      week: asked.week,
+      canteen: asked.canteen,
+      meal: asked.meal,
+      language: lang as ReportLanguage | undefined,
       money: mayReadMoney(principal),
       requestedBy: principalName(principal),
-      ...(asked.planIds !== undefined ? { planIds: asked.planIds } : {}), ...(asked.paymentsDetail ? { paymentsDetail: true } : {}),
+      ...(asked.planIds !== undefined ? { planIds: asked.planIds } : {}),
+      ...(asked.paymentsDetail ? { paymentsDetail: true } : {}),
     };
     const prepared = await this.reports.prepare(request);
     if (canteens !== 'all' && (prepared.scope.allCanteens || !prepared.scope.canteenIds.every((id) => canteens.includes(id)))) {

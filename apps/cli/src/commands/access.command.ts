@@ -11,7 +11,10 @@ function cliActor(): string {
 }
 
 function parseCanteens(value: string): string[] {
-  const codes = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const codes = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   if (codes.length === 0) throw new InvalidArgumentError(`give canteen codes separated by commas, e.g. C01,C02`);
   return codes;
 }
@@ -57,7 +60,12 @@ export function usersCommand(): Command {
   change(users, { name: 'disable', description: 'stop a user signing in; their sessions end at once', change: () => ({ active: false }) });
   change(users, { name: 'enable', description: 'let a disabled user sign in again', change: () => ({ active: true }) });
   change(users, { name: 'set-role', argument: 'role', description: `change a user's role (${ROLES.join(', ')}); their sessions end`, change: (role) => ({ role: parseRole(role) }) });
-  change(users, { name: 'set-canteens', argument: 'codes', description: "change a manager's canteens, e.g. C01,C02; their sessions end", change: (codes) => ({ canteens: parseCanteens(codes ?? '') }) });
+  change(users, {
+    name: 'set-canteens',
+    argument: 'codes',
+    description: "change a manager's canteens, e.g. C01,C02; their sessions end",
+    change: (codes) => ({ canteens: parseCanteens(codes ?? '') }),
+  });
   users
     .command('passwd <username>')
     .description('give a user a new generated password, printed once; their sessions end')
@@ -97,7 +105,11 @@ export function tokensCommand(): Command {
     .option('--json', 'print one JSON object')
     .action(async (flags: { json?: boolean }) => {
       const list = await withContext([AuthModule], (context) => context.get(ApiTokenService).list());
-      printResult(flags, { tokens: list }, () => list.map((token) => `${token.id}  ${token.name}  ${token.scopes.join(',')}  ${token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active'}`).join('\n') || 'no tokens');
+      printResult(
+        flags,
+        { tokens: list },
+        () => list.map((token) => `${token.id}  ${token.name}  ${token.scopes.join(',')}  ${token.revokedAt ? `revoked ${token.revokedAt.toISOString()}` : 'active'}`).join('\n') || 'no tokens',
+      );
     });
   tokens
     .command('revoke <id>')

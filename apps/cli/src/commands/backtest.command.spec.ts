@@ -27,7 +27,9 @@ describe('larder backtest --calendar', () => {
 
   it('names the file and the line of a bad calendar, and a file it cannot read', () => {
     const bad = file('bad.csv', 'date,kind\n2026-05-01,holiday\n2026-05-02,strike\n');
-    expect(() => backtestCalendar(bad)).toThrow(new LarderError('VALIDATION_FAILED', `--calendar ${bad}: bad calendar file line 3: unknown kind "strike" (known: holiday, makeup_workday, closure, school_holiday, event)`));
+    expect(() => backtestCalendar(bad)).toThrow(
+      new LarderError('VALIDATION_FAILED', `--calendar ${bad}: bad calendar file line 3: unknown kind "strike" (known: holiday, makeup_workday, closure, school_holiday, event)`),
+    );
     const missing = join(dir, 'missing.csv');
     expect(() => backtestCalendar(missing)).toThrow(LarderError);
     expect(() => backtestCalendar(missing)).toThrow(`cannot read ${missing}`);

@@ -60,7 +60,11 @@ export function backtestCommand(): Command {
     .option('--test-from <YYYY-MM-DD>', 'score every service day from this date on')
     .option('--refit-every <D>', 're-estimate the models every D days', parseInteger('--refit-every'), 7)
     .option('--levels <list>', 'production quantile levels to evaluate', parseLevels, [0.5, 0.8, 0.9])
-    .option('--calendar <china|none|FILE>', 'holidays, closures and events used as features: china, none, or a file date,kind[,name] (kinds holiday, makeup_workday, closure, school_holiday, event)', 'china')
+    .option(
+      '--calendar <china|none|FILE>',
+      'holidays, closures and events used as features: china, none, or a file date,kind[,name] (kinds holiday, makeup_workday, closure, school_holiday, event)',
+      'china',
+    )
     .option('--json', 'print one JSON object')
     .action(async (flags: BacktestFlags) => {
       if (flags.testFrom !== undefined) parseIsoDate(flags.testFrom);

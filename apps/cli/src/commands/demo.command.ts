@@ -39,7 +39,14 @@ export function demoCommand(): Command {
       const summary = await withContext([IngestionModule], (context) =>
         progressFor('demo seed', flags).around((onProgress) => context.get(DemoSeedService).seed(generatorOptions(flags), { replace: flags.replace, onProgress })),
       );
-      printResult(flags, summary, () => `seeded ${Object.entries(summary.rows).map(([table, count]) => `${count} ${table}`).join(', ')} in ${summary.seconds.toFixed(1)} s`);
+      printResult(
+        flags,
+        summary,
+        () =>
+          `seeded ${Object.entries(summary.rows)
+            .map(([table, count]) => `${count} ${table}`)
+            .join(', ')} in ${summary.seconds.toFixed(1)} s`,
+      );
     });
   withShapeOptions(demo.command('export').description("write the demo data as a card system's and a kitchen's export files"))
     .requiredOption('--out <dir>', 'folder to write the files into')

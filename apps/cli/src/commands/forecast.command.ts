@@ -17,7 +17,11 @@ const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 
 function formatSummary(summary: ForecastRunSummary): string {
   const lines = [
     `forecast run ${summary.runId} (${summary.status}) as of ${summary.asOf}, ${summary.horizonDays} days ahead: ${summary.series} series, ${summary.forecasts} forecasts in ${summary.seconds.toFixed(1)} s`,
-    `models: ${Object.entries(summary.models).map(([model, count]) => `${model} ${count}`).join(', ') || 'none'}`,
+    `models: ${
+      Object.entries(summary.models)
+        .map(([model, count]) => `${model} ${count}`)
+        .join(', ') || 'none'
+    }`,
     `backtest WAPE (mean over series): covers ${percent(summary.meanBacktestWape.covers)} (seasonal naive ${percent(summary.baselineWape.covers.seasonalNaive)}, median4 ${percent(summary.baselineWape.covers.median4)}); ` +
       `dishes ${percent(summary.meanBacktestWape.dishes)} (last served ${percent(summary.baselineWape.dishes.lastServed)}, median of 4 servings ${percent(summary.baselineWape.dishes.median4)})`,
   ];

@@ -3,7 +3,19 @@ import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import {
-  estimateRecords, FILE_FORMATS, IMPORT_KINDS, ImportRollbackService, ImportService, ImportSummary, importSummaryJson, InboxService, IngestionModule, loadProfiles, parseImportKind, TEXT_ENCODINGS, VendorPullService,
+  estimateRecords,
+  FILE_FORMATS,
+  IMPORT_KINDS,
+  ImportRollbackService,
+  ImportService,
+  ImportSummary,
+  importSummaryJson,
+  InboxService,
+  IngestionModule,
+  loadProfiles,
+  parseImportKind,
+  TEXT_ENCODINGS,
+  VendorPullService,
 } from '@larder/ingestion';
 import type { FileFormat, TextEncoding } from '@larder/ingestion';
 import { withContext } from '../cli-context';
@@ -43,7 +55,9 @@ function fileProgress(reporter: ProgressReporter, file: { path: string; index: n
 }
 
 function human(summary: ImportSummary): string {
-  const lines = [`${summary.fileName}: ${summary.kind} via profile ${summary.profile} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.flagged ? `, ${summary.flagged} flagged` : ''} in ${summary.seconds.toFixed(1)} s (batch ${summary.batchId})`];
+  const lines = [
+    `${summary.fileName}: ${summary.kind} via profile ${summary.profile} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.flagged ? `, ${summary.flagged} flagged` : ''} in ${summary.seconds.toFixed(1)} s (batch ${summary.batchId})`,
+  ];
   for (const note of summary.notes) lines.push(`  ${note}`);
   for (const rejection of summary.rejections.slice(0, 5)) lines.push(`  line ${rejection.line}: ${rejection.reason}`);
   return lines.join('\n');
@@ -77,7 +91,12 @@ function pullCommand(): Command {
       printResult(flags, { sources }, () =>
         sources.length === 0
           ? 'no pull sources configured (see LARDER_PULL_SOURCES in the README)'
-          : sources.map((source) => `${source.source}: ${source.pages} pages, ${source.accepted} accepted, ${source.rejected} rejected, ${source.duplicates} duplicates; watermark ${source.watermark}${source.error ? `; stopped: ${source.error}` : ''}`).join('\n'),
+          : sources
+              .map(
+                (source) =>
+                  `${source.source}: ${source.pages} pages, ${source.accepted} accepted, ${source.rejected} rejected, ${source.duplicates} duplicates; watermark ${source.watermark}${source.error ? `; stopped: ${source.error}` : ''}`,
+              )
+              .join('\n'),
       );
     });
 }
@@ -100,7 +119,14 @@ export function importCommand(): Command {
     .action(async (kindArgument: string | undefined, files: string[], flags: ImportFlags) => {
       if (flags.rollback) {
         const result = await withContext([IngestionModule], (context) => context.get(ImportRollbackService).rollback(flags.rollback as string, who()));
-        printResult(flags, result, () => `rolled back batch ${result.batchId} (${result.kind}): removed ${Object.entries(result.removed).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+        printResult(
+          flags,
+          result,
+          () =>
+            `rolled back batch ${result.batchId} (${result.kind}): removed ${Object.entries(result.removed)
+              .map(([table, n]) => `${n} ${table}`)
+              .join(', ')}`,
+        );
         return;
       }
       const kind = parseImportKind(kindArgument);
@@ -159,11 +185,19 @@ export function importCommand(): Command {
         return;
       }
       const total = (key: 'accepted' | 'rejected' | 'duplicates' | 'seconds') => summaries.reduce((sum, summary) => sum + summary[key], 0);
-      printResult(flags, {
-        batchId: null, accepted: total('accepted'), rejected: total('rejected'), duplicates: total('duplicates'), seconds: Math.round(total('seconds') * 1000) / 1000,
-        rejections: summaries.flatMap((summary) => importSummaryJson(summary).rejections.map((reason) => `${summary.fileName} ${reason}`)).slice(0, 10),
-        batches: summaries.map(importSummaryJson),
-        failed,
-      }, () => '');
+      printResult(
+        flags,
+        {
+          batchId: null,
+          accepted: total('accepted'),
+          rejected: total('rejected'),
+          duplicates: total('duplicates'),
+          seconds: Math.round(total('seconds') * 1000) / 1000,
+          rejections: summaries.flatMap((summary) => importSummaryJson(summary).rejections.map((reason) => `${summary.fileName} ${reason}`)).slice(0, 10),
+          batches: summaries.map(importSummaryJson),
+          failed,
+        },
+        () => '',
+      );
     });
 }

@@ -17,7 +17,9 @@ export function jobsCommand(): Command {
       printResult(flags, { runs }, () =>
         runs.length === 0
           ? 'no job has run yet'
-          : runs.map((run) => `${run.startedAt.toISOString()}  ${run.name.padEnd(10)} ${run.status.padEnd(9)} ${run.trigger.padEnd(8)} ${run.steps.length} steps${run.error ? `  ${run.error}` : ''}`).join('\n'),
+          : runs
+              .map((run) => `${run.startedAt.toISOString()}  ${run.name.padEnd(10)} ${run.status.padEnd(9)} ${run.trigger.padEnd(8)} ${run.steps.length} steps${run.error ? `  ${run.error}` : ''}`)
+              .join('\n'),
       );
     });
   jobs
@@ -27,7 +29,13 @@ export function jobsCommand(): Command {
     .action(async (name: string, flags: { json?: boolean }) => {
       const summary = await withContext([await pipelineModule()], (context) => context.get(JobRunnerService).runNow(name));
       printResult(flags, summary, () =>
-        [`${summary.name}: ${summary.status}`, ...summary.steps.map((step) => `  ${step.name}${step.canteenId ? ` canteen ${step.canteenId}` : ''}: ${step.status} (${step.attempts} attempt${step.attempts > 1 ? 's' : ''})${step.error ? ` ${step.error}` : ''}`)].join('\n'),
+        [
+          `${summary.name}: ${summary.status}`,
+          ...summary.steps.map(
+            (step) =>
+              `  ${step.name}${step.canteenId ? ` canteen ${step.canteenId}` : ''}: ${step.status} (${step.attempts} attempt${step.attempts > 1 ? 's' : ''})${step.error ? ` ${step.error}` : ''}`,
+          ),
+        ].join('\n'),
       );
       if (summary.status === 'failed') process.exitCode = 1;
     });

@@ -46,7 +46,8 @@ function formatProposal(proposal: MenuProposalView, code: string, lang: Language
   const out = [`canteen ${code} ${proposal.from}..${proposal.to}: ${proposal.changes.length} change(s), proposal ${proposal.id}`];
   for (const change of proposal.changes) {
     const text = lang === 'en' ? change.explanation.en : change.explanation.zh;
-    const effect = `waste ${change.before.wasteKgPerCover.toFixed(3)}→${change.after.wasteKgPerCover.toFixed(3)} kg/cover, ` +
+    const effect =
+      `waste ${change.before.wasteKgPerCover.toFixed(3)}→${change.after.wasteKgPerCover.toFixed(3)} kg/cover, ` +
       `cost ${yuan(change.before.costFenPerCover)}→${yuan(change.after.costFenPerCover)}, ${change.before.satisfaction.toFixed(2)}→${change.after.satisfaction.toFixed(2)} ★`;
     out.push(`  #${String(change.seq).padEnd(3)} ${change.date} ${change.meal.padEnd(9)} ${text}`, `        ${effect}`);
   }
@@ -89,7 +90,7 @@ export function menuCommand(): Command {
   const menu = new Command('menu');
   menu
     .command('propose')
-    .description("propose the next menu cycle of a canteen (every canteen without --canteen): each change explained, with predicted waste, cost and satisfaction")
+    .description('propose the next menu cycle of a canteen (every canteen without --canteen): each change explained, with predicted waste, cost and satisfaction')
     .option('--canteen <code>', 'only this canteen (code or id)')
     .requiredOption('--from <YYYY-MM-DD>', 'first day of the cycle', parseDate)
     .option('--weeks <n>', `weeks of the cycle, 1 to ${MAX_PROPOSAL_WEEKS}`, parseInteger('--weeks'), 2)
@@ -101,7 +102,7 @@ export function menuCommand(): Command {
     .option('--out <file.xlsx>', 'with --canteen: also write the proposal workbook (summary with the what-if and subsidy, changes, menu) to this file', xlsxPath)
     .option('--json', 'print one JSON object')
     .action(async (flags: ProposeFlags) => {
-      if (flags.out !== undefined && flags.canteen === undefined) throw new LarderError('VALIDATION_FAILED', '--out writes one proposal\'s workbook: name the canteen with --canteen');
+      if (flags.out !== undefined && flags.canteen === undefined) throw new LarderError('VALIDATION_FAILED', "--out writes one proposal's workbook: name the canteen with --canteen");
       const proposals = await withContext([ProcurementModule, ReportingModule], async (context) => {
         const loader = context.get(PlanningDataLoader);
         const canteenIds = flags.canteen === undefined ? await loader.canteenIds() : [await loader.resolveCanteen(flags.canteen)];
@@ -109,20 +110,29 @@ export function menuCommand(): Command {
         const made: Array<{ code: string; proposal: MenuProposalView }> = [];
         for (const { id: canteenId, code } of canteens) {
           const proposal = await context.get(MenuProposalService).propose({
-            canteenId, from: flags.from, weeks: flags.weeks, repeatGapDays: flags.repeatGap,
+            canteenId,
+            from: flags.from,
+            weeks: flags.weeks,
+            repeatGapDays: flags.repeatGap,
             maxCostPerCoverFen: flags.maxCostPerCover === undefined ? undefined : yuanToFen(flags.maxCostPerCover),
-            pinned: flags.pin, banned: flags.ban, createdBy: 'cli',
+            pinned: flags.pin,
+            banned: flags.ban,
+            createdBy: 'cli',
           });
           made.push({ code, proposal });
         }
-        const written = flags.out === undefined ? undefined
-          : await context.get(MenuProposalWorkbookService).writeFile({ proposalId: made[0].proposal.id, language: flags.lang, path: resolve(flags.out), requestedBy: 'cli' });
+        const written =
+          flags.out === undefined
+            ? undefined
+            : await context.get(MenuProposalWorkbookService).writeFile({ proposalId: made[0].proposal.id, language: flags.lang, path: resolve(flags.out), requestedBy: 'cli' });
         return { made, written };
       });
-      printResult(flags, { proposals: proposals.made.map((entry) => entry.proposal), workbook: proposals.written }, () => [
-        ...proposals.made.map((entry) => formatProposal(entry.proposal, entry.code, flags.lang)),
-        ...(proposals.written ? [`wrote ${proposals.written.path} (${proposals.written.language}, ${proposals.written.bytes} bytes)`] : []),
-      ].join('\n\n'));
+      printResult(flags, { proposals: proposals.made.map((entry) => entry.proposal), workbook: proposals.written }, () =>
+        [
+          ...proposals.made.map((entry) => formatProposal(entry.proposal, entry.code, flags.lang)),
+          ...(proposals.written ? [`wrote ${proposals.written.path} (${proposals.written.language}, ${proposals.written.bytes} bytes)`] : []),
+        ].join('\n\n'),
+      );
     });
   menu
     .command('export')
@@ -133,7 +143,8 @@ export function menuCommand(): Command {
     .option('--json', 'print one JSON object')
     .action(async (flags: ExportFlags) => {
       const written = await withContext([ReportingModule], (context) =>
-        context.get(MenuProposalWorkbookService).writeFile({ proposalId: flags.proposal, language: flags.lang, path: resolve(flags.out), requestedBy: 'cli' }));
+        context.get(MenuProposalWorkbookService).writeFile({ proposalId: flags.proposal, language: flags.lang, path: resolve(flags.out), requestedBy: 'cli' }),
+      );
       printResult(flags, written, () => `wrote ${written.path} (${written.language}, ${written.bytes} bytes)`);
     });
   menu
@@ -145,9 +156,16 @@ export function menuCommand(): Command {
     .action(async (proposalId: string, seq: string, decision: string, flags: DecideFlags) => {
       if (!['accept', 'reject', 'edit'].includes(decision)) throw new LarderError('VALIDATION_FAILED', `decision must be accept, reject or edit, got ${JSON.stringify(decision)}`);
       if (!/^\d+$/.test(seq)) throw new LarderError('VALIDATION_FAILED', `the change is its number in the proposal, got ${JSON.stringify(seq)}`);
-      const change = await withContext([ProcurementModule], (context) => context.get(MenuProposalService).decide({
-        proposalId, seq: Number(seq), decision: decision as MenuDecision, dishId: flags.dish, reason: flags.reason, decidedBy: 'cli',
-      }));
+      const change = await withContext([ProcurementModule], (context) =>
+        context.get(MenuProposalService).decide({
+          proposalId,
+          seq: Number(seq),
+          decision: decision as MenuDecision,
+          dishId: flags.dish,
+          reason: flags.reason,
+          decidedBy: 'cli',
+        }),
+      );
       printResult(flags, change, () => `change #${change.seq} ${change.date} ${change.meal}: ${change.status}${change.toDishId === null ? '' : `, dish ${change.toDishId}`}`);
     });
   return menu;

@@ -47,7 +47,8 @@ function formatPlans(plans: PlanView[]): string {
 }
 
 function formatReplay(report: ReplayReport): string {
-  const row = (name: string, figures: ReplayReport['system']) => `${name.padEnd(9)} leftover ${percent(figures.leftoverPct).padStart(7)}  shortfall ${percent(figures.shortfallPct).padStart(7)}  cost ¥${figures.purchaseCost.toFixed(2)}`;
+  const row = (name: string, figures: ReplayReport['system']) =>
+    `${name.padEnd(9)} leftover ${percent(figures.leftoverPct).padStart(7)}  shortfall ${percent(figures.shortfallPct).padStart(7)}  cost ¥${figures.purchaseCost.toFixed(2)}`;
   return [
     `replay ${report.from}..${report.to} (${report.forecaster} forecasts): ${new Set(report.weeks.map((week) => week.week)).size} weeks, demand ${report.demand.estimated.toFixed(0)} portions (sold ${report.demand.sold}; ${percent(report.demand.censoredShare)} of dish-meals sold out)`,
     row('system', report.system),
@@ -65,7 +66,7 @@ export function planCommand(): Command {
   return withProgressOption(new Command('plan'))
     .option('--week <YYYY-Www>', 'ISO week to plan, e.g. 2026-W48 (each canteen gets a new draft version)')
     .option('--canteen <code>', 'only this canteen (code or id)')
-    .option('--service-level <level>', 'the manager\'s service level for every dish (default: each dish\'s newsvendor level)', parseLevel)
+    .option('--service-level <level>', "the manager's service level for every dish (default: each dish's newsvendor level)", parseLevel)
     .option('--replay', 'plan every past week in --from..--to from the data before it and compare with the records')
     .option('--from <YYYY-MM-DD>', 'first day of the replay')
     .option('--to <YYYY-MM-DD>', 'last day of the replay')
@@ -74,7 +75,7 @@ export function planCommand(): Command {
     .addOption(new Option('--lang <language>', 'language of the --out workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
     .option('--json', 'print one JSON object')
     .action(async (flags: PlanFlags) => {
-      if (flags.out !== undefined && flags.replay) throw new LarderError('VALIDATION_FAILED', '--out writes a planned week\'s workbook; it does not go with --replay');
+      if (flags.out !== undefined && flags.replay) throw new LarderError('VALIDATION_FAILED', "--out writes a planned week's workbook; it does not go with --replay");
       if (flags.out !== undefined && !flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
       if (flags.replay) {
         if (!flags.from || !flags.to) throw new LarderError('VALIDATION_FAILED', '--replay needs --from and --to');
@@ -101,14 +102,16 @@ export function planCommand(): Command {
           }
           onProgress({ step: 'canteens planned', done: canteenIds.length, total: canteenIds.length });
         });
-        const written: ReportSummary | undefined = flags.out === undefined ? undefined : await context.get(ReportService).writeFile(
-          { kind: 'purchase-plan', week: flags.week, canteen: flags.canteen, language: flags.lang, planIds: made.map((plan) => plan.id) }, resolve(flags.out),
-        );
+        const written: ReportSummary | undefined =
+          flags.out === undefined
+            ? undefined
+            : await context
+                .get(ReportService)
+                .writeFile({ kind: 'purchase-plan', week: flags.week, canteen: flags.canteen, language: flags.lang, planIds: made.map((plan) => plan.id) }, resolve(flags.out));
         return { plans: made, workbook: written };
       });
-      printResult(flags, { week: flags.week, plans, workbook }, () => [
-        formatPlans(plans),
-        ...(workbook ? [`wrote ${workbook.path} (purchase plan ${workbook.period}, ${workbook.language}, ${workbook.bytes} bytes)`] : []),
-      ].join('\n'));
+      printResult(flags, { week: flags.week, plans, workbook }, () =>
+        [formatPlans(plans), ...(workbook ? [`wrote ${workbook.path} (purchase plan ${workbook.period}, ${workbook.language}, ${workbook.bytes} bytes)`] : [])].join('\n'),
+      );
     });
 }

@@ -44,12 +44,25 @@ export function reportCommand(): Command {
     .action(async (kind: ReportKind, flags: ReportFlags) => {
       if (!flags.out.toLowerCase().endsWith('.xlsx')) throw new LarderError('VALIDATION_FAILED', '--out must name an .xlsx file');
       const request = {
-        kind, month: flags.month, week: flags.week, canteen: flags.canteen, meal: flags.meal, language: flags.lang, requestedBy: 'cli', money: true,
-        settlement: flags.settlement ? readSettlement(flags.settlement) : undefined, paymentsDetail: flags.payments === true,
+        kind,
+        month: flags.month,
+        week: flags.week,
+        canteen: flags.canteen,
+        meal: flags.meal,
+        language: flags.lang,
+        requestedBy: 'cli',
+        money: true,
+        settlement: flags.settlement ? readSettlement(flags.settlement) : undefined,
+        paymentsDetail: flags.payments === true,
       };
       const summary = await withContext([ReportingModule], (context) =>
         progressFor('report', flags).around((onProgress) => context.get(ReportService).writeFile({ ...request, onProgress }, resolve(flags.out))),
       );
-      printResult(flags, summary, () => `wrote ${summary.path} (${summary.kind} ${summary.period}, ${summary.language}, ${summary.bytes} bytes) in ${summary.seconds.toFixed(1)} s${summary.charts ? '' : ' — without charts (@resvg/resvg-js is not installed)'}`);
+      printResult(
+        flags,
+        summary,
+        () =>
+          `wrote ${summary.path} (${summary.kind} ${summary.period}, ${summary.language}, ${summary.bytes} bytes) in ${summary.seconds.toFixed(1)} s${summary.charts ? '' : ' — without charts (@resvg/resvg-js is not installed)'}`,
+      );
     });
 }

@@ -73,10 +73,12 @@ describe('ProgressReporter', () => {
 
   it('says a failed run failed, and says nothing when turned off or never updated', async () => {
     const { writes, reporter } = recorder(false);
-    await expect(reporter.around(async (listener) => {
-      listener({ step: 'weeks', done: 1, total: 3 });
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      reporter.around(async (listener) => {
+        listener({ step: 'weeks', done: 1, total: 3 });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(writes).toEqual(['demo seed: 33 % (weeks 1/3)\n', 'demo seed: failed after 0 s\n']);
     const silent: string[] = [];
     const off = new ProgressReporter('x', { enabled: false, output: { write: (text: string) => silent.push(text) } });

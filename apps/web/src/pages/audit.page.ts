@@ -5,15 +5,48 @@ import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 
 /** The shape of GET /api/admin/audit (libs/auth AuditService), newest first. */
-interface AuditRow { id: number; at: string; actor: string; action: string; detail: Record<string, unknown> }
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
 
 /** Actions offered in the filter; a family name ("user") matches every action under it. */
 const ACTIONS = [
-  'login', 'login.failed', 'password.change', 'password.change.failed',
-  'user', 'user.create', 'user.update', 'user.disable', 'user.enable', 'user.password.reset',
-  'token', 'token.create', 'token.revoke', 'plan', 'plan.approve', 'plan.override', 'plan.revise',
-  'purchase-order', 'purchase-order.edit', 'purchase-order.send', 'purchase-order.receive', 'purchase-order.cancel', 'import', 'import.failed', 'import.rollback',
-  'report', 'report.export', 'report.export.failed', 'subscription', 'subscription.create', 'subscription.delete', 'subscription.unsubscribe',
+  'login',
+  'login.failed',
+  'password.change',
+  'password.change.failed',
+  'user',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.password.reset',
+  'token',
+  'token.create',
+  'token.revoke',
+  'plan',
+  'plan.approve',
+  'plan.override',
+  'plan.revise',
+  'purchase-order',
+  'purchase-order.edit',
+  'purchase-order.send',
+  'purchase-order.receive',
+  'purchase-order.cancel',
+  'import',
+  'import.failed',
+  'import.rollback',
+  'report',
+  'report.export',
+  'report.export.failed',
+  'subscription',
+  'subscription.create',
+  'subscription.delete',
+  'subscription.unsubscribe',
 ];
 const LIMIT = 500;
 
@@ -28,9 +61,18 @@ export async function renderAudit(context: PageContext): Promise<void> {
   const message = h('p', { class: 'form-message', role: 'alert' });
   const results = h('div', { 'data-slot': 'audit-results' });
   const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', { class: 'filter-label' }, label), input);
-  const form = h('form', { class: 'card admin-form audit-filter', 'data-form': 'audit-filter' },
-    field(t('by'), actor), field(t('actionLabel'), action), field(t('from'), from), field(t('to'), to), field(t('canteens'), canteen),
-    h('button', { type: 'submit', class: 'primary' }, t('filter')), exportLink, message);
+  const form = h(
+    'form',
+    { class: 'card admin-form audit-filter', 'data-form': 'audit-filter' },
+    field(t('by'), actor),
+    field(t('actionLabel'), action),
+    field(t('from'), from),
+    field(t('to'), to),
+    field(t('canteens'), canteen),
+    h('button', { type: 'submit', class: 'primary' }, t('filter')),
+    exportLink,
+    message,
+  );
 
   const load = async () => {
     const filters = { actor: actor.value.trim(), action: action.value, from: from.value, to: to.value, canteen: canteen.value };
@@ -41,7 +83,9 @@ export async function renderAudit(context: PageContext): Promise<void> {
       say(message, null);
       results.replaceChildren();
       context.table(results, {
-        id: 'audit-log', title: t('page.audit'), rows,
+        id: 'audit-log',
+        title: t('page.audit'),
+        rows,
         columns: [
           { label: t('at'), cell: (row) => context.f.dateTime(row.at), csv: (row) => row.at },
           { label: t('by'), cell: (row) => row.actor },

@@ -15,23 +15,38 @@ export async function renderDemand(context: PageContext): Promise<void> {
   const panel = await api.get<DemandPanel>(panelUrl(state));
   context.applied(panel.filters);
 
-  const dishSelect = h('select', { name: 'dish' }, h('option', { value: '' }, t('allDishes')),
-    ...context.meta.dishes.map((dish) => h('option', { value: dish.id, selected: state.dish === dish.id }, context.dishName(dish.id))));
+  const dishSelect = h(
+    'select',
+    { name: 'dish' },
+    h('option', { value: '' }, t('allDishes')),
+    ...context.meta.dishes.map((dish) => h('option', { value: dish.id, selected: state.dish === dish.id }, context.dishName(dish.id))),
+  );
   dishSelect.addEventListener('change', () => context.go({ dish: dishSelect.value ? Number(dishSelect.value) : null }));
-  root.append(h('div', { class: 'toolbar' }, h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('dish')), dishSelect),
-    context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) })));
+  root.append(
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('dish')), dishSelect),
+      context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) }),
+    ),
+  );
 
   const rows = panel.series;
   // Actuals without any stored forecast: say how forecasts come to be, not just "no data".
   if (!rows.some((row) => row.p50 !== null)) root.append(h('p', { class: 'muted hint', 'data-empty': 'forecast' }, t('empty.forecast')));
   context.chart(root, {
-    id: 'forecast-vs-actual', title: t('forecastVsActual'), height: 360,
+    id: 'forecast-vs-actual',
+    title: t('forecastVsActual'),
+    height: 360,
     option: { ...forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }), dataZoom: [{ type: 'inside' }] },
   });
   const charts = grid('grid two');
   root.append(charts);
   context.chart(charts, {
-    id: 'forecast-accuracy', title: t('accuracy'), height: 320, help: [t('help.wape'), t('help.bias'), t('help.coverage80')].join('\n'),
+    id: 'forecast-accuracy',
+    title: t('accuracy'),
+    height: 320,
+    help: [t('help.wape'), t('help.bias'), t('help.coverage80')].join('\n'),
     option: {
       legend: { top: 4, left: 8 },
       tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => f.pct(value) },
@@ -40,7 +55,13 @@ export async function renderDemand(context: PageContext): Promise<void> {
       series: [
         { name: t('wape'), type: 'line', data: panel.accuracy.map((row) => row.wape), color: COLOURS.bad },
         { name: t('bias'), type: 'bar', data: panel.accuracy.map((row) => row.bias), color: COLOURS.warn },
-        { name: t('coverage80'), type: 'line', data: panel.accuracy.map((row) => row.coverage80), color: COLOURS.forecast, markLine: { silent: true, symbol: 'none', data: [{ yAxis: 0.8 }], label: { formatter: '80%' } } },
+        {
+          name: t('coverage80'),
+          type: 'line',
+          data: panel.accuracy.map((row) => row.coverage80),
+          color: COLOURS.forecast,
+          markLine: { silent: true, symbol: 'none', data: [{ yAxis: 0.8 }], label: { formatter: '80%' } },
+        },
       ],
     },
   });
@@ -50,7 +71,9 @@ export async function renderDemand(context: PageContext): Promise<void> {
   const hours = traded.length === 0 ? [] : Array.from({ length: Math.max(...traded) - Math.min(...traded) + 1 }, (_, index) => Math.min(...traded) + index);
   const max = Math.max(1, ...panel.heatmap.map((cell) => cell.transactions));
   context.chart(charts, {
-    id: 'hour-heatmap', title: t('heatmap'), height: 320,
+    id: 'hour-heatmap',
+    title: t('heatmap'),
+    height: 320,
     option: {
       tooltip: { trigger: 'item' },
       grid: { left: 8, right: 16, top: 30, bottom: 56, containLabel: true },
@@ -61,7 +84,9 @@ export async function renderDemand(context: PageContext): Promise<void> {
     },
   });
   context.table(root, {
-    id: 'forecast-accuracy', title: t('accuracy'), rows: panel.accuracy,
+    id: 'forecast-accuracy',
+    title: t('accuracy'),
+    rows: panel.accuracy,
     columns: [
       { label: t('week'), cell: (row) => row.week },
       { label: t('wape'), help: t('help.wape'), cell: (row) => f.pct(row.wape), csv: (row) => row.wape, numeric: true },
@@ -77,13 +102,19 @@ function renderValueAdded(context: PageContext, figures: ForecastValueAdded): vo
   const { t, f, root } = context;
   const section = h('div', { 'data-panel': 'value-added' });
   root.append(section);
-  const rows: { name: string; error: MethodError; added: number | null }[] = figures.compared === 0 ? [] : [
-    { name: t('vaLarder'), error: figures.larder, added: figures.larderOverMedian4 },
-    { name: t('vaKitchen'), error: figures.kitchen, added: figures.kitchenOverMedian4 },
-    { name: t('vaMedian4'), error: figures.median4, added: null },
-  ];
+  const rows: { name: string; error: MethodError; added: number | null }[] =
+    figures.compared === 0
+      ? []
+      : [
+          { name: t('vaLarder'), error: figures.larder, added: figures.larderOverMedian4 },
+          { name: t('vaKitchen'), error: figures.kitchen, added: figures.kitchenOverMedian4 },
+          { name: t('vaMedian4'), error: figures.median4, added: null },
+        ];
   context.table(section, {
-    id: 'value-added', title: t('valueAdded'), help: t('help.valueAdded'), rows,
+    id: 'value-added',
+    title: t('valueAdded'),
+    help: t('help.valueAdded'),
+    rows,
     columns: [
       { label: t('vaNumber'), cell: (row) => row.name },
       { label: t('wape'), help: t('help.wape'), cell: (row) => f.pct(row.error.wape), csv: (row) => row.error.wape, numeric: true },
@@ -94,13 +125,23 @@ function renderValueAdded(context: PageContext, figures: ForecastValueAdded): vo
     ],
   });
   const counts = { scored: figures.scored, compared: figures.compared, withoutKitchen: figures.withoutKitchen, withoutHistory: figures.withoutHistory };
-  const lines = figures.compared === 0 ? [t('vaNone'), t('vaCounts', counts)] : [
-    t('vaLarderOverKitchen', { points: f.number(figures.larderOverKitchen, 1) }),
-    ...(figures.leftover ? [t(figures.leftover.matched ? 'vaLeftover' : 'vaLeftoverUnmatched', {
-      kitchen: f.pct(figures.leftover.kitchenLeftover), kitchenShort: f.pct(figures.leftover.kitchenShortfall), level: f.number(figures.leftover.level * 100, 1),
-      larder: f.pct(figures.leftover.larderLeftover), larderShort: f.pct(figures.leftover.larderShortfall),
-    })] : []),
-    t('vaCounts', counts),
-  ];
+  const lines =
+    figures.compared === 0
+      ? [t('vaNone'), t('vaCounts', counts)]
+      : [
+          t('vaLarderOverKitchen', { points: f.number(figures.larderOverKitchen, 1) }),
+          ...(figures.leftover
+            ? [
+                t(figures.leftover.matched ? 'vaLeftover' : 'vaLeftoverUnmatched', {
+                  kitchen: f.pct(figures.leftover.kitchenLeftover),
+                  kitchenShort: f.pct(figures.leftover.kitchenShortfall),
+                  level: f.number(figures.leftover.level * 100, 1),
+                  larder: f.pct(figures.leftover.larderLeftover),
+                  larderShort: f.pct(figures.leftover.larderShortfall),
+                }),
+              ]
+            : []),
+          t('vaCounts', counts),
+        ];
   section.querySelector('.table-card')?.append(...lines.map((line) => h('p', { class: 'muted', 'data-line': 'value-added' }, line)), h('p', { class: 'muted' }, t('vaExplain')));
 }

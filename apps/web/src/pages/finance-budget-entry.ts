@@ -14,17 +14,25 @@ export function budgetEntry(context: PageContext, month: string): HTMLElement {
   const amount = h('input', { type: 'number', name: 'budget-amount', min: 0, step: 1, placeholder: t('budgetAmountHint') });
   const message = h('p', { class: 'form-message', role: 'alert' });
   const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', { class: 'filter-label' }, label), input);
-  const form = h('form', { class: 'card admin-form', 'data-form': 'budget-entry' },
+  const form = h(
+    'form',
+    { class: 'card admin-form', 'data-form': 'budget-entry' },
     h('h3', {}, t('budgetEntry')),
-    field(t('canteens'), canteen), field(t('month'), monthInput), field(t('budgetLineLabel'), line), field(t('budgetAmount'), amount),
-    h('button', { type: 'submit', class: 'primary' }, t('save')), message,
-    h('p', { class: 'muted small' }, t('budgetEntryHint')));
+    field(t('canteens'), canteen),
+    field(t('month'), monthInput),
+    field(t('budgetLineLabel'), line),
+    field(t('budgetAmount'), amount),
+    h('button', { type: 'submit', class: 'primary' }, t('save')),
+    message,
+    h('p', { class: 'muted small' }, t('budgetEntryHint')),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const yuan = amount.value.trim();
     const amountFen = yuan === '' ? null : Math.round(Number(yuan) * 100);
     if (amountFen !== null && (!Number.isFinite(amountFen) || amountFen < 0)) return say(message, t('budgetAmountRule'));
-    api.put('/api/budgets', { lines: [{ canteenId: Number(canteen.value), month: monthInput.value, line: line.value, amountFen }] })
+    api
+      .put('/api/budgets', { lines: [{ canteenId: Number(canteen.value), month: monthInput.value, line: line.value, amountFen }] })
       .then(() => context.go({}))
       .catch((error: unknown) => say(message, errorNotice(t, error)));
   });

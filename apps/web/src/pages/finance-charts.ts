@@ -15,30 +15,41 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
   const monthLabel = (months: readonly FinanceMonth[]) => (value: string) => (months.find((month) => month.month === value)?.partial ? `${value}*` : value);
   // A change is drawn on the month it falls in, so the chart says why a month moved.
   const markLine = (months: readonly FinanceMonth[]) => ({
-    symbol: 'none', lineStyle: { color: COLOURS.warn, type: 'dashed' }, label: { formatter: '⚑', position: 'end' },
+    symbol: 'none',
+    lineStyle: { color: COLOURS.warn, type: 'dashed' },
+    label: { formatter: '⚑', position: 'end' },
     data: [...new Set(panel.changes.filter((item) => item.kind === 'subsidy').map((item) => item.date.slice(0, 7)))]
-      .filter((month) => months.some((row) => row.month === month)).map((month) => ({ xAxis: month, name: t('subsidyChange') })),
+      .filter((month) => months.some((row) => row.month === month))
+      .map((month) => ({ xAxis: month, name: t('subsidyChange') })),
   });
   // Months before the data begins are gaps, not zeros.
   const served = (row: FinanceMonth, fen: number) => (row.covers === 0 && row.revenueFen === 0 ? null : toYuan(fen));
   const charts = grid('grid two');
   root.append(charts);
   context.chart(charts, {
-    id: 'revenue-by-channel', title: t('revenueParts'), height: 300,
+    id: 'revenue-by-channel',
+    title: t('revenueParts'),
+    height: 300,
     option: {
       tooltip: { trigger: 'item', formatter: '{b}: ¥{c} ({d}%)' },
       legend: { bottom: 0 },
-      series: [{
-        name: t('revenueParts'), type: 'pie', radius: ['40%', '68%'],
-        data: panel.revenueParts.map((part) => ({
-          name: part.part === 'subsidy' ? t('subsidy') : part.channel === null ? t('paidOther') : t('paidByChannel', { channel: textOr(t, `channel.${part.channel}`, part.channel) }),
-          value: toYuan(part.amountFen),
-        })),
-      }],
+      series: [
+        {
+          name: t('revenueParts'),
+          type: 'pie',
+          radius: ['40%', '68%'],
+          data: panel.revenueParts.map((part) => ({
+            name: part.part === 'subsidy' ? t('subsidy') : part.channel === null ? t('paidOther') : t('paidByChannel', { channel: textOr(t, `channel.${part.channel}`, part.channel) }),
+            value: toYuan(part.amountFen),
+          })),
+        },
+      ],
     },
   });
   context.chart(charts, {
-    id: 'budget-vs-actual', title: t('budgetVsActual'), height: 300,
+    id: 'budget-vs-actual',
+    title: t('budgetVsActual'),
+    height: 300,
     option: {
       tooltip: { trigger: 'axis' },
       legend: { top: 4, left: 8 },
@@ -54,7 +65,9 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
   });
   if (panel.months.some((row) => row.ingredientBudgetFen === null || row.subsidyBudgetFen === null)) charts.append(h('p', { class: 'muted hint', 'data-no-budget': '' }, t('noBudgetMonths')));
   context.chart(root, {
-    id: 'twelve-months', title: t('twelveMonths'), height: 300,
+    id: 'twelve-months',
+    title: t('twelveMonths'),
+    height: 300,
     option: {
       tooltip: { trigger: 'axis' },
       legend: { top: 4, left: 8 },
@@ -70,7 +83,9 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
   const partial = [...panel.months, ...panel.trailing12].filter((row) => row.partial);
   if (partial.length > 0) root.append(h('p', { class: 'muted hint', 'data-partial-months': [...new Set(partial.map((row) => row.month))].join(',') }, `* ${t('partialMonthsNote')}`));
   context.table(root, {
-    id: 'finance-months', title: t('financeMonths'), rows: panel.months,
+    id: 'finance-months',
+    title: t('financeMonths'),
+    rows: panel.months,
     columns: [
       { label: t('month'), cell: (row) => (row.partial ? `${row.month}* (${t('partialMonthDays', { n: row.days, of: row.monthDays })})` : row.month), csv: (row) => row.month },
       { label: t('revenue'), cell: (row) => f.yuan(row.revenueFen), csv: (row) => row.revenueFen / 100, numeric: true },
@@ -78,14 +93,30 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
       { label: t('yearOnYear'), cell: (row) => f.pct(change(row.revenueFen, row.lastYear?.revenueFen)), csv: (row) => change(row.revenueFen, row.lastYear?.revenueFen), numeric: true },
       { label: t('monthOnMonth'), cell: (row) => f.pct(change(row.revenueFen, panel.months[panel.months.indexOf(row) - 1]?.revenueFen)), numeric: true },
       { label: t('subsidy'), cell: (row) => f.yuan(row.subsidyFen), csv: (row) => row.subsidyFen / 100, numeric: true },
-      { label: `${t('subsidy')} · ${t('budget')}`, cell: (row) => (row.subsidyBudgetFen === null ? t('noBudgetSet') : f.yuan(row.subsidyBudgetFen)), csv: (row) => (row.subsidyBudgetFen === null ? null : row.subsidyBudgetFen / 100), numeric: true },
+      {
+        label: `${t('subsidy')} · ${t('budget')}`,
+        cell: (row) => (row.subsidyBudgetFen === null ? t('noBudgetSet') : f.yuan(row.subsidyBudgetFen)),
+        csv: (row) => (row.subsidyBudgetFen === null ? null : row.subsidyBudgetFen / 100),
+        numeric: true,
+      },
       { label: t('ingredientCostTotal'), cell: (row) => f.yuan(row.ingredientCostFen), csv: (row) => row.ingredientCostFen / 100, numeric: true },
-      { label: `${t('ingredientCostTotal')} · ${t('budget')}`, cell: (row) => (row.ingredientBudgetFen === null ? t('noBudgetSet') : f.yuan(row.ingredientBudgetFen)), csv: (row) => (row.ingredientBudgetFen === null ? null : row.ingredientBudgetFen / 100), numeric: true },
+      {
+        label: `${t('ingredientCostTotal')} · ${t('budget')}`,
+        cell: (row) => (row.ingredientBudgetFen === null ? t('noBudgetSet') : f.yuan(row.ingredientBudgetFen)),
+        csv: (row) => (row.ingredientBudgetFen === null ? null : row.ingredientBudgetFen / 100),
+        numeric: true,
+      },
       { label: t('costPerMeal'), cell: (row) => f.yuan(row.costPerMealFen, 2), csv: (row) => (row.costPerMealFen === null ? null : row.costPerMealFen / 100), numeric: true },
     ],
   });
   if (panel.changes.length > 0) {
-    root.append(h('div', { class: 'card', 'data-slot': 'finance-changes' }, h('h3', {}, t('financeChanges')),
-      h('ul', {}, ...panel.changes.map((item) => h('li', { 'data-change': item.kind }, changeText(context, item))))));
+    root.append(
+      h(
+        'div',
+        { class: 'card', 'data-slot': 'finance-changes' },
+        h('h3', {}, t('financeChanges')),
+        h('ul', {}, ...panel.changes.map((item) => h('li', { 'data-change': item.kind }, changeText(context, item)))),
+      ),
+    );
   }
 }

@@ -6,7 +6,8 @@ import type { PageContext } from '../page-context';
 /** One change as a sentence: "2026-11-23 午餐补贴 ¥8.00 → ¥10.00". */
 export function changeText(context: PageContext, change: FinanceChangeNote): string {
   const { t, f } = context;
-  if (change.kind === 'subsidy') return t('change.subsidy', { date: change.date, meal: textOr(t, `meal.${change.meal}`, change.meal), before: f.yuan(change.beforeFen, 2), after: f.yuan(change.afterFen, 2) });
+  if (change.kind === 'subsidy')
+    return t('change.subsidy', { date: change.date, meal: textOr(t, `meal.${change.meal}`, change.meal), before: f.yuan(change.beforeFen, 2), after: f.yuan(change.afterFen, 2) });
   if (change.kind === 'prices') return t('change.prices', { date: change.date, n: change.items });
   return t('change.menu', { date: change.date, added: change.added, removed: change.removed });
 }
@@ -15,7 +16,11 @@ export function changeText(context: PageContext, change: FinanceChangeNote): str
 export function subsidyChangeNote(context: PageContext, panel: FinancePanel): HTMLElement | null {
   const changes = panel.changes.filter((change) => change.kind === 'subsidy');
   if (changes.length === 0) return null;
-  return h('div', { class: 'small warn-text', 'data-subsidy-change': [...new Set(changes.map((change) => change.date))].join(',') }, `⚑ ${changes.map((change) => changeText(context, change)).join(context.lang === 'en' ? '; ' : '；')}`);
+  return h(
+    'div',
+    { class: 'small warn-text', 'data-subsidy-change': [...new Set(changes.map((change) => change.date))].join(',') },
+    `⚑ ${changes.map((change) => changeText(context, change)).join(context.lang === 'en' ? '; ' : '；')}`,
+  );
 }
 
 /** "去年同期 ¥X（+3.2%）" for a figure, or that there is nothing to compare. */

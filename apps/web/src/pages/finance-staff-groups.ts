@@ -8,7 +8,9 @@ export function staffGroupsTable(context: PageContext, panel: FinancePanel): voi
   if (panel.staffGroups.length === 0) return;
   const hidden = (row: FinancePanel['staffGroups'][number], text: string) => (row.suppressed ? t('hiddenGroup') : text);
   context.table(root, {
-    id: 'finance-staff-groups', title: t('staffGroups'), rows: panel.staffGroups,
+    id: 'finance-staff-groups',
+    title: t('staffGroups'),
+    rows: panel.staffGroups,
     columns: [
       { label: t('staffDimension'), cell: (row) => t(`staffDimension.${row.dimension}`) },
       { label: t('staffGroup'), cell: (row) => (row.name === '' ? t('notRecorded') : row.name) },

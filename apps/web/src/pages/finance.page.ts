@@ -18,8 +18,13 @@ export async function renderFinance(context: PageContext): Promise<void> {
   context.applied(panel.filters);
   const recon = panel.reconciliation;
   const card = (id: string, label: string | (string | Node)[], value: string | Node, ...notes: (string | Node | null)[]) =>
-    h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, ...(typeof label === 'string' ? [label] : label)), h('div', { class: 'kpi-value' }, value),
-      ...notes.filter((note) => note !== null).map((note) => (typeof note === 'string' ? h('div', { class: 'muted small' }, note) : note)));
+    h(
+      'div',
+      { class: 'kpi card', 'data-kpi': id },
+      h('div', { class: 'kpi-label' }, ...(typeof label === 'string' ? [label] : label)),
+      h('div', { class: 'kpi-value' }, value),
+      ...notes.filter((note) => note !== null).map((note) => (typeof note === 'string' ? h('div', { class: 'muted small' }, note) : note)),
+    );
   const budgetNote = (fen: number | null) => (fen === null ? t('noBudgetSet') : `${t('budget')} ${f.yuan(fen)}${panel.budget.prorated ? ` · ${t('budgetProrated')}` : ''}`);
   const lastYear = (pick: (summary: NonNullable<FinancePanel['sameTimeLastYear']>) => number | null, now: number) => comparedText(context, t('sameTimeLastYear'), now, panel.sameTimeLastYear, pick);
   const previous = (pick: (summary: NonNullable<FinancePanel['previousPeriod']>) => number | null, now: number) => comparedText(context, t('previousPeriod'), now, panel.previousPeriod, pick);
@@ -27,17 +32,43 @@ export async function renderFinance(context: PageContext): Promise<void> {
   cards.append(
     card('cost-per-meal', t('costPerMeal'), f.yuan(panel.total.costPerMealFen, 2)),
     card('food-cost-pct', [t('foodCostPct'), helpMark(t('help.foodCostPct'), t('helpLabel'))], f.pct(panel.total.foodCostPct)),
-    card('revenue', t('revenue'), f.yuan(panel.total.revenueFen), lastYear((s) => s.revenueFen, panel.total.revenueFen), previous((s) => s.revenueFen, panel.total.revenueFen)),
-    card('subsidy', t('subsidySpent'), f.yuan(panel.subsidy.spentFen), budgetNote(panel.subsidy.budgetFen), lastYear((s) => s.subsidyFen, panel.subsidy.spentFen), subsidyChangeNote(context, panel)),
+    card(
+      'revenue',
+      t('revenue'),
+      f.yuan(panel.total.revenueFen),
+      lastYear((s) => s.revenueFen, panel.total.revenueFen),
+      previous((s) => s.revenueFen, panel.total.revenueFen),
+    ),
+    card(
+      'subsidy',
+      t('subsidySpent'),
+      f.yuan(panel.subsidy.spentFen),
+      budgetNote(panel.subsidy.budgetFen),
+      lastYear((s) => s.subsidyFen, panel.subsidy.spentFen),
+      subsidyChangeNote(context, panel),
+    ),
     card('subsidy-used', [t('subsidyUsed'), helpMark(t('help.subsidyUsed'), t('helpLabel'))], panel.subsidy.usedShare === null ? t('noBudgetSet') : f.pct(panel.subsidy.usedShare)),
-    card('ingredient-cost', t('ingredientCostTotal'), f.yuan(panel.ingredients.costFen), budgetNote(panel.ingredients.budgetFen),
-      panel.ingredients.usedShare === null ? null : `${t('budgetUsed')} ${f.pct(panel.ingredients.usedShare)}`, lastYear((s) => s.ingredientCostFen, panel.ingredients.costFen)),
-    card('reconciliation', t('reconciliation'), badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),
-      `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`));
+    card(
+      'ingredient-cost',
+      t('ingredientCostTotal'),
+      f.yuan(panel.ingredients.costFen),
+      budgetNote(panel.ingredients.budgetFen),
+      panel.ingredients.usedShare === null ? null : `${t('budgetUsed')} ${f.pct(panel.ingredients.usedShare)}`,
+      lastYear((s) => s.ingredientCostFen, panel.ingredients.costFen),
+    ),
+    card(
+      'reconciliation',
+      t('reconciliation'),
+      badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),
+      `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`,
+    ),
+  );
   root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), ...context.reportScope(panel.filters) })));
   financeCharts(context, panel);
   context.table(root, {
-    id: 'finance-by-canteen', title: t('financeByCanteen'), rows: panel.canteens,
+    id: 'finance-by-canteen',
+    title: t('financeByCanteen'),
+    rows: panel.canteens,
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('covers'), cell: (row) => f.number(row.covers), csv: (row) => row.covers, numeric: true },

@@ -11,7 +11,14 @@ import type { TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 import { type JobsResponse, stepName } from './job-runs';
 
-interface RunChoice { action: string; label: TextKey; job: string | null; url: string; body?: object; roles: string[] }
+interface RunChoice {
+  action: string;
+  label: TextKey;
+  job: string | null;
+  url: string;
+  body?: object;
+  roles: string[];
+}
 
 const CHOICES: RunChoice[] = [
   { action: 'run-forecast', label: 'runForecast', job: null, url: '/api/forecasts/runs', body: {}, roles: ['admin', 'manager'] },

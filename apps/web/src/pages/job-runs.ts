@@ -2,12 +2,40 @@
 import { textOr, type Translate } from '../i18n';
 
 export interface JobStepView {
-  runId: string; stepNo: number; name: string; canteenId: number | null; startedAt: string; finishedAt: string | null;
-  status: string; attempts: number; counts: Record<string, number>; error: string | null; durationMs: number | null;
+  runId: string;
+  stepNo: number;
+  name: string;
+  canteenId: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  attempts: number;
+  counts: Record<string, number>;
+  error: string | null;
+  durationMs: number | null;
 }
-export interface JobRunView { id: string; name: string; trigger: string; startedAt: string; finishedAt: string | null; status: string; error: string | null; steps: JobStepView[] }
-export interface EmptyRunsDay { name: string; day: string; runs: number; firstAt: string; lastAt: string }
-export interface JobsResponse { jobs: { name: string; description: string; steps: string[] }[]; runs: JobRunView[]; emptyRuns: EmptyRunsDay[] }
+export interface JobRunView {
+  id: string;
+  name: string;
+  trigger: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  error: string | null;
+  steps: JobStepView[];
+}
+export interface EmptyRunsDay {
+  name: string;
+  day: string;
+  runs: number;
+  firstAt: string;
+  lastAt: string;
+}
+export interface JobsResponse {
+  jobs: { name: string; description: string; steps: string[] }[];
+  runs: JobRunView[];
+  emptyRuns: EmptyRunsDay[];
+}
 
 export const jobName = (t: Translate, name: string) => textOr(t, `jobName.${name}`, name);
 export const stepName = (t: Translate, name: string) => textOr(t, `step.${name}`, name);

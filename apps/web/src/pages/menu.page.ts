@@ -10,15 +10,41 @@ import { badge } from '../widgets';
 import { act } from './plan-actions';
 
 /** GET /api/menu/proposals/:id (libs/procurement MenuProposalService), as far as the page reads it. */
-interface SlotFigures { covers: number; wasteKgPerCover: number; costFenPerCover: number; satisfaction: number }
+interface SlotFigures {
+  covers: number;
+  wasteKgPerCover: number;
+  costFenPerCover: number;
+  satisfaction: number;
+}
 interface MenuChangeView {
-  seq: number; date: string; meal: string; kind: string; category: string; fromDishId: number | null; toDishId: number | null;
-  explanation: { zh: string; en: string }; before: SlotFigures; after: SlotFigures; status: 'proposed' | 'accepted' | 'rejected' | 'edited';
+  seq: number;
+  date: string;
+  meal: string;
+  kind: string;
+  category: string;
+  fromDishId: number | null;
+  toDishId: number | null;
+  explanation: { zh: string; en: string };
+  before: SlotFigures;
+  after: SlotFigures;
+  status: 'proposed' | 'accepted' | 'rejected' | 'edited';
 }
 /** One side of the what-if over the cycle (MenuWhatIfSide in libs/procurement). */
-interface WhatIfSide { covers: number; costFenPerCover: number; costFen: number; wasteKgPerCover: number; wasteKg: number; satisfaction: number; subsidyFenPerCover: number; subsidyFen: number }
+interface WhatIfSide {
+  covers: number;
+  costFenPerCover: number;
+  costFen: number;
+  wasteKgPerCover: number;
+  wasteKg: number;
+  satisfaction: number;
+  subsidyFenPerCover: number;
+  subsidyFen: number;
+}
 interface MenuProposalView {
-  id: string; canteenId: number; from: string; to: string;
+  id: string;
+  canteenId: number;
+  from: string;
+  to: string;
   totals: { current: SlotFigures; proposed: SlotFigures };
   whatIf: { current: WhatIfSide; proposed: WhatIfSide };
   issues: { date: string; meal: string; reason: string; category?: string }[];
@@ -41,10 +67,19 @@ export async function renderMenu(context: PageContext): Promise<void> {
   }
   const listed = (await api.get<ProposalListItem[]>(panelUrl({ ...state, canteens: [canteenId] }))).filter((entry) => entry.canteenId === canteenId);
   const from = isoWeekStart(nextWeek());
-  const propose = h('button', { type: 'button', class: 'primary', 'data-action': 'propose-menu', onclick: (event: Event) => {
-    (event.target as HTMLButtonElement).disabled = true;
-    void act(context, () => api.post('/api/menu/proposals', { canteen: canteenId, from, weeks: CYCLE_WEEKS }));
-  } }, `${t('menuPropose')} (${from})`);
+  const propose = h(
+    'button',
+    {
+      type: 'button',
+      class: 'primary',
+      'data-action': 'propose-menu',
+      onclick: (event: Event) => {
+        (event.target as HTMLButtonElement).disabled = true;
+        void act(context, () => api.post('/api/menu/proposals', { canteen: canteenId, from, weeks: CYCLE_WEEKS }));
+      },
+    },
+    `${t('menuPropose')} (${from})`,
+  );
   const header = h('section', { class: 'card', 'data-view': 'menu-head' }, h('p', {}, `${context.canteenName(canteenId)}`), propose);
   root.append(header);
   if (listed.length === 0) {
@@ -52,8 +87,10 @@ export async function renderMenu(context: PageContext): Promise<void> {
     return;
   }
   const proposal = await api.get<MenuProposalView>(`/api/menu/proposals/${listed[0]!.id}`);
-  header.append(h('p', { 'data-proposal': proposal.id }, `${t('menuCycle')}: ${proposal.from} – ${proposal.to}`),
-    h('a', { class: 'button', 'data-action': 'menu-workbook', href: `/api/menu/proposals/${proposal.id}/workbook?lang=${lang}`, download: '' }, t('menuDownload')));
+  header.append(
+    h('p', { 'data-proposal': proposal.id }, `${t('menuCycle')}: ${proposal.from} – ${proposal.to}`),
+    h('a', { class: 'button', 'data-action': 'menu-workbook', href: `/api/menu/proposals/${proposal.id}/workbook?lang=${lang}`, download: '' }, t('menuDownload')),
+  );
   const dishName = (id: number | null) => {
     const dish = id === null ? undefined : proposal.dishes[id];
     return dish ? (lang === 'en' ? dish.nameEn : dish.name) : context.dishName(id);
@@ -72,7 +109,9 @@ export async function renderMenu(context: PageContext): Promise<void> {
     { label: t('menuSubsidy'), pick: (value) => f.yuan(value.subsidyFen, 0) },
   ];
   context.table(root, {
-    id: 'menu-what-if', title: t('menuWhatIf'), rows: figures,
+    id: 'menu-what-if',
+    title: t('menuWhatIf'),
+    rows: figures,
     columns: [
       { label: t('menuFigure'), cell: (row) => row.label },
       { label: t('menuCurrent'), cell: (row) => row.pick(current), numeric: true },
@@ -82,17 +121,22 @@ export async function renderMenu(context: PageContext): Promise<void> {
 
   // Per day, cover-weighted over its meals: leftovers per cover of the current and the proposed menu.
   const days = [...new Set(proposal.slots.map((slot) => slot.date))].sort();
-  const perDay = (pick: 'current' | 'proposed') => days.map((day) => {
-    const slots = proposal.slots.filter((slot) => slot.date === day);
-    const covers = slots.reduce((sum, slot) => sum + slot.covers, 0);
-    return covers > 0 ? Number((slots.reduce((sum, slot) => sum + slot.covers * slot[pick].wasteKgPerCover, 0) / covers).toFixed(4)) : null;
-  });
+  const perDay = (pick: 'current' | 'proposed') =>
+    days.map((day) => {
+      const slots = proposal.slots.filter((slot) => slot.date === day);
+      const covers = slots.reduce((sum, slot) => sum + slot.covers, 0);
+      return covers > 0 ? Number((slots.reduce((sum, slot) => sum + slot.covers * slot[pick].wasteKgPerCover, 0) / covers).toFixed(4)) : null;
+    });
   context.chart(root, {
-    id: 'menu-waste-by-day', title: `${t('wastePerCover')} · ${t('menuCurrent')} / ${t('menuProposed')}`, height: 260,
+    id: 'menu-waste-by-day',
+    title: `${t('wastePerCover')} · ${t('menuCurrent')} / ${t('menuProposed')}`,
+    height: 260,
     option: {
-      tooltip: { trigger: 'axis' }, legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: days }, yAxis: { type: 'value' },
+      xAxis: { type: 'category', data: days },
+      yAxis: { type: 'value' },
       series: [
         { name: t('menuCurrent'), type: 'bar', data: perDay('current'), itemStyle: { color: COLOURS.muted } },
         { name: t('menuProposed'), type: 'bar', data: perDay('proposed'), itemStyle: { color: COLOURS.actual } },
@@ -106,15 +150,24 @@ export async function renderMenu(context: PageContext): Promise<void> {
   const actions = (change: MenuChangeView): HTMLElement => {
     if (!mayDecide || change.status !== 'proposed') return badge(t(`change.${change.status}`), STATUS_TONE[change.status]);
     const choices = context.meta.dishes.filter((dish) => dish.category === change.category);
-    const pick = h('select', { name: 'edit-dish', 'aria-label': t('dish') }, ...choices.map((dish) => h('option', { value: String(dish.id), selected: dish.id === change.toDishId }, context.dishName(dish.id))));
-    return h('span', { class: 'actions', 'data-change': String(change.seq) },
+    const pick = h(
+      'select',
+      { name: 'edit-dish', 'aria-label': t('dish') },
+      ...choices.map((dish) => h('option', { value: String(dish.id), selected: dish.id === change.toDishId }, context.dishName(dish.id))),
+    );
+    return h(
+      'span',
+      { class: 'actions', 'data-change': String(change.seq) },
       h('button', { type: 'button', 'data-action': 'accept-change', onclick: () => decide(change, 'accept') }, t('menuAccept')),
       h('button', { type: 'button', 'data-action': 'reject-change', onclick: () => decide(change, 'reject') }, t('menuReject')),
       choices.length > 0 ? pick : null,
-      choices.length > 0 ? h('button', { type: 'button', 'data-action': 'edit-change', onclick: () => decide(change, 'edit', Number((pick as HTMLSelectElement).value)) }, t('menuEdit')) : null);
+      choices.length > 0 ? h('button', { type: 'button', 'data-action': 'edit-change', onclick: () => decide(change, 'edit', Number((pick as HTMLSelectElement).value)) }, t('menuEdit')) : null,
+    );
   };
   context.table(root, {
-    id: 'menu-changes', title: t('menuChanges'), rows: [...proposal.changes],
+    id: 'menu-changes',
+    title: t('menuChanges'),
+    rows: [...proposal.changes],
     columns: [
       { label: t('date'), cell: (row) => row.date },
       { label: t('meal'), cell: (row) => mealName(row.meal), csv: (row) => row.meal },
@@ -122,14 +175,17 @@ export async function renderMenu(context: PageContext): Promise<void> {
       { label: t('menuWhy'), cell: (row) => (lang === 'en' ? row.explanation.en : row.explanation.zh) },
       {
         label: t('menuEffect'),
-        cell: (row) => `${t('costPerCover')} ${f.yuan(row.before.costFenPerCover, 2)} → ${f.yuan(row.after.costFenPerCover, 2)}; ${t('wastePerCover')} ${f.number(row.before.wasteKgPerCover, 3)} → ${f.number(row.after.wasteKgPerCover, 3)}; ${t('expectedStars')} ${f.number(row.before.satisfaction, 2)} → ${f.number(row.after.satisfaction, 2)}`,
+        cell: (row) =>
+          `${t('costPerCover')} ${f.yuan(row.before.costFenPerCover, 2)} → ${f.yuan(row.after.costFenPerCover, 2)}; ${t('wastePerCover')} ${f.number(row.before.wasteKgPerCover, 3)} → ${f.number(row.after.wasteKgPerCover, 3)}; ${t('expectedStars')} ${f.number(row.before.satisfaction, 2)} → ${f.number(row.after.satisfaction, 2)}`,
       },
       { label: t('menuDecision'), cell: (row) => actions(row), csv: (row) => row.status },
     ],
   });
 
   context.table(root, {
-    id: 'menu-by-day', title: t('menuByDay'), rows: [...proposal.slots],
+    id: 'menu-by-day',
+    title: t('menuByDay'),
+    rows: [...proposal.slots],
     columns: [
       { label: t('date'), cell: (row) => row.date },
       { label: t('meal'), cell: (row) => mealName(row.meal), csv: (row) => row.meal },
@@ -139,7 +195,9 @@ export async function renderMenu(context: PageContext): Promise<void> {
   });
   if (proposal.issues.length > 0) {
     context.table(root, {
-      id: 'menu-issues', title: t('menuIssues'), rows: [...proposal.issues],
+      id: 'menu-issues',
+      title: t('menuIssues'),
+      rows: [...proposal.issues],
       columns: [
         { label: t('date'), cell: (row) => row.date },
         { label: t('meal'), cell: (row) => mealName(row.meal), csv: (row) => row.meal },

@@ -7,16 +7,40 @@ import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 
-interface Named { id: number; code: string; name: string; nameEn: string }
+interface Named {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+}
 /** The shape of GET /api/purchase-orders/:id (libs/procurement PurchaseOrderDetail), as far as the page reads it. */
 export interface OrderDetail {
-  id: string; canteenId: number; status: string; orderDate: string; deliveryDate: string; totalFen: number; week: string | null;
-  orderCutoff: string | null; leadTimeDays: number | null; editable: boolean; nextStatuses: string[];
+  id: string;
+  canteenId: number;
+  status: string;
+  orderDate: string;
+  deliveryDate: string;
+  totalFen: number;
+  week: string | null;
+  orderCutoff: string | null;
+  leadTimeDays: number | null;
+  editable: boolean;
+  nextStatuses: string[];
   supplier: Named & { contact: string | null; address: string | null; phone: string | null };
   canteen: Named;
   lines: {
-    supplierItemId: number; sku: string; packSize: number; packs: number; packPriceFen: number; amountFen: number; minOrderPacks: number; ingredient: Named & { unit: string };
-    receivedPacks: number | null; receivedPackPriceFen: number | null; receivedAmountFen: number | null; differences: string[];
+    supplierItemId: number;
+    sku: string;
+    packSize: number;
+    packs: number;
+    packPriceFen: number;
+    amountFen: number;
+    minOrderPacks: number;
+    ingredient: Named & { unit: string };
+    receivedPacks: number | null;
+    receivedPackPriceFen: number | null;
+    receivedAmountFen: number | null;
+    differences: string[];
   }[];
   receivedTotalFen: number | null;
   edits: { at: string; actor: string; supplierItemId: number; fromPacks: number; toPacks: number; reason: string }[];
@@ -28,16 +52,22 @@ const ACTION_LABELS: Record<string, 'sendOrder' | 'receiveOrder' | 'cancelOrder'
 
 export async function orderPanel(context: PageContext, orderId: string, mayOwn: boolean): Promise<HTMLElement> {
   const { t, f, lang } = context;
-  const [order, formats] = await Promise.all([
-    api.get<OrderDetail>(`/api/purchase-orders/${orderId}`), api.get<{ pdf: boolean }>('/api/purchase-orders/sheet-formats'),
-  ]);
+  const [order, formats] = await Promise.all([api.get<OrderDetail>(`/api/purchase-orders/${orderId}`), api.get<{ pdf: boolean }>('/api/purchase-orders/sheet-formats')]);
   const name = (entry: Named) => (lang === 'en' ? entry.nameEn || entry.name : entry.name);
   const unit = (code: string) => textOr(t, `unit.${code}`, code);
-  const itemName = (id: number) => { const line = order.lines.find((entry) => entry.supplierItemId === id); return line ? name(line.ingredient) : String(id); };
+  const itemName = (id: number) => {
+    const line = order.lines.find((entry) => entry.supplierItemId === id);
+    return line ? name(line.ingredient) : String(id);
+  };
   const message = h('p', { class: 'form-message', role: 'alert', 'data-order-message': '' });
   const terms: [string, string][] = [
-    [t('supplier'), name(order.supplier)], [t('contact'), order.supplier.contact ?? '–'], [t('phone'), order.supplier.phone ?? '–'], [t('address'), order.supplier.address ?? '–'],
-    [t('orderCanteen'), name(order.canteen)], [t('orderBy'), `${order.orderDate} ${order.orderCutoff ?? ''}`.trim()], [t('delivery'), order.deliveryDate],
+    [t('supplier'), name(order.supplier)],
+    [t('contact'), order.supplier.contact ?? '–'],
+    [t('phone'), order.supplier.phone ?? '–'],
+    [t('address'), order.supplier.address ?? '–'],
+    [t('orderCanteen'), name(order.canteen)],
+    [t('orderBy'), `${order.orderDate} ${order.orderCutoff ?? ''}`.trim()],
+    [t('delivery'), order.deliveryDate],
     [t('leadTime'), order.leadTimeDays === null ? '–' : t('leadDays', { n: order.leadTimeDays })],
   ];
   const buttons: HTMLElement[] = [];
@@ -48,15 +78,28 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
     }
   }
   buttons.push(h('a', { class: 'button', 'data-action': 'order-sheet', href: `/api/purchase-orders/${order.id}/sheet?lang=${lang}`, download: '' }, t('downloadOrder')));
-  if (formats.pdf) buttons.push(h('a', { class: 'button', 'data-action': 'order-sheet-pdf', href: `/api/purchase-orders/${order.id}/sheet?lang=${lang}&format=pdf`, download: '' }, t('downloadOrderPdf')));
+  if (formats.pdf)
+    buttons.push(h('a', { class: 'button', 'data-action': 'order-sheet-pdf', href: `/api/purchase-orders/${order.id}/sheet?lang=${lang}&format=pdf`, download: '' }, t('downloadOrderPdf')));
   buttons.push(h('button', { type: 'button', 'data-action': 'close-order', onclick: () => context.go({ order: null }) }, t('closeOrder')));
-  const panel = h('section', { class: 'card', 'data-view': 'order', 'data-order-status': order.status },
-    h('h3', {}, `${t('orderTitle')} · ${name(order.supplier)} · ${order.deliveryDate} `, badge(textOr(t, `status.${order.status}`, order.status), order.status === 'received' ? 'good' : order.status === 'cancelled' ? 'muted' : 'warn')),
+  const panel = h(
+    'section',
+    { class: 'card', 'data-view': 'order', 'data-order-status': order.status },
+    h(
+      'h3',
+      {},
+      `${t('orderTitle')} · ${name(order.supplier)} · ${order.deliveryDate} `,
+      badge(textOr(t, `status.${order.status}`, order.status), order.status === 'received' ? 'good' : order.status === 'cancelled' ? 'muted' : 'warn'),
+    ),
     h('dl', { class: 'terms' }, ...terms.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])),
     order.status === 'draft' ? h('p', { class: 'muted small' }, t('draftOrderNote')) : null,
-    h('div', { class: 'actions' }, ...buttons), formats.pdf ? null : h('p', { class: 'muted small', 'data-note': 'order-prints-as-is' }, t('orderPrintsAsIs')), message);
+    h('div', { class: 'actions' }, ...buttons),
+    formats.pdf ? null : h('p', { class: 'muted small', 'data-note': 'order-prints-as-is' }, t('orderPrintsAsIs')),
+    message,
+  );
   context.table(panel, {
-    id: `order-lines-${order.id}`, title: t('orderTitle'), rows: order.lines,
+    id: `order-lines-${order.id}`,
+    title: t('orderTitle'),
+    rows: order.lines,
     columns: [
       { label: t('ingredient'), cell: (row) => name(row.ingredient) },
       { label: t('sku'), cell: (row) => row.sku },
@@ -64,21 +107,26 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
       { label: t('packs'), cell: (row) => (order.editable && mayOwn ? packsCell(context, order, row, message) : f.number(row.packs)), csv: (row) => row.packs, numeric: true },
       { label: t('unitPrice'), cell: (row) => f.yuan(row.packPriceFen, 2), csv: (row) => row.packPriceFen / 100, numeric: true },
       { label: t('total'), cell: (row) => f.yuan(row.amountFen, 2), csv: (row) => row.amountFen / 100, numeric: true },
-      ...(order.receivedTotalFen === null ? [] : [
-        { label: t('receivedPacks'), cell: (row: Line) => f.number(row.receivedPacks), csv: (row: Line) => row.receivedPacks, numeric: true },
-        { label: t('receivedAmount'), cell: (row: Line) => f.yuan(row.receivedAmountFen, 2), csv: (row: Line) => (row.receivedAmountFen ?? 0) / 100, numeric: true },
-        {
-          label: t('differences'), csv: (row: Line) => row.differences.join(' '),
-          cell: (row: Line) => h('span', { 'data-differences': row.differences.join(' ') }, ...row.differences.map((code) => badge(textOr(t, `diff.${code}`, code), 'bad'))),
-        },
-      ]),
+      ...(order.receivedTotalFen === null
+        ? []
+        : [
+            { label: t('receivedPacks'), cell: (row: Line) => f.number(row.receivedPacks), csv: (row: Line) => row.receivedPacks, numeric: true },
+            { label: t('receivedAmount'), cell: (row: Line) => f.yuan(row.receivedAmountFen, 2), csv: (row: Line) => (row.receivedAmountFen ?? 0) / 100, numeric: true },
+            {
+              label: t('differences'),
+              csv: (row: Line) => row.differences.join(' '),
+              cell: (row: Line) => h('span', { 'data-differences': row.differences.join(' ') }, ...row.differences.map((code) => badge(textOr(t, `diff.${code}`, code), 'bad'))),
+            },
+          ]),
     ],
   });
   panel.append(h('p', { class: 'order-total', 'data-order-total': order.totalFen }, `${t('total')}: ${f.yuan(order.totalFen, 2)}`));
   if (order.receivedTotalFen !== null) panel.append(h('p', { class: 'order-total', 'data-received-total': order.receivedTotalFen }, `${t('receivedTotal')}: ${f.yuan(order.receivedTotalFen, 2)}`));
   if (order.edits.length > 0) {
     context.table(panel, {
-      id: `order-edits-${order.id}`, title: t('orderEdits'), rows: order.edits,
+      id: `order-edits-${order.id}`,
+      title: t('orderEdits'),
+      rows: order.edits,
       columns: [
         { label: t('at'), cell: (row) => f.dateTime(row.at), csv: (row) => row.at },
         { label: t('ingredient'), cell: (row) => itemName(row.supplierItemId) },
@@ -100,7 +148,10 @@ function packsCell(context: PageContext, order: OrderDetail, row: OrderDetail['l
     const reason = h('input', { type: 'text', name: 'order-reason', placeholder: t('reason'), style: 'width:100%' });
     const item = lang === 'en' ? row.ingredient.nameEn || row.ingredient.name : row.ingredient.name;
     const ok = await confirmDialog({
-      id: 'order-line', title: t('editPacksTitle', { item }), confirmLabel: t('save'), cancelLabel: t('cancel'),
+      id: 'order-line',
+      title: t('editPacksTitle', { item }),
+      confirmLabel: t('save'),
+      cancelLabel: t('cancel'),
       body: [h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('packs')), packs), h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('reason')), reason)],
     });
     if (!ok) return;
@@ -109,8 +160,12 @@ function packsCell(context: PageContext, order: OrderDetail, row: OrderDetail['l
     if (!reason.value.trim()) return say(message, t('reasonRequired'));
     await run(context, () => api.patch(`/api/purchase-orders/${order.id}/lines/${row.supplierItemId}`, { packs: value, reason: reason.value.trim() }), message);
   };
-  return h('span', { class: 'packs' }, `${f.number(row.packs)} `,
-    h('button', { type: 'button', class: 'link', 'data-action': 'edit-line', 'data-item': row.supplierItemId, onclick: () => void edit() }, t('editPacks')));
+  return h(
+    'span',
+    { class: 'packs' },
+    `${f.number(row.packs)} `,
+    h('button', { type: 'button', class: 'link', 'data-action': 'edit-line', 'data-item': row.supplierItemId, onclick: () => void edit() }, t('editPacks')),
+  );
 }
 
 async function move(context: PageContext, order: OrderDetail, status: string, message: HTMLElement): Promise<void> {
@@ -135,10 +190,25 @@ async function receive(context: PageContext, order: OrderDetail, message: HTMLEl
     price: h('input', { type: 'number', name: `price-${line.supplierItemId}`, min: 0, step: 0.01, value: (line.packPriceFen / 100).toFixed(2), style: 'width:7em' }),
   }));
   const note = h('input', { type: 'text', name: 'receive-note', placeholder: t('receiveNote'), style: 'width:100%' });
-  const table = h('table', {},
+  const table = h(
+    'table',
+    {},
     h('thead', {}, h('tr', {}, h('th', {}, t('ingredient')), h('th', { class: 'num' }, t('packs')), h('th', { class: 'num' }, t('receivedPacks')), h('th', { class: 'num' }, t('receivedPrice')))),
-    h('tbody', {}, ...inputs.map(({ line, packs, price }) => h('tr', {},
-      h('td', {}, lang === 'en' ? line.ingredient.nameEn || line.ingredient.name : line.ingredient.name), h('td', { class: 'num' }, String(line.packs)), h('td', { class: 'num' }, packs), h('td', { class: 'num' }, price)))));
+    h(
+      'tbody',
+      {},
+      ...inputs.map(({ line, packs, price }) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, lang === 'en' ? line.ingredient.nameEn || line.ingredient.name : line.ingredient.name),
+          h('td', { class: 'num' }, String(line.packs)),
+          h('td', { class: 'num' }, packs),
+          h('td', { class: 'num' }, price),
+        ),
+      ),
+    ),
+  );
   const ok = await confirmDialog({ id: 'order-receive', title: t('receiveTitle'), confirmLabel: t('receiveOrder'), cancelLabel: t('cancel'), body: [table, note] });
   if (!ok) return;
   const lines: { supplierItemId: number; packs: number; packPriceFen: number }[] = [];

@@ -21,8 +21,14 @@ export async function renderOverview(context: PageContext): Promise<void> {
   const headline = grid('grid kpis headline');
   headline.append(
     todayCard(context, panel.coversToday),
-    h('div', { class: 'kpi card big', 'data-kpi': 'week' }, h('div', { class: 'kpi-label' }, `${t('thisWeek')} · ${panel.coversWeek.week}`),
-      h('div', { class: 'kpi-value' }, f.number(panel.coversWeek.actual)), h('div', { class: 'muted' }, `${t('forecast')} ${f.number(panel.coversWeek.forecast)}`)));
+    h(
+      'div',
+      { class: 'kpi card big', 'data-kpi': 'week' },
+      h('div', { class: 'kpi-label' }, `${t('thisWeek')} · ${panel.coversWeek.week}`),
+      h('div', { class: 'kpi-value' }, f.number(panel.coversWeek.actual)),
+      h('div', { class: 'muted' }, `${t('forecast')} ${f.number(panel.coversWeek.forecast)}`),
+    ),
+  );
   root.append(headline);
 
   const formatters: Record<KpiKey, { format: (value: number | null) => string; higherIsBetter: boolean }> = {
@@ -38,7 +44,9 @@ export async function renderOverview(context: PageContext): Promise<void> {
   const kpis = grid('grid kpis');
   for (const key of Object.keys(formatters) as KpiKey[]) {
     const help = HELP[key];
-    kpis.append(kpiCard({ id: key, label: t(`kpi.${key}`), kpi: panel.kpis[key], previousLabel: t('vsPrevious'), ...formatters[key], help: help ? { text: t(help), label: t('helpLabel') } : undefined }));
+    kpis.append(
+      kpiCard({ id: key, label: t(`kpi.${key}`), kpi: panel.kpis[key], previousLabel: t('vsPrevious'), ...formatters[key], help: help ? { text: t(help), label: t('helpLabel') } : undefined }),
+    );
   }
   root.append(kpis);
 
@@ -46,7 +54,9 @@ export async function renderOverview(context: PageContext): Promise<void> {
   root.append(main);
   const rows = panel.coversVsForecast;
   context.chart(main, {
-    id: 'covers-vs-forecast', title: t('coversVsForecast'), height: 340,
+    id: 'covers-vs-forecast',
+    title: t('coversVsForecast'),
+    height: 340,
     option: forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }),
   });
   const alerts = h('section', { class: 'card alerts', 'data-panel': 'alerts' }, h('h3', {}, t('alerts')));
@@ -60,15 +70,25 @@ function todayCard(context: PageContext, today: OverviewPanel['coversToday']): H
   const { t, f } = context;
   const value = today.status === 'served' ? f.number(today.actual) : t(`today.${today.status}`);
   const forecast = today.status === 'closed' && today.forecast === null ? t('today.noService') : `${t('forecast')} ${f.number(today.forecast)}`;
-  return h('div', { class: 'kpi card big', 'data-kpi': 'today', 'data-today': today.status },
+  return h(
+    'div',
+    { class: 'kpi card big', 'data-kpi': 'today', 'data-today': today.status },
     h('div', { class: 'kpi-label' }, `${t('today')} · ${today.date}`),
-    h('div', { class: today.status === 'served' ? 'kpi-value' : 'kpi-value kpi-note' }, value), h('div', { class: 'muted' }, forecast));
+    h('div', { class: today.status === 'served' ? 'kpi-value' : 'kpi-value kpi-note' }, value),
+    h('div', { class: 'muted' }, forecast),
+  );
 }
 
 function alertItem(context: PageContext, alert: DashboardAlert): HTMLElement {
   const { t, f } = context;
   const tone = alert.severity === 'critical' ? 'bad' : alert.severity === 'warning' ? 'warn' : 'info';
-  const subject = [alert.canteenId !== null ? context.canteenName(alert.canteenId) : null, alert.dishId !== null ? context.dishName(alert.dishId) : null, alert.date ?? null].filter(Boolean).join(' · ');
-  return h('div', { class: `alert ${tone}`, 'data-alert': alert.kind },
-    badge(textOr(t, `alert.${alert.kind}`, alert.kind), tone), h('div', { class: 'alert-body' }, h('strong', {}, subject || t('allCanteens')), h('div', { class: 'muted small', 'data-alert-text': '' }, alertSentence(alert, t, f))));
+  const subject = [alert.canteenId !== null ? context.canteenName(alert.canteenId) : null, alert.dishId !== null ? context.dishName(alert.dishId) : null, alert.date ?? null]
+    .filter(Boolean)
+    .join(' · ');
+  return h(
+    'div',
+    { class: `alert ${tone}`, 'data-alert': alert.kind },
+    badge(textOr(t, `alert.${alert.kind}`, alert.kind), tone),
+    h('div', { class: 'alert-body' }, h('strong', {}, subject || t('allCanteens')), h('div', { class: 'muted small', 'data-alert-text': '' }, alertSentence(alert, t, f))),
+  );
 }

@@ -31,8 +31,7 @@ export function planLinesSection(context: PageContext, plan: PlanView, editable:
   const dish = h('input', { type: 'search', name: 'line-dish', placeholder: t('dishFilter'), style: 'width:12em' });
   const overridden = new Set(plan.overrides.map((entry) => `${entry.serviceDate}|${entry.meal}|${entry.dishId}`));
   const holder = h('div');
-  const section = h('div', { 'data-panel': 'plan-lines' },
-    h('div', { class: 'toolbar', 'data-filters': 'plan-lines' }, h('span', { class: 'filter-label' }, t('planLines')), day, meal, dish), holder);
+  const section = h('div', { 'data-panel': 'plan-lines' }, h('div', { class: 'toolbar', 'data-filters': 'plan-lines' }, h('span', { class: 'filter-label' }, t('planLines')), day, meal, dish), holder);
 
   const editor = (line: PlanLine, row: HTMLTableRowElement) => {
     section.querySelector('[data-editor=override]')?.remove();
@@ -40,14 +39,27 @@ export function planLinesSection(context: PageContext, plan: PlanView, editable:
     const reason = h('input', { type: 'text', name: 'reason', placeholder: t('reason'), style: 'flex:1;min-width:12em' });
     const message = h('span', { class: 'form-message', role: 'alert' });
     const save = h('button', { type: 'submit', class: 'primary' }, t('save'));
-    const form = h('form', { class: 'override-form' },
-      h('div', { class: 'row' }, h('strong', {}, `${line.serviceDate} ${textOr(t, `meal.${line.meal}`, line.meal)} · ${context.dishName(line.dishId)}`),
-        portions, reason, save, h('button', { type: 'button', 'data-action': 'cancel-edit', onclick: () => editorRow.remove() }, t('cancel'))), message);
+    const form = h(
+      'form',
+      { class: 'override-form' },
+      h(
+        'div',
+        { class: 'row' },
+        h('strong', {}, `${line.serviceDate} ${textOr(t, `meal.${line.meal}`, line.meal)} · ${context.dishName(line.dishId)}`),
+        portions,
+        reason,
+        save,
+        h('button', { type: 'button', 'data-action': 'cancel-edit', onclick: () => editorRow.remove() }, t('cancel')),
+      ),
+      message,
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       message.textContent = '';
       save.disabled = true;
-      void saveOverride(context, plan, line, { portions: Number(portions.value), reason: reason.value.trim() }, message).finally(() => { save.disabled = false; });
+      void saveOverride(context, plan, line, { portions: Number(portions.value), reason: reason.value.trim() }, message).finally(() => {
+        save.disabled = false;
+      });
     });
     const editorRow = h('tr', { 'data-editor': 'override' }, h('td', { colspan: 7 }, form));
     row.after(editorRow);
@@ -56,22 +68,44 @@ export function planLinesSection(context: PageContext, plan: PlanView, editable:
 
   const draw = () => {
     const wanted = dish.value.trim().toLowerCase();
-    const rows = lines.filter((line) => (!day.value || line.serviceDate === day.value) && (!meal.value || line.meal === meal.value)
-      && (!wanted || context.dishName(line.dishId).toLowerCase().includes(wanted)));
+    const rows = lines.filter(
+      (line) => (!day.value || line.serviceDate === day.value) && (!meal.value || line.meal === meal.value) && (!wanted || context.dishName(line.dishId).toLowerCase().includes(wanted)),
+    );
     holder.replaceChildren();
     context.table(holder, {
-      id: `plan-lines-${plan.week}`, title: `${t('planLines')} · ${f.number(rows.length)} / ${f.number(lines.length)}`, rows, limit: SHOWN,
+      id: `plan-lines-${plan.week}`,
+      title: `${t('planLines')} · ${f.number(rows.length)} / ${f.number(lines.length)}`,
+      rows,
+      limit: SHOWN,
       columns: [
         { label: t('date'), cell: (row) => row.serviceDate },
         { label: t('meal'), cell: (row) => textOr(t, `meal.${row.meal}`, row.meal), csv: (row) => row.meal },
         { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
         { label: t('forecastP50'), cell: (row) => f.number(row.forecastP50, 1), csv: (row) => row.forecastP50, numeric: true },
-        { label: t('plannedPortions'), cell: (row) => (overridden.has(`${row.serviceDate}|${row.meal}|${row.dishId}`) ? h('span', { class: 'overridden', title: t('overridden') }, `${f.number(row.plannedPortions)} ✎`) : f.number(row.plannedPortions)), csv: (row) => row.plannedPortions, numeric: true },
+        {
+          label: t('plannedPortions'),
+          cell: (row) =>
+            overridden.has(`${row.serviceDate}|${row.meal}|${row.dishId}`)
+              ? h('span', { class: 'overridden', title: t('overridden') }, `${f.number(row.plannedPortions)} ✎`)
+              : f.number(row.plannedPortions),
+          csv: (row) => row.plannedPortions,
+          numeric: true,
+        },
         { label: t('expectedLeftover'), cell: (row) => f.number(row.expectedLeftover, 1), csv: (row) => row.expectedLeftover, numeric: true },
-        ...(editable ? [{
-          label: '', csv: () => null,
-          cell: (row: PlanLine) => h('button', { type: 'button', class: 'ghost small', 'data-action': 'edit-line', onclick: (event: Event) => editor(row, (event.target as HTMLElement).closest('tr')!) }, t('override')),
-        }] : []),
+        ...(editable
+          ? [
+              {
+                label: '',
+                csv: () => null,
+                cell: (row: PlanLine) =>
+                  h(
+                    'button',
+                    { type: 'button', class: 'ghost small', 'data-action': 'edit-line', onclick: (event: Event) => editor(row, (event.target as HTMLElement).closest('tr')!) },
+                    t('override'),
+                  ),
+              },
+            ]
+          : []),
       ],
     });
   };

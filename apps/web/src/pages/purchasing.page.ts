@@ -16,7 +16,8 @@ import { whatIfPanel } from './what-if-panel';
 
 /** GET /api/stock (libs/procurement StockService), as far as the page reads it. */
 interface StockView {
-  date: string; countedOn: string | null;
+  date: string;
+  countedOn: string | null;
   lines: { ingredientId: number; name: string; nameEn: string; unit: string; counted: number | null; received: number; onHand: number; onTheWay: number }[];
 }
 
@@ -27,16 +28,25 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   const mayPlan = context.me.role === 'manager' || context.me.role === 'admin';
   const coming = nextWeek();
   // The canteen a new draft is for: the one in view, else the first the person may plan.
-  const draftButton = (canteenId: number | undefined, week: string, label: string) => mayPlan && canteenId !== undefined
-    ? h('button', { type: 'button', 'data-action': 'draft-plan', onclick: (event: Event) => {
-      (event.target as HTMLButtonElement).disabled = true;
-      void act(context, async () => {
-        const made = await api.post<PlanView>('/api/plans', { canteen: canteenId, week });
-        context.go({ week, plan: made.id });
-        return 'navigated';
-      });
-    } }, label)
-    : null;
+  const draftButton = (canteenId: number | undefined, week: string, label: string) =>
+    mayPlan && canteenId !== undefined
+      ? h(
+          'button',
+          {
+            type: 'button',
+            'data-action': 'draft-plan',
+            onclick: (event: Event) => {
+              (event.target as HTMLButtonElement).disabled = true;
+              void act(context, async () => {
+                const made = await api.post<PlanView>('/api/plans', { canteen: canteenId, week });
+                context.go({ week, plan: made.id });
+                return 'navigated';
+              });
+            },
+          },
+          label,
+        )
+      : null;
   const ownCanteens = [...visible].filter((id) => context.me.role !== 'manager' || context.me.canteenIds.includes(id)).sort((a, b) => a - b);
   if (plans.length === 0) {
     root.append(h('section', { class: 'card', 'data-view': 'no-plan' }, h('p', { class: 'muted' }, t('noPlan')), draftButton(ownCanteens[0], coming, `${t('draftNextWeek')} (${coming})`)));
@@ -55,27 +65,53 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   const mayOwn = mayPlan && (context.me.role === 'admin' || context.me.canteenIds.includes(plan.canteenId));
   const mayEdit = mayOwn && plan.status === 'draft';
   const approve = mayEdit ? h('button', { type: 'button', class: 'primary', 'data-action': 'approve', onclick: () => void approveFlow(context, plan) }, t('approve')) : null;
-  const revise = mayOwn && plan.status === 'approved'
-    ? h('button', { type: 'button', 'data-action': 'revise', onclick: (event: Event) => {
-      (event.target as HTMLButtonElement).disabled = true;
-      void act(context, async () => {
-        const made = await api.post<PlanView>(`/api/plans/${plan.id}/revise`);
-        context.go({ week: plan.week, plan: made.id });
-        return 'navigated';
-      });
-    } }, t('revise'))
-    : null;
+  const revise =
+    mayOwn && plan.status === 'approved'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            'data-action': 'revise',
+            onclick: (event: Event) => {
+              (event.target as HTMLButtonElement).disabled = true;
+              void act(context, async () => {
+                const made = await api.post<PlanView>(`/api/plans/${plan.id}/revise`);
+                context.go({ week: plan.week, plan: made.id });
+                return 'navigated';
+              });
+            },
+          },
+          t('revise'),
+        )
+      : null;
   const comingButton = !weeks.includes(coming) ? draftButton(ownCanteens[0], coming, `${t('draftNextWeek')} (${coming})`) : null;
-  root.append(h('div', { class: 'toolbar' },
-    h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
-    h('span', { 'data-plan-status': plan.status, 'data-plan-version': plan.version }, `${context.canteenName(plan.canteenId)} · v${plan.version} `, badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted')),
-    approve, revise, comingButton, context.report('purchase-plan', { week, canteens: [plan.canteenId], plan: plan.id })));
+  root.append(
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('week')), weekSelect),
+      h(
+        'span',
+        { 'data-plan-status': plan.status, 'data-plan-version': plan.version },
+        `${context.canteenName(plan.canteenId)} · v${plan.version} `,
+        badge(textOr(t, `status.${plan.status}`, plan.status), plan.status === 'approved' ? 'good' : plan.status === 'draft' ? 'warn' : 'muted'),
+      ),
+      approve,
+      revise,
+      comingButton,
+      context.report('purchase-plan', { week, canteens: [plan.canteenId], plan: plan.id }),
+    ),
+  );
 
   const card = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
   const cards = grid('grid kpis');
-  cards.append(card('covers', t('covers'), f.number(plan.summary.covers)), card('planned', t('plannedPortions'), f.number(plan.summary.plannedPortions)),
-    card('purchase-cost', t('purchaseCost'), f.yuan(plan.summary.purchaseCostFen)), card('food-cost', t('foodCost'), f.yuan(plan.summary.foodCostFen)),
-    card('leftover', t('expectedLeftover'), `${f.number(plan.summary.expectedLeftoverKg, 1)} kg`));
+  cards.append(
+    card('covers', t('covers'), f.number(plan.summary.covers)),
+    card('planned', t('plannedPortions'), f.number(plan.summary.plannedPortions)),
+    card('purchase-cost', t('purchaseCost'), f.yuan(plan.summary.purchaseCostFen)),
+    card('food-cost', t('foodCost'), f.yuan(plan.summary.foodCostFen)),
+    card('leftover', t('expectedLeftover'), `${f.number(plan.summary.expectedLeftoverKg, 1)} kg`),
+  );
   root.append(cards);
   // The what-if answers managers and finance (the API's roles), against the plan shown.
   if (plan.lines.length > 0 && (mayPlan || context.me.role === 'finance')) root.append(whatIfPanel(context, plan));
@@ -84,7 +120,10 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   }
 
   context.table(root, {
-    id: `plans-${week}`, title: `${t('plan')} · ${week}`, rows: ofWeek, onRowClick: (row) => context.go({ week, plan: row.id }),
+    id: `plans-${week}`,
+    title: `${t('plan')} · ${week}`,
+    rows: ofWeek,
+    onRowClick: (row) => context.go({ week, plan: row.id }),
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('version'), cell: (row) => `v${row.version}`, csv: (row) => row.version },
@@ -99,32 +138,63 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   const suppliers = [...bySupplier.entries()].sort((a, b) => b[1] - a[1]);
   const charts = grid('grid two');
   if (plan.lines.length > 0) root.append(charts);
-  if (plan.lines.length > 0) context.chart(charts, {
-    id: 'orders-by-supplier', title: t('ordersBySupplier'), height: 300,
-    option: {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: suppliers.map(([id]) => context.supplierName(id)) },
-      yAxis: { type: 'value', name: '¥' },
-      series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)), color: COLOURS.forecast }],
-    },
-  });
+  if (plan.lines.length > 0)
+    context.chart(charts, {
+      id: 'orders-by-supplier',
+      title: t('ordersBySupplier'),
+      height: 300,
+      option: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'category', data: suppliers.map(([id]) => context.supplierName(id)) },
+        yAxis: { type: 'value', name: '¥' },
+        series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)), color: COLOURS.forecast }],
+      },
+    });
   const days = [...new Set(plan.lines.map((line) => line.serviceDate))].sort();
-  if (plan.lines.length > 0) context.chart(charts, {
-    id: 'plan-by-day', title: t('planLines'), height: 300,
-    option: {
-      legend: { top: 4, left: 8 },
-      xAxis: { type: 'category', data: days },
-      yAxis: { type: 'value' },
-      series: [
-        { name: t('forecastP50'), type: 'line', data: days.map((day) => Math.round(sum(plan.lines.filter((line) => line.serviceDate === day), (line) => line.forecastP50))), color: COLOURS.forecast },
-        { name: t('plannedPortions'), type: 'bar', data: days.map((day) => sum(plan.lines.filter((line) => line.serviceDate === day), (line) => line.plannedPortions)), color: COLOURS.actual },
-      ],
-    },
-  });
+  if (plan.lines.length > 0)
+    context.chart(charts, {
+      id: 'plan-by-day',
+      title: t('planLines'),
+      height: 300,
+      option: {
+        legend: { top: 4, left: 8 },
+        xAxis: { type: 'category', data: days },
+        yAxis: { type: 'value' },
+        series: [
+          {
+            name: t('forecastP50'),
+            type: 'line',
+            data: days.map((day) =>
+              Math.round(
+                sum(
+                  plan.lines.filter((line) => line.serviceDate === day),
+                  (line) => line.forecastP50,
+                ),
+              ),
+            ),
+            color: COLOURS.forecast,
+          },
+          {
+            name: t('plannedPortions'),
+            type: 'bar',
+            data: days.map((day) =>
+              sum(
+                plan.lines.filter((line) => line.serviceDate === day),
+                (line) => line.plannedPortions,
+              ),
+            ),
+            color: COLOURS.actual,
+          },
+        ],
+      },
+    });
   if (state.order && plan.orders.some((order) => order.id === state.order)) root.append(await orderPanel(context, state.order, mayOwn));
   // Every order of the plan's week, each opened by a click.
   context.table(root, {
-    id: `orders-${week}`, title: `${t('ordersBySupplier')} · ${t('openOrderHint')}`, rows: plan.orders, onRowClick: (row) => context.go({ order: row.id }),
+    id: `orders-${week}`,
+    title: `${t('ordersBySupplier')} · ${t('openOrderHint')}`,
+    rows: plan.orders,
+    onRowClick: (row) => context.go({ order: row.id }),
     columns: [
       { label: t('supplier'), cell: (row) => context.supplierName(row.supplierId) },
       { label: t('orderBy'), cell: (row) => `${row.orderDate} ${row.orderCutoff ?? ''}`.trim() },
@@ -140,7 +210,10 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   const stock = await api.get<StockView>(`/api/stock?canteen=${plan.canteenId}`);
   const ingredientName = (row: StockView['lines'][number]) => (context.lang === 'en' ? row.nameEn || row.name : row.name);
   context.table(root, {
-    id: `stock-${plan.canteenId}`, title: `${t('stockOnHand')} · ${t('stockAsOf', { date: stock.date, counted: stock.countedOn ?? t('noCount') })}`, rows: stock.lines, limit: 20,
+    id: `stock-${plan.canteenId}`,
+    title: `${t('stockOnHand')} · ${t('stockAsOf', { date: stock.date, counted: stock.countedOn ?? t('noCount') })}`,
+    rows: stock.lines,
+    limit: 20,
     columns: [
       { label: t('ingredient'), cell: ingredientName },
       { label: t('unitLabel'), cell: (row) => textOr(t, `unit.${row.unit}`, row.unit), csv: (row) => row.unit },
@@ -153,7 +226,9 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   const tables = grid('grid two');
   root.append(tables);
   context.table(tables, {
-    id: `overrides-${week}`, title: t('overrides'), rows: plan.overrides,
+    id: `overrides-${week}`,
+    title: t('overrides'),
+    rows: plan.overrides,
     columns: [
       { label: t('date'), cell: (row) => `${row.serviceDate} ${textOr(t, `meal.${row.meal}`, row.meal)}` },
       { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
@@ -168,5 +243,3 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
 function sum<T>(rows: T[], value: (row: T) => number): number {
   return rows.reduce((total, row) => total + value(row), 0);
 }
-
-

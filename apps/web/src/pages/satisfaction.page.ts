@@ -20,45 +20,78 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
   cards.append(
     card('average', t('average'), panel.total.suppressed ? hidden : f.number(panel.total.average, 2)),
     card('responses', t('responses'), f.number(panel.total.responses)),
-    card('satisfied', t('satisfied'), f.pct(panel.total.satisfiedShare)));
-  root.append(h('p', { class: 'muted hint' }, t('aggregatedOnly', { n: panel.minGroupDiners })), cards,
-    h('div', { class: 'toolbar' }, context.report('satisfaction', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) }),
-      context.report('congress', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) })));
+    card('satisfied', t('satisfied'), f.pct(panel.total.satisfiedShare)),
+  );
+  root.append(
+    h('p', { class: 'muted hint' }, t('aggregatedOnly', { n: panel.minGroupDiners })),
+    cards,
+    h(
+      'div',
+      { class: 'toolbar' },
+      context.report('satisfaction', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) }),
+      context.report('congress', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) }),
+    ),
+  );
 
   // Partial weeks (the data begins or ends within them) are drawn as points apart, never on the line of whole weeks.
   const partial = new Map(panel.partialWeeks.map((row) => [row.week, row.days]));
   const weekAxis = (weeks: string[]) => ({ type: 'category', data: weeks, axisLabel: { formatter: (week: string) => (partial.has(week) ? `${week}*` : week) } });
   const whole = <T>(weeks: string[], values: (T | null)[]) => values.map((value, index) => (partial.has(weeks[index]) ? null : value));
   const apart = <T>(weeks: string[], values: (T | null)[]) => values.map((value, index) => (partial.has(weeks[index]) ? value : null));
-  const partialPoints = (name: string, weeks: string[], values: (number | null)[], colour: string, yAxisIndex = 0) =>
-    ({ name, type: 'scatter', yAxisIndex, data: apart(weeks, values), color: colour, symbol: 'emptyCircle', symbolSize: 9 });
+  const partialPoints = (name: string, weeks: string[], values: (number | null)[], colour: string, yAxisIndex = 0) => ({
+    name,
+    type: 'scatter',
+    yAxisIndex,
+    data: apart(weeks, values),
+    color: colour,
+    symbol: 'emptyCircle',
+    symbolSize: 9,
+  });
   const charts = grid('grid two');
   root.append(charts);
   const trendWeeks = panel.trend.map((row) => row.week);
   const trendValues = panel.trend.map((row) => (row.suppressed ? null : row.average));
   context.chart(charts, {
-    id: 'rating-trend', title: t('ratingTrend'), height: 300,
+    id: 'rating-trend',
+    title: t('ratingTrend'),
+    height: 300,
     option: {
       xAxis: weekAxis(trendWeeks),
       yAxis: { type: 'value', min: 1, max: 5 },
-      series: [
-        { name: t('average'), type: 'line', data: whole(trendWeeks, trendValues), color: COLOURS.actual },
-        partialPoints(t('partialWeek'), trendWeeks, trendValues, COLOURS.muted),
-      ],
+      series: [{ name: t('average'), type: 'line', data: whole(trendWeeks, trendValues), color: COLOURS.actual }, partialPoints(t('partialWeek'), trendWeeks, trendValues, COLOURS.muted)],
     },
   });
   const visible = panel.canteens.filter((row) => !row.suppressed);
   // Drawing an empty chart would look like missing data; say why instead.
-  if (visible.length === 0) charts.append(h('section', { class: 'card', 'data-panel': 'rating-by-canteen' }, h('h3', {}, t('byCanteen')), h('p', { class: 'muted' }, `${panel.canteens.map((row) => context.canteenName(row.canteenId)).join('、')}: ${hidden}`)));
-  else context.chart(charts, {
-    id: 'rating-by-canteen', title: t('byCanteen'), height: 300,
-    option: {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: visible.map((row) => context.canteenName(row.canteenId)) },
-      yAxis: { type: 'value', min: 0, max: 5 },
-      series: [{ name: t('average'), type: 'bar', data: visible.map((row) => row.average), color: COLOURS.forecast, label: { show: true, position: 'top', formatter: (params: { value: number }) => params.value.toFixed(2) } }],
-    },
-  });
+  if (visible.length === 0)
+    charts.append(
+      h(
+        'section',
+        { class: 'card', 'data-panel': 'rating-by-canteen' },
+        h('h3', {}, t('byCanteen')),
+        h('p', { class: 'muted' }, `${panel.canteens.map((row) => context.canteenName(row.canteenId)).join('、')}: ${hidden}`),
+      ),
+    );
+  else
+    context.chart(charts, {
+      id: 'rating-by-canteen',
+      title: t('byCanteen'),
+      height: 300,
+      option: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'category', data: visible.map((row) => context.canteenName(row.canteenId)) },
+        yAxis: { type: 'value', min: 0, max: 5 },
+        series: [
+          {
+            name: t('average'),
+            type: 'bar',
+            data: visible.map((row) => row.average),
+            color: COLOURS.forecast,
+            label: { show: true, position: 'top', formatter: (params: { value: number }) => params.value.toFixed(2) },
+          },
+        ],
+      },
+    });
   const tags = panel.tags.filter((row) => !row.suppressed).sort((a, b) => (b.mentions ?? 0) - (a.mentions ?? 0));
   const tagChart = (id: string, title: string, kind: 'complaint' | 'praise', colour: string, emptyKey: 'noComplaints' | 'noPraise') => {
     const rows = tags.filter((row) => row.kind === kind);
@@ -67,7 +100,9 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
       return;
     }
     context.chart(charts, {
-      id, title, height: 300,
+      id,
+      title,
+      height: 300,
       option: {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 24, top: 30, bottom: 16, containLabel: true },
@@ -85,11 +120,17 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
   const priceWeeks = participationWeeks;
   const priceShares = panel.priceFairness.map((row) => row.priceComplaintShare);
   context.chart(charts, {
-    id: 'participation-price', title: `${t('participation')} · ${t('priceFairness')}`, height: 300, help: t('help.participation'),
+    id: 'participation-price',
+    title: `${t('participation')} · ${t('priceFairness')}`,
+    height: 300,
+    help: t('help.participation'),
     option: {
       legend: { top: 4, left: 8 },
       xAxis: weekAxis(participationWeeks),
-      yAxis: [{ type: 'value', axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } }, { type: 'value', name: '¥', splitLine: { show: false } }],
+      yAxis: [
+        { type: 'value', axisLabel: { formatter: (value: number) => `${Math.round(value * 100)}%` } },
+        { type: 'value', name: '¥', splitLine: { show: false } },
+      ],
       series: [
         { name: t('participation'), type: 'line', data: whole(participationWeeks, participationRates), color: COLOURS.actual },
         partialPoints(`${t('participation')} · ${t('partialWeek')}`, participationWeeks, participationRates, COLOURS.actual),
@@ -100,12 +141,18 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     },
   });
   const shownWeeks = new Set([...trendWeeks, ...participationWeeks]);
-  const partialNote = panel.partialWeeks.filter((row) => shownWeeks.has(row.week)).map((row) => t('partialWeekDays', { week: row.week, n: row.days })).join(context.lang === 'en' ? '; ' : '；');
+  const partialNote = panel.partialWeeks
+    .filter((row) => shownWeeks.has(row.week))
+    .map((row) => t('partialWeekDays', { week: row.week, n: row.days }))
+    .join(context.lang === 'en' ? '; ' : '；');
   if (partialNote) root.append(h('p', { class: 'muted hint', 'data-partial-weeks': panel.partialWeeks.map((row) => row.week).join(',') }, `* ${t('partialWeeksNote')} ${partialNote}`));
   const tables = grid('grid two');
   root.append(tables);
   context.table(tables, {
-    id: 'ratings-by-dish', title: t('byDish'), rows: panel.dishes.filter((row) => !row.suppressed).sort((a, b) => (b.average ?? 0) - (a.average ?? 0)), limit: 20,
+    id: 'ratings-by-dish',
+    title: t('byDish'),
+    rows: panel.dishes.filter((row) => !row.suppressed).sort((a, b) => (b.average ?? 0) - (a.average ?? 0)),
+    limit: 20,
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
@@ -114,7 +161,9 @@ export async function renderSatisfaction(context: PageContext): Promise<void> {
     ],
   });
   context.table(tables, {
-    id: 'feedback-tags', title: t('allTags'), rows: tags,
+    id: 'feedback-tags',
+    title: t('allTags'),
+    rows: tags,
     columns: [
       { label: t('allTags'), cell: (row) => tagName(row.tag, context.lang) },
       { label: t('tagKind'), cell: (row) => t(`tagKind.${row.kind}`) },
@@ -137,7 +186,9 @@ function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
   const tables = grid('grid two');
   section.append(tables);
   context.table(tables, {
-    id: 'theme-groups', title: t('themeGroups'), rows: panel.themes,
+    id: 'theme-groups',
+    title: t('themeGroups'),
+    rows: panel.themes,
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('dish'), cell: (row) => dishLabel(row.dishId) },
@@ -147,11 +198,15 @@ function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
       { label: t('sentiment.neutral'), cell: (row) => f.number(row.sentiment.neutral), csv: (row) => row.sentiment.neutral, numeric: true },
     ],
   });
-  const words = panel.themes.flatMap((group) => group.keywords.map((keyword) => ({ ...keyword, canteenId: group.canteenId, dishId: group.dishId })))
+  const words = panel.themes
+    .flatMap((group) => group.keywords.map((keyword) => ({ ...keyword, canteenId: group.canteenId, dishId: group.dishId })))
     .sort((a, b) => (a.sentiment === 'complaint' ? 0 : 1) - (b.sentiment === 'complaint' ? 0 : 1) || b.diners - a.diners);
   // the examples need the width: the words table takes a row of its own
   context.table(section, {
-    id: 'theme-words', title: t('themeWords'), rows: words, limit: 30,
+    id: 'theme-words',
+    title: t('themeWords'),
+    rows: words,
+    limit: 30,
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('dish'), cell: (row) => dishLabel(row.dishId) },

@@ -7,11 +7,22 @@ import { badge } from '../widgets';
 
 /** GET /api/subsidy-reach (libs/analytics SubsidyReachService); the union's answer has no yuan. */
 interface SiteReach {
-  siteId: number; hasCanteen: boolean; staff: number; diners: number | null; reach: number | null;
-  usedFen: number | null; entitledFen: number | null; usedShare: number | null; hidden: boolean;
+  siteId: number;
+  hasCanteen: boolean;
+  staff: number;
+  diners: number | null;
+  reach: number | null;
+  usedFen: number | null;
+  entitledFen: number | null;
+  usedShare: number | null;
+  hidden: boolean;
 }
 interface SubsidyReachView {
-  from: string; to: string; minGroup: number; sites: SiteReach[]; total: Omit<SiteReach, 'siteId' | 'hasCanteen'>;
+  from: string;
+  to: string;
+  minGroup: number;
+  sites: SiteReach[];
+  total: Omit<SiteReach, 'siteId' | 'hasCanteen'>;
   siteNames: { id: number; code: string; name: string; nameEn: string }[];
 }
 
@@ -31,17 +42,24 @@ export async function subsidyReachPanel(context: PageContext, month: string): Pr
   section.append(h('h3', {}, t('reach.title', { month })), h('p', { class: 'muted small' }, t('reach.hint', { n: view.minGroup })));
   const shown = <T>(row: SiteReach, value: T, format: (value: T) => string) => (row.hidden ? hidden : format(value));
   context.table(section, {
-    id: `subsidy-reach-${month}`, title: t('reach.table'), rows: [...rows, { ...view.total, siteId: 0, hasCanteen: true }],
+    id: `subsidy-reach-${month}`,
+    title: t('reach.table'),
+    rows: [...rows, { ...view.total, siteId: 0, hasCanteen: true }],
     columns: [
-      { label: t('reach.site'), cell: (row) => (row.siteId === 0 ? t('reach.total') : h('span', {}, names.get(row.siteId) ?? String(row.siteId), ' ', row.hasCanteen ? null : badge(t('reach.remote'), 'info'))),
-        csv: (row) => (row.siteId === 0 ? t('reach.total') : names.get(row.siteId) ?? String(row.siteId)) },
+      {
+        label: t('reach.site'),
+        cell: (row) => (row.siteId === 0 ? t('reach.total') : h('span', {}, names.get(row.siteId) ?? String(row.siteId), ' ', row.hasCanteen ? null : badge(t('reach.remote'), 'info'))),
+        csv: (row) => (row.siteId === 0 ? t('reach.total') : (names.get(row.siteId) ?? String(row.siteId))),
+      },
       { label: t('reach.staff'), cell: (row) => f.number(row.staff), csv: (row) => row.staff, numeric: true },
       { label: t('reach.diners'), cell: (row) => shown(row, row.diners, (value) => f.number(value)), csv: (row) => row.diners, numeric: true },
       { label: t('reach.share'), cell: (row) => shown(row, row.reach, (value) => f.pct(value)), csv: (row) => row.reach, numeric: true },
-      ...(money ? [
-        { label: t('reach.used'), cell: (row: SiteReach) => shown(row, row.usedFen, (value) => f.yuan(value)), csv: (row: SiteReach) => toYuan(row.usedFen), numeric: true },
-        { label: t('reach.entitled'), cell: (row: SiteReach) => shown(row, row.entitledFen, (value) => f.yuan(value)), csv: (row: SiteReach) => toYuan(row.entitledFen), numeric: true },
-      ] : []),
+      ...(money
+        ? [
+            { label: t('reach.used'), cell: (row: SiteReach) => shown(row, row.usedFen, (value) => f.yuan(value)), csv: (row: SiteReach) => toYuan(row.usedFen), numeric: true },
+            { label: t('reach.entitled'), cell: (row: SiteReach) => shown(row, row.entitledFen, (value) => f.yuan(value)), csv: (row: SiteReach) => toYuan(row.entitledFen), numeric: true },
+          ]
+        : []),
       { label: t('reach.usedShare'), cell: (row) => shown(row, row.usedShare, (value) => f.pct(value)), csv: (row) => row.usedShare, numeric: true },
     ],
   });

@@ -10,15 +10,38 @@ import { badge, grid } from '../widgets';
 
 /** GET /api/supplier-comparison (libs/procurement SupplierComparisonService), as far as the panel reads it. */
 interface Offer {
-  supplierItemId: number; supplierId: number; packSize: number; minOrderPacks: number; leadTimeDays: number;
-  packPrices: (number | null)[]; priceRise: number | null; monthCostFen: number | null; costPerUsableUnitFen: number | null; late: boolean; notFresh: boolean;
+  supplierItemId: number;
+  supplierId: number;
+  packSize: number;
+  minOrderPacks: number;
+  leadTimeDays: number;
+  packPrices: (number | null)[];
+  priceRise: number | null;
+  monthCostFen: number | null;
+  costPerUsableUnitFen: number | null;
+  late: boolean;
+  notFresh: boolean;
 }
 interface IngredientRow {
-  ingredientId: number; shelfLifeDays: number; neededQuantity: number; offers: Offer[]; chosenSupplierItemId: number | null; reason: string;
-  lastMonthSupplierItemId: number | null; chosenCostFen: number; lastMonthCostFen: number; savingFen: number;
+  ingredientId: number;
+  shelfLifeDays: number;
+  neededQuantity: number;
+  offers: Offer[];
+  chosenSupplierItemId: number | null;
+  reason: string;
+  lastMonthSupplierItemId: number | null;
+  chosenCostFen: number;
+  lastMonthCostFen: number;
+  savingFen: number;
 }
 export interface SupplierComparisonView {
-  month: string; priceMonths: string[]; ingredients: IngredientRow[]; chosenCostFen: number; lastMonthCostFen: number; savingFen: number; priceRises: number;
+  month: string;
+  priceMonths: string[];
+  ingredients: IngredientRow[];
+  chosenCostFen: number;
+  lastMonthCostFen: number;
+  savingFen: number;
+  priceRises: number;
   suppliers: { id: number; code: string; name: string; nameEn: string }[];
   ingredientNames: { id: number; code: string; name: string; nameEn: string; unit: string }[];
 }
@@ -30,9 +53,12 @@ export async function supplierComparisonPanel(context: PageContext, params: { ca
   const view = await api.get<SupplierComparisonView>(`/api/supplier-comparison?canteen=${params.canteenId}&asOf=${asOf}`);
   const names = new Map(view.ingredientNames.map((row) => [row.id, row]));
   const supplierNames = new Map(view.suppliers.map((row) => [row.id, context.lang === 'en' ? row.nameEn || row.name : row.name]));
-  const ingredientName = (row: IngredientRow) => { const named = names.get(row.ingredientId); return named ? (context.lang === 'en' ? named.nameEn || named.name : named.name) : String(row.ingredientId); };
+  const ingredientName = (row: IngredientRow) => {
+    const named = names.get(row.ingredientId);
+    return named ? (context.lang === 'en' ? named.nameEn || named.name : named.name) : String(row.ingredientId);
+  };
   const offerOf = (row: IngredientRow, id: number | null) => row.offers.find((offer) => offer.supplierItemId === id);
-  const supplierOf = (offer: Offer | undefined) => (offer ? supplierNames.get(offer.supplierId) ?? String(offer.supplierId) : '–');
+  const supplierOf = (offer: Offer | undefined) => (offer ? (supplierNames.get(offer.supplierId) ?? String(offer.supplierId)) : '–');
   const unit = (row: IngredientRow) => textOr(t, `unit.${names.get(row.ingredientId)?.unit ?? ''}`, names.get(row.ingredientId)?.unit ?? '');
   const compared = view.ingredients.filter((row) => row.offers.length >= 2).sort((a, b) => b.savingFen - a.savingFen || a.ingredientId - b.ingredientId);
 
@@ -40,19 +66,40 @@ export async function supplierComparisonPanel(context: PageContext, params: { ca
   section.append(h('h3', {}, t('comparison.title', { month: view.month })), h('p', { class: 'muted small' }, t('comparison.hint')));
   const kpi = (id: string, label: string, value: string) => h('div', { class: 'kpi card', 'data-kpi': id }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value' }, value));
   const cards = grid('grid kpis');
-  cards.append(kpi('comparison-chosen', t('comparison.chosenCost'), f.yuan(view.chosenCostFen)), kpi('comparison-last-month', t('comparison.lastMonthCost'), f.yuan(view.lastMonthCostFen)),
-    kpi('comparison-saving', t('comparison.saving'), f.yuan(view.savingFen)), kpi('comparison-rises', t('comparison.rises'), f.number(view.priceRises)),
-    kpi('comparison-compared', t('comparison.compared'), f.number(compared.length)));
+  cards.append(
+    kpi('comparison-chosen', t('comparison.chosenCost'), f.yuan(view.chosenCostFen)),
+    kpi('comparison-last-month', t('comparison.lastMonthCost'), f.yuan(view.lastMonthCostFen)),
+    kpi('comparison-saving', t('comparison.saving'), f.yuan(view.savingFen)),
+    kpi('comparison-rises', t('comparison.rises'), f.number(view.priceRises)),
+    kpi('comparison-compared', t('comparison.compared'), f.number(compared.length)),
+  );
   section.append(cards);
 
   context.table(section, {
-    id: `supplier-comparison-${view.month}`, title: t('comparison.table', { n: compared.length }), rows: compared, limit: 200,
+    id: `supplier-comparison-${view.month}`,
+    title: t('comparison.table', { n: compared.length }),
+    rows: compared,
+    limit: 200,
     columns: [
       { label: t('ingredient'), cell: ingredientName },
-      { label: t('comparison.offers'), cell: (row) => h('span', {}, ...row.offers.map((offer) => h('span', { class: 'offer', 'data-offer': offer.supplierItemId },
-        `${supplierOf(offer)} ${offer.packSize} ${unit(row)} · ${f.yuan(offer.costPerUsableUnitFen, 2)}/${unit(row)} · ${t('leadDays', { n: offer.leadTimeDays })} `,
-        offer.priceRise !== null ? badge(`${t('comparison.rise')} ${f.pct(offer.priceRise)}`, 'warn') : null, h('br')))),
-        csv: (row) => row.offers.map((offer) => `${supplierOf(offer)} ${offer.costPerUsableUnitFen === null ? '' : toYuan(offer.costPerUsableUnitFen)}`).join('; ') },
+      {
+        label: t('comparison.offers'),
+        cell: (row) =>
+          h(
+            'span',
+            {},
+            ...row.offers.map((offer) =>
+              h(
+                'span',
+                { class: 'offer', 'data-offer': offer.supplierItemId },
+                `${supplierOf(offer)} ${offer.packSize} ${unit(row)} · ${f.yuan(offer.costPerUsableUnitFen, 2)}/${unit(row)} · ${t('leadDays', { n: offer.leadTimeDays })} `,
+                offer.priceRise !== null ? badge(`${t('comparison.rise')} ${f.pct(offer.priceRise)}`, 'warn') : null,
+                h('br'),
+              ),
+            ),
+          ),
+        csv: (row) => row.offers.map((offer) => `${supplierOf(offer)} ${offer.costPerUsableUnitFen === null ? '' : toYuan(offer.costPerUsableUnitFen)}`).join('; '),
+      },
       { label: t('comparison.chosen'), cell: (row) => supplierOf(offerOf(row, row.chosenSupplierItemId)) },
       { label: t('reason'), cell: (row) => textOr(t, `comparison.reason.${row.reason}`, row.reason), csv: (row) => row.reason },
       { label: t('comparison.lastMonth'), cell: (row) => supplierOf(offerOf(row, row.lastMonthSupplierItemId)) },
@@ -69,12 +116,18 @@ export async function supplierComparisonPanel(context: PageContext, params: { ca
       const row = compared.find((entry) => entry.ingredientId === Number(select.value)) ?? compared[0]!;
       charts.replaceChildren();
       context.chart(charts, {
-        id: 'supplier-prices', title: `${t('comparison.prices')} · ${ingredientName(row)} (¥/${unit(row)})`, height: 280,
+        id: 'supplier-prices',
+        title: `${t('comparison.prices')} · ${ingredientName(row)} (¥/${unit(row)})`,
+        height: 280,
         option: {
-          legend: { top: 4, left: 8 }, tooltip: { trigger: 'axis' },
-          xAxis: { type: 'category', data: view.priceMonths }, yAxis: { type: 'value', name: '¥' },
+          legend: { top: 4, left: 8 },
+          tooltip: { trigger: 'axis' },
+          xAxis: { type: 'category', data: view.priceMonths },
+          yAxis: { type: 'value', name: '¥' },
           series: row.offers.map((offer, index) => ({
-            name: supplierOf(offer), type: 'line', data: offer.packPrices.map((fen) => (fen === null ? null : Math.round((fen / offer.packSize) * 100) / 10000)),
+            name: supplierOf(offer),
+            type: 'line',
+            data: offer.packPrices.map((fen) => (fen === null ? null : Math.round((fen / offer.packSize) * 100) / 10000)),
             color: [COLOURS.forecast, COLOURS.actual, COLOURS.warn, COLOURS.bad][index % 4],
           })),
         },

@@ -7,7 +7,13 @@ import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 
 /** The shape of GET /api/admin/tokens (libs/auth ApiTokenService): never the token itself. */
-interface TokenRow { id: string; name: string; scopes: string[]; createdAt: string; revokedAt: string | null }
+interface TokenRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  revokedAt: string | null;
+}
 
 /** The scopes the API accepts (libs/auth TOKEN_SCOPES); the API refuses any other. */
 const SCOPES = ['read', 'import', 'metrics'] as const;
@@ -17,7 +23,8 @@ export async function renderTokens(context: PageContext): Promise<void> {
   const tokens = await api.get<TokenRow[]>('/api/admin/tokens');
   const message = h('p', { class: 'form-message', role: 'alert', 'data-message': 'tokens' });
   const revoke = async (token: TokenRow) => {
-    if (!(await confirmDialog({ id: 'confirm-revoke', title: t('confirmTitle'), body: [h('p', {}, t('confirmRevoke', { name: token.name }))], confirmLabel: t('revoke'), cancelLabel: t('cancel') }))) return;
+    if (!(await confirmDialog({ id: 'confirm-revoke', title: t('confirmTitle'), body: [h('p', {}, t('confirmRevoke', { name: token.name }))], confirmLabel: t('revoke'), cancelLabel: t('cancel') })))
+      return;
     try {
       await api.delete(`/api/admin/tokens/${token.id}`);
       context.go({});
@@ -28,16 +35,24 @@ export async function renderTokens(context: PageContext): Promise<void> {
   const scopeNames = (token: TokenRow) => token.scopes.map((scope) => textOr(t, `scope.${scope}`, scope)).join('、');
   root.append(message);
   context.table(root, {
-    id: 'tokens', title: t('page.tokens'), rows: tokens,
+    id: 'tokens',
+    title: t('page.tokens'),
+    rows: tokens,
     columns: [
       { label: t('tokenName'), cell: (token) => token.name },
       { label: t('scopes'), cell: scopeNames, csv: (token) => token.scopes.join(' ') },
       { label: t('createdAt'), cell: (token) => f.dateTime(token.createdAt), csv: (token) => token.createdAt },
       { label: t('revokedAt'), cell: (token) => (token.revokedAt ? f.dateTime(token.revokedAt) : '–'), csv: (token) => token.revokedAt },
-      { label: t('status'), cell: (token) => badge(t(token.revokedAt ? 'token.revoked' : 'token.active'), token.revokedAt ? 'muted' : 'good'), csv: (token) => (token.revokedAt ? 'revoked' : 'active') },
       {
-        label: t('actions'), csv: () => null,
-        cell: (token) => (token.revokedAt ? '' : h('button', { type: 'button', class: 'ghost small', 'data-action': 'revoke', 'data-token': token.name, onclick: () => void revoke(token) }, t('revoke'))),
+        label: t('status'),
+        cell: (token) => badge(t(token.revokedAt ? 'token.revoked' : 'token.active'), token.revokedAt ? 'muted' : 'good'),
+        csv: (token) => (token.revokedAt ? 'revoked' : 'active'),
+      },
+      {
+        label: t('actions'),
+        csv: () => null,
+        cell: (token) =>
+          token.revokedAt ? '' : h('button', { type: 'button', class: 'ghost small', 'data-action': 'revoke', 'data-token': token.name, onclick: () => void revoke(token) }, t('revoke')),
       },
     ],
   });
@@ -49,11 +64,14 @@ function createForm(context: PageContext): HTMLFormElement {
   const name = h('input', { type: 'text', name: 'name', maxlength: 64, autocomplete: 'off', placeholder: t('tokenName') });
   const scopes = SCOPES.map((scope) => h('label', { class: 'chip' }, h('input', { type: 'checkbox', name: 'scopes', value: scope }), t(`scope.${scope}`)));
   const slot = h('p', { class: 'form-message', role: 'alert' });
-  const form = h('form', { class: 'card admin-form', 'data-form': 'create-token' },
+  const form = h(
+    'form',
+    { class: 'card admin-form', 'data-form': 'create-token' },
     h('h3', {}, t('createToken')),
     h('div', { class: 'row' }, name, h('button', { type: 'submit', class: 'primary' }, t('create'))),
     h('div', { class: 'canteen-chips', role: 'group', 'aria-label': t('scopes') }, h('span', { class: 'filter-label' }, t('scopes')), ...scopes),
-    slot);
+    slot,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const chosen = [...form.querySelectorAll<HTMLInputElement>('input[name=scopes]:checked')].map((box) => box.value);

@@ -14,19 +14,41 @@ export async function renderWaste(context: PageContext): Promise<void> {
   const panel = await api.get<WastePanel>(panelUrl(context.state));
   context.applied(panel.filters);
   const totalKg = panel.byKind.reduce((sum, row) => sum + row.kg, 0);
-  root.append(h('div', { class: 'toolbar' },
-    h('div', { class: 'kpi card inline', 'data-kpi': 'waste-cost' }, h('div', { class: 'kpi-label' }, t('wasteCost')), h('div', { class: 'kpi-value' }, f.yuan(panel.costFen))),
-    h('div', { class: 'kpi card inline', 'data-kpi': 'waste-kg' }, h('div', { class: 'kpi-label' }, t('wasteKg')), h('div', { class: 'kpi-value' }, f.number(totalKg, 1))),
-    context.report('waste', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) })));
+  root.append(
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('div', { class: 'kpi card inline', 'data-kpi': 'waste-cost' }, h('div', { class: 'kpi-label' }, t('wasteCost')), h('div', { class: 'kpi-value' }, f.yuan(panel.costFen))),
+      h('div', { class: 'kpi card inline', 'data-kpi': 'waste-kg' }, h('div', { class: 'kpi-label' }, t('wasteKg')), h('div', { class: 'kpi-value' }, f.number(totalKg, 1))),
+      context.report('waste', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) }),
+    ),
+  );
 
   context.chart(root, {
-    id: 'waste-trend', title: t('wasteTrend'), height: 300,
+    id: 'waste-trend',
+    title: t('wasteTrend'),
+    height: 300,
     option: {
       legend: { top: 4, left: 8 },
       xAxis: { type: 'category', data: panel.trend.map((row) => row.date) },
-      yAxis: [{ type: 'value', axisLabel: { formatter: (value: number) => `${(value * 100).toFixed(0)}%` } }, { type: 'value', name: 'kg', splitLine: { show: false } }],
+      yAxis: [
+        { type: 'value', axisLabel: { formatter: (value: number) => `${(value * 100).toFixed(0)}%` } },
+        { type: 'value', name: 'kg', splitLine: { show: false } },
+      ],
       series: [
-        { name: t('wastePct'), type: 'line', data: panel.trend.map((row) => row.pct), color: COLOURS.bad, markLine: { silent: true, symbol: 'none', lineStyle: { color: COLOURS.actual, type: 'dashed' }, label: { formatter: `${t('target')} ${f.pct(panel.targetPct)}` }, data: [{ yAxis: panel.targetPct }] } },
+        {
+          name: t('wastePct'),
+          type: 'line',
+          data: panel.trend.map((row) => row.pct),
+          color: COLOURS.bad,
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: COLOURS.actual, type: 'dashed' },
+            label: { formatter: `${t('target')} ${f.pct(panel.targetPct)}` },
+            data: [{ yAxis: panel.targetPct }],
+          },
+        },
         { name: t('wasteKg'), type: 'bar', yAxisIndex: 1, data: panel.trend.map((row) => row.kg), color: '#fca5a5' },
       ],
     },
@@ -34,16 +56,30 @@ export async function renderWaste(context: PageContext): Promise<void> {
   const charts = grid('grid three');
   root.append(charts);
   context.chart(charts, {
-    id: 'waste-by-kind', title: t('wasteByKind'), height: 300,
+    id: 'waste-by-kind',
+    title: t('wasteByKind'),
+    height: 300,
     option: {
       tooltip: { trigger: 'item', formatter: '{b}: {c} kg ({d}%)' },
       legend: { bottom: 0 },
-      series: [{ name: t('wasteByKind'), type: 'pie', radius: ['40%', '68%'], data: panel.byKind.map((row, index) => ({ name: textOr(t, `kind.${row.kind}`, row.kind), value: Math.round(row.kg * 10) / 10, itemStyle: { color: PALETTE[index + 2] } })) }],
+      series: [
+        {
+          name: t('wasteByKind'),
+          type: 'pie',
+          radius: ['40%', '68%'],
+          data: panel.byKind.map((row, index) => ({ name: textOr(t, `kind.${row.kind}`, row.kind), value: Math.round(row.kg * 10) / 10, itemStyle: { color: PALETTE[index + 2] } })),
+        },
+      ],
     },
   });
-  const topDishes = [...panel.byDish].sort((a, b) => b.kg - a.kg).slice(0, 15).reverse();
+  const topDishes = [...panel.byDish]
+    .sort((a, b) => b.kg - a.kg)
+    .slice(0, 15)
+    .reverse();
   context.chart(charts, {
-    id: 'waste-by-dish', title: t('wasteByDish'), height: 300,
+    id: 'waste-by-dish',
+    title: t('wasteByDish'),
+    height: 300,
     option: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 30, bottom: 16, containLabel: true },
@@ -53,7 +89,9 @@ export async function renderWaste(context: PageContext): Promise<void> {
     },
   });
   context.chart(charts, {
-    id: 'waste-by-canteen', title: t('wasteByCanteen'), height: 300,
+    id: 'waste-by-canteen',
+    title: t('wasteByCanteen'),
+    height: 300,
     option: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'category', data: panel.byCanteen.map((row) => context.canteenName(row.canteenId)) },
@@ -64,7 +102,9 @@ export async function renderWaste(context: PageContext): Promise<void> {
   const tables = grid('grid two');
   root.append(tables);
   context.table(tables, {
-    id: 'waste-by-canteen', title: t('wasteByCanteen'), rows: panel.byCanteen,
+    id: 'waste-by-canteen',
+    title: t('wasteByCanteen'),
+    rows: panel.byCanteen,
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('wasteKg'), cell: (row) => f.number(row.kg, 1), csv: (row) => row.kg, numeric: true },
@@ -74,7 +114,10 @@ export async function renderWaste(context: PageContext): Promise<void> {
     ],
   });
   context.table(tables, {
-    id: 'waste-by-dish', title: t('wasteByDish'), rows: [...panel.byDish].sort((a, b) => b.costFen - a.costFen), limit: 15,
+    id: 'waste-by-dish',
+    title: t('wasteByDish'),
+    rows: [...panel.byDish].sort((a, b) => b.costFen - a.costFen),
+    limit: 15,
     columns: [
       { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
       { label: t('wasteKg'), cell: (row) => f.number(row.kg, 1), csv: (row) => row.kg, numeric: true },

@@ -7,10 +7,21 @@ import type { PlanView } from './plan-actions';
 
 /** The figures of POST /api/plans/what-if (libs/procurement WhatIfService) the page shows. */
 interface WhatIfFigures {
-  covers: number; plannedPortions: number; purchaseCostFen: number; foodCostFen: number; costPerMealFen: number;
-  expectedLeftoverKg: number; expectedLeftoverFen: number; expectedShortfallPortions: number;
+  covers: number;
+  plannedPortions: number;
+  purchaseCostFen: number;
+  foodCostFen: number;
+  costPerMealFen: number;
+  expectedLeftoverKg: number;
+  expectedLeftoverFen: number;
+  expectedShortfallPortions: number;
 }
-interface WhatIfAnswer { base: WhatIfFigures; scenario: WhatIfFigures; change: Omit<WhatIfFigures, 'expectedLeftoverPortions'>; notes: string[] }
+interface WhatIfAnswer {
+  base: WhatIfFigures;
+  scenario: WhatIfFigures;
+  change: Omit<WhatIfFigures, 'expectedLeftoverPortions'>;
+  notes: string[];
+}
 
 /** ISO weekday 1 (Monday) … 7 (Sunday) of a date. */
 function weekdayOf(date: string): number {
@@ -20,22 +31,35 @@ function weekdayOf(date: string): number {
 export function whatIfPanel(context: PageContext, plan: PlanView): HTMLElement {
   const { t } = context;
   const days = [...new Set(plan.lines.map((line) => line.serviceDate))].sort();
-  const day = h('select', { name: 'whatif-day' }, h('option', { value: '' }, t('whatIf.wholeWeek')),
-    ...days.map((date) => h('option', { value: date }, `${t(`weekday.${weekdayOf(date)}` as never)} ${date}`)));
+  const day = h(
+    'select',
+    { name: 'whatif-day' },
+    h('option', { value: '' }, t('whatIf.wholeWeek')),
+    ...days.map((date) => h('option', { value: date }, `${t(`weekday.${weekdayOf(date)}` as never)} ${date}`)),
+  );
   const coversPct = h('input', { type: 'number', name: 'whatif-covers', step: 1, min: -100, max: 400, value: 0, style: 'width:6em' });
   // The ingredients the plan buys, the largest spend first.
   const spend = new Map<number, number>();
   for (const order of plan.orders) for (const line of order.lines) spend.set(line.ingredientId, (spend.get(line.ingredientId) ?? 0) + line.amountFen);
   const ingredients = context.meta.ingredients.filter((entry) => spend.has(entry.id)).sort((a, b) => spend.get(b.id)! - spend.get(a.id)!);
-  const ingredient = h('select', { name: 'whatif-ingredient' }, h('option', { value: '' }, t('whatIf.noPriceChange')),
-    ...ingredients.map((entry) => h('option', { value: entry.id }, context.lang === 'en' && entry.nameEn ? entry.nameEn : entry.name)));
+  const ingredient = h(
+    'select',
+    { name: 'whatif-ingredient' },
+    h('option', { value: '' }, t('whatIf.noPriceChange')),
+    ...ingredients.map((entry) => h('option', { value: entry.id }, context.lang === 'en' && entry.nameEn ? entry.nameEn : entry.name)),
+  );
   const pricePct = h('input', { type: 'number', name: 'whatif-price', step: 1, min: -99, max: 400, value: 0, style: 'width:6em' });
   const result = h('div', { 'data-whatif-result': '' });
   const message = h('span', { class: 'form-message', role: 'alert' });
   const field = (label: string, ...controls: HTMLElement[]) => h('label', { class: 'field' }, h('span', { class: 'filter-label' }, label), ...controls, h('span', {}, '%'));
-  const form = h('form', { class: 'card override-form', 'data-panel': 'what-if' }, h('h3', {}, t('whatIf.title')),
-    h('div', { class: 'row' }, field(t('whatIf.covers'), day, coversPct), field(t('whatIf.price'), ingredient, pricePct),
-      h('button', { type: 'submit', class: 'primary' }, t('whatIf.compute'))), message, result);
+  const form = h(
+    'form',
+    { class: 'card override-form', 'data-panel': 'what-if' },
+    h('h3', {}, t('whatIf.title')),
+    h('div', { class: 'row' }, field(t('whatIf.covers'), day, coversPct), field(t('whatIf.price'), ingredient, pricePct), h('button', { type: 'submit', class: 'primary' }, t('whatIf.compute'))),
+    message,
+    result,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     message.textContent = '';
@@ -45,9 +69,12 @@ export function whatIfPanel(context: PageContext, plan: PlanView): HTMLElement {
       ...(day.value ? { dayFactors: [{ serviceDate: day.value, factor: covers }] } : { headcountFactor: covers }),
       ...(ingredient.value ? { priceFactors: [{ ingredientId: Number(ingredient.value), factor: price }] } : {}),
     };
-    void api.post<WhatIfAnswer>('/api/plans/what-if', { week: plan.week, canteens: [plan.canteenId], scenario })
+    void api
+      .post<WhatIfAnswer>('/api/plans/what-if', { week: plan.week, canteens: [plan.canteenId], scenario })
       .then((answer) => result.replaceChildren(comparison(context, answer)))
-      .catch(() => { message.textContent = t('whatIf.failed'); });
+      .catch(() => {
+        message.textContent = t('whatIf.failed');
+      });
   });
   return form;
 }
@@ -60,16 +87,23 @@ function comparison(context: PageContext, answer: WhatIfAnswer): HTMLElement {
   const yuan2 = (fen: number) => f.yuan(fen, 2);
   const kg = (value: number) => `${f.number(value, 1)} kg`;
   const count = (value: number) => f.number(value);
-  const row = (label: string, key: keyof WhatIfFigures, format: (value: number) => string) =>
-    [label, format(answer.base[key]), format(answer.scenario[key]), signed(answer.scenario[key] - answer.base[key], format)];
-  return figuresTable(['', t('whatIf.plan'), t('whatIf.scenario'), t('change')], [
-    row(t('covers'), 'covers', count),
-    row(t('plannedPortions'), 'plannedPortions', count),
-    row(t('costPerMeal'), 'costPerMealFen', yuan2),
-    row(t('purchaseCost'), 'purchaseCostFen', yuan),
-    row(t('foodCost'), 'foodCostFen', yuan),
-    row(t('expectedLeftover'), 'expectedLeftoverKg', kg),
-    row(t('expectedLeftoverCost'), 'expectedLeftoverFen', yuan),
-    row(t('whatIf.shortfall'), 'expectedShortfallPortions', count),
-  ]);
+  const row = (label: string, key: keyof WhatIfFigures, format: (value: number) => string) => [
+    label,
+    format(answer.base[key]),
+    format(answer.scenario[key]),
+    signed(answer.scenario[key] - answer.base[key], format),
+  ];
+  return figuresTable(
+    ['', t('whatIf.plan'), t('whatIf.scenario'), t('change')],
+    [
+      row(t('covers'), 'covers', count),
+      row(t('plannedPortions'), 'plannedPortions', count),
+      row(t('costPerMeal'), 'costPerMealFen', yuan2),
+      row(t('purchaseCost'), 'purchaseCostFen', yuan),
+      row(t('foodCost'), 'foodCostFen', yuan),
+      row(t('expectedLeftover'), 'expectedLeftoverKg', kg),
+      row(t('expectedLeftoverCost'), 'expectedLeftoverFen', yuan),
+      row(t('whatIf.shortfall'), 'expectedShortfallPortions', count),
+    ],
+  );
 }

@@ -22,7 +22,7 @@ export interface MonthSpan {
 /** The calendar months a range touches, each with the part of it inside the range. */
 export function monthSpans(range: { from: string; to: string }): MonthSpan[] {
   const spans: MonthSpan[] = [];
-  for (let label = range.from.slice(0, 7); label <= range.to.slice(0, 7); ) {
+  for (let label = range.from.slice(0, 7); label <= range.to.slice(0, 7);) {
     const month = monthPeriod(label);
     const from = month.from < range.from ? range.from : month.from;
     const to = month.to > range.to ? range.to : month.to;

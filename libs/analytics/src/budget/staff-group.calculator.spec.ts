@@ -6,7 +6,10 @@ describe('staff groups', () => {
   it('hides a group of four and the next smallest, so the four cannot be worked out from the total', () => {
     const published = publishStaffGroups([group('运营', 40), group('审计', 4), group('维修', 6), group('站务', 9)]);
     expect(published.map((row) => [row.name, row.suppressed, row.diners, row.subsidyFen])).toEqual([
-      ['运营', false, 40, 40_000], ['站务', false, 9, 9000], ['维修', true, null, null], ['审计', true, null, null],
+      ['运营', false, 40, 40_000],
+      ['站务', false, 9, 9000],
+      ['维修', true, null, null],
+      ['审计', true, null, null],
     ]);
   });
 

@@ -20,11 +20,12 @@ export class StaffGroupsService {
   async figures(scope: { from: string; to: string; canteenIds: number[]; meal?: string | null }): Promise<StaffGroupFigures[]> {
     const [{ any }] = await query<{ any: boolean }>(this.dataSource, 'SELECT EXISTS (SELECT 1 FROM staff_group) AS any');
     if (!any) return [];
-    const rows = await query<{ dimension: StaffGroupSums['dimension']; name: string; diners: number; subsidy_fen: number | null; paid_fen: number | null }>(
-      this.dataSource,
-      GROUP_SUMS_SQL,
-      [scope.from, scope.to, scope.canteenIds, scope.meal ?? null],
-    );
+    const rows = await query<{ dimension: StaffGroupSums['dimension']; name: string; diners: number; subsidy_fen: number | null; paid_fen: number | null }>(this.dataSource, GROUP_SUMS_SQL, [
+      scope.from,
+      scope.to,
+      scope.canteenIds,
+      scope.meal ?? null,
+    ]);
     return publishStaffGroups(rows.map((row) => ({ dimension: row.dimension, name: row.name, diners: row.diners, subsidyFen: row.subsidy_fen ?? 0, paidFen: row.paid_fen ?? 0 })));
   }
 }

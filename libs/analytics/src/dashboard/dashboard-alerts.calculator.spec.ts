@@ -4,7 +4,14 @@ import { fallingRatingAlerts, forecastDriftAlerts, unusualWasteAlerts } from './
 
 function pairs(canteenId: number, from: string, days: number, error: number): ForecastPair[] {
   return Array.from({ length: days }, (_, index) => ({
-    canteenId, serviceDate: addDays(from, index), meal: 'lunch', dishId: 0, p50: 100 * (1 + error), p10: 80, p90: 120, actual: 100,
+    canteenId,
+    serviceDate: addDays(from, index),
+    meal: 'lunch',
+    dishId: 0,
+    p50: 100 * (1 + error),
+    p10: 80,
+    p90: 120,
+    actual: 100,
   }));
 }
 
@@ -38,7 +45,7 @@ describe('forecast drift', () => {
 describe('unusual waste', () => {
   const history = (canteenId: number, shares: number[]) => shares.map((share, index) => ({ canteenId, date: addDays('2026-10-01', index), share }));
 
-  it('flags a day far above the canteen\'s own median', () => {
+  it("flags a day far above the canteen's own median", () => {
     const shares = [0.05, 0.06, 0.05, 0.07, 0.06, 0.05, 0.06, 0.05, 0.06, 0.07, 0.05, 0.06, 0.25];
     const alerts = unusualWasteAlerts({ days: history(1, shares), checkFrom: '2026-10-10' });
     expect(alerts).toHaveLength(1);
@@ -48,7 +55,15 @@ describe('unusual waste', () => {
   });
 
   it('accepts a canteen that always wastes a lot, and ignores days before the check window', () => {
-    expect(unusualWasteAlerts({ days: history(1, Array.from({ length: 20 }, (_, i) => 0.2 + (i % 3) * 0.01)), checkFrom: '2026-10-10' })).toEqual([]);
+    expect(
+      unusualWasteAlerts({
+        days: history(
+          1,
+          Array.from({ length: 20 }, (_, i) => 0.2 + (i % 3) * 0.01),
+        ),
+        checkFrom: '2026-10-10',
+      }),
+    ).toEqual([]);
     const shares = [0.05, 0.06, 0.05, 0.07, 0.06, 0.05, 0.06, 0.05, 0.06, 0.07, 0.05, 0.3, 0.06];
     expect(unusualWasteAlerts({ days: history(1, shares), checkFrom: '2026-10-13' })).toEqual([]);
   });
@@ -63,7 +78,10 @@ describe('falling ratings', () => {
       { canteenId: 2, dishId: null, recent: counts(40, 3.9), previous: counts(40, 4.2) },
       { canteenId: 3, dishId: null, recent: counts(40, 4.1), previous: counts(40, 4.2) },
     ]);
-    expect(alerts.map((alert) => [alert.canteenId, alert.severity])).toEqual([[1, 'critical'], [2, 'warning']]);
+    expect(alerts.map((alert) => [alert.canteenId, alert.severity])).toEqual([
+      [1, 'critical'],
+      [2, 'warning'],
+    ]);
     expect(alerts[0].figures.drop).toBeCloseTo(0.7);
   });
 

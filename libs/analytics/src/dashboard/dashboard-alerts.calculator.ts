@@ -67,7 +67,11 @@ export function unusualWasteAlerts(input: { days: { canteenId: number; date: str
       const score = mad > 0 ? (0.6745 * excess) / mad : excess > 0 ? Number.POSITIVE_INFINITY : 0;
       if (score < WASTE_ROBUST_Z || excess < 0.02) return;
       found = {
-        kind: 'unusual_waste', severity: score >= WASTE_ROBUST_Z * 2 ? 'critical' : 'warning', canteenId, dishId: null, date: day.date,
+        kind: 'unusual_waste',
+        severity: score >= WASTE_ROBUST_Z * 2 ? 'critical' : 'warning',
+        canteenId,
+        dishId: null,
+        date: day.date,
         figures: { share: day.share, medianShare: center, mad, score: Number.isFinite(score) ? score : 999 },
       };
     });
@@ -97,7 +101,10 @@ export function fallingRatingAlerts(groups: RatingWindows[]): DashboardAlert[] {
     const drop = previous.averageRating - recent.averageRating;
     if (drop < 0.3) continue;
     alerts.push({
-      kind: 'falling_ratings', severity: drop >= 0.6 ? 'critical' : 'warning', canteenId: group.canteenId, dishId: group.dishId,
+      kind: 'falling_ratings',
+      severity: drop >= 0.6 ? 'critical' : 'warning',
+      canteenId: group.canteenId,
+      dishId: group.dishId,
       figures: { recentAverage: recent.averageRating, previousAverage: previous.averageRating, drop, recentResponses: recent.responses ?? 0 },
     });
   }

@@ -2,8 +2,7 @@ import { latestForecastBeforeDaySql } from '@larder/demand';
 import { RATING_COUNTS_SQL, RatingCountsRow } from '../rating-counts.sql';
 
 /** A date-typed bucket sorts far faster than its text under the database's linguistic collation. */
-const BUCKET_DATE = (column: string) =>
-  `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)`;
+const BUCKET_DATE = (column: string) => `(CASE $5::text WHEN 'week' THEN date_trunc('week', ${column})::date WHEN 'month' THEN date_trunc('month', ${column})::date ELSE ${column} END)`;
 const BUCKET = (column: string) => `${BUCKET_DATE(column)}::text`;
 const MEAL = (column: string) => `($4::text IS NULL OR ${column} = $4)`;
 

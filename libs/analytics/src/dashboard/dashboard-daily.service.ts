@@ -11,8 +11,23 @@ import { ForecastPoint, forecastPairs, forecastSeries } from './dashboard-foreca
 import { rangeRatings, RespondentBounds, settledRespondents } from './dashboard-kpi.calculator';
 import type { TrendGrain } from './dashboard.calculator';
 import {
-  BUCKET_DINERS_SQL, BucketDinersRow, COSTS_SQL, CostsRow, COVERS_AND_DRIFT_SQL, CoversAndDriftRow, LATEST_FORECASTS_SQL, LatestForecastRow, MEAL_ACTUALS_SQL,
-  MealActualRow, MEALS_SQL, MealsRow, RANGE_RESPONDENTS_SQL, RangeRespondentsRow, RangeRow, RATINGS_SQL, RatingsRow,
+  BUCKET_DINERS_SQL,
+  BucketDinersRow,
+  COSTS_SQL,
+  CostsRow,
+  COVERS_AND_DRIFT_SQL,
+  CoversAndDriftRow,
+  LATEST_FORECASTS_SQL,
+  LatestForecastRow,
+  MEAL_ACTUALS_SQL,
+  MealActualRow,
+  MEALS_SQL,
+  MealsRow,
+  RANGE_RESPONDENTS_SQL,
+  RangeRespondentsRow,
+  RangeRow,
+  RATINGS_SQL,
+  RatingsRow,
 } from './dashboard-daily.queries';
 
 /** The range, canteens and meal a daily series covers, bucketed by day or ISO week (the Monday). */
@@ -121,11 +136,18 @@ export class DashboardDailyService {
       const range = rangeOf(row);
       if (row.by_bucket === 1) {
         Object.assign(range.bucket(String(row.bucket)), {
-          ingredientCostFen: row.ingredient_fen + row.spoilage_fen, preparedPortions: row.prepared, overproductionPortions: row.wasted_portions, wasteKg: row.overproduction_kg + row.other_kg,
+          ingredientCostFen: row.ingredient_fen + row.spoilage_fen,
+          preparedPortions: row.prepared,
+          overproductionPortions: row.wasted_portions,
+          wasteKg: row.overproduction_kg + row.other_kg,
         });
       } else {
         range.canteens.push({
-          canteenId: row.canteen_id ?? 0, ingredientCostFen: row.ingredient_fen, spoilageCostFen: row.spoilage_fen, overproductionKg: row.overproduction_kg, otherWasteKg: row.other_kg,
+          canteenId: row.canteen_id ?? 0,
+          ingredientCostFen: row.ingredient_fen,
+          spoilageCostFen: row.spoilage_fen,
+          overproductionKg: row.overproduction_kg,
+          otherWasteKg: row.other_kg,
         });
       }
     }
@@ -212,8 +234,18 @@ class RangeSumsBuilder {
     let sums = this.buckets.get(key);
     if (!sums) {
       sums = {
-        bucket: key, covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
-        ratings: emptyRatingCounts(), respondentBounds: { least: 0, most: 0 },
+        bucket: key,
+        covers: 0,
+        paidFen: 0,
+        subsidyFen: 0,
+        dinerDays: 0,
+        staffOnDutyDays: 0,
+        ingredientCostFen: 0,
+        preparedPortions: 0,
+        overproductionPortions: 0,
+        wasteKg: 0,
+        ratings: emptyRatingCounts(),
+        respondentBounds: { least: 0, most: 0 },
       };
       this.buckets.set(key, sums);
     }

@@ -27,7 +27,10 @@ export class DashboardDemandService {
       this.valueAdded.figures({ from: scope.from, to: scope.to, canteenIds: scope.canteenIds, meal: scope.meal, dishId }),
     ]);
     const accuracy = accuracyBy(pairs, (pair) => isoWeek(pair.serviceDate)).map((group) => ({
-      week: group.key, wape: group.figures.wape, bias: group.figures.bias, coverage80: group.figures.intervalHitRate,
+      week: group.key,
+      wape: group.figures.wape,
+      bias: group.figures.bias,
+      coverage80: group.figures.intervalHitRate,
     }));
     return {
       filters: scope.filters,

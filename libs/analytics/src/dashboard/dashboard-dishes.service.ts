@@ -9,8 +9,20 @@ import type { DishDetailPanel, DishesPanel, DishRow } from './dashboard.contract
 import { menuEngineering, quantityRanks, rankChange } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 import {
-  COVERS_SQL, CountRow, CoversRow, DISH_COUNT_SQL, DISH_DAILY_SQL, DISH_RATINGS_SQL, DISH_SQL, DISH_WEEKS_SQL, DishDayRow, DishRatingsRow, DishSumsRow, DishWeekRow,
-  TREND_SQL, WeekRatingsRow,
+  COVERS_SQL,
+  CountRow,
+  CoversRow,
+  DISH_COUNT_SQL,
+  DISH_DAILY_SQL,
+  DISH_RATINGS_SQL,
+  DISH_SQL,
+  DISH_WEEKS_SQL,
+  DishDayRow,
+  DishRatingsRow,
+  DishSumsRow,
+  DishWeekRow,
+  TREND_SQL,
+  WeekRatingsRow,
 } from './dashboard-dishes.queries';
 
 /** Dishes drawn in the weekly trend chart: the best sellers of the range. */
@@ -87,8 +99,12 @@ export class DashboardDishesService {
       filters: scope.filters,
       dishId,
       daily: daily.map((row) => ({
-        date: row.date, quantity: row.quantity, prepared: row.prepared, wastedPortions: row.wasted_portions,
-        wastedKg: Math.round(row.wasted_kg * 1000) / 1000, revenueFen: row.revenue_fen,
+        date: row.date,
+        quantity: row.quantity,
+        prepared: row.prepared,
+        wastedPortions: row.wasted_portions,
+        wastedKg: Math.round(row.wasted_kg * 1000) / 1000,
+        revenueFen: row.revenue_fen,
       })),
       ratings: groups.map((group) => {
         const published = publishRatings(group, { suppress: hidden.has(group) });
@@ -102,7 +118,12 @@ export class DashboardDishesService {
   private async sums(scope: DashboardScope, range: { from: string; to: string }, dishId: number | null): Promise<DishSums[]> {
     const rows = await query<DishSumsRow>(this.dataSource, DISH_SQL, [range.from, range.to, scope.canteenIds, scope.meal, dishId]);
     return rows.map((row) => ({
-      dishId: row.dish_id, quantity: row.quantity, revenueFen: row.revenue_fen, wastedPortions: row.wasted_portions, costFen: row.cost_fen ?? 0, costedPortions: row.costed,
+      dishId: row.dish_id,
+      quantity: row.quantity,
+      revenueFen: row.revenue_fen,
+      wastedPortions: row.wasted_portions,
+      costFen: row.cost_fen ?? 0,
+      costedPortions: row.costed,
     }));
   }
 

@@ -19,7 +19,11 @@ describe('parseDashboardQuery', () => {
 
   it('reads dates, canteen ids (sorted, once each), the meal and a dish', () => {
     expect(parseDashboardQuery({ from: '2026-10-01', to: '2026-10-31', canteens: '3, 1,3', meal: 'lunch', dish: '12' })).toEqual({
-      from: '2026-10-01', to: '2026-10-31', canteens: [1, 3], meal: 'lunch', dish: 12,
+      from: '2026-10-01',
+      to: '2026-10-31',
+      canteens: [1, 3],
+      meal: 'lunch',
+      dish: 12,
     });
   });
 

@@ -53,6 +53,8 @@ export function parseDashboardQuery(query: RawQuery, maxDays = MAX_RANGE_DAYS): 
  */
 export function dashboardCacheKey(request: { handler: string; params: Record<string, string>; query: RawQuery }): string {
   const filters = parseDashboardQuery(request.query, PANEL_MAX_RANGE_DAYS[request.handler] ?? MAX_RANGE_DAYS);
-  const params = Object.keys(request.params).sort().map((name) => [name, /^\d{1,9}$/.test(request.params[name]) ? String(Number(request.params[name])) : request.params[name]]);
+  const params = Object.keys(request.params)
+    .sort()
+    .map((name) => [name, /^\d{1,9}$/.test(request.params[name]) ? String(Number(request.params[name])) : request.params[name]]);
   return JSON.stringify([request.handler, params, filters.from ?? null, filters.to ?? null, filters.canteens ?? null, filters.meal, filters.dish ?? null]);
 }

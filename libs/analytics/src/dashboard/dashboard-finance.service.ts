@@ -15,8 +15,13 @@ import { revenueParts } from './revenue-parts.calculator';
 
 function row(figures: FinanceFigures) {
   return {
-    covers: figures.covers, costPerMealFen: figures.costPerMealFen, foodCostPct: figures.foodCostRatio, revenueFen: figures.revenueFen,
-    subsidyFen: figures.subsidyFen, ingredientCostFen: figures.ingredientCostFen, wasteCostFen: figures.wasteCostFen,
+    covers: figures.covers,
+    costPerMealFen: figures.costPerMealFen,
+    foodCostPct: figures.foodCostRatio,
+    revenueFen: figures.revenueFen,
+    subsidyFen: figures.subsidyFen,
+    ingredientCostFen: figures.ingredientCostFen,
+    wasteCostFen: figures.wasteCostFen,
   };
 }
 
@@ -42,8 +47,12 @@ export class DashboardFinanceService {
     const spans = monthSpans(scope);
     const [result, lastYear, before, months, lastYearMonths, trailing, amounts, changes, staffGroups] = await Promise.all([
       // The panel shows no participation; the overview does, from its own read.
-      figures(scope), figures(lastYearRange), figures(previous),
-      this.months(scope, scope), this.months(scope, lastYearRange), this.months(scope, twelve),
+      figures(scope),
+      figures(lastYearRange),
+      figures(previous),
+      this.months(scope, scope),
+      this.months(scope, lastYearRange),
+      this.months(scope, twelve),
       this.budgets.amounts({ canteenIds: scope.canteenIds, fromMonth: spans[0].month, toMonth: spans[spans.length - 1].month }),
       this.changes.changes(scope),
       this.staffGroups.figures(scope),
@@ -56,7 +65,11 @@ export class DashboardFinanceService {
       prorated: spans.some((span) => span.partial),
     };
     // A month a year earlier with nothing served has nothing to compare with: null, not zeros.
-    const lastYearByMonth = new Map(financeMonths(lastYearRange, lastYearMonths).filter((month) => month.covers > 0 || month.revenueFen > 0).map((month) => [month.month.slice(5), month]));
+    const lastYearByMonth = new Map(
+      financeMonths(lastYearRange, lastYearMonths)
+        .filter((month) => month.covers > 0 || month.revenueFen > 0)
+        .map((month) => [month.month.slice(5), month]),
+    );
     return {
       filters: scope.filters,
       canteens: result.canteens.map((canteen) => ({ canteenId: canteen.canteenId, ...row(canteen.figures) })),

@@ -17,13 +17,21 @@ describe('forecast series and pairs from one read of the latest forecasts', () =
   });
 
   it("for a dish, sums the dish's quantity wherever the dish rollup has it, payments or not", () => {
-    expect(forecastSeries({ latest: [], actuals, dishId: 7 }).map((point) => [point.date, point.actual])).toEqual([['2026-11-01', 5], ['2026-11-02', 12], ['2026-11-03', 4]]);
+    expect(forecastSeries({ latest: [], actuals, dishId: 7 }).map((point) => [point.date, point.actual])).toEqual([
+      ['2026-11-01', 5],
+      ['2026-11-02', 12],
+      ['2026-11-03', 4],
+    ]);
   });
 
   it('pairs only meals that had payments, a dish they did not sell counting zero, ordered by canteen, day and meal', () => {
     expect(forecastPairs({ latest, actuals, dishId: 0 }).map((pair) => [pair.canteenId, pair.serviceDate, pair.p50, pair.actual])).toEqual([
-      [1, '2026-11-02', 200.2, 190], [2, '2026-11-02', 100.1, 110],
+      [1, '2026-11-02', 200.2, 190],
+      [2, '2026-11-02', 100.1, 110],
     ]);
-    expect(forecastPairs({ latest, actuals, dishId: 7 }).map((pair) => [pair.canteenId, pair.dishId, pair.actual])).toEqual([[1, 7, 12], [2, 7, 0]]);
+    expect(forecastPairs({ latest, actuals, dishId: 7 }).map((pair) => [pair.canteenId, pair.dishId, pair.actual])).toEqual([
+      [1, 7, 12],
+      [2, 7, 0],
+    ]);
   });
 });

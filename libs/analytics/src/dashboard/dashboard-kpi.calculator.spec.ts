@@ -5,8 +5,19 @@ const ratings = { responses: 0, respondents: 0, ratingSum: 0, satisfied: 0, diss
 
 function bucket(values: Partial<BucketSums>): BucketSums {
   return {
-    bucket: '2026-11-02', covers: 0, paidFen: 0, subsidyFen: 0, dinerDays: 0, staffOnDutyDays: 0, ingredientCostFen: 0, preparedPortions: 0, overproductionPortions: 0, wasteKg: 0,
-    ratings, respondentBounds: { least: 0, most: 0 }, ...values,
+    bucket: '2026-11-02',
+    covers: 0,
+    paidFen: 0,
+    subsidyFen: 0,
+    dinerDays: 0,
+    staffOnDutyDays: 0,
+    ingredientCostFen: 0,
+    preparedPortions: 0,
+    overproductionPortions: 0,
+    wasteKg: 0,
+    ratings,
+    respondentBounds: { least: 0, most: 0 },
+    ...values,
   };
 }
 
@@ -70,7 +81,7 @@ describe('rangeRatings', () => {
     expect(rangeRatings([]).decided).toBe(true);
   });
 
-  it('bounds the range by the days\' bounds, not by their counted respondents', () => {
+  it("bounds the range by the days' bounds, not by their counted respondents", () => {
     expect(rangeRatings([day(1, 1, 2), day(1, 1, 2)])).toMatchObject({ counts: { respondents: 4 }, decided: true });
     expect(rangeRatings([day(2, 2, 3), day(1, 1, 2)]).decided).toBe(false);
   });

@@ -28,12 +28,18 @@ export function rangeKpis(sums: RangeSums): RangeKpis {
   const ingredientCostFen = total(canteens, (row) => Math.round(row.ingredientCostFen) + Math.round(row.spoilageCostFen));
   return {
     covers: total(buckets, (row) => row.covers),
-    participation: ratio(total(buckets, (row) => row.dinerDays), total(buckets, (row) => row.staffOnDutyDays)),
+    participation: ratio(
+      total(buckets, (row) => row.dinerDays),
+      total(buckets, (row) => row.staffOnDutyDays),
+    ),
     revenueFen,
     subsidyFen: total(buckets, (row) => row.subsidyFen),
     foodCostRatio: ratio(ingredientCostFen, revenueFen),
     wasteKg: kg(total(canteens, (row) => kg(row.overproductionKg) + row.otherWasteKg)),
-    wasteShare: ratio(total(buckets, (row) => row.overproductionPortions), total(buckets, (row) => row.preparedPortions)),
+    wasteShare: ratio(
+      total(buckets, (row) => row.overproductionPortions),
+      total(buckets, (row) => row.preparedPortions),
+    ),
     // As the satisfaction report publishes its total: suppressed only when fewer than five diners answered.
     satisfaction: publishRatings(sums.ratings, { suppress: false }).averageRating,
   };

@@ -50,7 +50,9 @@ export class DashboardOverviewService {
     const buckets = bucketsOf(scope, grain);
     const rows = sums.current.buckets;
     const kpi = (field: keyof RangeKpis, sum: (rows: BucketSums[]) => number | null): Kpi => ({
-      value: current[field], previous: previous[field], trend: kpiTrend({ rows, buckets, sum }),
+      value: current[field],
+      previous: previous[field],
+      trend: kpiTrend({ rows, buckets, sum }),
     });
     const total = (rows: BucketSums[], field: keyof Omit<BucketSums, 'bucket' | 'ratings' | 'respondentBounds'>) => rows.reduce((sum, row) => sum + row[field], 0);
     return {
@@ -141,18 +143,23 @@ export class DashboardOverviewService {
    * canteens and single dishes of a canteen.
    */
   private async ratingCounts(input: {
-    from: string; to: string; canteenIds: number[]; meal: string | null; splitAt: string; respondents: string;
+    from: string;
+    to: string;
+    canteenIds: number[];
+    meal: string | null;
+    splitAt: string;
+    respondents: string;
     only?: { canteenIds: number[]; dishes: { canteenId: number; dishId: number }[] };
   }): Promise<RatingWindows[]> {
     const { only } = input;
-    const rows = await query<RatingWindowRow>(
-      this.dataSource,
-      ratingWindowsSql(input.respondents, only !== undefined),
-      [
-        input.from, input.to, input.canteenIds, input.meal, input.splitAt,
-        ...(only ? [only.canteenIds, only.dishes.map((dish) => dish.canteenId), only.dishes.map((dish) => dish.dishId)] : []),
-      ],
-    );
+    const rows = await query<RatingWindowRow>(this.dataSource, ratingWindowsSql(input.respondents, only !== undefined), [
+      input.from,
+      input.to,
+      input.canteenIds,
+      input.meal,
+      input.splitAt,
+      ...(only ? [only.canteenIds, only.dishes.map((dish) => dish.canteenId), only.dishes.map((dish) => dish.dishId)] : []),
+    ]);
     const groups = new Map<string, RatingWindows>();
     for (const row of rows) {
       const dishId = row.dish_id;

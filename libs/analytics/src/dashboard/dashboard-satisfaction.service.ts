@@ -37,7 +37,20 @@ export class DashboardSatisfactionService {
   async panel(scope: DashboardScope, options: { money: boolean; today?: string } = { money: true }): Promise<SatisfactionPanel> {
     const answer = await this.cells.released(scope, { today: options.today });
     const { period: weeks, cells: released } = answer;
-    const empty = { filters: scope.filters, minGroupDiners: MIN_GROUP_DINERS, period: null, total: { average: null, responses: null, satisfiedShare: null, suppressed: true }, canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })), dishes: [], tags: [], participation: [], priceFairness: [], trend: [], partialWeeks: [], themes: [] };
+    const empty = {
+      filters: scope.filters,
+      minGroupDiners: MIN_GROUP_DINERS,
+      period: null,
+      total: { average: null, responses: null, satisfiedShare: null, suppressed: true },
+      canteens: scope.canteenIds.map((canteenId) => ({ canteenId, average: null, responses: null, suppressed: true })),
+      dishes: [],
+      tags: [],
+      participation: [],
+      priceFairness: [],
+      trend: [],
+      partialWeeks: [],
+      themes: [],
+    };
     if (weeks === null) return empty;
     const parameters = [weeks.from, weeks.to, scope.canteenIds, scope.meal];
     const [paidRows, participation, themes, spanRows] = await Promise.all([
@@ -50,9 +63,15 @@ export class DashboardSatisfactionService {
     const total = released.parents.reduce((sum, cell) => addCounts(sum, cell), emptyRatingCounts());
     const byCanteen = sumBy(released.parents, (cell) => String(cell.canteenId));
     const byWeek = sumBy(released.parents, (cell) => cell.week);
-    const byDish = sumBy(released.children.filter((child) => child.dishId !== 0), (child) => `${child.canteenId}|${child.dishId}`);
+    const byDish = sumBy(
+      released.children.filter((child) => child.dishId !== 0),
+      (child) => `${child.canteenId}|${child.dishId}`,
+    );
     const byTag = sumBy(released.tags, (tag) => tag.tag);
-    const priceByWeek = sumBy(released.tags.filter((tag) => PRICE_COMPLAINT_TAGS.includes(tag.tag)), (tag) => tag.week);
+    const priceByWeek = sumBy(
+      released.tags.filter((tag) => PRICE_COMPLAINT_TAGS.includes(tag.tag)),
+      (tag) => tag.week,
+    );
     const published = (counts: RatingGroupCounts | undefined) => publishRatings(counts ?? emptyRatingCounts(), { suppress: false });
     const totalFigures = published(total);
     const paid = new Map(paidRows.map((row) => [row.week, ratio(row.paid, row.covers)]));
@@ -66,15 +85,23 @@ export class DashboardSatisfactionService {
         const figures = published(byCanteen.get(String(canteenId)));
         return { canteenId, average: figures.averageRating, responses: figures.responses, suppressed: figures.suppressed };
       }),
-      dishes: [...byDish.entries()].map(([key, counts]) => {
-        const [canteenId, dishId] = key.split('|').map(Number);
-        const figures = published(counts);
-        return { canteenId, dishId, average: figures.averageRating, responses: figures.responses, suppressed: figures.suppressed };
-      }).sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
-      tags: [...byTag.entries()].map(([tag, counts]) => ({
-        tag, kind: feedbackTagKind(tag, this.config.feedback), mentions: counts.responses, shareOfResponses: total.responses > 0 ? counts.responses / total.responses : null,
-        lowRatingShare: counts.dissatisfied / counts.responses, suppressed: false,
-      })).sort((a, b) => b.mentions - a.mentions || (a.tag < b.tag ? -1 : 1)),
+      dishes: [...byDish.entries()]
+        .map(([key, counts]) => {
+          const [canteenId, dishId] = key.split('|').map(Number);
+          const figures = published(counts);
+          return { canteenId, dishId, average: figures.averageRating, responses: figures.responses, suppressed: figures.suppressed };
+        })
+        .sort((a, b) => a.canteenId - b.canteenId || a.dishId - b.dishId),
+      tags: [...byTag.entries()]
+        .map(([tag, counts]) => ({
+          tag,
+          kind: feedbackTagKind(tag, this.config.feedback),
+          mentions: counts.responses,
+          shareOfResponses: total.responses > 0 ? counts.responses / total.responses : null,
+          lowRatingShare: counts.dissatisfied / counts.responses,
+          suppressed: false,
+        }))
+        .sort((a, b) => b.mentions - a.mentions || (a.tag < b.tag ? -1 : 1)),
       participation: participation.filter((row) => row.canteenId === null).map((row) => ({ week: row.week, rate: ratio(row.dinerDays, row.staffOnDutyDays) })),
       priceFairness: weekLabels.map((week) => {
         const responses = byWeek.get(week)?.responses ?? 0;

@@ -53,7 +53,10 @@ export class DashboardWasteService {
         { kind: 'plate', kg: kg(sum((row) => row.plateKg)), portions: plateRows[0]?.portions ?? 0, costFen: 0 },
         { kind: 'spoilage', kg: kg(sum((row) => row.spoilageKg)), portions: 0, costFen: sum((row) => row.spoilageCostFen) },
       ],
-      byDish: [...byDish.values()].map((row) => ({ ...row, kg: kg(row.kg) })).filter((row) => row.kg > 0 || row.portions > 0).sort((a, b) => b.costFen - a.costFen || a.dishId - b.dishId),
+      byDish: [...byDish.values()]
+        .map((row) => ({ ...row, kg: kg(row.kg) }))
+        .filter((row) => row.kg > 0 || row.portions > 0)
+        .sort((a, b) => b.costFen - a.costFen || a.dishId - b.dishId),
       byCanteen: canteens.map((row) => ({
         canteenId: row.canteenId,
         kg: kg(row.overproductionKg + row.plateKg + row.spoilageKg),

@@ -20,8 +20,19 @@ describe('trend buckets', () => {
       { bucket: 'a', cost: 3, revenue: 4 },
       { bucket: 'c', cost: 1, revenue: 0 },
     ];
-    const trend = kpiTrend({ rows, buckets: ['a', 'b', 'c'], sum: (list) => { const revenue = list.reduce((s, r) => s + r.revenue, 0); return revenue > 0 ? list.reduce((s, r) => s + r.cost, 0) / revenue : null; } });
-    expect(trend).toEqual([{ date: 'a', value: 0.5 }, { date: 'b', value: null }, { date: 'c', value: null }]);
+    const trend = kpiTrend({
+      rows,
+      buckets: ['a', 'b', 'c'],
+      sum: (list) => {
+        const revenue = list.reduce((s, r) => s + r.revenue, 0);
+        return revenue > 0 ? list.reduce((s, r) => s + r.cost, 0) / revenue : null;
+      },
+    });
+    expect(trend).toEqual([
+      { date: 'a', value: 0.5 },
+      { date: 'b', value: null },
+      { date: 'c', value: null },
+    ]);
   });
 
   it('compares with the range of equal length just before', () => {
@@ -56,9 +67,17 @@ describe('menu engineering', () => {
 
 describe('rank change', () => {
   it('ranks by quantity with shared ranks for ties and counts a climb as positive', () => {
-    const now = quantityRanks([{ dishId: 1, quantity: 10 }, { dishId: 2, quantity: 30 }, { dishId: 3, quantity: 30 }, { dishId: 4, quantity: 0 }]);
+    const now = quantityRanks([
+      { dishId: 1, quantity: 10 },
+      { dishId: 2, quantity: 30 },
+      { dishId: 3, quantity: 30 },
+      { dishId: 4, quantity: 0 },
+    ]);
     expect(Object.fromEntries(now)).toEqual({ 1: 3, 2: 1, 3: 1 });
-    const before = quantityRanks([{ dishId: 1, quantity: 50 }, { dishId: 2, quantity: 5 }]);
+    const before = quantityRanks([
+      { dishId: 1, quantity: 50 },
+      { dishId: 2, quantity: 5 },
+    ]);
     expect(rankChange(now, before, 1)).toBe(-2);
     expect(rankChange(now, before, 2)).toBe(1);
     expect(rankChange(now, before, 3)).toBeNull();

@@ -29,11 +29,7 @@ export function bucketsOf(range: { from: string; to: string }, grain: TrendGrain
  * Sums rows into buckets and derives the figure from each bucket's sums (never by averaging daily
  * ratios); a bucket without rows, or whose figure is undefined, is null.
  */
-export function kpiTrend<T extends { bucket: string }>(input: {
-  rows: T[];
-  buckets: string[];
-  sum: (rows: T[]) => number | null;
-}): TrendPoint[] {
+export function kpiTrend<T extends { bucket: string }>(input: { rows: T[]; buckets: string[]; sum: (rows: T[]) => number | null }): TrendPoint[] {
   const byBucket = new Map<string, T[]>();
   for (const row of input.rows) byBucket.set(row.bucket, [...(byBucket.get(row.bucket) ?? []), row]);
   return input.buckets.map((date) => {

@@ -12,8 +12,16 @@ import { DashboardScopeService } from './dashboard-scope.service';
 import { DashboardWasteService } from './dashboard-waste.service';
 
 const SERVICES = [
-  DashboardCacheService, DashboardScopeService, DashboardMetaService, DashboardDailyService, DashboardOverviewService, DashboardDishesService, DashboardDemandService,
-  DashboardWasteService, DashboardFinanceService, DashboardSatisfactionService,
+  DashboardCacheService,
+  DashboardScopeService,
+  DashboardMetaService,
+  DashboardDailyService,
+  DashboardOverviewService,
+  DashboardDishesService,
+  DashboardDemandService,
+  DashboardWasteService,
+  DashboardFinanceService,
+  DashboardSatisfactionService,
 ];
 
 /** The dashboard's panels, built on the same figure services as the reports. */

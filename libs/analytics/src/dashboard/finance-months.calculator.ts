@@ -14,9 +14,17 @@ export function bucketFigures(bucket: BucketSums | undefined): FinanceFigures {
 export function financeMonth(span: MonthSpan, bucket: BucketSums | undefined): FinanceMonth {
   const figures = bucketFigures(bucket);
   return {
-    month: span.month, days: span.days, monthDays: span.monthDays, partial: span.partial,
-    covers: figures.covers, revenueFen: figures.revenueFen, paidFen: figures.paidFen, subsidyFen: figures.subsidyFen,
-    ingredientCostFen: figures.ingredientCostFen, costPerMealFen: figures.costPerMealFen, foodCostPct: figures.foodCostRatio,
+    month: span.month,
+    days: span.days,
+    monthDays: span.monthDays,
+    partial: span.partial,
+    covers: figures.covers,
+    revenueFen: figures.revenueFen,
+    paidFen: figures.paidFen,
+    subsidyFen: figures.subsidyFen,
+    ingredientCostFen: figures.ingredientCostFen,
+    costPerMealFen: figures.costPerMealFen,
+    foodCostPct: figures.foodCostRatio,
   };
 }
 

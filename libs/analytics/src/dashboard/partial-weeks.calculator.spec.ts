@@ -5,7 +5,10 @@ describe('partialWeeks', () => {
 
   it('marks the week the data begins in and the one it ends in, with their days', () => {
     // data from Saturday 2026-10-31 to Friday 2026-11-20: two days of W44, five of W47
-    expect(partialWeeks(period, { first: '2026-10-31', last: '2026-11-20' })).toEqual([{ week: '2026-W44', days: 2 }, { week: '2026-W47', days: 5 }]);
+    expect(partialWeeks(period, { first: '2026-10-31', last: '2026-11-20' })).toEqual([
+      { week: '2026-W44', days: 2 },
+      { week: '2026-W47', days: 5 },
+    ]);
   });
 
   it('marks nothing when the data spans every week, and every week when there is no data', () => {

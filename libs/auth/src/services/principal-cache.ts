@@ -8,9 +8,7 @@
 export class PrincipalCache<T> {
   private readonly entries = new Map<string, { value: T; until: number }>();
 
-  constructor(
-    private readonly options: { ttlMs: number; maxEntries: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { ttlMs: number; maxEntries: number; now?: () => number }) {}
 
   private now(): number {
     return this.options.now ? this.options.now() : Date.now();

@@ -380,7 +380,8 @@ async function runningPort(cluster: string): Promise<number | null> {
     if (!postmaster || !isAlive(postmaster.pid)) return null;
     if (postmaster.status === 'ready' && postmaster.port > 0) return postmaster.port;
     // Starting (crash recovery) or stopping (someone ran pg_ctl stop): wait for it to finish either way.
-    if (Date.now() > deadline) throw new DataFolderError(`the PostgreSQL in ${cluster} (pid ${postmaster.pid}) has been "${postmaster.status}" for two minutes; see its log in ${join(cluster, 'log')}`);
+    if (Date.now() > deadline)
+      throw new DataFolderError(`the PostgreSQL in ${cluster} (pid ${postmaster.pid}) has been "${postmaster.status}" for two minutes; see its log in ${join(cluster, 'log')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -398,7 +399,9 @@ function freePort(): Promise<number> {
 
 async function startPostmaster(options: { cluster: string; runAs: RunAs | null; settings: Readonly<Record<string, string>>; log: (message: string) => void }): Promise<number> {
   const startLog = join(options.cluster, 'startup.log');
-  const extra = Object.entries(options.settings).map(([name, value]) => ` -c ${name}=${value}`).join('');
+  const extra = Object.entries(options.settings)
+    .map(([name, value]) => ` -c ${name}=${value}`)
+    .join('');
   for (let attempt = 1; ; attempt++) {
     // Another program may take the port between this check and the postmaster's bind: then try another.
     const port = await freePort();

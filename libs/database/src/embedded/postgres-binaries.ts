@@ -43,7 +43,8 @@ function ensureLibraryLinks(native: string): void {
   if (missing().length === 0) return;
   execFileSync(process.execPath, [join(packageRoot, 'scripts', 'hydrate-symlinks.js')], { cwd: packageRoot, stdio: 'ignore' });
   const still = missing();
-  if (still.length > 0) throw new Error(`the embedded PostgreSQL's library links are missing and could not be made (${still[0].target} in ${packageRoot}); run "npm ci" as the user that owns node_modules`);
+  if (still.length > 0)
+    throw new Error(`the embedded PostgreSQL's library links are missing and could not be made (${still[0].target} in ${packageRoot}); run "npm ci" as the user that owns node_modules`);
 }
 
 function isLink(path: string): boolean {

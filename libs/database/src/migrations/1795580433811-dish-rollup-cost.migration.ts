@@ -31,11 +31,11 @@ export class DishRollupCost1795580433811 implements MigrationInterface {
   name = 'DishRollupCost1795580433811';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"daily_dish_rollup\" ADD \"fen_per_portion\" numeric");
+    await queryRunner.query('ALTER TABLE "daily_dish_rollup" ADD "fen_per_portion" numeric');
     await queryRunner.query(BACKFILL);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"daily_dish_rollup\" DROP COLUMN \"fen_per_portion\"");
+    await queryRunner.query('ALTER TABLE "daily_dish_rollup" DROP COLUMN "fen_per_portion"');
   }
 }

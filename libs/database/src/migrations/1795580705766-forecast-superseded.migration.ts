@@ -19,13 +19,13 @@ export class ForecastSuperseded1795580705766 implements MigrationInterface {
   name = 'ForecastSuperseded1795580705766';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"forecast\" ADD \"superseded\" boolean NOT NULL DEFAULT false");
+    await queryRunner.query('ALTER TABLE "forecast" ADD "superseded" boolean NOT NULL DEFAULT false');
     await queryRunner.query(BACKFILL);
-    await queryRunner.query("CREATE INDEX \"forecast_current_idx\" ON \"forecast\"  (\"canteen_id\", \"service_date\", \"meal\", \"dish_id\") WHERE NOT superseded");
+    await queryRunner.query('CREATE INDEX "forecast_current_idx" ON "forecast"  ("canteen_id", "service_date", "meal", "dish_id") WHERE NOT superseded');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"forecast_current_idx\"");
-    await queryRunner.query("ALTER TABLE \"forecast\" DROP COLUMN \"superseded\"");
+    await queryRunner.query('DROP INDEX "public"."forecast_current_idx"');
+    await queryRunner.query('ALTER TABLE "forecast" DROP COLUMN "superseded"');
   }
 }

@@ -57,11 +57,13 @@ export class CostRollup1796211233876 implements MigrationInterface {
   name = 'CostRollup1796211233876';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"daily_cost_rollup\" (\"canteen_id\" integer NOT NULL, \"service_date\" date NOT NULL, \"meal\" text NOT NULL, \"ingredient_cost_fen\" numeric NOT NULL DEFAULT '0', \"uncosted_portions\" integer NOT NULL DEFAULT '0', \"prepared_portions\" integer NOT NULL DEFAULT '0', \"sold_portions\" integer NOT NULL DEFAULT '0', \"overproduction_portions\" integer NOT NULL DEFAULT '0', \"overproduction_kg\" numeric NOT NULL DEFAULT '0', \"overproduction_cost_fen\" numeric NOT NULL DEFAULT '0', \"plate_kg\" numeric NOT NULL DEFAULT '0', \"spoilage_kg\" numeric NOT NULL DEFAULT '0', \"spoilage_cost_fen\" numeric NOT NULL DEFAULT '0', \"spoilage_uncosted_kg\" numeric NOT NULL DEFAULT '0', CONSTRAINT \"PK_25d53cd254b2145863344ee8991\" PRIMARY KEY (\"canteen_id\", \"service_date\", \"meal\"))");
+    await queryRunner.query(
+      'CREATE TABLE "daily_cost_rollup" ("canteen_id" integer NOT NULL, "service_date" date NOT NULL, "meal" text NOT NULL, "ingredient_cost_fen" numeric NOT NULL DEFAULT \'0\', "uncosted_portions" integer NOT NULL DEFAULT \'0\', "prepared_portions" integer NOT NULL DEFAULT \'0\', "sold_portions" integer NOT NULL DEFAULT \'0\', "overproduction_portions" integer NOT NULL DEFAULT \'0\', "overproduction_kg" numeric NOT NULL DEFAULT \'0\', "overproduction_cost_fen" numeric NOT NULL DEFAULT \'0\', "plate_kg" numeric NOT NULL DEFAULT \'0\', "spoilage_kg" numeric NOT NULL DEFAULT \'0\', "spoilage_cost_fen" numeric NOT NULL DEFAULT \'0\', "spoilage_uncosted_kg" numeric NOT NULL DEFAULT \'0\', CONSTRAINT "PK_25d53cd254b2145863344ee8991" PRIMARY KEY ("canteen_id", "service_date", "meal"))',
+    );
     await queryRunner.query(BACKFILL);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP TABLE \"daily_cost_rollup\"");
+    await queryRunner.query('DROP TABLE "daily_cost_rollup"');
   }
 }

@@ -11,9 +11,7 @@ export class ForecastCoveringIndex1796230500000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP INDEX "public"."forecast_current_target_idx"');
-    await queryRunner.query(
-      'CREATE INDEX "forecast_current_target_idx" ON "forecast" ("dish_id", "canteen_id", "service_date", "meal") INCLUDE ("run_id", "p10", "p50", "p90") WHERE NOT superseded',
-    );
+    await queryRunner.query('CREATE INDEX "forecast_current_target_idx" ON "forecast" ("dish_id", "canteen_id", "service_date", "meal") INCLUDE ("run_id", "p10", "p50", "p90") WHERE NOT superseded');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -22,7 +22,27 @@ import { StaffSites1796494696140 } from './1796494696140-staff-sites.migration';
 import { StaffGroups1796496117651 } from './1796496117651-staff-groups.migration';
 
 /** Migrations in the order they run; `npm run migration:generate -- Name` writes a new one to add here. */
-export const MIGRATIONS: Function[] = [InitialSchema1795566502769, JobSlots1795569367729, UserSessions1795569588611, ImportBatchTracking1795569927692, ForecastRunOutcome1795570097828, HourlyLoadRollup1795577791578, DishRollupCost1795580433811, ForecastSuperseded1795580705766, CostRollup1796211233876, ChannelRollup1796212015723, ForecastTargetIndex1796220243363,
-  SerialDashboardScans1796220400000, FeedbackRollup1796229973575, ForecastCoveringIndex1796230500000,
-  SupplierAddress1796482977370, Subscriptions1796482985639, OrderReceipts1796484790249, OrderChanges1796485719182,
-  BudgetLines1796493850210, MenuProposals1796494527692, StaffSites1796494696140, StaffGroups1796496117651];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1795566502769,
+  JobSlots1795569367729,
+  UserSessions1795569588611,
+  ImportBatchTracking1795569927692,
+  ForecastRunOutcome1795570097828,
+  HourlyLoadRollup1795577791578,
+  DishRollupCost1795580433811,
+  ForecastSuperseded1795580705766,
+  CostRollup1796211233876,
+  ChannelRollup1796212015723,
+  ForecastTargetIndex1796220243363,
+  SerialDashboardScans1796220400000,
+  FeedbackRollup1796229973575,
+  ForecastCoveringIndex1796230500000,
+  SupplierAddress1796482977370,
+  Subscriptions1796482985639,
+  OrderReceipts1796484790249,
+  OrderChanges1796485719182,
+  BudgetLines1796493850210,
+  MenuProposals1796494527692,
+  StaffSites1796494696140,
+  StaffGroups1796496117651,
+];

@@ -9,6 +9,5 @@ const toNumber = (value: string): number => Number(value);
  * defaults: int8 and numeric become numbers; everything else (bool, dates, json) reads as `pg` reads it.
  */
 export const ROW_TYPES = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    AS_NUMBER.has(oid) && format !== 'binary' ? toNumber : types.getTypeParser(oid, format ?? 'text')) as typeof types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (AS_NUMBER.has(oid) && format !== 'binary' ? toNumber : types.getTypeParser(oid, format ?? 'text'))) as typeof types.getTypeParser,
 };

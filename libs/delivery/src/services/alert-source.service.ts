@@ -14,8 +14,20 @@ export interface KeyedAlert {
   alert: DeliveredAlert;
 }
 
-interface PlanRow { id: string; canteen_id: number; week: string; version: number }
-interface PriceRow { supplier_item_id: number; valid_from: string; price_fen: number; previous_fen: number; supplier_id: number; ingredient_id: number }
+interface PlanRow {
+  id: string;
+  canteen_id: number;
+  week: string;
+  version: number;
+}
+interface PriceRow {
+  supplier_item_id: number;
+  valid_from: string;
+  price_fen: number;
+  previous_fen: number;
+  supplier_id: number;
+  ingredient_id: number;
+}
 
 /**
  * The alerts worth pushing on a data day: the overview's (forecast drift, unusual waste, falling
@@ -46,10 +58,7 @@ export class AlertSourceService {
   }
 
   private async plansReady(asOf: string): Promise<KeyedAlert[]> {
-    const rows: PlanRow[] = await this.dataSource.query(
-      `SELECT id, canteen_id, week, version FROM production_plan WHERE status = 'draft' AND week > $1 ORDER BY canteen_id, week`,
-      [isoWeek(asOf)],
-    );
+    const rows: PlanRow[] = await this.dataSource.query(`SELECT id, canteen_id, week, version FROM production_plan WHERE status = 'draft' AND week > $1 ORDER BY canteen_id, week`, [isoWeek(asOf)]);
     return rows.map((row) => ({
       key: `plan_ready:${row.id}`,
       alert: { kind: 'plan_ready', severity: 'info', canteenId: Number(row.canteen_id), dishId: null, week: row.week, figures: { version: Number(row.version) } },
@@ -74,8 +83,14 @@ export class AlertSourceService {
       return {
         key: `price_rise:si${row.supplier_item_id}:${row.valid_from}`,
         alert: {
-          kind: 'price_rise', severity: priceFen >= previousFen * 1.2 ? 'critical' : 'warning', canteenId: null, dishId: null, date: row.valid_from,
-          supplierId: Number(row.supplier_id), ingredientId: Number(row.ingredient_id), figures: { priceFen, previousFen, rise: priceFen / previousFen - 1 },
+          kind: 'price_rise',
+          severity: priceFen >= previousFen * 1.2 ? 'critical' : 'warning',
+          canteenId: null,
+          dishId: null,
+          date: row.valid_from,
+          supplierId: Number(row.supplier_id),
+          ingredientId: Number(row.ingredient_id),
+          figures: { priceFen, previousFen, rise: priceFen / previousFen - 1 },
         },
       };
     });

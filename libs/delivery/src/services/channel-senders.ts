@@ -52,7 +52,11 @@ export class WebhookSender {
   async send(url: string, body: unknown): Promise<void> {
     if (!webhookHostAllowed(url, this.config.delivery.webhookHosts)) throw new Error(`the webhook host is not in LARDER_WEBHOOK_HOSTS: ${new URL(url).host}`);
     const response = await fetch(url, {
-      method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), redirect: 'error', signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+      redirect: 'error',
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`the webhook answered ${response.status} ${text.slice(0, 200)}`);
@@ -62,6 +66,7 @@ export class WebhookSender {
     } catch {
       answer = null;
     }
-    if (answer && typeof answer.errcode === 'number' && answer.errcode !== 0) throw new Error(`the webhook refused the message: errcode ${answer.errcode} ${String(answer.errmsg ?? '').slice(0, 200)}`);
+    if (answer && typeof answer.errcode === 'number' && answer.errcode !== 0)
+      throw new Error(`the webhook refused the message: errcode ${answer.errcode} ${String(answer.errmsg ?? '').slice(0, 200)}`);
   }
 }

@@ -22,7 +22,12 @@ interface SubscriptionRow {
   canteen_ids: number[];
 }
 
-interface QueuedItem { subscriptionId: string; key: string; channel: DeliveryChannel; event: DeliveryEvent }
+interface QueuedItem {
+  subscriptionId: string;
+  key: string;
+  channel: DeliveryChannel;
+  event: DeliveryEvent;
+}
 
 /**
  * Turns the data day's due reports and current alerts into outbox rows, one per subscription,

@@ -31,7 +31,12 @@ interface DueRow {
   username: string;
 }
 
-interface NameRow { kind: 'canteen' | 'dish' | 'supplier' | 'ingredient'; id: number; name: string; name_en: string | null }
+interface NameRow {
+  kind: 'canteen' | 'dish' | 'supplier' | 'ingredient';
+  id: number;
+  name: string;
+  name_en: string | null;
+}
 
 /**
  * Sends what waits in the outbox: takes due rows (skipping those another process holds), words
@@ -112,8 +117,20 @@ export class DeliverySenderService {
   /** The report's workbook, written by the report writers into memory; the export is audited as the subscriber's. */
   private async workbook(event: Extract<DeliveryEvent, { type: 'report' }>, language: ReportLanguage, username: string): Promise<{ fileName: string; content: Buffer }> {
     const chunks: Buffer[] = [];
-    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { chunks.push(chunk); done(); } });
-    const request = { kind: event.kind, month: event.month, week: event.week, canteen: event.canteenId === null ? undefined : String(event.canteenId), language, requestedBy: `subscription:${username}` };
+    const sink = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const request = {
+      kind: event.kind,
+      month: event.month,
+      week: event.week,
+      canteen: event.canteenId === null ? undefined : String(event.canteenId),
+      language,
+      requestedBy: `subscription:${username}`,
+    };
     const summary = await this.reports.write(request, sink);
     await finished(sink);
     return { fileName: summary.fileName, content: Buffer.concat(chunks) };

@@ -45,7 +45,19 @@ export interface SubscriptionView {
   createdAt: Date;
 }
 
-interface ViewRow { id: string; username: string; topic: SubscriptionTopic; subject: string; period: string | null; code: string | null; language: string; email: string | null; webhook_url: string | null; active: boolean; created_at: Date }
+interface ViewRow {
+  id: string;
+  username: string;
+  topic: SubscriptionTopic;
+  subject: string;
+  period: string | null;
+  code: string | null;
+  language: string;
+  email: string | null;
+  webhook_url: string | null;
+  active: boolean;
+  created_at: Date;
+}
 
 /**
  * People's subscriptions: each manages their own, an admin sees everyone's. A subscription is
@@ -61,7 +73,7 @@ export class SubscriptionService {
   ) {}
 
   async list(subscriber: Subscriber, scope: 'own' | 'all'): Promise<SubscriptionView[]> {
-    if (scope === 'all' && subscriber.role !== 'admin') throw new LarderError('FORBIDDEN', 'only admins see everyone\'s subscriptions');
+    if (scope === 'all' && subscriber.role !== 'admin') throw new LarderError('FORBIDDEN', "only admins see everyone's subscriptions");
     const rows: ViewRow[] = await this.dataSource.query(
       `SELECT s.id, u.username, s.topic, s.subject, s.period, c.code, s.language, s.email, s.webhook_url, s.active, s.created_at
          FROM subscription s JOIN app_user u ON u.id = s.user_id LEFT JOIN canteen c ON c.id = s.canteen_id
@@ -69,8 +81,17 @@ export class SubscriptionService {
       [scope === 'all' ? null : subscriber.userId],
     );
     return rows.map((row) => ({
-      id: row.id, username: row.username, topic: row.topic, subject: row.subject, period: row.period, canteen: row.code, language: row.language,
-      email: row.email, webhookUrl: row.webhook_url, active: row.active, createdAt: new Date(row.created_at),
+      id: row.id,
+      username: row.username,
+      topic: row.topic,
+      subject: row.subject,
+      period: row.period,
+      canteen: row.code,
+      language: row.language,
+      email: row.email,
+      webhookUrl: row.webhook_url,
+      active: row.active,
+      createdAt: new Date(row.created_at),
     }));
   }
 
@@ -84,10 +105,22 @@ export class SubscriptionService {
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Subscription).insert({
-        id, userId: subscriber.userId, topic: request.topic, subject: request.subject, period: request.topic === 'report' ? request.period! : null, canteenId,
-        language: request.language, email: request.email ?? null, webhookUrl: request.webhookUrl ?? null, unsubscribeToken: randomBytes(24).toString('base64url'), active: true,
+        id,
+        userId: subscriber.userId,
+        topic: request.topic,
+        subject: request.subject,
+        period: request.topic === 'report' ? request.period! : null,
+        canteenId,
+        language: request.language,
+        email: request.email ?? null,
+        webhookUrl: request.webhookUrl ?? null,
+        unsubscribeToken: randomBytes(24).toString('base64url'),
+        active: true,
       });
-      await this.audit.record({ actor: subscriber.username, action: 'subscription.create', detail: { id, topic: request.topic, subject: request.subject, period: request.period ?? null, canteenId } }, manager);
+      await this.audit.record(
+        { actor: subscriber.username, action: 'subscription.create', detail: { id, topic: request.topic, subject: request.subject, period: request.period ?? null, canteenId } },
+        manager,
+      );
     });
     return (await this.list(subscriber, 'own')).find((view) => view.id === id)!;
   }
@@ -116,14 +149,16 @@ export class SubscriptionService {
     return { subject: found.subject, language: found.language, already: false };
   }
 
-  private checkSubject(request: SubscriptionRequest): { topic: 'report'; subject: typeof REPORT_KINDS[number] } | { topic: 'alert'; subject: SubscribableAlert } {
+  private checkSubject(request: SubscriptionRequest): { topic: 'report'; subject: (typeof REPORT_KINDS)[number] } | { topic: 'alert'; subject: SubscribableAlert } {
     if (request.topic === 'report') {
       if (!isReportKind(request.subject)) throw new LarderError('VALIDATION_FAILED', `subject must be a report: ${REPORT_KINDS.join(', ')}`, { field: 'subject' });
       const periods = REPORT_PERIODS_BY_KIND[request.subject];
-      if (!request.period || !periods.includes(request.period)) throw new LarderError('VALIDATION_FAILED', `the ${request.subject} report comes ${periods.join(' or ')}: give period ${periods.join(' or ')}`, { field: 'period' });
+      if (!request.period || !periods.includes(request.period))
+        throw new LarderError('VALIDATION_FAILED', `the ${request.subject} report comes ${periods.join(' or ')}: give period ${periods.join(' or ')}`, { field: 'period' });
       return { topic: 'report', subject: request.subject };
     }
-    if (!(SUBSCRIBABLE_ALERTS as readonly string[]).includes(request.subject)) throw new LarderError('VALIDATION_FAILED', `subject must be an alert: ${SUBSCRIBABLE_ALERTS.join(', ')}`, { field: 'subject' });
+    if (!(SUBSCRIBABLE_ALERTS as readonly string[]).includes(request.subject))
+      throw new LarderError('VALIDATION_FAILED', `subject must be an alert: ${SUBSCRIBABLE_ALERTS.join(', ')}`, { field: 'subject' });
     if (request.period) throw new LarderError('VALIDATION_FAILED', 'alerts come when they happen: leave period out', { field: 'period' });
     return { topic: 'alert', subject: request.subject as SubscribableAlert };
   }

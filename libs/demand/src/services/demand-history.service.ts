@@ -83,10 +83,7 @@ export class DemandHistoryService {
   async calendar(window: RunWindow): Promise<ServiceCalendar> {
     const from = iso(window.historyFrom - 14);
     const to = iso(window.horizonEnd + 14);
-    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(
-      `SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date ORDER BY day`,
-      [from, to],
-    );
+    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(`SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date ORDER BY day`, [from, to]);
     const days: Record<string, DayKind> = {};
     for (const row of rows) if (row.kind !== 'workday') days[row.day] = row.kind;
     const periods = [];
@@ -113,19 +110,21 @@ export class DemandHistoryService {
       [[...scope.canteenIds], iso(scope.asOf - ROLE_DAYS + 1), iso(scope.asOf)],
     );
     const byDish = new Map(bought.map((row) => [Number(row.dish_id), row]));
-    return new Map(rows.map((row) => {
-      const sales = byDish.get(Number(row.id));
-      const side = sales && sales.lines >= MIN_ROLE_LINES ? sales.shared / sales.lines > SIDE_SHARED_SHARE : SIDE_CATEGORIES.has(row.category);
-      return [String(row.id), { dish: String(row.id), category: row.category, group: side ? 'side' : 'main' }];
-    }));
+    return new Map(
+      rows.map((row) => {
+        const sales = byDish.get(Number(row.id));
+        const side = sales && sales.lines >= MIN_ROLE_LINES ? sales.shared / sales.lines > SIDE_SHARED_SHARE : SIDE_CATEGORIES.has(row.category);
+        return [String(row.id), { dish: String(row.id), category: row.category, group: side ? 'side' : 'main' }];
+      }),
+    );
   }
 
   /** Day kinds of the horizon, for the weekday-only rule. */
   async dayKinds(window: RunWindow): Promise<Map<number, DayKind>> {
-    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(
-      `SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date`,
-      [iso(window.asOf + 1), iso(window.horizonEnd)],
-    );
+    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(`SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date`, [
+      iso(window.asOf + 1),
+      iso(window.horizonEnd),
+    ]);
     return new Map(rows.map((row) => [toEpochDay(row.day), row.kind]));
   }
 
@@ -203,8 +202,11 @@ export class DemandHistoryService {
       if (index < 0) index = 0;
       const row = headcount[index];
       const own: Partial<DriverRow> = {
-        staff_on_duty: Number(row.on_duty), staff_on_leave: Number(row.on_leave), staff_travelling: Number(row.travelling),
-        overtime: Number(row.overtime), staff_remote: Number(row.remote),
+        staff_on_duty: Number(row.on_duty),
+        staff_on_leave: Number(row.on_leave),
+        staff_travelling: Number(row.travelling),
+        overtime: Number(row.overtime),
+        staff_remote: Number(row.remote),
       };
       return { ...own, ...outlying(day) };
     };

@@ -47,9 +47,11 @@ export function splitWape(params: { model: DishShareModel; days: readonly DishDa
  * passes, so a backtest window before the forecast origin keeps the choice honest. Returns the winner's
  * early model for the caller's dish backtest and residuals.
  */
-export function chooseShareHalfLife(params: {
-  dishDays: readonly DishDay[]; cutoff: number; testDays: readonly DishDay[]; dishInfo: ReadonlyMap<string, DishInfo>;
-}): { halfLifeDays: number; early: DishShareModel; wape: number | null } {
+export function chooseShareHalfLife(params: { dishDays: readonly DishDay[]; cutoff: number; testDays: readonly DishDay[]; dishInfo: ReadonlyMap<string, DishInfo> }): {
+  halfLifeDays: number;
+  early: DishShareModel;
+  wape: number | null;
+} {
   const training = params.dishDays.filter((day) => day.day <= params.cutoff);
   let best: { halfLifeDays: number; early: DishShareModel; wape: number | null } | null = null;
   for (const halfLifeDays of SHARE_HALF_LIVES) {
@@ -159,12 +161,13 @@ export function backtestDishes(input: {
 }): DishBacktest {
   const { history, leadDays } = input;
   const servings = new Map<string, { day: number; quantity: number }[]>();
-  for (const day of history) for (const item of day.dishes) {
-    // The baselines remember what sold, sell-outs included: that is what a cook going by last time has.
-    const list = servings.get(item.dish) ?? [];
-    list.push({ day: day.day, quantity: item.quantity });
-    servings.set(item.dish, list);
-  }
+  for (const day of history)
+    for (const item of day.dishes) {
+      // The baselines remember what sold, sell-outs included: that is what a cook going by last time has.
+      const list = servings.get(item.dish) ?? [];
+      list.push({ day: day.day, quantity: item.quantity });
+      servings.set(item.dish, list);
+    }
   let actualSum = 0;
   const errors = { system: 0, lastServed: 0, median4: 0 };
   let pairs = 0;

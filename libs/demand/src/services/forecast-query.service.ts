@@ -8,9 +8,7 @@ import { query } from '@larder/database';
 import { ForecastListing, ForecastQuery, ForecastView } from '../dtos/forecast-query.dto';
 import { ForecastRunInfo } from '../dtos/forecast-run.dto';
 import { currentForecastRuns } from '../current-forecast.queries';
-import {
-  ForecastRow, forecastRowsSql, IdRow, idByCodeSql, LATEST_RUNS_SQL, RUN_COUNTS_SQL, RUN_SQL, RUN_WAPES_SQL, RunCountsRow, RunRow, RunWapesRow,
-} from './forecast-query.queries';
+import { ForecastRow, forecastRowsSql, IdRow, idByCodeSql, LATEST_RUNS_SQL, RUN_COUNTS_SQL, RUN_SQL, RUN_WAPES_SQL, RunCountsRow, RunRow, RunWapesRow } from './forecast-query.queries';
 
 const toIso = (value: Date | string) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
 

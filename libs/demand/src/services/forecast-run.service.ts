@@ -140,9 +140,11 @@ export class ForecastRunService {
     const startedAt = new Date();
     // Every canteen × meal together: the global covers model learns from all of them at once, in a
     // thread of its own so the server keeps answering meanwhile.
-    const results = await forecastMealsOffThread(series.map((entry) => entry.input), (done, total) =>
-      // the first step is the covers model of every series at once; each further one a series' dishes
-      onProgress?.({ step: 'series forecast', done: done - 1, total: total - 1, fraction: round4(0.15 + 0.8 * (done / total)) ?? 0.95 }),
+    const results = await forecastMealsOffThread(
+      series.map((entry) => entry.input),
+      (done, total) =>
+        // the first step is the covers model of every series at once; each further one a series' dishes
+        onProgress?.({ step: 'series forecast', done: done - 1, total: total - 1, fraction: round4(0.15 + 0.8 * (done / total)) ?? 0.95 }),
     );
     const finishedAt = new Date();
     return series.map(({ canteen, meal }, s) => {
@@ -237,10 +239,30 @@ function* rowsOf(runId: string, outcome: SeriesOutcome): Generator<ForecastRow> 
   const result = outcome.result!;
   const base = { canteenId: outcome.canteen.id, runId, meal: outcome.meal };
   for (const row of result.covers) {
-    yield { ...base, serviceDate: row.serviceDate, dishId: 0, model: result.model, p50: row.p50, p10: row.p10, p90: row.p90, quantiles: JSON.stringify(row.quantiles), backtestWape: round4(result.backtestWape) };
+    yield {
+      ...base,
+      serviceDate: row.serviceDate,
+      dishId: 0,
+      model: result.model,
+      p50: row.p50,
+      p10: row.p10,
+      p90: row.p90,
+      quantiles: JSON.stringify(row.quantiles),
+      backtestWape: round4(result.backtestWape),
+    };
   }
   const dishModel = `${result.model}+shares`;
   for (const row of result.dishes) {
-    yield { ...base, serviceDate: row.serviceDate, dishId: Number(row.dish), model: dishModel, p50: row.p50, p10: row.p10, p90: row.p90, quantiles: JSON.stringify(row.quantiles), backtestWape: round4(result.dishBacktest.wape) };
+    yield {
+      ...base,
+      serviceDate: row.serviceDate,
+      dishId: Number(row.dish),
+      model: dishModel,
+      p50: row.p50,
+      p10: row.p10,
+      p90: row.p90,
+      quantiles: JSON.stringify(row.quantiles),
+      backtestWape: round4(result.dishBacktest.wape),
+    };
   }
 }

@@ -2,7 +2,13 @@ import { createCalendar, DishInfo, parseIsoDate } from '@larder/forecasting';
 import { DishDay, dishQuantiles } from './dish-split';
 import { forecastMeal } from './meal-forecaster';
 
-const coversQuantiles = new Map([[0.1, 80], [0.25, 90], [0.5, 100], [0.75, 110], [0.9, 125]]);
+const coversQuantiles = new Map([
+  [0.1, 80],
+  [0.25, 90],
+  [0.5, 100],
+  [0.75, 110],
+  [0.9, 125],
+]);
 
 describe('dishQuantiles', () => {
   it('scales the covers quantiles when the dish adds no noise of its own', () => {
@@ -20,7 +26,15 @@ describe('dishQuantiles', () => {
   });
 
   it('follows the covers when the covers median is zero', () => {
-    const quantiles = dishQuantiles({ perCover: 0.5, coversQuantiles: new Map([[0.1, 0], [0.5, 0], [0.9, 4]]), residuals: Float64Array.of(-1, 0, 1) });
+    const quantiles = dishQuantiles({
+      perCover: 0.5,
+      coversQuantiles: new Map([
+        [0.1, 0],
+        [0.5, 0],
+        [0.9, 4],
+      ]),
+      residuals: Float64Array.of(-1, 0, 1),
+    });
     expect([...quantiles.values()]).toEqual([0, 0, 2]);
   });
 });
@@ -40,7 +54,11 @@ describe('forecastMeal', () => {
   const dishDays: DishDay[] = days.map((day, i) => ({
     day,
     covers: covers[i],
-    dishes: [{ dish: 'A', quantity: 0.6 * covers[i] }, { dish: 'B', quantity: 0.4 * covers[i] }, { dish: 'S', quantity: 0.2 * covers[i] }],
+    dishes: [
+      { dish: 'A', quantity: 0.6 * covers[i] },
+      { dish: 'B', quantity: 0.4 * covers[i] },
+      { dish: 'S', quantity: 0.2 * covers[i] },
+    ],
   }));
   const last = days[days.length - 1];
   const horizon = [
@@ -56,7 +74,7 @@ describe('forecastMeal', () => {
     expect(result.backtestWape).toBeLessThan(0.01);
   });
 
-  it('splits covers over the day\'s menu by share, hands an absent dish\'s demand to the others, and prices a new dish at its category', () => {
+  it("splits covers over the day's menu by share, hands an absent dish's demand to the others, and prices a new dish at its category", () => {
     const dish = (date: number, id: string) => result.dishes.find((row) => row.serviceDate === result.covers[date].serviceDate && row.dish === id);
     expect(dish(0, 'A')!.p50).toBeCloseTo(120, 0);
     expect(dish(0, 'B')!.p50).toBeCloseTo(80, 0);

@@ -131,7 +131,10 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealFo
 
   const dishes: QuantityForecast[] = [];
   input.horizon.forEach((entry, i) => {
-    const perCover = perCoverOfMenu(fullShares, entry.menu.map((dish) => infoOf(input.dishInfo, dish)));
+    const perCover = perCoverOfMenu(
+      fullShares,
+      entry.menu.map((dish) => infoOf(input.dishInfo, dish)),
+    );
     for (const dish of [...entry.menu].sort()) {
       const quantiles = dishQuantiles({ perCover: perCover.get(dish)!, coversQuantiles: coversQuantiles[i], residuals });
       dishes.push(toForecast({ day: entry.day, dish, quantiles }));

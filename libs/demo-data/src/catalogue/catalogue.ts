@@ -20,13 +20,17 @@ export function buildCatalogue(params: { startDate: IsoDate; days: number }): Ca
     const n = (groupCounters.get(prefix) ?? 0) + 1;
     groupCounters.set(prefix, n);
     return {
-      id: index + 1, code: `${prefix}${String(n).padStart(3, '0')}`, name: spec.name, nameEn: spec.nameEn,
-      unit: spec.unit, shelfLifeDays: spec.shelfLifeDays, storage: spec.storage,
+      id: index + 1,
+      code: `${prefix}${String(n).padStart(3, '0')}`,
+      name: spec.name,
+      nameEn: spec.nameEn,
+      unit: spec.unit,
+      shelfLifeDays: spec.shelfLifeDays,
+      storage: spec.storage,
     };
   });
   const ingredientIndexByKey = new Map(INGREDIENT_SPECS.map((spec, index) => [spec.key, index]));
-  const historyDate = (fraction: number | null): IsoDate | null =>
-    fraction === null ? null : mondayOnOrAfter(addDays(params.startDate, Math.round(fraction * params.days)));
+  const historyDate = (fraction: number | null): IsoDate | null => (fraction === null ? null : mondayOnOrAfter(addDays(params.startDate, Math.round(fraction * params.days))));
 
   const dishes: DishRow[] = DISH_SPECS.map((spec, index) => ({
     id: index + 1,
@@ -61,4 +65,3 @@ export function buildCatalogue(params: { startDate: IsoDate; days: number }): Ca
   });
   return { dishes, dishSpecs: DISH_SPECS, ingredients, ingredientSpecs: INGREDIENT_SPECS, recipeLines };
 }
-

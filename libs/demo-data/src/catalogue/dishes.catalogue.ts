@@ -34,7 +34,18 @@ const LD: MealPeriod[] = ['lunch', 'dinner'];
 const LDN: MealPeriod[] = ['lunch', 'dinner', 'night'];
 const DN: MealPeriod[] = ['dinner', 'night'];
 
-type Row = [name: string, nameEn: string, category: DishCategory, yuan: number, portionKg: number, meals: MealPeriod[], role: DishRole, popularity: number, recipe: string, extra?: Partial<Pick<DishSpec, 'byPiece' | 'season' | 'introducedAt' | 'retiredAt'>>];
+type Row = [
+  name: string,
+  nameEn: string,
+  category: DishCategory,
+  yuan: number,
+  portionKg: number,
+  meals: MealPeriod[],
+  role: DishRole,
+  popularity: number,
+  recipe: string,
+  extra?: Partial<Pick<DishSpec, 'byPiece' | 'season' | 'introducedAt' | 'retiredAt'>>,
+];
 
 const ROWS: Row[] = [
   ['鲜肉包', 'Steamed pork bun', 'breakfast', 1.5, 0.08, B, 'main', 1.3, 'flour 0.04, minced_pork 0.025/0.05, scallion 0.002/0.1, ginger 0.001/0.2, soy_light 0.002', { byPiece: true }],
@@ -78,10 +89,42 @@ const ROWS: Row[] = [
   ['鸡腿套餐', 'Chicken drumstick set meal', 'set_meal', 17, 0.5, L, 'main', 1.2, 'chicken_leg 0.22/0.15, rice 0.12, cabbage 0.08/0.1, soy_light 0.01, soybean_oil 0.01'],
   ['素食套餐', 'Vegetarian set meal', 'set_meal', 11, 0.45, L, 'main', 0.5, 'tofu 0.08, broccoli 0.08/0.2, mushroom_fresh 0.04/0.1, rice 0.12, soybean_oil 0.015'],
   ['猪肉白菜水饺', 'Pork and cabbage dumplings', 'staple', 12, 0.4, LDN, 'main', 1.0, 'dumplings_frozen 0.35, vinegar 0.01, garlic 0.003'],
-  ['肉丝炒面', 'Fried noodles with pork', 'noodle', 12, 0.45, DN, 'main', 0.9, 'noodles_fresh 0.2, pork_shoulder 0.05/0.15, cabbage 0.05/0.1, bean_sprout 0.03/0.05, soy_light 0.01, soybean_oil 0.015'],
-  ['麻辣香锅', 'Mala spicy stir-fry pot', 'set_meal', 22, 0.55, LD, 'main', 1.4, 'hot_pot_base 0.03, beef_slices 0.05/0.1, lotus_root 0.05, enoki 0.04/0.1, tofu_skin 0.02, rice 0.1', { introducedAt: 0.2 }],
+  [
+    '肉丝炒面',
+    'Fried noodles with pork',
+    'noodle',
+    12,
+    0.45,
+    DN,
+    'main',
+    0.9,
+    'noodles_fresh 0.2, pork_shoulder 0.05/0.15, cabbage 0.05/0.1, bean_sprout 0.03/0.05, soy_light 0.01, soybean_oil 0.015',
+  ],
+  [
+    '麻辣香锅',
+    'Mala spicy stir-fry pot',
+    'set_meal',
+    22,
+    0.55,
+    LD,
+    'main',
+    1.4,
+    'hot_pot_base 0.03, beef_slices 0.05/0.1, lotus_root 0.05, enoki 0.04/0.1, tofu_skin 0.02, rice 0.1',
+    { introducedAt: 0.2 },
+  ],
   ['咖喱鸡饭', 'Chicken curry rice', 'set_meal', 16, 0.5, L, 'main', 1.1, 'chicken_thigh 0.12, curry_paste 0.025, potato 0.08, carrot 0.05, onion 0.03/0.1, rice 0.12', { introducedAt: 0.35 }],
-  ['鸡胸肉轻食沙拉', 'Chicken breast salad bowl', 'set_meal', 18, 0.35, L, 'main', 0.45, 'chicken_breast 0.1/0.15, mixed_greens 0.08, cherry_tomato 0.04/0.05, frozen_corn 0.03, salad_dressing 0.02', { introducedAt: 0.5, season: 'summer' }],
+  [
+    '鸡胸肉轻食沙拉',
+    'Chicken breast salad bowl',
+    'set_meal',
+    18,
+    0.35,
+    L,
+    'main',
+    0.45,
+    'chicken_breast 0.1/0.15, mixed_greens 0.08, cherry_tomato 0.04/0.05, frozen_corn 0.03, salad_dressing 0.02',
+    { introducedAt: 0.5, season: 'summer' },
+  ],
   ['酸汤肥牛', 'Beef slices in golden sour soup', 'meat', 24, 0.5, LD, 'main', 1.3, 'beef_slices 0.12/0.1, enoki 0.06/0.1, pickled_pepper 0.02, vinegar 0.01, rice 0.1', { introducedAt: 0.65 }],
   ['番茄牛腩', 'Beef brisket stewed with tomato', 'meat', 22, 0.45, LD, 'main', 1.1, 'beef_brisket 0.12/0.35, tomato 0.15/0.08, ketchup 0.01, onion 0.03/0.1, rice 0.1', { introducedAt: 0.8 }],
   ['烤鸭饭', 'Roast duck rice', 'set_meal', 19, 0.45, L, 'main', 1.0, 'roast_duck 0.15/0.2, rice 0.12, cucumber 0.03/0.1, sweet_bean_sauce 0.015', { introducedAt: 0.9 }],
@@ -101,7 +144,15 @@ const ROWS: Row[] = [
 ];
 
 export const DISH_SPECS: readonly DishSpec[] = ROWS.map(([name, nameEn, category, yuan, portionKg, meals, role, popularity, recipe, extra]) => ({
-  name, nameEn, category, listPriceFen: Math.round(yuan * 100), portionKg, meals, role, popularity, recipe,
+  name,
+  nameEn,
+  category,
+  listPriceFen: Math.round(yuan * 100),
+  portionKg,
+  meals,
+  role,
+  popularity,
+  recipe,
   byPiece: extra?.byPiece ?? false,
   season: extra?.season ?? null,
   introducedAt: extra?.introducedAt ?? null,

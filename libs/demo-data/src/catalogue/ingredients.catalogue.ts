@@ -1,9 +1,7 @@
 import type { IngredientUnit, StorageKind } from '@larder/domain';
 
 /** Supply groups decide which supplier carries an ingredient and how its market price moves. */
-export type SupplyGroup =
-  | 'vegetable' | 'fruit' | 'pork' | 'beef_lamb' | 'poultry' | 'egg' | 'aquatic' | 'grain_oil' | 'seasoning'
-  | 'dry_goods' | 'dairy' | 'soy' | 'frozen' | 'beverage';
+export type SupplyGroup = 'vegetable' | 'fruit' | 'pork' | 'beef_lamb' | 'poultry' | 'egg' | 'aquatic' | 'grain_oil' | 'seasoning' | 'dry_goods' | 'dairy' | 'soy' | 'frozen' | 'beverage';
 
 export interface IngredientSpec {
   key: string;
@@ -212,17 +210,48 @@ const BY_GROUP: Record<SupplyGroup, Spec[]> = {
 
 export const INGREDIENT_SPECS: readonly IngredientSpec[] = (Object.keys(BY_GROUP) as SupplyGroup[]).flatMap((group) =>
   BY_GROUP[group].map(([key, name, nameEn, unit, shelfLifeDays, storage, priceFen]) => ({
-    key, name, nameEn, unit, shelfLifeDays, storage, group, priceFen,
+    key,
+    name,
+    nameEn,
+    unit,
+    shelfLifeDays,
+    storage,
+    group,
+    priceFen,
   })),
 );
 
 /** Share of weight lost in trimming and cooking when a recipe does not say otherwise. */
 export const DEFAULT_YIELD_LOSS: Record<SupplyGroup, number> = {
-  vegetable: 0.15, fruit: 0.3, pork: 0.2, beef_lamb: 0.3, poultry: 0.2, egg: 0, aquatic: 0.35, grain_oil: 0,
-  seasoning: 0, dry_goods: 0.05, dairy: 0, soy: 0.05, frozen: 0.02, beverage: 0,
+  vegetable: 0.15,
+  fruit: 0.3,
+  pork: 0.2,
+  beef_lamb: 0.3,
+  poultry: 0.2,
+  egg: 0,
+  aquatic: 0.35,
+  grain_oil: 0,
+  seasoning: 0,
+  dry_goods: 0.05,
+  dairy: 0,
+  soy: 0.05,
+  frozen: 0.02,
+  beverage: 0,
 };
 
 export const GROUP_CODE_PREFIX: Record<SupplyGroup, string> = {
-  vegetable: 'VEG', fruit: 'FRU', pork: 'PRK', beef_lamb: 'BEF', poultry: 'POU', egg: 'EGG', aquatic: 'AQU',
-  grain_oil: 'GRN', seasoning: 'SEA', dry_goods: 'DRY', dairy: 'DAI', soy: 'SOY', frozen: 'FRZ', beverage: 'BEV',
+  vegetable: 'VEG',
+  fruit: 'FRU',
+  pork: 'PRK',
+  beef_lamb: 'BEF',
+  poultry: 'POU',
+  egg: 'EGG',
+  aquatic: 'AQU',
+  grain_oil: 'GRN',
+  seasoning: 'SEA',
+  dry_goods: 'DRY',
+  dairy: 'DAI',
+  soy: 'SOY',
+  frozen: 'FRZ',
+  beverage: 'BEV',
 };

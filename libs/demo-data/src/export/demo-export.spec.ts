@@ -8,14 +8,35 @@ import { exportDemoEnterprise } from './demo-export';
 import { shanghaiTime, yuan } from './csv-file';
 
 const EXPECTED_FILES = [
-  'sites', 'canteens', 'meal_periods', 'dishes', 'ingredients', 'recipes', 'suppliers', 'supplier_items', 'supplier_prices',
-  'subsidy_rules', 'calendar', 'closures', 'transactions', 'menus', 'production', 'waste', 'feedback', 'stock_counts', 'headcount',
+  'sites',
+  'canteens',
+  'meal_periods',
+  'dishes',
+  'ingredients',
+  'recipes',
+  'suppliers',
+  'supplier_items',
+  'supplier_prices',
+  'subsidy_rules',
+  'calendar',
+  'closures',
+  'transactions',
+  'menus',
+  'production',
+  'waste',
+  'feedback',
+  'stock_counts',
+  'headcount',
 ].map((name) => `${name}.csv`);
 
 describe('exportDemoEnterprise', () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'larder-demo-')); });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'larder-demo-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('writes every file with as many rows as the manifest says, and totals an import can check', async () => {
     const manifest = await exportDemoEnterprise({ options: SMALL_DEMO, outDir: dir });

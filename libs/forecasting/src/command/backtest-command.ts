@@ -59,7 +59,11 @@ export function backtestWithSeries(csvText: string, options: BacktestCommandOpti
   // With a planned column the panel is backtested twice: each pass is half of the work.
   const onStep = (pass: number) => (done: number, total: number) =>
     options.onProgress?.({ step: pass === 0 ? 'series' : 'series with planned', done: Math.max(0, done - 1), total: total - 1, fraction: (pass + done / total) / panels });
-  const { result, series } = backtestPanel(parsed, parsed.series.map((entry) => entry.series), { ...options, planLevels, levels, onStep: onStep(0) });
+  const { result, series } = backtestPanel(
+    parsed,
+    parsed.series.map((entry) => entry.series),
+    { ...options, planLevels, levels, onStep: onStep(0) },
+  );
   if (!parsed.hasPlanned) return { result, series };
   const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels, onStep: onStep(1) }).result;
   return { result: { ...result, withPlanned: { system: withPlanned.system, matchedShortfall: withPlanned.matchedShortfall! } }, series };
@@ -104,8 +108,7 @@ function backtestPanel(
 
   const system = pooled((evaluation) => evaluation.system);
   if (system.actual.length === 0) throw new Error('backtest: no test day could be forecast (each series needs service days before its test period)');
-  const metrics = (method: ReturnType<typeof pooled>) =>
-    computeMetrics({ actual: system.actual, point: method.point, quantiles: method.quantiles, levels: planLevels, scale: system.scale });
+  const metrics = (method: ReturnType<typeof pooled>) => computeMetrics({ actual: system.actual, point: method.point, quantiles: method.quantiles, levels: planLevels, scale: system.scale });
   const result: BacktestCommandResult = {
     system: metrics(system),
     baselines: { seasonalNaive: metrics(pooled((e) => e.seasonalNaive)), median4: metrics(pooled((e) => e.median4)) },

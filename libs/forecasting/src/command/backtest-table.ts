@@ -23,10 +23,7 @@ export function formatBacktestTable(result: BacktestCommandResult): string {
       .filter((entry): entry is [string, ForecastMetrics] => entry[1] !== undefined)
       .map(([name, m]) => [name, percent(m.wape), plain(m.mae), plain(m.mase, 3), percent(m.bias), percent(m.overPct), percent(m.underPct), percent(m.pinball), percent(m.coverage80), String(m.n)]),
   ]);
-  const plans = table([
-    ['produce at quantile', 'leftover', 'shortfall'],
-    ...result.plans.map((plan) => [`p${Math.round(plan.level * 100)}`, percent(plan.leftoverPct), percent(plan.shortfallPct)]),
-  ]);
+  const plans = table([['produce at quantile', 'leftover', 'shortfall'], ...result.plans.map((plan) => [`p${Math.round(plan.level * 100)}`, percent(plan.leftoverPct), percent(plan.shortfallPct)])]);
   const lines = ['Forecast accuracy (ratios of actual quantity)', accuracy, '', 'Production plans from the system quantiles', plans];
   const matched = result.matchedShortfall;
   if (matched) {

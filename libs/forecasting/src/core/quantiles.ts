@@ -48,7 +48,10 @@ export function calibrateQuantiles(input: CalibrationInput): Map<number, Float64
   const quantiles = new Map<number, Float64Array>();
   for (const level of input.levels) {
     const shift = quantileOfSorted(sorted, level);
-    quantiles.set(level, input.point.map((value) => Math.max(0, value + shift)));
+    quantiles.set(
+      level,
+      input.point.map((value) => Math.max(0, value + shift)),
+    );
   }
   return quantiles;
 }
@@ -64,7 +67,10 @@ export function calibrateRelativeQuantiles(input: { point: Float64Array; relativ
   const quantiles = new Map<number, Float64Array>();
   for (const level of input.levels) {
     const factor = 1 + quantileOfSorted(sorted, level);
-    quantiles.set(level, input.point.map((value) => Math.max(0, value * factor)));
+    quantiles.set(
+      level,
+      input.point.map((value) => Math.max(0, value * factor)),
+    );
   }
   return quantiles;
 }

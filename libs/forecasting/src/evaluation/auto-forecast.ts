@@ -82,9 +82,10 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
       const point = model.predictPoint(horizon);
       const fromBacktest = best?.name === name && best.errors.length >= MIN_CALIBRATION_ERRORS;
       // Backtest errors relative to their forecasts, so the spread scales with each day's level.
-      const quantiles = fromBacktest && best!.relative.length >= MIN_CALIBRATION_ERRORS
-        ? calibrateRelativeQuantiles({ point, relativeErrors: best!.relative, levels })
-        : calibrateQuantiles({ point, residuals: fromBacktest ? best!.errors : model.insampleResiduals(), levels });
+      const quantiles =
+        fromBacktest && best!.relative.length >= MIN_CALIBRATION_ERRORS
+          ? calibrateRelativeQuantiles({ point, relativeErrors: best!.relative, levels })
+          : calibrateQuantiles({ point, residuals: fromBacktest ? best!.errors : model.insampleResiduals(), levels });
       return { model: name, forecast: { days: horizon.days, point, quantiles }, backtestWape, calibrated: fromBacktest, backtests: computed, backtestFrom: offset };
     } catch {
       // Try the next model in the fallback chain.

@@ -31,7 +31,7 @@ export function planBacktest(input: BacktestPlanInput): BacktestBlock[] {
   if (!Number.isInteger(leadDays) || leadDays < 1) throw new Error(`leadDays must be an integer >= 1, got ${leadDays}`);
   if (!Number.isInteger(refitEvery) || refitEvery < 1) throw new Error(`refitEvery must be an integer >= 1, got ${refitEvery}`);
   const blocks: BacktestBlock[] = [];
-  for (let testFrom = Math.max(0, input.testStart); testFrom < days.length; ) {
+  for (let testFrom = Math.max(0, input.testStart); testFrom < days.length;) {
     const first = days[testFrom];
     let testTo = testFrom + 1;
     while (testTo < days.length && days[testTo] < first + refitEvery) testTo++;
@@ -65,7 +65,7 @@ export function backtestModel(input: BacktestModelInput): Float64Array {
     try {
       model.fit(sliceSeries(series, 0, block.trainEnd));
       let seen = block.trainEnd;
-      for (let from = block.testFrom; from < block.testTo; ) {
+      for (let from = block.testFrom; from < block.testTo;) {
         const visible = countUpTo(days, days[from] - block.leadDays);
         let to = from + 1;
         while (to < block.testTo && countUpTo(days, days[to] - block.leadDays) === visible) to++;

@@ -88,7 +88,7 @@ describe('bands by day class', () => {
 });
 
 describe('error scale', () => {
-  it("is the forecast, but never below half the mean of the last 28 days known at the origin", () => {
+  it('is the forecast, but never below half the mean of the last 28 days known at the origin', () => {
     const days = Int32Array.from({ length: 60 }, (_, i) => 20_000 + i);
     const actual = Float64Array.from(days, (_, i) => (i < 30 ? 4 : 100));
     const point = Float64Array.from(days, (_, i) => (i === 40 ? 150 : 0.1));

@@ -65,8 +65,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const blocks = planBacktest({ days: series.days, testStart: offset, leadDays, refitEvery });
     // The planners' rules as they are (without the calendar days the product's weekday models hand to the regression),
     // taken from the candidates' backtests where the candidate is that same model.
-    const baseline = (name: string) =>
-      (isBareModel(name, modelOptions) ? auto.backtests.get(name) : undefined) ?? backtestModel({ series, blocks, model: createBareModel(name) });
+    const baseline = (name: string) => (isBareModel(name, modelOptions) ? auto.backtests.get(name) : undefined) ?? backtestModel({ series, blocks, model: createBareModel(name) });
     const local = auto.backtests.get(auto.model) ?? backtestModel({ series, blocks, model: createModel(auto.model, modelOptions) });
     return { auto, offset, local, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
   });
@@ -80,7 +79,12 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
   // Each day's class from the history and the horizon together: a break's first days back are known ahead.
   const classes = input.entries.map(({ series, horizon }) => unusualDays(Int32Array.of(...series.days, ...horizon.days), input.calendar));
-  const conformalSeries = combinationSeries.map((entry, s) => ({ days: entry.days, actual: entry.actual, point: combined.point[s], unusual: classes[s].subarray(locals[s].offset, input.entries[s].series.days.length) }));
+  const conformalSeries = combinationSeries.map((entry, s) => ({
+    days: entry.days,
+    actual: entry.actual,
+    point: combined.point[s],
+    unusual: classes[s].subarray(locals[s].offset, input.entries[s].series.days.length),
+  }));
   const calibrator = new ConformalCalibrator(conformalSeries, leadDays);
   // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
   conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
@@ -98,13 +102,16 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const scaleFloor = floor[floor.length - 1];
     const byClass = [false, true].map((unusual) => ({ relative: calibrator.sample(s, lastDay, unusual), adjusted: calibrator.levelsFor(s, lastDay, levels, unusual) }));
     const quantiles = new Map(
-      levels.map((level, k) => [
-        level,
-        Float64Array.from(point, (value, i) => {
-          const { relative, adjusted } = byClass[horizonClass[i]];
-          return Math.max(0, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
-        }),
-      ] as const),
+      levels.map(
+        (level, k) =>
+          [
+            level,
+            Float64Array.from(point, (value, i) => {
+              const { relative, adjusted } = byClass[horizonClass[i]];
+              return Math.max(0, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
+            }),
+          ] as const,
+      ),
     );
     const backtest = new Map<number, number>();
     combined.point[s].forEach((value, i) => {

@@ -50,12 +50,9 @@ export function evaluateSeries(input: SeriesEvaluationInput): SeriesEvaluation {
   // Everything a forecast for day t may know is dated <= t − lead, errors included.
   const origins = evalDays.map((day) => day - leadDays);
 
-  const candidates = new Map(
-    input.candidates.map((name) => [name, backtestModel({ series, blocks, model: createModel(name, input.modelOptions) })] as const),
-  );
+  const candidates = new Map(input.candidates.map((name) => [name, backtestModel({ series, blocks, model: createModel(name, input.modelOptions) })] as const));
   const system = selectOnline({ days: evalDays, actual, origins, candidates, levels });
-  const baseline = (name: string) =>
-    selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series, blocks, model: createModel(name) })]]), levels });
+  const baseline = (name: string) => selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series, blocks, model: createModel(name) })]]), levels });
   const seasonalNaive = baseline('seasonalNaive');
   const median4 = baseline('median4');
 

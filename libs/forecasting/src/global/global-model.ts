@@ -133,7 +133,16 @@ export function originMatrix(params: { timelines: readonly Timeline[]; calendar?
       rows++;
     }
   });
-  return { space, x: x.subarray(0, rows * width), series: series.subarray(0, rows), index: index.subarray(0, rows), day: day.subarray(0, rows), scale: scale.subarray(0, rows), target: target.subarray(0, rows), poolDays: poolDaysOf(timelines) };
+  return {
+    space,
+    x: x.subarray(0, rows * width),
+    series: series.subarray(0, rows),
+    index: index.subarray(0, rows),
+    day: day.subarray(0, rows),
+    scale: scale.subarray(0, rows),
+    target: target.subarray(0, rows),
+    poolDays: poolDaysOf(timelines),
+  };
 }
 
 /** Fits the model on the matrix rows whose day is ≤ `until` (their actuals were known then). */
@@ -174,13 +183,7 @@ function sampleEvenly(rows: number[], limit: number): number[] {
  * day t predicted by the latest model fitted on actuals dated ≤ t − lead, from features that see
  * only data dated ≤ t − lead. Returns, per timeline, forecasts aligned with its days (NaN where none).
  */
-export function backtestGlobal(params: {
-  timelines: readonly Timeline[];
-  lead: number;
-  fromDay: EpochDay;
-  refitEvery: number;
-  options?: GlobalModelOptions;
-}): Float64Array[] {
+export function backtestGlobal(params: { timelines: readonly Timeline[]; lead: number; fromDay: EpochDay; refitEvery: number; options?: GlobalModelOptions }): Float64Array[] {
   const { timelines, lead, fromDay, refitEvery } = params;
   const matrix = panelMatrix({ timelines, lead, scoreFrom: fromDay, calendar: params.options?.calendar, maxTrainingRows: params.options?.maxTrainingRows });
   const forecasts = timelines.map((timeline) => new Float64Array(timeline.days.length).fill(Number.NaN));

@@ -17,7 +17,10 @@ function noisySeries(count: number): ServiceSeries {
 /** Forecasts a constant; `fails` makes fitting throw. */
 class ConstantModel extends BaseForecastModel {
   readonly name = 'constant';
-  constructor(private readonly value: number, private readonly fails = false) {
+  constructor(
+    private readonly value: number,
+    private readonly fails = false,
+  ) {
     super();
   }
   insampleResiduals(): Float64Array {

@@ -31,7 +31,9 @@ describe('models on series with known answers', () => {
   it.each(names)('%s forecasts a constant series as that constant', (name) => {
     const days = serviceDays({ from: '2025-01-06', count: 120 });
     const series = createServiceSeries({ dates: days, values: days.map(() => 250) });
-    const point = createModel(name).fit(series).predictPoint(createHorizon(nextWeekdays(days[days.length - 1], 10)));
+    const point = createModel(name)
+      .fit(series)
+      .predictPoint(createHorizon(nextWeekdays(days[days.length - 1], 10)));
     for (const value of point) expect(value).toBeCloseTo(250, 6);
   });
 
@@ -95,7 +97,14 @@ describe('models on series with known answers', () => {
     const values = days.map((day) => (eves.has(day) ? 250 : 500));
     const series = createServiceSeries({ dates: days, values });
     // 2025-05-30 is an ordinary Friday; 2025-06-02 (Mon) the eve of the holiday 2025-06-03; 2025-06-07 a make-up Saturday.
-    const future = createCalendar({ days: { ...Object.fromEntries(holidays.map((d) => [d, 'holiday' as const])), ...Object.fromEntries(makeup.map((d) => [d, 'makeup_workday' as const])), '2025-06-03': 'holiday', '2025-06-07': 'makeup_workday' } });
+    const future = createCalendar({
+      days: {
+        ...Object.fromEntries(holidays.map((d) => [d, 'holiday' as const])),
+        ...Object.fromEntries(makeup.map((d) => [d, 'makeup_workday' as const])),
+        '2025-06-03': 'holiday',
+        '2025-06-07': 'makeup_workday',
+      },
+    });
     const horizon = createHorizon(['2025-05-30', '2025-06-02', '2025-06-07']);
     const plain = createModel('median4').fit(series).predictPoint(horizon);
     expect(plain[1]).toBeCloseTo(500, -1);
@@ -126,7 +135,9 @@ describe('models on series with known answers', () => {
       aware.forEach((point, i) => expect(Math.abs(point - WEEKLY[i])).toBeLessThan(0.02 * WEEKLY[i]));
     }
     // Without the calendar ETS reads the week as a fall in level.
-    const plain = createModel('ets').fit(createServiceSeries({ dates: days, values })).predictPoint(horizon);
+    const plain = createModel('ets')
+      .fit(createServiceSeries({ dates: days, values }))
+      .predictPoint(horizon);
     expect(plain[0]).toBeLessThan(0.99 * WEEKLY[0]);
   });
 
@@ -148,7 +159,9 @@ describe('models on series with known answers', () => {
 
   it('predict returns p10 <= p50 <= p90, never negative, plus requested levels', () => {
     const { days, series } = weeklySeries(150, { noise: 30, seed: 'q' });
-    const forecast = createModel('ets').fit(series).predict({ horizon: createHorizon(nextWeekdays(days[days.length - 1], 5)), levels: [0.8] });
+    const forecast = createModel('ets')
+      .fit(series)
+      .predict({ horizon: createHorizon(nextWeekdays(days[days.length - 1], 5)), levels: [0.8] });
     expect([...forecast.quantiles.keys()]).toEqual([0.1, 0.5, 0.8, 0.9]);
     for (let i = 0; i < 5; i++) {
       expect(forecast.quantiles.get(0.1)![i]).toBeGreaterThanOrEqual(0);
@@ -203,7 +216,9 @@ describe('closed days are never demand', () => {
 
   it('forecasts only the dates the caller passes', () => {
     const { series } = weeklySeries(60);
-    const forecast = createModel('median4').fit(series).predict({ horizon: createHorizon(['2026-12-01', '2026-12-04']) });
+    const forecast = createModel('median4')
+      .fit(series)
+      .predict({ horizon: createHorizon(['2026-12-01', '2026-12-04']) });
     expect(Array.from(forecast.days, formatIsoDate)).toEqual(['2026-12-01', '2026-12-04']);
     expect(forecast.point.length).toBe(2);
   });

@@ -40,7 +40,12 @@ describe('reuse between refits of one series', () => {
     const calendar = createCalendar({ days: { '2025-05-01': 'holiday', '2025-04-27': 'makeup_workday' } });
     const layout = featureLayout(calendar, series.drivers);
     const designs = new SeriesDesign();
-    for (const [from, to] of [[0, 120], [0, 260], [115, 120], [260, 290]]) {
+    for (const [from, to] of [
+      [0, 120],
+      [0, 260],
+      [115, 120],
+      [260, 290],
+    ]) {
       const view = sliceSeries(series, from, to);
       const request = { layout, calendar, days: view.days, drivers: view.drivers };
       expect(designs.rows(request)).toEqual(buildDesign(request));

@@ -24,8 +24,15 @@ describe('seasonal estimate (the fallback without stored forecasts)', () => {
 
   it('takes covers from the same weekday and dishes from their recent portions per cover', () => {
     const demand = seasonalEstimate({
-      canteenId: 1, covers, dishes, asOf: '2026-11-22',
-      slots: [{ serviceDate: '2026-11-23', meal: 'lunch', dishId: 7 }, { serviceDate: '2026-11-27', meal: 'lunch', dishId: 7 }, { serviceDate: '2026-11-27', meal: 'lunch', dishId: 99 }],
+      canteenId: 1,
+      covers,
+      dishes,
+      asOf: '2026-11-22',
+      slots: [
+        { serviceDate: '2026-11-23', meal: 'lunch', dishId: 7 },
+        { serviceDate: '2026-11-27', meal: 'lunch', dishId: 7 },
+        { serviceDate: '2026-11-27', meal: 'lunch', dishId: 99 },
+      ],
     });
     const monday = demand.find((slot) => slot.dishId === 0 && slot.serviceDate === '2026-11-23')!;
     const friday = demand.find((slot) => slot.dishId === 0 && slot.serviceDate === '2026-11-27')!;

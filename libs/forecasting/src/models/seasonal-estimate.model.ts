@@ -110,7 +110,13 @@ export function seasonalEstimate<M extends string>(input: SeasonalEstimateInput<
     const mealKey = `${slot.serviceDate}|${slot.meal}`;
     if (!seenMeals.has(mealKey)) {
       seenMeals.add(mealKey);
-      result.push({ canteenId: input.canteenId, serviceDate: slot.serviceDate, meal: slot.meal, dishId: COVERS_DISH_ID, distribution: scaled(covers, spreadOf(coverErrors, allCoverErrors, slot.meal)) });
+      result.push({
+        canteenId: input.canteenId,
+        serviceDate: slot.serviceDate,
+        meal: slot.meal,
+        dishId: COVERS_DISH_ID,
+        distribution: scaled(covers, spreadOf(coverErrors, allCoverErrors, slot.meal)),
+      });
     }
     if (slot.dishId === COVERS_DISH_ID) continue;
     const point = covers * ratios.of(slot.meal, slot.dishId);

@@ -80,8 +80,22 @@ describe('menu-aware dish shares', () => {
         { dish: 'rice', category: 'staple', group: 'side' },
       ],
       days: [
-        { covers: 100, dishes: [{ dish: 'pork', quantity: 60 }, { dish: 'fish', quantity: 40 }, { dish: 'rice', quantity: 90 }] },
-        { covers: 100, dishes: [{ dish: 'pork', quantity: 55 }, { dish: 'fish', quantity: 45 }, { dish: 'rice', quantity: 95 }] },
+        {
+          covers: 100,
+          dishes: [
+            { dish: 'pork', quantity: 60 },
+            { dish: 'fish', quantity: 40 },
+            { dish: 'rice', quantity: 90 },
+          ],
+        },
+        {
+          covers: 100,
+          dishes: [
+            { dish: 'pork', quantity: 55 },
+            { dish: 'fish', quantity: 45 },
+            { dish: 'rice', quantity: 95 },
+          ],
+        },
       ],
     });
     const shares = grouped.shares(['pork', 'fish', 'rice']);
@@ -91,11 +105,21 @@ describe('menu-aware dish shares', () => {
   });
 
   it('weighs recent days more with a half-life, and needs their dates for it', () => {
-    const dishes: DishInfo[] = [{ dish: 'pork', category: 'meat' }, { dish: 'fish', category: 'fish' }];
+    const dishes: DishInfo[] = [
+      { dish: 'pork', category: 'meat' },
+      { dish: 'fish', category: 'fish' },
+    ];
     // Pork took 70 % a year ago and 40 % in the last two months.
     const days = Array.from({ length: 300 }, (_, i) => {
       const pork = i < 240 ? 70 : 40;
-      return { day: 20_000 + i, covers: 100, dishes: [{ dish: 'pork', quantity: pork }, { dish: 'fish', quantity: 100 - pork }] };
+      return {
+        day: 20_000 + i,
+        covers: 100,
+        dishes: [
+          { dish: 'pork', quantity: pork },
+          { dish: 'fish', quantity: 100 - pork },
+        ],
+      };
     });
     const flat = new DishShareModel().fit({ days, dishes }).shares(['pork', 'fish']).get('pork')!;
     const recent = new DishShareModel({ halfLifeDays: 14 }).fit({ days, dishes }).shares(['pork', 'fish']).get('pork')!;
@@ -111,10 +135,28 @@ describe('menu-aware dish shares', () => {
 
   it('splits diners, not portions: a by-the-piece dish does not take a larger share of the choices', () => {
     // Two mains chosen half and half; buns sell three pieces a diner, congee one bowl.
-    const info: DishInfo[] = [{ dish: 'buns', category: 'breakfast' }, { dish: 'congee', category: 'breakfast' }, { dish: 'noodles', category: 'breakfast' }];
-    const days: MenuDayObservation[] = Array.from({ length: 40 }, (_, i) => (i % 2 === 0
-      ? { covers: 200, dishes: [{ dish: 'buns', quantity: 300, diners: 100 }, { dish: 'congee', quantity: 100, diners: 100 }] }
-      : { covers: 200, dishes: [{ dish: 'congee', quantity: 100, diners: 100 }, { dish: 'noodles', quantity: 100, diners: 100 }] }));
+    const info: DishInfo[] = [
+      { dish: 'buns', category: 'breakfast' },
+      { dish: 'congee', category: 'breakfast' },
+      { dish: 'noodles', category: 'breakfast' },
+    ];
+    const days: MenuDayObservation[] = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0
+        ? {
+            covers: 200,
+            dishes: [
+              { dish: 'buns', quantity: 300, diners: 100 },
+              { dish: 'congee', quantity: 100, diners: 100 },
+            ],
+          }
+        : {
+            covers: 200,
+            dishes: [
+              { dish: 'congee', quantity: 100, diners: 100 },
+              { dish: 'noodles', quantity: 100, diners: 100 },
+            ],
+          },
+    );
     const fitted = new DishShareModel().fit({ days, dishes: info });
     const withBuns = fitted.portions({ covers: 200, menu: ['buns', 'congee'] });
     expect(withBuns.get('buns')).toBeCloseTo(300, 0);
@@ -125,13 +167,34 @@ describe('menu-aware dish shares', () => {
   });
 
   it('does not learn a sold-out dish as unpopular: its capped sales are left out of the shares', () => {
-    const info: DishInfo[] = [{ dish: 'pork', category: 'meat' }, { dish: 'tofu', category: 'veg' }, { dish: 'greens', category: 'veg' }];
+    const info: DishInfo[] = [
+      { dish: 'pork', category: 'meat' },
+      { dish: 'tofu', category: 'veg' },
+      { dish: 'greens', category: 'veg' },
+    ];
     // Pork is wanted twice as much as tofu, but half the days it sells out at 100 and diners take tofu or greens.
-    const days: MenuDayObservation[] = Array.from({ length: 60 }, (_, i) => (i % 2 === 0
-      ? { covers: 400, dishes: [{ dish: 'pork', quantity: 200 }, { dish: 'tofu', quantity: 100 }, { dish: 'greens', quantity: 100 }] }
-      : { covers: 400, dishes: [{ dish: 'pork', quantity: 100, censored: true }, { dish: 'tofu', quantity: 150 }, { dish: 'greens', quantity: 150 }] }));
+    const days: MenuDayObservation[] = Array.from({ length: 60 }, (_, i) =>
+      i % 2 === 0
+        ? {
+            covers: 400,
+            dishes: [
+              { dish: 'pork', quantity: 200 },
+              { dish: 'tofu', quantity: 100 },
+              { dish: 'greens', quantity: 100 },
+            ],
+          }
+        : {
+            covers: 400,
+            dishes: [
+              { dish: 'pork', quantity: 100, censored: true },
+              { dish: 'tofu', quantity: 150 },
+              { dish: 'greens', quantity: 150 },
+            ],
+          },
+    );
     const censored = new DishShareModel().fit({ days, dishes: info }).shares(['pork', 'tofu', 'greens']);
-    const naive = new DishShareModel().fit({ days: days.map((day) => ({ ...day, dishes: day.dishes.map(({ dish, quantity }) => ({ dish, quantity })) })), dishes: info })
+    const naive = new DishShareModel()
+      .fit({ days: days.map((day) => ({ ...day, dishes: day.dishes.map(({ dish, quantity }) => ({ dish, quantity })) })), dishes: info })
       .shares(['pork', 'tofu', 'greens']);
     expect(censored.get('pork')! / censored.get('tofu')!).toBeCloseTo(2, 1);
     expect(naive.get('pork')! / naive.get('tofu')!).toBeLessThan(1.5);

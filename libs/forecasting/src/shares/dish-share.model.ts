@@ -158,11 +158,13 @@ export class DishShareModel {
     const members = new Int32Array(start[days.length]);
     const quantities = new Float64Array(start[days.length]);
     const totals = new Float64Array(days.length);
-    days.forEach((day, m) => observed[m].forEach((item, k) => {
-      members[start[m] + k] = index.get(item.dish)!;
-      quantities[start[m] + k] = item.choices * day.weight;
-      totals[m] += item.choices * day.weight;
-    }));
+    days.forEach((day, m) =>
+      observed[m].forEach((item, k) => {
+        members[start[m] + k] = index.get(item.dish)!;
+        quantities[start[m] + k] = item.choices * day.weight;
+        totals[m] += item.choices * day.weight;
+      }),
+    );
     const exp = new Float64Array(dishes.length);
     const gradient = new Float64Array(dishes.length);
     const curvature = new Float64Array(dishes.length);
@@ -208,8 +210,10 @@ export class DishShareModel {
       }
     }
     this.groups.set(group, {
-      choicesPerCover: covers > 0 ? choices / covers : 0, portionsPerCover: covers > 0 ? portions / covers : 0,
-      portionsPerChoice: choices > 0 ? portions / choices : 1, categoryMeans,
+      choicesPerCover: covers > 0 ? choices / covers : 0,
+      portionsPerCover: covers > 0 ? portions / covers : 0,
+      portionsPerChoice: choices > 0 ? portions / choices : 1,
+      categoryMeans,
     });
   }
 

@@ -4,9 +4,30 @@ import { DataSource, EntityTarget, QueryRunner } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderError } from '@larder/common';
 import {
-  CalendarDay, Canteen, CanteenClosure, Dish, entityCopyTarget, Feedback, Headcount, Ingredient, MealPeriod, MenuItem,
-  ProductionLog, RecipeLine, SaleLine, SaleTransaction, Site, StockCount, SubsidyRule, Supplier, SupplierItem,
-  StaffSite, SupplierPrice, TableCopier, WasteLog, withDeferredIndexes,
+  CalendarDay,
+  Canteen,
+  CanteenClosure,
+  Dish,
+  entityCopyTarget,
+  Feedback,
+  Headcount,
+  Ingredient,
+  MealPeriod,
+  MenuItem,
+  ProductionLog,
+  RecipeLine,
+  SaleLine,
+  SaleTransaction,
+  Site,
+  StockCount,
+  SubsidyRule,
+  Supplier,
+  SupplierItem,
+  StaffSite,
+  SupplierPrice,
+  TableCopier,
+  WasteLog,
+  withDeferredIndexes,
 } from '@larder/database';
 import { DemoOptions, generateDemoEnterprise } from '@larder/demo-data';
 import { addDays, localDate, ProgressListener } from '@larder/domain';
@@ -34,14 +55,39 @@ export interface DemoSeedSummary {
 
 /** Tables the demo writes, masters first; a replace empties them in reverse. */
 const DEMO_TABLES: EntityTarget<unknown>[] = [
-  Site, Canteen, MealPeriod, Dish, Ingredient, RecipeLine, Supplier, SupplierItem, SupplierPrice, SubsidyRule,
-  CalendarDay, CanteenClosure, StaffSite, MenuItem, SaleTransaction, SaleLine, ProductionLog, WasteLog, StockCount, Feedback, Headcount,
+  Site,
+  Canteen,
+  MealPeriod,
+  Dish,
+  Ingredient,
+  RecipeLine,
+  Supplier,
+  SupplierItem,
+  SupplierPrice,
+  SubsidyRule,
+  CalendarDay,
+  CanteenClosure,
+  StaffSite,
+  MenuItem,
+  SaleTransaction,
+  SaleLine,
+  ProductionLog,
+  WasteLog,
+  StockCount,
+  Feedback,
+  Headcount,
 ];
 
 /** Where each list of the demo's day stream is stored. */
 const FACT_ENTITIES: Record<DemoFactList, EntityTarget<unknown>> = {
-  menuItems: MenuItem, transactions: SaleTransaction, saleLines: SaleLine, production: ProductionLog,
-  waste: WasteLog, stockCounts: StockCount, feedback: Feedback, headcount: Headcount,
+  menuItems: MenuItem,
+  transactions: SaleTransaction,
+  saleLines: SaleLine,
+  production: ProductionLog,
+  waste: WasteLog,
+  stockCounts: StockCount,
+  feedback: Feedback,
+  headcount: Headcount,
 };
 
 /**
@@ -141,11 +187,18 @@ export class DemoSeedService {
     const { masters } = enterprise;
     const counts: Record<string, number> = {};
     const masterTables: [string, EntityTarget<unknown>, object[]][] = [
-      ['sites', Site, masters.sites], ['canteens', Canteen, masters.canteens], ['mealPeriods', MealPeriod, masters.mealPeriods],
-      ['dishes', Dish, masters.dishes], ['ingredients', Ingredient, masters.ingredients], ['recipeLines', RecipeLine, masters.recipeLines],
-      ['suppliers', Supplier, masters.suppliers], ['supplierItems', SupplierItem, masters.supplierItems],
-      ['supplierPrices', SupplierPrice, masters.supplierPrices], ['subsidyRules', SubsidyRule, masters.subsidyRules],
-      ['calendarDays', CalendarDay, masters.calendarDays], ['closures', CanteenClosure, masters.closures],
+      ['sites', Site, masters.sites],
+      ['canteens', Canteen, masters.canteens],
+      ['mealPeriods', MealPeriod, masters.mealPeriods],
+      ['dishes', Dish, masters.dishes],
+      ['ingredients', Ingredient, masters.ingredients],
+      ['recipeLines', RecipeLine, masters.recipeLines],
+      ['suppliers', Supplier, masters.suppliers],
+      ['supplierItems', SupplierItem, masters.supplierItems],
+      ['supplierPrices', SupplierPrice, masters.supplierPrices],
+      ['subsidyRules', SubsidyRule, masters.subsidyRules],
+      ['calendarDays', CalendarDay, masters.calendarDays],
+      ['closures', CanteenClosure, masters.closures],
     ];
     for (const [index, [name, entity, rows]] of masterTables.entries()) {
       this.advance('master tables', index, masterTables.length, 0);
@@ -163,10 +216,7 @@ export class DemoSeedService {
     // The indexes are rebuilt: only the rollups are left (minutes on a busy machine, so the progress moves on).
     this.advance('rollups', 0, 0, 0.9);
     this.logger.debug(`demo facts written and indexed after ${(performance.now() - started) / 1000} s`);
-    await this.rollups.refresh(
-      { canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate },
-      runner.manager,
-    );
+    await this.rollups.refresh({ canteenIds: masters.canteens.map((canteen) => canteen.id), from: enterprise.options.startDate, to: enterprise.options.endDate }, runner.manager);
     await runner.query(DEMO_BUDGET_SQL, [enterprise.options.startDate, enterprise.options.endDate]);
     return counts;
   }

@@ -58,7 +58,10 @@ export class PseudonymKeyService {
     const secret = this.config.pseudonymSecret ?? (await this.fromFile(legacy));
     if (legacy !== null) {
       if (legacy !== secret) {
-        throw new LarderError('CONFLICT', `the database holds a pseudonym key (from an older Larder) that differs from ${this.source()}; use that key, or remove the app_setting row ${LEGACY_SETTING} knowing old pseudonyms will no longer match`);
+        throw new LarderError(
+          'CONFLICT',
+          `the database holds a pseudonym key (from an older Larder) that differs from ${this.source()}; use that key, or remove the app_setting row ${LEGACY_SETTING} knowing old pseudonyms will no longer match`,
+        );
       }
       await settings.delete({ key: LEGACY_SETTING });
       this.logger.warn(`moved the pseudonym key out of the database into ${this.source()}; back it up, and destroy old copies of the database, which still hold it`);
@@ -67,7 +70,10 @@ export class PseudonymKeyService {
     await settings.createQueryBuilder().insert().values({ key: CHECK_SETTING, value: check }).orIgnore().execute();
     const stored = await settings.findOneByOrFail({ key: CHECK_SETTING });
     if (stored.value !== check) {
-      throw new LarderError('CONFLICT', `${this.source()} is not the pseudonym key this database's diners were pseudonymised with; restore the original key (LARDER_PSEUDONYM_KEY_FILE or LARDER_PSEUDONYM_SECRET)`);
+      throw new LarderError(
+        'CONFLICT',
+        `${this.source()} is not the pseudonym key this database's diners were pseudonymised with; restore the original key (LARDER_PSEUDONYM_KEY_FILE or LARDER_PSEUDONYM_SECRET)`,
+      );
     }
     return secret;
   }

@@ -3,8 +3,20 @@ import { MealRollupAggregator } from './meal-rollup-aggregator';
 
 function payment(options: { meal: string; diner: string; kind?: 'sale' | 'refund'; dish: number; quantity: number; amount: number; channel?: 'card' | 'wechat' }): TransactionDraft {
   return {
-    canteenId: 1, source: 'demo', externalId: 'x', terminal: '', dinerPseudonym: options.diner, occurredAt: new Date(0), serviceDate: '2026-11-24', meal: options.meal as TransactionDraft['meal'],
-    kind: options.kind ?? 'sale', amountPaidFen: options.amount, subsidyFen: 0, channel: options.channel ?? 'card', refundOfExternalId: null, sourceLines: [1],
+    canteenId: 1,
+    source: 'demo',
+    externalId: 'x',
+    terminal: '',
+    dinerPseudonym: options.diner,
+    occurredAt: new Date(0),
+    serviceDate: '2026-11-24',
+    meal: options.meal as TransactionDraft['meal'],
+    kind: options.kind ?? 'sale',
+    amountPaidFen: options.amount,
+    subsidyFen: 0,
+    channel: options.channel ?? 'card',
+    refundOfExternalId: null,
+    sourceLines: [1],
     lines: [{ lineNo: 1, dishId: options.dish, quantity: options.quantity, unitPriceFen: options.amount, amountFen: options.amount, subsidyFen: 0, paidFen: null }],
   };
 }

@@ -105,8 +105,18 @@ export class MealRollupAggregator {
         return null;
       }
       totals = {
-        key, canteenId: draft.canteenId, serviceDate: draft.serviceDate, meal: draft.meal, seenIn: this.chunk, transactions: 0, refunds: 0, paidFen: 0, subsidyFen: 0,
-        covers: new Set(), paidByChannel: new Map(), dishes: new Map(),
+        key,
+        canteenId: draft.canteenId,
+        serviceDate: draft.serviceDate,
+        meal: draft.meal,
+        seenIn: this.chunk,
+        transactions: 0,
+        refunds: 0,
+        paidFen: 0,
+        subsidyFen: 0,
+        covers: new Set(),
+        paidByChannel: new Map(),
+        dishes: new Map(),
       };
       this.open.set(key, totals);
     }

@@ -12,8 +12,7 @@ type Scope = (alias: string) => string;
 /** $3 canteen ids (int[], null for every canteen): every canteen-day of the range. */
 export const DAY_RANGE: Scope = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR ${alias}canteen_id = ANY($3::int[]))`;
 /** $3 canteen ids, $4 dates (parallel arrays): exactly these canteen-days. */
-export const DAY_PAIRS: Scope = (alias) =>
-  `${alias}service_date BETWEEN $1::date AND $2::date AND (${alias}canteen_id, ${alias}service_date) IN (SELECT * FROM unnest($3::int[], $4::date[]))`;
+export const DAY_PAIRS: Scope = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND (${alias}canteen_id, ${alias}service_date) IN (SELECT * FROM unnest($3::int[], $4::date[]))`;
 
 export const deleteCostRollup = (scope: Scope): string => `DELETE FROM daily_cost_rollup WHERE ${scope('')}`;
 

@@ -7,8 +7,7 @@ import { COST_CTES } from '@larder/database';
  */
 
 /** $1 first date, $2 last date, $3 canteen ids (int[], null for every canteen). */
-const DAYS = (alias: string) =>
-  `${alias}service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR ${alias}canteen_id = ANY($3::int[]))`;
+const DAYS = (alias: string) => `${alias}service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR ${alias}canteen_id = ANY($3::int[]))`;
 
 export const CLEAR_DISH_COST_DAYS = `UPDATE daily_dish_rollup SET fen_per_portion = NULL WHERE ${DAYS('')} AND fen_per_portion IS NOT NULL`;
 export const PRICE_DISH_COST_DAYS = `

@@ -78,6 +78,9 @@ export class RollupDeltas {
       await rollups.refreshChannels(used, manager);
       await rollups.refreshHours(used, manager);
     }
-    await rollups.refreshMeals([...this.rebuild].filter((meal) => stored.has(meal)), manager);
+    await rollups.refreshMeals(
+      [...this.rebuild].filter((meal) => stored.has(meal)),
+      manager,
+    );
   }
 }

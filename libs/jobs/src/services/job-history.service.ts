@@ -60,7 +60,10 @@ export class JobHistoryService {
   }
 
   private frequentJobs(): string[] {
-    return this.registry.list().filter((job) => job.due).map((job) => job.name);
+    return this.registry
+      .list()
+      .filter((job) => job.due)
+      .map((job) => job.name);
   }
 
   private async withSteps(runs: JobRun[]): Promise<JobRunView[]> {

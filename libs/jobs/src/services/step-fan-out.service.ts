@@ -43,7 +43,10 @@ export class StepFanOutService implements StepExecutor {
     if (tasks.length === 0) return [];
     await this.queue.enqueue(tasks);
     await this.settled({ runId: input.runId, stepIndex: input.stepIndex, step: step.name, firstStepNo: input.firstStepNo, expected: tasks.length });
-    const rows = await this.recorder.read(input.runId, tasks.map((task) => task.stepNo));
+    const rows = await this.recorder.read(
+      input.runId,
+      tasks.map((task) => task.stepNo),
+    );
     return rows.map((row) => ({ name: row.name, canteenId: row.canteenId, status: row.status, attempts: row.attempts, counts: row.counts, error: row.error }));
   }
 
@@ -75,7 +78,10 @@ export class StepFanOutService implements StepExecutor {
   private async recordLost(states: TaskState[]): Promise<void> {
     const unfinished = states.filter((state) => state.state !== 'completed');
     if (unfinished.length === 0) return;
-    const rows = await this.recorder.read(unfinished[0].task.runId, unfinished.map((state) => state.task.stepNo));
+    const rows = await this.recorder.read(
+      unfinished[0].task.runId,
+      unfinished.map((state) => state.task.stepNo),
+    );
     for (const state of unfinished) {
       const row = rows.find((candidate) => candidate.stepNo === state.task.stepNo);
       if (row && row.status !== 'running') continue;

@@ -68,7 +68,11 @@ export class StepRecorder {
 
   /** How many of a run's steps numbered `from`..`to` have ended, either way. */
   async countEnded(input: { runId: string; from: number; to: number }): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS ended FROM job_step WHERE run_id = $1 AND step_no BETWEEN $2 AND $3 AND status <> 'running'`, [input.runId, input.from, input.to])) as { ended: number }[];
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS ended FROM job_step WHERE run_id = $1 AND step_no BETWEEN $2 AND $3 AND status <> 'running'`, [
+      input.runId,
+      input.from,
+      input.to,
+    ])) as { ended: number }[];
     return row.ended;
   }
 

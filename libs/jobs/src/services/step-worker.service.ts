@@ -186,7 +186,8 @@ export class StepWorkerService implements OnApplicationBootstrap, OnModuleDestro
   private resolve(held: HeldTask): JobStepDefinition {
     const { task } = held;
     const step = this.registry.get(task.job).steps[task.stepIndex];
-    if (!step || step.name !== task.step || !step.perCanteen) throw new Error(`this worker has no step ${task.step} at position ${task.stepIndex + 1} of job ${task.job}: is it running another version of Larder?`);
+    if (!step || step.name !== task.step || !step.perCanteen)
+      throw new Error(`this worker has no step ${task.step} at position ${task.stepIndex + 1} of job ${task.job}: is it running another version of Larder?`);
     return step;
   }
 

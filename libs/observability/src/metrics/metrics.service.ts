@@ -76,7 +76,13 @@ export class MetricsService {
       }
     });
     const batches = new Counter({ name: 'larder_import_batches_total', help: 'Import batches by kind and outcome', labelNames: ['kind', 'status'], registers: [this.registry], collect: refresh });
-    const rows = new Counter({ name: 'larder_import_rows_total', help: 'Imported rows by kind and outcome (accepted, rejected, duplicate)', labelNames: ['kind', 'outcome'], registers: [this.registry], collect: refresh });
+    const rows = new Counter({
+      name: 'larder_import_rows_total',
+      help: 'Imported rows by kind and outcome (accepted, rejected, duplicate)',
+      labelNames: ['kind', 'outcome'],
+      registers: [this.registry],
+      collect: refresh,
+    });
     const seconds = new Counter({ name: 'larder_import_seconds_total', help: 'Seconds spent in finished imports by kind', labelNames: ['kind'], registers: [this.registry], collect: refresh });
   }
 
@@ -95,10 +101,22 @@ export class MetricsService {
       }
     });
     const runs = new Counter({ name: 'larder_job_runs_total', help: 'Job runs by job and outcome', labelNames: ['job', 'status'], registers: [this.registry], collect: refresh });
-    const lastRun = new Gauge({ name: 'larder_job_last_run_timestamp_seconds', help: 'When a job last started, by outcome', labelNames: ['job', 'status'], registers: [this.registry], collect: refresh });
+    const lastRun = new Gauge({
+      name: 'larder_job_last_run_timestamp_seconds',
+      help: 'When a job last started, by outcome',
+      labelNames: ['job', 'status'],
+      registers: [this.registry],
+      collect: refresh,
+    });
     const steps = new Counter({ name: 'larder_job_steps_total', help: 'Job steps by job, step and outcome', labelNames: ['job', 'step', 'status'], registers: [this.registry], collect: refresh });
     const stepSeconds = new Counter({ name: 'larder_job_step_seconds_total', help: 'Seconds spent in job steps', labelNames: ['job', 'step', 'status'], registers: [this.registry], collect: refresh });
-    const attempts = new Counter({ name: 'larder_job_step_attempts_total', help: 'Attempts of job steps, retries included', labelNames: ['job', 'step'], registers: [this.registry], collect: refresh });
+    const attempts = new Counter({
+      name: 'larder_job_step_attempts_total',
+      help: 'Attempts of job steps, retries included',
+      labelNames: ['job', 'step'],
+      registers: [this.registry],
+      collect: refresh,
+    });
   }
 
   private registerForecastAccuracy(): void {
@@ -111,8 +129,20 @@ export class MetricsService {
         if (figure.hitRate !== null) hitRate.set({ canteen: figure.code }, figure.hitRate);
       }
     });
-    const wape = new Gauge({ name: 'larder_forecast_wape', help: `Covers forecast WAPE per canteen (all meals) over the last ${ACCURACY_DAYS} days (latest forecast made before each day)`, labelNames: ['canteen'], registers: [this.registry], collect: refresh });
-    const hitRate = new Gauge({ name: 'larder_forecast_interval_hit_rate', help: `Share of canteen × meal days inside the forecast's p10–p90 over the last ${ACCURACY_DAYS} days`, labelNames: ['canteen'], registers: [this.registry], collect: refresh });
+    const wape = new Gauge({
+      name: 'larder_forecast_wape',
+      help: `Covers forecast WAPE per canteen (all meals) over the last ${ACCURACY_DAYS} days (latest forecast made before each day)`,
+      labelNames: ['canteen'],
+      registers: [this.registry],
+      collect: refresh,
+    });
+    const hitRate = new Gauge({
+      name: 'larder_forecast_interval_hit_rate',
+      help: `Share of canteen × meal days inside the forecast's p10–p90 over the last ${ACCURACY_DAYS} days`,
+      labelNames: ['canteen'],
+      registers: [this.registry],
+      collect: refresh,
+    });
   }
 
   private async accuracyByCanteen(): Promise<{ code: string; wape: number | null; hitRate: number | null }[]> {

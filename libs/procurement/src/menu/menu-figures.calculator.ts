@@ -53,7 +53,10 @@ export class MenuFigures {
       }
     }
     const overallRating = ratedCount > 0 ? ratedSum / ratedCount : NEUTRAL_RATING;
-    const overallWaste = mean([...waste.values()].reduce((sum, entry) => ({ sum: sum.sum + entry.sum, weight: sum.weight + entry.weight }), { sum: 0, weight: 0 }), 0);
+    const overallWaste = mean(
+      [...waste.values()].reduce((sum, entry) => ({ sum: sum.sum + entry.sum, weight: sum.weight + entry.weight }), { sum: 0, weight: 0 }),
+      0,
+    );
     for (const dish of candidates) {
       this.categoryWaste.set(dish.category, mean(waste.get(dish.category), overallWaste));
       this.categoryRating.set(dish.category, mean(rating.get(dish.category), overallRating));

@@ -8,8 +8,20 @@ const LUNCH: MealPeriod[] = ['lunch'];
 
 function dish(dishId: number, name: string, nameEn: string, figures: Partial<MenuCandidate>): MenuCandidate {
   return {
-    dishId, name, nameEn, category: 'vegetable', costFen: 300, portionKg: 0.3, wasteRate: 0.05, rating: 4, ratingCount: 40,
-    servingsByMeal: { lunch: 40 }, meals: LUNCH, unavailableDays: [], quadrant: null, ...figures,
+    dishId,
+    name,
+    nameEn,
+    category: 'vegetable',
+    costFen: 300,
+    portionKg: 0.3,
+    wasteRate: 0.05,
+    rating: 4,
+    ratingCount: 40,
+    servingsByMeal: { lunch: 40 },
+    meals: LUNCH,
+    unavailableDays: [],
+    quadrant: null,
+    ...figures,
   };
 }
 
@@ -19,7 +31,13 @@ const CABBAGE = dish(3, '手撕包菜', 'hand-torn cabbage', { wasteRate: 0.06, 
 const CHICKEN = dish(4, '宫保鸡丁', 'kung pao chicken', { category: 'meat', wasteRate: 0.04, rating: 4.5 });
 const NEW_GREENS = dish(5, '蒜蓉菜心', 'garlic choy sum', { wasteRate: 0, rating: 5, ratingCount: 2, servingsByMeal: { lunch: 1 } });
 const ALL = [EGGPLANT, PORK, CABBAGE, CHICKEN, NEW_GREENS];
-const SALES = new Map([[1, 0.1], [2, 0.5], [3, 0.4], [4, 0.5], [5, 0.3]]);
+const SALES = new Map([
+  [1, 0.1],
+  [2, 0.5],
+  [3, 0.4],
+  [4, 0.5],
+  [5, 0.3],
+]);
 
 /** Portions per cover in proportion to each dish's draw: a logit without the exponent. */
 const predict: SlotPredictor = (_slot, dishIds) => {

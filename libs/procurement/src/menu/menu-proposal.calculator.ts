@@ -130,7 +130,8 @@ export function proposeMenu(input: MenuProposalInput): MenuProposal {
 
 function validate(input: MenuProposalInput): void {
   const { rules } = input;
-  if (!Number.isInteger(rules.repeatGapDays) || rules.repeatGapDays < 1) throw new LarderError('VALIDATION_FAILED', `menu: the repeat gap must be a whole number of days from 1, got ${rules.repeatGapDays}`);
+  if (!Number.isInteger(rules.repeatGapDays) || rules.repeatGapDays < 1)
+    throw new LarderError('VALIDATION_FAILED', `menu: the repeat gap must be a whole number of days from 1, got ${rules.repeatGapDays}`);
   const both = rules.pinned.filter((dishId) => rules.banned.includes(dishId));
   if (both.length > 0) throw new LarderError('VALIDATION_FAILED', `menu: dishes both pinned and banned: ${both.join(', ')}`, { dishIds: both });
   const known = new Set(input.candidates.map((dish) => dish.dishId));
@@ -187,7 +188,11 @@ function slotChanges(params: { before: MenuSlot; after: MenuSlot; figures: MenuF
   const from = (dishId: number) => ({
     name: name(dishId),
     reasons: dropReasons({
-      figures, dishId, meal: before.meal, share: shares.get(dishId) ?? 0, equalShare: 1 / before.dishIds.length,
+      figures,
+      dishId,
+      meal: before.meal,
+      share: shares.get(dishId) ?? 0,
+      equalShare: 1 / before.dishIds.length,
       broken: [...(params.brokenNow.get(`${menuSlotKey(before)}|${dishId}`) ?? []), ...(params.brokenNow.get(`${menuSlotKey(before)}|*`) ?? [])],
       repeatGapDays: rules.repeatGapDays,
     }),
@@ -197,7 +202,12 @@ function slotChanges(params: { before: MenuSlot; after: MenuSlot; figures: MenuF
     const kind = fromDishId !== null && toDishId !== null ? 'replace' : toDishId !== null ? 'add' : 'remove';
     const menu = [...before.dishIds.filter((dishId) => dishId !== fromDishId), ...(toDishId !== null ? [toDishId] : [])];
     return {
-      date: before.date, meal: before.meal, kind, category: figures.dish((toDishId ?? fromDishId)!).category, fromDishId, toDishId,
+      date: before.date,
+      meal: before.meal,
+      kind,
+      category: figures.dish((toDishId ?? fromDishId)!).category,
+      fromDishId,
+      toDishId,
       explanation: changeExplanation(kind, fromDishId !== null ? from(fromDishId) : null, toDishId !== null ? to(toDishId) : null),
       before: figures.figures(before, before.dishIds),
       after: figures.figures(before, menu),

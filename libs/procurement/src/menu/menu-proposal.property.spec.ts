@@ -20,34 +20,44 @@ interface World {
 }
 
 const dish = (dishId: number, days: number) =>
-  fc.record({
-    category: fc.constantFrom(...CATEGORIES),
-    costFen: fc.integer({ min: 50, max: 1500 }),
-    portionKg: fc.double({ min: 0.1, max: 0.6, noNaN: true }),
-    wasteRate: fc.double({ min: 0, max: 0.6, noNaN: true }),
-    rating: fc.option(fc.double({ min: 1, max: 5, noNaN: true }), { nil: null }),
-    ratingCount: fc.integer({ min: 0, max: 40 }),
-    lunch: fc.integer({ min: 0, max: 30 }),
-    dinner: fc.integer({ min: 0, max: 30 }),
-    meals: fc.subarray(MEALS, { minLength: 1 }),
-    unavailable: fc.subarray(Array.from({ length: days }, (_, day) => day)),
-    quadrant: fc.constantFrom('star', 'plowhorse', 'puzzle', 'dog', null),
-    attractiveness: fc.double({ min: -2, max: 2, noNaN: true }),
-  }).map((spec) => ({
-    candidate: {
-      dishId, name: `菜${dishId}`, nameEn: `Dish ${dishId}`, category: spec.category, costFen: spec.costFen, portionKg: spec.portionKg,
-      wasteRate: spec.wasteRate, rating: spec.rating, ratingCount: spec.rating === null ? 0 : spec.ratingCount,
-      servingsByMeal: { lunch: spec.lunch, dinner: spec.dinner }, meals: spec.meals,
-      unavailableDays: spec.unavailable.map((day) => addDays(START, day)), quadrant: spec.quadrant,
-    } satisfies MenuCandidate,
-    attractiveness: spec.attractiveness,
-  }));
+  fc
+    .record({
+      category: fc.constantFrom(...CATEGORIES),
+      costFen: fc.integer({ min: 50, max: 1500 }),
+      portionKg: fc.double({ min: 0.1, max: 0.6, noNaN: true }),
+      wasteRate: fc.double({ min: 0, max: 0.6, noNaN: true }),
+      rating: fc.option(fc.double({ min: 1, max: 5, noNaN: true }), { nil: null }),
+      ratingCount: fc.integer({ min: 0, max: 40 }),
+      lunch: fc.integer({ min: 0, max: 30 }),
+      dinner: fc.integer({ min: 0, max: 30 }),
+      meals: fc.subarray(MEALS, { minLength: 1 }),
+      unavailable: fc.subarray(Array.from({ length: days }, (_, day) => day)),
+      quadrant: fc.constantFrom('star', 'plowhorse', 'puzzle', 'dog', null),
+      attractiveness: fc.double({ min: -2, max: 2, noNaN: true }),
+    })
+    .map((spec) => ({
+      candidate: {
+        dishId,
+        name: `菜${dishId}`,
+        nameEn: `Dish ${dishId}`,
+        category: spec.category,
+        costFen: spec.costFen,
+        portionKg: spec.portionKg,
+        wasteRate: spec.wasteRate,
+        rating: spec.rating,
+        ratingCount: spec.rating === null ? 0 : spec.ratingCount,
+        servingsByMeal: { lunch: spec.lunch, dinner: spec.dinner },
+        meals: spec.meals,
+        unavailableDays: spec.unavailable.map((day) => addDays(START, day)),
+        quadrant: spec.quadrant,
+      } satisfies MenuCandidate,
+      attractiveness: spec.attractiveness,
+    }));
 
-const world: fc.Arbitrary<World> = fc
-  .record({ dishCount: fc.integer({ min: 3, max: 24 }), days: fc.integer({ min: 1, max: 14 }) })
-  .chain(({ dishCount, days }) => {
-    const ids = Array.from({ length: dishCount }, (_, index) => index + 1);
-    return fc.record({
+const world: fc.Arbitrary<World> = fc.record({ dishCount: fc.integer({ min: 3, max: 24 }), days: fc.integer({ min: 1, max: 14 }) }).chain(({ dishCount, days }) => {
+  const ids = Array.from({ length: dishCount }, (_, index) => index + 1);
+  return fc
+    .record({
       dishes: fc.tuple(...ids.map((id) => dish(id, days))),
       menus: fc.array(fc.subarray(ids, { minLength: 1, maxLength: Math.min(4, dishCount) }), { minLength: days * 2, maxLength: days * 2 }),
       recent: fc.array(fc.record({ back: fc.integer({ min: 1, max: 10 }), meal: fc.constantFrom(...MEALS), dishId: fc.constantFrom(...ids) }), { maxLength: 10 }),
@@ -57,7 +67,8 @@ const world: fc.Arbitrary<World> = fc
       pinned: fc.subarray(ids, { maxLength: 3 }),
       banned: fc.subarray(ids, { maxLength: Math.min(4, dishCount) }),
       covers: fc.integer({ min: 10, max: 900 }),
-    }).map((drawn) => ({
+    })
+    .map((drawn) => ({
       candidates: drawn.dishes.map((entry) => entry.candidate),
       attractiveness: new Map(drawn.dishes.map((entry) => [entry.candidate.dishId, entry.attractiveness])),
       current: drawn.menus.map((dishIds, index) => ({ date: addDays(START, Math.floor(index / 2)), meal: MEALS[index % 2], covers: drawn.covers, dishIds })),
@@ -70,7 +81,7 @@ const world: fc.Arbitrary<World> = fc
         banned: drawn.banned.filter((id) => !drawn.pinned.includes(id)),
       },
     }));
-  });
+});
 
 /** Multinomial logit over the slot's dishes, one portion per cover: the share model's form. */
 function logit(attractiveness: ReadonlyMap<number, number>): SlotPredictor {
@@ -90,9 +101,13 @@ describe('menu proposal (properties)', () => {
         const figures = new MenuFigures(drawn.candidates, predict);
         const excused = new Set(proposal.issues.map((issue) => menuSlotKey(issue)));
         const violations = menuViolations({
-          proposed: proposal.slots, current: drawn.current, recent: drawn.recent, rules: drawn.rules,
+          proposed: proposal.slots,
+          current: drawn.current,
+          recent: drawn.recent,
+          rules: drawn.rules,
           candidates: new Map(drawn.candidates.map((candidate) => [candidate.dishId, candidate])),
-          costPerCoverFen: (slot) => figures.figures(slot, slot.dishIds).costFenPerCover, excused,
+          costPerCoverFen: (slot) => figures.figures(slot, slot.dishIds).costFenPerCover,
+          excused,
         });
         // A pin the rules cannot honour (the dish is not made for that meal, or its category is full) is reported.
         const reportedPin = (violation: { rule: string; dishId?: number } & Parameters<typeof menuSlotKey>[0]) =>

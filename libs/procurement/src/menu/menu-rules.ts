@@ -24,7 +24,10 @@ export function tooSoon(a: IsoDate, b: IsoDate, gapDays: number): boolean {
 /** Categories a slot must offer: the rule's mix for the meal, else the current slot's own categories. */
 export function requiredCategories(slot: MenuSlot, rules: MenuRules, categoryOf: (dishId: number) => string | undefined): string[] {
   const mix = rules.categoryMix?.[slot.meal];
-  if (mix) return Object.entries(mix).flatMap(([category, count]) => Array<string>(count).fill(category)).sort();
+  if (mix)
+    return Object.entries(mix)
+      .flatMap(([category, count]) => Array<string>(count).fill(category))
+      .sort();
   return slot.dishIds.map((dishId) => categoryOf(dishId) ?? '?').sort();
 }
 

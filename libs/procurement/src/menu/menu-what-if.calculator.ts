@@ -40,8 +40,14 @@ export function menuWhatIf(slots: readonly ProposedSlot[], subsidyFenPerCover: r
     });
     const per = (total: number) => (covers > 0 ? total / covers : 0);
     return {
-      covers, costFenPerCover: per(costFen), costFen, wasteKgPerCover: per(wasteKg), wasteKg, satisfaction: per(stars),
-      subsidyFenPerCover: per(subsidyFen), subsidyFen,
+      covers,
+      costFenPerCover: per(costFen),
+      costFen,
+      wasteKgPerCover: per(wasteKg),
+      wasteKg,
+      satisfaction: per(stars),
+      subsidyFenPerCover: per(subsidyFen),
+      subsidyFen,
     };
   };
   return { current: side((slot) => slot.current), proposed: side((slot) => slot.proposed) };

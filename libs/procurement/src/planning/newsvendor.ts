@@ -7,7 +7,16 @@ import { quantileAt } from './quantile-interpolation';
  * sold out sends a diner to a second choice or away hungry; a missing drink or soup matters less.
  */
 export const DEFAULT_SHORTAGE_FACTORS: Readonly<Record<DishCategory, number>> = {
-  staple: 1, meat: 1, fish: 1, vegetable: 0.8, soup: 0.5, noodle: 1, breakfast: 1, dessert: 0.5, drink: 0.4, set_meal: 1,
+  staple: 1,
+  meat: 1,
+  fish: 1,
+  vegetable: 0.8,
+  soup: 0.5,
+  noodle: 1,
+  breakfast: 1,
+  dessert: 0.5,
+  drink: 0.4,
+  set_meal: 1,
 };
 
 /** Service levels are kept inside this range so that a cost of zero never asks for "all" or "nothing". */

@@ -4,7 +4,7 @@ import { canStillOrder, earliestDelivery, latestDeliveryBy, minutesOfDay } from 
 describe('order and delivery scheduling', () => {
   const tueThu = item({ id: 1, ingredientId: 1, leadTimeDays: 2, deliveryWeekdays: [2, 4], orderCutoff: '12:00:00' });
 
-  it('delivers only on the supplier\'s weekdays, as late as possible before the need', () => {
+  it("delivers only on the supplier's weekdays, as late as possible before the need", () => {
     // Need on Monday 2026-11-23: the last Tuesday/Thursday delivery before is Thursday 2026-11-19, ordered on Tuesday — too late on Wednesday 2026-11-18.
     expect(latestDeliveryBy({ item: tueThu, onOrBefore: '2026-11-23', now: { date: '2026-11-16', time: '09:00' } })).toBe('2026-11-19');
     expect(latestDeliveryBy({ item: tueThu, onOrBefore: '2026-11-23', now: { date: '2026-11-18', time: '09:00' } })).toBeNull();

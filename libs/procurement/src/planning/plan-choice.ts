@@ -8,4 +8,3 @@ export function currentPlanOf<P extends { status: string; version: number }>(ver
   const newestFirst = [...versions].sort((a, b) => b.version - a.version);
   return newestFirst.find((plan) => plan.status === 'draft' || plan.status === 'approved') ?? newestFirst[0];
 }
-

@@ -17,9 +17,7 @@ export type ConfirmationReason =
  * What makes an override's portions out of the sane range: more than the forecast's p99 × margin
  * (a typo of an extra digit), or more than the canteen could seat over the meals it serves that day.
  */
-export function overrideReasons(params: {
-  portions: number; distribution: QuantileDistribution | null; seats: number; mealsThatDay: number;
-}): ConfirmationReason[] {
+export function overrideReasons(params: { portions: number; distribution: QuantileDistribution | null; seats: number; mealsThatDay: number }): ConfirmationReason[] {
   const reasons: ConfirmationReason[] = [];
   if (params.distribution) {
     const p99 = quantileAt(params.distribution, 0.99);

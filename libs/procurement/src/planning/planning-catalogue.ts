@@ -107,11 +107,12 @@ export class PlanningCatalogue {
    */
   repriced(factors: ReadonlyMap<number, number>): PlanningCatalogue {
     if (factors.size === 0) return this;
-    const extra = (dishId: number, date: IsoDate) => this.recipeOf(dishId).reduce((sum, line) => {
-      const factor = factors.get(line.ingredientId);
-      const unit = factor === undefined ? null : this.unitCostOn(line.ingredientId, date);
-      return unit === null ? sum : sum + line.grossPerPortion * unit * (factor! - 1);
-    }, 0);
+    const extra = (dishId: number, date: IsoDate) =>
+      this.recipeOf(dishId).reduce((sum, line) => {
+        const factor = factors.get(line.ingredientId);
+        const unit = factor === undefined ? null : this.unitCostOn(line.ingredientId, date);
+        return unit === null ? sum : sum + line.grossPerPortion * unit * (factor! - 1);
+      }, 0);
     return new PlanningCatalogue({
       ...this.input,
       prices: this.input.prices.map((price) => {

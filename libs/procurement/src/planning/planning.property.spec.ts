@@ -13,7 +13,12 @@ fc.configureGlobal({ seed: 20261125, numRuns: 150 });
 const EPS = 1e-6;
 const cost = fc.double({ min: 0, max: 1e6, noNaN: true });
 const stored = fc
-  .tuple(fc.double({ min: 0, max: 5000, noNaN: true }), fc.double({ min: 0, max: 5000, noNaN: true }), fc.double({ min: 0, max: 5000, noNaN: true }), fc.dictionary(fc.constantFrom('0.05', '0.25', '0.75', '0.95', '0.99'), fc.double({ min: 0, max: 8000, noNaN: true })))
+  .tuple(
+    fc.double({ min: 0, max: 5000, noNaN: true }),
+    fc.double({ min: 0, max: 5000, noNaN: true }),
+    fc.double({ min: 0, max: 5000, noNaN: true }),
+    fc.dictionary(fc.constantFrom('0.05', '0.25', '0.75', '0.95', '0.99'), fc.double({ min: 0, max: 8000, noNaN: true })),
+  )
   .map(([p10, p50, p90, quantiles]) => ({ p10, p50, p90, quantiles }));
 const level = fc.double({ min: 0.001, max: 0.999, noNaN: true });
 const date = fc.integer({ min: 0, max: 20 }).map((day) => addDays(WEEK_START, day));
@@ -129,12 +134,14 @@ describe('purchase planning and shelf-life splitting (properties)', () => {
   });
 });
 
-const lot = fc.record({
-  quantity: fc.double({ min: 0, max: 300, noNaN: true }),
-  from: fc.integer({ min: 0, max: 10 }),
-  life: fc.integer({ min: 1, max: 10 }),
-  source: fc.constantFrom('count' as const, 'order' as const, 'surplus' as const),
-}).map((entry): StockLot => ({ quantity: entry.quantity, availableFrom: addDays(WEEK_START, entry.from), usableUntil: addDays(WEEK_START, entry.from + entry.life - 1), source: entry.source }));
+const lot = fc
+  .record({
+    quantity: fc.double({ min: 0, max: 300, noNaN: true }),
+    from: fc.integer({ min: 0, max: 10 }),
+    life: fc.integer({ min: 1, max: 10 }),
+    source: fc.constantFrom('count' as const, 'order' as const, 'surplus' as const),
+  })
+  .map((entry): StockLot => ({ quantity: entry.quantity, availableFrom: addDays(WEEK_START, entry.from), usableUntil: addDays(WEEK_START, entry.from + entry.life - 1), source: entry.source }));
 
 describe('stock netting (properties)', () => {
   it('never leaves stock or net needs negative, and what stock gives plus what is bought is the need', () => {

@@ -46,13 +46,7 @@ export type OverrideMap = ReadonlyMap<string, number>;
  * dish (or the manager's level), expected leftover and shortfall beside each, overrides applied.
  * Food costs are priced on `priceDate` (the day the plan is made).
  */
-export function planProduction(params: {
-  demand: readonly DemandForecast[];
-  catalogue: PlanningCatalogue;
-  policy: CostPolicy;
-  priceDate: IsoDate;
-  overrides?: OverrideMap;
-}): ProductionPlanResult {
+export function planProduction(params: { demand: readonly DemandForecast[]; catalogue: PlanningCatalogue; policy: CostPolicy; priceDate: IsoDate; overrides?: OverrideMap }): ProductionPlanResult {
   const { catalogue, policy, priceDate } = params;
   const lines: ProductionLine[] = [];
   const covers: CoversLine[] = [];
@@ -80,11 +74,20 @@ export function planProduction(params: {
     const override = params.overrides?.get(slotKey(slot));
     const final = override === undefined ? suggested : outcomeOf({ distribution: slot.distribution, portions: override });
     lines.push({
-      canteenId: slot.canteenId, serviceDate: slot.serviceDate, meal: slot.meal, dishId: slot.dishId,
-      forecastP50: medianOf(slot.distribution), serviceLevel: priced.level,
-      plannedPortions: final.portions, suggestedPortions: suggested.portions, overridden: override !== undefined,
-      expectedLeftover: final.expectedLeftover, expectedShortfall: final.expectedShortfall,
-      costPerPortionFen: priced.cost, portionKg: dish.portionKg, distribution: slot.distribution,
+      canteenId: slot.canteenId,
+      serviceDate: slot.serviceDate,
+      meal: slot.meal,
+      dishId: slot.dishId,
+      forecastP50: medianOf(slot.distribution),
+      serviceLevel: priced.level,
+      plannedPortions: final.portions,
+      suggestedPortions: suggested.portions,
+      overridden: override !== undefined,
+      expectedLeftover: final.expectedLeftover,
+      expectedShortfall: final.expectedShortfall,
+      costPerPortionFen: priced.cost,
+      portionKg: dish.portionKg,
+      distribution: slot.distribution,
     });
   }
   if (unknownDishes.size > 0) warnings.push(`forecasts name dishes that are not in the catalogue and were left out: ${[...unknownDishes].sort((a, b) => a - b).join(', ')}`);

@@ -47,9 +47,15 @@ export function groupPurchaseOrders(batches: readonly PurchaseBatch[]): Purchase
       line.surplusQuantity = line.packs * line.packSize - line.neededQuantity;
     } else {
       order.lines.set(batch.supplierItemId, {
-        supplierItemId: batch.supplierItemId, ingredientId: batch.ingredientId, packs: batch.packs, packSize: batch.packSize,
-        packPriceFen: batch.packPriceFen, amountFen: batch.amountFen, neededQuantity: batch.neededQuantity,
-        surplusQuantity: batch.surplusQuantity, surplusFen: 0,
+        supplierItemId: batch.supplierItemId,
+        ingredientId: batch.ingredientId,
+        packs: batch.packs,
+        packSize: batch.packSize,
+        packPriceFen: batch.packPriceFen,
+        amountFen: batch.amountFen,
+        neededQuantity: batch.neededQuantity,
+        surplusQuantity: batch.surplusQuantity,
+        surplusFen: 0,
       });
     }
   }
@@ -59,8 +65,14 @@ export function groupPurchaseOrders(batches: readonly PurchaseBatch[]): Purchase
         .map((line) => ({ ...line, surplusFen: Math.round((Math.max(0, line.surplusQuantity) / line.packSize) * line.packPriceFen) }))
         .sort((a, b) => a.supplierItemId - b.supplierItemId);
       return {
-        canteenId: order.canteenId, supplierId: order.supplierId, orderDate: order.orderDate, deliveryDate: order.deliveryDate, lines,
-        totalFen: lines.reduce((sum, line) => sum + line.amountFen, 0), surplusFen: lines.reduce((sum, line) => sum + line.surplusFen, 0), late: order.late,
+        canteenId: order.canteenId,
+        supplierId: order.supplierId,
+        orderDate: order.orderDate,
+        deliveryDate: order.deliveryDate,
+        lines,
+        totalFen: lines.reduce((sum, line) => sum + line.amountFen, 0),
+        surplusFen: lines.reduce((sum, line) => sum + line.surplusFen, 0),
+        late: order.late,
       };
     })
     .sort((a, b) => a.canteenId - b.canteenId || (a.deliveryDate < b.deliveryDate ? -1 : a.deliveryDate > b.deliveryDate ? 1 : 0) || a.supplierId - b.supplierId);

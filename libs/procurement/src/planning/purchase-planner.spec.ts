@@ -40,11 +40,22 @@ describe('shelf-life splitting', () => {
 
   it('keeps the rounding surplus for later days while it stays usable', () => {
     const { batches } = planIngredientPurchases({
-      canteenId: 1, ingredient: PORK, catalogue: fixtureCatalogue(), now: EARLY,
-      needs: [{ date: '2026-11-23', quantity: 3 }, { date: '2026-11-24', quantity: 3 }, { date: '2026-11-25', quantity: 3 }, { date: '2026-11-28', quantity: 3 }],
+      canteenId: 1,
+      ingredient: PORK,
+      catalogue: fixtureCatalogue(),
+      now: EARLY,
+      needs: [
+        { date: '2026-11-23', quantity: 3 },
+        { date: '2026-11-24', quantity: 3 },
+        { date: '2026-11-25', quantity: 3 },
+        { date: '2026-11-28', quantity: 3 },
+      ],
     });
     // Monday's delivery (2 packs of 5 kg) covers Monday, Tuesday and — from its 4 kg surplus — Wednesday; Saturday needs a new one.
-    expect(batches.map((batch) => [batch.deliveryDate, batch.packs, batch.surplusQuantity])).toEqual([['2026-11-23', 2, 4], ['2026-11-28', 1, 2]]);
+    expect(batches.map((batch) => [batch.deliveryDate, batch.packs, batch.surplusQuantity])).toEqual([
+      ['2026-11-23', 2, 4],
+      ['2026-11-28', 1, 2],
+    ]);
   });
 });
 
@@ -52,7 +63,13 @@ describe('supplier choice and scheduling', () => {
   it('uses the price in force on the order day', () => {
     const { batches } = planIngredientPurchases({ canteenId: 1, ingredient: PORK, needs: [{ date: '2026-11-23', quantity: 4 }], catalogue: fixtureCatalogue(), now: EARLY });
     expect(batches[0]).toMatchObject({ orderDate: '2026-11-22', packPriceFen: 16000 });
-    const october = planIngredientPurchases({ canteenId: 1, ingredient: PORK, needs: [{ date: '2026-10-20', quantity: 4 }], catalogue: fixtureCatalogue(), now: { date: '2026-10-01', time: '09:00' } });
+    const october = planIngredientPurchases({
+      canteenId: 1,
+      ingredient: PORK,
+      needs: [{ date: '2026-10-20', quantity: 4 }],
+      catalogue: fixtureCatalogue(),
+      now: { date: '2026-10-01', time: '09:00' },
+    });
     expect(october.batches[0].packPriceFen).toBe(15000);
   });
 
@@ -72,14 +89,29 @@ describe('supplier choice and scheduling', () => {
   });
 
   it('orders what cannot arrive in time for the earliest delivery and flags it late', () => {
-    const { batches } = planIngredientPurchases({ canteenId: 1, ingredient: RICE, needs: [{ date: WEEK_START, quantity: 30 }], catalogue: fixtureCatalogue(), now: { date: '2026-11-19', time: '10:00' } });
+    const { batches } = planIngredientPurchases({
+      canteenId: 1,
+      ingredient: RICE,
+      needs: [{ date: WEEK_START, quantity: 30 }],
+      catalogue: fixtureCatalogue(),
+      now: { date: '2026-11-19', time: '10:00' },
+    });
     expect(batches[0]).toMatchObject({ late: true, deliveryDate: '2026-11-24', orderDate: '2026-11-22' });
   });
 
   it('groups lines into one order per supplier and delivery, with cost and rounding surplus', () => {
     const input = fixtureInput();
     const catalogue = fixtureCatalogue({ supplierItems: input.supplierItems.map((entry) => (entry.id === 103 ? { ...entry, supplierId: 1 } : entry)) });
-    const tomato = planIngredientPurchases({ canteenId: 1, ingredient: TOMATO, needs: [{ date: WEEK_START, quantity: 12 }, { date: '2026-11-25', quantity: 5 }], catalogue, now: EARLY });
+    const tomato = planIngredientPurchases({
+      canteenId: 1,
+      ingredient: TOMATO,
+      needs: [
+        { date: WEEK_START, quantity: 12 },
+        { date: '2026-11-25', quantity: 5 },
+      ],
+      catalogue,
+      now: EARLY,
+    });
     const pork = planIngredientPurchases({ canteenId: 1, ingredient: PORK, needs: [{ date: WEEK_START, quantity: 4 }], catalogue, now: EARLY });
     const orders = groupPurchaseOrders([...tomato.batches, ...pork.batches]);
     expect(orders.map((order) => [order.supplierId, order.deliveryDate, order.lines.length, order.totalFen])).toEqual([

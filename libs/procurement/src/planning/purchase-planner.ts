@@ -122,18 +122,35 @@ export function planIngredientPurchases(params: {
     const surplus = Math.max(0, bought - best.quantity);
     if (surplus > 1e-9) lots.push({ quantity: surplus, availableFrom: best.deliveryDate, usableUntil: shiftDate(best.deliveryDate, usable - 1), source: 'surplus' });
     batches.push({
-      canteenId: params.canteenId, ingredientId: ingredient.id, supplierItemId: best.item.id, supplierId: best.item.supplierId,
-      orderDate: best.orderDate, deliveryDate: best.deliveryDate, packs: best.packs, packSize: best.item.packSize,
-      packPriceFen: best.packPriceFen, amountFen: lineAmountFen(best.packs, best.packPriceFen), neededQuantity: best.quantity, surplusQuantity: surplus,
-      coversFrom: need.date, coversTo, late: best.late, beyondShelfLife: best.beyondShelfLife,
+      canteenId: params.canteenId,
+      ingredientId: ingredient.id,
+      supplierItemId: best.item.id,
+      supplierId: best.item.supplierId,
+      orderDate: best.orderDate,
+      deliveryDate: best.deliveryDate,
+      packs: best.packs,
+      packSize: best.item.packSize,
+      packPriceFen: best.packPriceFen,
+      amountFen: lineAmountFen(best.packs, best.packPriceFen),
+      neededQuantity: best.quantity,
+      surplusQuantity: surplus,
+      coversFrom: need.date,
+      coversTo,
+      late: best.late,
+      beyondShelfLife: best.beyondShelfLife,
     });
   }
   return { batches, unmet };
 }
 
 function evaluate(params: {
-  item: SupplierItemInfo; needs: readonly { date: IsoDate; remaining: number }[]; first: number; usable: number; cover: number;
-  catalogue: PlanningCatalogue; now: PlanningMoment;
+  item: SupplierItemInfo;
+  needs: readonly { date: IsoDate; remaining: number }[];
+  first: number;
+  usable: number;
+  cover: number;
+  catalogue: PlanningCatalogue;
+  now: PlanningMoment;
 }): Candidate | null {
   const { item, needs, first, now } = params;
   const needDate = needs[first].date;

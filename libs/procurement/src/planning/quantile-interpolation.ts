@@ -21,7 +21,11 @@ export function quantileAt(distribution: QuantileDistribution, level: number): n
  * {"0.95": 512}. Levels are sorted and values made non-decreasing (quantile crossing is repaired).
  */
 export function distributionFromStored(stored: { p10: number; p50: number; p90: number; quantiles?: Record<string, number> | null }): QuantileDistribution {
-  const byLevel = new Map<number, number>([[0.1, stored.p10], [0.5, stored.p50], [0.9, stored.p90]]);
+  const byLevel = new Map<number, number>([
+    [0.1, stored.p10],
+    [0.5, stored.p50],
+    [0.9, stored.p90],
+  ]);
   for (const [key, value] of Object.entries(stored.quantiles ?? {})) {
     const level = Number(key);
     if (level > 0 && level < 1 && Number.isFinite(value)) byLevel.set(Math.round(level * 1e6) / 1e6, Number(value));

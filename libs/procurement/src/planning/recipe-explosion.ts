@@ -27,11 +27,7 @@ export interface PortionsToCook {
  * Explodes portions into gross ingredient quantities (net per portion / (1 − yield loss)) and sums
  * them per canteen, ingredient and the day they must be on hand. Sorted by canteen, ingredient, day.
  */
-export function explodeRecipes(params: {
-  lines: readonly PortionsToCook[];
-  catalogue: PlanningCatalogue;
-  onHandDaysBefore?: Partial<Record<MealPeriod, number>>;
-}): IngredientNeed[] {
+export function explodeRecipes(params: { lines: readonly PortionsToCook[]; catalogue: PlanningCatalogue; onHandDaysBefore?: Partial<Record<MealPeriod, number>> }): IngredientNeed[] {
   const sums = new Map<string, { canteenId: number; ingredientId: number; neededBy: IsoDate; quantity: number }>();
   const dayCache = new Map<string, IsoDate>();
   for (const line of params.lines) {

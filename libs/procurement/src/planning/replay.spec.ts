@@ -11,7 +11,14 @@ describe('replay scoring', () => {
 
   it('reports leftover and shortfall as fractions of demand and cost in yuan', () => {
     const week: ReplayWeekResult = {
-      week: '2026-W48', canteenId: 1, demand: 200, sold: 190, censoredSlots: 1, slots: 4, estimatedSlots: 0, systemShortfallVsSold: 4,
+      week: '2026-W48',
+      canteenId: 1,
+      demand: 200,
+      sold: 190,
+      censoredSlots: 1,
+      slots: 4,
+      estimatedSlots: 0,
+      systemShortfallVsSold: 4,
       system: { portions: 205, leftover: 15, shortfall: 10, costFen: 61500 },
       recorded: { portions: 230, leftover: 35, shortfall: 5, costFen: 69000 },
       pooled: { system: { leftover: 6, shortfall: 1 }, recorded: { leftover: 30, shortfall: 0 } },

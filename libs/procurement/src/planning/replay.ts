@@ -98,10 +98,18 @@ export function replayWeek(input: ReplayWeekInput): ReplayWeekResult {
   const categories = new Map([...input.catalogue.dishes.values()].map((dish) => [dish.id, dish.category as string]));
   const forecast = new Set((input.forecasts ?? []).map((slot) => `${slot.serviceDate}|${slot.meal}|${slot.dishId}`));
   const missing = input.slots.filter((slot) => !forecast.has(`${slot.serviceDate}|${slot.meal}|${slot.dishId}`));
-  const estimated = missing.length === 0 ? [] : seasonalEstimate({
-    canteenId: input.canteenId, covers: input.covers, dishes: input.dishes, asOf, daysOff: input.daysOff, categories,
-    slots: missing.map((slot) => ({ serviceDate: slot.serviceDate, meal: slot.meal, dishId: slot.dishId })),
-  });
+  const estimated =
+    missing.length === 0
+      ? []
+      : seasonalEstimate({
+          canteenId: input.canteenId,
+          covers: input.covers,
+          dishes: input.dishes,
+          asOf,
+          daysOff: input.daysOff,
+          categories,
+          slots: missing.map((slot) => ({ serviceDate: slot.serviceDate, meal: slot.meal, dishId: slot.dishId })),
+        });
   const demand = [...(input.forecasts ?? []), ...estimated.filter((slot) => slot.dishId !== COVERS_DISH_ID)];
   const plan = planProduction({ demand, catalogue: input.catalogue, policy: input.policy, priceDate: planDay });
   const planned = new Map(plan.lines.map((line) => [`${line.serviceDate}|${line.meal}|${line.dishId}`, line]));
@@ -138,8 +146,17 @@ export function replayWeek(input: ReplayWeekInput): ReplayWeekResult {
     });
   }
   return {
-    week: input.week, canteenId: input.canteenId, demand: total, sold, censoredSlots: censored, slots: input.slots.length, estimatedSlots: missing.length,
-    system: rounded(system), recorded: rounded(recorded), systemShortfallVsSold: shortVsSold, curve,
+    week: input.week,
+    canteenId: input.canteenId,
+    demand: total,
+    sold,
+    censoredSlots: censored,
+    slots: input.slots.length,
+    estimatedSlots: missing.length,
+    system: rounded(system),
+    recorded: rounded(recorded),
+    systemShortfallVsSold: shortVsSold,
+    curve,
     pooled: { system: pooledOutcome(groups, 'system'), recorded: pooledOutcome(groups, 'recorded') },
   };
 }
@@ -229,7 +246,11 @@ export function summariseReplay(weeks: readonly ReplayWeekResult[]): ReplaySumma
       system: pooledFigures(weeks, 'system', estimated),
       recorded: pooledFigures(weeks, 'recorded', estimated),
     },
-    weeks: weeks.map(({ curve: _curve, pooled: _pooled, ...week }) => ({ ...week, systemFigures: figures([week as ReplayWeekResult], systemOf), recordedFigures: figures([week as ReplayWeekResult], recordedOf) })),
+    weeks: weeks.map(({ curve: _curve, pooled: _pooled, ...week }) => ({
+      ...week,
+      systemFigures: figures([week as ReplayWeekResult], systemOf),
+      recordedFigures: figures([week as ReplayWeekResult], recordedOf),
+    })),
     demand: { estimated: round2(estimated), sold, censoredShare: slots > 0 ? round4(censored / slots) : 0 },
     lowerBound: {
       systemShortfallPct: sold > 0 ? round4(shortVsSold / sold) : 0,

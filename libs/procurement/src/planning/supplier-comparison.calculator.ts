@@ -109,12 +109,18 @@ export function compareSuppliers(params: {
       const before = catalogue.packPriceOn(item.id, params.previousMonth.to);
       const rise = closing !== null && before !== null && before > 0 ? closing / before - 1 : null;
       return {
-        supplierItemId: item.id, supplierId: item.supplierId, packSize: item.packSize, minOrderPacks: item.minOrderPacks,
-        leadTimeDays: item.leadTimeDays, deliveryWeekdays: item.deliveryWeekdays,
+        supplierItemId: item.id,
+        supplierId: item.supplierId,
+        packSize: item.packSize,
+        minOrderPacks: item.minOrderPacks,
+        leadTimeDays: item.leadTimeDays,
+        deliveryWeekdays: item.deliveryWeekdays,
         packPrices: params.priceMonths.map((span) => catalogue.packPriceOn(item.id, span.to)),
         priceRise: rise !== null && rise >= threshold - 1e-9 ? rise : null,
-        monthCostFen, costPerUsableUnitFen: monthCostFen === null ? null : monthCostFen / neededQuantity,
-        late: alone.some((batch) => batch.late), notFresh: alone.some((batch) => batch.beyondShelfLife),
+        monthCostFen,
+        costPerUsableUnitFen: monthCostFen === null ? null : monthCostFen / neededQuantity,
+        late: alone.some((batch) => batch.late),
+        notFresh: alone.some((batch) => batch.beyondShelfLife),
       };
     });
     const chosenSupplierItemId = mainItem(chosenBatches);
@@ -122,15 +128,26 @@ export function compareSuppliers(params: {
     const lastMonthOffer = offers.find((offer) => offer.supplierItemId === lastMonthSupplierItemId);
     const lastMonthCostFen = lastMonthOffer?.monthCostFen ?? chosenCostFen;
     ingredients.push({
-      ingredientId: ingredient.id, shelfLifeDays: ingredient.shelfLifeDays, neededQuantity, offers,
-      chosenSupplierItemId, reason: reasonFor(offers, chosenSupplierItemId), lastMonthSupplierItemId,
-      chosenCostFen, lastMonthCostFen, savingFen: lastMonthCostFen - chosenCostFen,
+      ingredientId: ingredient.id,
+      shelfLifeDays: ingredient.shelfLifeDays,
+      neededQuantity,
+      offers,
+      chosenSupplierItemId,
+      reason: reasonFor(offers, chosenSupplierItemId),
+      lastMonthSupplierItemId,
+      chosenCostFen,
+      lastMonthCostFen,
+      savingFen: lastMonthCostFen - chosenCostFen,
     });
   }
   const total = (pick: (row: IngredientComparison) => number) => ingredients.reduce((sum, row) => sum + pick(row), 0);
   return {
-    month: month.label, priceMonths: params.priceMonths.map((span) => span.label), ingredients,
-    chosenCostFen: total((row) => row.chosenCostFen), lastMonthCostFen: total((row) => row.lastMonthCostFen), savingFen: total((row) => row.savingFen),
+    month: month.label,
+    priceMonths: params.priceMonths.map((span) => span.label),
+    ingredients,
+    chosenCostFen: total((row) => row.chosenCostFen),
+    lastMonthCostFen: total((row) => row.lastMonthCostFen),
+    savingFen: total((row) => row.savingFen),
     priceRises: ingredients.reduce((sum, row) => sum + row.offers.filter((offer) => offer.priceRise !== null).length, 0),
   };
 }
@@ -147,10 +164,16 @@ function groupNeeds(needs: readonly IngredientNeed[]): Map<number, Map<number, I
 
 function buy(params: { catalogue: PlanningCatalogue; ingredient: IngredientInfo; needs: ReadonlyMap<number, IngredientNeed[]>; month: MonthSpan }): PurchaseBatch[] {
   const now: PlanningMoment = { date: shiftDate(params.month.from, -PLANNED_DAYS_AHEAD), time: '00:00' };
-  return [...params.needs.entries()].flatMap(([canteenId, needs]) => planIngredientPurchases({
-    canteenId, ingredient: params.ingredient, catalogue: params.catalogue, now,
-    needs: needs.map((need) => ({ date: need.neededBy, quantity: need.quantity })),
-  }).batches);
+  return [...params.needs.entries()].flatMap(
+    ([canteenId, needs]) =>
+      planIngredientPurchases({
+        canteenId,
+        ingredient: params.ingredient,
+        catalogue: params.catalogue,
+        now,
+        needs: needs.map((need) => ({ date: need.neededBy, quantity: need.quantity })),
+      }).batches,
+  );
 }
 
 function amountOf(batches: readonly PurchaseBatch[]): Fen {

@@ -10,7 +10,10 @@ describe('waste accounting', () => {
       { canteenId: 1, serviceDate: '2026-11-23', dishId: 20, portionsPrepared: 100 },
       { canteenId: 1, serviceDate: '2026-11-23', dishId: 10, portionsPrepared: 100 },
     ],
-    covers: [{ canteenId: 1, serviceDate: '2026-11-23', covers: 180 }, { canteenId: 1, serviceDate: '2026-11-24', covers: 20 }],
+    covers: [
+      { canteenId: 1, serviceDate: '2026-11-23', covers: 180 },
+      { canteenId: 1, serviceDate: '2026-11-24', covers: 20 },
+    ],
     waste: [
       { canteenId: 1, serviceDate: '2026-11-23', meal: 'lunch', kind: 'overproduction', dishId: 20, ingredientId: null, kg: 4, portions: 10 },
       { canteenId: 1, serviceDate: '2026-11-23', meal: 'lunch', kind: 'plate', dishId: null, ingredientId: null, kg: 8, portions: null },

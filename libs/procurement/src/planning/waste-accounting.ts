@@ -151,7 +151,11 @@ export function accountWaste(params: {
       const covers = coversBy.get(key) ?? 0;
       const plan = planBy.get(key);
       return {
-        week: entry.week, canteenId: entry.canteenId, covers, byKind: mapKinds(entry.byKind, rounded), total: rounded(entry.total),
+        week: entry.week,
+        canteenId: entry.canteenId,
+        covers,
+        byKind: mapKinds(entry.byKind, rounded),
+        total: rounded(entry.total),
         plateKgPerCover: covers > 0 ? Math.round((entry.byKind.plate.kg / covers) * 100000) / 100000 : null,
         plan: plan ? { expectedLeftoverPortions: Math.round(plan.expected * 10) / 10, loggedOverproductionPortions: entry.plannedDaysOverproduction, days: plan.days.size } : null,
       };
@@ -167,7 +171,9 @@ export function accountWaste(params: {
     byDish.set(row.dishId, entry);
   }
   return {
-    rows: [...rows.values()].map((row) => ({ ...row, ...rounded(row) })).sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : a.canteenId - b.canteenId || a.kind.localeCompare(b.kind) || (a.dishId ?? 0) - (b.dishId ?? 0))),
+    rows: [...rows.values()]
+      .map((row) => ({ ...row, ...rounded(row) }))
+      .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : a.canteenId - b.canteenId || a.kind.localeCompare(b.kind) || (a.dishId ?? 0) - (b.dishId ?? 0))),
     canteenWeeks,
     byDish: [...byDish.values()].map((entry) => ({ ...entry, ...rounded(entry) })).sort((a, b) => b.costFen - a.costFen),
     total: rounded(total),

@@ -52,7 +52,7 @@ describe('planning a week', () => {
     expect(withStock.summary.purchaseCostFen).toBeLessThan(without.summary.purchaseCostFen);
   });
 
-  it('applies overrides and a manager\'s service level', () => {
+  it("applies overrides and a manager's service level", () => {
     const demand = weekDemand();
     const slot = demand[1];
     const plan = planWeek({ catalogue: fixtureCatalogue(), demand, policy: { serviceLevel: 0.5 }, now: NOW, overrides: new Map([[slotKey(slot), 150]]) });

@@ -81,7 +81,8 @@ export function planWeek(input: WeekPlanInput): WeekPlan {
     const lots = input.stock?.get(`${group.canteenId}|${group.ingredientId}`) ?? [];
     const { net } = netRequirements({ needs: group.needs, lots });
     const gross = new Map(group.needs.map((need) => [need.date, need.quantity]));
-    for (const need of net) netNeeds.push({ canteenId: group.canteenId, ingredientId: group.ingredientId, neededBy: need.date, quantity: need.quantity, grossQuantity: gross.get(need.date) ?? need.quantity });
+    for (const need of net)
+      netNeeds.push({ canteenId: group.canteenId, ingredientId: group.ingredientId, neededBy: need.date, quantity: need.quantity, grossQuantity: gross.get(need.date) ?? need.quantity });
     if (net.length === 0) continue;
     if (catalogue.itemsFor(group.ingredientId).length === 0) {
       missingSuppliers.push(`${group.ingredientId}@${group.canteenId}`);
@@ -96,7 +97,16 @@ export function planWeek(input: WeekPlanInput): WeekPlan {
   const late = batches.filter((batch) => batch.late);
   if (late.length > 0) warnings.push(`${late.length} purchase line(s) cannot arrive before the day they are needed; they are ordered for the earliest delivery`);
   const orders = groupPurchaseOrders(batches);
-  return { production: production.lines, covers: production.covers, needs, netNeeds, batches, orders, summary: summarisePlan({ production: production.lines, covers: production.covers, orders }), warnings };
+  return {
+    production: production.lines,
+    covers: production.covers,
+    needs,
+    netNeeds,
+    batches,
+    orders,
+    summary: summarisePlan({ production: production.lines, covers: production.covers, orders }),
+    warnings,
+  };
 }
 
 function groupNeeds(needs: readonly IngredientNeed[]): { canteenId: number; ingredientId: number; needs: DatedQuantity[] }[] {

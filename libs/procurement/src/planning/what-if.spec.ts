@@ -25,7 +25,7 @@ describe('what-if', () => {
     expect(holiday.summary.costPerMealFen).toBeCloseTo(base.summary.costPerMealFen, -1);
   });
 
-  it('swaps a dish: the new dish takes the old one\'s demand in its slot', () => {
+  it("swaps a dish: the new dish takes the old one's demand in its slot", () => {
     const swapped = applyScenario(demand(), { swaps: [{ fromDishId: 20, toDishId: 10, meal: 'lunch' }] });
     expect(swapped.filter((slot) => slot.dishId === 20)).toEqual([]);
     expect(swapped.filter((slot) => slot.dishId === 10)).toHaveLength(4);
@@ -66,8 +66,22 @@ describe('what-if', () => {
 
   it('refuses day and price factors out of range or given twice', () => {
     expect(validateScenario({ dayFactors: [{ serviceDate: WEEK_START, factor: 6 }] })).toEqual(['dayFactors: the factor of 2026-11-23 must be between 0 and 5']);
-    expect(validateScenario({ dayFactors: [{ serviceDate: WEEK_START, factor: 1 }, { serviceDate: WEEK_START, factor: 2 }] })).toEqual(['dayFactors: one factor a day']);
+    expect(
+      validateScenario({
+        dayFactors: [
+          { serviceDate: WEEK_START, factor: 1 },
+          { serviceDate: WEEK_START, factor: 2 },
+        ],
+      }),
+    ).toEqual(['dayFactors: one factor a day']);
     expect(validateScenario({ priceFactors: [{ ingredientId: 3, factor: 0 }] })).toEqual(['priceFactors: the factor of ingredient 3 must be above 0 and at most 5']);
-    expect(validateScenario({ priceFactors: [{ ingredientId: 3, factor: 1.1 }, { ingredientId: 3, factor: 1.2 }] })).toEqual(['priceFactors: one factor an ingredient']);
+    expect(
+      validateScenario({
+        priceFactors: [
+          { ingredientId: 3, factor: 1.1 },
+          { ingredientId: 3, factor: 1.2 },
+        ],
+      }),
+    ).toEqual(['priceFactors: one factor an ingredient']);
   });
 });

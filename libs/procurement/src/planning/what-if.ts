@@ -52,8 +52,13 @@ export function applyScenario(demand: readonly DemandForecast[], scenario: WhatI
   const days = new Map((scenario.dayFactors ?? []).map((day) => [day.serviceDate, day.factor]));
   let result = demand.map((slot) => {
     const factor = (scenario.headcountFactor ?? 1) * (days.get(slot.serviceDate) ?? 1);
-    const swap = scenario.swaps?.find((entry) => entry.fromDishId === slot.dishId && slot.dishId !== COVERS_DISH_ID
-      && (entry.serviceDate === undefined || entry.serviceDate === slot.serviceDate) && (entry.meal === undefined || entry.meal === slot.meal));
+    const swap = scenario.swaps?.find(
+      (entry) =>
+        entry.fromDishId === slot.dishId &&
+        slot.dishId !== COVERS_DISH_ID &&
+        (entry.serviceDate === undefined || entry.serviceDate === slot.serviceDate) &&
+        (entry.meal === undefined || entry.meal === slot.meal),
+    );
     const dishId = swap ? swap.toDishId : slot.dishId;
     return { ...slot, dishId, distribution: factor === 1 ? slot.distribution : scaleDistribution(slot.distribution, factor) };
   });
@@ -106,9 +111,14 @@ export function compareSummaries(base: PlanSummary, scenario: PlanSummary): What
     base,
     scenario,
     change: {
-      covers: delta('covers'), plannedPortions: delta('plannedPortions'), expectedLeftoverKg: delta('expectedLeftoverKg'),
-      expectedLeftoverFen: delta('expectedLeftoverFen'), expectedShortfallPortions: delta('expectedShortfallPortions'),
-      purchaseCostFen: delta('purchaseCostFen'), foodCostFen: delta('foodCostFen'), costPerMealFen: delta('costPerMealFen'),
+      covers: delta('covers'),
+      plannedPortions: delta('plannedPortions'),
+      expectedLeftoverKg: delta('expectedLeftoverKg'),
+      expectedLeftoverFen: delta('expectedLeftoverFen'),
+      expectedShortfallPortions: delta('expectedShortfallPortions'),
+      purchaseCostFen: delta('purchaseCostFen'),
+      foodCostFen: delta('foodCostFen'),
+      costPerMealFen: delta('costPerMealFen'),
     },
   };
 }
@@ -119,11 +129,18 @@ export function addSummaries(summaries: readonly PlanSummary[]): PlanSummary {
   const covers = sum('covers');
   const foodCost = sum('foodCostFen');
   return {
-    covers, plannedPortions: sum('plannedPortions'), expectedLeftoverPortions: round3(sum('expectedLeftoverPortions')),
-    expectedShortfallPortions: round3(sum('expectedShortfallPortions')), expectedLeftoverKg: round3(sum('expectedLeftoverKg')),
-    expectedLeftoverFen: sum('expectedLeftoverFen'), foodCostFen: foodCost, purchaseCostFen: sum('purchaseCostFen'),
-    roundingSurplusFen: sum('roundingSurplusFen'), costPerMealFen: covers > 0 ? Math.round((foodCost / covers) * 100) / 100 : 0,
-    orders: sum('orders'), lateOrders: sum('lateOrders'),
+    covers,
+    plannedPortions: sum('plannedPortions'),
+    expectedLeftoverPortions: round3(sum('expectedLeftoverPortions')),
+    expectedShortfallPortions: round3(sum('expectedShortfallPortions')),
+    expectedLeftoverKg: round3(sum('expectedLeftoverKg')),
+    expectedLeftoverFen: sum('expectedLeftoverFen'),
+    foodCostFen: foodCost,
+    purchaseCostFen: sum('purchaseCostFen'),
+    roundingSurplusFen: sum('roundingSurplusFen'),
+    costPerMealFen: covers > 0 ? Math.round((foodCost / covers) * 100) / 100 : 0,
+    orders: sum('orders'),
+    lateOrders: sum('lateOrders'),
   };
 }
 

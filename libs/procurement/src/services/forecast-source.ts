@@ -73,7 +73,10 @@ export class StoredForecastSource implements ForecastQuantileSource {
       runId,
       asOf: run.asOf,
       demand: rows.map((row) => ({
-        canteenId: request.canteenId, serviceDate: row.service_date, meal: row.meal, dishId: Number(row.dish_id),
+        canteenId: request.canteenId,
+        serviceDate: row.service_date,
+        meal: row.meal,
+        dishId: Number(row.dish_id),
         distribution: distributionFromStored({ p10: Number(row.p10), p50: Number(row.p50), p90: Number(row.p90), quantiles: parseJson(row.quantiles) }),
       })),
     };

@@ -17,13 +17,51 @@ const ROTATION_LOOKBACK = 3;
 /** Weeks of covers averaged for a day the current forecast does not reach. */
 const COVERS_WEEKS = 8;
 
-interface DishRow { id: number; name: string; name_en: string; category: string; portion_kg: string | number; list_price_fen: number; introduced_on: string | null; retired_on: string | null }
-interface SalesRow { dish_id: number; meal: string; servings: number; prepared: number; leftover: number; quantity: number }
-interface RatingRow { dish_id: number; rating: number; ratings: number }
-interface MenuRow { service_date: string; meal: string; dish_id: number }
-interface DayDishRow { service_date: string; meal: string; dish_id: number; quantity: number; diners: number; covers: number }
-interface CoversRow { service_date: string; meal: string; covers: number }
-interface MissingRow { day: string; dish_id: number }
+interface DishRow {
+  id: number;
+  name: string;
+  name_en: string;
+  category: string;
+  portion_kg: string | number;
+  list_price_fen: number;
+  introduced_on: string | null;
+  retired_on: string | null;
+}
+interface SalesRow {
+  dish_id: number;
+  meal: string;
+  servings: number;
+  prepared: number;
+  leftover: number;
+  quantity: number;
+}
+interface RatingRow {
+  dish_id: number;
+  rating: number;
+  ratings: number;
+}
+interface MenuRow {
+  service_date: string;
+  meal: string;
+  dish_id: number;
+}
+interface DayDishRow {
+  service_date: string;
+  meal: string;
+  dish_id: number;
+  quantity: number;
+  diners: number;
+  covers: number;
+}
+interface CoversRow {
+  service_date: string;
+  meal: string;
+  covers: number;
+}
+interface MissingRow {
+  day: string;
+  dish_id: number;
+}
 
 export interface MenuProposalData {
   readonly candidates: MenuCandidate[];
@@ -50,7 +88,9 @@ export class MenuProposalLoader {
     const historyTo = addDays(from, -1);
     const historyFrom = addDays(from, -MENU_HISTORY_DAYS);
     const catalogue = await this.planning.catalogue({ from, to });
-    const dishes: DishRow[] = await this.dataSource.query('SELECT id, name, name_en, category, portion_kg, list_price_fen, introduced_on::text AS introduced_on, retired_on::text AS retired_on FROM dish ORDER BY id');
+    const dishes: DishRow[] = await this.dataSource.query(
+      'SELECT id, name, name_en, category, portion_kg, list_price_fen, introduced_on::text AS introduced_on, retired_on::text AS retired_on FROM dish ORDER BY id',
+    );
     const sales: SalesRow[] = await this.dataSource.query(
       `SELECT dish_id, meal, count(*)::int AS servings, sum(prepared)::int AS prepared, sum(GREATEST(prepared - quantity, 0))::int AS leftover, sum(quantity)::int AS quantity
        FROM daily_dish_rollup WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date GROUP BY 1, 2`,
@@ -61,7 +101,7 @@ export class MenuProposalLoader {
        WHERE canteen_id = $1 AND dish_id IS NOT NULL AND service_date BETWEEN $2::date AND $3::date GROUP BY 1`,
       [canteenId, historyFrom, historyTo],
     );
-    const madeFor: MenuRow[] = await this.dataSource.query('SELECT DISTINCT meal, dish_id, \'\' AS service_date FROM menu_item');
+    const madeFor: MenuRow[] = await this.dataSource.query("SELECT DISTINCT meal, dish_id, '' AS service_date FROM menu_item");
     const missing: MissingRow[] = await this.dataSource.query(
       `WITH ${COST_CTES}
        SELECT days.d::text AS day, rl.dish_id FROM days CROSS JOIN recipe_line rl
@@ -72,15 +112,31 @@ export class MenuProposalLoader {
 
     const quantityOf = new Map<number, number>();
     for (const row of sales) quantityOf.set(row.dish_id, (quantityOf.get(row.dish_id) ?? 0) + row.quantity);
-    const engineering = menuEngineering(dishes.map((dish) => ({
-      dishId: dish.id, quantity: quantityOf.get(dish.id) ?? 0, marginFen: Number(dish.list_price_fen) - catalogue.costPerPortionOn(dish.id, from),
-    })));
-    const mealsOf = groupBy(madeFor, (row) => row.dish_id, (row) => row.meal as MealPeriod);
+    const engineering = menuEngineering(
+      dishes.map((dish) => ({
+        dishId: dish.id,
+        quantity: quantityOf.get(dish.id) ?? 0,
+        marginFen: Number(dish.list_price_fen) - catalogue.costPerPortionOn(dish.id, from),
+      })),
+    );
+    const mealsOf = groupBy(
+      madeFor,
+      (row) => row.dish_id,
+      (row) => row.meal as MealPeriod,
+    );
     const categoryMeals = new Map<string, Set<MealPeriod>>();
     for (const dish of dishes) for (const meal of mealsOf.get(dish.id) ?? []) categoryMeals.set(dish.category, new Set([...(categoryMeals.get(dish.category) ?? []), meal]));
-    const salesOf = groupBy(sales, (row) => row.dish_id, (row) => row);
+    const salesOf = groupBy(
+      sales,
+      (row) => row.dish_id,
+      (row) => row,
+    );
     const ratingOf = new Map(ratings.map((row) => [row.dish_id, row]));
-    const missingOf = groupBy(missing, (row) => row.dish_id, (row) => row.day);
+    const missingOf = groupBy(
+      missing,
+      (row) => row.dish_id,
+      (row) => row.day,
+    );
     const days = [...eachDate(from, to)];
 
     const candidates: MenuCandidate[] = dishes.map((dish) => {
@@ -90,10 +146,15 @@ export class MenuProposalLoader {
       const rating = ratingOf.get(dish.id);
       const outOfRange = days.filter((day) => (dish.introduced_on !== null && day < dish.introduced_on) || (dish.retired_on !== null && day >= dish.retired_on));
       return {
-        dishId: dish.id, name: dish.name, nameEn: dish.name_en, category: dish.category,
-        costFen: catalogue.costPerPortionOn(dish.id, from), portionKg: Number(dish.portion_kg),
+        dishId: dish.id,
+        name: dish.name,
+        nameEn: dish.name_en,
+        category: dish.category,
+        costFen: catalogue.costPerPortionOn(dish.id, from),
+        portionKg: Number(dish.portion_kg),
         wasteRate: prepared > 0 ? leftover / prepared : 0,
-        rating: rating ? Number(rating.rating) : null, ratingCount: rating?.ratings ?? 0,
+        rating: rating ? Number(rating.rating) : null,
+        ratingCount: rating?.ratings ?? 0,
         servingsByMeal: Object.fromEntries(rows.filter((row) => isMealPeriod(row.meal)).map((row) => [row.meal, row.servings])),
         // A dish never on any menu may go where its category goes; it is judged by that category until served.
         meals: [...(mealsOf.get(dish.id) ?? categoryMeals.get(dish.category) ?? [])],
@@ -121,7 +182,11 @@ export class MenuProposalLoader {
       `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2, 3`,
       [canteenId, lookFrom, to],
     );
-    const menus = groupBy(rows, (row) => `${row.service_date}|${row.meal}`, (row) => row.dish_id);
+    const menus = groupBy(
+      rows,
+      (row) => `${row.service_date}|${row.meal}`,
+      (row) => row.dish_id,
+    );
     const meals = [...new Set(rows.map((row) => row.meal as MealPeriod))];
     const covers = await this.expectedCovers(canteenId, from, to);
     const slots: MenuSlot[] = [];
@@ -140,17 +205,21 @@ export class MenuProposalLoader {
     const [run] = await currentForecastRuns(this.dataSource, { canteenIds: [canteenId], from, to });
     const forecast: CoversRow[] = run
       ? await this.dataSource.query(
-        `SELECT service_date::text AS service_date, meal, p50::float8 AS covers FROM forecast
+          `SELECT service_date::text AS service_date, meal, p50::float8 AS covers FROM forecast
          WHERE run_id = $1 AND canteen_id = $2 AND dish_id = 0 AND service_date BETWEEN $3::date AND $4::date`,
-        [run.runId, canteenId, from, to],
-      )
+          [run.runId, canteenId, from, to],
+        )
       : [];
     const past: CoversRow[] = await this.dataSource.query(
       `SELECT service_date::text AS service_date, meal, covers FROM daily_meal_rollup WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date`,
       [canteenId, addDays(from, -7 * COVERS_WEEKS), addDays(from, -1)],
     );
     const forecastOf = new Map(forecast.map((row) => [`${row.service_date}|${row.meal}`, Number(row.covers)]));
-    const usual = groupBy(past, (row) => `${isoWeekday(row.service_date)}|${row.meal}`, (row) => Number(row.covers));
+    const usual = groupBy(
+      past,
+      (row) => `${isoWeekday(row.service_date)}|${row.meal}`,
+      (row) => Number(row.covers),
+    );
     return (date, meal) => forecastOf.get(`${date}|${meal}`) ?? mean(usual.get(`${isoWeekday(date)}|${meal}`) ?? []);
   }
 
@@ -166,9 +235,20 @@ export class MenuProposalLoader {
     const groups = await this.demand.dishInfo({ asOf: toEpochDay(to), canteenIds: [canteenId] });
     const info = new Map<number, DishInfo>(dishes.map((dish) => [dish.id, groups.get(String(dish.id)) ?? { dish: String(dish.id), category: dish.category }]));
     const models = new Map<MealPeriod, DishShareModel>();
-    for (const [meal, mealRows] of groupBy(rows, (row) => row.meal as MealPeriod, (row) => row)) {
-      const days: MenuDayObservation[] = [...groupBy(mealRows, (row) => row.service_date, (row) => row)].map(([date, items]) => ({
-        day: toEpochDay(date), covers: Number(items[0].covers),
+    for (const [meal, mealRows] of groupBy(
+      rows,
+      (row) => row.meal as MealPeriod,
+      (row) => row,
+    )) {
+      const days: MenuDayObservation[] = [
+        ...groupBy(
+          mealRows,
+          (row) => row.service_date,
+          (row) => row,
+        ),
+      ].map(([date, items]) => ({
+        day: toEpochDay(date),
+        covers: Number(items[0].covers),
         dishes: items.map((item) => ({ dish: String(item.dish_id), quantity: Number(item.quantity), diners: Number(item.diners) })),
       }));
       models.set(meal, new DishShareModel().fit({ days, dishes: [...info.values()] }));

@@ -97,14 +97,30 @@ export class MenuProposalService {
     await this.dataSource.transaction(async (manager) => {
       const summary: Summary = { totals: proposal.totals, issues: [...proposal.issues], slots: [...proposal.slots] };
       const proposals = manager.getRepository(ProposalRow);
-      await proposals.save(proposals.create({
-        id, canteenId: request.canteenId, fromDate: request.from, toDate: to, createdBy: request.createdBy,
-        rules: rules as unknown as Record<string, unknown>, summary: summary as unknown as Record<string, unknown>,
-      }));
+      await proposals.save(
+        proposals.create({
+          id,
+          canteenId: request.canteenId,
+          fromDate: request.from,
+          toDate: to,
+          createdBy: request.createdBy,
+          rules: rules as unknown as Record<string, unknown>,
+          summary: summary as unknown as Record<string, unknown>,
+        }),
+      );
       const rows = proposal.changes.map((change, seq) => ({
-        proposalId: id, seq: seq + 1, serviceDate: change.date, meal: change.meal, kind: change.kind, category: change.category,
-        fromDishId: change.fromDishId, toDishId: change.toDishId, explanationZh: change.explanation.zh, explanationEn: change.explanation.en,
-        effect: { before: change.before, after: change.after }, status: 'proposed' as const,
+        proposalId: id,
+        seq: seq + 1,
+        serviceDate: change.date,
+        meal: change.meal,
+        kind: change.kind,
+        category: change.category,
+        fromDishId: change.fromDishId,
+        toDishId: change.toDishId,
+        explanationZh: change.explanation.zh,
+        explanationEn: change.explanation.en,
+        effect: { before: change.before, after: change.after },
+        status: 'proposed' as const,
       }));
       const changeRows = manager.getRepository(ChangeRow);
       for (let start = 0; start < rows.length; start += 500) await changeRows.save(changeRows.create(rows.slice(start, start + 500)));
@@ -129,7 +145,16 @@ export class MenuProposalService {
     const rows = await query.getMany();
     return rows.map((row) => {
       const summary = row.summary as unknown as Summary;
-      return { id: row.id, canteenId: row.canteenId, from: row.fromDate, to: row.toDate, createdAt: row.createdAt.toISOString(), createdBy: row.createdBy, rules: row.rules as unknown as MenuRules, totals: summary.totals };
+      return {
+        id: row.id,
+        canteenId: row.canteenId,
+        from: row.fromDate,
+        to: row.toDate,
+        createdAt: row.createdAt.toISOString(),
+        createdBy: row.createdBy,
+        rules: row.rules as unknown as MenuRules,
+        totals: summary.totals,
+      };
     });
   }
 
@@ -145,15 +170,35 @@ export class MenuProposalService {
     for (const slot of summary.slots) for (const dishId of [...slot.dishIds, ...slot.currentDishIds]) ids.add(dishId);
     for (const change of changes) for (const dishId of [change.fromDishId, change.toDishId]) if (dishId !== null) ids.add(dishId);
     const whatIf = menuWhatIf(summary.slots, await this.subsidy.perCover(summary.slots));
-    const dishRows: Array<{ id: number; name: string; name_en: string; category: string }> = await this.dataSource.query('SELECT id, name, name_en, category FROM dish WHERE id = ANY($1::int[])', [[...ids]]);
+    const dishRows: Array<{ id: number; name: string; name_en: string; category: string }> = await this.dataSource.query('SELECT id, name, name_en, category FROM dish WHERE id = ANY($1::int[])', [
+      [...ids],
+    ]);
     return {
-      id: row.id, canteenId: row.canteenId, from: row.fromDate, to: row.toDate, createdAt: row.createdAt.toISOString(), createdBy: row.createdBy,
-      rules: row.rules as unknown as MenuRules, totals: summary.totals, whatIf, issues: summary.issues, slots: summary.slots,
+      id: row.id,
+      canteenId: row.canteenId,
+      from: row.fromDate,
+      to: row.toDate,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: row.createdBy,
+      rules: row.rules as unknown as MenuRules,
+      totals: summary.totals,
+      whatIf,
+      issues: summary.issues,
+      slots: summary.slots,
       changes: changes.map((change) => ({
-        seq: change.seq, date: change.serviceDate, meal: change.meal, kind: change.kind, category: change.category,
-        fromDishId: change.fromDishId, toDishId: change.toDishId, explanation: { zh: change.explanationZh, en: change.explanationEn },
-        before: (change.effect as { before: SlotFigures }).before, after: (change.effect as { after: SlotFigures }).after,
-        status: change.status, decidedBy: change.decidedBy, reason: change.reason,
+        seq: change.seq,
+        date: change.serviceDate,
+        meal: change.meal,
+        kind: change.kind,
+        category: change.category,
+        fromDishId: change.fromDishId,
+        toDishId: change.toDishId,
+        explanation: { zh: change.explanationZh, en: change.explanationEn },
+        before: (change.effect as { before: SlotFigures }).before,
+        after: (change.effect as { after: SlotFigures }).after,
+        status: change.status,
+        decidedBy: change.decidedBy,
+        reason: change.reason,
       })),
       dishes: Object.fromEntries(dishRows.map((dish) => [dish.id, { name: dish.name, nameEn: dish.name_en, category: dish.category }])),
     };
@@ -175,13 +220,34 @@ export class MenuProposalService {
       const toDishId = params.decision === 'edit' ? await this.editedDish(manager, params.dishId) : change.toDishId;
       if (status !== 'rejected') {
         const slot = (proposal.summary as unknown as Summary).slots.find((entry) => entry.date === change.serviceDate && entry.meal === change.meal);
-        await this.writeMenu(manager, { canteenId: proposal.canteenId, date: change.serviceDate, meal: change.meal, currentDishIds: slot?.currentDishIds ?? [], fromDishId: change.fromDishId, toDishId });
+        await this.writeMenu(manager, {
+          canteenId: proposal.canteenId,
+          date: change.serviceDate,
+          meal: change.meal,
+          currentDishIds: slot?.currentDishIds ?? [],
+          fromDishId: change.fromDishId,
+          toDishId,
+        });
       }
       await repository.update({ proposalId: params.proposalId, seq: params.seq }, { status, toDishId, decidedBy: params.decidedBy, decidedAt: new Date(), reason: params.reason ?? null });
-      await this.audit.record({
-        actor: params.decidedBy, action: `menu.change.${params.decision}`,
-        detail: { proposalId: params.proposalId, seq: params.seq, canteenId: proposal.canteenId, date: change.serviceDate, meal: change.meal, fromDishId: change.fromDishId, toDishId, proposedDishId: change.toDishId, reason: params.reason ?? null },
-      }, manager);
+      await this.audit.record(
+        {
+          actor: params.decidedBy,
+          action: `menu.change.${params.decision}`,
+          detail: {
+            proposalId: params.proposalId,
+            seq: params.seq,
+            canteenId: proposal.canteenId,
+            date: change.serviceDate,
+            meal: change.meal,
+            fromDishId: change.fromDishId,
+            toDishId,
+            proposedDishId: change.toDishId,
+            reason: params.reason ?? null,
+          },
+        },
+        manager,
+      );
     });
     const view = await this.get(params.proposalId);
     return view.changes.find((change) => change.seq === params.seq)!;
@@ -194,16 +260,22 @@ export class MenuProposalService {
     return dishId;
   }
 
-  private async writeMenu(manager: EntityManager, params: { canteenId: number; date: IsoDate; meal: MealPeriod; currentDishIds: readonly number[]; fromDishId: number | null; toDishId: number | null }): Promise<void> {
+  private async writeMenu(
+    manager: EntityManager,
+    params: { canteenId: number; date: IsoDate; meal: MealPeriod; currentDishIds: readonly number[]; fromDishId: number | null; toDishId: number | null },
+  ): Promise<void> {
     const { canteenId, date, meal } = params;
     const written: unknown[] = await manager.query('SELECT 1 FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 LIMIT 1', [canteenId, date, meal]);
     if (written.length === 0 && params.currentDishIds.length > 0) {
-      await manager.query(
-        'INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) SELECT $1, $2::date, $3, unnest($4::int[]) ON CONFLICT DO NOTHING',
-        [canteenId, date, meal, [...params.currentDishIds]],
-      );
+      await manager.query('INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) SELECT $1, $2::date, $3, unnest($4::int[]) ON CONFLICT DO NOTHING', [
+        canteenId,
+        date,
+        meal,
+        [...params.currentDishIds],
+      ]);
     }
-    if (params.fromDishId !== null) await manager.query('DELETE FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 AND dish_id = $4', [canteenId, date, meal, params.fromDishId]);
+    if (params.fromDishId !== null)
+      await manager.query('DELETE FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 AND dish_id = $4', [canteenId, date, meal, params.fromDishId]);
     if (params.toDishId !== null) {
       await manager.query('INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) VALUES ($1, $2::date, $3, $4) ON CONFLICT DO NOTHING', [canteenId, date, meal, params.toDishId]);
     }

@@ -37,7 +37,7 @@ export class PlanDemandService {
       const estimate = await this.estimate({ canteenId, from, slots: menu, catalogue: params.catalogue });
       notes.push(
         `no stored forecast covers canteen ${canteenId} ${from}..${to}: quantities come from a seasonal estimate of the daily rollups up to ${estimate.asOf} ` +
-        '(covers: median of the last four same weekdays; dishes: recent portions per cover; quantiles from the estimate\'s own past errors)',
+          "(covers: median of the last four same weekdays; dishes: recent portions per cover; quantiles from the estimate's own past errors)",
       );
       if (menu.length === 0) notes.push(`no menu is recorded for canteen ${canteenId} ${from}..${to}: there is nothing to plan`);
       return { demand: estimate.demand, origin: 'seasonal-estimate', runId: null, notes };

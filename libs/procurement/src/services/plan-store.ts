@@ -73,7 +73,10 @@ export class PlanStore {
   }
 
   /** The approved orders of the week's other plans, cancelled because a new version is approved; returned for the audit. */
-  async cancelApprovedOrders(manager: EntityManager, params: { canteenId: number; week: string; except: string }): Promise<{ id: string; planId: string; supplierId: number; deliveryDate: string; totalFen: number }[]> {
+  async cancelApprovedOrders(
+    manager: EntityManager,
+    params: { canteenId: number; week: string; except: string },
+  ): Promise<{ id: string; planId: string; supplierId: number; deliveryDate: string; totalFen: number }[]> {
     const rows: Row[] = await manager.query(
       // Through a CTE: the driver answers a bare UPDATE … RETURNING as [rows, count].
       `WITH cancelled AS (
@@ -87,10 +90,16 @@ export class PlanStore {
   }
 
   async insertHeader(manager: EntityManager, header: Omit<PlanHeader, 'createdAt' | 'approvedAt' | 'approvedBy'>): Promise<void> {
-    await manager.query(
-      `INSERT INTO production_plan (id, canteen_id, week, version, status, service_level, forecast_run_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [header.id, header.canteenId, header.week, header.version, header.status, header.serviceLevel, header.forecastRunId, header.createdBy],
-    );
+    await manager.query(`INSERT INTO production_plan (id, canteen_id, week, version, status, service_level, forecast_run_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      header.id,
+      header.canteenId,
+      header.week,
+      header.version,
+      header.status,
+      header.serviceLevel,
+      header.forecastRunId,
+      header.createdBy,
+    ]);
   }
 
   /** Writes a plan's lines (covers as dish 0, as in the forecasts) and its orders as drafts, replacing any earlier ones. */
@@ -101,13 +110,28 @@ export class PlanStore {
     await manager.query('DELETE FROM plan_line WHERE plan_id = $1', [planId]);
     const lines: PlanLine[] = [
       ...plan.covers.map((line) => ({
-        planId, serviceDate: line.serviceDate, meal: line.meal, dishId: COVERS_DISH_ID, canteenId: line.canteenId,
-        forecastP50: round2(line.covers), serviceLevel: 0, plannedPortions: 0, expectedLeftover: 0, expectedShortfall: 0,
+        planId,
+        serviceDate: line.serviceDate,
+        meal: line.meal,
+        dishId: COVERS_DISH_ID,
+        canteenId: line.canteenId,
+        forecastP50: round2(line.covers),
+        serviceLevel: 0,
+        plannedPortions: 0,
+        expectedLeftover: 0,
+        expectedShortfall: 0,
       })),
       ...plan.production.map((line) => ({
-        planId, serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, canteenId: line.canteenId,
-        forecastP50: round2(line.forecastP50), serviceLevel: round4(line.serviceLevel), plannedPortions: line.plannedPortions,
-        expectedLeftover: round2(line.expectedLeftover), expectedShortfall: round2(line.expectedShortfall),
+        planId,
+        serviceDate: line.serviceDate,
+        meal: line.meal,
+        dishId: line.dishId,
+        canteenId: line.canteenId,
+        forecastP50: round2(line.forecastP50),
+        serviceLevel: round4(line.serviceLevel),
+        plannedPortions: line.plannedPortions,
+        expectedLeftover: round2(line.expectedLeftover),
+        expectedShortfall: round2(line.expectedShortfall),
       })),
     ];
     const runner = manager.queryRunner!;
@@ -115,15 +139,27 @@ export class PlanStore {
     const orderLines: PurchaseOrderLine[] = [];
     for (const order of plan.orders) {
       const id = randomUUID();
-      await manager.query(
-        `INSERT INTO purchase_order (id, canteen_id, plan_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7)`,
-        [id, order.canteenId, planId, order.supplierId, order.orderDate, order.deliveryDate, order.totalFen],
-      );
+      await manager.query(`INSERT INTO purchase_order (id, canteen_id, plan_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7)`, [
+        id,
+        order.canteenId,
+        planId,
+        order.supplierId,
+        order.orderDate,
+        order.deliveryDate,
+        order.totalFen,
+      ]);
       for (const line of order.lines) {
         orderLines.push({
-          orderId: id, supplierItemId: line.supplierItemId, canteenId: order.canteenId, ingredientId: line.ingredientId, packs: line.packs,
-          packPriceFen: line.packPriceFen, amountFen: line.amountFen, neededQuantity: Math.round(line.neededQuantity * 1000) / 1000,
-          receivedPacks: null, receivedPackPriceFen: null,
+          orderId: id,
+          supplierItemId: line.supplierItemId,
+          canteenId: order.canteenId,
+          ingredientId: line.ingredientId,
+          packs: line.packs,
+          packPriceFen: line.packPriceFen,
+          amountFen: line.amountFen,
+          neededQuantity: Math.round(line.neededQuantity * 1000) / 1000,
+          receivedPacks: null,
+          receivedPackPriceFen: null,
         });
       }
     }
@@ -145,8 +181,14 @@ export class PlanStore {
       if (Number(row.dish_id) === COVERS_DISH_ID) covers.push({ serviceDate, meal, covers: Number(row.forecast_p50) });
       else {
         lines.push({
-          serviceDate, meal, dishId: Number(row.dish_id), forecastP50: Number(row.forecast_p50), serviceLevel: Number(row.service_level),
-          plannedPortions: Number(row.planned_portions), expectedLeftover: Number(row.expected_leftover), expectedShortfall: Number(row.expected_shortfall),
+          serviceDate,
+          meal,
+          dishId: Number(row.dish_id),
+          forecastP50: Number(row.forecast_p50),
+          serviceLevel: Number(row.service_level),
+          plannedPortions: Number(row.planned_portions),
+          expectedLeftover: Number(row.expected_leftover),
+          expectedShortfall: Number(row.expected_shortfall),
         });
       }
     }
@@ -160,17 +202,30 @@ export class PlanStore {
       [planId],
     );
     return rows.map((row) => ({
-      id: String(row.id), serviceDate: String(row.service_date), meal: row.meal as MealPeriod, dishId: Number(row.dish_id),
-      previousPortions: Number(row.previous_portions), newPortions: Number(row.new_portions), reason: String(row.reason),
-      createdBy: String(row.created_by), createdAt: toIso(row.created_at)!,
+      id: String(row.id),
+      serviceDate: String(row.service_date),
+      meal: row.meal as MealPeriod,
+      dishId: Number(row.dish_id),
+      previousPortions: Number(row.previous_portions),
+      newPortions: Number(row.new_portions),
+      reason: String(row.reason),
+      createdBy: String(row.created_by),
+      createdAt: toIso(row.created_at)!,
     }));
   }
 
   async insertOverride(manager: EntityManager, override: Omit<PlanOverrideView, 'id' | 'createdAt'> & { planId: string }): Promise<void> {
-    await manager.query(
-      `INSERT INTO plan_override (id, plan_id, service_date, meal, dish_id, previous_portions, new_portions, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [randomUUID(), override.planId, override.serviceDate, override.meal, override.dishId, override.previousPortions, override.newPortions, override.reason, override.createdBy],
-    );
+    await manager.query(`INSERT INTO plan_override (id, plan_id, service_date, meal, dish_id, previous_portions, new_portions, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      randomUUID(),
+      override.planId,
+      override.serviceDate,
+      override.meal,
+      override.dishId,
+      override.previousPortions,
+      override.newPortions,
+      override.reason,
+      override.createdBy,
+    ]);
   }
 
   async orders(filter: { planId?: string; canteenId?: number; status?: string; from?: string; to?: string }): Promise<PurchaseOrderView[]> {
@@ -197,25 +252,44 @@ export class PlanStore {
     for (const line of lines) {
       const list = byOrder.get(String(line.order_id)) ?? [];
       list.push({
-        supplierItemId: Number(line.supplier_item_id), ingredientId: Number(line.ingredient_id), packs: Number(line.packs),
-        packPriceFen: Number(line.pack_price_fen), amountFen: Number(line.amount_fen), neededQuantity: Number(line.needed_quantity),
+        supplierItemId: Number(line.supplier_item_id),
+        ingredientId: Number(line.ingredient_id),
+        packs: Number(line.packs),
+        packPriceFen: Number(line.pack_price_fen),
+        amountFen: Number(line.amount_fen),
+        neededQuantity: Number(line.needed_quantity),
       });
       byOrder.set(String(line.order_id), list);
     }
     return orders.map((order) => ({
-      id: String(order.id), canteenId: Number(order.canteen_id), planId: (order.plan_id as string | null) ?? null, supplierId: Number(order.supplier_id),
-      orderDate: String(order.order_date), deliveryDate: String(order.delivery_date), status: order.status as PurchaseOrderView['status'],
-      totalFen: Number(order.total_fen), orderCutoff: (order.order_cutoff as string | null) ?? null,
-      leadTimeDays: order.lead_time_days === null ? null : Number(order.lead_time_days), lines: byOrder.get(String(order.id)) ?? [],
+      id: String(order.id),
+      canteenId: Number(order.canteen_id),
+      planId: (order.plan_id as string | null) ?? null,
+      supplierId: Number(order.supplier_id),
+      orderDate: String(order.order_date),
+      deliveryDate: String(order.delivery_date),
+      status: order.status as PurchaseOrderView['status'],
+      totalFen: Number(order.total_fen),
+      orderCutoff: (order.order_cutoff as string | null) ?? null,
+      leadTimeDays: order.lead_time_days === null ? null : Number(order.lead_time_days),
+      lines: byOrder.get(String(order.id)) ?? [],
     }));
   }
 }
 
 function toHeader(row: Row): PlanHeader {
   return {
-    id: String(row.id), canteenId: Number(row.canteen_id), week: String(row.week), version: Number(row.version), status: row.status as PlanHeader['status'],
-    serviceLevel: row.service_level === null ? null : Number(row.service_level), forecastRunId: (row.forecast_run_id as string | null) ?? null,
-    createdAt: toIso(row.created_at)!, createdBy: String(row.created_by), approvedAt: toIso(row.approved_at), approvedBy: (row.approved_by as string | null) ?? null,
+    id: String(row.id),
+    canteenId: Number(row.canteen_id),
+    week: String(row.week),
+    version: Number(row.version),
+    status: row.status as PlanHeader['status'],
+    serviceLevel: row.service_level === null ? null : Number(row.service_level),
+    forecastRunId: (row.forecast_run_id as string | null) ?? null,
+    createdAt: toIso(row.created_at)!,
+    createdBy: String(row.created_by),
+    approvedAt: toIso(row.approved_at),
+    approvedBy: (row.approved_by as string | null) ?? null,
   };
 }
 

@@ -81,8 +81,13 @@ export class PlanService {
 
   /** Plans one canteen's week without storing it. `demandOverride` lets what-if change the demand. */
   async computeWeek(params: {
-    canteenId: number; week: string; serviceLevel?: number | null; at?: Date; runId?: string | null;
-    overrides?: ReadonlyMap<string, number>; policy?: Omit<CostPolicy, 'serviceLevel'>;
+    canteenId: number;
+    week: string;
+    serviceLevel?: number | null;
+    at?: Date;
+    runId?: string | null;
+    overrides?: ReadonlyMap<string, number>;
+    policy?: Omit<CostPolicy, 'serviceLevel'>;
     transformDemand?: (demand: DemandForecast[]) => DemandForecast[];
   }): Promise<ComputedWeek> {
     const { from, to } = parseWeek(params.week);
@@ -93,7 +98,10 @@ export class PlanService {
     const demand = await this.demandService.demandFor({ canteenId: params.canteenId, from, to, runId: params.runId, catalogue });
     const stock = await this.loader.openingStock({ canteenId: params.canteenId, today: now.date, useUntil: from, catalogue, week: params.week });
     const plan = planWeek({
-      catalogue, now, stock: stock.lots, overrides: params.overrides,
+      catalogue,
+      now,
+      stock: stock.lots,
+      overrides: params.overrides,
       demand: params.transformDemand ? params.transformDemand(demand.demand) : demand.demand,
       policy: { ...params.policy, serviceLevel: params.serviceLevel ?? undefined },
     });
@@ -114,7 +122,9 @@ export class PlanService {
    * approval at the same moment is never overtaken by an unattended draft.
    */
   async storeDraft(params: {
-    request: CreatePlanRequest; computed: ComputedWeek; unlessApproved: boolean;
+    request: CreatePlanRequest;
+    computed: ComputedWeek;
+    unlessApproved: boolean;
     /** More to write in the same transaction once the draft exists (a revision's carried overrides). */
     also?: (manager: EntityManager, id: string, version: number) => Promise<void>;
   }): Promise<string | null> {
@@ -129,8 +139,14 @@ export class PlanService {
       await this.store.supersedeDrafts(manager, request.canteenId, request.week);
       const version = await this.store.nextVersion(manager, request.canteenId, request.week);
       await this.store.insertHeader(manager, {
-        id, canteenId: request.canteenId, week: request.week, version, status: 'draft',
-        serviceLevel: request.serviceLevel ?? null, forecastRunId: computed.demand.runId, createdBy: request.createdBy ?? 'system',
+        id,
+        canteenId: request.canteenId,
+        week: request.week,
+        version,
+        status: 'draft',
+        serviceLevel: request.serviceLevel ?? null,
+        forecastRunId: computed.demand.runId,
+        createdBy: request.createdBy ?? 'system',
       });
       await this.store.writeContents(manager, { planId: id, canteenId: request.canteenId, plan: computed.plan });
       await params.also?.(manager, id, version);
@@ -158,24 +174,33 @@ export class PlanService {
     const summary = summarisePlan({
       covers,
       production: lines.map((line) => ({
-        ...line, portionKg: catalogue.dishes.get(line.dishId)?.portionKg ?? 0, costPerPortionFen: catalogue.costPerPortionOn(line.dishId, priceDate),
+        ...line,
+        portionKg: catalogue.dishes.get(line.dishId)?.portionKg ?? 0,
+        costPerPortionFen: catalogue.costPerPortionOn(line.dishId, priceDate),
       })),
-      orders: orders.filter((order) => order.status !== 'cancelled').map((order) => ({
-        totalFen: order.totalFen,
-        late: false,
-        surplusFen: order.lines.reduce((sum, line) => {
-          const packSize = catalogue.supplierItems.get(line.supplierItemId)?.packSize ?? 1;
-          return sum + Math.round((Math.max(0, line.packs * packSize - line.neededQuantity) / packSize) * line.packPriceFen);
-        }, 0),
-      })),
+      orders: orders
+        .filter((order) => order.status !== 'cancelled')
+        .map((order) => ({
+          totalFen: order.totalFen,
+          late: false,
+          surplusFen: order.lines.reduce((sum, line) => {
+            const packSize = catalogue.supplierItems.get(line.supplierItemId)?.packSize ?? 1;
+            return sum + Math.round((Math.max(0, line.packs * packSize - line.neededQuantity) / packSize) * line.packPriceFen);
+          }, 0),
+        })),
     });
     const origin = header.forecastRunId ? 'stored' : 'seasonal-estimate';
-    const originNote = origin === 'seasonal-estimate'
-      ? 'planned from the seasonal estimate of the daily rollups (no stored forecast run was available)'
-      : `planned from forecast run ${header.forecastRunId}`;
+    const originNote =
+      origin === 'seasonal-estimate' ? 'planned from the seasonal estimate of the daily rollups (no stored forecast run was available)' : `planned from forecast run ${header.forecastRunId}`;
     return {
-      ...header, forecastSource: origin, notes: [originNote, ...notes.filter((note) => note !== originNote)],
-      summary, covers, lines, overrides, orders,
+      ...header,
+      forecastSource: origin,
+      notes: [originNote, ...notes.filter((note) => note !== originNote)],
+      summary,
+      covers,
+      lines,
+      overrides,
+      orders,
       approvalWarnings: header.status === 'draft' ? await this.approvalWarnings(header) : [],
     };
   }
@@ -202,24 +227,48 @@ export class PlanService {
       );
       const replaced = await this.store.cancelApprovedOrders(manager, { canteenId: header.canteenId, week: header.week, except: id });
       for (const order of replaced) {
-        await this.audit.record({
-          actor: approvedBy, action: 'purchase-order.cancel',
-          detail: { orderId: order.id, planId: order.planId, supplierId: order.supplierId, deliveryDate: order.deliveryDate, totalFen: order.totalFen, replacedBy: id, canteenId: header.canteenId, week: header.week },
-        }, manager);
+        await this.audit.record(
+          {
+            actor: approvedBy,
+            action: 'purchase-order.cancel',
+            detail: {
+              orderId: order.id,
+              planId: order.planId,
+              supplierId: order.supplierId,
+              deliveryDate: order.deliveryDate,
+              totalFen: order.totalFen,
+              replacedBy: id,
+              canteenId: header.canteenId,
+              week: header.week,
+            },
+          },
+          manager,
+        );
       }
       await manager.query(`UPDATE production_plan SET status = 'superseded' WHERE canteen_id = $1 AND week = $2 AND status IN ('approved', 'draft') AND id <> $3`, [header.canteenId, header.week, id]);
       await manager.query(`UPDATE production_plan SET status = 'approved', approved_at = $2, approved_by = $3 WHERE id = $1`, [id, params.at ?? new Date(), approvedBy]);
       await manager.query(`UPDATE purchase_order SET status = 'approved' WHERE plan_id = $1 AND status = 'draft'`, [id]);
       const [orders]: { n: number; fen: string }[] = await manager.query(
-        `SELECT count(*)::int AS n, COALESCE(sum(total_fen), 0)::text AS fen FROM purchase_order WHERE plan_id = $1 AND status = 'approved'`, [id],
+        `SELECT count(*)::int AS n, COALESCE(sum(total_fen), 0)::text AS fen FROM purchase_order WHERE plan_id = $1 AND status = 'approved'`,
+        [id],
       );
-      await this.audit.record({
-        actor: approvedBy, action: 'plan.approve',
-        detail: {
-          planId: id, canteenId: header.canteenId, week: header.week, version: header.version, orders: Number(orders.n), ordersFen: Number(orders.fen),
-          cancelledOrders: replaced.length, warnings: warnings.map((warning) => warning.code),
+      await this.audit.record(
+        {
+          actor: approvedBy,
+          action: 'plan.approve',
+          detail: {
+            planId: id,
+            canteenId: header.canteenId,
+            week: header.week,
+            version: header.version,
+            orders: Number(orders.n),
+            ordersFen: Number(orders.fen),
+            cancelledOrders: replaced.length,
+            warnings: warnings.map((warning) => warning.code),
+          },
         },
-      }, manager);
+        manager,
+      );
     });
     return this.getPlan(id);
   }
@@ -240,13 +289,18 @@ export class PlanService {
     const computed = await this.computeWeek({ canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel, at: params.at, overrides });
     const newId = await this.storeDraft({
       request: { canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel ?? undefined, createdBy },
-      computed, unlessApproved: false,
+      computed,
+      unlessApproved: false,
       also: async (manager, planId, version) => {
         for (const entry of carried) await this.store.insertOverride(manager, { ...entry, planId });
-        await this.audit.record({
-          actor: createdBy, action: 'plan.revise',
-          detail: { planId, revises: id, canteenId: header.canteenId, week: header.week, version, fromVersion: header.version, carriedOverrides: carried.length },
-        }, manager);
+        await this.audit.record(
+          {
+            actor: createdBy,
+            action: 'plan.revise',
+            detail: { planId, revises: id, canteenId: header.canteenId, week: header.week, version, fromVersion: header.version, carriedOverrides: carried.length },
+          },
+          manager,
+        );
       },
     });
     return this.getPlan(newId!, [...computed.demand.notes, ...computed.plan.warnings]);
@@ -274,7 +328,9 @@ export class PlanService {
     const computed = await this.computeWeek({ ...week, overrides });
     const slot = computed.demand.demand.find((entry) => entry.serviceDate === request.serviceDate && entry.meal === meal && entry.dishId === request.dishId);
     const reasons = overrideReasons({
-      portions: request.portions, distribution: slot?.distribution ?? null, seats: await this.loader.seats(header.canteenId),
+      portions: request.portions,
+      distribution: slot?.distribution ?? null,
+      seats: await this.loader.seats(header.canteenId),
       mealsThatDay: new Set(lines.filter((entry) => entry.serviceDate === request.serviceDate).map((entry) => entry.meal)).size,
     });
     if (reasons.length > 0 && !request.confirm) {
@@ -282,27 +338,52 @@ export class PlanService {
       const base = (await this.computeWeek({ ...week, overrides: before })).plan.summary;
       const after = computed.plan.summary;
       const figures = (summary: typeof after) => ({
-        purchaseCostFen: summary.purchaseCostFen, foodCostFen: summary.foodCostFen, expectedLeftoverKg: summary.expectedLeftoverKg, expectedLeftoverFen: summary.expectedLeftoverFen,
+        purchaseCostFen: summary.purchaseCostFen,
+        foodCostFen: summary.foodCostFen,
+        expectedLeftoverKg: summary.expectedLeftoverKg,
+        expectedLeftoverFen: summary.expectedLeftoverFen,
       });
       throw new LarderError('CONFIRMATION_REQUIRED', `${request.portions} portions is out of the usual range: ${describeReasons(reasons)}; send it again with "confirm": true to make it`, {
-        reasons, portions: request.portions, previousPortions: line.plannedPortions, before: figures(base), after: figures(after),
+        reasons,
+        portions: request.portions,
+        previousPortions: line.plannedPortions,
+        before: figures(base),
+        after: figures(after),
       });
     }
     await this.store.transaction(async (manager) => {
       const current = await this.requirePlan(id, manager);
       this.requireDraft(current, 'override');
       await this.store.insertOverride(manager, {
-        planId: id, serviceDate: request.serviceDate, meal: meal as MealPeriod, dishId: request.dishId, previousPortions: line.plannedPortions,
-        newPortions: request.portions, reason, createdBy: actor,
+        planId: id,
+        serviceDate: request.serviceDate,
+        meal: meal as MealPeriod,
+        dishId: request.dishId,
+        previousPortions: line.plannedPortions,
+        newPortions: request.portions,
+        reason,
+        createdBy: actor,
       });
-      await this.audit.record({
-        actor, action: 'plan.override',
-        detail: {
-          planId: id, canteenId: header.canteenId, week: header.week, version: header.version,
-          serviceDate: request.serviceDate, meal, dishId: request.dishId, from: line.plannedPortions, to: request.portions, reason,
-          confirmed: reasons.map((entry) => entry.code),
+      await this.audit.record(
+        {
+          actor,
+          action: 'plan.override',
+          detail: {
+            planId: id,
+            canteenId: header.canteenId,
+            week: header.week,
+            version: header.version,
+            serviceDate: request.serviceDate,
+            meal,
+            dishId: request.dishId,
+            from: line.plannedPortions,
+            to: request.portions,
+            reason,
+            confirmed: reasons.map((entry) => entry.code),
+          },
         },
-      }, manager);
+        manager,
+      );
       await this.store.writeContents(manager, { planId: id, canteenId: header.canteenId, plan: computed.plan });
     });
     return this.getPlan(id, [...computed.demand.notes, ...computed.plan.warnings]);
@@ -314,7 +395,8 @@ export class PlanService {
     const catalogue = await this.loader.catalogue();
     return approvalReasons({
       orders: orders.map((order) => ({
-        orderDate: order.orderDate, deliveryDate: order.deliveryDate,
+        orderDate: order.orderDate,
+        deliveryDate: order.deliveryDate,
         items: order.lines.flatMap((line) => catalogue.supplierItems.get(line.supplierItemId) ?? []),
       })),
       weekStart: parseWeek(header.week).from,

@@ -62,10 +62,20 @@ export class PlanningDataLoader {
     return new PlanningCatalogue({
       dishes: dishes.map((row) => ({ id: Number(row.id), category: row.category as never, listPriceFen: Number(row.list_price_fen), portionKg: Number(row.portion_kg) })),
       ingredients: ingredients.map((row) => ({ id: Number(row.id), unit: row.unit as never, shelfLifeDays: Number(row.shelf_life_days), storage: row.storage as never })),
-      recipeLines: recipeLines.map((row) => ({ dishId: Number(row.dish_id), ingredientId: Number(row.ingredient_id), quantityPerPortion: Number(row.quantity_per_portion), yieldLoss: Number(row.yield_loss) })),
+      recipeLines: recipeLines.map((row) => ({
+        dishId: Number(row.dish_id),
+        ingredientId: Number(row.ingredient_id),
+        quantityPerPortion: Number(row.quantity_per_portion),
+        yieldLoss: Number(row.yield_loss),
+      })),
       supplierItems: items.map((row) => ({
-        id: Number(row.id), supplierId: Number(row.supplier_id), ingredientId: Number(row.ingredient_id), packSize: Number(row.pack_size),
-        minOrderPacks: Number(row.min_order_packs), leadTimeDays: Number(row.lead_time_days), deliveryWeekdays: parseSmallintArray(row.delivery_weekdays),
+        id: Number(row.id),
+        supplierId: Number(row.supplier_id),
+        ingredientId: Number(row.ingredient_id),
+        packSize: Number(row.pack_size),
+        minOrderPacks: Number(row.min_order_packs),
+        leadTimeDays: Number(row.lead_time_days),
+        deliveryWeekdays: parseSmallintArray(row.delivery_weekdays),
         orderCutoff: String(row.order_cutoff),
       })),
       prices: prices.map((row) => ({ supplierItemId: Number(row.supplier_item_id), validFrom: String(row.valid_from), packPriceFen: Number(row.pack_price_fen) })),
@@ -75,7 +85,11 @@ export class PlanningDataLoader {
 
   private async portionCosts(from: IsoDate, to: IsoDate): Promise<PortionCosts> {
     const rows = (await this.dataSource.query(PORTION_COSTS_SQL, [from, to])) as PortionCostRow[];
-    return new PortionCosts(from, to, rows.map((row) => ({ dishId: Number(row.dish_id), date: row.day, fenPerPortion: Number(row.fen_per_portion) })));
+    return new PortionCosts(
+      from,
+      to,
+      rows.map((row) => ({ dishId: Number(row.dish_id), date: row.day, fenPerPortion: Number(row.fen_per_portion) })),
+    );
   }
 
   async menu(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<EstimateSlot[]> {
@@ -98,10 +112,7 @@ export class PlanningDataLoader {
 
   /** Holidays and ordinary weekends (not make-up working days), from the calendar table. */
   async daysOff(params: { from: IsoDate; to: IsoDate }): Promise<Set<IsoDate>> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT day::text AS day FROM calendar_day WHERE day BETWEEN $1::date AND $2::date AND kind IN ('holiday', 'weekend')`,
-      [params.from, params.to],
-    );
+    const rows: Row[] = await this.dataSource.query(`SELECT day::text AS day FROM calendar_day WHERE day BETWEEN $1::date AND $2::date AND kind IN ('holiday', 'weekend')`, [params.from, params.to]);
     return new Set(rows.map((row) => String(row.day)));
   }
 
@@ -133,7 +144,10 @@ export class PlanningDataLoader {
    * will cook before `useUntil` (the week's first day), minus spoilage logged in kg; plus deliveries of committed orders since the count.
    */
   async openingStock(params: {
-    canteenId: number; today: IsoDate; useUntil: IsoDate; catalogue: PlanningCatalogue;
+    canteenId: number;
+    today: IsoDate;
+    useUntil: IsoDate;
+    catalogue: PlanningCatalogue;
     /** The week being planned: its own approved orders are what a new version replaces, not stock on the way. */
     week?: string;
   }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null }> {
@@ -141,9 +155,13 @@ export class PlanningDataLoader {
     const [last]: Row[] = await this.dataSource.query('SELECT max(counted_on)::text AS day FROM stock_count WHERE canteen_id = $1 AND counted_on <= $2::date', [canteenId, params.today]);
     const countedOn = (last?.day as string | null) ?? null;
     const since = countedOn ?? params.today;
-    const counts: Row[] = countedOn === null ? [] : await this.dataSource.query('SELECT ingredient_id, quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date', [canteenId, countedOn]);
-    const used: Row[] = countedOn === null ? [] : await this.dataSource.query(
-      `WITH logged AS (
+    const counts: Row[] =
+      countedOn === null ? [] : await this.dataSource.query('SELECT ingredient_id, quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date', [canteenId, countedOn]);
+    const used: Row[] =
+      countedOn === null
+        ? []
+        : await this.dataSource.query(
+            `WITH logged AS (
          SELECT service_date, dish_id, portions_prepared AS portions FROM production_log
          WHERE canteen_id = $1 AND service_date > $2::date AND service_date <= $3::date
        ), last_logged AS (SELECT COALESCE(max(service_date), $2::date) AS day FROM logged),
@@ -155,13 +173,16 @@ export class PlanningDataLoader {
        SELECT r.ingredient_id, sum(u.portions * r.quantity_per_portion / (1 - r.yield_loss)) AS quantity
        FROM (SELECT * FROM logged UNION ALL SELECT * FROM planned) u JOIN recipe_line r ON r.dish_id = u.dish_id
        GROUP BY 1`,
-      [canteenId, since, params.today, params.useUntil],
-    );
-    const spoiled: Row[] = countedOn === null ? [] : await this.dataSource.query(
-      `SELECT ingredient_id, sum(kg) AS kg FROM waste_log WHERE canteen_id = $1 AND kind = 'spoilage' AND ingredient_id IS NOT NULL
+            [canteenId, since, params.today, params.useUntil],
+          );
+    const spoiled: Row[] =
+      countedOn === null
+        ? []
+        : await this.dataSource.query(
+            `SELECT ingredient_id, sum(kg) AS kg FROM waste_log WHERE canteen_id = $1 AND kind = 'spoilage' AND ingredient_id IS NOT NULL
        AND service_date > $2::date AND service_date <= $3::date GROUP BY 1`,
-      [canteenId, since, params.today],
-    );
+            [canteenId, since, params.today],
+          );
     const deliveries: Row[] = await this.dataSource.query(
       // A received order counts what was delivered (验收入库), the others what was ordered.
       `SELECT l.ingredient_id, o.delivery_date::text AS delivery_date, sum(COALESCE(l.received_packs, l.packs) * i.pack_size) AS quantity
@@ -202,5 +223,9 @@ export class PlanningDataLoader {
 /** smallint[] arrives as an array from the pg driver and as '{1,2,3}' text from some paths. */
 function parseSmallintArray(value: unknown): number[] {
   if (Array.isArray(value)) return value.map(Number);
-  return String(value).replace(/[{}]/g, '').split(',').filter((part) => part.trim() !== '').map(Number);
+  return String(value)
+    .replace(/[{}]/g, '')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map(Number);
 }

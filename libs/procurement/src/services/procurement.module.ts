@@ -18,8 +18,22 @@ import { WhatIfService } from './what-if.service';
 import { MenuProposalLoader } from './menu-proposal.loader';
 import { MenuProposalService } from './menu-proposal.service';
 
-const SERVICES = [PlanningDataLoader, PlanDemandService, PlanStore, PlanService, WhatIfService, ReplayService, WasteAccountingService, DraftPlanService,
-  PurchaseOrderQueries, PurchaseOrderService, StockService, SupplierComparisonService, MenuProposalLoader, MenuProposalService];
+const SERVICES = [
+  PlanningDataLoader,
+  PlanDemandService,
+  PlanStore,
+  PlanService,
+  WhatIfService,
+  ReplayService,
+  WasteAccountingService,
+  DraftPlanService,
+  PurchaseOrderQueries,
+  PurchaseOrderService,
+  StockService,
+  SupplierComparisonService,
+  MenuProposalLoader,
+  MenuProposalService,
+];
 
 @Module({
   imports: [DemandModule, AuthModule, FiguresModule],

@@ -6,20 +6,54 @@ import { lineAmountFen, receiptDifferences, type OrderStatus } from '../planning
 import type { PurchaseOrderDetail, PurchaseOrderEditView, PurchaseOrderLineDetail } from './plan-views';
 
 interface OrderHeaderRow {
-  id: string; canteen_id: number; plan_id: string | null; supplier_id: number; order_date: string; delivery_date: string; status: OrderStatus;
-  total_fen: string; week: string | null;
-  supplier_code: string; supplier_name: string; supplier_name_en: string; contact: string | null; address: string | null; phone: string | null;
-  canteen_code: string; canteen_name: string; canteen_name_en: string;
+  id: string;
+  canteen_id: number;
+  plan_id: string | null;
+  supplier_id: number;
+  order_date: string;
+  delivery_date: string;
+  status: OrderStatus;
+  total_fen: string;
+  week: string | null;
+  supplier_code: string;
+  supplier_name: string;
+  supplier_name_en: string;
+  contact: string | null;
+  address: string | null;
+  phone: string | null;
+  canteen_code: string;
+  canteen_name: string;
+  canteen_name_en: string;
 }
 
 interface OrderLineRow {
-  supplier_item_id: number; ingredient_id: number; packs: number; pack_price_fen: number; amount_fen: string; needed_quantity: string;
-  ingredient_code: string; ingredient_name: string; ingredient_name_en: string; unit: string;
-  sku: string; pack_size: string; min_order_packs: number; lead_time_days: number; order_cutoff: string;
-  received_packs: number | null; received_pack_price_fen: number | null;
+  supplier_item_id: number;
+  ingredient_id: number;
+  packs: number;
+  pack_price_fen: number;
+  amount_fen: string;
+  needed_quantity: string;
+  ingredient_code: string;
+  ingredient_name: string;
+  ingredient_name_en: string;
+  unit: string;
+  sku: string;
+  pack_size: string;
+  min_order_packs: number;
+  lead_time_days: number;
+  order_cutoff: string;
+  received_packs: number | null;
+  received_pack_price_fen: number | null;
 }
 
-interface ChangeRow { created_at: Date; created_by: string; supplier_item_id: number; previous_packs: number; new_packs: number; reason: string }
+interface ChangeRow {
+  created_at: Date;
+  created_by: string;
+  supplier_item_id: number;
+  previous_packs: number;
+  new_packs: number;
+  reason: string;
+}
 
 export type OrderHeader = Omit<PurchaseOrderDetail, 'lines' | 'edits' | 'nextStatuses' | 'editable' | 'orderCutoff' | 'leadTimeDays' | 'receivedTotalFen'>;
 
@@ -49,8 +83,15 @@ export class PurchaseOrderQueries {
     const row = rows[0];
     if (!row) return null;
     return {
-      id: row.id, canteenId: Number(row.canteen_id), planId: row.plan_id, supplierId: Number(row.supplier_id), orderDate: row.order_date,
-      deliveryDate: row.delivery_date, status: row.status, totalFen: Number(row.total_fen), week: row.week,
+      id: row.id,
+      canteenId: Number(row.canteen_id),
+      planId: row.plan_id,
+      supplierId: Number(row.supplier_id),
+      orderDate: row.order_date,
+      deliveryDate: row.delivery_date,
+      status: row.status,
+      totalFen: Number(row.total_fen),
+      week: row.week,
       supplier: { id: Number(row.supplier_id), code: row.supplier_code, name: row.supplier_name, nameEn: row.supplier_name_en, contact: row.contact, address: row.address, phone: row.phone },
       canteen: { id: Number(row.canteen_id), code: row.canteen_code, name: row.canteen_name, nameEn: row.canteen_name_en },
     };
@@ -73,11 +114,19 @@ export class PurchaseOrderQueries {
       const ordered = { packs: Number(row.packs), packPriceFen: Number(row.pack_price_fen) };
       const received = row.received_packs === null ? null : { packs: Number(row.received_packs), packPriceFen: Number(row.received_pack_price_fen ?? row.pack_price_fen) };
       return {
-        supplierItemId: Number(row.supplier_item_id), ingredientId: Number(row.ingredient_id), ...ordered,
-        amountFen: Number(row.amount_fen), neededQuantity: Number(row.needed_quantity),
+        supplierItemId: Number(row.supplier_item_id),
+        ingredientId: Number(row.ingredient_id),
+        ...ordered,
+        amountFen: Number(row.amount_fen),
+        neededQuantity: Number(row.needed_quantity),
         ingredient: { id: Number(row.ingredient_id), code: row.ingredient_code, name: row.ingredient_name, nameEn: row.ingredient_name_en, unit: row.unit },
-        sku: row.sku, packSize: Number(row.pack_size), minOrderPacks: Number(row.min_order_packs), leadTimeDays: Number(row.lead_time_days), orderCutoff: row.order_cutoff,
-        receivedPacks: received?.packs ?? null, receivedPackPriceFen: received?.packPriceFen ?? null,
+        sku: row.sku,
+        packSize: Number(row.pack_size),
+        minOrderPacks: Number(row.min_order_packs),
+        leadTimeDays: Number(row.lead_time_days),
+        orderCutoff: row.order_cutoff,
+        receivedPacks: received?.packs ?? null,
+        receivedPackPriceFen: received?.packPriceFen ?? null,
         receivedAmountFen: received ? lineAmountFen(received.packs, received.packPriceFen) : null,
         differences: received ? receiptDifferences(ordered, received) : [],
       };
@@ -91,30 +140,47 @@ export class PurchaseOrderQueries {
       [orderId],
     );
     return rows.map((row) => ({
-      at: new Date(row.created_at).toISOString(), actor: row.created_by, supplierItemId: Number(row.supplier_item_id),
-      fromPacks: Number(row.previous_packs), toPacks: Number(row.new_packs), reason: row.reason,
+      at: new Date(row.created_at).toISOString(),
+      actor: row.created_by,
+      supplierItemId: Number(row.supplier_item_id),
+      fromPacks: Number(row.previous_packs),
+      toPacks: Number(row.new_packs),
+      reason: row.reason,
     }));
   }
 
   /** Keeps a change with its reason, in the caller's transaction. */
   async insertChange(manager: EntityManager, change: { orderId: string; supplierItemId: number; previousPacks: number; newPacks: number; reason: string; createdBy: string }): Promise<void> {
-    await manager.query(
-      'INSERT INTO purchase_order_change (id, order_id, supplier_item_id, previous_packs, new_packs, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [randomUUID(), change.orderId, change.supplierItemId, change.previousPacks, change.newPacks, change.reason, change.createdBy],
-    );
+    await manager.query('INSERT INTO purchase_order_change (id, order_id, supplier_item_id, previous_packs, new_packs, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      randomUUID(),
+      change.orderId,
+      change.supplierItemId,
+      change.previousPacks,
+      change.newPacks,
+      change.reason,
+      change.createdBy,
+    ]);
   }
 
   /** Sets a line's packs and amount, then the order's total as the sum of its lines. */
   async setLine(manager: EntityManager, params: { orderId: string; supplierItemId: number; packs: number; amountFen: number }): Promise<void> {
-    await manager.query('UPDATE purchase_order_line SET packs = $3, amount_fen = $4 WHERE order_id = $1 AND supplier_item_id = $2',
-      [params.orderId, params.supplierItemId, params.packs, params.amountFen]);
+    await manager.query('UPDATE purchase_order_line SET packs = $3, amount_fen = $4 WHERE order_id = $1 AND supplier_item_id = $2', [
+      params.orderId,
+      params.supplierItemId,
+      params.packs,
+      params.amountFen,
+    ]);
     await manager.query('UPDATE purchase_order SET total_fen = (SELECT COALESCE(sum(amount_fen), 0) FROM purchase_order_line WHERE order_id = $1) WHERE id = $1', [params.orderId]);
   }
 
   /** Records what one line delivered. */
   async setReceived(manager: EntityManager, params: { orderId: string; supplierItemId: number; packs: number; packPriceFen: number }): Promise<void> {
-    await manager.query('UPDATE purchase_order_line SET received_packs = $3, received_pack_price_fen = $4 WHERE order_id = $1 AND supplier_item_id = $2',
-      [params.orderId, params.supplierItemId, params.packs, params.packPriceFen]);
+    await manager.query('UPDATE purchase_order_line SET received_packs = $3, received_pack_price_fen = $4 WHERE order_id = $1 AND supplier_item_id = $2', [
+      params.orderId,
+      params.supplierItemId,
+      params.packs,
+      params.packPriceFen,
+    ]);
   }
 
   async setStatus(manager: EntityManager, orderId: string, status: OrderStatus): Promise<void> {

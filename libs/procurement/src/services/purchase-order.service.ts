@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import {
-  isOrderStatus, lineAmountFen, linePacksProblem, ORDER_MOVES, orderEditProblem, orderMoveProblem, receiptDifferences, receivedLineProblem, type OrderStatus,
-} from '../planning/order-rules';
+import { isOrderStatus, lineAmountFen, linePacksProblem, ORDER_MOVES, orderEditProblem, orderMoveProblem, receiptDifferences, receivedLineProblem, type OrderStatus } from '../planning/order-rules';
 import type { PurchaseOrderDetail } from './plan-views';
 import { OrderHeader, PurchaseOrderQueries } from './purchase-order.queries';
 
@@ -45,10 +43,13 @@ export class PurchaseOrderService {
     const header = await this.requireOrder(id);
     const lines = await this.queries.lines(id);
     return {
-      ...header, lines, edits: await this.queries.edits(id),
+      ...header,
+      lines,
+      edits: await this.queries.edits(id),
       orderCutoff: lines.length === 0 ? null : lines.map((line) => line.orderCutoff).sort()[0],
       leadTimeDays: lines.length === 0 ? null : Math.max(...lines.map((line) => line.leadTimeDays)),
-      nextStatuses: [...ORDER_MOVES[header.status]], editable: orderEditProblem(header.status) === null,
+      nextStatuses: [...ORDER_MOVES[header.status]],
+      editable: orderEditProblem(header.status) === null,
       receivedTotalFen: lines.some((line) => line.receivedAmountFen !== null) ? lines.reduce((sum, line) => sum + (line.receivedAmountFen ?? 0), 0) : null,
     };
   }
@@ -69,13 +70,27 @@ export class PurchaseOrderService {
       const amountFen = lineAmountFen(request.packs, line.packPriceFen);
       await this.queries.setLine(manager, { orderId: id, supplierItemId: line.supplierItemId, packs: request.packs, amountFen });
       await this.queries.insertChange(manager, { orderId: id, supplierItemId: line.supplierItemId, previousPacks: line.packs, newPacks: request.packs, reason, createdBy: request.actor });
-      await this.audit.record({
-        actor: request.actor, action: 'purchase-order.edit',
-        detail: {
-          orderId: id, canteenId: header.canteenId, planId: header.planId, supplierId: header.supplierId, deliveryDate: header.deliveryDate,
-          supplierItemId: line.supplierItemId, sku: line.sku, fromPacks: line.packs, toPacks: request.packs, fromFen: line.amountFen, toFen: amountFen, reason,
+      await this.audit.record(
+        {
+          actor: request.actor,
+          action: 'purchase-order.edit',
+          detail: {
+            orderId: id,
+            canteenId: header.canteenId,
+            planId: header.planId,
+            supplierId: header.supplierId,
+            deliveryDate: header.deliveryDate,
+            supplierItemId: line.supplierItemId,
+            sku: line.sku,
+            fromPacks: line.packs,
+            toPacks: request.packs,
+            fromFen: line.amountFen,
+            toFen: amountFen,
+            reason,
+          },
         },
-      }, manager);
+        manager,
+      );
     });
     return this.order(id);
   }
@@ -108,18 +123,38 @@ export class PurchaseOrderService {
         await this.queries.setReceived(manager, { orderId: id, supplierItemId: line.supplierItemId, ...received });
         const flags = receiptDifferences(line, received);
         if (flags.length > 0) {
-          differences.push({ supplierItemId: line.supplierItemId, sku: line.sku, flags, orderedPacks: line.packs, receivedPacks: received.packs, orderedPriceFen: line.packPriceFen, receivedPriceFen: received.packPriceFen });
+          differences.push({
+            supplierItemId: line.supplierItemId,
+            sku: line.sku,
+            flags,
+            orderedPacks: line.packs,
+            receivedPacks: received.packs,
+            orderedPriceFen: line.packPriceFen,
+            receivedPriceFen: received.packPriceFen,
+          });
         }
       }
       await this.queries.setStatus(manager, id, 'received');
       const note = (request.note ?? '').trim();
-      await this.audit.record({
-        actor: request.actor, action: 'purchase-order.receive',
-        detail: {
-          orderId: id, canteenId: header.canteenId, planId: header.planId, supplierId: header.supplierId, deliveryDate: header.deliveryDate,
-          totalFen: header.totalFen, from: header.status, to: 'received', differences, ...(note ? { note } : {}),
+      await this.audit.record(
+        {
+          actor: request.actor,
+          action: 'purchase-order.receive',
+          detail: {
+            orderId: id,
+            canteenId: header.canteenId,
+            planId: header.planId,
+            supplierId: header.supplierId,
+            deliveryDate: header.deliveryDate,
+            totalFen: header.totalFen,
+            from: header.status,
+            to: 'received',
+            differences,
+            ...(note ? { note } : {}),
+          },
         },
-      }, manager);
+        manager,
+      );
     });
     return this.order(id);
   }
@@ -136,13 +171,24 @@ export class PurchaseOrderService {
       const problem = orderMoveProblem(header.status, to);
       if (problem) throw new LarderError('CONFLICT', `purchase order ${id} is ${header.status}: ${problem}`, { status: header.status, to, allowed: ORDER_MOVES[header.status] });
       await this.queries.setStatus(manager, id, to);
-      await this.audit.record({
-        actor: request.actor, action: `purchase-order.${actionOf(to)}`,
-        detail: {
-          orderId: id, canteenId: header.canteenId, planId: header.planId, supplierId: header.supplierId, deliveryDate: header.deliveryDate,
-          totalFen: header.totalFen, from: header.status, to, ...(reason ? { reason } : {}),
+      await this.audit.record(
+        {
+          actor: request.actor,
+          action: `purchase-order.${actionOf(to)}`,
+          detail: {
+            orderId: id,
+            canteenId: header.canteenId,
+            planId: header.planId,
+            supplierId: header.supplierId,
+            deliveryDate: header.deliveryDate,
+            totalFen: header.totalFen,
+            from: header.status,
+            to,
+            ...(reason ? { reason } : {}),
+          },
         },
-      }, manager);
+        manager,
+      );
     });
     return this.order(id);
   }

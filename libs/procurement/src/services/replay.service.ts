@@ -75,9 +75,7 @@ export class ReplayService {
     for (const canteenId of canteenIds) {
       const [canteen] = await this.demandHistory.canteens([canteenId]);
       // Sides and mains told apart from the sales before the first replayed week's planning day: no look ahead.
-      const dishInfo = forecaster === 'demand'
-        ? await this.demandHistory.dishInfo({ asOf: toEpochDay(replayDays(firstMonday).asOf), canteenIds: [canteenId] })
-        : new Map<string, DishInfo>();
+      const dishInfo = forecaster === 'demand' ? await this.demandHistory.dishInfo({ asOf: toEpochDay(replayDays(firstMonday).asOf), canteenIds: [canteenId] }) : new Map<string, DishInfo>();
       const history = await this.loader.history({ canteenId, from: historyFrom, to: last });
       const shares = await this.soldOutShares({ canteenId, from: firstMonday, to: last });
       const byWeek = new Map<IsoDate, ReplaySlot[]>();
@@ -94,24 +92,37 @@ export class ReplayService {
           continue;
         }
         const forecasts = forecaster === 'demand' ? await this.engineForecasts({ canteen, weekStart, dishInfo, failures }) : undefined;
-        results.push(replayWeek({
-          canteenId, week: isoWeek(weekStart), weekStart, slots, covers: history.covers, dishes: history.dishes, catalogue,
-          policy: request.policy ?? {}, daysOff, forecasts,
-        }));
+        results.push(
+          replayWeek({
+            canteenId,
+            week: isoWeek(weekStart),
+            weekStart,
+            slots,
+            covers: history.covers,
+            dishes: history.dishes,
+            catalogue,
+            policy: request.policy ?? {},
+            daysOff,
+            forecasts,
+          }),
+        );
         weekDone();
       }
     }
     if (results.length === 0) throw new LarderError('NOT_FOUND', `no production was recorded in ${from}..${to}: there is nothing to replay`);
     return {
-      from: firstMonday, to: last, forecaster, ...summariseReplay(results),
+      from: firstMonday,
+      to: last,
+      forecaster,
+      ...summariseReplay(results),
       method: [
         forecaster === 'demand'
-          ? 'each week is planned on the Friday before, at each dish\'s newsvendor level, from forecasts the demand engine (@larder/demand, as its stored runs) makes as of the Thursday; dishes it does not forecast get the seasonal estimate'
-          : 'each week is planned on the Friday before from rollups up to the Thursday with the seasonal estimate (the fallback without stored forecasts), at each dish\'s newsvendor level',
+          ? "each week is planned on the Friday before, at each dish's newsvendor level, from forecasts the demand engine (@larder/demand, as its stored runs) makes as of the Thursday; dishes it does not forecast get the seasonal estimate"
+          : "each week is planned on the Friday before from rollups up to the Thursday with the seasonal estimate (the fallback without stored forecasts), at each dish's newsvendor level",
         ...(failures.length > 0 ? [`the demand engine failed for ${failures.length} canteen-meal-week(s), planned with the seasonal estimate: ${failures.slice(0, 3).join('; ')}`] : []),
-        'demand = portions sold; when a dish sold out (sold >= prepared) its demand is extrapolated from the share of the meal\'s sales made by the time its last portion sold (at most 10x); diners who then chose another dish still count for that dish, so demand is somewhat overstated overall',
+        "demand = portions sold; when a dish sold out (sold >= prepared) its demand is extrapolated from the share of the meal's sales made by the time its last portion sold (at most 10x); diners who then chose another dish still count for that dish, so demand is somewhat overstated overall",
         'leftover and shortfall are fractions of that demand; purchase cost = ingredient cost of the portions cooked (recorded) or planned (system) at the prices in force on the planning day, in yuan — recorded purchases are not in the data, so both sides are costed the same way',
-        'lowerBound takes demand as what sold: the recorded production then never runs short, and the system\'s shortfall there is a floor',
+        "lowerBound takes demand as what sold: the recorded production then never runs short, and the system's shortfall there is a floor",
       ],
     };
   }

@@ -30,8 +30,17 @@ export interface StockView {
   lines: StockLineView[];
 }
 
-interface ReceivedRow { ingredient_id: number; quantity: string }
-interface IngredientRow { id: number; code: string; name: string; name_en: string; unit: string }
+interface ReceivedRow {
+  ingredient_id: number;
+  quantity: string;
+}
+interface IngredientRow {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  unit: string;
+}
 
 /** Stock on hand as the planner nets it, shown to the buyer: counts, what was received since, what is usable and what is on the way. */
 @Injectable()
@@ -48,16 +57,20 @@ export class StockService {
     const catalogue = await this.loader.catalogue();
     // Use counted up to the day itself, so what is left is what the day starts with.
     const { lots, countedOn } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
-    const received: ReceivedRow[] = countedOn === null ? [] : await this.dataSource.query(
-      `SELECT l.ingredient_id, sum(COALESCE(l.received_packs, l.packs) * i.pack_size)::text AS quantity
+    const received: ReceivedRow[] =
+      countedOn === null
+        ? []
+        : await this.dataSource.query(
+            `SELECT l.ingredient_id, sum(COALESCE(l.received_packs, l.packs) * i.pack_size)::text AS quantity
        FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id JOIN supplier_item i ON i.id = l.supplier_item_id
        WHERE o.canteen_id = $1 AND o.status = 'received' AND o.delivery_date > $2::date AND o.delivery_date <= $3::date
        GROUP BY 1`,
-      [params.canteenId, countedOn, date],
-    );
-    const counts: { ingredient_id: number; quantity: string }[] = countedOn === null ? [] : await this.dataSource.query(
-      'SELECT ingredient_id, quantity::text AS quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date', [params.canteenId, countedOn],
-    );
+            [params.canteenId, countedOn, date],
+          );
+    const counts: { ingredient_id: number; quantity: string }[] =
+      countedOn === null
+        ? []
+        : await this.dataSource.query('SELECT ingredient_id, quantity::text AS quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date', [params.canteenId, countedOn]);
     const ingredients: IngredientRow[] = await this.dataSource.query('SELECT id, code, name, name_en, unit FROM ingredient ORDER BY code');
     const countBy = new Map(counts.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
     const receivedBy = new Map(received.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
@@ -68,8 +81,15 @@ export class StockService {
       const onHand = ingredientLots.filter((lot) => lot.availableFrom <= date && lot.usableUntil >= date).reduce((sum, lot) => sum + lot.quantity, 0);
       const onTheWay = ingredientLots.filter((lot) => lot.availableFrom > date).reduce((sum, lot) => sum + lot.quantity, 0);
       const line = {
-        ingredientId: id, code: ingredient.code, name: ingredient.name, nameEn: ingredient.name_en, unit: ingredient.unit,
-        counted: countBy.get(id) ?? null, received: round3(receivedBy.get(id) ?? 0), onHand: round3(onHand), onTheWay: round3(onTheWay),
+        ingredientId: id,
+        code: ingredient.code,
+        name: ingredient.name,
+        nameEn: ingredient.name_en,
+        unit: ingredient.unit,
+        counted: countBy.get(id) ?? null,
+        received: round3(receivedBy.get(id) ?? 0),
+        onHand: round3(onHand),
+        onTheWay: round3(onTheWay),
       };
       if (line.counted !== null || line.received > 0 || line.onHand > 0 || line.onTheWay > 0) lines.push(line);
     }

@@ -11,12 +11,29 @@ import { PlanningDataLoader } from './planning-data.loader';
 /** Months of closing prices shown side by side, the compared month last. */
 export const PRICE_HISTORY_MONTHS = 6;
 
-interface CookedRow { canteen_id: number; service_date: string; meal: MealPeriod; dish_id: number; portions: number }
+interface CookedRow {
+  canteen_id: number;
+  service_date: string;
+  meal: MealPeriod;
+  dish_id: number;
+  portions: number;
+}
 
 /** A supplier, as the comparison names it. */
-export interface SupplierName { id: number; code: string; name: string; nameEn: string }
+export interface SupplierName {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+}
 /** An ingredient, as the comparison names it. */
-export interface IngredientName { id: number; code: string; name: string; nameEn: string; unit: string }
+export interface IngredientName {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+}
 
 export interface SupplierComparisonView extends SupplierComparison {
   canteenIds: number[];

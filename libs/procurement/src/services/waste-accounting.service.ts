@@ -29,8 +29,14 @@ export class WasteAccountingService {
     const account = accountWaste({
       catalogue: await this.loader.catalogue({ from, to }),
       waste: waste.map((row) => ({
-        canteenId: row.canteen_id, serviceDate: row.service_date, meal: row.meal ?? null, kind: row.kind,
-        dishId: row.dish_id, ingredientId: row.ingredient_id, kg: row.kg, portions: row.portions,
+        canteenId: row.canteen_id,
+        serviceDate: row.service_date,
+        meal: row.meal ?? null,
+        kind: row.kind,
+        dishId: row.dish_id,
+        ingredientId: row.ingredient_id,
+        kg: row.kg,
+        portions: row.portions,
       })),
       production: production.map((row) => ({ canteenId: row.canteen_id, serviceDate: row.service_date, dishId: row.dish_id, portionsPrepared: row.portions })),
       covers: covers.map((row) => ({ canteenId: row.canteen_id, serviceDate: row.service_date, covers: row.covers })),

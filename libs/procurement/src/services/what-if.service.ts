@@ -42,11 +42,16 @@ export class WhatIfService {
     const prices = new Map((scenario.priceFactors ?? []).map((price) => [price.ingredientId, price.factor]));
     const missing = [...prices.keys()].filter((id) => base[0] && !base[0].catalogue.ingredients.has(id));
     if (missing.length > 0) throw new LarderError('NOT_FOUND', `no ingredient with id ${missing.join(', ')}`);
-    const changed = applyScenario(base.flatMap((week) => week.plan.production.length > 0 || week.plan.covers.length > 0 ? week.demand.demand : []), scenario);
+    const changed = applyScenario(
+      base.flatMap((week) => (week.plan.production.length > 0 || week.plan.covers.length > 0 ? week.demand.demand : [])),
+      scenario,
+    );
     const canteens = base.map((week, index) => {
       const canteenId = canteenIds[index];
       const plan = planWeek({
-        catalogue: week.catalogue.repriced(prices), now: week.now, stock: week.stock,
+        catalogue: week.catalogue.repriced(prices),
+        now: week.now,
+        stock: week.stock,
         demand: changed.filter((slot) => slot.canteenId === canteenId),
         policy: { serviceLevel: scenario.serviceLevel },
       });
@@ -58,7 +63,9 @@ export class WhatIfService {
       if (base[0] && base[0].catalogue.recipeOf(swap.toDishId).length === 0) notes.push(`dish ${swap.toDishId} has no recipe: its food cost counts as zero`);
     }
     return {
-      week: request.week, notes, canteens,
+      week: request.week,
+      notes,
+      canteens,
       ...compareSummaries(addSummaries(canteens.map((entry) => entry.base)), addSummaries(canteens.map((entry) => entry.scenario))),
     };
   }

@@ -25,7 +25,10 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 function figureCells(sheet: ReportSheet, f: AccuracyFigures, n: number, first: number): CellInput[] {
   const r = (offset: number) => sheet.ref(first + offset, n);
   return [
-    f.pairs, round2(f.actual), round2(f.forecast), round2(f.absoluteError),
+    f.pairs,
+    round2(f.actual),
+    round2(f.forecast),
+    round2(f.absoluteError),
     { formula: `IF(${r(1)}=0,"",${r(3)}/${r(1)})`, result: f.actual > 0 ? round2(f.absoluteError) / round2(f.actual) : '' },
     { formula: `IF(${r(1)}=0,"",(${r(2)}-${r(1)})/${r(1)})`, result: f.actual > 0 ? (round2(f.forecast) - round2(f.actual)) / round2(f.actual) : '' },
     f.intervalHitRate,
@@ -34,9 +37,13 @@ function figureCells(sheet: ReportSheet, f: AccuracyFigures, n: number, first: n
 
 function figureColumns(labels: ReturnType<typeof labelsOf>) {
   return [
-    { header: labels.pairs, width: 10, format: FORMATS.integer }, { header: labels.actual, width: 12, format: FORMATS.decimal2 },
-    { header: labels.forecast, width: 12, format: FORMATS.decimal2 }, { header: labels.absError, width: 12, format: FORMATS.decimal2 },
-    { header: labels.wape, width: 9, format: FORMATS.percent }, { header: labels.bias, width: 9, format: FORMATS.percent }, { header: labels.intervalHit, width: 11, format: FORMATS.percent },
+    { header: labels.pairs, width: 10, format: FORMATS.integer },
+    { header: labels.actual, width: 12, format: FORMATS.decimal2 },
+    { header: labels.forecast, width: 12, format: FORMATS.decimal2 },
+    { header: labels.absError, width: 12, format: FORMATS.decimal2 },
+    { header: labels.wape, width: 9, format: FORMATS.percent },
+    { header: labels.bias, width: 9, format: FORMATS.percent },
+    { header: labels.intervalHit, width: 11, format: FORMATS.percent },
   ];
 }
 
@@ -46,12 +53,29 @@ export function accuracyCharts(data: AccuracyReportData): { option: ChartOption;
   const covers = data.pairs.filter((p) => p.dishId === 0);
   const dates = [...new Set(covers.map((p) => p.serviceDate))].sort();
   return [
-    { description: labels.wape, option: barChart({ title: labels.wape, percent: true, categories: data.canteens.map((c) => nameOf(data.context, c)), series: [
-      { name: labels.targetCovers, values: data.canteens.map((c) => accuracyOf(covers.filter((p) => p.canteenId === c.id)).wape) },
-      { name: labels.targetDishes, values: data.canteens.map((c) => accuracyOf(data.pairs.filter((p) => p.dishId !== 0 && p.canteenId === c.id)).wape) }] }) },
-    { description: labels.targetCovers, option: lineChart({ title: `${labels.targetCovers} · ${labels.actual} / ${labels.forecast}`, categories: dates.map((d) => d.slice(5)), series: [
-      { name: labels.actual, values: dates.map((d) => covers.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.actual, 0)) },
-      { name: labels.forecast, values: dates.map((d) => round2(covers.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.p50, 0))) }] }) },
+    {
+      description: labels.wape,
+      option: barChart({
+        title: labels.wape,
+        percent: true,
+        categories: data.canteens.map((c) => nameOf(data.context, c)),
+        series: [
+          { name: labels.targetCovers, values: data.canteens.map((c) => accuracyOf(covers.filter((p) => p.canteenId === c.id)).wape) },
+          { name: labels.targetDishes, values: data.canteens.map((c) => accuracyOf(data.pairs.filter((p) => p.dishId !== 0 && p.canteenId === c.id)).wape) },
+        ],
+      }),
+    },
+    {
+      description: labels.targetCovers,
+      option: lineChart({
+        title: `${labels.targetCovers} · ${labels.actual} / ${labels.forecast}`,
+        categories: dates.map((d) => d.slice(5)),
+        series: [
+          { name: labels.actual, values: dates.map((d) => covers.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.actual, 0)) },
+          { name: labels.forecast, values: dates.map((d) => round2(covers.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.p50, 0))) },
+        ],
+      }),
+    },
   ];
 }
 
@@ -61,8 +85,15 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   const labels = labelsOf(context);
   const title = labels.accuracyTitle;
   const target = (pair: ForecastPair) => (pair.dishId === 0 ? labels.targetCovers : labels.targetDishes);
-  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, columns: [
-    { header: labels.canteen, width: 24 }, { header: labels.target, width: 14 }, ...figureColumns(labels)] }));
+  const summary = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.summary,
+      reportTitle: title,
+      title: labels.summary,
+      columns: [{ header: labels.canteen, width: 24 }, { header: labels.target, width: 14 }, ...figureColumns(labels)],
+    }),
+  );
   if (data.stored === 0 || data.pairs.length === 0) {
     summary.note(data.stored === 0 ? labels.noForecasts : fill(labels.noPairs, { stored: data.stored }));
     summary.finish();
@@ -70,7 +101,10 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
     return;
   }
   for (const canteen of data.canteens) {
-    for (const group of accuracyBy(data.pairs.filter((p) => p.canteenId === canteen.id), target)) {
+    for (const group of accuracyBy(
+      data.pairs.filter((p) => p.canteenId === canteen.id),
+      target,
+    )) {
       summary.add([text(nameOf(context, canteen)), group.key, ...figureCells(summary, group.figures, summary.currentRow, 3)]);
     }
   }
@@ -79,27 +113,44 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   summary.finish();
   writeValueAddedSheet({ workbook, context, reportTitle: title, figures: data.valueAdded });
 
-  const byMeal = ReportSheet.open(workbook, frameOf(context, { name: labels.byMeal, reportTitle: title, title: labels.byMeal, columns: [
-    { header: labels.meal, width: 12 }, { header: labels.target, width: 14 }, ...figureColumns(labels)] }));
+  const byMeal = ReportSheet.open(
+    workbook,
+    frameOf(context, { name: labels.byMeal, reportTitle: title, title: labels.byMeal, columns: [{ header: labels.meal, width: 12 }, { header: labels.target, width: 14 }, ...figureColumns(labels)] }),
+  );
   for (const group of accuracyBy(data.pairs, (p) => `${p.meal}|${p.dishId === 0 ? 0 : 1}`)) {
     const [meal, kind] = group.key.split('|');
     byMeal.add([codeName(context.language, meal), kind === '0' ? labels.targetCovers : labels.targetDishes, ...figureCells(byMeal, group.figures, byMeal.currentRow, 3)]);
   }
   byMeal.finish();
 
-  const dishes = ReportSheet.open(workbook, frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, columns: [
-    { header: labels.dish, width: 26 }, ...figureColumns(labels)] }));
-  const dishGroups = accuracyBy(data.pairs.filter((p) => p.dishId !== 0), (p) => p.dishId).sort((a, b) => b.figures.actual - a.figures.actual);
+  const dishes = ReportSheet.open(
+    workbook,
+    frameOf(context, { name: labels.dishes, reportTitle: title, title: labels.dishes, columns: [{ header: labels.dish, width: 26 }, ...figureColumns(labels)] }),
+  );
+  const dishGroups = accuracyBy(
+    data.pairs.filter((p) => p.dishId !== 0),
+    (p) => p.dishId,
+  ).sort((a, b) => b.figures.actual - a.figures.actual);
   for (const group of dishGroups) {
     const dish = data.dishes.get(group.key);
     dishes.add([text(dish ? nameOf(context, dish) : String(group.key)), ...figureCells(dishes, group.figures, dishes.currentRow, 2)]);
   }
   dishes.finish();
 
-  const daily = ReportSheet.open(workbook, frameOf(context, { name: labels.daily, reportTitle: title, title: `${labels.daily} · ${labels.targetCovers}`, columns: [
-    { header: labels.date, width: 12, format: FORMATS.date }, { header: labels.canteen, width: 24 }, ...figureColumns(labels)] }));
+  const daily = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.daily,
+      reportTitle: title,
+      title: `${labels.daily} · ${labels.targetCovers}`,
+      columns: [{ header: labels.date, width: 12, format: FORMATS.date }, { header: labels.canteen, width: 24 }, ...figureColumns(labels)],
+    }),
+  );
   const names = new Map(data.canteens.map((c) => [c.id, nameOf(context, c)]));
-  for (const group of accuracyBy(data.pairs.filter((p) => p.dishId === 0), (p) => `${p.serviceDate}|${String(p.canteenId).padStart(6, '0')}`)) {
+  for (const group of accuracyBy(
+    data.pairs.filter((p) => p.dishId === 0),
+    (p) => `${p.serviceDate}|${String(p.canteenId).padStart(6, '0')}`,
+  )) {
     const [date, id] = group.key.split('|');
     daily.add([sheetDate(date), text(names.get(Number(id)) ?? id), ...figureCells(daily, group.figures, daily.currentRow, 3)]);
   }

@@ -40,7 +40,14 @@ export function sheetDate(isoDate: string): Date {
 /** A moment as the wall-clock time in a time zone, as a spreadsheet date-time. */
 export function sheetDateTime(moment: Date, timeZone: string): Date {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(moment);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return new Date(`${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}Z`);

@@ -67,18 +67,28 @@ export function writeCongressSummary(input: { workbook: WorkbookWriter; data: Co
   const labels = labelsOf(context);
   const words = congressLabelsFor(context.language);
   const hidden = fill(labels.suppressed, { min: data.minGroupDiners });
-  const sheet = ReportSheet.open(workbook, frameOf(context, { name: words.congressSheet, reportTitle: words.congressTitle, title: words.congressSheet, onePage: true, columns: [
-    { header: '', width: 44 },
-    { header: fill(words.thisPeriodHeader, { period: context.period.label }), width: 16 },
-    { header: fill(words.previousHeader, { period: data.previousLabel }), width: 16 },
-    { header: words.changeHeader, width: 14 },
-  ] }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: words.congressSheet,
+      reportTitle: words.congressTitle,
+      title: words.congressSheet,
+      onePage: true,
+      columns: [
+        { header: '', width: 44 },
+        { header: fill(words.thisPeriodHeader, { period: context.period.label }), width: 16 },
+        { header: fill(words.previousHeader, { period: data.previousLabel }), width: 16 },
+        { header: words.changeHeader, width: 14 },
+      ],
+    }),
+  );
   const line = (label: string, now: number | null, before: number | null, kind: Parameters<typeof comparison>[2]) => {
     const { cells, formats } = comparison(now, before, kind, words.changePointsFormat);
     sheet.add([text(label), ...cells], 'plain', formats);
   };
   const ratingLine = (label: string, pick: (figures: RatingFigures) => number | null, kind: Parameters<typeof comparison>[2]) => {
-    if (data.now.ratings.suppressed) sheet.add([text(label), hidden, data.before.ratings.suppressed ? null : pick(data.before.ratings)], 'plain', [undefined, undefined, kind === 'share' ? FORMATS.percent : FORMATS[kind]]);
+    if (data.now.ratings.suppressed)
+      sheet.add([text(label), hidden, data.before.ratings.suppressed ? null : pick(data.before.ratings)], 'plain', [undefined, undefined, kind === 'share' ? FORMATS.percent : FORMATS[kind]]);
     else line(label, pick(data.now.ratings), data.before.ratings.suppressed ? null : pick(data.before.ratings), kind);
   };
 
@@ -91,7 +101,10 @@ export function writeCongressSummary(input: { workbook: WorkbookWriter; data: Co
   ratingLine(labels.satisfiedShare, (f) => f.satisfiedShare, 'share');
   ratingLine(labels.dissatisfiedShare, (f) => f.dissatisfiedShare, 'share');
 
-  for (const [section, tags] of [[words.praiseTagsSection, data.praiseTags], [words.complaintTagsSection, data.complaintTags]] as const) {
+  for (const [section, tags] of [
+    [words.praiseTagsSection, data.praiseTags],
+    [words.complaintTagsSection, data.complaintTags],
+  ] as const) {
     sheet.add([section], 'section');
     const shown = tags.slice(0, TAGS_SHOWN);
     for (const tag of shown) {
@@ -104,7 +117,13 @@ export function writeCongressSummary(input: { workbook: WorkbookWriter; data: Co
 
   sheet.add([words.themesSection], 'section');
   for (const theme of data.themes) {
-    const listed = (kind: string, themeWords: string[]) => (themeWords.length > 0 ? `${kind}: ${themeWords.slice(0, THEME_WORDS).map((word) => feedbackTagName(word, context.language)).join(', ')}` : null);
+    const listed = (kind: string, themeWords: string[]) =>
+      themeWords.length > 0
+        ? `${kind}: ${themeWords
+            .slice(0, THEME_WORDS)
+            .map((word) => feedbackTagName(word, context.language))
+            .join(', ')}`
+        : null;
     const summary = [listed(words.themeComplaints, theme.complaints), listed(words.themePraise, theme.praise)].filter(Boolean).join(' · ');
     sheet.add([text(summary ? `${nameOf(context, theme.canteen)} — ${summary}` : nameOf(context, theme.canteen)), theme.diners], 'plain', [undefined, FORMATS.integer]);
   }

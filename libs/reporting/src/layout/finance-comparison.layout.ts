@@ -35,15 +35,26 @@ type Sums = { from: number; to: number } | null;
 export function writeBudgetSheet(workbook: WorkbookWriter, data: ComparisonData): void {
   const labels = labelsOf(data.context);
   const money = { width: 15, format: FORMATS.yuan };
-  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.comparison, reportTitle: labels.financeTitle, title: labels.comparison,
-    columns: [
-      { header: labels.canteen, width: 26 }, { header: labels.ingredientCost, ...money }, { header: labels.ingredientBudget, ...money },
-      { header: labels.variance, ...money }, { header: labels.variancePct, width: 10, format: FORMATS.percent },
-      { header: labels.subsidy, ...money }, { header: labels.subsidyBudget, ...money }, { header: labels.variance, ...money },
-      { header: labels.variancePct, width: 10, format: FORMATS.percent }, { header: labels.labourBudget, ...money },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(data.context, {
+      name: labels.comparison,
+      reportTitle: labels.financeTitle,
+      title: labels.comparison,
+      columns: [
+        { header: labels.canteen, width: 26 },
+        { header: labels.ingredientCost, ...money },
+        { header: labels.ingredientBudget, ...money },
+        { header: labels.variance, ...money },
+        { header: labels.variancePct, width: 10, format: FORMATS.percent },
+        { header: labels.subsidy, ...money },
+        { header: labels.subsidyBudget, ...money },
+        { header: labels.variance, ...money },
+        { header: labels.variancePct, width: 10, format: FORMATS.percent },
+        { header: labels.labourBudget, ...money },
+      ],
+    }),
+  );
   const rowOf = (label: string | TextCell, row: FinanceRow, n: number, sums: Sums) => {
     const r = (column: number) => sheet.ref(column, n);
     const budgetCell = (column: number, fen: number | null) => (fen === null ? labels.budgetNone : sums ? { formula: sheet.sum(column, sums.from, sums.to), result: yuan(fen) } : yuan(fen));
@@ -54,8 +65,14 @@ export function writeBudgetSheet(workbook: WorkbookWriter, data: ComparisonData)
     ];
     const f = row.figures;
     return [
-      label, actual(2, f.ingredientCostFen), budgetCell(3, row.budget.ingredientsFen), ...variance(2, 3, f.ingredientCostFen, row.budget.ingredientsFen),
-      actual(6, f.subsidyFen), budgetCell(7, row.budget.subsidyFen), ...variance(6, 7, f.subsidyFen, row.budget.subsidyFen), budgetCell(10, row.budget.labourFen),
+      label,
+      actual(2, f.ingredientCostFen),
+      budgetCell(3, row.budget.ingredientsFen),
+      ...variance(2, 3, f.ingredientCostFen, row.budget.ingredientsFen),
+      actual(6, f.subsidyFen),
+      budgetCell(7, row.budget.subsidyFen),
+      ...variance(6, 7, f.subsidyFen, row.budget.subsidyFen),
+      budgetCell(10, row.budget.labourFen),
     ];
   };
   for (const row of data.canteens) sheet.add(rowOf(text(nameOf(data.context, row.canteen)), row, sheet.currentRow, null));
@@ -64,7 +81,9 @@ export function writeBudgetSheet(workbook: WorkbookWriter, data: ComparisonData)
   // The total's budget is the canteens' sum only when every canteen has one (FinanceBudgetService), so the SUM agrees.
   sheet.add(rowOf(labels.total, data.total, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
   const meal = (code: string) => codeName(data.context.language, code);
-  const changes = data.subsidyChanges.map((change) => fill(labels.subsidyChange, { date: change.date, meal: meal(change.meal), before: (change.beforeFen / 100).toFixed(2), after: (change.afterFen / 100).toFixed(2) }));
+  const changes = data.subsidyChanges.map((change) =>
+    fill(labels.subsidyChange, { date: change.date, meal: meal(change.meal), before: (change.beforeFen / 100).toFixed(2), after: (change.afterFen / 100).toFixed(2) }),
+  );
   for (const note of changes.length > 0 ? changes : [labels.noSubsidyChange]) sheet.note(note);
   sheet.finish();
 }
@@ -74,30 +93,49 @@ export function writePeriodsSheet(workbook: WorkbookWriter, data: ComparisonData
   const labels = labelsOf(data.context);
   const money = { width: 14, format: FORMATS.yuan };
   const pct = { width: 10, format: FORMATS.percent };
-  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.periods, reportTitle: labels.financeTitle, title: labels.periods,
-    columns: [
-      { header: labels.canteen, width: 24 },
-      { header: `${labels.revenue} ${labels.thisMonth}`, ...money }, { header: `${labels.revenue} ${labels.lastMonth}`, ...money }, { header: `${labels.revenue} ${labels.sameMonthLastYear}`, ...money },
-      { header: labels.yearOnYearPct, ...pct },
-      { header: `${labels.subsidy} ${labels.thisMonth}`, ...money }, { header: `${labels.subsidy} ${labels.sameMonthLastYear}`, ...money }, { header: labels.yearOnYearPct, ...pct },
-      { header: `${labels.ingredientCost} ${labels.thisMonth}`, ...money }, { header: `${labels.ingredientCost} ${labels.lastMonth}`, ...money },
-      { header: `${labels.ingredientCost} ${labels.sameMonthLastYear}`, ...money }, { header: labels.yearOnYearPct, ...pct },
-      { header: `${labels.covers} ${labels.thisMonth}`, width: 11, format: FORMATS.integer }, { header: `${labels.covers} ${labels.sameMonthLastYear}`, width: 11, format: FORMATS.integer },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(data.context, {
+      name: labels.periods,
+      reportTitle: labels.financeTitle,
+      title: labels.periods,
+      columns: [
+        { header: labels.canteen, width: 24 },
+        { header: `${labels.revenue} ${labels.thisMonth}`, ...money },
+        { header: `${labels.revenue} ${labels.lastMonth}`, ...money },
+        { header: `${labels.revenue} ${labels.sameMonthLastYear}`, ...money },
+        { header: labels.yearOnYearPct, ...pct },
+        { header: `${labels.subsidy} ${labels.thisMonth}`, ...money },
+        { header: `${labels.subsidy} ${labels.sameMonthLastYear}`, ...money },
+        { header: labels.yearOnYearPct, ...pct },
+        { header: `${labels.ingredientCost} ${labels.thisMonth}`, ...money },
+        { header: `${labels.ingredientCost} ${labels.lastMonth}`, ...money },
+        { header: `${labels.ingredientCost} ${labels.sameMonthLastYear}`, ...money },
+        { header: labels.yearOnYearPct, ...pct },
+        { header: `${labels.covers} ${labels.thisMonth}`, width: 11, format: FORMATS.integer },
+        { header: `${labels.covers} ${labels.sameMonthLastYear}`, width: 11, format: FORMATS.integer },
+      ],
+    }),
+  );
   const rowOf = (label: string | TextCell, row: FinanceRow, n: number, sums: Sums) => {
     const r = (column: number) => sheet.ref(column, n);
     const cell = (column: number, value: number) => (sums ? { formula: sheet.sum(column, sums.from, sums.to), result: value } : value);
     const [f, m, y] = [row.figures, row.lastMonth, row.lastYear];
     return [
-      label, cell(2, yuan(f.revenueFen)!), cell(3, yuan(m.revenueFen)!), cell(4, yuan(y.revenueFen)!),
+      label,
+      cell(2, yuan(f.revenueFen)!),
+      cell(3, yuan(m.revenueFen)!),
+      cell(4, yuan(y.revenueFen)!),
       { formula: `IF(N(${r(4)})=0,"",${r(2)}/${r(4)}-1)`, result: y.revenueFen === 0 ? '' : f.revenueFen / y.revenueFen - 1 },
-      cell(6, yuan(f.subsidyFen)!), cell(7, yuan(y.subsidyFen)!),
+      cell(6, yuan(f.subsidyFen)!),
+      cell(7, yuan(y.subsidyFen)!),
       { formula: `IF(N(${r(7)})=0,"",${r(6)}/${r(7)}-1)`, result: y.subsidyFen === 0 ? '' : f.subsidyFen / y.subsidyFen - 1 },
-      cell(9, yuan(f.ingredientCostFen)!), cell(10, yuan(m.ingredientCostFen)!), cell(11, yuan(y.ingredientCostFen)!),
+      cell(9, yuan(f.ingredientCostFen)!),
+      cell(10, yuan(m.ingredientCostFen)!),
+      cell(11, yuan(y.ingredientCostFen)!),
       { formula: `IF(N(${r(11)})=0,"",${r(9)}/${r(11)}-1)`, result: y.ingredientCostFen === 0 ? '' : f.ingredientCostFen / y.ingredientCostFen - 1 },
-      cell(13, f.covers), cell(14, y.covers),
+      cell(13, f.covers),
+      cell(14, y.covers),
     ];
   };
   for (const row of data.canteens) sheet.add(rowOf(text(nameOf(data.context, row.canteen)), row, sheet.currentRow, null));

@@ -32,23 +32,42 @@ const text = (value: string): TextCell => ({ text: value });
 function writeSummary(workbook: WorkbookWriter, data: FinanceReportData): void {
   const labels = labelsOf(data.context);
   const money = { width: 14, format: FORMATS.yuan };
-  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.summary, reportTitle: labels.financeTitle, title: labels.summary,
-    columns: [
-      { header: labels.canteen, width: 16 }, { header: labels.serviceDays, width: 7, format: FORMATS.integer },
-      { header: labels.covers, width: 10, format: FORMATS.integer }, { header: labels.transactions, width: 10, format: FORMATS.integer },
-      { header: labels.refunds, width: 7, format: FORMATS.integer }, { header: labels.paid, ...money }, { header: labels.subsidy, ...money },
-      { header: labels.revenue, ...money }, { header: labels.ingredientCost, ...money }, { header: labels.wasteCost, ...money },
-      { header: labels.costPerMeal, width: 10, format: FORMATS.yuan }, { header: labels.foodCostPct, width: 9, format: FORMATS.percent },
-      { header: labels.participation, width: 9, format: FORMATS.percent },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(data.context, {
+      name: labels.summary,
+      reportTitle: labels.financeTitle,
+      title: labels.summary,
+      columns: [
+        { header: labels.canteen, width: 16 },
+        { header: labels.serviceDays, width: 7, format: FORMATS.integer },
+        { header: labels.covers, width: 10, format: FORMATS.integer },
+        { header: labels.transactions, width: 10, format: FORMATS.integer },
+        { header: labels.refunds, width: 7, format: FORMATS.integer },
+        { header: labels.paid, ...money },
+        { header: labels.subsidy, ...money },
+        { header: labels.revenue, ...money },
+        { header: labels.ingredientCost, ...money },
+        { header: labels.wasteCost, ...money },
+        { header: labels.costPerMeal, width: 10, format: FORMATS.yuan },
+        { header: labels.foodCostPct, width: 9, format: FORMATS.percent },
+        { header: labels.participation, width: 9, format: FORMATS.percent },
+      ],
+    }),
+  );
   const figureRow = (label: string | TextCell, f: FinanceFigures, row: number, sums: { from: number; to: number } | null) => {
     const cell = (column: number, value: number | null) => (sums ? { formula: sheet.sum(column, sums.from, sums.to), result: value } : value);
     return [
-      label, f.serviceDays, cell(3, f.covers), cell(4, f.transactions), cell(5, f.refunds), cell(6, yuan(f.paidFen)), cell(7, yuan(f.subsidyFen)),
+      label,
+      f.serviceDays,
+      cell(3, f.covers),
+      cell(4, f.transactions),
+      cell(5, f.refunds),
+      cell(6, yuan(f.paidFen)),
+      cell(7, yuan(f.subsidyFen)),
       { formula: `${sheet.ref(6, row)}+${sheet.ref(7, row)}`, result: yuan(f.revenueFen) },
-      cell(9, yuan(f.ingredientCostFen)), cell(10, yuan(f.wasteCostFen)),
+      cell(9, yuan(f.ingredientCostFen)),
+      cell(10, yuan(f.wasteCostFen)),
       { formula: `IF(${sheet.ref(3, row)}=0,"",${sheet.ref(9, row)}/${sheet.ref(3, row)})`, result: f.costPerMealFen === null ? '' : f.costPerMealFen / 100 },
       { formula: `IF(${sheet.ref(8, row)}=0,"",${sheet.ref(9, row)}/${sheet.ref(8, row)})`, result: f.foodCostRatio ?? '' },
       f.participation,
@@ -64,15 +83,21 @@ function writeSummary(workbook: WorkbookWriter, data: FinanceReportData): void {
 function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void {
   const labels = labelsOf(data.context);
   const columns = data.channels.length;
-  const sheet = ReportSheet.open(workbook, frameOf(data.context, {
-    name: labels.channels, reportTitle: labels.financeTitle, title: labels.channels,
-    columns: [
-      { header: labels.canteen, width: 26 },
-      ...data.channels.map((channel) => ({ header: `${codeName(data.context.language, channel)} (¥)`, width: 15, format: FORMATS.yuan })),
-      { header: labels.channelTotal, width: 16, format: FORMATS.yuan }, { header: labels.subsidy, width: 16, format: FORMATS.yuan },
-      { header: labels.revenue, width: 16, format: FORMATS.yuan },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(data.context, {
+      name: labels.channels,
+      reportTitle: labels.financeTitle,
+      title: labels.channels,
+      columns: [
+        { header: labels.canteen, width: 26 },
+        ...data.channels.map((channel) => ({ header: `${codeName(data.context.language, channel)} (¥)`, width: 15, format: FORMATS.yuan })),
+        { header: labels.channelTotal, width: 16, format: FORMATS.yuan },
+        { header: labels.subsidy, width: 16, format: FORMATS.yuan },
+        { header: labels.revenue, width: 16, format: FORMATS.yuan },
+      ],
+    }),
+  );
   const rowOf = (label: string | TextCell, f: FinanceFigures, row: number, sums: { from: number; to: number } | null) => [
     label,
     ...data.channels.map((channel, index) => {
@@ -101,15 +126,41 @@ export function financeCharts(data: FinanceReportData): { option: ChartOption; d
     ...data.channels.map((channel) => ({ name: codeName(data.context.language, channel), value: yuan(data.total.figures.paidByChannel[channel] ?? 0)! })),
   ];
   return [
-    { description: labels.costPerMeal, option: barChart({ title: labels.costPerMeal, categories: names, series: [
-      { name: labels.thisMonth, values: data.canteens.map((row) => perMeal(row.figures)) }, { name: labels.lastMonth, values: data.canteens.map((row) => perMeal(row.lastMonth)) }] }) },
-    { description: labels.foodCostPct, option: barChart({ title: labels.foodCostPct, categories: names, percent: true, series: [
-      { name: labels.thisMonth, values: data.canteens.map((row) => row.figures.foodCostRatio) }, { name: labels.lastMonth, values: data.canteens.map((row) => row.lastMonth.foodCostRatio) }] }) },
+    {
+      description: labels.costPerMeal,
+      option: barChart({
+        title: labels.costPerMeal,
+        categories: names,
+        series: [
+          { name: labels.thisMonth, values: data.canteens.map((row) => perMeal(row.figures)) },
+          { name: labels.lastMonth, values: data.canteens.map((row) => perMeal(row.lastMonth)) },
+        ],
+      }),
+    },
+    {
+      description: labels.foodCostPct,
+      option: barChart({
+        title: labels.foodCostPct,
+        categories: names,
+        percent: true,
+        series: [
+          { name: labels.thisMonth, values: data.canteens.map((row) => row.figures.foodCostRatio) },
+          { name: labels.lastMonth, values: data.canteens.map((row) => row.lastMonth.foodCostRatio) },
+        ],
+      }),
+    },
     { description: labels.channels, option: pieChart({ title: labels.channels, slices: channelSlices }) },
-    { description: labels.covers, option: lineChart({ title: labels.covers, categories: dates.map((date) => date.slice(5)), series: data.canteens.map((row) => ({
-      name: nameOf(data.context, row.canteen),
-      values: dates.map((date) => data.daily.find((day) => day.date === date && day.canteen.code === row.canteen.code)?.covers ?? null),
-    })) }) },
+    {
+      description: labels.covers,
+      option: lineChart({
+        title: labels.covers,
+        categories: dates.map((date) => date.slice(5)),
+        series: data.canteens.map((row) => ({
+          name: nameOf(data.context, row.canteen),
+          values: dates.map((date) => data.daily.find((day) => day.date === date && day.canteen.code === row.canteen.code)?.covers ?? null),
+        })),
+      }),
+    },
   ];
 }
 

@@ -63,7 +63,7 @@ const EN = {
   reconciliationAgrees: 'All {pairs} day × channel totals agree.',
   reconciliationTotals: 'Settlement file {file}: {settlementRows} lines, total ¥{settlement}; canteen payments total ¥{larder}; {agree} day × channel totals agree, {differ} differ.',
   reconciliationBasis: 'Days are payment days in the canteen time zone; amounts are net of refunds. Lines the file could not read: {rejected}.',
-  reconciliationCanteen: 'Only the chosen canteen\'s payments are compared; the settlement file should cover that canteen only.',
+  reconciliationCanteen: "Only the chosen canteen's payments are compared; the settlement file should cover that canteen only.",
   detail: 'Payments',
   detailPart: 'Payments {part}',
   time: 'Time',
@@ -149,16 +149,17 @@ const EN = {
   underShare: 'Under (short)',
   addedOverMedian4: 'Value added over the median of 4 (WAPE points)',
   larderNumber: 'Larder (forecast P50)',
-  kitchenNumber: 'Kitchen (prepared; else the manager\'s override)',
+  kitchenNumber: "Kitchen (prepared; else the manager's override)",
   median4Number: 'Median of the last 4 servings',
   larderOverKitchen: 'Larder over the kitchen (WAPE points)',
   kitchenOutcome: 'What the kitchen cooked: left over and short',
-  larderAtKitchenShortfall: 'Larder\'s plan at the kitchen\'s shortfall (P{level})',
-  larderNearestShortfall: 'Larder\'s plan at P{level}: no level runs as little short as the kitchen',
-  valueAddedCounts: 'Dish services scored {scored}; compared {compared}; left out because the kitchen recorded no number {withoutKitchen}; left out because the dish had not been served before {withoutHistory}.',
-  noValueAdded: 'No dish service in this period has a kitchen number (a production log, or a manager\'s override in an approved plan), so there is nothing to compare.',
+  larderAtKitchenShortfall: "Larder's plan at the kitchen's shortfall (P{level})",
+  larderNearestShortfall: "Larder's plan at P{level}: no level runs as little short as the kitchen",
+  valueAddedCounts:
+    'Dish services scored {scored}; compared {compared}; left out because the kitchen recorded no number {withoutKitchen}; left out because the dish had not been served before {withoutHistory}.',
+  noValueAdded: "No dish service in this period has a kitchen number (a production log, or a manager's override in an approved plan), so there is nothing to compare.",
   valueAddedExplanation:
-    'Does Larder help the kitchen? For each dish and meal, three numbers are set against what was sold: Larder\'s forecast, the kitchen\'s own number (what it prepared, or where nothing was logged the quantity a manager set in an approved plan), and the cook\'s rule of thumb, the median of the dish\'s last four servings known when Larder made its forecast. Each is scored on the same services by WAPE, the share of the food it got wrong. Value added is the rule\'s or the kitchen\'s error minus the other\'s, in points: a positive figure for Larder over the kitchen means following Larder would have been closer. The kitchen\'s leftover is then set beside what Larder\'s plan would have left had it run short as often as the kitchen did. Sales stop when a dish runs out, so a kitchen that sold out looks less short than its diners were.',
+    "Does Larder help the kitchen? For each dish and meal, three numbers are set against what was sold: Larder's forecast, the kitchen's own number (what it prepared, or where nothing was logged the quantity a manager set in an approved plan), and the cook's rule of thumb, the median of the dish's last four servings known when Larder made its forecast. Each is scored on the same services by WAPE, the share of the food it got wrong. Value added is the rule's or the kitchen's error minus the other's, in points: a positive figure for Larder over the kitchen means following Larder would have been closer. The kitchen's leftover is then set beside what Larder's plan would have left had it run short as often as the kitchen did. Sales stop when a dish runs out, so a kitchen that sold out looks less short than its diners were.",
   // purchase plan
   purchaseTitle: 'Purchase plan',
   supplier: 'Supplier',
@@ -190,7 +191,8 @@ const EN = {
   reachUsed: 'Subsidy used (¥)',
   reachEntitled: 'Entitled (¥)',
   reachUsedShare: 'Used of entitled',
-  reachNote: "Staff: the payroll on the period's last headcount day. Diners: distinct members of the site's staff who ate at any canteen (the HR roster, pseudonymised as the sales are). Entitled: one subsidised meal a day on duty at the lunch subsidy in force that day. Remote sites have no canteen of their own. A site with fewer than {min} diners is hidden, and then the next smallest too, so the total cannot give it away.",
+  reachNote:
+    "Staff: the payroll on the period's last headcount day. Diners: distinct members of the site's staff who ate at any canteen (the HR roster, pseudonymised as the sales are). Entitled: one subsidised meal a day on duty at the lunch subsidy in force that day. Remote sites have no canteen of their own. A site with fewer than {min} diners is hidden, and then the next smallest too, so the total cannot give it away.",
   // supplier comparison (货比三家)
   comparisonSheet: 'Supplier comparison',
   comparisonTitle: 'Supplier comparison {month}',
@@ -207,7 +209,8 @@ const EN = {
   comparisonLastMonthCost: "From last month's supplier (¥)",
   comparisonSaving: 'Saving (¥)',
   comparisonEmpty: 'No ingredient has a supplier item.',
-  comparisonNote: "The month's needs are what the kitchens cooked (prepared portions × recipes, gross of preparation loss), bought the way the purchase planner buys: whole packs, minimum orders, lead times, delivery days and shelf life. Saving = the same needs bought from last month's main supplier alone − bought as chosen. Price rise: the month's closing pack price against last month's, from 3 %.",
+  comparisonNote:
+    "The month's needs are what the kitchens cooked (prepared portions × recipes, gross of preparation loss), bought the way the purchase planner buys: whole packs, minimum orders, lead times, delivery days and shelf life. Saving = the same needs bought from last month's main supplier alone − bought as chosen. Price rise: the month's closing pack price against last month's, from 3 %.",
   comparisonReasons: ['only supplier', 'lowest cost per usable unit', 'cheaper ones cannot deliver in time', 'cheaper ones would not be fresh', 'cheapest per delivery', 'not used this month'],
   // one purchase order (采购单)
   orderSheetTitle: 'Purchase order',
@@ -258,7 +261,8 @@ const EN = {
   menuNote: "Manager's note",
   menuNoChanges: 'The proposal changes nothing.',
   menuDishSeparator: ', ',
-  menuSummaryNote: 'Predicted by the menu-aware dish-share model for the same covers: portions prepared = sold ÷ (1 − waste rate), priced at today\'s recipe costs. Subsidy = covers × the subsidy rule in force for the meal on the day (an upper bound: a diner who pays less than it gets less). Per cover figures are cover-weighted over the cycle.',
+  menuSummaryNote:
+    "Predicted by the menu-aware dish-share model for the same covers: portions prepared = sold ÷ (1 − waste rate), priced at today's recipe costs. Subsidy = covers × the subsidy rule in force for the meal on the day (an upper bound: a diner who pays less than it gets less). Per cover figures are cover-weighted over the cycle.",
   menuChangesNote: 'Effect = that day × meal with this change alone, against the current menu.',
 } satisfies Record<string, string | string[]>;
 
@@ -445,7 +449,8 @@ const ZH: Labels = {
   reachUsed: '已用补贴（元）',
   reachEntitled: '应享补贴（元）',
   reachUsedShare: '补贴使用率',
-  reachNote: '员工数：期间最后一个人事日的在册人数。就餐人数：该站点员工中在任一食堂就餐过的人数（人事名册，与消费记录同样假名化）。应享补贴：每个在岗日一餐，按当日午餐补贴标准。偏远站点没有自己的食堂。就餐人数不足 {min} 人的站点不公布，并同时隐藏次小的站点，避免由合计反推。',
+  reachNote:
+    '员工数：期间最后一个人事日的在册人数。就餐人数：该站点员工中在任一食堂就餐过的人数（人事名册，与消费记录同样假名化）。应享补贴：每个在岗日一餐，按当日午餐补贴标准。偏远站点没有自己的食堂。就餐人数不足 {min} 人的站点不公布，并同时隐藏次小的站点，避免由合计反推。',
   // supplier comparison (货比三家)
   comparisonSheet: '货比三家',
   comparisonTitle: '供应商比价 {month}',
@@ -462,7 +467,8 @@ const ZH: Labels = {
   comparisonLastMonthCost: '按上月供应商（元）',
   comparisonSaving: '节省（元）',
   comparisonEmpty: '没有任何食材有供应商商品。',
-  comparisonNote: '本月需求为厨房实际制作量（制作份数 × 配方，含加工损耗），按采购计划的规则采购：整包、起订量、交货周期、送货日和保质期。节省 = 同样的需求全部从上月主要供应商采购 − 按所选采购。涨价：本月末每包单价较上月末上涨 3 % 及以上。',
+  comparisonNote:
+    '本月需求为厨房实际制作量（制作份数 × 配方，含加工损耗），按采购计划的规则采购：整包、起订量、交货周期、送货日和保质期。节省 = 同样的需求全部从上月主要供应商采购 − 按所选采购。涨价：本月末每包单价较上月末上涨 3 % 及以上。',
   comparisonReasons: ['唯一供应商', '每可用单位成本最低', '更便宜的无法按时送达', '更便宜的无法保证新鲜', '每次送货取最便宜', '本月未使用'],
   orderSheetTitle: '采购单',
   orderNumber: '单号 {number}',
@@ -511,26 +517,63 @@ const ZH: Labels = {
   menuNote: '经理备注',
   menuNoChanges: '建议未作任何调整。',
   menuDishSeparator: '、',
-  menuSummaryNote: '按考虑菜单组合的菜品份额模型、以相同就餐人次预测：制作份数 = 售出份数 ÷（1 − 浪费率），按当前配方成本计价。补贴 = 人次 × 当天该餐次适用的补贴标准（为上限：实付低于补贴标准的就餐者所得更少）。人均数字按人次加权。',
+  menuSummaryNote:
+    '按考虑菜单组合的菜品份额模型、以相同就餐人次预测：制作份数 = 售出份数 ÷（1 − 浪费率），按当前配方成本计价。补贴 = 人次 × 当天该餐次适用的补贴标准（为上限：实付低于补贴标准的就餐者所得更少）。人均数字按人次加权。',
   menuChangesNote: '影响 = 当天该餐次仅做此项调整时与当前菜单相比的变化。',
 };
 
 const NAMES: Record<ReportLanguage, Record<string, string>> = {
   en: {
-    card: 'Staff card', bank_app: 'Bank app', wechat: 'WeChat Pay', alipay: 'Alipay', cash: 'Cash',
-    breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', night: 'Night meal', sale: 'Sale', refund: 'Refund',
-    kg: 'kg', l: 'l', piece: 'pc',
-    draft: 'Draft', approved: 'Approved, to send', sent: 'Sent', received: 'Received', cancelled: 'Cancelled',
+    card: 'Staff card',
+    bank_app: 'Bank app',
+    wechat: 'WeChat Pay',
+    alipay: 'Alipay',
+    cash: 'Cash',
+    breakfast: 'Breakfast',
+    lunch: 'Lunch',
+    dinner: 'Dinner',
+    night: 'Night meal',
+    sale: 'Sale',
+    refund: 'Refund',
+    kg: 'kg',
+    l: 'l',
+    piece: 'pc',
+    draft: 'Draft',
+    approved: 'Approved, to send',
+    sent: 'Sent',
+    received: 'Received',
+    cancelled: 'Cancelled',
 
-    proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected', edited: 'Edited',
+    proposed: 'Proposed',
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    edited: 'Edited',
   },
   'zh-CN': {
-    card: '员工卡', bank_app: '银行App', wechat: '微信支付', alipay: '支付宝', cash: '现金',
-    breakfast: '早餐', lunch: '午餐', dinner: '晚餐', night: '夜宵', sale: '消费', refund: '退款',
-    kg: '公斤', l: '升', piece: '个',
-    draft: '草稿', approved: '已批准（待发送）', sent: '已发送', received: '已收货', cancelled: '已取消',
+    card: '员工卡',
+    bank_app: '银行App',
+    wechat: '微信支付',
+    alipay: '支付宝',
+    cash: '现金',
+    breakfast: '早餐',
+    lunch: '午餐',
+    dinner: '晚餐',
+    night: '夜宵',
+    sale: '消费',
+    refund: '退款',
+    kg: '公斤',
+    l: '升',
+    piece: '个',
+    draft: '草稿',
+    approved: '已批准（待发送）',
+    sent: '已发送',
+    received: '已收货',
+    cancelled: '已取消',
 
-    proposed: '待定', accepted: '已接受', rejected: '已拒绝', edited: '已修改',
+    proposed: '待定',
+    accepted: '已接受',
+    rejected: '已拒绝',
+    edited: '已修改',
   },
 };
 

@@ -23,10 +23,15 @@ export function writeMenuProposalWorkbook(input: { workbook: WorkbookWriter; dat
 function writeSummary({ workbook, data }: { workbook: WorkbookWriter; data: MenuProposalWorkbookData }): void {
   const { context, proposal } = data;
   const labels = labelsOf(context);
-  const sheet = ReportSheet.open(workbook, frameOf(context, {
-    name: labels.menuSummary, reportTitle: labels.menuTitle, title: labels.menuSummary,
-    columns: [{ header: labels.menuFigure, width: 30 }, ...[labels.menuCurrent, labels.menuProposed, labels.menuDifference].map((header) => ({ header, width: 16, format: FIGURE_FORMAT }))],
-  }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.menuSummary,
+      reportTitle: labels.menuTitle,
+      title: labels.menuSummary,
+      columns: [{ header: labels.menuFigure, width: 30 }, ...[labels.menuCurrent, labels.menuProposed, labels.menuDifference].map((header) => ({ header, width: 16, format: FIGURE_FORMAT }))],
+    }),
+  );
   const rows: [string, (side: MenuWhatIfSide) => number | null][] = [
     [labels.menuCovers, (side) => side.covers],
     [labels.menuCostPerCover, (side) => fenToYuan(side.costFenPerCover)],
@@ -57,24 +62,42 @@ function writeSummary({ workbook, data }: { workbook: WorkbookWriter; data: Menu
 function writeChanges({ workbook, data }: { workbook: WorkbookWriter; data: MenuProposalWorkbookData }): void {
   const { context, proposal } = data;
   const labels = labelsOf(context);
-  const sheet = ReportSheet.open(workbook, frameOf(context, {
-    name: labels.menuChanges, reportTitle: labels.menuTitle, title: labels.menuChanges,
-    columns: [
-      { header: labels.menuDate, width: 11 }, { header: labels.menuMeal, width: 9 }, { header: labels.menuCategory, width: 10 },
-      { header: labels.menuFrom, width: 16 }, { header: labels.menuTo, width: 16 }, { header: labels.menuReason, width: 50 },
-      { header: labels.menuEffectCost, width: 13, format: FORMATS.yuan }, { header: labels.menuEffectWaste, width: 13, format: '0.000' },
-      { header: labels.menuEffectStars, width: 12, format: FORMATS.decimal2 },
-      { header: labels.menuStatus, width: 9 }, { header: labels.menuDecidedBy, width: 12 }, { header: labels.menuNote, width: 24 },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.menuChanges,
+      reportTitle: labels.menuTitle,
+      title: labels.menuChanges,
+      columns: [
+        { header: labels.menuDate, width: 11 },
+        { header: labels.menuMeal, width: 9 },
+        { header: labels.menuCategory, width: 10 },
+        { header: labels.menuFrom, width: 16 },
+        { header: labels.menuTo, width: 16 },
+        { header: labels.menuReason, width: 50 },
+        { header: labels.menuEffectCost, width: 13, format: FORMATS.yuan },
+        { header: labels.menuEffectWaste, width: 13, format: '0.000' },
+        { header: labels.menuEffectStars, width: 12, format: FORMATS.decimal2 },
+        { header: labels.menuStatus, width: 9 },
+        { header: labels.menuDecidedBy, width: 12 },
+        { header: labels.menuNote, width: 24 },
+      ],
+    }),
+  );
   for (const change of proposal.changes) {
     sheet.add([
-      text(change.date), codeName(context.language, change.meal), categoryName(context.language, change.category),
-      text(dishName(data, change.fromDishId)), text(dishName(data, change.toDishId)),
+      text(change.date),
+      codeName(context.language, change.meal),
+      categoryName(context.language, change.category),
+      text(dishName(data, change.fromDishId)),
+      text(dishName(data, change.toDishId)),
       text(context.language === 'en' ? change.explanation.en : change.explanation.zh),
-      fenToYuan(change.after.costFenPerCover - change.before.costFenPerCover), change.after.wasteKgPerCover - change.before.wasteKgPerCover,
+      fenToYuan(change.after.costFenPerCover - change.before.costFenPerCover),
+      change.after.wasteKgPerCover - change.before.wasteKgPerCover,
       change.after.satisfaction - change.before.satisfaction,
-      codeName(context.language, change.status), text(change.decidedBy ?? ''), text(change.reason ?? ''),
+      codeName(context.language, change.status),
+      text(change.decidedBy ?? ''),
+      text(change.reason ?? ''),
     ]);
   }
   if (proposal.changes.length === 0) sheet.add([labels.menuNoChanges]);
@@ -87,20 +110,33 @@ function writeChanges({ workbook, data }: { workbook: WorkbookWriter; data: Menu
 function writeMenu({ workbook, data }: { workbook: WorkbookWriter; data: MenuProposalWorkbookData }): void {
   const { context, proposal } = data;
   const labels = labelsOf(context);
-  const sheet = ReportSheet.open(workbook, frameOf(context, {
-    name: labels.menuByDay, reportTitle: labels.menuTitle, title: labels.menuByDay,
-    columns: [
-      { header: labels.menuDate, width: 11 }, { header: labels.menuMeal, width: 9 }, { header: labels.menuCovers, width: 9, format: FORMATS.integer },
-      { header: labels.menuCurrent, width: 44 }, { header: labels.menuProposed, width: 44 },
-      { header: `${labels.menuCurrent} · ${labels.menuCostPerCover}`, width: 14, format: FORMATS.yuan },
-      { header: `${labels.menuProposed} · ${labels.menuCostPerCover}`, width: 14, format: FORMATS.yuan },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.menuByDay,
+      reportTitle: labels.menuTitle,
+      title: labels.menuByDay,
+      columns: [
+        { header: labels.menuDate, width: 11 },
+        { header: labels.menuMeal, width: 9 },
+        { header: labels.menuCovers, width: 9, format: FORMATS.integer },
+        { header: labels.menuCurrent, width: 44 },
+        { header: labels.menuProposed, width: 44 },
+        { header: `${labels.menuCurrent} · ${labels.menuCostPerCover}`, width: 14, format: FORMATS.yuan },
+        { header: `${labels.menuProposed} · ${labels.menuCostPerCover}`, width: 14, format: FORMATS.yuan },
+      ],
+    }),
+  );
   const names = (ids: readonly number[]) => ids.map((id) => dishName(data, id)).join(labels.menuDishSeparator);
   for (const slot of proposal.slots) {
     sheet.add([
-      text(slot.date), codeName(context.language, slot.meal), Math.round(slot.covers), text(names(slot.currentDishIds)), text(names(slot.dishIds)),
-      fenToYuan(slot.current.costFenPerCover), fenToYuan(slot.proposed.costFenPerCover),
+      text(slot.date),
+      codeName(context.language, slot.meal),
+      Math.round(slot.covers),
+      text(names(slot.currentDishIds)),
+      text(names(slot.dishIds)),
+      fenToYuan(slot.current.costFenPerCover),
+      fenToYuan(slot.proposed.costFenPerCover),
     ]);
   }
   sheet.endTable();

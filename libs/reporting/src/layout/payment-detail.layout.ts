@@ -85,27 +85,52 @@ export async function writePaymentDetail(input: { workbook: WorkbookWriter; cont
     part += 1;
     sheetPaid = 0;
     sheetSubsidy = 0;
-    sheet = ReportSheet.open(input.workbook, frameOf(context, {
-      name: part === 1 ? labels.detail : fill(labels.detailPart, { part }), reportTitle: labels.financeTitle, title: labels.detail,
-      columns: [
-        { header: labels.time, width: 19, format: FORMATS.dateTime }, { header: labels.date, width: 11, format: FORMATS.date },
-        { header: labels.canteen, width: 8 }, { header: labels.terminal, width: 10 }, { header: labels.meal, width: 9 }, { header: labels.kind, width: 8 },
-        { header: labels.channel, width: 11 }, { header: labels.paid, width: 14, format: FORMATS.yuan }, { header: labels.subsidy, width: 14, format: FORMATS.yuan },
-        { header: labels.externalId, width: 22 }, { header: labels.refundOf, width: 22 },
-      ],
-    }));
+    sheet = ReportSheet.open(
+      input.workbook,
+      frameOf(context, {
+        name: part === 1 ? labels.detail : fill(labels.detailPart, { part }),
+        reportTitle: labels.financeTitle,
+        title: labels.detail,
+        columns: [
+          { header: labels.time, width: 19, format: FORMATS.dateTime },
+          { header: labels.date, width: 11, format: FORMATS.date },
+          { header: labels.canteen, width: 8 },
+          { header: labels.terminal, width: 10 },
+          { header: labels.meal, width: 9 },
+          { header: labels.kind, width: 8 },
+          { header: labels.channel, width: 11 },
+          { header: labels.paid, width: 14, format: FORMATS.yuan },
+          { header: labels.subsidy, width: 14, format: FORMATS.yuan },
+          { header: labels.externalId, width: 22 },
+          { header: labels.refundOf, width: 22 },
+        ],
+      }),
+    );
     styles = {
-      dateTime: sheet.styleId(FORMATS.dateTime, 'number'), date: sheet.styleId(FORMATS.date, 'number'),
-      yuan: sheet.styleId(FORMATS.yuan, 'number'), text: sheet.styleId(FORMATS.text, 'text'),
+      dateTime: sheet.styleId(FORMATS.dateTime, 'number'),
+      date: sheet.styleId(FORMATS.date, 'number'),
+      yuan: sheet.styleId(FORMATS.yuan, 'number'),
+      text: sheet.styleId(FORMATS.text, 'text'),
     };
     return sheet;
   };
   const close = (current: ReportSheet) => {
     const last = current.currentRow - 1;
     current.endTable();
-    current.add([labels.total, null, null, null, null, null, null,
-      { formula: current.sum(8, current.firstDataRow, last), result: sheetPaid / 100 },
-      { formula: current.sum(9, current.firstDataRow, last), result: sheetSubsidy / 100 }], 'total');
+    current.add(
+      [
+        labels.total,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        { formula: current.sum(8, current.firstDataRow, last), result: sheetPaid / 100 },
+        { formula: current.sum(9, current.firstDataRow, last), result: sheetSubsidy / 100 },
+      ],
+      'total',
+    );
     current.finish();
   };
   for await (const batch of input.batches) {
@@ -123,9 +148,17 @@ export async function writePaymentDetail(input: { workbook: WorkbookWriter; cont
       }
       const text = (value: string | null): RawCell => (value === null || value === '' ? null : { t: value, s: styles.text });
       xml += rawRowXml(current.currentRow + rows, [
-        { n: localTime.serial(line.occurredAt, line.timeZone), s: styles.dateTime }, { n: dateSerial(line.serviceDate), s: styles.date },
-        text(line.canteenCode), text(line.terminal), text(name(line.meal)), text(name(line.kind)), text(name(line.channel)),
-        { n: line.paidFen / 100, s: styles.yuan }, { n: line.subsidyFen / 100, s: styles.yuan }, text(line.externalId), text(line.refundOf),
+        { n: localTime.serial(line.occurredAt, line.timeZone), s: styles.dateTime },
+        { n: dateSerial(line.serviceDate), s: styles.date },
+        text(line.canteenCode),
+        text(line.terminal),
+        text(name(line.meal)),
+        text(name(line.kind)),
+        text(name(line.channel)),
+        { n: line.paidFen / 100, s: styles.yuan },
+        { n: line.subsidyFen / 100, s: styles.yuan },
+        text(line.externalId),
+        text(line.refundOf),
       ]);
       rows += 1;
       if (rows === 500) {

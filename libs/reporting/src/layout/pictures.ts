@@ -41,10 +41,12 @@ function escapeXml(text: string): string {
 function anchorXml(picture: Picture, index: number): string {
   const cx = picture.widthPx * EMU_PER_PX;
   const cy = picture.heightPx * EMU_PER_PX;
-  return `<xdr:oneCellAnchor><xdr:from><xdr:col>${picture.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${picture.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`
-    + `<xdr:ext cx="${cx}" cy="${cy}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${index + 2}" name="Chart ${index + 1}" descr="${escapeXml(picture.description)}"/>`
-    + `<xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId${index + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>`
-    + `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`;
+  return (
+    `<xdr:oneCellAnchor><xdr:from><xdr:col>${picture.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${picture.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:ext cx="${cx}" cy="${cy}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${index + 2}" name="Chart ${index + 1}" descr="${escapeXml(picture.description)}"/>` +
+    `<xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId${index + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
+    `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`
+  );
 }
 
 /**
@@ -63,7 +65,10 @@ export function addPictures(workbook: WorkbookWriter, worksheet: Worksheet, pict
     writer.addContentTypes = function addContentTypes(this: WriterInternals) {
       const ContentTypesXform = require('exceljs/lib/xlsx/xform/core/content-types-xform') as new () => { toXml(model: object): string };
       const model = {
-        worksheets: this._worksheets.filter(Boolean), sharedStrings: this.sharedStrings, commentRefs: this.commentRefs, media: this.media,
+        worksheets: this._worksheets.filter(Boolean),
+        sharedStrings: this.sharedStrings,
+        commentRefs: this.commentRefs,
+        media: this.media,
         drawings: drawings.map((name) => ({ name })),
       };
       this.zip.append(new ContentTypesXform().toXml(model), { name: '[Content_Types].xml' });
@@ -77,9 +82,10 @@ export function addPictures(workbook: WorkbookWriter, worksheet: Worksheet, pict
     return `<Relationship Id="rId${index + 1}" Type="${IMAGE_REL}" Target="../media/${writer.getImage(imageId).name}"/>`;
   });
   writer.zip.append(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
-      + 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-      + pictures.map(anchorXml).join('') + '</xdr:wsDr>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ' +
+      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      pictures.map(anchorXml).join('') +
+      '</xdr:wsDr>',
     { name: `xl/drawings/${name}.xml` },
   );
   writer.zip.append(

@@ -29,7 +29,9 @@ export function reportFont(extra: Partial<Font> = {}): Partial<Font> {
  */
 export function createReportWorkbook(output: Writable, options: { fastZip?: boolean; generatedAt: Date }): WorkbookWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output, useStyles: true, useSharedStrings: false,
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
     ...(options.fastZip ? { zip: { zlib: { level: 1 } } } : {}),
   } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
   workbook.creator = 'Larder';
@@ -49,7 +51,12 @@ export function orientationFor(totalWidth: number): 'portrait' | 'landscape' {
  */
 export function a4PageSetup(totalWidth: number, repeatRows: number | null, options: { onePage?: boolean } = {}): Partial<PageSetup> {
   return {
-    paperSize: 9, orientation: orientationFor(totalWidth), fitToPage: true, fitToWidth: 1, fitToHeight: options.onePage ? 1 : 0, horizontalCentered: true,
+    paperSize: 9,
+    orientation: orientationFor(totalWidth),
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: options.onePage ? 1 : 0,
+    horizontalCentered: true,
     ...(repeatRows === null ? {} : { printTitlesRow: `1:${repeatRows}` }),
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };

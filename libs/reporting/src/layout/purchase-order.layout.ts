@@ -41,32 +41,62 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
   const labels = labelsOf(context);
   const delivery = fill(labels.deliveryOn, { date: order.deliveryDate, weekday: (labels.weekdays as string[])[weekdayIndex(order.deliveryDate)] });
   const frame = frameOf(context, {
-    name: labels.orderSheetTitle, reportTitle: labels.orderSheetTitle, title: `${nameOf(context, supplier)} → ${nameOf(context, data.canteen)}`,
+    name: labels.orderSheetTitle,
+    reportTitle: labels.orderSheetTitle,
+    title: `${nameOf(context, supplier)} → ${nameOf(context, data.canteen)}`,
     columns: [
-      { header: labels.ingredient, width: 22 }, { header: labels.sku, width: 14 }, { header: labels.pack, width: 12 },
-      { header: labels.packs, width: 8, format: FORMATS.integer }, { header: labels.unitPrice, width: 13, format: FORMATS.yuan }, { header: labels.amount, width: 14, format: FORMATS.yuan },
+      { header: labels.ingredient, width: 22 },
+      { header: labels.sku, width: 14 },
+      { header: labels.pack, width: 12 },
+      { header: labels.packs, width: 8, format: FORMATS.integer },
+      { header: labels.unitPrice, width: 13, format: FORMATS.yuan },
+      { header: labels.amount, width: 14, format: FORMATS.yuan },
     ],
   });
   // The supplier's particulars and the delivery head the page, where a supplier looks first.
-  const subtitle = [fill(labels.orderNumber, { number: order.id.slice(0, 8).toUpperCase() }), `${labels.address}: ${supplier.address ?? '–'}`, `${labels.phone}: ${supplier.phone ?? '–'}`,
-    `${labels.deliveryWindow}: ${delivery}`].join(' · ');
+  const subtitle = [
+    fill(labels.orderNumber, { number: order.id.slice(0, 8).toUpperCase() }),
+    `${labels.address}: ${supplier.address ?? '–'}`,
+    `${labels.phone}: ${supplier.phone ?? '–'}`,
+    `${labels.deliveryWindow}: ${delivery}`,
+  ].join(' · ');
   const sheet = ReportSheet.open(workbook, { ...frame, subtitle });
   let amountFen = 0;
   for (const line of data.lines) {
     const n = sheet.currentRow;
     amountFen += line.packs * line.packPriceFen;
-    sheet.add([text(nameOf(context, line.ingredient)), text(line.sku), `${line.packSize} ${codeName(context.language, line.unit)}`,
-      line.packs, fenToYuan(line.packPriceFen), { formula: `${sheet.ref(PACKS_COLUMN, n)}*${sheet.ref(PRICE_COLUMN, n)}`, result: (line.packs * line.packPriceFen) / 100 }]);
+    sheet.add([
+      text(nameOf(context, line.ingredient)),
+      text(line.sku),
+      `${line.packSize} ${codeName(context.language, line.unit)}`,
+      line.packs,
+      fenToYuan(line.packPriceFen),
+      { formula: `${sheet.ref(PACKS_COLUMN, n)}*${sheet.ref(PRICE_COLUMN, n)}`, result: (line.packs * line.packPriceFen) / 100 },
+    ]);
   }
   const lastLine = sheet.currentRow - 1;
   sheet.endTable();
-  sheet.add([labels.orderTotal, null, null, { formula: sheet.sum(PACKS_COLUMN, sheet.firstDataRow, lastLine), result: data.lines.reduce((sum, line) => sum + line.packs, 0) }, null,
-    { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: amountFen / 100 }], 'total');
+  sheet.add(
+    [
+      labels.orderTotal,
+      null,
+      null,
+      { formula: sheet.sum(PACKS_COLUMN, sheet.firstDataRow, lastLine), result: data.lines.reduce((sum, line) => sum + line.packs, 0) },
+      null,
+      { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: amountFen / 100 },
+    ],
+    'total',
+  );
   sheet.blank();
   const terms: [string, string][] = [
-    [labels.supplier, `${nameOf(context, supplier)} (${supplier.code})`], [labels.address, supplier.address ?? '–'], [labels.phone, supplier.phone ?? '–'], [labels.contact, supplier.contact ?? '–'],
-    [labels.deliverTo, `${nameOf(context, data.canteen)} (${data.canteen.code})`], [labels.deliveryWindow, delivery],
-    [labels.orderBy, `${order.orderDate} ${order.orderCutoff ?? ''}`.trim()], [labels.leadTime, order.leadTimeDays === null ? '–' : fill(labels.leadDays, { days: order.leadTimeDays })],
+    [labels.supplier, `${nameOf(context, supplier)} (${supplier.code})`],
+    [labels.address, supplier.address ?? '–'],
+    [labels.phone, supplier.phone ?? '–'],
+    [labels.contact, supplier.contact ?? '–'],
+    [labels.deliverTo, `${nameOf(context, data.canteen)} (${data.canteen.code})`],
+    [labels.deliveryWindow, delivery],
+    [labels.orderBy, `${order.orderDate} ${order.orderCutoff ?? ''}`.trim()],
+    [labels.leadTime, order.leadTimeDays === null ? '–' : fill(labels.leadDays, { days: order.leadTimeDays })],
     [labels.status, codeName(context.language, order.status)],
   ];
   for (const [label, value] of terms) sheet.add([label, text(value)], 'plain');

@@ -36,7 +36,12 @@ export interface PurchasePlanData {
 const text = (value: string): TextCell => ({ text: value });
 /** Sheet names may not hold []:*?/\ and are at most 31 characters; supplier names come from imported data. */
 function sheetName(supplier: Named, context: ReportContext, taken: Set<string>): string {
-  const base = `${supplier.code} ${nameOf(context, supplier)}`.replace(/[[\]:*?/\\']/g, ' ').replace(/^[=+\-@\s]+/, '').slice(0, 28).trim() || supplier.code;
+  const base =
+    `${supplier.code} ${nameOf(context, supplier)}`
+      .replace(/[[\]:*?/\\']/g, ' ')
+      .replace(/^[=+\-@\s]+/, '')
+      .slice(0, 28)
+      .trim() || supplier.code;
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 26)} ${n}`;
   taken.add(name.toLowerCase());
@@ -54,42 +59,101 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
   const title = labels.purchaseTitle;
   const taken = new Set<string>([labels.summary.toLowerCase(), labels.notes.toLowerCase(), labels.comparisonSheet.toLowerCase()]);
   const sheets = data.suppliers.map((entry) => ({ entry, name: sheetName(entry.supplier, context, taken) }));
-  const summary = ReportSheet.open(workbook, frameOf(context, { name: labels.summary, reportTitle: title, title: labels.summary, columns: [
-    { header: labels.supplier, width: 30 }, { header: labels.orders, width: 9, format: FORMATS.integer }, { header: labels.lines, width: 9, format: FORMATS.integer },
-    { header: labels.amount, width: 16, format: FORMATS.yuan }, { header: labels.contact, width: 26 }] }));
+  const summary = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.summary,
+      reportTitle: title,
+      title: labels.summary,
+      columns: [
+        { header: labels.supplier, width: 30 },
+        { header: labels.orders, width: 9, format: FORMATS.integer },
+        { header: labels.lines, width: 9, format: FORMATS.integer },
+        { header: labels.amount, width: 16, format: FORMATS.yuan },
+        { header: labels.contact, width: 26 },
+      ],
+    }),
+  );
   let amountFen = 0;
   for (const { entry, name } of sheets) {
     const supplierFen = entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0);
     amountFen += supplierFen;
     // The supplier sheet's total row follows its lines directly: header row 3, lines from row 4.
     const totalRow = summary.firstDataRow + entry.lines.length;
-    summary.add([text(nameOf(context, entry.supplier)), entry.orders, entry.lines.length,
-      { formula: `${quoted(name)}!${summary.ref(AMOUNT_COLUMN, totalRow)}`, result: supplierFen / 100 }, entry.supplier.contact ? text(entry.supplier.contact) : null]);
+    summary.add([
+      text(nameOf(context, entry.supplier)),
+      entry.orders,
+      entry.lines.length,
+      { formula: `${quoted(name)}!${summary.ref(AMOUNT_COLUMN, totalRow)}`, result: supplierFen / 100 },
+      entry.supplier.contact ? text(entry.supplier.contact) : null,
+    ]);
   }
   const last = summary.currentRow - 1;
   summary.endTable();
-  summary.add([labels.total, { formula: summary.sum(2, summary.firstDataRow, last), result: data.suppliers.reduce((s, e) => s + e.orders, 0) },
-    { formula: summary.sum(3, summary.firstDataRow, last), result: data.suppliers.reduce((s, e) => s + e.lines.length, 0) },
-    { formula: summary.sum(4, summary.firstDataRow, last), result: amountFen / 100 }], 'total');
+  summary.add(
+    [
+      labels.total,
+      { formula: summary.sum(2, summary.firstDataRow, last), result: data.suppliers.reduce((s, e) => s + e.orders, 0) },
+      { formula: summary.sum(3, summary.firstDataRow, last), result: data.suppliers.reduce((s, e) => s + e.lines.length, 0) },
+      { formula: summary.sum(4, summary.firstDataRow, last), result: amountFen / 100 },
+    ],
+    'total',
+  );
   if (data.suppliers.length === 0) summary.note(labels.noOrders);
   summary.finish();
 
   for (const { entry, name } of sheets) {
-    const sheet = ReportSheet.open(workbook, frameOf(context, { name, reportTitle: `${title} · ${nameOf(context, entry.supplier)}`, title: nameOf(context, entry.supplier), columns: [
-      { header: labels.canteen, width: 22 }, { header: labels.orderDate, width: 11, format: FORMATS.date }, { header: labels.deliveryDate, width: 11, format: FORMATS.date },
-      { header: labels.ingredient, width: 22 }, { header: labels.sku, width: 14 }, { header: labels.pack, width: 12 },
-      { header: labels.packs, width: 8, format: FORMATS.integer }, { header: labels.unitPrice, width: 13, format: FORMATS.yuan }, { header: labels.amount, width: 14, format: FORMATS.yuan },
-      { header: labels.status, width: 14 }] }));
+    const sheet = ReportSheet.open(
+      workbook,
+      frameOf(context, {
+        name,
+        reportTitle: `${title} · ${nameOf(context, entry.supplier)}`,
+        title: nameOf(context, entry.supplier),
+        columns: [
+          { header: labels.canteen, width: 22 },
+          { header: labels.orderDate, width: 11, format: FORMATS.date },
+          { header: labels.deliveryDate, width: 11, format: FORMATS.date },
+          { header: labels.ingredient, width: 22 },
+          { header: labels.sku, width: 14 },
+          { header: labels.pack, width: 12 },
+          { header: labels.packs, width: 8, format: FORMATS.integer },
+          { header: labels.unitPrice, width: 13, format: FORMATS.yuan },
+          { header: labels.amount, width: 14, format: FORMATS.yuan },
+          { header: labels.status, width: 14 },
+        ],
+      }),
+    );
     for (const line of entry.lines) {
       const n = sheet.currentRow;
-      sheet.add([text(nameOf(context, line.canteen)), sheetDate(line.orderDate), sheetDate(line.deliveryDate), text(nameOf(context, line.ingredient)), text(line.sku),
-        `${line.packSize} ${codeName(context.language, line.unit)}`, line.packs, fenToYuan(line.packPriceFen),
-        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: (line.packs * line.packPriceFen) / 100 }, codeName(context.language, line.status)]);
+      sheet.add([
+        text(nameOf(context, line.canteen)),
+        sheetDate(line.orderDate),
+        sheetDate(line.deliveryDate),
+        text(nameOf(context, line.ingredient)),
+        text(line.sku),
+        `${line.packSize} ${codeName(context.language, line.unit)}`,
+        line.packs,
+        fenToYuan(line.packPriceFen),
+        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: (line.packs * line.packPriceFen) / 100 },
+        codeName(context.language, line.status),
+      ]);
     }
     const lastLine = sheet.currentRow - 1;
     sheet.endTable();
-    sheet.add([labels.total, null, null, null, null, null, null, null,
-      { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0) / 100 }], 'total');
+    sheet.add(
+      [
+        labels.total,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0) / 100 },
+      ],
+      'total',
+    );
     sheet.finish();
   }
   if (data.comparison) writeSupplierComparisonSheet({ workbook, context, reportTitle: title, data: data.comparison });

@@ -12,14 +12,22 @@ const money = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFrac
 export function writeReconciliationSheet(input: { workbook: WorkbookWriter; context: ReportContext; result: ReconciliationResult | null }): void {
   const { context, result } = input;
   const labels = labelsOf(context);
-  const sheet = ReportSheet.open(input.workbook, frameOf(context, {
-    name: labels.reconciliation, reportTitle: labels.financeTitle, title: labels.reconciliationTitle,
-    columns: [
-      { header: labels.date, width: 12, format: FORMATS.date }, { header: labels.channel, width: 14 },
-      { header: labels.settlementAmount, width: 16, format: FORMATS.yuan }, { header: labels.larderAmount, width: 16, format: FORMATS.yuan },
-      { header: labels.difference, width: 15, format: FORMATS.yuan }, { header: labels.status, width: 20 },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    input.workbook,
+    frameOf(context, {
+      name: labels.reconciliation,
+      reportTitle: labels.financeTitle,
+      title: labels.reconciliationTitle,
+      columns: [
+        { header: labels.date, width: 12, format: FORMATS.date },
+        { header: labels.channel, width: 14 },
+        { header: labels.settlementAmount, width: 16, format: FORMATS.yuan },
+        { header: labels.larderAmount, width: 16, format: FORMATS.yuan },
+        { header: labels.difference, width: 15, format: FORMATS.yuan },
+        { header: labels.status, width: 20 },
+      ],
+    }),
+  );
   if (result === null) {
     sheet.note(labels.noSettlement);
     sheet.finish();
@@ -31,7 +39,10 @@ export function writeReconciliationSheet(input: { workbook: WorkbookWriter; cont
     const s = fenToYuan(mismatch.settlementFen);
     const l = fenToYuan(mismatch.larderFen);
     sheet.add([
-      sheetDate(mismatch.date), codeName(context.language, mismatch.channel), s, l,
+      sheetDate(mismatch.date),
+      codeName(context.language, mismatch.channel),
+      s,
+      l,
       { formula: `N(${sheet.ref(3, n)})-N(${sheet.ref(4, n)})`, result: ((mismatch.settlementFen ?? 0) - (mismatch.larderFen ?? 0)) / 100 },
       statusLabel[mismatch.status],
     ]);
@@ -40,18 +51,40 @@ export function writeReconciliationSheet(input: { workbook: WorkbookWriter; cont
   if (result.mismatches.length > 0) {
     sheet.endTable();
     const sum = (key: 'settlementFen' | 'larderFen') => result.mismatches.reduce((total, m) => total + (m[key] ?? 0), 0);
-    sheet.add([labels.total, null,
-      { formula: sheet.sum(3, sheet.firstDataRow, last), result: sum('settlementFen') / 100 },
-      { formula: sheet.sum(4, sheet.firstDataRow, last), result: sum('larderFen') / 100 },
-      { formula: sheet.sum(5, sheet.firstDataRow, last), result: (sum('settlementFen') - sum('larderFen')) / 100 }], 'total');
+    sheet.add(
+      [
+        labels.total,
+        null,
+        { formula: sheet.sum(3, sheet.firstDataRow, last), result: sum('settlementFen') / 100 },
+        { formula: sheet.sum(4, sheet.firstDataRow, last), result: sum('larderFen') / 100 },
+        { formula: sheet.sum(5, sheet.firstDataRow, last), result: (sum('settlementFen') - sum('larderFen')) / 100 },
+      ],
+      'total',
+    );
   }
   sheet.blank();
   if (result.mismatches.length === 0) sheet.note(fill(labels.reconciliationAgrees, { pairs: result.pairs }));
-  sheet.note(fill(labels.reconciliationTotals, {
-    file: result.fileName, settlementRows: result.settlementLines, settlement: money(result.settlementFen), larder: money(result.larderFen),
-    agree: result.agree, differ: result.mismatches.length,
-  }));
-  sheet.note(fill(labels.reconciliationBasis, { rejected: result.rejected.length === 0 ? '0' : result.rejected.map((r) => `#${r.line} ${r.reason}`).slice(0, 20).join('; ') }));
+  sheet.note(
+    fill(labels.reconciliationTotals, {
+      file: result.fileName,
+      settlementRows: result.settlementLines,
+      settlement: money(result.settlementFen),
+      larder: money(result.larderFen),
+      agree: result.agree,
+      differ: result.mismatches.length,
+    }),
+  );
+  sheet.note(
+    fill(labels.reconciliationBasis, {
+      rejected:
+        result.rejected.length === 0
+          ? '0'
+          : result.rejected
+              .map((r) => `#${r.line} ${r.reason}`)
+              .slice(0, 20)
+              .join('; '),
+    }),
+  );
   if (result.canteenOnly) sheet.note(labels.reconciliationCanteen);
   sheet.finish();
 }

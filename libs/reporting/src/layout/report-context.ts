@@ -34,8 +34,11 @@ export function nameOf(context: ReportContext, named: Named): string {
 /** Which canteens and meal a report covers, as its subtitle and page header print it. */
 export function scopeOf(context: ReportContext): string {
   const labels = labelsOf(context);
-  const canteens = context.canteen ? nameOf(context, context.canteen)
-    : context.canteens ? context.canteens.map((canteen) => nameOf(context, canteen)).join(context.language === 'en' ? ', ' : '、') : labels.allCanteens;
+  const canteens = context.canteen
+    ? nameOf(context, context.canteen)
+    : context.canteens
+      ? context.canteens.map((canteen) => nameOf(context, canteen)).join(context.language === 'en' ? ', ' : '、')
+      : labels.allCanteens;
   return context.meal ? `${canteens} · ${codeName(context.language, context.meal)}` : canteens;
 }
 

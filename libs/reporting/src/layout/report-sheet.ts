@@ -50,7 +50,11 @@ export class ReportSheet {
   private lastTableRow = HEADER_ROW;
   private tableOpen = true;
 
-  private constructor(readonly worksheet: Worksheet, private readonly columns: ColumnSpec[], private readonly hasTable: boolean) {}
+  private constructor(
+    readonly worksheet: Worksheet,
+    private readonly columns: ColumnSpec[],
+    private readonly hasTable: boolean,
+  ) {}
 
   static open(workbook: WorkbookWriter, frame: SheetFrame): ReportSheet {
     const hasTable = frame.table !== false;
@@ -265,9 +269,7 @@ export function rawRowXml(rowNumber: number, cells: RawCell[]): string {
     const cell = cells[i];
     if (cell === null) continue;
     const ref = `${LETTERS[i]}${rowNumber}`;
-    xml += 'n' in cell
-      ? `<c r="${ref}" s="${cell.s}"><v>${cell.n}</v></c>`
-      : `<c r="${ref}" s="${cell.s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(cell.t)}</t></is></c>`;
+    xml += 'n' in cell ? `<c r="${ref}" s="${cell.s}"><v>${cell.n}</v></c>` : `<c r="${ref}" s="${cell.s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(cell.t)}</t></is></c>`;
   }
   return `${xml}</row>`;
 }

@@ -14,15 +14,28 @@ const text = (value: string): TextCell => ({ text: value });
 export function writeSubsidyReachSheet(input: { workbook: WorkbookWriter; context: ReportContext; reportTitle: string; reach: SubsidyReachView; money: boolean }): void {
   const { context, reach, money } = input;
   const labels = labelsOf(context);
-  const sheet = ReportSheet.open(input.workbook, frameOf(context, {
-    name: labels.reachSheet, reportTitle: input.reportTitle, title: fill(labels.reachTitle, { from: reach.from, to: reach.to }),
-    columns: [
-      { header: labels.reachSite, width: 30 }, { header: labels.reachRemote, width: 10 }, { header: labels.reachStaff, width: 10, format: FORMATS.integer },
-      { header: labels.reachDiners, width: 10, format: FORMATS.integer }, { header: labels.reachShare, width: 10, format: FORMATS.percent },
-      ...(money ? [{ header: labels.reachUsed, width: 14, format: FORMATS.yuan }, { header: labels.reachEntitled, width: 14, format: FORMATS.yuan }] : []),
-      { header: labels.reachUsedShare, width: 12, format: FORMATS.percent },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    input.workbook,
+    frameOf(context, {
+      name: labels.reachSheet,
+      reportTitle: input.reportTitle,
+      title: fill(labels.reachTitle, { from: reach.from, to: reach.to }),
+      columns: [
+        { header: labels.reachSite, width: 30 },
+        { header: labels.reachRemote, width: 10 },
+        { header: labels.reachStaff, width: 10, format: FORMATS.integer },
+        { header: labels.reachDiners, width: 10, format: FORMATS.integer },
+        { header: labels.reachShare, width: 10, format: FORMATS.percent },
+        ...(money
+          ? [
+              { header: labels.reachUsed, width: 14, format: FORMATS.yuan },
+              { header: labels.reachEntitled, width: 14, format: FORMATS.yuan },
+            ]
+          : []),
+        { header: labels.reachUsedShare, width: 12, format: FORMATS.percent },
+      ],
+    }),
+  );
   const names = new Map(reach.siteNames.map((site) => [site.id, site]));
   const hidden = fill(labels.suppressed, { min: reach.minGroup });
   const rows = [...reach.sites].sort((a, b) => Number(a.hasCanteen) - Number(b.hasCanteen) || a.siteId - b.siteId);
@@ -33,8 +46,15 @@ export function writeSubsidyReachSheet(input: { workbook: WorkbookWriter; contex
       sheet.add([text(named ? nameOf(context, named) : String(site.siteId)), remote, site.staff, hidden]);
       continue;
     }
-    sheet.add([text(named ? nameOf(context, named) : String(site.siteId)), remote, site.staff, site.diners, site.reach,
-      ...(money ? [fenToYuan(site.usedFen), fenToYuan(site.entitledFen)] : []), site.usedShare]);
+    sheet.add([
+      text(named ? nameOf(context, named) : String(site.siteId)),
+      remote,
+      site.staff,
+      site.diners,
+      site.reach,
+      ...(money ? [fenToYuan(site.usedFen), fenToYuan(site.entitledFen)] : []),
+      site.usedShare,
+    ]);
   }
   sheet.endTable();
   const total = reach.total;

@@ -50,29 +50,52 @@ export function writeSupplierComparisonSheet(input: { workbook: WorkbookWriter; 
   const priceColumns = data.priceMonths.map((month) => ({ header: fill(labels.comparisonPriceIn, { month }), width: 12, format: FORMATS.yuan }));
   const fixed = 6;
   const after = fixed + priceColumns.length;
-  const sheet = ReportSheet.open(input.workbook, frameOf(context, {
-    name: labels.comparisonSheet, reportTitle: input.reportTitle, title: fill(labels.comparisonTitle, { month: data.month }),
-    columns: [
-      { header: labels.ingredient, width: 16 }, { header: labels.supplier, width: 26 }, { header: labels.pack, width: 10 },
-      { header: labels.comparisonMinPacks, width: 8, format: FORMATS.integer }, { header: labels.leadTime, width: 8, format: FORMATS.integer },
-      { header: labels.comparisonShelfLife, width: 8, format: FORMATS.integer }, ...priceColumns,
-      { header: labels.comparisonRise, width: 9, format: FORMATS.percent }, { header: labels.comparisonCostAlone, width: 13, format: FORMATS.yuan },
-      { header: labels.comparisonPerUnit, width: 11, format: FORMATS.decimal2 }, { header: labels.comparisonChoice, width: 24 },
-      { header: labels.comparisonChosenCost, width: 13, format: FORMATS.yuan }, { header: labels.comparisonLastMonthCost, width: 13, format: FORMATS.yuan },
-      { header: labels.comparisonSaving, width: 12, format: FORMATS.yuan },
-    ],
-  }));
+  const sheet = ReportSheet.open(
+    input.workbook,
+    frameOf(context, {
+      name: labels.comparisonSheet,
+      reportTitle: input.reportTitle,
+      title: fill(labels.comparisonTitle, { month: data.month }),
+      columns: [
+        { header: labels.ingredient, width: 16 },
+        { header: labels.supplier, width: 26 },
+        { header: labels.pack, width: 10 },
+        { header: labels.comparisonMinPacks, width: 8, format: FORMATS.integer },
+        { header: labels.leadTime, width: 8, format: FORMATS.integer },
+        { header: labels.comparisonShelfLife, width: 8, format: FORMATS.integer },
+        ...priceColumns,
+        { header: labels.comparisonRise, width: 9, format: FORMATS.percent },
+        { header: labels.comparisonCostAlone, width: 13, format: FORMATS.yuan },
+        { header: labels.comparisonPerUnit, width: 11, format: FORMATS.decimal2 },
+        { header: labels.comparisonChoice, width: 24 },
+        { header: labels.comparisonChosenCost, width: 13, format: FORMATS.yuan },
+        { header: labels.comparisonLastMonthCost, width: 13, format: FORMATS.yuan },
+        { header: labels.comparisonSaving, width: 12, format: FORMATS.yuan },
+      ],
+    }),
+  );
   const chosenColumn = after + 5;
   for (const ingredient of data.ingredients) {
     ingredient.offers.forEach((offer, index) => {
       const n = sheet.currentRow;
-      const marks = [offer.chosen ? fill(labels.comparisonChosen, { reason: reasonText(labels, ingredient.reason) }) : null, offer.lastMonth ? labels.comparisonLastMonth : null].filter(Boolean).join(' · ');
+      const marks = [offer.chosen ? fill(labels.comparisonChosen, { reason: reasonText(labels, ingredient.reason) }) : null, offer.lastMonth ? labels.comparisonLastMonth : null]
+        .filter(Boolean)
+        .join(' · ');
       const first = index === 0;
       sheet.add([
-        text(nameOf(context, ingredient.ingredient)), text(nameOf(context, offer.supplier)), `${offer.packSize} ${codeName(context.language, ingredient.unit)}`,
-        offer.minOrderPacks, offer.leadTimeDays, ingredient.shelfLifeDays, ...offer.packPrices.map(fenToYuan),
-        offer.priceRise, fenToYuan(offer.monthCostFen), offer.costPerUsableUnitFen === null ? null : offer.costPerUsableUnitFen / 100, marks,
-        first ? fenToYuan(ingredient.chosenCostFen) : null, first ? fenToYuan(ingredient.lastMonthCostFen) : null,
+        text(nameOf(context, ingredient.ingredient)),
+        text(nameOf(context, offer.supplier)),
+        `${offer.packSize} ${codeName(context.language, ingredient.unit)}`,
+        offer.minOrderPacks,
+        offer.leadTimeDays,
+        ingredient.shelfLifeDays,
+        ...offer.packPrices.map(fenToYuan),
+        offer.priceRise,
+        fenToYuan(offer.monthCostFen),
+        offer.costPerUsableUnitFen === null ? null : offer.costPerUsableUnitFen / 100,
+        marks,
+        first ? fenToYuan(ingredient.chosenCostFen) : null,
+        first ? fenToYuan(ingredient.lastMonthCostFen) : null,
         first ? { formula: `${sheet.ref(chosenColumn + 1, n)}-${sheet.ref(chosenColumn, n)}`, result: ingredient.savingFen / 100 } : null,
       ]);
     });

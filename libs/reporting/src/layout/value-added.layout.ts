@@ -10,11 +10,23 @@ const methodCells = (error: MethodError): CellInput[] => [error.wape, error.bias
 export function writeValueAddedSheet(input: { workbook: WorkbookWriter; context: ReportContext; reportTitle: string; figures: ForecastValueAdded }): void {
   const { context, figures } = input;
   const labels = labelsOf(context);
-  const sheet = ReportSheet.open(input.workbook, frameOf(context, { name: labels.valueAdded, reportTitle: input.reportTitle, title: labels.valueAdded, columns: [
-    { header: labels.valueAddedNumber, width: 44 }, { header: labels.servicesCompared, width: 12, format: FORMATS.integer },
-    { header: labels.wape, width: 10, format: FORMATS.percent }, { header: labels.bias, width: 10, format: FORMATS.percent },
-    { header: labels.overShare, width: 12, format: FORMATS.percent }, { header: labels.underShare, width: 12, format: FORMATS.percent },
-    { header: labels.addedOverMedian4, width: 18, format: FORMATS.decimal2 }] }));
+  const sheet = ReportSheet.open(
+    input.workbook,
+    frameOf(context, {
+      name: labels.valueAdded,
+      reportTitle: input.reportTitle,
+      title: labels.valueAdded,
+      columns: [
+        { header: labels.valueAddedNumber, width: 44 },
+        { header: labels.servicesCompared, width: 12, format: FORMATS.integer },
+        { header: labels.wape, width: 10, format: FORMATS.percent },
+        { header: labels.bias, width: 10, format: FORMATS.percent },
+        { header: labels.overShare, width: 12, format: FORMATS.percent },
+        { header: labels.underShare, width: 12, format: FORMATS.percent },
+        { header: labels.addedOverMedian4, width: 18, format: FORMATS.decimal2 },
+      ],
+    }),
+  );
   const counts = fill(labels.valueAddedCounts, { scored: figures.scored, compared: figures.compared, withoutKitchen: figures.withoutKitchen, withoutHistory: figures.withoutHistory });
   if (figures.compared === 0) {
     sheet.note(labels.noValueAdded);
@@ -28,7 +40,15 @@ export function writeValueAddedSheet(input: { workbook: WorkbookWriter; context:
     if (figures.leftover) {
       sheet.add([labels.kitchenOutcome, null, null, null, figures.leftover.kitchenLeftover, figures.leftover.kitchenShortfall, null]);
       const level = String(Math.round(figures.leftover.level * 1000) / 10);
-      sheet.add([fill(figures.leftover.matched ? labels.larderAtKitchenShortfall : labels.larderNearestShortfall, { level }), null, null, null, figures.leftover.larderLeftover, figures.leftover.larderShortfall, null]);
+      sheet.add([
+        fill(figures.leftover.matched ? labels.larderAtKitchenShortfall : labels.larderNearestShortfall, { level }),
+        null,
+        null,
+        null,
+        figures.leftover.larderLeftover,
+        figures.leftover.larderShortfall,
+        null,
+      ]);
     }
     sheet.blank();
     sheet.note(counts);

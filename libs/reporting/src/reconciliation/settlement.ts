@@ -43,7 +43,14 @@ export interface Reconciliation {
 }
 
 const HEADERS: Record<string, 'date' | 'channel' | 'amount'> = {
-  date: 'date', 日期: 'date', 清算日期: 'date', channel: 'channel', 渠道: 'channel', 支付渠道: 'channel', amount: 'amount', 金额: 'amount',
+  date: 'date',
+  日期: 'date',
+  清算日期: 'date',
+  channel: 'channel',
+  渠道: 'channel',
+  支付渠道: 'channel',
+  amount: 'amount',
+  金额: 'amount',
 };
 
 /** Channel codes and the names reports print for them, in both languages. */
@@ -117,7 +124,13 @@ export function reconcile(input: { file: SettlementFile; larder: DayChannelAmoun
   }
   const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
   return {
-    fileName: input.file.name, settlementLines: input.file.lines.length, rejected: rejected.sort((a, b) => a.line - b.line),
-    settlementFen: sum(settlement.values()), larderFen: sum(larder.values()), pairs: keys.length, agree: keys.length - mismatches.length, mismatches,
+    fileName: input.file.name,
+    settlementLines: input.file.lines.length,
+    rejected: rejected.sort((a, b) => a.line - b.line),
+    settlementFen: sum(settlement.values()),
+    larderFen: sum(larder.values()),
+    pairs: keys.length,
+    agree: keys.length - mismatches.length,
+    mismatches,
   };
 }

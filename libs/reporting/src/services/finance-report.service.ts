@@ -23,8 +23,7 @@ export class FinanceReportService {
 
   async data(scope: ReportScope, request: ReportRequest): Promise<FinanceReportData> {
     if (scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the finance report is monthly: give --month YYYY-MM');
-    const figuresOf = (period: { from: string; to: string }) =>
-      this.finance.figures({ from: period.from, to: period.to, canteenIds: scope.canteenIds, allSites: scope.allCanteens, meal: scope.meal });
+    const figuresOf = (period: { from: string; to: string }) => this.finance.figures({ from: period.from, to: period.to, canteenIds: scope.canteenIds, allSites: scope.allCanteens, meal: scope.meal });
     const current = await figuresOf(scope.period);
     const lastMonth = await figuresOf(shiftMonth(scope.period, -1));
     const lastYear = await figuresOf(yearEarlierRange(scope.period));
@@ -50,7 +49,12 @@ export class FinanceReportService {
       reconciliation = { ...reconcile({ file, larder, from: scope.period.from, to: scope.period.to }), canteenOnly: !scope.allCanteens };
     }
     return {
-      context: scope.context, canteens, total, channels, daily, reconciliation,
+      context: scope.context,
+      canteens,
+      total,
+      channels,
+      daily,
+      reconciliation,
       subsidyReach: await this.subsidy.reach({ from: scope.period.from, to: scope.period.to }),
       subsidyChanges: changes.flatMap((change) => (change.kind === 'subsidy' ? [change] : [])),
     };

@@ -39,8 +39,11 @@ export class MenuProposalWorkbookService {
     const [canteen]: Named[] = await this.dataSource.query('SELECT code, name, name_en AS "nameEn" FROM canteen WHERE id = $1', [proposal.canteenId]);
     const data: MenuProposalWorkbookData = {
       context: {
-        language: language as ReportLanguage, period: { label: `${proposal.from} – ${proposal.to}`, from: proposal.from, to: proposal.to },
-        canteen: canteen ?? null, generatedAt: now, timeZone: this.config.timezone,
+        language: language as ReportLanguage,
+        period: { label: `${proposal.from} – ${proposal.to}`, from: proposal.from, to: proposal.to },
+        canteen: canteen ?? null,
+        generatedAt: now,
+        timeZone: this.config.timezone,
       },
       proposal,
     };
@@ -52,8 +55,13 @@ export class MenuProposalWorkbookService {
   async write(prepared: PreparedMenuWorkbook, output: Writable, requestedBy: string): Promise<void> {
     const { data } = prepared;
     const detail = {
-      kind: 'menu-proposal', proposalId: data.proposal.id, period: data.context.period.label, from: data.proposal.from, to: data.proposal.to,
-      canteens: data.context.canteen ? [data.context.canteen.code] : [], language: data.context.language,
+      kind: 'menu-proposal',
+      proposalId: data.proposal.id,
+      period: data.context.period.label,
+      from: data.proposal.from,
+      to: data.proposal.to,
+      canteens: data.context.canteen ? [data.context.canteen.code] : [],
+      language: data.context.language,
     };
     try {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });

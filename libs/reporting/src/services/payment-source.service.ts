@@ -41,9 +41,17 @@ export class PaymentSourceService {
               if (rows.length === 0) break;
               yield rows.map((row) => ({
                 occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(String(row.occurred_at)),
-                serviceDate: day, canteenCode: canteen.code, timeZone: canteen.timezone, terminal: String(row.terminal), meal: String(row.meal),
-                kind: String(row.kind), channel: String(row.channel), paidFen: Number(row.amount_paid_fen), subsidyFen: Number(row.subsidy_fen),
-                externalId: String(row.external_id), refundOf: row.refund_of_external_id === null ? null : String(row.refund_of_external_id),
+                serviceDate: day,
+                canteenCode: canteen.code,
+                timeZone: canteen.timezone,
+                terminal: String(row.terminal),
+                meal: String(row.meal),
+                kind: String(row.kind),
+                channel: String(row.channel),
+                paidFen: Number(row.amount_paid_fen),
+                subsidyFen: Number(row.subsidy_fen),
+                externalId: String(row.external_id),
+                refundOf: row.refund_of_external_id === null ? null : String(row.refund_of_external_id),
               }));
               if (rows.length < PAYMENT_FETCH_ROWS) break;
             }

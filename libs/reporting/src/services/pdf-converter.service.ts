@@ -41,7 +41,10 @@ export class PdfConverterService {
 
   /** Where `soffice` is on the PATH, looked up once by the shell. */
   private program(): Promise<string | null> {
-    this.soffice ??= run('/bin/sh', ['-c', 'command -v soffice']).then(({ stdout }) => stdout.trim() || null, () => null);
+    this.soffice ??= run('/bin/sh', ['-c', 'command -v soffice']).then(
+      ({ stdout }) => stdout.trim() || null,
+      () => null,
+    );
     return this.soffice;
   }
 }

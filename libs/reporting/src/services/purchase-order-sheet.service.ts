@@ -32,14 +32,25 @@ export class PurchaseOrderSheetService {
     const order = await this.orders.order(orderId);
     const data: PurchaseOrderSheetData = {
       context: {
-        language: language as ReportLanguage, period: { label: order.week ?? order.deliveryDate, from: order.deliveryDate, to: order.deliveryDate },
-        canteen: order.canteen, generatedAt: now, timeZone: this.config.timezone,
+        language: language as ReportLanguage,
+        period: { label: order.week ?? order.deliveryDate, from: order.deliveryDate, to: order.deliveryDate },
+        canteen: order.canteen,
+        generatedAt: now,
+        timeZone: this.config.timezone,
       },
       order: { id: order.id, status: order.status, orderDate: order.orderDate, orderCutoff: order.orderCutoff, deliveryDate: order.deliveryDate, leadTimeDays: order.leadTimeDays },
-      supplier: order.supplier, canteen: order.canteen,
-      lines: order.lines.filter((line) => line.packs > 0).map((line) => ({
-        ingredient: line.ingredient, unit: line.ingredient.unit, sku: line.sku, packSize: line.packSize, packs: line.packs, packPriceFen: line.packPriceFen,
-      })),
+      supplier: order.supplier,
+      canteen: order.canteen,
+      lines: order.lines
+        .filter((line) => line.packs > 0)
+        .map((line) => ({
+          ingredient: line.ingredient,
+          unit: line.ingredient.unit,
+          sku: line.sku,
+          packSize: line.packSize,
+          packs: line.packs,
+          packPriceFen: line.packPriceFen,
+        })),
     };
     const fileName = `larder-purchase-order-${order.supplier.code}-${order.deliveryDate}-${order.canteen.code}-${language}.xlsx`;
     return { fileName, data };
@@ -76,8 +87,14 @@ export class PurchaseOrderSheetService {
   private async audited<T>(prepared: PreparedOrderSheet, requestedBy: string, format: 'xlsx' | 'pdf', produce: () => Promise<T>): Promise<T> {
     const { data } = prepared;
     const detail = {
-      kind: 'purchase-order', orderId: data.order.id, period: data.order.deliveryDate, from: data.order.deliveryDate, to: data.order.deliveryDate,
-      canteens: [data.canteen.code], language: data.context.language, ...(format === 'pdf' ? { format } : {}),
+      kind: 'purchase-order',
+      orderId: data.order.id,
+      period: data.order.deliveryDate,
+      from: data.order.deliveryDate,
+      to: data.order.deliveryDate,
+      canteens: [data.canteen.code],
+      language: data.context.language,
+      ...(format === 'pdf' ? { format } : {}),
     };
     try {
       const result = await produce();

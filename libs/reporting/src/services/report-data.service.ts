@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  AccuracyService, FinanceService, ForecastValueAddedService, MIN_GROUP_DINERS, ParticipationService, ReleasedSatisfactionService, releasedSatisfactionResult, SubsidyReachService, WasteService, WeeklyParticipation, withoutMoney,
+  AccuracyService,
+  FinanceService,
+  ForecastValueAddedService,
+  MIN_GROUP_DINERS,
+  ParticipationService,
+  ReleasedSatisfactionService,
+  releasedSatisfactionResult,
+  SubsidyReachService,
+  WasteService,
+  WeeklyParticipation,
+  withoutMoney,
 } from '@larder/analytics';
 import { addDays, isoWeek, isoWeekday, localDate } from '@larder/domain';
 import { sqlNumber } from '@larder/database';
@@ -53,7 +63,13 @@ export class ReportDataService {
     return {
       context: scope.context,
       period,
-      canteens: scope.canteens.map((canteen) => ({ id: canteen.id, code: canteen.code, name: canteen.name, nameEn: canteen.nameEn, participation: share(weekly.filter((row) => row.canteenId === canteen.id)) })),
+      canteens: scope.canteens.map((canteen) => ({
+        id: canteen.id,
+        code: canteen.code,
+        name: canteen.name,
+        nameEn: canteen.nameEn,
+        participation: share(weekly.filter((row) => row.canteenId === canteen.id)),
+      })),
       dishes: await this.dishes(),
       result: releasedSatisfactionResult(cells, scope.canteenIds),
       totalParticipation: share(weekly.filter((row) => row.canteenId === null)),
@@ -74,20 +90,34 @@ export class ReportDataService {
     const dishes = await this.dishes();
     const byId = new Map(scope.canteens.map((canteen) => [canteen.id, canteen]));
     const empty = (canteenId: number) => ({
-      canteenId, preparedPortions: 0, soldPortions: 0, overproductionPortions: 0, overproductionKg: 0, overproductionCostFen: 0,
-      plateKg: 0, spoilageKg: 0, spoilageCostFen: 0, spoilageUncostedKg: 0, wasteCostFen: 0,
+      canteenId,
+      preparedPortions: 0,
+      soldPortions: 0,
+      overproductionPortions: 0,
+      overproductionKg: 0,
+      overproductionCostFen: 0,
+      plateKg: 0,
+      spoilageKg: 0,
+      spoilageCostFen: 0,
+      spoilageUncostedKg: 0,
+      wasteCostFen: 0,
     });
     return {
       context: scope.context,
       canteens: scope.canteens.map((canteen) => ({
-        id: canteen.id, code: canteen.code, name: canteen.name, nameEn: canteen.nameEn,
+        id: canteen.id,
+        code: canteen.code,
+        name: canteen.name,
+        nameEn: canteen.nameEn,
         covers: finance.canteens.find((row) => row.canteenId === canteen.id)?.figures.covers ?? 0,
         waste: waste.canteens.find((row) => row.canteenId === canteen.id) ?? empty(canteen.id),
       })),
-      dishes: scope.canteens.flatMap((canteen) => (waste.dishes.get(canteen.id) ?? [])
-        .filter((dish) => dish.wastedPortions > 0 || dish.wastedKg > 0)
-        .sort((a, b) => b.wasteCostFen - a.wasteCostFen)
-        .map((dish) => ({ canteen, dish: dishes.get(dish.dishId) ?? { code: String(dish.dishId), name: String(dish.dishId), nameEn: String(dish.dishId) }, waste: dish }))),
+      dishes: scope.canteens.flatMap((canteen) =>
+        (waste.dishes.get(canteen.id) ?? [])
+          .filter((dish) => dish.wastedPortions > 0 || dish.wastedKg > 0)
+          .sort((a, b) => b.wasteCostFen - a.wasteCostFen)
+          .map((dish) => ({ canteen, dish: dishes.get(dish.dishId) ?? { code: String(dish.dishId), name: String(dish.dishId), nameEn: String(dish.dishId) }, waste: dish })),
+      ),
       daily: (await this.waste.daily(range)).map((day) => ({ ...day, canteen: byId.get(day.canteenId)! })),
     };
   }
@@ -135,16 +165,24 @@ export class ReportDataService {
       if (!entry) {
         entry = {
           supplier: { code: String(row.supplier_code), name: String(row.supplier_name), nameEn: String(row.supplier_name_en), contact: row.contact === null ? null : String(row.contact) },
-          orders: 0, lines: [], orderIds: new Set(),
+          orders: 0,
+          lines: [],
+          orderIds: new Set(),
         };
         suppliers.set(id, entry);
       }
       entry.orderIds.add(String(row.order_id));
       entry.lines.push({
         canteen: { code: String(row.canteen_code), name: String(row.canteen_name), nameEn: String(row.canteen_name_en) },
-        orderDate: String(row.order_date), deliveryDate: String(row.delivery_date),
+        orderDate: String(row.order_date),
+        deliveryDate: String(row.delivery_date),
         ingredient: { code: String(row.ingredient_code), name: String(row.ingredient_name), nameEn: String(row.ingredient_name_en) },
-        unit: String(row.unit), sku: String(row.sku), packSize: sqlNumber(row.pack_size), packs: sqlNumber(row.packs), packPriceFen: sqlNumber(row.pack_price_fen), amountFen: sqlNumber(row.amount_fen),
+        unit: String(row.unit),
+        sku: String(row.sku),
+        packSize: sqlNumber(row.pack_size),
+        packs: sqlNumber(row.packs),
+        packPriceFen: sqlNumber(row.pack_price_fen),
+        amountFen: sqlNumber(row.amount_fen),
         status: String(row.status),
       });
     }
@@ -158,10 +196,10 @@ export class ReportDataService {
   private async currentPlans(scope: ReportScope): Promise<string[]> {
     const weeks: string[] = [];
     for (let day = scope.period.from; day <= scope.period.to; day = addDays(day, 1)) if (isoWeekday(day) === 1) weeks.push(isoWeek(day));
-    const plans: PlanVersionRow[] = await this.dataSource.query(
-      'SELECT id, canteen_id, week, version, status FROM production_plan WHERE canteen_id = ANY($1::int[]) AND week = ANY($2::text[])',
-      [scope.canteenIds, weeks],
-    );
+    const plans: PlanVersionRow[] = await this.dataSource.query('SELECT id, canteen_id, week, version, status FROM production_plan WHERE canteen_id = ANY($1::int[]) AND week = ANY($2::text[])', [
+      scope.canteenIds,
+      weeks,
+    ]);
     const byWeek = new Map<string, PlanVersionRow[]>();
     for (const plan of plans) {
       const key = `${plan.canteen_id}|${plan.week}`;
@@ -171,4 +209,10 @@ export class ReportDataService {
   }
 }
 
-interface PlanVersionRow { id: string; canteen_id: number; week: string; version: number; status: string }
+interface PlanVersionRow {
+  id: string;
+  canteen_id: number;
+  week: string;
+  version: number;
+  status: string;
+}

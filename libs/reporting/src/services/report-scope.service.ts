@@ -26,7 +26,14 @@ export interface ReportScope {
 /** Canteen codes or ids as asked: several comma-separated, or repeated in a query string. */
 export function askedCanteens(canteen: string | readonly string[] | undefined): string[] {
   const parts = typeof canteen === 'string' ? [canteen] : [...(canteen ?? [])];
-  return [...new Set(parts.flatMap((part) => part.split(',')).map((part) => part.trim()).filter((part) => part !== ''))];
+  return [
+    ...new Set(
+      parts
+        .flatMap((part) => part.split(','))
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    ),
+  ];
 }
 
 /** Turns a request into checked dates, canteens and the printing context; every user mistake is a LarderError. */

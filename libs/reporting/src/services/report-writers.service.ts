@@ -36,22 +36,38 @@ export class ReportWriters {
         writeFinanceReport({ workbook, data, charts: charts(financeCharts(data)) });
         const f = data.total.figures;
         return {
-          covers: f.covers, paidFen: f.paidFen, subsidyFen: f.subsidyFen, revenueFen: f.revenueFen, ingredientCostFen: f.ingredientCostFen,
-          wasteCostFen: f.wasteCostFen, costPerMealFen: f.costPerMealFen, foodCostRatio: f.foodCostRatio, participation: f.participation,
+          covers: f.covers,
+          paidFen: f.paidFen,
+          subsidyFen: f.subsidyFen,
+          revenueFen: f.revenueFen,
+          ingredientCostFen: f.ingredientCostFen,
+          wasteCostFen: f.wasteCostFen,
+          costPerMealFen: f.costPerMealFen,
+          foodCostRatio: f.foodCostRatio,
+          participation: f.participation,
           mismatches: data.reconciliation?.mismatches.length ?? null,
         };
       },
       satisfaction: async ({ workbook, scope, charts }) => {
         const data = await this.reports.satisfactionData(scope);
         await writeSatisfactionReport({ workbook, data, charts: charts(satisfactionCharts(data)) });
-        return { responses: data.result.total.responses, averageRating: data.result.total.averageRating, participation: data.totalParticipation,
-          suppressedGroups: [...data.result.canteens, ...data.result.dishes].filter((group) => group.suppressed).length };
+        return {
+          responses: data.result.total.responses,
+          averageRating: data.result.total.averageRating,
+          participation: data.totalParticipation,
+          suppressedGroups: [...data.result.canteens, ...data.result.dishes].filter((group) => group.suppressed).length,
+        };
       },
       congress: async ({ workbook, scope, request }) => {
         const data = await this.congress.data(scope, { money: request.money === true });
         writeCongressSummary({ workbook, data });
-        return { participation: data.now.participation, responses: data.now.ratings.responses, averageRating: data.now.ratings.averageRating,
-          themeCanteens: data.themes.length, subsidyPerMealFen: data.now.money?.subsidyPerMealFen ?? null };
+        return {
+          participation: data.now.participation,
+          responses: data.now.ratings.responses,
+          averageRating: data.now.ratings.averageRating,
+          themeCanteens: data.themes.length,
+          subsidyPerMealFen: data.now.money?.subsidyPerMealFen ?? null,
+        };
       },
       waste: async ({ workbook, scope, charts }) => {
         const data = await this.reports.wasteData(scope);
@@ -68,8 +84,13 @@ export class ReportWriters {
       'purchase-plan': async ({ workbook, scope, request }) => {
         const data = { ...(await this.reports.purchasePlanData(scope, request.planIds)), comparison: await this.comparison.data(scope) };
         const written = await writePurchasePlanReport({ workbook, data });
-        return { suppliers: data.suppliers.length, lines: data.suppliers.reduce((sum, s) => sum + s.lines.length, 0), amountFen: written.amountFen, storedAmountFen: written.storedAmountFen,
-          comparisonSavingFen: data.comparison.savingFen };
+        return {
+          suppliers: data.suppliers.length,
+          lines: data.suppliers.reduce((sum, s) => sum + s.lines.length, 0),
+          amountFen: written.amountFen,
+          storedAmountFen: written.storedAmountFen,
+          comparisonSavingFen: data.comparison.savingFen,
+        };
       },
     };
     return writers[kind];

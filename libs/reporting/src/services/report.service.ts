@@ -25,7 +25,12 @@ function reportStep(request: ReportRequest, step: (typeof REPORT_STEPS)[number])
 }
 
 /** A report's work once its scope is known: write the sheets, return the headline totals. */
-export type WriteReport = (input: { workbook: WorkbookWriter; scope: ReportScope; request: ReportRequest; charts: (options: { option: ChartOption; description: string }[]) => Picture[] | null }) => Promise<Record<string, number | null>>;
+export type WriteReport = (input: {
+  workbook: WorkbookWriter;
+  scope: ReportScope;
+  request: ReportRequest;
+  charts: (options: { option: ChartOption; description: string }[]) => Picture[] | null;
+}) => Promise<Record<string, number | null>>;
 
 /** Makes any report as an .xlsx, to a stream (API), a file (CLI) or the reports folder (schedules). */
 @Injectable()
@@ -69,7 +74,12 @@ export class ReportService {
     // A writer reads its figures, then draws its charts (if it has any), then writes its sheets.
     const charts = (options: { option: ChartOption; description: string }[]) => {
       reportStep(request, 'drawing the charts');
-      const placed = chartsAvailable() ? placeCharts(options.map((chart) => ({ png: renderChartPng(chart.option, CHART_SIZE), description: chart.description })), CHART_SIZE) : null;
+      const placed = chartsAvailable()
+        ? placeCharts(
+            options.map((chart) => ({ png: renderChartPng(chart.option, CHART_SIZE), description: chart.description })),
+            CHART_SIZE,
+          )
+        : null;
       reportStep(request, 'writing the sheets');
       return placed;
     };
@@ -78,8 +88,17 @@ export class ReportService {
     reportStep(request, 'saving the workbook');
     await workbook.commit();
     return {
-      kind: request.kind, period: scope.period.label, from: scope.period.from, to: scope.period.to, canteen: scope.allCanteens ? null : scope.canteens.map((canteen) => canteen.code).join(','), meal: scope.meal,
-      language: scope.context.language, charts: chartsAvailable(), totals, fileName, seconds: (performance.now() - started) / 1000,
+      kind: request.kind,
+      period: scope.period.label,
+      from: scope.period.from,
+      to: scope.period.to,
+      canteen: scope.allCanteens ? null : scope.canteens.map((canteen) => canteen.code).join(','),
+      meal: scope.meal,
+      language: scope.context.language,
+      charts: chartsAvailable(),
+      totals,
+      fileName,
+      seconds: (performance.now() - started) / 1000,
     };
   }
 
@@ -129,9 +148,16 @@ export class ReportService {
       actor: request.requestedBy ?? 'unknown',
       action: entry.outcome === 'complete' ? 'report.export' : 'report.export.failed',
       detail: {
-        kind: request.kind, ...(request.paymentsDetail ? { export: 'payments' } : {}), period: scope.period.label, from: scope.period.from, to: scope.period.to,
-        canteens: scope.allCanteens ? 'all' : scope.canteens.map((canteen) => canteen.code), meal: scope.meal ?? 'all', language: scope.context.language,
-        ...(entry.path !== undefined ? { path: entry.path } : {}), ...(entry.bytes !== undefined ? { bytes: entry.bytes } : {}),
+        kind: request.kind,
+        ...(request.paymentsDetail ? { export: 'payments' } : {}),
+        period: scope.period.label,
+        from: scope.period.from,
+        to: scope.period.to,
+        canteens: scope.allCanteens ? 'all' : scope.canteens.map((canteen) => canteen.code),
+        meal: scope.meal ?? 'all',
+        language: scope.context.language,
+        ...(entry.path !== undefined ? { path: entry.path } : {}),
+        ...(entry.bytes !== undefined ? { bytes: entry.bytes } : {}),
         ...(entry.error !== undefined ? { error: entry.error instanceof Error ? entry.error.message.slice(0, 300) : String(entry.error) } : {}),
       },
     });

@@ -17,16 +17,32 @@ export function sheetDataOf(view: SupplierComparisonView): SupplierComparisonShe
   const suppliers = new Map(view.suppliers.map((supplier) => [supplier.id, supplier]));
   const ingredients = new Map(view.ingredientNames.map((ingredient) => [ingredient.id, ingredient]));
   return {
-    month: view.month, priceMonths: [...view.priceMonths], chosenCostFen: view.chosenCostFen, lastMonthCostFen: view.lastMonthCostFen, savingFen: view.savingFen,
+    month: view.month,
+    priceMonths: [...view.priceMonths],
+    chosenCostFen: view.chosenCostFen,
+    lastMonthCostFen: view.lastMonthCostFen,
+    savingFen: view.savingFen,
     ingredients: view.ingredients.map((row) => {
       const ingredient = ingredients.get(row.ingredientId)!;
       return {
-        ingredient, unit: ingredient.unit, shelfLifeDays: row.shelfLifeDays, reason: row.reason,
-        chosenCostFen: row.chosenCostFen, lastMonthCostFen: row.lastMonthCostFen, savingFen: row.savingFen,
+        ingredient,
+        unit: ingredient.unit,
+        shelfLifeDays: row.shelfLifeDays,
+        reason: row.reason,
+        chosenCostFen: row.chosenCostFen,
+        lastMonthCostFen: row.lastMonthCostFen,
+        savingFen: row.savingFen,
         offers: row.offers.map((offer) => ({
-          supplier: suppliers.get(offer.supplierId)!, packSize: offer.packSize, minOrderPacks: offer.minOrderPacks, leadTimeDays: offer.leadTimeDays,
-          packPrices: [...offer.packPrices], priceRise: offer.priceRise, monthCostFen: offer.monthCostFen, costPerUsableUnitFen: offer.costPerUsableUnitFen,
-          chosen: offer.supplierItemId === row.chosenSupplierItemId, lastMonth: offer.supplierItemId === row.lastMonthSupplierItemId,
+          supplier: suppliers.get(offer.supplierId)!,
+          packSize: offer.packSize,
+          minOrderPacks: offer.minOrderPacks,
+          leadTimeDays: offer.leadTimeDays,
+          packPrices: [...offer.packPrices],
+          priceRise: offer.priceRise,
+          monthCostFen: offer.monthCostFen,
+          costPerUsableUnitFen: offer.costPerUsableUnitFen,
+          chosen: offer.supplierItemId === row.chosenSupplierItemId,
+          lastMonth: offer.supplierItemId === row.lastMonthSupplierItemId,
         })),
       };
     }),

@@ -134,7 +134,9 @@ export function toScenario(dto: WhatIfScenarioDto | undefined): WhatIfScenario {
   if (!dto) return {};
   const { serviceLevel, headcountFactor, dayFactors, priceFactors, swaps, closeCanteens, redirect } = dto;
   return {
-    serviceLevel, headcountFactor, closeCanteens,
+    serviceLevel,
+    headcountFactor,
+    closeCanteens,
     dayFactors: dayFactors?.map(({ serviceDate, factor }) => ({ serviceDate, factor })),
     priceFactors: priceFactors?.map(({ ingredientId, factor }) => ({ ingredientId, factor })),
     swaps: swaps?.map(({ fromDishId, toDishId, serviceDate, meal }) => ({ fromDishId, toDishId, serviceDate, meal })),

@@ -18,14 +18,27 @@ const ARROW_STREAM_MAGIC = Buffer.from([0xff, 0xff, 0xff, 0xff]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const FORMAT_BY_EXTENSION: Record<string, FileFormat[]> = {
-  '.csv': ['csv'], '.txt': ['csv'], '.tsv': ['csv'],
-  '.xlsx': ['xlsx'], '.xlsm': ['xlsx'],
-  '.json': ['json', 'ndjson'], '.ndjson': ['ndjson'], '.jsonl': ['ndjson'],
-  '.arrow': ['arrow-file', 'arrow-stream'], '.feather': ['arrow-file'], '.arrows': ['arrow-stream'], '.ipc': ['arrow-file', 'arrow-stream'],
+  '.csv': ['csv'],
+  '.txt': ['csv'],
+  '.tsv': ['csv'],
+  '.xlsx': ['xlsx'],
+  '.xlsm': ['xlsx'],
+  '.json': ['json', 'ndjson'],
+  '.ndjson': ['ndjson'],
+  '.jsonl': ['ndjson'],
+  '.arrow': ['arrow-file', 'arrow-stream'],
+  '.feather': ['arrow-file'],
+  '.arrows': ['arrow-stream'],
+  '.ipc': ['arrow-file', 'arrow-stream'],
 };
 
 const FORMAT_NAMES: Record<FileFormat, string> = {
-  csv: 'CSV', xlsx: 'XLSX', json: 'JSON', ndjson: 'NDJSON', 'arrow-file': 'Arrow IPC file', 'arrow-stream': 'Arrow IPC stream',
+  csv: 'CSV',
+  xlsx: 'XLSX',
+  json: 'JSON',
+  ndjson: 'NDJSON',
+  'arrow-file': 'Arrow IPC file',
+  'arrow-stream': 'Arrow IPC stream',
 };
 
 function firstSignificantByte(head: Buffer): number | undefined {

@@ -121,7 +121,12 @@ export async function readJsonArray(options: { path: string; fileName: string; e
       text.destroy();
     }
     if (!splitter.isComplete) {
-      throw fileError('VALIDATION_FAILED', fileName, `文件被截断：JSON 数组在第 ${splitter.currentLine} 行处没有结束`, `the file is truncated: the JSON array is not closed (line ${splitter.currentLine})`);
+      throw fileError(
+        'VALIDATION_FAILED',
+        fileName,
+        `文件被截断：JSON 数组在第 ${splitter.currentLine} 行处没有结束`,
+        `the file is truncated: the JSON array is not closed (line ${splitter.currentLine})`,
+      );
     }
   }
   return toRecordStream({ format: 'json', fileName, encoding: options.encoding, items: items() });
@@ -154,7 +159,12 @@ export async function readNdjson(options: { path: string; fileName: string; enco
       text.destroy();
     }
     if (pendingError) {
-      throw fileError('VALIDATION_FAILED', fileName, `文件被截断：最后一行（第 ${pendingError.line} 行）不是完整的 JSON`, `the file is truncated: its last line (${pendingError.line}) is not complete JSON`);
+      throw fileError(
+        'VALIDATION_FAILED',
+        fileName,
+        `文件被截断：最后一行（第 ${pendingError.line} 行）不是完整的 JSON`,
+        `the file is truncated: its last line (${pendingError.line}) is not complete JSON`,
+      );
     }
   }
   return toRecordStream({ format: 'ndjson', fileName, encoding: options.encoding, items: items() });

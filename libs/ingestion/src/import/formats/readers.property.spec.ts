@@ -38,17 +38,22 @@ const HEADERS = ['交易流水号', '菜品名称', '备注'];
 describe('CSV reader (properties)', () => {
   it('reads back exactly what a quoting CSV writer wrote, in UTF-8 (with or without BOM) and GB18030', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(cellText, cellText), { minLength: 1, maxLength: 20 }), fc.constantFrom('utf8', 'utf8-bom', 'gb18030'), fc.constantFrom('\n', '\r\n'), async (cells, encoding, eol) => {
-        const rows = cells.map(([name, note], index) => [`T${index}`, name, note]);
-        const text = stringify([HEADERS, ...rows], { record_delimiter: eol === '\n' ? 'unix' : 'windows' });
-        const bytes = encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(encoding === 'utf8-bom' ? `\uFEFF${text}` : text, 'utf8');
-        const read = await readAll('payments.csv', bytes);
-        expect(read.encoding).toBe(encoding === 'gb18030' ? 'gb18030' : 'utf8');
-        expect(read.headers).toEqual(HEADERS);
-        expect(read.rows.map((row) => row.values)).toEqual(rows);
-        // line numbers point at the physical line a person finds the record on, ascending
-        for (let index = 1; index < read.rows.length; index++) expect(read.rows[index].line).toBeGreaterThan(read.rows[index - 1].line);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(cellText, cellText), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom('utf8', 'utf8-bom', 'gb18030'),
+        fc.constantFrom('\n', '\r\n'),
+        async (cells, encoding, eol) => {
+          const rows = cells.map(([name, note], index) => [`T${index}`, name, note]);
+          const text = stringify([HEADERS, ...rows], { record_delimiter: eol === '\n' ? 'unix' : 'windows' });
+          const bytes = encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(encoding === 'utf8-bom' ? `\uFEFF${text}` : text, 'utf8');
+          const read = await readAll('payments.csv', bytes);
+          expect(read.encoding).toBe(encoding === 'gb18030' ? 'gb18030' : 'utf8');
+          expect(read.headers).toEqual(HEADERS);
+          expect(read.rows.map((row) => row.values)).toEqual(rows);
+          // line numbers point at the physical line a person finds the record on, ascending
+          for (let index = 1; index < read.rows.length; index++) expect(read.rows[index].line).toBeGreaterThan(read.rows[index - 1].line);
+        },
+      ),
     );
   });
 });
@@ -59,15 +64,21 @@ const jsonRecord = fc.record({ id: fc.string({ minLength: 1, maxLength: 8 }), di
 describe('JSON and NDJSON readers (properties)', () => {
   it('read back every object, in key order of the first, whatever the layout', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(jsonRecord, { minLength: 1, maxLength: 20 }), fc.constantFrom('ndjson', 'json'), fc.constantFrom(0, 2), fc.constantFrom('utf8', 'gb18030'), async (objects, format, indent, encoding) => {
-        const text = format === 'json' ? JSON.stringify(objects, null, indent) : objects.map((object) => JSON.stringify(object)).join(indent === 0 ? '\n' : '\r\n\n');
-        const bytes = encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8');
-        const read = await readAll(`sales.${format}`, bytes);
-        expect(read.headers).toEqual(['id', 'dish', 'amount', 'ok']);
-        // JSON.stringify writes -0 as 0
-        expect(read.rows.map((row) => row.values)).toEqual(objects.map((object) => [object.id, object.dish, object.amount, object.ok].map((value) => (Object.is(value, -0) ? 0 : value))));
-        expect(read.rows.every((row) => row.problem === undefined)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(jsonRecord, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom('ndjson', 'json'),
+        fc.constantFrom(0, 2),
+        fc.constantFrom('utf8', 'gb18030'),
+        async (objects, format, indent, encoding) => {
+          const text = format === 'json' ? JSON.stringify(objects, null, indent) : objects.map((object) => JSON.stringify(object)).join(indent === 0 ? '\n' : '\r\n\n');
+          const bytes = encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8');
+          const read = await readAll(`sales.${format}`, bytes);
+          expect(read.headers).toEqual(['id', 'dish', 'amount', 'ok']);
+          // JSON.stringify writes -0 as 0
+          expect(read.rows.map((row) => row.values)).toEqual(objects.map((object) => [object.id, object.dish, object.amount, object.ok].map((value) => (Object.is(value, -0) ? 0 : value))));
+          expect(read.rows.every((row) => row.problem === undefined)).toBe(true);
+        },
+      ),
     );
   });
 });

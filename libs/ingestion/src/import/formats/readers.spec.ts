@@ -46,19 +46,32 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
     const name = Buffer.from(entry.name);
     const size = entry.declaredSize ?? entry.data.length;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(size, 24); central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     centrals.push(central, name);
     offset += 30 + name.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -87,7 +100,10 @@ async function workbook(): Promise<Buffer> {
 }
 
 /** What the workbook's 流水 sheet reads as: a date cell as wall-clock text, a formula as its result. */
-const PAYMENT_ROWS = [{ line: 2, values: ['T1', '2026-11-25 12:03:00', 12.5] }, { line: 4, values: ['T2', '2026-11-25 12:05:00', 2] }];
+const PAYMENT_ROWS = [
+  { line: 2, values: ['T1', '2026-11-25 12:03:00', 12.5] },
+  { line: 4, values: ['T2', '2026-11-25 12:05:00', 2] },
+];
 
 /** A part with its text edited, the others as they were. */
 function edited(parts: { name: string; data: Buffer }[], name: string, edit: (text: string) => string) {
@@ -100,7 +116,11 @@ describe('readers', () => {
       const { stream, rows } = await read(`a${bom.length}.csv`, `${bom}交易流水号,菜品名称\nT1,"红烧肉, 大份"\n\nT2,"多行\n备注"\nT3,青菜\n`);
       expect(stream.encoding).toBe('utf8');
       expect(stream.headers).toEqual(['交易流水号', '菜品名称']);
-      expect(rows.map((row) => row.values)).toEqual([['T1', '红烧肉, 大份'], ['T2', '多行\n备注'], ['T3', '青菜']]);
+      expect(rows.map((row) => row.values)).toEqual([
+        ['T1', '红烧肉, 大份'],
+        ['T2', '多行\n备注'],
+        ['T3', '青菜'],
+      ]);
       expect(rows.map((row) => row.line)).toEqual([2, 5, 6]);
     }
   });
@@ -126,7 +146,7 @@ describe('readers', () => {
     expect(missing.message).toMatch(/流水/);
   });
 
-  it('read a workbook whatever order its parts are stored in, finding sheets by the workbook\'s relationships', async () => {
+  it("read a workbook whatever order its parts are stored in, finding sheets by the workbook's relationships", async () => {
     const parts = await partsOf(await workbook());
     const workbookPart = parts.filter((part) => part.name === 'xl/workbook.xml');
     const others = parts.filter((part) => part.name !== 'xl/workbook.xml');
@@ -140,7 +160,12 @@ describe('readers', () => {
     // the first tab's relationship now points at the second part: the tab, not the file name, decides
     const swapped = parts.map((part) =>
       part.name === 'xl/_rels/workbook.xml.rels'
-        ? { ...part, data: Buffer.from(part.data.toString().replace('worksheets/sheet1.xml', 'worksheets/SWAP').replace('worksheets/sheet2.xml', 'worksheets/sheet1.xml').replace('worksheets/SWAP', 'worksheets/sheet2.xml')) }
+        ? {
+            ...part,
+            data: Buffer.from(
+              part.data.toString().replace('worksheets/sheet1.xml', 'worksheets/SWAP').replace('worksheets/sheet2.xml', 'worksheets/sheet1.xml').replace('worksheets/SWAP', 'worksheets/sheet2.xml'),
+            ),
+          }
         : part,
     );
     const first = await read('swapped.xlsx', zip(swapped));
@@ -149,11 +174,17 @@ describe('readers', () => {
 
   it('take the first visible worksheet, passing over hidden tabs and chart sheets; a hidden sheet is still read by name', async () => {
     let parts = await partsOf(await workbook());
-    parts = edited(parts, 'xl/workbook.xml', (text) => text.replace('<sheets>', '<sheets><sheet sheetId="9" name="图表" r:id="rId99"/>').replace('name="说明" state="visible"', 'name="说明" state="hidden"'));
-    parts = edited(parts, 'xl/_rels/workbook.xml.rels', (text) =>
-      text.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'),
+    parts = edited(parts, 'xl/workbook.xml', (text) =>
+      text.replace('<sheets>', '<sheets><sheet sheetId="9" name="图表" r:id="rId99"/>').replace('name="说明" state="visible"', 'name="说明" state="hidden"'),
     );
-    const chart = '<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>';
+    parts = edited(parts, 'xl/_rels/workbook.xml.rels', (text) =>
+      text.replace(
+        '</Relationships>',
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+      ),
+    );
+    const chart =
+      '<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>';
     parts.push({ name: 'xl/chartsheets/sheet1.xml', data: Buffer.from(chart) });
     const first = await read('tabs.xlsx', zip(parts));
     expect([first.stream.sheet, first.rows]).toEqual(['流水', PAYMENT_ROWS]);
@@ -185,18 +216,32 @@ describe('readers', () => {
   it('read a JSON array and NDJSON, reporting a broken NDJSON line as a defective record', async () => {
     const json = await read('a.json', '[\n {"id": "T1", "tags": ["咸", "凉"], "n": 1},\n {"id": "T2, ]", "n": null}\n]');
     expect(json.stream.format).toBe('json');
-    expect(json.rows).toEqual([{ line: 2, values: ['T1', '咸;凉', 1] }, { line: 3, values: ['T2, ]', null, null] }]);
+    expect(json.rows).toEqual([
+      { line: 2, values: ['T1', '咸;凉', 1] },
+      { line: 3, values: ['T2, ]', null, null] },
+    ]);
     const ndjson = await read('a.ndjson', '{"id":"T1"}\n{"id":\n[1]\n{"id":"T3"}\n');
-    expect(ndjson.rows.map((row) => [row.line, row.values, Boolean(row.problem)])).toEqual([[1, ['T1'], false], [2, [null], true], [3, [null], true], [4, ['T3'], false]]);
+    expect(ndjson.rows.map((row) => [row.line, row.values, Boolean(row.problem)])).toEqual([
+      [1, ['T1'], false],
+      [2, [null], true],
+      [3, [null], true],
+      [4, ['T3'], false],
+    ]);
   });
 
   it('read Arrow IPC files and streams', async () => {
     const table = tableFromArrays({ external_id: ['T1', 'T2'], amount: Float64Array.from([12.5, 3]) });
-    for (const [name, format] of [['a.arrow', 'file'], ['a.arrows', 'stream']] as const) {
+    for (const [name, format] of [
+      ['a.arrow', 'file'],
+      ['a.arrows', 'stream'],
+    ] as const) {
       const { stream, rows } = await read(name, Buffer.from(tableToIPC(table, format)));
       expect(stream.format).toBe(`arrow-${format}`);
       expect(stream.headers).toEqual(['external_id', 'amount']);
-      expect(rows.map((row) => row.values)).toEqual([['T1', 12.5], ['T2', 3]]);
+      expect(rows.map((row) => row.values)).toEqual([
+        ['T1', 12.5],
+        ['T2', 3],
+      ]);
     }
   });
 

@@ -11,7 +11,7 @@ describe('estimateRecords', () => {
     return join(dir, name);
   };
 
-  it('counts a CSV\'s lines less its header, with or without a last newline', async () => {
+  it("counts a CSV's lines less its header, with or without a last newline", async () => {
     expect(await estimateRecords(file('a.csv', 'date,qty\n2026-01-01,1\n2026-01-02,2\n'), 'csv')).toBe(2);
     expect(await estimateRecords(file('b.csv', 'date,qty\n2026-01-01,1\n2026-01-02,2'), 'csv')).toBe(2);
     expect(await estimateRecords(file('c.csv', ''), 'csv')).toBe(0);

@@ -66,7 +66,11 @@ export async function readXlsx(options: { path: string; fileName: string; sheet?
   const { fileName } = options;
   const archive = await inspect(options);
   const damaged = (error: unknown) =>
-    error instanceof LarderError ? error : error instanceof ZipProblem ? zipFailure(fileName, error) : fileError('VALIDATION_FAILED', fileName, `XLSX 文件已损坏：${(error as Error).message}`, `the XLSX file is damaged: ${(error as Error).message}`);
+    error instanceof LarderError
+      ? error
+      : error instanceof ZipProblem
+        ? zipFailure(fileName, error)
+        : fileError('VALIDATION_FAILED', fileName, `XLSX 文件已损坏：${(error as Error).message}`, `the XLSX file is damaged: ${(error as Error).message}`);
 
   let workbook: XlsxWorkbook;
   let sheet: WorkbookSheet;

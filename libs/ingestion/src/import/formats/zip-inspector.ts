@@ -15,7 +15,10 @@ export interface ZipEntry {
 }
 
 export class ZipProblem extends Error {
-  constructor(readonly kind: 'truncated' | 'damaged' | 'bomb', message: string) {
+  constructor(
+    readonly kind: 'truncated' | 'damaged' | 'bomb',
+    message: string,
+  ) {
     super(message);
   }
 }

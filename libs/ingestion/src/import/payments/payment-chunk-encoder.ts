@@ -101,10 +101,17 @@ export class PaymentChunkEncoder {
   take(): Pick<PaymentChunk, 'tx' | 'lines' | 'txEnd' | 'lineEnd' | 'lineRows' | 'sourceLines' | 'canteenIds' | 'sources' | 'externalIds' | 'meals' | 'mealOf'> {
     const n = this.payments;
     const taken = {
-      tx: this.tx.take(), lines: this.lines.take(),
-      txEnd: this.txEnd.slice(0, n), lineEnd: this.lineEnd.slice(0, n), lineRows: this.lineRows.slice(0, n),
-      sourceLines: this.sourceLines.slice(0, n), canteenIds: this.canteenIds.slice(0, n),
-      sources: this.sources, externalIds: this.externalIds, meals: [...this.meals.keys()], mealOf: this.mealOf.slice(0, n),
+      tx: this.tx.take(),
+      lines: this.lines.take(),
+      txEnd: this.txEnd.slice(0, n),
+      lineEnd: this.lineEnd.slice(0, n),
+      lineRows: this.lineRows.slice(0, n),
+      sourceLines: this.sourceLines.slice(0, n),
+      canteenIds: this.canteenIds.slice(0, n),
+      sources: this.sources,
+      externalIds: this.externalIds,
+      meals: [...this.meals.keys()],
+      mealOf: this.mealOf.slice(0, n),
     };
     this.meals = new Map();
     this.lastMeal = { canteenId: -1, serviceDate: '', meal: '', index: 0 };
@@ -118,6 +125,22 @@ export class PaymentChunkEncoder {
 
 /** Column order of the encoded rows. */
 export const PAYMENT_COPY_COLUMNS = {
-  sale_transaction: ['canteen_id', 'id', 'source', 'external_id', 'terminal', 'diner_pseudonym', 'occurred_at', 'service_date', 'meal', 'kind', 'amount_paid_fen', 'subsidy_fen', 'channel', 'refund_of_external_id', 'batch_id'],
+  sale_transaction: [
+    'canteen_id',
+    'id',
+    'source',
+    'external_id',
+    'terminal',
+    'diner_pseudonym',
+    'occurred_at',
+    'service_date',
+    'meal',
+    'kind',
+    'amount_paid_fen',
+    'subsidy_fen',
+    'channel',
+    'refund_of_external_id',
+    'batch_id',
+  ],
   sale_line: ['canteen_id', 'transaction_id', 'line_no', 'dish_id', 'quantity', 'unit_price_fen', 'amount_fen', 'subsidy_fen'],
 } as const;

@@ -90,8 +90,12 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
     for (const record of records) {
       const own = !failure || record === failure.record;
       rejected.push({
-        line: record.line, field: own ? field : null, raw: raw(record),
-        reason: own ? reason : bilingual(`同一笔交易的第 ${failure?.record.line} 行被拒绝，整笔交易未导入`, `line ${failure?.record.line} of the same payment was rejected, so the whole payment was not imported`),
+        line: record.line,
+        field: own ? field : null,
+        raw: raw(record),
+        reason: own
+          ? reason
+          : bilingual(`同一笔交易的第 ${failure?.record.line} 行被拒绝，整笔交易未导入`, `line ${failure?.record.line} of the same payment was rejected, so the whole payment was not imported`),
       });
     }
   };
@@ -136,7 +140,10 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
     }
     if (draft.kind === 'refund') {
       refunds.push({
-        index, refundOf: draft.refundOfExternalId as string, saleIndex: -1, scope,
+        index,
+        refundOf: draft.refundOfExternalId as string,
+        saleIndex: -1,
+        scope,
         records: records.map((record) => ({ line: record.line, raw: raw(record) })),
       });
     }

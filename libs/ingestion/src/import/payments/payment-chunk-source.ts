@@ -25,7 +25,8 @@ export async function streamPaymentChunks(options: { request: PaymentChunkReques
   let pending: Promise<void> = Promise.resolve();
   try {
     await producePaymentChunks({
-      request: options.request, stream: options.stream,
+      request: options.request,
+      stream: options.stream,
       emit: async (chunk) => {
         await pending;
         pending = options.write(chunk);

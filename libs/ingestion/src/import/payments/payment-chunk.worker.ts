@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const stream = await openRecordStream(request.read);
   try {
     await producePaymentChunks({
-      request, stream,
+      request,
+      stream,
       emit: async (chunk: PaymentChunk) => {
         while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wakeUp = resolve));
         inFlight++;

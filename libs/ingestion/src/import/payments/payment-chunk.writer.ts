@@ -105,7 +105,10 @@ export class PaymentChunkWriter {
   private async writeOptimistically(chunk: PaymentChunk): Promise<boolean> {
     const open = chunk.refunds.filter((refund) => refund.saleIndex < 0);
     if (open.length > 0) {
-      const found = await this.stored({ canteenIds: open.map((refund) => chunk.canteenIds[refund.index]), sources: open.map((refund) => chunk.sources[refund.index]), externalIds: open.map((refund) => refund.refundOf) }, true);
+      const found = await this.stored(
+        { canteenIds: open.map((refund) => chunk.canteenIds[refund.index]), sources: open.map((refund) => chunk.sources[refund.index]), externalIds: open.map((refund) => refund.refundOf) },
+        true,
+      );
       // an unknown refund may yet be a duplicate: the checked path tells which
       if (found.size < open.length) return false;
     }
@@ -167,9 +170,14 @@ export class PaymentChunkWriter {
   private async dropUnknownRefunds(chunk: PaymentChunk, dropped: Set<number>): Promise<void> {
     const open = chunk.refunds.filter((refund) => !dropped.has(refund.index) && (refund.saleIndex < 0 || dropped.has(refund.saleIndex)));
     if (open.length === 0) return;
-    const found = await this.stored({
-      canteenIds: open.map((refund) => chunk.canteenIds[refund.index]), sources: open.map((refund) => chunk.sources[refund.index]), externalIds: open.map((refund) => refund.refundOf),
-    }, true);
+    const found = await this.stored(
+      {
+        canteenIds: open.map((refund) => chunk.canteenIds[refund.index]),
+        sources: open.map((refund) => chunk.sources[refund.index]),
+        externalIds: open.map((refund) => refund.refundOf),
+      },
+      true,
+    );
     for (const [position, refund] of open.entries()) {
       if (found.has(position)) continue;
       dropped.add(refund.index);

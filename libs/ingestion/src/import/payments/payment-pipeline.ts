@@ -30,12 +30,25 @@ export interface PaymentPipelineInput {
 export async function runPaymentPipeline(input: PaymentPipelineInput): Promise<PipelineCounts> {
   const { runner, mapping } = input;
   const canteenIds = [...new Set([...input.refs.canteens.values()].map((canteen) => canteen.id))];
-  const last: { canteen_id: number; max: string | null }[] = await runner.query('SELECT c AS canteen_id, (SELECT max(id) FROM sale_transaction WHERE canteen_id = c) AS max FROM unnest($1::int[]) AS c', [canteenIds]);
+  const last: { canteen_id: number; max: string | null }[] = await runner.query(
+    'SELECT c AS canteen_id, (SELECT max(id) FROM sale_transaction WHERE canteen_id = c) AS max FROM unnest($1::int[]) AS c',
+    [canteenIds],
+  );
   const refundIndex = mapping.columns.refundOf;
-  const writer = await PaymentChunkWriter.open({ runner, quarantine: input.quarantine, batchId: input.batchId, refundColumn: refundIndex === undefined ? 'refundOf' : input.stream.headers[refundIndex] });
+  const writer = await PaymentChunkWriter.open({
+    runner,
+    quarantine: input.quarantine,
+    batchId: input.batchId,
+    refundColumn: refundIndex === undefined ? 'refundOf' : input.stream.headers[refundIndex],
+  });
   await streamPaymentChunks({
     request: {
-      read: input.read, mapping, refs: input.refs, pseudonymSecret: input.pseudonymSecret, latestDate: input.latestDate, batchId: input.batchId,
+      read: input.read,
+      mapping,
+      refs: input.refs,
+      pseudonymSecret: input.pseudonymSecret,
+      latestDate: input.latestDate,
+      batchId: input.batchId,
       lastIds: last.map((row) => [row.canteen_id, Number(row.max ?? 0)]),
     },
     stream: input.stream,

@@ -34,8 +34,12 @@ export const CN_CARD_PROFILE: MappingProfile = {
       lineNo: ['明细序号', '序号'],
     },
     dishes: {
-      code: ['菜品编码', '菜品编号'], name: ['菜品名称', '菜名'], category: ['菜品类别', '类别'], listPrice: ['原价', '单价', '售价'],
-      subsidisedPrice: ['员工价', '补贴价'], portionKg: ['份量(公斤)', '份量公斤', '每份重量(kg)'],
+      code: ['菜品编码', '菜品编号'],
+      name: ['菜品名称', '菜名'],
+      category: ['菜品类别', '类别'],
+      listPrice: ['原价', '单价', '售价'],
+      subsidisedPrice: ['员工价', '补贴价'],
+      portionKg: ['份量(公斤)', '份量公斤', '每份重量(kg)'],
     },
   },
 };

@@ -31,7 +31,11 @@ export interface ColumnMapping {
 }
 
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s_\-（）()]+/g, '');
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-（）()]+/g, '');
 }
 
 /** Maps a profile's kind onto a file's headers; null when a required field has no column. */

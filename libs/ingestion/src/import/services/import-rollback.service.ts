@@ -37,7 +37,11 @@ export class ImportRollbackService {
         await lockImportsInTransaction(manager);
         const [batch] = await manager.query('SELECT kind, status, file_name FROM import_batch WHERE id = $1 FOR UPDATE', [batchId]);
         if (!batch) throw new LarderError('NOT_FOUND', bilingual(`没有批次 ${batchId}`, `no batch ${batchId}`));
-        if (batch.status !== 'committed') throw new LarderError('CONFLICT', bilingual(`批次 ${batchId} 的状态是 ${batch.status}，只能撤销已提交的批次`, `batch ${batchId} is ${batch.status}; only committed batches can be rolled back`));
+        if (batch.status !== 'committed')
+          throw new LarderError(
+            'CONFLICT',
+            bilingual(`批次 ${batchId} 的状态是 ${batch.status}，只能撤销已提交的批次`, `batch ${batchId} is ${batch.status}; only committed batches can be rolled back`),
+          );
         const removed = batch.kind === 'transactions' ? await this.removeTransactions(manager, batchId) : await this.removeFacts(manager, batchId, batch.kind);
         await manager.query(`UPDATE import_batch SET status = 'rolled_back', error = $2 WHERE id = $1`, [batchId, `rolled back by ${by} at ${new Date().toISOString()}`]);
         await this.audit.record({ actor: by, action: 'import.rollback', detail: { batchId, kind: batch.kind, source: batch.file_name, removed } }, manager);
@@ -47,7 +51,6 @@ export class ImportRollbackService {
     );
   }
 
-
   private async removeTransactions(manager: EntityManager, batchId: string): Promise<Record<string, number>> {
     // only the meals the batch's payments fall on need their rollups rebuilt
     const meals: { meal: string }[] = await manager.query(`SELECT DISTINCT canteen_id || '|' || service_date::text || '|' || meal AS meal FROM sale_transaction WHERE batch_id = $1`, [batchId]);
@@ -56,17 +59,23 @@ export class ImportRollbackService {
       [batchId],
     );
     const [transactions] = await manager.query(`WITH d AS (DELETE FROM sale_transaction WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);
-    await this.rollups.refreshMeals(meals.map((row) => row.meal), manager);
+    await this.rollups.refreshMeals(
+      meals.map((row) => row.meal),
+      manager,
+    );
     return { sale_transaction: transactions.n, sale_line: lines.n };
   }
 
   private async removeFacts(manager: EntityManager, batchId: string, kind: string): Promise<Record<string, number>> {
     const target = BATCHED[kind];
     if (!target) {
-      throw new LarderError('CONFLICT', bilingual(
-        `${kind} 的数据表没有批次编号（主数据在导入时直接更新），无法按批次撤销；请导入更正后的文件`,
-        `${kind} rows carry no batch id (master data are updated in place), so this batch cannot be rolled back; import a corrected file instead`,
-      ));
+      throw new LarderError(
+        'CONFLICT',
+        bilingual(
+          `${kind} 的数据表没有批次编号（主数据在导入时直接更新），无法按批次撤销；请导入更正后的文件`,
+          `${kind} rows carry no batch id (master data are updated in place), so this batch cannot be rolled back; import a corrected file instead`,
+        ),
+      );
     }
     const days = await manager.query(`SELECT canteen_id, min(${target.day})::text AS first, max(${target.day})::text AS last FROM ${target.table} WHERE batch_id = $1 GROUP BY 1`, [batchId]);
     const [removed] = await manager.query(`WITH d AS (DELETE FROM ${target.table} WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);

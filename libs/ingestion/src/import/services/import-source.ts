@@ -24,7 +24,10 @@ export async function spoolToTempFile<T>(options: { stream: Readable; fileName: 
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      done(bytes > options.maxBytes ? fileError('PAYLOAD_TOO_LARGE', options.fileName, `文件过大：超过 ${options.maxBytes} 字节`, `the file is too large: more than ${options.maxBytes} bytes`) : null, chunk);
+      done(
+        bytes > options.maxBytes ? fileError('PAYLOAD_TOO_LARGE', options.fileName, `文件过大：超过 ${options.maxBytes} 字节`, `the file is too large: more than ${options.maxBytes} bytes`) : null,
+        chunk,
+      );
     },
   });
   try {

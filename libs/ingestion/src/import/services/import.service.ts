@@ -114,24 +114,44 @@ export class ImportService {
       const mapping = mapColumns({ profile: candidates[0], kind: request.kind, headers: stream.headers });
       if (mapping) return mapping;
       const missing = missingFields({ profile: candidates[0], kind: request.kind, headers: stream.headers });
-      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：按映射“${candidates[0].name}”导入${request.kind}缺少列：${missing.join('、')}`, `${fileName}: profile ${candidates[0].name} needs these ${request.kind} columns: ${missing.join(', ')}`), { missing });
+      throw new LarderError(
+        'VALIDATION_FAILED',
+        bilingual(
+          `${fileName}：按映射“${candidates[0].name}”导入${request.kind}缺少列：${missing.join('、')}`,
+          `${fileName}: profile ${candidates[0].name} needs these ${request.kind} columns: ${missing.join(', ')}`,
+        ),
+        { missing },
+      );
     }
     const detected = detectMapping({ profiles: candidates, kind: request.kind, headers: stream.headers, fileName });
     if (!detected) {
       const near = nearestMiss({ profiles: candidates, kind: request.kind, headers: stream.headers });
       if (near) {
-        throw new LarderError('VALIDATION_FAILED', bilingual(
-          `${fileName}：看起来是按映射“${near.profile.name}”的${near.kind}，但缺少必需的列：${near.missing.join('、')}`,
-          `${fileName}: looks like ${near.kind} of profile ${near.profile.name} but lacks the required column${near.missing.length > 1 ? 's' : ''} ${near.missing.join(', ')}`,
-        ), { missing: near.missing, profile: near.profile.name, kind: near.kind });
+        throw new LarderError(
+          'VALIDATION_FAILED',
+          bilingual(
+            `${fileName}：看起来是按映射“${near.profile.name}”的${near.kind}，但缺少必需的列：${near.missing.join('、')}`,
+            `${fileName}: looks like ${near.kind} of profile ${near.profile.name} but lacks the required column${near.missing.length > 1 ? 's' : ''} ${near.missing.join(', ')}`,
+          ),
+          { missing: near.missing, profile: near.profile.name, kind: near.kind },
+        );
       }
       // a file without a header line has its first record here: show headers, never values
       const shown = stream.headers.slice(0, 12).map(maskPersonalText);
-      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：无法从表头识别数据类型和映射（表头：${shown.join('、')}）`, `${fileName}: no profile fits these headers${request.kind === 'auto' ? '' : ` for ${request.kind}`}; pass --profile and the kind, or add a profile (headers: ${shown.join(', ')})`));
+      throw new LarderError(
+        'VALIDATION_FAILED',
+        bilingual(
+          `${fileName}：无法从表头识别数据类型和映射（表头：${shown.join('、')}）`,
+          `${fileName}: no profile fits these headers${request.kind === 'auto' ? '' : ` for ${request.kind}`}; pass --profile and the kind, or add a profile (headers: ${shown.join(', ')})`,
+        ),
+      );
     }
     if (detected.candidates.length > 1 && new Set(detected.candidates.map((candidate) => candidate.kind)).size > 1) {
       const kinds = detected.candidates.map((candidate) => candidate.kind).join(', ');
-      throw new LarderError('VALIDATION_FAILED', bilingual(`${fileName}：表头同样符合多种数据（${kinds}），请指明类型`, `${fileName}: the headers fit several kinds equally (${kinds}); name the kind`));
+      throw new LarderError(
+        'VALIDATION_FAILED',
+        bilingual(`${fileName}：表头同样符合多种数据（${kinds}），请指明类型`, `${fileName}: the headers fit several kinds equally (${kinds}); name the kind`),
+      );
     }
     return detected.mapping;
   }
@@ -144,22 +164,38 @@ export class ImportService {
     await runner.startTransaction();
     try {
       await lockImportsInTransaction(runner.manager);
-      await runner.query(
-        `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status) VALUES ($1, $2, $3, $4, $5, $6, 'running')`,
-        [batchId, mapping.kind, mapping.profile.source, fileName, options.checksum, request.createdBy],
-      );
+      await runner.query(`INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status) VALUES ($1, $2, $3, $4, $5, $6, 'running')`, [
+        batchId,
+        mapping.kind,
+        mapping.profile.source,
+        fileName,
+        options.checksum,
+        request.createdBy,
+      ]);
       const quarantine = await QuarantineWriter.open({ runner, batchId, fileName });
       const counts = await this.runRecords({ runner, request, fileName, stream, mapping, batchId, quarantine });
       await quarantine.flush();
       const summary: ImportSummary = {
-        batchId, kind: mapping.kind, profile: mapping.profile.name, fileName, format: stream.format, encoding: stream.encoding,
-        accepted: counts.accepted, rejected: quarantine.count, duplicates: counts.duplicates, flagged: counts.flagged, notes: counts.notes ?? [],
-        seconds: Math.round(performance.now() - options.started) / 1000, rejections: quarantine.first.slice(0, 10),
+        batchId,
+        kind: mapping.kind,
+        profile: mapping.profile.name,
+        fileName,
+        format: stream.format,
+        encoding: stream.encoding,
+        accepted: counts.accepted,
+        rejected: quarantine.count,
+        duplicates: counts.duplicates,
+        flagged: counts.flagged,
+        notes: counts.notes ?? [],
+        seconds: Math.round(performance.now() - options.started) / 1000,
+        rejections: quarantine.first.slice(0, 10),
       };
-      await runner.query(
-        `UPDATE import_batch SET status = 'committed', finished_at = clock_timestamp(), accepted = $2, rejected = $3, duplicates = $4 WHERE id = $1`,
-        [batchId, summary.accepted, summary.rejected, summary.duplicates],
-      );
+      await runner.query(`UPDATE import_batch SET status = 'committed', finished_at = clock_timestamp(), accepted = $2, rejected = $3, duplicates = $4 WHERE id = $1`, [
+        batchId,
+        summary.accepted,
+        summary.rejected,
+        summary.duplicates,
+      ]);
       await request.beforeCommit?.({ manager: runner.manager, summary });
       await this.audit.record({ actor: request.createdBy, action: 'import', detail: auditDetail(summary) }, runner.manager);
       await runner.commitTransaction();
@@ -175,15 +211,39 @@ export class ImportService {
     }
   }
 
-  private async runRecords(options: { runner: QueryRunner; request: ImportRequest; fileName: string; stream: RecordStream; mapping: ColumnMapping; batchId: string; quarantine: QuarantineWriter }): Promise<PipelineCounts> {
+  private async runRecords(options: {
+    runner: QueryRunner;
+    request: ImportRequest;
+    fileName: string;
+    stream: RecordStream;
+    mapping: ColumnMapping;
+    batchId: string;
+    quarantine: QuarantineWriter;
+  }): Promise<PipelineCounts> {
     const { runner, request, mapping } = options;
     const refs = await loadReferenceData(runner.manager);
     if (mapping.kind === 'transactions') {
       // progress counts records once they are stored, so a figure on the screen is a figure in the transaction
-      const read = { path: request.path, fileName: options.fileName, format: options.stream.format, encoding: options.stream.encoding ?? undefined, sheet: options.stream.sheet ?? undefined, limits: request.limits };
+      const read = {
+        path: request.path,
+        fileName: options.fileName,
+        format: options.stream.format,
+        encoding: options.stream.encoding ?? undefined,
+        sheet: options.stream.sheet ?? undefined,
+        limits: request.limits,
+      };
       const counts = await runPaymentPipeline({
-        runner, read, stream: options.stream, mapping, refs, pseudonymSecret: await this.pseudonyms.secret(), latestDate: this.latestDate(), batchId: options.batchId,
-        quarantine: options.quarantine, rollups: this.rollups, onProgress: (records) => request.onProgress?.({ records }),
+        runner,
+        read,
+        stream: options.stream,
+        mapping,
+        refs,
+        pseudonymSecret: await this.pseudonyms.secret(),
+        latestDate: this.latestDate(),
+        batchId: options.batchId,
+        quarantine: options.quarantine,
+        rollups: this.rollups,
+        onProgress: (records) => request.onProgress?.({ records }),
       });
       return counts;
     }
@@ -194,7 +254,14 @@ export class ImportService {
       if (++records % PROGRESS_EVERY === 0) request.onProgress?.({ records });
     };
     const counts = await runTablePipeline({
-      runner, stream: options.stream, mapping, batchId: options.batchId, quarantine: options.quarantine, touched, onRecord, kind: mapping.kind,
+      runner,
+      stream: options.stream,
+      mapping,
+      batchId: options.batchId,
+      quarantine: options.quarantine,
+      touched,
+      onRecord,
+      kind: mapping.kind,
       guard: new PersonalDataGuard(mapping, options.stream.headers, pseudonymizer),
       context: { refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier: string) => pseudonymizer.pseudonym(identifier), latestDate: this.latestDate() },
     });
@@ -210,10 +277,15 @@ export class ImportService {
   /** The data is gone with the rollback; the attempt itself is kept, so every batch is on record. */
   private async recordFailure(options: { runner: QueryRunner; batchId: string; mapping: ColumnMapping; fileName: string; checksum: string; createdBy: string; error: Error }): Promise<void> {
     try {
-      await options.runner.query(
-        `INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status, finished_at, error) VALUES ($1, $2, $3, $4, $5, $6, 'failed', now(), $7)`,
-        [options.batchId, options.mapping.kind, options.mapping.profile.source, options.fileName, options.checksum, options.createdBy, options.error.message.slice(0, 2000)],
-      );
+      await options.runner.query(`INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status, finished_at, error) VALUES ($1, $2, $3, $4, $5, $6, 'failed', now(), $7)`, [
+        options.batchId,
+        options.mapping.kind,
+        options.mapping.profile.source,
+        options.fileName,
+        options.checksum,
+        options.createdBy,
+        options.error.message.slice(0, 2000),
+      ]);
     } catch (recordError) {
       this.logger.error(`could not record failed batch ${options.batchId}: ${(recordError as Error).message}`);
     }

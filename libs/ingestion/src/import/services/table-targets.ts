@@ -1,7 +1,25 @@
 import { EntityTarget } from 'typeorm';
 import {
-  BudgetLine, CalendarDay, Canteen, CanteenClosure, SubsidyRule, Dish, Feedback, Headcount, Ingredient, MealPeriod, MenuItem, ProductionLog, RecipeLine, Site, StockCount,
-  Supplier, SupplierItem, SupplierPrice, StaffGroup, WasteLog,
+  BudgetLine,
+  CalendarDay,
+  Canteen,
+  CanteenClosure,
+  SubsidyRule,
+  Dish,
+  Feedback,
+  Headcount,
+  Ingredient,
+  MealPeriod,
+  MenuItem,
+  ProductionLog,
+  RecipeLine,
+  Site,
+  StockCount,
+  Supplier,
+  SupplierItem,
+  SupplierPrice,
+  StaffGroup,
+  WasteLog,
 } from '@larder/database';
 import type { TableKind } from '../validation/table-rows';
 

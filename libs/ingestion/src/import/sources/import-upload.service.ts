@@ -36,10 +36,13 @@ export class ImportUploadService {
     }
     const body = request.body;
     if (!body || !extensionForContentType(body.contentType)) {
-      throw new LarderError('UNSUPPORTED_FORMAT', bilingual(
-        '请以 multipart 字段 file 上传文件，或以 text/csv、application/json、application/x-ndjson、Arrow 或 xlsx 类型发送文件内容',
-        `send the file as the multipart field "file", or as the body with Content-Type text/csv, application/json, application/x-ndjson, application/vnd.apache.arrow.file/stream or the xlsx type (got ${JSON.stringify(body?.contentType ?? '')})`,
-      ));
+      throw new LarderError(
+        'UNSUPPORTED_FORMAT',
+        bilingual(
+          '请以 multipart 字段 file 上传文件，或以 text/csv、application/json、application/x-ndjson、Arrow 或 xlsx 类型发送文件内容',
+          `send the file as the multipart field "file", or as the body with Content-Type text/csv, application/json, application/x-ndjson, application/vnd.apache.arrow.file/stream or the xlsx type (got ${JSON.stringify(body?.contentType ?? '')})`,
+        ),
+      );
     }
     if (body.contentLength !== undefined && body.contentLength > limits.maxFileBytes) throw tooLarge(limits.maxFileBytes);
     const fileName = sanitizeUploadName({ name: body.name, contentType: body.contentType });
@@ -52,5 +55,9 @@ export class ImportUploadService {
 }
 
 export function tooLarge(maxBytes: number): LarderError {
-  return new LarderError('PAYLOAD_TOO_LARGE', bilingual(`上传的文件超过上限 ${maxBytes} 字节（LARDER_IMPORT_MAX_BYTES）`, `the upload is larger than the limit of ${maxBytes} bytes (LARDER_IMPORT_MAX_BYTES)`), { maxBytes });
+  return new LarderError(
+    'PAYLOAD_TOO_LARGE',
+    bilingual(`上传的文件超过上限 ${maxBytes} 字节（LARDER_IMPORT_MAX_BYTES）`, `the upload is larger than the limit of ${maxBytes} bytes (LARDER_IMPORT_MAX_BYTES)`),
+    { maxBytes },
+  );
 }

@@ -46,7 +46,10 @@ export class InboxService {
     const ordered: { file: InboxFile; kind: ImportKind | 'auto' }[] = [];
     for (const file of listed.ready) {
       // a file that cannot even be inspected still goes through importFile, which reports why
-      const kind = await this.importer.inspect({ kind: 'auto', path: file.path, fileName: file.name, createdBy: INBOX_ACTOR, limits }).then((found) => found.kind, () => 'auto' as const);
+      const kind = await this.importer.inspect({ kind: 'auto', path: file.path, fileName: file.name, createdBy: INBOX_ACTOR, limits }).then(
+        (found) => found.kind,
+        () => 'auto' as const,
+      );
       ordered.push({ file, kind });
     }
     const rank = (kind: ImportKind | 'auto') => (kind === 'auto' ? IMPORT_KINDS.length : IMPORT_KINDS.indexOf(kind));

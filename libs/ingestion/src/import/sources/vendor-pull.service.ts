@@ -72,7 +72,13 @@ export class VendorPullService {
     const file = await loadPullSources(this.config.imports.pullSourcesFile);
     const chosen = request.source ? file.sources.filter((source) => source.name === request.source) : file.sources;
     if (request.source && chosen.length === 0) {
-      throw new LarderError('NOT_FOUND', bilingual(`没有名为“${request.source}”的拉取源`, `no pull source named "${request.source}" in ${this.config.imports.pullSourcesFile}; known: ${file.sources.map((source) => source.name).join(', ') || 'none'}`));
+      throw new LarderError(
+        'NOT_FOUND',
+        bilingual(
+          `没有名为“${request.source}”的拉取源`,
+          `no pull source named "${request.source}" in ${this.config.imports.pullSourcesFile}; known: ${file.sources.map((source) => source.name).join(', ') || 'none'}`,
+        ),
+      );
     }
     const profiles = await loadProfiles(file.profilesFile);
     const results: SourcePull[] = [];
@@ -96,7 +102,7 @@ export class VendorPullService {
       await client.connect();
       await client.query(`SET TIME ZONE '${this.config.timezone.replace(/'/g, "''")}'`);
       await client.query('SET default_transaction_read_only = on');
-      for (let limit = source.pageSize; ; ) {
+      for (let limit = source.pageSize; ;) {
         const fetched = await client.query<Record<string, unknown>>(pageSql({ query: source.query, watermarkColumn: source.watermarkColumn, limit }), [result.watermark]);
         const page = cutPage(fetched.rows, limit);
         if (page.tooSmall) {
@@ -120,7 +126,16 @@ export class VendorPullService {
     return result;
   }
 
-  private async importPage(options: { source: PullSource; profiles: MappingProfile[]; request: PullRequest; dir: string; rows: Record<string, unknown>[]; from: string; to: string; result: SourcePull }): Promise<void> {
+  private async importPage(options: {
+    source: PullSource;
+    profiles: MappingProfile[];
+    request: PullRequest;
+    dir: string;
+    rows: Record<string, unknown>[];
+    from: string;
+    to: string;
+    result: SourcePull;
+  }): Promise<void> {
     const { source, result } = options;
     const path = join(options.dir, `page-${result.pages + 1}.ndjson`);
     const lines = options.rows.map((row) => {
@@ -130,8 +145,13 @@ export class VendorPullService {
     });
     await pipeline(Readable.from(lines), createWriteStream(path));
     const summary = await this.importer.importFile({
-      kind: source.kind, profile: source.profile, profiles: options.profiles, path, format: 'ndjson',
-      fileName: `pull:${source.name} after ${options.from}`, createdBy: options.request.createdBy ?? `${PULL_ACTOR}:${source.name}`,
+      kind: source.kind,
+      profile: source.profile,
+      profiles: options.profiles,
+      path,
+      format: 'ndjson',
+      fileName: `pull:${source.name} after ${options.from}`,
+      createdBy: options.request.createdBy ?? `${PULL_ACTOR}:${source.name}`,
       limits: { maxFileBytes: this.config.imports.maxBytes },
       beforeCommit: ({ manager }) => this.moveWatermark({ manager, source, from: options.from, to: options.to }),
     });
@@ -154,7 +174,10 @@ export class VendorPullService {
       [key, options.from, options.to, options.source.initialWatermark],
     );
     if (Number(moved.n) !== 1) {
-      throw new LarderError('CONFLICT', bilingual(`拉取源 ${options.source.name} 的水位已被另一次拉取移动，本页撤销`, `another pull moved the watermark of ${options.source.name}; this page is rolled back and the next pull resumes`));
+      throw new LarderError(
+        'CONFLICT',
+        bilingual(`拉取源 ${options.source.name} 的水位已被另一次拉取移动，本页撤销`, `another pull moved the watermark of ${options.source.name}; this page is rolled back and the next pull resumes`),
+      );
     }
   }
 }

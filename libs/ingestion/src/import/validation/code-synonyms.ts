@@ -2,27 +2,74 @@ import type { BudgetLineKind, DayKind, DishCategory, IngredientUnit, MealPeriod,
 
 /** The spellings Chinese canteen, HR and supplier systems use for Larder's coded values. */
 export const MEAL_SYNONYMS: Record<string, MealPeriod> = {
-  早餐: 'breakfast', 早饭: 'breakfast', 早: 'breakfast', 早点: 'breakfast',
-  午餐: 'lunch', 中餐: 'lunch', 午饭: 'lunch', 中午: 'lunch', 午: 'lunch',
-  晚餐: 'dinner', 晚饭: 'dinner', 晚: 'dinner',
-  夜宵: 'night', 宵夜: 'night', 夜餐: 'night', 夜班餐: 'night',
+  早餐: 'breakfast',
+  早饭: 'breakfast',
+  早: 'breakfast',
+  早点: 'breakfast',
+  午餐: 'lunch',
+  中餐: 'lunch',
+  午饭: 'lunch',
+  中午: 'lunch',
+  午: 'lunch',
+  晚餐: 'dinner',
+  晚饭: 'dinner',
+  晚: 'dinner',
+  夜宵: 'night',
+  宵夜: 'night',
+  夜餐: 'night',
+  夜班餐: 'night',
 };
 
 export const BUDGET_LINE_SYNONYMS: Record<string, BudgetLineKind> = {
-  食材: 'ingredients', 食材成本: 'ingredients', 原材料: 'ingredients', 补贴: 'subsidy', 餐补: 'subsidy', 人工: 'labour', 人工成本: 'labour', labor: 'labour',
+  食材: 'ingredients',
+  食材成本: 'ingredients',
+  原材料: 'ingredients',
+  补贴: 'subsidy',
+  餐补: 'subsidy',
+  人工: 'labour',
+  人工成本: 'labour',
+  labor: 'labour',
 };
 
 export const CHANNEL_SYNONYMS: Record<string, PaymentChannel> = {
-  一卡通: 'card', 饭卡: 'card', 卡: 'card', ic卡: 'card', 校园卡: 'card', 员工卡: 'card', 刷卡: 'card',
-  银行app: 'bank_app', 银行APP: 'bank_app', 手机银行: 'bank_app', 银行: 'bank_app', bank: 'bank_app',
-  微信: 'wechat', 微信支付: 'wechat', 支付宝: 'alipay', 现金: 'cash',
+  一卡通: 'card',
+  饭卡: 'card',
+  卡: 'card',
+  ic卡: 'card',
+  校园卡: 'card',
+  员工卡: 'card',
+  刷卡: 'card',
+  银行app: 'bank_app',
+  银行APP: 'bank_app',
+  手机银行: 'bank_app',
+  银行: 'bank_app',
+  bank: 'bank_app',
+  微信: 'wechat',
+  微信支付: 'wechat',
+  支付宝: 'alipay',
+  现金: 'cash',
 };
 
 export const TRANSACTION_KIND_SYNONYMS: Record<string, TransactionKind> = { 消费: 'sale', 销售: 'sale', 退款: 'refund', 冲正: 'refund', 撤销: 'refund' };
 
 export const CATEGORY_SYNONYMS: Record<string, DishCategory> = {
-  主食: 'staple', 荤菜: 'meat', 肉类: 'meat', 水产: 'fish', 鱼: 'fish', 素菜: 'vegetable', 蔬菜: 'vegetable', 汤: 'soup', 汤类: 'soup',
-  面食: 'noodle', 面: 'noodle', 早点: 'breakfast', 早餐: 'breakfast', 甜品: 'dessert', 饮品: 'drink', 饮料: 'drink', 套餐: 'set_meal',
+  主食: 'staple',
+  荤菜: 'meat',
+  肉类: 'meat',
+  水产: 'fish',
+  鱼: 'fish',
+  素菜: 'vegetable',
+  蔬菜: 'vegetable',
+  汤: 'soup',
+  汤类: 'soup',
+  面食: 'noodle',
+  面: 'noodle',
+  早点: 'breakfast',
+  早餐: 'breakfast',
+  甜品: 'dessert',
+  饮品: 'drink',
+  饮料: 'drink',
+  套餐: 'set_meal',
 };
 
 export const UNIT_SYNONYMS: Record<string, IngredientUnit> = { 公斤: 'kg', 千克: 'kg', 升: 'l', 个: 'piece', 只: 'piece', 件: 'piece', 份: 'piece', pcs: 'piece', pc: 'piece' };

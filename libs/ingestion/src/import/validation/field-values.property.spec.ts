@@ -28,11 +28,7 @@ const moneySpelling = fc
   });
 
 /** Anything a broken export might put in a cell. */
-const garbage = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom(...'0123456789.,-+¥￥ :/T年月日Ze'.split('')), maxLength: 30 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
-);
+const garbage = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'0123456789.,-+¥￥ :/T年月日Ze'.split('')), maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 20 }));
 
 function readsOrExplains<T>(parse: () => T): T | FieldProblem {
   try {
@@ -71,7 +67,10 @@ describe('money (properties)', () => {
 });
 
 const calendarDay = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((date) => ({
-  year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), iso: date.toISOString().slice(0, 10),
+  year: date.getUTCFullYear(),
+  month: date.getUTCMonth() + 1,
+  day: date.getUTCDate(),
+  iso: date.toISOString().slice(0, 10),
 }));
 
 describe('dates and times (properties)', () => {

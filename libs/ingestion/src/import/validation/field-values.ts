@@ -67,7 +67,12 @@ export function parseMoney(value: CellValue, unit: 'yuan' | 'fen'): number {
   }
   const fast = plainYuan(value as string);
   if (fast !== null) return fast;
-  const match = YUAN.exec(String(value).trim().replace(/^[¥￥]/, '').replace(/,/g, ''));
+  const match = YUAN.exec(
+    String(value)
+      .trim()
+      .replace(/^[¥￥]/, '')
+      .replace(/,/g, ''),
+  );
   if (!match) throw new FieldProblem(`${show(value)} 不是金额（应为元，最多两位小数）`, `${show(value)} is not an amount (yuan, at most two decimals)`);
   const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
   if (!Number.isSafeInteger(fen) || fen > 2_000_000_000) throw new FieldProblem(`金额 ${show(value)} 过大`, `the amount ${show(value)} is too large`);
@@ -89,7 +94,10 @@ function isoDate(year: string, month: string, day: string, value: CellValue): st
 }
 
 export function parseDate(value: CellValue): string {
-  const text = String(value).trim().replace(/[年月]/g, '-').replace(/日$/, '');
+  const text = String(value)
+    .trim()
+    .replace(/[年月]/g, '-')
+    .replace(/日$/, '');
   const match = DATE.exec(text) ?? DATE.exec(text.split(/[ T]/)[0]);
   if (!match) throw new FieldProblem(`${show(value)} 不是日期（应为 YYYY-MM-DD）`, `${show(value)} is not a date (expected YYYY-MM-DD)`);
   return match[1] ? isoDate(match[1], match[2], match[3], value) : isoDate(match[4], match[5], match[6], value);
@@ -105,7 +113,8 @@ export function parseMonth(value: CellValue): string {
 
 export function parseTimeOfDay(value: CellValue): string {
   const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(String(value).trim());
-  if (!match || Number(match[1]) > 24 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) throw new FieldProblem(`${show(value)} 不是时刻（应为 HH:mm）`, `${show(value)} is not a time of day (expected HH:mm)`);
+  if (!match || Number(match[1]) > 24 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59)
+    throw new FieldProblem(`${show(value)} 不是时刻（应为 HH:mm）`, `${show(value)} is not a time of day (expected HH:mm)`);
   return `${match[1].padStart(2, '0')}:${match[2]}:${match[3] ?? '00'}`;
 }
 
@@ -126,7 +135,9 @@ export function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
   const key = `${timeZone}|${hour}`;
   let offset = offsetCache.get(key);
   if (offset === undefined) {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(hour * 3_600_000));
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(
+      new Date(hour * 3_600_000),
+    );
     const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
     offset = Math.round((Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - hour * 3_600_000) / 60_000);
     if (offsetCache.size > 100_000) offsetCache.clear();
@@ -242,17 +253,26 @@ export function parseBoolean(value: CellValue): boolean {
 }
 
 export function parseIntegerList(value: CellValue): number[] {
-  const text = String(value).trim().replace(/^[{[]|[}\]]$/g, '');
+  const text = String(value)
+    .trim()
+    .replace(/^[{[]|[}\]]$/g, '');
   if (text === '') return [];
   return text.split(/[,;|、\s]+/).map((part) => parseInteger(part));
 }
 
 export function parseTextList(value: CellValue): string[] {
-  return String(value).split(/[;|、]/).map((part) => part.trim()).filter((part) => part !== '');
+  return String(value)
+    .split(/[;|、]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 /** A coded value by its canonical name or any known spelling (早餐 -> breakfast). */
-export function parseCode<T extends string>(value: CellValue, options: { allowed: readonly T[]; synonyms: Record<string, T>; extra?: Record<string, string>; what: [zh: string, en: string] }, extra = options.extra): T {
+export function parseCode<T extends string>(
+  value: CellValue,
+  options: { allowed: readonly T[]; synonyms: Record<string, T>; extra?: Record<string, string>; what: [zh: string, en: string] },
+  extra = options.extra,
+): T {
   const text = String(value).trim();
   // canonical spellings are the common case: no lower-casing, no synonym lookups
   if ((options.allowed as readonly string[]).includes(text) && extra?.[text] === undefined) return text as T;

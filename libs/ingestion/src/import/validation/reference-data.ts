@@ -30,7 +30,18 @@ export interface ReferenceData {
 }
 
 export function emptyReferenceData(): ReferenceData {
-  return { canteens: new Map(), sites: new Map(), dishes: new Map(), dishesByName: new Map(), ingredients: new Map(), ingredientUnits: new Map(), suppliers: new Map(), supplierItems: new Map(), supplierItemsBySku: new Map(), mealPeriods: new Map() };
+  return {
+    canteens: new Map(),
+    sites: new Map(),
+    dishes: new Map(),
+    dishesByName: new Map(),
+    ingredients: new Map(),
+    ingredientUnits: new Map(),
+    suppliers: new Map(),
+    supplierItems: new Map(),
+    supplierItemsBySku: new Map(),
+    mealPeriods: new Map(),
+  };
 }
 
 /** Adds names as keys too, skipping names that two rows share or that equal another row's code. */

@@ -27,7 +27,11 @@ export class RowReader {
     readonly mapping: ColumnMapping,
     readonly headers: string[],
   ) {
-    this.sensitive = new Set(Object.entries(KIND_FIELDS[mapping.kind]).filter(([, spec]) => spec.sensitive).map(([field]) => field));
+    this.sensitive = new Set(
+      Object.entries(KIND_FIELDS[mapping.kind])
+        .filter(([, spec]) => spec.sensitive)
+        .map(([field]) => field),
+    );
   }
 
   load(record: SourceRecord): this {

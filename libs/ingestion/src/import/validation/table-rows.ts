@@ -1,13 +1,7 @@
-import {
-  BUDGET_LINES, DAY_KINDS, DISH_CATEGORIES, INGREDIENT_UNITS, MEAL_PERIODS, STORAGE_KINDS, WASTE_KINDS,
-} from '@larder/domain';
+import { BUDGET_LINES, DAY_KINDS, DISH_CATEGORIES, INGREDIENT_UNITS, MEAL_PERIODS, STORAGE_KINDS, WASTE_KINDS } from '@larder/domain';
 import type { ImportKind } from '../profiles/import-kinds';
-import {
-  BUDGET_LINE_SYNONYMS, CATEGORY_SYNONYMS, DAY_KIND_SYNONYMS, MEAL_SYNONYMS, STORAGE_SYNONYMS, UNIT_SYNONYMS, WASTE_KIND_SYNONYMS,
-} from './code-synonyms';
-import {
-  parseBoolean, parseDate, parseDateTime, parseDecimal, parseInteger, parseIntegerList, parseMoney, parseMonth, parseTextList, parseTimeOfDay,
-} from './field-values';
+import { BUDGET_LINE_SYNONYMS, CATEGORY_SYNONYMS, DAY_KIND_SYNONYMS, MEAL_SYNONYMS, STORAGE_SYNONYMS, UNIT_SYNONYMS, WASTE_KIND_SYNONYMS } from './code-synonyms';
+import { parseBoolean, parseDate, parseDateTime, parseDecimal, parseInteger, parseIntegerList, parseMoney, parseMonth, parseTextList, parseTimeOfDay } from './field-values';
 import type { ReferenceData } from './reference-data';
 import type { RowReader } from './row-reader';
 
@@ -46,7 +40,11 @@ const ingredientOf = (r: RowReader, context: MapContext) => r.ref('ingredient', 
 /** A sale or an answer dated after LARDER_FUTURE_DAYS from today: a clock or export fault, kept out of every figure. */
 export function refuseFuture(r: RowReader, context: MapContext, field: string, date: string): void {
   if (date <= context.latestDate) return;
-  r.fail(field, `日期 ${date} 晚于允许的最晚日期 ${context.latestDate}（今天之后的天数见 LARDER_FUTURE_DAYS）`, `dated ${date}, after the latest date allowed, ${context.latestDate} (LARDER_FUTURE_DAYS days after today)`);
+  r.fail(
+    field,
+    `日期 ${date} 晚于允许的最晚日期 ${context.latestDate}（今天之后的天数见 LARDER_FUTURE_DAYS）`,
+    `dated ${date}, after the latest date allowed, ${context.latestDate} (LARDER_FUTURE_DAYS days after today)`,
+  );
 }
 
 /** One mapper per kind: read and check every field, or throw a RowRejection. */
@@ -61,9 +59,13 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     }
     return {
       row: {
-        code: r.text('code'), name: r.text('name'), nameEn: r.optionalText('nameEn') ?? '',
-        siteId: r.ref('site', { in: c.refs.sites, what: ['园区', 'site'] }), timezone,
-        seats: r.required('seats', (value) => parseInteger(value, { min: 0, max: 100_000 })), opensWeekends: r.optional('opensWeekends', parseBoolean) ?? false,
+        code: r.text('code'),
+        name: r.text('name'),
+        nameEn: r.optionalText('nameEn') ?? '',
+        siteId: r.ref('site', { in: c.refs.sites, what: ['园区', 'site'] }),
+        timezone,
+        seats: r.required('seats', (value) => parseInteger(value, { min: 0, max: 100_000 })),
+        opensWeekends: r.optional('opensWeekends', parseBoolean) ?? false,
       },
     };
   },
@@ -74,16 +76,23 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     if (listPriceFen < 0 || subsidisedPriceFen < 0) r.fail('listPrice', '价格不能为负', 'a price cannot be negative');
     return {
       row: {
-        code: r.text('code'), name: r.text('name'), nameEn: r.optionalText('nameEn') ?? '',
+        code: r.text('code'),
+        name: r.text('name'),
+        nameEn: r.optionalText('nameEn') ?? '',
         category: r.code('category', { allowed: DISH_CATEGORIES, synonyms: CATEGORY_SYNONYMS, what: ['菜品类别', 'dish category'] }),
-        listPriceFen, subsidisedPriceFen, portionKg: r.required('portionKg', (value) => parseDecimal(value, { min: 0, max: 50 })),
-        introducedOn: r.optional('introducedOn', parseDate), retiredOn: r.optional('retiredOn', parseDate),
+        listPriceFen,
+        subsidisedPriceFen,
+        portionKg: r.required('portionKg', (value) => parseDecimal(value, { min: 0, max: 50 })),
+        introducedOn: r.optional('introducedOn', parseDate),
+        retiredOn: r.optional('retiredOn', parseDate),
       },
     };
   },
   ingredients: (r) => ({
     row: {
-      code: r.text('code'), name: r.text('name'), nameEn: r.optionalText('nameEn') ?? '',
+      code: r.text('code'),
+      name: r.text('name'),
+      nameEn: r.optionalText('nameEn') ?? '',
       unit: r.code('unit', { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'] }),
       shelfLifeDays: r.required('shelfLifeDays', (value) => parseInteger(value, { min: 0, max: 3650 })),
       storage: r.code('storage', { allowed: STORAGE_KINDS, synonyms: STORAGE_SYNONYMS, what: ['储存方式', 'storage'] }),
@@ -91,15 +100,20 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
   }),
   recipes: (r, c) => ({
     row: {
-      dishId: dishOf(r, c), ingredientId: ingredientOf(r, c),
+      dishId: dishOf(r, c),
+      ingredientId: ingredientOf(r, c),
       quantityPerPortion: r.required('quantityPerPortion', (value) => parseDecimal(value, { min: 0.0001, max: 100 })),
       yieldLoss: r.optional('yieldLoss', (value) => parseDecimal(value, { min: 0, max: 0.95 })) ?? 0,
     },
   }),
-  suppliers: (r) => ({ row: { code: r.text('code'), name: r.text('name'), nameEn: r.optionalText('nameEn') ?? '', contact: r.optionalText('contact'), address: r.optionalText('address'), phone: r.optionalText('phone') } }),
+  suppliers: (r) => ({
+    row: { code: r.text('code'), name: r.text('name'), nameEn: r.optionalText('nameEn') ?? '', contact: r.optionalText('contact'), address: r.optionalText('address'), phone: r.optionalText('phone') },
+  }),
   supplier_items: (r, c) => ({
     row: {
-      supplierId: r.ref('supplier', { in: c.refs.suppliers, what: ['供应商编码', 'supplier code'] }), ingredientId: ingredientOf(r, c), sku: r.text('sku'),
+      supplierId: r.ref('supplier', { in: c.refs.suppliers, what: ['供应商编码', 'supplier code'] }),
+      ingredientId: ingredientOf(r, c),
+      sku: r.text('sku'),
       packSize: r.required('packSize', (value) => parseDecimal(value, { min: 0.001, max: 100_000 })),
       minOrderPacks: r.optional('minOrderPacks', (value) => parseInteger(value, { min: 1, max: 100_000 })) ?? 1,
       leadTimeDays: r.optional('leadTimeDays', (value) => parseInteger(value, { min: 0, max: 365 })) ?? 1,
@@ -116,7 +130,11 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     const sku = r.text('sku');
     const supplierItemId = supplierId === null ? c.refs.supplierItemsBySku.get(sku) : c.refs.supplierItems.get(`${supplierId}|${sku}`);
     if (supplierItemId === undefined) {
-      r.fail('sku', `找不到商品编号“${sku}”${supplierId === null ? '（或多个供应商共用，请加供应商编码列）' : ''}，请先导入供应商商品`, `no supplier item with SKU "${sku}"${supplierId === null ? ' (or several suppliers share it: add a supplier code column)' : ''}; import supplier items first`);
+      r.fail(
+        'sku',
+        `找不到商品编号“${sku}”${supplierId === null ? '（或多个供应商共用，请加供应商编码列）' : ''}，请先导入供应商商品`,
+        `no supplier item with SKU "${sku}"${supplierId === null ? ' (or several suppliers share it: add a supplier code column)' : ''}; import supplier items first`,
+      );
     }
     const packPriceFen = r.required('packPrice', (value) => parseMoney(value, c.amountUnit));
     if (packPriceFen < 0) r.fail('packPrice', '价格不能为负', 'a price cannot be negative');
@@ -139,15 +157,22 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
   },
   calendar: (r) => ({
     row: {
-      day: r.required('day', parseDate), kind: r.code('kind', { allowed: DAY_KINDS, synonyms: DAY_KIND_SYNONYMS, what: ['日期类型', 'day kind'] }),
-      holidayName: r.optionalText('holidayName'), holidayNameZh: r.optionalText('holidayNameZh'),
+      day: r.required('day', parseDate),
+      kind: r.code('kind', { allowed: DAY_KINDS, synonyms: DAY_KIND_SYNONYMS, what: ['日期类型', 'day kind'] }),
+      holidayName: r.optionalText('holidayName'),
+      holidayNameZh: r.optionalText('holidayNameZh'),
     },
   }),
   headcount: (r, c) => {
     const row = {
-      siteId: r.ref('site', { in: c.refs.sites, what: ['园区', 'site'] }), day: r.required('day', parseDate), employees: r.required('employees', count),
-      onDuty: r.required('onDuty', count), onLeave: r.optional('onLeave', count) ?? 0, travelling: r.optional('travelling', count) ?? 0,
-      overtime: r.optional('overtime', count) ?? 0, remote: r.optional('remote', count) ?? 0,
+      siteId: r.ref('site', { in: c.refs.sites, what: ['园区', 'site'] }),
+      day: r.required('day', parseDate),
+      employees: r.required('employees', count),
+      onDuty: r.required('onDuty', count),
+      onLeave: r.optional('onLeave', count) ?? 0,
+      travelling: r.optional('travelling', count) ?? 0,
+      overtime: r.optional('overtime', count) ?? 0,
+      remote: r.optional('remote', count) ?? 0,
     };
     if (row.onDuty > row.employees) r.fail('onDuty', `在岗人数 ${row.onDuty} 多于员工总数 ${row.employees}`, `${row.onDuty} on duty is more than the ${row.employees} employees`);
     return { row };
@@ -174,8 +199,15 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     if (kind === 'spoilage' && ingredientId === null) r.fail('ingredient', '变质损耗必须注明食材', 'spoilage must name the ingredient');
     return {
       row: {
-        id: sourceId(r), canteenId: canteen.id, serviceDate, meal: r.optionalCode('meal', MEAL), kind, dishId, ingredientId,
-        kg: r.required('kg', (value) => parseDecimal(value, { min: 0, max: 100_000 })), portions: r.optional('portions', count),
+        id: sourceId(r),
+        canteenId: canteen.id,
+        serviceDate,
+        meal: r.optionalCode('meal', MEAL),
+        kind,
+        dishId,
+        ingredientId,
+        kg: r.required('kg', (value) => parseDecimal(value, { min: 0, max: 100_000 })),
+        portions: r.optional('portions', count),
       },
       day: { canteenId: canteen.id, date: serviceDate },
     };
@@ -187,7 +219,9 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     if (unit !== null && unit !== expected) r.fail('unit', `单位 ${unit} 与该食材的单位 ${expected} 不同`, `the unit ${unit} differs from the ingredient's unit ${expected}`);
     return {
       row: {
-        canteenId: canteenOf(r, c).id, countedOn: r.required('countedOn', parseDate), ingredientId,
+        canteenId: canteenOf(r, c).id,
+        countedOn: r.required('countedOn', parseDate),
+        ingredientId,
         quantity: r.required('quantity', (value) => parseDecimal(value, { min: 0, max: 1_000_000 })),
       },
     };
@@ -201,10 +235,16 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
     refuseFuture(r, c, r.has('serviceDate') ? 'serviceDate' : 'submittedAt', serviceDate);
     return {
       row: {
-        id: sourceId(r), canteenId: canteen.id, submittedAt: submitted.instant, serviceDate,
-        meal: r.optionalCode('meal', MEAL), dishId: r.optionalRef('dish', { in: c.refs.dishes, what: ['菜品编码', 'dish code'] }),
-        rating: r.required('rating', (value) => parseInteger(value, { min: 1, max: 5 })), tags: r.optional('tags', parseTextList) ?? [],
-        comment: r.optionalText('comment'), dinerPseudonym: diner,
+        id: sourceId(r),
+        canteenId: canteen.id,
+        submittedAt: submitted.instant,
+        serviceDate,
+        meal: r.optionalCode('meal', MEAL),
+        dishId: r.optionalRef('dish', { in: c.refs.dishes, what: ['菜品编码', 'dish code'] }),
+        rating: r.required('rating', (value) => parseInteger(value, { min: 1, max: 5 })),
+        tags: r.optional('tags', parseTextList) ?? [],
+        comment: r.optionalText('comment'),
+        dinerPseudonym: diner,
       },
       day: { canteenId: canteen.id, date: serviceDate },
     };

@@ -69,7 +69,10 @@ export function mapTransactionRecord(r: RowReader, context: MapContext): Transac
   if (window && !isWithin(window, occurred.localMinutes)) {
     flag = {
       field: r.column('occurredAt'),
-      reason: bilingual(`已接受，但交易时间 ${hhmm(occurred.localMinutes)} 不在${meal}供餐时段 ${hhmm(window.starts)}-${hhmm(window.ends)} 内`, `accepted, but ${hhmm(occurred.localMinutes)} is outside the ${meal} period ${hhmm(window.starts)}-${hhmm(window.ends)}`),
+      reason: bilingual(
+        `已接受，但交易时间 ${hhmm(occurred.localMinutes)} 不在${meal}供餐时段 ${hhmm(window.starts)}-${hhmm(window.ends)} 内`,
+        `accepted, but ${hhmm(occurred.localMinutes)} is outside the ${meal} period ${hhmm(window.starts)}-${hhmm(window.ends)}`,
+      ),
     };
   }
   // a late-night meal served past midnight belongs to the service day it started on
@@ -82,20 +85,29 @@ export function mapTransactionRecord(r: RowReader, context: MapContext): Transac
   const dinerPseudonym = r.optionalText('employeeNo') ?? r.optionalText('cardNo') ?? context.pseudonym(`anonymous:${canteen.id}:${externalId}`);
 
   return {
-    line: r.line, canteenId: canteen.id, source: r.optionalText('source') ?? r.mapping.profile.source, externalId,
-    terminal: r.optionalText('terminal') ?? '', dinerPseudonym, occurredAt: occurred.instant, serviceDate, meal,
-    kind: r.optionalCode('kind', KIND), channel: r.optionalCode('channel', CHANNEL) ?? 'card',
-    refundOfExternalId: r.optionalText('refundOf'), amountPaidFen: money('amountPaid'), subsidyFen: money('subsidy'),
-    saleLine: mapSaleLine(r, context), flag,
+    line: r.line,
+    canteenId: canteen.id,
+    source: r.optionalText('source') ?? r.mapping.profile.source,
+    externalId,
+    terminal: r.optionalText('terminal') ?? '',
+    dinerPseudonym,
+    occurredAt: occurred.instant,
+    serviceDate,
+    meal,
+    kind: r.optionalCode('kind', KIND),
+    channel: r.optionalCode('channel', CHANNEL) ?? 'card',
+    refundOfExternalId: r.optionalText('refundOf'),
+    amountPaidFen: money('amountPaid'),
+    subsidyFen: money('subsidy'),
+    saleLine: mapSaleLine(r, context),
+    flag,
   };
 }
 
 function mapSaleLine(r: RowReader, context: MapContext): SaleLineDraft | null {
   const { columns } = r.mapping;
   if (columns.dish === undefined && columns.dishName === undefined) return null;
-  const dishId = r.has('dish')
-    ? r.ref('dish', { in: context.refs.dishes, what: ['菜品编码', 'dish code'] })
-    : r.ref('dishName', { in: context.refs.dishesByName, what: ['菜品名称', 'dish name'] });
+  const dishId = r.has('dish') ? r.ref('dish', { in: context.refs.dishes, what: ['菜品编码', 'dish code'] }) : r.ref('dishName', { in: context.refs.dishesByName, what: ['菜品名称', 'dish name'] });
   const quantity = r.optional('quantity', (value) => parseInteger(value, { min: -1000, max: 1000 })) ?? 1;
   if (quantity === 0) r.fail('quantity', '数量不能为 0', 'the quantity cannot be 0');
   const money = (field: string) => r.optional(field, (value) => parseMoney(value, context.amountUnit));
@@ -104,8 +116,12 @@ function mapSaleLine(r: RowReader, context: MapContext): SaleLineDraft | null {
   if (amount === null) r.fail('lineAmount', '缺少金额：需要消费金额或单价', 'no amount: a line amount or a unit price is needed');
   return {
     lineNo: r.optional('lineNo', (value) => parseInteger(value, { min: 1, max: 32767 })),
-    dishId, quantity, unitPriceFen: unitPrice ?? Math.round(amount / quantity), amountFen: amount,
-    subsidyFen: money('lineSubsidy') ?? 0, paidFen: money('linePaid'),
+    dishId,
+    quantity,
+    unitPriceFen: unitPrice ?? Math.round(amount / quantity),
+    amountFen: amount,
+    subsidyFen: money('lineSubsidy') ?? 0,
+    paidFen: money('linePaid'),
   };
 }
 
@@ -142,7 +158,13 @@ export function assembleTransaction(records: TransactionRecord[]): TransactionDr
   for (const record of records) {
     sourceLines.push(record.line);
     // the lines of one payment repeat its time, diner and totals: a line that differs is another payment under the same serial
-    if (record !== first && (record.occurredAt.getTime() !== first.occurredAt.getTime() || record.dinerPseudonym !== first.dinerPseudonym || record.amountPaidFen !== first.amountPaidFen || record.subsidyFen !== first.subsidyFen)) {
+    if (
+      record !== first &&
+      (record.occurredAt.getTime() !== first.occurredAt.getTime() ||
+        record.dinerPseudonym !== first.dinerPseudonym ||
+        record.amountPaidFen !== first.amountPaidFen ||
+        record.subsidyFen !== first.subsidyFen)
+    ) {
       return {
         field: null,
         reason: bilingual(
@@ -168,21 +190,47 @@ export function assembleTransaction(records: TransactionRecord[]): TransactionDr
   positive ||= amountPaidFen > 0 || subsidyFen > 0;
   const kind = first.kind ?? (negative ? 'refund' : 'sale');
   if (kind === 'sale' && negative) {
-    return { field: null, reason: bilingual(`交易 ${first.externalId} 含负数金额或数量：负数只允许出现在对已知交易的退款中`, `transaction ${first.externalId} has a negative amount or quantity: negatives are only allowed on a refund of a known transaction`) };
+    return {
+      field: null,
+      reason: bilingual(
+        `交易 ${first.externalId} 含负数金额或数量：负数只允许出现在对已知交易的退款中`,
+        `transaction ${first.externalId} has a negative amount or quantity: negatives are only allowed on a refund of a known transaction`,
+      ),
+    };
   }
-  if (kind === 'refund' && positive) return { field: null, reason: bilingual(`退款 ${first.externalId} 的金额和数量应为负数或零`, `refund ${first.externalId} must have negative or zero amounts and quantities`) };
+  if (kind === 'refund' && positive)
+    return { field: null, reason: bilingual(`退款 ${first.externalId} 的金额和数量应为负数或零`, `refund ${first.externalId} must have negative or zero amounts and quantities`) };
   if (kind === 'refund' && first.refundOfExternalId === null) {
-    return { field: null, reason: bilingual(`退款 ${first.externalId} 没有注明原交易流水号，负数金额只允许出现在对已知交易的退款中`, `refund ${first.externalId} names no original transaction; negative amounts are only allowed on a refund of a known transaction`) };
+    return {
+      field: null,
+      reason: bilingual(
+        `退款 ${first.externalId} 没有注明原交易流水号，负数金额只允许出现在对已知交易的退款中`,
+        `refund ${first.externalId} names no original transaction; negative amounts are only allowed on a refund of a known transaction`,
+      ),
+    };
   }
   for (let index = 1; index < lines.length; index++) {
     for (let earlier = 0; earlier < index; earlier++) {
-      if (lines[earlier].lineNo === lines[index].lineNo) return { field: null, reason: bilingual(`交易 ${first.externalId} 的明细序号 ${lines[index].lineNo} 重复`, `transaction ${first.externalId} repeats line number ${lines[index].lineNo}`) };
+      if (lines[earlier].lineNo === lines[index].lineNo)
+        return { field: null, reason: bilingual(`交易 ${first.externalId} 的明细序号 ${lines[index].lineNo} 重复`, `transaction ${first.externalId} repeats line number ${lines[index].lineNo}`) };
     }
   }
   return {
-    canteenId: first.canteenId, source: first.source, externalId: first.externalId, terminal: first.terminal, dinerPseudonym: first.dinerPseudonym,
-    occurredAt: first.occurredAt, serviceDate: first.serviceDate, meal: first.meal, kind, amountPaidFen, subsidyFen, channel: first.channel,
-    refundOfExternalId: kind === 'refund' ? first.refundOfExternalId : null, lines, sourceLines,
+    canteenId: first.canteenId,
+    source: first.source,
+    externalId: first.externalId,
+    terminal: first.terminal,
+    dinerPseudonym: first.dinerPseudonym,
+    occurredAt: first.occurredAt,
+    serviceDate: first.serviceDate,
+    meal: first.meal,
+    kind,
+    amountPaidFen,
+    subsidyFen,
+    channel: first.channel,
+    refundOfExternalId: kind === 'refund' ? first.refundOfExternalId : null,
+    lines,
+    sourceLines,
   };
 }
 
