@@ -1,4 +1,5 @@
 import { errorNotice, say } from '../admin-widgets';
+import { yuanToFen } from '../../../../libs/domain/src/money';
 import { api } from '../api';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
@@ -29,7 +30,7 @@ export function budgetEntry(context: PageContext, month: string): HTMLElement {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const yuan = amount.value.trim();
-    const amountFen = yuan === '' ? null : Math.round(Number(yuan) * 100);
+    const amountFen = yuan === '' ? null : yuanToFen(Number(yuan));
     if (amountFen !== null && (!Number.isFinite(amountFen) || amountFen < 0)) return say(message, t('budgetAmountRule'));
     api
       .put('/api/budgets', { lines: [{ canteenId: Number(canteen.value), month: monthInput.value, line: line.value, amountFen }] })

@@ -88,25 +88,25 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
     rows: panel.months,
     columns: [
       { label: t('month'), cell: (row) => (row.partial ? `${row.month}* (${t('partialMonthDays', { n: row.days, of: row.monthDays })})` : row.month), csv: (row) => row.month },
-      { label: t('revenue'), cell: (row) => f.yuan(row.revenueFen), csv: (row) => row.revenueFen / 100, numeric: true },
-      { label: `${t('revenue')} · ${t('sameTimeLastYear')}`, cell: (row) => f.yuan(row.lastYear?.revenueFen), csv: (row) => (row.lastYear ? row.lastYear.revenueFen / 100 : null), numeric: true },
+      { label: t('revenue'), cell: (row) => f.yuan(row.revenueFen), csv: (row) => toYuan(row.revenueFen), numeric: true },
+      { label: `${t('revenue')} · ${t('sameTimeLastYear')}`, cell: (row) => f.yuan(row.lastYear?.revenueFen), csv: (row) => toYuan(row.lastYear?.revenueFen), numeric: true },
       { label: t('yearOnYear'), cell: (row) => f.pct(change(row.revenueFen, row.lastYear?.revenueFen)), csv: (row) => change(row.revenueFen, row.lastYear?.revenueFen), numeric: true },
       { label: t('monthOnMonth'), cell: (row) => f.pct(change(row.revenueFen, panel.months[panel.months.indexOf(row) - 1]?.revenueFen)), numeric: true },
-      { label: t('subsidy'), cell: (row) => f.yuan(row.subsidyFen), csv: (row) => row.subsidyFen / 100, numeric: true },
+      { label: t('subsidy'), cell: (row) => f.yuan(row.subsidyFen), csv: (row) => toYuan(row.subsidyFen), numeric: true },
       {
         label: `${t('subsidy')} · ${t('budget')}`,
         cell: (row) => (row.subsidyBudgetFen === null ? t('noBudgetSet') : f.yuan(row.subsidyBudgetFen)),
-        csv: (row) => (row.subsidyBudgetFen === null ? null : row.subsidyBudgetFen / 100),
+        csv: (row) => toYuan(row.subsidyBudgetFen),
         numeric: true,
       },
-      { label: t('ingredientCostTotal'), cell: (row) => f.yuan(row.ingredientCostFen), csv: (row) => row.ingredientCostFen / 100, numeric: true },
+      { label: t('ingredientCostTotal'), cell: (row) => f.yuan(row.ingredientCostFen), csv: (row) => toYuan(row.ingredientCostFen), numeric: true },
       {
         label: `${t('ingredientCostTotal')} · ${t('budget')}`,
         cell: (row) => (row.ingredientBudgetFen === null ? t('noBudgetSet') : f.yuan(row.ingredientBudgetFen)),
-        csv: (row) => (row.ingredientBudgetFen === null ? null : row.ingredientBudgetFen / 100),
+        csv: (row) => toYuan(row.ingredientBudgetFen),
         numeric: true,
       },
-      { label: t('costPerMeal'), cell: (row) => f.yuan(row.costPerMealFen, 2), csv: (row) => (row.costPerMealFen === null ? null : row.costPerMealFen / 100), numeric: true },
+      { label: t('costPerMeal'), cell: (row) => f.yuan(row.costPerMealFen, 2), csv: (row) => toYuan(row.costPerMealFen), numeric: true },
     ],
   });
   if (panel.changes.length > 0) {

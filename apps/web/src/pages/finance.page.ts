@@ -11,6 +11,7 @@ import { budgetEntry } from './finance-budget-entry';
 import { financeCharts } from './finance-charts';
 import { comparedText, subsidyChangeNote } from './finance-notes';
 import { staffGroupsTable } from './finance-staff-groups';
+import { toYuan } from '../format';
 
 export async function renderFinance(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -72,12 +73,12 @@ export async function renderFinance(context: PageContext): Promise<void> {
     columns: [
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('covers'), cell: (row) => f.number(row.covers), csv: (row) => row.covers, numeric: true },
-      { label: t('costPerMeal'), cell: (row) => f.yuan(row.costPerMealFen, 2), csv: (row) => (row.costPerMealFen === null ? null : row.costPerMealFen / 100), numeric: true },
+      { label: t('costPerMeal'), cell: (row) => f.yuan(row.costPerMealFen, 2), csv: (row) => toYuan(row.costPerMealFen), numeric: true },
       { label: t('foodCostPct'), cell: (row) => f.pct(row.foodCostPct), csv: (row) => row.foodCostPct, numeric: true },
-      { label: t('revenue'), cell: (row) => f.yuan(row.revenueFen), csv: (row) => row.revenueFen / 100, numeric: true },
-      { label: t('subsidy'), cell: (row) => f.yuan(row.subsidyFen), csv: (row) => row.subsidyFen / 100, numeric: true },
-      { label: t('ingredientCostTotal'), cell: (row) => f.yuan(row.ingredientCostFen), csv: (row) => row.ingredientCostFen / 100, numeric: true },
-      { label: t('wasteCost'), cell: (row) => f.yuan(row.wasteCostFen), csv: (row) => row.wasteCostFen / 100, numeric: true },
+      { label: t('revenue'), cell: (row) => f.yuan(row.revenueFen), csv: (row) => toYuan(row.revenueFen), numeric: true },
+      { label: t('subsidy'), cell: (row) => f.yuan(row.subsidyFen), csv: (row) => toYuan(row.subsidyFen), numeric: true },
+      { label: t('ingredientCostTotal'), cell: (row) => f.yuan(row.ingredientCostFen), csv: (row) => toYuan(row.ingredientCostFen), numeric: true },
+      { label: t('wasteCost'), cell: (row) => f.yuan(row.wasteCostFen), csv: (row) => toYuan(row.wasteCostFen), numeric: true },
     ],
   });
   const reach = await subsidyReachPanel(context, panel.filters.to.slice(0, 7));

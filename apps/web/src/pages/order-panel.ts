@@ -1,11 +1,13 @@
 /** One purchase order opened on the Purchasing page: terms, lines, changes; a manager changes packs, sends, receives or cancels it. */
 import { errorNotice, say } from '../admin-widgets';
+import { fenToYuan, yuanToFen } from '../../../../libs/domain/src/money';
 import { api } from '../api';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
+import { toYuan } from '../format';
 
 interface Named {
   id: number;
@@ -105,13 +107,13 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
       { label: t('sku'), cell: (row) => row.sku },
       { label: t('pack'), cell: (row) => `${f.number(row.packSize, Number.isInteger(row.packSize) ? 0 : 2)} ${unit(row.ingredient.unit)}`, csv: (row) => row.packSize },
       { label: t('packs'), cell: (row) => (order.editable && mayOwn ? packsCell(context, order, row, message) : f.number(row.packs)), csv: (row) => row.packs, numeric: true },
-      { label: t('unitPrice'), cell: (row) => f.yuan(row.packPriceFen, 2), csv: (row) => row.packPriceFen / 100, numeric: true },
-      { label: t('total'), cell: (row) => f.yuan(row.amountFen, 2), csv: (row) => row.amountFen / 100, numeric: true },
+      { label: t('unitPrice'), cell: (row) => f.yuan(row.packPriceFen, 2), csv: (row) => toYuan(row.packPriceFen), numeric: true },
+      { label: t('total'), cell: (row) => f.yuan(row.amountFen, 2), csv: (row) => toYuan(row.amountFen), numeric: true },
       ...(order.receivedTotalFen === null
         ? []
         : [
             { label: t('receivedPacks'), cell: (row: Line) => f.number(row.receivedPacks), csv: (row: Line) => row.receivedPacks, numeric: true },
-            { label: t('receivedAmount'), cell: (row: Line) => f.yuan(row.receivedAmountFen, 2), csv: (row: Line) => (row.receivedAmountFen ?? 0) / 100, numeric: true },
+            { label: t('receivedAmount'), cell: (row: Line) => f.yuan(row.receivedAmountFen, 2), csv: (row: Line) => toYuan(row.receivedAmountFen ?? 0), numeric: true },
             {
               label: t('differences'),
               csv: (row: Line) => row.differences.join(' '),
@@ -187,7 +189,7 @@ async function receive(context: PageContext, order: OrderDetail, message: HTMLEl
   const inputs = order.lines.map((line) => ({
     line,
     packs: h('input', { type: 'number', name: `received-${line.supplierItemId}`, min: 0, step: 1, value: line.packs, style: 'width:6em' }),
-    price: h('input', { type: 'number', name: `price-${line.supplierItemId}`, min: 0, step: 0.01, value: (line.packPriceFen / 100).toFixed(2), style: 'width:7em' }),
+    price: h('input', { type: 'number', name: `price-${line.supplierItemId}`, min: 0, step: 0.01, value: fenToYuan(line.packPriceFen).toFixed(2), style: 'width:7em' }),
   }));
   const note = h('input', { type: 'text', name: 'receive-note', placeholder: t('receiveNote'), style: 'width:100%' });
   const table = h(
@@ -214,7 +216,7 @@ async function receive(context: PageContext, order: OrderDetail, message: HTMLEl
   const lines: { supplierItemId: number; packs: number; packPriceFen: number }[] = [];
   for (const { line, packs, price } of inputs) {
     const received = Number(packs.value);
-    const fen = Math.round(Number(price.value) * 100);
+    const fen = yuanToFen(Number(price.value));
     if (packs.value.trim() === '' || price.value.trim() === '' || !Number.isInteger(received) || received < 0 || !Number.isFinite(fen) || fen < 0) return say(message, t('receiveRule'));
     if (received !== line.packs || fen !== line.packPriceFen) lines.push({ supplierItemId: line.supplierItemId, packs: received, packPriceFen: fen });
   }
