@@ -19,7 +19,7 @@ export function distributionOfDay(forecast: Forecast, dayIndex: number): Quantil
  */
 function quantileFunction(distribution: QuantileDistribution): (u: number) => number {
   const { levels, values } = distribution;
-  if (levels.length === 0 || levels.length !== values.length) throw new Error('waste: distribution needs matching levels and values');
+  if (levels.length === 0 || levels.length !== values.length) throw new Error('quantiles: levels and values must match and not be empty');
   const sorted = [...values].sort((a, b) => a - b);
   if (levels.length === 1) return () => Math.max(0, sorted[0]);
   const last = levels.length - 1;

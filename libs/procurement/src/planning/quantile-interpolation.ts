@@ -1,19 +1,13 @@
-import type { QuantileDistribution } from '@larder/forecasting';
+import { quantileAt as curveAt, type QuantileDistribution } from '@larder/forecasting';
 
 /**
- * The demand at a probability level from a forecast's quantiles: linear between the given levels and
- * extended linearly beyond the outer ones (as @larder/forecasting integrates them), never below zero.
+ * The demand at a probability level from a forecast's quantiles: the curve @larder/forecasting
+ * integrates leftover and shortfall on (linear between the levels, extended beyond the outer ones,
+ * never below zero), for a level strictly inside (0, 1).
  */
 export function quantileAt(distribution: QuantileDistribution, level: number): number {
-  const { levels, values } = distribution;
-  if (levels.length === 0 || levels.length !== values.length) throw new Error('quantiles: levels and values must match and not be empty');
   if (!(level > 0 && level < 1)) throw new Error(`quantile level must be strictly between 0 and 1, got ${level}`);
-  if (levels.length === 1) return Math.max(0, values[0]);
-  const last = levels.length - 1;
-  let k = 0;
-  while (k < last - 1 && level > levels[k + 1]) k++;
-  const slope = (values[k + 1] - values[k]) / (levels[k + 1] - levels[k]);
-  return Math.max(0, values[k] + slope * (level - levels[k]));
+  return curveAt(distribution, level);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CURVE_LEVELS, estimatedDemand, isCensored, summariseReplay, ReplayWeekResult } from './replay';
+import { REPLAY_LEVELS, estimatedDemand, isCensored, summariseReplay, ReplayWeekResult } from './replay';
 
 describe('replay scoring', () => {
   it('extrapolates the demand of a sell-out from the share of the service it lasted', () => {
@@ -22,7 +22,7 @@ describe('replay scoring', () => {
       system: { portions: 205, leftover: 15, shortfall: 10, costFen: 61500 },
       recorded: { portions: 230, leftover: 35, shortfall: 5, costFen: 69000 },
       pooled: { system: { leftover: 6, shortfall: 1 }, recorded: { leftover: 30, shortfall: 0 } },
-      curve: { leftover: CURVE_LEVELS.map((level) => 100 * (level - 0.5)), shortfall: CURVE_LEVELS.map((level) => 20 * (1 - level)) },
+      curve: { leftover: REPLAY_LEVELS.map((level) => 100 * (level - 0.5)), shortfall: REPLAY_LEVELS.map((level) => 20 * (1 - level)) },
     };
     const summary = summariseReplay([week]);
     expect(summary.system).toEqual({ leftoverPct: 0.075, shortfallPct: 0.05, purchaseCost: 615 });

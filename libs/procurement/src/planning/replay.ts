@@ -85,12 +85,12 @@ export interface ReplayWeekResult {
    * dish: as if a diner who finds a dish sold out always takes another of the group (full substitution).
    */
   readonly pooled: { readonly system: Pick<Outcome, 'leftover' | 'shortfall'>; readonly recorded: Pick<Outcome, 'leftover' | 'shortfall'> };
-  /** Leftover and shortfall (portions) if every dish were planned at CURVE_LEVELS[i] instead of its newsvendor level. */
+  /** Leftover and shortfall (portions) if every dish were planned at REPLAY_LEVELS[i] instead of its newsvendor level. */
   readonly curve: { readonly leftover: number[]; readonly shortfall: number[] };
 }
 
 /** Uniform service levels on which the replay traces the system's leftover/shortfall trade-off. */
-export const CURVE_LEVELS: readonly number[] = Array.from({ length: 50 }, (_, i) => Math.round((0.5 + i * 0.01) * 100) / 100);
+export const REPLAY_LEVELS: readonly number[] = Array.from({ length: 50 }, (_, i) => Math.round((0.5 + i * 0.01) * 100) / 100);
 
 /** Plans one past week from the data before it, and scores the plan and what the kitchen cooked against demand. */
 export function replayWeek(input: ReplayWeekInput): ReplayWeekResult {
@@ -119,7 +119,7 @@ export function replayWeek(input: ReplayWeekInput): ReplayWeekResult {
   let sold = 0;
   let censored = 0;
   let shortVsSold = 0;
-  const curve = { leftover: CURVE_LEVELS.map(() => 0), shortfall: CURVE_LEVELS.map(() => 0) };
+  const curve = { leftover: REPLAY_LEVELS.map(() => 0), shortfall: REPLAY_LEVELS.map(() => 0) };
   const groups = new Map<string, { demand: number; system: number; recorded: number }>();
   for (const slot of input.slots) {
     const line = planned.get(`${slot.serviceDate}|${slot.meal}|${slot.dishId}`);
@@ -139,7 +139,7 @@ export function replayWeek(input: ReplayWeekInput): ReplayWeekResult {
     group.system += quantity;
     group.recorded += slot.prepared;
     groups.set(groupKey, group);
-    CURVE_LEVELS.forEach((level, i) => {
+    REPLAY_LEVELS.forEach((level, i) => {
       const portions = line ? Math.ceil(quantileAt(line.distribution, level) - 1e-9) : 0;
       curve.leftover[i] += Math.max(0, portions - wanted);
       curve.shortfall[i] += Math.max(0, wanted - portions);
@@ -231,16 +231,16 @@ export function summariseReplay(weeks: readonly ReplayWeekResult[]): ReplaySumma
   // Leftover against sales: portions cooked − portions sold that the plan would have covered.
   const leftoverVsSold = (pick: (week: ReplayWeekResult) => Outcome) => weeks.reduce((sum, week) => sum + pick(week).portions, 0) - (sold - (pick === systemOf ? shortVsSold : 0));
   const recorded = figures(weeks, recordedOf);
-  const left = CURVE_LEVELS.map((_, i) => weeks.reduce((sum, week) => sum + week.curve.leftover[i], 0) / Math.max(estimated, 1e-9));
-  const short = CURVE_LEVELS.map((_, i) => weeks.reduce((sum, week) => sum + week.curve.shortfall[i], 0) / Math.max(estimated, 1e-9));
-  const at = (index: number) => ({ level: CURVE_LEVELS[index], leftoverPct: round4(left[index]), shortfallPct: round4(short[index]) });
+  const left = REPLAY_LEVELS.map((_, i) => weeks.reduce((sum, week) => sum + week.curve.leftover[i], 0) / Math.max(estimated, 1e-9));
+  const short = REPLAY_LEVELS.map((_, i) => weeks.reduce((sum, week) => sum + week.curve.shortfall[i], 0) / Math.max(estimated, 1e-9));
+  const at = (index: number) => ({ level: REPLAY_LEVELS[index], leftoverPct: round4(left[index]), shortfallPct: round4(short[index]) });
   // Shortfall falls and leftover rises with the level: take the first level that is at least as good.
   const shortIndex = short.findIndex((value) => value <= recorded.shortfallPct);
   const leftIndex = [...left.keys()].reverse().find((i) => left[i] <= recorded.leftoverPct) ?? 0;
   return {
     system: figures(weeks, systemOf),
     recorded,
-    atRecordedShortfall: at(shortIndex === -1 ? CURVE_LEVELS.length - 1 : shortIndex),
+    atRecordedShortfall: at(shortIndex === -1 ? REPLAY_LEVELS.length - 1 : shortIndex),
     atRecordedLeftover: at(leftIndex),
     pooled: {
       system: pooledFigures(weeks, 'system', estimated),
