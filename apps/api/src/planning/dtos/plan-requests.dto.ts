@@ -7,7 +7,8 @@ import { MEAL_PERIODS, type MealPeriod } from '@larder/domain';
 export class CreatePlanDto {
   /** The canteen's id or code. */
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'integer' }], description: 'The canteen by code (C01) or id', example: 'C01' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  // Anything but a code or an id (an object, a list) counts as no canteen: refused with the same message.
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? value : undefined))
   @IsNotEmpty({ message: '"canteen" is required (a code or an id)' })
   canteen!: string | number;
 
