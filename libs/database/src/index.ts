@@ -17,6 +17,5 @@ export type { CopyValue } from './bulk/copy-encoding';
 export { isConnectionLost } from './connection-lost';
 export { COST_CTES, PORTION_COSTS_SQL } from './ingredient-cost.sql';
 export type { PortionCostRow } from './ingredient-cost.sql';
-export { sqlNumber } from './sql-values';
 export { query } from './query/typed-query';
 export type { SqlRunner } from './query/typed-query';

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
+import { query } from '@larder/database';
+import { CANTEENS_BY_REFERENCE_SQL, CanteenReferenceRow } from './auth.queries';
 
 /**
  * Canteens as people name them (codes such as C01) to the ids stored beside users and in audit
@@ -8,8 +10,8 @@ import { LarderError } from '@larder/common';
 export async function canteenIdsOf(dataSource: DataSource, references: string[], parameter = 'canteens'): Promise<number[]> {
   const wanted = [...new Set(references.map((reference) => reference.trim()).filter((reference) => reference !== ''))];
   if (wanted.length === 0) return [];
-  const rows: { id: number; code: string }[] = await dataSource.query(`SELECT id, code FROM canteen WHERE code = ANY($1::text[]) OR id::text = ANY($1::text[])`, [wanted]);
+  const rows = await query<CanteenReferenceRow>(dataSource, CANTEENS_BY_REFERENCE_SQL, [wanted]);
   const unknown = wanted.filter((reference) => !rows.some((row) => row.code === reference || String(row.id) === reference));
   if (unknown.length > 0) throw new LarderError('VALIDATION_FAILED', `no canteen ${unknown.join(', ')}`, { parameter });
-  return [...new Set(rows.map((row) => Number(row.id)))].sort((a, b) => a - b);
+  return [...new Set(rows.map((row) => row.id))].sort((a, b) => a - b);
 }

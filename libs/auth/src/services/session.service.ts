@@ -4,13 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, Not } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderError } from '@larder/common';
-import type { Role } from '@larder/domain';
-import { AppUser, UserSession } from '@larder/database';
+import { AppUser, query, UserSession } from '@larder/database';
 import { hashPassword, passwordProblem, verifyPassword } from '../password';
 import { Principal } from '../principal';
 import { PRINCIPAL_CACHE_MS, PrincipalCache } from './principal-cache';
 import { AuditService } from './audit.service';
 import { UserService } from './user.service';
+import { SESSION_PRINCIPAL_SQL, SessionPrincipalRow } from './auth.queries';
 
 export interface SignedIn {
   token: string;
@@ -58,15 +58,11 @@ export class SessionService {
     const tokenHash = sha256(token);
     const cached = this.cache.get(tokenHash);
     if (cached !== undefined) return cached;
-    const rows: { id: string; username: string; role: Role; canteen_ids: number[]; csrf_token: string; expires_at: Date | string }[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.canteen_ids, s.csrf_token, s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND u.active`,
-      [tokenHash],
-    );
+    const rows = await query<SessionPrincipalRow>(this.dataSource, SESSION_PRINCIPAL_SQL, [tokenHash]);
     const row = rows[0];
-    const expiresAt = row ? new Date(row.expires_at).getTime() : 0;
+    const expiresAt = row ? row.expires_at.getTime() : 0;
     if (!row || expiresAt <= Date.now()) return null;
-    const principal = { kind: 'user' as const, userId: row.id, username: row.username, role: row.role, canteenIds: (row.canteen_ids ?? []).map(Number), csrfToken: row.csrf_token };
+    const principal = { kind: 'user' as const, userId: row.id, username: row.username, role: row.role, canteenIds: row.canteen_ids ?? [], csrfToken: row.csrf_token };
     this.cache.set(tokenHash, principal, expiresAt);
     return principal;
   }

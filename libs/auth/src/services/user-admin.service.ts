@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { AppUser, UserSession } from '@larder/database';
+import { AppUser, query, UserSession } from '@larder/database';
 import { Role, ROLES } from '@larder/domain';
 import { generatePassword, hashPassword } from '../password';
 import { AuditService } from './audit.service';
 import { canteenIdsOf } from './canteen-reference';
 import { SessionService } from './session.service';
 import { UserService } from './user.service';
+import { LOCK_ACTIVE_ADMINS_SQL, USER_LISTING_SQL, UserIdRow, UserListingRow } from './auth.queries';
 
 export interface UserListing {
   id: string;
@@ -45,14 +46,7 @@ export class UserAdminService {
 
   /** Every account, or with `username` that one only. */
   async list(username?: string): Promise<UserListing[]> {
-    const rows: { id: string; username: string; role: Role; codes: string[]; active: boolean; created_at: Date }[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.active, u.created_at,
-              COALESCE(array_agg(c.code ORDER BY c.code) FILTER (WHERE c.code IS NOT NULL), '{}') AS codes
-         FROM app_user u LEFT JOIN canteen c ON c.id = ANY(u.canteen_ids)
-        WHERE $1::text IS NULL OR u.username = $1
-        GROUP BY u.id ORDER BY u.username`,
-      [username ?? null],
-    );
+    const rows = await query<UserListingRow>(this.dataSource, USER_LISTING_SQL, [username ?? null]);
     return rows.map((row) => ({ id: row.id, username: row.username, role: row.role, canteens: row.codes, active: row.active, createdAt: new Date(row.created_at) }));
   }
 
@@ -111,7 +105,7 @@ export class UserAdminService {
 
   /** Admins are locked in one order, so two admins demoting each other at once cannot both succeed. */
   private async keepOneAdmin(manager: EntityManager, leaving: string): Promise<void> {
-    const admins: { id: string }[] = await manager.query(`SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+    const admins = await query<UserIdRow>(manager, LOCK_ACTIVE_ADMINS_SQL);
     if (admins.filter((admin) => admin.id !== leaving).length === 0) {
       throw new LarderError('CONFLICT', 'this is the last active admin: make another admin first');
     }

@@ -1,9 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { query } from '@larder/database';
 import { DayKind, isMealPeriod, MealPeriod, subsidyRuleInForce, SubsidyRuleTerms } from '@larder/domain';
 import { createCalendar, DishInfo, parseIsoDate as toEpochDay, ServiceCalendar } from '@larder/forecasting';
 import type { DishDay } from './dish-split';
+import {
+  CALENDAR_DAYS_SQL,
+  CalendarDayRow,
+  CANTEEN_BY_CODE_SQL,
+  CanteenRow,
+  canteensSql,
+  CLOSURES_SQL,
+  ClosureRow,
+  COVERS_SQL,
+  CoversRow,
+  DISH_CATEGORIES_SQL,
+  DISH_LINES_SHARED_SQL,
+  DISH_SALES_SQL,
+  DishCategoryRow,
+  DishLinesRow,
+  DishSaleRow,
+  HEADCOUNT_SQL,
+  HeadcountRow,
+  IdRow,
+  LastDayRow,
+  LATEST_SERVICE_DATE_SQL,
+  MENU_ITEMS_SQL,
+  MenuItemRow,
+  OnSiteRow,
+  OUTLYING_ON_SITE_SQL,
+  SUBSIDY_RULES_SQL,
+  SubsidyRuleRow,
+} from './demand-history.queries';
 import type { MealForecastInput } from './meal-forecaster';
 
 export interface CanteenRef {
@@ -62,20 +91,17 @@ export class DemandHistoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async canteens(ids?: readonly number[]): Promise<CanteenRef[]> {
-    const rows: { id: number; code: string; site_id: number; opens_weekends: boolean }[] = await this.dataSource.query(
-      `SELECT id, code, site_id, opens_weekends FROM canteen ${ids ? 'WHERE id = ANY($1::int[])' : ''} ORDER BY id`,
-      ids ? [ids] : [],
-    );
-    return rows.map((row) => ({ id: Number(row.id), code: row.code, siteId: Number(row.site_id), opensWeekends: row.opens_weekends }));
+    const rows = await query<CanteenRow>(this.dataSource, canteensSql(ids !== undefined), ids ? [ids] : []);
+    return rows.map((row) => ({ id: row.id, code: row.code, siteId: row.site_id, opensWeekends: row.opens_weekends }));
   }
 
   async canteenByCode(code: string): Promise<CanteenRef | undefined> {
-    const [row] = await this.dataSource.query(`SELECT id FROM canteen WHERE code = $1 OR id::text = $1 ORDER BY id LIMIT 1`, [code]);
-    return row ? (await this.canteens([Number(row.id)]))[0] : undefined;
+    const [row] = await query<IdRow>(this.dataSource, CANTEEN_BY_CODE_SQL, [code]);
+    return row ? (await this.canteens([row.id]))[0] : undefined;
   }
 
   async latestServiceDate(): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT max(service_date)::text AS last FROM daily_meal_rollup`);
+    const [row] = await query<LastDayRow>(this.dataSource, LATEST_SERVICE_DATE_SQL);
     return row?.last ?? null;
   }
 
@@ -83,7 +109,7 @@ export class DemandHistoryService {
   async calendar(window: RunWindow): Promise<ServiceCalendar> {
     const from = iso(window.historyFrom - 14);
     const to = iso(window.horizonEnd + 14);
-    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(`SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date ORDER BY day`, [from, to]);
+    const rows = await query<CalendarDayRow>(this.dataSource, CALENDAR_DAYS_SQL, [from, to]);
     const days: Record<string, DayKind> = {};
     for (const row of rows) if (row.kind !== 'workday') days[row.day] = row.kind;
     const periods = [];
@@ -99,20 +125,12 @@ export class DemandHistoryService {
    * time is a side. Dishes with too few recent sales fall back to their category.
    */
   async dishInfo(scope: { asOf: number; canteenIds: readonly number[] }): Promise<Map<string, DishInfo>> {
-    const rows: { id: number; category: string }[] = await this.dataSource.query(`SELECT id, category FROM dish ORDER BY id`);
-    const bought: { dish_id: number; lines: number; shared: number }[] = await this.dataSource.query(
-      `WITH lines AS (
-         SELECT l.dish_id, count(*) OVER (PARTITION BY l.canteen_id, l.transaction_id) AS n
-         FROM sale_transaction t JOIN sale_line l ON l.canteen_id = t.canteen_id AND l.transaction_id = t.id
-         WHERE t.canteen_id = ANY($1::int[]) AND t.service_date BETWEEN $2::date AND $3::date AND t.kind = 'sale'
-       )
-       SELECT dish_id, count(*)::int AS lines, (count(*) FILTER (WHERE n > 1))::int AS shared FROM lines GROUP BY dish_id`,
-      [[...scope.canteenIds], iso(scope.asOf - ROLE_DAYS + 1), iso(scope.asOf)],
-    );
-    const byDish = new Map(bought.map((row) => [Number(row.dish_id), row]));
+    const rows = await query<DishCategoryRow>(this.dataSource, DISH_CATEGORIES_SQL);
+    const bought = await query<DishLinesRow>(this.dataSource, DISH_LINES_SHARED_SQL, [[...scope.canteenIds], iso(scope.asOf - ROLE_DAYS + 1), iso(scope.asOf)]);
+    const byDish = new Map(bought.map((row) => [row.dish_id, row]));
     return new Map(
       rows.map((row) => {
-        const sales = byDish.get(Number(row.id));
+        const sales = byDish.get(row.id);
         const side = sales && sales.lines >= MIN_ROLE_LINES ? sales.shared / sales.lines > SIDE_SHARED_SHARE : SIDE_CATEGORIES.has(row.category);
         return [String(row.id), { dish: String(row.id), category: row.category, group: side ? 'side' : 'main' }];
       }),
@@ -121,10 +139,7 @@ export class DemandHistoryService {
 
   /** Day kinds of the horizon, for the weekday-only rule. */
   async dayKinds(window: RunWindow): Promise<Map<number, DayKind>> {
-    const rows: { day: string; kind: DayKind }[] = await this.dataSource.query(`SELECT day::text AS day, kind FROM calendar_day WHERE day BETWEEN $1::date AND $2::date`, [
-      iso(window.asOf + 1),
-      iso(window.horizonEnd),
-    ]);
+    const rows = await query<CalendarDayRow>(this.dataSource, CALENDAR_DAYS_SQL, [iso(window.asOf + 1), iso(window.horizonEnd)]);
     return new Map(rows.map((row) => [toEpochDay(row.day), row.kind]));
   }
 
@@ -164,16 +179,12 @@ export class DemandHistoryService {
   }
 
   private async covers(canteenId: number, window: RunWindow): Promise<Map<MealPeriod, Map<number, number>>> {
-    const rows: { service_date: string; meal: string; covers: number }[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, covers FROM daily_meal_rollup
-       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY meal, service_date`,
-      [canteenId, iso(window.historyFrom), iso(window.asOf)],
-    );
+    const rows = await query<CoversRow>(this.dataSource, COVERS_SQL, [canteenId, iso(window.historyFrom), iso(window.asOf)]);
     const byMeal = new Map<MealPeriod, Map<number, number>>();
     for (const row of rows) {
       if (!isMealPeriod(row.meal)) continue;
       const series = byMeal.get(row.meal) ?? new Map<number, number>();
-      series.set(toEpochDay(row.service_date), Number(row.covers));
+      series.set(toEpochDay(row.service_date), row.covers);
       byMeal.set(row.meal, series);
     }
     return byMeal;
@@ -185,16 +196,10 @@ export class DemandHistoryService {
    * does not stop the forecast; without any headcount the staff drivers are left out.
    */
   private async driverTable(siteId: number, window: RunWindow): Promise<(meal: MealPeriod) => (day: number) => Partial<DriverRow>> {
-    const headcount: { day: string; on_duty: number; on_leave: number; travelling: number; overtime: number; remote: number }[] = await this.dataSource.query(
-      `SELECT day::text AS day, on_duty, on_leave, travelling, overtime, remote FROM headcount
-       WHERE site_id = $1 AND day BETWEEN $2::date AND $3::date ORDER BY day`,
-      [siteId, iso(window.historyFrom), iso(window.horizonEnd)],
-    );
+    const headcount = await query<HeadcountRow>(this.dataSource, HEADCOUNT_SQL, [siteId, iso(window.historyFrom), iso(window.horizonEnd)]);
     const staffDays = Int32Array.from(headcount, (row) => toEpochDay(row.day));
-    const ruleRows: { valid_from: string; meal: string; subsidy_fen: number }[] = await this.dataSource.query(
-      `SELECT valid_from::text AS valid_from, meal, subsidy_fen FROM subsidy_rule ORDER BY valid_from`,
-    );
-    const rules: SubsidyRuleTerms[] = ruleRows.map((row) => ({ validFrom: row.valid_from, meal: row.meal, subsidyFen: Number(row.subsidy_fen) }));
+    const ruleRows = await query<SubsidyRuleRow>(this.dataSource, SUBSIDY_RULES_SQL);
+    const rules: SubsidyRuleTerms[] = ruleRows.map((row) => ({ validFrom: row.valid_from, meal: row.meal, subsidyFen: row.subsidy_fen }));
     const outlying = await this.outlyingSitesOnSite(window);
     const staffOn = (day: number): Partial<DriverRow> => {
       if (headcount.length === 0) return {};
@@ -202,11 +207,11 @@ export class DemandHistoryService {
       if (index < 0) index = 0;
       const row = headcount[index];
       const own: Partial<DriverRow> = {
-        staff_on_duty: Number(row.on_duty),
-        staff_on_leave: Number(row.on_leave),
-        staff_travelling: Number(row.travelling),
-        overtime: Number(row.overtime),
-        staff_remote: Number(row.remote),
+        staff_on_duty: row.on_duty,
+        staff_on_leave: row.on_leave,
+        staff_travelling: row.travelling,
+        overtime: row.overtime,
+        staff_remote: row.remote,
       };
       return { ...own, ...outlying(day) };
     };
@@ -230,18 +235,13 @@ export class DemandHistoryService {
    * column `staff_on_site_<site id>` per such site.
    */
   private async outlyingSitesOnSite(window: RunWindow): Promise<(day: number) => Record<string, number>> {
-    const rows: { site_id: number; day: string; on_site: number }[] = await this.dataSource.query(
-      `SELECT h.site_id, h.day::text AS day, h.on_duty - h.remote AS on_site FROM headcount h
-       WHERE h.day BETWEEN $1::date AND $2::date AND NOT EXISTS (SELECT 1 FROM canteen c WHERE c.site_id = h.site_id)
-       ORDER BY h.site_id, h.day`,
-      [iso(window.historyFrom), iso(window.horizonEnd)],
-    );
+    const rows = await query<OnSiteRow>(this.dataSource, OUTLYING_ON_SITE_SQL, [iso(window.historyFrom), iso(window.horizonEnd)]);
     const bySite = new Map<number, { days: number[]; values: number[] }>();
     for (const row of rows) {
-      const site = bySite.get(Number(row.site_id)) ?? { days: [], values: [] };
+      const site = bySite.get(row.site_id) ?? { days: [], values: [] };
       site.days.push(toEpochDay(row.day));
-      site.values.push(Number(row.on_site));
-      bySite.set(Number(row.site_id), site);
+      site.values.push(row.on_site);
+      bySite.set(row.site_id, site);
     }
     const sites = [...bySite].map(([id, site]) => ({ name: `staff_on_site_${id}`, days: Int32Array.from(site.days), values: site.values }));
     return (day) => {
@@ -259,16 +259,8 @@ export class DemandHistoryService {
    * outside any closure, and for a weekday-only canteen not a weekend or public holiday.
    */
   private async menus(canteen: CanteenRef, window: RunWindow) {
-    const rows: { service_date: string; meal: string; dish_id: number }[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item
-       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY service_date, meal, dish_id`,
-      [canteen.id, iso(window.sharesFrom), iso(window.horizonEnd)],
-    );
-    const closures: { from_date: string; to_date: string }[] = await this.dataSource.query(
-      `SELECT from_date::text AS from_date, to_date::text AS to_date FROM canteen_closure
-       WHERE canteen_id = $1 AND to_date >= $2::date AND from_date <= $3::date`,
-      [canteen.id, iso(window.asOf + 1), iso(window.horizonEnd)],
-    );
+    const rows = await query<MenuItemRow>(this.dataSource, MENU_ITEMS_SQL, [canteen.id, iso(window.sharesFrom), iso(window.horizonEnd)]);
+    const closures = await query<ClosureRow>(this.dataSource, CLOSURES_SQL, [canteen.id, iso(window.asOf + 1), iso(window.horizonEnd)]);
     const closed = closures.map((closure) => ({ from: toEpochDay(closure.from_date), to: toEpochDay(closure.to_date) }));
     const kinds = await this.dayKinds(window);
     const isServiceDay = (day: number) => {
@@ -292,18 +284,13 @@ export class DemandHistoryService {
 
   /** Portions sold per dish and day; `soldOut` when everything prepared sold (demand was at least that). */
   private async dishSales(canteenId: number, window: RunWindow): Promise<Map<string, Map<string, DishSale>>> {
-    const rows: { service_date: string; meal: string; dish_id: number; quantity: number; diners: number; prepared: number }[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id, quantity, diners, prepared FROM daily_dish_rollup
-       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date`,
-      [canteenId, iso(window.sharesFrom), iso(window.asOf)],
-    );
+    const rows = await query<DishSaleRow>(this.dataSource, DISH_SALES_SQL, [canteenId, iso(window.sharesFrom), iso(window.asOf)]);
     const byDay = new Map<string, Map<string, DishSale>>();
     for (const row of rows) {
       const key = `${row.meal}|${toEpochDay(row.service_date)}`;
       const quantities = byDay.get(key) ?? new Map<string, DishSale>();
-      const quantity = Number(row.quantity);
-      const prepared = Number(row.prepared);
-      quantities.set(String(row.dish_id), { quantity, diners: Number(row.diners), soldOut: prepared > 0 && quantity >= prepared });
+      const { quantity, prepared } = row;
+      quantities.set(String(row.dish_id), { quantity, diners: row.diners, soldOut: prepared > 0 && quantity >= prepared });
       byDay.set(key, quantities);
     }
     return byDay;

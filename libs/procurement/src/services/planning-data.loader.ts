@@ -2,14 +2,49 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { PORTION_COSTS_SQL, PortionCostRow } from '@larder/database';
-import { addDays, IsoDate, MealPeriod } from '@larder/domain';
+import { PORTION_COSTS_SQL, PortionCostRow, query } from '@larder/database';
+import { addDays, IsoDate } from '@larder/domain';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
 import type { CoversHistory, DishHistory, EstimateSlot } from '../planning/planning-types';
 import { PortionCosts } from '../planning/portion-costs';
 import { openingLots, StockLot } from '../planning/stock-netting';
-
-type Row = Record<string, unknown>;
+import {
+  CANTEEN_BY_CODE_SQL,
+  CANTEEN_BY_ID_SQL,
+  CANTEEN_IDS_SQL,
+  CANTEEN_SEATS_SQL,
+  CLOSED_DAYS_SQL,
+  COVERS_HISTORY_SQL,
+  CoversHistoryRow,
+  DAYS_OFF_SQL,
+  DayRow,
+  DELIVERIES_SQL,
+  DeliveryRow,
+  DISH_HISTORY_SQL,
+  DishHistoryRow,
+  DishRow,
+  DISHES_SQL,
+  IdRow,
+  IngredientKgRow,
+  IngredientQuantityRow,
+  IngredientRow,
+  INGREDIENTS_SQL,
+  LAST_COUNT_DAY_SQL,
+  LAST_HISTORY_DAY_SQL,
+  MaybeDayRow,
+  MENU_SQL,
+  MenuRow,
+  RECIPE_LINES_SQL,
+  RecipeLineRow,
+  SeatsRow,
+  SPOILED_SINCE_COUNT_SQL,
+  STOCK_COUNTS_SQL,
+  SUPPLIER_ITEMS_SQL,
+  SUPPLIER_PRICES_SQL,
+  SupplierItemRow,
+  SupplierPriceRow,
+  USED_SINCE_COUNT_SQL,
+} from './planning-data.queries';
 
 /** Order statuses that bring goods into the kitchen: drafts and cancelled orders do not. */
 export const COMMITTED_ORDER_STATUSES = ['approved', 'sent', 'received'] as const;
@@ -20,8 +55,8 @@ export class PlanningDataLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async canteenIds(): Promise<number[]> {
-    const rows: Row[] = await this.dataSource.query('SELECT id FROM canteen ORDER BY id');
-    return rows.map((row) => Number(row.id));
+    const rows = await query<IdRow>(this.dataSource, CANTEEN_IDS_SQL);
+    return rows.map((row) => row.id);
   }
 
   /** A canteen by id ('2') or code ('C02'). */
@@ -31,111 +66,88 @@ export class PlanningDataLoader {
     if ((/^\d+$/.test(text) && Number(text) > 2_147_483_647) || text.length > 64) {
       throw new LarderError('VALIDATION_FAILED', `"${parameter}" must be a canteen id or code, got ${JSON.stringify(text.slice(0, 64))}`, { parameter });
     }
-    const rows: Row[] = /^\d+$/.test(text)
-      ? await this.dataSource.query('SELECT id FROM canteen WHERE id = $1', [Number(text)])
-      : await this.dataSource.query('SELECT id FROM canteen WHERE upper(code) = upper($1)', [text]);
+    const rows = /^\d+$/.test(text) ? await query<IdRow>(this.dataSource, CANTEEN_BY_ID_SQL, [Number(text)]) : await query<IdRow>(this.dataSource, CANTEEN_BY_CODE_SQL, [text]);
     if (rows.length === 0) throw new LarderError('NOT_FOUND', `no canteen ${JSON.stringify(text)} (give its id or code)`);
-    return Number(rows[0].id);
+    return rows[0].id;
   }
 
   async requireCanteen(canteenId: number): Promise<void> {
-    const rows: Row[] = await this.dataSource.query('SELECT 1 FROM canteen WHERE id = $1', [canteenId]);
+    const rows = await query<IdRow>(this.dataSource, CANTEEN_BY_ID_SQL, [canteenId]);
     if (rows.length === 0) throw new LarderError('NOT_FOUND', `no canteen with id ${canteenId}`);
   }
 
   /** Seats of the canteen (0 when unknown): the ceiling of a sane quantity. */
   async seats(canteenId: number): Promise<number> {
-    const rows: Row[] = await this.dataSource.query('SELECT seats FROM canteen WHERE id = $1', [canteenId]);
-    return rows.length === 0 ? 0 : Number(rows[0].seats ?? 0);
+    const rows = await query<SeatsRow>(this.dataSource, CANTEEN_SEATS_SQL, [canteenId]);
+    return rows.length === 0 ? 0 : rows[0].seats;
   }
 
   /** Master data; with `costDays`, the portion costs of those days (the database's costing, PORTION_COSTS_SQL). */
   async catalogue(costDays?: { from: IsoDate; to: IsoDate }): Promise<PlanningCatalogue> {
-    const q = (sql: string) => this.dataSource.query(sql) as Promise<Row[]>;
     const [dishes, ingredients, recipeLines, items, prices] = [
-      await q('SELECT id, category, list_price_fen, portion_kg FROM dish'),
-      await q('SELECT id, unit, shelf_life_days, storage FROM ingredient'),
-      await q('SELECT dish_id, ingredient_id, quantity_per_portion, yield_loss FROM recipe_line'),
-      await q('SELECT id, supplier_id, ingredient_id, pack_size, min_order_packs, lead_time_days, delivery_weekdays, order_cutoff::text AS order_cutoff FROM supplier_item'),
-      await q('SELECT supplier_item_id, valid_from::text AS valid_from, pack_price_fen FROM supplier_price'),
+      await query<DishRow>(this.dataSource, DISHES_SQL),
+      await query<IngredientRow>(this.dataSource, INGREDIENTS_SQL),
+      await query<RecipeLineRow>(this.dataSource, RECIPE_LINES_SQL),
+      await query<SupplierItemRow>(this.dataSource, SUPPLIER_ITEMS_SQL),
+      await query<SupplierPriceRow>(this.dataSource, SUPPLIER_PRICES_SQL),
     ];
     return new PlanningCatalogue({
-      dishes: dishes.map((row) => ({ id: Number(row.id), category: row.category as never, listPriceFen: Number(row.list_price_fen), portionKg: Number(row.portion_kg) })),
-      ingredients: ingredients.map((row) => ({ id: Number(row.id), unit: row.unit as never, shelfLifeDays: Number(row.shelf_life_days), storage: row.storage as never })),
-      recipeLines: recipeLines.map((row) => ({
-        dishId: Number(row.dish_id),
-        ingredientId: Number(row.ingredient_id),
-        quantityPerPortion: Number(row.quantity_per_portion),
-        yieldLoss: Number(row.yield_loss),
-      })),
+      dishes: dishes.map((row) => ({ id: row.id, category: row.category, listPriceFen: row.list_price_fen, portionKg: row.portion_kg })),
+      ingredients: ingredients.map((row) => ({ id: row.id, unit: row.unit, shelfLifeDays: row.shelf_life_days, storage: row.storage })),
+      recipeLines: recipeLines.map((row) => ({ dishId: row.dish_id, ingredientId: row.ingredient_id, quantityPerPortion: row.quantity_per_portion, yieldLoss: row.yield_loss })),
       supplierItems: items.map((row) => ({
-        id: Number(row.id),
-        supplierId: Number(row.supplier_id),
-        ingredientId: Number(row.ingredient_id),
-        packSize: Number(row.pack_size),
-        minOrderPacks: Number(row.min_order_packs),
-        leadTimeDays: Number(row.lead_time_days),
+        id: row.id,
+        supplierId: row.supplier_id,
+        ingredientId: row.ingredient_id,
+        packSize: row.pack_size,
+        minOrderPacks: row.min_order_packs,
+        leadTimeDays: row.lead_time_days,
         deliveryWeekdays: parseSmallintArray(row.delivery_weekdays),
-        orderCutoff: String(row.order_cutoff),
+        orderCutoff: row.order_cutoff,
       })),
-      prices: prices.map((row) => ({ supplierItemId: Number(row.supplier_item_id), validFrom: String(row.valid_from), packPriceFen: Number(row.pack_price_fen) })),
+      prices: prices.map((row) => ({ supplierItemId: row.supplier_item_id, validFrom: row.valid_from, packPriceFen: row.pack_price_fen })),
       portionCosts: costDays ? await this.portionCosts(costDays.from, costDays.to) : undefined,
     });
   }
 
   private async portionCosts(from: IsoDate, to: IsoDate): Promise<PortionCosts> {
-    const rows = (await this.dataSource.query(PORTION_COSTS_SQL, [from, to])) as PortionCostRow[];
+    const rows = await query<PortionCostRow>(this.dataSource, PORTION_COSTS_SQL, [from, to]);
     return new PortionCosts(
       from,
       to,
-      rows.map((row) => ({ dishId: Number(row.dish_id), date: row.day, fenPerPortion: Number(row.fen_per_portion) })),
+      rows.map((row) => ({ dishId: row.dish_id, date: row.day, fenPerPortion: row.fen_per_portion })),
     );
   }
 
   async menu(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<EstimateSlot[]> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item
-       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2, 3`,
-      [params.canteenId, params.from, params.to],
-    );
-    return rows.map((row) => ({ serviceDate: String(row.service_date), meal: row.meal as MealPeriod, dishId: Number(row.dish_id) }));
+    const rows = await query<MenuRow>(this.dataSource, MENU_SQL, [params.canteenId, params.from, params.to]);
+    return rows.map((row) => ({ serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id }));
   }
 
   async closedDays(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<Set<IsoDate>> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT d::date::text AS day FROM canteen_closure c, generate_series(GREATEST(c.from_date, $2::date), LEAST(c.to_date, $3::date), interval '1 day') d
-       WHERE c.canteen_id = $1 AND c.to_date >= $2::date AND c.from_date <= $3::date`,
-      [params.canteenId, params.from, params.to],
-    );
-    return new Set(rows.map((row) => String(row.day)));
+    const rows = await query<DayRow>(this.dataSource, CLOSED_DAYS_SQL, [params.canteenId, params.from, params.to]);
+    return new Set(rows.map((row) => row.day));
   }
 
   /** Holidays and ordinary weekends (not make-up working days), from the calendar table. */
   async daysOff(params: { from: IsoDate; to: IsoDate }): Promise<Set<IsoDate>> {
-    const rows: Row[] = await this.dataSource.query(`SELECT day::text AS day FROM calendar_day WHERE day BETWEEN $1::date AND $2::date AND kind IN ('holiday', 'weekend')`, [params.from, params.to]);
-    return new Set(rows.map((row) => String(row.day)));
+    const rows = await query<DayRow>(this.dataSource, DAYS_OFF_SQL, [params.from, params.to]);
+    return new Set(rows.map((row) => row.day));
   }
 
   async history(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<{ covers: CoversHistory[]; dishes: DishHistory[] }> {
-    const covers: Row[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, covers FROM daily_meal_rollup
-       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2`,
-      [params.canteenId, params.from, params.to],
-    );
-    const dishes: Row[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id, quantity, prepared FROM daily_dish_rollup
-       WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2, 3`,
-      [params.canteenId, params.from, params.to],
-    );
+    const args = [params.canteenId, params.from, params.to];
+    const covers = await query<CoversHistoryRow>(this.dataSource, COVERS_HISTORY_SQL, args);
+    const dishes = await query<DishHistoryRow>(this.dataSource, DISH_HISTORY_SQL, args);
     return {
-      covers: covers.map((row) => ({ serviceDate: String(row.service_date), meal: row.meal as MealPeriod, covers: Number(row.covers) })),
-      dishes: dishes.map((row) => ({ serviceDate: String(row.service_date), meal: row.meal as MealPeriod, dishId: Number(row.dish_id), sold: Number(row.quantity), prepared: Number(row.prepared) })),
+      covers: covers.map((row) => ({ serviceDate: row.service_date, meal: row.meal, covers: row.covers })),
+      dishes: dishes.map((row) => ({ serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id, sold: row.quantity, prepared: row.prepared })),
     };
   }
 
   async lastHistoryDay(canteenId: number): Promise<IsoDate | null> {
-    const [row]: Row[] = await this.dataSource.query('SELECT max(service_date)::text AS last FROM daily_meal_rollup WHERE canteen_id = $1', [canteenId]);
-    return (row?.last as string | null) ?? null;
+    const [row] = await query<MaybeDayRow>(this.dataSource, LAST_HISTORY_DAY_SQL, [canteenId]);
+    return row?.day ?? null;
   }
 
   /**
@@ -152,56 +164,23 @@ export class PlanningDataLoader {
     week?: string;
   }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null }> {
     const { canteenId, catalogue } = params;
-    const [last]: Row[] = await this.dataSource.query('SELECT max(counted_on)::text AS day FROM stock_count WHERE canteen_id = $1 AND counted_on <= $2::date', [canteenId, params.today]);
-    const countedOn = (last?.day as string | null) ?? null;
+    const [last] = await query<MaybeDayRow>(this.dataSource, LAST_COUNT_DAY_SQL, [canteenId, params.today]);
+    const countedOn = last?.day ?? null;
     const since = countedOn ?? params.today;
-    const counts: Row[] =
-      countedOn === null ? [] : await this.dataSource.query('SELECT ingredient_id, quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date', [canteenId, countedOn]);
-    const used: Row[] =
-      countedOn === null
-        ? []
-        : await this.dataSource.query(
-            `WITH logged AS (
-         SELECT service_date, dish_id, portions_prepared AS portions FROM production_log
-         WHERE canteen_id = $1 AND service_date > $2::date AND service_date <= $3::date
-       ), last_logged AS (SELECT COALESCE(max(service_date), $2::date) AS day FROM logged),
-       planned AS (
-         SELECT l.service_date, l.dish_id, l.planned_portions AS portions FROM plan_line l JOIN production_plan p ON p.id = l.plan_id
-         WHERE p.canteen_id = $1 AND p.status = 'approved' AND l.dish_id <> 0
-           AND l.service_date > (SELECT day FROM last_logged) AND l.service_date < $4::date
-       )
-       SELECT r.ingredient_id, sum(u.portions * r.quantity_per_portion / (1 - r.yield_loss)) AS quantity
-       FROM (SELECT * FROM logged UNION ALL SELECT * FROM planned) u JOIN recipe_line r ON r.dish_id = u.dish_id
-       GROUP BY 1`,
-            [canteenId, since, params.today, params.useUntil],
-          );
-    const spoiled: Row[] =
-      countedOn === null
-        ? []
-        : await this.dataSource.query(
-            `SELECT ingredient_id, sum(kg) AS kg FROM waste_log WHERE canteen_id = $1 AND kind = 'spoilage' AND ingredient_id IS NOT NULL
-       AND service_date > $2::date AND service_date <= $3::date GROUP BY 1`,
-            [canteenId, since, params.today],
-          );
-    const deliveries: Row[] = await this.dataSource.query(
-      // A received order counts what was delivered (验收入库), the others what was ordered.
-      `SELECT l.ingredient_id, o.delivery_date::text AS delivery_date, sum(COALESCE(l.received_packs, l.packs) * i.pack_size) AS quantity
-       FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id JOIN supplier_item i ON i.id = l.supplier_item_id
-       WHERE o.canteen_id = $1 AND o.status = ANY($2::text[]) AND o.delivery_date > $3::date
-         AND NOT (o.status = 'approved' AND o.plan_id IN (SELECT id FROM production_plan WHERE canteen_id = $1 AND week = $4))
-       GROUP BY 1, 2`,
-      [canteenId, [...COMMITTED_ORDER_STATUSES], since, params.week ?? null],
-    );
-    const usedBy = new Map<number, number>(used.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
+    const counts = countedOn === null ? [] : await query<IngredientQuantityRow>(this.dataSource, STOCK_COUNTS_SQL, [canteenId, countedOn]);
+    const used = countedOn === null ? [] : await query<IngredientQuantityRow>(this.dataSource, USED_SINCE_COUNT_SQL, [canteenId, since, params.today, params.useUntil]);
+    const spoiled = countedOn === null ? [] : await query<IngredientKgRow>(this.dataSource, SPOILED_SINCE_COUNT_SQL, [canteenId, since, params.today]);
+    const deliveries = await query<DeliveryRow>(this.dataSource, DELIVERIES_SQL, [canteenId, [...COMMITTED_ORDER_STATUSES], since, params.week ?? null]);
+    const usedBy = new Map<number, number>(used.map((row) => [row.ingredient_id, row.quantity]));
     for (const row of spoiled) {
-      const id = Number(row.ingredient_id);
-      if (catalogue.ingredients.get(id)?.unit === 'kg') usedBy.set(id, (usedBy.get(id) ?? 0) + Number(row.kg));
+      const id = row.ingredient_id;
+      if (catalogue.ingredients.get(id)?.unit === 'kg') usedBy.set(id, (usedBy.get(id) ?? 0) + row.kg);
     }
-    const countBy = new Map<number, number>(counts.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
+    const countBy = new Map<number, number>(counts.map((row) => [row.ingredient_id, row.quantity]));
     const deliveriesBy = new Map<number, { deliveryDate: IsoDate; quantity: number }[]>();
     for (const row of deliveries) {
-      const id = Number(row.ingredient_id);
-      deliveriesBy.set(id, [...(deliveriesBy.get(id) ?? []), { deliveryDate: String(row.delivery_date), quantity: Number(row.quantity) }]);
+      const id = row.ingredient_id;
+      deliveriesBy.set(id, [...(deliveriesBy.get(id) ?? []), { deliveryDate: row.delivery_date, quantity: row.quantity }]);
     }
     const lots = new Map<string, StockLot[]>();
     for (const id of new Set([...countBy.keys(), ...deliveriesBy.keys()])) {
@@ -221,7 +200,7 @@ export class PlanningDataLoader {
 }
 
 /** smallint[] arrives as an array from the pg driver and as '{1,2,3}' text from some paths. */
-function parseSmallintArray(value: unknown): number[] {
+function parseSmallintArray(value: number[] | string): number[] {
   if (Array.isArray(value)) return value.map(Number);
   return String(value)
     .replace(/[{}]/g, '')

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { addDays, IsoDate, isoWeek, isoWeekday, MealPeriod, parseIsoDate, ProgressListener } from '@larder/domain';
+import { query } from '@larder/database';
+import { addDays, IsoDate, isoWeek, isoWeekday, parseIsoDate, ProgressListener } from '@larder/domain';
 import { CanteenRef, DemandHistoryService, forecastMealsOffThread, MealForecastResult } from '@larder/demand';
 import { DishInfo, parseIsoDate as toEpochDay } from '@larder/forecasting';
 import type { CostPolicy } from '../planning/newsvendor';
@@ -10,8 +11,7 @@ import type { DemandForecast } from '../planning/planning-types';
 import { distributionFromStored } from '../planning/quantile-interpolation';
 import { replayDays, replayWeek, ReplaySlot, ReplaySummary, ReplayWeekResult, summariseReplay } from '../planning/replay';
 import { PlanningDataLoader } from './planning-data.loader';
-
-type Row = Record<string, unknown>;
+import { SOLD_OUT_SHARES_SQL, SoldOutShareRow } from './replay.queries';
 
 /** History the seasonal estimate reads before each replayed week. */
 const HISTORY_DAYS = 130;
@@ -157,28 +157,10 @@ export class ReplayService {
     return demand;
   }
 
-  /** For each sell-out: the share of the meal's sales made by the time the dish's last portion sold. */
+  /** For each sell-out: the share of the meal's sales made by the time the dish's last portion sold (SOLD_OUT_SHARES_SQL). */
   private async soldOutShares(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<Map<string, number>> {
-    const rows: Row[] = await this.dataSource.query(
-      `WITH censored AS (
-         SELECT service_date, meal, dish_id FROM daily_dish_rollup
-         WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date AND prepared > 0 AND quantity >= prepared
-       ), sales AS (
-         SELECT t.id, t.service_date, t.meal,
-                row_number() OVER (PARTITION BY t.service_date, t.meal ORDER BY t.occurred_at, t.id) AS n,
-                count(*) OVER (PARTITION BY t.service_date, t.meal) AS total
-         FROM sale_transaction t
-         WHERE t.canteen_id = $1 AND t.service_date BETWEEN $2::date AND $3::date AND t.kind = 'sale'
-           AND EXISTS (SELECT 1 FROM censored c WHERE c.service_date = t.service_date AND c.meal = t.meal)
-       )
-       SELECT c.service_date::text AS service_date, c.meal, c.dish_id, max(s.n)::float8 / max(s.total) AS share
-       FROM censored c
-       JOIN sales s ON s.service_date = c.service_date AND s.meal = c.meal
-       JOIN sale_line l ON l.canteen_id = $1 AND l.transaction_id = s.id AND l.dish_id = c.dish_id
-       GROUP BY 1, 2, 3`,
-      [params.canteenId, params.from, params.to],
-    );
-    return new Map(rows.map((row) => [`${String(row.service_date)}|${row.meal as MealPeriod}|${Number(row.dish_id)}`, Number(row.share)]));
+    const rows = await query<SoldOutShareRow>(this.dataSource, SOLD_OUT_SHARES_SQL, [params.canteenId, params.from, params.to]);
+    return new Map(rows.map((row) => [`${row.service_date}|${row.meal}|${row.dish_id}`, row.share]));
   }
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Canteen } from '@larder/database';
+import { Canteen, query } from '@larder/database';
 import { eachDate } from '@larder/domain';
 import type { PaymentLine } from '../layout/payment-detail.layout';
 import type { DayChannelAmount } from '../reconciliation/settlement';
+import { DAY_CHANNEL_TOTALS_SQL, DayChannelTotalRow, fetchPayments, PaymentRow, paymentsCursorSql } from './payment-source.queries';
 
 /** Rows per fetch from the detail cursor: what the report holds of the payments at any time. */
 export const PAYMENT_FETCH_ROWS = 2_000;
@@ -29,29 +30,24 @@ export class PaymentSourceService {
       for (const canteen of scope.canteens) {
         for (const day of eachDate(scope.from, scope.to)) {
           const cursor = `larder_payment_detail_${(cursors += 1)}`;
-          await runner.query(
-            `DECLARE ${cursor} NO SCROLL CURSOR WITH HOLD FOR
-             SELECT occurred_at, terminal, meal, kind, channel, amount_paid_fen, subsidy_fen, external_id, refund_of_external_id
-             FROM sale_transaction WHERE canteen_id = $1 AND service_date = $2::date ORDER BY occurred_at, id`,
-            [canteen.id, day],
-          );
+          await runner.query(paymentsCursorSql(cursor), [canteen.id, day]);
           try {
             for (;;) {
-              const rows: Record<string, unknown>[] = await runner.query(`FETCH FORWARD ${PAYMENT_FETCH_ROWS} FROM ${cursor}`);
+              const rows = await query<PaymentRow>(runner, fetchPayments(cursor, PAYMENT_FETCH_ROWS));
               if (rows.length === 0) break;
               yield rows.map((row) => ({
-                occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(String(row.occurred_at)),
+                occurredAt: row.occurred_at,
                 serviceDate: day,
                 canteenCode: canteen.code,
                 timeZone: canteen.timezone,
-                terminal: String(row.terminal),
-                meal: String(row.meal),
-                kind: String(row.kind),
-                channel: String(row.channel),
-                paidFen: Number(row.amount_paid_fen),
-                subsidyFen: Number(row.subsidy_fen),
-                externalId: String(row.external_id),
-                refundOf: row.refund_of_external_id === null ? null : String(row.refund_of_external_id),
+                terminal: row.terminal,
+                meal: row.meal,
+                kind: row.kind,
+                channel: row.channel,
+                paidFen: row.amount_paid_fen,
+                subsidyFen: row.subsidy_fen,
+                externalId: row.external_id,
+                refundOf: row.refund_of_external_id,
               }));
               if (rows.length < PAYMENT_FETCH_ROWS) break;
             }
@@ -67,14 +63,7 @@ export class PaymentSourceService {
 
   /** Payments per local payment day and channel, as a card or bank settles them (refunds netted). */
   async dayChannelTotals(scope: { canteenIds: number[]; from: string; to: string }): Promise<DayChannelAmount[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT (t.occurred_at AT TIME ZONE c.timezone)::date::text AS day, t.channel, sum(t.amount_paid_fen)::bigint AS fen
-       FROM sale_transaction t JOIN canteen c ON c.id = t.canteen_id
-       WHERE t.canteen_id = ANY($1::int[]) AND t.service_date BETWEEN ($2::date - 1) AND ($3::date + 1)
-         AND (t.occurred_at AT TIME ZONE c.timezone)::date BETWEEN $2::date AND $3::date
-       GROUP BY 1, 2 ORDER BY 1, 2`,
-      [scope.canteenIds, scope.from, scope.to],
-    );
-    return rows.map((row) => ({ date: String(row.day), channel: String(row.channel), amountFen: Number(row.fen) }));
+    const rows = await query<DayChannelTotalRow>(this.dataSource, DAY_CHANNEL_TOTALS_SQL, [scope.canteenIds, scope.from, scope.to]);
+    return rows.map((row) => ({ date: row.day, channel: row.channel, amountFen: row.fen }));
   }
 }

@@ -15,13 +15,14 @@ import {
   withoutMoney,
 } from '@larder/analytics';
 import { addDays, isoWeek, isoWeekday, localDate } from '@larder/domain';
-import { sqlNumber } from '@larder/database';
+import { query } from '@larder/database';
 import { currentPlanOf } from '@larder/procurement';
 import type { AccuracyReportData } from '../layout/accuracy.layout';
 import type { PurchasePlanData, SupplierOrders } from '../layout/purchase-plan.layout';
 import type { Named } from '../layout/report-context';
 import type { SatisfactionReportData } from '../layout/satisfaction.layout';
 import type { WasteReportData } from '../layout/waste.layout';
+import { DISH_NAMES_SQL, DishNameRow, PLAN_VERSIONS_SQL, PlanVersionRow, PURCHASE_PLAN_LINES_SQL, PurchasePlanLineRow } from './report-data.queries';
 import { ReportScope } from './report-scope.service';
 
 /** Gathers the figures of the satisfaction, waste, accuracy and purchase-plan reports from the shared analytics. */
@@ -39,8 +40,8 @@ export class ReportDataService {
   ) {}
 
   private async dishes(): Promise<Map<number, Named>> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query('SELECT id, code, name, name_en FROM dish');
-    return new Map(rows.map((row) => [sqlNumber(row.id), { code: String(row.code), name: String(row.name), nameEn: String(row.name_en) }]));
+    const rows = await query<DishNameRow>(this.dataSource, DISH_NAMES_SQL);
+    return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name, nameEn: row.name_en }]));
   }
 
   private range(scope: ReportScope) {
@@ -142,48 +143,33 @@ export class ReportDataService {
    */
   async purchasePlanData(scope: ReportScope, planIds?: readonly string[]): Promise<PurchasePlanData> {
     const chosen = planIds ?? (await this.currentPlans(scope));
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT s.id AS supplier_id, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact,
-              o.id AS order_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status,
-              c.code AS canteen_code, c.name AS canteen_name, c.name_en AS canteen_name_en,
-              i.code AS ingredient_code, i.name AS ingredient_name, i.name_en AS ingredient_name_en, i.unit,
-              si.sku, si.pack_size, l.packs, l.pack_price_fen, l.amount_fen
-       FROM purchase_order o
-       JOIN purchase_order_line l ON l.order_id = o.id
-       JOIN supplier s ON s.id = o.supplier_id
-       JOIN canteen c ON c.id = o.canteen_id
-       JOIN ingredient i ON i.id = l.ingredient_id
-       JOIN supplier_item si ON si.id = l.supplier_item_id
-       WHERE o.plan_id = ANY($2::uuid[]) AND o.canteen_id = ANY($1::int[]) AND o.status <> 'cancelled'
-       ORDER BY s.code, o.delivery_date, c.code, i.code, si.sku`,
-      [scope.canteenIds, [...chosen]],
-    );
+    const rows = await query<PurchasePlanLineRow>(this.dataSource, PURCHASE_PLAN_LINES_SQL, [scope.canteenIds, [...chosen]]);
     const suppliers = new Map<number, SupplierOrders & { orderIds: Set<string> }>();
     for (const row of rows) {
-      const id = sqlNumber(row.supplier_id);
+      const id = row.supplier_id;
       let entry = suppliers.get(id);
       if (!entry) {
         entry = {
-          supplier: { code: String(row.supplier_code), name: String(row.supplier_name), nameEn: String(row.supplier_name_en), contact: row.contact === null ? null : String(row.contact) },
+          supplier: { code: row.supplier_code, name: row.supplier_name, nameEn: row.supplier_name_en, contact: row.contact },
           orders: 0,
           lines: [],
           orderIds: new Set(),
         };
         suppliers.set(id, entry);
       }
-      entry.orderIds.add(String(row.order_id));
+      entry.orderIds.add(row.order_id);
       entry.lines.push({
-        canteen: { code: String(row.canteen_code), name: String(row.canteen_name), nameEn: String(row.canteen_name_en) },
-        orderDate: String(row.order_date),
-        deliveryDate: String(row.delivery_date),
-        ingredient: { code: String(row.ingredient_code), name: String(row.ingredient_name), nameEn: String(row.ingredient_name_en) },
-        unit: String(row.unit),
-        sku: String(row.sku),
-        packSize: sqlNumber(row.pack_size),
-        packs: sqlNumber(row.packs),
-        packPriceFen: sqlNumber(row.pack_price_fen),
-        amountFen: sqlNumber(row.amount_fen),
-        status: String(row.status),
+        canteen: { code: row.canteen_code, name: row.canteen_name, nameEn: row.canteen_name_en },
+        orderDate: row.order_date,
+        deliveryDate: row.delivery_date,
+        ingredient: { code: row.ingredient_code, name: row.ingredient_name, nameEn: row.ingredient_name_en },
+        unit: row.unit,
+        sku: row.sku,
+        packSize: row.pack_size,
+        packs: row.packs,
+        packPriceFen: row.pack_price_fen,
+        amountFen: row.amount_fen,
+        status: row.status,
       });
     }
     return {
@@ -196,10 +182,7 @@ export class ReportDataService {
   private async currentPlans(scope: ReportScope): Promise<string[]> {
     const weeks: string[] = [];
     for (let day = scope.period.from; day <= scope.period.to; day = addDays(day, 1)) if (isoWeekday(day) === 1) weeks.push(isoWeek(day));
-    const plans: PlanVersionRow[] = await this.dataSource.query('SELECT id, canteen_id, week, version, status FROM production_plan WHERE canteen_id = ANY($1::int[]) AND week = ANY($2::text[])', [
-      scope.canteenIds,
-      weeks,
-    ]);
+    const plans = await query<PlanVersionRow>(this.dataSource, PLAN_VERSIONS_SQL, [scope.canteenIds, weeks]);
     const byWeek = new Map<string, PlanVersionRow[]>();
     for (const plan of plans) {
       const key = `${plan.canteen_id}|${plan.week}`;
@@ -207,12 +190,4 @@ export class ReportDataService {
     }
     return [...byWeek.values()].flatMap((versions) => currentPlanOf(versions)?.id ?? []);
   }
-}
-
-interface PlanVersionRow {
-  id: string;
-  canteen_id: number;
-  week: string;
-  version: number;
-  status: string;
 }

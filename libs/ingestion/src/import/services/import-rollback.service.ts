@@ -3,9 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
+import { query } from '@larder/database';
 import { RollupService } from '../../rollups/rollup.service';
 import { RollbackSummary } from '../dtos/import-summary.dto';
 import { bilingual } from '../messages';
+import {
+  BATCH_MEALS_SQL,
+  batchDaysSql,
+  BatchDaysRow,
+  BatchMealRow,
+  BatchRow,
+  CountRow,
+  DELETE_BATCH_LINES_SQL,
+  DELETE_BATCH_TRANSACTIONS_SQL,
+  deleteBatchFactsSql,
+  LOCK_BATCH_SQL,
+  MARK_ROLLED_BACK_SQL,
+} from './import-rollback.queries';
 import { ImportLock, lockImportsInTransaction } from './import-lock';
 import { ImportService } from './import.service';
 
@@ -35,7 +49,7 @@ export class ImportRollbackService {
     return lock.run(() =>
       this.dataSource.transaction(async (manager) => {
         await lockImportsInTransaction(manager);
-        const [batch] = await manager.query('SELECT kind, status, file_name FROM import_batch WHERE id = $1 FOR UPDATE', [batchId]);
+        const [batch] = await query<BatchRow>(manager, LOCK_BATCH_SQL, [batchId]);
         if (!batch) throw new LarderError('NOT_FOUND', bilingual(`没有批次 ${batchId}`, `no batch ${batchId}`));
         if (batch.status !== 'committed')
           throw new LarderError(
@@ -43,22 +57,18 @@ export class ImportRollbackService {
             bilingual(`批次 ${batchId} 的状态是 ${batch.status}，只能撤销已提交的批次`, `batch ${batchId} is ${batch.status}; only committed batches can be rolled back`),
           );
         const removed = batch.kind === 'transactions' ? await this.removeTransactions(manager, batchId) : await this.removeFacts(manager, batchId, batch.kind);
-        await manager.query(`UPDATE import_batch SET status = 'rolled_back', error = $2 WHERE id = $1`, [batchId, `rolled back by ${by} at ${new Date().toISOString()}`]);
+        await manager.query(MARK_ROLLED_BACK_SQL, [batchId, `rolled back by ${by} at ${new Date().toISOString()}`]);
         await this.audit.record({ actor: by, action: 'import.rollback', detail: { batchId, kind: batch.kind, source: batch.file_name, removed } }, manager);
         this.logger.log(`batch ${batchId} rolled back by ${by}: ${JSON.stringify(removed)}`);
-        return { batchId, kind: batch.kind as string, removed };
+        return { batchId, kind: batch.kind, removed };
       }),
     );
   }
 
   private async removeTransactions(manager: EntityManager, batchId: string): Promise<Record<string, number>> {
-    // only the meals the batch's payments fall on need their rollups rebuilt
-    const meals: { meal: string }[] = await manager.query(`SELECT DISTINCT canteen_id || '|' || service_date::text || '|' || meal AS meal FROM sale_transaction WHERE batch_id = $1`, [batchId]);
-    const [lines] = await manager.query(
-      `WITH d AS (DELETE FROM sale_line l USING sale_transaction t WHERE t.batch_id = $1 AND l.canteen_id = t.canteen_id AND l.transaction_id = t.id RETURNING 1) SELECT count(*)::int AS n FROM d`,
-      [batchId],
-    );
-    const [transactions] = await manager.query(`WITH d AS (DELETE FROM sale_transaction WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);
+    const meals = await query<BatchMealRow>(manager, BATCH_MEALS_SQL, [batchId]);
+    const [lines] = await query<CountRow>(manager, DELETE_BATCH_LINES_SQL, [batchId]);
+    const [transactions] = await query<CountRow>(manager, DELETE_BATCH_TRANSACTIONS_SQL, [batchId]);
     await this.rollups.refreshMeals(
       meals.map((row) => row.meal),
       manager,
@@ -77,8 +87,8 @@ export class ImportRollbackService {
         ),
       );
     }
-    const days = await manager.query(`SELECT canteen_id, min(${target.day})::text AS first, max(${target.day})::text AS last FROM ${target.table} WHERE batch_id = $1 GROUP BY 1`, [batchId]);
-    const [removed] = await manager.query(`WITH d AS (DELETE FROM ${target.table} WHERE batch_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [batchId]);
+    const days = await query<BatchDaysRow>(manager, batchDaysSql(target), [batchId]);
+    const [removed] = await query<CountRow>(manager, deleteBatchFactsSql(target.table), [batchId]);
     for (const day of days) await this.rollups.refreshKind(kind, { canteenIds: [day.canteen_id], from: day.first, to: day.last }, manager);
     return { [target.table]: removed.n };
   }
