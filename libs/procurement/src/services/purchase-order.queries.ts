@@ -4,14 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lineAmountFen, receiptDifferences, type OrderStatus } from '../planning/order-rules';
 import type { PurchaseOrderDetail, PurchaseOrderEditView, PurchaseOrderLineDetail } from './plan-views';
+import type { OrderRow } from './plan-store.queries';
 
-interface OrderHeaderRow {
-  id: string;
-  canteen_id: number;
-  plan_id: string | null;
-  supplier_id: number;
-  order_date: string;
-  delivery_date: string;
+/** An order's own columns as plan-store reads them, with its total as exact text and its supplier and canteen named. */
+interface OrderHeaderRow extends Omit<OrderRow, 'status' | 'total_fen' | 'order_cutoff' | 'lead_time_days'> {
   status: OrderStatus;
   total_fen: string;
   week: string | null;
