@@ -179,7 +179,15 @@ describeWithChromium('the dashboard in a browser (admin, every page)', () => {
       try {
         await openView(session.page, view);
         const panel = session.page.locator('[data-panel=value-added]');
-        expect(await panel.locator('h3').textContent()).toBe(title);
+        // The heading's own text; its ⓘ explanation is a child of its own.
+        expect(
+          await panel.locator('h3').evaluate((heading) =>
+            [...heading.childNodes]
+              .filter((node) => node.nodeType === 3 /* text */)
+              .map((node) => node.textContent)
+              .join(''),
+          ),
+        ).toBe(title);
         expect(await panel.locator('tbody tr').count()).toBe(3);
         expect(await panel.locator('[data-line=value-added]').first().textContent()).toContain(line);
         await panel.scrollIntoViewIfNeeded();

@@ -613,6 +613,7 @@ const zh = {
   'subjectReport.satisfaction': '满意度报告',
   'subjectReport.waste': '浪费报告',
   'subjectReport.accuracy': '预测准确率报告',
+  'subjectReport.congress': '职代会简报',
   'subjectReport.purchase-plan': '下周采购计划',
   // menu proposals
   'page.menu': '菜单',
@@ -1307,6 +1308,7 @@ const en: Record<TextKey, string> = {
   'subjectReport.satisfaction': 'Satisfaction report',
   'subjectReport.waste': 'Waste report',
   'subjectReport.accuracy': 'Forecast accuracy report',
+  'subjectReport.congress': "Workers' congress summary",
   'subjectReport.purchase-plan': "Next week's purchase plan",
   // menu proposals
   'page.menu': 'Menu',

@@ -151,7 +151,7 @@ async function render(): Promise<void> {
         helpLabel: t('helpLabel'),
         caption: () => chartScope(state, appliedFilters, t),
       }),
-    table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: t('empty.table'), helpLabel: t('helpLabel') }),
+    table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: spec.emptyText ?? t('empty.table'), helpLabel: t('helpLabel') }),
     report: (kind, params) => {
       if (!mayReadReport(me.role, kind)) return null;
       const search = new URLSearchParams({ lang });

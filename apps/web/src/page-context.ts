@@ -30,7 +30,8 @@ export interface PageContext {
   dishName(id: number | null): string;
   supplierName(id: number): string;
   chart(parent: HTMLElement, spec: ChartSpec): void;
-  table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText' | 'helpLabel'>): void;
+  /** `emptyText` defaults to the filters' hint; tables the filters do not touch (subscriptions, the audit log) say their own. */
+  table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText' | 'helpLabel'> & { emptyText?: string }): void;
   /**
    * A download link for an Excel report, when the role may read it, of the canteens and meal given
    * (all when absent); `plan`: the purchase plan of exactly that version.

@@ -86,6 +86,7 @@ export async function renderAudit(context: PageContext): Promise<void> {
         id: 'audit-log',
         title: t('page.audit'),
         rows,
+        emptyText: t('noData'),
         columns: [
           { label: t('at'), cell: (row) => context.f.dateTime(row.at), csv: (row) => row.at },
           { label: t('by'), cell: (row) => row.actor },

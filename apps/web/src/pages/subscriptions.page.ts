@@ -60,6 +60,7 @@ export async function renderSubscriptions(context: PageContext): Promise<void> {
       id,
       title,
       rows,
+      emptyText: t('noData'),
       columns: [
         ...(withOwner ? [{ label: t('owner'), cell: (row: SubscriptionRow) => row.username }] : []),
         { label: t('topicLabel'), cell: (row) => t(`topic.${row.topic}`), csv: (row) => row.topic },
