@@ -1,6 +1,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { insertOrder } from '../support/purchase-orders-fixture';
 import { afterRender, charts, describeWithChromium, launchChromium, openView, ROOT, screenshot, signedInPage, startDashboardServer, DashboardServer, SignedInPage } from './support/dashboard-browser';
 
 // `node scripts/screenshots.js` sets this to refresh the README's screenshots.
@@ -16,6 +18,24 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
 
   beforeAll(async () => {
     server = await startDashboardServer();
+    // Two deliveries received in November, and one due but not received, so supplier spend has something to show.
+    const dataSource = server.app.get(DataSource);
+    await insertOrder(dataSource, {
+      canteenId: 1,
+      deliveryDate: '2026-11-10',
+      status: 'received',
+      lines: [
+        { category: 'vegetables', packs: 20, packPriceFen: 1500, received: { packs: 18, packPriceFen: 1550 } },
+        { category: 'meat_poultry', packs: 6, packPriceFen: 16_000, received: { packs: 6, packPriceFen: 16_000 } },
+      ],
+    });
+    await insertOrder(dataSource, {
+      canteenId: 2,
+      deliveryDate: '2026-11-12',
+      status: 'received',
+      lines: [{ category: 'seafood', packs: 2, packPriceFen: 21_000, received: { packs: 2, packPriceFen: 20_500 } }],
+    });
+    await insertOrder(dataSource, { canteenId: 2, deliveryDate: '2026-11-18', status: 'sent', lines: [{ category: 'grain_oil', packs: 5, packPriceFen: 12_000 }] });
     browser = await launchChromium();
     for (const locale of ['zh-CN', 'en-US']) sessions.set(locale, await signedInPage({ browser, server, username: `finance-${locale.toLowerCase()}`, role: 'finance', locale }));
   }, 240_000);
@@ -81,6 +101,55 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(await page.locator('[data-kpi=subsidy]').textContent()).toContain('不完整月按天折算');
     expect(await page.locator('[data-table=finance-months]').count()).toBe(1);
     await screenshot(page, 'finance-zh');
+    expect(errors).toEqual([]);
+  });
+
+  const spendChart = async (session: SignedInPage) => {
+    const body = await panel(session);
+    const chart = (await charts(session.page)).find((drawn) => drawn.id === 'supplier-spend')!;
+    // Each category's bars add up to the panel's figure, in yuan.
+    body.supplierSpend.categories.forEach((category: string, index: number) => {
+      const bars = chart.series[index].data as number[];
+      expect(bars.reduce((sum, bar) => sum + bar, 0)).toBeCloseTo(body.supplierSpend.byCategory[category] / 100, 2);
+    });
+    return { body, chart };
+  };
+
+  it('charts supplier spend by month, stacked by ingredient category, and lists it by supplier, in English', async () => {
+    const session = sessions.get('en-US')!;
+    const { page, errors } = session;
+    await openView(page, NOVEMBER);
+    const { body, chart } = await spendChart(session);
+    expect(body.supplierSpend.totalFen).toBe(18 * 1550 + 6 * 16_000 + 2 * 20_500);
+    expect(chart.series.map((series) => [series.name, series.type])).toEqual([
+      ['Meat & poultry', 'bar'],
+      ['Seafood', 'bar'],
+      ['Vegetables', 'bar'],
+    ]);
+    expect(chart.categories).toEqual(['2026-11']);
+    expect(await page.locator('[data-spend-note=rule]').textContent()).toContain('1 more orders due in this period are not received yet (¥600 as ordered)');
+    const table = page.locator('[data-table=finance-supplier-spend]');
+    expect(await table.locator('tbody tr').count()).toBe(body.supplierSpend.suppliers.length);
+    expect(await table.locator('thead').textContent()).toContain('All categories');
+    expect(errors).toEqual([]);
+  });
+
+  it('names the categories in Chinese, and on one meal says the budget covers all meals', async () => {
+    const session = sessions.get('zh-CN')!;
+    const { page, errors } = session;
+    await openView(page, NOVEMBER);
+    const { chart } = await spendChart(session);
+    expect(chart.series.map((series) => series.name)).toEqual(['肉禽', '水产', '蔬菜']);
+    expect(await page.locator('[data-table=finance-supplier-spend] thead').textContent()).toContain('全部类别');
+    expect(await page.locator('[data-budget-all-meals]').count()).toBe(0);
+    await openView(page, `${NOVEMBER}&meal=lunch`);
+    const note = await page.locator('[data-budget-all-meals=lunch]').textContent();
+    expect(note).toContain('当前只看午餐的实际数');
+    expect(note).not.toContain('{');
+    expect(await page.locator('[data-kpi=ingredient-cost]').textContent()).toContain('预算覆盖全部餐次');
+    expect(await page.locator('[data-spend-note]').textContent()).toContain('采购不分餐次');
+    expect((await charts(page)).find((drawn) => drawn.id === 'budget-vs-actual')!.series[0].name).toContain('预算覆盖全部餐次');
+    await screenshot(page, 'finance-zh-lunch');
     expect(errors).toEqual([]);
   });
 

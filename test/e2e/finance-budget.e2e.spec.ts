@@ -6,6 +6,7 @@ import { AuditService } from '@larder/auth';
 import { DatabaseService } from '@larder/database';
 import { DemoSeedService } from '@larder/ingestion';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
+import { insertOrder } from '../support/purchase-orders-fixture';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
@@ -38,8 +39,12 @@ describe('finance: one budget, the subsidy change and last year agree between pa
   const changeDate = '2026-11-23';
 
   const page = async (from: string, to: string) => (await finance.agent.get(`/api/dashboard/finance?from=${from}&to=${to}`).expect(200)).body;
-  const workbook = async (month: string) => {
-    const response = await finance.agent.get(`/api/reports/finance?month=${month}&lang=en`).buffer(true).parse(binary).expect(200);
+  const workbook = async (month: string, meal = '') => {
+    const response = await finance.agent
+      .get(`/api/reports/finance?month=${month}&lang=en${meal ? `&meal=${meal}` : ''}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(response.body as ArrayBuffer);
     return book;
@@ -158,6 +163,61 @@ describe('finance: one budget, the subsidy change and last year agree between pa
     const stored: { diner_pseudonym: string; grade: string }[] = await dataSource.query(`SELECT diner_pseudonym, grade FROM staff_group WHERE grade IN ('G2', '') ORDER BY grade DESC`);
     expect(stored.map((row) => row.grade)).toEqual(['G2', '']);
     expect(stored.map((row) => row.diner_pseudonym)).not.toContain('900001');
+  });
+
+  it('shows the same supplier spend by category and supplier on the page and in the workbook', async () => {
+    await insertOrder(dataSource, {
+      canteenId: 1,
+      deliveryDate: '2026-11-09',
+      status: 'received',
+      lines: [
+        { category: 'vegetables', packs: 20, packPriceFen: 1500, received: { packs: 18, packPriceFen: 1550 } },
+        { category: 'meat_poultry', packs: 6, packPriceFen: 16_000, received: { packs: 6, packPriceFen: 16_000 } },
+        { category: 'seafood', packs: 2, packPriceFen: 21_000, received: { packs: 2, packPriceFen: 20_500 } },
+      ],
+    });
+    await insertOrder(dataSource, {
+      canteenId: 2,
+      deliveryDate: '2026-11-27',
+      status: 'received',
+      lines: [{ category: 'grain_oil', packs: 5, packPriceFen: 12_000, received: { packs: 5, packPriceFen: 12_000 } }],
+    });
+    await insertOrder(dataSource, { canteenId: 2, deliveryDate: '2026-11-30', status: 'sent', lines: [{ category: 'grain_oil', packs: 5, packPriceFen: 12_000 }] });
+    const spend = (await page('2026-11-01', '2026-11-30')).supplierSpend;
+    expect(spend.totalFen).toBe(18 * 1550 + 6 * 16_000 + 2 * 20_500 + 5 * 12_000);
+    expect(spend.categories).toEqual(['meat_poultry', 'seafood', 'vegetables', 'grain_oil']);
+    expect(spend.awaitingReceipt).toEqual({ orders: 1, totalFen: 60_000 });
+
+    const sheet = (await workbook('2026-11')).getWorksheet('Supplier spend')!;
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['Supplier', 'Meat & poultry (¥)', 'Seafood (¥)', 'Vegetables (¥)', 'Grain & oil (¥)', 'All categories (¥)']);
+    const total = totalRow(sheet, 'Total');
+    spend.categories.forEach((category: string, index: number) => expect(value(total.getCell(index + 2))).toBeCloseTo(yuan(spend.byCategory[category]), 2));
+    expect(value(total.getCell(spend.categories.length + 2))).toBeCloseTo(yuan(spend.totalFen), 2);
+    spend.suppliers.forEach((supplier: { code: string; totalFen: number; byCategory: Record<string, number> }, index: number) => {
+      const row = sheet.getRow(4 + index);
+      expect(String(row.getCell(1).value)).toMatch(new RegExp(`^${supplier.code} `));
+      spend.categories.forEach((category: string, column: number) => expect(value(row.getCell(column + 2))).toBeCloseTo(yuan(supplier.byCategory[category] ?? 0), 2));
+      expect(value(row.getCell(spend.categories.length + 2))).toBeCloseTo(yuan(supplier.totalFen), 2);
+    });
+    const notes = sheet.getColumn(1).values.map(String).join('\n');
+    expect(notes).toContain('1 orders due this month are not received yet (¥600.00 as ordered)');
+  });
+
+  it('a meal-limited view keeps the all-meal budget and says so, on the page and in the workbook', async () => {
+    const all = await page('2026-11-01', '2026-11-30');
+    const lunch = (await finance.agent.get('/api/dashboard/finance?from=2026-11-01&to=2026-11-30&meal=lunch').expect(200)).body;
+    expect(all.allMealsOnly).toBe(false);
+    expect(lunch.allMealsOnly).toBe(true);
+    expect(lunch.total.subsidyFen).toBeLessThan(all.total.subsidyFen);
+    // Not a made-up split: the same budget lines, labelled as every meal's.
+    expect(lunch.budget).toEqual(all.budget);
+    expect(lunch.supplierSpend).toEqual(all.supplierSpend);
+    const book = await workbook('2026-11', 'lunch');
+    const notes = book.getWorksheet('Budget')!.getColumn(1).values.map(String).join('\n');
+    expect(notes).toContain('with the report limited to Lunch, the budget columns still cover every meal');
+    expect(book.getWorksheet('Supplier spend')!.getColumn(1).values.map(String).join('\n')).toContain('this sheet covers every meal');
+    const unfiltered = (await workbook('2026-11')).getWorksheet('Budget')!.getColumn(1).values.map(String).join('\n');
+    expect(unfiltered).not.toContain('cover every meal');
   });
 
   it('answers a two-year range, month by month, with partial months marked', async () => {

@@ -214,6 +214,28 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     }
   });
 
+  it('files ingredients under a category by code or Chinese name, names a bad one, and keeps it when a file has none', async () => {
+    const header = ['ingredient_code', 'name', 'name_en', 'unit', 'shelf_life_days', 'storage', 'category'];
+    const rows = [
+      header,
+      ['I001', '五花肉', 'Pork belly', 'kg', 5, 'chilled', '肉禽'],
+      ['I002', '鸡蛋', 'Egg', 'piece', 20, 'chilled', 'eggs_dairy'],
+      ['I003', '番茄', 'Tomato', 'kg', 7, 'chilled', 'veg'],
+    ];
+    const summary = await importer.importFile({ kind: 'ingredients', path: writeFile(dir, 'categories.csv', csv(rows)), createdBy: 'test' });
+    expect(summary).toMatchObject({ accepted: 2, rejected: 1 });
+    const [rejection]: { field: string; reason: string }[] = await dataSource.query('SELECT field, reason FROM quarantine_row WHERE batch_id = $1', [summary.batchId]);
+    expect(rejection.field).toBe('category');
+    expect(rejection.reason).toMatch(/未知的食材类别 "veg".*unknown ingredient category "veg" \(expected one of meat_poultry, seafood, .*other\)/);
+    const categories = async () =>
+      Object.fromEntries((await dataSource.query('SELECT code, category FROM ingredient ORDER BY code')).map((row: { code: string; category: string }) => [row.code, row.category]));
+    expect(await categories()).toEqual({ I001: 'meat_poultry', I002: 'eggs_dairy', I003: 'other' });
+    // A purchasing system's export without the column changes a shelf life, not finance's categories.
+    const without = [header.slice(0, 6), ['I001', '五花肉', 'Pork belly', 'kg', 4, 'chilled'], ['I004', '大米', 'Rice', 'kg', 365, 'ambient']];
+    await importer.importFile({ kind: 'ingredients', path: writeFile(dir, 'no-categories.csv', csv(without)), createdBy: 'test' });
+    expect(await categories()).toEqual({ I001: 'meat_poultry', I002: 'eggs_dairy', I003: 'other', I004: 'other' });
+  });
+
   it('uses a profile from a user file, with its own headers and value spellings', async () => {
     const file = writeFile(
       dir,

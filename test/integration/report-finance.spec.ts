@@ -40,7 +40,7 @@ describe('finance report', () => {
     const covers = await one('SELECT sum(covers) FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const paidFen = await one('SELECT sum(amount_paid_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
     const subsidyFen = await one('SELECT sum(subsidy_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算执行', '环比与同比', '对账', '各站点补贴', '图表', '说明']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '支付渠道', '预算执行', '环比与同比', '供应商采购额', '对账', '各站点补贴', '图表', '说明']);
 
     const sheet = workbook.getWorksheet('汇总')!;
     const total = totalRow(sheet, '合计');

@@ -13,6 +13,7 @@ import { ReleasedSatisfactionService } from './released-satisfaction.service';
 import { SatisfactionService } from './satisfaction.service';
 import { MealSubsidyService } from './meal-subsidy.service';
 import { SubsidyReachService } from './subsidy-reach.service';
+import { SupplierSpendService } from './spend/supplier-spend.service';
 import { WasteService } from './waste.service';
 
 const FIGURES = [
@@ -31,6 +32,7 @@ const FIGURES = [
   FinanceBudgetService,
   FinanceChangesService,
   StaffGroupsService,
+  SupplierSpendService,
 ];
 
 /** The figures reports and the dashboard share: each computed once, here. */

@@ -24,6 +24,8 @@ export * from './budget/finance-budget.service';
 export * from './budget/finance-changes.service';
 export * from './budget/staff-group.calculator';
 export * from './budget/staff-groups.service';
+export * from './spend/supplier-spend.calculator';
+export * from './spend/supplier-spend.service';
 export * from './dashboard/dashboard.contract';
 export { menuEngineering, MenuEngineering, MenuItemFigures } from './dashboard/dashboard.calculator';
 export * from './dashboard/dashboard-filters';

@@ -1,4 +1,4 @@
-import type { DayKind, DishCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
+import type { DayKind, DishCategory, IngredientCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
 
 /**
  * Plain rows mirroring Larder's entities property for property, so ingestion can copy them into the tables.
@@ -52,6 +52,7 @@ export interface IngredientRow {
   unit: IngredientUnit;
   shelfLifeDays: number;
   storage: StorageKind;
+  category: IngredientCategory;
 }
 
 export interface RecipeLineRow {

@@ -8,3 +8,4 @@ export * from './progress';
 export * from './feedback-tag-names';
 export * from './canteen-scope';
 export * from './subsidy-rule';
+export * from './ingredient-category';

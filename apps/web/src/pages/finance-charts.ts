@@ -24,6 +24,8 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
   });
   // Months before the data begins are gaps, not zeros.
   const served = (row: FinanceMonth, fen: number) => (row.covers === 0 && row.revenueFen === 0 ? null : toYuan(fen));
+  // On one meal's view the budget bars are every meal's budget (budget lines carry no meal).
+  const budgetName = panel.allMealsOnly ? `${t('budget')} (${t('budgetAllMeals')})` : t('budget');
   const charts = grid('grid two');
   root.append(charts);
   context.chart(charts, {
@@ -56,9 +58,9 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
       xAxis: { type: 'category', data: panel.months.map((row) => row.month), axisLabel: { formatter: monthLabel(panel.months) } },
       yAxis: { type: 'value', name: '¥' },
       series: [
-        { name: `${t('ingredientCostTotal')} · ${t('budget')}`, type: 'bar', data: panel.months.map((row) => toYuan(row.ingredientBudgetFen)), color: '#cbd5e1' },
+        { name: `${t('ingredientCostTotal')} · ${budgetName}`, type: 'bar', data: panel.months.map((row) => toYuan(row.ingredientBudgetFen)), color: '#cbd5e1' },
         { name: `${t('ingredientCostTotal')} · ${t('actual')}`, type: 'bar', data: panel.months.map((row) => toYuan(row.ingredientCostFen)), color: COLOURS.actual },
-        { name: `${t('subsidy')} · ${t('budget')}`, type: 'bar', data: panel.months.map((row) => toYuan(row.subsidyBudgetFen)), color: '#bfdbfe' },
+        { name: `${t('subsidy')} · ${budgetName}`, type: 'bar', data: panel.months.map((row) => toYuan(row.subsidyBudgetFen)), color: '#bfdbfe' },
         { name: `${t('subsidy')} · ${t('actual')}`, type: 'bar', data: panel.months.map((row) => toYuan(row.subsidyFen)), color: COLOURS.forecast, markLine: markLine(panel.months) },
       ],
     },

@@ -3,6 +3,7 @@ import { monthSpans, rangeBudget } from '../budget/budget.calculator';
 import { BudgetService } from '../budget/budget.service';
 import { FinanceChangesService } from '../budget/finance-changes.service';
 import { StaffGroupsService } from '../budget/staff-groups.service';
+import { SupplierSpendService } from '../spend/supplier-spend.service';
 import type { FinanceFigures } from '../finance.calculator';
 import { FinanceService } from '../finance.service';
 import { yearEarlierRange } from '../report-period';
@@ -37,6 +38,7 @@ export class DashboardFinanceService {
     private readonly budgets: BudgetService,
     private readonly changes: FinanceChangesService,
     private readonly staffGroups: StaffGroupsService,
+    private readonly spend: SupplierSpendService,
   ) {}
 
   async panel(scope: DashboardScope): Promise<FinancePanel> {
@@ -45,7 +47,7 @@ export class DashboardFinanceService {
     const twelve = trailingTwelveMonths(scope);
     const figures = (range: { from: string; to: string }) => this.finance.figures({ ...scope, ...range, participation: false });
     const spans = monthSpans(scope);
-    const [result, lastYear, before, months, lastYearMonths, trailing, amounts, changes, staffGroups] = await Promise.all([
+    const [result, lastYear, before, months, lastYearMonths, trailing, amounts, changes, staffGroups, supplierSpend] = await Promise.all([
       // The panel shows no participation; the overview does, from its own read.
       figures(scope),
       figures(lastYearRange),
@@ -56,6 +58,7 @@ export class DashboardFinanceService {
       this.budgets.amounts({ canteenIds: scope.canteenIds, fromMonth: spans[0].month, toMonth: spans[spans.length - 1].month }),
       this.changes.changes(scope),
       this.staffGroups.figures(scope),
+      this.spend.spend(scope),
     ]);
     const total = result.total;
     const budget = {
@@ -91,6 +94,8 @@ export class DashboardFinanceService {
       staffGroups,
       // Settlement files are checked when the finance report is made with one; none is stored for the dashboard.
       reconciliation: { status: 'no_settlement', checkedDays: 0, mismatchedDays: 0, differenceFen: 0 },
+      supplierSpend,
+      allMealsOnly: scope.meal !== null,
     };
   }
 

@@ -293,6 +293,27 @@ export interface FinancePanel {
   /** Subsidy and paid by department and by grade (name '' = not on the staff list); groups under 5 diners suppressed; empty without a staff list. */
   staffGroups: { dimension: 'department' | 'grade'; name: string; suppressed: boolean; diners: number | null; subsidyFen: number | null; paidFen: number | null }[];
   reconciliation: { status: 'matched' | 'mismatched' | 'no_settlement'; checkedDays: number; mismatchedDays: number; differenceFen: number };
+  /** What received purchase orders cost, by month × ingredient category and supplier × category (SupplierSpendService). */
+  supplierSpend: SupplierSpend;
+  /** Budget lines and supplier spend have no meal: with a meal filter they still cover every meal, and the page says so. */
+  allMealsOnly: boolean;
+}
+
+/** Fen by ingredient category code (INGREDIENT_CATEGORIES of @larder/domain); a category with no spend is absent. */
+export type CategoryAmounts = { [category: string]: number | undefined };
+
+/** Supplier spend: each line of a received order at its delivery note's packs and price, in the month of delivery. */
+export interface SupplierSpend {
+  /** The categories with spend in the range, in the fixed order of INGREDIENT_CATEGORIES. */
+  categories: string[];
+  /** Every calendar month the range touches (partial ones marked), zeros where nothing was received. */
+  months: { month: string; from: string; to: string; days: number; monthDays: number; partial: boolean; byCategory: CategoryAmounts; totalFen: number }[];
+  /** Suppliers with spend, the largest first. */
+  suppliers: { id: number; code: string; name: string; nameEn: string | null; byCategory: CategoryAmounts; totalFen: number }[];
+  byCategory: CategoryAmounts;
+  totalFen: number;
+  /** Orders due in the range not yet received: their ordered value is not spend until they are. */
+  awaitingReceipt: { orders: number; totalFen: number };
 }
 
 /** A feedback tag praises, complains, or is on neither configured list. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { IngredientUnit, StorageKind } from '@larder/domain';
+import type { IngredientCategory, IngredientUnit, StorageKind } from '@larder/domain';
 
 @Entity()
 export class Ingredient {
@@ -23,4 +23,8 @@ export class Ingredient {
 
   @Column({ type: 'text' })
   storage!: StorageKind;
+
+  /** Finance's category (INGREDIENT_CATEGORIES), for spend by category; rows from before it count as 'other'. */
+  @Column({ type: 'text', default: 'other' })
+  category!: IngredientCategory;
 }

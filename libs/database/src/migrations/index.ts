@@ -20,6 +20,7 @@ import { BudgetLines1796493850210 } from './1796493850210-budget-lines.migration
 import { MenuProposals1796494527692 } from './1796494527692-menu-proposals.migration';
 import { StaffSites1796494696140 } from './1796494696140-staff-sites.migration';
 import { StaffGroups1796496117651 } from './1796496117651-staff-groups.migration';
+import { IngredientCategory1796517737470 } from './1796517737470-ingredient-category.migration';
 
 /** Migrations in the order they run; `npm run migration:generate -- Name` writes a new one to add here. */
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   MenuProposals1796494527692,
   StaffSites1796494696140,
   StaffGroups1796496117651,
+  IngredientCategory1796517737470,
 ];

@@ -27,6 +27,7 @@ export function buildCatalogue(params: { startDate: IsoDate; days: number }): Ca
       unit: spec.unit,
       shelfLifeDays: spec.shelfLifeDays,
       storage: spec.storage,
+      category: spec.category,
     };
   });
   const ingredientIndexByKey = new Map(INGREDIENT_SPECS.map((spec, index) => [spec.key, index]));

@@ -1,4 +1,4 @@
-import type { IngredientUnit, StorageKind } from '@larder/domain';
+import type { IngredientCategory, IngredientUnit, StorageKind } from '@larder/domain';
 
 /** Supply groups decide which supplier carries an ingredient and how its market price moves. */
 export type SupplyGroup = 'vegetable' | 'fruit' | 'pork' | 'beef_lamb' | 'poultry' | 'egg' | 'aquatic' | 'grain_oil' | 'seasoning' | 'dry_goods' | 'dairy' | 'soy' | 'frozen' | 'beverage';
@@ -11,11 +11,34 @@ export interface IngredientSpec {
   shelfLifeDays: number;
   storage: StorageKind;
   group: SupplyGroup;
+  /** Finance's category: the supply group's, or the item's own where it is filed elsewhere. */
+  category: IngredientCategory;
   /** Typical wholesale price per unit (kg, litre or piece) in fen, before market swings. */
   priceFen: number;
 }
 
 type Spec = [key: string, name: string, nameEn: string, unit: IngredientUnit, shelfLifeDays: number, storage: StorageKind, priceFen: number];
+
+/** How a purchasing office files each supply group's items (食材类别). */
+const GROUP_CATEGORY: Record<SupplyGroup, IngredientCategory> = {
+  vegetable: 'vegetables',
+  fruit: 'fruit',
+  pork: 'meat_poultry',
+  beef_lamb: 'meat_poultry',
+  poultry: 'meat_poultry',
+  egg: 'eggs_dairy',
+  aquatic: 'seafood',
+  grain_oil: 'grain_oil',
+  seasoning: 'seasonings',
+  dry_goods: 'dry_goods',
+  dairy: 'eggs_dairy',
+  soy: 'soy',
+  frozen: 'frozen',
+  beverage: 'beverages',
+};
+
+/** Items filed apart from their supply group: fish balls are bought frozen but booked as seafood, tofu skin as soy. */
+const CATEGORY_OF_ITEM: Readonly<Record<string, IngredientCategory>> = { fish_ball: 'seafood', tofu_skin: 'soy', honey: 'other', bottled_water: 'other' };
 
 const BY_GROUP: Record<SupplyGroup, Spec[]> = {
   vegetable: [
@@ -217,6 +240,7 @@ export const INGREDIENT_SPECS: readonly IngredientSpec[] = (Object.keys(BY_GROUP
     shelfLifeDays,
     storage,
     group,
+    category: CATEGORY_OF_ITEM[key] ?? GROUP_CATEGORY[group],
     priceFen,
   })),
 );

@@ -51,8 +51,8 @@ export const MASTER_FILES: MasterFile[] = [
   },
   {
     name: 'ingredients.csv',
-    columns: ['ingredient_code', 'name', 'name_en', 'unit', 'shelf_life_days', 'storage'],
-    rows: (m) => m.ingredients.map((r) => [r.code, r.name, r.nameEn, r.unit, r.shelfLifeDays, r.storage]),
+    columns: ['ingredient_code', 'name', 'name_en', 'unit', 'shelf_life_days', 'storage', 'category'],
+    rows: (m) => m.ingredients.map((r) => [r.code, r.name, r.nameEn, r.unit, r.shelfLifeDays, r.storage, r.category]),
   },
   {
     name: 'recipes.csv',

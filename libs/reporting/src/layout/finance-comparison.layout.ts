@@ -85,6 +85,8 @@ export function writeBudgetSheet(workbook: WorkbookWriter, data: ComparisonData)
     fill(labels.subsidyChange, { date: change.date, meal: meal(change.meal), before: (change.beforeFen / 100).toFixed(2), after: (change.afterFen / 100).toFixed(2) }),
   );
   for (const note of changes.length > 0 ? changes : [labels.noSubsidyChange]) sheet.note(note);
+  // Budget lines carry no meal: a meal-limited report says its budget is every meal's rather than invent a split.
+  if (data.context.meal) sheet.note(fill(labels.budgetAllMeals, { meal: meal(data.context.meal) }));
   sheet.finish();
 }
 

@@ -1,9 +1,10 @@
-import type { FinanceFigures, SubsidyReachView } from '@larder/analytics';
+import type { FinanceFigures, SubsidyReachView, SupplierSpend } from '@larder/analytics';
 import { barChart, lineChart, pieChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
 import { fenToYuan, FORMATS, TextCell } from './cells';
 import { writeChartSheet, writeNotesSheet } from './common-sheets';
 import { writeSubsidyReachSheet } from './subsidy-reach.layout';
+import { writeSupplierSpendSheet } from './supplier-spend.layout';
 import { FinanceRow, SubsidyChange, writeBudgetSheet, writePeriodsSheet } from './finance-comparison.layout';
 import { codeName } from './labels';
 import { Picture } from './pictures';
@@ -24,6 +25,8 @@ export interface FinanceReportData {
   reconciliation: ReconciliationResult | null;
   /** Subsidy reach per site over the month (remote sites included); absent in older callers. */
   subsidyReach?: SubsidyReachView;
+  /** Received purchase orders by supplier × ingredient category (the finance page's figures); absent in older callers. */
+  supplierSpend?: SupplierSpend;
 }
 
 const yuan = fenToYuan;
@@ -175,6 +178,7 @@ export function writeFinanceReport(input: { workbook: WorkbookWriter; data: Fina
   writeChannels(workbook, data);
   writeBudgetSheet(workbook, data);
   writePeriodsSheet(workbook, data);
+  if (data.supplierSpend) writeSupplierSpendSheet(workbook, { context: data.context, reportTitle: labels.financeTitle, spend: data.supplierSpend });
   writeReconciliationSheet({ workbook, context: data.context, result: data.reconciliation });
   if (data.subsidyReach) writeSubsidyReachSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, reach: data.subsidyReach, money: true });
   writeChartSheet({ workbook, context: data.context, reportTitle: labels.financeTitle, charts: input.charts });

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { LarderError } from '@larder/common';
 import { PAYMENT_CHANNELS } from '@larder/domain';
-import { FinanceBudgetService, FinanceChangesService, FinanceResult, FinanceService, OverviewService, RangeBudget, shiftMonth, SubsidyReachService, yearEarlierRange } from '@larder/analytics';
+import {
+  FinanceBudgetService,
+  FinanceChangesService,
+  FinanceResult,
+  FinanceService,
+  OverviewService,
+  RangeBudget,
+  shiftMonth,
+  SubsidyReachService,
+  SupplierSpendService,
+  yearEarlierRange,
+} from '@larder/analytics';
 import { FinanceReportData, FinanceRow } from '../layout/finance.layout';
 import type { PaymentLine } from '../layout/payment-detail.layout';
 import { parseSettlementCsv, reconcile } from '../reconciliation/settlement';
@@ -19,6 +30,7 @@ export class FinanceReportService {
     private readonly subsidy: SubsidyReachService,
     private readonly budgets: FinanceBudgetService,
     private readonly changes: FinanceChangesService,
+    private readonly spend: SupplierSpendService,
   ) {}
 
   async data(scope: ReportScope, request: ReportRequest): Promise<FinanceReportData> {
@@ -57,6 +69,7 @@ export class FinanceReportService {
       reconciliation,
       subsidyReach: await this.subsidy.reach({ from: scope.period.from, to: scope.period.to }),
       subsidyChanges: changes.flatMap((change) => (change.kind === 'subsidy' ? [change] : [])),
+      supplierSpend: await this.spend.spend({ from: scope.period.from, to: scope.period.to, canteenIds: scope.canteenIds }),
     };
   }
 

@@ -22,7 +22,7 @@ export const DEMO_PROFILE: MappingProfile = {
       introducedOn: 'introduced_on',
       retiredOn: 'retired_on',
     },
-    ingredients: { code: 'ingredient_code', name: 'name', nameEn: 'name_en', unit: 'unit', shelfLifeDays: 'shelf_life_days', storage: 'storage' },
+    ingredients: { code: 'ingredient_code', name: 'name', nameEn: 'name_en', unit: 'unit', shelfLifeDays: 'shelf_life_days', storage: 'storage', category: 'category' },
     recipes: { dish: 'dish_code', ingredient: 'ingredient_code', quantityPerPortion: 'quantity_per_portion', yieldLoss: 'yield_loss' },
     suppliers: { code: 'supplier_code', name: 'name', nameEn: 'name_en', contact: 'contact', address: 'address', phone: 'phone' },
     supplier_items: {

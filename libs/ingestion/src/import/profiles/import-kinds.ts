@@ -45,7 +45,8 @@ export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
   canteens: { code: R, name: R, nameEn: O, site: R, timezone: O, seats: R, opensWeekends: O },
   meal_periods: { canteen: R, meal: R, startsAt: R, endsAt: R },
   dishes: { code: R, name: R, nameEn: O, category: R, listPrice: R, subsidisedPrice: O, portionKg: R, introducedOn: O, retiredOn: O },
-  ingredients: { code: R, name: R, nameEn: O, unit: R, shelfLifeDays: R, storage: R },
+  /** Without a category column an ingredient keeps the one it has (a new one is 'other'). */
+  ingredients: { code: R, name: R, nameEn: O, unit: R, shelfLifeDays: R, storage: R, category: O },
   recipes: { dish: R, ingredient: R, quantityPerPortion: R, yieldLoss: O },
   suppliers: { code: R, name: R, nameEn: O, contact: O, address: O, phone: O },
   supplier_items: { supplier: R, ingredient: R, sku: R, packSize: R, minOrderPacks: O, leadTimeDays: O, deliveryWeekdays: O, orderCutoff: O },

@@ -1,4 +1,5 @@
-import type { BudgetLineKind, DayKind, DishCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
+import { INGREDIENT_CATEGORIES, INGREDIENT_CATEGORY_NAMES } from '@larder/domain';
+import type { BudgetLineKind, DayKind, DishCategory, IngredientCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
 
 /** The spellings Chinese canteen, HR and supplier systems use for Larder's coded values. */
 export const MEAL_SYNONYMS: Record<string, MealPeriod> = {
@@ -73,6 +74,32 @@ export const CATEGORY_SYNONYMS: Record<string, DishCategory> = {
 };
 
 export const UNIT_SYNONYMS: Record<string, IngredientUnit> = { 公斤: 'kg', 千克: 'kg', 升: 'l', 个: 'piece', 只: 'piece', 件: 'piece', 份: 'piece', pcs: 'piece', pc: 'piece' };
+
+/** Each category's Chinese and English name, and the words purchasing lists commonly use instead. */
+export const INGREDIENT_CATEGORY_SYNONYMS: Record<string, IngredientCategory> = {
+  ...Object.fromEntries(
+    INGREDIENT_CATEGORIES.flatMap((code) => [
+      [INGREDIENT_CATEGORY_NAMES[code]['zh-CN'], code],
+      [INGREDIENT_CATEGORY_NAMES[code].en.toLowerCase(), code],
+    ]),
+  ),
+  肉类: 'meat_poultry',
+  禽类: 'meat_poultry',
+  畜禽: 'meat_poultry',
+  海鲜: 'seafood',
+  水产品: 'seafood',
+  豆腐: 'soy',
+  禽蛋: 'eggs_dairy',
+  乳制品: 'eggs_dairy',
+  粮食: 'grain_oil',
+  米面粮油: 'grain_oil',
+  调味品: 'seasonings',
+  调料品: 'seasonings',
+  南北干货: 'dry_goods',
+  速冻: 'frozen',
+  冷冻食品: 'frozen',
+  饮料: 'beverages',
+};
 
 export const STORAGE_SYNONYMS: Record<string, StorageKind> = { 常温: 'ambient', 冷藏: 'chilled', 冷冻: 'frozen' };
 

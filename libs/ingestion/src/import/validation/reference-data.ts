@@ -1,4 +1,4 @@
-import type { MealPeriod } from '@larder/domain';
+import type { IngredientCategory, MealPeriod } from '@larder/domain';
 
 export interface CanteenRef {
   id: number;
@@ -21,6 +21,8 @@ export interface ReferenceData {
   dishesByName: Map<string, number>;
   ingredients: Map<string, number>;
   ingredientUnits: Map<number, string>;
+  /** Each ingredient's category by code, kept when a file has no category column. */
+  ingredientCategories: Map<string, IngredientCategory>;
   suppliers: Map<string, number>;
   /** Key: `${supplierId}|${sku}`. */
   supplierItems: Map<string, number>;
@@ -37,6 +39,7 @@ export function emptyReferenceData(): ReferenceData {
     dishesByName: new Map(),
     ingredients: new Map(),
     ingredientUnits: new Map(),
+    ingredientCategories: new Map(),
     suppliers: new Map(),
     supplierItems: new Map(),
     supplierItemsBySku: new Map(),

@@ -1,6 +1,6 @@
-import { BUDGET_LINES, DAY_KINDS, DISH_CATEGORIES, INGREDIENT_UNITS, MEAL_PERIODS, STORAGE_KINDS, WASTE_KINDS } from '@larder/domain';
+import { BUDGET_LINES, DAY_KINDS, DEFAULT_INGREDIENT_CATEGORY, DISH_CATEGORIES, INGREDIENT_CATEGORIES, INGREDIENT_UNITS, MEAL_PERIODS, STORAGE_KINDS, WASTE_KINDS } from '@larder/domain';
 import type { ImportKind } from '../profiles/import-kinds';
-import { BUDGET_LINE_SYNONYMS, CATEGORY_SYNONYMS, DAY_KIND_SYNONYMS, MEAL_SYNONYMS, STORAGE_SYNONYMS, UNIT_SYNONYMS, WASTE_KIND_SYNONYMS } from './code-synonyms';
+import { BUDGET_LINE_SYNONYMS, CATEGORY_SYNONYMS, DAY_KIND_SYNONYMS, INGREDIENT_CATEGORY_SYNONYMS, MEAL_SYNONYMS, STORAGE_SYNONYMS, UNIT_SYNONYMS, WASTE_KIND_SYNONYMS } from './code-synonyms';
 import { parseBoolean, parseDate, parseDateTime, parseDecimal, parseInteger, parseIntegerList, parseMoney, parseMonth, parseTextList, parseTimeOfDay } from './field-values';
 import type { ReferenceData } from './reference-data';
 import type { RowReader } from './row-reader';
@@ -88,16 +88,21 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
       },
     };
   },
-  ingredients: (r) => ({
-    row: {
-      code: r.text('code'),
-      name: r.text('name'),
-      nameEn: r.optionalText('nameEn') ?? '',
-      unit: r.code('unit', { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'] }),
-      shelfLifeDays: r.required('shelfLifeDays', (value) => parseInteger(value, { min: 0, max: 3650 })),
-      storage: r.code('storage', { allowed: STORAGE_KINDS, synonyms: STORAGE_SYNONYMS, what: ['储存方式', 'storage'] }),
-    },
-  }),
+  ingredients: (r, c) => {
+    const code = r.text('code');
+    const category = r.optionalCode('category', { allowed: INGREDIENT_CATEGORIES, synonyms: INGREDIENT_CATEGORY_SYNONYMS, what: ['食材类别', 'ingredient category'] });
+    return {
+      row: {
+        code,
+        name: r.text('name'),
+        nameEn: r.optionalText('nameEn') ?? '',
+        unit: r.code('unit', { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'] }),
+        shelfLifeDays: r.required('shelfLifeDays', (value) => parseInteger(value, { min: 0, max: 3650 })),
+        storage: r.code('storage', { allowed: STORAGE_KINDS, synonyms: STORAGE_SYNONYMS, what: ['储存方式', 'storage'] }),
+        category: category ?? c.refs.ingredientCategories.get(code) ?? DEFAULT_INGREDIENT_CATEGORY,
+      },
+    };
+  },
   recipes: (r, c) => ({
     row: {
       dishId: dishOf(r, c),

@@ -1,0 +1,47 @@
+import type { CategoryAmounts, SupplierSpend } from '@larder/analytics';
+import { ingredientCategoryName } from '@larder/domain';
+import { fenToYuan, FORMATS, TextCell } from './cells';
+import { codeName, fill } from './labels';
+import { frameOf, labelsOf, ReportContext } from './report-context';
+import { ReportSheet, WorkbookWriter } from './report-sheet';
+
+/**
+ * Supplier spend of the month: suppliers × ingredient categories, with live totals; the same figures
+ * the finance page charts (SupplierSpendService), so the two agree cell for cell.
+ */
+export function writeSupplierSpendSheet(workbook: WorkbookWriter, input: { context: ReportContext; reportTitle: string; spend: SupplierSpend }): void {
+  const { context, spend } = input;
+  const labels = labelsOf(context);
+  const categories = spend.categories;
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.supplierSpend,
+      reportTitle: input.reportTitle,
+      title: labels.supplierSpend,
+      columns: [
+        { header: labels.supplier, width: 24 },
+        ...categories.map((category) => ({ header: `${ingredientCategoryName(category, context.language)} (¥)`, width: 13, format: FORMATS.yuan })),
+        { header: labels.spendTotal, width: 15, format: FORMATS.yuan },
+      ],
+    }),
+  );
+  const amounts = (byCategory: CategoryAmounts, row: number, sums: { from: number; to: number } | null) => [
+    ...categories.map((category, index) => {
+      const value = fenToYuan(byCategory[category] ?? 0);
+      return sums ? { formula: sheet.sum(index + 2, sums.from, sums.to), result: value } : value;
+    }),
+    { formula: `SUM(${sheet.ref(2, row)}:${sheet.ref(categories.length + 1, row)})`, result: fenToYuan(categories.reduce((sum, category) => sum + (byCategory[category] ?? 0), 0)) },
+  ];
+  for (const supplier of spend.suppliers) {
+    const name: TextCell = { text: `${supplier.code} ${context.language === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name}` };
+    sheet.add([name, ...amounts(supplier.byCategory, sheet.currentRow, null)]);
+  }
+  const last = sheet.currentRow - 1;
+  sheet.endTable();
+  if (spend.suppliers.length > 0) sheet.add([labels.total, ...amounts(spend.byCategory, sheet.currentRow, { from: sheet.firstDataRow, to: last })], 'total');
+  sheet.note(spend.suppliers.length > 0 ? labels.spendRule : labels.spendNone);
+  if (spend.awaitingReceipt.orders > 0) sheet.note(fill(labels.spendAwaiting, { orders: spend.awaitingReceipt.orders, amount: (spend.awaitingReceipt.totalFen / 100).toFixed(2) }));
+  if (context.meal) sheet.note(fill(labels.spendAllMeals, { meal: codeName(context.language, context.meal) }));
+  sheet.finish();
+}
