@@ -7,23 +7,34 @@ const YEARS_BACK = 3;
 /** The ordinary level around a day: the ordinary days of its weekday up to this many weeks either side. */
 const NEIGHBOUR_WEEKS = 4;
 const MIN_NEIGHBOURS = 2;
-/** Fewer earlier holidays with a level around them, and the spread of holiday effects is unknown. */
+/** Fewer earlier holidays with a level around them, and the average holiday is unknown. */
 const MIN_HOLIDAYS = 5;
 /** The noise of one ordinary day against its level is read over the last year. */
 const NOISE_DAYS = 365;
+/** A date's difference from the average holiday loses this many standard errors of an ordinary day's noise. */
+const NOISE_THRESHOLD = 2;
+
+interface HolidayStatistics {
+  /** Mean ratio of the earlier holidays to the ordinary days around them (the average holiday). */
+  readonly mean: number;
+  /** Robust variance of ordinary days' ratios: the noise of one day's ratio. */
+  readonly noise: number;
+}
 
 /**
  * Each holiday's demand relative to the ordinary demand around it, and the same holiday (same date,
- * also a holiday) in earlier years. A canteen's New Year or National Day week is nearly empty while
- * its single holidays are not; one regression coefficient for every holiday cannot say so, and an
- * additive one is distorted by a level shift (a building or a wing opening). The ratio of a holiday
- * to the same weekday's ordinary days in the four weeks either side (all of them before the origin
- * a year later) is free of the level; it is shrunk towards the mean ratio of all earlier holidays by
- * how much holidays differ beyond the noise of an ordinary day (empirical Bayes), so a date seen once
- * moves the forecast only as far as the evidence carries.
+ * also a holiday) in earlier years. The calendar regression gives every holiday one additive effect,
+ * learned mostly from busy single holidays, so a canteen's New Year or National Day week, nearly empty
+ * every year, is forecast like the others; and a level shift (a wing opening) distorts an additive
+ * effect. Here each earlier holiday is measured as its ratio to the same weekday's ordinary days in the
+ * four weeks either side (all of them before the origin a year later), free of the level. When the same
+ * date one to three years back was a served holiday and its ratio differs from the mean ratio of all
+ * earlier holidays by more than twice the standard error of an ordinary day's ratio, the holiday is
+ * forecast as the ordinary forecast times its ratio, less that threshold (soft thresholding: what noise
+ * could explain is not believed); a date within the noise of the average holiday keeps the regression.
  */
 export class RecurringHolidays {
-  private stats: { readonly mean: number; readonly between: number; readonly noise: number } | null | undefined;
+  private stats: HolidayStatistics | null | undefined;
 
   constructor(
     private readonly calendar: ServiceCalendar,
@@ -31,7 +42,10 @@ export class RecurringHolidays {
     private readonly isOrdinary: (day: EpochDay) => boolean,
   ) {}
 
-  /** The factor on the ordinary forecast of a holiday, or undefined when no earlier year has it as a served holiday. */
+  /**
+   * The factor on the ordinary (weekday) forecast of this holiday; undefined when no earlier year has
+   * the date as a served holiday or when it does not differ from the average holiday beyond noise.
+   */
   factor(day: EpochDay): number | undefined {
     if (dayKind(this.calendar, day) !== 'holiday') return undefined;
     const earlier: number[] = [];
@@ -44,13 +58,14 @@ export class RecurringHolidays {
     if (earlier.length === 0) return undefined;
     const stats = this.statistics();
     if (!stats) return undefined;
-    const observed = earlier.reduce((sum, ratio) => sum + ratio, 0) / earlier.length;
-    const weight = stats.between / (stats.between + stats.noise / earlier.length);
-    return Math.max(0, stats.mean + weight * (observed - stats.mean));
+    const difference = mean(earlier) - stats.mean;
+    const threshold = NOISE_THRESHOLD * Math.sqrt(stats.noise / earlier.length);
+    if (Math.abs(difference) <= threshold) return undefined;
+    return Math.max(0, stats.mean + Math.sign(difference) * (Math.abs(difference) - threshold));
   }
 
-  /** Mean and spread of earlier holidays' ratios, and the noise of ordinary days' (computed once, when first needed). */
-  private statistics(): { readonly mean: number; readonly between: number; readonly noise: number } | null {
+  /** Computed once, when a horizon first needs it: most forecasts have no recurring holiday. */
+  private statistics(): HolidayStatistics | null {
     if (this.stats !== undefined) return this.stats;
     const { days } = this.series;
     const holidays: number[] = [];
@@ -62,11 +77,9 @@ export class RecurringHolidays {
       const ratio = this.ratioAt(i);
       if (ratio !== undefined) (holiday ? holidays : ordinary).push(ratio);
     }
-    if (holidays.length < MIN_HOLIDAYS || ordinary.length < MIN_HOLIDAYS) return (this.stats = null);
+    if (holidays.length < MIN_HOLIDAYS || ordinary.length < MIN_HOLIDAYS || !(mean(holidays) > 0)) return (this.stats = null);
     // Robust: a level shift inside an ordinary day's four weeks (a wing opening) is not day-to-day noise.
-    const noise = robustVariance(ordinary);
-    this.stats = { mean: mean(holidays), between: Math.max(0, variance(holidays) - noise), noise };
-    return this.stats;
+    return (this.stats = { mean: mean(holidays), noise: robustVariance(ordinary) });
   }
 
   /** The day's value over the median of the same weekday's ordinary service days around it (excluding itself). */
@@ -107,11 +120,6 @@ function indexOf(days: Int32Array, day: EpochDay): number {
 }
 
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-
-function variance(values: readonly number[]): number {
-  const centre = mean(values);
-  return values.reduce((sum, value) => sum + (value - centre) ** 2, 0) / Math.max(1, values.length - 1);
-}
 
 /** The variance of normal noise with the same median absolute deviation. */
 function robustVariance(values: readonly number[]): number {
