@@ -2,6 +2,7 @@ import { dayKind, isNextToHoliday, ServiceCalendar } from '../core/service-calen
 import { calibrateQuantiles, mergeLevels } from '../core/quantiles';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { OrdinaryDays } from './ordinary-days';
+import { RecurringHolidays } from './recurring-holidays';
 import { Forecast, ForecastModel, PredictRequest } from './forecast-model';
 
 /**
@@ -26,6 +27,7 @@ export function isCalendarDay(calendar: ServiceCalendar, day: number): boolean {
 export class CalendarDaysModel implements ForecastModel {
   private regressionFitted = false;
   private readonly ordinary: OrdinaryDays;
+  private recurring: RecurringHolidays | undefined;
 
   constructor(private readonly options: { readonly base: ForecastModel; readonly regression: ForecastModel; readonly calendar: ServiceCalendar }) {
     this.ordinary = new OrdinaryDays((day) => isCalendarDay(options.calendar, day));
@@ -37,24 +39,29 @@ export class CalendarDaysModel implements ForecastModel {
 
   fit(series: ServiceSeries): this {
     this.options.base.fit(this.ordinary.reset(series));
+    this.recurring = this.recurringOf(series);
     this.regressionFitted = this.tryRegression(() => this.options.regression.fit(series));
     return this;
   }
 
   update(series: ServiceSeries): this {
     this.options.base.update(this.ordinary.extend(series));
+    this.recurring = this.recurringOf(series);
     this.regressionFitted = this.tryRegression(() => (this.regressionFitted ? this.options.regression.update(series) : this.options.regression.fit(series)));
     return this;
   }
 
   predictPoint(horizon: Horizon): Float64Array {
     const point = this.options.base.predictPoint(horizon);
-    if (!this.regressionFitted) return point;
     const special: number[] = [];
     horizon.days.forEach((day, i) => {
-      if (isCalendarDay(this.options.calendar, day)) special.push(i);
+      if (!isCalendarDay(this.options.calendar, day)) return;
+      // The same holiday in earlier years, relative to the ordinary days around it, scales the weekday forecast.
+      const factor = this.recurring?.factor(day);
+      if (factor === undefined) special.push(i);
+      else point[i] *= factor;
     });
-    if (special.length === 0) return point;
+    if (!this.regressionFitted || special.length === 0) return point;
     try {
       const calendarPoint = this.options.regression.predictPoint(horizon);
       for (const i of special) point[i] = calendarPoint[i];
@@ -72,6 +79,10 @@ export class CalendarDaysModel implements ForecastModel {
 
   insampleResiduals(): Float64Array {
     return this.options.base.insampleResiduals();
+  }
+
+  private recurringOf(series: ServiceSeries): RecurringHolidays {
+    return new RecurringHolidays(this.options.calendar, series, (day) => !isCalendarDay(this.options.calendar, day));
   }
 
   private tryRegression(fit: () => unknown): boolean {
