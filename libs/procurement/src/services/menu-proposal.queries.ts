@@ -39,6 +39,25 @@ SELECT d.service_date::text AS service_date, d.meal, d.dish_id, d.quantity, d.di
 FROM daily_dish_rollup d JOIN daily_meal_rollup m ON m.canteen_id = d.canteen_id AND m.service_date = d.service_date AND m.meal = d.meal
 WHERE d.canteen_id = $1 AND d.service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2, 3`;
 
+/** $1 dish ids: their names and categories, for a proposal's view. */
+export const DISH_NAMES_SQL = 'SELECT id, name, name_en, category FROM dish WHERE id = ANY($1::int[])';
+
+export const DISH_EXISTS_SQL = 'SELECT 1 AS found FROM dish WHERE id = $1';
+
+/** $1 canteen, $2 date, $3 meal: whether a menu is written for it. */
+export const MENU_WRITTEN_SQL = 'SELECT 1 AS found FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 LIMIT 1';
+
+export interface DishNameRow {
+  id: number;
+  name: string;
+  name_en: string;
+  category: string;
+}
+
+export interface ExistsRow {
+  found: number;
+}
+
 export interface DishRow {
   id: number;
   name: string;
