@@ -1,16 +1,33 @@
 import { EntityManager } from 'typeorm';
+import { query } from '@larder/database';
 import type { MealPeriod } from '@larder/domain';
 import { indexByCodeAndName, MealWindow, minutesOf, ReferenceData } from '../validation/reference-data';
+import {
+  CANTEENS_SQL,
+  CanteenRow,
+  DISHES_SQL,
+  DishRow,
+  INGREDIENTS_SQL,
+  IngredientRow,
+  MEAL_PERIODS_SQL,
+  MealPeriodRow,
+  SITES_SQL,
+  SUPPLIERS_SQL,
+  SUPPLIER_ITEMS_SQL,
+  SiteRow,
+  SupplierItemRow,
+  SupplierRow,
+} from './reference-data.queries';
 
 /** Reads the masters rows are checked against; small tables, read once per batch inside its transaction. */
 export async function loadReferenceData(manager: EntityManager): Promise<ReferenceData> {
-  const canteens: { id: number; code: string; name: string; site_id: number; timezone: string }[] = await manager.query('SELECT id, code, name, site_id, timezone FROM canteen');
-  const sites: { id: number; code: string; name: string }[] = await manager.query('SELECT id, code, name FROM site');
-  const dishes: { id: number; code: string; name: string }[] = await manager.query('SELECT id, code, name FROM dish');
-  const ingredients: { id: number; code: string; name: string; unit: string }[] = await manager.query('SELECT id, code, name, unit FROM ingredient');
-  const suppliers: { id: number; code: string; name: string }[] = await manager.query('SELECT id, code, name FROM supplier');
-  const items: { id: number; supplier_id: number; sku: string }[] = await manager.query('SELECT id, supplier_id, sku FROM supplier_item');
-  const periods: { canteen_id: number; meal: MealPeriod; starts_at: string; ends_at: string }[] = await manager.query('SELECT canteen_id, meal, starts_at, ends_at FROM meal_period');
+  const canteens = await query<CanteenRow>(manager, CANTEENS_SQL);
+  const sites = await query<SiteRow>(manager, SITES_SQL);
+  const dishes = await query<DishRow>(manager, DISHES_SQL);
+  const ingredients = await query<IngredientRow>(manager, INGREDIENTS_SQL);
+  const suppliers = await query<SupplierRow>(manager, SUPPLIERS_SQL);
+  const items = await query<SupplierItemRow>(manager, SUPPLIER_ITEMS_SQL);
+  const periods = await query<MealPeriodRow>(manager, MEAL_PERIODS_SQL);
 
   const byCode = (rows: { id: number; code: string }[]) => new Map(rows.map((row) => [row.code, row.id]));
   const mealPeriods = new Map<number, Partial<Record<MealPeriod, MealWindow>>>();
