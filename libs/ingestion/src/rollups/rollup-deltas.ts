@@ -1,5 +1,5 @@
 import { QueryRunner } from 'typeorm';
-import { CopyTarget, TableCopier } from '@larder/database';
+import { CopyTarget, query, TableCopier } from '@larder/database';
 import type { MealDeltaText } from './meal-rollup-aggregator';
 import { mealArrays, MealKey, RollupService } from './rollup.service';
 import { MEALS, MEALS_WITH_ROLLUP } from './rollup.sql';
@@ -67,7 +67,7 @@ export class RollupDeltas {
   async apply(stored: ReadonlySet<MealKey>, rollups: RollupService): Promise<void> {
     if (stored.size === 0) return;
     const manager = this.runner.manager;
-    const existing: { canteen_id: number; service_date: string; meal: string }[] = await manager.query(MEALS_WITH_ROLLUP, mealArrays([...stored]));
+    const existing = await query<{ canteen_id: number; service_date: string; meal: string }>(manager, MEALS_WITH_ROLLUP, mealArrays([...stored]));
     for (const row of existing) this.rebuild.add(`${row.canteen_id}|${row.service_date}|${row.meal}`);
     const used = [...stored].filter((meal) => !this.rebuild.has(meal));
     if (used.length > 0) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { query } from '@larder/database';
 import { DAY_PAIRS, DAY_RANGE, deleteChannelRollup, deleteCostRollup, insertChannelRollup, insertCostRollup } from './rollup-canteen-day.sql';
 import { CLEAR_DISH_COST_DAYS, CLEAR_DISH_COST_MEALS, PRICE_DISH_COST_DAYS, PRICE_DISH_COST_MEALS } from './rollup-cost.sql';
 import { DAYS, deleteRollup, INSERT_FEEDBACK_ROLLUP, insertDishRollup, insertHourlyRollup, insertMealRollup, MEALS } from './rollup.sql';
@@ -92,11 +93,12 @@ export class RollupService {
   /** Re-prices every dish rollup row and the cost rollup, after the prices or recipes changed. */
   async priceAll(manager: EntityManager = this.dataSource.manager): Promise<void> {
     // Spoilage can be logged on days without a dish rollup row; the cost rollup prices those too.
-    const [span] = (await manager.query(
+    const [span] = await query<{ first: string | null; last: string | null }>(
+      manager,
       `SELECT min(d)::text AS first, max(d)::text AS last
        FROM (SELECT min(service_date) AS d FROM daily_dish_rollup UNION ALL SELECT max(service_date) FROM daily_dish_rollup
              UNION ALL SELECT min(service_date) FROM waste_log UNION ALL SELECT max(service_date) FROM waste_log) ends`,
-    )) as { first: string | null; last: string | null }[];
+    );
     if (span?.first && span.last) await this.priceDays({ canteenIds: null, from: span.first, to: span.last }, manager);
   }
 
