@@ -15,7 +15,6 @@ import {
   DISHES_SQL,
   DishRow,
   FORECAST_COVERS_SQL,
-  MENU_SQL,
   MenuRow,
   MissingRow,
   PAST_COVERS_SQL,
@@ -26,6 +25,7 @@ import {
   UNPRICED_DAYS_SQL,
 } from './menu-proposal.queries';
 import { PlanningDataLoader } from './planning-data.loader';
+import { MENU_SQL } from './planning-data.queries';
 
 /** How far back dishes' sales, waste and ratings are read. */
 export const MENU_HISTORY_DAYS = 180;

@@ -22,9 +22,6 @@ SELECT days.d::text AS day, rl.dish_id FROM days CROSS JOIN recipe_line rl
 LEFT JOIN unit_cost uc ON uc.d = days.d AND uc.ingredient_id = rl.ingredient_id
 WHERE uc.ingredient_id IS NULL GROUP BY 1, 2`;
 
-/** $1 canteen, $2–$3: the written menu. */
-export const MENU_SQL = `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2, 3`;
-
 /** $1 run, $2 canteen, $3–$4: the run's covers forecast (dish 0). */
 export const FORECAST_COVERS_SQL = `
 SELECT service_date::text AS service_date, meal, p50::float8 AS covers FROM forecast
@@ -47,12 +44,7 @@ export const DISH_EXISTS_SQL = 'SELECT 1 AS found FROM dish WHERE id = $1';
 /** $1 canteen, $2 date, $3 meal: whether a menu is written for it. */
 export const MENU_WRITTEN_SQL = 'SELECT 1 AS found FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 LIMIT 1';
 
-export interface DishNameRow {
-  id: number;
-  name: string;
-  name_en: string;
-  category: string;
-}
+export type DishNameRow = Pick<DishRow, 'id' | 'name' | 'name_en' | 'category'>;
 
 export interface ExistsRow {
   found: number;

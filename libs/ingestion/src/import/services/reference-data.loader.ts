@@ -2,32 +2,17 @@ import { EntityManager } from 'typeorm';
 import { query } from '@larder/database';
 import type { MealPeriod } from '@larder/domain';
 import { indexByCodeAndName, MealWindow, minutesOf, ReferenceData } from '../validation/reference-data';
-import {
-  CANTEENS_SQL,
-  CanteenRow,
-  DISHES_SQL,
-  DishRow,
-  INGREDIENTS_SQL,
-  IngredientRow,
-  MEAL_PERIODS_SQL,
-  MealPeriodRow,
-  SITES_SQL,
-  SUPPLIERS_SQL,
-  SUPPLIER_ITEMS_SQL,
-  SiteRow,
-  SupplierItemRow,
-  SupplierRow,
-} from './reference-data.queries';
+import { CanteenRow, CodedRow, IngredientRow, MASTERS_SQL, MealPeriodRow, SupplierItemRow } from './reference-data.queries';
 
 /** Reads the masters rows are checked against; small tables, read once per batch inside its transaction. */
 export async function loadReferenceData(manager: EntityManager): Promise<ReferenceData> {
-  const canteens = await query<CanteenRow>(manager, CANTEENS_SQL);
-  const sites = await query<SiteRow>(manager, SITES_SQL);
-  const dishes = await query<DishRow>(manager, DISHES_SQL);
-  const ingredients = await query<IngredientRow>(manager, INGREDIENTS_SQL);
-  const suppliers = await query<SupplierRow>(manager, SUPPLIERS_SQL);
-  const items = await query<SupplierItemRow>(manager, SUPPLIER_ITEMS_SQL);
-  const periods = await query<MealPeriodRow>(manager, MEAL_PERIODS_SQL);
+  const canteens = await query<CanteenRow>(manager, MASTERS_SQL.canteens);
+  const sites = await query<CodedRow>(manager, MASTERS_SQL.sites);
+  const dishes = await query<CodedRow>(manager, MASTERS_SQL.dishes);
+  const ingredients = await query<IngredientRow>(manager, MASTERS_SQL.ingredients);
+  const suppliers = await query<CodedRow>(manager, MASTERS_SQL.suppliers);
+  const items = await query<SupplierItemRow>(manager, MASTERS_SQL.items);
+  const periods = await query<MealPeriodRow>(manager, MASTERS_SQL.periods);
 
   const byCode = (rows: { id: number; code: string }[]) => new Map(rows.map((row) => [row.code, row.id]));
   const mealPeriods = new Map<number, Partial<Record<MealPeriod, MealWindow>>>();
