@@ -63,6 +63,11 @@ describe('import: rollups stay equal to a full rebuild', () => {
       FROM daily_meal_rollup ORDER BY 1, 2, 3`),
     feedback: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, responses, anonymous, diners, rating_sum, satisfied, dissatisfied
       FROM daily_feedback_rollup ORDER BY 1, 2, 3`),
+    // The rollups built from these: the kept ones went through the meal-list SQL, the rebuild through the day-range SQL.
+    hours: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, hour, transactions, covers FROM hourly_load_rollup ORDER BY 1, 2, 3, 4`),
+    channels: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, channel, paid_fen::text AS paid FROM daily_channel_rollup ORDER BY 1, 2, 3, 4`),
+    costs: await dataSource.query(`SELECT canteen_id, service_date::text AS day, meal, ingredient_cost_fen::text AS cost, uncosted_portions, prepared_portions, sold_portions,
+      overproduction_portions, overproduction_kg::text AS over_kg, overproduction_cost_fen::text AS over_cost FROM daily_cost_rollup ORDER BY 1, 2, 3`),
   });
 
   async function expectEqualToRebuild(): Promise<void> {
@@ -71,6 +76,7 @@ describe('import: rollups stay equal to a full rebuild', () => {
     await app.get(RollupService).refresh({ canteenIds: canteens.map((canteen) => canteen.id), from: '2000-01-01', to: '2100-01-01' });
     expect(kept).toEqual(await snapshot());
     expect(kept.meals.length).toBeGreaterThan(0);
+    expect(Math.min(kept.hours.length, kept.channels.length, kept.costs.length)).toBeGreaterThan(0);
   }
 
   const importRows = async (name: string, rows: Row[], kind: 'transactions' | 'production' = 'transactions') =>

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Canteen } from '@larder/database';
+import { Canteen, query } from '@larder/database';
+import { DAILY_COVERS_SQL, DailyCoversRow, DATA_SUMMARY_SQL, DataSummaryRow } from './overview.queries';
 
 export interface DailyCovers {
   serviceDate: string;
@@ -30,24 +31,13 @@ export class OverviewService {
   }
 
   async summary(): Promise<DataSummary> {
-    const [row] = await this.dataSource.query(`
-      SELECT (SELECT count(*) FROM canteen)::int AS canteens,
-             (SELECT count(*) FROM dish)::int AS dishes,
-             COALESCE(sum(transactions + refunds), 0)::bigint AS transactions,
-             min(service_date)::text AS first, max(service_date)::text AS last
-      FROM daily_meal_rollup`);
+    const [row] = await query<DataSummaryRow>(this.dataSource, DATA_SUMMARY_SQL);
     return { canteens: row.canteens, dishes: row.dishes, transactions: Number(row.transactions), firstServiceDate: row.first, lastServiceDate: row.last };
   }
 
   /** `canteenIds` limits the rows to those canteens (a manager's own); absent for all. */
   async dailyCovers(range: { from: string; to: string; canteenIds?: number[] }): Promise<DailyCovers[]> {
-    const rows: Record<string, string | number>[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, canteen_id, sum(covers)::int AS covers, sum(transactions)::int AS transactions,
-              sum(paid_fen)::bigint AS paid_fen, sum(subsidy_fen)::bigint AS subsidy_fen
-       FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR canteen_id = ANY($3::int[]))
-       GROUP BY 1, 2 ORDER BY 1, 2`,
-      [range.from, range.to, range.canteenIds ?? null],
-    );
+    const rows = await query<DailyCoversRow>(this.dataSource, DAILY_COVERS_SQL, [range.from, range.to, range.canteenIds ?? null]);
     return rows.map((row) => ({
       serviceDate: String(row.service_date),
       canteenId: Number(row.canteen_id),

@@ -1,16 +1,17 @@
-/** Portions cooked and thrown away, priced at the recipe cost of the day (stored on the rollup); kg without portions count as kg ÷ portion size. */
+import { OVERPRODUCTION_FEN } from '@larder/database';
+
+/** Portions cooked and thrown away per dish, priced by the one rule (OVERPRODUCTION_FEN) the cost rollup stores per canteen. */
 export const DISH_WASTE_SQL = `
 SELECT r.canteen_id, r.dish_id,
        sum(r.prepared)::bigint AS prepared, sum(r.quantity)::bigint AS sold,
        sum(r.wasted_portions)::bigint AS wasted_portions, sum(r.wasted_kg) AS wasted_kg,
-       sum(CASE WHEN r.wasted_portions > 0 THEN r.wasted_portions WHEN d.portion_kg > 0 THEN r.wasted_kg / d.portion_kg ELSE 0 END
-           * r.fen_per_portion) AS waste_fen
+       sum(${OVERPRODUCTION_FEN}) AS waste_fen
 FROM daily_dish_rollup r
 JOIN dish d ON d.id = r.dish_id
 WHERE r.service_date BETWEEN $1::date AND $2::date AND r.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR r.meal = $4)
 GROUP BY 1, 2`;
 
-/** Per canteen from the cost rollup, where overproduction is costed as DISH_WASTE_SQL costs it per dish and spoilage at the day's unit cost. */
+/** Per canteen from the cost rollup, where overproduction is costed by OVERPRODUCTION_FEN as DISH_WASTE_SQL costs it per dish, and spoilage at the day's unit cost. */
 export const CANTEEN_WASTE_SQL = `
 SELECT canteen_id, sum(prepared_portions)::bigint AS prepared, sum(sold_portions)::bigint AS sold,
        sum(overproduction_portions)::bigint AS overproduction_portions, sum(overproduction_kg) AS overproduction_kg,

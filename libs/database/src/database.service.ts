@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DatabaseEngine, LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { query } from './query/typed-query';
 
 export interface DatabaseHealth {
   status: 'up' | 'down';
@@ -31,7 +32,7 @@ export class DatabaseService {
     const engine = this.config.database.engine;
     try {
       await this.dataSource.query('SELECT 1');
-      const applied = (await this.dataSource.query('SELECT count(*)::int AS n FROM migrations'))[0].n as number;
+      const [{ n: applied }] = await query<{ n: number }>(this.dataSource, 'SELECT count(*)::int AS n FROM migrations');
       const total = this.dataSource.migrations.length;
       return { status: 'up', engine, migrations: { applied, pending: total - applied }, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {

@@ -15,7 +15,7 @@ export type { CopyTarget } from './bulk/copy-writer';
 export { entityCopyTarget } from './bulk/entity-copy-target';
 export type { CopyValue } from './bulk/copy-encoding';
 export { isConnectionLost } from './connection-lost';
-export { COST_CTES, PORTION_COSTS_SQL } from './ingredient-cost.sql';
+export { COST_CTES, OVERPRODUCTION_FEN, PORTION_COSTS_SQL } from './ingredient-cost.sql';
 export type { PortionCostRow } from './ingredient-cost.sql';
 export { query } from './query/typed-query';
 export type { SqlRunner } from './query/typed-query';

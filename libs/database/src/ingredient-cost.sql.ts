@@ -39,3 +39,12 @@ export interface PortionCostRow {
 export const PORTION_COSTS_SQL = `
 WITH ${COST_CTES}
 SELECT d::text AS day, dish_id, fen_per_portion::float8 AS fen_per_portion FROM dish_cost ORDER BY 1, 2`;
+
+/**
+ * What the overproduction of a dish rollup row (alias r, joined to dish d) costs, in fen: its wasted
+ * portions, or when only kg were logged kg ÷ the dish's portion size, at the row's stored portion cost
+ * (fen_per_portion, COST_CTES' dish_cost of the day). The one waste-cost rule: the cost rollup stores
+ * it per canteen-day-meal and the waste figures sum it per dish, so the two always agree.
+ */
+export const OVERPRODUCTION_FEN = `(CASE WHEN r.wasted_portions > 0 THEN r.wasted_portions WHEN d.portion_kg > 0 THEN r.wasted_kg / d.portion_kg ELSE 0 END
+           * r.fen_per_portion)`;

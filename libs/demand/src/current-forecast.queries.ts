@@ -1,3 +1,4 @@
+import { query, SqlRunner } from '@larder/database';
 import type { IsoDate } from '@larder/domain';
 
 /**
@@ -10,11 +11,6 @@ import type { IsoDate } from '@larder/domain';
  * `forecast_run` must be aliased `r`.
  */
 export const RUN_PRECEDENCE = 'r.as_of DESC, r.created_at DESC, r.id';
-
-/** Anything that runs SQL: the DataSource or a transaction's EntityManager. */
-export interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
 
 /** A canteen's current forecast run. */
 export interface CurrentRun {
@@ -57,7 +53,7 @@ ORDER BY c.id`;
  * hide the others' runs. Canteens without such a run are absent.
  */
 export async function currentForecastRuns(db: SqlRunner, scope: CurrentRunScope = {}): Promise<CurrentRun[]> {
-  const rows = (await db.query(CURRENT_RUNS_SQL, [scope.canteenIds ?? null, scope.from ?? null, scope.to ?? null])) as CurrentRunRow[];
+  const rows = await query<CurrentRunRow>(db, CURRENT_RUNS_SQL, [scope.canteenIds ?? null, scope.from ?? null, scope.to ?? null]);
   return rows.map((row) => ({
     canteenId: Number(row.canteen_id),
     runId: row.id,

@@ -7,12 +7,19 @@ export type IsoDate = string;
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * What is wrong with a date text: 'format' (not YYYY-MM-DD), 'calendar' (no such day, e.g. 2021-02-30),
+ * or null for a calendar date. The one rule; callers that word their own errors (the forecasting CSVs) ask it.
+ */
+export function isoDateProblem(value: string): 'format' | 'calendar' | null {
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return 'format';
+  return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value ? null : 'calendar';
+}
+
 export function parseIsoDate(value: string): IsoDate {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new Error(`not a date (expected YYYY-MM-DD): ${JSON.stringify(value)}`);
-  }
-  const roundTrip = new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10);
-  if (roundTrip !== value) throw new Error(`not a calendar date: ${value}`);
+  const problem = isoDateProblem(value);
+  if (problem === 'format') throw new Error(`not a date (expected YYYY-MM-DD): ${JSON.stringify(value)}`);
+  if (problem === 'calendar') throw new Error(`not a calendar date: ${value}`);
   return value;
 }
 

@@ -31,8 +31,7 @@ export class BudgetsController {
     const from = month(query, 'from');
     const to = month(query, 'to');
     if (from > to) throw invalidQueryParameter('from', `(${from}) must not be after "to" (${to})`);
-    const canteens: { id: number }[] = await this.dataSource.query('SELECT id FROM canteen ORDER BY id');
-    return { from, to, lines: await this.budgets.amounts({ canteenIds: canteens.map((row) => Number(row.id)), fromMonth: from, toMonth: to }) };
+    return { from, to, lines: await this.budgets.amounts({ canteenIds: await this.budgets.canteenIds(), fromMonth: from, toMonth: to }) };
   }
 
   @Put()
@@ -41,8 +40,8 @@ export class BudgetsController {
   async set(@Body() body: SetBudgetDto, @CurrentPrincipal() principal: Principal) {
     if (principal.kind !== 'user') throw new LarderError('FORBIDDEN', 'budgets are set by people, not API tokens');
     const ids = [...new Set(body.lines.map((line) => line.canteenId))];
-    const known: { id: number }[] = await this.dataSource.query('SELECT id FROM canteen WHERE id = ANY($1::int[])', [ids]);
-    const unknown = ids.filter((id) => !known.some((row) => Number(row.id) === id));
+    const known = await this.budgets.canteenIds(ids);
+    const unknown = ids.filter((id) => !known.includes(id));
     if (unknown.length > 0) throw new LarderError('VALIDATION_FAILED', `no canteen with id ${unknown.join(', ')}`);
     await this.dataSource.transaction(async (manager) => {
       await this.budgets.set(body.lines, principal.username, manager);

@@ -3,14 +3,16 @@ import type { Request } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { dashboardCacheKey, DashboardCacheService } from '@larder/analytics';
 import type { RawQuery } from '@larder/common';
-import { canteenScope, Principal } from '@larder/auth';
+import type { Principal } from '@larder/auth';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { localDate } from '@larder/domain';
+import { canteenAccessParameter } from '../auth/canteen-access.decorator';
 
 /**
  * Serves a panel from the dashboard cache. The key is what decides the answer: the panel and its
  * parsed filters (dashboardCacheKey, which refuses unknown parameters), and the caller's role and
- * canteens (a manager's "all canteens" is their own), and today's date (the overview's "today" turns at midnight).
+ * canteens as @CanteenAccess() hands them to the handler (a manager's "all canteens" is their own),
+ * and today's date (the overview's "today" turns at midnight).
  * Callers the controller refuses never reach the cache with an answer to share.
  */
 @Injectable()
@@ -25,7 +27,7 @@ export class DashboardCacheInterceptor implements NestInterceptor {
     const principal = request.principal;
     if (principal?.kind !== 'user') return next.handle();
     const panel = dashboardCacheKey({ handler: context.getHandler().name, params: request.params as Record<string, string>, query: request.query as RawQuery });
-    const key = JSON.stringify([principal.role, canteenScope(principal), panel, localDate(new Date(), this.config.timezone)]);
+    const key = JSON.stringify([principal.role, canteenAccessParameter(undefined, context), panel, localDate(new Date(), this.config.timezone)]);
     return from(this.cache.answer(key, () => lastValueFrom(next.handle())));
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BudgetLine, query } from '@larder/database';
-import type { BudgetLineKind } from '@larder/domain';
 import type { BudgetAmount } from './budget.calculator';
+import { BUDGET_LINES_SQL, BudgetLineRow, CANTEENS_SQL, CanteenIdRow } from './budget.queries';
 
 /** Reads and sets the budget table, the one source of every "budget" Larder shows. */
 @Injectable()
@@ -12,13 +12,13 @@ export class BudgetService {
 
   /** The budget lines of the canteens for the months from `fromMonth` to `toMonth` (YYYY-MM, both included). */
   async amounts(wanted: { canteenIds: readonly number[]; fromMonth: string; toMonth: string }): Promise<BudgetAmount[]> {
-    const rows = await query<{ canteen_id: number; month: string; line: BudgetLineKind; amount_fen: number }>(
-      this.dataSource,
-      `SELECT canteen_id, to_char(month, 'YYYY-MM') AS month, line, amount_fen FROM budget_line
-       WHERE canteen_id = ANY($1::int[]) AND month BETWEEN $2::date AND $3::date ORDER BY month, canteen_id, line`,
-      [wanted.canteenIds, `${wanted.fromMonth}-01`, `${wanted.toMonth}-01`],
-    );
+    const rows = await query<BudgetLineRow>(this.dataSource, BUDGET_LINES_SQL, [wanted.canteenIds, `${wanted.fromMonth}-01`, `${wanted.toMonth}-01`]);
     return rows.map((row) => ({ canteenId: row.canteen_id, month: row.month, line: row.line, amountFen: row.amount_fen }));
+  }
+
+  /** The canteens a budget can be kept for: all of them, or those of `ids` that exist. */
+  async canteenIds(ids: readonly number[] | null = null): Promise<number[]> {
+    return (await query<CanteenIdRow>(this.dataSource, CANTEENS_SQL, [ids])).map((row) => row.id);
   }
 
   /** Sets lines (an amount of null removes one); runs in the caller's transaction so the audit entry goes with it. */

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { query } from '@larder/database';
 import type { MealPeriod } from '@larder/domain';
+import { MENU_CHANGES_SQL, MenuChangeRow, PRICE_CHANGES_SQL, PriceChangeRow, SUBSIDY_CHANGES_SQL, SubsidyChangeRow } from './finance-changes.queries';
 
 /** A change that moves finance's figures: a new subsidy for a meal, a price list, dishes added to or taken off the menu. */
 export type FinanceChange =
@@ -22,34 +24,17 @@ export class FinanceChangesService {
 
   /** A rule is a change only when an earlier one for the meal existed and said otherwise. */
   private async subsidies(range: { from: string; to: string }): Promise<FinanceChange[]> {
-    const rows: { date: string; meal: MealPeriod; before: number; after: number }[] = await this.dataSource.query(
-      `SELECT r.valid_from::text AS date, r.meal, p.subsidy_fen AS before, r.subsidy_fen AS after FROM subsidy_rule r
-       CROSS JOIN LATERAL (SELECT subsidy_fen FROM subsidy_rule e WHERE e.meal = r.meal AND e.valid_from < r.valid_from ORDER BY e.valid_from DESC LIMIT 1) p
-       WHERE r.valid_from BETWEEN $1::date AND $2::date AND p.subsidy_fen <> r.subsidy_fen ORDER BY r.valid_from, r.meal`,
-      [range.from, range.to],
-    );
+    const rows = await query<SubsidyChangeRow>(this.dataSource, SUBSIDY_CHANGES_SQL, [range.from, range.to]);
     return rows.map((row) => ({ kind: 'subsidy', date: row.date, meal: row.meal, beforeFen: Number(row.before), afterFen: Number(row.after) }));
   }
 
   private async prices(range: { from: string; to: string }): Promise<FinanceChange[]> {
-    const rows: { date: string; items: number }[] = await this.dataSource.query(
-      `SELECT p.valid_from::text AS date, count(*)::int AS items FROM supplier_price p
-       WHERE p.valid_from BETWEEN $1::date AND $2::date
-         AND EXISTS (SELECT 1 FROM supplier_price e WHERE e.supplier_item_id = p.supplier_item_id AND e.valid_from < p.valid_from)
-       GROUP BY p.valid_from ORDER BY p.valid_from`,
-      [range.from, range.to],
-    );
+    const rows = await query<PriceChangeRow>(this.dataSource, PRICE_CHANGES_SQL, [range.from, range.to]);
     return rows.map((row) => ({ kind: 'prices', date: row.date, items: row.items }));
   }
 
   private async menus(range: { from: string; to: string }): Promise<FinanceChange[]> {
-    const rows: { date: string; added: number; removed: number }[] = await this.dataSource.query(
-      `SELECT date::text AS date, count(*) FILTER (WHERE added)::int AS added, count(*) FILTER (WHERE NOT added)::int AS removed FROM (
-         SELECT introduced_on AS date, true AS added FROM dish WHERE introduced_on BETWEEN $1::date AND $2::date
-         UNION ALL SELECT retired_on, false FROM dish WHERE retired_on BETWEEN $1::date AND $2::date) d
-       GROUP BY date ORDER BY date`,
-      [range.from, range.to],
-    );
+    const rows = await query<MenuChangeRow>(this.dataSource, MENU_CHANGES_SQL, [range.from, range.to]);
     return rows.map((row) => ({ kind: 'menu', date: row.date, added: row.added, removed: row.removed }));
   }
 }

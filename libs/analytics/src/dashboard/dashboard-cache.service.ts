@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { query } from '@larder/database';
 import { SnapshotCache } from './snapshot-cache';
 
 /**
@@ -26,7 +27,7 @@ export class DashboardCacheService {
 
   async answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.enabled) return compute();
-    const [row] = (await this.dataSource.query('SELECT pg_current_snapshot()::text AS snapshot')) as { snapshot: string }[];
+    const [row] = await query<{ snapshot: string }>(this.dataSource, 'SELECT pg_current_snapshot()::text AS snapshot');
     return this.cache.answer({ snapshot: row.snapshot, key, compute }) as Promise<T>;
   }
 }

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { query } from '@larder/database';
 import { addDays, CanteenScope, localDate } from '@larder/domain';
 import type { AppliedFilters, DashboardMeal } from './dashboard.contract';
 import { DEFAULT_RANGE_SERVICE_DAYS, RequestedFilters } from './dashboard-filters';
 import { previousRange } from './dashboard.calculator';
+import { CANTEEN_IDS_SQL, CanteenIdRow, LAST_SERVICE_DAYS_SQL, ServiceDayRow } from './dashboard-scope.queries';
 
 /** Filters after defaults and scoping, with what the figure services need. */
 export interface DashboardScope {
@@ -60,7 +62,7 @@ export class DashboardScopeService {
   }
 
   private async canteens(requested: number[] | undefined, access: CanteenScope): Promise<number[]> {
-    const rows: { id: number }[] = await this.dataSource.query('SELECT id FROM canteen ORDER BY id');
+    const rows = await query<CanteenIdRow>(this.dataSource, CANTEEN_IDS_SQL);
     const known = rows.map((row) => Number(row.id));
     const visible = access === 'all' ? known : known.filter((id) => access.includes(id));
     if (requested === undefined) return visible;
@@ -79,13 +81,7 @@ export class DashboardScopeService {
   private async span(canteenIds: number[]): Promise<{ last: string | null; defaultFrom: string | null }> {
     // a row dated past LARDER_FUTURE_DAYS (stored before imports refused them) never becomes everyone's "today"
     const latest = addDays(localDate(new Date(), this.config.timezone), this.config.futureDays);
-    const rows: { d: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT days.d::text AS d
-       FROM unnest($1::int[]) AS c(id)
-       CROSS JOIN LATERAL (SELECT DISTINCT service_date AS d FROM daily_meal_rollup WHERE canteen_id = c.id AND service_date <= $3::date ORDER BY 1 DESC LIMIT $2) days
-       ORDER BY 1 DESC LIMIT $2`,
-      [canteenIds, DEFAULT_RANGE_SERVICE_DAYS, latest],
-    );
+    const rows = await query<ServiceDayRow>(this.dataSource, LAST_SERVICE_DAYS_SQL, [canteenIds, DEFAULT_RANGE_SERVICE_DAYS, latest]);
     return { last: rows[0]?.d ?? null, defaultFrom: rows[rows.length - 1]?.d ?? null };
   }
 }

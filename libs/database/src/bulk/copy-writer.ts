@@ -4,6 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
 import { QueryRunner } from 'typeorm';
 import { CopyValue, encodeCopyRow } from './copy-encoding';
+import { query } from '../query/typed-query';
 
 export interface CopyTarget<Row> {
   table: string;
@@ -121,7 +122,8 @@ export async function copyRows<Row>(queryRunner: QueryRunner, target: CopyTarget
  * restored exactly, and a rollback restores them too.
  */
 export async function withDeferredIndexes<T>(queryRunner: QueryRunner, tables: readonly string[], load: () => Promise<T>): Promise<T> {
-  const indexes: { indexname: string; indexdef: string }[] = await queryRunner.query(
+  const indexes = await query<{ indexname: string; indexdef: string }>(
+    queryRunner,
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DashboardOverviewService, DashboardScopeService } from '@larder/analytics';
+import { query } from '@larder/database';
 import { addDays, isoWeek } from '@larder/domain';
 import type { DeliveredAlert } from '../delivery-event';
+import { DRAFT_PLANS_SQL, PlanRow, PRICE_RISES_SQL, PriceRow } from './delivery.queries';
 
 /** A supplier price at least this much above the one before it is a rise worth telling. */
 export const PRICE_RISE_THRESHOLD = 0.05;
@@ -12,21 +14,6 @@ export interface KeyedAlert {
   /** Names the event, so the same alert found again on a later night is not sent again. */
   key: string;
   alert: DeliveredAlert;
-}
-
-interface PlanRow {
-  id: string;
-  canteen_id: number;
-  week: string;
-  version: number;
-}
-interface PriceRow {
-  supplier_item_id: number;
-  valid_from: string;
-  price_fen: number;
-  previous_fen: number;
-  supplier_id: number;
-  ingredient_id: number;
 }
 
 /**
@@ -58,7 +45,7 @@ export class AlertSourceService {
   }
 
   private async plansReady(asOf: string): Promise<KeyedAlert[]> {
-    const rows: PlanRow[] = await this.dataSource.query(`SELECT id, canteen_id, week, version FROM production_plan WHERE status = 'draft' AND week > $1 ORDER BY canteen_id, week`, [isoWeek(asOf)]);
+    const rows = await query<PlanRow>(this.dataSource, DRAFT_PLANS_SQL, [isoWeek(asOf)]);
     return rows.map((row) => ({
       key: `plan_ready:${row.id}`,
       alert: { kind: 'plan_ready', severity: 'info', canteenId: Number(row.canteen_id), dishId: null, week: row.week, figures: { version: Number(row.version) } },
@@ -67,16 +54,7 @@ export class AlertSourceService {
 
   /** Prices that took effect in the last week or take effect in the next two, against the price before each. */
   private async priceRises(asOf: string): Promise<KeyedAlert[]> {
-    const rows: PriceRow[] = await this.dataSource.query(
-      `SELECT p.supplier_item_id, p.valid_from::text AS valid_from, p.pack_price_fen AS price_fen, prev.pack_price_fen AS previous_fen, si.supplier_id, si.ingredient_id
-         FROM supplier_price p
-         JOIN supplier_item si ON si.id = p.supplier_item_id
-         JOIN LATERAL (SELECT q.pack_price_fen FROM supplier_price q WHERE q.supplier_item_id = p.supplier_item_id AND q.valid_from < p.valid_from
-                       ORDER BY q.valid_from DESC LIMIT 1) prev ON true
-        WHERE p.valid_from BETWEEN $1::date AND $2::date AND prev.pack_price_fen > 0 AND p.pack_price_fen >= prev.pack_price_fen * (1 + $3::numeric)
-        ORDER BY p.valid_from, p.supplier_item_id`,
-      [addDays(asOf, -6), addDays(asOf, 14), PRICE_RISE_THRESHOLD],
-    );
+    const rows = await query<PriceRow>(this.dataSource, PRICE_RISES_SQL, [addDays(asOf, -6), addDays(asOf, 14), PRICE_RISE_THRESHOLD]);
     return rows.map((row) => {
       const priceFen = Number(row.price_fen);
       const previousFen = Number(row.previous_fen);

@@ -2,25 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DeliveryChannel } from '@larder/database';
-import type { Role } from '@larder/domain';
+import { DeliveryChannel, query } from '@larder/database';
 import type { ReportKind } from '@larder/reporting';
 import type { DeliveryEvent } from '../delivery-event';
 import { duePeriod, mayReceive, ReportPeriod, SubscribableAlert } from '../subscription-rules';
 import { AlertSourceService } from './alert-source.service';
+import { ACTIVE_SUBSCRIPTIONS_SQL, QUEUE_SQL, SubscriptionRow } from './delivery.queries';
 
 /** An active subscription of an active person, with that person's rights now. */
-interface SubscriptionRow {
-  id: string;
-  topic: 'report' | 'alert';
-  subject: string;
-  period: string | null;
-  canteen_id: number | null;
-  email: string | null;
-  webhook_url: string | null;
-  role: Role;
-  canteen_ids: number[];
-}
 
 interface QueuedItem {
   subscriptionId: string;
@@ -43,10 +32,7 @@ export class DeliveryQueueService {
   ) {}
 
   async queue(asOf: string): Promise<{ reports: number; alerts: number }> {
-    const subscriptions: SubscriptionRow[] = await this.dataSource.query(
-      `SELECT s.id, s.topic, s.subject, s.period, s.canteen_id, s.email, s.webhook_url, u.role, u.canteen_ids
-         FROM subscription s JOIN app_user u ON u.id = s.user_id WHERE s.active AND u.active ORDER BY s.created_at`,
-    );
+    const subscriptions = await query<SubscriptionRow>(this.dataSource, ACTIVE_SUBSCRIPTIONS_SQL);
     const reports = subscriptions.filter((row) => row.topic === 'report' && mayReceive(row.role, { topic: 'report', subject: row.subject as ReportKind }));
     const alertRows = subscriptions.filter((row) => row.topic === 'alert' && mayReceive(row.role, { topic: 'alert', subject: row.subject as SubscribableAlert }));
     const items: QueuedItem[] = [];
@@ -74,12 +60,13 @@ export class DeliveryQueueService {
   private async insert(items: QueuedItem[]): Promise<QueuedItem[]> {
     if (items.length === 0) return [];
     const ids = items.map(() => randomUUID());
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO delivery_outbox (id, subscription_id, event_key, channel, payload, next_attempt_at)
-       SELECT * , now() FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[])
-       ON CONFLICT (subscription_id, event_key, channel) DO NOTHING RETURNING id`,
-      [ids, items.map((item) => item.subscriptionId), items.map((item) => item.key), items.map((item) => item.channel), items.map((item) => JSON.stringify(item.event))],
-    );
+    const rows = await query<{ id: string }>(this.dataSource, QUEUE_SQL, [
+      ids,
+      items.map((item) => item.subscriptionId),
+      items.map((item) => item.key),
+      items.map((item) => item.channel),
+      items.map((item) => JSON.stringify(item.event)),
+    ]);
     const added = new Set(rows.map((row) => row.id));
     return items.filter((_item, index) => added.has(ids[index]));
   }

@@ -5,38 +5,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { maskPersonalText } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import type { DeliveryChannel } from '@larder/database';
+import { query } from '@larder/database';
 import { ReportService } from '@larder/reporting';
 import type { DeliveryEvent, Names, ReportLanguage } from '../delivery-event';
 import { renderMessage, webhookBody } from '../delivery-message';
 import { isReportLanguage } from '../subscription-rules';
 import { MailSender, WebhookSender } from './channel-senders';
+import { ANY_DUE_SQL, CLAIM_SQL, DueRow, NAMES_SQL, NameRow } from './delivery.queries';
 
 /** Rows one run takes; the rest wait for the next run. */
 const BATCH = 100;
 /** How long a taken row is left to its sender before another run may take it again (a report can take a minute). */
 const LEASE_MINUTES = 15;
-
-interface DueRow {
-  id: string;
-  event_key: string;
-  channel: DeliveryChannel;
-  payload: DeliveryEvent;
-  attempts: number;
-  email: string | null;
-  webhook_url: string | null;
-  language: string;
-  unsubscribe_token: string;
-  active: boolean;
-  username: string;
-}
-
-interface NameRow {
-  kind: 'canteen' | 'dish' | 'supplier' | 'ingredient';
-  id: number;
-  name: string;
-  name_en: string | null;
-}
 
 /**
  * Sends what waits in the outbox: takes due rows (skipping those another process holds), words
@@ -82,23 +62,13 @@ export class DeliverySenderService {
 
   /** Whether anything waits to be sent now. */
   async hasDue(): Promise<boolean> {
-    const [row]: { due: boolean }[] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM delivery_outbox WHERE status = 'pending' AND next_attempt_at <= now()) AS due`);
+    const [row] = await query<{ due: boolean }>(this.dataSource, ANY_DUE_SQL);
     return row.due;
   }
 
   /** Takes the due rows for this run: leased, so a second process skips them until the lease ends. */
   private claim(): Promise<DueRow[]> {
-    return this.dataSource.query(
-      // A SELECT over the UPDATE, so the rows come back as rows (TypeORM answers a bare UPDATE with [rows, count]).
-      `WITH due AS (
-         SELECT id FROM delivery_outbox WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE delivery_outbox o SET next_attempt_at = now() + ($2::int * interval '1 minute') FROM due WHERE o.id = due.id
-         RETURNING o.id, o.subscription_id, o.event_key, o.channel, o.payload, o.attempts)
-       SELECT c.id, c.event_key, c.channel, c.payload, c.attempts, s.email, s.webhook_url, s.language, s.unsubscribe_token, s.active AND u.active AS active, u.username
-         FROM claimed c JOIN subscription s ON s.id = c.subscription_id JOIN app_user u ON u.id = s.user_id`,
-      [BATCH, LEASE_MINUTES],
-    );
+    return query<DueRow>(this.dataSource, CLAIM_SQL, [BATCH, LEASE_MINUTES]);
   }
 
   private async deliver(row: DueRow, names: (language: ReportLanguage) => Names): Promise<void> {
@@ -137,10 +107,7 @@ export class DeliverySenderService {
   }
 
   private async names(): Promise<(language: ReportLanguage) => Names> {
-    const rows: NameRow[] = await this.dataSource.query(
-      `SELECT 'canteen' AS kind, id, name, name_en FROM canteen UNION ALL SELECT 'dish', id, name, name_en FROM dish
-       UNION ALL SELECT 'supplier', id, name, name_en FROM supplier UNION ALL SELECT 'ingredient', id, name, name_en FROM ingredient`,
-    );
+    const rows = await query<NameRow>(this.dataSource, NAMES_SQL);
     const byKey = new Map(rows.map((row) => [`${row.kind}:${row.id}`, row]));
     return (language) => {
       const name = (kind: NameRow['kind'], id: number) => {

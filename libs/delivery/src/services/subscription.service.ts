@@ -5,9 +5,10 @@ import { DataSource } from 'typeorm';
 import { AuditService, canteenIdsOf } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { Subscription, SubscriptionTopic } from '@larder/database';
+import { query, Subscription, SubscriptionTopic } from '@larder/database';
 import type { Role } from '@larder/domain';
 import { isReportKind, REPORT_KINDS, REPORT_LANGUAGES } from '@larder/reporting';
+import { SUBSCRIPTIONS_SQL, ViewRow } from './delivery.queries';
 import { isReportLanguage, mayReceive, REPORT_PERIODS_BY_KIND, ReportPeriod, SUBSCRIBABLE_ALERTS, SubscribableAlert } from '../subscription-rules';
 
 /** The person asking: their id, name, role and canteens (a manager's own; empty for roles that see all). */
@@ -45,20 +46,6 @@ export interface SubscriptionView {
   createdAt: Date;
 }
 
-interface ViewRow {
-  id: string;
-  username: string;
-  topic: SubscriptionTopic;
-  subject: string;
-  period: string | null;
-  code: string | null;
-  language: string;
-  email: string | null;
-  webhook_url: string | null;
-  active: boolean;
-  created_at: Date;
-}
-
 /**
  * People's subscriptions: each manages their own, an admin sees everyone's. A subscription is
  * refused unless its owner may read what it sends (the report's or the alert's readers) for the
@@ -74,12 +61,7 @@ export class SubscriptionService {
 
   async list(subscriber: Subscriber, scope: 'own' | 'all'): Promise<SubscriptionView[]> {
     if (scope === 'all' && subscriber.role !== 'admin') throw new LarderError('FORBIDDEN', "only admins see everyone's subscriptions");
-    const rows: ViewRow[] = await this.dataSource.query(
-      `SELECT s.id, u.username, s.topic, s.subject, s.period, c.code, s.language, s.email, s.webhook_url, s.active, s.created_at
-         FROM subscription s JOIN app_user u ON u.id = s.user_id LEFT JOIN canteen c ON c.id = s.canteen_id
-        WHERE $1::uuid IS NULL OR s.user_id = $1 ORDER BY u.username, s.created_at`,
-      [scope === 'all' ? null : subscriber.userId],
-    );
+    const rows = await query<ViewRow>(this.dataSource, SUBSCRIPTIONS_SQL, [scope === 'all' ? null : subscriber.userId]);
     return rows.map((row) => ({
       id: row.id,
       username: row.username,

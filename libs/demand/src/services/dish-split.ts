@@ -1,3 +1,4 @@
+import { median as medianOf } from 'simple-statistics';
 import { DishInfo, DishShareModel, quantileOfSorted } from '@larder/forecasting';
 
 /** One past service of a canteen × meal: its covers and every dish on that day's menu with portions sold. */
@@ -200,8 +201,4 @@ function meanOfLatestDay(history: readonly DishDay[], visibleUntil: number): num
     return day.dishes.reduce((sum, item) => sum + item.quantity, 0) / day.dishes.length;
   }
   return 0;
-}
-
-function medianOf(values: readonly number[]): number {
-  return quantileOfSorted(Float64Array.from(values).sort(), 0.5);
 }

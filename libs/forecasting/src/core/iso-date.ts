@@ -1,3 +1,5 @@
+import { isoDateProblem } from '@larder/domain';
+
 /**
  * Dates are handled as UTC "epoch days" (whole days since 1970-01-01) so that
  * date arithmetic is integer arithmetic and never depends on the host time zone.
@@ -5,26 +7,28 @@
 export type EpochDay = number;
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Parses `YYYY-MM-DD`; throws on anything else, including impossible dates such as 2021-02-30. */
+/**
+ * Parses `YYYY-MM-DD` into an epoch day; throws on anything else, including impossible dates such as
+ * 2021-02-30. What counts as a date is @larder/domain's rule (isoDateProblem); this adds only the
+ * numeric form the typed-array loops need and the wording the CSV errors have always had.
+ */
 export function parseIsoDate(text: string): EpochDay {
-  const match = ISO_DATE.exec(text.trim());
-  if (!match) throw new Error(`invalid date "${text}" (expected YYYY-MM-DD)`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new Error(`invalid date "${text}" (no such calendar day)`);
-  }
-  return ms / MS_PER_DAY;
+  const value = text.trim();
+  const problem = isoDateProblem(value);
+  if (problem !== null) throw new Error(`invalid date "${text}" (${problem === 'format' ? 'expected YYYY-MM-DD' : 'no such calendar day'})`);
+  return Date.parse(`${value}T00:00:00Z`) / MS_PER_DAY;
 }
 
 export function formatIsoDate(day: EpochDay): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** ISO weekday with Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday). */
+/**
+ * ISO weekday with Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday): an index into 7-slot arrays
+ * (weekday profiles, seasonal terms) computed without a Date, for the hot loops. @larder/domain's
+ * isoWeekday (1 = Monday … 7 = Sunday) is the one for IsoDate strings.
+ */
 export function isoWeekday(day: EpochDay): number {
   return (((day + 3) % 7) + 7) % 7;
 }

@@ -1,16 +1,10 @@
-import { formatIsoDate, isoWeekday as weekdayOf, parseIsoDate } from '../core/iso-date';
+import { addDays, IsoDate, isoWeekday } from '@larder/domain';
 import { quantileOfSorted } from '../core/quantiles';
 import { median } from '../core/same-weekday';
 import type { QuantileDistribution } from '../waste/waste-forecast';
 
-/** A day as `YYYY-MM-DD`; such strings sort as the days do. */
-type IsoDate = string;
-
 /** The target of covers rather than of a dish. */
 const COVERS_DISH_ID = 0;
-
-const addDays = (date: IsoDate, days: number): IsoDate => formatIsoDate(parseIsoDate(date) + days);
-const isoWeekday = (date: IsoDate): number => weekdayOf(parseIsoDate(date));
 
 /** One meal of one day. */
 export interface MealDay<M extends string = string> {

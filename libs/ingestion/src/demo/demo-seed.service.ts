@@ -26,6 +26,7 @@ import {
   StaffSite,
   SupplierPrice,
   TableCopier,
+  query,
   WasteLog,
   withDeferredIndexes,
 } from '@larder/database';
@@ -121,7 +122,7 @@ export class DemoSeedService {
   }
 
   async isEmpty(): Promise<boolean> {
-    const [row] = await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM canteen) AS any');
+    const [row] = await query<{ any: boolean }>(this.dataSource, 'SELECT EXISTS (SELECT 1 FROM canteen) AS any');
     return !row.any;
   }
 

@@ -1,4 +1,4 @@
-import { COST_CTES } from '@larder/database';
+import { COST_CTES, OVERPRODUCTION_FEN } from '@larder/database';
 
 /**
  * The rollups rebuilt per canteen-day from the dish and meal rollups: the cost rollup (canteen × day ×
@@ -24,8 +24,7 @@ dishes AS (
          COALESCE(sum(CASE WHEN r.prepared > 0 THEN r.prepared ELSE GREATEST(r.quantity, 0) END) FILTER (WHERE r.fen_per_portion IS NULL), 0) AS uncosted_portions,
          sum(r.prepared) AS prepared_portions, sum(r.quantity) AS sold_portions,
          sum(r.wasted_portions) AS overproduction_portions, sum(r.wasted_kg) AS overproduction_kg,
-         COALESCE(sum(CASE WHEN r.wasted_portions > 0 THEN r.wasted_portions WHEN d.portion_kg > 0 THEN r.wasted_kg / d.portion_kg ELSE 0 END
-                      * r.fen_per_portion), 0) AS overproduction_cost_fen
+         COALESCE(sum(${OVERPRODUCTION_FEN}), 0) AS overproduction_cost_fen
   FROM daily_dish_rollup r JOIN dish d ON d.id = r.dish_id
   WHERE ${scope('r.')}
   GROUP BY 1, 2, 3

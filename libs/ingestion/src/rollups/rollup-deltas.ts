@@ -1,8 +1,8 @@
 import { QueryRunner } from 'typeorm';
-import { CopyTarget, TableCopier } from '@larder/database';
+import { CopyTarget, query, TableCopier } from '@larder/database';
 import type { MealDeltaText } from './meal-rollup-aggregator';
 import { mealArrays, MealKey, RollupService } from './rollup.service';
-import { MEALS_WITH_ROLLUP } from './rollup-meals.sql';
+import { MEALS, MEALS_WITH_ROLLUP } from './rollup.sql';
 
 const MEAL_DELTA: CopyTarget<never> = {
   table: 'import_meal_delta',
@@ -22,7 +22,7 @@ const CREATE = [
   `CREATE TEMP TABLE import_dish_delta (canteen_id int, service_date date, meal text, dish_id int, quantity int, revenue_fen bigint, subsidy_fen bigint, diners int) ON COMMIT DROP`,
 ];
 
-const USED = `(canteen_id, service_date, meal) IN (SELECT * FROM unnest($1::int[], $2::date[], $3::text[]))`;
+const USED = MEALS('');
 const INSERT_MEALS = `
 INSERT INTO daily_meal_rollup (canteen_id, service_date, meal, covers, transactions, refunds, paid_fen, subsidy_fen, paid_by_channel)
 SELECT canteen_id, service_date, meal, covers, transactions, refunds, paid_fen, subsidy_fen, paid_by_channel FROM import_meal_delta WHERE ${USED}`;
@@ -67,7 +67,7 @@ export class RollupDeltas {
   async apply(stored: ReadonlySet<MealKey>, rollups: RollupService): Promise<void> {
     if (stored.size === 0) return;
     const manager = this.runner.manager;
-    const existing: { canteen_id: number; service_date: string; meal: string }[] = await manager.query(MEALS_WITH_ROLLUP, mealArrays([...stored]));
+    const existing = await query<{ canteen_id: number; service_date: string; meal: string }>(manager, MEALS_WITH_ROLLUP, mealArrays([...stored]));
     for (const row of existing) this.rebuild.add(`${row.canteen_id}|${row.service_date}|${row.meal}`);
     const used = [...stored].filter((meal) => !this.rebuild.has(meal));
     if (used.length > 0) {

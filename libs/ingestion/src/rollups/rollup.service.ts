@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DELETE_DISH_ROLLUP_MEALS, DELETE_HOURLY_ROLLUP_MEALS, DELETE_MEAL_ROLLUP_MEALS, INSERT_DISH_ROLLUP_MEALS, INSERT_HOURLY_ROLLUP_MEALS, INSERT_MEAL_ROLLUP_MEALS } from './rollup-meals.sql';
+import { query } from '@larder/database';
 import { DAY_PAIRS, DAY_RANGE, deleteChannelRollup, deleteCostRollup, insertChannelRollup, insertCostRollup } from './rollup-canteen-day.sql';
 import { CLEAR_DISH_COST_DAYS, CLEAR_DISH_COST_MEALS, PRICE_DISH_COST_DAYS, PRICE_DISH_COST_MEALS } from './rollup-cost.sql';
-import {
-  DELETE_DISH_ROLLUP,
-  DELETE_FEEDBACK_ROLLUP,
-  DELETE_HOURLY_ROLLUP,
-  DELETE_MEAL_ROLLUP,
-  INSERT_DISH_ROLLUP,
-  INSERT_FEEDBACK_ROLLUP,
-  INSERT_HOURLY_ROLLUP,
-  INSERT_MEAL_ROLLUP,
-} from './rollup.sql';
+import { DAYS, deleteRollup, INSERT_FEEDBACK_ROLLUP, insertDishRollup, insertHourlyRollup, insertMealRollup, MEALS } from './rollup.sql';
 
 export interface RollupScope {
   canteenIds: number[];
@@ -45,16 +36,16 @@ export class RollupService {
   async refresh(scope: RollupScope, manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (scope.canteenIds.length === 0) return;
     const parameters = [scope.canteenIds, scope.from, scope.to];
-    await manager.query(DELETE_DISH_ROLLUP, parameters);
-    await manager.query(DELETE_MEAL_ROLLUP, parameters);
-    await manager.query(INSERT_DISH_ROLLUP, parameters);
-    await manager.query(INSERT_MEAL_ROLLUP, parameters);
+    await manager.query(deleteRollup('daily_dish_rollup', DAYS), parameters);
+    await manager.query(deleteRollup('daily_meal_rollup', DAYS), parameters);
+    await manager.query(insertDishRollup(DAYS), parameters);
+    await manager.query(insertMealRollup(DAYS), parameters);
     await this.priceDays({ canteenIds: scope.canteenIds, from: scope.from, to: scope.to }, manager);
     const days = [scope.from, scope.to, scope.canteenIds];
     await manager.query(deleteChannelRollup(DAY_RANGE), days);
     await manager.query(insertChannelRollup(DAY_RANGE), days);
-    await manager.query(DELETE_HOURLY_ROLLUP, parameters);
-    await manager.query(INSERT_HOURLY_ROLLUP, parameters);
+    await manager.query(deleteRollup('hourly_load_rollup', DAYS), parameters);
+    await manager.query(insertHourlyRollup(DAYS), parameters);
     await this.refreshFeedback(scope, manager);
   }
 
@@ -69,7 +60,7 @@ export class RollupService {
   async refreshFeedback(scope: RollupScope, manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (scope.canteenIds.length === 0) return;
     const parameters = [scope.canteenIds, scope.from, scope.to];
-    await manager.query(DELETE_FEEDBACK_ROLLUP, parameters);
+    await manager.query(deleteRollup('daily_feedback_rollup', DAYS), parameters);
     await manager.query(INSERT_FEEDBACK_ROLLUP, parameters);
   }
 
@@ -77,10 +68,10 @@ export class RollupService {
   async refreshMeals(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (meals.length === 0) return;
     const parameters = mealArrays(meals);
-    await manager.query(DELETE_DISH_ROLLUP_MEALS, parameters);
-    await manager.query(DELETE_MEAL_ROLLUP_MEALS, parameters);
-    await manager.query(INSERT_DISH_ROLLUP_MEALS, parameters);
-    await manager.query(INSERT_MEAL_ROLLUP_MEALS, parameters);
+    await manager.query(deleteRollup('daily_dish_rollup', MEALS), parameters);
+    await manager.query(deleteRollup('daily_meal_rollup', MEALS), parameters);
+    await manager.query(insertDishRollup(MEALS), parameters);
+    await manager.query(insertMealRollup(MEALS), parameters);
     await this.priceMeals(meals, manager);
     await this.refreshChannels(meals, manager);
     await this.refreshHours(meals, manager);
@@ -102,11 +93,12 @@ export class RollupService {
   /** Re-prices every dish rollup row and the cost rollup, after the prices or recipes changed. */
   async priceAll(manager: EntityManager = this.dataSource.manager): Promise<void> {
     // Spoilage can be logged on days without a dish rollup row; the cost rollup prices those too.
-    const [span] = (await manager.query(
+    const [span] = await query<{ first: string | null; last: string | null }>(
+      manager,
       `SELECT min(d)::text AS first, max(d)::text AS last
        FROM (SELECT min(service_date) AS d FROM daily_dish_rollup UNION ALL SELECT max(service_date) FROM daily_dish_rollup
              UNION ALL SELECT min(service_date) FROM waste_log UNION ALL SELECT max(service_date) FROM waste_log) ends`,
-    )) as { first: string | null; last: string | null }[];
+    );
     if (span?.first && span.last) await this.priceDays({ canteenIds: null, from: span.first, to: span.last }, manager);
   }
 
@@ -140,7 +132,7 @@ export class RollupService {
   async refreshHours(meals: readonly MealKey[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (meals.length === 0) return;
     const parameters = mealArrays(meals);
-    await manager.query(DELETE_HOURLY_ROLLUP_MEALS, parameters);
-    await manager.query(INSERT_HOURLY_ROLLUP_MEALS, parameters);
+    await manager.query(deleteRollup('hourly_load_rollup', MEALS), parameters);
+    await manager.query(insertHourlyRollup(MEALS), parameters);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { JobRun, JobStep } from '@larder/database';
+import { JobRun, JobStep, query } from '@larder/database';
 import { JobRegistry } from './job-registry.service';
 import { EMPTY_RUN, EMPTY_RUNS_BY_DAY } from './job-history.queries';
 
@@ -48,7 +48,7 @@ export class JobHistoryService {
   }
 
   async emptyRunsByDay(days = 14): Promise<EmptyRunsDay[]> {
-    return this.dataSource.query<EmptyRunsDay[]>(EMPTY_RUNS_BY_DAY, [this.frequentJobs(), this.config.timezone, days]);
+    return query<EmptyRunsDay>(this.dataSource, EMPTY_RUNS_BY_DAY, [this.frequentJobs(), this.config.timezone, days]);
   }
 
   /** One run with its steps in order. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { JobStatus, JobStep } from '@larder/database';
+import { JobStatus, JobStep, query } from '@larder/database';
 import { StepCounts } from '../job-definition';
 
 export interface StepKey {
@@ -30,7 +30,8 @@ export class StepRecorder {
    * already ended (a worker that died between recording the end and telling the queue: no second run).
    */
   async begin(input: StepKey & { name: string; canteenId: number | null; attempt: number }): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await query<{ step_no: number }>(
+      this.dataSource,
       `INSERT INTO job_step (run_id, step_no, name, canteen_id, started_at, status, attempts, counts, finished_at, error)
        VALUES ($1, $2, $3, $4, now(), 'running', $5, '{}', NULL, NULL)
        ON CONFLICT (run_id, step_no) DO UPDATE SET attempts = EXCLUDED.attempts, status = 'running', finished_at = NULL
@@ -68,11 +69,11 @@ export class StepRecorder {
 
   /** How many of a run's steps numbered `from`..`to` have ended, either way. */
   async countEnded(input: { runId: string; from: number; to: number }): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS ended FROM job_step WHERE run_id = $1 AND step_no BETWEEN $2 AND $3 AND status <> 'running'`, [
+    const [row] = await query<{ ended: number }>(this.dataSource, `SELECT count(*)::int AS ended FROM job_step WHERE run_id = $1 AND step_no BETWEEN $2 AND $3 AND status <> 'running'`, [
       input.runId,
       input.from,
       input.to,
-    ])) as { ended: number }[];
+    ]);
     return row.ended;
   }
 

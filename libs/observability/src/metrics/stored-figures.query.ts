@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { query } from '@larder/database';
 
 export interface ImportFigureRow {
   kind: string;
@@ -46,18 +47,18 @@ export class StoredFiguresQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   imports(): Promise<ImportFigureRow[]> {
-    return this.dataSource.query(IMPORTS_SQL);
+    return query<ImportFigureRow>(this.dataSource, IMPORTS_SQL);
   }
 
   jobRuns(): Promise<JobRunRow[]> {
-    return this.dataSource.query(JOB_RUNS_SQL);
+    return query<JobRunRow>(this.dataSource, JOB_RUNS_SQL);
   }
 
   jobSteps(): Promise<JobStepRow[]> {
-    return this.dataSource.query(JOB_STEPS_SQL);
+    return query<JobStepRow>(this.dataSource, JOB_STEPS_SQL);
   }
 
   canteenCodes(): Promise<{ id: number; code: string }[]> {
-    return this.dataSource.query('SELECT id, code FROM canteen ORDER BY id');
+    return query<{ id: number; code: string }>(this.dataSource, 'SELECT id, code FROM canteen ORDER BY id');
   }
 }

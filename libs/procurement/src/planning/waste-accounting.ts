@@ -80,6 +80,9 @@ function addTo(target: WasteAmount, amount: WasteAmount): void {
  * Waste by week, canteen, kind and dish in kg, portions and money. Overproduction is priced at the dish's
  * food cost per portion; plate waste (weighed without a dish) at the canteen-week's average food cost per
  * cooked kg; spoilage at the ingredient's cheapest price per kg (or litre). Prices are those in force on the day.
+ * Overproduction and spoilage come to what @larder/analytics' waste figures charge (OVERPRODUCTION_FEN and
+ * the cost rollup), per log here rather than per rollup row; test/integration/waste-cost.spec.ts holds them
+ * together. Plate waste is priced only here: the waste page and report leave it uncosted.
  */
 export function accountWaste(params: {
   waste: readonly WasteLogEntry[];

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { currentForecastRuns } from '@larder/demand';
-import type { IsoDate, MealPeriod } from '@larder/domain';
+import { query } from '@larder/database';
+import type { IsoDate } from '@larder/domain';
 import type { DemandForecast } from '../planning/planning-types';
 import { distributionFromStored } from '../planning/quantile-interpolation';
+import { FORECASTS_SQL, ForecastRow, RUN_SQL, RunRow } from './forecast-source.queries';
 
 export interface ForecastRequest {
   readonly canteenId: number;
@@ -35,22 +37,12 @@ export interface ForecastQuantileSource {
 export const FORECAST_QUANTILE_SOURCE = Symbol('FORECAST_QUANTILE_SOURCE');
 
 /** A stored forecast row as the query below selects it (numeric columns arrive as text). */
-interface ForecastRow {
-  service_date: string;
-  meal: MealPeriod;
-  dish_id: number;
-  p10: string | number;
-  p50: string | number;
-  p90: string | number;
-  quantiles: string | Record<string, number> | null;
-}
-
 @Injectable()
 export class StoredForecastSource implements ForecastQuantileSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private async storedRun(id: string): Promise<RunRef | null> {
-    const [row] = (await this.dataSource.query(`SELECT id, as_of::text AS as_of FROM forecast_run WHERE id = $1`, [id])) as { id: string; as_of: string }[];
+    const [row] = await query<RunRow>(this.dataSource, RUN_SQL, [id]);
     return row ? { id: row.id, asOf: row.as_of } : null;
   }
 
@@ -64,11 +56,7 @@ export class StoredForecastSource implements ForecastQuantileSource {
     const run = request.runId ? await this.storedRun(request.runId) : await this.currentRun(request);
     if (!run) return null;
     const runId = run.id;
-    const rows: ForecastRow[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id, p10, p50, p90, quantiles FROM forecast
-       WHERE run_id = $1 AND canteen_id = $2 AND service_date BETWEEN $3::date AND $4::date`,
-      [runId, request.canteenId, request.from, request.to],
-    );
+    const rows = await query<ForecastRow>(this.dataSource, FORECASTS_SQL, [runId, request.canteenId, request.from, request.to]);
     return {
       runId,
       asOf: run.asOf,

@@ -2,12 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { menuEngineering } from '@larder/analytics';
-import { COST_CTES } from '@larder/database';
+import { query } from '@larder/database';
 import { currentForecastRuns, DemandHistoryService } from '@larder/demand';
 import { addDays, eachDate, IsoDate, isMealPeriod, isoWeekday, MealPeriod } from '@larder/domain';
 import { DishInfo, DishShareModel, MenuDayObservation, parseIsoDate as toEpochDay } from '@larder/forecasting';
 import type { MenuCandidate, MenuSlot, ServedDish, SlotPredictor } from '../menu/menu-proposal-types';
+import {
+  CoversRow,
+  DAY_DISHES_SQL,
+  DayDishRow,
+  DISH_MEALS_SQL,
+  DISHES_SQL,
+  DishRow,
+  FORECAST_COVERS_SQL,
+  MenuRow,
+  MissingRow,
+  PAST_COVERS_SQL,
+  RATINGS_SQL,
+  RatingRow,
+  SALES_SQL,
+  SalesRow,
+  UNPRICED_DAYS_SQL,
+} from './menu-proposal.queries';
 import { PlanningDataLoader } from './planning-data.loader';
+import { MENU_SQL } from './planning-data.queries';
 
 /** How far back dishes' sales, waste and ratings are read. */
 export const MENU_HISTORY_DAYS = 180;
@@ -16,52 +34,6 @@ const ROTATION_DAYS = 28;
 const ROTATION_LOOKBACK = 3;
 /** Weeks of covers averaged for a day the current forecast does not reach. */
 const COVERS_WEEKS = 8;
-
-interface DishRow {
-  id: number;
-  name: string;
-  name_en: string;
-  category: string;
-  portion_kg: string | number;
-  list_price_fen: number;
-  introduced_on: string | null;
-  retired_on: string | null;
-}
-interface SalesRow {
-  dish_id: number;
-  meal: string;
-  servings: number;
-  prepared: number;
-  leftover: number;
-  quantity: number;
-}
-interface RatingRow {
-  dish_id: number;
-  rating: number;
-  ratings: number;
-}
-interface MenuRow {
-  service_date: string;
-  meal: string;
-  dish_id: number;
-}
-interface DayDishRow {
-  service_date: string;
-  meal: string;
-  dish_id: number;
-  quantity: number;
-  diners: number;
-  covers: number;
-}
-interface CoversRow {
-  service_date: string;
-  meal: string;
-  covers: number;
-}
-interface MissingRow {
-  day: string;
-  dish_id: number;
-}
 
 export interface MenuProposalData {
   readonly candidates: MenuCandidate[];
@@ -88,27 +60,11 @@ export class MenuProposalLoader {
     const historyTo = addDays(from, -1);
     const historyFrom = addDays(from, -MENU_HISTORY_DAYS);
     const catalogue = await this.planning.catalogue({ from, to });
-    const dishes: DishRow[] = await this.dataSource.query(
-      'SELECT id, name, name_en, category, portion_kg, list_price_fen, introduced_on::text AS introduced_on, retired_on::text AS retired_on FROM dish ORDER BY id',
-    );
-    const sales: SalesRow[] = await this.dataSource.query(
-      `SELECT dish_id, meal, count(*)::int AS servings, sum(prepared)::int AS prepared, sum(GREATEST(prepared - quantity, 0))::int AS leftover, sum(quantity)::int AS quantity
-       FROM daily_dish_rollup WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date GROUP BY 1, 2`,
-      [canteenId, historyFrom, historyTo],
-    );
-    const ratings: RatingRow[] = await this.dataSource.query(
-      `SELECT dish_id, avg(rating)::float8 AS rating, count(*)::int AS ratings FROM feedback
-       WHERE canteen_id = $1 AND dish_id IS NOT NULL AND service_date BETWEEN $2::date AND $3::date GROUP BY 1`,
-      [canteenId, historyFrom, historyTo],
-    );
-    const madeFor: MenuRow[] = await this.dataSource.query("SELECT DISTINCT meal, dish_id, '' AS service_date FROM menu_item");
-    const missing: MissingRow[] = await this.dataSource.query(
-      `WITH ${COST_CTES}
-       SELECT days.d::text AS day, rl.dish_id FROM days CROSS JOIN recipe_line rl
-       LEFT JOIN unit_cost uc ON uc.d = days.d AND uc.ingredient_id = rl.ingredient_id
-       WHERE uc.ingredient_id IS NULL GROUP BY 1, 2`,
-      [from, to],
-    );
+    const dishes = await query<DishRow>(this.dataSource, DISHES_SQL);
+    const sales = await query<SalesRow>(this.dataSource, SALES_SQL, [canteenId, historyFrom, historyTo]);
+    const ratings = await query<RatingRow>(this.dataSource, RATINGS_SQL, [canteenId, historyFrom, historyTo]);
+    const madeFor = await query<MenuRow>(this.dataSource, DISH_MEALS_SQL);
+    const missing = await query<MissingRow>(this.dataSource, UNPRICED_DAYS_SQL, [from, to]);
 
     const quantityOf = new Map<number, number>();
     for (const row of sales) quantityOf.set(row.dish_id, (quantityOf.get(row.dish_id) ?? 0) + row.quantity);
@@ -163,10 +119,7 @@ export class MenuProposalLoader {
       };
     });
     const current = await this.currentMenu(canteenId, from, to);
-    const recentRows: MenuRow[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date`,
-      [canteenId, addDays(from, -params.repeatGapDays), historyTo],
-    );
+    const recentRows = await query<MenuRow>(this.dataSource, MENU_SQL, [canteenId, addDays(from, -params.repeatGapDays), historyTo]);
     return {
       candidates,
       current,
@@ -178,10 +131,7 @@ export class MenuProposalLoader {
   /** The written menu of each day × meal, else the rotation's (four weeks back), with the covers expected. */
   private async currentMenu(canteenId: number, from: IsoDate, to: IsoDate): Promise<MenuSlot[]> {
     const lookFrom = addDays(from, -ROTATION_DAYS * ROTATION_LOOKBACK);
-    const rows: MenuRow[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, dish_id FROM menu_item WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2, 3`,
-      [canteenId, lookFrom, to],
-    );
+    const rows = await query<MenuRow>(this.dataSource, MENU_SQL, [canteenId, lookFrom, to]);
     const menus = groupBy(
       rows,
       (row) => `${row.service_date}|${row.meal}`,
@@ -203,17 +153,8 @@ export class MenuProposalLoader {
   /** The current forecast's covers (dish 0); where it does not reach, the mean of the same weekday × meal. */
   private async expectedCovers(canteenId: number, from: IsoDate, to: IsoDate): Promise<(date: IsoDate, meal: MealPeriod) => number> {
     const [run] = await currentForecastRuns(this.dataSource, { canteenIds: [canteenId], from, to });
-    const forecast: CoversRow[] = run
-      ? await this.dataSource.query(
-          `SELECT service_date::text AS service_date, meal, p50::float8 AS covers FROM forecast
-         WHERE run_id = $1 AND canteen_id = $2 AND dish_id = 0 AND service_date BETWEEN $3::date AND $4::date`,
-          [run.runId, canteenId, from, to],
-        )
-      : [];
-    const past: CoversRow[] = await this.dataSource.query(
-      `SELECT service_date::text AS service_date, meal, covers FROM daily_meal_rollup WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date`,
-      [canteenId, addDays(from, -7 * COVERS_WEEKS), addDays(from, -1)],
-    );
+    const forecast = run ? await query<CoversRow>(this.dataSource, FORECAST_COVERS_SQL, [run.runId, canteenId, from, to]) : [];
+    const past = await query<CoversRow>(this.dataSource, PAST_COVERS_SQL, [canteenId, addDays(from, -7 * COVERS_WEEKS), addDays(from, -1)]);
     const forecastOf = new Map(forecast.map((row) => [`${row.service_date}|${row.meal}`, Number(row.covers)]));
     const usual = groupBy(
       past,
@@ -225,12 +166,7 @@ export class MenuProposalLoader {
 
   /** One share model per meal, fitted on the canteen's past menus: a dish's share depends on what it competes with. */
   private async sharePredictor(canteenId: number, from: IsoDate, to: IsoDate, dishes: readonly DishRow[]): Promise<SlotPredictor> {
-    const rows: DayDishRow[] = await this.dataSource.query(
-      `SELECT d.service_date::text AS service_date, d.meal, d.dish_id, d.quantity, d.diners, m.covers
-       FROM daily_dish_rollup d JOIN daily_meal_rollup m ON m.canteen_id = d.canteen_id AND m.service_date = d.service_date AND m.meal = d.meal
-       WHERE d.canteen_id = $1 AND d.service_date BETWEEN $2::date AND $3::date ORDER BY 1, 2, 3`,
-      [canteenId, from, to],
-    );
+    const rows = await query<DayDishRow>(this.dataSource, DAY_DISHES_SQL, [canteenId, from, to]);
     // Mains and sides split their own groups' choices, as in the demand forecast.
     const groups = await this.demand.dishInfo({ asOf: toEpochDay(to), canteenIds: [canteenId] });
     const info = new Map<number, DishInfo>(dishes.map((dish) => [dish.id, groups.get(String(dish.id)) ?? { dish: String(dish.id), category: dish.category }]));

@@ -5,13 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MealSubsidyService } from '@larder/analytics';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
-import { MenuChangeStatus, MenuProposal as ProposalRow, MenuProposalChange as ChangeRow } from '@larder/database';
+import { MenuChangeStatus, MenuProposal as ProposalRow, MenuProposalChange as ChangeRow, query } from '@larder/database';
 import { addDays, IsoDate, MealPeriod } from '@larder/domain';
 import { MenuFigures } from '../menu/menu-figures.calculator';
 import { proposeMenu } from '../menu/menu-proposal.calculator';
 import { MenuWhatIf, menuWhatIf } from '../menu/menu-what-if.calculator';
 import type { MenuChange, MenuIssue, MenuRules, MenuSlot, ProposedSlot, SlotFigures } from '../menu/menu-proposal-types';
 import { MenuProposalLoader } from './menu-proposal.loader';
+import { DISH_EXISTS_SQL, DISH_NAMES_SQL, DishNameRow, ExistsRow, MENU_WRITTEN_SQL } from './menu-proposal.queries';
 
 /** Never the same dish two days running unless the manager says otherwise: a longer gap empties breakfast, whose few dishes come back daily. */
 export const DEFAULT_REPEAT_GAP_DAYS = 2;
@@ -170,9 +171,7 @@ export class MenuProposalService {
     for (const slot of summary.slots) for (const dishId of [...slot.dishIds, ...slot.currentDishIds]) ids.add(dishId);
     for (const change of changes) for (const dishId of [change.fromDishId, change.toDishId]) if (dishId !== null) ids.add(dishId);
     const whatIf = menuWhatIf(summary.slots, await this.subsidy.perCover(summary.slots));
-    const dishRows: Array<{ id: number; name: string; name_en: string; category: string }> = await this.dataSource.query('SELECT id, name, name_en, category FROM dish WHERE id = ANY($1::int[])', [
-      [...ids],
-    ]);
+    const dishRows = await query<DishNameRow>(this.dataSource, DISH_NAMES_SQL, [[...ids]]);
     return {
       id: row.id,
       canteenId: row.canteenId,
@@ -255,7 +254,7 @@ export class MenuProposalService {
 
   private async editedDish(manager: EntityManager, dishId: number | undefined): Promise<number> {
     if (dishId === undefined) throw new LarderError('VALIDATION_FAILED', 'an edit names the dish to serve instead (dishId)', { parameter: 'dishId' });
-    const rows: unknown[] = await manager.query('SELECT 1 FROM dish WHERE id = $1', [dishId]);
+    const rows = await query<ExistsRow>(manager, DISH_EXISTS_SQL, [dishId]);
     if (rows.length === 0) throw new LarderError('NOT_FOUND', `no dish with id ${dishId}`);
     return dishId;
   }
@@ -265,7 +264,7 @@ export class MenuProposalService {
     params: { canteenId: number; date: IsoDate; meal: MealPeriod; currentDishIds: readonly number[]; fromDishId: number | null; toDishId: number | null },
   ): Promise<void> {
     const { canteenId, date, meal } = params;
-    const written: unknown[] = await manager.query('SELECT 1 FROM menu_item WHERE canteen_id = $1 AND service_date = $2::date AND meal = $3 LIMIT 1', [canteenId, date, meal]);
+    const written = await query<ExistsRow>(manager, MENU_WRITTEN_SQL, [canteenId, date, meal]);
     if (written.length === 0 && params.currentDishIds.length > 0) {
       await manager.query('INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) SELECT $1, $2::date, $3, unnest($4::int[]) ON CONFLICT DO NOTHING', [
         canteenId,

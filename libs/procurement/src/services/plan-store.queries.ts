@@ -117,3 +117,11 @@ export interface OrderLineRow {
   amount_fen: number;
   needed_quantity: number;
 }
+
+/** $1 plan: how many approved orders it has and their total, as exact text. */
+export const APPROVED_ORDERS_SQL = `SELECT count(*)::int AS n, COALESCE(sum(total_fen), 0)::text AS fen FROM purchase_order WHERE plan_id = $1 AND status = 'approved'`;
+
+export interface ApprovedOrdersRow {
+  n: number;
+  fen: string;
+}

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { LarderError } from '@larder/common';
+import { query } from '@larder/database';
 import { addDays, IsoDate, isMealPeriod, isoWeekStart, MealPeriod } from '@larder/domain';
 import { CostPolicy, validateServiceLevel } from '../planning/newsvendor';
 import { approvalReasons, ConfirmationReason, describeReasons, overrideReasons } from '../planning/plan-guards';
@@ -15,6 +16,7 @@ import { PlanDemandService, PlanDemand } from './plan-demand.service';
 import { PlanningDataLoader } from './planning-data.loader';
 import { localMoment } from './planning-clock';
 import { PlanHeader, PlanStore } from './plan-store';
+import { APPROVED_ORDERS_SQL, ApprovedOrdersRow } from './plan-store.queries';
 import type { PlanListItem, PlanView, PurchaseOrderView } from './plan-views';
 
 export interface CreatePlanRequest {
@@ -248,10 +250,7 @@ export class PlanService {
       await manager.query(`UPDATE production_plan SET status = 'superseded' WHERE canteen_id = $1 AND week = $2 AND status IN ('approved', 'draft') AND id <> $3`, [header.canteenId, header.week, id]);
       await manager.query(`UPDATE production_plan SET status = 'approved', approved_at = $2, approved_by = $3 WHERE id = $1`, [id, params.at ?? new Date(), approvedBy]);
       await manager.query(`UPDATE purchase_order SET status = 'approved' WHERE plan_id = $1 AND status = 'draft'`, [id]);
-      const [orders]: { n: number; fen: string }[] = await manager.query(
-        `SELECT count(*)::int AS n, COALESCE(sum(total_fen), 0)::text AS fen FROM purchase_order WHERE plan_id = $1 AND status = 'approved'`,
-        [id],
-      );
+      const [orders] = await query<ApprovedOrdersRow>(manager, APPROVED_ORDERS_SQL, [id]);
       await this.audit.record(
         {
           actor: approvedBy,

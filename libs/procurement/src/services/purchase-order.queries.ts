@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { query } from '@larder/database';
 import { lineAmountFen, receiptDifferences, type OrderStatus } from '../planning/order-rules';
 import type { PurchaseOrderDetail, PurchaseOrderEditView, PurchaseOrderLineDetail } from './plan-views';
 import type { OrderRow } from './plan-store.queries';
@@ -65,7 +66,8 @@ export class PurchaseOrderQueries {
   /** The order's header; `lock` holds the row until the transaction ends. */
   async header(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<OrderHeader | null> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-    const rows: OrderHeaderRow[] = await manager.query(
+    const rows = await query<OrderHeaderRow>(
+      manager,
       `SELECT o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status,
               o.total_fen::text AS total_fen, p.week, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact, s.address, s.phone,
               c.code AS canteen_code, c.name AS canteen_name, c.name_en AS canteen_name_en
@@ -94,7 +96,8 @@ export class PurchaseOrderQueries {
   }
 
   async lines(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<PurchaseOrderLineDetail[]> {
-    const rows: OrderLineRow[] = await manager.query(
+    const rows = await query<OrderLineRow>(
+      manager,
       `SELECT l.supplier_item_id, l.ingredient_id, l.packs, l.pack_price_fen, l.amount_fen::text AS amount_fen, l.needed_quantity::text AS needed_quantity,
               i.code AS ingredient_code, i.name AS ingredient_name, i.name_en AS ingredient_name_en, i.unit,
               si.sku, si.pack_size::text AS pack_size, si.min_order_packs, si.lead_time_days, to_char(si.order_cutoff, 'HH24:MI') AS order_cutoff,
@@ -131,7 +134,8 @@ export class PurchaseOrderQueries {
 
   /** The changes made to the order's lines, oldest first. */
   async edits(orderId: string): Promise<PurchaseOrderEditView[]> {
-    const rows: ChangeRow[] = await this.dataSource.query(
+    const rows = await query<ChangeRow>(
+      this.dataSource,
       `SELECT created_at, created_by, supplier_item_id, previous_packs, new_packs, reason FROM purchase_order_change WHERE order_id = $1 ORDER BY created_at, id`,
       [orderId],
     );

@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { query } from '@larder/database';
 import { addDays, type IsoDate } from '@larder/domain';
 import { localMoment } from './planning-clock';
 import { PlanningDataLoader } from './planning-data.loader';
+import { COUNTS_SQL, INGREDIENTS_SQL, IngredientRow, RECEIVED_SQL, ReceivedRow } from './stock.queries';
 
 /** One ingredient's stock at a canteen on a day, in the ingredient's unit. */
 export interface StockLineView {
@@ -30,18 +32,6 @@ export interface StockView {
   lines: StockLineView[];
 }
 
-interface ReceivedRow {
-  ingredient_id: number;
-  quantity: string;
-}
-interface IngredientRow {
-  id: number;
-  code: string;
-  name: string;
-  name_en: string;
-  unit: string;
-}
-
 /** Stock on hand as the planner nets it, shown to the buyer: counts, what was received since, what is usable and what is on the way. */
 @Injectable()
 export class StockService {
@@ -57,21 +47,9 @@ export class StockService {
     const catalogue = await this.loader.catalogue();
     // Use counted up to the day itself, so what is left is what the day starts with.
     const { lots, countedOn } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
-    const received: ReceivedRow[] =
-      countedOn === null
-        ? []
-        : await this.dataSource.query(
-            `SELECT l.ingredient_id, sum(COALESCE(l.received_packs, l.packs) * i.pack_size)::text AS quantity
-       FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id JOIN supplier_item i ON i.id = l.supplier_item_id
-       WHERE o.canteen_id = $1 AND o.status = 'received' AND o.delivery_date > $2::date AND o.delivery_date <= $3::date
-       GROUP BY 1`,
-            [params.canteenId, countedOn, date],
-          );
-    const counts: { ingredient_id: number; quantity: string }[] =
-      countedOn === null
-        ? []
-        : await this.dataSource.query('SELECT ingredient_id, quantity::text AS quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date', [params.canteenId, countedOn]);
-    const ingredients: IngredientRow[] = await this.dataSource.query('SELECT id, code, name, name_en, unit FROM ingredient ORDER BY code');
+    const received = countedOn === null ? [] : await query<ReceivedRow>(this.dataSource, RECEIVED_SQL, [params.canteenId, countedOn, date]);
+    const counts = countedOn === null ? [] : await query<ReceivedRow>(this.dataSource, COUNTS_SQL, [params.canteenId, countedOn]);
+    const ingredients = await query<IngredientRow>(this.dataSource, INGREDIENTS_SQL);
     const countBy = new Map(counts.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
     const receivedBy = new Map(received.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
     const lines: StockLineView[] = [];

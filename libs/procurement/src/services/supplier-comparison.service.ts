@@ -2,22 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { monthOf, monthPeriod, ReportPeriod, shiftMonth } from '@larder/analytics';
-import type { IsoDate, MealPeriod } from '@larder/domain';
+import { query } from '@larder/database';
+import type { IsoDate } from '@larder/domain';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
 import { explodeRecipes } from '../planning/recipe-explosion';
 import { compareSuppliers, MonthSpan, SupplierComparison } from '../planning/supplier-comparison.calculator';
 import { PlanningDataLoader } from './planning-data.loader';
+import { COOKED_SQL, CookedRow, INGREDIENT_NAMES_SQL, LAST_COOKED_DAY_SQL, LastDayRow, SUPPLIER_NAMES_SQL } from './supplier-comparison.queries';
 
 /** Months of closing prices shown side by side, the compared month last. */
 export const PRICE_HISTORY_MONTHS = 6;
-
-interface CookedRow {
-  canteen_id: number;
-  service_date: string;
-  meal: MealPeriod;
-  dish_id: number;
-  portions: number;
-}
 
 /** A supplier, as the comparison names it. */
 export interface SupplierName {
@@ -58,7 +52,7 @@ export class SupplierComparisonService {
    */
   async monthFor(params: { month?: string; asOf?: IsoDate }): Promise<ReportPeriod> {
     if (params.month) return monthPeriod(params.month);
-    const [row]: { last: string | null }[] = await this.dataSource.query('SELECT max(service_date)::text AS last FROM daily_dish_rollup');
+    const [row] = await query<LastDayRow>(this.dataSource, LAST_COOKED_DAY_SQL);
     const last = row?.last ?? params.asOf ?? new Date().toISOString().slice(0, 10);
     return monthOf(params.asOf !== undefined && params.asOf < last ? params.asOf : last);
   }
@@ -70,19 +64,12 @@ export class SupplierComparisonService {
     const catalogue = await this.loader.catalogue();
     const [needs, previousNeeds] = await Promise.all([this.needs(catalogue, params.canteenIds, month), this.needs(catalogue, params.canteenIds, previousMonth)]);
     const comparison = compareSuppliers({ catalogue, month: span(month), previousMonth: span(previousMonth), priceMonths: priceMonths.map(span), needs, previousNeeds });
-    const [suppliers, ingredientNames] = await Promise.all([
-      this.dataSource.query('SELECT id, code, name, name_en AS "nameEn" FROM supplier ORDER BY id') as Promise<SupplierName[]>,
-      this.dataSource.query('SELECT id, code, name, name_en AS "nameEn", unit FROM ingredient ORDER BY id') as Promise<IngredientName[]>,
-    ]);
+    const [suppliers, ingredientNames] = await Promise.all([query<SupplierName>(this.dataSource, SUPPLIER_NAMES_SQL), query<IngredientName>(this.dataSource, INGREDIENT_NAMES_SQL)]);
     return { ...comparison, canteenIds: [...params.canteenIds], suppliers, ingredientNames };
   }
 
   private async needs(catalogue: PlanningCatalogue, canteenIds: readonly number[], month: ReportPeriod) {
-    const rows: CookedRow[] = await this.dataSource.query(
-      `SELECT canteen_id, service_date::text AS service_date, meal, dish_id, GREATEST(prepared, quantity) AS portions FROM daily_dish_rollup
-       WHERE canteen_id = ANY($1::int[]) AND service_date BETWEEN $2::date AND $3::date AND dish_id <> 0`,
-      [[...canteenIds], month.from, month.to],
-    );
+    const rows = await query<CookedRow>(this.dataSource, COOKED_SQL, [[...canteenIds], month.from, month.to]);
     return explodeRecipes({
       catalogue,
       lines: rows.map((row) => ({ canteenId: Number(row.canteen_id), serviceDate: row.service_date, meal: row.meal, dishId: Number(row.dish_id), portions: Number(row.portions) })),

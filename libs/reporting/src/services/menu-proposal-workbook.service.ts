@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { query } from '@larder/database';
 import { MenuProposalService } from '@larder/procurement';
 import { REPORT_LANGUAGES, ReportLanguage } from '../layout/labels';
 import { MenuProposalWorkbookData, writeMenuProposalWorkbook } from '../layout/menu-proposal.layout';
@@ -36,7 +37,7 @@ export class MenuProposalWorkbookService {
       throw new LarderError('VALIDATION_FAILED', `language must be one of ${REPORT_LANGUAGES.join(', ')}, got ${JSON.stringify(language)}`, { field: 'lang' });
     }
     const proposal = await this.menus.get(proposalId);
-    const [canteen]: Named[] = await this.dataSource.query('SELECT code, name, name_en AS "nameEn" FROM canteen WHERE id = $1', [proposal.canteenId]);
+    const [canteen] = await query<Named>(this.dataSource, 'SELECT code, name, name_en AS "nameEn" FROM canteen WHERE id = $1', [proposal.canteenId]);
     const data: MenuProposalWorkbookData = {
       context: {
         language: language as ReportLanguage,

@@ -1,5 +1,5 @@
 import { QueryRunner } from 'typeorm';
-import { CopyTarget, TableCopier } from '@larder/database';
+import { CopyTarget, query, TableCopier } from '@larder/database';
 import { RollupDeltas } from '../../rollups/rollup-deltas';
 import { bilingual } from '../messages';
 import { QuarantineWriter } from '../services/quarantine.writer';
@@ -162,7 +162,7 @@ export class PaymentChunkWriter {
 
   private async stored(keys: { canteenIds: number[]; sources: string[]; externalIds: string[] }, salesOnly: boolean): Promise<Set<number>> {
     if (keys.canteenIds.length === 0) return new Set();
-    const rows: { i: number }[] = await this.runner.query(EXISTING, [keys.canteenIds, keys.sources, keys.externalIds, salesOnly]);
+    const rows = await query<{ i: number }>(this.runner, EXISTING, [keys.canteenIds, keys.sources, keys.externalIds, salesOnly]);
     return new Set(rows.map((row) => row.i - 1));
   }
 

@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { query } from '@larder/database';
 import type { RollupService } from '../../rollups/rollup.service';
 import type { ReadOptions, RecordStream } from '../formats/record-stream';
 import { derivedSerialNote } from '../profiles/derived-serial';
@@ -30,7 +31,8 @@ export interface PaymentPipelineInput {
 export async function runPaymentPipeline(input: PaymentPipelineInput): Promise<PipelineCounts> {
   const { runner, mapping } = input;
   const canteenIds = [...new Set([...input.refs.canteens.values()].map((canteen) => canteen.id))];
-  const last: { canteen_id: number; max: string | null }[] = await runner.query(
+  const last = await query<{ canteen_id: number; max: string | null }>(
+    runner,
     'SELECT c AS canteen_id, (SELECT max(id) FROM sale_transaction WHERE canteen_id = c) AS max FROM unnest($1::int[]) AS c',
     [canteenIds],
   );

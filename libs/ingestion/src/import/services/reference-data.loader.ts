@@ -1,16 +1,18 @@
 import { EntityManager } from 'typeorm';
-import type { IngredientCategory, MealPeriod } from '@larder/domain';
+import { query } from '@larder/database';
+import type { MealPeriod } from '@larder/domain';
 import { indexByCodeAndName, MealWindow, minutesOf, ReferenceData } from '../validation/reference-data';
+import { CanteenRow, CodedRow, IngredientRow, MASTERS_SQL, MealPeriodRow, SupplierItemRow } from './reference-data.queries';
 
 /** Reads the masters rows are checked against; small tables, read once per batch inside its transaction. */
 export async function loadReferenceData(manager: EntityManager): Promise<ReferenceData> {
-  const canteens: { id: number; code: string; name: string; site_id: number; timezone: string }[] = await manager.query('SELECT id, code, name, site_id, timezone FROM canteen');
-  const sites: { id: number; code: string; name: string }[] = await manager.query('SELECT id, code, name FROM site');
-  const dishes: { id: number; code: string; name: string }[] = await manager.query('SELECT id, code, name FROM dish');
-  const ingredients: { id: number; code: string; name: string; unit: string; category: IngredientCategory }[] = await manager.query('SELECT id, code, name, unit, category FROM ingredient');
-  const suppliers: { id: number; code: string; name: string }[] = await manager.query('SELECT id, code, name FROM supplier');
-  const items: { id: number; supplier_id: number; sku: string }[] = await manager.query('SELECT id, supplier_id, sku FROM supplier_item');
-  const periods: { canteen_id: number; meal: MealPeriod; starts_at: string; ends_at: string }[] = await manager.query('SELECT canteen_id, meal, starts_at, ends_at FROM meal_period');
+  const canteens = await query<CanteenRow>(manager, MASTERS_SQL.canteens);
+  const sites = await query<CodedRow>(manager, MASTERS_SQL.sites);
+  const dishes = await query<CodedRow>(manager, MASTERS_SQL.dishes);
+  const ingredients = await query<IngredientRow>(manager, MASTERS_SQL.ingredients);
+  const suppliers = await query<CodedRow>(manager, MASTERS_SQL.suppliers);
+  const items = await query<SupplierItemRow>(manager, MASTERS_SQL.items);
+  const periods = await query<MealPeriodRow>(manager, MASTERS_SQL.periods);
 
   const byCode = (rows: { id: number; code: string }[]) => new Map(rows.map((row) => [row.code, row.id]));
   const mealPeriods = new Map<number, Partial<Record<MealPeriod, MealWindow>>>();

@@ -1,5 +1,5 @@
 import { DataSource, QueryRunner } from 'typeorm';
-import { TableCopier } from '@larder/database';
+import { query, TableCopier } from '@larder/database';
 import { TableTarget } from './table-targets';
 
 export interface WriteCounts {
@@ -76,8 +76,8 @@ export class TableWriter {
   }
 
   private async count(sql: string, parameters: unknown[] = []): Promise<number> {
-    const [row] = await this.options.runner.query(sql, parameters);
-    return row.n as number;
+    const [row] = await query<{ n: number }>(this.options.runner, sql, parameters);
+    return row.n;
   }
 
   private async merge(): Promise<void> {

@@ -10,6 +10,7 @@ import { Client, types } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import { query } from '@larder/database';
 import { bilingual } from '../messages';
 import { loadProfiles } from '../profiles/profile-registry';
 import { MappingProfile } from '../profiles/mapping-profile';
@@ -87,8 +88,8 @@ export class VendorPullService {
   }
 
   async watermark(source: PullSource): Promise<string> {
-    const [row] = await this.dataSource.query('SELECT value FROM app_setting WHERE key = $1', [WATERMARK_KEY(source.name)]);
-    return (row?.value as string | undefined) ?? source.initialWatermark;
+    const [row] = await query<{ value: string }>(this.dataSource, 'SELECT value FROM app_setting WHERE key = $1', [WATERMARK_KEY(source.name)]);
+    return row?.value ?? source.initialWatermark;
   }
 
   private async pullSource(options: { source: PullSource; profiles: MappingProfile[]; request: PullRequest }): Promise<SourcePull> {
@@ -166,7 +167,8 @@ export class VendorPullService {
   /** Compare and set inside the batch's transaction: a concurrent pull of the same source makes this batch roll back. */
   private async moveWatermark(options: { manager: EntityManager; source: PullSource; from: string; to: string }): Promise<void> {
     const key = WATERMARK_KEY(options.source.name);
-    const [moved] = await options.manager.query(
+    const [moved] = await query<{ n: number }>(
+      options.manager,
       `WITH current AS (SELECT value FROM app_setting WHERE key = $1::text),
             ins AS (INSERT INTO app_setting (key, value) SELECT $1::text, $3::text WHERE NOT EXISTS (SELECT 1 FROM current) AND $2::text = $4::text ON CONFLICT (key) DO NOTHING RETURNING 1),
             upd AS (UPDATE app_setting SET value = $3::text WHERE key = $1::text AND value = $2::text RETURNING 1)
