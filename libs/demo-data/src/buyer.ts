@@ -36,8 +36,8 @@ export class Buyer {
   private readonly items: (Item | null)[];
   private readonly recipes: { ingredient: number; gross: number }[][];
   private readonly canteenIndex = new Map<number, number>();
-  /** Per [canteen * ingredients + ingredient]: the open delivery, what it has fed so far, and what is in store. */
-  private readonly windowStart: (IsoDate | null)[];
+  /** Per [canteen * ingredients + ingredient]: the open delivery (its day index, -1 for none), what it has fed so far, and what is in store. */
+  private readonly windowStart: Int32Array;
   private readonly windowOrder: (PendingOrder | null)[];
   private readonly used: Float64Array;
   private readonly onHand: Float64Array;
@@ -57,7 +57,7 @@ export class Buyer {
     });
     masters.canteens.forEach((canteen, index) => this.canteenIndex.set(canteen.id, index));
     const slots = masters.canteens.length * ingredientCount;
-    this.windowStart = new Array<IsoDate | null>(slots).fill(null);
+    this.windowStart = new Int32Array(slots).fill(-1);
     this.windowOrder = new Array<PendingOrder | null>(slots).fill(null);
     this.used = new Float64Array(slots);
     this.onHand = new Float64Array(slots);
@@ -73,9 +73,9 @@ export class Buyer {
         if (!item || !item.row.deliveryWeekdays.includes(day.weekday)) return;
         const slot = c * ingredientCount + i;
         const start = this.windowStart[slot];
-        if (start !== null && daysBetween(start, day.date) < item.cover) return;
-        if (start !== null) this.closeLine(slot, item, this.used[slot], out);
-        this.windowStart[slot] = day.date;
+        if (start >= 0 && day.index - start < item.cover) return;
+        if (start >= 0) this.closeLine(slot, item, this.used[slot], out);
+        this.windowStart[slot] = day.index;
         this.windowOrder[slot] = this.orderFor(canteen.row.id, item, day.date);
         this.used[slot] = 0;
       });
@@ -86,13 +86,14 @@ export class Buyer {
     }
     if (day.date !== options.endDate) return;
     this.windowStart.forEach((start, slot) => {
-      if (start === null) return;
+      if (start < 0) return;
       const item = this.items[slot % ingredientCount]!;
+      const startDate = this.windowOrder[slot]!.row.deliveryDate;
       // Sized from the days cooked so far, spread over the days until the next delivery is due.
-      const cooked = daysBetween(start, day.date) + 1;
-      const span = Math.max(cooked, daysBetween(start, nextDeliveryDue(item, start)));
+      const cooked = day.index - start + 1;
+      const span = Math.max(cooked, daysBetween(startDate, nextDeliveryDue(item, startDate)));
       this.closeLine(slot, item, (this.used[slot] * span) / cooked, out);
-      this.windowStart[slot] = null;
+      this.windowStart[slot] = -1;
     });
   }
 
