@@ -1,7 +1,8 @@
 import { type DayKind, type MealPeriod, subsidyInForceFen } from '@larder/domain';
+import { Buyer } from './buyer';
 import { DishAppeal, mealTurnout } from './demand.model';
 import type { DemoWorld } from './demo-master';
-import type { DemoFeedback, DemoTransaction, HeadcountRow, MenuItemRow, ProductionLogRow, SaleLineRow, StockCountRow, WasteLogRow } from './demo-rows';
+import type { DemoFeedback, DemoTransaction, HeadcountRow, MenuItemRow, ProductionLogRow, PurchaseOrderLineRow, PurchaseOrderRow, SaleLineRow, StockCountRow, WasteLogRow } from './demo-rows';
 import { generateFeedback } from './feedback.generator';
 import { employedOn, siteHeadcount } from './headcount.model';
 import { Kitchen } from './kitchen';
@@ -24,6 +25,9 @@ export interface DemoDay {
   feedback: DemoFeedback[];
   headcount: HeadcountRow[];
   stockCounts: StockCountRow[];
+  /** Orders whose deliveries' cover ended today (see `Buyer`): received, or sent on the last day. */
+  purchaseOrders: PurchaseOrderRow[];
+  purchaseOrderLines: PurchaseOrderLineRow[];
 }
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
@@ -37,6 +41,7 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
   const kitchen = new Kitchen({ catalogue, canteens: canteens.length, seed: options.seed });
   const sales = new SalesGenerator({ staff, dishes: catalogue.dishes, specs: catalogue.dishSpecs });
   const appealToday = new Float64Array(catalogue.dishes.length);
+  const buyer = new Buyer(world);
 
   for (const day of calendar.days) {
     const future = day.date > options.endDate;
@@ -54,6 +59,8 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
       feedback: [],
       headcount,
       stockCounts: [],
+      purchaseOrders: [],
+      purchaseOrderLines: [],
     };
     const buffers: SalesBuffers = { transactions: out.transactions, lines: out.saleLines, firstLine: [] };
     appeal.fill(day, appealToday);
@@ -133,6 +140,7 @@ export function* streamDemoDays(world: DemoWorld): Generator<DemoDay> {
       }
       if (!future) kitchen.closeDay({ canteenIndex, canteenId: canteen.row.id, serviceDate: day.date, random, nextWasteId, waste: out.waste });
     });
+    if (!future) buyer.day(day, out.production, out);
     if (!future && day.weekday === 5) {
       canteens.forEach((canteen, canteenIndex) => kitchen.stockCount({ canteenIndex, canteenId: canteen.row.id, countedOn: day.date, random, out: out.stockCounts }));
     }

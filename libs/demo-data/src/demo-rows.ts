@@ -1,5 +1,8 @@
 import type { DayKind, DishCategory, IngredientCategory, IngredientUnit, MealPeriod, PaymentChannel, StorageKind, TransactionKind, WasteKind } from '@larder/domain';
 
+/** The statuses the demo's orders end in: received, or sent and waiting for receipt on the last day. */
+export type DemoOrderStatus = 'sent' | 'received';
+
 /**
  * Plain rows mirroring Larder's entities property for property, so ingestion can copy them into the tables.
  * Deviations: transactions and feedback carry the diner's raw identity (card and staff numbers) because
@@ -197,4 +200,30 @@ export interface HeadcountRow {
   travelling: number;
   overtime: number;
   remote: number;
+}
+
+/** One order to one supplier for one delivery to one canteen; ids are UUIDs spelt from canteen, supplier and date. */
+export interface PurchaseOrderRow {
+  id: string;
+  canteenId: number;
+  planId: string | null;
+  supplierId: number;
+  orderDate: string;
+  deliveryDate: string;
+  status: DemoOrderStatus;
+  totalFen: number;
+}
+
+/** An order line with its delivery note (received packs and price), null while the order waits for receipt. */
+export interface PurchaseOrderLineRow {
+  orderId: string;
+  supplierItemId: number;
+  canteenId: number;
+  ingredientId: number;
+  packs: number;
+  packPriceFen: number;
+  amountFen: number;
+  neededQuantity: number;
+  receivedPacks: number | null;
+  receivedPackPriceFen: number | null;
 }

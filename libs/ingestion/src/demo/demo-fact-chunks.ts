@@ -3,7 +3,7 @@ import { DemoDay, DemoOptions, generateDemoEnterprise } from '@larder/demo-data'
 import { Pseudonymizer } from '../privacy/pseudonymizer';
 
 /** The day-stream lists of a demo day that become fact tables. */
-export const DEMO_FACT_LISTS = ['menuItems', 'transactions', 'saleLines', 'production', 'waste', 'stockCounts', 'feedback', 'headcount'] as const;
+export const DEMO_FACT_LISTS = ['menuItems', 'transactions', 'saleLines', 'production', 'waste', 'stockCounts', 'feedback', 'headcount', 'purchaseOrders', 'purchaseOrderLines'] as const;
 export type DemoFactList = (typeof DEMO_FACT_LISTS)[number];
 
 /** Which entity properties, in the table's column order, each list fills. */
@@ -41,6 +41,8 @@ export async function produceDemoFactChunks(request: DemoFactChunkRequest, emit:
     stockCounts: (row) => row,
     feedback: (row) => enterprise.toFeedbackRow(row, pseudonymizer),
     headcount: (row) => row,
+    purchaseOrders: (row) => row,
+    purchaseOrderLines: (row) => row,
   };
   let daysDone = 0;
   for (const day of enterprise.days()) {

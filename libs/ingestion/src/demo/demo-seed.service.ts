@@ -15,6 +15,8 @@ import {
   MealPeriod,
   MenuItem,
   ProductionLog,
+  PurchaseOrder,
+  PurchaseOrderLine,
   RecipeLine,
   SaleLine,
   SaleTransaction,
@@ -77,6 +79,8 @@ const DEMO_TABLES: EntityTarget<unknown>[] = [
   StockCount,
   Feedback,
   Headcount,
+  PurchaseOrder,
+  PurchaseOrderLine,
 ];
 
 /** Where each list of the demo's day stream is stored. */
@@ -89,6 +93,8 @@ const FACT_ENTITIES: Record<DemoFactList, EntityTarget<unknown>> = {
   stockCounts: StockCount,
   feedback: Feedback,
   headcount: Headcount,
+  purchaseOrders: PurchaseOrder,
+  purchaseOrderLines: PurchaseOrderLine,
 };
 
 /**
@@ -172,8 +178,8 @@ export class DemoSeedService {
   }
 
   private async emptyTables(runner: QueryRunner): Promise<void> {
-    const tables = [...DEMO_TABLES, 'daily_dish_rollup', 'daily_meal_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup', 'budget_line'].map((target) =>
-      typeof target === 'string' ? target : this.dataSource.getMetadata(target).tableName,
+    const tables = [...DEMO_TABLES, 'daily_dish_rollup', 'daily_meal_rollup', 'daily_cost_rollup', 'daily_channel_rollup', 'hourly_load_rollup', 'budget_line', 'purchase_order_change'].map(
+      (target) => (typeof target === 'string' ? target : this.dataSource.getMetadata(target).tableName),
     );
     await runner.query(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')}`);
   }
