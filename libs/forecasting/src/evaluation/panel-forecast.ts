@@ -2,7 +2,7 @@ import { quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { backtestGlobal, fitGlobalModel, GlobalModelOptions, kept, originMatrix, predictRow, trainingShare } from '../global/global-model';
-import { Timeline } from '../global/panel-features';
+import { extendTimeline, Timeline } from '../global/panel-features';
 import { createBareModel, createModel, isBareModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
@@ -141,30 +141,13 @@ function forecastHorizon(input: PanelForecastInput, history: readonly Timeline[]
     originOf: (s, day, index) => (kept(s, index, share) ? day - (1 + ((index * 7 + s * 3) % HORIZON_LEADS)) : Number.NaN),
   });
   const model = fitGlobalModel(training, asOf, { calendar: input.calendar, ...input.global });
-  const timelines: Timeline[] = input.entries.map(({ series, horizon }) => joinHorizon(series, horizon));
+  const timelines: Timeline[] = input.entries.map(({ series, horizon }) => extendTimeline(series, horizon));
   const horizonStart = input.entries.map(({ series }) => series.days.length);
   const forecasts = input.entries.map(({ horizon }) => new Float64Array(horizon.days.length).fill(Number.NaN));
   if (!model) return forecasts;
-  const future = originMatrix({ timelines, calendar: input.calendar, originOf: (s, _day, index) => (index >= horizonStart[s] ? asOf : Number.NaN) });
+  const future = originMatrix({ timelines, calendar: input.calendar, originOf: () => asOf, firstIndex: (s) => horizonStart[s] });
   for (let r = 0; r < future.day.length; r++) forecasts[future.series[r]][future.index[r] - horizonStart[future.series[r]]] = predictRow(model, future, r);
   return forecasts;
-}
-
-function joinHorizon(series: ServiceSeries, horizon: Horizon): Timeline {
-  const days = new Int32Array(series.days.length + horizon.days.length);
-  days.set(series.days);
-  days.set(horizon.days, series.days.length);
-  const values = new Float64Array(days.length).fill(Number.NaN);
-  values.set(series.values);
-  const drivers: Record<string, Float64Array> = {};
-  for (const [name, column] of Object.entries(series.drivers)) {
-    const joined = new Float64Array(days.length).fill(Number.NaN);
-    joined.set(column);
-    const future = horizon.drivers?.[name];
-    if (future) joined.set(future, series.days.length);
-    drivers[name] = joined;
-  }
-  return { days, values, drivers };
 }
 
 function wape(actual: Float64Array, forecast: Float64Array): number | null {

@@ -95,17 +95,25 @@ export function kept(series: number, index: number, share: number): boolean {
  * Featurises the service days for which `originOf(series, day)` gives the date of the data the
  * forecast may use (NaN: not wanted).
  */
-export function originMatrix(params: { timelines: readonly Timeline[]; calendar?: ServiceCalendar; originOf: (series: number, day: EpochDay, index: number) => number }): PanelMatrix {
+export function originMatrix(params: {
+  timelines: readonly Timeline[];
+  calendar?: ServiceCalendar;
+  originOf: (series: number, day: EpochDay, index: number) => number;
+  /** The first index of each timeline worth asking `originOf` about (the days before it are not wanted). */
+  firstIndex?: (series: number) => number;
+}): PanelMatrix {
   const { timelines, calendar } = params;
   const space = featureSpace(calendar, driverNamesOf(timelines));
   const width = space.names.length;
   // The wanted rows first: a panel has millions of days, of which a fit samples a few percent.
   let capacity = 0;
+  const firsts = timelines.map((_, s) => Math.max(0, params.firstIndex?.(s) ?? 0));
   const origins = timelines.map((timeline, s) => {
-    const wanted = new Float64Array(timeline.days.length);
-    for (let i = 0; i < wanted.length; i++) {
-      wanted[i] = params.originOf(s, timeline.days[i], i);
-      if (Number.isFinite(wanted[i])) capacity++;
+    const wanted = new Float64Array(Math.max(0, timeline.days.length - firsts[s]));
+    for (let k = 0; k < wanted.length; k++) {
+      const i = firsts[s] + k;
+      wanted[k] = params.originOf(s, timeline.days[i], i);
+      if (Number.isFinite(wanted[k])) capacity++;
     }
     return wanted;
   });
@@ -119,8 +127,8 @@ export function originMatrix(params: { timelines: readonly Timeline[]; calendar?
   timelines.forEach((timeline, s) => {
     const wanted = origins[s];
     let prepared: PreparedTimeline | null = null;
-    for (let i = 0; i < timeline.days.length; i++) {
-      const origin = wanted[i];
+    for (let i = firsts[s]; i < timeline.days.length; i++) {
+      const origin = wanted[i - firsts[s]];
       if (!Number.isFinite(origin)) continue;
       prepared ??= prepareTimeline(timeline);
       const level = writeFeatures({ prepared, index: i, origin, space, calendar, out: x, offset: rows * width });
