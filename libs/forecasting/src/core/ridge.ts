@@ -24,28 +24,37 @@ export function fitRidge(input: RidgeInput): RidgeFit {
   let totalWeight = 0;
   let targetMean = 0;
   const means = new Float64Array(columns);
+  const nonzero = new Uint8Array(columns);
   for (let r = 0; r < rows; r++) {
     const weight = weights[r];
     totalWeight += weight;
     targetMean += weight * target[r];
-    for (let c = 0; c < columns; c++) means[c] += weight * design[r * columns + c];
+    for (let c = 0; c < columns; c++) {
+      const value = design[r * columns + c];
+      means[c] += weight * value;
+      if (value !== 0) nonzero[c] = 1;
+    }
   }
   if (!(totalWeight > 0)) throw new Error('ridge: no weight');
   targetMean /= totalWeight;
   for (let c = 0; c < columns; c++) means[c] /= totalWeight;
 
+  // A column that is 0 on every row (a weekday never served, no holiday in the window) is 0 once
+  // centred too and adds exactly nothing: the products run over the other columns only.
+  const used = Int32Array.from(nonzero.keys()).filter((c) => nonzero[c] === 1);
   const gram = new Float64Array(columns * columns);
   const moment = new Float64Array(columns);
   const centred = new Float64Array(columns);
   for (let r = 0; r < rows; r++) {
     const weight = weights[r];
-    for (let c = 0; c < columns; c++) centred[c] = design[r * columns + c] - means[c];
+    for (let u = 0; u < used.length; u++) centred[used[u]] = design[r * columns + used[u]] - means[used[u]];
     const y = target[r] - targetMean;
-    for (let a = 0; a < columns; a++) {
+    for (let u = 0; u < used.length; u++) {
+      const a = used[u];
       const wa = weight * centred[a];
       if (wa === 0) continue;
       moment[a] += wa * y;
-      for (let b = 0; b <= a; b++) gram[a * columns + b] += wa * centred[b];
+      for (let v = 0; v <= u; v++) gram[a * columns + used[v]] += wa * centred[used[v]];
     }
   }
   // Standardise through the diagonal so that the penalty treats every column alike.
