@@ -48,7 +48,14 @@ export function combineOnline(params: { series: readonly CombinationSeries[]; le
     let cached = panelCache.get(origin);
     if (!cached) {
       cached = new Float64Array(COMBINATION_WEIGHTS.length + 1);
-      for (let s = 0; s < series.length; s++) windowErrors(s, origin).forEach((value, k) => (cached![k] += value));
+      // As windowErrors summed over the series, without an array per series and origin.
+      for (let s = 0; s < series.length; s++) {
+        const { days } = series[s];
+        const end = countUpTo(days, origin);
+        const start = countUpTo(days, origin - WINDOW_DAYS);
+        const prefixes = errors[s];
+        for (let k = 0; k < prefixes.length; k++) cached[k] += prefixes[k][end] - prefixes[k][start];
+      }
       if (panelCache.size > 512) panelCache.clear();
       panelCache.set(origin, cached);
     }

@@ -108,14 +108,16 @@ export function originMatrix(params: {
   // The wanted rows first: a panel has millions of days, of which a fit samples a few percent.
   let capacity = 0;
   const firsts = timelines.map((_, s) => Math.max(0, params.firstIndex?.(s) ?? 0));
-  const origins = timelines.map((timeline, s) => {
-    const wanted = new Float64Array(Math.max(0, timeline.days.length - firsts[s]));
-    for (let k = 0; k < wanted.length; k++) {
-      const i = firsts[s] + k;
-      wanted[k] = params.originOf(s, timeline.days[i], i);
+  // One array for every timeline's origins (at starts[s] …): thousands of small ones would all outlive the young generation.
+  const starts = new Int32Array(timelines.length + 1);
+  timelines.forEach((timeline, s) => (starts[s + 1] = starts[s] + Math.max(0, timeline.days.length - firsts[s])));
+  const wanted = new Float64Array(starts[timelines.length]);
+  timelines.forEach((timeline, s) => {
+    const { days } = timeline;
+    for (let k = starts[s], i = firsts[s]; i < days.length; k++, i++) {
+      wanted[k] = params.originOf(s, days[i], i);
       if (Number.isFinite(wanted[k])) capacity++;
     }
-    return wanted;
   });
   const x = new Float64Array(capacity * width);
   const series = new Int32Array(capacity);
@@ -125,10 +127,9 @@ export function originMatrix(params: {
   const target = new Float64Array(capacity);
   let rows = 0;
   timelines.forEach((timeline, s) => {
-    const wanted = origins[s];
     let prepared: PreparedTimeline | null = null;
-    for (let i = firsts[s]; i < timeline.days.length; i++) {
-      const origin = wanted[i - firsts[s]];
+    for (let i = firsts[s], k = starts[s]; i < timeline.days.length; i++, k++) {
+      const origin = wanted[k];
       if (!Number.isFinite(origin)) continue;
       prepared ??= prepareTimeline(timeline);
       const level = writeFeatures({ prepared, index: i, origin, space, calendar, out: x, offset: rows * width });
