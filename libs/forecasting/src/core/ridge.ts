@@ -41,21 +41,31 @@ export function fitRidge(input: RidgeInput): RidgeFit {
 
   // A column that is 0 on every row (a weekday never served, no holiday in the window) is 0 once
   // centred too and adds exactly nothing: the products run over the other columns only.
+  // The sums run in a dense m × m block of the m used columns, then land in their places.
   const used = Int32Array.from(nonzero.keys()).filter((c) => nonzero[c] === 1);
-  const gram = new Float64Array(columns * columns);
-  const moment = new Float64Array(columns);
-  const centred = new Float64Array(columns);
+  const m = used.length;
+  const usedMeans = Float64Array.from(used, (c) => means[c]);
+  const block = new Float64Array(m * m);
+  const blockMoment = new Float64Array(m);
+  const centred = new Float64Array(m);
   for (let r = 0; r < rows; r++) {
     const weight = weights[r];
-    for (let u = 0; u < used.length; u++) centred[used[u]] = design[r * columns + used[u]] - means[used[u]];
+    const row = r * columns;
+    for (let u = 0; u < m; u++) centred[u] = design[row + used[u]] - usedMeans[u];
     const y = target[r] - targetMean;
-    for (let u = 0; u < used.length; u++) {
-      const a = used[u];
-      const wa = weight * centred[a];
+    for (let u = 0; u < m; u++) {
+      const wa = weight * centred[u];
       if (wa === 0) continue;
-      moment[a] += wa * y;
-      for (let v = 0; v <= u; v++) gram[a * columns + used[v]] += wa * centred[used[v]];
+      blockMoment[u] += wa * y;
+      const at = u * m;
+      for (let v = 0; v <= u; v++) block[at + v] += wa * centred[v];
     }
+  }
+  const gram = new Float64Array(columns * columns);
+  const moment = new Float64Array(columns);
+  for (let u = 0; u < m; u++) {
+    moment[used[u]] = blockMoment[u];
+    for (let v = 0; v <= u; v++) gram[used[u] * columns + used[v]] = block[u * m + v];
   }
   // Standardise through the diagonal so that the penalty treats every column alike.
   const scale = new Float64Array(columns);

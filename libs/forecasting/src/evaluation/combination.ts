@@ -119,7 +119,7 @@ export function combineForHorizon(params: { series: readonly CombinationSeries[]
 } {
   const { series, lastDays, lead } = params;
   const extended = series.map((entry, s) => ({
-    days: Int32Array.of(...entry.days, lastDays[s] + lead),
+    days: withDay(entry.days, lastDays[s] + lead),
     actual: withUnknownDay(entry.actual),
     global: withUnknownDay(entry.global),
     local: withUnknownDay(entry.local),
@@ -127,6 +127,14 @@ export function combineForHorizon(params: { series: readonly CombinationSeries[]
   const { point, weight } = combineOnline({ series: extended, lead });
   const known = (values: Float64Array, s: number) => values.subarray(0, series[s].days.length);
   return { point: point.map(known), weight: weight.map(known), horizonWeight: weight.map((values, s) => values[series[s].days.length]) };
+}
+
+/** The days with one more at the end (without spreading thousands of arguments). */
+export function withDay(days: Int32Array, day: number): Int32Array {
+  const out = new Int32Array(days.length + 1);
+  out.set(days);
+  out[days.length] = day;
+  return out;
 }
 
 /** The values with one more, unknown (NaN) day at the end: the day after a history. */

@@ -6,7 +6,7 @@ import { extendTimeline, Timeline } from '../global/panel-features';
 import { createBareModel, createModel, isBareModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
-import { combineForHorizon, mix, withUnknownDay } from './combination';
+import { combineForHorizon, mix, withDay, withUnknownDay } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
 import { unusualDays } from './unusual-days';
 
@@ -78,7 +78,12 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
   const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
   // Each day's class from the history and the horizon together: a break's first days back are known ahead.
-  const classes = input.entries.map(({ series, horizon }) => unusualDays(Int32Array.of(...series.days, ...horizon.days), input.calendar));
+  const classes = input.entries.map(({ series, horizon }) => {
+    const days = new Int32Array(series.days.length + horizon.days.length);
+    days.set(series.days);
+    days.set(horizon.days, series.days.length);
+    return unusualDays(days, input.calendar);
+  });
   const conformalSeries = combinationSeries.map((entry, s) => ({
     days: entry.days,
     actual: entry.actual,
@@ -98,7 +103,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const horizonClass = classes[s].subarray(series.days.length);
     // The scale floor of the day after the history: every backtest actual is known.
-    const floor = errorScales({ days: Int32Array.of(...entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: Float64Array.of(...combined.point[s], 0) }, leadDays);
+    const floor = errorScales({ days: withDay(entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: withZero(combined.point[s]) }, leadDays);
     const scaleFloor = floor[floor.length - 1];
     const byClass = [false, true].map((unusual) => ({ relative: calibrator.sample(s, lastDay, unusual), adjusted: calibrator.levelsFor(s, lastDay, levels, unusual) }));
     const quantiles = new Map(
@@ -148,6 +153,12 @@ function forecastHorizon(input: PanelForecastInput, history: readonly Timeline[]
   const future = originMatrix({ timelines, calendar: input.calendar, originOf: () => asOf, firstIndex: (s) => horizonStart[s] });
   for (let r = 0; r < future.day.length; r++) forecasts[future.series[r]][future.index[r] - horizonStart[future.series[r]]] = predictRow(model, future, r);
   return forecasts;
+}
+
+function withZero(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  out.set(values);
+  return out;
 }
 
 function wape(actual: Float64Array, forecast: Float64Array): number | null {
