@@ -1,7 +1,7 @@
 import { quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { Horizon, ServiceSeries } from '../core/service-series';
-import { backtestGlobal, fitGlobalModel, GlobalModelOptions, kept, originMatrix, predictRow, trainingShare } from '../global/global-model';
+import { backtestGlobal, fitGlobalModel, GlobalModelOptions, indexRange, kept, keptIndices, originMatrix, predictRow, trainingShare } from '../global/global-model';
 import { extendTimeline, Timeline } from '../global/panel-features';
 import { createBareModel, createModel, isBareModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
@@ -144,16 +144,32 @@ function forecastHorizon(input: PanelForecastInput, history: readonly Timeline[]
     calendar: input.calendar,
     // Each past day is seen from one lead, spread evenly over the horizon's leads.
     originOf: (s, day, index) => (kept(s, index, share) ? day - (1 + ((index * 7 + s * 3) % HORIZON_LEADS)) : Number.NaN),
+    indices: (s) => keptIndices(s, history[s].days.length, share),
   });
   const model = fitGlobalModel(training, asOf, { calendar: input.calendar, ...input.global });
-  const timelines: Timeline[] = input.entries.map(({ series, horizon }) => extendTimeline(series, horizon));
-  const horizonStart = input.entries.map(({ series }) => series.days.length);
   const forecasts = input.entries.map(({ horizon }) => new Float64Array(horizon.days.length).fill(Number.NaN));
   if (!model) return forecasts;
-  const future = originMatrix({ timelines, calendar: input.calendar, originOf: () => asOf, firstIndex: (s) => horizonStart[s] });
-  for (let r = 0; r < future.day.length; r++) forecasts[future.series[r]][future.index[r] - horizonStart[future.series[r]]] = predictRow(model, future, r);
+  // A few hundred series at a time: each history extended into its horizon is a copy, and thousands
+  // of them alive at once cost more in fresh memory than the features written from them.
+  for (let from = 0; from < input.entries.length; from += HORIZON_CHUNK) {
+    const chunk = input.entries.slice(from, from + HORIZON_CHUNK);
+    const timelines: Timeline[] = chunk.map(({ series, horizon }) => extendTimeline(series, horizon));
+    const future = originMatrix({
+      timelines,
+      calendar: input.calendar,
+      space: training.space,
+      originOf: () => asOf,
+      indices: (k) => indexRange(chunk[k].series.days.length, timelines[k].days.length),
+    });
+    for (let r = 0; r < future.day.length; r++) {
+      const k = future.series[r];
+      forecasts[from + k][future.index[r] - chunk[k].series.days.length] = predictRow(model, future, r);
+    }
+  }
   return forecasts;
 }
+
+const HORIZON_CHUNK = 256;
 
 function withZero(values: Float64Array): Float64Array {
   const out = new Float64Array(values.length + 1);
