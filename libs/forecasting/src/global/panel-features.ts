@@ -160,9 +160,15 @@ function robustLevel(prepared: PreparedTimeline, from: number, to: number): numb
   const start = Math.max(0, from);
   const n = to - start;
   if (n <= 0) return Number.NaN;
-  const window = levelScratch.subarray(0, n);
-  window.set(prepared.timeline.values.subarray(start, to));
-  window.sort();
+  // Sorted by insertion (at most LEVEL_DAYS values, once per row): ascending, NaN last, as a typed array's sort.
+  const values = prepared.timeline.values;
+  const window = levelScratch;
+  for (let i = 0; i < n; i++) {
+    const value = values[start + i];
+    let j = i;
+    for (; j > 0 && (window[j - 1] > value || (window[j - 1] !== window[j - 1] && value === value)); j--) window[j] = window[j - 1];
+    window[j] = value;
+  }
   const cut = Math.floor(n * LEVEL_TRIM);
   let sum = 0;
   for (let k = cut; k < n - cut; k++) sum += window[k];

@@ -84,11 +84,21 @@ export class RegressionModel extends BaseForecastModel {
     return tail.values.map((value, i) => value - fitted[i]);
   }
 
+  /** The mean error of the latest days, summed as they come (`errors` without its arrays: this runs on every update). */
   private recentError(series: ServiceSeries): number {
     const count = Math.min(this.recentErrorDays, series.days.length);
     if (count === 0) return 0;
-    const errors = this.errors(series, series.days.length - count);
-    return errors.reduce((sum, error) => sum + error, 0) / count;
+    const tail = sliceSeries(series, series.days.length - count, series.days.length);
+    const design = this.designs.rows({ layout: this.layout!, calendar: this.calendar, days: tail.days, drivers: tail.drivers });
+    const { intercept, coefficients } = this.model!;
+    const columns = coefficients.length;
+    let total = 0;
+    for (let r = 0; r < count; r++) {
+      let fitted = intercept;
+      for (let c = 0; c < columns; c++) fitted += coefficients[c] * design[r * columns + c];
+      total += tail.values[r] - fitted;
+    }
+    return total / count;
   }
 
   protected predictDays(horizon: Horizon): Float64Array {
