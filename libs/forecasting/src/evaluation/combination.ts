@@ -38,11 +38,14 @@ export function combineOnline(params: { series: readonly CombinationSeries[]; le
   const { series, lead } = params;
   const errors = series.map(cumulativeErrors);
   const panelCache = new Map<EpochDay, Float64Array>();
+  // Read at once by bestWeight: one array for every day.
+  const own = new Float64Array(COMBINATION_WEIGHTS.length + 1);
   const windowErrors = (s: number, origin: EpochDay): Float64Array => {
     const { days } = series[s];
     const end = countUpTo(days, origin);
     const start = countUpTo(days, origin - WINDOW_DAYS);
-    return Float64Array.from(errors[s], (prefix) => prefix[end] - prefix[start]);
+    errors[s].forEach((prefix, k) => (own[k] = prefix[end] - prefix[start]));
+    return own;
   };
   const panelErrors = (origin: EpochDay): Float64Array => {
     let cached = panelCache.get(origin);
@@ -66,9 +69,8 @@ export function combineOnline(params: { series: readonly CombinationSeries[]; le
   series.forEach((entry, s) => {
     for (let i = 0; i < entry.days.length; i++) {
       const origin = entry.days[i] - lead;
-      const own = windowErrors(s, origin);
       const panel = panelErrors(origin);
-      const chosen = bestWeight(own, panel, series.length >= MIN_GLOBAL_PANEL ? 1 : DEFAULT_GLOBAL_WEIGHT);
+      const chosen = bestWeight(windowErrors(s, origin), panel, series.length >= MIN_GLOBAL_PANEL ? 1 : DEFAULT_GLOBAL_WEIGHT);
       weight[s][i] = chosen;
       point[s][i] = mix(entry.global[i], entry.local[i], chosen);
     }

@@ -44,12 +44,51 @@ function calendarColumns(calendar: ServiceCalendar, days: Int32Array, periods: r
   if (!cached) {
     const whole = new Int32Array(days.buffer, 0, days.buffer.byteLength >> 2);
     cached = new Float64Array(whole.length * width);
-    for (let r = 0; r < whole.length; r++) writeCalendarRow({ calendar, day: whole[r], periods, target: cached, offset: r * width });
+    const table = dayTable(calendar, periods, width, whole);
+    for (let r = 0; r < whole.length; r++) {
+      const at = (whole[r] - table.first) * width;
+      if (table.filled[whole[r] - table.first] === 0) {
+        writeCalendarRow({ calendar, day: whole[r], periods, target: table.rows, offset: at });
+        table.filled[whole[r] - table.first] = 1;
+      }
+      cached.set(table.rows.subarray(at, at + width), r * width);
+    }
     recentColumns.unshift({ calendar, buffer: days.buffer, periods, columns: cached });
     if (recentColumns.length > RECENT_COLUMNS) recentColumns.pop();
   }
   const start = days.byteOffset >> 2;
   return cached.subarray(start * width, (start + days.length) * width);
+}
+
+/** A calendar's columns by day from `first` on, written the first time a day is asked for: a panel's series share their days. */
+interface DayTable {
+  readonly periods: readonly string[];
+  readonly first: number;
+  readonly rows: Float64Array;
+  readonly filled: Uint8Array;
+}
+
+const dayTables = new WeakMap<ServiceCalendar, DayTable>();
+
+/** The calendar's day table, widened (rows kept) to cover every day in `days`. */
+function dayTable(calendar: ServiceCalendar, periods: readonly string[], width: number, days: Int32Array): DayTable {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const day of days) {
+    if (day < low) low = day;
+    if (day > high) high = day;
+  }
+  const table = dayTables.get(calendar);
+  if (table && samePeriods(table.periods, periods) && low >= table.first && high < table.first + table.filled.length) return table;
+  const first = Math.min(low, table?.first ?? low);
+  const last = Math.max(high, table ? table.first + table.filled.length - 1 : high);
+  const widened: DayTable = { periods, first, rows: new Float64Array((last - first + 1) * width), filled: new Uint8Array(last - first + 1) };
+  if (table && samePeriods(table.periods, periods)) {
+    widened.rows.set(table.rows, (table.first - first) * width);
+    widened.filled.set(table.filled, table.first - first);
+  }
+  dayTables.set(calendar, widened);
+  return widened;
 }
 
 function samePeriods(a: readonly string[], b: readonly string[]): boolean {
