@@ -152,7 +152,7 @@ export class PitHistory {
     let bins = this.byDay.get(day);
     if (!bins) this.byDay.set(day, (bins = new Int32Array(PIT_BINS)));
     bins[Math.min(PIT_BINS - 1, Math.floor(value * PIT_BINS))]++;
-    this.cache.clear();
+    if (this.cache.size > 0) this.cache.clear();
   }
 
   /** For each nominal level, the level of the PIT distribution of the bands dated ≤ origin (the nominal one when too few). */

@@ -343,7 +343,20 @@ function weekdayProfile(prepared: PreparedTimeline, index: number, visible: numb
   return count > 0 && all > 0 ? sum / count / (all / allCount) : Number.NaN;
 }
 
+/** Day of year by day, remembered: a panel's thousands of series share a few hundred days. */
+const dayOfYearMemo = new Map<EpochDay, number>();
+
 function dayOfYear(day: EpochDay): number {
+  let known = dayOfYearMemo.get(day);
+  if (known === undefined) {
+    if (dayOfYearMemo.size >= 100_000) dayOfYearMemo.clear();
+    known = computeDayOfYear(day);
+    dayOfYearMemo.set(day, known);
+  }
+  return known;
+}
+
+function computeDayOfYear(day: EpochDay): number {
   const date = new Date(day * 86_400_000);
   return (Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000 + 1;
 }
