@@ -24,29 +24,48 @@ export function fitRidge(input: RidgeInput): RidgeFit {
   let totalWeight = 0;
   let targetMean = 0;
   const means = new Float64Array(columns);
+  const nonzero = new Uint8Array(columns);
   for (let r = 0; r < rows; r++) {
     const weight = weights[r];
     totalWeight += weight;
     targetMean += weight * target[r];
-    for (let c = 0; c < columns; c++) means[c] += weight * design[r * columns + c];
+    for (let c = 0; c < columns; c++) {
+      const value = design[r * columns + c];
+      means[c] += weight * value;
+      if (value !== 0) nonzero[c] = 1;
+    }
   }
   if (!(totalWeight > 0)) throw new Error('ridge: no weight');
   targetMean /= totalWeight;
   for (let c = 0; c < columns; c++) means[c] /= totalWeight;
 
-  const gram = new Float64Array(columns * columns);
-  const moment = new Float64Array(columns);
-  const centred = new Float64Array(columns);
+  // A column that is 0 on every row (a weekday never served, no holiday in the window) is 0 once
+  // centred too and adds exactly nothing: the products run over the other columns only.
+  // The sums run in a dense m × m block of the m used columns, then land in their places.
+  const used = Int32Array.from(nonzero.keys()).filter((c) => nonzero[c] === 1);
+  const m = used.length;
+  const usedMeans = Float64Array.from(used, (c) => means[c]);
+  const block = new Float64Array(m * m);
+  const blockMoment = new Float64Array(m);
+  const centred = new Float64Array(m);
   for (let r = 0; r < rows; r++) {
     const weight = weights[r];
-    for (let c = 0; c < columns; c++) centred[c] = design[r * columns + c] - means[c];
+    const row = r * columns;
+    for (let u = 0; u < m; u++) centred[u] = design[row + used[u]] - usedMeans[u];
     const y = target[r] - targetMean;
-    for (let a = 0; a < columns; a++) {
-      const wa = weight * centred[a];
+    for (let u = 0; u < m; u++) {
+      const wa = weight * centred[u];
       if (wa === 0) continue;
-      moment[a] += wa * y;
-      for (let b = 0; b <= a; b++) gram[a * columns + b] += wa * centred[b];
+      blockMoment[u] += wa * y;
+      const at = u * m;
+      for (let v = 0; v <= u; v++) block[at + v] += wa * centred[v];
     }
+  }
+  const gram = new Float64Array(columns * columns);
+  const moment = new Float64Array(columns);
+  for (let u = 0; u < m; u++) {
+    moment[used[u]] = blockMoment[u];
+    for (let v = 0; v <= u; v++) gram[used[u] * columns + used[v]] = block[u * m + v];
   }
   // Standardise through the diagonal so that the penalty treats every column alike.
   const scale = new Float64Array(columns);

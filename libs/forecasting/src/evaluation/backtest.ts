@@ -55,29 +55,50 @@ export interface BacktestModelInput {
  * updated with the service days dated <= t − leadDays: never with anything newer.
  */
 export function backtestModel(input: BacktestModelInput): Float64Array {
-  const { series, blocks, model } = input;
-  if (blocks.length === 0) return new Float64Array(0);
+  return backtestModels({ series: input.series, blocks: input.blocks, models: [input.model] })[0];
+}
+
+/**
+ * `backtestModel` of several models in step: each block's training history, each update and each
+ * day's horizon is cut once and handed to every model (a candidate's failure leaves its own block NaN).
+ */
+export function backtestModels(input: { series: ServiceSeries; blocks: readonly BacktestBlock[]; models: readonly ForecastModel[] }): Float64Array[] {
+  const { series, blocks, models } = input;
+  if (blocks.length === 0) return models.map(() => new Float64Array(0));
   const days = series.days;
   const offset = blocks[0].testFrom;
-  const forecasts = new Float64Array(blocks[blocks.length - 1].testTo - offset).fill(Number.NaN);
+  const forecasts = models.map(() => new Float64Array(blocks[blocks.length - 1].testTo - offset).fill(Number.NaN));
+  const working = new Uint8Array(models.length);
   for (const block of blocks) {
     if (block.trainEnd === 0) continue;
-    try {
-      model.fit(sliceSeries(series, 0, block.trainEnd));
-      let seen = block.trainEnd;
-      for (let from = block.testFrom; from < block.testTo;) {
-        const visible = countUpTo(days, days[from] - block.leadDays);
-        let to = from + 1;
-        while (to < block.testTo && countUpTo(days, days[to] - block.leadDays) === visible) to++;
-        if (visible > seen) {
-          model.update(sliceSeries(series, 0, visible));
-          seen = visible;
-        }
-        forecasts.set(model.predictPoint(horizonOf(series, from, to)), from - offset);
-        from = to;
+    const training = sliceSeries(series, 0, block.trainEnd);
+    models.forEach((model, m) => {
+      try {
+        model.fit(training);
+        working[m] = 1;
+      } catch {
+        // Left as NaN: the caller decides (fallback candidate, or the point is not scored).
+        working[m] = 0;
       }
-    } catch {
-      // Left as NaN: the caller decides (fallback candidate, or the point is not scored).
+    });
+    let seen = block.trainEnd;
+    for (let from = block.testFrom; from < block.testTo;) {
+      const visible = countUpTo(days, days[from] - block.leadDays);
+      let to = from + 1;
+      while (to < block.testTo && countUpTo(days, days[to] - block.leadDays) === visible) to++;
+      const newer = visible > seen ? sliceSeries(series, 0, visible) : undefined;
+      if (newer) seen = visible;
+      const horizon = horizonOf(series, from, to);
+      models.forEach((model, m) => {
+        if (working[m] === 0) return;
+        try {
+          if (newer) model.update(newer);
+          forecasts[m].set(model.predictPoint(horizon), from - offset);
+        } catch {
+          working[m] = 0;
+        }
+      });
+      from = to;
     }
   }
   return forecasts;
@@ -96,7 +117,9 @@ export function backtestCandidates(params: { series: ServiceSeries; blocks: read
 export function backtestWithMembers(params: { series: ServiceSeries; blocks: readonly BacktestBlock[]; names: readonly string[]; options?: ModelOptions }): Map<string, Float64Array> {
   const { series, blocks, names, options } = params;
   const wanted = names.includes('ensemble') ? [...new Set([...names, ...ENSEMBLE_MEMBERS])] : names;
-  const all = new Map(wanted.filter((name) => name !== 'ensemble').map((name) => [name, backtestModel({ series, blocks, model: createModel(name, options) })] as const));
+  const singles = wanted.filter((name) => name !== 'ensemble');
+  const computed = backtestModels({ series, blocks, models: singles.map((name) => createModel(name, options)) });
+  const all = new Map(singles.map((name, k) => [name, computed[k]] as const));
   const ordered = new Map(names.map((name) => [name, name === 'ensemble' ? meanOfFinite(ENSEMBLE_MEMBERS.map((member) => all.get(member)!)) : all.get(name)!] as const));
   for (const [name, forecasts] of all) if (!ordered.has(name)) ordered.set(name, forecasts);
   return ordered;
@@ -152,7 +175,8 @@ export function crossValidation(input: CrossValidationInput): CrossValidationRes
   });
   const from = blocks[0]?.testFrom ?? series.days.length;
   const forecasts: Record<string, Float64Array> = {};
-  for (const name of input.models) forecasts[name] = backtestModel({ series, blocks, model: createModel(name, input.modelOptions) });
+  const computed = backtestModels({ series, blocks, models: input.models.map((name) => createModel(name, input.modelOptions)) });
+  input.models.forEach((name, k) => (forecasts[name] = computed[k]));
   const days = series.days.slice(from);
   return { days, actual: series.values.slice(from), origins: days.map((day) => day - (input.leadDays ?? 7)), forecasts };
 }

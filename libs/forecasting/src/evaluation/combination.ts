@@ -38,17 +38,27 @@ export function combineOnline(params: { series: readonly CombinationSeries[]; le
   const { series, lead } = params;
   const errors = series.map(cumulativeErrors);
   const panelCache = new Map<EpochDay, Float64Array>();
+  // Read at once by bestWeight: one array for every day.
+  const own = new Float64Array(COMBINATION_WEIGHTS.length + 1);
   const windowErrors = (s: number, origin: EpochDay): Float64Array => {
     const { days } = series[s];
     const end = countUpTo(days, origin);
     const start = countUpTo(days, origin - WINDOW_DAYS);
-    return Float64Array.from(errors[s], (prefix) => prefix[end] - prefix[start]);
+    errors[s].forEach((prefix, k) => (own[k] = prefix[end] - prefix[start]));
+    return own;
   };
   const panelErrors = (origin: EpochDay): Float64Array => {
     let cached = panelCache.get(origin);
     if (!cached) {
       cached = new Float64Array(COMBINATION_WEIGHTS.length + 1);
-      for (let s = 0; s < series.length; s++) windowErrors(s, origin).forEach((value, k) => (cached![k] += value));
+      // As windowErrors summed over the series, without an array per series and origin.
+      for (let s = 0; s < series.length; s++) {
+        const { days } = series[s];
+        const end = countUpTo(days, origin);
+        const start = countUpTo(days, origin - WINDOW_DAYS);
+        const prefixes = errors[s];
+        for (let k = 0; k < prefixes.length; k++) cached[k] += prefixes[k][end] - prefixes[k][start];
+      }
       if (panelCache.size > 512) panelCache.clear();
       panelCache.set(origin, cached);
     }
@@ -59,9 +69,8 @@ export function combineOnline(params: { series: readonly CombinationSeries[]; le
   series.forEach((entry, s) => {
     for (let i = 0; i < entry.days.length; i++) {
       const origin = entry.days[i] - lead;
-      const own = windowErrors(s, origin);
       const panel = panelErrors(origin);
-      const chosen = bestWeight(own, panel, series.length >= MIN_GLOBAL_PANEL ? 1 : DEFAULT_GLOBAL_WEIGHT);
+      const chosen = bestWeight(windowErrors(s, origin), panel, series.length >= MIN_GLOBAL_PANEL ? 1 : DEFAULT_GLOBAL_WEIGHT);
       weight[s][i] = chosen;
       point[s][i] = mix(entry.global[i], entry.local[i], chosen);
     }
@@ -112,7 +121,7 @@ export function combineForHorizon(params: { series: readonly CombinationSeries[]
 } {
   const { series, lastDays, lead } = params;
   const extended = series.map((entry, s) => ({
-    days: Int32Array.of(...entry.days, lastDays[s] + lead),
+    days: withDay(entry.days, lastDays[s] + lead),
     actual: withUnknownDay(entry.actual),
     global: withUnknownDay(entry.global),
     local: withUnknownDay(entry.local),
@@ -120,6 +129,14 @@ export function combineForHorizon(params: { series: readonly CombinationSeries[]
   const { point, weight } = combineOnline({ series: extended, lead });
   const known = (values: Float64Array, s: number) => values.subarray(0, series[s].days.length);
   return { point: point.map(known), weight: weight.map(known), horizonWeight: weight.map((values, s) => values[series[s].days.length]) };
+}
+
+/** The days with one more at the end (without spreading thousands of arguments). */
+export function withDay(days: Int32Array, day: number): Int32Array {
+  const out = new Int32Array(days.length + 1);
+  out.set(days);
+  out[days.length] = day;
+  return out;
 }
 
 /** The values with one more, unknown (NaN) day at the end: the day after a history. */

@@ -152,7 +152,7 @@ export class PitHistory {
     let bins = this.byDay.get(day);
     if (!bins) this.byDay.set(day, (bins = new Int32Array(PIT_BINS)));
     bins[Math.min(PIT_BINS - 1, Math.floor(value * PIT_BINS))]++;
-    this.cache.clear();
+    if (this.cache.size > 0) this.cache.clear();
   }
 
   /** For each nominal level, the level of the PIT distribution of the bands dated ≤ origin (the nominal one when too few). */
@@ -250,8 +250,11 @@ export class ConformalCalibrator {
    * panel's of that class when few; every day's when the class has fewer than MIN_CLASS_ERRORS.
    */
   sample(s: number, origin: EpochDay, unusual = false): Float64Array {
-    const own = latestBefore(unusual ? this.unusualErrors[s] : this.ordinaryErrors[s], origin, CALIBRATION_ERRORS);
-    if (own.length >= MIN_CLASS_ERRORS) return blend(own, (unusual ? this.pooledUnusual : this.pooledOrdinary)(origin));
+    const ofClass = unusual ? this.unusualErrors[s] : this.ordinaryErrors[s];
+    // Counted before it is sorted: a short record of the class is not read at all.
+    if (Math.min(CALIBRATION_ERRORS, countUpTo(ofClass.days, origin)) >= MIN_CLASS_ERRORS) {
+      return blend(latestBefore(ofClass, origin, CALIBRATION_ERRORS), (unusual ? this.pooledUnusual : this.pooledOrdinary)(origin));
+    }
     return blend(latestBefore(this.errors[s], origin, CALIBRATION_ERRORS), this.pooled(origin));
   }
 }
@@ -304,7 +307,7 @@ function relativeErrors(entry: ConformalSeries, scales: Float64Array, include: (
 /** The latest `count` errors dated ≤ origin, sorted. */
 function latestBefore(dated: DatedErrors, origin: EpochDay, count: number): Float64Array {
   const end = countUpTo(dated.days, origin);
-  return Float64Array.from(dated.errors.subarray(Math.max(0, end - count), end)).sort();
+  return dated.errors.slice(Math.max(0, end - count), end).sort();
 }
 
 /** Points kept of the panel's error distribution per origin (its quantiles at evenly spaced levels). */
@@ -316,19 +319,55 @@ const POOL_POINTS = 201;
  */
 function pooledErrors(errorsBySeries: readonly DatedErrors[]): (origin: EpochDay) => Float64Array {
   const cache = new Map<EpochDay, Float64Array>();
+  // The sorted errors of the window at the latest origin asked for: a later origin's window is this
+  // one with a few days dropped and a few added, merged in order rather than sorted afresh.
+  let window: { origin: EpochDay; sorted: Float64Array } | undefined;
+  const between = (from: EpochDay, to: EpochDay): Float64Array => {
+    const values: number[] = [];
+    for (const dated of errorsBySeries) {
+      const end = countUpTo(dated.days, to);
+      for (let k = countUpTo(dated.days, from); k < end; k++) values.push(dated.errors[k]);
+    }
+    return Float64Array.from(values).sort();
+  };
   return (origin) => {
     let cached = cache.get(origin);
     if (!cached) {
-      const values: number[] = [];
-      for (const dated of errorsBySeries) {
-        for (let k = dated.days.length - 1; k >= 0 && dated.days[k] > origin - POOL_DAYS; k--) if (dated.days[k] <= origin) values.push(dated.errors[k]);
-      }
-      const sorted = Float64Array.from(values).sort();
+      // The errors of the days (origin − POOL_DAYS, origin], the same multiset however it is gathered.
+      const sorted =
+        window && origin > window.origin && origin - window.origin < POOL_DAYS
+          ? mergeSorted(removeSorted(window.sorted, between(window.origin - POOL_DAYS, origin - POOL_DAYS)), between(window.origin, origin))
+          : between(origin - POOL_DAYS, origin);
+      if (!window || origin > window.origin) window = { origin, sorted };
       cached = sorted.length <= POOL_POINTS ? sorted : Float64Array.from({ length: POOL_POINTS }, (_, k) => quantileOfSorted(sorted, k / (POOL_POINTS - 1)));
       cache.set(origin, cached);
     }
     return cached;
   };
+}
+
+/** The sorted `all` without one occurrence of each of the sorted `gone` (all of which it holds). */
+function removeSorted(all: Float64Array, gone: Float64Array): Float64Array {
+  if (gone.length === 0) return all;
+  const kept = new Float64Array(all.length - gone.length);
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < all.length; i++) {
+    if (j < gone.length && Object.is(all[i], gone[j])) j++;
+    else kept[k++] = all[i];
+  }
+  if (j !== gone.length) throw new Error('conformal: pooled errors out of step');
+  return kept;
+}
+
+/** Two sorted arrays merged in the order a typed array's sort gives. */
+function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  if (b.length === 0) return a;
+  const merged = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < merged.length; k++) merged[k] = j >= b.length || (i < a.length && !sortsBefore(b[j], a[i])) ? a[i++] : b[j++];
+  return merged;
 }
 
 /**
@@ -339,8 +378,27 @@ function blend(own: Float64Array, pool: Float64Array): Float64Array {
   if (pool.length === 0 || own.length >= CALIBRATION_ERRORS) return own;
   const weight = Math.round(POOL_WEIGHT * (1 - own.length / CALIBRATION_ERRORS));
   if (weight === 0) return own;
-  const merged = new Float64Array(own.length + weight);
-  merged.set(own);
-  for (let k = 0; k < weight; k++) merged[own.length + k] = quantileOfSorted(pool, (k + 0.5) / weight);
-  return merged.sort();
+  // Both are sorted: merged in order, as sorting them together would place them.
+  return mergeSorted(own, pseudoErrors(pool, weight));
+}
+
+/** Per pool sample, its `weight` pseudo-errors (sorted), cached: every series blended at an origin shares them. */
+const pseudoCache = new WeakMap<Float64Array, Map<number, Float64Array>>();
+
+function pseudoErrors(pool: Float64Array, weight: number): Float64Array {
+  let byWeight = pseudoCache.get(pool);
+  if (!byWeight) pseudoCache.set(pool, (byWeight = new Map()));
+  let pseudo = byWeight.get(weight);
+  if (!pseudo) {
+    pseudo = Float64Array.from({ length: weight }, (_, k) => quantileOfSorted(pool, (k + 0.5) / weight)).sort();
+    byWeight.set(weight, pseudo);
+  }
+  return pseudo;
+}
+
+/** The order of a typed array's sort: numeric, −0 before +0, NaN last. */
+function sortsBefore(a: number, b: number): boolean {
+  if (a < b) return true;
+  if (a === 0 && b === 0) return Object.is(a, -0) && !Object.is(b, -0);
+  return a === a && b !== b;
 }

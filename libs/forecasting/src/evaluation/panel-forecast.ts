@@ -1,12 +1,12 @@
 import { quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { Horizon, ServiceSeries } from '../core/service-series';
-import { backtestGlobal, fitGlobalModel, GlobalModelOptions, kept, originMatrix, predictRow, trainingShare } from '../global/global-model';
-import { Timeline } from '../global/panel-features';
+import { backtestGlobal, fitGlobalModel, GlobalModelOptions, indexRange, kept, keptIndices, originMatrix, predictRow, trainingShare } from '../global/global-model';
+import { extendTimeline, Timeline } from '../global/panel-features';
 import { createBareModel, createModel, isBareModel } from '../models/model-factory';
 import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
-import { combineForHorizon, mix, withUnknownDay } from './combination';
+import { combineForHorizon, mix, withDay, withUnknownDay } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
 import { unusualDays } from './unusual-days';
 
@@ -78,7 +78,12 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
   const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
   // Each day's class from the history and the horizon together: a break's first days back are known ahead.
-  const classes = input.entries.map(({ series, horizon }) => unusualDays(Int32Array.of(...series.days, ...horizon.days), input.calendar));
+  const classes = input.entries.map(({ series, horizon }) => {
+    const days = new Int32Array(series.days.length + horizon.days.length);
+    days.set(series.days);
+    days.set(horizon.days, series.days.length);
+    return unusualDays(days, input.calendar);
+  });
   const conformalSeries = combinationSeries.map((entry, s) => ({
     days: entry.days,
     actual: entry.actual,
@@ -98,7 +103,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const horizonClass = classes[s].subarray(series.days.length);
     // The scale floor of the day after the history: every backtest actual is known.
-    const floor = errorScales({ days: Int32Array.of(...entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: Float64Array.of(...combined.point[s], 0) }, leadDays);
+    const floor = errorScales({ days: withDay(entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: withZero(combined.point[s]) }, leadDays);
     const scaleFloor = floor[floor.length - 1];
     const byClass = [false, true].map((unusual) => ({ relative: calibrator.sample(s, lastDay, unusual), adjusted: calibrator.levelsFor(s, lastDay, levels, unusual) }));
     const quantiles = new Map(
@@ -139,32 +144,37 @@ function forecastHorizon(input: PanelForecastInput, history: readonly Timeline[]
     calendar: input.calendar,
     // Each past day is seen from one lead, spread evenly over the horizon's leads.
     originOf: (s, day, index) => (kept(s, index, share) ? day - (1 + ((index * 7 + s * 3) % HORIZON_LEADS)) : Number.NaN),
+    indices: (s) => keptIndices(s, history[s].days.length, share),
   });
   const model = fitGlobalModel(training, asOf, { calendar: input.calendar, ...input.global });
-  const timelines: Timeline[] = input.entries.map(({ series, horizon }) => joinHorizon(series, horizon));
-  const horizonStart = input.entries.map(({ series }) => series.days.length);
   const forecasts = input.entries.map(({ horizon }) => new Float64Array(horizon.days.length).fill(Number.NaN));
   if (!model) return forecasts;
-  const future = originMatrix({ timelines, calendar: input.calendar, originOf: (s, _day, index) => (index >= horizonStart[s] ? asOf : Number.NaN) });
-  for (let r = 0; r < future.day.length; r++) forecasts[future.series[r]][future.index[r] - horizonStart[future.series[r]]] = predictRow(model, future, r);
+  // A few hundred series at a time: each history extended into its horizon is a copy, and thousands
+  // of them alive at once cost more in fresh memory than the features written from them.
+  for (let from = 0; from < input.entries.length; from += HORIZON_CHUNK) {
+    const chunk = input.entries.slice(from, from + HORIZON_CHUNK);
+    const timelines: Timeline[] = chunk.map(({ series, horizon }) => extendTimeline(series, horizon));
+    const future = originMatrix({
+      timelines,
+      calendar: input.calendar,
+      space: training.space,
+      originOf: () => asOf,
+      indices: (k) => indexRange(chunk[k].series.days.length, timelines[k].days.length),
+    });
+    for (let r = 0; r < future.day.length; r++) {
+      const k = future.series[r];
+      forecasts[from + k][future.index[r] - chunk[k].series.days.length] = predictRow(model, future, r);
+    }
+  }
   return forecasts;
 }
 
-function joinHorizon(series: ServiceSeries, horizon: Horizon): Timeline {
-  const days = new Int32Array(series.days.length + horizon.days.length);
-  days.set(series.days);
-  days.set(horizon.days, series.days.length);
-  const values = new Float64Array(days.length).fill(Number.NaN);
-  values.set(series.values);
-  const drivers: Record<string, Float64Array> = {};
-  for (const [name, column] of Object.entries(series.drivers)) {
-    const joined = new Float64Array(days.length).fill(Number.NaN);
-    joined.set(column);
-    const future = horizon.drivers?.[name];
-    if (future) joined.set(future, series.days.length);
-    drivers[name] = joined;
-  }
-  return { days, values, drivers };
+const HORIZON_CHUNK = 256;
+
+function withZero(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  out.set(values);
+  return out;
 }
 
 function wape(actual: Float64Array, forecast: Float64Array): number | null {

@@ -1,7 +1,7 @@
 import { previousSameWeekday } from '../core/same-weekday';
 import { ServiceSeries } from '../core/service-series';
 import { createModel, ModelOptions } from '../models/model-factory';
-import { backtestModel, planBacktest } from './backtest';
+import { backtestModel, backtestModels, planBacktest } from './backtest';
 import { selectOnline } from './online-selection';
 
 export interface MethodForecasts {
@@ -50,7 +50,8 @@ export function evaluateSeries(input: SeriesEvaluationInput): SeriesEvaluation {
   // Everything a forecast for day t may know is dated <= t − lead, errors included.
   const origins = evalDays.map((day) => day - leadDays);
 
-  const candidates = new Map(input.candidates.map((name) => [name, backtestModel({ series, blocks, model: createModel(name, input.modelOptions) })] as const));
+  const computed = backtestModels({ series, blocks, models: input.candidates.map((name) => createModel(name, input.modelOptions)) });
+  const candidates = new Map(input.candidates.map((name, k) => [name, computed[k]] as const));
   const system = selectOnline({ days: evalDays, actual, origins, candidates, levels });
   const baseline = (name: string) => selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series, blocks, model: createModel(name) })]]), levels });
   const seasonalNaive = baseline('seasonalNaive');

@@ -16,13 +16,11 @@ const BREAK_SIDE_DAYS = 7;
 export function unusualDays(days: Int32Array, calendar?: ServiceCalendar): Uint8Array {
   const unusual = new Uint8Array(days.length);
   if (days.length === 0) return unusual;
-  const markAround = (lastBefore: number, firstAfter: number) => {
-    days.forEach((day, j) => {
-      if ((day <= lastBefore && lastBefore - day < BREAK_SIDE_DAYS) || (day >= firstAfter && day - firstAfter < BREAK_SIDE_DAYS)) unusual[j] = 1;
-    });
-  };
+  // The days are ascending: the week before a break ends at i − 1, the week after it starts at i.
   for (let i = 1; i < days.length; i++) {
-    if (days[i] - days[i - 1] >= BREAK_GAP) markAround(days[i - 1], days[i]);
+    if (days[i] - days[i - 1] < BREAK_GAP) continue;
+    for (let j = i - 1; j >= 0 && days[i - 1] - days[j] < BREAK_SIDE_DAYS; j--) unusual[j] = 1;
+    for (let j = i; j < days.length && days[j] - days[i] < BREAK_SIDE_DAYS; j++) unusual[j] = 1;
   }
   if (!calendar) return unusual;
   days.forEach((day, i) => {

@@ -1,4 +1,5 @@
 import { EpochDay } from '../core/iso-date';
+import { countUpTo } from '../core/service-series';
 import { ServiceCalendar } from '../core/service-calendar';
 import { fitGbm, GbmModel, GbmOptions } from '../learners/histogram-gbm';
 import { featureSpace, FeatureSpace, PreparedTimeline, prepareTimeline, Timeline, writeFeatures } from './panel-features';
@@ -61,6 +62,21 @@ export function panelMatrix(params: { timelines: readonly Timeline[]; lead: numb
   const keep = trainingShare(params.timelines, params.maxTrainingRows ?? DEFAULT_MAX_ROWS);
   return originMatrix({
     ...params,
+    // Only the kept training days and the scored ones are asked about: a big panel has millions of days.
+    indices:
+      scoreFrom === undefined
+        ? undefined
+        : (s) => {
+            const { days } = params.timelines[s];
+            // The first day on or after scoreFrom.
+            let scored = countUpTo(days, scoreFrom);
+            while (scored > 0 && days[scored - 1] >= scoreFrom) scored--;
+            const training = keptIndices(s, scored, keep);
+            const list = new Int32Array(training.length + days.length - scored);
+            list.set(training);
+            for (let i = scored; i < days.length; i++) list[training.length + i - scored] = i;
+            return list;
+          },
     originOf: (s, day, index) => {
       if (trainFrom !== undefined && day < trainFrom) return Number.NaN;
       // Days before the scored ones only train: a share of them is enough, and keeps the matrix small.
@@ -91,23 +107,49 @@ export function kept(series: number, index: number, share: number): boolean {
   return ((hash >>> 0) % 1_000_003) / 1_000_003 < share;
 }
 
+/** The indices below `end` that `kept(series, index, share)` chooses, ascending. */
+export function keptIndices(series: number, end: number, share: number): Int32Array {
+  const list: number[] = [];
+  for (let i = 0; i < end; i++) if (kept(series, i, share)) list.push(i);
+  return Int32Array.from(list);
+}
+
+/** The indices from, from + 1 … to − 1. */
+export function indexRange(from: number, to: number): Int32Array {
+  return Int32Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
 /**
  * Featurises the service days for which `originOf(series, day)` gives the date of the data the
  * forecast may use (NaN: not wanted).
  */
-export function originMatrix(params: { timelines: readonly Timeline[]; calendar?: ServiceCalendar; originOf: (series: number, day: EpochDay, index: number) => number }): PanelMatrix {
+export function originMatrix(params: {
+  timelines: readonly Timeline[];
+  calendar?: ServiceCalendar;
+  originOf: (series: number, day: EpochDay, index: number) => number;
+  /** The indices of each timeline worth asking `originOf` about, ascending (the others are not wanted); every day when absent. */
+  indices?: (series: number) => ArrayLike<number>;
+  /** The features to write (a model's, when the timelines are a part of the panel it was fitted on); the timelines' own when absent. */
+  space?: FeatureSpace;
+}): PanelMatrix {
   const { timelines, calendar } = params;
-  const space = featureSpace(calendar, driverNamesOf(timelines));
+  const space = params.space ?? featureSpace(calendar, driverNamesOf(timelines));
   const width = space.names.length;
   // The wanted rows first: a panel has millions of days, of which a fit samples a few percent.
   let capacity = 0;
-  const origins = timelines.map((timeline, s) => {
-    const wanted = new Float64Array(timeline.days.length);
-    for (let i = 0; i < wanted.length; i++) {
-      wanted[i] = params.originOf(s, timeline.days[i], i);
-      if (Number.isFinite(wanted[i])) capacity++;
+  const lists = timelines.map((timeline, s) => params.indices?.(s) ?? indexRange(0, timeline.days.length));
+  // One array for every timeline's origins (at starts[s] …): thousands of small ones would all outlive the young generation.
+  const starts = new Int32Array(timelines.length + 1);
+  lists.forEach((list, s) => (starts[s + 1] = starts[s] + list.length));
+  const wanted = new Float64Array(starts[timelines.length]);
+  timelines.forEach((timeline, s) => {
+    const { days } = timeline;
+    const list = lists[s];
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k];
+      wanted[starts[s] + k] = params.originOf(s, days[i], i);
+      if (Number.isFinite(wanted[starts[s] + k])) capacity++;
     }
-    return wanted;
   });
   const x = new Float64Array(capacity * width);
   const series = new Int32Array(capacity);
@@ -117,10 +159,11 @@ export function originMatrix(params: { timelines: readonly Timeline[]; calendar?
   const target = new Float64Array(capacity);
   let rows = 0;
   timelines.forEach((timeline, s) => {
-    const wanted = origins[s];
     let prepared: PreparedTimeline | null = null;
-    for (let i = 0; i < timeline.days.length; i++) {
-      const origin = wanted[i];
+    const list = lists[s];
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k];
+      const origin = wanted[starts[s] + k];
       if (!Number.isFinite(origin)) continue;
       prepared ??= prepareTimeline(timeline);
       const level = writeFeatures({ prepared, index: i, origin, space, calendar, out: x, offset: rows * width });

@@ -81,12 +81,64 @@ function prepareFresh(timeline: Timeline): PreparedTimeline {
   const n = timeline.days.length;
   const prefix = new Float64Array(n + 1);
   const zeroPrefix = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const v = timeline.values[i];
+  accumulate(timeline.values, 0, prefix, zeroPrefix);
+  return { timeline, prefix, zeroPrefix, previous: previousSameWeekday(timeline.days) };
+}
+
+/** Prefix sums (NaN counted as 0) and zero counts of values[from …], continuing the entries at `from`. */
+function accumulate(values: Float64Array, from: number, prefix: Float64Array, zeroPrefix: Int32Array): void {
+  for (let i = from; i < values.length; i++) {
+    const v = values[i];
     prefix[i + 1] = prefix[i] + (v === v ? v : 0);
     zeroPrefix[i + 1] = zeroPrefix[i] + (v === 0 ? 1 : 0);
   }
-  return { timeline, prefix, zeroPrefix, previous: previousSameWeekday(timeline.days) };
+}
+
+/**
+ * A history followed by its planned days (values NaN, drivers from the horizon where given), as a
+ * timeline the global model forecasts from. Its preparation continues the history's (cached by the
+ * backtest that featurised it): the history's entries are the same, so only the planned days are computed.
+ */
+export function extendTimeline(history: Timeline, horizon: { readonly days: Int32Array; readonly drivers?: DriverColumns }): Timeline {
+  const known = history.days.length;
+  const days = new Int32Array(known + horizon.days.length);
+  days.set(history.days);
+  days.set(horizon.days, known);
+  const values = new Float64Array(days.length).fill(Number.NaN);
+  values.set(history.values);
+  const drivers: Record<string, Float64Array> = {};
+  for (const [name, column] of Object.entries(history.drivers)) {
+    const joined = new Float64Array(days.length).fill(Number.NaN);
+    joined.set(column);
+    const future = horizon.drivers?.[name];
+    if (future) joined.set(future, known);
+    drivers[name] = joined;
+  }
+  const extended: Timeline = { days, values, drivers };
+  const base = prepareTimeline(history);
+  const prefix = new Float64Array(days.length + 1);
+  const zeroPrefix = new Int32Array(days.length + 1);
+  prefix.set(base.prefix);
+  zeroPrefix.set(base.zeroPrefix);
+  accumulate(values, known, prefix, zeroPrefix);
+  const previous = new Int32Array(days.length);
+  previous.set(base.previous);
+  // Each weekday's latest history day, then the planned days link on as previousSameWeekday would.
+  const latest = new Int32Array(7).fill(-1);
+  for (let i = known - 1, found = 0; i >= 0 && found < 7; i--) {
+    const weekday = isoWeekday(days[i]);
+    if (latest[weekday] === -1) {
+      latest[weekday] = i;
+      found++;
+    }
+  }
+  for (let i = known; i < days.length; i++) {
+    const weekday = isoWeekday(days[i]);
+    previous[i] = latest[weekday];
+    latest[weekday] = i;
+  }
+  preparedCache.set(extended, { timeline: extended, prefix, zeroPrefix, previous });
+  return extended;
 }
 
 /** Mean of values[from, to) from the prefix sums. */
@@ -108,9 +160,15 @@ function robustLevel(prepared: PreparedTimeline, from: number, to: number): numb
   const start = Math.max(0, from);
   const n = to - start;
   if (n <= 0) return Number.NaN;
-  const window = levelScratch.subarray(0, n);
-  window.set(prepared.timeline.values.subarray(start, to));
-  window.sort();
+  // Sorted by insertion (at most LEVEL_DAYS values, once per row): ascending, NaN last, as a typed array's sort.
+  const values = prepared.timeline.values;
+  const window = levelScratch;
+  for (let i = 0; i < n; i++) {
+    const value = values[start + i];
+    let j = i;
+    for (; j > 0 && (window[j - 1] > value || (window[j - 1] !== window[j - 1] && value === value)); j--) window[j] = window[j - 1];
+    window[j] = value;
+  }
   const cut = Math.floor(n * LEVEL_TRIM);
   let sum = 0;
   for (let k = cut; k < n - cut; k++) sum += window[k];
@@ -138,7 +196,8 @@ export function writeFeatures(params: {
   const day = days[index];
   const visible = countUpTo(days, origin);
   if (visible < MIN_VISIBLE_DAYS) return Number.NaN;
-  const level = robustLevel(prepared, visible - LEVEL_DAYS, visible);
+  const seen = originState(prepared, visible, space);
+  const level = seen.level;
   if (!(level > 0)) return Number.NaN;
   let c = offset;
   out[c++] = isoWeekday(day);
@@ -154,13 +213,17 @@ export function writeFeatures(params: {
   let sameSum = 0;
   for (let k = 0; k < sameCount; k++) sameSum += sameScratch[k];
   out[c++] = sameCount > 0 ? sameSum / sameCount : Number.NaN;
-  out[c++] = weekdayProfile(prepared, index, visible);
-  out[c++] = windowMean(prepared, visible - 7, visible) / level;
-  out[c++] = values[visible - 1] / level;
-  out[c++] = level / windowMean(prepared, visible - 91, visible);
-  out[c++] = Math.log1p(level);
-  const from = Math.max(0, visible - LEVEL_DAYS);
-  out[c++] = (prepared.zeroPrefix[visible] - prepared.zeroPrefix[from]) / (visible - from);
+  const weekday = isoWeekday(day);
+  if (seen.profileKnown[weekday] === 0) {
+    seen.profile[weekday] = weekdayProfile(prepared, index, visible);
+    seen.profileKnown[weekday] = 1;
+  }
+  out[c++] = seen.profile[weekday];
+  out[c++] = seen.recent;
+  out[c++] = seen.last;
+  out[c++] = seen.trend;
+  out[c++] = seen.logLevel;
+  out[c++] = seen.zeroShare;
   out[c++] = lastYear(prepared, day, visible);
   out[c++] = index > 0 ? Math.min(days[index] - days[index - 1], BREAK_LOOK) : Number.NaN;
   out[c++] = index + 1 < days.length ? Math.min(days[index + 1] - days[index], BREAK_LOOK) : Number.NaN;
@@ -177,27 +240,87 @@ export function writeFeatures(params: {
   } else {
     for (let k = 0; k < 4; k++) out[c++] = Number.NaN;
   }
-  for (const name of space.drivers) {
-    const column = drivers[name];
+  for (let d = 0; d < space.drivers.length; d++) {
+    const column = drivers[space.drivers[d]];
     if (!column) {
       out[c++] = Number.NaN;
       out[c++] = Number.NaN;
       continue;
     }
-    let sum = 0;
-    let count = 0;
-    for (let j = Math.max(0, visible - LEVEL_DAYS); j < visible; j++) {
-      if (column[j] === column[j]) {
-        sum += column[j];
-        count++;
-      }
-    }
-    const typical = count > 0 ? sum / count : Number.NaN;
+    const typical = seen.typical[d];
     out[c++] = typical !== 0 ? column[index] / typical : column[index] === 0 ? 1 : Number.NaN;
     // In the series' own units (a planned quantity, staff on duty) relative to its level.
     out[c++] = column[index] / level;
   }
   return level;
+}
+
+/**
+ * What a row's features read at its origin alone (the level, the recent days, the drivers' typical
+ * values), kept for the next rows: every planned day of a series is forecast from one origin.
+ */
+interface OriginState {
+  prepared: PreparedTimeline | null;
+  visible: number;
+  space: FeatureSpace | null;
+  level: number;
+  recent: number;
+  last: number;
+  trend: number;
+  logLevel: number;
+  zeroShare: number;
+  typical: Float64Array;
+  /** The weekday profile by weekday, filled as rows ask for it. */
+  readonly profile: Float64Array;
+  readonly profileKnown: Uint8Array;
+}
+
+const atOrigin: OriginState = {
+  prepared: null,
+  visible: -1,
+  space: null,
+  level: Number.NaN,
+  recent: Number.NaN,
+  last: Number.NaN,
+  trend: Number.NaN,
+  logLevel: Number.NaN,
+  zeroShare: Number.NaN,
+  typical: new Float64Array(0),
+  profile: new Float64Array(7),
+  profileKnown: new Uint8Array(7),
+};
+
+function originState(prepared: PreparedTimeline, visible: number, space: FeatureSpace): OriginState {
+  const state = atOrigin;
+  if (state.prepared === prepared && state.visible === visible && state.space === space) return state;
+  const { values, drivers } = prepared.timeline;
+  state.prepared = prepared;
+  state.visible = visible;
+  state.space = space;
+  state.profileKnown.fill(0);
+  const level = robustLevel(prepared, visible - LEVEL_DAYS, visible);
+  state.level = level;
+  state.recent = windowMean(prepared, visible - 7, visible) / level;
+  state.last = values[visible - 1] / level;
+  state.trend = level / windowMean(prepared, visible - 91, visible);
+  state.logLevel = Math.log1p(level);
+  const from = Math.max(0, visible - LEVEL_DAYS);
+  state.zeroShare = (prepared.zeroPrefix[visible] - prepared.zeroPrefix[from]) / (visible - from);
+  if (state.typical.length < space.drivers.length) state.typical = new Float64Array(space.drivers.length);
+  space.drivers.forEach((name, d) => {
+    const column = drivers[name];
+    if (!column) return;
+    let sum = 0;
+    let count = 0;
+    for (let j = from; j < visible; j++) {
+      if (column[j] === column[j]) {
+        sum += column[j];
+        count++;
+      }
+    }
+    state.typical[d] = count > 0 ? sum / count : Number.NaN;
+  });
+  return state;
 }
 
 /** The weekday's mean over the last 12 weeks of visible days relative to all days' mean then. */
@@ -220,7 +343,20 @@ function weekdayProfile(prepared: PreparedTimeline, index: number, visible: numb
   return count > 0 && all > 0 ? sum / count / (all / allCount) : Number.NaN;
 }
 
+/** Day of year by day, remembered: a panel's thousands of series share a few hundred days. */
+const dayOfYearMemo = new Map<EpochDay, number>();
+
 function dayOfYear(day: EpochDay): number {
+  let known = dayOfYearMemo.get(day);
+  if (known === undefined) {
+    if (dayOfYearMemo.size >= 100_000) dayOfYearMemo.clear();
+    known = computeDayOfYear(day);
+    dayOfYearMemo.set(day, known);
+  }
+  return known;
+}
+
+function computeDayOfYear(day: EpochDay): number {
   const date = new Date(day * 86_400_000);
   return (Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000 + 1;
 }

@@ -19,6 +19,12 @@ export interface RegressionModelOptions {
 }
 
 /**
+ * One empty calendar for every regression given none: the designs and calendar columns are cached
+ * per calendar, so a calendar of its own per model would miss them on every series.
+ */
+const NO_CALENDAR: ServiceCalendar = createCalendar();
+
+/**
  * Linear regression of the day's quantity on calendar features and exogenous drivers
  * (staff on duty / on leave / travelling / overtime / remote, price, subsidy …).
  * Drivers must be supplied for the forecast days: they are treated as known in advance.
@@ -36,7 +42,7 @@ export class RegressionModel extends BaseForecastModel {
 
   constructor(options: RegressionModelOptions = {}) {
     super();
-    this.calendar = options.calendar ?? createCalendar();
+    this.calendar = options.calendar ?? NO_CALENDAR;
     this.halfLifeDays = options.halfLifeDays ?? 180;
     this.penalty = options.penalty ?? 1e-3;
     this.recentErrorDays = options.recentErrorDays ?? 5;
@@ -58,8 +64,8 @@ export class RegressionModel extends BaseForecastModel {
     const design = this.designs.rows({ layout, calendar: this.calendar, days: series.days, drivers: series.drivers });
     const lastDay = series.days[rows - 1];
     const weights = new Float64Array(rows);
-    const decay = Math.LN2 / this.halfLifeDays;
-    for (let r = 0; r < rows; r++) weights[r] = Math.exp(-decay * (lastDay - series.days[r]));
+    const byAge = recencyWeights(this.halfLifeDays, lastDay - series.days[0]);
+    for (let r = 0; r < rows; r++) weights[r] = byAge[lastDay - series.days[r]];
     this.layout = layout;
     this.model = fitRidge({ design, rows, columns, target: series.values, weights, penalty: this.penalty });
     this.correction = this.recentError(series);
@@ -78,11 +84,21 @@ export class RegressionModel extends BaseForecastModel {
     return tail.values.map((value, i) => value - fitted[i]);
   }
 
+  /** The mean error of the latest days, summed as they come (`errors` without its arrays: this runs on every update). */
   private recentError(series: ServiceSeries): number {
     const count = Math.min(this.recentErrorDays, series.days.length);
     if (count === 0) return 0;
-    const errors = this.errors(series, series.days.length - count);
-    return errors.reduce((sum, error) => sum + error, 0) / count;
+    const tail = sliceSeries(series, series.days.length - count, series.days.length);
+    const design = this.designs.rows({ layout: this.layout!, calendar: this.calendar, days: tail.days, drivers: tail.drivers });
+    const { intercept, coefficients } = this.model!;
+    const columns = coefficients.length;
+    let total = 0;
+    for (let r = 0; r < count; r++) {
+      let fitted = intercept;
+      for (let c = 0; c < columns; c++) fitted += coefficients[c] * design[r * columns + c];
+      total += tail.values[r] - fitted;
+    }
+    return total / count;
   }
 
   protected predictDays(horizon: Horizon): Float64Array {
@@ -108,4 +124,21 @@ export class RegressionModel extends BaseForecastModel {
   insampleResiduals(): Float64Array {
     return this.errors(this.history, 0);
   }
+}
+
+const weightTables = new Map<number, Float64Array>();
+
+/**
+ * Recency weights by age in days, 2^(−age / halfLife) as exp(−ln 2 / halfLife × age), up to
+ * `oldest`: a table per half-life, grown as needed, since every fit of a backtest weighs its rows
+ * by the same few hundred ages.
+ */
+function recencyWeights(halfLifeDays: number, oldest: number): Float64Array {
+  const table = weightTables.get(halfLifeDays);
+  if (table && table.length > oldest) return table;
+  const decay = Math.LN2 / halfLifeDays;
+  const grown = new Float64Array(Math.max(oldest + 1, 2 * (table?.length ?? 0), 1024));
+  for (let age = 0; age < grown.length; age++) grown[age] = Math.exp(-decay * age);
+  weightTables.set(halfLifeDays, grown);
+  return grown;
 }

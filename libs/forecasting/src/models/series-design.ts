@@ -2,6 +2,7 @@ import { buildDesign, DesignRequest, FeatureLayout } from './calendar-features';
 
 interface WholeDesign {
   readonly buffer: ArrayBufferLike;
+  readonly calendar: DesignRequest['calendar'];
   readonly layout: FeatureLayout;
   readonly drivers: readonly Float64Array[];
   readonly design: Float64Array;
@@ -22,19 +23,35 @@ export class SeriesDesign {
     const drivers = driverColumns(request);
     const start = request.days.byteOffset >> 2;
     if (!drivers || !alignedWithWholeBuffers(request.days, drivers)) return buildDesign(request);
-    if (!this.matches(request, drivers)) this.whole = buildWhole(request, drivers);
-    const whole = this.whole!;
+    if (!matches(this.whole, request, drivers)) this.whole = recentWhole(request, drivers);
+    const whole = this.whole;
     const end = start + request.days.length;
     if (whole.invalidBefore[end] !== whole.invalidBefore[start]) return buildDesign(request);
     const columns = request.layout.names.length;
     return whole.design.subarray(start * columns, end * columns);
   }
+}
 
-  private matches(request: DesignRequest, drivers: readonly Float64Array[]): boolean {
-    const whole = this.whole;
-    if (!whole || whole.buffer !== request.days.buffer || !sameNames(whole.layout, request.layout)) return false;
-    return drivers.every((column, d) => column.buffer === whole.drivers[d].buffer);
-  }
+function matches(whole: WholeDesign | undefined, request: DesignRequest, drivers: readonly Float64Array[]): whole is WholeDesign {
+  if (!whole || whole.buffer !== request.days.buffer || whole.calendar !== request.calendar || !sameNames(whole.layout, request.layout)) return false;
+  return drivers.every((column, d) => column.buffer === whole.drivers[d].buffer);
+}
+
+/**
+ * The designs built last, shared by every model: a series' backtest, its final fit and the models
+ * of an ensemble or a calendar-days model each hold their own regression of the same rows. A few
+ * only, so that a panel's thousands of series do not keep theirs alive.
+ */
+const RECENT_DESIGNS = 4;
+const recent: WholeDesign[] = [];
+
+function recentWhole(request: DesignRequest, drivers: readonly Float64Array[]): WholeDesign {
+  const found = recent.find((whole) => matches(whole, request, drivers));
+  if (found) return found;
+  const built = buildWhole(request, drivers);
+  recent.unshift(built);
+  if (recent.length > RECENT_DESIGNS) recent.pop();
+  return built;
 }
 
 /** The layout's driver columns of the request, or undefined when one is missing or misaligned (buildDesign says why). */
@@ -63,10 +80,18 @@ function buildWhole(request: DesignRequest, drivers: readonly Float64Array[]): W
   const days = new Int32Array(buffer, 0, buffer.byteLength >> 2);
   const whole = drivers.map((column) => new Float64Array(column.buffer, 0, days.length));
   const invalidBefore = new Int32Array(days.length + 1);
-  for (let r = 0; r < days.length; r++) invalidBefore[r + 1] = invalidBefore[r] + (whole.every((column) => Number.isFinite(column[r])) ? 0 : 1);
+  for (let r = 0; r < days.length; r++) {
+    let finite = true;
+    for (const column of whole) finite &&= Number.isFinite(column[r]);
+    invalidBefore[r + 1] = invalidBefore[r] + (finite ? 0 : 1);
+  }
   // Invalid rows are zeros here; no view that contains one is ever handed out.
-  const valid = whole.map((column) => Float64Array.from(column, (value) => (Number.isFinite(value) ? value : 0)));
+  const valid = whole.map((column) => {
+    const copy = new Float64Array(column.length);
+    for (let r = 0; r < column.length; r++) copy[r] = Number.isFinite(column[r]) ? column[r] : 0;
+    return copy;
+  });
   const named = Object.fromEntries(request.layout.drivers.map((name, d) => [name, valid[d]]));
   const design = buildDesign({ layout: request.layout, calendar: request.calendar, days, drivers: named });
-  return { buffer, layout: request.layout, drivers: whole, design, invalidBefore };
+  return { buffer, calendar: request.calendar, layout: request.layout, drivers: whole, design, invalidBefore };
 }

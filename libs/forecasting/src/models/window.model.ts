@@ -17,6 +17,8 @@ export class WindowModel extends BaseForecastModel {
   private readonly statistic: WindowStatistic;
   private readonly window: number;
   private readonly byWeekday = new Float64Array(7);
+  private readonly pools: Float64Array;
+  private readonly sizes = new Int32Array(7);
   private overall = 0;
 
   constructor(options: WindowModelOptions) {
@@ -25,6 +27,7 @@ export class WindowModel extends BaseForecastModel {
     this.window = options.window ?? 4;
     if (!Number.isInteger(this.window) || this.window < 1) throw new Error(`window must be a positive integer, got ${this.window}`);
     this.name = `${this.statistic}${this.window}`;
+    this.pools = new Float64Array(7 * this.window);
   }
 
   private summarise(values: Float64Array): number {
@@ -34,8 +37,9 @@ export class WindowModel extends BaseForecastModel {
   protected fitHistory(series: ServiceSeries): void {
     const { days, values } = series;
     const k = this.window;
-    const pools = new Float64Array(7 * k);
-    const sizes = new Int32Array(7);
+    // Refilled on every fit (a backtest refits at each test day): only the entries written below are read.
+    const pools = this.pools;
+    const sizes = this.sizes.fill(0);
     const weekdays = weekdaysOf(days);
     // Stops once every weekday served has k values (or scans everything when one has fewer).
     const served = weekdaysPresent(days);
