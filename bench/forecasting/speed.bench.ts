@@ -6,7 +6,7 @@
  * or per series alone (`--method auto`: autoForecast, the product before the global model).
  * Runs with 1 and then 2 worker threads in the same process and prints series/s.
  *
- *   node_modules/.bin/swc libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/speed.bench.js --series 10000 --workers 1,2
  */
 import { loadavg } from 'node:os';

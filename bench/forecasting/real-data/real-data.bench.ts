@@ -3,7 +3,7 @@
  * on every series set of the real datasets at each lead, against seasonal naive, median4 and the
  * planners where a set has them; the per-dish sets also against the cook's per-dish rules.
  *
- *   node_modules/.bin/swc libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/real-data.bench.js \
  *     [--datasets lh,kiel,recruit,london] [--leads 7,14] [--sets groups,top20-dishes] [--include-holdout] [--baselines-only] \
  *     [--data /work/shared/datasets] [--out /work/realdata-results]

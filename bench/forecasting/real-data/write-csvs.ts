@@ -2,7 +2,7 @@
  * Writes every real dataset as Larder backtest CSVs outside the project:
  *   <out>/<dataset>/<series-set>.csv, calendar.csv (date,kind,name) and protocol.json.
  *
- *   node_modules/.bin/swc libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/write-csvs.js \
  *     [--data /work/shared/datasets] [--out /work/realdata-csv] [--datasets lh,kiel,recruit,london,zhaw]
  */
