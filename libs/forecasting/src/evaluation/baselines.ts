@@ -1,3 +1,4 @@
+import { median } from '../core/same-weekday';
 import { countUpTo } from '../core/service-series';
 
 /** What the dish baselines read of a series: its service days (ascending) and quantities. */
@@ -33,9 +34,5 @@ export function lastServed(history: DishHistory, targets: ArrayLike<number>, lea
 
 /** The median of the last k servings (fewer if fewer exist) dated at least `lead` days before each target, any weekday. */
 export function medianOfServings(history: DishHistory, targets: ArrayLike<number>, lead: number, k = 4): Float64Array {
-  return servingsBefore(history, targets, lead, k, (picked) => {
-    const sorted = picked.sort((a, b) => a - b);
-    const middle = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  });
+  return servingsBefore(history, targets, lead, k, (picked) => median(Float64Array.from(picked)));
 }

@@ -1,6 +1,7 @@
 import { EpochDay } from '../core/iso-date';
 import { dayKind, ServiceCalendar } from '../core/service-calendar';
-import { ServiceSeries } from '../core/service-series';
+import { mean, median } from '../core/same-weekday';
+import { countUpTo, ServiceSeries } from '../core/service-series';
 
 /** How many years back a holiday looks for the same date. */
 const YEARS_BACK = 3;
@@ -77,9 +78,10 @@ export class RecurringHolidays {
       const ratio = this.ratioAt(i);
       if (ratio !== undefined) (holiday ? holidays : ordinary).push(ratio);
     }
-    if (holidays.length < MIN_HOLIDAYS || ordinary.length < MIN_HOLIDAYS || !(mean(holidays) > 0)) return (this.stats = null);
+    const average = mean(holidays);
+    if (holidays.length < MIN_HOLIDAYS || ordinary.length < MIN_HOLIDAYS || !(average > 0)) return (this.stats = null);
     // Robust: a level shift inside an ordinary day's four weeks (a wing opening) is not day-to-day noise.
-    return (this.stats = { mean: mean(holidays), noise: robustVariance(ordinary) });
+    return (this.stats = { mean: average, noise: robustVariance(ordinary) });
   }
 
   /** The day's value over the median of the same weekday's ordinary service days around it (excluding itself). */
@@ -93,7 +95,7 @@ export class RecurringHolidays {
       if (neighbour >= 0 && this.isOrdinary(days[neighbour])) neighbours.push(values[neighbour]);
     }
     if (neighbours.length < MIN_NEIGHBOURS) return undefined;
-    const level = median(neighbours);
+    const level = median(Float64Array.from(neighbours));
     return level > 0 ? values[index] / level : undefined;
   }
 }
@@ -108,27 +110,12 @@ function sameDateYearsBefore(day: EpochDay, years: number): EpochDay | undefined
 
 /** Position of a day in the sorted service days, or −1. */
 function indexOf(days: Int32Array, day: EpochDay): number {
-  let low = 0;
-  let high = days.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (days[middle] === day) return middle;
-    if (days[middle] < day) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const at = countUpTo(days, day) - 1;
+  return at >= 0 && days[at] === day ? at : -1;
 }
-
-const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** The variance of normal noise with the same median absolute deviation. */
 function robustVariance(values: readonly number[]): number {
-  const centre = median([...values]);
-  return (1.4826 * median(values.map((value) => Math.abs(value - centre)))) ** 2;
-}
-
-function median(values: number[]): number {
-  const sorted = values.sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const centre = median(Float64Array.from(values));
+  return (1.4826 * median(Float64Array.from(values, (value) => Math.abs(value - centre)))) ** 2;
 }
