@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, isoWeek, isoWeekStart, localDate } from '@larder/domain';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
 import { scratchFolder } from '../support/data-folder';
-import { spawnPort, tearDownSpawned } from '../support/spawned-server';
+import { tearDownSpawned } from '../support/spawned-server';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 import { charts, describeWithChromium, ensureWebBuild, launchChromium, openView, screenshot } from './support/dashboard-browser';
 
@@ -31,7 +31,7 @@ describeWithChromium('the first minute of a new installation, in a browser', () 
   let server: ChildProcess | null = null;
   const dir = scratchFolder('first-minute');
   const dataDir = join(dir, 'data');
-  const port = spawnPort(32_300);
+  const port = 32_300 + (process.pid % 97);
   const baseUrl = `http://127.0.0.1:${port}`;
   const errors: string[] = [];
 

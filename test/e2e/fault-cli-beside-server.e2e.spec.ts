@@ -7,7 +7,7 @@ import { clusterLayout, openDatabase } from '@larder/database';
 import { csv, MASTER_FILES, saleRows, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
 import { scratchFolder } from '../support/data-folder';
-import { spawnPort, startApiServer, tearDownSpawned } from '../support/spawned-server';
+import { startApiServer, tearDownSpawned } from '../support/spawned-server';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 /**
@@ -47,7 +47,7 @@ describe('the CLI and the running server on one data folder at once', () => {
   let cli: CompiledCli;
   const dir = scratchFolder('cli-beside-server');
   const dataDir = join(dir, 'data');
-  const port = spawnPort(31_900);
+  const port = 31_900 + (process.pid % 97);
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
   let env: NodeJS.ProcessEnv;

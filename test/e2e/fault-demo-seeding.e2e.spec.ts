@@ -2,7 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
 import { scratchFolder } from '../support/data-folder';
-import { spawnPort, tearDownSpawned } from '../support/spawned-server';
+import { tearDownSpawned } from '../support/spawned-server';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 /**
@@ -31,7 +31,7 @@ describe('the demo seeding while people open the login page', () => {
   let cli: CompiledCli;
   const dir = scratchFolder('demo-seeding');
   const dataDir = join(dir, 'data');
-  const port = spawnPort(32_100);
+  const port = 32_100 + (process.pid % 97);
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
 

@@ -9,7 +9,7 @@ import { DatabaseModule, DatabaseService } from '@larder/database';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
 import { scratchFolder } from '../support/data-folder';
-import { spawnPort, startApiServer, tearDownSpawned } from '../support/spawned-server';
+import { startApiServer, tearDownSpawned } from '../support/spawned-server';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const PASSWORD = 'server-kill-password-0123';
@@ -44,7 +44,7 @@ describe('the API server killed (SIGKILL) in the middle of writes', () => {
   let cli: CompiledCli;
   const dir = scratchFolder('server-kill');
   const dataDir = join(dir, 'data');
-  const port = spawnPort(31_700, 200);
+  const port = 31_700 + (process.pid % 200);
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
 

@@ -34,12 +34,3 @@ export async function tearDownSpawned(params: { server: ChildProcess | null; cli
   await params.database?.drop();
   rmSync(params.dir, { recursive: true, force: true });
 }
-
-/**
- * A port for a server a test spawns: within the file's own range, and a range apart per engine, since
- * CI runs the embedded engine's files and the server's side by side and may run one file on both at once.
- */
-export function spawnPort(rangeStart: number, width = 97): number {
-  const engineShift = process.env.DATABASE_URL?.trim() ? 1000 : 0;
-  return rangeStart + engineShift + (process.pid % width);
-}
