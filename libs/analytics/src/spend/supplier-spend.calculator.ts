@@ -1,4 +1,4 @@
-import { INGREDIENT_CATEGORIES, isIngredientCategory, type IngredientCategory } from '@larder/domain';
+import { DEFAULT_INGREDIENT_CATEGORY, INGREDIENT_CATEGORIES, isIngredientCategory, type IngredientCategory } from '@larder/domain';
 import { monthSpans } from '../budget/budget.calculator';
 import type { CategoryAmounts, SupplierSpend } from '../dashboard/dashboard.contract';
 
@@ -18,7 +18,7 @@ export interface SpendSupplier {
 }
 
 /** A category Larder does not know (a row written before the list) is counted as 'other', never dropped. */
-const categoryOf = (code: string): IngredientCategory => (isIngredientCategory(code) ? code : 'other');
+const categoryOf = (code: string): IngredientCategory => (isIngredientCategory(code) ? code : DEFAULT_INGREDIENT_CATEGORY);
 
 function add(target: CategoryAmounts, category: IngredientCategory, fen: number): void {
   target[category] = (target[category] ?? 0) + fen;

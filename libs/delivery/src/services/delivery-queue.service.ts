@@ -9,8 +9,6 @@ import { duePeriod, mayReceive, ReportPeriod, SubscribableAlert } from '../subsc
 import { AlertSourceService } from './alert-source.service';
 import { ACTIVE_SUBSCRIPTIONS_SQL, QUEUE_SQL, SubscriptionRow } from './delivery.queries';
 
-/** An active subscription of an active person, with that person's rights now. */
-
 interface QueuedItem {
   subscriptionId: string;
   key: string;

@@ -96,6 +96,7 @@ export interface ViewRow {
   created_at: Date;
 }
 
+/** An active subscription of an active person, with that person's rights now. */
 export interface SubscriptionRow {
   id: string;
   topic: 'report' | 'alert';

@@ -12,6 +12,7 @@ export interface RunRow {
   as_of: string;
 }
 
+/** A stored forecast row as the query selects it. */
 export interface ForecastRow {
   service_date: string;
   meal: MealPeriod;

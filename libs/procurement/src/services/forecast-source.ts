@@ -36,7 +36,7 @@ export interface ForecastQuantileSource {
 
 export const FORECAST_QUANTILE_SOURCE = Symbol('FORECAST_QUANTILE_SOURCE');
 
-/** A stored forecast row as the query below selects it (numeric columns arrive as text). */
+/** The quantiles of the current stored forecasts, read from the database. */
 @Injectable()
 export class StoredForecastSource implements ForecastQuantileSource {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
