@@ -68,7 +68,12 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
   const combined = combineOnline({ series: locals.map((local) => ({ days: local.evalDays, actual: local.actual, global: local.global, local: local.local })), lead: leadDays });
 
   const conformal = conformalQuantiles({
-    series: locals.map((local, s) => ({ days: local.evalDays, actual: local.actual, point: combined.point[s], unusual: unusualDays(series[s].days, input.calendar).subarray(setups[s].evalStart) })),
+    series: locals.map((local, s) => ({
+      days: local.evalDays,
+      actual: local.actual,
+      point: combined.point[s],
+      unusual: unusualDays(series[s].days, input.calendar, (i) => series[s].days[i] - leadDays).subarray(setups[s].evalStart),
+    })),
     lead: leadDays,
     levels,
     fromDay: Number.NEGATIVE_INFINITY,

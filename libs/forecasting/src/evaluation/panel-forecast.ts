@@ -82,7 +82,9 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const days = new Int32Array(series.days.length + horizon.days.length);
     days.set(series.days);
     days.set(horizon.days, series.days.length);
-    return unusualDays(days, input.calendar);
+    const lastDay = series.days[series.days.length - 1];
+    // The backtest's days are forecast `leadDays` ahead, the horizon's from the last day of the history.
+    return unusualDays(days, input.calendar, (i) => (i < series.days.length ? days[i] - leadDays : lastDay));
   });
   const conformalSeries = combinationSeries.map((entry, s) => ({
     days: entry.days,
