@@ -1,0 +1,48 @@
+/**
+ * The tuning sets cut to the shape of a school or university canteen's history: two autumn terms a
+ * year apart (1 September – 23 December), the last eight weeks of the second scored (from 31 October),
+ * at leads 7 and 14. A short history with a long break is where forecasts made without their data (a
+ * new term forecast from the last one's end) can mislead the bands; the full protocols have years of
+ * unbroken history and do not show it. Tuning sets only: the hold-out is not cut.
+ *
+ *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/rd-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/two-terms.bench.js \
+ *     [--datasets lh,kiel] [--years 2017,2018,2020] [--data /work/shared/datasets]
+ */
+import { backtestWithSeries, calendarFromRows, ForecastMetrics } from '@larder/forecasting';
+import { argument, numberList } from '../../support/arguments';
+import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
+import { larderCsv } from './real-dataset';
+
+const LEADS = [7, 14];
+const PLAN_LEVELS = [0.5, 0.8, 0.9];
+/** Sets too large for a quick look (Recruit's 829 restaurants, London's 248 dishes) are left out. */
+const MAX_ROWS = 400_000;
+
+const pct = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)} %`);
+const figures = (metrics: ForecastMetrics) => `WAPE ${pct(metrics.wape)}, pinball ${pct(metrics.pinball)}, p10–p90 coverage ${pct(metrics.coverage80)}`;
+
+function main(): void {
+  const root = argument('data', DEFAULT_DATA_ROOT);
+  for (const id of datasetIds(argument('datasets', 'lh,kiel'))) {
+    const dataset = loadDataset(id, root);
+    if (dataset.holdout) throw new Error(`${id} is the hold-out: it is not cut for tuning`);
+    const calendar = calendarFromRows(dataset.calendar);
+    for (const year of numberList('years', '2017,2018')) {
+      const inTerms = (date: string) => [year - 1, year].some((term) => date >= `${term}-09-01` && date <= `${term}-12-23`);
+      for (const set of dataset.sets.filter((entry) => entry.rows.length <= MAX_ROWS)) {
+        const rows = set.rows.filter((row) => inTerms(row.date));
+        if (rows.length === 0) continue;
+        for (const lead of LEADS) {
+          const { result } = backtestWithSeries(larderCsv({ ...set, rows }), { leadDays: lead, testFrom: `${year}-10-31`, refitEvery: 7, levels: PLAN_LEVELS, calendar });
+          const ratio = result.system.wape !== null && result.baselines.median4.wape ? (result.system.wape / result.baselines.median4.wape).toFixed(2) : '-';
+          console.log(
+            `${id}/${set.id} autumns ${year - 1}+${year} lead ${lead}: Larder ${figures(result.system)} | median4 ${figures(result.baselines.median4)} | ratio ${ratio} | n ${result.system.n}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+main();
