@@ -154,6 +154,7 @@ export class PlanningDataLoader {
    * Opening stock lots per ingredient (key `${canteenId}|${ingredientId}`): the latest count on or before
    * `today`, minus the gross use of what was produced since (production log) and what approved plans
    * will cook before `useUntil` (the week's first day), minus spoilage logged in kg; plus deliveries of committed orders since the count.
+   * `counted` is the count itself per ingredient, for whoever shows it beside the lots.
    */
   async openingStock(params: {
     canteenId: number;
@@ -162,7 +163,7 @@ export class PlanningDataLoader {
     catalogue: PlanningCatalogue;
     /** The week being planned: its own approved orders are what a new version replaces, not stock on the way. */
     week?: string;
-  }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null }> {
+  }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null; counted: Map<number, number> }> {
     const { canteenId, catalogue } = params;
     const [last] = await query<MaybeDayRow>(this.dataSource, LAST_COUNT_DAY_SQL, [canteenId, params.today]);
     const countedOn = last?.day ?? null;
@@ -195,7 +196,7 @@ export class PlanningDataLoader {
       });
       if (ingredientLots.length > 0) lots.set(`${canteenId}|${id}`, ingredientLots);
     }
-    return { lots, countedOn };
+    return { lots, countedOn, counted: countBy };
   }
 }
 

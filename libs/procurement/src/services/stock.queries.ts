@@ -5,9 +5,6 @@ FROM purchase_order o JOIN purchase_order_line l ON l.order_id = o.id JOIN suppl
 WHERE o.canteen_id = $1 AND o.status = 'received' AND o.delivery_date > $2::date AND o.delivery_date <= $3::date
 GROUP BY 1`;
 
-/** $1 canteen, $2 the count's date. */
-export const COUNTS_SQL = 'SELECT ingredient_id, quantity::text AS quantity FROM stock_count WHERE canteen_id = $1 AND counted_on = $2::date';
-
 export const INGREDIENTS_SQL = 'SELECT id, code, name, name_en, unit FROM ingredient ORDER BY code';
 
 /** A quantity per ingredient, as text so that no decimal is rounded on the way. */
