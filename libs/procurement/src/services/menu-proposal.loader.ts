@@ -17,7 +17,6 @@ import {
   FORECAST_COVERS_SQL,
   MenuRow,
   MissingRow,
-  PAST_COVERS_SQL,
   RATINGS_SQL,
   RatingRow,
   SALES_SQL,
@@ -154,12 +153,12 @@ export class MenuProposalLoader {
   private async expectedCovers(canteenId: number, from: IsoDate, to: IsoDate): Promise<(date: IsoDate, meal: MealPeriod) => number> {
     const [run] = await currentForecastRuns(this.dataSource, { canteenIds: [canteenId], from, to });
     const forecast = run ? await query<CoversRow>(this.dataSource, FORECAST_COVERS_SQL, [run.runId, canteenId, from, to]) : [];
-    const past = await query<CoversRow>(this.dataSource, PAST_COVERS_SQL, [canteenId, addDays(from, -7 * COVERS_WEEKS), addDays(from, -1)]);
+    const past = await this.planning.coversHistory({ canteenId, from: addDays(from, -7 * COVERS_WEEKS), to: addDays(from, -1) });
     const forecastOf = new Map(forecast.map((row) => [`${row.service_date}|${row.meal}`, Number(row.covers)]));
     const usual = groupBy(
       past,
-      (row) => `${isoWeekday(row.service_date)}|${row.meal}`,
-      (row) => Number(row.covers),
+      (row) => `${isoWeekday(row.serviceDate)}|${row.meal}`,
+      (row) => row.covers,
     );
     return (date, meal) => forecastOf.get(`${date}|${meal}`) ?? mean(usual.get(`${isoWeekday(date)}|${meal}`) ?? []);
   }

@@ -135,12 +135,17 @@ export class PlanningDataLoader {
     return new Set(rows.map((row) => row.day));
   }
 
+  /** Covers served per day and meal, by date then meal. */
+  async coversHistory(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<CoversHistory[]> {
+    const rows = await query<CoversHistoryRow>(this.dataSource, COVERS_HISTORY_SQL, [params.canteenId, params.from, params.to]);
+    return rows.map((row) => ({ serviceDate: row.service_date, meal: row.meal, covers: row.covers }));
+  }
+
   async history(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<{ covers: CoversHistory[]; dishes: DishHistory[] }> {
-    const args = [params.canteenId, params.from, params.to];
-    const covers = await query<CoversHistoryRow>(this.dataSource, COVERS_HISTORY_SQL, args);
-    const dishes = await query<DishHistoryRow>(this.dataSource, DISH_HISTORY_SQL, args);
+    const covers = await this.coversHistory(params);
+    const dishes = await query<DishHistoryRow>(this.dataSource, DISH_HISTORY_SQL, [params.canteenId, params.from, params.to]);
     return {
-      covers: covers.map((row) => ({ serviceDate: row.service_date, meal: row.meal, covers: row.covers })),
+      covers,
       dishes: dishes.map((row) => ({ serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id, sold: row.quantity, prepared: row.prepared })),
     };
   }
