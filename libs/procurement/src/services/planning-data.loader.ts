@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { PORTION_COSTS_SQL, PortionCostRow, query } from '@larder/database';
+import { canteenIds, PORTION_COSTS_SQL, PortionCostRow, query } from '@larder/database';
 import { addDays, IsoDate } from '@larder/domain';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
 import type { CoversHistory, DishHistory, EstimateSlot } from '../planning/planning-types';
@@ -11,7 +11,6 @@ import { openingLots, StockLot } from '../planning/stock-netting';
 import {
   CANTEEN_BY_CODE_SQL,
   CANTEEN_BY_ID_SQL,
-  CANTEEN_IDS_SQL,
   CANTEEN_SEATS_SQL,
   CLOSED_DAYS_SQL,
   COVERS_HISTORY_SQL,
@@ -55,8 +54,7 @@ export class PlanningDataLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async canteenIds(): Promise<number[]> {
-    const rows = await query<IdRow>(this.dataSource, CANTEEN_IDS_SQL);
-    return rows.map((row) => row.id);
+    return canteenIds(this.dataSource);
   }
 
   /** A canteen by id ('2') or code ('C02'). */
