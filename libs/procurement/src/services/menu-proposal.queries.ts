@@ -52,7 +52,7 @@ export interface DishRow {
   name: string;
   name_en: string;
   category: string;
-  portion_kg: string | number;
+  portion_kg: number;
   list_price_fen: number;
   introduced_on: string | null;
   retired_on: string | null;

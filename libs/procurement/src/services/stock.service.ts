@@ -49,10 +49,10 @@ export class StockService {
     const { lots, countedOn, counted } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
     const received = countedOn === null ? [] : await query<ReceivedRow>(this.dataSource, RECEIVED_SQL, [params.canteenId, countedOn, date]);
     const ingredients = await query<IngredientRow>(this.dataSource, INGREDIENTS_SQL);
-    const receivedBy = new Map(received.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
+    const receivedBy = new Map(received.map((row) => [row.ingredient_id, row.quantity]));
     const lines: StockLineView[] = [];
     for (const ingredient of ingredients) {
-      const id = Number(ingredient.id);
+      const id = ingredient.id;
       const ingredientLots = lots.get(`${params.canteenId}|${id}`) ?? [];
       const onHand = ingredientLots.filter((lot) => lot.availableFrom <= date && lot.usableUntil >= date).reduce((sum, lot) => sum + lot.quantity, 0);
       const onTheWay = ingredientLots.filter((lot) => lot.availableFrom > date).reduce((sum, lot) => sum + lot.quantity, 0);
