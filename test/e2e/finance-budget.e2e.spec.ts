@@ -214,8 +214,9 @@ describe('finance: one budget, the subsidy change and last year agree between pa
   it('a meal-limited view keeps the all-meal budget and says so, on the page and in the workbook', async () => {
     const all = await page('2026-11-01', '2026-11-30');
     const lunch = (await finance.agent.get('/api/dashboard/finance?from=2026-11-01&to=2026-11-30&meal=lunch').expect(200)).body;
-    expect(all.allMealsOnly).toBe(false);
-    expect(lunch.allMealsOnly).toBe(true);
+    // Meal-limited is the filter itself (the page derives its notes from it).
+    expect(all.filters.meal).toBeNull();
+    expect(lunch.filters.meal).toBe('lunch');
     expect(lunch.total.subsidyFen).toBeLessThan(all.total.subsidyFen);
     // Not a made-up split: the same budget lines, labelled as every meal's.
     expect(lunch.budget).toEqual(all.budget);

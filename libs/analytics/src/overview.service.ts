@@ -32,19 +32,19 @@ export class OverviewService {
 
   async summary(): Promise<DataSummary> {
     const [row] = await query<DataSummaryRow>(this.dataSource, DATA_SUMMARY_SQL);
-    return { canteens: row.canteens, dishes: row.dishes, transactions: Number(row.transactions), firstServiceDate: row.first, lastServiceDate: row.last };
+    return { canteens: row.canteens, dishes: row.dishes, transactions: row.transactions, firstServiceDate: row.first, lastServiceDate: row.last };
   }
 
   /** `canteenIds` limits the rows to those canteens (a manager's own); absent for all. */
   async dailyCovers(range: { from: string; to: string; canteenIds?: number[] }): Promise<DailyCovers[]> {
     const rows = await query<DailyCoversRow>(this.dataSource, DAILY_COVERS_SQL, [range.from, range.to, range.canteenIds ?? null]);
     return rows.map((row) => ({
-      serviceDate: String(row.service_date),
-      canteenId: Number(row.canteen_id),
-      covers: Number(row.covers),
-      transactions: Number(row.transactions),
-      paidFen: Number(row.paid_fen),
-      subsidyFen: Number(row.subsidy_fen),
+      serviceDate: row.service_date,
+      canteenId: row.canteen_id,
+      covers: row.covers,
+      transactions: row.transactions,
+      paidFen: row.paid_fen,
+      subsidyFen: row.subsidy_fen,
     }));
   }
 }

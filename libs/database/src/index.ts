@@ -18,4 +18,5 @@ export { isConnectionLost } from './connection-lost';
 export { COST_CTES, OVERPRODUCTION_FEN, PORTION_COSTS_SQL } from './ingredient-cost.sql';
 export type { PortionCostRow } from './ingredient-cost.sql';
 export { query } from './query/typed-query';
+export { canteenIds } from './query/canteen-ids.query';
 export type { SqlRunner } from './query/typed-query';

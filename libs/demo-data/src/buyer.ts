@@ -1,4 +1,4 @@
-import { addDays, daysBetween, IsoDate, isoWeekday } from '@larder/domain';
+import { addDays, daysBetween, IsoDate, isoWeekday, packsFor } from '@larder/domain';
 import type { DemoWorld } from './demo-master';
 import type { ProductionLogRow, PurchaseOrderLineRow, PurchaseOrderRow, SupplierItemRow } from './demo-rows';
 import { Random } from './random';
@@ -117,7 +117,7 @@ export class Buyer {
     const need = used - this.onHand[slot];
     if (need > 1e-9) {
       const { id: supplierItemId, ingredientId, packSize, minOrderPacks } = item.row;
-      const packs = Math.max(minOrderPacks, Math.ceil(need / packSize - 1e-9));
+      const packs = packsFor({ quantity: need, packSize, minOrderPacks });
       const packPriceFen = priceOn(item, order.row.orderDate);
       order.lines.push({
         orderId: order.row.id,

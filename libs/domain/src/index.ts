@@ -9,3 +9,4 @@ export * from './feedback-tag-names';
 export * from './canteen-scope';
 export * from './subsidy-rule';
 export * from './ingredient-category';
+export * from './order-packs';

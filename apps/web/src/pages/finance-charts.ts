@@ -5,14 +5,13 @@ import { toYuan } from '../format';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { grid } from '../widgets';
-import { changeText } from './finance-notes';
+import { allMealsOnly, changeText, monthAxisLabel, partialMonthsNote } from './finance-notes';
 
 const change = (now: number, before: number | null | undefined) => (before ? now / before - 1 : null);
 
 /** The finance page's charts and month table: revenue in parts, budget against actual, months, twelve months, changes. */
 export function financeCharts(context: PageContext, panel: FinancePanel): void {
   const { t, f, root } = context;
-  const monthLabel = (months: readonly FinanceMonth[]) => (value: string) => (months.find((month) => month.month === value)?.partial ? `${value}*` : value);
   // A change is drawn on the month it falls in, so the chart says why a month moved.
   const markLine = (months: readonly FinanceMonth[]) => ({
     symbol: 'none',
@@ -25,7 +24,7 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
   // Months before the data begins are gaps, not zeros.
   const served = (row: FinanceMonth, fen: number) => (row.covers === 0 && row.revenueFen === 0 ? null : toYuan(fen));
   // On one meal's view the budget bars are every meal's budget (budget lines carry no meal).
-  const budgetName = panel.allMealsOnly ? `${t('budget')} (${t('budgetAllMeals')})` : t('budget');
+  const budgetName = allMealsOnly(panel) ? `${t('budget')} (${t('budgetAllMeals')})` : t('budget');
   const charts = grid('grid two');
   root.append(charts);
   context.chart(charts, {
@@ -55,7 +54,7 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
     option: {
       tooltip: { trigger: 'axis' },
       legend: { top: 4, left: 8 },
-      xAxis: { type: 'category', data: panel.months.map((row) => row.month), axisLabel: { formatter: monthLabel(panel.months) } },
+      xAxis: { type: 'category', data: panel.months.map((row) => row.month), axisLabel: { formatter: monthAxisLabel(panel.months) } },
       yAxis: { type: 'value', name: '¥' },
       series: [
         { name: `${t('ingredientCostTotal')} · ${budgetName}`, type: 'bar', data: panel.months.map((row) => toYuan(row.ingredientBudgetFen)), color: '#cbd5e1' },
@@ -73,7 +72,7 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
     option: {
       tooltip: { trigger: 'axis' },
       legend: { top: 4, left: 8 },
-      xAxis: { type: 'category', data: panel.trailing12.map((row) => row.month), axisLabel: { formatter: monthLabel(panel.trailing12) } },
+      xAxis: { type: 'category', data: panel.trailing12.map((row) => row.month), axisLabel: { formatter: monthAxisLabel(panel.trailing12) } },
       yAxis: { type: 'value', name: '¥' },
       series: [
         { name: t('subsidy'), type: 'bar', stack: 'revenue', data: panel.trailing12.map((row) => served(row, row.subsidyFen)), color: COLOURS.forecast, markLine: markLine(panel.trailing12) },
@@ -82,8 +81,9 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
       ],
     },
   });
-  const partial = [...panel.months, ...panel.trailing12].filter((row) => row.partial);
-  if (partial.length > 0) root.append(h('p', { class: 'muted hint', 'data-partial-months': [...new Set(partial.map((row) => row.month))].join(',') }, `* ${t('partialMonthsNote')}`));
+  // One note for every starred month of the page, the supplier spend chart's too.
+  const partialNote = partialMonthsNote(context, [...panel.months, ...panel.trailing12, ...panel.supplierSpend.months]);
+  if (partialNote) root.append(partialNote);
   context.table(root, {
     id: 'finance-months',
     title: t('financeMonths'),

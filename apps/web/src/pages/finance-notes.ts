@@ -3,6 +3,22 @@ import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 
+/** Budget lines and supplier spend have no meal: with a meal filter they still cover every meal, and the page says so. */
+export function allMealsOnly(panel: FinancePanel): boolean {
+  return panel.filters.meal !== null;
+}
+
+/** A chart axis's month label: starred when the month is partial, as partialMonthsNote explains. */
+export function monthAxisLabel(months: readonly { month: string; partial: boolean }[]): (value: string) => string {
+  return (value) => (months.find((month) => month.month === value)?.partial ? `${value}*` : value);
+}
+
+/** The page's one note on starred months, naming them in data-partial-months; null when no month is partial. */
+export function partialMonthsNote(context: PageContext, months: readonly { month: string; partial: boolean }[]): HTMLElement | null {
+  const partial = [...new Set(months.filter((month) => month.partial).map((month) => month.month))];
+  return partial.length === 0 ? null : h('p', { class: 'muted hint', 'data-partial-months': partial.join(',') }, `* ${context.t('partialMonthsNote')}`);
+}
+
 /** One change as a sentence: "2026-11-23 午餐补贴 ¥8.00 → ¥10.00". */
 export function changeText(context: PageContext, change: FinanceChangeNote): string {
   const { t, f } = context;

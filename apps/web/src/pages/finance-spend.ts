@@ -1,8 +1,10 @@
 import { ingredientCategoryName } from '../../../../libs/domain/src/ingredient-category';
+import { yuanToFen } from '../../../../libs/domain/src/money';
 import type { FinancePanel } from '../contract';
 import { h } from '../dom';
 import { toYuan } from '../format';
 import type { PageContext } from '../page-context';
+import { allMealsOnly, monthAxisLabel } from './finance-notes';
 
 /** Ingredient categories get fixed colours, so a category keeps its colour whatever the range shows. */
 const CATEGORY_COLOURS: Record<string, string> = {
@@ -31,12 +33,12 @@ export function supplierSpendSection(context: PageContext, panel: FinancePanel):
     title: t('supplierSpendByMonth'),
     height: 320,
     option: {
-      tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => f.yuan(value === null ? null : Math.round(value * 100)) },
+      tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => f.yuan(value === null ? null : yuanToFen(value)) },
       legend: { top: 4, left: 8 },
       xAxis: {
         type: 'category',
         data: months.map((month) => month.month),
-        axisLabel: { formatter: (value: string) => (months.find((month) => month.month === value)?.partial ? `${value}*` : value) },
+        axisLabel: { formatter: monthAxisLabel(months) },
       },
       yAxis: { type: 'value', name: '¥' },
       series: spend.categories.map((category) => ({
@@ -50,16 +52,15 @@ export function supplierSpendSection(context: PageContext, panel: FinancePanel):
   });
   const notes = [spend.totalFen > 0 ? t('spendRule') : t('spendNone')];
   if (spend.awaitingReceipt.orders > 0) notes.push(t('spendAwaiting', { orders: spend.awaitingReceipt.orders, amount: f.yuan(spend.awaitingReceipt.totalFen) }));
-  if (panel.allMealsOnly) notes.push(t('spendAllMeals'));
+  if (allMealsOnly(panel)) notes.push(t('spendAllMeals'));
   root.append(h('p', { class: 'muted hint', 'data-spend-note': spend.totalFen > 0 ? 'rule' : 'none' }, notes.join(' ')));
-  if (months.some((month) => month.partial)) root.append(h('p', { class: 'muted hint' }, `* ${t('partialMonthsNote')}`));
   if (spend.suppliers.length === 0) return;
   context.table(root, {
     id: 'finance-supplier-spend',
     title: t('supplierSpendBySupplier'),
     rows: spend.suppliers,
     columns: [
-      { label: t('supplier'), cell: (row) => `${row.code} ${lang === 'en' && row.nameEn ? row.nameEn : row.name}` },
+      { label: t('supplier'), cell: (row) => `${row.code} ${context.supplierName(row.id)}` },
       ...spend.categories.map((category) => ({
         label: name(category),
         cell: (row: FinancePanel['supplierSpend']['suppliers'][number]) => f.yuan(row.byCategory[category] ?? 0),

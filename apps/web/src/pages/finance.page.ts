@@ -9,7 +9,7 @@ import { reportPeriodOf } from '../report-period';
 import { subsidyReachPanel } from './subsidy-reach-panel';
 import { budgetEntry } from './finance-budget-entry';
 import { financeCharts } from './finance-charts';
-import { comparedText, subsidyChangeNote } from './finance-notes';
+import { allMealsOnly, comparedText, subsidyChangeNote } from './finance-notes';
 import { staffGroupsTable } from './finance-staff-groups';
 import { supplierSpendSection } from './finance-spend';
 import { toYuan } from '../format';
@@ -28,7 +28,7 @@ export async function renderFinance(context: PageContext): Promise<void> {
       ...notes.filter((note) => note !== null).map((note) => (typeof note === 'string' ? h('div', { class: 'muted small' }, note) : note)),
     );
   // Budget lines carry no meal: on one meal's view the budget is every meal's, and the page says so rather than split it.
-  const allMeals = panel.allMealsOnly ? ` · ${t('budgetAllMeals')}` : '';
+  const allMeals = allMealsOnly(panel) ? ` · ${t('budgetAllMeals')}` : '';
   const budgetNote = (fen: number | null) => (fen === null ? t('noBudgetSet') : `${t('budget')} ${f.yuan(fen)}${panel.budget.prorated ? ` · ${t('budgetProrated')}` : ''}${allMeals}`);
   const lastYear = (pick: (summary: NonNullable<FinancePanel['sameTimeLastYear']>) => number | null, now: number) => comparedText(context, t('sameTimeLastYear'), now, panel.sameTimeLastYear, pick);
   const previous = (pick: (summary: NonNullable<FinancePanel['previousPeriod']>) => number | null, now: number) => comparedText(context, t('previousPeriod'), now, panel.previousPeriod, pick);
@@ -68,7 +68,7 @@ export async function renderFinance(context: PageContext): Promise<void> {
     ),
   );
   root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), ...context.reportScope(panel.filters) })));
-  if (panel.allMealsOnly && panel.filters.meal) {
+  if (panel.filters.meal) {
     root.append(h('p', { class: 'muted hint', 'data-budget-all-meals': panel.filters.meal }, t('budgetAllMealsNote', { meal: textOr(t, `meal.${panel.filters.meal}`, panel.filters.meal) })));
   }
   financeCharts(context, panel);

@@ -5,16 +5,9 @@ export const BUDGET_LINES_SQL = `
 SELECT canteen_id, to_char(month, 'YYYY-MM') AS month, line, amount_fen FROM budget_line
 WHERE canteen_id = ANY($1::int[]) AND month BETWEEN $2::date AND $3::date ORDER BY month, canteen_id, line`;
 
-/** The canteens that exist among $1 (every canteen when $1 is null). */
-export const CANTEENS_SQL = `SELECT id FROM canteen WHERE $1::int[] IS NULL OR id = ANY($1::int[]) ORDER BY id`;
-
 export interface BudgetLineRow {
   canteen_id: number;
   month: string;
   line: BudgetLineKind;
   amount_fen: number;
-}
-
-export interface CanteenIdRow {
-  id: number;
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BudgetLine, query } from '@larder/database';
+import { BudgetLine, canteenIds, query } from '@larder/database';
 import type { BudgetAmount } from './budget.calculator';
-import { BUDGET_LINES_SQL, BudgetLineRow, CANTEENS_SQL, CanteenIdRow } from './budget.queries';
+import { BUDGET_LINES_SQL, BudgetLineRow } from './budget.queries';
 
 /** Reads and sets the budget table, the one source of every "budget" Larder shows. */
 @Injectable()
@@ -18,7 +18,7 @@ export class BudgetService {
 
   /** The canteens a budget can be kept for: all of them, or those of `ids` that exist. */
   async canteenIds(ids: readonly number[] | null = null): Promise<number[]> {
-    return (await query<CanteenIdRow>(this.dataSource, CANTEENS_SQL, [ids])).map((row) => row.id);
+    return canteenIds(this.dataSource, ids);
   }
 
   /** Sets lines (an amount of null removes one); runs in the caller's transaction so the audit entry goes with it. */

@@ -25,7 +25,7 @@ export class FinanceChangesService {
   /** A rule is a change only when an earlier one for the meal existed and said otherwise. */
   private async subsidies(range: { from: string; to: string }): Promise<FinanceChange[]> {
     const rows = await query<SubsidyChangeRow>(this.dataSource, SUBSIDY_CHANGES_SQL, [range.from, range.to]);
-    return rows.map((row) => ({ kind: 'subsidy', date: row.date, meal: row.meal, beforeFen: Number(row.before), afterFen: Number(row.after) }));
+    return rows.map((row) => ({ kind: 'subsidy', date: row.date, meal: row.meal, beforeFen: row.before, afterFen: row.after }));
   }
 
   private async prices(range: { from: string; to: string }): Promise<FinanceChange[]> {

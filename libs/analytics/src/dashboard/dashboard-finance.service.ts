@@ -95,7 +95,6 @@ export class DashboardFinanceService {
       // Settlement files are checked when the finance report is made with one; none is stored for the dashboard.
       reconciliation: { status: 'no_settlement', checkedDays: 0, mismatchedDays: 0, differenceFen: 0 },
       supplierSpend,
-      allMealsOnly: scope.meal !== null,
     };
   }
 

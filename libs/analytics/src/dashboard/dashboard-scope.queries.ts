@@ -1,5 +1,3 @@
-export const CANTEEN_IDS_SQL = 'SELECT id FROM canteen ORDER BY id';
-
 /**
  * The last $2 service dates with data up to $3 over the canteens $1, newest first. Each of those dates
  * is among its own canteen's last $2, so each canteen's are read from the end of its index.
@@ -9,10 +7,6 @@ SELECT DISTINCT days.d::text AS d
 FROM unnest($1::int[]) AS c(id)
 CROSS JOIN LATERAL (SELECT DISTINCT service_date AS d FROM daily_meal_rollup WHERE canteen_id = c.id AND service_date <= $3::date ORDER BY 1 DESC LIMIT $2) days
 ORDER BY 1 DESC LIMIT $2`;
-
-export interface CanteenIdRow {
-  id: number;
-}
 
 export interface ServiceDayRow {
   d: string;

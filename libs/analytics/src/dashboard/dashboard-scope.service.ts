@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { query } from '@larder/database';
+import { canteenIds, query } from '@larder/database';
 import { addDays, CanteenScope, localDate } from '@larder/domain';
 import type { AppliedFilters, DashboardMeal } from './dashboard.contract';
 import { DEFAULT_RANGE_SERVICE_DAYS, RequestedFilters } from './dashboard-filters';
 import { previousRange } from './dashboard.calculator';
-import { CANTEEN_IDS_SQL, CanteenIdRow, LAST_SERVICE_DAYS_SQL, ServiceDayRow } from './dashboard-scope.queries';
+import { LAST_SERVICE_DAYS_SQL, ServiceDayRow } from './dashboard-scope.queries';
 
 /** Filters after defaults and scoping, with what the figure services need. */
 export interface DashboardScope {
@@ -62,8 +62,7 @@ export class DashboardScopeService {
   }
 
   private async canteens(requested: number[] | undefined, access: CanteenScope): Promise<number[]> {
-    const rows = await query<CanteenIdRow>(this.dataSource, CANTEEN_IDS_SQL);
-    const known = rows.map((row) => Number(row.id));
+    const known = await canteenIds(this.dataSource);
     const visible = access === 'all' ? known : known.filter((id) => access.includes(id));
     if (requested === undefined) return visible;
     const unknown = requested.filter((id) => !known.includes(id));

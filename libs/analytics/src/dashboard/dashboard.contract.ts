@@ -295,8 +295,6 @@ export interface FinancePanel {
   reconciliation: { status: 'matched' | 'mismatched' | 'no_settlement'; checkedDays: number; mismatchedDays: number; differenceFen: number };
   /** What received purchase orders cost, by month × ingredient category and supplier × category (SupplierSpendService). */
   supplierSpend: SupplierSpend;
-  /** Budget lines and supplier spend have no meal: with a meal filter they still cover every meal, and the page says so. */
-  allMealsOnly: boolean;
 }
 
 /** Fen by ingredient category code (INGREDIENT_CATEGORIES of @larder/domain); a category with no spend is absent. */

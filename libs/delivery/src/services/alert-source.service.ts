@@ -48,7 +48,7 @@ export class AlertSourceService {
     const rows = await query<PlanRow>(this.dataSource, DRAFT_PLANS_SQL, [isoWeek(asOf)]);
     return rows.map((row) => ({
       key: `plan_ready:${row.id}`,
-      alert: { kind: 'plan_ready', severity: 'info', canteenId: Number(row.canteen_id), dishId: null, week: row.week, figures: { version: Number(row.version) } },
+      alert: { kind: 'plan_ready', severity: 'info', canteenId: row.canteen_id, dishId: null, week: row.week, figures: { version: row.version } },
     }));
   }
 
@@ -56,8 +56,7 @@ export class AlertSourceService {
   private async priceRises(asOf: string): Promise<KeyedAlert[]> {
     const rows = await query<PriceRow>(this.dataSource, PRICE_RISES_SQL, [addDays(asOf, -6), addDays(asOf, 14), PRICE_RISE_THRESHOLD]);
     return rows.map((row) => {
-      const priceFen = Number(row.price_fen);
-      const previousFen = Number(row.previous_fen);
+      const { price_fen: priceFen, previous_fen: previousFen } = row;
       return {
         key: `price_rise:si${row.supplier_item_id}:${row.valid_from}`,
         alert: {
@@ -66,8 +65,8 @@ export class AlertSourceService {
           canteenId: null,
           dishId: null,
           date: row.valid_from,
-          supplierId: Number(row.supplier_id),
-          ingredientId: Number(row.ingredient_id),
+          supplierId: row.supplier_id,
+          ingredientId: row.ingredient_id,
           figures: { priceFen, previousFen, rise: priceFen / previousFen - 1 },
         },
       };

@@ -1,4 +1,5 @@
 import { COST_CTES, OVERPRODUCTION_FEN } from '@larder/database';
+import type { RollupWhere } from './rollup.sql';
 
 /**
  * The rollups rebuilt per canteen-day from the dish and meal rollups: the cost rollup (canteen × day ×
@@ -7,16 +8,15 @@ import { COST_CTES, OVERPRODUCTION_FEN } from '@larder/database';
  * payments by channel. Every statement takes $1 and $2, the first and last date (COST_CTES prices those
  * days), and a predicate on the canteen-days it rebuilds.
  */
-type Scope = (alias: string) => string;
 
 /** $3 canteen ids (int[], null for every canteen): every canteen-day of the range. */
-export const DAY_RANGE: Scope = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR ${alias}canteen_id = ANY($3::int[]))`;
+export const DAY_RANGE: RollupWhere = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND ($3::int[] IS NULL OR ${alias}canteen_id = ANY($3::int[]))`;
 /** $3 canteen ids, $4 dates (parallel arrays): exactly these canteen-days. */
-export const DAY_PAIRS: Scope = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND (${alias}canteen_id, ${alias}service_date) IN (SELECT * FROM unnest($3::int[], $4::date[]))`;
+export const DAY_PAIRS: RollupWhere = (alias) => `${alias}service_date BETWEEN $1::date AND $2::date AND (${alias}canteen_id, ${alias}service_date) IN (SELECT * FROM unnest($3::int[], $4::date[]))`;
 
-export const deleteCostRollup = (scope: Scope): string => `DELETE FROM daily_cost_rollup WHERE ${scope('')}`;
+export const deleteCostRollup = (scope: RollupWhere): string => `DELETE FROM daily_cost_rollup WHERE ${scope('')}`;
 
-export const insertCostRollup = (scope: Scope): string => `
+export const insertCostRollup = (scope: RollupWhere): string => `
 WITH ${COST_CTES},
 dishes AS (
   SELECT r.canteen_id, r.service_date, r.meal,
@@ -48,9 +48,9 @@ SELECT canteen_id, service_date, meal,
        COALESCE(l.plate_kg, 0), COALESCE(l.spoilage_kg, 0), COALESCE(l.spoilage_cost_fen, 0), COALESCE(l.spoilage_uncosted_kg, 0)
 FROM dishes d FULL JOIN logged l USING (canteen_id, service_date, meal)`;
 
-export const deleteChannelRollup = (scope: Scope): string => `DELETE FROM daily_channel_rollup WHERE ${scope('')}`;
+export const deleteChannelRollup = (scope: RollupWhere): string => `DELETE FROM daily_channel_rollup WHERE ${scope('')}`;
 
-export const insertChannelRollup = (scope: Scope): string => `
+export const insertChannelRollup = (scope: RollupWhere): string => `
 INSERT INTO daily_channel_rollup (canteen_id, service_date, meal, channel, paid_fen)
 SELECT m.canteen_id, m.service_date, m.meal, c.key, c.value::bigint
 FROM daily_meal_rollup m CROSS JOIN LATERAL jsonb_each_text(m.paid_by_channel) c

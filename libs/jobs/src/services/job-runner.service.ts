@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { Canteen, JobRun, JobStatus } from '@larder/database';
+import { canteenIds, JobRun, JobStatus } from '@larder/database';
 import { localDate } from '@larder/domain';
 import { JobDefinition } from '../job-definition';
 import { StepQueueService } from '../queue/step-queue.service';
@@ -88,15 +88,10 @@ export class JobRunnerService {
     const { runId, job, request } = input;
     const steps: StepResult[] = [];
     for (const [stepIndex, step] of job.steps.entries()) {
-      const canteenIds = step.perCanteen ? (request.canteenIds ?? (await this.canteenIds())) : [];
+      const stepCanteens = step.perCanteen ? (request.canteenIds ?? (await canteenIds(this.dataSource))) : [];
       const executor: StepExecutor = step.perCanteen && this.queue.enabled ? this.fanOut : this.inProcess;
-      steps.push(...(await executor.run({ runId, job, stepIndex, firstStepNo: steps.length + 1, canteenIds, asOf: request.asOf })));
+      steps.push(...(await executor.run({ runId, job, stepIndex, firstStepNo: steps.length + 1, canteenIds: stepCanteens, asOf: request.asOf })));
     }
     return steps;
-  }
-
-  private async canteenIds(): Promise<number[]> {
-    const canteens = await this.dataSource.getRepository(Canteen).find({ select: { id: true }, order: { id: 'ASC' } });
-    return canteens.map((canteen) => canteen.id);
   }
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { addDays, daysBetween } from '@larder/domain';
+import { addDays, daysBetween, packsFor } from '@larder/domain';
 import { fixtureCatalogue, item, WEEK_START } from '../testing/planning-fixture';
 import { newsvendorLevel, planQuantity, SERVICE_LEVEL_RANGE } from './newsvendor';
-import { coverDays, packsFor, planIngredientPurchases, usableDays } from './purchase-planner';
+import { coverDays, planIngredientPurchases, usableDays } from './purchase-planner';
 import { distributionFromStored, quantileAt } from './quantile-interpolation';
 import { netRequirements, openingLots, StockLot } from './stock-netting';
 import type { IngredientInfo } from './planning-types';

@@ -1,6 +1,6 @@
-import { addDays } from '@larder/domain';
+import { addDays, packsFor } from '@larder/domain';
 import { fixtureCatalogue, fixtureInput, item, PORK, RICE, TOMATO, WEEK_START } from '../testing/planning-fixture';
-import { planIngredientPurchases, packsFor } from './purchase-planner';
+import { planIngredientPurchases } from './purchase-planner';
 import { groupPurchaseOrders } from './purchase-orders';
 
 const EARLY = { date: '2026-11-16', time: '09:00' };

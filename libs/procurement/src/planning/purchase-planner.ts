@@ -1,4 +1,4 @@
-import type { Fen, IsoDate, StorageKind } from '@larder/domain';
+import { type Fen, type IsoDate, packsFor, type StorageKind } from '@larder/domain';
 import { shiftDate } from './calendar-cache';
 import { canStillOrder, earliestDelivery, latestDeliveryBy, orderDayFor } from './order-schedule';
 import { PlanningCatalogue } from './planning-catalogue';
@@ -49,12 +49,6 @@ export function usableDays(ingredient: Pick<IngredientInfo, 'shelfLifeDays'>, op
 export function coverDays(ingredient: Pick<IngredientInfo, 'shelfLifeDays' | 'storage'>, options: PurchaseOptions = {}): number {
   const byStorage = options.maxCoverDays?.[ingredient.storage] ?? DEFAULT_MAX_COVER_DAYS[ingredient.storage];
   return Math.max(1, Math.min(usableDays(ingredient, options), byStorage));
-}
-
-/** Whole packs for a quantity, never fewer than the item's minimum order. */
-export function packsFor(params: { quantity: number; packSize: number; minOrderPacks: number }): number {
-  if (params.quantity <= 0) return 0;
-  return Math.max(params.minOrderPacks, Math.ceil(params.quantity / params.packSize - 1e-9));
 }
 
 interface Candidate {

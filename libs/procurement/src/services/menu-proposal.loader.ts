@@ -17,7 +17,6 @@ import {
   FORECAST_COVERS_SQL,
   MenuRow,
   MissingRow,
-  PAST_COVERS_SQL,
   RATINGS_SQL,
   RatingRow,
   SALES_SQL,
@@ -72,7 +71,7 @@ export class MenuProposalLoader {
       dishes.map((dish) => ({
         dishId: dish.id,
         quantity: quantityOf.get(dish.id) ?? 0,
-        marginFen: Number(dish.list_price_fen) - catalogue.costPerPortionOn(dish.id, from),
+        marginFen: dish.list_price_fen - catalogue.costPerPortionOn(dish.id, from),
       })),
     );
     const mealsOf = groupBy(
@@ -107,9 +106,9 @@ export class MenuProposalLoader {
         nameEn: dish.name_en,
         category: dish.category,
         costFen: catalogue.costPerPortionOn(dish.id, from),
-        portionKg: Number(dish.portion_kg),
+        portionKg: dish.portion_kg,
         wasteRate: prepared > 0 ? leftover / prepared : 0,
-        rating: rating ? Number(rating.rating) : null,
+        rating: rating?.rating ?? null,
         ratingCount: rating?.ratings ?? 0,
         servingsByMeal: Object.fromEntries(rows.filter((row) => isMealPeriod(row.meal)).map((row) => [row.meal, row.servings])),
         // A dish never on any menu may go where its category goes; it is judged by that category until served.
@@ -154,12 +153,12 @@ export class MenuProposalLoader {
   private async expectedCovers(canteenId: number, from: IsoDate, to: IsoDate): Promise<(date: IsoDate, meal: MealPeriod) => number> {
     const [run] = await currentForecastRuns(this.dataSource, { canteenIds: [canteenId], from, to });
     const forecast = run ? await query<CoversRow>(this.dataSource, FORECAST_COVERS_SQL, [run.runId, canteenId, from, to]) : [];
-    const past = await query<CoversRow>(this.dataSource, PAST_COVERS_SQL, [canteenId, addDays(from, -7 * COVERS_WEEKS), addDays(from, -1)]);
-    const forecastOf = new Map(forecast.map((row) => [`${row.service_date}|${row.meal}`, Number(row.covers)]));
+    const past = await this.planning.coversHistory({ canteenId, from: addDays(from, -7 * COVERS_WEEKS), to: addDays(from, -1) });
+    const forecastOf = new Map(forecast.map((row) => [`${row.service_date}|${row.meal}`, row.covers]));
     const usual = groupBy(
       past,
-      (row) => `${isoWeekday(row.service_date)}|${row.meal}`,
-      (row) => Number(row.covers),
+      (row) => `${isoWeekday(row.serviceDate)}|${row.meal}`,
+      (row) => row.covers,
     );
     return (date, meal) => forecastOf.get(`${date}|${meal}`) ?? mean(usual.get(`${isoWeekday(date)}|${meal}`) ?? []);
   }
@@ -184,8 +183,8 @@ export class MenuProposalLoader {
         ),
       ].map(([date, items]) => ({
         day: toEpochDay(date),
-        covers: Number(items[0].covers),
-        dishes: items.map((item) => ({ dish: String(item.dish_id), quantity: Number(item.quantity), diners: Number(item.diners) })),
+        covers: items[0].covers,
+        dishes: items.map((item) => ({ dish: String(item.dish_id), quantity: item.quantity, diners: item.diners })),
       }));
       models.set(meal, new DishShareModel().fit({ days, dishes: [...info.values()] }));
     }

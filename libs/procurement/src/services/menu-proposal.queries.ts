@@ -27,9 +27,6 @@ export const FORECAST_COVERS_SQL = `
 SELECT service_date::text AS service_date, meal, p50::float8 AS covers FROM forecast
 WHERE run_id = $1 AND canteen_id = $2 AND dish_id = 0 AND service_date BETWEEN $3::date AND $4::date`;
 
-/** $1 canteen, $2–$3: covers served per day and meal. */
-export const PAST_COVERS_SQL = `SELECT service_date::text AS service_date, meal, covers FROM daily_meal_rollup WHERE canteen_id = $1 AND service_date BETWEEN $2::date AND $3::date`;
-
 /** $1 canteen, $2–$3: each dish's sales per day and meal beside the meal's covers, for the share model. */
 export const DAY_DISHES_SQL = `
 SELECT d.service_date::text AS service_date, d.meal, d.dish_id, d.quantity, d.diners, m.covers
@@ -55,7 +52,7 @@ export interface DishRow {
   name: string;
   name_en: string;
   category: string;
-  portion_kg: string | number;
+  portion_kg: number;
   list_price_fen: number;
   introduced_on: string | null;
   retired_on: string | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
-import { PORTION_COSTS_SQL, PortionCostRow, query } from '@larder/database';
+import { canteenIds, PORTION_COSTS_SQL, PortionCostRow, query } from '@larder/database';
 import { addDays, IsoDate } from '@larder/domain';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
 import type { CoversHistory, DishHistory, EstimateSlot } from '../planning/planning-types';
@@ -11,7 +11,6 @@ import { openingLots, StockLot } from '../planning/stock-netting';
 import {
   CANTEEN_BY_CODE_SQL,
   CANTEEN_BY_ID_SQL,
-  CANTEEN_IDS_SQL,
   CANTEEN_SEATS_SQL,
   CLOSED_DAYS_SQL,
   COVERS_HISTORY_SQL,
@@ -55,8 +54,7 @@ export class PlanningDataLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async canteenIds(): Promise<number[]> {
-    const rows = await query<IdRow>(this.dataSource, CANTEEN_IDS_SQL);
-    return rows.map((row) => row.id);
+    return canteenIds(this.dataSource);
   }
 
   /** A canteen by id ('2') or code ('C02'). */
@@ -135,12 +133,17 @@ export class PlanningDataLoader {
     return new Set(rows.map((row) => row.day));
   }
 
+  /** Covers served per day and meal, by date then meal. */
+  async coversHistory(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<CoversHistory[]> {
+    const rows = await query<CoversHistoryRow>(this.dataSource, COVERS_HISTORY_SQL, [params.canteenId, params.from, params.to]);
+    return rows.map((row) => ({ serviceDate: row.service_date, meal: row.meal, covers: row.covers }));
+  }
+
   async history(params: { canteenId: number; from: IsoDate; to: IsoDate }): Promise<{ covers: CoversHistory[]; dishes: DishHistory[] }> {
-    const args = [params.canteenId, params.from, params.to];
-    const covers = await query<CoversHistoryRow>(this.dataSource, COVERS_HISTORY_SQL, args);
-    const dishes = await query<DishHistoryRow>(this.dataSource, DISH_HISTORY_SQL, args);
+    const covers = await this.coversHistory(params);
+    const dishes = await query<DishHistoryRow>(this.dataSource, DISH_HISTORY_SQL, [params.canteenId, params.from, params.to]);
     return {
-      covers: covers.map((row) => ({ serviceDate: row.service_date, meal: row.meal, covers: row.covers })),
+      covers,
       dishes: dishes.map((row) => ({ serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id, sold: row.quantity, prepared: row.prepared })),
     };
   }
@@ -154,6 +157,7 @@ export class PlanningDataLoader {
    * Opening stock lots per ingredient (key `${canteenId}|${ingredientId}`): the latest count on or before
    * `today`, minus the gross use of what was produced since (production log) and what approved plans
    * will cook before `useUntil` (the week's first day), minus spoilage logged in kg; plus deliveries of committed orders since the count.
+   * `counted` is the count itself per ingredient, for whoever shows it beside the lots.
    */
   async openingStock(params: {
     canteenId: number;
@@ -162,7 +166,7 @@ export class PlanningDataLoader {
     catalogue: PlanningCatalogue;
     /** The week being planned: its own approved orders are what a new version replaces, not stock on the way. */
     week?: string;
-  }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null }> {
+  }): Promise<{ lots: Map<string, StockLot[]>; countedOn: IsoDate | null; counted: Map<number, number> }> {
     const { canteenId, catalogue } = params;
     const [last] = await query<MaybeDayRow>(this.dataSource, LAST_COUNT_DAY_SQL, [canteenId, params.today]);
     const countedOn = last?.day ?? null;
@@ -195,7 +199,7 @@ export class PlanningDataLoader {
       });
       if (ingredientLots.length > 0) lots.set(`${canteenId}|${id}`, ingredientLots);
     }
-    return { lots, countedOn };
+    return { lots, countedOn, counted: countBy };
   }
 }
 

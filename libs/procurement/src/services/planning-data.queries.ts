@@ -1,6 +1,5 @@
 import type { DishCategory, IngredientUnit, MealPeriod, StorageKind } from '@larder/domain';
 
-export const CANTEEN_IDS_SQL = 'SELECT id FROM canteen ORDER BY id';
 export const CANTEEN_BY_ID_SQL = 'SELECT id FROM canteen WHERE id = $1';
 export const CANTEEN_BY_CODE_SQL = 'SELECT id FROM canteen WHERE upper(code) = upper($1)';
 export const CANTEEN_SEATS_SQL = 'SELECT seats FROM canteen WHERE id = $1';

@@ -6,7 +6,7 @@ import { query } from '@larder/database';
 import { addDays, type IsoDate } from '@larder/domain';
 import { localMoment } from './planning-clock';
 import { PlanningDataLoader } from './planning-data.loader';
-import { COUNTS_SQL, INGREDIENTS_SQL, IngredientRow, RECEIVED_SQL, ReceivedRow } from './stock.queries';
+import { INGREDIENTS_SQL, IngredientRow, RECEIVED_SQL, ReceivedRow } from './stock.queries';
 
 /** One ingredient's stock at a canteen on a day, in the ingredient's unit. */
 export interface StockLineView {
@@ -46,15 +46,13 @@ export class StockService {
     const date = params.date ?? localMoment(new Date(), this.config.timezone).date;
     const catalogue = await this.loader.catalogue();
     // Use counted up to the day itself, so what is left is what the day starts with.
-    const { lots, countedOn } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
+    const { lots, countedOn, counted } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
     const received = countedOn === null ? [] : await query<ReceivedRow>(this.dataSource, RECEIVED_SQL, [params.canteenId, countedOn, date]);
-    const counts = countedOn === null ? [] : await query<ReceivedRow>(this.dataSource, COUNTS_SQL, [params.canteenId, countedOn]);
     const ingredients = await query<IngredientRow>(this.dataSource, INGREDIENTS_SQL);
-    const countBy = new Map(counts.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
-    const receivedBy = new Map(received.map((row) => [Number(row.ingredient_id), Number(row.quantity)]));
+    const receivedBy = new Map(received.map((row) => [row.ingredient_id, row.quantity]));
     const lines: StockLineView[] = [];
     for (const ingredient of ingredients) {
-      const id = Number(ingredient.id);
+      const id = ingredient.id;
       const ingredientLots = lots.get(`${params.canteenId}|${id}`) ?? [];
       const onHand = ingredientLots.filter((lot) => lot.availableFrom <= date && lot.usableUntil >= date).reduce((sum, lot) => sum + lot.quantity, 0);
       const onTheWay = ingredientLots.filter((lot) => lot.availableFrom > date).reduce((sum, lot) => sum + lot.quantity, 0);
@@ -64,7 +62,7 @@ export class StockService {
         name: ingredient.name,
         nameEn: ingredient.name_en,
         unit: ingredient.unit,
-        counted: countBy.get(id) ?? null,
+        counted: counted.get(id) ?? null,
         received: round3(receivedBy.get(id) ?? 0),
         onHand: round3(onHand),
         onTheWay: round3(onTheWay),

@@ -72,7 +72,7 @@ export class SupplierComparisonService {
     const rows = await query<CookedRow>(this.dataSource, COOKED_SQL, [[...canteenIds], month.from, month.to]);
     return explodeRecipes({
       catalogue,
-      lines: rows.map((row) => ({ canteenId: Number(row.canteen_id), serviceDate: row.service_date, meal: row.meal, dishId: Number(row.dish_id), portions: Number(row.portions) })),
+      lines: rows.map((row) => ({ canteenId: row.canteen_id, serviceDate: row.service_date, meal: row.meal, dishId: row.dish_id, portions: row.portions })),
     });
   }
 }

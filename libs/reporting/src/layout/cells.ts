@@ -1,3 +1,5 @@
+import { fenToYuan as yuanOf } from '@larder/domain';
+
 /** Number formats: money in yuan with the ¥ sign, stored as numbers; dates as real spreadsheet dates. */
 export const FORMATS = {
   yuan: '"¥"#,##0.00;[Red]-"¥"#,##0.00',
@@ -28,8 +30,11 @@ export interface TextCell {
 
 export type CellInput = null | undefined | number | string | Date | FormulaCell | TextCell;
 
+/** A cell's yuan from fen (whole fen first), by the money owner of @larder/domain. */
+export function fenToYuan(fen: number): number;
+export function fenToYuan(fen: number | null): number | null;
 export function fenToYuan(fen: number | null): number | null {
-  return fen === null ? null : Math.round(fen) / 100;
+  return fen === null ? null : yuanOf(Math.round(fen));
 }
 
 /** A canteen-local date 'YYYY-MM-DD' as the spreadsheet date of that day (no time-zone shift). */

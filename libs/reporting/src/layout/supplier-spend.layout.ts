@@ -26,22 +26,23 @@ export function writeSupplierSpendSheet(workbook: WorkbookWriter, input: { conte
       ],
     }),
   );
-  const amounts = (byCategory: CategoryAmounts, row: number, sums: { from: number; to: number } | null) => [
+  // The total cell is a live SUM; its cached result is the row's own total from SupplierSpendService.
+  const amounts = (line: { byCategory: CategoryAmounts; totalFen: number }, row: number, sums: { from: number; to: number } | null) => [
     ...categories.map((category, index) => {
-      const value = fenToYuan(byCategory[category] ?? 0);
+      const value = fenToYuan(line.byCategory[category] ?? 0);
       return sums ? { formula: sheet.sum(index + 2, sums.from, sums.to), result: value } : value;
     }),
-    { formula: `SUM(${sheet.ref(2, row)}:${sheet.ref(categories.length + 1, row)})`, result: fenToYuan(categories.reduce((sum, category) => sum + (byCategory[category] ?? 0), 0)) },
+    { formula: `SUM(${sheet.ref(2, row)}:${sheet.ref(categories.length + 1, row)})`, result: fenToYuan(line.totalFen) },
   ];
   for (const supplier of spend.suppliers) {
     const name: TextCell = { text: `${supplier.code} ${context.language === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name}` };
-    sheet.add([name, ...amounts(supplier.byCategory, sheet.currentRow, null)]);
+    sheet.add([name, ...amounts(supplier, sheet.currentRow, null)]);
   }
   const last = sheet.currentRow - 1;
   sheet.endTable();
-  if (spend.suppliers.length > 0) sheet.add([labels.total, ...amounts(spend.byCategory, sheet.currentRow, { from: sheet.firstDataRow, to: last })], 'total');
+  if (spend.suppliers.length > 0) sheet.add([labels.total, ...amounts(spend, sheet.currentRow, { from: sheet.firstDataRow, to: last })], 'total');
   sheet.note(spend.suppliers.length > 0 ? labels.spendRule : labels.spendNone);
-  if (spend.awaitingReceipt.orders > 0) sheet.note(fill(labels.spendAwaiting, { orders: spend.awaitingReceipt.orders, amount: (spend.awaitingReceipt.totalFen / 100).toFixed(2) }));
+  if (spend.awaitingReceipt.orders > 0) sheet.note(fill(labels.spendAwaiting, { orders: spend.awaitingReceipt.orders, amount: fenToYuan(spend.awaitingReceipt.totalFen).toFixed(2) }));
   if (context.meal) sheet.note(fill(labels.spendAllMeals, { meal: codeName(context.language, context.meal) }));
   sheet.finish();
 }
