@@ -3,6 +3,7 @@ import { Horizon, ServiceSeries } from '../core/service-series';
 import { Forecast, ForecastModel } from '../models/forecast-model';
 import { createModel, ModelOptions } from '../models/model-factory';
 import { backtestWithMembers, planBacktest } from './backtest';
+import { thinlyInformedDays } from './unusual-days';
 
 /** Share of zero days above which a series is treated as intermittent (a dish that rarely sells). */
 const INTERMITTENT_ZERO_SHARE = 0.3;
@@ -57,21 +58,25 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   const levels = mergeLevels(input.levels);
   const candidates = input.candidates ?? defaultCandidates(series);
   const testDays = input.testDays ?? 28;
+  const leadDays = input.leadDays ?? 7;
   const blocks = planBacktest({
     days: series.days,
     testStart: Math.max(1, series.days.length - testDays),
-    leadDays: input.leadDays ?? 7,
+    leadDays,
     refitEvery: input.refitEvery ?? 7,
   });
   const offset = blocks[0]?.testFrom ?? series.days.length;
   const actual = series.values.subarray(offset);
+  // Scored on the informed days when there are any (see thinlyInformedDays), as the backtest's online selection.
+  const thin = thinlyInformedDays(series.days, (i) => series.days[i] - leadDays).subarray(offset);
+  const judged = thin.includes(0) ? thin : undefined;
 
   const backtestWape: Record<string, number | null> = {};
   let best: { name: string; wape: number; errors: Float64Array; relative: Float64Array } | undefined;
   const computed = backtestWithMembers({ series, blocks, names: candidates, options: input.modelOptions });
   for (const name of candidates) {
     const forecasts = computed.get(name)!;
-    const scored = scoreWape(actual, forecasts);
+    const scored = scoreWape(actual, forecasts, judged);
     backtestWape[name] = scored ? scored.wape : null;
     if (scored && (!best || scored.wape < best.wape)) best = { name, ...scored };
   }
@@ -94,13 +99,13 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   throw new Error('autoForecast: no model could forecast this series (is the history empty?)');
 }
 
-function scoreWape(actual: Float64Array, forecasts: Float64Array): { wape: number; errors: Float64Array; relative: Float64Array } | undefined {
+function scoreWape(actual: Float64Array, forecasts: Float64Array, thinlyInformed?: Uint8Array): { wape: number; errors: Float64Array; relative: Float64Array } | undefined {
   const errors: number[] = [];
   const relative: number[] = [];
   let absolute = 0;
   let total = 0;
   for (let i = 0; i < actual.length; i++) {
-    if (!Number.isFinite(forecasts[i])) continue;
+    if (!Number.isFinite(forecasts[i]) || (thinlyInformed && thinlyInformed[i] === 1)) continue;
     const error = actual[i] - forecasts[i];
     errors.push(error);
     if (forecasts[i] > 0) relative.push(error / forecasts[i]);

@@ -1,7 +1,7 @@
 import { randomSource } from '../testing/synthetic';
 import { parseIsoDate } from '../core/iso-date';
 import { ConformalCalibrator, conformalQuantiles, ConformalSeries, errorScales } from './conformal';
-import { unusualDays } from './unusual-days';
+import { thinlyInformedDays, unusualDays } from './unusual-days';
 
 const LEVELS = [0.1, 0.5, 0.9];
 
@@ -98,7 +98,11 @@ describe('thinly informed forecasts', () => {
     // from the break or a term's first weeks (a model without its data) are 25 % low; the rest are right.
     const days = Int32Array.from([...weekdays('2025-09-01', 16), ...weekdays('2026-09-07', 16)]);
     const lead = 14;
-    const thin = unusualDays(days, undefined, (i) => days[i] - lead);
+    const thin = unusualDays(
+      days,
+      undefined,
+      thinlyInformedDays(days, (i) => days[i] - lead),
+    );
     const random = randomSource('terms');
     const series = Array.from({ length: 6 }, () => ({
       days,

@@ -16,6 +16,8 @@ export interface OnlineSelectionInput {
   readonly selectionWindow?: number;
   /** Past errors used to calibrate quantiles. */
   readonly calibrationWindow?: number;
+  /** 1 on the days whose forecast was thinly informed (thinlyInformedDays): their errors rank the models only when no other is known. */
+  readonly thinlyInformed?: Uint8Array;
 }
 
 export interface OnlineSelectionResult {
@@ -51,7 +53,7 @@ export function selectOnline(input: OnlineSelectionInput): OnlineSelectionResult
     if (origins[i] !== cachedOrigin) {
       cachedOrigin = origins[i];
       known = countUpTo(days, cachedOrigin);
-      ranking = rankCandidates({ forecasts, actual, from: Math.max(0, known - selectionWindow), to: known });
+      ranking = rankCandidates({ forecasts, actual, from: Math.max(0, known - selectionWindow), to: known, thinlyInformed: input.thinlyInformed });
       residualCache.clear();
     }
     const model = ranking.find((m) => Number.isFinite(forecasts[m][i]));
@@ -69,14 +71,19 @@ export function selectOnline(input: OnlineSelectionInput): OnlineSelectionResult
   return { point, quantiles, chosen, residuals: residualsByDay };
 }
 
-/** Candidate indices by ascending absolute error over [from, to); unscored candidates keep their preference order. */
-function rankCandidates(input: { forecasts: readonly Float64Array[]; actual: Float64Array; from: number; to: number }): number[] {
+/**
+ * Candidate indices by ascending absolute error over [from, to), on the informed days when there are
+ * any (a model's errors without its data do not tell which forecasts ordinary days best); unscored
+ * candidates keep their preference order.
+ */
+function rankCandidates(input: { forecasts: readonly Float64Array[]; actual: Float64Array; from: number; to: number; thinlyInformed?: Uint8Array }): number[] {
   const { forecasts, actual, from, to } = input;
+  const thin = input.thinlyInformed && input.thinlyInformed.subarray(from, to).includes(0) ? input.thinlyInformed : undefined;
   const errors = forecasts.map((forecast) => {
     let sum = 0;
     let scored = 0;
     for (let i = from; i < to; i++) {
-      if (!Number.isFinite(forecast[i])) continue;
+      if (!Number.isFinite(forecast[i]) || (thin && thin[i] === 1)) continue;
       sum += Math.abs(actual[i] - forecast[i]);
       scored++;
     }

@@ -8,7 +8,7 @@ import { combineOnline } from './combination';
 import { conformalQuantiles } from './conformal';
 import { selectOnline } from './online-selection';
 import { seasonalNaiveScale, SeriesEvaluation } from './series-evaluation';
-import { unusualDays } from './unusual-days';
+import { thinlyInformedDays, unusualDays } from './unusual-days';
 
 export interface PanelEvaluationInput {
   readonly series: readonly ServiceSeries[];
@@ -59,9 +59,10 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
     const names = input.candidates ?? defaultCandidates(sliceSeries(entry, 0, Math.max(1, testStart)));
     const modelOptions = { calendar: input.calendar };
     const candidates = backtestCandidates({ series: entry, blocks, names, options: modelOptions });
-    const local = selectOnline({ days: evalDays, actual, origins, candidates, levels });
+    const thinlyInformed = thinlyInformedDays(entry.days, (i) => entry.days[i] - leadDays);
+    const local = selectOnline({ days: evalDays, actual, origins, candidates, levels, thinlyInformed: thinlyInformed.subarray(evalStart) });
     const baseline = (name: string) => selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series: entry, blocks, model: createModel(name) })]]), levels });
-    const evaluated = { evalDays, actual, global: global[s].subarray(evalStart), local: local.point, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
+    const evaluated = { evalDays, actual, thinlyInformed, global: global[s].subarray(evalStart), local: local.point, seasonalNaive: baseline('seasonalNaive'), median4: baseline('median4') };
     input.onStep?.(s + 2, series.length + 1);
     return evaluated;
   });
@@ -72,7 +73,7 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
       days: local.evalDays,
       actual: local.actual,
       point: combined.point[s],
-      unusual: unusualDays(series[s].days, input.calendar, (i) => series[s].days[i] - leadDays).subarray(setups[s].evalStart),
+      unusual: unusualDays(series[s].days, input.calendar, local.thinlyInformed).subarray(setups[s].evalStart),
     })),
     lead: leadDays,
     levels,

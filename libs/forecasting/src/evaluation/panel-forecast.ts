@@ -8,7 +8,7 @@ import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
 import { combineForHorizon, mix, withDay, withUnknownDay } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
-import { unusualDays } from './unusual-days';
+import { thinlyInformedDays, unusualDays } from './unusual-days';
 
 export interface PanelForecastInput {
   readonly entries: readonly { readonly series: ServiceSeries; readonly horizon: Horizon }[];
@@ -84,7 +84,11 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     days.set(horizon.days, series.days.length);
     const lastDay = series.days[series.days.length - 1];
     // The backtest's days are forecast `leadDays` ahead, the horizon's from the last day of the history.
-    return unusualDays(days, input.calendar, (i) => (i < series.days.length ? days[i] - leadDays : lastDay));
+    return unusualDays(
+      days,
+      input.calendar,
+      thinlyInformedDays(days, (i) => (i < series.days.length ? days[i] - leadDays : lastDay)),
+    );
   });
   const conformalSeries = combinationSeries.map((entry, s) => ({
     days: entry.days,

@@ -3,6 +3,7 @@ import { ServiceSeries } from '../core/service-series';
 import { createModel, ModelOptions } from '../models/model-factory';
 import { backtestModel, backtestModels, planBacktest } from './backtest';
 import { selectOnline } from './online-selection';
+import { thinlyInformedDays } from './unusual-days';
 
 export interface MethodForecasts {
   readonly point: Float64Array;
@@ -52,7 +53,8 @@ export function evaluateSeries(input: SeriesEvaluationInput): SeriesEvaluation {
 
   const computed = backtestModels({ series, blocks, models: input.candidates.map((name) => createModel(name, input.modelOptions)) });
   const candidates = new Map(input.candidates.map((name, k) => [name, computed[k]] as const));
-  const system = selectOnline({ days: evalDays, actual, origins, candidates, levels });
+  const thinlyInformed = thinlyInformedDays(days, (i) => days[i] - leadDays).subarray(evalStart);
+  const system = selectOnline({ days: evalDays, actual, origins, candidates, levels, thinlyInformed });
   const baseline = (name: string) => selectOnline({ days: evalDays, actual, origins, candidates: new Map([[name, backtestModel({ series, blocks, model: createModel(name) })]]), levels });
   const seasonalNaive = baseline('seasonalNaive');
   const median4 = baseline('median4');

@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../core/iso-date';
 import { createCalendar } from '../core/service-calendar';
-import { unusualDays } from './unusual-days';
+import { thinlyInformedDays, unusualDays } from './unusual-days';
 
 const dates = (list: readonly string[]) => Int32Array.from(list, parseIsoDate);
 
@@ -66,7 +66,11 @@ describe('thinly informed forecasts', () => {
     // Ten weeks of service, a break of 20 weeks, ten weeks more; then a closed holiday week and five more weeks.
     const days = Int32Array.from([...weekdays('2025-09-01', 10), ...weekdays('2026-03-02', 10), ...weekdays('2026-05-18', 5)]);
     const lead = 14;
-    const flags = unusualDays(days, undefined, (i) => days[i] - lead);
+    const flags = unusualDays(
+      days,
+      undefined,
+      thinlyInformedDays(days, (i) => days[i] - lead),
+    );
     const flagged = (from: number, to: number) => Array.from(flags.subarray(from, to)).join('');
     // Made 14 days ahead, a forecast has 15 service days of the six weeks before its origin in view from the 25th day on.
     expect(flagged(0, 25)).toBe('1111111111111111111111110');

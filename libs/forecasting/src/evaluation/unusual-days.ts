@@ -14,10 +14,9 @@ const BREAK_SIDE_DAYS = 7;
  * week back say nothing about how far an ordinary Tuesday's forecast misses. Single holidays stay
  * ordinary: the calendar regression forecasts them, and a class of a few holidays a year would
  * calibrate them on too few errors.
- * With `originOf` (the day each day's forecast is made from), the days whose forecast was thinly
- * informed are unusual too (markThinlyInformed).
+ * The days marked in `thinlyInformed` (see thinlyInformedDays) are unusual too.
  */
-export function unusualDays(days: Int32Array, calendar?: ServiceCalendar, originOf?: (i: number) => EpochDay): Uint8Array {
+export function unusualDays(days: Int32Array, calendar?: ServiceCalendar, thinlyInformed?: Uint8Array): Uint8Array {
   const unusual = new Uint8Array(days.length);
   if (days.length === 0) return unusual;
   // The days are ascending: the week before a break ends at i − 1, the week after it starts at i.
@@ -26,7 +25,7 @@ export function unusualDays(days: Int32Array, calendar?: ServiceCalendar, origin
     for (let j = i - 1; j >= 0 && days[i - 1] - days[j] < BREAK_SIDE_DAYS; j--) unusual[j] = 1;
     for (let j = i; j < days.length && days[j] - days[i] < BREAK_SIDE_DAYS; j++) unusual[j] = 1;
   }
-  if (originOf) markThinlyInformed(days, originOf, unusual);
+  thinlyInformed?.forEach((flag, i) => (unusual[i] |= flag));
   if (!calendar) return unusual;
   days.forEach((day, i) => {
     if (calendar.periods.some((period) => day >= period.from && day <= period.to)) unusual[i] = 1;
@@ -39,16 +38,16 @@ export const INFORMED_DAYS = 15;
 const RECENT_DAYS = 42;
 
 /**
- * Marks the days whose forecast was made knowing fewer than INFORMED_DAYS service days of the
- * RECENT_DAYS before its origin: a new series' first weeks, and the weeks after a long break whose
- * forecasts were made from an origin in it or just after it (term time forecast from the end of the
- * last term). A short break (a holiday week) leaves the weeks before it in view. The errors of such
- * forecasts are a model's without its data: read as an ordinary day's, they shift and widen the bands
- * of the weeks that follow.
+ * 1 on the days whose forecast (made at `originOf(i)`) knew fewer than INFORMED_DAYS service days of
+ * the RECENT_DAYS before its origin: a new series' first weeks, and the weeks after a long break
+ * whose forecasts were made from an origin in it or just after it (term time forecast from the end
+ * of the last term). A short break (a holiday week) leaves the weeks before it in view. Their errors
+ * are a model's without its data: they neither calibrate an ordinary day's band nor say which
+ * model forecasts ordinary days best.
  */
-function markThinlyInformed(days: Int32Array, originOf: (i: number) => EpochDay, unusual: Uint8Array): void {
-  for (let i = 0; i < days.length; i++) {
+export function thinlyInformedDays(days: Int32Array, originOf: (i: number) => EpochDay): Uint8Array {
+  return Uint8Array.from(days, (_, i) => {
     const origin = originOf(i);
-    if (countUpTo(days, origin) - countUpTo(days, origin - RECENT_DAYS) < INFORMED_DAYS) unusual[i] = 1;
-  }
+    return countUpTo(days, origin) - countUpTo(days, origin - RECENT_DAYS) < INFORMED_DAYS ? 1 : 0;
+  });
 }
