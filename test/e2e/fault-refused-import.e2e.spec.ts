@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApiTokenService } from '@larder/auth';
 import { DatabaseService } from '@larder/database';
 import { DemoSeedService, ImportRollbackService, ImportService } from '@larder/ingestion';
-import { count, csv, importMasters, saleRows, scratchDir, TX_HEADER } from '../fixtures/import/import-test-kit';
+import { bulkSaleLines, count, csv, importMasters, scratchDir, TX_HEADER } from '../fixtures/import/import-test-kit';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -20,25 +20,9 @@ import { createTestDatabase, TestDatabase } from '../support/test-config';
 const LINES = 300_000;
 const WEEK = '2026-W48';
 
-/**
- * The corrected file and the refused one, which differs only in its last line. The kit writes one line
- * with a marker wherever a line's own values go (id, day, minute, employee) and every line is that with
- * its values put in: the kit's writer line by line took longer than importing the file.
- */
+/** The corrected file and the refused one, which differs only in its last line: the lines are made once. */
 function writeSales(paths: { broken: string; corrected: string }): void {
-  const template = csv(saleRows({ id: 'FLT~I', at: '2026-10-~DT12:~M:00+08:00', employee: '~E', lines: [['D001', 1, '18.00']] }));
-  const lines: string[] = [];
-  for (let index = 0; index < LINES; index++) {
-    const day = String(1 + (index % 28)).padStart(2, '0');
-    const minute = String(index % 60).padStart(2, '0');
-    lines.push(
-      template
-        .replaceAll('~I', String(index))
-        .replaceAll('~D', day)
-        .replaceAll('~M', minute)
-        .replaceAll('~E', String(index % 5000)),
-    );
-  }
+  const lines = bulkSaleLines(LINES, { prefix: 'FLT', month: '2026-10' });
   const header = csv([TX_HEADER]);
   const last = lines.length - 1;
   writeFileSync(paths.corrected, header + lines.join(''));
