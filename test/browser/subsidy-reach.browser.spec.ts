@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { DemoSeedService } from '@larder/ingestion';
 import { ReportService } from '@larder/reporting';
 import { renderReport } from '../support/reporting-context';
 import { createHttpApp } from '../support/http-app';
-import { createTestDatabase } from '../support/test-config';
+import { createDemoDatabase } from '../support/demo-presets';
 import { DashboardServer, DEMO_END, describeWithChromium, ensureWebBuild, launchChromium, openView, screenshot, serveForBrowser, signedInPage } from './support/dashboard-browser';
 import { untranslated } from './support/untranslated-text';
 
@@ -14,9 +13,9 @@ describeWithChromium('subsidy reach panel in a browser', () => {
 
   beforeAll(async () => {
     await ensureWebBuild();
-    const database = await createTestDatabase();
+    // The ordering demo (42 days of sales to DEMO_END), seeded once per run; the page and the workbook read the same copy.
+    const database = await createDemoDatabase('ordering');
     const app = await createHttpApp(database.config);
-    await app.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 800, days: 42, endDate: DEMO_END });
     server = await serveForBrowser(app, database);
     browser = await launchChromium();
   }, 240_000);

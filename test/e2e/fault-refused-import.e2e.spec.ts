@@ -1,5 +1,4 @@
-import { createWriteStream, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
@@ -7,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { ApiTokenService } from '@larder/auth';
 import { DatabaseService } from '@larder/database';
 import { DemoSeedService, ImportRollbackService, ImportService } from '@larder/ingestion';
-import { count, csv, importMasters, saleRows, scratchDir, TX_HEADER } from '../fixtures/import/import-test-kit';
+import { bulkSaleLines, count, csv, importMasters, scratchDir, TX_HEADER } from '../fixtures/import/import-test-kit';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
@@ -21,19 +20,15 @@ import { createTestDatabase, TestDatabase } from '../support/test-config';
 const LINES = 300_000;
 const WEEK = '2026-W48';
 
-function writeSales(path: string, options: { brokenLastLine: boolean }): Promise<void> {
-  const out = createWriteStream(path);
-  out.write(csv([TX_HEADER]));
-  for (let index = 0; index < LINES; index++) {
-    const day = String(1 + (index % 28)).padStart(2, '0');
-    const minute = String(index % 60).padStart(2, '0');
-    const row = saleRows({ id: `FLT${index}`, at: `2026-10-${day}T12:${minute}:00+08:00`, employee: String(index % 5000), lines: [['D001', 1, '18.00']] });
-    // the last line's transaction id opens a quote that never closes: the reader fails at the end of the file
-    if (index === LINES - 1 && options.brokenLastLine) out.write(csv(row).replace(`FLT${index}`, `"FLT${index}`));
-    else out.write(csv(row));
-  }
-  out.end();
-  return once(out, 'finish').then(() => undefined);
+/** The corrected file and the refused one, which differs only in its last line: the lines are made once. */
+function writeSales(paths: { broken: string; corrected: string }): void {
+  const lines = bulkSaleLines(LINES, { prefix: 'FLT', month: '2026-10' });
+  const header = csv([TX_HEADER]);
+  const last = lines.length - 1;
+  writeFileSync(paths.corrected, header + lines.join(''));
+  // the last line's transaction id opens a quote that never closes: the reader fails at the end of the file
+  lines[last] = lines[last].replace(`FLT${last}`, `"FLT${last}`);
+  writeFileSync(paths.broken, header + lines.join(''));
 }
 
 interface Happened {
@@ -61,8 +56,7 @@ describe('an import refused at its last line while other requests run beside it'
     await importMasters(app.get(ImportService), dir);
     manager = await signIn(app, { username: 'fault-manager', role: 'manager', canteenIds: [1, 2] });
     importToken = (await app.get(ApiTokenService).create({ name: 'card system', scopes: ['import'] })).token;
-    await writeSales(broken, { brokenLastLine: true });
-    await writeSales(corrected, { brokenLastLine: false });
+    writeSales({ broken, corrected });
   }, 600_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { LarderConfig } from '@larder/config';
@@ -7,7 +7,7 @@ import { openDatabase } from '@larder/database';
 import { RollupService } from '@larder/ingestion';
 import { releaseDataFolder } from '../support/data-folder';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
-import { csv, MASTER_FILES, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
+import { bulkSaleLines, csv, MASTER_FILES, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
 
 const root = join(__dirname, '..', '..');
 /** The CLI compiled on its own, so this test neither needs nor disturbs a shared dist/ build. */
@@ -52,15 +52,8 @@ describe('import killed half-way', () => {
     expect((await runCli(['import', 'auto', ...masters], env)).code).toBe(0);
 
     const path = join(dir, 'big.csv');
-    const out = createWriteStream(path);
-    out.write(csv([TX_HEADER]));
     const payments = 250_000;
-    for (let index = 0; index < payments; index++) {
-      const minute = String(index % 60).padStart(2, '0');
-      out.write(csv(saleRows({ id: `K${index}`, at: `2026-11-${String(1 + (index % 28)).padStart(2, '0')}T12:${minute}:00+08:00`, employee: String(index % 5000), lines: [['D001', 1, '18.00']] })));
-    }
-    out.end();
-    await once(out, 'finish');
+    writeFileSync(path, csv([TX_HEADER]) + bulkSaleLines(payments, { prefix: 'K', month: '2026-11' }).join(''));
 
     const child = spawn(process.execPath, [join(cliDir, 'apps', 'cli', 'src', 'main.js'), 'import', 'transactions', path, '--progress'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     const exited = once(child, 'exit');

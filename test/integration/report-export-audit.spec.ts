@@ -6,11 +6,12 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@larder/config';
 import { AuditLog, DatabaseModule, DatabaseService } from '@larder/database';
-import { DemoSeedService, IngestionModule } from '@larder/ingestion';
+import { IngestionModule } from '@larder/ingestion';
 import { JobRunnerService } from '@larder/jobs';
 import { FINANCE_REPORT_JOB, PipelineModule } from '@larder/pipeline';
 import { ReportService } from '@larder/reporting';
-import { createTestDatabase, TestDatabase } from '../support/test-config';
+import { createDemoDatabase } from '../support/demo-presets';
+import type { TestDatabase } from '../support/test-config';
 
 /** Every way a report leaves Larder — download, file, schedule — is in the audit log, complete or failed. */
 describe('report exports in the audit log', () => {
@@ -29,12 +30,12 @@ describe('report exports in the audit log', () => {
   const lastId = async () => (await context.get(DatabaseService).dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`))[0].id as string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    // The reporting demo (2 canteens, 45 days to 2026-11-20), seeded once per run: what is audited is who exported what, not the figures.
+    database = await createDemoDatabase('reporting');
     @Module({ imports: [ConfigModule.forRoot({ ...database.config, demo: 'off', reportsDir: join(dir, 'scheduled') }), DatabaseModule, IngestionModule, PipelineModule] })
     class ExportAuditModule {}
     context = await NestFactory.createApplicationContext(ExportAuditModule, { logger: false });
     await context.get(DatabaseService).migrate();
-    await context.get(DemoSeedService).seed({ seed: 7, canteens: 2, employees: 600, days: 40, endDate: '2026-11-20' });
     reports = context.get(ReportService);
   }, 180_000);
 

@@ -167,6 +167,25 @@ export async function openView(page: Page, path: string): Promise<void> {
   });
 }
 
+/**
+ * Shows another view in the page already open, as the browser's back and forward buttons do (the URL
+ * changes, the page draws the view it names): the same drawing as opening it afresh, without loading
+ * the page, who is signed in and the reference data again for every view.
+ */
+export async function showView(page: Page, path: string): Promise<void> {
+  await afterRender(page, () =>
+    page.evaluate((url) => {
+      const window = globalThis as unknown as {
+        history: { pushState(state: null, unused: string, url: string): void };
+        dispatchEvent(event: unknown): boolean;
+        PopStateEvent: new (type: string) => unknown;
+      };
+      window.history.pushState(null, '', url);
+      window.dispatchEvent(new window.PopStateEvent('popstate'));
+    }, path),
+  );
+}
+
 /** Waits for the next render after an action (a filter change, a click). */
 export async function afterRender(page: Page, action: () => Promise<void>): Promise<void> {
   const before = await page.evaluate(() => (globalThis as unknown as { larder: { rendered: number } }).larder.rendered);
