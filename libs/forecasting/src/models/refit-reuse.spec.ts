@@ -5,6 +5,7 @@ import { createServiceSeries, horizonOf, ServiceSeries, sliceSeries } from '../c
 import { randomSource, serviceDays } from '../testing/synthetic';
 import { buildDesign, featureLayout } from './calendar-features';
 import { EtsModel } from './ets.model';
+import { IntermittentModel } from './intermittent.model';
 import { RegressionModel } from './regression.model';
 import { SeriesDesign } from './series-design';
 
@@ -34,6 +35,30 @@ describe('reuse between refits of one series', () => {
       const next = horizonOf(series, end, Math.min(end + 5, series.days.length - 1));
       expect(reused.predictPoint(next)).toEqual(fresh.predictPoint(next));
       expect(reused.insampleResiduals()).toEqual(fresh.insampleResiduals());
+    }
+  });
+
+  it('Croston, SBA and TSB fitted on growing prefixes (and updated) equal the same fitted on fresh copies', () => {
+    const random = randomSource('refit-reuse-sparse');
+    const sparse = createServiceSeries({
+      dates: [...series.days],
+      values: series.days.map((_, i) => (i < 30 || random.normal() < 0.8 ? 0 : Math.round(3 + 2 * Math.abs(random.normal())))),
+      drivers: { staff: [...series.drivers.staff] },
+    });
+    for (const method of ['croston', 'sba', 'tsb'] as const) {
+      const reused = new IntermittentModel(method);
+      for (const end of [20, 120, 180, 181, 250, 300, 150]) {
+        reused.fit(sliceSeries(sparse, 0, end));
+        const fresh = new IntermittentModel(method).fit(copied(sliceSeries(sparse, 0, end)));
+        const next = horizonOf(sparse, end, Math.min(end + 5, sparse.days.length - 1));
+        expect(reused.predictPoint(next)).toEqual(fresh.predictPoint(next));
+        expect(reused.insampleResiduals()).toEqual(fresh.insampleResiduals());
+        if (end + 10 <= sparse.days.length) {
+          reused.update(sliceSeries(sparse, 0, end + 10));
+          fresh.update(copied(sliceSeries(sparse, 0, end + 10)));
+          expect(reused.predictPoint(next)).toEqual(fresh.predictPoint(next));
+        }
+      }
     }
   });
 
