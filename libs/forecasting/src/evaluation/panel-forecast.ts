@@ -53,12 +53,9 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   const history: Timeline[] = input.entries.map(({ series }) => series);
   const starts = input.entries.map(({ series }) => Math.max(1, series.days.length - testDays));
   const fromDay = Math.min(...input.entries.map(({ series }, s) => series.days[starts[s]] ?? Number.POSITIVE_INFINITY));
-  const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
   const globalBacktest = Number.isFinite(fromDay)
-    ? // One fit for the whole backtest window, however many calendar days its service days span (a fit
-      // costs as much as the horizon's; the product refits nightly anyway). Counted as testDays + leadDays
-      // calendar days, 28 service days of a Mon–Fri canteen took a second fit for their last few days.
-      backtestGlobal({ timelines: history, lead: leadDays, fromDay, refitEvery: Math.max(...lastDays) - fromDay + 1, options: { calendar: input.calendar, ...input.global } })
+    ? // One fit for the whole backtest window (it is as long as a refit interval): the product refits nightly anyway.
+      backtestGlobal({ timelines: history, lead: leadDays, fromDay, refitEvery: testDays + leadDays, options: { calendar: input.calendar, ...input.global } })
     : history.map((timeline) => new Float64Array(timeline.days.length).fill(Number.NaN));
 
   const modelOptions = { calendar: input.calendar };
@@ -78,6 +75,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     global: globalBacktest[s].subarray(locals[s].offset),
     local: locals[s].local,
   }));
+  const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
   const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
   // Each day's class from the history and the horizon together: a break's first days back are known ahead.
   const classes = input.entries.map(({ series, horizon }) => {
