@@ -51,7 +51,8 @@ function calendarColumns(calendar: ServiceCalendar, days: Int32Array, periods: r
         writeCalendarRow({ calendar, day: whole[r], periods, target: table.rows, offset: at });
         table.filled[whole[r] - table.first] = 1;
       }
-      cached.set(table.rows.subarray(at, at + width), r * width);
+      // Copied value by value: a subarray per row would be the costliest part of the copy.
+      for (let c = 0; c < width; c++) cached[r * width + c] = table.rows[at + c];
     }
     recentColumns.unshift({ calendar, buffer: days.buffer, periods, columns: cached });
     if (recentColumns.length > RECENT_COLUMNS) recentColumns.pop();

@@ -5,6 +5,8 @@ import { createServiceSeries, horizonOf, ServiceSeries, sliceSeries } from '../c
 import { randomSource, serviceDays } from '../testing/synthetic';
 import { buildDesign, featureLayout } from './calendar-features';
 import { EtsModel } from './ets.model';
+import { IntermittentModel } from './intermittent.model';
+import { RegressionModel } from './regression.model';
 import { SeriesDesign } from './series-design';
 
 /** Work kept between the refits of one series must give what fitting each prefix afresh gives. */
@@ -34,6 +36,51 @@ describe('reuse between refits of one series', () => {
       expect(reused.predictPoint(next)).toEqual(fresh.predictPoint(next));
       expect(reused.insampleResiduals()).toEqual(fresh.insampleResiduals());
     }
+  });
+
+  it('Croston, SBA and TSB fitted on growing prefixes (and updated) equal the same fitted on fresh copies', () => {
+    const random = randomSource('refit-reuse-sparse');
+    const sparse = createServiceSeries({
+      dates: [...series.days],
+      values: series.days.map((_, i) => (i < 30 || random.normal() < 0.8 ? 0 : Math.round(3 + 2 * Math.abs(random.normal())))),
+      drivers: { staff: [...series.drivers.staff] },
+    });
+    for (const method of ['croston', 'sba', 'tsb'] as const) {
+      const reused = new IntermittentModel(method);
+      for (const end of [20, 120, 180, 181, 250, 300, 150]) {
+        reused.fit(sliceSeries(sparse, 0, end));
+        const fresh = new IntermittentModel(method).fit(copied(sliceSeries(sparse, 0, end)));
+        const next = horizonOf(sparse, end, Math.min(end + 5, sparse.days.length - 1));
+        expect(reused.predictPoint(next)).toEqual(fresh.predictPoint(next));
+        expect(reused.insampleResiduals()).toEqual(fresh.insampleResiduals());
+        if (end + 10 <= sparse.days.length) {
+          reused.update(sliceSeries(sparse, 0, end + 10));
+          fresh.update(copied(sliceSeries(sparse, 0, end + 10)));
+          expect(reused.predictPoint(next)).toEqual(fresh.predictPoint(next));
+        }
+      }
+    }
+  });
+
+  it('the regression fitted on growing prefixes (sums extended) equals the regression fitted on fresh copies', () => {
+    const calendar = createCalendar({ days: { '2025-05-01': 'holiday', '2025-04-27': 'makeup_workday' } });
+    const reused = new RegressionModel({ calendar });
+    for (const end of [120, 180, 181, 250, 300, 150]) {
+      reused.fit(sliceSeries(series, 0, end));
+      const fresh = new RegressionModel({ calendar }).fit(copied(sliceSeries(series, 0, end)));
+      const expected = fresh.coefficients();
+      for (const [name, value] of Object.entries(reused.coefficients())) expect(value).toBeCloseTo(expected[name], 8);
+      const next = horizonOf(series, end, Math.min(end + 5, series.days.length - 1));
+      const reusedPoint = reused.predictPoint(next);
+      fresh.predictPoint(next).forEach((value, i) => expect(reusedPoint[i]).toBeCloseTo(value, 8));
+    }
+  });
+
+  it('a driver constant over the fitted days gets no coefficient, however far from 0 it is', () => {
+    const steady = createServiceSeries({ dates: [...series.days], values: [...series.values], drivers: { staff: series.days.map(() => 2_617.3) } });
+    const coefficients = new RegressionModel().fit(steady).coefficients();
+    expect(coefficients['driver:staff']).toBe(0);
+    expect(Number.isFinite(coefficients.intercept)).toBe(true);
   });
 
   it('the design handed out as row views equals the design built for each request', () => {

@@ -1,8 +1,9 @@
 import { createCalendar, ServiceCalendar } from '../core/service-calendar';
-import { fitRidge, RidgeFit } from '../core/ridge';
+import { RidgeFit, solveRidge } from '../core/ridge';
 import { Horizon, ServiceSeries, sliceSeries } from '../core/service-series';
 import { FeatureLayout, featureLayout } from './calendar-features';
 import { BaseForecastModel } from './forecast-model';
+import { prefixMoments } from './regression-moments';
 import { SeriesDesign } from './series-design';
 
 export interface RegressionModelOptions {
@@ -62,12 +63,9 @@ export class RegressionModel extends BaseForecastModel {
     const columns = layout.names.length;
     if (rows < Math.max(14, 2 * columns)) throw new Error(`regression: ${rows} service days are too few for ${columns} features`);
     const design = this.designs.rows({ layout, calendar: this.calendar, days: series.days, drivers: series.drivers });
-    const lastDay = series.days[rows - 1];
-    const weights = new Float64Array(rows);
-    const byAge = recencyWeights(this.halfLifeDays, lastDay - series.days[0]);
-    for (let r = 0; r < rows; r++) weights[r] = byAge[lastDay - series.days[r]];
     this.layout = layout;
-    this.model = fitRidge({ design, rows, columns, target: series.values, weights, penalty: this.penalty });
+    const moments = prefixMoments({ design, columns, days: series.days, values: series.values, halfLifeDays: this.halfLifeDays });
+    this.model = solveRidge(moments, this.penalty);
     this.correction = this.recentError(series);
   }
 
@@ -124,21 +122,4 @@ export class RegressionModel extends BaseForecastModel {
   insampleResiduals(): Float64Array {
     return this.errors(this.history, 0);
   }
-}
-
-const weightTables = new Map<number, Float64Array>();
-
-/**
- * Recency weights by age in days, 2^(−age / halfLife) as exp(−ln 2 / halfLife × age), up to
- * `oldest`: a table per half-life, grown as needed, since every fit of a backtest weighs its rows
- * by the same few hundred ages.
- */
-function recencyWeights(halfLifeDays: number, oldest: number): Float64Array {
-  const table = weightTables.get(halfLifeDays);
-  if (table && table.length > oldest) return table;
-  const decay = Math.LN2 / halfLifeDays;
-  const grown = new Float64Array(Math.max(oldest + 1, 2 * (table?.length ?? 0), 1024));
-  for (let age = 0; age < grown.length; age++) grown[age] = Math.exp(-decay * age);
-  weightTables.set(halfLifeDays, grown);
-  return grown;
 }
