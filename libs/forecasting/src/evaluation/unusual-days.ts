@@ -46,8 +46,21 @@ const RECENT_DAYS = 42;
  * model forecasts ordinary days best.
  */
 export function thinlyInformedDays(days: Int32Array, originOf: (i: number) => EpochDay): Uint8Array {
-  return Uint8Array.from(days, (_, i) => {
+  const thin = new Uint8Array(days.length);
+  // Origins rise with the days in every caller: two cursors sweep once (a falling origin searches afresh).
+  let known = 0;
+  let dropped = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < days.length; i++) {
     const origin = originOf(i);
-    return countUpTo(days, origin) - countUpTo(days, origin - RECENT_DAYS) < INFORMED_DAYS ? 1 : 0;
-  });
+    if (origin < previous) {
+      known = countUpTo(days, origin);
+      dropped = countUpTo(days, origin - RECENT_DAYS);
+    }
+    while (known < days.length && days[known] <= origin) known++;
+    while (dropped < known && days[dropped] <= origin - RECENT_DAYS) dropped++;
+    previous = origin;
+    thin[i] = known - dropped < INFORMED_DAYS ? 1 : 0;
+  }
+  return thin;
 }
