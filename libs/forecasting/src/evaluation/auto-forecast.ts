@@ -3,7 +3,7 @@ import { Horizon, ServiceSeries } from '../core/service-series';
 import { Forecast, ForecastModel } from '../models/forecast-model';
 import { createModel, ModelOptions } from '../models/model-factory';
 import { backtestWithMembers, planBacktest } from './backtest';
-import { thinlyInformedDays } from './unusual-days';
+import { skippedWhenJudging, thinlyInformedDays } from './unusual-days';
 
 /** Share of zero days above which a series is treated as intermittent (a dish that rarely sells). */
 const INTERMITTENT_ZERO_SHARE = 0.3;
@@ -31,6 +31,8 @@ export interface AutoForecastInput {
   /** Backtest days: the last `testDays` service days, refitted every `refitEvery` days. */
   readonly testDays?: number;
   readonly refitEvery?: number;
+  /** thinlyInformedDays of the series' days at `leadDays`, when the caller has them already. */
+  readonly thinlyInformed?: Uint8Array;
 }
 
 export interface AutoForecastResult {
@@ -67,16 +69,16 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   });
   const offset = blocks[0]?.testFrom ?? series.days.length;
   const actual = series.values.subarray(offset);
-  // Scored on the informed days when there are any (see thinlyInformedDays), as the backtest's online selection.
-  const thin = thinlyInformedDays(series.days, (i) => series.days[i] - leadDays).subarray(offset);
-  const judged = thin.includes(0) ? thin : undefined;
+  // Scored on the informed days when there are any, as the backtest's online selection.
+  const thin = input.thinlyInformed ?? thinlyInformedDays(series.days, (i) => series.days[i] - leadDays);
+  const skipped = skippedWhenJudging(thin.subarray(offset));
 
   const backtestWape: Record<string, number | null> = {};
   let best: { name: string; wape: number; errors: Float64Array; relative: Float64Array } | undefined;
   const computed = backtestWithMembers({ series, blocks, names: candidates, options: input.modelOptions });
   for (const name of candidates) {
     const forecasts = computed.get(name)!;
-    const scored = scoreWape(actual, forecasts, judged);
+    const scored = scoreWape(actual, forecasts, skipped);
     backtestWape[name] = scored ? scored.wape : null;
     if (scored && (!best || scored.wape < best.wape)) best = { name, ...scored };
   }
@@ -99,13 +101,13 @@ export function autoForecast(input: AutoForecastInput): AutoForecastResult {
   throw new Error('autoForecast: no model could forecast this series (is the history empty?)');
 }
 
-function scoreWape(actual: Float64Array, forecasts: Float64Array, thinlyInformed?: Uint8Array): { wape: number; errors: Float64Array; relative: Float64Array } | undefined {
+function scoreWape(actual: Float64Array, forecasts: Float64Array, skipped?: Uint8Array): { wape: number; errors: Float64Array; relative: Float64Array } | undefined {
   const errors: number[] = [];
   const relative: number[] = [];
   let absolute = 0;
   let total = 0;
   for (let i = 0; i < actual.length; i++) {
-    if (!Number.isFinite(forecasts[i]) || (thinlyInformed && thinlyInformed[i] === 1)) continue;
+    if (!Number.isFinite(forecasts[i]) || skipped?.[i] === 1) continue;
     const error = actual[i] - forecasts[i];
     errors.push(error);
     if (forecasts[i] > 0) relative.push(error / forecasts[i]);

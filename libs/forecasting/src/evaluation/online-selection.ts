@@ -1,5 +1,6 @@
 import { quantileOfSorted } from '../core/quantiles';
 import { countUpTo } from '../core/service-series';
+import { skippedWhenJudging } from './unusual-days';
 
 const EMPTY = new Float64Array(0);
 
@@ -78,12 +79,12 @@ export function selectOnline(input: OnlineSelectionInput): OnlineSelectionResult
  */
 function rankCandidates(input: { forecasts: readonly Float64Array[]; actual: Float64Array; from: number; to: number; thinlyInformed?: Uint8Array }): number[] {
   const { forecasts, actual, from, to } = input;
-  const thin = input.thinlyInformed && input.thinlyInformed.subarray(from, to).includes(0) ? input.thinlyInformed : undefined;
+  const skipped = skippedWhenJudging(input.thinlyInformed?.subarray(from, to));
   const errors = forecasts.map((forecast) => {
     let sum = 0;
     let scored = 0;
     for (let i = from; i < to; i++) {
-      if (!Number.isFinite(forecast[i]) || (thin && thin[i] === 1)) continue;
+      if (!Number.isFinite(forecast[i]) || skipped?.[i - from] === 1) continue;
       sum += Math.abs(actual[i] - forecast[i]);
       scored++;
     }

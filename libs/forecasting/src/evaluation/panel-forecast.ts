@@ -58,9 +58,22 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       backtestGlobal({ timelines: history, lead: leadDays, fromDay, refitEvery: testDays + leadDays, options: { calendar: input.calendar, ...input.global } })
     : history.map((timeline) => new Float64Array(timeline.days.length).fill(Number.NaN));
 
+  // Each series' history and horizon as one run of days: a break's first days back are known ahead.
+  const allDays = input.entries.map(({ series, horizon }) => {
+    const days = new Int32Array(series.days.length + horizon.days.length);
+    days.set(series.days);
+    days.set(horizon.days, series.days.length);
+    return days;
+  });
+  // The backtest's days are forecast `leadDays` ahead, the horizon's from the last day of the history.
+  const thinlyInformed = input.entries.map(({ series }, s) => {
+    const lastDay = series.days[series.days.length - 1];
+    return thinlyInformedDays(allDays[s], (i) => (i < series.days.length ? allDays[s][i] - leadDays : lastDay));
+  });
+
   const modelOptions = { calendar: input.calendar };
-  const locals = input.entries.map(({ series, horizon }) => {
-    const auto = autoForecast({ series, horizon, levels, modelOptions, leadDays, testDays, refitEvery });
+  const locals = input.entries.map(({ series, horizon }, s) => {
+    const auto = autoForecast({ series, horizon, levels, modelOptions, leadDays, testDays, refitEvery, thinlyInformed: thinlyInformed[s].subarray(0, series.days.length) });
     const offset = auto.backtestFrom;
     const blocks = planBacktest({ days: series.days, testStart: offset, leadDays, refitEvery });
     // The planners' rules as they are (without the calendar days the product's weekday models hand to the regression),
@@ -77,19 +90,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   }));
   const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
   const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
-  // Each day's class from the history and the horizon together: a break's first days back are known ahead.
-  const classes = input.entries.map(({ series, horizon }) => {
-    const days = new Int32Array(series.days.length + horizon.days.length);
-    days.set(series.days);
-    days.set(horizon.days, series.days.length);
-    const lastDay = series.days[series.days.length - 1];
-    // The backtest's days are forecast `leadDays` ahead, the horizon's from the last day of the history.
-    return unusualDays(
-      days,
-      input.calendar,
-      thinlyInformedDays(days, (i) => (i < series.days.length ? days[i] - leadDays : lastDay)),
-    );
-  });
+  const classes = allDays.map((days, s) => unusualDays(days, input.calendar, thinlyInformed[s]));
   const conformalSeries = combinationSeries.map((entry, s) => ({
     days: entry.days,
     actual: entry.actual,

@@ -34,7 +34,7 @@ export function unusualDays(days: Int32Array, calendar?: ServiceCalendar, thinly
 }
 
 /** A forecast that knew fewer service days than INFORMED_DAYS in the RECENT_DAYS calendar days up to its origin is thinly informed. */
-export const INFORMED_DAYS = 15;
+const INFORMED_DAYS = 15;
 const RECENT_DAYS = 42;
 
 /**
@@ -63,4 +63,12 @@ export function thinlyInformedDays(days: Int32Array, originOf: (i: number) => Ep
     thin[i] = known - dropped < INFORMED_DAYS ? 1 : 0;
   }
   return thin;
+}
+
+/**
+ * The flags of the days whose errors are left out when models are judged on `thinlyInformed`'s days:
+ * the thinly informed ones while any day is informed; none (undefined) when every day is thin.
+ */
+export function skippedWhenJudging(thinlyInformed: Uint8Array | undefined): Uint8Array | undefined {
+  return thinlyInformed && thinlyInformed.includes(0) ? thinlyInformed : undefined;
 }
