@@ -1,11 +1,11 @@
 import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { childEnv, compileCli, CompiledCli } from '../support/compiled-cli';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
-import { csv, MASTER_FILES, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
+import { bulkSaleLines, csv, MASTER_FILES, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
 
 /**
  * The database going away under a running import and a running nightly job, as a server restart or a
@@ -65,15 +65,8 @@ describe('the database restarting under a running import and nightly run', () =>
       expect((await cli.run(['import', 'auto', ...masters], env)).code).toBe(0);
 
       const path = join(dir, 'payments.csv');
-      const out = createWriteStream(path);
-      out.write(csv([TX_HEADER]));
       const payments = 250_000;
-      for (let index = 0; index < payments; index++) {
-        const minute = String(index % 60).padStart(2, '0');
-        out.write(csv(saleRows({ id: `R${index}`, at: `2026-11-${String(1 + (index % 28)).padStart(2, '0')}T12:${minute}:00+08:00`, employee: String(index % 5000), lines: [['D001', 1, '18.00']] })));
-      }
-      out.end();
-      await once(out, 'finish');
+      writeFileSync(path, csv([TX_HEADER]) + bulkSaleLines(payments, { prefix: 'R', month: '2026-11' }).join(''));
 
       const child = cli.spawn(['import', 'transactions', path, '--progress'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
