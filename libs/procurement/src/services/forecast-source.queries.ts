@@ -17,8 +17,8 @@ export interface ForecastRow {
   service_date: string;
   meal: MealPeriod;
   dish_id: number;
-  p10: string | number;
-  p50: string | number;
-  p90: string | number;
+  p10: number;
+  p50: number;
+  p90: number;
   quantiles: string | Record<string, number> | null;
 }

@@ -64,8 +64,8 @@ export class StoredForecastSource implements ForecastQuantileSource {
         canteenId: request.canteenId,
         serviceDate: row.service_date,
         meal: row.meal,
-        dishId: Number(row.dish_id),
-        distribution: distributionFromStored({ p10: Number(row.p10), p50: Number(row.p50), p90: Number(row.p90), quantiles: parseJson(row.quantiles) }),
+        dishId: row.dish_id,
+        distribution: distributionFromStored({ p10: row.p10, p50: row.p50, p90: row.p90, quantiles: parseJson(row.quantiles) }),
       })),
     };
   }
