@@ -82,7 +82,7 @@ export function writeBudgetSheet(workbook: WorkbookWriter, data: ComparisonData)
   sheet.add(rowOf(labels.total, data.total, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
   const meal = (code: string) => codeName(data.context.language, code);
   const changes = data.subsidyChanges.map((change) =>
-    fill(labels.subsidyChange, { date: change.date, meal: meal(change.meal), before: (change.beforeFen / 100).toFixed(2), after: (change.afterFen / 100).toFixed(2) }),
+    fill(labels.subsidyChange, { date: change.date, meal: meal(change.meal), before: fenToYuan(change.beforeFen).toFixed(2), after: fenToYuan(change.afterFen).toFixed(2) }),
   );
   for (const note of changes.length > 0 ? changes : [labels.noSubsidyChange]) sheet.note(note);
   // Budget lines carry no meal: a meal-limited report says its budget is every meal's rather than invent a split.

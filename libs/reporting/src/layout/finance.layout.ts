@@ -121,7 +121,7 @@ function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void 
 export function financeCharts(data: FinanceReportData): { option: ChartOption; description: string }[] {
   const labels = labelsOf(data.context);
   const names = data.canteens.map((row) => nameOf(data.context, row.canteen));
-  const perMeal = (f: FinanceFigures) => (f.costPerMealFen === null ? null : Math.round(f.costPerMealFen) / 100);
+  const perMeal = (f: FinanceFigures) => fenToYuan(f.costPerMealFen);
   const dates = [...new Set(data.daily.map((day) => day.date))].sort();
   // Revenue in its parts: the subsidy and each channel's payments, as on the finance page.
   const channelSlices = [
