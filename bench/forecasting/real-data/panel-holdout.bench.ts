@@ -11,7 +11,7 @@
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/panel-holdout.bench.js \
  *     [--datasets lh,kiel,london] [--sets lunch,groups] [--origins 8] [--data /work/shared/datasets]
  */
-import { calendarFromRows, countUpTo, forecastPanel, horizonOf, parseLarderCsv, parseIsoDate, sliceSeries } from '@larder/forecasting';
+import { calendarFromRows, countUpTo, forecastPanel, horizonOf, parseLarderCsv, parseIsoDate, pinballLoss, sliceSeries } from '@larder/forecasting';
 import { argument } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv } from './real-dataset';
@@ -54,7 +54,7 @@ function main(argv: readonly string[]): void {
             score.actual += actual[i];
             for (const level of LEVELS) {
               const q = result.quantiles.get(level)![i];
-              score.pinball += (actual[i] >= q ? level * (actual[i] - q) : (1 - level) * (q - actual[i])) / LEVELS.length;
+              score.pinball += pinballLoss(actual[i], q, level) / LEVELS.length;
             }
             if (actual[i] >= result.quantiles.get(0.1)![i] && actual[i] <= result.quantiles.get(0.9)![i]) score.inside++;
             score.n++;
