@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { postgresBinaries } from './postgres-binaries';
+import { postgresBinaries, RunAs } from './postgres-binaries';
 
 /** application_name of the one connection each Larder process keeps open while it uses a data folder. */
 export const PRESENCE_APPLICATION = 'larder-presence';
@@ -40,11 +40,6 @@ export interface EmbeddedClusterOptions {
   /** Server settings (`-c name=value`) for a postmaster this process starts; the test suite turns fsync off. */
   settings?: Readonly<Record<string, string>>;
   log?: (message: string) => void;
-}
-
-interface RunAs {
-  uid: number;
-  gid: number;
 }
 
 interface Postmaster {
@@ -178,7 +173,7 @@ export class EmbeddedCluster {
       }
       await this.presence.end().catch(() => undefined);
       if (others === 0) {
-        await run(postgresBinaries().pgCtl, ['stop', '-D', layout.cluster, '-m', 'fast', '-w', '-t', '120'], this.runAs);
+        await run(postgresBinaries(this.runAs).pgCtl, ['stop', '-D', layout.cluster, '-m', 'fast', '-w', '-t', '120'], this.runAs);
         stopped = true;
         this.log(`stopped the embedded PostgreSQL in ${layout.cluster}`);
       }
@@ -293,7 +288,7 @@ async function initialise(options: { dataDir: string; runAs: RunAs | null; noSyn
   options.log(`initialising the embedded PostgreSQL in ${layout.cluster}`);
   try {
     await run(
-      postgresBinaries().initdb,
+      postgresBinaries(options.runAs).initdb,
       ['-D', layout.staging, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-instructions', ...(options.noSync ? ['--no-sync'] : [])],
       options.runAs,
     );
@@ -406,7 +401,7 @@ async function startPostmaster(options: { cluster: string; runAs: RunAs | null; 
     // Another program may take the port between this check and the postmaster's bind: then try another.
     const port = await freePort();
     try {
-      await run(postgresBinaries().pgCtl, ['start', '-w', '-t', '120', '-D', options.cluster, '-l', startLog, '-o', `-p ${port}${extra}`], options.runAs, { detached: true });
+      await run(postgresBinaries(options.runAs).pgCtl, ['start', '-w', '-t', '120', '-D', options.cluster, '-l', startLog, '-o', `-p ${port}${extra}`], options.runAs, { detached: true });
       options.log(`started the embedded PostgreSQL in ${options.cluster} on 127.0.0.1:${port}`);
       return port;
     } catch (error) {
@@ -456,7 +451,7 @@ function removeThrowaway(folder: string, runAs: RunAs | null = postgresUser(clus
   const cluster = clusterLayout(folder).cluster;
   if (readPostmaster(cluster)) {
     try {
-      execFileSync(postgresBinaries().pgCtl, ['stop', '-D', cluster, '-m', 'immediate', '-w'], { stdio: 'ignore', ...(runAs ?? {}) });
+      execFileSync(postgresBinaries(runAs).pgCtl, ['stop', '-D', cluster, '-m', 'immediate', '-w'], { stdio: 'ignore', ...(runAs ?? {}) });
     } catch {
       // Not running after all: nothing to stop.
     }

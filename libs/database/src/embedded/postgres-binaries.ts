@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export interface PostgresBinaries {
@@ -55,14 +56,63 @@ function isLink(path: string): boolean {
   }
 }
 
-let found: PostgresBinaries | null = null;
+/** The user PostgreSQL runs as when Larder runs as root. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
 
-/** The PostgreSQL 18 programs from the npm package, ready to run. */
-export function postgresBinaries(): PostgresBinaries {
-  if (found) return found;
-  const native = nativeFolder();
-  ensureLibraryLinks(native);
-  const bin = join(native, 'bin');
-  found = { initdb: join(bin, 'initdb'), pgCtl: join(bin, 'pg_ctl'), postgres: join(bin, 'postgres') };
-  return found;
+const found = new Map<string, PostgresBinaries>();
+
+/**
+ * The PostgreSQL 18 programs from the npm package, ready to run — by `runAs` when given (Larder as
+ * root). That user must reach them through every parent folder; a project inside a private folder
+ * (mkdtemp makes 0700) hides them, and then they run from a copy in the temporary folder.
+ */
+export function postgresBinaries(runAs: RunAs | null = null): PostgresBinaries {
+  const key = runAs ? `${runAs.uid}:${runAs.gid}` : '';
+  let binaries = found.get(key);
+  if (!binaries) {
+    const installed = nativeFolder();
+    ensureLibraryLinks(installed);
+    const native = runAs && !canRun(installed, runAs) ? reachableCopy(installed, runAs) : installed;
+    const bin = join(native, 'bin');
+    binaries = { initdb: join(bin, 'initdb'), pgCtl: join(bin, 'pg_ctl'), postgres: join(bin, 'postgres') };
+    found.set(key, binaries);
+  }
+  return binaries;
+}
+
+function canRun(native: string, runAs: RunAs): boolean {
+  try {
+    execFileSync('test', ['-x', join(native, 'bin', 'postgres')], { ...runAs, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The package's native folder copied once per version into the temporary folder, readable by all:
+ * copied beside it and renamed into place, so a process starting at the same time sees a whole copy
+ * or none (the loser of the rename uses the winner's).
+ */
+function reachableCopy(native: string, runAs: RunAs): string {
+  const version = (JSON.parse(readFileSync(join(dirname(native), 'package.json'), 'utf8')) as { version: string }).version;
+  const copy = join(tmpdir(), `larder-postgres-${version}`);
+  if (!existsSync(copy)) {
+    const staging = mkdtempSync(join(tmpdir(), 'larder-postgres-copy-'));
+    cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  if (!canRun(copy, runAs))
+    throw new Error(
+      `PostgreSQL runs as an unprivileged user (uid ${runAs.uid}) when Larder runs as root, and that user can reach neither ${native} nor ${copy}: give their parent folders search permission (chmod o+x) or run Larder as an ordinary user`,
+    );
+  return copy;
 }
