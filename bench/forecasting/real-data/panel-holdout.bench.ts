@@ -11,7 +11,7 @@
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/panel-holdout.bench.js \
  *     [--datasets lh,kiel,london] [--sets lunch,groups] [--origins 8] [--data /work/shared/datasets]
  */
-import { calendarFromRows, countUpTo, forecastPanel, horizonOf, parseLarderCsv, parseIsoDate, pinballLoss, sliceSeries } from '@larder/forecasting';
+import { calendarFromRows, countUpTo, forecastPanel, horizonOf, parseLarderCsv, parseIsoDate, pinballLoss, sliceSeries, bandShare } from '@larder/forecasting';
 import { argument } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv } from './real-dataset';
@@ -36,7 +36,7 @@ function main(argv: readonly string[]): void {
       // Weekly origins ending a horizon before the data ends, the last `originCount` of those in the test window.
       const origins: number[] = [];
       for (let origin = lastDay - HORIZON_DAYS; origin >= parseIsoDate(dataset.protocol.testFrom) - 1 && origins.length < originCount; origin -= 7) origins.unshift(origin);
-      const score = { error: 0, actual: 0, pinball: 0, inside: 0, n: 0 };
+      const score = { error: 0, actual: 0, pinball: 0, inside: 0, tieInside: 0, n: 0 };
       const cpu = process.cpuUsage();
       for (const origin of origins) {
         const entries = all.flatMap((series) => {
@@ -49,6 +49,7 @@ function main(argv: readonly string[]): void {
         const results = forecastPanel({ entries, calendar, levels: LEVELS, leadDays: 14, testDays: 56, refitEvery: 7 });
         results.forEach((result, s) => {
           const { actual } = entries[s];
+          const bandLevels = [...result.quantiles.keys()].sort((a, b) => a - b);
           for (let i = 0; i < actual.length; i++) {
             score.error += Math.abs(actual[i] - result.point[i]);
             score.actual += actual[i];
@@ -57,6 +58,11 @@ function main(argv: readonly string[]): void {
               score.pinball += pinballLoss(actual[i], q, level) / LEVELS.length;
             }
             if (actual[i] >= result.quantiles.get(0.1)![i] && actual[i] <= result.quantiles.get(0.9)![i]) score.inside++;
+            score.tieInside += bandShare(
+              actual[i],
+              bandLevels,
+              bandLevels.map((level) => result.quantiles.get(level)![i]),
+            );
             score.n++;
           }
         });
@@ -70,6 +76,7 @@ function main(argv: readonly string[]): void {
           wape: Number((score.error / score.actual).toFixed(5)),
           pinball: Number((score.pinball / score.actual).toFixed(5)),
           coverage: Number((score.inside / Math.max(1, score.n)).toFixed(4)),
+          tieCoverage: Number((score.tieInside / Math.max(1, score.n)).toFixed(4)),
           cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
         }),
       );

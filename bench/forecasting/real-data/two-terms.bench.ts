@@ -7,12 +7,15 @@
  *
  *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/rd-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/two-terms.bench.js \
- *     [--datasets lh,kiel] [--years 2017,2018,2020] [--data /work/shared/datasets]
+ *     [--datasets lh,kiel] [--years 2017,2018,2020] [--data /work/shared/datasets] [--sales-only]
+ *
+ * `--sales-only` drops the drivers and forecasts a dataset's covers sets (LH's lunch and dinner) as one
+ * panel: the shape of a canteen whose only record is its till, a few meal series without HR columns.
  */
 import { backtestWithSeries, calendarFromRows, ForecastMetrics } from '@larder/forecasting';
-import { argument, numberList } from '../../support/arguments';
+import { argument, flag, numberList } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
-import { larderCsv } from './real-dataset';
+import { larderCsv, SeriesSet } from './real-dataset';
 
 const LEADS = [7, 14];
 const PLAN_LEVELS = [0.5, 0.8, 0.9];
@@ -20,7 +23,7 @@ const PLAN_LEVELS = [0.5, 0.8, 0.9];
 const MAX_ROWS = 400_000;
 
 const pct = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)} %`);
-const figures = (metrics: ForecastMetrics) => `WAPE ${pct(metrics.wape)}, pinball ${pct(metrics.pinball)}, p10–p90 coverage ${pct(metrics.coverage80)}`;
+const figures = (metrics: ForecastMetrics) => `WAPE ${pct(metrics.wape)}, pinball ${pct(metrics.pinball)}, p10–p90 coverage ${pct(metrics.coverage80)} (ties spread ${pct(metrics.tieCoverage80)})`;
 
 function main(): void {
   const root = argument('data', DEFAULT_DATA_ROOT);
@@ -28,9 +31,10 @@ function main(): void {
     const dataset = loadDataset(id, root);
     if (dataset.holdout) throw new Error(`${id} is the hold-out: it is not cut for tuning`);
     const calendar = calendarFromRows(dataset.calendar);
+    const sets = flag('sales-only') ? salesOnly(dataset.sets) : dataset.sets;
     for (const year of numberList('years', '2017,2018')) {
       const inTerms = (date: string) => [year - 1, year].some((term) => date >= `${term}-09-01` && date <= `${term}-12-23`);
-      for (const set of dataset.sets.filter((entry) => entry.rows.length <= MAX_ROWS)) {
+      for (const set of sets.filter((entry) => entry.rows.length <= MAX_ROWS)) {
         const rows = set.rows.filter((row) => inTerms(row.date));
         if (rows.length === 0) continue;
         for (const lead of LEADS) {
@@ -43,6 +47,14 @@ function main(): void {
       }
     }
   }
+}
+
+/** The covers sets as one panel without drivers (per-item sets unchanged but for their drivers). */
+function salesOnly(sets: readonly SeriesSet[]): SeriesSet[] {
+  const bare = (set: SeriesSet): SeriesSet => ({ ...set, driverNames: [], rows: set.rows.map(({ drivers: _drivers, ...row }) => row) });
+  const covers = sets.filter((set) => !set.perItem);
+  const joined: SeriesSet[] = covers.length > 1 ? [{ ...bare(covers[0]), id: covers.map((set) => set.id).join('+'), rows: covers.flatMap((set) => bare(set).rows) }] : covers.map(bare);
+  return [...joined, ...sets.filter((set) => set.perItem).map(bare)];
 }
 
 main();

@@ -3,7 +3,7 @@ import { randomSource, serviceDays } from '../testing/synthetic';
 import { runBacktestCommand } from './backtest-command';
 import { formatBacktestTable } from './backtest-table';
 
-const METRIC_KEYS = ['wape', 'mae', 'mase', 'bias', 'overPct', 'underPct', 'pinball', 'coverage80', 'n'];
+const METRIC_KEYS = ['wape', 'mae', 'mase', 'bias', 'overPct', 'underPct', 'pinball', 'coverage80', 'tieCoverage80', 'n'];
 
 /** Two canteens' lunch covers (staff-driven) plus one dish, with a cautious manager's plan. */
 function csv(options: { planned: boolean }): string {

@@ -18,13 +18,25 @@ export function formatBacktestTable(result: BacktestCommandResult): string {
     ['planned', result.baselines.planned],
   ];
   const accuracy = table([
-    ['method', 'WAPE', 'MAE', 'MASE', 'bias', 'over', 'under', 'pinball', 'cover80', 'n'],
+    ['method', 'WAPE', 'MAE', 'MASE', 'bias', 'over', 'under', 'pinball', 'cover80', 'ties', 'n'],
     ...methods
       .filter((entry): entry is [string, ForecastMetrics] => entry[1] !== undefined)
-      .map(([name, m]) => [name, percent(m.wape), plain(m.mae), plain(m.mase, 3), percent(m.bias), percent(m.overPct), percent(m.underPct), percent(m.pinball), percent(m.coverage80), String(m.n)]),
+      .map(([name, m]) => [
+        name,
+        percent(m.wape),
+        plain(m.mae),
+        plain(m.mase, 3),
+        percent(m.bias),
+        percent(m.overPct),
+        percent(m.underPct),
+        percent(m.pinball),
+        percent(m.coverage80),
+        percent(m.tieCoverage80),
+        String(m.n),
+      ]),
   ]);
   const plans = table([['produce at quantile', 'leftover', 'shortfall'], ...result.plans.map((plan) => [`p${Math.round(plan.level * 100)}`, percent(plan.leftoverPct), percent(plan.shortfallPct)])]);
-  const lines = ['Forecast accuracy (ratios of actual quantity)', accuracy, '', 'Production plans from the system quantiles', plans];
+  const lines = ['Forecast accuracy (ratios of actual quantity; ties: p10–p90 coverage with ties spread, for counts)', accuracy, '', 'Production plans from the system quantiles', plans];
   const matched = result.matchedShortfall;
   if (matched) {
     lines.push(

@@ -1,6 +1,7 @@
 import { randomSource } from '../testing/synthetic';
 import { parseIsoDate } from '../core/iso-date';
 import { ConformalCalibrator, conformalQuantiles, ConformalSeries, errorScales } from './conformal';
+import { computeMetrics } from './metrics';
 import { thinlyInformedDays, unusualDays } from './unusual-days';
 
 const LEVELS = [0.1, 0.5, 0.9];
@@ -32,8 +33,8 @@ describe('adaptive conformal band', () => {
     const series = drifting('levels', [0.1, 0.1], 0, 300);
     const calibrator = new ConformalCalibrator([series, series], 7);
     for (let day = 20_000; day < 20_100; day++) {
-      calibrator.recordBand(0, day, true);
-      calibrator.recordBand(1, day, false);
+      calibrator.recordBand(0, day, 1);
+      calibrator.recordBand(1, day, 0);
     }
     const before = calibrator.levelsFor(0, 19_999, LEVELS);
     const missing = calibrator.levelsFor(0, 20_100, LEVELS);
@@ -58,6 +59,29 @@ describe('adaptive conformal band', () => {
     const after = coverage(series, quantiles[0], 400);
     expect(after).toBeGreaterThan(0.72);
     expect(after).toBeLessThan(0.88);
+  });
+});
+
+describe('bands of a sparse count', () => {
+  it('are steered on the coverage with ties spread, so a day without a sale does not push p10 above 0', () => {
+    // A dish that sells nothing on most days (one on about 10 %, two on 5 %), forecast at its mean.
+    const random = randomSource('sparse');
+    const count = 600;
+    const days = Int32Array.from({ length: count }, (_, i) => 20_000 + i);
+    const actual = Float64Array.from(days, () => {
+      const draw = random.uniform();
+      return draw < 0.85 ? 0 : draw < 0.95 ? 1 : 2;
+    });
+    const levels = [0.1, 0.5, 0.8, 0.9];
+    const { quantiles } = conformalQuantiles({ series: [{ days, actual, point: new Float64Array(count).fill(0.2) }], lead: 7, levels, fromDay: Number.NEGATIVE_INFINITY });
+    const scored = (from: number) => new Map(levels.map((level) => [level, quantiles[0].get(level)!.subarray(from)]));
+    const metrics = computeMetrics({ actual: actual.subarray(300), point: new Float64Array(300), quantiles: scored(300) });
+    expect(metrics.tieCoverage80!).toBeGreaterThan(0.72);
+    expect(metrics.tieCoverage80!).toBeLessThan(0.88);
+    // Steered on the plain coverage (every zero day "inside"), the band narrowed until p10 rose above 0.
+    let zeroDaysBelow = 0;
+    for (let i = 300; i < count; i++) zeroDaysBelow += actual[i] === 0 && quantiles[0].get(0.1)![i] > 0 ? 1 : 0;
+    expect(zeroDaysBelow).toBe(0);
   });
 });
 

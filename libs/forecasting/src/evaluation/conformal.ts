@@ -1,6 +1,7 @@
 import { EpochDay } from '../core/iso-date';
 import { quantileOfSorted } from '../core/quantiles';
 import { countUpTo } from '../core/service-series';
+import { BAND_LEVELS, bandShare } from './metrics';
 
 /** Past out-of-sample errors per series that calibrate a day's quantiles, and the pooled ones that fill in for short records. */
 export const CALIBRATION_ERRORS = 240;
@@ -65,7 +66,8 @@ export function conformalQuantiles(params: {
     return byDay;
   });
   const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
-  const withBand = [...levels, ...BAND.filter((level) => !levels.includes(level))];
+  const withBand = [...new Set([...levels, ...BAND_LEVELS])].sort((a, b) => a - b);
+  const values = new Float64Array(withBand.length);
   series.forEach((entry, s) => {
     for (let i = 0; i < entry.days.length; i++) {
       if (!Number.isFinite(entry.point[i])) continue;
@@ -73,11 +75,11 @@ export function conformalQuantiles(params: {
       const unusual = isUnusual(entry, i);
       const adjusted = calibrator.levelsFor(s, origin, withBand, unusual);
       const scale = calibrator.scale(s, i);
-      const at = (k: number) => Math.max(0, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
-      if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = at(k)));
-      if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i])) {
-        const missed = entry.actual[i] < at(withBand.indexOf(BAND[0])) || entry.actual[i] > at(withBand.indexOf(BAND[1]));
-        if (!unusual) calibrator.recordBand(s, entry.days[i], missed);
+      for (let k = 0; k < withBand.length; k++) values[k] = Math.max(0, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
+      if (entry.days[i] >= fromDay) levels.forEach((level) => (quantiles[s].get(level)![i] = values[withBand.indexOf(level)]));
+      if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i]) && !unusual) {
+        // A tie counts by its share (bandShare): a dish that sold nothing on a day with p10 = 0 is not simply "inside".
+        calibrator.recordBand(s, entry.days[i], 1 - bandShare(entry.actual[i], withBand, values));
       }
     }
   });
@@ -88,8 +90,7 @@ function isUnusual(entry: ConformalSeries, i: number): boolean {
   return entry.unusual !== undefined && entry.unusual[i] === 1;
 }
 
-/** The band whose coverage is steered: p10–p90, missed by 20 % of days when calibrated. */
-const BAND = [0.1, 0.9] as const;
+/** The band whose coverage is steered (BAND_LEVELS: p10–p90) is missed by 20 % of days when calibrated. */
 const BAND_MISS = 0.2;
 /**
  * Step of the adaptive band (adaptive conformal inference, Gibbs & Candès 2021, on the band as a
@@ -104,9 +105,10 @@ class AdaptiveBand {
   private readonly days: number[] = [];
   private readonly targets: number[] = [];
 
-  record(day: EpochDay, missed: boolean): void {
+  /** `missed`: how much of the day missed the band, 0 … 1 (a tie counts by its share). */
+  record(day: EpochDay, missed: number): void {
     const previous = this.targets.length > 0 ? this.targets[this.targets.length - 1] : BAND_MISS;
-    const next = previous + ADAPT_STEP * (BAND_MISS - (missed ? 1 : 0));
+    const next = previous + ADAPT_STEP * (BAND_MISS - missed);
     this.days.push(day);
     this.targets.push(Math.min(ADAPT_LIMITS[1], Math.max(ADAPT_LIMITS[0], next)));
   }
@@ -235,8 +237,8 @@ export class ConformalCalibrator {
     if (!unusual) this.ordinaryHistory.add(day, value);
   }
 
-  /** Whether the p10–p90 band of series `s` for an ordinary `day` missed its actual (fed by conformalQuantiles, in day order). */
-  recordBand(s: number, day: EpochDay, missed: boolean): void {
+  /** How much the p10–p90 band of series `s` for an ordinary `day` missed its actual, 0 … 1 (fed by conformalQuantiles, in day order). */
+  recordBand(s: number, day: EpochDay, missed: number): void {
     this.bands[s].record(day, missed);
   }
 

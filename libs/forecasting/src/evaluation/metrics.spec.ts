@@ -1,4 +1,4 @@
-import { computeMetrics, pinballLoss, smape } from './metrics';
+import { bandShare, computeMetrics, pinballLoss, smape } from './metrics';
 
 describe('metrics', () => {
   it('computes the hand-checked values', () => {
@@ -19,6 +19,38 @@ describe('metrics', () => {
     expect(metrics.mase).toBeCloseTo(14 / 8);
     expect(metrics.pinball).toBeCloseTo((0.5 * 14) / 100); // at the median, pinball = WAPE / 2
     expect(metrics.coverage80).toBeCloseTo(3 / 4); // 10, 20 and 40 inside their bands; 30 > 29 is outside
+    expect(metrics.tieCoverage80).toBeCloseTo(3 / 4); // no actual equals a quantile: the same
+  });
+
+  it('counts an actual equal to several quantiles by the share of their levels inside p10–p90', () => {
+    const levels = [0.1, 0.5, 0.8, 0.9];
+    // No tie: inside or outside, as the plain coverage.
+    expect(bandShare(3, levels, [1, 2, 4, 5])).toBe(1);
+    expect(bandShare(0.5, levels, [1, 2, 4, 5])).toBe(0);
+    expect(bandShare(6, levels, [1, 2, 4, 5])).toBe(0);
+    // Nothing sold, p10 = p50 = p80 = 0 < p90: the PIT lies anywhere in 0–0.9, of which 0.1–0.9 is inside.
+    expect(bandShare(0, levels, [0, 0, 0, 1])).toBeCloseTo(0.8 / 0.9, 12);
+    // One sold, p90 = 1 above p80 = 0: between 0.8 and 1, half of it inside.
+    expect(bandShare(1, levels, [0, 0, 0, 1])).toBeCloseTo(0.5, 12);
+    // Every quantile 0 and nothing sold: 0–1, 80 % inside.
+    expect(bandShare(0, levels, [0, 0, 0, 0])).toBeCloseTo(0.8, 12);
+  });
+
+  it('brings a calibrated forecast of a sparse count to 80 % with ties spread, where the plain coverage says 95 %', () => {
+    // A dish that sells nothing on 85 % of days, one on 10 %, two on 5 %: its true p10 = p50 = p80 = 0, p90 = 1.
+    const actual = Float64Array.from({ length: 100 }, (_, i) => (i < 85 ? 0 : i < 95 ? 1 : 2));
+    const constant = (value: number) => new Float64Array(100).fill(value);
+    const quantiles = new Map([
+      [0.1, constant(0)],
+      [0.5, constant(0)],
+      [0.8, constant(0)],
+      [0.9, constant(1)],
+    ]);
+    const metrics = computeMetrics({ actual, point: constant(0), quantiles });
+    expect(metrics.coverage80).toBeCloseTo(0.95, 12);
+    expect(metrics.tieCoverage80).toBeCloseTo((85 * (0.8 / 0.9) + 10 * 0.5) / 100, 12);
+    expect(metrics.tieCoverage80!).toBeGreaterThan(0.78);
+    expect(metrics.tieCoverage80!).toBeLessThan(0.82);
   });
 
   it('pinball loss penalises under-forecasts by the level', () => {
