@@ -60,7 +60,7 @@ export function writeBudgetSheet(workbook: WorkbookWriter, data: ComparisonData)
     const budgetCell = (column: number, fen: number | null) => (fen === null ? labels.budgetNone : sums ? { formula: sheet.sum(column, sums.from, sums.to), result: yuan(fen) } : yuan(fen));
     const actual = (column: number, fen: number) => (sums ? { formula: sheet.sum(column, sums.from, sums.to), result: yuan(fen) } : yuan(fen));
     const variance = (actualColumn: number, budgetColumn: number, actualFen: number, budgetFen: number | null) => [
-      { formula: `IF(ISNUMBER(${r(budgetColumn)}),${r(actualColumn)}-${r(budgetColumn)},"")`, result: budgetFen === null ? '' : (actualFen - budgetFen) / 100 },
+      { formula: `IF(ISNUMBER(${r(budgetColumn)}),${r(actualColumn)}-${r(budgetColumn)},"")`, result: budgetFen === null ? '' : fenToYuan(actualFen - budgetFen) },
       { formula: `IF(AND(ISNUMBER(${r(budgetColumn)}),N(${r(budgetColumn)})<>0),${r(budgetColumn + 1)}/${r(budgetColumn)},"")`, result: budgetFen ? (actualFen - budgetFen) / budgetFen : '' },
     ];
     const f = row.figures;

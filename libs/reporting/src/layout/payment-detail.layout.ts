@@ -1,5 +1,5 @@
 import { codeName, fill } from './labels';
-import { FORMATS } from './cells';
+import { fenToYuan, FORMATS } from './cells';
 import { frameOf, labelsOf, ReportContext } from './report-context';
 import { RawCell, rawRowXml, ReportSheet, WorkbookWriter } from './report-sheet';
 
@@ -126,8 +126,8 @@ export async function writePaymentDetail(input: { workbook: WorkbookWriter; cont
         null,
         null,
         null,
-        { formula: current.sum(8, current.firstDataRow, last), result: sheetPaid / 100 },
-        { formula: current.sum(9, current.firstDataRow, last), result: sheetSubsidy / 100 },
+        { formula: current.sum(8, current.firstDataRow, last), result: fenToYuan(sheetPaid) },
+        { formula: current.sum(9, current.firstDataRow, last), result: fenToYuan(sheetSubsidy) },
       ],
       'total',
     );
@@ -155,8 +155,8 @@ export async function writePaymentDetail(input: { workbook: WorkbookWriter; cont
         text(name(line.meal)),
         text(name(line.kind)),
         text(name(line.channel)),
-        { n: line.paidFen / 100, s: styles.yuan },
-        { n: line.subsidyFen / 100, s: styles.yuan },
+        { n: fenToYuan(line.paidFen), s: styles.yuan },
+        { n: fenToYuan(line.subsidyFen), s: styles.yuan },
         text(line.externalId),
         text(line.refundOf),
       ]);

@@ -71,7 +71,7 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
       `${line.packSize} ${codeName(context.language, line.unit)}`,
       line.packs,
       fenToYuan(line.packPriceFen),
-      { formula: `${sheet.ref(PACKS_COLUMN, n)}*${sheet.ref(PRICE_COLUMN, n)}`, result: (line.packs * line.packPriceFen) / 100 },
+      { formula: `${sheet.ref(PACKS_COLUMN, n)}*${sheet.ref(PRICE_COLUMN, n)}`, result: fenToYuan(line.packs * line.packPriceFen) },
     ]);
   }
   const lastLine = sheet.currentRow - 1;
@@ -83,7 +83,7 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
       null,
       { formula: sheet.sum(PACKS_COLUMN, sheet.firstDataRow, lastLine), result: data.lines.reduce((sum, line) => sum + line.packs, 0) },
       null,
-      { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: amountFen / 100 },
+      { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: fenToYuan(amountFen) },
     ],
     'total',
   );

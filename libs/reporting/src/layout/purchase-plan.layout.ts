@@ -84,7 +84,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
       text(nameOf(context, entry.supplier)),
       entry.orders,
       entry.lines.length,
-      { formula: `${quoted(name)}!${summary.ref(AMOUNT_COLUMN, totalRow)}`, result: supplierFen / 100 },
+      { formula: `${quoted(name)}!${summary.ref(AMOUNT_COLUMN, totalRow)}`, result: fenToYuan(supplierFen) },
       entry.supplier.contact ? text(entry.supplier.contact) : null,
     ]);
   }
@@ -95,7 +95,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
       labels.total,
       { formula: summary.sum(2, summary.firstDataRow, last), result: data.suppliers.reduce((s, e) => s + e.orders, 0) },
       { formula: summary.sum(3, summary.firstDataRow, last), result: data.suppliers.reduce((s, e) => s + e.lines.length, 0) },
-      { formula: summary.sum(4, summary.firstDataRow, last), result: amountFen / 100 },
+      { formula: summary.sum(4, summary.firstDataRow, last), result: fenToYuan(amountFen) },
     ],
     'total',
   );
@@ -134,7 +134,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
         `${line.packSize} ${codeName(context.language, line.unit)}`,
         line.packs,
         fenToYuan(line.packPriceFen),
-        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: (line.packs * line.packPriceFen) / 100 },
+        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: fenToYuan(line.packs * line.packPriceFen) },
         codeName(context.language, line.status),
       ]);
     }
@@ -150,7 +150,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
         null,
         null,
         null,
-        { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0) / 100 },
+        { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: fenToYuan(entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0)) },
       ],
       'total',
     );

@@ -6,7 +6,7 @@ import { ReportSheet, WorkbookWriter } from './report-sheet';
 
 export type ReconciliationResult = Reconciliation & { canteenOnly: boolean };
 
-const money = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (fen: number) => fenToYuan(fen).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Every day × channel whose settlement total differs from the canteen payments, with live differences. */
 export function writeReconciliationSheet(input: { workbook: WorkbookWriter; context: ReportContext; result: ReconciliationResult | null }): void {
@@ -43,7 +43,7 @@ export function writeReconciliationSheet(input: { workbook: WorkbookWriter; cont
       codeName(context.language, mismatch.channel),
       s,
       l,
-      { formula: `N(${sheet.ref(3, n)})-N(${sheet.ref(4, n)})`, result: ((mismatch.settlementFen ?? 0) - (mismatch.larderFen ?? 0)) / 100 },
+      { formula: `N(${sheet.ref(3, n)})-N(${sheet.ref(4, n)})`, result: fenToYuan((mismatch.settlementFen ?? 0) - (mismatch.larderFen ?? 0)) },
       statusLabel[mismatch.status],
     ]);
   }
@@ -55,9 +55,9 @@ export function writeReconciliationSheet(input: { workbook: WorkbookWriter; cont
       [
         labels.total,
         null,
-        { formula: sheet.sum(3, sheet.firstDataRow, last), result: sum('settlementFen') / 100 },
-        { formula: sheet.sum(4, sheet.firstDataRow, last), result: sum('larderFen') / 100 },
-        { formula: sheet.sum(5, sheet.firstDataRow, last), result: (sum('settlementFen') - sum('larderFen')) / 100 },
+        { formula: sheet.sum(3, sheet.firstDataRow, last), result: fenToYuan(sum('settlementFen')) },
+        { formula: sheet.sum(4, sheet.firstDataRow, last), result: fenToYuan(sum('larderFen')) },
+        { formula: sheet.sum(5, sheet.firstDataRow, last), result: fenToYuan(sum('settlementFen') - sum('larderFen')) },
       ],
       'total',
     );
