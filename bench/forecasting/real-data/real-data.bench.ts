@@ -16,6 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BacktestCommandResult, backtestWithSeries, calendarFromRows, ForecastMetrics, lastServed, medianOfServings, SeriesBacktest, ServiceCalendar, smape } from '@larder/forecasting';
+import { percent } from '../../support/percent';
 import { argument, flag, numberList } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv, RealDataset, ReferenceFigures, SeriesSet } from './real-dataset';
@@ -171,12 +172,12 @@ function gateFailures(run: Omit<SetRun, 'gateFailures'>): string[] {
   const [system, naive, median4] = run.methods;
   const failures: string[] = [];
   if (system.wape === null || median4.wape === null || naive.wape === null) return ['no WAPE'];
-  if (system.wape > GATE.median4Ratio * median4.wape) failures.push(`WAPE ${pct(system.wape)} > 0.95 x median4 ${pct(median4.wape)}`);
+  if (system.wape > GATE.median4Ratio * median4.wape) failures.push(`WAPE ${percent(system.wape)} > 0.95 x median4 ${percent(median4.wape)}`);
   const simple = [naive.wape, median4.wape, ...(run.dishLevel?.methods ?? []).filter((m) => m.method === 'last served' || m.method === 'median of 4 servings').map((m) => m.wape ?? Infinity)];
   const best = Math.min(...simple);
-  if (system.wape > best) failures.push(`WAPE ${pct(system.wape)} > best simple rule ${pct(best)}`);
+  if (system.wape > best) failures.push(`WAPE ${percent(system.wape)} > best simple rule ${percent(best)}`);
   const coverage = system.tieCoverage80;
-  if (coverage === null || coverage < GATE.coverage[0] || coverage > GATE.coverage[1]) failures.push(`p10-p90 coverage (ties spread) ${pct(coverage)} outside 75-85 %`);
+  if (coverage === null || coverage < GATE.coverage[0] || coverage > GATE.coverage[1]) failures.push(`p10-p90 coverage (ties spread) ${percent(coverage)} outside 75-85 %`);
   return failures;
 }
 
@@ -219,7 +220,6 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number, calendar: Se
   return { ...run, gateFailures: dataset.holdout || baselinesOnly ? [] : gateFailures(run) };
 }
 
-const pct = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? '-' : `${(value * 100).toFixed(digits)} %`);
 const num = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? '-' : value.toFixed(digits));
 
 function markdown(runs: readonly SetRun[]): string {
@@ -232,7 +232,7 @@ function markdown(runs: readonly SetRun[]): string {
       for (const run of own) {
         run.methods.forEach((m, i) =>
           lines.push(
-            `| ${run.lead} | ${m.method} | ${pct(m.wape)} | ${num(m.mae)} | ${pct(m.bias)} | ${pct(m.over)} | ${pct(m.under)} | ${pct(m.pinball)} | ${pct(m.coverage80)} | ${pct(m.tieCoverage80)} | ${m.n} | ${i === 0 ? run.seconds.toFixed(1) : ''} |`,
+            `| ${run.lead} | ${m.method} | ${percent(m.wape)} | ${num(m.mae)} | ${percent(m.bias)} | ${percent(m.over)} | ${percent(m.under)} | ${percent(m.pinball)} | ${percent(m.coverage80)} | ${percent(m.tieCoverage80)} | ${m.n} | ${i === 0 ? run.seconds.toFixed(1) : ''} |`,
           ),
         );
       }
@@ -241,7 +241,7 @@ function markdown(runs: readonly SetRun[]): string {
         if (left)
           lines.push(
             '',
-            `Lead ${run.lead}: at the planners' shortfall (${pct(left.shortfall)}), Larder (p${(left.level * 100).toFixed(1)}) leaves ${pct(left.larder)} over, the planners ${pct(left.planners)}.`,
+            `Lead ${run.lead}: at the planners' shortfall (${percent(left.shortfall)}), Larder (p${(left.level * 100).toFixed(1)}) leaves ${percent(left.larder)} over, the planners ${percent(left.planners)}.`,
           );
       }
       const dishRuns = own.filter((run) => run.dishLevel);
@@ -251,7 +251,7 @@ function markdown(runs: readonly SetRun[]): string {
           const dish = run.dishLevel!;
           dish.methods.forEach((m) =>
             lines.push(
-              `| ${run.lead} | ${m.method}${m.method === 'Larder' && !dish.consistent ? ' (differs from the backtest path!)' : ''} | ${pct(m.wape)} | ${pct(m.meanSmape)} | ${dish.dishes} | ${dish.days} |`,
+              `| ${run.lead} | ${m.method}${m.method === 'Larder' && !dish.consistent ? ' (differs from the backtest path!)' : ''} | ${percent(m.wape)} | ${percent(m.meanSmape)} | ${dish.dishes} | ${dish.days} |`,
             ),
           );
         }
@@ -263,7 +263,7 @@ function markdown(runs: readonly SetRun[]): string {
           const p = run.parity!;
           const mae = p.reference.seasonalNaiveMae !== undefined ? `; MAE ${num(p.seasonalNaiveMae)} (${p.reference.seasonalNaiveMae}) / ${num(p.median4Mae)} (${p.reference.median4Mae})` : '';
           lines.push(
-            `| ${run.lead} | ${p.matches ? 'same' : 'DIFFERS'}${mae} | ${p.scored} (${p.reference.scored}) | ${pct(p.seasonalNaiveWape, 2)} (${pct(p.reference.seasonalNaiveWape, 2)}) | ${pct(p.median4Wape, 2)} (${pct(p.reference.median4Wape, 2)}) |`,
+            `| ${run.lead} | ${p.matches ? 'same' : 'DIFFERS'}${mae} | ${p.scored} (${p.reference.scored}) | ${percent(p.seasonalNaiveWape, 2)} (${percent(p.reference.seasonalNaiveWape, 2)}) | ${percent(p.median4Wape, 2)} (${percent(p.reference.median4Wape, 2)}) |`,
           );
         }
       }
@@ -297,7 +297,7 @@ function main(): void {
         const named = (method: string) => run.methods.find((m) => m.method === method);
         const system = named('Larder');
         console.log(
-          `${id}/${set.id} lead ${lead}: ${system ? `Larder ${pct(system.wape)} (cover ${pct(system.coverage80)}, ties spread ${pct(system.tieCoverage80)}), ` : ''}naive ${pct(named('seasonal naive')!.wape)}, median4 ${pct(named('median4')!.wape)}, n ${named('median4')!.n}, ${run.seconds.toFixed(1)} s` +
+          `${id}/${set.id} lead ${lead}: ${system ? `Larder ${percent(system.wape)} (cover ${percent(system.coverage80)}, ties spread ${percent(system.tieCoverage80)}), ` : ''}naive ${percent(named('seasonal naive')!.wape)}, median4 ${percent(named('median4')!.wape)}, n ${named('median4')!.n}, ${run.seconds.toFixed(1)} s` +
             (run.parity && !run.parity.matches ? ' [baselines differ from SOURCE.md]' : '') +
             (run.gateFailures.length > 0 ? ` [gate: ${run.gateFailures.join('; ')}]` : ''),
         );

@@ -13,6 +13,7 @@
  * panel: the shape of a canteen whose only record is its till, a few meal series without HR columns.
  */
 import { backtestWithSeries, calendarFromRows, ForecastMetrics } from '@larder/forecasting';
+import { percent } from '../../support/percent';
 import { argument, flag, numberList } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv, SeriesSet } from './real-dataset';
@@ -22,8 +23,8 @@ const PLAN_LEVELS = [0.5, 0.8, 0.9];
 /** Sets too large for a quick look (Recruit's 829 restaurants, London's 248 dishes) are left out. */
 const MAX_ROWS = 400_000;
 
-const pct = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)} %`);
-const figures = (metrics: ForecastMetrics) => `WAPE ${pct(metrics.wape)}, pinball ${pct(metrics.pinball)}, p10–p90 coverage ${pct(metrics.coverage80)} (ties spread ${pct(metrics.tieCoverage80)})`;
+const figures = (metrics: ForecastMetrics) =>
+  `WAPE ${percent(metrics.wape)}, pinball ${percent(metrics.pinball)}, p10–p90 coverage ${percent(metrics.coverage80)} (ties spread ${percent(metrics.tieCoverage80)})`;
 
 function main(): void {
   const root = argument('data', DEFAULT_DATA_ROOT);
