@@ -1,7 +1,7 @@
 import type { MenuProposalView, MenuWhatIfSide } from '@larder/procurement';
 import { fenToYuan, FORMATS, TextCell } from './cells';
 import { categoryName, codeName, fill } from './labels';
-import { frameOf, labelsOf, ReportContext } from './report-context';
+import { frameOf, labelsOf, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
 
 export interface MenuProposalWorkbookData {
@@ -52,7 +52,7 @@ function writeSummary({ workbook, data }: { workbook: WorkbookWriter; data: Menu
   const decided = proposal.changes.filter((change) => change.status !== 'proposed').length;
   sheet.blank();
   sheet.add([labels.menuDecided, text(`${decided} / ${proposal.changes.length}`)], 'plain');
-  sheet.add([labels.canteen, text(context.canteen ? `${context.language === 'en' ? context.canteen.nameEn : context.canteen.name} (${context.canteen.code})` : labels.allCanteens)], 'plain');
+  sheet.add([labels.canteen, text(context.canteen ? `${nameOf(context, context.canteen)} (${context.canteen.code})` : labels.allCanteens)], 'plain');
   sheet.add([labels.menuCycleLabel, text(fill(labels.period, { from: proposal.from, to: proposal.to }))], 'plain');
   sheet.blank();
   sheet.note(labels.menuSummaryNote);
@@ -147,5 +147,5 @@ function dishName(data: MenuProposalWorkbookData, dishId: number | null): string
   if (dishId === null) return '–';
   const dish = data.proposal.dishes[dishId];
   if (!dish) return `#${dishId}`;
-  return data.context.language === 'en' ? dish.nameEn : dish.name;
+  return nameOf(data.context, dish);
 }

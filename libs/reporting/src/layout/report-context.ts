@@ -27,8 +27,9 @@ export function labelsOf(context: ReportContext): Labels {
   return labelsFor(context.language);
 }
 
-export function nameOf(context: ReportContext, named: Named): string {
-  return context.language === 'en' ? named.nameEn : named.name;
+/** A canteen's, dish's or supplier's name in the report's language: the English one where there is one. */
+export function nameOf(context: ReportContext, named: { name: string; nameEn: string | null }): string {
+  return context.language === 'en' && named.nameEn ? named.nameEn : named.name;
 }
 
 /** Which canteens and meal a report covers, as its subtitle and page header print it. */

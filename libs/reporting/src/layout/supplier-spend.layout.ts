@@ -2,7 +2,7 @@ import type { CategoryAmounts, SupplierSpend } from '@larder/analytics';
 import { ingredientCategoryName } from '@larder/domain';
 import { fenToYuan, FORMATS, TextCell } from './cells';
 import { codeName, fill } from './labels';
-import { frameOf, labelsOf, ReportContext } from './report-context';
+import { frameOf, labelsOf, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
 
 /**
@@ -35,7 +35,7 @@ export function writeSupplierSpendSheet(workbook: WorkbookWriter, input: { conte
     { formula: `SUM(${sheet.ref(2, row)}:${sheet.ref(categories.length + 1, row)})`, result: fenToYuan(line.totalFen) },
   ];
   for (const supplier of spend.suppliers) {
-    const name: TextCell = { text: `${supplier.code} ${context.language === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name}` };
+    const name: TextCell = { text: `${supplier.code} ${nameOf(context, supplier)}` };
     sheet.add([name, ...amounts(supplier, sheet.currentRow, null)]);
   }
   const last = sheet.currentRow - 1;
