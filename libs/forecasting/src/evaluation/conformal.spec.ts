@@ -63,7 +63,7 @@ describe('adaptive conformal band', () => {
 });
 
 describe('bands of a sparse count', () => {
-  it('are steered on the coverage with ties spread, so a day without a sale does not push p10 above 0', () => {
+  it('are steered on the coverage with ties spread, so the days without a sale do not narrow them', () => {
     // A dish that sells nothing on most days (one on about 10 %, two on 5 %), forecast at its mean.
     const random = randomSource('sparse');
     const count = 600;
@@ -74,14 +74,15 @@ describe('bands of a sparse count', () => {
     });
     const levels = [0.1, 0.5, 0.8, 0.9];
     const { quantiles } = conformalQuantiles({ series: [{ days, actual, point: new Float64Array(count).fill(0.2) }], lead: 7, levels, fromDay: Number.NEGATIVE_INFINITY });
-    const scored = (from: number) => new Map(levels.map((level) => [level, quantiles[0].get(level)!.subarray(from)]));
-    const metrics = computeMetrics({ actual: actual.subarray(300), point: new Float64Array(300), quantiles: scored(300) });
-    expect(metrics.tieCoverage80!).toBeGreaterThan(0.72);
+    const scored = new Map(levels.map((level) => [level, quantiles[0].get(level)!.subarray(300)]));
+    const metrics = computeMetrics({ actual: actual.subarray(300), point: new Float64Array(300), quantiles: scored });
+    expect(metrics.tieCoverage80!).toBeGreaterThan(0.76);
     expect(metrics.tieCoverage80!).toBeLessThan(0.88);
-    // Steered on the plain coverage (every zero day "inside"), the band narrowed until p10 rose above 0.
-    let zeroDaysBelow = 0;
-    for (let i = 300; i < count; i++) zeroDaysBelow += actual[i] === 0 && quantiles[0].get(0.1)![i] > 0 ? 1 : 0;
-    expect(zeroDaysBelow).toBe(0);
+    // Steered on the plain coverage (every day without a sale a sure hit), the band narrowed until p90
+    // fell below one on nine days in ten, though 15 % of days sell one or more (ties spread: 71 %).
+    let p90ReachesOne = 0;
+    for (let i = 300; i < count; i++) p90ReachesOne += quantiles[0].get(0.9)![i] >= 1 ? 1 : 0;
+    expect(p90ReachesOne).toBeGreaterThan(200);
   });
 });
 

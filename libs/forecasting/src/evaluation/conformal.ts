@@ -68,6 +68,7 @@ export function conformalQuantiles(params: {
   const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
   const withBand = [...new Set([...levels, ...BAND_LEVELS])].sort((a, b) => a - b);
   const values = new Float64Array(withBand.length);
+  const outputs = levels.map((level) => withBand.indexOf(level));
   series.forEach((entry, s) => {
     for (let i = 0; i < entry.days.length; i++) {
       if (!Number.isFinite(entry.point[i])) continue;
@@ -76,7 +77,7 @@ export function conformalQuantiles(params: {
       const adjusted = calibrator.levelsFor(s, origin, withBand, unusual);
       const scale = calibrator.scale(s, i);
       for (let k = 0; k < withBand.length; k++) values[k] = Math.max(0, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
-      if (entry.days[i] >= fromDay) levels.forEach((level) => (quantiles[s].get(level)![i] = values[withBand.indexOf(level)]));
+      if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = values[outputs[k]]));
       if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i]) && !unusual) {
         // A tie counts by its share (bandShare): a dish that sold nothing on a day with p10 = 0 is not simply "inside".
         calibrator.recordBand(s, entry.days[i], 1 - bandShare(entry.actual[i], withBand, values));

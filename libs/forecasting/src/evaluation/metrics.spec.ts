@@ -34,6 +34,13 @@ describe('metrics', () => {
     expect(bandShare(1, levels, [0, 0, 0, 1])).toBeCloseTo(0.5, 12);
     // Every quantile 0 and nothing sold: 0–1, 80 % inside.
     expect(bandShare(0, levels, [0, 0, 0, 0])).toBeCloseTo(0.8, 12);
+    // A missing actual or band end counts as outside, as in the plain coverage; a missing inner level is skipped.
+    expect(bandShare(Number.NaN, levels, [1, 2, 4, 5])).toBe(0);
+    expect(bandShare(3, levels, [Number.NaN, 2, 4, 5])).toBe(0);
+    expect(bandShare(3, levels, [1, 2, 4, Number.NaN])).toBe(0);
+    expect(bandShare(3, levels, [1, Number.NaN, 4, 5])).toBe(1);
+    // Crossed quantiles without a tie: as the plain coverage.
+    expect(bandShare(3, levels, [4, 2, 1, 5])).toBe(0);
   });
 
   it('brings a calibrated forecast of a sparse count to 80 % with ties spread, where the plain coverage says 95 %', () => {

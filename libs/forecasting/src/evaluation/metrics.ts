@@ -74,7 +74,7 @@ export function computeMetrics(input: MetricsInput): ForecastMetrics {
     overPct: ratio(over, totalActual),
     underPct: ratio(under, totalActual),
     pinball: quantiles ? meanPinball({ actual, quantiles, levels: input.levels ?? [...quantiles.keys()], totalActual }) : null,
-    coverage80: quantiles ? coverage({ actual, lower: quantiles.get(0.1), upper: quantiles.get(0.9) }) : null,
+    coverage80: quantiles ? coverage({ actual, lower: quantiles.get(BAND_LEVELS[0]), upper: quantiles.get(BAND_LEVELS[1]) }) : null,
     tieCoverage80: quantiles ? tieCoverage(actual, quantiles) : null,
     n,
   };
@@ -106,17 +106,23 @@ function coverage(input: { actual: Float64Array; lower?: Float64Array; upper?: F
 export const BAND_LEVELS = [0.1, 0.9] as const;
 
 /**
- * How much of the p10–p90 band day's actual falls in, with ties spread: the actual's place in the
- * forecast distribution (its PIT) lies anywhere between the highest level whose quantile is below it
- * and the lowest level whose quantile is above it (0 and 1 beyond the ends), and the day counts by the
- * share of that span inside 10–90 %. Without a tie that is 1 or 0, as the plain coverage; a dish that
- * sold nothing on a day with p10 = p50 = 0 < p80 counts 0.875, as its randomised PIT would (the PIT of
- * count forecasts, Czado, Gneiting & Held 2009). `quantiles` are the day's (level, value) pairs, levels ascending.
+ * How much of a day's p10–p90 band its actual falls in, with ties spread: the actual's place in the
+ * forecast distribution (its PIT) lies between the highest level whose quantile is below it and the
+ * lowest level whose quantile is above it (0 and 1 beyond the ends), and the day counts by the share
+ * of that span inside 10–90 %. Without a tie that is 1 or 0, as the plain coverage; a dish that sold
+ * nothing on a day with p10 = p50 = 0 < p80 counts 0.875, after the randomised PIT of count forecasts
+ * (Czado, Gneiting & Held 2009) with the PIT spread evenly over the tied levels. Where every quantile
+ * ties the span runs to 1 and the day counts 0.8: the given levels cannot tell more, so the measure
+ * leans low there. `levels` ascending, `values` the day's quantiles at them; a missing actual or band
+ * end (NaN) counts 0, as in the plain coverage.
  */
 export function bandShare(actual: number, levels: ArrayLike<number>, values: ArrayLike<number>): number {
+  if (!Number.isFinite(actual)) return 0;
+  for (let k = 0; k < levels.length; k++) if ((levels[k] === BAND_LEVELS[0] || levels[k] === BAND_LEVELS[1]) && !Number.isFinite(values[k])) return 0;
   let below = 0;
   let above = 1;
   for (let k = 0; k < levels.length; k++) {
+    if (!Number.isFinite(values[k])) continue;
     if (values[k] < actual) below = levels[k];
     else if (values[k] > actual) {
       above = levels[k];
@@ -124,6 +130,7 @@ export function bandShare(actual: number, levels: ArrayLike<number>, values: Arr
     }
   }
   const inside = Math.min(above, BAND_LEVELS[1]) - Math.max(below, BAND_LEVELS[0]);
+  // above ≤ below only with crossed quantiles: counted as outside.
   return above > below ? Math.max(0, inside) / (above - below) : 0;
 }
 
