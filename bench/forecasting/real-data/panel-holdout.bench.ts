@@ -4,14 +4,14 @@
  * `forecastPanel` (as `larder forecast` calls it: 56 backtest days at lead 14, refits every 7) forecasts
  * the service days of the next 28 calendar days, drivers known ahead. The real-data runner scores
  * `evaluatePanel`; this covers what only `forecastPanel` does (its global backtest, the horizon's mix
- * and bands). Pooled over origins, series and days: WAPE of the point, pinball of p50/p80/p90
- * (Σ pinball / Σ actual, mean over the levels) and p10–p90 coverage.
+ * and bands). Pooled over origins, series and days by `computeMetrics`: WAPE of the point, pinball of
+ * p50/p80/p90 (Σ pinball / Σ actual, mean over the levels) and p10–p90 coverage, plain and with ties spread.
  *
  *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/panel-holdout.bench.js \
  *     [--datasets lh,kiel,london] [--sets lunch,groups] [--origins 8] [--data /work/shared/datasets]
  */
-import { calendarFromRows, countUpTo, forecastPanel, horizonOf, parseLarderCsv, parseIsoDate, pinballLoss, sliceSeries, bandShare } from '@larder/forecasting';
+import { calendarFromRows, computeMetrics, countUpTo, forecastPanel, horizonOf, parseLarderCsv, parseIsoDate, sliceSeries } from '@larder/forecasting';
 import { argument } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv } from './real-dataset';
@@ -36,7 +36,7 @@ function main(argv: readonly string[]): void {
       // Weekly origins ending a horizon before the data ends, the last `originCount` of those in the test window.
       const origins: number[] = [];
       for (let origin = lastDay - HORIZON_DAYS; origin >= parseIsoDate(dataset.protocol.testFrom) - 1 && origins.length < originCount; origin -= 7) origins.unshift(origin);
-      const score = { error: 0, actual: 0, pinball: 0, inside: 0, tieInside: 0, n: 0 };
+      const scored: { actual: Float64Array; point: Float64Array; quantiles: Map<number, Float64Array> }[] = [];
       const cpu = process.cpuUsage();
       for (const origin of origins) {
         const entries = all.flatMap((series) => {
@@ -47,36 +47,27 @@ function main(argv: readonly string[]): void {
         });
         if (entries.length === 0) continue;
         const results = forecastPanel({ entries, calendar, levels: LEVELS, leadDays: 14, testDays: 56, refitEvery: 7 });
-        results.forEach((result, s) => {
-          const { actual } = entries[s];
-          const bandLevels = [...result.quantiles.keys()].sort((a, b) => a - b);
-          for (let i = 0; i < actual.length; i++) {
-            score.error += Math.abs(actual[i] - result.point[i]);
-            score.actual += actual[i];
-            for (const level of LEVELS) {
-              const q = result.quantiles.get(level)![i];
-              score.pinball += pinballLoss(actual[i], q, level) / LEVELS.length;
-            }
-            if (actual[i] >= result.quantiles.get(0.1)![i] && actual[i] <= result.quantiles.get(0.9)![i]) score.inside++;
-            score.tieInside += bandShare(
-              actual[i],
-              bandLevels,
-              bandLevels.map((level) => result.quantiles.get(level)![i]),
-            );
-            score.n++;
-          }
-        });
+        results.forEach((result, s) => scored.push({ actual: entries[s].actual, point: result.point, quantiles: new Map(result.quantiles) }));
       }
       const used = process.cpuUsage(cpu);
+      const joined = (pick: (part: (typeof scored)[number]) => Float64Array) => Float64Array.from(scored.flatMap((part) => [...pick(part)]));
+      const levels = scored.length > 0 ? [...scored[0].quantiles.keys()] : [];
+      const metrics = computeMetrics({
+        actual: joined((part) => part.actual),
+        point: joined((part) => part.point),
+        quantiles: new Map(levels.map((level) => [level, joined((part) => part.quantiles.get(level)!)])),
+        levels: LEVELS,
+      });
+      const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
       console.log(
         JSON.stringify({
           set: `${id}/${set.id}`,
           origins: origins.length,
-          n: score.n,
-          wape: Number((score.error / score.actual).toFixed(5)),
-          pinball: Number((score.pinball / score.actual).toFixed(5)),
-          coverage: Number((score.inside / Math.max(1, score.n)).toFixed(4)),
-          tieCoverage: Number((score.tieInside / Math.max(1, score.n)).toFixed(4)),
+          n: metrics.n,
+          wape: round(metrics.wape, 5),
+          pinball: round(metrics.pinball, 5),
+          coverage: round(metrics.coverage80, 4),
+          tieCoverage: round(metrics.tieCoverage80, 4),
           cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
         }),
       );

@@ -11,7 +11,7 @@
  * zhaw (the hold-out) runs only with --include-holdout; --baselines-only checks a converter and the
  * protocol without computing Larder's figures (the way to look at the hold-out before the end). Exit code 1 when, on any tuning set and
  * lead, Larder's WAPE is above 0.95 × median4's or above the best simple rule's, or its p10–p90
- * coverage is outside 75–85 %.
+ * coverage with ties spread (`bandShare`) is outside 75–85 %.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -96,13 +96,13 @@ export function writeSupplierComparisonSheet(input: { workbook: WorkbookWriter; 
         marks,
         first ? fenToYuan(ingredient.chosenCostFen) : null,
         first ? fenToYuan(ingredient.lastMonthCostFen) : null,
-        first ? { formula: `${sheet.ref(chosenColumn + 1, n)}-${sheet.ref(chosenColumn, n)}`, result: ingredient.savingFen / 100 } : null,
+        first ? { formula: `${sheet.ref(chosenColumn + 1, n)}-${sheet.ref(chosenColumn, n)}`, result: fenToYuan(ingredient.savingFen) } : null,
       ]);
     });
   }
   const last = sheet.currentRow - 1;
   sheet.endTable();
-  const total = (column: number, fen: number) => ({ formula: sheet.sum(column, sheet.firstDataRow, Math.max(last, sheet.firstDataRow)), result: fen / 100 });
+  const total = (column: number, fen: number) => ({ formula: sheet.sum(column, sheet.firstDataRow, Math.max(last, sheet.firstDataRow)), result: fenToYuan(fen) });
   const blanks = Array.from({ length: chosenColumn - 2 }, () => null);
   sheet.add([labels.total, ...blanks, total(chosenColumn, data.chosenCostFen), total(chosenColumn + 1, data.lastMonthCostFen), total(chosenColumn + 2, data.savingFen)], 'total');
   if (data.ingredients.length === 0) sheet.note(labels.comparisonEmpty);
