@@ -26,6 +26,7 @@ import { renderWaste } from './pages/waste.page';
 import { addTable } from './table';
 import { panelUrl, readState, stateUrl, type ViewState } from './url-state';
 import { weeksAroundNext } from './weeks';
+import { localName } from '../../../libs/domain/src/local-name';
 
 const PAGES: Record<DashboardPageId | AdminPageId | typeof SUBSCRIPTIONS_PAGE, PageRenderer> = {
   overview: renderOverview,
@@ -134,15 +135,15 @@ async function render(): Promise<void> {
     },
     canteenName: (id) => {
       const canteen = meta.canteens.find((entry) => entry.id === id);
-      return canteen ? (lang === 'en' && canteen.nameEn ? canteen.nameEn : canteen.name) : id === null ? '–' : `#${id}`;
+      return canteen ? localName(canteen, lang) : id === null ? '–' : `#${id}`;
     },
     dishName: (id) => {
       const dish = meta.dishes.find((entry) => entry.id === id);
-      return dish ? (lang === 'en' && dish.nameEn ? dish.nameEn : dish.name) : id === null ? '–' : `#${id}`;
+      return dish ? localName(dish, lang) : id === null ? '–' : `#${id}`;
     },
     supplierName: (id) => {
       const supplier = meta.suppliers.find((entry) => entry.id === id);
-      return supplier ? (lang === 'en' && supplier.nameEn ? supplier.nameEn : supplier.name) : `${t('supplier')} #${id}`;
+      return supplier ? localName(supplier, lang) : `${t('supplier')} #${id}`;
     },
     chart: (parent, spec) =>
       void addChart(parent, spec, {
@@ -199,7 +200,15 @@ function chartScope(state: ViewState, applied: AppliedFilters | null, t: ReturnT
   const period = from && to ? t('png.period', { from, to }) : (state.week ?? '');
   const chosen = state.canteens.length > 0 ? state.canteens : me.canteenIds;
   const name = (id: number) => meta.canteens.find((canteen) => canteen.id === id);
-  const canteens = chosen.length === 0 ? t('allCanteens') : chosen.map((id) => (lang === 'en' && name(id)?.nameEn ? name(id)?.nameEn : name(id)?.name) ?? `#${id}`).join(lang === 'en' ? ', ' : '、');
+  const canteens =
+    chosen.length === 0
+      ? t('allCanteens')
+      : chosen
+          .map((id) => {
+            const named = name(id);
+            return named ? localName(named, lang) : `#${id}`;
+          })
+          .join(lang === 'en' ? ', ' : '、');
   const meal = state.meal ? textOr(t, `meal.${state.meal}`, state.meal) : t('allMeals');
   return { text: [period, canteens, meal].filter(Boolean).join(' · '), fileSuffix: (from && to ? `${from}_${to}` : (state.week ?? 'all')).replace(/[^\w-]/g, '') };
 }
@@ -279,7 +288,7 @@ function filterControls(state: ViewState, t: ReturnType<typeof translator>): HTM
         const chosen = [...document.querySelectorAll<HTMLInputElement>('input[name=canteen]:checked')].map((box) => Number(box.value));
         go({ canteens: chosen.length === meta.canteens.length || chosen.length === 0 ? [] : chosen });
       });
-      return h('label', { class: `chip ${checked ? 'on' : ''}` }, input, lang === 'en' && canteen.nameEn ? canteen.nameEn : canteen.name);
+      return h('label', { class: `chip ${checked ? 'on' : ''}` }, input, localName(canteen, lang));
     }),
   );
   const date = (name: 'from' | 'to') => {

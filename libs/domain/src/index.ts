@@ -10,3 +10,4 @@ export * from './canteen-scope';
 export * from './subsidy-rule';
 export * from './ingredient-category';
 export * from './order-packs';
+export * from './local-name';

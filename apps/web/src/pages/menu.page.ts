@@ -8,6 +8,7 @@ import { panelUrl } from '../url-state';
 import { nextWeek } from '../weeks';
 import { badge } from '../widgets';
 import { act } from './plan-actions';
+import { localName } from '../../../../libs/domain/src/local-name';
 
 /** GET /api/menu/proposals/:id (libs/procurement MenuProposalService), as far as the page reads it. */
 interface SlotFigures {
@@ -93,7 +94,7 @@ export async function renderMenu(context: PageContext): Promise<void> {
   );
   const dishName = (id: number | null) => {
     const dish = id === null ? undefined : proposal.dishes[id];
-    return dish ? (lang === 'en' ? dish.nameEn : dish.name) : context.dishName(id);
+    return dish ? localName(dish, lang) : context.dishName(id);
   };
   const separator = lang === 'en' ? ', ' : '、';
   const mealName = (meal: string) => textOr(t, `meal.${meal}`, meal);

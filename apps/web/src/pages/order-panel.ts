@@ -8,6 +8,7 @@ import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 import { toYuan } from '../format';
+import { localName } from '../../../../libs/domain/src/local-name';
 
 interface Named {
   id: number;
@@ -55,7 +56,7 @@ const ACTION_LABELS: Record<string, 'sendOrder' | 'receiveOrder' | 'cancelOrder'
 export async function orderPanel(context: PageContext, orderId: string, mayOwn: boolean): Promise<HTMLElement> {
   const { t, f, lang } = context;
   const [order, formats] = await Promise.all([api.get<OrderDetail>(`/api/purchase-orders/${orderId}`), api.get<{ pdf: boolean }>('/api/purchase-orders/sheet-formats')]);
-  const name = (entry: Named) => (lang === 'en' ? entry.nameEn || entry.name : entry.name);
+  const name = (entry: Named) => localName(entry, lang);
   const unit = (code: string) => textOr(t, `unit.${code}`, code);
   const itemName = (id: number) => {
     const line = order.lines.find((entry) => entry.supplierItemId === id);
@@ -148,7 +149,7 @@ function packsCell(context: PageContext, order: OrderDetail, row: OrderDetail['l
   const edit = async () => {
     const packs = h('input', { type: 'number', name: 'packs', min: 0, step: 1, value: row.packs, style: 'width:7em' });
     const reason = h('input', { type: 'text', name: 'order-reason', placeholder: t('reason'), style: 'width:100%' });
-    const item = lang === 'en' ? row.ingredient.nameEn || row.ingredient.name : row.ingredient.name;
+    const item = localName(row.ingredient, lang);
     const ok = await confirmDialog({
       id: 'order-line',
       title: t('editPacksTitle', { item }),
@@ -200,14 +201,7 @@ async function receive(context: PageContext, order: OrderDetail, message: HTMLEl
       'tbody',
       {},
       ...inputs.map(({ line, packs, price }) =>
-        h(
-          'tr',
-          {},
-          h('td', {}, lang === 'en' ? line.ingredient.nameEn || line.ingredient.name : line.ingredient.name),
-          h('td', { class: 'num' }, String(line.packs)),
-          h('td', { class: 'num' }, packs),
-          h('td', { class: 'num' }, price),
-        ),
+        h('tr', {}, h('td', {}, localName(line.ingredient, lang)), h('td', { class: 'num' }, String(line.packs)), h('td', { class: 'num' }, packs), h('td', { class: 'num' }, price)),
       ),
     ),
   );

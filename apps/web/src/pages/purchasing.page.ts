@@ -13,6 +13,7 @@ import { act, approveFlow, type PlanListItem, type PlanView } from './plan-actio
 import { planLinesSection } from './plan-lines';
 import { supplierComparisonPanel } from './supplier-comparison-panel';
 import { whatIfPanel } from './what-if-panel';
+import { localName } from '../../../../libs/domain/src/local-name';
 
 /** GET /api/stock (libs/procurement StockService), as far as the page reads it. */
 interface StockView {
@@ -208,7 +209,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   root.append(await supplierComparisonPanel(context, { canteenId: plan.canteenId, week }));
   // What the next plan nets: the last count, received since, usable today and on the way.
   const stock = await api.get<StockView>(`/api/stock?canteen=${plan.canteenId}`);
-  const ingredientName = (row: StockView['lines'][number]) => (context.lang === 'en' ? row.nameEn || row.name : row.name);
+  const ingredientName = (row: StockView['lines'][number]) => localName(row, context.lang);
   context.table(root, {
     id: `stock-${plan.canteenId}`,
     title: `${t('stockOnHand')} · ${t('stockAsOf', { date: stock.date, counted: stock.countedOn ?? t('noCount') })}`,

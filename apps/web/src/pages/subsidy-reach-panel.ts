@@ -4,6 +4,7 @@ import { h } from '../dom';
 import { toYuan } from '../format';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
+import { localName } from '../../../../libs/domain/src/local-name';
 
 /** GET /api/subsidy-reach (libs/analytics SubsidyReachService); the union's answer has no yuan. */
 interface SiteReach {
@@ -35,7 +36,7 @@ export async function subsidyReachPanel(context: PageContext, month: string): Pr
   const { t, f } = context;
   const view = await api.get<SubsidyReachView>(`/api/subsidy-reach?month=${month}`);
   const money = context.me.role !== 'union';
-  const names = new Map(view.siteNames.map((site) => [site.id, context.lang === 'en' ? site.nameEn || site.name : site.name]));
+  const names = new Map(view.siteNames.map((site) => [site.id, localName(site, context.lang)]));
   const hidden = t('reach.hidden', { n: view.minGroup });
   const rows = [...view.sites].sort((a, b) => Number(a.hasCanteen) - Number(b.hasCanteen) || a.siteId - b.siteId);
   const section = h('section', { class: 'card', 'data-panel': 'subsidy-reach', 'data-month': month });

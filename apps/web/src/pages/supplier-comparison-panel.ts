@@ -7,6 +7,7 @@ import { toYuan } from '../format';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { badge, grid } from '../widgets';
+import { localName } from '../../../../libs/domain/src/local-name';
 
 /** GET /api/supplier-comparison (libs/procurement SupplierComparisonService), as far as the panel reads it. */
 interface Offer {
@@ -52,10 +53,10 @@ export async function supplierComparisonPanel(context: PageContext, params: { ca
   const asOf = addDays(isoWeekStart(params.week), 6);
   const view = await api.get<SupplierComparisonView>(`/api/supplier-comparison?canteen=${params.canteenId}&asOf=${asOf}`);
   const names = new Map(view.ingredientNames.map((row) => [row.id, row]));
-  const supplierNames = new Map(view.suppliers.map((row) => [row.id, context.lang === 'en' ? row.nameEn || row.name : row.name]));
+  const supplierNames = new Map(view.suppliers.map((row) => [row.id, localName(row, context.lang)]));
   const ingredientName = (row: IngredientRow) => {
     const named = names.get(row.ingredientId);
-    return named ? (context.lang === 'en' ? named.nameEn || named.name : named.name) : String(row.ingredientId);
+    return named ? localName(named, context.lang) : String(row.ingredientId);
   };
   const offerOf = (row: IngredientRow, id: number | null) => row.offers.find((offer) => offer.supplierItemId === id);
   const supplierOf = (offer: Offer | undefined) => (offer ? (supplierNames.get(offer.supplierId) ?? String(offer.supplierId)) : '–');

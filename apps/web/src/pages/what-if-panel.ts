@@ -4,6 +4,7 @@ import { figuresTable } from '../dialog';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
 import type { PlanView } from './plan-actions';
+import { localName } from '../../../../libs/domain/src/local-name';
 
 /** The figures of POST /api/plans/what-if (libs/procurement WhatIfService) the page shows. */
 interface WhatIfFigures {
@@ -46,7 +47,7 @@ export function whatIfPanel(context: PageContext, plan: PlanView): HTMLElement {
     'select',
     { name: 'whatif-ingredient' },
     h('option', { value: '' }, t('whatIf.noPriceChange')),
-    ...ingredients.map((entry) => h('option', { value: entry.id }, context.lang === 'en' && entry.nameEn ? entry.nameEn : entry.name)),
+    ...ingredients.map((entry) => h('option', { value: entry.id }, localName(entry, context.lang))),
   );
   const pricePct = h('input', { type: 'number', name: 'whatif-price', step: 1, min: -99, max: 400, value: 0, style: 'width:6em' });
   const result = h('div', { 'data-whatif-result': '' });

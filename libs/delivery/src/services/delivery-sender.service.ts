@@ -7,6 +7,7 @@ import { maskPersonalText } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { query } from '@larder/database';
 import { ReportService } from '@larder/reporting';
+import { localName } from '@larder/domain';
 import type { DeliveryEvent, Names, ReportLanguage } from '../delivery-event';
 import { renderMessage, webhookBody } from '../delivery-message';
 import { isReportLanguage } from '../subscription-rules';
@@ -112,7 +113,7 @@ export class DeliverySenderService {
     return (language) => {
       const name = (kind: NameRow['kind'], id: number) => {
         const row = byKey.get(`${kind}:${id}`);
-        return row ? (language === 'en' && row.name_en ? row.name_en : row.name) : `#${id}`;
+        return row ? localName({ name: row.name, nameEn: row.name_en }, language) : `#${id}`;
       };
       return { canteen: (id) => name('canteen', id), dish: (id) => name('dish', id), supplier: (id) => name('supplier', id), ingredient: (id) => name('ingredient', id) };
     };

@@ -1,3 +1,4 @@
+import { BilingualName, localName } from '@larder/domain';
 import { codeName, fill, Labels, labelsFor, ReportLanguage } from './labels';
 import { localStamp } from './cells';
 import { ColumnSpec, SheetFrame } from './report-sheet';
@@ -28,8 +29,8 @@ export function labelsOf(context: ReportContext): Labels {
 }
 
 /** A canteen's, dish's or supplier's name in the report's language: the English one where there is one. */
-export function nameOf(context: ReportContext, named: { name: string; nameEn: string | null }): string {
-  return context.language === 'en' && named.nameEn ? named.nameEn : named.name;
+export function nameOf(context: ReportContext, named: BilingualName): string {
+  return localName(named, context.language);
 }
 
 /** Which canteens and meal a report covers, as its subtitle and page header print it. */
