@@ -115,11 +115,13 @@ export async function copyRows<Row>(queryRunner: QueryRunner, target: CopyTarget
 }
 
 /**
- * Runs a bulk load with the tables' secondary indexes dropped and rebuilt afterwards (building an
- * index once is several times cheaper than maintaining it row by row), then refreshes the planner's
- * statistics so that queries over the new rows get sensible plans. Meant for loads into empty or
- * nearly empty tables inside a transaction: the definitions are read from the catalogue and
- * restored exactly, and a rollback restores them too.
+ * Runs a bulk load with the tables' indexes dropped and rebuilt afterwards (building an index once is
+ * several times cheaper than maintaining it row by row), then refreshes the planner's statistics so
+ * that queries over the new rows get sensible plans. The primary keys and unique constraints go too
+ * unless a foreign key leans on them: keeping the two sales keys up to date during the full demo's
+ * COPY took 12 s of its 25 on the server, adding them afterwards 4 s. Meant for loads into empty or
+ * nearly empty tables inside a transaction: the definitions are read from the catalogue and restored
+ * exactly (a duplicate key then fails the restore, so the transaction), and a rollback restores them too.
  */
 export async function withDeferredIndexes<T>(queryRunner: QueryRunner, tables: readonly string[], load: () => Promise<T>): Promise<T> {
   const indexes = await query<{ indexname: string; indexdef: string }>(
@@ -129,8 +131,19 @@ export async function withDeferredIndexes<T>(queryRunner: QueryRunner, tables: r
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
     [tables],
   );
+  const keys = await query<{ table: string; name: string; definition: string }>(
+    queryRunner,
+    `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+     WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY($1::text[]) AND c.contype IN ('p', 'u')
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)
+     ORDER BY c.contype, c.conname`,
+    [tables],
+  );
   for (const index of indexes) await queryRunner.query(`DROP INDEX "${index.indexname}"`);
+  for (const key of keys) await queryRunner.query(`ALTER TABLE ${key.table} DROP CONSTRAINT "${key.name}"`);
   const result = await load();
+  for (const key of keys) await queryRunner.query(`ALTER TABLE ${key.table} ADD CONSTRAINT "${key.name}" ${key.definition}`);
   for (const index of indexes) await queryRunner.query(index.indexdef);
   await queryRunner.query(`ANALYZE ${tables.map((table) => `"${table}"`).join(', ')}`);
   return result;
