@@ -49,9 +49,12 @@ export async function produceDemoFactChunks(request: DemoFactChunkRequest, emit:
     for (const list of DEMO_FACT_LISTS) {
       const encoder = encoders.get(list)!;
       const properties = request.layout[list];
+      // One array of values a list, refilled for each row: 5.7 M short-lived arrays cost the generator more garbage collection than the encoding.
+      const values = new Array<CopyValue>(properties.length);
       for (const raw of day[list] as DemoDay[DemoFactList]) {
         const row = rowOf[list](raw as never);
-        const full = encoder.append(properties.map((property) => row[property] as CopyValue));
+        for (let index = 0; index < properties.length; index++) values[index] = row[properties[index]] as CopyValue;
+        const full = encoder.append(values);
         if (full) await emit({ ...full, list, daysDone, totalDays });
       }
     }
