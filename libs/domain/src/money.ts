@@ -8,3 +8,8 @@ export function yuanToFen(yuan: number): Fen {
 export function fenToYuan(fen: Fen): number {
   return fen / 100;
 }
+
+/** An amount as a line of plain text shows it (the command line): ¥ and two decimals, e.g. ¥12.30. */
+export function yuanText(fen: Fen): string {
+  return `¥${fenToYuan(fen).toFixed(2)}`;
+}

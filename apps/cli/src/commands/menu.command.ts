@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import { DemandHistoryService } from '@larder/demand';
-import { parseIsoDate, yuanToFen } from '@larder/domain';
+import { parseIsoDate, yuanText, yuanToFen } from '@larder/domain';
 import { MAX_PROPOSAL_WEEKS, MenuDecision, MenuProposalService, MenuProposalView, PlanningDataLoader, ProcurementModule, SlotFigures } from '@larder/procurement';
 import { MenuProposalWorkbookService, REPORT_LANGUAGES, ReportingModule } from '@larder/reporting';
 import { withContext } from '../cli-context';
@@ -36,10 +36,8 @@ interface DecideFlags {
   json?: boolean;
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
-
 function figures(label: string, value: SlotFigures): string {
-  return `${label.padEnd(9)} covers ${value.covers.toFixed(0).padStart(7)}  waste ${value.wasteKgPerCover.toFixed(3)} kg/cover  food cost ${yuan(value.costFenPerCover)}/cover  satisfaction ${value.satisfaction.toFixed(2)} ★`;
+  return `${label.padEnd(9)} covers ${value.covers.toFixed(0).padStart(7)}  waste ${value.wasteKgPerCover.toFixed(3)} kg/cover  food cost ${yuanText(value.costFenPerCover)}/cover  satisfaction ${value.satisfaction.toFixed(2)} ★`;
 }
 
 function formatProposal(proposal: MenuProposalView, code: string, lang: Language): string {
@@ -48,7 +46,7 @@ function formatProposal(proposal: MenuProposalView, code: string, lang: Language
     const text = lang === 'en' ? change.explanation.en : change.explanation.zh;
     const effect =
       `waste ${change.before.wasteKgPerCover.toFixed(3)}→${change.after.wasteKgPerCover.toFixed(3)} kg/cover, ` +
-      `cost ${yuan(change.before.costFenPerCover)}→${yuan(change.after.costFenPerCover)}, ${change.before.satisfaction.toFixed(2)}→${change.after.satisfaction.toFixed(2)} ★`;
+      `cost ${yuanText(change.before.costFenPerCover)}→${yuanText(change.after.costFenPerCover)}, ${change.before.satisfaction.toFixed(2)}→${change.after.satisfaction.toFixed(2)} ★`;
     out.push(`  #${String(change.seq).padEnd(3)} ${change.date} ${change.meal.padEnd(9)} ${text}`, `        ${effect}`);
   }
   for (const issue of proposal.issues) {
@@ -57,7 +55,9 @@ function formatProposal(proposal: MenuProposalView, code: string, lang: Language
   }
   out.push(`  ${figures('current', proposal.totals.current)}`, `  ${figures('proposed', proposal.totals.proposed)}`);
   const { current, proposed } = proposal.whatIf;
-  out.push(`  subsidy   ${yuan(current.subsidyFenPerCover)}/cover, ${yuan(current.subsidyFen)} in the cycle; food cost ${yuan(current.costFen)} now, ${yuan(proposed.costFen)} proposed`);
+  out.push(
+    `  subsidy   ${yuanText(current.subsidyFenPerCover)}/cover, ${yuanText(current.subsidyFen)} in the cycle; food cost ${yuanText(current.costFen)} now, ${yuanText(proposed.costFen)} proposed`,
+  );
   return out.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
+import { yuanText } from '@larder/domain';
 import { PlanningDataLoader, PlanService, PlanView, ProcurementModule, ReplayReport, ReplayService } from '@larder/procurement';
 import { REPORT_LANGUAGES, ReportingModule, ReportLanguage, ReportService, ReportSummary } from '@larder/reporting';
 import { withContext } from '../cli-context';
@@ -21,7 +22,6 @@ interface PlanFlags {
   progress?: boolean;
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 function parseLevel(value: string): number {
@@ -36,11 +36,12 @@ function formatPlans(plans: PlanView[]): string {
     const s = plan.summary;
     out.push(
       `canteen ${plan.canteenId} ${plan.week} v${plan.version} (${plan.status}, ${plan.forecastSource}${plan.serviceLevel === null ? '' : `, service level ${plan.serviceLevel}`}) plan ${plan.id}`,
-      `  covers ${s.covers}, portions ${s.plannedPortions}; expected leftover ${s.expectedLeftoverPortions.toFixed(0)} portions (${s.expectedLeftoverKg.toFixed(1)} kg, ${yuan(s.expectedLeftoverFen)}), ` +
+      `  covers ${s.covers}, portions ${s.plannedPortions}; expected leftover ${s.expectedLeftoverPortions.toFixed(0)} portions (${s.expectedLeftoverKg.toFixed(1)} kg, ${yuanText(s.expectedLeftoverFen)}), ` +
         `expected shortfall ${s.expectedShortfallPortions.toFixed(0)} portions`,
-      `  food cost ${yuan(s.foodCostFen)} (${yuan(s.costPerMealFen)} per meal); purchase orders ${s.orders} for ${yuan(s.purchaseCostFen)} (rounding surplus ${yuan(s.roundingSurplusFen)})`,
+      `  food cost ${yuanText(s.foodCostFen)} (${yuanText(s.costPerMealFen)} per meal); purchase orders ${s.orders} for ${yuanText(s.purchaseCostFen)} (rounding surplus ${yuanText(s.roundingSurplusFen)})`,
     );
-    for (const order of plan.orders) out.push(`    order by ${order.orderDate}, delivery ${order.deliveryDate}: supplier ${order.supplierId}, ${order.lines.length} line(s), ${yuan(order.totalFen)}`);
+    for (const order of plan.orders)
+      out.push(`    order by ${order.orderDate}, delivery ${order.deliveryDate}: supplier ${order.supplierId}, ${order.lines.length} line(s), ${yuanText(order.totalFen)}`);
     for (const note of plan.notes) out.push(`  note: ${note}`);
   }
   return out.join('\n');
