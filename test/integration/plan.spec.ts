@@ -6,7 +6,7 @@ import { ConfigModule } from '@larder/config';
 import { DatabaseModule, DatabaseService } from '@larder/database';
 import { MEAL_PERIODS } from '@larder/domain';
 import { DemoSeedService, IngestionModule } from '@larder/ingestion';
-import { PlanService, ProcurementModule } from '@larder/procurement';
+import { PlanService, ProcurementModule, surplusValueFen } from '@larder/procurement';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 /** Wednesday 2026-11-18, 10:00 in Shanghai: the week 2026-W48 (Mon 23 – Sun 29 Nov) is planned. Canteen 3 is closed for refurbishment. */
@@ -37,6 +37,7 @@ describe('production plans and purchase orders (integration)', () => {
   });
 
   it('plans a week from the seasonal estimate when no forecast is stored, and says so', async () => {
+    const draft = (await plans.computeWeek({ canteenId: 1, week: WEEK, at: AT })).plan;
     const plan = await plans.createPlan({ canteenId: 1, week: WEEK, at: AT, createdBy: 'chef' });
     expect(plan).toMatchObject({ status: 'draft', version: 1, forecastSource: 'seasonal-estimate', forecastRunId: null, createdBy: 'chef' });
     // Lines come day by day, meals in the order of the day.
@@ -63,6 +64,14 @@ describe('production plans and purchase orders (integration)', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(plan.summary.purchaseCostFen).toBe(plan.orders.reduce((sum, order) => sum + order.totalFen, 0));
     expect(plan.summary.costPerMealFen).toBeGreaterThan(0);
+    // The stored plan values its rounding surplus by the one rule, as the draft did, on the lines as
+    // stored: needed quantities kept to 3 decimals move a line's value by up to 0.0005 of a unit.
+    const packSizes = new Map<number, number>((await dataSource.query('SELECT id, pack_size::float8 AS size FROM supplier_item')).map((row: { id: number; size: number }) => [row.id, row.size]));
+    const stored = plan.orders.flatMap((order) => order.lines.map((line) => ({ ...line, packSize: packSizes.get(line.supplierItemId)! })));
+    expect(plan.summary.purchaseCostFen).toBe(draft.summary.purchaseCostFen);
+    expect(plan.summary.roundingSurplusFen).toBe(stored.reduce((sum, line) => sum + surplusValueFen(line), 0));
+    const storageSlack = stored.reduce((sum, line) => sum + (0.0005 / line.packSize) * line.packPriceFen + 1, 0);
+    expect(Math.abs(plan.summary.roundingSurplusFen - draft.summary.roundingSurplusFen)).toBeLessThanOrEqual(storageSlack);
   });
 
   it("applies a manager's service level to every dish", async () => {

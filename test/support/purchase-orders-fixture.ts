@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { lineAmountFen } from '@larder/procurement';
 
 export interface OrderLineSpec {
   /** The supplier item, by its place among the demo's items of the ingredient category (ordered by id). */
@@ -32,7 +33,7 @@ export async function insertOrder(
   picked.forEach((item, index) => bySupplier.set(item.supplier_id, [...(bySupplier.get(item.supplier_id) ?? []), index]));
   for (const [supplierId, indexes] of bySupplier) {
     const id = randomUUID();
-    const total = indexes.reduce((sum, index) => sum + order.lines[index].packs * order.lines[index].packPriceFen, 0);
+    const total = indexes.reduce((sum, index) => sum + lineAmountFen(order.lines[index].packs, order.lines[index].packPriceFen), 0);
     await dataSource.query(`INSERT INTO purchase_order (id, canteen_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, $4::date - 2, $4, $5, $6)`, [
       id,
       order.canteenId,
@@ -53,7 +54,7 @@ export async function insertOrder(
           picked[index].ingredient_id,
           line.packs,
           line.packPriceFen,
-          line.packs * line.packPriceFen,
+          lineAmountFen(line.packs, line.packPriceFen),
           line.received?.packs ?? null,
           line.received?.packPriceFen ?? null,
         ],

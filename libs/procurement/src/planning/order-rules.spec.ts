@@ -1,4 +1,4 @@
-import { lineAmountFen, linePacksProblem, ORDER_MOVES, ORDER_STATUSES, orderEditProblem, orderMoveProblem, receiptDifferences, receivedLineProblem } from './order-rules';
+import { lineAmountFen, linePacksProblem, ORDER_MOVES, ORDER_STATUSES, orderEditProblem, orderMoveProblem, receiptDifferences, receivedLineProblem, surplusValueFen } from './order-rules';
 
 describe('purchase order rules', () => {
   it('allows approved → sent → received and cancelling before receipt, nothing else', () => {
@@ -21,6 +21,15 @@ describe('purchase order rules', () => {
     expect(linePacksProblem(2, 4)).toMatch(/at least 4 packs/);
     expect(linePacksProblem(-1, 1)).toMatch(/0 or more/);
     expect(linePacksProblem(1.5, 1)).toMatch(/whole number/);
+  });
+
+  it('values the rounding surplus as a share of a pack at the pack price, to whole fen, never below none', () => {
+    expect(surplusValueFen({ packs: 2, packSize: 10, neededQuantity: 12, packPriceFen: 6000 })).toBe(4800);
+    expect(surplusValueFen({ packs: 1, packSize: 3, neededQuantity: 2, packPriceFen: 1000 })).toBe(333);
+    expect(surplusValueFen({ packs: 1, packSize: 3, neededQuantity: 1, packPriceFen: 1000 })).toBe(667);
+    expect(surplusValueFen({ packs: 2, packSize: 25, neededQuantity: 50, packPriceFen: 12500 })).toBe(0);
+    // A line cut below its need (packs edited down) has no surplus, not a negative one.
+    expect(surplusValueFen({ packs: 1, packSize: 10, neededQuantity: 14, packPriceFen: 6000 })).toBe(0);
   });
 });
 

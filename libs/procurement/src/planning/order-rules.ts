@@ -42,6 +42,15 @@ export function lineAmountFen(packs: number, packPriceFen: Fen): Fen {
   return packs * packPriceFen;
 }
 
+/**
+ * The one valuation of a line's rounding surplus: what is bought beyond the need (never below none),
+ * as a share of a pack at the pack price, to whole fen.
+ */
+export function surplusValueFen(line: { packs: number; packSize: number; neededQuantity: number; packPriceFen: Fen }): Fen {
+  const surplus = Math.max(0, line.packs * line.packSize - line.neededQuantity);
+  return Math.round((surplus / line.packSize) * line.packPriceFen);
+}
+
 /** Why a line cannot have this many packs, or null: whole packs, none (the line dropped) or at least the supplier's minimum. */
 export function linePacksProblem(packs: number, minOrderPacks: number): string | null {
   if (!Number.isInteger(packs) || packs < 0) return `packs must be a whole number of 0 or more, got ${packs}`;

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { addDays, daysBetween, packsFor } from '@larder/domain';
 import { fixtureCatalogue, item, WEEK_START } from '../testing/planning-fixture';
 import { newsvendorLevel, planQuantity, SERVICE_LEVEL_RANGE } from './newsvendor';
+import { lineAmountFen, surplusValueFen } from './order-rules';
 import { coverDays, planIngredientPurchases, usableDays } from './purchase-planner';
+import { groupPurchaseOrders } from './purchase-orders';
 import { distributionFromStored, quantileAt } from './quantile-interpolation';
 import { netRequirements, openingLots, StockLot } from './stock-netting';
 import type { IngredientInfo } from './planning-types';
@@ -110,6 +112,25 @@ describe('purchase planning and shelf-life splitting (properties)', () => {
           const freshUntil = addDays(batch.deliveryDate, usableDays(food) - 1);
           if (batch.coversTo > batch.coversFrom) expect(batch.coversTo <= freshUntil).toBe(true);
           expect(batch.beyondShelfLife).toBe(!batch.late && batch.coversFrom > freshUntil);
+        }
+      }),
+    );
+  });
+
+  it('prices every order line and values its surplus by the one rule, lines merged from several batches too', () => {
+    fc.assert(
+      fc.property(ingredient, fc.array(supplierItem, { minLength: 1, maxLength: 3 }), needs, (shape, sources, dayNeeds) => {
+        const food: IngredientInfo = { id: 1, unit: 'kg', ...shape };
+        const catalogue = fixtureCatalogue({
+          ingredients: [food],
+          supplierItems: sources.map((source, index) => item({ id: 100 + index, supplierId: index + 1, ingredientId: 1, ...source })),
+          prices: sources.map((source, index) => ({ supplierItemId: 100 + index, validFrom: '2026-01-01', packPriceFen: source.packPriceFen })),
+        });
+        // Too late to order: every need falls on the same earliest deliveries, whose batches merge into one line.
+        const { batches } = planIngredientPurchases({ canteenId: 1, ingredient: food, needs: dayNeeds, catalogue, now: { date: addDays(WEEK_START, 6), time: '09:00' } });
+        for (const line of groupPurchaseOrders(batches).flatMap((order) => order.lines)) {
+          expect(line.amountFen).toBe(lineAmountFen(line.packs, line.packPriceFen));
+          expect(line.surplusFen).toBe(surplusValueFen(line));
         }
       }),
     );

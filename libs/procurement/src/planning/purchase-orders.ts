@@ -1,4 +1,5 @@
 import type { Fen, IsoDate } from '@larder/domain';
+import { surplusValueFen } from './order-rules';
 import type { PurchaseBatch } from './purchase-planner';
 
 export interface PurchaseOrderLineDraft {
@@ -61,9 +62,7 @@ export function groupPurchaseOrders(batches: readonly PurchaseBatch[]): Purchase
   }
   return [...orders.values()]
     .map((order) => {
-      const lines = [...order.lines.values()]
-        .map((line) => ({ ...line, surplusFen: Math.round((Math.max(0, line.surplusQuantity) / line.packSize) * line.packPriceFen) }))
-        .sort((a, b) => a.supplierItemId - b.supplierItemId);
+      const lines = [...order.lines.values()].map((line) => ({ ...line, surplusFen: surplusValueFen(line) })).sort((a, b) => a.supplierItemId - b.supplierItemId);
       return {
         canteenId: order.canteenId,
         supplierId: order.supplierId,

@@ -1,6 +1,7 @@
 import { addDays, packsFor } from '@larder/domain';
 import { fixtureCatalogue, fixtureInput, item, PORK, RICE, TOMATO, WEEK_START } from '../testing/planning-fixture';
 import { planIngredientPurchases } from './purchase-planner';
+import { lineAmountFen, surplusValueFen } from './order-rules';
 import { groupPurchaseOrders } from './purchase-orders';
 
 const EARLY = { date: '2026-11-16', time: '09:00' };
@@ -120,5 +121,15 @@ describe('supplier choice and scheduling', () => {
     ]);
     expect(orders[0].lines.find((line) => line.ingredientId === 1)).toMatchObject({ packs: 2, neededQuantity: 12, surplusQuantity: 8, surplusFen: 4800 });
     expect(orders[0].surplusFen).toBe(4800 + 3200);
+    // Lines merged from several batches are priced and valued by the same rules as the stored plan's.
+    for (const order of orders) {
+      for (const line of order.lines) {
+        expect(line.amountFen).toBe(lineAmountFen(line.packs, line.packPriceFen));
+        expect(line.surplusFen).toBe(surplusValueFen(line));
+        expect(line.surplusQuantity).toBeCloseTo(line.packs * line.packSize - line.neededQuantity, 9);
+      }
+      expect(order.totalFen).toBe(order.lines.reduce((sum, line) => sum + line.amountFen, 0));
+      expect(order.surplusFen).toBe(order.lines.reduce((sum, line) => sum + line.surplusFen, 0));
+    }
   });
 });

@@ -169,7 +169,7 @@ function evaluate(params: {
   let quantity = 0;
   for (let j = first; j < needs.length && needs[j].date <= windowEnd; j++) quantity += needs[j].remaining;
   const packs = packsFor({ quantity, packSize: item.packSize, minOrderPacks: item.minOrderPacks });
-  return { item, deliveryDate, orderDate, late, beyondShelfLife, windowEnd, quantity, packs, packPriceFen, unitCost: (packs * packPriceFen) / quantity };
+  return { item, deliveryDate, orderDate, late, beyondShelfLife, windowEnd, quantity, packs, packPriceFen, unitCost: lineAmountFen(packs, packPriceFen) / quantity };
 }
 
 function better(a: Candidate, b: Candidate): boolean {

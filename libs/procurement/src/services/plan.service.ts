@@ -7,6 +7,7 @@ import { LarderError } from '@larder/common';
 import { query } from '@larder/database';
 import { addDays, IsoDate, isMealPeriod, isoWeekStart, MealPeriod } from '@larder/domain';
 import { CostPolicy, validateServiceLevel } from '../planning/newsvendor';
+import { surplusValueFen } from '../planning/order-rules';
 import { approvalReasons, ConfirmationReason, describeReasons, overrideReasons } from '../planning/plan-guards';
 import { PlanningCatalogue } from '../planning/planning-catalogue';
 import { DemandForecast, PlanningMoment, slotKey } from '../planning/planning-types';
@@ -185,10 +186,7 @@ export class PlanService {
         .map((order) => ({
           totalFen: order.totalFen,
           late: false,
-          surplusFen: order.lines.reduce((sum, line) => {
-            const packSize = catalogue.supplierItems.get(line.supplierItemId)?.packSize ?? 1;
-            return sum + Math.round((Math.max(0, line.packs * packSize - line.neededQuantity) / packSize) * line.packPriceFen);
-          }, 0),
+          surplusFen: order.lines.reduce((sum, line) => sum + surplusValueFen({ ...line, packSize: catalogue.supplierItems.get(line.supplierItemId)?.packSize ?? 1 }), 0),
         })),
     });
     const origin = header.forecastRunId ? 'stored' : 'seasonal-estimate';

@@ -1,3 +1,4 @@
+import { lineAmountFen } from '@larder/procurement';
 import { fenToYuan, FORMATS, TextCell } from './cells';
 import { codeName, fill } from './labels';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
@@ -64,14 +65,15 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
   let amountFen = 0;
   for (const line of data.lines) {
     const n = sheet.currentRow;
-    amountFen += line.packs * line.packPriceFen;
+    const lineFen = lineAmountFen(line.packs, line.packPriceFen);
+    amountFen += lineFen;
     sheet.add([
       text(nameOf(context, line.ingredient)),
       text(line.sku),
       `${line.packSize} ${codeName(context.language, line.unit)}`,
       line.packs,
       fenToYuan(line.packPriceFen),
-      { formula: `${sheet.ref(PACKS_COLUMN, n)}*${sheet.ref(PRICE_COLUMN, n)}`, result: fenToYuan(line.packs * line.packPriceFen) },
+      { formula: `${sheet.ref(PACKS_COLUMN, n)}*${sheet.ref(PRICE_COLUMN, n)}`, result: fenToYuan(lineFen) },
     ]);
   }
   const lastLine = sheet.currentRow - 1;

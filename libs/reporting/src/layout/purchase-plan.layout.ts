@@ -1,3 +1,4 @@
+import { lineAmountFen } from '@larder/procurement';
 import { fenToYuan, FORMATS, sheetDate, TextCell } from './cells';
 import { writeNotesSheet } from './common-sheets';
 import { codeName } from './labels';
@@ -49,6 +50,7 @@ function sheetName(supplier: Named, context: ReportContext, taken: Set<string>):
 }
 
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+const linesAmountFen = (lines: PurchaseLine[]) => lines.reduce((sum, line) => sum + lineAmountFen(line.packs, line.packPriceFen), 0);
 const AMOUNT_COLUMN = 9;
 
 /** A summary with live links to each supplier's total, then one printable order sheet per supplier. */
@@ -76,7 +78,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
   );
   let amountFen = 0;
   for (const { entry, name } of sheets) {
-    const supplierFen = entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0);
+    const supplierFen = linesAmountFen(entry.lines);
     amountFen += supplierFen;
     // The supplier sheet's total row follows its lines directly: header row 3, lines from row 4.
     const totalRow = summary.firstDataRow + entry.lines.length;
@@ -134,26 +136,13 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
         `${line.packSize} ${codeName(context.language, line.unit)}`,
         line.packs,
         fenToYuan(line.packPriceFen),
-        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: fenToYuan(line.packs * line.packPriceFen) },
+        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: fenToYuan(lineAmountFen(line.packs, line.packPriceFen)) },
         codeName(context.language, line.status),
       ]);
     }
     const lastLine = sheet.currentRow - 1;
     sheet.endTable();
-    sheet.add(
-      [
-        labels.total,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: fenToYuan(entry.lines.reduce((sum, line) => sum + line.packs * line.packPriceFen, 0)) },
-      ],
-      'total',
-    );
+    sheet.add([labels.total, null, null, null, null, null, null, null, { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: fenToYuan(linesAmountFen(entry.lines)) }], 'total');
     sheet.finish();
   }
   if (data.comparison) writeSupplierComparisonSheet({ workbook, context, reportTitle: title, data: data.comparison });
