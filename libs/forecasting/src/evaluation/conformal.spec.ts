@@ -86,6 +86,52 @@ describe('bands of a sparse count', () => {
   });
 });
 
+describe('quantiles of counts', () => {
+  /** Units sold of an item averaging `mean` a day (a Poisson draw), forecast at that mean. */
+  function sold(mean: number, seed: string): ConformalSeries {
+    const random = randomSource(seed);
+    const count = 400;
+    const days = Int32Array.from({ length: count }, (_, i) => 20_000 + i);
+    // Inverse transform: the first count whose cumulative Poisson probability reaches a uniform draw.
+    const actual = Float64Array.from(days, () => {
+      const draw = random.uniform();
+      let units = 0;
+      let probability = Math.exp(-mean);
+      let cumulative = probability;
+      while (draw > cumulative) {
+        probability *= mean / ++units;
+        cumulative += probability;
+      }
+      return units;
+    });
+    return { days, actual, point: new Float64Array(count).fill(mean) };
+  }
+
+  it('are whole numbers where every quantity is one, and keep their fractions otherwise', () => {
+    const counts = sold(3, 'whole');
+    const amounts = { ...counts, actual: counts.actual.map((units) => units * 2.35) };
+    const { quantiles } = conformalQuantiles({ series: [counts, amounts], lead: 7, levels: LEVELS, fromDay: Number.NEGATIVE_INFINITY });
+    const scored = (s: number) => LEVELS.flatMap((level) => [...quantiles[s].get(level)!.subarray(100)]);
+    expect(scored(0).every(Number.isInteger)).toBe(true);
+    expect(scored(1).some((value) => !Number.isInteger(value))).toBe(true);
+  });
+
+  it('keep a sparse item calibrated: about 80 % of days inside p10–p90 with ties spread', () => {
+    // One sale on about one day in six: whole-number bands tie with most days, and the ties must count by their share.
+    const item = sold(0.18, 'sparse-whole');
+    // The forecast moves from day to day around the item's rate, as a model's does.
+    const random = randomSource('sparse-forecast');
+    const forecast = { ...item, point: item.point.map((rate) => rate * (0.5 + random.uniform())) };
+    const levels = [0.1, 0.5, 0.8, 0.9];
+    const { quantiles } = conformalQuantiles({ series: [forecast], lead: 7, levels, fromDay: Number.NEGATIVE_INFINITY });
+    const scored = new Map(levels.map((level) => [level, quantiles[0].get(level)!.subarray(150)]));
+    const metrics = computeMetrics({ actual: item.actual.subarray(150), point: new Float64Array(250), quantiles: scored });
+    expect(metrics.tieCoverage80!).toBeGreaterThan(0.75);
+    expect(metrics.tieCoverage80!).toBeLessThan(0.85);
+    expect([...scored.get(0.9)!].every(Number.isInteger)).toBe(true);
+  });
+});
+
 describe('bands by day class', () => {
   /** Calm days (5 % noise) with a served break of 60 days (40 % noise) flagged unusual, or not flagged. */
   function withBreak(flagged: boolean): ConformalSeries {

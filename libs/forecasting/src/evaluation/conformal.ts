@@ -76,7 +76,7 @@ export function conformalQuantiles(params: {
       const unusual = isUnusual(entry, i);
       const adjusted = calibrator.levelsFor(s, origin, withBand, unusual);
       const scale = calibrator.scale(s, i);
-      for (let k = 0; k < withBand.length; k++) values[k] = Math.max(0, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
+      for (let k = 0; k < withBand.length; k++) values[k] = calibrator.quantileValue(s, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
       if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = values[outputs[k]]));
       if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i]) && !unusual) {
         // A tie counts by its share (bandShare): a dish that sold nothing on a day with p10 = 0 is not simply "inside".
@@ -208,6 +208,8 @@ export class ConformalCalibrator {
   private readonly bands: AdaptiveBand[];
 
   private readonly scales: Float64Array[];
+  /** Per series: every quantity recorded is a whole number. */
+  private readonly counts: boolean[];
 
   constructor(series: readonly ConformalSeries[], lead: number) {
     this.scales = series.map((entry) => errorScales(entry, lead));
@@ -215,6 +217,7 @@ export class ConformalCalibrator {
     this.ordinaryErrors = series.map((entry, s) => (entry.unusual ? relativeErrors(entry, this.scales[s], (i) => !isUnusual(entry, i)) : this.errors[s]));
     this.unusualErrors = series.map((entry, s) => relativeErrors(entry, this.scales[s], (i) => isUnusual(entry, i)));
     this.bands = series.map(() => new AdaptiveBand());
+    this.counts = series.map((entry) => entry.actual.every((value) => !Number.isFinite(value) || Number.isInteger(value)));
     this.pooled = pooledErrors(this.errors);
     const classed = series.some((entry) => entry.unusual);
     this.pooledOrdinary = classed ? pooledErrors(this.ordinaryErrors) : this.pooled;
@@ -241,6 +244,18 @@ export class ConformalCalibrator {
   /** How much the p10–p90 band of series `s` for an ordinary `day` missed its actual, 0 … 1 (fed by conformalQuantiles, in day order). */
   recordBand(s: number, day: EpochDay, missed: number): void {
     this.bands[s].record(day, missed);
+  }
+
+  /**
+   * A quantile in the series' own units: never below zero, and a whole number where every quantity the
+   * series records is one (diners, portions, units sold). The quantile of a count is a whole number —
+   * it is the quantile of the calibrating sample with each value rounded — and a fractional one
+   * misjudges sparse items: a p90 of 0.3 for a dish that sells one on a day in eight calls every sale a
+   * miss, where the p90 of that dish is 1.
+   */
+  quantileValue(s: number, value: number): number {
+    const clipped = Math.max(0, value);
+    return this.counts[s] ? Math.round(clipped) : clipped;
   }
 
   /** What day `i` of series `s`'s errors are relative to (see errorScales). */

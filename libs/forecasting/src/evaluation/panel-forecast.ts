@@ -120,7 +120,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
             level,
             Float64Array.from(point, (value, i) => {
               const { relative, adjusted } = byClass[horizonClass[i]];
-              return Math.max(0, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
+              return calibrator.quantileValue(s, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
             }),
           ] as const,
       ),
