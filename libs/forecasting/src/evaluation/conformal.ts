@@ -23,11 +23,13 @@ export interface ConformalSeries {
  * Split-conformal quantiles on relative errors: for day t with origin t − lead, the forecast is
  * scaled by 1 + the level's quantile of (actual − forecast) / forecast over the series' latest
  * out-of-sample errors (up to 240) whose actual was known at the origin, blended with the same quantile over
- * every series' errors of the last weeks when the series' own record is short. Errors drift (a calm
- * month calibrates a busy one), so each series' band is then steered by its own misses (AdaptiveBand).
+ * every series' errors of the last weeks when the series' own record is short. Errors drift
+ * (a calm month calibrates a busy one), so the levels themselves are recalibrated on how the
+ * panel's bands of the last RECALIBRATION_DAYS did: a nominal 90 % level that was exceeded 14 % of
+ * the time is moved to the level that was exceeded 10 % (quantile recalibration on the PIT values).
  * Nothing dated after the origin is used, so the coverage measured on later days is honest.
  * Calibration is split by class (Mondrian conformal): an ordinary day's band reads only ordinary
- * days' errors, and only ordinary days' outcomes steer the band, so a break's or a holiday week's large errors do not widen the bands
+ * days' errors and outcomes, so a break's or a holiday week's large errors do not widen the bands
  * of the weeks after it; an unusual day's band reads every day's.
  */
 export function conformalQuantiles(params: {
@@ -36,7 +38,7 @@ export function conformalQuantiles(params: {
   levels: readonly number[];
   /** Only days from here on get quantiles. */
   fromDay: EpochDay;
-  /** Pass one to forecast past these days with the bands as steered by their outcomes (ConformalCalibrator.levelsFor). */
+  /** Pass one to read its band outcomes afterwards (ConformalCalibrator.history). */
   calibrator?: ConformalCalibrator;
 }): { quantiles: Map<number, Float64Array>[]; relative: Float64Array[][] } {
   const { series, lead, levels, fromDay } = params;
@@ -54,7 +56,12 @@ export function conformalQuantiles(params: {
         cachedOrigin[kind] = origin;
         cached[kind] = calibrator.sample(s, origin, unusual);
       }
-      byDay[i] = cached[kind];
+      const sample = cached[kind];
+      byDay[i] = sample;
+      const scale = calibrator.scale(s, i);
+      if (sample.length > 0 && scale > 0 && Number.isFinite(entry.actual[i])) {
+        calibrator.recordPit(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / scale), unusual);
+      }
     }
     return byDay;
   });
@@ -67,7 +74,7 @@ export function conformalQuantiles(params: {
       if (!Number.isFinite(entry.point[i])) continue;
       const origin = entry.days[i] - lead;
       const unusual = isUnusual(entry, i);
-      const adjusted = calibrator.levelsFor(s, origin, withBand);
+      const adjusted = calibrator.levelsFor(s, origin, withBand, unusual);
       const scale = calibrator.scale(s, i);
       for (let k = 0; k < withBand.length; k++) values[k] = calibrator.quantileValue(s, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
       if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = values[outputs[k]]));
@@ -120,6 +127,71 @@ class AdaptiveBand {
   }
 }
 
+/** Days of past bands whose outcomes recalibrate the levels, and the fewest outcomes worth using. */
+const RECALIBRATION_DAYS = 120;
+const MIN_RECALIBRATION_OUTCOMES = 100;
+const PIT_BINS = 200;
+
+/**
+ * Where a realised error fell within the sample that calibrated its band (0 … 1). Ties count half
+ * (mid-rank): an item that sells nothing on most days repeats one error value, and counting all of
+ * them as below would read every such day as a high outcome and push the median into the sales.
+ */
+function pit(sorted: Float64Array, error: number): number {
+  let below = 0;
+  while (below < sorted.length && sorted[below] < error) below++;
+  let equal = 0;
+  while (below + equal < sorted.length && sorted[below + equal] === error) equal++;
+  return (below + equal / 2 + 0.5) / (sorted.length + 1);
+}
+
+/** The PIT values of past bands, by day, and the levels that would have given the nominal frequencies. */
+export class PitHistory {
+  private readonly byDay = new Map<EpochDay, Int32Array>();
+  private readonly cache = new Map<EpochDay, Float64Array>();
+  private cachedLevels: readonly number[] = [];
+
+  add(day: EpochDay, value: number): void {
+    let bins = this.byDay.get(day);
+    if (!bins) this.byDay.set(day, (bins = new Int32Array(PIT_BINS)));
+    bins[Math.min(PIT_BINS - 1, Math.floor(value * PIT_BINS))]++;
+    if (this.cache.size > 0) this.cache.clear();
+  }
+
+  /** For each nominal level, the level of the PIT distribution of the bands dated ≤ origin (the nominal one when too few). */
+  levelsAt(origin: EpochDay, levels: readonly number[]): Float64Array {
+    if (levels !== this.cachedLevels) {
+      this.cache.clear();
+      this.cachedLevels = levels;
+    }
+    let cached = this.cache.get(origin);
+    if (cached) return cached;
+    const counts = new Float64Array(PIT_BINS);
+    let total = 0;
+    for (const [day, bins] of this.byDay) {
+      if (day > origin || day <= origin - RECALIBRATION_DAYS) continue;
+      for (let b = 0; b < PIT_BINS; b++) counts[b] += bins[b];
+      for (let b = 0; b < PIT_BINS; b++) total += bins[b];
+    }
+    cached = Float64Array.from(levels, (level) => (total < MIN_RECALIBRATION_OUTCOMES ? level : pitQuantile(counts, total, level)));
+    this.cache.set(origin, cached);
+    return cached;
+  }
+}
+
+function pitQuantile(counts: Float64Array, total: number, level: number): number {
+  const target = level * total;
+  let cumulative = 0;
+  for (let b = 0; b < counts.length; b++) {
+    if (cumulative + counts[b] >= target) {
+      const within = counts[b] > 0 ? (target - cumulative) / counts[b] : 0;
+      return Math.min(0.995, Math.max(0.005, (b + within) / counts.length));
+    }
+    cumulative += counts[b];
+  }
+  return 0.995;
+}
+
 /** The relative errors that calibrate a series' quantiles at an origin (see conformalQuantiles). */
 export class ConformalCalibrator {
   /** Per series, every day's errors, the ordinary days' and the unusual days'. */
@@ -129,6 +201,9 @@ export class ConformalCalibrator {
   private readonly pooled: (origin: EpochDay) => Float64Array;
   private readonly pooledOrdinary: (origin: EpochDay) => Float64Array;
   private readonly pooledUnusual: (origin: EpochDay) => Float64Array;
+  /** Outcomes of the bands built so far (fed by conformalQuantiles): every day's, the ordinary days'. */
+  private readonly history = new PitHistory();
+  private readonly ordinaryHistory = new PitHistory();
   /** Steered by the ordinary days' outcomes only. */
   private readonly bands: AdaptiveBand[];
 
@@ -150,12 +225,20 @@ export class ConformalCalibrator {
   }
 
   /**
-   * The levels to read from series `s`'s sample at `origin`: the nominal ones spread around the
-   * median by the series' own adaptive band. Its ordinary days steer it; an unusual day reads it too.
+   * The levels to read from series `s`'s sample at `origin`: the nominal ones recalibrated on the
+   * panel's past bands of the day's class, then spread around the median by the series' own adaptive band.
    */
-  levelsFor(s: number, origin: EpochDay, levels: readonly number[]): Float64Array {
+  levelsFor(s: number, origin: EpochDay, levels: readonly number[], unusual = false): Float64Array {
+    const recalibrated = (unusual ? this.history : this.ordinaryHistory).levelsAt(origin, levels);
     const spread = (1 - this.bands[s].targetAt(origin)) / (1 - BAND_MISS);
-    return Float64Array.from(levels, (level) => (spread === 1 ? level : Math.min(0.995, Math.max(0.005, 0.5 + (level - 0.5) * spread))));
+    if (spread === 1) return recalibrated;
+    return recalibrated.map((level) => Math.min(0.995, Math.max(0.005, 0.5 + (level - 0.5) * spread)));
+  }
+
+  /** Where a day's actual fell within its band's sample (fed by conformalQuantiles). */
+  recordPit(day: EpochDay, value: number, unusual: boolean): void {
+    this.history.add(day, value);
+    if (!unusual) this.ordinaryHistory.add(day, value);
   }
 
   /** How much the p10–p90 band of series `s` for an ordinary `day` missed its actual, 0 … 1 (fed by conformalQuantiles, in day order). */

@@ -98,7 +98,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     unusual: classes[s].subarray(locals[s].offset, input.entries[s].series.days.length),
   }));
   const calibrator = new ConformalCalibrator(conformalSeries, leadDays);
-  // The backtest's own bands, so that the horizon's band is steered by how they did.
+  // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
   conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
 
   const finalGlobal = forecastHorizon(input, history);
@@ -112,8 +112,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     // The scale floor of the day after the history: every backtest actual is known.
     const floor = errorScales({ days: withDay(entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: withZero(combined.point[s]) }, leadDays);
     const scaleFloor = floor[floor.length - 1];
-    const adjusted = calibrator.levelsFor(s, lastDay, levels);
-    const byClass = [false, true].map((unusual) => ({ relative: calibrator.sample(s, lastDay, unusual), adjusted }));
+    const byClass = [false, true].map((unusual) => ({ relative: calibrator.sample(s, lastDay, unusual), adjusted: calibrator.levelsFor(s, lastDay, levels, unusual) }));
     const quantiles = new Map(
       levels.map(
         (level, k) =>
