@@ -202,11 +202,11 @@ interface Split {
   readonly bin: number;
 }
 
-/** A leaf being grown: its rows are `order[start, end)`; its histogram holds (g, h, count) per bin. */
+/** A leaf being grown: its rows are `order[start, end)`; its histogram holds (g, h, count) per bin (null when it is too small to split). */
 interface Leaf {
   readonly start: number;
   readonly end: number;
-  readonly histogram: Float64Array;
+  readonly histogram: Float64Array | null;
   readonly node: number;
   split: Split | null;
 }
@@ -261,9 +261,7 @@ class TreeGrower {
       const split = parent.split!;
       const middle = this.partition(parent, split);
       const smallerIsLeft = middle - parent.start <= parent.end - middle;
-      const small = smallerIsLeft ? this.histogram(parent.start, middle, gh) : this.histogram(middle, parent.end, gh);
-      // The parent's histogram is not needed once split: it becomes the larger child's in place.
-      const large = subtractInPlace(parent.histogram, small);
+      const [small, large] = this.childHistograms(parent, middle, smallerIsLeft, gh);
       const leftNode = feature.length;
       feature.push(-1, -1);
       bin.push(0, 0);
@@ -288,8 +286,34 @@ class TreeGrower {
       starts[index] = leaf.start;
       ends[index] = leaf.end;
     });
-    for (const leaf of leaves) this.free.push(leaf.histogram);
+    for (const leaf of leaves) this.release(leaf.histogram);
     return { feature, bin, left, right, leafIndex, order: this.order, starts, ends };
+  }
+
+  /**
+   * The histograms of a split leaf's smaller and larger child, null for a child too small to split
+   * again: most leaves of a small panel end there, and a histogram costs its every bin to clear and subtract.
+   */
+  private childHistograms(parent: Leaf, middle: number, smallerIsLeft: boolean, gh: Float64Array): [Float64Array | null, Float64Array | null] {
+    const [smallFrom, smallTo, largeRows] = smallerIsLeft ? [parent.start, middle, parent.end - middle] : [middle, parent.end, middle - parent.start];
+    if (!this.splittable(largeRows)) {
+      this.release(parent.histogram);
+      return [null, null];
+    }
+    const small = this.histogram(smallFrom, smallTo, gh);
+    // The parent's histogram is not needed once split: it becomes the larger child's in place.
+    const large = subtractInPlace(parent.histogram!, small);
+    if (this.splittable(smallTo - smallFrom)) return [small, large];
+    this.release(small);
+    return [null, large];
+  }
+
+  private splittable(rows: number): boolean {
+    return rows >= 2 * this.o.minLeafRows;
+  }
+
+  private release(histogram: Float64Array | null): void {
+    if (histogram) this.free.push(histogram);
   }
 
   private histogram(start: number, end: number, gh: Float64Array): Float64Array {
@@ -318,8 +342,8 @@ class TreeGrower {
     const { minLeafRows, lambda } = this.o;
     const { features, offsets } = this.bins;
     const rows = leaf.end - leaf.start;
-    if (rows < 2 * minLeafRows) return null;
     const histogram = leaf.histogram;
+    if (!histogram || !this.splittable(rows)) return null;
     let totalG = 0;
     let totalH = 0;
     for (let b = offsets[0]; b < offsets[1]; b++) {
