@@ -1,5 +1,5 @@
 import { EpochDay } from '../core/iso-date';
-import { quantileOfSorted } from '../core/quantiles';
+import { inSeriesUnits, quantileOfSorted, wholeNumbersAsOf } from '../core/quantiles';
 import { countUpTo } from '../core/service-series';
 import { BAND_LEVELS, bandShare } from './metrics';
 
@@ -76,7 +76,7 @@ export function conformalQuantiles(params: {
       const unusual = isUnusual(entry, i);
       const adjusted = calibrator.levelsFor(s, origin, withBand, unusual);
       const scale = calibrator.scale(s, i);
-      for (let k = 0; k < withBand.length; k++) values[k] = calibrator.quantileValue(s, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
+      for (let k = 0; k < withBand.length; k++) values[k] = calibrator.quantileValue(s, origin, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
       if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = values[outputs[k]]));
       if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i]) && !unusual) {
         // A tie counts by its share (bandShare): a dish that sold nothing on a day with p10 = 0 is not simply "inside".
@@ -208,8 +208,8 @@ export class ConformalCalibrator {
   private readonly bands: AdaptiveBand[];
 
   private readonly scales: Float64Array[];
-  /** Per series: every quantity recorded is a whole number. */
-  private readonly counts: boolean[];
+  /** Per series: whether it records whole numbers as of an origin (wholeNumbersAsOf). */
+  private readonly wholeNumbers: ((origin: EpochDay) => boolean)[];
 
   constructor(series: readonly ConformalSeries[], lead: number) {
     this.scales = series.map((entry) => errorScales(entry, lead));
@@ -217,7 +217,7 @@ export class ConformalCalibrator {
     this.ordinaryErrors = series.map((entry, s) => (entry.unusual ? relativeErrors(entry, this.scales[s], (i) => !isUnusual(entry, i)) : this.errors[s]));
     this.unusualErrors = series.map((entry, s) => relativeErrors(entry, this.scales[s], (i) => isUnusual(entry, i)));
     this.bands = series.map(() => new AdaptiveBand());
-    this.counts = series.map((entry) => entry.actual.every((value) => !Number.isFinite(value) || Number.isInteger(value)));
+    this.wholeNumbers = series.map((entry) => wholeNumbersAsOf(entry.days, entry.actual));
     this.pooled = pooledErrors(this.errors);
     const classed = series.some((entry) => entry.unusual);
     this.pooledOrdinary = classed ? pooledErrors(this.ordinaryErrors) : this.pooled;
@@ -246,16 +246,9 @@ export class ConformalCalibrator {
     this.bands[s].record(day, missed);
   }
 
-  /**
-   * A quantile in the series' own units: never below zero, and a whole number where every quantity the
-   * series records is one (diners, portions, units sold). The quantile of a count is a whole number —
-   * it is the quantile of the calibrating sample with each value rounded — and a fractional one
-   * misjudges sparse items: a p90 of 0.3 for a dish that sells one on a day in eight calls every sale a
-   * miss, where the p90 of that dish is 1.
-   */
-  quantileValue(s: number, value: number): number {
-    const clipped = Math.max(0, value);
-    return this.counts[s] ? Math.round(clipped) : clipped;
+  /** A quantile of series `s` for a forecast made at `origin`, in the series' units (inSeriesUnits). */
+  quantileValue(s: number, origin: EpochDay, value: number): number {
+    return inSeriesUnits(value, this.wholeNumbers[s](origin));
   }
 
   /** What day `i` of series `s`'s errors are relative to (see errorScales). */

@@ -120,7 +120,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
             level,
             Float64Array.from(point, (value, i) => {
               const { relative, adjusted } = byClass[horizonClass[i]];
-              return calibrator.quantileValue(s, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
+              return calibrator.quantileValue(s, lastDay, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
             }),
           ] as const,
       ),
@@ -133,7 +133,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       localModel: local.auto.model,
       globalWeight: weight,
       point,
-      quantiles: byClass.every(({ relative }) => relative.length > 0) ? quantiles : local.auto.forecast.quantiles,
+      quantiles: byClass.every(({ relative }) => relative.length > 0) ? quantiles : inUnits(local.auto.forecast.quantiles, (value) => calibrator.quantileValue(s, lastDay, value)),
       backtestWape: wape(entry.actual, combined.point[s]),
       baselineWape: { seasonalNaive: wape(entry.actual, local.seasonalNaive), median4: wape(entry.actual, local.median4) },
       backtest,
@@ -177,6 +177,10 @@ function forecastHorizon(input: PanelForecastInput, history: readonly Timeline[]
 }
 
 const HORIZON_CHUNK = 256;
+
+function inUnits(quantiles: QuantileMap, toUnits: (value: number) => number): QuantileMap {
+  return new Map([...quantiles].map(([level, values]) => [level, values.map(toUnits)] as const));
+}
 
 function withZero(values: Float64Array): Float64Array {
   const out = new Float64Array(values.length + 1);

@@ -1,0 +1,33 @@
+import { inSeriesUnits, wholeNumbersAsOf } from '../core/quantiles';
+import { createServiceSeries } from '../core/service-series';
+import { randomSource, serviceDays } from '../testing/synthetic';
+import { forecastPanel } from './panel-forecast';
+
+describe('a quantile in its series units', () => {
+  it('is never below zero, and rounded to a whole number for a series of counts', () => {
+    expect(inSeriesUnits(-0.4, false)).toBe(0);
+    expect(inSeriesUnits(2.6, true)).toBe(3);
+    expect(inSeriesUnits(2.6, false)).toBe(2.6);
+  });
+
+  it('treats a series as counts from its first known value until its first fraction', () => {
+    const wholeAsOf = wholeNumbersAsOf(Int32Array.from([10, 11, 12, 13]), [Number.NaN, 3, 4, 2.5]);
+    expect([9, 10, 11, 12, 13, 14].map(wholeAsOf)).toEqual([false, false, true, true, false, false]);
+  });
+});
+
+describe('the production forecast of a panel (forecastPanel)', () => {
+  it('gives whole-number quantiles for a series of diners and keeps the fractions of one in kilograms', () => {
+    const random = randomSource('panel-units');
+    const days = serviceDays({ from: '2025-01-06', count: 200 });
+    const diners = days.map((day) => Math.round(300 + 40 * (day % 5) + 20 * random.normal()));
+    const kilograms = diners.map((count) => count * 0.137);
+    const horizonDays = serviceDays({ from: '2025-10-13', count: 10 });
+    const series = [diners, kilograms].map((values) => createServiceSeries({ dates: days, values }));
+    const results = forecastPanel({ entries: series.map((entry) => ({ series: entry, horizon: { days: Int32Array.from(horizonDays), drivers: {} } })), levels: [0.8] });
+    const all = (s: number) => [...results[s].quantiles.values()].flatMap((values) => [...values]);
+    expect(all(0).length).toBeGreaterThan(0);
+    expect(all(0).every(Number.isInteger)).toBe(true);
+    expect(all(1).some((value) => !Number.isInteger(value))).toBe(true);
+  });
+});
