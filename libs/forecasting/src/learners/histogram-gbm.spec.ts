@@ -36,6 +36,14 @@ describe('histogram gradient boosting', () => {
     expect(error).toBeLessThan(2);
   });
 
+  it('keeps the default of an option passed as undefined', () => {
+    const train = friedman(600, 5);
+    const data = { x: train.x, features: 10, y: train.y };
+    const settings = { loss: 'l2' as const, iterations: 20 };
+    const defaults = fitGbm(data, settings).predict(train.x);
+    expect([...fitGbm(data, { ...settings, minLeafRows: undefined, maxLeaves: undefined }).predict(train.x)]).toEqual([...defaults]);
+  });
+
   it('with the absolute loss, fits the conditional median, not the mean, of skewed noise', () => {
     const next = random(3);
     const rows = 6000;

@@ -87,7 +87,9 @@ export class GbmModel {
 
 /** Trains the ensemble. Deterministic for given data and options. */
 export function fitGbm(data: GbmTrainingSet, options: GbmOptions = {}): GbmModel {
-  const o = { ...DEFAULTS, ...options };
+  // An option passed as undefined (a spread of partial settings) keeps its default rather than becoming NaN.
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as GbmOptions;
+  const o = { ...DEFAULTS, ...given };
   const p = data.features;
   const n = data.y.length;
   if (data.x.length !== n * p) throw new Error(`gbm: ${data.x.length} feature values for ${n} rows × ${p} features`);
