@@ -1,4 +1,4 @@
-import { addDays, daysBetween, IsoDate, isoWeekday, packsFor } from '@larder/domain';
+import { addDays, daysBetween, IsoDate, isoWeekday, lineAmountFen, packsFor } from '@larder/domain';
 import type { DemoWorld } from './demo-master';
 import type { ProductionLogRow, PurchaseOrderLineRow, PurchaseOrderRow, SupplierItemRow } from './demo-rows';
 import { Random } from './random';
@@ -126,7 +126,7 @@ export class Buyer {
         ingredientId,
         packs,
         packPriceFen,
-        amountFen: packs * packPriceFen,
+        amountFen: lineAmountFen(packs, packPriceFen),
         neededQuantity: Math.round(need * 1000) / 1000,
         receivedPacks: null,
         receivedPackPriceFen: null,

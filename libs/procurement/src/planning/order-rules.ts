@@ -37,10 +37,8 @@ export function orderEditProblem(status: OrderStatus): string | null {
   return `a ${status} order can no longer be edited`;
 }
 
-/** The one pricing rule of an order line: whole packs at the pack price. */
-export function lineAmountFen(packs: number, packPriceFen: Fen): Fen {
-  return packs * packPriceFen;
-}
+/** Owned by @larder/domain (the demo's buyer prices its lines by it too); exported here beside the other order rules. */
+export { lineAmountFen } from '@larder/domain';
 
 /**
  * The one valuation of a line's rounding surplus: what is bought beyond the need (never below none),
