@@ -47,6 +47,11 @@ export function wholeNumbersAsOf(days: Int32Array, values: ArrayLike<number>): (
   return (origin) => firstKnown <= origin && origin < firstFraction;
 }
 
+/** The same levels, each level's values transformed (picked days, values in the series' units …). */
+export function mapQuantiles(quantiles: QuantileMap, transform: (values: Float64Array) => Float64Array): Map<number, Float64Array> {
+  return new Map([...quantiles].map(([level, values]) => [level, transform(values)] as const));
+}
+
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
   const copy = Float64Array.from(values).filter(Number.isFinite);
   return copy.sort();

@@ -1,3 +1,4 @@
+import { mapQuantiles } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { ServiceSeries, sliceSeries } from '../core/service-series';
 import { backtestGlobal, GlobalModelOptions } from '../global/global-model';
@@ -88,19 +89,18 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
       if ([local.point[i], local.seasonalNaive.point[i], local.median4.point[i]].every(Number.isFinite)) scored.push(i);
     }
     const pick = (values: Float64Array) => Float64Array.from(scored, (i) => values[i]);
-    const pickQuantiles = (quantiles: ReadonlyMap<number, Float64Array>) => new Map([...quantiles].map(([level, values]) => [level, pick(values)]));
     return {
       indices: Int32Array.from(scored, (i) => i + evalStart),
       actual: pick(local.actual),
       scale: seasonalNaiveScale(entry, testStart),
       system: {
         point: pick(local.point),
-        quantiles: pickQuantiles(conformal.quantiles[s]),
+        quantiles: mapQuantiles(conformal.quantiles[s], pick),
         chosen: scored.map((i) => `global×${combined.weight[s][i]}`),
         residuals: scored.map((i) => conformal.relative[s][i]),
       },
-      seasonalNaive: { point: pick(local.seasonalNaive.point), quantiles: pickQuantiles(local.seasonalNaive.quantiles) },
-      median4: { point: pick(local.median4.point), quantiles: pickQuantiles(local.median4.quantiles) },
+      seasonalNaive: { point: pick(local.seasonalNaive.point), quantiles: mapQuantiles(local.seasonalNaive.quantiles, pick) },
+      median4: { point: pick(local.median4.point), quantiles: mapQuantiles(local.median4.quantiles, pick) },
     };
   });
 }

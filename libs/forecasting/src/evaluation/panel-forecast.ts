@@ -1,4 +1,4 @@
-import { quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
+import { mapQuantiles, quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { backtestGlobal, fitGlobalModel, GlobalModelOptions, indexRange, kept, keptIndices, originMatrix, predictRow, trainingShare } from '../global/global-model';
@@ -133,7 +133,9 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       localModel: local.auto.model,
       globalWeight: weight,
       point,
-      quantiles: byClass.every(({ relative }) => relative.length > 0) ? quantiles : inUnits(local.auto.forecast.quantiles, (value) => calibrator.quantileValue(s, lastDay, value)),
+      quantiles: byClass.every(({ relative }) => relative.length > 0)
+        ? quantiles
+        : mapQuantiles(local.auto.forecast.quantiles, (values) => values.map((value) => calibrator.quantileValue(s, lastDay, value))),
       backtestWape: wape(entry.actual, combined.point[s]),
       baselineWape: { seasonalNaive: wape(entry.actual, local.seasonalNaive), median4: wape(entry.actual, local.median4) },
       backtest,
@@ -177,10 +179,6 @@ function forecastHorizon(input: PanelForecastInput, history: readonly Timeline[]
 }
 
 const HORIZON_CHUNK = 256;
-
-function inUnits(quantiles: QuantileMap, toUnits: (value: number) => number): QuantileMap {
-  return new Map([...quantiles].map(([level, values]) => [level, values.map(toUnits)] as const));
-}
 
 function withZero(values: Float64Array): Float64Array {
   const out = new Float64Array(values.length + 1);

@@ -1,3 +1,4 @@
+import { mapQuantiles } from '../core/quantiles';
 import { previousSameWeekday } from '../core/same-weekday';
 import { ServiceSeries } from '../core/service-series';
 import { createModel, ModelOptions } from '../models/model-factory';
@@ -66,7 +67,7 @@ export function evaluateSeries(input: SeriesEvaluationInput): SeriesEvaluation {
   const pick = (values: Float64Array) => Float64Array.from(scored, (i) => values[i]);
   const pickMethod = (method: { point: Float64Array; quantiles: ReadonlyMap<number, Float64Array> }): MethodForecasts => ({
     point: pick(method.point),
-    quantiles: new Map([...method.quantiles].map(([level, values]) => [level, pick(values)])),
+    quantiles: mapQuantiles(method.quantiles, pick),
   });
   return {
     indices: Int32Array.from(scored, (i) => i + evalStart),
