@@ -104,7 +104,7 @@ export class Buyer {
     if (!order) {
       const id = `de000000-${hex2(canteenId)}${hex2(supplierId)}-4000-8000-${deliveryDate.replaceAll('-', '')}0000`;
       const status = deliveryDate < this.world.options.endDate ? 'received' : 'sent';
-      order = { row: { id, canteenId, planId: null, supplierId, orderDate: addDays(deliveryDate, -leadTimeDays), deliveryDate, status, totalFen: 0 }, lines: [], open: 0 };
+      order = { row: { id, canteenId, planId: null, supplierId, orderDate: addDays(deliveryDate, -leadTimeDays), deliveryDate, status, totalFen: 0, late: false }, lines: [], open: 0 };
       this.pending.set(key, order);
     }
     order.open++;

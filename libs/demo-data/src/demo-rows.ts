@@ -212,6 +212,8 @@ export interface PurchaseOrderRow {
   deliveryDate: string;
   status: DemoOrderStatus;
   totalFen: number;
+  /** The demo orders each delivery its lead time ahead, so none is late. */
+  late: boolean;
 }
 
 /** An order line with its delivery note (received packs and price), null while the order waits for receipt. */

@@ -30,6 +30,10 @@ export class PurchaseOrder {
 
   @Column({ type: 'bigint', transformer: numberTransformer })
   totalFen!: number;
+
+  /** Some line could not arrive before the day it is needed, as the plan found when it was made. */
+  @Column({ type: 'boolean', default: false })
+  late!: boolean;
 }
 
 @Entity()

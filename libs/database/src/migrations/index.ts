@@ -21,6 +21,7 @@ import { MenuProposals1796494527692 } from './1796494527692-menu-proposals.migra
 import { StaffSites1796494696140 } from './1796494696140-staff-sites.migration';
 import { StaffGroups1796496117651 } from './1796496117651-staff-groups.migration';
 import { IngredientCategory1796517737470 } from './1796517737470-ingredient-category.migration';
+import { PurchaseOrderLate1796562601390 } from './1796562601390-purchase-order-late.migration';
 
 /** Migrations in the order they run; `npm run migration:generate -- Name` writes a new one to add here. */
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   StaffSites1796494696140,
   StaffGroups1796496117651,
   IngredientCategory1796517737470,
+  PurchaseOrderLate1796562601390,
 ];
