@@ -74,6 +74,17 @@ describe('production plans and purchase orders (integration)', () => {
     expect(Math.abs(plan.summary.roundingSurplusFen - draft.summary.roundingSurplusFen)).toBeLessThanOrEqual(storageSlack);
   });
 
+  it('keeps which orders are late: the stored plan counts as many as the draft', async () => {
+    // Sunday 22 Nov, 18:00 in Shanghai: every cut-off for a Monday delivery has passed.
+    const sunday = new Date('2026-11-22T10:00:00Z');
+    const draft = (await plans.computeWeek({ canteenId: 1, week: WEEK, at: sunday })).plan;
+    expect(draft.summary.lateOrders).toBeGreaterThan(0);
+    const plan = await plans.getPlan((await plans.createPlan({ canteenId: 1, week: WEEK, at: sunday })).id);
+    expect(plan.summary.lateOrders).toBe(draft.summary.lateOrders);
+    const lateness = (orders: { supplierId: number; deliveryDate: string; late: boolean }[]) => orders.map((order) => `${order.supplierId}|${order.deliveryDate}|${order.late}`);
+    expect(lateness(plan.orders)).toEqual(lateness(draft.orders));
+  });
+
   it("applies a manager's service level to every dish", async () => {
     const plan = await plans.createPlan({ canteenId: 2, week: WEEK, at: AT, serviceLevel: 0.9 });
     expect(plan.serviceLevel).toBe(0.9);

@@ -28,7 +28,7 @@ FROM plan_line WHERE plan_id = $1 ORDER BY service_date, array_position($2::text
 export const PLAN_OVERRIDES_SQL = `SELECT id, service_date::text AS service_date, meal, dish_id, previous_portions, new_portions, reason, created_by, created_at
 FROM plan_override WHERE plan_id = $1 ORDER BY created_at, id`;
 
-export const ORDERS_SQL = `SELECT o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status, o.total_fen,
+export const ORDERS_SQL = `SELECT o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status, o.total_fen, o.late,
        terms.order_cutoff, terms.lead_time_days
 FROM purchase_order o
 LEFT JOIN LATERAL (
@@ -104,6 +104,7 @@ export interface OrderRow {
   delivery_date: string;
   status: PurchaseOrderView['status'];
   total_fen: number;
+  late: boolean;
   order_cutoff: string | null;
   lead_time_days: number | null;
 }

@@ -140,7 +140,7 @@ export class PlanStore {
     const orderLines: PurchaseOrderLine[] = [];
     for (const order of plan.orders) {
       const id = randomUUID();
-      await manager.query(`INSERT INTO purchase_order (id, canteen_id, plan_id, supplier_id, order_date, delivery_date, status, total_fen) VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7)`, [
+      await manager.query(`INSERT INTO purchase_order (id, canteen_id, plan_id, supplier_id, order_date, delivery_date, status, total_fen, late) VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8)`, [
         id,
         order.canteenId,
         planId,
@@ -148,6 +148,7 @@ export class PlanStore {
         order.orderDate,
         order.deliveryDate,
         order.totalFen,
+        order.late,
       ]);
       for (const line of order.lines) {
         orderLines.push({
@@ -245,6 +246,7 @@ export class PlanStore {
       deliveryDate: order.delivery_date,
       status: order.status,
       totalFen: order.total_fen,
+      late: order.late,
       orderCutoff: order.order_cutoff,
       leadTimeDays: order.lead_time_days,
       lines: byOrder.get(order.id) ?? [],

@@ -46,6 +46,8 @@ export interface PurchaseOrderView {
   deliveryDate: IsoDate;
   status: PurchaseOrderStatus;
   totalFen: number;
+  /** Some line could not arrive before the day it is needed, as the plan found when it was made. */
+  late: boolean;
   /** The earliest cut-off time of its items on the order date (HH:MM), null without lines. */
   orderCutoff: string | null;
   /** The longest lead time of its items, in days. */

@@ -185,7 +185,7 @@ export class PlanService {
         .filter((order) => order.status !== 'cancelled')
         .map((order) => ({
           totalFen: order.totalFen,
-          late: false,
+          late: order.late,
           surplusFen: order.lines.reduce((sum, line) => sum + surplusValueFen({ ...line, packSize: catalogue.supplierItems.get(line.supplierItemId)?.packSize ?? 1 }), 0),
         })),
     });

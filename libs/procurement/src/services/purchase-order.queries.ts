@@ -69,7 +69,7 @@ export class PurchaseOrderQueries {
     const rows = await query<OrderHeaderRow>(
       manager,
       `SELECT o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status,
-              o.total_fen::text AS total_fen, p.week, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact, s.address, s.phone,
+              o.total_fen::text AS total_fen, o.late, p.week, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact, s.address, s.phone,
               c.code AS canteen_code, c.name AS canteen_name, c.name_en AS canteen_name_en
        FROM purchase_order o
        JOIN supplier s ON s.id = o.supplier_id
@@ -89,6 +89,7 @@ export class PurchaseOrderQueries {
       deliveryDate: row.delivery_date,
       status: row.status,
       totalFen: Number(row.total_fen),
+      late: row.late,
       week: row.week,
       supplier: { id: Number(row.supplier_id), code: row.supplier_code, name: row.supplier_name, nameEn: row.supplier_name_en, contact: row.contact, address: row.address, phone: row.phone },
       canteen: { id: Number(row.canteen_id), code: row.canteen_code, name: row.canteen_name, nameEn: row.canteen_name_en },
