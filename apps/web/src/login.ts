@@ -35,7 +35,7 @@ function showStart(): void {
 }
 
 async function watchStart(): Promise<void> {
-  // /health answers within a second even while the demo seeds (test/e2e/fault-demo-seeding).
+  // /health answers within a second even while the demo seeds (test/browser/first-minute, while it seeds).
   const health = (await fetch('/health')
     .then((response) => response.json())
     .catch(() => null)) as StartHealth | null;
