@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './larder-config';
 
 describe('loadConfig', () => {
@@ -14,6 +15,11 @@ describe('loadConfig', () => {
     const config = loadConfig({ LARDER_DATA_DIR: '/srv/larder' });
     expect(config.imports).toMatchObject({ inboxDir: '/srv/larder/inbox', pullSourcesFile: '/srv/larder/pull-sources.json', maxBytes: 1024 ** 3, inboxCron: '*/5 * * * *' });
     expect(loadConfig({ LARDER_INBOX_DIR: '/in' }).imports.inboxDir).toBe('/in');
+  });
+
+  it('streams uploads to the temp folder unless told otherwise', () => {
+    expect(loadConfig({}).imports.uploadDir).toBe(join(tmpdir(), 'larder-uploads'));
+    expect(loadConfig({ LARDER_UPLOAD_DIR: '/big-disk/uploads' }).imports.uploadDir).toBe('/big-disk/uploads');
   });
 
   it('keeps the generated pseudonym key outside the data folder, and refuses a key file inside it', () => {

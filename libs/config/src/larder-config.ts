@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { validateCronExpression } from 'cron';
 
@@ -43,6 +43,8 @@ export interface LarderConfig {
     readonly maxBytes: number;
     /** Uploads per minute one token or user may send. */
     readonly uploadsPerMinute: number;
+    /** Where an upload is streamed while it is imported (removed after); room for the largest one. */
+    readonly uploadDir: string;
     /** The folder watched for files to import; each is moved to processed/ or failed/ beside its report. */
     readonly inboxDir: string;
     /** When the inbox is scanned (default every five minutes). */
@@ -300,6 +302,7 @@ export function loadConfig(env: Env): LarderConfig {
     imports: Object.freeze({
       maxBytes: readRange(env, { name: 'LARDER_IMPORT_MAX_BYTES', fallback: 1024 ** 3, min: 1024, max: 64 * 1024 ** 3 }),
       uploadsPerMinute: readRange(env, { name: 'LARDER_IMPORT_UPLOADS_PER_MINUTE', fallback: 30, min: 1, max: 10_000 }),
+      uploadDir: resolve(env.LARDER_UPLOAD_DIR?.trim() || join(tmpdir(), 'larder-uploads')),
       inboxDir: resolve(env.LARDER_INBOX_DIR?.trim() || `${readDataDir(env)}/inbox`),
       inboxCron: readCron(env, 'LARDER_INBOX_CRON', '*/5 * * * *'),
       inboxSettleSeconds: readRange(env, { name: 'LARDER_INBOX_SETTLE_SECONDS', fallback: 30, min: 0, max: 86_400 }),

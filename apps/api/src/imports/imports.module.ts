@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -16,7 +14,7 @@ import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
     // Multipart files are streamed to disk, never held in memory; the size limit stops the stream.
     MulterModule.registerAsync({
       inject: [LARDER_CONFIG],
-      useFactory: (config: LarderConfig) => ({ dest: join(tmpdir(), 'larder-uploads'), limits: { fileSize: config.imports.maxBytes, files: 1, fields: 8 }, defParamCharset: 'utf8' }),
+      useFactory: (config: LarderConfig) => ({ dest: config.imports.uploadDir, limits: { fileSize: config.imports.maxBytes, files: 1, fields: 8 }, defParamCharset: 'utf8' }),
     }),
     ThrottlerModule.forRootAsync({
       inject: [LARDER_CONFIG],
