@@ -40,13 +40,14 @@ export function orderEditProblem(status: OrderStatus): string | null {
 /** Owned by @larder/domain (the demo's buyer prices its lines by it too); exported here beside the other order rules. */
 export { lineAmountFen } from '@larder/domain';
 
-/**
- * The one valuation of a line's rounding surplus: what is bought beyond the need (never below none),
- * as a share of a pack at the pack price, to whole fen.
- */
+/** A line's rounding surplus: what whole packs buy beyond the need, never below none. */
+export function surplusQuantity(line: { packs: number; packSize: number; neededQuantity: number }): number {
+  return Math.max(0, line.packs * line.packSize - line.neededQuantity);
+}
+
+/** The one valuation of a line's rounding surplus (surplusQuantity): as a share of a pack at the pack price, to whole fen. */
 export function surplusValueFen(line: { packs: number; packSize: number; neededQuantity: number; packPriceFen: Fen }): Fen {
-  const surplus = Math.max(0, line.packs * line.packSize - line.neededQuantity);
-  return Math.round((surplus / line.packSize) * line.packPriceFen);
+  return Math.round((surplusQuantity(line) / line.packSize) * line.packPriceFen);
 }
 
 /** Why a line cannot have this many packs, or null: whole packs, none (the line dropped) or at least the supplier's minimum. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays, daysBetween, packsFor } from '@larder/domain';
 import { fixtureCatalogue, item, WEEK_START } from '../testing/planning-fixture';
 import { newsvendorLevel, planQuantity, SERVICE_LEVEL_RANGE } from './newsvendor';
-import { lineAmountFen, surplusValueFen } from './order-rules';
+import { lineAmountFen, surplusQuantity, surplusValueFen } from './order-rules';
 import { coverDays, planIngredientPurchases, usableDays } from './purchase-planner';
 import { groupPurchaseOrders } from './purchase-orders';
 import { distributionFromStored, quantileAt } from './quantile-interpolation';
@@ -130,6 +130,7 @@ describe('purchase planning and shelf-life splitting (properties)', () => {
         const { batches } = planIngredientPurchases({ canteenId: 1, ingredient: food, needs: dayNeeds, catalogue, now: { date: addDays(WEEK_START, 6), time: '09:00' } });
         for (const line of groupPurchaseOrders(batches).flatMap((order) => order.lines)) {
           expect(line.amountFen).toBe(lineAmountFen(line.packs, line.packPriceFen));
+          expect(line.surplusQuantity).toBe(surplusQuantity(line));
           expect(line.surplusFen).toBe(surplusValueFen(line));
         }
       }),

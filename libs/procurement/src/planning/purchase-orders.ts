@@ -1,5 +1,5 @@
 import type { Fen, IsoDate } from '@larder/domain';
-import { surplusValueFen } from './order-rules';
+import { surplusQuantity, surplusValueFen } from './order-rules';
 import type { PurchaseBatch } from './purchase-planner';
 
 export interface PurchaseOrderLineDraft {
@@ -45,7 +45,7 @@ export function groupPurchaseOrders(batches: readonly PurchaseBatch[]): Purchase
       line.packs += batch.packs;
       line.amountFen += batch.amountFen;
       line.neededQuantity += batch.neededQuantity;
-      line.surplusQuantity = line.packs * line.packSize - line.neededQuantity;
+      line.surplusQuantity = surplusQuantity(line);
     } else {
       order.lines.set(batch.supplierItemId, {
         supplierItemId: batch.supplierItemId,

@@ -3,7 +3,7 @@ import { shiftDate } from './calendar-cache';
 import { canStillOrder, earliestDelivery, latestDeliveryBy, orderDayFor } from './order-schedule';
 import { PlanningCatalogue } from './planning-catalogue';
 import type { IngredientInfo, PlanningMoment, SupplierItemInfo } from './planning-types';
-import { lineAmountFen } from './order-rules';
+import { lineAmountFen, surplusQuantity } from './order-rules';
 import { DatedQuantity, drawFromLots, StockLot } from './stock-netting';
 
 export interface PurchaseOptions {
@@ -112,8 +112,7 @@ export function planIngredientPurchases(params: {
       if (needs[j].remaining > 0) coversTo = needs[j].date;
       needs[j].remaining = 0;
     }
-    const bought = best.packs * best.item.packSize;
-    const surplus = Math.max(0, bought - best.quantity);
+    const surplus = surplusQuantity({ packs: best.packs, packSize: best.item.packSize, neededQuantity: best.quantity });
     if (surplus > 1e-9) lots.push({ quantity: surplus, availableFrom: best.deliveryDate, usableUntil: shiftDate(best.deliveryDate, usable - 1), source: 'surplus' });
     batches.push({
       canteenId: params.canteenId,
