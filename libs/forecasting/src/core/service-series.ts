@@ -66,7 +66,7 @@ export function horizonOf(series: ServiceSeries, from: number, to: number): Hori
 }
 
 /** Number of days in a sorted array that are <= day (i.e. the exclusive end index of that prefix). */
-export function countUpTo(days: Int32Array, day: EpochDay): number {
+export function countUpTo(days: ArrayLike<number>, day: EpochDay): number {
   let low = 0;
   let high = days.length;
   while (low < high) {

@@ -117,14 +117,8 @@ class AdaptiveBand {
 
   /** The miss target from the outcomes of days ≤ origin. */
   targetAt(origin: EpochDay): number {
-    let lo = 0;
-    let hi = this.days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.days[mid] <= origin) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? BAND_MISS : this.targets[lo - 1];
+    const known = countUpTo(this.days, origin);
+    return known === 0 ? BAND_MISS : this.targets[known - 1];
   }
 }
 
@@ -170,20 +164,9 @@ export class TiedOutcomes {
 
   /** The share of tied outcomes among those dated (origin − RECALIBRATION_DAYS, origin]; 0 without any. */
   shareAt(origin: EpochDay): number {
-    const from = this.countUpTo(origin - RECALIBRATION_DAYS);
-    const to = this.countUpTo(origin);
+    const from = countUpTo(this.days, origin - RECALIBRATION_DAYS);
+    const to = countUpTo(this.days, origin);
     return to > from ? (this.tied[to] - this.tied[from]) / (to - from) : 0;
-  }
-
-  private countUpTo(day: EpochDay): number {
-    let low = 0;
-    let high = this.days.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.days[mid] <= day) low = mid + 1;
-      else high = mid;
-    }
-    return low;
   }
 }
 
