@@ -1,6 +1,6 @@
 import { randomSource } from '../testing/synthetic';
 import { parseIsoDate } from '../core/iso-date';
-import { ConformalCalibrator, conformalQuantiles, ConformalSeries, errorScales, TiedOutcomes } from './conformal';
+import { ConformalCalibrator, conformalQuantiles, ConformalSeries, errorScales } from './conformal';
 import { computeMetrics } from './metrics';
 import { thinlyInformedDays, unusualDays } from './unusual-days';
 
@@ -83,33 +83,6 @@ describe('bands of a sparse count', () => {
     let p90ReachesOne = 0;
     for (let i = 300; i < count; i++) p90ReachesOne += quantiles[0].get(0.9)![i] >= 1 ? 1 : 0;
     expect(p90ReachesOne).toBeGreaterThan(200);
-  });
-});
-
-describe('recalibrated levels', () => {
-  it('move with the panel for a series whose outcomes do not tie, and stay nominal for one whose outcomes often tie', () => {
-    const series = drifting('ties', [0.1, 0.1], 0, 300);
-    const calibrator = new ConformalCalibrator([series, series], 7);
-    // The panel's bands of 150 days: the actuals fell high in their samples, mostly on series 0.
-    for (let day = 20_000; day < 20_150; day++) {
-      calibrator.recordPit(0, day, { value: 0.95, tied: false }, false);
-      calibrator.recordPit(1, day, { value: 0.5, tied: day % 5 === 0 }, false);
-    }
-    const untied = calibrator.levelsFor(0, 20_149, LEVELS);
-    expect(untied[1]).toBeGreaterThan(0.5);
-    expect(untied[2]).toBeGreaterThan(0.9);
-    // One outcome in five tied: above TIED_SHARE.
-    expect([...calibrator.levelsFor(1, 20_149, LEVELS)]).toEqual(LEVELS);
-  });
-
-  it('read the share of tied outcomes of the last 120 days up to the origin', () => {
-    const outcomes = new TiedOutcomes();
-    for (let day = 0; day < 200; day++) outcomes.add(day, day < 100);
-    expect(outcomes.shareAt(-1)).toBe(0);
-    expect(outcomes.shareAt(99)).toBe(1);
-    // Days 80…199: 20 of them tied.
-    expect(outcomes.shareAt(199)).toBeCloseTo(20 / 120, 12);
-    expect(() => outcomes.add(150, false)).toThrow('out of day order');
   });
 });
 

@@ -26,8 +26,7 @@ export interface ConformalSeries {
  * every series' errors of the last weeks when the series' own record is short. Errors drift
  * (a calm month calibrates a busy one), so the levels themselves are recalibrated on how the
  * panel's bands of the last RECALIBRATION_DAYS did: a nominal 90 % level that was exceeded 14 % of
- * the time is moved to the level that was exceeded 10 % (quantile recalibration on the PIT values);
- * not for a series whose outcomes often tie in its sample (see TIED_SHARE).
+ * the time is moved to the level that was exceeded 10 % (quantile recalibration on the PIT values).
  * Nothing dated after the origin is used, so the coverage measured on later days is honest.
  * Calibration is split by class (Mondrian conformal): an ordinary day's band reads only ordinary
  * days' errors and outcomes, so a break's or a holiday week's large errors do not widen the bands
@@ -61,7 +60,7 @@ export function conformalQuantiles(params: {
       byDay[i] = sample;
       const scale = calibrator.scale(s, i);
       if (sample.length > 0 && scale > 0 && Number.isFinite(entry.actual[i])) {
-        calibrator.recordPit(s, entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / scale), unusual);
+        calibrator.recordPit(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / scale), unusual);
       }
     }
     return byDay;
@@ -128,46 +127,16 @@ const MIN_RECALIBRATION_OUTCOMES = 100;
 const PIT_BINS = 200;
 
 /**
- * More than this share of a series' outcomes of the last RECALIBRATION_DAYS tying with an error of
- * its sample keeps its nominal levels. Such a series is a sparse count (a dish forecast at 0 that
- * sells nothing repeats one error): its PIT values pile up at the mid-ranks of the ties, and the
- * panel's map, mostly made of such series on a panel of dishes, moved its levels where they lost
- * more than the nominal ones in pinball (London's dishes, cut to two terms: 42.2 → 39.5 % at lead 7).
+ * Where a realised error fell within the sample that calibrated its band (0 … 1). Ties count half
+ * (mid-rank): an item that sells nothing on most days repeats one error value, and counting all of
+ * them as below would read every such day as a high outcome and push the median into the sales.
  */
-const TIED_SHARE = 0.05;
-
-/**
- * Where a realised error fell within the sample that calibrated its band (0 … 1), and whether it tied
- * with some of it. Ties count half (mid-rank): an item that sells nothing on most days repeats one
- * error value, and counting all of them as below would read every such day as a high outcome and push
- * the median into the sales.
- */
-function pit(sorted: Float64Array, error: number): { value: number; tied: boolean } {
+function pit(sorted: Float64Array, error: number): number {
   let below = 0;
   while (below < sorted.length && sorted[below] < error) below++;
   let equal = 0;
   while (below + equal < sorted.length && sorted[below + equal] === error) equal++;
-  return { value: (below + equal / 2 + 0.5) / (sorted.length + 1), tied: equal > 0 };
-}
-
-/** Per series, its ordinary days' outcomes in day order and how many of them tied (pit). */
-export class TiedOutcomes {
-  private readonly days: number[] = [];
-  /** tied[k]: ties among the first k outcomes. */
-  private readonly tied: number[] = [0];
-
-  add(day: EpochDay, tied: boolean): void {
-    if (this.days.length > 0 && day < this.days[this.days.length - 1]) throw new Error('conformal: outcomes out of day order');
-    this.days.push(day);
-    this.tied.push(this.tied[this.tied.length - 1] + (tied ? 1 : 0));
-  }
-
-  /** The share of tied outcomes among those dated (origin − RECALIBRATION_DAYS, origin]; 0 without any. */
-  shareAt(origin: EpochDay): number {
-    const from = countUpTo(this.days, origin - RECALIBRATION_DAYS);
-    const to = countUpTo(this.days, origin);
-    return to > from ? (this.tied[to] - this.tied[from]) / (to - from) : 0;
-  }
+  return (below + equal / 2 + 0.5) / (sorted.length + 1);
 }
 
 /** The PIT values of past bands, by day, and the levels that would have given the nominal frequencies. */
@@ -231,7 +200,6 @@ export class ConformalCalibrator {
   private readonly ordinaryHistory = new PitHistory();
   /** Steered by the ordinary days' outcomes only. */
   private readonly bands: AdaptiveBand[];
-  private readonly ties: TiedOutcomes[];
 
   private readonly scales: Float64Array[];
   /** Per series: whether it records whole numbers as of an origin (wholeNumbersAsOf). */
@@ -243,7 +211,6 @@ export class ConformalCalibrator {
     this.ordinaryErrors = series.map((entry, s) => (entry.unusual ? relativeErrors(entry, this.scales[s], (i) => !isUnusual(entry, i)) : this.errors[s]));
     this.unusualErrors = series.map((entry, s) => relativeErrors(entry, this.scales[s], (i) => isUnusual(entry, i)));
     this.bands = series.map(() => new AdaptiveBand());
-    this.ties = series.map(() => new TiedOutcomes());
     this.wholeNumbers = series.map((entry) => wholeNumbersAsOf(entry.days, entry.actual));
     this.pooled = pooledErrors(this.errors);
     const classed = series.some((entry) => entry.unusual);
@@ -253,22 +220,19 @@ export class ConformalCalibrator {
 
   /**
    * The levels to read from series `s`'s sample at `origin`: the nominal ones recalibrated on the
-   * panel's past bands of the day's class (the nominal ones for a series of many ties: TIED_SHARE), then
-   * spread around the median by the series' own adaptive band.
+   * panel's past bands of the day's class, then spread around the median by the series' own adaptive band.
    */
   levelsFor(s: number, origin: EpochDay, levels: readonly number[], unusual = false): Float64Array {
-    const recalibrated = this.ties[s].shareAt(origin) > TIED_SHARE ? Float64Array.from(levels) : (unusual ? this.history : this.ordinaryHistory).levelsAt(origin, levels);
+    const recalibrated = (unusual ? this.history : this.ordinaryHistory).levelsAt(origin, levels);
     const spread = (1 - this.bands[s].targetAt(origin)) / (1 - BAND_MISS);
     if (spread === 1) return recalibrated;
     return recalibrated.map((level) => Math.min(0.995, Math.max(0.005, 0.5 + (level - 0.5) * spread)));
   }
 
-  /** Where a day's actual of series `s` fell within its band's sample (fed by conformalQuantiles, in day order). */
-  recordPit(s: number, day: EpochDay, pit: { value: number; tied: boolean }, unusual: boolean): void {
-    this.history.add(day, pit.value);
-    if (unusual) return;
-    this.ordinaryHistory.add(day, pit.value);
-    this.ties[s].add(day, pit.tied);
+  /** Where a day's actual fell within its band's sample (fed by conformalQuantiles). */
+  recordPit(day: EpochDay, value: number, unusual: boolean): void {
+    this.history.add(day, value);
+    if (!unusual) this.ordinaryHistory.add(day, value);
   }
 
   /** How much the p10–p90 band of series `s` for an ordinary `day` missed its actual, 0 … 1 (fed by conformalQuantiles, in day order). */
