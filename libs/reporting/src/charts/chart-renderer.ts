@@ -43,14 +43,45 @@ export function renderChartSvg(option: ChartOption, size: ChartSize): string {
   }
 }
 
+/**
+ * Rasterised charts by their drawing, most recent last: resvg shapes every label with the CJK font
+ * (0.3–0.7 s a chart on two cores), and the same report is often drawn again in one process — each
+ * subscriber of a schedule, a download repeated, a report whose figures did not change.
+ */
+const pngCache = new Map<string, Buffer>();
+const PNG_CACHE_ENTRIES = 32;
+
+/**
+ * The SVG with its ids and classes renamed in order of first use: ECharts numbers them by instance
+ * and by a counter shared across instances (zr0-cls-4, zr1-cls-9), so one drawing would otherwise
+ * never read the same twice. A consistent renaming, so the image is unchanged.
+ */
+function canonicalIds(svg: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/(?<=["#.])zr\d+-[a-z]+-?\d+/g, (name) => {
+    let canonical = names.get(name);
+    if (canonical === undefined) names.set(name, (canonical = `zr-${names.size}`));
+    return canonical;
+  });
+}
+
 export function renderChartPng(option: ChartOption, size: ChartSize): Buffer | null {
   const module = loadResvg();
   if (!module) return null;
-  const svg = renderChartSvg(option, size);
+  const svg = canonicalIds(renderChartSvg(option, size));
+  const cached = pngCache.get(svg);
+  if (cached) {
+    pngCache.delete(svg);
+    pngCache.set(svg, cached);
+    return cached;
+  }
   const image = new module.Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
     background: '#ffffff',
   });
-  return image.render().asPng();
+  const png = image.render().asPng();
+  pngCache.set(svg, png);
+  if (pngCache.size > PNG_CACHE_ENTRIES) pngCache.delete(pngCache.keys().next().value!);
+  return png;
 }
