@@ -84,6 +84,8 @@ describeWithChromium('the first minute of a new installation, in a browser', () 
     expect(phase).toBe('seeding');
     // Sampled from the seeding's start, beside the browser's look at the login page.
     const seedingSamples = samplePrompt(baseUrl, 'seeding', SEEDING_SAMPLE_SECONDS);
+    // Read after the page's checks; a failure meanwhile is not left unhandled (it fails the await below).
+    seedingSamples.catch(() => undefined);
 
     // During the seeding: the login page loads and says what is being prepared, with a percentage.
     await page.goto('/login.html');
