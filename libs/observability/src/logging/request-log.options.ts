@@ -62,10 +62,18 @@ export function loggerOptions(config: LarderConfig): LoggerOptions {
   };
 }
 
+/**
+ * The readable formatter of each output stream, made once and kept on the stream: it pipes into the
+ * stream and stays attached, so an app started again in one process (the tests start dozens, each
+ * test file with its own copy of this module) would otherwise add listeners to stdout each time.
+ */
+const READABLE_DESTINATION = Symbol.for('larder.readable-log-destination');
+
 /** A readable line per event on a terminal; one JSON object per line for a collector. */
 export function logDestination(config: LarderConfig, stream: NodeJS.WritableStream = process.stdout): DestinationStream {
   if (config.logFormat === 'json') return stream as DestinationStream;
-  return pretty({
+  const holder = stream as NodeJS.WritableStream & { [READABLE_DESTINATION]?: DestinationStream };
+  holder[READABLE_DESTINATION] ??= pretty({
     destination: stream,
     sync: true,
     colorize: 'isTTY' in stream && stream.isTTY === true,
@@ -73,6 +81,7 @@ export function logDestination(config: LarderConfig, stream: NodeJS.WritableStre
     ignore: 'pid,hostname,req,res,reqId,durationMs,route,principal,context',
     messageFormat: '{if context}[{context}] {end}{msg}{if reqId} (request {reqId}){end}',
   });
+  return holder[READABLE_DESTINATION];
 }
 
 /** pino-http's settings: one line per finished API request, at the level its status deserves. */
