@@ -696,7 +696,8 @@ const zh = {
   'errorText.network': '无法连接服务器。',
   'errorText.other': '操作未能完成。',
   'help.bias': '偏差：预测总量比实际多（正）或少（负）的比例。长期为正会多备餐、多浪费，长期为负会不够卖。',
-  'help.coverage80': '80% 区间覆盖率：实际值落在预测 P10–P90 区间内的比例。接近 80% 说明区间可信，明显偏低说明区间太窄。',
+  'help.coverage80':
+    '80% 区间覆盖率：实际值落在预测 P10–P90 区间内的比例；实际值恰好等于区间端点时按比例计入（按整份预测的菜品常见，例如无销量而 P10 为 0）。接近 80% 说明区间可信，明显偏低说明区间太窄。',
   'help.foodCostPct': '食材成本率：食材成本占营业收入（员工支付加补贴）的比例。',
   'help.participation': '就餐率：就餐人次除以当天在岗、可就餐的员工人次。',
   'help.quadrants':
@@ -1400,7 +1401,8 @@ const en: Record<TextKey, string> = {
   'errorText.network': 'The server cannot be reached.',
   'errorText.other': 'That did not work.',
   'help.bias': 'Bias: how far the forecast is above (positive) or below (negative) the actual in total. Persistently positive means over-preparing and waste; negative means running out.',
-  'help.coverage80': "80% band coverage: the share of actuals inside the forecast's P10–P90 band. Near 80% means the band can be trusted; far below means it is too narrow.",
+  'help.coverage80':
+    "80% band coverage: the share of actuals inside the forecast's P10–P90 band; an actual equal to an end of the band counts in part (common for dishes forecast in whole portions, such as no sale where P10 is 0). Near 80% means the band can be trusted; far below means it is too narrow.",
   'help.foodCostPct': 'Food cost %: ingredient cost as a share of revenue (what staff paid plus the subsidy).',
   'help.participation': 'Participation: diners divided by the staff on duty who could have eaten, day by day.',
   'help.quadrants':

@@ -1,4 +1,5 @@
 import { compareCodes } from '@larder/domain';
+import { bandShare } from '@larder/forecasting';
 
 /** One forecast set against what happened: canteen × day × meal × dish (dish 0 = covers). */
 export interface ForecastPair {
@@ -21,7 +22,11 @@ export interface AccuracyFigures {
   wape: number | null;
   /** Sum (forecast − actual) / sum actual: positive means over-forecast. */
   bias: number | null;
-  /** Share of pairs whose actual fell inside P10–P90 (0.8 if calibrated). */
+  /**
+   * Share of pairs whose actual fell inside P10–P90 (0.8 if calibrated), a tie with the band's
+   * quantiles counting in part (`bandShare`): a dish forecast in whole portions often has p10 = 0, and
+   * a day without a sale is not simply "inside" however wide the band. Null when not counted.
+   */
   intervalHitRate: number | null;
 }
 
@@ -31,23 +36,26 @@ export interface AccuracySums {
   actual: number;
   forecast: number;
   absoluteError: number;
-  /** Pairs whose actual fell inside P10–P90, ends included. */
-  hits: number;
+  /** Pairs inside P10–P90 as `bandShare` counts them, summed; absent where the band is not scored. */
+  inside?: number;
 }
 
+/** The quantile levels a stored forecast keeps, and so the ones its band is judged by. */
+const STORED_LEVELS = [0.1, 0.5, 0.9] as const;
+
 export function accuracyOf(pairs: ForecastPair[]): AccuracyFigures {
-  const sums: AccuracySums = { pairs: pairs.length, actual: 0, forecast: 0, absoluteError: 0, hits: 0 };
+  const sums = { pairs: pairs.length, actual: 0, forecast: 0, absoluteError: 0, inside: 0 };
   for (const pair of pairs) {
     sums.actual += pair.actual;
     sums.forecast += pair.p50;
     sums.absoluteError += Math.abs(pair.p50 - pair.actual);
-    if (pair.actual >= pair.p10 && pair.actual <= pair.p90) sums.hits += 1;
+    sums.inside += bandShare(pair.actual, STORED_LEVELS, [pair.p10, pair.p50, pair.p90]);
   }
   return accuracyFromSums(sums);
 }
 
 export function accuracyFromSums(sums: AccuracySums): AccuracyFigures {
-  const { pairs, actual, forecast, absoluteError, hits } = sums;
+  const { pairs, actual, forecast, absoluteError, inside } = sums;
   return {
     pairs,
     actual,
@@ -55,7 +63,7 @@ export function accuracyFromSums(sums: AccuracySums): AccuracyFigures {
     absoluteError,
     wape: actual > 0 ? absoluteError / actual : null,
     bias: actual > 0 ? (forecast - actual) / actual : null,
-    intervalHitRate: pairs > 0 ? hits / pairs : null,
+    intervalHitRate: pairs > 0 && inside !== undefined ? inside / pairs : null,
   };
 }
 

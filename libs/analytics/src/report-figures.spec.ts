@@ -37,4 +37,16 @@ describe('report figures', () => {
     expect(accuracyOf([pair(110, 100), pair(90, 100)])).toMatchObject({ wape: 0.1, bias: 0, intervalHitRate: 0 });
     expect(accuracyOf([])).toMatchObject({ wape: null, bias: null, intervalHitRate: null });
   });
+
+  it('counts a day on a band end by the share of its tied levels inside P10–P90', () => {
+    const dish = (p10: number, p50: number, p90: number, actual: number) => ({ canteenId: 1, serviceDate: '2026-11-10', meal: 'lunch', dishId: 7, p10, p50, p90, actual });
+    // Strictly inside and outside count 1 and 0, as before.
+    expect(accuracyOf([dish(2, 4, 6, 4.5), dish(2, 4, 6, 7)]).intervalHitRate).toBe(0.5);
+    // No sale with p10 = 0 < p50: its place lies in 0–0.5, of which 0.1–0.5 is inside the band.
+    expect(accuracyOf([dish(0, 1, 3, 0)]).intervalHitRate).toBeCloseTo(0.8);
+    // No sale with p10 = p50 = 0 < p90: 0–0.9, of which 0.1–0.9 is inside.
+    expect(accuracyOf([dish(0, 0, 2, 0)]).intervalHitRate).toBeCloseTo(0.8 / 0.9);
+    // A plain count would call every one of these days inside.
+    expect(accuracyOf([dish(0, 0, 0, 0)]).intervalHitRate).toBeCloseTo(0.8);
+  });
 });

@@ -83,8 +83,9 @@ export const LATEST_FORECASTS_SQL = `SELECT canteen_id, service_date::text AS d,
 /**
  * The overview's covers against forecast without sending each canteen-day-meal back: per day, the
  * covers and the summed latest forecasts of covers; per canteen and
- * window ($5: the first recent day), the sums accuracy is scored from, over the meals with payments
- * as forecastPairs pairs them. The quarter view at 40 canteens sent 18,000 rows for this before.
+ * window ($5: the first recent day), the sums its WAPE and bias are scored from (drift is judged on
+ * WAPE; band coverage is counted from pairs, by bandShare), over the meals with payments as
+ * forecastPairs pairs them. The quarter view at 40 canteens sent 18,000 rows for this before.
  */
 export const COVERS_AND_DRIFT_SQL = `
 WITH latest AS MATERIALIZED (${latestForecasts('0')}
@@ -92,13 +93,13 @@ WITH latest AS MATERIALIZED (${latestForecasts('0')}
   SELECT canteen_id, service_date, meal, covers ${MEAL_ROWS}
 )
 SELECT 'day' AS kind, service_date::text AS d, NULL::int AS canteen_id, NULL::boolean AS recent, sum(actual) AS actual,
-       sum(p10) AS p10, sum(p50) AS p50, sum(p90) AS p90, NULL::bigint AS pairs, NULL::numeric AS absolute_error, NULL::bigint AS hits, NULL::bigint AS days
+       sum(p10) AS p10, sum(p50) AS p50, sum(p90) AS p90, NULL::bigint AS pairs, NULL::numeric AS absolute_error, NULL::bigint AS days
 FROM (SELECT service_date, covers AS actual, NULL::numeric AS p10, NULL::numeric AS p50, NULL::numeric AS p90 FROM meals
       UNION ALL SELECT service_date, NULL, p10, p50, p90 FROM latest) x
 GROUP BY service_date
 UNION ALL
 SELECT 'drift', NULL, l.canteen_id, l.service_date >= $5::date, sum(m.covers), NULL, sum(l.p50), NULL, count(*), sum(abs(l.p50 - m.covers)),
-       count(*) FILTER (WHERE m.covers BETWEEN l.p10 AND l.p90), count(DISTINCT l.service_date)
+       count(DISTINCT l.service_date)
 FROM latest l JOIN meals m USING (canteen_id, service_date, meal)
 GROUP BY 3, 4`;
 
@@ -170,7 +171,6 @@ export interface CoversAndDriftRow {
   p90: number | null;
   pairs: number | null;
   absolute_error: number | null;
-  hits: number | null;
   days: number | null;
 }
 

@@ -188,7 +188,7 @@ export class DashboardDailyService {
     const rows = await query<CoversAndDriftRow>(this.dataSource, COVERS_AND_DRIFT_SQL, [scope.from, scope.to, scope.canteenIds, scope.meal, scope.recentFrom]);
     const series: ForecastPoint[] = [];
     const drift = new Map<number, DriftWindows>();
-    const none = () => accuracyFromSums({ pairs: 0, actual: 0, forecast: 0, absoluteError: 0, hits: 0 });
+    const none = () => accuracyFromSums({ pairs: 0, actual: 0, forecast: 0, absoluteError: 0 });
     for (const row of rows) {
       if (row.kind === 'day') {
         series.push({ date: String(row.d), actual: row.actual, p10: row.p10, p50: row.p50, p90: row.p90 });
@@ -197,7 +197,7 @@ export class DashboardDailyService {
       const canteenId = row.canteen_id ?? 0;
       const windows = drift.get(canteenId) ?? { canteenId, recent: none(), earlier: none(), recentDays: 0 };
       drift.set(canteenId, windows);
-      const figures = accuracyFromSums({ pairs: row.pairs ?? 0, actual: row.actual ?? 0, forecast: row.p50 ?? 0, absoluteError: row.absolute_error ?? 0, hits: row.hits ?? 0 });
+      const figures = accuracyFromSums({ pairs: row.pairs ?? 0, actual: row.actual ?? 0, forecast: row.p50 ?? 0, absoluteError: row.absolute_error ?? 0 });
       if (row.recent === true) Object.assign(windows, { recent: figures, recentDays: row.days ?? 0 });
       else windows.earlier = figures;
     }

@@ -138,7 +138,7 @@ export class MetricsService {
     });
     const hitRate = new Gauge({
       name: 'larder_forecast_interval_hit_rate',
-      help: `Share of canteen × meal days inside the forecast's p10–p90 over the last ${ACCURACY_DAYS} days`,
+      help: `Share of canteen × meal days inside the forecast's p10–p90 over the last ${ACCURACY_DAYS} days (ties with a band end count in part)`,
       labelNames: ['canteen'],
       registers: [this.registry],
       collect: refresh,

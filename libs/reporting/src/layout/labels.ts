@@ -149,7 +149,7 @@ const EN = {
   byMeal: 'By meal',
   accuracyNotes: [
     'Each day is scored with the latest forecast made before it (run as of an earlier day). Days without sales are left out.',
-    'WAPE = sum of |forecast − actual| / sum of actual. Bias = (forecast − actual) / actual: positive means over-forecast. Within P10-P90 should be near 80 % for calibrated forecasts.',
+    'WAPE = sum of |forecast − actual| / sum of actual. Bias = (forecast − actual) / actual: positive means over-forecast. Within P10-P90 should be near 80 % for calibrated forecasts; an actual equal to an end of the band counts in part.',
   ],
   valueAdded: 'Forecast value added',
   valueAddedNumber: 'Whose number',
@@ -418,7 +418,7 @@ const ZH: Labels = {
   byMeal: '按餐次',
   accuracyNotes: [
     '每天按其之前最近一次预测评估（预测基准日早于该日）。无销售的日期不计。',
-    'WAPE = Σ|预测 − 实际| ÷ Σ实际。偏差 = (预测 − 实际) ÷ 实际，正数为高估。预测区间校准良好时，落在 P10-P90 内的比例应接近 80%。',
+    'WAPE = Σ|预测 − 实际| ÷ Σ实际。偏差 = (预测 − 实际) ÷ 实际，正数为高估。预测区间校准良好时，落在 P10-P90 内的比例应接近 80%；实际值恰好等于区间端点时按比例计入。',
   ],
   valueAdded: '预测增值',
   valueAddedNumber: '谁的数字',
