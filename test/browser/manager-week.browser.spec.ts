@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { UserService } from '@larder/auth';
 import { addDays, isoWeek, isoWeekStart, localDate } from '@larder/domain';
 import { FirstStartService } from '@larder/pipeline';
@@ -75,6 +76,7 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
     expect(await page.locator(`[data-table=orders-${comingWeek}] tbody tr`).count()).toBeGreaterThan(0);
     expect(await page.locator(`[data-table=plan-lines-${comingWeek}] tbody tr`).count()).toBeGreaterThan(0);
     await screenshot(page, 'first-start-purchasing');
+    await expectLateOrdersShown();
 
     const monday = isoWeekStart(comingWeek);
     await openView(page, `/?page=demand&from=${addDays(monday, -21)}&to=${addDays(monday, 6)}`);
@@ -88,6 +90,31 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
     await screenshot(page, 'first-start-demand');
     expect(errors.splice(0)).toEqual([]);
   }, 900_000);
+
+  /**
+   * The orders the plan store counts as late are the ones the page marks (how many depends on the
+   * weekday the test runs); then one order made late shows in the list, the notice and the order itself.
+   */
+  async function expectLateOrdersShown(): Promise<void> {
+    const dataSource = app.get(DataSource);
+    const ordersOf = `FROM purchase_order o JOIN production_plan p ON p.id = o.plan_id WHERE p.canteen_id = 1 AND p.week = $1 AND p.status = 'draft'`;
+    const [{ late }] = (await dataSource.query(`SELECT count(*) FILTER (WHERE o.late)::int AS late ${ordersOf}`, [comingWeek])) as { late: number }[];
+    const orders = page.locator(`[data-table=orders-${comingWeek}]`);
+    expect(await orders.locator('[data-late]').count()).toBe(late);
+    expect(await page.locator('[data-notice=late-orders]').count()).toBe(late > 0 ? 1 : 0);
+    const [{ id }] = (await dataSource.query(`SELECT o.id ${ordersOf} AND NOT o.late ORDER BY o.delivery_date, o.id LIMIT 1`, [comingWeek])) as { id: string }[];
+    await dataSource.query('UPDATE purchase_order SET late = true WHERE id = $1', [id]);
+    try {
+      await openView(page, `/?page=purchasing&canteens=1&week=${comingWeek}`);
+      expect(await orders.locator('[data-late]').count()).toBe(late + 1);
+      expect(await page.locator('[data-notice=late-orders]').textContent()).toContain(String(late + 1));
+      await openView(page, `/?page=purchasing&canteens=1&week=${comingWeek}&order=${id}`);
+      expect(await page.locator('[data-view=order] [data-late]').count()).toBe(1);
+      expect(await page.locator('[data-notice=late-order]').count()).toBe(1);
+    } finally {
+      await dataSource.query('UPDATE purchase_order SET late = false WHERE id = $1', [id]);
+    }
+  }
 
   it('asks before an out-of-range override, shows the summary before approving, and revises an approved plan', async () => {
     await openView(page, `/?page=purchasing&canteens=1&week=${comingWeek}`);

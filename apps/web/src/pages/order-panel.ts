@@ -27,6 +27,7 @@ export interface OrderDetail {
   week: string | null;
   orderCutoff: string | null;
   leadTimeDays: number | null;
+  late: boolean;
   editable: boolean;
   nextStatuses: string[];
   supplier: Named & { contact: string | null; address: string | null; phone: string | null };
@@ -92,7 +93,9 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
       {},
       `${t('orderTitle')} · ${name(order.supplier)} · ${order.deliveryDate} `,
       badge(textOr(t, `status.${order.status}`, order.status), order.status === 'received' ? 'good' : order.status === 'cancelled' ? 'muted' : 'warn'),
+      order.late ? h('span', { class: 'badge warn', 'data-late': '' }, t('lateOrder')) : null,
     ),
+    order.late ? h('p', { class: 'warn-text', 'data-notice': 'late-order' }, t('lateOrderNote')) : null,
     h('dl', { class: 'terms' }, ...terms.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])),
     order.status === 'draft' ? h('p', { class: 'muted small' }, t('draftOrderNote')) : null,
     h('div', { class: 'actions' }, ...buttons),

@@ -49,6 +49,8 @@ export interface PurchaseOrder {
   totalFen: number;
   orderCutoff: string | null;
   leadTimeDays: number | null;
+  /** Some line cannot arrive before the day it is needed: it is ordered for the earliest delivery. */
+  late: boolean;
   lines: { ingredientId: number; amountFen: number }[];
 }
 /** Why the API asks for confirmation (libs/procurement plan-guards), worded here in the page's language. */
@@ -63,7 +65,7 @@ export interface PlanFigures {
   expectedLeftoverFen: number;
 }
 export interface PlanView extends PlanListItem {
-  summary: { covers: number; plannedPortions: number; expectedLeftoverKg: number; expectedLeftoverFen: number; foodCostFen: number; purchaseCostFen: number; orders: number };
+  summary: { covers: number; plannedPortions: number; expectedLeftoverKg: number; expectedLeftoverFen: number; foodCostFen: number; purchaseCostFen: number; orders: number; lateOrders: number };
   approvalWarnings: ConfirmationReason[];
   lines: PlanLine[];
   overrides: PlanOverride[];

@@ -190,7 +190,8 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       },
     });
   if (state.order && plan.orders.some((order) => order.id === state.order)) root.append(await orderPanel(context, state.order, mayOwn));
-  // Every order of the plan's week, each opened by a click.
+  // Every order of the plan's week, each opened by a click; those that cannot arrive in time said first.
+  if (plan.summary.lateOrders > 0) root.append(h('div', { class: 'alert warn', 'data-notice': 'late-orders' }, t('lateOrdersNotice', { n: plan.summary.lateOrders })));
   context.table(root, {
     id: `orders-${week}`,
     title: `${t('ordersBySupplier')} · ${t('openOrderHint')}`,
@@ -199,7 +200,11 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     columns: [
       { label: t('supplier'), cell: (row) => context.supplierName(row.supplierId) },
       { label: t('orderBy'), cell: (row) => `${row.orderDate} ${row.orderCutoff ?? ''}`.trim() },
-      { label: t('delivery'), cell: (row) => row.deliveryDate },
+      {
+        label: t('delivery'),
+        cell: (row) => (row.late ? h('span', {}, `${row.deliveryDate} `, h('span', { class: 'badge warn', 'data-late': '' }, t('lateOrder'))) : row.deliveryDate),
+        csv: (row) => (row.late ? `${row.deliveryDate} (${t('lateOrder')})` : row.deliveryDate),
+      },
       { label: t('leadTime'), cell: (row) => (row.leadTimeDays === null ? '–' : t('leadDays', { n: row.leadTimeDays })), csv: (row) => row.leadTimeDays },
       { label: t('lineCount'), cell: (row) => f.number(row.lines.length), csv: (row) => row.lines.length, numeric: true },
       { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
