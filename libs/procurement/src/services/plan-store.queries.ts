@@ -28,8 +28,10 @@ FROM plan_line WHERE plan_id = $1 ORDER BY service_date, array_position($2::text
 export const PLAN_OVERRIDES_SQL = `SELECT id, service_date::text AS service_date, meal, dish_id, previous_portions, new_portions, reason, created_by, created_at
 FROM plan_override WHERE plan_id = $1 ORDER BY created_at, id`;
 
-export const ORDERS_SQL = `SELECT o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status, o.total_fen, o.late,
-       terms.order_cutoff, terms.lead_time_days
+/** An order's own columns (`o`: purchase_order), as every read of an order selects them; `orderColumns` maps them. */
+export const ORDER_COLUMNS_SQL = `o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status, o.total_fen, o.late`;
+
+export const ORDERS_SQL = `SELECT ${ORDER_COLUMNS_SQL}, terms.order_cutoff, terms.lead_time_days
 FROM purchase_order o
 LEFT JOIN LATERAL (
   SELECT to_char(min(si.order_cutoff), 'HH24:MI') AS order_cutoff, max(si.lead_time_days) AS lead_time_days
@@ -95,7 +97,7 @@ export interface PlanOverrideRow {
   created_at: Date;
 }
 
-export interface OrderRow {
+export interface OrderColumnsRow {
   id: string;
   canteen_id: number;
   plan_id: string | null;
@@ -105,6 +107,25 @@ export interface OrderRow {
   status: PurchaseOrderView['status'];
   total_fen: number;
   late: boolean;
+}
+
+export type OrderColumns = Pick<PurchaseOrderView, 'id' | 'canteenId' | 'planId' | 'supplierId' | 'orderDate' | 'deliveryDate' | 'status' | 'totalFen' | 'late'>;
+
+export function orderColumns(row: OrderColumnsRow): OrderColumns {
+  return {
+    id: row.id,
+    canteenId: row.canteen_id,
+    planId: row.plan_id,
+    supplierId: row.supplier_id,
+    orderDate: row.order_date,
+    deliveryDate: row.delivery_date,
+    status: row.status,
+    totalFen: row.total_fen,
+    late: row.late,
+  };
+}
+
+export interface OrderRow extends OrderColumnsRow {
   order_cutoff: string | null;
   lead_time_days: number | null;
 }

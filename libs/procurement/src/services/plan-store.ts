@@ -15,6 +15,7 @@ import {
   NextVersionRow,
   ORDER_LINES_SQL,
   OrderLineRow,
+  orderColumns,
   OrderRow,
   ORDERS_SQL,
   PLAN_HEADER_SQL,
@@ -238,15 +239,7 @@ export class PlanStore {
       byOrder.set(line.order_id, list);
     }
     return orders.map((order) => ({
-      id: order.id,
-      canteenId: order.canteen_id,
-      planId: order.plan_id,
-      supplierId: order.supplier_id,
-      orderDate: order.order_date,
-      deliveryDate: order.delivery_date,
-      status: order.status,
-      totalFen: order.total_fen,
-      late: order.late,
+      ...orderColumns(order),
       orderCutoff: order.order_cutoff,
       leadTimeDays: order.lead_time_days,
       lines: byOrder.get(order.id) ?? [],

@@ -5,12 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { query } from '@larder/database';
 import { lineAmountFen, receiptDifferences, type OrderStatus } from '../planning/order-rules';
 import type { PurchaseOrderDetail, PurchaseOrderEditView, PurchaseOrderLineDetail } from './plan-views';
-import type { OrderRow } from './plan-store.queries';
+import { ORDER_COLUMNS_SQL, orderColumns, type OrderColumnsRow } from './plan-store.queries';
 
-/** An order's own columns as plan-store reads them, with its total as exact text and its supplier and canteen named. */
-interface OrderHeaderRow extends Omit<OrderRow, 'status' | 'total_fen' | 'order_cutoff' | 'lead_time_days'> {
-  status: OrderStatus;
-  total_fen: string;
+/** An order's own columns, with its plan's week and its supplier and canteen named. */
+interface OrderHeaderRow extends OrderColumnsRow {
   week: string | null;
   supplier_code: string;
   supplier_name: string;
@@ -68,8 +66,7 @@ export class PurchaseOrderQueries {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
     const rows = await query<OrderHeaderRow>(
       manager,
-      `SELECT o.id, o.canteen_id, o.plan_id, o.supplier_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status,
-              o.total_fen::text AS total_fen, o.late, p.week, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact, s.address, s.phone,
+      `SELECT ${ORDER_COLUMNS_SQL}, p.week, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact, s.address, s.phone,
               c.code AS canteen_code, c.name AS canteen_name, c.name_en AS canteen_name_en
        FROM purchase_order o
        JOIN supplier s ON s.id = o.supplier_id
@@ -81,15 +78,7 @@ export class PurchaseOrderQueries {
     const row = rows[0];
     if (!row) return null;
     return {
-      id: row.id,
-      canteenId: Number(row.canteen_id),
-      planId: row.plan_id,
-      supplierId: Number(row.supplier_id),
-      orderDate: row.order_date,
-      deliveryDate: row.delivery_date,
-      status: row.status,
-      totalFen: Number(row.total_fen),
-      late: row.late,
+      ...orderColumns(row),
       week: row.week,
       supplier: { id: Number(row.supplier_id), code: row.supplier_code, name: row.supplier_name, nameEn: row.supplier_name_en, contact: row.contact, address: row.address, phone: row.phone },
       canteen: { id: Number(row.canteen_id), code: row.canteen_code, name: row.canteen_name, nameEn: row.canteen_name_en },
