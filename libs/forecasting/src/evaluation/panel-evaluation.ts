@@ -7,6 +7,7 @@ import { defaultCandidates } from './auto-forecast';
 import { backtestCandidates, backtestModel, planBacktest, testStartIndex } from './backtest';
 import { combineOnline } from './combination';
 import { conformalQuantiles } from './conformal';
+import { countQuantiles } from './count-quantiles';
 import { selectOnline } from './online-selection';
 import { seasonalNaiveScale, SeriesEvaluation } from './series-evaluation';
 import { thinlyInformedDays, unusualDays } from './unusual-days';
@@ -69,17 +70,14 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
   });
   const combined = combineOnline({ series: locals.map((local) => ({ days: local.evalDays, actual: local.actual, global: local.global, local: local.local })), lead: leadDays });
 
-  const conformal = conformalQuantiles({
-    series: locals.map((local, s) => ({
-      days: local.evalDays,
-      actual: local.actual,
-      point: combined.point[s],
-      unusual: unusualDays(series[s].days, input.calendar, local.thinlyInformed).subarray(setups[s].evalStart),
-    })),
-    lead: leadDays,
-    levels,
-    fromDay: Number.NEGATIVE_INFINITY,
-  });
+  const conformalSeries = locals.map((local, s) => ({
+    days: local.evalDays,
+    actual: local.actual,
+    point: combined.point[s],
+    unusual: unusualDays(series[s].days, input.calendar, local.thinlyInformed).subarray(setups[s].evalStart),
+  }));
+  const conformal = conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY });
+  const quantiles = countQuantiles({ series: conformalSeries, lead: leadDays, levels, fallback: conformal.quantiles });
 
   return setups.map(({ entry, testStart, evalStart }, s) => {
     const local = { ...locals[s], point: combined.point[s] };
@@ -95,7 +93,7 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
       scale: seasonalNaiveScale(entry, testStart),
       system: {
         point: pick(local.point),
-        quantiles: mapQuantiles(conformal.quantiles[s], pick),
+        quantiles: mapQuantiles(quantiles[s], pick),
         chosen: scored.map((i) => `global×${combined.weight[s][i]}`),
         residuals: scored.map((i) => conformal.relative[s][i]),
       },

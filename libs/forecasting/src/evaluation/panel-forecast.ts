@@ -8,6 +8,7 @@ import { autoForecast } from './auto-forecast';
 import { backtestModel, planBacktest } from './backtest';
 import { combineForHorizon, mix, withDay, withUnknownDay } from './combination';
 import { ConformalCalibrator, conformalQuantiles, errorScales } from './conformal';
+import { countBands, lowCountModel } from './count-quantiles';
 import { thinlyInformedDays, unusualDays } from './unusual-days';
 
 export interface PanelForecastInput {
@@ -100,6 +101,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   const calibrator = new ConformalCalibrator(conformalSeries, leadDays);
   // The backtest's own bands, so that the horizon's levels are recalibrated on how they did.
   conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
+  const countModel = lowCountModel(conformalSeries, leadDays);
 
   const finalGlobal = forecastHorizon(input, history);
   return input.entries.map(({ series }, s) => {
@@ -125,6 +127,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
           ] as const,
       ),
     );
+    const count = countModel(s, lastDay);
     const backtest = new Map<number, number>();
     combined.point[s].forEach((value, i) => {
       if (Number.isFinite(value)) backtest.set(entry.days[i], value);
@@ -133,9 +136,12 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       localModel: local.auto.model,
       globalWeight: weight,
       point,
-      quantiles: byClass.every(({ relative }) => relative.length > 0)
-        ? quantiles
-        : mapQuantiles(local.auto.forecast.quantiles, (values) => values.map((value) => calibrator.quantileValue(s, lastDay, value))),
+      quantiles:
+        count !== undefined
+          ? countBands(point, levels, count)
+          : byClass.every(({ relative }) => relative.length > 0)
+            ? quantiles
+            : mapQuantiles(local.auto.forecast.quantiles, (values) => values.map((value) => calibrator.quantileValue(s, lastDay, value))),
       backtestWape: wape(entry.actual, combined.point[s]),
       baselineWape: { seasonalNaive: wape(entry.actual, local.seasonalNaive), median4: wape(entry.actual, local.median4) },
       backtest,
