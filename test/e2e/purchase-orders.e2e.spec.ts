@@ -322,7 +322,11 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
     await app.get(PlanService).createPlan({ canteenId: 2, week: '2026-W49', createdBy: 'buyer', at: new Date('2026-11-20T10:00:00+08:00') });
     const delivering = (await get('/api/purchase-orders?canteen=C02&from=2026-11-23&to=2026-11-29').expect(200)).body as { planId: string }[];
     expect(delivering.some((order) => order.planId !== plan.id)).toBe(true);
-    const shown = (await get(`/api/plans/${plan.id}`).expect(200)).body as { summary: { purchaseCostFen: number }; orders: { status: string; totalFen: number }[] };
+    const shown = (await get(`/api/plans/${plan.id}`).expect(200)).body as { summary: { purchaseCostFen: number }; orders: { status: string; totalFen: number; late: boolean; lines: unknown[] }[] };
+    const kept = shown.orders.filter((order) => order.status !== 'cancelled');
+    // Planned after Monday's cut-offs: some orders cannot arrive in time, and their lines say so.
+    const lateLines = kept.filter((order) => order.late).reduce((sum, order) => sum + order.lines.length, 0);
+    expect(lateLines).toBeGreaterThan(0);
     const pageTotal = shown.summary.purchaseCostFen;
     expect(pageTotal).toBe(shown.orders.filter((order) => order.status !== 'cancelled').reduce((sum, order) => sum + order.totalFen, 0));
     for (const query of ['week=2026-W48&canteen=C02', `week=2026-W48&canteen=C02&plan=${plan.id}`]) {
@@ -335,15 +339,20 @@ describe('purchase orders as a buyer uses them, over HTTP', () => {
       });
       expect(Math.round(total!.result * 100)).toBe(pageTotal);
       const statuses = new Set<string>();
+      let markedLate = 0;
       // One sheet per supplier's orders, between the summary and the supplier comparison and notes.
       const orderSheets = workbook.worksheets.filter((sheet) => !['汇总', '货比三家', '说明'].includes(sheet.name));
       expect(orderSheets.length).toBeGreaterThan(0);
       for (const sheet of orderSheets)
         sheet.eachRow((row, n) => {
-          if (n > 3 && row.getCell(10).value) statuses.add(String(row.getCell(10).value));
+          const status = n > 3 ? String(row.getCell(10).value ?? '') : '';
+          if (!status) return;
+          if (status.endsWith(' · 赶不上')) markedLate += 1;
+          statuses.add(status.replace(/ · 赶不上$/, ''));
         });
       // The first order was sent and received, the second cancelled (left out), the rest approved.
       expect([...statuses].sort()).toEqual(['已批准（待发送）', '已收货'].sort());
+      expect(markedLate).toBe(lateLines);
     }
     await get('/api/reports/purchase-plan?week=2026-W48&canteen=C02&plan=nope').expect(400);
     await get(`/api/reports/waste?week=2026-W48&canteen=C02&plan=${plan.id}`).expect(400);

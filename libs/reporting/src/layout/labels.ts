@@ -185,7 +185,9 @@ const EN = {
   noOrders: 'No purchase orders for this period.',
   purchaseNotes: [
     "The orders of each canteen's plan of the week as the Purchasing page shows it (the newest draft or approved version), every status except cancelled; each line shows its order's status. Amount = packs × price per pack, as live formulas.",
+    "“Too late” beside a status: the order holds items that cannot arrive before the day they are needed (past the supplier's cut-off); they are ordered for the earliest delivery.",
   ],
+  lateOrder: 'too late',
   contact: 'Contact',
   // subsidy reach per site
   reachSheet: 'Subsidy by site',
@@ -450,7 +452,11 @@ const ZH: Labels = {
   deliveryDate: '送货日期',
   orderDate: '下单日期',
   noOrders: '本期间没有采购单。',
-  purchaseNotes: ['各食堂该周计划（与采购页面一致：最新的草稿或已批准版本）的采购单，包含除已取消外所有状态，每行注明其采购单状态。金额 = 包数 × 每包单价，为实时公式。'],
+  purchaseNotes: [
+    '各食堂该周计划（与采购页面一致：最新的草稿或已批准版本）的采购单，包含除已取消外所有状态，每行注明其采购单状态。金额 = 包数 × 每包单价，为实时公式。',
+    '状态后注明“赶不上”：该采购单部分原料无法在需要的那天之前送到（已过供应商截单时间），已按最早的送货日期下单。',
+  ],
+  lateOrder: '赶不上',
   contact: '联系方式',
   // subsidy reach per site
   reachSheet: '各站点补贴',

@@ -70,6 +70,7 @@ describe('purchase sheets price lines by the order rule', () => {
       packSize: 25,
       amountFen: lineAmountFen(line.packs, line.packPriceFen),
       status: 'approved',
+      late: line.packs === 7,
     }));
     let amounts = { amountFen: 0, storedAmountFen: 0 };
     const book = await written(async (workbook) => {
@@ -80,6 +81,8 @@ describe('purchase sheets price lines by the order rule', () => {
     expect(supplier.getCell('I4').value).toEqual({ formula: 'G4*H4', result: lineYuan[0] });
     expect(supplier.getCell('I5').value).toEqual({ formula: 'G5*H5', result: lineYuan[1] });
     expect(supplier.getCell('I6').value).toEqual({ formula: 'SUM(I4:I5)', result: fenToYuan(totalFen) });
+    // The second line's order cannot arrive in time: its status says so, the first's does not.
+    expect([supplier.getCell('J4').value, supplier.getCell('J5').value]).toEqual(['Approved, to send', 'Approved, to send · too late']);
     const summary = book.worksheets[0];
     expect(summary.getCell('D4').value).toEqual({ formula: "'S1 S1'!I6", result: fenToYuan(totalFen) });
     expect(summary.getCell('D5').value).toEqual({ formula: 'SUM(D4:D4)', result: fenToYuan(totalFen) });

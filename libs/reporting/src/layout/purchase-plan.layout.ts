@@ -19,6 +19,8 @@ export interface PurchaseLine {
   amountFen: number;
   /** The status of the line's order (draft, approved, sent, received). */
   status: string;
+  /** The line's order holds items that cannot arrive before the day they are needed (ordered for the earliest delivery). */
+  late: boolean;
 }
 
 export interface SupplierOrders {
@@ -121,7 +123,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
           { header: labels.packs, width: 8, format: FORMATS.integer },
           { header: labels.unitPrice, width: 13, format: FORMATS.yuan },
           { header: labels.amount, width: 14, format: FORMATS.yuan },
-          { header: labels.status, width: 14 },
+          { header: labels.status, width: 18 },
         ],
       }),
     );
@@ -137,7 +139,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
         line.packs,
         fenToYuan(line.packPriceFen),
         { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: fenToYuan(lineAmountFen(line.packs, line.packPriceFen)) },
-        codeName(context.language, line.status),
+        line.late ? `${codeName(context.language, line.status)} · ${labels.lateOrder}` : codeName(context.language, line.status),
       ]);
     }
     const lastLine = sheet.currentRow - 1;

@@ -2,7 +2,7 @@ export const DISH_NAMES_SQL = 'SELECT id, code, name, name_en FROM dish';
 
 /** The order lines of the plans $2 in the canteens $1, cancelled orders left out, in the order the report lists them. */
 export const PURCHASE_PLAN_LINES_SQL = `SELECT s.id AS supplier_id, s.code AS supplier_code, s.name AS supplier_name, s.name_en AS supplier_name_en, s.contact,
-       o.id AS order_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status,
+       o.id AS order_id, o.order_date::text AS order_date, o.delivery_date::text AS delivery_date, o.status, o.late,
        c.code AS canteen_code, c.name AS canteen_name, c.name_en AS canteen_name_en,
        i.code AS ingredient_code, i.name AS ingredient_name, i.name_en AS ingredient_name_en, i.unit,
        si.sku, si.pack_size, l.packs, l.pack_price_fen, l.amount_fen
@@ -34,6 +34,7 @@ export interface PurchasePlanLineRow {
   order_date: string;
   delivery_date: string;
   status: string;
+  late: boolean;
   canteen_code: string;
   canteen_name: string;
   canteen_name_en: string;

@@ -170,6 +170,7 @@ export class ReportDataService {
         packPriceFen: row.pack_price_fen,
         amountFen: row.amount_fen,
         status: row.status,
+        late: row.late,
       });
     }
     return {
