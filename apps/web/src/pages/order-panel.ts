@@ -52,6 +52,13 @@ export interface OrderDetail {
 
 type Line = OrderDetail['lines'][number];
 
+/** The mark of an order that cannot arrive before the day its items are needed, in the list and on the order. */
+export function lateBadge(t: PageContext['t']): HTMLElement {
+  const mark = badge(t('lateOrder'), 'warn');
+  mark.dataset.late = '';
+  return mark;
+}
+
 const ACTION_LABELS: Record<string, 'sendOrder' | 'receiveOrder' | 'cancelOrder'> = { sent: 'sendOrder', received: 'receiveOrder', cancelled: 'cancelOrder' };
 
 export async function orderPanel(context: PageContext, orderId: string, mayOwn: boolean): Promise<HTMLElement> {
@@ -93,7 +100,7 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
       {},
       `${t('orderTitle')} · ${name(order.supplier)} · ${order.deliveryDate} `,
       badge(textOr(t, `status.${order.status}`, order.status), order.status === 'received' ? 'good' : order.status === 'cancelled' ? 'muted' : 'warn'),
-      order.late ? h('span', { class: 'badge warn', 'data-late': '' }, t('lateOrder')) : null,
+      order.late ? lateBadge(t) : null,
     ),
     order.late ? h('p', { class: 'warn-text', 'data-notice': 'late-order' }, t('lateOrderNote')) : null,
     h('dl', { class: 'terms' }, ...terms.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])),

@@ -8,7 +8,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
-import { orderPanel } from './order-panel';
+import { lateBadge, orderPanel } from './order-panel';
 import { act, approveFlow, type PlanListItem, type PlanView } from './plan-actions';
 import { planLinesSection } from './plan-lines';
 import { supplierComparisonPanel } from './supplier-comparison-panel';
@@ -202,7 +202,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       { label: t('orderBy'), cell: (row) => `${row.orderDate} ${row.orderCutoff ?? ''}`.trim() },
       {
         label: t('delivery'),
-        cell: (row) => (row.late ? h('span', {}, `${row.deliveryDate} `, h('span', { class: 'badge warn', 'data-late': '' }, t('lateOrder'))) : row.deliveryDate),
+        cell: (row) => (row.late ? h('span', {}, `${row.deliveryDate} `, lateBadge(t)) : row.deliveryDate),
         csv: (row) => (row.late ? `${row.deliveryDate} (${t('lateOrder')})` : row.deliveryDate),
       },
       { label: t('leadTime'), cell: (row) => (row.leadTimeDays === null ? '–' : t('leadDays', { n: row.leadTimeDays })), csv: (row) => row.leadTimeDays },
