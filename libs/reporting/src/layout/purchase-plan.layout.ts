@@ -129,6 +129,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
     );
     for (const line of entry.lines) {
       const n = sheet.currentRow;
+      const status = codeName(context.language, line.status);
       sheet.add([
         text(nameOf(context, line.canteen)),
         sheetDate(line.orderDate),
@@ -139,7 +140,7 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
         line.packs,
         fenToYuan(line.packPriceFen),
         { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: fenToYuan(lineAmountFen(line.packs, line.packPriceFen)) },
-        line.late ? `${codeName(context.language, line.status)} · ${labels.lateOrder}` : codeName(context.language, line.status),
+        line.late ? `${status} · ${labels.lateOrder}` : status,
       ]);
     }
     const lastLine = sheet.currentRow - 1;
