@@ -32,8 +32,7 @@ export function countQuantiles(params: { series: readonly ConformalSeries[]; lea
     for (let i = 0; i < entry.days.length; i++) {
       const model = modelAt(s, entry.days[i] - lead);
       if (model === undefined || !Number.isFinite(entry.point[i])) continue;
-      const mean = model.mean(entry.point[i]);
-      for (const level of levels) quantiles.get(level)![i] = negativeBinomialQuantile(mean, model.dispersion, level);
+      for (const level of levels) quantiles.get(level)![i] = model.quantile(entry.point[i], level);
     }
     return quantiles;
   });
@@ -41,13 +40,12 @@ export function countQuantiles(params: { series: readonly ConformalSeries[]; lea
 
 /** Each level's negative-binomial quantile of every day's forecast. */
 export function countBands(point: Float64Array, levels: readonly number[], model: CountModel): Map<number, Float64Array> {
-  return new Map(levels.map((level) => [level, point.map((value) => (Number.isFinite(value) ? negativeBinomialQuantile(model.mean(value), model.dispersion, level) : Number.NaN))] as const));
+  return new Map(levels.map((level) => [level, point.map((value) => (Number.isFinite(value) ? model.quantile(value, level) : Number.NaN))] as const));
 }
 
 export interface CountModel {
-  /** The negative binomial's mean on a day with this point forecast. */
-  readonly mean: (point: number) => number;
-  readonly dispersion: number;
+  /** The level-quantile of the negative binomial of a day with this point forecast. */
+  readonly quantile: (point: number, level: number) => number;
 }
 
 /**
@@ -91,7 +89,8 @@ function fitted(sums: Float64Array): CountModel {
   const squaredErrors = y2 + p2 + n * shift * shift - 2 * yp - 2 * shift * y + 2 * shift * p;
   const means = p + n * shift;
   const squaredMeans = p2 + 2 * shift * p + n * shift * shift;
-  return { mean: (point) => Math.max(0, point + shift), dispersion: momentDispersion(squaredErrors - means, squaredMeans) };
+  const dispersion = momentDispersion(squaredErrors - means, squaredMeans);
+  return { quantile: (point, level) => negativeBinomialQuantile(Math.max(0, point + shift), dispersion, level) };
 }
 
 /** The mean of a series' last LEVEL_DAYS known values dated ≤ an origin (NaN before the first). */
