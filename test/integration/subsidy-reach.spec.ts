@@ -40,6 +40,12 @@ describe('subsidy reach per site on the demo', () => {
     expect(Math.max(...shown.map((site) => site.reach!))).toBeLessThan(Math.min(...ownCanteen.map((site) => site.reach!)));
   });
 
+  it('counts staff and entitlement only to the last day with sales, not the planned roster after it', async () => {
+    const served = await context.app.get(SubsidyReachService).reach({ from: '2026-11-01', to: '2026-11-20' });
+    expect(await context.one(`SELECT count(*) FROM headcount WHERE day BETWEEN '2026-11-21' AND '2026-11-30'`)).toBeGreaterThan(0);
+    expect(view.sites.map((site) => [site.staff, site.entitledFen, site.usedShare])).toEqual(served.sites.map((site) => [site.staff, site.entitledFen, site.usedShare]));
+  });
+
   it.each([
     ['finance', 'en', 'Subsidy by site', true],
     ['satisfaction', 'zh-CN', '各站点补贴', false],

@@ -24,6 +24,8 @@ export interface SubsidyReachView extends SubsidyReach {
  * Per site, over [from, to]: staff (the payroll on the last headcount day), distinct diners among
  * them (the pseudonymised roster, staff_site, joined to the sales of every canteen), the subsidy on
  * their meals, and the entitlement: one meal a day on duty at the lunch subsidy in force that day.
+ * Staff and entitlement stop at the range's last day with sales: the planned roster of days not yet
+ * served would count an entitlement nobody could have used (a month in progress read as unused).
  */
 @Injectable()
 export class SubsidyReachService {
@@ -32,11 +34,13 @@ export class SubsidyReachService {
   async reach(range: { from: string; to: string }): Promise<SubsidyReachView> {
     const rows = await query<SiteReachRow>(
       this.dataSource,
-      `WITH last_day AS (SELECT site_id, max(day) AS day FROM headcount WHERE day BETWEEN $1::date AND $2::date GROUP BY 1),
-       staff AS (SELECT h.site_id, h.employees FROM headcount h JOIN last_day l ON l.site_id = h.site_id AND l.day = h.day),
+      `WITH sold AS (SELECT max(service_date) AS day FROM daily_meal_rollup WHERE service_date BETWEEN $1::date AND $2::date),
+       duty AS (SELECT h.* FROM headcount h, sold WHERE h.day BETWEEN $1::date AND sold.day),
+       last_day AS (SELECT site_id, max(day) AS day FROM duty GROUP BY 1),
+       staff AS (SELECT h.site_id, h.employees FROM duty h JOIN last_day l ON l.site_id = h.site_id AND l.day = h.day),
        entitled AS (
          SELECT h.site_id, sum(h.on_duty * ${subsidyInForceSql("'lunch'", 'h.day')}) AS fen
-         FROM headcount h WHERE h.day BETWEEN $1::date AND $2::date GROUP BY 1
+         FROM duty h GROUP BY 1
        ),
        used AS (
          SELECT ss.site_id, count(DISTINCT t.diner_pseudonym) FILTER (WHERE t.kind = 'sale') AS diners, sum(t.subsidy_fen) AS fen
