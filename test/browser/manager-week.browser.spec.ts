@@ -73,6 +73,8 @@ describeWithChromium("the manager's week in a browser, from the first start", ()
     await openView(page, '/?page=purchasing&canteens=1');
     expect(await page.locator('select[name=week]').inputValue()).toBe(comingWeek);
     expect(await page.locator('[data-plan-status]').getAttribute('data-plan-status')).toBe('draft');
+    // Drafted by the nightly run: the plans table names the run as the Jobs page does, not its command name.
+    expect(await page.locator(`[data-table=plans-${comingWeek}] tbody`).textContent()).toContain('夜间任务');
     expect(await page.locator(`[data-table=orders-${comingWeek}] tbody tr`).count()).toBeGreaterThan(0);
     expect(await page.locator(`[data-table=plan-lines-${comingWeek}] tbody tr`).count()).toBeGreaterThan(0);
     await screenshot(page, 'first-start-purchasing');

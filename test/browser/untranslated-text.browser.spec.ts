@@ -80,7 +80,7 @@ describeWithChromium('untranslated text on every page (admin, manager, finance, 
         });
         // Chart legends and series are drawn, not in the page's text.
         for (const chart of await charts(session.page)) for (const series of chart.series) texts.push({ text: series.name ?? '', data: false });
-        // Data values in English: the people (this one, and who drafted the demo's plans) and a job's
+        // Data values in English: the people (this one, and who drafted the test's plans) and a job's
         // command name, shown beside its translated name on the Jobs page.
         const words = new Set([username, 'browser-test', 'nightly']);
         found.push(

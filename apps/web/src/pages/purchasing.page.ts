@@ -8,6 +8,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { nextWeek } from '../weeks';
 import { badge, grid } from '../widgets';
+import { jobName } from './job-runs';
 import { lateBadge, orderPanel } from './order-panel';
 import { act, approveFlow, type PlanListItem, type PlanView } from './plan-actions';
 import { planLinesSection } from './plan-lines';
@@ -129,7 +130,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       { label: t('canteens'), cell: (row) => context.canteenName(row.canteenId) },
       { label: t('version'), cell: (row) => `v${row.version}`, csv: (row) => row.version },
       { label: t('status'), cell: (row) => textOr(t, `status.${row.status}`, row.status), csv: (row) => row.status },
-      { label: t('by'), cell: (row) => row.createdBy },
+      { label: t('by'), cell: (row) => jobName(t, row.createdBy), csv: (row) => row.createdBy },
       { label: t('approved'), cell: (row) => (row.approvedAt ? `${f.dateTime(row.approvedAt)} ${row.approvedBy ?? ''}` : '–'), csv: (row) => row.approvedAt },
     ],
   });
