@@ -11,6 +11,17 @@ describe('formats', () => {
     expect(toYuan(199)).toBe(1.99);
   });
 
+  it('puts the minus before the yuan sign and shows no minus on what rounds to zero', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const f = formats(lang);
+      expect(f.yuan(-603400)).toBe('-¥6,034');
+      expect(f.yuan(-0.4, 2)).toBe('¥0.00');
+      expect(f.pct(-0.00001)).toBe('0.0%');
+      expect(f.number(-0.3)).toBe('0');
+      expect(f.number(-1234.5, 1)).toBe('-1,234.5');
+    }
+  });
+
   it('shows times in Asia/Shanghai whatever the machine clock', () => {
     expect(formats('en').dateTime('2026-11-20T16:30:00Z')).toBe('21/11/2026, 00:30');
   });

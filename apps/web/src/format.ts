@@ -27,16 +27,21 @@ export interface Formats {
 export function formats(lang: Lang): Formats {
   const locale = lang === 'zh-CN' ? 'zh-CN' : 'en-GB';
   const cache = new Map<string, Intl.NumberFormat>();
+  // 'negative': a value that rounds to zero shows no minus sign ("-0.00")
   const nf = (options: Intl.NumberFormatOptions) => {
     const key = JSON.stringify(options);
-    if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale, options));
+    if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale, { ...options, signDisplay: 'negative' }));
     return cache.get(key)!;
   };
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone: canteenTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
   const empty = (value: number | null | undefined) => value === null || value === undefined || Number.isNaN(value);
   return {
     number: (value, digits = 0) => (empty(value) ? '–' : nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value!)),
-    yuan: (fen, digits = 0) => (empty(fen) ? '–' : `¥${nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fenToYuan(fen!))}`),
+    yuan: (fen, digits = 0) => {
+      if (empty(fen)) return '–';
+      const amount = nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fenToYuan(fen!));
+      return amount.startsWith('-') ? `-¥${amount.slice(1)}` : `¥${amount}`;
+    },
     pct: (share, digits = 1) => (empty(share) ? '–' : `${nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share! * 100)}%`),
     dateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : '–'),
   };
