@@ -40,6 +40,8 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
       expect(await card.getAttribute('data-today')).toBe('awaiting');
       expect(await card.textContent()).toContain(`今日人次 · ${today}`);
       expect(await card.textContent()).toContain('今天还没有数据');
+      // No day of this week is in either: the week says so rather than 0 covers against a forecast.
+      expect(await manager.page.locator('[data-kpi=week]').textContent()).toContain('本周还没有数据');
       await db.query(`INSERT INTO canteen_closure (canteen_id, from_date, to_date, reason) SELECT id, $1, $1, 'browser test' FROM unnest($2::int[]) AS c(id)`, [today, canteens]);
       await openView(manager.page, '/?page=overview');
       expect(await card.getAttribute('data-today')).toBe('closed');

@@ -25,7 +25,7 @@ export async function renderOverview(context: PageContext): Promise<void> {
       'div',
       { class: 'kpi card big', 'data-kpi': 'week' },
       h('div', { class: 'kpi-label' }, `${t('thisWeek')} · ${panel.coversWeek.week}`),
-      h('div', { class: 'kpi-value' }, f.number(panel.coversWeek.actual)),
+      panel.coversWeek.actual === null ? h('div', { class: 'kpi-value kpi-note' }, t('week.awaiting')) : h('div', { class: 'kpi-value' }, f.number(panel.coversWeek.actual)),
       h('div', { class: 'muted' }, `${t('forecast')} ${f.number(panel.coversWeek.forecast)}`),
     ),
   );

@@ -12,7 +12,7 @@ import type { ForecastPoint } from './dashboard-forecast.calculator';
 import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
-import { todayStatus } from './dashboard-today.calculator';
+import { todayStatus, weekSoFar } from './dashboard-today.calculator';
 import { ratingWindowsSql, RatingWindowRow, SERVICE_TODAY_SQL, ServiceTodayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
 
 /** Days at the end of the range checked for unusual waste. */
@@ -88,16 +88,11 @@ export class DashboardOverviewService {
   /** Today's and this week's covers against the forecasts for the same days, and whether the canteens serve today. */
   private today(today: string, series: ForecastPoint[], service: { menuToday: boolean; allClosed: boolean }): Pick<OverviewPanel, 'coversToday' | 'coversWeek'> {
     const day = series.find((point) => point.date === today);
-    const forecasts = series.filter((point) => point.p50 !== null);
     const actual = day?.actual ?? null;
     const forecast = day?.p50 ?? null;
     return {
       coversToday: { date: today, actual, forecast, status: todayStatus({ actual, forecast, ...service }) },
-      coversWeek: {
-        week: isoWeek(today),
-        actual: series.reduce((sum, point) => sum + (point.actual ?? 0), 0),
-        forecast: forecasts.length > 0 ? forecasts.reduce((sum, point) => sum + point.p50!, 0) : null,
-      },
+      coversWeek: { week: isoWeek(today), ...weekSoFar(series) },
     };
   }
 

@@ -1,4 +1,4 @@
-import { todayStatus } from './dashboard-today.calculator';
+import { todayStatus, weekSoFar } from './dashboard-today.calculator';
 
 describe("the overview's today", () => {
   const quiet = { actual: null, forecast: null, menuToday: false, allClosed: false };
@@ -18,5 +18,18 @@ describe("the overview's today", () => {
     expect(todayStatus(quiet)).toBe('closed');
     expect(todayStatus({ ...quiet, forecast: 0 })).toBe('closed');
     expect(todayStatus({ ...quiet, forecast: 640, menuToday: true, allClosed: true })).toBe('closed');
+  });
+});
+
+describe("the overview's week so far", () => {
+  it('sets the covers in against the forecasts of the same days, not of a day still awaiting its data', () => {
+    const monday = { actual: 4800, p50: 4700 };
+    const tuesday = { actual: null, p50: 4736 };
+    expect(weekSoFar([monday, tuesday])).toEqual({ actual: 4800, forecast: 4700 });
+  });
+
+  it('has no covers before any day is in, and then the forecast of the week so far', () => {
+    expect(weekSoFar([{ actual: null, p50: 4736 }])).toEqual({ actual: null, forecast: 4736 });
+    expect(weekSoFar([{ actual: null, p50: null }])).toEqual({ actual: null, forecast: null });
   });
 });

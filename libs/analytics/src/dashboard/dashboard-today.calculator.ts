@@ -21,3 +21,18 @@ export function todayStatus(facts: TodayFacts): TodayStatus {
   if (facts.allClosed) return 'closed';
   return facts.menuToday || (facts.forecast !== null && facts.forecast > 0) ? 'awaiting' : 'closed';
 }
+
+/**
+ * This week so far: the covers in against the forecasts of the same days, so a day whose data is
+ * not in yet (today, before the import) is left out of both. Before any day of the week is in, no
+ * covers (null) and the forecast of the week so far, as today's card shows it.
+ */
+export function weekSoFar(points: readonly { actual: number | null; p50: number | null }[]): { actual: number | null; forecast: number | null } {
+  const served = points.filter((point) => point.actual !== null);
+  const forecastOf = (days: readonly { p50: number | null }[]) => {
+    const forecasts = days.filter((point) => point.p50 !== null);
+    return forecasts.length > 0 ? forecasts.reduce((sum, point) => sum + point.p50!, 0) : null;
+  };
+  if (served.length === 0) return { actual: null, forecast: forecastOf(points) };
+  return { actual: served.reduce((sum, point) => sum + point.actual!, 0), forecast: forecastOf(served) };
+}

@@ -123,8 +123,8 @@ export interface OverviewPanel {
   filters: AppliedFilters;
   /** Today in the canteens' time zone (not the last day with data) and what is known of it. */
   coversToday: { date: string; actual: number | null; forecast: number | null; status: TodayStatus };
-  /** Today's ISO week, from its Monday to today. */
-  coversWeek: { week: string; actual: number; forecast: number | null };
+  /** Today's ISO week, from its Monday to today: the covers in (null before any day is) against the forecasts of the same days. */
+  coversWeek: { week: string; actual: number | null; forecast: number | null };
   kpis: {
     covers: Kpi;
     participationRate: Kpi;
