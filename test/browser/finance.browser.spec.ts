@@ -68,7 +68,14 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     await form.locator('input[name=budget-month]').fill('2026-11');
     await form.locator('select[name=budget-line]').selectOption('subsidy');
     await form.locator('input[name=budget-amount]').fill('');
-    await afterRender(page, () => form.locator('button[type=submit]').click());
+    // The form opens with an empty amount: saving it as it is asks first, and cancelling keeps the line.
+    await form.locator('button[type=submit]').click();
+    const ask = page.locator('[data-dialog=confirm-budget-remove]');
+    expect(await ask.textContent()).toContain('总部机关食堂 2026-11 的餐费补贴预算');
+    await ask.locator('[data-action=cancel]').click();
+    expect((await panel(session)).budget.subsidyFen).not.toBeNull();
+    await form.locator('button[type=submit]').click();
+    await afterRender(page, () => ask.locator('[data-action=confirm]').click());
     expect(await page.locator('[data-kpi=subsidy]').textContent()).toContain('未设预算');
     expect(await page.locator('[data-kpi=subsidy-used] .kpi-value').textContent()).toBe('未设预算');
     expect((await panel(session)).budget.subsidyFen).toBeNull();

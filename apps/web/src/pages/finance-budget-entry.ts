@@ -1,6 +1,7 @@
 import { errorNotice, say } from '../admin-widgets';
 import { yuanToFen } from '../../../../libs/domain/src/money';
 import { api } from '../api';
+import { confirmDialog } from '../dialog';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
 
@@ -27,11 +28,15 @@ export function budgetEntry(context: PageContext, month: string): HTMLElement {
     message,
     h('p', { class: 'muted small' }, t('budgetEntryHint')),
   );
-  form.addEventListener('submit', (event) => {
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const yuan = amount.value.trim();
     const amountFen = yuan === '' ? null : yuanToFen(Number(yuan));
     if (amountFen !== null && (!Number.isFinite(amountFen) || amountFen < 0)) return say(message, t('budgetAmountRule'));
+    if (amountFen === null) {
+      const what = t('confirmBudgetRemove', { canteen: context.canteenName(Number(canteen.value)), month: monthInput.value, line: t(`budgetLine.${line.value as (typeof LINES)[number]}`) });
+      if (!(await confirmDialog({ id: 'confirm-budget-remove', title: t('confirmTitle'), body: [h('p', {}, what)], confirmLabel: t('remove'), cancelLabel: t('cancel') }))) return;
+    }
     api
       .put('/api/budgets', { lines: [{ canteenId: Number(canteen.value), month: monthInput.value, line: line.value, amountFen }] })
       .then(() => context.go({}))
