@@ -32,13 +32,14 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
     title: t('revenueParts'),
     height: 300,
     option: {
-      tooltip: { trigger: 'item', formatter: '{b}: ¥{c} ({d}%)' },
+      tooltip: { trigger: 'item', formatter: (params: { name: string; value: number; percent: number }) => `${params.name}: ${f.yuan(params.value * 100)} (${f.pct(params.percent / 100)})` },
       legend: { bottom: 0 },
       series: [
         {
           name: t('revenueParts'),
           type: 'pie',
           radius: ['40%', '68%'],
+          label: { formatter: (params: { name: string; percent: number }) => `${params.name}\n${f.pct(params.percent / 100)}` },
           data: panel.revenueParts.map((part) => ({
             name: part.part === 'subsidy' ? t('subsidy') : part.channel === null ? t('paidOther') : t('paidByChannel', { channel: textOr(t, `channel.${part.channel}`, part.channel) }),
             value: toYuan(part.amountFen),
