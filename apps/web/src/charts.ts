@@ -6,6 +6,7 @@ import { captionedPng, downloadDataUrl } from './chart-png';
 import type { ChartSnapshot, PngCaption } from './chart-snapshot';
 import { readableOption } from './chart-readability';
 import { h } from './dom';
+import type { Formats } from './format';
 import { helpMark } from './widgets';
 
 echarts.use([
@@ -32,6 +33,15 @@ export const COLOURS = { actual: '#15803d', forecast: '#2563eb', band: '#93c5fd'
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
 
 export type ChartOption = echarts.EChartsCoreOption;
+
+/** A donut's slice labels and tooltip in the page's formats: the share as every share on the page, the value as `value` writes it. */
+export function donutText(f: Formats, value: (value: number) => string) {
+  const share = (percent: number) => f.pct(percent / 100);
+  return {
+    label: { formatter: (slice: { name: string; percent: number }) => `${slice.name}\n${share(slice.percent)}` },
+    tooltip: { trigger: 'item', formatter: (slice: { name: string; value: number; percent: number }) => `${slice.name}: ${value(slice.value)} (${share(slice.percent)})` },
+  };
+}
 
 /** Daily actuals against the stored forecast's median and its p10–p90 band (labels already translated). */
 export function forecastBandOption(

@@ -1,4 +1,4 @@
-import { COLOURS } from '../charts';
+import { COLOURS, donutText } from '../charts';
 import type { FinanceMonth, FinancePanel } from '../contract';
 import { h } from '../dom';
 import { toYuan } from '../format';
@@ -27,19 +27,20 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
   const budgetName = allMealsOnly(panel) ? `${t('budget')} (${t('budgetAllMeals')})` : t('budget');
   const charts = grid('grid two');
   root.append(charts);
+  const revenueDonut = donutText(f, (yuan) => f.yuan(yuan * 100));
   context.chart(charts, {
     id: 'revenue-by-channel',
     title: t('revenueParts'),
     height: 300,
     option: {
-      tooltip: { trigger: 'item', formatter: (params: { name: string; value: number; percent: number }) => `${params.name}: ${f.yuan(params.value * 100)} (${f.pct(params.percent / 100)})` },
+      tooltip: revenueDonut.tooltip,
       legend: { bottom: 0 },
       series: [
         {
           name: t('revenueParts'),
           type: 'pie',
           radius: ['40%', '68%'],
-          label: { formatter: (params: { name: string; percent: number }) => `${params.name}\n${f.pct(params.percent / 100)}` },
+          label: revenueDonut.label,
           data: panel.revenueParts.map((part) => ({
             name: part.part === 'subsidy' ? t('subsidy') : part.channel === null ? t('paidOther') : t('paidByChannel', { channel: textOr(t, `channel.${part.channel}`, part.channel) }),
             value: toYuan(part.amountFen),

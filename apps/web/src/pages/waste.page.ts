@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { COLOURS, PALETTE } from '../charts';
+import { COLOURS, donutText, PALETTE } from '../charts';
 import type { WastePanel } from '../contract';
 import { h } from '../dom';
 import { toYuan } from '../format';
@@ -55,18 +55,22 @@ export async function renderWaste(context: PageContext): Promise<void> {
   });
   const charts = grid('grid three');
   root.append(charts);
+  const kindDonut = donutText(f, (kg) => `${f.number(kg, 1)} kg`);
   context.chart(charts, {
     id: 'waste-by-kind',
     title: t('wasteByKind'),
     height: 300,
     option: {
-      tooltip: { trigger: 'item', formatter: '{b}: {c} kg ({d}%)' },
+      tooltip: kindDonut.tooltip,
       legend: { bottom: 0 },
       series: [
         {
           name: t('wasteByKind'),
           type: 'pie',
-          radius: ['40%', '68%'],
+          // a third of the row: a smaller ring and short label lines leave the labels room beside it
+          radius: ['25%', '42%'],
+          label: kindDonut.label,
+          labelLine: { length: 6, length2: 4 },
           data: panel.byKind.map((row, index) => ({ name: textOr(t, `kind.${row.kind}`, row.kind), value: Math.round(row.kg * 10) / 10, itemStyle: { color: PALETTE[index + 2] } })),
         },
       ],
