@@ -38,7 +38,7 @@ export async function renderDishes(context: PageContext): Promise<void> {
           name: t('quantity'),
           type: 'bar',
           data: ranked.map((row) => ({ value: row.quantity, itemStyle: { color: row.quadrant ? QUADRANT_COLOURS[row.quadrant] : COLOURS.muted } })),
-          label: { show: true, position: 'right', fontSize: 11 },
+          label: { show: true, position: 'right', fontSize: 11, formatter: (params: { value: number }) => f.number(params.value) },
         },
       ],
     },
