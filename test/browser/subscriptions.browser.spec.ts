@@ -3,7 +3,17 @@ import { afterRender, describeWithChromium, DashboardServer, launchChromium, ope
 
 /** What the subscriptions page must say in each language. */
 const LANGS = [
-  { lang: 'zh-CN', locale: 'zh-CN', nav: '订阅', report: '浪费报告', weekly: '每周', alert: '计划待审批', needChannel: '请填写电子邮件或 Webhook 地址', noData: '暂无数据' },
+  {
+    lang: 'zh-CN',
+    locale: 'zh-CN',
+    nav: '订阅',
+    report: '浪费报告',
+    weekly: '每周',
+    alert: '计划待审批',
+    needChannel: '请填写电子邮件或 Webhook 地址',
+    channelRule: 'Webhook 只能填写企业微信或钉钉机器人的地址',
+    noData: '暂无数据',
+  },
   {
     lang: 'en',
     locale: 'en-US',
@@ -12,6 +22,7 @@ const LANGS = [
     weekly: 'Weekly',
     alert: 'Plan ready for approval',
     needChannel: 'Give an e-mail address or a webhook URL',
+    channelRule: 'a webhook can only be a WeCom or DingTalk robot address',
     noData: 'No data',
   },
 ] as const;
@@ -43,6 +54,13 @@ describeWithChromium('the subscriptions page in a browser', () => {
     await form.locator('select[name=period]').selectOption('weekly');
     await form.locator('button[type=submit]').click();
     expect(await form.locator('.form-message').textContent()).toBe(text.needChannel);
+    // A webhook outside WeCom and DingTalk is refused: the form says which field, not the filters' message.
+    await form.locator('input[name=webhookUrl]').fill('https://example.com/hook');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.form-message [data-error=VALIDATION_FAILED]').waitFor();
+    expect(await form.locator('.form-message').textContent()).toContain(text.channelRule);
+    errors.splice(0); // the refused request, as the browser logs it
+    await form.locator('input[name=webhookUrl]').fill('');
     await form.locator('input[name=email]').fill('li@example.com');
     await afterRender(page, () => form.locator('button[type=submit]').click());
 

@@ -153,7 +153,8 @@ function addForm(context: PageContext): HTMLFormElement {
         await api.post('/api/subscriptions', body);
         context.go({});
       } catch (error) {
-        say(slot, errorNotice(t, error));
+        // The form's only free fields are the addresses: a refusal is about one of them, never about filters.
+        say(slot, errorNotice(t, error, { VALIDATION_FAILED: 'channelRule' }));
       }
     })();
   });
