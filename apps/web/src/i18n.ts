@@ -176,6 +176,7 @@ const zh = {
   lateOrder: '赶不上',
   lateOrderNote: '本订单部分原料无法在需要的那天之前送到（已过供应商截单时间），已按最早的送货日期下单。',
   lateOrdersNotice: '{n} 张订单的部分原料无法在需要的那天之前送到（已过供应商截单时间），已按最早的送货日期下单。',
+  'lateOrdersNotice.one': '{n} 张订单的部分原料无法在需要的那天之前送到（已过供应商截单时间），已按最早的送货日期下单。',
   total: '金额',
   overrides: '调整记录',
   previous: '原份数',
@@ -194,6 +195,7 @@ const zh = {
   orderBy: '截单时间',
   leadTime: '提前期',
   leadDays: '{n} 天',
+  'leadDays.one': '{n} 天',
   lineCount: '行数',
   ingredient: '食材',
   sku: '货号',
@@ -377,6 +379,7 @@ const zh = {
   stepDurations: '各步骤耗时（秒）',
   'job.empty': '无事可做',
   emptyRuns: '{n} 次运行无事可做',
+  'emptyRuns.one': '{n} 次运行无事可做',
   runDetail: '运行详情',
   closeRun: '关闭',
   openRunHint: '点击一行查看各步骤',
@@ -891,8 +894,9 @@ const en: Record<TextKey, string> = {
   supplier: 'Supplier',
   delivery: 'Delivery',
   lateOrder: 'Too late',
-  lateOrderNote: 'Some items of this order cannot arrive before the day they are needed (past the supplier’s cut-off); they are ordered for the earliest delivery.',
-  lateOrdersNotice: '{n} order(s) hold items that cannot arrive before the day they are needed (past the supplier’s cut-off); they are ordered for the earliest delivery.',
+  lateOrderNote: "Some items of this order cannot arrive before the day they are needed (past the supplier's cut-off); they are ordered for the earliest delivery.",
+  lateOrdersNotice: "{n} orders hold items that cannot arrive before the day they are needed (past the supplier's cut-off); they are ordered for the earliest delivery.",
+  'lateOrdersNotice.one': "{n} order holds items that cannot arrive before the day they are needed (past the supplier's cut-off); they are ordered for the earliest delivery.",
   total: 'Amount',
   overrides: 'Overrides',
   previous: 'Before',
@@ -910,6 +914,7 @@ const en: Record<TextKey, string> = {
   orderBy: 'Order by',
   leadTime: 'Lead time',
   leadDays: '{n} days',
+  'leadDays.one': '{n} day',
   lineCount: 'Lines',
   ingredient: 'Ingredient',
   sku: 'SKU',
@@ -1090,6 +1095,7 @@ const en: Record<TextKey, string> = {
   stepDurations: 'Step durations (s)',
   'job.empty': 'Nothing to do',
   emptyRuns: '{n} runs with nothing to do',
+  'emptyRuns.one': '{n} run with nothing to do',
   runDetail: 'Run details',
   closeRun: 'Close',
   openRunHint: 'click a run to see its steps',
@@ -1448,7 +1454,9 @@ export type Translate = (key: TextKey, values?: Record<string, string | number>)
 
 export function translator(lang: Lang): Translate {
   return (key, values) => {
-    let text = TEXTS[lang][key] ?? key;
+    // a count of one takes the key's singular where the language has one ('{n} day' beside '{n} days')
+    const one = values?.n === 1 ? TEXTS[lang][`${key}.one` as TextKey] : undefined;
+    let text = one ?? TEXTS[lang][key] ?? key;
     for (const [name, value] of Object.entries(values ?? {})) text = text.replace(`{${name}}`, String(value));
     return text;
   };
