@@ -146,10 +146,12 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       title: t('ordersBySupplier'),
       height: 300,
       option: {
+        // Supplier names are long: bars run across, the largest on top, each name on one line.
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        xAxis: { type: 'category', data: suppliers.map(([id]) => context.supplierName(id)) },
-        yAxis: { type: 'value', name: '¥' },
-        series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)), color: COLOURS.forecast }],
+        grid: { left: 8, right: 24, top: 30, bottom: 20, containLabel: true },
+        xAxis: { type: 'value', name: '¥', splitNumber: 4 },
+        yAxis: { type: 'category', data: suppliers.map(([id]) => context.supplierName(id)).reverse(), axisLabel: { width: 220 } },
+        series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)).reverse(), color: COLOURS.forecast }],
       },
     });
   const days = [...new Set(plan.lines.map((line) => line.serviceDate))].sort();
