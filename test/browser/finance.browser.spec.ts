@@ -47,6 +47,11 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(drawn.find((chart) => chart.id === 'twelve-months')!.categories).toHaveLength(12);
     expect((await page.locator('[data-partial-months]').getAttribute('data-partial-months'))?.split(',')).toContain('2026-11');
     expect(await page.locator('[data-change=subsidy]').count()).toBe(2);
+    // No settlement file behind the page: it says where reconciling happens, not a difference of ¥0.00.
+    expect(body.reconciliation.status).toBe('no_settlement');
+    const reconciliation = await page.locator('[data-kpi=reconciliation]').textContent();
+    expect(reconciliation).toContain('finance report is made with the bank or card settlement file');
+    expect(reconciliation).not.toContain('Difference');
     await screenshot(page, 'finance-en');
     if (DOCS_SCREENSHOTS) {
       mkdirSync(DOCS_SCREENSHOTS, { recursive: true });

@@ -64,7 +64,10 @@ export async function renderFinance(context: PageContext): Promise<void> {
       'reconciliation',
       t('reconciliation'),
       badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),
-      `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`,
+      // Without a settlement file nothing was checked: counts and a difference of zero would read as a clean match.
+      recon.status === 'no_settlement'
+        ? t('recon.howTo')
+        : `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`,
     ),
   );
   root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), ...context.reportScope(panel.filters) })));
