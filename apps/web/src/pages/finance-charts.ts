@@ -1,3 +1,4 @@
+import { yuanToFen } from '../../../../libs/domain/src/money';
 import { COLOURS, donutText } from '../charts';
 import type { FinanceMonth, FinancePanel } from '../contract';
 import { h } from '../dom';
@@ -27,7 +28,7 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
   const budgetName = allMealsOnly(panel) ? `${t('budget')} (${t('budgetAllMeals')})` : t('budget');
   const charts = grid('grid two');
   root.append(charts);
-  const revenueDonut = donutText(f, (yuan) => f.yuan(yuan * 100));
+  const revenueDonut = donutText(f, (yuan) => f.yuan(yuanToFen(yuan)));
   context.chart(charts, {
     id: 'revenue-by-channel',
     title: t('revenueParts'),

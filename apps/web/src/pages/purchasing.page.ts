@@ -137,7 +137,8 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
 
   const bySupplier = new Map<number, number>();
   for (const order of plan.orders) bySupplier.set(order.supplierId, (bySupplier.get(order.supplierId) ?? 0) + order.totalFen);
-  const suppliers = [...bySupplier.entries()].sort((a, b) => b[1] - a[1]);
+  // Smallest first: a category axis across draws its first bar at the bottom, so the largest is on top.
+  const suppliers = [...bySupplier.entries()].sort((a, b) => a[1] - b[1]);
   const charts = grid('grid two');
   if (plan.lines.length > 0) root.append(charts);
   if (plan.lines.length > 0)
@@ -146,12 +147,12 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       title: t('ordersBySupplier'),
       height: 300,
       option: {
-        // Supplier names are long: bars run across, the largest on top, each name on one line.
+        // Supplier names are long: bars run across, each name on one line.
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 24, top: 30, bottom: 20, containLabel: true },
         xAxis: { type: 'value', name: '¥', splitNumber: 4 },
-        yAxis: { type: 'category', data: suppliers.map(([id]) => context.supplierName(id)).reverse(), axisLabel: { width: 220 } },
-        series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)).reverse(), color: COLOURS.forecast }],
+        yAxis: { type: 'category', data: suppliers.map(([id]) => context.supplierName(id)), axisLabel: { width: 220 } },
+        series: [{ name: t('purchaseCost'), type: 'bar', data: suppliers.map(([, fen]) => toYuan(fen)), color: COLOURS.forecast }],
       },
     });
   const days = [...new Set(plan.lines.map((line) => line.serviceDate))].sort();
