@@ -146,6 +146,20 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says, for a range still running, that its comparisons stop at the last day with data, in Chinese', async () => {
+    const { page, errors } = sessions.get('zh-CN')!;
+    // to a month past today (the demo ends on 20 November): compared through 20 November, against 1–10 November
+    const future = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await openView(page, `/?page=finance&from=2026-11-11&to=${future}`);
+    const note = page.locator('[data-compared-through]');
+    expect(await note.getAttribute('data-compared-through')).toBe('2026-11-20');
+    expect(await note.textContent()).toContain('对比截至 2026-11-20');
+    expect(await note.getAttribute('title')).toContain('同样的天数');
+    await openView(page, NOVEMBER);
+    expect(await page.locator('[data-compared-through]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('answers a two-year range without an error', async () => {
     const { page, errors } = sessions.get('zh-CN')!;
     await openView(page, '/?page=finance&from=2024-12-01&to=2026-11-20');

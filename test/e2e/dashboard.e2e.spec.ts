@@ -524,6 +524,23 @@ describe('the dashboard API over HTTP', () => {
       await manager.agent.get('/api/dashboard/finance').expect(403);
       await viewer.agent.get('/api/dashboard/finance').expect(403);
     });
+
+    it('compares a range still running only through its last day with data, on the overview and finance alike', async () => {
+      // 11 November to ten days past today: the data ends on END, so the comparisons cover 11–20 November.
+      const future = addDays(localDate(new Date(), 'Asia/Shanghai'), 10);
+      const get = async (panel: string, from: string, to: string) => (await finance.agent.get(`/api/dashboard/${panel}?from=${from}&to=${to}`).expect(200)).body;
+      const running = await get('overview', '2026-11-11', future);
+      expect(running.filters).toMatchObject({ to: future, asOf: END, comparedThrough: END });
+      const tenDaysBefore = await get('overview', '2026-11-01', '2026-11-10');
+      expect(running.kpis.covers.previous).toBe(tenDaysBefore.kpis.covers.value);
+      expect(running.kpis.revenueFen.previous).toBe(tenDaysBefore.kpis.revenueFen.value);
+      // a past range is compared as chosen
+      const past = await get('overview', '2026-11-11', END);
+      expect(past.filters.comparedThrough).toBeUndefined();
+      expect(past.kpis.covers.previous).toBe(running.kpis.covers.previous);
+      const money = await get('finance', '2026-11-11', future);
+      expect(money.previousPeriod).toMatchObject({ from: '2026-11-01', to: '2026-11-10', covers: tenDaysBefore.kpis.covers.value });
+    });
   });
 
   describe('satisfaction', () => {

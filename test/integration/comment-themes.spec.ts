@@ -49,6 +49,7 @@ describe('comment themes on the satisfaction panel', () => {
     filters: { from: '2026-11-02', to: '2026-11-08', canteens: canteenIds, meal: null, asOf: TODAY },
     from: '2026-11-02',
     to: '2026-11-08',
+    comparedThrough: '2026-11-08',
     canteenIds,
     meal: null,
     allSites: false,

@@ -41,6 +41,7 @@ describe('satisfaction for the union survives differencing', () => {
     filters: { from, to, canteens: canteenIds, meal, asOf: TODAY },
     from,
     to,
+    comparedThrough: to,
     canteenIds,
     meal,
     allSites: false,

@@ -132,6 +132,9 @@ async function render(): Promise<void> {
       setInput(filterBar, 'from', filters.from);
       setInput(filterBar, 'to', filters.to);
       asOf.textContent = `${t('asOf')} ${filters.asOf}`;
+      // A range still running is compared through its last day with data; the bar says so, where every comparison shows.
+      if (filters.comparedThrough)
+        asOf.append(h('span', { 'data-compared-through': filters.comparedThrough, title: t('comparedThroughHelp') }, ` · ${t('comparedThrough', { date: filters.comparedThrough })}`));
     },
     canteenName: (id) => {
       const canteen = meta.canteens.find((entry) => entry.id === id);

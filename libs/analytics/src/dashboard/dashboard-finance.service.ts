@@ -42,8 +42,9 @@ export class DashboardFinanceService {
   ) {}
 
   async panel(scope: DashboardScope): Promise<FinancePanel> {
-    const lastYearRange = yearEarlierRange(scope);
-    const previous = previousPeriod(scope);
+    // A range still running is compared through its last day with data, a year and a period earlier.
+    const lastYearRange = yearEarlierRange({ from: scope.from, to: scope.comparedThrough });
+    const previous = previousPeriod(scope, scope.comparedThrough);
     const twelve = trailingTwelveMonths(scope);
     const figures = (range: { from: string; to: string }) => this.finance.figures({ ...scope, ...range, participation: false });
     const spans = monthSpans(scope);

@@ -7,7 +7,7 @@ import { canteenIds, query } from '@larder/database';
 import { addDays, CanteenScope, localDate } from '@larder/domain';
 import type { AppliedFilters, DashboardMeal } from './dashboard.contract';
 import { DEFAULT_RANGE_SERVICE_DAYS, RequestedFilters } from './dashboard-filters';
-import { previousRange } from './dashboard.calculator';
+import { comparedThrough, previousRange } from './dashboard.calculator';
 import { LAST_SERVICE_DAYS_SQL, ServiceDayRow } from './dashboard-scope.queries';
 
 /** Filters after defaults and scoping, with what the figure services need. */
@@ -19,6 +19,9 @@ export interface DashboardScope {
   meal: DashboardMeal | null;
   /** No canteen chosen by a caller who sees all: participation counts the staff of every site. */
   allSites: boolean;
+  /** The last day comparisons cover (comparedThrough): `to`, or the last day with data of a range still running. */
+  comparedThrough: string;
+  /** The range of equal length before `from` .. `comparedThrough`. */
   previous: { from: string; to: string };
   /** Today in the canteens' time zone, whatever the data's last day. */
   today: string;
@@ -49,14 +52,16 @@ export class DashboardScopeService {
       to = addDays(from, DEFAULT_RANGE_SERVICE_DAYS - 1);
     }
     const meal = requested.meal;
+    const through = comparedThrough({ from: from!, to: to! }, { asOf, today });
     return {
-      filters: { from: from!, to: to!, canteens: canteenIds, meal, asOf },
+      filters: { from: from!, to: to!, canteens: canteenIds, meal, asOf, ...(through === to ? {} : { comparedThrough: through }) },
       from: from!,
       to: to!,
       canteenIds,
       meal,
       allSites: requested.canteens === undefined && access === 'all',
-      previous: previousRange({ from: from!, to: to! }),
+      comparedThrough: through,
+      previous: previousRange({ from: from!, to: through }),
       today,
     };
   }

@@ -1,4 +1,4 @@
-import { bucketOf, bucketsOf, kpiTrend, menuEngineering, previousRange, quantityRanks, rankChange, trendGrain } from './dashboard.calculator';
+import { bucketOf, bucketsOf, comparedThrough, kpiTrend, menuEngineering, previousRange, quantityRanks, rankChange, trendGrain } from './dashboard.calculator';
 
 describe('trend buckets', () => {
   it('draws up to 92 days day by day and longer ranges week by week', () => {
@@ -37,6 +37,18 @@ describe('trend buckets', () => {
 
   it('compares with the range of equal length just before', () => {
     expect(previousRange({ from: '2026-11-01', to: '2026-11-28' })).toEqual({ from: '2026-10-04', to: '2026-10-31' });
+  });
+
+  it('compares a range still running only through its last day with data', () => {
+    const december = { from: '2026-12-01', to: '2026-12-31' };
+    expect(comparedThrough(december, { asOf: '2026-12-05', today: '2026-12-06' })).toBe('2026-12-05');
+    // the range ends today: today's covers may not be in yet
+    expect(comparedThrough({ from: '2026-11-30', to: '2026-12-06' }, { asOf: '2026-12-05', today: '2026-12-06' })).toBe('2026-12-05');
+    // a past range is compared as chosen, though its last days had no covers (a closure is a real day)
+    expect(comparedThrough({ from: '2026-11-01', to: '2026-11-30' }, { asOf: '2026-11-27', today: '2026-12-06' })).toBe('2026-11-30');
+    // nothing in the range yet, or data through its end: as chosen
+    expect(comparedThrough({ from: '2026-12-07', to: '2026-12-13' }, { asOf: '2026-12-05', today: '2026-12-06' })).toBe('2026-12-13');
+    expect(comparedThrough({ from: '2026-11-30', to: '2026-12-06' }, { asOf: '2026-12-06', today: '2026-12-06' })).toBe('2026-12-06');
   });
 });
 

@@ -42,6 +42,17 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
+/**
+ * The last day a range's comparisons cover. A range that reaches today or later holds days whose
+ * data cannot be in yet, so it is compared only through its last day with data: a month in progress
+ * is set against the same days before it, not against a whole month. A past range is compared as
+ * chosen (a closure is a real day without covers), as is one with no data yet.
+ */
+export function comparedThrough(range: { from: string; to: string }, data: { asOf: string; today: string }): string {
+  if (range.to < data.today || data.asOf < range.from || data.asOf >= range.to) return range.to;
+  return data.asOf;
+}
+
 /** The range of equal length just before this one. */
 export function previousRange(range: { from: string; to: string }): { from: string; to: string } {
   const days = daysBetween(range.from, range.to) + 1;

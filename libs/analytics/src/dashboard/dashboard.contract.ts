@@ -70,6 +70,8 @@ export interface DashboardFilters {
 export interface AppliedFilters extends DashboardFilters {
   /** The last service date with data, the "today" the page measures against. */
   asOf: string;
+  /** Set when the range reaches past its last day with data: the day its comparisons stop (the same days before). */
+  comparedThrough?: string;
 }
 
 export interface TrendPoint {

@@ -39,11 +39,17 @@ export function isWholeMonths(range: { from: string; to: string }): boolean {
   return range.from.endsWith('-01') && monthOf(range.to).to === range.to;
 }
 
-/** The period just before: as many whole months before a whole-month range (month over month), else as many days. */
-export function previousPeriod(range: { from: string; to: string }): { from: string; to: string } {
-  if (!isWholeMonths(range)) return previousRange(range);
+/**
+ * The period just before: as many whole months before a whole-month range (month over month), else as
+ * many days. `through` is the last day compared (comparedThrough): a whole-month range still running is
+ * set against the same days of the months before, 1–5 December against 1–5 November.
+ */
+export function previousPeriod(range: { from: string; to: string }, through = range.to): { from: string; to: string } {
+  if (!isWholeMonths(range)) return previousRange({ from: range.from, to: through });
   const months = monthSpans(range).length;
-  return { from: shiftMonth(monthOf(range.from), -months).from, to: shiftMonth(monthOf(range.to), -months).to };
+  const last = shiftMonth(monthOf(through), -months);
+  const sameDay = `${last.from.slice(0, 8)}${through.slice(8)}`;
+  return { from: shiftMonth(monthOf(range.from), -months).from, to: through === range.to || sameDay > last.to ? last.to : sameDay };
 }
 
 /** The twelve months up to the range's last month; the last is partial when the range ends inside it. */
