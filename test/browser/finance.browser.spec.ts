@@ -72,8 +72,16 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     await form.locator('select[name=budget-canteen]').selectOption('1');
     await form.locator('input[name=budget-month]').fill('2026-11');
     await form.locator('select[name=budget-line]').selectOption('subsidy');
+    // The chosen line's stored amount is shown and fills the field.
+    const stored = ((await (await session.context.request.get('/api/budgets?from=2026-11&to=2026-11')).json()).lines as { canteenId: number; line: string; amountFen: number }[]).find(
+      (entry) => entry.canteenId === 1 && entry.line === 'subsidy',
+    )!;
+    const current = form.locator('[data-budget-current]');
+    await current.filter({ hasText: '当前预算 ¥' }).waitFor();
+    expect(await current.textContent()).toBe(`当前预算 ¥${(stored.amountFen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`);
+    expect(await form.locator('input[name=budget-amount]').inputValue()).toBe(String(stored.amountFen / 100));
     await form.locator('input[name=budget-amount]').fill('');
-    // The form opens with an empty amount: saving it as it is asks first, and cancelling keeps the line.
+    // An emptied amount: saving it asks first, and cancelling keeps the line.
     await form.locator('button[type=submit]').click();
     const ask = page.locator('[data-dialog=confirm-budget-remove]');
     expect(await ask.textContent()).toContain('总部机关食堂 2026-11 的餐费补贴预算');
@@ -86,6 +94,7 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect((await panel(session)).budget.subsidyFen).toBeNull();
     // …and a new amount sets it again, prorated over the 20 of November's 30 days shown.
     await form.locator('select[name=budget-line]').selectOption('subsidy');
+    await current.filter({ hasText: '此科目本月尚未设预算' }).waitFor();
     await form.locator('input[name=budget-amount]').fill('300000');
     await afterRender(page, () => form.locator('button[type=submit]').click());
     const body = await panel(session);
