@@ -105,6 +105,40 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(errors).toEqual([]);
   });
 
+  it.each([
+    { locale: 'zh-CN', refused: '这些值未被接受：金额（元）。 请修改后再试。' },
+    { locale: 'en-US', refused: 'Not accepted: Amount (¥). Correct it and try again.' },
+  ])('says which budget value the API refused, by its label on the form, in $locale', async ({ locale, refused }) => {
+    const session = sessions.get(locale)!;
+    const { page, errors } = session;
+    await openView(page, NOVEMBER);
+    const before = (await panel(session)).budget;
+    const form = page.locator('[data-form=budget-entry]');
+    const amount = form.locator('input[name=budget-amount]');
+    await form.locator('select[name=budget-line]').selectOption('labour');
+    // ¥2,000,000,000 passes the form's own check (a number, not negative) but is over the API's largest amount.
+    await amount.fill('2000000000');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.form-message [data-error=VALIDATION_FAILED]').waitFor();
+    expect(await form.locator('.form-message [data-error]').getAttribute('data-fields')).toBe('amountFen');
+    expect(await form.locator('.form-message').textContent()).toBe(refused);
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('[aria-invalid]').count()).toBe(1);
+    expect((await panel(session)).budget).toEqual(before);
+    // The refused request, as the browser logs it (once it has).
+    for (let wait = 0; wait < 20 && errors.length === 0; wait++) await page.waitForTimeout(50);
+    expect(errors.splice(0)).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    // Sent again, the mark goes: here an empty amount, which asks before removing the line (cancelled).
+    await amount.fill('');
+    await form.locator('button[type=submit]').click();
+    const ask = page.locator('[data-dialog=confirm-budget-remove]');
+    await ask.waitFor();
+    expect(await amount.getAttribute('aria-invalid')).toBeNull();
+    await ask.locator('[data-action=cancel]').click();
+    expect((await panel(session)).budget).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
   const spendChart = async (session: SignedInPage) => {
     const body = await panel(session);
     const chart = (await charts(session.page)).find((drawn) => drawn.id === 'supplier-spend')!;

@@ -1,22 +1,39 @@
 import { ApiError } from './api';
 import { h } from './dom';
-import { errorText } from './error-text';
-import type { TextKey, Translate } from './i18n';
+import { formErrorText, type FormReading, refusedFields } from './error-text';
+import type { Translate } from './i18n';
 
 /**
- * An API refusal in the page's language: what happened from the error code (or the caller's reading
- * of it), then what to do. The API's English words stay in an attribute for support, not on screen.
+ * An API refusal of a form in the page's language: what happened from the error code (a refused value
+ * by the form's label of its field, `reading.fields`), then what to do. The API's English words stay in
+ * an attribute for support, not on screen; the refused API fields in `data-fields` for `say`.
  */
-export function errorNotice(t: Translate, error: unknown, byCode: Partial<Record<string, TextKey>> = {}): HTMLElement {
-  const text = errorText(t, error, byCode);
+export function errorNotice(t: Translate, error: unknown, reading: FormReading = {}): HTMLElement {
+  const text = formErrorText(t, error, reading);
   // A form's own reading of a code (a taken username) already says what to do.
-  const own = error instanceof ApiError && byCode[error.code] !== undefined;
-  return h('span', { 'data-error': text.code, 'data-api-message': error instanceof Error ? error.message : String(error) }, own ? text.sentence : `${text.sentence} ${text.action}`);
+  const own = error instanceof ApiError && reading.byCode?.[error.code] !== undefined;
+  return h(
+    'span',
+    { 'data-error': text.code, 'data-fields': refusedFields(error).join(' ') || undefined, 'data-api-message': error instanceof Error ? error.message : String(error) },
+    own ? text.sentence : `${text.sentence} ${text.action}`,
+  );
 }
 
-/** Shows a message in a form's message slot (or clears it). */
+/**
+ * Shows a message in a form's message slot (or clears it). When the slot is in a form and the message
+ * is a notice naming refused fields, the form's controls of those fields (by `name` or `data-field`)
+ * are marked `aria-invalid` until the form is sent again or says something else.
+ */
 export function say(slot: HTMLElement, message: HTMLElement | string | null): void {
   slot.replaceChildren(message ?? '');
+  const form = slot.closest('form');
+  if (!form) return;
+  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  const fields = typeof message === 'object' && message?.dataset.fields ? message.dataset.fields.split(' ') : [];
+  const refused = [...form.querySelectorAll<HTMLElement>('[name], [data-field]')].filter((control) => fields.includes(control.dataset.field ?? control.getAttribute('name') ?? ''));
+  if (refused.length === 0) return;
+  for (const control of refused) control.setAttribute('aria-invalid', 'true');
+  form.addEventListener('submit', () => refused.forEach((control) => control.removeAttribute('aria-invalid')), { once: true });
 }
 
 function modal(name: string, ...children: HTMLElement[]): HTMLDialogElement {

@@ -1,5 +1,5 @@
 import { ApiError } from './api';
-import { errorLine, errorText } from './error-text';
+import { errorLine, errorText, formErrorText, refusedFields } from './error-text';
 import { translator } from './i18n';
 
 describe('errorText', () => {
@@ -35,5 +35,49 @@ describe('errorText', () => {
     expect(errorText(en, new ApiError(500, 'INTERNAL', 'boom')).sentence).toBe(en('errorText.other'));
     expect(errorText(en, new TypeError('Failed to fetch')).code).toBe('network');
     expect(errorText(en, new ApiError(409, 'CONFLICT', 'taken'), { CONFLICT: 'userExists' }).sentence).toBe(en('userExists'));
+  });
+});
+
+describe('formErrorText', () => {
+  const zh = translator('zh-CN');
+  const en = translator('en');
+  const budget = { canteenId: 'canteens', month: 'month', line: 'budgetLineLabel', amountFen: 'budgetAmount' } as const;
+  const dto = new ApiError(400, 'VALIDATION_FAILED', 'amountFen must be 0 or more', { fields: ['lines.0.amountFen'] });
+
+  it("names the form's labels of the refused fields, never the page's filters or dates", () => {
+    expect(formErrorText(zh, dto, { fields: budget })).toEqual({ code: 'VALIDATION_FAILED', sentence: '这些值未被接受：金额（元）。', action: '请修改后再试。' });
+    expect(formErrorText(en, dto, { fields: budget })).toEqual({ code: 'VALIDATION_FAILED', sentence: 'Not accepted: Amount (¥).', action: 'Correct it and try again.' });
+    const two = new ApiError(400, 'VALIDATION_FAILED', 'x', { fields: ['lines.0.month', 'lines.0.amountFen', 'lines.1.amountFen'] });
+    expect(formErrorText(zh, two, { fields: budget }).sentence).toBe('这些值未被接受：月份、金额（元）。');
+    expect(formErrorText(en, two, { fields: budget }).sentence).toBe('Not accepted: Month, Amount (¥).');
+  });
+
+  it("reads a service's single field or parameter as well as the validation pipe's list", () => {
+    expect(refusedFields(new ApiError(400, 'VALIDATION_FAILED', 'x', { field: 'reason' }))).toEqual(['reason']);
+    expect(refusedFields(new ApiError(400, 'VALIDATION_FAILED', 'x', { parameter: 'canteens' }))).toEqual(['canteens']);
+    expect(refusedFields(new ApiError(400, 'VALIDATION_FAILED', 'x', { fields: ['lines', 'lines.0.packs', 'lines.3.packs'] }))).toEqual(['lines', 'packs']);
+    expect(refusedFields(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toEqual([]);
+    expect(formErrorText(en, new ApiError(400, 'VALIDATION_FAILED', 'x', { field: 'name' }), { fields: { name: 'tokenName' } }).sentence).toBe('Not accepted: Name.');
+  });
+
+  it('says a refusal without a field it can name in words of a form: no filters, no dates', () => {
+    for (const error of [new ApiError(400, 'VALIDATION_FAILED', 'token name must be 1-64 letters'), new ApiError(400, 'VALIDATION_FAILED', 'x', { fields: ['limit'] })]) {
+      for (const t of [zh, en]) {
+        const text = formErrorText(t, error, { fields: budget });
+        expect(text).toEqual({ code: 'VALIDATION_FAILED', sentence: t('formError.VALIDATION_FAILED'), action: t('formAction.VALIDATION_FAILED') });
+        expect(`${text.sentence} ${text.action}`).not.toMatch(/筛选|日期|filter|date/i);
+        expect(text.sentence).not.toBe(t('errorText.VALIDATION_FAILED'));
+      }
+    }
+  });
+
+  it("keeps a form's own reading of a code, and reads every other code as the page does", () => {
+    expect(formErrorText(en, new ApiError(400, 'VALIDATION_FAILED', 'x', { fields: ['webhookUrl'] }), { byCode: { VALIDATION_FAILED: 'channelRule' } }).sentence).toBe(en('channelRule'));
+    expect(formErrorText(zh, new ApiError(400, 'VALIDATION_FAILED', 'x', { field: 'username' }), { byCode: { VALIDATION_FAILED: 'usernameRule' }, fields: { username: 'username' } }).sentence).toBe(
+      zh('usernameRule'),
+    );
+    expect(formErrorText(en, new ApiError(409, 'CONFLICT', 'taken'), { byCode: { CONFLICT: 'userExists' } }).sentence).toBe(en('userExists'));
+    expect(formErrorText(en, new ApiError(404, 'NOT_FOUND', 'x'), { fields: budget })).toEqual(errorText(en, new ApiError(404, 'NOT_FOUND', 'x')));
+    expect(formErrorText(en, new TypeError('Failed to fetch')).code).toBe('network');
   });
 });

@@ -29,3 +29,35 @@ export function errorLine(t: Translate, error: unknown, byCode: Partial<Record<s
   const text = errorText(t, error, byCode);
   return `${text.sentence} ${text.action}`;
 }
+
+/** How a form reads a refusal of what was entered in it. */
+export interface FormReading {
+  /** The form's own sentence for a code (a taken username); it says what to do and wins over the rest. */
+  byCode?: Partial<Record<string, TextKey>>;
+  /** API field (the last segment of a path such as `lines.0.amountFen`) → the key of the label the form shows for it. */
+  fields?: Partial<Record<string, TextKey>>;
+}
+
+/**
+ * The API fields a refusal names, by their last path segment, in the API's order: the validation pipe's
+ * `details.fields` (`lines.0.amountFen`), a service's `details.field` or `details.parameter`.
+ */
+export function refusedFields(error: unknown): string[] {
+  if (!(error instanceof ApiError) || !error.details) return [];
+  const { fields, field, parameter } = error.details;
+  const paths = [...(Array.isArray(fields) ? fields : []), field, parameter].filter((path): path is string => typeof path === 'string' && path !== '');
+  return [...new Set(paths.map((path) => path.split('.').at(-1)!).filter((name) => !/^\d+$/.test(name)))];
+}
+
+/**
+ * A refusal as a form says it. A page's filters are not on a form, so VALIDATION_FAILED never reads as
+ * the page's "filters not valid": it names the form's labels of the refused fields, or, when no field
+ * the form shows is named, says so without naming any. Every other code reads as on the page.
+ */
+export function formErrorText(t: Translate, error: unknown, reading: FormReading = {}): ErrorText {
+  const byCode = reading.byCode ?? {};
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || byCode[error.code]) return errorText(t, error, byCode);
+  const labels = [...new Set(refusedFields(error).flatMap((name) => (reading.fields?.[name] ? [t(reading.fields[name])] : [])))];
+  if (labels.length === 0) return { code: error.code, sentence: t('formError.VALIDATION_FAILED'), action: t('formAction.VALIDATION_FAILED') };
+  return { code: error.code, sentence: t('formError.fields', { fields: labels.join(t('listSeparator')) }), action: t('formAction.fields') };
+}

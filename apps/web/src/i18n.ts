@@ -709,6 +709,11 @@ const zh = {
   'errorText.VALIDATION_FAILED': '所选条件无效，无法显示数据。',
   'errorText.network': '无法连接服务器。',
   'errorText.other': '操作未能完成。',
+  'formAction.VALIDATION_FAILED': '请检查填写的内容，修改后再试。',
+  'formAction.fields': '请修改后再试。',
+  'formError.VALIDATION_FAILED': '填写的内容未被接受。',
+  'formError.fields': '这些值未被接受：{fields}。',
+  listSeparator: '、',
   'help.bias': '偏差：预测总量比实际多（正）或少（负）的比例。长期为正会多备餐、多浪费，长期为负会不够卖。',
   'help.coverage80':
     '80% 区间覆盖率：实际值落在预测 P10–P90 区间内的比例；实际值恰好等于区间端点时按比例计入（按整份预测的菜品常见，例如无销量而 P10 为 0）。接近 80% 说明区间可信，明显偏低说明区间太窄。',
@@ -1428,6 +1433,11 @@ const en: Record<TextKey, string> = {
   'errorText.VALIDATION_FAILED': 'The chosen filters are not valid, so no figures can be shown.',
   'errorText.network': 'The server cannot be reached.',
   'errorText.other': 'That did not work.',
+  'formAction.VALIDATION_FAILED': 'Check what was entered, then try again.',
+  'formAction.fields': 'Correct it and try again.',
+  'formError.VALIDATION_FAILED': 'What was entered was not accepted.',
+  'formError.fields': 'Not accepted: {fields}.',
+  listSeparator: ', ',
   'help.bias': 'Bias: how far the forecast is above (positive) or below (negative) the actual in total. Persistently positive means over-preparing and waste; negative means running out.',
   'help.coverage80':
     "80% band coverage: the share of actuals inside the forecast's P10–P90 band; an actual equal to an end of the band counts in part (common for dishes forecast in whole portions, such as no sale where P10 is 0). Near 80% means the band can be trusted; far below means it is too narrow.",

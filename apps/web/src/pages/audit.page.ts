@@ -1,7 +1,7 @@
 import { api, query } from '../api';
 import { errorNotice, say } from '../admin-widgets';
 import { h } from '../dom';
-import { textOr } from '../i18n';
+import { textOr, type TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 
 /** The shape of GET /api/admin/audit (libs/auth AuditService), newest first. */
@@ -49,6 +49,8 @@ const ACTIONS = [
   'subscription.unsubscribe',
 ];
 const LIMIT = 500;
+/** The labels the filter shows for the fields the API may refuse. */
+const AUDIT_FIELDS: Partial<Record<string, TextKey>> = { actor: 'by', action: 'actionLabel', from: 'from', to: 'to', canteen: 'canteens' };
 
 export async function renderAudit(context: PageContext): Promise<void> {
   const { t, root, meta } = context;
@@ -96,7 +98,7 @@ export async function renderAudit(context: PageContext): Promise<void> {
       });
     } catch (error) {
       results.replaceChildren();
-      say(message, errorNotice(t, error));
+      say(message, errorNotice(t, error, { fields: AUDIT_FIELDS }));
     }
     results.dataset.loaded = String(Number(results.dataset.loaded ?? 0) + 1);
   };

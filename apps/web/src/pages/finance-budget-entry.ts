@@ -3,9 +3,12 @@ import { fenToYuan, yuanToFen } from '../../../../libs/domain/src/money';
 import { api } from '../api';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
+import type { TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 
 const LINES = ['ingredients', 'subsidy', 'labour'] as const;
+/** The labels the form shows for the fields of a budget line the API may refuse (`lines.0.amountFen`). */
+const BUDGET_FIELDS: Partial<Record<string, TextKey>> = { canteenId: 'canteens', month: 'month', line: 'budgetLineLabel', amountFen: 'budgetAmount' };
 
 /** A stored budget line as GET /api/budgets lists it. */
 interface BudgetLineAmount {
@@ -18,10 +21,10 @@ interface BudgetLineAmount {
 /** Finance sets a canteen's budget for a month, line by line; an empty amount removes the line. */
 export function budgetEntry(context: PageContext, month: string): HTMLElement {
   const { t, f, meta } = context;
-  const canteen = h('select', { name: 'budget-canteen' }, ...meta.canteens.map((entry) => h('option', { value: entry.id }, context.canteenName(entry.id))));
-  const monthInput = h('input', { type: 'month', name: 'budget-month', value: month, required: true });
-  const line = h('select', { name: 'budget-line' }, ...LINES.map((value) => h('option', { value }, t(`budgetLine.${value}`))));
-  const amount = h('input', { type: 'number', name: 'budget-amount', min: 0, step: 1, placeholder: t('budgetAmountHint') });
+  const canteen = h('select', { name: 'budget-canteen', 'data-field': 'canteenId' }, ...meta.canteens.map((entry) => h('option', { value: entry.id }, context.canteenName(entry.id))));
+  const monthInput = h('input', { type: 'month', name: 'budget-month', 'data-field': 'month', value: month, required: true });
+  const line = h('select', { name: 'budget-line', 'data-field': 'line' }, ...LINES.map((value) => h('option', { value }, t(`budgetLine.${value}`))));
+  const amount = h('input', { type: 'number', name: 'budget-amount', 'data-field': 'amountFen', min: 0, step: 1, placeholder: t('budgetAmountHint') });
   const message = h('p', { class: 'form-message', role: 'alert' });
   const current = h('p', { class: 'muted small', 'data-budget-current': '' });
   const field = (label: string, input: HTMLElement) => h('label', { class: 'field' }, h('span', { class: 'filter-label' }, label), input);
@@ -69,7 +72,7 @@ export function budgetEntry(context: PageContext, month: string): HTMLElement {
     api
       .put('/api/budgets', { lines: [{ canteenId: Number(canteen.value), month: monthInput.value, line: line.value, amountFen }] })
       .then(() => context.go({}))
-      .catch((error: unknown) => say(message, errorNotice(t, error)));
+      .catch((error: unknown) => say(message, errorNotice(t, error, { fields: BUDGET_FIELDS })));
   });
   return form;
 }

@@ -6,7 +6,7 @@
  */
 import { api } from '../api';
 import { h } from '../dom';
-import { errorLine } from '../error-text';
+import { formErrorText } from '../error-text';
 import type { TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 import { type JobsResponse, stepName } from './job-runs';
@@ -64,7 +64,9 @@ export function runControls(context: PageContext): HTMLElement | null {
     } catch (error) {
       done = true;
       status.dataset.runProgress = 'failed';
-      status.textContent = `${t('runFailed')}: ${errorLine(t, error)}`;
+      // The buttons send no filters: a refusal reads as a form's, never as the page's "filters not valid".
+      const text = formErrorText(t, error);
+      status.textContent = `${t('runFailed')}: ${text.sentence} ${text.action}`;
       for (const button of buttons) button.disabled = false;
     }
   };

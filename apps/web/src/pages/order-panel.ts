@@ -4,7 +4,7 @@ import { fenToYuan, yuanToFen } from '../../../../libs/domain/src/money';
 import { api } from '../api';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
-import { textOr } from '../i18n';
+import { textOr, type TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 import { toYuan } from '../format';
@@ -51,6 +51,11 @@ export interface OrderDetail {
 }
 
 type Line = OrderDetail['lines'][number];
+
+/** The labels the dialogs show for the fields the API may refuse: a line's packs, the receipt, a cancellation. */
+const LINE_FIELDS: Partial<Record<string, TextKey>> = { packs: 'packs', reason: 'reason' };
+const RECEIPT_FIELDS: Partial<Record<string, TextKey>> = { packs: 'receivedPacks', packPriceFen: 'receivedPrice', note: 'receiveNote' };
+const MOVE_FIELDS: Partial<Record<string, TextKey>> = { reason: 'reason' };
 
 /** The mark of an order that cannot arrive before the day its items are needed, in the list and on the order. */
 export function lateBadge(t: PageContext['t']): HTMLElement {
@@ -171,7 +176,7 @@ function packsCell(context: PageContext, order: OrderDetail, row: OrderDetail['l
     const value = Number(packs.value);
     if (!Number.isInteger(value) || value < 0 || packs.value.trim() === '') return say(message, t('packsRule'));
     if (!reason.value.trim()) return say(message, t('reasonRequired'));
-    await run(context, () => api.patch(`/api/purchase-orders/${order.id}/lines/${row.supplierItemId}`, { packs: value, reason: reason.value.trim() }), message);
+    await run(context, () => api.patch(`/api/purchase-orders/${order.id}/lines/${row.supplierItemId}`, { packs: value, reason: reason.value.trim() }), message, LINE_FIELDS);
   };
   return h(
     'span',
@@ -191,7 +196,7 @@ async function move(context: PageContext, order: OrderDetail, status: string, me
     reason = input.value.trim();
     if (!reason) return say(message, t('reasonRequired'));
   }
-  await run(context, () => api.post(`/api/purchase-orders/${order.id}/status`, reason ? { status, reason } : { status }), message);
+  await run(context, () => api.post(`/api/purchase-orders/${order.id}/status`, reason ? { status, reason } : { status }), message, MOVE_FIELDS);
 }
 
 /** 验收入库: what each line delivered (prefilled as ordered); only the lines that differ are sent. */
@@ -225,15 +230,15 @@ async function receive(context: PageContext, order: OrderDetail, message: HTMLEl
     if (received !== line.packs || fen !== line.packPriceFen) lines.push({ supplierItemId: line.supplierItemId, packs: received, packPriceFen: fen });
   }
   const text = note.value.trim();
-  await run(context, () => api.post(`/api/purchase-orders/${order.id}/receipt`, text ? { lines, note: text } : { lines }), message);
+  await run(context, () => api.post(`/api/purchase-orders/${order.id}/receipt`, text ? { lines, note: text } : { lines }), message, RECEIPT_FIELDS);
 }
 
 /** Sends a change and redraws; a refusal is said in the page's language, the API's words as a tooltip. */
-async function run(context: PageContext, call: () => Promise<unknown>, message: HTMLElement): Promise<void> {
+async function run(context: PageContext, call: () => Promise<unknown>, message: HTMLElement, fields: Partial<Record<string, TextKey>>): Promise<void> {
   try {
     await call();
     context.go({});
   } catch (error) {
-    say(message, errorNotice(context.t, error));
+    say(message, errorNotice(context.t, error, { fields }));
   }
 }

@@ -154,7 +154,7 @@ function addForm(context: PageContext): HTMLFormElement {
         context.go({});
       } catch (error) {
         // The form's only free fields are the addresses: a refusal is about one of them, never about filters.
-        say(slot, errorNotice(t, error, { VALIDATION_FAILED: 'channelRule' }));
+        say(slot, errorNotice(t, error, { byCode: { VALIDATION_FAILED: 'channelRule' } }));
       }
     })();
   });

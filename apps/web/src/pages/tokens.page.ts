@@ -2,7 +2,7 @@ import { api } from '../api';
 import { errorNotice, say, showSecretOnce } from '../admin-widgets';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
-import { textOr } from '../i18n';
+import { textOr, type TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 
@@ -17,6 +17,8 @@ interface TokenRow {
 
 /** The scopes the API accepts (libs/auth TOKEN_SCOPES); the API refuses any other. */
 const SCOPES = ['read', 'import', 'metrics'] as const;
+/** The labels the form shows for the fields the API may refuse. */
+const TOKEN_FIELDS: Partial<Record<string, TextKey>> = { name: 'tokenName', scopes: 'scopes' };
 
 export async function renderTokens(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -84,7 +86,7 @@ function createForm(context: PageContext): HTMLFormElement {
         await showSecretOnce(t, { title: t('tokenFor', { name: name.value.trim() }), secret: created.token });
         context.go({});
       } catch (error) {
-        say(slot, errorNotice(t, error));
+        say(slot, errorNotice(t, error, { fields: TOKEN_FIELDS }));
       }
     })();
   });

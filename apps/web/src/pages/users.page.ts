@@ -21,6 +21,8 @@ const ROLE_CHOICES: DashboardRole[] = ['viewer', 'manager', 'finance', 'union', 
 /** How the API's refusals of a new user read to the person who typed it. */
 const CREATE_ERRORS: Partial<Record<string, TextKey>> = { CONFLICT: 'userExists', VALIDATION_FAILED: 'usernameRule' };
 const UPDATE_ERRORS: Partial<Record<string, TextKey>> = { CONFLICT: 'lastAdmin' };
+/** The labels the forms show for the fields the API may refuse. */
+const USER_FIELDS: Partial<Record<string, TextKey>> = { username: 'username', role: 'roleLabel', canteens: 'canteens', active: 'activeLabel' };
 
 export async function renderUsers(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -32,7 +34,7 @@ export async function renderUsers(context: PageContext): Promise<void> {
       await api.patch(`/api/admin/users/${encodeURIComponent(user.username)}`, body);
       context.go({});
     } catch (error) {
-      say(slot, errorNotice(t, error, UPDATE_ERRORS));
+      say(slot, errorNotice(t, error, { byCode: UPDATE_ERRORS, fields: USER_FIELDS }));
     }
   };
   const reset = async (user: UserRow) => {
@@ -51,7 +53,7 @@ export async function renderUsers(context: PageContext): Promise<void> {
       await showSecretOnce(t, { title: t('passwordFor', { user: user.username }), secret: answer.password });
       context.go({});
     } catch (error) {
-      say(message, errorNotice(t, error));
+      say(message, errorNotice(t, error, { fields: USER_FIELDS }));
     }
   };
   const editSlot = h('div', { 'data-slot': 'edit-user' });
@@ -123,7 +125,7 @@ function addForm(context: PageContext): HTMLFormElement {
           await showSecretOnce(t, { title: t('passwordFor', { user: created.user.username }), secret: created.password });
           context.go({});
         } catch (error) {
-          say(slot, errorNotice(t, error, CREATE_ERRORS));
+          say(slot, errorNotice(t, error, { byCode: CREATE_ERRORS, fields: USER_FIELDS }));
         }
       })(),
   });

@@ -19,9 +19,9 @@ export class ApiTokenService {
 
   /** Returns the token itself once: it cannot be shown again. */
   async create(request: { name: string; scopes: TokenScope[] }): Promise<{ id: string; token: string }> {
-    if (!/^[\w .-]{1,64}$/.test(request.name)) throw new LarderError('VALIDATION_FAILED', 'token name must be 1-64 letters, digits, spaces, dots, dashes or underscores');
+    if (!/^[\w .-]{1,64}$/.test(request.name)) throw new LarderError('VALIDATION_FAILED', 'token name must be 1-64 letters, digits, spaces, dots, dashes or underscores', { field: 'name' });
     if (request.scopes.length === 0 || request.scopes.some((scope) => !TOKEN_SCOPES.includes(scope))) {
-      throw new LarderError('VALIDATION_FAILED', `token scopes must be some of ${TOKEN_SCOPES.join(', ')}`);
+      throw new LarderError('VALIDATION_FAILED', `token scopes must be some of ${TOKEN_SCOPES.join(', ')}`, { field: 'scopes' });
     }
     const token = PREFIX + randomBytes(32).toString('base64url');
     const id = randomUUID();

@@ -21,8 +21,9 @@ export class UserService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async create(user: NewUser): Promise<AppUser> {
-    if (!USERNAME.test(user.username)) throw new LarderError('VALIDATION_FAILED', 'username must be 3-32 lower-case letters, digits, dots, dashes or underscores, starting with a letter');
-    if (!ROLES.includes(user.role)) throw new LarderError('VALIDATION_FAILED', `role must be one of ${ROLES.join(', ')}`);
+    if (!USERNAME.test(user.username))
+      throw new LarderError('VALIDATION_FAILED', 'username must be 3-32 lower-case letters, digits, dots, dashes or underscores, starting with a letter', { field: 'username' });
+    if (!ROLES.includes(user.role)) throw new LarderError('VALIDATION_FAILED', `role must be one of ${ROLES.join(', ')}`, { field: 'role' });
     const weak = await passwordProblem(user.password, user.username);
     if (weak) throw new LarderError('VALIDATION_FAILED', weak, { parameter: 'password' });
     const users = this.dataSource.getRepository(AppUser);
