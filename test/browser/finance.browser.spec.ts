@@ -47,10 +47,9 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(drawn.find((chart) => chart.id === 'twelve-months')!.categories).toHaveLength(12);
     expect((await page.locator('[data-partial-months]').getAttribute('data-partial-months'))?.split(',')).toContain('2026-11');
     expect(await page.locator('[data-change=subsidy]').count()).toBe(2);
-    // No settlement file behind the page: it says where reconciling happens, not a difference of ¥0.00.
-    expect(body.reconciliation.status).toBe('no_settlement');
-    const reconciliation = await page.locator('[data-kpi=reconciliation]').textContent();
-    expect(reconciliation).toContain('finance report is made with the bank or card settlement file');
+    // No settlement file behind the page: the card asks for one rather than show a difference of ¥0.00.
+    const reconciliation = await page.locator('[data-section=reconciliation]').textContent();
+    expect(reconciliation).toContain("Choose the month's bank or card settlement file");
     expect(reconciliation).not.toContain('Difference');
     await screenshot(page, 'finance-en');
     if (DOCS_SCREENSHOTS) {
@@ -77,8 +76,8 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
       (entry) => entry.canteenId === 1 && entry.line === 'subsidy',
     )!;
     const current = form.locator('[data-budget-current]');
-    await current.filter({ hasText: '当前预算 ¥' }).waitFor();
-    expect(await current.textContent()).toBe(`当前预算 ¥${(stored.amountFen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}`);
+    // (the form first shows its first line's amount; this waits for the subsidy line's)
+    await current.filter({ hasText: `当前预算 ¥${(stored.amountFen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 0 })}` }).waitFor();
     expect(await form.locator('input[name=budget-amount]').inputValue()).toBe(String(stored.amountFen / 100));
     await form.locator('input[name=budget-amount]').fill('');
     // An emptied amount: saving it asks first, and cancelling keeps the line.
@@ -200,6 +199,34 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(await note.getAttribute('title')).toContain('同样的天数');
     await openView(page, NOVEMBER);
     expect(await page.locator('[data-compared-through]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('reconciles a settlement file chosen on the page and downloads the workbook with it, in Chinese', async () => {
+    const { page, errors } = sessions.get('zh-CN')!;
+    await openView(page, NOVEMBER);
+    const section = page.locator('[data-section=reconciliation]');
+    // 1–20 November stands for October, the last whole month: the workbook link's month too
+    expect(await section.textContent()).toContain('2026-10 结算文件');
+    // a bank file with no October lines but one of another month: every payment day differs, and the line is named
+    const file = { name: '结算-10月.csv', mimeType: 'text/csv', buffer: Buffer.from('日期,渠道,金额\n2026-11-02,wechat,12.00\n') };
+    await section.locator('input[name=settlement]').setInputFiles(file);
+    await section.locator('button[type=submit]').click();
+    const summary = section.locator('[data-recon-summary]');
+    await summary.waitFor();
+    expect(await summary.locator('.badge').textContent()).toBe('存在差异');
+    const [checked, mismatched] = [...(await summary.textContent())!.matchAll(/(\d+)/g)].map((match) => Number(match[1]));
+    expect(checked).toBeGreaterThan(20);
+    expect(mismatched).toBe(checked);
+    const table = section.locator('[data-table=reconciliation-mismatches]');
+    expect(await table.locator('tbody tr').count()).toBe(10);
+    expect(await table.locator('tbody').textContent()).toContain('微信支付');
+    expect(await table.locator('tbody').textContent()).toContain('仅系统有');
+    expect(await section.locator('[data-rejected]').getAttribute('data-rejected')).toBe('2');
+    expect(await section.locator('[data-rejected]').textContent()).toContain('1 行未计入（第 2 行）');
+    await section.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'finance-zh-reconciliation.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), section.locator('[data-action=recon-workbook]').click()]);
+    expect(download.suggestedFilename()).toBe('larder-finance-2026-10-zh-CN.xlsx');
     expect(errors).toEqual([]);
   });
 

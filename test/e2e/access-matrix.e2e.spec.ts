@@ -75,6 +75,9 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/reports/:kind': ['admin', 'manager', 'finance', 'union', 'token:read'],
   // The payments export for audit: the finance report's readers.
   'GET /api/reports/finance/payments': ['admin', 'manager', 'finance', 'token:read'],
+  // A settlement file reconciled, as figures or inside the finance workbook: the finance report's readers.
+  'POST /api/reports/finance/reconciliation': ['admin', 'manager', 'finance', 'token:read'],
+  'POST /api/reports/finance': ['admin', 'manager', 'finance', 'token:read'],
   // Machines push files with an import token; of the people only admins may (an unknown kind answers 400).
   'POST /api/import/:kind': ['admin', 'token:import'],
   // The dashboard is for people: each page's roles as DASHBOARD_PAGES lists them; no tokens.

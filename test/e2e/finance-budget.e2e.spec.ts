@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import * as ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@larder/auth';
@@ -242,5 +243,77 @@ describe('finance: one budget, the subsidy change and last year agree between pa
     expect(byDefault.months.every((month: { partial: boolean }) => !month.partial)).toBe(true);
     const tooLong = await finance.agent.get('/api/dashboard/overview?from=2024-12-01&to=2026-11-30').expect(400);
     expect(tooLong.body.error).toBe('VALIDATION_FAILED');
+  });
+
+  describe('a settlement file reconciled on the page', () => {
+    type Mismatch = { date: string; channel: string; settlementFen: number | null; larderFen: number | null; status: string };
+    const reconcile = (bytes: Buffer, fileName = 'settlement.csv', who: SignedInAgent = finance) =>
+      who.agent
+        .post(`/api/reports/finance/reconciliation?month=${changeMonth}`)
+        .set('x-csrf-token', who.csrfToken)
+        .send({ fileName, contentBase64: bytes.toString('base64') });
+    const yuanText = (fen: number) => (fen / 100).toFixed(2);
+
+    it('sets the file against the payments day by day and channel by channel, GBK or UTF-8, and puts it in the workbook', async () => {
+      // A file of its header only: every day × channel with payments is "only in Larder", which gives the month's totals.
+      const empty = (await reconcile(Buffer.from('日期,渠道,金额\n')).expect(200)).body;
+      const larder: Mismatch[] = empty.mismatches;
+      expect(larder.length).toBeGreaterThan(30);
+      expect(larder.every((pair) => pair.status === 'only_larder' && pair.date.startsWith(changeMonth))).toBe(true);
+      expect(empty).toMatchObject({ month: changeMonth, status: 'mismatched', settlementFen: 0, differenceFen: -empty.larderFen, canteenOnly: false });
+      expect(empty.larderFen).toBe(larder.reduce((sum, pair) => sum + pair.larderFen!, 0));
+      expect(empty.checkedDays).toBe(new Set(larder.map((pair) => pair.date)).size);
+
+      // The same totals as the bank would send them, in GBK: they agree.
+      const lines = larder.map((pair) => `${pair.date},${pair.channel},${yuanText(pair.larderFen!)}`);
+      const matched = (await reconcile(iconv.encode(`日期,渠道,金额\n${lines.join('\n')}\n`, 'gbk'), '结算.csv').expect(200)).body;
+      expect(matched).toMatchObject({ status: 'matched', mismatchedDays: 0, differenceFen: 0, settlementFen: empty.larderFen, mismatches: [], rejected: [], fileName: '结算.csv' });
+
+      // One amount ¥1.00 off, a line that is no date and one of another month (UTF-8 with a BOM).
+      const [first, ...rest] = larder;
+      const changed = [`${first.date},${first.channel},${yuanText(first.larderFen! + 100)}`, ...lines.slice(1), '2026-11-31,wechat,5.00', '2026-12-01,wechat,5.00'];
+      const file = Buffer.from(`\uFEFFdate,channel,amount\n${changed.join('\n')}\n`);
+      const differs = (await reconcile(file).expect(200)).body;
+      expect(differs).toMatchObject({ status: 'mismatched', mismatchedDays: 1, differenceFen: 100 });
+      expect(differs.mismatches).toEqual([{ date: first.date, channel: first.channel, settlementFen: first.larderFen! + 100, larderFen: first.larderFen, status: 'differs' }]);
+      expect(differs.rejected.map((line: { line: number }) => line.line)).toEqual([rest.length + 3, rest.length + 4]);
+
+      // The finance workbook made from the same file lists that pair on its reconciliation sheet.
+      const response = await finance.agent
+        .post(`/api/reports/finance?month=${changeMonth}&lang=en`)
+        .set('x-csrf-token', finance.csrfToken)
+        .send({ fileName: 'settlement.csv', contentBase64: file.toString('base64') })
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(response.headers['content-disposition']).toContain(`larder-finance-${changeMonth}`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(response.body as ArrayBuffer);
+      const sheet = book.getWorksheet('Reconciliation')!;
+      const rows = sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1).map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell))] : []));
+      expect(rows.some((row) => row[0] === first.date && row[2] === (first.larderFen! + 100) / 100 && row[3] === first.larderFen! / 100)).toBe(true);
+    });
+
+    it("refuses what is not a file in base64, and keeps it to the finance report's readers", async () => {
+      const refused = (
+        await finance.agent
+          .post(`/api/reports/finance/reconciliation?month=${changeMonth}`)
+          .set('x-csrf-token', finance.csrfToken)
+          .send({ fileName: 'a.csv', contentBase64: 'not base64!' })
+          .expect(400)
+      ).body;
+      expect(refused).toMatchObject({ error: 'VALIDATION_FAILED', details: { fields: ['contentBase64'] } });
+      const badMonth = await finance.agent
+        .post('/api/reports/finance/reconciliation?month=2026-13')
+        .set('x-csrf-token', finance.csrfToken)
+        .send({ fileName: 'a.csv', contentBase64: Buffer.from('date,channel,amount\n').toString('base64') })
+        .expect(400);
+      expect(badMonth.body.error).toBe('VALIDATION_FAILED');
+      // the finance report's readers only, and a manager of their own canteens only
+      const union = await signIn(app, { username: 'budget-union', role: 'union' });
+      await reconcile(Buffer.from('date,channel,amount\n'), 'a.csv', union).expect(403);
+      const manager = await signIn(app, { username: 'budget-manager', role: 'manager', canteenIds: [1] });
+      await reconcile(Buffer.from('date,channel,amount\n'), 'a.csv', manager).expect(403);
+    });
   });
 });

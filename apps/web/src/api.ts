@@ -16,18 +16,38 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+function request(method: string, url: string, body: unknown, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  if (response.status === 204) return undefined as T;
+  return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+}
+
+/** A refusal's coded JSON body as an ApiError. */
+async function refusal(response: Response): Promise<ApiError> {
   const payload = (await response.json().catch(() => null)) as { error?: string; message?: string | string[]; details?: Record<string, unknown> } | null;
-  if (!response.ok) {
-    const message = Array.isArray(payload?.message) ? payload.message.join('; ') : (payload?.message ?? response.statusText);
-    throw new ApiError(response.status, payload?.error ?? String(response.status), message, payload?.details);
-  }
-  return payload as T;
+  const message = Array.isArray(payload?.message) ? payload.message.join('; ') : (payload?.message ?? response.statusText);
+  return new ApiError(response.status, payload?.error ?? String(response.status), message, payload?.details);
+}
+
+async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await request(method, url, body, 'application/json');
+  if (response.status === 204) return undefined as T;
+  if (!response.ok) throw await refusal(response);
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** A file the API makes from a posted body (a workbook), saved under the name the API gives it. */
+async function download(url: string, body: unknown): Promise<string> {
+  const response = await request('POST', url, body, '*/*');
+  if (!response.ok) throw await refusal(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const fileName = name ? decodeURIComponent(name) : 'larder.xlsx';
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await response.blob()), download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  return fileName;
 }
 
 const prefetched = new Map<string, Promise<unknown>>();
@@ -50,6 +70,7 @@ export const api = {
   patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, body),
   put: <T>(url: string, body: unknown) => send<T>('PUT', url, body),
   delete: (url: string) => send<void>('DELETE', url),
+  download,
 };
 
 export function query(params: Record<string, string | number | undefined | null>): string {

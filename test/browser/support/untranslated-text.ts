@@ -32,6 +32,9 @@ export const ZH_ALLOWED_WORDS = new Set([
   'kg',
   'g',
   'CSV',
+  // text encodings a file may come in (UTF-8, GBK), named as every tool names them
+  'UTF',
+  'GBK',
   'Excel',
   'PNG',
   'PDF',

@@ -1,12 +1,15 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, mayReadMoney, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { LarderError } from '@larder/common';
+import { decodeText } from '@larder/ingestion';
 import { CanteenScope, Role } from '@larder/domain';
 import { isReportKind, mayReadReport, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { CanteenAccess } from '../auth/canteen-access.decorator';
 import { FileAnswer, MEAL, QueryParameters } from '../openapi/documentation.decorators';
+import { ReconciliationAnswer } from './dtos/reconciliation-answer.dto';
+import { SettlementFileDto } from './dtos/settlement-file.dto';
 
 /**
  * RFC 6266 with RFC 5987: the name in UTF-8 as `filename*`, and an ASCII fallback without quotes,
@@ -27,10 +30,38 @@ function readersOf(kinds: readonly ReportKind[]): Role[] {
   return [...new Set(kinds.flatMap((kind) => REPORT_READERS[kind]))].filter((role) => role !== 'admin');
 }
 
+/** What a caller asked for, before its scope is checked against the caller's canteens. */
+interface AskedReport {
+  kind: ReportKind;
+  month?: string;
+  week?: string;
+  canteen?: string | string[];
+  meal?: string;
+  lang?: string;
+  principal: Principal;
+  canteens: CanteenScope;
+  planIds?: string[];
+  paymentsDetail?: boolean;
+  settlement?: { name: string; text: string };
+}
+
+const FINANCE_QUERY = {
+  month: 'A month (YYYY-MM)',
+  canteen: 'Canteens by code or id, comma-separated; all when absent (a manager must name only theirs)',
+  lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES },
+} as const;
+
+/** The settlement file's bytes as text: UTF-8, or GBK as Chinese banks' exports often are. */
+function settlementOf(body: SettlementFileDto): { name: string; text: string } {
+  return { name: body.fileName, text: decodeText(Buffer.from(body.contentBase64, 'base64')) };
+}
+
 /**
  * `GET /api/reports/:kind?month=|week=&canteen=&meal=&lang=` (purchase-plan also `&plan=`): the workbook, streamed as it is written,
  * of the canteens named (`canteen=C01,C02` or `canteen` repeated; all when absent) and one meal or all;
- * `GET /api/reports/finance/payments?month=`: the payments detail for audit.
+ * `GET /api/reports/finance/payments?month=`: the payments detail for audit;
+ * `POST /api/reports/finance/reconciliation?month=` and `POST /api/reports/finance?month=` with a
+ * settlement file: the month reconciled, as figures for the page or inside the finance workbook.
  */
 @Controller('api/reports')
 export class ReportsController {
@@ -52,6 +83,45 @@ export class ReportsController {
     @Query('lang') lang?: string,
   ): Promise<void> {
     await this.send(response, { kind: 'finance', month, canteen, lang, principal, canteens, paymentsDetail: true });
+  }
+
+  @Post('finance/reconciliation')
+  @HttpCode(200)
+  @ApiOperation({ summary: `A card or bank settlement file set against the month's payments, day by day and channel by channel (readers: ${REPORT_READERS.finance.join(', ')})` })
+  @QueryParameters(FINANCE_QUERY)
+  @ApiOkResponse({ type: ReconciliationAnswer })
+  @Roles(...readersOf(['finance']))
+  @TokenScopes('read')
+  async reconciliation(
+    @Body() body: SettlementFileDto,
+    @CanteenAccess() canteens: CanteenScope,
+    @CurrentPrincipal() principal: Principal,
+    @Query('month') month?: string,
+    @Query('canteen') canteen?: string,
+    @Query('lang') lang?: string,
+  ): Promise<ReconciliationAnswer> {
+    const { request, prepared } = await this.authorise({ kind: 'finance', month, canteen, lang, principal, canteens, settlement: settlementOf(body) });
+    return this.reports.reconcileFinance({ ...request, settlement: request.settlement! }, prepared);
+  }
+
+  @Post('finance')
+  @HttpCode(200)
+  @ApiOperation({ summary: `The finance workbook with its reconciliation sheet made from the settlement file sent (readers: ${REPORT_READERS.finance.join(', ')})` })
+  @QueryParameters({ ...FINANCE_QUERY, meal: MEAL })
+  @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook, streamed as it is written')
+  @Roles(...readersOf(['finance']))
+  @TokenScopes('read')
+  async financeWithSettlement(
+    @Body() body: SettlementFileDto,
+    @Res() response: Response,
+    @CanteenAccess() canteens: CanteenScope,
+    @CurrentPrincipal() principal: Principal,
+    @Query('month') month?: string,
+    @Query('canteen') canteen?: string,
+    @Query('meal') meal?: string,
+    @Query('lang') lang?: string,
+  ): Promise<void> {
+    await this.send(response, { kind: 'finance', month, canteen, meal, lang, principal, canteens, settlement: settlementOf(body) });
   }
 
   @Get(':kind')
@@ -87,21 +157,8 @@ export class ReportsController {
     await this.send(response, { kind, month, week, canteen, meal, lang, principal, canteens, ...(plan !== undefined ? { planIds: [plan] } : {}) });
   }
 
-  private async send(
-    response: Response,
-    asked: {
-      kind: ReportKind;
-      month?: string;
-      week?: string;
-      canteen?: string | string[];
-      meal?: string;
-      lang?: string;
-      principal: Principal;
-      canteens: CanteenScope;
-      planIds?: string[];
-      paymentsDetail?: boolean;
-    },
-  ): Promise<void> {
+  /** Checks the language, the caller's role and canteens, and prepares the report's scope and file name. */
+  private async authorise(asked: AskedReport) {
     const { kind, lang, principal, canteens } = asked;
     if (lang !== undefined && !(REPORT_LANGUAGES as readonly string[]).includes(lang)) {
       throw new LarderError('VALIDATION_FAILED', `query parameter "lang" must be one of ${REPORT_LANGUAGES.join(', ')}`);
@@ -120,11 +177,17 @@ export class ReportsController {
       requestedBy: principalName(principal),
       ...(asked.planIds !== undefined ? { planIds: asked.planIds } : {}),
       ...(asked.paymentsDetail ? { paymentsDetail: true } : {}),
+      ...(asked.settlement !== undefined ? { settlement: asked.settlement } : {}),
     };
     const prepared = await this.reports.prepare(request);
     if (canteens !== 'all' && (prepared.scope.allCanteens || !prepared.scope.canteenIds.every((id) => canteens.includes(id)))) {
       throw new LarderError('FORBIDDEN', 'choose only your canteens with ?canteen=');
     }
+    return { request, prepared };
+  }
+
+  private async send(response: Response, asked: AskedReport): Promise<void> {
+    const { request, prepared } = await this.authorise(asked);
     response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader('Content-Disposition', contentDisposition(prepared.fileName));
     response.setHeader('Cache-Control', 'no-store');

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import { MEAL_PERIODS } from '@larder/domain';
+import { decodeText } from '@larder/ingestion';
 import { REPORT_KINDS, REPORT_LANGUAGES, ReportingModule, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';
@@ -23,7 +24,8 @@ interface ReportFlags {
 
 function readSettlement(path: string): { name: string; text: string } {
   try {
-    return { name: basename(path), text: readFileSync(path, 'utf8') };
+    // UTF-8, or GBK as Chinese banks' exports often are: the same rule as every import.
+    return { name: basename(path), text: decodeText(readFileSync(path)) };
   } catch (error) {
     throw new LarderError('NOT_FOUND', `cannot read --settlement ${path}: ${(error as Error).message}`);
   }

@@ -4,10 +4,11 @@ import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
-import { badge, grid, helpMark } from '../widgets';
+import { grid, helpMark } from '../widgets';
 import { reportPeriodOf } from '../report-period';
 import { subsidyReachPanel } from './subsidy-reach-panel';
 import { budgetEntry } from './finance-budget-entry';
+import { reconciliationSection } from './finance-reconciliation';
 import { financeCharts } from './finance-charts';
 import { allMealsOnly, comparedText, subsidyChangeNote } from './finance-notes';
 import { staffGroupsTable } from './finance-staff-groups';
@@ -18,7 +19,6 @@ export async function renderFinance(context: PageContext): Promise<void> {
   const { t, f, root } = context;
   const panel = await api.get<FinancePanel>(panelUrl(context.state));
   context.applied(panel.filters);
-  const recon = panel.reconciliation;
   const card = (id: string, label: string | (string | Node)[], value: string | Node, ...notes: (string | Node | null)[]) =>
     h(
       'div',
@@ -60,15 +60,6 @@ export async function renderFinance(context: PageContext): Promise<void> {
       panel.ingredients.usedShare === null ? null : `${t('budgetUsed')} ${f.pct(panel.ingredients.usedShare)}`,
       lastYear((s) => s.ingredientCostFen, panel.ingredients.costFen),
     ),
-    card(
-      'reconciliation',
-      t('reconciliation'),
-      badge(textOr(t, `recon.${recon.status}`, recon.status), recon.status === 'matched' ? 'good' : recon.status === 'mismatched' ? 'bad' : 'muted'),
-      // Without a settlement file nothing was checked: counts and a difference of zero would read as a clean match.
-      recon.status === 'no_settlement'
-        ? t('recon.howTo')
-        : `${t('checkedDays')} ${recon.checkedDays} · ${t('mismatchedDays')} ${recon.mismatchedDays} · ${t('difference')} ${f.yuan(recon.differenceFen, 2)}`,
-    ),
   );
   root.append(cards, h('div', { class: 'toolbar' }, context.report('finance', { ...reportPeriodOf(panel.filters, { weekly: false }), ...context.reportScope(panel.filters) })));
   if (panel.filters.meal) {
@@ -94,5 +85,5 @@ export async function renderFinance(context: PageContext): Promise<void> {
   const reach = await subsidyReachPanel(context, panel.filters.to.slice(0, 7));
   if (reach) root.append(reach);
   staffGroupsTable(context, panel);
-  root.append(budgetEntry(context, panel.filters.to.slice(0, 7)));
+  root.append(budgetEntry(context, panel.filters.to.slice(0, 7)), reconciliationSection(context, panel));
 }

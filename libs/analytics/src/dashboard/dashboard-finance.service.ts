@@ -93,8 +93,6 @@ export class DashboardFinanceService {
       trailing12: financeMonths(twelve, trailing),
       changes,
       staffGroups,
-      // Settlement files are checked when the finance report is made with one; none is stored for the dashboard.
-      reconciliation: { status: 'no_settlement', checkedDays: 0, mismatchedDays: 0, differenceFen: 0 },
       supplierSpend,
     };
   }

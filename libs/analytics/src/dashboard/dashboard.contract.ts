@@ -67,6 +67,25 @@ export interface DashboardFilters {
 }
 
 /** Echoed by every response: the filters actually applied after defaults and scoping. */
+/** A settlement file set against a month's card and bank payments (POST /api/reports/finance/reconciliation), for the finance page. */
+export interface FinanceReconciliation {
+  month: string;
+  fileName: string;
+  /** Some canteens' payments only, while a settlement file usually covers them all. */
+  canteenOnly: boolean;
+  status: 'matched' | 'mismatched';
+  /** Days with a settlement or a Larder total, and those with a pair that differs. */
+  checkedDays: number;
+  mismatchedDays: number;
+  settlementFen: number;
+  larderFen: number;
+  /** Settlement minus Larder over the month. */
+  differenceFen: number;
+  mismatches: { date: string; channel: string; settlementFen: number | null; larderFen: number | null; status: 'differs' | 'only_settlement' | 'only_larder' }[];
+  /** File lines not read (line number and why, in English) and lines dated outside the month. */
+  rejected: { line: number; reason: string }[];
+}
+
 export interface AppliedFilters extends DashboardFilters {
   /** The last service date with data, the "today" the page measures against. */
   asOf: string;
@@ -294,7 +313,6 @@ export interface FinancePanel {
   changes: FinanceChangeNote[];
   /** Subsidy and paid by department and by grade (name '' = not on the staff list); groups under 5 diners suppressed; empty without a staff list. */
   staffGroups: { dimension: 'department' | 'grade'; name: string; suppressed: boolean; diners: number | null; subsidyFen: number | null; paidFen: number | null }[];
-  reconciliation: { status: 'matched' | 'mismatched' | 'no_settlement'; checkedDays: number; mismatchedDays: number; differenceFen: number };
   /** What received purchase orders cost, by month × ingredient category and supplier × category (SupplierSpendService). */
   supplierSpend: SupplierSpend;
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { FinanceReconciliation } from '@larder/analytics';
 import { LarderError } from '@larder/common';
 import { PAYMENT_CHANNELS } from '@larder/domain';
 import { codeName } from '../layout/labels';
@@ -38,6 +39,8 @@ export interface Reconciliation {
   settlementFen: number;
   larderFen: number;
   pairs: number;
+  /** The days compared: each with a settlement or a Larder total. */
+  days: string[];
   agree: number;
   mismatches: Mismatch[];
 }
@@ -130,7 +133,26 @@ export function reconcile(input: { file: SettlementFile; larder: DayChannelAmoun
     settlementFen: sum(settlement.values()),
     larderFen: sum(larder.values()),
     pairs: keys.length,
+    days: [...new Set(keys.map((pair) => pair.split('|')[0]))],
     agree: keys.length - mismatches.length,
     mismatches,
+  };
+}
+
+/** The reconciliation as the finance page shows it: matched or not, days checked and differing, the difference. */
+export function reconciliationAnswer(result: Reconciliation & { canteenOnly: boolean }, month: string): FinanceReconciliation {
+  const days = (pairs: readonly { date: string }[]) => new Set(pairs.map((pair) => pair.date)).size;
+  return {
+    month,
+    fileName: result.fileName,
+    canteenOnly: result.canteenOnly,
+    status: result.mismatches.length === 0 ? 'matched' : 'mismatched',
+    checkedDays: result.days.length,
+    mismatchedDays: days(result.mismatches),
+    settlementFen: result.settlementFen,
+    larderFen: result.larderFen,
+    differenceFen: result.settlementFen - result.larderFen,
+    mismatches: result.mismatches,
+    rejected: result.rejected,
   };
 }

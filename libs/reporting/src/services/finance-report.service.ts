@@ -14,6 +14,7 @@ import {
   yearEarlierRange,
 } from '@larder/analytics';
 import { FinanceReportData, FinanceRow } from '../layout/finance.layout';
+import type { ReconciliationResult } from '../layout/reconciliation.layout';
 import type { PaymentLine } from '../layout/payment-detail.layout';
 import { parseSettlementCsv, reconcile } from '../reconciliation/settlement';
 import type { ReportRequest } from '../report-request';
@@ -54,12 +55,7 @@ export class FinanceReportService {
     const daily = (await this.overview.dailyCovers(scope.period))
       .filter((day) => byId.has(day.canteenId))
       .map((day) => ({ date: day.serviceDate, canteen: byId.get(day.canteenId)!, covers: day.covers }));
-    let reconciliation: FinanceReportData['reconciliation'] = null;
-    if (request.settlement) {
-      const file = parseSettlementCsv(request.settlement.text, request.settlement.name);
-      const larder = await this.payments.dayChannelTotals({ canteenIds: scope.canteenIds, from: scope.period.from, to: scope.period.to });
-      reconciliation = { ...reconcile({ file, larder, from: scope.period.from, to: scope.period.to }), canteenOnly: !scope.allCanteens };
-    }
+    const reconciliation = request.settlement ? await this.reconciliation(scope, request.settlement) : null;
     return {
       context: scope.context,
       canteens,
@@ -71,6 +67,13 @@ export class FinanceReportService {
       subsidyChanges: changes.flatMap((change) => (change.kind === 'subsidy' ? [change] : [])),
       supplierSpend: await this.spend.spend({ from: scope.period.from, to: scope.period.to, canteenIds: scope.canteenIds }),
     };
+  }
+
+  /** The settlement file set against the month's payments of the scope's canteens, day by day and channel by channel. */
+  async reconciliation(scope: ReportScope, settlement: { name: string; text: string }): Promise<ReconciliationResult> {
+    const file = parseSettlementCsv(settlement.text, settlement.name);
+    const larder = await this.payments.dayChannelTotals({ canteenIds: scope.canteenIds, from: scope.period.from, to: scope.period.to });
+    return { ...reconcile({ file, larder, from: scope.period.from, to: scope.period.to }), canteenOnly: !scope.allCanteens };
   }
 
   /** The month's payments in batches, for the audit export beside the workbook. */

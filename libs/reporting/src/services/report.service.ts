@@ -14,6 +14,9 @@ import { createReportWorkbook, WorkbookWriter } from '../layout/print-setup';
 import type { ReportKind, ReportRequest, ReportSummary } from '../report-request';
 import { ReportScope, ReportScopeService } from './report-scope.service';
 import { ReportWriters } from './report-writers.service';
+import { FinanceReportService } from './finance-report.service';
+import { reconciliationAnswer } from '../reconciliation/settlement';
+import type { FinanceReconciliation } from '@larder/analytics';
 
 const CHART_SIZE = { widthPx: 560, heightPx: 320 };
 
@@ -38,6 +41,7 @@ export class ReportService {
   constructor(
     private readonly scopes: ReportScopeService,
     private readonly writers: ReportWriters,
+    private readonly finance: FinanceReportService,
     private readonly audit: AuditService,
     @Inject(LARDER_CONFIG) private readonly config: LarderConfig,
   ) {}
@@ -51,6 +55,12 @@ export class ReportService {
     const canteens = scope.allCanteens ? null : scope.canteens.map((canteen) => canteen.code).join('+');
     const parts = [request.kind, request.paymentsDetail ? 'payments' : null, scope.period.label, canteens, scope.meal, scope.context.language].filter(Boolean);
     return { scope, fileName: `larder-${parts.join('-')}.xlsx` };
+  }
+
+  /** A settlement file reconciled with the month's payments without a workbook: the finance page's answer. */
+  async reconcileFinance(request: ReportRequest & { settlement: { name: string; text: string } }, prepared?: { scope: ReportScope }): Promise<FinanceReconciliation> {
+    const { scope } = prepared ?? (await this.prepare({ ...request, kind: 'finance' }));
+    return reconciliationAnswer(await this.finance.reconciliation(scope, request.settlement), scope.period.label);
   }
 
   /** Streams the workbook (the API's download) and records the export in the audit log, complete or not. */

@@ -33,6 +33,11 @@ export function detectEncoding(sample: Buffer, complete: boolean): TextEncoding 
   }
 }
 
+/** A whole small file's bytes as text by the same rule (UTF-8 when valid, else GB18030), BOM removed. */
+export function decodeText(bytes: Buffer): string {
+  return detectEncoding(bytes, true) === 'utf8' ? bytes.toString('utf8').replace(/^\uFEFF/, '') : iconv.decode(bytes, 'gb18030', { stripBOM: true });
+}
+
 /** The file as a stream of decoded text, BOM removed. */
 export function openTextStream(options: { path: string; encoding: TextEncoding }): Readable {
   const bytes = createReadStream(options.path, { highWaterMark: 1024 * 1024 });
