@@ -24,6 +24,8 @@ describeWithChromium('report links follow the page filters', () => {
     const { page, errors } = await signedInPage({ browser, server, username: 'links-manager', role: 'manager', canteenIds: [first.id, second.id] });
     await openView(page, '/?page=waste&from=2026-10-01&to=2026-10-31&meal=lunch');
     const href = await page.locator('[data-report=waste]').getAttribute('href');
+    // the link names the month it downloads
+    expect(await page.locator('[data-report=waste]').textContent()).toMatch(/ · 2026-10$/);
     const query = new URL(href!, server.baseUrl).searchParams;
     expect(query.get('month')).toBe('2026-10');
     expect(query.get('canteen')).toBe(`${first.id},${second.id}`);
@@ -44,7 +46,7 @@ describeWithChromium('report links follow the page filters', () => {
     const { page, errors } = await signedInPage({ browser, server, username: 'links-union', role: 'union', locale: 'zh-CN' });
     await openView(page, '/?page=satisfaction&from=2026-10-01&to=2026-10-31&meal=dinner');
     const link = page.locator('[data-report=congress]');
-    expect(await link.textContent()).toContain('职代会简报');
+    expect(await link.textContent()).toBe('⬇ 职代会简报（一页） · 2026-10');
     const query = new URL((await link.getAttribute('href'))!, server.baseUrl).searchParams;
     expect(query.get('month')).toBe('2026-10');
     expect(query.get('meal')).toBe('dinner');

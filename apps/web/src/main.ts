@@ -164,7 +164,9 @@ async function render(): Promise<void> {
       if (params.canteens?.length) search.set('canteen', params.canteens.join(','));
       if (params.meal) search.set('meal', params.meal);
       if (params.plan) search.set('plan', params.plan);
-      return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}`);
+      // The link names its month or week: a page's range in progress stands for the last whole one.
+      const period = params.month ?? params.week;
+      return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}${period ? ` · ${period}` : ''}`);
     },
     reportScope: (applied) => reportScopeOf(applied, { chosen: state.canteens, restricted: me.role === 'manager' }),
   };

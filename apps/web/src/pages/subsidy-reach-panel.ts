@@ -30,7 +30,7 @@ interface SubsidyReachView {
 /** Readers of GET /api/subsidy-reach (apps/api SubsidyReachController). */
 const READERS = ['admin', 'finance', 'union'];
 
-/** The month's reach (the same month the page's workbook link downloads), or nothing for roles that may not read it. */
+/** The reach in the month the page's range ends in (a month in progress counts to its last day with sales), or nothing for roles that may not read it. */
 export async function subsidyReachPanel(context: PageContext, month: string): Promise<HTMLElement | null> {
   if (!READERS.includes(context.me.role)) return null;
   const { t, f } = context;
