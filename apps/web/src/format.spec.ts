@@ -22,15 +22,17 @@ describe('formats', () => {
     }
   });
 
-  it('shows times in Asia/Shanghai whatever the machine clock', () => {
-    expect(formats('en').dateTime('2026-11-20T16:30:00Z')).toBe('21/11/2026, 00:30');
+  it('shows times in Asia/Shanghai whatever the machine clock, as ISO dates read, in both languages', () => {
+    expect(formats('en').dateTime('2026-11-20T16:30:00Z')).toBe('2026-11-21 00:30');
+    expect(formats('zh-CN').dateTime('2026-11-20T16:30:00Z')).toBe('2026-11-21 00:30');
+    expect(formats('en').dateTime('2026-11-20T15:59:00Z')).toBe('2026-11-20 23:59');
   });
 
   it("takes the canteens' time zone the server names, for times and for the coming week", () => {
     const before = timeZone();
     try {
       useTimeZone('Europe/Zurich');
-      expect(formats('en').dateTime('2026-11-20T16:30:00Z')).toBe('20/11/2026, 17:30');
+      expect(formats('en').dateTime('2026-11-20T16:30:00Z')).toBe('2026-11-20 17:30');
       // Sunday 23:30 in Zurich is already Monday in Shanghai: the coming week is a week later there.
       expect(nextWeek(new Date('2026-11-29T22:30:00Z'))).toBe('2026-W49');
       useTimeZone('Asia/Shanghai');

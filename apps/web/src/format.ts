@@ -33,7 +33,12 @@ export function formats(lang: Lang): Formats {
     if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale, { ...options, signDisplay: 'negative' }));
     return cache.get(key)!;
   };
-  const dateTime = new Intl.DateTimeFormat(locale, { timeZone: canteenTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  // Times read as the pages' ISO dates do ("2026-11-21 00:30") in both languages: en-GB's 21/11/2026 is ambiguous beside them.
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: canteenTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dateTime = (date: Date) => {
+    const part = Object.fromEntries(clock.formatToParts(date).map((piece) => [piece.type, piece.value]));
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+  };
   const empty = (value: number | null | undefined) => value === null || value === undefined || Number.isNaN(value);
   return {
     number: (value, digits = 0) => (empty(value) ? '–' : nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value!)),
@@ -43,7 +48,7 @@ export function formats(lang: Lang): Formats {
       return amount.startsWith('-') ? `-¥${amount.slice(1)}` : `¥${amount}`;
     },
     pct: (share, digits = 1) => (empty(share) ? '–' : `${nf({ maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share! * 100)}%`),
-    dateTime: (iso) => (iso ? dateTime.format(new Date(iso)) : '–'),
+    dateTime: (iso) => (iso ? dateTime(new Date(iso)) : '–'),
   };
 }
 
