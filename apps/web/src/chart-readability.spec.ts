@@ -1,4 +1,4 @@
-import { readableOption, SCROLL_AFTER } from './chart-readability';
+import { categoryAxisHeight, legendRows, readableOption, SCROLL_AFTER } from './chart-readability';
 
 const categories = (count: number, name = (index: number) => `C${index}`) => Array.from({ length: count }, (_, index) => name(index));
 
@@ -38,5 +38,25 @@ describe('readableOption', () => {
     expect(option.series[0].smooth).toBe(false);
     expect(option.series[1].label).toMatchObject({ overflow: 'break' });
     expect(option.series[2]).toEqual({ type: 'bar', data: [] });
+  });
+});
+
+describe('room for legends and category names', () => {
+  it('counts the rows a legend wraps to in the chart width', () => {
+    const names = ['Ingredient cost · Budget', 'Ingredient cost · Actual', 'Subsidy · Budget', 'Subsidy · Actual'];
+    expect(legendRows(names, 1200)).toBe(1);
+    expect(legendRows(names, 520)).toBe(2);
+    expect(legendRows(names, 200)).toBe(4);
+    // a width not known yet (the chart not in the page) takes one row
+    expect(legendRows(names, 0)).toBe(1);
+  });
+
+  it('gives a category y axis of long names the height of their wrapped lines, and short names less', () => {
+    const axis = (names: string[]) => ({ xAxis: { type: 'value' }, yAxis: { type: 'category', data: names } });
+    const long = categoryAxisHeight(axis(categories(15, (index) => `Braised pork belly with preserved greens ${index}`)));
+    const short = categoryAxisHeight(axis(categories(15, (index) => `宫保鸡丁${index}`)));
+    expect(long).toBe(15 * (2 * 15 + 8) + 70);
+    expect(short).toBe(15 * (1 * 15 + 8) + 70);
+    expect(categoryAxisHeight({ xAxis: { type: 'category', data: categories(15) }, yAxis: { type: 'value' } })).toBe(0);
   });
 });

@@ -59,3 +59,32 @@ export function readableOption(option: ChartOption): ChartOption {
     ...zoom,
   };
 }
+
+/** Pixels: a Latin character of the charts' 12 px font (a Chinese one is two), a legend item's mark and gaps, a label line. */
+const CHAR_PX = 6.5;
+const LEGEND_ITEM_PX = 40;
+const LINE_PX = 15;
+
+/** The rows a legend of these names takes in a chart this wide: ECharts lays its items left to right and wraps. */
+export function legendRows(names: readonly string[], widthPx: number): number {
+  if (widthPx <= 0) return 1;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = LEGEND_ITEM_PX + width(name) * CHAR_PX;
+    if (used > 0 && used + item > widthPx) {
+      rows++;
+      used = 0;
+    }
+    used += item;
+  }
+  return rows;
+}
+
+/** The height a chart needs so the names of its category y axis, wrapped at 140 px, do not run into each other. */
+export function categoryAxisHeight(option: ChartOption): number {
+  const names = list(option.yAxis as Axis | Axis[] | undefined).flatMap((axis) => (axis.type === 'category' ? (axis.data ?? []).map(labelText) : []));
+  if (names.length === 0) return 0;
+  const lines = Math.min(3, Math.max(1, ...names.map((name) => Math.ceil((width(name) * CHAR_PX) / 140))));
+  return names.length * (lines * LINE_PX + 8) + 70;
+}

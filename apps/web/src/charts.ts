@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { captionedPng, downloadDataUrl } from './chart-png';
 import type { ChartSnapshot, PngCaption } from './chart-snapshot';
-import { readableOption } from './chart-readability';
+import { categoryAxisHeight, legendRows, readableOption } from './chart-readability';
 import { h } from './dom';
 import type { Formats } from './format';
 import { helpMark } from './widgets';
@@ -151,13 +151,25 @@ const hasData = (option: ChartOption) =>
     ),
   );
 
+/** The rows the chart's legend takes beside the toolbox (its names, or its series' names). */
+function legendRowsOf(option: ChartOption, widthPx: number): number {
+  const legend = option.legend as { data?: unknown[] } | undefined;
+  if (!legend) return 1;
+  const names = legend.data ?? ((option.series ?? []) as { name?: string }[]).map((entry) => entry.name ?? '');
+  return legendRows(
+    names.map((name) => (typeof name === 'object' && name !== null && 'name' in name ? String((name as { name: unknown }).name) : String(name))),
+    widthPx - 56,
+  );
+}
+
 /** A titled card holding one chart; the toolbox saves it as a PNG headed by its title, period and scope. */
 export function addChart(parent: HTMLElement, spec: ChartSpec, frame: ChartFrame): Chart {
-  const canvas = h('div', { class: 'chart', 'data-chart': spec.id, style: `height:${spec.height ?? 320}px` });
+  const option = readableOption(spec.option);
+  // A long category y axis (dish names) gets the height its wrapped names need.
+  const canvas = h('div', { class: 'chart', 'data-chart': spec.id, style: `height:${Math.max(spec.height ?? 320, categoryAxisHeight(option))}px` });
   const empty = hasData(spec.option) ? null : h('p', { class: 'muted chart-empty', 'data-empty': spec.id }, frame.emptyText);
   parent.append(h('section', { class: 'card chart-card', 'data-panel': spec.id }, h('h3', {}, spec.title, spec.help ? helpMark(spec.help, frame.helpLabel) : null), empty, canvas));
   const chart = echarts.init(canvas, null, { renderer: 'canvas' });
-  const option = readableOption(spec.option);
   // A bar as wide as half the chart reads as a block, not a figure.
   const series = ((option.series ?? []) as { type?: string; barMaxWidth?: number }[]).map((entry) => (entry.type === 'bar' && entry.barMaxWidth === undefined ? { ...entry, barMaxWidth: 44 } : entry));
   const caption = (): PngCaption => {
@@ -172,10 +184,13 @@ export function addChart(parent: HTMLElement, spec: ChartSpec, frame: ChartFrame
     color: PALETTE,
     textStyle: { fontFamily: FONT },
     animationDuration: 300,
-    grid: { left: 56, right: 24, top: 56, bottom: option.dataZoom && !spec.option.dataZoom ? 44 : 36, containLabel: true },
+    // A legend that wraps to more rows pushes the plot down, so its last row never covers the axis name.
+    grid: { left: 56, right: 24, top: 56 + (legendRowsOf(option, canvas.clientWidth) - 1) * 22, bottom: option.dataZoom && !spec.option.dataZoom ? 44 : 36, containLabel: true },
     tooltip: { trigger: 'axis' },
     toolbox: { right: 8, top: 0, feature: { myPng: { show: true, title: frame.savePngTitle, icon: SAVE_ICON, onclick: () => void save() } } },
     ...option,
+    // the legend wraps short of the toolbox's save button
+    ...(option.legend ? { legend: { right: 40, ...(option.legend as object) } } : {}),
     series,
   });
   if (spec.onClick) chart.on('click', (params) => spec.onClick!(params as never));
