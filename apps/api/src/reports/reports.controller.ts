@@ -100,8 +100,9 @@ export class ReportsController {
     @Query('canteen') canteen?: string,
     @Query('lang') lang?: string,
   ): Promise<ReconciliationAnswer> {
-    const { request, prepared } = await this.authorise({ kind: 'finance', month, canteen, lang, principal, canteens, settlement: settlementOf(body) });
-    return this.reports.reconcileFinance({ ...request, settlement: request.settlement! }, prepared);
+    const settlement = settlementOf(body);
+    const { request, prepared } = await this.authorise({ kind: 'finance', month, canteen, lang, principal, canteens, settlement });
+    return this.reports.reconcileFinance({ ...request, settlement }, prepared);
   }
 
   @Post('finance')
