@@ -4,7 +4,7 @@ import { looksLikeFormula, sheetDateTime } from './layout/cells';
 import { addPictures } from './layout/pictures';
 import { wrappedLineCount } from './layout/print-setup';
 import { ReportSheet } from './layout/report-sheet';
-import { parseSettlementCsv, reconcile } from './reconciliation/settlement';
+import { parseSettlementCsv, reconcile, reconciliationAnswer } from './reconciliation/settlement';
 import { renderChartSvg } from './charts/chart-renderer';
 import { barChart } from './charts/chart-options';
 
@@ -34,6 +34,18 @@ describe('reporting building blocks', () => {
     expect(result).toMatchObject({ pairs: 3, agree: 1, settlementFen: 102050, larderFen: 102740 });
     expect(result.mismatches.map((m) => m.status)).toEqual(['differs', 'only_larder']);
     expect(parseSettlementCsv('a,b\n1,2', 'x.csv').rejected[0].reason).toContain('header');
+  });
+
+  it('calls a month matched only when every line was read and no pair differs', () => {
+    const larder = [{ date: '2026-11-02', channel: 'card', amountFen: 100050 }];
+    const answer = (text: string) =>
+      reconciliationAnswer({ ...reconcile({ file: parseSettlementCsv(text, 'bank.csv'), from: '2026-11-01', to: '2026-11-30', larder }), canteenOnly: false }, '2026-11');
+    expect(answer('date,channel,amount\n2026-11-02,card,1000.50\n').status).toBe('matched');
+    // a line of another month is set aside, not a reason to doubt the month
+    expect(answer('date,channel,amount\n2026-11-02,card,1000.50\n2026-12-01,card,5\n')).toMatchObject({ status: 'matched', rejected: [{ line: 3 }] });
+    // an unreadable line may hide a difference
+    expect(answer('date,channel,amount\n2026-11-02,card,1000.50\n2026-11-03,card,abc\n')).toMatchObject({ status: 'incomplete', mismatchedDays: 0 });
+    expect(answer('date,channel,amount\n2026-11-02,card,1000.00\n2026-11-03,card,abc\n')).toMatchObject({ status: 'mismatched', mismatchedDays: 1, differenceFen: -50 });
   });
 
   it('converts a moment to the wall clock of a time zone', () => {

@@ -25,7 +25,7 @@ function showResult(context: PageContext, slot: HTMLElement, result: FinanceReco
     h(
       'p',
       { 'data-recon-summary': '' },
-      badge(t(`recon.${result.status}`), result.status === 'matched' ? 'good' : 'bad'),
+      badge(t(`recon.${result.status}`), result.status === 'matched' ? 'good' : result.status === 'incomplete' ? 'warn' : 'bad'),
       ` ${t('checkedDays')} ${result.checkedDays} · ${t('mismatchedDays')} ${result.mismatchedDays} · ${t('difference')} ${f.yuan(result.differenceFen, 2)}`,
     ),
     h('p', { class: 'muted small' }, t('recon.totals', { file: result.fileName, month: result.month, settlement: f.yuan(result.settlementFen, 2), larder: f.yuan(result.larderFen, 2) })),

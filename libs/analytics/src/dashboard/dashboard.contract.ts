@@ -73,7 +73,8 @@ export interface FinanceReconciliation {
   fileName: string;
   /** Some canteens' payments only, while a settlement file usually covers them all. */
   canteenOnly: boolean;
-  status: 'matched' | 'mismatched';
+  /** `incomplete`: no pair differs, but some lines of the file could not be read. */
+  status: 'matched' | 'mismatched' | 'incomplete';
   /** Days with a settlement or a Larder total, and those with a pair that differs. */
   checkedDays: number;
   mismatchedDays: number;

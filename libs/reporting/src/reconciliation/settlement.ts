@@ -35,6 +35,8 @@ export interface Mismatch {
 export interface Reconciliation {
   fileName: string;
   settlementLines: number;
+  /** Lines of the file that could not be read (a bad date, channel or amount, or no header): the file is not wholly compared. */
+  unreadable: number;
   rejected: { line: number; reason: string }[];
   settlementFen: number;
   larderFen: number;
@@ -129,6 +131,7 @@ export function reconcile(input: { file: SettlementFile; larder: DayChannelAmoun
   return {
     fileName: input.file.name,
     settlementLines: input.file.lines.length,
+    unreadable: input.file.rejected.length,
     rejected: rejected.sort((a, b) => a.line - b.line),
     settlementFen: sum(settlement.values()),
     larderFen: sum(larder.values()),
@@ -139,14 +142,15 @@ export function reconcile(input: { file: SettlementFile; larder: DayChannelAmoun
   };
 }
 
-/** The reconciliation as the finance page shows it: matched or not, days checked and differing, the difference. */
+/** The reconciliation as the finance page shows it: matched, mismatched or incomplete, days checked and differing, the difference. */
 export function reconciliationAnswer(result: Reconciliation & { canteenOnly: boolean }, month: string): FinanceReconciliation {
   const days = (pairs: readonly { date: string }[]) => new Set(pairs.map((pair) => pair.date)).size;
   return {
     month,
     fileName: result.fileName,
     canteenOnly: result.canteenOnly,
-    status: result.mismatches.length === 0 ? 'matched' : 'mismatched',
+    // Unread lines may hide a difference: without one found, the month is incomplete, not matched.
+    status: result.mismatches.length > 0 ? 'mismatched' : result.unreadable > 0 ? 'incomplete' : 'matched',
     checkedDays: result.days.length,
     mismatchedDays: days(result.mismatches),
     settlementFen: result.settlementFen,

@@ -19,7 +19,7 @@ export class ReconciliationAnswer implements FinanceReconciliation {
   @ApiProperty({ example: '2026-11' }) month!: string;
   @ApiProperty() fileName!: string;
   @ApiProperty({ description: 'Only some canteens were compared, while the file may cover all' }) canteenOnly!: boolean;
-  @ApiProperty({ enum: ['matched', 'mismatched'] }) status!: 'matched' | 'mismatched';
+  @ApiProperty({ enum: ['matched', 'mismatched', 'incomplete'], description: 'incomplete: no pair differs, but lines of the file could not be read' }) status!: FinanceReconciliation['status'];
   @ApiProperty({ type: 'integer' }) checkedDays!: number;
   @ApiProperty({ type: 'integer' }) mismatchedDays!: number;
   @ApiProperty({ type: 'integer' }) settlementFen!: number;
