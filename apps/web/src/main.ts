@@ -9,7 +9,7 @@ import { errorText } from './error-text';
 import { formats, useTimeZone } from './format';
 import { initialLang, saveLang, textOr, translator, type Lang } from './i18n';
 import type { Me, PageContext, PageRenderer } from './page-context';
-import { reportScopeOf } from './report-period';
+import { reportQuery, reportScopeOf } from './report-period';
 import { renderAudit } from './pages/audit.page';
 import { renderDemand } from './pages/demand.page';
 import { renderDishes } from './pages/dishes.page';
@@ -158,15 +158,9 @@ async function render(): Promise<void> {
     table: (parent, spec) => void addTable(parent, { ...spec, exportLabel: t('exportCsv'), emptyText: spec.emptyText ?? t('empty.table'), helpLabel: t('helpLabel') }),
     report: (kind, params) => {
       if (!mayReadReport(me.role, kind)) return null;
-      const search = new URLSearchParams({ lang });
-      if (params.month) search.set('month', params.month);
-      if (params.week) search.set('week', params.week);
-      if (params.canteens?.length) search.set('canteen', params.canteens.join(','));
-      if (params.meal) search.set('meal', params.meal);
-      if (params.plan) search.set('plan', params.plan);
       // The link names its month or week: a page's range in progress stands for the last whole one.
       const period = params.month ?? params.week;
-      return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${search.toString()}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}${period ? ` · ${period}` : ''}`);
+      return h('a', { class: 'button ghost', href: `/api/reports/${kind}?${reportQuery(params, lang)}`, download: '', 'data-report': kind }, `⬇ ${t(`report.${kind}`)}${period ? ` · ${period}` : ''}`);
     },
     reportScope: (applied) => reportScopeOf(applied, { chosen: state.canteens, restricted: me.role === 'manager' }),
   };

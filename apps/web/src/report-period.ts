@@ -43,3 +43,14 @@ export function reportScopeOf(applied: { canteens: number[]; meal: string | null
   const canteens = options.restricted ? applied.canteens : options.chosen;
   return { ...(canteens.length > 0 ? { canteens: [...canteens].sort((a, b) => a - b) } : {}), ...(applied.meal ? { meal: applied.meal } : {}) };
 }
+
+/** A report request's query string, from its period, scope and language: one reading for every link and upload. */
+export function reportQuery(params: { month?: string; week?: string; canteens?: number[]; meal?: string; plan?: string }, lang: string): string {
+  const search = new URLSearchParams({ lang });
+  if (params.month) search.set('month', params.month);
+  if (params.week) search.set('week', params.week);
+  if (params.canteens?.length) search.set('canteen', params.canteens.join(','));
+  if (params.meal) search.set('meal', params.meal);
+  if (params.plan) search.set('plan', params.plan);
+  return search.toString();
+}

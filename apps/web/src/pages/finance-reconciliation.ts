@@ -1,10 +1,10 @@
 import { errorNotice, say } from '../admin-widgets';
-import { api, query } from '../api';
+import { api } from '../api';
 import type { FinancePanel, FinanceReconciliation } from '../contract';
 import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
-import { reportPeriodOf } from '../report-period';
+import { reportPeriodOf, reportQuery } from '../report-period';
 import { badge } from '../widgets';
 import { toYuan } from '../format';
 
@@ -75,8 +75,8 @@ export function reconciliationSection(context: PageContext, panel: FinancePanel)
   const period = reportPeriodOf(panel.filters, { weekly: false });
   const month = 'month' in period ? period.month : '';
   const scope = context.reportScope(panel.filters);
-  const address = (path: string, extra: Record<string, string | undefined> = {}) =>
-    `/api/reports/${path}${query({ month, canteen: scope.canteens?.join(','), lang: context.lang === 'en' ? 'en' : 'zh-CN', ...extra })}`;
+  // The workbook is of the page's meal, as its link is; the reconciliation itself has no meal.
+  const address = (path: string, meal?: string) => `/api/reports/${path}?${reportQuery({ month, canteens: scope.canteens, meal }, context.lang)}`;
   const file = h('input', { type: 'file', name: 'settlement', accept: '.csv,text/csv', 'data-field': 'contentBase64', required: true });
   const message = h('p', { class: 'form-message', role: 'alert' });
   const result = h('div', { 'data-recon-result': '' });
@@ -95,7 +95,7 @@ export function reconciliationSection(context: PageContext, panel: FinancePanel)
       const body = { fileName: chosen.name, contentBase64: await base64Of(chosen) };
       const answer = await api.post<FinanceReconciliation>(address('finance/reconciliation'), body);
       say(message, null);
-      const download = () => api.download(address('finance', { meal: scope.meal }), body).catch((error: unknown) => say(message, errorNotice(t, error)));
+      const download = () => api.download(address('finance', scope.meal), body).catch((error: unknown) => say(message, errorNotice(t, error)));
       showResult(context, result, answer, download);
     } catch (error) {
       result.replaceChildren();
