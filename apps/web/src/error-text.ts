@@ -30,12 +30,14 @@ export function errorLine(t: Translate, error: unknown, byCode: Partial<Record<s
   return `${text.sentence} ${text.action}`;
 }
 
+/** API field (the last segment of a path such as `lines.0.amountFen`) → the key of the label a form shows for it. */
+export type FieldLabels = Partial<Record<string, TextKey>>;
+
 /** How a form reads a refusal of what was entered in it. */
 export interface FormReading {
   /** The form's own sentence for a code (a taken username); it says what to do and wins over the rest. */
   byCode?: Partial<Record<string, TextKey>>;
-  /** API field (the last segment of a path such as `lines.0.amountFen`) → the key of the label the form shows for it. */
-  fields?: Partial<Record<string, TextKey>>;
+  fields?: FieldLabels;
 }
 
 /**

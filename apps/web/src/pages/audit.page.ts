@@ -1,7 +1,8 @@
 import { api, query } from '../api';
 import { errorNotice, say } from '../admin-widgets';
 import { h } from '../dom';
-import { textOr, type TextKey } from '../i18n';
+import { textOr } from '../i18n';
+import type { FieldLabels } from '../error-text';
 import type { PageContext } from '../page-context';
 
 /** The shape of GET /api/admin/audit (libs/auth AuditService), newest first. */
@@ -50,7 +51,7 @@ const ACTIONS = [
 ];
 const LIMIT = 500;
 /** The labels the filter shows for the fields the API may refuse. */
-const AUDIT_FIELDS: Partial<Record<string, TextKey>> = { actor: 'by', action: 'actionLabel', from: 'from', to: 'to', canteen: 'canteens' };
+const AUDIT_FIELDS: FieldLabels = { actor: 'by', action: 'actionLabel', from: 'from', to: 'to', canteen: 'canteens' };
 
 export async function renderAudit(context: PageContext): Promise<void> {
   const { t, root, meta } = context;

@@ -3,12 +3,12 @@ import { fenToYuan, yuanToFen } from '../../../../libs/domain/src/money';
 import { api } from '../api';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
-import type { TextKey } from '../i18n';
+import type { FieldLabels } from '../error-text';
 import type { PageContext } from '../page-context';
 
 const LINES = ['ingredients', 'subsidy', 'labour'] as const;
 /** The labels the form shows for the fields of a budget line the API may refuse (`lines.0.amountFen`). */
-const BUDGET_FIELDS: Partial<Record<string, TextKey>> = { canteenId: 'canteens', month: 'month', line: 'budgetLineLabel', amountFen: 'budgetAmount' };
+const BUDGET_FIELDS: FieldLabels = { canteenId: 'canteens', month: 'month', line: 'budgetLineLabel', amountFen: 'budgetAmount' };
 
 /** A stored budget line as GET /api/budgets lists it. */
 interface BudgetLineAmount {

@@ -4,7 +4,8 @@ import { fenToYuan, yuanToFen } from '../../../../libs/domain/src/money';
 import { api } from '../api';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
-import { textOr, type TextKey } from '../i18n';
+import { textOr } from '../i18n';
+import type { FieldLabels } from '../error-text';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 import { toYuan } from '../format';
@@ -53,9 +54,9 @@ export interface OrderDetail {
 type Line = OrderDetail['lines'][number];
 
 /** The labels the dialogs show for the fields the API may refuse: a line's packs, the receipt, a cancellation. */
-const LINE_FIELDS: Partial<Record<string, TextKey>> = { packs: 'packs', reason: 'reason' };
-const RECEIPT_FIELDS: Partial<Record<string, TextKey>> = { packs: 'receivedPacks', packPriceFen: 'receivedPrice', note: 'receiveNote' };
-const MOVE_FIELDS: Partial<Record<string, TextKey>> = { reason: 'reason' };
+const LINE_FIELDS: FieldLabels = { packs: 'packs', reason: 'reason' };
+const RECEIPT_FIELDS: FieldLabels = { packs: 'receivedPacks', packPriceFen: 'receivedPrice', note: 'receiveNote' };
+const MOVE_FIELDS: FieldLabels = { reason: 'reason' };
 
 /** The mark of an order that cannot arrive before the day its items are needed, in the list and on the order. */
 export function lateBadge(t: PageContext['t']): HTMLElement {
@@ -234,7 +235,7 @@ async function receive(context: PageContext, order: OrderDetail, message: HTMLEl
 }
 
 /** Sends a change and redraws; a refusal is said in the page's language, the API's words as a tooltip. */
-async function run(context: PageContext, call: () => Promise<unknown>, message: HTMLElement, fields: Partial<Record<string, TextKey>>): Promise<void> {
+async function run(context: PageContext, call: () => Promise<unknown>, message: HTMLElement, fields: FieldLabels): Promise<void> {
   try {
     await call();
     context.go({});

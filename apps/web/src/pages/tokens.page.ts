@@ -2,7 +2,8 @@ import { api } from '../api';
 import { errorNotice, say, showSecretOnce } from '../admin-widgets';
 import { confirmDialog } from '../dialog';
 import { h } from '../dom';
-import { textOr, type TextKey } from '../i18n';
+import { textOr } from '../i18n';
+import type { FieldLabels } from '../error-text';
 import type { PageContext } from '../page-context';
 import { badge } from '../widgets';
 
@@ -18,7 +19,7 @@ interface TokenRow {
 /** The scopes the API accepts (libs/auth TOKEN_SCOPES); the API refuses any other. */
 const SCOPES = ['read', 'import', 'metrics'] as const;
 /** The labels the form shows for the fields the API may refuse. */
-const TOKEN_FIELDS: Partial<Record<string, TextKey>> = { name: 'tokenName', scopes: 'scopes' };
+const TOKEN_FIELDS: FieldLabels = { name: 'tokenName', scopes: 'scopes' };
 
 export async function renderTokens(context: PageContext): Promise<void> {
   const { t, f, root } = context;

@@ -1,4 +1,5 @@
 import { api } from '../api';
+import type { FieldLabels } from '../error-text';
 import { errorNotice, say, showSecretOnce } from '../admin-widgets';
 import { confirmDialog } from '../dialog';
 import type { DashboardRole } from '../contract';
@@ -22,7 +23,7 @@ const ROLE_CHOICES: DashboardRole[] = ['viewer', 'manager', 'finance', 'union', 
 const CREATE_ERRORS: Partial<Record<string, TextKey>> = { CONFLICT: 'userExists', VALIDATION_FAILED: 'usernameRule' };
 const UPDATE_ERRORS: Partial<Record<string, TextKey>> = { CONFLICT: 'lastAdmin' };
 /** The labels the forms show for the fields the API may refuse. */
-const USER_FIELDS: Partial<Record<string, TextKey>> = { username: 'username', role: 'roleLabel', canteens: 'canteens', active: 'activeLabel' };
+const USER_FIELDS: FieldLabels = { username: 'username', role: 'roleLabel', canteens: 'canteens', active: 'activeLabel' };
 
 export async function renderUsers(context: PageContext): Promise<void> {
   const { t, f, root } = context;
