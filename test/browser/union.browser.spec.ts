@@ -58,6 +58,8 @@ describeWithChromium('the satisfaction page for union officials', () => {
     const tagCells = await page.locator('[data-table^=feedback-tags] tbody tr td:first-child').allTextContents();
     for (const tag of tagCells) expect(tag).not.toMatch(HAN);
     expect(await page.locator('[data-panel=comment-themes] > h3').textContent()).toBe('Comment themes');
+    // a sentiment under five diners is shown as withheld, never as a count of none
+    expect(await page.locator('[data-table^=theme-groups] thead th').allTextContents()).toContain('Sentiment withheld');
     const examples = await page.locator('[data-table^=theme-words] tbody q.comment').allTextContents();
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) expect(example).not.toMatch(/\d|王/);

@@ -66,6 +66,7 @@ describe('comment themes on the satisfaction panel', () => {
     ]);
     const [canteen, dish] = panel.themes;
     expect(canteen.sentiment).toEqual({ complaint: 11, praise: 5, neutral: 0 });
+    expect(canteen.sentimentWithheld).toBe(canteen.comments - 16);
     const words = new Map(canteen.keywords.map((keyword) => [keyword.word, keyword]));
     expect(words.get('太咸')).toEqual(expect.objectContaining({ sentiment: 'complaint', diners: 7 }));
     expect(words.get('好吃')).toEqual(expect.objectContaining({ sentiment: 'praise', diners: 5 }));

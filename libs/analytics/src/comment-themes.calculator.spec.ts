@@ -41,6 +41,7 @@ describe('comment themes', () => {
     ]);
     const dish = groups[1];
     expect(dish.sentiment).toEqual({ praise: 0, complaint: 6, neutral: 0 });
+    expect(dish.sentimentWithheld).toBe(0);
     const salty = dish.keywords.find((keyword) => keyword.word === '太咸');
     expect(salty).toEqual({ word: '太咸', sentiment: 'complaint', diners: 5, mentions: 6, example: '今天的宫保鸡丁太咸了，希望少放点盐。' });
     // a word only four diners wrote is not a theme, and no example shows a number or a name
@@ -58,6 +59,8 @@ describe('comment themes', () => {
     const [canteen] = commentThemes([...first, ...second, ...third], classes);
     expect([canteen.diners, canteen.comments]).toEqual([10, 10]);
     expect(canteen.sentiment).toEqual({ praise: 0, complaint: 5, neutral: 0 });
+    // the second week's five comments are counted, their sentiment is not: they show as withheld, not as none
+    expect(canteen.sentimentWithheld).toBe(5);
     expect(canteen.keywords.map((keyword) => [keyword.word, keyword.diners, keyword.mentions])).toEqual(
       [
         ['太咸', 5, 5],

@@ -183,7 +183,8 @@ export function commentThemes(rows: readonly CommentRow[], classes: FeedbackTagC
       }))
       .sort((a, b) => b.diners - a.diners || b.mentions - a.mentions || (a.word < b.word ? -1 : 1))
       .slice(0, options.keywords ?? 8);
-    published.push({ canteenId: group.canteenId, dishId: group.dishId, diners, comments, sentiment, keywords });
+    const sentimentWithheld = comments - sentiment.praise - sentiment.complaint - sentiment.neutral;
+    published.push({ canteenId: group.canteenId, dishId: group.dishId, diners, comments, sentiment, sentimentWithheld, keywords });
   }
   return published.sort((a, b) => a.canteenId - b.canteenId || (a.dishId ?? 0) - (b.dishId ?? 0));
 }

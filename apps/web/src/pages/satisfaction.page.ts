@@ -196,6 +196,7 @@ function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
       { label: t('sentiment.complaint'), cell: (row) => f.number(row.sentiment.complaint), csv: (row) => row.sentiment.complaint, numeric: true },
       { label: t('sentiment.praise'), cell: (row) => f.number(row.sentiment.praise), csv: (row) => row.sentiment.praise, numeric: true },
       { label: t('sentiment.neutral'), cell: (row) => f.number(row.sentiment.neutral), csv: (row) => row.sentiment.neutral, numeric: true },
+      { label: t('sentimentWithheld'), cell: (row) => f.number(row.sentimentWithheld), csv: (row) => row.sentimentWithheld, numeric: true },
     ],
   });
   const words = panel.themes

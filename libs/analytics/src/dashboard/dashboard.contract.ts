@@ -347,8 +347,13 @@ export interface CommentThemeGroup {
   /** Distinct diners who commented. */
   diners: number;
   comments: number;
-  /** Comments by sentiment: from their tags' classes, else a small lexicon. */
+  /**
+   * Comments by sentiment: from their tags' classes, else a small lexicon. A cell's comments of one
+   * sentiment count only when five diners or more wrote them (and five or more, or none, wrote the rest).
+   */
   sentiment: Record<CommentSentiment, number>;
+  /** Comments whose sentiment is withheld by that rule: `comments` less the three counts (so no new disclosure). */
+  sentimentWithheld: number;
   /** Theme words (segmented), each written by five diners or more, with one masked representative comment. */
   keywords: { word: string; sentiment: CommentSentiment; diners: number; mentions: number; example: string }[];
 }
