@@ -10,6 +10,14 @@ describe('translator', () => {
     expect(translator('zh-CN')('leadDays', { n: 1 })).toBe('1 天');
   });
 
+  it('fills a value everywhere the text names it', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const hint = translator(lang)('themesHint', { n: 5 });
+      expect(hint).not.toContain('{n}');
+      expect(hint.split('5').length - 1).toBe(2);
+    }
+  });
+
   it('writes the apostrophe the English pages use everywhere', () => {
     expect(translator('en')('lateOrderNote')).toContain("supplier's");
   });

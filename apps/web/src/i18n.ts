@@ -1512,7 +1512,7 @@ export function translator(lang: Lang): Translate {
     // a count of one takes the key's singular where the language has one ('{n} day' beside '{n} days')
     const one = values?.n === 1 ? TEXTS[lang][`${key}.one` as TextKey] : undefined;
     let text = one ?? TEXTS[lang][key] ?? key;
-    for (const [name, value] of Object.entries(values ?? {})) text = text.replace(`{${name}}`, String(value));
+    for (const [name, value] of Object.entries(values ?? {})) text = text.replaceAll(`{${name}}`, String(value));
     return text;
   };
 }
