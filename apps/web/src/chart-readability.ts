@@ -38,7 +38,7 @@ export function readableOption(option: ChartOption): ChartOption {
   const yAxes = list(option.yAxis as Axis | Axis[] | undefined).map((axis) => readableAxis(axis, false));
   const series = list(option.series as Record<string, unknown> | Record<string, unknown>[] | undefined).map((entry) => {
     if (entry.type === 'line') return { ...entry, smooth: false };
-    if (entry.type === 'pie') return { ...entry, label: { formatter: '{b}\n{d}%', overflow: 'break', ...(entry.label as object | undefined) }, labelLayout: { hideOverlap: false } };
+    if (entry.type === 'pie') return { ...entry, label: { formatter: '{b}\n{d}%', overflow: 'break', bleedMargin: 2, ...(entry.label as object | undefined) }, labelLayout: { hideOverlap: false } };
     return entry;
   });
   const crowded = xAxes.find((axis) => axis.type === 'category' && (axis.data?.length ?? 0) > SCROLL_AFTER);

@@ -45,7 +45,8 @@ export async function renderWaste(context: PageContext): Promise<void> {
             silent: true,
             symbol: 'none',
             lineStyle: { color: COLOURS.actual, type: 'dashed' },
-            label: { formatter: `${t('target')} ${f.pct(panel.targetPct)}` },
+            // at the start, above the line: at its end the label ran into the kg axis on the right
+            label: { position: 'insideStartTop', formatter: `${t('target')} ${f.pct(panel.targetPct)}` },
             data: [{ yAxis: panel.targetPct }],
           },
         },
