@@ -16,6 +16,14 @@ describe('readableOption', () => {
     expect(long.xAxis.axisLabel).toMatchObject({ interval: 0, rotate: 40 });
   });
 
+  it('labels as many days as fit on a long run of days, and every name otherwise', () => {
+    const days = categories(30, (index) => `2026-11-${String(index + 1).padStart(2, '0')}`);
+    const option = readableOption({ xAxis: { type: 'category', data: days } }) as { xAxis: { axisLabel: Record<string, unknown> } };
+    expect(option.xAxis.axisLabel).toMatchObject({ interval: 'auto', hideOverlap: true, rotate: 40 });
+    const week = readableOption({ xAxis: { type: 'category', data: days.slice(0, 7) } }) as { xAxis: { axisLabel: Record<string, unknown> } };
+    expect(week.xAxis.axisLabel).toMatchObject({ interval: 0, hideOverlap: false });
+  });
+
   it('wraps long names on a category y axis', () => {
     const option = readableOption({ xAxis: { type: 'value' }, yAxis: { type: 'category', data: categories(20) } }) as { yAxis: { axisLabel: Record<string, unknown> } };
     expect(option.yAxis.axisLabel).toMatchObject({ interval: 0, width: 140, overflow: 'break' });

@@ -15,14 +15,20 @@ const labelText = (label: unknown) => String(typeof label === 'object' && label 
 /** A Chinese character is about two Latin ones wide. */
 const width = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
-/** Every category labelled: a crowded or long-named x axis turns its labels, a y axis wraps long names. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every category labelled (days as many as fit): a crowded or long-named x axis turns its labels, a y axis wraps long names. */
 function readableAxis(axis: Axis, horizontal: boolean): Axis {
   if (axis.type !== 'category' || !axis.data) return axis;
   const longest = Math.max(0, ...axis.data.map((label) => width(labelText(label))));
   const turn = horizontal && (axis.data.length > 8 || axis.data.length * longest > 60);
-  const label = horizontal
-    ? { interval: 0, hideOverlap: false, rotate: turn ? 40 : 0, width: turn ? undefined : 120, overflow: turn ? 'none' : 'break' }
-    : { interval: 0, hideOverlap: false, width: 140, overflow: 'break' };
+  // Days in order are read by their neighbours: a narrow chart labels as many as fit rather than all overlapping.
+  const days = horizontal && axis.data.length > 8 && axis.data.every((label) => ISO_DAY.test(labelText(label)));
+  const label = days
+    ? { interval: 'auto', hideOverlap: true, rotate: 40, overflow: 'none' }
+    : horizontal
+      ? { interval: 0, hideOverlap: false, rotate: turn ? 40 : 0, width: turn ? undefined : 120, overflow: turn ? 'none' : 'break' }
+      : { interval: 0, hideOverlap: false, width: 140, overflow: 'break' };
   return { ...axis, axisLabel: { ...label, ...axis.axisLabel } };
 }
 
@@ -30,7 +36,7 @@ const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] :
 
 /**
  * What every chart gets before it is drawn: category axes that name every category (turned, wrapped
- * or, when too many, scrolled), lines drawn straight between real points (a smoothed curve invents
+ * or, when too many, scrolled; a run of days as many as fit), lines drawn straight between real points (a smoothed curve invents
  * values between them), and donut labels that wrap instead of shrinking to "P…".
  */
 export function readableOption(option: ChartOption): ChartOption {
