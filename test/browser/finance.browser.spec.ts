@@ -197,8 +197,11 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(await note.getAttribute('data-compared-through')).toBe('2026-11-20');
     expect(await note.textContent()).toContain('对比截至 2026-11-20');
     expect(await note.getAttribute('title')).toContain('同样的天数');
+    // and the subsidy spent so far is read against the budget of those days
+    expect(await page.locator('[data-kpi=subsidy-used] [data-budget-pace]').textContent()).toMatch(/^截至 2026-11-20 的预算 ¥[\d,]+，已用 [\d.]+%$/);
     await openView(page, NOVEMBER);
     expect(await page.locator('[data-compared-through]').count()).toBe(0);
+    expect(await page.locator('[data-budget-pace]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -539,6 +539,12 @@ describe('the dashboard API over HTTP', () => {
       expect(past.kpis.covers.previous).toBe(running.kpis.covers.previous);
       const money = await get('finance', '2026-11-11', future);
       expect(money.previousPeriod).toMatchObject({ from: '2026-11-01', to: '2026-11-10', covers: tenDaysBefore.kpis.covers.value });
+      // the budget's pace: the spending so far against the budget of the days through END
+      const soFar = await get('finance', '2026-11-11', END);
+      expect(soFar.subsidy.toDate).toBeNull();
+      expect(soFar.subsidy.budgetFen).toBeGreaterThan(0);
+      expect(money.subsidy.toDate).toEqual({ through: END, budgetFen: soFar.subsidy.budgetFen, usedShare: soFar.subsidy.usedShare });
+      expect(money.ingredients.toDate).toEqual({ through: END, budgetFen: soFar.ingredients.budgetFen, usedShare: soFar.ingredients.usedShare });
     });
   });
 

@@ -261,6 +261,7 @@ const zh = {
   budgetVsActual: '预算与实际（食材成本、补贴）',
   noBudgetSet: '未设预算',
   budgetProrated: '不完整月按天折算',
+  budgetPace: '截至 {date} 的预算 {budget}，已用 {share}',
   sameTimeLastYear: '去年同期',
   previousPeriod: '上期',
   budgetUsed: '预算执行率',
@@ -738,7 +739,7 @@ const zh = {
   'help.participation': '就餐率：就餐人次除以当天在岗、可就餐的员工人次。',
   'help.quadrants':
     '菜单工程按受欢迎度（人次占比）和单份毛利把菜品分四类。明星：受欢迎、毛利高，保持；耕马：受欢迎、毛利低，可调价或降成本；谜题：毛利高、点的人少，可加强推荐；瘦狗：两者都低，考虑替换。',
-  'help.subsidyUsed': '补贴预算执行率：已发放补贴占同期补贴预算的比例，超过 100% 即超支。',
+  'help.subsidyUsed': '补贴预算执行率：已发放补贴占同期补贴预算的比例，超过 100% 即超支。范围尚未结束时，另示截至最后有数据之日的预算（按天折算）及其执行率，超过 100% 即快于预算进度。',
   'help.valueAdded': '预测增值：比较 Larder 预测、厨房自己的数字和最近四次中位数的误差。Larder 的 WAPE 越低于其他两者，预测带来的价值越大。',
   'help.wape': 'WAPE（加权绝对百分比误差）：各天预测与实际之差的绝对值之和，除以实际总量。越低越好，0% 表示完全准确。',
   'help.wastePct': '浪费率：剩余未售份数占制作份数的比例。',
@@ -1006,6 +1007,7 @@ const en: Record<TextKey, string> = {
   budgetVsActual: 'Budget vs actual (ingredients, subsidy)',
   noBudgetSet: 'no budget set',
   budgetProrated: 'partial months prorated by day',
+  budgetPace: 'Budget through {date}: {budget}, {share} used',
   sameTimeLastYear: 'Same period last year',
   previousPeriod: 'Previous period',
   budgetUsed: 'Budget used',
@@ -1480,7 +1482,8 @@ const en: Record<TextKey, string> = {
   'help.participation': 'Participation: diners divided by the staff on duty who could have eaten, day by day.',
   'help.quadrants':
     'Menu engineering sorts dishes by popularity (share of covers) and margin per portion. Star: popular and profitable, keep. Plowhorse: popular, low margin; re-price or cut cost. Puzzle: profitable but rarely chosen; promote it. Dog: neither; consider replacing.',
-  'help.subsidyUsed': 'Subsidy budget used: subsidy spent as a share of the subsidy budget for the same dates; above 100% is over budget.',
+  'help.subsidyUsed':
+    'Subsidy budget used: subsidy spent as a share of the subsidy budget for the same dates; above 100% is over budget. While the range is still running, the budget through its last day with data (prorated by day) and the share of it used are shown too; above 100% means spending faster than budgeted.',
   'help.valueAdded':
     "Forecast value added: the error of Larder's forecast against the kitchen's own numbers and the median of the last four servings. The further Larder's WAPE is below theirs, the more the forecast adds.",
   'help.wape': 'WAPE (weighted absolute percentage error): the sum of daily |forecast − actual| divided by the total actual. Lower is better; 0% is exact.',

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { FinancePanel } from '../contract';
+import type { BudgetUse, FinancePanel } from '../contract';
 import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
@@ -32,6 +32,15 @@ export async function renderFinance(context: PageContext): Promise<void> {
   const budgetNote = (fen: number | null) => (fen === null ? t('noBudgetSet') : `${t('budget')} ${f.yuan(fen)}${panel.budget.prorated ? ` · ${t('budgetProrated')}` : ''}${allMeals}`);
   const lastYear = (pick: (summary: NonNullable<FinancePanel['sameTimeLastYear']>) => number | null, now: number) => comparedText(context, t('sameTimeLastYear'), now, panel.sameTimeLastYear, pick);
   const previous = (pick: (summary: NonNullable<FinancePanel['previousPeriod']>) => number | null, now: number) => comparedText(context, t('previousPeriod'), now, panel.previousPeriod, pick);
+  // A range still running: how far the spending is through the budget of its days so far.
+  const paceNote = (use: BudgetUse) =>
+    use.toDate?.budgetFen == null
+      ? null
+      : h(
+          'div',
+          { class: 'muted small', 'data-budget-pace': use.toDate.through },
+          t('budgetPace', { date: use.toDate.through, budget: f.yuan(use.toDate.budgetFen), share: f.pct(use.toDate.usedShare) }),
+        );
   const cards = grid('grid kpis');
   cards.append(
     card('cost-per-meal', t('costPerMeal'), f.yuan(panel.total.costPerMealFen, 2)),
@@ -51,13 +60,19 @@ export async function renderFinance(context: PageContext): Promise<void> {
       lastYear((s) => s.subsidyFen, panel.subsidy.spentFen),
       subsidyChangeNote(context, panel),
     ),
-    card('subsidy-used', [t('subsidyUsed'), helpMark(t('help.subsidyUsed'), t('helpLabel'))], panel.subsidy.usedShare === null ? t('noBudgetSet') : f.pct(panel.subsidy.usedShare)),
+    card(
+      'subsidy-used',
+      [t('subsidyUsed'), helpMark(t('help.subsidyUsed'), t('helpLabel'))],
+      panel.subsidy.usedShare === null ? t('noBudgetSet') : f.pct(panel.subsidy.usedShare),
+      paceNote(panel.subsidy),
+    ),
     card(
       'ingredient-cost',
       t('ingredientCostTotal'),
       f.yuan(panel.ingredients.costFen),
       budgetNote(panel.ingredients.budgetFen),
       panel.ingredients.usedShare === null ? null : `${t('budgetUsed')} ${f.pct(panel.ingredients.usedShare)}`,
+      paceNote(panel.ingredients),
       lastYear((s) => s.ingredientCostFen, panel.ingredients.costFen),
     ),
   );

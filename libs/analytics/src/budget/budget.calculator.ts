@@ -1,4 +1,6 @@
 import { daysBetween, type BudgetLineKind } from '@larder/domain';
+import { ratio } from '../dashboard/dashboard.calculator';
+import type { BudgetUse } from '../dashboard/dashboard.contract';
 import { monthPeriod } from '../report-period';
 
 export interface BudgetAmount {
@@ -61,4 +63,16 @@ export function rangeBudget(amounts: readonly BudgetAmount[], query: { spans: re
     sum += (month * span.days) / span.monthDays;
   }
   return Math.round(sum);
+}
+
+/** Spending against the range's budget and, for a range still running (`through` before its end), against its days so far. */
+export function budgetUse(
+  amounts: readonly BudgetAmount[],
+  query: { range: { from: string; to: string }; through: string; line: BudgetLineKind; canteenIds: readonly number[]; spentFen: number },
+): BudgetUse {
+  const { range, through, line, canteenIds, spentFen } = query;
+  const share = (budgetFen: number | null) => (budgetFen === null ? null : ratio(spentFen, budgetFen));
+  const budgetFen = rangeBudget(amounts, { spans: monthSpans(range), line, canteenIds });
+  const toDateFen = through < range.to ? rangeBudget(amounts, { spans: monthSpans({ from: range.from, to: through }), line, canteenIds }) : null;
+  return { budgetFen, usedShare: share(budgetFen), toDate: through < range.to ? { through, budgetFen: toDateFen, usedShare: share(toDateFen) } : null };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { monthSpans, rangeBudget } from '../budget/budget.calculator';
+import { budgetUse, monthSpans, rangeBudget } from '../budget/budget.calculator';
 import { BudgetService } from '../budget/budget.service';
 import { FinanceChangesService } from '../budget/finance-changes.service';
 import { StaffGroupsService } from '../budget/staff-groups.service';
@@ -9,7 +9,6 @@ import { FinanceService } from '../finance.service';
 import { yearEarlierRange } from '../report-period';
 import type { FinancePanel } from './dashboard.contract';
 import { DashboardDailyService } from './dashboard-daily.service';
-import { ratio } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 import { financeMonths, financeSummary, previousPeriod, trailingTwelveMonths } from './finance-months.calculator';
 import { revenueParts } from './revenue-parts.calculator';
@@ -68,6 +67,7 @@ export class DashboardFinanceService {
       labourFen: rangeBudget(amounts, { spans, line: 'labour', canteenIds: scope.canteenIds }),
       prorated: spans.some((span) => span.partial),
     };
+    const use = (line: 'subsidy' | 'ingredients', spentFen: number) => budgetUse(amounts, { range: scope, through: scope.comparedThrough, line, canteenIds: scope.canteenIds, spentFen });
     // A month a year earlier with nothing served has nothing to compare with: null, not zeros.
     const lastYearByMonth = new Map(
       financeMonths(lastYearRange, lastYearMonths)
@@ -80,8 +80,8 @@ export class DashboardFinanceService {
       total: row(total),
       revenueParts: revenueParts(total),
       budget,
-      subsidy: { spentFen: total.subsidyFen, budgetFen: budget.subsidyFen, usedShare: budget.subsidyFen === null ? null : ratio(total.subsidyFen, budget.subsidyFen) },
-      ingredients: { costFen: total.ingredientCostFen, budgetFen: budget.ingredientsFen, usedShare: budget.ingredientsFen === null ? null : ratio(total.ingredientCostFen, budget.ingredientsFen) },
+      subsidy: { spentFen: total.subsidyFen, ...use('subsidy', total.subsidyFen) },
+      ingredients: { costFen: total.ingredientCostFen, ...use('ingredients', total.ingredientCostFen) },
       sameTimeLastYear: financeSummary(lastYearRange, lastYear.total),
       previousPeriod: financeSummary(previous, before.total),
       months: financeMonths(scope, months).map((month, index) => ({

@@ -293,6 +293,17 @@ export type FinanceChangeNote =
   | { kind: 'prices'; date: string; items: number }
   | { kind: 'menu'; date: string; added: number; removed: number };
 
+/** Spending against a budget: null where the budget is not set. */
+export interface BudgetUse {
+  budgetFen: number | null;
+  usedShare: number | null;
+  /**
+   * A range still running: the budget of its days through `through` (the last day with data,
+   * prorated by calendar day as a partial month is) and the spending's share of it — the pace.
+   */
+  toDate: { through: string; budgetFen: number | null; usedShare: number | null } | null;
+}
+
 // GET /api/dashboard/finance
 export interface FinancePanel {
   filters: AppliedFilters;
@@ -302,8 +313,9 @@ export interface FinancePanel {
   revenueParts: { part: 'subsidy' | 'paid'; channel: string | null; amountFen: number }[];
   /** The budget table's lines for the range (partial months prorated by day); null where none is set. */
   budget: { ingredientsFen: number | null; subsidyFen: number | null; labourFen: number | null; prorated: boolean };
-  subsidy: { spentFen: number; budgetFen: number | null; usedShare: number | null };
-  ingredients: { costFen: number; budgetFen: number | null; usedShare: number | null };
+  /** Spent against the range's budget, and for a range still running against its days through comparedThrough (BudgetUse). */
+  subsidy: { spentFen: number } & BudgetUse;
+  ingredients: { costFen: number } & BudgetUse;
   /** The same dates a year earlier, and the range just before (the months before, for whole months); null when nothing was served. */
   sameTimeLastYear: FinanceSummary | null;
   previousPeriod: FinanceSummary | null;
