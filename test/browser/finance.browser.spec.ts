@@ -213,7 +213,10 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(await section.textContent()).toContain('2026-10 结算文件');
     // a bank file with no October lines but one of another month: every payment day differs, and the line is named
     const file = { name: '结算-10月.csv', mimeType: 'text/csv', buffer: Buffer.from('日期,渠道,金额\n2026-11-02,wechat,12.00\n') };
+    // the file picker speaks the page's language, not the browser's, and names the file chosen
+    expect(await section.locator('.file-picker').textContent()).toBe('选择文件未选择文件');
     await section.locator('input[name=settlement]').setInputFiles(file);
+    expect(await section.locator('[data-file-chosen]').textContent()).toBe('结算-10月.csv');
     await section.locator('button[type=submit]').click();
     const summary = section.locator('[data-recon-summary]');
     await summary.waitFor();

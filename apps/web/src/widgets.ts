@@ -59,3 +59,16 @@ export function badge(text: string, tone: 'good' | 'bad' | 'warn' | 'info' | 'mu
 export function helpMark(text: string, label: string): HTMLElement {
   return h('span', { class: 'help', tabindex: 0, role: 'img', title: text, 'aria-label': `${label}: ${text}`, 'data-help': '' }, 'ⓘ');
 }
+
+/**
+ * A file input in the page's language: the browser draws its own button and "no file chosen" in
+ * the browser's language, so the input is hidden behind a label-button and the chosen name shown.
+ */
+export function filePicker(input: HTMLInputElement, text: { choose: string; none: string }): HTMLElement {
+  input.classList.add('visually-hidden');
+  const chosen = h('span', { class: 'muted small', 'data-file-chosen': '' }, text.none);
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files?.[0]?.name ?? text.none;
+  });
+  return h('span', { class: 'file-picker' }, h('span', { class: 'button', 'aria-hidden': 'true' }, text.choose), chosen, input);
+}

@@ -5,7 +5,7 @@ import { h } from '../dom';
 import { textOr } from '../i18n';
 import type { PageContext } from '../page-context';
 import { reportPeriodOf, reportQuery } from '../report-period';
-import { badge } from '../widgets';
+import { badge, filePicker } from '../widgets';
 import { toYuan } from '../format';
 
 /** Mismatches shown; the table's CSV and the workbook hold them all. */
@@ -83,7 +83,7 @@ export function reconciliationSection(context: PageContext, panel: FinancePanel)
   const form = h(
     'form',
     { class: 'toolbar', 'data-form': 'reconciliation' },
-    h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('recon.file', { month })), file),
+    h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('recon.file', { month })), filePicker(file, { choose: t('chooseFile'), none: t('noFileChosen') })),
     h('button', { type: 'submit', class: 'primary' }, t('recon.check')),
   );
   form.addEventListener('submit', async (event) => {
