@@ -16,6 +16,14 @@ describe('readableOption', () => {
     expect(long.xAxis.axisLabel).toMatchObject({ interval: 0, rotate: 40 });
   });
 
+  it('turns labels that do not fit side by side in the chart, and keeps those that do', () => {
+    const weeks = categories(7, (index) => `2026-W4${index + 1}*`);
+    const turned = (widthPx: number) => (readableOption({ xAxis: { type: 'category', data: weeks } }, widthPx) as { xAxis: { axisLabel: { rotate: number } } }).xAxis.axisLabel.rotate;
+    // 7 labels of 9 characters need about 500 px beside the axes
+    expect(turned(560)).toBe(40);
+    expect(turned(900)).toBe(0);
+  });
+
   it('labels as many days as fit on a long run of days, and every name otherwise', () => {
     const days = categories(30, (index) => `2026-11-${String(index + 1).padStart(2, '0')}`);
     const option = readableOption({ xAxis: { type: 'category', data: days } }) as { xAxis: { axisLabel: Record<string, unknown> } };

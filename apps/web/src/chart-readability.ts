@@ -5,6 +5,14 @@ export const SCROLL_AFTER = 60;
 /** Categories shown at once on a scrolling axis. */
 const WINDOW = 40;
 
+/** Pixels: a Latin character of the charts' 12 px font (a Chinese one is two), a legend item's mark and gaps, a label line. */
+const CHAR_PX = 6.5;
+const LEGEND_ITEM_PX = 40;
+const LINE_PX = 15;
+/** Pixels between two axis labels side by side, and what the y axes and the grid's margins take of a chart's width. */
+const LABEL_GAP_PX = 12;
+const AXES_PX = 140;
+
 interface Axis {
   type?: string;
   data?: unknown[];
@@ -18,10 +26,12 @@ const width = (text: string) => [...text].reduce((sum, char) => sum + (char.char
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every category labelled (days as many as fit): a crowded or long-named x axis turns its labels, a y axis wraps long names. */
-function readableAxis(axis: Axis, horizontal: boolean): Axis {
+function readableAxis(axis: Axis, horizontal: boolean, widthPx: number): Axis {
   if (axis.type !== 'category' || !axis.data) return axis;
   const longest = Math.max(0, ...axis.data.map((label) => width(labelText(label))));
-  const turn = horizontal && (axis.data.length > 8 || axis.data.length * longest > 60);
+  // Side by side the labels need their width and a gap each; where the chart's width is not known, 60 characters in all.
+  const crowded = widthPx > 0 ? axis.data.length * (longest * CHAR_PX + LABEL_GAP_PX) > widthPx - AXES_PX : axis.data.length * longest > 60;
+  const turn = horizontal && (axis.data.length > 8 || crowded);
   // Days in order are read by their neighbours: a narrow chart labels as many as fit rather than all overlapping.
   const days = horizontal && axis.data.length > 8 && axis.data.every((label) => ISO_DAY.test(labelText(label)));
   const label = days
@@ -39,9 +49,9 @@ const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] :
  * or, when too many, scrolled; a run of days as many as fit), lines drawn straight between real points (a smoothed curve invents
  * values between them), and donut labels that wrap instead of shrinking to "P…".
  */
-export function readableOption(option: ChartOption): ChartOption {
-  const xAxes = list(option.xAxis as Axis | Axis[] | undefined).map((axis) => readableAxis(axis, true));
-  const yAxes = list(option.yAxis as Axis | Axis[] | undefined).map((axis) => readableAxis(axis, false));
+export function readableOption(option: ChartOption, widthPx = 0): ChartOption {
+  const xAxes = list(option.xAxis as Axis | Axis[] | undefined).map((axis) => readableAxis(axis, true, widthPx));
+  const yAxes = list(option.yAxis as Axis | Axis[] | undefined).map((axis) => readableAxis(axis, false, widthPx));
   const series = list(option.series as Record<string, unknown> | Record<string, unknown>[] | undefined).map((entry) => {
     if (entry.type === 'line') return { ...entry, smooth: false };
     if (entry.type === 'pie') return { ...entry, label: { formatter: '{b}\n{d}%', overflow: 'break', bleedMargin: 2, ...(entry.label as object | undefined) }, labelLayout: { hideOverlap: false } };
@@ -65,11 +75,6 @@ export function readableOption(option: ChartOption): ChartOption {
     ...zoom,
   };
 }
-
-/** Pixels: a Latin character of the charts' 12 px font (a Chinese one is two), a legend item's mark and gaps, a label line. */
-const CHAR_PX = 6.5;
-const LEGEND_ITEM_PX = 40;
-const LINE_PX = 15;
 
 /** The rows a legend of these names takes in a chart this wide: ECharts lays its items left to right and wraps. */
 export function legendRows(names: readonly string[], widthPx: number): number {

@@ -164,11 +164,12 @@ function legendRowsOf(option: ChartOption, widthPx: number): number {
 
 /** A titled card holding one chart; the toolbox saves it as a PNG headed by its title, period and scope. */
 export function addChart(parent: HTMLElement, spec: ChartSpec, frame: ChartFrame): Chart {
-  const option = readableOption(spec.option);
   // A long category y axis (dish names) gets the height its wrapped names need.
-  const canvas = h('div', { class: 'chart', 'data-chart': spec.id, style: `height:${Math.max(spec.height ?? 320, categoryAxisHeight(option))}px` });
+  const canvas = h('div', { class: 'chart', 'data-chart': spec.id, style: `height:${Math.max(spec.height ?? 320, categoryAxisHeight(spec.option))}px` });
   const empty = hasData(spec.option) ? null : h('p', { class: 'muted chart-empty', 'data-empty': spec.id }, frame.emptyText);
   parent.append(h('section', { class: 'card chart-card', 'data-panel': spec.id }, h('h3', {}, spec.title, spec.help ? helpMark(spec.help, frame.helpLabel) : null), empty, canvas));
+  // Laid out in the page first: whether an axis' labels fit side by side depends on the chart's width.
+  const option = readableOption(spec.option, canvas.clientWidth);
   const chart = echarts.init(canvas, null, { renderer: 'canvas' });
   // A bar as wide as half the chart reads as a block, not a figure.
   const series = ((option.series ?? []) as { type?: string; barMaxWidth?: number }[]).map((entry) => (entry.type === 'bar' && entry.barMaxWidth === undefined ? { ...entry, barMaxWidth: 44 } : entry));

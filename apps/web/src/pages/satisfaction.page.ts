@@ -183,9 +183,7 @@ function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
   const dishLabel = (dishId: number | null) => (dishId === null ? t('wholeCanteen') : context.dishName(dishId));
   const section = h('section', { class: 'themes', 'data-panel': 'comment-themes' }, h('h3', {}, t('commentThemes')), h('p', { class: 'muted hint' }, t('themesHint', { n: panel.minGroupDiners })));
   root.append(section);
-  const tables = grid('grid two');
-  section.append(tables);
-  context.table(tables, {
+  context.table(section, {
     id: 'theme-groups',
     title: t('themeGroups'),
     rows: panel.themes,
@@ -202,7 +200,6 @@ function renderThemes(context: PageContext, panel: SatisfactionPanel): void {
   const words = panel.themes
     .flatMap((group) => group.keywords.map((keyword) => ({ ...keyword, canteenId: group.canteenId, dishId: group.dishId })))
     .sort((a, b) => (a.sentiment === 'complaint' ? 0 : 1) - (b.sentiment === 'complaint' ? 0 : 1) || b.diners - a.diners);
-  // the examples need the width: the words table takes a row of its own
   context.table(section, {
     id: 'theme-words',
     title: t('themeWords'),
