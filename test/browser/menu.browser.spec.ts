@@ -116,4 +116,19 @@ describeWithChromium('the menu page in a browser (manager, en and zh-CN)', () =>
     expect(await served(open.date, open.meal)).toContain(other);
     expect(manager.errors).toEqual([]);
   }, 120_000);
+  it('names the canteen shown when several are chosen, and switches to another', async () => {
+    const admin = await signedInPage({ browser, server, username: 'menu-admin-en', role: 'admin', locale: 'en-US' });
+    const { page } = admin;
+    const [other] = ((await db.query('SELECT id FROM canteen WHERE id <> $1 ORDER BY id LIMIT 1', [canteenId])) as Array<{ id: number }>).map((row) => row.id);
+    await openView(page, `/?page=menu&canteens=${canteenId},${other}`);
+    const head = page.locator('[data-view=menu-head]');
+    const shown = await head.locator('h3').textContent();
+    expect(await head.locator('[data-menu-others]').getAttribute('data-menu-others')).toBe(String(other));
+    expect(await head.locator('[data-menu-others]').textContent()).toContain('Menus are proposed per canteen');
+    await afterRender(page, () => head.locator(`[data-menu-canteen="${other}"]`).click());
+    expect(new URL(page.url()).searchParams.get('canteens')).toBe(String(other));
+    expect(await page.locator('[data-view=menu-head] h3').textContent()).not.toBe(shown);
+    expect(await page.locator('[data-menu-others]').count()).toBe(0);
+    expect(admin.errors).toEqual([]);
+  }, 120_000);
 });

@@ -81,7 +81,18 @@ export async function renderMenu(context: PageContext): Promise<void> {
     },
     `${t('menuPropose')} (${from})`,
   );
-  const header = h('section', { class: 'card', 'data-view': 'menu-head' }, h('p', {}, `${context.canteenName(canteenId)}`), propose);
+  // A menu is proposed per canteen: with several chosen the page names the one shown and offers the others.
+  const others = state.canteens.filter((id) => id !== canteenId);
+  const switcher =
+    others.length === 0
+      ? null
+      : h(
+          'p',
+          { class: 'muted small', 'data-menu-others': others.join(',') },
+          t('menuOneCanteen'),
+          ...others.map((id) => h('button', { type: 'button', class: 'link', 'data-menu-canteen': id, onclick: () => context.go({ canteens: [id] }) }, context.canteenName(id))),
+        );
+  const header = h('section', { class: 'card', 'data-view': 'menu-head' }, h('h3', {}, context.canteenName(canteenId)), switcher, propose);
   root.append(header);
   if (listed.length === 0) {
     header.append(h('p', { class: 'muted', 'data-view': 'no-proposal' }, t('menuNoProposal')));
