@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, mayReadMoney, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
-import { LarderError } from '@larder/common';
-import { decodeText } from '@larder/ingestion';
+import { decodeText, LarderError } from '@larder/common';
 import { CanteenScope, Role } from '@larder/domain';
 import { isReportKind, mayReadReport, REPORT_KINDS, REPORT_LANGUAGES, REPORT_READERS, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { CanteenAccess } from '../auth/canteen-access.decorator';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LarderError } from '@larder/common';
 import { dayKind, parseIsoDate } from '@larder/forecasting';
+import iconv from 'iconv-lite';
 import { backtestCalendar, backtestCommand } from './backtest.command';
 
 describe('larder backtest --calendar', () => {
@@ -10,11 +11,23 @@ describe('larder backtest --calendar', () => {
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'larder-calendar-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const file = (name: string, text: string) => {
+  const file = (name: string, text: string | Buffer) => {
     const path = join(dir, name);
     writeFileSync(path, text);
     return path;
   };
+
+  /** What `larder backtest … --json` prints for these arguments. */
+  async function backtestJson(args: string[]) {
+    const output: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (output.push(String(chunk)), true));
+    try {
+      await backtestCommand().parseAsync([...args, '--json', '--no-progress'], { from: 'user' });
+    } finally {
+      write.mockRestore();
+    }
+    return JSON.parse(output.join(''));
+  }
 
   it('takes china, none or a calendar file', () => {
     expect(dayKind(backtestCalendar('china')!, parseIsoDate('2025-10-01'))).toBe('holiday');
@@ -47,15 +60,24 @@ describe('larder backtest --calendar', () => {
     }
     const input = file('history.csv', rows.join('\n'));
     const calendarFile = file('calendar.csv', calendar.join('\n'));
-    const output: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (output.push(String(chunk)), true));
-    try {
-      await backtestCommand().parseAsync(['--input', input, '--calendar', calendarFile, '--test-days', '10', '--json'], { from: 'user' });
-    } finally {
-      write.mockRestore();
-    }
-    const result = JSON.parse(output.join(''));
+    const result = await backtestJson(['--input', input, '--calendar', calendarFile, '--test-days', '10']);
     expect(result.system.n).toBe(10);
     expect(result.baselines.median4.n).toBe(10);
+  });
+
+  it('reads a GBK calendar file as the canteen systems export them', () => {
+    const calendar = backtestCalendar(file('calendar-gbk.csv', iconv.encode('date,kind,name\n2026-01-26,school_holiday,寒假\n2026-07-06,school_holiday,暑假\n', 'gbk')))!;
+    expect(calendar.periods.map((period) => period.name)).toEqual(['school_holiday:寒假', 'school_holiday:暑假']);
+  });
+
+  it('reads a GBK history, keeping dishes apart that UTF-8 would garble alike', async () => {
+    // Read as UTF-8, 包子 and 饺子 both turn into four replacement characters: one series with duplicate days.
+    const rows = ['date,canteen,meal,item,quantity'];
+    for (let day = parseIsoDate('2026-02-02'); day < parseIsoDate('2026-04-06'); day++) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      rows.push(`${date},一食堂,早餐,包子,${120 + (day % 7) * 5}`, `${date},一食堂,早餐,饺子,${80 + (day % 5) * 4}`);
+    }
+    const result = await backtestJson(['--input', file('history-gbk.csv', iconv.encode(rows.join('\n'), 'gbk')), '--calendar', 'none', '--test-days', '5']);
+    expect(result.system.n).toBe(10);
   });
 });

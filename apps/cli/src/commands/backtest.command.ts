@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { LarderError } from '@larder/common';
+import { decodeText, LarderError } from '@larder/common';
 import { chinaCalendar, parseIsoDate } from '@larder/domain';
 import { calendarFromRows, createCalendar, formatBacktestTable, parseCalendarCsv, runBacktestCommand, ServiceCalendar } from '@larder/forecasting';
 import { parseInteger, printResult } from '../output';
@@ -26,6 +26,11 @@ function parseLevels(value: string): number[] {
   return levels;
 }
 
+/** UTF-8, or GBK as Chinese canteen systems often export: the same rule as every import. */
+function readText(path: string): string {
+  return decodeText(readFileSync(path));
+}
+
 /** China's holidays and make-up working days as the forecasting calendar. */
 function chinaServiceCalendar() {
   return createCalendar({ days: Object.fromEntries(chinaCalendar().map((day) => [day.date, day.kind])) });
@@ -41,7 +46,7 @@ export function backtestCalendar(value: string): ServiceCalendar | undefined {
   if (value === 'none') return undefined;
   let text: string;
   try {
-    text = readFileSync(value, 'utf8');
+    text = readText(value);
   } catch (error) {
     throw new LarderError('NOT_FOUND', `--calendar must be china, none or a calendar file (date,kind[,name]); cannot read ${value}: ${(error as Error).message}`);
   }
@@ -71,7 +76,7 @@ export function backtestCommand(): Command {
       const calendar = backtestCalendar(flags.calendar);
       let text: string;
       try {
-        text = readFileSync(flags.input, 'utf8');
+        text = readText(flags.input);
       } catch (error) {
         throw new LarderError('NOT_FOUND', `cannot read --input ${flags.input}: ${(error as Error).message}`);
       }

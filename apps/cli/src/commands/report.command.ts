@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { LarderError } from '@larder/common';
+import { decodeText, LarderError } from '@larder/common';
 import { MEAL_PERIODS } from '@larder/domain';
-import { decodeText } from '@larder/ingestion';
 import { REPORT_KINDS, REPORT_LANGUAGES, ReportingModule, ReportKind, ReportLanguage, ReportService } from '@larder/reporting';
 import { withContext } from '../cli-context';
 import { printResult } from '../output';

@@ -11,7 +11,6 @@ export type { ImportKind } from './profiles/import-kinds';
 export type { MappingProfile } from './profiles/mapping-profile';
 export { BUILT_IN_PROFILES, loadProfiles } from './profiles/profile-registry';
 export { openRecordStream } from './formats/open-record-stream';
-export { decodeText } from './formats/text-encoding';
 export { FILE_FORMATS, TEXT_ENCODINGS } from './formats/record-stream';
 export { estimateRecords } from './formats/record-estimate';
 export type { FileFormat, TextEncoding, RecordStream, SourceRecord } from './formats/record-stream';

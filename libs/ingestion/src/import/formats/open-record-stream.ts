@@ -4,7 +4,7 @@ import { readCsv } from './csv.reader';
 import { probeFile } from './detect-format';
 import { readJsonArray, readNdjson } from './json.reader';
 import { DEFAULT_READ_LIMITS, ReadLimits, ReadOptions, RecordStream } from './record-stream';
-import { detectEncoding } from './text-encoding';
+import { detectEncoding } from '@larder/common';
 import { readXlsx } from './xlsx.reader';
 
 /** Opens any supported file as a stream of records; every problem with the file as a whole is one LarderError. */

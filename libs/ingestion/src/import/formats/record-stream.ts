@@ -4,8 +4,9 @@ export type CellValue = string | number | boolean | null;
 export const FILE_FORMATS = ['csv', 'xlsx', 'json', 'ndjson', 'arrow-file', 'arrow-stream'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
-export const TEXT_ENCODINGS = ['utf8', 'gb18030'] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+export { TEXT_ENCODINGS } from '@larder/common';
+import type { TextEncoding } from '@larder/common';
+export type { TextEncoding };
 
 export interface SourceRecord {
   /** Where a person finds the record: the physical line of a text file, the row of a sheet, the position in an array. */
