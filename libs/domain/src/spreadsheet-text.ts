@@ -13,3 +13,10 @@ export function looksLikeFormula(text: string): boolean {
 export function defuseFormula(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
 }
+
+/** Picks the separator that the header line uses most: systems export with commas, tabs, semicolons or bars. */
+export function detectDelimiter(headerLine: string): string {
+  const counts = [',', '\t', ';', '|'].map((delimiter) => ({ delimiter, count: headerLine.split(delimiter).length - 1 }));
+  counts.sort((a, b) => b.count - a.count);
+  return counts[0].count > 0 ? counts[0].delimiter : ',';
+}

@@ -34,6 +34,10 @@ describe('calendar file', () => {
     ]);
   });
 
+  it('accepts semicolons, capitalised headers, CRLF and the empty rows a sheet saves below its data', () => {
+    expect(parseCalendarCsv('Date;Kind;Name\r\n2026-05-01;holiday;Labour Day\r\n;;\r\n')).toEqual([{ date: '2026-05-01', kind: 'holiday', name: 'Labour Day' }]);
+  });
+
   it('maps holidays and make-up days to day kinds and the other kinds to periods, consecutive days forming one', () => {
     const calendar = calendarFromRows(parseCalendarCsv(GOOD));
     expect(dayKind(calendar, parseIsoDate('2026-10-01'))).toBe('holiday');

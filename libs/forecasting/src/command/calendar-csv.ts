@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { formatIsoDate, parseIsoDate } from '../core/iso-date';
 import { CalendarPeriodInput, createCalendar, ServiceCalendar } from '../core/service-calendar';
+import { readCsvTable } from './csv-table';
 
 /**
  * Kinds of a canteen calendar file row. `holiday` and `makeup_workday` become the calendar's day
@@ -27,20 +27,7 @@ const PERIOD_KINDS: ReadonlySet<string> = new Set(['closure', 'school_holiday', 
  * different kinds (a date may carry a day kind and a period kind, or two named periods).
  */
 export function parseCalendarCsv(text: string): CalendarFileRow[] {
-  let records: { info: { lines: number }; record: Record<string, string> }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count_less: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new Error(`bad calendar file: ${(error as Error).message}`);
-  }
-  const header = (parse(text, { bom: true, to_line: 1, trim: true }) as string[][])[0]?.map((name) => name.trim().toLowerCase()) ?? [];
+  const { header, records } = readCsvTable(text, 'calendar file');
   for (const column of ['date', 'kind']) {
     if (!header.includes(column)) throw new Error(`bad calendar file: missing column ${column} (header: ${header.join(',')}; expected date,kind[,name])`);
   }
@@ -50,8 +37,7 @@ export function parseCalendarCsv(text: string): CalendarFileRow[] {
 
   const dayKinds = new Map<string, { kind: string; line: number }>();
   const seen = new Map<string, number>();
-  return records.map(({ info, record }) => {
-    const line = info.lines;
+  return records.map(({ line, record }) => {
     const date = record.date ?? '';
     try {
       parseIsoDate(date);

@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { parseIsoDate } from '../core/iso-date';
 import { createServiceSeries, ServiceSeries } from '../core/service-series';
+import { readCsvTable } from './csv-table';
 
 /** Item value meaning "covers" (diners) rather than a dish. */
 export const COVERS_ITEM = '*';
@@ -41,19 +41,7 @@ interface RawRow {
  * cell repeats the series' previous value. Rows are service days: absent dates are closed.
  */
 export function parseLarderCsv(text: string): ParsedLarderCsv {
-  let records: { info: { lines: number }; record: Record<string, string> }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((name) => name.trim()),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new Error(`bad CSV: ${(error as Error).message}`);
-  }
-  const header = headerOf(text);
+  const { header, records } = readCsvTable(text, 'CSV');
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) throw new Error(`bad CSV: missing column(s) ${missing.join(', ')} (header: ${header.join(',')})`);
   const hasPlanned = header.includes(PLANNED_COLUMN);
@@ -61,8 +49,7 @@ export function parseLarderCsv(text: string): ParsedLarderCsv {
   if (records.length === 0) throw new Error('bad CSV: no data rows');
 
   const groups = new Map<string, { key: SeriesKey; rows: RawRow[] }>();
-  for (const { info, record } of records) {
-    const line = info.lines;
+  for (const { line, record } of records) {
     const key: SeriesKey = {
       canteen: required(record, 'canteen', line),
       meal: required(record, 'meal', line),
@@ -88,11 +75,6 @@ export function parseLarderCsv(text: string): ParsedLarderCsv {
   }
   const series = [...groups.values()].map((group) => toSeries({ ...group, driverNames }));
   return { series, driverNames, hasPlanned };
-}
-
-function headerOf(text: string): string[] {
-  const first = parse(text, { bom: true, to_line: 1, trim: true }) as string[][];
-  return (first[0] ?? []).map((name) => name.trim());
 }
 
 function required(record: Record<string, string>, column: string, line: number): string {

@@ -1,18 +1,12 @@
 import { parse, CsvError, Info } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { detectDelimiter } from '@larder/domain';
 import { fileError } from '../messages';
 import { RecordStream, SourceRecord, TextEncoding } from './record-stream';
 import { openTextStream } from './text-encoding';
 
 /** Longest single record accepted: an unclosed quote would otherwise swallow the rest of the file. */
 const MAX_RECORD_CHARS = 1024 * 1024;
-
-/** Picks the separator that the header line uses most: vendors export with commas, tabs or semicolons. */
-export function detectDelimiter(headerLine: string): string {
-  const counts = [',', '\t', ';', '|'].map((delimiter) => ({ delimiter, count: headerLine.split(delimiter).length - 1 }));
-  counts.sort((a, b) => b.count - a.count);
-  return counts[0].count > 0 ? counts[0].delimiter : ',';
-}
 
 /**
  * The parser's own messages quote the cell they stopped at, which may be a card number: say what

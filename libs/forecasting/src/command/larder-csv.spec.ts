@@ -1,0 +1,34 @@
+import { formatIsoDate } from '../core/iso-date';
+import { parseLarderCsv } from './larder-csv';
+
+const ROWS = [
+  ['2026-01-05', 'C1', 'lunch', '*', '200'],
+  ['2026-01-06', 'C1', 'lunch', '*', '210'],
+  ['2026-01-05', 'C1', 'lunch', 'mapo tofu', '40'],
+];
+
+/** What a reader needs of a parse: each series' key, dates and quantities. */
+function summary(text: string) {
+  return parseLarderCsv(text).series.map(({ key, series }) => ({ ...key, days: Array.from(series.days, formatIsoDate), values: Array.from(series.values) }));
+}
+
+const EXPECTED = summary(['date,canteen,meal,item,quantity', ...ROWS.map((row) => row.join(','))].join('\n'));
+
+describe('larder backtest CSV as spreadsheets save it', () => {
+  it.each([
+    ['semicolons', ['date;canteen;meal;item;quantity', ...ROWS.map((row) => row.join(';'))].join('\n')],
+    ['tabs and CRLF', ['date\tcanteen\tmeal\titem\tquantity', ...ROWS.map((row) => row.join('\t'))].join('\r\n') + '\r\n'],
+    ['capitalised headers with spaces', ['Date, Canteen, Meal, Item, Quantity', ...ROWS.map((row) => row.join(','))].join('\n')],
+    ['quoted cells and columns in another order', ['"quantity","item","date","meal","canteen"', ...ROWS.map(([d, c, m, i, q]) => `"${q}","${i}","${d}","${m}","${c}"`)].join('\n')],
+    [
+      'blank lines and the empty rows a sheet saves below its data',
+      ['date,canteen,meal,item,quantity', ROWS[0].join(','), '', ...ROWS.slice(1).map((row) => row.join(',')), ',,,,', ' , , , , ', ''].join('\n'),
+    ],
+  ])('reads %s', (_, text) => {
+    expect(summary(text)).toEqual(EXPECTED);
+  });
+
+  it('names the header it found when the required columns are missing', () => {
+    expect(() => parseLarderCsv('day|canteen|meal|item|qty\n2026-01-05|C1|lunch|*|3')).toThrow('bad CSV: missing column(s) date, quantity (header: day,canteen,meal,item,qty)');
+  });
+});
