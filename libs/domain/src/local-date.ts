@@ -23,6 +23,39 @@ export function parseIsoDate(value: string): IsoDate {
   return value;
 }
 
+const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the Gregorian calendar, by arithmetic: importers check every row's date. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/** The IsoDate of a year, month and day as written (digits), or null when there is no such day. */
+export function dateFromParts(year: string, month: string, day: string): IsoDate | null {
+  const m = Number(month);
+  const d = Number(day);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(Number(year), m)) return null;
+  return `${year}-${month.length === 1 ? `0${month}` : month}-${day.length === 1 ? `0${day}` : day}`;
+}
+
+/**
+ * A date as systems and spreadsheets write it, year first — 2026-03-05, 2026/3/5, 2026.3.5,
+ * 20260305, 2026年3月5日 — alone or before a time ("2026-03-05 00:00:00", "2026-03-05T08:30"), as an
+ * IsoDate; 'format' for anything else (a day- or month-first date such as 05/03/2026 is ambiguous and
+ * is not guessed), 'calendar' for a day that does not exist. The one rule for dates in people's files.
+ */
+export function yearFirstDate(value: string): IsoDate | 'format' | 'calendar' {
+  const text = value
+    .trim()
+    .replace(/[年月]/g, '-')
+    .replace(/日$/, '');
+  const match = YEAR_FIRST.exec(text) ?? YEAR_FIRST.exec(text.split(/[ T]/)[0]);
+  if (!match) return 'format';
+  return (match[1] ? dateFromParts(match[1], match[2], match[3]) : dateFromParts(match[4], match[5], match[6])) ?? 'calendar';
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -38,6 +38,10 @@ describe('calendar file', () => {
     expect(parseCalendarCsv('Date;Kind;Name\r\n2026-05-01;holiday;Labour Day\r\n;;\r\n')).toEqual([{ date: '2026-05-01', kind: 'holiday', name: 'Labour Day' }]);
   });
 
+  it('reads year-first dates in the spellings spreadsheets use, as ISO dates', () => {
+    expect(parseCalendarCsv('date,kind\n2026/5/1,holiday\n2026-05-09 00:00:00,makeup_workday\n').map((row) => row.date)).toEqual(['2026-05-01', '2026-05-09']);
+  });
+
   it('maps holidays and make-up days to day kinds and the other kinds to periods, consecutive days forming one', () => {
     const calendar = calendarFromRows(parseCalendarCsv(GOOD));
     expect(dayKind(calendar, parseIsoDate('2026-10-01'))).toBe('holiday');

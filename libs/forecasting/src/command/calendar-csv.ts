@@ -1,4 +1,4 @@
-import { formatIsoDate, parseIsoDate } from '../core/iso-date';
+import { formatIsoDate, parseDateCell, parseIsoDate } from '../core/iso-date';
 import { CalendarPeriodInput, createCalendar, ServiceCalendar } from '../core/service-calendar';
 import { readCsvTable } from './csv-table';
 
@@ -22,7 +22,7 @@ export interface CalendarFileRow {
 const PERIOD_KINDS: ReadonlySet<string> = new Set(['closure', 'school_holiday', 'event']);
 
 /**
- * Reads a calendar file `date,kind[,name]` (header required, ISO dates, one row per day).
+ * Reads a calendar file `date,kind[,name]` (header required, year-first dates, one row per day).
  * Errors name the line: an unknown kind, a bad date, or the same date given twice with
  * different kinds (a date may carry a day kind and a period kind, or two named periods).
  */
@@ -38,9 +38,9 @@ export function parseCalendarCsv(text: string): CalendarFileRow[] {
   const dayKinds = new Map<string, { kind: string; line: number }>();
   const seen = new Map<string, number>();
   return records.map(({ line, record }) => {
-    const date = record.date ?? '';
+    let date: string;
     try {
-      parseIsoDate(date);
+      date = formatIsoDate(parseDateCell(record.date ?? ''));
     } catch (error) {
       throw new Error(`bad calendar file line ${line}: column date: ${(error as Error).message}`);
     }

@@ -28,6 +28,26 @@ describe('larder backtest CSV as spreadsheets save it', () => {
     expect(summary(text)).toEqual(EXPECTED);
   });
 
+  it.each([
+    ['2026/1/5', '2026/1/6'],
+    ['2026-01-05 00:00:00', '2026-01-06 00:00:00'],
+    ['2026-01-05T00:00:00', '2026-01-06T00:00:00'],
+    ['2026.01.05', '2026.1.6'],
+    ['2026年1月5日', '20260106'],
+  ])('reads year-first dates such as %s', (first, second) => {
+    const spelled = { '2026-01-05': first, '2026-01-06': second } as Record<string, string>;
+    expect(summary(['date,canteen,meal,item,quantity', ...ROWS.map(([date, ...rest]) => [spelled[date], ...rest].join(','))].join('\n'))).toEqual(EXPECTED);
+  });
+
+  it.each([
+    ['05.01.2026', 'line 2: column date: invalid date "05.01.2026" (expected year first: YYYY-MM-DD, YYYY/M/D or YYYY-MM-DD hh:mm:ss)'],
+    ['01/05/2026', 'line 2: column date: invalid date "01/05/2026" (expected year first'],
+    ['46027', 'line 2: column date: invalid date "46027" (expected year first'],
+    ['2026/2/30', 'line 2: column date: invalid date "2026/2/30" (no such calendar day)'],
+  ])('refuses the day- or month-first or impossible date %s, naming the line', (date, message) => {
+    expect(() => parseLarderCsv(`date,canteen,meal,item,quantity\n${date},C1,lunch,*,3`)).toThrow(message);
+  });
+
   it('names the header it found when the required columns are missing', () => {
     expect(() => parseLarderCsv('day|canteen|meal|item|qty\n2026-01-05|C1|lunch|*|3')).toThrow('bad CSV: missing column(s) date, quantity (header: day,canteen,meal,item,qty)');
   });

@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../core/iso-date';
+import { parseDateCell } from '../core/iso-date';
 import { createServiceSeries, ServiceSeries } from '../core/service-series';
 import { readCsvTable } from './csv-table';
 
@@ -57,7 +57,7 @@ export function parseLarderCsv(text: string): ParsedLarderCsv {
     };
     let day: number;
     try {
-      day = parseIsoDate(record.date);
+      day = parseDateCell(record.date);
     } catch (error) {
       throw new Error(`bad CSV line ${line}: column date: ${(error as Error).message}`);
     }

@@ -1,4 +1,4 @@
-import { isoDateProblem } from '@larder/domain';
+import { isoDateProblem, yearFirstDate } from '@larder/domain';
 
 /**
  * Dates are handled as UTC "epoch days" (whole days since 1970-01-01) so that
@@ -18,6 +18,18 @@ export function parseIsoDate(text: string): EpochDay {
   const problem = isoDateProblem(value);
   if (problem !== null) throw new Error(`invalid date "${text}" (${problem === 'format' ? 'expected YYYY-MM-DD' : 'no such calendar day'})`);
   return Date.parse(`${value}T00:00:00Z`) / MS_PER_DAY;
+}
+
+/**
+ * A date cell of a user's file (a history or calendar CSV) in any year-first spelling
+ * @larder/domain's yearFirstDate reads (2026-03-05, 2026/3/5, 2026-03-05 00:00:00 …). Day- and
+ * month-first dates are refused, not guessed: 03/05/2026 is March in one country and May in another.
+ */
+export function parseDateCell(text: string): EpochDay {
+  const date = yearFirstDate(text);
+  if (date === 'format') throw new Error(`invalid date "${text}" (expected year first: YYYY-MM-DD, YYYY/M/D or YYYY-MM-DD hh:mm:ss)`);
+  if (date === 'calendar') throw new Error(`invalid date "${text}" (no such calendar day)`);
+  return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
 }
 
 export function formatIsoDate(day: EpochDay): string {

@@ -1,3 +1,4 @@
+import { dateFromParts, daysInMonth, yearFirstDate } from '@larder/domain';
 import type { CellValue } from '../formats/record-stream';
 
 /** A field that cannot be read; the message says what was expected, in words a canteen clerk understands. */
@@ -79,28 +80,14 @@ export function parseMoney(value: CellValue, unit: 'yuan' | 'fen'): number {
   return match[1] === '-' ? -fen : fen;
 }
 
-const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d{2})$/;
+const notCalendarDate = (value: CellValue) => new FieldProblem(`${show(value)} 不是有效日期`, `${show(value)} is not a calendar date`);
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Checked arithmetically: this runs for every row of a multi-million-line file. */
-function isoDate(year: string, month: string, day: string, value: CellValue): string {
-  const y = Number(year);
-  const m = Number(month);
-  const d = Number(day);
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) throw new FieldProblem(`${show(value)} 不是有效日期`, `${show(value)} is not a calendar date`);
-  return `${year}-${month.length === 1 ? `0${month}` : month}-${day.length === 1 ? `0${day}` : day}`;
-}
-
+/** A date in any spelling @larder/domain's yearFirstDate reads. */
 export function parseDate(value: CellValue): string {
-  const text = String(value)
-    .trim()
-    .replace(/[年月]/g, '-')
-    .replace(/日$/, '');
-  const match = DATE.exec(text) ?? DATE.exec(text.split(/[ T]/)[0]);
-  if (!match) throw new FieldProblem(`${show(value)} 不是日期（应为 YYYY-MM-DD）`, `${show(value)} is not a date (expected YYYY-MM-DD)`);
-  return match[1] ? isoDate(match[1], match[2], match[3], value) : isoDate(match[4], match[5], match[6], value);
+  const date = yearFirstDate(String(value));
+  if (date === 'format') throw new FieldProblem(`${show(value)} 不是日期（应为 YYYY-MM-DD）`, `${show(value)} is not a date (expected YYYY-MM-DD)`);
+  if (date === 'calendar') throw notCalendarDate(value);
+  return date;
 }
 
 /** A calendar month, 2026-12 or 2026年12月, as its first day. */
@@ -199,8 +186,7 @@ function parseDateTimeFast(text: string, timeZone: string): LocalInstant | null 
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return null;
+  if (day > daysInMonth(year, month)) return null;
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
   let utcMs: number;
   if (length === 19) {
@@ -228,7 +214,7 @@ function parseDateTimeUncached(value: CellValue, timeZone: string): LocalInstant
   const match = DATE_TIME.exec(String(value).trim());
   if (!match) throw new FieldProblem(`${show(value)} 不是日期时间（应为 YYYY-MM-DD HH:mm:ss）`, `${show(value)} is not a date and time (expected YYYY-MM-DD HH:mm:ss)`);
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0', zone] = match;
-  isoDate(year, month, day, value);
+  if (dateFromParts(year, month, day) === null) throw notCalendarDate(value);
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw new FieldProblem(`${show(value)} 的时刻无效`, `${show(value)} has an impossible time of day`);
   const wallMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
   let utcMs: number;
