@@ -93,6 +93,18 @@ describe('backtest command core', () => {
     expect(text).toMatch(/Same shortfall as the plan/);
   });
 
+  it('says so in the table when no scored day has a plan, rather than matching an empty plan', () => {
+    const { result } = shortBacktest();
+    const noPlanScored = {
+      ...result,
+      baselines: { ...result.baselines, planned: { ...result.baselines.planned!, n: 0 } },
+      matchedShortfall: { level: 0.01, leftoverPct: null, plannedLeftoverPct: null, plannedShortfallPct: null },
+    };
+    const text = formatBacktestTable(noPlanScored);
+    expect(text).not.toMatch(/Same shortfall/);
+    expect(text).toMatch(/No scored day has a planned quantity/);
+  });
+
   it.each([
     ['date,canteen,meal,quantity\n2026-01-05,a,lunch,3', /missing column\(s\) item/],
     ['date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3\n2026-13-01,a,lunch,*,4', /line 3: column date: invalid date "2026-13-01"/],

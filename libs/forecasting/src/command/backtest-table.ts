@@ -38,7 +38,9 @@ export function formatBacktestTable(result: BacktestCommandResult): string {
   const plans = table([['produce at quantile', 'leftover', 'shortfall'], ...result.plans.map((plan) => [`p${Math.round(plan.level * 100)}`, percent(plan.leftoverPct), percent(plan.shortfallPct)])]);
   const lines = ['Forecast accuracy (ratios of actual quantity; ties: p10–p90 coverage with ties spread, for counts)', accuracy, '', 'Production plans from the system quantiles', plans];
   const matched = result.matchedShortfall;
-  if (matched) {
+  if (matched?.plannedShortfallPct === null) {
+    lines.push('', 'No scored day has a planned quantity: the plan is not compared (the planned column holds plans of other days only).');
+  } else if (matched) {
     lines.push(
       '',
       `Same shortfall as the plan (${percent(matched.plannedShortfallPct)}) is reached at p${(matched.level * 100).toFixed(1)}:` +

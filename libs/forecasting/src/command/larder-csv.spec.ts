@@ -48,6 +48,12 @@ describe('larder backtest CSV as spreadsheets save it', () => {
     expect(() => parseLarderCsv(`date,canteen,meal,item,quantity\n${date},C1,lunch,*,3`)).toThrow(message);
   });
 
+  it('takes a planned column blank throughout as no plan', () => {
+    const text = ['date,canteen,meal,item,quantity,planned', ...ROWS.map((row) => `${row.join(',')},`)].join('\n');
+    expect(parseLarderCsv(text).hasPlanned).toBe(false);
+    expect(parseLarderCsv(text.replace('2026-01-06,C1,lunch,*,210,', '2026-01-06,C1,lunch,*,210,220')).hasPlanned).toBe(true);
+  });
+
   it('names the header it found when the required columns are missing', () => {
     expect(() => parseLarderCsv('day|canteen|meal|item|qty\n2026-01-05|C1|lunch|*|3')).toThrow('bad CSV: missing column(s) date, quantity (header: day,canteen,meal,item,qty)');
   });

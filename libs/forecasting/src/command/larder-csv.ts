@@ -44,7 +44,8 @@ export function parseLarderCsv(text: string): ParsedLarderCsv {
   const { header, records } = readCsvTable(text, 'CSV');
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) throw new Error(`bad CSV: missing column(s) ${missing.join(', ')} (header: ${header.join(',')})`);
-  const hasPlanned = header.includes(PLANNED_COLUMN);
+  // A planned column blank throughout (an export's empty field) is no plan: nothing to compare with.
+  const hasPlanned = header.includes(PLANNED_COLUMN) && records.some(({ record }) => (record[PLANNED_COLUMN] ?? '') !== '');
   const driverNames = header.filter((column) => !(REQUIRED_COLUMNS as readonly string[]).includes(column) && column !== PLANNED_COLUMN);
   if (records.length === 0) throw new Error('bad CSV: no data rows');
 
