@@ -65,6 +65,18 @@ describe('larder backtest --calendar', () => {
     expect(result.baselines.median4.n).toBe(10);
   });
 
+  it.each([
+    [['--lead-days', '0'], '--lead-days must be at least 1, got 0'],
+    [['--test-days', '0'], '--test-days must be at least 1, got 0'],
+    [['--refit-every', '-7'], '--refit-every must be at least 1, got -7'],
+    [['--test-from', '2026/3/2'], '--test-from must be a date YYYY-MM-DD, got "2026/3/2"'],
+  ])('names the flag of a bad value %j', async (args, message) => {
+    const command = backtestCommand()
+      .exitOverride()
+      .configureOutput({ writeErr: () => undefined });
+    await expect(command.parseAsync(['--input', 'history.csv', ...args], { from: 'user' })).rejects.toThrow(message);
+  });
+
   it('reads a GBK calendar file as the canteen systems export them', () => {
     const calendar = backtestCalendar(file('calendar-gbk.csv', iconv.encode('date,kind,name\n2026-01-26,school_holiday,寒假\n2026-07-06,school_holiday,暑假\n', 'gbk')))!;
     expect(calendar.periods.map((period) => period.name)).toEqual(['school_holiday:寒假', 'school_holiday:暑假']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { decodeText, LarderError } from '@larder/common';
-import { chinaCalendar, parseIsoDate } from '@larder/domain';
+import { chinaCalendar, isoDateProblem } from '@larder/domain';
 import { calendarFromRows, createCalendar, formatBacktestTable, parseCalendarCsv, runBacktestCommand, ServiceCalendar } from '@larder/forecasting';
 import { parseInteger, printResult } from '../output';
 import { progressFor, withProgressOption } from '../progress/progress-reporter';
@@ -31,6 +31,28 @@ function readText(path: string): string {
   return decodeText(readFileSync(path));
 }
 
+function parseTestFrom(value: string): string {
+  if (isoDateProblem(value) !== null) throw new Error(`--test-from must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+const HELP_AFTER = `
+The history: one row per service day and series, a header, columns in any order:
+  date      year first: 2026-03-05, 2026/3/5, 2026-03-05 00:00:00 (not 05.03.2026)
+  canteen   meal   item (empty or * = covers, the diners of that meal)
+  quantity  what was sold or served (0 or more; decimals with a point)
+  planned   optional: what was planned; blank where unknown
+  any other column: a numeric driver known ahead (staff on duty, price ...)
+Absent dates are closed days. Comma, semicolon or tab separated; UTF-8 or GBK.
+
+The table: WAPE = sum |error| / sum actual; MAE per day; MASE = MAE / the same-weekday
+rule's MAE before the test; bias, over and under as shares of the actual total; pinball =
+quantile loss at --levels, scaled like WAPE; cover80 = share of days inside p10..p90 (ties:
+with ties spread, for counts); n = scored days; - = not defined (nothing sold). Baselines:
+seasonal naive = same weekday last week; median of 4 = of the last four same weekdays.
+Production plans: leftover and shortfall had the kitchen made the system's quantile.
+--json prints the same as one object (README, "Command line").`;
+
 /** China's holidays and make-up working days as the forecasting calendar. */
 function chinaServiceCalendar() {
   return createCalendar({ days: Object.fromEntries(chinaCalendar().map((day) => [day.date, day.kind])) });
@@ -59,20 +81,20 @@ export function backtestCalendar(value: string): ServiceCalendar | undefined {
 
 export function backtestCommand(): Command {
   return withProgressOption(new Command('backtest'))
-    .requiredOption('--input <file>', 'daily history CSV; an empty item or * means covers')
-    .option('--lead-days <L>', 'forecast each test day only from data at least L days older', parseInteger('--lead-days'), 7)
-    .option('--test-days <N>', 'score the last N service days of each series', parseInteger('--test-days'))
-    .option('--test-from <YYYY-MM-DD>', 'score every service day from this date on')
-    .option('--refit-every <D>', 're-estimate the models every D days', parseInteger('--refit-every'), 7)
+    .requiredOption('--input <file>', 'daily history CSV (see below); an empty item or * means covers')
+    .option('--lead-days <L>', 'forecast each test day only from data at least L days older', parseInteger('--lead-days', { min: 1 }), 7)
+    .option('--test-days <N>', 'score the last N service days of each series (default: 28)', parseInteger('--test-days', { min: 1 }))
+    .option('--test-from <YYYY-MM-DD>', 'score every service day from this date on (instead of --test-days)', parseTestFrom)
+    .option('--refit-every <D>', 're-estimate the models every D days', parseInteger('--refit-every', { min: 1 }), 7)
     .option('--levels <list>', 'production quantile levels to evaluate', parseLevels, [0.5, 0.8, 0.9])
     .option(
       '--calendar <china|none|FILE>',
-      'holidays, closures and events used as features: china, none, or a file date,kind[,name] (kinds holiday, makeup_workday, closure, school_holiday, event)',
+      'holidays, closures and events used as features: china, none, or a file date,kind[,name] (kinds holiday, makeup_workday, closure, school_holiday, event); a canteen outside China wants none or its own file',
       'china',
     )
     .option('--json', 'print one JSON object')
+    .addHelpText('after', HELP_AFTER)
     .action(async (flags: BacktestFlags) => {
-      if (flags.testFrom !== undefined) parseIsoDate(flags.testFrom);
       const calendar = backtestCalendar(flags.calendar);
       let text: string;
       try {
