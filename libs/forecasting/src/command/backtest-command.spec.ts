@@ -126,6 +126,11 @@ describe('backtest command core', () => {
     expect(updates.map((update) => update.fraction)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((step) => step / 8));
   });
 
+  it('says so when the test period starts after the last date of the file', () => {
+    const text = 'date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3\n2026-01-06,a,lunch,*,4';
+    expect(() => runBacktestCommand(text, { testFrom: '2027-01-01' })).toThrow("backtest: the test period from 2027-01-01 starts after the file's last date, 2026-01-06");
+  });
+
   it('says so when no test day has any history', () => {
     expect(() => runBacktestCommand('date,canteen,meal,item,quantity\n2026-01-05,a,lunch,*,3')).toThrow(/no test day could be forecast/);
   });

@@ -6,6 +6,7 @@ import { evaluatePanel } from '../evaluation/panel-evaluation';
 import { CURVE_LEVELS, matchShortfall, MatchedShortfall, productionOutcome } from '../evaluation/matched-shortfall';
 import { parseLarderCsv, ParsedLarderCsv, ParsedSeries, PLANNED_COLUMN } from './larder-csv';
 import { ServiceSeries } from '../core/service-series';
+import { formatIsoDate, parseIsoDate } from '../core/iso-date';
 import type { ProgressListener } from '@larder/domain';
 
 export type { MatchedShortfall };
@@ -55,6 +56,7 @@ export function backtestWithSeries(csvText: string, options: BacktestCommandOpti
   const planLevels = options.levels ?? [0.5, 0.8, 0.9];
   const levels = mergeLevels(planLevels);
   const parsed = parseLarderCsv(csvText);
+  checkTestFrom(parsed, options.testFrom);
   const panels = parsed.hasPlanned ? 2 : 1;
   // With a planned column the panel is backtested twice: each pass is half of the work.
   const onStep = (pass: number) => (done: number, total: number) =>
@@ -67,6 +69,13 @@ export function backtestWithSeries(csvText: string, options: BacktestCommandOpti
   if (!parsed.hasPlanned) return { result, series };
   const withPlanned = backtestPanel(parsed, parsed.series.map(withPlannedDriver), { ...options, planLevels, levels, onStep: onStep(1) }).result;
   return { result: { ...result, withPlanned: { system: withPlanned.system, matchedShortfall: withPlanned.matchedShortfall! } }, series };
+}
+
+/** A test period that starts after the last row reads as a typo or the wrong file, not as "no history". */
+function checkTestFrom(parsed: ParsedLarderCsv, testFrom: string | undefined): void {
+  if (testFrom === undefined) return;
+  const last = parsed.series.reduce((latest, { series }) => Math.max(latest, series.days[series.days.length - 1]), Number.NEGATIVE_INFINITY);
+  if (parseIsoDate(testFrom) > last) throw new Error(`backtest: the test period from ${testFrom} starts after the file's last date, ${formatIsoDate(last)}`);
 }
 
 export interface SeriesBacktest {
