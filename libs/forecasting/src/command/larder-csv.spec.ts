@@ -54,6 +54,18 @@ describe('larder backtest CSV as spreadsheets save it', () => {
     expect(parseLarderCsv(text.replace('2026-01-06,C1,lunch,*,210,', '2026-01-06,C1,lunch,*,210,220')).hasPlanned).toBe(true);
   });
 
+  it.each([
+    ['"1,234"', 'line 2: column quantity is not a number: "1,234" (write numbers without thousands separators: 1234)'],
+    ['"12,5"', 'line 2: column quantity is not a number: "12,5" (write decimals with a point: 12.5)'],
+    ['3,fresh', 'line 2: column note is not a number: "fresh" (every column besides date, canteen, meal, item, quantity, planned is a numeric driver: remove column note or give it numbers)'],
+  ])('says how to write the cell %s', (cells, message) => {
+    expect(() => parseLarderCsv(`date,canteen,meal,item,quantity,note\n2026-01-05,C1,lunch,*,${cells.includes('fresh') ? cells : `${cells},1`}`)).toThrow(message);
+  });
+
+  it('names the date of a duplicate row', () => {
+    expect(() => parseLarderCsv('date,canteen,meal,item,quantity\n2026/1/5,C1,lunch,*,3\n2026-01-05,C1,lunch,,4')).toThrow('line 3: duplicate row for C1/lunch/* on 2026-01-05 (also line 2)');
+  });
+
   it('names the header it found when the required columns are missing', () => {
     expect(() => parseLarderCsv('day|canteen|meal|item|qty\n2026-01-05|C1|lunch|*|3')).toThrow('bad CSV: missing column(s) date, quantity (header: day,canteen,meal,item,qty)');
   });

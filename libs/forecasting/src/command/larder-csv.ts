@@ -1,4 +1,4 @@
-import { parseDateCell } from '../core/iso-date';
+import { formatIsoDate, parseDateCell } from '../core/iso-date';
 import { createServiceSeries, ServiceSeries } from '../core/service-series';
 import { readCsvTable } from './csv-table';
 
@@ -99,9 +99,17 @@ function numberCell(cell: NumberCell): number {
     return Number.NaN;
   }
   const value = Number(text);
-  if (!Number.isFinite(value)) throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is not a number: "${text}"`);
+  if (!Number.isFinite(value)) throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is not a number: "${text}"${notNumberHint(text, cell)}`);
   if (value < 0 && !cell.allowNegative) throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is negative: ${value}`);
   return value;
+}
+
+/** What to do about a cell that is not a number: a comma is a thousands separator or a decimal comma, words a column that is no driver. */
+function notNumberHint(text: string, cell: NumberCell): string {
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return ' (write numbers without thousands separators: 1234)';
+  if (/^[+-]?\d*,\d+$/.test(text)) return ' (write decimals with a point: 12.5)';
+  if (cell.allowNegative) return ` (every column besides ${[...REQUIRED_COLUMNS, PLANNED_COLUMN].join(', ')} is a numeric driver: remove column ${cell.column} or give it numbers)`;
+  return '';
 }
 
 function toSeries(group: { key: SeriesKey; rows: RawRow[]; driverNames: readonly string[] }): ParsedSeries {
@@ -109,7 +117,7 @@ function toSeries(group: { key: SeriesKey; rows: RawRow[]; driverNames: readonly
   for (let i = 1; i < rows.length; i++) {
     if (rows[i].day === rows[i - 1].day) {
       const { canteen, meal, item } = group.key;
-      throw new Error(`bad CSV line ${rows[i].line}: duplicate row for ${canteen}/${meal}/${item} on that date (also line ${rows[i - 1].line})`);
+      throw new Error(`bad CSV line ${rows[i].line}: duplicate row for ${canteen}/${meal}/${item} on ${formatIsoDate(rows[i].day)} (also line ${rows[i - 1].line})`);
     }
   }
   const drivers: Record<string, Float64Array> = {};
