@@ -90,7 +90,9 @@ describe('backtest command core', () => {
     expect(text).toMatch(/^system\s+\d+\.\d%/m);
     expect(text).toMatch(/^median of 4/m);
     expect(text).toMatch(/^planned/m);
+    expect(text).toMatch(/^system \+ plan\s+\d+\.\d%/m); // the planners' number as a driver
     expect(text).toMatch(/Same shortfall as the plan/);
+    expect(text).toMatch(/With the plan as a driver it is reached at p\d+\.\d: leftover \d+\.\d%/);
   });
 
   it('says so in the table when no scored day has a plan, rather than matching an empty plan', () => {

@@ -13,6 +13,7 @@ function table(rows: readonly (readonly string[])[]): string {
 export function formatBacktestTable(result: BacktestCommandResult): string {
   const methods: [string, ForecastMetrics | undefined][] = [
     ['system', result.system],
+    ['system + plan', result.withPlanned?.system],
     ['seasonal naive', result.baselines.seasonalNaive],
     ['median of 4', result.baselines.median4],
     ['planned', result.baselines.planned],
@@ -46,6 +47,8 @@ export function formatBacktestTable(result: BacktestCommandResult): string {
       `Same shortfall as the plan (${percent(matched.plannedShortfallPct)}) is reached at p${(matched.level * 100).toFixed(1)}:` +
         ` leftover ${percent(matched.leftoverPct)} vs planned ${percent(matched.plannedLeftoverPct)}.`,
     );
+    const withPlan = result.withPlanned?.matchedShortfall;
+    if (withPlan) lines.push(`With the plan as a driver it is reached at p${(withPlan.level * 100).toFixed(1)}: leftover ${percent(withPlan.leftoverPct)}.`);
   }
   return lines.join('\n');
 }
