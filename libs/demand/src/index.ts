@@ -1,6 +1,6 @@
 /** @larder/demand — stored covers and dish forecasts: refresh runs and reads (Nest feature library). */
 export { DemandModule } from './demand.module';
-export { ForecastRunService } from './services/forecast-run.service';
+export { ForecastRunService, MAX_HORIZON_DAYS } from './services/forecast-run.service';
 export { ForecastQueryService } from './services/forecast-query.service';
 export { CanteenRef, DemandHistoryService, DRIVERS } from './services/demand-history.service';
 export { EXTRA_LEVELS, forecastMeal, forecastMeals, MealForecastInput, MealForecastResult, QuantityForecast, RUN_BACKTEST } from './services/meal-forecaster';

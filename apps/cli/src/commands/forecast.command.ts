@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { DemandModule, ForecastRunService, ForecastRunSummary } from '@larder/demand';
+import { DemandModule, ForecastRunService, ForecastRunSummary, MAX_HORIZON_DAYS } from '@larder/demand';
 import { withContext } from '../cli-context';
 import { parseInteger, printResult } from '../output';
 import { progressFor, withProgressOption } from '../progress/progress-reporter';
@@ -14,7 +14,7 @@ interface ForecastFlags {
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)} %`);
 
-function formatSummary(summary: ForecastRunSummary): string {
+export function formatForecastSummary(summary: ForecastRunSummary): string {
   const lines = [
     `forecast run ${summary.runId} (${summary.status}) as of ${summary.asOf}, ${summary.horizonDays} days ahead: ${summary.series} series, ${summary.forecasts} forecasts in ${summary.seconds.toFixed(1)} s`,
     `models: ${
@@ -26,13 +26,16 @@ function formatSummary(summary: ForecastRunSummary): string {
       `dishes ${percent(summary.meanBacktestWape.dishes)} (last served ${percent(summary.baselineWape.dishes.lastServed)}, median of 4 servings ${percent(summary.baselineWape.dishes.median4)})`,
   ];
   for (const failure of summary.failed) lines.push(`failed: ${failure.canteenCode} ${failure.meal}: ${failure.error}`);
+  if (summary.series === 0 && summary.failed.length === 0) {
+    lines.push(`nothing to forecast: no canteen and meal has history up to ${summary.asOf} and service days in the ${summary.horizonDays} after it; is --as-of within the imported data?`);
+  }
   return lines.join('\n');
 }
 
 export function forecastCommand(): Command {
   return withProgressOption(new Command('forecast'))
     .option('--as-of <YYYY-MM-DD>', 'last day of history to use (default: yesterday)')
-    .option('--horizon <days>', 'days ahead to forecast', parseInteger('--horizon'), 28)
+    .option('--horizon <days>', `days ahead to forecast, 1 to ${MAX_HORIZON_DAYS}`, parseInteger('--horizon', { min: 1 }), 28)
     .option('--canteen <code>', 'only this canteen (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--json', 'print one JSON object')
     .action(async (flags: ForecastFlags) => {
@@ -41,7 +44,7 @@ export function forecastCommand(): Command {
           context.get(ForecastRunService).run({ asOf: flags.asOf, horizonDays: flags.horizon, canteenCodes: flags.canteen, trigger: 'manual', onProgress }),
         ),
       );
-      printResult(flags, summary, () => formatSummary(summary));
+      printResult(flags, summary, () => formatForecastSummary(summary));
       if (summary.status === 'failed') process.exitCode = 1;
     });
 }

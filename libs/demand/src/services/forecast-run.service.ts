@@ -18,7 +18,7 @@ import { supersedeForecasts } from './forecast-supersede';
 /** Days of covers history the models see (two years), and of dish sales the share model sees (one year). */
 const HISTORY_DAYS = 730;
 const SHARE_DAYS = 364;
-const MAX_HORIZON_DAYS = 91;
+export const MAX_HORIZON_DAYS = 91;
 
 interface ForecastRow {
   canteenId: number;
