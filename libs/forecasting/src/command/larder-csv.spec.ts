@@ -58,8 +58,14 @@ describe('larder backtest CSV as spreadsheets save it', () => {
     ['"1,234"', 'line 2: column quantity is not a number: "1,234" (write numbers without thousands separators: 1234)'],
     ['"12,5"', 'line 2: column quantity is not a number: "12,5" (write decimals with a point: 12.5)'],
     ['3,fresh', 'line 2: column note is not a number: "fresh" (every column besides date, canteen, meal, item, quantity, planned is a numeric driver: remove column note or give it numbers)'],
+    ['0x10', 'line 2: column quantity is not a number: "0x10"'],
   ])('says how to write the cell %s', (cells, message) => {
     expect(() => parseLarderCsv(`date,canteen,meal,item,quantity,note\n2026-01-05,C1,lunch,*,${cells.includes('fresh') ? cells : `${cells},1`}`)).toThrow(message);
+  });
+
+  it('reads decimal notation: 12.5, .5, 1e3, +4', () => {
+    const text = ['date,canteen,meal,item,quantity', '2026-01-05,C1,lunch,*,12.5', '2026-01-06,C1,lunch,*,.5', '2026-01-07,C1,lunch,*,1e3', '2026-01-08,C1,lunch,*,+4'].join('\n');
+    expect(Array.from(parseLarderCsv(text).series[0].series.values)).toEqual([12.5, 0.5, 1000, 4]);
   });
 
   it('names the date of a duplicate row', () => {

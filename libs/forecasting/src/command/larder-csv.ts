@@ -84,6 +84,8 @@ function required(record: Record<string, string>, column: string, line: number):
   return value;
 }
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 interface NumberCell {
   readonly record: Record<string, string>;
   readonly column: string;
@@ -98,7 +100,8 @@ function numberCell(cell: NumberCell): number {
     if (cell.blank === 'error') throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is empty`);
     return Number.NaN;
   }
-  const value = Number(text);
+  // Decimal notation only: Number() would also read 0x10 as 16 and 0b11 as 3.
+  const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value)) throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is not a number: "${text}"${notNumberHint(text, cell)}`);
   if (value < 0 && !cell.allowNegative) throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is negative: ${value}`);
   return value;
