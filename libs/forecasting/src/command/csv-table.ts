@@ -16,7 +16,9 @@ export interface CsvTable {
  * A CSV the way spreadsheets and canteen systems save it: the separator its header line uses
  * (comma, semicolon, tab or bar), a BOM and CRLF line ends; header names trimmed and lower-cased,
  * cells trimmed; blank lines and rows whose cells are all empty (a sheet's formatted tail) skipped.
- * Rows may leave trailing cells out. `what` names the file in errors.
+ * Rows may leave trailing cells out; columns without a name (a separator at the end of each line)
+ * are left out. A name given twice is refused: which of the two columns is meant cannot be known.
+ * `what` names the file in errors.
  */
 export function readCsvTable(text: string, what: string): CsvTable {
   let header: string[] = [];
@@ -25,7 +27,10 @@ export function readCsvTable(text: string, what: string): CsvTable {
     records = parse(text, {
       bom: true,
       delimiter: detectDelimiter(text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]),
-      columns: (names: string[]) => (header = names.map((name) => name.trim().toLowerCase())),
+      columns: (names: string[]) => {
+        header = names.map((name) => name.trim().toLowerCase());
+        return header.map((name) => (name === '' ? false : name));
+      },
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,
@@ -35,5 +40,7 @@ export function readCsvTable(text: string, what: string): CsvTable {
   } catch (error) {
     throw new Error(`bad ${what}: ${(error as Error).message}`);
   }
-  return { header, records: records.map(({ info, record }) => ({ line: info.lines, record })) };
+  const twice = header.find((name, index) => name !== '' && header.indexOf(name) !== index);
+  if (twice !== undefined) throw new Error(`bad ${what}: column ${twice} appears twice in the header (header: ${header.join(',')})`);
+  return { header: header.filter((name) => name !== ''), records: records.map(({ info, record }) => ({ line: info.lines, record })) };
 }

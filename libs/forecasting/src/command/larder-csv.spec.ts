@@ -72,6 +72,18 @@ describe('larder backtest CSV as spreadsheets save it', () => {
     expect(() => parseLarderCsv('date,canteen,meal,item,quantity\n2026/1/5,C1,lunch,*,3\n2026-01-05,C1,lunch,,4')).toThrow('line 3: duplicate row for C1/lunch/* on 2026-01-05 (also line 2)');
   });
 
+  it('leaves out the unnamed column of a separator at the end of each line', () => {
+    const text = ['date,canteen,meal,item,quantity,', ...ROWS.map((row) => `${row.join(',')},`)].join('\n');
+    expect(summary(text)).toEqual(EXPECTED);
+    expect(parseLarderCsv(text).driverNames).toEqual([]);
+  });
+
+  it('refuses a column name given twice rather than pick one', () => {
+    expect(() => parseLarderCsv('date,canteen,meal,item,quantity,Quantity\n2026-01-05,C1,lunch,*,3,5')).toThrow(
+      'bad CSV: column quantity appears twice in the header (header: date,canteen,meal,item,quantity,quantity)',
+    );
+  });
+
   it('names the header it found when the required columns are missing', () => {
     expect(() => parseLarderCsv('day|canteen|meal|item|qty\n2026-01-05|C1|lunch|*|3')).toThrow('bad CSV: missing column(s) date, quantity (header: day,canteen,meal,item,qty)');
   });
