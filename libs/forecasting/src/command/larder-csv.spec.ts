@@ -68,6 +68,10 @@ describe('larder backtest CSV as spreadsheets save it', () => {
     expect(Array.from(parseLarderCsv(text).series[0].series.values)).toEqual([12.5, 0.5, 1000, 4]);
   });
 
+  it('names an empty or missing date cell', () => {
+    expect(() => parseLarderCsv('canteen,meal,item,quantity,date\nC1,lunch,*,3,2026-01-05\nC1,lunch,*,4')).toThrow('bad CSV line 3: column date is empty');
+  });
+
   it('names the date of a duplicate row', () => {
     expect(() => parseLarderCsv('date,canteen,meal,item,quantity\n2026/1/5,C1,lunch,*,3\n2026-01-05,C1,lunch,,4')).toThrow('line 3: duplicate row for C1/lunch/* on 2026-01-05 (also line 2)');
   });

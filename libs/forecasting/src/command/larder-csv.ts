@@ -56,9 +56,10 @@ export function parseLarderCsv(text: string): ParsedLarderCsv {
       meal: required(record, 'meal', line),
       item: record.item === '' ? COVERS_ITEM : record.item,
     };
+    const date = required(record, 'date', line);
     let day: number;
     try {
-      day = parseDateCell(record.date);
+      day = parseDateCell(date);
     } catch (error) {
       throw new Error(`bad CSV line ${line}: column date: ${(error as Error).message}`);
     }
