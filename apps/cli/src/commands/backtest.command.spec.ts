@@ -77,6 +77,14 @@ describe('larder backtest --calendar', () => {
     await expect(command.parseAsync(['--input', 'history.csv', ...args], { from: 'user' })).rejects.toThrow(message);
   });
 
+  it('says to save a workbook as CSV rather than read its bytes as a header', async () => {
+    const workbook = file('history.xlsx', Buffer.from('PK\x03\x04\x14\x00\x06\x00[Content_Types].xml', 'latin1'));
+    await expect(backtestCommand().parseAsync(['--input', workbook, '--calendar', 'none'], { from: 'user' })).rejects.toThrow(
+      new LarderError('UNSUPPORTED_FORMAT', `--input ${workbook} is an Excel workbook, not a CSV: save the sheet as CSV (UTF-8) and pass that file`),
+    );
+    expect(() => backtestCalendar(workbook)).toThrow(`--calendar ${workbook} is an Excel workbook, not a CSV`);
+  });
+
   it('reads a GBK calendar file as the canteen systems export them', () => {
     const calendar = backtestCalendar(file('calendar-gbk.csv', iconv.encode('date,kind,name\n2026-01-26,school_holiday,寒假\n2026-07-06,school_holiday,暑假\n', 'gbk')))!;
     expect(calendar.periods.map((period) => period.name)).toEqual(['school_holiday:寒假', 'school_holiday:暑假']);

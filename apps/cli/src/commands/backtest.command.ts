@@ -26,9 +26,24 @@ function parseLevels(value: string): number[] {
   return levels;
 }
 
-/** UTF-8, or GBK as Chinese canteen systems often export: the same rule as every import. */
-function readText(path: string): string {
-  return decodeText(readFileSync(path));
+/** Zip (.xlsx) and OLE (.xls) files open with these bytes. */
+const WORKBOOK_SIGNATURES = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('d0cf11e0a1b11ae1', 'hex')];
+
+/**
+ * A CSV's text: UTF-8, or GBK as Chinese canteen systems often export (the same rule as every
+ * import). A workbook handed in as it is would read as a header of garbage: say what to do instead.
+ */
+function readText(flag: string, path: string, cannotRead: (error: Error) => LarderError): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw cannotRead(error as Error);
+  }
+  if (WORKBOOK_SIGNATURES.some((signature) => bytes.subarray(0, signature.length).equals(signature))) {
+    throw new LarderError('UNSUPPORTED_FORMAT', `${flag} ${path} is an Excel workbook, not a CSV: save the sheet as CSV (UTF-8) and pass that file`);
+  }
+  return decodeText(bytes);
 }
 
 function parseTestFrom(value: string): string {
@@ -67,12 +82,7 @@ function chinaServiceCalendar() {
 export function backtestCalendar(value: string): ServiceCalendar | undefined {
   if (value === 'china') return chinaServiceCalendar();
   if (value === 'none') return undefined;
-  let text: string;
-  try {
-    text = readText(value);
-  } catch (error) {
-    throw new LarderError('NOT_FOUND', `--calendar must be china, none or a calendar file (date,kind[,name]); cannot read ${value}: ${(error as Error).message}`);
-  }
+  const text = readText('--calendar', value, (error) => new LarderError('NOT_FOUND', `--calendar must be china, none or a calendar file (date,kind[,name]); cannot read ${value}: ${error.message}`));
   try {
     return calendarFromRows(parseCalendarCsv(text));
   } catch (error) {
@@ -97,12 +107,7 @@ export function backtestCommand(): Command {
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: BacktestFlags) => {
       const calendar = backtestCalendar(flags.calendar);
-      let text: string;
-      try {
-        text = readText(flags.input);
-      } catch (error) {
-        throw new LarderError('NOT_FOUND', `cannot read --input ${flags.input}: ${(error as Error).message}`);
-      }
+      const text = readText('--input', flags.input, (error) => new LarderError('NOT_FOUND', `cannot read --input ${flags.input}: ${error.message}`));
       const result = await progressFor('backtest', flags).around((onProgress) =>
         runBacktestCommand(text, {
           leadDays: flags.leadDays,
