@@ -95,6 +95,13 @@ describe('backtest command core', () => {
     expect(text).toMatch(/With the plan as a driver it is reached at p\d+\.\d: leftover \d+\.\d%/);
   });
 
+  it('says so in the table when every level gives the same plan', () => {
+    const { result } = shortBacktest();
+    expect(formatBacktestTable(result)).not.toMatch(/Every level gives the same plan/);
+    const alike = { ...result, plans: result.plans.map((plan) => ({ ...plan, leftoverPct: 0.021, shortfallPct: 0.221 })) };
+    expect(formatBacktestTable(alike)).toMatch(/Every level gives the same plan: the quantiles could not be calibrated/);
+  });
+
   it('says so in the table when no scored day has a plan, rather than matching an empty plan', () => {
     const { result } = shortBacktest();
     const noPlanScored = {

@@ -1,4 +1,4 @@
-import { BacktestCommandResult } from './backtest-command';
+import { BacktestCommandResult, PlanOutcome } from './backtest-command';
 import { ForecastMetrics } from '../evaluation/metrics';
 
 const percent = (value: number | null): string => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
@@ -7,6 +7,11 @@ const plain = (value: number | null, digits = 1): string => (value === null ? '-
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')).join('\n');
+}
+
+/** Several levels with the same leftover and shortfall: the band has no width (nothing to calibrate it on). */
+function plansAllAlike(plans: readonly PlanOutcome[]): boolean {
+  return plans.length > 1 && plans[0].leftoverPct !== null && plans.every((plan) => plan.leftoverPct === plans[0].leftoverPct && plan.shortfallPct === plans[0].shortfallPct);
 }
 
 /** Human-readable report of `larder backtest` (the --json flag prints the result object instead). */
@@ -38,6 +43,9 @@ export function formatBacktestTable(result: BacktestCommandResult): string {
   ]);
   const plans = table([['produce at quantile', 'leftover', 'shortfall'], ...result.plans.map((plan) => [`p${Math.round(plan.level * 100)}`, percent(plan.leftoverPct), percent(plan.shortfallPct)])]);
   const lines = ['Forecast accuracy (ratios of actual quantity; ties: p10–p90 coverage with ties spread, for counts)', accuracy, '', 'Production plans from the system quantiles', plans];
+  if (plansAllAlike(result.plans)) {
+    lines.push('Every level gives the same plan: the quantiles could not be calibrated, for too few past forecast errors at this lead (a short history or a long --lead-days).');
+  }
   const matched = result.matchedShortfall;
   if (matched?.plannedShortfallPct === null) {
     lines.push('', 'No scored day has a planned quantity: the plan is not compared (the planned column holds plans of other days only).');
