@@ -199,4 +199,17 @@ describe('menu-aware dish shares', () => {
     expect(censored.get('pork')! / censored.get('tofu')!).toBeCloseTo(2, 1);
     expect(naive.get('pork')! / naive.get('tofu')!).toBeLessThan(1.5);
   });
+
+  it('converges on a long menu where a few dishes take most of the sales (a takeaway card)', () => {
+    // 200 dishes on every day, shares falling geometrically from the first: the first diagonal Newton
+    // step from equal attractiveness is many units long, and unbounded steps overshoot into NaN.
+    const menu = Array.from({ length: 200 }, (_, i) => `dish${i}`);
+    const weights = menu.map((_, i) => Math.pow(0.9, i));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const days = Array.from({ length: 300 }, () => ({ covers: 500, dishes: menu.map((dish, i) => ({ dish, quantity: Math.round((500 * weights[i]) / total) })) }));
+    const sold = days[0].dishes.map((item) => item.quantity);
+    const shares = new DishShareModel().fit({ days, dishes: menu.map((dish) => ({ dish, category: 'main' })) }).shares(menu);
+    expect(shares.get('dish0')!).toBeCloseTo(sold[0] / sold.reduce((a, b) => a + b, 0), 2);
+    expect(shares.get('dish10')!).toBeCloseTo(sold[10] / sold.reduce((a, b) => a + b, 0), 2);
+  });
 });

@@ -52,6 +52,8 @@ export interface DishShareModelOptions {
 const DEFAULT_GROUP = 'all';
 /** Pseudo-dishes at attractiveness 0 that shrink a category mean learnt from few dishes. */
 const CATEGORY_SHRINK = 1;
+/** Largest change of an attractiveness in one iteration (a trust region of e-fold in a dish's weight). */
+const MAX_STEP = 1;
 
 /** One dish on one day as the fit uses it: choices (diners) rather than portions. */
 interface GroupItem {
@@ -189,8 +191,11 @@ export class DishShareModel {
       for (let i = 0; i < a.length; i++) {
         // Half a diagonal Newton step: the softmax Hessian couples the dishes of a menu, and the full
         // diagonal step overshoots (with two dishes always served together it oscillates for ever).
-        // Gershgorin bounds the diagonally scaled Hessian's eigenvalues by 2, so half a step converges.
-        const step = (0.5 * gradient[i]) / curvature[i];
+        // Gershgorin bounds the diagonally scaled Hessian's eigenvalues by 2, so half a step converges
+        // near the optimum. Far from it (a long menu where a few dishes take most of the sales, started
+        // from equal attractiveness) the quadratic model is wrong and a step of many units overshoots
+        // into overflow: each step is bounded, which leaves the steps near the optimum as they were.
+        const step = Math.max(-MAX_STEP, Math.min(MAX_STEP, (0.5 * gradient[i]) / curvature[i]));
         a[i] += step;
         largestStep = Math.max(largestStep, Math.abs(step));
       }
