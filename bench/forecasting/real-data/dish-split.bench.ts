@@ -1,0 +1,230 @@
+/**
+ * The product's dish path on the per-item tuning sets: a day's total of the set's items forecast by
+ * `larder backtest` of the total series, split over the day's menu by the dish share model (the glue
+ * of `larder forecast`: fitShares, chooseShareHalfLife, shareResiduals, dishQuantiles), against the
+ * same items forecast bottom-up (each item its own series, the runner's path), their mean, and the
+ * cook's rules. Same protocol as real-data.bench.ts: each test day t from data dated ≤ t − lead,
+ * leads 7 and 14, refit every 7 days. Tuning sets only.
+ *
+ *   node_modules/.bin/swc libs/domain/src libs/forecasting/src libs/demand/src/services/dish-split.ts \
+ *     libs/demand/src/services/meal-forecaster.ts bench/forecasting bench/support -d /tmp/rd-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/dish-split.bench.js \
+ *     [--sets kiel/groups,london/dishes,london/top20-dishes] [--leads 7,14] [--data /work/shared/datasets] [--out /work/realdata-results]
+ *
+ * Two menus for day t. `offered`: the items with a row that day — the product knows its menu ahead,
+ * these data only say what was offered by a row, so the split knows which items were on sale, which
+ * the per-item forecasts do not. `recent`: every item sold in the 28 days up to the origin t − lead
+ * (past days' menus by the same rule), knowing nothing of day t; an item off that menu is forecast 0.
+ *
+ * The dish-split glue is imported from its file: @larder/demand's index exports only dishQuantiles and
+ * loads the Nest module, while dish-split.ts and meal-forecaster.ts (RUN_BACKTEST) are pure.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { backtestWithSeries, calendarFromRows, computeMetrics, DishInfo, lastServed, medianOfServings, parseIsoDate, QuantileMap, ServiceCalendar } from '@larder/forecasting';
+import { chooseShareHalfLife, DishDay, dishQuantiles, fitShares, perCoverOfMenu, shareResiduals } from '../../../libs/demand/src/services/dish-split';
+import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
+import { argument, numberList } from '../../support/arguments';
+import { percent } from '../../support/percent';
+import { DEFAULT_DATA_ROOT, loadDataset } from './datasets';
+import { larderCsv, RealDataset, SeriesSet } from './real-dataset';
+
+const REFIT_EVERY = 7;
+const PLAN_LEVELS = [0.5, 0.8, 0.9];
+const RECENT_DAYS = 28;
+const NO_INFO: ReadonlyMap<string, DishInfo> = new Map();
+type Menu = 'offered' | 'recent';
+
+/** One scored item-day: the actual and each method's point and (where it has them) quantiles by level. */
+interface ItemDay {
+  readonly actual: number;
+  readonly forecasts: Record<string, { point: number; quantiles?: ReadonlyMap<number, number> }>;
+}
+
+interface Forecast {
+  readonly point: number;
+  readonly quantiles: ReadonlyMap<number, number>;
+}
+
+/** Each series' backtest forecasts by day: `item|day` for the items, the day alone for the total. */
+function backtestByDay(set: SeriesSet, lead: number, testFrom: string, calendar: ServiceCalendar) {
+  const { series } = backtestWithSeries(larderCsv(set), { leadDays: lead, testFrom, refitEvery: REFIT_EVERY, levels: PLAN_LEVELS, calendar });
+  return series.flatMap(({ entry, evaluation }) => {
+    const last = lastServed(entry.series, evaluation.indices, lead);
+    const median = medianOfServings(entry.series, evaluation.indices, lead, 4);
+    return [...evaluation.indices].map((index, k) => ({
+      item: entry.key.item,
+      day: entry.series.days[index],
+      actual: evaluation.actual[k],
+      larder: { point: evaluation.system.point[k], quantiles: quantilesAt(evaluation.system.quantiles, k) },
+      median4: { point: evaluation.median4.point[k], quantiles: quantilesAt(evaluation.median4.quantiles, k) },
+      lastServed: last[k],
+      medianOfServings: median[k],
+    }));
+  });
+}
+
+const quantilesAt = (quantiles: QuantileMap, k: number) => new Map([...quantiles].map(([level, values]) => [level, values[k]]));
+
+/** The set's days as the share model sees them, the menu of each past day by the given rule. */
+function dishDays(set: SeriesSet, menu: Menu): DishDay[] {
+  const byDay = new Map<number, { dish: string; quantity: number }[]>();
+  for (const row of set.rows) {
+    const day = parseIsoDate(row.date);
+    const dishes = byDay.get(day) ?? [];
+    dishes.push({ dish: row.item, quantity: row.quantity });
+    byDay.set(day, dishes);
+  }
+  const lastSale = new Map<string, number>();
+  return [...byDay.keys()]
+    .sort((a, b) => a - b)
+    .map((day) => {
+      const dishes = byDay.get(day)!;
+      for (const item of dishes) if (item.quantity > 0) lastSale.set(item.dish, day);
+      const covers = dishes.reduce((sum, item) => sum + item.quantity, 0);
+      return { day, covers, dishes: menu === 'offered' ? dishes : dishes.filter((item) => lastSale.get(item.dish)! > day - RECENT_DAYS) };
+    });
+}
+
+/** The share model of `larder forecast` at one origin: half-life chosen on its backtest window, then fitted on all days ≤ origin. */
+function sharesAt(days: readonly DishDay[], origin: number) {
+  const visible = days.filter((day) => day.day <= origin);
+  const window = visible.slice(-RUN_BACKTEST.testDays);
+  const cutoff = window.length > 0 ? window[0].day - RUN_BACKTEST.leadDays : origin;
+  const chosen = chooseShareHalfLife({ dishDays: visible, cutoff, testDays: window, dishInfo: NO_INFO });
+  const model = fitShares(visible, NO_INFO, chosen.halfLifeDays);
+  const residuals = shareResiduals({ model: chosen.early, days: window, fallbackModel: model, fallbackDays: visible, dishInfo: NO_INFO });
+  return { model, residuals, halfLifeDays: chosen.halfLifeDays };
+}
+
+/** Top-down forecasts of every item-day of `targets` for one menu rule: the total's quantiles × the item's share. */
+function topDown(params: { days: readonly DishDay[]; menu: Menu; lead: number; firstTestDay: number; total: ReadonlyMap<number, Forecast>; targets: readonly { item: string; day: number }[] }) {
+  const { days, menu, lead, total } = params;
+  const firstOrigin = params.firstTestDay - lead;
+  const models = new Map<number, ReturnType<typeof sharesAt>>();
+  const menus = new Map<string, Map<string, number>>();
+  const forecasts = new Map<string, Forecast & { perCover: number }>();
+  for (const { item, day } of params.targets) {
+    const covers = total.get(day);
+    if (!covers) continue;
+    const origin = day - lead;
+    const refit = firstOrigin + REFIT_EVERY * Math.floor((origin - firstOrigin) / REFIT_EVERY);
+    if (!models.has(refit)) models.set(refit, sharesAt(days, refit));
+    const { model, residuals } = models.get(refit)!;
+    const key = `${origin}|${day}`;
+    if (!menus.has(key)) {
+      const items = menu === 'offered' ? days.find((entry) => entry.day === day)!.dishes.map((entry) => entry.dish) : recentItems(days, origin);
+      // A dish the model never saw is given its category prior (fitShares knows every dish it was fitted on).
+      menus.set(
+        key,
+        perCoverOfMenu(
+          model,
+          items.map((dish) => ({ dish, category: 'unknown', group: 'main' })),
+        ),
+      );
+    }
+    const perCover = menus.get(key)!.get(item);
+    const quantiles = perCover === undefined ? new Map([...covers.quantiles.keys()].map((level) => [level, 0])) : dishQuantiles({ perCover, coversQuantiles: covers.quantiles, residuals });
+    forecasts.set(`${item}|${day}`, { point: quantiles.get(0.5)!, quantiles, perCover: perCover ?? 0 });
+  }
+  return { forecasts, halfLives: [...models.values()].map((entry) => entry.halfLifeDays) };
+}
+
+function recentItems(days: readonly DishDay[], origin: number): string[] {
+  const items = new Set<string>();
+  for (const day of days) if (day.day <= origin && day.day > origin - RECENT_DAYS) for (const item of day.dishes) if (item.quantity > 0) items.add(item.dish);
+  return [...items];
+}
+
+/** The per-day total of the set's items, as one series of `larder backtest`. */
+function totalSet(set: SeriesSet): SeriesSet {
+  const sums = new Map<string, number>();
+  for (const row of set.rows) sums.set(row.date, (sums.get(row.date) ?? 0) + row.quantity);
+  const { canteen, meal } = set.rows[0];
+  if (set.rows.some((row) => row.canteen !== canteen || row.meal !== meal)) throw new Error(`${set.id}: more than one canteen × meal`);
+  return { ...set, id: `${set.id}-total`, perItem: false, rows: [...sums].map(([date, quantity]) => ({ date, canteen, meal, item: '*', quantity })) };
+}
+
+function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
+  const calendar = calendarFromRows(dataset.calendar);
+  const { testFrom } = dataset.protocol;
+  const started = performance.now();
+  const items = backtestByDay(set, lead, testFrom, calendar).filter((row) => Number.isFinite(row.lastServed) && Number.isFinite(row.medianOfServings));
+  const totalRows = backtestByDay(totalSet(set), lead, testFrom, calendar);
+  const total = new Map(totalRows.map((row) => [row.day, { point: row.larder.quantiles.get(0.5)!, quantiles: row.larder.quantiles }]));
+  const actualTotal = new Map(totalRows.map((row) => [row.day, row.actual]));
+  const totalWape = totalRows.reduce((sum, row) => sum + Math.abs(row.larder.point - row.actual), 0) / totalRows.reduce((sum, row) => sum + row.actual, 0);
+  const split = (menu: Menu) => topDown({ days: dishDays(set, menu), menu, lead, firstTestDay: parseIsoDate(testFrom), total, targets: items });
+  const offered = split('offered');
+  const recent = split('recent');
+  const scored: ItemDay[] = [];
+  for (const row of items) {
+    const key = `${row.item}|${row.day}`;
+    const a = offered.forecasts.get(key);
+    const b = recent.forecasts.get(key);
+    if (!a || !b) continue;
+    scored.push({
+      actual: row.actual,
+      forecasts: {
+        'top-down, offered menu': a,
+        'top-down, recent menu': b,
+        // The split alone: the offered menu's shares of the day's actual total (the covers' error removed).
+        'split of the actual total': { point: a.perCover * actualTotal.get(row.day)! },
+        'Larder bottom-up': row.larder,
+        'mean, recent menu': mean(row.larder, b),
+        'mean, offered menu': mean(row.larder, a),
+        median4: row.median4,
+        'last served': { point: row.lastServed },
+        'median of 4 servings': { point: row.medianOfServings },
+      },
+    });
+  }
+  const methods = Object.keys(scored[0].forecasts).map((method) => {
+    const actual = Float64Array.from(scored, (row) => row.actual);
+    const point = Float64Array.from(scored, (row) => row.forecasts[method].point);
+    const withBands = scored.every((row) => row.forecasts[method].quantiles);
+    const quantiles = withBands ? new Map(PLAN_LEVELS.map((level) => [level, Float64Array.from(scored, (row) => row.forecasts[method].quantiles!.get(level)!)])) : undefined;
+    const metrics = computeMetrics({ actual, point, quantiles, levels: PLAN_LEVELS });
+    return { method, wape: metrics.wape, pinball: withBands ? metrics.pinball : null };
+  });
+  const halfLives = [...offered.halfLives, ...recent.halfLives];
+  return { set: `${dataset.id}/${set.id}`, lead, totalWape, itemDays: scored, unscored: items.length - scored.length, methods, halfLives, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The mean of two forecasts, level by level. */
+function mean(a: Forecast, b: Forecast): Forecast {
+  return { point: (a.point + b.point) / 2, quantiles: new Map(PLAN_LEVELS.map((level) => [level, (a.quantiles.get(level)! + b.quantiles.get(level)!) / 2])) };
+}
+
+function main(): void {
+  const root = argument('data', DEFAULT_DATA_ROOT);
+  const out = resolve(argument('out', '/work/realdata-results'));
+  const wanted = argument('sets', 'kiel/groups,london/dishes,london/top20-dishes').split(',');
+  const lines = ['| set | lead | method | WAPE | pinball |', '|---|---|---|---|---|'];
+  const runs: ReturnType<typeof runSet>[] = [];
+  for (const id of [...new Set(wanted.map((entry) => entry.split('/')[0]))]) {
+    const dataset = loadDataset(id, root);
+    if (dataset.holdout) throw new Error(`${id} is the hold-out: Larder is not run on it while tuning`);
+    for (const set of dataset.sets.filter((entry) => wanted.includes(`${id}/${entry.id}`))) {
+      if (!set.perItem) throw new Error(`${id}/${set.id} is not a per-item set`);
+      for (const lead of numberList('leads', '7,14')) {
+        const run = runSet(dataset, set, lead);
+        runs.push(run);
+        const counts = new Map<number, number>();
+        for (const halfLife of run.halfLives) counts.set(halfLife, (counts.get(halfLife) ?? 0) + 1);
+        console.log(
+          `${run.set} lead ${lead}: total WAPE ${percent(run.totalWape)}, ${run.itemDays.length} item-days (${run.unscored} without a total), half-lives ${[...counts].map(([h, n]) => `${h}:${n}`).join(' ')}, ${run.seconds.toFixed(0)} s`,
+        );
+        for (const m of run.methods) lines.push(`| ${run.set} | ${lead} | ${m.method} | ${percent(m.wape)} | ${percent(m.pinball)} |`);
+      }
+    }
+  }
+  console.log(`\n${lines.join('\n')}`);
+  mkdirSync(out, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const summary = runs.map(({ itemDays, ...run }) => ({ ...run, itemDays: itemDays.length }));
+  writeFileSync(join(out, `dish-split-${stamp}.json`), JSON.stringify({ date: new Date().toISOString(), runs: summary }, null, 2) + '\n');
+  console.log(`written: ${join(out, `dish-split-${stamp}.json`)}`);
+}
+
+main();
