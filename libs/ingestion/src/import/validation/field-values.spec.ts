@@ -1,4 +1,4 @@
-import { FieldProblem, parseDate, parseDateTime, parseMoney, parseTimeOfDay, zoneOffsetMinutes } from './field-values';
+import { FieldProblem, parseDate, parseDateTime, parseDecimal, parseInteger, parseMoney, parseTimeOfDay, zoneOffsetMinutes } from './field-values';
 
 describe('field values', () => {
   it('reads money exactly in fen, in yuan or fen', () => {
@@ -7,6 +7,16 @@ describe('field values', () => {
     expect(parseMoney('850', 'fen')).toBe(850);
     for (const bad of ['12.345', '1.2.3', 'abc', '12,3x', '--1.00']) expect(() => parseMoney(bad, 'yuan')).toThrow(FieldProblem);
     expect(() => parseMoney(12.345, 'yuan')).toThrow(FieldProblem);
+    // a comma that does not separate thousands may be a decimal comma: refused, never read as ten or a hundred times the amount
+    for (const decimalComma of ['1,23', '12,5', '1,2345.00', ',5']) expect(() => parseMoney(decimalComma, 'yuan')).toThrow(/comma may only separate thousands/);
+    expect(parseMoney('-1,234,567.89', 'yuan')).toBe(-123456789);
+  });
+
+  it('reads decimals with thousands separators and refuses a decimal comma', () => {
+    expect(['1,234.5', '12.5', '-1,000', '7'].map((value) => parseDecimal(value))).toEqual([1234.5, 12.5, -1000, 7]);
+    for (const decimalComma of ['12,5', '0,75', '1,2,3']) expect(() => parseDecimal(decimalComma)).toThrow(FieldProblem);
+    expect(parseInteger('12,000')).toBe(12000);
+    expect(() => parseInteger('1,5')).toThrow(/comma may only separate thousands/);
   });
 
   it('reads dates in the spellings vendors use and refuses impossible ones', () => {

@@ -19,15 +19,30 @@ export function textOf(value: CellValue): string | null {
 
 const show = (value: CellValue) => JSON.stringify(String(value).slice(0, 60));
 
+/** Commas only as thousands separators (1,234.5), after an optional sign and yuan sign. */
+const THOUSANDS = /^[+-]?[¥￥]?[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/**
+ * The text without its thousands separators. Any other comma is refused, never dropped: "12,5" is
+ * 12.5 in a decimal-comma locale, and read as 125 it would store ten times the amount.
+ */
+function withoutThousands(value: CellValue, text: string): string {
+  if (!text.includes(',')) return text;
+  if (THOUSANDS.test(text)) return text.replace(/,/g, '');
+  throw new FieldProblem(`${show(value)} 中的逗号不是千位分隔符；小数请用小数点（12.5）`, `${show(value)}: a comma may only separate thousands (1,234.5); write decimals with a point (12.5)`);
+}
+
 export function parseInteger(value: CellValue, range: { min?: number; max?: number } = {}): number {
-  const number = typeof value === 'number' ? value : /^[+-]?\d+(\.0+)?$/.test(String(value).trim().replace(/,/g, '')) ? Number(String(value).trim().replace(/,/g, '')) : Number.NaN;
+  const text = typeof value === 'number' ? '' : withoutThousands(value, String(value).trim());
+  const number = typeof value === 'number' ? value : /^[+-]?\d+(\.0+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(number)) throw new FieldProblem(`${show(value)} 不是整数`, `${show(value)} is not a whole number`);
   checkRange(number, range);
   return number;
 }
 
 export function parseDecimal(value: CellValue, range: { min?: number; max?: number } = {}): number {
-  const number = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(String(value).trim().replace(/,/g, '')) ? Number(String(value).trim().replace(/,/g, '')) : Number.NaN;
+  const text = typeof value === 'number' ? '' : withoutThousands(value, String(value).trim());
+  const number = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(number)) throw new FieldProblem(`${show(value)} 不是数字`, `${show(value)} is not a number`);
   checkRange(number, range);
   return number;
@@ -68,12 +83,7 @@ export function parseMoney(value: CellValue, unit: 'yuan' | 'fen'): number {
   }
   const fast = plainYuan(value as string);
   if (fast !== null) return fast;
-  const match = YUAN.exec(
-    String(value)
-      .trim()
-      .replace(/^[¥￥]/, '')
-      .replace(/,/g, ''),
-  );
+  const match = YUAN.exec(withoutThousands(value, String(value).trim()).replace(/^[¥￥]/, ''));
   if (!match) throw new FieldProblem(`${show(value)} 不是金额（应为元，最多两位小数）`, `${show(value)} is not an amount (yuan, at most two decimals)`);
   const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
   if (!Number.isSafeInteger(fen) || fen > 2_000_000_000) throw new FieldProblem(`金额 ${show(value)} 过大`, `the amount ${show(value)} is too large`);
