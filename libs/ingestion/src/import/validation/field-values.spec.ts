@@ -10,6 +10,8 @@ describe('field values', () => {
     // a comma that does not separate thousands may be a decimal comma: refused, never read as ten or a hundred times the amount
     for (const decimalComma of ['1,23', '12,5', '1,2345.00', ',5']) expect(() => parseMoney(decimalComma, 'yuan')).toThrow(/comma may only separate thousands/);
     expect(parseMoney('-1,234,567.89', 'yuan')).toBe(-123456789);
+    // text that is no amount either way is refused as such
+    expect(() => parseMoney('12,3x', 'yuan')).toThrow(/is not an amount/);
   });
 
   it('reads decimals with thousands separators and refuses a decimal comma', () => {

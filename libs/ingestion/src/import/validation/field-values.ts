@@ -21,14 +21,18 @@ const show = (value: CellValue) => JSON.stringify(String(value).slice(0, 60));
 
 /** Commas only as thousands separators (1,234.5), after an optional sign and yuan sign. */
 const THOUSANDS = /^[+-]?[¥￥]?[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+/** A number but for where its commas stand (12,5 or 1,23.4): a decimal comma, or separators misplaced. */
+const MISPLACED_COMMAS = /^[+-]?[¥￥]?[+-]?[\d,]*,[\d,]*(\.\d*)?$/;
 
 /**
- * The text without its thousands separators. Any other comma is refused, never dropped: "12,5" is
- * 12.5 in a decimal-comma locale, and read as 125 it would store ten times the amount.
+ * The text without its thousands separators. Any other comma in a number is refused, never dropped:
+ * "12,5" is 12.5 in a decimal-comma locale, and read as 125 it would store ten times the amount.
+ * Text that is no number either way is left for the caller to refuse as such.
  */
 function withoutThousands(value: CellValue, text: string): string {
   if (!text.includes(',')) return text;
   if (THOUSANDS.test(text)) return text.replace(/,/g, '');
+  if (!MISPLACED_COMMAS.test(text)) return text;
   throw new FieldProblem(`${show(value)} 中的逗号不是千位分隔符；小数请用小数点（12.5）`, `${show(value)}: a comma may only separate thousands (1,234.5); write decimals with a point (12.5)`);
 }
 
