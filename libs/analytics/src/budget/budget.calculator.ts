@@ -73,6 +73,7 @@ export function budgetUse(
   const { range, through, line, canteenIds, spentFen } = query;
   const share = (budgetFen: number | null) => (budgetFen === null ? null : ratio(spentFen, budgetFen));
   const budgetFen = rangeBudget(amounts, { spans: monthSpans(range), line, canteenIds });
-  const toDateFen = through < range.to ? rangeBudget(amounts, { spans: monthSpans({ from: range.from, to: through }), line, canteenIds }) : null;
-  return { budgetFen, usedShare: share(budgetFen), toDate: through < range.to ? { through, budgetFen: toDateFen, usedShare: share(toDateFen) } : null };
+  if (through >= range.to) return { budgetFen, usedShare: share(budgetFen), toDate: null };
+  const toDateFen = rangeBudget(amounts, { spans: monthSpans({ from: range.from, to: through }), line, canteenIds });
+  return { budgetFen, usedShare: share(budgetFen), toDate: { through, budgetFen: toDateFen, usedShare: share(toDateFen) } };
 }

@@ -61,13 +61,15 @@ export class DashboardFinanceService {
       this.spend.spend(scope),
     ]);
     const total = result.total;
+    const use = (line: 'subsidy' | 'ingredients', spentFen: number) => budgetUse(amounts, { range: scope, through: scope.comparedThrough, line, canteenIds: scope.canteenIds, spentFen });
+    const subsidy = use('subsidy', total.subsidyFen);
+    const ingredients = use('ingredients', total.ingredientCostFen);
     const budget = {
-      ingredientsFen: rangeBudget(amounts, { spans, line: 'ingredients', canteenIds: scope.canteenIds }),
-      subsidyFen: rangeBudget(amounts, { spans, line: 'subsidy', canteenIds: scope.canteenIds }),
+      ingredientsFen: ingredients.budgetFen,
+      subsidyFen: subsidy.budgetFen,
       labourFen: rangeBudget(amounts, { spans, line: 'labour', canteenIds: scope.canteenIds }),
       prorated: spans.some((span) => span.partial),
     };
-    const use = (line: 'subsidy' | 'ingredients', spentFen: number) => budgetUse(amounts, { range: scope, through: scope.comparedThrough, line, canteenIds: scope.canteenIds, spentFen });
     // A month a year earlier with nothing served has nothing to compare with: null, not zeros.
     const lastYearByMonth = new Map(
       financeMonths(lastYearRange, lastYearMonths)
@@ -80,8 +82,8 @@ export class DashboardFinanceService {
       total: row(total),
       revenueParts: revenueParts(total),
       budget,
-      subsidy: { spentFen: total.subsidyFen, ...use('subsidy', total.subsidyFen) },
-      ingredients: { costFen: total.ingredientCostFen, ...use('ingredients', total.ingredientCostFen) },
+      subsidy: { spentFen: total.subsidyFen, ...subsidy },
+      ingredients: { costFen: total.ingredientCostFen, ...ingredients },
       sameTimeLastYear: financeSummary(lastYearRange, lastYear.total),
       previousPeriod: financeSummary(previous, before.total),
       months: financeMonths(scope, months).map((month, index) => ({
