@@ -28,18 +28,15 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Every category labelled (days as many as fit): a crowded or long-named x axis turns its labels, a y axis wraps long names. */
 function readableAxis(axis: Axis, horizontal: boolean, widthPx: number): Axis {
   if (axis.type !== 'category' || !axis.data) return axis;
+  const labelled = (label: Record<string, unknown>): Axis => ({ ...axis, axisLabel: { ...label, ...axis.axisLabel } });
+  if (!horizontal) return labelled({ interval: 0, hideOverlap: false, width: 140, overflow: 'break' });
+  // Days in order are read by their neighbours: a narrow chart labels as many as fit rather than all overlapping.
+  if (axis.data.length > 8 && axis.data.every((label) => ISO_DAY.test(labelText(label)))) return labelled({ interval: 'auto', hideOverlap: true, rotate: 40, overflow: 'none' });
   const longest = Math.max(0, ...axis.data.map((label) => width(labelText(label))));
   // Side by side the labels need their width and a gap each; where the chart's width is not known, 60 characters in all.
   const crowded = widthPx > 0 ? axis.data.length * (longest * CHAR_PX + LABEL_GAP_PX) > widthPx - AXES_PX : axis.data.length * longest > 60;
-  const turn = horizontal && (axis.data.length > 8 || crowded);
-  // Days in order are read by their neighbours: a narrow chart labels as many as fit rather than all overlapping.
-  const days = horizontal && axis.data.length > 8 && axis.data.every((label) => ISO_DAY.test(labelText(label)));
-  const label = days
-    ? { interval: 'auto', hideOverlap: true, rotate: 40, overflow: 'none' }
-    : horizontal
-      ? { interval: 0, hideOverlap: false, rotate: turn ? 40 : 0, width: turn ? undefined : 120, overflow: turn ? 'none' : 'break' }
-      : { interval: 0, hideOverlap: false, width: 140, overflow: 'break' };
-  return { ...axis, axisLabel: { ...label, ...axis.axisLabel } };
+  const turn = axis.data.length > 8 || crowded;
+  return labelled({ interval: 0, hideOverlap: false, rotate: turn ? 40 : 0, width: turn ? undefined : 120, overflow: turn ? 'none' : 'break' });
 }
 
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
