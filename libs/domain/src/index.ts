@@ -11,3 +11,4 @@ export * from './subsidy-rule';
 export * from './ingredient-category';
 export * from './order-packs';
 export * from './local-name';
+export * from './number-text';

@@ -55,7 +55,8 @@ const HELP_AFTER = `
 The history: one row per service day and series, a header, columns in any order:
   date      year first: 2026-03-05, 2026/3/5, 2026-03-05 00:00:00 (not 05.03.2026)
   canteen   meal   item (empty or * = covers, the diners of that meal)
-  quantity  what was sold or served (0 or more; decimals with a point)
+  quantity  what was sold or served (0 or more; decimals with a point, 12.5;
+            commas only between thousands, 1,234)
   planned   optional: what was planned; blank where unknown
   any other column: a numeric driver known ahead (staff on duty, price ...)
 Absent dates are closed days. Comma, semicolon or tab separated; UTF-8 or GBK.

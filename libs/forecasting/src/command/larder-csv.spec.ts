@@ -55,8 +55,8 @@ describe('larder backtest CSV as spreadsheets save it', () => {
   });
 
   it.each([
-    ['"1,234"', 'line 2: column quantity is not a number: "1,234" (write numbers without thousands separators: 1234)'],
     ['"12,5"', 'line 2: column quantity is not a number: "12,5" (write decimals with a point: 12.5)'],
+    ['"1,23.4"', 'line 2: column quantity is not a number: "1,23.4" (a comma may only separate thousands, in groups of three: 1,234.5)'],
     ['3,fresh', 'line 2: column note is not a number: "fresh" (every column besides date, canteen, meal, item, quantity, planned is a numeric driver: remove column note or give it numbers)'],
     ['0x10', 'line 2: column quantity is not a number: "0x10"'],
   ])('says how to write the cell %s', (cells, message) => {
@@ -66,6 +66,14 @@ describe('larder backtest CSV as spreadsheets save it', () => {
   it('reads decimal notation: 12.5, .5, 1e3, +4', () => {
     const text = ['date,canteen,meal,item,quantity', '2026-01-05,C1,lunch,*,12.5', '2026-01-06,C1,lunch,*,.5', '2026-01-07,C1,lunch,*,1e3', '2026-01-08,C1,lunch,*,+4'].join('\n');
     expect(Array.from(parseLarderCsv(text).series[0].series.values)).toEqual([12.5, 0.5, 1000, 4]);
+  });
+
+  it('reads thousands separators as the importer does: 1,234 and 1,234.5', () => {
+    const text = ['date,canteen,meal,item,quantity,planned,price', '2026-01-05,C1,lunch,*,"1,234","1,300","-1,050.5"', '2026-01-06,C1,lunch,*,"1,234.5",,12'].join('\n');
+    const [parsed] = parseLarderCsv(text).series;
+    expect(Array.from(parsed.series.values)).toEqual([1234, 1234.5]);
+    expect(Array.from(parsed.planned)).toEqual([1300, Number.NaN]);
+    expect(Array.from(parsed.series.drivers.price)).toEqual([-1050.5, 12]);
   });
 
   it('names an empty or missing date cell', () => {

@@ -1,3 +1,4 @@
+import { NumberTextProblem, readNumberText } from '@larder/domain';
 import { formatIsoDate, parseDateCell } from '../core/iso-date';
 import { createServiceSeries, ServiceSeries } from '../core/service-series';
 import { readCsvTable } from './csv-table';
@@ -85,8 +86,6 @@ function required(record: Record<string, string>, column: string, line: number):
   return value;
 }
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 interface NumberCell {
   readonly record: Record<string, string>;
   readonly column: string;
@@ -101,17 +100,17 @@ function numberCell(cell: NumberCell): number {
     if (cell.blank === 'error') throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is empty`);
     return Number.NaN;
   }
-  // Decimal notation only: Number() would also read 0x10 as 16 and 0b11 as 3.
-  const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(value)) throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is not a number: "${text}"${notNumberHint(text, cell)}`);
+  // The number rule of every file Larder reads (@larder/domain): decimal notation, commas only as thousands.
+  const value = readNumberText(text);
+  if (typeof value === 'string') throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is not a number: "${text}"${notNumberHint(value, cell)}`);
   if (value < 0 && !cell.allowNegative) throw new Error(`bad CSV line ${cell.line}: column ${cell.column} is negative: ${value}`);
   return value;
 }
 
-/** What to do about a cell that is not a number: a comma is a thousands separator or a decimal comma, words a column that is no driver. */
-function notNumberHint(text: string, cell: NumberCell): string {
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return ' (write numbers without thousands separators: 1234)';
-  if (/^[+-]?\d*,\d+$/.test(text)) return ' (write decimals with a point: 12.5)';
+/** What to do about a cell that is not a number: a comma that is no thousands separator, or words in a column that is no driver. */
+function notNumberHint(problem: NumberTextProblem, cell: NumberCell): string {
+  if (problem === 'decimal-comma') return ' (write decimals with a point: 12.5)';
+  if (problem === 'misplaced-comma') return ' (a comma may only separate thousands, in groups of three: 1,234.5)';
   if (cell.allowNegative) return ` (every column besides ${[...REQUIRED_COLUMNS, PLANNED_COLUMN].join(', ')} is a numeric driver: remove column ${cell.column} or give it numbers)`;
   return '';
 }

@@ -21,6 +21,32 @@ describe('field values', () => {
     expect(() => parseInteger('1,5')).toThrow(/comma may only separate thousands/);
   });
 
+  it('reads numbers by the one rule of @larder/domain and names which comma is wrong, in both languages', () => {
+    expect(['1e3', '.5', '+4', '1,234,567'].map((value) => parseDecimal(value))).toEqual([1000, 0.5, 4, 1234567]);
+    const reason = (parse: () => unknown) => {
+      try {
+        parse();
+      } catch (error) {
+        return [(error as FieldProblem).zh, (error as FieldProblem).en];
+      }
+      throw new Error('read');
+    };
+    expect(reason(() => parseDecimal('12,5'))).toEqual([
+      '"12,5" 中的逗号不是千位分隔符；小数请用小数点（12.5）',
+      '"12,5": a comma may only separate thousands (1,234.5); write decimals with a point (12.5)',
+    ]);
+    expect(reason(() => parseInteger('1,23,456'))).toEqual([
+      '"1,23,456" 中的逗号位置不对：逗号只能作千位分隔符，每三位一组（1,234.5）',
+      '"1,23,456": a comma may only separate thousands, in groups of three (1,234.5)',
+    ]);
+    expect(reason(() => parseMoney('¥1,23.40', 'yuan'))[1]).toBe('"¥1,23.40": a comma may only separate thousands, in groups of three (1,234.5)');
+    expect(reason(() => parseDecimal('0x10'))[1]).toBe('"0x10" is not a number');
+    // a whole number in exponent notation is a spreadsheet's rounding of a long number: refused, not stored rounded
+    expect(reason(() => parseInteger('1.23457E+11'))[1]).toBe('"1.23457E+11" is not a whole number');
+    expect(reason(() => parseMoney('1e3', 'yuan'))[1]).toBe('"1e3" is not an amount (yuan, at most two decimals)');
+    expect([parseInteger('12.00'), parseInteger('1,000'), parseMoney('-¥1,234.5', 'yuan'), parseMoney('￥-0.05', 'yuan')]).toEqual([12, 1000, -123450, -5]);
+  });
+
   it('reads dates in the spellings vendors use and refuses impossible ones', () => {
     expect(['2026-11-24', '2026/11/24', '20261124', '2026-1-5', '2026年11月24日', '2024-02-29'].map(parseDate)).toEqual([
       '2026-11-24',

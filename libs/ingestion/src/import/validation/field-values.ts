@@ -1,4 +1,4 @@
-import { dateFromParts, daysInMonth, yearFirstDate } from '@larder/domain';
+import { dateFromParts, daysInMonth, NumberTextParts, numberTextParts, NumberTextProblem, readNumberText, yearFirstDate } from '@larder/domain';
 import type { CellValue } from '../formats/record-stream';
 
 /** A field that cannot be read; the message says what was expected, in words a canteen clerk understands. */
@@ -19,35 +19,48 @@ export function textOf(value: CellValue): string | null {
 
 const show = (value: CellValue) => JSON.stringify(String(value).slice(0, 60));
 
-/** Commas only as thousands separators (1,234.5), after an optional sign and yuan sign. */
-const THOUSANDS = /^[+-]?[¥￥]?[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-/** A number but for where its commas stand (12,5 or 1,23.4): a decimal comma, or separators misplaced. */
-const MISPLACED_COMMAS = /^[+-]?[¥￥]?[+-]?[\d,]*,[\d,]*(\.\d*)?$/;
-
-/**
- * The text without its thousands separators. Any other comma in a number is refused, never dropped:
- * "12,5" is 12.5 in a decimal-comma locale, and read as 125 it would store ten times the amount.
- * Text that is no number either way is left for the caller to refuse as such.
- */
-function withoutThousands(value: CellValue, text: string): string {
-  if (!text.includes(',')) return text;
-  if (THOUSANDS.test(text)) return text.replace(/,/g, '');
-  if (!MISPLACED_COMMAS.test(text)) return text;
-  throw new FieldProblem(`${show(value)} 中的逗号不是千位分隔符；小数请用小数点（12.5）`, `${show(value)}: a comma may only separate thousands (1,234.5); write decimals with a point (12.5)`);
+/** Why a cell is no number, in the caller's words when it is none at all, in the rule's when its commas are wrong. */
+function refused(value: CellValue, problem: NumberTextProblem, notNumber: () => FieldProblem): FieldProblem {
+  // 12,5 is 12.5 in a decimal-comma locale: refused, never read as 125 (ten times the amount)
+  if (problem === 'decimal-comma') {
+    return new FieldProblem(`${show(value)} 中的逗号不是千位分隔符；小数请用小数点（12.5）`, `${show(value)}: a comma may only separate thousands (1,234.5); write decimals with a point (12.5)`);
+  }
+  if (problem === 'misplaced-comma') {
+    return new FieldProblem(`${show(value)} 中的逗号位置不对：逗号只能作千位分隔符，每三位一组（1,234.5）`, `${show(value)}: a comma may only separate thousands, in groups of three (1,234.5)`);
+  }
+  return notNumber();
 }
 
+/** A number's text taken apart by @larder/domain's rule, or the reason it is refused. */
+function numberParts(value: CellValue, text: string, notNumber: () => FieldProblem): NumberTextParts {
+  const parts = numberTextParts(text);
+  if (typeof parts === 'string') throw refused(value, parts, notNumber);
+  return parts;
+}
+
+const DIGITS = /^[+-]?\d+$/;
+
 export function parseInteger(value: CellValue, range: { min?: number; max?: number } = {}): number {
-  const text = typeof value === 'number' ? '' : withoutThousands(value, String(value).trim());
-  const number = typeof value === 'number' ? value : /^[+-]?\d+(\.0+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(number)) throw new FieldProblem(`${show(value)} 不是整数`, `${show(value)} is not a whole number`);
+  const notWhole = () => new FieldProblem(`${show(value)} 不是整数`, `${show(value)} is not a whole number`);
+  let number: number;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string' && DIGITS.test(value)) number = Number(value);
+  else {
+    const parts = numberParts(value, String(value), notWhole);
+    // a whole number in exponent notation is how a spreadsheet shows a long number it has cut (1.23457E+11)
+    if (parts.exponent !== '' || !/^0*$/.test(parts.fraction)) throw notWhole();
+    number = Number(`${parts.negative ? '-' : ''}${parts.whole || '0'}`);
+  }
+  if (!Number.isInteger(number)) throw notWhole();
   checkRange(number, range);
   return number;
 }
 
 export function parseDecimal(value: CellValue, range: { min?: number; max?: number } = {}): number {
-  const text = typeof value === 'number' ? '' : withoutThousands(value, String(value).trim());
-  const number = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(number)) throw new FieldProblem(`${show(value)} 不是数字`, `${show(value)} is not a number`);
+  const notNumber = () => new FieldProblem(`${show(value)} 不是数字`, `${show(value)} is not a number`);
+  const number = typeof value === 'number' ? value : readNumberText(String(value));
+  if (typeof number === 'string') throw refused(value, number, notNumber);
+  if (!Number.isFinite(number)) throw notNumber();
   checkRange(number, range);
   return number;
 }
@@ -56,8 +69,6 @@ function checkRange(number: number, range: { min?: number; max?: number }): void
   if (range.min !== undefined && number < range.min) throw new FieldProblem(`${number} 小于允许的最小值 ${range.min}`, `${number} is below the minimum ${range.min}`);
   if (range.max !== undefined && number > range.max) throw new FieldProblem(`${number} 超过允许的最大值 ${range.max}`, `${number} is above the maximum ${range.max}`);
 }
-
-const YUAN = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
 
 /** The common spelling, "-12.50", read digit by digit: money is parsed several times on every row. */
 function plainYuan(text: string): number | null {
@@ -87,11 +98,17 @@ export function parseMoney(value: CellValue, unit: 'yuan' | 'fen'): number {
   }
   const fast = plainYuan(value as string);
   if (fast !== null) return fast;
-  const match = YUAN.exec(withoutThousands(value, String(value).trim()).replace(/^[¥￥]/, ''));
-  if (!match) throw new FieldProblem(`${show(value)} 不是金额（应为元，最多两位小数）`, `${show(value)} is not an amount (yuan, at most two decimals)`);
-  const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  const notAmount = () => new FieldProblem(`${show(value)} 不是金额（应为元，最多两位小数）`, `${show(value)} is not an amount (yuan, at most two decimals)`);
+  // the yuan sign stands before or after the minus, as exports write it: ¥-12.50 or -¥12.50
+  let text = String(value).trim();
+  const signed = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
+  const symbol = text.charCodeAt(signed);
+  if (symbol === 0xa5 || symbol === 0xffe5) text = text.slice(0, signed) + text.slice(signed + 1);
+  const parts = numberParts(value, text, notAmount);
+  if (parts.exponent !== '' || parts.fraction.length > 2) throw notAmount();
+  const fen = Number(parts.whole || '0') * 100 + Number(parts.fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(fen) || fen > 2_000_000_000) throw new FieldProblem(`金额 ${show(value)} 过大`, `the amount ${show(value)} is too large`);
-  return match[1] === '-' ? -fen : fen;
+  return parts.negative ? -fen : fen;
 }
 
 const notCalendarDate = (value: CellValue) => new FieldProblem(`${show(value)} 不是有效日期`, `${show(value)} is not a calendar date`);
