@@ -83,6 +83,17 @@ describe('larder backtest --calendar', () => {
       new LarderError('UNSUPPORTED_FORMAT', `--input ${workbook} is an Excel workbook, not a CSV: save the sheet as CSV (UTF-8) and pass that file`),
     );
     expect(() => backtestCalendar(workbook)).toThrow(`--calendar ${workbook} is an Excel workbook, not a CSV`);
+    const legacy = file('history.xls', Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'));
+    expect(() => backtestCalendar(legacy)).toThrow(`--calendar ${legacy} is an Excel workbook, not a CSV`);
+  });
+
+  it('knows other binary files by the importer’s rule, rather than read their bytes as a header', async () => {
+    const arrow = file('history.arrow', Buffer.concat([Buffer.from('ARROW1\0\0', 'latin1'), Buffer.alloc(16)]));
+    await expect(backtestCommand().parseAsync(['--input', arrow, '--calendar', 'none'], { from: 'user' })).rejects.toThrow(
+      new LarderError('UNSUPPORTED_FORMAT', `--input ${arrow} is an Arrow IPC file, not a CSV: pass the history as a CSV text file`),
+    );
+    const binary = file('calendar.bin', Buffer.from([0x64, 0x61, 0x74, 0x65, 0x00, 0x01, 0x02]));
+    expect(() => backtestCalendar(binary)).toThrow(`--calendar ${binary} is binary data, not a CSV`);
   });
 
   it('reads a GBK calendar file as the canteen systems export them', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { decodeText, LarderError } from '@larder/common';
+import { decodeText, LarderError, sniffFileFormat } from '@larder/common';
 import { chinaCalendar, isoDateProblem } from '@larder/domain';
 import { calendarFromRows, createCalendar, formatBacktestTable, parseCalendarCsv, runBacktestCommand, ServiceCalendar } from '@larder/forecasting';
 import { parseInteger, printResult } from '../output';
@@ -26,12 +26,10 @@ function parseLevels(value: string): number[] {
   return levels;
 }
 
-/** Zip (.xlsx) and OLE (.xls) files open with these bytes. */
-const WORKBOOK_SIGNATURES = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('d0cf11e0a1b11ae1', 'hex')];
-
 /**
  * A CSV's text: UTF-8, or GBK as Chinese canteen systems often export (the same rule as every
- * import). A workbook handed in as it is would read as a header of garbage: say what to do instead.
+ * import). A workbook or another binary file handed in as it is (recognised by the importer's rule
+ * of @larder/common) would read as a header of garbage: say what to do instead.
  */
 function readText(flag: string, path: string, cannotRead: (error: Error) => LarderError): string {
   let bytes: Buffer;
@@ -40,8 +38,12 @@ function readText(flag: string, path: string, cannotRead: (error: Error) => Lard
   } catch (error) {
     throw cannotRead(error as Error);
   }
-  if (WORKBOOK_SIGNATURES.some((signature) => bytes.subarray(0, signature.length).equals(signature))) {
+  const format = sniffFileFormat(bytes.subarray(0, 64 * 1024));
+  if (format === 'xlsx' || format === 'xls') {
     throw new LarderError('UNSUPPORTED_FORMAT', `${flag} ${path} is an Excel workbook, not a CSV: save the sheet as CSV (UTF-8) and pass that file`);
+  }
+  if (format === null || format === 'arrow-file' || format === 'arrow-stream') {
+    throw new LarderError('UNSUPPORTED_FORMAT', `${flag} ${path} is ${format === null ? 'binary data' : 'an Arrow IPC file'}, not a CSV: pass the history as a CSV text file`);
   }
   return decodeText(bytes);
 }

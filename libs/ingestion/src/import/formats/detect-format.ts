@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { firstTextCharacter, sniffFileFormat } from '@larder/common';
 import { fileError } from '../messages';
 import { FileFormat, ReadLimits } from './record-stream';
 
@@ -11,12 +12,6 @@ export interface FileProbe {
 }
 
 const SAMPLE_BYTES = 64 * 1024;
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-const ARROW_FILE_MAGIC = Buffer.from('ARROW1');
-const ARROW_STREAM_MAGIC = Buffer.from([0xff, 0xff, 0xff, 0xff]);
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
 const FORMAT_BY_EXTENSION: Record<string, FileFormat[]> = {
   '.csv': ['csv'],
   '.txt': ['csv'],
@@ -41,28 +36,6 @@ const FORMAT_NAMES: Record<FileFormat, string> = {
   'arrow-stream': 'Arrow IPC stream',
 };
 
-function firstSignificantByte(head: Buffer): number | undefined {
-  const start = head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
-  for (let index = start; index < head.length; index++) {
-    const byte = head[index];
-    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return byte;
-  }
-  return undefined;
-}
-
-/** What the bytes say the file is, whatever its name claims; null for binary of no known kind. */
-export function sniffFormat(head: Buffer): FileFormat | 'xls' | null {
-  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
-  if (head.subarray(0, 4).equals(OLE_MAGIC)) return 'xls';
-  if (head.subarray(0, 6).equals(ARROW_FILE_MAGIC)) return 'arrow-file';
-  if (head.subarray(0, 4).equals(ARROW_STREAM_MAGIC)) return 'arrow-stream';
-  if (head.includes(0)) return null;
-  const first = firstSignificantByte(head);
-  if (first === 0x5b) return 'json';
-  if (first === 0x7b) return 'ndjson';
-  return 'csv';
-}
-
 /** Reads the first bytes and decides the format from them, checking them against the file's extension. */
 export async function probeFile(options: { path: string; fileName: string; limits: ReadLimits; format?: FileFormat }): Promise<FileProbe> {
   const { path, fileName, limits } = options;
@@ -85,13 +58,13 @@ export async function probeFile(options: { path: string; fileName: string; limit
 
 function decideFormat(options: { head: Buffer; fileName: string; forced?: FileFormat }): FileFormat {
   const { head, fileName, forced } = options;
-  const sniffed = sniffFormat(head);
+  const sniffed = sniffFileFormat(head);
   if (sniffed === 'xls') {
     throw fileError('UNSUPPORTED_FORMAT', fileName, '这是旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV', 'this is a legacy Excel .xls file; save it as .xlsx or CSV');
   }
   if (sniffed === null) throw fileError('UNSUPPORTED_FORMAT', fileName, '文件是无法识别的二进制数据', 'the file is binary data of no supported format');
   const isText = sniffed === 'csv' || sniffed === 'json' || sniffed === 'ndjson';
-  if (isText && firstSignificantByte(head) === undefined) {
+  if (isText && firstTextCharacter(head) === undefined) {
     throw fileError('VALIDATION_FAILED', fileName, '文件只有空白，没有数据', 'the file holds only blank space, no data');
   }
   const claimed = forced ? [forced] : FORMAT_BY_EXTENSION[extname(fileName).toLowerCase()];
