@@ -121,6 +121,19 @@ describe('import: masters, transactions, idempotency and rollback', () => {
     expect(await count(dataSource, `SELECT channel = 'bank_app' FROM sale_transaction WHERE external_id = 'CN0002'`)).toBe(1);
   });
 
+  it('reads a card-system export saved from Excel as "Unicode Text" (UTF-16 with a BOM, tab-separated)', async () => {
+    const rows = [
+      ['交易流水号', '交易时间', '卡号', '工号', '消费金额', '补贴金额', '实付金额', '窗口', '餐别', '菜品编码', '菜品名称', '数量', '单价', '支付方式', '食堂'],
+      ['CNU001', '2026/11/25 12:01:30', '0012345', 'E2001', '1,018.00', '6.00', '1,012.00', '二号窗口', '午餐', 'D001', '红烧肉', '1', '1,018.00', '一卡通', '一食堂'],
+      ['CNU002', '2026/11/25 18:20:00', '0012346', 'E2002', '9.50', '0.00', '9.50', '一号窗口', '晚餐', 'D002', '番茄炒蛋', '1', '9.50', '银行APP', '一食堂'],
+    ];
+    const text = `\uFEFF${rows.map((row) => row.join('\t')).join('\r\n')}\r\n`;
+    const summary = await importer.importFile({ kind: 'auto', path: writeFile(dir, '消费流水-unicode.txt', Buffer.from(text, 'utf16le')), createdBy: 'test' });
+    expect(summary).toMatchObject({ kind: 'transactions', profile: 'cn-card', format: 'csv', encoding: 'utf16le', accepted: 2, rejected: 0 });
+    const [payment] = await dataSource.query(`SELECT meal, amount_paid_fen, terminal FROM sale_transaction WHERE external_id = 'CNU001'`);
+    expect(payment).toMatchObject({ meal: 'lunch', amount_paid_fen: 101_200, terminal: '二号窗口' });
+  });
+
   it('rolls back exactly one batch and its rollups, and refuses to roll back master data', async () => {
     const { rollback } = { rollback: app.get((await import('@larder/ingestion')).ImportRollbackService) };
     const summary = await importer.importFile({

@@ -17,7 +17,12 @@ describe('what a file’s first bytes say it is', () => {
     expect(firstTextCharacter(bytes([0xef, 0xbb, 0xbf], ' \t\r\n'))).toBeUndefined();
   });
 
-  it('calls text with a zero byte binary data of no known kind', () => {
+  it('calls text with a zero byte binary data of no known kind, unless it is UTF-16 with its byte order mark', () => {
     expect(sniffFileFormat(bytes([0x00, 0x01, 0x02, 0xff]))).toBeNull();
+    const unicodeText = Buffer.from('\uFEFF菜品名称\t售价\r\n红烧肉\t12.5\r\n', 'utf16le');
+    expect(sniffFileFormat(unicodeText)).toBe('csv');
+    expect(sniffFileFormat(Buffer.from(unicodeText).swap16())).toBe('csv');
+    expect(sniffFileFormat(Buffer.from('\uFEFF \r\n[{"a":1}]', 'utf16le'))).toBe('json');
+    expect(firstTextCharacter(Buffer.from('\uFEFF \t\r\n', 'utf16le'))).toBeUndefined();
   });
 });

@@ -96,6 +96,19 @@ describe('larder backtest --calendar', () => {
     expect(() => backtestCalendar(binary)).toThrow(`--calendar ${binary} is binary data, not a CSV`);
   });
 
+  it('reads a history saved as Excel\'s "Unicode Text": UTF-16 with a BOM, tab-separated', async () => {
+    const rows = ['date\tcanteen\tmeal\titem\tquantity'];
+    for (let day = parseIsoDate('2026-02-02'); day < parseIsoDate('2026-04-06'); day++) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      rows.push(`${date}\t一食堂\t午餐\t红烧肉\t${120 + (day % 7) * 5}`, `${date}\t一食堂\t午餐\t麻婆豆腐\t${80 + (day % 5) * 4}`);
+    }
+    const littleEndian = Buffer.from(`\uFEFF${rows.join('\r\n')}\r\n`, 'utf16le');
+    const result = await backtestJson(['--input', file('history-unicode.txt', littleEndian), '--calendar', 'none', '--test-days', '5']);
+    expect(result.system.n).toBe(10);
+    const calendar = backtestCalendar(file('calendar-unicode.txt', Buffer.from('\uFEFFdate\tkind\tname\r\n2026-01-26\tschool_holiday\t寒假\r\n', 'utf16le').swap16()))!;
+    expect(calendar.periods.map((period) => period.name)).toEqual(['school_holiday:寒假']);
+  });
+
   it('reads a GBK calendar file as the canteen systems export them', () => {
     const calendar = backtestCalendar(file('calendar-gbk.csv', iconv.encode('date,kind,name\n2026-01-26,school_holiday,寒假\n2026-07-06,school_holiday,暑假\n', 'gbk')))!;
     expect(calendar.periods.map((period) => period.name)).toEqual(['school_holiday:寒假', 'school_holiday:暑假']);

@@ -27,8 +27,8 @@ function parseLevels(value: string): number[] {
 }
 
 /**
- * A CSV's text: UTF-8, or GBK as Chinese canteen systems often export (the same rule as every
- * import). A workbook or another binary file handed in as it is (recognised by the importer's rule
+ * A CSV's text: UTF-8, GBK as Chinese canteen systems often export, or UTF-16 as Excel saves
+ * "Unicode Text" (the same rule as every import). A workbook or another binary file handed in as it is (recognised by the importer's rule
  * of @larder/common) would read as a header of garbage: say what to do instead.
  */
 function readText(flag: string, path: string, cannotRead: (error: Error) => LarderError): string {
@@ -61,7 +61,8 @@ The history: one row per service day and series, a header, columns in any order:
             commas only between thousands, 1,234)
   planned   optional: what was planned; blank where unknown
   any other column: a numeric driver known ahead (staff on duty, price ...)
-Absent dates are closed days. Comma, semicolon or tab separated; UTF-8 or GBK.
+Absent dates are closed days. Comma, semicolon or tab separated; UTF-8, GBK or
+UTF-16 with its BOM (Excel's "Unicode Text").
 
 The table: WAPE = sum |error| / sum actual; MAE per day; MASE = MAE / the same-weekday
 rule's MAE before the test; bias, over and under as shares of the actual total; pinball =

@@ -42,7 +42,8 @@ function encodingOf(flag: string | undefined): TextEncoding | undefined {
   const normalized = flag.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (normalized === 'utf8') return 'utf8';
   if (['gb18030', 'gbk', 'gb2312', 'cp936'].includes(normalized)) return 'gb18030';
-  throw new LarderError('VALIDATION_FAILED', `unknown encoding ${JSON.stringify(flag)}; use ${TEXT_ENCODINGS.join(' or ')} (gbk and gb2312 read as gb18030)`);
+  if (normalized === 'utf16le' || normalized === 'utf16be') return normalized;
+  throw new LarderError('VALIDATION_FAILED', `unknown encoding ${JSON.stringify(flag)}; use ${TEXT_ENCODINGS.join(', ')} (gbk and gb2312 read as gb18030)`);
 }
 
 /** Progress over all the files: each file an equal share, within it the rows stored of the rows its lines promise. */
@@ -110,7 +111,7 @@ export function importCommand(): Command {
     .argument('[files...]', 'files to import; each is one batch, masters first')
     .option('--profile <name>', 'mapping profile (default: detected from the headers)')
     .option('--profiles <file>', 'JSON file with more mapping profiles')
-    .option('--encoding <encoding>', 'text encoding of CSV/JSON files: utf8 or gb18030/gbk (default: detected)')
+    .option('--encoding <encoding>', 'text encoding of CSV/JSON files: utf8, gb18030/gbk, utf16le or utf16be (default: detected; UTF-16 by its BOM)')
     .option('--sheet <name>', 'XLSX sheet to read (default: the first)')
     .addOption(new Option('--format <format>', 'read the files as this format whatever their names say').choices([...FILE_FORMATS]))
     .option('--rollback <batchId>', 'remove exactly the rows of that batch and refresh the rollups')

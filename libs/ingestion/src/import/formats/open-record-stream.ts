@@ -1,10 +1,10 @@
-import iconv from 'iconv-lite';
 import { readArrow } from './arrow.reader';
 import { readCsv } from './csv.reader';
 import { probeFile } from './detect-format';
 import { readJsonArray, readNdjson } from './json.reader';
 import { DEFAULT_READ_LIMITS, ReadLimits, ReadOptions, RecordStream } from './record-stream';
 import { detectEncoding } from '@larder/common';
+import { decodeSample } from './text-encoding';
 import { readXlsx } from './xlsx.reader';
 
 /** Opens any supported file as a stream of records; every problem with the file as a whole is one LarderError. */
@@ -22,8 +22,7 @@ export async function openRecordStream(options: ReadOptions): Promise<RecordStre
       const encoding = options.encoding ?? detectEncoding(probe.head, probe.head.length === probe.size);
       if (probe.format === 'json') return readJsonArray({ ...common, encoding });
       if (probe.format === 'ndjson') return readNdjson({ ...common, encoding });
-      const headerSample = encoding === 'utf8' ? probe.head.toString('utf8') : iconv.decode(probe.head, 'gb18030');
-      return readCsv({ ...common, encoding, headerSample });
+      return readCsv({ ...common, encoding, headerSample: decodeSample(probe.head, encoding) });
     }
   }
 }

@@ -135,6 +135,27 @@ describe('readers', () => {
     expect(forced.headers[0]).toBe('交易流水号');
   });
 
+  it('read Excel\'s "Unicode Text" export: UTF-16 with a BOM, tab-separated, as the importer streams it', async () => {
+    // Over one read chunk (1 MiB), so that the decoder carries text across a chunk boundary.
+    const dishes = ['红烧肉', '麻婆豆腐', '清炒时蔬', '宫保鸡丁', '𠮷野家'];
+    const lines = Array.from({ length: 40_000 }, (_, index) => `D${index}\t${dishes[index % dishes.length]}\t${(index % 9) + 1}2.5`);
+    const text = `\uFEFF菜品编号\t菜品名称\t售价\r\n${lines.join('\r\n')}\r\n`;
+    const littleEndian = Buffer.from(text, 'utf16le');
+    const bigEndian = Buffer.from(littleEndian).swap16();
+    for (const [name, bytes, encoding] of [
+      ['unicode-le.txt', littleEndian, 'utf16le'],
+      ['unicode-be.csv', bigEndian, 'utf16be'],
+    ] as const) {
+      const { stream, rows } = await read(name, bytes);
+      expect(stream.encoding).toBe(encoding);
+      expect(stream.headers).toEqual(['菜品编号', '菜品名称', '售价']);
+      expect(rows).toHaveLength(40_000);
+      expect(rows.slice(0, 5).map((row) => row.values)).toEqual(dishes.map((dish, index) => [`D${index}`, dish, `${index + 1}2.5`]));
+      expect(rows.every((row, index) => row.values[1] === dishes[index % dishes.length])).toBe(true);
+      expect(rows[39_999].line).toBe(40_001);
+    }
+  });
+
   it('read the first or a named XLSX sheet, dates as wall-clock text', async () => {
     const book = await workbook();
     const first = await read('book.xlsx', book);

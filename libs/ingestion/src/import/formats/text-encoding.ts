@@ -3,11 +3,16 @@ import { Readable, Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from '@larder/common';
 
-/** The file as a stream of decoded text, BOM removed. */
+/** The file as a stream of decoded text, BOM removed (GB18030 and UTF-16 decoded by iconv-lite, a character split across chunks kept whole). */
 export function openTextStream(options: { path: string; encoding: TextEncoding }): Readable {
   const bytes = createReadStream(options.path, { highWaterMark: 1024 * 1024 });
   if (options.encoding === 'utf8') return bytes.setEncoding('utf8').pipe(stripBom());
-  return bytes.pipe(iconv.decodeStream('gb18030', { stripBOM: true }) as unknown as Transform);
+  return bytes.pipe(iconv.decodeStream(options.encoding, { stripBOM: true }) as unknown as Transform);
+}
+
+/** The first bytes of a file as text, BOM removed, for a look at its header line. */
+export function decodeSample(head: Buffer, encoding: TextEncoding): string {
+  return encoding === 'utf8' ? head.toString('utf8').replace(/^\uFEFF/, '') : iconv.decode(head, encoding, { stripBOM: true });
 }
 
 function stripBom(): Transform {
