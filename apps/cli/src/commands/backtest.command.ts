@@ -67,7 +67,8 @@ UTF-16 with its BOM (Excel's "Unicode Text").
 The table: WAPE = sum |error| / sum actual; MAE per day; MASE = MAE / the same-weekday
 rule's MAE before the test; bias, over and under as shares of the actual total; pinball =
 quantile loss at --levels, scaled like WAPE; cover80 = share of days inside p10..p90 (ties:
-with ties spread, for counts); n = scored days; - = not defined (nothing sold). Baselines:
+with ties spread, for counts); n = scored days (planned: only days with a plan;
+the table says so when the rows differ); - = not defined (nothing sold). Baselines:
 seasonal naive = same weekday last week; median of 4 = of the last four same weekdays;
 planned = the planned column; system + plan = the system given it as a driver.
 Production plans: leftover and shortfall had the kitchen made the system's quantile.

@@ -95,6 +95,19 @@ describe('backtest command core', () => {
     expect(text).toMatch(/With the plan as a driver it is reached at p\d+\.\d: leftover \d+\.\d%/);
   });
 
+  it('says on how many days each row is scored when the rows differ, as the planned row does on days without a plan', () => {
+    const { result } = shortBacktest();
+    // the history leaves some planned cells blank: the planned row is scored on fewer days than the others
+    const [days, planned] = [result.system.n, result.baselines.planned!.n];
+    expect([result.baselines.seasonalNaive.n, result.baselines.median4.n, result.withPlanned!.system.n]).toEqual([days, days, days]);
+    expect(planned).toBeLessThan(days);
+    expect(formatBacktestTable(result)).toContain(
+      `Rows are scored on different days: ${days} days for system, system + plan, seasonal naive, median of 4;\n${planned} days for planned (only the days with a planned quantity). Compare figures between rows of the same n.`,
+    );
+    const allDays = { ...result, baselines: { ...result.baselines, planned: { ...result.baselines.planned!, n: days } } };
+    expect(formatBacktestTable(allDays)).not.toMatch(/scored on different days/);
+  });
+
   it('says so in the table when every level gives the same plan', () => {
     const { result } = shortBacktest();
     expect(formatBacktestTable(result)).not.toMatch(/Every level gives the same plan/);
