@@ -92,9 +92,9 @@ function sharesAt(days: readonly DishDay[], origin: number) {
   const window = visible.slice(-RUN_BACKTEST.testDays);
   const cutoff = window.length > 0 ? window[0].day - RUN_BACKTEST.leadDays : origin;
   const chosen = chooseShareHalfLife({ dishDays: visible, cutoff, testDays: window, dishInfo: NO_INFO });
-  const model = fitShares(visible, NO_INFO, chosen.halfLifeDays);
+  const model = fitShares(visible, NO_INFO, chosen);
   const residuals = shareResiduals({ model: chosen.early, days: window, fallbackModel: model, fallbackDays: visible, dishInfo: NO_INFO });
-  return { model, residuals, halfLifeDays: chosen.halfLifeDays };
+  return { model, residuals, halfLifeDays: chosen.halfLifeDays, weekdayPriorStrength: chosen.weekdayPriorStrength };
 }
 
 /** Top-down forecasts of every item-day of `targets` for one menu rule: the total's quantiles × the item's share. */
@@ -120,6 +120,7 @@ function topDown(params: { days: readonly DishDay[]; menu: Menu; lead: number; f
         perCoverOfMenu(
           model,
           items.map((dish) => ({ dish, category: 'unknown', group: 'main' })),
+          day,
         ),
       );
     }
@@ -127,7 +128,7 @@ function topDown(params: { days: readonly DishDay[]; menu: Menu; lead: number; f
     const quantiles = perCover === undefined ? new Map([...covers.quantiles.keys()].map((level) => [level, 0])) : dishQuantiles({ perCover, coversQuantiles: covers.quantiles, residuals });
     forecasts.set(`${item}|${day}`, { point: quantiles.get(0.5)!, quantiles, perCover: perCover ?? 0 });
   }
-  return { forecasts, halfLives: [...models.values()].map((entry) => entry.halfLifeDays) };
+  return { forecasts, halfLives: [...models.values()].map((entry) => entry.halfLifeDays), weekdayStrengths: [...models.values()].map((entry) => entry.weekdayPriorStrength) };
 }
 
 function recentItems(days: readonly DishDay[], origin: number): string[] {
@@ -188,7 +189,18 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
     return { method, wape: metrics.wape, pinball: withBands ? metrics.pinball : null };
   });
   const halfLives = [...offered.halfLives, ...recent.halfLives];
-  return { set: `${dataset.id}/${set.id}`, lead, totalWape, itemDays: scored, unscored: items.length - scored.length, methods, halfLives, seconds: (performance.now() - started) / 1000 };
+  const weekdayStrengths = [...offered.weekdayStrengths, ...recent.weekdayStrengths];
+  return {
+    set: `${dataset.id}/${set.id}`,
+    lead,
+    totalWape,
+    itemDays: scored,
+    unscored: items.length - scored.length,
+    methods,
+    halfLives,
+    weekdayStrengths,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** The mean of two forecasts, level by level. */
@@ -210,10 +222,13 @@ function main(): void {
       for (const lead of numberList('leads', '7,14')) {
         const run = runSet(dataset, set, lead);
         runs.push(run);
-        const counts = new Map<number, number>();
-        for (const halfLife of run.halfLives) counts.set(halfLife, (counts.get(halfLife) ?? 0) + 1);
+        const counts = (values: readonly number[]) => {
+          const byValue = new Map<number, number>();
+          for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+          return [...byValue].map(([value, n]) => `${value}:${n}`).join(' ');
+        };
         console.log(
-          `${run.set} lead ${lead}: total WAPE ${percent(run.totalWape)}, ${run.itemDays.length} item-days (${run.unscored} without a total), half-lives ${[...counts].map(([h, n]) => `${h}:${n}`).join(' ')}, ${run.seconds.toFixed(0)} s`,
+          `${run.set} lead ${lead}: total WAPE ${percent(run.totalWape)}, ${run.itemDays.length} item-days (${run.unscored} without a total), half-lives ${counts(run.halfLives)}, weekday priors ${counts(run.weekdayStrengths)}, ${run.seconds.toFixed(0)} s`,
         );
         for (const m of run.methods) lines.push(`| ${run.set} | ${lead} | ${m.method} | ${percent(m.wape)} | ${percent(m.pinball)} |`);
       }

@@ -87,3 +87,39 @@ describe('forecastMeal', () => {
     expect(result.dishBacktest.wape).toBeLessThan(0.01);
   });
 });
+
+describe('forecastMeal with dishes that sell by weekday', () => {
+  // 30 weeks of Monday–Friday lunches of 200 covers: fish takes 60 % of the mains on Fridays, 30 % on other days.
+  const start = parseIsoDate('2026-01-05');
+  const days: number[] = [];
+  for (let day = start; days.length < 150; day++) if ((day + 3) % 7 < 5) days.push(day);
+  const covers = days.map(() => 200);
+  const dishInfo = new Map<string, DishInfo>([
+    ['fish', { dish: 'fish', category: 'fish', group: 'main' }],
+    ['pork', { dish: 'pork', category: 'meat', group: 'main' }],
+  ]);
+  const dishDays: DishDay[] = days.map((day) => {
+    const fish = (day + 3) % 7 === 4 ? 120 : 60;
+    return {
+      day,
+      covers: 200,
+      dishes: [
+        { dish: 'fish', quantity: fish },
+        { dish: 'pork', quantity: 200 - fish },
+      ],
+    };
+  });
+  const last = days[days.length - 1]; // a Friday
+  const horizon = [
+    { day: last + 3, menu: ['fish', 'pork'] }, // Monday
+    { day: last + 7, menu: ['fish', 'pork'] }, // Friday
+  ];
+  const result = forecastMeal({ days, covers, drivers: {}, horizon, horizonDrivers: {}, dishDays, dishInfo, calendar: createCalendar() });
+
+  it("splits the mains by the weekday's shares the backtest chose to learn", () => {
+    const fish = (date: number) => result.dishes.find((row) => row.serviceDate === result.covers[date].serviceDate && row.dish === 'fish')!.p50;
+    expect(fish(0)).toBeCloseTo(60, 0);
+    expect(fish(1)).toBeCloseTo(120, 0);
+    expect(result.dishBacktest.wape).toBeLessThan(0.01);
+  });
+});

@@ -125,7 +125,7 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealFo
   // How far back the split looks is chosen on the backtest window, which ends before the forecast origin.
   const chosen = chooseShareHalfLife({ dishDays: input.dishDays, cutoff, testDays: testDishDays, dishInfo: input.dishInfo });
   const earlyShares = chosen.early;
-  const fullShares = fitShares(input.dishDays, input.dishInfo, chosen.halfLifeDays);
+  const fullShares = fitShares(input.dishDays, input.dishInfo, chosen);
   const residuals = shareResiduals({ model: earlyShares, days: testDishDays, fallbackModel: fullShares, fallbackDays: input.dishDays, dishInfo: input.dishInfo });
   const dishBacktest = backtestDishes({ model: earlyShares, history: input.dishDays, coversForecast, leadDays: RUN_BACKTEST.leadDays, dishInfo: input.dishInfo });
 
@@ -134,6 +134,7 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealFo
     const perCover = perCoverOfMenu(
       fullShares,
       entry.menu.map((dish) => infoOf(input.dishInfo, dish)),
+      entry.day,
     );
     for (const dish of [...entry.menu].sort()) {
       const quantiles = dishQuantiles({ perCover: perCover.get(dish)!, coversQuantiles: coversQuantiles[i], residuals });

@@ -200,6 +200,82 @@ describe('menu-aware dish shares', () => {
     expect(naive.get('pork')! / naive.get('tofu')!).toBeLessThan(1.5);
   });
 
+  describe('weekday effects', () => {
+    const info: DishInfo[] = [
+      { dish: 'bread', category: 'bakery' },
+      { dish: 'rolls', category: 'bakery' },
+      { dish: 'cake', category: 'cakes' },
+    ];
+    /** 20 weeks from Monday 2024-01-01 (epoch day 19723), Monday–Saturday; cake sells double on Fridays. */
+    const MONDAY = 19_723;
+    const FRIDAY = MONDAY + 4;
+    const weeks = Array.from({ length: 20 * 7 }, (_, i) => MONDAY + i).filter((day) => (day - MONDAY) % 7 !== 6);
+    const days: MenuDayObservation[] = weeks.map((day, i) => {
+      const cake = (day - MONDAY) % 7 === 4 ? 80 : 40;
+      const noise = (i % 3) - 1;
+      return {
+        day,
+        covers: 200,
+        dishes: [
+          { dish: 'bread', quantity: 100 + noise },
+          { dish: 'rolls', quantity: 60 - noise },
+          { dish: 'cake', quantity: cake },
+        ],
+      };
+    });
+    const menu = ['bread', 'rolls', 'cake'];
+
+    it('gives a dish that sells double on Fridays a higher Friday share', () => {
+      const model = new DishShareModel({ weekdayPriorStrength: 3 }).fit({ days, dishes: info });
+      expect(model.shares(menu, FRIDAY).get('cake')).toBeCloseTo(80 / 240, 2);
+      expect(model.shares(menu, MONDAY + 7).get('cake')).toBeCloseTo(40 / 200, 2);
+      expect(model.portions({ covers: 200, menu, day: FRIDAY }).get('cake')).toBeCloseTo((200 * model.portionsPerCover()! * 80) / 240, 0);
+      // Without a weekday prior every weekday splits alike, between the two.
+      const flat = new DishShareModel().fit({ days, dishes: info });
+      expect(flat.shares(menu, FRIDAY).get('cake')).toBeCloseTo(flat.shares(menu, MONDAY).get('cake')!, 12);
+      expect(flat.shares(menu, FRIDAY).get('cake')!).toBeLessThan(0.25);
+    });
+
+    it('keeps a dish seen on one weekday only near its overall share', () => {
+      // A rotating menu: fish only on Fridays, where it takes 30 % beside bread and rolls.
+      const withFish: DishInfo[] = [...info, { dish: 'fish', category: 'fish' }];
+      const rotating: MenuDayObservation[] = days.map((day) =>
+        day.day === undefined || (day.day - MONDAY) % 7 !== 4
+          ? { ...day, dishes: day.dishes.filter((item) => item.dish !== 'cake') }
+          : {
+              day: day.day,
+              covers: 200,
+              dishes: [
+                { dish: 'bread', quantity: 80 },
+                { dish: 'rolls', quantity: 60 },
+                { dish: 'fish', quantity: 60 },
+              ],
+            },
+      );
+      const model = new DishShareModel({ weekdayPriorStrength: 3 }).fit({ days: rotating, dishes: withFish });
+      const plain = new DishShareModel().fit({ days: rotating, dishes: withFish });
+      const fishMenu = ['bread', 'rolls', 'fish'];
+      expect(model.shares(fishMenu, FRIDAY).get('fish')).toBeCloseTo(0.3, 2);
+      // Served on a Monday it keeps about the share it has on Fridays, as without weekday effects.
+      expect(Math.abs(model.weekdayEffectOf('fish', FRIDAY))).toBeLessThan(0.05);
+      expect(model.shares(fishMenu, MONDAY).get('fish')!).toBeCloseTo(plain.shares(fishMenu, MONDAY).get('fish')!, 1);
+      expect(model.shares(fishMenu, MONDAY).get('fish')!).toBeGreaterThan(0.25);
+      expect(model.weekdayEffectOf('fish', MONDAY)).toBe(0);
+    });
+
+    it("splits as before without the days' dates, and a day not given adds no weekday effect", () => {
+      const undated = days.map(({ covers, dishes }) => ({ covers, dishes }));
+      const before = new DishShareModel().fit({ days: undated, dishes: info }).shares(menu);
+      const withPrior = new DishShareModel({ weekdayPriorStrength: 3 }).fit({ days: undated, dishes: info });
+      for (const dish of menu) expect(withPrior.shares(menu, FRIDAY).get(dish)).toBeCloseTo(before.get(dish)!, 9);
+      const dated = new DishShareModel().fit({ days, dishes: info });
+      for (const dish of menu) expect(dated.shares(menu, FRIDAY).get(dish)).toBeCloseTo(before.get(dish)!, 9);
+      const weekdays = new DishShareModel({ weekdayPriorStrength: 3 }).fit({ days, dishes: info });
+      expect(weekdays.shares(menu).get('cake')).toBeCloseTo(Math.exp(weekdays.attractivenessOf('cake')) / menu.reduce((sum, dish) => sum + Math.exp(weekdays.attractivenessOf(dish)), 0), 12);
+      expect(() => new DishShareModel({ weekdayPriorStrength: 0 })).toThrow(/weekdayPriorStrength must be positive/);
+    });
+  });
+
   it('converges on a long menu where a few dishes take most of the sales (a takeaway card)', () => {
     // 200 dishes on every day, shares falling geometrically from the first: the first diagonal Newton
     // step from equal attractiveness is many units long, and unbounded steps overshoot into NaN.
@@ -208,8 +284,11 @@ describe('menu-aware dish shares', () => {
     const total = weights.reduce((a, b) => a + b, 0);
     const days = Array.from({ length: 300 }, () => ({ covers: 500, dishes: menu.map((dish, i) => ({ dish, quantity: Math.round((500 * weights[i]) / total) })) }));
     const sold = days[0].dishes.map((item) => item.quantity);
-    const shares = new DishShareModel().fit({ days, dishes: menu.map((dish) => ({ dish, category: 'main' })) }).shares(menu);
-    expect(shares.get('dish0')!).toBeCloseTo(sold[0] / sold.reduce((a, b) => a + b, 0), 2);
-    expect(shares.get('dish10')!).toBeCloseTo(sold[10] / sold.reduce((a, b) => a + b, 0), 2);
+    for (const options of [{}, { weekdayPriorStrength: 3 }]) {
+      const dated = days.map((day, i) => ({ ...day, day: 19_723 + i }));
+      const shares = new DishShareModel(options).fit({ days: dated, dishes: menu.map((dish) => ({ dish, category: 'main' })) }).shares(menu, 19_723);
+      expect(shares.get('dish0')!).toBeCloseTo(sold[0] / sold.reduce((a, b) => a + b, 0), 2);
+      expect(shares.get('dish10')!).toBeCloseTo(sold[10] / sold.reduce((a, b) => a + b, 0), 2);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { isoWeekday } from '../core/iso-date';
+
 /** A dish and what it competes with: dishes of one `group` (mains, sides…) split that group's portions. */
 export interface DishInfo {
   readonly dish: string;
@@ -7,7 +9,10 @@ export interface DishInfo {
 }
 
 export interface MenuDayObservation {
-  /** Epoch day; needed only with `halfLifeDays` (older days then weigh less). */
+  /**
+   * Epoch day; needed with `halfLifeDays` (older days then weigh less). With `weekdayPriorStrength` it
+   * gives the day's weekday; a day without it informs the dishes' overall attractiveness only.
+   */
   readonly day?: number;
   readonly covers: number;
   /**
@@ -47,6 +52,22 @@ export interface DishShareModelOptions {
    * more than last year's; whether they do is for a backtest to decide (`chooseShareHalfLife` in @larder/demand).
    */
   readonly halfLifeDays?: number;
+  /**
+   * Precision of the Gaussian prior b_{i,w} ~ N(0, 1/weekdayPriorStrength) of each dish's weekday effect
+   * (in choices: a weekday's effect is shrunk about as if by this many more choices at the dish's usual
+   * share); default Infinity (no weekday effect). Cakes sell on weekends, a staff canteen sells more of
+   * some dishes on Fridays; whether a canteen's weekdays say enough is for a backtest to decide
+   * (`chooseShareHalfLife` in @larder/demand).
+   */
+  readonly weekdayPriorStrength?: number;
+}
+
+/** A day to predict: its date gives the weekday effects (none without it). */
+export interface DishShareRequest {
+  readonly covers: number;
+  readonly menu: readonly (string | DishInfo)[];
+  /** Epoch day predicted; without it the dishes' overall attractiveness splits the menu. */
+  readonly day?: number;
 }
 
 const DEFAULT_GROUP = 'all';
@@ -54,6 +75,9 @@ const DEFAULT_GROUP = 'all';
 const CATEGORY_SHRINK = 1;
 /** Largest change of an attractiveness in one iteration (a trust region of e-fold in a dish's weight). */
 const MAX_STEP = 1;
+/** Weekday slots of the fit: 0–6 Monday–Sunday (isoWeekday), 7 for a day without its date. */
+const WEEKDAYS = 7;
+const SLOTS = WEEKDAYS + 1;
 
 /** One dish on one day as the fit uses it: choices (diners) rather than portions. */
 interface GroupItem {
@@ -64,6 +88,8 @@ interface GroupItem {
 
 interface GroupDay {
   covers: number;
+  /** isoWeekday of the day, or WEEKDAYS when the day is not known. */
+  weekday: number;
   weight: number;
   items: GroupItem[];
 }
@@ -77,19 +103,23 @@ interface GroupFit {
 }
 
 /**
- * Multinomial-logit dish shares: on a day with menu M, dish i takes
- * share_i = exp(a_i) / Σ_{j∈M, same group} exp(a_j) of its group's choices (diners), and
+ * Multinomial-logit dish shares: on a day with menu M and weekday w, dish i takes
+ * share_i = exp(a_i + b_{i,w}) / Σ_{j∈M, same group} exp(a_j + b_{j,w}) of its group's choices (diners), and
  * portions_i = covers × choicesPerCover(group) × share_i × portionsPerChoice_i. Taking a dish off the menu
  * hands its demand to the remaining dishes in proportion to their attractiveness.
- * a_i is fitted by penalised maximum likelihood (diagonal Newton steps) with a category prior.
+ * a_i is fitted by penalised maximum likelihood (block-diagonal Newton steps) with a category prior;
+ * b_{i,w}, the dish's weekday effect, only with `weekdayPriorStrength` (else 0), shrunk toward 0 by its prior.
  * Sell-outs are censored observations: they do not enter the shares (see fitGroup).
  */
 export class DishShareModel {
   private readonly priorStrength: number;
   private readonly maxIterations: number;
   private readonly halfLifeDays: number;
+  private readonly weekdayPriorStrength: number;
   private readonly info = new Map<string, DishInfo>();
   private readonly attractiveness = new Map<string, number>();
+  /** b_{i,w} of each dish seen, Monday–Sunday (only with a weekday prior). */
+  private readonly weekdayEffects = new Map<string, Float64Array>();
   private readonly groups = new Map<string, GroupFit>();
   /** Portions per choice of each dish seen (weighted like the days). */
   private readonly portionsPerChoice = new Map<string, number>();
@@ -99,6 +129,8 @@ export class DishShareModel {
     this.maxIterations = options.maxIterations ?? 500;
     this.halfLifeDays = options.halfLifeDays ?? Number.POSITIVE_INFINITY;
     if (!(this.halfLifeDays > 0)) throw new Error(`dish shares: halfLifeDays must be positive, got ${this.halfLifeDays}`);
+    this.weekdayPriorStrength = options.weekdayPriorStrength ?? Number.POSITIVE_INFINITY;
+    if (!(this.weekdayPriorStrength > 0)) throw new Error(`dish shares: weekdayPriorStrength must be positive, got ${this.weekdayPriorStrength}`);
   }
 
   fit(input: DishShareFitInput): this {
@@ -118,7 +150,8 @@ export class DishShareModel {
         entry.choices += choices * weightOf[d];
         pieces.set(item.dish, entry);
       }
-      for (const [group, items] of split) byGroup.set(group, [...(byGroup.get(group) ?? []), { covers: day.covers, weight: weightOf[d], items }]);
+      const weekday = day.day === undefined ? WEEKDAYS : isoWeekday(day.day);
+      for (const [group, items] of split) byGroup.set(group, [...(byGroup.get(group) ?? []), { covers: day.covers, weekday, weight: weightOf[d], items }]);
     }
     for (const [dish, entry] of pieces) if (entry.choices > 0) this.portionsPerChoice.set(dish, entry.portions / entry.choices);
     for (const [group, days] of byGroup) this.fitGroup(group, days);
@@ -167,42 +200,51 @@ export class DishShareModel {
         totals[m] += item.choices * day.weight;
       }),
     );
-    const exp = new Float64Array(dishes.length);
-    const gradient = new Float64Array(dishes.length);
-    const curvature = new Float64Array(dishes.length);
+    // Weekday effects b[i·7 + w]; each dish's data terms are gathered per weekday slot (slot 7: days
+    // without a date), so that a dish's a_i and b_{i,·} are stepped together (see blockStep).
+    const withWeekdays = Number.isFinite(this.weekdayPriorStrength);
+    const b = new Float64Array(withWeekdays ? dishes.length * WEEKDAYS : 0);
+    const weekdays = Int32Array.from(days, (day) => (withWeekdays ? day.weekday : WEEKDAYS));
+    const exp = new Float64Array(dishes.length * SLOTS);
+    const gradient = new Float64Array(dishes.length * SLOTS);
+    const curvature = new Float64Array(dishes.length * SLOTS);
+    const step = new Float64Array(SLOTS);
     let categoryMeans = new Map<string, number>();
     for (let iteration = 0; iteration < this.maxIterations; iteration++) {
+      gradient.fill(0);
+      curvature.fill(0);
       for (let i = 0; i < a.length; i++) {
-        exp[i] = Math.exp(a[i]);
-        gradient[i] = -this.priorStrength * (a[i] - prior[i]);
-        curvature[i] = this.priorStrength;
+        exp[i * SLOTS + WEEKDAYS] = Math.exp(a[i]);
+        if (withWeekdays) for (let w = 0; w < WEEKDAYS; w++) exp[i * SLOTS + w] = Math.exp(a[i] + b[i * WEEKDAYS + w]);
       }
       for (let m = 0; m < days.length; m++) {
+        const w = weekdays[m];
         let normaliser = 0;
-        for (let k = start[m]; k < start[m + 1]; k++) normaliser += exp[members[k]];
+        for (let k = start[m]; k < start[m + 1]; k++) normaliser += exp[members[k] * SLOTS + w];
         const total = totals[m];
         for (let k = start[m]; k < start[m + 1]; k++) {
-          const share = exp[members[k]] / normaliser;
-          gradient[members[k]] += quantities[k] - total * share;
-          curvature[members[k]] += total * share * (1 - share);
+          const slot = members[k] * SLOTS + w;
+          const share = exp[slot] / normaliser;
+          gradient[slot] += quantities[k] - total * share;
+          curvature[slot] += total * share * (1 - share);
         }
       }
       let largestStep = 0;
       for (let i = 0; i < a.length; i++) {
-        // Half a diagonal Newton step: the softmax Hessian couples the dishes of a menu, and the full
-        // diagonal step overshoots (with two dishes always served together it oscillates for ever).
-        // Gershgorin bounds the diagonally scaled Hessian's eigenvalues by 2, so half a step converges
-        // near the optimum. Far from it (a long menu where a few dishes take most of the sales, started
-        // from equal attractiveness) the quadratic model is wrong and a step of many units overshoots
-        // into overflow: each step is bounded, which leaves the steps near the optimum as they were.
-        const step = Math.max(-MAX_STEP, Math.min(MAX_STEP, (0.5 * gradient[i]) / curvature[i]));
-        a[i] += step;
-        largestStep = Math.max(largestStep, Math.abs(step));
+        this.blockStep({ a: a[i] - prior[i], b: withWeekdays ? b.subarray(i * WEEKDAYS, (i + 1) * WEEKDAYS) : null, gradient, curvature, offset: i * SLOTS, step });
+        a[i] += step[WEEKDAYS];
+        largestStep = Math.max(largestStep, Math.abs(step[WEEKDAYS]));
+        if (withWeekdays)
+          for (let w = 0; w < WEEKDAYS; w++) {
+            b[i * WEEKDAYS + w] += step[w];
+            largestStep = Math.max(largestStep, Math.abs(step[w]));
+          }
       }
       categoryMeans = meansByCategory(categories, a);
       categories.forEach((category, i) => (prior[i] = categoryMeans.get(category)!));
       if (largestStep < 1e-7) break;
     }
+    if (withWeekdays) dishes.forEach((dish, i) => this.weekdayEffects.set(dish, b.slice(i * WEEKDAYS, (i + 1) * WEEKDAYS)));
     dishes.forEach((dish, i) => this.attractiveness.set(dish, a[i]));
     let portions = 0;
     let choices = 0;
@@ -222,6 +264,60 @@ export class DishShareModel {
     });
   }
 
+  /**
+   * Half a Newton step of one dish's (a_i, b_{i,0..6}), against the block of a bound of the Hessian
+   * that couples them; writes b's steps to step[0..6] and a's to step[7].
+   *
+   * Half a step: the softmax Hessian couples the dishes of a menu, and the full step overshoots (with
+   * two dishes always served together it oscillates for ever). The data terms of the days of weekday w
+   * are terms of η = a_i + b_{i,w}; Gershgorin bounds their Hessian by twice its diagonal
+   * (c_w = Σ total × share × (1 − share) over those days), so the penalised Hessian is below twice the
+   * per-dish block B = [[Σc + λa, cᵀ], [c, diag(c + λb)]] and 0.5 B⁻¹g converges near the optimum.
+   * Without weekdays B is the diagonal and this is the half diagonal step. With them the block is
+   * solved whole (an arrow matrix, by its Schur complement): a_i and b_{i,w} move η alike, and for a
+   * dish served on one weekday the data fix a_i + b_{i,w} and only the priors split it, which separate
+   * steps would take hundreds of iterations to find.
+   * Far from the optimum (a long menu where a few dishes take most of the sales, started from equal
+   * attractiveness) the quadratic model is wrong and a step of many units overshoots into overflow:
+   * each step is bounded (a, every b and every a + b by MAX_STEP), which leaves the steps near the
+   * optimum as they were.
+   */
+  private blockStep(params: { a: number; b: Float64Array | null; gradient: Float64Array; curvature: Float64Array; offset: number; step: Float64Array }): void {
+    const { b, gradient, curvature, offset, step } = params;
+    let gradientA = -this.priorStrength * params.a;
+    let curvatureA = this.priorStrength;
+    for (let w = 0; w < SLOTS; w++) {
+      gradientA += gradient[offset + w];
+      curvatureA += curvature[offset + w];
+    }
+    step.fill(0);
+    if (b === null) {
+      step[WEEKDAYS] = Math.max(-MAX_STEP, Math.min(MAX_STEP, (0.5 * gradientA) / curvatureA));
+      return;
+    }
+    // Schur complement of the diagonal b block: B is an arrow matrix.
+    let schur = curvatureA;
+    let reduced = gradientA;
+    for (let w = 0; w < WEEKDAYS; w++) {
+      const c = curvature[offset + w];
+      const d = c + this.weekdayPriorStrength;
+      const g = gradient[offset + w] - this.weekdayPriorStrength * b[w];
+      step[w] = g;
+      schur -= (c * c) / d;
+      reduced -= (c * g) / d;
+    }
+    const stepA = reduced / schur;
+    let largest = Math.abs(stepA);
+    for (let w = 0; w < WEEKDAYS; w++) {
+      const c = curvature[offset + w];
+      step[w] = (step[w] - c * stepA) / (c + this.weekdayPriorStrength);
+      largest = Math.max(largest, Math.abs(step[w]), Math.abs(step[w] + stepA));
+    }
+    const scale = Math.min(0.5, MAX_STEP / largest);
+    for (let w = 0; w < WEEKDAYS; w++) step[w] *= scale;
+    step[WEEKDAYS] = stepA * scale;
+  }
+
   /** Learnt attractiveness a_i; a dish never sold gets its category prior (0 for an unknown category). */
   attractivenessOf(dish: string | DishInfo): number {
     const info = typeof dish === 'string' ? this.infoOf(dish) : dish;
@@ -230,11 +326,20 @@ export class DishShareModel {
     return this.groups.get(info.group ?? DEFAULT_GROUP)?.categoryMeans.get(info.category) ?? 0;
   }
 
-  /** Shares of each dish within its group for one day's menu (new dishes may be given as DishInfo). */
-  shares(menu: readonly (string | DishInfo)[]): Map<string, number> {
+  /** b_{i,w} of a dish on an epoch day's weekday: 0 without a day, a weekday prior or data on the dish. */
+  weekdayEffectOf(dish: string, day?: number): number {
+    if (day === undefined) return 0;
+    return this.weekdayEffects.get(dish)?.[isoWeekday(day)] ?? 0;
+  }
+
+  /**
+   * Shares of each dish within its group for one day's menu (new dishes may be given as DishInfo); the
+   * epoch day, when given, adds the dishes' effects of its weekday.
+   */
+  shares(menu: readonly (string | DishInfo)[], day?: number): Map<string, number> {
     const entries = menu.map((dish) => {
       const info = typeof dish === 'string' ? this.infoOf(dish) : dish;
-      return { dish: info.dish, group: info.group ?? DEFAULT_GROUP, weight: Math.exp(this.attractivenessOf(info)) };
+      return { dish: info.dish, group: info.group ?? DEFAULT_GROUP, weight: Math.exp(this.attractivenessOf(info) + this.weekdayEffectOf(info.dish, day)) };
     });
     const totals = new Map<string, number>();
     for (const entry of entries) totals.set(entry.group, (totals.get(entry.group) ?? 0) + entry.weight);
@@ -242,8 +347,8 @@ export class DishShareModel {
   }
 
   /** Expected portions per dish: covers × choices per cover of its group × share × the dish's portions per choice. */
-  portions(request: { readonly covers: number; readonly menu: readonly (string | DishInfo)[] }): Map<string, number> {
-    const shares = this.shares(request.menu);
+  portions(request: DishShareRequest): Map<string, number> {
+    const shares = this.shares(request.menu, request.day);
     const result = new Map<string, number>();
     for (const dish of request.menu) {
       const info = typeof dish === 'string' ? this.infoOf(dish) : dish;
