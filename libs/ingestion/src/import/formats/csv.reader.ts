@@ -3,6 +3,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { detectDelimiter } from '@larder/domain';
 import { fileError } from '../messages';
 import { RecordStream, SourceRecord, TextEncoding } from './record-stream';
+import { headerRowIndex, TITLE_ROWS_LOOKED_AT } from './sheet-layout';
 import { openTextStream } from './text-encoding';
 
 /** Longest single record accepted: an unclosed quote would otherwise swallow the rest of the file. */
@@ -44,11 +45,20 @@ interface ParsedRow {
   info: Info;
 }
 
+/** The header line among the sample's first lines (a title or a blank line may stand above it) and its delimiter. */
+function findHeaderLine(sample: string): { lineNumber: number; text: string; delimiter: string } {
+  // the sample's last line may be cut off; it is only looked at when the file is shorter than the lookahead
+  const lines = sample.replace(/^\uFEFF/, '').split(/\r?\n/, TITLE_ROWS_LOOKED_AT);
+  const cells = lines.map((line) => sampleHeaders(line, detectDelimiter(line)) ?? []);
+  const index = headerRowIndex(cells);
+  const text = lines[index] ?? '';
+  return { lineNumber: index + 1, text, delimiter: detectDelimiter(text) };
+}
+
 export async function readCsv(options: { path: string; fileName: string; encoding: TextEncoding; headerSample: string }): Promise<RecordStream> {
   const { fileName } = options;
-  const firstLine = options.headerSample.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
-  const delimiter = detectDelimiter(firstLine);
-  const parser = openTextStream(options).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_CHARS }));
+  const { lineNumber, text: firstLine, delimiter } = findHeaderLine(options.headerSample);
+  const parser = openTextStream(options).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_CHARS, from_line: lineNumber }));
   const iterator: AsyncIterator<ParsedRow> = parser[Symbol.asyncIterator]();
   // A fault in a small file surfaces before its header row is handed out: name columns from the sample.
   let headers: string[] | null = sampleHeaders(firstLine, delimiter);

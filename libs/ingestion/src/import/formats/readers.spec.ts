@@ -167,6 +167,41 @@ describe('readers', () => {
     expect(missing.message).toMatch(/流水/);
   });
 
+  it('find the header below an export title, in XLSX and in CSV', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('消费明细');
+    sheet.addRow(['车辆段职工食堂消费明细报表 2026-11-23 至 2026-11-29']);
+    sheet.mergeCells('A1:C1');
+    sheet.addRow([]);
+    sheet.addRow(['导出时间：2026-11-30 08:00']);
+    sheet.addRow(['交易流水号', '菜品名称', '消费金额']);
+    sheet.addRow(['T1', '红烧肉', 18]);
+    sheet.addRow(['T2', '米饭', 1]);
+    sheet.addRow(['合计', null, 19]);
+    const xlsx = await read('titled.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(xlsx.stream.headers).toEqual(['交易流水号', '菜品名称', '消费金额']);
+    expect(xlsx.rows.map((row) => [row.line, row.values])).toEqual([
+      [5, ['T1', '红烧肉', 18]],
+      [6, ['T2', '米饭', 1]],
+      [7, ['合计', null, 19]],
+    ]);
+
+    const text = '车辆段职工食堂消费明细报表,,\r\n\r\n交易流水号,菜品名称,消费金额\r\nT1,红烧肉,"¥1,018.00"\r\n\r\n"合计：2笔",,"¥1,019.00"\r\n';
+    for (const [name, bytes] of [
+      ['titled.csv', Buffer.from(text)],
+      ['titled-gbk.csv', iconv.encode(text.replace(/¥/g, '￥'), 'gbk')],
+    ] as const) {
+      const csv = await read(name, bytes);
+      expect(csv.stream.headers).toEqual(['交易流水号', '菜品名称', '消费金额']);
+      expect(csv.rows.map((row) => row.line)).toEqual([4, 6]);
+      expect(csv.rows[0].values).toEqual(['T1', '红烧肉', expect.stringMatching(/^[¥￥]1,018\.00$/)]);
+    }
+    // a file whose rows have one cell each keeps its first row as the header, as before
+    const single = await read('single.csv', '菜品名称\n红烧肉\n');
+    expect(single.stream.headers).toEqual(['菜品名称']);
+    expect(single.rows.map((row) => row.values)).toEqual([['红烧肉']]);
+  });
+
   it("read a workbook whatever order its parts are stored in, finding sheets by the workbook's relationships", async () => {
     const parts = await partsOf(await workbook());
     const workbookPart = parts.filter((part) => part.name === 'xl/workbook.xml');

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { LarderError } from '@larder/common';
 import { fileError } from '../messages';
 import { CellValue, ReadLimits, RecordStream, SourceRecord } from './record-stream';
+import { filledCells, TITLE_ROWS_LOOKED_AT } from './sheet-layout';
 import { WorkbookSheet, XlsxWorkbook } from './xlsx-workbook';
 import { checkDeclaredSizes, openZip, ZipArchive, ZipProblem } from './zip-inspector';
 
@@ -98,22 +99,37 @@ export async function readXlsx(options: { path: string; fileName: string; sheet?
       throw damaged(error);
     }
   };
-  let header = await nextRow();
-  while (!header.done && header.value.cellCount === 0) header = await nextRow();
-  if (header.done) {
+  type SheetRow = { number: number; cells: ExcelJS.CellValue[] };
+  const rowOf = (row: { number: number; values: unknown }): SheetRow => ({ number: row.number, cells: row.values as ExcelJS.CellValue[] });
+  const cellValues = (cells: ExcelJS.CellValue[], width: number) => Array.from({ length: width }, (_, index) => toCellValue(cells[index + 1]));
+  // A title above the table (消费明细报表 …) is no header: the first row of two or more filled cells is (sheet-layout.ts).
+  const leading: SheetRow[] = [];
+  let header: SheetRow | null = null;
+  while (header === null && leading.length < TITLE_ROWS_LOOKED_AT) {
+    const row = await nextRow();
+    if (row.done) break;
+    if (row.value.cellCount === 0) continue;
+    const read = rowOf(row.value);
+    if (filledCells(cellValues(read.cells, read.cells.length)) >= 2) header = read;
+    else leading.push(read);
+  }
+  // no row of two cells near the top: the first row is the header as before, the others stay records
+  if (header === null) header = leading.shift() ?? null;
+  else leading.length = 0;
+  if (header === null) {
     release();
     throw fileError('VALIDATION_FAILED', fileName, `工作表“${sheet.name}”是空的`, `sheet "${sheet.name}" is empty`);
   }
-  const headerValues = header.value.values as ExcelJS.CellValue[];
-  const width = headerValues.length - 1;
-  const headers = Array.from({ length: width }, (_, index) => String(toCellValue(headerValues[index + 1]) ?? '').trim());
+  const width = header.cells.length - 1;
+  const headers = cellValues(header.cells, width).map((value) => String(value ?? '').trim());
+  const record = (row: SheetRow): SourceRecord => ({ line: row.number, values: cellValues(row.cells, width) });
 
   async function* records(): AsyncGenerator<SourceRecord> {
     try {
+      for (const row of leading) yield record(row);
       for (let row = await nextRow(); !row.done; row = await nextRow()) {
         if (row.value.cellCount === 0) continue;
-        const values = row.value.values as ExcelJS.CellValue[];
-        yield { line: row.value.number, values: Array.from({ length: width }, (_, index) => toCellValue(values[index + 1])) };
+        yield record(rowOf(row.value));
       }
     } finally {
       release();
