@@ -3,7 +3,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { detectDelimiter } from '@larder/domain';
 import { fileError } from '../messages';
 import { RecordStream, SourceRecord, TextEncoding } from './record-stream';
-import { headerRowIndex, TITLE_ROWS_LOOKED_AT } from './sheet-layout';
+import { headerRowIndex, TITLE_ROWS_LOOKED_AT, totalRowProblem } from './sheet-layout';
 import { openTextStream } from './text-encoding';
 
 /** Longest single record accepted: an unclosed quote would otherwise swallow the rest of the file. */
@@ -77,7 +77,8 @@ export async function readCsv(options: { path: string; fileName: string; encodin
   async function* records(): AsyncGenerator<SourceRecord> {
     try {
       for (let row = await next(); !row.done; row = await next()) {
-        yield { line: row.value.info.lines, values: row.value.record };
+        const problem = totalRowProblem(row.value.record);
+        yield problem === undefined ? { line: row.value.info.lines, values: row.value.record } : { line: row.value.info.lines, values: row.value.record, problem };
       }
     } finally {
       parser.destroy();

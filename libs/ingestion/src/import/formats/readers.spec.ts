@@ -167,7 +167,7 @@ describe('readers', () => {
     expect(missing.message).toMatch(/流水/);
   });
 
-  it('find the header below an export title, in XLSX and in CSV', async () => {
+  it('find the header below an export title, and mark its total row, in XLSX and in CSV', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('消费明细');
     sheet.addRow(['车辆段职工食堂消费明细报表 2026-11-23 至 2026-11-29']);
@@ -185,6 +185,8 @@ describe('readers', () => {
       [6, ['T2', '米饭', 1]],
       [7, ['合计', null, 19]],
     ]);
+    expect(xlsx.rows.map((row) => row.problem === undefined)).toEqual([true, true, false]);
+    expect(xlsx.rows[2].problem).toMatch(/合计行.*total row/);
 
     const text = '车辆段职工食堂消费明细报表,,\r\n\r\n交易流水号,菜品名称,消费金额\r\nT1,红烧肉,"¥1,018.00"\r\n\r\n"合计：2笔",,"¥1,019.00"\r\n';
     for (const [name, bytes] of [
@@ -195,6 +197,8 @@ describe('readers', () => {
       expect(csv.stream.headers).toEqual(['交易流水号', '菜品名称', '消费金额']);
       expect(csv.rows.map((row) => row.line)).toEqual([4, 6]);
       expect(csv.rows[0].values).toEqual(['T1', '红烧肉', expect.stringMatching(/^[¥￥]1,018\.00$/)]);
+      expect(csv.rows[0].problem).toBeUndefined();
+      expect(csv.rows[1].problem).toMatch(/合计行（“合计：2笔”）/);
     }
     // a file whose rows have one cell each keeps its first row as the header, as before
     const single = await read('single.csv', '菜品名称\n红烧肉\n');

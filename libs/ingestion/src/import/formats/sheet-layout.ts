@@ -1,3 +1,4 @@
+import { bilingual } from '../messages';
 import type { CellValue } from './record-stream';
 
 /** How far down a title above the header is looked for: a report's name, its period, a blank line. */
@@ -17,4 +18,21 @@ export function headerRowIndex(rows: readonly (readonly CellValue[])[]): number 
   const limit = Math.min(rows.length, TITLE_ROWS_LOOKED_AT);
   for (let index = 0; index < limit; index++) if (filledCells(rows[index]) >= 2) return index;
   return 0;
+}
+
+/** 合计, 总计, 小计, Total …, alone or with a count or an amount after it (合计：253笔, Total: ¥7,568.00). */
+const TOTAL_LABEL = /^(合计|总计|小计|本页合计|总合计|累计|汇总|grand\s*total|sub\s*total|total|sum)\s*[:：]?\s*[\d,.\s¥￥元笔条份项行]*$/i;
+
+/**
+ * A total or subtotal row at the foot of an export is not a record: its first filled cell says so.
+ * It is quarantined with this reason, so the count of refused rows is explained and nothing is
+ * summed twice, rather than refused for the columns a total row leaves empty.
+ */
+export function totalRowProblem(values: readonly CellValue[]): string | undefined {
+  const first = values.find((value) => value !== null && value !== undefined && String(value).trim() !== '');
+  if (first === undefined || typeof first !== 'string' || !TOTAL_LABEL.test(first.trim())) return undefined;
+  return bilingual(
+    `这是导出文件的合计行（“${first.trim()}”），不是一条记录，未导入；无需处理，导出时也可不带合计行`,
+    `this is the export's total row ("${first.trim()}"), not a record, and was not imported; nothing to do (the export may also leave the total out)`,
+  );
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { LarderError } from '@larder/common';
 import { fileError } from '../messages';
 import { CellValue, ReadLimits, RecordStream, SourceRecord } from './record-stream';
-import { filledCells, TITLE_ROWS_LOOKED_AT } from './sheet-layout';
+import { filledCells, TITLE_ROWS_LOOKED_AT, totalRowProblem } from './sheet-layout';
 import { WorkbookSheet, XlsxWorkbook } from './xlsx-workbook';
 import { checkDeclaredSizes, openZip, ZipArchive, ZipProblem } from './zip-inspector';
 
@@ -122,7 +122,11 @@ export async function readXlsx(options: { path: string; fileName: string; sheet?
   }
   const width = header.cells.length - 1;
   const headers = cellValues(header.cells, width).map((value) => String(value ?? '').trim());
-  const record = (row: SheetRow): SourceRecord => ({ line: row.number, values: cellValues(row.cells, width) });
+  const record = (row: SheetRow): SourceRecord => {
+    const values = cellValues(row.cells, width);
+    const problem = totalRowProblem(values);
+    return problem === undefined ? { line: row.number, values } : { line: row.number, values, problem };
+  };
 
   async function* records(): AsyncGenerator<SourceRecord> {
     try {
