@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ImportService, loadProfiles } from '@larder/ingestion';
+import { ImportQuarantineService, ImportService, loadProfiles } from '@larder/ingestion';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 import { count, csv, importMasters, openImportContext, saleRows, scratchDir, TX_HEADER, writeFile } from '../fixtures/import/import-test-kit';
 
@@ -87,6 +87,15 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(await count(dataSource, `SELECT refunds FROM daily_meal_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch'`)).toBe(1);
     const [batch] = await dataSource.query('SELECT accepted, rejected FROM import_batch WHERE id = $1', [summary.batchId]);
     expect(batch).toEqual({ accepted: 3, rejected: 12 });
+    // every refused row, not only the summary's first ten, can be read back to be corrected
+    const exported = await app.get(ImportQuarantineService).export(summary.batchId);
+    expect(exported).toMatchObject({ kind: 'transactions', fileName: 'mixed.csv', rows: 12 });
+    const lines = exported.csv.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^行号 line,原因 reason,.*canteen_code/);
+    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual(severities.filter((entry) => entry.severity === 'rejected').map((entry) => entry.line));
+    expect(exported.csv).toMatch(/\n3,".*unknown canteen ""C9"".*",.*C9/);
+    expect(exported.csv).not.toContain('886003002');
+    await expect(app.get(ImportQuarantineService).export('00000000-0000-0000-0000-000000000000')).rejects.toThrow(/no import batch/);
   });
 
   it('quarantines a sale dated after LARDER_FUTURE_DAYS instead of letting it move everyone\'s "today"', async () => {

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
@@ -6,6 +7,7 @@ import {
   estimateRecords,
   FILE_FORMATS,
   IMPORT_KINDS,
+  ImportQuarantineService,
   ImportRollbackService,
   ImportService,
   ImportSummary,
@@ -60,8 +62,40 @@ function human(summary: ImportSummary): string {
     `${summary.fileName}: ${summary.kind} via profile ${summary.profile} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.flagged ? `, ${summary.flagged} flagged` : ''} in ${summary.seconds.toFixed(1)} s (batch ${summary.batchId})`,
   ];
   for (const note of summary.notes) lines.push(`  ${note}`);
-  for (const rejection of summary.rejections.slice(0, 5)) lines.push(`  line ${rejection.line}: ${rejection.reason}`);
+  for (const rejection of summary.rejections.slice(0, SHOWN_REJECTIONS)) lines.push(`  line ${rejection.line}: ${rejection.reason}`);
+  if (summary.rejected > 0) lines.push(`  ${rejectedHint(summary)}`);
   return lines.join('\n');
+}
+
+const SHOWN_REJECTIONS = 5;
+
+/** Where the refused rows the summary does not show are: every one of them, with its line and reason. */
+export function rejectedHint(summary: Pick<ImportSummary, 'batchId' | 'rejected'>): string {
+  const more = summary.rejected - Math.min(summary.rejected, SHOWN_REJECTIONS);
+  const command = `larder import quarantine ${summary.batchId} --out rejected.csv`;
+  return more > 0 ? `… ${more} more refused rows; all ${summary.rejected}, each with its line and reason: ${command}` : `the refused rows, with their lines and reasons, as a CSV: ${command}`;
+}
+
+function quarantineCommand(): Command {
+  return new Command('quarantine')
+    .description("write every row a batch refused as a CSV (line, reason, then the file's columns; card and staff numbers as ***), to correct and import again")
+    .argument('<batchId>', 'the batch, as its summary names it')
+    .option('--out <file>', 'write the CSV there (UTF-8 with a BOM, which Excel opens as such) instead of to stdout')
+    .option('--json', 'print one JSON object')
+    .action(async (batchId: string, flags: { out?: string; json?: boolean }) => {
+      const found = await withContext([IngestionModule], (context) => context.get(ImportQuarantineService).export(batchId));
+      if (flags.out === undefined && !flags.json) {
+        process.stdout.write(found.csv);
+        return;
+      }
+      if (flags.out !== undefined) await writeFile(flags.out, `\uFEFF${found.csv}`);
+      const { csv, ...rest } = found;
+      printResult(
+        flags,
+        flags.out === undefined ? found : { ...rest, out: flags.out },
+        () => `${found.fileName} (${found.kind}): ${found.rows} refused rows written to ${flags.out} (${csv.length} characters)`,
+      );
+    });
 }
 
 function inboxCommand(): Command {
@@ -107,6 +141,7 @@ export function importCommand(): Command {
     .enablePositionalOptions()
     .addCommand(inboxCommand())
     .addCommand(pullCommand())
+    .addCommand(quarantineCommand())
     .argument('[kind]', `auto or one of: ${IMPORT_KINDS.join(', ')}`)
     .argument('[files...]', 'files to import; each is one batch, masters first')
     .option('--profile <name>', 'mapping profile (default: detected from the headers)')

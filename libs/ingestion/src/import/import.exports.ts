@@ -1,5 +1,7 @@
 export { ImportService } from './services/import.service';
 export { ImportRollbackService } from './services/import-rollback.service';
+export { ImportQuarantineService } from './services/import-quarantine.service';
+export type { QuarantineExport } from './services/import-quarantine.service';
 export type { ImportRequest, ImportProgress } from './dtos/import-request.dto';
 export type { ImportSummary, ImportSummaryJson, RejectionSample, RollbackSummary } from './dtos/import-summary.dto';
 export { importSummaryJson } from './dtos/import-summary.dto';
