@@ -352,4 +352,14 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     const failure = importer.importFile({ kind: 'auto', path: writeFile(dir, '消费流水-gbk.csv', iconv.encode(text, 'gb18030')), createdBy: 'test' });
     await expect(failure).rejects.toThrow(/looks like transactions of profile cn-card but lacks the required column 交易流水号/);
   });
+
+  it('names, in Chinese, the kind and every header that would do for a column a card export spells otherwise', async () => {
+    const header = ['交易流水号', '交易日期', '卡号', '消费金额', '窗口', '餐别', '菜品编码', '食堂'];
+    const text = csv([header, ['T-1', '2026-11-24 12:01:00', '3100001', '18.00', 'W01', '午餐', 'D001', 'C1']]);
+    const failure = importer.importFile({ kind: 'auto', path: writeFile(dir, '消费流水-交易日期.csv', iconv.encode(text, 'gb18030')), createdBy: 'test' });
+    await expect(failure).rejects.toThrow(
+      '消费流水-交易日期.csv：看起来是按映射“cn-card”的消费流水（transactions），但缺少必需的列：交易时间（也可写作 消费时间、刷卡时间）；请把文件里对应的列改成其中一个名字',
+    );
+    await expect(failure).rejects.toThrow(/lacks the required column 交易时间 \(or 消费时间, 刷卡时间\); rename the file's column to one of these/);
+  });
 });

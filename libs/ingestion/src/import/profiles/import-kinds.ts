@@ -27,6 +27,35 @@ export const IMPORT_KINDS = [
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** Each kind as a Chinese message names it, beside its English name (消费流水（transactions）). */
+export const IMPORT_KIND_NAMES_ZH: Record<ImportKind, string> = {
+  sites: '场站',
+  canteens: '食堂',
+  meal_periods: '餐次时段',
+  dishes: '菜品',
+  ingredients: '食材',
+  recipes: '配方',
+  suppliers: '供应商',
+  supplier_items: '供应商商品',
+  supplier_prices: '供应商价格',
+  subsidy_rules: '补贴规则',
+  budget: '预算',
+  calendar: '日历',
+  closures: '停业安排',
+  headcount: '在岗人数',
+  staff: '员工名单',
+  menus: '菜单',
+  production: '生产记录',
+  waste: '浪费记录',
+  stock_counts: '库存盘点',
+  feedback: '评价',
+  transactions: '消费流水',
+};
+
+export function kindNameZh(kind: ImportKind): string {
+  return `${IMPORT_KIND_NAMES_ZH[kind]}（${kind}）`;
+}
+
 export function isImportKind(value: string): value is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(value);
 }

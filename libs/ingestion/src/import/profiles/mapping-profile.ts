@@ -67,8 +67,8 @@ export function mapColumns(options: { profile: MappingProfile; kind: ImportKind;
   return { profile, kind, columns, unused: headers.filter((_, position) => !used.has(position)), derivedSerial };
 }
 
-/** Which required fields of a kind a profile cannot find in these headers: for a helpful error. */
-export function missingFields(options: { profile: MappingProfile; kind: ImportKind; headers: string[] }): string[] {
+/** Which required fields of a kind a profile cannot find in these headers. */
+function missingFieldKeys(options: { profile: MappingProfile; kind: ImportKind; headers: string[] }): string[] {
   const fields = options.profile.kinds[options.kind] ?? {};
   const present = new Set(options.headers.map(normalizeHeader));
   const lacks = (field: string) => {
@@ -79,10 +79,30 @@ export function missingFields(options: { profile: MappingProfile; kind: ImportKi
   return Object.entries(KIND_FIELDS[options.kind])
     .filter(([, spec]) => spec.required)
     .filter(([field]) => lacks(field) && !(derived && field === 'externalId'))
-    .map(([field]) => {
-      const names = fields[field];
-      return names ? (Array.isArray(names) ? names[0] : names) : field;
-    });
+    .map(([field]) => field);
+}
+
+/** Every header the profile accepts for a field, its preferred one first. */
+function columnNames(profile: MappingProfile, kind: ImportKind, field: string): string[] {
+  const names = profile.kinds[kind]?.[field];
+  return names ? (Array.isArray(names) ? names : [names]) : [field];
+}
+
+/** Which required fields of a kind a profile cannot find in these headers, by their preferred header: for a helpful error. */
+export function missingFields(options: { profile: MappingProfile; kind: ImportKind; headers: string[] }): string[] {
+  return missingFieldKeys(options).map((field) => columnNames(options.profile, options.kind, field)[0]);
+}
+
+/**
+ * The missing columns as a message names them: each with the other headers that would do, so a
+ * person renames the file's column (交易日期) to one Larder reads (交易时间, 消费时间 or 刷卡时间).
+ */
+export function missingColumnsText(options: { profile: MappingProfile; kind: ImportKind; headers: string[] }): { zh: string; en: string } {
+  const choices = missingFieldKeys(options).map((field) => columnNames(options.profile, options.kind, field));
+  return {
+    zh: choices.map(([first, ...others]) => (others.length === 0 ? first : `${first}（也可写作 ${others.join('、')}）`)).join('；'),
+    en: choices.map(([first, ...others]) => (others.length === 0 ? first : `${first} (or ${others.join(', ')})`)).join('; '),
+  };
 }
 
 export interface DetectionResult {

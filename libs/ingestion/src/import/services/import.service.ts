@@ -16,8 +16,8 @@ import { ImportSummary } from '../dtos/import-summary.dto';
 import { openRecordStream } from '../formats/open-record-stream';
 import { DEFAULT_READ_LIMITS, RecordStream } from '../formats/record-stream';
 import { bilingual } from '../messages';
-import { ImportKind } from '../profiles/import-kinds';
-import { ColumnMapping, detectMapping, mapColumns, missingFields, MappingProfile, nearestMiss } from '../profiles/mapping-profile';
+import { ImportKind, kindNameZh } from '../profiles/import-kinds';
+import { ColumnMapping, detectMapping, mapColumns, missingColumnsText, missingFields, MappingProfile, nearestMiss } from '../profiles/mapping-profile';
 import { BUILT_IN_PROFILES, findProfile } from '../profiles/profile-registry';
 import { ImportLock, lockImportsInTransaction } from './import-lock';
 import { QuarantineWriter } from './quarantine.writer';
@@ -113,12 +113,14 @@ export class ImportService {
     if (request.profile && request.kind !== 'auto') {
       const mapping = mapColumns({ profile: candidates[0], kind: request.kind, headers: stream.headers });
       if (mapping) return mapping;
-      const missing = missingFields({ profile: candidates[0], kind: request.kind, headers: stream.headers });
+      const wanted = { profile: candidates[0], kind: request.kind, headers: stream.headers };
+      const missing = missingFields(wanted);
+      const text = missingColumnsText(wanted);
       throw new LarderError(
         'VALIDATION_FAILED',
         bilingual(
-          `${fileName}：按映射“${candidates[0].name}”导入${request.kind}缺少列：${missing.join('、')}`,
-          `${fileName}: profile ${candidates[0].name} needs these ${request.kind} columns: ${missing.join(', ')}`,
+          `${fileName}：按映射“${candidates[0].name}”导入${kindNameZh(request.kind)}缺少列：${text.zh}；请把文件里对应的列改成其中一个名字`,
+          `${fileName}: profile ${candidates[0].name} needs these ${request.kind} columns: ${text.en}; rename the file's column to one of these`,
         ),
         { missing },
       );
@@ -127,11 +129,12 @@ export class ImportService {
     if (!detected) {
       const near = nearestMiss({ profiles: candidates, kind: request.kind, headers: stream.headers });
       if (near) {
+        const text = missingColumnsText({ profile: near.profile, kind: near.kind, headers: stream.headers });
         throw new LarderError(
           'VALIDATION_FAILED',
           bilingual(
-            `${fileName}：看起来是按映射“${near.profile.name}”的${near.kind}，但缺少必需的列：${near.missing.join('、')}`,
-            `${fileName}: looks like ${near.kind} of profile ${near.profile.name} but lacks the required column${near.missing.length > 1 ? 's' : ''} ${near.missing.join(', ')}`,
+            `${fileName}：看起来是按映射“${near.profile.name}”的${kindNameZh(near.kind)}，但缺少必需的列：${text.zh}；请把文件里对应的列改成其中一个名字`,
+            `${fileName}: looks like ${near.kind} of profile ${near.profile.name} but lacks the required column${near.missing.length > 1 ? 's' : ''} ${text.en}; rename the file's column to one of these`,
           ),
           { missing: near.missing, profile: near.profile.name, kind: near.kind },
         );
