@@ -75,6 +75,25 @@ export const CATEGORY_SYNONYMS: Record<string, DishCategory> = {
 
 export const UNIT_SYNONYMS: Record<string, IngredientUnit> = { 公斤: 'kg', 千克: 'kg', 升: 'l', 个: 'piece', 只: 'piece', 件: 'piece', 份: 'piece', pcs: 'piece', pc: 'piece' };
 
+/**
+ * Units Chinese kitchens and markets use that an ingredient is not kept in: the quantities that go
+ * with the unit (recipe quantities, pack sizes, counts) would have to be converted too, so the row
+ * is refused with the conversion to make rather than stored with a guessed factor.
+ */
+const JIN: [string, string] = [
+  '1 斤 = 0.5 公斤：单位请写 kg，并把该食材的配方用量、包装规格和盘点数量都换算成公斤（斤数 ÷ 2）',
+  "1 jin (斤) = 0.5 kg: write kg, and give this ingredient's recipe quantities, pack sizes and counts in kg (jin ÷ 2)",
+];
+export const UNIT_ADVICE: Record<string, [string, string]> = {
+  斤: JIN,
+  市斤: JIN,
+  两: ['1 两 = 0.05 公斤：单位请写 kg，用量换算成公斤（两数 ÷ 20）', '1 liang (两) = 0.05 kg: write kg, with quantities in kg (liang ÷ 20)'],
+  克: ['单位请写 kg，用量换算成公斤（克数 ÷ 1000）', 'write kg, with quantities in kg (grams ÷ 1000)'],
+  g: ['单位请写 kg，用量换算成公斤（克数 ÷ 1000）', 'write kg, with quantities in kg (grams ÷ 1000)'],
+  毫升: ['单位请写 l，用量换算成升（毫升数 ÷ 1000）', 'write l, with quantities in litres (ml ÷ 1000)'],
+  ml: ['单位请写 l，用量换算成升（毫升数 ÷ 1000）', 'write l, with quantities in litres (ml ÷ 1000)'],
+};
+
 /** Each category's Chinese and English name, and the words purchasing lists commonly use instead. */
 export const INGREDIENT_CATEGORY_SYNONYMS: Record<string, IngredientCategory> = {
   ...Object.fromEntries(

@@ -1,4 +1,6 @@
-import { FieldProblem, parseDate, parseDateTime, parseDecimal, parseInteger, parseMoney, parseTimeOfDay, zoneOffsetMinutes } from './field-values';
+import { INGREDIENT_UNITS } from '@larder/domain';
+import { UNIT_ADVICE, UNIT_SYNONYMS } from './code-synonyms';
+import { FieldProblem, parseCode, parseDate, parseDateTime, parseDecimal, parseInteger, parseMoney, parseTimeOfDay, zoneOffsetMinutes } from './field-values';
 
 describe('field values', () => {
   it('reads money exactly in fen, in yuan or fen', () => {
@@ -70,5 +72,23 @@ describe('field values', () => {
     expect(zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe(120);
     expect(() => parseDateTime('2026-11-24 25:00', 'Asia/Shanghai')).toThrow(FieldProblem);
     expect(parseTimeOfDay('7:30')).toBe('07:30:00');
+  });
+
+  it('refuses a market unit with the conversion to make, in both languages', () => {
+    const unit = { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'] as [string, string], advice: UNIT_ADVICE };
+    expect(['公斤', '个', 'KG'].map((value) => parseCode(value, unit))).toEqual(['kg', 'piece', 'kg']);
+    const problem = (value: string) => {
+      try {
+        parseCode(value, unit);
+      } catch (error) {
+        expect(error).toBeInstanceOf(FieldProblem);
+        return error as FieldProblem;
+      }
+      throw new Error(`${value} was read as a unit`);
+    };
+    expect(problem('斤').zh).toMatch(/^未知的单位 "斤"（可用：kg、l、piece）；1 斤 = 0\.5 公斤：单位请写 kg.*（斤数 ÷ 2）$/);
+    expect(problem('斤').en).toMatch(/^unknown unit "斤" \(expected one of kg, l, piece\); 1 jin \(斤\) = 0\.5 kg: write kg/);
+    expect(problem(' G ').en).toMatch(/grams ÷ 1000/);
+    expect(problem('箱').zh).toBe('未知的单位 "箱"（可用：kg、l、piece）');
   });
 });

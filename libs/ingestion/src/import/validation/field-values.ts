@@ -287,7 +287,7 @@ export function parseTextList(value: CellValue): string[] {
 /** A coded value by its canonical name or any known spelling (早餐 -> breakfast). */
 export function parseCode<T extends string>(
   value: CellValue,
-  options: { allowed: readonly T[]; synonyms: Record<string, T>; extra?: Record<string, string>; what: [zh: string, en: string] },
+  options: { allowed: readonly T[]; synonyms: Record<string, T>; extra?: Record<string, string>; what: [zh: string, en: string]; advice?: Record<string, [zh: string, en: string]> },
   extra = options.extra,
 ): T {
   const text = String(value).trim();
@@ -296,5 +296,11 @@ export function parseCode<T extends string>(
   const key = text.toLowerCase();
   const resolved = extra?.[text] ?? options.synonyms[text] ?? options.synonyms[key] ?? key;
   if ((options.allowed as readonly string[]).includes(resolved)) return resolved as T;
-  throw new FieldProblem(`未知的${options.what[0]} ${show(value)}（可用：${options.allowed.join('、')}）`, `unknown ${options.what[1]} ${show(value)} (expected one of ${options.allowed.join(', ')})`);
+  // a spelling people use that Larder does not store as such: what to write instead
+  const advice = options.advice?.[text] ?? options.advice?.[key];
+  const [zhAdvice, enAdvice] = advice ? [`；${advice[0]}`, `; ${advice[1]}`] : ['', ''];
+  throw new FieldProblem(
+    `未知的${options.what[0]} ${show(value)}（可用：${options.allowed.join('、')}）${zhAdvice}`,
+    `unknown ${options.what[1]} ${show(value)} (expected one of ${options.allowed.join(', ')})${enAdvice}`,
+  );
 }

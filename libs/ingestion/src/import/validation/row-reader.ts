@@ -84,11 +84,11 @@ export class RowReader {
     return this.optional(field, (value) => String(value));
   }
 
-  code<T extends string>(field: string, options: { allowed: readonly T[]; synonyms: Record<string, T>; what: [string, string] }): T {
+  code<T extends string>(field: string, options: { allowed: readonly T[]; synonyms: Record<string, T>; what: [string, string]; advice?: Record<string, [string, string]> }): T {
     return this.required(field, (value) => parseCode(value, options, this.mapping.profile.values?.[field]));
   }
 
-  optionalCode<T extends string>(field: string, options: { allowed: readonly T[]; synonyms: Record<string, T>; what: [string, string] }): T | null {
+  optionalCode<T extends string>(field: string, options: { allowed: readonly T[]; synonyms: Record<string, T>; what: [string, string]; advice?: Record<string, [string, string]> }): T | null {
     return this.optional(field, (value) => parseCode(value, options, this.mapping.profile.values?.[field]));
   }
 

@@ -1,6 +1,16 @@
 import { BUDGET_LINES, DAY_KINDS, DEFAULT_INGREDIENT_CATEGORY, DISH_CATEGORIES, INGREDIENT_CATEGORIES, INGREDIENT_UNITS, MEAL_PERIODS, STORAGE_KINDS, WASTE_KINDS } from '@larder/domain';
 import type { ImportKind } from '../profiles/import-kinds';
-import { BUDGET_LINE_SYNONYMS, CATEGORY_SYNONYMS, DAY_KIND_SYNONYMS, INGREDIENT_CATEGORY_SYNONYMS, MEAL_SYNONYMS, STORAGE_SYNONYMS, UNIT_SYNONYMS, WASTE_KIND_SYNONYMS } from './code-synonyms';
+import {
+  BUDGET_LINE_SYNONYMS,
+  CATEGORY_SYNONYMS,
+  DAY_KIND_SYNONYMS,
+  INGREDIENT_CATEGORY_SYNONYMS,
+  MEAL_SYNONYMS,
+  STORAGE_SYNONYMS,
+  UNIT_ADVICE,
+  UNIT_SYNONYMS,
+  WASTE_KIND_SYNONYMS,
+} from './code-synonyms';
 import { parseBoolean, parseDate, parseDateTime, parseDecimal, parseInteger, parseIntegerList, parseMoney, parseMonth, parseTextList, parseTimeOfDay } from './field-values';
 import type { ReferenceData } from './reference-data';
 import type { RowReader } from './row-reader';
@@ -96,7 +106,7 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
         code,
         name: r.text('name'),
         nameEn: r.optionalText('nameEn') ?? '',
-        unit: r.code('unit', { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'] }),
+        unit: r.code('unit', { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'], advice: UNIT_ADVICE }),
         shelfLifeDays: r.required('shelfLifeDays', (value) => parseInteger(value, { min: 0, max: 3650 })),
         storage: r.code('storage', { allowed: STORAGE_KINDS, synonyms: STORAGE_SYNONYMS, what: ['储存方式', 'storage'] }),
         category: category ?? c.refs.ingredientCategories.get(code) ?? DEFAULT_INGREDIENT_CATEGORY,
@@ -219,7 +229,7 @@ export const TABLE_ROW_MAPPERS: Record<TableKind, (r: RowReader, context: MapCon
   },
   stock_counts: (r, c) => {
     const ingredientId = ingredientOf(r, c);
-    const unit = r.optionalCode('unit', { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'] });
+    const unit = r.optionalCode('unit', { allowed: INGREDIENT_UNITS, synonyms: UNIT_SYNONYMS, what: ['单位', 'unit'], advice: UNIT_ADVICE });
     const expected = c.refs.ingredientUnits.get(ingredientId);
     if (unit !== null && unit !== expected) r.fail('unit', `单位 ${unit} 与该食材的单位 ${expected} 不同`, `the unit ${unit} differs from the ingredient's unit ${expected}`);
     return {
