@@ -1,5 +1,5 @@
 /** Pages for running Larder rather than reading its figures: admins only, as the API's admin routes are. */
-export const ADMIN_PAGE_ORDER = ['users', 'tokens', 'audit'] as const;
+export const ADMIN_PAGE_ORDER = ['imports', 'users', 'tokens', 'audit'] as const;
 export type AdminPageId = (typeof ADMIN_PAGE_ORDER)[number];
 
 export function isAdminPage(page: string): page is AdminPageId {

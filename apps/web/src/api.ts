@@ -50,6 +50,13 @@ async function download(url: string, body: unknown): Promise<string> {
   return fileName;
 }
 
+/** A file sent as a multipart form (an import), with the CSRF token like every write; the answer is JSON. */
+async function upload<T>(url: string, body: FormData): Promise<T> {
+  const response = await fetch(url, { method: 'POST', body, headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, credentials: 'same-origin' });
+  if (!response.ok) throw await refusal(response);
+  return (await response.json()) as T;
+}
+
 const prefetched = new Map<string, Promise<unknown>>();
 
 /** Starts a GET now; the next `api.get` of the same URL takes its answer instead of asking again. */
@@ -71,6 +78,7 @@ export const api = {
   put: <T>(url: string, body: unknown) => send<T>('PUT', url, body),
   delete: (url: string) => send<void>('DELETE', url),
   download,
+  upload,
 };
 
 export function query(params: Record<string, string | number | undefined | null>): string {

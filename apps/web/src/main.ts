@@ -21,6 +21,7 @@ import { renderPurchasing } from './pages/purchasing.page';
 import { renderSatisfaction } from './pages/satisfaction.page';
 import { renderSubscriptions } from './pages/subscriptions.page';
 import { renderTokens } from './pages/tokens.page';
+import { renderImports } from './pages/imports.page';
 import { renderUsers } from './pages/users.page';
 import { renderWaste } from './pages/waste.page';
 import { addTable } from './table';
@@ -38,6 +39,7 @@ const PAGES: Record<DashboardPageId | AdminPageId | typeof SUBSCRIPTIONS_PAGE, P
   finance: renderFinance,
   satisfaction: renderSatisfaction,
   jobs: renderJobs,
+  imports: renderImports,
   users: renderUsers,
   tokens: renderTokens,
   audit: renderAudit,

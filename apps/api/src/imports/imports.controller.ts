@@ -1,10 +1,11 @@
-import { Controller, HttpCode, Param, Post, Query, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiOkResponse, ApiParam } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
-import { IMPORT_KINDS, ImportUploadService, UPLOAD_CONTENT_TYPES } from '@larder/ingestion';
-import { QueryParameters, UploadOperation } from '../openapi/documentation.decorators';
+import { IMPORT_KINDS, ImportQuarantineService, ImportUploadService, UPLOAD_CONTENT_TYPES } from '@larder/ingestion';
+import { FileAnswer, QueryParameters, UploadOperation } from '../openapi/documentation.decorators';
+import { contentDisposition } from '../reports/reports.controller';
 import { ImportSummaryAnswer } from './dtos/import-summary-answer.dto';
 import { ImportThrottlerGuard } from './import-throttler.guard';
 import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
@@ -12,7 +13,24 @@ import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
 /** Machines with an import token (and admins) push files: multipart field "file", or the raw body. */
 @Controller('api/import')
 export class ImportsController {
-  constructor(private readonly uploads: ImportUploadService) {}
+  constructor(
+    private readonly uploads: ImportUploadService,
+    private readonly quarantine: ImportQuarantineService,
+  ) {}
+
+  /** Every row the batch refused, as `larder import quarantine` writes it: to correct and import again. */
+  @Get('batches/:batchId/rejected')
+  @ApiOperation({ summary: "Every row a batch refused as CSV (UTF-8 with a BOM): line, reason, then the row's mapped columns, personal ones as ***" })
+  @FileAnswer('text/csv', 'The refused rows')
+  @Roles()
+  @TokenScopes('import')
+  async rejected(@Param('batchId') batchId: string, @Res() response: Response): Promise<void> {
+    const found = await this.quarantine.export(batchId);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', contentDisposition(`${found.fileName.replace(/\.[^.]*$/, '')}-rejected.csv`));
+    response.setHeader('Cache-Control', 'no-store');
+    response.send(`\uFEFF${found.csv}`);
+  }
 
   @Post(':kind')
   @UploadOperation('Import a file: one batch, checked, pseudonymised and rolled up; answers the batch summary', UPLOAD_CONTENT_TYPES)
