@@ -345,6 +345,118 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     ]);
   });
 
+  it("reads a canteen's own files under their Chinese headers, recognised without a profile", async () => {
+    const files: [string, (string | number)[][], string, number][] = [
+      [
+        '食材.csv',
+        [
+          ['食材编码', '食材名称', '单位', '保质期(天)', '储存方式', '食材类别'],
+          ['I101', '青菜', '公斤', 2, '冷藏', '蔬菜'],
+        ],
+        'ingredients',
+        1,
+      ],
+      [
+        '配方.csv',
+        [
+          ['菜品编码', '食材编码', '每份用量', '损耗率'],
+          ['D003', 'I101', '0.05', '0.1'],
+        ],
+        'recipes',
+        1,
+      ],
+      [
+        '供应商.csv',
+        [
+          ['供应商编码', '供应商名称', '联系人', '电话'],
+          ['S101', '江桥蔬菜批发', '王经理', '021-59140000'],
+        ],
+        'suppliers',
+        1,
+      ],
+      [
+        '供应商商品.csv',
+        [
+          ['供应商编码', '食材编码', '商品编号', '包装规格', '起订包数', '提前天数', '截单时间'],
+          ['S101', 'I101', 'QC-5KG', '5', '1', '1', '16:00'],
+        ],
+        'supplier_items',
+        1,
+      ],
+      [
+        '供应商价格.csv',
+        [
+          ['供应商编码', '商品编号', '生效日期', '每包价格'],
+          ['S101', 'QC-5KG', '2026/11/1', '￥1,018.00'],
+        ],
+        'supplier_prices',
+        1,
+      ],
+      [
+        '日历.csv',
+        [
+          ['日期', '日期类型', '节日名称'],
+          ['2026-11-28', '调休上班', '调休'],
+        ],
+        'calendar',
+        1,
+      ],
+      [
+        '停业.csv',
+        [
+          ['食堂', '开始日期', '结束日期', '原因'],
+          ['一食堂', '2026-11-30', '2026-11-30', '设备检修'],
+        ],
+        'closures',
+        1,
+      ],
+      [
+        '在岗人数.csv',
+        [
+          ['场站编码', '日期', '在册人数', '在岗人数', '请假人数'],
+          ['HQ', '2026-11-23', 1200, 1050, 60],
+        ],
+        'headcount',
+        1,
+      ],
+      [
+        '菜单.csv',
+        [
+          ['食堂', '日期', '餐别', '菜品编码', '菜品名称'],
+          ['一食堂', '2026-11-23', '午餐', 'D001', '红烧肉'],
+          ['一食堂', '2026-11-23', '午餐', 'D003', '紫菜蛋花汤'],
+        ],
+        'menus',
+        2,
+      ],
+      [
+        '生产记录.csv',
+        [
+          ['食堂', '日期', '餐别', '菜品编码', '制作份数'],
+          ['一食堂', '2026-11-23', '午餐', 'D001', 120],
+        ],
+        'production',
+        1,
+      ],
+      [
+        '浪费记录.csv',
+        [
+          ['食堂', '日期', '餐别', '浪费类型', '菜品编码', '重量(公斤)', '份数'],
+          ['一食堂', '2026-11-23', '午餐', '超量制作', 'D001', '3.5', 10],
+          ['一食堂', '2026-11-23', '午餐', '餐余', '', '12.2', ''],
+        ],
+        'waste',
+        2,
+      ],
+    ];
+    for (const [name, rows, kind, accepted] of files) {
+      const summary = await importer.importFile({ kind: 'auto', path: writeFile(dir, name, iconv.encode(csv(rows), 'gb18030')), createdBy: 'test' });
+      expect({ name, kind: summary.kind, profile: summary.profile, accepted: summary.accepted, rejected: summary.rejections }).toEqual({ name, kind, profile: 'cn-card', accepted, rejected: [] });
+    }
+    expect(await count(dataSource, `SELECT pack_price_fen FROM supplier_price p JOIN supplier_item i ON i.id = p.supplier_item_id WHERE i.sku = 'QC-5KG'`)).toBe(101800);
+    expect(await count(dataSource, `SELECT count(*) FROM waste_log WHERE service_date = '2026-11-23' AND canteen_id = 1`)).toBe(2);
+  });
+
   it('names the missing serial-number column of a GB18030 card export instead of only listing its headers', async () => {
     // without a card or staff number no serial can be derived either (import-derived-serial.spec.ts)
     const header = ['交易时间', '消费金额', '补贴金额', '实付金额', '窗口', '餐别', '菜品编码', '食堂'];

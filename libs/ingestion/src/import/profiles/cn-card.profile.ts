@@ -2,7 +2,8 @@ import { MappingProfile } from './mapping-profile';
 
 /**
  * A typical Chinese smart-canteen (一卡通) export: one row per dish line of a payment, its serial
- * number repeated. The amounts are the line's: 消费金额 what the dishes cost, 补贴金额 the employer's
+ * number repeated; and the canteen's other files (ingredients, recipes, suppliers and their prices,
+ * calendar, closures, headcount, menus, production, waste) under the Chinese headers people write. The amounts are the line's: 消费金额 what the dishes cost, 补贴金额 the employer's
  * part, 实付金额 what the diner paid; a payment's totals are the sums over its rows.
  */
 export const CN_CARD_PROFILE: MappingProfile = {
@@ -40,6 +41,75 @@ export const CN_CARD_PROFILE: MappingProfile = {
       listPrice: ['原价', '单价', '售价'],
       subsidisedPrice: ['员工价', '补贴价'],
       portionKg: ['份量(公斤)', '份量公斤', '每份重量(kg)'],
+    },
+    // A kitchen's, purchasing's and HR's own files, under the headers they write in Chinese.
+    ingredients: {
+      code: ['食材编码', '食材编号', '原料编码'],
+      name: ['食材名称', '原料名称'],
+      unit: ['单位', '计量单位'],
+      shelfLifeDays: ['保质期(天)', '保质期天数', '保质期'],
+      storage: ['储存方式', '储存条件', '存储方式'],
+      category: ['食材类别', '原料类别'],
+    },
+    recipes: {
+      dish: ['菜品编码', '菜品编号'],
+      ingredient: ['食材编码', '食材编号', '原料编码'],
+      quantityPerPortion: ['每份用量', '单份用量', '用量'],
+      yieldLoss: ['损耗率', '损耗'],
+    },
+    suppliers: {
+      code: ['供应商编码', '供应商编号'],
+      name: ['供应商名称'],
+      contact: ['联系人'],
+      address: ['地址', '联系地址'],
+      phone: ['电话', '联系电话'],
+    },
+    supplier_items: {
+      supplier: ['供应商编码', '供应商编号'],
+      ingredient: ['食材编码', '食材编号', '原料编码'],
+      sku: ['商品编号', '商品编码', '货号'],
+      packSize: ['包装规格', '每包数量'],
+      minOrderPacks: ['起订包数', '最小起订量'],
+      leadTimeDays: ['提前天数', '供货周期(天)'],
+      deliveryWeekdays: ['送货日', '配送日'],
+      orderCutoff: ['截单时间', '下单截止时间'],
+    },
+    supplier_prices: {
+      supplier: ['供应商编码', '供应商编号'],
+      sku: ['商品编号', '商品编码', '货号'],
+      validFrom: ['生效日期', '执行日期'],
+      packPrice: ['每包价格', '包装单价', '单价'],
+    },
+    calendar: { day: ['日期'], kind: ['日期类型', '类型'], holidayNameZh: ['节日名称', '名称'], holidayName: ['英文名称'] },
+    closures: { canteen: ['食堂', '食堂编码', '食堂名称'], fromDate: ['开始日期', '停业开始'], toDate: ['结束日期', '停业结束'], reason: ['原因', '停业原因'] },
+    headcount: {
+      site: ['场站编码', '场站', '单位编码'],
+      day: ['日期'],
+      employees: ['在册人数', '职工人数'],
+      onDuty: ['在岗人数', '出勤人数'],
+      onLeave: ['请假人数', '休假人数'],
+      travelling: ['出差人数'],
+      overtime: ['加班人数'],
+      remote: ['远程办公人数'],
+    },
+    menus: { canteen: ['食堂', '食堂编码', '食堂名称'], serviceDate: ['日期', '供应日期', '就餐日期'], meal: ['餐别', '餐次'], dish: ['菜品编码', '菜品编号'], dishName: ['菜品名称', '菜名'] },
+    production: {
+      canteen: ['食堂', '食堂编码', '食堂名称'],
+      serviceDate: ['日期', '供应日期', '就餐日期'],
+      meal: ['餐别', '餐次'],
+      dish: ['菜品编码', '菜品编号'],
+      portionsPrepared: ['制作份数', '生产份数', '备餐份数'],
+    },
+    waste: {
+      id: ['记录编号'],
+      canteen: ['食堂', '食堂编码', '食堂名称'],
+      serviceDate: ['日期', '供应日期', '就餐日期'],
+      meal: ['餐别', '餐次'],
+      kind: ['浪费类型', '类型'],
+      dish: ['菜品编码', '菜品编号'],
+      ingredient: ['食材编码', '食材编号', '原料编码'],
+      kg: ['重量(公斤)', '重量(kg)', '重量'],
+      portions: ['份数'],
     },
   },
 };
