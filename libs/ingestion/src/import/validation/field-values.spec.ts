@@ -1,5 +1,5 @@
-import { INGREDIENT_UNITS } from '@larder/domain';
-import { UNIT_ADVICE, UNIT_SYNONYMS } from './code-synonyms';
+import { INGREDIENT_CATEGORIES, INGREDIENT_UNITS } from '@larder/domain';
+import { INGREDIENT_CATEGORY_SYNONYMS, UNIT_ADVICE, UNIT_SYNONYMS } from './code-synonyms';
 import { FieldProblem, parseCode, parseDate, parseDateTime, parseDecimal, parseInteger, parseMoney, parseTimeOfDay, zoneOffsetMinutes } from './field-values';
 
 describe('field values', () => {
@@ -86,9 +86,20 @@ describe('field values', () => {
       }
       throw new Error(`${value} was read as a unit`);
     };
-    expect(problem('斤').zh).toMatch(/^未知的单位 "斤"（可用：kg、l、piece）；1 斤 = 0\.5 公斤：单位请写 kg.*（斤数 ÷ 2）$/);
+    expect(problem('斤').zh).toMatch(/^未知的单位 "斤"（可用：公斤 kg、升 l、个 piece）；1 斤 = 0\.5 公斤：单位请写 kg.*（斤数 ÷ 2）$/);
     expect(problem('斤').en).toMatch(/^unknown unit "斤" \(expected one of kg, l, piece\); 1 jin \(斤\) = 0\.5 kg: write kg/);
     expect(problem(' G ').en).toMatch(/grams ÷ 1000/);
-    expect(problem('箱').zh).toBe('未知的单位 "箱"（可用：kg、l、piece）');
+    expect(problem('箱').zh).toBe('未知的单位 "箱"（可用：公斤 kg、升 l、个 piece）');
+    // each code offered under the Chinese word a canteen writes, which is read as well
+    const category = { allowed: INGREDIENT_CATEGORIES, synonyms: INGREDIENT_CATEGORY_SYNONYMS, what: ['食材类别', 'ingredient category'] as [string, string] };
+    const refused = (() => {
+      try {
+        return parseCode('蛋类', category);
+      } catch (error) {
+        return (error as FieldProblem).zh;
+      }
+    })();
+    expect(refused).toMatch(/^未知的食材类别 "蛋类"（可用：肉禽 meat_poultry、水产 seafood、蔬菜 vegetables、.*、蛋奶 eggs_dairy、/);
+    expect(parseCode('蛋奶', category)).toBe('eggs_dairy');
   });
 });

@@ -284,6 +284,12 @@ export function parseTextList(value: CellValue): string[] {
     .filter((part) => part !== '');
 }
 
+/** A code as a Chinese message offers it: its first Chinese spelling, then the code (早餐 breakfast, 公斤 kg). */
+function chineseSpelling(code: string, synonyms: Record<string, string>): string {
+  const spelling = Object.keys(synonyms).find((key) => synonyms[key] === code && /[\u3400-\u9fff]/.test(key));
+  return spelling === undefined ? code : `${spelling} ${code}`;
+}
+
 /** A coded value by its canonical name or any known spelling (早餐 -> breakfast). */
 export function parseCode<T extends string>(
   value: CellValue,
@@ -300,7 +306,7 @@ export function parseCode<T extends string>(
   const advice = options.advice?.[text] ?? options.advice?.[key];
   const [zhAdvice, enAdvice] = advice ? [`；${advice[0]}`, `; ${advice[1]}`] : ['', ''];
   throw new FieldProblem(
-    `未知的${options.what[0]} ${show(value)}（可用：${options.allowed.join('、')}）${zhAdvice}`,
+    `未知的${options.what[0]} ${show(value)}（可用：${options.allowed.map((code) => chineseSpelling(code, options.synonyms)).join('、')}）${zhAdvice}`,
     `unknown ${options.what[1]} ${show(value)} (expected one of ${options.allowed.join(', ')})${enAdvice}`,
   );
 }
