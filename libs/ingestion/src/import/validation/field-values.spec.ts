@@ -71,6 +71,16 @@ describe('field values', () => {
     expect(wall.instant.toISOString()).toBe('2026-11-24T11:01:00.000Z');
     expect(zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe(120);
     expect(() => parseDateTime('2026-11-24 25:00', 'Asia/Shanghai')).toThrow(FieldProblem);
+    // a card export's time in every year-first spelling its dates may have, and as 14 digits
+    const noon = (text: string) => {
+      const read = parseDateTime(text, 'Asia/Shanghai');
+      return [read.instant.toISOString(), read.localDate, read.localMinutes];
+    };
+    for (const text of ['2026年11月24日 12:01:30', '2026年11月24日12:01:30', '2026.11.24 12:01:30', '20261124 12:01:30', '20261124120130', '2026-11-24 12:01:30', '2026/11/24T12:01:30'])
+      expect([text, ...noon(text)]).toEqual([text, '2026-11-24T04:01:30.000Z', '2026-11-24', 721]);
+    expect(noon('2026年3月5日')).toEqual(['2026-03-04T16:00:00.000Z', '2026-03-05', 0]);
+    expect(() => parseDateTime('2026年2月30日 12:00', 'Asia/Shanghai')).toThrow(/not a calendar date/);
+    for (const bad of ['24.11.2026 12:01', '11/24/2026 12:01', '2026112412013', '2026-11-24 12']) expect(() => parseDateTime(bad, 'Asia/Shanghai')).toThrow(/is not a date and time/);
     expect(parseTimeOfDay('7:30')).toBe('07:30:00');
   });
 

@@ -1,4 +1,4 @@
-import { dateFromParts, daysInMonth, NumberTextParts, numberTextParts, NumberTextProblem, readNumberText, yearFirstDate } from '@larder/domain';
+import { daysInMonth, NumberTextParts, numberTextParts, NumberTextProblem, readNumberText, yearFirstDate } from '@larder/domain';
 import type { CellValue } from '../formats/record-stream';
 
 /** A field that cannot be read; the message says what was expected, in words a canteen clerk understands. */
@@ -143,7 +143,13 @@ export interface LocalInstant {
   localMinutes: number;
 }
 
-const DATE_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+/**
+ * A date in any year-first spelling yearFirstDate reads (2026-11-24, 2026/11/24, 2026.11.24,
+ * 2026年11月24日, 20261124), then an optional time and zone; or the 14 digits card systems write
+ * (20261124120130). The date part is read by yearFirstDate, the one rule for dates in people's files.
+ */
+const DATE_TIME = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日?|\d{8})(?:(?:\s+|T)?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const COMPACT_DATE_TIME = /^(\d{8})(\d{2})(\d{2})(\d{2})$/;
 const offsetCache = new Map<string, number>();
 
 /** The zone's UTC offset in minutes at an instant, cached by hour: Intl is far too slow to ask per row. */
@@ -242,10 +248,15 @@ function parseDateTimeUncached(value: CellValue, timeZone: string): LocalInstant
     const fast = parseDateTimeFast(value, timeZone);
     if (fast !== null) return fast;
   }
-  const match = DATE_TIME.exec(String(value).trim());
+  const text = String(value).trim();
+  const compact = COMPACT_DATE_TIME.exec(text);
+  const match: (string | undefined)[] | null = compact ? [text, compact[1], compact[2], compact[3], compact[4], undefined, undefined] : DATE_TIME.exec(text);
   if (!match) throw new FieldProblem(`${show(value)} 不是日期时间（应为 YYYY-MM-DD HH:mm:ss）`, `${show(value)} is not a date and time (expected YYYY-MM-DD HH:mm:ss)`);
-  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0', zone] = match;
-  if (dateFromParts(year, month, day) === null) throw notCalendarDate(value);
+  const [, datePart = '', hour = '0', minute = '0', second = '0', fraction = '0', zone] = match;
+  const date = yearFirstDate(datePart);
+  if (date === 'format') throw new FieldProblem(`${show(value)} 不是日期时间（应为 YYYY-MM-DD HH:mm:ss）`, `${show(value)} is not a date and time (expected YYYY-MM-DD HH:mm:ss)`);
+  if (date === 'calendar') throw notCalendarDate(value);
+  const [year, month, day] = date.split('-');
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw new FieldProblem(`${show(value)} 的时刻无效`, `${show(value)} has an impossible time of day`);
   const wallMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
   let utcMs: number;
