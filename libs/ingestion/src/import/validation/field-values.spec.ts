@@ -12,6 +12,8 @@ describe('field values', () => {
     // a comma that does not separate thousands may be a decimal comma: refused, never read as ten or a hundred times the amount
     for (const decimalComma of ['1,23', '12,5', '1,2345.00', ',5']) expect(() => parseMoney(decimalComma, 'yuan')).toThrow(/comma may only separate thousands/);
     expect(parseMoney('-1,234,567.89', 'yuan')).toBe(-123456789);
+    expect(['18.00元', '1,018.00 元', '-12.5元'].map((value) => parseMoney(value, 'yuan'))).toEqual([1800, 101800, -1250]);
+    for (const bad of ['元', '¥18.00元', '18.00 元元', '18.005元']) expect(() => parseMoney(bad, 'yuan')).toThrow(FieldProblem);
     // text that is no amount either way is refused as such
     expect(() => parseMoney('12,3x', 'yuan')).toThrow(/is not an amount/);
   });

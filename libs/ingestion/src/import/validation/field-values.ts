@@ -104,6 +104,8 @@ export function parseMoney(value: CellValue, unit: 'yuan' | 'fen'): number {
   const signed = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
   const symbol = text.charCodeAt(signed);
   if (symbol === 0xa5 || symbol === 0xffe5) text = text.slice(0, signed) + text.slice(signed + 1);
+  // or the unit after the figure, as Chinese exports write it: 18.00元, 1,018.00 元
+  else if (text.endsWith('元')) text = text.slice(0, -1).trimEnd();
   const parts = numberParts(value, text, notAmount);
   if (parts.exponent !== '' || parts.fraction.length > 2) throw notAmount();
   const fen = Number(parts.whole || '0') * 100 + Number(parts.fraction.padEnd(2, '0'));
