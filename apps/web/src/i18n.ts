@@ -149,9 +149,9 @@ const zh = {
   portions: '份数',
   cost: '成本',
   wastePct: '浪费率',
-  platePerCover: '人均剩菜（克）',
+  platePerCover: '人均餐盘剩食（克）',
   'kind.overproduction': '过量制作',
-  'kind.plate': '剩菜',
+  'kind.plate': '餐盘剩食',
   'kind.spoilage': '变质',
   // purchasing
   plan: '生产计划',

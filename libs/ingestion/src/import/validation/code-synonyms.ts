@@ -122,6 +122,18 @@ export const INGREDIENT_CATEGORY_SYNONYMS: Record<string, IngredientCategory> = 
 
 export const STORAGE_SYNONYMS: Record<string, StorageKind> = { 常温: 'ambient', 冷藏: 'chilled', 冷冻: 'frozen' };
 
-export const WASTE_KIND_SYNONYMS: Record<string, WasteKind> = { 超量制作: 'overproduction', 剩菜: 'overproduction', 餐余: 'plate', 剩饭: 'plate', 变质: 'spoilage', 过期: 'spoilage' };
+/** The dashboard's and the reports' own words for each kind first (过量制作, 餐盘剩食, 变质; 剩余丢弃, 变质损失), then kitchens' words. */
+export const WASTE_KIND_SYNONYMS: Record<string, WasteKind> = {
+  过量制作: 'overproduction',
+  剩余丢弃: 'overproduction',
+  超量制作: 'overproduction',
+  剩菜: 'overproduction',
+  餐盘剩食: 'plate',
+  餐余: 'plate',
+  剩饭: 'plate',
+  变质: 'spoilage',
+  变质损失: 'spoilage',
+  过期: 'spoilage',
+};
 
 export const DAY_KIND_SYNONYMS: Record<string, DayKind> = { 工作日: 'workday', 周末: 'weekend', 节假日: 'holiday', 假日: 'holiday', 调休: 'makeup_workday', 调休上班: 'makeup_workday' };
