@@ -348,6 +348,34 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
   it("reads a canteen's own files under their Chinese headers, recognised without a profile", async () => {
     const files: [string, (string | number)[][], string, number][] = [
       [
+        '场站.csv',
+        [
+          ['场站编码', '场站名称'],
+          ['SH3', '3号线车辆段'],
+        ],
+        'sites',
+        1,
+      ],
+      [
+        '食堂.csv',
+        [
+          ['食堂编码', '食堂名称', '场站编码', '座位数', '周末营业'],
+          ['C3', '车辆段职工食堂', 'SH3', 320, '是'],
+        ],
+        'canteens',
+        1,
+      ],
+      [
+        '供餐时段.csv',
+        [
+          ['食堂', '餐别', '开始时间', '结束时间'],
+          ['车辆段职工食堂', '午餐', '10:45', '13:30'],
+          ['C3', '晚餐', '16:45', '19:30'],
+        ],
+        'meal_periods',
+        2,
+      ],
+      [
         '食材.csv',
         [
           ['食材编码', '食材名称', '单位', '保质期(天)', '储存方式', '食材类别'],

@@ -2,7 +2,8 @@ import { MappingProfile } from './mapping-profile';
 
 /**
  * A typical Chinese smart-canteen (一卡通) export: one row per dish line of a payment, its serial
- * number repeated; and the canteen's other files (ingredients, recipes, suppliers and their prices,
+ * number repeated; and the canteen's other files (sites, canteens, meal periods, ingredients, recipes,
+ * suppliers and their prices,
  * calendar, closures, headcount, menus, production, waste) under the Chinese headers people write. The amounts are the line's: 消费金额 what the dishes cost, 补贴金额 the employer's
  * part, 实付金额 what the diner paid; a payment's totals are the sums over its rows.
  */
@@ -43,6 +44,17 @@ export const CN_CARD_PROFILE: MappingProfile = {
       portionKg: ['份量(公斤)', '份量公斤', '每份重量(kg)'],
     },
     // A kitchen's, purchasing's and HR's own files, under the headers they write in Chinese.
+    sites: { code: ['场站编码', '单位编码'], name: ['场站名称', '单位名称'], nameEn: ['英文名称'] },
+    canteens: {
+      code: ['食堂编码', '食堂编号'],
+      name: ['食堂名称'],
+      nameEn: ['英文名称'],
+      site: ['场站编码', '单位编码'],
+      timezone: ['时区'],
+      seats: ['座位数', '餐位数'],
+      opensWeekends: ['周末营业', '周末是否营业'],
+    },
+    meal_periods: { canteen: ['食堂', '食堂编码', '食堂名称'], meal: ['餐别', '餐次'], startsAt: ['开始时间', '供餐开始'], endsAt: ['结束时间', '供餐结束'] },
     ingredients: {
       code: ['食材编码', '食材编号', '原料编码'],
       name: ['食材名称', '原料名称'],
