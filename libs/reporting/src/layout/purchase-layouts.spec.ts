@@ -78,6 +78,9 @@ describe('purchase sheets price lines by the order rule', () => {
     });
     expect(amounts).toEqual({ amountFen: totalFen, storedAmountFen: totalFen });
     const supplier = book.getWorksheet('S1 S1')!;
+    // The supplier's sheet is titled with its name once, and its printed pages name it in the header.
+    expect(supplier.getCell('A1').value).toBe('Purchase plan · S1');
+    expect(supplier.headerFooter.oddHeader).toContain('Purchase plan · S1');
     expect(supplier.getCell('I4').value).toEqual({ formula: 'G4*H4', result: lineYuan[0] });
     expect(supplier.getCell('I5').value).toEqual({ formula: 'G5*H5', result: lineYuan[1] });
     expect(supplier.getCell('I6').value).toEqual({ formula: 'SUM(I4:I5)', result: fenToYuan(totalFen) });

@@ -107,26 +107,26 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
   summary.finish();
 
   for (const { entry, name } of sheets) {
-    const sheet = ReportSheet.open(
-      workbook,
-      frameOf(context, {
-        name,
-        reportTitle: `${title} · ${nameOf(context, entry.supplier)}`,
-        title: nameOf(context, entry.supplier),
-        columns: [
-          { header: labels.canteen, width: 22 },
-          { header: labels.orderDate, width: 11, format: FORMATS.date },
-          { header: labels.deliveryDate, width: 11, format: FORMATS.date },
-          { header: labels.ingredient, width: 22 },
-          { header: labels.sku, width: 14 },
-          { header: labels.pack, width: 12 },
-          { header: labels.packs, width: 8, format: FORMATS.integer },
-          { header: labels.unitPrice, width: 13, format: FORMATS.yuan },
-          { header: labels.amount, width: 14, format: FORMATS.yuan },
-          { header: labels.status, width: 18 },
-        ],
-      }),
-    );
+    const supplierName = nameOf(context, entry.supplier);
+    const frame = frameOf(context, {
+      name,
+      reportTitle: title,
+      title: supplierName,
+      columns: [
+        { header: labels.canteen, width: 22 },
+        { header: labels.orderDate, width: 11, format: FORMATS.date },
+        { header: labels.deliveryDate, width: 11, format: FORMATS.date },
+        { header: labels.ingredient, width: 22 },
+        { header: labels.sku, width: 14 },
+        { header: labels.pack, width: 12 },
+        { header: labels.packs, width: 8, format: FORMATS.integer },
+        { header: labels.unitPrice, width: 13, format: FORMATS.yuan },
+        { header: labels.amount, width: 14, format: FORMATS.yuan },
+        { header: labels.status, width: 18 },
+      ],
+    });
+    // The title reads "purchase plan · supplier" once; the printed page header names the supplier too.
+    const sheet = ReportSheet.open(workbook, { ...frame, pageHeader: { ...frame.pageHeader, left: `${frame.pageHeader.left} · ${supplierName}` } });
     for (const line of entry.lines) {
       const n = sheet.currentRow;
       const status = codeName(context.language, line.status);
