@@ -120,6 +120,50 @@ describe('plans over HTTP', () => {
       .expect(400);
   });
 
+  it("sets a what-if against the plan shown: the plan's column is that plan, overrides included", async () => {
+    const plan = (await post('/api/plans').send({ canteen: 'C02', week: WEEK }).expect(201)).body;
+    const line = plan.lines.find((entry: { plannedPortions: number }) => entry.plannedPortions > 0);
+    const portions = line.plannedPortions + 200;
+    const overridden = (
+      await post(`/api/plans/${plan.id}/overrides`).send({ serviceDate: line.serviceDate, meal: line.meal, dishId: line.dishId, portions, reason: 'team day', confirm: true }).expect(201)
+    ).body;
+    const figures = (summary: Record<string, number>) => ({
+      covers: summary.covers,
+      plannedPortions: summary.plannedPortions,
+      purchaseCostFen: summary.purchaseCostFen,
+      foodCostFen: summary.foodCostFen,
+      // As the page shows it: the stored lines are rounded, so the third decimal may differ.
+      expectedLeftoverKg: Math.round(summary.expectedLeftoverKg * 10) / 10,
+    });
+    const unchanged = (
+      await post('/api/plans/what-if')
+        .send({ week: WEEK, canteens: [2], plan: plan.id, scenario: {} })
+        .expect(200)
+    ).body;
+    expect(figures(unchanged.base)).toEqual(figures(overridden.summary));
+    expect(unchanged.change.plannedPortions).toBe(0);
+    // 10 % fewer diners: measured from the plan with its override, not from a fresh draft without it.
+    const fewer = (
+      await post('/api/plans/what-if')
+        .send({ week: WEEK, canteens: [2], plan: plan.id, scenario: { headcountFactor: 0.9 } })
+        .expect(200)
+    ).body;
+    expect(fewer.base.plannedPortions).toBe(overridden.summary.plannedPortions);
+    expect(fewer.change.plannedPortions).toBeLessThan(0);
+    const elsewhere = await post('/api/plans/what-if')
+      .send({ week: WEEK, canteens: [1], plan: plan.id, scenario: {} })
+      .expect(400);
+    expect(elsewhere.body.message).toContain("is canteen 2's");
+    // Closing the plan's canteen does not make its plan one of the canteens asked about.
+    await post('/api/plans/what-if')
+      .send({ week: WEEK, canteens: [1], plan: plan.id, scenario: { closeCanteens: [2] } })
+      .expect(400);
+    const otherWeek = await post('/api/plans/what-if')
+      .send({ week: '2026-W49', canteens: [2], plan: plan.id, scenario: {} })
+      .expect(400);
+    expect(otherWeek.body.message).toContain('is for 2026-W48');
+  });
+
   it('answers "+10 % covers on one day" and "an ingredient +15 %" with cost per meal and waste', async () => {
     const monday = isoWeekStart(WEEK);
     const busier = (

@@ -135,7 +135,7 @@ export class PlansController {
     return orders.filter((order) => inScope(canteens, order.canteenId));
   }
 
-  /** `{week, canteens?: [id], scenario: {...}}`: covers, expected waste, purchase cost and cost per meal, before and after. */
+  /** `{week, canteens?: [id], plan?: id, scenario: {...}}`: covers, expected waste, purchase cost and cost per meal, before and after. */
   @Post('plans/what-if')
   @ApiOperation({ summary: 'Covers, expected waste, purchase cost and cost per meal of a scenario, before and after; nothing is stored' })
   @HttpCode(200)
@@ -143,6 +143,6 @@ export class PlansController {
   compare(@Body() body: WhatIfDto, @CanteenAccess() canteens: CanteenScope) {
     const canteenIds = body.canteens ?? scopeFilter(canteens);
     for (const id of canteenIds ?? []) allowCanteen(canteens, id);
-    return this.whatIf.compare({ week: body.week, canteenIds, scenario: toScenario(body.scenario) });
+    return this.whatIf.compare({ week: body.week, canteenIds, planId: body.plan, scenario: toScenario(body.scenario) });
   }
 }

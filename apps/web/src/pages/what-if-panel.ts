@@ -71,7 +71,7 @@ export function whatIfPanel(context: PageContext, plan: PlanView): HTMLElement {
       ...(ingredient.value ? { priceFactors: [{ ingredientId: Number(ingredient.value), factor: price }] } : {}),
     };
     void api
-      .post<WhatIfAnswer>('/api/plans/what-if', { week: plan.week, canteens: [plan.canteenId], scenario })
+      .post<WhatIfAnswer>('/api/plans/what-if', { week: plan.week, canteens: [plan.canteenId], plan: plan.id, scenario })
       .then((answer) => result.replaceChildren(comparison(context, answer)))
       .catch(() => {
         message.textContent = t('whatIf.failed');

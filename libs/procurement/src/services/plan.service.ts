@@ -50,6 +50,20 @@ export interface ApproveRequest {
   confirm?: boolean;
 }
 
+/** A plan's overrides as the planner takes them: the new portions keyed like slotKey(). */
+function overridesBySlot(canteenId: number, overrides: readonly { serviceDate: string; meal: string; dishId: number; newPortions: number }[]): Map<string, number> {
+  return new Map(overrides.map((entry) => [slotKey({ canteenId, ...entry }), entry.newPortions]));
+}
+
+/** The inputs of a stored plan's computation (PlanService.planParameters). */
+export interface PlanParameters {
+  canteenId: number;
+  week: string;
+  serviceLevel: number | null;
+  runId: string | null;
+  overrides: ReadonlyMap<string, number>;
+}
+
 /** A week computed but not stored: what createPlan stores and what-if compares. */
 export interface ComputedWeek {
   plan: WeekPlan;
@@ -280,8 +294,7 @@ export class PlanService {
       throw new LarderError('CONFLICT', `plan ${id} (${header.week}, version ${header.version}) is ${header.status}; only an approved plan is revised — a draft is changed with overrides`);
     }
     const carried = await this.store.overrides(id);
-    const overrides = new Map<string, number>();
-    for (const entry of carried) overrides.set(slotKey({ canteenId: header.canteenId, ...entry }), entry.newPortions);
+    const overrides = overridesBySlot(header.canteenId, carried);
     const createdBy = params.createdBy ?? 'system';
     const computed = await this.computeWeek({ canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel, at: params.at, overrides });
     const newId = await this.storeDraft({
@@ -316,9 +329,7 @@ export class PlanService {
     const { lines } = await this.store.lines(id);
     const line = lines.find((entry) => entry.serviceDate === request.serviceDate && entry.meal === meal && entry.dishId === request.dishId);
     if (!line) throw new LarderError('NOT_FOUND', `plan ${id} has no line for dish ${request.dishId} at ${meal} on ${request.serviceDate}`);
-    const previous = await this.store.overrides(id);
-    const overrides = new Map<string, number>();
-    for (const entry of previous) overrides.set(slotKey({ canteenId: header.canteenId, ...entry }), entry.newPortions);
+    const overrides = overridesBySlot(header.canteenId, await this.store.overrides(id));
     const before = new Map(overrides);
     overrides.set(slotKey({ canteenId: header.canteenId, serviceDate: request.serviceDate, meal, dishId: request.dishId }), request.portions);
     const week = { canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel, at: request.at, runId: header.forecastRunId };
@@ -424,6 +435,16 @@ export class PlanService {
     } catch (error) {
       throw new LarderError('VALIDATION_FAILED', (error as Error).message);
     }
+  }
+
+  /**
+   * What a stored plan was computed with: its canteen and week, the manager's service level, the
+   * forecast run and its overrides (keyed like slotKey), so a computation of the week reproduces it.
+   */
+  async planParameters(id: string): Promise<PlanParameters> {
+    const header = await this.requirePlan(id);
+    const overrides = overridesBySlot(header.canteenId, await this.store.overrides(id));
+    return { canteenId: header.canteenId, week: header.week, serviceLevel: header.serviceLevel, runId: header.forecastRunId, overrides };
   }
 
   private async requirePlan(id: string, manager?: Parameters<PlanStore['header']>[1]): Promise<PlanHeader> {

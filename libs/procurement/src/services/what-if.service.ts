@@ -7,6 +7,11 @@ import { ComputedWeek, PlanService } from './plan.service';
 
 export interface WhatIfRequest {
   week: string;
+  /**
+   * The stored plan the scenario is set against: its canteen's week is computed with the plan's
+   * service level, forecast run and overrides, so "the plan" column is that plan, not a fresh draft.
+   */
+  planId?: string;
   /** Canteens to compare (default: all); closed and receiving canteens are added. */
   canteenIds?: number[];
   scenario: WhatIfScenario;
@@ -37,8 +42,16 @@ export class WhatIfService {
     const unknown = [...wanted].filter((id) => !all.includes(id));
     if (unknown.length > 0) throw new LarderError('NOT_FOUND', `no canteen with id ${unknown.join(', ')}`);
     const canteenIds = [...wanted].sort((a, b) => a - b);
+    const stored = request.planId === undefined ? null : await this.plans.planParameters(request.planId);
+    if (stored && stored.week !== request.week) throw new LarderError('VALIDATION_FAILED', `what-if: plan ${request.planId} is for ${stored.week}, not ${request.week}`);
+    if (stored && !(request.canteenIds ?? all).includes(stored.canteenId))
+      throw new LarderError('VALIDATION_FAILED', `what-if: plan ${request.planId} is canteen ${stored.canteenId}'s, which is not compared`);
+    const planOf = (canteenId: number) => (stored?.canteenId === canteenId ? stored : null);
     const base: ComputedWeek[] = [];
-    for (const canteenId of canteenIds) base.push(await this.plans.computeWeek({ canteenId, week: request.week, at: request.at }));
+    for (const canteenId of canteenIds) {
+      const own = planOf(canteenId);
+      base.push(await this.plans.computeWeek({ canteenId, week: request.week, at: request.at, ...(own ? { serviceLevel: own.serviceLevel, runId: own.runId, overrides: own.overrides } : {}) }));
+    }
     const prices = new Map((scenario.priceFactors ?? []).map((price) => [price.ingredientId, price.factor]));
     const missing = [...prices.keys()].filter((id) => base[0] && !base[0].catalogue.ingredients.has(id));
     if (missing.length > 0) throw new LarderError('NOT_FOUND', `no ingredient with id ${missing.join(', ')}`);
@@ -48,12 +61,15 @@ export class WhatIfService {
     );
     const canteens = base.map((week, index) => {
       const canteenId = canteenIds[index];
+      const own = planOf(canteenId);
+      // The manager's overrides stay as they are under the scenario: they are quantities, not forecasts.
       const plan = planWeek({
         catalogue: week.catalogue.repriced(prices),
         now: week.now,
         stock: week.stock,
         demand: changed.filter((slot) => slot.canteenId === canteenId),
-        policy: { serviceLevel: scenario.serviceLevel },
+        overrides: own?.overrides,
+        policy: { serviceLevel: scenario.serviceLevel ?? own?.serviceLevel ?? undefined },
       });
       return { canteenId, ...compareSummaries(week.plan.summary, plan.summary) };
     });

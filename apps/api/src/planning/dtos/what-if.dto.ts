@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { MEAL_PERIODS, type MealPeriod } from '@larder/domain';
 import type { WhatIfScenario } from '@larder/procurement';
 
@@ -121,6 +121,11 @@ export class WhatIfDto {
   @IsArray({ message: CANTEEN_IDS.message('canteens') })
   @IsInt({ ...CANTEEN_IDS, message: CANTEEN_IDS.message('canteens') })
   canteens?: number[];
+
+  @ApiPropertyOptional({ description: "A stored plan of the week: its canteen is computed with the plan's service level, forecast run and overrides", format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'plan must be a plan id' })
+  plan?: string;
 
   @ApiPropertyOptional({ type: WhatIfScenarioDto })
   @IsOptional()
