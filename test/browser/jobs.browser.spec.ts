@@ -170,4 +170,24 @@ describeWithChromium('the Jobs page in a browser', () => {
     },
     180_000,
   );
+
+  it.each([
+    { lang: 'zh-CN', locale: 'zh-CN', done: /^预测已完成（预测基准日 \d{4}-\d{2}-\d{2}）：[\d,]+ 个食堂餐次序列，[\d,]+ 条预测，0 个序列失败，用时 [\d.]+ 秒。/ },
+    { lang: 'en', locale: 'en-US', done: /^Forecast done \(as of \d{4}-\d{2}-\d{2}\): [\d,]+ canteen × meal series, [\d,]+ forecasts, 0 series failed, in [\d.]+ s\./ },
+  ])(
+    'says what a forecast run made, in $lang',
+    async (text) => {
+      const { page, context, errors } = await signedInPage({ browser, server, username: `jobs-forecaster-${text.lang.toLowerCase()}`, role: 'manager', canteenIds: [1, 2], locale: text.locale });
+      await openView(page, '/?page=jobs');
+      await page.locator('[data-action=run-forecast]').click();
+      // A forecast is no job run: the page stays, and its status line gives the run's figures.
+      const status = page.locator('[data-run-progress=done]');
+      await status.waitFor({ timeout: 120_000 });
+      expect(await status.textContent()).toMatch(text.done);
+      expect(await page.locator('[data-action=run-forecast]').isDisabled()).toBe(false);
+      expect(errors.splice(0)).toEqual([]);
+      await context.close();
+    },
+    180_000,
+  );
 });

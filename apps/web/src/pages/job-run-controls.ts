@@ -27,6 +27,17 @@ const CHOICES: RunChoice[] = [
   { action: 'run-purchase-plan-report', label: 'runPurchasePlanReport', job: 'purchase-plan-report', url: '/api/jobs/purchase-plan-report/runs', roles: ['admin'] },
 ];
 
+/** What a run answers: a job run its id; a forecast run (libs/demand ForecastRunSummary) its figures. */
+interface RunAnswer {
+  runId?: string | null;
+  status?: string;
+  asOf?: string;
+  series?: number;
+  forecasts?: number;
+  failed?: unknown[];
+  seconds?: number;
+}
+
 export function runControls(context: PageContext): HTMLElement | null {
   const { t } = context;
   const choices = CHOICES.filter((choice) => choice.roles.includes(context.me.role));
@@ -57,10 +68,25 @@ export function runControls(context: PageContext): HTMLElement | null {
     };
     void tick();
     try {
-      const summary = await api.post<{ runId?: string | null }>(choice.url, choice.body);
+      const summary = await api.post<RunAnswer>(choice.url, choice.body);
       done = true;
+      if (choice.job === null) {
+        // A forecast run is not a job run: the list below does not change, so the answer is said here.
+        const failed = summary.status === 'failed';
+        status.dataset.runProgress = failed ? 'failed' : 'done';
+        const figures = {
+          asOf: summary.asOf ?? '–',
+          series: context.f.number(summary.series ?? 0),
+          forecasts: context.f.number(summary.forecasts ?? 0),
+          failed: context.f.number(summary.failed?.length ?? 0),
+          s: context.f.number(summary.seconds ?? (Date.now() - started) / 1000, 1),
+        };
+        status.textContent = `${failed ? `${t('runFailed')}: ` : ''}${t('forecastDone', figures)}`;
+        for (const button of buttons) button.disabled = false;
+        return;
+      }
       status.dataset.runProgress = 'done';
-      context.go({ run: choice.job && summary?.runId ? summary.runId : null });
+      context.go({ run: summary?.runId ? summary.runId : null });
     } catch (error) {
       done = true;
       status.dataset.runProgress = 'failed';
