@@ -112,6 +112,8 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
       expect(cells.slice(0, 3)).toEqual([monday, '午餐', expect.stringContaining(firstDish)]);
     }
 
+    // No override yet: the empty table says what that means and how to make one, not to widen filters the page has not.
+    expect(await page.locator(`[data-table=overrides-${PLAN_WEEK}]`).textContent()).toContain('这份计划还没有调整：份数都是按预测计算的。要改某一行，在下方计划明细中点该行的“调整份数”');
     // Edited in its row: a usual quantity is saved at once, with its reason, and the line shows it.
     const planned = Number((await rows.first().locator('td').nth(4).textContent())!.replace(/[^\d]/g, ''));
     await rows.first().locator('[data-action=edit-line]').click();

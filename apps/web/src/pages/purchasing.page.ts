@@ -239,6 +239,8 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     id: `overrides-${week}`,
     title: t('overrides'),
     rows: plan.overrides,
+    // The page's filters do not touch this table: say what no override means and, to whom may make one, how.
+    emptyText: mayEdit && plan.lines.length > 0 ? t('noOverridesYet') : t('noOverrides'),
     columns: [
       { label: t('date'), cell: (row) => `${row.serviceDate} ${textOr(t, `meal.${row.meal}`, row.meal)}` },
       { label: t('dish'), cell: (row) => context.dishName(row.dishId) },
