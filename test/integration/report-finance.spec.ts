@@ -64,6 +64,25 @@ describe('finance report', () => {
     expect(summary.totals.paymentLines).toBeUndefined();
   });
 
+  it('says "no data" for a month without trade on the month-on-month sheet, as the page does, not ¥0.00', async () => {
+    // The demo begins on 2026-10-07: October has no month before it, and neither month a year before.
+    const { workbook } = await render(reports, { kind: 'finance', month: '2026-10', language: 'zh-CN' });
+    const sheet = workbook.getWorksheet('环比与同比')!;
+    const total = totalRow(sheet, '合计');
+    for (const row of [sheet.getRow(4), sheet.getRow(5), total]) {
+      // Last month (revenue, ingredient cost) and the same month last year (revenue, subsidy, ingredient cost, covers).
+      expect([3, 4, 7, 10, 11, 14].map((column) => row.getCell(column).value)).toEqual(Array(6).fill('暂无数据'));
+      // No year-on-year change against no data (an empty result reads back as no value).
+      expect([5, 8, 12].map((column) => typeof (row.getCell(column).value as ExcelJS.CellFormulaValue).result)).not.toContain('number');
+    }
+    expect(result(total.getCell(2))).toBeGreaterThan(0);
+    // November has October before it: those cells are figures again.
+    const november = await render(reports, { kind: 'finance', month: '2026-11', language: 'en' });
+    const novemberTotal = totalRow(november.workbook.getWorksheet('Month on month, year on year')!, 'Total');
+    expect(result(novemberTotal.getCell(3))).toBeGreaterThan(0);
+    expect(novemberTotal.getCell(4).value).toBe('no data');
+  });
+
   it('the payments export holds every payment of the month, one line each, with live totals', async () => {
     const { workbook, summary } = await render(reports, { kind: 'finance', month: '2026-11', language: 'zh-CN', paymentsDetail: true });
     const paidFen = await one('SELECT sum(amount_paid_fen) FROM sale_transaction WHERE service_date BETWEEN $1 AND $2', [month.from, month.to]);

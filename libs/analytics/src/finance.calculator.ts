@@ -56,6 +56,11 @@ export function emptyFinanceInputs(): FinanceInputs {
   };
 }
 
+/** Whether a period traded at all: without covers or revenue it has no data to compare with, not zeros. */
+export function hasFinanceData(figures: Pick<FinanceFigures, 'covers' | 'revenueFen'>): boolean {
+  return figures.covers !== 0 || figures.revenueFen !== 0;
+}
+
 export function financeFigures(inputs: FinanceInputs): FinanceFigures {
   const revenueFen = inputs.paidFen + inputs.subsidyFen;
   return {

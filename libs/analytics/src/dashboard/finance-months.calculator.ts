@@ -1,5 +1,5 @@
 import { MonthSpan, monthSpans } from '../budget/budget.calculator';
-import { financeFigures, emptyFinanceInputs, FinanceFigures } from '../finance.calculator';
+import { financeFigures, emptyFinanceInputs, FinanceFigures, hasFinanceData } from '../finance.calculator';
 import { monthOf, shiftMonth } from '../report-period';
 import { previousRange } from './dashboard.calculator';
 import type { BucketSums } from './dashboard-daily.service';
@@ -58,6 +58,6 @@ export function trailingTwelveMonths(range: { to: string }): { from: string; to:
 }
 
 export function financeSummary(range: { from: string; to: string }, figures: FinanceFigures): FinanceSummary | null {
-  if (figures.covers === 0 && figures.revenueFen === 0) return null;
+  if (!hasFinanceData(figures)) return null;
   return { ...range, covers: figures.covers, revenueFen: figures.revenueFen, subsidyFen: figures.subsidyFen, ingredientCostFen: figures.ingredientCostFen, costPerMealFen: figures.costPerMealFen };
 }

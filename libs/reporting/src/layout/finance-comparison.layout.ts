@@ -1,4 +1,4 @@
-import type { FinanceFigures, RangeBudget } from '@larder/analytics';
+import { FinanceFigures, hasFinanceData, RangeBudget } from '@larder/analytics';
 import { fenToYuan, FORMATS, TextCell } from './cells';
 import { codeName, fill } from './labels';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
@@ -123,21 +123,26 @@ export function writePeriodsSheet(workbook: WorkbookWriter, data: ComparisonData
     const r = (column: number) => sheet.ref(column, n);
     const cell = (column: number, value: number) => (sums ? { formula: sheet.sum(column, sums.from, sums.to), result: value } : value);
     const [f, m, y] = [row.figures, row.lastMonth, row.lastYear];
+    // A month without trade says so, as the Finance page does, rather than showing ¥0.00 as if nothing had been spent.
+    const noData = text(labels.noDataCell);
+    const [hasMonth, hasYear] = [hasFinanceData(m), hasFinanceData(y)];
+    const before = (has: boolean, column: number, value: number) => (has ? cell(column, value) : noData);
+    const change = (has: boolean, now: number, past: number) => (has && past !== 0 ? now / past - 1 : '');
     return [
       label,
       cell(2, yuan(f.revenueFen)!),
-      cell(3, yuan(m.revenueFen)!),
-      cell(4, yuan(y.revenueFen)!),
-      { formula: `IF(N(${r(4)})=0,"",${r(2)}/${r(4)}-1)`, result: y.revenueFen === 0 ? '' : f.revenueFen / y.revenueFen - 1 },
+      before(hasMonth, 3, yuan(m.revenueFen)!),
+      before(hasYear, 4, yuan(y.revenueFen)!),
+      { formula: `IF(N(${r(4)})=0,"",${r(2)}/${r(4)}-1)`, result: change(hasYear, f.revenueFen, y.revenueFen) },
       cell(6, yuan(f.subsidyFen)!),
-      cell(7, yuan(y.subsidyFen)!),
-      { formula: `IF(N(${r(7)})=0,"",${r(6)}/${r(7)}-1)`, result: y.subsidyFen === 0 ? '' : f.subsidyFen / y.subsidyFen - 1 },
+      before(hasYear, 7, yuan(y.subsidyFen)!),
+      { formula: `IF(N(${r(7)})=0,"",${r(6)}/${r(7)}-1)`, result: change(hasYear, f.subsidyFen, y.subsidyFen) },
       cell(9, yuan(f.ingredientCostFen)!),
-      cell(10, yuan(m.ingredientCostFen)!),
-      cell(11, yuan(y.ingredientCostFen)!),
-      { formula: `IF(N(${r(11)})=0,"",${r(9)}/${r(11)}-1)`, result: y.ingredientCostFen === 0 ? '' : f.ingredientCostFen / y.ingredientCostFen - 1 },
+      before(hasMonth, 10, yuan(m.ingredientCostFen)!),
+      before(hasYear, 11, yuan(y.ingredientCostFen)!),
+      { formula: `IF(N(${r(11)})=0,"",${r(9)}/${r(11)}-1)`, result: change(hasYear, f.ingredientCostFen, y.ingredientCostFen) },
       cell(13, f.covers),
-      cell(14, y.covers),
+      before(hasYear, 14, y.covers),
     ];
   };
   for (const row of data.canteens) sheet.add(rowOf(text(nameOf(data.context, row.canteen)), row, sheet.currentRow, null));

@@ -14,6 +14,7 @@ const EN = {
   charts: 'Charts',
   chartsUnavailable: 'Charts are not included: the chart renderer (@resvg/resvg-js) is not installed on this server.',
   noData: 'No data for this period.',
+  noDataCell: 'no data',
   // finance
   financeTitle: 'Monthly finance cost report',
   summary: 'Summary',
@@ -291,6 +292,7 @@ const ZH: Labels = {
   charts: '图表',
   chartsUnavailable: '未包含图表：本服务器未安装图表渲染组件（@resvg/resvg-js）。',
   noData: '本期间无数据。',
+  noDataCell: '暂无数据',
   financeTitle: '月度财务成本报表',
   summary: '汇总',
   serviceDays: '营业天数',
