@@ -56,6 +56,10 @@ describe('purchase sheets price lines by the order rule', () => {
     expect(sheet.getCell('F4').value).toEqual({ formula: 'D4*E4', result: lineYuan[0] });
     expect(sheet.getCell('F5').value).toEqual({ formula: 'D5*E5', result: lineYuan[1] });
     expect(sheet.getCell('F6').value).toEqual({ formula: 'SUM(F4:F5)', result: fenToYuan(totalFen) });
+    // One day's lead time reads as the page has it, "1 day".
+    const terms = new Map<unknown, unknown>();
+    sheet.eachRow((row) => terms.set(row.getCell(1).value, row.getCell(2).value));
+    expect(terms.get('Lead time')).toBe('1 day');
   });
 
   it('the purchase plan keeps its live formulas, and its amount is the stored orders’ amount', async () => {

@@ -98,7 +98,7 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
     [labels.deliverTo, `${nameOf(context, data.canteen)} (${data.canteen.code})`],
     [labels.deliveryWindow, delivery],
     [labels.orderBy, `${order.orderDate} ${order.orderCutoff ?? ''}`.trim()],
-    [labels.leadTime, order.leadTimeDays === null ? '–' : fill(labels.leadDays, { days: order.leadTimeDays })],
+    [labels.leadTime, order.leadTimeDays === null ? '–' : fill(order.leadTimeDays === 1 ? labels.leadDay : labels.leadDays, { days: order.leadTimeDays })],
     [labels.status, codeName(context.language, order.status)],
   ];
   for (const [label, value] of terms) sheet.add([label, text(value)], 'plain');
