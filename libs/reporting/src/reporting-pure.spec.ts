@@ -125,6 +125,37 @@ describe('reporting building blocks', () => {
     expect(back.getCell('B5').alignment?.vertical).toBe('top');
   });
 
+  it('widens a column to its header’s longest word, so a header never breaks inside a word', async () => {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
+    const sheet = ReportSheet.open(workbook, {
+      name: 'S',
+      title: 'T',
+      subtitle: 'sub',
+      columns: [
+        { header: 'Participation', width: 9 },
+        { header: 'Payments', width: 7 },
+        { header: 'Cost per meal (¥)', width: 10 },
+        { header: '退款笔数', width: 7 },
+      ],
+      pageHeader: { left: 'l', right: 'r' },
+      pageFooter: { left: 'f', pageOf: '{page}/{pages}' },
+    });
+    sheet.add([0.43, 15, 6.93, 15]);
+    sheet.finish();
+    await workbook.commit();
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const back = read.getWorksheet('S')!;
+    // "Participation" (13) and "Payments" (8) fit whole in bold; "Cost per meal (¥)" wraps between words; Chinese wraps anywhere.
+    expect(back.getColumn(1).width).toBeGreaterThanOrEqual(15);
+    expect(back.getColumn(2).width).toBeGreaterThanOrEqual(10);
+    expect(back.getColumn(3).width).toBe(10);
+    expect(back.getColumn(4).width).toBe(7);
+  });
+
   it('counts wrapped lines at spaces, between CJK characters and inside over-long words', () => {
     expect(wrappedLineCount('Short', 10)).toBe(1);
     expect(wrappedLineCount('Staff Canteen', 10)).toBe(2);

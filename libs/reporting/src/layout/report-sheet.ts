@@ -1,7 +1,7 @@
 import { ValueType } from 'exceljs';
 import type { Cell, Font, Row, Worksheet } from 'exceljs';
 import { CellInput, columnLetter, FORMATS, isFormula, isText } from './cells';
-import { a4PageSetup, BODY_FONT_SIZE, reportFont, WorkbookWriter, wrappedRowHeight } from './print-setup';
+import { a4PageSetup, BODY_FONT_SIZE, reportFont, textWidth, WorkbookWriter, wrappedRowHeight } from './print-setup';
 
 export type { WorkbookWriter } from './print-setup';
 
@@ -34,6 +34,12 @@ const FIRST_DATA_ROW = HEADER_ROW + 1;
 const BORDER = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const GREY = { argb: 'FF595959' };
 
+/** The width a header's longest word of narrow characters needs in bold, with the cell's padding (wide characters wrap anywhere). */
+function headerWordWidth(header: string): number {
+  const words = header.split(/[\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/u);
+  return Math.max(0, ...words.map((word) => Math.ceil(textWidth(word) * 1.1) + 1));
+}
+
 /** Text in a page header or footer: & starts a code there, so a literal one is doubled. */
 function headerText(text: string): string {
   return text.replace(/&/g, '&&');
@@ -56,8 +62,10 @@ export class ReportSheet {
     private readonly hasTable: boolean,
   ) {}
 
-  static open(workbook: WorkbookWriter, frame: SheetFrame): ReportSheet {
-    const hasTable = frame.table !== false;
+  static open(workbook: WorkbookWriter, given: SheetFrame): ReportSheet {
+    const hasTable = given.table !== false;
+    // A header wraps between words, never inside one: "Participation" is not printed as "Participa / tion".
+    const frame = hasTable ? { ...given, columns: given.columns.map((column) => ({ ...column, width: Math.max(column.width, headerWordWidth(column.header)) })) } : given;
     const width = frame.columns.reduce((sum, column) => sum + column.width, 0);
     const worksheet = workbook.addWorksheet(frame.name.slice(0, 31), {
       views: hasTable ? [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, activeCell: `A${FIRST_DATA_ROW}` }] : [],
