@@ -54,6 +54,11 @@ describeWithChromium('supplier comparison panel in a browser', () => {
     expect(multi.length).toBeGreaterThan(5);
     expect(await panel.locator(`[data-table=supplier-comparison-2026-11] tbody tr`).count()).toBe(multi.length);
     expect(await panel.locator('[data-offer]').count()).toBe(multi.reduce((sum, row) => sum + row.offers.length, 0));
+    // The table fits its card at 1366 px: the cost and the saving are on screen, not behind a sideways scroll.
+    const overflow = await panel
+      .locator('[data-table=supplier-comparison-2026-11] .table-wrap')
+      .evaluate((wrap) => (wrap as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth - (wrap as unknown as { clientWidth: number }).clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
 
     const { workbook } = await renderReport(server.app.get(ReportService), { kind: 'purchase-plan', week: PLAN_WEEK, canteen: 'C02', language: lang });
     const sheet = workbook.getWorksheet(lang === 'en' ? 'Supplier comparison' : '货比三家')!;

@@ -9,6 +9,8 @@ export interface Column<Row> {
   /** Written to the CSV (raw numbers, yuan not fen); the cell text when absent. */
   csv?: (row: Row) => string | number | null;
   numeric?: boolean;
+  /** Long text (names, several lines) that wraps, so the table fits its card instead of scrolling sideways. */
+  wrap?: boolean;
   /** An explanation of the column's measure (an ⓘ in its header). */
   help?: string;
 }
@@ -70,7 +72,7 @@ export function addTable<Row>(parent: HTMLElement, spec: TableSpec<Row>): HTMLEl
   const body = h('tbody');
   for (const row of shown) {
     const tr = h('tr', spec.onRowClick ? { class: 'clickable', onclick: () => spec.onRowClick!(row) } : {});
-    for (const column of spec.columns) tr.append(h('td', column.numeric ? { class: 'num' } : {}, column.cell(row)));
+    for (const column of spec.columns) tr.append(h('td', column.numeric ? { class: 'num' } : column.wrap ? { class: 'wrap' } : {}, column.cell(row)));
     body.append(tr);
   }
   const table = h(

@@ -85,6 +85,7 @@ export async function supplierComparisonPanel(context: PageContext, params: { ca
       { label: t('ingredient'), cell: ingredientName },
       {
         label: t('comparison.offers'),
+        wrap: true,
         cell: (row) =>
           h(
             'span',
@@ -93,7 +94,7 @@ export async function supplierComparisonPanel(context: PageContext, params: { ca
               h(
                 'span',
                 { class: 'offer', 'data-offer': offer.supplierItemId },
-                `${supplierOf(offer)} ${offer.packSize} ${unit(row)} · ${f.yuan(offer.costPerUsableUnitFen, 2)}/${unit(row)} · ${t('leadDays', { n: offer.leadTimeDays })} `,
+                `${supplierOf(offer)} ${offer.packSize}\u00a0${unit(row)} · ${f.yuan(offer.costPerUsableUnitFen, 2)}/${unit(row)} · ${t('leadDays', { n: offer.leadTimeDays })} `,
                 offer.priceRise !== null ? badge(`${t('comparison.rise')} ${f.pct(offer.priceRise)}`, 'warn') : null,
                 h('br'),
               ),
@@ -101,9 +102,10 @@ export async function supplierComparisonPanel(context: PageContext, params: { ca
           ),
         csv: (row) => row.offers.map((offer) => `${supplierOf(offer)} ${offer.costPerUsableUnitFen === null ? '' : toYuan(offer.costPerUsableUnitFen)}`).join('; '),
       },
-      { label: t('comparison.chosen'), cell: (row) => supplierOf(offerOf(row, row.chosenSupplierItemId)) },
-      { label: t('reason'), cell: (row) => textOr(t, `comparison.reason.${row.reason}`, row.reason), csv: (row) => row.reason },
-      { label: t('comparison.lastMonth'), cell: (row) => supplierOf(offerOf(row, row.lastMonthSupplierItemId)) },
+      // Supplier names are long: these wrap, so the cost and the saving stay on screen.
+      { label: t('comparison.chosen'), wrap: true, cell: (row) => supplierOf(offerOf(row, row.chosenSupplierItemId)) },
+      { label: t('reason'), wrap: true, cell: (row) => textOr(t, `comparison.reason.${row.reason}`, row.reason), csv: (row) => row.reason },
+      { label: t('comparison.lastMonth'), wrap: true, cell: (row) => supplierOf(offerOf(row, row.lastMonthSupplierItemId)) },
       { label: t('comparison.chosenCost'), cell: (row) => f.yuan(row.chosenCostFen, 2), csv: (row) => toYuan(row.chosenCostFen), numeric: true },
       { label: t('comparison.saving'), cell: (row) => f.yuan(row.savingFen, 2), csv: (row) => toYuan(row.savingFen), numeric: true },
     ],
