@@ -145,4 +145,20 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     // Expected answers of the page: the 409 that asks for the confirmation.
     manager.errors.splice(0, manager.errors.length, ...manager.errors.filter((error) => !/409 \(Conflict\)/.test(error)));
   });
+
+  it("says in the page's language why a plan has no lines and where its quantities come from", async () => {
+    const canteens: { id: number }[] = await db.query('SELECT id FROM canteen ORDER BY id');
+    const empty = canteens.map((canteen) => canteen.id).filter((id) => !server.plannedCanteens.includes(id));
+    expect(empty.length).toBeGreaterThan(0);
+    const reader = await signedInPage({ browser, server, username: 'week-ahead-finance', role: 'finance', locale: 'zh-CN' });
+    await openView(reader.page, `/?page=purchasing&canteens=${empty[0]}&week=${PLAN_WEEK}`);
+    const card = reader.page.locator('[data-view=empty-plan]');
+    const text = (await card.textContent())!;
+    expect(text).toContain('该周没有录入菜单，或没有可用的需求预测');
+    expect(text).toMatch(/份数按(已保存的预测|近期销量的季节性估算)计算/);
+    // No sentence of the API's log notes (English, a forecast run's id) on the Chinese page.
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+    expect(reader.errors).toEqual([]);
+    await reader.context.close();
+  });
 });

@@ -71,6 +71,8 @@ export interface PlanView extends PlanListItem {
   overrides: PlanOverride[];
   orders: PurchaseOrder[];
   notes: string[];
+  /** Where the quantities come from (libs/procurement PlanView). */
+  forecastSource: 'stored' | 'seasonal-estimate';
 }
 
 /**

@@ -118,7 +118,15 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
   // The what-if answers managers and finance (the API's roles), against the plan shown.
   if (plan.lines.length > 0 && (mayPlan || context.me.role === 'finance')) root.append(whatIfPanel(context, plan));
   if (plan.lines.length === 0) {
-    root.append(h('section', { class: 'card', 'data-view': 'empty-plan' }, h('p', { class: 'muted' }, t('emptyPlan')), ...plan.notes.map((note) => h('p', { class: 'muted small' }, note))));
+    // The API's notes are for logs (English, a run's id): the page says where the quantities come from in its own words.
+    root.append(
+      h(
+        'section',
+        { class: 'card', 'data-view': 'empty-plan' },
+        h('p', { class: 'muted' }, t('emptyPlan')),
+        h('p', { class: 'muted small', 'data-plan-origin': plan.forecastSource }, textOr(t, `planOrigin.${plan.forecastSource}`, '')),
+      ),
+    );
   }
 
   context.table(root, {
