@@ -45,6 +45,13 @@ describeWithChromium('the finance page for finance (zh-CN and en)', () => {
     expect(slices.reduce((sum, slice) => sum + slice.value, 0)).toBeCloseTo(body.total.revenueFen / 100, 1);
     expect(slices.slice(1).every((slice) => slice.name.startsWith('Paid ('))).toBe(true);
     expect(drawn.find((chart) => chart.id === 'twelve-months')!.categories).toHaveLength(12);
+    // One colour for the subsidy and one for what diners paid on every chart of the page.
+    const colourOf = (chart: string, name: string) => drawn.find((entry) => entry.id === chart)!.series.find((series) => series.name === name)!.color;
+    const sliceColours = (slices as unknown as { itemStyle: { color: string } }[]).map((slice) => slice.itemStyle.color);
+    expect(sliceColours[0]).toBe(colourOf('twelve-months', 'Subsidy'));
+    expect(sliceColours[0]).toBe(colourOf('budget-vs-actual', 'Subsidy · Actual'));
+    expect(sliceColours[1]).toBe(colourOf('twelve-months', 'Paid by diners'));
+    expect(new Set(sliceColours).size).toBe(sliceColours.length);
     expect((await page.locator('[data-partial-months]').getAttribute('data-partial-months'))?.split(',')).toContain('2026-11');
     expect(await page.locator('[data-change=subsidy]').count()).toBe(2);
     // No settlement file behind the page: the card asks for one rather than show a difference of ¥0.00.

@@ -15,5 +15,6 @@ export interface ChartSnapshot {
   categories: string[];
   /** How many category labels the chart draws (null when it has no category axis). */
   labelsDrawn: number | null;
-  series: { name: string; type: string; smooth: boolean; data: unknown[] }[];
+  /** `color`: the series' own colour where it sets one. */
+  series: { name: string; type: string; smooth: boolean; color?: string; data: unknown[] }[];
 }

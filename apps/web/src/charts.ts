@@ -101,10 +101,11 @@ export function chartSnapshot(): ChartSnapshot[] {
     png: Boolean((chart.getOption() as { toolbox?: { feature?: { myPng?: unknown } }[] }).toolbox?.[0]?.feature?.myPng),
     pngCaption: captions.get(id)?.() ?? null,
     labelsDrawn: labelsDrawn(chart),
-    series: ((chart.getOption() as { series?: { name?: string; type?: string; smooth?: boolean; data?: unknown[] }[] }).series ?? []).map((series) => ({
+    series: ((chart.getOption() as { series?: { name?: string; type?: string; smooth?: boolean; color?: unknown; data?: unknown[] }[] }).series ?? []).map((series) => ({
       name: String(series.name ?? ''),
       type: String(series.type ?? ''),
       smooth: Boolean(series.smooth),
+      ...(typeof series.color === 'string' ? { color: series.color } : {}),
       data: series.data ?? [],
     })),
   }));

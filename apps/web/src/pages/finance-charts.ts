@@ -9,6 +9,8 @@ import { grid } from '../widgets';
 import { allMealsOnly, changeText, monthAxisLabel, partialMonthsNote } from './finance-notes';
 
 const change = (now: number, before: number | null | undefined) => (before ? now / before - 1 : null);
+/** Diners' payments by channel: greens, the first the green of "paid by diners" on the other charts. */
+const PAID_GREENS = [COLOURS.actual, '#4ade80', '#166534', '#86efac', '#22c55e', '#bbf7d0'];
 
 /** The finance page's charts and month table: revenue in parts, budget against actual, months, twelve months, changes. */
 export function financeCharts(context: PageContext, panel: FinancePanel): void {
@@ -42,9 +44,13 @@ export function financeCharts(context: PageContext, panel: FinancePanel): void {
           type: 'pie',
           radius: ['40%', '68%'],
           label: revenueDonut.label,
-          data: panel.revenueParts.map((part) => ({
+          // The subsidy in the subsidy's blue and what diners paid in greens, as the budget and twelve-month charts beside it have them.
+          data: panel.revenueParts.map((part, index) => ({
             name: part.part === 'subsidy' ? t('subsidy') : part.channel === null ? t('paidOther') : t('paidByChannel', { channel: textOr(t, `channel.${part.channel}`, part.channel) }),
             value: toYuan(part.amountFen),
+            itemStyle: {
+              color: part.part === 'subsidy' ? COLOURS.forecast : PAID_GREENS[panel.revenueParts.slice(0, index).filter((before) => before.part !== 'subsidy').length % PAID_GREENS.length],
+            },
           })),
         },
       ],
