@@ -162,6 +162,30 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     expect(total.getCell(9).value).toBeCloseTo(2 / 3, 10); // the over-forecast day misses P10-P90
   });
 
+  it('accuracy: meals in the order of the day, covers whole and forecasts to a tenth', async () => {
+    const runId = '00000000-0000-4000-8000-000000000002';
+    await dataSource.query(`INSERT INTO forecast_run (id, as_of, horizon_days, status) VALUES ($1, '2026-11-09', 14, 'done')`, [runId]);
+    const days: { meal: string; covers: number }[] = await dataSource.query(`SELECT meal, covers FROM daily_meal_rollup WHERE canteen_id = 2 AND service_date = '2026-11-10' ORDER BY meal`);
+    expect(days.length).toBeGreaterThanOrEqual(3);
+    for (const day of days) {
+      await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90) VALUES (2, $1, '2026-11-10', $2, 0, 'test', $3, $4, $5)`, [
+        runId,
+        day.meal,
+        day.covers + 0.25,
+        day.covers - 8,
+        day.covers + 8,
+      ]);
+    }
+    const { workbook } = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
+    const byMeal = workbook.getWorksheet('By meal')!;
+    const meals = rowsOf(byMeal).map((row) => row.getCell(1).value);
+    const order = ['Breakfast', 'Lunch', 'Dinner', 'Night meal'].filter((meal) => meals.includes(meal));
+    expect(meals).toEqual(order);
+    expect(meals.length).toBeGreaterThanOrEqual(3);
+    expect(byMeal.getCell('D4').numFmt).toBe('#,##0');
+    expect(byMeal.getCell('E4').numFmt).toBe('#,##0.0');
+  });
+
   it('purchase plan: a summary linked to one sheet per supplier, totals equal the orders', async () => {
     const orders = [
       {

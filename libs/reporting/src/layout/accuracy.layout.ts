@@ -1,4 +1,5 @@
 import { accuracyBy, AccuracyFigures, accuracyOf, ForecastPair, ForecastValueAdded } from '@larder/analytics';
+import { MEAL_PERIODS } from '@larder/domain';
 import { barChart, lineChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
 import { CellInput, FORMATS, sheetDate, TextCell } from './cells';
@@ -38,9 +39,10 @@ function figureCells(sheet: ReportSheet, f: AccuracyFigures, n: number, first: n
 function figureColumns(labels: ReturnType<typeof labelsOf>) {
   return [
     { header: labels.pairs, width: 10, format: FORMATS.integer },
-    { header: labels.actual, width: 12, format: FORMATS.decimal2 },
-    { header: labels.forecast, width: 12, format: FORMATS.decimal2 },
-    { header: labels.absError, width: 12, format: FORMATS.decimal2 },
+    // Covers and portions sold are whole; a forecast's median and its error to a tenth, as the pages show them.
+    { header: labels.actual, width: 12, format: FORMATS.integer },
+    { header: labels.forecast, width: 12, format: FORMATS.decimal1 },
+    { header: labels.absError, width: 12, format: FORMATS.decimal1 },
     { header: labels.wape, width: 9, format: FORMATS.percent },
     { header: labels.bias, width: 9, format: FORMATS.percent },
     { header: labels.intervalHit, width: 11, format: FORMATS.percent },
@@ -117,8 +119,10 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
     workbook,
     frameOf(context, { name: labels.byMeal, reportTitle: title, title: labels.byMeal, columns: [{ header: labels.meal, width: 12 }, { header: labels.target, width: 14 }, ...figureColumns(labels)] }),
   );
-  for (const group of accuracyBy(data.pairs, (p) => `${p.meal}|${p.dishId === 0 ? 0 : 1}`)) {
-    const [meal, kind] = group.key.split('|');
+  // Meals in the order of the day (breakfast, lunch, dinner, night), as the pages list them, not by their codes' spelling.
+  const mealRank = (meal: string) => (MEAL_PERIODS as readonly string[]).indexOf(meal);
+  for (const group of accuracyBy(data.pairs, (p) => `${mealRank(p.meal)}|${p.meal}|${p.dishId === 0 ? 0 : 1}`)) {
+    const [, meal, kind] = group.key.split('|');
     byMeal.add([codeName(context.language, meal), kind === '0' ? labels.targetCovers : labels.targetDishes, ...figureCells(byMeal, group.figures, byMeal.currentRow, 3)]);
   }
   byMeal.finish();
