@@ -134,6 +134,10 @@ describe('finance report', () => {
     expect(sheet.getCell('I4').numFmt).toContain('¥');
     const reconciliation = workbook.getWorksheet('Reconciliation')!;
     expect(String(reconciliation.getCell('A4').value)).toContain('No settlement file was given');
+    // It says where to give one on the page, and sends to no sheet the workbook does not hold.
+    expect(String(reconciliation.getCell('A4').value)).toContain('under Reconciliation on the Finance page');
+    expect(workbook.worksheets.map((entry) => entry.name)).not.toContain('Payments');
+    expect(String(reconciliation.getCell('A4').value)).not.toContain('Payments sheet');
   });
 
   it('lists every day × channel where the settlement file and the payments differ', async () => {

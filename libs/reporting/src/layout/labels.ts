@@ -60,7 +60,8 @@ const EN = {
   thisMonth: 'This month',
   reconciliation: 'Reconciliation',
   reconciliationTitle: 'Settlement file against canteen payments',
-  noSettlement: 'No settlement file was given (--settlement FILE), so nothing was reconciled. The payments recorded by the canteens are on the Payments sheet.',
+  noSettlement:
+    "No settlement file was given, so nothing was reconciled: choose the month's bank or card settlement file under Reconciliation on the Finance page (or larder report finance --settlement FILE). The canteens' payments, one line each, are in the separate payments export (larder report finance --payments, or GET /api/reports/finance/payments).",
   date: 'Date',
   channel: 'Channel',
   settlementAmount: 'Settlement (¥)',
@@ -336,7 +337,8 @@ const ZH: Labels = {
   thisMonth: '本月',
   reconciliation: '对账',
   reconciliationTitle: '清算文件与食堂收款对账',
-  noSettlement: '未提供清算文件（--settlement 文件），因此未进行对账。食堂记录的收款明细见“收款明细”工作表。',
+  noSettlement:
+    '未提供清算文件，因此未进行对账：请在财务页的“对账”处选择当月的银行或饭卡清算文件（或 larder report finance --settlement 文件）。食堂记录的逐笔收款在单独的收款明细导出中（larder report finance --payments，或 GET /api/reports/finance/payments）。',
   date: '日期',
   channel: '渠道',
   settlementAmount: '清算金额（元）',
