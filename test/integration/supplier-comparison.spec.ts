@@ -9,6 +9,13 @@ function firstColumn(sheet: ExcelJS.Worksheet): string[] {
   return names;
 }
 
+/** The column headed "Choice" (选择) on the comparison sheet. */
+function choiceColumn(sheet: ExcelJS.Worksheet): number {
+  const header = sheet.getRow(3);
+  for (let n = 1; n <= header.cellCount; n += 1) if (['Choice', '选择'].includes(String(header.getCell(n).value))) return n;
+  throw new Error(`no choice column on ${sheet.name}`);
+}
+
 describe('supplier comparison on the demo month', () => {
   let context: ReportingContext;
   let view: SupplierComparisonView;
@@ -64,5 +71,11 @@ describe('supplier comparison on the demo month', () => {
     expect(saving.formula).toMatch(/^SUM\(/);
     expect(Number(saving.result)).toBeCloseTo(view.savingFen / 100, 2);
     expect(summary.totals.comparisonSavingFen).toBe(view.savingFen);
+    // The choice column says which offer was last month's supplier in words that stand alone.
+    const choices = new Set<string>();
+    for (let n = 4; n < totalRow.number; n += 1) choices.add(String(sheet.getRow(n).getCell(choiceColumn(sheet)).value ?? ''));
+    const lastMonth = [...choices].filter((choice) => choice.includes(language === 'en' ? "Last month's" : '上月'));
+    expect(lastMonth.length).toBeGreaterThan(0);
+    for (const choice of lastMonth) expect(choice).toMatch(language === 'en' ? /Last month's supplier$/ : /上月供应商$/);
   });
 });

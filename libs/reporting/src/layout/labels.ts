@@ -217,7 +217,7 @@ const EN = {
   comparisonPerUnit: '¥ per usable unit',
   comparisonChoice: 'Choice',
   comparisonChosen: 'Chosen: {reason}',
-  comparisonLastMonth: "Last month's",
+  comparisonLastMonth: "Last month's supplier",
   comparisonChosenCost: 'Month as chosen (¥)',
   comparisonLastMonthCost: "From last month's supplier (¥)",
   comparisonSaving: 'Saving (¥)',
