@@ -158,6 +158,8 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     expect(text).toMatch(/份数按(已保存的预测|近期销量的季节性估算)计算/);
     // No sentence of the API's log notes (English, a forecast run's id) on the Chinese page.
     expect(text).not.toMatch(/[A-Za-z]{3,}/);
+    // Its empty orders table says why there is nothing to order, not to widen filters the page has not.
+    expect(await reader.page.locator(`[data-table=orders-${PLAN_WEEK}]`).textContent()).toContain('这份计划没有采购单：没有需要购买的原料');
     expect(reader.errors).toEqual([]);
     await reader.context.close();
   });

@@ -208,6 +208,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     id: `orders-${week}`,
     title: `${t('ordersBySupplier')} · ${t('openOrderHint')}`,
     rows: plan.orders,
+    emptyText: t('noOrders'),
     onRowClick: (row) => context.go({ order: row.id }),
     columns: [
       { label: t('supplier'), cell: (row) => context.supplierName(row.supplierId) },
@@ -231,6 +232,7 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
     id: `stock-${plan.canteenId}`,
     title: `${t('stockOnHand')} · ${t('stockAsOf', { date: stock.date, counted: stock.countedOn ?? t('noCount') })}`,
     rows: stock.lines,
+    emptyText: t('noStock'),
     limit: 20,
     columns: [
       { label: t('ingredient'), cell: ingredientName },
