@@ -57,9 +57,13 @@ describe('purchase sheets price lines by the order rule', () => {
     expect(sheet.getCell('F5').value).toEqual({ formula: 'D5*E5', result: lineYuan[1] });
     expect(sheet.getCell('F6').value).toEqual({ formula: 'SUM(F4:F5)', result: fenToYuan(totalFen) });
     // One day's lead time reads as the page has it, "1 day".
-    const terms = new Map<unknown, unknown>();
-    sheet.eachRow((row) => terms.set(row.getCell(1).value, row.getCell(2).value));
-    expect(terms.get('Lead time')).toBe('1 day');
+    const terms = new Map<unknown, ExcelJS.Row>();
+    sheet.eachRow((row) => terms.set(row.getCell(1).value, row));
+    expect(terms.get('Lead time')!.getCell(2).value).toBe('1 day');
+    // A term's text runs across the table, not wrapped in the SKU column's width.
+    const supplierRow = terms.get('Supplier')!;
+    expect(supplierRow.getCell(2).value).toBe('S1 (S1)');
+    expect(supplierRow.getCell(6).master.address).toBe(`B${supplierRow.number}`);
   });
 
   it('the purchase plan keeps its live formulas, and its amount is the stored orders’ amount', async () => {

@@ -101,7 +101,8 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
     [labels.leadTime, order.leadTimeDays === null ? '–' : fill(order.leadTimeDays === 1 ? labels.leadDay : labels.leadDays, { days: order.leadTimeDays })],
     [labels.status, codeName(context.language, order.status)],
   ];
-  for (const [label, value] of terms) sheet.add([label, text(value)], 'plain');
+  // Each term's text runs across the table's width: a name or an address is not wrapped into one narrow column.
+  for (const [label, value] of terms) sheet.term(label, value);
   sheet.blank();
   sheet.note(labels.orderSheetNote);
   sheet.blank();

@@ -139,6 +139,23 @@ export class ReportSheet {
     return number;
   }
 
+  /**
+   * A label and its text, the text across every other column (a form's "Supplier: …" line under a
+   * table), wrapped with the height it needs there rather than squeezed into one narrow column.
+   */
+  term(label: string, value: string): number {
+    const number = this.nextRow++;
+    const row = this.worksheet.getRow(number);
+    this.write(row.getCell(1), label, undefined);
+    this.write(row.getCell(2), { text: value }, undefined);
+    const width = this.columns.slice(1).reduce((sum, column) => sum + column.width, 0);
+    if (this.columns.length > 2) this.worksheet.mergeCells(number, 2, number, this.columns.length);
+    for (const index of [1, 2]) row.getCell(index).alignment = { wrapText: true, vertical: 'top' };
+    row.height = Math.max(wrappedRowHeight(label, this.columns[0]?.width ?? width), wrappedRowHeight(value, width));
+    row.commit();
+    return number;
+  }
+
   /** The workbook's style index for a number format, for rows written as raw XML. */
   styleId(numFmt: string, kind: 'number' | 'text'): number {
     const writer = this.worksheet as unknown as { workbook: { styles: { addStyleModel(model: object, type: number): number } } };
