@@ -71,6 +71,8 @@ describeWithChromium('purchase orders in a browser', () => {
     const reopened = page.locator('[data-view=order]');
     expect(Number(await reopened.locator('[data-order-total]').getAttribute('data-order-total'))).toBe(totalBefore + 3 * firstLine.packPriceFen);
     expect(await page.locator(`[data-table=order-edits-${plan.orders[0]!.id}] tbody`).textContent()).toContain('周五团建加餐');
+    // The edit counts packs (件数), not a plan's portions (份数).
+    expect(await page.locator(`[data-table=order-edits-${plan.orders[0]!.id}] thead`).textContent()).toMatch(/原件数[\s\S]*新件数/);
     await screenshot(page, 'purchase-order-zh');
 
     const [download] = await Promise.all([page.waitForEvent('download'), reopened.locator('[data-action=order-sheet]').click()]);

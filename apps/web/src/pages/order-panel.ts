@@ -149,8 +149,9 @@ export async function orderPanel(context: PageContext, orderId: string, mayOwn: 
       columns: [
         { label: t('at'), cell: (row) => f.dateTime(row.at), csv: (row) => row.at },
         { label: t('ingredient'), cell: (row) => itemName(row.supplierItemId) },
-        { label: t('previous'), cell: (row) => f.number(row.fromPacks), csv: (row) => row.fromPacks, numeric: true },
-        { label: t('packs'), cell: (row) => f.number(row.toPacks), csv: (row) => row.toPacks, numeric: true },
+        // An order's edits count packs, not portions as a plan's overrides do.
+        { label: t('previousPacks'), cell: (row) => f.number(row.fromPacks), csv: (row) => row.fromPacks, numeric: true },
+        { label: t('newPacks'), cell: (row) => f.number(row.toPacks), csv: (row) => row.toPacks, numeric: true },
         { label: t('reason'), cell: (row) => row.reason },
         { label: t('by'), cell: (row) => row.actor },
       ],
