@@ -87,6 +87,17 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     expect((await cells('每餐成本'))[2]).toMatch(/^\+¥/);
     expect((await cells('采购金额'))[2]).toMatch(/^\+¥/);
     await screenshot(page, 'purchasing-what-if');
+
+    // A what-if the server refuses says why (here: signed out), not "check the figures".
+    await page.route('**/api/plans/what-if', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, error: 'UNAUTHENTICATED', message: 'sign in first' }) }),
+    );
+    await panel.locator('button[type=submit]').click();
+    const message = panel.locator('.form-message');
+    await message.filter({ hasText: '无法计算此假设' }).waitFor();
+    expect(await message.textContent()).toBe('无法计算此假设: 登录已失效。 请重新登录后继续。');
+    await page.unroute('**/api/plans/what-if');
+    manager.errors.splice(0, manager.errors.length, ...manager.errors.filter((error) => !/401 \(Unauthorized\)/.test(error)));
   });
 
   it('edits a draft line in the plan-lines table, filtered by day, meal and dish, meals in the order of the day', async () => {

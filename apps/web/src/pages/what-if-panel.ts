@@ -2,6 +2,7 @@
 import { api } from '../api';
 import { figuresTable } from '../dialog';
 import { h } from '../dom';
+import { formErrorText } from '../error-text';
 import type { PageContext } from '../page-context';
 import type { PlanView } from './plan-actions';
 import { localName } from '../../../../libs/domain/src/local-name';
@@ -73,8 +74,10 @@ export function whatIfPanel(context: PageContext, plan: PlanView): HTMLElement {
     void api
       .post<WhatIfAnswer>('/api/plans/what-if', { week: plan.week, canteens: [plan.canteenId], plan: plan.id, scenario })
       .then((answer) => result.replaceChildren(comparison(context, answer)))
-      .catch(() => {
-        message.textContent = t('whatIf.failed');
+      .catch((error: unknown) => {
+        // Why it failed (signed out, the server down, a refused figure), not always "check the figures".
+        const text = formErrorText(t, error);
+        message.textContent = `${t('whatIf.failed')}: ${text.sentence} ${text.action}`;
       });
   });
   return form;
