@@ -11,6 +11,10 @@
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/dish-split.bench.js \
  *     [--sets kiel/groups,london/dishes,london/top20-dishes] [--leads 7,14] [--data /work/shared/datasets] [--out /work/realdata-results]
  *
+ * `--timing` (with `--sets`, `--origins 8`, `--rounds 1`): no backtest; the nightly share choice and fit
+ * (`chooseShareHalfLife` and the final fit, offered menu) at weekly origins from the test window's start − 7,
+ * process CPU per origin, and how each fit ended (iterations, last largest step, largest gradient).
+ *
  * Two menus for day t. `offered`: the items with a row that day — the product knows its menu ahead,
  * these data only say what was offered by a row, so the split knows which items were on sale, which
  * the per-item forecasts do not. `recent`: every item sold in the 28 days up to the origin t − lead
@@ -22,9 +26,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { backtestWithSeries, calendarFromRows, computeMetrics, DishInfo, lastServed, medianOfServings, parseIsoDate, QuantileMap, ServiceCalendar } from '@larder/forecasting';
-import { chooseShareHalfLife, DishDay, dishQuantiles, fitShares, perCoverOfMenu, shareResiduals } from '../../../libs/demand/src/services/dish-split';
+import {
+  chooseShareHalfLife,
+  DishDay,
+  dishQuantiles,
+  fitShares,
+  perCoverOfMenu,
+  SHARE_HALF_LIVES,
+  SHARE_WEEKDAY_STRENGTHS,
+  shareResiduals,
+  ShareWeighting,
+} from '../../../libs/demand/src/services/dish-split';
 import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
-import { argument, numberList } from '../../support/arguments';
+import { argument, flag, numberList } from '../../support/arguments';
 import { percent } from '../../support/percent';
 import { DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv, RealDataset, SeriesSet } from './real-dataset';
@@ -208,10 +222,74 @@ function mean(a: Forecast, b: Forecast): Forecast {
   return { point: (a.point + b.point) / 2, quantiles: new Map(PLAN_LEVELS.map((level) => [level, (a.quantiles.get(level)! + b.quantiles.get(level)!) / 2])) };
 }
 
+/**
+ * CPU of the nightly share choice and fit at weekly origins, and how every fit of it ended: the fits of
+ * `chooseShareHalfLife` (each half-life without weekday effect, then the weekday prior at the chosen one)
+ * refitted apart after the timing, and the final fit.
+ */
+function timeSet(dataset: RealDataset, set: SeriesSet, origins: number, rounds: number) {
+  const days = dishDays(set, 'offered');
+  const first = parseIsoDate(dataset.protocol.testFrom) - 7;
+  const rows: { origin: number; seconds: number; fits: { weighting: string; iterations: number; converged: boolean; largestStep: number; largestGradient: number }[] }[] = [];
+  for (let k = 0; k < origins; k++) {
+    const origin = first + REFIT_EVERY * k;
+    let cpu = 0;
+    let chosen: ReturnType<typeof sharesAt> | null = null;
+    for (let round = 0; round < rounds; round++) {
+      const before = process.cpuUsage();
+      chosen = sharesAt(days, origin);
+      const used = process.cpuUsage(before);
+      cpu += (used.user + used.system) / 1e6;
+    }
+    const visible = days.filter((day) => day.day <= origin);
+    const window = visible.slice(-RUN_BACKTEST.testDays);
+    const cutoff = window[0].day - RUN_BACKTEST.leadDays;
+    const training = visible.filter((day) => day.day <= cutoff);
+    const weightings: { weighting: ShareWeighting; days: readonly DishDay[] }[] = [
+      ...SHARE_HALF_LIVES.map((halfLifeDays) => ({ weighting: { halfLifeDays, weekdayPriorStrength: SHARE_WEEKDAY_STRENGTHS[0] }, days: training })),
+      ...SHARE_WEEKDAY_STRENGTHS.slice(1).map((weekdayPriorStrength) => ({ weighting: { halfLifeDays: chosen!.halfLifeDays, weekdayPriorStrength }, days: training })),
+      { weighting: { halfLifeDays: chosen!.halfLifeDays, weekdayPriorStrength: chosen!.weekdayPriorStrength }, days: visible },
+    ];
+    const fits = weightings.map(({ weighting, days: fitted }, i) => {
+      const convergence = fitShares(fitted, NO_INFO, weighting).convergenceOf('main')!;
+      const label = `${i === weightings.length - 1 ? 'final ' : ''}h${weighting.halfLifeDays}/w${weighting.weekdayPriorStrength}`;
+      return { weighting: label, ...convergence };
+    });
+    rows.push({ origin, seconds: cpu / rounds, fits });
+  }
+  return rows;
+}
+
+function timing(root: string, wanted: readonly string[]): void {
+  const origins = Number(argument('origins', '8'));
+  const rounds = Number(argument('rounds', '1'));
+  for (const id of [...new Set(wanted.map((entry) => entry.split('/')[0]))]) {
+    const dataset = loadDataset(id, root);
+    if (dataset.holdout) throw new Error(`${id} is the hold-out: Larder is not run on it while tuning`);
+    for (const set of dataset.sets.filter((entry) => wanted.includes(`${id}/${entry.id}`))) {
+      const rows = timeSet(dataset, set, origins, rounds);
+      const fits = rows.flatMap((row) => row.fits);
+      const seconds = rows.reduce((sum, row) => sum + row.seconds, 0);
+      console.log(
+        `${id}/${set.id}: ${rows.length} origins, choice + fit ${seconds.toFixed(2)} s CPU (${(seconds / rows.length).toFixed(3)} s an origin); ` +
+          `${fits.length} fits: iterations mean ${(fits.reduce((sum, fit) => sum + fit.iterations, 0) / fits.length).toFixed(1)}, max ${Math.max(...fits.map((fit) => fit.iterations))}, ` +
+          `converged ${fits.filter((fit) => fit.converged).length}/${fits.length}, last largest step max ${Math.max(...fits.map((fit) => fit.largestStep)).toExponential(2)}, ` +
+          `largest gradient max ${Math.max(...fits.map((fit) => fit.largestGradient)).toExponential(2)}`,
+      );
+      for (const row of rows)
+        console.log(
+          `  origin ${row.origin}: ${row.seconds.toFixed(3)} s; ` +
+            row.fits.map((fit) => `${fit.weighting} ${fit.iterations} it, step ${fit.largestStep.toExponential(1)}, grad ${fit.largestGradient.toExponential(1)}`).join('; '),
+        );
+    }
+  }
+}
+
 function main(): void {
   const root = argument('data', DEFAULT_DATA_ROOT);
   const out = resolve(argument('out', '/work/realdata-results'));
   const wanted = argument('sets', 'kiel/groups,london/dishes,london/top20-dishes').split(',');
+  if (flag('timing')) return timing(root, wanted);
   const lines = ['| set | lead | method | WAPE | pinball |', '|---|---|---|---|---|'];
   const runs: ReturnType<typeof runSet>[] = [];
   for (const id of [...new Set(wanted.map((entry) => entry.split('/')[0]))]) {

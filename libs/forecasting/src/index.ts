@@ -26,7 +26,7 @@ export { evaluatePanel, PanelEvaluationInput } from './evaluation/panel-evaluati
 export { forecastPanel, PanelForecastInput, PanelForecastResult } from './evaluation/panel-forecast';
 export { fitGbm, GbmModel, GbmOptions } from './learners/histogram-gbm';
 
-export { DishInfo, DishShareModel, DishShareModelOptions, DishShareRequest, MenuDayObservation } from './shares/dish-share.model';
+export { DishInfo, DishShareFitConvergence, DishShareModel, DishShareModelOptions, DishShareRequest, MenuDayObservation } from './shares/dish-share.model';
 export {
   distributionOfDay,
   expectedLeftover,

@@ -276,6 +276,13 @@ describe('menu-aware dish shares', () => {
     });
   });
 
+  it('says how its fit ended: the iterations run and whether it met its threshold', () => {
+    const stopped = new DishShareModel({ maxIterations: 2 }).fit({ days: history('stopped', 30), dishes: DISHES });
+    expect(stopped.convergenceOf()).toEqual(expect.objectContaining({ iterations: 2, converged: false }));
+    expect(stopped.convergenceOf()!.largestGradient).toBeGreaterThan(0);
+    expect(stopped.convergenceOf('sides')).toBeUndefined();
+  });
+
   it('converges on a long menu where a few dishes take most of the sales (a takeaway card)', () => {
     // 200 dishes on every day, shares falling geometrically from the first: the first diagonal Newton
     // step from equal attractiveness is many units long, and unbounded steps overshoot into NaN.

@@ -62,6 +62,18 @@ export interface DishShareModelOptions {
   readonly weekdayPriorStrength?: number;
 }
 
+/** How a group's fit ended: what `maxIterations` and the stopping rule left. */
+export interface DishShareFitConvergence {
+  /** Iterations run (at most `maxIterations`). */
+  readonly iterations: number;
+  /** Whether the stopping rule was met before `maxIterations` ran out. */
+  readonly converged: boolean;
+  /** Largest change of an a_i or b_{i,w} in the last iteration. */
+  readonly largestStep: number;
+  /** Largest |∂/∂a_i| or |∂/∂b_{i,w}| of the penalised log-likelihood at the last iteration's start, in choices. */
+  readonly largestGradient: number;
+}
+
 /** A day to predict: its date gives the weekday effects (none without it). */
 export interface DishShareRequest {
   readonly covers: number;
@@ -100,6 +112,7 @@ interface GroupFit {
   /** Portions per choice over the group's dishes: for a dish not seen yet. */
   portionsPerChoice: number;
   categoryMeans: Map<string, number>;
+  convergence: DishShareFitConvergence;
 }
 
 /**
@@ -210,6 +223,7 @@ export class DishShareModel {
     const curvature = new Float64Array(dishes.length * SLOTS);
     const step = new Float64Array(SLOTS);
     let categoryMeans = new Map<string, number>();
+    let convergence: DishShareFitConvergence = { iterations: 0, converged: false, largestStep: 0, largestGradient: 0 };
     for (let iteration = 0; iteration < this.maxIterations; iteration++) {
       gradient.fill(0);
       curvature.fill(0);
@@ -230,7 +244,9 @@ export class DishShareModel {
         }
       }
       let largestStep = 0;
+      let largestGradient = 0;
       for (let i = 0; i < a.length; i++) {
+        largestGradient = Math.max(largestGradient, this.largestGradientOf({ a: a[i] - prior[i], b: withWeekdays ? b.subarray(i * WEEKDAYS, (i + 1) * WEEKDAYS) : null, gradient, offset: i * SLOTS }));
         this.blockStep({ a: a[i] - prior[i], b: withWeekdays ? b.subarray(i * WEEKDAYS, (i + 1) * WEEKDAYS) : null, gradient, curvature, offset: i * SLOTS, step });
         a[i] += step[WEEKDAYS];
         largestStep = Math.max(largestStep, Math.abs(step[WEEKDAYS]));
@@ -242,6 +258,7 @@ export class DishShareModel {
       }
       categoryMeans = meansByCategory(categories, a);
       categories.forEach((category, i) => (prior[i] = categoryMeans.get(category)!));
+      convergence = { iterations: iteration + 1, converged: largestStep < 1e-7, largestStep, largestGradient };
       if (largestStep < 1e-7) break;
     }
     if (withWeekdays) dishes.forEach((dish, i) => this.weekdayEffects.set(dish, b.slice(i * WEEKDAYS, (i + 1) * WEEKDAYS)));
@@ -261,7 +278,18 @@ export class DishShareModel {
       portionsPerCover: covers > 0 ? portions / covers : 0,
       portionsPerChoice: choices > 0 ? portions / choices : 1,
       categoryMeans,
+      convergence,
     });
+  }
+
+  /** Largest |gradient| of the penalised log-likelihood in one dish's (a_i, b_{i,·}) (`a`: a_i less its prior mean). */
+  private largestGradientOf(params: { a: number; b: Float64Array | null; gradient: Float64Array; offset: number }): number {
+    const { b, gradient, offset } = params;
+    let gradientA = -this.priorStrength * params.a;
+    for (let w = 0; w < SLOTS; w++) gradientA += gradient[offset + w];
+    let largest = Math.abs(gradientA);
+    if (b !== null) for (let w = 0; w < WEEKDAYS; w++) largest = Math.max(largest, Math.abs(gradient[offset + w] - this.weekdayPriorStrength * b[w]));
+    return largest;
   }
 
   /**
@@ -357,6 +385,11 @@ export class DishShareModel {
       result.set(info.dish, request.covers * (group?.choicesPerCover ?? 1) * shares.get(info.dish)! * pieces);
     }
     return result;
+  }
+
+  /** How the fit of a group's shares ended (undefined for a group not fitted). */
+  convergenceOf(group: string = DEFAULT_GROUP): DishShareFitConvergence | undefined {
+    return this.groups.get(group)?.convergence;
   }
 
   portionsPerCover(group: string = DEFAULT_GROUP): number | undefined {
