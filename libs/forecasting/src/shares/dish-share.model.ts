@@ -157,14 +157,20 @@ export class DishShareModel {
         const group = this.infoOf(item.dish).group ?? DEFAULT_GROUP;
         if (!(item.quantity >= 0)) throw new Error(`dish shares: negative or missing quantity for ${item.dish}`);
         const choices = item.diners !== undefined && item.diners > 0 ? Math.min(item.diners, item.quantity) : item.quantity;
-        split.set(group, [...(split.get(group) ?? []), { dish: item.dish, choices, censored: item.censored === true }]);
+        const items = split.get(group) ?? [];
+        items.push({ dish: item.dish, choices, censored: item.censored === true });
+        split.set(group, items);
         const entry = pieces.get(item.dish) ?? { portions: 0, choices: 0 };
         entry.portions += item.quantity * weightOf[d];
         entry.choices += choices * weightOf[d];
         pieces.set(item.dish, entry);
       }
       const weekday = day.day === undefined ? WEEKDAYS : isoWeekday(day.day);
-      for (const [group, items] of split) byGroup.set(group, [...(byGroup.get(group) ?? []), { covers: day.covers, weekday, weight: weightOf[d], items }]);
+      for (const [group, items] of split) {
+        const groupDays = byGroup.get(group) ?? [];
+        groupDays.push({ covers: day.covers, weekday, weight: weightOf[d], items });
+        byGroup.set(group, groupDays);
+      }
     }
     for (const [dish, entry] of pieces) if (entry.choices > 0) this.portionsPerChoice.set(dish, entry.portions / entry.choices);
     for (const [group, days] of byGroup) this.fitGroup(group, days);
