@@ -120,7 +120,8 @@ interface GroupFit {
  * share_i = exp(a_i + b_{i,w}) / Σ_{j∈M, same group} exp(a_j + b_{j,w}) of its group's choices (diners), and
  * portions_i = covers × choicesPerCover(group) × share_i × portionsPerChoice_i. Taking a dish off the menu
  * hands its demand to the remaining dishes in proportion to their attractiveness.
- * a_i is fitted by penalised maximum likelihood (block-diagonal Newton steps) with a category prior;
+ * a_i is fitted by penalised maximum likelihood (block-diagonal Newton steps, then the exact step of the
+ * group's common level, which only the priors set: see levelSteps) with a category prior;
  * b_{i,w}, the dish's weekday effect, only with `weekdayPriorStrength` (else 0), shrunk toward 0 by its prior.
  * Sell-outs are censored observations: they do not enter the shares (see fitGroup).
  */
@@ -224,10 +225,17 @@ export class DishShareModel {
     const withWeekdays = Number.isFinite(this.weekdayPriorStrength);
     const b = new Float64Array(withWeekdays ? dishes.length * WEEKDAYS : 0);
     const weekdays = Int32Array.from(days, (day) => (withWeekdays ? day.weekday : WEEKDAYS));
+    // seenOn[i·7 + w]: dish i is on a menu of weekday w (its b_{i,w} has data).
+    const seenOn = new Uint8Array(b.length);
+    if (withWeekdays) for (let m = 0; m < days.length; m++) for (let k = start[m]; k < start[m + 1]; k++) if (weekdays[m] < WEEKDAYS) seenOn[members[k] * WEEKDAYS + weekdays[m]] = 1;
     const exp = new Float64Array(dishes.length * SLOTS);
     const gradient = new Float64Array(dishes.length * SLOTS);
     const curvature = new Float64Array(dishes.length * SLOTS);
     const step = new Float64Array(SLOTS);
+    const categoryIds = new Map([...new Set(categories)].map((category, c) => [category, c]));
+    const categoryOf = Int32Array.from(categories, (category) => categoryIds.get(category)!);
+    const categoryCounts = new Float64Array(categoryIds.size);
+    for (const c of categoryOf) categoryCounts[c]++;
     let categoryMeans = new Map<string, number>();
     let convergence: DishShareFitConvergence = { iterations: 0, converged: false, largestStep: 0, largestGradient: 0 };
     for (let iteration = 0; iteration < this.maxIterations; iteration++) {
@@ -262,6 +270,7 @@ export class DishShareModel {
             largestStep = Math.max(largestStep, Math.abs(step[w]));
           }
       }
+      largestStep = Math.max(largestStep, this.levelSteps({ a, b, seenOn, categoryOf, categoryCounts }));
       categoryMeans = meansByCategory(categories, a);
       categories.forEach((category, i) => (prior[i] = categoryMeans.get(category)!));
       convergence = { iterations: iteration + 1, converged: largestStep < 1e-7, largestStep, largestGradient };
@@ -350,6 +359,49 @@ export class DishShareModel {
     const scale = Math.min(0.5, MAX_STEP / largest);
     for (let w = 0; w < WEEKDAYS; w++) step[w] *= scale;
     step[WEEKDAYS] = stepA * scale;
+  }
+
+  /**
+   * Moves every a_i of the group, and every b_{i,w} of each weekday w, by the one amount that maximises
+   * the penalised log-likelihood; returns the largest move. Every share of the group is the same when all
+   * its a_i move alike (or all b_{i,w} of one weekday): the data do not see such a move, only the priors
+   * set that level, and they are weak against the data's curvature in each dish's block (a category mean
+   * learnt from n dishes pulls their common level by a precision of λ/(n + 1)), so the block steps took
+   * thousands of iterations to find it — 500 left London's 248 dishes 0.04 off, still moving by 1e-5 an
+   * iteration. Along such a move the objective is the priors' quadratic, maximised in closed form: with
+   * the category means m_c = S_c / (n_c + CATEGORY_SHRINK) taken at their optimum, a shift δ of all a_i
+   * has derivative −λ Σ_c (S_c + n_c δ) · CATEGORY_SHRINK / (n_c + CATEGORY_SHRINK), and a shift of the
+   * b_{i,w} of one weekday −λ_b Σ_i (b_{i,w} + δ), over the dishes on that weekday's menus (every menu
+   * of the weekday is made of them; another dish's b_{i,w} has only its prior, and stays at 0).
+   */
+  private levelSteps(params: { a: Float64Array; b: Float64Array; seenOn: Uint8Array; categoryOf: Int32Array; categoryCounts: Float64Array }): number {
+    const { a, b, seenOn, categoryOf, categoryCounts } = params;
+    const sums = new Float64Array(categoryCounts.length);
+    for (let i = 0; i < a.length; i++) sums[categoryOf[i]] += a[i];
+    let numerator = 0;
+    let denominator = 0;
+    for (let c = 0; c < categoryCounts.length; c++) {
+      numerator += sums[c] / (categoryCounts[c] + CATEGORY_SHRINK);
+      denominator += categoryCounts[c] / (categoryCounts[c] + CATEGORY_SHRINK);
+    }
+    const shift = denominator > 0 ? -numerator / denominator : 0;
+    for (let i = 0; i < a.length; i++) a[i] += shift;
+    let largest = Math.abs(shift);
+    if (b.length === 0) return largest;
+    for (let w = 0; w < WEEKDAYS; w++) {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < a.length; i++)
+        if (seenOn[i * WEEKDAYS + w] === 1) {
+          sum += b[i * WEEKDAYS + w];
+          count++;
+        }
+      if (count === 0) continue;
+      const shiftB = -sum / count;
+      for (let i = 0; i < a.length; i++) if (seenOn[i * WEEKDAYS + w] === 1) b[i * WEEKDAYS + w] += shiftB;
+      largest = Math.max(largest, Math.abs(shiftB));
+    }
+    return largest;
   }
 
   /** Learnt attractiveness a_i; a dish never sold gets its category prior (0 for an unknown category). */
