@@ -26,6 +26,51 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     expect(manager.errors.splice(0)).toEqual([]);
   });
 
+  it('says today has no menu yet, and how to get one, on a service day the imported menus do not reach; closed only on a holiday', async () => {
+    const today = localDate(new Date(), 'Asia/Shanghai');
+    const card = manager.page.locator('[data-kpi=today]');
+    // The demo's menus end with its data. Today is set as a working day in the calendar, so whatever the weekday every canteen serves.
+    const [saved] = await db.query('SELECT kind, holiday_name, holiday_name_zh FROM calendar_day WHERE day = $1', [today]);
+    const setDay = (kind: string, name: string | null, nameZh: string | null) =>
+      db.query(
+        `INSERT INTO calendar_day (day, kind, holiday_name, holiday_name_zh) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, holiday_name = excluded.holiday_name, holiday_name_zh = excluded.holiday_name_zh`,
+        [today, kind, name, nameZh],
+      );
+    const english = await signedInPage({ browser, server, username: 'week-ahead-manager-en', role: 'manager', canteenIds: server.plannedCanteens, locale: 'en-US' });
+    // The demo plans menus ahead and forecasts them: today's of both are taken away, as for a canteen whose menus stop before today.
+    const restore = [await takeAway(db, 'menu_item', today), await takeAway(db, 'forecast', today)];
+    const weekendOpeners = (await db.query('SELECT id FROM canteen WHERE id = ANY($1::int[]) AND opens_weekends', [server.plannedCanteens])).map((row: { id: number }) => row.id);
+    try {
+      await setDay('makeup_workday', 'National Day', '国庆节');
+      await openView(manager.page, '/?page=overview');
+      expect(await card.getAttribute('data-today')).toBe('no_menu');
+      expect(await card.textContent()).toContain('今天还没有菜单');
+      expect(await card.textContent()).not.toContain('不营业');
+      expect(await card.locator('[data-today-note]').textContent()).toContain('管理 → 数据导入');
+      await screenshot(manager.page, 'overview-today-no-menu');
+      await openView(english.page, '/?page=overview');
+      const englishCard = english.page.locator('[data-kpi=today]');
+      expect(await englishCard.textContent()).toContain('No menu for today yet');
+      expect(await englishCard.locator('[data-today-note]').textContent()).toContain('import the menu under "Admin → Data import"');
+      // A canteen that does not open on holidays is closed on one, and the card names it.
+      await setDay('holiday', 'National Day', '国庆节');
+      await db.query('UPDATE canteen SET opens_weekends = false WHERE id = ANY($1::int[])', [weekendOpeners]);
+      await openView(manager.page, '/?page=overview');
+      expect(await card.getAttribute('data-today')).toBe('closed');
+      expect(await card.textContent()).toContain('今天不营业');
+      expect(await card.locator('[data-today-note]').textContent()).toBe('节假日：国庆节');
+      await screenshot(manager.page, 'overview-today-holiday');
+      expect(english.errors).toEqual([]);
+    } finally {
+      await english.context.close();
+      for (const put of restore) await put();
+      await db.query('UPDATE canteen SET opens_weekends = true WHERE id = ANY($1::int[])', [weekendOpeners]);
+      if (saved) await setDay(saved.kind, saved.holiday_name, saved.holiday_name_zh);
+      else await db.query('DELETE FROM calendar_day WHERE day = $1', [today]);
+    }
+  });
+
   it("shows today in Asia/Shanghai on the overview: closed today, or open with no data yet, never the demo's last day", async () => {
     const today = localDate(new Date(), 'Asia/Shanghai');
     const canteens = server.plannedCanteens;
@@ -175,3 +220,11 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     await reader.context.close();
   });
 });
+
+/** Deletes a table's rows of a service date and returns what puts them back as they were. */
+async function takeAway(db: DataSource, table: 'menu_item' | 'forecast', day: string): Promise<() => Promise<void>> {
+  const [{ rows }] = await db.query(`WITH gone AS (DELETE FROM ${table} WHERE service_date = $1 RETURNING *) SELECT coalesce(jsonb_agg(to_jsonb(gone)), '[]'::jsonb) AS rows FROM gone`, [day]);
+  return async () => {
+    await db.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(rows)]);
+  };
+}

@@ -38,6 +38,21 @@ describe('the dashboard API over HTTP', () => {
     await database?.drop();
   });
 
+  /** Takes every canteen's menu of the day away, and returns what puts it back. */
+  async function withoutMenus(day: string): Promise<() => Promise<void>> {
+    const db = app.get(DataSource);
+    // A DELETE answers with its returned rows and the count.
+    const [rows]: [{ canteen_id: number; meal: string; dish_id: number }[], number] = await db.query('DELETE FROM menu_item WHERE service_date = $1 RETURNING canteen_id, meal, dish_id', [day]);
+    return async () => {
+      await db.query(`INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) SELECT c, $1, m, d FROM unnest($2::int[], $3::text[], $4::int[]) AS r(c, m, d) ON CONFLICT DO NOTHING`, [
+        day,
+        rows.map((row) => row.canteen_id),
+        rows.map((row) => row.meal),
+        rows.map((row) => row.dish_id),
+      ]);
+    };
+  }
+
   type Answer = { day: string; diner: string; rating: number; meal?: string; dish?: number | null };
 
   /**
@@ -299,22 +314,55 @@ describe('the dashboard API over HTTP', () => {
       await admin.agent.get('/api/dashboard/overview?canteens=1').expect(200);
     });
 
-    it("says of today, in the canteens' time zone, whether covers are in, the canteen awaits them or is closed", async () => {
+    it("says of today, in the canteens' time zone, whether covers are in, the canteen awaits them, has no menu yet or is closed", async () => {
       const today = localDate(new Date(), 'Asia/Shanghai');
       const db = app.get(DataSource);
+      // Canteen 2 opens every day: outside a closure, today is one of its service days whatever the weekday.
       const coversToday = async () => (await manager.agent.get('/api/dashboard/overview').expect(200)).body.coversToday;
       const [{ id: dish }] = await db.query('SELECT id FROM dish ORDER BY id LIMIT 1');
-      const menu = await db.query(`INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) VALUES (2, $1, 'lunch', $2) ON CONFLICT DO NOTHING RETURNING dish_id`, [today, dish]);
+      // The demo plans menus ahead; without today's, today is a service day with no menu yet, not a closure.
+      const restoreMenus = await withoutMenus(today);
+      let menu: unknown[] = [];
       try {
-        expect(await coversToday()).toEqual({ date: today, actual: null, forecast: null, status: 'awaiting' });
+        expect(await coversToday()).toEqual({ date: today, actual: null, forecast: null, status: 'no_menu', closed: null });
+        menu = await db.query(`INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) VALUES (2, $1, 'lunch', $2) ON CONFLICT DO NOTHING RETURNING dish_id`, [today, dish]);
+        expect(await coversToday()).toEqual({ date: today, actual: null, forecast: null, status: 'awaiting', closed: null });
         await db.query(`INSERT INTO canteen_closure (canteen_id, from_date, to_date, reason) VALUES (2, $1, $1, 'e2e')`, [today]);
-        expect(await coversToday()).toMatchObject({ date: today, actual: null, status: 'closed' });
+        expect(await coversToday()).toMatchObject({ date: today, actual: null, status: 'closed', closed: { because: 'closure', name: 'e2e', nameZh: 'e2e' } });
         await db.query(`INSERT INTO daily_meal_rollup (canteen_id, service_date, meal, covers) VALUES (2, $1, 'lunch', 123)`, [today]);
-        expect(await coversToday()).toMatchObject({ date: today, actual: 123, status: 'served' });
+        expect(await coversToday()).toMatchObject({ date: today, actual: 123, status: 'served', closed: null });
       } finally {
         await db.query(`DELETE FROM daily_meal_rollup WHERE canteen_id = 2 AND service_date = $1`, [today]);
         await db.query(`DELETE FROM canteen_closure WHERE canteen_id = 2 AND from_date = $1 AND reason = 'e2e'`, [today]);
         if (menu.length > 0) await db.query(`DELETE FROM menu_item WHERE canteen_id = 2 AND service_date = $1 AND meal = 'lunch' AND dish_id = $2`, [today, dish]);
+        await restoreMenus();
+      }
+    });
+
+    it('says a weekday canteen is closed on a holiday of the calendar, and without a menu on a make-up working day', async () => {
+      const today = localDate(new Date(), 'Asia/Shanghai');
+      const db = app.get(DataSource);
+      // Canteen 1 does not open on weekends or holidays; today's kind is set in the calendar, whatever the weekday.
+      const coversToday = async () => (await admin.agent.get('/api/dashboard/overview?canteens=1').expect(200)).body.coversToday;
+      const [saved] = await db.query('SELECT kind, holiday_name, holiday_name_zh FROM calendar_day WHERE day = $1', [today]);
+      const setDay = (kind: string, name: string | null, nameZh: string | null) =>
+        db.query(
+          `INSERT INTO calendar_day (day, kind, holiday_name, holiday_name_zh) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, holiday_name = excluded.holiday_name, holiday_name_zh = excluded.holiday_name_zh`,
+          [today, kind, name, nameZh],
+        );
+      const restoreMenus = await withoutMenus(today);
+      try {
+        await setDay('holiday', 'National Day', '国庆节');
+        expect(await coversToday()).toEqual({ date: today, actual: null, forecast: null, status: 'closed', closed: { because: 'holiday', name: 'National Day', nameZh: '国庆节' } });
+        await setDay('weekend', null, null);
+        expect(await coversToday()).toMatchObject({ status: 'closed', closed: { because: 'weekend' } });
+        await setDay('makeup_workday', 'National Day', '国庆节');
+        expect(await coversToday()).toMatchObject({ status: 'no_menu', closed: null });
+      } finally {
+        if (saved) await setDay(saved.kind, saved.holiday_name, saved.holiday_name_zh);
+        else await db.query('DELETE FROM calendar_day WHERE day = $1', [today]);
+        await restoreMenus();
       }
     });
   });

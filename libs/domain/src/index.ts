@@ -12,3 +12,4 @@ export * from './ingredient-category';
 export * from './order-packs';
 export * from './local-name';
 export * from './number-text';
+export * from './service-day';

@@ -65,18 +65,32 @@ export async function renderOverview(context: PageContext): Promise<void> {
   main.append(alerts);
 }
 
-/** Today's covers; before any are in, whether the canteen is closed today or has no data yet. */
+/**
+ * Today's covers; before any are in, whether the canteen awaits them, has no menu for today yet
+ * (and what to do), or is closed today, and why.
+ */
 function todayCard(context: PageContext, today: OverviewPanel['coversToday']): HTMLElement {
   const { t, f } = context;
   const value = today.status === 'served' ? f.number(today.actual) : t(`today.${today.status}`);
-  const forecast = today.status === 'closed' && today.forecast === null ? t('today.noService') : `${t('forecast')} ${f.number(today.forecast)}`;
   return h(
     'div',
     { class: 'kpi card big', 'data-kpi': 'today', 'data-today': today.status },
     h('div', { class: 'kpi-label' }, `${t('today')} · ${today.date}`),
     h('div', { class: today.status === 'served' ? 'kpi-value' : 'kpi-value kpi-note' }, value),
-    h('div', { class: 'muted' }, forecast),
+    h('div', { class: 'muted', 'data-today-note': '' }, todayNote(context, today)),
   );
+}
+
+function todayNote(context: PageContext, today: OverviewPanel['coversToday']): string {
+  const { t, f } = context;
+  if (today.status === 'no_menu') return t('today.noMenuHint', { where: `${t('nav.admin')} → ${t('page.imports')}` });
+  if (today.status === 'closed' && today.closed) {
+    const name = (context.lang === 'zh-CN' ? (today.closed.nameZh ?? today.closed.name) : (today.closed.name ?? today.closed.nameZh)) ?? '';
+    const { because } = today.closed;
+    if (because === 'weekend') return t('closedBecause.weekend');
+    return name === '' ? t('today.noService') : t(`closedBecause.${because}`, { name });
+  }
+  return `${t('forecast')} ${f.number(today.forecast)}`;
 }
 
 function alertItem(context: PageContext, alert: DashboardAlert): HTMLElement {

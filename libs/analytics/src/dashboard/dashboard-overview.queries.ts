@@ -1,9 +1,18 @@
+import type { DayKind } from '@larder/domain';
 import type { RatingCountsRow } from '../rating-counts.sql';
 
-/** Whether the canteens ($1) have a menu on the day ($2) outside a closure, and how many are closed that day. */
-export const SERVICE_TODAY_SQL = `SELECT EXISTS (SELECT 1 FROM menu_item m WHERE m.canteen_id = ANY($1::int[]) AND m.service_date = $2::date AND ($3::text IS NULL OR m.meal = $3)
-                   AND NOT EXISTS (SELECT 1 FROM canteen_closure c WHERE c.canteen_id = m.canteen_id AND $2::date BETWEEN c.from_date AND c.to_date)) AS menu_today,
-       (SELECT count(DISTINCT canteen_id) FROM canteen_closure WHERE canteen_id = ANY($1::int[]) AND $2::date BETWEEN from_date AND to_date) AS closed`;
+/**
+ * What each canteen ($1) is known to do on each day from $2 to $3: the calendar's kind of the day
+ * (null without a row), whether it opens weekends, the closure over the day (its reason) and
+ * whether it has a menu (at meal $4) — the facts of `dayService`.
+ */
+export const SERVICE_DAYS_SQL = `SELECT c.id AS canteen_id, d.day::date::text AS day, c.opens_weekends, cd.kind, cd.holiday_name, cd.holiday_name_zh,
+       (SELECT cc.reason FROM canteen_closure cc WHERE cc.canteen_id = c.id AND d.day::date BETWEEN cc.from_date AND cc.to_date ORDER BY cc.from_date LIMIT 1) AS closure,
+       EXISTS (SELECT 1 FROM menu_item m WHERE m.canteen_id = c.id AND m.service_date = d.day::date AND ($4::text IS NULL OR m.meal = $4)) AS has_menu
+FROM canteen c CROSS JOIN generate_series($2::date, $3::date, interval '1 day') AS d(day)
+LEFT JOIN calendar_day cd ON cd.day = d.day::date
+WHERE c.id = ANY($1::int[])
+ORDER BY 2, 1`;
 
 /** Each canteen-day's wasted and prepared portions, from the cost rollup. */
 export const WASTE_DAYS_SQL = `SELECT canteen_id, service_date::text AS d, sum(overproduction_portions)::bigint AS wasted, sum(prepared_portions)::bigint AS prepared
@@ -21,9 +30,15 @@ FROM (SELECT canteen_id, dish_id, diner_pseudonym, rating, service_date >= $5::d
 GROUP BY GROUPING SETS ((canteen_id, recent), (canteen_id, dish_id, recent))
 HAVING GROUPING(dish_id) = 1 OR dish_id IS NOT NULL`;
 
-export interface ServiceTodayRow {
-  menu_today: boolean;
-  closed: number;
+export interface ServiceDayRow {
+  canteen_id: number;
+  day: string;
+  opens_weekends: boolean;
+  kind: DayKind | null;
+  holiday_name: string | null;
+  holiday_name_zh: string | null;
+  closure: string | null;
+  has_menu: boolean;
 }
 
 export interface WasteDayRow {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, isoWeek, isoWeekday } from '@larder/domain';
+import { addDays, combinedDayService, DayService, dayService, isoWeek, isoWeekday } from '@larder/domain';
 import { query } from '@larder/database';
 import { RATING_BOUND_SQL, RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
@@ -13,7 +13,7 @@ import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 import { todayStatus, weekSoFar } from './dashboard-today.calculator';
-import { ratingWindowsSql, RatingWindowRow, SERVICE_TODAY_SQL, ServiceTodayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
+import { ratingWindowsSql, RatingWindowRow, SERVICE_DAYS_SQL, ServiceDayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
 
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
@@ -86,20 +86,39 @@ export class DashboardOverviewService {
   }
 
   /** Today's and this week's covers against the forecasts for the same days, and whether the canteens serve today. */
-  private today(today: string, series: ForecastPoint[], service: { menuToday: boolean; allClosed: boolean }): Pick<OverviewPanel, 'coversToday' | 'coversWeek'> {
+  private today(today: string, series: ForecastPoint[], service: DayService): Pick<OverviewPanel, 'coversToday' | 'coversWeek'> {
     const day = series.find((point) => point.date === today);
     const actual = day?.actual ?? null;
     const forecast = day?.p50 ?? null;
     return {
-      coversToday: { date: today, actual, forecast, status: todayStatus({ actual, forecast, ...service }) },
+      coversToday: { date: today, actual, forecast, ...todayStatus({ actual, forecast, service }) },
       coversWeek: { week: isoWeek(today), ...weekSoFar(series) },
     };
   }
 
-  /** Whether a canteen shown has today's menu (at the meal shown) outside a closure, and whether closures cover them all today. */
-  private async serviceToday(scope: DashboardScope): Promise<{ menuToday: boolean; allClosed: boolean }> {
-    const [row] = await query<ServiceTodayRow>(this.dataSource, SERVICE_TODAY_SQL, [scope.canteenIds, scope.today, scope.meal]);
-    return { menuToday: row.menu_today === true, allClosed: scope.canteenIds.length > 0 && row.closed === scope.canteenIds.length };
+  /** The canteens' service today, as one (`dayService` for each, `combinedDayService` over them). */
+  private async serviceToday(scope: DashboardScope): Promise<DayService> {
+    const days = await this.serviceDays(scope.canteenIds, scope.today, scope.today, scope.meal);
+    return combinedDayService(days.get(scope.today) ?? []);
+  }
+
+  /** Each canteen's service on each day from `from` to `to` (at the meal), by day. */
+  private async serviceDays(canteenIds: number[], from: string, to: string, meal: string | null): Promise<Map<string, DayService[]>> {
+    const rows = await query<ServiceDayRow>(this.dataSource, SERVICE_DAYS_SQL, [canteenIds, from, to, meal]);
+    const byDay = new Map<string, DayService[]>();
+    for (const row of rows) {
+      const service = dayService({
+        date: row.day,
+        kind: row.kind,
+        holidayName: row.holiday_name,
+        holidayNameZh: row.holiday_name_zh,
+        opensWeekends: row.opens_weekends,
+        closure: row.closure === null ? null : { reason: row.closure },
+        hasMenu: row.has_menu,
+      });
+      byDay.set(row.day, [...(byDay.get(row.day) ?? []), service]);
+    }
+    return byDay;
   }
 
   /** The drift alert scores the same forecasts the chart draws, read once for both; the other alerts' reads run beside it. */

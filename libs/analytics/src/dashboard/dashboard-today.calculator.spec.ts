@@ -1,23 +1,34 @@
+import { dayService } from '@larder/domain';
 import { todayStatus, weekSoFar } from './dashboard-today.calculator';
 
 describe("the overview's today", () => {
-  const quiet = { actual: null, forecast: null, menuToday: false, allClosed: false };
+  // 2026-12-07 is a Monday.
+  const day = { date: '2026-12-07', kind: null, opensWeekends: false, closure: null, hasMenu: true };
+  const open = dayService(day);
+  const noMenu = dayService({ ...day, hasMenu: false });
+  const closed = dayService({ ...day, closure: { reason: '装修' } });
+  const quiet = { actual: null, forecast: null, service: noMenu };
 
   it('is served once covers are in, even on a day thought closed', () => {
-    expect(todayStatus({ ...quiet, actual: 812 })).toBe('served');
-    expect(todayStatus({ ...quiet, actual: 3, allClosed: true })).toBe('served');
+    expect(todayStatus({ ...quiet, actual: 812 })).toEqual({ status: 'served', closed: null });
+    expect(todayStatus({ ...quiet, actual: 3, service: closed }).status).toBe('served');
   });
 
-  it('awaits data when a menu or a forecast says the canteen opens today', () => {
-    expect(todayStatus({ ...quiet, menuToday: true })).toBe('awaiting');
-    expect(todayStatus({ ...quiet, forecast: 640 })).toBe('awaiting');
-    expect(todayStatus({ ...quiet, actual: 0, forecast: 640 })).toBe('awaiting');
+  it('awaits data when the menu or a forecast is in on a day the canteen serves', () => {
+    expect(todayStatus({ ...quiet, service: open })).toEqual({ status: 'awaiting', closed: null });
+    expect(todayStatus({ ...quiet, forecast: 640 }).status).toBe('awaiting');
+    expect(todayStatus({ ...quiet, actual: 0, forecast: 640 }).status).toBe('awaiting');
   });
 
-  it('is closed without menu and forecast, or when every canteen shown is closed', () => {
-    expect(todayStatus(quiet)).toBe('closed');
-    expect(todayStatus({ ...quiet, forecast: 0 })).toBe('closed');
-    expect(todayStatus({ ...quiet, forecast: 640, menuToday: true, allClosed: true })).toBe('closed');
+  it('is without a menu, not closed, on a service day the imported menus do not reach', () => {
+    expect(todayStatus(quiet)).toEqual({ status: 'no_menu', closed: null });
+    expect(todayStatus({ ...quiet, forecast: 0 }).status).toBe('no_menu');
+  });
+
+  it('is closed only where the day is known closed, and says why', () => {
+    expect(todayStatus({ ...quiet, forecast: 640, service: closed })).toEqual({ status: 'closed', closed: { because: 'closure', name: '装修', nameZh: '装修' } });
+    const holiday = dayService({ ...day, kind: 'holiday', holidayName: 'National Day', holidayNameZh: '国庆节' });
+    expect(todayStatus({ ...quiet, service: holiday }).closed).toEqual({ because: 'holiday', name: 'National Day', nameZh: '国庆节' });
   });
 });
 

@@ -1,25 +1,26 @@
-import type { TodayStatus } from './dashboard.contract';
+import type { DayService } from '@larder/domain';
+import type { OverviewPanel } from './dashboard.contract';
 
 /** What is known of today in the canteens shown. */
 export interface TodayFacts {
   /** Covers sold today so far, null when none are in. */
   actual: number | null;
-  /** The forecast covers for today, null when none was made (no service day). */
+  /** The forecast covers for today, null when none was made (no menu, or no service day). */
   forecast: number | null;
-  /** Some canteen shown has today's menu and no closure over today. */
-  menuToday: boolean;
-  /** Every canteen shown is closed (a closure covers today). */
-  allClosed: boolean;
+  /** The canteens' day as one (`combinedDayService`): open, open without a menu yet, or closed and why. */
+  service: DayService;
 }
 
 /**
- * Served when covers are in; else open but awaiting data when a canteen has today's menu or a
- * forecast for today, and none of the closures says otherwise; else closed today.
+ * Served when covers are in; else closed only when the day's service says so; else open and
+ * awaiting data when the menu or a forecast is in, and open without a menu when neither is.
  */
-export function todayStatus(facts: TodayFacts): TodayStatus {
-  if (facts.actual !== null && facts.actual > 0) return 'served';
-  if (facts.allClosed) return 'closed';
-  return facts.menuToday || (facts.forecast !== null && facts.forecast > 0) ? 'awaiting' : 'closed';
+export function todayStatus(facts: TodayFacts): Pick<OverviewPanel['coversToday'], 'status' | 'closed'> {
+  if (facts.actual !== null && facts.actual > 0) return { status: 'served', closed: null };
+  const { service } = facts;
+  if (service.state === 'closed') return { status: 'closed', closed: { because: service.because!, name: service.name, nameZh: service.nameZh } };
+  if (service.state === 'open' || (facts.forecast !== null && facts.forecast > 0)) return { status: 'awaiting', closed: null };
+  return { status: 'no_menu', closed: null };
 }
 
 /**

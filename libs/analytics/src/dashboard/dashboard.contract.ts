@@ -138,13 +138,27 @@ export interface DashboardMeta {
 }
 
 // GET /api/dashboard/overview
-/** What the overview's "today" says: covers served, the canteen open with no sales in yet, or closed today. */
-export type TodayStatus = 'served' | 'awaiting' | 'closed';
+/**
+ * What the overview's "today" says: covers served, the canteen open with no sales in yet, open but
+ * without today's menu imported (so no forecast either), or closed today — only where Larder knows it.
+ */
+export type TodayStatus = 'served' | 'awaiting' | 'no_menu' | 'closed';
+
+/** Why a canteen is closed on a day: a closure, a public holiday or a weekend it does not open on (`dayService` in @larder/domain). */
+export type ClosedBecause = 'closure' | 'holiday' | 'weekend';
+
+/** A day every canteen shown is closed, and why: the closure's reason or the holiday's name (English and Chinese; a closure has one text). */
+export interface ClosedDay {
+  date: string;
+  because: ClosedBecause;
+  name: string | null;
+  nameZh: string | null;
+}
 
 export interface OverviewPanel {
   filters: AppliedFilters;
   /** Today in the canteens' time zone (not the last day with data) and what is known of it. */
-  coversToday: { date: string; actual: number | null; forecast: number | null; status: TodayStatus };
+  coversToday: { date: string; actual: number | null; forecast: number | null; status: TodayStatus; closed: Omit<ClosedDay, 'date'> | null };
   /** Today's ISO week, from its Monday to today: the covers in (null before any day is) against the forecasts of the same days. */
   coversWeek: { week: string; actual: number | null; forecast: number | null };
   kpis: {
