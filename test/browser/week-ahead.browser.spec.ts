@@ -1,7 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeekStart, localDate } from '@larder/domain';
-import { afterRender, describeWithChromium, launchChromium, openView, PLAN_WEEK, screenshot, signedInPage, SignedInPage, startDashboardServer, DashboardServer } from './support/dashboard-browser';
+import {
+  afterRender,
+  charts,
+  describeWithChromium,
+  launchChromium,
+  openView,
+  PLAN_WEEK,
+  screenshot,
+  signedInPage,
+  SignedInPage,
+  startDashboardServer,
+  DashboardServer,
+} from './support/dashboard-browser';
 
 /** Issue #22, the week ahead at a glance: today on the overview, the what-if and overrides in the plan-lines table. */
 describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
@@ -68,6 +80,27 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
       await db.query('UPDATE canteen SET opens_weekends = true WHERE id = ANY($1::int[])', [weekendOpeners]);
       if (saved) await setDay(saved.kind, saved.holiday_name, saved.holiday_name_zh);
       else await db.query('DELETE FROM calendar_day WHERE day = $1', [today]);
+    }
+  });
+
+  it('marks a closure on the covers chart: the day stands on the axis, empty, shaded with its reason', async () => {
+    // A canteen closed on a Wednesday of the range: no covers and no forecast that day, as after a closure imported ahead.
+    const day = '2026-11-18';
+    const restore = [await takeAway(db, 'daily_meal_rollup', day), await takeAway(db, 'forecast', day)];
+    await db.query(`INSERT INTO canteen_closure (canteen_id, from_date, to_date, reason) SELECT id, $1, $1, '设备检修' FROM unnest($2::int[]) AS c(id)`, [day, server.plannedCanteens]);
+    try {
+      await openView(manager.page, '/?page=overview');
+      const chart = (await charts(manager.page)).find((entry) => entry.id === 'covers-vs-forecast')!;
+      const at = chart.categories.indexOf(day);
+      expect(chart.categories.slice(at - 1, at + 2)).toEqual(['2026-11-17', day, '2026-11-19']);
+      const actual = chart.series.find((series) => series.name === '实际')!;
+      expect(actual.data[at]).toBeNull();
+      expect(actual.data[at - 1]).not.toBeNull();
+      expect(actual.markAreas).toEqual([{ name: '停业：设备检修', from: '2026-11-17', to: '2026-11-19' }]);
+      await screenshot(manager.page, 'overview-chart-closure');
+    } finally {
+      await db.query(`DELETE FROM canteen_closure WHERE from_date = $1 AND reason = '设备检修'`, [day]);
+      for (const put of restore) await put();
     }
   });
 
@@ -222,7 +255,7 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
 });
 
 /** Deletes a table's rows of a service date and returns what puts them back as they were. */
-async function takeAway(db: DataSource, table: 'menu_item' | 'forecast', day: string): Promise<() => Promise<void>> {
+async function takeAway(db: DataSource, table: 'menu_item' | 'forecast' | 'daily_meal_rollup', day: string): Promise<() => Promise<void>> {
   const [{ rows }] = await db.query(`WITH gone AS (DELETE FROM ${table} WHERE service_date = $1 RETURNING *) SELECT coalesce(jsonb_agg(to_jsonb(gone)), '[]'::jsonb) AS rows FROM gone`, [day]);
   return async () => {
     await db.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(rows)]);

@@ -15,6 +15,6 @@ export interface ChartSnapshot {
   categories: string[];
   /** How many category labels the chart draws (null when it has no category axis). */
   labelsDrawn: number | null;
-  /** `color`: the series' own colour where it sets one. */
-  series: { name: string; type: string; smooth: boolean; color?: string; data: unknown[] }[];
+  /** Each series' data, its own colour where it sets one, and its shaded areas (a closed day on the covers chart: its name and the categories it spans). */
+  series: { name: string; type: string; smooth: boolean; color?: string; data: unknown[]; markAreas: { name: string; from: string; to: string }[] }[];
 }

@@ -47,29 +47,70 @@ export function donutText(f: Formats, value: (value: number) => string) {
 export function forecastBandOption(
   rows: readonly { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[],
   labels: { band: string; forecast: string; actual: string },
+  closed: readonly { date: string; label: string }[] = [],
 ): ChartOption {
+  // A closed day without covers is a day of its own on the axis, left empty so the lines break there, and shaded with its name.
+  const served = new Set(rows.filter((row) => row.actual !== null && row.actual > 0).map((row) => row.date));
+  const shut = closed.filter((day) => !served.has(day.date));
+  const known = new Set(rows.map((row) => row.date));
+  const days = [...rows, ...shut.filter((day) => !known.has(day.date)).map((day) => ({ date: day.date, actual: null, p10: null, p50: null, p90: null }))].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  );
   return {
     legend: { top: 4, left: 8, data: [labels.band, labels.forecast, labels.actual] },
-    xAxis: { type: 'category', data: rows.map((row) => row.date), boundaryGap: false },
+    xAxis: { type: 'category', data: days.map((row) => row.date), boundaryGap: false },
     yAxis: { type: 'value' },
     series: [
       // The band is p10 plus a stacked, filled (p90 - p10) on top of it.
-      { name: 'p10', type: 'line', data: rows.map((row) => row.p10), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
+      { name: 'p10', type: 'line', data: days.map((row) => row.p10), stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
       {
         name: labels.band,
         type: 'line',
-        data: rows.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)),
+        data: days.map((row) => (row.p90 === null || row.p10 === null ? null : row.p90 - row.p10)),
         stack: 'band',
         symbol: 'none',
         lineStyle: { opacity: 0 },
         areaStyle: { color: COLOURS.band, opacity: 0.45 },
         color: COLOURS.band,
       },
-      { name: labels.forecast, type: 'line', data: rows.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
-      { name: labels.actual, type: 'line', data: rows.map((row) => row.actual), color: COLOURS.actual, symbolSize: 4 },
+      { name: labels.forecast, type: 'line', data: days.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
+      {
+        name: labels.actual,
+        type: 'line',
+        data: days.map((row) => row.actual),
+        color: COLOURS.actual,
+        symbolSize: 4,
+        markArea: {
+          itemStyle: { color: COLOURS.muted, opacity: 0.18 },
+          label: { position: 'insideTop', color: '#4b5563', fontSize: 11 },
+          data: closedRuns(
+            days.map((row) => row.date),
+            shut,
+          ).map((run) => [{ name: run.label, xAxis: run.from }, { xAxis: run.to }]),
+        },
+      },
     ],
   };
 }
+
+/**
+ * Runs of consecutive closed days on the axis, each shaded from the day before it to the day after
+ * (the stretch where the line breaks), named by its first day.
+ */
+function closedRuns(dates: readonly string[], closed: readonly { date: string; label: string }[]): { from: string; to: string; label: string }[] {
+  const labelOf = new Map(closed.map((day) => [day.date, day.label]));
+  const runs: { from: string; to: string; label: string }[] = [];
+  for (let index = 0; index < dates.length; index++) {
+    const label = labelOf.get(dates[index]);
+    if (label === undefined) continue;
+    let end = index;
+    while (end + 1 < dates.length && labelOf.has(dates[end + 1])) end++;
+    runs.push({ from: dates[Math.max(0, index - 1)], to: dates[Math.min(dates.length - 1, end + 1)], label });
+    index = end;
+  }
+  return runs;
+}
+
 type Chart = ReturnType<typeof echarts.init>;
 
 const live = new Map<string, Chart>();
@@ -101,12 +142,19 @@ export function chartSnapshot(): ChartSnapshot[] {
     png: Boolean((chart.getOption() as { toolbox?: { feature?: { myPng?: unknown } }[] }).toolbox?.[0]?.feature?.myPng),
     pngCaption: captions.get(id)?.() ?? null,
     labelsDrawn: labelsDrawn(chart),
-    series: ((chart.getOption() as { series?: { name?: string; type?: string; smooth?: boolean; color?: unknown; data?: unknown[] }[] }).series ?? []).map((series) => ({
+    series: (
+      (
+        chart.getOption() as {
+          series?: { name?: string; type?: string; smooth?: boolean; color?: unknown; data?: unknown[]; markArea?: { data?: [{ name?: string; xAxis?: unknown }, { xAxis?: unknown }][] } }[];
+        }
+      ).series ?? []
+    ).map((series) => ({
       name: String(series.name ?? ''),
       type: String(series.type ?? ''),
       smooth: Boolean(series.smooth),
       ...(typeof series.color === 'string' ? { color: series.color } : {}),
       data: series.data ?? [],
+      markAreas: (series.markArea?.data ?? []).map(([from, to]) => ({ name: String(from.name ?? ''), from: String(from.xAxis ?? ''), to: String(to.xAxis ?? '') })),
     })),
   }));
 }

@@ -1,7 +1,7 @@
 import { alertSentence } from '../alert-text';
 import { api } from '../api';
 import { forecastBandOption } from '../charts';
-import type { DashboardAlert, OverviewPanel } from '../contract';
+import type { ClosedDay, DashboardAlert, OverviewPanel } from '../contract';
 import { h } from '../dom';
 import { textOr, type TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
@@ -57,7 +57,11 @@ export async function renderOverview(context: PageContext): Promise<void> {
     id: 'covers-vs-forecast',
     title: t('coversVsForecast'),
     height: 340,
-    option: forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }),
+    option: forecastBandOption(
+      rows,
+      { band: t('band'), forecast: t('forecast'), actual: t('actual') },
+      panel.closedDays.map((day) => ({ date: day.date, label: closedText(context, day) })),
+    ),
   });
   const alerts = h('section', { class: 'card alerts', 'data-panel': 'alerts' }, h('h3', {}, t('alerts')));
   if (panel.alerts.length === 0) alerts.append(h('p', { class: 'muted' }, t('noAlerts')));
@@ -84,13 +88,16 @@ function todayCard(context: PageContext, today: OverviewPanel['coversToday']): H
 function todayNote(context: PageContext, today: OverviewPanel['coversToday']): string {
   const { t, f } = context;
   if (today.status === 'no_menu') return t('today.noMenuHint', { where: `${t('nav.admin')} → ${t('page.imports')}` });
-  if (today.status === 'closed' && today.closed) {
-    const name = (context.lang === 'zh-CN' ? (today.closed.nameZh ?? today.closed.name) : (today.closed.name ?? today.closed.nameZh)) ?? '';
-    const { because } = today.closed;
-    if (because === 'weekend') return t('closedBecause.weekend');
-    return name === '' ? t('today.noService') : t(`closedBecause.${because}`, { name });
-  }
+  if (today.status === 'closed' && today.closed) return closedText(context, today.closed);
   return `${t('forecast')} ${f.number(today.forecast)}`;
+}
+
+/** Why a day is closed, in the page's language: the closure's reason or the holiday's name. */
+function closedText(context: PageContext, closed: Omit<ClosedDay, 'date'>): string {
+  const { t } = context;
+  const name = (context.lang === 'zh-CN' ? (closed.nameZh ?? closed.name) : (closed.name ?? closed.nameZh)) ?? '';
+  if (closed.because === 'weekend') return t('closedBecause.weekend');
+  return name === '' ? t('today.noService') : t(`closedBecause.${closed.because}`, { name });
 }
 
 function alertItem(context: PageContext, alert: DashboardAlert): HTMLElement {

@@ -5,14 +5,14 @@ import { addDays, combinedDayService, DayService, dayService, isoWeek, isoWeekda
 import { query } from '@larder/database';
 import { RATING_BOUND_SQL, RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
-import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
+import type { ClosedDay, DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
 import { DriftWindows, fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
 import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
 import type { ForecastPoint } from './dashboard-forecast.calculator';
 import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
-import { todayStatus, weekSoFar } from './dashboard-today.calculator';
+import { closedDaysOf, todayStatus, weekSoFar } from './dashboard-today.calculator';
 import { ratingWindowsSql, RatingWindowRow, SERVICE_DAYS_SQL, ServiceDayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
 
 /** Days at the end of the range checked for unusual waste. */
@@ -38,12 +38,13 @@ export class DashboardOverviewService {
       ? forecasts.then(({ series }) => series.filter(within(week)))
       : this.daily.actualAgainstForecast({ ...week, canteenIds: scope.canteenIds, meal: scope.meal, dishId: 0 });
     // Independent reads: on a server each takes a pooled connection of its own.
-    const [sums, { series: coversVsForecast }, weekPoints, alerts, service] = await Promise.all([
+    const [sums, { series: coversVsForecast }, weekPoints, alerts, service, closedDays] = await Promise.all([
       this.daily.rangeSums({ from: scope.previous.from, to: scope.to, currentFrom: scope.from, canteenIds: scope.canteenIds, meal: scope.meal, grain, allSites: scope.allSites }),
       forecasts,
       weekSeries,
       this.alerts(scope, forecasts),
       this.serviceToday(scope),
+      this.closedDays(scope),
     ]);
     const current = rangeKpis(sums.current);
     const previous = rangeKpis(sums.previous);
@@ -70,6 +71,7 @@ export class DashboardOverviewService {
         satisfaction: kpi('satisfaction', ([row]) => publishRatings(row.ratings, { suppress: false }).averageRating),
       },
       coversVsForecast: coversVsForecast.filter(within(scope)),
+      closedDays,
       alerts,
     };
   }
@@ -100,6 +102,12 @@ export class DashboardOverviewService {
   private async serviceToday(scope: DashboardScope): Promise<DayService> {
     const days = await this.serviceDays(scope.canteenIds, scope.today, scope.today, scope.meal);
     return combinedDayService(days.get(scope.today) ?? []);
+  }
+
+  /** The range's days on which every canteen shown is closed for a closure or a holiday, and why. */
+  private async closedDays(scope: DashboardScope): Promise<ClosedDay[]> {
+    const days = await this.serviceDays(scope.canteenIds, scope.from, scope.to, scope.meal);
+    return closedDaysOf(days);
   }
 
   /** Each canteen's service on each day from `from` to `to` (at the meal), by day. */

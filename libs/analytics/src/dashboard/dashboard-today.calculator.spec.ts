@@ -1,5 +1,5 @@
 import { dayService } from '@larder/domain';
-import { todayStatus, weekSoFar } from './dashboard-today.calculator';
+import { closedDaysOf, todayStatus, weekSoFar } from './dashboard-today.calculator';
 
 describe("the overview's today", () => {
   // 2026-12-07 is a Monday.
@@ -42,5 +42,24 @@ describe("the overview's week so far", () => {
   it('has no covers before any day is in, and then the forecast of the week so far', () => {
     expect(weekSoFar([{ actual: null, p50: 4736 }])).toEqual({ actual: null, forecast: 4736 });
     expect(weekSoFar([{ actual: null, p50: null }])).toEqual({ actual: null, forecast: null });
+  });
+});
+
+describe("the covers chart's closed days", () => {
+  const facts = { kind: null, opensWeekends: false, closure: null, hasMenu: true };
+  const on = (date: string, more: Partial<Parameters<typeof dayService>[0]> = {}) => dayService({ ...facts, date, ...more });
+
+  it('are the days every canteen is closed for a closure or a holiday, named, in date order; not weekends', () => {
+    const days = new Map([
+      ['2026-12-01', [on('2026-12-01'), on('2026-12-01')]],
+      ['2026-11-30', [on('2026-11-30', { closure: { reason: '设备检修' } }), on('2026-11-30', { closure: { reason: '设备检修' } })]],
+      ['2026-11-29', [on('2026-11-29', { kind: 'weekend' }), on('2026-11-29', { kind: 'weekend' })]],
+      ['2026-10-01', [on('2026-10-01', { kind: 'holiday', holidayName: 'National Day', holidayNameZh: '国庆节' })]],
+      ['2026-11-27', [on('2026-11-27', { closure: { reason: '装修' } }), on('2026-11-27', { hasMenu: false })]],
+    ]);
+    expect(closedDaysOf(days)).toEqual([
+      { date: '2026-10-01', because: 'holiday', name: 'National Day', nameZh: '国庆节' },
+      { date: '2026-11-30', because: 'closure', name: '设备检修', nameZh: '设备检修' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import type { DayService } from '@larder/domain';
-import type { OverviewPanel } from './dashboard.contract';
+import { combinedDayService, type DayService } from '@larder/domain';
+import type { ClosedDay, OverviewPanel } from './dashboard.contract';
 
 /** What is known of today in the canteens shown. */
 export interface TodayFacts {
@@ -36,4 +36,17 @@ export function weekSoFar(points: readonly { actual: number | null; p50: number 
   };
   if (served.length === 0) return { actual: null, forecast: forecastOf(points) };
   return { actual: served.reduce((sum, point) => sum + point.actual!, 0), forecast: forecastOf(served) };
+}
+
+/**
+ * The days every canteen is closed for a closure or a public holiday, from each canteen's service
+ * by day, in date order; a weekend the canteens never open on is their rhythm, not a closed day to mark.
+ */
+export function closedDaysOf(days: ReadonlyMap<string, readonly DayService[]>): ClosedDay[] {
+  const closed: ClosedDay[] = [];
+  for (const [date, services] of [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const day = combinedDayService(services);
+    if (day.state === 'closed' && (day.because === 'closure' || day.because === 'holiday')) closed.push({ date, because: day.because, name: day.name, nameZh: day.nameZh });
+  }
+  return closed;
 }

@@ -173,6 +173,11 @@ export interface OverviewPanel {
   };
   /** Daily covers against the stored forecast (p10/p50/p90) for the range. */
   coversVsForecast: { date: string; actual: number | null; p10: number | null; p50: number | null; p90: number | null }[];
+  /**
+   * The days of the range every canteen shown is closed for a closure or a public holiday, for the
+   * chart to mark (weekends a canteen never opens on are its ordinary rhythm, not marked).
+   */
+  closedDays: ClosedDay[];
   alerts: DashboardAlert[];
 }
 
