@@ -13,7 +13,7 @@ import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
 import { closedDaysOf, todayStatus, weekSoFar } from './dashboard-today.calculator';
-import { ratingWindowsSql, RatingWindowRow, SERVICE_DAYS_SQL, ServiceDayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
+import { ratingWindowsSql, RatingWindowRow, serviceDaysSql, ServiceDayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
 
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
@@ -100,19 +100,23 @@ export class DashboardOverviewService {
 
   /** The canteens' service today, as one (`dayService` for each, `combinedDayService` over them). */
   private async serviceToday(scope: DashboardScope): Promise<DayService> {
-    const days = await this.serviceDays(scope.canteenIds, scope.today, scope.today, scope.meal);
+    const days = await this.serviceDays({ canteenIds: scope.canteenIds, from: scope.today, to: scope.today, menus: { meal: scope.meal } });
     return combinedDayService(days.get(scope.today) ?? []);
   }
 
   /** The range's days on which every canteen shown is closed for a closure or a holiday, and why. */
   private async closedDays(scope: DashboardScope): Promise<ClosedDay[]> {
-    const days = await this.serviceDays(scope.canteenIds, scope.from, scope.to, scope.meal);
+    const days = await this.serviceDays({ canteenIds: scope.canteenIds, from: scope.from, to: scope.to, menus: null });
     return closedDaysOf(days);
   }
 
-  /** Each canteen's service on each day from `from` to `to` (at the meal), by day. */
-  private async serviceDays(canteenIds: number[], from: string, to: string, meal: string | null): Promise<Map<string, DayService[]>> {
-    const rows = await query<ServiceDayRow>(this.dataSource, SERVICE_DAYS_SQL, [canteenIds, from, to, meal]);
+  /**
+   * Each canteen's service on each day from `from` to `to`, by day; with `menus` its menus at the
+   * meal (null for all) are read too, without them none is (an open day then reads as without menu).
+   */
+  private async serviceDays(input: { canteenIds: number[]; from: string; to: string; menus: { meal: string | null } | null }): Promise<Map<string, DayService[]>> {
+    const { menus } = input;
+    const rows = await query<ServiceDayRow>(this.dataSource, serviceDaysSql(menus !== null), [input.canteenIds, input.from, input.to, ...(menus ? [menus.meal] : [])]);
     const byDay = new Map<string, DayService[]>();
     for (const row of rows) {
       const service = dayService({
