@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { query } from '@larder/database';
-import { DayKind, isMealPeriod, MealPeriod, subsidyRuleInForce, SubsidyRuleTerms } from '@larder/domain';
+import { dayService, DayKind, isMealPeriod, MealPeriod, subsidyRuleInForce, SubsidyRuleTerms } from '@larder/domain';
 import { createCalendar, DishInfo, parseIsoDate as toEpochDay, ServiceCalendar } from '@larder/forecasting';
 import type { DishDay } from './dish-split';
 import {
@@ -263,11 +263,15 @@ export class DemandHistoryService {
     const closures = await query<ClosureRow>(this.dataSource, CLOSURES_SQL, [canteen.id, iso(window.asOf + 1), iso(window.horizonEnd)]);
     const closed = closures.map((closure) => ({ from: toEpochDay(closure.from_date), to: toEpochDay(closure.to_date) }));
     const kinds = await this.dayKinds(window);
-    const isServiceDay = (day: number) => {
-      if (closed.some((closure) => closure.from <= day && day <= closure.to)) return false;
-      const kind = kinds.get(day) ?? (isWeekend(day) ? 'weekend' : 'workday');
-      return canteen.opensWeekends || (kind !== 'weekend' && kind !== 'holiday');
-    };
+    // the overview's rule (dayService): a day with a menu is served unless the canteen is closed then
+    const isServiceDay = (day: number) =>
+      dayService({
+        date: iso(day),
+        kind: kinds.get(day) ?? null,
+        opensWeekends: canteen.opensWeekends,
+        closure: closed.some((closure) => closure.from <= day && day <= closure.to) ? { reason: '' } : null,
+        hasMenu: true,
+      }).state !== 'closed';
     const past = new Map<MealPeriod, Map<number, string[]>>();
     const future = new Map<MealPeriod, Map<number, string[]>>();
     for (const row of rows) {
@@ -307,12 +311,6 @@ function upperBound(values: Int32Array, value: number): number {
     else high = mid;
   }
   return low;
-}
-
-/** Saturday or Sunday (1970-01-01, epoch day 0, was a Thursday). */
-function isWeekend(day: number): boolean {
-  const weekday = (((day + 3) % 7) + 7) % 7;
-  return weekday >= 5;
 }
 
 /** Rows of drivers to columns; only drivers present on every row are kept. */
