@@ -80,6 +80,8 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/reports/finance': ['admin', 'manager', 'finance', 'token:read'],
   // Machines push files with an import token; of the people only admins may (an unknown kind answers 400).
   'POST /api/import/:kind': ['admin', 'token:import'],
+  // A batch's refused rows, to correct: whoever may import (an unknown batch answers 404).
+  'GET /api/import/batches/:batchId/rejected': ['admin', 'token:import'],
   // The dashboard is for people: each page's roles as DASHBOARD_PAGES lists them; no tokens.
   'GET /api/dashboard/meta': ALL_PEOPLE,
   'GET /api/dashboard/overview': ['admin', 'manager', 'finance', 'viewer'],
@@ -98,6 +100,7 @@ const ACCESS: Record<string, Caller[]> = {
 const PARAMETERS: Record<string, string> = {
   username: 'no-such-user',
   id: '00000000-0000-4000-8000-000000000000',
+  batchId: '00000000-0000-4000-8000-000000000000',
   name: 'no-such-job',
   kind: 'satisfaction',
   dishId: '1',
