@@ -59,12 +59,13 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
       expect(await card.getAttribute('data-today')).toBe('no_menu');
       expect(await card.textContent()).toContain('今天还没有菜单');
       expect(await card.textContent()).not.toContain('不营业');
-      expect(await card.locator('[data-today-note]').textContent()).toContain('管理 → 数据导入');
+      // a manager cannot open the import page: the note says to ask an administrator, and where
+      expect(await card.locator('[data-today-note]').textContent()).toContain('请管理员在「管理 → 数据导入」导入菜单');
       await screenshot(manager.page, 'overview-today-no-menu');
       await openView(english.page, '/?page=overview');
       const englishCard = english.page.locator('[data-kpi=today]');
       expect(await englishCard.textContent()).toContain('No menu for today yet');
-      expect(await englishCard.locator('[data-today-note]').textContent()).toContain('import the menu under "Admin → Data import"');
+      expect(await englishCard.locator('[data-today-note]').textContent()).toContain('ask an administrator to import the menu under "Admin → Data import"');
       // A canteen that does not open on holidays is closed on one, and the card names it.
       await setDay('holiday', 'National Day', '国庆节');
       await db.query('UPDATE canteen SET opens_weekends = false WHERE id = ANY($1::int[])', [weekendOpeners]);

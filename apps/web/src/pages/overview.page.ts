@@ -87,7 +87,8 @@ function todayCard(context: PageContext, today: OverviewPanel['coversToday']): H
 
 function todayNote(context: PageContext, today: OverviewPanel['coversToday']): string {
   const { t, f } = context;
-  if (today.status === 'no_menu') return t('today.noMenuHint', { where: `${t('nav.admin')} → ${t('page.imports')}` });
+  // only admins may open the import page: anyone else is told whom to ask
+  if (today.status === 'no_menu') return t(context.me.role === 'admin' ? 'today.noMenuHint' : 'today.noMenuAskAdmin', { where: `${t('nav.admin')} → ${t('page.imports')}` });
   if (today.status === 'closed' && today.closed) return closedText(context, today.closed);
   return `${t('forecast')} ${f.number(today.forecast)}`;
 }
