@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addDays, isoWeekStart, localDate } from '@larder/domain';
+import { calendarDayFixture, takeAwayDay } from '../support/service-day-fixtures';
 import {
   afterRender,
   charts,
@@ -42,16 +43,11 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     const today = localDate(new Date(), 'Asia/Shanghai');
     const card = manager.page.locator('[data-kpi=today]');
     // The demo's menus end with its data. Today is set as a working day in the calendar, so whatever the weekday every canteen serves.
-    const [saved] = await db.query('SELECT kind, holiday_name, holiday_name_zh FROM calendar_day WHERE day = $1', [today]);
-    const setDay = (kind: string, name: string | null, nameZh: string | null) =>
-      db.query(
-        `INSERT INTO calendar_day (day, kind, holiday_name, holiday_name_zh) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, holiday_name = excluded.holiday_name, holiday_name_zh = excluded.holiday_name_zh`,
-        [today, kind, name, nameZh],
-      );
+    const calendarDay = await calendarDayFixture(db, today);
+    const setDay = calendarDay.set;
     const english = await signedInPage({ browser, server, username: 'week-ahead-manager-en', role: 'manager', canteenIds: server.plannedCanteens, locale: 'en-US' });
     // The demo plans menus ahead and forecasts them: today's of both are taken away, as for a canteen whose menus stop before today.
-    const restore = [await takeAway(db, 'menu_item', today), await takeAway(db, 'forecast', today)];
+    const restore = [await takeAwayDay(db, 'menu_item', today), await takeAwayDay(db, 'forecast', today)];
     const weekendOpeners = (await db.query('SELECT id FROM canteen WHERE id = ANY($1::int[]) AND opens_weekends', [server.plannedCanteens])).map((row: { id: number }) => row.id);
     try {
       await setDay('makeup_workday', 'National Day', '国庆节');
@@ -79,15 +75,14 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
       await english.context.close();
       for (const put of restore) await put();
       await db.query('UPDATE canteen SET opens_weekends = true WHERE id = ANY($1::int[])', [weekendOpeners]);
-      if (saved) await setDay(saved.kind, saved.holiday_name, saved.holiday_name_zh);
-      else await db.query('DELETE FROM calendar_day WHERE day = $1', [today]);
+      await calendarDay.restore();
     }
   });
 
   it('marks a closure on the covers chart: the day stands on the axis, empty, shaded with its reason', async () => {
     // A canteen closed on a Wednesday of the range: no covers and no forecast that day, as after a closure imported ahead.
     const day = '2026-11-18';
-    const restore = [await takeAway(db, 'daily_meal_rollup', day), await takeAway(db, 'forecast', day)];
+    const restore = [await takeAwayDay(db, 'daily_meal_rollup', day), await takeAwayDay(db, 'forecast', day)];
     await db.query(`INSERT INTO canteen_closure (canteen_id, from_date, to_date, reason) SELECT id, $1, $1, '设备检修' FROM unnest($2::int[]) AS c(id)`, [day, server.plannedCanteens]);
     try {
       await openView(manager.page, '/?page=overview');
@@ -254,11 +249,3 @@ describeWithChromium('the week ahead in a browser (manager, zh-CN)', () => {
     await reader.context.close();
   });
 });
-
-/** Deletes a table's rows of a service date and returns what puts them back as they were. */
-async function takeAway(db: DataSource, table: 'menu_item' | 'forecast' | 'daily_meal_rollup', day: string): Promise<() => Promise<void>> {
-  const [{ rows }] = await db.query(`WITH gone AS (DELETE FROM ${table} WHERE service_date = $1 RETURNING *) SELECT coalesce(jsonb_agg(to_jsonb(gone)), '[]'::jsonb) AS rows FROM gone`, [day]);
-  return async () => {
-    await db.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(rows)]);
-  };
-}

@@ -7,6 +7,7 @@ import { addDays, isoWeek as isoWeekOf, localDate } from '@larder/domain';
 import { ReportService } from '@larder/reporting';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { renderReport } from '../support/reporting-context';
+import { calendarDayFixture } from '../support/service-day-fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const END = '2026-11-20';
@@ -344,13 +345,8 @@ describe('the dashboard API over HTTP', () => {
       const db = app.get(DataSource);
       // Canteen 1 does not open on weekends or holidays; today's kind is set in the calendar, whatever the weekday.
       const coversToday = async () => (await admin.agent.get('/api/dashboard/overview?canteens=1').expect(200)).body.coversToday;
-      const [saved] = await db.query('SELECT kind, holiday_name, holiday_name_zh FROM calendar_day WHERE day = $1', [today]);
-      const setDay = (kind: string, name: string | null, nameZh: string | null) =>
-        db.query(
-          `INSERT INTO calendar_day (day, kind, holiday_name, holiday_name_zh) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, holiday_name = excluded.holiday_name, holiday_name_zh = excluded.holiday_name_zh`,
-          [today, kind, name, nameZh],
-        );
+      const calendarDay = await calendarDayFixture(db, today);
+      const setDay = calendarDay.set;
       const restoreMenus = await withoutMenus(today);
       try {
         await setDay('holiday', 'National Day', '国庆节');
@@ -360,8 +356,7 @@ describe('the dashboard API over HTTP', () => {
         await setDay('makeup_workday', 'National Day', '国庆节');
         expect(await coversToday()).toMatchObject({ status: 'no_menu', closed: null });
       } finally {
-        if (saved) await setDay(saved.kind, saved.holiday_name, saved.holiday_name_zh);
-        else await db.query('DELETE FROM calendar_day WHERE day = $1', [today]);
+        await calendarDay.restore();
         await restoreMenus();
       }
     });
