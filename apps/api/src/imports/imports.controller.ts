@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal, Principal, principalName, Roles, TokenScopes } from '@larder/auth';
 import { IMPORT_KINDS, ImportQuarantineService, ImportUploadService, UPLOAD_CONTENT_TYPES } from '@larder/ingestion';
 import { FileAnswer, QueryParameters, UploadOperation } from '../openapi/documentation.decorators';
-import { contentDisposition } from '../reports/reports.controller';
+import { contentDisposition } from '../http/content-disposition';
 import { ImportSummaryAnswer } from './dtos/import-summary-answer.dto';
 import { ImportThrottlerGuard } from './import-throttler.guard';
 import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';

@@ -6,7 +6,7 @@ import { CanteenScope, scopeFilter, yuanToFen } from '@larder/domain';
 import { MenuProposalService, PlanningDataLoader } from '@larder/procurement';
 import { MenuProposalWorkbookService } from '@larder/reporting';
 import { FileAnswer, QueryParameters } from '../openapi/documentation.decorators';
-import { contentDisposition } from '../reports/reports.controller';
+import { contentDisposition } from '../http/content-disposition';
 import { allowCanteen, CanteenAccess } from '../auth/canteen-access.decorator';
 import { DecideMenuChangeDto, ProposeMenuDto } from './dtos/menu-requests.dto';
 import { dateValue } from './planning-request.parser';

@@ -5,7 +5,7 @@ import { LarderError } from '@larder/common';
 import type { CanteenScope } from '@larder/domain';
 import { PurchaseOrderService } from '@larder/procurement';
 import { PurchaseOrderSheetService } from '@larder/reporting';
-import { contentDisposition } from '../reports/reports.controller';
+import { contentDisposition } from '../http/content-disposition';
 import { allowCanteen, CanteenAccess } from '../auth/canteen-access.decorator';
 import { EditOrderLineDto, MoveOrderDto, ReceiveOrderDto } from './dtos/purchase-order-requests.dto';
 
