@@ -7,7 +7,7 @@ import { addDays, isoWeek as isoWeekOf, localDate } from '@larder/domain';
 import { ReportService } from '@larder/reporting';
 import { createHttpApp, signIn, SignedInAgent } from '../support/http-app';
 import { renderReport } from '../support/reporting-context';
-import { calendarDayFixture } from '../support/service-day-fixtures';
+import { calendarDayFixture, takeAwayDay } from '../support/service-day-fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
 
 const END = '2026-11-20';
@@ -38,21 +38,6 @@ describe('the dashboard API over HTTP', () => {
     await app?.close();
     await database?.drop();
   });
-
-  /** Takes every canteen's menu of the day away, and returns what puts it back. */
-  async function withoutMenus(day: string): Promise<() => Promise<void>> {
-    const db = app.get(DataSource);
-    // A DELETE answers with its returned rows and the count.
-    const [rows]: [{ canteen_id: number; meal: string; dish_id: number }[], number] = await db.query('DELETE FROM menu_item WHERE service_date = $1 RETURNING canteen_id, meal, dish_id', [day]);
-    return async () => {
-      await db.query(`INSERT INTO menu_item (canteen_id, service_date, meal, dish_id) SELECT c, $1, m, d FROM unnest($2::int[], $3::text[], $4::int[]) AS r(c, m, d) ON CONFLICT DO NOTHING`, [
-        day,
-        rows.map((row) => row.canteen_id),
-        rows.map((row) => row.meal),
-        rows.map((row) => row.dish_id),
-      ]);
-    };
-  }
 
   type Answer = { day: string; diner: string; rating: number; meal?: string; dish?: number | null };
 
@@ -322,7 +307,7 @@ describe('the dashboard API over HTTP', () => {
       const coversToday = async () => (await manager.agent.get('/api/dashboard/overview').expect(200)).body.coversToday;
       const [{ id: dish }] = await db.query('SELECT id FROM dish ORDER BY id LIMIT 1');
       // The demo plans menus ahead; without today's, today is a service day with no menu yet, not a closure.
-      const restoreMenus = await withoutMenus(today);
+      const restoreMenus = await takeAwayDay(db, 'menu_item', today);
       let menu: unknown[] = [];
       try {
         expect(await coversToday()).toEqual({ date: today, actual: null, forecast: null, status: 'no_menu', closed: null });
@@ -347,7 +332,7 @@ describe('the dashboard API over HTTP', () => {
       const coversToday = async () => (await admin.agent.get('/api/dashboard/overview?canteens=1').expect(200)).body.coversToday;
       const calendarDay = await calendarDayFixture(db, today);
       const setDay = calendarDay.set;
-      const restoreMenus = await withoutMenus(today);
+      const restoreMenus = await takeAwayDay(db, 'menu_item', today);
       try {
         await setDay('holiday', 'National Day', '国庆节');
         expect(await coversToday()).toEqual({ date: today, actual: null, forecast: null, status: 'closed', closed: { because: 'holiday', name: 'National Day', nameZh: '国庆节' } });
