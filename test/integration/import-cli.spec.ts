@@ -36,10 +36,12 @@ describe('import auto over many files (compiled CLI)', () => {
     ];
     const { code, stdout, stderr } = await cli.run(['import', 'auto', ...files, '--json'], env);
     expect(code).toBe(1);
-    // piped: plain progress lines on stderr, per file (masters first) with rows of the lines the file holds
+    // piped: plain progress lines on stderr, per file (masters first) as it starts and ends, with rows of the lines the file holds
     expect(stderr.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^import: 49 % \(sites\.csv rows \d+\/\d+\)/),
-      expect.stringMatching(/^import: 99 % \(canteens\.csv rows \d+\/\d+\)/),
+      expect.stringMatching(/^import: 0 % \(sites\.csv rows 0\/1\)/),
+      expect.stringMatching(/^import: 49 % \(sites\.csv rows 1\/1\)/),
+      expect.stringMatching(/^import: 50 % \(canteens\.csv rows 0\/2\)/),
+      expect.stringMatching(/^import: 99 % \(canteens\.csv rows 2\/2\)/),
       expect.stringMatching(/^import: 100 % done in /),
     ]);
     const result = JSON.parse(stdout) as { accepted: number; batches: { fileName: string }[]; failed: { fileName: string; error: string }[] };

@@ -4,11 +4,11 @@ import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { LarderError } from '@larder/common';
 import {
-  estimateRecords,
   FILE_FORMATS,
   IMPORT_KINDS,
   ImportQuarantineService,
   ImportRollbackService,
+  ImportProgress,
   ImportService,
   ImportSummary,
   importSummaryJson,
@@ -49,11 +49,11 @@ function encodingOf(flag: string | undefined): TextEncoding | undefined {
 }
 
 /** Progress over all the files: each file an equal share, within it the rows stored of the rows its lines promise. */
-function fileProgress(reporter: ProgressReporter, file: { path: string; index: number; files: number; estimate: number | null }) {
+function fileProgress(reporter: ProgressReporter, file: { path: string; index: number; files: number }) {
   const name = basename(file.path);
-  return ({ records }: { records: number }) => {
-    const within = file.estimate ? Math.min(0.99, records / file.estimate) : 0;
-    reporter.listener({ step: `${name} rows`, done: records, total: file.estimate ?? 0, fraction: (file.index + within) / file.files });
+  return ({ records, estimate }: ImportProgress) => {
+    const within = estimate ? Math.min(0.99, records / estimate) : 0;
+    reporter.listener({ step: `${name} rows`, done: records, total: estimate ?? 0, fraction: (file.index + within) / file.files });
   };
 }
 
@@ -193,8 +193,7 @@ export function importCommand(): Command {
         const results: ImportSummary[] = [];
         try {
           for (const [index, file] of ordered.entries()) {
-            const estimate = flags.progress === false ? null : await estimateRecords(file.path, file.format);
-            const onProgress = fileProgress(progress, { path: file.path, index, files: ordered.length, estimate });
+            const onProgress = flags.progress === false ? undefined : fileProgress(progress, { path: file.path, index, files: ordered.length });
             try {
               results.push(await importer.importFile({ ...base, kind: file.kind, path: file.path, onProgress }));
             } catch (error) {

@@ -14,7 +14,6 @@ export type { MappingProfile } from './profiles/mapping-profile';
 export { BUILT_IN_PROFILES, loadProfiles } from './profiles/profile-registry';
 export { openRecordStream } from './formats/open-record-stream';
 export { FILE_FORMATS, TEXT_ENCODINGS } from './formats/record-stream';
-export { estimateRecords } from './formats/record-estimate';
 export type { FileFormat, TextEncoding, RecordStream, SourceRecord } from './formats/record-stream';
 export { InboxService, inboxCounts, INBOX_ACTOR } from './sources/inbox.service';
 export type { InboxScan } from './sources/inbox.service';

@@ -5,7 +5,10 @@ import type { ImportKind } from '../profiles/import-kinds';
 import type { MappingProfile } from '../profiles/mapping-profile';
 
 export interface ImportProgress {
+  /** Records stored so far in the batch's transaction. */
   records: number;
+  /** About how many the file holds (its lines), null where the format gives no cheap count. */
+  estimate: number | null;
 }
 
 /** One file to import. The HTTP endpoint and the inbox spool their bytes to a file and call the same service. */

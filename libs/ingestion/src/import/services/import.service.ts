@@ -14,6 +14,7 @@ import { RollupService } from '../../rollups/rollup.service';
 import { ImportRequest } from '../dtos/import-request.dto';
 import { ImportSummary } from '../dtos/import-summary.dto';
 import { openRecordStream } from '../formats/open-record-stream';
+import { estimateRecords } from '../formats/record-estimate';
 import { DEFAULT_READ_LIMITS, RecordStream } from '../formats/record-stream';
 import { bilingual } from '../messages';
 import { ImportKind, kindNameZh } from '../profiles/import-kinds';
@@ -100,7 +101,14 @@ export class ImportService {
     const stream = await openRecordStream({ path: request.path, fileName, format: request.format, encoding: request.encoding, sheet: request.sheet, limits: request.limits });
     try {
       const mapping = this.chooseMapping({ request, stream, fileName });
-      return await ImportService.lock.run(() => this.runBatch({ request, stream, mapping, fileName, checksum, started }));
+      const onProgress = request.onProgress;
+      const estimate = onProgress ? await estimateRecords(request.path, stream.format) : null;
+      const progress = onProgress && ((records: number) => onProgress({ records, estimate }));
+      // a first report once the batch starts: the caller learns the file was taken (and how large it is) before any row is stored
+      return await ImportService.lock.run(() => {
+        progress?.(0);
+        return this.runBatch({ request, stream, mapping, fileName, checksum, started, progress });
+      });
     } finally {
       await stream.close();
     }
@@ -159,7 +167,15 @@ export class ImportService {
     return detected.mapping;
   }
 
-  private async runBatch(options: { request: ImportRequest; stream: RecordStream; mapping: ColumnMapping; fileName: string; checksum: string; started: number }): Promise<ImportSummary> {
+  private async runBatch(options: {
+    request: ImportRequest;
+    stream: RecordStream;
+    mapping: ColumnMapping;
+    fileName: string;
+    checksum: string;
+    started: number;
+    progress: ((records: number) => void) | undefined;
+  }): Promise<ImportSummary> {
     const { request, stream, mapping, fileName } = options;
     const batchId = randomUUID();
     const runner = this.dataSource.createQueryRunner();
@@ -176,7 +192,7 @@ export class ImportService {
         request.createdBy,
       ]);
       const quarantine = await QuarantineWriter.open({ runner, batchId, fileName });
-      const counts = await this.runRecords({ runner, request, fileName, stream, mapping, batchId, quarantine });
+      const counts = await this.runRecords({ runner, request, fileName, stream, mapping, batchId, quarantine, progress: options.progress });
       await quarantine.flush();
       const summary: ImportSummary = {
         batchId,
@@ -222,6 +238,7 @@ export class ImportService {
     mapping: ColumnMapping;
     batchId: string;
     quarantine: QuarantineWriter;
+    progress: ((records: number) => void) | undefined;
   }): Promise<PipelineCounts> {
     const { runner, request, mapping } = options;
     const refs = await loadReferenceData(runner.manager);
@@ -246,7 +263,7 @@ export class ImportService {
         batchId: options.batchId,
         quarantine: options.quarantine,
         rollups: this.rollups,
-        onProgress: (records) => request.onProgress?.({ records }),
+        onProgress: (records) => options.progress?.(records),
       });
       return counts;
     }
@@ -254,7 +271,7 @@ export class ImportService {
     const touched = new TouchedDays();
     let records = 0;
     const onRecord = () => {
-      if (++records % PROGRESS_EVERY === 0) request.onProgress?.({ records });
+      if (++records % PROGRESS_EVERY === 0) options.progress?.(records);
     };
     const counts = await runTablePipeline({
       runner,
@@ -268,7 +285,7 @@ export class ImportService {
       guard: new PersonalDataGuard(mapping, options.stream.headers, pseudonymizer),
       context: { refs, amountUnit: mapping.profile.amountUnit, pseudonym: (identifier: string) => pseudonymizer.pseudonym(identifier), latestDate: this.latestDate() },
     });
-    request.onProgress?.({ records });
+    options.progress?.(records);
     if (touched.from !== null && touched.to !== null) {
       await this.rollups.refreshKind(mapping.kind, { canteenIds: [...touched.canteens], from: touched.from, to: touched.to }, runner.manager);
     }

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
+import type { ImportProgress } from '../dtos/import-request.dto';
 import { importSummaryJson, ImportSummaryJson } from '../dtos/import-summary.dto';
 import { bilingual } from '../messages';
 import { ImportService } from '../services/import.service';
@@ -16,6 +17,7 @@ export interface UploadRequest {
   file?: { path: string; originalName: string; contentType: string };
   /** A raw body: streamed to a temp file here, within the size limit. */
   body?: { stream: Readable; contentType?: string; contentLength?: number; name?: string };
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 /** An HTTP upload as one batch, through the same import as the CLI and the inbox. */
@@ -29,7 +31,7 @@ export class ImportUploadService {
   async receive(request: UploadRequest): Promise<ImportSummaryJson> {
     const kind = parseImportKind(request.kind);
     const limits = { maxFileBytes: this.config.imports.maxBytes };
-    const base = { kind, profile: request.profile || undefined, createdBy: request.createdBy, limits };
+    const base = { kind, profile: request.profile || undefined, createdBy: request.createdBy, limits, onProgress: request.onProgress };
     if (request.file) {
       const fileName = sanitizeUploadName({ name: request.file.originalName, contentType: request.file.contentType });
       return importSummaryJson(await this.importer.importFile({ ...base, path: request.file.path, fileName }));
