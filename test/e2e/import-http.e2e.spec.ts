@@ -94,6 +94,36 @@ describe('POST /api/import/:kind', () => {
     expect(response.body).toMatchObject({ accepted: 1, fileName: 'pos-1125.ndjson' });
   });
 
+  it('answers line by line, progress then the summary, when asked for NDJSON; a refusal before any line keeps its status', async () => {
+    const token = await newToken('progress reader');
+    const before = uploadsLeftOnDisk().length;
+    const lines = csv([
+      TX_HEADER,
+      ...saleRows({
+        id: 'P1',
+        at: '2026-11-26T12:00:00+08:00',
+        employee: '1004',
+        lines: [
+          ['D002', 1, '9.50'],
+          ['D003', 2, '4.00'],
+        ],
+      }),
+    ]);
+    const answer = await post('/api/import/auto', token).set('accept', 'application/x-ndjson').attach('file', Buffer.from(lines), 'progress.csv').expect(200);
+    expect(answer.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const sent = answer.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    // the first line comes as the batch starts, with the file's rows as its lines promise them
+    expect(sent[0]).toEqual({ progress: { records: 0, estimate: 2 } });
+    expect(sent.at(-2)).toEqual({ progress: { records: 2, estimate: 2 } });
+    expect(sent.at(-1).summary).toMatchObject({ accepted: 2, rejected: 0, kind: 'transactions', fileName: 'progress.csv' });
+    expect(uploadsLeftOnDisk().length).toBe(before);
+    const refused = await post('/api/import/auto', token).set('accept', 'application/x-ndjson').attach('file', Buffer.from(lines), 'progress.xlsx').expect(415);
+    expect(refused.body).toMatchObject({ error: 'UNSUPPORTED_FORMAT' });
+  });
+
   it('refuses a body over the limit with 413 naming the setting, and stores nothing', async () => {
     const batches = await count(dataSource, 'SELECT count(*) FROM import_batch');
     const big = Buffer.alloc(MAX_BYTES + 10, 'a');

@@ -50,11 +50,33 @@ async function download(url: string, body: unknown): Promise<string> {
   return fileName;
 }
 
-/** A file sent as a multipart form (an import), with the CSRF token like every write; the answer is JSON. */
-async function upload<T>(url: string, body: FormData): Promise<T> {
-  const response = await fetch(url, { method: 'POST', body, headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, credentials: 'same-origin' });
-  if (!response.ok) throw await refusal(response);
-  return (await response.json()) as T;
+/** One line of an answer sent as it runs (POST /api/import with Accept: application/x-ndjson). */
+type ProgressLine<P, T> = { progress: P } | { summary: T } | { status: number; error: string; message?: string | string[]; details?: Record<string, unknown> };
+
+/**
+ * A file sent as a multipart form (an import), with the CSRF token like every write. The API answers
+ * line by line as it stores the rows: each progress goes to `onProgress`, then comes the summary, or
+ * the error the import ended with (its status was sent with the first line).
+ */
+async function upload<P, T>(url: string, body: FormData, onProgress: (progress: P) => void): Promise<T> {
+  const response = await fetch(url, { method: 'POST', body, headers: { accept: 'application/x-ndjson', 'x-csrf-token': csrfToken }, credentials: 'same-origin' });
+  if (!response.ok || !response.body) throw await refusal(response);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    pending += value ?? '';
+    const lines = pending.split('\n');
+    pending = done ? '' : (lines.pop() ?? '');
+    for (const text of lines) {
+      if (text.trim() === '') continue;
+      const line = JSON.parse(text) as ProgressLine<P, T>;
+      if ('progress' in line) onProgress(line.progress);
+      else if ('summary' in line) return line.summary;
+      else throw new ApiError(line.status, line.error, Array.isArray(line.message) ? line.message.join('; ') : (line.message ?? line.error), line.details);
+    }
+    if (done) throw new ApiError(response.status, 'INTERNAL', 'the answer ended before the import did');
+  }
 }
 
 const prefetched = new Map<string, Promise<unknown>>();

@@ -27,10 +27,26 @@ export function rejectionIn(text: string, lang: Lang): { line: number | null; re
   return match ? { line: Number(match[1]), reason: bilingualPart(match[2], lang) } : { line: null, reason: bilingualPart(text, lang) };
 }
 
-function upload(kind: string, file: File): Promise<ImportAnswer> {
+/** How far an import has come (libs/ingestion ImportProgress): rows stored, of about how many its lines promise. */
+interface ImportProgress {
+  records: number;
+  estimate: number | null;
+}
+
+function upload(kind: string, file: File, onProgress: (progress: ImportProgress) => void): Promise<ImportAnswer> {
   const body = new FormData();
   body.append('file', file, file.name);
-  return api.upload<ImportAnswer>(`/api/import/${kind}`, body);
+  return api.upload<ImportProgress, ImportAnswer>(`/api/import/${kind}`, body, onProgress);
+}
+
+/** The running import's line: rows stored, and of about how many when the file's lines tell. */
+export function progressText(context: Pick<PageContext, 't' | 'f'>, name: string, progress: ImportProgress): string {
+  const { t, f } = context;
+  const records = f.number(progress.records);
+  // the estimate counts lines: past it (values spanning lines), only the rows stored are said
+  if (!progress.estimate || progress.records > progress.estimate) return t('import.progress', { name, records });
+  const share = f.pct(Math.min(0.99, progress.records / progress.estimate), 0);
+  return t('import.progressOf', { name, records, estimate: f.number(progress.estimate), share });
 }
 
 /** The file-level refusal in the page's language: the importer's own words (file, column, what to write) when it gave them. */
@@ -114,7 +130,7 @@ export async function renderImports(context: PageContext): Promise<void> {
       submit.disabled = true;
       say(message, t('import.running', { name: chosen.name }));
       try {
-        const answer = await upload(kind.value, chosen);
+        const answer = await upload(kind.value, chosen, (progress) => say(message, progressText(context, chosen.name, progress)));
         say(message, null);
         results.prepend(summary(context, answer));
       } catch (error) {
