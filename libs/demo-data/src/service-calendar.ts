@@ -1,4 +1,4 @@
-import { addDays, chinaCalendar, daysBetween, DayKind, IsoDate, isoWeekday, isWorkingDay, MealPeriod } from '@larder/domain';
+import { addDays, chinaCalendar, dayService, daysBetween, DayKind, IsoDate, isoWeekday, isWorkingDay, MealPeriod } from '@larder/domain';
 import type { CalendarDayRow, CanteenClosureRow, SubsidyRuleRow } from './demo-rows';
 import type { CanteenModel } from './organisation';
 
@@ -76,12 +76,14 @@ export function buildServiceCalendar(params: { startDate: IsoDate; days: number;
   return { rows, days: infos, closures, subsidyRules, subsidyChangeDate };
 }
 
-/** Canteens shut on public holidays; on weekends only those that open weekends serve, at a reduced level. */
+/**
+ * The product's rule (dayService): a canteen that opens weekends serves on public holidays too, the
+ * others are shut on both; a closure shuts any. Staff on duty on days off eat at a reduced level.
+ */
 export function isCanteenOpen(params: { canteen: CanteenModel; day: DayInfo; closures: readonly CanteenClosureRow[] }): boolean {
   const { canteen, day } = params;
-  if (day.kind === 'holiday') return false;
-  if (day.kind === 'weekend' && !canteen.row.opensWeekends) return false;
-  return !params.closures.some((closure) => closure.canteenId === canteen.row.id && closure.fromDate <= day.date && day.date <= closure.toDate);
+  const closure = params.closures.find((candidate) => candidate.canteenId === canteen.row.id && candidate.fromDate <= day.date && day.date <= candidate.toDate) ?? null;
+  return dayService({ date: day.date, kind: day.kind, opensWeekends: canteen.row.opensWeekends, closure, hasMenu: true }).state !== 'closed';
 }
 
 export function mondayOnOrAfter(date: IsoDate): IsoDate {
