@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { describeWithChromium, DashboardServer, launchChromium, openView, screenshot, signedInPage, serveWithMasters } from './support/dashboard-browser';
@@ -21,6 +22,13 @@ function cardExport(): Buffer {
     '合计,,,,,,,,4,"￥1,038.50",10.50,"1,028.00",',
   ];
   return iconv.encode(`${rows.join('\r\n')}\r\n`, 'gbk');
+}
+
+/** Two exports joined into one file, without 明细序号: the payment at the seam is repeated right after itself. */
+function joinedExports(): Buffer {
+  const line = (dish: string, name: string, amount: string) => ['S1', '2026-11-24 12:20:00', '3100012345', '一食堂', '2号窗口', '午餐', dish, name, '1', amount, '0.00', amount, '一卡通'].join(',');
+  const payment = [line('D002', '番茄炒蛋', '9.50'), line('D003', '紫菜蛋花汤', '2.00')];
+  return iconv.encode(`${[HEADER.join(','), ...payment, ...payment].join('\r\n')}\r\n`, 'gbk');
 }
 
 /** The same export with its time column headed otherwise. */
@@ -93,6 +101,30 @@ describeWithChromium('importing a card export from the browser', () => {
     );
     await screenshot(page, 'imports-zh-refused');
     expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
+    await context.close();
+  });
+
+  it('stores a payment repeated at an export seam, and shows its repeated lines as stored, to check', async () => {
+    const { context, page, errors } = await signedInPage({ browser, server, username: 'import-admin-seam', role: 'admin', locale: 'zh-CN' });
+    await openView(page, '/?page=imports');
+    await importFile(page, '消费流水-拼接.csv', joinedExports());
+    const result = page.locator('[data-import-result]').first();
+    expect(await result.locator('[data-count=accepted]').textContent()).toBe('4');
+    expect(await result.locator('[data-count=flagged]').textContent()).toBe('2');
+    expect(await result.locator('thead th').allTextContents()).toContain('已导入，请核对');
+    expect(await result.locator('[data-table=import-rejections]').count()).toBe(0);
+    expect(await result.locator('[data-table=import-flags] tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^第 4 行第 4–5 行与第 2–3 行完全相同（同一笔交易）/),
+      expect.stringMatching(/^第 5 行第 4–5 行与第 2–3 行完全相同/),
+    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), result.locator('[data-action=download-rejected]').click()]);
+    const rows: string[][] = parse(readFileSync((await download.path())!, 'utf8'), { bom: true });
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ['行号 line', '状态 status'],
+      ['4', '已导入，请核对 stored, please check'],
+      ['5', '已导入，请核对 stored, please check'],
+    ]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

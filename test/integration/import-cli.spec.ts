@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv, CompiledCli, compileCli } from '../support/compiled-cli';
 import { releaseDataFolder, scratchFolder } from '../support/data-folder';
 import { createTestDatabase, TestDatabase } from '../support/test-config';
-import { MASTER_FILES, writeFile } from '../fixtures/import/import-test-kit';
+import { csv, MASTER_FILES, writeFile } from '../fixtures/import/import-test-kit';
 
 /** `larder import auto a b c` through the compiled CLI: every good file in, every bad one reported. */
 describe('import auto over many files (compiled CLI)', () => {
@@ -49,5 +49,30 @@ describe('import auto over many files (compiled CLI)', () => {
     expect(result.failed.map((file) => file.fileName)).toEqual([files[0], files[2]]);
     expect(result.failed[0].error).toMatch(/no profile fits/);
     expect(result.accepted).toBe(3);
+  }, 120_000);
+
+  it('says which stored rows to check (a payment repeated at an export seam) and writes them after the refused ones', async () => {
+    const line = ['S1', '2026-11-24 12:20:00', '6222040000000000111', 'C1', 'W01', '午餐', 'D002', '9.50'];
+    const joined = csv([['交易流水号', '交易时间', '卡号', '食堂', '窗口', '餐别', '菜品编码', '消费金额'], line, line, ['S2', ...line.slice(1, 6), 'D404', '2.00']]);
+    const files = ['meal_periods.csv', 'dishes.csv'].map((name) => writeFile(dir, name, MASTER_FILES[name]));
+    const { code, stdout } = await cli.run(['import', 'auto', ...files, writeFile(dir, '消费流水-拼接.csv', joined), '--no-progress'], env);
+    expect(code).toBe(0);
+    const summary = stdout.split('\n').findIndex((text) => text.startsWith('消费流水-拼接.csv'));
+    expect(stdout.split('\n').slice(summary, summary + 5)).toEqual([
+      expect.stringMatching(/— 2 accepted, 1 rejected, 0 duplicates, 1 flagged \(stored, please check\) in .* \(batch [0-9a-f-]{36}\)$/),
+      expect.stringMatching(/^ {2}line 4: .*D404/),
+      expect.stringMatching(/^ {2}line 3 \(stored, please check\): 第 3 行与第 2 行完全相同（同一笔交易）/),
+      expect.stringMatching(/^ {2}the 1 refused and 1 stored to check rows, with their lines and reasons, as a CSV: larder import quarantine [0-9a-f-]{36} --out rejected\.csv$/),
+      '',
+    ]);
+    const batchId = /batch ([0-9a-f-]{36})/.exec(stdout.split('\n')[summary])![1];
+    const out = join(dir, 'rejected.csv');
+    const written = await cli.run(['import', 'quarantine', batchId, '--out', out], env);
+    expect(written.stdout).toMatch(/: 1 refused rows and 1 stored rows to check written to /);
+    expect(
+      readFileSync(out, 'utf8')
+        .split('\r\n')
+        .map((text) => text.split(',')[0]),
+    ).toEqual(['\uFEFF行号 line', '4', '3', '']);
   }, 120_000);
 });

@@ -87,13 +87,14 @@ describe('import: validation, quarantine, formats, other kinds and hostile files
     expect(await count(dataSource, `SELECT refunds FROM daily_meal_rollup WHERE canteen_id = 1 AND service_date = '2026-11-24' AND meal = 'lunch'`)).toBe(1);
     const [batch] = await dataSource.query('SELECT accepted, rejected FROM import_batch WHERE id = $1', [summary.batchId]);
     expect(batch).toEqual({ accepted: 3, rejected: 12 });
-    // every refused row, not only the summary's first ten, can be read back to be corrected
+    // every refused row, not only the summary's first ten, can be read back to be corrected; the flagged one after them, marked as stored
     const exported = await app.get(ImportQuarantineService).export(summary.batchId);
-    expect(exported).toMatchObject({ kind: 'transactions', fileName: 'mixed.csv', rows: 12 });
+    expect(exported).toMatchObject({ kind: 'transactions', fileName: 'mixed.csv', rows: 12, flagged: 1 });
     const lines = exported.csv.trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^行号 line,原因 reason,.*canteen_code/);
-    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual(severities.filter((entry) => entry.severity === 'rejected').map((entry) => entry.line));
-    expect(exported.csv).toMatch(/\n3,".*unknown canteen ""C9"".*",.*C9/);
+    expect(lines[0]).toMatch(/^行号 line,状态 status,原因 reason,.*canteen_code/);
+    expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual([...severities.filter((entry) => entry.severity === 'rejected').map((entry) => entry.line), 14]);
+    expect(exported.csv).toMatch(/\n3,未导入 refused,".*unknown canteen ""C9"".*",.*C9/);
+    expect(exported.csv).toMatch(/\n14,"已导入，请核对 stored, please check",".*outside the lunch period/);
     expect(exported.csv).not.toContain('886003002');
     await expect(app.get(ImportQuarantineService).export('00000000-0000-0000-0000-000000000000')).rejects.toThrow(/no import batch/);
   });

@@ -22,9 +22,9 @@ export class ImportsController {
     private readonly quarantine: ImportQuarantineService,
   ) {}
 
-  /** Every row the batch refused, as `larder import quarantine` writes it: to correct and import again. */
+  /** Every row the batch refused, as `larder import quarantine` writes it: to correct and import again; then the rows it flagged. */
   @Get('batches/:batchId/rejected')
-  @ApiOperation({ summary: "Every row a batch refused as CSV (UTF-8 with a BOM): line, reason, then the row's mapped columns, personal ones as ***" })
+  @ApiOperation({ summary: "Every row a batch refused, then every row it stored but flagged, as CSV (UTF-8 with a BOM): line, status, reason, then the row's mapped columns, personal ones as ***" })
   @FileAnswer('text/csv', 'The refused rows')
   @Roles()
   @TokenScopes('import')

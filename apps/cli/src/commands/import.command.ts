@@ -59,26 +59,30 @@ function fileProgress(reporter: ProgressReporter, file: { path: string; index: n
 
 function human(summary: ImportSummary): string {
   const lines = [
-    `${summary.fileName}: ${summary.kind} via profile ${summary.profile} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.flagged ? `, ${summary.flagged} flagged` : ''} in ${summary.seconds.toFixed(1)} s (batch ${summary.batchId})`,
+    `${summary.fileName}: ${summary.kind} via profile ${summary.profile} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.flagged ? `, ${summary.flagged} flagged (stored, please check)` : ''} in ${summary.seconds.toFixed(1)} s (batch ${summary.batchId})`,
   ];
   for (const note of summary.notes) lines.push(`  ${note}`);
   for (const rejection of summary.rejections.slice(0, SHOWN_REJECTIONS)) lines.push(`  line ${rejection.line}: ${rejection.reason}`);
-  if (summary.rejected > 0) lines.push(`  ${rejectedHint(summary)}`);
+  for (const flag of summary.flags.slice(0, SHOWN_REJECTIONS)) lines.push(`  line ${flag.line} (stored, please check): ${flag.reason}`);
+  if (summary.rejected > 0 || summary.flagged > 0) lines.push(`  ${rejectedHint(summary)}`);
   return lines.join('\n');
 }
 
 const SHOWN_REJECTIONS = 5;
 
-/** Where the refused rows the summary does not show are: every one of them, with its line and reason. */
-export function rejectedHint(summary: Pick<ImportSummary, 'batchId' | 'rejected'>): string {
-  const more = summary.rejected - Math.min(summary.rejected, SHOWN_REJECTIONS);
+/** Where the refused and flagged rows the summary does not show are: every one of them, with its line and reason. */
+export function rejectedHint(summary: Pick<ImportSummary, 'batchId' | 'rejected' | 'flagged'>): string {
+  const more = summary.rejected - Math.min(summary.rejected, SHOWN_REJECTIONS) + summary.flagged - Math.min(summary.flagged, SHOWN_REJECTIONS);
   const command = `larder import quarantine ${summary.batchId} --out rejected.csv`;
-  return more > 0 ? `… ${more} more refused rows; all ${summary.rejected}, each with its line and reason: ${command}` : `the refused rows, with their lines and reasons, as a CSV: ${command}`;
+  const what = [summary.rejected > 0 ? `${summary.rejected} refused` : '', summary.flagged > 0 ? `${summary.flagged} stored to check` : ''].filter(Boolean).join(' and ');
+  return more > 0 ? `… ${more} more rows; all ${what}, each with its line and reason: ${command}` : `the ${what} rows, with their lines and reasons, as a CSV: ${command}`;
 }
 
 function quarantineCommand(): Command {
   return new Command('quarantine')
-    .description("write every row a batch refused as a CSV (line, reason, then the file's columns; card and staff numbers as ***), to correct and import again")
+    .description(
+      "write every row a batch refused as a CSV (line, status, reason, then the file's columns; card and staff numbers as ***), to correct and import again; then the rows it stored but flagged to check",
+    )
     .argument('<batchId>', 'the batch, as its summary names it')
     .option('--out <file>', 'write the CSV there (UTF-8 with a BOM, which Excel opens as such) instead of to stdout')
     .option('--json', 'print one JSON object')
@@ -93,7 +97,8 @@ function quarantineCommand(): Command {
       printResult(
         flags,
         flags.out === undefined ? found : { ...rest, out: flags.out },
-        () => `${found.fileName} (${found.kind}): ${found.rows} refused rows written to ${flags.out} (${csv.length} characters)`,
+        () =>
+          `${found.fileName} (${found.kind}): ${found.rows} refused rows${found.flagged > 0 ? ` and ${found.flagged} stored rows to check` : ''} written to ${flags.out} (${csv.length} characters)`,
       );
     });
 }
@@ -219,7 +224,7 @@ export function importCommand(): Command {
         printResult(flags, importSummaryJson(summaries[0]), () => '');
         return;
       }
-      const total = (key: 'accepted' | 'rejected' | 'duplicates' | 'seconds') => summaries.reduce((sum, summary) => sum + summary[key], 0);
+      const total = (key: 'accepted' | 'rejected' | 'duplicates' | 'flagged' | 'seconds') => summaries.reduce((sum, summary) => sum + summary[key], 0);
       printResult(
         flags,
         {
@@ -227,6 +232,7 @@ export function importCommand(): Command {
           accepted: total('accepted'),
           rejected: total('rejected'),
           duplicates: total('duplicates'),
+          flagged: total('flagged'),
           seconds: Math.round(total('seconds') * 1000) / 1000,
           rejections: summaries.flatMap((summary) => importSummaryJson(summary).rejections.map((reason) => `${summary.fileName} ${reason}`)).slice(0, 10),
           batches: summaries.map(importSummaryJson),

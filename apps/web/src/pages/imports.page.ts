@@ -19,6 +19,7 @@ interface ImportAnswer {
   flagged: number;
   notes: string[];
   rejections: string[];
+  flags: string[];
 }
 
 /** A rejection as the API words it, in the page's language: its line, then its reason. */
@@ -61,7 +62,16 @@ function summary(context: PageContext, answer: ImportAnswer): HTMLElement {
   const { t, f, lang } = context;
   const kind = t(`importKind.${answer.kind}` as Parameters<Translate>[0]);
   // in the file's order: the importer finds a payment's faults after the reader's (a total row)
-  const rejections = answer.rejections.map((text) => rejectionIn(text, lang)).sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  const inOrder = (texts: string[]) => texts.map((text) => rejectionIn(text, lang)).sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  const rejections = inOrder(answer.rejections);
+  const flags = inOrder(answer.flags);
+  const lines = (table: string, rows: { line: number | null; reason: string }[]) =>
+    h(
+      'table',
+      { class: 'table', 'data-table': table },
+      h('thead', {}, h('tr', {}, h('th', {}, t('import.lineHeader')), h('th', {}, t('import.reason')))),
+      h('tbody', {}, ...rows.map((row) => h('tr', {}, h('td', {}, row.line === null ? '–' : t('import.line', { line: row.line })), h('td', {}, row.reason)))),
+    );
   const counts: [string, number, string][] = [
     [t('import.accepted'), answer.accepted, 'accepted'],
     [t('import.rejected'), answer.rejected, 'rejected'],
@@ -80,18 +90,11 @@ function summary(context: PageContext, answer: ImportAnswer): HTMLElement {
     ),
     ...answer.notes.map((note) => h('p', { class: 'muted small', 'data-note': '' }, bilingualPart(note, lang))),
     h('p', { class: 'muted small' }, `${t('import.batch')} ${answer.batchId}`),
-    ...(answer.rejected === 0
+    ...(answer.rejected === 0 ? [] : [h('h4', {}, t('import.firstRejections', { shown: rejections.length, total: answer.rejected })), lines('import-rejections', rejections)]),
+    ...(answer.flagged === 0 ? [] : [h('h4', {}, t('import.firstFlags', { shown: flags.length, total: answer.flagged })), lines('import-flags', flags)]),
+    ...(answer.rejected === 0 && answer.flagged === 0
       ? []
-      : [
-          h('h4', {}, t('import.firstRejections', { shown: rejections.length, total: answer.rejected })),
-          h(
-            'table',
-            { class: 'table', 'data-table': 'import-rejections' },
-            h('thead', {}, h('tr', {}, h('th', {}, t('import.lineHeader')), h('th', {}, t('import.reason')))),
-            h('tbody', {}, ...rejections.map((row) => h('tr', {}, h('td', {}, row.line === null ? '–' : t('import.line', { line: row.line })), h('td', {}, row.reason)))),
-          ),
-          h('p', {}, h('a', { href: `/api/import/batches/${answer.batchId}/rejected`, download: '', 'data-action': 'download-rejected' }, t('import.downloadRejected'))),
-        ]),
+      : [h('p', {}, h('a', { href: `/api/import/batches/${answer.batchId}/rejected`, download: '', 'data-action': 'download-rejected' }, t('import.downloadRejected')))]),
   );
 }
 

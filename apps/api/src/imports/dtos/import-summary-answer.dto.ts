@@ -10,7 +10,8 @@ export class ImportSummaryAnswer {
   @ApiProperty({ type: 'integer', description: 'Rows stored (inserted, or masters changed)' }) accepted!: number;
   @ApiProperty({ type: 'integer', description: 'Rows quarantined' }) rejected!: number;
   @ApiProperty({ type: 'integer', description: 'Rows already present' }) duplicates!: number;
-  @ApiProperty({ type: 'integer', description: 'Accepted rows worth a look (listed in the quarantine too)' }) flagged!: number;
+  @ApiProperty({ type: 'integer', description: "Rows stored but worth a look (in the batch's rejected-rows CSV too, marked as stored)" }) flagged!: number;
+  @ApiProperty({ type: 'string', isArray: true, description: 'The first flagged lines and why' }) flags!: string[];
   @ApiProperty({ type: 'string', isArray: true, description: 'Sentences about the file beyond the counts, zh-CN and en' }) notes!: string[];
   @ApiProperty() seconds!: number;
   @ApiProperty({ type: 'string', isArray: true, description: 'The first rejected lines and why' }) rejections!: string[];

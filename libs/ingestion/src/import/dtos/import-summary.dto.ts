@@ -19,8 +19,10 @@ export interface ImportSummary {
   rejected: number;
   /** Rows already present (same payment, same natural key, or an unchanged master). */
   duplicates: number;
-  /** Accepted rows that are worth a look (a sale outside meal times); listed in quarantine_row too. */
+  /** Rows stored but worth a look (a sale outside meal times, a payment repeated at a seam); listed in quarantine_row too. */
   flagged: number;
+  /** The first flagged rows and why. */
+  flags: RejectionSample[];
   /** Sentences about the file beyond the counts (serial numbers derived), bilingual. */
   notes: string[];
   seconds: number;
@@ -35,7 +37,8 @@ export interface RollbackSummary {
 
 /** The summary every entry point prints or answers (`--json`, HTTP, inbox reports): first reasons as text. */
 export function importSummaryJson(summary: ImportSummary) {
-  const { batchId, accepted, rejected, duplicates, seconds, rejections, kind, profile, fileName, flagged, notes } = summary;
-  return { batchId, accepted, rejected, duplicates, seconds, rejections: rejections.map((rejection) => `line ${rejection.line}: ${rejection.reason}`), kind, profile, fileName, flagged, notes };
+  const { batchId, accepted, rejected, duplicates, seconds, rejections, kind, profile, fileName, flagged, flags, notes } = summary;
+  const lines = (samples: RejectionSample[]) => samples.map((sample) => `line ${sample.line}: ${sample.reason}`);
+  return { batchId, accepted, rejected, duplicates, seconds, rejections: lines(rejections), kind, profile, fileName, flagged, flags: lines(flags), notes };
 }
 export type ImportSummaryJson = ReturnType<typeof importSummaryJson>;

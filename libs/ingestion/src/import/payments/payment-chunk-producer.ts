@@ -9,6 +9,7 @@ import type { MapContext } from '../validation/table-rows';
 import { assembleTransaction, mapTransactionRecord, TransactionDraft, TransactionRecord } from '../validation/transaction-rows';
 import type { OpenRefund, PaymentChunk, PaymentChunkRequest, PaymentFlag, RejectedRecord } from './payment-chunk';
 import { PaymentChunkEncoder } from './payment-chunk-encoder';
+import { seamRepeat } from './seam-repeat';
 
 /** Source lines per chunk: large enough to amortise the duplicate check, small enough to keep memory flat. */
 export const CHUNK_LINES = 50_000;
@@ -46,6 +47,8 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
   const canteenColumn = mapping.columns.canteen;
   const externalColumn = mapping.columns.externalId;
   const externalHeader = headers[externalColumn] ?? null;
+  // a line number tells a repeat from a second helping: the assembler refuses a repeated one
+  const seamColumns = mapping.columns.lineNo === undefined ? Object.values(mapping.columns) : null;
   const lastId = new Map(request.lastIds);
   const encoder = new PaymentChunkEncoder(request.batchId);
   const rollup = new MealRollupAggregator();
@@ -137,6 +140,10 @@ export async function producePaymentChunks(options: { request: PaymentChunkReque
     for (let position = 0; position < mapped.length; position++) {
       const flag = mapped[position].flag;
       if (flag) flags.push({ index, line: mapped[position].line, field: flag.field, reason: flag.reason, raw: raw(records[position]) });
+    }
+    const repeat = seamColumns && seamRepeat(records, seamColumns);
+    if (repeat) {
+      for (const record of records.slice(repeat.half)) flags.push({ index, line: record.line, field: externalHeader, reason: repeat.reason, raw: raw(record) });
     }
     if (draft.kind === 'refund') {
       refunds.push({

@@ -21,11 +21,11 @@ export interface OpenRefund {
   records: { line: number; raw: Record<string, unknown> }[];
 }
 
-/** A sale outside the meal times: accepted, and noted in the quarantine if the payment is stored. */
+/** A sale outside the meal times, a payment repeated at a seam: accepted, and noted in the quarantine if the payment is stored. */
 export interface PaymentFlag {
   index: number;
   line: number;
-  field: string;
+  field: string | null;
   reason: string;
   raw: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import { CopyTarget, query, TableCopier } from '@larder/database';
 import { RollupDeltas } from '../../rollups/rollup-deltas';
+import type { RejectionSample } from '../dtos/import-summary.dto';
 import { bilingual } from '../messages';
 import { QuarantineWriter } from '../services/quarantine.writer';
 import type { PaymentChunk, PaymentFlag } from './payment-chunk';
@@ -12,6 +13,8 @@ export interface PaymentWriteCounts {
   acceptedTransactions: number;
   duplicateRows: number;
   flagged: number;
+  /** The first flagged rows, for the summary (every one is in the quarantine). */
+  flags: RejectionSample[];
   /** Payments whose serial number the import derived (the file had none). */
   derivedSerials: number;
 }
@@ -40,6 +43,8 @@ CROSS JOIN LATERAL (
 ) found`;
 
 const UNIQUE_VIOLATION = '23505';
+/** As many as the summary shows of the refused rows. */
+const FIRST_FLAGS = 10;
 
 /** The bytes of the kept payments: consecutive kept runs are copied as one piece. */
 function keptBytes(data: Uint8Array, ends: Uint32Array, dropped: Set<number>): Uint8Array {
@@ -65,7 +70,7 @@ function keptBytes(data: Uint8Array, ends: Uint32Array, dropped: Set<number>): U
  * into sale_transaction and sale_line by COPY exactly as it was encoded. Each row is written once.
  */
 export class PaymentChunkWriter {
-  readonly counts: PaymentWriteCounts = { acceptedRows: 0, acceptedTransactions: 0, duplicateRows: 0, flagged: 0, derivedSerials: 0 };
+  readonly counts: PaymentWriteCounts = { acceptedRows: 0, acceptedTransactions: 0, duplicateRows: 0, flagged: 0, flags: [], derivedSerials: 0 };
   /** Canteen-day-meals of the stored payments, for the rollups. */
   readonly meals = new Set<string>();
   private optimistic = true;
@@ -144,7 +149,9 @@ export class PaymentChunkWriter {
     if (lineRows > 0) await this.copiers.lines.writeChunk({ data: whole ? chunk.lines : keptBytes(chunk.lines, chunk.lineEnd, dropped), rows: lineRows });
     const flags = chunk.flags.filter((flag) => !dropped.has(flag.index));
     await this.copiers.flags.addAll(flags.map((flag) => ({ ...flag, batchId: this.batch.batchId, fileName: this.batch.fileName })));
-    this.counts.flagged += flags.length;
+    // rows, not flags: a row outside meal times may also repeat at a seam
+    this.counts.flagged += new Set(flags.map((flag) => flag.line)).size;
+    for (const flag of flags.slice(0, FIRST_FLAGS - this.counts.flags.length)) this.counts.flags.push({ line: flag.line, field: flag.field, reason: flag.reason });
     this.counts.acceptedTransactions += payments - dropped.size;
     const meals = new Set<number>();
     for (let index = 0; index < payments; index++) {

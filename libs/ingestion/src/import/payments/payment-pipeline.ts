@@ -61,5 +61,11 @@ export async function runPaymentPipeline(input: PaymentPipelineInput): Promise<P
   });
   const counts = await writer.finish();
   await writer.rollup.apply(writer.meals, input.rollups);
-  return { accepted: counts.acceptedRows, duplicates: counts.duplicateRows, flagged: counts.flagged, notes: [derivedSerialNote(counts.derivedSerials)].filter((note) => note !== null) };
+  return {
+    accepted: counts.acceptedRows,
+    duplicates: counts.duplicateRows,
+    flagged: counts.flagged,
+    flags: counts.flags,
+    notes: [derivedSerialNote(counts.derivedSerials)].filter((note) => note !== null),
+  };
 }

@@ -205,6 +205,7 @@ export class ImportService {
         rejected: quarantine.count,
         duplicates: counts.duplicates,
         flagged: counts.flagged,
+        flags: counts.flags ?? [],
         notes: counts.notes ?? [],
         seconds: Math.round(performance.now() - options.started) / 1000,
         rejections: quarantine.first.slice(0, 10),

@@ -2,22 +2,24 @@ import { parse } from 'csv-parse/sync';
 import { quarantineCsv } from './quarantine-csv';
 
 describe('quarantineCsv', () => {
-  it('writes line, reason and every column of the refused rows, amounts as written, formulas defused', () => {
+  it('writes line, status, reason and every column of the listed rows, amounts as written, formulas defused', () => {
     const text = quarantineCsv([
-      { line: 2, reason: '列“消费金额”："?22.00" 不是金额', raw: { 交易流水号: 'T1', 消费金额: '?22.00', 卡号: '***' } },
-      { line: 760, reason: '合计行', raw: { 交易流水号: '合计', 消费金额: '¥1,018.00' } },
-      { line: 9, reason: '退款', raw: { 交易流水号: 'R1', 消费金额: '-¥18.00', 实付金额: '-12.00', 菜品名称: '=HYPERLINK("x")' } },
+      { line: 2, severity: 'rejected', reason: '列“消费金额”："?22.00" 不是金额', raw: { 交易流水号: 'T1', 消费金额: '?22.00', 卡号: '***' } },
+      { line: 760, severity: 'rejected', reason: '合计行', raw: { 交易流水号: '合计', 消费金额: '¥1,018.00' } },
+      { line: 9, severity: 'rejected', reason: '退款', raw: { 交易流水号: 'R1', 消费金额: '-¥18.00', 实付金额: '-12.00', 菜品名称: '=HYPERLINK("x")' } },
+      { line: 5, severity: 'flagged', reason: '第 5 行与第 4 行完全相同', raw: { 交易流水号: 'T2', 消费金额: '13.00' } },
     ]);
     expect(parse(text)).toEqual([
-      ['行号 line', '原因 reason', '交易流水号', '消费金额', '卡号', '实付金额', '菜品名称'],
-      ['2', '列“消费金额”："?22.00" 不是金额', 'T1', '?22.00', '***', '', ''],
-      ['760', '合计行', '合计', '¥1,018.00', '', '', ''],
-      ['9', '退款', 'R1', '-¥18.00', '', '-12.00', `'=HYPERLINK("x")`],
+      ['行号 line', '状态 status', '原因 reason', '交易流水号', '消费金额', '卡号', '实付金额', '菜品名称'],
+      ['2', '未导入 refused', '列“消费金额”："?22.00" 不是金额', 'T1', '?22.00', '***', '', ''],
+      ['760', '未导入 refused', '合计行', '合计', '¥1,018.00', '', '', ''],
+      ['9', '未导入 refused', '退款', 'R1', '-¥18.00', '', '-12.00', `'=HYPERLINK("x")`],
+      ['5', '已导入，请核对 stored, please check', '第 5 行与第 4 行完全相同', 'T2', '13.00', '', '', ''],
     ]);
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
   it('writes the header alone when nothing was refused', () => {
-    expect(parse(quarantineCsv([]))).toEqual([['行号 line', '原因 reason']]);
+    expect(parse(quarantineCsv([]))).toEqual([['行号 line', '状态 status', '原因 reason']]);
   });
 });

@@ -4,12 +4,16 @@ import { defuseFormula } from '@larder/domain';
 export interface QuarantinedRow {
   line: number;
   reason: string;
+  /** 'flagged': the row was stored; it is listed for a person to check, not to import again. */
+  severity: 'rejected' | 'flagged';
   /** The row's mapped columns as the file had them (personal ones pseudonymised, unmapped ones dropped). */
   raw: Record<string, unknown>;
 }
 
-/** The columns put before the file's own: where the row was and why it was refused. */
-export const QUARANTINE_CSV_COLUMNS = ['行号 line', '原因 reason'] as const;
+/** The columns put before the file's own: where the row was, whether it was stored, and why it is listed. */
+export const QUARANTINE_CSV_COLUMNS = ['行号 line', '状态 status', '原因 reason'] as const;
+
+const STATUS = { rejected: '未导入 refused', flagged: '已导入，请核对 stored, please check' } as const;
 
 /** A signed number or amount (-12.00, -¥1,018.00) stays as written, so the fixed file imports again. */
 const SIGNED_NUMBER = /^[-+][¥￥]?[\d,]*\.?\d+$/;
@@ -21,8 +25,9 @@ function cell(value: unknown): string {
 }
 
 /**
- * A batch's refused rows as a CSV a person opens in Excel, corrects and imports again: the line and
- * the reason first, then the file's columns under their own headers (in the order the quarantine keeps them).
+ * A batch's refused rows as a CSV a person opens in Excel, corrects and imports again: the line, the
+ * status and the reason first, then the file's columns under their own headers (in the order the
+ * quarantine keeps them). Flagged rows were stored: listed to be checked, they import as duplicates.
  */
 export function quarantineCsv(rows: readonly QuarantinedRow[]): string {
   const columns: string[] = [];
@@ -35,6 +40,6 @@ export function quarantineCsv(rows: readonly QuarantinedRow[]): string {
       }
     }
   }
-  const records = rows.map((row) => [String(row.line), defuseFormula(row.reason), ...columns.map((column) => cell(row.raw[column]))]);
+  const records = rows.map((row) => [String(row.line), STATUS[row.severity], defuseFormula(row.reason), ...columns.map((column) => cell(row.raw[column]))]);
   return stringify([[...QUARANTINE_CSV_COLUMNS, ...columns], ...records], { record_delimiter: '\r\n' });
 }

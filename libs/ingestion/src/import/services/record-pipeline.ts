@@ -1,5 +1,6 @@
 import { QueryRunner } from 'typeorm';
 import { PersonalDataGuard } from '../../privacy/personal-data';
+import type { RejectionSample } from '../dtos/import-summary.dto';
 import type { RecordStream } from '../formats/record-stream';
 import type { ColumnMapping } from '../profiles/mapping-profile';
 import { RowReader, RowRejection } from '../validation/row-reader';
@@ -12,6 +13,8 @@ export interface PipelineCounts {
   accepted: number;
   duplicates: number;
   flagged: number;
+  /** The first flagged rows (stored, worth a look), for the summary. */
+  flags?: RejectionSample[];
   /** What the batch report should say about the file beyond the counts, bilingual. */
   notes?: string[];
 }
