@@ -188,8 +188,8 @@ export function importCommand(): Command {
         const ordered = [];
         for (const path of files) {
           try {
-            const { kind: found, format } = await importer.inspect({ ...base, path });
-            ordered.push({ path, kind: found, format });
+            const { kind: found } = await importer.inspect({ ...base, path });
+            ordered.push({ path, kind: found });
           } catch (error) {
             refuse(path, error);
           }

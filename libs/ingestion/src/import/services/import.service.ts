@@ -102,7 +102,7 @@ export class ImportService {
     try {
       const mapping = this.chooseMapping({ request, stream, fileName });
       const onProgress = request.onProgress;
-      const estimate = onProgress ? await estimateRecords(request.path, stream.format) : null;
+      const estimate = onProgress ? await estimateRecords(request.path, stream.format, stream.encoding ?? undefined) : null;
       const progress = onProgress && ((records: number) => onProgress({ records, estimate }));
       // a first report once the batch starts: the caller learns the file was taken (and how large it is) before any row is stored
       return await ImportService.lock.run(() => {
