@@ -1,6 +1,6 @@
 import { INGREDIENT_CATEGORIES, INGREDIENT_UNITS } from '@larder/domain';
 import { INGREDIENT_CATEGORY_SYNONYMS, UNIT_ADVICE, UNIT_SYNONYMS } from './code-synonyms';
-import { FieldProblem, parseCode, parseDate, parseDateTime, parseDecimal, parseInteger, parseMoney, parseTimeOfDay, zoneOffsetMinutes } from './field-values';
+import { FieldProblem, parseCode, parseDate, parseDateTime, parseDecimal, parseInteger, parseIntegerList, parseMoney, parseTimeOfDay, zoneOffsetMinutes } from './field-values';
 
 describe('field values', () => {
   it('reads money exactly in fen, in yuan or fen', () => {
@@ -49,6 +49,20 @@ describe('field values', () => {
     expect(reason(() => parseInteger('1.23457E+11'))[1]).toBe('"1.23457E+11" is not a whole number');
     expect(reason(() => parseMoney('1e3', 'yuan'))[1]).toBe('"1e3" is not an amount (yuan, at most two decimals)');
     expect([parseInteger('12.00'), parseInteger('1,000'), parseMoney('-¥1,234.5', 'yuan'), parseMoney('￥-0.05', 'yuan')]).toEqual([12, 1000, -123450, -5]);
+  });
+
+  it('reads lists of whole numbers and refuses one that is also a number with a thousands separator', () => {
+    expect(['1,3,5', '1、3、5', '1;3;5', '{1,2,3}', '1, 234', '1,2', 6, ''].map((value) => parseIntegerList(value))).toEqual([[1, 3, 5], [1, 3, 5], [1, 3, 5], [1, 2, 3], [1, 234], [1, 2], [6], []]);
+    for (const ambiguous of ['1,234', '{12,345}', '1,234,567']) expect(() => parseIntegerList(ambiguous)).toThrow(FieldProblem);
+    const problem = (() => {
+      try {
+        parseIntegerList('1,234');
+      } catch (error) {
+        return error as FieldProblem;
+      }
+    })();
+    expect(problem?.zh).toBe('"1,234" 既可读作一个数 1234，也可读作 1、234：列表请用顿号或分号分隔（1、234），一个数请去掉千位分隔符');
+    expect(problem?.en).toBe('"1,234" reads as the number 1234 or as the list 1, 234: separate a list with 、 or ; (1;234), write one number without the thousands separator');
   });
 
   it('reads dates in the spellings vendors use and refuses impossible ones', () => {

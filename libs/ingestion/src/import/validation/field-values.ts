@@ -282,12 +282,25 @@ export function parseBoolean(value: CellValue): boolean {
   throw new FieldProblem(`${show(value)} 不是“是/否”`, `${show(value)} is not yes/no`);
 }
 
+/**
+ * Whole numbers as people list them in a cell: 1,3,5 or 1、3、5 or 1;3;5 or {1,3,5}. Text that is
+ * also one number by the one number rule (1,234; 12,345) could be either, so it is refused rather
+ * than guessed: read as a list it is the wrong days, read as a number the wrong count.
+ */
 export function parseIntegerList(value: CellValue): number[] {
   const text = String(value)
     .trim()
     .replace(/^[{[]|[}\]]$/g, '');
   if (text === '') return [];
-  return text.split(/[,;|、\s]+/).map((part) => parseInteger(part));
+  const items = text.split(/[,;|、\s]+/);
+  const asNumber = text.includes(',') ? readNumberText(text) : null;
+  if (typeof asNumber === 'number') {
+    throw new FieldProblem(
+      `${show(value)} 既可读作一个数 ${asNumber}，也可读作 ${items.join('、')}：列表请用顿号或分号分隔（${items.join('、')}），一个数请去掉千位分隔符`,
+      `${show(value)} reads as the number ${asNumber} or as the list ${items.join(', ')}: separate a list with 、 or ; (${items.join(';')}), write one number without the thousands separator`,
+    );
+  }
+  return items.map((part) => parseInteger(part));
 }
 
 export function parseTextList(value: CellValue): string[] {
