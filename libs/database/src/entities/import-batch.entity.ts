@@ -20,6 +20,10 @@ export class ImportBatch {
   @Column({ type: 'text', nullable: true })
   checksum!: string | null;
 
+  /** The file's headers in its own order, so its refused rows can be listed the same way (null before they were kept). */
+  @Column({ type: 'text', array: true, nullable: true })
+  headers!: string[] | null;
+
   @Column({ type: 'text' })
   createdBy!: string;
 

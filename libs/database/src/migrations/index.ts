@@ -22,6 +22,7 @@ import { StaffSites1796494696140 } from './1796494696140-staff-sites.migration';
 import { StaffGroups1796496117651 } from './1796496117651-staff-groups.migration';
 import { IngredientCategory1796517737470 } from './1796517737470-ingredient-category.migration';
 import { PurchaseOrderLate1796562601390 } from './1796562601390-purchase-order-late.migration';
+import { ImportBatchHeaders1796625884766 } from './1796625884766-import-batch-headers.migration';
 
 /** Migrations in the order they run; `npm run migration:generate -- Name` writes a new one to add here. */
 export const MIGRATIONS: Function[] = [
@@ -49,4 +50,5 @@ export const MIGRATIONS: Function[] = [
   StaffGroups1796496117651,
   IngredientCategory1796517737470,
   PurchaseOrderLate1796562601390,
+  ImportBatchHeaders1796625884766,
 ];

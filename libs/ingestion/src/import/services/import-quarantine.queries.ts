@@ -1,4 +1,4 @@
-export const QUARANTINE_BATCH_SQL = 'SELECT kind, file_name, status FROM import_batch WHERE id = $1';
+export const QUARANTINE_BATCH_SQL = 'SELECT kind, file_name, status, headers FROM import_batch WHERE id = $1';
 
 /** A batch's refused rows in the order of the file, then its flagged ones (stored, with a warning). */
 export const QUARANTINE_ROWS_SQL = `SELECT line, field, reason, severity, raw FROM quarantine_row WHERE batch_id = $1 ORDER BY severity = 'flagged', line, id`;
@@ -7,6 +7,7 @@ export interface QuarantineBatchRow {
   kind: string;
   file_name: string;
   status: string;
+  headers: string[] | null;
 }
 
 export interface QuarantineRow {

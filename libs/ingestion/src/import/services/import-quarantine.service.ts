@@ -28,6 +28,6 @@ export class ImportQuarantineService {
     if (!batch) throw new LarderError('NOT_FOUND', bilingual(`没有编号为 ${batchId} 的导入批次`, `no import batch ${batchId}`));
     const rows = await query<QuarantineRow>(this.dataSource, QUARANTINE_ROWS_SQL, [batchId]);
     const flagged = rows.filter((row) => row.severity === 'flagged').length;
-    return { batchId, kind: batch.kind, fileName: batch.file_name, rows: rows.length - flagged, flagged, csv: quarantineCsv(rows) };
+    return { batchId, kind: batch.kind, fileName: batch.file_name, rows: rows.length - flagged, flagged, csv: quarantineCsv(rows, batch.headers) };
   }
 }

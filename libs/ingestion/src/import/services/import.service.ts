@@ -183,13 +183,15 @@ export class ImportService {
     await runner.startTransaction();
     try {
       await lockImportsInTransaction(runner.manager);
-      await runner.query(`INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status) VALUES ($1, $2, $3, $4, $5, $6, 'running')`, [
+      await runner.query(`INSERT INTO import_batch (id, kind, source, file_name, checksum, created_by, status, headers) VALUES ($1, $2, $3, $4, $5, $6, 'running', $7)`, [
         batchId,
         mapping.kind,
         mapping.profile.source,
         fileName,
         options.checksum,
         request.createdBy,
+        // kept to list refused rows in the file's order; a header is never a person's number
+        stream.headers.map(maskPersonalText),
       ]);
       const quarantine = await QuarantineWriter.open({ runner, batchId, fileName });
       const counts = await this.runRecords({ runner, request, fileName, stream, mapping, batchId, quarantine, progress: options.progress });

@@ -3,12 +3,15 @@ import { quarantineCsv } from './quarantine-csv';
 
 describe('quarantineCsv', () => {
   it('writes line, status, reason and every column of the listed rows, amounts as written, formulas defused', () => {
-    const text = quarantineCsv([
-      { line: 2, severity: 'rejected', reason: '列“消费金额”："?22.00" 不是金额', raw: { 交易流水号: 'T1', 消费金额: '?22.00', 卡号: '***' } },
-      { line: 760, severity: 'rejected', reason: '合计行', raw: { 交易流水号: '合计', 消费金额: '¥1,018.00' } },
-      { line: 9, severity: 'rejected', reason: '退款', raw: { 交易流水号: 'R1', 消费金额: '-¥18.00', 实付金额: '-12.00', 菜品名称: '=HYPERLINK("x")' } },
-      { line: 5, severity: 'flagged', reason: '第 5 行与第 4 行完全相同', raw: { 交易流水号: 'T2', 消费金额: '13.00' } },
-    ]);
+    const text = quarantineCsv(
+      [
+        { line: 2, severity: 'rejected', reason: '列“消费金额”："?22.00" 不是金额', raw: { 交易流水号: 'T1', 消费金额: '?22.00', 卡号: '***' } },
+        { line: 760, severity: 'rejected', reason: '合计行', raw: { 交易流水号: '合计', 消费金额: '¥1,018.00' } },
+        { line: 9, severity: 'rejected', reason: '退款', raw: { 交易流水号: 'R1', 消费金额: '-¥18.00', 实付金额: '-12.00', 菜品名称: '=HYPERLINK("x")' } },
+        { line: 5, severity: 'flagged', reason: '第 5 行与第 4 行完全相同', raw: { 交易流水号: 'T2', 消费金额: '13.00' } },
+      ],
+      null,
+    );
     expect(parse(text)).toEqual([
       ['行号 line', '状态 status', '原因 reason', '交易流水号', '消费金额', '卡号', '实付金额', '菜品名称'],
       ['2', '未导入 refused', '列“消费金额”："?22.00" 不是金额', 'T1', '?22.00', '***', '', ''],
@@ -20,6 +23,16 @@ describe('quarantineCsv', () => {
   });
 
   it('writes the header alone when nothing was refused', () => {
-    expect(parse(quarantineCsv([]))).toEqual([['行号 line', '状态 status', '原因 reason']]);
+    expect(parse(quarantineCsv([], null))).toEqual([['行号 line', '状态 status', '原因 reason']]);
+  });
+
+  it("lists the columns in the file's own order, whatever order they were stored in, so a row pastes back", () => {
+    // as jsonb keeps keys: shortest first
+    const raw = { 卡号: '***', 食堂: '一食堂', 消费金额: '9.50', 交易时间: '2026-11-24 12:01', '交易流水号(派生)': 'D0123' };
+    const headers = ['交易时间', '食堂', '备注', '卡号', '消费金额'];
+    expect(parse(quarantineCsv([{ line: 4, severity: 'rejected', reason: '未知的菜品', raw }], headers))).toEqual([
+      ['行号 line', '状态 status', '原因 reason', '交易时间', '食堂', '备注', '卡号', '消费金额', '交易流水号(派生)'],
+      ['4', '未导入 refused', '未知的菜品', '2026-11-24 12:01', '一食堂', '', '***', '9.50', 'D0123'],
+    ]);
   });
 });

@@ -26,20 +26,16 @@ function cell(value: unknown): string {
 
 /**
  * A batch's refused rows as a CSV a person opens in Excel, corrects and imports again: the line, the
- * status and the reason first, then the file's columns under their own headers (in the order the
- * quarantine keeps them). Flagged rows were stored: listed to be checked, they import as duplicates.
+ * status and the reason first, then the file's columns under their own headers, in the file's own
+ * order (`headers`), so a row pasted back into the file lines up; a column Larder did not keep is
+ * there empty, one it added (a derived serial) comes after. Without the file's headers (a batch
+ * from before they were kept) the columns come as stored. Flagged rows were stored: listed to be
+ * checked, they import as duplicates.
  */
-export function quarantineCsv(rows: readonly QuarantinedRow[]): string {
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    for (const key of Object.keys(row.raw)) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        columns.push(key);
-      }
-    }
-  }
-  const records = rows.map((row) => [String(row.line), STATUS[row.severity], defuseFormula(row.reason), ...columns.map((column) => cell(row.raw[column]))]);
+export function quarantineCsv(rows: readonly QuarantinedRow[], headers: readonly string[] | null): string {
+  // a set keeps the order things were added in: the file's headers, then any other stored column
+  const columns = new Set<string>(headers);
+  for (const row of rows) for (const key of Object.keys(row.raw)) columns.add(key);
+  const records = rows.map((row) => [String(row.line), STATUS[row.severity], defuseFormula(row.reason), ...[...columns].map((column) => cell(row.raw[column]))]);
   return stringify([[...QUARANTINE_CSV_COLUMNS, ...columns], ...records], { record_delimiter: '\r\n' });
 }
