@@ -167,6 +167,33 @@ describe('finance report', () => {
     expect(notes).toContain('amount is not a number of yuan');
   });
 
+  it('says what the participation of each canteen and of the total is measured against, with the total figures', async () => {
+    const grouped = (n: number) => n.toLocaleString('en-US');
+    const serviceDays = `SELECT DISTINCT service_date FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2`;
+    const diners = await one(`SELECT sum(busiest) FROM (SELECT max(covers) AS busiest FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2 GROUP BY canteen_id, service_date) d`, [
+      month.from,
+      month.to,
+    ]);
+    const everySite = await one(`SELECT sum(on_duty) FROM headcount WHERE day IN (${serviceDays})`, [month.from, month.to]);
+    const ownSite = await one(`SELECT sum(on_duty) FROM headcount WHERE day IN (${serviceDays} AND canteen_id = 2) AND site_id = (SELECT site_id FROM canteen WHERE id = 2)`, [month.from, month.to]);
+    expect(everySite).toBeGreaterThan(ownSite);
+    const basis = async (request: { language: 'en' | 'zh-CN'; canteen?: string }) => {
+      const sheet = (await render(reports, { kind: 'finance', month: '2026-11', ...request })).workbook.worksheets[0];
+      const total = totalRow(sheet, request.language === 'en' ? 'Total' : '合计');
+      const header = sheet.getRow(sheet.getColumn(13).values.findIndex((value) => typeof value === 'string' && /Participation|就餐率/.test(value)));
+      return { header: String(header.getCell(13).value), rate: Number(total.getCell(13).value), note: String(sheet.getRow(total.number + 1).getCell(1).value) };
+    };
+    const all = await basis({ language: 'en' });
+    expect(all.header).toBe('Participation (diners / staff on duty)');
+    expect(all.note).toContain(`The total is ${grouped(diners)} diner-days over ${grouped(everySite)} staff-on-duty days at every site, sites without a canteen included`);
+    expect(all.rate).toBeCloseTo(diners / everySite, 10);
+    const chinese = await basis({ language: 'zh-CN' });
+    expect(chinese.header).toBe('就餐率（就餐人数/在岗人数）');
+    expect(chinese.note).toContain(`合计为 ${grouped(diners)} 就餐人日除以全部单位（含没有食堂的单位）的 ${grouped(everySite)} 在岗人日`);
+    const one2 = await basis({ language: 'en', canteen: 'C02' });
+    expect(one2.note).toContain(`over ${grouped(ownSite)} staff-on-duty days at the chosen canteens' sites`);
+  });
+
   it('refuses a week for the monthly finance report and an unknown canteen', async () => {
     await expect(reports.write({ kind: 'finance', week: '2026-W46' }, new PassThrough())).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(reports.prepare({ kind: 'finance', month: '2026-11', canteen: 'C99' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -798,7 +798,7 @@ const zh = {
   'help.coverage80':
     '80% 区间覆盖率：实际值落在预测 P10–P90 区间内的比例；实际值恰好等于区间端点时按比例计入（按整份预测的菜品常见，例如无销量而 P10 为 0）。接近 80% 说明区间可信，明显偏低说明区间太窄。',
   'help.foodCostPct': '食材成本率：食材成本占营业收入（员工支付加补贴）的比例。',
-  'help.participation': '就餐率：就餐人次除以当天在岗、可就餐的员工人次。',
+  'help.participation': '就餐率：就餐人次除以当天在岗、可就餐的员工人次。单个食堂按其所在单位的在岗员工计；全部食堂合计按全部单位（含没有食堂的单位）的在岗员工计，因此合计可能低于每个食堂。',
   'help.quadrants':
     '菜单工程按受欢迎度（人次占比）和单份毛利把菜品分四类。明星：受欢迎、毛利高，保持；耕马：受欢迎、毛利低，可调价或降成本；谜题：毛利高、点的人少，可加强推荐；瘦狗：两者都低，考虑替换。',
   'help.subsidyUsed': '补贴预算执行率：已发放补贴占同期补贴预算的比例，超过 100% 即超支。范围尚未结束时，另示截至最后有数据之日的预算（按天折算）及其执行率，超过 100% 即快于预算进度。',
@@ -1603,7 +1603,8 @@ const en: Record<TextKey, string> = {
   'help.coverage80':
     "80% band coverage: the share of actuals inside the forecast's P10–P90 band; an actual equal to an end of the band counts in part (common for dishes forecast in whole portions, such as no sale where P10 is 0). Near 80% means the band can be trusted; far below means it is too narrow.",
   'help.foodCostPct': 'Food cost %: ingredient cost as a share of revenue (what staff paid plus the subsidy).',
-  'help.participation': 'Participation: diners divided by the staff on duty who could have eaten, day by day.',
+  'help.participation':
+    "Participation: diners divided by the staff on duty who could have eaten, day by day. A canteen counts the staff of its own site; all canteens together count the staff of every site, sites without a canteen included, so the total can be lower than every canteen's.",
   'help.quadrants':
     'Menu engineering sorts dishes by popularity (share of covers) and margin per portion. Star: popular and profitable, keep. Plowhorse: popular, low margin; re-price or cut cost. Puzzle: profitable but rarely chosen; promote it. Dog: neither; consider replacing.',
   'help.subsidyUsed':

@@ -6,7 +6,7 @@ import { writeChartSheet, writeNotesSheet } from './common-sheets';
 import { writeSubsidyReachSheet } from './subsidy-reach.layout';
 import { writeSupplierSpendSheet } from './supplier-spend.layout';
 import { FinanceRow, SubsidyChange, writeBudgetSheet, writePeriodsSheet } from './finance-comparison.layout';
-import { codeName } from './labels';
+import { codeName, fill } from './labels';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
@@ -18,6 +18,8 @@ export interface FinanceReportData {
   context: ReportContext;
   canteens: (FinanceRow & { canteen: Named })[];
   total: FinanceRow;
+  /** The total's participation counts the staff of every site (no canteen was named), not only the canteens' own sites. */
+  allSites: boolean;
   channels: string[];
   daily: { date: string; canteen: Named; covers: number }[];
   /** Subsidy rules that changed within the month, said beside the budget. */
@@ -54,7 +56,7 @@ function writeSummary(workbook: WorkbookWriter, data: FinanceReportData): void {
         { header: labels.wasteCost, ...money },
         { header: labels.costPerMeal, width: 10, format: FORMATS.yuan },
         { header: labels.foodCostPct, width: 9, format: FORMATS.percent },
-        { header: labels.participation, width: 9, format: FORMATS.percent },
+        { header: labels.participationOfStaff, width: 14, format: FORMATS.percent },
       ],
     }),
   );
@@ -80,7 +82,17 @@ function writeSummary(workbook: WorkbookWriter, data: FinanceReportData): void {
   const last = sheet.currentRow - 1;
   sheet.endTable();
   sheet.add(figureRow(labels.total, data.total.figures, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
+  sheet.note(participationBasis(data));
   sheet.finish();
+}
+
+/** The total's participation is not the rows' added up: the line under it names its denominator, with the figures. */
+function participationBasis(data: FinanceReportData): string {
+  const labels = labelsOf(data.context);
+  const { dinerDays, staffOnDutyDays, participation } = data.total.figures;
+  const grouped = (value: number) => value.toLocaleString('en-US');
+  const rate = participation === null ? labels.noDataCell : `${(participation * 100).toFixed(1)}%`;
+  return fill(data.allSites ? labels.participationAllSites : labels.participationCanteenSites, { diners: grouped(dinerDays), staff: grouped(staffOnDutyDays), rate });
 }
 
 function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void {

@@ -30,6 +30,11 @@ const EN = {
   costPerMeal: 'Cost per meal (¥)',
   foodCostPct: 'Food cost %',
   participation: 'Participation',
+  participationOfStaff: 'Participation (diners / staff on duty)',
+  participationAllSites:
+    "Participation: each canteen's distinct diners a day over the staff on duty at its own site. The total is {diners} diner-days over {staff} staff-on-duty days at every site, sites without a canteen included ({rate}), so it can be lower than every canteen's.",
+  participationCanteenSites:
+    "Participation: each canteen's distinct diners a day over the staff on duty at its own site; the total is {diners} diner-days over {staff} staff-on-duty days at the chosen canteens' sites ({rate}).",
   channels: 'Payment channels',
   channelTotal: 'All channels (¥)',
   comparison: 'Budget',
@@ -309,6 +314,10 @@ const ZH: Labels = {
   costPerMeal: '每餐成本（元）',
   foodCostPct: '食材成本率',
   participation: '就餐率',
+  participationOfStaff: '就餐率（就餐人数/在岗人数）',
+  participationAllSites:
+    '就餐率：各食堂为每日不重复就餐人数除以其所在单位的在岗人数；合计为 {diners} 就餐人日除以全部单位（含没有食堂的单位）的 {staff} 在岗人日（{rate}），因此可能低于每个食堂的就餐率。',
+  participationCanteenSites: '就餐率：各食堂为每日不重复就餐人数除以其所在单位的在岗人数；合计为 {diners} 就餐人日除以所选食堂所在单位的 {staff} 在岗人日（{rate}）。',
   channels: '支付渠道',
   channelTotal: '全部渠道（元）',
   comparison: '预算执行',

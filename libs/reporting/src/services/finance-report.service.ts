@@ -60,6 +60,7 @@ export class FinanceReportService {
       context: scope.context,
       canteens,
       total,
+      allSites: scope.allCanteens,
       channels,
       daily,
       reconciliation,
