@@ -29,10 +29,24 @@ export function lineChart(input: { title: string; categories: string[]; series: 
   };
 }
 
+/**
+ * A donut whose labels stay whole: name over share, set against the picture's sides (ECharts cuts a
+ * label that runs past the side it faces), and a ring small enough to leave the labels room.
+ */
 export function pieChart(input: { title: string; slices: { name: string; value: number }[] }): ChartOption {
   return {
     title: { text: input.title, left: 'center', textStyle: { fontSize: 14 } },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data: input.slices, label: { formatter: '{b}: {d}%' } }],
+    series: [
+      {
+        type: 'pie',
+        center: ['50%', '55%'],
+        radius: ['28%', '52%'],
+        percentPrecision: 1,
+        data: input.slices,
+        label: { formatter: '{b}\n{d}%', alignTo: 'edge', edgeDistance: 10, lineHeight: 14 },
+        labelLine: { length: 8, length2: 0 },
+      },
+    ],
   };
 }

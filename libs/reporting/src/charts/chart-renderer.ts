@@ -30,6 +30,9 @@ export function chartsAvailable(): boolean {
   return loadResvg() !== null;
 }
 
+/** The size of a chart in a report workbook, in pixels at 1×: two across an A4 landscape page. */
+export const REPORT_CHART_SIZE: ChartSize = { widthPx: 560, heightPx: 320 };
+
 export const CHART_FONT = 'Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif';
 
 /** Server-side rendering: ECharts draws SVG without a browser, resvg rasterises it at twice the size for print. */

@@ -137,7 +137,7 @@ export function financeCharts(data: FinanceReportData): { option: ChartOption; d
   const dates = [...new Set(data.daily.map((day) => day.date))].sort();
   // Revenue in its parts: the subsidy and each channel's payments, as on the finance page.
   const channelSlices = [
-    { name: labels.subsidy, value: yuan(data.total.figures.subsidyFen)! },
+    { name: labels.subsidyPart, value: yuan(data.total.figures.subsidyFen)! },
     ...data.channels.map((channel) => ({ name: codeName(data.context.language, channel), value: yuan(data.total.figures.paidByChannel[channel] ?? 0)! })),
   ];
   return [

@@ -7,7 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@larder/auth';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { chartsAvailable, ChartOption, renderChartPng } from '../charts/chart-renderer';
+import { chartsAvailable, ChartOption, renderChartPng, REPORT_CHART_SIZE } from '../charts/chart-renderer';
 import { placeCharts } from '../layout/common-sheets';
 import { Picture } from '../layout/pictures';
 import { createReportWorkbook, WorkbookWriter } from '../layout/print-setup';
@@ -17,8 +17,6 @@ import { ReportWriters } from './report-writers.service';
 import { FinanceReportService } from './finance-report.service';
 import { reconciliationAnswer } from '../reconciliation/settlement';
 import type { FinanceReconciliation } from '@larder/analytics';
-
-const CHART_SIZE = { widthPx: 560, heightPx: 320 };
 
 /** The steps every report goes through, in order, for its progress. */
 const REPORT_STEPS = ['checking the scope', 'reading the figures', 'drawing the charts', 'writing the sheets', 'saving the workbook'] as const;
@@ -86,8 +84,8 @@ export class ReportService {
       reportStep(request, 'drawing the charts');
       const placed = chartsAvailable()
         ? placeCharts(
-            options.map((chart) => ({ png: renderChartPng(chart.option, CHART_SIZE), description: chart.description })),
-            CHART_SIZE,
+            options.map((chart) => ({ png: renderChartPng(chart.option, REPORT_CHART_SIZE), description: chart.description })),
+            REPORT_CHART_SIZE,
           )
         : null;
       reportStep(request, 'writing the sheets');
