@@ -107,6 +107,31 @@ describeWithChromium('purchase orders in a browser', () => {
     expect(zh.errors).toEqual([]);
   }, 120_000);
 
+  it('says why an ingredient has no usable stock and what to do, in both languages', async () => {
+    type Line = { ingredientId: number; onHand: number; noneUsable: { reason: string } | null };
+    await openView(zh.page, `/?page=purchasing&canteens=2&week=${PLAN_WEEK}`);
+    const stock = (await zh.page.evaluate(async () => (await fetch('/api/stock?canteen=2')).json())) as { countedOn: string | null; lines: Line[] };
+    const empty = stock.lines.filter((line) => line.onHand === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(empty.every((line) => line.noneUsable !== null)).toBe(true);
+    for (const [{ page }, pattern] of [
+      [zh, /盘点|保质期/],
+      [en, /count|shelf life/],
+    ] as const) {
+      await openView(page, `/?page=purchasing&canteens=2&week=${PLAN_WEEK}`);
+      const table = page.locator('[data-table=stock-2]');
+      const notes = table.locator('[data-none-usable]');
+      // every row reading 0.0 on hand carries its reason (the table shows its first 20 rows)
+      const zeros = await table.locator('tbody tr').evaluateAll((rows) => rows.filter((row) => /^0\.0(?!\d)/.test(row.querySelectorAll('td')[4]?.textContent ?? '')).length);
+      expect(zeros).toBeGreaterThan(0);
+      expect(await notes.count()).toBe(zeros);
+      expect(await notes.first().textContent()).toMatch(pattern);
+      const used = table.locator('[data-none-usable=used-up]');
+      if (stock.countedOn && (await used.count()) > 0) expect(await used.first().textContent()).toContain(stock.countedOn);
+    }
+    await screenshot(zh.page, 'stock-none-usable-zh');
+  }, 60_000);
+
   it('shows the opened order in English', async () => {
     const { page } = en;
     const order = plan.orders[1]!;

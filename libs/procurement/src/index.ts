@@ -7,6 +7,7 @@ export * from './planning/newsvendor';
 export * from './planning/production-planner';
 export * from './planning/recipe-explosion';
 export * from './planning/stock-netting';
+export * from './planning/none-usable';
 export * from './planning/order-schedule';
 export * from './planning/purchase-planner';
 export * from './planning/purchase-orders';

@@ -20,7 +20,31 @@ import { localName } from '../../../../libs/domain/src/local-name';
 interface StockView {
   date: string;
   countedOn: string | null;
-  lines: { ingredientId: number; name: string; nameEn: string; unit: string; counted: number | null; received: number; onHand: number; onTheWay: number }[];
+  lines: {
+    ingredientId: number;
+    name: string;
+    nameEn: string;
+    unit: string;
+    counted: number | null;
+    received: number;
+    onHand: number;
+    onTheWay: number;
+    noneUsable: { reason: 'not-counted' | 'counted-none' | 'used-up' | 'past-shelf-life'; usableUntil: string | null } | null;
+  }[];
+}
+
+/** Why a line shows no usable stock and what to do, from the reason the stock view gives. */
+function noneUsableText(context: PageContext, stock: StockView, row: StockView['lines'][number]): string | null {
+  const { t } = context;
+  const reason = row.noneUsable?.reason;
+  if (reason === undefined) return null;
+  if (reason === 'past-shelf-life') return t('noneUsable.pastShelfLife', { date: row.noneUsable!.usableUntil ?? '' });
+  if (stock.countedOn === null) {
+    // only admins may open the import page: anyone else is told whom to ask
+    return t(context.me.role === 'admin' ? 'noneUsable.noCountStored' : 'noneUsable.noCountStoredAskAdmin', { where: `${t('nav.admin')} → ${t('page.imports')}` });
+  }
+  const key = reason === 'not-counted' ? 'noneUsable.notCounted' : reason === 'counted-none' ? 'noneUsable.countedNone' : 'noneUsable.usedUp';
+  return t(key, { date: stock.countedOn });
 }
 
 export async function renderPurchasing(context: PageContext): Promise<void> {
@@ -239,7 +263,17 @@ export async function renderPurchasing(context: PageContext): Promise<void> {
       { label: t('unitLabel'), cell: (row) => textOr(t, `unit.${row.unit}`, row.unit), csv: (row) => row.unit },
       { label: t('lastCount'), cell: (row) => f.number(row.counted, 1), csv: (row) => row.counted, numeric: true },
       { label: t('receivedSince'), cell: (row) => f.number(row.received, 1), csv: (row) => row.received, numeric: true },
-      { label: t('onHand'), cell: (row) => f.number(row.onHand, 1), csv: (row) => row.onHand, numeric: true },
+      {
+        label: t('onHand'),
+        // a trace under 0.05 would read 0.0: it is shown to the gram rather than as nothing
+        cell: (row) => {
+          const why = noneUsableText(context, stock, row);
+          const amount = f.number(row.onHand, row.onHand > 0 && row.onHand < 0.05 ? 3 : 1);
+          return why === null ? amount : h('span', {}, amount, h('div', { class: 'muted small', 'data-none-usable': row.noneUsable!.reason }, why));
+        },
+        csv: (row) => row.onHand,
+        numeric: true,
+      },
       { label: t('onTheWay'), cell: (row) => f.number(row.onTheWay, 1), csv: (row) => row.onTheWay, numeric: true },
     ],
   });

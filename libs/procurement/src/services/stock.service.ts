@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
 import { query } from '@larder/database';
 import { addDays, type IsoDate } from '@larder/domain';
+import { noneUsable, type NoneUsable } from '../planning/none-usable';
 import { localMoment } from './planning-clock';
 import { PlanningDataLoader } from './planning-data.loader';
 import { INGREDIENTS_SQL, IngredientRow, RECEIVED_SQL, ReceivedRow } from './stock.queries';
@@ -23,6 +24,8 @@ export interface StockLineView {
   onHand: number;
   /** Committed orders (approved, sent) still to arrive after the day. */
   onTheWay: number;
+  /** Why nothing is usable on the day; null when something is. */
+  noneUsable: NoneUsable | null;
 }
 
 export interface StockView {
@@ -46,7 +49,7 @@ export class StockService {
     const date = params.date ?? localMoment(new Date(), this.config.timezone).date;
     const catalogue = await this.loader.catalogue();
     // Use counted up to the day itself, so what is left is what the day starts with.
-    const { lots, countedOn, counted } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
+    const { lots, countedOn, counted: countedBy } = await this.loader.openingStock({ canteenId: params.canteenId, today: date, useUntil: addDays(date, 1), catalogue });
     const received = countedOn === null ? [] : await query<ReceivedRow>(this.dataSource, RECEIVED_SQL, [params.canteenId, countedOn, date]);
     const ingredients = await query<IngredientRow>(this.dataSource, INGREDIENTS_SQL);
     const receivedBy = new Map(received.map((row) => [row.ingredient_id, row.quantity]));
@@ -56,16 +59,19 @@ export class StockService {
       const ingredientLots = lots.get(`${params.canteenId}|${id}`) ?? [];
       const onHand = ingredientLots.filter((lot) => lot.availableFrom <= date && lot.usableUntil >= date).reduce((sum, lot) => sum + lot.quantity, 0);
       const onTheWay = ingredientLots.filter((lot) => lot.availableFrom > date).reduce((sum, lot) => sum + lot.quantity, 0);
+      const counted = countedBy.get(id) ?? null;
+      const receivedQuantity = round3(receivedBy.get(id) ?? 0);
       const line = {
         ingredientId: id,
         code: ingredient.code,
         name: ingredient.name,
         nameEn: ingredient.name_en,
         unit: ingredient.unit,
-        counted: counted.get(id) ?? null,
-        received: round3(receivedBy.get(id) ?? 0),
+        counted,
+        received: receivedQuantity,
         onHand: round3(onHand),
         onTheWay: round3(onTheWay),
+        noneUsable: noneUsable({ lots: ingredientLots, date, counted, received: receivedQuantity }),
       };
       if (line.counted !== null || line.received > 0 || line.onHand > 0 || line.onTheWay > 0) lines.push(line);
     }
