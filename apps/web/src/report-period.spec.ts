@@ -1,4 +1,4 @@
-import { reportPeriodOf, reportScopeOf } from './report-period';
+import { accuracyPeriodOf, reportPeriodOf, reportScopeOf } from './report-period';
 
 describe('the report period of a page range', () => {
   const today = '2026-12-05';
@@ -30,5 +30,32 @@ describe('the canteens and meal of a report link', () => {
     // others: all canteens when none is chosen, else exactly those chosen
     expect(reportScopeOf({ canteens: [1, 2, 3, 4], meal: null }, { chosen: [], restricted: false })).toEqual({});
     expect(reportScopeOf({ canteens: [3, 1], meal: 'dinner' }, { chosen: [3, 1], restricted: false })).toEqual({ canteens: [1, 3], meal: 'dinner' });
+  });
+});
+
+describe('the accuracy report a page offers', () => {
+  const today = '2026-12-05';
+
+  it("is the range's own period when a forecast is stored for one of its days", () => {
+    expect(accuracyPeriodOf({ from: '2026-11-01', to: '2026-11-30' }, { first: '2026-11-28', last: '2026-12-12' }, { today })).toEqual({ period: { month: '2026-11' }, unstored: null });
+    expect(accuracyPeriodOf({ from: '2026-11-23', to: '2026-11-29' }, { first: '2026-10-01', last: '2026-11-23' }, { today })).toEqual({ period: { week: '2026-W48' }, unstored: null });
+  });
+
+  it('else the latest complete month with stored forecasts, naming the period that had none', () => {
+    // the range is October; forecasts begin in November
+    expect(accuracyPeriodOf({ from: '2026-10-01', to: '2026-10-31' }, { first: '2026-11-10', last: '2026-11-23' }, { today })).toEqual({ period: { month: '2026-11' }, unstored: '2026-10' });
+    // forecasts stopped in September: not the empty November
+    expect(accuracyPeriodOf({ from: '2026-11-09', to: '2026-12-13' }, { first: '2026-08-20', last: '2026-09-03' }, { today })).toEqual({ period: { month: '2026-09' }, unstored: '2026-11' });
+    // the month of the last forecast has not ended: the one before it, when it holds some
+    expect(accuracyPeriodOf({ from: '2026-09-01', to: '2026-09-30' }, { first: '2026-11-20', last: '2026-12-20' }, { today })).toEqual({ period: { month: '2026-11' }, unstored: '2026-09' });
+  });
+
+  it("else the latest complete week, and the range's own period when no complete one has any", () => {
+    expect(accuracyPeriodOf({ from: '2026-10-01', to: '2026-10-31' }, { first: '2026-12-01', last: '2026-12-12' }, { today: '2026-12-08' })).toEqual({
+      period: { week: '2026-W49' },
+      unstored: '2026-10',
+    });
+    expect(accuracyPeriodOf({ from: '2026-10-01', to: '2026-10-31' }, { first: '2026-12-03', last: '2026-12-12' }, { today })).toEqual({ period: { month: '2026-10' }, unstored: '2026-10' });
+    expect(accuracyPeriodOf({ from: '2026-10-01', to: '2026-10-31' }, null, { today })).toEqual({ period: { month: '2026-10' }, unstored: '2026-10' });
   });
 });

@@ -29,6 +29,53 @@ export function reportPeriodOf(range: { from: string; to: string }, options: { w
   return { month: lastDayOf(last) <= end ? last : previousMonth(last) };
 }
 
+/** A report period as its link names it: the month or the ISO week. */
+export function periodName(period: ReportPeriodParam): string {
+  return 'month' in period ? period.month : period.week;
+}
+
+function daysOf(period: ReportPeriodParam): { from: string; to: string } {
+  if ('month' in period) return { from: `${period.month}-01`, to: lastDayOf(period.month) };
+  const monday = isoWeekStart(period.week);
+  return { from: monday, to: addDays(monday, 6) };
+}
+
+/** The accuracy report a page offers and, when it has no stored forecast, the period its range stood for. */
+export interface AccuracyPeriod {
+  period: ReportPeriodParam;
+  /** Set when no forecast is stored for the period the range stands for: another one is offered, or none complete has any. */
+  unstored: string | null;
+}
+
+/**
+ * The accuracy report's period: the one the range stands for (reportPeriodOf) when a forecast is
+ * stored for any of its days; else the latest complete month holding stored forecasts, else the
+ * latest complete ISO week; with none, the range's own. A report of a period without forecasts
+ * has nothing to score.
+ */
+export function accuracyPeriodOf(range: { from: string; to: string }, stored: { first: string; last: string } | null, options: { today?: string } = {}): AccuracyPeriod {
+  const today = options.today ?? localDate(new Date(), timeZone());
+  const asked = reportPeriodOf(range, { weekly: true, today });
+  if (stored === null) return { period: asked, unstored: periodName(asked) };
+  // only days already past can be scored
+  const last = stored.last < today ? stored.last : addDays(today, -1);
+  if (last < stored.first) return { period: asked, unstored: periodName(asked) };
+  const days = daysOf(asked);
+  if (days.from <= last && days.to >= stored.first) return { period: asked, unstored: null };
+  return { period: latestCompleteWith({ first: stored.first, last }, today) ?? asked, unstored: periodName(asked) };
+}
+
+/** The latest month, else ISO week, ended before today that holds a day from first to last. */
+function latestCompleteWith(stored: { first: string; last: string }, today: string): ReportPeriodParam | null {
+  const month = stored.last.slice(0, 7);
+  for (const candidate of [month, previousMonth(month)]) if (lastDayOf(candidate) < today && lastDayOf(candidate) >= stored.first) return { month: candidate };
+  for (const week of [isoWeek(stored.last), isoWeek(addDays(stored.last, -7))]) {
+    const sunday = addDays(isoWeekStart(week), 6);
+    if (sunday < today && sunday >= stored.first) return { week };
+  }
+  return null;
+}
+
 /** The canteens and meal a report link names: absent canteens mean all, absent meal all meals. */
 export interface ReportScopeParam {
   canteens?: number[];

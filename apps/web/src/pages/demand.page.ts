@@ -6,7 +6,7 @@ import type { PageContext } from '../page-context';
 import { panelUrl } from '../url-state';
 import { weeksAroundNext } from '../weeks';
 import { grid } from '../widgets';
-import { reportPeriodOf } from '../report-period';
+import { accuracyLink } from './accuracy-link';
 
 export async function renderDemand(context: PageContext): Promise<void> {
   const { t, f, root } = context;
@@ -22,14 +22,8 @@ export async function renderDemand(context: PageContext): Promise<void> {
     ...context.meta.dishes.map((dish) => h('option', { value: dish.id, selected: state.dish === dish.id }, context.dishName(dish.id))),
   );
   dishSelect.addEventListener('change', () => context.go({ dish: dishSelect.value ? Number(dishSelect.value) : null }));
-  root.append(
-    h(
-      'div',
-      { class: 'toolbar' },
-      h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('dish')), dishSelect),
-      context.report('accuracy', { ...reportPeriodOf(panel.filters, { weekly: true }), ...context.reportScope(panel.filters) }),
-    ),
-  );
+  const accuracy = accuracyLink(context, panel);
+  root.append(h('div', { class: 'toolbar' }, h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('dish')), dishSelect), accuracy.link), ...accuracy.notes);
 
   const rows = panel.series;
   // Actuals without any stored forecast: say how forecasts come to be, not just "no data".

@@ -19,3 +19,19 @@ export interface HeatmapRow {
   hour: number;
   transactions: number;
 }
+
+/**
+ * The first and last service day with a stored forecast of the canteens ($1) at the meal ($2, null
+ * for all), any run and any target: per canteen, so each reads the ends of its (canteen, day) index.
+ */
+export const FORECAST_DAYS_SQL = `
+SELECT min(ends.first)::text AS first, max(ends.last)::text AS last
+FROM unnest($1::int[]) AS c(id)
+CROSS JOIN LATERAL (
+  SELECT min(f.service_date) AS first, max(f.service_date) AS last FROM forecast f WHERE f.canteen_id = c.id AND ($2::text IS NULL OR f.meal = $2)
+) ends`;
+
+export interface ForecastDaysRow {
+  first: string | null;
+  last: string | null;
+}

@@ -227,6 +227,11 @@ export interface DemandPanel {
   heatmap: { weekday: number; hour: number; transactions: number }[];
   /** Larder against the kitchen's own numbers and median4 on dish portions (the chosen dish, else all dishes). */
   valueAdded: ForecastValueAdded;
+  /**
+   * The first and last service day with a stored forecast for the canteens and meal shown, whatever
+   * the dates chosen and for any target, as the accuracy report counts them; null when none is stored.
+   */
+  forecastDays: { first: string; last: string } | null;
 }
 
 export interface MethodError {
