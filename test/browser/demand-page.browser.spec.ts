@@ -5,7 +5,7 @@ import { DashboardServer, describeWithChromium, launchChromium, openView, screen
 
 const lastDayOf = (month: string) => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
 
-/** What a canteen manager walking the demand page reads: the accuracy report it offers. */
+/** What a canteen manager walking the demand page reads: the accuracy report it offers, and what it covers. */
 describeWithChromium('the demand page', () => {
   let server: DashboardServer;
   let browser: Browser;
@@ -49,6 +49,29 @@ describeWithChromium('the demand page', () => {
         expect(note).toContain(first);
         expect(note).toContain(last);
         await screenshot(page, `demand-accuracy-period-${locale.slice(0, 2)}`);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('says the accuracy report covers the canteens, not the dish chosen', async () => {
+    const [{ dish_id: dish, name, name_en: nameEn }] = await db.query(
+      `SELECT r.dish_id, d.name, d.name_en FROM daily_dish_rollup r JOIN dish d ON d.id = r.dish_id GROUP BY 1, 2, 3 ORDER BY sum(r.quantity) DESC LIMIT 1`,
+    );
+    for (const [locale, dishName, words] of [
+      ['en-US', nameEn ?? name, 'all their dishes'],
+      ['zh-CN', name, '全部菜品'],
+    ] as const) {
+      const { page, errors, context } = await signedInPage({ browser, server, username: `accuracy-dish-${locale.slice(0, 2)}`, role: 'manager', canteenIds: server.plannedCanteens, locale });
+      try {
+        await openView(page, '/?page=demand&from=2026-11-01&to=2026-11-30');
+        expect(await page.locator('[data-note=accuracy-scope]').count()).toBe(0);
+        await openView(page, `/?page=demand&from=2026-11-01&to=2026-11-30&dish=${dish}`);
+        const note = await page.locator('[data-note=accuracy-scope]').textContent();
+        expect(note).toContain(dishName);
+        expect(note).toContain(words);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -22,7 +22,7 @@ export async function renderDemand(context: PageContext): Promise<void> {
     ...context.meta.dishes.map((dish) => h('option', { value: dish.id, selected: state.dish === dish.id }, context.dishName(dish.id))),
   );
   dishSelect.addEventListener('change', () => context.go({ dish: dishSelect.value ? Number(dishSelect.value) : null }));
-  const accuracy = accuracyLink(context, panel);
+  const accuracy = accuracyLink(context, panel, state.dish);
   root.append(h('div', { class: 'toolbar' }, h('label', { class: 'field' }, h('span', { class: 'filter-label' }, t('dish')), dishSelect), accuracy.link), ...accuracy.notes);
 
   const rows = panel.series;
