@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addDays } from '@larder/domain';
-import { DashboardServer, describeWithChromium, launchChromium, openView, screenshot, signedInPage, startDashboardServer } from './support/dashboard-browser';
+import { charts, DashboardServer, describeWithChromium, launchChromium, openView, screenshot, signedInPage, startDashboardServer } from './support/dashboard-browser';
 
 const lastDayOf = (month: string) => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
 
-/** What a canteen manager walking the demand page reads: the accuracy report it offers, and what it covers. */
+/** What a canteen manager walking the demand page reads: the accuracy report it offers, and the dish view's days. */
 describeWithChromium('the demand page', () => {
   let server: DashboardServer;
   let browser: Browser;
@@ -76,6 +76,44 @@ describeWithChromium('the demand page', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  it('draws the dish view over every day the canteens served, a day without the dish left empty', async () => {
+    const [from, to] = ['2026-10-20', '2026-11-20'];
+    const canteens: number[] = server.plannedCanteens;
+    const served: string[] = (
+      await db.query(`SELECT DISTINCT service_date::text AS d FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2 AND canteen_id = ANY($3) ORDER BY 1`, [from, to, canteens])
+    ).map((row: { d: string }) => row.d);
+    // the dish sold on the fewest of those days, and not on none
+    const [{ dish_id: dish }] = await db.query(
+      `SELECT dish_id FROM daily_dish_rollup WHERE service_date BETWEEN $1 AND $2 AND canteen_id = ANY($3) GROUP BY 1 HAVING count(DISTINCT service_date) > 1 ORDER BY count(DISTINCT service_date), 1 LIMIT 1`,
+      [from, to, canteens],
+    );
+    const offered = new Set<string>(
+      (
+        await db.query(
+          `SELECT service_date::text AS d FROM daily_dish_rollup WHERE dish_id = $1 AND service_date BETWEEN $2 AND $3 AND canteen_id = ANY($4)
+           UNION SELECT service_date::text FROM forecast WHERE dish_id = $1 AND service_date BETWEEN $2 AND $3 AND canteen_id = ANY($4)`,
+          [dish, from, to, canteens],
+        )
+      ).map((row: { d: string }) => row.d),
+    );
+    const without = served.filter((day) => !offered.has(day));
+    expect(without.length).toBeGreaterThan(0);
+    const { page, errors, context } = await signedInPage({ browser, server, username: 'dish-days', role: 'manager', canteenIds: canteens });
+    try {
+      await openView(page, `/?page=demand&from=${from}&to=${to}&dish=${dish}`);
+      const chart = (await charts(page)).find((entry) => entry.id === 'forecast-vs-actual')!;
+      expect(chart.categories).toEqual(expect.arrayContaining(served));
+      const actual = chart.series.find((series) => series.name === 'Actual')!;
+      for (const day of without) expect(actual.data[chart.categories.indexOf(day)]).toBeNull();
+      // the chart says why its line breaks
+      expect(await page.locator('[data-panel=forecast-vs-actual] [data-help]').getAttribute('title')).toContain('without this dish');
+      await screenshot(page, 'demand-dish-days');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

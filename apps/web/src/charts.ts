@@ -56,6 +56,7 @@ export function forecastBandOption(
   const days = [...rows, ...shut.filter((day) => !known.has(day.date)).map((day) => ({ date: day.date, actual: null, p10: null, p50: null, p90: null }))].sort((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
+  const lone = (index: number) => (days[index - 1]?.p50 ?? null) === null && (days[index + 1]?.p50 ?? null) === null;
   return {
     legend: { top: 4, left: 8, data: [labels.band, labels.forecast, labels.actual] },
     xAxis: { type: 'category', data: days.map((row) => row.date), boundaryGap: false },
@@ -73,7 +74,16 @@ export function forecastBandOption(
         areaStyle: { color: COLOURS.band, opacity: 0.45 },
         color: COLOURS.band,
       },
-      { name: labels.forecast, type: 'line', data: days.map((row) => row.p50), symbol: 'none', lineStyle: { type: 'dashed' }, color: COLOURS.forecast },
+      {
+        name: labels.forecast,
+        type: 'line',
+        data: days.map((row) => row.p50),
+        // a day with empty days either side draws no line: its point must show, or the forecast is lost
+        symbol: (_value: unknown, point: { dataIndex: number }) => (lone(point.dataIndex) ? 'circle' : 'none'),
+        symbolSize: 4,
+        lineStyle: { type: 'dashed' },
+        color: COLOURS.forecast,
+      },
       {
         name: labels.actual,
         type: 'line',

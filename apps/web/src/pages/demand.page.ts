@@ -32,6 +32,7 @@ export async function renderDemand(context: PageContext): Promise<void> {
     id: 'forecast-vs-actual',
     title: t('forecastVsActual'),
     height: 360,
+    help: state.dish ? t('dishGaps') : undefined,
     option: { ...forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }), dataZoom: [{ type: 'inside' }] },
   });
   const charts = grid('grid two');

@@ -24,6 +24,16 @@ describe('forecast series and pairs from one read of the latest forecasts', () =
     ]);
   });
 
+  it('for a dish, keeps every day with payments: empty without the dish, zero where it was forecast and not sold', () => {
+    const served = [sold(1, '2026-11-05', 'lunch', 150, 9), sold(1, '2026-11-06', 'lunch', 140, null), sold(1, '2026-11-07', 'lunch', 160, null), sold(1, '2026-11-08', 'lunch', 155, 11)];
+    expect(forecastSeries({ latest: [forecast(1, '2026-11-07', 'lunch', 8)], actuals: served, dishId: 7 }).map((point) => [point.date, point.actual, point.p50])).toEqual([
+      ['2026-11-05', 9, null],
+      ['2026-11-06', null, null],
+      ['2026-11-07', 0, 8],
+      ['2026-11-08', 11, null],
+    ]);
+  });
+
   it('pairs only meals that had payments, a dish they did not sell counting zero, ordered by canteen, day and meal', () => {
     expect(forecastPairs({ latest, actuals, dishId: 0 }).map((pair) => [pair.canteenId, pair.serviceDate, pair.p50, pair.actual])).toEqual([
       [1, '2026-11-02', 200.2, 190],

@@ -34,7 +34,10 @@ const cents = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * Daily actuals (covers, or the dish's quantity when dishId is not 0) against the summed forecasts;
- * a day appears when it has either, with null for the side it lacks.
+ * a day appears when it has either, with null for the side it lacks. For a dish, every day with
+ * payments appears too, so that a day the canteens served without the dish is a gap in the chart's
+ * line rather than left off its axis; a forecast meal with payments that did not sell the dish sold
+ * zero, as forecastPairs scores it.
  */
 export function forecastSeries(input: { latest: LatestForecast[]; actuals: MealActual[]; dishId: number }): ForecastPoint[] {
   const days = new Map<string, ForecastPoint>();
@@ -45,15 +48,17 @@ export function forecastSeries(input: { latest: LatestForecast[]; actuals: MealA
   };
   for (const row of input.actuals) {
     const sold = input.dishId === 0 ? row.covers : row.quantity;
-    if (sold === null) continue;
+    if (sold === null && row.covers === null) continue;
     const point = day(row.serviceDate);
-    point.actual = (point.actual ?? 0) + sold;
+    if (sold !== null) point.actual = (point.actual ?? 0) + sold;
   }
+  const paid = new Set(input.actuals.filter((row) => row.covers !== null).map(key));
   for (const row of input.latest) {
     const point = day(row.serviceDate);
     point.p10 = cents((point.p10 ?? 0) + row.p10);
     point.p50 = cents((point.p50 ?? 0) + row.p50);
     point.p90 = cents((point.p90 ?? 0) + row.p90);
+    if (point.actual === null && paid.has(key(row))) point.actual = 0;
   }
   return [...days.values()].sort((a, b) => compareCodes(a.date, b.date));
 }
