@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, combinedDayService, DayService, dayService, isoWeek, isoWeekday } from '@larder/domain';
+import { addDays, combinedDayService, DayService, isoWeek, isoWeekday } from '@larder/domain';
 import { query } from '@larder/database';
 import { RATING_BOUND_SQL, RATING_COUNTS_SQL, ratingCountsOf } from '../rating-counts.sql';
 import { emptyRatingCounts, publishRatings } from '../satisfaction.calculator';
-import type { ClosedDay, DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
+import type { DashboardAlert, Kpi, OverviewPanel } from './dashboard.contract';
 import { DriftWindows, fallingRatingAlerts, forecastDriftAlerts, DRIFT_RECENT_DAYS, RatingWindows, unusualWasteAlerts, WASTE_TRAILING_DAYS } from './dashboard-alerts.calculator';
 import { BucketSums, DashboardDailyService } from './dashboard-daily.service';
 import type { ForecastPoint } from './dashboard-forecast.calculator';
 import { RangeKpis, rangeKpis } from './dashboard-kpi.calculator';
 import { bucketsOf, kpiTrend, ratio, trendGrain } from './dashboard.calculator';
 import type { DashboardScope } from './dashboard-scope.service';
-import { closedDaysOf, todayStatus, weekSoFar } from './dashboard-today.calculator';
-import { ratingWindowsSql, RatingWindowRow, serviceDaysSql, ServiceDayRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
+import { todayStatus, weekSoFar } from './dashboard-today.calculator';
+import { ratingWindowsSql, RatingWindowRow, WASTE_DAYS_SQL, WasteDayRow } from './dashboard-overview.queries';
+import { DashboardServiceDaysService } from './dashboard-service-days.service';
 
 /** Days at the end of the range checked for unusual waste. */
 const WASTE_CHECK_DAYS = 7;
@@ -26,6 +27,7 @@ export class DashboardOverviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly daily: DashboardDailyService,
+    private readonly days: DashboardServiceDaysService,
   ) {}
 
   async overview(scope: DashboardScope): Promise<OverviewPanel> {
@@ -44,7 +46,7 @@ export class DashboardOverviewService {
       weekSeries,
       this.alerts(scope, forecasts),
       this.serviceToday(scope),
-      this.closedDays(scope),
+      this.days.closedDays(scope),
     ]);
     const current = rangeKpis(sums.current);
     const previous = rangeKpis(sums.previous);
@@ -100,37 +102,8 @@ export class DashboardOverviewService {
 
   /** The canteens' service today, as one (`dayService` for each, `combinedDayService` over them). */
   private async serviceToday(scope: DashboardScope): Promise<DayService> {
-    const days = await this.serviceDays({ canteenIds: scope.canteenIds, from: scope.today, to: scope.today, menus: { meal: scope.meal } });
+    const days = await this.days.serviceDays({ canteenIds: scope.canteenIds, from: scope.today, to: scope.today, menus: { meal: scope.meal } });
     return combinedDayService(days.get(scope.today) ?? []);
-  }
-
-  /** The range's days on which every canteen shown is closed for a closure or a holiday, and why. */
-  private async closedDays(scope: DashboardScope): Promise<ClosedDay[]> {
-    const days = await this.serviceDays({ canteenIds: scope.canteenIds, from: scope.from, to: scope.to, menus: null });
-    return closedDaysOf(days);
-  }
-
-  /**
-   * Each canteen's service on each day from `from` to `to`, by day; with `menus` its menus at the
-   * meal (null for all) are read too, without them none is (an open day then reads as without menu).
-   */
-  private async serviceDays(input: { canteenIds: number[]; from: string; to: string; menus: { meal: string | null } | null }): Promise<Map<string, DayService[]>> {
-    const { menus } = input;
-    const rows = await query<ServiceDayRow>(this.dataSource, serviceDaysSql(menus !== null), [input.canteenIds, input.from, input.to, ...(menus ? [menus.meal] : [])]);
-    const byDay = new Map<string, DayService[]>();
-    for (const row of rows) {
-      const service = dayService({
-        date: row.day,
-        kind: row.kind,
-        holidayName: row.holiday_name,
-        holidayNameZh: row.holiday_name_zh,
-        opensWeekends: row.opens_weekends,
-        closure: row.closure === null ? null : { reason: row.closure },
-        hasMenu: row.has_menu,
-      });
-      byDay.set(row.day, [...(byDay.get(row.day) ?? []), service]);
-    }
-    return byDay;
   }
 
   /** The drift alert scores the same forecasts the chart draws, read once for both; the other alerts' reads run beside it. */

@@ -9,6 +9,7 @@ import { DashboardMetaService } from './dashboard-meta.service';
 import { DashboardOverviewService } from './dashboard-overview.service';
 import { DashboardSatisfactionService } from './dashboard-satisfaction.service';
 import { DashboardScopeService } from './dashboard-scope.service';
+import { DashboardServiceDaysService } from './dashboard-service-days.service';
 import { DashboardWasteService } from './dashboard-waste.service';
 
 const SERVICES = [
@@ -16,6 +17,7 @@ const SERVICES = [
   DashboardScopeService,
   DashboardMetaService,
   DashboardDailyService,
+  DashboardServiceDaysService,
   DashboardOverviewService,
   DashboardDishesService,
   DashboardDemandService,
