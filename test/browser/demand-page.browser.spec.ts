@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addDays } from '@larder/domain';
+import { takeAwayDay } from '../support/service-day-fixtures';
 import { charts, DashboardServer, describeWithChromium, launchChromium, openView, screenshot, signedInPage, startDashboardServer } from './support/dashboard-browser';
 
 const lastDayOf = (month: string) => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
 
-/** What a canteen manager walking the demand page reads: the accuracy report it offers, and the dish view's days. */
+/** What a canteen manager walking the demand page reads: the accuracy report it offers, and the days its chart draws. */
 describeWithChromium('the demand page', () => {
   let server: DashboardServer;
   let browser: Browser;
@@ -114,6 +115,32 @@ describeWithChromium('the demand page', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('marks a closure on the forecast chart, for all dishes and for one: the day stands on the axis, empty, shaded', async () => {
+    const day = '2026-11-18';
+    const canteens: number[] = server.plannedCanteens;
+    const [{ dish_id: dish }] = await db.query(`SELECT dish_id FROM daily_dish_rollup WHERE service_date = $1 AND canteen_id = ANY($2) ORDER BY quantity DESC, 1 LIMIT 1`, [day, canteens]);
+    const restore = [await takeAwayDay(db, 'daily_meal_rollup', day), await takeAwayDay(db, 'daily_dish_rollup', day), await takeAwayDay(db, 'forecast', day)];
+    await db.query(`INSERT INTO canteen_closure (canteen_id, from_date, to_date, reason) SELECT id, $1, $1, '设备检修' FROM unnest($2::int[]) AS c(id)`, [day, canteens]);
+    const { page, errors, context } = await signedInPage({ browser, server, username: 'demand-closure', role: 'manager', canteenIds: canteens });
+    try {
+      for (const view of ['/?page=demand&from=2026-11-01&to=2026-11-20', `/?page=demand&from=2026-11-01&to=2026-11-20&dish=${dish}`]) {
+        await openView(page, view);
+        const chart = (await charts(page)).find((entry) => entry.id === 'forecast-vs-actual')!;
+        const at = chart.categories.indexOf(day);
+        expect(chart.categories.slice(at - 1, at + 2)).toEqual(['2026-11-17', day, '2026-11-19']);
+        const actual = chart.series.find((series) => series.name === 'Actual')!;
+        expect(actual.data[at]).toBeNull();
+        expect(actual.markAreas).toEqual([{ name: 'Closure: 设备检修', from: '2026-11-17', to: '2026-11-19' }]);
+      }
+      await screenshot(page, 'demand-chart-closure');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await db.query(`DELETE FROM canteen_closure WHERE from_date = $1 AND reason = '设备检修'`, [day]);
+      for (const put of restore) await put();
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 /** Deletes a table's rows of a service date and returns what puts them back as they were. */
-export async function takeAwayDay(db: DataSource, table: 'menu_item' | 'forecast' | 'daily_meal_rollup', day: string): Promise<() => Promise<void>> {
+export async function takeAwayDay(db: DataSource, table: 'menu_item' | 'forecast' | 'daily_meal_rollup' | 'daily_dish_rollup', day: string): Promise<() => Promise<void>> {
   const [{ rows }] = await db.query(`WITH gone AS (DELETE FROM ${table} WHERE service_date = $1 RETURNING *) SELECT coalesce(jsonb_agg(to_jsonb(gone)), '[]'::jsonb) AS rows FROM gone`, [day]);
   return async () => {
     await db.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(rows)]);

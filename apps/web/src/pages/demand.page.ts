@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { COLOURS, forecastBandOption } from '../charts';
+import { closedText } from '../closed-text';
 import type { DemandPanel, ForecastValueAdded, MethodError } from '../contract';
 import { h } from '../dom';
 import type { PageContext } from '../page-context';
@@ -33,7 +34,14 @@ export async function renderDemand(context: PageContext): Promise<void> {
     title: t('forecastVsActual'),
     height: 360,
     help: state.dish ? t('dishGaps') : undefined,
-    option: { ...forecastBandOption(rows, { band: t('band'), forecast: t('forecast'), actual: t('actual') }), dataZoom: [{ type: 'inside' }] },
+    option: {
+      ...forecastBandOption(
+        rows,
+        { band: t('band'), forecast: t('forecast'), actual: t('actual') },
+        panel.closedDays.map((day) => ({ date: day.date, label: closedText(context, day) })),
+      ),
+      dataZoom: [{ type: 'inside' }],
+    },
   });
   const charts = grid('grid two');
   root.append(charts);

@@ -1,7 +1,8 @@
 import { alertSentence } from '../alert-text';
 import { api } from '../api';
 import { forecastBandOption } from '../charts';
-import type { ClosedDay, DashboardAlert, OverviewPanel } from '../contract';
+import { closedText } from '../closed-text';
+import type { DashboardAlert, OverviewPanel } from '../contract';
 import { h } from '../dom';
 import { textOr, type TextKey } from '../i18n';
 import type { PageContext } from '../page-context';
@@ -91,14 +92,6 @@ function todayNote(context: PageContext, today: OverviewPanel['coversToday']): s
   if (today.status === 'no_menu') return t(context.me.role === 'admin' ? 'today.noMenuHint' : 'today.noMenuAskAdmin', { where: `${t('nav.admin')} → ${t('page.imports')}` });
   if (today.status === 'closed' && today.closed) return closedText(context, today.closed);
   return `${t('forecast')} ${f.number(today.forecast)}`;
-}
-
-/** Why a day is closed, in the page's language: the closure's reason or the holiday's name. */
-function closedText(context: PageContext, closed: Omit<ClosedDay, 'date'>): string {
-  const { t } = context;
-  const name = (context.lang === 'zh-CN' ? (closed.nameZh ?? closed.name) : (closed.name ?? closed.nameZh)) ?? '';
-  if (closed.because === 'weekend') return t('closedBecause.weekend');
-  return name === '' ? t('today.noService') : t(`closedBecause.${closed.because}`, { name });
 }
 
 function alertItem(context: PageContext, alert: DashboardAlert): HTMLElement {

@@ -232,6 +232,8 @@ export interface DemandPanel {
    * the dates chosen and for any target, as the accuracy report counts them; null when none is stored.
    */
   forecastDays: { first: string; last: string } | null;
+  /** The range's days on which every canteen shown is closed for a closure or a holiday, as on the overview's chart. */
+  closedDays: ClosedDay[];
 }
 
 export interface MethodError {
