@@ -50,7 +50,8 @@ describe('waste cost: one rule, the same figure everywhere', () => {
       if (!row.getCell(1).value) continue;
       const fen = (column: number) => {
         const value = row.getCell(column).value as number | ExcelJS.CellFormulaValue;
-        return Math.round(Number(typeof value === 'number' ? value : value.result) * 100);
+        // exceljs reads a formula's cached 0 (<v>0</v> in the file) back as no result
+        return Math.round(Number(typeof value === 'number' ? value : (value.result ?? 0)) * 100);
       };
       costs.set(String(row.getCell(1).value), [fen(10), fen(11), fen(12)]);
     }
