@@ -20,12 +20,17 @@
  * the per-item forecasts do not. `recent`: every item sold in the 28 days up to the origin t − lead
  * (past days' menus by the same rule), knowing nothing of day t; an item off that menu is forecast 0.
  *
+ * `chosen path`: at each refit origin, top-down (offered menu), bottom-up or their mean, whichever had
+ * the least absolute error over the 56 days up to the origin (dish-path-choice.ts), pooled over the set's
+ * items or per item; ties keep top-down. Its record is each path's forecasts of those days, each from
+ * data ≤ day − lead: for the days before the test window, a backtest of the rows dated before it.
+ *
  * The dish-split glue is imported from its file: @larder/demand's index exports only dishQuantiles and
  * loads the Nest module, while dish-split.ts and meal-forecaster.ts (RUN_BACKTEST) are pure.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { backtestWithSeries, calendarFromRows, computeMetrics, DishInfo, lastServed, medianOfServings, parseIsoDate, QuantileMap, ServiceCalendar } from '@larder/forecasting';
+import { backtestWithSeries, calendarFromRows, computeMetrics, DishInfo, formatIsoDate, lastServed, medianOfServings, parseIsoDate, QuantileMap, ServiceCalendar } from '@larder/forecasting';
 import {
   chooseShareHalfLife,
   DishDay,
@@ -41,6 +46,7 @@ import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster'
 import { argument, flag, numberList } from '../../support/arguments';
 import { percent } from '../../support/percent';
 import { DEFAULT_DATA_ROOT, loadDataset } from './datasets';
+import { CHOICE_WINDOW_DAYS, choosePaths, DISH_PATHS, DishPath, PathChoice, PathRecord } from './dish-path-choice';
 import { larderCsv, RealDataset, SeriesSet } from './real-dataset';
 
 const REFIT_EVERY = 7;
@@ -114,7 +120,6 @@ function sharesAt(days: readonly DishDay[], origin: number) {
 /** Top-down forecasts of every item-day of `targets` for one menu rule: the total's quantiles × the item's share. */
 function topDown(params: { days: readonly DishDay[]; menu: Menu; lead: number; firstTestDay: number; total: ReadonlyMap<number, Forecast>; targets: readonly { item: string; day: number }[] }) {
   const { days, menu, lead, total } = params;
-  const firstOrigin = params.firstTestDay - lead;
   const models = new Map<number, ReturnType<typeof sharesAt>>();
   const menus = new Map<string, Map<string, number>>();
   const forecasts = new Map<string, Forecast & { perCover: number }>();
@@ -122,7 +127,7 @@ function topDown(params: { days: readonly DishDay[]; menu: Menu; lead: number; f
     const covers = total.get(day);
     if (!covers) continue;
     const origin = day - lead;
-    const refit = firstOrigin + REFIT_EVERY * Math.floor((origin - firstOrigin) / REFIT_EVERY);
+    const refit = refitOrigin(day, lead, params.firstTestDay);
     if (!models.has(refit)) models.set(refit, sharesAt(days, refit));
     const { model, residuals } = models.get(refit)!;
     const key = `${origin}|${day}`;
@@ -145,6 +150,12 @@ function topDown(params: { days: readonly DishDay[]; menu: Menu; lead: number; f
   return { forecasts, halfLives: [...models.values()].map((entry) => entry.halfLifeDays), weekdayStrengths: [...models.values()].map((entry) => entry.weekdayPriorStrength) };
 }
 
+/** The origin of the weekly refit that forecasts `day` (the schedule runs on before the test window too). */
+function refitOrigin(day: number, lead: number, firstTestDay: number): number {
+  const firstOrigin = firstTestDay - lead;
+  return firstOrigin + REFIT_EVERY * Math.floor((day - lead - firstOrigin) / REFIT_EVERY);
+}
+
 function recentItems(days: readonly DishDay[], origin: number): string[] {
   const items = new Set<string>();
   for (const day of days) if (day.day <= origin && day.day > origin - RECENT_DAYS) for (const item of day.dishes) if (item.quantity > 0) items.add(item.dish);
@@ -160,24 +171,52 @@ function totalSet(set: SeriesSet): SeriesSet {
   return { ...set, id: `${set.id}-total`, perItem: false, rows: [...sums].map(([date, quantity]) => ({ date, canteen, meal, item: '*', quantity })) };
 }
 
+/**
+ * The backtests of the CHOICE_WINDOW_DAYS + lead days before the test window from the rows dated before
+ * it: with the test window's own days, the record the dish path is chosen on at each origin.
+ */
+function earlyBacktest(set: SeriesSet, lead: number, testFrom: string, calendar: ServiceCalendar) {
+  const before = { ...set, rows: set.rows.filter((row) => row.date < testFrom) };
+  const from = formatIsoDate(parseIsoDate(testFrom) - lead - CHOICE_WINDOW_DAYS);
+  return {
+    items: backtestByDay(before, lead, from, calendar).filter((row) => Number.isFinite(row.larder.point)),
+    total: backtestByDay(totalSet(before), lead, from, calendar),
+  };
+}
+
 function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
   const calendar = calendarFromRows(dataset.calendar);
   const { testFrom } = dataset.protocol;
+  const firstTestDay = parseIsoDate(testFrom);
   const started = performance.now();
   const items = backtestByDay(set, lead, testFrom, calendar).filter((row) => Number.isFinite(row.lastServed) && Number.isFinite(row.medianOfServings));
   const totalRows = backtestByDay(totalSet(set), lead, testFrom, calendar);
-  const total = new Map(totalRows.map((row) => [row.day, { point: row.larder.quantiles.get(0.5)!, quantiles: row.larder.quantiles }]));
+  const early = earlyBacktest(set, lead, testFrom, calendar);
+  const total = new Map([...early.total, ...totalRows].map((row) => [row.day, { point: row.larder.quantiles.get(0.5)!, quantiles: row.larder.quantiles }]));
   const actualTotal = new Map(totalRows.map((row) => [row.day, row.actual]));
   const totalWape = totalRows.reduce((sum, row) => sum + Math.abs(row.larder.point - row.actual), 0) / totalRows.reduce((sum, row) => sum + row.actual, 0);
-  const split = (menu: Menu) => topDown({ days: dishDays(set, menu), menu, lead, firstTestDay: parseIsoDate(testFrom), total, targets: items });
-  const offered = split('offered');
-  const recent = split('recent');
+  const split = (menu: Menu, targets: readonly { item: string; day: number }[]) => topDown({ days: dishDays(set, menu), menu, lead, firstTestDay, total, targets });
+  const offered = split('offered', [...early.items, ...items]);
+  const recent = split('recent', items);
+  const records: PathRecord[] = [...early.items, ...items].flatMap((row) => {
+    const down = offered.forecasts.get(`${row.item}|${row.day}`);
+    if (!down) return [];
+    return [{ item: row.item, day: row.day, actual: row.actual, points: { 'top-down': down.point, 'bottom-up': row.larder.point, mean: (down.point + row.larder.point) / 2 } }];
+  });
+  const choices = new Map<number, PathChoice>();
+  const choiceFor = (day: number) => {
+    const refit = refitOrigin(day, lead, firstTestDay);
+    if (!choices.has(refit)) choices.set(refit, choosePaths(records, refit));
+    return choices.get(refit)!;
+  };
   const scored: ItemDay[] = [];
   for (const row of items) {
     const key = `${row.item}|${row.day}`;
     const a = offered.forecasts.get(key);
     const b = recent.forecasts.get(key);
     if (!a || !b) continue;
+    const paths: Record<DishPath, Forecast> = { 'top-down': a, 'bottom-up': row.larder, mean: mean(row.larder, a) };
+    const choice = choiceFor(row.day);
     scored.push({
       actual: row.actual,
       forecasts: {
@@ -187,7 +226,9 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
         'split of the actual total': { point: a.perCover * actualTotal.get(row.day)! },
         'Larder bottom-up': row.larder,
         'mean, recent menu': mean(row.larder, b),
-        'mean, offered menu': mean(row.larder, a),
+        'mean, offered menu': paths.mean,
+        'chosen path, pooled': paths[choice.pooled],
+        'chosen path, per item': paths[choice.byItem.get(row.item) ?? DISH_PATHS[0]],
         median4: row.median4,
         'last served': { point: row.lastServed },
         'median of 4 servings': { point: row.medianOfServings },
@@ -204,15 +245,20 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
   });
   const halfLives = [...offered.halfLives, ...recent.halfLives];
   const weekdayStrengths = [...offered.weekdayStrengths, ...recent.weekdayStrengths];
+  const pooledChoices = [...choices].sort(([a], [b]) => a - b).map(([, choice]) => choice.pooled);
+  const itemChoices = [...choices.values()].flatMap((choice) => [...choice.byItem.values()]);
   return {
     set: `${dataset.id}/${set.id}`,
     lead,
     totalWape,
     itemDays: scored,
     unscored: items.length - scored.length,
+    earlyItemDays: early.items.length,
     methods,
     halfLives,
     weekdayStrengths,
+    pooledChoices,
+    itemChoices: Object.fromEntries(DISH_PATHS.map((path) => [path, itemChoices.filter((chosen) => chosen === path).length])),
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -306,7 +352,8 @@ function main(): void {
           return [...byValue].map(([value, n]) => `${value}:${n}`).join(' ');
         };
         console.log(
-          `${run.set} lead ${lead}: total WAPE ${percent(run.totalWape)}, ${run.itemDays.length} item-days (${run.unscored} without a total), half-lives ${counts(run.halfLives)}, weekday priors ${counts(run.weekdayStrengths)}, ${run.seconds.toFixed(0)} s`,
+          `${run.set} lead ${lead}: total WAPE ${percent(run.totalWape)}, ${run.itemDays.length} item-days (${run.unscored} without a total), half-lives ${counts(run.halfLives)}, weekday priors ${counts(run.weekdayStrengths)}, ` +
+            `${run.earlyItemDays} item-days before the test window; pooled choice by refit ${run.pooledChoices.join(' ')}; per-item choices ${JSON.stringify(run.itemChoices)}; ${run.seconds.toFixed(0)} s`,
         );
         for (const m of run.methods) lines.push(`| ${run.set} | ${lead} | ${m.method} | ${percent(m.wape)} | ${percent(m.pinball)} |`);
       }
