@@ -147,7 +147,8 @@ describe('forecast runs on a seeded demo', () => {
       .map((row) => `${row.canteen_id}|${row.service_date}|${row.meal}|${row.dish_id}`)
       .sort();
     expect(dishes).toEqual(expected);
-    expect(rows.filter((row) => row.dish_id !== 0).every((row) => row.model.endsWith('+shares'))).toBe(true);
+    // The model names the dish path that served: the share model's split, the dish's own series or their mean.
+    expect(rows.filter((row) => row.dish_id !== 0).every((row) => /^(.+\+shares|own series|mean\(.+\+shares, own series\))$/.test(row.model))).toBe(true);
   });
 
   it('keeps p10 <= p50 <= p90 on every row', () => {

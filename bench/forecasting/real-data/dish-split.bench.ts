@@ -6,8 +6,8 @@
  * cook's rules. Same protocol as real-data.bench.ts: each test day t from data dated ≤ t − lead,
  * leads 7 and 14, refit every 7 days. Tuning sets only.
  *
- *   node_modules/.bin/swc libs/domain/src libs/forecasting/src libs/demand/src/services/dish-split.ts \
- *     libs/demand/src/services/meal-forecaster.ts bench/forecasting bench/support -d /tmp/rd-dist --ignore '**\/*.spec.ts' -q
+ *   node_modules/.bin/swc libs/domain/src libs/forecasting/src libs/demand/src/services/dish-split.ts libs/demand/src/services/dish-path.ts \
+ *     libs/demand/src/services/dish-bottom-up.ts libs/demand/src/services/meal-forecaster.ts bench/forecasting bench/support -d /tmp/rd-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/dish-split.bench.js \
  *     [--sets kiel/groups,london/dishes,london/top20-dishes] [--leads 7,14] [--data /work/shared/datasets] [--out /work/realdata-results]
  *
@@ -21,8 +21,8 @@
  * (past days' menus by the same rule), knowing nothing of day t; an item off that menu is forecast 0.
  *
  * `chosen path`: at each refit origin, top-down (offered menu), bottom-up or their mean, whichever had
- * the least absolute error over the 56 days up to the origin (dish-path-choice.ts), pooled over the set's
- * items or per item; ties keep top-down. Its record is each path's forecasts of those days, each from
+ * the least absolute error over the 56 days up to the origin (chooseDishPath of `larder forecast`, via
+ * dish-path-choice.ts), pooled over the set's items or per item; ties keep top-down. Its record is each path's forecasts of those days, each from
  * data ≤ day − lead: for the days before the test window, a backtest of the rows dated before it.
  *
  * The dish-split glue is imported from its file: @larder/demand's index exports only dishQuantiles and
@@ -46,7 +46,7 @@ import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster'
 import { argument, flag, numberList } from '../../support/arguments';
 import { percent } from '../../support/percent';
 import { DEFAULT_DATA_ROOT, loadDataset } from './datasets';
-import { CHOICE_WINDOW_DAYS, choosePaths, DISH_PATHS, DishPath, PathChoice, PathRecord } from './dish-path-choice';
+import { CHOICE_WINDOW_DAYS, choosePaths, DISH_PATHS, DishPath, ItemPathRecord, PathChoice } from './dish-path-choice';
 import { larderCsv, RealDataset, SeriesSet } from './real-dataset';
 
 const REFIT_EVERY = 7;
@@ -198,7 +198,7 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
   const split = (menu: Menu, targets: readonly { item: string; day: number }[]) => topDown({ days: dishDays(set, menu), menu, lead, firstTestDay, total, targets });
   const offered = split('offered', [...early.items, ...items]);
   const recent = split('recent', items);
-  const records: PathRecord[] = [...early.items, ...items].flatMap((row) => {
+  const records: ItemPathRecord[] = [...early.items, ...items].flatMap((row) => {
     const down = offered.forecasts.get(`${row.item}|${row.day}`);
     if (!down) return [];
     return [{ item: row.item, day: row.day, actual: row.actual, points: { 'top-down': down.point, 'bottom-up': row.larder.point, mean: (down.point + row.larder.point) / 2 } }];

@@ -11,6 +11,7 @@ import { addDays, localDate, MealPeriod, parseIsoDate, ProgressListener } from '
 import { parseIsoDate as toEpochDay } from '@larder/forecasting';
 import { FailedSeries, ForecastRunRequest, ForecastRunSummary } from '../dtos/forecast-run.dto';
 import { CanteenRef, DemandHistoryService, RunWindow } from './demand-history.service';
+import { dishModelLabel } from './dish-path';
 import { forecastMealsOffThread } from './forecast-off-thread';
 import { MealForecastInput, MealForecastResult } from './meal-forecaster';
 import { supersedeForecasts } from './forecast-supersede';
@@ -251,13 +252,12 @@ function* rowsOf(runId: string, outcome: SeriesOutcome): Generator<ForecastRow> 
       backtestWape: round4(result.backtestWape),
     };
   }
-  const dishModel = `${result.model}+shares`;
   for (const row of result.dishes) {
     yield {
       ...base,
       serviceDate: row.serviceDate,
       dishId: Number(row.dish),
-      model: dishModel,
+      model: dishModelLabel(result.model, row.path),
       p50: row.p50,
       p10: row.p10,
       p90: row.p90,

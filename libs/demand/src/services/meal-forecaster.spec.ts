@@ -123,3 +123,45 @@ describe('forecastMeal with dishes that sell by weekday', () => {
     expect(result.dishBacktest.wape).toBeLessThan(0.01);
   });
 });
+
+describe('forecastMeal when a dish sells alike whatever the covers', () => {
+  // 30 weeks of Monday–Friday lunches, 100 covers on Mondays up to 300 on Fridays; the mains split
+  // 60 / 40, but the soup sells 40 every day: the covers' split would scale it by the weekday, its own series does not.
+  const start = parseIsoDate('2026-01-05');
+  const days: number[] = [];
+  for (let day = start; days.length < 150; day++) if ((day + 3) % 7 < 5) days.push(day);
+  const covers = days.map((day) => 100 + 50 * ((day + 3) % 7));
+  const dishInfo = new Map<string, DishInfo>([
+    ['A', { dish: 'A', category: 'meat', group: 'main' }],
+    ['B', { dish: 'B', category: 'vegetable', group: 'main' }],
+    ['S', { dish: 'S', category: 'soup', group: 'side' }],
+  ]);
+  const dishDays: DishDay[] = days.map((day, i) => ({
+    day,
+    covers: covers[i],
+    dishes: [
+      { dish: 'A', quantity: 0.6 * covers[i] },
+      { dish: 'B', quantity: 0.4 * covers[i] },
+      { dish: 'S', quantity: 40 },
+    ],
+  }));
+  const last = days[days.length - 1]; // a Friday
+  const horizon = [
+    { day: last + 3, menu: ['A', 'B', 'S'] }, // Monday
+    { day: last + 7, menu: ['A', 'B', 'S', 'N'] }, // Friday, with a dish never served
+  ];
+  const result = forecastMeal({ days, covers, drivers: {}, horizon, horizonDrivers: {}, dishDays, dishInfo, calendar: createCalendar() });
+  const dish = (date: number, id: string) => result.dishes.find((row) => row.serviceDate === result.covers[date].serviceDate && row.dish === id)!;
+
+  it("takes the dishes' own series when their backtest erred less than the split", () => {
+    expect(result.dishPath).not.toBe('top-down');
+    expect(dish(0, 'S').p50).toBeCloseTo(40, 0);
+    expect(dish(1, 'S').p50).toBeCloseTo(40, 0);
+    expect(dish(1, 'A').path).toBe(result.dishPath);
+  });
+
+  it('leaves a dish without a history of its own to the share model', () => {
+    expect(dish(1, 'N').path).toBe('top-down');
+    expect(dish(1, 'N').p50).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,6 @@
 import { createServiceSeries, DishInfo, forecastPanel, formatIsoDate, Horizon, mergeLevels, PanelForecastResult, ServiceCalendar } from '@larder/forecasting';
+import { ownDishForecasts, OwnDishForecast } from './dish-bottom-up';
+import { chooseDishPath, DishPath, meanQuantiles, PathRecord } from './dish-path';
 import { backtestDishes, chooseShareHalfLife, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
 
 /** Backtest settings of the product run (the library's defaults): last 28 service days, lead 7, refit weekly. */
@@ -40,10 +42,12 @@ export interface MealForecastResult {
   /** The naive covers baselines as they are (no calendar), on the same backtest: what the models must beat. */
   readonly baselineWape: { readonly seasonalNaive: number | null; readonly median4: number | null };
   readonly dishBacktest: { readonly wape: number | null; readonly lastServed: number | null; readonly median4: number | null };
+  /** The dishes' path, chosen on the backtest window: the share model's split, each dish's own series, or their mean. */
+  readonly dishPath: DishPath;
   /** Half-life (days) of the share model's history weights chosen by the backtest; null = every day alike. */
   readonly shareHalfLifeDays: number | null;
   readonly covers: readonly QuantityForecast[];
-  readonly dishes: readonly QuantityForecast[];
+  readonly dishes: readonly (QuantityForecast & { readonly path: DishPath })[];
 }
 
 /** p10, p50, p90 and the extra levels, as the library keys them. */
@@ -82,11 +86,12 @@ export function forecastMeals(inputs: readonly MealForecastInput[], onStep?: (do
       }
     });
   }
+  const ownDishes = ownDishForecasts(inputs, { calendar: inputs[0].calendar, levels: EXTRA_LEVELS, ...RUN_BACKTEST });
   onStep?.(1, inputs.length + 1);
   return inputs.map((input, s) => {
     const covers = panel[s];
     try {
-      return covers instanceof Error ? covers : splitMeal(input, covers);
+      return covers instanceof Error ? covers : splitMeal(input, covers, ownDishes[s]);
     } catch (error) {
       return error as Error;
     } finally {
@@ -112,7 +117,7 @@ export function modelLabel(covers: PanelForecastResult): string {
   return covers.globalWeight === 0 ? covers.localModel : `global${Math.round(covers.globalWeight * 100)}%+${covers.localModel}`;
 }
 
-function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealForecastResult {
+function splitMeal(input: MealForecastInput, panel: PanelForecastResult, ownDishes: ReadonlyMap<string, OwnDishForecast>): MealForecastResult {
   const coversQuantiles = input.horizon.map((_, i) => new Map(LEVELS.map((level) => [level, panel.quantiles.get(level)![i]])));
   const covers = input.horizon.map((entry, i) => toForecast({ day: entry.day, dish: null, quantiles: coversQuantiles[i] }));
 
@@ -128,8 +133,9 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealFo
   const fullShares = fitShares(input.dishDays, input.dishInfo, chosen);
   const residuals = shareResiduals({ model: earlyShares, days: testDishDays, fallbackModel: fullShares, fallbackDays: input.dishDays, dishInfo: input.dishInfo });
   const dishBacktest = backtestDishes({ model: earlyShares, history: input.dishDays, coversForecast, leadDays: RUN_BACKTEST.leadDays, dishInfo: input.dishInfo });
+  const dishPath = chooseDishPath(pathRecord({ earlyShares, testDishDays, coversForecast, ownDishes, dishInfo: input.dishInfo }));
 
-  const dishes: QuantityForecast[] = [];
+  const dishes: (QuantityForecast & { path: DishPath })[] = [];
   input.horizon.forEach((entry, i) => {
     const perCover = perCoverOfMenu(
       fullShares,
@@ -137,8 +143,12 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealFo
       entry.day,
     );
     for (const dish of [...entry.menu].sort()) {
-      const quantiles = dishQuantiles({ perCover: perCover.get(dish)!, coversQuantiles: coversQuantiles[i], residuals });
-      dishes.push(toForecast({ day: entry.day, dish, quantiles }));
+      const shared = dishQuantiles({ perCover: perCover.get(dish)!, coversQuantiles: coversQuantiles[i], residuals });
+      // A dish never served has no series of its own: the share model forecasts it on every path.
+      const own = ownDishes.get(dish)?.quantiles.get(entry.day);
+      const path = own ? dishPath : 'top-down';
+      const quantiles = path === 'top-down' ? shared : path === 'bottom-up' ? own! : meanQuantiles(shared, own!);
+      dishes.push({ ...toForecast({ day: entry.day, dish, quantiles }), path });
     }
   });
   return {
@@ -147,10 +157,35 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult): MealFo
     candidateWape: panel.candidateWape,
     baselineWape: panel.baselineWape,
     dishBacktest: { wape: dishBacktest.wape, lastServed: dishBacktest.lastServed, median4: dishBacktest.median4 },
+    dishPath,
     shareHalfLifeDays: Number.isFinite(chosen.halfLifeDays) ? chosen.halfLifeDays : null,
     covers,
     dishes,
   };
+}
+
+/**
+ * Each path's backtest forecast of every dish-day of the window that sold (sell-outs left out) and that
+ * both paths forecast: the share model fitted before the window × the backtested covers, and the dish's
+ * own backtest, both made RUN_BACKTEST.leadDays ahead.
+ */
+function pathRecord(params: {
+  earlyShares: ReturnType<typeof fitShares>;
+  testDishDays: readonly DishDay[];
+  coversForecast: ReadonlyMap<number, number>;
+  ownDishes: ReadonlyMap<string, OwnDishForecast>;
+  dishInfo: MealForecastInput['dishInfo'];
+}): PathRecord[] {
+  return params.testDishDays.flatMap((day) => {
+    const covers = params.coversForecast.get(day.day)!;
+    const expected = params.earlyShares.portions({ covers, day: day.day, menu: day.dishes.map((item) => infoOf(params.dishInfo, item.dish)) });
+    return day.dishes.flatMap((item) => {
+      const own = params.ownDishes.get(item.dish)?.backtest.get(day.day);
+      if (item.censored || own === undefined || !Number.isFinite(own)) return [];
+      const shared = expected.get(item.dish)!;
+      return [{ actual: item.quantity, points: { 'top-down': shared, 'bottom-up': own, mean: (shared + own) / 2 } }];
+    });
+  });
 }
 
 function toColumns(drivers: Readonly<Record<string, readonly number[]>>): Record<string, Float64Array> {
