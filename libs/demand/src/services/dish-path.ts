@@ -33,6 +33,35 @@ export function chooseDishPath(record: readonly PathRecord[]): DishPath {
   return best;
 }
 
+/** A dish-day of the backtest window, dated, and whether the dish had its own forecast of it (else every path is the split). */
+export interface DatedPathRecord extends PathRecord {
+  readonly day: number;
+  readonly ownSeries: boolean;
+}
+
+/**
+ * The path rule's own backtest over the window, as a WAPE (null when nothing sold): each day is served
+ * by the path that the record known `leadDays` before it chooses (the split while that record is
+ * empty), so the figure scores the rule as it works, not the path the whole window picks in hindsight.
+ * Dish-days without the dish's own forecast count on every path as the split, as they are served.
+ */
+export function choiceWape(record: readonly DatedPathRecord[], leadDays: number): number | null {
+  const known = record.filter((entry) => entry.ownSeries);
+  const pathOn = new Map<number, DishPath>();
+  let sold = 0;
+  let error = 0;
+  for (const entry of record) {
+    let path = pathOn.get(entry.day);
+    if (path === undefined) {
+      path = chooseDishPath(known.filter((past) => past.day <= entry.day - leadDays));
+      pathOn.set(entry.day, path);
+    }
+    sold += entry.actual;
+    error += Math.abs(entry.points[path] - entry.actual);
+  }
+  return sold > 0 ? error / sold : null;
+}
+
 /** The mean path's quantiles: the two paths' level by level. */
 export function meanQuantiles(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Map<number, number> {
   return new Map([...a].map(([level, value]) => [level, (value + b.get(level)!) / 2]));

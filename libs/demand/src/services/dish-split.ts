@@ -1,5 +1,6 @@
 import { median as medianOf } from 'simple-statistics';
 import { DishInfo, DishShareModel, quantileOfSorted } from '@larder/forecasting';
+import { choiceWape, chooseDishPath, DatedPathRecord, DishPath } from './dish-path';
 
 /** One past service of a canteen × meal: its covers and every dish on that day's menu with portions sold. */
 export interface DishDay {
@@ -160,7 +161,12 @@ export function perCoverOfMenu(model: DishShareModel, menu: readonly DishInfo[],
 }
 
 export interface DishBacktest {
+  /** The path rule as it serves (choiceWape): the split, each dish's own series or their mean, chosen on the record known at each day. */
   readonly wape: number | null;
+  /** The share model's split alone. */
+  readonly split: number | null;
+  /** The path the whole window's record chooses: what the forecasts take. */
+  readonly path: DishPath;
   readonly lastServed: number | null;
   readonly median4: number | null;
   readonly pairs: number;
@@ -171,7 +177,8 @@ export interface DishBacktest {
  * model fitted on data older than the first test day − lead; baselines = the dish's quantity the last
  * time it was served (lastServed) and the median of its last 4 servings (median4), both only from
  * servings at least `leadDays` older. A dish never served before is given the mean dish quantity of
- * the latest visible service by the baselines.
+ * the latest visible service by the baselines. With each dish's own backtest (the bottom-up path), the
+ * same pass records every path's forecast and chooses the path (chooseDishPath) and scores the choice.
  */
 export function backtestDishes(input: {
   readonly model: DishShareModel;
@@ -180,6 +187,8 @@ export function backtestDishes(input: {
   readonly coversForecast: ReadonlyMap<number, number>;
   readonly leadDays: number;
   readonly dishInfo: ReadonlyMap<string, DishInfo>;
+  /** Each dish's own backtest forecasts by epoch day, made `leadDays` ahead. */
+  readonly ownBacktest?: ReadonlyMap<string, { readonly backtest: ReadonlyMap<number, number> }>;
 }): DishBacktest {
   const { history, leadDays } = input;
   const servings = new Map<string, { day: number; quantity: number }[]>();
@@ -191,8 +200,8 @@ export function backtestDishes(input: {
       servings.set(item.dish, list);
     }
   let actualSum = 0;
-  const errors = { system: 0, lastServed: 0, median4: 0 };
-  let pairs = 0;
+  const errors = { split: 0, lastServed: 0, median4: 0 };
+  const record: DatedPathRecord[] = [];
   for (const day of history) {
     const covers = input.coversForecast.get(day.day);
     if (covers === undefined) continue;
@@ -204,15 +213,29 @@ export function backtestDishes(input: {
       const past = (servings.get(item.dish) ?? []).filter((serving) => serving.day <= visibleUntil).map((serving) => serving.quantity);
       const last = past.length > 0 ? past[past.length - 1] : fallback;
       const median = past.length > 0 ? medianOf(past.slice(-4)) : fallback;
+      const split = expected.get(item.dish)!;
       actualSum += item.quantity;
-      errors.system += Math.abs(item.quantity - expected.get(item.dish)!);
+      errors.split += Math.abs(item.quantity - split);
       errors.lastServed += Math.abs(item.quantity - last);
       errors.median4 += Math.abs(item.quantity - median);
-      pairs++;
+      record.push(pathEntry({ day: day.day, actual: item.quantity, split, own: input.ownBacktest?.get(item.dish)?.backtest.get(day.day) }));
     }
   }
   const wape = (error: number) => (actualSum > 0 ? error / actualSum : null);
-  return { wape: wape(errors.system), lastServed: wape(errors.lastServed), median4: wape(errors.median4), pairs };
+  return {
+    wape: choiceWape(record, leadDays),
+    split: wape(errors.split),
+    path: chooseDishPath(record.filter((entry) => entry.ownSeries)),
+    lastServed: wape(errors.lastServed),
+    median4: wape(errors.median4),
+    pairs: record.length,
+  };
+}
+
+function pathEntry(params: { day: number; actual: number; split: number; own: number | undefined }): DatedPathRecord {
+  const { day, actual, split, own } = params;
+  if (own === undefined || !Number.isFinite(own)) return { day, actual, ownSeries: false, points: { 'top-down': split, 'bottom-up': split, mean: split } };
+  return { day, actual, ownSeries: true, points: { 'top-down': split, 'bottom-up': own, mean: (split + own) / 2 } };
 }
 
 function meanOfLatestDay(history: readonly DishDay[], visibleUntil: number): number {

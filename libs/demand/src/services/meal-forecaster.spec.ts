@@ -160,6 +160,11 @@ describe('forecastMeal when a dish sells alike whatever the covers', () => {
     expect(dish(1, 'A').path).toBe(result.dishPath);
   });
 
+  it('scores the dish backtest by the path rule that serves, not by the split alone', () => {
+    expect(result.dishBacktest.split).toBeGreaterThan(0.05);
+    expect(result.dishBacktest.wape).toBeLessThan(0.8 * result.dishBacktest.split!);
+  });
+
   it('leaves a dish without a history of its own to the share model', () => {
     expect(dish(1, 'N').path).toBe('top-down');
     expect(dish(1, 'N').p50).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { createServiceSeries, DishInfo, forecastPanel, formatIsoDate, Horizon, mergeLevels, PanelForecastResult, ServiceCalendar } from '@larder/forecasting';
 import { ownDishForecasts, OwnDishForecast } from './dish-bottom-up';
-import { chooseDishPath, DishPath, meanQuantiles, PathRecord } from './dish-path';
+import { DishPath, meanQuantiles } from './dish-path';
 import { backtestDishes, chooseShareHalfLife, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
 
 /** Backtest settings of the product run (the library's defaults): last 28 service days, lead 7, refit weekly. */
@@ -41,7 +41,8 @@ export interface MealForecastResult {
   readonly candidateWape: Readonly<Record<string, number | null>>;
   /** The naive covers baselines as they are (no calendar), on the same backtest: what the models must beat. */
   readonly baselineWape: { readonly seasonalNaive: number | null; readonly median4: number | null };
-  readonly dishBacktest: { readonly wape: number | null; readonly lastServed: number | null; readonly median4: number | null };
+  /** The dishes' backtest: `wape` scores the path rule as it serves (dish-path.ts choiceWape), the baselines each dish's servings. */
+  readonly dishBacktest: { readonly wape: number | null; readonly split: number | null; readonly lastServed: number | null; readonly median4: number | null };
   /** The dishes' path, chosen on the backtest window: the share model's split, each dish's own series, or their mean. */
   readonly dishPath: DishPath;
   /** Half-life (days) of the share model's history weights chosen by the backtest; null = every day alike. */
@@ -132,8 +133,8 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult, ownDish
   const earlyShares = chosen.early;
   const fullShares = fitShares(input.dishDays, input.dishInfo, chosen);
   const residuals = shareResiduals({ model: earlyShares, days: testDishDays, fallbackModel: fullShares, fallbackDays: input.dishDays, dishInfo: input.dishInfo });
-  const dishBacktest = backtestDishes({ model: earlyShares, history: input.dishDays, coversForecast, leadDays: RUN_BACKTEST.leadDays, dishInfo: input.dishInfo });
-  const dishPath = chooseDishPath(pathRecord({ earlyShares, testDishDays, coversForecast, ownDishes, dishInfo: input.dishInfo }));
+  const dishBacktest = backtestDishes({ model: earlyShares, history: input.dishDays, coversForecast, leadDays: RUN_BACKTEST.leadDays, dishInfo: input.dishInfo, ownBacktest: ownDishes });
+  const dishPath = dishBacktest.path;
 
   const dishes: (QuantityForecast & { path: DishPath })[] = [];
   input.horizon.forEach((entry, i) => {
@@ -156,36 +157,12 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult, ownDish
     backtestWape: panel.backtestWape,
     candidateWape: panel.candidateWape,
     baselineWape: panel.baselineWape,
-    dishBacktest: { wape: dishBacktest.wape, lastServed: dishBacktest.lastServed, median4: dishBacktest.median4 },
+    dishBacktest: { wape: dishBacktest.wape, split: dishBacktest.split, lastServed: dishBacktest.lastServed, median4: dishBacktest.median4 },
     dishPath,
     shareHalfLifeDays: Number.isFinite(chosen.halfLifeDays) ? chosen.halfLifeDays : null,
     covers,
     dishes,
   };
-}
-
-/**
- * Each path's backtest forecast of every dish-day of the window that sold (sell-outs left out) and that
- * both paths forecast: the share model fitted before the window × the backtested covers, and the dish's
- * own backtest, both made RUN_BACKTEST.leadDays ahead.
- */
-function pathRecord(params: {
-  earlyShares: ReturnType<typeof fitShares>;
-  testDishDays: readonly DishDay[];
-  coversForecast: ReadonlyMap<number, number>;
-  ownDishes: ReadonlyMap<string, OwnDishForecast>;
-  dishInfo: MealForecastInput['dishInfo'];
-}): PathRecord[] {
-  return params.testDishDays.flatMap((day) => {
-    const covers = params.coversForecast.get(day.day)!;
-    const expected = params.earlyShares.portions({ covers, day: day.day, menu: day.dishes.map((item) => infoOf(params.dishInfo, item.dish)) });
-    return day.dishes.flatMap((item) => {
-      const own = params.ownDishes.get(item.dish)?.backtest.get(day.day);
-      if (item.censored || own === undefined || !Number.isFinite(own)) return [];
-      const shared = expected.get(item.dish)!;
-      return [{ actual: item.quantity, points: { 'top-down': shared, 'bottom-up': own, mean: (shared + own) / 2 } }];
-    });
-  });
 }
 
 function toColumns(drivers: Readonly<Record<string, readonly number[]>>): Record<string, Float64Array> {
