@@ -22,6 +22,10 @@ export interface PathChoice {
 export function choosePaths(records: readonly ItemPathRecord[], origin: number): PathChoice {
   const window = records.filter((record) => record.day <= origin && record.day > origin - CHOICE_WINDOW_DAYS);
   const byItem = new Map<string, ItemPathRecord[]>();
-  for (const record of window) byItem.set(record.item, [...(byItem.get(record.item) ?? []), record]);
+  for (const record of window) {
+    const rows = byItem.get(record.item);
+    if (rows) rows.push(record);
+    else byItem.set(record.item, [record]);
+  }
   return { pooled: chooseDishPath(window), byItem: new Map([...byItem].map(([item, rows]) => [item, chooseDishPath(rows)])) };
 }
