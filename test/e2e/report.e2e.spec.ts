@@ -77,6 +77,9 @@ describe('reports over HTTP', () => {
     expect((await get('/api/reports/finance?week=2026-W47').expect(400)).body.message).toContain('monthly');
     expect((await get('/api/reports/waste?month=2026-11&lang=fr').expect(400)).body.message).toContain('lang');
     expect((await get('/api/reports/waste?month=2026-11&canteen=C77').expect(404)).body.error).toBe('NOT_FOUND');
+    const unknownDish = (await get('/api/reports/accuracy?month=2026-11&dish=D999').expect(404)).body;
+    expect([unknownDish.error, unknownDish.message]).toEqual(['NOT_FOUND', expect.stringContaining('"D999"')]);
+    expect((await get('/api/reports/waste?month=2026-11&dish=D001').expect(400)).body.message).toContain('accuracy');
   });
 
   it('keeps the finance report from the union and managers to their canteens', async () => {

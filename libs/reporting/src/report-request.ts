@@ -18,6 +18,8 @@ export interface ReportRequest {
   canteen?: string | string[];
   /** One meal period (breakfast, lunch, dinner, night); all meals when absent. */
   meal?: string;
+  /** Accuracy only: one dish, by code or id, scored against its portions sold; all dishes and covers when absent. */
+  dish?: string;
   /** Congress summary: print the per-meal subsidy and prices (false or absent: the reader may read no money, as the union). */
   money?: boolean;
   language?: ReportLanguage;
@@ -44,6 +46,8 @@ export interface ReportSummary {
   /** The canteen codes, comma-separated; null for all canteens. */
   canteen: string | null;
   meal: string | null;
+  /** The dish's code when the report is of one dish (accuracy), else null. */
+  dish: string | null;
   language: ReportLanguage;
   charts: boolean;
   /** The headline figures as Larder computed them (fen for money), to compare with the workbook. */

@@ -23,6 +23,7 @@ interface AskedReport {
   week?: string;
   canteen?: string | string[];
   meal?: string;
+  dish?: string;
   lang?: string;
   principal: Principal;
   canteens: CanteenScope;
@@ -43,7 +44,7 @@ function settlementOf(body: SettlementFileDto): { name: string; text: string } {
 }
 
 /**
- * `GET /api/reports/:kind?month=|week=&canteen=&meal=&lang=` (purchase-plan also `&plan=`): the workbook, streamed as it is written,
+ * `GET /api/reports/:kind?month=|week=&canteen=&meal=&lang=` (purchase-plan also `&plan=`, accuracy also `&dish=`): the workbook, streamed as it is written,
  * of the canteens named (`canteen=C01,C02` or `canteen` repeated; all when absent) and one meal or all;
  * `GET /api/reports/finance/payments?month=`: the payments detail for audit;
  * `POST /api/reports/finance/reconciliation?month=` and `POST /api/reports/finance?month=` with a
@@ -119,6 +120,7 @@ export class ReportsController {
     week: 'An ISO week (2026-W50), for weekly reports',
     canteen: 'Canteens by code or id, comma-separated or repeated; all when absent (a manager must name only theirs)',
     meal: MEAL,
+    dish: 'Accuracy only: one dish by code or id, its forecasts against its portions sold; covers and every dish when absent',
     lang: { description: 'Language (default zh-CN)', enum: REPORT_LANGUAGES },
   })
   @FileAnswer('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook, streamed as it is written')
@@ -135,13 +137,15 @@ export class ReportsController {
     @Query('lang') lang?: string,
     @Query('plan') plan?: string,
     @Query('meal') meal?: string,
+    @Query('dish') dish?: string,
   ): Promise<void> {
     if (!isReportKind(kind)) throw new LarderError('NOT_FOUND', `no report ${JSON.stringify(kind)}; reports: ${REPORT_KINDS.join(', ')}`);
     if (plan !== undefined && (kind !== 'purchase-plan' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(plan))) {
       throw new LarderError('VALIDATION_FAILED', 'query parameter "plan" is a plan id, for the purchase-plan report only');
     }
     if (meal !== undefined && typeof meal !== 'string') throw new LarderError('VALIDATION_FAILED', 'query parameter "meal" names one meal period');
-    await this.send(response, { kind, month, week, canteen, meal, lang, principal, canteens, ...(plan !== undefined ? { planIds: [plan] } : {}) });
+    if (dish !== undefined && typeof dish !== 'string') throw new LarderError('VALIDATION_FAILED', 'query parameter "dish" names one dish, by code or id');
+    await this.send(response, { kind, month, week, canteen, meal, dish, lang, principal, canteens, ...(plan !== undefined ? { planIds: [plan] } : {}) });
   }
 
   /** Checks the language, the caller's role and canteens, and prepares the report's scope and file name. */
@@ -159,6 +163,7 @@ export class ReportsController {
       week: asked.week,
       canteen: asked.canteen,
       meal: asked.meal,
+      ...(asked.dish !== undefined ? { dish: asked.dish } : {}),
       language: lang as ReportLanguage | undefined,
       money: mayReadMoney(principal),
       requestedBy: principalName(principal),

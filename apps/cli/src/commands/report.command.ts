@@ -13,6 +13,7 @@ interface ReportFlags {
   week?: string;
   canteen?: string;
   meal?: string;
+  dish?: string;
   lang: ReportLanguage;
   out: string;
   settlement?: string;
@@ -37,6 +38,7 @@ export function reportCommand(): Command {
     .option('--week <YYYY-Www>', 'the ISO week to report (not for finance)')
     .option('--canteen <codes>', 'canteens by code (C01, or several as C01,C02); all canteens when left out')
     .addOption(new Option('--meal <meal>', 'one meal period; all meals when left out').choices(MEAL_PERIODS))
+    .option('--dish <code>', 'accuracy: one dish by code (or id), its forecasts against its portions sold; covers and every dish when left out')
     .addOption(new Option('--lang <language>', 'language of the workbook').choices(REPORT_LANGUAGES).default('zh-CN'))
     .requiredOption('--out <file.xlsx>', 'where to write the workbook')
     .option('--settlement <file.csv>', 'finance: card or bank settlement file to reconcile (date, channel, amount in yuan)')
@@ -50,6 +52,7 @@ export function reportCommand(): Command {
         week: flags.week,
         canteen: flags.canteen,
         meal: flags.meal,
+        dish: flags.dish,
         language: flags.lang,
         requestedBy: 'cli',
         money: true,

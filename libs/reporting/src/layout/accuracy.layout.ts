@@ -13,6 +13,8 @@ import { writeValueAddedSheet } from './value-added.layout';
 export interface AccuracyReportData {
   context: ReportContext;
   canteens: (Named & { id: number })[];
+  /** The one dish the report is of (its pairs are that dish's alone), or null for covers and every dish. */
+  dish: (Named & { id: number }) | null;
   dishes: Map<number, Named>;
   stored: number;
   pairs: ForecastPair[];
@@ -49,11 +51,25 @@ function figureColumns(labels: ReturnType<typeof labelsOf>) {
   ];
 }
 
+/** The report's title: of the one dish when it has one. */
+function titleOf(data: AccuracyReportData): string {
+  const labels = labelsOf(data.context);
+  return data.dish ? fill(labels.accuracyDishTitle, { dish: nameOf(data.context, data.dish) }) : labels.accuracyTitle;
+}
+
+/** What the Daily sheet and the line chart follow day by day: covers, or the report's one dish against its portions sold. */
+function dailyTarget(data: AccuracyReportData): { name: string; pairs: ForecastPair[] } {
+  const { dish } = data;
+  if (dish) return { name: nameOf(data.context, dish), pairs: data.pairs.filter((p) => p.dishId === dish.id) };
+  return { name: labelsOf(data.context).targetCovers, pairs: data.pairs.filter((p) => p.dishId === 0) };
+}
+
 export function accuracyCharts(data: AccuracyReportData): { option: ChartOption; description: string }[] {
   if (data.pairs.length === 0) return [];
   const labels = labelsOf(data.context);
-  const covers = data.pairs.filter((p) => p.dishId === 0);
-  const dates = [...new Set(covers.map((p) => p.serviceDate))].sort();
+  const daily = dailyTarget(data);
+  const dates = [...new Set(daily.pairs.map((p) => p.serviceDate))].sort();
+  const wapeOf = (pairs: ForecastPair[]) => data.canteens.map((c) => accuracyOf(pairs.filter((p) => p.canteenId === c.id)).wape);
   return [
     {
       description: labels.wape,
@@ -61,20 +77,23 @@ export function accuracyCharts(data: AccuracyReportData): { option: ChartOption;
         title: labels.wape,
         percent: true,
         categories: data.canteens.map((c) => nameOf(data.context, c)),
-        series: [
-          { name: labels.targetCovers, values: data.canteens.map((c) => accuracyOf(covers.filter((p) => p.canteenId === c.id)).wape) },
-          { name: labels.targetDishes, values: data.canteens.map((c) => accuracyOf(data.pairs.filter((p) => p.dishId !== 0 && p.canteenId === c.id)).wape) },
-        ],
+        // a dish's report has no covers to set beside it
+        series: data.dish
+          ? [{ name: daily.name, values: wapeOf(daily.pairs) }]
+          : [
+              { name: labels.targetCovers, values: wapeOf(daily.pairs) },
+              { name: labels.targetDishes, values: wapeOf(data.pairs.filter((p) => p.dishId !== 0)) },
+            ],
       }),
     },
     {
-      description: labels.targetCovers,
+      description: daily.name,
       option: lineChart({
-        title: `${labels.targetCovers} · ${labels.actual} / ${labels.forecast}`,
+        title: `${daily.name} · ${labels.actual} / ${labels.forecast}`,
         categories: dates.map((d) => d.slice(5)),
         series: [
-          { name: labels.actual, values: dates.map((d) => covers.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.actual, 0)) },
-          { name: labels.forecast, values: dates.map((d) => round2(covers.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.p50, 0))) },
+          { name: labels.actual, values: dates.map((d) => daily.pairs.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.actual, 0)) },
+          { name: labels.forecast, values: dates.map((d) => round2(daily.pairs.filter((p) => p.serviceDate === d).reduce((s, p) => s + p.p50, 0))) },
         ],
       }),
     },
@@ -85,8 +104,11 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   const { workbook, data } = input;
   const { context } = data;
   const labels = labelsOf(context);
-  const title = labels.accuracyTitle;
-  const target = (pair: ForecastPair) => (pair.dishId === 0 ? labels.targetCovers : labels.targetDishes);
+  const title = titleOf(data);
+  const dishName = data.dish ? nameOf(context, data.dish) : null;
+  const notes = [...(labels.accuracyNotes as string[]), ...(dishName ? [fill(labels.accuracyDishNote, { dish: dishName })] : [])];
+  const dishesLabel = dishName ?? labels.targetDishes;
+  const target = (pair: ForecastPair) => (pair.dishId === 0 ? labels.targetCovers : dishesLabel);
   const summary = ReportSheet.open(
     workbook,
     frameOf(context, {
@@ -97,9 +119,10 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
     }),
   );
   if (data.stored === 0 || data.pairs.length === 0) {
-    summary.note(data.stored === 0 ? labels.noForecasts : fill(labels.noPairs, { stored: data.stored }));
+    const none = dishName ? fill(labels.noDishForecasts, { dish: dishName }) : labels.noForecasts;
+    summary.note(data.stored === 0 ? none : fill(labels.noPairs, { stored: data.stored }));
     summary.finish();
-    writeNotesSheet({ workbook, context, reportTitle: title, notes: labels.accuracyNotes as string[] });
+    writeNotesSheet({ workbook, context, reportTitle: title, notes });
     return;
   }
   for (const canteen of data.canteens) {
@@ -123,7 +146,7 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   const mealRank = (meal: string) => (MEAL_PERIODS as readonly string[]).indexOf(meal);
   for (const group of accuracyBy(data.pairs, (p) => `${mealRank(p.meal)}|${p.meal}|${p.dishId === 0 ? 0 : 1}`)) {
     const [, meal, kind] = group.key.split('|');
-    byMeal.add([codeName(context.language, meal), kind === '0' ? labels.targetCovers : labels.targetDishes, ...figureCells(byMeal, group.figures, byMeal.currentRow, 3)]);
+    byMeal.add([codeName(context.language, meal), kind === '0' ? labels.targetCovers : dishesLabel, ...figureCells(byMeal, group.figures, byMeal.currentRow, 3)]);
   }
   byMeal.finish();
 
@@ -141,25 +164,23 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   }
   dishes.finish();
 
+  const followed = dailyTarget(data);
   const daily = ReportSheet.open(
     workbook,
     frameOf(context, {
       name: labels.daily,
       reportTitle: title,
-      title: `${labels.daily} · ${labels.targetCovers}`,
+      title: `${labels.daily} · ${followed.name}`,
       columns: [{ header: labels.date, width: 12, format: FORMATS.date }, { header: labels.canteen, width: 24 }, ...figureColumns(labels)],
     }),
   );
   const names = new Map(data.canteens.map((c) => [c.id, nameOf(context, c)]));
-  for (const group of accuracyBy(
-    data.pairs.filter((p) => p.dishId === 0),
-    (p) => `${p.serviceDate}|${String(p.canteenId).padStart(6, '0')}`,
-  )) {
+  for (const group of accuracyBy(followed.pairs, (p) => `${p.serviceDate}|${String(p.canteenId).padStart(6, '0')}`)) {
     const [date, id] = group.key.split('|');
     daily.add([sheetDate(date), text(names.get(Number(id)) ?? id), ...figureCells(daily, group.figures, daily.currentRow, 3)]);
   }
   daily.finish();
   writeChartSheet({ workbook, context, reportTitle: title, charts: input.charts });
-  writeNotesSheet({ workbook, context, reportTitle: title, notes: labels.accuracyNotes as string[] });
+  writeNotesSheet({ workbook, context, reportTitle: title, notes });
   return Promise.resolve();
 }

@@ -143,6 +143,10 @@ const EN = {
   // accuracy
   accuracyTitle: 'Forecast accuracy report',
   noForecasts: 'No forecasts are stored for this period yet, so there is nothing to score. Forecasts are scored once they have been run and the days have passed.',
+  accuracyDishTitle: 'Forecast accuracy report: {dish}',
+  noDishForecasts: 'No forecasts of {dish} are stored for this period yet, so there is nothing to score. Forecasts are scored once they have been run and the days have passed.',
+  accuracyDishNote:
+    'This report is of {dish} alone: its forecasts against the portions of it sold, day by day. A forecast meal that did not sell the dish counts zero. Covers and the other dishes are in the report without a dish.',
   noPairs: '{stored} forecasts are stored for this period, but none was made before its day for a day with sales yet.',
   target: 'Forecast of',
   targetCovers: 'Covers',
@@ -422,6 +426,9 @@ const ZH: Labels = {
   ],
   accuracyTitle: '预测准确度报告',
   noForecasts: '本期间尚未保存任何预测，因此无可评估内容。预测运行且日期过去后即可评估。',
+  accuracyDishTitle: '预测准确度报告：{dish}',
+  noDishForecasts: '本期间尚未保存 {dish} 的任何预测，因此无可评估内容。预测运行且日期过去后即可评估。',
+  accuracyDishNote: '本报表只统计 {dish}：逐日比较其预测与实际售出份数。有预测但当餐未售出该菜时按 0 份计。就餐人次和其他菜品见不选菜品的报表。',
   noPairs: '本期间保存了 {stored} 条预测，但尚无在当日之前做出、且当日有销售的预测。',
   target: '预测对象',
   targetCovers: '就餐人次',

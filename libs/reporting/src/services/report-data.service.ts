@@ -123,12 +123,15 @@ export class ReportDataService {
     };
   }
 
+  /** Covers and every dish, or the one dish of the scope against its portions sold. */
   async accuracyData(scope: ReportScope): Promise<AccuracyReportData> {
-    const stored = await this.accuracy.forecastPairs(this.range(scope));
-    const valueAdded = await this.valueAdded.figures(this.range(scope));
+    const range = { ...this.range(scope), dishId: scope.dish?.id ?? null };
+    const stored = await this.accuracy.forecastPairs(range);
+    const valueAdded = await this.valueAdded.figures(range);
     return {
       context: scope.context,
       canteens: scope.canteens.map((canteen) => ({ id: canteen.id, code: canteen.code, name: canteen.name, nameEn: canteen.nameEn })),
+      dish: scope.dish,
       dishes: await this.dishes(),
       stored: stored.stored,
       pairs: stored.pairs,

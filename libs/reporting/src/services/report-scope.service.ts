@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LarderError } from '@larder/common';
 import { LARDER_CONFIG, LarderConfig } from '@larder/config';
-import { Canteen } from '@larder/database';
+import { Canteen, Dish } from '@larder/database';
 import { parseReportPeriod, ReportPeriod } from '@larder/analytics';
 import { isMealPeriod, MEAL_PERIODS, MealPeriod } from '@larder/domain';
 import { REPORT_LANGUAGES, ReportLanguage } from '../layout/labels';
-import type { ReportContext } from '../layout/report-context';
+import type { Named, ReportContext } from '../layout/report-context';
 import type { ReportRequest } from '../report-request';
 
 export interface ReportScope {
@@ -20,6 +20,8 @@ export interface ReportScope {
   allCanteens: boolean;
   /** One meal period only, or null for all meals. */
   meal: MealPeriod | null;
+  /** One dish only (the accuracy report), or null for all. */
+  dish: (Named & { id: number }) | null;
   context: ReportContext;
 }
 
@@ -58,6 +60,7 @@ export class ReportScopeService {
       if (!canteen) throw new LarderError('NOT_FOUND', `no canteen ${JSON.stringify(wanted)}; known: ${all.map((row) => row.code).join(', ') || 'none'}`);
       return canteen;
     });
+    const dish = await this.dish(request);
     const canteens = chosen.length > 0 ? all.filter((row) => chosen.includes(row)) : all;
     const canteen = chosen.length === 1 ? chosen[0] : null;
     const named = (row: Canteen) => ({ code: row.code, name: row.name, nameEn: row.nameEn });
@@ -68,6 +71,7 @@ export class ReportScopeService {
       canteenIds: canteens.map((row) => row.id),
       allCanteens: chosen.length === 0,
       meal,
+      dish,
       context: {
         language: language as ReportLanguage,
         period: { label: period.label, from: period.from, to: period.to },
@@ -78,5 +82,18 @@ export class ReportScopeService {
         timeZone: canteen?.timezone ?? this.config.timezone,
       },
     };
+  }
+
+  /** The one dish a report is of, by code or id; only the accuracy report scores a dish on its own. */
+  private async dish(request: ReportRequest): Promise<(Named & { id: number }) | null> {
+    const wanted = request.dish?.trim() ?? '';
+    if (wanted === '') return null;
+    if (request.kind !== 'accuracy') throw new LarderError('VALIDATION_FAILED', `only the accuracy report is of one dish; the ${request.kind} report takes no dish (got ${JSON.stringify(wanted)})`);
+    const dishes = this.dataSource.getRepository(Dish);
+    // A code first, as for canteens (D012), then an id (12), which is what the dashboard's links carry.
+    const row =
+      (await dishes.createQueryBuilder('dish').where('lower(dish.code) = lower(:wanted)', { wanted }).getOne()) ?? (/^\d{1,9}$/.test(wanted) ? await dishes.findOneBy({ id: Number(wanted) }) : null);
+    if (!row) throw new LarderError('NOT_FOUND', `no dish ${JSON.stringify(wanted)}: give a dish's code or id`, { dish: wanted });
+    return { id: row.id, code: row.code, name: row.name, nameEn: row.nameEn };
   }
 }

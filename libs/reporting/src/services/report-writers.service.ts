@@ -78,8 +78,13 @@ export class ReportWriters {
       accuracy: async ({ workbook, scope, charts }) => {
         const data = await this.reports.accuracyData(scope);
         await writeAccuracyReport({ workbook, data, charts: data.pairs.length > 0 ? charts(accuracyCharts(data)) : null });
+        const counted: Record<string, number | null> = { storedForecasts: data.stored, pairs: data.pairs.length };
+        if (data.dish) {
+          const dish = accuracyOf(data.pairs);
+          return { ...counted, dishWape: dish.wape, dishBias: dish.bias };
+        }
         const covers = accuracyOf(data.pairs.filter((pair) => pair.dishId === 0));
-        return { storedForecasts: data.stored, pairs: data.pairs.length, coversWape: covers.wape, coversBias: covers.bias };
+        return { ...counted, coversWape: covers.wape, coversBias: covers.bias };
       },
       'purchase-plan': async ({ workbook, scope, request }) => {
         const data = { ...(await this.reports.purchasePlanData(scope, request.planIds)), comparison: await this.comparison.data(scope) };

@@ -51,7 +51,7 @@ export class ReportService {
     if (request.kind === 'finance' && scope.period.kind !== 'month') throw new LarderError('VALIDATION_FAILED', 'the finance report is monthly: give a month (YYYY-MM)');
     if (request.paymentsDetail && request.kind !== 'finance') throw new LarderError('VALIDATION_FAILED', 'the payments export belongs to the finance report');
     const canteens = scope.allCanteens ? null : scope.canteens.map((canteen) => canteen.code).join('+');
-    const parts = [request.kind, request.paymentsDetail ? 'payments' : null, scope.period.label, canteens, scope.meal, scope.context.language].filter(Boolean);
+    const parts = [request.kind, request.paymentsDetail ? 'payments' : null, scope.period.label, canteens, scope.meal, scope.dish?.code, scope.context.language].filter(Boolean);
     return { scope, fileName: `larder-${parts.join('-')}.xlsx` };
   }
 
@@ -102,6 +102,7 @@ export class ReportService {
       to: scope.period.to,
       canteen: scope.allCanteens ? null : scope.canteens.map((canteen) => canteen.code).join(','),
       meal: scope.meal,
+      dish: scope.dish?.code ?? null,
       language: scope.context.language,
       charts: chartsAvailable(),
       totals,
@@ -163,6 +164,7 @@ export class ReportService {
         to: scope.period.to,
         canteens: scope.allCanteens ? 'all' : scope.canteens.map((canteen) => canteen.code),
         meal: scope.meal ?? 'all',
+        ...(scope.dish ? { dish: scope.dish.code } : {}),
         language: scope.context.language,
         ...(entry.path !== undefined ? { path: entry.path } : {}),
         ...(entry.bytes !== undefined ? { bytes: entry.bytes } : {}),
