@@ -57,22 +57,31 @@ describeWithChromium('the demand page', () => {
     }
   });
 
-  it('says the accuracy report covers the canteens, not the dish chosen', async () => {
-    const [{ dish_id: dish, name, name_en: nameEn }] = await db.query(
-      `SELECT r.dish_id, d.name, d.name_en FROM daily_dish_rollup r JOIN dish d ON d.id = r.dish_id GROUP BY 1, 2, 3 ORDER BY sum(r.quantity) DESC LIMIT 1`,
+  it('offers the accuracy report of the dish chosen, and says so', async () => {
+    const [{ dish_id: dish, code, name, name_en: nameEn }] = await db.query(
+      `SELECT r.dish_id, d.code, d.name, d.name_en FROM daily_dish_rollup r JOIN dish d ON d.id = r.dish_id GROUP BY 1, 2, 3, 4 ORDER BY sum(r.quantity) DESC LIMIT 1`,
     );
     for (const [locale, dishName, words] of [
-      ['en-US', nameEn ?? name, 'all their dishes'],
-      ['zh-CN', name, '全部菜品'],
+      ['en-US', nameEn ?? name, 'alone'],
+      ['zh-CN', name, '只统计'],
     ] as const) {
       const { page, errors, context } = await signedInPage({ browser, server, username: `accuracy-dish-${locale.slice(0, 2)}`, role: 'manager', canteenIds: server.plannedCanteens, locale });
       try {
         await openView(page, '/?page=demand&from=2026-11-01&to=2026-11-30');
         expect(await page.locator('[data-note=accuracy-scope]').count()).toBe(0);
+        const all = new URL((await page.locator('[data-report=accuracy]').getAttribute('href'))!, server.baseUrl);
+        expect(all.searchParams.has('dish')).toBe(false);
         await openView(page, `/?page=demand&from=2026-11-01&to=2026-11-30&dish=${dish}`);
         const note = await page.locator('[data-note=accuracy-scope]').textContent();
         expect(note).toContain(dishName);
         expect(note).toContain(words);
+        const link = new URL((await page.locator('[data-report=accuracy]').getAttribute('href'))!, server.baseUrl);
+        expect(link.searchParams.get('dish')).toBe(String(dish));
+        expect([...link.searchParams.keys()].filter((key) => key !== 'dish').sort()).toEqual([...all.searchParams.keys()].sort());
+        // the link answers with the dish's workbook, as the manager who follows it gets it
+        const answer = await page.request.get(link.toString());
+        expect(answer.status()).toBe(200);
+        expect(answer.headers()['content-disposition']).toContain(`-${code}-`);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -2,7 +2,7 @@ import type { ChartSpec } from './charts';
 import type { AppliedFilters, DashboardMeta, DashboardRole, ReportKind } from './contract';
 import type { Formats } from './format';
 import type { Lang, Translate } from './i18n';
-import type { ReportScopeParam } from './report-period';
+import type { ReportLinkParams, ReportScopeParam } from './report-period';
 import type { TableSpec } from './table';
 import type { ViewState } from './url-state';
 
@@ -34,9 +34,9 @@ export interface PageContext {
   table<Row>(parent: HTMLElement, spec: Omit<TableSpec<Row>, 'exportLabel' | 'emptyText' | 'helpLabel'> & { emptyText?: string }): void;
   /**
    * A download link for an Excel report, when the role may read it, of the canteens and meal given
-   * (all when absent); `plan`: the purchase plan of exactly that version.
+   * (all when absent); `plan`: the purchase plan of exactly that version; `dish`: the accuracy of that dish alone.
    */
-  report(kind: ReportKind, params: { month?: string; week?: string; canteens?: number[]; meal?: string; plan?: string }): HTMLElement | null;
+  report(kind: ReportKind, params: ReportLinkParams): HTMLElement | null;
   /** The canteens and meal of the page's filters, for its report links (report-period.ts). */
   reportScope(applied: AppliedFilters): ReportScopeParam;
 }

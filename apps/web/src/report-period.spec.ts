@@ -1,4 +1,4 @@
-import { accuracyPeriodOf, reportPeriodOf, reportScopeOf } from './report-period';
+import { accuracyPeriodOf, reportPeriodOf, reportQuery, reportScopeOf } from './report-period';
 
 describe('the report period of a page range', () => {
   const today = '2026-12-05';
@@ -57,5 +57,12 @@ describe('the accuracy report a page offers', () => {
     });
     expect(accuracyPeriodOf({ from: '2026-10-01', to: '2026-10-31' }, { first: '2026-12-03', last: '2026-12-12' }, { today })).toEqual({ period: { month: '2026-10' }, unstored: '2026-10' });
     expect(accuracyPeriodOf({ from: '2026-10-01', to: '2026-10-31' }, null, { today })).toEqual({ period: { month: '2026-10' }, unstored: '2026-10' });
+  });
+});
+
+describe("a report link's query", () => {
+  it('names the dish of an accuracy report of one dish, and none otherwise', () => {
+    expect(reportQuery({ month: '2026-11', canteens: [2, 1], meal: 'lunch', dish: 35 }, 'en')).toBe('lang=en&month=2026-11&canteen=2%2C1&meal=lunch&dish=35');
+    expect(new URLSearchParams(reportQuery({ month: '2026-11' }, 'zh-CN')).has('dish')).toBe(false);
   });
 });

@@ -91,13 +91,24 @@ export function reportScopeOf(applied: { canteens: number[]; meal: string | null
   return { ...(canteens.length > 0 ? { canteens: [...canteens].sort((a, b) => a - b) } : {}), ...(applied.meal ? { meal: applied.meal } : {}) };
 }
 
+/** What a report link asks for: its period, canteens and meal; `plan`: one purchase plan version; `dish`: the accuracy of one dish. */
+export interface ReportLinkParams {
+  month?: string;
+  week?: string;
+  canteens?: number[];
+  meal?: string;
+  plan?: string;
+  dish?: number;
+}
+
 /** A report request's query string, from its period, scope and language: one reading for every link and upload. */
-export function reportQuery(params: { month?: string; week?: string; canteens?: number[]; meal?: string; plan?: string }, lang: string): string {
+export function reportQuery(params: ReportLinkParams, lang: string): string {
   const search = new URLSearchParams({ lang });
   if (params.month) search.set('month', params.month);
   if (params.week) search.set('week', params.week);
   if (params.canteens?.length) search.set('canteen', params.canteens.join(','));
   if (params.meal) search.set('meal', params.meal);
   if (params.plan) search.set('plan', params.plan);
+  if (params.dish) search.set('dish', String(params.dish));
   return search.toString();
 }

@@ -5,12 +5,12 @@ import { accuracyPeriodOf, periodName } from '../report-period';
 
 /**
  * The demand page's link to the accuracy report: of a period with stored forecasts, saying so when it
- * is not the one the page's range stands for, and that the report covers the canteens, not one dish.
+ * is not the one the page's range stands for; with a dish chosen, of that dish alone, and it says so.
  */
 export function accuracyLink(context: PageContext, panel: DemandPanel, dish: number | null): { link: HTMLElement | null; notes: HTMLElement[] } {
   const { t } = context;
   const { period, unstored } = accuracyPeriodOf(panel.filters, panel.forecastDays);
-  const link = context.report('accuracy', { ...period, ...context.reportScope(panel.filters) });
+  const link = context.report('accuracy', { ...period, ...context.reportScope(panel.filters), ...(dish ? { dish } : {}) });
   if (link === null) return { link, notes: [] };
   const notes: HTMLElement[] = [];
   const stored = panel.forecastDays;
@@ -23,6 +23,6 @@ export function accuracyLink(context: PageContext, panel: DemandPanel, dish: num
           : t('accuracyMoved', { period: unstored, first: stored.first, last: stored.last, offered: periodName(period) });
     notes.push(h('p', { class: 'muted hint', 'data-note': 'accuracy-period' }, text));
   }
-  if (dish) notes.push(h('p', { class: 'muted hint', 'data-note': 'accuracy-scope' }, t('accuracyAllDishes', { dish: context.dishName(dish) })));
+  if (dish) notes.push(h('p', { class: 'muted hint', 'data-note': 'accuracy-scope' }, t('accuracyOneDish', { dish: context.dishName(dish) })));
   return { link, notes };
 }
