@@ -127,6 +127,42 @@ describeWithChromium('the demand page', () => {
     }
   });
 
+  it("draws a lone forecast day's P10–P90 band as a bar beside its median", async () => {
+    const canteens: number[] = server.plannedCanteens;
+    const view = '/?page=demand&from=2026-11-01&to=2026-11-20';
+    const { page, errors, context } = await signedInPage({ browser, server, username: 'demand-lone-day', role: 'manager', canteenIds: canteens });
+    const restore: (() => Promise<void>)[] = [];
+    try {
+      await openView(page, view);
+      const before = (await charts(page)).find((entry) => entry.id === 'forecast-vs-actual')!;
+      const p50 = before.series.find((series) => series.name === 'Forecast')!.data;
+      const actual = before.series.find((series) => series.name === 'Actual')!.data;
+      // a forecast day between two served forecast days: their forecasts taken away, it stands alone
+      const at = p50.findIndex((value, i) => i > 0 && value !== null && p50[i - 1] !== null && p50[i + 1] != null && actual[i - 1] !== null && actual[i + 1] != null);
+      expect(at).toBeGreaterThan(0);
+      const [day, neighbours] = [before.categories[at], [before.categories[at - 1], before.categories[at + 1]]];
+      for (const other of neighbours) restore.push(await takeAwayDay(db, 'forecast', other));
+      await openView(page, view);
+      const chart = (await charts(page)).find((entry) => entry.id === 'forecast-vs-actual')!;
+      const index = chart.categories.indexOf(day);
+      expect(chart.categories.slice(index - 1, index + 2)).toEqual([neighbours[0], day, neighbours[1]]);
+      const forecast = chart.series.find((series) => series.name === 'Forecast')!;
+      expect([forecast.data[index - 1], forecast.data[index + 1]]).toEqual([null, null]);
+      const p10 = chart.series.find((series) => series.name === 'p10')!.data[index] as number;
+      const band = chart.series.find((series) => series.name === 'Forecast band P10–P90')!;
+      expect(band.markSegments).toHaveLength(1);
+      const [{ from, to }] = band.markSegments;
+      expect([from, to[0]]).toEqual([[day, p10], day]);
+      expect(to[1]).toBeCloseTo(p10 + (band.data[index] as number), 6);
+      expect(to[1]).toBeGreaterThan(p10);
+      await screenshot(page, 'demand-lone-forecast-day');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      for (const put of restore) await put();
+    }
+  });
+
   it('marks a closure on the forecast chart, for all dishes and for one: the day stands on the axis, empty, shaded', async () => {
     const day = '2026-11-18';
     const canteens: number[] = server.plannedCanteens;

@@ -57,6 +57,7 @@ export function forecastBandOption(
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
   const lone = (index: number) => (days[index - 1]?.p50 ?? null) === null && (days[index + 1]?.p50 ?? null) === null;
+  const loneBands = days.flatMap((row, index) => (lone(index) && row.p10 !== null && row.p90 !== null ? [{ date: row.date, p10: row.p10, p90: row.p90 }] : []));
   return {
     legend: { top: 4, left: 8, data: [labels.band, labels.forecast, labels.actual] },
     xAxis: { type: 'category', data: days.map((row) => row.date), boundaryGap: false },
@@ -73,6 +74,16 @@ export function forecastBandOption(
         lineStyle: { opacity: 0 },
         areaStyle: { color: COLOURS.band, opacity: 0.45 },
         color: COLOURS.band,
+        // A lone day's band has no neighbour to fill towards: it stands as a bar from p10 to p90, toggled with the band,
+        // drawn under the lines (z 1 against their 2) so the day's median and actual stay visible on it.
+        markLine: {
+          silent: true,
+          z: 1,
+          symbol: ['none', 'none'],
+          label: { show: false },
+          lineStyle: { color: COLOURS.band, width: 8, type: 'solid', opacity: 0.8, cap: 'butt' },
+          data: loneBands.map((day) => [{ coord: [day.date, day.p10] }, { coord: [day.date, day.p90] }]),
+        },
       },
       {
         name: labels.forecast,
@@ -155,7 +166,15 @@ export function chartSnapshot(): ChartSnapshot[] {
     series: (
       (
         chart.getOption() as {
-          series?: { name?: string; type?: string; smooth?: boolean; color?: unknown; data?: unknown[]; markArea?: { data?: [{ name?: string; xAxis?: unknown }, { xAxis?: unknown }][] } }[];
+          series?: {
+            name?: string;
+            type?: string;
+            smooth?: boolean;
+            color?: unknown;
+            data?: unknown[];
+            markArea?: { data?: [{ name?: string; xAxis?: unknown }, { xAxis?: unknown }][] };
+            markLine?: { data?: unknown[] };
+          }[];
         }
       ).series ?? []
     ).map((series) => ({
@@ -165,6 +184,12 @@ export function chartSnapshot(): ChartSnapshot[] {
       ...(typeof series.color === 'string' ? { color: series.color } : {}),
       data: series.data ?? [],
       markAreas: (series.markArea?.data ?? []).map(([from, to]) => ({ name: String(from.name ?? ''), from: String(from.xAxis ?? ''), to: String(to.xAxis ?? '') })),
+      // a line from one point to another (not a level across the chart, as a target's)
+      markSegments: (series.markLine?.data ?? []).flatMap((entry) => {
+        const ends = Array.isArray(entry) ? (entry as { coord?: [unknown, unknown] }[]) : [];
+        const [from, to] = ends.map((end) => end.coord);
+        return from && to ? [{ from: [String(from[0]), Number(from[1])] as [string, number], to: [String(to[0]), Number(to[1])] as [string, number] }] : [];
+      }),
     })),
   }));
 }
