@@ -121,6 +121,68 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     }
   });
 
+  it('satisfaction: says what participation, the rating shares and the tag shares are measured against, with the sheet’s figures', async () => {
+    // Made on 2026-12-05: the whole weeks November touches that have ended, 2026-W44 to 2026-W48.
+    const weeks = ['2026-10-26', '2026-11-29'];
+    const keptDays = `SELECT canteen_id, service_date, max(covers) AS busiest FROM daily_meal_rollup WHERE service_date BETWEEN $1 AND $2 GROUP BY 1, 2 HAVING max(covers) >= 5`;
+    const diners = await one(`SELECT sum(busiest) FROM (${keptDays}) d`, weeks);
+    const everySite = await one(`SELECT sum(on_duty) FROM headcount WHERE day IN (SELECT service_date FROM (${keptDays}) d)`, weeks);
+    const ownSites = await one(`SELECT sum(on_duty) FROM headcount WHERE day IN (SELECT service_date FROM (${keptDays}) d) AND site_id IN (SELECT site_id FROM canteen)`, weeks);
+    expect(everySite).toBeGreaterThan(ownSites);
+    const grouped = (n: number) => n.toLocaleString('en-US');
+    const number = (text: string) => Number(text.replace(/,/g, ''));
+
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-11', language, now: new Date('2026-12-05T04:00:00Z') });
+      const [summary, , , trendSheet] = workbook.worksheets;
+      const rows = rowsOf(summary);
+      const totalIndex = rows.findIndex((row) => row.getCell(1).value === (language === 'en' ? 'Total' : '合计'));
+      const total = rows[totalIndex];
+      const [participationNote, weeksNote, ratingNote] = rows.slice(totalIndex + 1, totalIndex + 4).map((row) => String(row.getCell(1).value));
+      expect(summary.getRow(3).getCell(6).value).toBe(language === 'en' ? 'Participation (diners / staff on duty)' : '就餐率（就餐人数/在岗人数）');
+
+      // Participation: diner-days over every site's staff-on-duty days, the figure in the total's cell.
+      expect(Number(total.getCell(6).value)).toBeCloseTo(diners / everySite, 10);
+      const rate = `${((diners / everySite) * 100).toFixed(1)}%`;
+      expect(participationNote).toContain(
+        language === 'en'
+          ? `The total is ${grouped(diners)} diner-days over ${grouped(everySite)} staff-on-duty days at every site, sites without a canteen included (${rate})`
+          : `合计为 ${grouped(diners)} 就餐人日除以全部单位（含没有食堂的单位）的 ${grouped(everySite)} 在岗人日（${rate}）`,
+      );
+      expect(weeksNote).toContain(language === 'en' ? '2026-10-26 to 2026-11-29' : '2026-10-26 至 2026-11-29');
+
+      // Ratings: shares of the responses in the total's cells, with the counts they are made of.
+      const responses = Number(total.getCell(2).value);
+      expect(responses).toBeGreaterThan(0);
+      const counts = (language === 'en' ? /in total ([\d,]+) and ([\d,]+) of the ([\d,]+) responses/ : /的 ([\d,]+) 条评价中的 ([\d,]+) 条和 ([\d,]+) 条/).exec(ratingNote)!.slice(1).map(number);
+      const [satisfied, dissatisfied, noteResponses] = language === 'en' ? counts : [counts[1], counts[2], counts[0]];
+      expect(noteResponses).toBe(responses);
+      expect(satisfied / responses).toBeCloseTo(Number(total.getCell(4).value), 10);
+      expect(dissatisfied / responses).toBeCloseTo(Number(total.getCell(5).value), 10);
+
+      expect(trendSheet.getRow(3).getCell(7).value).toBe(language === 'en' ? 'Participation (diners / staff on duty)' : '就餐率（就餐人数/在岗人数）');
+      expect(rowsOf(trendSheet).some((row) => String(row.getCell(1).value).includes(language === 'en' ? 'over the staff-on-duty days at its own site' : '其所在单位的在岗人日'))).toBe(true);
+    }
+
+    // Tags (the feedback of December above; the demo's has none): all canteens' shares are mentions over the summary's total responses.
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { workbook } = await render(reports, { kind: 'satisfaction', month: '2026-12', language, now: AFTER_DECEMBER });
+      const [summary, , tagSheet] = workbook.worksheets;
+      const responses = Number(
+        rowsOf(summary)
+          .find((row) => row.getCell(1).value === (language === 'en' ? 'Total' : '合计'))!
+          .getCell(2).value,
+      );
+      expect(responses).toBe(20);
+      const tagRows = rowsOf(tagSheet);
+      const tagNote = String(tagRows.find((row) => /Share of responses =|占评价比例 =/.test(String(row.getCell(1).value)))!.getCell(1).value);
+      expect(tagNote).toContain(language === 'en' ? `(${grouped(responses)} for all canteens` : `全部食堂为 ${grouped(responses)} 条`);
+      const allCanteens = tagRows.filter((row) => row.getCell(1).value === (language === 'en' ? 'All canteens' : '全部食堂') && typeof row.getCell(3).value === 'number');
+      expect(allCanteens.length).toBeGreaterThan(0);
+      for (const row of allCanteens) expect(Number(row.getCell(4).value)).toBeCloseTo(Number(row.getCell(3).value) / responses, 10);
+    }
+  });
+
   it('waste: totals equal the rollups and the waste log', async () => {
     const { workbook, summary } = await render(reports, { kind: 'waste', month: '2026-11', language: 'en' });
     const total = rowsOf(workbook.getWorksheet('Summary')!).find((row) => row.getCell(1).value === 'Total')!;

@@ -66,4 +66,40 @@ describe('subsidy reach per site on the demo', () => {
       if (!money) expect(sheet.getRow(3).cellCount).toBe(6);
     });
   });
+  it.each([
+    ['finance', 'en', 'Subsidy by site', true],
+    ['satisfaction', 'zh-CN', '各站点补贴', false],
+  ] as const)('the %s workbook (%s) says what reach and the used share are measured against, with the total row’s figures', async (kind, language, sheetName, money) => {
+    const { workbook } = await renderReport(context.reports, { kind, month: '2026-11', language, now: new Date('2026-12-05T04:00:00Z') });
+    const sheet = workbook.getWorksheet(sheetName)!;
+    const totalNumber = tableRows(sheet, language === 'en' ? 'Total' : '合计').length + 4;
+    const total = sheet.getRow(totalNumber);
+    const [reachNote, usedNote] = [1, 2].map((offset) => String(sheet.getRow(totalNumber + offset).getCell(1).value));
+    const grouped = (n: number) => n.toLocaleString('en-US');
+    const percent = (cell: ExcelJS.Cell) => `${(Number(cell.value) * 100).toFixed(1)}%`;
+    const [staff, diners] = [Number(total.getCell(3).value), Number(total.getCell(4).value)];
+    expect([staff, diners]).toEqual([view.total.staff, view.total.diners]);
+    expect(Number(total.getCell(5).value)).toBeCloseTo(diners / staff, 10);
+    if (language === 'en') {
+      expect(sheet.getRow(3).getCell(5).value).toBe('Reach (diners / staff)');
+      expect(reachNote).toContain(
+        `the total is ${grouped(diners)} members of staff who ate at least once from 2026-11-01 to 2026-11-30, at any canteen, over the ${grouped(staff)} staff of every site on the payroll (${percent(total.getCell(5))})`,
+      );
+    } else {
+      expect(sheet.getRow(3).getCell(5).value).toBe('覆盖率（就餐人数/员工数）');
+      expect(reachNote).toContain(
+        `合计为 2026-11-01 至 2026-11-30 期间在任一食堂至少就餐一次的 ${grouped(diners)} 名员工，除以全部站点的在册员工 ${grouped(staff)} 人（${percent(total.getCell(5))}）`,
+      );
+    }
+    if (money) {
+      const [used, entitled] = [Number(total.getCell(6).value), Number(total.getCell(7).value)];
+      expect(Number(total.getCell(8).value)).toBeCloseTo(used / entitled, 10);
+      const yuan = (amount: number) => amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(usedNote).toContain(`the total is ¥${yuan(used)} of subsidy on their meals (refunds netted) over ¥${yuan(entitled)}`);
+      expect(usedNote).toContain(`(${percent(total.getCell(8))})`);
+    } else {
+      expect(usedNote).toContain(`全部站点合计 ${percent(total.getCell(6))}`);
+      expect(usedNote).not.toMatch(/¥|元/);
+    }
+  });
 });

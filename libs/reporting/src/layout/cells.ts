@@ -37,6 +37,16 @@ export function fenToYuan(fen: number | null): number | null {
   return fen === null ? null : yuanOf(Math.round(fen));
 }
 
+/**
+ * Figures written into a sentence (a line under a table), read the way their cells print them:
+ * counts grouped, percentages to one decimal as FORMATS.percent, yuan to the fen.
+ */
+export const noteText = {
+  count: (value: number): string => value.toLocaleString('en-US'),
+  percent: (ratio: number): string => `${(ratio * 100).toFixed(1)}%`,
+  yuan: (fen: number): string => fenToYuan(fen).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
 /** A canteen-local date 'YYYY-MM-DD' as the spreadsheet date of that day (no time-zone shift). */
 export function sheetDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);

@@ -6,7 +6,8 @@ import { writeChartSheet, writeNotesSheet } from './common-sheets';
 import { writeSubsidyReachSheet } from './subsidy-reach.layout';
 import { writeSupplierSpendSheet } from './supplier-spend.layout';
 import { FinanceRow, SubsidyChange, writeBudgetSheet, writePeriodsSheet } from './finance-comparison.layout';
-import { codeName, fill } from './labels';
+import { codeName } from './labels';
+import { participationBasis } from './participation-basis';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
@@ -82,17 +83,8 @@ function writeSummary(workbook: WorkbookWriter, data: FinanceReportData): void {
   const last = sheet.currentRow - 1;
   sheet.endTable();
   sheet.add(figureRow(labels.total, data.total.figures, sheet.currentRow, { from: sheet.firstDataRow, to: last }), 'total');
-  sheet.note(participationBasis(data));
+  sheet.note(participationBasis(labels, { ...data.total.figures, allSites: data.allSites }));
   sheet.finish();
-}
-
-/** The total's participation is not the rows' added up: the line under it names its denominator, with the figures. */
-function participationBasis(data: FinanceReportData): string {
-  const labels = labelsOf(data.context);
-  const { dinerDays, staffOnDutyDays, participation } = data.total.figures;
-  const grouped = (value: number) => value.toLocaleString('en-US');
-  const rate = participation === null ? labels.noDataCell : `${(participation * 100).toFixed(1)}%`;
-  return fill(data.allSites ? labels.participationAllSites : labels.participationCanteenSites, { diners: grouped(dinerDays), staff: grouped(staffOnDutyDays), rate });
 }
 
 function writeChannels(workbook: WorkbookWriter, data: FinanceReportData): void {

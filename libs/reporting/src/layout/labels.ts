@@ -114,6 +114,12 @@ const EN = {
   lowRatingShare: 'With rating 1-2',
   trends: 'Trends',
   week: 'Week',
+  participationWeeks: 'Only the whole weeks {from} to {to} count, and a canteen-day with fewer than {min} diners is left out, so participation here can differ from the finance report.',
+  ratingBasis:
+    'Satisfied (4-5) and dissatisfied (1-2) are shares of responses, not of diners (a diner can rate several dishes): in total {satisfied} and {dissatisfied} of the {responses} responses of the canteens shown ({satisfiedRate} and {dissatisfiedRate}).',
+  tagBasis:
+    "Share of responses = mentions / the responses of the same canteen ({responses} for all canteens, as on the summary); a response can tick several tags, so the shares can add up to more than 100 %. With rating 1-2 = the tag's mentions that came with a rating of 1 or 2 / its mentions.",
+  trendParticipation: "Participation: the canteen's diner-days in the week over the staff-on-duty days at its own site; a canteen-day with fewer than {min} diners is left out.",
   satisfactionNotes: [
     'Aggregated figures only: no comment and no individual response appears in this report.',
     'Figures are sums of cells of one canteen, one meal and one whole ISO week that has ended: {from} to {to}, the weeks the period touches (a week not yet over when the report was made is left out).',
@@ -210,10 +216,16 @@ const EN = {
   reachNo: 'no',
   reachStaff: 'Staff',
   reachDiners: 'Diners',
-  reachShare: 'Reach',
+  reachShare: 'Reach (diners / staff)',
   reachUsed: 'Subsidy used (¥)',
   reachEntitled: 'Entitled (¥)',
-  reachUsedShare: 'Used of entitled',
+  reachUsedShare: 'Used of entitled (used / entitled)',
+  reachBasis:
+    "Reach: the total is {diners} members of staff who ate at least once from {from} to {to}, at any canteen, over the {staff} staff of every site on the payroll ({rate}). A single meal in the period counts, so reach is not the daily participation (diners a day over staff on duty); staff who eat at another site's canteen count at their own site.",
+  reachUsedMoney:
+    'Used of entitled: the total is ¥{used} of subsidy on their meals (refunds netted) over ¥{entitled}, one lunch subsidy for each day on duty at every site ({rate}); staff who eat more than one subsidised meal a day can take a site past 100 %.',
+  reachUsedShares:
+    'Used of entitled: the subsidy on their meals (refunds netted) over one lunch subsidy for each day on duty, {rate} in total at every site; staff who eat more than one subsidised meal a day can take a site past 100 %.',
   reachNote:
     "Staff: the payroll on the period's last headcount day. Diners: distinct members of the site's staff who ate at any canteen (the HR roster, pseudonymised as the sales are). Entitled: one subsidised meal a day on duty at the lunch subsidy in force that day. Remote sites have no canteen of their own. A site with fewer than {min} diners is hidden, and then the next smallest too, so the total cannot give it away.",
   // supplier comparison (货比三家)
@@ -399,6 +411,12 @@ const ZH: Labels = {
   lowRatingShare: '其中 1-2 分',
   trends: '趋势',
   week: '周',
+  participationWeeks: '仅计 {from} 至 {to} 的完整周，且就餐人数不足 {min} 人的食堂日不计，因此本报告的就餐率可能与财务报表不同。',
+  ratingBasis:
+    '满意（4-5分）和不满意（1-2分）是占评价条数的比例，不是占人数的比例（一人可评价多道菜）：合计为已公布食堂的 {responses} 条评价中的 {satisfied} 条和 {dissatisfied} 条（{satisfiedRate} 和 {dissatisfiedRate}）。',
+  tagBasis:
+    '占评价比例 = 提及次数 ÷ 同一食堂的评价条数（全部食堂为 {responses} 条，与汇总表一致）；一条评价可勾选多个标签，因此各比例相加可超过 100%。其中 1-2 分 = 该标签带 1-2 分评价的提及次数 ÷ 该标签的提及次数。',
+  trendParticipation: '就餐率：该食堂当周的就餐人日 ÷ 其所在单位的在岗人日；就餐人数不足 {min} 人的食堂日不计。',
   satisfactionNotes: [
     '本报告仅含汇总数据，不含任何留言或个人评价。',
     '各项数字均由“一个食堂 × 一个餐别 × 一个已结束的完整 ISO 周”的单元相加得出：{from} 至 {to}，即本期所涉及的各周（报表生成时尚未结束的周不计入）。',
@@ -490,10 +508,14 @@ const ZH: Labels = {
   reachNo: '否',
   reachStaff: '员工数',
   reachDiners: '就餐人数',
-  reachShare: '覆盖率',
+  reachShare: '覆盖率（就餐人数/员工数）',
   reachUsed: '已用补贴（元）',
   reachEntitled: '应享补贴（元）',
-  reachUsedShare: '补贴使用率',
+  reachUsedShare: '补贴使用率（已用/应享）',
+  reachBasis:
+    '覆盖率：合计为 {from} 至 {to} 期间在任一食堂至少就餐一次的 {diners} 名员工，除以全部站点的在册员工 {staff} 人（{rate}）。期间内吃过一餐即计入，因此覆盖率不是每日的就餐率（每日就餐人数 ÷ 在岗人数）；在其他站点食堂就餐的员工计入其所属站点。',
+  reachUsedMoney: '补贴使用率：合计为其就餐所用补贴 {used} 元（已扣退款）除以应享补贴 {entitled} 元，即全部站点每个在岗日一份午餐补贴（{rate}）；员工每天享用一餐以上补贴时，站点可超过 100%。',
+  reachUsedShares: '补贴使用率：其就餐所用补贴（已扣退款）除以每个在岗日一份午餐补贴，全部站点合计 {rate}；员工每天享用一餐以上补贴时，站点可超过 100%。',
   reachNote:
     '员工数：期间最后一个人事日的在册人数。就餐人数：该站点员工中在任一食堂就餐过的人数（人事名册，与消费记录同样假名化）。应享补贴：每个在岗日一餐，按当日午餐补贴标准。偏远站点没有自己的食堂。就餐人数不足 {min} 人的站点不公布，并同时隐藏次小的站点，避免由合计反推。',
   // supplier comparison (货比三家)

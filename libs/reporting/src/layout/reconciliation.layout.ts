@@ -1,12 +1,10 @@
 import type { Reconciliation } from '../reconciliation/settlement';
-import { fenToYuan, FORMATS, sheetDate } from './cells';
+import { fenToYuan, FORMATS, noteText, sheetDate } from './cells';
 import { codeName, fill } from './labels';
 import { frameOf, labelsOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
 
 export type ReconciliationResult = Reconciliation & { canteenOnly: boolean };
-
-const money = (fen: number) => fenToYuan(fen).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Every day × channel whose settlement total differs from the canteen payments, with live differences. */
 export function writeReconciliationSheet(input: { workbook: WorkbookWriter; context: ReportContext; result: ReconciliationResult | null }): void {
@@ -68,8 +66,8 @@ export function writeReconciliationSheet(input: { workbook: WorkbookWriter; cont
     fill(labels.reconciliationTotals, {
       file: result.fileName,
       settlementRows: result.settlementLines,
-      settlement: money(result.settlementFen),
-      larder: money(result.larderFen),
+      settlement: noteText.yuan(result.settlementFen),
+      larder: noteText.yuan(result.larderFen),
       agree: result.agree,
       differ: result.mismatches.length,
     }),

@@ -1,10 +1,11 @@
 import type { RatingFigures, SatisfactionResult, SubsidyReachView, WeeklyParticipation } from '@larder/analytics';
 import { barChart, lineChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
-import { CellInput, FORMATS, TextCell } from './cells';
+import { CellInput, FORMATS, noteText, TextCell } from './cells';
 import { writeChartSheet, writeNotesSheet } from './common-sheets';
 import { writeSubsidyReachSheet } from './subsidy-reach.layout';
-import { fill } from './labels';
+import { fill, Labels } from './labels';
+import { participationBasis, ParticipationBasis } from './participation-basis';
 import { Picture } from './pictures';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
@@ -16,7 +17,8 @@ export interface SatisfactionReportData {
   canteens: (Named & { id: number; participation: number | null })[];
   dishes: Map<number, Named>;
   result: SatisfactionResult;
-  totalParticipation: number | null;
+  /** The total participation with its counts: the staff of every site, or of the chosen canteens' sites. */
+  participationTotal: ParticipationBasis;
   weeklyParticipation: WeeklyParticipation[];
   /** Subsidy reach per site over the period, as shares (the union reads no yuan). */
   subsidyReach?: SubsidyReachView;
@@ -36,6 +38,22 @@ const RATING_COLUMNS = (labels: ReturnType<typeof labelsOf>) => [
   { header: labels.satisfiedShare, width: 12, format: FORMATS.percent },
   { header: labels.dissatisfiedShare, width: 12, format: FORMATS.percent },
 ];
+
+/**
+ * The line under the total's ratings: their denominator is responses, with the total's counts
+ * (a share times its responses gives back the whole count it was made of). None when suppressed.
+ */
+function ratingBasis(labels: Labels, total: RatingFigures): string | null {
+  if (total.suppressed || total.responses === null || total.satisfiedShare === null || total.dissatisfiedShare === null) return null;
+  const responses = total.responses;
+  return fill(labels.ratingBasis, {
+    responses: noteText.count(responses),
+    satisfied: noteText.count(Math.round(total.satisfiedShare * responses)),
+    dissatisfied: noteText.count(Math.round(total.dissatisfiedShare * responses)),
+    satisfiedRate: noteText.percent(total.satisfiedShare),
+    dissatisfiedRate: noteText.percent(total.dissatisfiedShare),
+  });
+}
 
 export function satisfactionCharts(data: SatisfactionReportData): { option: ChartOption; description: string }[] {
   const labels = labelsOf(data.context);
@@ -97,7 +115,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
       name: labels.summary,
       reportTitle: title,
       title: labels.summary,
-      columns: [{ header: labels.canteen, width: 26 }, ...RATING_COLUMNS(labels), { header: labels.participation, width: 12, format: FORMATS.percent }],
+      columns: [{ header: labels.canteen, width: 26 }, ...RATING_COLUMNS(labels), { header: labels.participationOfStaff, width: 14, format: FORMATS.percent }],
     }),
   );
   for (const canteen of data.canteens) {
@@ -105,7 +123,12 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
     summary.add([text(nameOf(context, canteen)), ...ratingCells(figures, hidden), canteen.participation]);
   }
   summary.endTable();
-  summary.add([labels.total, ...ratingCells(result.total, hidden), data.totalParticipation], 'total');
+  summary.add([labels.total, ...ratingCells(result.total, hidden), data.participationTotal.participation], 'total');
+  // The totals are not the rows added up, and shares of responses read easily as shares of diners.
+  summary.note(participationBasis(labels, data.participationTotal));
+  summary.note(fill(labels.participationWeeks, { from: data.period?.from ?? '-', to: data.period?.to ?? '-', min: result.minGroupDiners }));
+  const ratings = ratingBasis(labels, result.total);
+  if (ratings) summary.note(ratings);
   summary.finish();
 
   const dishes = ReportSheet.open(
@@ -144,6 +167,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
     tags.add([row.canteenId === null ? labels.allCanteens : text(canteenName.get(row.canteenId) ?? ''), text(row.tag), ...figures]);
   }
   if (result.tags.length === 0) tags.note(labels.noData);
+  else tags.note(fill(labels.tagBasis, { responses: result.total.responses === null ? labels.noDataCell : noteText.count(result.total.responses) }));
   tags.finish();
 
   const trends = ReportSheet.open(
@@ -152,7 +176,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
       name: labels.trends,
       reportTitle: title,
       title: labels.trends,
-      columns: [{ header: labels.week, width: 10 }, { header: labels.canteen, width: 24 }, ...RATING_COLUMNS(labels), { header: labels.participation, width: 12, format: FORMATS.percent }],
+      columns: [{ header: labels.week, width: 10 }, { header: labels.canteen, width: 24 }, ...RATING_COLUMNS(labels), { header: labels.participationOfStaff, width: 14, format: FORMATS.percent }],
     }),
   );
   const weekKeys = [
@@ -169,6 +193,7 @@ export async function writeSatisfactionReport(input: { workbook: WorkbookWriter;
       participation && participation.staffOnDutyDays > 0 ? participation.dinerDays / participation.staffOnDutyDays : null,
     ]);
   }
+  trends.note(fill(labels.trendParticipation, { min: result.minGroupDiners }));
   trends.finish();
 
   if (data.subsidyReach) writeSubsidyReachSheet({ workbook, context, reportTitle: title, reach: data.subsidyReach, money: false });

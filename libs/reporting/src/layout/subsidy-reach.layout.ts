@@ -1,6 +1,6 @@
 import type { SubsidyReachView } from '@larder/analytics';
-import { fenToYuan, FORMATS, TextCell } from './cells';
-import { fill } from './labels';
+import { fenToYuan, FORMATS, noteText, TextCell } from './cells';
+import { fill, Labels } from './labels';
 import { frameOf, labelsOf, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
 
@@ -59,6 +59,25 @@ export function writeSubsidyReachSheet(input: { workbook: WorkbookWriter; contex
   sheet.endTable();
   const total = reach.total;
   sheet.add([labels.total, null, total.staff, total.hidden ? hidden : total.diners, total.reach, ...(money ? [fenToYuan(total.usedFen), fenToYuan(total.entitledFen)] : []), total.usedShare], 'total');
+  for (const line of reachBasis(labels, reach, money)) sheet.note(line);
   sheet.note(fill(labels.reachNote, { min: reach.minGroup }));
   sheet.finish();
+}
+
+/**
+ * The lines under the total: what reach and the used share are measured against, with the total's
+ * own counts, as reach (anyone who ate once in the period) is easily read as daily participation.
+ * A hidden total (under the group size) has no counts to give.
+ */
+function reachBasis(labels: Labels, reach: SubsidyReachView, money: boolean): string[] {
+  const total = reach.total;
+  if (total.hidden || total.diners === null) return [];
+  const rate = (ratio: number | null) => (ratio === null ? labels.noDataCell : noteText.percent(ratio));
+  const lines = [fill(labels.reachBasis, { diners: noteText.count(total.diners), staff: noteText.count(total.staff), rate: rate(total.reach), from: reach.from, to: reach.to })];
+  if (money && total.usedFen !== null && total.entitledFen !== null) {
+    lines.push(fill(labels.reachUsedMoney, { used: noteText.yuan(total.usedFen), entitled: noteText.yuan(total.entitledFen), rate: rate(total.usedShare) }));
+  } else {
+    lines.push(fill(labels.reachUsedShares, { rate: rate(total.usedShare) }));
+  }
+  return lines;
 }

@@ -43,7 +43,7 @@ export class CongressDataService {
     const before = { ...scope, period: previous, context: { ...scope.context, period: { label: previous.label, from: previous.from, to: previous.to } } };
     const [now, old] = [await this.reports.satisfactionData(scope), await this.reports.satisfactionData(before)];
     const figures = async (period: ReportPeriod, satisfaction: typeof now): Promise<CongressFigures> => ({
-      participation: satisfaction.totalParticipation,
+      participation: satisfaction.participationTotal.participation,
       ratings: satisfaction.result.total,
       money: options.money ? await this.money(scope, period) : null,
     });

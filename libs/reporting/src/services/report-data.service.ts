@@ -57,9 +57,10 @@ export class ReportDataService {
     const range = this.range(scope);
     const { period, cells } = await this.satisfaction.released(range, { today: localDate(scope.context.generatedAt, scope.context.timeZone) });
     const weekly = period ? await this.participation.weekly({ ...range, ...period, minDiners: MIN_GROUP_DINERS }) : [];
-    const share = (rows: WeeklyParticipation[]) => {
-      const staff = rows.reduce((sum, row) => sum + row.staffOnDutyDays, 0);
-      return staff > 0 ? rows.reduce((sum, row) => sum + row.dinerDays, 0) / staff : null;
+    const counts = (rows: WeeklyParticipation[]) => {
+      const staffOnDutyDays = rows.reduce((sum, row) => sum + row.staffOnDutyDays, 0);
+      const dinerDays = rows.reduce((sum, row) => sum + row.dinerDays, 0);
+      return { dinerDays, staffOnDutyDays, participation: staffOnDutyDays > 0 ? dinerDays / staffOnDutyDays : null };
     };
     return {
       context: scope.context,
@@ -69,11 +70,11 @@ export class ReportDataService {
         code: canteen.code,
         name: canteen.name,
         nameEn: canteen.nameEn,
-        participation: share(weekly.filter((row) => row.canteenId === canteen.id)),
+        participation: counts(weekly.filter((row) => row.canteenId === canteen.id)).participation,
       })),
       dishes: await this.dishes(),
       result: releasedSatisfactionResult(cells, scope.canteenIds),
-      totalParticipation: share(weekly.filter((row) => row.canteenId === null)),
+      participationTotal: { ...counts(weekly.filter((row) => row.canteenId === null)), allSites: scope.allCanteens },
       weeklyParticipation: weekly,
       subsidyReach: await this.reachWithoutMoney(scope),
     };

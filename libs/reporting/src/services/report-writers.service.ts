@@ -54,7 +54,7 @@ export class ReportWriters {
         return {
           responses: data.result.total.responses,
           averageRating: data.result.total.averageRating,
-          participation: data.totalParticipation,
+          participation: data.participationTotal.participation,
           suppressedGroups: [...data.result.canteens, ...data.result.dishes].filter((group) => group.suppressed).length,
         };
       },
