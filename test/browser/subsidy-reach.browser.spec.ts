@@ -57,6 +57,15 @@ describeWithChromium('subsidy reach panel in a browser', () => {
       expect(number(row[row.length - 1])).toBeCloseTo(Number(sheetRow.getCell(money ? 8 : 6).value) * 100, 1);
     });
     expect(cells.length).toBeGreaterThan(2);
+    // The line under the hint says what reach is measured against, with the total row's own counts.
+    const total = sheet.getRow(4 + cells.length - 1);
+    expect(total.getCell(1).value).toBe(lang === 'en' ? 'Total' : '合计');
+    const basis = (await panel.locator('[data-basis=reach]').textContent()) ?? '';
+    const grouped = (value: unknown) => Number(value).toLocaleString('en-US');
+    const percent = (value: unknown) => `${(Number(value) * 100).toFixed(1)}%`;
+    for (const figure of [grouped(total.getCell(4).value), grouped(total.getCell(3).value), percent(total.getCell(5).value), percent(total.getCell(money ? 8 : 6).value)]) {
+      expect(basis).toContain(figure);
+    }
     if (!money) expect(await panel.textContent()).not.toMatch(/¥/);
 
     const texts = (await panel.locator('h3, p, th, td').allTextContents()).map((text) => ({ text: text.trim(), data: false }));

@@ -534,6 +534,8 @@ const zh = {
   'reach.usedShare': '补贴使用率',
   'reach.total': '合计',
   'reach.hidden': '不足 {n} 人，不公布',
+  'reach.basis':
+    '覆盖率 = 就餐人数 ÷ 员工数：合计为 {from} 至 {to} 在任一食堂至少就餐一次的 {diners} 名员工，除以全部站点的在册员工 {staff} 人（{rate}）。吃过一餐即计入，因此不是每日的就餐率。补贴使用率 = 已用补贴 ÷ 应享补贴，合计 {used}。',
   'whatIf.compute': '计算',
   'whatIf.plan': '当前计划',
   'whatIf.scenario': '假设',
@@ -1352,6 +1354,8 @@ const en: Record<TextKey, string> = {
   'reach.usedShare': 'Used of entitled',
   'reach.total': 'Total',
   'reach.hidden': 'fewer than {n}, hidden',
+  'reach.basis':
+    'Reach = diners / staff: in total {diners} members of staff who ate at least once from {from} to {to}, at any canteen, over the {staff} staff of every site ({rate}). A single meal counts, so it is not the daily participation. Used of entitled = subsidy used / entitled, {used} in total.',
   'whatIf.compute': 'Compute',
   'whatIf.plan': 'Current plan',
   'whatIf.scenario': 'What-if',

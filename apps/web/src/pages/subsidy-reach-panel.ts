@@ -41,6 +41,12 @@ export async function subsidyReachPanel(context: PageContext, month: string): Pr
   const rows = [...view.sites].sort((a, b) => Number(a.hasCanteen) - Number(b.hasCanteen) || a.siteId - b.siteId);
   const section = h('section', { class: 'card', 'data-panel': 'subsidy-reach', 'data-month': month });
   section.append(h('h3', {}, t('reach.title', { month })), h('p', { class: 'muted small' }, t('reach.hint', { n: view.minGroup })));
+  // Reach counts anyone who ate once in the month, against the payroll: said with the total's own counts, as the workbook does.
+  const total = view.total;
+  if (!total.hidden && total.diners !== null) {
+    const basis = { diners: f.number(total.diners), staff: f.number(total.staff), rate: f.pct(total.reach), used: f.pct(total.usedShare), from: view.from, to: view.to };
+    section.append(h('p', { class: 'muted small', 'data-basis': 'reach' }, t('reach.basis', basis)));
+  }
   const shown = <T>(row: SiteReach, value: T, format: (value: T) => string) => (row.hidden ? hidden : format(value));
   context.table(section, {
     id: `subsidy-reach-${month}`,
