@@ -1,17 +1,9 @@
 import { lineAmountFen } from '@larder/procurement';
-import { fenToYuan, FORMATS, TextCell } from './cells';
+import { fenToYuan } from './cells';
 import { codeName, fill } from './labels';
+import { OrderLine, ORDER_LINE_OFFSETS, orderLineCells, orderLineColumns } from './order-lines';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
-
-export interface PurchaseOrderSheetLine {
-  ingredient: Named;
-  unit: string;
-  sku: string;
-  packSize: number;
-  packs: number;
-  packPriceFen: number;
-}
 
 /** One order to one supplier for one delivery to one canteen, as printed for the supplier (采购单). */
 export interface PurchaseOrderSheetData {
@@ -19,13 +11,12 @@ export interface PurchaseOrderSheetData {
   order: { id: string; status: string; orderDate: string; orderCutoff: string | null; deliveryDate: string; leadTimeDays: number | null };
   supplier: Named & { contact: string | null; address: string | null; phone: string | null };
   canteen: Named;
-  lines: PurchaseOrderSheetLine[];
+  lines: OrderLine[];
 }
 
-const text = (value: string): TextCell => ({ text: value });
-const PACKS_COLUMN = 4;
-const PRICE_COLUMN = 5;
-const AMOUNT_COLUMN = 6;
+// The order lines fill the table from its first column.
+const PACKS_COLUMN = 1 + ORDER_LINE_OFFSETS.packs;
+const AMOUNT_COLUMN = 1 + ORDER_LINE_OFFSETS.amount;
 
 /** The weekday of a YYYY-MM-DD date, Monday = 0. */
 function weekdayIndex(date: string): number {
@@ -45,14 +36,7 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
     name: labels.orderSheetTitle,
     reportTitle: labels.orderSheetTitle,
     title: `${nameOf(context, supplier)} → ${nameOf(context, data.canteen)}`,
-    columns: [
-      { header: labels.ingredient, width: 22 },
-      { header: labels.sku, width: 14 },
-      { header: labels.pack, width: 12 },
-      { header: labels.packs, width: 8, format: FORMATS.integer },
-      { header: labels.unitPrice, width: 13, format: FORMATS.yuan },
-      { header: labels.amount, width: 14, format: FORMATS.yuan },
-    ],
+    columns: orderLineColumns(labels),
   });
   // The supplier's particulars and the delivery head the page, where a supplier looks first.
   const subtitle = [
@@ -64,17 +48,8 @@ export function writePurchaseOrderSheet(input: { workbook: WorkbookWriter; data:
   const sheet = ReportSheet.open(workbook, { ...frame, subtitle });
   let amountFen = 0;
   for (const line of data.lines) {
-    const n = sheet.currentRow;
-    const lineFen = lineAmountFen(line.packs, line.packPriceFen);
-    amountFen += lineFen;
-    sheet.add([
-      text(nameOf(context, line.ingredient)),
-      text(line.sku),
-      `${line.packSize} ${codeName(context.language, line.unit)}`,
-      line.packs,
-      fenToYuan(line.packPriceFen),
-      { formula: `${sheet.ref(PACKS_COLUMN, n)}*${sheet.ref(PRICE_COLUMN, n)}`, result: fenToYuan(lineFen) },
-    ]);
+    amountFen += lineAmountFen(line.packs, line.packPriceFen);
+    sheet.add(orderLineCells({ context, sheet, row: sheet.currentRow, first: 1, line }));
   }
   const lastLine = sheet.currentRow - 1;
   sheet.endTable();

@@ -2,20 +2,15 @@ import { lineAmountFen } from '@larder/procurement';
 import { fenToYuan, FORMATS, sheetDate, TextCell } from './cells';
 import { writeNotesSheet } from './common-sheets';
 import { codeName } from './labels';
+import { OrderLine, ORDER_LINE_OFFSETS, orderLineCells, orderLineColumns } from './order-lines';
 import { frameOf, labelsOf, Named, nameOf, ReportContext } from './report-context';
 import { ReportSheet, WorkbookWriter } from './report-sheet';
 import { SupplierComparisonSheetData, writeSupplierComparisonSheet } from './supplier-comparison.layout';
 
-export interface PurchaseLine {
+export interface PurchaseLine extends OrderLine {
   canteen: Named;
   orderDate: string;
   deliveryDate: string;
-  ingredient: Named;
-  unit: string;
-  sku: string;
-  packSize: number;
-  packs: number;
-  packPriceFen: number;
   amountFen: number;
   /** The status of the line's order (draft, approved, sent, received). */
   status: string;
@@ -53,7 +48,9 @@ function sheetName(supplier: Named, context: ReportContext, taken: Set<string>):
 
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const linesAmountFen = (lines: PurchaseLine[]) => lines.reduce((sum, line) => sum + lineAmountFen(line.packs, line.packPriceFen), 0);
-const AMOUNT_COLUMN = 9;
+// A supplier sheet: canteen, order date and delivery date, then the order line's columns, then the status.
+const FIRST_LINE_COLUMN = 4;
+const AMOUNT_COLUMN = FIRST_LINE_COLUMN + ORDER_LINE_OFFSETS.amount;
 
 /** A summary with live links to each supplier's total, then one printable order sheet per supplier. */
 export async function writePurchasePlanReport(input: { workbook: WorkbookWriter; data: PurchasePlanData }): Promise<{ amountFen: number; storedAmountFen: number }> {
@@ -116,36 +113,26 @@ export async function writePurchasePlanReport(input: { workbook: WorkbookWriter;
         { header: labels.canteen, width: 22 },
         { header: labels.orderDate, width: 11, format: FORMATS.date },
         { header: labels.deliveryDate, width: 11, format: FORMATS.date },
-        { header: labels.ingredient, width: 22 },
-        { header: labels.sku, width: 14 },
-        { header: labels.pack, width: 12 },
-        { header: labels.packs, width: 8, format: FORMATS.integer },
-        { header: labels.unitPrice, width: 13, format: FORMATS.yuan },
-        { header: labels.amount, width: 14, format: FORMATS.yuan },
+        ...orderLineColumns(labels),
         { header: labels.status, width: 18 },
       ],
     });
     // The title reads "purchase plan · supplier" once; the printed page header names the supplier too.
     const sheet = ReportSheet.open(workbook, { ...frame, pageHeader: { ...frame.pageHeader, left: `${frame.pageHeader.left} · ${supplierName}` } });
     for (const line of entry.lines) {
-      const n = sheet.currentRow;
       const status = codeName(context.language, line.status);
       sheet.add([
         text(nameOf(context, line.canteen)),
         sheetDate(line.orderDate),
         sheetDate(line.deliveryDate),
-        text(nameOf(context, line.ingredient)),
-        text(line.sku),
-        `${line.packSize} ${codeName(context.language, line.unit)}`,
-        line.packs,
-        fenToYuan(line.packPriceFen),
-        { formula: `${sheet.ref(7, n)}*${sheet.ref(8, n)}`, result: fenToYuan(lineAmountFen(line.packs, line.packPriceFen)) },
+        ...orderLineCells({ context, sheet, row: sheet.currentRow, first: FIRST_LINE_COLUMN, line }),
         line.late ? `${status} · ${labels.lateOrder}` : status,
       ]);
     }
     const lastLine = sheet.currentRow - 1;
     sheet.endTable();
-    sheet.add([labels.total, null, null, null, null, null, null, null, { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: fenToYuan(linesAmountFen(entry.lines)) }], 'total');
+    const beforeAmount = Array<null>(AMOUNT_COLUMN - 2).fill(null);
+    sheet.add([labels.total, ...beforeAmount, { formula: sheet.sum(AMOUNT_COLUMN, sheet.firstDataRow, lastLine), result: fenToYuan(linesAmountFen(entry.lines)) }], 'total');
     sheet.finish();
   }
   if (data.comparison) writeSupplierComparisonSheet({ workbook, context, reportTitle: title, data: data.comparison });
