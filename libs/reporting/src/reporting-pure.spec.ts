@@ -3,10 +3,36 @@ import * as ExcelJS from 'exceljs';
 import { looksLikeFormula, sheetDateTime } from './layout/cells';
 import { addPictures } from './layout/pictures';
 import { wrappedLineCount } from './layout/print-setup';
-import { ReportSheet } from './layout/report-sheet';
+import { ColumnSpec, ReportSheet, WorkbookWriter } from './layout/report-sheet';
 import { parseSettlementCsv, reconcile, reconciliationAnswer } from './reconciliation/settlement';
 import { renderChartSvg } from './charts/chart-renderer';
 import { barChart } from './charts/chart-options';
+
+/** One sheet 'S' streamed as the reports stream theirs, written by `write`, finished, committed and read back as a spreadsheet would. */
+async function streamedSheet(input: {
+  columns: ColumnSpec[];
+  pageHeader?: { left: string; right: string };
+  write: (sheet: ReportSheet, workbook: WorkbookWriter) => void;
+}): Promise<ExcelJS.Worksheet> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
+  const sheet = ReportSheet.open(workbook, {
+    name: 'S',
+    title: 'T',
+    subtitle: 'sub',
+    columns: input.columns,
+    pageHeader: input.pageHeader ?? { left: 'l', right: 'r' },
+    pageFooter: { left: 'f', pageOf: '{page}/{pages}' },
+  });
+  input.write(sheet, workbook);
+  sheet.finish();
+  await workbook.commit();
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  return read.getWorksheet('S')!;
+}
 
 describe('reporting building blocks', () => {
   it('recognises text that a spreadsheet would take for a formula', () => {
@@ -59,33 +85,22 @@ describe('reporting building blocks', () => {
   });
 
   it('streams a sheet with a live total and an embedded picture that reads back', async () => {
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
-    const sheet = ReportSheet.open(workbook, {
-      name: 'S',
-      title: 'T',
-      subtitle: 'sub',
+    const back = await streamedSheet({
       columns: [
         { header: 'a', width: 10 },
         { header: 'n', width: 10, format: '#,##0' },
       ],
       pageHeader: { left: 'L & R', right: 'r' },
-      pageFooter: { left: 'f', pageOf: '{page}/{pages}' },
+      write: (sheet, workbook) => {
+        sheet.add([{ text: '=cmd|calc' }, 2]);
+        sheet.add(['x', 3]);
+        sheet.endTable();
+        sheet.add(['total', { formula: sheet.sum(2, 4, 5), result: 5 }], 'total');
+        // A 1×1 PNG.
+        const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+        addPictures(workbook, sheet.worksheet, [{ png, column: 3, row: 1, widthPx: 10, heightPx: 10, description: 'dot' }]);
+      },
     });
-    sheet.add([{ text: '=cmd|calc' }, 2]);
-    sheet.add(['x', 3]);
-    sheet.endTable();
-    sheet.add(['total', { formula: sheet.sum(2, 4, 5), result: 5 }], 'total');
-    // A 1×1 PNG.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-    addPictures(workbook, sheet.worksheet, [{ png, column: 3, row: 1, widthPx: 10, heightPx: 10, description: 'dot' }]);
-    sheet.finish();
-    await workbook.commit();
-    const read = new ExcelJS.Workbook();
-    await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    const back = read.getWorksheet('S')!;
     expect(back.getCell('A4').value).toBe('=cmd|calc');
     expect(back.getCell('A4').type).toBe(ExcelJS.ValueType.String);
     expect(back.getCell('B6').value).toMatchObject({ formula: 'SUM(B4:B5)', result: 5 });
@@ -94,29 +109,17 @@ describe('reporting building blocks', () => {
   });
 
   it('wraps a long name and grows its row to the wrapped lines, CJK counting double', async () => {
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
-    const sheet = ReportSheet.open(workbook, {
-      name: 'S',
-      title: 'T',
-      subtitle: 'sub',
+    const back = await streamedSheet({
       columns: [
         { header: 'canteen', width: 12 },
         { header: 'n', width: 10, format: '#,##0' },
       ],
-      pageHeader: { left: 'l', right: 'r' },
-      pageFooter: { left: 'f', pageOf: '{page}/{pages}' },
+      write: (sheet) => {
+        sheet.add([{ text: 'Short' }, 1]);
+        sheet.add([{ text: 'Headquarters Staff Canteen' }, 2]);
+        sheet.add([{ text: '总部职工食堂二楼西区' }, 3]);
+      },
     });
-    sheet.add([{ text: 'Short' }, 1]);
-    sheet.add([{ text: 'Headquarters Staff Canteen' }, 2]);
-    sheet.add([{ text: '总部职工食堂二楼西区' }, 3]);
-    sheet.finish();
-    await workbook.commit();
-    const read = new ExcelJS.Workbook();
-    await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    const back = read.getWorksheet('S')!;
     expect(back.getCell('A4').alignment?.wrapText).toBe(true);
     expect(back.getRow(4).height).toBeUndefined();
     // 26 characters in 10 usable units: three lines; ten CJK characters are 20 units: two lines.
@@ -126,29 +129,15 @@ describe('reporting building blocks', () => {
   });
 
   it('widens a column to its header’s longest word, so a header never breaks inside a word', async () => {
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true });
-    const sheet = ReportSheet.open(workbook, {
-      name: 'S',
-      title: 'T',
-      subtitle: 'sub',
+    const back = await streamedSheet({
       columns: [
         { header: 'Participation', width: 9 },
         { header: 'Payments', width: 7 },
         { header: 'Cost per meal (¥)', width: 10 },
         { header: '退款笔数', width: 7 },
       ],
-      pageHeader: { left: 'l', right: 'r' },
-      pageFooter: { left: 'f', pageOf: '{page}/{pages}' },
+      write: (sheet) => sheet.add([0.43, 15, 6.93, 15]),
     });
-    sheet.add([0.43, 15, 6.93, 15]);
-    sheet.finish();
-    await workbook.commit();
-    const read = new ExcelJS.Workbook();
-    await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    const back = read.getWorksheet('S')!;
     // "Participation" (13) and "Payments" (8) fit whole in bold; "Cost per meal (¥)" wraps between words; Chinese wraps anywhere.
     expect(back.getColumn(1).width).toBeGreaterThanOrEqual(15);
     expect(back.getColumn(2).width).toBeGreaterThanOrEqual(10);
