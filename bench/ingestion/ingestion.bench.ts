@@ -3,7 +3,8 @@
  * parse, validate, pseudonymise, dedupe, store, roll up — into the embedded engine (a data folder of
  * its own) or a server.
  * Then the same file again (every payment a duplicate), then the ceilings of storing and parsing alone
- * (storage-ceiling.ts; skip with --no-ceiling). Prints lines/s and peak memory as JSON.
+ * (storage-ceiling.ts; skip with --no-ceiling). Prints lines/s, peak memory and how long each import
+ * took to send its first progress report (the upload page's first sign of life) as JSON.
  *
  *   node_modules/.bin/swc libs bench/ingestion bench/support -d /tmp/ing-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/ing-dist/bench/ingestion/ingestion.bench.js --lines 5000000 [--url postgres://...]
@@ -56,13 +57,17 @@ async function main(): Promise<void> {
       const started = performance.now();
       // CPU of this process, worker threads included (not the database server's): a steadier figure than wall time on a shared machine
       const cpuBefore = process.cpuUsage();
-      const summary = await importer.importFile({ kind: 'transactions', path: file, createdBy: 'bench' });
+      // a listener as the upload page has: the file is read for its checksum and row estimate before the first report
+      const progressAt: number[] = [];
+      const onProgress = () => progressAt.push(performance.now());
+      const summary = await importer.importFile({ kind: 'transactions', path: file, createdBy: 'bench', onProgress });
       const seconds = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpuBefore);
       const nodeCpuSeconds = Math.round((cpu.user + cpu.system) / 100_000) / 10;
       runs.push({
         label,
         seconds: Math.round(seconds * 10) / 10,
+        firstProgressSeconds: progressAt.length === 0 ? null : Math.round(progressAt[0] - started) / 1000,
         linesPerSecond: Math.round(lines / seconds),
         nodeCpuSeconds,
         accepted: summary.accepted,
