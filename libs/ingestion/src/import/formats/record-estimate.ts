@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FileFormat, TextEncoding } from './record-stream';
 
 const NEWLINE = 0x0a;
@@ -39,12 +38,32 @@ class NewlineCounter {
 /**
  * About how many records a file holds, for an import's progress: its lines for the line-based
  * formats (less the header of a CSV; a quoted value spanning lines or a blank line makes it an
- * estimate), null for the others. One pass over the bytes, about a second per gigabyte.
+ * estimate). It counts the bytes it is fed rather than reading the file itself, so the one read
+ * that hashes the file also gives the estimate.
  */
-export async function estimateRecords(path: string, format: FileFormat, encoding: TextEncoding = 'utf8'): Promise<number | null> {
-  if (format !== 'csv' && format !== 'ndjson') return null;
-  const counter = new NewlineCounter(encoding);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) counter.add(chunk);
-  const lines = counter.lines + (counter.endsWithNewline ? 0 : 1);
-  return Math.max(0, format === 'csv' ? lines - 1 : lines);
+export class RecordEstimate {
+  private readonly counter: NewlineCounter;
+
+  private constructor(
+    private readonly format: 'csv' | 'ndjson',
+    encoding: TextEncoding,
+  ) {
+    this.counter = new NewlineCounter(encoding);
+  }
+
+  /** Null for the formats without a cheap count: workbooks, JSON arrays and Arrow. */
+  static of(format: FileFormat, encoding: TextEncoding = 'utf8'): RecordEstimate | null {
+    return format === 'csv' || format === 'ndjson' ? new RecordEstimate(format, encoding) : null;
+  }
+
+  /** The file's next bytes, in order. */
+  add(chunk: Buffer): void {
+    this.counter.add(chunk);
+  }
+
+  /** The estimate once every byte was added. */
+  get records(): number {
+    const lines = this.counter.lines + (this.counter.endsWithNewline ? 0 : 1);
+    return Math.max(0, this.format === 'csv' ? lines - 1 : lines);
+  }
 }

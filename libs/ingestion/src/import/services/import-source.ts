@@ -7,9 +7,16 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileError } from '../messages';
 
-export async function sha256File(path: string): Promise<string> {
+/**
+ * The file's SHA-256. The same read hands each chunk to `alsoRead` (the row estimate of an import's
+ * progress): before its first row is stored, a file is read once, not once per figure.
+ */
+export async function sha256File(path: string, alsoRead?: (chunk: Buffer) => void): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path, { highWaterMark: 1024 * 1024 }), hash);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    alsoRead?.(chunk);
+  }
   return hash.digest('hex');
 }
 

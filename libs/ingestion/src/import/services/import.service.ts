@@ -14,7 +14,7 @@ import { RollupService } from '../../rollups/rollup.service';
 import { ImportRequest } from '../dtos/import-request.dto';
 import { ImportSummary } from '../dtos/import-summary.dto';
 import { openRecordStream } from '../formats/open-record-stream';
-import { estimateRecords } from '../formats/record-estimate';
+import { RecordEstimate } from '../formats/record-estimate';
 import { DEFAULT_READ_LIMITS, RecordStream } from '../formats/record-stream';
 import { bilingual } from '../messages';
 import { ImportKind, kindNameZh } from '../profiles/import-kinds';
@@ -97,12 +97,15 @@ export class ImportService {
 
   private async importChecked(request: ImportRequest, fileName: string): Promise<ImportSummary> {
     const started = performance.now();
-    const checksum = await sha256File(request.path);
     const stream = await openRecordStream({ path: request.path, fileName, format: request.format, encoding: request.encoding, sheet: request.sheet, limits: request.limits });
     try {
       const mapping = this.chooseMapping({ request, stream, fileName });
       const onProgress = request.onProgress;
-      const estimate = onProgress ? await estimateRecords(request.path, stream.format, stream.encoding ?? undefined) : null;
+      // the checksum's read also counts the rows for the progress (it needs the format and encoding the
+      // opening found): two full reads before the first row would keep the upload page blank for as long
+      const counter = onProgress ? RecordEstimate.of(stream.format, stream.encoding ?? undefined) : null;
+      const checksum = await sha256File(request.path, counter ? (chunk) => counter.add(chunk) : undefined);
+      const estimate = counter?.records ?? null;
       const progress = onProgress && ((records: number) => onProgress({ records, estimate }));
       // a first report once the batch starts: the caller learns the file was taken (and how large it is) before any row is stored
       return await ImportService.lock.run(() => {
