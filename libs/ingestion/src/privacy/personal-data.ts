@@ -3,6 +3,7 @@ import type { SourceRecord } from '../import/formats/record-stream';
 import { KIND_FIELDS } from '../import/profiles/import-kinds';
 import type { ColumnMapping } from '../import/profiles/mapping-profile';
 import type { Pseudonymizer } from './pseudonymizer';
+import { quarantineKeys } from '../import/services/quarantine-keys';
 
 export { MASK, maskPersonalError, maskPersonalText } from '@larder/common';
 
@@ -32,7 +33,8 @@ export class PersonalDataGuard {
     const read = new Set(Object.values(mapping.columns));
     this.unread = headers.map((_, index) => index).filter((index) => !read.has(index));
     this.droppedColumns = this.unread.map((index) => headers[index] || `column${index + 1}`);
-    this.kept = [...read].sort((a, b) => a - b).map((index) => ({ header: headers[index] || `column${index + 1}`, index, personal: this.personal.includes(index) }));
+    const keys = quarantineKeys(headers);
+    this.kept = [...read].sort((a, b) => a - b).map((index) => ({ header: keys[index], index, personal: this.personal.includes(index) }));
   }
 
   /**
@@ -53,7 +55,7 @@ export class PersonalDataGuard {
     return record;
   }
 
-  /** A guarded record as the quarantine keeps it: the mapped columns by header, personal ones as ***. */
+  /** A guarded record as the quarantine keeps it: the mapped columns by their key (quarantineKeys), personal ones as ***. */
   quarantined(record: SourceRecord): Record<string, unknown> {
     const raw: Record<string, unknown> = {};
     for (const column of this.kept) {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { defuseFormula } from '@larder/domain';
+import { quarantineKeys } from './quarantine-keys';
 
 export interface QuarantinedRow {
   line: number;
@@ -27,15 +28,18 @@ function cell(value: unknown): string {
 /**
  * A batch's refused rows as a CSV a person opens in Excel, corrects and imports again: the line, the
  * status and the reason first, then the file's columns under their own headers, in the file's own
- * order (`headers`), so a row pasted back into the file lines up; a column Larder did not keep is
- * there empty, one it added (a derived serial) comes after. Without the file's headers (a batch
- * from before they were kept) the columns come as stored. Flagged rows were stored: listed to be
- * checked, they import as duplicates.
+ * order (`headers`), a header the file repeats as often as it does, so a row pasted back into the
+ * file lines up; a column Larder did not keep is there empty, one it added (a derived serial) comes
+ * after. Without the file's headers (a batch from before they were kept) the columns come as stored.
+ * Flagged rows were stored: listed to be checked, they import as duplicates.
  */
 export function quarantineCsv(rows: readonly QuarantinedRow[], headers: readonly string[] | null): string {
-  // a set keeps the order things were added in: the file's headers, then any other stored column
-  const columns = new Set<string>(headers);
-  for (const row of rows) for (const key of Object.keys(row.raw)) columns.add(key);
-  const records = rows.map((row) => [String(row.line), STATUS[row.severity], defuseFormula(row.reason), ...[...columns].map((column) => cell(row.raw[column]))]);
-  return stringify([[...QUARANTINE_CSV_COLUMNS, ...columns], ...records], { record_delimiter: '\r\n' });
+  const fileKeys = quarantineKeys(headers ?? []);
+  const known = new Set(fileKeys);
+  // a set keeps the order things were added in: the stored columns the file's headers do not name
+  const added = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row.raw)) if (!known.has(key)) added.add(key);
+  const keys = [...fileKeys, ...added];
+  const records = rows.map((row) => [String(row.line), STATUS[row.severity], defuseFormula(row.reason), ...keys.map((key) => cell(row.raw[key]))]);
+  return stringify([[...QUARANTINE_CSV_COLUMNS, ...(headers ?? []), ...added], ...records], { record_delimiter: '\r\n' });
 }
