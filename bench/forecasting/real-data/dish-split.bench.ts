@@ -25,6 +25,9 @@
  * dish-path-choice.ts), pooled over the set's items or per item; ties keep top-down. Its record is each path's forecasts of those days, each from
  * data ≤ day − lead: for the days before the test window, a backtest of the rows dated before it.
  *
+ * `product: …` (product-dish-path.ts): what `larder forecast` serves — each item's own series by the
+ * product's autoForecast per item, not the panel above, and the path it chooses on its own record.
+ *
  * The dish-split glue is imported from its file: @larder/demand's index exports only dishQuantiles and
  * loads the Nest module, while dish-split.ts and meal-forecaster.ts (RUN_BACKTEST) are pure.
  */
@@ -47,6 +50,7 @@ import { argument, flag, numberList } from '../../support/arguments';
 import { percent } from '../../support/percent';
 import { DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { CHOICE_WINDOW_DAYS, choosePaths, DISH_PATHS, DishPath, ItemPathRecord, PathChoice } from './dish-path-choice';
+import { productDishPath } from './product-dish-path';
 import { larderCsv, RealDataset, SeriesSet } from './real-dataset';
 
 const REFIT_EVERY = 7;
@@ -203,6 +207,7 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
     if (!down) return [];
     return [{ item: row.item, day: row.day, actual: row.actual, points: { 'top-down': down.point, 'bottom-up': row.larder.point, mean: (down.point + row.larder.point) / 2 } }];
   });
+  const product = productDishPath({ days: dishDays(set, 'offered'), targets: items, originOf: (day) => refitOrigin(day, lead, firstTestDay), split: offered.forecasts, calendar, levels: PLAN_LEVELS });
   const choices = new Map<number, PathChoice>();
   const choiceFor = (day: number) => {
     const refit = refitOrigin(day, lead, firstTestDay);
@@ -217,6 +222,10 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
     if (!a || !b) continue;
     const paths: Record<DishPath, Forecast> = { 'top-down': a, 'bottom-up': row.larder, mean: mean(row.larder, a) };
     const choice = choiceFor(row.day);
+    const served = product.forecasts.get(key);
+    // As the product serves: an item without its own forecast is split on every path.
+    const own = served?.own ?? a;
+    const productPaths: Record<DishPath, Forecast> = { 'top-down': a, 'bottom-up': own, mean: mean(own, a) };
     scored.push({
       actual: row.actual,
       forecasts: {
@@ -229,6 +238,8 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
         'mean, offered menu': paths.mean,
         'chosen path, pooled': paths[choice.pooled],
         'chosen path, per item': paths[choice.byItem.get(row.item) ?? DISH_PATHS[0]],
+        'product: own series': own,
+        'product: chosen path': productPaths[served?.path ?? DISH_PATHS[0]],
         median4: row.median4,
         'last served': { point: row.lastServed },
         'median of 4 servings': { point: row.medianOfServings },
@@ -258,6 +269,7 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
     halfLives,
     weekdayStrengths,
     pooledChoices,
+    productChoices: [...product.choices].sort(([a], [b]) => a - b).map(([, path]) => path),
     itemChoices: Object.fromEntries(DISH_PATHS.map((path) => [path, itemChoices.filter((chosen) => chosen === path).length])),
     seconds: (performance.now() - started) / 1000,
   };
@@ -353,7 +365,7 @@ function main(): void {
         };
         console.log(
           `${run.set} lead ${lead}: total WAPE ${percent(run.totalWape)}, ${run.itemDays.length} item-days (${run.unscored} without a total), half-lives ${counts(run.halfLives)}, weekday priors ${counts(run.weekdayStrengths)}, ` +
-            `${run.earlyItemDays} item-days before the test window; pooled choice by refit ${run.pooledChoices.join(' ')}; per-item choices ${JSON.stringify(run.itemChoices)}; ${run.seconds.toFixed(0)} s`,
+            `${run.earlyItemDays} item-days before the test window; pooled choice by refit ${run.pooledChoices.join(' ')}; product's choice by refit ${run.productChoices.join(' ')}; per-item choices ${JSON.stringify(run.itemChoices)}; ${run.seconds.toFixed(0)} s`,
         );
         for (const m of run.methods) lines.push(`| ${run.set} | ${lead} | ${m.method} | ${percent(m.wape)} | ${percent(m.pinball)} |`);
       }

@@ -1,0 +1,66 @@
+/**
+ * The dish path as `larder forecast` runs it, replayed at the bench's weekly refit origins: each item's
+ * own series by the product's `ownDishForecasts` (autoForecast per item, RUN_BACKTEST's window and lead),
+ * and the path chosen by `chooseDishPath` on the product's record — the item's own backtest of its
+ * last 56 service days against the share split's forecast of the same days — pooled over the set's items.
+ * The bench's "Larder bottom-up" is `larder backtest`'s panel (with the global model), which the product
+ * does not run per dish; this is what the product serves.
+ */
+import { ServiceCalendar } from '@larder/forecasting';
+import { chooseDishPath, DishPath, PathRecord } from '../../../libs/demand/src/services/dish-path';
+import { ownDishForecasts } from '../../../libs/demand/src/services/dish-bottom-up';
+import { DishDay } from '../../../libs/demand/src/services/dish-split';
+import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
+
+export interface Forecast {
+  readonly point: number;
+  readonly quantiles: ReadonlyMap<number, number>;
+}
+
+export interface ProductDishForecast {
+  /** The item's own series' forecast, or none (never served before the origin: the product splits it). */
+  readonly own: Forecast | null;
+  /** The path the product takes at the origin that forecasts this item-day. */
+  readonly path: DishPath;
+}
+
+/**
+ * For every target item-day, the product's own-series forecast from the refit origin `originOf(day)`
+ * and the path chosen there. `split` is the share split's forecast of an item-day made `lead` days
+ * before it (the bench's top-down, offered menu): the record's other half.
+ */
+export function productDishPath(params: {
+  readonly days: readonly DishDay[];
+  readonly targets: readonly { readonly item: string; readonly day: number }[];
+  readonly originOf: (day: number) => number;
+  readonly split: ReadonlyMap<string, { readonly point: number }>;
+  readonly calendar: ServiceCalendar;
+  readonly levels: readonly number[];
+}): { forecasts: Map<string, ProductDishForecast>; choices: Map<number, DishPath> } {
+  const { days } = params;
+  const actual = new Map(days.flatMap((day) => day.dishes.map((item) => [`${item.dish}|${day.day}`, item.quantity] as const)));
+  const origins = [...new Set(params.targets.map((target) => params.originOf(target.day)))].sort((a, b) => a - b);
+  const result = new Map<string, ProductDishForecast>();
+  const choices = new Map<number, DishPath>();
+  for (const origin of origins) {
+    const visible = days.filter((day) => day.day <= origin);
+    const horizon = days.filter((day) => params.originOf(day.day) === origin).map((day) => ({ day: day.day, menu: day.dishes.map((item) => item.dish) }));
+    const [own] = ownDishForecasts([{ dishDays: visible, horizon }], { calendar: params.calendar, levels: params.levels, ...RUN_BACKTEST });
+    const record: PathRecord[] = [];
+    for (const [item, forecast] of own)
+      for (const [day, point] of forecast.backtest) {
+        const split = params.split.get(`${item}|${day}`);
+        const sold = actual.get(`${item}|${day}`);
+        if (!split || sold === undefined || !Number.isFinite(point)) continue;
+        record.push({ actual: sold, points: { 'top-down': split.point, 'bottom-up': point, mean: (split.point + point) / 2 } });
+      }
+    const path = chooseDishPath(record);
+    choices.set(origin, path);
+    for (const { day, menu } of horizon)
+      for (const item of menu) {
+        const quantiles = own.get(item)?.quantiles.get(day);
+        result.set(`${item}|${day}`, { own: quantiles ? { point: quantiles.get(0.5)!, quantiles } : null, path });
+      }
+  }
+  return { forecasts: result, choices };
+}
