@@ -1,4 +1,4 @@
-import { autoForecast, AutoForecastResult, createServiceSeries, ServiceCalendar } from '@larder/forecasting';
+import { createServiceSeries, forecastPanel, PanelForecastResult, ServiceCalendar } from '@larder/forecasting';
 import { DishDay } from './dish-split';
 
 /** One dish's own forecast: its backtest by service day and its quantiles on the horizon days it is on the menu. */
@@ -15,35 +15,37 @@ interface DishSeries {
 }
 
 /**
+ * The dishes' global model fits a quarter of the covers' rows: the run's time stays within 2× of the
+ * forecast before the global model (issue #19), and the dish split serves beside it.
+ */
+const DISH_GLOBAL = { maxTrainingRows: 30_000 } as const;
+
+/**
  * Each dish of every canteen meal forecast as its own series (portions on the days it was served) by
- * the library's per-series path (autoForecast: its candidates backtested with the covers' settings,
- * the best kept, quantiles from its backtest errors): the bottom-up path. By input, dish → forecast;
- * a dish never served, or one its models cannot take, has none and is left to the share model.
+ * the library's panel path, as the covers are (forecastPanel: one global model learned across every
+ * dish of the run mixed with each dish's own backtest-selected model, conformal quantiles; backtested
+ * with the covers' settings): the bottom-up path. By input, dish → forecast; a dish never served has
+ * none and is left to the share model, as is every dish if the panel cannot be forecast.
  */
 export function ownDishForecasts(
   inputs: readonly { readonly dishDays: readonly DishDay[]; readonly horizon: readonly { readonly day: number; readonly menu: readonly string[] }[] }[],
   settings: { readonly calendar: ServiceCalendar; readonly levels: readonly number[]; readonly leadDays: number; readonly testDays: number; readonly refitEvery: number },
 ): Map<string, OwnDishForecast>[] {
-  const { calendar, ...backtest } = settings;
-  return inputs.map((input) => {
-    const result = new Map<string, OwnDishForecast>();
-    for (const entry of dishSeries(input)) {
-      const series = createServiceSeries({ dates: entry.days, values: entry.values });
-      let auto: AutoForecastResult;
-      try {
-        auto = autoForecast({ series, horizon: { days: Int32Array.from(entry.horizon) }, modelOptions: { calendar }, ...backtest });
-      } catch {
-        // A dish its own models cannot forecast is left to the share model.
-        continue;
-      }
-      const forecasts = auto.backtests.get(auto.model)!;
-      const byDay = new Map<number, number>();
-      forecasts.forEach((value, i) => byDay.set(series.days[auto.backtestFrom + i], value));
-      const quantiles = new Map(entry.horizon.map((day, i) => [day, new Map([...auto.forecast.quantiles].map(([level, values]) => [level, values[i]]))]));
-      result.set(entry.dish, { backtest: byDay, quantiles });
-    }
-    return result;
+  const dishes = inputs.flatMap((input, s) => dishSeries(input).map((entry) => ({ input: s, entry, series: createServiceSeries({ dates: entry.days, values: entry.values }) })));
+  const results = inputs.map(() => new Map<string, OwnDishForecast>());
+  if (dishes.length === 0) return results;
+  let panel: PanelForecastResult[];
+  try {
+    panel = forecastPanel({ entries: dishes.map(({ entry, series }) => ({ series, horizon: { days: Int32Array.from(entry.horizon) } })), ...settings, global: DISH_GLOBAL });
+  } catch {
+    // The dishes' own path failing must not cost the meal its forecast: the share model serves alone.
+    return results;
+  }
+  dishes.forEach(({ input, entry }, d) => {
+    const quantiles = new Map(entry.horizon.map((day, i) => [day, new Map([...panel[d].quantiles].map(([level, values]) => [level, values[i]]))]));
+    results[input].set(entry.dish, { backtest: panel[d].backtest, quantiles });
   });
+  return results;
 }
 
 function dishSeries(input: { readonly dishDays: readonly DishDay[]; readonly horizon: readonly { readonly day: number; readonly menu: readonly string[] }[] }): DishSeries[] {
