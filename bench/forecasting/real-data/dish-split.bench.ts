@@ -10,6 +10,7 @@
  *     libs/demand/src/services/dish-bottom-up.ts libs/demand/src/services/meal-forecaster.ts bench/forecasting bench/support -d /tmp/rd-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/dish-split.bench.js \
  *     [--sets kiel/groups,london/dishes,london/top20-dishes] [--leads 7,14] [--data /work/shared/datasets] [--out /work/realdata-results]
+ *     [--include-holdout --sets zhaw/menu-lines,zhaw/articles]  (the hold-out, to report; a set of two canteens runs per canteen)
  *
  * `--timing` (with `--sets`, `--origins 8`, `--rounds 1`): no backtest; the nightly share choice and fit
  * (`chooseShareHalfLife` and the final fit, offered menu) at weekly origins from the test window's start − 7,
@@ -275,6 +276,13 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
   };
 }
 
+/** A set of several canteens (the hold-out's items) as one set per canteen: a meal's dishes are split from its own total. */
+function perCanteen(set: SeriesSet): SeriesSet[] {
+  const canteens = [...new Set(set.rows.map((row) => row.canteen))].sort();
+  if (canteens.length === 1) return [set];
+  return canteens.map((canteen) => ({ ...set, id: `${set.id}/${canteen}`, rows: set.rows.filter((row) => row.canteen === canteen) }));
+}
+
 /** The mean of two forecasts, level by level. */
 function mean(a: Forecast, b: Forecast): Forecast {
   return { point: (a.point + b.point) / 2, quantiles: new Map(PLAN_LEVELS.map((level) => [level, (a.quantiles.get(level)! + b.quantiles.get(level)!) / 2])) };
@@ -352,8 +360,8 @@ function main(): void {
   const runs: ReturnType<typeof runSet>[] = [];
   for (const id of [...new Set(wanted.map((entry) => entry.split('/')[0]))]) {
     const dataset = loadDataset(id, root);
-    if (dataset.holdout) throw new Error(`${id} is the hold-out: Larder is not run on it while tuning`);
-    for (const set of dataset.sets.filter((entry) => wanted.includes(`${id}/${entry.id}`))) {
+    if (dataset.holdout && !flag('include-holdout')) throw new Error(`${id} is the hold-out: run only with --include-holdout, to report, never to tune`);
+    for (const set of dataset.sets.filter((entry) => wanted.includes(`${id}/${entry.id}`)).flatMap(perCanteen)) {
       if (!set.perItem) throw new Error(`${id}/${set.id} is not a per-item set`);
       for (const lead of numberList('leads', '7,14')) {
         const run = runSet(dataset, set, lead);
