@@ -10,44 +10,90 @@
  *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/panel-holdout.bench.js \
  *     [--datasets lh,kiel,london] [--sets lunch,groups] [--origins 8] [--data /work/shared/datasets]
+ *     [--step 1] [--against-evaluation] [--two-terms 2018] [--sales-only] [--dish-global]
+ *
+ * `--step 1` cuts at every day (the nightly run); `--against-evaluation` scores the forecasts made exactly
+ * 7 and 14 days ahead beside `evaluatePanel`'s at those leads on the same days; `--two-terms YEAR` cuts
+ * the sets to two autumn terms (two-terms.bench.ts), the second's days from 31 October scored;
+ * `--sales-only` drops the drivers, as a dish's own series has none; `--dish-global` gives forecastPanel the
+ * dishes' smaller global model (ownDishForecasts').
  */
-import { calendarFromRows, computeMetrics, countUpTo, forecastPanel, horizonOf, parseLarderCsv, parseIsoDate, sliceSeries } from '@larder/forecasting';
+import {
+  calendarFromRows,
+  computeMetrics,
+  countUpTo,
+  evaluatePanel,
+  forecastPanel,
+  formatIsoDate,
+  horizonOf,
+  parseLarderCsv,
+  parseIsoDate,
+  ServiceCalendar,
+  ServiceSeries,
+  sliceSeries,
+} from '@larder/forecasting';
 import { argument } from '../../support/arguments';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
-import { larderCsv } from './real-dataset';
+import { larderCsv, SeriesSet } from './real-dataset';
+import { DISH_GLOBAL } from '../../../libs/demand/src/services/dish-bottom-up';
 
 const HORIZON_DAYS = 28;
 const LEVELS = [0.5, 0.8, 0.9];
 /** Series with fewer service days before an origin are left out at that origin. */
 const MIN_HISTORY = 120;
+/** Two terms hold a few months: the product forecasts any series it has. */
+const MIN_HISTORY_TWO_TERMS = 28;
 
 function main(argv: readonly string[]): void {
   const root = argument('data', DEFAULT_DATA_ROOT, argv);
   const wantedSets = argument('sets', '', argv).split(',').filter(Boolean);
   const originCount = Number(argument('origins', '8', argv));
+  // 1: an origin every day, as the nightly run forecasts (each day is then seen at every lead).
+  const step = Number(argument('step', '7', argv));
+  const compare = argv.includes('--against-evaluation');
+  const twoTerms = argument('two-terms', '', argv);
+  const salesOnly = argv.includes('--sales-only');
+  const dishSettings = argv.includes('--dish-global');
+  const minHistory = twoTerms ? MIN_HISTORY_TWO_TERMS : MIN_HISTORY;
   for (const id of datasetIds(argument('datasets', 'lh,kiel,london', argv))) {
     const dataset = loadDataset(id, root);
     if (dataset.holdout) throw new Error(`${id} is the hold-out: never scored while tuning`);
     const calendar = calendarFromRows(dataset.calendar);
-    for (const set of dataset.sets) {
-      if (wantedSets.length > 0 && !wantedSets.includes(set.id)) continue;
+    for (const whole of dataset.sets) {
+      if (wantedSets.length > 0 && !wantedSets.includes(whole.id)) continue;
+      const set = shaped(whole, twoTerms, salesOnly);
       const all = parseLarderCsv(larderCsv(set)).series.map((parsed) => parsed.series);
+      if (all.length === 0) continue;
       const lastDay = Math.max(...all.map((series) => series.days[series.days.length - 1]));
-      // Weekly origins ending a horizon before the data ends, the last `originCount` of those in the test window.
+      const testFrom = parseIsoDate(twoTerms ? `${twoTerms}-10-31` : dataset.protocol.testFrom);
+      // Origins `step` days apart ending a horizon before the data ends, the last `originCount` of those in the test window;
+      // for two terms, every origin whose lead 7 or 14 falls in the scored weeks.
       const origins: number[] = [];
-      for (let origin = lastDay - HORIZON_DAYS; origin >= parseIsoDate(dataset.protocol.testFrom) - 1 && origins.length < originCount; origin -= 7) origins.unshift(origin);
-      const scored: { actual: Float64Array; point: Float64Array; quantiles: Map<number, Float64Array> }[] = [];
+      const [latest, earliest] = twoTerms ? [lastDay - 7, testFrom - 14] : [lastDay - HORIZON_DAYS, testFrom - 1];
+      for (let origin = latest; origin >= earliest && origins.length < originCount; origin -= step) origins.unshift(origin);
+      const scored: { actual: Float64Array; point: Float64Array; quantiles: Map<number, Float64Array>; leads: Int32Array; series: number; days: Int32Array }[] = [];
       const cpu = process.cpuUsage();
       for (const origin of origins) {
-        const entries = all.flatMap((series) => {
+        const entries = all.flatMap((series, index) => {
           const end = countUpTo(series.days, origin);
           const to = countUpTo(series.days, origin + HORIZON_DAYS);
-          if (end < MIN_HISTORY || to === end) return [];
-          return [{ series: sliceSeries(series, 0, end), horizon: horizonOf(series, end, to), actual: series.values.subarray(end, to) }];
+          if (end < minHistory || to === end) return [];
+          return [
+            {
+              series: sliceSeries(series, 0, end),
+              horizon: horizonOf(series, end, to),
+              actual: series.values.subarray(end, to),
+              leads: series.days.subarray(end, to).map((day) => day - origin),
+              index,
+              days: series.days.subarray(end, to),
+            },
+          ];
         });
         if (entries.length === 0) continue;
-        const results = forecastPanel({ entries, calendar, levels: LEVELS, leadDays: 14, testDays: 56, refitEvery: 7 });
-        results.forEach((result, s) => scored.push({ actual: entries[s].actual, point: result.point, quantiles: new Map(result.quantiles) }));
+        const results = forecastPanel({ entries, calendar, levels: LEVELS, leadDays: 14, testDays: 56, refitEvery: 7, ...(dishSettings ? { global: DISH_GLOBAL } : {}) });
+        results.forEach((result, s) =>
+          scored.push({ actual: entries[s].actual, point: result.point, quantiles: new Map(result.quantiles), leads: entries[s].leads, series: entries[s].index, days: entries[s].days }),
+        );
       }
       const used = process.cpuUsage(cpu);
       const joined = (pick: (part: (typeof scored)[number]) => Float64Array) => Float64Array.from(scored.flatMap((part) => [...pick(part)]));
@@ -68,11 +114,76 @@ function main(argv: readonly string[]): void {
           pinball: round(metrics.pinball, 5),
           coverage: round(metrics.coverage80, 4),
           tieCoverage: round(metrics.tieCoverage80, 4),
+          wapeByLeadWeek: wapeByLeadWeek(scored).map((value) => round(value, 4)),
+          ...(compare && origins.length > 0 ? { againstEvaluation: againstEvaluation({ all, calendar, scored, testFrom: twoTerms ? testFrom : origins[0] + 1 }) } : {}),
           cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
         }),
       );
     }
   }
+}
+
+/**
+ * The set as scored: whole, or cut to two autumn terms a year apart (1 September – 23 December of
+ * `twoTerms` − 1 and `twoTerms`, as two-terms.bench.ts: the shape of a school canteen's history), and
+ * without its drivers (a till's record, or a dish's series in the product).
+ */
+function shaped(set: SeriesSet, twoTerms: string, salesOnly: boolean): SeriesSet {
+  const year = Number(twoTerms);
+  const inTerms = (date: string) => [year - 1, year].some((term) => date >= `${term}-09-01` && date <= `${term}-12-23`);
+  const rows = twoTerms ? set.rows.filter((row) => inTerms(row.date)) : set.rows;
+  return salesOnly ? { ...set, driverNames: [], rows: rows.map(({ drivers: _drivers, ...row }) => row) } : { ...set, rows };
+}
+
+/**
+ * The product's forecasts made exactly 7 and 14 days ahead beside `evaluatePanel`'s at those leads (what
+ * the real-data tables score) on the same days. With weekly origins a lead is one weekday; `--step 1`
+ * gives every day.
+ */
+function againstEvaluation(params: {
+  all: readonly ServiceSeries[];
+  calendar: ServiceCalendar;
+  scored: readonly { actual: Float64Array; point: Float64Array; quantiles: Map<number, Float64Array>; leads: Int32Array; series: number; days: Int32Array }[];
+  testFrom: number;
+}): Record<string, Record<string, number | null>> {
+  return Object.fromEntries(
+    [7, 14].map((leadDays) => {
+      const evaluations = evaluatePanel({ series: params.all, leadDays, refitEvery: 7, test: { testFrom: formatIsoDate(params.testFrom) }, levels: LEVELS, calendar: params.calendar });
+      const evaluated = evaluations.map(
+        (evaluation, s) =>
+          new Map(Array.from(evaluation.indices, (index, k) => [params.all[s].days[index], { point: evaluation.system.point[k], p50: evaluation.system.quantiles.get(0.5)![k] }] as const)),
+      );
+      const sums = { product: 0, productP50: 0, evaluatePanel: 0, evaluatePanelP50: 0, actual: 0, n: 0 };
+      for (const part of params.scored)
+        part.leads.forEach((lead, i) => {
+          const other = evaluated[part.series].get(part.days[i]);
+          if (lead !== leadDays || other === undefined) return;
+          const actual = part.actual[i];
+          sums.product += Math.abs(actual - part.point[i]);
+          sums.productP50 += Math.abs(actual - part.quantiles.get(0.5)![i]);
+          sums.evaluatePanel += Math.abs(actual - other.point);
+          sums.evaluatePanelP50 += Math.abs(actual - other.p50);
+          sums.actual += actual;
+          sums.n++;
+        });
+      const share = (value: number) => (sums.actual > 0 ? Number((value / sums.actual).toFixed(4)) : null);
+      const { actual: _actual, n, ...errors } = sums;
+      return [`lead${leadDays}`, { ...Object.fromEntries(Object.entries(errors).map(([name, value]) => [name, share(value)])), n }];
+    }),
+  );
+}
+
+/** WAPE of the days forecast 1–7, 8–14, 15–21 and 22–28 days ahead: the horizon's model serves every lead. */
+function wapeByLeadWeek(scored: readonly { actual: Float64Array; point: Float64Array; leads: Int32Array }[]): (number | null)[] {
+  const error = new Float64Array(4);
+  const total = new Float64Array(4);
+  for (const { actual, point, leads } of scored)
+    leads.forEach((lead, i) => {
+      const week = Math.min(3, Math.floor((lead - 1) / 7));
+      error[week] += Math.abs(actual[i] - point[i]);
+      total[week] += actual[i];
+    });
+  return [...error].map((value, week) => (total[week] > 0 ? value / total[week] : null));
 }
 
 main(process.argv.slice(2));
