@@ -11,6 +11,7 @@
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/dish-split.bench.js \
  *     [--sets kiel/groups,london/dishes,london/top20-dishes] [--leads 7,14] [--data /work/shared/datasets] [--out /work/realdata-results]
  *     [--include-holdout --sets zhaw/menu-lines,zhaw/articles]  (the hold-out, to report; a set of two canteens runs per canteen)
+ *     [--weekly-product]  (the product's path from weekly origins: quicker, staler than the nightly run)
  *
  * `--timing` (with `--sets`, `--origins 8`, `--rounds 1`): no backtest; the nightly share choice and fit
  * (`chooseShareHalfLife` and the final fit, offered menu) at weekly origins from the test window's start − 7,
@@ -27,7 +28,9 @@
  * data ≤ day − lead: for the days before the test window, a backtest of the rows dated before it.
  *
  * `product: …` (product-dish-path.ts): what `larder forecast` serves — each item's own series by the
- * product's autoForecast per item, not the panel above, and the path it chooses on its own record.
+ * product's `ownDishForecasts` (forecastPanel over the set's items, its global model smaller than the
+ * panel's above) and the path it chooses on its own record, from the nightly run `lead` days before the
+ * day (`--weekly-product`: from the weekly refit origin, 7× quicker and up to 6 days staler).
  *
  * The dish-split glue is imported from its file: @larder/demand's index exports only dishQuantiles and
  * loads the Nest module, while dish-split.ts and meal-forecaster.ts (RUN_BACKTEST) are pure.
@@ -208,7 +211,9 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
     if (!down) return [];
     return [{ item: row.item, day: row.day, actual: row.actual, points: { 'top-down': down.point, 'bottom-up': row.larder.point, mean: (down.point + row.larder.point) / 2 } }];
   });
-  const product = productDishPath({ days: dishDays(set, 'offered'), targets: items, originOf: (day) => refitOrigin(day, lead, firstTestDay), split: offered.forecasts, calendar, levels: PLAN_LEVELS });
+  // The nightly run `lead` days before each day, or (quicker, `--weekly-product`) the weekly refit's, up to 6 days older.
+  const productOrigin = flag('weekly-product') ? (day: number) => refitOrigin(day, lead, firstTestDay) : (day: number) => day - lead;
+  const product = productDishPath({ days: dishDays(set, 'offered'), targets: items, originOf: productOrigin, split: offered.forecasts, calendar, levels: PLAN_LEVELS });
   const choices = new Map<number, PathChoice>();
   const choiceFor = (day: number) => {
     const refit = refitOrigin(day, lead, firstTestDay);
@@ -235,11 +240,13 @@ function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
         // The split alone: the offered menu's shares of the day's actual total (the covers' error removed).
         'split of the actual total': { point: a.perCover * actualTotal.get(row.day)! },
         'Larder bottom-up': row.larder,
+        'Larder bottom-up, p50': { point: row.larder.quantiles.get(0.5)! },
         'mean, recent menu': mean(row.larder, b),
         'mean, offered menu': paths.mean,
         'chosen path, pooled': paths[choice.pooled],
         'chosen path, per item': paths[choice.byItem.get(row.item) ?? DISH_PATHS[0]],
         'product: own series': own,
+        'product: own series, point': { point: served?.ownPoint ?? a.point },
         'product: chosen path': productPaths[served?.path ?? DISH_PATHS[0]],
         median4: row.median4,
         'last served': { point: row.lastServed },
@@ -366,14 +373,14 @@ function main(): void {
       for (const lead of numberList('leads', '7,14')) {
         const run = runSet(dataset, set, lead);
         runs.push(run);
-        const counts = (values: readonly number[]) => {
-          const byValue = new Map<number, number>();
+        const counts = <T>(values: readonly T[]) => {
+          const byValue = new Map<T, number>();
           for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
           return [...byValue].map(([value, n]) => `${value}:${n}`).join(' ');
         };
         console.log(
           `${run.set} lead ${lead}: total WAPE ${percent(run.totalWape)}, ${run.itemDays.length} item-days (${run.unscored} without a total), half-lives ${counts(run.halfLives)}, weekday priors ${counts(run.weekdayStrengths)}, ` +
-            `${run.earlyItemDays} item-days before the test window; pooled choice by refit ${run.pooledChoices.join(' ')}; product's choice by refit ${run.productChoices.join(' ')}; per-item choices ${JSON.stringify(run.itemChoices)}; ${run.seconds.toFixed(0)} s`,
+            `${run.earlyItemDays} item-days before the test window; pooled choice by refit ${run.pooledChoices.join(' ')}; product's choices ${counts(run.productChoices)}; per-item choices ${JSON.stringify(run.itemChoices)}; ${run.seconds.toFixed(0)} s`,
         );
         for (const m of run.methods) lines.push(`| ${run.set} | ${lead} | ${m.method} | ${percent(m.wape)} | ${percent(m.pinball)} |`);
       }

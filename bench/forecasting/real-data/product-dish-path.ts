@@ -1,16 +1,20 @@
 /**
- * The dish path as `larder forecast` runs it, replayed at the bench's weekly refit origins: each item's
- * own series by the product's `ownDishForecasts` (autoForecast per item, RUN_BACKTEST's window and lead),
- * and the path chosen by `chooseDishPath` on the product's record — the item's own backtest of its
- * last 56 service days against the share split's forecast of the same days — pooled over the set's items.
- * The bench's "Larder bottom-up" is `larder backtest`'s panel (with the global model), which the product
- * does not run per dish; this is what the product serves.
+ * The dish path as `larder forecast` runs it, replayed at the origins the bench gives (the nightly run
+ * `lead` days before each day, or the weekly refit's): each item's own series by the product's
+ * `ownDishForecasts` (forecastPanel over the items, RUN_BACKTEST's window and lead), and the path chosen
+ * by `chooseDishPath` on the product's record — the item's own backtest of its last 56 service days
+ * against the share split's forecast of the same days — pooled over the set's items. The bench's
+ * "Larder bottom-up" is `larder backtest`'s panel at the exact lead with the covers' global model; this
+ * is what the product serves.
  */
 import { ServiceCalendar } from '@larder/forecasting';
 import { chooseDishPath, DishPath, PathRecord } from '../../../libs/demand/src/services/dish-path';
 import { ownDishForecasts } from '../../../libs/demand/src/services/dish-bottom-up';
 import { DishDay } from '../../../libs/demand/src/services/dish-split';
 import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
+
+/** Calendar days `larder forecast` looks ahead. */
+const HORIZON_DAYS = 28;
 
 export interface Forecast {
   readonly point: number;
@@ -20,6 +24,8 @@ export interface Forecast {
 export interface ProductDishForecast {
   /** The item's own series' forecast, or none (never served before the origin: the product splits it). */
   readonly own: Forecast | null;
+  /** Its point forecast (the mix the p50 is set around). */
+  readonly ownPoint: number | null;
   /** The path the product takes at the origin that forecasts this item-day. */
   readonly path: DishPath;
 }
@@ -44,7 +50,8 @@ export function productDishPath(params: {
   const choices = new Map<number, DishPath>();
   for (const origin of origins) {
     const visible = days.filter((day) => day.day <= origin);
-    const horizon = days.filter((day) => params.originOf(day.day) === origin).map((day) => ({ day: day.day, menu: day.dishes.map((item) => item.dish) }));
+    // The run's whole horizon, as the product forecasts it (a lone day after the origin would read as the first day after a break).
+    const horizon = days.filter((day) => day.day > origin && day.day <= origin + HORIZON_DAYS).map((day) => ({ day: day.day, menu: day.dishes.map((item) => item.dish) }));
     const [own] = ownDishForecasts([{ dishDays: visible, horizon }], { calendar: params.calendar, levels: params.levels, ...RUN_BACKTEST });
     const record: PathRecord[] = [];
     for (const [item, forecast] of own)
@@ -56,10 +63,11 @@ export function productDishPath(params: {
       }
     const path = chooseDishPath(record);
     choices.set(origin, path);
-    for (const { day, menu } of horizon)
+    for (const { day, menu } of horizon.filter((entry) => params.originOf(entry.day) === origin))
       for (const item of menu) {
         const quantiles = own.get(item)?.quantiles.get(day);
-        result.set(`${item}|${day}`, { own: quantiles ? { point: quantiles.get(0.5)!, quantiles } : null, path });
+        const point = own.get(item)?.point.get(day);
+        result.set(`${item}|${day}`, { own: quantiles ? { point: quantiles.get(0.5)!, quantiles } : null, ownPoint: point ?? null, path });
       }
   }
   return { forecasts: result, choices };

@@ -4,6 +4,8 @@ import { DishDay } from './dish-split';
 /** One dish's own forecast: its backtest by service day and its quantiles on the horizon days it is on the menu. */
 export interface OwnDishForecast {
   readonly backtest: ReadonlyMap<number, number>;
+  /** The point forecast (the mix) on the horizon days it is on the menu. */
+  readonly point: ReadonlyMap<number, number>;
   readonly quantiles: ReadonlyMap<number, ReadonlyMap<number, number>>;
 }
 
@@ -19,7 +21,7 @@ interface DishSeries {
  * rows, 150 trees): `larder forecast` stays within 2× of its time before the global model (issue #19).
  * On the real item sets it keeps the panel's gain over autoForecast alone (docs/BENCHMARKS.md).
  */
-const DISH_GLOBAL = { maxTrainingRows: 10_000, gbm: { iterations: 50, learningRate: 0.2 } } as const;
+export const DISH_GLOBAL = { maxTrainingRows: 10_000, gbm: { iterations: 50, learningRate: 0.2 } } as const;
 
 /**
  * Each dish of every canteen meal forecast as its own series (portions on the days it was served) by
@@ -45,7 +47,8 @@ export function ownDishForecasts(
   const ordinary = (day: number) => !splitOnly(settings.calendar, day);
   dishes.forEach(({ input, entry }, d) => {
     const quantiles = new Map(entry.horizon.flatMap((day, i) => (ordinary(day) ? [[day, new Map([...panel[d].quantiles].map(([level, values]) => [level, values[i]]))] as const] : [])));
-    results[input].set(entry.dish, { backtest: new Map([...panel[d].backtest].filter(([day]) => ordinary(day))), quantiles });
+    const point = new Map(entry.horizon.flatMap((day, i) => (ordinary(day) ? [[day, panel[d].point[i]] as const] : [])));
+    results[input].set(entry.dish, { backtest: new Map([...panel[d].backtest].filter(([day]) => ordinary(day))), point, quantiles });
   });
   return results;
 }
