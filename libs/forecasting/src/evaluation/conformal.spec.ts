@@ -196,6 +196,31 @@ describe('thinly informed forecasts', () => {
   });
 });
 
+describe('recalibration of the levels', () => {
+  it("learns only from bands read off their own class's errors: a short backtest after a break keeps the median in the middle", () => {
+    // The product's backtest: eleven weeks of Mondays to Fridays at lead 14, six series with 8 % noise
+    // around 100. The first three weeks follow a break (unusual) and were forecast 25 % low; the rest right.
+    const days = Int32Array.from({ length: 77 }, (_, k) => parseIsoDate('2026-09-07') + k).filter((day) => (day - parseIsoDate('2026-09-07')) % 7 < 5);
+    const lead = 14;
+    const unusual = Uint8Array.from(days, (_, i) => (i < 15 ? 1 : 0));
+    const random = randomSource('short-backtest');
+    const series = Array.from({ length: 6 }, () => ({
+      days,
+      actual: Float64Array.from(days, () => 100 * (1 + 0.08 * random.normal())),
+      point: Float64Array.from(days, (_, i) => (unusual[i] ? 75 : 100)),
+      unusual,
+    }));
+    const calibrator = new ConformalCalibrator(series, lead);
+    conformalQuantiles({ series, lead, levels: LEVELS, fromDay: Number.NEGATIVE_INFINITY, calibrator });
+    const lastDay = days[days.length - 1];
+    // Bands of the ordinary days before they had 40 errors of their own were read off the break's errors,
+    // whose low forecasts put every later actual low in them: learnt from, the median sat near level 0.06.
+    const [, median] = calibrator.levelsFor(0, lastDay, LEVELS);
+    expect(median).toBeGreaterThan(0.45);
+    expect(median).toBeLessThan(0.55);
+  });
+});
+
 describe('error scale', () => {
   it('is the forecast, but never below half the mean of the last 28 days known at the origin', () => {
     const days = Int32Array.from({ length: 60 }, (_, i) => 20_000 + i);

@@ -59,7 +59,8 @@ export function conformalQuantiles(params: {
       const sample = cached[kind];
       byDay[i] = sample;
       const scale = calibrator.scale(s, i);
-      if (sample.length > 0 && scale > 0 && Number.isFinite(entry.actual[i])) {
+      // A band read off another class's errors (too few of its own yet) says little of how this class's bands do.
+      if (sample.length > 0 && scale > 0 && Number.isFinite(entry.actual[i]) && calibrator.hasOwnClassSample(s, origin, unusual)) {
         calibrator.recordPit(entry.days[i], pit(sample, (entry.actual[i] - entry.point[i]) / scale), unusual);
       }
     }
@@ -255,12 +256,20 @@ export class ConformalCalibrator {
    * panel's of that class when few; every day's when the class has fewer than MIN_CLASS_ERRORS.
    */
   sample(s: number, origin: EpochDay, unusual = false): Float64Array {
-    const ofClass = unusual ? this.unusualErrors[s] : this.ordinaryErrors[s];
-    // Counted before it is sorted: a short record of the class is not read at all.
-    if (Math.min(CALIBRATION_ERRORS, countUpTo(ofClass.days, origin)) >= MIN_CLASS_ERRORS) {
+    if (this.hasOwnClassSample(s, origin, unusual)) {
+      const ofClass = unusual ? this.unusualErrors[s] : this.ordinaryErrors[s];
       return blend(latestBefore(ofClass, origin, CALIBRATION_ERRORS), (unusual ? this.pooledUnusual : this.pooledOrdinary)(origin));
     }
     return blend(latestBefore(this.errors[s], origin, CALIBRATION_ERRORS), this.pooled(origin));
+  }
+
+  /**
+   * Whether series `s` has MIN_CLASS_ERRORS errors of the day's class known at `origin`, so that its
+   * sample is of that class (counted before anything is sorted: a short record is not read at all).
+   */
+  hasOwnClassSample(s: number, origin: EpochDay, unusual = false): boolean {
+    const ofClass = unusual ? this.unusualErrors[s] : this.ordinaryErrors[s];
+    return countUpTo(ofClass.days, origin) >= MIN_CLASS_ERRORS;
   }
 }
 
