@@ -47,6 +47,29 @@ export function wholeNumbersAsOf(days: Int32Array, values: ArrayLike<number>): (
   return (origin) => firstKnown <= origin && origin < firstFraction;
 }
 
+/**
+ * The quantiles with their median at the point forecast, in the series' units (`units` of the value
+ * and its day's index), the other levels moved only as far as keeps them in order. The point is the
+ * mix that erred least in absolute terms, an estimate of the median; the bands' own median is it
+ * shifted by the median of a sample of recent errors, and on the real tuning sets that p50 missed
+ * more than the point (docs/BENCHMARKS.md), while the p50 is what Larder stores and plans from.
+ */
+export function medianAtPoint(quantiles: QuantileMap, point: Float64Array, units: (value: number, i: number) => number): Map<number, Float64Array> {
+  const result = mapQuantiles(quantiles, (values) => Float64Array.from(values));
+  const median = result.get(0.5);
+  if (!median) return result;
+  for (let i = 0; i < point.length; i++) {
+    if (!Number.isFinite(point[i])) continue;
+    const value = units(point[i], i);
+    median[i] = value;
+    for (const [level, values] of result) {
+      if (level < 0.5 && values[i] > value) values[i] = value;
+      if (level > 0.5 && values[i] < value) values[i] = value;
+    }
+  }
+  return result;
+}
+
 /** The same levels, each level's values transformed (picked days, values in the series' units …). */
 export function mapQuantiles(quantiles: QuantileMap, transform: (values: Float64Array) => Float64Array): Map<number, Float64Array> {
   return new Map([...quantiles].map(([level, values]) => [level, transform(values)] as const));

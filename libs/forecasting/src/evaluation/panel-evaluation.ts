@@ -1,4 +1,4 @@
-import { mapQuantiles } from '../core/quantiles';
+import { mapQuantiles, medianAtPoint } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { ServiceSeries, sliceSeries } from '../core/service-series';
 import { backtestGlobal, GlobalModelOptions } from '../global/global-model';
@@ -6,7 +6,7 @@ import { createModel } from '../models/model-factory';
 import { defaultCandidates } from './auto-forecast';
 import { backtestCandidates, backtestModel, planBacktest, testStartIndex } from './backtest';
 import { combineOnline } from './combination';
-import { conformalQuantiles } from './conformal';
+import { ConformalCalibrator, conformalQuantiles } from './conformal';
 import { countQuantiles } from './count-quantiles';
 import { selectOnline } from './online-selection';
 import { seasonalNaiveScale, SeriesEvaluation } from './series-evaluation';
@@ -76,8 +76,11 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
     point: combined.point[s],
     unusual: unusualDays(series[s].days, input.calendar, local.thinlyInformed).subarray(setups[s].evalStart),
   }));
-  const conformal = conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY });
-  const quantiles = countQuantiles({ series: conformalSeries, lead: leadDays, levels, fallback: conformal.quantiles });
+  const calibrator = new ConformalCalibrator(conformalSeries, leadDays);
+  const conformal = conformalQuantiles({ series: conformalSeries, lead: leadDays, levels, fromDay: Number.NEGATIVE_INFINITY, calibrator });
+  const quantiles = countQuantiles({ series: conformalSeries, lead: leadDays, levels, fallback: conformal.quantiles }).map((bands, s) =>
+    medianAtPoint(bands, combined.point[s], (value, i) => calibrator.quantileValue(s, conformalSeries[s].days[i] - leadDays, value)),
+  );
 
   return setups.map(({ entry, testStart, evalStart }, s) => {
     const local = { ...locals[s], point: combined.point[s] };

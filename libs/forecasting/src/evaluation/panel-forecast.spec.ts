@@ -1,4 +1,4 @@
-import { inSeriesUnits, wholeNumbersAsOf } from '../core/quantiles';
+import { inSeriesUnits, medianAtPoint, wholeNumbersAsOf } from '../core/quantiles';
 import { createServiceSeries } from '../core/service-series';
 import { randomSource, serviceDays } from '../testing/synthetic';
 import { forecastPanel } from './panel-forecast';
@@ -16,6 +16,22 @@ describe('a quantile in its series units', () => {
   });
 });
 
+describe('the median of the bands', () => {
+  it('is the point forecast in its series units, the other levels moved only as far as keeps them in order', () => {
+    const bands = new Map([
+      [0.1, Float64Array.from([80, 95, 10])],
+      [0.5, Float64Array.from([100, 110, 20])],
+      [0.9, Float64Array.from([120, 130, 30])],
+    ]);
+    const centred = medianAtPoint(bands, Float64Array.from([104.4, 90, Number.NaN]), (value) => inSeriesUnits(value, true));
+    expect([...centred.get(0.5)!]).toEqual([104, 90, 20]);
+    expect([...centred.get(0.1)!]).toEqual([80, 90, 10]);
+    expect([...centred.get(0.9)!]).toEqual([120, 130, 30]);
+    // The bands passed in are left as they were.
+    expect([...bands.get(0.5)!]).toEqual([100, 110, 20]);
+  });
+});
+
 describe('the production forecast of a panel (forecastPanel)', () => {
   it('gives whole-number quantiles for a series of diners and keeps the fractions of one in kilograms', () => {
     const random = randomSource('panel-units');
@@ -29,5 +45,8 @@ describe('the production forecast of a panel (forecastPanel)', () => {
     expect(all(0).length).toBeGreaterThan(0);
     expect(all(0).every(Number.isInteger)).toBe(true);
     expect(all(1).some((value) => !Number.isInteger(value))).toBe(true);
+    // The p50 stored and planned from is the point forecast, rounded for the counts.
+    expect([...results[0].quantiles.get(0.5)!]).toEqual([...results[0].point].map((value) => inSeriesUnits(value, true)));
+    expect([...results[1].quantiles.get(0.5)!]).toEqual([...results[1].point].map((value) => inSeriesUnits(value, false)));
   });
 });

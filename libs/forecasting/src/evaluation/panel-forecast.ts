@@ -1,4 +1,4 @@
-import { mapQuantiles, quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
+import { mapQuantiles, medianAtPoint, quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { backtestGlobal, fitGlobalModel, GlobalModelOptions, indexRange, kept, keptIndices, originMatrix, predictRow, trainingShare } from '../global/global-model';
@@ -136,12 +136,15 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       localModel: local.auto.model,
       globalWeight: weight,
       point,
-      quantiles:
+      quantiles: medianAtPoint(
         count !== undefined
           ? countBands(point, levels, count)
           : byClass.every(({ relative }) => relative.length > 0)
             ? quantiles
             : mapQuantiles(local.auto.forecast.quantiles, (values) => values.map((value) => calibrator.quantileValue(s, lastDay, value))),
+        point,
+        (value) => calibrator.quantileValue(s, lastDay, value),
+      ),
       backtestWape: wape(entry.actual, combined.point[s]),
       baselineWape: { seasonalNaive: wape(entry.actual, local.seasonalNaive), median4: wape(entry.actual, local.median4) },
       backtest,
