@@ -9,18 +9,13 @@
  *   node_modules/.bin/swc libs bench/ingestion bench/support -d /tmp/ing-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/ing-dist/bench/ingestion/first-progress.bench.js --lines 200000 --repeat 15 [--url postgres://...]
  */
-import 'reflect-metadata';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigModule, loadConfig } from '@larder/config';
-import { DatabaseModule, DatabaseService } from '@larder/database';
-import { ImportService, IngestionModule } from '@larder/ingestion';
+import { ImportService } from '@larder/ingestion';
 import { argument } from '../support/arguments';
-import { createScratchDatabase } from '../support/scratch-database';
+import { withIngestionApp } from './ingestion-app';
 import { writeTransactionFile } from './transaction-file';
 
 /** Thrown by the listener at the first report: the import stops there, before its batch is written. */
@@ -36,23 +31,11 @@ const ms = (value: number) => Math.round(value * 10) / 10;
 async function main(): Promise<void> {
   const lines = Number(argument('lines', '200000'));
   const repeat = Number(argument('repeat', '15'));
-  const serverUrl = argument('url', '');
-  const dir = mkdtempSync(join(tmpdir(), 'larder-first-progress-'));
-  // as root, the embedded PostgreSQL's own user must be able to pass through to the data folder
-  chmodSync(dir, 0o711);
-  const server = serverUrl ? await createScratchDatabase(serverUrl) : null;
-  const env = server ? { DATABASE_URL: server.url } : { LARDER_DATA_DIR: join(dir, 'data') };
-  const config = loadConfig({ ...env, LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456789', LARDER_LOG_LEVEL: 'error' });
-  const utf8 = join(dir, 'transactions.csv');
-  await writeTransactionFile({ path: utf8, lines, canteens: 4, dishes: 200, employees: 17_500 });
-  const utf16 = join(dir, 'transactions-utf16.csv');
-  writeFileSync(utf16, iconv.encode(readFileSync(utf8, 'utf8'), 'utf16le', { addBOM: true }));
-
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, IngestionModule] })
-  class BenchModule {}
-  const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-  try {
-    await app.get(DatabaseService).migrate();
+  await withIngestionApp({ prefix: 'larder-first-progress-', serverUrl: argument('url', ''), logger: false }, async ({ dir, engine, app }) => {
+    const utf8 = join(dir, 'transactions.csv');
+    await writeTransactionFile({ path: utf8, lines, canteens: 4, dishes: 200, employees: 17_500 });
+    const utf16 = join(dir, 'transactions-utf16.csv');
+    writeFileSync(utf16, iconv.encode(readFileSync(utf8, 'utf8'), 'utf16le', { addBOM: true }));
     const importer = app.get(ImportService);
     const timeToFirstReport = async (path: string): Promise<{ ms: number; estimate: number | null }> => {
       const started = performance.now();
@@ -78,12 +61,8 @@ async function main(): Promise<void> {
       }
       files.push({ label, fileMib: Math.round(statSync(path).size / 104857.6) / 10, estimate, medianMs: ms(median(times)), fastestMs: ms(Math.min(...times)) });
     }
-    console.log(JSON.stringify({ engine: config.database.engine, lines, repeat, load: loadavg().map((value) => Math.round(value * 10) / 10), files }, null, 2));
-  } finally {
-    await app.close();
-    await server?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+    console.log(JSON.stringify({ engine, lines, repeat, load: loadavg().map((value) => Math.round(value * 10) / 10), files }, null, 2));
+  });
 }
 
 main().catch((error: Error) => {

@@ -9,43 +9,25 @@
  *   node_modules/.bin/swc libs bench/ingestion bench/support -d /tmp/ing-dist --ignore '**\/*.spec.ts' -q
  *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/ing-dist/bench/ingestion/ingestion.bench.js --lines 5000000 [--url postgres://...]
  */
-import 'reflect-metadata';
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NestFactory } from '@nestjs/core';
-import { ConfigModule, loadConfig } from '@larder/config';
-import { DatabaseModule, DatabaseService } from '@larder/database';
-import { ImportService, IngestionModule } from '@larder/ingestion';
+import { ImportService } from '@larder/ingestion';
 import { argument, flag } from '../support/arguments';
 import { MemoryWatch } from '../support/memory-watch';
-import { createScratchDatabase } from '../support/scratch-database';
+import { withIngestionApp } from './ingestion-app';
 import { measureStorageCeiling } from './storage-ceiling';
 import { masterFiles, writeTransactionFile } from './transaction-file';
 
 async function main(): Promise<void> {
   const lines = Number(argument('lines', '5000000'));
-  const serverUrl = argument('url', '');
-  const dir = mkdtempSync(join(tmpdir(), 'larder-ingest-bench-'));
-  // as root, the embedded PostgreSQL's own user must be able to pass through to the data folder
-  chmodSync(dir, 0o711);
-  const server = serverUrl ? await createScratchDatabase(serverUrl) : null;
-  const env = server ? { DATABASE_URL: server.url } : { LARDER_DATA_DIR: join(dir, 'data') };
-  const config = loadConfig({ ...env, LARDER_DEMO: 'off', LARDER_PSEUDONYM_SECRET: 'bench-pseudonym-key-0123456789', LARDER_LOG_LEVEL: 'error' });
+  await withIngestionApp({ prefix: 'larder-ingest-bench-', serverUrl: argument('url', ''), logger: ['error'] }, async ({ dir, engine, app }) => {
+    const generated = performance.now();
+    const file = join(dir, 'transactions.csv');
+    const shape = await writeTransactionFile({ path: file, lines, canteens: 4, dishes: 200, employees: 17_500 });
+    const generateSeconds = (performance.now() - generated) / 1000;
 
-  const generated = performance.now();
-  const file = join(dir, 'transactions.csv');
-  const shape = await writeTransactionFile({ path: file, lines, canteens: 4, dishes: 200, employees: 17_500 });
-  const generateSeconds = (performance.now() - generated) / 1000;
-
-  @Module({ imports: [ConfigModule.forRoot(config), DatabaseModule, IngestionModule] })
-  class BenchModule {}
-  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
-  try {
-    await app.get(DatabaseService).migrate();
     const importer = app.get(ImportService);
     for (const [name, content] of Object.entries(masterFiles({ canteens: 4, dishes: 200 }))) {
       await writeFile(join(dir, name), content);
@@ -80,7 +62,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify(
         {
-          engine: config.database.engine,
+          engine,
           lines: shape.lines,
           payments: shape.payments,
           fileMib: Math.round(statSync(file).size / 1048576),
@@ -92,11 +74,7 @@ async function main(): Promise<void> {
         2,
       ),
     );
-  } finally {
-    await app.close();
-    await server?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: Error) => {
