@@ -3,7 +3,7 @@ import type { SourceRecord } from '../import/formats/record-stream';
 import { KIND_FIELDS } from '../import/profiles/import-kinds';
 import type { ColumnMapping } from '../import/profiles/mapping-profile';
 import type { Pseudonymizer } from './pseudonymizer';
-import { quarantineKeys } from '../import/services/quarantine-keys';
+import { columnName, quarantineKeys } from '../import/services/quarantine-keys';
 
 export { MASK, maskPersonalError, maskPersonalText } from '@larder/common';
 
@@ -32,7 +32,7 @@ export class PersonalDataGuard {
     this.personal = personalFields.map((field) => mapping.columns[field]);
     const read = new Set(Object.values(mapping.columns));
     this.unread = headers.map((_, index) => index).filter((index) => !read.has(index));
-    this.droppedColumns = this.unread.map((index) => headers[index] || `column${index + 1}`);
+    this.droppedColumns = this.unread.map((index) => columnName(headers[index], index));
     const keys = quarantineKeys(headers);
     this.kept = [...read].sort((a, b) => a - b).map((index) => ({ header: keys[index], index, personal: this.personal.includes(index) }));
   }

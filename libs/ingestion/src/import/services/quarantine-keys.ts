@@ -7,10 +7,15 @@
 export function quarantineKeys(headers: readonly string[]): string[] {
   const taken = new Set<string>();
   return headers.map((header, index) => {
-    const name = header || `column${index + 1}`;
+    const name = columnName(header, index);
     let key = name;
     for (let time = 2; taken.has(key); time++) key = `${name} (${time})`;
     taken.add(key);
     return key;
   });
+}
+
+/** A column's name as Larder reports it: its header, or `column3` for the third when it has none. */
+export function columnName(header: string, index: number): string {
+  return header || `column${index + 1}`;
 }
