@@ -12,6 +12,7 @@
  *     [--sets kiel/groups,london/dishes,london/top20-dishes] [--leads 7,14] [--data /work/shared/datasets] [--out /work/realdata-results]
  *     [--include-holdout --sets zhaw/menu-lines,zhaw/articles]  (the hold-out, to report; a set of two canteens runs per canteen)
  *     [--weekly-product]  (the product's path from weekly origins: quicker, staler than the nightly run)
+ *     [--two-terms 2018]  (the sets cut to two autumn terms, autumn-terms.ts: a short, broken record to choose the path on)
  *
  * `--timing` (with `--sets`, `--origins 8`, `--rounds 1`): no backtest; the nightly share choice and fit
  * (`chooseShareHalfLife` and the final fit, offered menu) at weekly origins from the test window's start − 7,
@@ -52,6 +53,7 @@ import {
 import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
 import { argument, flag, numberList } from '../../support/arguments';
 import { percent } from '../../support/percent';
+import { autumnTerms } from './autumn-terms';
 import { DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { CHOICE_WINDOW_DAYS, choosePaths, DISH_PATHS, DishPath, ItemPathRecord, PathChoice } from './dish-path-choice';
 import { productDishPath } from './product-dish-path';
@@ -180,21 +182,22 @@ function totalSet(set: SeriesSet): SeriesSet {
 }
 
 /**
- * The backtests of the CHOICE_WINDOW_DAYS + lead days before the test window from the rows dated before
- * it: with the test window's own days, the record the dish path is chosen on at each origin.
+ * The backtests of the days before the test window from the rows dated before it: with the test
+ * window's own days, the record the dish path is chosen on at each origin — the bench's
+ * CHOICE_WINDOW_DAYS calendar days, and the product's RUN_BACKTEST.testDays service days (twice as many
+ * calendar days hold them in a five-day week).
  */
 function earlyBacktest(set: SeriesSet, lead: number, testFrom: string, calendar: ServiceCalendar) {
   const before = { ...set, rows: set.rows.filter((row) => row.date < testFrom) };
-  const from = formatIsoDate(parseIsoDate(testFrom) - lead - CHOICE_WINDOW_DAYS);
+  const from = formatIsoDate(parseIsoDate(testFrom) - lead - Math.max(CHOICE_WINDOW_DAYS, 2 * RUN_BACKTEST.testDays));
   return {
     items: backtestByDay(before, lead, from, calendar).filter((row) => Number.isFinite(row.larder.point)),
     total: backtestByDay(totalSet(before), lead, from, calendar),
   };
 }
 
-function runSet(dataset: RealDataset, set: SeriesSet, lead: number) {
+function runSet(dataset: RealDataset, set: SeriesSet, lead: number, testFrom: string) {
   const calendar = calendarFromRows(dataset.calendar);
-  const { testFrom } = dataset.protocol;
   const firstTestDay = parseIsoDate(testFrom);
   const started = performance.now();
   const items = backtestByDay(set, lead, testFrom, calendar).filter((row) => Number.isFinite(row.lastServed) && Number.isFinite(row.medianOfServings));
@@ -363,15 +366,19 @@ function main(): void {
   const out = resolve(argument('out', '/work/realdata-results'));
   const wanted = argument('sets', 'kiel/groups,london/dishes,london/top20-dishes').split(',');
   if (flag('timing')) return timing(root, wanted);
+  const twoTerms = argument('two-terms', '');
   const lines = ['| set | lead | method | WAPE | pinball |', '|---|---|---|---|---|'];
   const runs: ReturnType<typeof runSet>[] = [];
   for (const id of [...new Set(wanted.map((entry) => entry.split('/')[0]))]) {
     const dataset = loadDataset(id, root);
     if (dataset.holdout && !flag('include-holdout')) throw new Error(`${id} is the hold-out: run only with --include-holdout, to report, never to tune`);
-    for (const set of dataset.sets.filter((entry) => wanted.includes(`${id}/${entry.id}`)).flatMap(perCanteen)) {
-      if (!set.perItem) throw new Error(`${id}/${set.id} is not a per-item set`);
+    const terms = twoTerms ? autumnTerms(Number(twoTerms)) : null;
+    if (terms && dataset.holdout) throw new Error(`${id} is the hold-out: it is not cut for tuning`);
+    for (const whole of dataset.sets.filter((entry) => wanted.includes(`${id}/${entry.id}`)).flatMap(perCanteen)) {
+      if (!whole.perItem) throw new Error(`${id}/${whole.id} is not a per-item set`);
+      const set = terms ? terms.cut(whole) : whole;
       for (const lead of numberList('leads', '7,14')) {
-        const run = runSet(dataset, set, lead);
+        const run = runSet(dataset, set, lead, terms?.testFrom ?? dataset.protocol.testFrom);
         runs.push(run);
         const counts = <T>(values: readonly T[]) => {
           const byValue = new Map<T, number>();

@@ -1,22 +1,23 @@
 /**
  * The product's own forecast on the real tuning sets, scored against what was then sold: at weekly
  * origins through a dataset's test window, every series of a set is cut at the origin and
- * `forecastPanel` (as `larder forecast` calls it: 56 backtest days at lead 14, refits every 7) forecasts
+ * `forecastPanel` (as `larder forecast` calls it: RUN_BACKTEST's window, lead and refits) forecasts
  * the service days of the next 28 calendar days, drivers known ahead. The real-data runner scores
  * `evaluatePanel`; this covers what only `forecastPanel` does (its global backtest, the horizon's mix
  * and bands). Pooled over origins, series and days by `computeMetrics`: WAPE of the point, pinball of
  * p50/p80/p90 (Σ pinball / Σ actual, mean over the levels) and p10–p90 coverage, plain and with ties spread.
  *
- *   node_modules/.bin/swc libs/domain/src libs/forecasting/src bench/forecasting bench/support -d /tmp/fc-dist --ignore '**\/*.spec.ts' -q
- *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/fc-dist/bench/forecasting/real-data/panel-holdout.bench.js \
+ *   node_modules/.bin/swc libs/domain/src libs/forecasting/src libs/demand/src/services/dish-split.ts libs/demand/src/services/dish-path.ts \
+ *     libs/demand/src/services/dish-bottom-up.ts libs/demand/src/services/meal-forecaster.ts bench/forecasting bench/support -d /tmp/rd-dist --ignore '**\/*.spec.ts' -q
+ *   NODE_PATH=$PWD/node_modules node_modules/.bin/node /tmp/rd-dist/bench/forecasting/real-data/panel-holdout.bench.js \
  *     [--datasets lh,kiel,london] [--sets lunch,groups] [--origins 8] [--data /work/shared/datasets]
- *     [--step 1] [--against-evaluation] [--two-terms 2018] [--sales-only] [--dish-global]
+ *     [--step 1] [--against-evaluation] [--two-terms 2018] [--sales-only] [--dish-global] [--test-days 56]
  *
  * `--step 1` cuts at every day (the nightly run); `--against-evaluation` scores the forecasts made exactly
- * 7 and 14 days ahead beside `evaluatePanel`'s at those leads on the same days; `--two-terms YEAR` cuts
- * the sets to two autumn terms (two-terms.bench.ts), the second's days from 31 October scored;
+ * 7 and 14 days ahead beside `evaluatePanel`'s at those leads on the same days (WAPE and pinball);
+ * `--two-terms YEAR` cuts the sets to two autumn terms (autumn-terms.ts), the second's days from 31 October scored;
  * `--sales-only` drops the drivers, as a dish's own series has none; `--dish-global` gives forecastPanel the
- * dishes' smaller global model (ownDishForecasts').
+ * dishes' smaller global model (ownDishForecasts'); `--test-days N` another backtest window than the product's.
  */
 import {
   calendarFromRows,
@@ -33,9 +34,11 @@ import {
   sliceSeries,
 } from '@larder/forecasting';
 import { argument } from '../../support/arguments';
+import { autumnTerms } from './autumn-terms';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv, SeriesSet } from './real-dataset';
 import { DISH_GLOBAL } from '../../../libs/demand/src/services/dish-bottom-up';
+import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
 
 const HORIZON_DAYS = 28;
 const LEVELS = [0.5, 0.8, 0.9];
@@ -54,6 +57,8 @@ function main(argv: readonly string[]): void {
   const twoTerms = argument('two-terms', '', argv);
   const salesOnly = argv.includes('--sales-only');
   const dishSettings = argv.includes('--dish-global');
+  // The product's backtest window: its errors weigh the models and calibrate the bands.
+  const testDays = Number(argument('test-days', String(RUN_BACKTEST.testDays), argv));
   const minHistory = twoTerms ? MIN_HISTORY_TWO_TERMS : MIN_HISTORY;
   for (const id of datasetIds(argument('datasets', 'lh,kiel,london', argv))) {
     const dataset = loadDataset(id, root);
@@ -65,7 +70,7 @@ function main(argv: readonly string[]): void {
       const all = parseLarderCsv(larderCsv(set)).series.map((parsed) => parsed.series);
       if (all.length === 0) continue;
       const lastDay = Math.max(...all.map((series) => series.days[series.days.length - 1]));
-      const testFrom = parseIsoDate(twoTerms ? `${twoTerms}-10-31` : dataset.protocol.testFrom);
+      const testFrom = parseIsoDate(twoTerms ? autumnTerms(Number(twoTerms)).testFrom : dataset.protocol.testFrom);
       // Origins `step` days apart ending a horizon before the data ends, the last `originCount` of those in the test window;
       // for two terms, every origin whose lead 7 or 14 falls in the scored weeks.
       const origins: number[] = [];
@@ -90,7 +95,15 @@ function main(argv: readonly string[]): void {
           ];
         });
         if (entries.length === 0) continue;
-        const results = forecastPanel({ entries, calendar, levels: LEVELS, leadDays: 14, testDays: 56, refitEvery: 7, ...(dishSettings ? { global: DISH_GLOBAL } : {}) });
+        const results = forecastPanel({
+          entries,
+          calendar,
+          levels: LEVELS,
+          leadDays: RUN_BACKTEST.leadDays,
+          testDays,
+          refitEvery: RUN_BACKTEST.refitEvery,
+          ...(dishSettings ? { global: DISH_GLOBAL } : {}),
+        });
         results.forEach((result, s) =>
           scored.push({ actual: entries[s].actual, point: result.point, quantiles: new Map(result.quantiles), leads: entries[s].leads, series: entries[s].index, days: entries[s].days }),
         );
@@ -129,15 +142,13 @@ function main(argv: readonly string[]): void {
  * without its drivers (a till's record, or a dish's series in the product).
  */
 function shaped(set: SeriesSet, twoTerms: string, salesOnly: boolean): SeriesSet {
-  const year = Number(twoTerms);
-  const inTerms = (date: string) => [year - 1, year].some((term) => date >= `${term}-09-01` && date <= `${term}-12-23`);
-  const rows = twoTerms ? set.rows.filter((row) => inTerms(row.date)) : set.rows;
+  const { rows } = twoTerms ? autumnTerms(Number(twoTerms)).cut(set) : set;
   return salesOnly ? { ...set, driverNames: [], rows: rows.map(({ drivers: _drivers, ...row }) => row) } : { ...set, rows };
 }
 
 /**
  * The product's forecasts made exactly 7 and 14 days ahead beside `evaluatePanel`'s at those leads (what
- * the real-data tables score) on the same days. With weekly origins a lead is one weekday; `--step 1`
+ * the real-data tables score) on the same days: WAPE of the point and of the p50, and pinball. With weekly origins a lead is one weekday; `--step 1`
  * gives every day.
  */
 function againstEvaluation(params: {
@@ -151,18 +162,26 @@ function againstEvaluation(params: {
       const evaluations = evaluatePanel({ series: params.all, leadDays, refitEvery: 7, test: { testFrom: formatIsoDate(params.testFrom) }, levels: LEVELS, calendar: params.calendar });
       const evaluated = evaluations.map(
         (evaluation, s) =>
-          new Map(Array.from(evaluation.indices, (index, k) => [params.all[s].days[index], { point: evaluation.system.point[k], p50: evaluation.system.quantiles.get(0.5)![k] }] as const)),
+          new Map(
+            Array.from(
+              evaluation.indices,
+              (index, k) => [params.all[s].days[index], { point: evaluation.system.point[k], quantiles: LEVELS.map((level) => evaluation.system.quantiles.get(level)![k]) }] as const,
+            ),
+          ),
       );
-      const sums = { product: 0, productP50: 0, evaluatePanel: 0, evaluatePanelP50: 0, actual: 0, n: 0 };
+      const sums = { product: 0, productP50: 0, evaluatePanel: 0, evaluatePanelP50: 0, productPinball: 0, evaluatePanelPinball: 0, actual: 0, n: 0 };
       for (const part of params.scored)
         part.leads.forEach((lead, i) => {
           const other = evaluated[part.series].get(part.days[i]);
           if (lead !== leadDays || other === undefined) return;
           const actual = part.actual[i];
           sums.product += Math.abs(actual - part.point[i]);
-          sums.productP50 += Math.abs(actual - part.quantiles.get(0.5)![i]);
+          const product = LEVELS.map((level) => part.quantiles.get(level)![i]);
+          sums.productP50 += Math.abs(actual - product[0]);
           sums.evaluatePanel += Math.abs(actual - other.point);
-          sums.evaluatePanelP50 += Math.abs(actual - other.p50);
+          sums.evaluatePanelP50 += Math.abs(actual - other.quantiles[0]);
+          sums.productPinball += meanPinball(actual, product);
+          sums.evaluatePanelPinball += meanPinball(actual, other.quantiles);
           sums.actual += actual;
           sums.n++;
         });
@@ -171,6 +190,11 @@ function againstEvaluation(params: {
       return [`lead${leadDays}`, { ...Object.fromEntries(Object.entries(errors).map(([name, value]) => [name, share(value)])), n }];
     }),
   );
+}
+
+/** The mean quantile loss over LEVELS of one day (the tables' pinball once summed and divided by the actuals). */
+function meanPinball(actual: number, quantiles: readonly number[]): number {
+  return quantiles.reduce((sum, value, k) => sum + Math.max(LEVELS[k] * (actual - value), (LEVELS[k] - 1) * (actual - value)), 0) / LEVELS.length;
 }
 
 /** WAPE of the days forecast 1–7, 8–14, 15–21 and 22–28 days ahead: the horizon's model serves every lead. */

@@ -15,6 +15,7 @@
 import { backtestWithSeries, calendarFromRows, ForecastMetrics } from '@larder/forecasting';
 import { percent } from '../../support/percent';
 import { argument, flag, numberList } from '../../support/arguments';
+import { autumnTerms } from './autumn-terms';
 import { datasetIds, DEFAULT_DATA_ROOT, loadDataset } from './datasets';
 import { larderCsv, SeriesSet } from './real-dataset';
 
@@ -34,12 +35,12 @@ function main(): void {
     const calendar = calendarFromRows(dataset.calendar);
     const sets = flag('sales-only') ? salesOnly(dataset.sets) : dataset.sets;
     for (const year of numberList('years', '2017,2018')) {
-      const inTerms = (date: string) => [year - 1, year].some((term) => date >= `${term}-09-01` && date <= `${term}-12-23`);
+      const terms = autumnTerms(year);
       for (const set of sets.filter((entry) => entry.rows.length <= MAX_ROWS)) {
-        const rows = set.rows.filter((row) => inTerms(row.date));
-        if (rows.length === 0) continue;
+        const cut = terms.cut(set);
+        if (cut.rows.length === 0) continue;
         for (const lead of LEADS) {
-          const { result } = backtestWithSeries(larderCsv({ ...set, rows }), { leadDays: lead, testFrom: `${year}-10-31`, refitEvery: 7, levels: PLAN_LEVELS, calendar });
+          const { result } = backtestWithSeries(larderCsv(cut), { leadDays: lead, testFrom: terms.testFrom, refitEvery: 7, levels: PLAN_LEVELS, calendar });
           const ratio = result.system.wape !== null && result.baselines.median4.wape ? (result.system.wape / result.baselines.median4.wape).toFixed(2) : '-';
           console.log(
             `${id}/${set.id} autumns ${year - 1}+${year} lead ${lead}: Larder ${figures(result.system)} | median4 ${figures(result.baselines.median4)} | ratio ${ratio} | n ${result.system.n}`,
