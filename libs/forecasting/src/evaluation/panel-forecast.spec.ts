@@ -1,4 +1,5 @@
 import { inSeriesUnits, medianAtPoint, wholeNumbersAsOf } from '../core/quantiles';
+import { isoWeekday } from '../core/iso-date';
 import { createServiceSeries } from '../core/service-series';
 import { randomSource, serviceDays } from '../testing/synthetic';
 import { forecastPanel } from './panel-forecast';
@@ -48,5 +49,17 @@ describe('the production forecast of a panel (forecastPanel)', () => {
     // The p50 stored and planned from is the point forecast, rounded for the counts.
     expect([...results[0].quantiles.get(0.5)!]).toEqual([...results[0].point].map((value) => inSeriesUnits(value, true)));
     expect([...results[1].quantiles.get(0.5)!]).toEqual([...results[1].point].map((value) => inSeriesUnits(value, false)));
+  });
+
+  it('does not mix in a global model that its backtest could not fit', () => {
+    // Two series of 150 days: at the start of a 112-day backtest the panel had too few rows for the
+    // global model, while the horizon's model, fitted on every day, had enough.
+    const days = serviceDays({ from: '2026-01-05', count: 150 });
+    const fridays = (friday: number, other: number) => createServiceSeries({ dates: days, values: days.map((day) => (isoWeekday(day) === 4 ? friday : other)) });
+    const last = days[days.length - 1];
+    const horizon = { days: Int32Array.from([3, 4, 5, 6, 7], (ahead) => last + ahead), drivers: {} };
+    const results = forecastPanel({ entries: [fridays(120, 60), fridays(80, 140)].map((series) => ({ series, horizon })), levels: [0.8], testDays: 112 });
+    expect(results.map((result) => result.globalWeight)).toEqual([0, 0]);
+    expect([...results[0].point].map(Math.round)).toEqual([60, 60, 60, 60, 120]);
   });
 });

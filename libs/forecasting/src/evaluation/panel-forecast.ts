@@ -91,6 +91,9 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
   }));
   const lastDays = input.entries.map(({ series }) => series.days[series.days.length - 1]);
   const combined = combineForHorizon({ series: combinationSeries, lastDays, lead: leadDays });
+  // A global model that could not be fitted at the backtest's cutoff (too few rows then) has no record:
+  // the horizon's model, fitted on more, is not mixed in on trust (the combination's even mix before any error).
+  const globalBacktested = globalBacktest.some((values) => values.some(Number.isFinite));
   const classes = allDays.map((days, s) => unusualDays(days, input.calendar, thinlyInformed[s]));
   const conformalSeries = combinationSeries.map((entry, s) => ({
     days: entry.days,
@@ -108,7 +111,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     const local = locals[s];
     const entry = combinationSeries[s];
     const lastDay = series.days[series.days.length - 1];
-    const weight = combined.horizonWeight[s];
+    const weight = globalBacktested ? combined.horizonWeight[s] : 0;
     const point = Float64Array.from(local.auto.forecast.point, (value, i) => mix(finalGlobal[s][i], value, weight));
     const horizonClass = classes[s].subarray(series.days.length);
     // The scale floor of the day after the history: every backtest actual is known.
