@@ -50,7 +50,7 @@ import {
   shareResiduals,
   ShareWeighting,
 } from '../../../libs/demand/src/services/dish-split';
-import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
+import { RUN_BACKTEST, SPLIT_TEST_DAYS } from '../../../libs/demand/src/services/meal-forecaster';
 import { argument, flag, numberList } from '../../support/arguments';
 import { percent } from '../../support/percent';
 import { autumnTerms } from './autumn-terms';
@@ -119,7 +119,7 @@ function dishDays(set: SeriesSet, menu: Menu): DishDay[] {
 /** The share model of `larder forecast` at one origin: half-life chosen on its backtest window, then fitted on all days ≤ origin. */
 function sharesAt(days: readonly DishDay[], origin: number) {
   const visible = days.filter((day) => day.day <= origin);
-  const window = visible.slice(-RUN_BACKTEST.testDays);
+  const window = visible.slice(-SPLIT_TEST_DAYS);
   const cutoff = window.length > 0 ? window[0].day - RUN_BACKTEST.leadDays : origin;
   const chosen = chooseShareHalfLife({ dishDays: visible, cutoff, testDays: window, dishInfo: NO_INFO });
   const model = fitShares(visible, NO_INFO, chosen);
@@ -184,12 +184,12 @@ function totalSet(set: SeriesSet): SeriesSet {
 /**
  * The backtests of the days before the test window from the rows dated before it: with the test
  * window's own days, the record the dish path is chosen on at each origin — the bench's
- * CHOICE_WINDOW_DAYS calendar days, and the product's RUN_BACKTEST.testDays service days (twice as many
+ * CHOICE_WINDOW_DAYS calendar days, and the product's SPLIT_TEST_DAYS service days (twice as many
  * calendar days hold them in a five-day week).
  */
 function earlyBacktest(set: SeriesSet, lead: number, testFrom: string, calendar: ServiceCalendar) {
   const before = { ...set, rows: set.rows.filter((row) => row.date < testFrom) };
-  const from = formatIsoDate(parseIsoDate(testFrom) - lead - Math.max(CHOICE_WINDOW_DAYS, 2 * RUN_BACKTEST.testDays));
+  const from = formatIsoDate(parseIsoDate(testFrom) - lead - Math.max(CHOICE_WINDOW_DAYS, 2 * SPLIT_TEST_DAYS));
   return {
     items: backtestByDay(before, lead, from, calendar).filter((row) => Number.isFinite(row.larder.point)),
     total: backtestByDay(totalSet(before), lead, from, calendar),
@@ -318,7 +318,7 @@ function timeSet(dataset: RealDataset, set: SeriesSet, origins: number, rounds: 
       cpu += (used.user + used.system) / 1e6;
     }
     const visible = days.filter((day) => day.day <= origin);
-    const window = visible.slice(-RUN_BACKTEST.testDays);
+    const window = visible.slice(-SPLIT_TEST_DAYS);
     const cutoff = window[0].day - RUN_BACKTEST.leadDays;
     const training = visible.filter((day) => day.day <= cutoff);
     const weightings: { weighting: ShareWeighting; days: readonly DishDay[] }[] = [

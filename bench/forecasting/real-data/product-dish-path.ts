@@ -2,7 +2,7 @@
  * The dish path as `larder forecast` runs it, replayed at the origins the bench gives (the nightly run
  * `lead` days before each day, or the weekly refit's): each item's own series by the product's
  * `ownDishForecasts` (forecastPanel over the items, RUN_BACKTEST's window and lead), and the path chosen
- * by `chooseDishPath` on the product's record — the item's own backtest of the set's last RUN_BACKTEST.testDays
+ * by `chooseDishPath` on the product's record — the item's own backtest of the set's last SPLIT_TEST_DAYS
  * service days against the share split's forecast of the same days — pooled over the set's items. The bench's
  * "Larder bottom-up" is `larder backtest`'s panel at the exact lead with the covers' global model; this
  * is what the product serves.
@@ -11,7 +11,7 @@ import { ServiceCalendar } from '@larder/forecasting';
 import { chooseDishPath, DishPath, PathRecord } from '../../../libs/demand/src/services/dish-path';
 import { ownDishForecasts } from '../../../libs/demand/src/services/dish-bottom-up';
 import { DishDay } from '../../../libs/demand/src/services/dish-split';
-import { RUN_BACKTEST } from '../../../libs/demand/src/services/meal-forecaster';
+import { RUN_BACKTEST, SPLIT_TEST_DAYS } from '../../../libs/demand/src/services/meal-forecaster';
 
 /** Calendar days `larder forecast` looks ahead. */
 const HORIZON_DAYS = 28;
@@ -53,8 +53,8 @@ export function productDishPath(params: {
     // The run's whole horizon, as the product forecasts it (a lone day after the origin would read as the first day after a break).
     const horizon = days.filter((day) => day.day > origin && day.day <= origin + HORIZON_DAYS).map((day) => ({ day: day.day, menu: day.dishes.map((item) => item.dish) }));
     const [own] = ownDishForecasts([{ dishDays: visible, horizon }], { calendar: params.calendar, levels: params.levels, ...RUN_BACKTEST });
-    // The product chooses on the last RUN_BACKTEST.testDays service days of the meal's backtest.
-    const recordFrom = visible.length > 0 ? visible[Math.max(0, visible.length - RUN_BACKTEST.testDays)].day : Number.POSITIVE_INFINITY;
+    // The product chooses on the last SPLIT_TEST_DAYS service days of the meal's backtest.
+    const recordFrom = visible.length > 0 ? visible[Math.max(0, visible.length - SPLIT_TEST_DAYS)].day : Number.POSITIVE_INFINITY;
     const record: PathRecord[] = [];
     for (const [item, forecast] of own)
       for (const [day, point] of forecast.backtest) {

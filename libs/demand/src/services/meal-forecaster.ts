@@ -3,8 +3,18 @@ import { ownDishForecasts, OwnDishForecast } from './dish-bottom-up';
 import { DishPath, meanQuantiles } from './dish-path';
 import { backtestDishes, chooseShareHalfLife, DishDay, dishQuantiles, fitShares, infoOf, perCoverOfMenu, shareResiduals } from './dish-split';
 
-/** Backtest settings of the product run (the library's defaults): last 28 service days, lead 7, refit weekly. */
-export const RUN_BACKTEST = { testDays: 56, leadDays: 14, refitEvery: 7 } as const;
+/**
+ * Backtest of the product run: each series' last 112 service days, forecast 14 days ahead (the middle
+ * of the horizon), its own models refitted weekly. Its errors weigh the models, set the mix with the
+ * global model (over up to 91 days) and calibrate the bands; 56 days gave a short history's bands
+ * little but its break's weeks to read (docs/BENCHMARKS.md, "The product's backtest window").
+ */
+export const RUN_BACKTEST = { testDays: 112, leadDays: 14, refitEvery: 7 } as const;
+/**
+ * The share model's weighting and the dishes' path are chosen on the last 56 days of that backtest:
+ * the share model they test is fitted on the days before them, which a longer window leaves few and old.
+ */
+export const SPLIT_TEST_DAYS = 56;
 /** Quantile levels stored besides p10/p50/p90 (in the `quantiles` column). */
 export const EXTRA_LEVELS: readonly number[] = [0.25, 0.75, 0.8, 0.95];
 
@@ -124,7 +134,7 @@ function splitMeal(input: MealForecastInput, panel: PanelForecastResult, ownDish
 
   // Dish split: the share model on all history for the forecasts, and on data visible at the start
   // of the covers backtest for the dish backtest and the dish quantile spread (its residuals).
-  const coversForecast = new Map(panel.backtest);
+  const coversForecast = new Map([...panel.backtest].sort(([a], [b]) => a - b).slice(-SPLIT_TEST_DAYS));
   const firstBacktestDay = Math.min(...coversForecast.keys());
   const cutoff = Number.isFinite(firstBacktestDay) ? firstBacktestDay - RUN_BACKTEST.leadDays : Number.POSITIVE_INFINITY;
   const testDishDays = input.dishDays.filter((day) => coversForecast.has(day.day));
