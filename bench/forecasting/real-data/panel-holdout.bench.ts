@@ -148,8 +148,8 @@ function shaped(set: SeriesSet, twoTerms: string, salesOnly: boolean): SeriesSet
 
 /**
  * The product's forecasts made exactly 7 and 14 days ahead beside `evaluatePanel`'s at those leads (what
- * the real-data tables score) on the same days: WAPE of the point and of the p50, and pinball. With weekly origins a lead is one weekday; `--step 1`
- * gives every day.
+ * the real-data tables score) on the same days: WAPE of the point and of the p50, and pinball. With
+ * weekly origins a lead is one weekday; `--step 1` gives every day.
  */
 function againstEvaluation(params: {
   all: readonly ServiceSeries[];
