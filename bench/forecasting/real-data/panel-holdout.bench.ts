@@ -29,6 +29,7 @@ import {
   horizonOf,
   parseLarderCsv,
   parseIsoDate,
+  pinballLoss,
   ServiceCalendar,
   ServiceSeries,
   sliceSeries,
@@ -137,9 +138,8 @@ function main(argv: readonly string[]): void {
 }
 
 /**
- * The set as scored: whole, or cut to two autumn terms a year apart (1 September – 23 December of
- * `twoTerms` − 1 and `twoTerms`, as two-terms.bench.ts: the shape of a school canteen's history), and
- * without its drivers (a till's record, or a dish's series in the product).
+ * The set as scored: whole, or cut to two autumn terms a year apart (autumn-terms.ts: the shape of a
+ * school canteen's history), and without its drivers (a till's record, or a dish's series in the product).
  */
 function shaped(set: SeriesSet, twoTerms: string, salesOnly: boolean): SeriesSet {
   const { rows } = twoTerms ? autumnTerms(Number(twoTerms)).cut(set) : set;
@@ -194,7 +194,7 @@ function againstEvaluation(params: {
 
 /** The mean quantile loss over LEVELS of one day (the tables' pinball once summed and divided by the actuals). */
 function meanPinball(actual: number, quantiles: readonly number[]): number {
-  return quantiles.reduce((sum, value, k) => sum + Math.max(LEVELS[k] * (actual - value), (LEVELS[k] - 1) * (actual - value)), 0) / LEVELS.length;
+  return quantiles.reduce((sum, value, k) => sum + pinballLoss(actual, value, LEVELS[k]), 0) / LEVELS.length;
 }
 
 /** WAPE of the days forecast 1–7, 8–14, 15–21 and 22–28 days ahead: the horizon's model serves every lead. */

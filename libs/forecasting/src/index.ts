@@ -15,7 +15,7 @@ export { CalendarDaysModel, isCalendarDay } from './models/calendar-days.model';
 export { CoversHistory, DishSalesHistory, ESTIMATE_LEVELS, EstimatedDemand, EstimateSlot, seasonalEstimate, SeasonalEstimateInput } from './models/seasonal-estimate.model';
 export { createBareModel, createModel, MODEL_NAMES, ModelName, ModelOptions } from './models/model-factory';
 
-export { bandShare, computeMetrics, ForecastMetrics, MetricsInput, smape } from './evaluation/metrics';
+export { bandShare, computeMetrics, ForecastMetrics, MetricsInput, pinballLoss, smape } from './evaluation/metrics';
 export { DishHistory, lastServed, medianOfServings } from './evaluation/baselines';
 export { CURVE_LEVELS, matchShortfall, MatchedShortfall, PlanCurveComparison, productionOutcome } from './evaluation/matched-shortfall';
 export { backtestModel, BacktestBlock, crossValidation, CrossValidationInput, CrossValidationResult, planBacktest, testStartIndex } from './evaluation/backtest';
