@@ -2,6 +2,7 @@ import { EpochDay } from '../core/iso-date';
 import { inSeriesUnits, quantileOfSorted, wholeNumbersAsOf } from '../core/quantiles';
 import { countUpTo } from '../core/service-series';
 import { BAND_LEVELS, bandShare } from './metrics';
+import { DatedErrors, LatestErrors, PooledWindow, sortsBefore } from './error-windows';
 
 /** Past out-of-sample errors per series that calibrate a day's quantiles, and the pooled ones that fill in for short records. */
 export const CALIBRATION_ERRORS = 240;
@@ -193,6 +194,10 @@ export class ConformalCalibrator {
   private readonly errors: DatedErrors[];
   private readonly ordinaryErrors: DatedErrors[];
   private readonly unusualErrors: DatedErrors[];
+  /** Per series, its latest CALIBRATION_ERRORS errors of every day, of ordinary days, of unusual days, sorted. */
+  private readonly latest: LatestErrors[];
+  private readonly latestOrdinary: LatestErrors[];
+  private readonly latestUnusual: LatestErrors[];
   private readonly pooled: (origin: EpochDay) => Float64Array;
   private readonly pooledOrdinary: (origin: EpochDay) => Float64Array;
   private readonly pooledUnusual: (origin: EpochDay) => Float64Array;
@@ -211,6 +216,9 @@ export class ConformalCalibrator {
     this.errors = series.map((entry, s) => relativeErrors(entry, this.scales[s], () => true));
     this.ordinaryErrors = series.map((entry, s) => (entry.unusual ? relativeErrors(entry, this.scales[s], (i) => !isUnusual(entry, i)) : this.errors[s]));
     this.unusualErrors = series.map((entry, s) => relativeErrors(entry, this.scales[s], (i) => isUnusual(entry, i)));
+    this.latest = this.errors.map((dated) => new LatestErrors(dated, CALIBRATION_ERRORS));
+    this.latestOrdinary = series.map((entry, s) => (entry.unusual ? new LatestErrors(this.ordinaryErrors[s], CALIBRATION_ERRORS) : this.latest[s]));
+    this.latestUnusual = this.unusualErrors.map((dated) => new LatestErrors(dated, CALIBRATION_ERRORS));
     this.bands = series.map(() => new AdaptiveBand());
     this.wholeNumbers = series.map((entry) => wholeNumbersAsOf(entry.days, entry.actual));
     this.pooled = pooledErrors(this.errors);
@@ -257,10 +265,10 @@ export class ConformalCalibrator {
    */
   sample(s: number, origin: EpochDay, unusual = false): Float64Array {
     if (this.hasOwnClassSample(s, origin, unusual)) {
-      const ofClass = unusual ? this.unusualErrors[s] : this.ordinaryErrors[s];
-      return blend(latestBefore(ofClass, origin, CALIBRATION_ERRORS), (unusual ? this.pooledUnusual : this.pooledOrdinary)(origin));
+      const ofClass = unusual ? this.latestUnusual[s] : this.latestOrdinary[s];
+      return blend(ofClass.at(origin), (unusual ? this.pooledUnusual : this.pooledOrdinary)(origin));
     }
-    return blend(latestBefore(this.errors[s], origin, CALIBRATION_ERRORS), this.pooled(origin));
+    return blend(this.latest[s].at(origin), this.pooled(origin));
   }
 
   /**
@@ -271,11 +279,6 @@ export class ConformalCalibrator {
     const ofClass = unusual ? this.unusualErrors[s] : this.ordinaryErrors[s];
     return countUpTo(ofClass.days, origin) >= MIN_CLASS_ERRORS;
   }
-}
-
-interface DatedErrors {
-  readonly days: Int32Array;
-  readonly errors: Float64Array;
 }
 
 /** Known service days whose mean floors the error scale. */
@@ -318,12 +321,6 @@ function relativeErrors(entry: ConformalSeries, scales: Float64Array, include: (
   return { days: Int32Array.from(days), errors: Float64Array.from(errors) };
 }
 
-/** The latest `count` errors dated ≤ origin, sorted. */
-function latestBefore(dated: DatedErrors, origin: EpochDay, count: number): Float64Array {
-  const end = countUpTo(dated.days, origin);
-  return dated.errors.slice(Math.max(0, end - count), end).sort();
-}
-
 /** Points kept of the panel's error distribution per origin (its quantiles at evenly spaced levels). */
 const POOL_POINTS = 201;
 
@@ -333,45 +330,16 @@ const POOL_POINTS = 201;
  */
 function pooledErrors(errorsBySeries: readonly DatedErrors[]): (origin: EpochDay) => Float64Array {
   const cache = new Map<EpochDay, Float64Array>();
-  // The sorted errors of the window at the latest origin asked for: a later origin's window is this
-  // one with a few days dropped and a few added, merged in order rather than sorted afresh.
-  let window: { origin: EpochDay; sorted: Float64Array } | undefined;
-  const between = (from: EpochDay, to: EpochDay): Float64Array => {
-    const values: number[] = [];
-    for (const dated of errorsBySeries) {
-      const end = countUpTo(dated.days, to);
-      for (let k = countUpTo(dated.days, from); k < end; k++) values.push(dated.errors[k]);
-    }
-    return Float64Array.from(values).sort();
-  };
+  let window: PooledWindow | undefined;
   return (origin) => {
     let cached = cache.get(origin);
     if (!cached) {
-      // The errors of the days (origin − POOL_DAYS, origin], the same multiset however it is gathered.
-      const sorted =
-        window && origin > window.origin && origin - window.origin < POOL_DAYS
-          ? mergeSorted(removeSorted(window.sorted, between(window.origin - POOL_DAYS, origin - POOL_DAYS)), between(window.origin, origin))
-          : between(origin - POOL_DAYS, origin);
-      if (!window || origin > window.origin) window = { origin, sorted };
-      cached = sorted.length <= POOL_POINTS ? sorted : Float64Array.from({ length: POOL_POINTS }, (_, k) => quantileOfSorted(sorted, k / (POOL_POINTS - 1)));
+      window ??= new PooledWindow(errorsBySeries, POOL_DAYS, POOL_POINTS);
+      cached = window.at(origin);
       cache.set(origin, cached);
     }
     return cached;
   };
-}
-
-/** The sorted `all` without one occurrence of each of the sorted `gone` (all of which it holds). */
-function removeSorted(all: Float64Array, gone: Float64Array): Float64Array {
-  if (gone.length === 0) return all;
-  const kept = new Float64Array(all.length - gone.length);
-  let j = 0;
-  let k = 0;
-  for (let i = 0; i < all.length; i++) {
-    if (j < gone.length && Object.is(all[i], gone[j])) j++;
-    else kept[k++] = all[i];
-  }
-  if (j !== gone.length) throw new Error('conformal: pooled errors out of step');
-  return kept;
 }
 
 /** Two sorted arrays merged in the order a typed array's sort gives. */
@@ -408,11 +376,4 @@ function pseudoErrors(pool: Float64Array, weight: number): Float64Array {
     byWeight.set(weight, pseudo);
   }
   return pseudo;
-}
-
-/** The order of a typed array's sort: numeric, −0 before +0, NaN last. */
-function sortsBefore(a: number, b: number): boolean {
-  if (a < b) return true;
-  if (a === 0 && b === 0) return Object.is(a, -0) && !Object.is(b, -0);
-  return a === a && b !== b;
 }
