@@ -23,6 +23,7 @@ import {
   calendarFromRows,
   computeMetrics,
   countUpTo,
+  ForecastMetrics,
   evaluatePanel,
   forecastPanel,
   formatIsoDate,
@@ -128,7 +129,8 @@ function main(argv: readonly string[]): void {
           pinball: round(metrics.pinball, 5),
           coverage: round(metrics.coverage80, 4),
           tieCoverage: round(metrics.tieCoverage80, 4),
-          wapeByLeadWeek: wapeByLeadWeek(scored).map((value) => round(value, 4)),
+          // The horizon's model serves every lead and one error sample bands it: how each week of the horizon fares.
+          byLeadWeek: byLeadWeek(scored).map((week) => ({ wape: round(week.wape, 4), pinball: round(week.pinball, 4), tieCoverage: round(week.tieCoverage80, 4) })),
           ...(compare && origins.length > 0 ? { againstEvaluation: againstEvaluation({ all, calendar, scored, testFrom: twoTerms ? testFrom : origins[0] + 1 }) } : {}),
           cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
         }),
@@ -197,17 +199,19 @@ function meanPinball(actual: number, quantiles: readonly number[]): number {
   return quantiles.reduce((sum, value, k) => sum + pinballLoss(actual, value, LEVELS[k]), 0) / LEVELS.length;
 }
 
-/** WAPE of the days forecast 1–7, 8–14, 15–21 and 22–28 days ahead: the horizon's model serves every lead. */
-function wapeByLeadWeek(scored: readonly { actual: Float64Array; point: Float64Array; leads: Int32Array }[]): (number | null)[] {
-  const error = new Float64Array(4);
-  const total = new Float64Array(4);
-  for (const { actual, point, leads } of scored)
-    leads.forEach((lead, i) => {
-      const week = Math.min(3, Math.floor((lead - 1) / 7));
-      error[week] += Math.abs(actual[i] - point[i]);
-      total[week] += actual[i];
+/** The metrics of the days forecast 1–7, 8–14, 15–21 and 22–28 days ahead. */
+function byLeadWeek(scored: readonly { actual: Float64Array; point: Float64Array; quantiles: Map<number, Float64Array>; leads: Int32Array }[]): ForecastMetrics[] {
+  return [0, 1, 2, 3].map((week) => {
+    const inWeek = (lead: number) => Math.min(3, Math.floor((lead - 1) / 7)) === week;
+    const picked = (pick: (part: (typeof scored)[number]) => Float64Array) => Float64Array.from(scored.flatMap((part) => [...pick(part)].filter((_, i) => inWeek(part.leads[i]))));
+    const levels = scored.length > 0 ? [...scored[0].quantiles.keys()] : [];
+    return computeMetrics({
+      actual: picked((part) => part.actual),
+      point: picked((part) => part.point),
+      quantiles: new Map(levels.map((level) => [level, picked((part) => part.quantiles.get(level)!)])),
+      levels: LEVELS,
     });
-  return [...error].map((value, week) => (total[week] > 0 ? value / total[week] : null));
+  });
 }
 
 main(process.argv.slice(2));
