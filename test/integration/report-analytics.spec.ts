@@ -224,6 +224,45 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     expect(total.getCell(9).value).toBeCloseTo(2 / 3, 10); // the over-forecast day misses P10-P90
   });
 
+  it('accuracy: every stored forecast of a day by the week it was made in, superseded ones too, one per as-of', async () => {
+    const days: { service_date: string; covers: number }[] = await dataSource.query(
+      `SELECT service_date::text, covers FROM daily_meal_rollup WHERE canteen_id = 2 AND meal = 'lunch' AND service_date BETWEEN '2026-11-10' AND '2026-11-12' ORDER BY 1`,
+    );
+    // Besides the run as of 2026-11-09 stored above (1–3 days ahead), two runs as of 2026-11-02 (8–10 days
+    // ahead): the later one counts; the run of 2026-11-09 has superseded both.
+    const runs = [
+      { id: '00000000-0000-4000-8000-000000000003', createdAt: '2026-11-02T20:00:00Z', off: 500 },
+      { id: '00000000-0000-4000-8000-000000000004', createdAt: '2026-11-03T20:00:00Z', off: 30 },
+    ];
+    for (const run of runs) {
+      await dataSource.query(`INSERT INTO forecast_run (id, created_at, as_of, horizon_days, status) VALUES ($1, $2, '2026-11-02', 28, 'done')`, [run.id, run.createdAt]);
+      for (const day of days) {
+        const p50 = day.covers + run.off;
+        await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90, superseded) VALUES (2, $1, $2, 'lunch', 0, 'test', $3, $4, $5, true)`, [
+          run.id,
+          day.service_date,
+          p50,
+          p50 - 8,
+          p50 + 8,
+        ]);
+      }
+    }
+    const { workbook, summary } = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
+    const actualSum = days.reduce((sum, day) => sum + day.covers, 0);
+    // The latest forecast before each day is still the run as of 2026-11-09's.
+    expect(summary.totals.coversWape).toBeCloseTo(20 / actualSum, 10);
+    const byLead = workbook.getWorksheet('By days ahead')!;
+    expect(String(byLead.getCell('A1').value)).toContain('By days ahead · Covers');
+    const weeks = rowsOf(byLead).filter((row) => row.getCell(1).value);
+    expect(weeks.map((row) => row.getCell(1).value)).toEqual(['1–7', '8–14']);
+    const [near, far] = weeks;
+    expect(near.getCell(2).value).toBe(3);
+    expect(formulaResult(near.getCell(6))).toBeCloseTo(20 / actualSum, 10);
+    expect(far.getCell(2).value).toBe(3);
+    expect(formulaResult(far.getCell(6))).toBeCloseTo(90 / actualSum, 10);
+    expect(far.getCell(8).value).toBe(0); // 30 over with a band of ±8: every day above P90
+  });
+
   it('accuracy: meals in the order of the day, covers whole and forecasts to a tenth', async () => {
     const runId = '00000000-0000-4000-8000-000000000002';
     await dataSource.query(`INSERT INTO forecast_run (id, as_of, horizon_days, status) VALUES ($1, '2026-11-09', 14, 'done')`, [runId]);

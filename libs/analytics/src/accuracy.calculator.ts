@@ -13,6 +13,16 @@ export interface ForecastPair {
   actual: number;
 }
 
+/** A stored forecast of a day with how many days ahead it was made (from its run's as-of to the day). */
+export interface LeadPair extends ForecastPair {
+  lead: number;
+}
+
+/** The week of the horizon a forecast was made in: 0 for 1–7 days ahead, 1 for 8–14, and so on. */
+export function leadWeekOf(lead: number): number {
+  return Math.floor((lead - 1) / 7);
+}
+
 export interface AccuracyFigures {
   pairs: number;
   actual: number;
@@ -68,8 +78,8 @@ export function accuracyFromSums(sums: AccuracySums): AccuracyFigures {
 }
 
 /** Groups pairs by a key and scores each group, in key order. */
-export function accuracyBy<K extends string | number>(pairs: ForecastPair[], key: (pair: ForecastPair) => K): { key: K; figures: AccuracyFigures }[] {
-  const groups = new Map<K, ForecastPair[]>();
+export function accuracyBy<K extends string | number, P extends ForecastPair = ForecastPair>(pairs: P[], key: (pair: P) => K): { key: K; figures: AccuracyFigures }[] {
+  const groups = new Map<K, P[]>();
   for (const pair of pairs) {
     const value = key(pair);
     const list = groups.get(value);

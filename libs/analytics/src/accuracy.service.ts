@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { query } from '@larder/database';
-import { ForecastPair } from './accuracy.calculator';
-import { CountRow, PAIRS_SQL, PairRow, STORED_FORECASTS_SQL } from './accuracy.queries';
+import { ForecastPair, LeadPair } from './accuracy.calculator';
+import { CountRow, LEAD_PAIRS_SQL, LeadPairRow, PAIRS_SQL, PairRow, STORED_FORECASTS_SQL } from './accuracy.queries';
 
 export interface AccuracyScope {
   from: string;
@@ -33,21 +33,34 @@ export class AccuracyService {
     return { stored: count.n, pairs: await this.pairs(scope) };
   }
 
+  /**
+   * Every stored forecast of each day of the scope's one dish (else of the covers), one per run as-of,
+   * with how many days ahead it was made: how the forecasts hold up further ahead.
+   */
+  async leadPairs(scope: AccuracyScope): Promise<LeadPair[]> {
+    const rows = await query<LeadPairRow>(this.dataSource, LEAD_PAIRS_SQL, this.parameters(scope));
+    return rows.map((row) => ({ ...pairOf(row), lead: row.lead }));
+  }
+
   private async pairs(scope: AccuracyScope): Promise<ForecastPair[]> {
     const rows = await query<PairRow>(this.dataSource, PAIRS_SQL, this.parameters(scope));
-    return rows.map((row) => ({
-      canteenId: row.canteen_id,
-      serviceDate: row.service_date,
-      meal: row.meal,
-      dishId: row.dish_id,
-      p50: row.p50,
-      p10: row.p10,
-      p90: row.p90,
-      actual: row.actual,
-    }));
+    return rows.map(pairOf);
   }
 
   private parameters(scope: AccuracyScope): unknown[] {
     return [scope.from, scope.to, scope.canteenIds, scope.meal ?? null, scope.dishId ?? null];
   }
+}
+
+function pairOf(row: PairRow): ForecastPair {
+  return {
+    canteenId: row.canteen_id,
+    serviceDate: row.service_date,
+    meal: row.meal,
+    dishId: row.dish_id,
+    p50: row.p50,
+    p10: row.p10,
+    p90: row.p90,
+    actual: row.actual,
+  };
 }

@@ -77,3 +77,20 @@ WHERE ${filter}
   AND r.as_of < f.service_date AND r.status = 'done' AND NOT f.superseded
 ORDER BY f.canteen_id, f.service_date, f.meal, f.dish_id, ${RUN_PRECEDENCE}`;
 }
+
+/**
+ * SQL of every forecast made of each day, one per `as_of`: per canteen, day, meal, dish and the
+ * `as_of` of the runs, the row of the first run by RUN_PRECEDENCE among the finished runs whose
+ * `as_of` is before the day, superseded or not — a day forecast every night for four weeks has up
+ * to 28 of them — with `lead`, the days between the `as_of` and the day. `columns` and `filter` as
+ * latestForecastBeforeDaySql's.
+ */
+export function forecastAtEachLeadSql(columns: string, filter: string): string {
+  return `
+SELECT DISTINCT ON (f.canteen_id, f.service_date, f.meal, f.dish_id, r.as_of) f.canteen_id, f.service_date, f.meal, f.dish_id,
+       (f.service_date - r.as_of) AS lead, ${columns}
+FROM forecast f JOIN forecast_run r ON r.id = f.run_id
+WHERE ${filter}
+  AND r.as_of < f.service_date AND r.status = 'done'
+ORDER BY f.canteen_id, f.service_date, f.meal, f.dish_id, r.as_of, ${RUN_PRECEDENCE}`;
+}

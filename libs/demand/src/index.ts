@@ -7,6 +7,6 @@ export { EXTRA_LEVELS, forecastMeal, forecastMeals, MealForecastInput, MealForec
 export { DishDay, dishQuantiles } from './services/dish-split';
 export { BacktestSummary, BaselineSummary, FailedSeries, ForecastRunInfo, ForecastRunRequest, ForecastRunSummary } from './dtos/forecast-run.dto';
 export { ForecastListing, ForecastQuery, ForecastView, parseForecastQuery, parseRunsQuery, RunsQuery } from './dtos/forecast-query.dto';
-export { currentForecastRuns, CurrentRun, CurrentRunScope, latestForecastBeforeDaySql, RUN_PRECEDENCE } from './current-forecast.queries';
+export { currentForecastRuns, CurrentRun, CurrentRunScope, forecastAtEachLeadSql, latestForecastBeforeDaySql, RUN_PRECEDENCE } from './current-forecast.queries';
 export { supersedeForecasts } from './services/forecast-supersede';
 export { forecastMealsOffThread } from './services/forecast-off-thread';

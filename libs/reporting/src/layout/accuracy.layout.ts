@@ -1,4 +1,4 @@
-import { accuracyBy, AccuracyFigures, accuracyOf, ForecastPair, ForecastValueAdded } from '@larder/analytics';
+import { accuracyBy, AccuracyFigures, accuracyOf, ForecastPair, ForecastValueAdded, LeadPair, leadWeekOf } from '@larder/analytics';
 import { MEAL_PERIODS } from '@larder/domain';
 import { barChart, lineChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
@@ -18,6 +18,8 @@ export interface AccuracyReportData {
   dishes: Map<number, Named>;
   stored: number;
   pairs: ForecastPair[];
+  /** Every stored forecast of each day (one per run as-of) of the one dish, else of the covers, with its days ahead. */
+  leadPairs: LeadPair[];
   /** Larder against the kitchen's numbers and median4 on the dish portions of the report's scope. */
   valueAdded: ForecastValueAdded;
 }
@@ -149,6 +151,7 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
     byMeal.add([codeName(context.language, meal), kind === '0' ? labels.targetCovers : dishesLabel, ...figureCells(byMeal, group.figures, byMeal.currentRow, 3)]);
   }
   byMeal.finish();
+  writeByLeadSheet(workbook, data, title);
 
   const dishes = ReportSheet.open(
     workbook,
@@ -183,4 +186,29 @@ export async function writeAccuracyReport(input: { workbook: WorkbookWriter; dat
   writeChartSheet({ workbook, context, reportTitle: title, charts: input.charts });
   writeNotesSheet({ workbook, context, reportTitle: title, notes });
   return Promise.resolve();
+}
+
+/**
+ * How the forecasts of the followed target (covers, or the report's one dish) hold up further ahead:
+ * every stored forecast of each day, grouped by the week of the horizon it was made in. A day counts
+ * once per run that forecast it, so the weeks have no total.
+ */
+function writeByLeadSheet(workbook: WorkbookWriter, data: AccuracyReportData, title: string): void {
+  const { context } = data;
+  const labels = labelsOf(context);
+  const sheet = ReportSheet.open(
+    workbook,
+    frameOf(context, {
+      name: labels.byLead,
+      reportTitle: title,
+      title: `${labels.byLead} · ${dailyTarget(data).name}`,
+      columns: [{ header: labels.daysAhead, width: 14 }, ...figureColumns(labels)],
+    }),
+  );
+  if (data.leadPairs.length === 0) sheet.note(labels.noLeadPairs);
+  for (const group of accuracyBy(data.leadPairs, (pair) => leadWeekOf(pair.lead))) {
+    const range = fill(labels.daysAheadRange, { from: 7 * group.key + 1, to: 7 * group.key + 7 });
+    sheet.add([text(range), ...figureCells(sheet, group.figures, sheet.currentRow, 2)]);
+  }
+  sheet.finish();
 }

@@ -136,6 +136,7 @@ export class ReportDataService {
       dishes: await this.dishes(),
       stored: stored.stored,
       pairs: stored.pairs,
+      leadPairs: stored.stored > 0 ? await this.accuracy.leadPairs(range) : [],
       valueAdded,
     };
   }
