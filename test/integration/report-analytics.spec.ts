@@ -194,6 +194,17 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     expect(summary.totals.wasteCostFen).toBeGreaterThan(0);
   });
 
+  /** Canteen 2's lunch covers forecast by a run: P10-P90 is the P50 ± 8. */
+  const storeLunchCovers = (runId: string, serviceDate: string, p50: number, options: { superseded?: boolean } = {}) =>
+    dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90, superseded) VALUES (2, $1, $2, 'lunch', 0, 'test', $3, $4, $5, $6)`, [
+      runId,
+      serviceDate,
+      p50,
+      p50 - 8,
+      p50 + 8,
+      options.superseded ?? false,
+    ]);
+
   it('accuracy: says so plainly when no forecasts are stored, and scores them once they are', async () => {
     const empty = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
     expect(String(empty.workbook.getWorksheet('Summary')!.getCell('A4').value)).toContain('No forecasts are stored');
@@ -205,16 +216,7 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
       `SELECT service_date::text, covers FROM daily_meal_rollup WHERE canteen_id = 2 AND meal = 'lunch' AND service_date BETWEEN '2026-11-10' AND '2026-11-12' ORDER BY 1`,
     );
     expect(actuals.length).toBe(3);
-    for (const [i, day] of actuals.entries()) {
-      const p50 = day.covers + (i === 0 ? 10 : -5);
-      await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90) VALUES (2, $1, $2, 'lunch', 0, 'test', $3, $4, $5)`, [
-        runId,
-        day.service_date,
-        p50,
-        p50 - 8,
-        p50 + 8,
-      ]);
-    }
+    for (const [i, day] of actuals.entries()) await storeLunchCovers(runId, day.service_date, day.covers + (i === 0 ? 10 : -5));
     const { workbook, summary } = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
     const actualSum = actuals.reduce((sum, day) => sum + day.covers, 0);
     expect(summary.totals.pairs).toBe(3);
@@ -236,16 +238,7 @@ describe('satisfaction, waste, accuracy and purchase-plan reports', () => {
     ];
     for (const run of runs) {
       await dataSource.query(`INSERT INTO forecast_run (id, created_at, as_of, horizon_days, status) VALUES ($1, $2, '2026-11-02', 28, 'done')`, [run.id, run.createdAt]);
-      for (const day of days) {
-        const p50 = day.covers + run.off;
-        await dataSource.query(`INSERT INTO forecast (canteen_id, run_id, service_date, meal, dish_id, model, p50, p10, p90, superseded) VALUES (2, $1, $2, 'lunch', 0, 'test', $3, $4, $5, true)`, [
-          run.id,
-          day.service_date,
-          p50,
-          p50 - 8,
-          p50 + 8,
-        ]);
-      }
+      for (const day of days) await storeLunchCovers(run.id, day.service_date, day.covers + run.off, { superseded: true });
     }
     const { workbook, summary } = await render(reports, { kind: 'accuracy', month: '2026-11', language: 'en' });
     const actualSum = days.reduce((sum, day) => sum + day.covers, 0);
