@@ -171,8 +171,8 @@ const EN = {
   noLeadPairs: 'No stored forecast of these days has its sales yet.',
   accuracyNotes: [
     'Each day is scored with the latest forecast made before it (run as of an earlier day). Days without sales are left out.',
-    'By days ahead scores every stored forecast of each day instead, once per run, by how many days before the day it was made (of the covers, or of the report’s one dish): a day forecast every night for four weeks counts up to 28 times, so the weeks have no total. Forecasts made further ahead miss more; a share within P10-P90 well below 80 % in the later weeks means their bands are too narrow to order from.',
     'WAPE = sum of |forecast − actual| / sum of actual. Bias = (forecast − actual) / actual: positive means over-forecast. Within P10-P90 should be near 80 % for calibrated forecasts; an actual equal to an end of the band counts in part.',
+    'By days ahead scores every stored forecast of each day instead, once per run, by how many days before the day it was made (of the covers, or of the report’s one dish): a day forecast every night for four weeks counts up to 28 times, so the weeks have no total. Forecasts made further ahead miss more; a share within P10-P90 well below 80 % in the later weeks means their bands are too narrow to order from.',
   ],
   valueAdded: 'Forecast value added',
   valueAddedNumber: 'Whose number',
@@ -470,8 +470,8 @@ const ZH: Labels = {
   noLeadPairs: '这些日期已保存的预测尚无对应的销售数据。',
   accuracyNotes: [
     '每天按其之前最近一次预测评估（预测基准日早于该日）。无销售的日期不计。',
-    '“按提前天数”则评估每天的所有已保存预测，每次运行计一次，按做出预测时距该日的天数分组（就餐人次，或本报表所选的菜品）：每晚预测未来四周时，同一天最多计 28 次，因此各周不设合计。提前越久误差越大；若后几周落在 P10-P90 内的比例明显低于 80%，说明其区间过窄，不宜据此订货。',
     'WAPE = Σ|预测 − 实际| ÷ Σ实际。偏差 = (预测 − 实际) ÷ 实际，正数为高估。预测区间校准良好时，落在 P10-P90 内的比例应接近 80%；实际值恰好等于区间端点时按比例计入。',
+    '“按提前天数”则评估每天的所有已保存预测，每次运行计一次，按做出预测时距该日的天数分组（就餐人次，或本报表所选的菜品）：每晚预测未来四周时，同一天最多计 28 次，因此各周不设合计。提前越久误差越大；若后几周落在 P10-P90 内的比例明显低于 80%，说明其区间过窄，不宜据此订货。',
   ],
   valueAdded: '预测增值',
   valueAddedNumber: '谁的数字',
