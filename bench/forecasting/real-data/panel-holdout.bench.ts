@@ -28,6 +28,7 @@ import {
   forecastPanel,
   formatIsoDate,
   horizonOf,
+  leadWeekOf,
   parseLarderCsv,
   parseIsoDate,
   pinballLoss,
@@ -202,7 +203,8 @@ function meanPinball(actual: number, quantiles: readonly number[]): number {
 /** The metrics of the days forecast 1–7, 8–14, 15–21 and 22–28 days ahead. */
 function byLeadWeek(scored: readonly { actual: Float64Array; point: Float64Array; quantiles: Map<number, Float64Array>; leads: Int32Array }[]): ForecastMetrics[] {
   return [0, 1, 2, 3].map((week) => {
-    const inWeek = (lead: number) => Math.min(3, Math.floor((lead - 1) / 7)) === week;
+    // Leads run 1 … HORIZON_DAYS (28): weeks 0–3.
+    const inWeek = (lead: number) => leadWeekOf(lead) === week;
     const picked = (pick: (part: (typeof scored)[number]) => Float64Array) => Float64Array.from(scored.flatMap((part) => [...pick(part)].filter((_, i) => inWeek(part.leads[i]))));
     const levels = scored.length > 0 ? [...scored[0].quantiles.keys()] : [];
     return computeMetrics({

@@ -18,10 +18,8 @@ export interface LeadPair extends ForecastPair {
   lead: number;
 }
 
-/** The week of the horizon a forecast was made in: 0 for 1–7 days ahead, 1 for 8–14, and so on. */
-export function leadWeekOf(lead: number): number {
-  return Math.floor((lead - 1) / 7);
-}
+/** The week of the horizon a forecast was made in (the forecasting library's rule, for the reports). */
+export { leadWeekOf } from '@larder/forecasting';
 
 export interface AccuracyFigures {
   pairs: number;
