@@ -70,15 +70,16 @@ export function conformalQuantiles(params: {
   const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
   const withBand = [...new Set([...levels, ...BAND_LEVELS])].sort((a, b) => a - b);
   const values = new Float64Array(withBand.length);
+  const relative = new Float64Array(withBand.length);
   const outputs = levels.map((level) => withBand.indexOf(level));
   series.forEach((entry, s) => {
     for (let i = 0; i < entry.days.length; i++) {
       if (!Number.isFinite(entry.point[i])) continue;
       const origin = entry.days[i] - lead;
       const unusual = isUnusual(entry, i);
-      const adjusted = calibrator.levelsFor(s, origin, withBand, unusual);
+      calibrator.relativeQuantiles({ s, origin, sample: samples[s][i], levels: withBand, unusual, into: relative });
       const scale = calibrator.scale(s, i);
-      for (let k = 0; k < withBand.length; k++) values[k] = calibrator.quantileValue(s, origin, entry.point[i] + scale * quantileOfSorted(samples[s][i], adjusted[k]));
+      for (let k = 0; k < withBand.length; k++) values[k] = calibrator.quantileValue(s, origin, entry.point[i] + scale * relative[k]);
       if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = values[outputs[k]]));
       if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i]) && !unusual) {
         // A tie counts by its share (bandShare): a dish that sold nothing on a day with p10 = 0 is not simply "inside".
@@ -236,6 +237,29 @@ export class ConformalCalibrator {
     const spread = (1 - this.bands[s].targetAt(origin)) / (1 - BAND_MISS);
     if (spread === 1) return recalibrated;
     return recalibrated.map((level) => Math.min(0.995, Math.max(0.005, 0.5 + (level - 0.5) * spread)));
+  }
+
+  /**
+   * The relative errors that place a day's quantiles at `levels` (ascending, holding the p10–p90 band's):
+   * inside the band, the sample read at the levels of `levelsFor`; beyond it, the sample read at the
+   * nominal level and moved as far as the band's edge moved. Spreading a tail level like the band's
+   * would read p95 … p99 off the sample's few largest errors whenever the band widens (every level
+   * past 0.9 meets at the sample's top), and recalibrating it on a hundred outcomes cannot place it;
+   * the sample's own shape beyond the edge can.
+   */
+  relativeQuantiles(params: { s: number; origin: EpochDay; sample: Float64Array; levels: readonly number[]; unusual: boolean; into: Float64Array }): Float64Array {
+    const { sample, levels, into } = params;
+    const adjusted = this.levelsFor(params.s, params.origin, levels, params.unusual);
+    for (let k = 0; k < levels.length; k++) into[k] = quantileOfSorted(sample, adjusted[k]);
+    const lowEdge = levels.indexOf(BAND_LEVELS[0]);
+    const highEdge = levels.indexOf(BAND_LEVELS[1]);
+    if (lowEdge < 0 || highEdge < 0) throw new Error(`conformal: the levels must hold the p10–p90 band (${BAND_LEVELS.join(', ')}), got ${levels.join(', ')}`);
+    if (sample.length === 0 || (lowEdge === 0 && highEdge === levels.length - 1)) return into;
+    const lowShift = into[lowEdge] - quantileOfSorted(sample, levels[lowEdge]);
+    const highShift = into[highEdge] - quantileOfSorted(sample, levels[highEdge]);
+    for (let k = 0; k < lowEdge; k++) into[k] = quantileOfSorted(sample, levels[k]) + lowShift;
+    for (let k = highEdge + 1; k < levels.length; k++) into[k] = quantileOfSorted(sample, levels[k]) + highShift;
+    return into;
   }
 
   /** Where a day's actual fell within its band's sample (fed by conformalQuantiles). */

@@ -1,4 +1,4 @@
-import { mapQuantiles, medianAtPoint, quantileOfSorted, mergeLevels, QuantileMap } from '../core/quantiles';
+import { mapQuantiles, medianAtPoint, mergeLevels, QuantileMap } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { Horizon, ServiceSeries } from '../core/service-series';
 import { backtestGlobal, fitGlobalModel, GlobalModelOptions, indexRange, kept, keptIndices, originMatrix, predictRow, trainingShare } from '../global/global-model';
@@ -117,15 +117,18 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
     // The scale floor of the day after the history: every backtest actual is known.
     const floor = errorScales({ days: withDay(entry.days, lastDay + leadDays), actual: withUnknownDay(entry.actual), point: withZero(combined.point[s]) }, leadDays);
     const scaleFloor = floor[floor.length - 1];
-    const byClass = [false, true].map((unusual) => ({ relative: calibrator.sample(s, lastDay, unusual), adjusted: calibrator.levelsFor(s, lastDay, levels, unusual) }));
+    const byClass = [false, true].map((unusual) => {
+      const sample = calibrator.sample(s, lastDay, unusual);
+      return { sample, relative: calibrator.relativeQuantiles({ s, origin: lastDay, sample, levels, unusual, into: new Float64Array(levels.length) }) };
+    });
     const quantiles = new Map(
       levels.map(
         (level, k) =>
           [
             level,
             Float64Array.from(point, (value, i) => {
-              const { relative, adjusted } = byClass[horizonClass[i]];
-              return calibrator.quantileValue(s, lastDay, value + Math.max(value, scaleFloor) * quantileOfSorted(relative, adjusted[k]));
+              const { relative } = byClass[horizonClass[i]];
+              return calibrator.quantileValue(s, lastDay, value + Math.max(value, scaleFloor) * relative[k]);
             }),
           ] as const,
       ),
@@ -142,7 +145,7 @@ export function forecastPanel(input: PanelForecastInput): PanelForecastResult[] 
       quantiles: medianAtPoint(
         count !== undefined
           ? countBands(point, levels, count)
-          : byClass.every(({ relative }) => relative.length > 0)
+          : byClass.every(({ sample }) => sample.length > 0)
             ? quantiles
             : mapQuantiles(local.auto.forecast.quantiles, (values) => values.map((value) => calibrator.quantileValue(s, lastDay, value))),
         point,
