@@ -1,6 +1,8 @@
 import { formatIsoDate, isoWeekday } from '../core/iso-date';
 import { randomSource, serviceDays } from '../testing/synthetic';
-import { runBacktestCommand } from './backtest-command';
+import { roundLevel } from '../core/quantiles';
+import { CURVE_LEVELS, matchShortfall, productionOutcome } from '../evaluation/matched-shortfall';
+import { backtestWithSeries, runBacktestCommand } from './backtest-command';
 import { formatBacktestTable } from './backtest-table';
 
 const METRIC_KEYS = ['wape', 'mae', 'mase', 'bias', 'overPct', 'underPct', 'pinball', 'coverage80', 'tieCoverage80', 'n'];
@@ -69,6 +71,30 @@ describe('backtest command core', () => {
     // The plan as a driver is scored on the same days; here it is a noisy copy of what the staff driver says already.
     expect(result.withPlanned!.system.n).toBe(result.system.n);
     expect(result.withPlanned!.system.wape!).toBeLessThan(result.baselines.planned!.wape!);
+  });
+
+  it("matches the planner's shortfall on the quantiles the system serves, and reports the plan levels alone", () => {
+    const { result, series } = backtestWithSeries(csv({ planned: true }), { testDays: 40 });
+    const days = series.flatMap(({ entry, evaluation }) =>
+      [...evaluation.indices].flatMap((index, k) => (Number.isFinite(entry.planned[index]) ? [{ evaluation, k, plan: entry.planned[index] }] : [])),
+    );
+    const actual = days.map(({ evaluation, k }) => evaluation.actual[k]);
+    const outcomes = CURVE_LEVELS.map((level) =>
+      productionOutcome(
+        actual,
+        days.map(({ evaluation, k }) => evaluation.system.quantiles.get(roundLevel(level))![k]),
+      ),
+    );
+    const served = matchShortfall({
+      actual,
+      planned: days.map(({ plan }) => plan),
+      curveLeftover: outcomes.map(({ leftover }) => leftover),
+      curveShortfall: outcomes.map(({ shortfall }) => shortfall),
+    });
+    expect(result.matchedShortfall).toEqual(served);
+    // The curve's 99 levels are asked of the system but do not enter its reported figures.
+    expect(result).toEqual(plannedBacktest());
+    expect(result.system).toEqual(runBacktestCommand(csv({ planned: false }), { testDays: 40 }).system);
   });
 
   it('omits planned and matchedShortfall without a planned column, and honours levels', () => {

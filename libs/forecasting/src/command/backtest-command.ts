@@ -1,4 +1,4 @@
-import { mergeLevels, quantileOfSorted, roundLevel } from '../core/quantiles';
+import { mergeLevels, roundLevel } from '../core/quantiles';
 import { ServiceCalendar } from '../core/service-calendar';
 import { computeMetrics, ForecastMetrics } from '../evaluation/metrics';
 import { MethodForecasts, SeriesEvaluation } from '../evaluation/series-evaluation';
@@ -54,8 +54,9 @@ export function runBacktestCommand(csvText: string, options: BacktestCommandOpti
 /** The same, with each series' scored forecasts (for per-series tables such as the dish level). */
 export function backtestWithSeries(csvText: string, options: BacktestCommandOptions = {}): { result: BacktestCommandResult; series: readonly SeriesBacktest[] } {
   const planLevels = options.levels ?? [0.5, 0.8, 0.9];
-  const levels = mergeLevels(planLevels);
   const parsed = parseLarderCsv(csvText);
+  // With a plan to match, the system's quantiles at every level of the curve its plan is traced on.
+  const levels = mergeLevels(parsed.hasPlanned ? [...planLevels, ...CURVE_LEVELS] : planLevels);
   checkTestFrom(parsed, options.testFrom);
   const panels = parsed.hasPlanned ? 2 : 1;
   // With a planned column the panel is backtested twice: each pass is half of the work.
@@ -102,6 +103,7 @@ function backtestPanel(
   options: BacktestCommandOptions & { planLevels: readonly number[]; levels: readonly number[]; onStep?: (done: number, total: number) => void },
 ): { result: BacktestCommandResult; series: readonly SeriesBacktest[] } {
   const { planLevels, levels } = options;
+  const reported = mergeLevels(planLevels);
   const panel = evaluatePanel({
     series,
     leadDays: options.leadDays ?? 7,
@@ -113,7 +115,11 @@ function backtestPanel(
     onStep: options.onStep,
   });
   const evaluations = parsed.series.map((entry, s) => ({ entry, evaluation: panel[s] }));
-  const pooled = (pickMethod: (evaluation: SeriesEvaluation) => MethodForecasts) => pool(evaluations.map(({ evaluation }) => ({ evaluation, method: pickMethod(evaluation) })));
+  const pooled = (pickMethod: (evaluation: SeriesEvaluation) => MethodForecasts) =>
+    pool(
+      evaluations.map(({ evaluation }) => ({ evaluation, method: pickMethod(evaluation) })),
+      reported,
+    );
 
   const system = pooled((evaluation) => evaluation.system);
   if (system.actual.length === 0) throw new Error('backtest: no test day could be forecast (each series needs service days before its test period)');
@@ -146,8 +152,8 @@ function concat(parts: readonly Float64Array[]): Float64Array {
   return result;
 }
 
-function pool(parts: readonly { evaluation: SeriesEvaluation; method: MethodForecasts }[]) {
-  const levels = parts.length > 0 ? [...parts[0].method.quantiles.keys()] : [];
+/** The scored days of every series in one run, with the quantiles at `levels` (the reported ones). */
+function pool(parts: readonly { evaluation: SeriesEvaluation; method: MethodForecasts }[], levels: readonly number[]) {
   return {
     actual: concat(parts.map(({ evaluation }) => evaluation.actual)),
     point: concat(parts.map(({ method }) => method.point)),
@@ -170,7 +176,10 @@ interface PlannedComparison {
   readonly curveShortfall: Float64Array;
 }
 
-/** Restricts to scored days that have a plan and traces the system's leftover/shortfall curve on them. */
+/**
+ * Restricts to scored days that have a plan and traces on them the leftover/shortfall curve of the
+ * plans the system would have cooked: its own quantiles at each CURVE_LEVELS level, as it serves them.
+ */
 function plannedComparison(evaluations: readonly { entry: ParsedSeries; evaluation: SeriesEvaluation }[]): PlannedComparison {
   const actual: number[] = [];
   const planned: number[] = [];
@@ -178,6 +187,7 @@ function plannedComparison(evaluations: readonly { entry: ParsedSeries; evaluati
   const curveLeftover = new Float64Array(CURVE_LEVELS.length);
   const curveShortfall = new Float64Array(CURVE_LEVELS.length);
   for (const { entry, evaluation } of evaluations) {
+    const curve = CURVE_LEVELS.map((level) => evaluation.system.quantiles.get(roundLevel(level))!);
     evaluation.indices.forEach((seriesIndex, k) => {
       const plan = entry.planned[seriesIndex];
       if (!Number.isFinite(plan)) return;
@@ -185,10 +195,8 @@ function plannedComparison(evaluations: readonly { entry: ParsedSeries; evaluati
       actual.push(value);
       planned.push(plan);
       scale.push(evaluation.scale);
-      const point = evaluation.system.point[k];
-      const residuals = evaluation.system.residuals[k];
-      CURVE_LEVELS.forEach((level, j) => {
-        const production = Math.max(0, point * (1 + quantileOfSorted(residuals, level)));
+      curve.forEach((quantile, j) => {
+        const production = quantile[k];
         curveLeftover[j] += Math.max(production - value, 0);
         curveShortfall[j] += Math.max(value - production, 0);
       });

@@ -68,10 +68,12 @@ export function conformalQuantiles(params: {
     return byDay;
   });
   const quantiles = series.map((entry) => new Map(levels.map((level) => [level, new Float64Array(entry.days.length).fill(Number.NaN)] as const)));
-  const withBand = [...new Set([...levels, ...BAND_LEVELS])].sort((a, b) => a - b);
+  const withBand = [...new Set([...levels, ...STEERING_LEVELS])].sort((a, b) => a - b);
   const values = new Float64Array(withBand.length);
   const relative = new Float64Array(withBand.length);
   const outputs = levels.map((level) => withBand.indexOf(level));
+  const steering = STEERING_LEVELS.map((level) => withBand.indexOf(level));
+  const steeringValues = new Float64Array(STEERING_LEVELS.length);
   series.forEach((entry, s) => {
     for (let i = 0; i < entry.days.length; i++) {
       if (!Number.isFinite(entry.point[i])) continue;
@@ -83,7 +85,8 @@ export function conformalQuantiles(params: {
       if (entry.days[i] >= fromDay) levels.forEach((level, k) => (quantiles[s].get(level)![i] = values[outputs[k]]));
       if (samples[s][i].length > 0 && Number.isFinite(entry.actual[i]) && !unusual) {
         // A tie counts by its share (bandShare): a dish that sold nothing on a day with p10 = 0 is not simply "inside".
-        calibrator.recordBand(s, entry.days[i], 1 - bandShare(entry.actual[i], withBand, values));
+        steering.forEach((k, j) => (steeringValues[j] = values[k]));
+        calibrator.recordBand(s, entry.days[i], 1 - bandShare(entry.actual[i], STEERING_LEVELS, steeringValues));
       }
     }
   });
@@ -93,6 +96,13 @@ export function conformalQuantiles(params: {
 function isUnusual(entry: ConformalSeries, i: number): boolean {
   return entry.unusual !== undefined && entry.unusual[i] === 1;
 }
+
+/**
+ * The levels a day's band outcome is read on (ties spread by them, `bandShare`): fixed, so that the
+ * steering does not depend on which levels a caller asks for (a backtest tracing a plan curve on 99
+ * of them steers as one asking for three); those of `larder backtest`'s default plan levels.
+ */
+const STEERING_LEVELS: readonly number[] = [BAND_LEVELS[0], 0.5, 0.8, BAND_LEVELS[1]];
 
 /** The band whose coverage is steered (BAND_LEVELS: p10–p90) is missed by 20 % of days when calibrated. */
 const BAND_MISS = 0.2;

@@ -98,7 +98,6 @@ export function evaluatePanel(input: PanelEvaluationInput): SeriesEvaluation[] {
         point: pick(local.point),
         quantiles: mapQuantiles(quantiles[s], pick),
         chosen: scored.map((i) => `global×${combined.weight[s][i]}`),
-        residuals: scored.map((i) => conformal.relative[s][i]),
       },
       seasonalNaive: { point: pick(local.seasonalNaive.point), quantiles: mapQuantiles(local.seasonalNaive.quantiles, pick) },
       median4: { point: pick(local.median4.point), quantiles: mapQuantiles(local.median4.quantiles, pick) },

@@ -31,7 +31,7 @@ export interface SeriesEvaluation {
   readonly actual: Float64Array;
   /** MASE denominator: in-sample MAE of the weekly seasonal naive before the test. */
   readonly scale: number;
-  readonly system: MethodForecasts & { readonly chosen: readonly string[]; readonly residuals: readonly Float64Array[] };
+  readonly system: MethodForecasts & { readonly chosen: readonly string[] };
   readonly seasonalNaive: MethodForecasts;
   readonly median4: MethodForecasts;
 }
@@ -73,7 +73,7 @@ export function evaluateSeries(input: SeriesEvaluationInput): SeriesEvaluation {
     indices: Int32Array.from(scored, (i) => i + evalStart),
     actual: pick(actual),
     scale: seasonalNaiveScale(series, input.testStart),
-    system: { ...pickMethod(system), chosen: scored.map((i) => system.chosen[i]), residuals: scored.map((i) => system.residuals[i]) },
+    system: { ...pickMethod(system), chosen: scored.map((i) => system.chosen[i]) },
     seasonalNaive: pickMethod(seasonalNaive),
     median4: pickMethod(median4),
   };
