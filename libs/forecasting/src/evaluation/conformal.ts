@@ -252,10 +252,11 @@ export class ConformalCalibrator {
   /**
    * The relative errors that place a day's quantiles at `levels` (ascending, holding the p10–p90 band's):
    * inside the band, the sample read at the levels of `levelsFor`; beyond it, the sample read at the
-   * nominal level and moved as far as the band's edge moved. Spreading a tail level like the band's
-   * would read p95 … p99 off the sample's few largest errors whenever the band widens (every level
-   * past 0.9 meets at the sample's top), and recalibrating it on a hundred outcomes cannot place it;
-   * the sample's own shape beyond the edge can.
+   * nominal level, but never inside the band (where the band widened past it, at the band's edge).
+   * Spreading a tail level like the band's would read p95 … p99 off the sample's few largest errors
+   * whenever the band widens (every level past 0.9 meets at the sample's top), and recalibrating it on
+   * a hundred outcomes cannot place it; moving the tail with the band's edge followed its swings too
+   * (more leftover at a 1–2 % shortfall on LH, Kiel and Recruit; docs/BENCHMARKS.md).
    */
   relativeQuantiles(params: { s: number; origin: EpochDay; sample: Float64Array; levels: readonly number[]; unusual: boolean; into: Float64Array }): Float64Array {
     const { sample, levels, into } = params;
@@ -265,10 +266,8 @@ export class ConformalCalibrator {
     const highEdge = levels.indexOf(BAND_LEVELS[1]);
     if (lowEdge < 0 || highEdge < 0) throw new Error(`conformal: the levels must hold the p10–p90 band (${BAND_LEVELS.join(', ')}), got ${levels.join(', ')}`);
     if (sample.length === 0 || (lowEdge === 0 && highEdge === levels.length - 1)) return into;
-    const lowShift = into[lowEdge] - quantileOfSorted(sample, levels[lowEdge]);
-    const highShift = into[highEdge] - quantileOfSorted(sample, levels[highEdge]);
-    for (let k = 0; k < lowEdge; k++) into[k] = quantileOfSorted(sample, levels[k]) + lowShift;
-    for (let k = highEdge + 1; k < levels.length; k++) into[k] = quantileOfSorted(sample, levels[k]) + highShift;
+    for (let k = 0; k < lowEdge; k++) into[k] = Math.min(quantileOfSorted(sample, levels[k]), into[lowEdge]);
+    for (let k = highEdge + 1; k < levels.length; k++) into[k] = Math.max(quantileOfSorted(sample, levels[k]), into[highEdge]);
     return into;
   }
 
