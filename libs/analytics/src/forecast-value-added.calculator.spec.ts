@@ -77,6 +77,15 @@ describe('forecast value added', () => {
     expect(result.leftover).toEqual({ kitchenLeftover: 10 / 130, kitchenShortfall: 0, larderLeftover: 0, larderShortfall: expect.closeTo(5.5 / 130, 10), level: 0.99, matched: false });
   });
 
+  it('reads the levels the run stored past P90, the curve the plan cooks from', () => {
+    // Stored P95 = 140 (as text, as a driver may return jsonb), the slope past it 400 a unit of level: the first
+    // 1 % level that does not run short of 150 is 0.98 (152, 2 over; 0.97 gives 148). On the P50–P90 slope
+    // alone P99 would stop at 124.5, short.
+    const stored = day({ serviceDate: '2026-03-09', asOf: '2026-03-08', p10: 60, p50: 100, p90: 120, quantiles: '{"0.95": 140}', actual: 150, kitchen: 150 });
+    const result = forecastValueAdded([stored], [served('2026-03-02', 100)]);
+    expect(result.leftover).toEqual({ kitchenLeftover: 0, kitchenShortfall: 0, larderLeftover: expect.closeTo(2 / 150, 10), larderShortfall: 0, level: 0.98, matched: true });
+  });
+
   it('has no figures when the kitchen recorded nothing', () => {
     const result = forecastValueAdded([days[2]], history);
     expect(result).toMatchObject({ scored: 1, compared: 0, withoutKitchen: 1, leftover: null, larderOverKitchen: null });

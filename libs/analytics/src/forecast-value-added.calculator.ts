@@ -1,4 +1,4 @@
-import { countUpTo, CURVE_LEVELS, matchShortfall, medianOfServings, parseIsoDate, productionOutcome, quantileAt } from '@larder/forecasting';
+import { countUpTo, CURVE_LEVELS, distributionFromStored, matchShortfall, medianOfServings, parseIsoDate, productionOutcome, quantileAt } from '@larder/forecasting';
 import type { ForecastValueAdded, MethodError } from './dashboard/dashboard.contract';
 
 /**
@@ -15,6 +15,8 @@ export interface ValueAddedDay {
   p10: number;
   p50: number;
   p90: number;
+  /** The run's further stored levels ({"0.95": 130}), where it kept any. */
+  quantiles?: Record<string, number> | string | null;
   actual: number;
   kitchen: number | null;
 }
@@ -28,7 +30,6 @@ export interface ServedDay {
   quantity: number;
 }
 
-const FORECAST_LEVELS = [0.1, 0.5, 0.9];
 const MEDIAN_OF = 4;
 /** Shortfalls within 0.05 % of the actual count as the same. */
 const MATCH_TOLERANCE = 0.0005;
@@ -121,12 +122,16 @@ export function forecastValueAdded(days: readonly ValueAddedDay[], served: reado
   };
 }
 
-/** Larder's plan at each level is the day's forecast quantile there, on the P10–P50–P90 curve the plan's waste estimate uses. */
+/**
+ * Larder's plan at each level is the day's forecast quantile there, on the curve of every level the run
+ * stored (P10 … P95, `distributionFromStored`): the curve the plan cooks from.
+ */
 function leftoverAtKitchenShortfall(days: readonly ValueAddedDay[], kitchen: readonly number[]) {
   const curveLeftover = new Float64Array(CURVE_LEVELS.length);
   const curveShortfall = new Float64Array(CURVE_LEVELS.length);
-  for (const day of days) {
-    const distribution = { levels: FORECAST_LEVELS, values: [day.p10, day.p50, day.p90] };
+  const distributions = days.map((day) => distributionFromStored(day));
+  for (const [d, day] of days.entries()) {
+    const distribution = distributions[d];
     CURVE_LEVELS.forEach((level, j) => {
       const production = quantileAt(distribution, level);
       curveLeftover[j] += Math.max(production - day.actual, 0);
@@ -138,7 +143,7 @@ function leftoverAtKitchenShortfall(days: readonly ValueAddedDay[], kitchen: rea
   // At the matched level itself: its shortfall is the kitchen's unless the curve's ends were reached.
   const atLevel = productionOutcome(
     actual,
-    days.map((day) => quantileAt({ levels: FORECAST_LEVELS, values: [day.p10, day.p50, day.p90] }, matched.level)),
+    distributions.map((distribution) => quantileAt(distribution, matched.level)),
   );
   const share = (value: number) => (atLevel.total > 0 ? value / atLevel.total : null);
   const larderShortfall = share(atLevel.shortfall);

@@ -8,7 +8,7 @@ import { latestForecastBeforeDaySql } from '@larder/demand';
  */
 export const DAYS_SQL = `
 WITH latest AS (${latestForecastBeforeDaySql(
-  'f.p50, f.p10, f.p90, r.as_of::text AS as_of',
+  'f.p50, f.p10, f.p90, f.quantiles, r.as_of::text AS as_of',
   'f.service_date BETWEEN $1::date AND $2::date AND f.canteen_id = ANY($3::int[]) AND ($4::text IS NULL OR f.meal = $4) AND f.dish_id <> 0 AND ($5::int IS NULL OR f.dish_id = $5)',
 )}
 ), overridden AS (
@@ -18,7 +18,7 @@ WITH latest AS (${latestForecastBeforeDaySql(
     AND EXISTS (SELECT 1 FROM plan_override o WHERE o.plan_id = l.plan_id AND o.service_date = l.service_date AND o.meal = l.meal AND o.dish_id = l.dish_id)
   ORDER BY l.canteen_id, l.service_date, l.meal, l.dish_id, p.version DESC
 )
-SELECT l.canteen_id, l.service_date::text AS service_date, l.meal, l.dish_id, l.as_of, l.p10, l.p50, l.p90,
+SELECT l.canteen_id, l.service_date::text AS service_date, l.meal, l.dish_id, l.as_of, l.p10, l.p50, l.p90, l.quantiles,
        COALESCE(d.quantity, 0) AS actual, COALESCE(pl.portions_prepared, o.planned_portions) AS kitchen
 FROM latest l
 JOIN daily_meal_rollup m ON m.canteen_id = l.canteen_id AND m.service_date = l.service_date AND m.meal = l.meal
@@ -41,6 +41,7 @@ export interface ValueAddedDayRow {
   p10: number;
   p50: number;
   p90: number;
+  quantiles: Record<string, number> | string | null;
   actual: number;
   kitchen: number | null;
 }

@@ -40,6 +40,7 @@ function toDay(row: ValueAddedDayRow): ValueAddedDay {
     p10: row.p10,
     p50: row.p50,
     p90: row.p90,
+    quantiles: row.quantiles,
     actual: row.actual,
     kitchen: row.kitchen,
   };

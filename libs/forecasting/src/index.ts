@@ -33,6 +33,7 @@ export {
   expectedLeftover,
   expectedShortfall,
   expectedWaste,
+  distributionFromStored,
   learnPlateWaste,
   PlateWasteLog,
   PlateWasteRates,

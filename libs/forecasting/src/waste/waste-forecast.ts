@@ -36,6 +36,29 @@ export function quantileAt(distribution: QuantileDistribution, level: number): n
   return quantileFunction(distribution)(level);
 }
 
+/**
+ * A distribution from stored forecast columns: p10/p50/p90 plus any further levels kept as
+ * {"0.95": 512} (an object, or its JSON text as some drivers return it). Levels are sorted and values
+ * made non-decreasing (quantile crossing is repaired). The curve a plan cooks from and every report
+ * that asks what a plan at some level would have left reads stored forecasts through this.
+ */
+export function distributionFromStored(stored: { p10: number; p50: number; p90: number; quantiles?: Record<string, number> | string | null }): QuantileDistribution {
+  const byLevel = new Map<number, number>([
+    [0.1, stored.p10],
+    [0.5, stored.p50],
+    [0.9, stored.p90],
+  ]);
+  const extra = typeof stored.quantiles === 'string' ? (JSON.parse(stored.quantiles) as Record<string, number>) : stored.quantiles;
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    const level = Number(key);
+    if (level > 0 && level < 1 && Number.isFinite(value)) byLevel.set(Math.round(level * 1e6) / 1e6, Number(value));
+  }
+  const levels = [...byLevel.keys()].sort((a, b) => a - b);
+  const values: number[] = [];
+  for (const level of levels) values.push(Math.max(values.length > 0 ? values[values.length - 1] : 0, byLevel.get(level)!));
+  return { levels, values };
+}
+
 function expectation(distribution: QuantileDistribution, payoff: (demand: number) => number): number {
   const quantile = quantileFunction(distribution);
   let sum = 0;

@@ -65,7 +65,7 @@ export class StoredForecastSource implements ForecastQuantileSource {
         serviceDate: row.service_date,
         meal: row.meal,
         dishId: row.dish_id,
-        distribution: distributionFromStored({ p10: row.p10, p50: row.p50, p90: row.p90, quantiles: parseJson(row.quantiles) }),
+        distribution: distributionFromStored(row),
       })),
     };
   }
@@ -75,9 +75,4 @@ export class StoredForecastSource implements ForecastQuantileSource {
 interface RunRef {
   readonly id: string;
   readonly asOf: IsoDate;
-}
-
-function parseJson(value: ForecastRow['quantiles']): Record<string, number> {
-  if (value === null || value === undefined) return {};
-  return typeof value === 'string' ? (JSON.parse(value) as Record<string, number>) : value;
 }
