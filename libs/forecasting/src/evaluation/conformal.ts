@@ -260,12 +260,11 @@ export class ConformalCalibrator {
    */
   relativeQuantiles(params: { s: number; origin: EpochDay; sample: Float64Array; levels: readonly number[]; unusual: boolean; into: Float64Array }): Float64Array {
     const { sample, levels, into } = params;
-    const adjusted = this.levelsFor(params.s, params.origin, levels, params.unusual);
-    for (let k = 0; k < levels.length; k++) into[k] = quantileOfSorted(sample, adjusted[k]);
     const lowEdge = levels.indexOf(BAND_LEVELS[0]);
     const highEdge = levels.indexOf(BAND_LEVELS[1]);
     if (lowEdge < 0 || highEdge < 0) throw new Error(`conformal: the levels must hold the p10–p90 band (${BAND_LEVELS.join(', ')}), got ${levels.join(', ')}`);
-    if (sample.length === 0 || (lowEdge === 0 && highEdge === levels.length - 1)) return into;
+    const adjusted = this.levelsFor(params.s, params.origin, levels, params.unusual);
+    for (let k = lowEdge; k <= highEdge; k++) into[k] = quantileOfSorted(sample, adjusted[k]);
     for (let k = 0; k < lowEdge; k++) into[k] = Math.min(quantileOfSorted(sample, levels[k]), into[lowEdge]);
     for (let k = highEdge + 1; k < levels.length; k++) into[k] = Math.max(quantileOfSorted(sample, levels[k]), into[highEdge]);
     return into;
