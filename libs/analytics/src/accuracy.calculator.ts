@@ -19,7 +19,7 @@ export interface LeadPair extends ForecastPair {
 }
 
 /** The week of the horizon a forecast was made in (the forecasting library's rule, for the reports). */
-export { leadWeekOf } from '@larder/forecasting';
+export { leadWeekDays, leadWeekOf } from '@larder/forecasting';
 
 export interface AccuracyFigures {
   pairs: number;

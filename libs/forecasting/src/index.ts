@@ -1,6 +1,6 @@
 /** @larder/forecasting — pure forecasting for canteen covers and dishes (no Nest, no I/O). */
 export { EpochDay, formatIsoDate, isoWeekday, parseIsoDate } from './core/iso-date';
-export { leadWeekOf } from './core/lead-week';
+export { leadWeekDays, leadWeekOf } from './core/lead-week';
 export { countUpTo, createHorizon, createServiceSeries, DriverColumns, Horizon, horizonOf, SeriesInput, ServiceSeries, sliceSeries } from './core/service-series';
 export { CalendarInput, CalendarPeriodInput, createCalendar, dayKind, DayKind, ServiceCalendar } from './core/service-calendar';
 export { calibrateQuantiles, DEFAULT_LEVELS, mergeLevels, QuantileMap, quantileOfSorted } from './core/quantiles';

@@ -1,4 +1,4 @@
-import { accuracyBy, AccuracyFigures, accuracyOf, ForecastPair, ForecastValueAdded, LeadPair, leadWeekOf } from '@larder/analytics';
+import { accuracyBy, AccuracyFigures, accuracyOf, ForecastPair, ForecastValueAdded, LeadPair, leadWeekDays, leadWeekOf } from '@larder/analytics';
 import { MEAL_PERIODS } from '@larder/domain';
 import { barChart, lineChart } from '../charts/chart-options';
 import type { ChartOption } from '../charts/chart-renderer';
@@ -207,7 +207,7 @@ function writeByLeadSheet(workbook: WorkbookWriter, data: AccuracyReportData, ti
   );
   if (data.leadPairs.length === 0) sheet.note(labels.noLeadPairs);
   for (const group of accuracyBy(data.leadPairs, (pair) => leadWeekOf(pair.lead))) {
-    const range = fill(labels.daysAheadRange, { from: 7 * group.key + 1, to: 7 * group.key + 7 });
+    const range = fill(labels.daysAheadRange, leadWeekDays(group.key));
     sheet.add([text(range), ...figureCells(sheet, group.figures, sheet.currentRow, 2)]);
   }
   sheet.finish();
